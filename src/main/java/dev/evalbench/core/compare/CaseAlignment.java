@@ -1,0 +1,49 @@
+package dev.evalbench.core.compare;
+
+import dev.evalbench.core.run.CaseKey;
+import dev.evalbench.core.run.CaseRecord;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Aligns the cases of two runs, the basis of every paired statistic and of the comparison view. Cases match
+ * by suite, case id and sample; the prompt and route join the key only when a run used more than one of
+ * them, so comparing a run on route A with a run on route B pairs the same cases. Pure.
+ */
+public final class CaseAlignment {
+    private CaseAlignment() {}
+
+    /** Pairs in the order of {@code before}, then cases only {@code after} has. */
+    public static List<CasePair> align(List<CaseRecord> before, List<CaseRecord> after) {
+        boolean byPrompt = distinct(before, k -> k.promptId()) > 1 || distinct(after, k -> k.promptId()) > 1;
+        boolean byRoute = distinct(before, k -> k.route()) > 1 || distinct(after, k -> k.route()) > 1;
+        Function<CaseKey, String> keyOf = k -> k.suite() + "/" + k.caseId()
+                + (byPrompt ? "/" + k.promptId() : "")
+                + (byRoute ? "@" + k.route() : "")
+                + (k.sample() > 0 ? "#" + k.sample() : "");
+        Map<String, CaseRecord> afterByKey = new LinkedHashMap<>();
+        for (CaseRecord r : after) afterByKey.put(keyOf.apply(r.key()), r);
+        List<CasePair> pairs = new ArrayList<>();
+        for (CaseRecord r : before) {
+            String key = keyOf.apply(r.key());
+            pairs.add(new CasePair(key, r, afterByKey.remove(key)));
+        }
+        afterByKey.forEach((key, r) -> pairs.add(new CasePair(key, null, r)));
+        return pairs;
+    }
+
+    /** Only the pairs present in both runs: what paired tests use. */
+    public static List<CasePair> matched(List<CaseRecord> before, List<CaseRecord> after) {
+        return align(before, after).stream().filter(p -> p.before() != null && p.after() != null).toList();
+    }
+
+    private static long distinct(List<CaseRecord> records, Function<CaseKey, String> part) {
+        Set<String> seen = records.stream().map(r -> part.apply(r.key())).collect(Collectors.toSet());
+        return seen.size();
+    }
+}

@@ -1,0 +1,29 @@
+package dev.evalbench.core.provider;
+
+/** Why a call produced no usable answer. Recorded per case; never thrown past the run engine. */
+public enum FailureKind {
+    TIMEOUT(true),
+    RATE_LIMITED(true),
+    SERVER_ERROR(true),
+    CONNECTION(true),
+    /** The provider's response body is not what its wire format promises. */
+    BAD_RESPONSE(false),
+    /** 4xx other than 429: bad request, bad key, unknown model. */
+    CLIENT_ERROR(false),
+    /** The replay provider has no recorded answer for this request. */
+    REPLAY_MISS(false),
+    /** The route's circuit breaker is open and no fallback could serve. */
+    CIRCUIT_OPEN(false),
+    /** The route's API key variable is not set. */
+    MISSING_KEY(false),
+    /** The run was cancelled before the call finished. */
+    CANCELLED(false),
+    /** Anything else: a bug or an unexpected exception, kept with its message. */
+    INTERNAL(false);
+
+    private final boolean retryable;
+
+    FailureKind(boolean retryable) { this.retryable = retryable; }
+
+    public boolean retryable() { return retryable; }
+}

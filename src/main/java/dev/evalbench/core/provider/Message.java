@@ -1,0 +1,4 @@
+package dev.evalbench.core.provider;
+
+/** One chat message; {@code role} is "system", "user" or "assistant". */
+public record Message(String role, String content) {}

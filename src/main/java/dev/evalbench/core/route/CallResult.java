@@ -1,0 +1,27 @@
+package dev.evalbench.core.route;
+
+import dev.evalbench.core.provider.FailureKind;
+import dev.evalbench.core.provider.ModelResponse;
+import java.util.List;
+
+/**
+ * How one case's call went, through retries and fallbacks. Exactly one of {@code response} and
+ * {@code failure} is non-null. {@code routeUsed}, {@code provider} and {@code model} name the route that
+ * answered (or failed last). {@code costUsd} is from the answering route's prices.
+ */
+public record CallResult(
+        ModelResponse response,
+        FailureKind failure,
+        String failureMessage,
+        String routeUsed,
+        String provider,
+        String model,
+        List<Attempt> attempts,
+        List<FallbackTaken> fallbacks,
+        boolean cacheHit,
+        double costUsd) {
+
+    public int retries() {
+        return Math.max(0, attempts.size() - 1 - fallbacks.size());
+    }
+}

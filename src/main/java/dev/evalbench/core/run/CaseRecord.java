@@ -1,0 +1,59 @@
+package dev.evalbench.core.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.evalbench.core.decide.Decision;
+import dev.evalbench.core.eval.CaseEvaluation;
+import dev.evalbench.core.provider.Message;
+import dev.evalbench.core.route.Attempt;
+import dev.evalbench.core.route.FallbackTaken;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The stored record of one case of one run: the product. Everything after the run (gates, comparison,
+ * reports, the workbench) reads these and nothing else. Immutable.
+ *
+ * <p>{@code failureKind} is null when the provider answered; otherwise a
+ * {@link dev.evalbench.core.provider.FailureKind} name and {@code rawOutput} is null. {@code parsed} is null
+ * when the answer was not JSON. {@code expected} and {@code blocking} are copied from the case so metrics
+ * never need the dataset again. Costs are in US dollars.
+ */
+public record CaseRecord(
+        String runId,
+        CaseKey key,
+        String traceId,
+        List<Message> messages,
+        String rawOutput,
+        String failureKind,
+        String failureMessage,
+        JsonNode parsed,
+        boolean schemaValid,
+        List<String> schemaErrors,
+        Decision decision,
+        CaseEvaluation evaluation,
+        ObjectNode expected,
+        boolean blocking,
+        String routeUsed,
+        String provider,
+        String modelUsed,
+        String requestId,
+        long latencyMs,
+        int tokensIn,
+        int tokensOut,
+        double costUsd,
+        List<Attempt> attempts,
+        List<FallbackTaken> fallbacks,
+        boolean cacheHit,
+        VersionTuple versions,
+        Instant startedAt,
+        Instant finishedAt) {
+
+    public boolean passed() {
+        return evaluation != null && evaluation.passed();
+    }
+
+    public int retries() {
+        return Math.max(0, attempts.size() - 1 - fallbacks.size());
+    }
+}

@@ -1,0 +1,13 @@
+package dev.evalbench.core.run;
+
+import java.util.List;
+
+/**
+ * A run as read back: from the history, from an exported file, or from a report. Immutable; {@code cases}
+ * are in stored order.
+ */
+public record StoredRun(RunHeader header, List<CaseRecord> cases, List<RunEvent> events) {
+    public String id() {
+        return header.id();
+    }
+}

@@ -1,0 +1,22 @@
+package dev.evalbench.core.run;
+
+/**
+ * Everything that affects one case's output, as recorded with it. Hashes are SHA-256 hex of file bytes.
+ * {@code route}, {@code provider} and {@code model} are the route as requested; the record says which
+ * route and model actually answered. {@code gitCommit} is null outside a git checkout.
+ */
+public record VersionTuple(
+        String promptId,
+        int promptRevision,
+        String promptHash,
+        String outputSchemaHash,
+        String preprocessHash,
+        int policyRevision,
+        String policyHash,
+        String evalSetVersion,
+        String evalSetHash,
+        String route,
+        String provider,
+        String model,
+        String appVersion,
+        String gitCommit) {}

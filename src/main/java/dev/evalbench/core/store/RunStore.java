@@ -1,0 +1,60 @@
+package dev.evalbench.core.store;
+
+import dev.evalbench.core.run.CaseKey;
+import dev.evalbench.core.run.CaseRecord;
+import dev.evalbench.core.run.RunEvent;
+import dev.evalbench.core.run.RunHeader;
+import dev.evalbench.core.run.RunStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The run history. Every write is committed before the method returns, so a crash after it loses nothing.
+ * Thread-safe: the engine's workers append concurrently, and readers (the CLI, the workbench) may read while
+ * a run writes, from this or another process. Failures are {@link StoreException}. Close when done.
+ */
+public interface RunStore extends AutoCloseable {
+    /** Records a new run (status RUNNING). The id is the caller's. */
+    void createRun(RunHeader header) throws StoreException;
+
+    /** Stores content by its SHA-256 (idempotent) and returns the hash. */
+    String putSnapshot(byte[] content) throws StoreException;
+
+    Optional<byte[]> snapshot(String sha256) throws StoreException;
+
+    /** Stores one finished case; a second record with the same key for the same run is an error. */
+    void appendCase(CaseRecord record) throws StoreException;
+
+    void appendEvent(String runId, RunEvent event) throws StoreException;
+
+    void finishRun(String runId, RunStatus status, Instant finishedAt) throws StoreException;
+
+    /** Marks a resumed run RUNNING again under this process. */
+    void reopenRun(String runId, long pid) throws StoreException;
+
+    Optional<RunHeader> run(String runId) throws StoreException;
+
+    /** Newest first. */
+    List<RunHeader> runs(int limit) throws StoreException;
+
+    /** In the order they were stored. */
+    List<CaseRecord> cases(String runId) throws StoreException;
+
+    Set<CaseKey> finishedKeys(String runId) throws StoreException;
+
+    List<RunEvent> events(String runId) throws StoreException;
+
+    /** Points a tag (such as "main") at a run, moving it if it pointed elsewhere. */
+    void tag(String runId, String tag) throws StoreException;
+
+    /** A run id, a unique id prefix, a tag, or "latest". */
+    Optional<String> resolve(String idOrTag) throws StoreException;
+
+    Map<String, String> tags() throws StoreException;
+
+    @Override
+    void close() throws StoreException;
+}

@@ -1,0 +1,15 @@
+package dev.evalbench.core.template;
+
+import dev.evalbench.core.provider.Message;
+import dev.evalbench.core.workspace.PromptTemplate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders a prompt template strictly: a variable the case does not define is a {@link TemplateException}
+ * naming it, never an empty string. Implementations are thread-safe and cache compiled templates.
+ */
+public interface PromptRenderer {
+    /** The messages to send: system (when the template has one), then user. */
+    List<Message> render(PromptTemplate template, Map<String, Object> vars) throws TemplateException;
+}

@@ -1,0 +1,21 @@
+package dev.evalbench.core.workspace;
+
+/**
+ * One gate from gates.yaml. Which fields are set depends on {@code kind}; see docs/workspace-format.md.
+ * {@code suite} null means every suite. {@code mode} is "strict" (default) or "significant".
+ */
+public record GateSpec(
+        String id,
+        GateKind kind,
+        String suite,
+        String metric,
+        Double min,
+        Double max,
+        Double maxMs,
+        Double baselineTolerance,
+        Double maxIncrease,
+        String mode,
+        Double alpha) {
+
+    public enum GateKind { SCHEMA_PASS_RATE, METRIC, SAFETY_PASS_RATE, P95_LATENCY, TOTAL_TOKENS, COST_VARIANCE }
+}

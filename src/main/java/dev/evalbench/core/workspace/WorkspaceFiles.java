@@ -1,0 +1,22 @@
+package dev.evalbench.core.workspace;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Read access to a workspace's files, by path relative to its root with '/' separators. The loader reads
+ * only through this, so a workspace can be loaded from disk or from a run's stored snapshot alike.
+ * Implementations are immutable and thread-safe.
+ */
+public interface WorkspaceFiles {
+    /** A human name for messages: the folder, or "snapshot of run X". */
+    String describe();
+
+    /** The bytes of a file; {@link java.nio.file.NoSuchFileException} when it is not there. */
+    byte[] read(String relativePath) throws IOException;
+
+    boolean exists(String relativePath);
+
+    /** Paths of the regular files directly in a folder, sorted; empty when the folder is missing. */
+    List<String> list(String relativeDir) throws IOException;
+}
