@@ -1,0 +1,89 @@
+package dev.evalbench.cli;
+
+import dev.evalbench.core.gate.GateReport;
+import dev.evalbench.core.gate.GateVerdict;
+import dev.evalbench.core.gate.ci.GateJson;
+import dev.evalbench.core.gate.ci.GithubAnnotations;
+import dev.evalbench.core.gate.ci.JunitXmlWriter;
+import dev.evalbench.core.gate.ci.MarkdownSummary;
+import dev.evalbench.core.json.Json;
+import dev.evalbench.core.run.RunStatus;
+import dev.evalbench.core.run.StoredRun;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Prints a gated run the way its reader needs it: a table for people, one JSON object for scripts, JUnit
+ * XML and Markdown files for CI, and GitHub annotations when running under GitHub Actions. Returns the
+ * documented exit code.
+ */
+final class GateOutput {
+    private GateOutput() {}
+
+    static int emit(GateReport report, StoredRun run, StoredRun baseline, GateOutputOptions options,
+                    PrintWriter out, Map<String, String> env) throws IOException {
+        if (options.junit != null) writeAtomically(options.junit, JunitXmlWriter.write(report, run));
+        if (options.markdown != null) writeAtomically(options.markdown, MarkdownSummary.render(report, run, baseline));
+        if ("true".equals(env.get("GITHUB_ACTIONS"))) GithubAnnotations.lines(report).forEach(out::println);
+        if (options.json) {
+            out.println(Json.MAPPER.writeValueAsString(GateJson.toJson(report, run, baseline)));
+        } else {
+            printTable(report, run, baseline, out);
+        }
+        out.flush();
+        return exitCode(report, run);
+    }
+
+    static int exitCode(GateReport report, StoredRun run) {
+        if (run.header().status() != RunStatus.COMPLETE) return ExitCodes.INCOMPLETE;
+        return report.passed() ? ExitCodes.OK : ExitCodes.GATE_FAILED;
+    }
+
+    private static void printTable(GateReport report, StoredRun run, StoredRun baseline, PrintWriter out) {
+        long passed = run.cases().stream().filter(c -> c.passed()).count();
+        out.printf(Locale.ROOT, "run %s  %s  %d/%d cases stored, %d passed%s%n", run.id(),
+                run.header().status().name().toLowerCase(Locale.ROOT), run.cases().size(), run.header().plannedCases(),
+                passed, baseline == null ? "" : "  (baseline " + baseline.id() + ")");
+        out.printf(Locale.ROOT, "%-22s %-18s %10s %12s %19s %8s  %s%n", "gate", "kind", "value", "threshold", "95% interval", "p", "verdict");
+        for (GateVerdict v : report.verdicts()) {
+            String interval = v.intervalLow() == null ? "" : String.format(Locale.ROOT, "[%s, %s]", num(v.intervalLow()), num(v.intervalHigh()));
+            out.printf(Locale.ROOT, "%-22s %-18s %10s %12s %19s %8s  %s%n", v.id(), v.kind(), num(v.value()),
+                    v.comparator() + " " + num(v.threshold()), interval, v.pValue() == null ? "" : num(v.pValue()),
+                    v.passed() ? "pass" : "FAIL");
+        }
+        long failed = report.verdicts().stream().filter(v -> !v.passed()).count();
+        for (GateVerdict v : report.verdicts()) {
+            if (!v.passed()) out.println("  " + v.id() + ": " + v.detail());
+        }
+        if (run.header().status() != RunStatus.COMPLETE) {
+            out.println("INCOMPLETE: resume with `evalbench resume " + run.id() + "`");
+        } else {
+            out.println(failed == 0 ? "PASSED: all " + report.verdicts().size() + " gates pass"
+                    : "FAILED: " + failed + " of " + report.verdicts().size() + " gates failed");
+        }
+    }
+
+    private static String num(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) return String.format(Locale.ROOT, "%d", (long) v);
+        return String.format(Locale.ROOT, "%.4g", v);
+    }
+
+    /** Writes through a temporary file, so a reader (or a crash) never sees half a file. */
+    static void writeAtomically(Path target, String content) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        try {
+            Files.writeString(tmp, content, StandardCharsets.UTF_8);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}
