@@ -1,5 +1,6 @@
 package dev.evalbench.core.run;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.evalbench.core.decide.Decision;
@@ -18,6 +19,9 @@ import java.util.List;
  * {@link dev.evalbench.core.provider.FailureKind} name and {@code rawOutput} is null. {@code parsed} is null
  * when the answer was not JSON. {@code expected} and {@code blocking} are copied from the case so metrics
  * never need the dataset again. Costs are in US dollars.
+ *
+ * <p>A null {@code parsed} is left out of the JSON form: Jackson reads an explicit JSON {@code null} into a
+ * JsonNode field as {@code NullNode}, which would turn "not JSON" into "the model answered {@code null}".
  */
 public record CaseRecord(
         String runId,
@@ -27,7 +31,7 @@ public record CaseRecord(
         String rawOutput,
         String failureKind,
         String failureMessage,
-        JsonNode parsed,
+        @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode parsed,
         boolean schemaValid,
         List<String> schemaErrors,
         Decision decision,

@@ -1,0 +1,86 @@
+package dev.evalbench.core.store.sqlite;
+
+import dev.evalbench.core.store.StoreException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The store's one writing connection. Writers from any thread take turns on a lock, and each piece of work
+ * is one transaction committed before {@link #inTransaction} returns: a process killed afterwards loses
+ * nothing. Owns the connection and closes it.
+ */
+final class SerializedWriter implements AutoCloseable {
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Connection connection;
+    private final String dbName;
+    private boolean closed;
+
+    SerializedWriter(Connection connection, String dbName) {
+        this.connection = connection;
+        this.dbName = dbName;
+    }
+
+    /**
+     * Runs {@code work} in a transaction and commits it; on any failure rolls back and throws.
+     *
+     * @param what what is being written, for the error message ("append case ... to run ...")
+     * @throws StoreException the work's own StoreException unchanged, or an SQL failure wrapped with {@code what}
+     */
+    <T> T inTransaction(String what, SqlWork<T> work) throws StoreException {
+        lock.lock();
+        try {
+            if (closed) {
+                throw new StoreException(dbName + ": cannot " + what + ": the store is closed");
+            }
+            return commitOrRollBack(what, work);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private <T> T commitOrRollBack(String what, SqlWork<T> work) throws StoreException {
+        try {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | StoreException | RuntimeException e) {
+                rollbackInto(e);
+                throw e;
+            } finally {
+                // Back to autocommit: sqlite-jdbc begins the next transaction right after a commit, and an
+                // IMMEDIATE one left open would keep every other process from writing.
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException(dbName + ": cannot " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void rollbackInto(Exception failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    /** Waits for a write in progress, then closes the connection. Idempotent. */
+    @Override
+    public void close() throws StoreException {
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            connection.close();
+        } catch (SQLException e) {
+            throw new StoreException(dbName + ": cannot close the history: " + e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.evalbench.core.store.sqlite;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The one SQLite-specific place: how connections to a history file are opened. Everything else in this
+ * package speaks portable SQL through plain JDBC.
+ *
+ * <p>WAL lets readers (this process or another) read while one connection writes. {@code synchronous=NORMAL}
+ * in WAL mode survives a killed process (only a power loss can drop the last commits). The busy timeout
+ * makes a second writer wait instead of failing at once. Foreign keys are off by default in SQLite.
+ */
+final class SqliteConnections {
+    static final int BUSY_TIMEOUT_MS = 10_000;
+
+    private SqliteConnections() {}
+
+    /**
+     * The single writing connection. Its transactions begin IMMEDIATE, so a write takes the lock when it starts
+     * rather than failing to upgrade a read lock halfway through when another process writes.
+     */
+    static Connection openWriter(Path dbFile) throws SQLException {
+        SQLiteConfig config = common();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        return config.createConnection(url(dbFile));
+    }
+
+    /** A reading connection; the writer has already put the file in WAL mode (the mode is stored in the file). */
+    static Connection openReader(Path dbFile) throws SQLException {
+        return common().createConnection(url(dbFile));
+    }
+
+    private static SQLiteConfig common() {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.enforceForeignKeys(true);
+        return config;
+    }
+
+    private static String url(Path dbFile) {
+        return "jdbc:sqlite:" + dbFile.toAbsolutePath();
+    }
+}

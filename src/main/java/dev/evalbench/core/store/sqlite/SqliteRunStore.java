@@ -1,0 +1,243 @@
+package dev.evalbench.core.store.sqlite;
+
+import dev.evalbench.core.json.Digests;
+import dev.evalbench.core.run.CaseKey;
+import dev.evalbench.core.run.CaseRecord;
+import dev.evalbench.core.run.RunEvent;
+import dev.evalbench.core.run.RunHeader;
+import dev.evalbench.core.run.RunStatus;
+import dev.evalbench.core.store.RunStore;
+import dev.evalbench.core.store.StoreException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The run history in one SQLite file (normally {@code <workspace>/.evalbench/history.db}).
+ *
+ * <p>Writes go through one connection, one at a time, each its own transaction committed before the method
+ * returns; worker threads may append concurrently. Reads use their own connections and never wait behind a
+ * write; another process may read (or take turns writing) at the same time. All methods are thread-safe.
+ *
+ * <p>Beyond {@link RunStore}: {@link #createRun} stores the header as given (the engine passes RUNNING) and
+ * points the header's tags at the run. Appending to a run that is not RUNNING is allowed, so a case finished
+ * while a cancel was being recorded is kept. Reading an unknown run gives an empty answer, writing to one a
+ * {@link StoreException}. {@link #resolve} throws a StoreException naming the candidates when an id prefix is
+ * ambiguous, so a user is told to type more rather than told the run does not exist. A tag may not be blank,
+ * contain white space or be {@code latest} ({@link IllegalArgumentException}).
+ */
+public final class SqliteRunStore implements RunStore {
+    private final Path dbFile;
+    private final SerializedWriter writer;
+    private final ReaderPool readers;
+
+    private SqliteRunStore(Path dbFile, Connection writerConnection) {
+        this.dbFile = dbFile;
+        this.writer = new SerializedWriter(writerConnection, dbFile.toString());
+        this.readers = new ReaderPool(dbFile, dbFile.toString());
+    }
+
+    /**
+     * Opens (creating it and its folders if needed) and migrates the history file.
+     *
+     * @throws StoreException when the file cannot be created or opened, is not a history, or was written by a
+     *     newer Evalbench whose schema this build does not know
+     */
+    public static SqliteRunStore open(Path dbFile) throws StoreException {
+        Path file = dbFile.toAbsolutePath();
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw new StoreException(file + ": cannot create its folder: " + e.getMessage(), e);
+        }
+        Connection connection;
+        try {
+            connection = SqliteConnections.openWriter(file);
+        } catch (SQLException e) {
+            throw new StoreException(file + ": cannot open the history: " + e.getMessage(), e);
+        }
+        try {
+            Migrations.apply(connection, file);
+        } catch (StoreException | RuntimeException e) {
+            try {
+                connection.close();
+            } catch (SQLException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+        return new SqliteRunStore(file, connection);
+    }
+
+    public Path file() {
+        return dbFile;
+    }
+
+    @Override
+    public void createRun(RunHeader header) throws StoreException {
+        Objects.requireNonNull(header, "header");
+        header.tags().forEach(SqliteRunStore::checkTag);
+        writer.inTransaction("create run " + header.id(), c -> {
+            if (RunRows.exists(c, header.id())) {
+                throw new StoreException("a run with id " + header.id() + " already exists in " + dbFile);
+            }
+            RunRows.insert(c, header);
+            for (String tag : header.tags()) {
+                TagRows.point(c, tag, header.id());
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public String putSnapshot(byte[] content) throws StoreException {
+        String sha256 = Digests.sha256(content);
+        writer.inTransaction("store snapshot " + sha256, c -> {
+            SnapshotRows.putIfAbsent(c, sha256, content);
+            return null;
+        });
+        return sha256;
+    }
+
+    @Override
+    public Optional<byte[]> snapshot(String sha256) throws StoreException {
+        return readers.read("read snapshot " + sha256, c -> SnapshotRows.find(c, sha256));
+    }
+
+    @Override
+    public void appendCase(CaseRecord record) throws StoreException {
+        CaseKey key = Objects.requireNonNull(record.key(), "record.key");
+        writer.inTransaction("append case " + key + " to run " + record.runId(), c -> {
+            requireRun(c, record.runId());
+            if (CaseRows.exists(c, record.runId(), key)) {
+                throw new StoreException("run " + record.runId() + " already has a record for case " + key);
+            }
+            CaseRows.insert(c, record);
+            return null;
+        });
+    }
+
+    @Override
+    public void appendEvent(String runId, RunEvent event) throws StoreException {
+        writer.inTransaction("append a " + event.kind() + " event to run " + runId, c -> {
+            requireRun(c, runId);
+            EventRows.insert(c, runId, event);
+            return null;
+        });
+    }
+
+    /** @throws IllegalArgumentException for RUNNING: a run is reopened with {@link #reopenRun}, not finished */
+    @Override
+    public void finishRun(String runId, RunStatus status, Instant finishedAt) throws StoreException {
+        if (status == RunStatus.RUNNING) {
+            throw new IllegalArgumentException("a run finishes COMPLETE or INCOMPLETE, not RUNNING");
+        }
+        updateRun("finish run " + runId, runId, c -> RunRows.finish(c, runId, status, finishedAt));
+    }
+
+    @Override
+    public void reopenRun(String runId, long pid) throws StoreException {
+        updateRun("reopen run " + runId, runId, c -> RunRows.reopen(c, runId, pid));
+    }
+
+    @Override
+    public Optional<RunHeader> run(String runId) throws StoreException {
+        return readers.read("read run " + runId, c -> RunRows.find(c, runId));
+    }
+
+    @Override
+    public List<RunHeader> runs(int limit) throws StoreException {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative: " + limit);
+        }
+        return readers.read("list runs", c -> {
+            List<RunHeader> headers = new ArrayList<>();
+            for (String id : RunRows.newestIds(c, limit)) {
+                RunRows.find(c, id).ifPresent(headers::add);
+            }
+            return List.copyOf(headers);
+        });
+    }
+
+    @Override
+    public List<CaseRecord> cases(String runId) throws StoreException {
+        return readers.read("read the cases of run " + runId, c -> CaseRows.list(c, runId));
+    }
+
+    @Override
+    public Set<CaseKey> finishedKeys(String runId) throws StoreException {
+        return readers.read("read the finished cases of run " + runId, c -> CaseRows.keys(c, runId));
+    }
+
+    @Override
+    public List<RunEvent> events(String runId) throws StoreException {
+        return readers.read("read the events of run " + runId, c -> EventRows.list(c, runId));
+    }
+
+    @Override
+    public void tag(String runId, String tag) throws StoreException {
+        checkTag(tag);
+        writer.inTransaction("tag run " + runId + " as " + tag, c -> {
+            requireRun(c, runId);
+            TagRows.point(c, tag, runId);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<String> resolve(String idOrTag) throws StoreException {
+        return readers.read("resolve run \"" + idOrTag + "\"", c -> RunReferences.resolve(c, idOrTag));
+    }
+
+    @Override
+    public Map<String, String> tags() throws StoreException {
+        return readers.read("read tags", TagRows::all);
+    }
+
+    /** Waits for a write in progress, then releases every connection. Idempotent. */
+    @Override
+    public void close() throws StoreException {
+        try {
+            writer.close();
+        } finally {
+            readers.close();
+        }
+    }
+
+    private void updateRun(String what, String runId, SqlWork<Integer> update) throws StoreException {
+        writer.inTransaction(what, c -> {
+            if (update.run(c) == 0) {
+                throw noRun(runId);
+            }
+            return null;
+        });
+    }
+
+    private void requireRun(Connection c, String runId) throws SQLException, StoreException {
+        if (!RunRows.exists(c, runId)) {
+            throw noRun(runId);
+        }
+    }
+
+    private StoreException noRun(String runId) {
+        return new StoreException("no run " + runId + " in " + dbFile);
+    }
+
+    private static void checkTag(String tag) {
+        if (tag == null || tag.isBlank() || !tag.equals(tag.strip()) || tag.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException("a tag is a single word without spaces, got \"" + tag + "\"");
+        }
+        if (tag.equals(RunReferences.LATEST)) {
+            throw new IllegalArgumentException("\"latest\" cannot be a tag: it always means the newest run");
+        }
+    }
+}
