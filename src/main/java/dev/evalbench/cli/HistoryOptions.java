@@ -18,8 +18,8 @@ final class HistoryOptions {
     }
 
     /** Opens the history for writing, creating it (and its git-ignore) when needed. */
-    RunStore open(Path workspace) throws StoreException {
-        return SqliteRunStore.open(dbFor(workspace));
+    RunStore open(Path workspace) throws StoreException, java.io.IOException {
+        return SqliteRunStore.open(db != null ? db : HistoryLocation.prepare(workspace));
     }
 
     /** Opens an existing history for reading; a missing one is bad input, not an empty history created by a typo. */
