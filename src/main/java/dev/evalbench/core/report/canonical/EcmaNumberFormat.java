@@ -12,12 +12,13 @@ import java.math.RoundingMode;
  *
  * <p>Java's {@code Double.toString} cannot be used for the digits: on JDK 17 it is not always the shortest
  * ({@code 1.0E23} prints as {@code 9.999999999999999E22}, {@code 5e-324} as {@code 4.9E-324}). The digits are
- * found here from the exact binary value with {@link BigDecimal}, trying 1, 2, ... 17 significant digits and
- * keeping the first length that round-trips. Stateless and thread-safe.
+ * found here from the exact binary value with {@link BigDecimal}: the shortest number of significant digits
+ * (at most 17) whose rounding reads back as the same double, found by bisection. Stateless and thread-safe.
  */
 public final class EcmaNumberFormat {
     /** 17 significant digits always identify a double uniquely. */
     private static final int MAX_DIGITS = 17;
+    private static final double TWO_POW_53 = 9007199254740992.0;
 
     private EcmaNumberFormat() {}
 
@@ -46,24 +47,51 @@ public final class EcmaNumberFormat {
      * length, the one closest to the exact value, ties to the even digit string (ECMA-262, Number::toString).
      */
     private static BigDecimal shortestDigits(double value) {
-        BigDecimal exact = new BigDecimal(value);
-        for (int p = 1; p <= MAX_DIGITS; p++) {
-            BigDecimal nearest = exact.round(new MathContext(p, RoundingMode.HALF_EVEN));
-            if (readsBackAs(nearest, value)) {
-                return nearest.stripTrailingZeros();
-            }
-            // Just above a power of two the interval that reads back as value is narrower below it than above,
-            // so a p-digit decimal above value can qualify while the nearest one (below) does not.
-            BigDecimal down = exact.round(new MathContext(p, RoundingMode.FLOOR));
-            BigDecimal up = exact.round(new MathContext(p, RoundingMode.CEILING));
-            if (readsBackAs(up, value)) {
-                return up.stripTrailingZeros();
-            }
-            if (readsBackAs(down, value)) {
-                return down.stripTrailingZeros();
-            }
+        if (value < TWO_POW_53 && value == Math.rint(value)) {
+            // Below 2^53 every integer is a double, so no shorter decimal can read back as this one.
+            return BigDecimal.valueOf((long) value).stripTrailingZeros();
         }
-        throw new IllegalStateException("no " + MAX_DIGITS + "-digit decimal reads back as " + exact);
+        BigDecimal exact = new BigDecimal(value);
+        // "Some p-digit decimal reads back as value" holds for every p from the shortest length on, so the
+        // shortest length can be found by bisection. Java's own digits round-trip, which bounds it above.
+        int low = 1;
+        int high = Math.min(MAX_DIGITS, javaDigitCount(value));
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (candidate(exact, mid, value) != null) high = mid;
+            else low = mid + 1;
+        }
+        BigDecimal found = candidate(exact, low, value);
+        if (found == null) {
+            throw new IllegalStateException("no " + low + "-digit decimal reads back as " + exact);
+        }
+        return found.stripTrailingZeros();
+    }
+
+    /**
+     * The p-digit decimal that reads back as value and is nearest to it, or null if none does. The interval
+     * of decimals that read back as value contains the exact value, so if any p-digit decimal lies in it,
+     * the p-digit neighbour below or above the exact value does.
+     */
+    private static BigDecimal candidate(BigDecimal exact, int p, double value) {
+        BigDecimal nearest = exact.round(new MathContext(p, RoundingMode.HALF_EVEN));
+        if (readsBackAs(nearest, value)) {
+            return nearest;
+        }
+        // Just above a power of two the interval is narrower below value than above it, so the neighbour
+        // on the far side can qualify while the nearest one does not.
+        BigDecimal down = exact.round(new MathContext(p, RoundingMode.FLOOR));
+        if (readsBackAs(down, value)) return down;
+        BigDecimal up = exact.round(new MathContext(p, RoundingMode.CEILING));
+        if (readsBackAs(up, value)) return up;
+        return null;
+    }
+
+    private static int javaDigitCount(double value) {
+        String text = Double.toString(value);
+        int e = text.indexOf('E');
+        String mantissa = (e < 0 ? text : text.substring(0, e)).replace(".", "");
+        return new BigDecimal(mantissa).stripTrailingZeros().precision();
     }
 
     private static boolean readsBackAs(BigDecimal candidate, double value) {
