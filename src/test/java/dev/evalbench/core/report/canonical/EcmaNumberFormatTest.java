@@ -81,7 +81,7 @@ class EcmaNumberFormatTest {
     @Test
     void randomDoublesGetTheShortestDigitsThatReadBack() {
         SplittableRandom random = new SplittableRandom(8785);
-        for (int i = 0; i < 3000; i++) {
+        for (int i = 0; i < 1500; i++) {
             assertShortestRoundTrip(Double.longBitsToDouble(random.nextLong()));
             // the kind of numbers reports hold: rates, means, latencies
             assertShortestRoundTrip(random.nextInt(1, 1000) / (double) random.nextInt(1, 1000));
