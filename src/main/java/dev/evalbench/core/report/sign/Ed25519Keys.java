@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -140,7 +142,7 @@ public final class Ed25519Keys {
     }
 
     private static void refuseExisting(Path file) throws SigningInputException {
-        if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             throw new SigningInputException(file + ": already exists; refusing to overwrite a key file");
         }
     }
@@ -151,7 +153,7 @@ public final class Ed25519Keys {
         SeekableByteChannel channel;
         try {
             channel = Files.newByteChannel(file, EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attributes);
-        } catch (java.nio.file.FileAlreadyExistsException e) {
+        } catch (FileAlreadyExistsException e) {
             throw new SigningInputException(file + ": already exists; refusing to overwrite a key file", e);
         }
         try (channel) {

@@ -66,7 +66,7 @@ public final class ReportVerifier {
         List<String> signers = verification.signers();
         if (signers.isEmpty() && verification.failures().isEmpty()) {
             problems.add("envelope: no signature verifies with the given public key(s) "
-                    + String.join(", ", request.publicKeys().stream().map(Ed25519Keys::keyId).toList()));
+                    + String.join(", ", givenKeyIds(request.publicKeys())));
         }
         request.requiredKeyIds().stream().sorted()
                 .filter(required -> !signers.contains(required))
