@@ -2,6 +2,7 @@ package dev.evalbench.core.provider.scripted;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -141,11 +142,11 @@ class ScriptedModelTest {
                 .isInstanceOfSatisfying(WorkspaceException.class, e -> assertThat(e.errors())
                         .extracting(InputError::line, InputError::message)
                         .containsExactlyInAnyOrder(
-                                org.assertj.core.groups.Tuple.tuple(2, "captures.order_id: the regex needs a group; group 1 is the captured value"),
-                                org.assertj.core.groups.Tuple.tuple(5, "rules[0].answer: ${missing} names no capture; declared: none"),
-                                org.assertj.core.groups.Tuple.tuple(6, "unknown key `latency`; expected one of [answer, latency_ms, tokens_out, when]"),
-                                org.assertj.core.groups.Tuple.tuple(7, "rules[1]: missing `when` (the regex searched in the user message)"),
-                                org.assertj.core.groups.Tuple.tuple(8, "rules[1].latency_ms: expected a whole number >= 0, found `-5`")));
+                                tuple(2, "captures.order_id: the regex needs a group; group 1 is the captured value"),
+                                tuple(5, "rules[0].answer: ${missing} names no capture; declared: none"),
+                                tuple(6, "unknown key `latency`; expected one of [answer, latency_ms, tokens_out, when]"),
+                                tuple(7, "rules[1]: missing `when` (the regex searched in the user message)"),
+                                tuple(8, "rules[1].latency_ms: expected a whole number >= 0, found `-5`")));
     }
 
     @Test
