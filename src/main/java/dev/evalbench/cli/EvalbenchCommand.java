@@ -25,6 +25,17 @@ public final class EvalbenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final java.util.Map<String, String> env;
+
+    EvalbenchCommand(java.util.Map<String, String> env) {
+        this.env = env;
+    }
+
+    /** The environment the commands read (route variables, API keys, GITHUB_ACTIONS); tests pass their own. */
+    java.util.Map<String, String> env() {
+        return env;
+    }
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "name a command, e.g. `evalbench run workspaces/support-triage`");
@@ -32,7 +43,12 @@ public final class EvalbenchCommand implements Runnable {
 
     /** Builds the command line with the exit-code mapping every verb shares. */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new EvalbenchCommand());
+        return commandLine(System.getenv());
+    }
+
+    /** The command line reading {@code env} instead of the process environment. */
+    public static CommandLine commandLine(java.util.Map<String, String> env) {
+        CommandLine cl = new CommandLine(new EvalbenchCommand(env));
         cl.setExecutionExceptionHandler(new FailureHandler());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;

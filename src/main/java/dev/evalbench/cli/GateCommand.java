@@ -22,6 +22,9 @@ final class GateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.ParentCommand
+    EvalbenchCommand parent;
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "WORKSPACE", description = "Workspace folder whose gates apply (default: the current folder).")
     Path workspace = Path.of(".");
 
@@ -36,12 +39,12 @@ final class GateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Workspace ws = Components.loadChecked(workspace, System.getenv());
+        Workspace ws = Components.loadChecked(workspace, parent.env());
         try (RunStore store = history.openExisting(workspace)) {
             StoredRun run = RunLookup.run(store, runRef);
             StoredRun baseline = output.baseline == null ? null : RunLookup.baseline(store, output.baseline);
             GateReport report = new GateService().gate(ws, run, baseline);
-            return GateOutput.emit(report, run, baseline, output, spec.commandLine().getOut(), System.getenv());
+            return GateOutput.emit(report, run, baseline, output, spec.commandLine().getOut(), parent.env());
         }
     }
 }

@@ -29,6 +29,9 @@ final class ResumeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.ParentCommand
+    EvalbenchCommand parent;
+
     @Parameters(index = "0", paramLabel = "RUN", description = "Run id, id prefix or tag.")
     String runRef;
 
@@ -46,7 +49,7 @@ final class ResumeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        var env = System.getenv();
+        var env = parent.env();
         try (RunStore store = history.openExisting(workspace)) {
             StoredRun baseline = output.baseline == null ? null : RunLookup.baseline(store, output.baseline);
             Cancellation cancellation = new Cancellation();

@@ -29,6 +29,9 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.ParentCommand
+    EvalbenchCommand parent;
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "WORKSPACE", description = "Workspace folder (default: the current folder).")
     Path workspace = Path.of(".");
 
@@ -58,7 +61,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        var env = System.getenv();
+        var env = parent.env();
         if (!List.of("read-write", "read", "off").contains(cache)) {
             throw new BadInputException("--cache must be read-write, read or off, not \"" + cache + "\"");
         }

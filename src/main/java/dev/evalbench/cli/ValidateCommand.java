@@ -21,6 +21,9 @@ final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.ParentCommand
+    EvalbenchCommand parent;
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "WORKSPACE", description = "Workspace folder (default: the current folder).")
     Path workspace = Path.of(".");
 
@@ -32,7 +35,7 @@ final class ValidateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Workspace ws;
         try {
-            ws = Components.loadChecked(workspace, System.getenv());
+            ws = Components.loadChecked(workspace, parent.env());
         } catch (WorkspaceException e) {
             if (!json) throw e;
             ObjectNode result = Json.MAPPER.createObjectNode().put("valid", false);
