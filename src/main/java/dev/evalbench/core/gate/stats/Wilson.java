@@ -33,6 +33,9 @@ public final class Wilson {
         double denominator = 1 + z2 / n;
         double center = (p + z2 / (2 * n)) / denominator;
         double half = z / denominator * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n));
-        return new Interval(Math.max(0.0, center - half), Math.min(1.0, center + half));
+        // At 0 and n successes the exact bound is 0 or 1; rounding would otherwise give 0.9999999999999999.
+        double low = successes == 0 ? 0.0 : Math.max(0.0, center - half);
+        double high = successes == trials ? 1.0 : Math.min(1.0, center + half);
+        return new Interval(low, high);
     }
 }
