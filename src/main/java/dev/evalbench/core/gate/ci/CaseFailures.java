@@ -10,7 +10,7 @@ final class CaseFailures {
     static String describe(CaseRecord r) {
         if (r.failureKind() != null) {
             return "Provider failure " + r.failureKind()
-                    + (r.failureMessage() == null || r.failureMessage().isBlank() ? "." : ": " + r.failureMessage());
+                    + (r.failureMessage() == null || r.failureMessage().isBlank() ? "." : ": " + sentence(r.failureMessage()));
         }
         List<String> failures = r.evaluation() == null ? List.of() : r.evaluation().failures();
         if (failures.isEmpty()) {
@@ -22,5 +22,10 @@ final class CaseFailures {
     static String failedChecks(CaseRecord r) {
         return String.join(", ", r.evaluation().checks().entrySet().stream()
                 .filter(e -> !e.getValue()).map(java.util.Map.Entry::getKey).toList());
+    }
+
+    private static String sentence(String text) {
+        String t = text.strip();
+        return t.endsWith(".") || t.endsWith("!") || t.endsWith("?") ? t : t + ".";
     }
 }
