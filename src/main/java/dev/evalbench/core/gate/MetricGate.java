@@ -60,11 +60,13 @@ final class MetricGate {
         }
         Double baseValue = null;
         String baselineProblem = GateEvaluator.NEEDS_BASELINE;
+        String noBaseline = "no baseline was given";
         if (in.baseline() != null) {
             try {
                 baseValue = resolver.value(spec.metric(), in.baselineRecords(suite.name()));
             } catch (MetricUnavailableException e) {
                 baselineProblem = "The baseline has no value for it: " + e.getMessage();
+                noBaseline = "the baseline has no value for it (" + lowerFirst(e.getMessage()) + ")";
             }
         }
         MetricComparison comparison = baseValue == null ? null
@@ -82,14 +84,14 @@ final class MetricGate {
         if (spec.min() != null) {
             threshold = spec.min();
             passed = value >= spec.min() - GateInputs.EPSILON;
-            sentences.add("the gate needs at least " + Verdicts.number(spec.min()));
+            sentences.add("the gate needs at least " + Verdicts.number(spec.min()) + (passed ? ", which it holds" : ", which it misses"));
         }
         if (spec.baselineTolerance() != null && baseValue == null) {
             if (spec.min() == null) {
                 return Verdicts.of(spec, suite.name(), false, value, Double.NaN, ">=", null, interval, null, mode,
                         String.join("; ", sentences) + ". " + baselineProblem);
             }
-            sentences.add("only min was checked: " + lowerFirst(baselineProblem));
+            sentences.add(noBaseline + ", so only min was checked");
         }
         if (baseValue != null) {
             sentences.add("the baseline has " + Verdicts.number(baseValue));

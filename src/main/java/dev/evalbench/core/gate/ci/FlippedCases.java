@@ -45,7 +45,11 @@ public record FlippedCases(List<Flip> toFail, List<Flip> toPass) {
 
     private static String withDecision(String text, CasePair p) {
         String decision = decisionChange(p.before(), p.after());
-        return decision == null ? text : text + " Decision: " + decision + ".";
+        if (decision == null) {
+            return text;
+        }
+        boolean ended = text.endsWith(".") || text.endsWith("!") || text.endsWith("?");
+        return text + (ended ? " " : ". ") + "Decision: " + decision + ".";
     }
 
     private static String decisionChange(CaseRecord before, CaseRecord after) {
