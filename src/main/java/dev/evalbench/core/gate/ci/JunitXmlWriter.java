@@ -7,6 +7,7 @@ import dev.evalbench.core.run.StoredRun;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -36,6 +37,7 @@ public final class JunitXmlWriter {
     public String write(GateReport report, StoredRun run) {
         try {
             Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
+            doc.setXmlStandalone(true);
             Element suites = doc.createElement("testsuites");
             doc.appendChild(suites);
             Element suite = doc.createElement("testsuite");
@@ -44,6 +46,7 @@ public final class JunitXmlWriter {
             if (run.header().startedAt() != null) {
                 suite.setAttribute("timestamp", TIMESTAMP.format(run.header().startedAt().atOffset(ZoneOffset.UTC)));
             }
+            suite.setAttribute("time", String.format(Locale.ROOT, "%.3f", runSeconds(run)));
             Element properties = doc.createElement("properties");
             suite.appendChild(properties);
             property(doc, properties, "run_id", report.runId());
@@ -91,6 +94,13 @@ public final class JunitXmlWriter {
     /** Writes {@link #write(GateReport, StoredRun)} to the file, whole or not at all. */
     public void write(GateReport report, StoredRun run, Path file) throws IOException {
         ReportFiles.write(file, write(report, run));
+    }
+
+    private static double runSeconds(StoredRun run) {
+        if (run.header().startedAt() == null || run.header().finishedAt() == null) {
+            return 0;
+        }
+        return Math.max(0, Duration.between(run.header().startedAt(), run.header().finishedAt()).toMillis() / 1000.0);
     }
 
     private static Element testcase(Document doc, Element suite, String classname, String name, double seconds) {
