@@ -44,7 +44,7 @@ final class GateCommand implements Callable<Integer> {
             StoredRun run = RunLookup.run(store, runRef);
             StoredRun baseline = output.baseline == null ? null : RunLookup.baseline(store, output.baseline);
             GateReport report = new GateService().gate(ws, run, baseline);
-            return GateOutput.emit(report, run, baseline, output, spec.commandLine().getOut(), parent.env());
+            return GateOutput.emit(report, run, baseline, output, spec.commandLine().getOut(), spec.commandLine().getErr(), parent.env());
         }
     }
 }

@@ -6,15 +6,10 @@ import dev.evalbench.core.gate.ci.GateJson;
 import dev.evalbench.core.gate.ci.GithubAnnotations;
 import dev.evalbench.core.gate.ci.JunitXmlWriter;
 import dev.evalbench.core.gate.ci.MarkdownSummary;
-import dev.evalbench.core.json.Json;
 import dev.evalbench.core.run.RunStatus;
 import dev.evalbench.core.run.StoredRun;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Map;
 
@@ -27,12 +22,16 @@ final class GateOutput {
     private GateOutput() {}
 
     static int emit(GateReport report, StoredRun run, StoredRun baseline, GateOutputOptions options,
-                    PrintWriter out, Map<String, String> env) throws IOException {
-        if (options.junit != null) writeAtomically(options.junit, JunitXmlWriter.write(report, run));
-        if (options.markdown != null) writeAtomically(options.markdown, MarkdownSummary.render(report, run, baseline));
-        if ("true".equals(env.get("GITHUB_ACTIONS"))) GithubAnnotations.lines(report).forEach(out::println);
+                    PrintWriter out, PrintWriter err, Map<String, String> env) throws IOException {
+        if (options.junit != null) new JunitXmlWriter().write(report, run, options.junit);
+        if (options.markdown != null) new MarkdownSummary().write(report, run, baseline, options.markdown);
+        // Workflow commands are read from stderr too, which keeps stdout pure JSON under --json.
+        if ("true".equals(env.get("GITHUB_ACTIONS"))) {
+            err.print(new GithubAnnotations().render(report));
+            err.flush();
+        }
         if (options.json) {
-            out.println(Json.MAPPER.writeValueAsString(GateJson.toJson(report, run, baseline)));
+            out.println(new GateJson().render(report, run));
         } else {
             printTable(report, run, baseline, out);
         }
@@ -72,18 +71,5 @@ final class GateOutput {
     private static String num(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) return String.format(Locale.ROOT, "%d", (long) v);
         return String.format(Locale.ROOT, "%.4g", v);
-    }
-
-    /** Writes through a temporary file, so a reader (or a crash) never sees half a file. */
-    static void writeAtomically(Path target, String content) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-        try {
-            Files.writeString(tmp, content, StandardCharsets.UTF_8);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 }

@@ -62,7 +62,7 @@ final class ResumeCommand implements Callable<Integer> {
             StoredRun run = RunLookup.run(store, header.id());
             var ws = Components.loadChecked(workspace, env);
             GateReport report = new GateService().gate(ws, run, baseline);
-            return GateOutput.emit(report, run, baseline, output, spec.commandLine().getOut(), env);
+            return GateOutput.emit(report, run, baseline, output, spec.commandLine().getOut(), spec.commandLine().getErr(), env);
         }
     }
 }

@@ -80,7 +80,7 @@ final class RunCommand implements Callable<Integer> {
             }
             StoredRun run = RunLookup.run(store, header.id());
             GateReport report = new GateService().gate(ws, run, baseline);
-            return GateOutput.emit(report, run, baseline, output, spec.commandLine().getOut(), env);
+            return GateOutput.emit(report, run, baseline, output, spec.commandLine().getOut(), spec.commandLine().getErr(), env);
         }
     }
 }

@@ -62,7 +62,7 @@ public final class Components {
 
     public static CaseProcessor processor(Workspace ws, Clock clock) {
         return new CaseProcessor(renderer(), new StrictOutputValidator(), new PolicyDecider(ws.policy()),
-                new SuiteCaseEvaluator(), clock);
+                new SuiteCaseEvaluator(ws.policy()), clock);
     }
 
     public static RouteCaller routeCaller(Workspace ws, Path workspaceDir, String cacheMode, Map<String, String> env,

@@ -11,9 +11,7 @@ import dev.evalbench.core.workspace.Workspace;
  * (it can take a few hundred milliseconds on large runs because of bootstrap intervals).
  */
 public final class GateService {
-    private final GateEvaluator evaluator = new GateEvaluator();
-
     public GateReport gate(Workspace ws, StoredRun run, StoredRun baseline) {
-        return evaluator.evaluate(ws.gates(), run, baseline);
+        return new GateEvaluator(ws.suites()).evaluate(ws.gates(), run, baseline);
     }
 }
