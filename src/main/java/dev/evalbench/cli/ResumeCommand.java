@@ -38,6 +38,9 @@ final class ResumeCommand implements Callable<Integer> {
     @Option(names = "--workspace", paramLabel = "DIR", description = "Workspace folder (default: the current folder).")
     Path workspace = Path.of(".");
 
+    @Option(names = "--concurrency", paramLabel = "N", description = "Cases in flight at once (default: as the run was started).")
+    Integer concurrency;
+
     @Option(names = "--quiet", description = "No progress line.")
     boolean quiet;
 
@@ -57,7 +60,7 @@ final class ResumeCommand implements Callable<Integer> {
             try (InterruptGuard guard = new InterruptGuard(cancellation)) {
                 RunListener progress = quiet || output.json ? RunListener.NONE
                         : new ProgressPrinter(spec.commandLine().getErr(), System.console() != null);
-                header = new RunService(Clock.systemUTC(), env).resume(runRef, workspace, store, progress, cancellation);
+                header = new RunService(Clock.systemUTC(), env).resume(runRef, workspace, store, concurrency, progress, cancellation);
             }
             StoredRun run = RunLookup.run(store, header.id());
             var ws = Components.loadChecked(workspace, env);

@@ -46,7 +46,7 @@ public final class RunService {
      *
      * @throws WorkspaceException when the run is already complete or unknown
      */
-    public RunHeader resume(String runRef, Path workspaceDir, RunStore store, RunListener listener,
+    public RunHeader resume(String runRef, Path workspaceDir, RunStore store, Integer concurrency, RunListener listener,
                             Cancellation cancellation) throws WorkspaceException, StoreException {
         RunHeader header = RunLookup.header(store, runRef);
         if (header.status() == RunStatus.COMPLETE) {
@@ -59,9 +59,19 @@ public final class RunService {
         RunEventRelay relay = new RunEventRelay(store);
         try (RouteCaller caller = Components.routeCaller(ws, workspaceDir, header.config().cacheMode(), env, relay)) {
             RunEngine engine = new RunEngine(store, Components.processor(ws, clock), clock);
-            return engine.resume(header, ws, new AppInfo(header.appVersion(), header.gitCommit()), caller,
+            // The concurrency of the resuming machine may differ; it changes speed, never results.
+            RunHeader toRun = concurrency == null ? header : withConcurrency(header, concurrency);
+            return engine.resume(toRun, ws, new AppInfo(header.appVersion(), header.gitCommit()), caller,
                     relay.binding(listener), cancellation);
         }
+    }
+
+    private static RunHeader withConcurrency(RunHeader h, int concurrency) throws WorkspaceException {
+        if (concurrency < 1) throw new WorkspaceException(new InputError("--concurrency", 0, 0, "must be at least 1"));
+        RunConfig c = h.config();
+        return new RunHeader(h.id(), h.workspace(), h.workspacePath(),
+                new RunConfig(c.routes(), c.suites(), c.repeat(), concurrency, c.cacheMode()), h.status(), h.startedAt(),
+                h.finishedAt(), h.appVersion(), h.gitCommit(), h.inputs(), h.plannedCases(), h.pid(), h.tags());
     }
 
     private static void checkConfig(Workspace ws, RunConfig config) throws WorkspaceException {
