@@ -33,10 +33,15 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class StrictOutputValidator implements OutputValidator {
     private static final int MAX_CACHED = 256;
+    /*
+     * Jackson's defaults already refuse comments, single quotes, NaN, leading zeros and unquoted keys; duplicate
+     * keys are refused here. Trailing text is checked by hand after the value rather than with
+     * FAIL_ON_TRAILING_TOKENS, so the message can say the value was complete and where the extra text starts.
+     */
     private static final ObjectMapper STRICT = JsonMapper.builder(JsonFactory.builder()
                     .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                     .build())
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
     private final Map<JsonNode, Schema> compiled = new ConcurrentHashMap<>();

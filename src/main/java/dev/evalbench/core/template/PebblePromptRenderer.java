@@ -32,7 +32,10 @@ public final class PebblePromptRenderer implements PromptRenderer {
             .newLineTrimming(false)
             .cacheActive(false)
             .build();
-    private final Map<String, PebbleTemplate> compiled = new ConcurrentHashMap<>();
+    private final Map<String, Compiled> compiled = new ConcurrentHashMap<>();
+
+    /** A compiled part and the Pebble globals it reads (see {@link PebbleGlobals}), by first line. */
+    private record Compiled(PebbleTemplate template, Map<String, Integer> globalsRead) {}
 
     @Override
     public List<Message> render(PromptTemplate template, Map<String, Object> vars) throws TemplateException {
@@ -51,11 +54,17 @@ public final class PebblePromptRenderer implements PromptRenderer {
     }
 
     private String render(String file, String part, String source, Map<String, Object> vars) throws TemplateException {
-        PebbleTemplate template = compiled(file, part, source);
+        Compiled template = compiled(file, part, source);
+        for (Map.Entry<String, Integer> global : template.globalsRead().entrySet()) {
+            if (!vars.containsKey(global.getKey())) {
+                throw new TemplateException(file, global.getValue(), file + ": " + part + " line " + global.getValue()
+                        + ": variable \"" + global.getKey() + "\" is not defined", null);
+            }
+        }
         StringWriter out = new StringWriter(source.length() * 2);
         try {
             // a copy: {% set %} writes into the top scope, which must not be the caller's map
-            template.evaluate(out, new HashMap<>(vars));
+            template.template().evaluate(out, new HashMap<>(vars));
         } catch (PebbleException e) {
             throw TemplateErrors.of(file, part, source, e);
         } catch (IOException e) {
@@ -64,12 +73,12 @@ public final class PebblePromptRenderer implements PromptRenderer {
         return out.toString();
     }
 
-    private PebbleTemplate compiled(String file, String part, String source) throws TemplateException {
-        PebbleTemplate cached = compiled.get(source);
+    private Compiled compiled(String file, String part, String source) throws TemplateException {
+        Compiled cached = compiled.get(source);
         if (cached != null) return cached;
-        PebbleTemplate template;
+        Compiled template;
         try {
-            template = engine.getLiteralTemplate(source);
+            template = new Compiled(engine.getLiteralTemplate(source), PebbleGlobals.readBy(engine, source));
         } catch (PebbleException e) {
             throw TemplateErrors.of(file, part, source, e);
         }
