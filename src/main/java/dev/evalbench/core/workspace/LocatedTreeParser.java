@@ -124,7 +124,10 @@ final class LocatedTreeParser {
                 return integer(p);
             case VALUE_NUMBER_FLOAT:
                 double d = p.getDoubleValue();
-                if (!Double.isFinite(d)) throw new SourceSyntaxException(error(start, "'" + p.getText() + "' is not a finite number"));
+                // YAML spells .inf and .nan; JSON has no such tokens (an overflowing literal is its own matter)
+                if (!Double.isFinite(d) && p instanceof YAMLParser) {
+                    throw new SourceSyntaxException(error(start, "'" + p.getText() + "' is not a finite number"));
+                }
                 return NODES.numberNode(d);
             case VALUE_TRUE:
                 return NODES.booleanNode(true);
