@@ -4,6 +4,7 @@ import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.lexer.LexerImpl;
 import io.pebbletemplates.pebble.lexer.Token;
 import java.io.StringReader;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ final class PebbleGlobals {
                 engine.getExtensionRegistry().getBinaryOperators().values());
         List<Token> tokens = lexer.tokenize(new StringReader(source), "template").getTokens();
         Map<String, Integer> read = new LinkedHashMap<>();
-        Set<String> assigned = new java.util.HashSet<>();
+        Set<String> assigned = new HashSet<>();
         boolean inForTargets = false;
         for (int i = 0; i < tokens.size(); i++) {
             Token token = tokens.get(i);

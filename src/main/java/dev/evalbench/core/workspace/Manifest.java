@@ -1,5 +1,6 @@
 package dev.evalbench.core.workspace;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** evalbench.yaml as read, with the parsed tree kept for locating later cross-file errors. */
@@ -30,7 +31,7 @@ record Manifest(
 
         /** Every field a task suite scores: classification, extraction, then routing. */
         List<String> scoredFields() {
-            List<String> fields = new java.util.ArrayList<>(classification);
+            List<String> fields = new ArrayList<>(classification);
             fields.addAll(extraction);
             if (routing != null) fields.add(routing);
             return fields;

@@ -1,8 +1,10 @@
 package dev.evalbench.core.workspace;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The metric names a metric gate may read from a task suite, and why a name is not one of them:
@@ -58,14 +60,14 @@ final class MetricNames {
             Set<String> known = labels.getOrDefault(parts[1], Set.of());
             if (!known.contains(label)) {
                 return Optional.of("label \"" + label + "\" is never expected for \"" + parts[1] + "\" in suite \""
-                        + suite.name() + "\" (labels: " + String.join(", ", new java.util.TreeSet<>(known)) + ")");
+                        + suite.name() + "\" (labels: " + String.join(", ", new TreeSet<>(known)) + ")");
             }
             return Optional.empty();
         }
         return unknown(metric);
     }
 
-    private static Optional<String> field(String field, java.util.List<String> fields, String kind, Manifest.SuiteDecl suite) {
+    private static Optional<String> field(String field, List<String> fields, String kind, Manifest.SuiteDecl suite) {
         if (fields.contains(field)) return Optional.empty();
         return Optional.of("suite \"" + suite.name() + "\" does not score \"" + field + "\" as " + kind + " ("
                 + kind + " fields: " + (fields.isEmpty() ? "none" : String.join(", ", fields)) + ")");

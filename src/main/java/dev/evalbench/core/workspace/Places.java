@@ -2,6 +2,7 @@ package dev.evalbench.core.workspace;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +27,7 @@ final class Places {
         List<String> parts = parts(root, pointer);
         if (parts.isEmpty()) return "the top level";
         List<String> innermostFirst = new ArrayList<>(parts);
-        java.util.Collections.reverse(innermostFirst);
+        Collections.reverse(innermostFirst);
         return String.join(" of ", innermostFirst);
     }
 
