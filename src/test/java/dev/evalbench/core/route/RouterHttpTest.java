@@ -98,8 +98,8 @@ class RouterHttpTest {
 
     @Test
     void timeoutsAreRetriedThenReportedAsTimeout() {
-        server.enqueue(new MockResponse.Builder().body(OK).headersDelay(2, TimeUnit.SECONDS).build());
-        server.enqueue(new MockResponse.Builder().body(OK).headersDelay(2, TimeUnit.SECONDS).build());
+        server.enqueue(new MockResponse.Builder().body(OK).headersDelay(1, TimeUnit.SECONDS).build());
+        server.enqueue(new MockResponse.Builder().body(OK).headersDelay(1, TimeUnit.SECONDS).build());
         RouteSpec route = withTimeout(withRetries(openai(), 2, 10, 100, 5), 150);
 
         CallResult result = router(route).call("openai", request("x"), false);

@@ -92,7 +92,7 @@ class OllamaProviderTest {
 
     @Test
     void aSlowModelLoadPastTheTimeoutIsATimeout() throws Exception {
-        server.enqueue(new MockResponse.Builder().body(OK_BODY).headersDelay(2, TimeUnit.SECONDS).build());
+        server.enqueue(new MockResponse.Builder().body(OK_BODY).headersDelay(1, TimeUnit.SECONDS).build());
         RouteSpec quick = RouteFixtures.withTimeout(ollama(), 150);
         ModelProvider p = provider(quick);
 

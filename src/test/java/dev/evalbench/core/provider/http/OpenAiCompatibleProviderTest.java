@@ -189,7 +189,7 @@ class OpenAiCompatibleProviderTest {
 
     @Test
     void anAnswerSlowerThanTheTimeoutIsATimeout() throws Exception {
-        server.enqueue(new MockResponse.Builder().body(OK_BODY).headersDelay(3, TimeUnit.SECONDS).build());
+        server.enqueue(new MockResponse.Builder().body(OK_BODY).headersDelay(1, TimeUnit.SECONDS).build());
 
         ProviderException e = failure(withTimeout(openai(), 200));
 
@@ -199,7 +199,7 @@ class OpenAiCompatibleProviderTest {
 
     @Test
     void aBodyStalledPastTheTimeoutIsATimeout() throws Exception {
-        server.enqueue(new MockResponse.Builder().body(OK_BODY).bodyDelay(3, TimeUnit.SECONDS).build());
+        server.enqueue(new MockResponse.Builder().body(OK_BODY).bodyDelay(1, TimeUnit.SECONDS).build());
 
         assertThat(failure(withTimeout(openai(), 200)).kind()).isEqualTo(FailureKind.TIMEOUT);
     }
@@ -220,7 +220,7 @@ class OpenAiCompatibleProviderTest {
 
     @Test
     void anInterruptedCallerCancelsTheCall() throws Exception {
-        server.enqueue(new MockResponse.Builder().body(OK_BODY).headersDelay(3, TimeUnit.SECONDS).build());
+        server.enqueue(new MockResponse.Builder().body(OK_BODY).headersDelay(1, TimeUnit.SECONDS).build());
         ModelProvider p = provider(openai());
         Thread.currentThread().interrupt();
         try {
