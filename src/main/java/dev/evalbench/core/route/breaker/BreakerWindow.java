@@ -1,5 +1,7 @@
 package dev.evalbench.core.route.breaker;
 
+import java.util.Arrays;
+
 /** The verdicts of the last {@code size} counted calls, with running totals. Not thread-safe: the breaker locks. */
 final class BreakerWindow {
     private final CallVerdict[] slots;
@@ -27,7 +29,7 @@ final class BreakerWindow {
     }
 
     void clear() {
-        java.util.Arrays.fill(slots, null);
+        Arrays.fill(slots, null);
         next = 0;
         count = 0;
         failures = 0;

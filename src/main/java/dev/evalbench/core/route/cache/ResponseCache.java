@@ -39,6 +39,9 @@ public final class ResponseCache implements AutoCloseable {
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA journal_mode=WAL");
                 s.execute("PRAGMA busy_timeout=5000");
+                // WAL with NORMAL sync cannot corrupt the file; a power cut may lose the last answers stored,
+                // which for a cache only means calling the model again.
+                s.execute("PRAGMA synchronous=NORMAL");
                 s.execute("CREATE TABLE IF NOT EXISTS responses ("
                         + "key TEXT PRIMARY KEY, text TEXT NOT NULL, model TEXT, tokens_in INTEGER NOT NULL, "
                         + "tokens_out INTEGER NOT NULL, latency_ms INTEGER NOT NULL, request_id TEXT, "

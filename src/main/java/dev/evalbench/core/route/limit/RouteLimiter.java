@@ -1,7 +1,9 @@
 package dev.evalbench.core.route.limit;
 
+import dev.evalbench.core.provider.Message;
 import dev.evalbench.core.route.RouterClock;
 import dev.evalbench.core.workspace.RouteSpec;
+import java.util.List;
 import java.util.concurrent.Semaphore;
 
 /**
@@ -56,9 +58,9 @@ public final class RouteLimiter {
     }
 
     /** Message characters / 4, at least 1: the estimate charged before a call, when real counts are unknown. */
-    public static int estimateTokens(java.util.List<dev.evalbench.core.provider.Message> messages) {
+    public static int estimateTokens(List<Message> messages) {
         long chars = 0;
-        for (var m : messages) {
+        for (Message m : messages) {
             chars += m.content() == null ? 0 : m.content().length();
         }
         return (int) Math.max(1, Math.min(Integer.MAX_VALUE, chars / 4));
