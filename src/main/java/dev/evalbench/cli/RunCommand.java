@@ -68,6 +68,7 @@ final class RunCommand implements Callable<Integer> {
         Workspace ws = Components.loadChecked(workspace, env);
         List<String> chosen = routes.isEmpty() ? List.of(ws.defaultRoute()) : routes;
         RunConfig config = new RunConfig(chosen, suites, repeat, concurrency, cache);
+        RunService.checkConfig(ws, config);
         try (RunStore store = history.open(workspace)) {
             // Resolve the baseline before running, so a typo costs nothing.
             StoredRun baseline = output.baseline == null ? null : RunLookup.baseline(store, output.baseline);

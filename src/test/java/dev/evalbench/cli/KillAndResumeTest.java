@@ -51,7 +51,7 @@ class KillAndResumeTest {
         Cli.Result resumed = Cli.run(Map.of(), "resume", runId, "--workspace", ws.toString(), "--db", db.toString(),
                 "--concurrency", "8", "--quiet", "--json");
         assertThat(resumed.exit()).as(resumed.err()).isIn(ExitCodes.OK, ExitCodes.GATE_FAILED);
-        assertThat(resumed.out()).contains("\"status\":\"complete\"");
+        assertThat(dev.evalbench.core.json.Json.MAPPER.readTree(resumed.out()).get("status").asText()).isEqualTo("complete");
 
         try (RunStore reader = SqliteRunStore.open(db)) {
             List<CaseRecord> after = reader.cases(runId);

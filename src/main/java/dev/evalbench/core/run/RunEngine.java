@@ -11,7 +11,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -72,26 +73,18 @@ public final class RunEngine {
         AtomicReference<StoreException> storeFailure = new AtomicReference<>();
         cancellation.onCancel(pool::shutdownNow);
         try {
-            List<Future<?>> futures = work.stream().<Future<?>>map(item -> pool.submit(() -> {
-                if (cancellation.isCancelled() || storeFailure.get() != null) return;
-                CaseRecord record;
+            for (WorkItem item : work) {
+                if (pool.isShutdown()) break; // cancelled while queueing
                 try {
-                    record = processor.process(header.id(), item, caller);
-                } catch (RuntimeException e) {
-                    // A bug in one case's processing is that case's recorded outcome, not the run's end.
-                    record = processor.crashed(header.id(), item, e);
+                    pool.execute(() -> runOne(header, item, caller, listener, cancellation, done, storeFailure));
+                } catch (RejectedExecutionException cancelledMeanwhile) {
+                    break;
                 }
-                // A case cut short by cancel is not finished: leave it for resume rather than store a failure.
-                if (cancellation.isCancelled() && record.failureKind() != null) return;
-                try {
-                    store.appendCase(record);
-                } catch (StoreException e) {
-                    storeFailure.compareAndSet(null, e);
-                    return;
-                }
-                listener.caseFinished(record, done.incrementAndGet(), header.plannedCases());
-            })).toList();
-            for (Future<?> f : futures) awaitQuietly(f);
+            }
+            pool.shutdown();
+            // Cancel calls shutdownNow: queued cases are dropped (they stay planned for resume) and running ones
+            // are interrupted; either way the pool terminates.
+            awaitTermination(pool);
         } finally {
             pool.shutdownNow();
         }
@@ -105,6 +98,27 @@ public final class RunEngine {
         RunHeader finished = store.run(header.id()).orElseThrow(() -> new StoreException("run " + header.id() + " vanished from the history"));
         listener.finished(finished);
         return finished;
+    }
+
+    private void runOne(RunHeader header, WorkItem item, RouteCaller caller, RunListener listener,
+                        Cancellation cancellation, AtomicInteger done, AtomicReference<StoreException> storeFailure) {
+        if (cancellation.isCancelled() || storeFailure.get() != null) return;
+        CaseRecord record;
+        try {
+            record = processor.process(header.id(), item, caller);
+        } catch (RuntimeException e) {
+            // A bug in one case's processing is that case's recorded outcome, not the run's end.
+            record = processor.crashed(header.id(), item, e);
+        }
+        // A case cut short by cancel is not finished: leave it for resume rather than store a failure.
+        if (cancellation.isCancelled() && record.failureKind() != null) return;
+        try {
+            store.appendCase(record);
+        } catch (StoreException e) {
+            storeFailure.compareAndSet(null, e);
+            return;
+        }
+        listener.caseFinished(record, done.incrementAndGet(), header.plannedCases());
     }
 
     private Map<String, String> snapshotInputs(Workspace ws) throws StoreException {
@@ -127,16 +141,19 @@ public final class RunEngine {
         }
     }
 
-    private static void awaitQuietly(Future<?> f) {
-        try {
-            f.get();
-        } catch (java.util.concurrent.CancellationException e) {
-            // cancelled before it started: the case stays planned for resume
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("a case crashed the worker: " + e.getCause(), e.getCause());
+    private static void awaitTermination(ExecutorService pool) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (pool.awaitTermination(1, TimeUnit.HOURS)) break;
+            } catch (InterruptedException e) {
+                // The caller's thread was interrupted: treat it as a cancel, then still wait for the workers,
+                // so no case is half-stored when we return.
+                interrupted = true;
+                pool.shutdownNow();
+            }
         }
+        if (interrupted) Thread.currentThread().interrupt();
     }
 
     private static ThreadFactory workerThreads(String runId) {

@@ -5,6 +5,7 @@ import dev.evalbench.core.eval.StrictOutputValidator;
 import dev.evalbench.core.eval.SuiteCaseEvaluator;
 import dev.evalbench.core.provider.ProviderFactory;
 import dev.evalbench.core.provider.scripted.ScriptedProviderFactory;
+import dev.evalbench.core.route.CacheMode;
 import dev.evalbench.core.route.RouteCaller;
 import dev.evalbench.core.route.RouteCallers;
 import dev.evalbench.core.route.RouterOptions;
@@ -21,7 +22,7 @@ import dev.evalbench.core.workspace.SnapshotWorkspaceFiles;
 import dev.evalbench.core.workspace.Workspace;
 import dev.evalbench.core.workspace.WorkspaceException;
 import dev.evalbench.core.workspace.WorkspaceLoader;
-import dev.evalbench.core.workspace.WorkspaceValidator;
+import dev.evalbench.core.template.WorkspaceValidator;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -70,7 +71,7 @@ public final class Components {
         Map<String, ProviderFactory> factories = Map.of("scripted", new ScriptedProviderFactory());
         RouterOptions options = RouterOptions.defaults(workspaceDir, env)
                 .withExtraFactories(factories)
-                .withCacheMode(cacheMode)
+                .withCacheMode(CacheMode.parse(cacheMode))
                 .withEvents(events);
         return RouteCallers.create(ws, options);
     }

@@ -74,7 +74,8 @@ public final class RunService {
                 h.finishedAt(), h.appVersion(), h.gitCommit(), h.inputs(), h.plannedCases(), h.pid(), h.tags());
     }
 
-    private static void checkConfig(Workspace ws, RunConfig config) throws WorkspaceException {
+    /** Bad routes, suites or counts in a run request, found before anything is opened or written. */
+    public static void checkConfig(Workspace ws, RunConfig config) throws WorkspaceException {
         for (String route : config.routes()) {
             if (!ws.routes().containsKey(route)) {
                 throw new WorkspaceException(new InputError("--route", 0, 0, "unknown route \"" + route

@@ -18,8 +18,8 @@ import java.nio.file.Path;
  *  interval_low, interval_high, interval_of: "value" | "difference", p_value, mode, detail}],
  *  "counts": {gates, gates_failed, cases, planned_cases, cases_passed, cases_failed, provider_failures}}
  * </pre>
- * {@code status} follows the exit codes: "incomplete" (3) when the run did not finish, whatever its gates
- * said; otherwise "passed" (0) or "failed" (1). Numbers that have no value (NaN, infinity) are JSON null.
+ * {@code status} is the run's: "complete", or "incomplete" (exit 3) when it did not finish; {@code passed}
+ * is true when every gate passed, so complete + passed is exit 0 and complete + not passed is exit 1. Numbers that have no value (NaN, infinity) are JSON null.
  * {@code interval_of} is "difference" when the interval is of the paired change against the baseline.
  * Stateless and thread-safe.
  */
@@ -30,9 +30,8 @@ public final class GateJson {
         root.put("run_id", report.runId());
         root.put("baseline_run_id", report.baselineRunId());
         RunStatus runStatus = run.header().status();
-        root.put("status", runStatus != RunStatus.COMPLETE ? "incomplete" : report.passed() ? "passed" : "failed");
+        root.put("status", runStatus == RunStatus.COMPLETE ? "complete" : "incomplete");
         root.put("passed", report.passed());
-        root.put("run_status", runStatus.name().toLowerCase(java.util.Locale.ROOT));
         ArrayNode gates = root.putArray("gates");
         for (GateVerdict v : report.verdicts()) {
             gates.add(gate(v));
