@@ -6,6 +6,8 @@ import dev.evalbench.core.gate.ci.GateJson;
 import dev.evalbench.core.gate.ci.GithubAnnotations;
 import dev.evalbench.core.gate.ci.JunitXmlWriter;
 import dev.evalbench.core.gate.ci.MarkdownSummary;
+import dev.evalbench.core.gate.ci.VerdictFormat;
+import dev.evalbench.core.run.RouteUsage;
 import dev.evalbench.core.run.RunStatus;
 import dev.evalbench.core.run.StoredRun;
 import java.io.IOException;
@@ -49,13 +51,18 @@ final class GateOutput {
         out.printf(Locale.ROOT, "run %s  %s  %d/%d cases stored, %d passed%s%n", run.id(),
                 run.header().status().name().toLowerCase(Locale.ROOT), run.cases().size(), run.header().plannedCases(),
                 passed, baseline == null ? "" : "  (baseline " + baseline.id() + ")");
-        out.printf(Locale.ROOT, "%-22s %-18s %10s %12s %19s %8s  %s%n", "gate", "kind", "value", "threshold", "95% interval", "p", "verdict");
+        String row = "%-20s %-17s %10s %12s %10s %24s %8s  %s%n";
+        out.printf(Locale.ROOT, row, "gate", "kind", "value", "threshold", "baseline", "95% interval", "p", "verdict");
         for (GateVerdict v : report.verdicts()) {
-            String interval = v.intervalLow() == null ? "" : String.format(Locale.ROOT, "[%s, %s]", num(v.intervalLow()), num(v.intervalHigh()));
-            out.printf(Locale.ROOT, "%-22s %-18s %10s %12s %19s %8s  %s%n", v.id(), v.kind(), num(v.value()),
-                    v.comparator() + " " + num(v.threshold()), interval, v.pValue() == null ? "" : num(v.pValue()),
-                    v.passed() ? "pass" : "FAIL");
+            out.printf(Locale.ROOT, row, v.id(), v.kind(), VerdictFormat.value(v), VerdictFormat.threshold(v),
+                    VerdictFormat.baseline(v), VerdictFormat.interval(v), VerdictFormat.pValue(v), v.passed() ? "pass" : "FAIL");
         }
+        RouteUsage usage = RouteUsage.of(run);
+        if (usage.fallbacksTaken() > 0 || !usage.failures().isEmpty() || usage.retries() > 0) {
+            out.printf(Locale.ROOT, "routes: answered %s; fallbacks %s; provider failures %s; %d retries%n",
+                    usage.answered(), usage.fallbacks(), usage.failures(), usage.retries());
+        }
+        run.events().forEach(e -> out.println("event: " + e.kind() + " " + e.detail()));
         long failed = report.verdicts().stream().filter(v -> !v.passed()).count();
         for (GateVerdict v : report.verdicts()) {
             if (!v.passed()) out.println("  " + v.id() + ": " + v.detail());
@@ -68,8 +75,4 @@ final class GateOutput {
         }
     }
 
-    private static String num(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) return String.format(Locale.ROOT, "%d", (long) v);
-        return String.format(Locale.ROOT, "%.4g", v);
-    }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.evalbench.core.gate.GateReport;
 import dev.evalbench.core.gate.GateVerdict;
 import dev.evalbench.core.json.Json;
+import dev.evalbench.core.run.RouteUsage;
 import dev.evalbench.core.run.RunStatus;
 import dev.evalbench.core.run.StoredRun;
 import java.io.IOException;
@@ -45,6 +46,14 @@ public final class GateJson {
         counts.put("cases_passed", numbers.passed());
         counts.put("cases_failed", numbers.cases() - numbers.passed());
         counts.put("provider_failures", numbers.providerFailures());
+        RouteUsage usage = RouteUsage.of(run);
+        ObjectNode routes = root.putObject("routes");
+        routes.set("answered", Json.MAPPER.valueToTree(usage.answered()));
+        routes.set("fallbacks", Json.MAPPER.valueToTree(usage.fallbacks()));
+        routes.set("failures", Json.MAPPER.valueToTree(usage.failures()));
+        routes.put("retries", usage.retries());
+        routes.put("cache_hits", usage.cacheHits());
+        root.set("events", Json.MAPPER.valueToTree(run.events()));
         return root;
     }
 
