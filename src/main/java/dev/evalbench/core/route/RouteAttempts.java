@@ -43,8 +43,10 @@ final class RouteAttempts {
     RouteOutcome serve(RouteState route, ModelRequest caller, boolean bypassCache, List<Attempt> attempts) {
         String name = route.spec.name();
         ModelRequest request = route.requestFor(caller);
-        // A replay route reads the cache itself; caching its answers again would only copy them.
-        boolean cached = cache != null && cacheMode != CacheMode.OFF && !route.spec.provider().equals(ReplayProvider.NAME);
+        // A replay route reads the cache itself; caching its answers again would only copy them. A scripted
+        // model computes its answer for free and deterministically: caching it would only add I/O and noise.
+        boolean cached = cache != null && cacheMode != CacheMode.OFF && !route.spec.provider().equals(ReplayProvider.NAME)
+                && !route.spec.provider().equals("scripted");
         String key = cached ? CacheKeys.forRoute(route.spec, workspace, request.messages(), request.outputSchema()) : null;
         if (key != null && !bypassCache) {
             Optional<ModelResponse> hit = cache.get(key);
