@@ -11,7 +11,10 @@ import dev.evalbench.core.provider.ModelRequest;
 import dev.evalbench.core.provider.ModelResponse;
 import dev.evalbench.core.provider.scripted.ScriptedModel;
 import dev.evalbench.core.provider.scripted.ScriptedProvider;
+import dev.evalbench.core.route.FakeRouteCaller;
+import dev.evalbench.core.run.AppInfo;
 import dev.evalbench.core.run.Cancellation;
+import dev.evalbench.core.run.RunEngine;
 import dev.evalbench.core.run.RunConfig;
 import dev.evalbench.core.run.RunHeader;
 import dev.evalbench.core.run.RunListener;
@@ -27,9 +30,6 @@ import dev.evalbench.core.workspace.EvalCase;
 import dev.evalbench.core.workspace.PromptTemplate;
 import dev.evalbench.core.workspace.SuiteSpec;
 import dev.evalbench.core.workspace.Workspace;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -44,10 +44,11 @@ import java.util.Map;
  * end into a real SQLite history, then each stage (render, model, parse+validate, decide+evaluate, store) timed
  * on its own over the same cases. Prints medians per case and the process's peak memory.
  *
- * <p>Run: {@code mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.evalbench.bench.EngineOverheadBenchmark}
+ * <p>Run: {@code bash docs/bench.sh EngineOverheadBenchmark} (a fresh JVM with a 256 MB heap; see docs/benchmarks.md).
  */
 public final class EngineOverheadBenchmark {
     private static final int CASES = 10_000;
+    private static final String FIXED_ANSWER = "{\"category\":\"bug\",\"priority\":\"medium\",\"action\":\"reply\",\"order_id\":null,\"reply\":\"Thanks, we are looking into it.\"}";
     private static final TypeReference<Map<String, Object>> VARS = new TypeReference<>() {};
 
     public static void main(String[] args) throws Exception {
@@ -70,9 +71,20 @@ public final class EngineOverheadBenchmark {
                         concurrency, cases, seconds, seconds * 1e6 / cases, h.status());
             }
         }
+        // The harness alone: a model that answers a fixed valid output at once, so nothing but our own work is timed.
+        try (RunStore store = SqliteRunStore.open(dir.resolve("history-harness.db"))) {
+            var engine = new RunEngine(store, Components.processor(workspace, Clock.systemUTC()), Clock.systemUTC());
+            FakeRouteCaller instant = FakeRouteCaller.answering(user -> FIXED_ANSWER);
+            long start = System.nanoTime();
+            engine.start(workspace, new RunConfig(List.of("offline"), List.of(), 1, 1, "off"), new AppInfo("bench", null),
+                    instant, RunListener.NONE, new Cancellation());
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf(Locale.ROOT, "harness only (instant fixed answer), concurrency 1: %.1f µs per case%n", seconds * 1e6 / cases);
+        }
         System.out.printf(Locale.ROOT, "load + validate + render-check of the workspace: %.0f ms%n", loadMs);
         stages(workspace, dir);
-        System.out.printf(Locale.ROOT, "peak RSS (VmHWM): %s; peak heap used: %.0f MiB%n", peakRss(), peakHeapMiB());
+        System.out.printf(Locale.ROOT, "peak RSS of the process (VmHWM): %s, with max heap %d MiB%n", peakRss(),
+                Runtime.getRuntime().maxMemory() / 1024 / 1024);
     }
 
     /** Each stage alone over every case, so the end-to-end figure can be read as parts. */
@@ -144,13 +156,5 @@ public final class EngineOverheadBenchmark {
         if (!Files.exists(status)) return "n/a";
         return Files.readAllLines(status).stream().filter(l -> l.startsWith("VmHWM")).map(l -> l.replaceAll("\\s+", " ").substring(7))
                 .findFirst().orElse("n/a");
-    }
-
-    private static double peakHeapMiB() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) sum += pool.getPeakUsage().getUsed();
-        }
-        return sum / 1024.0 / 1024.0;
     }
 }
