@@ -19,8 +19,8 @@ import picocli.CommandLine.Command;
             ExportCommand.class,
             CommandLine.HelpCommand.class
         },
-        footer = {"", "Exit codes: 0 all gates pass; 1 a gate failed or a signature is invalid;",
-                "            2 bad input or usage (nothing written); 3 the run could not complete (resumable)."})
+        footer = {"", "Exit codes:", "  0  every gate passed", "  1  a gate failed, or a signature is invalid",
+                "  2  bad input or usage (nothing written)", "  3  the run could not complete (kept as incomplete; resumable)"})
 public final class EvalbenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code evalbench export RUN --out FILE}: one JSON file carrying a run to another machine (CI's baseline). */
-@Command(name = "export", description = "Write a run to one JSON file, usable as --baseline on another machine.")
+@Command(name = "export", mixinStandardHelpOptions = true, description = "Write a run to one JSON file, usable as --baseline on another machine.")
 final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code evalbench gate [WORKSPACE] [--run ID]}: re-gate a stored run with the workspace's gates; no model is called. */
-@Command(name = "gate", description = "Gate a stored run (the latest by default) without calling a model.")
+@Command(name = "gate", mixinStandardHelpOptions = true, description = "Gate a stored run (the latest by default) without calling a model.")
 final class GateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

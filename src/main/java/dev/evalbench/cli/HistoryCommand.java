@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code evalbench history [WORKSPACE]}: the runs in the history, newest first. */
-@Command(name = "history", description = "List the runs in the history, newest first.")
+@Command(name = "history", mixinStandardHelpOptions = true, description = "List the runs in the history, newest first.")
 final class HistoryCommand implements Callable<Integer> {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 

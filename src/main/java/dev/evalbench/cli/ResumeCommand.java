@@ -24,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code evalbench resume RUN}: finish an incomplete run from the inputs it snapshotted; cases already stored
  * are not run again. Gates with the workspace's current gates, like {@code run}.
  */
-@Command(name = "resume", description = "Finish an incomplete run without running its finished cases again.")
+@Command(name = "resume", mixinStandardHelpOptions = true, description = "Finish an incomplete run without running its finished cases again.")
 final class ResumeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

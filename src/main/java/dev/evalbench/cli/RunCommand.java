@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code evalbench run [WORKSPACE]}: validate, run every suite on the chosen routes, store, gate. */
-@Command(name = "run", description = "Run the workspace's suites, store every case, and gate the run.")
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Run the workspace's suites, store every case, and gate the run.")
 final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

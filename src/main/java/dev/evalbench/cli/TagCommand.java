@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code evalbench tag RUN TAG}: pin a run under a name, such as main, to use as a baseline. */
-@Command(name = "tag", description = "Point a tag (such as main) at a run, to use it as --baseline.")
+@Command(name = "tag", mixinStandardHelpOptions = true, description = "Point a tag (such as main) at a run, to use it as --baseline.")
 final class TagCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

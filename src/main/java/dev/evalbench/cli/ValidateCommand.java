@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code evalbench validate [WORKSPACE]}: check every file and render every case; writes nothing. */
-@Command(name = "validate", description = "Check the workspace's files against their schemas and render every case. Writes nothing.")
+@Command(name = "validate", mixinStandardHelpOptions = true, description = "Check the workspace's files against their schemas and render every case. Writes nothing.")
 final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
