@@ -1,12 +1,7 @@
 package dev.evalbench.cli;
 
-import dev.evalbench.core.gate.GateReport;
-import dev.evalbench.core.run.Cancellation;
-import dev.evalbench.core.run.RunHeader;
-import dev.evalbench.core.run.RunListener;
 import dev.evalbench.core.run.StoredRun;
 import dev.evalbench.core.service.Components;
-import dev.evalbench.core.service.GateService;
 import dev.evalbench.core.service.RunLookup;
 import dev.evalbench.core.service.RunService;
 import dev.evalbench.core.store.RunStore;
@@ -53,19 +48,12 @@ final class ResumeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var env = parent.env();
+        // The gates come from the workspace as it is now, like `gate`; the cases run on the run's own inputs.
+        var ws = Components.loadChecked(workspace, env);
         try (RunStore store = history.openExisting(workspace)) {
             StoredRun baseline = output.baseline == null ? null : RunLookup.baseline(store, output.baseline);
-            Cancellation cancellation = new Cancellation();
-            RunHeader header;
-            try (InterruptGuard guard = new InterruptGuard(cancellation)) {
-                RunListener progress = quiet || output.json ? RunListener.NONE
-                        : new ProgressPrinter(spec.commandLine().getErr(), System.console() != null);
-                header = new RunService(Clock.systemUTC(), env).resume(runRef, workspace, store, concurrency, progress, cancellation);
-            }
-            StoredRun run = RunLookup.run(store, header.id());
-            var ws = Components.loadChecked(workspace, env);
-            GateReport report = new GateService().gate(ws, run, baseline);
-            return GateOutput.emit(report, run, baseline, output, spec.commandLine().getOut(), spec.commandLine().getErr(), env);
+            return GatedRun.execute(spec, env, store, ws, baseline, output, quiet, (progress, cancellation) ->
+                    new RunService(Clock.systemUTC(), env).resume(runRef, workspace, store, concurrency, progress, cancellation));
         }
     }
 }

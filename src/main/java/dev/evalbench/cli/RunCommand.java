@@ -1,12 +1,8 @@
 package dev.evalbench.cli;
 
-import dev.evalbench.core.gate.GateReport;
-import dev.evalbench.core.run.Cancellation;
 import dev.evalbench.core.run.RunConfig;
-import dev.evalbench.core.run.RunHeader;
 import dev.evalbench.core.run.StoredRun;
 import dev.evalbench.core.service.Components;
-import dev.evalbench.core.service.GateService;
 import dev.evalbench.core.service.RunLookup;
 import dev.evalbench.core.service.RunService;
 import dev.evalbench.core.store.RunStore;
@@ -72,16 +68,8 @@ final class RunCommand implements Callable<Integer> {
         try (RunStore store = history.open(workspace)) {
             // Resolve the baseline before running, so a typo costs nothing.
             StoredRun baseline = output.baseline == null ? null : RunLookup.baseline(store, output.baseline);
-            Cancellation cancellation = new Cancellation();
-            RunHeader header;
-            try (InterruptGuard guard = new InterruptGuard(cancellation)) {
-                var progress = quiet || output.json ? dev.evalbench.core.run.RunListener.NONE
-                        : new ProgressPrinter(spec.commandLine().getErr(), System.console() != null);
-                header = new RunService(Clock.systemUTC(), env).run(ws, workspace, config, store, progress, cancellation);
-            }
-            StoredRun run = RunLookup.run(store, header.id());
-            GateReport report = new GateService().gate(ws, run, baseline);
-            return GateOutput.emit(report, run, baseline, output, spec.commandLine().getOut(), spec.commandLine().getErr(), env);
+            return GatedRun.execute(spec, env, store, ws, baseline, output, quiet, (progress, cancellation) ->
+                    new RunService(Clock.systemUTC(), env).run(ws, workspace, config, store, progress, cancellation));
         }
     }
 }
