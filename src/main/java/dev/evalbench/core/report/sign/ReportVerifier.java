@@ -1,0 +1,87 @@
+package dev.evalbench.core.report.sign;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Verifies a signed report offline: (a) the envelope parses and carries an in-toto payload, (b) its
+ * signatures verify against the given public keys, and every required key id signed, (c) the payload is an
+ * in-toto Statement with the evalbench report predicate, (d) {@code report.json}, when given, matches its
+ * subject, (e) every other subject found under the workspace folder, when given, matches its digest.
+ *
+ * <p>All checks run and all problems are reported together, so one run of {@code evalbench verify} says
+ * everything that is wrong. Input that cannot be used at all (missing file, envelope that is not JSON, no
+ * public key, unreadable subject file) is a {@link SigningInputException}, exit 2; an invalid signature or
+ * digest is a {@link VerificationResult} with {@code valid == false}, exit 1. Stateless and thread-safe.
+ */
+public final class ReportVerifier {
+    private ReportVerifier() {}
+
+    public static VerificationResult verify(VerificationRequest request) throws SigningInputException {
+        if (request.publicKeys().isEmpty()) {
+            throw new SigningInputException("no public key given to verify " + request.envelopeFile() + " against");
+        }
+        requireFile(request.reportJson());
+        if (request.workspaceDir().isPresent() && !Files.isDirectory(request.workspaceDir().get())) {
+            throw new SigningInputException(request.workspaceDir().get() + ": not a folder (expected the workspace)");
+        }
+        DsseEnvelope envelope = DsseEnvelope.read(request.envelopeFile());
+
+        List<String> problems = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        if (!Dsse.IN_TOTO_PAYLOAD_TYPE.equals(envelope.payloadType())) {
+            problems.add("envelope: payloadType is '" + envelope.payloadType() + "', expected '"
+                    + Dsse.IN_TOTO_PAYLOAD_TYPE + "'");
+        }
+        List<String> signers = checkSignatures(envelope, request, problems, notes);
+
+        SubjectChecks subjects = new SubjectChecks();
+        try {
+            InTotoStatement statement = InTotoStatement.parse(envelope.payloadBytes());
+            if (!InTotoStatement.EVALBENCH_REPORT_PREDICATE.equals(statement.predicateType())) {
+                problems.add("statement: predicateType is '" + statement.predicateType() + "', expected '"
+                        + InTotoStatement.EVALBENCH_REPORT_PREDICATE + "'");
+            }
+            subjects.run(statement, request.reportJson(), request.workspaceDir());
+        } catch (InvalidStatementException e) {
+            problems.add("statement: " + e.getMessage());
+        }
+        problems.addAll(subjects.problems);
+        return new VerificationResult(problems.isEmpty(), signers, problems, notes, subjects.checked, subjects.unchecked);
+    }
+
+    private static List<String> checkSignatures(DsseEnvelope envelope, VerificationRequest request,
+                                                List<String> problems, List<String> notes) {
+        if (envelope.signatures().isEmpty()) {
+            problems.add("envelope: it has no signatures");
+            return List.of();
+        }
+        DsseVerification verification = DsseVerifier.verify(envelope, request.publicKeys());
+        verification.failures().forEach(f -> problems.add(f.message()));
+        verification.unknown().forEach(u -> notes.add(u.message()));
+        List<String> signers = verification.signers();
+        if (signers.isEmpty() && verification.failures().isEmpty()) {
+            problems.add("envelope: no signature verifies with the given public key(s) "
+                    + String.join(", ", givenKeyIds(request.publicKeys())));
+        }
+        request.requiredKeyIds().stream().sorted()
+                .filter(required -> !signers.contains(required))
+                .forEach(missing -> problems.add("required signer " + missing + " has no valid signature on this envelope"
+                        + (givenKeyIds(request.publicKeys()).contains(missing) ? "" : " (and its public key was not given)")));
+        return signers;
+    }
+
+    private static List<String> givenKeyIds(List<PublicKey> keys) {
+        return keys.stream().map(Ed25519Keys::keyId).toList();
+    }
+
+    private static void requireFile(Optional<Path> file) throws SigningInputException {
+        if (file.isPresent() && !Files.isRegularFile(file.get())) {
+            throw new SigningInputException(file.get() + ": file not found");
+        }
+    }
+}

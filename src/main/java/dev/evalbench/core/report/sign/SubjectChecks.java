@@ -1,0 +1,69 @@
+package dev.evalbench.core.report.sign;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Compares the files a statement names with their signed digests. {@code report.json} is looked for at the
+ * given report path only; every other subject under the workspace folder. A file that cannot be found is
+ * "not checked", a file whose digest differs is a problem. Used by {@link ReportVerifier}; not thread-safe
+ * (collects into its own lists), one instance per verification.
+ */
+final class SubjectChecks {
+    private static final int SHOWN_HEX_DIGITS = 12;
+
+    final List<String> problems = new ArrayList<>();
+    final List<String> checked = new ArrayList<>();
+    final List<String> unchecked = new ArrayList<>();
+
+    /** @throws SigningInputException if a file exists but cannot be read */
+    void run(InTotoStatement statement, Optional<Path> reportJson, Optional<Path> workspaceDir) throws SigningInputException {
+        if (reportJson.isPresent() && statement.subject(StatementSubject.REPORT_NAME) == null) {
+            problems.add(StatementSubject.REPORT_NAME + ": the statement has no subject of that name, "
+                    + "so the report file is not covered by the signature");
+        }
+        for (StatementSubject subject : statement.subjects()) {
+            Optional<Path> file = StatementSubject.REPORT_NAME.equals(subject.name())
+                    ? reportJson
+                    : workspaceDir.map(dir -> insideWorkspace(dir, subject.name()));
+            if (file.isEmpty() || !Files.isRegularFile(file.get())) {
+                unchecked.add(subject.name());
+            } else {
+                compare(subject, file.get());
+            }
+        }
+    }
+
+    private void compare(StatementSubject subject, Path file) throws SigningInputException {
+        String found;
+        try {
+            found = FileDigests.sha256(file);
+        } catch (IOException e) {
+            throw new SigningInputException(file + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+        if (found.equals(subject.sha256())) {
+            checked.add(subject.name());
+        } else {
+            problems.add(subject.name() + ": sha256 differs from the signed subject (expected "
+                    + shortHex(subject.sha256()) + ", found " + shortHex(found) + ")");
+        }
+    }
+
+    private static Path insideWorkspace(Path dir, String name) {
+        Path root = dir.toAbsolutePath().normalize();
+        Path file = root.resolve(name).normalize();
+        if (!file.startsWith(root)) {
+            // StatementSubject already refuses such names; this guards the invariant, not user input
+            throw new IllegalStateException("subject '" + name + "' resolves outside the workspace");
+        }
+        return file;
+    }
+
+    private static String shortHex(String hex) {
+        return hex.substring(0, SHOWN_HEX_DIGITS) + "…";
+    }
+}
