@@ -24,6 +24,14 @@ class OutputDiffTest {
     }
 
     @Test
+    void theWordDiffFormShowsRemovedAndAddedWordsInPlace() {
+        OutputDiff diff = OutputDiff.between("Sorry about the double charge, Ana.", "Sorry for the charge, Ana!");
+
+        assertThat(CompareText.wordDiff(diff.rows().get(0)))
+                .isEqualTo("Sorry [-about-]{+for+} the [-double -]charge, Ana[-.-]{+!+}");
+    }
+
+    @Test
     void extraLinesAreInsertedOrDeletedRowsWithLineNumbers() {
         OutputDiff diff = OutputDiff.between("a\nb\nc", "a\nc\nd");
 
