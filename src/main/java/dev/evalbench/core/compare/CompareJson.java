@@ -22,8 +22,8 @@ public final class CompareJson {
     public static ObjectNode toJson(RunComparison c) {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("format", FORMAT);
-        root.set("before", run(c.before()));
-        root.set("after", run(c.after()));
+        root.set("before", runSummary(c.before()));
+        root.set("after", runSummary(c.after()));
         ArrayNode changed = root.putArray("what_changed");
         c.versions().outputAffecting().stream().map(v -> v.component().label()).distinct().forEach(changed::add);
         ArrayNode versions = root.putArray("version_changes");
@@ -54,7 +54,8 @@ public final class CompareJson {
         return root;
     }
 
-    static ObjectNode run(StoredRun run) {
+    /** A run's id, workspace, status, start, tags and case counts: how a comparison names its two runs. */
+    public static ObjectNode runSummary(StoredRun run) {
         ObjectNode node = Json.MAPPER.createObjectNode();
         node.put("id", run.id()).put("workspace", run.header().workspace())
                 .put("status", run.header().status().name().toLowerCase(Locale.ROOT))

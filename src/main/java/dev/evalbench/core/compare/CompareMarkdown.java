@@ -1,6 +1,7 @@
 package dev.evalbench.core.compare;
 
 import dev.evalbench.core.gate.GateVerdict;
+import dev.evalbench.core.gate.ci.VerdictFormat;
 import java.util.List;
 
 /**
@@ -13,6 +14,7 @@ public final class CompareMarkdown {
     public static final int DEFAULT_MAX_CASES = 10;
     static final int CONTEXT_LINES = 2;
     static final int MAX_DIFF_LINES = 40;
+    static final String NEEDS_BASELINE = "n/a (needs a baseline)";
 
     private CompareMarkdown() {}
 
@@ -53,11 +55,12 @@ public final class CompareMarkdown {
 
     public static void appendGates(StringBuilder md, RunComparison c) {
         if (c.gates().isEmpty()) return;
-        md.append("### Gates\n\n| gate | before | after | baseline test p |\n|---|---|---|---|\n");
+        md.append("### Gates\n\nBoth runs held to the same gates; the second run against the first as its baseline.\n\n")
+                .append("| gate | before | after | paired test p |\n|---|---|---|---|\n");
         for (GateDelta g : c.gates()) {
             md.append("| ").append(MarkdownText.inline(g.id())).append(g.verdictChanged() ? " **(changed)**" : "")
-                    .append(" | ").append(verdict(g.before())).append(" | ").append(verdict(g.after()))
-                    .append(" | ").append(g.after() == null ? MetricFormat.NONE : MetricFormat.pValue(g.after().pValue()))
+                    .append(" | ").append(g.beforeApplicable() ? verdict(g.before()) : NEEDS_BASELINE).append(" | ").append(verdict(g.after()))
+                    .append(" | ").append(g.after() == null ? MetricFormat.NONE : VerdictFormat.pValue(g.after()))
                     .append(" |\n");
         }
         md.append('\n');
@@ -73,7 +76,7 @@ public final class CompareMarkdown {
                     .append(MarkdownText.inline(change.key())).append(" (").append(change.kind().label()).append(")\n\n");
             List<String> failures = change.after().evaluation() == null ? List.of() : change.after().evaluation().failures();
             if (!failures.isEmpty()) {
-                md.append("Now failing: ").append(MarkdownText.inline(String.join("; ", failures))).append("\n\n");
+                md.append("Now failing: ").append(MarkdownText.inline(String.join(" ", failures))).append("\n\n");
             }
             md.append(MarkdownText.fenced("diff", diffLines(change.diff()))).append('\n');
         }
@@ -88,7 +91,7 @@ public final class CompareMarkdown {
         for (MetricDelta m : c.metrics()) {
             md.append("| ").append(MarkdownText.inline(m.label())).append(" | ").append(MetricFormat.value(m.before(), m.unit()))
                     .append(" | ").append(MetricFormat.value(m.after(), m.unit()))
-                    .append(" | ").append(MetricFormat.delta(m.delta(), m.unit())).append(m.significant() ? " **" + "significant" + "**" : "")
+                    .append(" | ").append(MetricFormat.delta(m.delta(), m.unit())).append(m.significant() ? " **significant**" : "")
                     .append(" | ").append(MetricFormat.deltaInterval(m.deltaLow(), m.deltaHigh(), m.unit()))
                     .append(" | ").append(MetricFormat.pValue(m.pValue())).append(" | ").append(m.test() == null ? MetricFormat.NONE : m.test())
                     .append(" |\n");
@@ -110,10 +113,15 @@ public final class CompareMarkdown {
     static String diffLines(OutputDiff diff) {
         StringBuilder out = new StringBuilder();
         int lines = 0;
+        Integer previous = null;
         for (DiffRow row : diff.hunks(CONTEXT_LINES)) {
             if (lines >= MAX_DIFF_LINES) {
                 out.append("… (diff cut here)\n");
                 break;
+            }
+            if (row.beforeLine() != null) {
+                if (previous != null && row.beforeLine() > previous + 1) out.append("@@ line ").append(row.beforeLine()).append(" @@\n");
+                previous = row.beforeLine();
             }
             switch (row.kind()) {
                 case EQUAL -> out.append("  ").append(row.beforeText()).append('\n');
@@ -128,6 +136,6 @@ public final class CompareMarkdown {
 
     private static String verdict(GateVerdict v) {
         if (v == null) return MetricFormat.NONE;
-        return (v.passed() ? "pass" : "**FAIL**") + " " + MetricFormat.number(v.value());
+        return (v.passed() ? "pass" : "**FAIL**") + " " + VerdictFormat.value(v);
     }
 }

@@ -1,6 +1,7 @@
 package dev.evalbench.core.compare;
 
 import dev.evalbench.core.gate.GateVerdict;
+import dev.evalbench.core.gate.ci.VerdictFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -26,7 +27,7 @@ public final class CompareText {
             out.append("  ").append(change.kind() == CaseChange.Kind.PASS_TO_FAIL ? "FAIL " : change.kind() == CaseChange.Kind.FAIL_TO_PASS ? "pass " : "     ")
                     .append(change.key()).append("  (").append(change.kind().label()).append(")");
             List<String> failures = change.after().evaluation() == null ? List.of() : change.after().evaluation().failures();
-            if (change.kind() == CaseChange.Kind.PASS_TO_FAIL && !failures.isEmpty()) out.append("  ").append(String.join("; ", failures));
+            if (change.kind() == CaseChange.Kind.PASS_TO_FAIL && !failures.isEmpty()) out.append("  ").append(String.join(" ", failures));
             out.append('\n');
             appendWordDiff(out, change.diff(), "      ");
         }
@@ -42,10 +43,11 @@ public final class CompareText {
             }
         }
         if (!c.gates().isEmpty()) {
-            out.append("gates (before -> after):\n");
+            out.append("gates (both runs held to the same gates; the second against the first as its baseline):\n");
             for (GateDelta g : c.gates()) {
-                out.append(String.format(Locale.ROOT, "  %-22s %-12s -> %-12s%s%n", g.id(), verdict(g.before()), verdict(g.after()),
-                        g.after() != null && g.after().pValue() != null ? "  p=" + MetricFormat.pValue(g.after().pValue()) : ""));
+                out.append(String.format(Locale.ROOT, "  %-22s %-24s -> %-16s%s%n", g.id(),
+                        g.beforeApplicable() ? verdict(g.before()) : "n/a (needs a baseline)", verdict(g.after()),
+                        g.after() != null && g.after().pValue() != null ? "  p=" + VerdictFormat.pValue(g.after()) : ""));
             }
         }
         for (TemplateDiff t : c.templates()) {
@@ -91,6 +93,6 @@ public final class CompareText {
     }
 
     private static String verdict(GateVerdict v) {
-        return v == null ? "-" : (v.passed() ? "pass " : "FAIL ") + MetricFormat.number(v.value());
+        return v == null ? "-" : (v.passed() ? "pass " : "FAIL ") + VerdictFormat.value(v);
     }
 }

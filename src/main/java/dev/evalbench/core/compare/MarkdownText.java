@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 /**
  * Makes run strings (model outputs, case ids, failure messages) safe to place in GitHub-flavoured Markdown:
- * inline text cannot open a link, an HTML tag, emphasis or a new table cell, and fenced blocks use a fence
+ * inline text cannot open a link, an HTML tag, emphasis, a new table cell or an @-mention, and fenced blocks use a fence
  * longer than any backtick run inside them. Pure.
  */
 public final class MarkdownText {
@@ -24,6 +24,7 @@ public final class MarkdownText {
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
                 case '&' -> out.append("&amp;");
+                case '@' -> out.append("@\u200B"); // no @-mention of anyone from run text
                 case '|', '\\', '`', '*', '_', '[', ']', '#', '~', '!' -> out.append('\\').append(c);
                 default -> out.append(c);
             }
