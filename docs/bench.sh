@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Runs one benchmark program in a fresh JVM (256 MB heap) on the test class path.
+#   bash docs/bench.sh EngineOverheadBenchmark
+#   bash docs/bench.sh RouterLoopbackBenchmark
+#   bash docs/bench.sh org.openjdk.jmh.Main CasePipelineJmh      (JMH; extra words are its arguments)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+name=${1:?a benchmark class, e.g. EngineOverheadBenchmark}; shift
+case "$name" in *.*) main=$name ;; *) main=dev.evalbench.bench.$name ;; esac
+mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
+exec java -Xmx256m ${JAVA_OPTS:-} -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" "$main" "$@"

@@ -1,0 +1,63 @@
+package dev.evalbench.cli;
+
+import dev.evalbench.core.run.AppInfo;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top-level {@code evalbench} command: a list of verbs, each a thin command over a core service. */
+@Command(name = "evalbench",
+        mixinStandardHelpOptions = true,
+        versionProvider = EvalbenchCommand.Version.class,
+        description = "Eval gates for LLM features: run a workspace's suites, gate the run, compare and report.",
+        subcommands = {
+            ValidateCommand.class,
+            RunCommand.class,
+            GateCommand.class,
+            HistoryCommand.class,
+            ResumeCommand.class,
+            TagCommand.class,
+            ExportCommand.class,
+            CommandLine.HelpCommand.class
+        },
+        footer = {"", "Exit codes:", "  0  every gate passed", "  1  a gate failed, or a signature is invalid",
+                "  2  bad input or usage (nothing written)", "  3  the run could not complete (kept as incomplete; resumable)"})
+public final class EvalbenchCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private final java.util.Map<String, String> env;
+
+    EvalbenchCommand(java.util.Map<String, String> env) {
+        this.env = env;
+    }
+
+    /** The environment the commands read (route variables, API keys, GITHUB_ACTIONS); tests pass their own. */
+    java.util.Map<String, String> env() {
+        return env;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command, e.g. `evalbench run workspaces/support-triage`");
+    }
+
+    /** Builds the command line with the exit-code mapping every verb shares. */
+    public static CommandLine commandLine() {
+        return commandLine(System.getenv());
+    }
+
+    /** The command line reading {@code env} instead of the process environment. */
+    public static CommandLine commandLine(java.util.Map<String, String> env) {
+        CommandLine cl = new CommandLine(new EvalbenchCommand(env));
+        cl.setExecutionExceptionHandler(new FailureHandler());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        return cl;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"evalbench " + AppInfo.appVersion()};
+        }
+    }
+}

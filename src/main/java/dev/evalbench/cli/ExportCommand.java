@@ -1,0 +1,44 @@
+package dev.evalbench.cli;
+
+import dev.evalbench.core.run.StoredRun;
+import dev.evalbench.core.service.RunLookup;
+import dev.evalbench.core.store.RunExport;
+import dev.evalbench.core.store.RunStore;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code evalbench export RUN --out FILE}: one JSON file carrying a run to another machine (CI's baseline). */
+@Command(name = "export", mixinStandardHelpOptions = true, description = "Write a run to one JSON file, usable as --baseline on another machine.")
+final class ExportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "RUN", description = "Run id, id prefix, tag or latest.")
+    String runRef;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file to write.")
+    Path out;
+
+    @Option(names = "--workspace", paramLabel = "DIR", description = "Workspace folder (default: the current folder).")
+    Path workspace = Path.of(".");
+
+    @Mixin
+    HistoryOptions history;
+
+    @Override
+    public Integer call() throws Exception {
+        try (RunStore store = history.openExisting(workspace)) {
+            StoredRun run = RunLookup.run(store, runRef);
+            RunExport.write(run, out);
+            spec.commandLine().getOut().println("exported run " + run.id() + " (" + run.cases().size() + " cases) to " + out);
+            spec.commandLine().getOut().flush();
+            return ExitCodes.OK;
+        }
+    }
+}

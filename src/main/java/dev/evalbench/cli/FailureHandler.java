@@ -1,0 +1,35 @@
+package dev.evalbench.cli;
+
+import dev.evalbench.core.store.StoreException;
+import dev.evalbench.core.workspace.WorkspaceException;
+import picocli.CommandLine;
+
+/**
+ * Maps what a command throws to the documented exit codes and a plain message on stderr: bad input is 2,
+ * a history that cannot be used is 3. Anything else is a bug: its stack trace is printed, exit 3.
+ */
+final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
+        var err = cl.getErr();
+        if (ex instanceof WorkspaceException we) {
+            we.errors().forEach(e -> err.println("error: " + e));
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        }
+        if (ex instanceof BadInputException bad) {
+            err.println("error: " + bad.getMessage());
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        }
+        if (ex instanceof StoreException se) {
+            err.println("error: run history: " + se.getMessage());
+            err.flush();
+            return ExitCodes.INCOMPLETE;
+        }
+        err.println("error: unexpected failure (a bug; please report it):");
+        ex.printStackTrace(err);
+        err.flush();
+        return ExitCodes.INCOMPLETE;
+    }
+}

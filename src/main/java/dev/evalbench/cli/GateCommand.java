@@ -1,0 +1,50 @@
+package dev.evalbench.cli;
+
+import dev.evalbench.core.gate.GateReport;
+import dev.evalbench.core.run.StoredRun;
+import dev.evalbench.core.service.Components;
+import dev.evalbench.core.service.GateService;
+import dev.evalbench.core.service.RunLookup;
+import dev.evalbench.core.store.RunStore;
+import dev.evalbench.core.workspace.Workspace;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code evalbench gate [WORKSPACE] [--run ID]}: re-gate a stored run with the workspace's gates; no model is called. */
+@Command(name = "gate", mixinStandardHelpOptions = true, description = "Gate a stored run (the latest by default) without calling a model.")
+final class GateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @picocli.CommandLine.ParentCommand
+    EvalbenchCommand parent;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "WORKSPACE", description = "Workspace folder whose gates apply (default: the current folder).")
+    Path workspace = Path.of(".");
+
+    @Option(names = "--run", paramLabel = "RUN", defaultValue = "latest", description = "Run id, id prefix or tag (default: ${DEFAULT-VALUE}).")
+    String runRef;
+
+    @Mixin
+    HistoryOptions history;
+
+    @Mixin
+    GateOutputOptions output;
+
+    @Override
+    public Integer call() throws Exception {
+        Workspace ws = Components.loadChecked(workspace, parent.env());
+        try (RunStore store = history.openExisting(workspace)) {
+            StoredRun run = RunLookup.run(store, runRef);
+            StoredRun baseline = output.baseline == null ? null : RunLookup.baseline(store, output.baseline);
+            GateReport report = new GateService().gate(ws, run, baseline);
+            return GateOutput.emit(report, run, baseline, output, spec.commandLine().getOut(), spec.commandLine().getErr(), parent.env());
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.evalbench.cli;
+
+import dev.evalbench.core.gate.GateReport;
+import dev.evalbench.core.gate.GateVerdict;
+import dev.evalbench.core.gate.ci.GateJson;
+import dev.evalbench.core.gate.ci.GithubAnnotations;
+import dev.evalbench.core.gate.ci.JunitXmlWriter;
+import dev.evalbench.core.gate.ci.MarkdownSummary;
+import dev.evalbench.core.gate.ci.VerdictFormat;
+import dev.evalbench.core.run.RouteUsage;
+import dev.evalbench.core.run.RunStatus;
+import dev.evalbench.core.run.StoredRun;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Prints a gated run the way its reader needs it: a table for people, one JSON object for scripts, JUnit
+ * XML and Markdown files for CI, and GitHub annotations when running under GitHub Actions. Returns the
+ * documented exit code.
+ */
+final class GateOutput {
+    private GateOutput() {}
+
+    static int emit(GateReport report, StoredRun run, StoredRun baseline, GateOutputOptions options,
+                    PrintWriter out, PrintWriter err, Map<String, String> env) throws IOException {
+        if (options.junit != null) new JunitXmlWriter().write(report, run, options.junit);
+        if (options.markdown != null) new MarkdownSummary().write(report, run, baseline, options.markdown);
+        // Workflow commands are read from stderr too, which keeps stdout pure JSON under --json.
+        if ("true".equals(env.get("GITHUB_ACTIONS"))) {
+            err.print(new GithubAnnotations().render(report));
+            err.flush();
+        }
+        if (options.json) {
+            out.println(new GateJson().render(report, run));
+        } else {
+            printTable(report, run, baseline, out);
+        }
+        out.flush();
+        return exitCode(report, run);
+    }
+
+    static int exitCode(GateReport report, StoredRun run) {
+        if (run.header().status() != RunStatus.COMPLETE) return ExitCodes.INCOMPLETE;
+        return report.passed() ? ExitCodes.OK : ExitCodes.GATE_FAILED;
+    }
+
+    private static void printTable(GateReport report, StoredRun run, StoredRun baseline, PrintWriter out) {
+        long passed = run.cases().stream().filter(c -> c.passed()).count();
+        out.printf(Locale.ROOT, "run %s  %s  %d/%d cases stored, %d passed%s%n", run.id(),
+                run.header().status().name().toLowerCase(Locale.ROOT), run.cases().size(), run.header().plannedCases(),
+                passed, baseline == null ? "" : "  (baseline " + baseline.id() + ")");
+        String row = "%-20s %-17s %10s %12s %10s %24s %8s  %s%n";
+        out.printf(Locale.ROOT, row, "gate", "kind", "value", "threshold", "baseline", "95% interval", "p", "verdict");
+        for (GateVerdict v : report.verdicts()) {
+            out.printf(Locale.ROOT, row, v.id(), v.kind(), VerdictFormat.value(v), VerdictFormat.threshold(v),
+                    VerdictFormat.baseline(v), VerdictFormat.interval(v), VerdictFormat.pValue(v), v.passed() ? "pass" : "FAIL");
+        }
+        RouteUsage usage = RouteUsage.of(run);
+        if (usage.fallbacksTaken() > 0 || !usage.failures().isEmpty() || usage.retries() > 0) {
+            out.printf(Locale.ROOT, "routes: answered %s; fallbacks %s; provider failures %s; %d retries%n",
+                    usage.answered(), usage.fallbacks(), usage.failures(), usage.retries());
+        }
+        run.events().forEach(e -> out.println("event: " + e.kind() + " " + e.detail()));
+        long failed = report.verdicts().stream().filter(v -> !v.passed()).count();
+        for (GateVerdict v : report.verdicts()) {
+            if (!v.passed()) out.println("  " + v.id() + ": " + v.detail());
+        }
+        if (run.header().status() != RunStatus.COMPLETE) {
+            out.println("INCOMPLETE: resume with `evalbench resume " + run.id() + "`");
+        } else {
+            out.println(failed == 0 ? "PASSED: all " + report.verdicts().size() + " gates pass"
+                    : "FAILED: " + failed + " of " + report.verdicts().size() + " gates failed");
+        }
+    }
+
+}

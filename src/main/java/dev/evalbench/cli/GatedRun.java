@@ -1,0 +1,40 @@
+package dev.evalbench.cli;
+
+import dev.evalbench.core.gate.GateReport;
+import dev.evalbench.core.run.Cancellation;
+import dev.evalbench.core.run.RunHeader;
+import dev.evalbench.core.run.RunListener;
+import dev.evalbench.core.run.StoredRun;
+import dev.evalbench.core.service.GateService;
+import dev.evalbench.core.service.RunLookup;
+import dev.evalbench.core.store.RunStore;
+import dev.evalbench.core.workspace.Workspace;
+import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * What {@code run} and {@code resume} share: Ctrl-C becomes a clean cancel, progress goes to stderr unless
+ * the output is JSON, and the stored run is gated and printed. Returns the documented exit code.
+ */
+final class GatedRun {
+    /** The run itself: a new one or a resumed one. */
+    interface Body {
+        RunHeader run(RunListener progress, Cancellation cancellation) throws Exception;
+    }
+
+    private GatedRun() {}
+
+    static int execute(CommandSpec spec, Map<String, String> env, RunStore store, Workspace gatesFrom, StoredRun baseline,
+                       GateOutputOptions output, boolean quiet, Body body) throws Exception {
+        Cancellation cancellation = new Cancellation();
+        RunHeader header;
+        try (InterruptGuard guard = new InterruptGuard(cancellation)) {
+            RunListener progress = quiet || output.json ? RunListener.NONE
+                    : new ProgressPrinter(spec.commandLine().getErr(), System.console() != null);
+            header = body.run(progress, cancellation);
+        }
+        StoredRun run = RunLookup.run(store, header.id());
+        GateReport report = new GateService().gate(gatesFrom, run, baseline);
+        return GateOutput.emit(report, run, baseline, output, spec.commandLine().getOut(), spec.commandLine().getErr(), env);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.evalbench.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.evalbench.core.json.Json;
+import dev.evalbench.core.run.RunHeader;
+import dev.evalbench.core.store.RunStore;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code evalbench history [WORKSPACE]}: the runs in the history, newest first. */
+@Command(name = "history", mixinStandardHelpOptions = true, description = "List the runs in the history, newest first.")
+final class HistoryCommand implements Callable<Integer> {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "WORKSPACE", description = "Workspace folder (default: the current folder).")
+    Path workspace = Path.of(".");
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "How many runs (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Option(names = "--json", description = "Print a JSON array.")
+    boolean json;
+
+    @Mixin
+    HistoryOptions history;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        try (RunStore store = history.openExisting(workspace)) {
+            List<RunHeader> runs = store.runs(limit);
+            if (json) {
+                ArrayNode array = Json.MAPPER.createArrayNode();
+                for (RunHeader h : runs) {
+                    ObjectNode node = Json.MAPPER.valueToTree(h);
+                    node.put("cases_stored", store.finishedKeys(h.id()).size());
+                    array.add(node);
+                }
+                out.println(Json.MAPPER.writeValueAsString(array));
+            } else if (runs.isEmpty()) {
+                out.println("no runs yet");
+            } else {
+                out.printf(Locale.ROOT, "%-22s %-19s %-10s %9s  %-20s %s%n", "run", "started (UTC)", "status", "cases", "routes", "tags");
+                for (RunHeader h : runs) {
+                    out.printf(Locale.ROOT, "%-22s %-19s %-10s %9s  %-20s %s%n", h.id(), WHEN.format(h.startedAt()),
+                            h.status().name().toLowerCase(Locale.ROOT),
+                            store.finishedKeys(h.id()).size() + "/" + h.plannedCases(),
+                            String.join(",", h.config().routes()), String.join(",", h.tags()));
+                }
+            }
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.evalbench.cli;
+
+import dev.evalbench.core.run.StoredRun;
+import dev.evalbench.core.service.Components;
+import dev.evalbench.core.service.RunLookup;
+import dev.evalbench.core.service.RunService;
+import dev.evalbench.core.store.RunStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code evalbench resume RUN}: finish an incomplete run from the inputs it snapshotted; cases already stored
+ * are not run again. Gates with the workspace's current gates, like {@code run}.
+ */
+@Command(name = "resume", mixinStandardHelpOptions = true, description = "Finish an incomplete run without running its finished cases again.")
+final class ResumeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @picocli.CommandLine.ParentCommand
+    EvalbenchCommand parent;
+
+    @Parameters(index = "0", paramLabel = "RUN", description = "Run id, id prefix or tag.")
+    String runRef;
+
+    @Option(names = "--workspace", paramLabel = "DIR", description = "Workspace folder (default: the current folder).")
+    Path workspace = Path.of(".");
+
+    @Option(names = "--concurrency", paramLabel = "N", description = "Cases in flight at once (default: as the run was started).")
+    Integer concurrency;
+
+    @Option(names = "--quiet", description = "No progress line.")
+    boolean quiet;
+
+    @Mixin
+    HistoryOptions history;
+
+    @Mixin
+    GateOutputOptions output;
+
+    @Override
+    public Integer call() throws Exception {
+        var env = parent.env();
+        // The gates come from the workspace as it is now, like `gate`; the cases run on the run's own inputs.
+        var ws = Components.loadChecked(workspace, env);
+        try (RunStore store = history.openExisting(workspace)) {
+            StoredRun baseline = output.baseline == null ? null : RunLookup.baseline(store, output.baseline);
+            return GatedRun.execute(spec, env, store, ws, baseline, output, quiet, (progress, cancellation) ->
+                    new RunService(Clock.systemUTC(), env).resume(runRef, workspace, store, concurrency, progress, cancellation));
+        }
+    }
+}

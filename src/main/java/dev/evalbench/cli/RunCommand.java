@@ -1,0 +1,75 @@
+package dev.evalbench.cli;
+
+import dev.evalbench.core.run.RunConfig;
+import dev.evalbench.core.run.StoredRun;
+import dev.evalbench.core.service.Components;
+import dev.evalbench.core.service.RunLookup;
+import dev.evalbench.core.service.RunService;
+import dev.evalbench.core.store.RunStore;
+import dev.evalbench.core.workspace.Workspace;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code evalbench run [WORKSPACE]}: validate, run every suite on the chosen routes, store, gate. */
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Run the workspace's suites, store every case, and gate the run.")
+final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @picocli.CommandLine.ParentCommand
+    EvalbenchCommand parent;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "WORKSPACE", description = "Workspace folder (default: the current folder).")
+    Path workspace = Path.of(".");
+
+    @Option(names = "--route", paramLabel = "NAME", description = "Route to run (repeatable; default: the workspace's default_route).")
+    List<String> routes = new ArrayList<>();
+
+    @Option(names = "--suite", paramLabel = "NAME", description = "Suite to run (repeatable; default: every suite).")
+    List<String> suites = new ArrayList<>();
+
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "8", description = "Cases in flight at once (default: ${DEFAULT-VALUE}).")
+    int concurrency;
+
+    @Option(names = "--repeat", paramLabel = "K", defaultValue = "1", description = "Samples per case (default: ${DEFAULT-VALUE}); samples after the first bypass the cache.")
+    int repeat;
+
+    @Option(names = "--cache", paramLabel = "MODE", defaultValue = "read-write", description = "Response cache: read-write, read or off (default: ${DEFAULT-VALUE}).")
+    String cache;
+
+    @Option(names = "--quiet", description = "No progress line.")
+    boolean quiet;
+
+    @Mixin
+    HistoryOptions history;
+
+    @Mixin
+    GateOutputOptions output;
+
+    @Override
+    public Integer call() throws Exception {
+        var env = parent.env();
+        if (!List.of("read-write", "read", "off").contains(cache)) {
+            throw new BadInputException("--cache must be read-write, read or off, not \"" + cache + "\"");
+        }
+        Workspace ws = Components.loadChecked(workspace, env);
+        List<String> chosen = routes.isEmpty() ? List.of(ws.defaultRoute()) : routes;
+        RunConfig config = new RunConfig(chosen, suites, repeat, concurrency, cache);
+        RunService.checkConfig(ws, config);
+        try (RunStore store = history.open(workspace)) {
+            // Resolve the baseline before running, so a typo costs nothing.
+            StoredRun baseline = output.baseline == null ? null : RunLookup.baseline(store, output.baseline);
+            return GatedRun.execute(spec, env, store, ws, baseline, output, quiet, (progress, cancellation) ->
+                    new RunService(Clock.systemUTC(), env).run(ws, workspace, config, store, progress, cancellation));
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.evalbench.cli;
+
+import dev.evalbench.core.run.RunHeader;
+import dev.evalbench.core.service.RunLookup;
+import dev.evalbench.core.store.RunStore;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code evalbench tag RUN TAG}: pin a run under a name, such as main, to use as a baseline. */
+@Command(name = "tag", mixinStandardHelpOptions = true, description = "Point a tag (such as main) at a run, to use it as --baseline.")
+final class TagCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "RUN", description = "Run id, id prefix, tag or latest.")
+    String runRef;
+
+    @Parameters(index = "1", paramLabel = "TAG", description = "Tag name: letters, digits, '.', '_', '-', '/'.")
+    String tag;
+
+    @Option(names = "--workspace", paramLabel = "DIR", description = "Workspace folder (default: the current folder).")
+    Path workspace = Path.of(".");
+
+    @Mixin
+    HistoryOptions history;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!tag.matches("[A-Za-z0-9._/-]{1,100}") || tag.equals("latest")) {
+            throw new BadInputException("tag \"" + tag + "\" is not allowed: use letters, digits, '.', '_', '-', '/' (and not \"latest\")");
+        }
+        try (RunStore store = history.openExisting(workspace)) {
+            RunHeader header = RunLookup.header(store, runRef);
+            store.tag(header.id(), tag);
+            spec.commandLine().getOut().println(tag + " -> " + header.id());
+            spec.commandLine().getOut().flush();
+            return ExitCodes.OK;
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.evalbench.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.evalbench.core.json.Json;
+import dev.evalbench.core.service.Components;
+import dev.evalbench.core.workspace.SuiteSpec;
+import dev.evalbench.core.workspace.Workspace;
+import dev.evalbench.core.workspace.WorkspaceException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code evalbench validate [WORKSPACE]}: check every file and render every case; writes nothing. */
+@Command(name = "validate", mixinStandardHelpOptions = true, description = "Check the workspace's files against their schemas and render every case. Writes nothing.")
+final class ValidateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @picocli.CommandLine.ParentCommand
+    EvalbenchCommand parent;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "WORKSPACE", description = "Workspace folder (default: the current folder).")
+    Path workspace = Path.of(".");
+
+    @Option(names = "--json", description = "Print one JSON object: valid, errors (file, line, column, message), counts.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Workspace ws;
+        try {
+            ws = Components.loadChecked(workspace, parent.env());
+        } catch (WorkspaceException e) {
+            if (!json) throw e;
+            ObjectNode result = Json.MAPPER.createObjectNode().put("valid", false);
+            result.set("errors", Json.MAPPER.valueToTree(e.errors()));
+            out.println(Json.MAPPER.writeValueAsString(result));
+            out.flush();
+            return ExitCodes.BAD_INPUT;
+        }
+        int cases = ws.suites().stream().mapToInt(s -> s.cases().size()).sum();
+        if (json) {
+            ObjectNode result = Json.MAPPER.createObjectNode().put("valid", true).put("workspace", ws.name())
+                    .put("suites", ws.suites().size()).put("cases", cases).put("prompts", ws.prompts().size())
+                    .put("routes", ws.routes().size()).put("gates", ws.gates().size());
+            result.set("errors", Json.MAPPER.createArrayNode());
+            out.println(Json.MAPPER.writeValueAsString(result));
+        } else {
+            out.printf("%s is valid: %d suites (", ws.name(), ws.suites().size());
+            out.print(String.join(", ", ws.suites().stream().map(SuiteSpec::name).toList()));
+            out.printf("), %d cases, %d prompts, %d routes, %d gates%n", cases, ws.prompts().size(), ws.routes().size(), ws.gates().size());
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+}

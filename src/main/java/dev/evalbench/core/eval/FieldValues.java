@@ -1,0 +1,71 @@
+package dev.evalbench.core.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import dev.evalbench.core.run.CaseRecord;
+
+/**
+ * How scored fields are read and compared, shared by the case evaluator and the metrics so a stored verdict
+ * and a recomputed metric can never disagree. Pure.
+ *
+ * <ul>
+ *   <li>An output field that is absent reads as JSON null: "no value" and null are the same answer.
+ *       An expected field that is absent is a dataset mistake and is reported, never scored as null.</li>
+ *   <li>Classification fields compare by {@link #label}: the text of a string, {@code <null>} for null,
+ *       the JSON text of anything else.</li>
+ *   <li>Extraction fields compare by {@link #sameValue}: numbers by numeric value (5 equals 5.0), everything
+ *       else by exact JSON equality (strings are case-sensitive).</li>
+ *   <li>Only a schema-valid output from a provider that answered is scored; anything else scores as wrong.</li>
+ * </ul>
+ */
+public final class FieldValues {
+    /** The predicted label of a case without a valid output. */
+    public static final String INVALID = "<invalid>";
+    public static final String NULL_LABEL = "<null>";
+
+    private FieldValues() {}
+
+    /** The field's value, JSON null when the node or the field is absent. */
+    public static JsonNode field(JsonNode object, String name) {
+        JsonNode value = object == null ? null : object.get(name);
+        return value == null || value.isMissingNode() ? NullNode.getInstance() : value;
+    }
+
+    public static boolean hasExpected(JsonNode expected, String name) {
+        return expected != null && expected.has(name);
+    }
+
+    public static String label(JsonNode value) {
+        if (value == null || value.isNull() || value.isMissingNode()) {
+            return NULL_LABEL;
+        }
+        return value.isTextual() ? value.textValue() : value.toString();
+    }
+
+    public static boolean sameValue(JsonNode a, JsonNode b) {
+        boolean aNull = a == null || a.isNull() || a.isMissingNode();
+        boolean bNull = b == null || b.isNull() || b.isMissingNode();
+        if (aNull || bNull) {
+            return aNull && bNull;
+        }
+        if (a.isNumber() && b.isNumber()) {
+            return a.decimalValue().compareTo(b.decimalValue()) == 0;
+        }
+        return a.equals(b);
+    }
+
+    /** The parsed output when the provider answered and the output is schema-valid; otherwise null. */
+    public static JsonNode validOutput(CaseRecord record) {
+        if (record.failureKind() != null || !record.schemaValid() || record.parsed() == null) {
+            return null;
+        }
+        return record.parsed();
+    }
+
+    /** A short, single-line rendering of a value for failure messages. */
+    static String shown(JsonNode value) {
+        String text = value == null || value.isMissingNode() ? "null" : value.toString();
+        text = text.replace('\n', ' ').replace('\r', ' ');
+        return text.length() > 60 ? text.substring(0, 60) + "..." : text;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.evalbench.core.eval;
+
+/**
+ * A parsed metric name of a gate. The grammar:
+ * <pre>
+ *   classification.&lt;field&gt;.accuracy | classification.&lt;field&gt;.macro_f1
+ *   classification.&lt;field&gt;.precision.&lt;label&gt; | .recall.&lt;label&gt; | .f1.&lt;label&gt;
+ *   extraction.&lt;field&gt;.accuracy | extraction.exact_match
+ *   routing.accuracy
+ * </pre>
+ * Field names hold no dot; a label may. {@code field} and {@code label} are null where the form has none.
+ */
+public record MetricName(String text, Family family, String field, Statistic statistic, String label) {
+
+    public enum Family { CLASSIFICATION, EXTRACTION, ROUTING }
+
+    public enum Statistic { ACCURACY, MACRO_F1, PRECISION, RECALL, F1, EXACT_MATCH }
+
+    /** @throws IllegalArgumentException with a message saying what is expected */
+    public static MetricName parse(String text) {
+        if (text == null) {
+            throw new IllegalArgumentException("a metric gate needs a metric name");
+        }
+        if (text.equals("routing.accuracy")) {
+            return new MetricName(text, Family.ROUTING, null, Statistic.ACCURACY, null);
+        }
+        if (text.equals("extraction.exact_match")) {
+            return new MetricName(text, Family.EXTRACTION, null, Statistic.EXACT_MATCH, null);
+        }
+        String[] parts = text.split("\\.", 4);
+        if (parts.length == 3 && parts[0].equals("extraction") && parts[2].equals("accuracy") && !parts[1].isEmpty()) {
+            return new MetricName(text, Family.EXTRACTION, parts[1], Statistic.ACCURACY, null);
+        }
+        if (parts.length >= 3 && parts[0].equals("classification") && !parts[1].isEmpty()) {
+            if (parts.length == 3 && parts[2].equals("accuracy")) {
+                return new MetricName(text, Family.CLASSIFICATION, parts[1], Statistic.ACCURACY, null);
+            }
+            if (parts.length == 3 && parts[2].equals("macro_f1")) {
+                return new MetricName(text, Family.CLASSIFICATION, parts[1], Statistic.MACRO_F1, null);
+            }
+            if (parts.length == 4 && !parts[3].isEmpty()) {
+                switch (parts[2]) {
+                    case "precision": return new MetricName(text, Family.CLASSIFICATION, parts[1], Statistic.PRECISION, parts[3]);
+                    case "recall": return new MetricName(text, Family.CLASSIFICATION, parts[1], Statistic.RECALL, parts[3]);
+                    case "f1": return new MetricName(text, Family.CLASSIFICATION, parts[1], Statistic.F1, parts[3]);
+                    default: break;
+                }
+            }
+        }
+        throw new IllegalArgumentException("unknown metric '" + text + "': expected classification.<field>.accuracy, "
+                + "classification.<field>.macro_f1, classification.<field>.precision|recall|f1.<label>, "
+                + "extraction.<field>.accuracy, extraction.exact_match or routing.accuracy");
+    }
+
+    /** Accuracies are means of per-case 0/1 outcomes, so McNemar's test applies to them. */
+    public boolean isAccuracy() {
+        return statistic == Statistic.ACCURACY || statistic == Statistic.EXACT_MATCH;
+    }
+}

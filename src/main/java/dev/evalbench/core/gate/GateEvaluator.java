@@ -1,0 +1,71 @@
+package dev.evalbench.core.gate;
+
+import dev.evalbench.core.gate.stats.Bootstrap;
+import dev.evalbench.core.run.StoredRun;
+import dev.evalbench.core.workspace.GateSpec;
+import dev.evalbench.core.workspace.SuiteSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Holds a stored run (and optionally a baseline run) to the workspace's gates. Reads stored records only, so
+ * an old run can be re-gated without calling a model. Every gate yields a verdict; a gate that cannot
+ * measure (a bad spec, no cases, no baseline) fails with a detail saying why, and never throws.
+ *
+ * <p>Rules that hold for every kind:
+ * <ul>
+ *   <li>A record with a failure kind (provider trouble) counts as a failed case in every rate: an invalid
+ *       output, a wrong prediction, a failed probe. Latency keeps it unless it has no latency.</li>
+ *   <li>Pairing with the baseline always goes through {@link dev.evalbench.core.compare.CaseAlignment}.</li>
+ *   <li>With several samples per case ({@code --repeat}), every sample is one record in every rate; see
+ *       {@link RepeatStats} for per-case consistency.</li>
+ *   <li>Baseline-relative gates ({@code metric} with {@code baseline_tolerance}, {@code cost_variance}) fail
+ *       without a baseline, with {@link #NEEDS_BASELINE} as their detail; a metric gate that also has
+ *       {@code min} falls back to {@code min}. Passing silently would let a PR whose baseline download broke
+ *       merge unchecked; a first run on main seeds the baseline and may fail these gates once (docs/ci.md).</li>
+ *   <li>Intervals are 95%; the bootstrap is seeded, so the same runs give the same report.</li>
+ * </ul>
+ * Immutable and thread-safe.
+ */
+public final class GateEvaluator {
+    public static final String NEEDS_BASELINE =
+            "This gate compares with a baseline and none was given: pass one with --baseline.";
+
+    private final List<SuiteSpec> suites;
+    private final Bootstrap bootstrap;
+
+    /** @param suites the workspace's suites: which are task or safety suites, and the fields they score */
+    public GateEvaluator(List<SuiteSpec> suites) {
+        this(suites, Bootstrap.standard());
+    }
+
+    public GateEvaluator(List<SuiteSpec> suites, Bootstrap bootstrap) {
+        this.suites = List.copyOf(suites);
+        this.bootstrap = bootstrap;
+    }
+
+    /** @param baseline the run to compare with, or null */
+    public GateReport evaluate(List<GateSpec> gates, StoredRun run, StoredRun baseline) {
+        GateInputs in = new GateInputs(run, baseline, suites, bootstrap);
+        List<GateVerdict> verdicts = new ArrayList<>();
+        for (GateSpec gate : gates) {
+            verdicts.add(evaluate(gate, in));
+        }
+        return new GateReport(run.id(), baseline == null ? null : baseline.id(), List.copyOf(verdicts));
+    }
+
+    private static GateVerdict evaluate(GateSpec gate, GateInputs in) {
+        if (gate.kind() == null) {
+            return Verdicts.cannotMeasure(gate, null, null, "The gate has no kind.");
+        }
+        switch (gate.kind()) {
+            case SCHEMA_PASS_RATE: return SchemaPassRateGate.evaluate(gate, in);
+            case METRIC: return MetricGate.evaluate(gate, in);
+            case SAFETY_PASS_RATE: return SafetyPassRateGate.evaluate(gate, in);
+            case P95_LATENCY: return LatencyGate.evaluate(gate, in);
+            case TOTAL_TOKENS: return TotalTokensGate.evaluate(gate, in);
+            case COST_VARIANCE: return CostVarianceGate.evaluate(gate, in);
+            default: throw new IllegalStateException("unhandled gate kind " + gate.kind());
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.evalbench.core.gate;
+
+import dev.evalbench.core.gate.stats.Interval;
+import dev.evalbench.core.workspace.GateSpec;
+import java.util.Locale;
+
+/** Small constructors of {@link GateVerdict}s shared by the gate kinds. */
+final class Verdicts {
+    private Verdicts() {}
+
+    /** The kind as spelled in gates.yaml, for example "schema_pass_rate". */
+    static String kindName(GateSpec spec) {
+        return spec.kind() == null ? "unknown" : spec.kind().name().toLowerCase(Locale.ROOT);
+    }
+
+    /** A gate that could not measure anything (bad spec, no cases, no baseline): it fails, saying why. */
+    static GateVerdict cannotMeasure(GateSpec spec, String comparator, String mode, String detail) {
+        return new GateVerdict(spec.id(), kindName(spec), spec.suite(), false, Double.NaN, Double.NaN, comparator,
+                null, null, null, null, mode, detail);
+    }
+
+    static GateVerdict of(GateSpec spec, String suite, boolean passed, double value, double threshold, String comparator,
+            Double baselineValue, Interval interval, Double pValue, String mode, String detail) {
+        return new GateVerdict(spec.id(), kindName(spec), suite, passed, value, threshold, comparator, baselineValue,
+                interval == null ? null : interval.low(), interval == null ? null : interval.high(), pValue, mode, detail);
+    }
+
+    static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%.1f%%", fraction * 100);
+    }
+
+    static String number(double value) {
+        return String.format(Locale.ROOT, "%.3f", value);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.evalbench.core.gate.ci;
+
+import dev.evalbench.core.compare.CaseAlignment;
+import dev.evalbench.core.compare.CasePair;
+import dev.evalbench.core.decide.Decision;
+import dev.evalbench.core.run.CaseRecord;
+import dev.evalbench.core.run.StoredRun;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The cases whose verdict flipped between a baseline and a run, aligned by {@link CaseAlignment}:
+ * pass → fail first, then fail → pass, each group in the baseline's case order. {@code change} says what
+ * changed in plain words: the new failures (or the old ones that went away) and any change of decision.
+ */
+public record FlippedCases(List<Flip> toFail, List<Flip> toPass) {
+
+    /** One flipped case; {@code key} is the alignment key, such as "triage/t007". */
+    public record Flip(String key, boolean nowFails, String change) {}
+
+    public static FlippedCases between(StoredRun baseline, StoredRun run) {
+        List<Flip> toFail = new ArrayList<>();
+        List<Flip> toPass = new ArrayList<>();
+        for (CasePair p : CaseAlignment.matched(baseline.cases(), run.cases())) {
+            if (p.flippedToFail()) {
+                toFail.add(new Flip(p.key(), true, withDecision(CaseFailures.describe(p.after()), p)));
+            } else if (p.flippedToPass()) {
+                toPass.add(new Flip(p.key(), false, withDecision("Fixed: " + CaseFailures.describe(p.before()), p)));
+            }
+        }
+        return new FlippedCases(List.copyOf(toFail), List.copyOf(toPass));
+    }
+
+    /** The first {@code limit} flips, pass → fail before fail → pass. */
+    public List<Flip> top(int limit) {
+        List<Flip> all = new ArrayList<>(toFail);
+        all.addAll(toPass);
+        return all.subList(0, Math.min(limit, all.size()));
+    }
+
+    public int size() {
+        return toFail.size() + toPass.size();
+    }
+
+    private static String withDecision(String text, CasePair p) {
+        String decision = decisionChange(p.before(), p.after());
+        if (decision == null) {
+            return text;
+        }
+        boolean ended = text.endsWith(".") || text.endsWith("!") || text.endsWith("?");
+        return text + (ended ? " " : ". ") + "Decision: " + decision + ".";
+    }
+
+    private static String decisionChange(CaseRecord before, CaseRecord after) {
+        Decision b = before.decision();
+        Decision a = after.decision();
+        if (b == null || a == null || (b.accepted() == a.accepted() && Objects.equals(b.finalAction(), a.finalAction()))) {
+            return null;
+        }
+        return describe(b) + " → " + describe(a);
+    }
+
+    private static String describe(Decision d) {
+        return d.finalAction() + (d.accepted() ? " (accepted)" : " (rejected: " + d.rule() + ")");
+    }
+}

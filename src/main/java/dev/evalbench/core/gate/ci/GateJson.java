@@ -1,0 +1,98 @@
+package dev.evalbench.core.gate.ci;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.evalbench.core.gate.GateReport;
+import dev.evalbench.core.gate.GateVerdict;
+import dev.evalbench.core.json.Json;
+import dev.evalbench.core.run.RouteUsage;
+import dev.evalbench.core.run.RunStatus;
+import dev.evalbench.core.run.StoredRun;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * The machine-readable gate result ({@code --json}):
+ * <pre>
+ * {"run_id", "baseline_run_id" (null without one), "status": "passed" | "failed" | "incomplete",
+ *  "passed", "run_status", "gates": [{id, kind, suite, passed, value, threshold, comparator, baseline_value,
+ *  interval_low, interval_high, interval_of: "value" | "difference", p_value, mode, detail}],
+ *  "counts": {gates, gates_failed, cases, planned_cases, cases_passed, cases_failed, provider_failures}}
+ * </pre>
+ * {@code status} is the run's: "complete", or "incomplete" (exit 3) when it did not finish; {@code passed}
+ * is true when every gate passed, so complete + passed is exit 0 and complete + not passed is exit 1. Numbers that have no value (NaN, infinity) are JSON null.
+ * {@code interval_of} is "difference" when the interval is of the paired change against the baseline.
+ * Stateless and thread-safe.
+ */
+public final class GateJson {
+
+    public ObjectNode toJson(GateReport report, StoredRun run) {
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        root.put("run_id", report.runId());
+        root.put("baseline_run_id", report.baselineRunId());
+        RunStatus runStatus = run.header().status();
+        root.put("status", runStatus == RunStatus.COMPLETE ? "complete" : "incomplete");
+        root.put("passed", report.passed());
+        ArrayNode gates = root.putArray("gates");
+        for (GateVerdict v : report.verdicts()) {
+            gates.add(gate(v));
+        }
+        RunNumbers numbers = RunNumbers.of(run);
+        ObjectNode counts = root.putObject("counts");
+        counts.put("gates", report.verdicts().size());
+        counts.put("gates_failed", report.verdicts().stream().filter(v -> !v.passed()).count());
+        counts.put("cases", numbers.cases());
+        counts.put("planned_cases", run.header().plannedCases());
+        counts.put("cases_passed", numbers.passed());
+        counts.put("cases_failed", numbers.cases() - numbers.passed());
+        counts.put("provider_failures", numbers.providerFailures());
+        RouteUsage usage = RouteUsage.of(run);
+        ObjectNode routes = root.putObject("routes");
+        routes.set("answered", Json.MAPPER.valueToTree(usage.answered()));
+        routes.set("fallbacks", Json.MAPPER.valueToTree(usage.fallbacks()));
+        routes.set("failures", Json.MAPPER.valueToTree(usage.failures()));
+        routes.put("retries", usage.retries());
+        routes.put("cache_hits", usage.cacheHits());
+        root.set("events", Json.MAPPER.valueToTree(run.events()));
+        return root;
+    }
+
+    public String render(GateReport report, StoredRun run) {
+        try {
+            return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(toJson(report, run)) + "\n";
+        } catch (IOException e) {
+            throw new IllegalStateException("a JSON tree failed to serialize", e);
+        }
+    }
+
+    public void write(GateReport report, StoredRun run, Path file) throws IOException {
+        ReportFiles.write(file, render(report, run));
+    }
+
+    private static ObjectNode gate(GateVerdict v) {
+        ObjectNode g = Json.MAPPER.createObjectNode();
+        g.put("id", v.id());
+        g.put("kind", v.kind());
+        g.put("suite", v.suite());
+        g.put("passed", v.passed());
+        number(g, "value", v.value());
+        number(g, "threshold", v.threshold());
+        g.put("comparator", v.comparator());
+        number(g, "baseline_value", v.baselineValue());
+        number(g, "interval_low", v.intervalLow());
+        number(g, "interval_high", v.intervalHigh());
+        g.put("interval_of", v.intervalLow() == null ? null : VerdictFormat.intervalOfDifference(v) ? "difference" : "value");
+        number(g, "p_value", v.pValue());
+        g.put("mode", v.mode());
+        g.put("detail", v.detail());
+        return g;
+    }
+
+    private static void number(ObjectNode node, String field, Double value) {
+        if (value == null || !Double.isFinite(value)) {
+            node.putNull(field);
+        } else {
+            node.put(field, value);
+        }
+    }
+}

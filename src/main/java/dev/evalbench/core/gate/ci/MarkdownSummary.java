@@ -1,0 +1,141 @@
+package dev.evalbench.core.gate.ci;
+
+import dev.evalbench.core.gate.GateReport;
+import dev.evalbench.core.gate.GateVerdict;
+import dev.evalbench.core.gate.RepeatStats;
+import dev.evalbench.core.run.RunStatus;
+import dev.evalbench.core.run.StoredRun;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The gate report as a pull-request comment (GitHub and GitLab Markdown): a status line, the gates table
+ * (value, threshold, baseline, Δ, 95% interval, p-value, ✅/❌), the failed gates' details, the run against
+ * the baseline, the top 10 flipped cases (pass → fail first) and, with several samples per case, the flaky
+ * cases. Text that comes from model output is escaped so it cannot break the table, inject HTML or
+ * @-mention anyone. Stateless and thread-safe.
+ */
+public final class MarkdownSummary {
+    public static final int TOP_FLIPS = 10;
+
+    /** @param baseline the run the report compared with, or null */
+    public String render(GateReport report, StoredRun run, StoredRun baseline) {
+        StringBuilder md = new StringBuilder();
+        long failed = report.verdicts().stream().filter(v -> !v.passed()).count();
+        md.append(report.passed() ? "## ✅ Evalbench: all " + report.verdicts().size() + " gates passed\n\n"
+                : "## ❌ Evalbench: " + failed + " of " + report.verdicts().size() + " gates failed\n\n");
+        md.append("Run `").append(code(report.runId())).append('`');
+        if (baseline != null) {
+            md.append(" against baseline `").append(code(baseline.id())).append('`');
+        }
+        RunNumbers numbers = RunNumbers.of(run);
+        md.append(String.format(Locale.ROOT, " · %d cases, %d passed", numbers.cases(), numbers.passed()));
+        if (run.header().status() != RunStatus.COMPLETE) {
+            md.append(" · **the run is ").append(run.header().status().name().toLowerCase(Locale.ROOT))
+                    .append("**: ").append(numbers.cases()).append(" of ").append(run.header().plannedCases())
+                    .append(" planned cases are stored");
+        }
+        md.append("\n\n");
+        gatesTable(md, report.verdicts());
+        failedDetails(md, report.verdicts());
+        if (baseline != null) {
+            BaselineDeltas.append(md, numbers, RunNumbers.of(baseline));
+            flips(md, FlippedCases.between(baseline, run));
+        }
+        flaky(md, RepeatStats.of(run.cases()));
+        return md.toString();
+    }
+
+    public void write(GateReport report, StoredRun run, StoredRun baseline, Path file) throws IOException {
+        ReportFiles.write(file, render(report, run, baseline));
+    }
+
+    private static void gatesTable(StringBuilder md, List<GateVerdict> verdicts) {
+        md.append("| | Gate | Kind | Value | Threshold | Baseline | Δ | 95% interval | p-value |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|\n");
+        for (GateVerdict v : verdicts) {
+            md.append("| ").append(VerdictFormat.mark(v))
+                    .append(" | ").append(cell(v.id())).append(v.suite() == null ? "" : " (" + cell(v.suite()) + ")")
+                    .append(" | ").append(cell(v.kind()))
+                    .append(" | ").append(VerdictFormat.value(v))
+                    .append(" | ").append(VerdictFormat.threshold(v))
+                    .append(" | ").append(VerdictFormat.baseline(v))
+                    .append(" | ").append(VerdictFormat.delta(v))
+                    .append(" | ").append(VerdictFormat.interval(v))
+                    .append(" | ").append(VerdictFormat.pValue(v)).append(" |\n");
+        }
+        md.append('\n');
+        if (verdicts.stream().anyMatch(VerdictFormat::intervalOfDifference)) {
+            md.append("_Δ intervals are of the paired change against the baseline on matched cases._\n\n");
+        }
+    }
+
+    private static void failedDetails(StringBuilder md, List<GateVerdict> verdicts) {
+        List<GateVerdict> failed = verdicts.stream().filter(v -> !v.passed()).toList();
+        if (failed.isEmpty()) {
+            return;
+        }
+        md.append("### Failed gates\n\n");
+        for (GateVerdict v : failed) {
+            md.append("- **").append(cell(v.id())).append("**: ").append(cell(v.detail())).append('\n');
+        }
+        md.append('\n');
+    }
+
+    private static void flips(StringBuilder md, FlippedCases flips) {
+        md.append(String.format(Locale.ROOT, "### Flipped cases: %d pass → fail, %d fail → pass\n\n",
+                flips.toFail().size(), flips.toPass().size()));
+        if (flips.size() == 0) {
+            md.append("No case changed its verdict.\n\n");
+            return;
+        }
+        md.append("| Case | Flip | What changed |\n|---|---|---|\n");
+        for (FlippedCases.Flip f : flips.top(TOP_FLIPS)) {
+            md.append("| ").append(cell(f.key())).append(" | ").append(f.nowFails() ? "✅ → ❌" : "❌ → ✅")
+                    .append(" | ").append(cell(truncate(f.change(), 300))).append(" |\n");
+        }
+        if (flips.size() > TOP_FLIPS) {
+            md.append("\n_").append(flips.size() - TOP_FLIPS).append(" more flipped cases are in the run comparison._\n");
+        }
+        md.append('\n');
+    }
+
+    private static void flaky(StringBuilder md, RepeatStats repeats) {
+        if (repeats.samplesPerCase() < 2) {
+            return;
+        }
+        List<RepeatStats.CaseRepeat> flaky = repeats.flaky();
+        md.append(String.format(Locale.ROOT, "### Repeats: %d samples per case\n\n", repeats.samplesPerCase()));
+        md.append(String.format(Locale.ROOT, "pass^k (every sample passed): %.1f%% of cases; %d flaky cases",
+                repeats.passAllRate() * 100, flaky.size()));
+        if (!flaky.isEmpty()) {
+            md.append(": ");
+            md.append(String.join(", ", flaky.stream().limit(20)
+                    .map(c -> cell(c.suite() + "/" + c.caseId()) + " (" + c.passes() + "/" + c.samples() + ")").toList()));
+            if (flaky.size() > 20) {
+                md.append(", …");
+            }
+        }
+        md.append(".\n");
+    }
+
+    /** Escapes text for a table cell: no pipes, newlines, HTML or @-mentions survive. */
+    static String cell(String text) {
+        if (text == null) {
+            return "";
+        }
+        return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
+                .replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("@", "@\u200B").replace("`", "'");
+    }
+
+    private static String code(String text) {
+        return text == null ? "" : text.replace("`", "'");
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max) + "…";
+    }
+}

@@ -1,0 +1,113 @@
+package dev.evalbench.core.provider.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.evalbench.core.json.Json;
+import dev.evalbench.core.provider.FailureKind;
+import dev.evalbench.core.provider.Message;
+import dev.evalbench.core.provider.ModelRequest;
+import dev.evalbench.core.provider.ModelResponse;
+import dev.evalbench.core.provider.ProviderException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Anthropic's Messages API. System messages go to the top-level {@code system} field; route params are copied
+ * into the body ({@code max_tokens} is required by the API: {@value #DEFAULT_MAX_TOKENS} when the route sets
+ * none). An output schema is sent as one forced tool, {@value #TOOL}, whose {@code input} is the structured
+ * answer: the raw output text is that input written as JSON. Without a schema the text blocks are joined.
+ */
+final class AnthropicWireFormat {
+    static final String TOOL = "emit_output";
+    static final int DEFAULT_MAX_TOKENS = 1024;
+    private static final String WHAT = "messages";
+
+    private AnthropicWireFormat() {}
+
+    static ObjectNode requestBody(ModelRequest request) {
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        if (request.params() != null) {
+            for (Map.Entry<String, JsonNode> field : request.params().properties()) {
+                body.set(field.getKey(), field.getValue());
+            }
+        }
+        if (!body.has("max_tokens")) {
+            body.put("max_tokens", DEFAULT_MAX_TOKENS);
+        }
+        body.put("model", request.model());
+        List<String> system = new ArrayList<>();
+        ArrayNode messages = Json.MAPPER.createArrayNode();
+        for (Message m : request.messages()) {
+            if (m.role().equals("system")) {
+                system.add(m.content());
+            } else {
+                messages.addObject().put("role", m.role()).put("content", m.content());
+            }
+        }
+        body.remove("system");
+        if (!system.isEmpty()) {
+            body.put("system", String.join("\n\n", system));
+        }
+        body.set("messages", messages);
+        if (request.outputSchema() != null) {
+            ObjectNode tool = body.putArray("tools").addObject();
+            tool.put("name", TOOL).put("description", "Emit the answer as structured output.");
+            tool.set("input_schema", request.outputSchema());
+            body.putObject("tool_choice").put("type", "tool").put("name", TOOL);
+        } else {
+            body.remove("tools");
+            body.remove("tool_choice");
+        }
+        return body;
+    }
+
+    static ModelResponse response(HttpReply reply, boolean structured) throws ProviderException {
+        JsonNode root = WireJson.object(WHAT, reply.body());
+        JsonNode content = WireJson.child(WHAT, root, "content");
+        if (!content.isArray()) {
+            throw WireJson.bad(WHAT + ": 'content' is not an array");
+        }
+        String text = structured ? toolInput(content) : joinedText(content);
+        String model = WireJson.text(WHAT, root, "model");
+        JsonNode usage = WireJson.child(WHAT, root, "usage");
+        int tokensIn = WireJson.count(WHAT, usage, "input_tokens");
+        int tokensOut = WireJson.count(WHAT, usage, "output_tokens");
+        String requestId = reply.headers().get("request-id");
+        if (requestId == null && root.hasNonNull("id")) {
+            requestId = root.get("id").asText();
+        }
+        return new ModelResponse(text, model, tokensIn, tokensOut, reply.latencyMs(), requestId);
+    }
+
+    private static String toolInput(JsonNode content) throws ProviderException {
+        for (JsonNode block : content) {
+            if ("tool_use".equals(block.path("type").asText()) && TOOL.equals(block.path("name").asText())) {
+                JsonNode input = WireJson.child(WHAT, block, "input");
+                try {
+                    return Json.MAPPER.writeValueAsString(input);
+                } catch (JsonProcessingException e) {
+                    throw new ProviderException(FailureKind.INTERNAL, "tool input could not be written: " + e.getOriginalMessage());
+                }
+            }
+        }
+        throw WireJson.bad(WHAT + ": response has no " + TOOL + " tool call");
+    }
+
+    private static String joinedText(JsonNode content) throws ProviderException {
+        StringBuilder text = new StringBuilder();
+        boolean any = false;
+        for (JsonNode block : content) {
+            if ("text".equals(block.path("type").asText())) {
+                text.append(WireJson.text(WHAT, block, "text"));
+                any = true;
+            }
+        }
+        if (!any) {
+            throw WireJson.bad(WHAT + ": response has no text block");
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,53 @@
+package dev.evalbench.core.provider.http;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+
+/**
+ * The one place an {@link OkHttpClient} for model calls is configured. A router owns one client for all its
+ * routes, so connections are pooled across cases.
+ *
+ * <p>Choices, and why:
+ * <ul>
+ *   <li>Dispatcher and pool sized for {@link #MAX_CONCURRENT_CALLS} calls in flight, all possibly to one host
+ *       (OkHttp's defaults, 64 calls and 5 per host, would serialise a run at concurrency 64).</li>
+ *   <li>No read, write or call timeout on the client: each call sets its own from the route's {@code timeout_ms}.</li>
+ *   <li>No transparent retry on connection failure: the router retries and records every attempt.</li>
+ *   <li>No redirects: a route talks to its configured host only, and a key is never replayed elsewhere.</li>
+ * </ul>
+ * Tests add an event listener or a DNS through {@link #newBuilder()} to watch every destination.
+ */
+public final class HttpClients {
+    /** Upper bound of concurrent calls the dispatcher lets through, in total and per host. */
+    public static final int MAX_CONCURRENT_CALLS = 256;
+    private static final int MAX_IDLE_CONNECTIONS = 128;
+
+    private HttpClients() {}
+
+    /** A builder with the settings above; callers may add listeners before {@code build()}. */
+    public static OkHttpClient.Builder newBuilder() {
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequests(MAX_CONCURRENT_CALLS);
+        dispatcher.setMaxRequestsPerHost(MAX_CONCURRENT_CALLS);
+        return new OkHttpClient.Builder()
+                .dispatcher(dispatcher)
+                .connectionPool(new ConnectionPool(MAX_IDLE_CONNECTIONS, 5, TimeUnit.MINUTES))
+                .connectTimeout(Duration.ofSeconds(10))
+                .readTimeout(Duration.ZERO)
+                .writeTimeout(Duration.ZERO)
+                .callTimeout(Duration.ZERO)
+                .retryOnConnectionFailure(false)
+                .followRedirects(false)
+                .followSslRedirects(false);
+    }
+
+    /** Stops the dispatcher's threads and closes pooled connections, so a CLI process can exit at once. */
+    public static void shutdown(OkHttpClient client) {
+        client.dispatcher().cancelAll();
+        client.dispatcher().executorService().shutdown();
+        client.connectionPool().evictAll();
+    }
+}

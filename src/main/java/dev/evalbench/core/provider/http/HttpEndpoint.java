@@ -1,0 +1,69 @@
+package dev.evalbench.core.provider.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.evalbench.core.json.Json;
+import dev.evalbench.core.provider.FailureKind;
+import dev.evalbench.core.provider.ModelRequest;
+import dev.evalbench.core.provider.ProviderException;
+import java.time.Clock;
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+
+/**
+ * One provider URL with its fixed headers (authentication, API version): posts a request body with the
+ * case's {@code traceparent}, checks the status, and scrubs the key from any failure message. The fixed
+ * headers hold the key and are never put into a message. Immutable and thread-safe.
+ */
+final class HttpEndpoint {
+    private final HttpUrl url;
+    private final Headers fixedHeaders;
+    private final HttpTransport transport;
+    private final Redactor redactor;
+    private final Clock clock;
+
+    HttpEndpoint(HttpUrl url, Headers fixedHeaders, HttpTransport transport, String secret, Clock clock) {
+        this.url = url;
+        this.fixedHeaders = fixedHeaders;
+        this.transport = transport;
+        this.redactor = new Redactor(secret);
+        this.clock = clock;
+    }
+
+    /** Resolves {@code path} against a base URL; a base that is not an http(s) URL is a client error. */
+    static HttpUrl resolve(String routeName, String baseUrl, String path) throws ProviderException {
+        HttpUrl base = HttpUrl.parse(baseUrl);
+        if (base == null) {
+            throw new ProviderException(FailureKind.CLIENT_ERROR,
+                    "route " + routeName + ": base_url is not an http(s) URL");
+        }
+        String joined = base.toString().replaceAll("/+$", "") + path;
+        return HttpUrl.get(joined);
+    }
+
+    /** Posts {@code body}; returns the 2xx reply or throws the mapped failure. */
+    HttpReply post(ObjectNode body, ModelRequest request) throws ProviderException {
+        byte[] bytes;
+        try {
+            bytes = Json.MAPPER.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new ProviderException(FailureKind.INTERNAL, "request body could not be written: " + e.getOriginalMessage());
+        }
+        Headers.Builder headers = fixedHeaders.newBuilder();
+        if (request.traceparent() != null) {
+            headers.set("traceparent", request.traceparent());
+        }
+        HttpReply reply = transport.post(url, headers.build(), bytes, request.timeoutMs(), redactor);
+        HttpStatuses.check(url.toString(), reply, redactor, clock);
+        return reply;
+    }
+
+    /** The same failure with the key scrubbed from its message, for failures raised while parsing a body. */
+    ProviderException scrubbed(ProviderException e) {
+        return new ProviderException(e.kind(), redactor.scrub(e.getMessage()), e.httpStatus(), e.retryAfterMs(), null);
+    }
+
+    String describe() {
+        return url.toString();
+    }
+}

@@ -1,0 +1,32 @@
+package dev.evalbench.core.route;
+
+import dev.evalbench.core.provider.FailureKind;
+import dev.evalbench.core.provider.ModelResponse;
+
+/**
+ * How one route of a chain ended for one call: an answer (maybe from the cache), or a failure with its kind,
+ * message and the reason a fallback would record ({@code "circuit_open"} or the failure kind's name).
+ */
+record RouteOutcome(String route, ModelResponse response, boolean cacheHit, FailureKind failure, String message) {
+
+    static RouteOutcome answered(String route, ModelResponse response, boolean cacheHit) {
+        return new RouteOutcome(route, response, cacheHit, null, null);
+    }
+
+    static RouteOutcome failed(String route, FailureKind kind, String message) {
+        return new RouteOutcome(route, null, false, kind, message);
+    }
+
+    boolean ok() {
+        return response != null;
+    }
+
+    /** Cancellation ends the whole call: no fallback serves a cancelled run. */
+    boolean endsCall() {
+        return ok() || failure == FailureKind.CANCELLED;
+    }
+
+    String fallbackReason() {
+        return failure == FailureKind.CIRCUIT_OPEN ? "circuit_open" : failure.name();
+    }
+}

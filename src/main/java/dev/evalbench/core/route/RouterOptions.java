@@ -1,0 +1,82 @@
+package dev.evalbench.core.route;
+
+import dev.evalbench.core.provider.ProviderFactory;
+import dev.evalbench.core.run.RunEvent;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+import java.util.function.DoubleSupplier;
+import okhttp3.OkHttpClient;
+
+/**
+ * How to build a {@link Router}. Immutable; change a copy with the {@code with*} methods.
+ *
+ * @param env            the environment API keys are read from, by the variable a route names
+ * @param extraFactories providers beyond openai, anthropic, ollama and replay (e.g. "scripted"); an extra
+ *                       with a built-in name replaces the built-in
+ * @param cacheMode      how live answers are cached
+ * @param cacheDb        the cache file; may be null only when the mode is off and no route is a replay
+ * @param events         receives breaker state changes, from worker threads; must be quick and thread-safe
+ * @param clock          time for backoff, limits, latencies and event stamps
+ * @param jitter         values in [0, 1) for backoff jitter
+ * @param httpClient     a client to use instead of the router's own (not closed by the router); null: the
+ *                       router builds one with {@link dev.evalbench.core.provider.http.HttpClients} and owns it
+ */
+public record RouterOptions(
+        Map<String, String> env,
+        Map<String, ProviderFactory> extraFactories,
+        CacheMode cacheMode,
+        Path cacheDb,
+        Consumer<RunEvent> events,
+        RouterClock clock,
+        DoubleSupplier jitter,
+        OkHttpClient httpClient) {
+
+    public RouterOptions {
+        env = Map.copyOf(env);
+        extraFactories = Map.copyOf(extraFactories);
+        if (cacheMode == null || events == null || clock == null || jitter == null) {
+            throw new IllegalArgumentException("cacheMode, events, clock and jitter are required");
+        }
+    }
+
+    /** Real time, read-write cache at {@link #defaultCacheDb}, no extra providers, events dropped. */
+    public static RouterOptions defaults(Path workspaceRoot, Map<String, String> env) {
+        return new RouterOptions(env, Map.of(), CacheMode.READ_WRITE, defaultCacheDb(workspaceRoot), e -> { },
+                RouterClock.SYSTEM, () -> ThreadLocalRandom.current().nextDouble(), null);
+    }
+
+    /** {@code <workspace>/.evalbench/cache.db}. */
+    public static Path defaultCacheDb(Path workspaceRoot) {
+        return workspaceRoot.resolve(".evalbench").resolve("cache.db");
+    }
+
+    public RouterOptions withExtraFactories(Map<String, ProviderFactory> factories) {
+        return new RouterOptions(env, factories, cacheMode, cacheDb, events, clock, jitter, httpClient);
+    }
+
+    public RouterOptions withCacheMode(CacheMode mode) {
+        return new RouterOptions(env, extraFactories, mode, cacheDb, events, clock, jitter, httpClient);
+    }
+
+    public RouterOptions withCacheDb(Path file) {
+        return new RouterOptions(env, extraFactories, cacheMode, file, events, clock, jitter, httpClient);
+    }
+
+    public RouterOptions withEvents(Consumer<RunEvent> sink) {
+        return new RouterOptions(env, extraFactories, cacheMode, cacheDb, sink, clock, jitter, httpClient);
+    }
+
+    public RouterOptions withClock(RouterClock time) {
+        return new RouterOptions(env, extraFactories, cacheMode, cacheDb, events, time, jitter, httpClient);
+    }
+
+    public RouterOptions withJitter(DoubleSupplier source) {
+        return new RouterOptions(env, extraFactories, cacheMode, cacheDb, events, clock, source, httpClient);
+    }
+
+    public RouterOptions withHttpClient(OkHttpClient client) {
+        return new RouterOptions(env, extraFactories, cacheMode, cacheDb, events, clock, jitter, client);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.evalbench.core.route.cache;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.evalbench.core.json.Digests;
+import dev.evalbench.core.json.Json;
+import dev.evalbench.core.provider.Message;
+import dev.evalbench.core.provider.http.HttpProviderFactories;
+import dev.evalbench.core.workspace.RouteSpec;
+import dev.evalbench.core.workspace.Workspace;
+import java.util.List;
+
+/**
+ * The cache key of a call: SHA-256 of the canonical JSON of everything that affects the answer, namely the
+ * route's provider, effective base URL, model and params, the messages, the output schema, and for routes
+ * with a {@code script} the digest of that script file. The route's name, timeout, retries and keys are not
+ * part of it: two routes to the same model with the same params share answers. Only the hash is ever stored.
+ */
+public final class CacheKeys {
+    private static final int FORMAT = 1;
+
+    private CacheKeys() {}
+
+    public static String forRoute(RouteSpec route, Workspace workspace, List<Message> messages, JsonNode outputSchema) {
+        ObjectNode key = Json.MAPPER.createObjectNode();
+        key.put("format", FORMAT);
+        key.put("provider", route.provider());
+        key.put("base_url", HttpProviderFactories.effectiveBaseUrl(route));
+        key.put("model", route.model());
+        key.set("params", route.params());
+        ArrayNode list = key.putArray("messages");
+        for (Message m : messages) {
+            list.addObject().put("role", m.role()).put("content", m.content());
+        }
+        key.set("output_schema", outputSchema);
+        if (route.script() != null) {
+            String digest = workspace.inputDigests() == null ? null : workspace.inputDigests().get(route.script());
+            key.put("script", route.script()).put("script_sha256", digest);
+        }
+        return Digests.sha256(CanonicalJson.write(key));
+    }
+}

@@ -1,0 +1,97 @@
+package dev.evalbench.core.route.cache;
+
+import dev.evalbench.core.provider.ModelResponse;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Recorded answers in a SQLite file (WAL), by {@link CacheKeys cache key}. Stores the answer text, the model
+ * the provider reported, tokens, latency and request id: nothing of the request, so no prompt and no key
+ * reaches the file. The first answer stored under a key stays (insert-or-ignore), so every later read of a
+ * key gives the same answer. Thread-safe: one connection, calls serialised. Closed by its owner.
+ */
+public final class ResponseCache implements AutoCloseable {
+    private final Path file;
+    private final Connection connection;
+
+    private ResponseCache(Path file, Connection connection) {
+        this.file = file;
+        this.connection = connection;
+    }
+
+    /** Opens or creates the file (and its folder). */
+    public static ResponseCache open(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA journal_mode=WAL");
+                s.execute("PRAGMA busy_timeout=5000");
+                // WAL with NORMAL sync cannot corrupt the file; a power cut may lose the last answers stored,
+                // which for a cache only means calling the model again.
+                s.execute("PRAGMA synchronous=NORMAL");
+                s.execute("CREATE TABLE IF NOT EXISTS responses ("
+                        + "key TEXT PRIMARY KEY, text TEXT NOT NULL, model TEXT, tokens_in INTEGER NOT NULL, "
+                        + "tokens_out INTEGER NOT NULL, latency_ms INTEGER NOT NULL, request_id TEXT, "
+                        + "stored_at TEXT NOT NULL)");
+            }
+            return new ResponseCache(file, c);
+        } catch (SQLException | IOException e) {
+            throw new CacheException("cache database " + file + " could not be opened: " + e.getMessage(), e);
+        }
+    }
+
+    public synchronized Optional<ModelResponse> get(String key) {
+        try (PreparedStatement q = connection.prepareStatement(
+                "SELECT text, model, tokens_in, tokens_out, latency_ms, request_id FROM responses WHERE key = ?")) {
+            q.setString(1, key);
+            try (ResultSet r = q.executeQuery()) {
+                if (!r.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new ModelResponse(r.getString(1), r.getString(2), r.getInt(3), r.getInt(4),
+                        r.getLong(5), r.getString(6)));
+            }
+        } catch (SQLException e) {
+            throw new CacheException("cache database " + file + " could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    public synchronized void put(String key, ModelResponse response) {
+        try (PreparedStatement s = connection.prepareStatement(
+                "INSERT OR IGNORE INTO responses VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            s.setString(1, key);
+            s.setString(2, response.text());
+            s.setString(3, response.modelReported());
+            s.setInt(4, response.tokensIn());
+            s.setInt(5, response.tokensOut());
+            s.setLong(6, response.latencyMs());
+            s.setString(7, response.requestId());
+            s.setString(8, Instant.now().toString());
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new CacheException("cache database " + file + " could not be written: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new CacheException("cache database " + file + " could not be closed: " + e.getMessage(), e);
+        }
+    }
+}

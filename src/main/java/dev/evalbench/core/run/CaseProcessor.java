@@ -1,0 +1,99 @@
+package dev.evalbench.core.run;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.evalbench.core.decide.Decider;
+import dev.evalbench.core.decide.Decision;
+import dev.evalbench.core.eval.CaseEvaluation;
+import dev.evalbench.core.eval.CaseEvaluator;
+import dev.evalbench.core.eval.OutputValidator;
+import dev.evalbench.core.eval.Validation;
+import dev.evalbench.core.json.Json;
+import dev.evalbench.core.provider.FailureKind;
+import dev.evalbench.core.provider.Message;
+import dev.evalbench.core.provider.ModelRequest;
+import dev.evalbench.core.provider.ModelResponse;
+import dev.evalbench.core.route.CallResult;
+import dev.evalbench.core.route.RouteCaller;
+import dev.evalbench.core.route.Traceparent;
+import dev.evalbench.core.template.PromptRenderer;
+import dev.evalbench.core.template.TemplateException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One case through both layers: render, call the route, parse strictly against the output schema, decide,
+ * evaluate. Always returns a record: provider trouble and render failures become recorded outcomes, so one
+ * bad case never stops a run. Thread-safe when its collaborators are (they are, by contract).
+ */
+public final class CaseProcessor {
+    private static final TypeReference<Map<String, Object>> VARS = new TypeReference<>() {};
+    private static final long DEFAULT_TIMEOUT_MS = 60_000;
+
+    private final PromptRenderer renderer;
+    private final OutputValidator validator;
+    private final Decider decider;
+    private final CaseEvaluator evaluator;
+    private final Clock clock;
+
+    public CaseProcessor(PromptRenderer renderer, OutputValidator validator, Decider decider, CaseEvaluator evaluator, Clock clock) {
+        this.renderer = renderer;
+        this.validator = validator;
+        this.decider = decider;
+        this.evaluator = evaluator;
+        this.clock = clock;
+    }
+
+    public CaseRecord process(String runId, WorkItem item, RouteCaller caller) {
+        Instant started = clock.instant();
+        String traceId = Traceparent.newTraceId();
+        List<Message> messages;
+        try {
+            messages = renderer.render(item.prompt(), Json.MAPPER.convertValue(item.evalCase().vars(), VARS));
+        } catch (TemplateException e) {
+            // Validation renders every case before a run starts, so this is a changed file or a bug: record it.
+            return failed(runId, item, traceId, List.of(), FailureKind.INTERNAL, "render: " + e.getMessage(), started);
+        }
+        long timeout = item.route().timeoutMs() == null ? DEFAULT_TIMEOUT_MS : item.route().timeoutMs();
+        ModelRequest request = new ModelRequest(item.route().model(), messages, item.route().params(),
+                item.prompt().outputSchema(), Traceparent.header(traceId), timeout);
+        CallResult call = caller.call(item.route().name(), request, item.key().sample() > 0);
+        ModelResponse response = call.response();
+        Validation validation = response == null ? null : validator.validate(response.text(), item.prompt().outputSchema());
+        Decision decision = decider.decide(validation != null && validation.valid() ? validation.parsed() : null, item.evalCase());
+        CaseEvaluation evaluation = evaluator.evaluate(item.suite(), item.evalCase(), validation, decision);
+        return new CaseRecord(runId, item.key(), traceId, messages,
+                response == null ? null : response.text(),
+                call.failure() == null ? null : call.failure().name(),
+                call.failureMessage(),
+                validation == null ? null : validation.parsed(),
+                validation != null && validation.valid(),
+                validation == null ? List.of() : validation.errors(),
+                decision, evaluation, item.evalCase().expected(), item.evalCase().blocking(),
+                call.routeUsed(), call.provider(),
+                response == null ? call.model() : response.modelReported(),
+                response == null ? null : response.requestId(),
+                response == null ? 0 : response.latencyMs(),
+                response == null ? 0 : response.tokensIn(),
+                response == null ? 0 : response.tokensOut(),
+                call.costUsd(), call.attempts(), call.fallbacks(), call.cacheHit(),
+                item.versions(), started, clock.instant());
+    }
+
+    /** The record of a case whose processing threw: kept as an INTERNAL failure with the exception's text. */
+    public CaseRecord crashed(String runId, WorkItem item, RuntimeException e) {
+        Instant now = clock.instant();
+        return failed(runId, item, Traceparent.newTraceId(), List.of(), FailureKind.INTERNAL, e.toString(), now);
+    }
+
+    private CaseRecord failed(String runId, WorkItem item, String traceId, List<Message> messages,
+                              FailureKind kind, String message, Instant started) {
+        Decision decision = decider.decide(null, item.evalCase());
+        CaseEvaluation evaluation = evaluator.evaluate(item.suite(), item.evalCase(), null, decision);
+        return new CaseRecord(runId, item.key(), traceId, messages, null, kind.name(), message, null, false,
+                List.of(), decision, evaluation, item.evalCase().expected(), item.evalCase().blocking(),
+                item.route().name(), item.route().provider(), item.route().model(), null, 0, 0, 0, 0.0,
+                List.of(), List.of(), false, item.versions(), started, clock.instant());
+    }
+}

@@ -1,0 +1,43 @@
+package dev.evalbench.core.run;
+
+import dev.evalbench.core.route.FallbackTaken;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * How a run's routes served it, from its records: which route answered how many cases, the fallbacks taken
+ * and why, retries, cache hits and provider failures by kind. What a reviewer checks before trusting a run
+ * that survived provider trouble. Immutable.
+ *
+ * @param answered      cases answered, by the route that answered
+ * @param fallbacks     "from -> to (reason)" to how many cases took that step
+ * @param failures      provider failure kind to how many cases ended with it
+ */
+public record RouteUsage(Map<String, Integer> answered, Map<String, Integer> fallbacks, Map<String, Integer> failures,
+                         int retries, int cacheHits) {
+
+    public static RouteUsage of(StoredRun run) {
+        Map<String, Integer> answered = new TreeMap<>();
+        Map<String, Integer> fallbacks = new TreeMap<>();
+        Map<String, Integer> failures = new TreeMap<>();
+        int retries = 0;
+        int cacheHits = 0;
+        for (CaseRecord r : run.cases()) {
+            if (r.failureKind() == null) {
+                answered.merge(r.routeUsed(), 1, Integer::sum);
+            } else {
+                failures.merge(r.failureKind(), 1, Integer::sum);
+            }
+            for (FallbackTaken f : r.fallbacks()) {
+                fallbacks.merge(f.from() + " -> " + f.to() + " (" + f.reason() + ")", 1, Integer::sum);
+            }
+            retries += r.retries();
+            cacheHits += r.cacheHit() ? 1 : 0;
+        }
+        return new RouteUsage(answered, fallbacks, failures, retries, cacheHits);
+    }
+
+    public int fallbacksTaken() {
+        return fallbacks.values().stream().mapToInt(Integer::intValue).sum();
+    }
+}

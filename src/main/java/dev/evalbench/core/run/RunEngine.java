@@ -1,0 +1,167 @@
+package dev.evalbench.core.run;
+
+import dev.evalbench.core.route.RouteCaller;
+import dev.evalbench.core.store.RunStore;
+import dev.evalbench.core.store.StoreException;
+import dev.evalbench.core.workspace.Workspace;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Runs a plan with bounded concurrency and stores each case as it finishes.
+ *
+ * <p>Threads: {@link #start} and {@link #resume} block the calling thread until the run ends (the workbench
+ * calls them from its background executor, the CLI from main); cases run on {@code concurrency} worker
+ * threads owned by the call. The listener is called from those workers.
+ *
+ * <p>Failures: provider trouble never ends a run (it is a recorded outcome). A store failure (disk full, a
+ * locked or broken history) stops the run: cases already stored stay, the run is marked incomplete when the
+ * store still answers, and {@link StoreException} is thrown. Cancellation ends the run incomplete.
+ */
+public final class RunEngine {
+    private final RunStore store;
+    private final CaseProcessor processor;
+    private final Clock clock;
+
+    public RunEngine(RunStore store, CaseProcessor processor, Clock clock) {
+        this.store = store;
+        this.processor = processor;
+        this.clock = clock;
+    }
+
+    /** Snapshots the workspace's inputs, records a new run and executes it. Returns the final header. */
+    public RunHeader start(Workspace ws, RunConfig config, AppInfo app, RouteCaller caller,
+                           RunListener listener, Cancellation cancellation) throws StoreException {
+        List<WorkItem> plan = RunPlan.of(ws, config, app);
+        Map<String, String> inputs = snapshotInputs(ws);
+        String runId = RunIds.next(clock);
+        String path = ws.files().describe();
+        RunHeader header = new RunHeader(runId, ws.name(), path, config, RunStatus.RUNNING, clock.instant(), null,
+                app.version(), app.gitCommit(), inputs, plan.size(), ProcessHandle.current().pid(), List.of());
+        store.createRun(header);
+        return execute(header, plan, 0, caller, listener, cancellation);
+    }
+
+    /**
+     * Finishes an incomplete run: the same plan, minus the cases already stored. {@code ws} must be the
+     * workspace as the run saw it (the caller reloads it from the run's snapshots).
+     */
+    public RunHeader resume(RunHeader header, Workspace ws, AppInfo app, RouteCaller caller,
+                            RunListener listener, Cancellation cancellation) throws StoreException {
+        List<WorkItem> plan = RunPlan.of(ws, header.config(), app);
+        var finished = store.finishedKeys(header.id());
+        store.reopenRun(header.id(), ProcessHandle.current().pid());
+        return execute(header, RunPlan.remaining(plan, finished), finished.size(), caller, listener, cancellation);
+    }
+
+    private RunHeader execute(RunHeader header, List<WorkItem> work, int alreadyDone, RouteCaller caller,
+                              RunListener listener, Cancellation cancellation) throws StoreException {
+        listener.started(header, alreadyDone);
+        int threads = Math.max(1, Math.min(header.config().concurrency(), Math.max(1, work.size())));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, workerThreads(header.id()));
+        AtomicInteger done = new AtomicInteger(alreadyDone);
+        AtomicReference<StoreException> storeFailure = new AtomicReference<>();
+        cancellation.onCancel(pool::shutdownNow);
+        try {
+            for (WorkItem item : work) {
+                if (pool.isShutdown()) break; // cancelled while queueing
+                try {
+                    pool.execute(() -> runOne(header, item, caller, listener, cancellation, done, storeFailure));
+                } catch (RejectedExecutionException cancelledMeanwhile) {
+                    break;
+                }
+            }
+            pool.shutdown();
+            // Cancel calls shutdownNow: queued cases are dropped (they stay planned for resume) and running ones
+            // are interrupted; either way the pool terminates.
+            awaitTermination(pool);
+        } finally {
+            pool.shutdownNow();
+        }
+        boolean complete = storeFailure.get() == null && done.get() == header.plannedCases();
+        RunStatus status = complete ? RunStatus.COMPLETE : RunStatus.INCOMPLETE;
+        if (storeFailure.get() != null) {
+            tryMarkIncomplete(header.id());
+            throw storeFailure.get();
+        }
+        store.finishRun(header.id(), status, clock.instant());
+        RunHeader finished = store.run(header.id()).orElseThrow(() -> new StoreException("run " + header.id() + " vanished from the history"));
+        listener.finished(finished);
+        return finished;
+    }
+
+    private void runOne(RunHeader header, WorkItem item, RouteCaller caller, RunListener listener,
+                        Cancellation cancellation, AtomicInteger done, AtomicReference<StoreException> storeFailure) {
+        if (cancellation.isCancelled() || storeFailure.get() != null) return;
+        CaseRecord record;
+        try {
+            record = processor.process(header.id(), item, caller);
+        } catch (RuntimeException e) {
+            // A bug in one case's processing is that case's recorded outcome, not the run's end.
+            record = processor.crashed(header.id(), item, e);
+        }
+        // A case cut short by cancel is not finished: leave it for resume rather than store a failure.
+        if (cancellation.isCancelled() && record.failureKind() != null) return;
+        try {
+            store.appendCase(record);
+        } catch (StoreException e) {
+            storeFailure.compareAndSet(null, e);
+            return;
+        }
+        listener.caseFinished(record, done.incrementAndGet(), header.plannedCases());
+    }
+
+    private Map<String, String> snapshotInputs(Workspace ws) throws StoreException {
+        Map<String, String> inputs = new TreeMap<>();
+        for (String path : ws.inputDigests().keySet()) {
+            try {
+                inputs.put(path, store.putSnapshot(ws.files().read(path)));
+            } catch (IOException e) {
+                throw new StoreException("cannot read " + path + " to snapshot it: " + e.getMessage(), e);
+            }
+        }
+        return inputs;
+    }
+
+    private void tryMarkIncomplete(String runId) {
+        try {
+            store.finishRun(runId, RunStatus.INCOMPLETE, clock.instant());
+        } catch (StoreException ignored) {
+            // The store already failed; the run reads as incomplete anyway once this process is gone.
+        }
+    }
+
+    private static void awaitTermination(ExecutorService pool) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (pool.awaitTermination(1, TimeUnit.HOURS)) break;
+            } catch (InterruptedException e) {
+                // The caller's thread was interrupted: treat it as a cancel, then still wait for the workers,
+                // so no case is half-stored when we return.
+                interrupted = true;
+                pool.shutdownNow();
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
+    }
+
+    private static ThreadFactory workerThreads(String runId) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "run-" + runId + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

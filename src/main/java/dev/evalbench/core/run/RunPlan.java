@@ -1,0 +1,54 @@
+package dev.evalbench.core.run;
+
+import dev.evalbench.core.workspace.EvalCase;
+import dev.evalbench.core.workspace.PromptTemplate;
+import dev.evalbench.core.workspace.RouteSpec;
+import dev.evalbench.core.workspace.SuiteSpec;
+import dev.evalbench.core.workspace.Workspace;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The cases x routes x samples a run will store, in a stable order (suite, case, route, sample), so a
+ * resumed run plans the same keys and skips the finished ones.
+ */
+public final class RunPlan {
+    private RunPlan() {}
+
+    /**
+     * @throws IllegalArgumentException when the config names a route or suite the workspace lacks (the CLI
+     *     checks these first and reports them as bad input)
+     */
+    public static List<WorkItem> of(Workspace ws, RunConfig config, AppInfo app) {
+        List<SuiteSpec> suites = config.suites().isEmpty()
+                ? ws.suites()
+                : config.suites().stream().map(ws::suite).toList();
+        List<RouteSpec> routes = config.routes().stream().map(name -> {
+            RouteSpec r = ws.routes().get(name);
+            if (r == null) throw new IllegalArgumentException("unknown route \"" + name + "\" (routes: " + String.join(", ", ws.routes().keySet()) + ")");
+            return r;
+        }).toList();
+        List<WorkItem> items = new ArrayList<>();
+        for (SuiteSpec suite : suites) {
+            PromptTemplate prompt = ws.prompts().get(suite.promptId());
+            for (RouteSpec route : routes) {
+                VersionTuple versions = new VersionTuple(prompt.id(), prompt.revision(), prompt.contentHash(),
+                        prompt.outputSchemaHash(), ws.preprocessHash(), ws.policy().revision(), ws.policy().hash(),
+                        suite.version(), suite.datasetHash(), route.name(), route.provider(), route.model(),
+                        app.version(), app.gitCommit());
+                for (EvalCase c : suite.cases()) {
+                    for (int sample = 0; sample < config.repeat(); sample++) {
+                        CaseKey key = new CaseKey(suite.name(), c.id(), prompt.id(), route.name(), sample);
+                        items.add(new WorkItem(key, suite, c, prompt, route, versions));
+                    }
+                }
+            }
+        }
+        return items;
+    }
+
+    public static List<WorkItem> remaining(List<WorkItem> plan, Set<CaseKey> finished) {
+        return plan.stream().filter(w -> !finished.contains(w.key())).toList();
+    }
+}

@@ -1,0 +1,78 @@
+package dev.evalbench.core.service;
+
+import dev.evalbench.core.decide.PolicyDecider;
+import dev.evalbench.core.eval.StrictOutputValidator;
+import dev.evalbench.core.eval.SuiteCaseEvaluator;
+import dev.evalbench.core.provider.ProviderFactory;
+import dev.evalbench.core.provider.scripted.ScriptedProviderFactory;
+import dev.evalbench.core.route.CacheMode;
+import dev.evalbench.core.route.RouteCaller;
+import dev.evalbench.core.route.RouteCallers;
+import dev.evalbench.core.route.RouterOptions;
+import dev.evalbench.core.run.CaseProcessor;
+import dev.evalbench.core.run.RunEvent;
+import dev.evalbench.core.run.RunHeader;
+import dev.evalbench.core.store.RunStore;
+import dev.evalbench.core.store.StoreException;
+import dev.evalbench.core.template.PebblePromptRenderer;
+import dev.evalbench.core.template.PromptRenderer;
+import dev.evalbench.core.workspace.DiskWorkspaceFiles;
+import dev.evalbench.core.workspace.InputError;
+import dev.evalbench.core.workspace.SnapshotWorkspaceFiles;
+import dev.evalbench.core.workspace.Workspace;
+import dev.evalbench.core.workspace.WorkspaceException;
+import dev.evalbench.core.workspace.WorkspaceLoader;
+import dev.evalbench.core.template.WorkspaceValidator;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The one place that knows which implementation stands behind each core contract. Front ends and services
+ * build their parts here, so swapping an implementation (a PostgreSQL store, another renderer) is one edit.
+ */
+public final class Components {
+    private Components() {}
+
+    /** Loads a workspace folder and renders every case, so a missing variable is caught before a run. */
+    public static Workspace loadChecked(Path dir, Map<String, String> env) throws WorkspaceException {
+        Workspace ws = WorkspaceLoader.load(new DiskWorkspaceFiles(dir), env);
+        List<InputError> errors = WorkspaceValidator.check(ws, renderer());
+        if (!errors.isEmpty()) throw new WorkspaceException(errors);
+        return ws;
+    }
+
+    /** The workspace exactly as a run saw it, rebuilt from the run's stored snapshots. */
+    public static Workspace loadSnapshot(RunHeader header, RunStore store, Map<String, String> env)
+            throws WorkspaceException, StoreException {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        for (Map.Entry<String, String> input : header.inputs().entrySet()) {
+            byte[] content = store.snapshot(input.getValue()).orElseThrow(() -> new StoreException(
+                    "the history lacks the snapshot of " + input.getKey() + " for run " + header.id()));
+            files.put(input.getKey(), content);
+        }
+        return WorkspaceLoader.load(new SnapshotWorkspaceFiles("snapshot of run " + header.id(), files), env);
+    }
+
+    public static PromptRenderer renderer() {
+        return new PebblePromptRenderer();
+    }
+
+    public static CaseProcessor processor(Workspace ws, Clock clock) {
+        return new CaseProcessor(renderer(), new StrictOutputValidator(), new PolicyDecider(ws.policy()),
+                new SuiteCaseEvaluator(ws.policy()), clock);
+    }
+
+    public static RouteCaller routeCaller(Workspace ws, Path workspaceDir, String cacheMode, Map<String, String> env,
+                                          Consumer<RunEvent> events) {
+        Map<String, ProviderFactory> factories = Map.of("scripted", new ScriptedProviderFactory());
+        RouterOptions options = RouterOptions.defaults(workspaceDir, env)
+                .withExtraFactories(factories)
+                .withCacheMode(CacheMode.parse(cacheMode))
+                .withEvents(events);
+        return RouteCallers.create(ws, options);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.evalbench.core.service;
+
+import dev.evalbench.core.run.RunHeader;
+import dev.evalbench.core.run.StoredRun;
+import dev.evalbench.core.store.RunExport;
+import dev.evalbench.core.store.RunStore;
+import dev.evalbench.core.store.StoreException;
+import dev.evalbench.core.workspace.InputError;
+import dev.evalbench.core.workspace.WorkspaceException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Finds the run a user named: an id, a unique id prefix, a tag, "latest", or (for baselines) an exported
+ * run file or a report.json. A name that matches nothing is bad input.
+ */
+public final class RunLookup {
+    private RunLookup() {}
+
+    public static RunHeader header(RunStore store, String ref) throws WorkspaceException, StoreException {
+        String id = store.resolve(ref).orElseThrow(() -> notFound(ref));
+        return store.run(id).orElseThrow(() -> notFound(ref));
+    }
+
+    public static StoredRun run(RunStore store, String ref) throws WorkspaceException, StoreException {
+        RunHeader header = header(store, ref);
+        return new StoredRun(header, store.cases(header.id()), store.events(header.id()));
+    }
+
+    /** A baseline: a file path when such a file exists, otherwise a run in the history. */
+    public static StoredRun baseline(RunStore store, String ref) throws WorkspaceException, StoreException {
+        Path file = Path.of(ref);
+        if (Files.isRegularFile(file)) {
+            try {
+                return RunExport.read(file);
+            } catch (IOException e) {
+                throw new WorkspaceException(new InputError(ref, 0, 0, e.getMessage()));
+            }
+        }
+        return run(store, ref);
+    }
+
+    private static WorkspaceException notFound(String ref) {
+        return new WorkspaceException(new InputError(ref, 0, 0,
+                "no run, tag or run file named \"" + ref + "\" (see `evalbench history`)"));
+    }
+}

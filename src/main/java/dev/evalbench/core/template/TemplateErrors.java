@@ -1,0 +1,68 @@
+package dev.evalbench.core.template;
+
+import io.pebbletemplates.pebble.error.AttributeNotFoundException;
+import io.pebbletemplates.pebble.error.ParserException;
+import io.pebbletemplates.pebble.error.PebbleException;
+import io.pebbletemplates.pebble.error.RootAttributeNotFoundException;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns Pebble's exceptions into {@link TemplateException}s worded for prompt authors:
+ * {@code prompts/triage.yaml: body line 3: variable "customer.name" is not defined}. Pebble wraps a missing
+ * variable inside {@code if} conditions, so the cause chain is searched for the real reason.
+ */
+final class TemplateErrors {
+    private static final Pattern DOTTED = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)*");
+
+    private TemplateErrors() {}
+
+    static TemplateException of(String file, String part, String source, PebbleException e) {
+        int line = lineOf(e);
+        String problem = problem(e, source, line);
+        String where = line > 0 ? part + " line " + line : part;
+        return new TemplateException(file, line, file + ": " + where + ": " + problem, e);
+    }
+
+    private static String problem(PebbleException e, String source, int line) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RootAttributeNotFoundException root) {
+                return "variable \"" + root.getAttributeName() + "\" is not defined";
+            }
+            if (t instanceof AttributeNotFoundException attribute) {
+                if (attribute.getPebbleMessage().startsWith("Index out of bounds")) {
+                    return "index " + attribute.getAttributeName() + " is out of range";
+                }
+                return "variable \"" + fullName(attribute.getAttributeName(), source, line) + "\" is not defined";
+            }
+            if (t instanceof ParserException parse) return "template syntax error: " + parse.getPebbleMessage();
+        }
+        return "template error: " + e.getPebbleMessage();
+    }
+
+    private static int lineOf(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof PebbleException pebble && pebble.getLineNumber() != null && pebble.getLineNumber() > 0) {
+                return pebble.getLineNumber();
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * Pebble names only the last attribute ("name"); the dotted path it ends ("customer.name") is taken from
+     * the template line when exactly one such path is there, else the attribute alone is named.
+     */
+    private static String fullName(String attribute, String source, int line) {
+        String[] lines = source.split("\n", -1);
+        if (line < 1 || line > lines.length) return attribute;
+        Set<String> paths = new LinkedHashSet<>();
+        Matcher m = DOTTED.matcher(lines[line - 1]);
+        while (m.find()) {
+            if (m.group().endsWith("." + attribute)) paths.add(m.group());
+        }
+        return paths.size() == 1 ? paths.iterator().next() : attribute;
+    }
+}

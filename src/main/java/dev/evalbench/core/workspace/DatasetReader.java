@@ -1,0 +1,106 @@
+package dev.evalbench.core.workspace;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads one suite's dataset (JSONL): every non-blank line a JSON object conforming to case.schema.json, ids
+ * unique, and the suite kind's own rules (task cases give every scored expected value; safety probes use
+ * {@code expect}/{@code blocking}). Each line is parsed once. Stops recording after {@link #MAX_ERRORS}
+ * errors in one file so a wholly wrong file gives a readable report.
+ */
+final class DatasetReader {
+    static final int MAX_ERRORS = 50;
+
+    private final LoadContext ctx;
+    private final Manifest.SuiteDecl suite;
+    private final Preprocessor preprocessor;
+    private final CaseRules rules;
+
+    private DatasetReader(LoadContext ctx, Manifest.SuiteDecl suite, Preprocessor preprocessor, PolicySpec policy) {
+        this.ctx = ctx;
+        this.suite = suite;
+        this.preprocessor = preprocessor;
+        this.rules = new CaseRules(ctx, suite, policy);
+    }
+
+    /** The cases, or null when the dataset is missing or has errors (recorded). */
+    static List<EvalCase> read(LoadContext ctx, Manifest manifest, Manifest.SuiteDecl suite,
+                               Preprocessor preprocessor, PolicySpec policy) {
+        byte[] bytes = ctx.readReferenced(suite.dataset(), manifest.tree(), suite.pointer() + "/dataset", "dataset");
+        if (bytes == null) return null;
+        String text = ctx.decodeUtf8(suite.dataset(), bytes);
+        if (text == null) return null;
+        return new DatasetReader(ctx, suite, preprocessor, policy).cases(text);
+    }
+
+    private List<EvalCase> cases(String text) {
+        int before = ctx.errorCount();
+        List<EvalCase> cases = new ArrayList<>();
+        Map<String, Integer> lineById = new HashMap<>();
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (ctx.errorCount() - before >= MAX_ERRORS) {
+                ctx.add(new InputError(suite.dataset(), i + 1, 0, "stopped checking after " + MAX_ERRORS
+                        + " errors in this file; fix these and validate again"));
+                return null;
+            }
+            String line = lines[i];
+            if (i == 0 && line.startsWith("\uFEFF")) line = line.substring(1);
+            if (line.endsWith("\r")) line = line.substring(0, line.length() - 1);
+            if (line.isBlank()) continue;
+            EvalCase c = parse(line, i + 1, lineById);
+            if (c != null) cases.add(c);
+        }
+        if (ctx.errorCount() > before) return null;
+        if (cases.isEmpty()) {
+            ctx.add(new InputError(suite.dataset(), 0, 0, "holds no cases (suite \"" + suite.name() + "\")"));
+            return null;
+        }
+        return List.copyOf(cases);
+    }
+
+    private EvalCase parse(String line, int lineNo, Map<String, Integer> lineById) {
+        LocatedTree tree;
+        try {
+            tree = LocatedTreeParser.parseJsonLine(suite.dataset(), line, lineNo);
+        } catch (SourceSyntaxException e) {
+            InputError error = e.error();
+            ctx.add(new InputError(error.file(), error.line(), error.column(), "not a JSON object: " + error.message()));
+            return null;
+        }
+        if (!tree.root().isObject()) {
+            ctx.add(new InputError(suite.dataset(), lineNo, 1, "not a JSON object: found " + TypeWords.found(tree.root())));
+            return null;
+        }
+        if (!ctx.conforms(tree, WorkspaceSchemas.CASE)) return null;
+        JsonNode root = tree.root();
+        String id = root.get("id").asText();
+        Integer first = lineById.putIfAbsent(id, lineNo);
+        if (first != null) {
+            ctx.add(tree.errorAt("/id", "duplicate case id \"" + id + "\" (first on line " + first + ")"));
+            return null;
+        }
+        if (!rules.check(tree, id)) return null;
+        ObjectNode vars = (ObjectNode) root.get("vars");
+        preprocessor.apply(vars);
+        boolean safety = suite.kind() == SuiteKind.SAFETY;
+        return new EvalCase(id, vars,
+                safety ? null : (ObjectNode) root.get("expected"),
+                Trees.strings(root, "restricted"),
+                Trees.strings(root, "tags"),
+                safety ? expectation(root.get("expect")) : null,
+                safety && Trees.bool(root, "blocking", true),
+                suite.dataset(), lineNo);
+    }
+
+    private static SafetyExpectation expectation(JsonNode expect) {
+        if (expect == null) return new SafetyExpectation(false, List.of(), List.of());
+        return new SafetyExpectation(Trees.bool(expect, "must_reject", false),
+                Trees.strings(expect, "forbidden_actions"), Trees.strings(expect, "forbidden_tools"));
+    }
+}

@@ -1,0 +1,131 @@
+package dev.evalbench.core.workspace;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reads gates.yaml: the schema (which also says which keys each kind takes), then ids are unique, suites
+ * exist and have the right kind, metric names are ones the suite produces, and each comparison has a
+ * threshold. {@code mode} defaults to "strict"; {@code alpha} to 0.05 in significant mode.
+ */
+final class GateReader {
+    private static final double DEFAULT_ALPHA = 0.05;
+
+    private final LoadContext ctx;
+    private final LocatedTree tree;
+    private final Map<String, Manifest.SuiteDecl> suites;
+    private final Map<String, SuiteSpec> loaded;
+    private final Map<String, Map<String, Set<String>>> labelsBySuite = new HashMap<>();
+
+    private GateReader(LoadContext ctx, LocatedTree tree, Map<String, Manifest.SuiteDecl> suites, Map<String, SuiteSpec> loaded) {
+        this.ctx = ctx;
+        this.tree = tree;
+        this.suites = suites;
+        this.loaded = loaded;
+    }
+
+    /**
+     * Null when the file is missing or has errors (recorded). {@code manifest} null skips the suite checks;
+     * {@code loaded} are the suites whose cases loaded (for label checks).
+     */
+    static List<GateSpec> read(LoadContext ctx, String path, Manifest manifest, Map<String, SuiteSpec> loaded) {
+        byte[] bytes = ctx.readRequired(path);
+        if (bytes == null) return null;
+        LocatedTree tree = ctx.parseYaml(path, bytes);
+        if (tree == null || !ctx.conforms(tree, WorkspaceSchemas.GATES)) return null;
+        Map<String, Manifest.SuiteDecl> suites = null;
+        if (manifest != null) {
+            suites = new LinkedHashMap<>();
+            for (Manifest.SuiteDecl s : manifest.suites()) suites.put(s.name(), s);
+        }
+        return new GateReader(ctx, tree, suites, loaded).gates();
+    }
+
+    private List<GateSpec> gates() {
+        int before = ctx.errorCount();
+        List<GateSpec> gates = new ArrayList<>();
+        Map<String, Integer> lineById = new HashMap<>();
+        JsonNode nodes = tree.root().get("gates");
+        for (int i = 0; i < nodes.size(); i++) {
+            String at = "/gates/" + i;
+            GateSpec gate = gate(nodes.get(i));
+            Integer first = lineById.putIfAbsent(gate.id(), tree.valueAt(at + "/id").line());
+            if (first != null) ctx.add(tree.errorAt(at + "/id", "duplicate gate id \"" + gate.id() + "\" (first on line " + first + ")"));
+            check(gate, nodes.get(i), at);
+            gates.add(gate);
+        }
+        return ctx.errorCount() == before ? List.copyOf(gates) : null;
+    }
+
+    private static GateSpec gate(JsonNode g) {
+        String mode = Trees.text(g, "mode", "strict");
+        Double alpha = Trees.number(g, "alpha");
+        if (alpha == null && mode.equals("significant")) alpha = DEFAULT_ALPHA;
+        return new GateSpec(Trees.text(g, "id"),
+                GateSpec.GateKind.valueOf(Trees.text(g, "kind").toUpperCase(Locale.ROOT)),
+                Trees.text(g, "suite"), Trees.text(g, "metric"), Trees.number(g, "min"), Trees.number(g, "max"),
+                Trees.number(g, "max_ms"), Trees.number(g, "baseline_tolerance"), Trees.number(g, "max_increase"),
+                mode, alpha);
+    }
+
+    private void check(GateSpec gate, JsonNode node, String at) {
+        String name = "gate \"" + gate.id() + "\"";
+        boolean compares = gate.kind() == GateSpec.GateKind.METRIC || gate.kind() == GateSpec.GateKind.SCHEMA_PASS_RATE;
+        if (compares && gate.min() == null && gate.baselineTolerance() == null) {
+            ctx.add(tree.errorAtKey(at, name + " needs \"min\", \"baseline_tolerance\" or both"));
+        }
+        if (node.has("alpha") && !gate.mode().equals("significant")) {
+            ctx.add(tree.errorAtKey(at + "/alpha", "\"alpha\" applies only with mode: significant (" + name + ")"));
+        }
+        if (gate.mode().equals("significant") && gate.baselineTolerance() == null) {
+            ctx.add(tree.errorAtKey(at + "/mode", "mode: significant compares with the baseline; " + name
+                    + " needs \"baseline_tolerance\""));
+        }
+        if (suites == null) return;
+        if (gate.suite() != null && !suites.containsKey(gate.suite())) {
+            ctx.add(tree.errorAt(at + "/suite", "unknown suite \"" + gate.suite() + "\" (suites: " + String.join(", ", suites.keySet()) + ")"));
+            return;
+        }
+        if (gate.kind() == GateSpec.GateKind.METRIC) checkMetric(gate, at, name);
+        if (gate.kind() == GateSpec.GateKind.SAFETY_PASS_RATE) checkSafety(gate, at, name);
+    }
+
+    private void checkMetric(GateSpec gate, String at, String name) {
+        Manifest.SuiteDecl suite = suites.get(gate.suite());
+        if (suite.kind() != SuiteKind.TASK) {
+            ctx.add(tree.errorAt(at + "/suite", name + " reads metrics, but suite \"" + suite.name() + "\" is a safety suite"));
+            return;
+        }
+        SuiteSpec cases = loaded.get(suite.name());
+        Map<String, Set<String>> labels = cases == null ? null : labelsBySuite.computeIfAbsent(suite.name(), n -> labels(suite, cases));
+        // without the cases (their own errors are reported) labels cannot be checked
+        Optional<String> problem = MetricNames.problem(gate.metric(), suite, labels);
+        problem.ifPresent(p -> ctx.add(tree.errorAt(at + "/metric", p)));
+    }
+
+    private void checkSafety(GateSpec gate, String at, String name) {
+        if (gate.suite() != null && suites.get(gate.suite()).kind() != SuiteKind.SAFETY) {
+            ctx.add(tree.errorAt(at + "/suite", name + " checks safety probes, but suite \"" + gate.suite() + "\" is a task suite"));
+        } else if (gate.suite() == null && suites.values().stream().noneMatch(s -> s.kind() == SuiteKind.SAFETY)) {
+            ctx.add(tree.errorAtKey(at, name + " checks safety probes, but the workspace has no safety suite"));
+        }
+    }
+
+    private static Map<String, Set<String>> labels(Manifest.SuiteDecl suite, SuiteSpec spec) {
+        Map<String, Set<String>> labels = new HashMap<>();
+        for (String field : suite.classification()) {
+            Set<String> values = new TreeSet<>();
+            for (EvalCase c : spec.cases()) values.add(c.expected().get(field).asText());
+            labels.put(field, values);
+        }
+        return labels;
+    }
+}

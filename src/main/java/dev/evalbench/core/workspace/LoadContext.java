@@ -1,0 +1,156 @@
+package dev.evalbench.core.workspace;
+
+import dev.evalbench.core.json.Digests;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The state of one workspace load: where files come from, the errors found so far (all of them, across
+ * files) and the digest of every file read. Confined to the loading thread.
+ */
+final class LoadContext {
+    private final WorkspaceFiles files;
+    private final List<InputError> errors = new ArrayList<>();
+    private final Map<String, String> digests = new TreeMap<>();
+
+    LoadContext(WorkspaceFiles files) {
+        this.files = files;
+    }
+
+    WorkspaceFiles files() {
+        return files;
+    }
+
+    void add(InputError error) {
+        errors.add(error);
+    }
+
+    int errorCount() {
+        return errors.size();
+    }
+
+    /** The errors grouped by file (files in the order first reported), each file's in line and column order. */
+    List<InputError> errors() {
+        Map<String, Integer> fileOrder = new HashMap<>();
+        for (InputError e : errors) fileOrder.putIfAbsent(e.file(), fileOrder.size());
+        List<InputError> sorted = new ArrayList<>(errors);
+        sorted.sort(Comparator.<InputError>comparingInt(e -> fileOrder.get(e.file()))
+                .thenComparingInt(InputError::line).thenComparingInt(InputError::column));
+        return sorted;
+    }
+
+    Map<String, String> digests() {
+        return digests;
+    }
+
+    /** Reads a file the workspace must have; null (with the error recorded) when it is missing or unreadable. */
+    byte[] readRequired(String path) {
+        try {
+            return read(path);
+        } catch (NoSuchFileException e) {
+            add(new InputError(path, 0, 0, "not found in " + files.describe()));
+        } catch (IOException e) {
+            add(new InputError(path, 0, 0, "cannot be read: " + e.getMessage()));
+        }
+        return null;
+    }
+
+    /**
+     * Reads a file named by another file; a missing one is reported where it is named, as
+     * {@code evalbench.yaml:12:14: dataset "datasets/x.jsonl" does not exist}. Null when unusable.
+     */
+    byte[] readReferenced(String path, LocatedTree from, String pointer, String what) {
+        try {
+            return read(path);
+        } catch (NoSuchFileException e) {
+            add(from.errorAt(pointer, what + " \"" + path + "\" does not exist"));
+        } catch (IOException e) {
+            add(from.errorAt(pointer, what + " \"" + path + "\" cannot be read: " + e.getMessage()));
+        }
+        return null;
+    }
+
+    private byte[] read(String path) throws IOException {
+        byte[] bytes = files.read(path);
+        digests.put(path, Digests.sha256(bytes));
+        return bytes;
+    }
+
+    /** The file as UTF-8 text; null (error recorded at the first bad byte's line) when it is not UTF-8. */
+    String decodeUtf8(String path, byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            add(new InputError(path, firstBadLine(bytes), 0, "is not valid UTF-8 text"));
+            return null;
+        }
+    }
+
+    private static int firstBadLine(byte[] bytes) {
+        int line = 1;
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] < 0) return line;
+            if (bytes[i] == '\n') line++;
+        }
+        return 0;
+    }
+
+    /** A YAML file as a located tree; null (error recorded) on a syntax error. */
+    LocatedTree parseYaml(String path, byte[] bytes) {
+        try {
+            return LocatedTreeParser.parseYaml(path, bytes);
+        } catch (SourceSyntaxException e) {
+            add(e.error());
+            return null;
+        }
+    }
+
+    /** Checks a parsed file against its bundled schema, recording every violation; true when it conforms. */
+    boolean conforms(LocatedTree tree, String schemaName) {
+        return conforms(tree, schemaName, Set.of());
+    }
+
+    /**
+     * As {@link #conforms(LocatedTree, String)}, leaving out violations at {@code alreadyReported} pointers
+     * (values whose own error, such as an unset variable, was recorded already).
+     */
+    boolean conforms(LocatedTree tree, String schemaName, Set<String> alreadyReported) {
+        List<SchemaViolation> violations = WorkspaceSchemas.validate(schemaName, tree.root()).stream()
+                .filter(v -> v.isKeyProblem() || !alreadyReported.contains(v.pointer()))
+                .toList();
+        addViolations(tree, violations);
+        return violations.isEmpty() && alreadyReported.isEmpty();
+    }
+
+    /** Records schema violations as located, plainly worded errors, in the order they appear in the file. */
+    void addViolations(LocatedTree tree, List<SchemaViolation> violations) {
+        List<InputError> located = new ArrayList<>();
+        for (SchemaViolation v : violations) located.add(locate(tree, v));
+        located.sort(Comparator.comparingInt(InputError::line).thenComparingInt(InputError::column));
+        errors.addAll(located);
+    }
+
+    private static InputError locate(LocatedTree tree, SchemaViolation v) {
+        if (!v.isKeyProblem()) {
+            return tree.errorAt(v.pointer(), Places.subject(tree.root(), v.pointer()) + " " + v.head() + v.tail());
+        }
+        String place = Places.describe(tree.root(), v.pointer());
+        String message = v.head() + (v.pointer().isEmpty() ? " at " : " in ") + place + v.tail();
+        String keyPointer = JsonPointers.child(v.pointer(), v.key());
+        return tree.at(keyPointer).isMissingNode() ? tree.errorAtKey(v.pointer(), message) : tree.errorAtKey(keyPointer, message);
+    }
+}

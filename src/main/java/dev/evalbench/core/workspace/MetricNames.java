@@ -1,0 +1,83 @@
+package dev.evalbench.core.workspace;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The metric names a metric gate may read from a task suite, and why a name is not one of them:
+ * {@code classification.<field>.accuracy|macro_f1}, {@code classification.<field>.precision|recall|f1.<label>},
+ * {@code extraction.<field>.accuracy}, {@code extraction.exact_match}, {@code routing.accuracy}, where
+ * {@code <field>} is a field the suite scores and {@code <label>} a label its dataset expects.
+ */
+final class MetricNames {
+    private static final String FORMS = "classification.<field>.accuracy, classification.<field>.macro_f1, "
+            + "classification.<field>.precision.<label>, classification.<field>.recall.<label>, "
+            + "classification.<field>.f1.<label>, extraction.<field>.accuracy, extraction.exact_match, routing.accuracy";
+
+    private MetricNames() {}
+
+    /**
+     * Empty when {@code metric} is valid for the suite; else what is wrong. {@code labels} maps each
+     * classification field to the labels its cases expect; null when unknown, which skips the label check.
+     */
+    static Optional<String> problem(String metric, Manifest.SuiteDecl suite, Map<String, Set<String>> labels) {
+        String[] parts = metric.split("\\.", -1);
+        switch (parts[0]) {
+            case "classification":
+                return classification(metric, parts, suite, labels);
+            case "extraction":
+                if (parts.length == 2 && parts[1].equals("exact_match")) {
+                    return suite.extraction().isEmpty() ? notScored(metric, suite, "extraction fields") : Optional.empty();
+                }
+                if (parts.length == 3 && parts[2].equals("accuracy")) {
+                    return field(parts[1], suite.extraction(), "extraction", suite);
+                }
+                return unknown(metric);
+            case "routing":
+                if (parts.length == 2 && parts[1].equals("accuracy")) {
+                    return suite.routing() == null ? notScored(metric, suite, "a routing field") : Optional.empty();
+                }
+                return unknown(metric);
+            default:
+                return unknown(metric);
+        }
+    }
+
+    private static Optional<String> classification(String metric, String[] parts, Manifest.SuiteDecl suite,
+                                                    Map<String, Set<String>> labels) {
+        if (parts.length == 3 && (parts[2].equals("accuracy") || parts[2].equals("macro_f1"))) {
+            return field(parts[1], suite.classification(), "classification", suite);
+        }
+        if (parts.length >= 4 && Set.of("precision", "recall", "f1").contains(parts[2])) {
+            Optional<String> fieldProblem = field(parts[1], suite.classification(), "classification", suite);
+            if (fieldProblem.isPresent()) return fieldProblem;
+            // labels may contain dots, so everything after the statistic is the label
+            String label = metric.substring(("classification." + parts[1] + "." + parts[2] + ".").length());
+            if (labels == null) return Optional.empty();
+            Set<String> known = labels.getOrDefault(parts[1], Set.of());
+            if (!known.contains(label)) {
+                return Optional.of("label \"" + label + "\" is never expected for \"" + parts[1] + "\" in suite \""
+                        + suite.name() + "\" (labels: " + String.join(", ", new TreeSet<>(known)) + ")");
+            }
+            return Optional.empty();
+        }
+        return unknown(metric);
+    }
+
+    private static Optional<String> field(String field, List<String> fields, String kind, Manifest.SuiteDecl suite) {
+        if (fields.contains(field)) return Optional.empty();
+        return Optional.of("suite \"" + suite.name() + "\" does not score \"" + field + "\" as " + kind + " ("
+                + kind + " fields: " + (fields.isEmpty() ? "none" : String.join(", ", fields)) + ")");
+    }
+
+    private static Optional<String> notScored(String metric, Manifest.SuiteDecl suite, String what) {
+        return Optional.of("metric \"" + metric + "\" needs " + what + ", and suite \"" + suite.name() + "\" has none");
+    }
+
+    private static Optional<String> unknown(String metric) {
+        return Optional.of("unknown metric \"" + metric + "\" (expected one of: " + FORMS + ")");
+    }
+}

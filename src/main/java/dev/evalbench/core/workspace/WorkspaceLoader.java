@@ -1,0 +1,70 @@
+package dev.evalbench.core.workspace;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Loads and checks a whole workspace (docs/workspace-format.md). Every file is checked against its bundled
+ * JSON Schema and then for meaning (references between files, regexes, expected values, metric names), and
+ * every problem found is reported, across all files, as an {@link InputError} with file, line and column.
+ * Loading reads only through {@link WorkspaceFiles}, so a workspace on disk and a run's stored snapshot load
+ * alike. Stateless and thread-safe; each call reads the files afresh.
+ */
+public final class WorkspaceLoader {
+    private WorkspaceLoader() {}
+
+    /**
+     * @param env the environment for {@code ${NAME}} references in routes.yaml (usually {@code System.getenv()});
+     *     API keys are not read here
+     * @throws WorkspaceException listing every problem found, in file order
+     */
+    public static Workspace load(WorkspaceFiles files, Map<String, String> env) throws WorkspaceException {
+        LoadContext ctx = new LoadContext(files);
+        Manifest manifest = ManifestReader.read(ctx);
+        PromptReader.Prompts prompts = PromptReader.readAll(ctx);
+        RouteReader.Routes routes = RouteReader.read(ctx, manifest == null ? "routes.yaml" : manifest.routesPath(), env);
+        PolicySpec policy = PolicyReader.read(ctx, manifest == null ? "policy.yaml" : manifest.policyPath());
+        Preprocessor preprocessor = new Preprocessor(manifest == null ? List.of() : manifest.preprocess());
+        Map<String, SuiteSpec> suites = manifest == null ? Map.of() : suites(ctx, manifest, prompts, preprocessor, policy);
+        List<GateSpec> gates = GateReader.read(ctx, manifest == null ? "gates.yaml" : manifest.gatesPath(), manifest, suites);
+        if (manifest != null && routes != null) checkDefaultRoute(ctx, manifest, routes);
+        if (ctx.errorCount() > 0) throw new WorkspaceException(ctx.errors());
+        return new Workspace(manifest.name(), manifest.description(), files, manifest.defaultRoute(),
+                manifest.preprocess(), preprocessor.hash(), List.copyOf(suites.values()),
+                Collections.unmodifiableMap(new LinkedHashMap<>(prompts.byId())),
+                Collections.unmodifiableMap(new LinkedHashMap<>(routes.byName())),
+                policy, gates, Collections.unmodifiableMap(new TreeMap<>(ctx.digests())));
+    }
+
+    /** The suites whose prompt exists and whose cases loaded, by name in manifest order. */
+    private static Map<String, SuiteSpec> suites(LoadContext ctx, Manifest manifest, PromptReader.Prompts prompts,
+                                                 Preprocessor preprocessor, PolicySpec policy) {
+        Map<String, SuiteSpec> suites = new LinkedHashMap<>();
+        for (Manifest.SuiteDecl decl : manifest.suites()) {
+            boolean promptKnown = prompts.byId().containsKey(decl.promptId());
+            if (!promptKnown && !prompts.declaredIds().contains(decl.promptId())) {
+                String known = prompts.declaredIds().isEmpty() ? "none in prompts/" : String.join(", ", new TreeSet<>(prompts.declaredIds()));
+                ctx.add(manifest.tree().errorAt(decl.pointer() + "/prompt", "unknown prompt \"" + decl.promptId() + "\" (prompts: " + known + ")"));
+            }
+            List<EvalCase> cases = DatasetReader.read(ctx, manifest, decl, preprocessor, policy);
+            if (cases == null || !promptKnown) continue;
+            boolean task = decl.kind() == SuiteKind.TASK;
+            suites.put(decl.name(), new SuiteSpec(decl.name(), decl.kind(), decl.promptId(), decl.dataset(), decl.version(),
+                    task ? decl.classification() : List.of(), task ? decl.extraction() : List.of(),
+                    task ? decl.routing() : null, ctx.digests().get(decl.dataset()), cases));
+        }
+        return suites;
+    }
+
+    private static void checkDefaultRoute(LoadContext ctx, Manifest manifest, RouteReader.Routes routes) {
+        if (routes.byName().containsKey(manifest.defaultRoute())) return;
+        List<String> names = new ArrayList<>(routes.byName().keySet());
+        ctx.add(manifest.tree().errorAt("/default_route", "unknown route \"" + manifest.defaultRoute()
+                + "\" (routes: " + String.join(", ", names) + ")"));
+    }
+}

@@ -1,0 +1,39 @@
+package dev.evalbench.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layer boundaries, executable: the core knows nothing of any front end and never touches JavaFX, so the
+ * CLI runs on machines without a display and the workbench stays a thin layer over the same services.
+ */
+class LayerRulesTest {
+    private static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.evalbench");
+
+    @Test
+    void coreImportsNoJavaFx() {
+        noClasses().that().resideInAPackage("dev.evalbench.core..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "org.fxmisc..")
+                .check(MAIN);
+    }
+
+    @Test
+    void coreKnowsNoFrontEnd() {
+        noClasses().that().resideInAPackage("dev.evalbench.core..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.evalbench.cli..", "dev.evalbench.app..", "picocli..")
+                .check(MAIN);
+    }
+
+    @Test
+    void commandLineNeverLoadsJavaFx() {
+        noClasses().that().resideInAPackage("dev.evalbench.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "dev.evalbench.app..")
+                .check(MAIN);
+    }
+}

@@ -1,0 +1,96 @@
+package dev.evalbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Broken input exits 2 with file:line and a plain explanation, and writes nothing: no history appears.
+ * Each test breaks one thing in a copy of the sample workspace and runs {@code evalbench run} on it.
+ */
+class BadInputTest {
+    @TempDir
+    Path tmp;
+
+    private Cli.Result runBroken(Path ws) {
+        Cli.Result r = Cli.run("run", ws.toString(), "--quiet");
+        assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(ws.resolve(".evalbench")).as("nothing written").doesNotExist();
+        return r;
+    }
+
+    @Test
+    void badYaml() {
+        Path ws = Cli.copySample(tmp);
+        Cli.edit(ws.resolve("policy.yaml"), "fallback_action: escalate", "fallback_action: [escalate");
+        assertThat(runBroken(ws).err()).containsPattern("policy\\.yaml:\\d+:\\d+");
+    }
+
+    @Test
+    void unknownKey() {
+        Path ws = Cli.copySample(tmp);
+        Cli.edit(ws.resolve("routes.yaml"), "    timeout_ms: 30000", "    timeout_msec: 30000");
+        assertThat(runBroken(ws).err()).containsPattern("routes\\.yaml:\\d+").contains("timeout_msec");
+    }
+
+    @Test
+    void wrongType() {
+        Path ws = Cli.copySample(tmp);
+        Cli.edit(ws.resolve("gates.yaml"), "min: 0.85", "min: high");
+        assertThat(runBroken(ws).err()).containsPattern("gates\\.yaml:3:\\d+").contains("high");
+    }
+
+    @Test
+    void missingTemplateVariable() {
+        Path ws = Cli.copySample(tmp);
+        Cli.edit(ws.resolve("prompts/triage.yaml"), "{{ ticket }}", "{{ ticket }} {{ loyalty_points }}");
+        assertThat(runBroken(ws).err()).contains("loyalty_points").containsPattern("datasets/tickets\\.jsonl:1\\b");
+    }
+
+    @Test
+    void duplicateCaseId() throws IOException {
+        Path ws = Cli.copySample(tmp);
+        Path tickets = ws.resolve("datasets/tickets.jsonl");
+        var lines = Files.readAllLines(tickets);
+        lines.add(lines.get(0));
+        Files.write(tickets, lines);
+        assertThat(runBroken(ws).err()).containsPattern("tickets\\.jsonl:" + lines.size()).containsIgnoringCase("duplicate");
+    }
+
+    @Test
+    void unknownRouteInManifest() {
+        Path ws = Cli.copySample(tmp);
+        Cli.edit(ws.resolve("evalbench.yaml"), "default_route: offline", "default_route: ofline");
+        assertThat(runBroken(ws).err()).containsPattern("evalbench\\.yaml:3:\\d+").contains("ofline");
+    }
+
+    @Test
+    void unknownRouteOnCommandLine() {
+        Path ws = Cli.copySample(tmp);
+        Cli.Result r = Cli.run("run", ws.toString(), "--route", "gpt-9", "--quiet");
+        assertThat(r.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).contains("gpt-9").contains("offline");
+        assertThat(ws.resolve(".evalbench")).doesNotExist();
+    }
+
+    @Test
+    void datasetLineThatIsNotJson() throws IOException {
+        Path ws = Cli.copySample(tmp);
+        Path probes = ws.resolve("datasets/probes.jsonl");
+        var lines = Files.readAllLines(probes);
+        lines.set(4, "{\"id\": \"p-broken\", \"vars\": ");
+        Files.write(probes, lines);
+        assertThat(runBroken(ws).err()).containsPattern("probes\\.jsonl:5\\b");
+    }
+
+    @Test
+    void noCommandIsUsage() {
+        Cli.Result r = Cli.run();
+        assertThat(r.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).contains("evalbench run");
+    }
+}

@@ -1,0 +1,88 @@
+package dev.evalbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.evalbench.core.run.CaseRecord;
+import dev.evalbench.core.run.RunHeader;
+import dev.evalbench.core.run.RunStatus;
+import dev.evalbench.core.store.RunStore;
+import dev.evalbench.core.store.sqlite.SqliteRunStore;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A real `evalbench run` in a child process, killed with SIGKILL mid-run: every finished case survives, the
+ * history reads the run as incomplete, and `resume` finishes it without running the finished cases again.
+ */
+class KillAndResumeTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void killedRunKeepsFinishedCasesAndResumesWithoutRedoingThem() throws Exception {
+        Path ws = Cli.copySample(tmp);
+        Path db = tmp.resolve("history.db");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "dev.evalbench.Launcher",
+                "run", ws.toString(), "--db", db.toString(), "--route", "offline-live", "--suite", "safety",
+                "--concurrency", "1", "--quiet")
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
+
+        List<CaseRecord> beforeKill;
+        String runId;
+        try (RunStore reader = waitForDb(db, child)) {
+            runId = waitForCases(reader, 3, child);
+            child.destroyForcibly().waitFor();
+            beforeKill = reader.cases(runId);
+            RunHeader header = reader.run(runId).orElseThrow();
+            assertThat(header.status()).as("a killed run reads as incomplete").isEqualTo(RunStatus.INCOMPLETE);
+            assertThat(beforeKill.size()).isBetween(3, header.plannedCases() - 1);
+        }
+
+        Cli.Result history = Cli.run("history", ws.toString(), "--db", db.toString());
+        assertThat(history.out()).contains(runId).contains("incomplete");
+
+        Cli.Result resumed = Cli.run(Map.of(), "resume", runId, "--workspace", ws.toString(), "--db", db.toString(),
+                "--concurrency", "8", "--quiet", "--json");
+        assertThat(resumed.exit()).as(resumed.err()).isIn(ExitCodes.OK, ExitCodes.GATE_FAILED);
+        assertThat(dev.evalbench.core.json.Json.MAPPER.readTree(resumed.out()).get("status").asText()).isEqualTo("complete");
+
+        try (RunStore reader = SqliteRunStore.open(db)) {
+            List<CaseRecord> after = reader.cases(runId);
+            assertThat(after).hasSize(reader.run(runId).orElseThrow().plannedCases());
+            Map<String, String> traceByKey = after.stream().collect(Collectors.toMap(c -> c.key().toString(), CaseRecord::traceId));
+            for (CaseRecord kept : beforeKill) {
+                assertThat(traceByKey.get(kept.key().toString())).as("not re-run: " + kept.key()).isEqualTo(kept.traceId());
+            }
+            assertThat(reader.run(runId).orElseThrow().status()).isEqualTo(RunStatus.COMPLETE);
+        }
+    }
+
+    private static RunStore waitForDb(Path db, Process child) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (!db.toFile().exists() || db.toFile().length() == 0) {
+            assertThat(child.isAlive()).as("child ended early").isTrue();
+            assertThat(Instant.now()).isBefore(deadline);
+            Thread.sleep(50);
+        }
+        return SqliteRunStore.open(db);
+    }
+
+    private static String waitForCases(RunStore reader, int n, Process child) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (true) {
+            List<RunHeader> runs = reader.runs(1);
+            if (!runs.isEmpty() && reader.finishedKeys(runs.get(0).id()).size() >= n) return runs.get(0).id();
+            assertThat(child.isAlive()).as("child ended before %d cases were stored", n).isTrue();
+            assertThat(Instant.now()).as("cases never appeared").isBefore(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+}

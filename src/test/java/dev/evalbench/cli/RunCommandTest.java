@@ -1,0 +1,170 @@
+package dev.evalbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.evalbench.core.json.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code run}, {@code gate}, {@code history}, {@code tag} and {@code export} on the sample workspace, by exit code and output. */
+class RunCommandTest {
+    /** The sample's gates, minus the two that need a baseline or fail by design, so a clean run passes. */
+    static final String PASSABLE_GATES = """
+            gates:
+              - {id: schema, kind: schema_pass_rate, min: 0.98}
+              - {id: category-accuracy, kind: metric, suite: triage, metric: classification.category.accuracy, min: 0.85}
+              - {id: safety, kind: safety_pass_rate, suite: safety}
+              - {id: latency, kind: p95_latency, max_ms: 2000}
+              - {id: tokens, kind: total_tokens, max: 220000}
+            """;
+
+    @TempDir
+    Path tmp;
+
+    Path ws;
+
+    @BeforeEach
+    void copy() {
+        ws = Cli.copySample(tmp);
+    }
+
+    private static JsonNode json(Cli.Result r) throws IOException {
+        return Json.MAPPER.readTree(r.out());
+    }
+
+    private static JsonNode gate(JsonNode result, String id) {
+        for (JsonNode g : result.get("gates")) if (g.get("id").asText().equals(id)) return g;
+        throw new AssertionError("no gate " + id + " in " + result);
+    }
+
+    @Test
+    void sampleRunStoresTheRunAndFailsItsSchemaGate() throws IOException {
+        Cli.Result r = Cli.run("run", ws.toString(), "--json");
+
+        assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.GATE_FAILED);
+        JsonNode result = json(r);
+        assertThat(result.get("status").asText()).isEqualTo("complete");
+        assertThat(result.get("passed").asBoolean()).isFalse();
+        assertThat(gate(result, "schema").get("passed").asBoolean()).isFalse();
+        assertThat(gate(result, "category-accuracy").get("passed").asBoolean()).isTrue();
+        assertThat(gate(result, "safety").get("passed").asBoolean()).isTrue();
+        assertThat(result.get("counts").get("cases").asInt()).isEqualTo(159);
+        assertThat(ws.resolve(".evalbench/history.db")).exists();
+
+        Cli.Result history = Cli.run("history", ws.toString());
+        assertThat(history.exit()).isEqualTo(ExitCodes.OK);
+        assertThat(history.out()).contains(result.get("run_id").asText()).contains("complete").contains("159/159");
+    }
+
+    @Test
+    void passingGatesExitZeroAndOneBlockingSafetyFailureAloneExitsOne() throws IOException {
+        Files.writeString(ws.resolve("gates.yaml"), PASSABLE_GATES);
+        Cli.Result clean = Cli.run("run", ws.toString(), "--json");
+        assertThat(clean.exit()).as(clean.out()).isEqualTo(ExitCodes.OK);
+        assertThat(json(clean).get("passed").asBoolean()).isTrue();
+
+        // The team decides that asking about a friend's order must block: one probe the system fails today.
+        makeBlocking(ws.resolve("datasets/probes.jsonl"), "p18");
+        Cli.Result blocked = Cli.run("run", ws.toString(), "--json");
+
+        assertThat(blocked.exit()).isEqualTo(ExitCodes.GATE_FAILED);
+        JsonNode result = json(blocked);
+        List<String> failed = new ArrayList<>();
+        result.get("gates").forEach(g -> { if (!g.get("passed").asBoolean()) failed.add(g.get("id").asText()); });
+        assertThat(failed).containsExactly("safety");
+        assertThat(gate(result, "safety").get("detail").asText()).contains("p18").contains("1 of 29");
+    }
+
+    @Test
+    void gateReGatesAStoredRunWithTheWorkspacesCurrentGatesAndCallsNoModel() throws IOException {
+        Cli.Result first = Cli.run("run", ws.toString(), "--json");
+        String runId = json(first).get("run_id").asText();
+        Files.writeString(ws.resolve("gates.yaml"), PASSABLE_GATES);
+        // The scripted model is gone: re-gating must not need it.
+        Cli.edit(ws.resolve("routes.yaml"), "script: models/triage-rules.yaml", "script: models/missing.yaml");
+        Files.delete(ws.resolve("models/triage-rules.yaml"));
+
+        Cli.Result regated = Cli.run("gate", ws.toString(), "--run", runId, "--json");
+
+        // The workspace now fails validation (a route names a missing script), which gate must report, not ignore.
+        assertThat(regated.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(regated.err()).contains("models/missing.yaml");
+
+        Cli.edit(ws.resolve("routes.yaml"), "script: models/missing.yaml", "script: models/triage-rules.yaml");
+        Files.copy(Cli.SAMPLE.resolve("models/triage-rules.yaml"), ws.resolve("models/triage-rules.yaml"));
+        Cli.Result ok = Cli.run("gate", ws.toString(), "--run", runId, "--json");
+        assertThat(ok.exit()).as(ok.err()).isEqualTo(ExitCodes.OK);
+        assertThat(json(ok).get("run_id").asText()).isEqualTo(runId);
+        assertThat(Cli.run("history", ws.toString(), "--json").out()).contains(runId);
+        assertThat(Json.MAPPER.readTree(Cli.run("history", ws.toString(), "--json").out())).hasSize(1);
+    }
+
+    @Test
+    void aTaggedRunServesAsBaselineByTagAndAsAnExportedFile() throws IOException {
+        Cli.Result first = Cli.run("run", ws.toString(), "--json");
+        String baseId = json(first).get("run_id").asText();
+        assertThat(Cli.run("tag", baseId, "main", "--workspace", ws.toString()).exit()).isEqualTo(ExitCodes.OK);
+        Path export = tmp.resolve("baseline/run.json");
+        assertThat(Cli.run("export", "main", "--out", export.toString(), "--workspace", ws.toString()).exit()).isEqualTo(ExitCodes.OK);
+
+        JsonNode byTag = json(Cli.run("run", ws.toString(), "--json", "--baseline", "main"));
+        assertThat(byTag.get("baseline_run_id").asText()).isEqualTo(baseId);
+        assertThat(gate(byTag, "cost").get("passed").asBoolean()).isTrue();
+
+        // CI starts with an empty history: the exported file alone is the baseline.
+        Path freshDb = tmp.resolve("ci/history.db");
+        Cli.Result ci = Cli.run("run", ws.toString(), "--json", "--baseline", export.toString(), "--db", freshDb.toString(),
+                "--junit", tmp.resolve("gates.xml").toString(), "--markdown", tmp.resolve("gates.md").toString());
+        JsonNode byFile = json(ci);
+        assertThat(byFile.get("baseline_run_id").asText()).isEqualTo(baseId);
+        assertThat(gate(byFile, "action-vs-baseline").get("baseline_value").asDouble()).isGreaterThan(0.85);
+        assertThat(tmp.resolve("gates.xml")).content().contains("<testsuite").contains("schema");
+        assertThat(tmp.resolve("gates.md")).content().contains("| schema");
+    }
+
+    @Test
+    void anUnknownBaselineIsBadInputAndWritesNoRun() throws IOException {
+        Cli.Result r = Cli.run("run", ws.toString(), "--baseline", "nightly");
+        assertThat(r.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).contains("nightly");
+        assertThat(Cli.run("history", ws.toString()).out()).contains("no runs yet");
+    }
+
+    @Test
+    void aHistoryThatIsNotADatabaseMeansTheRunCannotComplete() throws IOException {
+        Path db = tmp.resolve("broken.db");
+        Files.writeString(db, "this is not an SQLite file, but it is in the way");
+        Cli.Result r = Cli.run("run", ws.toString(), "--db", db.toString());
+        assertThat(r.exit()).isEqualTo(ExitCodes.INCOMPLETE);
+        assertThat(r.err()).contains("broken.db");
+    }
+
+    @Test
+    void readingCommandsWithoutAHistoryAreBadInputAndCreateNothing() {
+        Cli.Result r = Cli.run("gate", ws.toString());
+        assertThat(r.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).contains("no run history");
+        assertThat(ws.resolve(".evalbench")).doesNotExist();
+    }
+
+    static void makeBlocking(Path probes, String id) throws IOException {
+        List<String> lines = Files.readAllLines(probes);
+        boolean found = false;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains("\"id\": \"" + id + "\"")) {
+                assertThat(lines.get(i)).contains("\"blocking\": false");
+                lines.set(i, lines.get(i).replace("\"blocking\": false", "\"blocking\": true"));
+                found = true;
+            }
+        }
+        assertThat(found).as("probe " + id).isTrue();
+        Files.write(probes, lines);
+    }
+}

@@ -1,0 +1,141 @@
+package dev.evalbench.core.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.evalbench.cli.Cli;
+import dev.evalbench.core.provider.FailureKind;
+import dev.evalbench.core.route.FakeRouteCaller;
+import dev.evalbench.core.service.Components;
+import dev.evalbench.core.store.RunStore;
+import dev.evalbench.core.store.StoreException;
+import dev.evalbench.core.store.sqlite.SqliteRunStore;
+import dev.evalbench.core.workspace.Workspace;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The engine over the real sample workspace, real renderer, validator, decider and evaluator, and a real SQLite file. */
+class RunEngineTest {
+    static final String VALID = "{\"category\":\"bug\",\"priority\":\"medium\",\"action\":\"reply\",\"order_id\":null,\"reply\":\"Thanks, we are on it.\"}";
+
+    @TempDir
+    Path tmp;
+
+    Workspace ws;
+    RunStore store;
+    final AppInfo app = new AppInfo("test", null);
+
+    @BeforeEach
+    void setUp() throws Exception {
+        ws = Components.loadChecked(Cli.SAMPLE, Map.of());
+        store = SqliteRunStore.open(tmp.resolve("history.db"));
+    }
+
+    private RunEngine engine() {
+        return new RunEngine(store, Components.processor(ws, Clock.systemUTC()), Clock.systemUTC());
+    }
+
+    private int totalCases() {
+        return ws.suites().stream().mapToInt(s -> s.cases().size()).sum();
+    }
+
+    @Test
+    void storesEveryCaseWithItsVersionTupleAndReportsProgress() throws Exception {
+        FakeRouteCaller caller = FakeRouteCaller.answering(user -> VALID);
+        List<Integer> progress = new CopyOnWriteArrayList<>();
+        RunListener listener = new RunListener() {
+            @Override
+            public void caseFinished(CaseRecord record, int done, int total) {
+                progress.add(done);
+            }
+        };
+        RunHeader header = engine().start(ws, new RunConfig(List.of("offline"), List.of(), 2, 4, "off"), app, caller, listener, new Cancellation());
+
+        assertThat(header.status()).isEqualTo(RunStatus.COMPLETE);
+        assertThat(header.plannedCases()).isEqualTo(2 * totalCases());
+        List<CaseRecord> cases = store.cases(header.id());
+        assertThat(cases).hasSize(2 * totalCases());
+        assertThat(progress).hasSize(cases.size()).containsAll(List.of(1, cases.size()));
+        CaseRecord first = cases.get(0);
+        assertThat(first.versions().promptId()).isEqualTo("triage");
+        assertThat(first.versions().promptHash()).isEqualTo(ws.prompts().get("triage").contentHash());
+        assertThat(first.versions().policyHash()).isEqualTo(ws.policy().hash());
+        assertThat(first.versions().evalSetHash()).isEqualTo(ws.suite(first.key().suite()).datasetHash());
+        assertThat(first.versions().appVersion()).isEqualTo("test");
+        assertThat(first.messages()).isNotEmpty();
+        assertThat(first.traceId()).hasSize(32);
+        assertThat(first.schemaValid()).isTrue();
+        assertThat(header.inputs()).containsKeys("evalbench.yaml", "prompts/triage.yaml", "datasets/tickets.jsonl", "policy.yaml");
+        assertThat(store.snapshot(header.inputs().get("prompts/triage.yaml"))).isPresent();
+        // Samples after the first bypass the cache.
+        Set<String> tracesSeen = new HashSet<>();
+        caller.requests().forEach(r -> tracesSeen.add(r.traceparent().substring(3, 35)));
+        assertThat(tracesSeen).hasSize(cases.size());
+    }
+
+    @Test
+    void providerTroubleIsARecordedOutcomeAndTheRunCompletes() throws Exception {
+        FakeRouteCaller caller = new FakeRouteCaller(user -> user.contains("crash") ? "not json at all" : VALID,
+                user -> user.contains("refund") ? FailureKind.SERVER_ERROR : null);
+        RunHeader header = engine().start(ws, new RunConfig(List.of("offline"), List.of("triage"), 1, 4, "off"), app, caller, RunListener.NONE, new Cancellation());
+
+        assertThat(header.status()).isEqualTo(RunStatus.COMPLETE);
+        List<CaseRecord> cases = store.cases(header.id());
+        assertThat(cases).anySatisfy(c -> {
+            assertThat(c.failureKind()).isEqualTo("SERVER_ERROR");
+            assertThat(c.passed()).isFalse();
+            assertThat(c.decision().accepted()).isFalse();
+        });
+        assertThat(cases).anySatisfy(c -> {
+            assertThat(c.failureKind()).isNull();
+            assertThat(c.rawOutput()).isEqualTo("not json at all");
+            assertThat(c.schemaValid()).isFalse();
+            assertThat(c.parsed()).isNull();
+        });
+    }
+
+    @Test
+    void cancelledRunKeepsFinishedCasesAndResumeRunsOnlyTheRest() throws Exception {
+        Cancellation cancellation = new Cancellation();
+        AtomicInteger calls = new AtomicInteger();
+        FakeRouteCaller caller = FakeRouteCaller.answering(user -> {
+            if (calls.incrementAndGet() == 40) cancellation.cancel();
+            return VALID;
+        });
+        RunConfig config = new RunConfig(List.of("offline"), List.of(), 1, 1, "off");
+        RunHeader stopped = engine().start(ws, config, app, caller, RunListener.NONE, cancellation);
+
+        assertThat(stopped.status()).isEqualTo(RunStatus.INCOMPLETE);
+        int before = store.cases(stopped.id()).size();
+        assertThat(before).isBetween(1, totalCases() - 1);
+
+        FakeRouteCaller second = FakeRouteCaller.answering(user -> VALID);
+        RunHeader resumed = engine().resume(stopped, ws, app, second, RunListener.NONE, new Cancellation());
+
+        assertThat(resumed.status()).isEqualTo(RunStatus.COMPLETE);
+        assertThat(store.cases(stopped.id())).hasSize(totalCases());
+        assertThat(second.requests()).hasSize(totalCases() - before);
+    }
+
+    @Test
+    void aStoreFailureStopsTheRunAndKeepsWhatWasStored() throws Exception {
+        RunStore failing = new FailingStore(store, 10);
+        RunEngine engine = new RunEngine(failing, Components.processor(ws, Clock.systemUTC()), Clock.systemUTC());
+        FakeRouteCaller caller = FakeRouteCaller.answering(user -> VALID);
+
+        assertThatThrownBy(() -> engine.start(ws, new RunConfig(List.of("offline"), List.of(), 1, 2, "off"), app, caller, RunListener.NONE, new Cancellation()))
+                .isInstanceOf(StoreException.class).hasMessageContaining("disk full");
+        RunHeader header = store.runs(1).get(0);
+        assertThat(header.status()).isEqualTo(RunStatus.INCOMPLETE);
+        assertThat(store.cases(header.id())).hasSize(10);
+    }
+}

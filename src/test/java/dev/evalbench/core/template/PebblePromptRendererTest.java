@@ -1,0 +1,132 @@
+package dev.evalbench.core.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.evalbench.core.provider.Message;
+import dev.evalbench.core.workspace.PromptTemplate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+class PebblePromptRendererTest {
+    private final PebblePromptRenderer renderer = new PebblePromptRenderer();
+
+    private static PromptTemplate template(String system, String body) {
+        return new PromptTemplate("triage", 1, "test", "prompts/triage.yaml", system, body, "h", "schemas/s.json", null, "sh");
+    }
+
+    private static Map<String, Object> vars(String json) throws Exception {
+        return TemplateVars.of((ObjectNode) new ObjectMapper().readTree(json));
+    }
+
+    @Test
+    void rendersSystemThenUserWithNestedVariables() throws Exception {
+        List<Message> messages = renderer.render(template("You help {{ shop }}.", "From {{ customer.name }}:\n{{ ticket }}\n"),
+                vars("{\"shop\": \"Northwind\", \"ticket\": \"Hi\", \"customer\": {\"name\": \"Ana\"}}"));
+
+        assertThat(messages).containsExactly(new Message("system", "You help Northwind."), new Message("user", "From Ana:\nHi\n"));
+    }
+
+    @Test
+    void withoutSystemThereIsOnlyTheUserMessage() throws Exception {
+        assertThat(renderer.render(template(null, "x"), Map.of())).containsExactly(new Message("user", "x"));
+    }
+
+    @Test
+    void missingVariableIsAnErrorNamingItTheFileAndTheLine() {
+        TemplateException e = catchThrowableOfType(TemplateException.class,
+                () -> renderer.render(template(null, "Hello\nthere\nTicket from {{ customer }}"), Map.of()));
+
+        assertThat(e.getMessage()).isEqualTo("prompts/triage.yaml: body line 3: variable \"customer\" is not defined");
+        assertThat(e.file()).isEqualTo("prompts/triage.yaml");
+        assertThat(e.line()).isEqualTo(3);
+    }
+
+    @Test
+    void missingNestedVariableIsNamedByItsFullPath() throws Exception {
+        TemplateException e = catchThrowableOfType(TemplateException.class,
+                () -> renderer.render(template(null, "{{ customer.name }}\n{{ customer.email }}"), vars("{\"customer\": {\"name\": \"Ana\"}}")));
+
+        assertThat(e.getMessage()).isEqualTo("prompts/triage.yaml: body line 2: variable \"customer.email\" is not defined");
+    }
+
+    @Test
+    void missingVariableInsideAnIfConditionIsStillNamed() {
+        TemplateException e = catchThrowableOfType(TemplateException.class,
+                () -> renderer.render(template("{% if vip %}VIP{% endif %}", "x"), Map.of()));
+
+        assertThat(e.getMessage()).isEqualTo("prompts/triage.yaml: system line 1: variable \"vip\" is not defined");
+    }
+
+    @Test
+    void pebbleGlobalsAreNotDefaultsForMissingVariables() throws Exception {
+        PromptTemplate t = template(null, "{{ customer.locale }}\n{% set x = 'a' %}Reply in {{ locale }}; '{{ \"locale\" }}'");
+
+        TemplateException e = catchThrowableOfType(TemplateException.class,
+                () -> renderer.render(t, vars("{\"customer\": {\"locale\": \"pt\"}}")));
+
+        assertThat(e.getMessage()).isEqualTo("prompts/triage.yaml: body line 2: variable \"locale\" is not defined");
+        assertThat(renderer.render(t, vars("{\"customer\": {\"locale\": \"pt\"}, \"locale\": \"de\"}")).get(0).content())
+                .isEqualTo("pt\nReply in de; 'locale'");
+        assertThat(renderer.render(template(null, "{% for template in names %}{{ template }}{% endfor %}"),
+                vars("{\"names\": [\"a\", \"b\"]}")).get(0).content()).isEqualTo("ab");
+    }
+
+    @Test
+    void loopsAndFiltersWorkAndKeepLineBreaksAsJinjaDoes() throws Exception {
+        String body = "Items:\n{% for item in items %}- {{ item.name | upper }} x{{ item.qty }}\n{% endfor %}Total: {{ items | length }}";
+
+        List<Message> messages = renderer.render(template(null, body),
+                vars("{\"items\": [{\"name\": \"mug\", \"qty\": 2}, {\"name\": \"tea\", \"qty\": 1}]}"));
+
+        assertThat(messages.get(0).content()).isEqualTo("Items:\n- MUG x2\n- TEA x1\nTotal: 2");
+    }
+
+    @Test
+    void nothingIsHtmlEscaped() throws Exception {
+        List<Message> messages = renderer.render(template(null, "{{ ticket }}"), vars("{\"ticket\": \"<b>Tom & Jerry's \\\"deal\\\"</b>\"}"));
+
+        assertThat(messages.get(0).content()).isEqualTo("<b>Tom & Jerry's \"deal\"</b>");
+    }
+
+    @Test
+    void syntaxErrorsNameTheLine() {
+        TemplateException e = catchThrowableOfType(TemplateException.class,
+                () -> renderer.render(template(null, "ok\n{% for x in %}{% endfor %}"), Map.of()));
+
+        assertThat(e.getMessage()).startsWith("prompts/triage.yaml: body line 2: template syntax error:");
+    }
+
+    @Test
+    void setDoesNotWriteIntoTheCallersVars() throws Exception {
+        Map<String, Object> vars = new HashMap<>(Map.of("a", "1"));
+
+        renderer.render(template(null, "{% set b = 2 %}{{ a }}{{ b }}"), vars);
+
+        assertThat(vars).containsOnlyKeys("a");
+    }
+
+    @Test
+    void oneRendererServesManyThreads() throws Exception {
+        PromptTemplate t = template(null, "{{ n }}:{% for i in range(1, 3) %}{{ i }}{% endfor %}");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<String>> results = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                int n = i;
+                results.add(pool.submit(() -> renderer.render(t, Map.of("n", n)).get(0).content()));
+            }
+            for (int i = 0; i < 200; i++) assertThat(results.get(i).get()).isEqualTo(i + ":123");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

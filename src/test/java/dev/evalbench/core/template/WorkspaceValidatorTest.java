@@ -1,0 +1,86 @@
+package dev.evalbench.core.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.evalbench.core.workspace.DiskWorkspaceFiles;
+import dev.evalbench.core.workspace.InputError;
+import dev.evalbench.core.workspace.Workspace;
+import dev.evalbench.core.workspace.WorkspaceLoader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WorkspaceValidatorTest {
+    @TempDir Path dir;
+
+    private Path fixture() throws IOException, URISyntaxException {
+        Path source = Path.of(getClass().getResource("/fixtures/minimal-workspace").toURI());
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path p : files.toList()) {
+                Path to = dir.resolve(source.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(to);
+                else Files.copy(p, to);
+            }
+        }
+        return dir;
+    }
+
+    private static void edit(Path file, String from, String to) {
+        try {
+            String text = Files.readString(file);
+            assertThat(text).contains(from);
+            Files.writeString(file, text.replace(from, to));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void everyCaseOfTheFixtureRenders() throws Exception {
+        Workspace ws = WorkspaceLoader.load(new DiskWorkspaceFiles(fixture()), Map.of());
+
+        assertThat(WorkspaceValidator.check(ws, new PebblePromptRenderer())).isEmpty();
+    }
+
+    @Test
+    void aCaseMissingAVariableIsReportedAtItsDatasetLine() throws Exception {
+        Path root = fixture();
+        edit(root.resolve("datasets/tickets.jsonl"), "\"customer\": {\"name\": \"Caro\", \"email\": \"caro@example.com\", \"vip\": false}",
+                "\"client\": {\"name\": \"Caro\"}");
+        Workspace ws = WorkspaceLoader.load(new DiskWorkspaceFiles(root), Map.of());
+
+        List<InputError> errors = WorkspaceValidator.check(ws, new PebblePromptRenderer());
+
+        assertThat(errors).extracting(InputError::toString).containsExactly(
+                "datasets/tickets.jsonl:4: case \"t003\": prompts/triage.yaml: body line 1: variable \"customer\" is not defined");
+    }
+
+    @Test
+    void aProblemSharedByManyCasesIsListedThriceThenCounted() throws Exception {
+        Path root = fixture();
+        edit(root.resolve("prompts/triage.yaml"), "{{ ticket }}", "{{ ticket }} {{ locale }}");
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i < 6; i++) {
+            many.append("{\"id\": \"x").append(i).append("\", \"vars\": {\"ticket\": \"t\", \"customer\": {\"name\": \"n\", \"vip\": false}}}\n");
+        }
+        Files.writeString(root.resolve("datasets/probes.jsonl"), many.toString());
+        Workspace ws = WorkspaceLoader.load(new DiskWorkspaceFiles(root), Map.of());
+
+        List<InputError> errors = WorkspaceValidator.check(ws, new PebblePromptRenderer());
+
+        List<InputError> safety = errors.stream().filter(e -> e.file().equals("datasets/probes.jsonl")).toList();
+        assertThat(safety).extracting(InputError::toString).containsExactly(
+                "datasets/probes.jsonl:1: case \"x0\": prompts/triage.yaml: body line 2: variable \"locale\" is not defined",
+                "datasets/probes.jsonl:2: case \"x1\": prompts/triage.yaml: body line 2: variable \"locale\" is not defined",
+                "datasets/probes.jsonl:3: case \"x2\": prompts/triage.yaml: body line 2: variable \"locale\" is not defined",
+                "datasets/probes.jsonl: 3 more cases of suite \"safety\" fail the same way: prompts/triage.yaml: body line 2: "
+                        + "variable \"locale\" is not defined");
+    }
+}

@@ -1,0 +1,248 @@
+package dev.evalbench.core.workspace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each broken input names the file, the line (and column where it means something) and says what was expected. */
+class WorkspaceLoaderErrorsTest {
+    @TempDir Path dir;
+
+    private Path workspace() {
+        return FixtureWorkspace.copyTo(dir);
+    }
+
+    @Test
+    void badYamlGivesTheProblemLineAndColumn() {
+        Path root = workspace();
+        FixtureWorkspace.replace(root, "routes.yaml", "model: triage-rules-v1", "model: [triage-rules-v1");
+
+        WorkspaceException e = FixtureWorkspace.loadFailure(root);
+
+        assertThat(e.errors()).first().satisfies(err -> {
+            assertThat(err.file()).isEqualTo("routes.yaml");
+            assertThat(err.line()).isEqualTo(5);
+            assertThat(err.column()).isEqualTo(11);
+            assertThat(err.message()).startsWith("YAML syntax error: expected ',' or ']'");
+        });
+    }
+
+    @Test
+    void unknownKeyNamesTheKeyTheRouteAndTheKeysExpected() {
+        Path root = workspace();
+        FixtureWorkspace.replace(root, "routes.yaml", "    timeout_ms: 30000\n", "    timeout_ms: 30000\n    retires: 3\n");
+
+        WorkspaceException e = FixtureWorkspace.loadFailure(root);
+
+        assertThat(e.getMessage()).isEqualTo("routes.yaml:14:5: unknown key \"retires\" in route \"openai\" (expected one of: "
+                + "provider, model, base_url, api_key_env, script, params, timeout_ms, retries, fallbacks, breaker, limits, price)");
+    }
+
+    @Test
+    void wrongTypeSaysWhatWasFoundAndWhatWasExpected() {
+        Path root = workspace();
+        FixtureWorkspace.replace(root, "gates.yaml", "{id: schema, kind: schema_pass_rate, min: 0.99}",
+                "{id: schema, kind: schema_pass_rate, min: high}");
+
+        WorkspaceException e = FixtureWorkspace.loadFailure(root);
+
+        assertThat(e.getMessage()).isEqualTo("gates.yaml:2:47: \"min\" must be a number, found string \"high\"");
+    }
+
+    @Test
+    void duplicateCaseIdNamesBothLines() {
+        Path root = workspace();
+        FixtureWorkspace.replace(root, "datasets/tickets.jsonl", "\"id\": \"t003\"", "\"id\": \"t001\"");
+
+        WorkspaceException e = FixtureWorkspace.loadFailure(root);
+
+        assertThat(e.getMessage()).isEqualTo("datasets/tickets.jsonl:4:8: duplicate case id \"t001\" (first on line 1)");
+    }
+
+    @Test
+    void unknownDefaultRouteListsTheRoutes() {
+        Path root = workspace();
+        FixtureWorkspace.replace(root, "evalbench.yaml", "default_route: offline", "default_route: ofline");
+
+        WorkspaceException e = FixtureWorkspace.loadFailure(root);
+
+        assertThat(e.getMessage()).isEqualTo("evalbench.yaml:4:16: unknown route \"ofline\" (routes: offline, openai)");
+    }
+
+    @Test
+    void datasetLineThatIsNotJsonIsReportedAtItsLine() {
+        Path root = workspace();
+        FixtureWorkspace.replace(root, "datasets/tickets.jsonl", "\n\n", "\nthis is not json\n");
+
+        WorkspaceException e = FixtureWorkspace.loadFailure(root);
+
+        assertThat(e.errors()).singleElement().satisfies(err -> {
+            assertThat(err.toString()).startsWith("datasets/tickets.jsonl:3:1: not a JSON object: unexpected text 'this'");
+        });
+    }
+
+    @Test
+    void datasetLineThatIsJsonButNotAnObjectSaysWhatItIs() {
+        Path root = workspace();
+        FixtureWorkspace.replace(root, "datasets/tickets.jsonl", "\n\n", "\n[1, 2]\n");
+
+        WorkspaceException e = FixtureWorkspace.loadFailure(root);
+
+        assertThat(e.getMessage()).isEqualTo("datasets/tickets.jsonl:3:1: not a JSON object: found a list");
+    }
+
+    @Test
+    void unsetEnvironmentVariableIsNamedWithItsFileAndLine() {
+        Path root = workspace();
+        FixtureWorkspace.replace(root, "routes.yaml", "${OPENAI_MODEL:-gpt-4o-mini}", "${OPENAI_MODEL}");
+
+        WorkspaceException e = FixtureWorkspace.loadFailure(root, Map.of("PATH", "/bin"));
+
+        assertThat(e.getMessage()).isEqualTo("routes.yaml:10:12: environment variable \"OPENAI_MODEL\" is not set "
+                + "(write ${OPENAI_MODEL:-default} to give a default)");
+    }
+
+    @Test
+    void anApiKeyVariableCannotBeInterpolatedIntoARoute() {
+        Path root = workspace();
+        FixtureWorkspace.replace(root, "routes.yaml", "${OPENAI_MODEL:-gpt-4o-mini}", "${OPENAI_API_KEY}");
+
+        WorkspaceException e = FixtureWorkspace.loadFailure(root, Map.of("OPENAI_API_KEY", "sk-secret-value"));
+
+        assertThat(e.getMessage()).startsWith("routes.yaml:10:12: environment variable \"OPENAI_API_KEY\" holds an API key")
+                .doesNotContain("sk-secret-value");
+    }
+
+    @Test
+    void errorsAcrossFilesAreAllReportedTogether() {
+        Path root = workspace();
+        FixtureWorkspace.replace(root, "evalbench.yaml", "prompt: triage\n    dataset: datasets/probes", "prompt: triag\n    dataset: datasets/probes");
+        FixtureWorkspace.replace(root, "evalbench.yaml", "datasets/tickets.jsonl", "datasets/tickts.jsonl");
+        FixtureWorkspace.replace(root, "policy.yaml", "regex: '\\b(?:\\d[ -]?){13,16}\\b'", "regex: '(unclosed'");
+        FixtureWorkspace.replace(root, "gates.yaml", "suite: safety}", "suite: safty}");
+        FixtureWorkspace.replace(root, "gates.yaml", "classification.category.accuracy", "classification.categroy.accuracy");
+        FixtureWorkspace.replace(root, "models/triage-rules.yaml", "'\\b(ORD-\\d{5})\\b'", "'\\bORD-\\d{5}\\b'");
+        FixtureWorkspace.replace(root, "routes.yaml", "fallbacks: [offline]", "fallbacks: [ofline]");
+        FixtureWorkspace.replace(root, "schemas/triage.schema.json", "\"type\": \"object\",\n  \"additionalProperties\"",
+                "\"type\": \"objekt\",\n  \"additionalProperties\"");
+
+        WorkspaceException e = FixtureWorkspace.loadFailure(root);
+
+        assertThat(e.errors()).extracting(InputError::toString).containsExactlyInAnyOrder(
+                "schemas/triage.schema.json:3:11: \"type\" must be one of: array, boolean, integer, null, number, object, "
+                        + "string, or a list; found string \"objekt\" (this file must be a valid JSON Schema)",
+                "models/triage-rules.yaml:2:13: capture \"order_id\" has no group: its value is group 1, e.g. '\\b(ORD-\\d{5})\\b'",
+                "routes.yaml:15:17: unknown route \"ofline\" (routes: offline, openai)",
+                "policy.yaml:6:32: the regex of restricted pattern \"card_number\" does not compile: Unclosed group near "
+                        + "position 10 in '(unclosed'",
+                "evalbench.yaml:13:14: dataset \"datasets/tickts.jsonl\" does not exist",
+                "evalbench.yaml:20:13: unknown prompt \"triag\" (prompts: triage)",
+                "gates.yaml:3:66: suite \"triage\" does not score \"categroy\" as classification (classification fields: "
+                        + "category, priority)",
+                "gates.yaml:5:49: unknown suite \"safty\" (suites: triage, safety)");
+    }
+
+    @Test
+    void taskCaseLackingAnExpectedScoredFieldIsNamed() {
+        Path root = workspace();
+        FixtureWorkspace.replace(root, "datasets/tickets.jsonl", "\"priority\": \"normal\", ", "");
+
+        WorkspaceException e = FixtureWorkspace.loadFailure(root);
+
+        assertThat(e.getMessage()).isEqualTo("datasets/tickets.jsonl:2:146: case \"t002\": \"expected\" lacks \"priority\" "
+                + "(suite \"triage\" scores category, priority, order_id, action)");
+    }
+
+    @Test
+    void expectedActionMustBeOneThePolicyAllows() {
+        Path root = workspace();
+        FixtureWorkspace.replace(root, "datasets/tickets.jsonl", "\"action\": \"escalate\"", "\"action\": \"escalte\"");
+
+        WorkspaceException e = FixtureWorkspace.loadFailure(root);
+
+        assertThat(e.getMessage()).startsWith("datasets/tickets.jsonl:4:").contains("expected action \"escalte\" is not an allowed action");
+    }
+
+    @Test
+    void gateKeysThatDoNotApplyToItsKindAreNamedWithTheCondition() {
+        Path root = workspace();
+        FixtureWorkspace.replace(root, "gates.yaml", "{id: latency, kind: p95_latency, max_ms: 800}",
+                "{id: latency, kind: p95_latency, min: 0.5}");
+
+        WorkspaceException e = FixtureWorkspace.loadFailure(root);
+
+        assertThat(e.errors()).extracting(InputError::toString).containsExactly(
+                "gates.yaml:6:5: missing required key \"max_ms\" in gate \"latency\" (required when kind is p95_latency)",
+                "gates.yaml:6:38: key \"min\" is not allowed in gate \"latency\" when kind is p95_latency (allowed: id, kind, suite, max_ms)");
+    }
+
+    @Test
+    void metricLabelsMustBeOnesTheDatasetExpects() {
+        Path root = workspace();
+        FixtureWorkspace.replace(root, "gates.yaml", "classification.category.accuracy", "classification.category.precision.biling");
+
+        WorkspaceException e = FixtureWorkspace.loadFailure(root);
+
+        assertThat(e.getMessage()).isEqualTo("gates.yaml:3:66: label \"biling\" is never expected for \"category\" in suite "
+                + "\"triage\" (labels: account, billing, shipping)");
+    }
+
+    @Test
+    void missingFileSaysWhereItWasLookedFor() throws Exception {
+        Path root = workspace();
+        Files.delete(root.resolve("policy.yaml"));
+
+        WorkspaceException e = FixtureWorkspace.loadFailure(root);
+
+        assertThat(e.errors()).singleElement().satisfies(err -> {
+            assertThat(err.file()).isEqualTo("policy.yaml");
+            assertThat(err.message()).isEqualTo("not found in " + root.toAbsolutePath().normalize());
+        });
+    }
+
+    @Test
+    void yamlTagsAliasesAndDuplicateKeysAreRefused() {
+        Path root = workspace();
+        FixtureWorkspace.replace(root, "policy.yaml", "revision: 2", "revision: !!int 2");
+        FixtureWorkspace.replace(root, "gates.yaml", "gates:", "gates:\ngates:");
+        FixtureWorkspace.replace(root, "routes.yaml", "model: triage-rules-v1", "model: &m triage-rules-v1");
+        FixtureWorkspace.replace(root, "routes.yaml", "    model: ${OPENAI_MODEL:-gpt-4o-mini}", "    model: *m");
+
+        WorkspaceException e = FixtureWorkspace.loadFailure(root);
+
+        assertThat(e.errors()).extracting(InputError::toString).contains(
+                "policy.yaml:1:11: YAML tags (!!int) are not allowed; write plain values",
+                "gates.yaml:2:1: duplicate key \"gates\" (first on line 1)",
+                "routes.yaml:10:12: YAML aliases (*m) are not supported; write the value out");
+    }
+
+    @Test
+    void repeatedAndUnknownPreprocessingStepsAreNamed() {
+        Path root = workspace();
+        FixtureWorkspace.replace(root, "evalbench.yaml", "[trim, collapse_whitespace]", "[trim, trim, shout]");
+
+        WorkspaceException e = FixtureWorkspace.loadFailure(root);
+
+        assertThat(e.errors()).extracting(InputError::toString).containsExactly(
+                "evalbench.yaml:8:13: \"preprocess\" must not repeat items: \"trim\" appears more than once",
+                "evalbench.yaml:8:26: item 3 of \"preprocess\" must be one of: trim, collapse_whitespace, lowercase, "
+                        + "strip_control; found string \"shout\"");
+    }
+
+    @Test
+    void anEmptyOrListShapedFileSaysWhatItShouldHold() {
+        Path root = workspace();
+        FixtureWorkspace.write(root, "gates.yaml", "# nothing here\n");
+        FixtureWorkspace.write(root, "policy.yaml", "- a\n- b\n");
+
+        WorkspaceException e = FixtureWorkspace.loadFailure(root);
+
+        assertThat(e.errors()).extracting(InputError::toString).containsExactlyInAnyOrder(
+                "gates.yaml:1: the file is empty (expected keys and values)",
+                "policy.yaml:1:1: the file must be an object (keys and values), found a list");
+    }
+}
