@@ -17,6 +17,11 @@ import picocli.CommandLine.Command;
             ResumeCommand.class,
             TagCommand.class,
             ExportCommand.class,
+            CompareCommand.class,
+            ReportCommand.class,
+            KeygenCommand.class,
+            VerifyCommand.class,
+            ApproveCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {"", "Exit codes:", "  0  every gate passed", "  1  a gate failed, or a signature is invalid",

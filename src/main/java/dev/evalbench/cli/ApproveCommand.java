@@ -1,0 +1,49 @@
+package dev.evalbench.cli;
+
+import dev.evalbench.core.report.ReportApproval;
+import dev.evalbench.core.report.sign.DsseEnvelope;
+import dev.evalbench.core.report.sign.SigningInputException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code evalbench approve ENVELOPE --key KEY [--pub PUB]}: adds a reviewer's signature to a signed report's
+ * envelope, rewriting it atomically. It does not check the signatures already there: run {@code verify} first.
+ * Exit 0, or 2 for unusable keys or envelope, or a key that already signed.
+ */
+@Command(name = "approve", mixinStandardHelpOptions = true, description = "Add your signature to a signed report's envelope (verify it first).")
+final class ApproveCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "ENVELOPE", description = "The DSSE envelope, e.g. report.intoto.json.")
+    Path envelope;
+
+    @Option(names = "--key", required = true, paramLabel = "KEY", description = "Your Ed25519 private key (PEM).")
+    Path key;
+
+    @Option(names = "--pub", paramLabel = "PUB", description = "Your public key (default: KEY with .key replaced by .pub).")
+    Path pub;
+
+    @Override
+    public Integer call() throws Exception {
+        KeyFiles keys = KeyFiles.load(key, pub);
+        DsseEnvelope approved;
+        try {
+            approved = ReportApproval.approve(envelope, keys.privateKey(), keys.publicKey());
+        } catch (SigningInputException e) {
+            throw new BadInputException(e.getMessage(), e);
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        o.println("approved by " + keys.keyId() + "; " + envelope + " now has " + approved.signatures().size() + " signatures");
+        o.println("(the signatures already there were not checked: verify them with `evalbench verify`)");
+        o.flush();
+        return ExitCodes.OK;
+    }
+}

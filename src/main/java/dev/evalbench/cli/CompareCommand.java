@@ -1,0 +1,85 @@
+package dev.evalbench.cli;
+
+import dev.evalbench.core.compare.CompareJson;
+import dev.evalbench.core.compare.CompareMarkdown;
+import dev.evalbench.core.compare.CompareText;
+import dev.evalbench.core.compare.ComparisonBuilder;
+import dev.evalbench.core.compare.RunComparison;
+import dev.evalbench.core.compare.SnapshotSource;
+import dev.evalbench.core.json.Json;
+import dev.evalbench.core.report.AtomicFiles;
+import dev.evalbench.core.run.StoredRun;
+import dev.evalbench.core.service.RunLookup;
+import dev.evalbench.core.store.RunStore;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code evalbench compare A B}: two stored runs case by case, A being the baseline side. Prints what changed
+ * in the version tuple, verdict flips first, word diffs of changed outputs, metric deltas with paired tests and
+ * gate deltas (both runs held to B's gates, B against A). Reads records only. Exit 0, or 2 for a run that
+ * cannot be found.
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true, description = "Compare two runs case by case: what changed, verdict flips, output diffs, metric and gate deltas.")
+final class CompareCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    EvalbenchCommand parent;
+
+    @Parameters(index = "0", paramLabel = "A", description = "The baseline side: run id, id prefix, tag, latest, or an exported run / report.json file.")
+    String before;
+
+    @Parameters(index = "1", paramLabel = "B", description = "The run compared with A, named the same ways.")
+    String after;
+
+    @Option(names = "--workspace", paramLabel = "DIR", description = "Workspace folder whose history holds the runs (default: the current folder).")
+    Path workspace = Path.of(".");
+
+    @Mixin
+    HistoryOptions history;
+
+    @Option(names = "--json", description = "Print the comparison as one JSON object.")
+    boolean json;
+
+    @Option(names = "--markdown", paramLabel = "FILE", description = "Also write the comparison as Markdown for a pull-request comment.")
+    Path markdown;
+
+    @Option(names = "--max-cases", paramLabel = "N", defaultValue = "20", description = "Changed cases printed with their diffs (default: ${DEFAULT-VALUE}).")
+    int maxCases;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        try (RunStore store = history.openExisting(workspace)) {
+            StoredRun a = RunLookup.baseline(store, before);
+            StoredRun b = RunLookup.baseline(store, after);
+            ComparisonBuilder builder = new ComparisonBuilder(a, b).snapshots(SnapshotSource.of(store));
+            RunGates gates = RunGates.of(b, store, workspace, parent.env());
+            if (gates != null) builder.gates(gates.gate(a, null), gates.gate(b, a));
+            RunComparison comparison = builder.build();
+            if (markdown != null) {
+                AtomicFiles.write(markdown, CompareMarkdown.render(comparison).getBytes(StandardCharsets.UTF_8));
+            }
+            if (json) {
+                out.println(Json.MAPPER.writeValueAsString(CompareJson.toJson(comparison)));
+            } else {
+                out.print(CompareText.render(comparison, maxCases));
+                out.println(gates == null ? "gates: not compared (the history lacks run " + b.id()
+                        + "'s snapshots and " + workspace + " holds no evalbench.yaml)" : "gates from " + gates.source());
+            }
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+}

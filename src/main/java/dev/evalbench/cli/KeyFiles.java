@@ -1,0 +1,36 @@
+package dev.evalbench.cli;
+
+import dev.evalbench.core.report.sign.Ed25519Keys;
+import dev.evalbench.core.report.sign.SigningInputException;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+
+/**
+ * A signer's key pair named on the command line: the private key file, and the public key given by
+ * {@code --pub} or found beside it ({@code NAME.key} → {@code NAME.pub}, as {@code keygen} writes them).
+ * Every problem is bad input (exit 2), checked before anything is written.
+ */
+record KeyFiles(PrivateKey privateKey, PublicKey publicKey, String keyId) {
+    static KeyFiles load(Path keyFile, Path pubFile) throws BadInputException {
+        Path pub = pubFile != null ? pubFile : publicBeside(keyFile);
+        try {
+            PrivateKey key = Ed25519Keys.readPrivateKey(keyFile);
+            PublicKey publicKey = Ed25519Keys.readPublicKey(pub);
+            if (!Ed25519Keys.isPair(key, publicKey)) {
+                throw new BadInputException(keyFile + " and " + pub + " are not one key pair (give the matching public key with --pub)");
+            }
+            return new KeyFiles(key, publicKey, Ed25519Keys.keyId(publicKey));
+        } catch (SigningInputException e) {
+            throw new BadInputException(e.getMessage(), e);
+        }
+    }
+
+    private static Path publicBeside(Path keyFile) throws BadInputException {
+        String name = keyFile.getFileName().toString();
+        if (!name.endsWith(".key")) {
+            throw new BadInputException(keyFile + ": name the public key with --pub (the private key's name does not end in .key)");
+        }
+        return keyFile.resolveSibling(name.substring(0, name.length() - ".key".length()) + ".pub");
+    }
+}

@@ -1,0 +1,51 @@
+package dev.evalbench.cli;
+
+import dev.evalbench.core.report.sign.Ed25519Keys;
+import dev.evalbench.core.report.sign.SigningInputException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code evalbench keygen --out DIR [--name NAME]}: a new Ed25519 key pair, {@code NAME.key} (PKCS#8 PEM,
+ * owner-only) and {@code NAME.pub} (SubjectPublicKeyInfo PEM). Never overwrites: an existing file is bad input
+ * (exit 2) and nothing is written. Prints the key id.
+ */
+@Command(name = "keygen", mixinStandardHelpOptions = true, description = "Create an Ed25519 key pair for signing reports (NAME.key, NAME.pub).")
+final class KeygenCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write the key files into (created when missing).")
+    Path out;
+
+    @Option(names = "--name", paramLabel = "NAME", defaultValue = "evalbench", description = "File name stem (default: ${DEFAULT-VALUE}).")
+    String name;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            throw new BadInputException("--name " + name + ": use letters, digits, '.', '_' or '-' (a file name stem, no folders)");
+        }
+        Path key = out.resolve(name + ".key");
+        Path pub = out.resolve(name + ".pub");
+        String keyId;
+        try {
+            Files.createDirectories(out);
+            keyId = Ed25519Keys.writeKeyPair(Ed25519Keys.generate(), key, pub);
+        } catch (SigningInputException e) {
+            throw new BadInputException(e.getMessage(), e);
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        o.println("key id " + keyId);
+        o.println("private key " + key + " (owner-only; keep it secret)");
+        o.println("public key  " + pub + " (share it with whoever verifies your reports)");
+        o.flush();
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,99 @@
+package dev.evalbench.cli;
+
+import dev.evalbench.core.compare.ComparisonBuilder;
+import dev.evalbench.core.compare.RunComparison;
+import dev.evalbench.core.compare.SnapshotSource;
+import dev.evalbench.core.gate.GateReport;
+import dev.evalbench.core.report.ReportContent;
+import dev.evalbench.core.report.ReportFiles;
+import dev.evalbench.core.report.ReportSigner;
+import dev.evalbench.core.report.ReportWriter;
+import dev.evalbench.core.run.AppInfo;
+import dev.evalbench.core.run.StoredRun;
+import dev.evalbench.core.service.RunLookup;
+import dev.evalbench.core.store.RunStore;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code evalbench report RUN [--baseline B] --out DIR [--sign KEY [--pub PUB]]}: writes report.json
+ * (canonical, readable back as a baseline), report.md and report.html into DIR and, with {@code --sign},
+ * report.intoto.json. Keys are checked before anything is written. Exit code as for {@code gate}: 0 all gates
+ * pass, 1 a gate failed, 3 the run is incomplete; the report is written in every case.
+ */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Write a run's report (report.json, report.md, report.html) and optionally sign it.",
+        footer = {"", "The report is written whatever the verdict; the exit code is the gates': 0 every gate passed,",
+                "1 a gate failed, 3 the run is incomplete; 2 bad input (nothing written)."})
+final class ReportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    EvalbenchCommand parent;
+
+    @Parameters(index = "0", paramLabel = "RUN", description = "Run id, id prefix, tag or latest.")
+    String runRef;
+
+    @Option(names = "--baseline", paramLabel = "RUN|TAG|FILE", description = "Compare with this run: an id, a tag, or an exported run / report.json file.")
+    String baseline;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write the report files into.")
+    Path out;
+
+    @Option(names = "--sign", paramLabel = "KEY", description = "Sign with this Ed25519 private key (PEM); writes report.intoto.json.")
+    Path signKey;
+
+    @Option(names = "--pub", paramLabel = "PUB", description = "The public key of --sign (default: KEY with .key replaced by .pub).")
+    Path pubKey;
+
+    @Option(names = "--workspace", paramLabel = "DIR", description = "Workspace folder whose history holds the run (default: the current folder).")
+    Path workspace = Path.of(".");
+
+    @Mixin
+    HistoryOptions history;
+
+    @Override
+    public Integer call() throws Exception {
+        KeyFiles keys = signKey == null ? null : KeyFiles.load(signKey, pubKey);
+        if (signKey == null && pubKey != null) throw new BadInputException("--pub is only used with --sign");
+        if (Files.exists(out) && !Files.isDirectory(out)) throw new BadInputException(out + ": not a folder");
+        PrintWriter o = spec.commandLine().getOut();
+        try (RunStore store = history.openExisting(workspace)) {
+            StoredRun run = RunLookup.run(store, runRef);
+            StoredRun base = baseline == null ? null : RunLookup.baseline(store, baseline);
+            RunGates gates = RunGates.of(run, store, workspace, parent.env());
+            if (gates == null) {
+                throw new BadInputException("cannot find the gates of run " + run.id() + ": the history lacks its input snapshots and "
+                        + workspace + " holds no evalbench.yaml (name the workspace with --workspace)");
+            }
+            GateReport verdicts = gates.gate(run, base);
+            RunComparison comparison = base == null ? null : new ComparisonBuilder(base, run)
+                    .gates(gates.gate(base, null), verdicts).snapshots(SnapshotSource.of(store)).build();
+            ReportContent content = new ReportContent(run, verdicts, base, comparison, "evalbench " + AppInfo.appVersion());
+            ReportFiles files = ReportWriter.write(content, out);
+            o.println("wrote " + files.json() + " (sha256 " + files.jsonSha256() + ")");
+            o.println("wrote " + files.markdown());
+            o.println("wrote " + files.html());
+            Path envelope = out.resolve(ReportSigner.ENVELOPE);
+            if (keys != null) {
+                ReportSigner.sign(content, Files.readAllBytes(files.json()), keys.privateKey(), keys.publicKey(), envelope);
+                o.println("wrote " + envelope + " (signed by " + keys.keyId() + ", " + (run.header().inputs().size() + 1) + " subjects)");
+            } else if (Files.exists(envelope)) {
+                o.println("note: " + envelope + " was left as it is; it signs the report.json it was made with (verify tells)");
+            }
+            o.println((verdicts.passed() ? "PASSED" : "FAILED") + ": gates from " + gates.source());
+            o.flush();
+            return GateOutput.exitCode(verdicts, run);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.evalbench.cli;
+
+import dev.evalbench.core.report.ReportWriter;
+import dev.evalbench.core.report.sign.Ed25519Keys;
+import dev.evalbench.core.report.sign.ReportVerifier;
+import dev.evalbench.core.report.sign.SigningInputException;
+import dev.evalbench.core.report.sign.VerificationRequest;
+import dev.evalbench.core.report.sign.VerificationResult;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code evalbench verify ENVELOPE --key PUB [--key PUB2 ...] [--report report.json] [--workspace DIR]
+ * [--require KEYID ...]}: checks a signed report offline. Without {@code --report}, a report.json beside the
+ * envelope is checked. Exit 0 valid (prints the signers by key id and the subjects checked), 1 invalid (prints
+ * every problem), 2 unusable input.
+ */
+@Command(name = "verify", mixinStandardHelpOptions = true, description = "Verify a signed report: signatures, report.json and (with --workspace) the input files.")
+final class VerifyCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "ENVELOPE", description = "The DSSE envelope, e.g. report.intoto.json.")
+    Path envelope;
+
+    @Option(names = "--key", required = true, paramLabel = "PUB", description = "A trusted Ed25519 public key (PEM); repeat for several.")
+    List<Path> keys = new ArrayList<>();
+
+    @Option(names = "--report", paramLabel = "FILE", description = "The report.json to check (default: report.json beside the envelope, if there).")
+    Path report;
+
+    @Option(names = "--workspace", paramLabel = "DIR", description = "Check the input files the statement lists under this workspace folder.")
+    Path workspace;
+
+    @Option(names = "--require", paramLabel = "KEYID", description = "A key id that must have signed (e.g. a reviewer's); repeat for several.")
+    List<String> required = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        VerificationResult result;
+        try {
+            List<PublicKey> publicKeys = new ArrayList<>();
+            for (Path key : keys) publicKeys.add(Ed25519Keys.readPublicKey(key));
+            VerificationRequest request = VerificationRequest.of(envelope, publicKeys).requiring(new LinkedHashSet<>(required));
+            Path reportFile = report != null ? report : besideEnvelope();
+            if (reportFile != null) request = request.withReport(reportFile);
+            if (workspace != null) request = request.withWorkspace(workspace);
+            result = ReportVerifier.verify(request);
+        } catch (SigningInputException e) {
+            throw new BadInputException(e.getMessage(), e);
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        if (result.valid()) {
+            o.println("VALID: signed by " + String.join(", ", result.signers()));
+        } else {
+            o.println("INVALID: " + result.problems().size() + (result.problems().size() == 1 ? " problem" : " problems"));
+            result.problems().forEach(p -> o.println("  " + p));
+            if (!result.signers().isEmpty()) o.println("valid signatures by " + String.join(", ", result.signers()));
+        }
+        o.println("checked: " + (result.checkedSubjects().isEmpty() ? "no subject file" : String.join(", ", result.checkedSubjects())));
+        if (!result.uncheckedSubjects().isEmpty()) {
+            o.println("not checked (file not given or not found): " + String.join(", ", result.uncheckedSubjects()));
+        }
+        result.notes().forEach(n -> o.println("note: " + n));
+        o.flush();
+        return result.valid() ? ExitCodes.OK : ExitCodes.GATE_FAILED;
+    }
+
+    private Path besideEnvelope() {
+        Path parent = envelope.toAbsolutePath().getParent();
+        Path candidate = parent == null ? null : parent.resolve(ReportWriter.JSON);
+        return candidate != null && Files.isRegularFile(candidate) ? candidate : null;
+    }
+}

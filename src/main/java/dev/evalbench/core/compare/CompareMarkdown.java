@@ -1,0 +1,141 @@
+package dev.evalbench.core.compare;
+
+import dev.evalbench.core.gate.GateVerdict;
+import dev.evalbench.core.gate.ci.VerdictFormat;
+import java.util.List;
+
+/**
+ * The Markdown view of a comparison, sized for a pull-request comment: what changed first, then gates, the
+ * flipped cases with their diffs (at most {@code maxCases}, diff hunks only), metrics, and the template diff
+ * folded in a {@code <details>} block. Every run string is escaped ({@link MarkdownText}). Its sections are
+ * reused by the report's Markdown. Pure.
+ */
+public final class CompareMarkdown {
+    public static final int DEFAULT_MAX_CASES = 10;
+    static final int CONTEXT_LINES = 2;
+    static final int MAX_DIFF_LINES = 40;
+    static final String NEEDS_BASELINE = "n/a (needs a baseline)";
+
+    private CompareMarkdown() {}
+
+    public static String render(RunComparison c) {
+        return render(c, DEFAULT_MAX_CASES);
+    }
+
+    public static String render(RunComparison c, int maxCases) {
+        StringBuilder md = new StringBuilder();
+        md.append("## Comparison: ").append(MarkdownText.code(c.before().id())).append(" → ")
+                .append(MarkdownText.code(c.after().id())).append("\n\n");
+        appendWhatChanged(md, c);
+        appendGates(md, c);
+        appendFlips(md, c, maxCases);
+        appendMetrics(md, c);
+        appendTemplates(md, c);
+        return md.toString();
+    }
+
+    /** One sentence of counts, then the version changes as a table. */
+    public static void appendWhatChanged(StringBuilder md, RunComparison c) {
+        md.append("**What changed:** ").append(MarkdownText.inline(c.versions().summary())).append(". ")
+                .append(c.count(CaseChange.Kind.PASS_TO_FAIL)).append(" pass → fail, ")
+                .append(c.count(CaseChange.Kind.FAIL_TO_PASS)).append(" fail → pass, ")
+                .append(c.count(CaseChange.Kind.OUTPUT_CHANGED)).append(" other outputs changed, over ")
+                .append(c.matchedCases()).append(" cases in both runs");
+        long onlyOne = c.count(CaseChange.Kind.ONLY_BEFORE) + c.count(CaseChange.Kind.ONLY_AFTER);
+        md.append(onlyOne == 0 ? ".\n\n" : " (" + onlyOne + " in one run only).\n\n");
+        if (c.versions().changes().isEmpty()) return;
+        md.append("| part | before | after |\n|---|---|---|\n");
+        for (VersionChange v : c.versions().changes()) {
+            md.append("| ").append(MarkdownText.inline(v.component().label() + (v.subject().isEmpty() ? "" : " " + v.subject())))
+                    .append(" | ").append(MarkdownText.inline(v.before())).append(" | ").append(MarkdownText.inline(v.after()))
+                    .append(" |\n");
+        }
+        md.append('\n');
+    }
+
+    public static void appendGates(StringBuilder md, RunComparison c) {
+        if (c.gates().isEmpty()) return;
+        md.append("### Gates\n\nBoth runs held to the same gates; the second run against the first as its baseline.\n\n")
+                .append("| gate | before | after | paired test p |\n|---|---|---|---|\n");
+        for (GateDelta g : c.gates()) {
+            md.append("| ").append(MarkdownText.inline(g.id())).append(g.verdictChanged() ? " **(changed)**" : "")
+                    .append(" | ").append(g.beforeApplicable() ? verdict(g.before()) : NEEDS_BASELINE).append(" | ").append(verdict(g.after()))
+                    .append(" | ").append(g.after() == null ? MetricFormat.NONE : VerdictFormat.pValue(g.after()))
+                    .append(" |\n");
+        }
+        md.append('\n');
+    }
+
+    /** The flipped cases, pass → fail first, each with its failures and a diff of its hunks. */
+    public static void appendFlips(StringBuilder md, RunComparison c, int maxCases) {
+        List<CaseChange> flips = c.flips();
+        if (flips.isEmpty()) return;
+        md.append("### Flipped cases\n\n");
+        for (CaseChange change : flips.subList(0, Math.min(maxCases, flips.size()))) {
+            md.append("#### ").append(change.kind() == CaseChange.Kind.PASS_TO_FAIL ? "❌ " : "✅ ")
+                    .append(MarkdownText.inline(change.key())).append(" (").append(change.kind().label()).append(")\n\n");
+            List<String> failures = change.after().evaluation() == null ? List.of() : change.after().evaluation().failures();
+            if (!failures.isEmpty()) {
+                md.append("Now failing: ").append(MarkdownText.inline(String.join(" ", failures))).append("\n\n");
+            }
+            md.append(MarkdownText.fenced("diff", diffLines(change.diff()))).append('\n');
+        }
+        if (flips.size() > maxCases) {
+            md.append("… and ").append(flips.size() - maxCases).append(" more flipped cases (see the full report).\n\n");
+        }
+    }
+
+    public static void appendMetrics(StringBuilder md, RunComparison c) {
+        if (c.metrics().isEmpty()) return;
+        md.append("### Metrics\n\n| metric | before | after | Δ | 95% CI of Δ | p | test |\n|---|---|---|---|---|---|---|\n");
+        for (MetricDelta m : c.metrics()) {
+            md.append("| ").append(MarkdownText.inline(m.label())).append(" | ").append(MetricFormat.value(m.before(), m.unit()))
+                    .append(" | ").append(MetricFormat.value(m.after(), m.unit()))
+                    .append(" | ").append(MetricFormat.delta(m.delta(), m.unit())).append(m.significant() ? " **significant**" : "")
+                    .append(" | ").append(MetricFormat.deltaInterval(m.deltaLow(), m.deltaHigh(), m.unit()))
+                    .append(" | ").append(MetricFormat.pValue(m.pValue())).append(" | ").append(m.test() == null ? MetricFormat.NONE : m.test())
+                    .append(" |\n");
+        }
+        md.append('\n');
+    }
+
+    public static void appendTemplates(StringBuilder md, RunComparison c) {
+        for (TemplateDiff t : c.templates()) {
+            md.append("<details><summary>Prompt template ").append(MarkdownText.inline(t.promptId())).append(": ")
+                    .append(MarkdownText.inline(t.afterPath() == null ? "(file unknown)" : t.afterPath()))
+                    .append("</summary>\n\n");
+            md.append(t.available() ? MarkdownText.fenced("diff", diffLines(t.diff())) : MarkdownText.inline(t.unavailable()) + "\n");
+            md.append("\n</details>\n\n");
+        }
+    }
+
+    /** Unified-style lines of the diff's hunks, at most {@link #MAX_DIFF_LINES}. */
+    static String diffLines(OutputDiff diff) {
+        StringBuilder out = new StringBuilder();
+        int lines = 0;
+        Integer previous = null;
+        for (DiffRow row : diff.hunks(CONTEXT_LINES)) {
+            if (lines >= MAX_DIFF_LINES) {
+                out.append("… (diff cut here)\n");
+                break;
+            }
+            if (row.beforeLine() != null) {
+                if (previous != null && row.beforeLine() > previous + 1) out.append("@@ line ").append(row.beforeLine()).append(" @@\n");
+                previous = row.beforeLine();
+            }
+            switch (row.kind()) {
+                case EQUAL -> out.append("  ").append(row.beforeText()).append('\n');
+                case DELETED -> out.append("- ").append(row.beforeText()).append('\n');
+                case INSERTED -> out.append("+ ").append(row.afterText()).append('\n');
+                case CHANGED -> out.append("- ").append(row.beforeText()).append("\n+ ").append(row.afterText()).append('\n');
+            }
+            lines++;
+        }
+        return out.toString();
+    }
+
+    private static String verdict(GateVerdict v) {
+        if (v == null) return MetricFormat.NONE;
+        return (v.passed() ? "pass" : "**FAIL**") + " " + VerdictFormat.value(v);
+    }
+}

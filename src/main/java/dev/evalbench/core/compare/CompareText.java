@@ -1,0 +1,98 @@
+package dev.evalbench.core.compare;
+
+import dev.evalbench.core.gate.GateVerdict;
+import dev.evalbench.core.gate.ci.VerdictFormat;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The terminal view of a comparison ({@code evalbench compare A B}): what changed, the flips with their
+ * changed lines in word-diff form ({@code [-old-]{+new+}}), metric deltas with their paired tests, gate
+ * deltas, and the template diff. Plain text, no colour codes. Pure.
+ */
+public final class CompareText {
+    private CompareText() {}
+
+    public static String render(RunComparison c, int maxCases) {
+        StringBuilder out = new StringBuilder();
+        out.append("compare ").append(c.before().id()).append(" -> ").append(c.after().id())
+                .append("  (").append(c.matchedCases()).append(" cases in both runs)\n");
+        out.append("what changed: ").append(c.versions().summary()).append('\n');
+        c.versions().changes().forEach(v -> out.append("  ").append(v.describe()).append('\n'));
+        out.append(String.format(Locale.ROOT, "cases: %d pass -> fail, %d fail -> pass, %d other outputs changed, %d only in %s, %d only in %s%n",
+                c.count(CaseChange.Kind.PASS_TO_FAIL), c.count(CaseChange.Kind.FAIL_TO_PASS), c.count(CaseChange.Kind.OUTPUT_CHANGED),
+                c.count(CaseChange.Kind.ONLY_BEFORE), c.before().id(), c.count(CaseChange.Kind.ONLY_AFTER), c.after().id()));
+        List<CaseChange> shown = c.cases().stream().filter(ch -> ch.diff() != null).limit(maxCases).toList();
+        for (CaseChange change : shown) {
+            out.append("  ").append(change.kind() == CaseChange.Kind.PASS_TO_FAIL ? "FAIL " : change.kind() == CaseChange.Kind.FAIL_TO_PASS ? "pass " : "     ")
+                    .append(change.key()).append("  (").append(change.kind().label()).append(")");
+            List<String> failures = change.after().evaluation() == null ? List.of() : change.after().evaluation().failures();
+            if (change.kind() == CaseChange.Kind.PASS_TO_FAIL && !failures.isEmpty()) out.append("  ").append(String.join(" ", failures));
+            out.append('\n');
+            appendWordDiff(out, change.diff(), "      ");
+        }
+        long hidden = c.cases().stream().filter(ch -> ch.diff() != null).count() - shown.size();
+        if (hidden > 0) out.append("  ... ").append(hidden).append(" more changed cases (use --json or --markdown for all)\n");
+        if (!c.metrics().isEmpty()) {
+            out.append("metrics (before -> after, delta, 95% CI of delta, p):\n");
+            for (MetricDelta m : c.metrics()) {
+                out.append(String.format(Locale.ROOT, "  %-28s %12s -> %-12s %12s %28s  p=%s%s%n", m.label(),
+                        MetricFormat.value(m.before(), m.unit()), MetricFormat.value(m.after(), m.unit()),
+                        MetricFormat.delta(m.delta(), m.unit()), MetricFormat.deltaInterval(m.deltaLow(), m.deltaHigh(), m.unit()),
+                        MetricFormat.pValue(m.pValue()), m.test() == null ? "" : " (" + m.test() + ")"));
+            }
+        }
+        if (!c.gates().isEmpty()) {
+            out.append("gates (both runs held to the same gates; the second against the first as its baseline):\n");
+            for (GateDelta g : c.gates()) {
+                out.append(String.format(Locale.ROOT, "  %-22s %-24s -> %-16s%s%n", g.id(),
+                        g.beforeApplicable() ? verdict(g.before()) : "n/a (needs a baseline)", verdict(g.after()),
+                        g.after() != null && g.after().pValue() != null ? "  p=" + VerdictFormat.pValue(g.after()) : ""));
+            }
+        }
+        for (TemplateDiff t : c.templates()) {
+            out.append("template of prompt ").append(t.promptId()).append(" (").append(t.afterPath()).append("):\n");
+            if (t.available()) appendWordDiff(out, t.diff(), "  ");
+            else out.append("  ").append(t.unavailable()).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** The changed rows only, each as one line with {@code [-removed-]} and {@code {+added+}} words. */
+    public static void appendWordDiff(StringBuilder out, OutputDiff diff, String indent) {
+        for (DiffRow row : diff.rows()) {
+            switch (row.kind()) {
+                case EQUAL -> { }
+                case DELETED -> out.append(indent).append("[-").append(row.beforeText()).append("-]\n");
+                case INSERTED -> out.append(indent).append("{+").append(row.afterText()).append("+}\n");
+                case CHANGED -> out.append(indent).append(wordDiff(row)).append('\n');
+            }
+        }
+    }
+
+    /** One changed row in word-diff form: unchanged words once, removed as {@code [-x-]}, added as {@code {+y+}}. */
+    public static String wordDiff(DiffRow row) {
+        StringBuilder line = new StringBuilder();
+        int i = 0;
+        int j = 0;
+        List<DiffSegment> a = row.before();
+        List<DiffSegment> b = row.after();
+        // Both sides list the same unchanged segments in the same order; changed segments sit between them.
+        while (i < a.size() || j < b.size()) {
+            if (i < a.size() && a.get(i).changed()) {
+                line.append("[-").append(a.get(i++).text()).append("-]");
+            } else if (j < b.size() && b.get(j).changed()) {
+                line.append("{+").append(b.get(j++).text()).append("+}");
+            } else {
+                line.append(a.get(i).text());
+                i++;
+                j++;
+            }
+        }
+        return line.toString();
+    }
+
+    private static String verdict(GateVerdict v) {
+        return v == null ? "-" : (v.passed() ? "pass " : "FAIL ") + VerdictFormat.value(v);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.evalbench.core.compare;
+
+import dev.evalbench.core.gate.GateReport;
+import dev.evalbench.core.gate.GateVerdict;
+import dev.evalbench.core.run.StoredRun;
+import dev.evalbench.core.store.StoreException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Builds a {@link RunComparison} from stored records only: no model is called. Gate verdicts are the caller's
+ * (the gate evaluator needs the workspace's gates); without them the comparison has no gate deltas. Single use,
+ * not thread-safe; the result is immutable.
+ */
+public final class ComparisonBuilder {
+    private final StoredRun before;
+    private final StoredRun after;
+    private GateReport beforeGates;
+    private GateReport afterGates;
+    private SnapshotSource snapshots = SnapshotSource.NONE;
+
+    /** @param before the baseline side; @param after the run compared with it */
+    public ComparisonBuilder(StoredRun before, StoredRun after) {
+        this.before = Objects.requireNonNull(before, "before");
+        this.after = Objects.requireNonNull(after, "after");
+    }
+
+    /**
+     * @param beforeGates {@code before} gated on its own
+     * @param afterGates  {@code after} gated with {@code before} as its baseline
+     */
+    public ComparisonBuilder gates(GateReport beforeGates, GateReport afterGates) {
+        this.beforeGates = beforeGates;
+        this.afterGates = afterGates;
+        return this;
+    }
+
+    /** Where template texts are found by hash; without it template diffs say the text is unavailable. */
+    public ComparisonBuilder snapshots(SnapshotSource snapshots) {
+        this.snapshots = Objects.requireNonNull(snapshots, "snapshots");
+        return this;
+    }
+
+    /** @throws StoreException when the snapshot source cannot be read */
+    public RunComparison build() throws StoreException {
+        return new RunComparison(before, after,
+                VersionDiff.between(before, after),
+                TemplateDiffs.between(before, after, snapshots),
+                CaseChanges.between(before.cases(), after.cases()),
+                CaseAlignment.matched(before.cases(), after.cases()).size(),
+                MetricDeltas.between(before, after),
+                gateDeltas());
+    }
+
+    private List<GateDelta> gateDeltas() {
+        Map<String, GateVerdict[]> byId = new LinkedHashMap<>();
+        if (beforeGates != null) {
+            beforeGates.verdicts().forEach(v -> byId.computeIfAbsent(v.id(), k -> new GateVerdict[2])[0] = v);
+        }
+        if (afterGates != null) {
+            afterGates.verdicts().forEach(v -> byId.computeIfAbsent(v.id(), k -> new GateVerdict[2])[1] = v);
+        }
+        List<GateDelta> deltas = new ArrayList<>();
+        byId.forEach((id, pair) -> deltas.add(new GateDelta(id, pair[0], pair[1])));
+        return deltas;
+    }
+}

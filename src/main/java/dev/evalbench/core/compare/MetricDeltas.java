@@ -1,0 +1,143 @@
+package dev.evalbench.core.compare;
+
+import dev.evalbench.core.gate.stats.Bootstrap;
+import dev.evalbench.core.gate.stats.Interval;
+import dev.evalbench.core.gate.stats.McNemar;
+import dev.evalbench.core.gate.stats.Percentiles;
+import dev.evalbench.core.gate.stats.Wilson;
+import dev.evalbench.core.run.CaseRecord;
+import dev.evalbench.core.run.StoredRun;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The metric deltas of a comparison, counted as the gates count them (a provider failure is a failed case and
+ * not a schema-valid output; it keeps its latency unless it has none). Each run's value is over all its cases;
+ * the paired statistics are over the cases both runs have ({@link CaseAlignment#matched}): the exact McNemar
+ * test for rates, the seeded paired bootstrap ({@link Bootstrap#standard()}) for the interval of every delta
+ * and the p-value of the others. Deterministic and pure.
+ */
+final class MetricDeltas {
+    private static final double LEVEL = 0.95;
+    private static final Bootstrap BOOTSTRAP = Bootstrap.standard();
+
+    private MetricDeltas() {}
+
+    static List<MetricDelta> between(StoredRun before, StoredRun after) {
+        List<CasePair> pairs = CaseAlignment.matched(before.cases(), after.cases());
+        List<MetricDelta> deltas = new ArrayList<>();
+        deltas.add(rate("pass_rate", "cases passed", before.cases(), after.cases(), pairs, CaseRecord::passed));
+        for (String suite : suites(before, after)) {
+            Predicate<CaseRecord> inSuite = r -> r.key().suite().equals(suite);
+            deltas.add(rate("pass_rate." + suite, "passed, suite " + suite, filter(before.cases(), inSuite),
+                    filter(after.cases(), inSuite), pairs.stream().filter(p -> inSuite.test(p.before())).toList(),
+                    CaseRecord::passed));
+        }
+        deltas.add(rate("schema_valid_rate", "schema-valid outputs", before.cases(), after.cases(), pairs,
+                r -> r.failureKind() == null && r.schemaValid()));
+        deltas.add(p95Latency(before.cases(), after.cases(), pairs));
+        deltas.add(mean("tokens_per_case", "tokens per case", "tokens", before.cases(), after.cases(), pairs,
+                r -> r.tokensIn() + r.tokensOut()));
+        deltas.add(mean("cost_per_case_usd", "cost per case", "usd", before.cases(), after.cases(), pairs, CaseRecord::costUsd));
+        return deltas;
+    }
+
+    private static MetricDelta rate(String id, String label, List<CaseRecord> before, List<CaseRecord> after,
+                                    List<CasePair> pairs, Predicate<CaseRecord> success) {
+        int k0 = (int) before.stream().filter(success).count();
+        int k1 = (int) after.stream().filter(success).count();
+        Interval ci0 = Wilson.interval95(k0, before.size());
+        Interval ci1 = Wilson.interval95(k1, after.size());
+        int toFail = 0;
+        int toPass = 0;
+        for (CasePair p : pairs) {
+            boolean was = success.test(p.before());
+            boolean is = success.test(p.after());
+            if (was && !is) toFail++;
+            if (!was && is) toPass++;
+        }
+        ToDoubleFunction<CaseRecord> value = r -> success.test(r) ? 1 : 0;
+        Interval delta = pairedInterval(pairs, value, MetricDeltas::mean);
+        return new MetricDelta(id, label, "rate", ratio(k0, before.size()), ratio(k1, after.size()),
+                before.isEmpty() ? null : ci0.low(), before.isEmpty() ? null : ci0.high(),
+                after.isEmpty() ? null : ci1.low(), after.isEmpty() ? null : ci1.high(),
+                delta == null ? null : delta.low(), delta == null ? null : delta.high(),
+                pairs.isEmpty() ? null : McNemar.exactPValue(toFail, toPass), pairs.isEmpty() ? null : "mcnemar-exact",
+                pairs.size());
+    }
+
+    private static MetricDelta p95Latency(List<CaseRecord> before, List<CaseRecord> after, List<CasePair> pairs) {
+        List<CasePair> timed = pairs.stream().filter(p -> timed(p.before()) && timed(p.after())).toList();
+        Bootstrap.PairedDifference d = timed.isEmpty() ? null
+                : paired(timed, r -> r.latencyMs(), Percentiles::p95);
+        return new MetricDelta("p95_latency_ms", "p95 latency", "ms",
+                p95(filter(before, MetricDeltas::timed)), p95(filter(after, MetricDeltas::timed)),
+                null, null, null, null, d == null ? null : d.interval().low(), d == null ? null : d.interval().high(),
+                d == null ? null : d.pValue(), d == null ? null : "paired-bootstrap", timed.size());
+    }
+
+    private static MetricDelta mean(String id, String label, String unit, List<CaseRecord> before, List<CaseRecord> after,
+                                    List<CasePair> pairs, ToDoubleFunction<CaseRecord> value) {
+        Bootstrap.PairedDifference d = pairs.isEmpty() ? null : paired(pairs, value, MetricDeltas::mean);
+        return new MetricDelta(id, label, unit, mean(values(before, value)), mean(values(after, value)),
+                null, null, null, null, d == null ? null : d.interval().low(), d == null ? null : d.interval().high(),
+                d == null ? null : d.pValue(), d == null ? null : "paired-bootstrap", pairs.size());
+    }
+
+    private static Interval pairedInterval(List<CasePair> pairs, ToDoubleFunction<CaseRecord> value,
+                                           ToDoubleFunction<double[]> statistic) {
+        return pairs.isEmpty() ? null : paired(pairs, value, statistic).interval();
+    }
+
+    /** Paired bootstrap of statistic(after) − statistic(before) over resampled pairs. */
+    private static Bootstrap.PairedDifference paired(List<CasePair> pairs, ToDoubleFunction<CaseRecord> value,
+                                                     ToDoubleFunction<double[]> statistic) {
+        double[] a = pairs.stream().mapToDouble(p -> value.applyAsDouble(p.before())).toArray();
+        double[] b = pairs.stream().mapToDouble(p -> value.applyAsDouble(p.after())).toArray();
+        double[] sa = new double[a.length];
+        double[] sb = new double[b.length];
+        return BOOTSTRAP.paired(pairs.size(), idx -> {
+            for (int i = 0; i < idx.length; i++) {
+                sa[i] = a[idx[i]];
+                sb[i] = b[idx[i]];
+            }
+            return statistic.applyAsDouble(sb) - statistic.applyAsDouble(sa);
+        }, LEVEL);
+    }
+
+    private static boolean timed(CaseRecord r) {
+        return r.failureKind() == null || r.latencyMs() > 0;
+    }
+
+    private static Set<String> suites(StoredRun before, StoredRun after) {
+        Set<String> suites = new LinkedHashSet<>();
+        before.cases().forEach(r -> suites.add(r.key().suite()));
+        after.cases().forEach(r -> suites.add(r.key().suite()));
+        return suites;
+    }
+
+    private static List<CaseRecord> filter(List<CaseRecord> records, Predicate<CaseRecord> keep) {
+        return records.stream().filter(keep).toList();
+    }
+
+    private static double[] values(List<CaseRecord> records, ToDoubleFunction<CaseRecord> value) {
+        return records.stream().mapToDouble(value).toArray();
+    }
+
+    private static double p95(List<CaseRecord> records) {
+        return records.isEmpty() ? Double.NaN : Percentiles.p95(values(records, CaseRecord::latencyMs));
+    }
+
+    private static double mean(double[] values) {
+        return values.length == 0 ? Double.NaN : Arrays.stream(values).average().orElse(Double.NaN);
+    }
+
+    private static double ratio(int k, int n) {
+        return n == 0 ? Double.NaN : (double) k / n;
+    }
+}

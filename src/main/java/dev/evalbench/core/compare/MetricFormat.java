@@ -1,0 +1,62 @@
+package dev.evalbench.core.compare;
+
+import java.util.Locale;
+
+/**
+ * How numbers read in every view of a comparison or report (text, Markdown, HTML), so the same value looks
+ * the same everywhere: rates as percentages, latencies in ms, costs in dollars, p-values to three digits.
+ * Non-finite values read as an em dash. Pure.
+ */
+public final class MetricFormat {
+    public static final String NONE = "—";
+
+    private MetricFormat() {}
+
+    /** A value in its unit ("rate", "ms", "tokens", "usd"; anything else as a plain number). */
+    public static String value(double v, String unit) {
+        if (!Double.isFinite(v)) return NONE;
+        return switch (unit) {
+            case "rate" -> String.format(Locale.ROOT, "%.1f%%", v * 100);
+            case "ms" -> String.format(Locale.ROOT, "%.0f ms", v);
+            case "tokens" -> String.format(Locale.ROOT, "%.1f", v);
+            case "usd" -> String.format(Locale.ROOT, "$%.6f", v);
+            default -> number(v);
+        };
+    }
+
+    /** A signed change in its unit: percentage points for rates. */
+    public static String delta(double d, String unit) {
+        if (!Double.isFinite(d)) return NONE;
+        return switch (unit) {
+            case "rate" -> String.format(Locale.ROOT, "%+.1f pp", d * 100);
+            case "ms" -> String.format(Locale.ROOT, "%+.0f ms", d);
+            case "tokens" -> String.format(Locale.ROOT, "%+.1f", d);
+            case "usd" -> String.format(Locale.ROOT, "%+.6f", d);
+            default -> String.format(Locale.ROOT, "%+.4g", d);
+        };
+    }
+
+    /** "[low, high]" in the unit, or an em dash when there is no interval. */
+    public static String interval(Double low, Double high, String unit) {
+        if (low == null || high == null) return NONE;
+        return "[" + value(low, unit) + ", " + value(high, unit) + "]";
+    }
+
+    /** A delta interval: "[−1.0 pp, +3.0 pp]". */
+    public static String deltaInterval(Double low, Double high, String unit) {
+        if (low == null || high == null) return NONE;
+        return "[" + delta(low, unit) + ", " + delta(high, unit) + "]";
+    }
+
+    public static String pValue(Double p) {
+        if (p == null || !Double.isFinite(p)) return NONE;
+        return p < 0.001 ? "<0.001" : String.format(Locale.ROOT, "%.3f", p);
+    }
+
+    /** Integers without decimals, others to four significant digits. */
+    public static String number(double v) {
+        if (!Double.isFinite(v)) return NONE;
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) return String.format(Locale.ROOT, "%d", (long) v);
+        return String.format(Locale.ROOT, "%.4g", v);
+    }
+}

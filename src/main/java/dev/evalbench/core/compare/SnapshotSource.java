@@ -1,0 +1,22 @@
+package dev.evalbench.core.compare;
+
+import dev.evalbench.core.store.RunStore;
+import dev.evalbench.core.store.StoreException;
+import java.util.Optional;
+
+/**
+ * Where a comparison finds the stored bytes of an input file by its SHA-256, normally the run history's
+ * snapshots. A baseline read from an exported file has no snapshots of its own, but the local history
+ * often holds the same content under the same hash.
+ */
+@FunctionalInterface
+public interface SnapshotSource {
+    /** No snapshots at all: template diffs say the text is not available. */
+    SnapshotSource NONE = sha256 -> Optional.empty();
+
+    Optional<byte[]> snapshot(String sha256) throws StoreException;
+
+    static SnapshotSource of(RunStore store) {
+        return store::snapshot;
+    }
+}

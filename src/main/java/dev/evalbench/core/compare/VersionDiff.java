@@ -1,0 +1,98 @@
+package dev.evalbench.core.compare;
+
+import dev.evalbench.core.run.CaseRecord;
+import dev.evalbench.core.run.StoredRun;
+import dev.evalbench.core.run.VersionTuple;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * What changed between the version tuples of two runs: the answer to "was it the prompt, the route, the
+ * policy or the eval set?". Every case carries its tuple; a run's value for a part is the set of values its
+ * cases recorded (normally one), keyed by prompt id for the prompt and its output schema and by suite for
+ * the eval set. Changes are listed in {@link VersionComponent} order. Immutable; {@link #between} is pure.
+ */
+public record VersionDiff(List<VersionChange> changes) {
+    static final int SHORT_HASH = 12;
+
+    public VersionDiff {
+        changes = List.copyOf(changes);
+    }
+
+    public static VersionDiff between(StoredRun before, StoredRun after) {
+        Map<VersionComponent, Map<String, Set<String>>> a = describe(before);
+        Map<VersionComponent, Map<String, Set<String>>> b = describe(after);
+        List<VersionChange> changes = new ArrayList<>();
+        for (VersionComponent component : VersionComponent.values()) {
+            Map<String, Set<String>> left = a.getOrDefault(component, Map.of());
+            Map<String, Set<String>> right = b.getOrDefault(component, Map.of());
+            Set<String> subjects = new TreeSet<>(left.keySet());
+            subjects.addAll(right.keySet());
+            for (String subject : subjects) {
+                Set<String> l = left.get(subject);
+                Set<String> r = right.get(subject);
+                if (!Objects.equals(l, r)) {
+                    changes.add(new VersionChange(component, subject, join(l), join(r)));
+                }
+            }
+        }
+        return new VersionDiff(changes);
+    }
+
+    /** The parts that changed, in order, each once. */
+    public List<VersionComponent> changedComponents() {
+        return changes.stream().map(VersionChange::component).distinct().toList();
+    }
+
+    /** Only the changes that can change outputs (not the app version or git commit). */
+    public List<VersionChange> outputAffecting() {
+        return changes.stream().filter(c -> c.component().affectsOutput()).toList();
+    }
+
+    public boolean changed(VersionComponent component) {
+        return changes.stream().anyMatch(c -> c.component() == component);
+    }
+
+    /** One line for people, e.g. "prompt, route/model changed" or "nothing that affects outputs changed". */
+    public String summary() {
+        List<String> parts = outputAffecting().stream().map(c -> c.component().label()).distinct().toList();
+        return parts.isEmpty() ? "nothing that affects outputs changed" : String.join(", ", parts) + " changed";
+    }
+
+    private static Map<VersionComponent, Map<String, Set<String>>> describe(StoredRun run) {
+        Map<VersionComponent, Map<String, Set<String>>> parts = new EnumMap<>(VersionComponent.class);
+        for (CaseRecord record : run.cases()) {
+            VersionTuple v = record.versions();
+            if (v == null) continue;
+            put(parts, VersionComponent.PROMPT, v.promptId(), "revision " + v.promptRevision() + ", sha256 " + shortHash(v.promptHash()));
+            put(parts, VersionComponent.OUTPUT_SCHEMA, v.promptId(), "sha256 " + shortHash(v.outputSchemaHash()));
+            put(parts, VersionComponent.PREPROCESSING, "", "sha256 " + shortHash(v.preprocessHash()));
+            put(parts, VersionComponent.POLICY, "", "revision " + v.policyRevision() + ", sha256 " + shortHash(v.policyHash()));
+            put(parts, VersionComponent.EVAL_SET, record.key().suite(), "version " + v.evalSetVersion() + ", sha256 " + shortHash(v.evalSetHash()));
+            put(parts, VersionComponent.ROUTE_MODEL, "", v.route() + " (" + v.provider() + "/" + v.model() + ")");
+            put(parts, VersionComponent.APP_VERSION, "", String.valueOf(v.appVersion()));
+            put(parts, VersionComponent.GIT_COMMIT, "", v.gitCommit() == null ? "none" : shortHash(v.gitCommit()));
+        }
+        return parts;
+    }
+
+    private static void put(Map<VersionComponent, Map<String, Set<String>>> parts, VersionComponent c, String subject, String value) {
+        parts.computeIfAbsent(c, k -> new TreeMap<>()).computeIfAbsent(subject, k -> new LinkedHashSet<>()).add(value);
+    }
+
+    private static String join(Set<String> values) {
+        return values == null ? VersionChange.ABSENT : String.join("; ", new TreeSet<>(values));
+    }
+
+    static String shortHash(String hash) {
+        if (hash == null) return "none";
+        return hash.length() > SHORT_HASH ? hash.substring(0, SHORT_HASH) : hash;
+    }
+}

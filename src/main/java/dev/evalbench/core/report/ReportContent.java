@@ -1,0 +1,30 @@
+package dev.evalbench.core.report;
+
+import dev.evalbench.core.compare.RunComparison;
+import dev.evalbench.core.gate.GateReport;
+import dev.evalbench.core.run.StoredRun;
+import java.util.Objects;
+
+/**
+ * Everything a report shows, read from stored records only: the run, its gate verdicts, and, when a baseline
+ * was given, the baseline and the comparison of the two ({@code comparison.before()} is the baseline).
+ * {@code generator} names the program, e.g. "evalbench 0.1.0". Immutable.
+ */
+public record ReportContent(StoredRun run, GateReport gates, StoredRun baseline, RunComparison comparison, String generator) {
+    public ReportContent {
+        Objects.requireNonNull(run, "run");
+        Objects.requireNonNull(gates, "gates");
+        Objects.requireNonNull(generator, "generator");
+        if ((baseline == null) != (comparison == null)) {
+            throw new IllegalArgumentException("a baseline and its comparison come together");
+        }
+    }
+
+    public boolean hasBaseline() {
+        return baseline != null;
+    }
+
+    public boolean passed() {
+        return gates.passed();
+    }
+}

@@ -1,0 +1,111 @@
+package dev.evalbench.core.report;
+
+import dev.evalbench.core.compare.CompareMarkdown;
+import dev.evalbench.core.compare.MarkdownText;
+import dev.evalbench.core.compare.MetricFormat;
+import dev.evalbench.core.gate.GateVerdict;
+import dev.evalbench.core.gate.ci.VerdictFormat;
+import dev.evalbench.core.run.RunStatus;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * report.md: the report as a pull-request comment, essentials first: the verdict, the gates table, the failed
+ * gates' reasons, what changed against the baseline, the top flipped cases with their diffs; then, folded, the
+ * run's numbers, the metric deltas and the prompt template diff. Kept under {@link #MAX_CHARS} (GitHub's
+ * comment limit is 65,536): when the full form is longer, flipped cases are listed without diffs. Run text is
+ * escaped ({@link MarkdownText}). Pure.
+ */
+public final class ReportMarkdown {
+    public static final int MAX_CHARS = 60_000;
+    static final int TOP_FLIPS = 5;
+
+    private ReportMarkdown() {}
+
+    /** @param reportSha256 the SHA-256 of the report.json this view belongs to, named in the footer */
+    public static String render(ReportContent content, String reportSha256) {
+        String full = render(content, reportSha256, TOP_FLIPS);
+        return full.length() <= MAX_CHARS ? full : render(content, reportSha256, 0);
+    }
+
+    private static String render(ReportContent content, String reportSha256, int flipsWithDiffs) {
+        StringBuilder md = new StringBuilder();
+        List<GateVerdict> verdicts = content.gates().verdicts();
+        long failed = verdicts.stream().filter(v -> !v.passed()).count();
+        md.append(content.passed() ? "## ✅ Evalbench report: all " + verdicts.size() + " gates pass\n\n"
+                : "## ❌ Evalbench report: " + failed + " of " + verdicts.size() + " gates failed\n\n");
+        RunSummary summary = RunSummary.of(content.run());
+        md.append("Run ").append(MarkdownText.code(content.run().id())).append(" of ")
+                .append(MarkdownText.inline(content.run().header().workspace()));
+        if (content.hasBaseline()) md.append(" against baseline ").append(MarkdownText.code(content.baseline().id()));
+        md.append(String.format(Locale.ROOT, " · %d cases, %d passed", summary.passed().trials(), summary.passed().successes()));
+        if (content.run().header().status() != RunStatus.COMPLETE) {
+            md.append(" · **the run is ").append(content.run().header().status().name().toLowerCase(Locale.ROOT)).append("**");
+        }
+        md.append("\n\n");
+        gates(md, verdicts);
+        if (content.hasBaseline()) {
+            CompareMarkdown.appendWhatChanged(md, content.comparison());
+            if (flipsWithDiffs > 0) {
+                CompareMarkdown.appendFlips(md, content.comparison(), flipsWithDiffs);
+            } else {
+                flipList(md, content);
+            }
+        }
+        numbers(md, summary);
+        if (content.hasBaseline() && !content.comparison().metrics().isEmpty()) {
+            md.append("<details><summary>Metrics against the baseline (paired tests)</summary>\n\n");
+            CompareMarkdown.appendMetrics(md, content.comparison());
+            md.append("</details>\n\n");
+        }
+        if (content.hasBaseline()) CompareMarkdown.appendTemplates(md, content.comparison());
+        md.append("_").append(MarkdownText.inline(content.generator())).append(" · report.json sha256 ")
+                .append(MarkdownText.code(reportSha256)).append("_\n");
+        return md.toString();
+    }
+
+    private static void gates(StringBuilder md, List<GateVerdict> verdicts) {
+        md.append("| | gate | value | threshold | 95% interval | baseline | p |\n|---|---|---|---|---|---|---|\n");
+        for (GateVerdict v : verdicts) {
+            md.append("| ").append(VerdictFormat.mark(v)).append(" | ").append(MarkdownText.inline(v.id()))
+                    .append(v.suite() == null ? "" : " (" + MarkdownText.inline(v.suite()) + ")")
+                    .append(" | ").append(VerdictFormat.value(v)).append(" | ").append(VerdictFormat.threshold(v))
+                    .append(" | ").append(VerdictFormat.interval(v)).append(" | ").append(VerdictFormat.baseline(v))
+                    .append(" | ").append(VerdictFormat.pValue(v)).append(" |\n");
+        }
+        md.append('\n');
+        List<GateVerdict> failed = verdicts.stream().filter(v -> !v.passed()).toList();
+        if (failed.isEmpty()) return;
+        md.append("**Failed gates**\n\n");
+        failed.forEach(v -> md.append("- **").append(MarkdownText.inline(v.id())).append("**: ")
+                .append(MarkdownText.inline(v.detail())).append('\n'));
+        md.append('\n');
+    }
+
+    private static void flipList(StringBuilder md, ReportContent content) {
+        var flips = content.comparison().flips();
+        if (flips.isEmpty()) return;
+        md.append("### Flipped cases\n\n");
+        flips.stream().limit(50).forEach(f -> md.append("- ").append(MarkdownText.inline(f.key())).append(" (")
+                .append(f.kind().label()).append(")\n"));
+        if (flips.size() > 50) md.append("- … ").append(flips.size() - 50).append(" more\n");
+        md.append("\n_Diffs are in report.html._\n\n");
+    }
+
+    private static void numbers(StringBuilder md, RunSummary s) {
+        md.append("<details><summary>Run numbers</summary>\n\n| | value | 95% interval |\n|---|---|---|\n");
+        rate(md, "passed, all cases", s.passed());
+        s.suites().forEach(r -> rate(md, "passed, suite " + r.label(), r));
+        rate(md, "schema-valid outputs", s.schemaValid());
+        md.append("| provider failures | ").append(s.providerFailures()).append(" | |\n");
+        md.append("| p95 latency | ").append(MetricFormat.value(s.p95LatencyMs(), "ms")).append(" | |\n");
+        md.append(String.format(Locale.ROOT, "| tokens in / out | %,d / %,d | |%n", s.tokensIn(), s.tokensOut()));
+        md.append("| cost | ").append(MetricFormat.value(s.costUsd(), "usd")).append(" | |\n\n</details>\n\n");
+    }
+
+    private static void rate(StringBuilder md, String label, RunSummary.Rate r) {
+        md.append("| ").append(MarkdownText.inline(label)).append(" | ").append(r.successes()).append('/').append(r.trials())
+                .append(" (").append(MetricFormat.value(r.value(), "rate")).append(") | ")
+                .append(MetricFormat.interval(r.low(), r.high(), "rate")).append(" |\n");
+    }
+}

@@ -1,0 +1,37 @@
+package dev.evalbench.core.report;
+
+import dev.evalbench.core.json.Digests;
+import dev.evalbench.core.report.html.ReportHtml;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Writes a report's three views into a folder: {@value #JSON} (canonical, the one that is signed),
+ * {@value #MARKDOWN} (for the pull request) and {@value #HTML} (one self-contained page). The three are
+ * written together through {@link AtomicFiles}: either all are replaced or, on failure, none is. The folder is
+ * created when missing. Stateless.
+ */
+public final class ReportWriter {
+    public static final String JSON = "report.json";
+    public static final String MARKDOWN = "report.md";
+    public static final String HTML = "report.html";
+
+    private ReportWriter() {}
+
+    public static ReportFiles write(ReportContent content, Path dir) throws IOException {
+        byte[] json = ReportJson.bytes(content);
+        String sha256 = Digests.sha256(json);
+        Path jsonFile = dir.resolve(JSON);
+        Path mdFile = dir.resolve(MARKDOWN);
+        Path htmlFile = dir.resolve(HTML);
+        Map<Path, byte[]> files = new LinkedHashMap<>();
+        files.put(jsonFile, json);
+        files.put(mdFile, ReportMarkdown.render(content, sha256).getBytes(StandardCharsets.UTF_8));
+        files.put(htmlFile, ReportHtml.render(content, sha256).getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.writeAll(files);
+        return new ReportFiles(jsonFile, mdFile, htmlFile, sha256);
+    }
+}

@@ -1,0 +1,76 @@
+package dev.evalbench.core.report;
+
+import dev.evalbench.core.gate.stats.Interval;
+import dev.evalbench.core.gate.stats.Percentiles;
+import dev.evalbench.core.gate.stats.Wilson;
+import dev.evalbench.core.run.CaseRecord;
+import dev.evalbench.core.run.StoredRun;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * One run's numbers for a report, counted the way the gates count them: a provider failure is a failed case
+ * and not a schema-valid output, and keeps its latency unless it has none ({@code latency_ms <= 0}). Rates
+ * carry 95% Wilson intervals. {@code latencies} are the latencies counted, in case order, for the histogram.
+ * Immutable.
+ */
+public record RunSummary(
+        Rate passed,
+        List<Rate> suites,
+        Rate schemaValid,
+        int providerFailures,
+        double p95LatencyMs,
+        double meanLatencyMs,
+        long tokensIn,
+        long tokensOut,
+        double costUsd,
+        List<Long> latencies) {
+
+    /** {@code successes} of {@code trials} with its 95% Wilson interval; {@code label} is a suite or a name. */
+    public record Rate(String label, int successes, int trials, double low, double high) {
+        public double value() {
+            return trials == 0 ? Double.NaN : (double) successes / trials;
+        }
+
+        static Rate of(String label, List<CaseRecord> records, Predicate<CaseRecord> success) {
+            int k = (int) records.stream().filter(success).count();
+            Interval ci = Wilson.interval95(k, records.size());
+            return new Rate(label, k, records.size(), ci.low(), ci.high());
+        }
+    }
+
+    public RunSummary {
+        suites = List.copyOf(suites);
+        latencies = List.copyOf(latencies);
+    }
+
+    public static RunSummary of(StoredRun run) {
+        List<CaseRecord> cases = run.cases();
+        Map<String, List<CaseRecord>> bySuite = new LinkedHashMap<>();
+        cases.forEach(r -> bySuite.computeIfAbsent(r.key().suite(), k -> new ArrayList<>()).add(r));
+        List<Rate> suites = new ArrayList<>();
+        bySuite.forEach((suite, records) -> suites.add(Rate.of(suite, records, CaseRecord::passed)));
+        List<Long> latencies = cases.stream().filter(r -> r.failureKind() == null || r.latencyMs() > 0)
+                .map(CaseRecord::latencyMs).toList();
+        double[] values = latencies.stream().mapToDouble(Long::doubleValue).toArray();
+        return new RunSummary(
+                Rate.of("all cases", cases, CaseRecord::passed),
+                suites,
+                Rate.of("schema-valid outputs", cases, r -> r.failureKind() == null && r.schemaValid()),
+                (int) cases.stream().filter(r -> r.failureKind() != null).count(),
+                values.length == 0 ? Double.NaN : Percentiles.p95(values),
+                values.length == 0 ? Double.NaN : java.util.Arrays.stream(values).average().orElse(Double.NaN),
+                cases.stream().mapToLong(CaseRecord::tokensIn).sum(),
+                cases.stream().mapToLong(CaseRecord::tokensOut).sum(),
+                cases.stream().mapToDouble(CaseRecord::costUsd).sum(),
+                latencies);
+    }
+
+    /** The rate of a suite, or null when the run has no case of it. */
+    public Rate suite(String name) {
+        return suites.stream().filter(s -> s.label().equals(name)).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.evalbench.core.report.html;
+
+import dev.evalbench.core.gate.GateReport;
+import dev.evalbench.core.gate.GateVerdict;
+import dev.evalbench.core.gate.ci.VerdictFormat;
+
+/**
+ * The gates table: each gate's verdict, measured value, threshold, 95% interval, baseline value and the
+ * p-value of its paired test, with the gate's one-sentence detail under it. Numbers read as in every other
+ * view ({@link VerdictFormat}). Pure.
+ */
+final class GateSection {
+    private GateSection() {}
+
+    static void write(HtmlWriter html, GateReport gates) {
+        html.open("section", "id", "gates").element("h2", "Gates");
+        html.open("table", "class", "gates").open("thead").open("tr");
+        for (String h : new String[] {"", "gate", "kind"}) html.element("th", h);
+        for (String h : new String[] {"value", "threshold", "95% interval", "baseline", "p-value"}) html.element("th", h, "class", "num");
+        html.close("tr").close("thead").open("tbody");
+        for (GateVerdict v : gates.verdicts()) {
+            html.open("tr", "class", v.passed() ? "passed" : "failed");
+            html.open("td").element("span", v.passed() ? "pass" : "FAIL", "class", v.passed() ? "badge pass" : "badge fail").close("td");
+            html.open("td").element("strong", v.id());
+            if (v.suite() != null) html.text(" (" + v.suite() + ")");
+            html.close("td");
+            html.element("td", v.kind() + (v.mode() == null ? "" : ", " + v.mode()));
+            html.element("td", VerdictFormat.value(v), "class", "num");
+            html.element("td", VerdictFormat.threshold(v), "class", "num");
+            html.element("td", VerdictFormat.interval(v), "class", "num");
+            html.element("td", VerdictFormat.baseline(v), "class", "num");
+            html.element("td", VerdictFormat.pValue(v), "class", "num");
+            html.close("tr");
+            html.open("tr", "class", v.passed() ? "passed" : "failed").open("td").close("td")
+                    .element("td", v.detail(), "class", "detail", "colspan", "7").close("tr").newline();
+        }
+        html.close("tbody").close("table");
+        if (gates.verdicts().stream().anyMatch(VerdictFormat::intervalOfDifference)) {
+            html.element("p", "Δ intervals are of the paired change against the baseline on matched cases.", "class", "meta");
+        }
+        html.close("section").newline();
+    }
+}

@@ -1,0 +1,92 @@
+package dev.evalbench.core.report.html;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * The latency distribution of a run as an inline SVG histogram, with the baseline's distribution beside it
+ * when there is one and the run's p95 marked. Bins have a round width (1, 2 or 5 times a power of ten ms)
+ * chosen for about 20 bins. Pure.
+ */
+final class LatencyHistogram {
+    static final int WIDTH = 560;
+    static final int HEIGHT = 240;
+    private static final int LEFT = 48;
+    private static final int RIGHT = 12;
+    private static final int TOP = 14;
+    private static final int BOTTOM = 40;
+    private static final int TARGET_BINS = 20;
+
+    private LatencyHistogram() {}
+
+    /**
+     * @param run      latencies of the run's answered cases, ms
+     * @param baseline latencies of the baseline, or null
+     * @param p95      the run's p95 latency, ms (NaN to leave it out)
+     */
+    static String render(long[] run, long[] baseline, double p95) {
+        long max = Math.max(maxOf(run), baseline == null ? 0 : maxOf(baseline));
+        long step = niceStep(Math.max(1, max) / (double) TARGET_BINS);
+        int bins = (int) (max / step) + 1;
+        int[] runCounts = counts(run, step, bins);
+        int[] baseCounts = baseline == null ? null : counts(baseline, step, bins);
+        int top = Math.max(1, Math.max(Arrays.stream(runCounts).max().orElse(0),
+                baseCounts == null ? 0 : Arrays.stream(baseCounts).max().orElse(0)));
+
+        double plotW = WIDTH - LEFT - RIGHT;
+        double plotH = HEIGHT - TOP - BOTTOM;
+        double binW = plotW / bins;
+        Svg svg = new Svg(WIDTH, HEIGHT, "Latency distribution: " + run.length + " cases"
+                + (baseline == null ? "" : ", baseline " + baseline.length + " cases"));
+        svg.line(LEFT, TOP + plotH, LEFT + plotW, TOP + plotH, "axis").line(LEFT, TOP, LEFT, TOP + plotH, "axis");
+        for (int tick : new int[] {0, top / 2, top}) {
+            double y = TOP + plotH - plotH * tick / top;
+            svg.line(LEFT - 4, y, LEFT, y, "axis").text(LEFT - 7, y + 4, "end", "tick", Integer.toString(tick));
+        }
+        for (int b = 0; b < bins; b++) {
+            double x = LEFT + b * binW;
+            String range = (b * step) + "–" + ((b + 1) * step) + " ms";
+            if (baseCounts == null) {
+                bar(svg, x + 1, binW - 2, runCounts[b], top, plotH, "bar-run", range + ": " + runCounts[b] + " cases");
+            } else {
+                bar(svg, x + 1, binW / 2 - 1, baseCounts[b], top, plotH, "bar-base", range + ": " + baseCounts[b] + " baseline cases");
+                bar(svg, x + binW / 2, binW / 2 - 1, runCounts[b], top, plotH, "bar-run", range + ": " + runCounts[b] + " cases");
+            }
+            if (b % Math.max(1, bins / 5) == 0) {
+                svg.text(x, TOP + plotH + 16, "middle", "tick", Long.toString(b * step));
+            }
+        }
+        if (Double.isFinite(p95)) {
+            double x = LEFT + plotW * p95 / (bins * (double) step);
+            svg.line(x, TOP, x, TOP + plotH, "marker").text(x + 4, TOP + 10, "start", "tick", String.format(Locale.ROOT, "p95 %.0f ms", p95));
+        }
+        svg.text(LEFT + plotW / 2, HEIGHT - 6, "middle", "axis-label", "latency (ms)");
+        return svg.end();
+    }
+
+    private static void bar(Svg svg, double x, double w, int count, int top, double plotH, String cssClass, String tooltip) {
+        double h = plotH * count / top;
+        svg.rect(x, TOP + plotH - h, w, h, cssClass, tooltip);
+    }
+
+    private static int[] counts(long[] values, long step, int bins) {
+        int[] counts = new int[bins];
+        for (long v : values) counts[(int) Math.min(bins - 1, Math.max(0, v) / step)]++;
+        return counts;
+    }
+
+    private static long maxOf(long[] values) {
+        return Arrays.stream(values).max().orElse(0);
+    }
+
+    /** The smallest of 1, 2, 5 × 10^k that is at least {@code raw} (and at least 1). */
+    static long niceStep(double raw) {
+        long power = 1;
+        while (true) {
+            for (long m : new long[] {1, 2, 5}) {
+                if (m * power >= raw) return m * power;
+            }
+            power *= 10;
+        }
+    }
+}

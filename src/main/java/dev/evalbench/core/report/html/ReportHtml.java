@@ -1,0 +1,83 @@
+package dev.evalbench.core.report.html;
+
+import dev.evalbench.core.report.ReportContent;
+import dev.evalbench.core.report.RunSummary;
+import dev.evalbench.core.run.RunHeader;
+import dev.evalbench.core.run.RunStatus;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * report.html: one self-contained page with no script, no external style sheet, font or image, and no
+ * network access (a Content-Security-Policy of {@code default-src 'none'} says so to the browser as well):
+ * the verdict, the gates with values, thresholds, 95% intervals and p-values, the run's numbers with inline
+ * SVG charts, the comparison with the baseline and side-by-side diffs of flipped cases, and the failing cases.
+ * Every string from a run is HTML-escaped ({@link Html}). Pure.
+ */
+public final class ReportHtml {
+    private static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+    private ReportHtml() {}
+
+    /** @param reportSha256 the SHA-256 of the report.json this page shows, named in the footer */
+    public static String render(ReportContent content, String reportSha256) {
+        RunHeader header = content.run().header();
+        HtmlWriter html = new HtmlWriter();
+        html.markup("<!DOCTYPE html>\n").open("html", "lang", "en").open("head")
+                .open("meta", "charset", "utf-8")
+                .open("meta", "http-equiv", "Content-Security-Policy", "content", CSP)
+                .open("meta", "name", "viewport", "content", "width=device-width, initial-scale=1")
+                .element("title", "Evalbench report: " + header.workspace() + " run " + content.run().id())
+                .open("style").markup(ReportStyle.CSS).close("style").close("head").newline();
+        html.open("body").open("main");
+        writeHeader(html, content);
+        GateSection.write(html, content.gates());
+        RunSummary summary = RunSummary.of(content.run());
+        SummarySection.write(html, summary, content.hasBaseline() ? RunSummary.of(content.baseline()) : null);
+        if (content.hasBaseline()) {
+            ChangesSection.write(html, content.comparison());
+            CaseSections.writeFlips(html, content.comparison());
+        }
+        CaseSections.writeFailures(html, content.run());
+        html.open("footer").text(content.generator() + " · this page is a view of report.json (sha256 " + reportSha256
+                + "), the file the signature covers.").close("footer");
+        html.close("main").close("body").close("html").newline();
+        return html.toString();
+    }
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    private static String time(Instant instant) {
+        return instant == null ? "—" : TIME.format(instant);
+    }
+
+    private static void writeHeader(HtmlWriter html, ReportContent content) {
+        RunHeader h = content.run().header();
+        html.open("header").element("h1", "Eval report · " + h.workspace());
+        html.open("div", "class", "meta").text("run ").element("code", content.run().id())
+                .text(" · " + h.status().name().toLowerCase(Locale.ROOT) + " · started " + time(h.startedAt())
+                        + (h.finishedAt() == null ? "" : " · finished " + time(h.finishedAt()))
+                        + " · evalbench " + h.appVersion()
+                        + (h.gitCommit() == null ? "" : " · commit " + h.gitCommit()));
+        if (content.hasBaseline()) html.text(" · baseline ").element("code", content.baseline().id());
+        html.close("div");
+        long failed = content.gates().verdicts().stream().filter(v -> !v.passed()).count();
+        int total = content.gates().verdicts().size();
+        String verdict = content.passed() ? "All " + total + " gates pass" : failed + " of " + total + " gates failed";
+        if (h.status() != RunStatus.COMPLETE) {
+            verdict += " · the run is " + h.status().name().toLowerCase(Locale.ROOT) + " (" + content.run().cases().size()
+                    + " of " + h.plannedCases() + " cases stored)";
+        }
+        html.open("div", "class", content.passed() ? "verdict pass" : "verdict fail")
+                .element("span", content.passed() ? "PASSED" : "FAILED", "class", content.passed() ? "badge pass" : "badge fail")
+                .text(verdict).close("div");
+        html.open("nav").open("a", "href", "#gates").text("Gates").close("a").open("a", "href", "#summary").text("Numbers").close("a");
+        if (content.hasBaseline()) {
+            html.open("a", "href", "#changes").text("What changed").close("a").open("a", "href", "#flips").text("Flipped cases").close("a");
+        }
+        html.open("a", "href", "#failing").text("Failing cases").close("a").close("nav").close("header").newline();
+    }
+}

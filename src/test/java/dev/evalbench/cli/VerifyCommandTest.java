@@ -1,0 +1,119 @@
+package dev.evalbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.evalbench.core.json.Json;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Any changed byte of what a signed report binds is caught by {@code evalbench verify}, exit 1, saying what. */
+class VerifyCommandTest {
+    @TempDir Path root;
+    SignedReportOnDisk signed;
+
+    @BeforeEach
+    void signedReport() throws Exception {
+        signed = new SignedReportOnDisk(root);
+    }
+
+    private Cli.Result verify() {
+        return Cli.run("verify", signed.envelope.toString(), "--key", signed.authorPub.toString(),
+                "--report", signed.report.toString(), "--workspace", signed.workspace.toString());
+    }
+
+    @Test
+    void anUntouchedReportVerifiesAndSaysWhoSignedAndWhatWasChecked() throws Exception {
+        Cli.Result r = verify();
+
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out()).contains("VALID: signed by " + signed.authorKeyId())
+                .contains("checked: datasets/tickets.jsonl, gates.yaml, prompts/triage.yaml, report.json");
+    }
+
+    @Test
+    void aChangedByteOfReportJsonIsCaught() throws Exception {
+        flipLastByte(signed.report);
+
+        Cli.Result r = verify();
+
+        assertThat(r.exit()).isEqualTo(ExitCodes.GATE_FAILED);
+        assertThat(r.out()).contains("INVALID").contains("report.json: sha256 differs from the signed subject");
+    }
+
+    @Test
+    void aChangedByteOfThePayloadIsCaught() throws Exception {
+        ObjectNode envelope = (ObjectNode) Json.MAPPER.readTree(signed.envelope.toFile());
+        byte[] payload = Base64.getDecoder().decode(envelope.get("payload").asText());
+        String original = new String(payload, StandardCharsets.UTF_8);
+        String statement = original.replace("\"run_id\":\"run-new\"", "\"run_id\":\"run-nex\"");
+        assertThat(statement).isNotEqualTo(original).hasSameSizeAs(original);
+        envelope.put("payload", Base64.getEncoder().encodeToString(statement.getBytes(StandardCharsets.UTF_8)));
+        Json.MAPPER.writeValue(signed.envelope.toFile(), envelope);
+
+        Cli.Result r = verify();
+
+        assertThat(r.exit()).isEqualTo(ExitCodes.GATE_FAILED);
+        assertThat(r.out()).contains("INVALID").contains("keyid " + signed.authorKeyId())
+                .contains("does not verify with that public key");
+    }
+
+    @Test
+    void aChangedByteOfTheSignatureIsCaught() throws Exception {
+        ObjectNode envelope = (ObjectNode) Json.MAPPER.readTree(signed.envelope.toFile());
+        ObjectNode signature = (ObjectNode) envelope.get("signatures").get(0);
+        byte[] sig = Base64.getDecoder().decode(signature.get("sig").asText());
+        sig[10] ^= 0x01;
+        signature.put("sig", Base64.getEncoder().encodeToString(sig));
+        Json.MAPPER.writeValue(signed.envelope.toFile(), envelope);
+
+        Cli.Result r = verify();
+
+        assertThat(r.exit()).isEqualTo(ExitCodes.GATE_FAILED);
+        assertThat(r.out()).contains("INVALID").contains("does not verify with that public key");
+    }
+
+    @Test
+    void aChangedByteOfAListedInputFileIsCaught() throws Exception {
+        flipLastByte(signed.workspace.resolve("prompts/triage.yaml"));
+
+        Cli.Result r = verify();
+
+        assertThat(r.exit()).isEqualTo(ExitCodes.GATE_FAILED);
+        assertThat(r.out()).contains("INVALID").contains("prompts/triage.yaml: sha256 differs from the signed subject")
+                .doesNotContain("report.json: sha256 differs");
+    }
+
+    @Test
+    void withoutReportOptionTheReportBesideTheEnvelopeIsChecked() throws Exception {
+        flipLastByte(signed.report);
+
+        Cli.Result r = Cli.run("verify", signed.envelope.toString(), "--key", signed.authorPub.toString());
+
+        assertThat(r.exit()).isEqualTo(ExitCodes.GATE_FAILED);
+        assertThat(r.out()).contains("report.json: sha256 differs")
+                .contains("not checked (file not given or not found): datasets/tickets.jsonl, gates.yaml, prompts/triage.yaml");
+    }
+
+    @Test
+    void unusableInputIsExitTwo() throws Exception {
+        Cli.Result missing = Cli.run("verify", root.resolve("nope.json").toString(), "--key", signed.authorPub.toString());
+        Cli.Result notAKey = Cli.run("verify", signed.envelope.toString(), "--key", signed.report.toString());
+
+        assertThat(missing.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(missing.err()).contains("nope.json: file not found");
+        assertThat(notAKey.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(notAKey.err()).contains("report.json: not a PEM public key");
+    }
+
+    private static void flipLastByte(Path file) throws Exception {
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length - 2] ^= 0x01;
+        Files.write(file, bytes);
+    }
+}
