@@ -1,5 +1,6 @@
 package dev.evalbench.core.report;
 
+import dev.evalbench.core.io.AtomicFiles;
 import dev.evalbench.core.report.sign.Dsse;
 import dev.evalbench.core.report.sign.DsseEnvelope;
 import dev.evalbench.core.report.sign.DsseSigner;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.evalbench.core.compare.CompareJson;
 import dev.evalbench.core.gate.GateVerdict;
 import dev.evalbench.core.json.Json;
-import dev.evalbench.core.report.canonical.CanonicalJson;
+import dev.evalbench.core.json.CanonicalJson;
 
 /**
  * report.json: the canonical (RFC 8785) JSON form of a report, the file that is signed. It embeds the run

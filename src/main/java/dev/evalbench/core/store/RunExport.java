@@ -2,18 +2,17 @@ package dev.evalbench.core.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.evalbench.core.io.AtomicFiles;
 import dev.evalbench.core.json.Json;
 import dev.evalbench.core.run.StoredRun;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * A run carried to another machine as one JSON file: {@code {"format": "evalbench-run/1", "run": {...}}}.
  * CI gates a pull request against the export of main's run, so the file carries every per-case verdict the
  * paired tests need. A signed report's {@code report.json} embeds the same {@code run} object and reads back
- * the same way. Writes go to a temporary file first, so a crash never leaves half a file.
+ * the same way. Writes are atomic (AtomicFiles), so a crash never leaves half a file.
  */
 public final class RunExport {
     public static final String FORMAT = "evalbench-run/1";
@@ -28,15 +27,7 @@ public final class RunExport {
     }
 
     public static void write(StoredRun run, Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempFile(parent, ".export", ".tmp");
-        try {
-            Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), toJson(run));
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(file, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(toJson(run)));
     }
 
     /**

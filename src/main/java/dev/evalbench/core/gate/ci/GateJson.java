@@ -1,5 +1,6 @@
 package dev.evalbench.core.gate.ci;
 
+import dev.evalbench.core.io.AtomicFiles;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.evalbench.core.gate.GateReport;
@@ -66,7 +67,7 @@ public final class GateJson {
     }
 
     public void write(GateReport report, StoredRun run, Path file) throws IOException {
-        ReportFiles.write(file, render(report, run));
+        AtomicFiles.write(file, (render(report, run)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static ObjectNode gate(GateVerdict v) {

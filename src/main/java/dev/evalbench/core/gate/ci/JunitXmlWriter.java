@@ -1,5 +1,6 @@
 package dev.evalbench.core.gate.ci;
 
+import dev.evalbench.core.io.AtomicFiles;
 import dev.evalbench.core.gate.GateReport;
 import dev.evalbench.core.gate.GateVerdict;
 import dev.evalbench.core.run.CaseRecord;
@@ -93,7 +94,7 @@ public final class JunitXmlWriter {
 
     /** Writes {@link #write(GateReport, StoredRun)} to the file, whole or not at all. */
     public void write(GateReport report, StoredRun run, Path file) throws IOException {
-        ReportFiles.write(file, write(report, run));
+        AtomicFiles.write(file, (write(report, run)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static double runSeconds(StoredRun run) {

@@ -1,5 +1,6 @@
 package dev.evalbench.core.gate.ci;
 
+import dev.evalbench.core.io.AtomicFiles;
 import dev.evalbench.core.gate.GateReport;
 import dev.evalbench.core.gate.GateVerdict;
 import dev.evalbench.core.gate.RepeatStats;
@@ -49,7 +50,7 @@ public final class MarkdownSummary {
     }
 
     public void write(GateReport report, StoredRun run, StoredRun baseline, Path file) throws IOException {
-        ReportFiles.write(file, render(report, run, baseline));
+        AtomicFiles.write(file, (render(report, run, baseline)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static void gatesTable(StringBuilder md, List<GateVerdict> verdicts) {

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.evalbench.core.json.Digests;
-import dev.evalbench.core.report.canonical.CanonicalJson;
+import dev.evalbench.core.json.CanonicalJson;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package dev.evalbench.core.route.cache;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.evalbench.core.json.CanonicalJson;
 import dev.evalbench.core.json.Digests;
 import dev.evalbench.core.json.Json;
 import dev.evalbench.core.provider.Message;
@@ -18,7 +19,7 @@ import java.util.List;
  * part of it: two routes to the same model with the same params share answers. Only the hash is ever stored.
  */
 public final class CacheKeys {
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     private CacheKeys() {}
 
@@ -38,6 +39,7 @@ public final class CacheKeys {
             String digest = workspace.inputDigests() == null ? null : workspace.inputDigests().get(route.script());
             key.put("script", route.script()).put("script_sha256", digest);
         }
-        return Digests.sha256(CanonicalJson.write(key));
+        // RFC 8785, the same canonical form the signed reports use: key order and number spelling never matter.
+        return Digests.sha256(CanonicalJson.canonicalize(key));
     }
 }

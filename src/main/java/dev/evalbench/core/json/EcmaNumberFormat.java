@@ -1,4 +1,4 @@
-package dev.evalbench.core.report.canonical;
+package dev.evalbench.core.json;
 
 import java.math.BigDecimal;
 import java.math.MathContext;

@@ -1,4 +1,4 @@
-package dev.evalbench.core.report;
+package dev.evalbench.core.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

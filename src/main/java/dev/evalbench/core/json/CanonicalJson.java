@@ -1,4 +1,4 @@
-package dev.evalbench.core.report.canonical;
+package dev.evalbench.core.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;

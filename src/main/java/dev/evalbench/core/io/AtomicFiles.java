@@ -1,4 +1,4 @@
-package dev.evalbench.core.report;
+package dev.evalbench.core.io;
 
 import java.io.IOException;
 import java.nio.file.Files;

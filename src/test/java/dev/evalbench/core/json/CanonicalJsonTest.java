@@ -1,4 +1,4 @@
-package dev.evalbench.core.report.canonical;
+package dev.evalbench.core.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
