@@ -91,7 +91,10 @@ final class ReportCommand implements Callable<Integer> {
             } else if (Files.exists(envelope)) {
                 o.println("note: " + envelope + " was left as it is; it signs the report.json it was made with (verify tells)");
             }
-            o.println((verdicts.passed() ? "PASSED" : "FAILED") + ": gates from " + gates.source());
+            long failed = verdicts.verdicts().stream().filter(v -> !v.passed()).count();
+            o.println((failed == 0 ? "PASSED: all " + verdicts.verdicts().size() + " gates pass"
+                    : "FAILED: " + failed + " of " + verdicts.verdicts().size() + " gates failed")
+                    + " (gates from " + gates.source() + ")");
             o.flush();
             return GateOutput.exitCode(verdicts, run);
         }
