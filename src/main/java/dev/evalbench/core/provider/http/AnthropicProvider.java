@@ -1,9 +1,5 @@
 package dev.evalbench.core.provider.http;
 
-import dev.evalbench.core.provider.ModelProvider;
-import dev.evalbench.core.provider.ModelRequest;
-import dev.evalbench.core.provider.ModelResponse;
-import dev.evalbench.core.provider.ProviderException;
 import dev.evalbench.core.provider.ProviderFactory;
 import java.time.Clock;
 import okhttp3.OkHttpClient;
@@ -11,18 +7,14 @@ import okhttp3.OkHttpClient;
 /**
  * Anthropic's Messages API: POST {@code {base_url}/v1/messages} with {@code x-api-key} (when the route names
  * {@code api_key_env}) and {@code anthropic-version: }{@value #API_VERSION}. Wire details in
- * {@link AnthropicWireFormat}. Thread-safe; the OkHttp client is shared and owned by whoever built it.
+ * {@link AnthropicWireFormat}. Its providers are thread-safe; the OkHttp client is shared, owned by its builder.
  */
-public final class AnthropicProvider implements ModelProvider {
+public final class AnthropicProvider {
     public static final String NAME = "anthropic";
     public static final String DEFAULT_BASE_URL = "https://api.anthropic.com";
     public static final String API_VERSION = "2023-06-01";
 
-    private final HttpEndpoint endpoint;
-
-    private AnthropicProvider(HttpEndpoint endpoint) {
-        this.endpoint = endpoint;
-    }
+    private AnthropicProvider() {}
 
     /** Builds the provider of a route; a named but unset key fails with MISSING_KEY. */
     public static ProviderFactory factory(OkHttpClient client, Clock clock) {
@@ -33,24 +25,9 @@ public final class AnthropicProvider implements ModelProvider {
                 headers.add("x-api-key", key);
             }
             String base = route.baseUrl() != null ? route.baseUrl() : DEFAULT_BASE_URL;
-            return new AnthropicProvider(new HttpEndpoint(
+            return new HttpModelProvider("AnthropicProvider", new HttpEndpoint(
                     HttpEndpoint.resolve(route.name(), base, "/v1/messages"),
-                    headers.build(), new HttpTransport(client), key, clock));
+                    headers.build(), new HttpTransport(client), key, clock), AnthropicWireFormat.FORMAT);
         };
-    }
-
-    @Override
-    public ModelResponse complete(ModelRequest request) throws ProviderException {
-        HttpReply reply = endpoint.post(AnthropicWireFormat.requestBody(request), request);
-        try {
-            return AnthropicWireFormat.response(reply, request.outputSchema() != null);
-        } catch (ProviderException e) {
-            throw endpoint.scrubbed(e);
-        }
-    }
-
-    @Override
-    public String toString() {
-        return "AnthropicProvider[" + endpoint.describe() + "]";
     }
 }

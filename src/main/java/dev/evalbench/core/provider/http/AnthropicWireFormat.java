@@ -21,6 +21,19 @@ import java.util.Map;
  * answer: the raw output text is that input written as JSON. Without a schema the text blocks are joined.
  */
 final class AnthropicWireFormat {
+    /** This format as a {@link WireFormat}, for {@link HttpModelProvider}. */
+    static final WireFormat FORMAT = new WireFormat() {
+        @Override
+        public ObjectNode requestBody(ModelRequest request) throws ProviderException {
+            return AnthropicWireFormat.requestBody(request);
+        }
+
+        @Override
+        public ModelResponse response(HttpReply reply, ModelRequest request) throws ProviderException {
+            return AnthropicWireFormat.response(reply, request.outputSchema() != null);
+        }
+    };
+
     static final String TOOL = "emit_output";
     static final int DEFAULT_MAX_TOKENS = 1024;
     private static final String WHAT = "messages";

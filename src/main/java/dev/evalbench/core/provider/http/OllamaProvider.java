@@ -1,9 +1,5 @@
 package dev.evalbench.core.provider.http;
 
-import dev.evalbench.core.provider.ModelProvider;
-import dev.evalbench.core.provider.ModelRequest;
-import dev.evalbench.core.provider.ModelResponse;
-import dev.evalbench.core.provider.ProviderException;
 import dev.evalbench.core.provider.ProviderFactory;
 import java.time.Clock;
 import okhttp3.OkHttpClient;
@@ -11,17 +7,13 @@ import okhttp3.OkHttpClient;
 /**
  * Ollama's native API: POST {@code {base_url}/api/chat} with {@code stream: false}. A Bearer key is sent only
  * when the route names {@code api_key_env} (for an Ollama behind an authenticating proxy). Wire details in
- * {@link OllamaWireFormat}. Thread-safe; the OkHttp client is shared and owned by whoever built it.
+ * {@link OllamaWireFormat}. Its providers are thread-safe; the OkHttp client is shared, owned by its builder.
  */
-public final class OllamaProvider implements ModelProvider {
+public final class OllamaProvider {
     public static final String NAME = "ollama";
     public static final String DEFAULT_BASE_URL = "http://127.0.0.1:11434";
 
-    private final HttpEndpoint endpoint;
-
-    private OllamaProvider(HttpEndpoint endpoint) {
-        this.endpoint = endpoint;
-    }
+    private OllamaProvider() {}
 
     /** Builds the provider of a route; a named but unset key fails with MISSING_KEY. */
     public static ProviderFactory factory(OkHttpClient client, Clock clock) {
@@ -32,24 +24,9 @@ public final class OllamaProvider implements ModelProvider {
                 headers.add("Authorization", "Bearer " + key);
             }
             String base = route.baseUrl() != null ? route.baseUrl() : DEFAULT_BASE_URL;
-            return new OllamaProvider(new HttpEndpoint(
+            return new HttpModelProvider("OllamaProvider", new HttpEndpoint(
                     HttpEndpoint.resolve(route.name(), base, "/api/chat"),
-                    headers.build(), new HttpTransport(client), key, clock));
+                    headers.build(), new HttpTransport(client), key, clock), OllamaWireFormat.FORMAT);
         };
-    }
-
-    @Override
-    public ModelResponse complete(ModelRequest request) throws ProviderException {
-        HttpReply reply = endpoint.post(OllamaWireFormat.requestBody(request), request);
-        try {
-            return OllamaWireFormat.response(reply);
-        } catch (ProviderException e) {
-            throw endpoint.scrubbed(e);
-        }
-    }
-
-    @Override
-    public String toString() {
-        return "OllamaProvider[" + endpoint.describe() + "]";
     }
 }

@@ -15,6 +15,19 @@ import dev.evalbench.core.provider.ProviderException;
  * and {@code eval_count}.
  */
 final class OllamaWireFormat {
+    /** This format as a {@link WireFormat}, for {@link HttpModelProvider}. */
+    static final WireFormat FORMAT = new WireFormat() {
+        @Override
+        public ObjectNode requestBody(ModelRequest request) throws ProviderException {
+            return OllamaWireFormat.requestBody(request);
+        }
+
+        @Override
+        public ModelResponse response(HttpReply reply, ModelRequest request) throws ProviderException {
+            return OllamaWireFormat.response(reply);
+        }
+    };
+
     private static final String WHAT = "ollama chat";
 
     private OllamaWireFormat() {}

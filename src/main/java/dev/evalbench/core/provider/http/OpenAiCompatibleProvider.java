@@ -1,9 +1,5 @@
 package dev.evalbench.core.provider.http;
 
-import dev.evalbench.core.provider.ModelProvider;
-import dev.evalbench.core.provider.ModelRequest;
-import dev.evalbench.core.provider.ModelResponse;
-import dev.evalbench.core.provider.ProviderException;
 import dev.evalbench.core.provider.ProviderFactory;
 import java.time.Clock;
 import okhttp3.OkHttpClient;
@@ -11,17 +7,13 @@ import okhttp3.OkHttpClient;
 /**
  * Any OpenAI-compatible endpoint: POST {@code {base_url}/chat/completions} with a Bearer key when the route
  * names {@code api_key_env} (no key at all for local servers that need none). Wire details in
- * {@link OpenAiWireFormat}. Thread-safe; the OkHttp client is shared and owned by whoever built it.
+ * {@link OpenAiWireFormat}. Its providers are thread-safe; the OkHttp client is shared, owned by its builder.
  */
-public final class OpenAiCompatibleProvider implements ModelProvider {
+public final class OpenAiCompatibleProvider {
     public static final String NAME = "openai";
     public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
 
-    private final HttpEndpoint endpoint;
-
-    private OpenAiCompatibleProvider(HttpEndpoint endpoint) {
-        this.endpoint = endpoint;
-    }
+    private OpenAiCompatibleProvider() {}
 
     /** Builds the provider of a route; a named but unset key fails with MISSING_KEY. */
     public static ProviderFactory factory(OkHttpClient client, Clock clock) {
@@ -32,24 +24,9 @@ public final class OpenAiCompatibleProvider implements ModelProvider {
                 headers.add("Authorization", "Bearer " + key);
             }
             String base = route.baseUrl() != null ? route.baseUrl() : DEFAULT_BASE_URL;
-            return new OpenAiCompatibleProvider(new HttpEndpoint(
+            return new HttpModelProvider("OpenAiCompatibleProvider", new HttpEndpoint(
                     HttpEndpoint.resolve(route.name(), base, "/chat/completions"),
-                    headers.build(), new HttpTransport(client), key, clock));
+                    headers.build(), new HttpTransport(client), key, clock), OpenAiWireFormat.FORMAT);
         };
-    }
-
-    @Override
-    public ModelResponse complete(ModelRequest request) throws ProviderException {
-        HttpReply reply = endpoint.post(OpenAiWireFormat.requestBody(request), request);
-        try {
-            return OpenAiWireFormat.response(reply);
-        } catch (ProviderException e) {
-            throw endpoint.scrubbed(e);
-        }
-    }
-
-    @Override
-    public String toString() {
-        return "OpenAiCompatibleProvider[" + endpoint.describe() + "]";
     }
 }

@@ -20,6 +20,19 @@ import java.util.Map;
  * The body's {@code model} and {@code messages} always come from the request, whatever the params say.
  */
 final class OpenAiWireFormat {
+    /** This format as a {@link WireFormat}, for {@link HttpModelProvider}. */
+    static final WireFormat FORMAT = new WireFormat() {
+        @Override
+        public ObjectNode requestBody(ModelRequest request) throws ProviderException {
+            return OpenAiWireFormat.requestBody(request);
+        }
+
+        @Override
+        public ModelResponse response(HttpReply reply, ModelRequest request) throws ProviderException {
+            return OpenAiWireFormat.response(reply);
+        }
+    };
+
     static final String STRUCTURED_OUTPUT = "structured_output";
     private static final String WHAT = "chat completion";
 
