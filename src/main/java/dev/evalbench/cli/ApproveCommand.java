@@ -22,6 +22,9 @@ final class ApproveCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--json", description = JsonOut.HELP)
+    boolean json;
+
     @Parameters(index = "0", paramLabel = "ENVELOPE", description = "The DSSE envelope, e.g. report.intoto.json.")
     Path envelope;
 
@@ -41,6 +44,11 @@ final class ApproveCommand implements Callable<Integer> {
             throw new BadInputException(e.getMessage(), e);
         }
         PrintWriter o = spec.commandLine().getOut();
+        if (json) {
+            JsonOut.print(o, JsonOut.object().put("approved_by", keys.keyId()).put("envelope", envelope.toString())
+                    .put("signatures", approved.signatures().size()).put("existing_signatures_checked", false));
+            return ExitCodes.OK;
+        }
         o.println("approved by " + keys.keyId() + "; " + envelope + " now has " + approved.signatures().size() + " signatures");
         o.println("(the signatures already there were not checked: verify them with `evalbench verify`)");
         o.flush();

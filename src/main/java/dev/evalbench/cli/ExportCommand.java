@@ -19,6 +19,9 @@ final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--json", description = JsonOut.HELP)
+    boolean json;
+
     @Parameters(index = "0", paramLabel = "RUN", description = "Run id, id prefix, tag or latest.")
     String runRef;
 
@@ -36,6 +39,11 @@ final class ExportCommand implements Callable<Integer> {
         try (RunStore store = history.openExisting(workspace)) {
             StoredRun run = RunLookup.run(store, runRef);
             RunExport.write(run, out);
+            if (json) {
+                JsonOut.print(spec.commandLine().getOut(), JsonOut.object().put("run_id", run.id())
+                        .put("cases", run.cases().size()).put("file", out.toString()));
+                return ExitCodes.OK;
+            }
             spec.commandLine().getOut().println("exported run " + run.id() + " (" + run.cases().size() + " cases) to " + out);
             spec.commandLine().getOut().flush();
             return ExitCodes.OK;

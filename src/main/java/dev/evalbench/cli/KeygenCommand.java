@@ -21,6 +21,9 @@ final class KeygenCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--json", description = JsonOut.HELP)
+    boolean json;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write the key files into (created when missing).")
     Path out;
 
@@ -42,6 +45,10 @@ final class KeygenCommand implements Callable<Integer> {
             throw new BadInputException(e.getMessage(), e);
         }
         PrintWriter o = spec.commandLine().getOut();
+        if (json) {
+            JsonOut.print(o, JsonOut.object().put("key_id", keyId).put("private_key", key.toString()).put("public_key", pub.toString()));
+            return ExitCodes.OK;
+        }
         o.println("key id " + keyId);
         o.println("private key " + key + " (owner-only; keep it secret)");
         o.println("public key  " + pub + " (share it with whoever verifies your reports)");

@@ -38,6 +38,9 @@ final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--json", description = JsonOut.HELP)
+    boolean json;
+
     @ParentCommand
     EvalbenchCommand parent;
 
@@ -67,7 +70,8 @@ final class ReportCommand implements Callable<Integer> {
         KeyFiles keys = signKey == null ? null : KeyFiles.load(signKey, pubKey);
         if (signKey == null && pubKey != null) throw new BadInputException("--pub is only used with --sign");
         if (Files.exists(out) && !Files.isDirectory(out)) throw new BadInputException(out + ": not a folder");
-        PrintWriter o = spec.commandLine().getOut();
+        // Under --json the text lines go nowhere and one object is printed at the end.
+        PrintWriter o = json ? new PrintWriter(java.io.Writer.nullWriter()) : spec.commandLine().getOut();
         try (RunStore store = history.openExisting(workspace)) {
             StoredRun run = RunLookup.run(store, runRef);
             StoredRun base = baseline == null ? null : RunLookup.baseline(store, baseline);
@@ -92,6 +96,17 @@ final class ReportCommand implements Callable<Integer> {
                 o.println("note: " + envelope + " was left as it is; it signs the report.json it was made with (verify tells)");
             }
             long failed = verdicts.verdicts().stream().filter(v -> !v.passed()).count();
+            if (json) {
+                var node = JsonOut.object().put("run_id", run.id()).put("baseline_run_id", base == null ? null : base.id())
+                        .put("status", run.header().status() == dev.evalbench.core.run.RunStatus.COMPLETE ? "complete" : "incomplete")
+                        .put("passed", verdicts.passed()).put("gates_failed", failed)
+                        .put("report_json", files.json().toString()).put("report_json_sha256", files.jsonSha256())
+                        .put("report_md", files.markdown().toString()).put("report_html", files.html().toString())
+                        .put("envelope", keys == null ? null : envelope.toString())
+                        .put("signed_by", keys == null ? null : keys.keyId()).put("gates_from", gates.source());
+                JsonOut.print(spec.commandLine().getOut(), node);
+                return GateOutput.exitCode(verdicts, run);
+            }
             o.println((failed == 0 ? "PASSED: all " + verdicts.verdicts().size() + " gates pass"
                     : "FAILED: " + failed + " of " + verdicts.verdicts().size() + " gates failed")
                     + " (gates from " + gates.source() + ")");

@@ -18,6 +18,9 @@ final class TagCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--json", description = JsonOut.HELP)
+    boolean json;
+
     @Parameters(index = "0", paramLabel = "RUN", description = "Run id, id prefix, tag or latest.")
     String runRef;
 
@@ -38,6 +41,10 @@ final class TagCommand implements Callable<Integer> {
         try (RunStore store = history.openExisting(workspace)) {
             RunHeader header = RunLookup.header(store, runRef);
             store.tag(header.id(), tag);
+            if (json) {
+                JsonOut.print(spec.commandLine().getOut(), JsonOut.object().put("tag", tag).put("run_id", header.id()));
+                return ExitCodes.OK;
+            }
             spec.commandLine().getOut().println(tag + " -> " + header.id());
             spec.commandLine().getOut().flush();
             return ExitCodes.OK;

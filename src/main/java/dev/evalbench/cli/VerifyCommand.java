@@ -31,6 +31,9 @@ final class VerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--json", description = JsonOut.HELP)
+    boolean json;
+
     @Parameters(index = "0", paramLabel = "ENVELOPE", description = "The DSSE envelope, e.g. report.intoto.json.")
     Path envelope;
 
@@ -61,6 +64,16 @@ final class VerifyCommand implements Callable<Integer> {
             throw new BadInputException(e.getMessage(), e);
         }
         PrintWriter o = spec.commandLine().getOut();
+        if (json) {
+            var node = JsonOut.object().put("valid", result.valid());
+            node.set("signers", dev.evalbench.core.json.Json.MAPPER.valueToTree(result.signers()));
+            node.set("problems", dev.evalbench.core.json.Json.MAPPER.valueToTree(result.problems()));
+            node.set("checked", dev.evalbench.core.json.Json.MAPPER.valueToTree(result.checkedSubjects()));
+            node.set("not_checked", dev.evalbench.core.json.Json.MAPPER.valueToTree(result.uncheckedSubjects()));
+            node.set("notes", dev.evalbench.core.json.Json.MAPPER.valueToTree(result.notes()));
+            JsonOut.print(o, node);
+            return result.valid() ? ExitCodes.OK : ExitCodes.GATE_FAILED;
+        }
         if (result.valid()) {
             o.println("VALID: signed by " + String.join(", ", result.signers()));
         } else {

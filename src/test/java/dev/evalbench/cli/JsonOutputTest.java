@@ -1,0 +1,61 @@
+package dev.evalbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.evalbench.core.json.Json;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every command's {@code --json}: one parseable object on stdout carrying what a script needs next. */
+class JsonOutputTest {
+    @TempDir
+    Path tmp;
+
+    private static JsonNode json(Cli.Result r) throws IOException {
+        assertThat(r.err()).as("stderr").doesNotContain("error");
+        return Json.MAPPER.readTree(r.out());
+    }
+
+    @Test
+    void everyCommandPrintsOneJsonObject() throws IOException {
+        Path ws = Cli.copySample(tmp);
+        String w = ws.toString();
+
+        JsonNode validated = json(Cli.run("validate", w, "--json"));
+        assertThat(validated.get("valid").asBoolean()).isTrue();
+        assertThat(validated.get("cases").asInt()).isEqualTo(159);
+
+        String runId = json(Cli.run("run", w, "--json")).get("run_id").asText();
+        assertThat(json(Cli.run("tag", runId, "main", "--workspace", w, "--json")).get("run_id").asText()).isEqualTo(runId);
+        assertThat(json(Cli.run("history", w, "--json")).get(0).get("id").asText()).isEqualTo(runId);
+        JsonNode exported = json(Cli.run("export", "main", "--out", tmp.resolve("run.json").toString(), "--workspace", w, "--json"));
+        assertThat(exported.get("cases").asInt()).isEqualTo(159);
+
+        JsonNode author = json(Cli.run("keygen", "--out", tmp.resolve("keys").toString(), "--json"));
+        JsonNode reviewer = json(Cli.run("keygen", "--out", tmp.resolve("keys").toString(), "--name", "reviewer", "--json"));
+        assertThat(author.get("key_id").asText()).startsWith("ed25519:");
+
+        Path out = tmp.resolve("report");
+        Cli.Result report = Cli.run("report", "main", "--out", out.toString(), "--sign", author.get("private_key").asText(),
+                "--workspace", w, "--json");
+        JsonNode reported = json(report);
+        assertThat(report.exit()).isEqualTo(ExitCodes.GATE_FAILED);
+        assertThat(reported.get("passed").asBoolean()).isFalse();
+        assertThat(reported.get("signed_by").asText()).isEqualTo(author.get("key_id").asText());
+
+        String envelope = reported.get("envelope").asText();
+        JsonNode approved = json(Cli.run("approve", envelope, "--key", reviewer.get("private_key").asText(), "--json"));
+        assertThat(approved.get("signatures").asInt()).isEqualTo(2);
+
+        Cli.Result verify = Cli.run("verify", envelope, "--key", author.get("public_key").asText(),
+                "--key", reviewer.get("public_key").asText(), "--workspace", w, "--require", reviewer.get("key_id").asText(), "--json");
+        JsonNode verified = json(verify);
+        assertThat(verify.exit()).isEqualTo(ExitCodes.OK);
+        assertThat(verified.get("valid").asBoolean()).isTrue();
+        assertThat(verified.get("signers")).hasSize(2);
+        assertThat(verified.get("checked").toString()).contains("report.json").contains("prompts/triage.yaml");
+    }
+}
