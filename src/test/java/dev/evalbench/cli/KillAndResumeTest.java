@@ -28,11 +28,7 @@ class KillAndResumeTest {
     void killedRunKeepsFinishedCasesAndResumesWithoutRedoingThem() throws Exception {
         Path ws = Cli.copySample(tmp);
         Path db = tmp.resolve("history.db");
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "dev.evalbench.Launcher",
-                "run", ws.toString(), "--db", db.toString(), "--route", "offline-live", "--suite", "safety",
-                "--concurrency", "1", "--quiet")
-                .redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
+        Process child = startRun(ws, db);
 
         List<CaseRecord> beforeKill;
         String runId;
@@ -62,6 +58,30 @@ class KillAndResumeTest {
             }
             assertThat(reader.run(runId).orElseThrow().status()).isEqualTo(RunStatus.COMPLETE);
         }
+    }
+
+    @Test
+    void ctrlCMarksTheRunIncompleteBeforeTheProcessExits() throws Exception {
+        Path ws = Cli.copySample(tmp);
+        Path db = tmp.resolve("history.db");
+        Process child = startRun(ws, db);
+        try (RunStore reader = waitForDb(db, child)) {
+            String runId = waitForCases(reader, 3, child);
+            child.destroy(); // SIGTERM, what Ctrl-C and CI cancellation send
+            child.waitFor();
+            RunHeader header = reader.run(runId).orElseThrow();
+            assertThat(header.status()).isEqualTo(RunStatus.INCOMPLETE);
+            assertThat(header.finishedAt()).as("marked by the process itself, not inferred from a dead pid").isNotNull();
+            assertThat(reader.cases(runId).size()).isBetween(3, header.plannedCases() - 1);
+        }
+    }
+
+    private Process startRun(Path ws, Path db) throws java.io.IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "dev.evalbench.Launcher",
+                "run", ws.toString(), "--db", db.toString(), "--route", "offline-live", "--suite", "safety",
+                "--concurrency", "1", "--quiet")
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
     }
 
     private static RunStore waitForDb(Path db, Process child) throws Exception {
