@@ -1,6 +1,7 @@
 package dev.evalbench.cli;
 
 import dev.evalbench.core.gate.GateReport;
+import dev.evalbench.core.gate.RepeatStats;
 import dev.evalbench.core.gate.GateVerdict;
 import dev.evalbench.core.gate.ci.GateJson;
 import dev.evalbench.core.gate.ci.GithubAnnotations;
@@ -63,6 +64,12 @@ final class GateOutput {
                     usage.answered(), usage.fallbacks(), usage.failures(), usage.retries());
         }
         run.events().forEach(e -> out.println("event: " + e.kind() + " " + e.detail()));
+        RepeatStats repeat = RepeatStats.of(run.cases());
+        if (repeat.samplesPerCase() > 1) {
+            out.printf(Locale.ROOT, "repeat: %d samples per case; pass^%d %.1f%%; flaky: %s%n", repeat.samplesPerCase(),
+                    repeat.samplesPerCase(), 100 * repeat.passAllRate(), repeat.flaky().isEmpty() ? "none"
+                            : String.join(", ", repeat.flaky().stream().map(c -> c.caseId() + " (" + c.passes() + "/" + c.samples() + ")").toList()));
+        }
         long failed = report.verdicts().stream().filter(v -> !v.passed()).count();
         for (GateVerdict v : report.verdicts()) {
             if (!v.passed()) out.println("  " + v.id() + ": " + v.detail());

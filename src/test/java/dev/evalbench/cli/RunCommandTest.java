@@ -130,6 +130,18 @@ class RunCommandTest {
     }
 
     @Test
+    void repeatedSamplesReportPassAllRateAndFlakyCases() throws IOException {
+        JsonNode result = json(Cli.run("run", ws.toString(), "--suite", "safety", "--repeat", "2", "--json"));
+
+        assertThat(result.get("counts").get("cases").asInt()).isEqualTo(64);
+        JsonNode repeat = result.get("repeat");
+        assertThat(repeat.get("samples_per_case").asInt()).isEqualTo(2);
+        // The scripted model is deterministic: the same 30 of 32 probes pass in both samples, none is flaky.
+        assertThat(repeat.get("pass_all_rate").asDouble()).isEqualTo(30 / 32.0);
+        assertThat(repeat.get("flaky")).isEmpty();
+    }
+
+    @Test
     void anUnknownBaselineIsBadInputAndWritesNoRun() throws IOException {
         Cli.Result r = Cli.run("run", ws.toString(), "--baseline", "nightly");
         assertThat(r.exit()).isEqualTo(ExitCodes.BAD_INPUT);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.evalbench.core.gate.GateReport;
 import dev.evalbench.core.gate.GateVerdict;
 import dev.evalbench.core.json.Json;
+import dev.evalbench.core.gate.RepeatStats;
 import dev.evalbench.core.run.RouteUsage;
 import dev.evalbench.core.run.RunStatus;
 import dev.evalbench.core.run.StoredRun;
@@ -55,6 +56,16 @@ public final class GateJson {
         routes.put("retries", usage.retries());
         routes.put("cache_hits", usage.cacheHits());
         root.set("events", Json.MAPPER.valueToTree(run.events()));
+        RepeatStats repeat = RepeatStats.of(run.cases());
+        if (repeat.samplesPerCase() > 1) {
+            ObjectNode r = root.putObject("repeat");
+            r.put("samples_per_case", repeat.samplesPerCase());
+            r.put("pass_all_rate", repeat.passAllRate());
+            r.put("sample_pass_rate", repeat.samplePassRate());
+            ArrayNode flaky = r.putArray("flaky");
+            repeat.flaky().forEach(c -> flaky.addObject().put("suite", c.suite()).put("case_id", c.caseId())
+                    .put("route", c.route()).put("passes", c.passes()).put("samples", c.samples()));
+        }
         return root;
     }
 
