@@ -6,7 +6,7 @@ import picocli.CommandLine;
 
 /**
  * Maps what a command throws to the documented exit codes and a plain message on stderr: bad input is 2,
- * a history that cannot be used is 3. Anything else is a bug: its stack trace is printed, exit 3.
+ * a history or a file that cannot be used is 3. Anything else is a bug: its stack trace is printed, exit 3.
  */
 final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
     @Override
@@ -24,6 +24,12 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
         }
         if (ex instanceof StoreException se) {
             err.println("error: run history: " + se.getMessage());
+            err.flush();
+            return ExitCodes.INCOMPLETE;
+        }
+        if (ex instanceof java.io.IOException io) {
+            // The disk, a permission, a path: the environment failed, not Evalbench. Stored cases are safe.
+            err.println("error: " + io);
             err.flush();
             return ExitCodes.INCOMPLETE;
         }

@@ -39,6 +39,7 @@ final class GateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        output.check();
         Workspace ws = Components.loadChecked(workspace, parent.env());
         try (RunStore store = history.openExisting(workspace)) {
             StoredRun run = RunLookup.run(store, runRef);

@@ -16,4 +16,13 @@ final class GateOutputOptions {
 
     @Option(names = "--baseline", paramLabel = "RUN|TAG|FILE", description = "Compare against this run: an id, a tag such as main, or an exported run / report.json file.")
     String baseline;
+
+    /** Output paths that cannot be written are bad input, found before a run spends time and money. */
+    void check() throws BadInputException {
+        for (Path p : new Path[] {junit, markdown}) {
+            if (p != null && java.nio.file.Files.isDirectory(p)) {
+                throw new BadInputException(p + ": is a folder; name the file to write");
+            }
+        }
+    }
 }

@@ -47,6 +47,7 @@ final class ResumeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        output.check();
         var env = parent.env();
         // The gates come from the workspace as it is now, like `gate`; the cases run on the run's own inputs.
         var ws = Components.loadChecked(workspace, env);

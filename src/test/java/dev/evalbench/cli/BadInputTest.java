@@ -88,6 +88,16 @@ class BadInputTest {
     }
 
     @Test
+    void anOutputPathThatIsAFolderIsRefusedBeforeRunning() throws IOException {
+        Path ws = Cli.copySample(tmp);
+        Path folder = Files.createDirectories(tmp.resolve("reports"));
+        Cli.Result r = Cli.run("run", ws.toString(), "--junit", folder.toString(), "--quiet");
+        assertThat(r.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).contains("reports").contains("folder");
+        assertThat(ws.resolve(".evalbench")).doesNotExist();
+    }
+
+    @Test
     void noCommandIsUsage() {
         Cli.Result r = Cli.run();
         assertThat(r.exit()).isEqualTo(ExitCodes.BAD_INPUT);
