@@ -27,6 +27,7 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
             err.flush();
             return ExitCodes.INCOMPLETE;
         }
+        if (ex instanceof java.io.UncheckedIOException unchecked) ex = unchecked.getCause();
         if (ex instanceof java.io.IOException io) {
             // The disk, a permission, a path: the environment failed, not Evalbench. Stored cases are safe.
             err.println("error: " + io);

@@ -12,6 +12,7 @@ import dev.evalbench.core.route.RouterOptions;
 import dev.evalbench.core.run.CaseProcessor;
 import dev.evalbench.core.run.RunEvent;
 import dev.evalbench.core.run.RunHeader;
+import dev.evalbench.core.store.HistoryLocation;
 import dev.evalbench.core.store.RunStore;
 import dev.evalbench.core.store.StoreException;
 import dev.evalbench.core.template.PebblePromptRenderer;
@@ -69,6 +70,14 @@ public final class Components {
     public static RouteCaller routeCaller(Workspace ws, Path workspaceDir, String cacheMode, Map<String, String> env,
                                           Consumer<RunEvent> events) {
         Map<String, ProviderFactory> factories = Map.of("scripted", new ScriptedProviderFactory());
+        if (!"off".equals(cacheMode)) {
+            // The cache lives in <workspace>/.evalbench even when the history is elsewhere: keep it git-ignored.
+            try {
+                HistoryLocation.prepare(workspaceDir);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot create " + HistoryLocation.folder(workspaceDir), e);
+            }
+        }
         RouterOptions options = RouterOptions.defaults(workspaceDir, env)
                 .withExtraFactories(factories)
                 .withCacheMode(CacheMode.parse(cacheMode))
