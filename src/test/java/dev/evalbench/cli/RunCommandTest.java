@@ -142,6 +142,17 @@ class RunCommandTest {
     }
 
     @Test
+    void editingTheScriptedModelsRulesShowsAsARouteChangeInCompare() throws IOException {
+        String before = json(Cli.run("run", ws.toString(), "--suite", "safety", "--json")).get("run_id").asText();
+        Cli.edit(ws.resolve("models/triage-rules.yaml"), "latency_ms: 260", "latency_ms: 270");
+        String after = json(Cli.run("run", ws.toString(), "--suite", "safety", "--json")).get("run_id").asText();
+
+        JsonNode compared = json(Cli.run("compare", before, after, "--workspace", ws.toString(), "--json"));
+
+        assertThat(compared.get("what_changed")).extracting(JsonNode::asText).containsExactly("route/model");
+    }
+
+    @Test
     void anUnknownBaselineIsBadInputAndWritesNoRun() throws IOException {
         Cli.Result r = Cli.run("run", ws.toString(), "--baseline", "nightly");
         assertThat(r.exit()).isEqualTo(ExitCodes.BAD_INPUT);

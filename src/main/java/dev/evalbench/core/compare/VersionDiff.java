@@ -76,7 +76,8 @@ public record VersionDiff(List<VersionChange> changes) {
             put(parts, VersionComponent.PREPROCESSING, "", "sha256 " + shortHash(v.preprocessHash()));
             put(parts, VersionComponent.POLICY, "", "revision " + v.policyRevision() + ", sha256 " + shortHash(v.policyHash()));
             put(parts, VersionComponent.EVAL_SET, record.key().suite(), "version " + v.evalSetVersion() + ", sha256 " + shortHash(v.evalSetHash()));
-            put(parts, VersionComponent.ROUTE_MODEL, "", v.route() + " (" + v.provider() + "/" + v.model() + ")");
+            put(parts, VersionComponent.ROUTE_MODEL, "", v.route() + " (" + v.provider() + "/" + v.model()
+                    + (v.routeHash() == null ? "" : ", config sha256 " + shortHash(v.routeHash())) + ")");
             put(parts, VersionComponent.APP_VERSION, "", String.valueOf(v.appVersion()));
             put(parts, VersionComponent.GIT_COMMIT, "", v.gitCommit() == null ? "none" : shortHash(v.gitCommit()));
         }

@@ -1,5 +1,9 @@
 package dev.evalbench.core.run;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.evalbench.core.json.CanonicalJson;
+import dev.evalbench.core.json.Digests;
+import dev.evalbench.core.json.Json;
 import dev.evalbench.core.workspace.EvalCase;
 import dev.evalbench.core.workspace.PromptTemplate;
 import dev.evalbench.core.workspace.RouteSpec;
@@ -36,7 +40,7 @@ public final class RunPlan {
                 VersionTuple versions = new VersionTuple(prompt.id(), prompt.revision(), prompt.contentHash(),
                         prompt.outputSchemaHash(), ws.preprocessHash(), ws.policy().revision(), ws.policy().hash(),
                         suite.version(), suite.datasetHash(), route.name(), route.provider(), route.model(),
-                        app.version(), app.gitCommit());
+                        routeHash(ws, route), app.version(), app.gitCommit());
                 for (EvalCase c : suite.cases()) {
                     for (int sample = 0; sample < config.repeat(); sample++) {
                         CaseKey key = new CaseKey(suite.name(), c.id(), prompt.id(), route.name(), sample);
@@ -46,6 +50,13 @@ public final class RunPlan {
             }
         }
         return items;
+    }
+
+    /** The route's definition in canonical JSON, with its scripted rules file's digest when it has one. */
+    static String routeHash(Workspace ws, RouteSpec route) {
+        ObjectNode definition = Json.MAPPER.valueToTree(route);
+        if (route.script() != null) definition.put("script_sha256", ws.inputDigests().get(route.script()));
+        return Digests.sha256(CanonicalJson.canonicalize(definition));
     }
 
     public static List<WorkItem> remaining(List<WorkItem> plan, Set<CaseKey> finished) {

@@ -127,7 +127,7 @@ class ComparisonBuilderTest {
 
         assertThat(diff.changedComponents()).containsExactly(VersionComponent.ROUTE_MODEL);
         assertThat(diff.changes().get(0).describe()).isEqualTo(
-                "route/model: offline (scripted/triage-rules-v1) → openai (scripted/triage-rules-v1)");
+                "route/model: offline (scripted/triage-rules-v1, config sha256 0be16649df13) → openai (scripted/triage-rules-v1, config sha256 d1c15ebe82df)");
     }
 
     private StoredRun run(String id, String promptHash, int revision, List<CaseRecord> cases) throws Exception {

@@ -29,7 +29,7 @@ public final class RecordEdits {
     public static CaseRecord withPrompt(CaseRecord r, int revision, String promptHash) {
         VersionTuple v = r.versions();
         VersionTuple changed = new VersionTuple(v.promptId(), revision, promptHash, v.outputSchemaHash(), v.preprocessHash(),
-                v.policyRevision(), v.policyHash(), v.evalSetVersion(), v.evalSetHash(), v.route(), v.provider(), v.model(),
+                v.policyRevision(), v.policyHash(), v.evalSetVersion(), v.evalSetHash(), v.route(), v.provider(), v.model(), v.routeHash(),
                 v.appVersion(), v.gitCommit());
         return new CaseRecord(r.runId(), r.key(), r.traceId(), r.messages(), r.rawOutput(), r.failureKind(), r.failureMessage(),
                 r.parsed(), r.schemaValid(), r.schemaErrors(), r.decision(), r.evaluation(), r.expected(), r.blocking(),

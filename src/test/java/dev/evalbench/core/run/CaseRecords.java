@@ -131,7 +131,7 @@ public final class CaseRecords {
             return new VersionTuple(promptId, 3, Digests.sha256("prompt " + promptId),
                     Digests.sha256("schema"), Digests.sha256("trim,collapse_whitespace"),
                     2, Digests.sha256("policy"), "2026.11.1", Digests.sha256("dataset " + suite),
-                    route, "scripted", "triage-rules-v1", "0.1.0", "3f2c9a1e5b7d4c6a8e0f1a2b3c4d5e6f7a8b9c0d");
+                    route, "scripted", "triage-rules-v1", Digests.sha256("route " + route), "0.1.0", "3f2c9a1e5b7d4c6a8e0f1a2b3c4d5e6f7a8b9c0d");
         }
     }
 

@@ -155,7 +155,7 @@ public final class CaseRecordBuilder {
         }
         Instant t = Instant.parse("2026-03-07T10:00:00Z");
         VersionTuple versions = new VersionTuple("triage", 3, "p", "s", "pre", 2, "pol", "2026.11.1", "ds",
-                route, "scripted", "triage-rules-v1", "0.1.0", null);
+                route, "scripted", "triage-rules-v1", "route-hash", "0.1.0", null);
         return new CaseRecord(runId, new CaseKey(suite, caseId, "triage", route, sample), "trace-" + caseId,
                 List.of(), rawOutput, failureKind, failureMessage, parsed, schemaValid,
                 schemaValid ? List.of() : List.of("/: not valid"), d, evaluation, expected.deepCopy(), blocking,
