@@ -1,6 +1,5 @@
 package dev.evalbench.bench;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import dev.evalbench.cli.Cli;
 import dev.evalbench.core.decide.Decision;
 import dev.evalbench.core.decide.PolicyDecider;
@@ -11,6 +10,7 @@ import dev.evalbench.core.json.Json;
 import dev.evalbench.core.provider.Message;
 import dev.evalbench.core.service.Components;
 import dev.evalbench.core.template.PromptRenderer;
+import dev.evalbench.core.template.TemplateVars;
 import dev.evalbench.core.workspace.EvalCase;
 import dev.evalbench.core.workspace.PromptTemplate;
 import dev.evalbench.core.workspace.SuiteSpec;
@@ -64,7 +64,7 @@ public class CasePipelineJmh {
         suite = ws.suite("triage");
         evalCase = suite.cases().get(6);
         prompt = ws.prompts().get(suite.promptId());
-        vars = Json.MAPPER.convertValue(evalCase.vars(), new TypeReference<Map<String, Object>>() {});
+        vars = TemplateVars.of(evalCase.vars());
         validation = validator.validate(ANSWER, prompt.outputSchema());
     }
 

@@ -1,6 +1,5 @@
 package dev.evalbench.bench;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.evalbench.cli.Cli;
 import dev.evalbench.core.decide.Decision;
@@ -26,6 +25,7 @@ import dev.evalbench.core.eval.SuiteCaseEvaluator;
 import dev.evalbench.core.store.RunStore;
 import dev.evalbench.core.store.sqlite.SqliteRunStore;
 import dev.evalbench.core.template.PromptRenderer;
+import dev.evalbench.core.template.TemplateVars;
 import dev.evalbench.core.workspace.EvalCase;
 import dev.evalbench.core.workspace.PromptTemplate;
 import dev.evalbench.core.workspace.SuiteSpec;
@@ -49,7 +49,6 @@ import java.util.Map;
 public final class EngineOverheadBenchmark {
     private static final int CASES = 10_000;
     private static final String FIXED_ANSWER = "{\"category\":\"bug\",\"priority\":\"medium\",\"action\":\"reply\",\"order_id\":null,\"reply\":\"Thanks, we are looking into it.\"}";
-    private static final TypeReference<Map<String, Object>> VARS = new TypeReference<>() {};
 
     public static void main(String[] args) throws Exception {
         Path dir = Files.createTempDirectory("evalbench-bench");
@@ -103,7 +102,7 @@ public final class EngineOverheadBenchmark {
                 PromptTemplate prompt = ws.prompts().get(suite.promptId());
                 for (EvalCase c : suite.cases()) {
                     long a = System.nanoTime();
-                    List<Message> messages = renderer.render(prompt, Json.MAPPER.convertValue(c.vars(), VARS));
+                    List<Message> messages = renderer.render(prompt, TemplateVars.of(c.vars()));
                     long b = System.nanoTime();
                     ModelResponse r = model.complete(new ModelRequest(route.model(), messages, route.params(), prompt.outputSchema(), "00-0-0-01", 1000));
                     long d = System.nanoTime();

@@ -1,13 +1,11 @@
 package dev.evalbench.core.run;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import dev.evalbench.core.decide.Decider;
 import dev.evalbench.core.decide.Decision;
 import dev.evalbench.core.eval.CaseEvaluation;
 import dev.evalbench.core.eval.CaseEvaluator;
 import dev.evalbench.core.eval.OutputValidator;
 import dev.evalbench.core.eval.Validation;
-import dev.evalbench.core.json.Json;
 import dev.evalbench.core.provider.FailureKind;
 import dev.evalbench.core.provider.Message;
 import dev.evalbench.core.provider.ModelRequest;
@@ -17,10 +15,10 @@ import dev.evalbench.core.route.RouteCaller;
 import dev.evalbench.core.route.Traceparent;
 import dev.evalbench.core.template.PromptRenderer;
 import dev.evalbench.core.template.TemplateException;
+import dev.evalbench.core.template.TemplateVars;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One case through both layers: render, call the route, parse strictly against the output schema, decide,
@@ -28,7 +26,6 @@ import java.util.Map;
  * bad case never stops a run. Thread-safe when its collaborators are (they are, by contract).
  */
 public final class CaseProcessor {
-    private static final TypeReference<Map<String, Object>> VARS = new TypeReference<>() {};
     private static final long DEFAULT_TIMEOUT_MS = 60_000;
 
     private final PromptRenderer renderer;
@@ -50,7 +47,8 @@ public final class CaseProcessor {
         String traceId = Traceparent.newTraceId();
         List<Message> messages;
         try {
-            messages = renderer.render(item.prompt(), Json.MAPPER.convertValue(item.evalCase().vars(), VARS));
+            // The same conversion the validator rendered every case with before the run.
+            messages = renderer.render(item.prompt(), TemplateVars.of(item.evalCase().vars()));
         } catch (TemplateException e) {
             // Validation renders every case before a run starts, so this is a changed file or a bug: record it.
             return failed(runId, item, traceId, List.of(), FailureKind.INTERNAL, "render: " + e.getMessage(), started);

@@ -125,7 +125,12 @@ public final class RunEngine {
         Map<String, String> inputs = new TreeMap<>();
         for (String path : ws.inputDigests().keySet()) {
             try {
-                inputs.put(path, store.putSnapshot(ws.files().read(path)));
+                String stored = store.putSnapshot(ws.files().read(path));
+                // The snapshot must be the bytes the run was planned from, or resume and reports would lie.
+                if (!stored.equals(ws.inputDigests().get(path))) {
+                    throw new StoreException(path + " changed on disk while the run was starting; run again");
+                }
+                inputs.put(path, stored);
             } catch (IOException e) {
                 throw new StoreException("cannot read " + path + " to snapshot it: " + e.getMessage(), e);
             }
