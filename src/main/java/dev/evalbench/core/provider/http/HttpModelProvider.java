@@ -4,6 +4,9 @@ import dev.evalbench.core.provider.ModelProvider;
 import dev.evalbench.core.provider.ModelRequest;
 import dev.evalbench.core.provider.ModelResponse;
 import dev.evalbench.core.provider.ProviderException;
+import dev.evalbench.core.provider.ProviderFactory;
+import java.time.Clock;
+import okhttp3.OkHttpClient;
 
 /**
  * A model behind an HTTP endpoint speaking one {@link WireFormat}: post the body, read the answer, and scrub
@@ -19,6 +22,25 @@ final class HttpModelProvider implements ModelProvider {
         this.kind = kind;
         this.endpoint = endpoint;
         this.format = format;
+    }
+
+    /**
+     * A factory for providers that send the key as {@code Authorization: Bearer} (OpenAI-compatible servers,
+     * Ollama): {@code path} is appended to the route's base URL, or to {@code defaultBase} when it has none.
+     * A named but unset key fails with MISSING_KEY; a route without {@code api_key_env} sends no key.
+     */
+    static ProviderFactory bearer(String kind, String defaultBase, String path, WireFormat format,
+                                  OkHttpClient client, Clock clock) {
+        return (route, workspace, env) -> {
+            String key = ApiKeys.resolve(route, env);
+            EndpointHeaders headers = new EndpointHeaders(route.name());
+            if (key != null) {
+                headers.add("Authorization", "Bearer " + key);
+            }
+            String base = route.baseUrl() != null ? route.baseUrl() : defaultBase;
+            return new HttpModelProvider(kind, new HttpEndpoint(HttpEndpoint.resolve(route.name(), base, path),
+                    headers.build(), new HttpTransport(client), key, clock), format);
+        };
     }
 
     @Override

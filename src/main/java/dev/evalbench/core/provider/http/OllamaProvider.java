@@ -17,16 +17,6 @@ public final class OllamaProvider {
 
     /** Builds the provider of a route; a named but unset key fails with MISSING_KEY. */
     public static ProviderFactory factory(OkHttpClient client, Clock clock) {
-        return (route, workspace, env) -> {
-            String key = ApiKeys.resolve(route, env);
-            EndpointHeaders headers = new EndpointHeaders(route.name());
-            if (key != null) {
-                headers.add("Authorization", "Bearer " + key);
-            }
-            String base = route.baseUrl() != null ? route.baseUrl() : DEFAULT_BASE_URL;
-            return new HttpModelProvider("OllamaProvider", new HttpEndpoint(
-                    HttpEndpoint.resolve(route.name(), base, "/api/chat"),
-                    headers.build(), new HttpTransport(client), key, clock), OllamaWireFormat.FORMAT);
-        };
+        return HttpModelProvider.bearer("OllamaProvider", DEFAULT_BASE_URL, "/api/chat", OllamaWireFormat.FORMAT, client, clock);
     }
 }
