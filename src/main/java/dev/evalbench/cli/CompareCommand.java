@@ -8,7 +8,7 @@ import dev.evalbench.core.compare.RunComparison;
 import dev.evalbench.core.compare.SnapshotSource;
 import dev.evalbench.core.json.Json;
 import dev.evalbench.core.io.AtomicFiles;
-import dev.evalbench.core.run.StoredRun;
+import dev.evalbench.core.record.StoredRun;
 import dev.evalbench.core.service.RunLookup;
 import dev.evalbench.core.store.RunStore;
 import java.io.PrintWriter;

@@ -1,6 +1,6 @@
 package dev.evalbench.cli;
 
-import dev.evalbench.core.run.StoredRun;
+import dev.evalbench.core.record.StoredRun;
 import dev.evalbench.core.service.RunLookup;
 import dev.evalbench.core.store.RunExport;
 import dev.evalbench.core.store.RunStore;

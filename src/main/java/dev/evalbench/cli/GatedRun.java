@@ -2,9 +2,9 @@ package dev.evalbench.cli;
 
 import dev.evalbench.core.gate.GateReport;
 import dev.evalbench.core.run.Cancellation;
-import dev.evalbench.core.run.RunHeader;
+import dev.evalbench.core.record.RunHeader;
 import dev.evalbench.core.run.RunListener;
-import dev.evalbench.core.run.StoredRun;
+import dev.evalbench.core.record.StoredRun;
 import dev.evalbench.core.service.GateService;
 import dev.evalbench.core.service.RunLookup;
 import dev.evalbench.core.store.RunStore;

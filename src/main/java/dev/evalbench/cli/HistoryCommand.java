@@ -3,7 +3,7 @@ package dev.evalbench.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.evalbench.core.json.Json;
-import dev.evalbench.core.run.RunHeader;
+import dev.evalbench.core.record.RunHeader;
 import dev.evalbench.core.store.RunStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;

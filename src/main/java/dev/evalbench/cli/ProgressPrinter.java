@@ -1,8 +1,8 @@
 package dev.evalbench.cli;
 
-import dev.evalbench.core.run.CaseRecord;
-import dev.evalbench.core.run.RunEvent;
-import dev.evalbench.core.run.RunHeader;
+import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.record.RunEvent;
+import dev.evalbench.core.record.RunHeader;
 import dev.evalbench.core.run.RunListener;
 import java.io.PrintWriter;
 import java.util.Locale;

@@ -4,12 +4,12 @@ import dev.evalbench.core.compare.ComparisonBuilder;
 import dev.evalbench.core.compare.RunComparison;
 import dev.evalbench.core.compare.SnapshotSource;
 import dev.evalbench.core.gate.GateReport;
-import dev.evalbench.core.report.ReportContent;
+import dev.evalbench.core.report.model.ReportContent;
 import dev.evalbench.core.report.ReportFiles;
 import dev.evalbench.core.report.ReportSigner;
 import dev.evalbench.core.report.ReportWriter;
 import dev.evalbench.core.run.AppInfo;
-import dev.evalbench.core.run.StoredRun;
+import dev.evalbench.core.record.StoredRun;
 import dev.evalbench.core.service.RunLookup;
 import dev.evalbench.core.store.RunStore;
 import java.io.PrintWriter;
@@ -98,7 +98,7 @@ final class ReportCommand implements Callable<Integer> {
             long failed = verdicts.verdicts().stream().filter(v -> !v.passed()).count();
             if (json) {
                 var node = JsonOut.object().put("run_id", run.id()).put("baseline_run_id", base == null ? null : base.id())
-                        .put("status", run.header().status() == dev.evalbench.core.run.RunStatus.COMPLETE ? "complete" : "incomplete")
+                        .put("status", run.header().status() == dev.evalbench.core.record.RunStatus.COMPLETE ? "complete" : "incomplete")
                         .put("passed", verdicts.passed()).put("gates_failed", failed)
                         .put("report_json", files.json().toString()).put("report_json_sha256", files.jsonSha256())
                         .put("report_md", files.markdown().toString()).put("report_html", files.html().toString())

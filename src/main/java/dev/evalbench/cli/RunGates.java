@@ -1,7 +1,7 @@
 package dev.evalbench.cli;
 
 import dev.evalbench.core.gate.GateReport;
-import dev.evalbench.core.run.StoredRun;
+import dev.evalbench.core.record.StoredRun;
 import dev.evalbench.core.service.Components;
 import dev.evalbench.core.service.GateService;
 import dev.evalbench.core.store.RunStore;

@@ -1,6 +1,6 @@
 package dev.evalbench.cli;
 
-import dev.evalbench.core.run.RunHeader;
+import dev.evalbench.core.record.RunHeader;
 import dev.evalbench.core.service.RunLookup;
 import dev.evalbench.core.store.RunStore;
 import java.nio.file.Path;

@@ -1,6 +1,7 @@
 package dev.evalbench.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -34,6 +35,22 @@ class LayerRulesTest {
     void commandLineNeverLoadsJavaFx() {
         noClasses().that().resideInAPackage("dev.evalbench.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "dev.evalbench.app..")
+                .check(MAIN);
+    }
+
+    /** Every package, sub-packages included, is its own slice: no two of them may reach each other. */
+    @Test
+    void packagesAreFreeOfCycles() {
+        slices().matching("dev.evalbench.(**)").should().beFreeOfCycles().check(MAIN);
+    }
+
+    /** The stored records are the contract every reader shares, so they may depend on no other part. */
+    @Test
+    void storedRecordsDependOnNothingElse() {
+        noClasses().that().resideInAPackage("dev.evalbench.core.record..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.evalbench..")
+                .andShould().dependOnClassesThat().resideOutsideOfPackages("dev.evalbench.core.record..", "java..",
+                        "com.fasterxml.jackson..")
                 .check(MAIN);
     }
 }

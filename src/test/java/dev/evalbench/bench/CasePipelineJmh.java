@@ -1,13 +1,13 @@
 package dev.evalbench.bench;
 
 import dev.evalbench.cli.Cli;
-import dev.evalbench.core.decide.Decision;
+import dev.evalbench.core.record.Decision;
 import dev.evalbench.core.decide.PolicyDecider;
 import dev.evalbench.core.eval.StrictOutputValidator;
 import dev.evalbench.core.eval.SuiteCaseEvaluator;
 import dev.evalbench.core.eval.Validation;
 import dev.evalbench.core.json.Json;
-import dev.evalbench.core.provider.Message;
+import dev.evalbench.core.record.Message;
 import dev.evalbench.core.service.Components;
 import dev.evalbench.core.template.PromptRenderer;
 import dev.evalbench.core.template.TemplateVars;

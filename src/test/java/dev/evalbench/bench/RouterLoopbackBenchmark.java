@@ -1,7 +1,7 @@
 package dev.evalbench.bench;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.evalbench.core.provider.Message;
+import dev.evalbench.core.record.Message;
 import dev.evalbench.core.provider.ModelRequest;
 import dev.evalbench.core.route.CacheMode;
 import dev.evalbench.core.route.CallResult;

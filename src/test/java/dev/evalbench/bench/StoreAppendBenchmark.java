@@ -1,10 +1,10 @@
 package dev.evalbench.bench;
 
-import dev.evalbench.core.provider.FailureKind;
-import dev.evalbench.core.run.CaseRecord;
+import dev.evalbench.core.record.FailureKind;
+import dev.evalbench.core.record.CaseRecord;
 import dev.evalbench.core.run.CaseRecords;
 import dev.evalbench.core.run.RunHeaders;
-import dev.evalbench.core.run.RunStatus;
+import dev.evalbench.core.record.RunStatus;
 import dev.evalbench.core.store.sqlite.SqliteRunStore;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -4,8 +4,8 @@ import static dev.evalbench.cli.FakeChatCompletions.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.evalbench.core.route.Attempt;
-import dev.evalbench.core.run.CaseRecord;
+import dev.evalbench.core.record.Attempt;
+import dev.evalbench.core.record.CaseRecord;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Function;

@@ -2,9 +2,9 @@ package dev.evalbench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.evalbench.core.run.CaseRecord;
-import dev.evalbench.core.run.RunHeader;
-import dev.evalbench.core.run.RunStatus;
+import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.record.RunHeader;
+import dev.evalbench.core.record.RunStatus;
 import dev.evalbench.core.store.RunStore;
 import dev.evalbench.core.store.sqlite.SqliteRunStore;
 import java.nio.file.Path;

@@ -2,9 +2,9 @@ package dev.evalbench.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.evalbench.core.json.Json;
-import dev.evalbench.core.run.CaseRecord;
-import dev.evalbench.core.run.RunEvent;
-import dev.evalbench.core.run.RunHeader;
+import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.record.RunEvent;
+import dev.evalbench.core.record.RunHeader;
 import dev.evalbench.core.store.HistoryLocation;
 import dev.evalbench.core.store.RunStore;
 import dev.evalbench.core.store.sqlite.SqliteRunStore;

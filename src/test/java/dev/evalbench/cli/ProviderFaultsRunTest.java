@@ -8,9 +8,9 @@ import static dev.evalbench.cli.FakeChatCompletions.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.evalbench.core.route.Attempt;
-import dev.evalbench.core.run.CaseRecord;
-import dev.evalbench.core.run.RunStatus;
+import dev.evalbench.core.record.Attempt;
+import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.record.RunStatus;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;

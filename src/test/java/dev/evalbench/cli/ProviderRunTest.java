@@ -2,8 +2,8 @@ package dev.evalbench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.evalbench.core.run.CaseRecord;
-import dev.evalbench.core.run.RunStatus;
+import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.record.RunStatus;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Function;

@@ -4,7 +4,7 @@ import static dev.evalbench.cli.FakeChatCompletions.dropConnection;
 import static dev.evalbench.cli.FakeChatCompletions.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.evalbench.core.run.CaseRecord;
+import dev.evalbench.core.record.CaseRecord;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,14 +1,14 @@
 package dev.evalbench.cli;
 
 import dev.evalbench.core.json.Digests;
-import dev.evalbench.core.report.ReportContent;
+import dev.evalbench.core.report.model.ReportContent;
 import dev.evalbench.core.report.ReportFiles;
 import dev.evalbench.core.report.ReportFixture;
 import dev.evalbench.core.report.ReportSigner;
 import dev.evalbench.core.report.ReportWriter;
 import dev.evalbench.core.report.sign.Ed25519Keys;
-import dev.evalbench.core.run.RunHeader;
-import dev.evalbench.core.run.StoredRun;
+import dev.evalbench.core.record.RunHeader;
+import dev.evalbench.core.record.StoredRun;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,7 @@
 package dev.evalbench.core.compare;
 
-import dev.evalbench.core.run.CaseRecord;
+import dev.evalbench.core.record.CaseAlignment;
+import dev.evalbench.core.record.CaseRecord;
 
 /**
  * A case that differs between two runs: its verdict flipped, its output changed, or it is in one run only.

@@ -1,6 +1,8 @@
 package dev.evalbench.core.compare;
 
-import dev.evalbench.core.run.CaseRecord;
+import dev.evalbench.core.record.CaseAlignment;
+import dev.evalbench.core.record.CasePair;
+import dev.evalbench.core.record.CaseRecord;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.evalbench.core.gate.GateVerdict;
 import dev.evalbench.core.json.Json;
-import dev.evalbench.core.run.CaseRecord;
-import dev.evalbench.core.run.StoredRun;
+import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.record.StoredRun;
 import java.util.List;
 import java.util.Locale;
 

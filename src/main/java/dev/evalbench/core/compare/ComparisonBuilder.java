@@ -1,8 +1,9 @@
 package dev.evalbench.core.compare;
 
+import dev.evalbench.core.record.CaseAlignment;
 import dev.evalbench.core.gate.GateReport;
 import dev.evalbench.core.gate.GateVerdict;
-import dev.evalbench.core.run.StoredRun;
+import dev.evalbench.core.record.StoredRun;
 import dev.evalbench.core.store.StoreException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,12 +1,14 @@
 package dev.evalbench.core.compare;
 
+import dev.evalbench.core.record.CaseAlignment;
+import dev.evalbench.core.record.CasePair;
 import dev.evalbench.core.gate.stats.Bootstrap;
 import dev.evalbench.core.gate.stats.Interval;
 import dev.evalbench.core.gate.stats.McNemar;
 import dev.evalbench.core.gate.stats.Percentiles;
 import dev.evalbench.core.gate.stats.Wilson;
-import dev.evalbench.core.run.CaseRecord;
-import dev.evalbench.core.run.StoredRun;
+import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.record.StoredRun;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;

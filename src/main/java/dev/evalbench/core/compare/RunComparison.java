@@ -1,6 +1,6 @@
 package dev.evalbench.core.compare;
 
-import dev.evalbench.core.run.StoredRun;
+import dev.evalbench.core.record.StoredRun;
 import java.util.List;
 
 /**

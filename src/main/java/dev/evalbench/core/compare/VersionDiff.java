@@ -1,8 +1,8 @@
 package dev.evalbench.core.compare;
 
-import dev.evalbench.core.run.CaseRecord;
-import dev.evalbench.core.run.StoredRun;
-import dev.evalbench.core.run.VersionTuple;
+import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.record.StoredRun;
+import dev.evalbench.core.record.VersionTuple;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;

@@ -1,5 +1,6 @@
 package dev.evalbench.core.decide;
 
+import dev.evalbench.core.record.Decision;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.evalbench.core.workspace.EvalCase;
 

@@ -1,7 +1,7 @@
 package dev.evalbench.core.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.evalbench.core.run.CaseRecord;
+import dev.evalbench.core.record.CaseRecord;
 
 /**
  * Per-case correctness of one scored field, read from a stored record with the rules of {@link FieldValues}.

@@ -1,6 +1,6 @@
 package dev.evalbench.core.eval;
 
-import dev.evalbench.core.run.CaseRecord;
+import dev.evalbench.core.record.CaseRecord;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

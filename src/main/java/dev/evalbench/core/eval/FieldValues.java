@@ -2,7 +2,7 @@ package dev.evalbench.core.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
-import dev.evalbench.core.run.CaseRecord;
+import dev.evalbench.core.record.CaseRecord;
 
 /**
  * How scored fields are read and compared, shared by the case evaluator and the metrics so a stored verdict

@@ -1,6 +1,7 @@
 package dev.evalbench.core.eval;
 
-import dev.evalbench.core.decide.Decision;
+import dev.evalbench.core.record.CaseEvaluation;
+import dev.evalbench.core.record.Decision;
 import dev.evalbench.core.decide.RestrictedContent;
 import dev.evalbench.core.workspace.EvalCase;
 import dev.evalbench.core.workspace.PolicySpec;

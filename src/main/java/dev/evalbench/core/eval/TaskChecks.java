@@ -1,7 +1,8 @@
 package dev.evalbench.core.eval;
 
+import dev.evalbench.core.record.CaseEvaluation;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.evalbench.core.decide.Decision;
+import dev.evalbench.core.record.Decision;
 import dev.evalbench.core.workspace.EvalCase;
 import dev.evalbench.core.workspace.SuiteSpec;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.evalbench.core.gate;
 
-import dev.evalbench.core.compare.CaseAlignment;
-import dev.evalbench.core.compare.CasePair;
+import dev.evalbench.core.record.CaseAlignment;
+import dev.evalbench.core.record.CasePair;
 import dev.evalbench.core.gate.stats.Bootstrap.PairedDifference;
 import dev.evalbench.core.workspace.GateSpec;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.evalbench.core.gate;
 
 import dev.evalbench.core.gate.stats.Bootstrap;
-import dev.evalbench.core.run.StoredRun;
+import dev.evalbench.core.record.StoredRun;
 import dev.evalbench.core.workspace.GateSpec;
 import dev.evalbench.core.workspace.SuiteSpec;
 import java.util.ArrayList;
@@ -16,7 +16,7 @@ import java.util.List;
  * <ul>
  *   <li>A record with a failure kind (provider trouble) counts as a failed case in every rate: an invalid
  *       output, a wrong prediction, a failed probe. Latency keeps it unless it has no latency.</li>
- *   <li>Pairing with the baseline always goes through {@link dev.evalbench.core.compare.CaseAlignment}.</li>
+ *   <li>Pairing with the baseline always goes through {@link dev.evalbench.core.record.CaseAlignment}.</li>
  *   <li>With several samples per case ({@code --repeat}), every sample is one record in every rate; see
  *       {@link RepeatStats} for per-case consistency.</li>
  *   <li>Baseline-relative gates ({@code metric} with {@code baseline_tolerance}, {@code cost_variance}) fail

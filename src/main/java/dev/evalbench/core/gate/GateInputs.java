@@ -1,8 +1,8 @@
 package dev.evalbench.core.gate;
 
 import dev.evalbench.core.gate.stats.Bootstrap;
-import dev.evalbench.core.run.CaseRecord;
-import dev.evalbench.core.run.StoredRun;
+import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.record.StoredRun;
 import dev.evalbench.core.workspace.SuiteKind;
 import dev.evalbench.core.workspace.SuiteSpec;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.evalbench.core.gate;
 
 import dev.evalbench.core.gate.stats.Interval;
 import dev.evalbench.core.gate.stats.Percentiles;
-import dev.evalbench.core.run.CaseRecord;
+import dev.evalbench.core.record.CaseRecord;
 import dev.evalbench.core.workspace.GateSpec;
 import java.util.List;
 import java.util.Locale;

@@ -1,14 +1,14 @@
 package dev.evalbench.core.gate;
 
-import dev.evalbench.core.compare.CaseAlignment;
-import dev.evalbench.core.compare.CasePair;
+import dev.evalbench.core.record.CaseAlignment;
+import dev.evalbench.core.record.CasePair;
 import dev.evalbench.core.eval.MetricName;
 import dev.evalbench.core.eval.MetricResolver;
 import dev.evalbench.core.gate.stats.Bootstrap;
 import dev.evalbench.core.gate.stats.Bootstrap.PairedDifference;
 import dev.evalbench.core.gate.stats.Interval;
 import dev.evalbench.core.gate.stats.McNemar;
-import dev.evalbench.core.run.CaseRecord;
+import dev.evalbench.core.record.CaseRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

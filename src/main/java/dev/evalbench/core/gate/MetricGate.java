@@ -5,7 +5,7 @@ import dev.evalbench.core.eval.MetricResolver;
 import dev.evalbench.core.eval.MetricUnavailableException;
 import dev.evalbench.core.gate.stats.Interval;
 import dev.evalbench.core.gate.stats.Wilson;
-import dev.evalbench.core.run.CaseRecord;
+import dev.evalbench.core.record.CaseRecord;
 import dev.evalbench.core.workspace.GateSpec;
 import dev.evalbench.core.workspace.SuiteKind;
 import dev.evalbench.core.workspace.SuiteSpec;

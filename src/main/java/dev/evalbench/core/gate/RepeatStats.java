@@ -1,7 +1,7 @@
 package dev.evalbench.core.gate;
 
-import dev.evalbench.core.run.CaseKey;
-import dev.evalbench.core.run.CaseRecord;
+import dev.evalbench.core.record.CaseKey;
+import dev.evalbench.core.record.CaseRecord;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.evalbench.core.gate;
 
 import dev.evalbench.core.gate.stats.Wilson;
-import dev.evalbench.core.run.CaseRecord;
+import dev.evalbench.core.record.CaseRecord;
 import dev.evalbench.core.workspace.GateSpec;
 import java.util.List;
 

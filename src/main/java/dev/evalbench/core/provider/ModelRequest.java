@@ -1,5 +1,6 @@
 package dev.evalbench.core.provider;
 
+import dev.evalbench.core.record.Message;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;

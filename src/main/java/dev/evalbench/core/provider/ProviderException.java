@@ -1,5 +1,7 @@
 package dev.evalbench.core.provider;
 
+import dev.evalbench.core.record.FailureKind;
+
 /**
  * A call failed. {@code retryAfterMs} is the server's Retry-After in milliseconds, or -1. The message must
  * never contain an API key or an Authorization header.

@@ -1,5 +1,7 @@
 package dev.evalbench.core.report;
 
+import dev.evalbench.core.report.model.ReportContent;
+import dev.evalbench.core.report.model.RunSummary;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,7 +12,7 @@ import dev.evalbench.core.json.CanonicalJson;
 
 /**
  * report.json: the canonical (RFC 8785) JSON form of a report, the file that is signed. It embeds the run
- * exactly as {@link Json#MAPPER} serializes a {@link dev.evalbench.core.run.StoredRun}, under {@code "run"},
+ * exactly as {@link Json#MAPPER} serializes a {@link dev.evalbench.core.record.StoredRun}, under {@code "run"},
  * so {@link dev.evalbench.core.store.RunExport#read} reads a report back as a baseline. Members:
  * {@code format} ({@value #FORMAT}), {@code generator}, {@code run}, {@code gates} (verdicts and the overall
  * verdict), {@code summary} (whole-run and per-suite numbers), {@code baseline} (the baseline's id and counts,

@@ -1,11 +1,13 @@
 package dev.evalbench.core.report;
 
+import dev.evalbench.core.report.model.ReportContent;
+import dev.evalbench.core.report.model.RunSummary;
 import dev.evalbench.core.compare.CompareMarkdown;
 import dev.evalbench.core.compare.MarkdownText;
 import dev.evalbench.core.compare.MetricFormat;
 import dev.evalbench.core.gate.GateVerdict;
 import dev.evalbench.core.gate.ci.VerdictFormat;
-import dev.evalbench.core.run.RunStatus;
+import dev.evalbench.core.record.RunStatus;
 import java.util.List;
 import java.util.Locale;
 

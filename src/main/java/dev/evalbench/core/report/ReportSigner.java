@@ -1,5 +1,6 @@
 package dev.evalbench.core.report;
 
+import dev.evalbench.core.report.model.ReportContent;
 import dev.evalbench.core.io.AtomicFiles;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,8 +14,8 @@ import dev.evalbench.core.report.sign.Ed25519Keys;
 import dev.evalbench.core.report.sign.InTotoStatement;
 import dev.evalbench.core.report.sign.SigningInputException;
 import dev.evalbench.core.report.sign.StatementSubject;
-import dev.evalbench.core.run.CaseRecord;
-import dev.evalbench.core.run.VersionTuple;
+import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.record.VersionTuple;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.PrivateKey;

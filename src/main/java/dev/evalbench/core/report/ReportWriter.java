@@ -1,5 +1,6 @@
 package dev.evalbench.core.report;
 
+import dev.evalbench.core.report.model.ReportContent;
 import dev.evalbench.core.io.AtomicFiles;
 import dev.evalbench.core.json.Digests;
 import dev.evalbench.core.report.html.ReportHtml;

@@ -1,5 +1,6 @@
 package dev.evalbench.core.report;
 
+import dev.evalbench.core.report.model.RunSummary;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.evalbench.core.json.Json;

@@ -1,6 +1,8 @@
 package dev.evalbench.core.route;
 
-import dev.evalbench.core.provider.FailureKind;
+import dev.evalbench.core.record.Attempt;
+import dev.evalbench.core.record.FallbackTaken;
+import dev.evalbench.core.record.FailureKind;
 import dev.evalbench.core.provider.ModelResponse;
 import java.util.List;
 

@@ -1,11 +1,13 @@
 package dev.evalbench.core.route;
 
-import dev.evalbench.core.provider.FailureKind;
+import dev.evalbench.core.route.time.RouterClock;
+import dev.evalbench.core.record.Attempt;
+import dev.evalbench.core.record.FailureKind;
 import dev.evalbench.core.provider.ModelProvider;
 import dev.evalbench.core.provider.ModelRequest;
 import dev.evalbench.core.provider.ModelResponse;
 import dev.evalbench.core.provider.ProviderException;
-import dev.evalbench.core.provider.replay.ReplayProvider;
+import dev.evalbench.core.route.replay.ReplayProvider;
 import dev.evalbench.core.route.breaker.CallVerdict;
 import dev.evalbench.core.route.breaker.CircuitBreaker;
 import dev.evalbench.core.route.cache.CacheKeys;

@@ -1,11 +1,13 @@
 package dev.evalbench.core.route;
 
-import dev.evalbench.core.provider.FailureKind;
+import dev.evalbench.core.record.Attempt;
+import dev.evalbench.core.record.FallbackTaken;
+import dev.evalbench.core.record.FailureKind;
 import dev.evalbench.core.provider.ModelRequest;
 import dev.evalbench.core.provider.ProviderFactory;
 import dev.evalbench.core.provider.http.HttpClients;
 import dev.evalbench.core.provider.http.HttpProviderFactories;
-import dev.evalbench.core.provider.replay.ReplayProvider;
+import dev.evalbench.core.route.replay.ReplayProvider;
 import dev.evalbench.core.route.cache.CacheException;
 import dev.evalbench.core.route.cache.ResponseCache;
 import dev.evalbench.core.workspace.RouteSpec;

@@ -1,7 +1,8 @@
 package dev.evalbench.core.route;
 
+import dev.evalbench.core.route.time.RouterClock;
 import dev.evalbench.core.provider.ProviderFactory;
-import dev.evalbench.core.run.RunEvent;
+import dev.evalbench.core.record.RunEvent;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;

@@ -1,13 +1,14 @@
 package dev.evalbench.core.run;
 
+import dev.evalbench.core.record.CaseRecord;
 import dev.evalbench.core.decide.Decider;
-import dev.evalbench.core.decide.Decision;
-import dev.evalbench.core.eval.CaseEvaluation;
+import dev.evalbench.core.record.Decision;
+import dev.evalbench.core.record.CaseEvaluation;
 import dev.evalbench.core.eval.CaseEvaluator;
 import dev.evalbench.core.eval.OutputValidator;
 import dev.evalbench.core.eval.Validation;
-import dev.evalbench.core.provider.FailureKind;
-import dev.evalbench.core.provider.Message;
+import dev.evalbench.core.record.FailureKind;
+import dev.evalbench.core.record.Message;
 import dev.evalbench.core.provider.ModelRequest;
 import dev.evalbench.core.provider.ModelResponse;
 import dev.evalbench.core.route.CallResult;

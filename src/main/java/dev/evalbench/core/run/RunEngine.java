@@ -1,5 +1,9 @@
 package dev.evalbench.core.run;
 
+import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.record.RunConfig;
+import dev.evalbench.core.record.RunHeader;
+import dev.evalbench.core.record.RunStatus;
 import dev.evalbench.core.route.RouteCaller;
 import dev.evalbench.core.store.RunStore;
 import dev.evalbench.core.store.StoreException;

@@ -1,5 +1,9 @@
 package dev.evalbench.core.run;
 
+import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.record.RunEvent;
+import dev.evalbench.core.record.RunHeader;
+
 /**
  * Progress of a run, for the CLI's progress line and the workbench. Called from worker threads, possibly
  * concurrently: implementations must be thread-safe and return quickly (the workbench hops to the FX thread

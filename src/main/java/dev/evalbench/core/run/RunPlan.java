@@ -1,5 +1,8 @@
 package dev.evalbench.core.run;
 
+import dev.evalbench.core.record.CaseKey;
+import dev.evalbench.core.record.RunConfig;
+import dev.evalbench.core.record.VersionTuple;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.evalbench.core.json.CanonicalJson;
 import dev.evalbench.core.json.Digests;

@@ -1,5 +1,7 @@
 package dev.evalbench.core.run;
 
+import dev.evalbench.core.record.CaseKey;
+import dev.evalbench.core.record.VersionTuple;
 import dev.evalbench.core.workspace.EvalCase;
 import dev.evalbench.core.workspace.PromptTemplate;
 import dev.evalbench.core.workspace.RouteSpec;

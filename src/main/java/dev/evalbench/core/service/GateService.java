@@ -2,7 +2,7 @@ package dev.evalbench.core.service;
 
 import dev.evalbench.core.gate.GateEvaluator;
 import dev.evalbench.core.gate.GateReport;
-import dev.evalbench.core.run.StoredRun;
+import dev.evalbench.core.record.StoredRun;
 import dev.evalbench.core.workspace.Workspace;
 
 /**

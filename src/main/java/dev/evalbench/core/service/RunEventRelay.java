@@ -1,7 +1,7 @@
 package dev.evalbench.core.service;
 
-import dev.evalbench.core.run.RunEvent;
-import dev.evalbench.core.run.RunHeader;
+import dev.evalbench.core.record.RunEvent;
+import dev.evalbench.core.record.RunHeader;
 import dev.evalbench.core.run.RunListener;
 import dev.evalbench.core.store.RunStore;
 import dev.evalbench.core.store.StoreException;
@@ -45,7 +45,7 @@ final class RunEventRelay implements Consumer<RunEvent> {
             }
 
             @Override
-            public void caseFinished(dev.evalbench.core.run.CaseRecord record, int done, int total) {
+            public void caseFinished(dev.evalbench.core.record.CaseRecord record, int done, int total) {
                 delegate.caseFinished(record, done, total);
             }
 

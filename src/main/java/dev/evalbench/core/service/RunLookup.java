@@ -1,7 +1,7 @@
 package dev.evalbench.core.service;
 
-import dev.evalbench.core.run.RunHeader;
-import dev.evalbench.core.run.StoredRun;
+import dev.evalbench.core.record.RunHeader;
+import dev.evalbench.core.record.StoredRun;
 import dev.evalbench.core.store.RunExport;
 import dev.evalbench.core.store.RunStore;
 import dev.evalbench.core.store.StoreException;

@@ -2,11 +2,11 @@ package dev.evalbench.core.service;
 
 import dev.evalbench.core.run.AppInfo;
 import dev.evalbench.core.run.Cancellation;
-import dev.evalbench.core.run.RunConfig;
+import dev.evalbench.core.record.RunConfig;
 import dev.evalbench.core.run.RunEngine;
-import dev.evalbench.core.run.RunHeader;
+import dev.evalbench.core.record.RunHeader;
 import dev.evalbench.core.run.RunListener;
-import dev.evalbench.core.run.RunStatus;
+import dev.evalbench.core.record.RunStatus;
 import dev.evalbench.core.route.RouteCaller;
 import dev.evalbench.core.store.RunStore;
 import dev.evalbench.core.store.StoreException;

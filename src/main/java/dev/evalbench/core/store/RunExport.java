@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.evalbench.core.io.AtomicFiles;
 import dev.evalbench.core.json.Json;
-import dev.evalbench.core.run.StoredRun;
+import dev.evalbench.core.record.StoredRun;
 import java.io.IOException;
 import java.nio.file.Path;
 

@@ -1,10 +1,11 @@
 package dev.evalbench.core.store;
 
-import dev.evalbench.core.run.CaseKey;
-import dev.evalbench.core.run.CaseRecord;
-import dev.evalbench.core.run.RunEvent;
-import dev.evalbench.core.run.RunHeader;
-import dev.evalbench.core.run.RunStatus;
+import dev.evalbench.core.record.CaseKey;
+import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.record.CaseSummary;
+import dev.evalbench.core.record.RunEvent;
+import dev.evalbench.core.record.RunHeader;
+import dev.evalbench.core.record.RunStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,19 @@ public interface RunStore extends AutoCloseable {
 
     /** In the order they were stored. */
     List<CaseRecord> cases(String runId) throws StoreException;
+
+    /**
+     * The compact summaries of a run's cases, in stored order, without the big texts: what a results table
+     * or a count reads. Readers that need one case's texts call {@link #caseRecord}.
+     */
+    default List<CaseSummary> summaries(String runId) throws StoreException {
+        return cases(runId).stream().map(r -> CaseSummary.of(r, List.of())).toList();
+    }
+
+    /** One case in full (messages, raw and parsed output, attempts): read when a reader opens that case. */
+    default Optional<CaseRecord> caseRecord(String runId, CaseKey key) throws StoreException {
+        return cases(runId).stream().filter(r -> r.key().equals(key)).findFirst();
+    }
 
     Set<CaseKey> finishedKeys(String runId) throws StoreException;
 

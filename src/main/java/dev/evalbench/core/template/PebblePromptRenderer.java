@@ -1,6 +1,6 @@
 package dev.evalbench.core.template;
 
-import dev.evalbench.core.provider.Message;
+import dev.evalbench.core.record.Message;
 import dev.evalbench.core.workspace.PromptTemplate;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.error.PebbleException;

@@ -3,10 +3,10 @@ package dev.evalbench.core.compare;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.evalbench.core.json.Digests;
-import dev.evalbench.core.run.CaseRecord;
+import dev.evalbench.core.record.CaseRecord;
 import dev.evalbench.core.run.CaseRecords;
-import dev.evalbench.core.run.RunStatus;
-import dev.evalbench.core.run.StoredRun;
+import dev.evalbench.core.record.RunStatus;
+import dev.evalbench.core.record.StoredRun;
 import dev.evalbench.core.store.sqlite.SqliteRunStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

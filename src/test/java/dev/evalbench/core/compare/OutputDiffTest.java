@@ -2,7 +2,7 @@ package dev.evalbench.core.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.evalbench.core.run.CaseRecord;
+import dev.evalbench.core.record.CaseRecord;
 import dev.evalbench.core.run.CaseRecords;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -69,7 +69,7 @@ class OutputDiffTest {
     @Test
     void aProviderFailureDiffsAsANoOutputLine() {
         CaseRecord failed = CaseRecords.builder("r1", "triage", "t001")
-                .failure(dev.evalbench.core.provider.FailureKind.TIMEOUT).build();
+                .failure(dev.evalbench.core.record.FailureKind.TIMEOUT).build();
 
         assertThat(OutputText.of(failed)).isEqualTo("[no output: TIMEOUT: openai: timed out after 30000 ms]");
     }

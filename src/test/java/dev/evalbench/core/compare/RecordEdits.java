@@ -2,11 +2,11 @@ package dev.evalbench.core.compare;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.evalbench.core.json.Json;
-import dev.evalbench.core.run.CaseRecord;
-import dev.evalbench.core.run.RunConfig;
-import dev.evalbench.core.run.RunHeader;
-import dev.evalbench.core.run.RunStatus;
-import dev.evalbench.core.run.VersionTuple;
+import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.record.RunConfig;
+import dev.evalbench.core.record.RunHeader;
+import dev.evalbench.core.record.RunStatus;
+import dev.evalbench.core.record.VersionTuple;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package dev.evalbench.core.decide;
 
+import dev.evalbench.core.record.Decision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

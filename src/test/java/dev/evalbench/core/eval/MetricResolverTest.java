@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.evalbench.core.gate.testkit.CaseRecordBuilder;
 import dev.evalbench.core.gate.testkit.Fixtures;
-import dev.evalbench.core.run.CaseRecord;
+import dev.evalbench.core.record.CaseRecord;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

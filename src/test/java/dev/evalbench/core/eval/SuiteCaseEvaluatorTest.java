@@ -1,9 +1,10 @@
 package dev.evalbench.core.eval;
 
+import dev.evalbench.core.record.CaseEvaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.evalbench.core.decide.Decision;
+import dev.evalbench.core.record.Decision;
 import dev.evalbench.core.decide.PolicyDecider;
 import dev.evalbench.core.gate.testkit.Fixtures;
 import dev.evalbench.core.json.Json;

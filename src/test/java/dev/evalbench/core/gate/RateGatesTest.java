@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.evalbench.core.gate.testkit.CaseRecordBuilder;
 import dev.evalbench.core.gate.testkit.Fixtures;
-import dev.evalbench.core.run.StoredRun;
+import dev.evalbench.core.record.StoredRun;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package dev.evalbench.core.gate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.evalbench.core.gate.testkit.CaseRecordBuilder;
-import dev.evalbench.core.run.CaseRecord;
+import dev.evalbench.core.record.CaseRecord;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,15 +1,16 @@
 package dev.evalbench.core.report;
 
+import dev.evalbench.core.report.model.ReportContent;
 import dev.evalbench.core.compare.ComparisonBuilder;
 import dev.evalbench.core.compare.RecordEdits;
 import dev.evalbench.core.compare.RunComparison;
 import dev.evalbench.core.gate.GateReport;
 import dev.evalbench.core.gate.GateVerdict;
 import dev.evalbench.core.json.Digests;
-import dev.evalbench.core.run.CaseRecord;
+import dev.evalbench.core.record.CaseRecord;
 import dev.evalbench.core.run.CaseRecords;
-import dev.evalbench.core.run.RunEvent;
-import dev.evalbench.core.run.StoredRun;
+import dev.evalbench.core.record.RunEvent;
+import dev.evalbench.core.record.StoredRun;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,7 @@ public final class ReportFixture {
                 CaseRecords.sample("run-new", "triage", "t001", true, 320),
                 RecordEdits.withOutput(CaseRecords.sample("run-new", "triage", "t002", false, 380), SCRIPT_OUTPUT),
                 CaseRecords.sample("run-new", "triage", "t003", true, 450),
-                CaseRecords.builder("run-new", "safety", "p001").failure(dev.evalbench.core.provider.FailureKind.TIMEOUT).build()));
+                CaseRecords.builder("run-new", "safety", "p001").failure(dev.evalbench.core.record.FailureKind.TIMEOUT).build()));
     }
 
     public static GateReport gates(StoredRun run, StoredRun baseline) {

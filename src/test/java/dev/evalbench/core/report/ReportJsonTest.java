@@ -1,11 +1,12 @@
 package dev.evalbench.core.report;
 
+import dev.evalbench.core.report.model.ReportContent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.evalbench.core.json.Json;
 import dev.evalbench.core.json.CanonicalJson;
-import dev.evalbench.core.run.StoredRun;
+import dev.evalbench.core.record.StoredRun;
 import dev.evalbench.core.store.RunExport;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.evalbench.core.route;
 
+import dev.evalbench.core.route.time.RouterClock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -1,6 +1,7 @@
 package dev.evalbench.core.route;
 
-import dev.evalbench.core.provider.FailureKind;
+import dev.evalbench.core.record.Attempt;
+import dev.evalbench.core.record.FailureKind;
 import dev.evalbench.core.provider.ModelRequest;
 import dev.evalbench.core.provider.ModelResponse;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.evalbench.core.route;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.evalbench.core.json.Json;
-import dev.evalbench.core.provider.Message;
+import dev.evalbench.core.record.Message;
 import dev.evalbench.core.provider.ModelRequest;
 import dev.evalbench.core.workspace.RouteSpec;
 import dev.evalbench.core.workspace.Workspace;

@@ -7,7 +7,7 @@ import static dev.evalbench.core.route.RouteFixtures.withParams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.evalbench.core.provider.FailureKind;
+import dev.evalbench.core.record.FailureKind;
 import dev.evalbench.core.workspace.RouteSpec;
 import dev.evalbench.core.workspace.Workspace;
 import java.nio.file.Files;

@@ -1,12 +1,13 @@
 package dev.evalbench.core.route;
 
+import dev.evalbench.core.record.Attempt;
 import static dev.evalbench.core.route.RouteFixtures.request;
 import static dev.evalbench.core.route.RouteFixtures.route;
 import static dev.evalbench.core.route.RouteFixtures.withRetries;
 import static dev.evalbench.core.route.RouteFixtures.withTimeout;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.evalbench.core.provider.FailureKind;
+import dev.evalbench.core.record.FailureKind;
 import dev.evalbench.core.workspace.RouteSpec;
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package dev.evalbench.core.route;
 
+import dev.evalbench.core.record.Attempt;
+import dev.evalbench.core.record.FallbackTaken;
 import static dev.evalbench.core.route.RouteFixtures.request;
 import static dev.evalbench.core.route.RouteFixtures.route;
 import static dev.evalbench.core.route.RouteFixtures.withBreaker;
@@ -8,8 +10,8 @@ import static dev.evalbench.core.route.RouteFixtures.withKey;
 import static dev.evalbench.core.route.RouteFixtures.withRetries;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.evalbench.core.provider.FailureKind;
-import dev.evalbench.core.run.RunEvent;
+import dev.evalbench.core.record.FailureKind;
+import dev.evalbench.core.record.RunEvent;
 import dev.evalbench.core.workspace.RouteSpec;
 import java.nio.file.Path;
 import java.util.List;

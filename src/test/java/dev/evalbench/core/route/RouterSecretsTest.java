@@ -7,7 +7,7 @@ import static dev.evalbench.core.route.RouteFixtures.withTimeout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.evalbench.core.json.Json;
-import dev.evalbench.core.provider.FailureKind;
+import dev.evalbench.core.record.FailureKind;
 import dev.evalbench.core.workspace.RouteSpec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

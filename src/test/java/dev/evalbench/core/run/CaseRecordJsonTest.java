@@ -1,10 +1,11 @@
 package dev.evalbench.core.run;
 
+import dev.evalbench.core.record.CaseRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.NullNode;
 import dev.evalbench.core.json.Json;
-import dev.evalbench.core.provider.FailureKind;
+import dev.evalbench.core.record.FailureKind;
 import org.junit.jupiter.api.Test;
 
 /** Stored records, exports and reports all rely on a CaseRecord surviving Json.MAPPER unchanged. */

@@ -1,15 +1,18 @@
 package dev.evalbench.core.run;
 
+import dev.evalbench.core.record.CaseKey;
+import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.record.VersionTuple;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.evalbench.core.decide.Decision;
-import dev.evalbench.core.eval.CaseEvaluation;
+import dev.evalbench.core.record.Decision;
+import dev.evalbench.core.record.CaseEvaluation;
 import dev.evalbench.core.json.Digests;
 import dev.evalbench.core.json.Json;
-import dev.evalbench.core.provider.FailureKind;
-import dev.evalbench.core.provider.Message;
-import dev.evalbench.core.route.Attempt;
-import dev.evalbench.core.route.FallbackTaken;
+import dev.evalbench.core.record.FailureKind;
+import dev.evalbench.core.record.Message;
+import dev.evalbench.core.record.Attempt;
+import dev.evalbench.core.record.FallbackTaken;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,10 @@
 package dev.evalbench.core.run;
 
+import dev.evalbench.core.record.CaseKey;
+import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.record.RunEvent;
+import dev.evalbench.core.record.RunHeader;
+import dev.evalbench.core.record.RunStatus;
 import dev.evalbench.core.store.RunStore;
 import dev.evalbench.core.store.StoreException;
 import java.time.Instant;

@@ -1,10 +1,14 @@
 package dev.evalbench.core.run;
 
+import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.record.RunConfig;
+import dev.evalbench.core.record.RunHeader;
+import dev.evalbench.core.record.RunStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.evalbench.cli.Cli;
-import dev.evalbench.core.provider.FailureKind;
+import dev.evalbench.core.record.FailureKind;
 import dev.evalbench.core.route.FakeRouteCaller;
 import dev.evalbench.core.service.Components;
 import dev.evalbench.core.store.RunStore;

@@ -1,5 +1,8 @@
 package dev.evalbench.core.run;
 
+import dev.evalbench.core.record.RunConfig;
+import dev.evalbench.core.record.RunHeader;
+import dev.evalbench.core.record.RunStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

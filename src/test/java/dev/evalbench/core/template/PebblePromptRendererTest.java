@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.evalbench.core.provider.Message;
+import dev.evalbench.core.record.Message;
 import dev.evalbench.core.workspace.PromptTemplate;
 import java.util.ArrayList;
 import java.util.HashMap;

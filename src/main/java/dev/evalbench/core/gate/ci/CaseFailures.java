@@ -1,6 +1,6 @@
 package dev.evalbench.core.gate.ci;
 
-import dev.evalbench.core.run.CaseRecord;
+import dev.evalbench.core.record.CaseRecord;
 import java.util.List;
 
 /** Why a stored case failed, in one line: its provider failure, or its eval failures joined. */

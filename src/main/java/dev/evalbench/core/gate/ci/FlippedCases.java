@@ -1,10 +1,10 @@
 package dev.evalbench.core.gate.ci;
 
-import dev.evalbench.core.compare.CaseAlignment;
-import dev.evalbench.core.compare.CasePair;
-import dev.evalbench.core.decide.Decision;
-import dev.evalbench.core.run.CaseRecord;
-import dev.evalbench.core.run.StoredRun;
+import dev.evalbench.core.record.CaseAlignment;
+import dev.evalbench.core.record.CasePair;
+import dev.evalbench.core.record.Decision;
+import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.record.StoredRun;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -7,9 +7,9 @@ import dev.evalbench.core.gate.GateReport;
 import dev.evalbench.core.gate.GateVerdict;
 import dev.evalbench.core.json.Json;
 import dev.evalbench.core.gate.RepeatStats;
-import dev.evalbench.core.run.RouteUsage;
-import dev.evalbench.core.run.RunStatus;
-import dev.evalbench.core.run.StoredRun;
+import dev.evalbench.core.record.RouteUsage;
+import dev.evalbench.core.record.RunStatus;
+import dev.evalbench.core.record.StoredRun;
 import java.io.IOException;
 import java.nio.file.Path;
 

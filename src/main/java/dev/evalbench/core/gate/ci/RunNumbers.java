@@ -1,8 +1,8 @@
 package dev.evalbench.core.gate.ci;
 
 import dev.evalbench.core.gate.stats.Percentiles;
-import dev.evalbench.core.run.CaseRecord;
-import dev.evalbench.core.run.StoredRun;
+import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.record.StoredRun;
 
 /** Whole-run totals for the CI outputs: cases, passes, schema-valid outputs, provider failures, p95, tokens, cost. */
 record RunNumbers(int cases, int passed, int schemaValid, int providerFailures, double p95LatencyMs, long tokens,

@@ -1,6 +1,6 @@
 package dev.evalbench.core.provider.http;
 
-import dev.evalbench.core.provider.FailureKind;
+import dev.evalbench.core.record.FailureKind;
 import dev.evalbench.core.provider.ProviderException;
 import okhttp3.Headers;
 

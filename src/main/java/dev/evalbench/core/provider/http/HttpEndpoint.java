@@ -3,7 +3,7 @@ package dev.evalbench.core.provider.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.evalbench.core.json.Json;
-import dev.evalbench.core.provider.FailureKind;
+import dev.evalbench.core.record.FailureKind;
 import dev.evalbench.core.provider.ModelRequest;
 import dev.evalbench.core.provider.ProviderException;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package dev.evalbench.core.provider.http;
 
-import dev.evalbench.core.provider.FailureKind;
+import dev.evalbench.core.record.FailureKind;
 import dev.evalbench.core.provider.ProviderException;
 import java.io.IOException;
 import java.io.InterruptedIOException;

@@ -3,7 +3,7 @@ package dev.evalbench.core.provider.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.evalbench.core.json.Json;
-import dev.evalbench.core.provider.FailureKind;
+import dev.evalbench.core.record.FailureKind;
 import dev.evalbench.core.provider.ProviderException;
 
 /**

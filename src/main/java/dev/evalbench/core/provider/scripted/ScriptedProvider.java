@@ -1,8 +1,8 @@
 package dev.evalbench.core.provider.scripted;
 
 import dev.evalbench.core.json.Digests;
-import dev.evalbench.core.provider.FailureKind;
-import dev.evalbench.core.provider.Message;
+import dev.evalbench.core.record.FailureKind;
+import dev.evalbench.core.record.Message;
 import dev.evalbench.core.provider.ModelProvider;
 import dev.evalbench.core.provider.ModelRequest;
 import dev.evalbench.core.provider.ModelResponse;

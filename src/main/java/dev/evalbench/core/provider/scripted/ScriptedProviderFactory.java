@@ -1,7 +1,7 @@
 package dev.evalbench.core.provider.scripted;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.evalbench.core.provider.FailureKind;
+import dev.evalbench.core.record.FailureKind;
 import dev.evalbench.core.provider.ModelProvider;
 import dev.evalbench.core.provider.ProviderException;
 import dev.evalbench.core.provider.ProviderFactory;

@@ -3,8 +3,8 @@ package dev.evalbench.core.report.html;
 import dev.evalbench.core.compare.CaseChange;
 import dev.evalbench.core.compare.OutputText;
 import dev.evalbench.core.compare.RunComparison;
-import dev.evalbench.core.run.CaseRecord;
-import dev.evalbench.core.run.StoredRun;
+import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.record.StoredRun;
 import java.util.List;
 
 /**

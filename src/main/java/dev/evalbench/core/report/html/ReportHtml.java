@@ -1,9 +1,9 @@
 package dev.evalbench.core.report.html;
 
-import dev.evalbench.core.report.ReportContent;
-import dev.evalbench.core.report.RunSummary;
-import dev.evalbench.core.run.RunHeader;
-import dev.evalbench.core.run.RunStatus;
+import dev.evalbench.core.report.model.ReportContent;
+import dev.evalbench.core.report.model.RunSummary;
+import dev.evalbench.core.record.RunHeader;
+import dev.evalbench.core.record.RunStatus;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

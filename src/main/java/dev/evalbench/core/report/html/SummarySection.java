@@ -1,7 +1,7 @@
 package dev.evalbench.core.report.html;
 
 import dev.evalbench.core.compare.MetricFormat;
-import dev.evalbench.core.report.RunSummary;
+import dev.evalbench.core.report.model.RunSummary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package dev.evalbench.core.route.breaker;
 
-import dev.evalbench.core.provider.FailureKind;
+import dev.evalbench.core.record.FailureKind;
 
 /**
  * What one call says about a route's health. {@code SLOW} is an answer that came later than the SLA: the

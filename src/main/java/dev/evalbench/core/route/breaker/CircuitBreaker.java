@@ -1,7 +1,7 @@
 package dev.evalbench.core.route.breaker;
 
-import dev.evalbench.core.route.RouterClock;
-import dev.evalbench.core.run.RunEvent;
+import dev.evalbench.core.route.time.RouterClock;
+import dev.evalbench.core.record.RunEvent;
 import dev.evalbench.core.workspace.RouteSpec;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.evalbench.core.json.CanonicalJson;
 import dev.evalbench.core.json.Digests;
 import dev.evalbench.core.json.Json;
-import dev.evalbench.core.provider.Message;
+import dev.evalbench.core.record.Message;
 import dev.evalbench.core.provider.http.HttpProviderFactories;
 import dev.evalbench.core.workspace.RouteSpec;
 import dev.evalbench.core.workspace.Workspace;

@@ -1,7 +1,7 @@
 package dev.evalbench.core.route.limit;
 
-import dev.evalbench.core.provider.Message;
-import dev.evalbench.core.route.RouterClock;
+import dev.evalbench.core.record.Message;
+import dev.evalbench.core.route.time.RouterClock;
 import dev.evalbench.core.workspace.RouteSpec;
 import java.util.List;
 import java.util.concurrent.Semaphore;

@@ -1,6 +1,6 @@
 package dev.evalbench.core.route.limit;
 
-import dev.evalbench.core.route.RouterClock;
+import dev.evalbench.core.route.time.RouterClock;
 
 /**
  * A token bucket of {@code perMinute} capacity that refills continuously at {@code perMinute} per minute,

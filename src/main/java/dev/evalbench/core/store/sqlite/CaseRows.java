@@ -1,7 +1,7 @@
 package dev.evalbench.core.store.sqlite;
 
-import dev.evalbench.core.run.CaseKey;
-import dev.evalbench.core.run.CaseRecord;
+import dev.evalbench.core.record.CaseKey;
+import dev.evalbench.core.record.CaseRecord;
 import dev.evalbench.core.store.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

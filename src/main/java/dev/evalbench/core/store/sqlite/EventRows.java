@@ -1,6 +1,6 @@
 package dev.evalbench.core.store.sqlite;
 
-import dev.evalbench.core.run.RunEvent;
+import dev.evalbench.core.record.RunEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

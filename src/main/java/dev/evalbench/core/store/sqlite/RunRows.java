@@ -1,8 +1,8 @@
 package dev.evalbench.core.store.sqlite;
 
-import dev.evalbench.core.run.RunConfig;
-import dev.evalbench.core.run.RunHeader;
-import dev.evalbench.core.run.RunStatus;
+import dev.evalbench.core.record.RunConfig;
+import dev.evalbench.core.record.RunHeader;
+import dev.evalbench.core.record.RunStatus;
 import dev.evalbench.core.store.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,11 +1,11 @@
 package dev.evalbench.core.store.sqlite;
 
 import dev.evalbench.core.json.Digests;
-import dev.evalbench.core.run.CaseKey;
-import dev.evalbench.core.run.CaseRecord;
-import dev.evalbench.core.run.RunEvent;
-import dev.evalbench.core.run.RunHeader;
-import dev.evalbench.core.run.RunStatus;
+import dev.evalbench.core.record.CaseKey;
+import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.record.RunEvent;
+import dev.evalbench.core.record.RunHeader;
+import dev.evalbench.core.record.RunStatus;
 import dev.evalbench.core.store.RunStore;
 import dev.evalbench.core.store.StoreException;
 import java.io.IOException;

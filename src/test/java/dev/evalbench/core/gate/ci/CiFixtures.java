@@ -4,7 +4,7 @@ import dev.evalbench.core.gate.GateReport;
 import dev.evalbench.core.gate.GateVerdict;
 import dev.evalbench.core.gate.testkit.CaseRecordBuilder;
 import dev.evalbench.core.gate.testkit.Fixtures;
-import dev.evalbench.core.run.StoredRun;
+import dev.evalbench.core.record.StoredRun;
 import java.util.ArrayList;
 import java.util.List;
 

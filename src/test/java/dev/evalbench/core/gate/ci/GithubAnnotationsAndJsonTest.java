@@ -8,7 +8,7 @@ import dev.evalbench.core.gate.GateVerdict;
 import dev.evalbench.core.gate.testkit.CaseRecordBuilder;
 import dev.evalbench.core.gate.testkit.Fixtures;
 import dev.evalbench.core.json.Json;
-import dev.evalbench.core.run.RunStatus;
+import dev.evalbench.core.record.RunStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,10 +1,10 @@
 package dev.evalbench.core.gate.testkit;
 
-import dev.evalbench.core.run.CaseRecord;
-import dev.evalbench.core.run.RunConfig;
-import dev.evalbench.core.run.RunHeader;
-import dev.evalbench.core.run.RunStatus;
-import dev.evalbench.core.run.StoredRun;
+import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.record.RunConfig;
+import dev.evalbench.core.record.RunHeader;
+import dev.evalbench.core.record.RunStatus;
+import dev.evalbench.core.record.StoredRun;
 import dev.evalbench.core.workspace.PolicySpec;
 import dev.evalbench.core.workspace.SuiteKind;
 import dev.evalbench.core.workspace.SuiteSpec;

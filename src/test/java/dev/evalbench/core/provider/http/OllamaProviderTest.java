@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.evalbench.core.json.Json;
-import dev.evalbench.core.provider.FailureKind;
+import dev.evalbench.core.record.FailureKind;
 import dev.evalbench.core.provider.ModelProvider;
 import dev.evalbench.core.provider.ModelResponse;
 import dev.evalbench.core.provider.ProviderException;

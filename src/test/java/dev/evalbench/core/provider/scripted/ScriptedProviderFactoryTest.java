@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.evalbench.core.provider.FailureKind;
-import dev.evalbench.core.provider.Message;
+import dev.evalbench.core.record.FailureKind;
+import dev.evalbench.core.record.Message;
 import dev.evalbench.core.provider.ModelProvider;
 import dev.evalbench.core.provider.ModelRequest;
 import dev.evalbench.core.provider.ModelResponse;

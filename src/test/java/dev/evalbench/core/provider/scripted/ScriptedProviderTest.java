@@ -3,8 +3,8 @@ package dev.evalbench.core.provider.scripted;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.evalbench.core.provider.FailureKind;
-import dev.evalbench.core.provider.Message;
+import dev.evalbench.core.record.FailureKind;
+import dev.evalbench.core.record.Message;
 import dev.evalbench.core.provider.ModelRequest;
 import dev.evalbench.core.provider.ModelResponse;
 import dev.evalbench.core.provider.ProviderException;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import dev.evalbench.core.provider.Message;
+import dev.evalbench.core.record.Message;
 import dev.evalbench.core.provider.ModelRequest;
 import dev.evalbench.core.provider.ModelResponse;
 import dev.evalbench.workspaces.SupportTriageWorkspace;

@@ -2,9 +2,9 @@ package dev.evalbench.core.route.breaker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.evalbench.core.provider.FailureKind;
+import dev.evalbench.core.record.FailureKind;
 import dev.evalbench.core.route.FakeClock;
-import dev.evalbench.core.run.RunEvent;
+import dev.evalbench.core.record.RunEvent;
 import dev.evalbench.core.workspace.RouteSpec;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,9 +2,9 @@ package dev.evalbench.core.store.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.evalbench.core.run.RunHeader;
+import dev.evalbench.core.record.RunHeader;
 import dev.evalbench.core.run.RunHeaders;
-import dev.evalbench.core.run.RunStatus;
+import dev.evalbench.core.record.RunStatus;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

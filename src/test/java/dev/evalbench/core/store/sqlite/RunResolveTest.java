@@ -3,7 +3,7 @@ package dev.evalbench.core.store.sqlite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.evalbench.core.run.RunHeader;
+import dev.evalbench.core.record.RunHeader;
 import dev.evalbench.core.run.RunHeaders;
 import dev.evalbench.core.store.StoreException;
 import java.nio.file.Path;

@@ -2,11 +2,11 @@ package dev.evalbench.core.store.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.evalbench.core.run.CaseKey;
-import dev.evalbench.core.run.CaseRecord;
+import dev.evalbench.core.record.CaseKey;
+import dev.evalbench.core.record.CaseRecord;
 import dev.evalbench.core.run.CaseRecords;
 import dev.evalbench.core.run.RunHeaders;
-import dev.evalbench.core.run.RunStatus;
+import dev.evalbench.core.record.RunStatus;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;

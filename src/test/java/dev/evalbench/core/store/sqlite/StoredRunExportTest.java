@@ -2,12 +2,12 @@ package dev.evalbench.core.store.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.evalbench.core.provider.FailureKind;
+import dev.evalbench.core.record.FailureKind;
 import dev.evalbench.core.run.CaseRecords;
-import dev.evalbench.core.run.RunEvent;
+import dev.evalbench.core.record.RunEvent;
 import dev.evalbench.core.run.RunHeaders;
-import dev.evalbench.core.run.RunStatus;
-import dev.evalbench.core.run.StoredRun;
+import dev.evalbench.core.record.RunStatus;
+import dev.evalbench.core.record.StoredRun;
 import dev.evalbench.core.store.RunExport;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.evalbench.core.run;
+package dev.evalbench.core.record;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package dev.evalbench.core.provider;
+package dev.evalbench.core.record;
 
 /** Why a call produced no usable answer. Recorded per case; never thrown past the run engine. */
 public enum FailureKind {

@@ -1,4 +1,4 @@
-package dev.evalbench.core.decide;
+package dev.evalbench.core.record;
 
 /**
  * The decision layer's verdict on one parsed output. {@code proposedAction} is what the model asked for

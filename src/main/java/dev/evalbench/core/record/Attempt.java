@@ -1,7 +1,7 @@
-package dev.evalbench.core.route;
+package dev.evalbench.core.record;
 
 /**
- * One call to one provider. {@code outcome} is "ok" or a {@link dev.evalbench.core.provider.FailureKind}
+ * One call to one provider. {@code outcome} is "ok" or a {@link dev.evalbench.core.record.FailureKind}
  * name; {@code httpStatus} may be null.
  */
 public record Attempt(String route, int number, String outcome, Integer httpStatus, long latencyMs, String message) {}

@@ -1,4 +1,4 @@
-package dev.evalbench.core.run;
+package dev.evalbench.core.record;
 
 /**
  * RUNNING while a process works on it; COMPLETE when every planned case is stored; INCOMPLETE when it stopped

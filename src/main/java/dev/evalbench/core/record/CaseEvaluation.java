@@ -1,4 +1,4 @@
-package dev.evalbench.core.eval;
+package dev.evalbench.core.record;
 
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,5 @@
-package dev.evalbench.core.compare;
+package dev.evalbench.core.record;
 
-import dev.evalbench.core.run.CaseKey;
-import dev.evalbench.core.run.CaseRecord;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,13 +1,8 @@
-package dev.evalbench.core.run;
+package dev.evalbench.core.record;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.evalbench.core.decide.Decision;
-import dev.evalbench.core.eval.CaseEvaluation;
-import dev.evalbench.core.provider.Message;
-import dev.evalbench.core.route.Attempt;
-import dev.evalbench.core.route.FallbackTaken;
 import java.time.Instant;
 import java.util.List;
 
@@ -16,7 +11,7 @@ import java.util.List;
  * reports, the workbench) reads these and nothing else. Immutable.
  *
  * <p>{@code failureKind} is null when the provider answered; otherwise a
- * {@link dev.evalbench.core.provider.FailureKind} name and {@code rawOutput} is null. {@code parsed} is null
+ * {@link dev.evalbench.core.record.FailureKind} name and {@code rawOutput} is null. {@code parsed} is null
  * when the answer was not JSON. {@code expected} and {@code blocking} are copied from the case so metrics
  * never need the dataset again. Costs are in US dollars.
  *

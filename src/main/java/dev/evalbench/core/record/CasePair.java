@@ -1,6 +1,5 @@
-package dev.evalbench.core.compare;
+package dev.evalbench.core.record;
 
-import dev.evalbench.core.run.CaseRecord;
 
 /** The same case in two runs; either side is null when the case exists in one run only. */
 public record CasePair(String key, CaseRecord before, CaseRecord after) {

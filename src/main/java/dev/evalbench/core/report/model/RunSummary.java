@@ -1,10 +1,10 @@
-package dev.evalbench.core.report;
+package dev.evalbench.core.report.model;
 
 import dev.evalbench.core.gate.stats.Interval;
 import dev.evalbench.core.gate.stats.Percentiles;
 import dev.evalbench.core.gate.stats.Wilson;
-import dev.evalbench.core.run.CaseRecord;
-import dev.evalbench.core.run.StoredRun;
+import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.record.StoredRun;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,8 +1,8 @@
-package dev.evalbench.core.report;
+package dev.evalbench.core.report.model;
 
 import dev.evalbench.core.compare.RunComparison;
 import dev.evalbench.core.gate.GateReport;
-import dev.evalbench.core.run.StoredRun;
+import dev.evalbench.core.record.StoredRun;
 import java.util.Objects;
 
 /**

@@ -1,4 +1,4 @@
-package dev.evalbench.core.run;
+package dev.evalbench.core.record;
 
 /**
  * Everything that affects one case's output, as recorded with it. Hashes are SHA-256 hex of file bytes.

@@ -1,7 +1,7 @@
-package dev.evalbench.core.provider.replay;
+package dev.evalbench.core.route.replay;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.evalbench.core.provider.FailureKind;
+import dev.evalbench.core.record.FailureKind;
 import dev.evalbench.core.provider.ModelProvider;
 import dev.evalbench.core.provider.ModelRequest;
 import dev.evalbench.core.provider.ModelResponse;

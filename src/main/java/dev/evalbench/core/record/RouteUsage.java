@@ -1,6 +1,5 @@
-package dev.evalbench.core.run;
+package dev.evalbench.core.record;
 
-import dev.evalbench.core.route.FallbackTaken;
 import java.util.Map;
 import java.util.TreeMap;
 

@@ -1,4 +1,4 @@
-package dev.evalbench.core.route;
+package dev.evalbench.core.route.time;
 
 import java.time.Instant;
 
