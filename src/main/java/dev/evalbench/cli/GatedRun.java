@@ -28,7 +28,7 @@ final class GatedRun {
         RunHeader header;
         try (InterruptGuard guard = new InterruptGuard(cancellation)) {
             RunListener progress = quiet || output.json ? RunListener.NONE
-                    : new ProgressPrinter(spec.commandLine().getErr(), System.console() != null);
+                    : ProgressPrinter.listener(spec.commandLine().getErr(), System.console() != null);
             header = body.run(progress, cancellation);
         }
         GateService.Gated gated = new GateService(env).gateStored(store, header.id(), gatesFrom, baseline);

@@ -101,10 +101,17 @@ public final class RunEngine {
         RunStatus status = complete ? RunStatus.COMPLETE : RunStatus.INCOMPLETE;
         if (storeFailure.get() != null) {
             tryMarkIncomplete(header.id());
+            listener.storeFailed(storeFailure.get());
             throw storeFailure.get();
         }
-        store.finishRun(header.id(), status, clock.instant());
-        RunHeader finished = store.run(header.id()).orElseThrow(() -> new StoreException("run " + header.id() + " vanished from the history"));
+        RunHeader finished;
+        try {
+            store.finishRun(header.id(), status, clock.instant());
+            finished = store.run(header.id()).orElseThrow(() -> new StoreException("run " + header.id() + " vanished from the history"));
+        } catch (StoreException e) {
+            listener.storeFailed(e);
+            throw e;
+        }
         listener.finished(finished);
         return finished;
     }
