@@ -73,7 +73,7 @@ final class CompareCommand implements Callable<Integer> {
             if (json) {
                 out.println(Json.MAPPER.writeValueAsString(CompareJson.toJson(comparison)));
             } else {
-                out.print(CompareText.render(comparison, maxCases));
+                out.print(CompareText.render(comparison, maxCases, "use --json or --markdown for all"));
                 out.println(gates == null ? "gates: not compared (the history lacks run " + b.id()
                         + "'s snapshots and " + workspace + " holds no evalbench.yaml)" : "gates from " + gates.source());
             }
