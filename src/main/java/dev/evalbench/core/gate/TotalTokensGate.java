@@ -10,7 +10,8 @@ import java.util.Locale;
 /**
  * total_tokens: tokens in plus tokens out over the suite or the run, at most {@code max}. The interval is a
  * percentile bootstrap of the total over resampled cases: how much the total depends on which cases the
- * dataset happens to hold.
+ * dataset happens to hold. When some cases' tokens are estimates (no usage from the provider) the detail says
+ * how many.
  */
 final class TotalTokensGate {
     private TotalTokensGate() {}
@@ -30,7 +31,7 @@ final class TotalTokensGate {
         Interval interval = in.bootstrap().percentile(tokens, sample -> Arrays.stream(sample).sum(), GateInputs.LEVEL);
         boolean passed = total <= spec.max() + GateInputs.EPSILON;
         String detail = String.format(Locale.ROOT, "%d cases used %.0f tokens (in plus out); the budget is %.0f.",
-                records.size(), total, spec.max());
+                records.size(), total, spec.max()) + TokenEstimates.note(records, base);
         return Verdicts.of(spec, spec.suite(), passed, total, spec.max(), "<=", baseTotal, interval, null, null, detail);
     }
 

@@ -2,6 +2,7 @@ package dev.evalbench.core.workspace;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A named path to a model, with environment references already resolved. Optional parts are null when the
@@ -21,7 +22,26 @@ public record RouteSpec(
         List<String> fallbacks,
         Breaker breaker,
         Limits limits,
-        Price price) {
+        Price price,
+        Http http) {
+
+    /** A route without HTTP settings ({@link Http#NONE}), as routes were before those existed. */
+    public RouteSpec(String name, String provider, String model, String baseUrl, String apiKeyEnv, String script,
+                     ObjectNode params, Integer timeoutMs, Retry retries, List<String> fallbacks, Breaker breaker,
+                     Limits limits, Price price) {
+        this(name, provider, model, baseUrl, apiKeyEnv, script, params, timeoutMs, retries, fallbacks, breaker,
+                limits, price, Http.NONE);
+    }
+
+    public RouteSpec {
+        http = http == null ? Http.NONE : http;
+    }
+
+    /** This route with other HTTP settings. */
+    public RouteSpec withHttp(Http other) {
+        return new RouteSpec(name, provider, model, baseUrl, apiKeyEnv, script, params, timeoutMs, retries, fallbacks,
+                breaker, limits, price, other);
+    }
 
     public record Retry(int maxAttempts, long baseDelayMs, long maxDelayMs, int budget) {}
 
@@ -30,4 +50,22 @@ public record RouteSpec(
     public record Limits(Integer concurrency, Integer requestsPerMinute, Integer tokensPerMinute) {}
 
     public record Price(double inputPerMtok, double outputPerMtok) {}
+
+    /**
+     * How an HTTP route reaches its server beyond the base URL. {@code headers} are sent as written (values
+     * already interpolated); {@code secretHeaders} maps a header name to the NAME of the environment variable
+     * holding its value, read at call time like the API key and scrubbed from messages like it, never stored
+     * here. {@code apiVersion} is Azure's {@code api-version} query parameter (null: the provider's default).
+     * {@code caFile} is a PEM file of extra CA certificates to trust (null: the JDK's, or
+     * {@code EVALBENCH_CA_FILE}). Maps are never null.
+     */
+    public record Http(Map<String, String> headers, Map<String, String> secretHeaders, String apiVersion, String caFile) {
+        public static final Http NONE = new Http(Map.of(), Map.of(), null, null);
+
+        public Http {
+            headers = headers == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(headers));
+            secretHeaders = secretHeaders == null ? Map.of()
+                    : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(secretHeaders));
+        }
+    }
 }

@@ -20,6 +20,7 @@ public final class HttpProviderFactories {
         return switch (route.provider()) {
             case OpenAiCompatibleProvider.NAME -> OpenAiCompatibleProvider.DEFAULT_BASE_URL;
             case AnthropicProvider.NAME -> AnthropicProvider.DEFAULT_BASE_URL;
+            case AzureOpenAiProvider.NAME -> null; // base_url is required for azure
             case OllamaProvider.NAME -> OllamaProvider.DEFAULT_BASE_URL;
             default -> null;
         };
