@@ -57,8 +57,8 @@ final class HttpModelProvider implements ModelProvider {
         String caFile = TrustedCas.fileFor(route.http().caFile(), env);
         OkHttpClient routeClient = EnvProxy.from(env).apply(TrustedCas.apply(client, route.name(), caFile));
         HttpTransport transport = new HttpTransport(routeClient, caFile == null
-                ? "set ca_file on route " + route.name() + " or " + TrustedCas.ENV
-                : "the CA file " + caFile + " does not hold it");
+                ? "ca_file on route " + route.name() + ", or " + TrustedCas.ENV + " for every route"
+                : "ca_file (" + caFile + " does not hold it)");
         return new HttpModelProvider(kind, new HttpEndpoint(url, headers.headers(), transport, headers.secrets(), clock),
                 format);
     }
