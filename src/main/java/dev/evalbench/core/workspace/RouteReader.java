@@ -101,6 +101,10 @@ final class RouteReader {
             } else if (route.script() != null) {
                 scripts.check(route.script(), tree, at + "/script");
             }
+            if (route.http().apiVersion() != null && !route.provider().equals("azure")) {
+                ctx.add(tree.errorAtKey(at + "/api_version", "\"api_version\" applies only to azure routes (route \""
+                        + route.name() + "\" has provider " + route.provider() + ")"));
+            }
             List<String> fallbacks = route.fallbacks() == null ? List.of() : route.fallbacks();
             for (int i = 0; i < fallbacks.size(); i++) {
                 String fallback = fallbacks.get(i);

@@ -25,4 +25,9 @@ public final class HttpProviderFactories {
             default -> null;
         };
     }
+
+    /** The CA file a route trusts besides the JDK's: its {@code ca_file}, else {@code EVALBENCH_CA_FILE}; null for none. */
+    public static String caFile(RouteSpec route, java.util.Map<String, String> env) {
+        return TrustedCas.fileFor(route.http().caFile(), env);
+    }
 }
