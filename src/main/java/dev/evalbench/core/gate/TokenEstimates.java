@@ -32,11 +32,6 @@ final class TokenEstimates {
         return note.append(" (the provider sent no usage; estimated as ").append(METHOD).append(").").toString();
     }
 
-    /** True when any record's tokens are estimates. */
-    static boolean any(List<CaseRecord> run, List<CaseRecord> baseline) {
-        return estimated(run) > 0 || (baseline != null && estimated(baseline) > 0);
-    }
-
     private static long estimated(List<CaseRecord> records) {
         return records.stream().filter(CaseRecord::tokensEstimated).count();
     }
