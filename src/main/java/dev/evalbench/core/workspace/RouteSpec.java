@@ -1,5 +1,6 @@
 package dev.evalbench.core.workspace;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,9 @@ public record RouteSpec(
         Breaker breaker,
         Limits limits,
         Price price,
-        Http http) {
+        // Left out of the JSON form when the route sets none of it, so route definition hashes of routes
+        // without HTTP settings stay what they were before these settings existed.
+        @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = Http.NoneFilter.class) Http http) {
 
     /** A route without HTTP settings ({@link Http#NONE}), as routes were before those existed. */
     public RouteSpec(String name, String provider, String model, String baseUrl, String apiKeyEnv, String script,
@@ -59,8 +62,22 @@ public record RouteSpec(
      * {@code caFile} is a PEM file of extra CA certificates to trust (null: the JDK's, or
      * {@code EVALBENCH_CA_FILE}). Maps are never null.
      */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record Http(Map<String, String> headers, Map<String, String> secretHeaders, String apiVersion, String caFile) {
         public static final Http NONE = new Http(Map.of(), Map.of(), null, null);
+
+        /** Jackson's CUSTOM inclusion filter: "equal" means left out. */
+        static final class NoneFilter {
+            @Override
+            public boolean equals(Object value) {
+                return value == null || NONE.equals(value);
+            }
+
+            @Override
+            public int hashCode() {
+                return 0;
+            }
+        }
 
         public Http {
             headers = headers == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(headers));

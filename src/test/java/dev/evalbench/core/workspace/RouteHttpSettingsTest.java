@@ -35,6 +35,18 @@ class RouteHttpSettingsTest {
     }
 
     @Test
+    void aRouteWithoutHttpSettingsKeepsItsDefinitionJsonAndSoItsHash() {
+        RouteSpec plain = new RouteSpec("r", "openai", "m", null, null, null, null, null, null, null, null, null, null);
+        RouteSpec gateway = plain.withHttp(new RouteSpec.Http(Map.of("x-team", "triage"), null, null, null));
+
+        com.fasterxml.jackson.databind.JsonNode plainJson = dev.evalbench.core.json.Json.MAPPER.valueToTree(plain);
+        com.fasterxml.jackson.databind.JsonNode gatewayJson = dev.evalbench.core.json.Json.MAPPER.valueToTree(gateway);
+
+        assertThat(plainJson.has("http")).isFalse();
+        assertThat(gatewayJson.get("http").toString()).isEqualTo("{\"headers\":{\"x-team\":\"triage\"}}");
+    }
+
+    @Test
     void aSecretHeadersVariableCannotBeInterpolatedAnywhere() {
         Path root = FixtureWorkspace.copyTo(dir);
         FixtureWorkspace.replace(root, "routes.yaml", KEY_LINE, KEY_LINE + """
