@@ -153,6 +153,7 @@ class RouterResilienceTest {
         assertThat(primary.calls()).isEqualTo(1);
         assertThat(result.retries()).isZero();
         assertThat(Attempt.retries(result.attempts())).isZero();
+        assertThat(router.retryBudgetLeft("main")).as("the refused retry is given back").isEqualTo(10);
     }
 
     @Test
