@@ -19,10 +19,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Every text a prompt file has had that can still be found: the file now, the snapshots stored runs took of
+ * Every text a prompt file has had that can still be found: the file now, the revisions saved in the
+ * workbench ({@link SavedRevisions}), the snapshots stored runs took of
  * it (the workspace's {@code .evalbench/history.db}, only read; a workspace without one has none) and its git
  * commits when the workspace is in a repository. The same bytes found twice are listed once, under the first
- * source (file, then runs, then git). Reads files, SQLite and a process: call off the UI thread.
+ * source (file, saved, runs, git). Reads files, SQLite and a process: call off the UI thread.
  */
 public final class PromptHistory {
     static final int RUNS_READ = 500;
@@ -39,6 +40,10 @@ public final class PromptHistory {
             byte[] bytes = Files.readAllBytes(onDisk);
             add(versions, seen, PromptVersion.Source.FILE, "the file now", Files.getLastModifiedTime(onDisk).toInstant(),
                     file, bytes);
+        }
+        for (Path kept : SavedRevisions.of(workspace, file)) {
+            add(versions, seen, PromptVersion.Source.SAVED, "saved in the workbench",
+                    Files.getLastModifiedTime(kept).toInstant(), file, Files.readAllBytes(kept));
         }
         Path db = HistoryLocation.defaultDb(workspace);
         if (Files.isRegularFile(db)) {
