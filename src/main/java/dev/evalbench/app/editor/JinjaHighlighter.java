@@ -22,7 +22,8 @@ final class JinjaHighlighter {
             "jinja-var", UNDEFINED};
     private static final Pattern YAML_KEY = Pattern.compile("(?m)^[A-Za-z_][A-Za-z0-9_]*(?=:)");
     private static final Pattern YAML_COMMENT = Pattern.compile("(?m)^\\s*#.*$");
-    private static final Pattern JINJA = Pattern.compile("(\\{#.*?#})|(\\{%.*?%})|(\\{\\{.*?}})", Pattern.DOTALL);
+    private static final Pattern JINJA = Pattern.compile(
+            "(\\{#.*?#})|(\\{%(?:(?!\\{[{%#]).)*?%})|(\\{\\{(?:(?!\\{[{%#]).)*?}})", Pattern.DOTALL);
 
     private JinjaHighlighter() {}
 

@@ -25,7 +25,9 @@ public final class TemplateReferences {
         }
     }
 
-    private static final Pattern REGION = Pattern.compile("\\{#.*?#}|\\{%(.*?)%}|\\{\\{(.*?)}}", Pattern.DOTALL);
+    /** A region ends before another opens: while "{{" is being typed it must not swallow the next expression. */
+    private static final Pattern REGION = Pattern.compile(
+            "\\{#.*?#}|\\{%((?:(?!\\{[{%#]).)*?)%}|\\{\\{((?:(?!\\{[{%#]).)*?)}}", Pattern.DOTALL);
     private static final Pattern TOKEN = Pattern.compile(
             "'(?:[^'\\\\]|\\\\.)*'|\"(?:[^\"\\\\]|\\\\.)*\"|[A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)*|\\S");
     private static final Set<String> KEYWORDS = Set.of("and", "or", "not", "in", "is", "if", "elif", "else", "endif",

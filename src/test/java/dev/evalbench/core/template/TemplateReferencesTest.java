@@ -26,6 +26,11 @@ class TemplateReferencesTest {
     }
 
     @Test
+    void anExpressionBeingTypedDoesNotSwallowTheNextOne() {
+        assertThat(paths("Hi {{ cust\nThe customer wrote: {{ ticket }}")).containsExactly("ticket");
+    }
+
+    @Test
     void undefinedFollowsTheCaseVarsThroughMapsOnly() {
         Map<String, Object> vars = Map.of("customer", Map.of("name", "Ann", "orders", List.of()));
         assertThat(TemplateReferences.undefinedIn("{{ customer.name }}{{ customer.email }}{{ nope }}{{ customer.orders.size }}", vars))
