@@ -37,7 +37,7 @@ public final class WorkbenchApp extends Application {
     /** The features of the window, in the order they install. */
     static List<Workbench.Feature> features() {
         return List.of(
-                new dev.evalbench.app.author.AuthorFeature());
+                wb -> dev.evalbench.app.author.AuthorFeature.install(wb.runner(), wb.session(), wb.window(), wb.env()));
     }
 
     @Override

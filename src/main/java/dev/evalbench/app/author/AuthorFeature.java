@@ -1,6 +1,8 @@
 package dev.evalbench.app.author;
 
-import dev.evalbench.app.Workbench;
+import dev.evalbench.app.fx.TaskRunner;
+import dev.evalbench.app.shell.MainWindow;
+import dev.evalbench.app.workspace.WorkspaceSession;
 import dev.evalbench.app.fx.BackgroundTask;
 import dev.evalbench.app.workspace.ProblemsPanel;
 import dev.evalbench.app.workspace.WorkspaceFileList;
@@ -28,17 +30,27 @@ import javafx.stage.Stage;
  * editor, dataset table, read-only views), reloading files changed outside the app, Ctrl+O and Ctrl+S, and
  * the guard that keeps unsaved edits from being lost on closing a tab, switching workspace or closing the
  * window. Wiring only; the views and view models live in app.workspace, app.editor and app.dataset.
+ *
+ * <p>Given the workbench's parts rather than the {@code Workbench} record, so this package does not depend on
+ * the one that lists it ({@code WorkbenchApp.features()}): packages stay free of cycles.
  */
-public final class AuthorFeature implements Workbench.Feature {
-    private Workbench wb;
+public final class AuthorFeature {
+    private final AuthorParts wb;
     private WorkspaceTreeView tree;
     private OpenFiles files;
     private UnsavedEdits unsaved;
     private WorkspaceWatcher watcher;
 
-    @Override
-    public void install(Workbench workbench) {
-        this.wb = workbench;
+    private AuthorFeature(AuthorParts parts) {
+        this.wb = parts;
+    }
+
+    /** Installs the author's views, shortcuts and guards into the window. FX thread. */
+    public static void install(TaskRunner runner, WorkspaceSession session, MainWindow window, java.util.Map<String, String> env) {
+        new AuthorFeature(new AuthorParts(runner, session, window, env)).install();
+    }
+
+    private void install() {
         unsaved = new UnsavedEdits(() -> wb.window().scene().getWindow());
         files = new OpenFiles(wb, unsaved);
         tree = new WorkspaceTreeView(files::open);

@@ -1,6 +1,5 @@
 package dev.evalbench.app.author;
 
-import dev.evalbench.app.Workbench;
 import dev.evalbench.app.dataset.DatasetModel;
 import dev.evalbench.app.dataset.DatasetView;
 import dev.evalbench.app.editor.ReadOnlyFileView;
@@ -26,7 +25,7 @@ import javafx.scene.control.Tab;
  * unsaved edits, passes outside changes on to every open view, and guards closing an editor's tab. FX thread only.
  */
 final class OpenFiles {
-    private final Workbench wb;
+    private final AuthorParts wb;
     private final UnsavedEdits unsaved;
     private final Map<String, Tab> tabs = new LinkedHashMap<>();
     private final Map<String, TemplateEditorModel> editors = new LinkedHashMap<>();
@@ -34,7 +33,7 @@ final class OpenFiles {
     private final Map<String, ReadOnlyFileView> viewers = new LinkedHashMap<>();
     private final Map<String, DatasetModel> datasets = new LinkedHashMap<>();
 
-    OpenFiles(Workbench wb, UnsavedEdits unsaved) {
+    OpenFiles(AuthorParts wb, UnsavedEdits unsaved) {
         this.wb = wb;
         this.unsaved = unsaved;
     }
