@@ -20,8 +20,14 @@ import javafx.collections.ObservableList;
  * (history is never rewritten). The history file and git are read through the task runner. UI thread only.
  */
 public final class RevisionHistoryModel {
-    /** One line of a unified diff: {@code kind} is ' ' (both), '-' (only the older) or '+' (only the newer). */
+    /**
+     * One line of a unified diff: {@code kind} is ' ' (both), '-' (only the older), '+' (only the newer) or '~'
+     * (equal lines left out between two changes).
+     */
     public record DiffLine(char kind, String text) {}
+
+    /** Equal lines shown around each change. */
+    static final int CONTEXT = 3;
 
     private final TemplateEditorModel editor;
     private final ObservableList<PromptVersion> versions = FXCollections.observableArrayList();
@@ -56,7 +62,12 @@ public final class RevisionHistoryModel {
 
     static List<DiffLine> unified(OutputDiff d) {
         List<DiffLine> lines = new ArrayList<>();
-        for (DiffRow row : d.rows()) {
+        List<DiffRow> rows = d.hunks(CONTEXT);
+        for (int i = 0; i < rows.size(); i++) {
+            DiffRow row = rows.get(i);
+            Integer line = row.beforeLine() != null ? row.beforeLine() : row.afterLine();
+            Integer previous = i == 0 ? null : rows.get(i - 1).beforeLine() != null ? rows.get(i - 1).beforeLine() : rows.get(i - 1).afterLine();
+            if (i > 0 && line != null && previous != null && line - previous > 1) lines.add(new DiffLine('~', "…"));
             switch (row.kind()) {
                 case EQUAL -> lines.add(new DiffLine(' ', row.beforeText()));
                 case DELETED -> lines.add(new DiffLine('-', row.beforeText()));

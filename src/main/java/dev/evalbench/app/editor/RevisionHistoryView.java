@@ -50,6 +50,7 @@ final class RevisionHistoryView extends VBox {
         diff.getStyleClass().add("diff-view");
         diff.setItems(model.diffLines());
         diff.setCellFactory(list -> new DiffCell());
+        diff.setFixedCellSize(20);
         VBox.setVgrow(diff, Priority.ALWAYS);
         getChildren().addAll(title, versions, new HBox(6, rollback), diffTitle, diff);
         setStyle("-fx-padding: 6;");
@@ -80,7 +81,7 @@ final class RevisionHistoryView extends VBox {
                 setText(null);
                 return;
             }
-            setText(line.kind() + " " + line.text());
+            setText(line.kind() == '~' ? "  " + line.text() : line.kind() + " " + line.text());
             if (line.kind() == '+') getStyleClass().add("diff-added");
             if (line.kind() == '-') getStyleClass().add("diff-removed");
         }

@@ -81,6 +81,7 @@ public final class TemplateEditorView extends BorderPane {
             int caret = area.getCaretPosition();
             area.replaceText(now);
             area.moveTo(Math.min(caret, now.length()));
+            area.requestFollowCaret();
         });
         model.undefined().addListener((InvalidationListener) o -> restyle());
     }
