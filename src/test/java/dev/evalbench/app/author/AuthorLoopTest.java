@@ -44,6 +44,9 @@ class AuthorLoopTest {
     @AfterEach
     void stop() throws Exception {
         fixture.stop();
+        // the app remembers its layout on a thread of its own (an atomic write: the file appears when it is done);
+        // let it finish before the temp folder is deleted
+        waitFor(10, TimeUnit.SECONDS, () -> Files.isRegularFile(temp.resolve("config/workbench.json")));
     }
 
     private Node treeCell(String text) {
@@ -117,6 +120,23 @@ class AuthorLoopTest {
         waitFor(10, TimeUnit.SECONDS, () -> "triage.yaml".equals(selectedTab().getText()));
         assertThat(robot.lookup("#editor-revision").queryAs(Label.class).getText()).isEqualTo("revision 5");
         waitFor(10, TimeUnit.SECONDS, () -> treeCell("triage.yaml  r5") != null);
+    }
+
+    @Test
+    void aFileEditedOutsideTheAppIsReloadedInItsEditorUnlessItHasUnsavedEdits() throws Exception {
+        CodeArea area = openTriage();
+        Path file = fixture.workspace.resolve("prompts/triage.yaml");
+        Files.writeString(file, Files.readString(file).replace("The customer wrote:", "Checked out from git:"));
+        waitFor(10, TimeUnit.SECONDS, () -> area.getText().contains("Checked out from git:"));
+        assertThat(selectedTab().getText()).isEqualTo("triage.yaml");
+
+        caretAfter(area, "Checked out from git:");
+        robot.write(" mine");
+        Files.writeString(file, Files.readString(file).replace("Checked out from git:", "Second checkout:"));
+        Label notice = robot.lookup("#editor-notice").queryAs(Label.class);
+        waitFor(10, TimeUnit.SECONDS, () -> notice.getText().contains("your unsaved edits are kept"));
+        assertThat(area.getText()).contains("Checked out from git: mine").doesNotContain("Second checkout:");
+        assertThat(selectedTab().getText()).isEqualTo("triage.yaml *");
     }
 
     @Test
