@@ -140,6 +140,28 @@ class AuthorLoopTest {
     }
 
     @Test
+    void closingAnEditorWithUnsavedEditsAsksFirst() throws Exception {
+        CodeArea area = openTriage();
+        caretAfter(area, "The customer wrote:");
+        robot.write(" draft");
+        waitFor(5, TimeUnit.SECONDS, () -> "triage.yaml *".equals(selectedTab().getText()));
+
+        robot.clickOn(".tab-close-button");
+        waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("Cancel").tryQuery().isPresent());
+        assertThat(robot.lookup("Save the edits to prompts/triage.yaml as a new revision?").tryQuery()).isPresent();
+        robot.clickOn("Cancel");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fixture.workbench().window().tabs().getTabs()).hasSize(1);
+        assertThat(area.getText()).contains("The customer wrote: draft");
+
+        robot.clickOn(".tab-close-button");
+        waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("Discard").tryQuery().isPresent());
+        robot.clickOn("Discard");
+        waitFor(5, TimeUnit.SECONDS, () -> fixture.workbench().window().tabs().getTabs().isEmpty());
+        assertThat(Files.readString(fixture.workspace.resolve("prompts/triage.yaml"))).doesNotContain("draft").contains("revision: 4\n");
+    }
+
+    @Test
     void aBrokenFileShowsInProblemsAndAClickOpensItAtTheLine() throws Exception {
         Path gates = fixture.workspace.resolve("gates.yaml");
         Files.writeString(gates, Files.readString(gates) + "\n  - metric: [unclosed\n");
