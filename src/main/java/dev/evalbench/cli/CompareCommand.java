@@ -61,7 +61,7 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (RunStore store = history.openExisting(workspace)) {
+        try (RunStore store = history.openReadOnly(workspace)) {
             StoredRun a = RunLookup.baseline(store, before);
             StoredRun b = RunLookup.baseline(store, after);
             ComparisonBuilder builder = new ComparisonBuilder(a, b).snapshots(SnapshotSource.of(store));

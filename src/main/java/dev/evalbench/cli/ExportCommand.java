@@ -36,7 +36,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (RunStore store = history.openExisting(workspace)) {
+        try (RunStore store = history.openReadOnly(workspace)) {
             StoredRun run = RunLookup.run(store, runRef);
             RunExport.write(run, out);
             if (json) {

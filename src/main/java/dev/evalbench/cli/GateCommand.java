@@ -41,7 +41,7 @@ final class GateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         output.check();
         Workspace ws = Components.loadChecked(workspace, parent.env());
-        try (RunStore store = history.openExisting(workspace)) {
+        try (RunStore store = history.openReadOnly(workspace)) {
             StoredRun run = RunLookup.run(store, runRef);
             StoredRun baseline = output.baseline == null ? null : RunLookup.baseline(store, output.baseline);
             GateReport report = new GateService().gate(ws, run, baseline);

@@ -22,7 +22,19 @@ final class HistoryOptions {
         return SqliteRunStore.open(db != null ? db : HistoryLocation.prepare(workspace));
     }
 
-    /** Opens an existing history for reading; a missing one is bad input, not an empty history created by a typo. */
+    /**
+     * Opens an existing history read-only, for commands that only read it: works in a folder this user may
+     * not write (a shared or archived history) and can never change the file.
+     */
+    RunStore openReadOnly(Path workspace) throws StoreException, BadInputException {
+        Path file = dbFor(workspace);
+        if (!Files.isRegularFile(file)) {
+            throw new BadInputException(file + ": no run history here (run `evalbench run` first, or name one with --db)");
+        }
+        return SqliteRunStore.openReadOnly(file);
+    }
+
+    /** Opens an existing history for writing; a missing one is bad input, not an empty history created by a typo. */
     RunStore openExisting(Path workspace) throws StoreException, BadInputException {
         Path file = dbFor(workspace);
         if (!Files.isRegularFile(file)) {

@@ -72,7 +72,7 @@ final class ReportCommand implements Callable<Integer> {
         if (Files.exists(out) && !Files.isDirectory(out)) throw new BadInputException(out + ": not a folder");
         // Under --json the text lines go nowhere and one object is printed at the end.
         PrintWriter o = json ? new PrintWriter(java.io.Writer.nullWriter()) : spec.commandLine().getOut();
-        try (RunStore store = history.openExisting(workspace)) {
+        try (RunStore store = history.openReadOnly(workspace)) {
             StoredRun run = RunLookup.run(store, runRef);
             StoredRun base = baseline == null ? null : RunLookup.baseline(store, baseline);
             RunGates gates = RunGates.of(run, store, workspace, parent.env());
