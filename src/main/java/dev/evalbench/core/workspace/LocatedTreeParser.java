@@ -49,13 +49,15 @@ final class LocatedTreeParser {
     }
 
     static LocatedTree parseYaml(String file, byte[] bytes) throws SourceSyntaxException {
+        // Decoded here rather than by the YAML reader, which reports a bad byte a line early and in Java's words.
+        String text = Utf8Text.decode(file, bytes);
         LocatedTreeParser builder = new LocatedTreeParser(file, 0);
-        try (JsonParser p = YAML.createParser(bytes)) {
+        try (JsonParser p = YAML.createParser(text)) {
             return builder.document(p, "the file is empty (expected keys and values)");
         } catch (JsonProcessingException e) {
             throw new SourceSyntaxException(YamlSyntaxMessage.describe(file, e));
         } catch (IOException e) {
-            throw new SourceSyntaxException(new InputError(file, 0, 0, "cannot be read as UTF-8 text: " + e.getMessage()));
+            throw new SourceSyntaxException(new InputError(file, 0, 0, "cannot be read: " + dev.evalbench.core.io.IoWords.of(e)));
         }
     }
 
@@ -70,7 +72,7 @@ final class LocatedTreeParser {
         } catch (JsonProcessingException e) {
             throw new SourceSyntaxException(builder.error(e.getLocation(), JsonSyntaxMessage.describe(e)));
         } catch (IOException e) {
-            throw new SourceSyntaxException(new InputError(file, firstLine, 0, "cannot be read: " + e.getMessage()));
+            throw new SourceSyntaxException(new InputError(file, firstLine, 0, "cannot be read: " + dev.evalbench.core.io.IoWords.of(e)));
         }
     }
 
