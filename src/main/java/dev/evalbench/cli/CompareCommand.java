@@ -1,5 +1,8 @@
 package dev.evalbench.cli;
 
+import dev.evalbench.core.gate.GateReport;
+import dev.evalbench.core.service.OutboundMasks;
+import dev.evalbench.core.mask.OutboundMask;
 import dev.evalbench.core.compare.CompareJson;
 import dev.evalbench.core.compare.CompareMarkdown;
 import dev.evalbench.core.compare.CompareText;
@@ -64,9 +67,13 @@ final class CompareCommand implements Callable<Integer> {
         try (RunStore store = history.openReadOnly(workspace)) {
             StoredRun a = RunLookup.baseline(store, before);
             StoredRun b = RunLookup.baseline(store, after);
-            ComparisonBuilder builder = new ComparisonBuilder(a, b).snapshots(SnapshotSource.of(store));
             RunGates gates = RunGates.of(b, store, workspace, parent.env());
-            if (gates != null) builder.gates(gates.gate(a, null), gates.gate(b, a));
+            GateReport gatesA = gates == null ? null : gates.gate(a, null);
+            GateReport gatesB = gates == null ? null : gates.gate(b, a);
+            // Gated on the raw records; everything printed or written from here on is masked.
+            OutboundMask mask = OutboundMasks.of(gates == null ? null : gates.workspace(), store, parent.env(), a, b);
+            ComparisonBuilder builder = new ComparisonBuilder(mask.run(a), mask.run(b)).snapshots(SnapshotSource.of(store));
+            if (gates != null) builder.gates(gatesA, gatesB);
             RunComparison comparison = builder.build();
             if (markdown != null) {
                 AtomicFiles.write(markdown, CompareMarkdown.render(comparison).getBytes(StandardCharsets.UTF_8));

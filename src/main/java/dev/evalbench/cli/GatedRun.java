@@ -1,5 +1,7 @@
 package dev.evalbench.cli;
 
+import dev.evalbench.core.service.OutboundMasks;
+import dev.evalbench.core.mask.OutboundMask;
 import dev.evalbench.core.gate.GateReport;
 import dev.evalbench.core.run.Cancellation;
 import dev.evalbench.core.record.RunHeader;
@@ -35,6 +37,9 @@ final class GatedRun {
         }
         StoredRun run = RunLookup.run(store, header.id());
         GateReport report = new GateService().gate(gatesFrom, run, baseline);
-        return GateOutput.emit(report, run, baseline, output, spec.commandLine().getOut(), spec.commandLine().getErr(), env);
+        // Gated on the raw records; CI outputs leave the machine, so they are written from masked ones.
+        OutboundMask mask = OutboundMasks.of(gatesFrom, store, env, run, baseline);
+        return GateOutput.emit(report, mask.run(run), mask.run(baseline), output, spec.commandLine().getOut(),
+                spec.commandLine().getErr(), env);
     }
 }

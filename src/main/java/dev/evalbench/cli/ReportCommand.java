@@ -1,5 +1,7 @@
 package dev.evalbench.cli;
 
+import dev.evalbench.core.service.OutboundMasks;
+import dev.evalbench.core.mask.OutboundMask;
 import dev.evalbench.core.compare.ComparisonBuilder;
 import dev.evalbench.core.compare.RunComparison;
 import dev.evalbench.core.compare.SnapshotSource;
@@ -81,8 +83,13 @@ final class ReportCommand implements Callable<Integer> {
                         + workspace + " holds no evalbench.yaml (name the workspace with --workspace)");
             }
             GateReport verdicts = gates.gate(run, base);
+            GateReport baseVerdicts = base == null ? null : gates.gate(base, null);
+            // Gated on the raw records; everything written from here on is masked.
+            OutboundMask mask = OutboundMasks.of(gates.workspace(), store, parent.env(), run, base);
+            run = mask.run(run);
+            base = mask.run(base);
             RunComparison comparison = base == null ? null : new ComparisonBuilder(base, run)
-                    .gates(gates.gate(base, null), verdicts).snapshots(SnapshotSource.of(store)).build();
+                    .gates(baseVerdicts, verdicts).snapshots(SnapshotSource.of(store)).build();
             ReportContent content = new ReportContent(run, verdicts, base, comparison, "evalbench " + AppInfo.appVersion());
             ReportFiles files = ReportWriter.write(content, out);
             o.println("wrote " + files.json() + " (sha256 " + files.jsonSha256() + ")");

@@ -1,5 +1,6 @@
 package dev.evalbench.core.store;
 
+import dev.evalbench.core.mask.OutboundMask;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -29,6 +30,7 @@ public final class RunExport {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("format", FORMAT);
         root.set("run", Json.MAPPER.valueToTree(run));
+        root.put("masking", OutboundMask.notice(run));
         return root;
     }
 
