@@ -24,8 +24,10 @@ public final class LongLineLoadBench {
     private LongLineLoadBench() {}
 
     public static void main(String[] args) throws Exception {
-        for (String shape : List.of("string", "array")) {
-            for (int mb : new int[] {1, 2, 5, 10, 20}) {
+        List<String> shapes = args.length > 0 ? List.of(args[0]) : List.of("string", "array");
+        int[] sizes = args.length > 1 ? new int[] {Integer.parseInt(args[1])} : new int[] {1, 2, 5, 10, 20};
+        for (String shape : shapes) {
+            for (int mb : sizes) {
                 Path root = Files.createTempDirectory("evalbench-long-line");
                 try {
                     copyFixture(root);
