@@ -74,9 +74,24 @@ final class HttpTransport {
         }
     }
 
+    /** What went wrong on the wire, in words: never a Java class name. */
+    private static String inWords(Throwable cause) {
+        if (cause instanceof java.io.EOFException || cause instanceof java.net.ProtocolException) {
+            return "the connection closed before the answer was complete";
+        }
+        if (cause instanceof java.net.ConnectException) return "connection refused";
+        if (cause instanceof java.net.UnknownHostException) return "unknown host " + cause.getMessage();
+        if (cause instanceof javax.net.ssl.SSLException) return "TLS failed: " + cause.getMessage();
+        if (cause instanceof java.net.SocketException) return "the connection failed: " + cause.getMessage();
+        if (cause instanceof IOException) {
+            return cause.getMessage() == null ? "the connection failed" : "the connection failed: " + cause.getMessage();
+        }
+        return "unexpected failure: " + cause.getMessage();
+    }
+
     private static ProviderException failure(HttpUrl url, long timeoutMs, Throwable cause, Redactor redactor) {
         String where = redactor.scrub("POST " + url);
-        String detail = redactor.scrub(cause.getClass().getSimpleName() + ": " + cause.getMessage());
+        String detail = redactor.scrub(inWords(cause));
         if (cause instanceof InterruptedIOException) {
             // OkHttp reports both its call timeout and socket timeouts as InterruptedIOException; our own
             // cancel only happens on a thread interrupt, which is handled before we get here.
