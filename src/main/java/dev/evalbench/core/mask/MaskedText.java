@@ -1,6 +1,5 @@
 package dev.evalbench.core.mask;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -61,11 +60,5 @@ public final class MaskedText {
         if (open < 0) return false;
         int close = text.indexOf(']', open);
         return close >= at;
-    }
-
-    static List<Named> join(List<Named> a, List<Named> b) {
-        List<Named> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
     }
 }

@@ -12,7 +12,6 @@ import dev.evalbench.core.record.Message;
 import dev.evalbench.core.record.RunEvent;
 import dev.evalbench.core.record.StoredRun;
 import dev.evalbench.core.secret.KeyScrubber;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -25,7 +24,7 @@ import java.util.regex.Pattern;
  * Writers say that they masked with {@link #notice(StoredRun...)}. Immutable and thread-safe.
  */
 public final class OutboundMask {
-    private final Map<String, List<MaskedText.Named>> valuesByCase;
+    private final RestrictedValueIndex values;
     private final List<MaskedText.Named> patterns;
     private final KeyScrubber keys;
 
@@ -35,24 +34,30 @@ public final class OutboundMask {
      * @param keys             configured API keys; {@link KeyScrubber#none()} when there are none
      */
     public OutboundMask(Map<String, List<String>> restrictedByCase, Map<String, String> patterns, KeyScrubber keys) {
-        Map<String, List<MaskedText.Named>> values = new HashMap<>();
-        restrictedByCase.forEach((caseId, list) -> values.put(caseId, list.stream()
-                .map(RestrictedValuePattern::of).filter(p -> p != null)
-                .map(p -> new MaskedText.Named("restricted value", p))
-                // longest first, so a value containing another is masked whole
-                .sorted((a, b) -> b.pattern().pattern().length() - a.pattern().pattern().length())
-                .toList()));
-        this.valuesByCase = Map.copyOf(values);
+        // Every case's values mask every text: a value restricted for one case (a sentence of the system prompt,
+        // a customer's e-mail) is no less restricted where another case's text carries it.
+        this.values = new RestrictedValueIndex(restrictedByCase.values().stream().flatMap(List::stream).toList());
         this.patterns = patterns.entrySet().stream()
                 .map(e -> new MaskedText.Named(e.getKey(), Pattern.compile(e.getValue()))).toList();
         this.keys = keys;
     }
 
-    /** A text belonging to a case (null: a text of no case, masked by the patterns and keys only). */
+    /** A text of a run, masked; {@code caseId} names the case it belongs to (or null), for the record. */
     public String text(String caseId, String text) {
         if (text == null) return null;
-        List<MaskedText.Named> values = caseId == null ? List.of() : valuesByCase.getOrDefault(caseId, List.of());
-        return MaskedText.mask(keys.scrub(text), MaskedText.join(values, patterns));
+        String scrubbed = keys.scrub(text);
+        List<RestrictedValueIndex.Span> spans = values.find(scrubbed);
+        String out = scrubbed;
+        if (!spans.isEmpty()) {
+            StringBuilder sb = new StringBuilder(scrubbed.length());
+            int last = 0;
+            for (RestrictedValueIndex.Span span : spans) {
+                sb.append(scrubbed, last, span.start()).append(MaskedText.mark("restricted value", scrubbed.substring(span.start(), span.end())));
+                last = span.end();
+            }
+            out = sb.append(scrubbed, last, scrubbed.length()).toString();
+        }
+        return MaskedText.mask(out, patterns);
     }
 
     /** A JSON value with every string (and object key) masked; a new tree, the input is not changed. */

@@ -36,6 +36,18 @@ final class KeyForms {
         return forms;
     }
 
+    /** The base64 spellings alone (both alphabets, three alignments). */
+    static Set<String> base64Cores(String key) {
+        Set<String> cores = new LinkedHashSet<>();
+        byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
+        for (int offset = 0; offset < 3; offset++) {
+            cores.add(base64Core(Base64.getEncoder(), bytes, offset));
+            cores.add(base64Core(Base64.getUrlEncoder(), bytes, offset));
+        }
+        cores.removeIf(String::isEmpty);
+        return cores;
+    }
+
     private static String jsonEscaped(String key, boolean upper) {
         StringBuilder out = new StringBuilder(key.length() * 6);
         for (char c : key.toCharArray()) {

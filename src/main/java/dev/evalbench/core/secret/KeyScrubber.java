@@ -9,8 +9,9 @@ import java.util.Set;
 
 /**
  * Removes every configured API key from a text before the text is stored or written: each key in all its
- * {@link KeyForms} and any run of {@value #FRAGMENT} or more of its characters (a key cut short, a key with a
- * character changed at one end), each replaced by {@value #MARK}.
+ * {@link KeyForms} and any run of {@value #FRAGMENT} or more characters of the key or of its base64 forms (a
+ * key cut short, a key with a character changed at one end, part of an encoded key), each replaced by
+ * {@value #MARK}.
  *
  * <p>Keys shorter than {@value #MIN_KEY_LENGTH} characters are not looked for: they are not real API keys
  * and would mask ordinary words. Immutable and thread-safe.
@@ -32,13 +33,19 @@ public final class KeyScrubber {
         for (String key : keys) {
             if (key == null || key.length() < MIN_KEY_LENGTH) continue;
             all.addAll(KeyForms.of(key));
-            for (int i = 0; i + FRAGMENT <= key.length(); i++) {
-                fragments.add(key.substring(i, i + FRAGMENT));
-            }
+            addFragments(key);
+            // Part of a base64 echo is as bad as part of the key: 12 base64 characters carry 9 of its bytes.
+            KeyForms.base64Cores(key).forEach(this::addFragments);
         }
         List<String> sorted = new ArrayList<>(all);
         sorted.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
         this.forms = List.copyOf(sorted);
+    }
+
+    private void addFragments(String text) {
+        for (int i = 0; i + FRAGMENT <= text.length(); i++) {
+            fragments.add(text.substring(i, i + FRAGMENT));
+        }
     }
 
     /** A scrubber for these keys; nulls and short values are skipped. */
