@@ -2,13 +2,11 @@ package dev.evalbench.cli;
 
 import dev.evalbench.core.service.OutboundMasks;
 import dev.evalbench.core.mask.OutboundMask;
-import dev.evalbench.core.gate.GateReport;
 import dev.evalbench.core.run.Cancellation;
 import dev.evalbench.core.record.RunHeader;
 import dev.evalbench.core.run.RunListener;
 import dev.evalbench.core.record.StoredRun;
 import dev.evalbench.core.service.GateService;
-import dev.evalbench.core.service.RunLookup;
 import dev.evalbench.core.store.RunStore;
 import dev.evalbench.core.workspace.Workspace;
 import java.util.Map;
@@ -32,14 +30,13 @@ final class GatedRun {
         RunHeader header;
         try (InterruptGuard guard = new InterruptGuard(cancellation)) {
             RunListener progress = quiet || output.json ? RunListener.NONE
-                    : new ProgressPrinter(spec.commandLine().getErr(), System.console() != null);
+                    : ProgressPrinter.listener(spec.commandLine().getErr(), System.console() != null);
             header = body.run(progress, cancellation);
         }
-        StoredRun run = RunLookup.run(store, header.id());
-        GateReport report = new GateService().gate(gatesFrom, run, baseline);
+        GateService.Gated gated = new GateService(env).gateStored(store, header.id(), gatesFrom, baseline);
         // Gated on the raw records; CI outputs leave the machine, so they are written from masked ones.
-        OutboundMask mask = OutboundMasks.of(gatesFrom, store, env, run, baseline);
-        return GateOutput.emit(report, mask.run(run), mask.run(baseline), output, spec.commandLine().getOut(),
+        OutboundMask mask = OutboundMasks.of(gatesFrom, store, env, gated.run(), baseline);
+        return GateOutput.emit(gated.report(), mask.run(gated.run()), mask.run(baseline), output, spec.commandLine().getOut(),
                 spec.commandLine().getErr(), env);
     }
 }

@@ -1,0 +1,60 @@
+package dev.evalbench.core.service;
+
+import dev.evalbench.core.mask.OutboundMask;
+import dev.evalbench.core.compare.ComparisonBuilder;
+import dev.evalbench.core.compare.RunComparison;
+import dev.evalbench.core.compare.SnapshotSource;
+import dev.evalbench.core.gate.GateReport;
+import dev.evalbench.core.record.StoredRun;
+import dev.evalbench.core.store.RunStore;
+import dev.evalbench.core.store.StoreException;
+import dev.evalbench.core.workspace.WorkspaceException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Compares two runs: metrics, gates (when the after-run's gates can be found), changed cases and prompt
+ * diffs from the store's snapshots. Gates are judged on the raw records; the comparison (and the runs in
+ * its result) carry masked copies ({@link OutboundMasks}), since it is printed and attached to pull requests. Reads only; the store stays the caller's (it is not closed here).
+ * Thread-safe as far as the store is (the SQLite store is).
+ */
+public final class CompareService {
+    /** A comparison and the gates it used; {@code gates} is empty when none could be found. */
+    public record Result(StoredRun before, StoredRun after, RunComparison comparison, Optional<RunGates> gates) {}
+
+    private final RunStore store;
+    private final GateService gates;
+
+    public CompareService(RunStore store, GateService gates) {
+        this.store = store;
+        this.gates = gates;
+    }
+
+    /**
+     * @param beforeRef    a run reference or run file (see {@link RunLookup#baseline})
+     * @param afterRef     likewise
+     * @param workspaceDir where to find gates when the history lacks the after-run's snapshots
+     */
+    public Result compare(String beforeRef, String afterRef, Path workspaceDir) throws WorkspaceException, StoreException {
+        StoredRun before = RunLookup.baseline(store, beforeRef);
+        StoredRun after = RunLookup.baseline(store, afterRef);
+        Optional<RunGates> found = gates.gatesOf(after, store, workspaceDir);
+        GateReport afterVerdicts = found.isPresent() ? gates.gate(found.get(), after, before) : null;
+        RunComparison comparison = compare(before, after, found.orElse(null), afterVerdicts);
+        return new Result(comparison.before(), comparison.after(), comparison, found);
+    }
+
+    /**
+     * The comparison of two loaded runs; with {@code runGates} (may be null) the gate deltas too, where
+     * {@code afterVerdicts} are the after-run's verdicts against {@code before}.
+     */
+    public RunComparison compare(StoredRun before, StoredRun after, RunGates runGates, GateReport afterVerdicts)
+            throws StoreException {
+        GateReport beforeVerdicts = runGates == null ? null : gates.gate(runGates, before, null);
+        // Gated on the raw records; a comparison is printed and attached to pull requests, so its runs are masked.
+        OutboundMask mask = OutboundMasks.of(runGates == null ? null : runGates.workspace(), store, gates.env(), before, after);
+        ComparisonBuilder builder = new ComparisonBuilder(mask.run(before), mask.run(after)).snapshots(SnapshotSource.of(store));
+        if (runGates != null) builder.gates(beforeVerdicts, afterVerdicts);
+        return builder.build();
+    }
+}
