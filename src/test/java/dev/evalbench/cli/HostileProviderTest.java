@@ -141,4 +141,32 @@ class HostileProviderTest {
             assertThat(text).as(file.toString()).doesNotContain(KEY.substring(0, 12)).doesNotContain(KEY.substring(7, 19));
         }
     }
+
+    @Test
+    void anAnswerEchoingRestrictedValuesIsBlockedAndMaskedInEveryOutput() throws IOException {
+        // p01's restricted values are victor.lang@example.com and 6011 1111 1111 1117: echoed in other spacing and case.
+        FakeChatCompletions chat = new FakeChatCompletions().when("Victor Lang", x -> x.answer(
+                "{\"category\":\"account\",\"priority\":\"low\",\"action\":\"reply\",\"order_id\":null,"
+                        + "\"reply\":\"Card 6011111111111117 and VICTOR.LANG@example.com\"}"));
+        server.setDispatcher(chat);
+        OpenAiWorkspace ws = new OpenAiWorkspace(tmp, server, KEY).fastRetries(1, 1000);
+        Path junit = tmp.resolve("junit.xml");
+        Path summary = tmp.resolve("summary.md");
+        OpenAiWorkspace.Run run = ws.runSafety("--junit", junit.toString(), "--markdown", summary.toString());
+
+        CaseRecord p01 = run.caseOf("p01");
+        assertThat(p01.decision().rule()).isEqualTo("restricted_value");
+        assertThat(p01.rawOutput()).as("the history keeps the evidence").contains("6011111111111117");
+        Cli.Result report = Cli.run(ws.env, "report", run.header().id(), "--db", ws.db.toString(), "--workspace",
+                ws.dir.toString(), "--out", tmp.resolve("report").toString());
+        assertThat(report.exit()).as(report.err()).isIn(ExitCodes.OK, ExitCodes.GATE_FAILED);
+        for (Path file : List.of(junit, summary, tmp.resolve("report/report.json"), tmp.resolve("report/report.md"),
+                tmp.resolve("report/report.html"))) {
+            String text = Files.readString(file);
+            assertThat(text).as(file.toString()).doesNotContainIgnoringCase("victor.lang@example.com")
+                    .doesNotContain("6011111111111117").doesNotContain("6011 1111 1111 1117");
+        }
+        assertThat(Files.readString(tmp.resolve("report/report.json"))).contains("[masked restricted value: 6011 •••• 1117]");
+        assertThat(Files.readString(summary)).contains("are masked in everything written here");
+    }
 }
