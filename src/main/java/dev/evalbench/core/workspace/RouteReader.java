@@ -78,6 +78,7 @@ final class RouteReader {
                         Trees.integer(limits, "requests_per_minute"), Trees.integer(limits, "tokens_per_minute")),
                 price == null ? null : new RouteSpec.Price(price.get("input_per_mtok").asDouble(),
                         price.get("output_per_mtok").asDouble()),
+                Trees.longValue(r, "max_response_bytes"),
                 new RouteSpec.Http(stringMap(r.get("headers")), stringMap(r.get("secret_headers")),
                         Trees.text(r, "api_version"), Trees.text(r, "ca_file")));
     }

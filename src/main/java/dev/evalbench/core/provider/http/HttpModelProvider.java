@@ -59,7 +59,8 @@ final class HttpModelProvider implements ModelProvider {
         HttpTransport transport = new HttpTransport(routeClient, caFile == null
                 ? "ca_file on route " + route.name() + ", or " + TrustedCas.ENV + " for every route"
                 : "ca_file (" + caFile + " does not hold it)");
-        return new HttpModelProvider(kind, new HttpEndpoint(url, headers.headers(), transport, headers.secrets(), clock),
+        return new HttpModelProvider(kind, new HttpEndpoint(url, headers.headers(), transport, headers.secrets(), clock,
+                route.responseLimit()),
                 format);
     }
 

@@ -77,7 +77,7 @@ class AzureOpenAiProviderTest {
     void withoutABaseUrlTheRouteCannotBeBuilt() {
         RouteSpec r = azure(null);
         RouteSpec noBase = new RouteSpec(r.name(), r.provider(), r.model(), null, r.apiKeyEnv(), null, null,
-                r.timeoutMs(), null, r.fallbacks(), null, null, r.price(), r.http());
+                r.timeoutMs(), null, r.fallbacks(), null, null, r.price(), null, r.http());
 
         ProviderException e = catchThrowableOfType(ProviderException.class, () -> call(noBase));
 
