@@ -56,7 +56,10 @@ public record CaseRecord(
         @JsonInclude(JsonInclude.Include.NON_DEFAULT) int reasoningTokens,
         @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean tokensEstimated) {
 
-    /** A record with reported token counts and no reasoning tokens. */
+    /**
+     * A record with reported token counts and no reasoning tokens, for records made before those fields (tests,
+     * fixtures). Code that copies a record must use the canonical constructor, or it drops both.
+     */
     public CaseRecord(String runId, CaseKey key, String traceId, List<Message> messages, String rawOutput,
                       String failureKind, String failureMessage, JsonNode parsed, boolean schemaValid,
                       List<String> schemaErrors, Decision decision, CaseEvaluation evaluation, ObjectNode expected,
