@@ -45,6 +45,9 @@ class CaseSummaryReadTest {
             assertThat(rows.get(2).errored()).isTrue();
             assertThat(rows.get(2).failureKind()).isEqualTo("TIMEOUT");
             assertThat(rows.get(0).errored()).isFalse();
+            // The store reads summaries with SQL; they must equal the one derivation from the full record.
+            assertThat(rows).containsExactly(CaseSummary.of(answered, List.of()), CaseSummary.of(failedCheck, List.of()),
+                    CaseSummary.of(timedOut, List.of()));
 
             CaseKey key = failedCheck.key();
             assertThat(store.caseRecord("run-1", key)).contains(failedCheck);
