@@ -4,6 +4,7 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.evalbench.app.fx.FxTaskRunner;
 import dev.evalbench.app.fx.TaskRunner;
+import dev.evalbench.app.runner.RunFeature;
 import dev.evalbench.app.settings.WorkbenchSettings;
 import dev.evalbench.app.shell.MainWindow;
 import dev.evalbench.app.shell.WindowState;
@@ -36,7 +37,8 @@ public final class WorkbenchApp extends Application {
 
     /** The features of the window, in the order they install. */
     static List<Workbench.Feature> features() {
-        return List.of();
+        return List.of(
+                wb -> new RunFeature().install(wb.window(), wb.runner(), wb.session(), wb.env(), wb.clock()));
     }
 
     @Override

@@ -36,6 +36,11 @@ public final class SampleHistory implements AutoCloseable {
     public static SampleHistory in(Path temp) throws Exception {
         Path dir = temp.resolve("support-triage");
         WorkbenchFixture.copyTree(Path.of("workspaces/support-triage"), dir);
+        return of(dir);
+    }
+
+    /** The history of a copy of the sample that already exists (a {@link WorkbenchFixture}'s, before it starts). */
+    public static SampleHistory of(Path dir) throws Exception {
         Workspace ws = Components.loadChecked(dir, Map.of());
         return new SampleHistory(dir, ws, SqliteRunStore.open(HistoryLocation.prepare(dir)));
     }

@@ -35,7 +35,7 @@ final class FilterBar extends HBox {
         text.setId("results-filter");
         text.setPromptText("Filter cases (Ctrl+F)");
         text.textProperty().bindBidirectional(vm.textProperty());
-        text.setOnKeyPressed(e -> {
+        text.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 vm.clearFilter();
                 e.consume();

@@ -44,7 +44,8 @@ public final class ResultsView extends VBox {
         vm.loadedProperty().addListener((o, was, now) -> table.setPlaceholder(new Label("No case matches the filter.")));
         vm.loadProblemProperty().addListener((o, was, now) -> table.setPlaceholder(new Label(now)));
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> vm.selectedProperty().set(now));
-        table.setOnKeyPressed(e -> {
+        // A filter, not a handler: the table's own behaviour would take Esc first.
+        table.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 vm.clearFilter();
                 e.consume();
