@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import javafx.collections.ListChangeListener;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
@@ -48,6 +49,15 @@ public final class ResultsTabs {
         this.gating = gating;
         this.openWorkspace = openWorkspace;
         this.zone = zone;
+        // However a tab goes (closed by the user, or removed with the others), its run can be opened again.
+        window.tabs().getTabs().addListener((ListChangeListener<Tab>) change -> {
+            while (change.next()) {
+                for (Tab gone : change.getRemoved()) {
+                    open.values().remove(gone);
+                    gates.keySet().retainAll(open.keySet());
+                }
+            }
+        });
     }
 
     public void installShortcuts() {
@@ -76,10 +86,6 @@ public final class ResultsTabs {
         tab.setTooltip(new Tooltip("Run " + runId));
         vm.detailProperty().addListener((o, was, record) -> {
             if (tab.isSelected()) window.showDetail(record == null ? null : detail(record, gatesVm, openDataset));
-        });
-        tab.setOnClosed(e -> {
-            open.remove(runId);
-            gates.remove(runId);
         });
         open.put(runId, tab);
         gates.put(runId, gatesVm);
