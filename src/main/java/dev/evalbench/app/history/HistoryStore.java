@@ -1,9 +1,9 @@
 package dev.evalbench.app.history;
 
 import dev.evalbench.core.store.HistoryLocation;
+import dev.evalbench.core.service.HistoryService;
 import dev.evalbench.core.store.RunStore;
 import dev.evalbench.core.store.StoreException;
-import dev.evalbench.core.store.sqlite.SqliteRunStore;
 import java.io.IOException;
 import java.nio.file.Path;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -45,7 +45,7 @@ public final class HistoryStore implements AutoCloseable {
         if (store != null && want.equals(openFor)) return store;
         closeQuietly();
         try {
-            store = SqliteRunStore.open(HistoryLocation.prepare(want));
+            store = HistoryService.openForWriting(want, null);
         } catch (IOException e) {
             throw new StoreException("cannot create " + HistoryLocation.folder(want) + ": " + e.getMessage(), e);
         }

@@ -6,6 +6,7 @@ import dev.evalbench.app.gates.GatedRun;
 import dev.evalbench.app.gates.RunGating;
 import dev.evalbench.core.record.RunHeader;
 import dev.evalbench.core.record.RunStatus;
+import dev.evalbench.core.service.HistoryService;
 import dev.evalbench.core.store.RunStore;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -115,10 +116,13 @@ public final class HistoryViewModel {
         }
     }
 
-    /** Points {@code tag} (normally "main") at the run, then lists again; every gate summary is redone. */
+    /**
+     * Points {@code tag} (normally "main") at the run by the CLI's rules ({@code evalbench tag}), then lists
+     * again; every gate summary is redone, since the baseline may have moved.
+     */
     public void tag(RunRow row, String tag, Runnable after) {
         if (row == null) return;
-        BackgroundTask.run(() -> store.get().tag(row.id(), tag))
+        BackgroundTask.run(() -> new HistoryService(store.get()).tag(row.id(), tag))
                 .onSuccess(v -> {
                     gated.clear();
                     refresh();

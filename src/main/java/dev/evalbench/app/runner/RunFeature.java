@@ -11,7 +11,11 @@ import dev.evalbench.app.history.HistoryView;
 import dev.evalbench.app.history.HistoryViewModel;
 import dev.evalbench.app.history.RunRow;
 import dev.evalbench.app.results.ResultsTabs;
+import dev.evalbench.core.service.RunService;
 import dev.evalbench.core.workspace.Workspace;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -26,6 +30,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class RunFeature {
     private HistoryStore history;
     private ResultsTabs results;
+    private RunLauncherViewModel launcher;
 
     public void install(MainWindow window, TaskRunner runner, WorkspaceSession session, Map<String, String> env, Clock clock) {
         history = new HistoryStore();
@@ -47,6 +52,7 @@ public final class RunFeature {
         });
         history.changed().addListener((o, was, now) -> historyVm.refresh());
         if (session.folder() != null) historyVm.refresh();
+        installLauncher(window, runner, session, env, clock);
     }
 
     private void open(RunRow row) {
@@ -54,7 +60,34 @@ public final class RunFeature {
     }
 
     private void resume(RunRow row) {
-        // The launcher resumes runs; wired once it exists.
+        if (row != null && row.resumable()) launcher.resume(row.id());
+    }
+
+    private void installLauncher(MainWindow window, TaskRunner runner, WorkspaceSession session, Map<String, String> env,
+                                 Clock clock) {
+        launcher = new RunLauncherViewModel(runner, history::store, session::folder, new RunService(clock, env));
+        launcher.setWorkspace(session.workspace());
+        session.workspaceProperty().addListener((o, was, now) -> launcher.setWorkspace(now));
+        Runnable run = () -> {
+            if (launcher.run() == null) window.status(launcher.problemProperty().get());
+        };
+        window.toolBar().getItems().addAll(LauncherControls.of(launcher, run));
+        window.addStatusItem(new RunBar(launcher));
+        window.shortcuts().add(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), "Run",
+                "Run the chosen routes and suites", run);
+        launcher.problemProperty().addListener((o, was, now) -> {
+            if (!now.isEmpty()) window.status(now);
+        });
+        launcher.setOnStarted(header -> history.touch());
+        launcher.setOnEnded((progress, header) -> {
+            history.touch();
+            // The loop in seconds: a finished run shows its results and gates without another click.
+            if (progress.stateProperty().get() == RunProgress.State.COMPLETE && header != null) {
+                results.open(header.id(), header.startedAt());
+            } else if (progress.stateProperty().get() == RunProgress.State.CANCELLED) {
+                window.status("Run " + header.id() + " cancelled: resume it from the history.");
+            }
+        });
     }
 
     /** The shared history, for tests that drive the real window. */
