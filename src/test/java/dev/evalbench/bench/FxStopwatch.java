@@ -20,12 +20,19 @@ final class FxStopwatch {
 
     /** Milliseconds from {@code action} to the pulse that shows {@code done}. */
     double time(Runnable action, BooleanSupplier done, long timeoutSeconds) throws Exception {
+        return time(action, done, done, timeoutSeconds)[0];
+    }
+
+    /** Milliseconds from {@code action} to the pulses that show {@code first} and then {@code second}. */
+    double[] time(Runnable action, BooleanSupplier first, BooleanSupplier second, long timeoutSeconds) throws Exception {
+        CompletableFuture<Long> mid = new CompletableFuture<>();
         CompletableFuture<Long> end = new CompletableFuture<>();
         long[] start = new long[1];
         Platform.runLater(() -> {
             Runnable[] listener = new Runnable[1];
             listener[0] = () -> {
-                if (done.getAsBoolean()) {
+                if (!mid.isDone() && first.getAsBoolean()) mid.complete(System.nanoTime());
+                if (mid.isDone() && second.getAsBoolean()) {
                     end.complete(System.nanoTime());
                     scene.removePostLayoutPulseListener(listener[0]);
                 } else {
@@ -38,7 +45,7 @@ final class FxStopwatch {
             Platform.requestNextPulse();
         });
         long stop = end.get(timeoutSeconds, TimeUnit.SECONDS);
-        return (stop - start[0]) / 1e6;
+        return new double[] {(mid.get() - start[0]) / 1e6, (stop - start[0]) / 1e6};
     }
 
     /** Runs {@code body} on the FX thread and waits for it. */

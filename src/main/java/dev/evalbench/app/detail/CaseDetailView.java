@@ -14,7 +14,7 @@ import java.util.Map;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TextArea;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -124,14 +124,18 @@ public final class CaseDetailView extends ScrollPane {
         body.getChildren().addAll(heading, content);
     }
 
-    private static TextArea mono(String id, String text) {
-        TextArea area = new TextArea(text);
-        area.setId(id);
-        area.setEditable(false);
-        area.setWrapText(true);
-        area.setStyle("-fx-font-family: 'monospace';");
-        area.setPrefRowCount((int) Math.min(14, Math.max(2, text.lines().count() + 1)));
-        return area;
+    /**
+     * Prompts and outputs in a monospace face. A label, not a text area: a text area's skin (scroll pane, caret,
+     * text layout) took most of the time from selecting a case to seeing it.
+     */
+    private static Label mono(String id, String text) {
+        Label label = new Label(text);
+        label.setId(id);
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        label.setStyle("-fx-font-family: 'monospace'; -fx-padding: 6; -fx-background-color: -color-bg-subtle;"
+                + " -fx-background-radius: 4;");
+        return label;
     }
 
     private static Label bold(String text) {

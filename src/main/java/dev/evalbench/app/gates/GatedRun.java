@@ -3,6 +3,7 @@ package dev.evalbench.app.gates;
 import dev.evalbench.core.gate.GateReport;
 import dev.evalbench.core.gate.GateVerdict;
 import dev.evalbench.core.record.CaseKey;
+import dev.evalbench.core.record.RunHeader;
 import dev.evalbench.core.record.StoredRun;
 import dev.evalbench.core.workspace.GateSpec;
 import dev.evalbench.core.workspace.Workspace;
@@ -13,12 +14,13 @@ import java.util.Set;
 
 /**
  * A stored run held to its gates, with what the gates panel needs beside the verdicts: the cases behind each
- * gate, the baseline's tag when one was used, and the workspace the gates came from. Immutable.
+ * gate (by key), the baseline's tag when one was used, and the workspace the gates came from. Immutable. It
+ * keeps the run's header, not its records, so an open 10,000-case run does not hold every text in memory.
  *
  * @param baselineTag the tag that named the baseline ("main"), or null when there was none
  * @param gatesFrom   where the gates came from, in words ("the stored snapshot of run ...")
  */
-public record GatedRun(StoredRun run, GateReport report, String baselineTag, Workspace workspace, String gatesFrom,
+public record GatedRun(RunHeader header, GateReport report, String baselineTag, Workspace workspace, String gatesFrom,
                        Map<String, Set<CaseKey>> casesBehind) {
 
     /** Gates {@code run} already read and gated: finds the cases behind each verdict. */
@@ -28,7 +30,7 @@ public record GatedRun(StoredRun run, GateReport report, String baselineTag, Wor
             GateSpec spec = ws.gates().stream().filter(g -> g.id().equals(v.id())).findFirst().orElse(null);
             behind.put(v.id(), GateCases.behind(spec, ws, run.cases()));
         }
-        return new GatedRun(run, report, baselineTag, ws, gatesFrom, Map.copyOf(behind));
+        return new GatedRun(run.header(), report, baselineTag, ws, gatesFrom, Map.copyOf(behind));
     }
 
     public long failedGates() {

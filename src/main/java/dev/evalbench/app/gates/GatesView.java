@@ -45,10 +45,10 @@ public final class GatesView extends VBox {
         table.setFixedCellSize(ROW);
         table.setItems(vm.rows());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().setAll(List.of(verdictColumn(), column("Gate", 130, GateRow::id),
+        table.getColumns().setAll(List.of(verdictColumn(), column("Gate", 150, GateRow::id),
                 column("Value", 80, GateRow::value), column("Threshold", 85, GateRow::threshold),
                 column("Baseline", 80, GateRow::baseline), column("95% interval", 150, GateRow::interval),
-                column("p", 65, GateRow::pValue), column("Why", 420, GateRow::sentence)));
+                column("p", 70, GateRow::pValue), column("Why", 420, GateRow::sentence)));
         table.setPlaceholder(new Label("Gating…"));
         vm.rows().addListener((ListChangeListener<GateRow>) c -> table.setPrefHeight(ROW * (vm.rows().size() + 1) + 4));
         table.setRowFactory(t -> {
@@ -76,11 +76,19 @@ public final class GatesView extends VBox {
         return c;
     }
 
+    private static FontIcon icon(String literal, String colour) {
+        FontIcon icon = new FontIcon(literal);
+        icon.setStyle("-fx-icon-color: -color-" + colour + "-fg;");
+        return icon;
+    }
+
     /** pass / FAIL with a check or a cross: the verdict reads without colour. */
     private static TableColumn<GateRow, String> verdictColumn() {
-        TableColumn<GateRow, String> c = column("Verdict", 80, GateRow::word);
+        TableColumn<GateRow, String> c = column("Verdict", 90, GateRow::word);
         c.setCellFactory(col -> new TableCell<>() {
-            private final FontIcon icon = new FontIcon();
+            // Made with their literals: an icon whose literal is set later can lose its font.
+            private final FontIcon pass = icon("fth-check-circle", "success");
+            private final FontIcon fail = icon("fth-x-circle", "danger");
 
             @Override
             protected void updateItem(String word, boolean empty) {
@@ -91,13 +99,11 @@ public final class GatesView extends VBox {
                     setStyle(null);
                     return;
                 }
-                boolean pass = word.equals("pass");
-                String colour = pass ? "success" : "danger";
-                icon.setIconLiteral(pass ? "fth-check-circle" : "fth-x-circle");
-                icon.setStyle("-fx-icon-color: -color-" + colour + "-fg;");
+                boolean passed = word.equals("pass");
+                String colour = passed ? "success" : "danger";
                 setStyle("-fx-text-fill: -color-" + colour + "-fg; -fx-font-weight: bold;");
                 setText(word);
-                setGraphic(icon);
+                setGraphic(passed ? this.pass : this.fail);
             }
         });
         return c;

@@ -56,8 +56,8 @@ public final class GatesViewModel {
     static String headline(GatedRun g) {
         long failed = g.failedGates();
         int total = g.report().verdicts().size();
-        if (g.run().header().status() != dev.evalbench.core.record.RunStatus.COMPLETE) {
-            return "INCOMPLETE: resume with `evalbench resume " + g.run().id() + "`";
+        if (g.header().status() != dev.evalbench.core.record.RunStatus.COMPLETE) {
+            return "INCOMPLETE: resume with `evalbench resume " + g.header().id() + "`";
         }
         return failed == 0 ? "PASSED: all " + total + " gates pass" : "FAILED: " + failed + " of " + total + " gates failed";
     }

@@ -27,6 +27,7 @@ public final class HistoryView extends VBox {
         super(4);
         setId("history-view");
         setStyle("-fx-padding: 4;");
+        setMinWidth(220);
         Label title = new Label("RUNS");
         title.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_BOLD, Styles.TEXT_MUTED);
         TextField search = new TextField();
@@ -64,11 +65,13 @@ public final class HistoryView extends VBox {
         getChildren().addAll(title, search, list, new HBox(4, openButton, tag, resumeButton), problem);
     }
 
+    /** An icon button (the RUNS column is narrow); its words are in the tooltip and for screen readers. */
     private static Button button(String id, String icon, String text, String tip) {
-        Button b = new Button(text, new FontIcon(icon));
+        Button b = new Button(null, new FontIcon(icon));
         b.setId(id);
         b.getStyleClass().add(Styles.SMALL);
-        b.setTooltip(new Tooltip(tip));
+        b.setTooltip(new Tooltip(text + ": " + tip));
+        b.setAccessibleText(text);
         return b;
     }
 

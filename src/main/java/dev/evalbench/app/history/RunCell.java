@@ -5,7 +5,6 @@ import java.time.ZoneId;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -18,17 +17,17 @@ final class RunCell extends ListCell<RunRow> {
     private final ZoneId zone;
     private final Label when = new Label();
     private final Label verdict = new Label();
-    private final FontIcon icon = new FontIcon();
     private final Label facts = new Label();
     private final VBox box;
 
     RunCell(ZoneId zone) {
         this.zone = zone;
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        verdict.setGraphic(icon);
+        verdict.setMinWidth(Region.USE_PREF_SIZE);
         facts.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-        box = new VBox(1, new HBox(6, when, spacer, verdict), facts);
+        HBox top = new HBox(8, verdict, when);
+        box = new VBox(1, top, facts);
+        // Fit the list's width: text is cut with an ellipsis instead of the list scrolling sideways.
+        setPrefWidth(0);
     }
 
     @Override
@@ -55,9 +54,11 @@ final class RunCell extends ListCell<RunRow> {
             word = row.gates(); literal = "fth-x-circle"; colour = "danger";
         }
         verdict.setText(word);
-        icon.setIconLiteral(literal);
         String fg = colour.equals("fg") ? "-color-fg-muted" : "-color-" + colour + "-fg";
+        // A new icon per update, made with its literal: one whose literal is set later can lose its font.
+        FontIcon icon = new FontIcon(literal);
         icon.setStyle("-fx-icon-color: " + fg + ";");
+        verdict.setGraphic(icon);
         verdict.setStyle("-fx-text-fill: " + fg + ";");
         StringBuilder s = new StringBuilder(row.routes());
         if (row.prompts() != null && !row.prompts().isEmpty()) s.append(" · ").append(row.prompts());

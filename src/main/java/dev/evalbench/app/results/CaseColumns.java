@@ -16,6 +16,12 @@ import org.kordamp.ikonli.javafx.FontIcon;
 final class CaseColumns {
     private CaseColumns() {}
 
+    static FontIcon icon(String literal, String colour) {
+        FontIcon icon = new FontIcon(literal);
+        icon.setStyle("-fx-icon-color: -color-" + colour + "-fg;");
+        return icon;
+    }
+
     static <T extends Comparable<T>> TableColumn<CaseSummary, T> column(String title, double width, Function<CaseSummary, T> value) {
         TableColumn<CaseSummary, T> c = new TableColumn<>(title);
         c.setPrefWidth(width);
@@ -44,9 +50,12 @@ final class CaseColumns {
 
     /** The verdict as an icon and a word, so it reads without colour. */
     static TableColumn<CaseSummary, String> verdict() {
-        TableColumn<CaseSummary, String> c = text("Verdict", 80, CaseFilter::verdictOf);
+        TableColumn<CaseSummary, String> c = text("Verdict", 85, CaseFilter::verdictOf);
         c.setCellFactory(col -> new TableCell<>() {
-            private final FontIcon icon = new FontIcon();
+            // One icon per verdict, made with its literal: an icon whose literal is set later can lose its font.
+            private final FontIcon pass = icon("fth-check-circle", "success");
+            private final FontIcon fail = icon("fth-x-circle", "danger");
+            private final FontIcon error = icon("fth-alert-triangle", "warning");
 
             @Override
             protected void updateItem(String verdict, boolean empty) {
@@ -62,15 +71,13 @@ final class CaseColumns {
                     case CaseFilter.ERROR -> "warning";
                     default -> "danger";
                 };
-                icon.setIconLiteral(switch (verdict) {
-                    case CaseFilter.PASS -> "fth-check-circle";
-                    case CaseFilter.ERROR -> "fth-alert-triangle";
-                    default -> "fth-x-circle";
-                });
-                icon.setStyle("-fx-icon-color: -color-" + colour + "-fg;");
                 setStyle("-fx-text-fill: -color-" + colour + "-fg;");
                 setText(verdict.equals(CaseFilter.FAIL) ? "FAIL" : verdict);
-                setGraphic(icon);
+                setGraphic(switch (verdict) {
+                    case CaseFilter.PASS -> pass;
+                    case CaseFilter.ERROR -> error;
+                    default -> fail;
+                });
             }
         });
         return c;

@@ -76,8 +76,20 @@ public final class ResultsViewModel {
         selected.addListener((o, was, now) -> read(now));
     }
 
-    /** Reads every case summary of the run, then shows them through the current filter. */
+    /** Rows read first, so a large run shows its first screens at once while the rest is read. */
+    static final int FIRST_PAGE = 200;
+
+    /**
+     * Reads the first page of case summaries and shows it, then every summary, which the filter works on
+     * (until then the filter bar waits: {@link #loadedProperty} is false).
+     */
     public void load() {
+        BackgroundTask.of(() -> withTags(history.get().summaries(runId, 0, FIRST_PAGE)))
+                .onSuccess(first -> {
+                    if (!loaded.get()) visible.setAll(first);
+                })
+                .onFailure(e -> loadProblem.set("Cannot read run " + runId + ": " + e.getMessage()))
+                .executeWith(runner);
         BackgroundTask.of(() -> withTags(history.get().summaries(runId)))
                 .onSuccess(rows -> {
                     all = rows;

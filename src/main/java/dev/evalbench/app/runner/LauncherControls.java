@@ -23,8 +23,8 @@ final class LauncherControls {
     private LauncherControls() {}
 
     static List<Node> of(RunLauncherViewModel vm, Runnable run) {
-        MenuButton routes = ticks("launcher-routes", "Routes", vm.routes(), vm.chosenRoutes(), "every route ticked runs");
-        MenuButton suites = ticks("launcher-suites", "Suites", vm.suites(), vm.chosenSuites(), "none ticked: every suite");
+        MenuButton routes = ticks("launcher-routes", "No route", vm.routes(), vm.chosenRoutes(), "every route ticked runs");
+        MenuButton suites = ticks("launcher-suites", "All suites", vm.suites(), vm.chosenSuites(), "none ticked: every suite");
         Spinner<Integer> concurrency = new Spinner<>(1, 256, vm.concurrencyProperty().get());
         concurrency.setId("launcher-concurrency");
         concurrency.setPrefWidth(75);
@@ -41,13 +41,16 @@ final class LauncherControls {
         cache.setValue(vm.cacheModeProperty().get());
         cache.setTooltip(new Tooltip("Response cache"));
         cache.valueProperty().addListener((o, was, now) -> vm.cacheModeProperty().set(now));
-        Button runButton = new Button("Run", new FontIcon("fth-play"));
+        FontIcon play = new FontIcon("fth-play");
+        play.setStyle("-fx-icon-color: -color-accent-fg;");
+        Button runButton = new Button("Run", play);
         runButton.setId("launcher-run");
-        runButton.getStyleClass().add(Styles.ACCENT);
+        // Not Styles.ACCENT: in a tool bar the theme drops its fill and leaves white text on a light bar.
+        runButton.getStyleClass().add(Styles.TEXT_BOLD);
         runButton.setTooltip(new Tooltip("Run the chosen routes and suites (Ctrl+R)"));
         runButton.setOnAction(e -> run.run());
         return List.of(routes, suites, new Label("×"), concurrency, new Label("repeat"), repeat, cache, runButton,
-                new Separator());
+                new Separator(javafx.geometry.Orientation.VERTICAL));
     }
 
     /** A menu of check items mirroring {@code chosen} over {@code all}. */
@@ -55,7 +58,7 @@ final class LauncherControls {
                                     String tip) {
         MenuButton menu = new MenuButton(title);
         menu.setId(id);
-        menu.setTooltip(new Tooltip(title + ": " + tip));
+        menu.setTooltip(new Tooltip(tip));
         Runnable fill = () -> {
             menu.getItems().clear();
             for (String name : all) {

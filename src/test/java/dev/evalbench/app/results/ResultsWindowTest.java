@@ -16,7 +16,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -88,8 +87,8 @@ class ResultsWindowTest {
         robot.clickOn(robot.lookup("#results-table .table-row-cell")
                 .match((javafx.scene.control.TableRow<?> r) -> r.getIndex() == row && r.isVisible()).queryAs(Node.class));
         waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#detail-raw").tryQuery().isPresent());
-        assertThat(robot.lookup("#detail-raw").queryAs(TextArea.class).getText()).isEqualTo(firstInvalid.rawOutput());
-        assertThat(robot.lookup("#detail-schema-errors").queryAs(TextArea.class).getText()).isNotBlank();
+        assertThat(robot.lookup("#detail-raw").queryAs(Label.class).getText()).isEqualTo(firstInvalid.rawOutput());
+        assertThat(robot.lookup("#detail-schema-errors").queryAs(Label.class).getText()).isNotBlank();
 
         robot.push(KeyCode.ESCAPE);
         waitFor(10, TimeUnit.SECONDS, () -> cases.getItems().size() == 159);

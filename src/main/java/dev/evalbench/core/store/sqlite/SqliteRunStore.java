@@ -180,6 +180,11 @@ public final class SqliteRunStore implements RunStore {
         return readers.read("read the case summaries of run " + runId, c -> SummaryRows.list(c, runId));
     }
 
+    @Override
+    public List<CaseSummary> summaries(String runId, int offset, int limit) throws StoreException {
+        return readers.read("read the case summaries of run " + runId, c -> SummaryRows.page(c, runId, offset, limit));
+    }
+
     /** Found through the cases' unique key, not by reading the run. */
     @Override
     public Optional<CaseRecord> caseRecord(String runId, CaseKey key) throws StoreException {

@@ -46,6 +46,21 @@ final class SummaryRows {
         return List.copyOf(out);
     }
 
+    /** At most {@code limit} from position {@code offset} of stored order. */
+    static List<CaseSummary> page(Connection c, String runId, int offset, int limit) throws SQLException, StoreException {
+        List<CaseSummary> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT " + SUMMARY_COLUMNS + " FROM cases WHERE run_id = ? ORDER BY seq LIMIT ? OFFSET ?")) {
+            ps.setString(1, runId);
+            ps.setInt(2, Math.max(0, limit));
+            ps.setInt(3, Math.max(0, offset));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(summary(rs, runId));
+            }
+        }
+        return List.copyOf(out);
+    }
+
     static Optional<CaseRecord> find(Connection c, String runId, CaseKey key) throws SQLException, StoreException {
         try (PreparedStatement ps = c.prepareStatement("SELECT record_json FROM cases WHERE run_id = ? AND suite = ? "
                 + "AND case_id = ? AND prompt_id = ? AND route = ? AND sample = ?")) {

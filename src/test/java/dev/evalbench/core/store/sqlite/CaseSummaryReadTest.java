@@ -49,6 +49,10 @@ class CaseSummaryReadTest {
             assertThat(rows).containsExactly(CaseSummary.of(answered, List.of()), CaseSummary.of(failedCheck, List.of()),
                     CaseSummary.of(timedOut, List.of()));
 
+            assertThat(store.summaries("run-1", 1, 5)).isEqualTo(rows.subList(1, 3));
+            assertThat(store.summaries("run-1", 0, 1)).isEqualTo(rows.subList(0, 1));
+            assertThat(store.summaries("run-1", 3, 10)).isEmpty();
+
             CaseKey key = failedCheck.key();
             assertThat(store.caseRecord("run-1", key)).contains(failedCheck);
             assertThat(store.caseRecord("run-1", new CaseKey("triage", "nope", key.promptId(), key.route(), 0))).isEmpty();
