@@ -58,7 +58,8 @@ public final class CaseDetailView extends ScrollPane {
         String word = error ? "error" : r.passed() ? "pass" : "FAIL";
         String colour = error ? "warning" : r.passed() ? "success" : "danger";
         FontIcon icon = new FontIcon(error ? "fth-alert-triangle" : r.passed() ? "fth-check-circle" : "fth-x-circle");
-        icon.setStyle("-fx-icon-color: -color-" + colour + "-fg;");
+        // Appended: the icon keeps its font in its own inline style.
+        icon.setStyle(icon.getStyle() + "-fx-icon-color: -color-" + colour + "-fg;");
         Label l = new Label(word, icon);
         l.setId("detail-verdict");
         l.setStyle("-fx-text-fill: -color-" + colour + "-fg; -fx-font-weight: bold;");

@@ -78,7 +78,8 @@ public final class GatesView extends VBox {
 
     private static FontIcon icon(String literal, String colour) {
         FontIcon icon = new FontIcon(literal);
-        icon.setStyle("-fx-icon-color: -color-" + colour + "-fg;");
+        // Appended: the icon keeps its font in its own inline style.
+        icon.setStyle(icon.getStyle() + "-fx-icon-color: -color-" + colour + "-fg;");
         return icon;
     }
 

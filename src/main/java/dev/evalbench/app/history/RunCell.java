@@ -57,7 +57,8 @@ final class RunCell extends ListCell<RunRow> {
         String fg = colour.equals("fg") ? "-color-fg-muted" : "-color-" + colour + "-fg";
         // A new icon per update, made with its literal: one whose literal is set later can lose its font.
         FontIcon icon = new FontIcon(literal);
-        icon.setStyle("-fx-icon-color: " + fg + ";");
+        // Appended: the icon keeps its font in its own inline style.
+        icon.setStyle(icon.getStyle() + "-fx-icon-color: " + fg + ";");
         verdict.setGraphic(icon);
         verdict.setStyle("-fx-text-fill: " + fg + ";");
         StringBuilder s = new StringBuilder(row.routes());

@@ -11,7 +11,7 @@ import java.util.Locale;
  * null until the run has been gated in the background. Immutable: an update replaces the row.
  */
 public record RunRow(RunHeader header, int casesStored, String gates, String prompts) {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MM-dd HH:mm", Locale.ROOT);
 
     public String id() {
         return header.id();
@@ -25,6 +25,7 @@ public record RunRow(RunHeader header, int casesStored, String gates, String pro
         return header.status() == RunStatus.INCOMPLETE;
     }
 
+    /** Month, day and time: the RUNS column is narrow; the year is in the search text. */
     public String when(ZoneId zone) {
         return WHEN.format(header.startedAt().atZone(zone));
     }
@@ -43,7 +44,7 @@ public record RunRow(RunHeader header, int casesStored, String gates, String pro
 
     /** Everything the search box matches against, lower case. */
     String searchText(ZoneId zone) {
-        return String.join(" ", id(), status(), when(zone), routes(), tags(), gates == null ? "" : gates,
+        return String.join(" ", id(), status(), header.startedAt().atZone(zone).toLocalDate().toString(), when(zone), routes(), tags(), gates == null ? "" : gates,
                 prompts == null ? "" : prompts).toLowerCase(Locale.ROOT);
     }
 

@@ -18,7 +18,8 @@ final class CaseColumns {
 
     static FontIcon icon(String literal, String colour) {
         FontIcon icon = new FontIcon(literal);
-        icon.setStyle("-fx-icon-color: -color-" + colour + "-fg;");
+        // Appended: the icon keeps its font in its own inline style.
+        icon.setStyle(icon.getStyle() + "-fx-icon-color: -color-" + colour + "-fg;");
         return icon;
     }
 

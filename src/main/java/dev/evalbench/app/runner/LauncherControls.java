@@ -42,7 +42,8 @@ final class LauncherControls {
         cache.setTooltip(new Tooltip("Response cache"));
         cache.valueProperty().addListener((o, was, now) -> vm.cacheModeProperty().set(now));
         FontIcon play = new FontIcon("fth-play");
-        play.setStyle("-fx-icon-color: -color-accent-fg;");
+        // Appended: the icon keeps its font in its own inline style.
+        play.setStyle(play.getStyle() + "-fx-icon-color: -color-accent-fg;");
         Button runButton = new Button("Run", play);
         runButton.setId("launcher-run");
         // Not Styles.ACCENT: in a tool bar the theme drops its fill and leaves white text on a light bar.
