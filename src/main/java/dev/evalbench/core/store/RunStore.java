@@ -52,6 +52,15 @@ public interface RunStore extends AutoCloseable {
         return cases(runId).stream().map(r -> CaseSummary.of(r, List.of())).toList();
     }
 
+    /**
+     * A page of {@link #summaries(String)}: at most {@code limit} summaries from position {@code offset} of stored
+     * order. A table shows its first rows from the first page while the rest is read.
+     */
+    default List<CaseSummary> summaries(String runId, int offset, int limit) throws StoreException {
+        List<CaseSummary> all = summaries(runId);
+        return all.subList(Math.min(offset, all.size()), Math.min(all.size(), offset + Math.max(0, limit)));
+    }
+
     /** One case in full (messages, raw and parsed output, attempts): read when a reader opens that case. */
     default Optional<CaseRecord> caseRecord(String runId, CaseKey key) throws StoreException {
         return cases(runId).stream().filter(r -> r.key().equals(key)).findFirst();
