@@ -28,14 +28,15 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file to write.")
     Path out;
 
-    @Option(names = "--workspace", paramLabel = "DIR", description = "Workspace folder (default: the current folder).")
-    Path workspace = Path.of(".");
+    @Mixin
+    WorkspaceOption workspaceOption;
 
     @Mixin
     HistoryOptions history;
 
     @Override
     public Integer call() throws Exception {
+        Path workspace = history.workspace(workspaceOption, null);
         try (RunStore store = history.openExisting(workspace)) {
             StoredRun run = RunLookup.run(store, runRef);
             RunExport.write(run, out);

@@ -28,8 +28,11 @@ final class HistoryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "WORKSPACE", description = "Workspace folder (default: the current folder).")
-    Path workspace = Path.of(".");
+    @Parameters(index = "0", arity = "0..1", paramLabel = "WORKSPACE", hidden = true, description = "Same as --workspace (the older form).")
+    Path positional;
+
+    @Mixin
+    WorkspaceOption workspaceOption;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "How many runs (default: ${DEFAULT-VALUE}).")
     int limit;
@@ -43,6 +46,7 @@ final class HistoryCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        Path workspace = history.workspace(workspaceOption, positional);
         try (RunStore store = history.openExisting(workspace)) {
             List<HistoryService.Listing> runs = new HistoryService(store).list(limit);
             if (json) {

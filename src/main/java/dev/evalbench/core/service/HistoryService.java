@@ -48,8 +48,13 @@ public final class HistoryService {
         return SqliteRunStore.open(file);
     }
 
-    /** The newest {@code limit} runs, newest first. */
-    public List<Listing> list(int limit) throws StoreException {
+    /**
+     * The newest {@code limit} runs, newest first.
+     *
+     * @throws RequestException field "limit" when {@code limit} is below 1
+     */
+    public List<Listing> list(int limit) throws StoreException, RequestException {
+        if (limit < 1) throw new RequestException("limit", String.valueOf(limit), "must be at least 1, not " + limit);
         List<Listing> out = new ArrayList<>();
         for (RunHeader h : store.runs(limit)) out.add(new Listing(h, store.finishedKeys(h.id()).size()));
         return out;
