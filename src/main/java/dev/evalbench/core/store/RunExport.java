@@ -40,7 +40,7 @@ public final class RunExport {
         try {
             root = Json.MAPPER.readTree(file.toFile());
         } catch (IOException e) {
-            throw new IOException(file + ": not a JSON file: " + messageOf(e), e);
+            throw new IOException(where(file, e) + ": not a JSON file; expected a run written by `export` or a report.json", e);
         }
         JsonNode run = root == null ? null : root.get("run");
         if (run == null || !run.isObject()) {
@@ -53,7 +53,11 @@ public final class RunExport {
         }
     }
 
-    private static String messageOf(IOException e) {
-        return e.getMessage();
+    /** file:line:column of a JSON syntax error (the parser's own wording names its internals, not the input). */
+    private static String where(Path file, IOException e) {
+        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null) {
+            return file + ":" + j.getLocation().getLineNr() + ":" + j.getLocation().getColumnNr();
+        }
+        return file.toString();
     }
 }
