@@ -32,6 +32,7 @@ class DocumentedShellBlocksTest {
     final MockWebServer model = FakeChatCompletions.newServer();
 
     @TestFactory
+    @org.junit.jupiter.api.parallel.Execution(org.junit.jupiter.api.parallel.ExecutionMode.CONCURRENT) // each document has its own sandbox
     Stream<DynamicTest> everyDocumentRunsAsWritten() throws Exception {
         List<Path> docs = new ArrayList<>();
         docs.add(BASE.resolve("README.md"));
