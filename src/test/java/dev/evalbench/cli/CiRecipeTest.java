@@ -51,6 +51,68 @@ class CiRecipeTest {
         assertThat(gates).contains("\"baseline_run_id\"").doesNotContain("\"baseline_run_id\" : null");
     }
 
+    private static final Pattern GITLAB = Pattern.compile("## GitLab CI.*?```yaml\\n(.*?)\\n```", Pattern.DOTALL);
+
+    /**
+     * docs/ci.md's GitLab pipeline: the main job (evals-baseline) and then a merge request's (evals), each as a
+     * runner runs it (before_script and script in one shell that stops at the first failure, after_script in
+     * another), on fresh checkouts sharing only main's artifacts, served by a curl stand-in.
+     */
+    @Test
+    void gitlabMainSeedsTheBaselineAndTheMergeRequestIsGatedAgainstIt() throws Exception {
+        Matcher m = GITLAB.matcher(Files.readString(DOC));
+        assertThat(m.find()).as("the GitLab pipeline in %s", DOC).isTrue();
+        JsonNode pipeline = new ObjectMapper(new YAMLFactory()).readTree(m.group(1));
+        Path artifacts = Files.createDirectories(tmp.resolve("gl-artifacts"));
+
+        Step main = runGitlabJob(pipeline, "evals-baseline", Map.of("CI_COMMIT_BRANCH", "main", "CI_PIPELINE_SOURCE", "push"), artifacts);
+        assertThat(main.exit()).as("main: a verdict, which allow_failure accepts:%n%s", main.output())
+                .isIn(0, 1).isIn(allowedExitCodes(pipeline.path("evals-baseline")));
+        assertThat(artifacts.resolve("gitlab/export/run.json")).as("main left a baseline").isRegularFile();
+
+        Step mr = runGitlabJob(pipeline, "evals", Map.of("CI_PIPELINE_SOURCE", "merge_request_event",
+                "CI_MERGE_REQUEST_IID", "7", "CI_COMMIT_BRANCH", "feature"), artifacts);
+        assertThat(mr.exit()).as("merge request: a verdict:%n%s", mr.output()).isBetween(0, 1);
+        String gates = Files.readString(tmp.resolve("gl-evals/gates.json"));
+        assertThat(gates).contains("\"baseline_run_id\"").doesNotContain("\"baseline_run_id\" : null");
+    }
+
+    private static List<Integer> allowedExitCodes(JsonNode job) {
+        List<Integer> codes = new ArrayList<>(List.of(0));
+        job.path("allow_failure").path("exit_codes").forEach(c -> codes.add(c.asInt()));
+        return codes;
+    }
+
+    private Step runGitlabJob(JsonNode pipeline, String job, Map<String, String> vars, Path artifacts) throws Exception {
+        Path checkout = Files.createDirectories(tmp.resolve("gl-" + job));
+        DocsSandbox sandbox = new DocsSandbox(checkout, artifacts);
+        JsonNode spec = pipeline.path(job);
+        JsonNode base = pipeline.path(spec.path("extends").asText());
+        Map<String, String> env = new HashMap<>(Map.of("CI_JOB_TOKEN", "token", "CI_API_V4_URL", "https://gitlab.example/api/v4",
+                "CI_PROJECT_ID", "42", "CI_DEFAULT_BRANCH", "main", "CI_PROJECT_DIR", checkout.toString()));
+        env.putAll(vars);
+        StringBuilder script = new StringBuilder("set -eo pipefail\n");
+        for (JsonNode line : base.path("before_script")) script.append(line.asText()).append('\n');
+        for (JsonNode line : spec.path("script")) script.append(line.asText()).append('\n');
+        DocsSandbox.Result result = DocsSandbox.bash(checkout, script.toString(), sandbox.env(env));
+        StringBuilder after = new StringBuilder("set -eo pipefail\n");
+        for (JsonNode line : spec.path("after_script")) after.append(line.asText()).append('\n');
+        DocsSandbox.Result afterResult = DocsSandbox.bash(checkout, after.toString(), sandbox.env(env));
+        assertThat(afterResult.exit()).as("%s after_script:%n%s", job, afterResult.output()).isZero();
+        // artifacts: when: always; main's become what jobs/artifacts/main/raw/... serves
+        if (job.equals("evals-baseline") && allowedExitCodes(spec).contains(result.exit())) {
+            for (JsonNode path : spec.path("artifacts").path("paths")) {
+                Path from = checkout.resolve(path.asText());
+                if (Files.isRegularFile(from)) {
+                    Path to = artifacts.resolve("gitlab").resolve(path.asText());
+                    Files.createDirectories(to.getParent());
+                    Files.copy(from, to);
+                }
+            }
+        }
+        return new Step(job, result.exit(), result.output() + afterResult.output());
+    }
+
     private static void assertGateStepsOnly(List<Step> steps) {
         for (Step s : steps) {
             if (s.name().startsWith("Run the suites")) {
