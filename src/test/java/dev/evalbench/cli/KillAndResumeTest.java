@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A real `evalbench run` in a child process, killed with SIGKILL mid-run: every finished case survives, the
  * history reads the run as incomplete, and `resume` finishes it without running the finished cases again.
  */
+@org.junit.jupiter.api.parallel.Execution(org.junit.jupiter.api.parallel.ExecutionMode.CONCURRENT) // each method has its own folder and child
 class KillAndResumeTest {
     @TempDir
     Path tmp;
