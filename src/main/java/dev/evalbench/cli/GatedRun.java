@@ -1,5 +1,7 @@
 package dev.evalbench.cli;
 
+import dev.evalbench.core.service.OutboundMasks;
+import dev.evalbench.core.mask.OutboundMask;
 import dev.evalbench.core.run.Cancellation;
 import dev.evalbench.core.record.RunHeader;
 import dev.evalbench.core.run.RunListener;
@@ -46,6 +48,9 @@ final class GatedRun {
             return ExitCodes.INCOMPLETE;
         }
         GateService.Gated gated = new GateService(env).gateStored(store, header.id(), gatesFrom, baseline);
-        return GateOutput.emit(gated.report(), gated.run(), baseline, output, spec.commandLine().getOut(), spec.commandLine().getErr(), env);
+        // Gated on the raw records; CI outputs leave the machine, so they are written from masked ones.
+        OutboundMask mask = OutboundMasks.of(gatesFrom, store, env, gated.run(), baseline);
+        return GateOutput.emit(gated.report(), mask.run(gated.run()), mask.run(baseline), output, spec.commandLine().getOut(),
+                spec.commandLine().getErr(), env);
     }
 }

@@ -48,7 +48,7 @@ final class HistoryCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         HistoryService.checkLimit(limit);
         Path workspace = history.workspace(workspaceOption, positional);
-        try (RunStore store = history.openExisting(workspace)) {
+        try (RunStore store = history.openReadOnly(workspace)) {
             List<HistoryService.Listing> runs = new HistoryService(store).list(limit);
             if (json) {
                 ArrayNode array = Json.MAPPER.createArrayNode();

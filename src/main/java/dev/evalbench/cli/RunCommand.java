@@ -7,6 +7,7 @@ import dev.evalbench.core.service.RunLookup;
 import dev.evalbench.core.service.RunService;
 import dev.evalbench.core.store.RunStore;
 import dev.evalbench.core.workspace.Workspace;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -71,9 +72,17 @@ final class RunCommand implements Callable<Integer> {
         RunConfig config = new RunConfig(chosen, suites, repeat, concurrency, cache);
         RunService service = new RunService(Clock.systemUTC(), env);
         service.check(ws, config);
+        // Every input is checked before anything is created: a baseline file is read now, and a baseline
+        // named by run or tag needs a history that already exists.
+        StoredRun fileBaseline = output.baseline == null ? null : RunLookup.baselineFile(output.baseline).orElse(null);
+        if (output.baseline != null && fileBaseline == null && !Files.isRegularFile(history.dbFor(workspace))) {
+            throw new BadInputException("--baseline " + output.baseline + ": no such file, and no run history at "
+                    + history.dbFor(workspace) + " to find a run or tag of that name in");
+        }
         try (RunStore store = history.open(workspace)) {
             // Resolve the baseline before running, so a typo costs nothing.
-            StoredRun baseline = output.baseline == null ? null : RunLookup.baseline(store, output.baseline);
+            StoredRun baseline = fileBaseline != null ? fileBaseline
+                    : output.baseline == null ? null : RunLookup.baseline(store, output.baseline);
             return GatedRun.execute(spec, env, store, ws, baseline, output, quiet, history.namedBy(workspace), (progress, cancellation) ->
                     service.run(ws, workspace, config, store, progress, cancellation));
         }

@@ -1,5 +1,12 @@
 package dev.evalbench.core.store;
 
+import dev.evalbench.core.mask.OutboundMask;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.evalbench.core.io.IoWords;
+import dev.evalbench.core.workspace.JsonSyntaxMessage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.evalbench.core.io.AtomicFiles;
@@ -23,6 +30,7 @@ public final class RunExport {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("format", FORMAT);
         root.set("run", Json.MAPPER.valueToTree(run));
+        root.put("masking", OutboundMask.notice(run));
         return root;
     }
 
@@ -35,29 +43,39 @@ public final class RunExport {
      *
      * @throws IOException when the file cannot be read or holds no run, with a message naming the file
      */
-    public static StoredRun read(Path file) throws IOException {
+    public static StoredRun read(Path file) throws RunFileException {
+        String name = file.toString();
         JsonNode root;
-        try {
-            root = Json.MAPPER.readTree(file.toFile());
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file);
+             JsonParser parser = STRICT.createParser(in)) {
+            try {
+                root = STRICT.readTree(parser);
+            } catch (JsonProcessingException e) {
+                // Limit violations (nesting, string length) carry no location of their own: the parser's is it.
+                JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+                throw new RunFileException(name, Math.max(0, at.getLineNr()), Math.max(0, at.getColumnNr()),
+                        "not a run export: " + JsonSyntaxMessage.describe(e));
+            }
+        } catch (RunFileException e) {
+            throw e;
         } catch (IOException e) {
-            throw new IOException(where(file, e) + ": not a JSON file; expected a run written by `export` or a report.json", e);
+            throw new RunFileException(name, 0, 0, "cannot be read (" + IoWords.of(e) + ")");
         }
         JsonNode run = root == null ? null : root.get("run");
         if (run == null || !run.isObject()) {
-            throw new IOException(file + ": expected an evalbench run export (a JSON object with a \"run\" field)");
+            throw new RunFileException(name, 0, 0, "expected an evalbench run export (a JSON object with a \"run\" field)");
         }
         try {
             return Json.MAPPER.treeToValue(run, StoredRun.class);
-        } catch (IOException e) {
-            throw new IOException(file + ": the \"run\" object is not a readable run: " + e.getMessage(), e);
+        } catch (JsonProcessingException e) {
+            throw new RunFileException(name, 0, 0, "the \"run\" object is not a readable run: " + JsonSyntaxMessage.describe(e));
         }
     }
 
-    /** file:line:column of a JSON syntax error (the parser's own wording names its internals, not the input). */
-    private static String where(Path file, IOException e) {
-        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null) {
-            return file + ":" + j.getLocation().getLineNr() + ":" + j.getLocation().getColumnNr();
-        }
-        return file.toString();
-    }
+    /**
+     * Duplicate keys refused; nesting capped far below what could exhaust the stack (a run export nests a
+     * dozen levels; a model's parsed output a few more).
+     */
+    private static final ObjectReader STRICT = Json.MAPPER.reader()
+            .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 }
