@@ -31,6 +31,12 @@ public interface RunStore extends AutoCloseable {
 
     void appendEvent(String runId, RunEvent event) throws StoreException;
 
+    /**
+     * Removes the records of {@code keys} from a run, so resume runs those cases again (an outage's unanswered
+     * cases). Keys with no record are ignored. One transaction: all are removed or none.
+     */
+    void discardCases(String runId, java.util.Collection<CaseKey> keys) throws StoreException;
+
     void finishRun(String runId, RunStatus status, Instant finishedAt) throws StoreException;
 
     /** Marks a resumed run RUNNING again under this process. */

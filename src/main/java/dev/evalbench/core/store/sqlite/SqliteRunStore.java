@@ -157,6 +157,15 @@ public final class SqliteRunStore implements RunStore {
     }
 
     @Override
+    public void discardCases(String runId, java.util.Collection<CaseKey> keys) throws StoreException {
+        writer.inTransaction("discard " + keys.size() + " cases of run " + runId, c -> {
+            requireRun(c, runId);
+            for (CaseKey key : keys) CaseRows.delete(c, runId, key);
+            return null;
+        });
+    }
+
+    @Override
     public void appendEvent(String runId, RunEvent event) throws StoreException {
         writer.inTransaction("append a " + event.kind() + " event to run " + runId, c -> {
             requireRun(c, runId);
