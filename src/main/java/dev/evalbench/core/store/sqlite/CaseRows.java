@@ -62,6 +62,19 @@ final class CaseRows {
         }
     }
 
+    static void delete(Connection c, String runId, CaseKey key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM cases WHERE run_id = ? AND suite = ? "
+                + "AND case_id = ? AND prompt_id = ? AND route = ? AND sample = ?")) {
+            ps.setString(1, runId);
+            ps.setString(2, key.suite());
+            ps.setString(3, key.caseId());
+            ps.setString(4, key.promptId());
+            ps.setString(5, key.route());
+            ps.setInt(6, key.sample());
+            ps.executeUpdate();
+        }
+    }
+
     static boolean exists(Connection c, String runId, CaseKey key) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM cases WHERE run_id = ? AND suite = ? "
                 + "AND case_id = ? AND prompt_id = ? AND route = ? AND sample = ?")) {

@@ -3,6 +3,7 @@ package dev.evalbench.core.store.sqlite;
 import dev.evalbench.core.json.Digests;
 import dev.evalbench.core.record.CaseKey;
 import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.record.CaseSummary;
 import dev.evalbench.core.record.RunEvent;
 import dev.evalbench.core.record.RunHeader;
 import dev.evalbench.core.record.RunStatus;
@@ -156,6 +157,15 @@ public final class SqliteRunStore implements RunStore {
     }
 
     @Override
+    public void discardCases(String runId, java.util.Collection<CaseKey> keys) throws StoreException {
+        writer.inTransaction("discard " + keys.size() + " cases of run " + runId, c -> {
+            requireRun(c, runId);
+            for (CaseKey key : keys) CaseRows.delete(c, runId, key);
+            return null;
+        });
+    }
+
+    @Override
     public void appendEvent(String runId, RunEvent event) throws StoreException {
         writer.inTransaction("append a " + event.kind() + " event to run " + runId, c -> {
             requireRun(c, runId);
@@ -200,6 +210,23 @@ public final class SqliteRunStore implements RunStore {
     @Override
     public List<CaseRecord> cases(String runId) throws StoreException {
         return readers.read("read the cases of run " + runId, c -> CaseRows.list(c, runId));
+    }
+
+    /** Read with SQLite's JSON functions, so the big texts are never parsed in Java. */
+    @Override
+    public List<CaseSummary> summaries(String runId) throws StoreException {
+        return readers.read("read the case summaries of run " + runId, c -> SummaryRows.list(c, runId));
+    }
+
+    @Override
+    public List<CaseSummary> summaries(String runId, int offset, int limit) throws StoreException {
+        return readers.read("read the case summaries of run " + runId, c -> SummaryRows.page(c, runId, offset, limit));
+    }
+
+    /** Found through the cases' unique key, not by reading the run. */
+    @Override
+    public Optional<CaseRecord> caseRecord(String runId, CaseKey key) throws StoreException {
+        return readers.read("read case " + key + " of run " + runId, c -> SummaryRows.find(c, runId, key));
     }
 
     @Override
