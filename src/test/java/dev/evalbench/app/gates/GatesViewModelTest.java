@@ -1,5 +1,7 @@
 package dev.evalbench.app.gates;
 
+import org.junit.jupiter.api.parallel.Isolated;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.evalbench.app.SampleHistory;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The gates panel over real runs of the sample (offline scripted route, real SQLite), without a window. */
+@Isolated
 class GatesViewModelTest {
     @TempDir Path temp;
     private SampleHistory sample;

@@ -1,5 +1,7 @@
 package dev.evalbench.app.results;
 
+import org.junit.jupiter.api.parallel.Isolated;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.evalbench.app.SampleHistory;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The results filter over a real run of the sample (offline scripted route, real SQLite), without a window. */
+@Isolated
 class ResultsViewModelTest {
     @TempDir Path temp;
     private SampleHistory sample;

@@ -1,5 +1,7 @@
 package dev.evalbench.app.runner;
 
+import org.junit.jupiter.api.parallel.Isolated;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.evalbench.app.SampleHistory;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The run launcher over the real RunService, the sample's scripted routes and a real SQLite history. */
+@Isolated
 class RunLauncherViewModelTest {
     @TempDir Path temp;
     private SampleHistory sample;
