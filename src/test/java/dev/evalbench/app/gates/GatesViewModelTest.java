@@ -1,7 +1,5 @@
 package dev.evalbench.app.gates;
 
-import org.junit.jupiter.api.parallel.Isolated;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.evalbench.app.SampleHistory;
@@ -22,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The gates panel over real runs of the sample (offline scripted route, real SQLite), without a window. */
-@Isolated
+@org.junit.jupiter.api.parallel.Isolated("workbench tests share the JavaFX toolkit and run alone, serially")
 class GatesViewModelTest {
     @TempDir Path temp;
     private SampleHistory sample;

@@ -1,7 +1,5 @@
 package dev.evalbench.app.history;
 
-import org.junit.jupiter.api.parallel.Isolated;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.evalbench.app.SampleHistory;
@@ -19,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The run history over a real SQLite history of the sample, without a window. */
-@Isolated
+@org.junit.jupiter.api.parallel.Isolated("workbench tests share the JavaFX toolkit and run alone, serially")
 class HistoryViewModelTest {
     @TempDir Path temp;
     private SampleHistory sample;

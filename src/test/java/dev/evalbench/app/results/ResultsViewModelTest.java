@@ -1,7 +1,5 @@
 package dev.evalbench.app.results;
 
-import org.junit.jupiter.api.parallel.Isolated;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.evalbench.app.SampleHistory;
@@ -16,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The results filter over a real run of the sample (offline scripted route, real SQLite), without a window. */
-@Isolated
+@org.junit.jupiter.api.parallel.Isolated("workbench tests share the JavaFX toolkit and run alone, serially")
 class ResultsViewModelTest {
     @TempDir Path temp;
     private SampleHistory sample;

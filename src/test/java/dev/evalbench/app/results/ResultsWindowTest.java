@@ -1,7 +1,5 @@
 package dev.evalbench.app.results;
 
-import org.junit.jupiter.api.parallel.Isolated;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.testfx.util.WaitForAsyncUtils.waitFor;
 
@@ -30,7 +28,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * The real window over a history with one offline run of the sample: open it from the history, read the gates,
  * click the failing schema gate and see exactly its invalid cases, open one case's detail.
  */
-@Isolated
+@org.junit.jupiter.api.parallel.Isolated("workbench tests share the JavaFX toolkit and run alone, serially")
 class ResultsWindowTest {
     @TempDir Path temp;
     private WorkbenchFixture fixture;

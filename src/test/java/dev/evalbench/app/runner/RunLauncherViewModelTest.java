@@ -1,7 +1,5 @@
 package dev.evalbench.app.runner;
 
-import org.junit.jupiter.api.parallel.Isolated;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.evalbench.app.SampleHistory;
@@ -28,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The run launcher over the real RunService, the sample's scripted routes and a real SQLite history. */
-@Isolated
+@org.junit.jupiter.api.parallel.Isolated("workbench tests share the JavaFX toolkit and run alone, serially")
 class RunLauncherViewModelTest {
     @TempDir Path temp;
     private SampleHistory sample;

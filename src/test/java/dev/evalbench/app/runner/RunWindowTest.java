@@ -1,7 +1,5 @@
 package dev.evalbench.app.runner;
 
-import org.junit.jupiter.api.parallel.Isolated;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.testfx.util.WaitForAsyncUtils.waitFor;
 
@@ -28,7 +26,7 @@ import org.testfx.api.FxRobot;
  * in the run bar, the finished run opens its results with the gates, and a second run, cancelled, is resumed
  * from the history.
  */
-@Isolated
+@org.junit.jupiter.api.parallel.Isolated("workbench tests share the JavaFX toolkit and run alone, serially")
 class RunWindowTest {
     @TempDir Path temp;
     private WorkbenchFixture fixture;
