@@ -1,5 +1,9 @@
 package dev.evalbench.cli;
 
+import dev.evalbench.core.provider.http.EnvProxy;
+import dev.evalbench.core.provider.http.HttpProviderFactories;
+import dev.evalbench.core.workspace.RouteSpec;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.evalbench.core.json.Json;
 import dev.evalbench.core.service.Components;
@@ -54,13 +58,30 @@ final class ValidateCommand implements Callable<Integer> {
                     .put("suites", ws.suites().size()).put("cases", cases).put("prompts", ws.prompts().size())
                     .put("routes", ws.routes().size()).put("gates", ws.gates().size());
             result.set("errors", Json.MAPPER.createArrayNode());
+            ObjectNode network = result.putObject("network").put("proxy", EnvProxy.from(parent.env()).describe());
+            ObjectNode cas = network.putObject("ca_files");
+            caFiles(ws).forEach(cas::put);
             out.println(Json.MAPPER.writeValueAsString(result));
         } else {
             out.printf("%s is valid: %d suites (", ws.name(), ws.suites().size());
             out.print(String.join(", ", ws.suites().stream().map(SuiteSpec::name).toList()));
             out.printf("), %d cases, %d prompts, %d routes, %d gates%n", cases, ws.prompts().size(), ws.routes().size(), ws.gates().size());
+            // What a corporate network changes, shown before a run rather than discovered in its failures.
+            out.println("network: " + EnvProxy.from(parent.env()).describe());
+            caFiles(ws).forEach((route, file) -> out.println("route " + route + " trusts the CAs in " + file + " besides the JDK's"));
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** Route name to the CA file it trusts, for HTTP routes that have one. */
+    private java.util.Map<String, String> caFiles(Workspace ws) {
+        java.util.Map<String, String> files = new java.util.LinkedHashMap<>();
+        for (RouteSpec route : ws.routes().values()) {
+            String file = HttpProviderFactories.effectiveBaseUrl(route) == null && !route.provider().equals("azure")
+                    ? null : HttpProviderFactories.caFile(route, parent.env());
+            if (file != null) files.put(route.name(), file);
+        }
+        return files;
     }
 }

@@ -13,7 +13,8 @@ import java.util.Locale;
  * the absolute relative change |run − baseline| / baseline, so "value <= threshold" reads literally; the
  * detail says whether cost rose or fell. The interval is a paired bootstrap of that absolute relative change.
  * Without a baseline the gate fails: it has nothing to compare with (see {@link GateEvaluator}). A baseline
- * that cost nothing allows no cost at all.
+ * that cost nothing allows no cost at all. Costs of cases whose tokens are estimates (no usage from the
+ * provider) are estimates too, and the detail says how many there are.
  */
 final class CostVarianceGate {
     private CostVarianceGate() {}
@@ -42,7 +43,9 @@ final class CostVarianceGate {
                 : (relative > 0 ? "rose " : "fell ") + Verdicts.percent(Math.abs(relative));
         String detail = String.format(Locale.ROOT,
                 "Cost %s against the baseline ($%.6f vs $%.6f over %d matched cases); the allowed variance is ±%s.",
-                change, runTotal, baseTotal, pairs.size(), Verdicts.percent(spec.maxIncrease()));
+                change, runTotal, baseTotal, pairs.size(), Verdicts.percent(spec.maxIncrease()))
+                + TokenEstimates.note(pairs.stream().map(CasePair::after).toList(),
+                        pairs.stream().map(CasePair::before).toList());
         // The baseline against itself varies by 0: shown so the baseline column says a baseline was used.
         return Verdicts.of(spec, spec.suite(), passed, Math.abs(relative), spec.maxIncrease(), "<=", 0.0,
                 resampled.interval(), null, null, detail);

@@ -10,7 +10,8 @@ import java.util.Locale;
 /**
  * total_tokens: tokens in plus tokens out over the suite or the run, at most {@code max}. The interval is a
  * percentile bootstrap of the total over resampled cases: how much the total depends on which cases the
- * dataset happens to hold.
+ * dataset happens to hold. When some cases' tokens are estimates (no usage from the provider) the detail says
+ * how many.
  */
 final class TotalTokensGate {
     private TotalTokensGate() {}
@@ -37,6 +38,7 @@ final class TotalTokensGate {
                         records.size(), total, spec.max())
                 : String.format(Locale.ROOT, "%d samples (%d passes) used %.0f tokens per pass (in plus out); the budget is %.0f per pass.",
                         records.size(), passes, total, spec.max());
+        detail += TokenEstimates.note(records, base);
         return Verdicts.of(spec, spec.suite(), passed, total, spec.max(), "<=", baseTotal, interval, null, null, detail);
     }
 

@@ -95,7 +95,8 @@ public final class OutboundMask {
                 r.schemaErrors() == null ? null : r.schemaErrors().stream().map(s -> text(id, s)).toList(),
                 decision, evaluation, (ObjectNode) json(id, r.expected()), r.blocking(), r.routeUsed(), r.provider(),
                 r.modelUsed(), text(id, r.requestId()), r.latencyMs(), r.tokensIn(), r.tokensOut(), r.costUsd(),
-                attempts, r.fallbacks(), r.cacheHit(), r.versions(), r.startedAt(), r.finishedAt());
+                attempts, r.fallbacks(), r.cacheHit(), r.versions(), r.startedAt(), r.finishedAt(),
+                r.reasoningTokens(), r.tokensEstimated());
     }
 
     /** The run with every case and event masked; null stays null. */

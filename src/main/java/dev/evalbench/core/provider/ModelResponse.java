@@ -4,5 +4,16 @@ package dev.evalbench.core.provider;
  * What a provider answered. {@code text} is the raw assistant text, unparsed. {@code modelReported} is the
  * model the provider says served the call (may differ from the one asked for). {@code requestId} is the
  * provider's id for the call, or null.
+ *
+ * <p>{@code tokensOut} counts every output token billed, reasoning included; {@code reasoningTokens} is the
+ * part of it the model spent reasoning (0 when the provider does not say). {@code tokensEstimated} is true when
+ * the provider reported no usage and the counts are {@link TokenEstimate estimates}.
  */
-public record ModelResponse(String text, String modelReported, int tokensIn, int tokensOut, long latencyMs, String requestId) {}
+public record ModelResponse(String text, String modelReported, int tokensIn, int tokensOut, long latencyMs,
+                            String requestId, int reasoningTokens, boolean tokensEstimated) {
+
+    /** A response with reported counts and no reasoning tokens. */
+    public ModelResponse(String text, String modelReported, int tokensIn, int tokensOut, long latencyMs, String requestId) {
+        this(text, modelReported, tokensIn, tokensOut, latencyMs, requestId, 0, false);
+    }
+}

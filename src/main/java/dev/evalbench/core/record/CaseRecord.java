@@ -15,6 +15,12 @@ import java.util.List;
  * when the answer was not JSON. {@code expected} and {@code blocking} are copied from the case so metrics
  * never need the dataset again. Costs are in US dollars.
  *
+ * <p>{@code tokensOut} counts every output token billed, reasoning included; {@code reasoningTokens} is the
+ * part spent reasoning (0 when the provider does not say). {@code tokensEstimated} is true when the provider
+ * reported no usage and the token counts, and the cost built on them, are estimates (characters / 4). Both are
+ * left out of the JSON form at their defaults, so records written before they existed read as "reported, no
+ * reasoning tokens", which is what those records were.
+ *
  * <p>A null {@code parsed} is left out of the JSON form: Jackson reads an explicit JSON {@code null} into a
  * JsonNode field as {@code NullNode}, which would turn "not JSON" into "the model answered {@code null}".
  */
@@ -46,13 +52,35 @@ public record CaseRecord(
         boolean cacheHit,
         VersionTuple versions,
         Instant startedAt,
-        Instant finishedAt) {
+        Instant finishedAt,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) int reasoningTokens,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean tokensEstimated) {
+
+    /**
+     * A record with reported token counts and no reasoning tokens, for records made before those fields (tests,
+     * fixtures). Code that copies a record must use the canonical constructor, or it drops both.
+     */
+    public CaseRecord(String runId, CaseKey key, String traceId, List<Message> messages, String rawOutput,
+                      String failureKind, String failureMessage, JsonNode parsed, boolean schemaValid,
+                      List<String> schemaErrors, Decision decision, CaseEvaluation evaluation, ObjectNode expected,
+                      boolean blocking, String routeUsed, String provider, String modelUsed, String requestId,
+                      long latencyMs, int tokensIn, int tokensOut, double costUsd, List<Attempt> attempts,
+                      List<FallbackTaken> fallbacks, boolean cacheHit, VersionTuple versions, Instant startedAt,
+                      Instant finishedAt) {
+        this(runId, key, traceId, messages, rawOutput, failureKind, failureMessage, parsed, schemaValid, schemaErrors,
+                decision, evaluation, expected, blocking, routeUsed, provider, modelUsed, requestId, latencyMs, tokensIn,
+                tokensOut, costUsd, attempts, fallbacks, cacheHit, versions, startedAt, finishedAt, 0, false);
+    }
+
+    /** How tokens are estimated when a provider reports none, in the words reports and gates use. */
+    public static final String TOKEN_ESTIMATE_METHOD = "characters / 4";
 
     public boolean passed() {
         return evaluation != null && evaluation.passed();
     }
 
+    /** Second and later requests to a route within this call: a call an open breaker refused sent nothing. */
     public int retries() {
-        return Math.max(0, attempts.size() - 1 - fallbacks.size());
+        return Attempt.retries(attempts);
     }
 }

@@ -103,8 +103,11 @@ public final class ReportMarkdown {
         rate(md, "schema-valid outputs", s.schemaValid());
         md.append("| provider failures | ").append(s.providerFailures()).append(" | |\n");
         md.append("| p95 latency | ").append(MetricFormat.value(s.p95LatencyMs(), "ms")).append(" | |\n");
-        md.append(String.format(Locale.ROOT, "| tokens in / out | %,d / %,d | |%n", s.tokensIn(), s.tokensOut()));
-        md.append("| cost | ").append(MetricFormat.value(s.costUsd(), "usd")).append(" | |\n\n</details>\n\n");
+        md.append(String.format(Locale.ROOT, "| tokens in / out | %,d / %,d%s | %s |%n", s.tokensIn(), s.tokensOut(),
+                s.reasoningTokens() > 0 ? String.format(Locale.ROOT, " (%,d reasoning)", s.reasoningTokens()) : "",
+                MarkdownText.inline(s.tokenEstimateNote())));
+        md.append("| cost | ").append(MetricFormat.value(s.costUsd(), "usd"))
+                .append(s.estimatedTokenCases() > 0 ? " (partly estimated)" : "").append(" | |\n\n</details>\n\n");
     }
 
     private static void rate(StringBuilder md, String label, RunSummary.Rate r) {

@@ -19,6 +19,7 @@ final class RunSummaryJson {
         number(node, "p95_latency_ms", s.p95LatencyMs());
         number(node, "mean_latency_ms", s.meanLatencyMs());
         node.put("tokens_in", s.tokensIn()).put("tokens_out", s.tokensOut());
+        node.put("reasoning_tokens", s.reasoningTokens()).put("estimated_token_cases", s.estimatedTokenCases());
         number(node, "cost_usd", s.costUsd());
         return node;
     }

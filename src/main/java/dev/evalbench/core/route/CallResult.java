@@ -23,7 +23,8 @@ public record CallResult(
         boolean cacheHit,
         double costUsd) {
 
+    /** Second and later requests to a route; see {@link Attempt#retries}. */
     public int retries() {
-        return Math.max(0, attempts.size() - 1 - fallbacks.size());
+        return Attempt.retries(attempts);
     }
 }

@@ -2,6 +2,7 @@ package dev.evalbench.core.route;
 
 import dev.evalbench.core.provider.ProviderFactory;
 import dev.evalbench.core.provider.http.AnthropicProvider;
+import dev.evalbench.core.provider.http.AzureOpenAiProvider;
 import dev.evalbench.core.provider.http.OllamaProvider;
 import dev.evalbench.core.provider.http.OpenAiCompatibleProvider;
 import dev.evalbench.core.provider.scripted.ScriptedProviderFactory;
@@ -42,10 +43,11 @@ public final class ProviderRegistry {
         return new ProviderRegistry(Map.of());
     }
 
-    /** Every kind Evalbench ships: openai, anthropic, ollama (HTTP), replay (the cache) and scripted (offline). */
+    /** Every kind Evalbench ships: openai, azure, anthropic, ollama (HTTP), replay (the cache) and scripted (offline). */
     public static ProviderRegistry builtIn() {
         return empty()
                 .with(OpenAiCompatibleProvider.NAME, r -> OpenAiCompatibleProvider.factory(r.http(), r.clock()))
+                .with(AzureOpenAiProvider.NAME, r -> AzureOpenAiProvider.factory(r.http(), r.clock()))
                 .with(AnthropicProvider.NAME, r -> AnthropicProvider.factory(r.http(), r.clock()))
                 .with(OllamaProvider.NAME, r -> OllamaProvider.factory(r.http(), r.clock()))
                 .with(ReplayProvider.NAME, r -> ReplayProvider.factory(r.cache()))

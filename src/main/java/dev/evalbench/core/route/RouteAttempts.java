@@ -68,6 +68,9 @@ final class RouteAttempts {
         for (int number = 1; ; number++) {
             CircuitBreaker.Permit permit = route.breaker.tryAcquire();
             if (!permit.granted()) {
+                if (number > 1) {
+                    route.budget.giveBack(); // the retry taken for this attempt was never sent
+                }
                 String message = "circuit breaker of route " + name + " is open";
                 attempts.add(new Attempt(name, number, FailureKind.CIRCUIT_OPEN.name(), null, 0, message));
                 return RouteOutcome.failed(name, FailureKind.CIRCUIT_OPEN, message);

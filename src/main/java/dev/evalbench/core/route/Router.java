@@ -125,7 +125,7 @@ public final class Router implements RouteCaller {
     }
 
     /**
-     * Every key the workspace's routes name that is set in the environment: a model may echo any of them,
+     * Every key and secret header value the workspace's routes name that is set in the environment: a model may echo any of them,
      * not only its own route's.
      */
     private static KeyScrubber configuredKeys(Workspace workspace, Map<String, String> env) {
@@ -133,6 +133,10 @@ public final class Router implements RouteCaller {
         for (RouteSpec spec : workspace.routes().values()) {
             if (spec.apiKeyEnv() != null && env.get(spec.apiKeyEnv()) != null) {
                 values.add(env.get(spec.apiKeyEnv()));
+            }
+            // A gateway's secret header is a key like the API key: screened and scrubbed the same way.
+            for (String variable : spec.http().secretHeaders().values()) {
+                if (env.get(variable) != null) values.add(env.get(variable));
             }
         }
         return KeyScrubber.of(values);

@@ -77,7 +77,9 @@ public final class CaseProcessor {
                 response == null ? 0 : response.tokensIn(),
                 response == null ? 0 : response.tokensOut(),
                 call.costUsd(), call.attempts(), call.fallbacks(), call.cacheHit(),
-                item.versions(), started, clock.instant());
+                item.versions(), started, clock.instant(),
+                response == null ? 0 : response.reasoningTokens(),
+                response != null && response.tokensEstimated());
     }
 
     /** The record of a case whose processing threw: kept as an INTERNAL failure with the exception's text. */

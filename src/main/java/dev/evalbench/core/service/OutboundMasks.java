@@ -63,6 +63,7 @@ public final class OutboundMasks {
             }
             for (RouteSpec route : ws.routes().values()) {
                 if (route.apiKeyEnv() != null) keys.add(env.get(route.apiKeyEnv()));
+                route.http().secretHeaders().values().forEach(variable -> keys.add(env.get(variable)));
             }
         }
         Map<String, List<String>> byCase = new LinkedHashMap<>();

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * Resolves {@code ${NAME}} and {@code ${NAME:-default}} in the string values of routes.yaml, in place. Shell
  * semantics: the default applies when the variable is unset or empty; a plain {@code ${NAME}} that is unset is
  * an error naming the variable and where it is used. A reference always yields a string. {@code api_key_env}
- * values are names, never interpolated, and a variable that some route names as its API key may not be
+ * and {@code secret_headers} values are names, never interpolated, and a variable that some route names as its API key may not be
  * interpolated anywhere: keys must never land in a route, a record or a message.
  */
 final class EnvInterpolator {
@@ -50,7 +50,9 @@ final class EnvInterpolator {
             object.fieldNames().forEachRemaining(name -> {
                 String child = JsonPointers.child(pointer, name);
                 JsonNode value = object.get(name);
-                boolean keyName = name.equals("api_key_env") && JsonPointers.segments(child).length == 3;
+                // api_key_env and secret_headers hold variable NAMES: never interpolated.
+                boolean keyName = (name.equals("api_key_env") || name.equals("secret_headers"))
+                        && JsonPointers.segments(child).length == 3;
                 if (value.isTextual() && !keyName) object.set(name, resolve(value.asText(), child));
                 else if (!keyName) walk(value, child);
             });
@@ -101,7 +103,7 @@ final class EnvInterpolator {
         String name = m.group(1);
         if (keyVariables.contains(name)) {
             ctx.add(tree.errorAt(pointer, "environment variable \"" + name + "\" holds an API key (a route names it in "
-                    + "api_key_env) and cannot be interpolated"));
+                    + "api_key_env or secret_headers) and cannot be interpolated"));
             return null;
         }
         String value = env.get(name);

@@ -44,6 +44,10 @@ final class RouteReader {
         root.path("routes").forEach(route -> {
             JsonNode name = route.get("api_key_env");
             if (name != null && name.isTextual()) names.add(name.asText());
+            // A secret header's variable is a key like any other: it must not be interpolated anywhere.
+            route.path("secret_headers").forEach(variable -> {
+                if (variable.isTextual()) names.add(variable.asText());
+            });
         });
         return names;
     }
@@ -74,7 +78,17 @@ final class RouteReader {
                         Trees.integer(limits, "requests_per_minute"), Trees.integer(limits, "tokens_per_minute")),
                 price == null ? null : new RouteSpec.Price(price.get("input_per_mtok").asDouble(),
                         price.get("output_per_mtok").asDouble()),
-                Trees.longValue(r, "max_response_bytes"));
+                Trees.longValue(r, "max_response_bytes"),
+                new RouteSpec.Http(stringMap(r.get("headers")), stringMap(r.get("secret_headers")),
+                        Trees.text(r, "api_version"), Trees.text(r, "ca_file")));
+    }
+
+    private static Map<String, String> stringMap(JsonNode node) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (node != null) {
+            node.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        }
+        return out;
     }
 
     private static void check(LoadContext ctx, LocatedTree tree, Map<String, RouteSpec> byName) {
@@ -87,6 +101,10 @@ final class RouteReader {
                         + route.name() + "\" has provider " + route.provider() + ")"));
             } else if (route.script() != null) {
                 scripts.check(route.script(), tree, at + "/script");
+            }
+            if (route.http().apiVersion() != null && !route.provider().equals("azure")) {
+                ctx.add(tree.errorAtKey(at + "/api_version", "\"api_version\" applies only to azure routes (route \""
+                        + route.name() + "\" has provider " + route.provider() + ")"));
             }
             List<String> fallbacks = route.fallbacks() == null ? List.of() : route.fallbacks();
             for (int i = 0; i < fallbacks.size(); i++) {

@@ -79,6 +79,25 @@ class BudgetGatesTest {
     }
 
     @Test
+    void tokenAndCostGatesSayWhenTheirFiguresAreEstimates() {
+        List<CaseRecordBuilder> cases = twentyCases();
+        cases.get(0).estimatedTokens();
+        cases.get(1).estimatedTokens();
+        StoredRun run = Fixtures.run("run", cases);
+        StoredRun baseline = Fixtures.run("base", twentyCases());
+
+        GateVerdict tokens = one(GateSpecs.tokens(10_000), run, null);
+        GateVerdict cost = one(GateSpecs.cost(0.10), run, baseline);
+        GateVerdict reportedOnly = one(GateSpecs.tokens(10_000), baseline, null);
+
+        assertThat(tokens.passed()).isTrue();
+        assertThat(tokens.detail()).endsWith(" Estimated, not reported: tokens of 2 of 20 cases of this run "
+                + "(the provider sent no usage; estimated as characters / 4).");
+        assertThat(cost.detail()).contains("Estimated, not reported: tokens of 2 of 20 cases of this run");
+        assertThat(reportedOnly.detail()).doesNotContain("Estimated");
+    }
+
+    @Test
     void costWithinTheVarianceEitherWayPassesAndBeyondItFails() {
         StoredRun baseline = costing("base", 0.001, 10);
 

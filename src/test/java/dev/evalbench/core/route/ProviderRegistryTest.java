@@ -18,7 +18,7 @@ class ProviderRegistryTest {
     @Test
     void theBuiltInRegistryListsEveryShippedKind() {
         assertThat(ProviderRegistry.builtIn().names())
-                .containsExactlyInAnyOrder("openai", "anthropic", "ollama", "replay", "scripted");
+                .containsExactlyInAnyOrder("openai", "azure", "anthropic", "ollama", "replay", "scripted");
     }
 
     @Test

@@ -137,6 +137,26 @@ class RouterResilienceTest {
     }
 
     @Test
+    void aRetryTheOpenBreakerRefusedIsNotCountedAsARetry() {
+        // The first failure opens a one-call breaker; the retry that follows is refused and sends nothing.
+        RouteSpec main = withFallbacks(withRetries(withBreaker(route("main", "primary", null), breaker(1, 1, 1.0, null)),
+                3, 10, 100, 10), "spare");
+        router(main, route("spare", "backup", null));
+        primary.play("SERVER_ERROR");
+
+        CallResult result = call();
+
+        assertThat(result.attempts()).extracting(Attempt::route, Attempt::number, Attempt::outcome).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("main", 1, "SERVER_ERROR"),
+                org.assertj.core.groups.Tuple.tuple("main", 2, "CIRCUIT_OPEN"),
+                org.assertj.core.groups.Tuple.tuple("spare", 1, "ok"));
+        assertThat(primary.calls()).isEqualTo(1);
+        assertThat(result.retries()).isZero();
+        assertThat(Attempt.retries(result.attempts())).isZero();
+        assertThat(router.retryBudgetLeft("main")).as("the refused retry is given back").isEqualTo(10);
+    }
+
+    @Test
     void theRetryBudgetIsSharedByAllCallsOfARouteAndThenRetriesStop() {
         router(withRetries(route("main", "primary", null), 3, 10, 100, 2));
         primary.play("SERVER_ERROR", "SERVER_ERROR", "SERVER_ERROR", "SERVER_ERROR", "ok");

@@ -37,6 +37,30 @@ class RouterSecretsTest {
     Path dir;
 
     @Test
+    void aSecretHeaderValueEchoedInAnAnswerIsScreenedLikeAKey() {
+        String secret = "pk-gateway-HERON-5521-secret-value";
+        server.enqueue(new MockResponse.Builder().body(OK.replace("billing", "your header was " + secret)).build());
+        server.enqueue(new MockResponse.Builder().code(403).body("bad x-gateway-key " + secret).build());
+        RouteSpec route = route("gw", "openai", server.url("/v1").toString())
+                .withHttp(new RouteSpec.Http(null, Map.of("x-gateway-key", "GATEWAY_KEY"), null, null));
+        RouterOptions options = RouterOptions.defaults(dir, Map.of("GATEWAY_KEY", secret)).withClock(new FakeClock())
+                .withCacheMode(CacheMode.OFF).withCacheDb(null);
+
+        CallResult echoed;
+        CallResult refused;
+        try (Router router = RouteCallers.create(RouteFixtures.workspace(route), options)) {
+            echoed = router.call("gw", request("case 1"), false);
+            refused = router.call("gw", request("case 2"), false);
+        }
+
+        assertThat(echoed.failure()).isEqualTo(FailureKind.SECRET_IN_OUTPUT);
+        assertThat(echoed.response()).isNull();
+        assertThat(refused.failure()).isEqualTo(FailureKind.CLIENT_ERROR);
+        assertThat(refused.failureMessage()).doesNotContain(secret).doesNotContain(secret.substring(4, 16));
+        assertThat(refused.attempts()).allSatisfy(a -> assertThat(String.valueOf(a.message())).doesNotContain(secret));
+    }
+
+    @Test
     void theKeyAppearsInNoMessageNoResultAndNoCacheByte() throws Exception {
         // servers that echo the key back in error bodies, as some do
         server.enqueue(new MockResponse.Builder().body(OK).build());

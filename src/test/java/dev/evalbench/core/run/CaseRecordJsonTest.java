@@ -54,6 +54,29 @@ class CaseRecordJsonTest {
         assertThat(back).isEqualTo(record);
     }
 
+    @Test
+    void reasoningAndEstimatedTokensRoundTripAndAreLeftOutWhenAbsent() throws Exception {
+        CaseRecord plain = CaseRecords.sample("r1", "triage", "t005", true, 5);
+        CaseRecord reasoning = new CaseRecord(plain.runId(), plain.key(), plain.traceId(), plain.messages(),
+                plain.rawOutput(), null, null, plain.parsed(), plain.schemaValid(), plain.schemaErrors(), plain.decision(),
+                plain.evaluation(), plain.expected(), plain.blocking(), plain.routeUsed(), plain.provider(),
+                plain.modelUsed(), plain.requestId(), plain.latencyMs(), plain.tokensIn(), 900, plain.costUsd(),
+                plain.attempts(), plain.fallbacks(), plain.cacheHit(), plain.versions(), plain.startedAt(),
+                plain.finishedAt(), 832, true);
+
+        CaseRecord back = roundTrip(reasoning);
+        String plainJson = Json.MAPPER.writeValueAsString(plain);
+
+        assertThat(back).isEqualTo(reasoning);
+        assertThat(back.reasoningTokens()).isEqualTo(832);
+        assertThat(back.tokensEstimated()).isTrue();
+        // Records written before these fields existed read as reported counts with no reasoning tokens.
+        assertThat(plainJson).doesNotContain("reasoningTokens").doesNotContain("tokensEstimated");
+        CaseRecord old = Json.MAPPER.readValue(plainJson, CaseRecord.class);
+        assertThat(old.reasoningTokens()).isZero();
+        assertThat(old.tokensEstimated()).isFalse();
+    }
+
     private static CaseRecord withParsed(CaseRecord r) {
         return new CaseRecord(r.runId(), r.key(), r.traceId(), r.messages(), "null", r.failureKind(),
                 r.failureMessage(), NullNode.instance, false, java.util.List.of("$: expected object, got null"),

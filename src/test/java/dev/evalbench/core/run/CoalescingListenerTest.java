@@ -138,6 +138,48 @@ class CoalescingListenerTest {
     }
 
     @Test
+    void aCountThatArrivesLateNeverTakesTheProgressLineBackwards() {
+        // Worker A stores case 6 and is descheduled; B and C store 7 and 8 and report first.
+        listener.started(header(32), 0);
+        now.addAndGet(200 * MS);
+        listener.caseFinished(record("c8", true), 8, 32);
+        now.addAndGet(200 * MS);
+        listener.caseFinished(record("c6", false), 6, 32);
+
+        assertThat(sink.snapshots).extracting(ProgressSnapshot::done).containsExactly(0, 8, 8);
+        assertThat(sink.last().notPassed()).isEqualTo(1);
+    }
+
+    @Test
+    void underConcurrencyDoneAndNotPassedOnlyGrow() throws Exception {
+        int m = 4000;
+        listener.started(header(m), 0);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        AtomicLong done = new AtomicLong();
+        for (int i = 1; i <= m; i++) {
+            String id = "c" + i;
+            boolean passed = i % 3 != 0;
+            pool.execute(() -> {
+                int mine = (int) done.incrementAndGet();
+                Thread.yield(); // widen the gap between taking a number and reporting it
+                now.addAndGet(MS);
+                listener.caseFinished(record(id, passed), mine, m);
+            });
+        }
+        pool.shutdown();
+        assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        listener.finished(header(m));
+
+        List<ProgressSnapshot> seen = List.copyOf(sink.snapshots);
+        for (int i = 1; i < seen.size(); i++) {
+            assertThat(seen.get(i).done()).as("snapshot " + i).isGreaterThanOrEqualTo(seen.get(i - 1).done());
+            assertThat(seen.get(i).notPassed()).as("snapshot " + i).isGreaterThanOrEqualTo(seen.get(i - 1).notPassed());
+        }
+        assertThat(sink.last().done()).isEqualTo(m);
+        assertThat(sink.last().notPassed()).isEqualTo(m / 3);
+    }
+
+    @Test
     void aStoreFailureInARealRunReachesTheSinkAfterTheCasesStoredBeforeIt() throws Exception {
         Workspace ws = Components.loadChecked(Cli.SAMPLE, Map.of());
         try (SqliteRunStore store = SqliteRunStore.open(tmp.resolve("history.db"))) {

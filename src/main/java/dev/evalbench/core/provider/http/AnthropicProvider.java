@@ -25,9 +25,8 @@ public final class AnthropicProvider {
                 headers.add("x-api-key", key);
             }
             String base = route.baseUrl() != null ? route.baseUrl() : DEFAULT_BASE_URL;
-            return new HttpModelProvider("AnthropicProvider", new HttpEndpoint(
-                    HttpEndpoint.resolve(route.name(), base, "/v1/messages"),
-                    headers.build(), new HttpTransport(client), key, clock, route.responseLimit()), AnthropicWireFormat.FORMAT);
+            return HttpModelProvider.of("AnthropicProvider", route, env, headers, key,
+                    HttpEndpoint.resolve(route.name(), base, "/v1/messages"), AnthropicWireFormat.FORMAT, client, clock);
         };
     }
 }

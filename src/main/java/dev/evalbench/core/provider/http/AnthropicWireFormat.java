@@ -10,6 +10,7 @@ import dev.evalbench.core.record.Message;
 import dev.evalbench.core.provider.ModelRequest;
 import dev.evalbench.core.provider.ModelResponse;
 import dev.evalbench.core.provider.ProviderException;
+import dev.evalbench.core.provider.TokenEstimate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,8 @@ import java.util.Map;
  * into the body ({@code max_tokens} is required by the API: {@value #DEFAULT_MAX_TOKENS} when the route sets
  * none). An output schema is sent as one forced tool, {@value #TOOL}, whose {@code input} is the structured
  * answer: the raw output text is that input written as JSON. Without a schema the text blocks are joined.
+ * A reply without {@code usage} (some compatible servers) is still an answer, with
+ * {@link TokenEstimate estimated} counts.
  */
 final class AnthropicWireFormat {
     /** This format as a {@link WireFormat}, for {@link HttpModelProvider}. */
@@ -30,7 +33,7 @@ final class AnthropicWireFormat {
 
         @Override
         public ModelResponse response(HttpReply reply, ModelRequest request) throws ProviderException {
-            return AnthropicWireFormat.response(reply, request.outputSchema() != null);
+            return AnthropicWireFormat.response(reply, request);
         }
     };
 
@@ -77,7 +80,8 @@ final class AnthropicWireFormat {
         return body;
     }
 
-    static ModelResponse response(HttpReply reply, boolean structured) throws ProviderException {
+    static ModelResponse response(HttpReply reply, ModelRequest request) throws ProviderException {
+        boolean structured = request.outputSchema() != null;
         JsonNode root = WireJson.object(WHAT, reply.body());
         JsonNode content = WireJson.child(WHAT, root, "content");
         if (!content.isArray()) {
@@ -85,13 +89,17 @@ final class AnthropicWireFormat {
         }
         String text = structured ? toolInput(content) : joinedText(content);
         String model = WireJson.text(WHAT, root, "model");
-        JsonNode usage = WireJson.child(WHAT, root, "usage");
-        int tokensIn = WireJson.count(WHAT, usage, "input_tokens");
-        int tokensOut = WireJson.count(WHAT, usage, "output_tokens");
         String requestId = reply.headers().get("request-id");
         if (requestId == null && root.hasNonNull("id")) {
             requestId = root.get("id").asText();
         }
+        JsonNode usage = root.get("usage");
+        if (usage == null || usage.isNull()) {
+            return new ModelResponse(text, model, TokenEstimate.of(request.messages()), TokenEstimate.of(text),
+                    reply.latencyMs(), requestId, 0, true);
+        }
+        int tokensIn = WireJson.count(WHAT, usage, "input_tokens");
+        int tokensOut = WireJson.count(WHAT, usage, "output_tokens");
         return new ModelResponse(text, model, tokensIn, tokensOut, reply.latencyMs(), requestId);
     }
 

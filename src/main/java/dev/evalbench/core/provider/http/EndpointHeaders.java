@@ -26,6 +26,17 @@ final class EndpointHeaders {
         return this;
     }
 
+    /** Like {@link #add}, replacing any value the header already has. */
+    EndpointHeaders set(String name, String value) throws ProviderException {
+        try {
+            builder.set(name, value);
+        } catch (IllegalArgumentException e) {
+            throw new ProviderException(FailureKind.CLIENT_ERROR,
+                    "route " + routeName + ": header " + name + " has a name or value a header cannot carry");
+        }
+        return this;
+    }
+
     Headers build() {
         return builder.build();
     }

@@ -12,8 +12,8 @@ import okhttp3.HttpUrl;
 
 /**
  * One provider URL with its fixed headers (authentication, API version): posts a request body with the
- * case's {@code traceparent}, checks the status, and scrubs the key from any failure message. The fixed
- * headers hold the key and are never put into a message. Immutable and thread-safe.
+ * case's {@code traceparent}, checks the status, and scrubs the key and secret header values from any failure
+ * message. The fixed headers hold those secrets and are never put into a message. Immutable and thread-safe.
  */
 final class HttpEndpoint {
     private final HttpUrl url;
@@ -23,13 +23,13 @@ final class HttpEndpoint {
     private final Clock clock;
     private final long maxResponseBytes;
 
-    HttpEndpoint(HttpUrl url, Headers fixedHeaders, HttpTransport transport, String secret, Clock clock,
+    HttpEndpoint(HttpUrl url, Headers fixedHeaders, HttpTransport transport, java.util.List<String> secrets, Clock clock,
                  long maxResponseBytes) {
         this.maxResponseBytes = maxResponseBytes;
         this.url = url;
         this.fixedHeaders = fixedHeaders;
         this.transport = transport;
-        this.redactor = new Redactor(secret);
+        this.redactor = new Redactor(secrets);
         this.clock = clock;
     }
 

@@ -5,7 +5,10 @@ import dev.evalbench.core.provider.ModelRequest;
 import dev.evalbench.core.provider.ModelResponse;
 import dev.evalbench.core.provider.ProviderException;
 import dev.evalbench.core.provider.ProviderFactory;
+import dev.evalbench.core.workspace.RouteSpec;
 import java.time.Clock;
+import java.util.Map;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 /**
@@ -38,9 +41,27 @@ final class HttpModelProvider implements ModelProvider {
                 headers.add("Authorization", "Bearer " + key);
             }
             String base = route.baseUrl() != null ? route.baseUrl() : defaultBase;
-            return new HttpModelProvider(kind, new HttpEndpoint(HttpEndpoint.resolve(route.name(), base, path),
-                    headers.build(), new HttpTransport(client), key, clock, route.responseLimit()), format);
+            return of(kind, route, env, headers, key, HttpEndpoint.resolve(route.name(), base, path), format, client, clock);
         };
+    }
+
+    /**
+     * The provider of one route: the provider's headers ({@code key} among them, or null) with the route's own
+     * added (see {@link RouteHeaders}), the client with the route's CA file and the environment's proxy, and
+     * every secret scrubbed from failure messages.
+     */
+    static HttpModelProvider of(String kind, RouteSpec route, Map<String, String> env, EndpointHeaders providerHeaders,
+                                String key, HttpUrl url, WireFormat format, OkHttpClient client, Clock clock)
+            throws ProviderException {
+        RouteHeaders headers = RouteHeaders.of(route, env, providerHeaders, key);
+        String caFile = TrustedCas.fileFor(route.http().caFile(), env);
+        OkHttpClient routeClient = EnvProxy.from(env).apply(TrustedCas.apply(client, route.name(), caFile));
+        HttpTransport transport = new HttpTransport(routeClient, caFile == null
+                ? "ca_file on route " + route.name() + ", or " + TrustedCas.ENV + " for every route"
+                : "ca_file (" + caFile + " does not hold it)");
+        return new HttpModelProvider(kind, new HttpEndpoint(url, headers.headers(), transport, headers.secrets(), clock,
+                route.responseLimit()),
+                format);
     }
 
     @Override

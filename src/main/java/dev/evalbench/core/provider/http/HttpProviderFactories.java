@@ -20,8 +20,14 @@ public final class HttpProviderFactories {
         return switch (route.provider()) {
             case OpenAiCompatibleProvider.NAME -> OpenAiCompatibleProvider.DEFAULT_BASE_URL;
             case AnthropicProvider.NAME -> AnthropicProvider.DEFAULT_BASE_URL;
+            case AzureOpenAiProvider.NAME -> null; // base_url is required for azure
             case OllamaProvider.NAME -> OllamaProvider.DEFAULT_BASE_URL;
             default -> null;
         };
+    }
+
+    /** The CA file a route trusts besides the JDK's: its {@code ca_file}, else {@code EVALBENCH_CA_FILE}; null for none. */
+    public static String caFile(RouteSpec route, java.util.Map<String, String> env) {
+        return TrustedCas.fileFor(route.http().caFile(), env);
     }
 }

@@ -31,9 +31,12 @@ final class HttpTransport {
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
     private final OkHttpClient client;
+    private final String caAdvice;
 
-    HttpTransport(OkHttpClient client) {
+    /** {@code caAdvice} ends the message of a certificate the client does not trust: how to make it trusted. */
+    HttpTransport(OkHttpClient client, String caAdvice) {
         this.client = client;
+        this.caAdvice = caAdvice;
     }
 
     HttpReply post(HttpUrl url, Headers headers, byte[] jsonBody, long timeoutMs, long maxResponseBytes, Redactor redactor)
@@ -70,7 +73,7 @@ final class HttpTransport {
             if (e.getCause() instanceof ProviderException p) {
                 throw p;
             }
-            throw failure(url, timeoutMs, e.getCause(), redactor);
+            throw failure(url, timeoutMs, e.getCause(), redactor, caAdvice);
         }
     }
 
@@ -89,8 +92,15 @@ final class HttpTransport {
         return "unexpected failure: " + cause.getMessage();
     }
 
-    private static ProviderException failure(HttpUrl url, long timeoutMs, Throwable cause, Redactor redactor) {
+    private static ProviderException failure(HttpUrl url, long timeoutMs, Throwable cause, Redactor redactor,
+                                             String caAdvice) {
         String where = redactor.scrub("POST " + url);
+        if (untrustedCertificate(cause)) {
+            // A TLS-inspecting proxy or a private CA: no retry will help, and the JDK's words
+            // ("PKIX path building failed ...") do not say what to do.
+            return new ProviderException(FailureKind.CLIENT_ERROR, where + ": certificate not trusted: add its CA with "
+                    + caAdvice, null, -1, null);
+        }
         String detail = redactor.scrub(inWords(cause));
         if (cause instanceof InterruptedIOException) {
             // OkHttp reports both its call timeout and socket timeouts as InterruptedIOException; our own
@@ -102,5 +112,16 @@ final class HttpTransport {
             return new ProviderException(FailureKind.CONNECTION, where + ": " + detail, null, -1, null);
         }
         return new ProviderException(FailureKind.INTERNAL, where + ": " + detail, null, -1, null);
+    }
+
+    private static boolean untrustedCertificate(Throwable cause) {
+        if (!(cause instanceof javax.net.ssl.SSLException)) return false;
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof java.security.cert.CertPathValidatorException
+                    || t instanceof java.security.cert.CertPathBuilderException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

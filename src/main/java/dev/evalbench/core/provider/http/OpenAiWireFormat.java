@@ -9,7 +9,9 @@ import dev.evalbench.core.record.Message;
 import dev.evalbench.core.provider.ModelRequest;
 import dev.evalbench.core.provider.ModelResponse;
 import dev.evalbench.core.provider.ProviderException;
+import dev.evalbench.core.provider.TokenEstimate;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The OpenAI chat-completions wire format, as spoken by OpenAI, vLLM, llama.cpp server, LM Studio and
@@ -18,6 +20,14 @@ import java.util.Map;
  * {@code json_schema} (default: {@code response_format} type json_schema, strict), {@code json_object}
  * (servers without json_schema support: JSON mode, schema not sent) or {@code none}.
  * The body's {@code model} and {@code messages} always come from the request, whatever the params say.
+ *
+ * <p>Reasoning models (OpenAI's o-series and gpt-5 family) reject {@code max_tokens} and want
+ * {@code max_completion_tokens}: for those a {@code max_tokens} param is sent under that name. The reserved
+ * {@value #MAX_TOKENS_FIELD} param ({@code max_tokens} or {@code max_completion_tokens}) says which name to use
+ * for any model, for gateways that rename models. Reasoning tokens
+ * ({@code usage.completion_tokens_details.reasoning_tokens}) are recorded; they are already inside
+ * {@code completion_tokens}, so they are priced as output. A reply without {@code usage} is still an answer,
+ * with {@link TokenEstimate estimated} counts.
  */
 final class OpenAiWireFormat {
     /** This format as a {@link WireFormat}, for {@link HttpModelProvider}. */
@@ -29,11 +39,15 @@ final class OpenAiWireFormat {
 
         @Override
         public ModelResponse response(HttpReply reply, ModelRequest request) throws ProviderException {
-            return OpenAiWireFormat.response(reply);
+            return OpenAiWireFormat.response(reply, request);
         }
     };
 
     static final String STRUCTURED_OUTPUT = "structured_output";
+    static final String MAX_TOKENS_FIELD = "max_tokens_field";
+    static final String MAX_COMPLETION_TOKENS = "max_completion_tokens";
+    /** o1, o3-mini, o4-mini, gpt-5, gpt-5-mini, ... also behind a gateway prefix such as {@code openai/o3}. */
+    private static final Pattern REASONING_MODEL = Pattern.compile("(?:^|/)(?:o\\d|gpt-5)(?:[-.:_].*)?$");
     private static final String WHAT = "chat completion";
 
     private OpenAiWireFormat() {}
@@ -41,10 +55,22 @@ final class OpenAiWireFormat {
     static ObjectNode requestBody(ModelRequest request) throws ProviderException {
         ObjectNode body = Json.MAPPER.createObjectNode();
         String mode = "json_schema";
+        String maxTokensField = REASONING_MODEL.matcher(request.model()).find() ? MAX_COMPLETION_TOKENS : "max_tokens";
+        if (request.params() != null && request.params().has(MAX_TOKENS_FIELD)) {
+            maxTokensField = request.params().get(MAX_TOKENS_FIELD).asText();
+            if (!maxTokensField.equals("max_tokens") && !maxTokensField.equals(MAX_COMPLETION_TOKENS)) {
+                throw new ProviderException(FailureKind.CLIENT_ERROR, "params." + MAX_TOKENS_FIELD
+                        + " must be max_tokens or max_completion_tokens, not '" + maxTokensField + "'");
+            }
+        }
         if (request.params() != null) {
             for (Map.Entry<String, JsonNode> field : request.params().properties()) {
                 if (field.getKey().equals(STRUCTURED_OUTPUT)) {
                     mode = field.getValue().asText();
+                } else if (field.getKey().equals(MAX_TOKENS_FIELD)) {
+                    continue;
+                } else if (field.getKey().equals("max_tokens")) {
+                    body.set(maxTokensField, field.getValue());
                 } else {
                     body.set(field.getKey(), field.getValue());
                 }
@@ -71,7 +97,7 @@ final class OpenAiWireFormat {
         return body;
     }
 
-    static ModelResponse response(HttpReply reply) throws ProviderException {
+    static ModelResponse response(HttpReply reply, ModelRequest request) throws ProviderException {
         JsonNode root = WireJson.object(WHAT, reply.body());
         JsonNode choices = WireJson.child(WHAT, root, "choices");
         if (!choices.isArray() || choices.isEmpty()) {
@@ -85,13 +111,22 @@ final class OpenAiWireFormat {
             throw WireJson.bad(WHAT + ": first choice has no text content" + why);
         }
         String model = WireJson.text(WHAT, root, "model");
-        JsonNode usage = WireJson.child(WHAT, root, "usage");
-        int tokensIn = WireJson.count(WHAT, usage, "prompt_tokens");
-        int tokensOut = WireJson.count(WHAT, usage, "completion_tokens");
         String requestId = reply.headers().get("x-request-id");
         if (requestId == null && root.hasNonNull("id")) {
             requestId = root.get("id").asText();
         }
-        return new ModelResponse(content.asText(), model, tokensIn, tokensOut, reply.latencyMs(), requestId);
+        JsonNode usage = root.get("usage");
+        if (usage == null || usage.isNull()) {
+            // Gateways and local servers often leave usage out: the answer stands, its counts are estimates.
+            return new ModelResponse(content.asText(), model, TokenEstimate.of(request.messages()),
+                    TokenEstimate.of(content.asText()), reply.latencyMs(), requestId, 0, true);
+        }
+        int tokensIn = WireJson.count(WHAT, usage, "prompt_tokens");
+        int tokensOut = WireJson.count(WHAT, usage, "completion_tokens");
+        JsonNode details = usage.path("completion_tokens_details");
+        int reasoning = details.has("reasoning_tokens") && !details.get("reasoning_tokens").isNull()
+                ? WireJson.count(WHAT, details, "reasoning_tokens") : 0;
+        return new ModelResponse(content.asText(), model, tokensIn, tokensOut, reply.latencyMs(), requestId,
+                reasoning, false);
     }
 }

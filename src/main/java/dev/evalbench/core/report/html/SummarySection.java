@@ -25,8 +25,11 @@ final class SummarySection {
         card(html, "p95 latency", MetricFormat.value(run.p95LatencyMs(), "ms"),
                 "mean " + MetricFormat.value(run.meanLatencyMs(), "ms"));
         card(html, "tokens", String.format(Locale.ROOT, "%,d", run.tokensIn() + run.tokensOut()),
-                String.format(Locale.ROOT, "%,d in, %,d out", run.tokensIn(), run.tokensOut()));
-        card(html, "cost", String.format(Locale.ROOT, "$%.4f", run.costUsd()),
+                String.format(Locale.ROOT, "%,d in, %,d out", run.tokensIn(), run.tokensOut())
+                        + (run.reasoningTokens() > 0 ? String.format(Locale.ROOT, " (%,d reasoning)", run.reasoningTokens()) : "")
+                        + (run.estimatedTokenCases() > 0 ? "; " + run.tokenEstimateNote() : ""));
+        card(html, run.estimatedTokenCases() > 0 ? "cost (partly estimated)" : "cost",
+                String.format(Locale.ROOT, "$%.4f", run.costUsd()),
                 run.providerFailures() + " provider failures");
         html.close("div");
 

@@ -15,6 +15,8 @@ import java.util.function.Predicate;
  * One run's numbers for a report, counted the way the gates count them: a provider failure is a failed case
  * and not a schema-valid output, and keeps its latency unless it has none ({@code latency_ms <= 0}). Rates
  * carry 95% Wilson intervals. {@code latencies} are the latencies counted, in case order, for the histogram.
+ * {@code reasoningTokens} are part of {@code tokensOut}; {@code estimatedTokenCases} counts the cases whose
+ * tokens (and so cost) are estimates because the provider reported no usage.
  * Immutable.
  */
 public record RunSummary(
@@ -27,7 +29,9 @@ public record RunSummary(
         long tokensIn,
         long tokensOut,
         double costUsd,
-        List<Long> latencies) {
+        List<Long> latencies,
+        long reasoningTokens,
+        int estimatedTokenCases) {
 
     /** {@code successes} of {@code trials} with its 95% Wilson interval; {@code label} is a suite or a name. */
     public record Rate(String label, int successes, int trials, double low, double high) {
@@ -66,7 +70,15 @@ public record RunSummary(
                 cases.stream().mapToLong(CaseRecord::tokensIn).sum(),
                 cases.stream().mapToLong(CaseRecord::tokensOut).sum(),
                 cases.stream().mapToDouble(CaseRecord::costUsd).sum(),
-                latencies);
+                latencies,
+                cases.stream().mapToLong(CaseRecord::reasoningTokens).sum(),
+                (int) cases.stream().filter(CaseRecord::tokensEstimated).count());
+    }
+
+    /** "" when every count was reported; otherwise a note that says how many cases' tokens are estimates. */
+    public String tokenEstimateNote() {
+        return estimatedTokenCases == 0 ? "" : estimatedTokenCases + " of " + passed.trials()
+                + " cases estimated (no usage reported; " + CaseRecord.TOKEN_ESTIMATE_METHOD + ")";
     }
 
     /** The rate of a suite, or null when the run has no case of it. */

@@ -14,7 +14,7 @@ import java.util.List;
 
 /**
  * The cache key of a call: SHA-256 of the canonical JSON of everything that affects the answer, namely the
- * route's provider, effective base URL, model and params, the messages, the output schema, and for routes
+ * route's provider, effective base URL, model and params, its plain headers and Azure api_version when set, the messages, the output schema, and for routes
  * with a {@code script} the digest of that script file. The route's name, timeout, retries and keys are not
  * part of it: two routes to the same model with the same params share answers. Only the hash is ever stored.
  */
@@ -30,6 +30,16 @@ public final class CacheKeys {
         key.put("base_url", HttpProviderFactories.effectiveBaseUrl(route));
         key.put("model", route.model());
         key.set("params", route.params());
+        // Only when set, so routes without them keep their keys. A gateway routes by its headers
+        // (x-portkey-provider: openai vs anthropic) and Azure's api_version changes the answer; secret headers
+        // are credentials, like the key, and stay out.
+        if (!route.http().headers().isEmpty()) {
+            ObjectNode headers = key.putObject("headers");
+            route.http().headers().forEach((name, value) -> headers.put(name.toLowerCase(java.util.Locale.ROOT), value));
+        }
+        if (route.http().apiVersion() != null) {
+            key.put("api_version", route.http().apiVersion());
+        }
         ArrayNode list = key.putArray("messages");
         for (Message m : messages) {
             list.addObject().put("role", m.role()).put("content", m.content());

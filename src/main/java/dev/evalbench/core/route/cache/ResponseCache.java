@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * Recorded answers in a SQLite file (WAL), by {@link CacheKeys cache key}. Stores the answer text, the model
- * the provider reported, tokens, latency and request id: nothing of the request, so no prompt and no key
+ * the provider reported, tokens (reasoning tokens, whether they were estimated), latency and request id: nothing of the request, so no prompt and no key
  * reaches the file. The first answer stored under a key stays (insert-or-ignore), so every later read of a
  * key gives the same answer. Thread-safe: one connection, calls serialised. Closed by its owner.
  */
@@ -46,6 +46,8 @@ public final class ResponseCache implements AutoCloseable {
                         + "key TEXT PRIMARY KEY, text TEXT NOT NULL, model TEXT, tokens_in INTEGER NOT NULL, "
                         + "tokens_out INTEGER NOT NULL, latency_ms INTEGER NOT NULL, request_id TEXT, "
                         + "stored_at TEXT NOT NULL)");
+                addColumnIfMissing(c, "reasoning_tokens", "INTEGER NOT NULL DEFAULT 0");
+                addColumnIfMissing(c, "tokens_estimated", "INTEGER NOT NULL DEFAULT 0");
             }
             return new ResponseCache(file, c);
         } catch (SQLException | IOException e) {
@@ -53,16 +55,28 @@ public final class ResponseCache implements AutoCloseable {
         }
     }
 
+    /** Caches made before a column existed get it, with the value their answers had (0: none, not estimated). */
+    private static void addColumnIfMissing(Connection c, String column, String type) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("PRAGMA table_info(responses)")) {
+            while (r.next()) {
+                if (column.equals(r.getString("name"))) return;
+            }
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE responses ADD COLUMN " + column + " " + type);
+        }
+    }
+
     public synchronized Optional<ModelResponse> get(String key) {
-        try (PreparedStatement q = connection.prepareStatement(
-                "SELECT text, model, tokens_in, tokens_out, latency_ms, request_id FROM responses WHERE key = ?")) {
+        try (PreparedStatement q = connection.prepareStatement("SELECT text, model, tokens_in, tokens_out, latency_ms, "
+                + "request_id, reasoning_tokens, tokens_estimated FROM responses WHERE key = ?")) {
             q.setString(1, key);
             try (ResultSet r = q.executeQuery()) {
                 if (!r.next()) {
                     return Optional.empty();
                 }
                 return Optional.of(new ModelResponse(r.getString(1), r.getString(2), r.getInt(3), r.getInt(4),
-                        r.getLong(5), r.getString(6)));
+                        r.getLong(5), r.getString(6), r.getInt(7), r.getInt(8) != 0));
             }
         } catch (SQLException e) {
             throw new CacheException("cache database " + file + " could not be read: " + e.getMessage(), e);
@@ -71,7 +85,8 @@ public final class ResponseCache implements AutoCloseable {
 
     public synchronized void put(String key, ModelResponse response) {
         try (PreparedStatement s = connection.prepareStatement(
-                "INSERT OR IGNORE INTO responses VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT OR IGNORE INTO responses (key, text, model, tokens_in, tokens_out, latency_ms, request_id, "
+                + "stored_at, reasoning_tokens, tokens_estimated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setString(1, key);
             s.setString(2, response.text());
             s.setString(3, response.modelReported());
@@ -80,6 +95,8 @@ public final class ResponseCache implements AutoCloseable {
             s.setLong(6, response.latencyMs());
             s.setString(7, response.requestId());
             s.setString(8, Instant.now().toString());
+            s.setInt(9, response.reasoningTokens());
+            s.setInt(10, response.tokensEstimated() ? 1 : 0);
             s.executeUpdate();
         } catch (SQLException e) {
             throw new CacheException("cache database " + file + " could not be written: " + e.getMessage(), e);

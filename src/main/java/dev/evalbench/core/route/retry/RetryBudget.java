@@ -27,6 +27,11 @@ public final class RetryBudget {
         }
     }
 
+    /** Gives back a retry that was taken but never sent (an open breaker refused it). */
+    public void giveBack() {
+        remaining.incrementAndGet();
+    }
+
     public int remaining() {
         return remaining.get();
     }

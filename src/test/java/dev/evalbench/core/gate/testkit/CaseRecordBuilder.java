@@ -41,6 +41,8 @@ public final class CaseRecordBuilder {
         this.caseId = caseId;
     }
 
+    private boolean tokensEstimated;
+
     public static CaseRecordBuilder of(String suite, String caseId) {
         return new CaseRecordBuilder(suite, caseId);
     }
@@ -130,6 +132,12 @@ public final class CaseRecordBuilder {
         return this;
     }
 
+    /** The provider reported no usage: tokens (and cost) are estimates. */
+    public CaseRecordBuilder estimatedTokens() {
+        this.tokensEstimated = true;
+        return this;
+    }
+
     public CaseRecordBuilder cost(double usd) {
         this.costUsd = usd;
         return this;
@@ -160,7 +168,7 @@ public final class CaseRecordBuilder {
                 List.of(), rawOutput, failureKind, failureMessage, parsed, schemaValid,
                 schemaValid ? List.of() : List.of("/: not valid"), d, evaluation, expected.deepCopy(), blocking,
                 route, "scripted", "triage-rules-v1", null, latencyMs, tokensIn, tokensOut, costUsd,
-                List.of(), List.of(), false, versions, t, t.plusMillis(latencyMs));
+                List.of(), List.of(), false, versions, t, t.plusMillis(latencyMs), 0, tokensEstimated);
     }
 
     private static JsonNode parse(String json) {

@@ -84,6 +84,19 @@ class AnthropicProviderTest {
     }
 
     @Test
+    void aReplyWithoutUsageIsAnAnswerWithEstimatedTokens() throws Exception {
+        // Servers that speak the Messages format without being Anthropic may leave usage out.
+        server.enqueue(new MockResponse.Builder().body(TOOL_BODY.replace(",\"usage\":{\"input_tokens\":55,\"output_tokens\":12}", ""))
+                .build());
+
+        ModelResponse response = provider(anthropic()).complete(requestFor(anthropic(), "I was charged twice"));
+
+        assertThat(response.tokensEstimated()).isTrue();
+        assertThat(response.tokensOut()).isEqualTo((response.text().length() + 3) / 4);
+        assertThat(response.tokensIn()).isPositive();
+    }
+
+    @Test
     void toolInputThatBreaksTheSchemaIsStillTheAnswer() throws Exception {
         server.enqueue(new MockResponse.Builder().body(TOOL_BODY.replace("\"billing\"", "42")).build());
 

@@ -1,0 +1,43 @@
+package dev.evalbench.core.route.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.evalbench.core.provider.ModelResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A cached answer keeps its reasoning tokens and whether its counts were estimated; older cache files still open. */
+class ResponseCacheColumnsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void estimatedAndReasoningCountsSurviveTheCache() {
+        Path file = dir.resolve("cache.db");
+        try (ResponseCache cache = ResponseCache.open(file)) {
+            cache.put("k1", new ModelResponse("{}", "o3-mini", 40, 900, 12, "r1", 832, false));
+            cache.put("k2", new ModelResponse("{}", "llama", 10, 1, 12, null, 0, true));
+        }
+        try (ResponseCache cache = ResponseCache.open(file)) {
+            assertThat(cache.get("k1")).contains(new ModelResponse("{}", "o3-mini", 40, 900, 12, "r1", 832, false));
+            assertThat(cache.get("k2").orElseThrow().tokensEstimated()).isTrue();
+        }
+    }
+
+    @Test
+    void aCacheFileFromBeforeTheNewColumnsOpensAndReadsAsReportedCounts() throws Exception {
+        Path file = dir.resolve("old.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE responses (key TEXT PRIMARY KEY, text TEXT NOT NULL, model TEXT, tokens_in INTEGER NOT NULL, "
+                    + "tokens_out INTEGER NOT NULL, latency_ms INTEGER NOT NULL, request_id TEXT, stored_at TEXT NOT NULL)");
+            s.execute("INSERT INTO responses VALUES ('k', 'answer', 'm', 3, 4, 5, 'rid', '2026-01-01T00:00:00Z')");
+        }
+        try (ResponseCache cache = ResponseCache.open(file)) {
+            assertThat(cache.get("k")).contains(new ModelResponse("answer", "m", 3, 4, 5, "rid"));
+        }
+    }
+}
