@@ -3,9 +3,111 @@
 #   bash docs/bench.sh EngineOverheadBenchmark
 #   bash docs/bench.sh RouterLoopbackBenchmark
 #   bash docs/bench.sh org.openjdk.jmh.Main CasePipelineJmh      (JMH; extra words are its arguments)
+# Whole-process benchmarks (the real jar as a user runs it; see docs/performance.md):
+#   bash docs/bench.sh e2e N DELAY_MS CONCURRENCY   one run of N calls against a loopback server, one line
+#   bash docs/bench.sh grid [REPEATS]               the table of issue 12, each row REPEATS times (default 3)
+# Needs target/evalbench.jar (built here if missing) and GNU time (/usr/bin/time) for CPU and peak memory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-name=${1:?a benchmark class, e.g. EngineOverheadBenchmark}; shift
-case "$name" in *.*) main=$name ;; *) main=dev.evalbench.bench.$name ;; esac
-mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
+
+test_classes() {
+    mvn -B -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
+}
+
+jar() {
+    [ -f target/evalbench.jar ] || mvn -B -o -q package -DskipTests >/dev/null
+}
+
+# measure CMD...: runs CMD under GNU time; sets wall (s), cpu (user + sys, s) and rss_mb (peak resident).
+measure() {
+    if ! /usr/bin/time -f '%e %U %S %M' -o "$tmp/time" "$@" >"$tmp/out" 2>"$tmp/err"; then
+        echo "$(head -1 "$tmp/time"): $*" >&2
+        tail -3 "$tmp/err" >&2
+    fi
+    read -r wall user sys rss < <(tail -1 "$tmp/time")
+    cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
+    rss_mb=$(( rss / 1024 ))
+}
+
+start_server() {
+    java -Xmx64m -cp target/test-classes dev.evalbench.bench.LoopbackChatServer "$1" >"$tmp/server.out" &
+    server_pid=$!
+    for _ in $(seq 200); do grep -q '^port ' "$tmp/server.out" 2>/dev/null && break; sleep 0.05; done
+    port=$(awk '/^port /{print $2}' "$tmp/server.out")
+    export BENCH_BASE_URL="http://127.0.0.1:$port/v1" BENCH_API_KEY=bench-not-a-secret
+}
+
+stop_server() {
+    [ -n "${server_pid:-}" ] || return 0
+    kill "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+    server_pid=
+}
+
+# e2e N DELAY C: one whole run; leaves the workspace (and its history) in $tmp/ws.
+e2e() {
+    local calls=$1 delay=$2 conc=$3 ideal ratio bytes db
+    rm -rf "$tmp/ws"
+    java -cp target/test-classes dev.evalbench.bench.E2eWorkspace "$tmp/ws" "$calls"
+    start_server "$delay"
+    measure java ${EVALBENCH_JAVA_OPTS:-} -jar target/evalbench.jar run "$tmp/ws" --route bench --concurrency "$conc" --cache off --quiet
+    stop_server
+    ideal=$(awk -v n="$calls" -v d="$delay" -v c="$conc" 'BEGIN { printf "%.3f", n * d / 1000 / c }')
+    ratio=$(awk -v w="$wall" -v i="$ideal" 'BEGIN { if (i > 0) printf "%.2f", w / i; else print "n/a" }')
+    db="$tmp/ws/.evalbench/history.db"
+    bytes=$(stat -c %s "$db")
+    [ -f "$db-wal" ] && bytes=$(( bytes + $(stat -c %s "$db-wal") ))
+    echo "e2e calls=$calls delay_ms=$delay concurrency=$conc wall_s=$wall cpu_s=$cpu peak_rss_mb=$rss_mb" \
+         "ideal_s=$ideal ratio=$ratio history_bytes_per_case=$(( bytes / calls ))"
+}
+
+# stored LABEL CMD...: times a command over the stored runs in $tmp/ws.
+stored() {
+    local label=$1; shift
+    measure "$@"
+    echo "$label wall_s=$wall cpu_s=$cpu peak_rss_mb=$rss_mb"
+}
+
+# A second run in the same history (not timed), tagged runs "base" and latest, for compare.
+second_run() {
+    java -jar target/evalbench.jar tag latest base --workspace "$tmp/ws" >/dev/null
+    start_server 0
+    java -jar target/evalbench.jar run "$tmp/ws" --route bench --concurrency 64 --cache off --quiet >/dev/null || true
+    stop_server
+}
+
+name=${1:?a benchmark class, e.g. EngineOverheadBenchmark, or e2e / grid}; shift
+case "$name" in
+    e2e|grid)
+        jar; test_classes
+        tmp=$(mktemp -d); server_pid=
+        trap 'stop_server; rm -rf "$tmp"' EXIT
+        if [ "$name" = e2e ]; then
+            e2e "${1:?N calls}" "${2:-0}" "${3:-64}"
+            exit 0
+        fi
+        repeats=${1:-3}
+        for _ in $(seq "$repeats"); do stored version java -jar target/evalbench.jar --version; done
+        for row in "1000 0" "1000 200" "5000 0" "10000 0"; do
+            for _ in $(seq "$repeats"); do e2e $row 64; done
+        done
+        for _ in $(seq "$repeats"); do stored gate-10000 java -jar target/evalbench.jar gate "$tmp/ws"; done
+        second_run
+        for _ in $(seq "$repeats"); do
+            stored compare-10000 java -jar target/evalbench.jar compare base latest --workspace "$tmp/ws" --json
+        done
+        for calls in 50000 100000; do
+            e2e "$calls" 0 64
+            for _ in $(seq "$repeats"); do stored "gate-$calls" java -jar target/evalbench.jar gate "$tmp/ws"; done
+        done
+        for _ in $(seq "$repeats"); do
+            rm -rf "$tmp/report"
+            stored report-100000 java -jar target/evalbench.jar report latest --workspace "$tmp/ws" --out "$tmp/report"
+            echo "report-100000 report_json_bytes=$(stat -c %s "$tmp/report/report.json" 2>/dev/null || echo 0)"
+        done
+        exit 0 ;;
+    *.*) main=$name ;;
+    *) main=dev.evalbench.bench.$name ;;
+esac
+test_classes
 exec java -Xmx256m ${JAVA_OPTS:-} -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" "$main" "$@"
