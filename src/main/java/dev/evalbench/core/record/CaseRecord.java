@@ -12,7 +12,7 @@ import java.util.List;
  *
  * <p>{@code failureKind} is null when the provider answered; otherwise a
  * {@link dev.evalbench.core.record.FailureKind} name and {@code rawOutput} is null. {@code parsed} is null
- * when the answer was not JSON. {@code expected} and {@code blocking} are copied from the case so metrics
+ * when the answer was not JSON. {@code tags} are the case's dataset tags, for filtering. {@code expected} and {@code blocking} are copied from the case so metrics
  * never need the dataset again. Costs are in US dollars.
  *
  * <p>A null {@code parsed} is left out of the JSON form: Jackson reads an explicit JSON {@code null} into a
@@ -46,10 +46,32 @@ public record CaseRecord(
         boolean cacheHit,
         VersionTuple versions,
         Instant startedAt,
-        Instant finishedAt) {
+        Instant finishedAt,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> tags) implements ScoredCase {
+
+    public CaseRecord {
+        // Records stored before tags were kept read back with none.
+        tags = tags == null ? List.of() : List.copyOf(tags);
+    }
 
     public boolean passed() {
         return evaluation != null && evaluation.passed();
+    }
+
+    /** The parsed output when the provider answered and the output is schema-valid; otherwise null. */
+    @Override
+    public JsonNode validOutput() {
+        return failureKind != null || !schemaValid ? null : parsed;
+    }
+
+    @Override
+    public String finalAction() {
+        return decision == null ? null : decision.finalAction();
+    }
+
+    @Override
+    public List<String> failures() {
+        return evaluation == null ? List.of() : evaluation.failures();
     }
 
     public int retries() {

@@ -59,6 +59,6 @@ class CaseRecordJsonTest {
                 r.failureMessage(), NullNode.instance, false, java.util.List.of("$: expected object, got null"),
                 r.decision(), r.evaluation(), r.expected(), r.blocking(), r.routeUsed(), r.provider(),
                 r.modelUsed(), r.requestId(), r.latencyMs(), r.tokensIn(), r.tokensOut(), r.costUsd(),
-                r.attempts(), r.fallbacks(), r.cacheHit(), r.versions(), r.startedAt(), r.finishedAt());
+                r.attempts(), r.fallbacks(), r.cacheHit(), r.versions(), r.startedAt(), r.finishedAt(), r.tags());
     }
 }

@@ -3,6 +3,7 @@ package dev.evalbench.core.store.sqlite;
 import dev.evalbench.core.json.Digests;
 import dev.evalbench.core.record.CaseKey;
 import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.record.CaseSummary;
 import dev.evalbench.core.record.RunEvent;
 import dev.evalbench.core.record.RunHeader;
 import dev.evalbench.core.record.RunStatus;
@@ -24,8 +25,9 @@ import java.util.Set;
 /**
  * The run history in one SQLite file (normally {@code <workspace>/.evalbench/history.db}).
  *
- * <p>Writes go through one connection, one at a time, each its own transaction committed before the method
- * returns; worker threads may append concurrently. Reads use their own connections and never wait behind a
+ * <p>Writes go through one connection, one at a time, each committed before the method returns; worker
+ * threads may append concurrently, and cases appended by many threads at once share one transaction (group
+ * commit, {@link CaseAppender}). Reads use their own connections and never wait behind a
  * write; another process may read (or take turns writing) at the same time. All methods are thread-safe.
  *
  * <p>Beyond {@link RunStore}: {@link #createRun} stores the header as given (the engine passes RUNNING) and
@@ -39,11 +41,13 @@ public final class SqliteRunStore implements RunStore {
     private final Path dbFile;
     private final SerializedWriter writer;
     private final ReaderPool readers;
+    private final CaseAppender appender;
 
     private SqliteRunStore(Path dbFile, Connection writerConnection) {
         this.dbFile = dbFile;
         this.writer = new SerializedWriter(writerConnection, dbFile.toString());
         this.readers = new ReaderPool(dbFile, dbFile.toString());
+        this.appender = new CaseAppender(writer);
     }
 
     /**
@@ -115,15 +119,8 @@ public final class SqliteRunStore implements RunStore {
 
     @Override
     public void appendCase(CaseRecord record) throws StoreException {
-        CaseKey key = Objects.requireNonNull(record.key(), "record.key");
-        writer.inTransaction("append case " + key + " to run " + record.runId(), c -> {
-            requireRun(c, record.runId());
-            if (CaseRows.exists(c, record.runId(), key)) {
-                throw new StoreException("run " + record.runId() + " already has a record for case " + key);
-            }
-            CaseRows.insert(c, record);
-            return null;
-        });
+        Objects.requireNonNull(record.key(), "record.key");
+        appender.append(record);
     }
 
     @Override
@@ -171,6 +168,18 @@ public final class SqliteRunStore implements RunStore {
     @Override
     public List<CaseRecord> cases(String runId) throws StoreException {
         return readers.read("read the cases of run " + runId, c -> CaseRows.list(c, runId));
+    }
+
+    /** One indexed query over the compact rows; no case detail is read or decompressed. */
+    @Override
+    public List<CaseSummary> summaries(String runId) throws StoreException {
+        return readers.read("read the case summaries of run " + runId, c -> List.copyOf(CaseRows.summaries(c, runId)));
+    }
+
+    /** One row by its unique key, its detail decompressed. */
+    @Override
+    public Optional<CaseRecord> caseRecord(String runId, CaseKey key) throws StoreException {
+        return readers.read("read case " + key + " of run " + runId, c -> CaseRows.find(c, runId, key));
     }
 
     @Override
