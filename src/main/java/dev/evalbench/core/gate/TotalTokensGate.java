@@ -1,7 +1,7 @@
 package dev.evalbench.core.gate;
 
 import dev.evalbench.core.gate.stats.Interval;
-import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.record.ScoredCase;
 import dev.evalbench.core.workspace.GateSpec;
 import java.util.Arrays;
 import java.util.List;
@@ -19,13 +19,13 @@ final class TotalTokensGate {
         if (spec.max() == null) {
             return Verdicts.cannotMeasure(spec, "<=", null, "The total_tokens gate needs max.");
         }
-        List<CaseRecord> records = in.runRecords(spec.suite());
+        List<? extends ScoredCase> records = in.runRecords(spec.suite());
         if (records.isEmpty()) {
             return Verdicts.cannotMeasure(spec, "<=", null, "There are no cases in this run to count tokens of.");
         }
         double[] tokens = tokens(records);
         double total = Arrays.stream(tokens).sum();
-        List<CaseRecord> base = in.baselineRecords(spec.suite());
+        List<? extends ScoredCase> base = in.baselineRecords(spec.suite());
         Double baseTotal = base.isEmpty() ? null : Arrays.stream(tokens(base)).sum();
         Interval interval = in.bootstrap().percentile(tokens, sample -> Arrays.stream(sample).sum(), GateInputs.LEVEL);
         boolean passed = total <= spec.max() + GateInputs.EPSILON;
@@ -34,7 +34,7 @@ final class TotalTokensGate {
         return Verdicts.of(spec, spec.suite(), passed, total, spec.max(), "<=", baseTotal, interval, null, null, detail);
     }
 
-    private static double[] tokens(List<CaseRecord> records) {
+    private static double[] tokens(List<? extends ScoredCase> records) {
         return records.stream().mapToDouble(r -> (double) r.tokensIn() + r.tokensOut()).toArray();
     }
 }

@@ -74,6 +74,28 @@ public record CaseRecord(
         return evaluation == null ? List.of() : evaluation.failures();
     }
 
+    @Override
+    public boolean accepted() {
+        return decision != null && decision.accepted();
+    }
+
+    @Override
+    public String rule() {
+        return decision == null ? null : decision.rule();
+    }
+
+    @Override
+    public List<String> failedChecks() {
+        if (evaluation == null || evaluation.checks() == null) return List.of();
+        return evaluation.checks().entrySet().stream().filter(e -> !e.getValue()).map(java.util.Map.Entry::getKey).toList();
+    }
+
+    @Override
+    public List<String> fallbackSteps() {
+        return fallbacks.stream().map(f -> f.from() + " -> " + f.to() + " (" + f.reason() + ")").toList();
+    }
+
+    @Override
     public int retries() {
         return Math.max(0, attempts.size() - 1 - fallbacks.size());
     }

@@ -15,7 +15,9 @@ import java.util.List;
  * evaluator's words. {@code tags} are the case's dataset tags (empty when the record predates them).
  * {@code expected} is the case's expected values (null for safety probes) and {@code scoredOutput} the valid
  * output's fields that {@code expected} names (null when the output was missing or invalid): the inputs of
- * every metric, so gates need nothing else.
+ * every metric, so gates need nothing else. {@code failureMessage}, {@code rule} (the policy rule that rejected
+ * the output) and {@code failedChecks} (names of the failed checks) word a failing case in CI outputs;
+ * {@code fallbackSteps} are the fallbacks taken, as "from -> to (reason)".
  */
 public record CaseSummary(
         CaseKey key,
@@ -38,11 +40,17 @@ public record CaseSummary(
         boolean cacheHit,
         List<String> tags,
         ObjectNode expected,
-        JsonNode scoredOutput) implements ScoredCase {
+        JsonNode scoredOutput,
+        String failureMessage,
+        String rule,
+        List<String> failedChecks,
+        List<String> fallbackSteps) implements ScoredCase {
 
     public CaseSummary {
         failures = List.copyOf(failures);
         tags = List.copyOf(tags);
+        failedChecks = List.copyOf(failedChecks);
+        fallbackSteps = List.copyOf(fallbackSteps);
     }
 
     /** The summary of a full record; the one derivation every store shares. */
@@ -52,7 +60,8 @@ public record CaseSummary(
                 d != null && d.accepted(), d == null ? null : d.finalAction(), r.failures(), r.blocking(),
                 r.routeUsed(), r.modelUsed(), r.latencyMs(), r.tokensIn(), r.tokensOut(), r.costUsd(),
                 r.attempts().size(), r.fallbacks().size(), r.cacheHit(), r.tags(), r.expected(),
-                scored(r.validOutput(), r.expected()));
+                scored(r.validOutput(), r.expected()), r.failureMessage(), r.rule(), r.failedChecks(),
+                r.fallbackSteps());
     }
 
     /**
@@ -76,6 +85,12 @@ public record CaseSummary(
     @Override
     public JsonNode validOutput() {
         return schemaValid && failureKind == null ? scoredOutput : null;
+    }
+
+    /** Calls retried on the same route: every attempt beyond the first that was not a fallback. */
+    @Override
+    public int retries() {
+        return Math.max(0, attempts - 1 - fallbacks);
     }
 
     /** A provider failure (no answer), as opposed to an answer that failed its checks. */

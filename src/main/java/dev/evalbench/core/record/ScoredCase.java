@@ -45,4 +45,27 @@ public interface ScoredCase {
 
     /** The case's dataset tags. */
     List<String> tags();
+
+    /** The provider's failure message; null when it answered. */
+    String failureMessage();
+
+    /** Whether the decision layer accepted the output (false without a decision). */
+    boolean accepted();
+
+    /** The policy rule that rejected the output; null when accepted or without a decision. */
+    String rule();
+
+    /** The names of the evaluation's failed checks, in its order. */
+    List<String> failedChecks();
+
+    /** The route that answered (or was last tried). */
+    String routeUsed();
+
+    boolean cacheHit();
+
+    /** Calls retried on the same route. */
+    int retries();
+
+    /** Each fallback taken, as "from -> to (reason)". */
+    List<String> fallbackSteps();
 }

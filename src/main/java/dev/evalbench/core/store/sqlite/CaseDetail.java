@@ -22,7 +22,7 @@ import java.util.Map;
 final class CaseDetail {
     /** Record fields the row's columns hold; left out of the detail and put back from the columns. */
     private static final List<String> IN_COLUMNS = List.of("run_id", "key", "trace_id", "schema_valid",
-            "failure_kind", "expected", "blocking", "route_used", "model_used", "latency_ms", "tokens_in",
+            "failure_kind", "failure_message", "expected", "blocking", "route_used", "model_used", "latency_ms", "tokens_in",
             "tokens_out", "cost_usd", "cache_hit", "versions", "tags", "started_at");
     private static final String SHARED_ROLE = "system";
 

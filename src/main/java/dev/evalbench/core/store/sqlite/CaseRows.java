@@ -28,7 +28,8 @@ import java.util.Set;
 final class CaseRows {
     static final String SUMMARY_COLUMNS = "suite, case_id, prompt_id, route, sample, trace_id, passed, schema_valid, "
             + "failure_kind, accepted, final_action, failures, blocking, route_used, model_used, latency_ms, "
-            + "tokens_in, tokens_out, cost_usd, attempts, fallbacks, cache_hit, tags, expected, scored_output";
+            + "tokens_in, tokens_out, cost_usd, attempts, fallbacks, cache_hit, tags, expected, scored_output, "
+            + "failure_message, rule, failed_checks, fallback_steps";
     private static final String RECORD_COLUMNS = SUMMARY_COLUMNS + ", started_at, versions_sha, detail, seq";
 
     private CaseRows() {}
@@ -41,7 +42,7 @@ final class CaseRows {
         String versions = CaseDetail.versionsRef(c, r, known);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO cases (run_id, seq, " + SUMMARY_COLUMNS
                 + ", started_at, versions_sha, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int i = 0;
             ps.setString(++i, r.runId());
             ps.setLong(++i, seq);
@@ -70,6 +71,10 @@ final class CaseRows {
             ps.setString(++i, jsonOrNull(s.tags().isEmpty() ? null : s.tags(), r));
             ps.setString(++i, jsonOrNull(s.expected(), r));
             ps.setString(++i, jsonOrNull(s.scoredOutput(), r));
+            ps.setString(++i, s.failureMessage());
+            ps.setString(++i, s.rule());
+            ps.setString(++i, jsonOrNull(s.failedChecks().isEmpty() ? null : s.failedChecks(), r));
+            ps.setString(++i, jsonOrNull(s.fallbackSteps().isEmpty() ? null : s.fallbackSteps(), r));
             ps.setString(++i, r.startedAt() == null ? null : Timestamps.format(r.startedAt()));
             ps.setString(++i, versions);
             ps.setBytes(++i, detail);
@@ -167,7 +172,8 @@ final class CaseRows {
                 rs.getInt(10) != 0, rs.getString(11), strings(rs.getString(12), what), rs.getInt(13) != 0,
                 rs.getString(14), rs.getString(15), rs.getLong(16), rs.getInt(17), rs.getInt(18), rs.getDouble(19),
                 rs.getInt(20), rs.getInt(21), rs.getInt(22) != 0, strings(rs.getString(23), what),
-                expected instanceof ObjectNode o ? o : null, json(rs.getString(25), what));
+                expected instanceof ObjectNode o ? o : null, json(rs.getString(25), what), rs.getString(26),
+                rs.getString(27), strings(rs.getString(28), what), strings(rs.getString(29), what));
     }
 
     private static CaseRecord record(Connection c, ResultSet rs, String runId, Map<String, String> texts)
@@ -190,9 +196,10 @@ final class CaseRows {
         columns.put("cache_hit", s.cacheHit());
         columns.set("tags", Json.MAPPER.valueToTree(s.tags()));
         columns.set("failures", Json.MAPPER.valueToTree(s.failures()));
-        putIfPresent(columns, "started_at", rs.getString(26));
-        return CaseDetail.read(c, rs.getBytes(28), columns, rs.getString(27), texts,
-                "case #" + rs.getLong(29) + " of run " + runId);
+        putIfPresent(columns, "failure_message", s.failureMessage());
+        putIfPresent(columns, "started_at", rs.getString(30));
+        return CaseDetail.read(c, rs.getBytes(32), columns, rs.getString(31), texts,
+                "case #" + rs.getLong(33) + " of run " + runId);
     }
 
     private static void putIfPresent(ObjectNode node, String name, String value) {
