@@ -6,6 +6,9 @@
 # Whole-process benchmarks (the real jar as a user runs it; see docs/performance.md):
 #   bash docs/bench.sh e2e N DELAY_MS CONCURRENCY   one run of N calls against a loopback server, one line
 #   bash docs/bench.sh grid [REPEATS]               the table of issue 12, each row REPEATS times (default 3)
+#   bash docs/bench.sh cds                          builds target/evalbench.jsa, an AppCDS archive for the jar
+# Profiling: EVALBENCH_JAVA_OPTS adds JVM options to the measured run, EVALBENCH_WRAP a command before java
+# (for example "perf record -F 499 -g -o /tmp/run.data --").
 # Needs target/evalbench.jar (built here if missing) and GNU time (/usr/bin/time) for CPU and peak memory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -50,7 +53,7 @@ e2e() {
     rm -rf "$tmp/ws"
     java -cp target/test-classes dev.evalbench.bench.E2eWorkspace "$tmp/ws" "$calls"
     start_server "$delay"
-    measure java ${EVALBENCH_JAVA_OPTS:-} -jar target/evalbench.jar run "$tmp/ws" --route bench --concurrency "$conc" --cache off --quiet
+    measure ${EVALBENCH_WRAP:-} java ${EVALBENCH_JAVA_OPTS:-} -jar target/evalbench.jar run "$tmp/ws" --route bench --concurrency "$conc" --cache off --quiet
     stop_server
     ideal=$(awk -v n="$calls" -v d="$delay" -v c="$conc" 'BEGIN { printf "%.3f", n * d / 1000 / c }')
     ratio=$(awk -v w="$wall" -v i="$ideal" 'BEGIN { if (i > 0) printf "%.2f", w / i; else print "n/a" }')
@@ -68,6 +71,18 @@ stored() {
     echo "$label wall_s=$wall cpu_s=$cpu peak_rss_mb=$rss_mb"
 }
 
+# cds_archive: an AppCDS archive of the classes a real run loads (JDK 17: dynamic archive at exit), trained on
+# a 200-call run; used with java -XX:SharedArchiveFile=target/evalbench.jsa -jar target/evalbench.jar ...
+cds_archive() {
+    rm -rf "$tmp/ws" target/evalbench.jsa
+    java -cp target/test-classes dev.evalbench.bench.E2eWorkspace "$tmp/ws" 200
+    start_server 0
+    java -XX:ArchiveClassesAtExit=target/evalbench.jsa -jar target/evalbench.jar run "$tmp/ws" --route bench \
+        --concurrency 64 --cache off --quiet >/dev/null 2>&1 || true
+    stop_server
+    java -XX:SharedArchiveFile=target/evalbench.jsa -jar target/evalbench.jar --help >/dev/null 2>&1
+}
+
 # A second run in the same history (not timed), tagged runs "base" and latest, for compare.
 second_run() {
     java -jar target/evalbench.jar tag latest base --workspace "$tmp/ws" >/dev/null
@@ -78,16 +93,26 @@ second_run() {
 
 name=${1:?a benchmark class, e.g. EngineOverheadBenchmark, or e2e / grid}; shift
 case "$name" in
-    e2e|grid)
+    e2e|grid|cds)
         jar; test_classes
         tmp=$(mktemp -d); server_pid=
         trap 'stop_server; rm -rf "$tmp"' EXIT
+        if [ "$name" = cds ]; then
+            cds_archive; ls -l target/evalbench.jsa; exit 0
+        fi
         if [ "$name" = e2e ]; then
             e2e "${1:?N calls}" "${2:-0}" "${3:-64}"
             exit 0
         fi
         repeats=${1:-3}
         for _ in $(seq "$repeats"); do stored version java -jar target/evalbench.jar --version; done
+        cds_archive
+        for _ in $(seq "$repeats"); do
+            stored version-cds java -XX:SharedArchiveFile=target/evalbench.jsa -jar target/evalbench.jar --version
+        done
+        for _ in $(seq "$repeats"); do
+            EVALBENCH_JAVA_OPTS=-XX:SharedArchiveFile=target/evalbench.jsa e2e 1000 0 64 | sed 's/^e2e/e2e-cds/'
+        done
         for row in "1000 0" "1000 200" "5000 0" "10000 0"; do
             for _ in $(seq "$repeats"); do e2e $row 64; done
         done
