@@ -3,16 +3,26 @@ package dev.evalbench.core.store;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.evalbench.core.io.AtomicFiles;
+import dev.evalbench.core.json.Digests;
 import dev.evalbench.core.json.Json;
+import dev.evalbench.core.record.CaseRecord;
 import dev.evalbench.core.record.StoredRun;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
 
 /**
  * A run carried to another machine as one JSON file: {@code {"format": "evalbench-run/1", "run": {...}}}.
  * CI gates a pull request against the export of main's run, so the file carries every per-case verdict the
- * paired tests need. A signed report's {@code report.json} embeds the same {@code run} object and reads back
- * the same way. Writes are atomic (AtomicFiles), so a crash never leaves half a file.
+ * paired tests need. A report's {@code report.json} holds the run's header and events and binds its records
+ * by digest in a file next to it ({@code run_cases}); it reads back whole the same way. Writes are atomic (AtomicFiles), so a crash never leaves half a file.
  */
 public final class RunExport {
     public static final String FORMAT = "evalbench-run/1";
@@ -46,11 +56,51 @@ public final class RunExport {
         if (run == null || !run.isObject()) {
             throw new IOException(file + ": expected an evalbench run export (a JSON object with a \"run\" field)");
         }
+        StoredRun stored;
         try {
-            return Json.MAPPER.treeToValue(run, StoredRun.class);
+            stored = Json.MAPPER.treeToValue(run, StoredRun.class);
         } catch (IOException e) {
             throw new IOException(file + ": the \"run\" object is not a readable run: " + e.getMessage(), e);
         }
+        JsonNode binding = root.get("run_cases");
+        return binding == null || !binding.isObject() ? stored
+                : new StoredRun(stored.header(), boundCases(file, binding), stored.events());
+    }
+
+    /**
+     * The records a report.json binds by digest: the named file next to it, whose SHA-256 and count must be
+     * the bound ones. A missing, altered or truncated file is an error, never a partial run.
+     */
+    private static List<CaseRecord> boundCases(Path report, JsonNode binding) throws IOException {
+        String name = binding.path("file").asText("");
+        if (name.isEmpty() || name.contains("/") || name.contains("\\") || name.startsWith(".")) {
+            throw new IOException(report + ": run_cases names no plain file next to it: \"" + name + "\"");
+        }
+        Path casesFile = report.resolveSibling(name);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(casesFile);
+        } catch (IOException e) {
+            throw new IOException(report + " keeps its case records in " + name + ", which cannot be read next to it: "
+                    + e.getMessage(), e);
+        }
+        String sha256 = Digests.sha256(bytes);
+        if (!sha256.equals(binding.path("sha256").asText())) {
+            throw new IOException(casesFile + ": sha256 " + sha256 + " differs from the one " + report.getFileName()
+                    + " binds (" + binding.path("sha256").asText() + "): the records were changed or replaced");
+        }
+        List<CaseRecord> records = new ArrayList<>();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(
+                new GZIPInputStream(new ByteArrayInputStream(bytes)), StandardCharsets.UTF_8))) {
+            for (String line; (line = lines.readLine()) != null; ) {
+                if (!line.isEmpty()) records.add(Json.MAPPER.readValue(line, CaseRecord.class));
+            }
+        }
+        if (records.size() != binding.path("count").asInt(-1)) {
+            throw new IOException(casesFile + ": holds " + records.size() + " records, " + report.getFileName()
+                    + " binds " + binding.path("count").asText());
+        }
+        return List.copyOf(records);
     }
 
     private static String messageOf(IOException e) {
