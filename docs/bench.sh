@@ -21,12 +21,11 @@ jar() {
     [ -f target/evalbench.jar ] || mvn -B -o -q package -DskipTests >/dev/null
 }
 
-# measure CMD...: runs CMD under GNU time; sets wall (s), cpu (user + sys, s) and rss_mb (peak resident).
+# measure CMD...: runs CMD under GNU time; sets wall (s), cpu (user + sys, s), rss_mb (peak resident) and rc
+# (its exit code: 0 all gates passed, 1 a gate failed; see README).
 measure() {
-    if ! /usr/bin/time -f '%e %U %S %M' -o "$tmp/time" "$@" >"$tmp/out" 2>"$tmp/err"; then
-        echo "$(head -1 "$tmp/time"): $*" >&2
-        tail -3 "$tmp/err" >&2
-    fi
+    rc=0
+    /usr/bin/time -f '%e %U %S %M' -o "$tmp/time" "$@" >"$tmp/out" 2>"$tmp/err" || rc=$?
     read -r wall user sys rss < <(tail -1 "$tmp/time")
     cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
     rss_mb=$(( rss / 1024 ))
@@ -61,14 +60,14 @@ e2e() {
     bytes=$(stat -c %s "$db")
     [ -f "$db-wal" ] && bytes=$(( bytes + $(stat -c %s "$db-wal") ))
     echo "e2e calls=$calls delay_ms=$delay concurrency=$conc wall_s=$wall cpu_s=$cpu peak_rss_mb=$rss_mb" \
-         "ideal_s=$ideal ratio=$ratio history_bytes_per_case=$(( bytes / calls ))"
+         "ideal_s=$ideal ratio=$ratio history_bytes_per_case=$(( bytes / calls )) exit=$rc"
 }
 
 # stored LABEL CMD...: times a command over the stored runs in $tmp/ws.
 stored() {
     local label=$1; shift
     measure "$@"
-    echo "$label wall_s=$wall cpu_s=$cpu peak_rss_mb=$rss_mb"
+    echo "$label wall_s=$wall cpu_s=$cpu peak_rss_mb=$rss_mb exit=$rc"
 }
 
 # cds_archive: an AppCDS archive of the classes a real run loads (JDK 17: dynamic archive at exit), trained on
@@ -124,11 +123,11 @@ case "$name" in
         for calls in 50000 100000; do
             e2e "$calls" 0 64
             for _ in $(seq "$repeats"); do stored "gate-$calls" java -jar target/evalbench.jar gate "$tmp/ws"; done
-        done
-        for _ in $(seq "$repeats"); do
-            rm -rf "$tmp/report"
-            stored report-100000 java -jar target/evalbench.jar report latest --workspace "$tmp/ws" --out "$tmp/report"
-            echo "report-100000 report_json_bytes=$(stat -c %s "$tmp/report/report.json" 2>/dev/null || echo 0)"
+            for _ in $(seq "$repeats"); do
+                rm -rf "$tmp/report"
+                stored "report-$calls" java -jar target/evalbench.jar report latest --workspace "$tmp/ws" --out "$tmp/report"
+                echo "report-$calls report_json_bytes=$(stat -c %s "$tmp/report/report.json" 2>/dev/null || echo 0)"
+            done
         done
         exit 0 ;;
     *.*) main=$name ;;
