@@ -3,13 +3,13 @@ package dev.evalbench.cli;
 import dev.evalbench.core.compare.CompareJson;
 import dev.evalbench.core.compare.CompareMarkdown;
 import dev.evalbench.core.compare.CompareText;
-import dev.evalbench.core.compare.ComparisonBuilder;
 import dev.evalbench.core.compare.RunComparison;
-import dev.evalbench.core.compare.SnapshotSource;
 import dev.evalbench.core.json.Json;
 import dev.evalbench.core.io.AtomicFiles;
 import dev.evalbench.core.record.StoredRun;
-import dev.evalbench.core.service.RunLookup;
+import dev.evalbench.core.service.CompareService;
+import dev.evalbench.core.service.GateService;
+import dev.evalbench.core.service.RunGates;
 import dev.evalbench.core.store.RunStore;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -62,19 +62,18 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         try (RunStore store = history.openExisting(workspace)) {
-            StoredRun a = RunLookup.baseline(store, before);
-            StoredRun b = RunLookup.baseline(store, after);
-            ComparisonBuilder builder = new ComparisonBuilder(a, b).snapshots(SnapshotSource.of(store));
-            RunGates gates = RunGates.of(b, store, workspace, parent.env());
-            if (gates != null) builder.gates(gates.gate(a, null), gates.gate(b, a));
-            RunComparison comparison = builder.build();
+            CompareService.Result result = new CompareService(store, new GateService(parent.env()))
+                    .compare(before, after, workspace);
+            RunComparison comparison = result.comparison();
+            StoredRun b = result.after();
+            RunGates gates = result.gates().orElse(null);
             if (markdown != null) {
                 AtomicFiles.write(markdown, CompareMarkdown.render(comparison).getBytes(StandardCharsets.UTF_8));
             }
             if (json) {
                 out.println(Json.MAPPER.writeValueAsString(CompareJson.toJson(comparison)));
             } else {
-                out.print(CompareText.render(comparison, maxCases));
+                out.print(CompareText.render(comparison, maxCases, "use --json or --markdown for all"));
                 out.println(gates == null ? "gates: not compared (the history lacks run " + b.id()
                         + "'s snapshots and " + workspace + " holds no evalbench.yaml)" : "gates from " + gates.source());
             }

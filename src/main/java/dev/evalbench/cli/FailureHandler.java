@@ -1,5 +1,6 @@
 package dev.evalbench.cli;
 
+import dev.evalbench.core.service.RequestException;
 import dev.evalbench.core.store.StoreException;
 import dev.evalbench.core.workspace.WorkspaceException;
 import picocli.CommandLine;
@@ -12,6 +13,11 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
         var err = cl.getErr();
+        if (ex instanceof RequestException re) {
+            err.println("error: " + RequestWording.of(re));
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        }
         if (ex instanceof WorkspaceException we) {
             we.errors().forEach(e -> err.println("error: " + e));
             err.flush();

@@ -1,12 +1,10 @@
 package dev.evalbench.cli;
 
-import dev.evalbench.core.gate.GateReport;
 import dev.evalbench.core.run.Cancellation;
 import dev.evalbench.core.record.RunHeader;
 import dev.evalbench.core.run.RunListener;
 import dev.evalbench.core.record.StoredRun;
 import dev.evalbench.core.service.GateService;
-import dev.evalbench.core.service.RunLookup;
 import dev.evalbench.core.store.RunStore;
 import dev.evalbench.core.workspace.Workspace;
 import java.util.Map;
@@ -30,11 +28,10 @@ final class GatedRun {
         RunHeader header;
         try (InterruptGuard guard = new InterruptGuard(cancellation)) {
             RunListener progress = quiet || output.json ? RunListener.NONE
-                    : new ProgressPrinter(spec.commandLine().getErr(), System.console() != null);
+                    : ProgressPrinter.listener(spec.commandLine().getErr(), System.console() != null);
             header = body.run(progress, cancellation);
         }
-        StoredRun run = RunLookup.run(store, header.id());
-        GateReport report = new GateService().gate(gatesFrom, run, baseline);
-        return GateOutput.emit(report, run, baseline, output, spec.commandLine().getOut(), spec.commandLine().getErr(), env);
+        GateService.Gated gated = new GateService(env).gateStored(store, header.id(), gatesFrom, baseline);
+        return GateOutput.emit(gated.report(), gated.run(), baseline, output, spec.commandLine().getOut(), spec.commandLine().getErr(), env);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.evalbench.core.json.Json;
 import dev.evalbench.core.record.RunHeader;
+import dev.evalbench.core.service.HistoryService;
 import dev.evalbench.core.store.RunStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -43,12 +44,12 @@ final class HistoryCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         try (RunStore store = history.openExisting(workspace)) {
-            List<RunHeader> runs = store.runs(limit);
+            List<HistoryService.Listing> runs = new HistoryService(store).list(limit);
             if (json) {
                 ArrayNode array = Json.MAPPER.createArrayNode();
-                for (RunHeader h : runs) {
-                    ObjectNode node = Json.MAPPER.valueToTree(h);
-                    node.put("cases_stored", store.finishedKeys(h.id()).size());
+                for (HistoryService.Listing listed : runs) {
+                    ObjectNode node = Json.MAPPER.valueToTree(listed.header());
+                    node.put("cases_stored", listed.casesStored());
                     array.add(node);
                 }
                 out.println(Json.MAPPER.writeValueAsString(array));
@@ -56,10 +57,11 @@ final class HistoryCommand implements Callable<Integer> {
                 out.println("no runs yet");
             } else {
                 out.printf(Locale.ROOT, "%-22s %-19s %-10s %9s  %-20s %s%n", "run", "started (UTC)", "status", "cases", "routes", "tags");
-                for (RunHeader h : runs) {
+                for (HistoryService.Listing listed : runs) {
+                    RunHeader h = listed.header();
                     out.printf(Locale.ROOT, "%-22s %-19s %-10s %9s  %-20s %s%n", h.id(), WHEN.format(h.startedAt()),
                             h.status().name().toLowerCase(Locale.ROOT),
-                            store.finishedKeys(h.id()).size() + "/" + h.plannedCases(),
+                            listed.casesStored() + "/" + h.plannedCases(),
                             String.join(",", h.config().routes()), String.join(",", h.tags()));
                 }
             }

@@ -1,10 +1,9 @@
 package dev.evalbench.cli;
 
-import dev.evalbench.core.store.HistoryLocation;
+import dev.evalbench.core.service.HistoryService;
+import dev.evalbench.core.service.RequestException;
 import dev.evalbench.core.store.RunStore;
 import dev.evalbench.core.store.StoreException;
-import dev.evalbench.core.store.sqlite.SqliteRunStore;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -14,20 +13,20 @@ final class HistoryOptions {
     Path db;
 
     Path dbFor(Path workspace) {
-        return db != null ? db : HistoryLocation.defaultDb(workspace);
+        return HistoryService.dbFile(workspace, db);
     }
 
     /** Opens the history for writing, creating it (and its git-ignore) when needed. */
     RunStore open(Path workspace) throws StoreException, java.io.IOException {
-        return SqliteRunStore.open(db != null ? db : HistoryLocation.prepare(workspace));
+        return HistoryService.openForWriting(workspace, db);
     }
 
     /** Opens an existing history for reading; a missing one is bad input, not an empty history created by a typo. */
     RunStore openExisting(Path workspace) throws StoreException, BadInputException {
-        Path file = dbFor(workspace);
-        if (!Files.isRegularFile(file)) {
-            throw new BadInputException(file + ": no run history here (run `evalbench run` first, or name one with --db)");
+        try {
+            return HistoryService.openExisting(workspace, db);
+        } catch (RequestException e) {
+            throw new BadInputException(e.value() + ": " + e.reason() + " (run `evalbench run` first, or name one with --db)");
         }
-        return SqliteRunStore.open(file);
     }
 }

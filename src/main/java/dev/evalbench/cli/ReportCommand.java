@@ -1,16 +1,12 @@
 package dev.evalbench.cli;
 
-import dev.evalbench.core.compare.ComparisonBuilder;
-import dev.evalbench.core.compare.RunComparison;
-import dev.evalbench.core.compare.SnapshotSource;
 import dev.evalbench.core.gate.GateReport;
-import dev.evalbench.core.report.model.ReportContent;
 import dev.evalbench.core.report.ReportFiles;
 import dev.evalbench.core.report.ReportSigner;
-import dev.evalbench.core.report.ReportWriter;
-import dev.evalbench.core.run.AppInfo;
 import dev.evalbench.core.record.StoredRun;
-import dev.evalbench.core.service.RunLookup;
+import dev.evalbench.core.service.GateService;
+import dev.evalbench.core.service.ReportService;
+import dev.evalbench.core.service.RunGates;
 import dev.evalbench.core.store.RunStore;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -73,26 +69,21 @@ final class ReportCommand implements Callable<Integer> {
         // Under --json the text lines go nowhere and one object is printed at the end.
         PrintWriter o = json ? new PrintWriter(java.io.Writer.nullWriter()) : spec.commandLine().getOut();
         try (RunStore store = history.openExisting(workspace)) {
-            StoredRun run = RunLookup.run(store, runRef);
-            StoredRun base = baseline == null ? null : RunLookup.baseline(store, baseline);
-            RunGates gates = RunGates.of(run, store, workspace, parent.env());
-            if (gates == null) {
-                throw new BadInputException("cannot find the gates of run " + run.id() + ": the history lacks its input snapshots and "
-                        + workspace + " holds no evalbench.yaml (name the workspace with --workspace)");
-            }
-            GateReport verdicts = gates.gate(run, base);
-            RunComparison comparison = base == null ? null : new ComparisonBuilder(base, run)
-                    .gates(gates.gate(base, null), verdicts).snapshots(SnapshotSource.of(store)).build();
-            ReportContent content = new ReportContent(run, verdicts, base, comparison, "evalbench " + AppInfo.appVersion());
-            ReportFiles files = ReportWriter.write(content, out);
+            ReportService.Signer signer = keys == null ? null : new ReportService.Signer(keys.privateKey(), keys.publicKey());
+            ReportService.Result written = new ReportService(store, new GateService(parent.env()))
+                    .write(runRef, baseline, workspace, out, signer);
+            StoredRun run = written.run();
+            StoredRun base = written.baseline();
+            GateReport verdicts = written.verdicts();
+            ReportFiles files = written.files();
+            RunGates gates = written.gates();
+            Path envelope = out.resolve(ReportSigner.ENVELOPE);
             o.println("wrote " + files.json() + " (sha256 " + files.jsonSha256() + ")");
             o.println("wrote " + files.markdown());
             o.println("wrote " + files.html());
-            Path envelope = out.resolve(ReportSigner.ENVELOPE);
-            if (keys != null) {
-                ReportSigner.sign(content, Files.readAllBytes(files.json()), keys.privateKey(), keys.publicKey(), envelope);
+            if (written.envelope() != null) {
                 o.println("wrote " + envelope + " (signed by " + keys.keyId() + ", " + (run.header().inputs().size() + 1) + " subjects)");
-            } else if (Files.exists(envelope)) {
+            } else if (written.staleEnvelope() != null) {
                 o.println("note: " + envelope + " was left as it is; it signs the report.json it was made with (verify tells)");
             }
             long failed = verdicts.verdicts().stream().filter(v -> !v.passed()).count();

@@ -1,7 +1,7 @@
 package dev.evalbench.cli;
 
 import dev.evalbench.core.record.RunHeader;
-import dev.evalbench.core.service.RunLookup;
+import dev.evalbench.core.service.HistoryService;
 import dev.evalbench.core.store.RunStore;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -35,12 +35,9 @@ final class TagCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!tag.matches("[A-Za-z0-9._/-]{1,100}") || tag.equals("latest")) {
-            throw new BadInputException("tag \"" + tag + "\" is not allowed: use letters, digits, '.', '_', '-', '/' (and not \"latest\")");
-        }
+        HistoryService.checkTag(tag); // before the history is opened
         try (RunStore store = history.openExisting(workspace)) {
-            RunHeader header = RunLookup.header(store, runRef);
-            store.tag(header.id(), tag);
+            RunHeader header = new HistoryService(store).tag(runRef, tag);
             if (json) {
                 JsonOut.print(spec.commandLine().getOut(), JsonOut.object().put("tag", tag).put("run_id", header.id()));
                 return ExitCodes.OK;

@@ -13,7 +13,11 @@ import java.util.Locale;
 public final class CompareText {
     private CompareText() {}
 
-    public static String render(RunComparison c, int maxCases) {
+    /**
+     * @param maxCases   changed cases shown with their diffs
+     * @param whereToSeeAll how the reader gets the cases left out (front-end words, e.g. a flag), or null
+     */
+    public static String render(RunComparison c, int maxCases, String whereToSeeAll) {
         StringBuilder out = new StringBuilder();
         out.append("compare ").append(c.before().id()).append(" -> ").append(c.after().id())
                 .append("  (").append(c.matchedCases()).append(" cases in both runs)\n");
@@ -32,7 +36,8 @@ public final class CompareText {
             appendWordDiff(out, change.diff(), "      ");
         }
         long hidden = c.cases().stream().filter(ch -> ch.diff() != null).count() - shown.size();
-        if (hidden > 0) out.append("  ... ").append(hidden).append(" more changed cases (use --json or --markdown for all)\n");
+        if (hidden > 0) out.append("  ... ").append(hidden).append(" more changed cases")
+                .append(whereToSeeAll == null ? "" : " (" + whereToSeeAll + ")").append('\n');
         if (!c.metrics().isEmpty()) {
             out.append("metrics (before -> after, delta, 95% CI of delta, p):\n");
             for (MetricDelta m : c.metrics()) {

@@ -30,7 +30,7 @@ import java.util.List;
  */
 public final class GateEvaluator {
     public static final String NEEDS_BASELINE =
-            "This gate compares with a baseline and none was given: pass one with --baseline.";
+            "This gate compares with a baseline and none was given.";
 
     private final List<SuiteSpec> suites;
     private final Bootstrap bootstrap;

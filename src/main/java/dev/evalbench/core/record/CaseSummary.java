@@ -55,11 +55,16 @@ public record CaseSummary(
 
     /** The summary of a full record; the one derivation every store shares. */
     public static CaseSummary of(CaseRecord r) {
+        return of(r, r.tags());
+    }
+
+    /** The summary of a full record with {@code tags} in place of the record's own (a caller that looks them up). */
+    public static CaseSummary of(CaseRecord r, List<String> tags) {
         Decision d = r.decision();
         return new CaseSummary(r.key(), r.traceId(), r.passed(), r.schemaValid(), r.failureKind(),
                 d != null && d.accepted(), d == null ? null : d.finalAction(), r.failures(), r.blocking(),
                 r.routeUsed(), r.modelUsed(), r.latencyMs(), r.tokensIn(), r.tokensOut(), r.costUsd(),
-                r.attempts().size(), r.fallbacks().size(), r.cacheHit(), r.tags(), r.expected(),
+                r.attempts().size(), r.fallbacks().size(), r.cacheHit(), tags, r.expected(),
                 scored(r.validOutput(), r.expected()), r.failureMessage(), r.rule(), r.failedChecks(),
                 r.fallbackSteps());
     }

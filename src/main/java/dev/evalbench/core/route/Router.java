@@ -6,7 +6,6 @@ import dev.evalbench.core.record.FailureKind;
 import dev.evalbench.core.provider.ModelRequest;
 import dev.evalbench.core.provider.ProviderFactory;
 import dev.evalbench.core.provider.http.HttpClients;
-import dev.evalbench.core.provider.http.HttpProviderFactories;
 import dev.evalbench.core.route.replay.ReplayProvider;
 import dev.evalbench.core.route.cache.CacheException;
 import dev.evalbench.core.route.cache.ResponseCache;
@@ -37,6 +36,9 @@ import okhttp3.OkHttpClient;
  * true, no retries, and costs the recorded tokens at the answering route's prices: the cost of the answer,
  * not money spent in this run, so a cached run compares with its baseline like the live one did.
  *
+ * <p>Providers: each route's provider is built by the kind its {@code provider} names in
+ * {@link RouterOptions#providers()}; a name the registry lacks fails every call of that route.
+ *
  * <p>Never throws for provider trouble; a cache database failure mid-run is an INTERNAL failure of the call.
  * Thread-safe. Owns the cache connection and, unless one was passed in, the HTTP client; {@link #close()}
  * releases both.
@@ -58,9 +60,8 @@ public final class Router implements RouteCaller {
         this.ownsHttpClient = options.httpClient() == null;
         this.httpClient = ownsHttpClient ? HttpClients.newBuilder().build() : options.httpClient();
         this.cache = needsCache ? ResponseCache.open(options.cacheDb()) : null;
-        Map<String, ProviderFactory> factories = new HashMap<>(HttpProviderFactories.all(httpClient, Clock.systemUTC()));
-        factories.put(ReplayProvider.NAME, ReplayProvider.factory(cache));
-        factories.putAll(options.extraFactories());
+        Map<String, ProviderFactory> factories = options.providers()
+                .bind(new ProviderRegistry.Resources(httpClient, cache, Clock.systemUTC()));
         for (RouteSpec spec : workspace.routes().values()) {
             routes.put(spec.name(), new RouteState(spec, factories.get(spec.provider()), options));
         }

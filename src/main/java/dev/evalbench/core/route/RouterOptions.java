@@ -1,7 +1,6 @@
 package dev.evalbench.core.route;
 
 import dev.evalbench.core.route.time.RouterClock;
-import dev.evalbench.core.provider.ProviderFactory;
 import dev.evalbench.core.record.RunEvent;
 import java.nio.file.Path;
 import java.util.Map;
@@ -14,8 +13,7 @@ import okhttp3.OkHttpClient;
  * How to build a {@link Router}. Immutable; change a copy with the {@code with*} methods.
  *
  * @param env            the environment API keys are read from, by the variable a route names
- * @param extraFactories providers beyond openai, anthropic, ollama and replay (e.g. "scripted"); an extra
- *                       with a built-in name replaces the built-in
+ * @param providers      the provider kinds routes may name; {@link ProviderRegistry#builtIn()} by default
  * @param cacheMode      how live answers are cached
  * @param cacheDb        the cache file; may be null only when the mode is off and no route is a replay
  * @param events         receives breaker state changes, from worker threads; must be quick and thread-safe
@@ -26,7 +24,7 @@ import okhttp3.OkHttpClient;
  */
 public record RouterOptions(
         Map<String, String> env,
-        Map<String, ProviderFactory> extraFactories,
+        ProviderRegistry providers,
         CacheMode cacheMode,
         Path cacheDb,
         Consumer<RunEvent> events,
@@ -36,15 +34,14 @@ public record RouterOptions(
 
     public RouterOptions {
         env = Map.copyOf(env);
-        extraFactories = Map.copyOf(extraFactories);
-        if (cacheMode == null || events == null || clock == null || jitter == null) {
-            throw new IllegalArgumentException("cacheMode, events, clock and jitter are required");
+        if (providers == null || cacheMode == null || events == null || clock == null || jitter == null) {
+            throw new IllegalArgumentException("providers, cacheMode, events, clock and jitter are required");
         }
     }
 
-    /** Real time, read-write cache at {@link #defaultCacheDb}, no extra providers, events dropped. */
+    /** Real time, read-write cache at {@link #defaultCacheDb}, the built-in providers, events dropped. */
     public static RouterOptions defaults(Path workspaceRoot, Map<String, String> env) {
-        return new RouterOptions(env, Map.of(), CacheMode.READ_WRITE, defaultCacheDb(workspaceRoot), e -> { },
+        return new RouterOptions(env, ProviderRegistry.builtIn(), CacheMode.READ_WRITE, defaultCacheDb(workspaceRoot), e -> { },
                 RouterClock.SYSTEM, () -> ThreadLocalRandom.current().nextDouble(), null);
     }
 
@@ -53,31 +50,31 @@ public record RouterOptions(
         return workspaceRoot.resolve(".evalbench").resolve("cache.db");
     }
 
-    public RouterOptions withExtraFactories(Map<String, ProviderFactory> factories) {
-        return new RouterOptions(env, factories, cacheMode, cacheDb, events, clock, jitter, httpClient);
+    public RouterOptions withProviders(ProviderRegistry registry) {
+        return new RouterOptions(env, registry, cacheMode, cacheDb, events, clock, jitter, httpClient);
     }
 
     public RouterOptions withCacheMode(CacheMode mode) {
-        return new RouterOptions(env, extraFactories, mode, cacheDb, events, clock, jitter, httpClient);
+        return new RouterOptions(env, providers, mode, cacheDb, events, clock, jitter, httpClient);
     }
 
     public RouterOptions withCacheDb(Path file) {
-        return new RouterOptions(env, extraFactories, cacheMode, file, events, clock, jitter, httpClient);
+        return new RouterOptions(env, providers, cacheMode, file, events, clock, jitter, httpClient);
     }
 
     public RouterOptions withEvents(Consumer<RunEvent> sink) {
-        return new RouterOptions(env, extraFactories, cacheMode, cacheDb, sink, clock, jitter, httpClient);
+        return new RouterOptions(env, providers, cacheMode, cacheDb, sink, clock, jitter, httpClient);
     }
 
     public RouterOptions withClock(RouterClock time) {
-        return new RouterOptions(env, extraFactories, cacheMode, cacheDb, events, time, jitter, httpClient);
+        return new RouterOptions(env, providers, cacheMode, cacheDb, events, time, jitter, httpClient);
     }
 
     public RouterOptions withJitter(DoubleSupplier source) {
-        return new RouterOptions(env, extraFactories, cacheMode, cacheDb, events, clock, source, httpClient);
+        return new RouterOptions(env, providers, cacheMode, cacheDb, events, clock, source, httpClient);
     }
 
     public RouterOptions withHttpClient(OkHttpClient client) {
-        return new RouterOptions(env, extraFactories, cacheMode, cacheDb, events, clock, jitter, client);
+        return new RouterOptions(env, providers, cacheMode, cacheDb, events, clock, jitter, client);
     }
 }

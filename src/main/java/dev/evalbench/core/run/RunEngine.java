@@ -14,10 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -26,7 +24,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Threads: {@link #start} and {@link #resume} block the calling thread until the run ends (the workbench
  * calls them from its background executor, the CLI from main); cases run on {@code concurrency} worker
- * threads owned by the call. The listener is called from those workers.
+ * threads from the engine's {@link WorkerPools}, owned by the call. The listener is called from those workers.
  *
  * <p>Failures: provider trouble never ends a run (it is a recorded outcome). A store failure (disk full, a
  * locked or broken history) stops the run: cases already stored stay, the run is marked incomplete when the
@@ -36,11 +34,18 @@ public final class RunEngine {
     private final RunStore store;
     private final CaseProcessor processor;
     private final Clock clock;
+    private final WorkerPools workers;
 
     public RunEngine(RunStore store, CaseProcessor processor, Clock clock) {
+        this(store, processor, clock, WorkerPools.DAEMON);
+    }
+
+    /** @param workers makes each run's worker executor (see {@link WorkerPools} for ownership) */
+    public RunEngine(RunStore store, CaseProcessor processor, Clock clock, WorkerPools workers) {
         this.store = store;
         this.processor = processor;
         this.clock = clock;
+        this.workers = workers;
     }
 
     /** Snapshots the workspace's inputs, records a new run and executes it. Returns the final header. */
@@ -72,7 +77,7 @@ public final class RunEngine {
                               RunListener listener, Cancellation cancellation) throws StoreException {
         listener.started(header, alreadyDone);
         int threads = Math.max(1, Math.min(header.config().concurrency(), Math.max(1, work.size())));
-        ExecutorService pool = Executors.newFixedThreadPool(threads, workerThreads(header.id()));
+        ExecutorService pool = workers.create(header.id(), threads);
         AtomicInteger done = new AtomicInteger(alreadyDone);
         AtomicReference<StoreException> storeFailure = new AtomicReference<>();
         cancellation.onCancel(pool::shutdownNow);
@@ -96,10 +101,17 @@ public final class RunEngine {
         RunStatus status = complete ? RunStatus.COMPLETE : RunStatus.INCOMPLETE;
         if (storeFailure.get() != null) {
             tryMarkIncomplete(header.id());
+            listener.storeFailed(storeFailure.get());
             throw storeFailure.get();
         }
-        store.finishRun(header.id(), status, clock.instant());
-        RunHeader finished = store.run(header.id()).orElseThrow(() -> new StoreException("run " + header.id() + " vanished from the history"));
+        RunHeader finished;
+        try {
+            store.finishRun(header.id(), status, clock.instant());
+            finished = store.run(header.id()).orElseThrow(() -> new StoreException("run " + header.id() + " vanished from the history"));
+        } catch (StoreException e) {
+            listener.storeFailed(e);
+            throw e;
+        }
         listener.finished(finished);
         return finished;
     }
@@ -163,14 +175,5 @@ public final class RunEngine {
             }
         }
         if (interrupted) Thread.currentThread().interrupt();
-    }
-
-    private static ThreadFactory workerThreads(String runId) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, "run-" + runId + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

@@ -3,6 +3,7 @@ package dev.evalbench.core.run;
 import dev.evalbench.core.record.CaseRecord;
 import dev.evalbench.core.record.RunEvent;
 import dev.evalbench.core.record.RunHeader;
+import dev.evalbench.core.store.StoreException;
 
 /**
  * Progress of a run, for the CLI's progress line and the workbench. Called from worker threads, possibly
@@ -17,6 +18,12 @@ public interface RunListener {
     default void event(RunEvent event) {}
 
     default void finished(RunHeader header) {}
+
+    /**
+     * The history failed (disk full, a locked or broken file): the run stops, cases stored so far stay, and the
+     * engine rethrows {@code failure} to its caller after this call. {@link #finished} is not called then.
+     */
+    default void storeFailed(StoreException failure) {}
 
     RunListener NONE = new RunListener() {};
 }

@@ -3,9 +3,8 @@ package dev.evalbench.core.service;
 import dev.evalbench.core.decide.PolicyDecider;
 import dev.evalbench.core.eval.StrictOutputValidator;
 import dev.evalbench.core.eval.SuiteCaseEvaluator;
-import dev.evalbench.core.provider.ProviderFactory;
-import dev.evalbench.core.provider.scripted.ScriptedProviderFactory;
 import dev.evalbench.core.route.CacheMode;
+import dev.evalbench.core.route.ProviderRegistry;
 import dev.evalbench.core.route.RouteCaller;
 import dev.evalbench.core.route.RouteCallers;
 import dev.evalbench.core.route.RouterOptions;
@@ -67,9 +66,13 @@ public final class Components {
                 new SuiteCaseEvaluator(ws.policy()), clock);
     }
 
+    /** The provider kinds a run may use: every built-in one. */
+    public static ProviderRegistry providers() {
+        return ProviderRegistry.builtIn();
+    }
+
     public static RouteCaller routeCaller(Workspace ws, Path workspaceDir, String cacheMode, Map<String, String> env,
-                                          Consumer<RunEvent> events) {
-        Map<String, ProviderFactory> factories = Map.of("scripted", new ScriptedProviderFactory());
+                                          ProviderRegistry providers, Consumer<RunEvent> events) {
         if (!"off".equals(cacheMode)) {
             // The cache lives in <workspace>/.evalbench even when the history is elsewhere: keep it git-ignored.
             try {
@@ -79,7 +82,7 @@ public final class Components {
             }
         }
         RouterOptions options = RouterOptions.defaults(workspaceDir, env)
-                .withExtraFactories(factories)
+                .withProviders(providers)
                 .withCacheMode(CacheMode.parse(cacheMode))
                 .withEvents(events);
         return RouteCallers.create(ws, options);

@@ -3,15 +3,86 @@ package dev.evalbench.core.service;
 import dev.evalbench.core.gate.GateEvaluator;
 import dev.evalbench.core.gate.GateReport;
 import dev.evalbench.core.record.StoredRun;
+import dev.evalbench.core.store.RunStore;
+import dev.evalbench.core.store.StoreException;
 import dev.evalbench.core.workspace.Workspace;
+import dev.evalbench.core.workspace.WorkspaceException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * Gates a stored run against the workspace's gates and an optional baseline. Reads records only: it never
- * calls a model, so an old run can be re-gated at any time. Pure; safe on any thread but the FX thread
- * (it can take a few hundred milliseconds on large runs because of bootstrap intervals).
+ * Gates a stored run against the workspace's gates and an optional baseline, and finds which gates apply to
+ * a stored run. Reads records only: it never calls a model, so an old run can be re-gated at any time.
+ * Stateless apart from {@code env}; safe on any thread but the FX thread (it can take a few hundred
+ * milliseconds on large runs because of bootstrap intervals).
  */
 public final class GateService {
+    /** The file that makes a folder a workspace. */
+    public static final String MANIFEST = "evalbench.yaml";
+
+    private final Map<String, String> env;
+
+    /** A service that interpolates no environment into rebuilt workspaces. */
+    public GateService() {
+        this(Map.of());
+    }
+
+    /** @param env the environment a rebuilt workspace is loaded with (as the run was) */
+    public GateService(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+    }
+
+    /** A stored run and its verdicts. */
+    public record Gated(StoredRun run, GateReport report) {}
+
+    /**
+     * Reads a run back from the store (as a run just finished or resumed) and gates it: the second half of
+     * "run, then gate" that the CLI's {@code run}/{@code resume} and the workbench's launcher share.
+     */
+    public Gated gateStored(RunStore store, String runId, Workspace ws, StoredRun baseline)
+            throws RequestException, StoreException {
+        StoredRun run = RunLookup.run(store, runId);
+        return new Gated(run, gate(ws, run, baseline));
+    }
+
     public GateReport gate(Workspace ws, StoredRun run, StoredRun baseline) {
         return new GateEvaluator(ws.suites()).evaluate(ws.gates(), run, baseline);
+    }
+
+    /** Gates {@code run} by {@code gates}, against {@code baseline} (may be null). */
+    public GateReport gate(RunGates gates, StoredRun run, StoredRun baseline) {
+        return gate(gates.workspace(), run, baseline);
+    }
+
+    /**
+     * The gates a stored run is held to by {@code compare} and {@code report}: those of the workspace exactly
+     * as the run saw it, rebuilt from the run's stored snapshots, so a report's verdicts come from the very
+     * gates.yaml its signature lists. When the history lacks those snapshots (a run read from an exported
+     * file), the workspace folder is used if it holds a manifest.
+     *
+     * @return empty when neither the snapshots nor a workspace folder are available
+     * @throws WorkspaceException when the snapshot or the folder does not load
+     */
+    public Optional<RunGates> gatesOf(StoredRun run, RunStore store, Path workspaceDir)
+            throws WorkspaceException, StoreException {
+        if (hasAllSnapshots(run, store)) {
+            return Optional.of(new RunGates(Components.loadSnapshot(run.header(), store, env),
+                    "the stored snapshot of run " + run.id()));
+        }
+        if (Files.isRegularFile(workspaceDir.resolve(MANIFEST))) {
+            return Optional.of(new RunGates(Components.loadChecked(workspaceDir, env), "the workspace folder " + workspaceDir));
+        }
+        return Optional.empty();
+    }
+
+    private static boolean hasAllSnapshots(StoredRun run, RunStore store) throws StoreException {
+        Map<String, String> inputs = run.header().inputs();
+        if (inputs == null || inputs.isEmpty()) return false;
+        for (String sha256 : inputs.values()) {
+            if (store.snapshot(sha256).isEmpty()) return false;
+        }
+        return true;
     }
 }

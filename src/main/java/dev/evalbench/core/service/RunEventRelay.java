@@ -58,6 +58,11 @@ final class RunEventRelay implements Consumer<RunEvent> {
             public void finished(RunHeader header) {
                 delegate.finished(header);
             }
+
+            @Override
+            public void storeFailed(StoreException failure) {
+                delegate.storeFailed(failure);
+            }
         };
     }
 }

@@ -13,17 +13,17 @@ import java.nio.file.Path;
 
 /**
  * Finds the run a user named: an id, a unique id prefix, a tag, "latest", or (for baselines) an exported
- * run file or a report.json. A name that matches nothing is bad input.
+ * run file or a report.json. A name that matches nothing is a {@link RequestException} (field "run").
  */
 public final class RunLookup {
     private RunLookup() {}
 
-    public static RunHeader header(RunStore store, String ref) throws WorkspaceException, StoreException {
+    public static RunHeader header(RunStore store, String ref) throws RequestException, StoreException {
         String id = store.resolve(ref).orElseThrow(() -> notFound(ref));
         return store.run(id).orElseThrow(() -> notFound(ref));
     }
 
-    public static StoredRun run(RunStore store, String ref) throws WorkspaceException, StoreException {
+    public static StoredRun run(RunStore store, String ref) throws RequestException, StoreException {
         RunHeader header = header(store, ref);
         return new StoredRun(header, store.cases(header.id()), store.events(header.id()));
     }
@@ -41,8 +41,10 @@ public final class RunLookup {
         return run(store, ref);
     }
 
-    private static WorkspaceException notFound(String ref) {
-        return new WorkspaceException(new InputError(ref, 0, 0,
-                "no run, tag or run file named \"" + ref + "\" (see `evalbench history`)"));
+    /** How the reason of a {@link RequestException} for a reference that matched nothing begins. */
+    public static final String NOT_FOUND = "no run, tag or run file named ";
+
+    private static RequestException notFound(String ref) {
+        return new RequestException("run", ref, NOT_FOUND + "\"" + ref + "\"");
     }
 }

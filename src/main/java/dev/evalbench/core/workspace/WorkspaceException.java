@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** Bad input: the workspace (or a file named on the command line) cannot be used. Maps to exit code 2. */
-public final class WorkspaceException extends Exception {
+public class WorkspaceException extends Exception {
     private final List<InputError> errors;
 
     public WorkspaceException(List<InputError> errors) {

@@ -27,7 +27,7 @@ class RouterCacheTest {
 
     Router router(CacheMode mode, RouteSpec... routes) {
         RouterOptions options = RouterOptions.defaults(dir, Map.of()).withCacheMode(mode).withClock(clock)
-                .withExtraFactories(Map.of("model", model.factory()));
+                .withProviders(ProviderRegistry.builtIn().withAll(Map.of("model", model.factory())));
         return RouteCallers.create(RouteFixtures.workspace(routes), options);
     }
 
@@ -130,7 +130,7 @@ class RouterCacheTest {
         RouteSpec unnamed = route("again", "replay", null);
         Workspace ws = RouteFixtures.workspace(live, unnamed);
         try (Router router = RouteCallers.create(ws, RouterOptions.defaults(dir, Map.of()).withClock(clock)
-                .withExtraFactories(Map.of("model", model.factory())))) {
+                .withProviders(ProviderRegistry.builtIn().withAll(Map.of("model", model.factory()))))) {
             CallResult result = router.call("again", request("x"), false);
 
             assertThat(result.failure()).isEqualTo(FailureKind.CLIENT_ERROR);

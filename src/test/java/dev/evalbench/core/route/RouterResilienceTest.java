@@ -39,7 +39,7 @@ class RouterResilienceTest {
     Router router(RouteSpec... routes) {
         RouterOptions options = RouterOptions.defaults(dir, Map.of()).withCacheMode(CacheMode.OFF).withCacheDb(null)
                 .withClock(clock).withJitter(() -> 0.5).withEvents(events::add)
-                .withExtraFactories(Map.of("primary", primary.factory(), "backup", backup.factory()));
+                .withProviders(ProviderRegistry.builtIn().withAll(Map.of("primary", primary.factory(), "backup", backup.factory())));
         router = RouteCallers.create(RouteFixtures.workspace(routes), options);
         return router;
     }

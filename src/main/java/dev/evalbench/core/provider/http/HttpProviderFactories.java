@@ -1,22 +1,13 @@
 package dev.evalbench.core.provider.http;
 
-import dev.evalbench.core.provider.ProviderFactory;
 import dev.evalbench.core.workspace.RouteSpec;
-import java.time.Clock;
-import java.util.Map;
-import okhttp3.OkHttpClient;
 
-/** The HTTP providers by their route {@code provider} name, all over one shared client. */
+/**
+ * What the HTTP providers share beyond their factories (those are listed in
+ * {@link dev.evalbench.core.route.ProviderRegistry#builtIn()}).
+ */
 public final class HttpProviderFactories {
     private HttpProviderFactories() {}
-
-    /** {@code openai}, {@code anthropic} and {@code ollama}. {@code clock} dates Retry-After HTTP dates. */
-    public static Map<String, ProviderFactory> all(OkHttpClient client, Clock clock) {
-        return Map.of(
-                OpenAiCompatibleProvider.NAME, OpenAiCompatibleProvider.factory(client, clock),
-                AnthropicProvider.NAME, AnthropicProvider.factory(client, clock),
-                OllamaProvider.NAME, OllamaProvider.factory(client, clock));
-    }
 
     /**
      * The base URL a route's calls go to: its own, or its provider's default; null for providers that are not

@@ -50,6 +50,6 @@ final class CiFixtures {
                 new GateVerdict("latency", "p95_latency", null, true, 812, 900, "<=", 780.0, 700.0, 900.0, null, null,
                         "The p95 latency is 812 ms over 5 cases; the budget is 900 ms."),
                 new GateVerdict("cost", "cost_variance", null, false, Double.NaN, Double.NaN, "<=", null, null, null, null, null,
-                        "This gate compares with a baseline and none was given: pass one with --baseline.")));
+                        "This gate compares with a baseline and none was given.")));
     }
 }

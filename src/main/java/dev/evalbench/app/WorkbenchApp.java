@@ -1,0 +1,93 @@
+package dev.evalbench.app;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import dev.evalbench.app.fx.FxTaskRunner;
+import dev.evalbench.app.fx.TaskRunner;
+import dev.evalbench.app.settings.WorkbenchSettings;
+import dev.evalbench.app.shell.MainWindow;
+import dev.evalbench.app.shell.WindowState;
+import dev.evalbench.app.workspace.WorkspaceSession;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import javafx.application.Application;
+import javafx.stage.Stage;
+
+/**
+ * The JavaFX application: builds the window, installs every feature, restores what was remembered, and
+ * opens the starting workspace. Started by {@link WorkbenchLauncher}, or by tests with their own options.
+ */
+public final class WorkbenchApp extends Application {
+    private final WorkbenchOptions options;
+    private TaskRunner runner;
+    private WorkbenchSettings settings;
+    private WindowState windowState;
+    private Workbench workbench;
+
+    /** Used by {@link Application#launch}: takes the options the launcher decided on. */
+    public WorkbenchApp() {
+        this(WorkbenchLauncher.takePending());
+    }
+
+    public WorkbenchApp(WorkbenchOptions options) {
+        this.options = options;
+    }
+
+    /** The features of the window, in the order they install. */
+    static List<Workbench.Feature> features() {
+        return List.of();
+    }
+
+    @Override
+    public void start(Stage stage) {
+        settings = options.settingsFile().load();
+        applyTheme(settings.theme);
+        MainWindow window = new MainWindow();
+        runner = new FxTaskRunner(failure -> window.status("Failed: " + failure.getMessage()));
+        WorkspaceSession session = new WorkspaceSession(runner, options.env());
+        workbench = new Workbench(runner, session, window, settings, options.env(), Clock.systemDefaultZone());
+        for (Workbench.Feature feature : features()) feature.install(workbench);
+        session.folderProperty().addListener((o, was, now) -> stage.setTitle(title(now)));
+        stage.setTitle(title(options.workspace()));
+        stage.setScene(window.scene());
+        windowState = new WindowState(stage, window, settings);
+        windowState.restore();
+        stage.show();
+        if (options.workspace() != null) session.open(options.workspace());
+        else window.status("No workspace open: open one with Ctrl+O.");
+    }
+
+    /** The running workbench, for tests that drive the real window. */
+    public Workbench workbench() {
+        return workbench;
+    }
+
+    @Override
+    public void stop() {
+        if (workbench != null && workbench.session().folder() != null) {
+            settings.lastWorkspace = workbench.session().folder().toString();
+        }
+        if (windowState != null) windowState.capture();
+        if (runner != null) runner.close();
+        // Written on its own non-daemon thread: the JVM waits for it, the FX thread does not.
+        WorkbenchSettings toSave = settings;
+        Thread save = new Thread(() -> {
+            try {
+                options.settingsFile().save(toSave);
+            } catch (java.io.IOException e) {
+                System.err.println("evalbench: could not remember the window layout: " + e.getMessage());
+            }
+        }, "evalbench-settings");
+        save.start();
+    }
+
+    static void applyTheme(String theme) {
+        Application.setUserAgentStylesheet("dark".equals(theme)
+                ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    private static String title(Path workspace) {
+        return workspace == null ? "Evalbench" : workspace.getFileName() + " - Evalbench";
+    }
+}

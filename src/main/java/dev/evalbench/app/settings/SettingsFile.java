@@ -1,0 +1,55 @@
+package dev.evalbench.app.settings;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.evalbench.core.io.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The settings file, {@code workbench.json} in the user's config folder: {@code $XDG_CONFIG_HOME/evalbench}
+ * or {@code ~/.config/evalbench} (the system property {@code evalbench.config.dir} overrides both, for tests
+ * and portable installs). A missing or unreadable file gives defaults: settings are a convenience, never a
+ * reason not to start. Writes are atomic. Called off the FX thread.
+ */
+public final class SettingsFile {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final Path file;
+
+    public SettingsFile(Path file) {
+        this.file = file;
+    }
+
+    public static SettingsFile standard(Map<String, String> env) {
+        return new SettingsFile(configFolder(env).resolve("workbench.json"));
+    }
+
+    /** The user's Evalbench config folder; also where keys are kept by default. */
+    public static Path configFolder(Map<String, String> env) {
+        String override = System.getProperty("evalbench.config.dir");
+        if (override != null && !override.isBlank()) return Path.of(override);
+        String xdg = env.get("XDG_CONFIG_HOME");
+        if (xdg != null && !xdg.isBlank()) return Path.of(xdg, "evalbench");
+        return Path.of(System.getProperty("user.home"), ".config", "evalbench");
+    }
+
+    public Path path() {
+        return file;
+    }
+
+    public WorkbenchSettings load() {
+        if (!Files.isRegularFile(file)) return new WorkbenchSettings();
+        try {
+            return JSON.readValue(file.toFile(), WorkbenchSettings.class);
+        } catch (IOException e) {
+            return new WorkbenchSettings();
+        }
+    }
+
+    public void save(WorkbenchSettings settings) throws IOException {
+        Files.createDirectories(file.getParent());
+        AtomicFiles.write(file, JSON.writeValueAsBytes(settings));
+    }
+}

@@ -1,0 +1,28 @@
+package dev.evalbench.app.settings;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the workbench remembers between sessions: the window, split positions, open tabs, the last workspace,
+ * the theme. A plain mutable bean owned by the FX thread; {@link SettingsFile} reads and writes it.
+ * Unknown fields in the file are ignored, so an older app reads a newer file.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public final class WorkbenchSettings {
+    public double x = Double.NaN;
+    public double y = Double.NaN;
+    public double width = 1400;
+    public double height = 860;
+    public boolean maximized;
+    /** Divider positions by split pane name ("main", "left", ...), fractions 0..1. */
+    public Map<String, double[]> dividers = new LinkedHashMap<>();
+    /** Absolute path of the workspace last open. */
+    public String lastWorkspace;
+    /** "light" or "dark". */
+    public String theme = "light";
+    /** Tab ids of the centre tabs open at the last close, in order (for example "template:prompts/triage.yaml"). */
+    public List<String> openTabs = List.of();
+}

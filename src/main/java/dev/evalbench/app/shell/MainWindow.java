@@ -1,0 +1,125 @@
+package dev.evalbench.app.shell;
+
+import java.util.Map;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The one window's frame, and nothing else: a tool bar; the workspace and the run history on the left; tabs
+ * in the centre; the detail of the selection on the right; problems and the run bar at the bottom. Features
+ * fill the slots; the frame knows none of them. FX thread only.
+ */
+public final class MainWindow {
+    private final BorderPane root = new BorderPane();
+    private final ToolBar toolBar = new ToolBar();
+    private final SplitPane main = new SplitPane();
+    private final SplitPane left = new SplitPane();
+    private final TabPane tabs = new TabPane();
+    private final StackPane detail = new StackPane();
+    private final StackPane workspaceSlot = new StackPane();
+    private final StackPane runsSlot = new StackPane();
+    private final VBox bottom = new VBox();
+    private final HBox statusBar = new HBox(12);
+    private final Label status = new Label();
+    private final Scene scene;
+    private final Shortcuts shortcuts;
+
+    public MainWindow() {
+        left.setOrientation(Orientation.VERTICAL);
+        left.getItems().addAll(workspaceSlot, runsSlot);
+        left.setDividerPositions(0.55);
+        detail.getChildren().setAll(placeholder("Select a case, a gate or a revision to see its detail here."));
+        detail.setMinWidth(0);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
+        main.getItems().addAll(left, tabs, detail);
+        main.setDividerPositions(0.18, 0.72);
+        SplitPane.setResizableWithParent(left, false);
+        SplitPane.setResizableWithParent(detail, false);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        status.setId("status-message");
+        statusBar.getChildren().addAll(status, spacer);
+        statusBar.getStyleClass().add("status-bar");
+        statusBar.setStyle("-fx-padding: 4 8 4 8;");
+        bottom.getChildren().add(statusBar);
+        root.setTop(toolBar);
+        root.setCenter(main);
+        root.setBottom(bottom);
+        scene = new Scene(root);
+        shortcuts = new Shortcuts(scene);
+        Runnable sheet = () -> ShortcutSheet.show(scene.getWindow(), shortcuts.entries());
+        shortcuts.add(new KeyCodeCombination(KeyCode.F1), "Window", "Show this list of shortcuts", sheet);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.SLASH, KeyCombination.SHIFT_DOWN), sheet);
+    }
+
+    static Label placeholder(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.getStyleClass().add("text-muted");
+        return label;
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+
+    public Shortcuts shortcuts() {
+        return shortcuts;
+    }
+
+    public ToolBar toolBar() {
+        return toolBar;
+    }
+
+    public TabPane tabs() {
+        return tabs;
+    }
+
+    public void setWorkspaceView(Node view) {
+        workspaceSlot.getChildren().setAll(view);
+    }
+
+    public void setRunsView(Node view) {
+        runsSlot.getChildren().setAll(view);
+    }
+
+    /** Shows {@code view} as the detail of the current selection; null shows the empty hint. */
+    public void showDetail(Node view) {
+        detail.getChildren().setAll(view != null ? view
+                : placeholder("Select a case, a gate or a revision to see its detail here."));
+    }
+
+    /** A panel above the status bar (problems), added once by the feature that owns it. */
+    public void addBottomPanel(Node panel) {
+        bottom.getChildren().add(bottom.getChildren().size() - 1, panel);
+    }
+
+    /** A control on the right of the status bar (the run bar). */
+    public void addStatusItem(Node item) {
+        statusBar.getChildren().add(item);
+    }
+
+    /** One line of news: a saved revision, a failed load. Replaces the previous one. */
+    public void status(String message) {
+        status.setText(message);
+    }
+
+    /** The split panes whose divider positions are remembered, by name. */
+    public Map<String, SplitPane> splitPanes() {
+        return Map.of("main", main, "left", left);
+    }
+}

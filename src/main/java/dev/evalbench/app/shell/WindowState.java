@@ -1,0 +1,61 @@
+package dev.evalbench.app.shell;
+
+import dev.evalbench.app.settings.WorkbenchSettings;
+import java.util.Map;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.control.SplitPane;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+
+/**
+ * Puts the window back where it was (size, position when still on a screen, maximized, split positions) and
+ * captures it again on close. FX thread only; the settings are saved by the caller.
+ */
+public final class WindowState {
+    private final Stage stage;
+    private final MainWindow window;
+    private final WorkbenchSettings settings;
+
+    public WindowState(Stage stage, MainWindow window, WorkbenchSettings settings) {
+        this.stage = stage;
+        this.window = window;
+        this.settings = settings;
+    }
+
+    public void restore() {
+        // Never larger than the screen: a window remembered on a bigger monitor must still fit this one.
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        stage.setWidth(Math.min(settings.width, screen.getWidth()));
+        stage.setHeight(Math.min(settings.height, screen.getHeight()));
+        if (!Double.isNaN(settings.x) && onSomeScreen(settings.x, settings.y)) {
+            stage.setX(settings.x);
+            stage.setY(settings.y);
+        }
+        stage.setMaximized(settings.maximized);
+        for (Map.Entry<String, SplitPane> pane : window.splitPanes().entrySet()) {
+            double[] positions = settings.dividers.get(pane.getKey());
+            if (positions != null && positions.length == pane.getValue().getDividers().size()) {
+                pane.getValue().setDividerPositions(positions);
+            }
+        }
+    }
+
+    public void capture() {
+        settings.maximized = stage.isMaximized();
+        if (!stage.isMaximized()) {
+            settings.x = stage.getX();
+            settings.y = stage.getY();
+            settings.width = stage.getWidth();
+            settings.height = stage.getHeight();
+        }
+        window.splitPanes().forEach((name, pane) -> settings.dividers.put(name, pane.getDividerPositions()));
+    }
+
+    private static boolean onSomeScreen(double x, double y) {
+        return Screen.getScreens().stream().map(Screen::getVisualBounds).anyMatch(b -> contains(b, x + 20, y + 20));
+    }
+
+    private static boolean contains(Rectangle2D bounds, double x, double y) {
+        return bounds.contains(x, y);
+    }
+}

@@ -1,0 +1,102 @@
+package dev.evalbench.app.workspace;
+
+import dev.evalbench.app.fx.BackgroundTask;
+import dev.evalbench.app.fx.TaskRunner;
+import dev.evalbench.core.service.Components;
+import dev.evalbench.core.workspace.InputError;
+import dev.evalbench.core.workspace.Workspace;
+import dev.evalbench.core.workspace.WorkspaceException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The workspace open in the window: its folder, the loaded and validated {@link Workspace} (null while it has
+ * errors), and its problems (every validation error with file, line and column). Every view that shows the
+ * workspace reads this. Loading runs on the task runner; properties change on the FX thread only.
+ */
+public final class WorkspaceSession {
+    private final TaskRunner runner;
+    private final Map<String, String> env;
+    private final ObjectProperty<Path> folder = new SimpleObjectProperty<>(this, "folder");
+    private final ReadOnlyObjectWrapper<Workspace> workspace = new ReadOnlyObjectWrapper<>(this, "workspace");
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ObservableList<InputError> problems = FXCollections.observableArrayList();
+    private long generation;
+
+    public WorkspaceSession(TaskRunner runner, Map<String, String> env) {
+        this.runner = runner;
+        this.env = env;
+    }
+
+    /** Opens a workspace folder and loads it. */
+    public void open(Path dir) {
+        folder.set(dir.toAbsolutePath().normalize());
+        reload();
+    }
+
+    /** Loads the open folder again (after an edit in the app or outside it); a newer load wins. */
+    public void reload() {
+        Path dir = folder.get();
+        if (dir == null) return;
+        long mine = ++generation;
+        loading.set(true);
+        BackgroundTask.of(() -> load(dir))
+                .onSuccess(result -> {
+                    if (mine != generation) return;
+                    workspace.set(result.workspace());
+                    problems.setAll(result.problems());
+                    loading.set(false);
+                })
+                .executeWith(runner);
+    }
+
+    private LoadResult load(Path dir) {
+        try {
+            return new LoadResult(Components.loadChecked(dir, env), List.of());
+        } catch (WorkspaceException e) {
+            return new LoadResult(null, e.errors());
+        } catch (RuntimeException e) {
+            return new LoadResult(null, List.of(new InputError(dir.toString(), 0, 0, String.valueOf(e.getMessage()))));
+        }
+    }
+
+    private record LoadResult(Workspace workspace, List<InputError> problems) {}
+
+    public ObjectProperty<Path> folderProperty() {
+        return folder;
+    }
+
+    public Path folder() {
+        return folder.get();
+    }
+
+    public ReadOnlyObjectProperty<Workspace> workspaceProperty() {
+        return workspace.getReadOnlyProperty();
+    }
+
+    public Workspace workspace() {
+        return workspace.get();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    /** Every problem of the last load, in the loader's order; empty when the workspace is valid. */
+    public ObservableList<InputError> problems() {
+        return problems;
+    }
+
+    public Map<String, String> env() {
+        return env;
+    }
+}

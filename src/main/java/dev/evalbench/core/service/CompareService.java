@@ -1,0 +1,54 @@
+package dev.evalbench.core.service;
+
+import dev.evalbench.core.compare.ComparisonBuilder;
+import dev.evalbench.core.compare.RunComparison;
+import dev.evalbench.core.compare.SnapshotSource;
+import dev.evalbench.core.gate.GateReport;
+import dev.evalbench.core.record.StoredRun;
+import dev.evalbench.core.store.RunStore;
+import dev.evalbench.core.store.StoreException;
+import dev.evalbench.core.workspace.WorkspaceException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Compares two runs: metrics, gates (when the after-run's gates can be found), changed cases and prompt
+ * diffs from the store's snapshots. Reads only; the store stays the caller's (it is not closed here).
+ * Thread-safe as far as the store is (the SQLite store is).
+ */
+public final class CompareService {
+    /** A comparison and the gates it used; {@code gates} is empty when none could be found. */
+    public record Result(StoredRun before, StoredRun after, RunComparison comparison, Optional<RunGates> gates) {}
+
+    private final RunStore store;
+    private final GateService gates;
+
+    public CompareService(RunStore store, GateService gates) {
+        this.store = store;
+        this.gates = gates;
+    }
+
+    /**
+     * @param beforeRef    a run reference or run file (see {@link RunLookup#baseline})
+     * @param afterRef     likewise
+     * @param workspaceDir where to find gates when the history lacks the after-run's snapshots
+     */
+    public Result compare(String beforeRef, String afterRef, Path workspaceDir) throws WorkspaceException, StoreException {
+        StoredRun before = RunLookup.baseline(store, beforeRef);
+        StoredRun after = RunLookup.baseline(store, afterRef);
+        Optional<RunGates> found = gates.gatesOf(after, store, workspaceDir);
+        GateReport afterVerdicts = found.isPresent() ? gates.gate(found.get(), after, before) : null;
+        return new Result(before, after, compare(before, after, found.orElse(null), afterVerdicts), found);
+    }
+
+    /**
+     * The comparison of two loaded runs; with {@code runGates} (may be null) the gate deltas too, where
+     * {@code afterVerdicts} are the after-run's verdicts against {@code before}.
+     */
+    public RunComparison compare(StoredRun before, StoredRun after, RunGates runGates, GateReport afterVerdicts)
+            throws StoreException {
+        ComparisonBuilder builder = new ComparisonBuilder(before, after).snapshots(SnapshotSource.of(store));
+        if (runGates != null) builder.gates(gates.gate(runGates, before, null), afterVerdicts);
+        return builder.build();
+    }
+}

@@ -1,0 +1,82 @@
+package dev.evalbench.core.service;
+
+import dev.evalbench.core.record.RunHeader;
+import dev.evalbench.core.store.HistoryLocation;
+import dev.evalbench.core.store.RunStore;
+import dev.evalbench.core.store.StoreException;
+import dev.evalbench.core.store.sqlite.SqliteRunStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A workspace's run history: opening it (for writing, or an existing one for reading), listing runs, tagging
+ * a run and resolving names. The static openers hand the caller a store it must close; an instance works on
+ * a store its caller owns. Thread-safe as far as the store is (the SQLite store is).
+ */
+public final class HistoryService {
+    /** A run as the history lists it, with how many of its planned cases are stored. */
+    public record Listing(RunHeader header, int casesStored) {}
+
+    private static final String TAG_PATTERN = "[A-Za-z0-9._/-]{1,100}";
+
+    private final RunStore store;
+
+    public HistoryService(RunStore store) {
+        this.store = store;
+    }
+
+    /** The history file: {@code db} when given, else {@code <workspace>/.evalbench/history.db}. */
+    public static Path dbFile(Path workspace, Path db) {
+        return db != null ? db : HistoryLocation.defaultDb(workspace);
+    }
+
+    /** Opens the history for writing, creating it (and the git-ignored folder it lives in) when needed. */
+    public static RunStore openForWriting(Path workspace, Path db) throws StoreException, IOException {
+        return SqliteRunStore.open(db != null ? db : HistoryLocation.prepare(workspace));
+    }
+
+    /**
+     * Opens an existing history for reading: a missing file is a {@link RequestException} (field "db"), not an
+     * empty history created by a typo.
+     */
+    public static RunStore openExisting(Path workspace, Path db) throws StoreException, RequestException {
+        Path file = dbFile(workspace, db);
+        if (!Files.isRegularFile(file)) throw new RequestException("db", file.toString(), "no run history here");
+        return SqliteRunStore.open(file);
+    }
+
+    /** The newest {@code limit} runs, newest first. */
+    public List<Listing> list(int limit) throws StoreException {
+        List<Listing> out = new ArrayList<>();
+        for (RunHeader h : store.runs(limit)) out.add(new Listing(h, store.finishedKeys(h.id()).size()));
+        return out;
+    }
+
+    /** The run a name resolves to: an id, a unique prefix, a tag or "latest". */
+    public RunHeader resolve(String runRef) throws StoreException, RequestException {
+        return RunLookup.header(store, runRef);
+    }
+
+    /**
+     * Points {@code tag} at the run {@code runRef} names, moving it from any run it named before.
+     *
+     * @throws RequestException field "tag" for a name outside letters, digits, '.', '_', '-', '/' or "latest"
+     */
+    public RunHeader tag(String runRef, String tag) throws StoreException, RequestException {
+        checkTag(tag);
+        RunHeader header = resolve(runRef);
+        store.tag(header.id(), tag);
+        return header;
+    }
+
+    /** The tag rules, checked before the store is touched. */
+    public static void checkTag(String tag) throws RequestException {
+        if (tag == null || !tag.matches(TAG_PATTERN) || tag.equals("latest")) {
+            throw new RequestException("tag", tag, "tag \"" + tag
+                    + "\" is not allowed: use letters, digits, '.', '_', '-', '/' (and not \"latest\")");
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.evalbench.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Starting the workbench where it cannot start says so in one line with exit 2, and opens nothing. */
+class LauncherNoDisplayTest {
+    @Test
+    void withoutADisplayItPointsToTheCommandLine() {
+        String glass = System.clearProperty("glass.platform");
+        try {
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int code = WorkbenchLauncher.launch(new String[0], Map.of(), new PrintStream(err, true, StandardCharsets.UTF_8));
+            String text = err.toString(StandardCharsets.UTF_8);
+            if (System.getProperty("os.name").toLowerCase().contains("linux")) {
+                assertThat(code).isEqualTo(2);
+                assertThat(text.strip()).doesNotContain("\n").contains("no display").contains("evalbench --help");
+                assertThat(text).doesNotContain("Exception");
+            }
+        } finally {
+            if (glass != null) System.setProperty("glass.platform", glass);
+        }
+    }
+
+    @Test
+    void openingAFolderWithoutAManifestIsBadInput() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = WorkbenchLauncher.launch(new String[] {"open", "no/such/folder"}, Map.of("DISPLAY", ":0"),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8).strip()).isEqualTo("evalbench open: no workspace at no/such/folder: no evalbench.yaml");
+    }
+}

@@ -1,0 +1,73 @@
+package dev.evalbench.app;
+
+import dev.evalbench.app.settings.SettingsFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+import javafx.stage.Stage;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Starts the real workbench for a TestFX test: the real {@link WorkbenchApp} on a copy of a workspace (the
+ * sample by default) in a temp folder, with settings in that folder too, so a test never writes into the
+ * checkout or the user's config. {@link #stop()} closes the window as a user would.
+ */
+public final class WorkbenchFixture {
+    public final Path workspace;
+    public final Path settings;
+    public WorkbenchApp app;
+    public Stage stage;
+
+    private WorkbenchFixture(Path workspace, Path settings) {
+        this.workspace = workspace;
+        this.settings = settings;
+    }
+
+    /** A copy of {@code workspaces/support-triage} under {@code temp}, without its run history. */
+    public static WorkbenchFixture ofSample(Path temp) {
+        Path ws = temp.resolve("support-triage");
+        copyTree(Path.of("workspaces/support-triage"), ws);
+        return new WorkbenchFixture(ws, temp.resolve("config/workbench.json"));
+    }
+
+    public WorkbenchFixture start() throws TimeoutException {
+        return start(Map.of());
+    }
+
+    public WorkbenchFixture start(Map<String, String> env) throws TimeoutException {
+        stage = FxToolkit.registerPrimaryStage();
+        app = (WorkbenchApp) FxToolkit.setupApplication(() ->
+                new WorkbenchApp(new WorkbenchOptions(workspace, new SettingsFile(settings), env)));
+        WaitForAsyncUtils.waitForFxEvents();
+        return this;
+    }
+
+    public Workbench workbench() {
+        return app.workbench();
+    }
+
+    public void stop() throws TimeoutException {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    static void copyTree(Path from, Path to) {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) paths::iterator) {
+                Path rel = from.relativize(p);
+                if (rel.toString().startsWith(".evalbench")) continue;
+                Path target = to.resolve(rel.toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.evalbench.app.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.testfx.util.WaitForAsyncUtils.waitFor;
+
+import dev.evalbench.app.WorkbenchFixture;
+import dev.evalbench.app.settings.SettingsFile;
+import dev.evalbench.app.settings.WorkbenchSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real window on a copy of the sample: it opens, loads the workspace, and remembers its layout. */
+class WorkbenchWindowTest {
+    @TempDir Path temp;
+    private WorkbenchFixture fixture;
+    private final FxRobot robot = new FxRobot();
+
+    @AfterEach
+    void close() throws Exception {
+        if (fixture != null) fixture.stop();
+    }
+
+    @Test
+    void opensOnTheSampleAndLoadsItWithoutProblems() throws Exception {
+        fixture = WorkbenchFixture.ofSample(temp).start();
+        assertThat(fixture.stage.getTitle()).isEqualTo("support-triage - Evalbench");
+        waitFor(10, TimeUnit.SECONDS, () -> fixture.workbench().session().workspace() != null);
+        assertThat(fixture.workbench().session().workspace().name()).isEqualTo("support-triage");
+        assertThat(fixture.workbench().session().problems()).isEmpty();
+    }
+
+    @Test
+    void f1ListsTheShortcuts() throws Exception {
+        fixture = WorkbenchFixture.ofSample(temp).start();
+        robot.clickOn(fixture.stage.getScene().getRoot()).push(KeyCode.F1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(Window.getWindows()).anyMatch(w -> w instanceof Stage s && "Keyboard shortcuts".equals(s.getTitle()));
+        assertThat(robot.lookup("Show this list of shortcuts").tryQuery()).isPresent();
+    }
+
+    @Test
+    void theLastWorkspaceAndTheSplitPositionsAreRememberedOnClose() throws Exception {
+        fixture = WorkbenchFixture.ofSample(temp).start();
+        robot.interact(() -> fixture.workbench().window().splitPanes().get("main").setDividerPositions(0.3, 0.6));
+        fixture.stop();
+        fixture = null;
+        Path file = temp.resolve("config/workbench.json");
+        waitFor(5, TimeUnit.SECONDS, () -> Files.isRegularFile(file));
+        WorkbenchSettings saved = new SettingsFile(file).load();
+        assertThat(saved.lastWorkspace).isEqualTo(temp.resolve("support-triage").toAbsolutePath().normalize().toString());
+        assertThat(saved.dividers.get("main")[0]).isCloseTo(0.3, org.assertj.core.data.Offset.offset(0.02));
+    }
+}

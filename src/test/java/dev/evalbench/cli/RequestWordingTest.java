@@ -1,0 +1,48 @@
+package dev.evalbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Core's request errors carry a field and a reason; the CLI words them with its flags. The printed lines are
+ * the ones the CLI printed before the seam moved the checks into core.
+ */
+class RequestWordingTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void requestFieldsAreWordedAsTheFlagsThatSetThem() {
+        Path ws = Cli.copySample(tmp);
+
+        Cli.Result route = Cli.run("run", ws.toString(), "--route", "gpt-9", "--quiet");
+        Cli.Result repeat = Cli.run("run", ws.toString(), "--repeat", "0", "--quiet");
+
+        assertThat(route.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(route.err()).startsWith("error: --route: unknown route \"gpt-9\" (routes in ");
+        assertThat(repeat.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(repeat.err()).contains("error: --repeat: must be at least 1");
+    }
+
+    @Test
+    void historyRunNamesAndTagsReadAsBefore() {
+        Path ws = Cli.copySample(tmp);
+
+        Cli.Result noHistory = Cli.run("history", ws.toString());
+        assertThat(noHistory.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(noHistory.err()).contains("no run history here (run `evalbench run` first, or name one with --db)");
+
+        assertThat(Cli.run("run", ws.toString(), "--suite", "safety", "--quiet").exit()).isIn(ExitCodes.OK, ExitCodes.GATE_FAILED);
+        Cli.Result unknown = Cli.run("tag", "nope", "main", "--workspace", ws.toString());
+        Cli.Result badTag = Cli.run("tag", "latest", "latest", "--workspace", ws.toString());
+        Cli.Result complete = Cli.run("resume", "latest", "--workspace", ws.toString());
+
+        assertThat(unknown.err()).contains("error: nope: no run, tag or run file named \"nope\" (see `evalbench history`)");
+        assertThat(badTag.err()).contains("error: tag \"latest\" is not allowed: use letters, digits");
+        assertThat(complete.err()).containsPattern("error: latest: run \\S+ is already complete: nothing to resume");
+        assertThat(java.util.List.of(unknown.exit(), badTag.exit(), complete.exit())).containsOnly(ExitCodes.BAD_INPUT);
+    }
+}
