@@ -1,7 +1,7 @@
 package dev.evalbench.cli;
 
 import dev.evalbench.core.gate.GateReport;
-import dev.evalbench.core.record.StoredRun;
+import dev.evalbench.core.record.RunCases;
 import dev.evalbench.core.service.Components;
 import dev.evalbench.core.service.GateService;
 import dev.evalbench.core.service.RunLookup;
@@ -42,8 +42,8 @@ final class GateCommand implements Callable<Integer> {
         output.check();
         Workspace ws = Components.loadChecked(workspace, parent.env());
         try (RunStore store = history.openExisting(workspace)) {
-            StoredRun run = RunLookup.run(store, runRef);
-            StoredRun baseline = output.baseline == null ? null : RunLookup.baseline(store, output.baseline);
+            RunCases run = RunLookup.runCases(store, runRef);
+            RunCases baseline = output.baseline == null ? null : RunLookup.baselineCases(store, output.baseline);
             GateReport report = new GateService().gate(ws, run, baseline);
             return GateOutput.emit(report, run, baseline, output, spec.commandLine().getOut(), spec.commandLine().getErr(), parent.env());
         }

@@ -3,7 +3,7 @@ package dev.evalbench.cli;
 import dev.evalbench.core.run.Cancellation;
 import dev.evalbench.core.record.RunHeader;
 import dev.evalbench.core.run.RunListener;
-import dev.evalbench.core.record.StoredRun;
+import dev.evalbench.core.record.RunCases;
 import dev.evalbench.core.service.GateService;
 import dev.evalbench.core.store.RunStore;
 import dev.evalbench.core.workspace.Workspace;
@@ -22,7 +22,7 @@ final class GatedRun {
 
     private GatedRun() {}
 
-    static int execute(CommandSpec spec, Map<String, String> env, RunStore store, Workspace gatesFrom, StoredRun baseline,
+    static int execute(CommandSpec spec, Map<String, String> env, RunStore store, Workspace gatesFrom, RunCases baseline,
                        GateOutputOptions output, boolean quiet, Body body) throws Exception {
         Cancellation cancellation = new Cancellation();
         RunHeader header;

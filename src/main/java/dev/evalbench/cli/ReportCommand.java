@@ -96,13 +96,13 @@ final class ReportCommand implements Callable<Integer> {
                         .put("envelope", keys == null ? null : envelope.toString())
                         .put("signed_by", keys == null ? null : keys.keyId()).put("gates_from", gates.source());
                 JsonOut.print(spec.commandLine().getOut(), node);
-                return GateOutput.exitCode(verdicts, run);
+                return GateOutput.exitCode(verdicts, run.header());
             }
             o.println((failed == 0 ? "PASSED: all " + verdicts.verdicts().size() + " gates pass"
                     : "FAILED: " + failed + " of " + verdicts.verdicts().size() + " gates failed")
                     + " (gates from " + gates.source() + ")");
             o.flush();
-            return GateOutput.exitCode(verdicts, run);
+            return GateOutput.exitCode(verdicts, run.header());
         }
     }
 }

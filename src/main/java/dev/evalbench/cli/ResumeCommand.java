@@ -1,6 +1,6 @@
 package dev.evalbench.cli;
 
-import dev.evalbench.core.record.StoredRun;
+import dev.evalbench.core.record.RunCases;
 import dev.evalbench.core.service.Components;
 import dev.evalbench.core.service.RunLookup;
 import dev.evalbench.core.service.RunService;
@@ -52,7 +52,7 @@ final class ResumeCommand implements Callable<Integer> {
         // The gates come from the workspace as it is now, like `gate`; the cases run on the run's own inputs.
         var ws = Components.loadChecked(workspace, env);
         try (RunStore store = history.openExisting(workspace)) {
-            StoredRun baseline = output.baseline == null ? null : RunLookup.baseline(store, output.baseline);
+            RunCases baseline = output.baseline == null ? null : RunLookup.baselineCases(store, output.baseline);
             return GatedRun.execute(spec, env, store, ws, baseline, output, quiet, (progress, cancellation) ->
                     new RunService(Clock.systemUTC(), env).resume(runRef, workspace, store, concurrency, progress, cancellation));
         }

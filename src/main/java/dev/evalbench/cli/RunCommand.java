@@ -1,7 +1,7 @@
 package dev.evalbench.cli;
 
 import dev.evalbench.core.record.RunConfig;
-import dev.evalbench.core.record.StoredRun;
+import dev.evalbench.core.record.RunCases;
 import dev.evalbench.core.service.Components;
 import dev.evalbench.core.service.RunLookup;
 import dev.evalbench.core.service.RunService;
@@ -68,7 +68,7 @@ final class RunCommand implements Callable<Integer> {
         RunService.checkConfig(ws, config);
         try (RunStore store = history.open(workspace)) {
             // Resolve the baseline before running, so a typo costs nothing.
-            StoredRun baseline = output.baseline == null ? null : RunLookup.baseline(store, output.baseline);
+            RunCases baseline = output.baseline == null ? null : RunLookup.baselineCases(store, output.baseline);
             return GatedRun.execute(spec, env, store, ws, baseline, output, quiet, (progress, cancellation) ->
                     new RunService(Clock.systemUTC(), env).run(ws, workspace, config, store, progress, cancellation));
         }
