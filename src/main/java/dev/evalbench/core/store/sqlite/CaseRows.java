@@ -7,6 +7,7 @@ import dev.evalbench.core.json.Json;
 import dev.evalbench.core.record.CaseKey;
 import dev.evalbench.core.record.CaseRecord;
 import dev.evalbench.core.record.CaseSummary;
+import dev.evalbench.core.record.VersionTuple;
 import dev.evalbench.core.store.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -128,7 +129,7 @@ final class CaseRows {
                 + "AND suite = ? AND case_id = ? AND prompt_id = ? AND route = ? AND sample = ?")) {
             bindKey(ps, runId, key);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(record(c, rs, runId, new HashMap<>())) : Optional.empty();
+                return rs.next() ? Optional.of(record(c, rs, runId, new HashMap<>(), new HashMap<>())) : Optional.empty();
             }
         }
     }
@@ -137,12 +138,13 @@ final class CaseRows {
     static List<CaseRecord> list(Connection c, String runId) throws SQLException, StoreException {
         List<CaseRecord> records = new ArrayList<>();
         Map<String, String> texts = new HashMap<>();
+        Map<String, VersionTuple> versions = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT " + RECORD_COLUMNS + " FROM cases WHERE run_id = ? ORDER BY seq")) {
             ps.setString(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    records.add(record(c, rs, runId, texts));
+                    records.add(record(c, rs, runId, texts, versions));
                 }
             }
         }
@@ -176,34 +178,12 @@ final class CaseRows {
                 rs.getString(27), strings(rs.getString(28), what), strings(rs.getString(29), what));
     }
 
-    private static CaseRecord record(Connection c, ResultSet rs, String runId, Map<String, String> texts)
-            throws SQLException, StoreException {
+    private static CaseRecord record(Connection c, ResultSet rs, String runId, Map<String, String> texts,
+                                     Map<String, VersionTuple> versions) throws SQLException, StoreException {
         CaseSummary s = summary(rs, runId);
-        ObjectNode columns = Json.MAPPER.createObjectNode();
-        columns.put("run_id", runId);
-        columns.set("key", Json.MAPPER.valueToTree(s.key()));
-        putIfPresent(columns, "trace_id", s.traceId());
-        columns.put("schema_valid", s.schemaValid());
-        putIfPresent(columns, "failure_kind", s.failureKind());
-        if (s.expected() != null) columns.set("expected", s.expected());
-        columns.put("blocking", s.blocking());
-        putIfPresent(columns, "route_used", s.routeUsed());
-        putIfPresent(columns, "model_used", s.modelUsed());
-        columns.put("latency_ms", s.latencyMs());
-        columns.put("tokens_in", s.tokensIn());
-        columns.put("tokens_out", s.tokensOut());
-        columns.put("cost_usd", s.costUsd());
-        columns.put("cache_hit", s.cacheHit());
-        columns.set("tags", Json.MAPPER.valueToTree(s.tags()));
-        columns.set("failures", Json.MAPPER.valueToTree(s.failures()));
-        putIfPresent(columns, "failure_message", s.failureMessage());
-        putIfPresent(columns, "started_at", rs.getString(30));
-        return CaseDetail.read(c, rs.getBytes(32), columns, rs.getString(31), texts,
-                "case #" + rs.getLong(33) + " of run " + runId);
-    }
-
-    private static void putIfPresent(ObjectNode node, String name, String value) {
-        if (value != null) node.put(name, value);
+        String startedAt = rs.getString(30);
+        return CaseDetail.read(c, runId, s, startedAt == null ? null : Timestamps.parse(startedAt), rs.getString(31),
+                rs.getBytes(32), texts, versions, "case #" + rs.getLong(33) + " of run " + runId);
     }
 
     private static void bindKey(PreparedStatement ps, String runId, CaseKey key) throws SQLException {
