@@ -14,14 +14,13 @@ import java.util.regex.Pattern;
 
 /**
  * Draws docs/images/growth.svg from the lines {@code docs/bench.sh grid} prints: for runs answered at once, the
- * median wall time, CPU time and peak resident memory against the number of calls (log scale), before and after,
- * one panel each. Plain SVG text, no library, so the picture is regenerated with the figures.
+ * median wall time, CPU time and peak resident memory against the number of calls (log scale): before, after,
+ * and after with the packaged image's JVM options; one panel each. Plain SVG text, no library, so the picture is regenerated with the figures.
  *
  * <p>Run: {@code java -cp target/test-classes dev.evalbench.bench.GrowthPlot BEFORE.txt AFTER.txt OUT.svg}.
  */
 public final class GrowthPlot {
-    private static final Pattern E2E = Pattern.compile(
-            "^e2e calls=(\\d+) delay_ms=0 .*wall_s=([\\d.]+) cpu_s=([\\d.]+) peak_rss_mb=(\\d+)");
+    private static final String LINE = " calls=(\\d+) delay_ms=0 .*wall_s=([\\d.]+) cpu_s=([\\d.]+) peak_rss_mb=(\\d+)";
     private static final String[] TITLES = {"wall time (s)", "CPU time, user + system (s)", "peak resident memory (MB)"};
     private static final int PANEL_W = 300;
     private static final int PANEL_H = 220;
@@ -30,8 +29,9 @@ public final class GrowthPlot {
     private GrowthPlot() {}
 
     public static void main(String[] args) throws IOException {
-        Map<Integer, double[]> before = medians(Path.of(args[0]));
-        Map<Integer, double[]> after = medians(Path.of(args[1]));
+        Map<Integer, double[]> before = medians(Path.of(args[0]), "e2e");
+        Map<Integer, double[]> after = medians(Path.of(args[1]), "e2e");
+        Map<Integer, double[]> tuned = medians(Path.of(args[1]), "e2e-tuned");
         StringBuilder svg = new StringBuilder();
         int width = 3 * (PANEL_W + MARGIN) + MARGIN;
         int height = PANEL_H + 2 * MARGIN + 30;
@@ -39,21 +39,23 @@ public final class GrowthPlot {
                 + "font-family=\"sans-serif\" font-size=\"11\">\n<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>\n",
                 width, height));
         for (int metric = 0; metric < 3; metric++) {
-            panel(svg, MARGIN + metric * (PANEL_W + MARGIN), MARGIN, metric, before, after);
+            panel(svg, MARGIN + metric * (PANEL_W + MARGIN), MARGIN, metric, before, after, tuned);
         }
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"#c0392b\">● before</text>"
                 + "<text x=\"%d\" y=\"%d\" fill=\"#1f6fb2\">● after</text>"
-                + "<text x=\"%d\" y=\"%d\" fill=\"#555\">calls answered at once, concurrency 64; medians; 2-core machine</text>\n",
-                MARGIN, height - 12, MARGIN + 70, height - 12, MARGIN + 140, height - 12));
+                + "<text x=\"%d\" y=\"%d\" fill=\"#27ae60\">● after, packaged JVM options</text>"
+                + "<text x=\"%d\" y=\"%d\" fill=\"#555\">calls answered at once, concurrency 64; medians; 2-core machine under load</text>\n",
+                MARGIN, height - 12, MARGIN + 70, height - 12, MARGIN + 130, height - 12, MARGIN + 330, height - 12));
         svg.append("</svg>\n");
         Files.writeString(Path.of(args[2]), svg, StandardCharsets.UTF_8);
     }
 
     private static void panel(StringBuilder svg, int x0, int y0, int metric, Map<Integer, double[]> before,
-                              Map<Integer, double[]> after) {
+                              Map<Integer, double[]> after, Map<Integer, double[]> tuned) {
         double max = 0;
         for (double[] v : before.values()) max = Math.max(max, v[metric]);
         for (double[] v : after.values()) max = Math.max(max, v[metric]);
+        for (double[] v : tuned.values()) max = Math.max(max, v[metric]);
         max = niceCeiling(max);
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-weight=\"bold\">%s</text>\n", x0, y0 - 12, TITLES[metric]));
         svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#999\"/>\n",
@@ -71,6 +73,7 @@ public final class GrowthPlot {
         }
         line(svg, x0, y0, metric, max, before, "#c0392b");
         line(svg, x0, y0, metric, max, after, "#1f6fb2");
+        line(svg, x0, y0, metric, max, tuned, "#27ae60");
     }
 
     private static void line(StringBuilder svg, int x0, int y0, int metric, double max, Map<Integer, double[]> points,
@@ -103,11 +106,12 @@ public final class GrowthPlot {
         return v == Math.rint(v) ? String.format(Locale.ROOT, "%,d", (long) v) : String.format(Locale.ROOT, "%.1f", v);
     }
 
-    /** calls -> {wall, cpu, rss} medians of the e2e lines answered at once. */
-    static Map<Integer, double[]> medians(Path grid) throws IOException {
+    /** calls -> {wall, cpu, rss} medians of the lines labelled {@code label} answered at once. */
+    static Map<Integer, double[]> medians(Path grid, String label) throws IOException {
+        Pattern e2e = Pattern.compile("^" + Pattern.quote(label) + LINE);
         Map<Integer, List<double[]>> runs = new TreeMap<>();
         for (String line : Files.readAllLines(grid)) {
-            Matcher m = E2E.matcher(line);
+            Matcher m = e2e.matcher(line);
             if (m.find()) {
                 runs.computeIfAbsent(Integer.parseInt(m.group(1)), k -> new ArrayList<>()).add(new double[] {
                         Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3)), Double.parseDouble(m.group(4))});
