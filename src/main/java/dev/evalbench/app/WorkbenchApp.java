@@ -36,7 +36,8 @@ public final class WorkbenchApp extends Application {
 
     /** The features of the window, in the order they install. */
     static List<Workbench.Feature> features() {
-        return List.of();
+        return List.of(
+                wb -> dev.evalbench.app.author.AuthorFeature.install(wb.runner(), wb.session(), wb.window(), wb.env()));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.evalbench.cli;
 
+import dev.evalbench.core.gate.GateReport;
 import dev.evalbench.core.compare.CompareJson;
 import dev.evalbench.core.compare.CompareMarkdown;
 import dev.evalbench.core.compare.CompareText;
@@ -61,7 +62,7 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (RunStore store = history.openExisting(workspace)) {
+        try (RunStore store = history.openReadOnly(workspace)) {
             CompareService.Result result = new CompareService(store, new GateService(parent.env()))
                     .compare(before, after, workspace);
             RunComparison comparison = result.comparison();

@@ -1,5 +1,6 @@
 package dev.evalbench.cli;
 
+import dev.evalbench.core.service.OutboundMasks;
 import dev.evalbench.core.record.StoredRun;
 import dev.evalbench.core.service.RunLookup;
 import dev.evalbench.core.store.RunExport;
@@ -34,10 +35,15 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     HistoryOptions history;
 
+    @picocli.CommandLine.ParentCommand
+    EvalbenchCommand parent;
+
     @Override
     public Integer call() throws Exception {
-        try (RunStore store = history.openExisting(workspace)) {
-            StoredRun run = RunLookup.run(store, runRef);
+        try (RunStore store = history.openReadOnly(workspace)) {
+            StoredRun raw = RunLookup.run(store, runRef);
+            // An export leaves the machine: restricted values and keys masked, from the run's own snapshots.
+            StoredRun run = OutboundMasks.of(null, store, parent.env(), raw).run(raw);
             RunExport.write(run, out);
             if (json) {
                 JsonOut.print(spec.commandLine().getOut(), JsonOut.object().put("run_id", run.id())

@@ -1,5 +1,6 @@
 package dev.evalbench.cli;
 
+import dev.evalbench.core.io.IoWords;
 import dev.evalbench.core.service.RequestException;
 import dev.evalbench.core.store.StoreException;
 import dev.evalbench.core.workspace.WorkspaceException;
@@ -36,7 +37,7 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
         if (ex instanceof java.io.UncheckedIOException unchecked) ex = unchecked.getCause();
         if (ex instanceof java.io.IOException io) {
             // The disk, a permission, a path: the environment failed, not Evalbench. Stored cases are safe.
-            err.println("error: " + io);
+            err.println("error: " + IoWords.of(io));
             err.flush();
             return ExitCodes.INCOMPLETE;
         }

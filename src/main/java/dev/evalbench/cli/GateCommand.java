@@ -1,5 +1,7 @@
 package dev.evalbench.cli;
 
+import dev.evalbench.core.service.OutboundMasks;
+import dev.evalbench.core.mask.OutboundMask;
 import dev.evalbench.core.gate.GateReport;
 import dev.evalbench.core.record.RunCases;
 import dev.evalbench.core.service.Components;
@@ -41,11 +43,14 @@ final class GateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         output.check();
         Workspace ws = Components.loadChecked(workspace, parent.env());
-        try (RunStore store = history.openExisting(workspace)) {
+        try (RunStore store = history.openReadOnly(workspace)) {
             RunCases run = RunLookup.runCases(store, runRef);
             RunCases baseline = output.baseline == null ? null : RunLookup.baselineCases(store, output.baseline);
             GateReport report = new GateService().gate(ws, run, baseline);
-            return GateOutput.emit(report, run, baseline, output, spec.commandLine().getOut(), spec.commandLine().getErr(), parent.env());
+            // Gated on the raw records; CI outputs leave the machine, so they are written from masked ones.
+            OutboundMask mask = OutboundMasks.of(ws, store, parent.env(), run.header(),
+                    baseline == null ? null : baseline.header());
+            return GateOutput.emit(report, mask.cases(run), mask.cases(baseline), output, spec.commandLine().getOut(), spec.commandLine().getErr(), parent.env());
         }
     }
 }

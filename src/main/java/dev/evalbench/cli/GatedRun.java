@@ -1,5 +1,7 @@
 package dev.evalbench.cli;
 
+import dev.evalbench.core.service.OutboundMasks;
+import dev.evalbench.core.mask.OutboundMask;
 import dev.evalbench.core.run.Cancellation;
 import dev.evalbench.core.record.RunHeader;
 import dev.evalbench.core.run.RunListener;
@@ -32,6 +34,10 @@ final class GatedRun {
             header = body.run(progress, cancellation);
         }
         GateService.Gated gated = new GateService(env).gateStored(store, header.id(), gatesFrom, baseline);
-        return GateOutput.emit(gated.report(), gated.run(), baseline, output, spec.commandLine().getOut(), spec.commandLine().getErr(), env);
+        // Gated on the raw records; CI outputs leave the machine, so they are written from masked ones.
+        OutboundMask mask = OutboundMasks.of(gatesFrom, store, env, gated.run().header(),
+                baseline == null ? null : baseline.header());
+        return GateOutput.emit(gated.report(), mask.cases(gated.run()), mask.cases(baseline), output, spec.commandLine().getOut(),
+                spec.commandLine().getErr(), env);
     }
 }

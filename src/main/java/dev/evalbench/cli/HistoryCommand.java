@@ -43,7 +43,7 @@ final class HistoryCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (RunStore store = history.openExisting(workspace)) {
+        try (RunStore store = history.openReadOnly(workspace)) {
             List<HistoryService.Listing> runs = new HistoryService(store).list(limit);
             if (json) {
                 ArrayNode array = Json.MAPPER.createArrayNode();

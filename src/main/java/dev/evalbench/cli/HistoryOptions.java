@@ -21,7 +21,19 @@ final class HistoryOptions {
         return HistoryService.openForWriting(workspace, db);
     }
 
-    /** Opens an existing history for reading; a missing one is bad input, not an empty history created by a typo. */
+    /**
+     * Opens an existing history read-only, for commands that only read it: works in a folder this user may
+     * not write (a shared or archived history) and can never change the file.
+     */
+    RunStore openReadOnly(Path workspace) throws StoreException, BadInputException {
+        try {
+            return HistoryService.openReadOnly(workspace, db);
+        } catch (RequestException e) {
+            throw new BadInputException(e.value() + ": " + e.reason() + " (run `evalbench run` first, or name one with --db)");
+        }
+    }
+
+    /** Opens an existing history for writing; a missing one is bad input, not an empty history created by a typo. */
     RunStore openExisting(Path workspace) throws StoreException, BadInputException {
         try {
             return HistoryService.openExisting(workspace, db);

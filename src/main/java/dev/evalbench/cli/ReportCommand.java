@@ -68,7 +68,7 @@ final class ReportCommand implements Callable<Integer> {
         if (Files.exists(out) && !Files.isDirectory(out)) throw new BadInputException(out + ": not a folder");
         // Under --json the text lines go nowhere and one object is printed at the end.
         PrintWriter o = json ? new PrintWriter(java.io.Writer.nullWriter()) : spec.commandLine().getOut();
-        try (RunStore store = history.openExisting(workspace)) {
+        try (RunStore store = history.openReadOnly(workspace)) {
             ReportService.Signer signer = keys == null ? null : new ReportService.Signer(keys.privateKey(), keys.publicKey());
             ReportService.Result written = new ReportService(store, new GateService(parent.env()))
                     .write(runRef, baseline, workspace, out, signer);

@@ -2,11 +2,13 @@ package dev.evalbench.cli;
 
 import dev.evalbench.core.record.RunConfig;
 import dev.evalbench.core.record.RunCases;
+import dev.evalbench.core.record.StoredRun;
 import dev.evalbench.core.service.Components;
 import dev.evalbench.core.service.RunLookup;
 import dev.evalbench.core.service.RunService;
 import dev.evalbench.core.store.RunStore;
 import dev.evalbench.core.workspace.Workspace;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -66,9 +68,17 @@ final class RunCommand implements Callable<Integer> {
         List<String> chosen = routes.isEmpty() ? List.of(ws.defaultRoute()) : routes;
         RunConfig config = new RunConfig(chosen, suites, repeat, concurrency, cache);
         RunService.checkConfig(ws, config);
+        // Every input is checked before anything is created: a baseline file is read now, and a baseline
+        // named by run or tag needs a history that already exists.
+        StoredRun fileBaseline = output.baseline == null ? null : RunLookup.baselineFile(output.baseline).orElse(null);
+        if (output.baseline != null && fileBaseline == null && !Files.isRegularFile(history.dbFor(workspace))) {
+            throw new BadInputException("--baseline " + output.baseline + ": no such file, and no run history at "
+                    + history.dbFor(workspace) + " to find a run or tag of that name in");
+        }
         try (RunStore store = history.open(workspace)) {
             // Resolve the baseline before running, so a typo costs nothing.
-            RunCases baseline = output.baseline == null ? null : RunLookup.baselineCases(store, output.baseline);
+            RunCases baseline = fileBaseline != null ? RunCases.of(fileBaseline)
+                    : output.baseline == null ? null : RunLookup.baselineCases(store, output.baseline);
             return GatedRun.execute(spec, env, store, ws, baseline, output, quiet, (progress, cancellation) ->
                     new RunService(Clock.systemUTC(), env).run(ws, workspace, config, store, progress, cancellation));
         }

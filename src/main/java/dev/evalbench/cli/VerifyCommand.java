@@ -22,8 +22,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code evalbench verify ENVELOPE --key PUB [--key PUB2 ...] [--report report.json] [--workspace DIR]
- * [--require KEYID ...]}: checks a signed report offline. Without {@code --report}, a report.json beside the
- * envelope is checked. Exit 0 valid (prints the signers by key id and the subjects checked), 1 invalid (prints
+ * [--require KEYID ...] [--allow-missing NAME ...]}: checks a signed report offline. Without {@code --report},
+ * a report.json beside the envelope is checked. Every subject the statement names must be found and match,
+ * unless {@code --allow-missing} names it. Exit 0 valid (prints the signers by key id and the subjects checked), 1 invalid (prints
  * every problem), 2 unusable input.
  */
 @Command(name = "verify", mixinStandardHelpOptions = true, description = "Verify a signed report: signatures, report.json and (with --workspace) the input files.")
@@ -49,13 +50,17 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--require", paramLabel = "KEYID", description = "A key id that must have signed (e.g. a reviewer's); repeat for several.")
     List<String> required = new ArrayList<>();
 
+    @Option(names = "--allow-missing", paramLabel = "NAME|GLOB", description = "A signed subject that may be absent (e.g. report.json or 'datasets/*'); repeat for several. Any other absent subject makes the report INVALID.")
+    List<String> allowMissing = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         VerificationResult result;
         try {
             List<PublicKey> publicKeys = new ArrayList<>();
             for (Path key : keys) publicKeys.add(Ed25519Keys.readPublicKey(key));
-            VerificationRequest request = VerificationRequest.of(envelope, publicKeys).requiring(new LinkedHashSet<>(required));
+            VerificationRequest request = VerificationRequest.of(envelope, publicKeys).requiring(new LinkedHashSet<>(required))
+                    .allowingMissing(new LinkedHashSet<>(allowMissing));
             Path reportFile = report != null ? report : besideEnvelope();
             if (reportFile != null) request = request.withReport(reportFile);
             if (workspace != null) request = request.withWorkspace(workspace);
@@ -83,7 +88,8 @@ final class VerifyCommand implements Callable<Integer> {
         }
         o.println("checked: " + (result.checkedSubjects().isEmpty() ? "no subject file" : String.join(", ", result.checkedSubjects())));
         if (!result.uncheckedSubjects().isEmpty()) {
-            o.println("not checked (file not given or not found): " + String.join(", ", result.uncheckedSubjects()));
+            o.println("not checked (file not given or not found" + (result.valid() ? ", allowed by --allow-missing" : "") + "): "
+                    + String.join(", ", result.uncheckedSubjects()));
         }
         result.notes().forEach(n -> o.println("note: " + n));
         o.flush();

@@ -157,7 +157,9 @@ class RunCommandTest {
         Cli.Result r = Cli.run("run", ws.toString(), "--baseline", "nightly");
         assertThat(r.exit()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(r.err()).contains("nightly");
-        assertThat(Cli.run("history", ws.toString()).out()).contains("no runs yet");
+        // Checked before anything is created: not even an empty history appears.
+        assertThat(ws.resolve(".evalbench")).doesNotExist();
+        assertThat(Cli.run("history", ws.toString()).err()).contains("no run history here");
     }
 
     @Test

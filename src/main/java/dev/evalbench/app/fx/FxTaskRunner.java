@@ -32,6 +32,15 @@ public final class FxTaskRunner implements TaskRunner {
 
     @Override
     public <T> void execute(BackgroundTask<T> task) {
+        if (pool.isShutdown()) return; // the window is closing: callbacks still queued may ask for work; none is wanted
+        try {
+            submit(task);
+        } catch (java.util.concurrent.RejectedExecutionException closedMeanwhile) {
+            // closed between the check and the hand-over: same as above
+        }
+    }
+
+    private <T> void submit(BackgroundTask<T> task) {
         pool.execute(() -> {
             T result;
             try {

@@ -16,7 +16,7 @@ public interface TaskRunner extends AutoCloseable {
     /** Runs {@code body} on the UI thread: later when called from elsewhere, in order. */
     void onUi(Runnable body);
 
-    /** Stops accepting work; running tasks are interrupted. */
+    /** Stops accepting work (tasks handed over afterwards are dropped); running tasks are interrupted. */
     @Override
     void close();
 }

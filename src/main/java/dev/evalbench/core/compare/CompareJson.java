@@ -1,5 +1,6 @@
 package dev.evalbench.core.compare;
 
+import dev.evalbench.core.mask.OutboundMask;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.evalbench.core.gate.GateVerdict;
@@ -24,6 +25,7 @@ public final class CompareJson {
         root.put("format", FORMAT);
         root.set("before", runSummary(c.before()));
         root.set("after", runSummary(c.after()));
+        root.put("masking", OutboundMask.notice(c.before(), c.after()));
         ArrayNode changed = root.putArray("what_changed");
         c.versions().outputAffecting().stream().map(v -> v.component().label()).distinct().forEach(changed::add);
         ArrayNode versions = root.putArray("version_changes");

@@ -1,5 +1,6 @@
 package dev.evalbench.core.compare;
 
+import dev.evalbench.core.mask.OutboundMask;
 import dev.evalbench.core.gate.GateVerdict;
 import dev.evalbench.core.gate.ci.VerdictFormat;
 import java.util.List;
@@ -31,6 +32,7 @@ public final class CompareMarkdown {
         appendFlips(md, c, maxCases);
         appendMetrics(md, c);
         appendTemplates(md, c);
+        md.append("_").append(MarkdownText.inline(OutboundMask.notice(c.before(), c.after()))).append("_\n");
         return md.toString();
     }
 

@@ -1,5 +1,6 @@
 package dev.evalbench.core.compare;
 
+import dev.evalbench.core.mask.OutboundMask;
 import dev.evalbench.core.gate.GateVerdict;
 import dev.evalbench.core.gate.ci.VerdictFormat;
 import java.util.List;
@@ -22,6 +23,7 @@ public final class CompareText {
         out.append("compare ").append(c.before().id()).append(" -> ").append(c.after().id())
                 .append("  (").append(c.matchedCases()).append(" cases in both runs)\n");
         out.append("what changed: ").append(c.versions().summary()).append('\n');
+        out.append("masking: ").append(OutboundMask.notice(c.before(), c.after())).append('\n');
         c.versions().changes().forEach(v -> out.append("  ").append(v.describe()).append('\n'));
         out.append(String.format(Locale.ROOT, "cases: %d pass -> fail, %d fail -> pass, %d other outputs changed, %d only in %s, %d only in %s%n",
                 c.count(CaseChange.Kind.PASS_TO_FAIL), c.count(CaseChange.Kind.FAIL_TO_PASS), c.count(CaseChange.Kind.OUTPUT_CHANGED),

@@ -1,16 +1,16 @@
 package dev.evalbench.core.decide;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.evalbench.core.mask.RestrictedValuePattern;
 import dev.evalbench.core.workspace.PolicySpec.RestrictedPattern;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * Finds restricted content in a parsed output: a case's restricted values (case-insensitive substring; blank
+ * Finds restricted content in a parsed output: a case's restricted values (ignoring case and white space; blank
  * values are ignored because they would match everything) and the policy's restricted patterns (Java regex,
  * searched with {@code find}, as written: authors add {@code (?i)} themselves). Shared by the decider and the
  * safety evaluator so both judge leakage by the same rule. Immutable and thread-safe.
@@ -34,19 +34,22 @@ public final class RestrictedContent {
         this.patterns = List.copyOf(compiled);
     }
 
-    /** True when any text of the output contains one of the values, ignoring case. */
+    /**
+     * True when any text of the output contains one of the values, ignoring case and white space
+     * ({@link RestrictedValuePattern}: {@code DE89 3704 0044 0532 0130 00} and {@code de89370400440532013000}
+     * are the same value).
+     */
     public boolean containsRestrictedValue(JsonNode output, List<String> restrictedValues) {
         if (restrictedValues == null || restrictedValues.isEmpty()) {
             return false;
         }
-        List<String> needles = restrictedValues.stream()
-                .filter(v -> v != null && !v.isBlank())
-                .map(v -> v.toLowerCase(Locale.ROOT))
+        List<Pattern> needles = restrictedValues.stream()
+                .map(RestrictedValuePattern::of)
+                .filter(p -> p != null)
                 .toList();
         for (String text : OutputStrings.of(output)) {
-            String haystack = text.toLowerCase(Locale.ROOT);
-            for (String needle : needles) {
-                if (haystack.contains(needle)) {
+            for (Pattern needle : needles) {
+                if (needle.matcher(text).find()) {
                     return true;
                 }
             }

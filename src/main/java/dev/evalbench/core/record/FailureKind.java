@@ -18,6 +18,13 @@ public enum FailureKind {
     MISSING_KEY(false),
     /** The run was cancelled before the call finished. */
     CANCELLED(false),
+    /**
+     * The answer carried a configured API key (in any spelling, or a fragment of one): the output is not kept
+     * and the case fails, so a model that leaks a key can never pass a gate.
+     */
+    SECRET_IN_OUTPUT(false),
+    /** The answer was larger than the route's {@code max_response_bytes}; reading stopped at the limit. */
+    TOO_LARGE(false),
     /** Anything else: a bug or an unexpected exception, kept with its message. */
     INTERNAL(false);
 

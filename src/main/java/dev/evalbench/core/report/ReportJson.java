@@ -1,5 +1,6 @@
 package dev.evalbench.core.report;
 
+import dev.evalbench.core.mask.OutboundMask;
 import dev.evalbench.core.report.model.ReportContent;
 import dev.evalbench.core.report.model.RunSummary;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -60,6 +61,7 @@ public final class ReportJson {
         root.set("summary", RunSummaryJson.toJson(RunSummary.of(content.run())));
         root.set("baseline", content.hasBaseline() ? CompareJson.runSummary(content.baseline()) : null);
         root.set("comparison", content.hasBaseline() ? CompareJson.toJson(content.comparison()) : null);
+        root.put("masking", OutboundMask.notice(content.run(), content.baseline()));
         return root;
     }
 

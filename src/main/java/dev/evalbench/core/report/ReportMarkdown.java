@@ -1,5 +1,6 @@
 package dev.evalbench.core.report;
 
+import dev.evalbench.core.mask.OutboundMask;
 import dev.evalbench.core.report.model.ReportContent;
 import dev.evalbench.core.report.model.RunSummary;
 import dev.evalbench.core.compare.CompareMarkdown;
@@ -61,6 +62,7 @@ public final class ReportMarkdown {
             md.append("</details>\n\n");
         }
         if (content.hasBaseline()) CompareMarkdown.appendTemplates(md, content.comparison());
+        md.append("_").append(MarkdownText.inline(OutboundMask.notice(content.run(), content.baseline()))).append("_\n\n");
         md.append("_").append(MarkdownText.inline(content.generator())).append(" · report.json sha256 ")
                 .append(MarkdownText.code(reportSha256)).append("_\n");
         return md.toString();

@@ -21,9 +21,12 @@ record RouteOutcome(String route, ModelResponse response, boolean cacheHit, Fail
         return response != null;
     }
 
-    /** Cancellation ends the whole call: no fallback serves a cancelled run. */
+    /**
+     * Cancellation ends the whole call: no fallback serves a cancelled run. So does an answer that carried a
+     * key: the case must fail visibly rather than be rescued by a fallback.
+     */
     boolean endsCall() {
-        return ok() || failure == FailureKind.CANCELLED;
+        return ok() || failure == FailureKind.CANCELLED || failure == FailureKind.SECRET_IN_OUTPUT;
     }
 
     String fallbackReason() {

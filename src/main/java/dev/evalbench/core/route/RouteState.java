@@ -6,6 +6,7 @@ import dev.evalbench.core.provider.ModelRequest;
 import dev.evalbench.core.provider.ModelResponse;
 import dev.evalbench.core.provider.ProviderException;
 import dev.evalbench.core.provider.ProviderFactory;
+import dev.evalbench.core.secret.KeyScrubber;
 import dev.evalbench.core.route.breaker.CircuitBreaker;
 import dev.evalbench.core.route.limit.RouteLimiter;
 import dev.evalbench.core.route.retry.RetryBudget;
@@ -29,12 +30,14 @@ final class RouteState {
     final RetryPolicy retry;
     final RetryBudget budget;
     private final ProviderFactory factory;
+    private final KeyScrubber keys;
     private ModelProvider provider;
     private ProviderException buildFailure;
 
-    RouteState(RouteSpec spec, ProviderFactory factory, RouterOptions options) {
+    RouteState(RouteSpec spec, ProviderFactory factory, RouterOptions options, KeyScrubber keys) {
         this.spec = spec;
         this.factory = factory;
+        this.keys = keys;
         this.breaker = new CircuitBreaker(spec.name(), spec.breaker(), options.clock(), options.events());
         this.limiter = new RouteLimiter(spec.limits(), options.clock());
         this.retry = RetryPolicy.of(spec.retries(), options.jitter());
@@ -48,9 +51,9 @@ final class RouteState {
                         "route " + spec.name() + ": no provider named '" + spec.provider() + "'");
             } else {
                 try {
-                    provider = factory.create(spec, workspace, env);
+                    provider = new KeyScreenedProvider(spec.name(), factory.create(spec, workspace, env), keys);
                 } catch (ProviderException e) {
-                    buildFailure = e;
+                    buildFailure = new ProviderException(e.kind(), keys.scrub(e.getMessage()), e.httpStatus(), -1, null);
                 }
             }
         }

@@ -7,6 +7,7 @@ import dev.evalbench.core.provider.ModelRequest;
 import dev.evalbench.core.provider.ProviderFactory;
 import dev.evalbench.core.provider.http.HttpClients;
 import dev.evalbench.core.route.replay.ReplayProvider;
+import dev.evalbench.core.secret.KeyScrubber;
 import dev.evalbench.core.route.cache.CacheException;
 import dev.evalbench.core.route.cache.ResponseCache;
 import dev.evalbench.core.workspace.RouteSpec;
@@ -49,6 +50,7 @@ public final class Router implements RouteCaller {
     private final ResponseCache cache;
     private final OkHttpClient httpClient;
     private final boolean ownsHttpClient;
+    private final KeyScrubber keys;
 
     Router(Workspace workspace, RouterOptions options) {
         boolean replays = workspace.routes().values().stream().anyMatch(r -> r.provider().equals(ReplayProvider.NAME));
@@ -62,8 +64,9 @@ public final class Router implements RouteCaller {
         this.cache = needsCache ? ResponseCache.open(options.cacheDb()) : null;
         Map<String, ProviderFactory> factories = options.providers()
                 .bind(new ProviderRegistry.Resources(httpClient, cache, Clock.systemUTC()));
+        this.keys = configuredKeys(workspace, options.env());
         for (RouteSpec spec : workspace.routes().values()) {
-            routes.put(spec.name(), new RouteState(spec, factories.get(spec.provider()), options));
+            routes.put(spec.name(), new RouteState(spec, factories.get(spec.provider()), options, keys));
         }
         this.attempts = new RouteAttempts(workspace, options.env(), cache, options.cacheMode(), options.clock());
     }
@@ -79,15 +82,22 @@ public final class Router implements RouteCaller {
             outcome = RouteOutcome.failed(tried.isEmpty() ? route : tried.get(tried.size() - 1).route(),
                     FailureKind.INTERNAL, e.getMessage());
         }
+        if (outcome.ok() && outcome.cacheHit() && keys.found(outcome.response().text())) {
+            // A cache written before keys were screened, or under another key set: never hand its text on.
+            outcome = RouteOutcome.failed(outcome.route(), FailureKind.SECRET_IN_OUTPUT,
+                    KeyScreenedProvider.secretIn(outcome.route()).getMessage());
+        }
+        List<Attempt> screened = tried.stream().map(a -> a.message() == null ? a
+                : new Attempt(a.route(), a.number(), a.outcome(), a.httpStatus(), a.latencyMs(), keys.scrub(a.message()))).toList();
         RouteState used = routes.get(outcome.route());
         String provider = used == null ? null : used.spec.provider();
         String model = used == null ? null : used.spec.model();
         if (outcome.ok()) {
             return new CallResult(outcome.response(), null, null, outcome.route(), provider, model,
-                    List.copyOf(tried), List.copyOf(fallbacks), outcome.cacheHit(), used.cost(outcome.response()));
+                    screened, List.copyOf(fallbacks), outcome.cacheHit(), used.cost(outcome.response()));
         }
-        return new CallResult(null, outcome.failure(), outcome.message(), outcome.route(), provider, model,
-                List.copyOf(tried), List.copyOf(fallbacks), false, 0);
+        return new CallResult(null, outcome.failure(), keys.scrub(outcome.message()), outcome.route(), provider, model,
+                screened, List.copyOf(fallbacks), false, 0);
     }
 
     private RouteOutcome serve(String name, ModelRequest request, boolean bypassCache, Set<String> visited,
@@ -112,6 +122,20 @@ public final class Router implements RouteCaller {
             outcome = serve(fallback, request, bypassCache, visited, tried, fallbacks);
         }
         return outcome;
+    }
+
+    /**
+     * Every key the workspace's routes name that is set in the environment: a model may echo any of them,
+     * not only its own route's.
+     */
+    private static KeyScrubber configuredKeys(Workspace workspace, Map<String, String> env) {
+        List<String> values = new ArrayList<>();
+        for (RouteSpec spec : workspace.routes().values()) {
+            if (spec.apiKeyEnv() != null && env.get(spec.apiKeyEnv()) != null) {
+                values.add(env.get(spec.apiKeyEnv()));
+            }
+        }
+        return KeyScrubber.of(values);
     }
 
     /** The breaker state of a route ("closed", "open", "half-open"), for progress displays and tests. */

@@ -1,5 +1,6 @@
 package dev.evalbench.core.service;
 
+import dev.evalbench.core.mask.OutboundMask;
 import dev.evalbench.core.compare.ComparisonBuilder;
 import dev.evalbench.core.compare.RunComparison;
 import dev.evalbench.core.compare.SnapshotSource;
@@ -13,7 +14,8 @@ import java.util.Optional;
 
 /**
  * Compares two runs: metrics, gates (when the after-run's gates can be found), changed cases and prompt
- * diffs from the store's snapshots. Reads only; the store stays the caller's (it is not closed here).
+ * diffs from the store's snapshots. Gates are judged on the raw records; the comparison (and the runs in
+ * its result) carry masked copies ({@link OutboundMasks}), since it is printed and attached to pull requests. Reads only; the store stays the caller's (it is not closed here).
  * Thread-safe as far as the store is (the SQLite store is).
  */
 public final class CompareService {
@@ -38,7 +40,8 @@ public final class CompareService {
         StoredRun after = RunLookup.baseline(store, afterRef);
         Optional<RunGates> found = gates.gatesOf(after, store, workspaceDir);
         GateReport afterVerdicts = found.isPresent() ? gates.gate(found.get(), after, before) : null;
-        return new Result(before, after, compare(before, after, found.orElse(null), afterVerdicts), found);
+        RunComparison comparison = compare(before, after, found.orElse(null), afterVerdicts);
+        return new Result(comparison.before(), comparison.after(), comparison, found);
     }
 
     /**
@@ -47,8 +50,11 @@ public final class CompareService {
      */
     public RunComparison compare(StoredRun before, StoredRun after, RunGates runGates, GateReport afterVerdicts)
             throws StoreException {
-        ComparisonBuilder builder = new ComparisonBuilder(before, after).snapshots(SnapshotSource.of(store));
-        if (runGates != null) builder.gates(gates.gate(runGates, before, null), afterVerdicts);
+        GateReport beforeVerdicts = runGates == null ? null : gates.gate(runGates, before, null);
+        // Gated on the raw records; a comparison is printed and attached to pull requests, so its runs are masked.
+        OutboundMask mask = OutboundMasks.of(runGates == null ? null : runGates.workspace(), store, gates.env(), before, after);
+        ComparisonBuilder builder = new ComparisonBuilder(mask.run(before), mask.run(after)).snapshots(SnapshotSource.of(store));
+        if (runGates != null) builder.gates(beforeVerdicts, afterVerdicts);
         return builder.build();
     }
 }

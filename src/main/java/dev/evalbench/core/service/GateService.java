@@ -31,6 +31,11 @@ public final class GateService {
         this(Map.of());
     }
 
+    /** The environment workspaces are rebuilt with; also where the configured API keys are read from. */
+    Map<String, String> env() {
+        return env;
+    }
+
     /** @param env the environment a rebuilt workspace is loaded with (as the run was) */
     public GateService(Map<String, String> env) {
         this.env = Map.copyOf(env);

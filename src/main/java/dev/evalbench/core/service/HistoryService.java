@@ -48,6 +48,17 @@ public final class HistoryService {
         return SqliteRunStore.open(file);
     }
 
+    /**
+     * Opens an existing history read-only, for commands that only read it: nothing is created or migrated,
+     * the file is never changed, and a folder the user may not write (a shared or archived history) works.
+     * A missing file is a {@link RequestException} (field "db").
+     */
+    public static RunStore openReadOnly(Path workspace, Path db) throws StoreException, RequestException {
+        Path file = dbFile(workspace, db);
+        if (!Files.isRegularFile(file)) throw new RequestException("db", file.toString(), "no run history here");
+        return SqliteRunStore.openReadOnly(file);
+    }
+
     /** The newest {@code limit} runs, newest first. */
     public List<Listing> list(int limit) throws StoreException {
         List<Listing> out = new ArrayList<>();

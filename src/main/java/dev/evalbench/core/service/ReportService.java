@@ -1,5 +1,6 @@
 package dev.evalbench.core.service;
 
+import dev.evalbench.core.mask.OutboundMask;
 import dev.evalbench.core.compare.RunComparison;
 import dev.evalbench.core.gate.GateReport;
 import dev.evalbench.core.record.StoredRun;
@@ -60,13 +61,17 @@ public final class ReportService {
                 + workspaceDir + " holds no evalbench.yaml"));
         GateReport verdicts = gates.gate(runGates, run, base);
         RunComparison comparison = base == null ? null : compare.compare(base, run, runGates, verdicts);
-        ReportContent content = new ReportContent(run, verdicts, base, comparison, "evalbench " + AppInfo.appVersion());
+        // Gated on the raw records; a report leaves the machine, so everything in it is masked.
+        OutboundMask mask = OutboundMasks.of(runGates.workspace(), store, gates.env(), run, base);
+        StoredRun maskedRun = mask.run(run);
+        StoredRun maskedBase = mask.run(base);
+        ReportContent content = new ReportContent(maskedRun, verdicts, maskedBase, comparison, "evalbench " + AppInfo.appVersion());
         ReportFiles files = ReportWriter.write(content, out);
         Path envelope = out.resolve(ReportSigner.ENVELOPE);
         if (signer != null) {
             ReportSigner.sign(content, Files.readAllBytes(files.json()), signer.privateKey(), signer.publicKey(), envelope);
-            return new Result(run, base, verdicts, runGates, files, envelope, null);
+            return new Result(maskedRun, maskedBase, verdicts, runGates, files, envelope, null);
         }
-        return new Result(run, base, verdicts, runGates, files, null, Files.exists(envelope) ? envelope : null);
+        return new Result(maskedRun, maskedBase, verdicts, runGates, files, null, Files.exists(envelope) ? envelope : null);
     }
 }

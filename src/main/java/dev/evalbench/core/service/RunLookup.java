@@ -4,6 +4,7 @@ import dev.evalbench.core.record.RunCases;
 import dev.evalbench.core.record.RunHeader;
 import dev.evalbench.core.record.StoredRun;
 import dev.evalbench.core.store.RunExport;
+import dev.evalbench.core.store.RunFileException;
 import dev.evalbench.core.store.RunStore;
 import dev.evalbench.core.store.StoreException;
 import dev.evalbench.core.workspace.InputError;
@@ -44,14 +45,28 @@ public final class RunLookup {
         return Files.isRegularFile(file) ? RunCases.of(baseline(store, ref)) : runCases(store, ref);
     }
 
+    /**
+     * The run in {@code ref} when it names an existing file (an export or a report.json), read and checked
+     * without touching any history; empty when no such file exists.
+     */
+    public static java.util.Optional<StoredRun> baselineFile(String ref) throws WorkspaceException {
+        Path file = Path.of(ref);
+        if (!Files.isRegularFile(file)) return java.util.Optional.empty();
+        try {
+            return java.util.Optional.of(RunExport.read(file));
+        } catch (RunFileException e) {
+            throw new WorkspaceException(new InputError(e.file(), e.line(), e.column(), e.problem()));
+        }
+    }
+
     /** A baseline: a file path when such a file exists, otherwise a run in the history. */
     public static StoredRun baseline(RunStore store, String ref) throws WorkspaceException, StoreException {
         Path file = Path.of(ref);
         if (Files.isRegularFile(file)) {
             try {
                 return RunExport.read(file);
-            } catch (IOException e) {
-                throw new WorkspaceException(new InputError(ref, 0, 0, e.getMessage()));
+            } catch (RunFileException e) {
+                throw new WorkspaceException(new InputError(e.file(), e.line(), e.column(), e.problem()));
             }
         }
         return run(store, ref);

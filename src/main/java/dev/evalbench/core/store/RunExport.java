@@ -1,5 +1,12 @@
 package dev.evalbench.core.store;
 
+import dev.evalbench.core.mask.OutboundMask;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.evalbench.core.io.IoWords;
+import dev.evalbench.core.workspace.JsonSyntaxMessage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.evalbench.core.io.AtomicFiles;
@@ -33,6 +40,7 @@ public final class RunExport {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("format", FORMAT);
         root.set("run", Json.MAPPER.valueToTree(run));
+        root.put("masking", OutboundMask.notice(run));
         return root;
     }
 
@@ -45,22 +53,33 @@ public final class RunExport {
      *
      * @throws IOException when the file cannot be read or holds no run, with a message naming the file
      */
-    public static StoredRun read(Path file) throws IOException {
+    public static StoredRun read(Path file) throws RunFileException {
+        String name = file.toString();
         JsonNode root;
-        try {
-            root = Json.MAPPER.readTree(file.toFile());
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file);
+             JsonParser parser = STRICT.createParser(in)) {
+            try {
+                root = STRICT.readTree(parser);
+            } catch (JsonProcessingException e) {
+                // Limit violations (nesting, string length) carry no location of their own: the parser's is it.
+                JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+                throw new RunFileException(name, Math.max(0, at.getLineNr()), Math.max(0, at.getColumnNr()),
+                        "not a run export: " + JsonSyntaxMessage.describe(e));
+            }
+        } catch (RunFileException e) {
+            throw e;
         } catch (IOException e) {
-            throw new IOException(file + ": not a JSON file: " + messageOf(e), e);
+            throw new RunFileException(name, 0, 0, "cannot be read (" + IoWords.of(e) + ")");
         }
         JsonNode run = root == null ? null : root.get("run");
         if (run == null || !run.isObject()) {
-            throw new IOException(file + ": expected an evalbench run export (a JSON object with a \"run\" field)");
+            throw new RunFileException(name, 0, 0, "expected an evalbench run export (a JSON object with a \"run\" field)");
         }
         StoredRun stored;
         try {
             stored = Json.MAPPER.treeToValue(run, StoredRun.class);
-        } catch (IOException e) {
-            throw new IOException(file + ": the \"run\" object is not a readable run: " + e.getMessage(), e);
+        } catch (JsonProcessingException e) {
+            throw new RunFileException(name, 0, 0, "the \"run\" object is not a readable run: " + JsonSyntaxMessage.describe(e));
         }
         JsonNode binding = root.get("run_cases");
         return binding == null || !binding.isObject() ? stored
@@ -71,39 +90,49 @@ public final class RunExport {
      * The records a report.json binds by digest: the named file next to it, whose SHA-256 and count must be
      * the bound ones. A missing, altered or truncated file is an error, never a partial run.
      */
-    private static List<CaseRecord> boundCases(Path report, JsonNode binding) throws IOException {
+    private static List<CaseRecord> boundCases(Path report, JsonNode binding) throws RunFileException {
         String name = binding.path("file").asText("");
         if (name.isEmpty() || name.contains("/") || name.contains("\\") || name.startsWith(".")) {
-            throw new IOException(report + ": run_cases names no plain file next to it: \"" + name + "\"");
+            throw new RunFileException(report.toString(), 0, 0, "run_cases names no plain file next to it: \"" + name + "\"");
         }
         Path casesFile = report.resolveSibling(name);
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(casesFile);
         } catch (IOException e) {
-            throw new IOException(report + " keeps its case records in " + name + ", which cannot be read next to it: "
-                    + e.getMessage(), e);
+            throw new RunFileException(report.toString(), 0, 0, "keeps its case records in " + name
+                    + ", which cannot be read next to it (" + IoWords.of(e) + ")");
         }
         String sha256 = Digests.sha256(bytes);
         if (!sha256.equals(binding.path("sha256").asText())) {
-            throw new IOException(casesFile + ": sha256 " + sha256 + " differs from the one " + report.getFileName()
-                    + " binds (" + binding.path("sha256").asText() + "): the records were changed or replaced");
+            throw new RunFileException(casesFile.toString(), 0, 0, "sha256 " + sha256 + " differs from the one "
+                    + report.getFileName() + " binds (" + binding.path("sha256").asText()
+                    + "): the records were changed or replaced");
         }
         List<CaseRecord> records = new ArrayList<>();
+        int lineNo = 0;
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(
                 new GZIPInputStream(new ByteArrayInputStream(bytes)), StandardCharsets.UTF_8))) {
             for (String line; (line = lines.readLine()) != null; ) {
-                if (!line.isEmpty()) records.add(Json.MAPPER.readValue(line, CaseRecord.class));
+                lineNo++;
+                if (!line.isEmpty()) records.add(STRICT.forType(CaseRecord.class).readValue(line));
             }
+        } catch (JsonProcessingException e) {
+            throw new RunFileException(casesFile.toString(), lineNo, 0, "not a case record: " + JsonSyntaxMessage.describe(e));
+        } catch (IOException e) {
+            throw new RunFileException(casesFile.toString(), 0, 0, "cannot be read (" + IoWords.of(e) + ")");
         }
         if (records.size() != binding.path("count").asInt(-1)) {
-            throw new IOException(casesFile + ": holds " + records.size() + " records, " + report.getFileName()
-                    + " binds " + binding.path("count").asText());
+            throw new RunFileException(casesFile.toString(), 0, 0, "holds " + records.size() + " records, "
+                    + report.getFileName() + " binds " + binding.path("count").asText());
         }
         return List.copyOf(records);
     }
 
-    private static String messageOf(IOException e) {
-        return e.getMessage();
-    }
+    /**
+     * Duplicate keys refused; nesting capped far below what could exhaust the stack (a run export nests a
+     * dozen levels; a model's parsed output a few more).
+     */
+    private static final ObjectReader STRICT = Json.MAPPER.reader()
+            .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 }

@@ -48,6 +48,9 @@ public final class JsonSchemas {
             return List.of(new SchemaViolation("/$schema", null,
                     "names an unknown dialect " + declared + " (use https://json-schema.org/draft/2020-12/schema)", ""));
         }
+        List<SchemaViolation> external = new java.util.ArrayList<>();
+        externalRefs(schema, "", external);
+        if (!external.isEmpty()) return external;
         String dialect = version.orElse(SpecificationVersion.DRAFT_2020_12).getDialectId();
         Schema meta = REGISTRY.getSchema(SchemaLocation.of(dialect));
         List<SchemaViolation> violations = SchemaViolations.of(meta.validate(schema), meta.getSchemaNode());
@@ -57,6 +60,28 @@ public final class JsonSchemas {
             return List.of();
         } catch (SchemaException e) {
             return List.of(new SchemaViolation("", null, "cannot be compiled: " + rootMessage(e), ""));
+        }
+    }
+
+    /**
+     * A reference that leaves the document ({@code http://...}, {@code other.json#...}) is refused before the
+     * schema is compiled, so no library ever gets the chance to fetch it: a schema is one self-contained file.
+     */
+    private static void externalRefs(JsonNode node, String pointer, List<SchemaViolation> found) {
+        if (node.isObject()) {
+            node.properties().forEach(e -> {
+                String at = pointer + "/" + e.getKey().replace("~", "~0").replace("/", "~1");
+                JsonNode value = e.getValue();
+                if ((e.getKey().equals("$ref") || e.getKey().equals("$dynamicRef")) && value.isTextual()
+                        && !value.asText().startsWith("#")) {
+                    found.add(new SchemaViolation(at, null, "refers outside this file (" + value.asText()
+                            + "); only references within the file (\"#/$defs/...\") are allowed, nothing is fetched", ""));
+                } else {
+                    externalRefs(value, at, found);
+                }
+            });
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) externalRefs(node.get(i), pointer + "/" + i, found);
         }
     }
 

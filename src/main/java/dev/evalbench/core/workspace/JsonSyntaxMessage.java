@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
  */
 public final class JsonSyntaxMessage {
     private static final Pattern UNEXPECTED_CHAR = Pattern.compile("^Unexpected character \\('.*?' \\(code (\\d+)\\)\\)");
+    /** Jackson's processing limits name the allowed maximum after "maximum allowed (". */
+    private static final Pattern LIMIT = Pattern.compile("maximum allowed \\((\\d+)");
     private static final Pattern QUOTED_TOKEN = Pattern.compile("'(.*?)'");
 
     private JsonSyntaxMessage() {}
@@ -18,6 +20,13 @@ public final class JsonSyntaxMessage {
         String m = e.getOriginalMessage();
         if (m == null || m.isBlank()) return "not valid JSON";
         if (m.startsWith("Duplicate field ")) return "duplicate key \"" + quoted(m) + "\"";
+        Matcher limit = LIMIT.matcher(m);
+        if (m.startsWith("Document nesting depth") && limit.find()) {
+            return "nested deeper than " + limit.group(1) + " levels of objects and arrays";
+        }
+        if (m.startsWith("String value length") && limit.find()) return "a string is longer than " + limit.group(1) + " characters";
+        if (m.startsWith("Number value length") && limit.find()) return "a number has more than " + limit.group(1) + " digits";
+        if (m.startsWith("Name length") && limit.find()) return "a key is longer than " + limit.group(1) + " characters";
         if (m.startsWith("Unrecognized token ")) {
             return "unexpected text '" + quoted(m) + "' (expected a JSON value: a string in double quotes, a number, "
                     + "an object, an array, true, false or null)";

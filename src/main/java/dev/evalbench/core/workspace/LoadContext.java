@@ -2,9 +2,6 @@ package dev.evalbench.core.workspace;
 
 import dev.evalbench.core.json.Digests;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
@@ -87,26 +84,14 @@ final class LoadContext {
         return bytes;
     }
 
-    /** The file as UTF-8 text; null (error recorded at the first bad byte's line) when it is not UTF-8. */
+    /** The file as UTF-8 text; null (error recorded at the first bad byte's line and column) when it is not UTF-8. */
     String decodeUtf8(String path, byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            add(new InputError(path, firstBadLine(bytes), 0, "is not valid UTF-8 text"));
+            return Utf8Text.decode(path, bytes);
+        } catch (SourceSyntaxException e) {
+            add(e.error());
             return null;
         }
-    }
-
-    private static int firstBadLine(byte[] bytes) {
-        int line = 1;
-        for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i] < 0) return line;
-            if (bytes[i] == '\n') line++;
-        }
-        return 0;
     }
 
     /** A YAML file as a located tree; null (error recorded) on a syntax error. */

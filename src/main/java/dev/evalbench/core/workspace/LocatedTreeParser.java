@@ -49,13 +49,18 @@ final class LocatedTreeParser {
     }
 
     static LocatedTree parseYaml(String file, byte[] bytes) throws SourceSyntaxException {
+        // Decoded here rather than by the YAML reader, which reports a bad byte a line early and in Java's words.
+        String text = Utf8Text.decode(file, bytes);
         LocatedTreeParser builder = new LocatedTreeParser(file, 0);
-        try (JsonParser p = YAML.createParser(bytes)) {
-            return builder.document(p, "the file is empty (expected keys and values)");
-        } catch (JsonProcessingException e) {
-            throw new SourceSyntaxException(YamlSyntaxMessage.describe(file, e));
+        try (JsonParser p = YAML.createParser(text)) {
+            try {
+                return builder.document(p, "the file is empty (expected keys and values)");
+            } catch (JsonProcessingException e) {
+                // Limit violations (nesting depth) carry no location of their own: the parser's is it.
+                throw new SourceSyntaxException(YamlSyntaxMessage.describe(file, e, p.currentLocation()));
+            }
         } catch (IOException e) {
-            throw new SourceSyntaxException(new InputError(file, 0, 0, "cannot be read as UTF-8 text: " + e.getMessage()));
+            throw new SourceSyntaxException(new InputError(file, 0, 0, "cannot be read: " + dev.evalbench.core.io.IoWords.of(e)));
         }
     }
 
@@ -66,11 +71,14 @@ final class LocatedTreeParser {
     static LocatedTree parseJson(String file, String text, int firstLine) throws SourceSyntaxException {
         LocatedTreeParser builder = new LocatedTreeParser(file, firstLine - 1);
         try (JsonParser p = JSON.createParser(text)) {
-            return builder.document(p, "the text is empty (expected a JSON value)");
-        } catch (JsonProcessingException e) {
-            throw new SourceSyntaxException(builder.error(e.getLocation(), JsonSyntaxMessage.describe(e)));
+            try {
+                return builder.document(p, "the text is empty (expected a JSON value)");
+            } catch (JsonProcessingException e) {
+                JsonLocation at = e.getLocation() != null ? e.getLocation() : p.currentLocation();
+                throw new SourceSyntaxException(builder.error(at, JsonSyntaxMessage.describe(e)));
+            }
         } catch (IOException e) {
-            throw new SourceSyntaxException(new InputError(file, firstLine, 0, "cannot be read: " + e.getMessage()));
+            throw new SourceSyntaxException(new InputError(file, firstLine, 0, "cannot be read: " + dev.evalbench.core.io.IoWords.of(e)));
         }
     }
 

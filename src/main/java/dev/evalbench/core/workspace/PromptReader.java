@@ -66,6 +66,16 @@ final class PromptReader {
             ctx.add(tree.errorAt("/id", "duplicate prompt id \"" + id + "\" (also in " + previous.file() + ")"));
             return;
         }
+        String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8); // parseYaml checked it is UTF-8
+        boolean refused = false;
+        for (String part : List.of("/system", "/body")) {
+            Optional<InputError> problem = TemplateTagCheck.check(tree, text, part, Trees.text(root, part.substring(1)));
+            if (problem.isPresent()) {
+                ctx.add(problem.get());
+                refused = true;
+            }
+        }
+        if (refused) return;
         String schemaPath = WorkspacePaths.normalize(Trees.text(root, "output_schema"));
         Optional<JsonNode> schema = schemasByPath.computeIfAbsent(schemaPath, p -> outputSchema(p, tree));
         if (schema.isEmpty()) return;

@@ -73,7 +73,8 @@ final class RouteReader {
                 limits == null ? null : new RouteSpec.Limits(Trees.integer(limits, "concurrency"),
                         Trees.integer(limits, "requests_per_minute"), Trees.integer(limits, "tokens_per_minute")),
                 price == null ? null : new RouteSpec.Price(price.get("input_per_mtok").asDouble(),
-                        price.get("output_per_mtok").asDouble()));
+                        price.get("output_per_mtok").asDouble()),
+                Trees.longValue(r, "max_response_bytes"));
     }
 
     private static void check(LoadContext ctx, LocatedTree tree, Map<String, RouteSpec> byName) {

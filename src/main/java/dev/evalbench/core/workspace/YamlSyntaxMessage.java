@@ -12,6 +12,13 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 final class YamlSyntaxMessage {
     private YamlSyntaxMessage() {}
 
+    /** As {@link #describe(String, JsonProcessingException)}, with where the parser stood for errors that carry no location. */
+    static InputError describe(String file, JsonProcessingException e, JsonLocation parserAt) {
+        InputError error = describe(file, e);
+        if (error.line() > 0 || parserAt == null) return error;
+        return new InputError(file, Math.max(0, parserAt.getLineNr()), Math.max(0, parserAt.getColumnNr()), error.message());
+    }
+
     static InputError describe(String file, JsonProcessingException e) {
         if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
             Mark problem = marked.getProblemMark();
@@ -26,9 +33,8 @@ final class YamlSyntaxMessage {
         JsonLocation loc = e.getLocation();
         int line = loc == null ? 0 : Math.max(loc.getLineNr(), 0);
         int column = loc == null ? 0 : Math.max(loc.getColumnNr(), 0);
-        String message = e.getOriginalMessage() == null ? "not valid YAML" : e.getOriginalMessage();
-        int newline = message.indexOf('\n');
-        if (newline >= 0) message = message.substring(0, newline);
+        // Jackson's own limits (nesting depth, string length) are worded by JsonSyntaxMessage, without Java names.
+        String message = e.getOriginalMessage() == null ? "not valid YAML" : JsonSyntaxMessage.describe(e);
         return new InputError(file, line, column, "YAML syntax error: " + message);
     }
 

@@ -39,7 +39,7 @@ class WorkspaceLoaderErrorsTest {
         WorkspaceException e = FixtureWorkspace.loadFailure(root);
 
         assertThat(e.getMessage()).isEqualTo("routes.yaml:14:5: unknown key \"retires\" in route \"openai\" (expected one of: "
-                + "provider, model, base_url, api_key_env, script, params, timeout_ms, retries, fallbacks, breaker, limits, price)");
+                + "provider, model, base_url, api_key_env, script, params, timeout_ms, max_response_bytes, retries, fallbacks, breaker, limits, price)");
     }
 
     @Test

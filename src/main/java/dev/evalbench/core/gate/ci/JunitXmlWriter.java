@@ -1,5 +1,6 @@
 package dev.evalbench.core.gate.ci;
 
+import dev.evalbench.core.mask.OutboundMask;
 import dev.evalbench.core.io.AtomicFiles;
 import dev.evalbench.core.gate.GateReport;
 import dev.evalbench.core.gate.GateVerdict;
@@ -58,6 +59,7 @@ public final class JunitXmlWriter {
             property(doc, properties, "run_id", report.runId());
             property(doc, properties, "baseline_run_id", report.baselineRunId() == null ? "" : report.baselineRunId());
             property(doc, properties, "run_status", String.valueOf(run.header().status()));
+            property(doc, properties, "masking", OutboundMask.notice(run));
 
             int tests = 0;
             int failures = 0;

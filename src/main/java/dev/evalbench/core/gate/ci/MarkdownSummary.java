@@ -1,5 +1,6 @@
 package dev.evalbench.core.gate.ci;
 
+import dev.evalbench.core.mask.OutboundMask;
 import dev.evalbench.core.io.AtomicFiles;
 import dev.evalbench.core.gate.GateReport;
 import dev.evalbench.core.gate.GateVerdict;
@@ -52,6 +53,7 @@ public final class MarkdownSummary {
             flips(md, FlippedCases.between(baseline, run));
         }
         flaky(md, RepeatStats.of(run.cases()));
+        md.append("\n_").append(OutboundMask.notice(run, baseline)).append("_\n");
         return md.toString();
     }
 

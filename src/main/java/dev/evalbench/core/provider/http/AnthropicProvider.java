@@ -27,7 +27,7 @@ public final class AnthropicProvider {
             String base = route.baseUrl() != null ? route.baseUrl() : DEFAULT_BASE_URL;
             return new HttpModelProvider("AnthropicProvider", new HttpEndpoint(
                     HttpEndpoint.resolve(route.name(), base, "/v1/messages"),
-                    headers.build(), new HttpTransport(client), key, clock), AnthropicWireFormat.FORMAT);
+                    headers.build(), new HttpTransport(client), key, clock, route.responseLimit()), AnthropicWireFormat.FORMAT);
         };
     }
 }

@@ -21,8 +21,11 @@ final class HttpEndpoint {
     private final HttpTransport transport;
     private final Redactor redactor;
     private final Clock clock;
+    private final long maxResponseBytes;
 
-    HttpEndpoint(HttpUrl url, Headers fixedHeaders, HttpTransport transport, String secret, Clock clock) {
+    HttpEndpoint(HttpUrl url, Headers fixedHeaders, HttpTransport transport, String secret, Clock clock,
+                 long maxResponseBytes) {
+        this.maxResponseBytes = maxResponseBytes;
         this.url = url;
         this.fixedHeaders = fixedHeaders;
         this.transport = transport;
@@ -53,7 +56,7 @@ final class HttpEndpoint {
         if (request.traceparent() != null) {
             headers.set("traceparent", request.traceparent());
         }
-        HttpReply reply = transport.post(url, headers.build(), bytes, request.timeoutMs(), redactor);
+        HttpReply reply = transport.post(url, headers.build(), bytes, request.timeoutMs(), maxResponseBytes, redactor);
         HttpStatuses.check(url.toString(), reply, redactor, clock);
         return reply;
     }

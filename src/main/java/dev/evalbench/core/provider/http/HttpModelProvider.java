@@ -39,7 +39,7 @@ final class HttpModelProvider implements ModelProvider {
             }
             String base = route.baseUrl() != null ? route.baseUrl() : defaultBase;
             return new HttpModelProvider(kind, new HttpEndpoint(HttpEndpoint.resolve(route.name(), base, path),
-                    headers.build(), new HttpTransport(client), key, clock), format);
+                    headers.build(), new HttpTransport(client), key, clock, route.responseLimit()), format);
         };
     }
 

@@ -18,7 +18,7 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /**
- * Posts one JSON body and reads the whole reply, turning transport trouble into {@link ProviderException}s:
+ * Posts one JSON body and reads the reply up to the route's byte limit ({@link BoundedBody}), turning transport trouble into {@link ProviderException}s:
  * a timeout is {@link FailureKind#TIMEOUT}, any other I/O failure (refused, reset, dropped mid-body) is
  * {@link FailureKind#CONNECTION}, an interrupt of the calling thread cancels the call and is
  * {@link FailureKind#CANCELLED} (the interrupt flag is restored). HTTP statuses are not judged here.
@@ -36,7 +36,7 @@ final class HttpTransport {
         this.client = client;
     }
 
-    HttpReply post(HttpUrl url, Headers headers, byte[] jsonBody, long timeoutMs, Redactor redactor)
+    HttpReply post(HttpUrl url, Headers headers, byte[] jsonBody, long timeoutMs, long maxResponseBytes, Redactor redactor)
             throws ProviderException {
         Request request = new Request.Builder().url(url).headers(headers).post(RequestBody.create(jsonBody, JSON)).build();
         Call call = client.newCall(request);
@@ -52,10 +52,10 @@ final class HttpTransport {
             @Override
             public void onResponse(Call c, Response response) {
                 try (response) {
-                    String body = response.body().string();
+                    String body = BoundedBody.read(response, maxResponseBytes, redactor.scrub("POST " + url));
                     long latency = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
                     reply.complete(new HttpReply(response.code(), response.headers(), body, latency));
-                } catch (IOException e) {
+                } catch (IOException | ProviderException e) {
                     reply.completeExceptionally(e);
                 }
             }
@@ -67,13 +67,31 @@ final class HttpTransport {
             Thread.currentThread().interrupt();
             throw new ProviderException(FailureKind.CANCELLED, "POST " + url + ": cancelled");
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof ProviderException p) {
+                throw p;
+            }
             throw failure(url, timeoutMs, e.getCause(), redactor);
         }
     }
 
+    /** What went wrong on the wire, in words: never a Java class name. */
+    private static String inWords(Throwable cause) {
+        if (cause instanceof java.io.EOFException || cause instanceof java.net.ProtocolException) {
+            return "the connection closed before the answer was complete";
+        }
+        if (cause instanceof java.net.ConnectException) return "connection refused";
+        if (cause instanceof java.net.UnknownHostException) return "unknown host " + cause.getMessage();
+        if (cause instanceof javax.net.ssl.SSLException) return "TLS failed: " + cause.getMessage();
+        if (cause instanceof java.net.SocketException) return "the connection failed: " + cause.getMessage();
+        if (cause instanceof IOException) {
+            return cause.getMessage() == null ? "the connection failed" : "the connection failed: " + cause.getMessage();
+        }
+        return "unexpected failure: " + cause.getMessage();
+    }
+
     private static ProviderException failure(HttpUrl url, long timeoutMs, Throwable cause, Redactor redactor) {
         String where = redactor.scrub("POST " + url);
-        String detail = redactor.scrub(cause.getClass().getSimpleName() + ": " + cause.getMessage());
+        String detail = redactor.scrub(inWords(cause));
         if (cause instanceof InterruptedIOException) {
             // OkHttp reports both its call timeout and socket timeouts as InterruptedIOException; our own
             // cancel only happens on a thread interrupt, which is handled before we get here.

@@ -1,22 +1,23 @@
 package dev.evalbench.core.provider.http;
 
+import dev.evalbench.core.secret.KeyScrubber;
+import java.util.Collections;
+
 /**
- * Removes one secret from text that may end up in a message: error bodies echoed by a server, exception
- * texts. Messages are built without the key in the first place; this is the second line of defence against a
- * server that repeats the key back. Immutable and thread-safe.
+ * Removes the endpoint's key from text that may end up in a message: error bodies echoed by a server,
+ * exception texts, in every form {@link KeyScrubber} knows. Messages are built without the key in the first
+ * place; this is the second line of defence against a server that repeats the key back (the router scrubs
+ * every configured key once more). Immutable and thread-safe.
  */
 final class Redactor {
-    static final String MARK = "[redacted]";
-    private final String secret;
+    static final String MARK = KeyScrubber.MARK;
+    private final KeyScrubber scrubber;
 
     Redactor(String secret) {
-        this.secret = secret == null || secret.isEmpty() ? null : secret;
+        this.scrubber = KeyScrubber.of(Collections.singletonList(secret));
     }
 
     String scrub(String text) {
-        if (text == null || secret == null) {
-            return text;
-        }
-        return text.replace(secret, MARK);
+        return scrubber.scrub(text);
     }
 }

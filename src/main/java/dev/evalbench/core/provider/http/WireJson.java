@@ -1,5 +1,7 @@
 package dev.evalbench.core.provider.http;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.evalbench.core.json.Json;
@@ -11,12 +13,15 @@ import dev.evalbench.core.provider.ProviderException;
  * format promises, is {@link FailureKind#BAD_RESPONSE}. Nothing is guessed or defaulted.
  */
 final class WireJson {
+    /** A key given twice is refused: which of the two a reader picks would be a guess. */
+    private static final ObjectReader STRICT = Json.MAPPER.reader().with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
     private WireJson() {}
 
     static JsonNode object(String what, String body) throws ProviderException {
         JsonNode node;
         try {
-            node = Json.MAPPER.readTree(body);
+            node = STRICT.readTree(body);
         } catch (JsonProcessingException e) {
             throw bad(what + ": response body is not JSON (" + e.getOriginalMessage() + ")");
         }

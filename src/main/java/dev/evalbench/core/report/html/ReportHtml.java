@@ -1,5 +1,6 @@
 package dev.evalbench.core.report.html;
 
+import dev.evalbench.core.mask.OutboundMask;
 import dev.evalbench.core.report.model.ReportContent;
 import dev.evalbench.core.report.model.RunSummary;
 import dev.evalbench.core.record.RunHeader;
@@ -41,6 +42,7 @@ public final class ReportHtml {
             CaseSections.writeFlips(html, content.comparison());
         }
         CaseSections.writeFailures(html, content.run());
+        html.open("footer").text(OutboundMask.notice(content.run(), content.baseline())).close("footer");
         html.open("footer").text(content.generator() + " · this page is a view of report.json (sha256 " + reportSha256
                 + "), the file the signature covers.").close("footer");
         html.close("main").close("body").close("html").newline();

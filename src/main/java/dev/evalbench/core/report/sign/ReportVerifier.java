@@ -11,7 +11,8 @@ import java.util.Optional;
  * Verifies a signed report offline: (a) the envelope parses and carries an in-toto payload, (b) its
  * signatures verify against the given public keys, and every required key id signed, (c) the payload is an
  * in-toto Statement with the evalbench report predicate, (d) {@code report.json}, when given, matches its
- * subject, (e) every other subject found under the workspace folder, when given, matches its digest.
+ * subject, (e) every other subject found under the workspace folder, when given, matches its digest, and
+ * (f) no subject is absent unless the request allows it.
  *
  * <p>All checks run and all problems are reported together, so one run of {@code evalbench verify} says
  * everything that is wrong. Input that cannot be used at all (missing file, envelope that is not JSON, no
@@ -46,7 +47,7 @@ public final class ReportVerifier {
                 problems.add("statement: predicateType is '" + statement.predicateType() + "', expected '"
                         + InTotoStatement.EVALBENCH_REPORT_PREDICATE + "'");
             }
-            subjects.run(statement, request.reportJson(), request.workspaceDir());
+            subjects.run(statement, request.reportJson(), request.workspaceDir(), request.allowedMissing());
         } catch (InvalidStatementException e) {
             problems.add("statement: " + e.getMessage());
         }

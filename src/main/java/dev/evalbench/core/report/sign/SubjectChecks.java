@@ -1,5 +1,8 @@
 package dev.evalbench.core.report.sign;
 
+import java.nio.file.FileSystems;
+import java.nio.file.PathMatcher;
+import java.util.Set;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +13,8 @@ import java.util.Optional;
 /**
  * Compares the files a statement names with their signed digests. {@code report.json} is looked for at the
  * given report path only; every other subject under the workspace folder. A file that cannot be found is
- * "not checked", a file whose digest differs is a problem. Used by {@link ReportVerifier}; not thread-safe
+ * "not checked" and a problem too, unless the caller allowed that subject to be absent (verification never
+ * calls valid what it did not check); a file whose digest differs is a problem. Used by {@link ReportVerifier}; not thread-safe
  * (collects into its own lists), one instance per verification.
  */
 final class SubjectChecks {
@@ -20,8 +24,14 @@ final class SubjectChecks {
     final List<String> checked = new ArrayList<>();
     final List<String> unchecked = new ArrayList<>();
 
-    /** @throws SigningInputException if a file exists but cannot be read */
-    void run(InTotoStatement statement, Optional<Path> reportJson, Optional<Path> workspaceDir) throws SigningInputException {
+    /**
+     * @param allowedMissing subject names or globs that may be absent; every other absent subject is a problem
+     * @throws SigningInputException if a file exists but cannot be read
+     */
+    void run(InTotoStatement statement, Optional<Path> reportJson, Optional<Path> workspaceDir,
+             Set<String> allowedMissing) throws SigningInputException {
+        List<PathMatcher> allowed = allowedMissing.stream()
+                .map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob)).toList();
         if (reportJson.isPresent() && statement.subject(StatementSubject.REPORT_NAME) == null) {
             problems.add(StatementSubject.REPORT_NAME + ": the statement has no subject of that name, "
                     + "so the report file is not covered by the signature");
@@ -32,10 +42,24 @@ final class SubjectChecks {
                     : workspaceDir.map(dir -> insideWorkspace(dir, subject.name()));
             if (file.isEmpty() || !Files.isRegularFile(file.get())) {
                 unchecked.add(subject.name());
+                if (allowed.stream().noneMatch(m -> m.matches(Path.of(subject.name())))) {
+                    problems.add(subject.name() + ": " + absence(subject.name(), file, reportJson, workspaceDir)
+                            + " (a signed subject that is not checked makes the report invalid; --allow-missing "
+                            + subject.name() + " accepts its absence)");
+                }
             } else {
                 compare(subject, file.get());
             }
         }
+    }
+
+    private static String absence(String name, Optional<Path> file, Optional<Path> reportJson, Optional<Path> workspaceDir) {
+        if (file.isPresent()) {
+            return "not found at " + file.get();
+        }
+        return StatementSubject.REPORT_NAME.equals(name)
+                ? "no report file given and none found beside the envelope"
+                : "not checked: no workspace folder given";
     }
 
     private void compare(StatementSubject subject, Path file) throws SigningInputException {

@@ -16,11 +16,18 @@ final class ReaderPool implements AutoCloseable {
     private final Path dbFile;
     private final String dbName;
     private final ConcurrentLinkedDeque<Connection> idle = new ConcurrentLinkedDeque<>();
+    private final boolean readOnly;
     private volatile boolean closed;
 
     ReaderPool(Path dbFile, String dbName) {
+        this(dbFile, dbName, false);
+    }
+
+    /** @param readOnly open every connection read-only (a store that never writes) */
+    ReaderPool(Path dbFile, String dbName, boolean readOnly) {
         this.dbFile = dbFile;
         this.dbName = dbName;
+        this.readOnly = readOnly;
     }
 
     /**
@@ -52,7 +59,10 @@ final class ReaderPool implements AutoCloseable {
 
     private Connection borrow() throws SQLException {
         Connection connection = idle.pollFirst();
-        return connection != null ? connection : SqliteConnections.openReader(dbFile);
+        if (connection != null) {
+            return connection;
+        }
+        return readOnly ? SqliteConnections.openReadOnly(dbFile) : SqliteConnections.openReader(dbFile);
     }
 
     private void giveBack(Connection connection) throws SQLException {

@@ -8,7 +8,8 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * The store's one writing connection. Writers from any thread take turns on a lock, and each piece of work
  * is one transaction committed before {@link #inTransaction} returns: a process killed afterwards loses
- * nothing. Owns the connection and closes it.
+ * nothing. Owns the connection and closes it. A null connection makes a writer that refuses every write
+ * (a store opened read-only).
  */
 final class SerializedWriter implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
@@ -32,6 +33,9 @@ final class SerializedWriter implements AutoCloseable {
         try {
             if (closed) {
                 throw new StoreException(dbName + ": cannot " + what + ": the store is closed");
+            }
+            if (connection == null) {
+                throw new StoreException(dbName + ": cannot " + what + ": the history was opened read-only");
             }
             return commitOrRollBack(what, work);
         } finally {
@@ -91,7 +95,9 @@ final class SerializedWriter implements AutoCloseable {
                 return;
             }
             closed = true;
-            connection.close();
+            if (connection != null) {
+                connection.close();
+            }
         } catch (SQLException e) {
             throw new StoreException(dbName + ": cannot close the history: " + e.getMessage(), e);
         } finally {

@@ -1,5 +1,6 @@
 package dev.evalbench.core.store.sqlite;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -32,6 +33,30 @@ final class SqliteConnections {
     /** A reading connection; the writer has already put the file in WAL mode (the mode is stored in the file). */
     static Connection openReader(Path dbFile) throws SQLException {
         return common().createConnection(url(dbFile));
+    }
+
+    /**
+     * A connection that can never write, for a history a command only reads. In a folder this process may
+     * not write (a shared or archived history), SQLite could not create the WAL index beside the file, so
+     * the file is opened {@code immutable}: safe there, because nobody can be writing it either. When a
+     * {@code -wal} file was left behind by a killed writer, the file is read through it instead, so no
+     * finished case is missed.
+     */
+    static Connection openReadOnly(Path dbFile) throws SQLException {
+        Path folder = dbFile.toAbsolutePath().getParent();
+        return openReadOnly(dbFile, folder == null || Files.isWritable(folder));
+    }
+
+    /** As {@link #openReadOnly(Path)}, told whether the folder is writable (tests run as root, who may write anywhere). */
+    static Connection openReadOnly(Path dbFile, boolean folderWritable) throws SQLException {
+        SQLiteConfig config = common();
+        config.setReadOnly(true);
+        Path file = dbFile.toAbsolutePath();
+        boolean walLeft = Files.exists(Path.of(file + "-wal"));
+        if (!folderWritable && !walLeft) {
+            return config.createConnection("jdbc:sqlite:" + file.toUri() + "?immutable=1");
+        }
+        return config.createConnection(url(file));
     }
 
     private static SQLiteConfig common() {

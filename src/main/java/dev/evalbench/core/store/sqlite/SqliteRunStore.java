@@ -46,8 +46,37 @@ public final class SqliteRunStore implements RunStore {
     private SqliteRunStore(Path dbFile, Connection writerConnection) {
         this.dbFile = dbFile;
         this.writer = new SerializedWriter(writerConnection, dbFile.toString());
-        this.readers = new ReaderPool(dbFile, dbFile.toString());
+        this.readers = new ReaderPool(dbFile, dbFile.toString(), writerConnection == null);
         this.appender = new CaseAppender(writer);
+    }
+
+    /**
+     * Opens an existing history for reading only: nothing is created, migrated or written, and the folder
+     * may be read-only (a shared or archived history). Every write method throws {@link StoreException}.
+     *
+     * @throws StoreException when the file is missing, is not a history, or has a schema other than the one
+     *     this build writes (newer: upgrade Evalbench; older: open it once with a writing command)
+     */
+    public static SqliteRunStore openReadOnly(Path dbFile) throws StoreException {
+        Path file = dbFile.toAbsolutePath();
+        if (!Files.isRegularFile(file)) {
+            throw new StoreException(file + ": no run history here");
+        }
+        int version;
+        try (Connection probe = SqliteConnections.openReadOnly(file)) {
+            version = Migrations.currentVersion(probe);
+        } catch (SQLException e) {
+            throw new StoreException(file + ": cannot read the history: " + e.getMessage(), e);
+        }
+        if (version > Migrations.latestVersion()) {
+            throw new StoreException(file + " was written by a newer Evalbench (schema " + version
+                    + ", this build knows " + Migrations.latestVersion() + "); upgrade Evalbench to read it");
+        }
+        if (version < Migrations.latestVersion()) {
+            throw new StoreException(file + " has an older schema (" + version + ", now " + Migrations.latestVersion()
+                    + "); run any writing command on it once (e.g. `evalbench tag`) to upgrade it");
+        }
+        return new SqliteRunStore(file, null);
     }
 
     /**

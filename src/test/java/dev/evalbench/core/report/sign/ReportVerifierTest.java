@@ -42,20 +42,37 @@ class ReportVerifierTest {
     }
 
     @Test
-    void withoutReportOrWorkspaceTheSubjectsAreNotCheckedButTheSignatureIs() throws Exception {
+    void withoutReportOrWorkspaceEveryUncheckedSubjectIsAProblem() throws Exception {
         VerificationResult result = ReportVerifier.verify(VerificationRequest.of(fixture.envelope, List.of(authorPub)));
-        assertThat(result.valid()).isTrue();
+        assertThat(result.valid()).isFalse();
+        assertThat(result.signers()).containsExactly(fixture.authorId);
         assertThat(result.checkedSubjects()).isEmpty();
+        assertThat(result.uncheckedSubjects()).containsExactly("datasets/cases.jsonl", "prompts/triage.yaml", "report.json");
+        assertThat(result.problems()).hasSize(3)
+                .anySatisfy(p -> assertThat(p).startsWith("report.json: no report file given"))
+                .anySatisfy(p -> assertThat(p).startsWith("prompts/triage.yaml: not checked: no workspace folder given"));
+    }
+
+    @Test
+    void subjectsAllowedToBeMissingLeaveTheSignatureValid() throws Exception {
+        VerificationResult result = ReportVerifier.verify(VerificationRequest.of(fixture.envelope, List.of(authorPub))
+                .allowingMissing(Set.of("report.json", "**/*.*")));
+        assertThat(result.valid()).isTrue();
         assertThat(result.uncheckedSubjects()).containsExactly("datasets/cases.jsonl", "prompts/triage.yaml", "report.json");
     }
 
     @Test
-    void missingWorkspaceFileIsNotCheckedRatherThanAMismatch() throws Exception {
+    void missingWorkspaceFileIsInvalidAndNamedUnlessAllowed() throws Exception {
         Files.delete(fixture.workspace.resolve("datasets/cases.jsonl"));
         VerificationResult result = ReportVerifier.verify(fullRequest(List.of(authorPub)));
-        assertThat(result.valid()).isTrue();
+        assertThat(result.valid()).isFalse();
+        assertThat(result.problems()).singleElement().asString()
+                .startsWith("datasets/cases.jsonl: not found at ").contains("--allow-missing datasets/cases.jsonl");
         assertThat(result.uncheckedSubjects()).containsExactly("datasets/cases.jsonl");
         assertThat(result.checkedSubjects()).containsExactly("prompts/triage.yaml", "report.json");
+
+        VerificationResult allowed = ReportVerifier.verify(fullRequest(List.of(authorPub)).allowingMissing(Set.of("datasets/*")));
+        assertThat(allowed.valid()).isTrue();
     }
 
     @Test

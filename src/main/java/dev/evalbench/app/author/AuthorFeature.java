@@ -1,0 +1,155 @@
+package dev.evalbench.app.author;
+
+import dev.evalbench.app.fx.TaskRunner;
+import dev.evalbench.app.shell.MainWindow;
+import dev.evalbench.app.workspace.WorkspaceSession;
+import dev.evalbench.app.fx.BackgroundTask;
+import dev.evalbench.app.workspace.ProblemsPanel;
+import dev.evalbench.app.workspace.WorkspaceFileList;
+import dev.evalbench.app.workspace.WorkspaceTreeView;
+import dev.evalbench.app.workspace.WorkspaceWatcher;
+import dev.evalbench.core.service.PromptRevisions;
+import dev.evalbench.core.workspace.InputError;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javafx.collections.ListChangeListener;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.Stage;
+
+/**
+ * The prompt author's side of the window: the workspace tree, the problems panel, the open files (template
+ * editor, dataset table, read-only views), reloading files changed outside the app, Ctrl+O and Ctrl+S, and
+ * the guard that keeps unsaved edits from being lost on closing a tab, switching workspace or closing the
+ * window. Wiring only; the views and view models live in app.workspace, app.editor and app.dataset.
+ *
+ * <p>Given the workbench's parts rather than the {@code Workbench} record, so this package does not depend on
+ * the one that lists it ({@code WorkbenchApp.features()}): packages stay free of cycles.
+ */
+public final class AuthorFeature {
+    private final AuthorParts wb;
+    private WorkspaceTreeView tree;
+    private OpenFiles files;
+    private UnsavedEdits unsaved;
+    private WorkspaceWatcher watcher;
+
+    private AuthorFeature(AuthorParts parts) {
+        this.wb = parts;
+    }
+
+    /** Installs the author's views, shortcuts and guards into the window. FX thread. */
+    public static void install(TaskRunner runner, WorkspaceSession session, MainWindow window, java.util.Map<String, String> env) {
+        new AuthorFeature(new AuthorParts(runner, session, window, env)).install();
+    }
+
+    private void install() {
+        unsaved = new UnsavedEdits(() -> wb.window().scene().getWindow());
+        files = new OpenFiles(wb, unsaved);
+        tree = new WorkspaceTreeView(files::open);
+        wb.window().setWorkspaceView(tree);
+        wb.window().addBottomPanel(new ProblemsPanel(wb.session().problems(), this::openProblem));
+        wb.session().folderProperty().addListener((o, was, now) -> workspaceOpened(now));
+        wb.session().workspaceProperty().addListener((o, was, now) -> refreshTree());
+        wb.session().problems().addListener((ListChangeListener<InputError>) c -> refreshTree());
+        wb.window().shortcuts().add(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), "Editor",
+                "Save the template as a new revision (asks for a changelog line)", files::saveSelected);
+        wb.window().shortcuts().add(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), "Workspace",
+                "Open another workspace folder", this::chooseWorkspace);
+        wb.window().scene().windowProperty().addListener((o, was, now) -> {
+            if (!(now instanceof Stage stage)) return;
+            stage.setOnCloseRequest(e -> {
+                if (files.dirtyEditors().isEmpty()) return;
+                e.consume();
+                unsaved.guardAll(files.dirtyEditors(), stage::close);
+            });
+            // the watcher's thread must not outlive the window (its callbacks would reach a closed runner)
+            stage.showingProperty().addListener((s, wasShowing, showing) -> {
+                if (!showing) stopWatching();
+            });
+        });
+    }
+
+    private void openProblem(InputError problem) {
+        Path ws = wb.session().folder();
+        if (ws == null) return;
+        Path target = ws.resolve(problem.file()).normalize();
+        if (!target.startsWith(ws) || Files.isDirectory(target)) {
+            wb.window().status(problem.toString());
+            return;
+        }
+        files.openAt(ws.relativize(target).toString().replace('\\', '/'), problem.line(), problem.column());
+    }
+
+    /** Ctrl+O: a folder is chosen, unsaved edits are dealt with, then the workspace is opened (loaded off the FX thread). */
+    private void chooseWorkspace() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Open a workspace folder");
+        Path now = wb.session().folder();
+        if (now != null && now.getParent() != null && Files.isDirectory(now.getParent())) chooser.setInitialDirectory(now.getParent().toFile());
+        File chosen = chooser.showDialog(wb.window().scene().getWindow());
+        if (chosen != null) switchTo(chosen.toPath());
+    }
+
+    /** Opens {@code dir} once every unsaved edit of the current workspace is saved or discarded. */
+    void switchTo(Path dir) {
+        unsaved.guardAll(files.dirtyEditors(), () -> {
+            files.closeAll();
+            wb.session().open(dir);
+        });
+    }
+
+    private void stopWatching() {
+        if (watcher != null) watcher.close();
+        watcher = null;
+    }
+
+    private void workspaceOpened(Path dir) {
+        stopWatching();
+        files.closeAll();
+        refreshTree();
+        if (dir == null) return;
+        BackgroundTask.of(() -> WorkspaceWatcher.start(dir, wb.runner(), this::changedOnDisk))
+                .onSuccess(started -> {
+                    if (dir.equals(wb.session().folder()) && wb.window().scene().getWindow() != null
+                            && wb.window().scene().getWindow().isShowing()) watcher = started;
+                    else started.close();
+                })
+                .onFailure(e -> wb.window().status("Files changed outside the app will not be noticed: " + e.getMessage()))
+                .executeWith(wb.runner());
+    }
+
+    private void changedOnDisk(Set<String> changed) {
+        wb.session().reload();
+        files.diskChanged(changed);
+        refreshTree();
+    }
+
+    private void refreshTree() {
+        Path dir = wb.session().folder();
+        if (dir == null) return;
+        BackgroundTask.of(() -> {
+            List<WorkspaceFileList.Group> groups = WorkspaceFileList.of(dir);
+            Map<String, Integer> revisions = new HashMap<>();
+            for (WorkspaceFileList.Group g : groups) {
+                for (String f : g.files()) {
+                    if (!OpenFiles.isPrompt(f)) continue;
+                    int rev = PromptRevisions.revisionOf(f, Files.readString(dir.resolve(f), StandardCharsets.UTF_8));
+                    if (rev >= 0) revisions.put(f, rev);
+                }
+            }
+            return new Listing(dir, groups, revisions);
+        }).onSuccess(listing -> {
+            if (listing.dir().equals(wb.session().folder())) tree.show(listing.groups(), listing.revisions());
+        }).executeWith(wb.runner());
+    }
+
+    private record Listing(Path dir, List<WorkspaceFileList.Group> groups, Map<String, Integer> revisions) {}
+}

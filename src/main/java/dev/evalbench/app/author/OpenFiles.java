@@ -1,0 +1,183 @@
+package dev.evalbench.app.author;
+
+import dev.evalbench.app.dataset.DatasetModel;
+import dev.evalbench.app.dataset.DatasetView;
+import dev.evalbench.app.editor.ReadOnlyFileView;
+import dev.evalbench.app.editor.RevisionHistoryModel;
+import dev.evalbench.app.editor.TemplateEditorModel;
+import dev.evalbench.app.editor.TemplateEditorView;
+import dev.evalbench.app.fx.BackgroundTask;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.Tab;
+
+/**
+ * The workspace files open in centre tabs, one tab per file and kind: a prompt in the template editor, a
+ * dataset as its table of cases, anything else read-only in the monospace face. Knows which editors have
+ * unsaved edits, passes outside changes on to every open view, and guards closing an editor's tab. FX thread only.
+ */
+final class OpenFiles {
+    private final AuthorParts wb;
+    private final UnsavedEdits unsaved;
+    private final Map<String, Tab> tabs = new LinkedHashMap<>();
+    private final Map<String, TemplateEditorModel> editors = new LinkedHashMap<>();
+    private final Map<String, TemplateEditorView> editorViews = new LinkedHashMap<>();
+    private final Map<String, ReadOnlyFileView> viewers = new LinkedHashMap<>();
+    private final Map<String, DatasetModel> datasets = new LinkedHashMap<>();
+
+    OpenFiles(AuthorParts wb, UnsavedEdits unsaved) {
+        this.wb = wb;
+        this.unsaved = unsaved;
+    }
+
+    static boolean isPrompt(String file) {
+        return file.startsWith("prompts/") && (file.endsWith(".yaml") || file.endsWith(".yml"));
+    }
+
+    /** Opens a file from the tree: a prompt in the editor, a dataset as its cases, else read-only. */
+    void open(String file) {
+        if (isPrompt(file)) openEditor(file, 0, 0);
+        else if (file.startsWith("datasets/") && file.endsWith(".jsonl")) openDataset(file);
+        else openViewer(file, 0, 0);
+    }
+
+    /** Opens a file at a 1-based line and column (a problem's place): prompts in the editor, else read-only. */
+    void openAt(String file, int line, int column) {
+        if (isPrompt(file)) openEditor(file, line, column);
+        else openViewer(file, line, column);
+    }
+
+    private void openEditor(String file, int line, int column) {
+        Tab open = tabs.get(file);
+        if (open != null) {
+            select(open);
+            editorViews.get(file).moveTo(line, column);
+            return;
+        }
+        TemplateEditorModel model = new TemplateEditorModel(wb.runner(), wb.session().folder(), file, wb.env());
+        RevisionHistoryModel history = new RevisionHistoryModel(model);
+        TemplateEditorView view = new TemplateEditorView(model, history);
+        Tab tab = add(file, file, view);
+        String name = Path.of(file).getFileName().toString();
+        tab.textProperty().bind(Bindings.when(model.dirtyProperty()).then(name + " *").otherwise(name));
+        tab.setOnCloseRequest(e -> {
+            e.consume();
+            model.guard(() -> unsaved.ask(file), () -> close(file));
+        });
+        editors.put(file, model);
+        editorViews.put(file, view);
+        if (line > 0) model.savedTextProperty().addListener(new MoveOnce(view, line, column));
+        model.open();
+    }
+
+    private void openDataset(String file) {
+        String key = "cases:" + file;
+        Tab open = tabs.get(key);
+        if (open != null) {
+            select(open);
+            return;
+        }
+        DatasetModel model = new DatasetModel(wb.runner(), wb.session().folder(), file, wb.env());
+        add(key, Path.of(file).getFileName() + " (cases)", new DatasetView(model));
+        datasets.put(key, model);
+        model.load();
+    }
+
+    private void openViewer(String file, int line, int column) {
+        Tab open = tabs.get(file);
+        if (open != null) {
+            select(open);
+            viewers.get(file).moveTo(line, column);
+            return;
+        }
+        Path path = wb.session().folder().resolve(file);
+        BackgroundTask.of(() -> Files.readString(path, StandardCharsets.UTF_8)).onSuccess(text -> {
+            if (tabs.containsKey(file)) return;
+            ReadOnlyFileView view = new ReadOnlyFileView(text);
+            add(file, Path.of(file).getFileName().toString(), view);
+            viewers.put(file, view);
+            view.moveTo(line, column);
+        }).onFailure(e -> wb.window().status("Cannot open " + file + ": " + e.getMessage())).executeWith(wb.runner());
+    }
+
+    private Tab add(String key, String title, javafx.scene.Node content) {
+        Tab tab = new Tab(title, content);
+        tab.setId("tab-" + key);
+        tab.setOnClosed(e -> forget(key));
+        tabs.put(key, tab);
+        wb.window().tabs().getTabs().add(tab);
+        select(tab);
+        return tab;
+    }
+
+    private void select(Tab tab) {
+        wb.window().tabs().getSelectionModel().select(tab);
+    }
+
+    private void close(String key) {
+        Tab tab = tabs.get(key);
+        if (tab != null) wb.window().tabs().getTabs().remove(tab);
+        forget(key);
+    }
+
+    private void forget(String key) {
+        tabs.remove(key);
+        editors.remove(key);
+        editorViews.remove(key);
+        viewers.remove(key);
+        datasets.remove(key);
+    }
+
+    /** Ctrl+S: saves the editor in the selected tab (asking for its changelog line). */
+    void saveSelected() {
+        Tab selected = wb.window().tabs().getSelectionModel().getSelectedItem();
+        editors.entrySet().stream().filter(e -> tabs.get(e.getKey()) == selected).findFirst()
+                .ifPresentOrElse(e -> e.getValue().requestSave(), () -> wb.window().status("No template editor is selected."));
+    }
+
+    /** Files changed on disk: every open view of them reads them again; editors keep unsaved edits. */
+    void diskChanged(Set<String> files) {
+        editors.forEach((file, model) -> {
+            if (files.contains(file)) model.diskChanged();
+            model.loadCases();
+        });
+        viewers.forEach((file, view) -> {
+            if (!files.contains(file)) return;
+            Path path = wb.session().folder().resolve(file);
+            BackgroundTask.of(() -> Files.readString(path, StandardCharsets.UTF_8)).onSuccess(view::setText)
+                    .onFailure(e -> { }).executeWith(wb.runner());
+        });
+        datasets.values().forEach(DatasetModel::load);
+    }
+
+    /** The editors with unsaved edits, in the order their tabs were opened. */
+    List<TemplateEditorModel> dirtyEditors() {
+        return new ArrayList<>(editors.values().stream().filter(TemplateEditorModel::isDirty).toList());
+    }
+
+    /** Closes every tab (the workspace is being switched; unsaved edits were dealt with first). */
+    void closeAll() {
+        new ArrayList<>(tabs.keySet()).forEach(this::close);
+    }
+
+    /** Moves the caret once the editor's file has been read. */
+    private record MoveOnce(TemplateEditorView view, int line, int column) implements javafx.beans.value.ChangeListener<String> {
+        @Override
+        public void changed(javafx.beans.value.ObservableValue<? extends String> o, String was, String now) {
+            o.removeListener(this);
+            view.moveTo(line, column);
+        }
+    }
+
+    Consumer<String> opener() {
+        return this::open;
+    }
+}

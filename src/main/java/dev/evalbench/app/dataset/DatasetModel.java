@@ -1,0 +1,98 @@
+package dev.evalbench.app.dataset;
+
+import dev.evalbench.app.fx.BackgroundTask;
+import dev.evalbench.app.fx.TaskRunner;
+import dev.evalbench.core.workspace.DiskWorkspaceFiles;
+import dev.evalbench.core.workspace.EvalCase;
+import dev.evalbench.core.workspace.SuiteSpec;
+import dev.evalbench.core.workspace.Workspace;
+import dev.evalbench.core.workspace.WorkspaceException;
+import dev.evalbench.core.workspace.WorkspaceLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+/**
+ * The view model of a dataset's table: the cases of every suite reading that dataset file, filtered by text
+ * (id, vars, expected value, tags; case-insensitive) and by tag. Loading goes through the task runner;
+ * filtering a dataset's few thousand rows in memory is cheap enough for every keystroke. UI thread only.
+ */
+public final class DatasetModel {
+    /** The tag choice that filters nothing. */
+    public static final String ALL_TAGS = "all tags";
+
+    private final TaskRunner runner;
+    private final Path workspace;
+    private final String file;
+    private final Map<String, String> env;
+    private final ObservableList<DatasetRow> all = FXCollections.observableArrayList();
+    private final FilteredList<DatasetRow> shown = new FilteredList<>(all);
+    private final ObservableList<String> tags = FXCollections.observableArrayList(ALL_TAGS);
+    private final StringProperty text = new SimpleStringProperty(this, "text", "");
+    private final ObjectProperty<String> tag = new SimpleObjectProperty<>(this, "tag", ALL_TAGS);
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+
+    public DatasetModel(TaskRunner runner, Path workspace, String file, Map<String, String> env) {
+        this.runner = runner;
+        this.workspace = workspace;
+        this.file = file;
+        this.env = env;
+        text.addListener((o, was, now) -> refilter());
+        tag.addListener((o, was, now) -> refilter());
+    }
+
+    /** Reads the cases again (on open and after the workspace changed). */
+    public void load() {
+        BackgroundTask.of(() -> rows(WorkspaceLoader.load(new DiskWorkspaceFiles(workspace), env)))
+                .onSuccess(rows -> {
+                    all.setAll(rows);
+                    TreeSet<String> found = new TreeSet<>();
+                    rows.forEach(r -> found.addAll(r.tags()));
+                    List<String> choices = new ArrayList<>(List.of(ALL_TAGS));
+                    choices.addAll(found);
+                    tags.setAll(choices);
+                    if (!tags.contains(tag.get())) tag.set(ALL_TAGS);
+                    refilter();
+                })
+                .onFailure(e -> summary.set(e instanceof WorkspaceException
+                        ? "The workspace has problems; fix them to see this dataset's cases (see Problems)."
+                        : "Cannot read the cases: " + e.getMessage()))
+                .executeWith(runner);
+    }
+
+    private List<DatasetRow> rows(Workspace ws) {
+        List<DatasetRow> rows = new ArrayList<>();
+        for (SuiteSpec suite : ws.suites()) {
+            if (!suite.dataset().equals(file)) continue;
+            for (EvalCase c : suite.cases()) rows.add(DatasetRow.of(suite.name(), c));
+        }
+        return rows;
+    }
+
+    private void refilter() {
+        String needle = text.get() == null ? "" : text.get().strip().toLowerCase(Locale.ROOT);
+        String wanted = tag.get();
+        shown.setPredicate(row -> (needle.isEmpty() || row.haystack().contains(needle))
+                && (wanted == null || ALL_TAGS.equals(wanted) || row.tags().contains(wanted)));
+        summary.set(shown.size() + " of " + all.size() + " cases");
+    }
+
+    public String file() { return file; }
+    public ObservableList<DatasetRow> rows() { return shown; }
+    public ObservableList<String> tags() { return tags; }
+    public StringProperty textProperty() { return text; }
+    public ObjectProperty<String> tagProperty() { return tag; }
+    public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
+}

@@ -1,0 +1,53 @@
+package dev.evalbench.app.dataset;
+
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import java.util.function.Function;
+
+/**
+ * A dataset's cases in a table (suite, id, vars, expected, tags) with a text filter and a tag filter above
+ * it. Controls only; {@link DatasetModel} filters. FX thread only.
+ */
+public final class DatasetView extends BorderPane {
+    public DatasetView(DatasetModel model) {
+        TextField filter = new TextField();
+        filter.setId("dataset-filter");
+        filter.setPromptText("Filter by id, vars, expected or tag");
+        filter.textProperty().bindBidirectional(model.textProperty());
+        HBox.setHgrow(filter, Priority.ALWAYS);
+        ComboBox<String> tag = new ComboBox<>(model.tags());
+        tag.setId("dataset-tag");
+        tag.valueProperty().bindBidirectional(model.tagProperty());
+        Label count = new Label();
+        count.setId("dataset-count");
+        count.textProperty().bind(model.summaryProperty());
+        HBox bar = new HBox(8, filter, tag, count);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        bar.setStyle("-fx-padding: 6;");
+        setTop(bar);
+
+        TableView<DatasetRow> table = new TableView<>(model.rows());
+        table.setId("dataset-table");
+        table.getColumns().add(column("Suite", 80, DatasetRow::suite));
+        table.getColumns().add(column("Id", 70, DatasetRow::id));
+        table.getColumns().add(column("Vars", 420, DatasetRow::vars));
+        table.getColumns().add(column("Expected", 300, DatasetRow::expected));
+        table.getColumns().add(column("Tags", 160, r -> String.join(", ", r.tags())));
+        table.setPlaceholder(new Label("No case matches the filter."));
+        setCenter(table);
+    }
+
+    private static TableColumn<DatasetRow, String> column(String title, double width, Function<DatasetRow, String> value) {
+        TableColumn<DatasetRow, String> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        return column;
+    }
+}

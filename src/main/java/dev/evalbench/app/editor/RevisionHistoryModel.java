@@ -1,0 +1,99 @@
+package dev.evalbench.app.editor;
+
+import dev.evalbench.app.fx.BackgroundTask;
+import dev.evalbench.core.compare.DiffRow;
+import dev.evalbench.core.compare.OutputDiff;
+import dev.evalbench.core.service.PromptHistory;
+import dev.evalbench.core.service.PromptSaver;
+import dev.evalbench.core.service.PromptVersion;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The revision history of the file an editor shows: every version found (the file now, the runs' snapshots,
+ * git), the diff between any two, and rolling back, which writes a NEW revision carrying the old template
+ * (history is never rewritten). The history file and git are read through the task runner. UI thread only.
+ */
+public final class RevisionHistoryModel {
+    /**
+     * One line of a unified diff: {@code kind} is ' ' (both), '-' (only the older), '+' (only the newer) or '~'
+     * (equal lines left out between two changes).
+     */
+    public record DiffLine(char kind, String text) {}
+
+    /** Equal lines shown around each change. */
+    static final int CONTEXT = 3;
+
+    private final TemplateEditorModel editor;
+    private final ObservableList<PromptVersion> versions = FXCollections.observableArrayList();
+    private final ObservableList<DiffLine> diff = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper diffTitle = new ReadOnlyStringWrapper(this, "diffTitle", "");
+
+    public RevisionHistoryModel(TemplateEditorModel editor) {
+        this.editor = editor;
+        editor.savedTextProperty().addListener((o, was, now) -> load());
+    }
+
+    /** Reads every version again. */
+    public void load() {
+        Path ws = editor.workspace();
+        String file = editor.file();
+        BackgroundTask.of(() -> PromptHistory.of(ws, file))
+                .onSuccess(versions::setAll)
+                .onFailure(e -> diffTitle.set("History unavailable: " + e.getMessage()))
+                .executeWith(editor.runner());
+    }
+
+    /** Shows the diff from {@code older} to {@code newer}, line by line. */
+    public void diff(PromptVersion older, PromptVersion newer) {
+        BackgroundTask.of(() -> unified(OutputDiff.between(older.text(), newer.text())))
+                .onSuccess(lines -> {
+                    diff.setAll(lines);
+                    diffTitle.set("r" + older.revision() + " (" + older.origin() + ")  →  r" + newer.revision()
+                            + " (" + newer.origin() + ")");
+                })
+                .executeWith(editor.runner());
+    }
+
+    static List<DiffLine> unified(OutputDiff d) {
+        List<DiffLine> lines = new ArrayList<>();
+        List<DiffRow> rows = d.hunks(CONTEXT);
+        for (int i = 0; i < rows.size(); i++) {
+            DiffRow row = rows.get(i);
+            Integer line = row.beforeLine() != null ? row.beforeLine() : row.afterLine();
+            Integer previous = i == 0 ? null : rows.get(i - 1).beforeLine() != null ? rows.get(i - 1).beforeLine() : rows.get(i - 1).afterLine();
+            if (i > 0 && line != null && previous != null && line - previous > 1) lines.add(new DiffLine('~', "…"));
+            switch (row.kind()) {
+                case EQUAL -> lines.add(new DiffLine(' ', row.beforeText()));
+                case DELETED -> lines.add(new DiffLine('-', row.beforeText()));
+                case INSERTED -> lines.add(new DiffLine('+', row.afterText()));
+                case CHANGED -> {
+                    lines.add(new DiffLine('-', row.beforeText()));
+                    lines.add(new DiffLine('+', row.afterText()));
+                }
+            }
+        }
+        return lines;
+    }
+
+    /** Writes a new revision with {@code old}'s template parts; refused while the editor has unsaved edits. */
+    public void rollback(PromptVersion old) {
+        if (editor.isDirty()) {
+            diffTitle.set("Save or discard your edits before rolling back.");
+            return;
+        }
+        BackgroundTask.of(() -> PromptSaver.rollback(editor.workspace(), editor.file(), old))
+                .onSuccess(editor::adoptSaved)
+                .onFailure(e -> diffTitle.set("Not rolled back: " + e.getMessage()))
+                .executeWith(editor.runner());
+    }
+
+    public ObservableList<PromptVersion> versions() { return versions; }
+    public ObservableList<DiffLine> diffLines() { return diff; }
+    public ReadOnlyStringProperty diffTitleProperty() { return diffTitle.getReadOnlyProperty(); }
+}

@@ -1,0 +1,89 @@
+package dev.evalbench.app.editor;
+
+import dev.evalbench.core.service.PromptVersion;
+import java.util.List;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The revision history beside an editor: every version (select one to diff it against the file now, two to
+ * diff them), the unified diff with removed and added lines highlighted, and "Roll back" to the selected one.
+ * Controls only; {@link RevisionHistoryModel} does the work. FX thread only.
+ */
+final class RevisionHistoryView extends VBox {
+    final ListView<PromptVersion> versions = new ListView<>();
+    final ListView<RevisionHistoryModel.DiffLine> diff = new ListView<>();
+
+    RevisionHistoryView(RevisionHistoryModel model) {
+        super(6);
+        setId("revision-history");
+        Label title = new Label("Revision history");
+        title.getStyleClass().add("title-4");
+        versions.setId("revision-list");
+        versions.setItems(model.versions());
+        versions.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        versions.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(PromptVersion v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(empty || v == null ? null : label(v));
+            }
+        });
+        versions.setPrefHeight(160);
+        versions.getSelectionModel().getSelectedItems().addListener((ListChangeListener<PromptVersion>) c -> showDiff(model));
+        Button rollback = new Button("Roll back", new FontIcon("fth-rotate-ccw"));
+        rollback.setId("rollback");
+        rollback.disableProperty().bind(versions.getSelectionModel().selectedItemProperty().isNull());
+        rollback.setOnAction(e -> model.rollback(versions.getSelectionModel().getSelectedItem()));
+        Label diffTitle = new Label();
+        diffTitle.setWrapText(true);
+        diffTitle.textProperty().bind(model.diffTitleProperty());
+        diff.setId("revision-diff");
+        diff.getStyleClass().add("diff-view");
+        diff.setItems(model.diffLines());
+        diff.setCellFactory(list -> new DiffCell());
+        diff.setFixedCellSize(20);
+        VBox.setVgrow(diff, Priority.ALWAYS);
+        getChildren().addAll(title, versions, new HBox(6, rollback), diffTitle, diff);
+        setStyle("-fx-padding: 6;");
+    }
+
+    static String label(PromptVersion v) {
+        String rev = v.revision() < 0 ? "r?" : "r" + v.revision();
+        return rev + " · " + v.origin() + (v.changelog().isEmpty() ? "" : " · " + v.changelog());
+    }
+
+    /** One version: against the file now; two: the older against the newer. */
+    private void showDiff(RevisionHistoryModel model) {
+        List<PromptVersion> chosen = List.copyOf(versions.getSelectionModel().getSelectedItems());
+        if (chosen.isEmpty() || model.versions().isEmpty()) return;
+        PromptVersion a = chosen.get(0);
+        PromptVersion b = chosen.size() > 1 ? chosen.get(1) : model.versions().get(0);
+        boolean aOlder = model.versions().indexOf(a) >= model.versions().indexOf(b);
+        model.diff(aOlder ? a : b, aOlder ? b : a);
+    }
+
+    /** A diff line: its sign, its text in the monospace face, and the theme's success / danger tint. */
+    private static final class DiffCell extends ListCell<RevisionHistoryModel.DiffLine> {
+        @Override
+        protected void updateItem(RevisionHistoryModel.DiffLine line, boolean empty) {
+            super.updateItem(line, empty);
+            getStyleClass().removeAll("diff-added", "diff-removed");
+            if (empty || line == null) {
+                setText(null);
+                return;
+            }
+            setText(line.kind() == '~' ? "  " + line.text() : line.kind() + " " + line.text());
+            if (line.kind() == '+') getStyleClass().add("diff-added");
+            if (line.kind() == '-') getStyleClass().add("diff-removed");
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.evalbench.app.editor;
+
+import dev.evalbench.core.record.Message;
+import dev.evalbench.core.service.PromptFileException;
+import dev.evalbench.core.service.PromptParts;
+import dev.evalbench.core.service.UndefinedVariables;
+import dev.evalbench.core.template.PromptRenderer;
+import dev.evalbench.core.template.TemplateException;
+import dev.evalbench.core.workspace.PromptTemplate;
+import java.util.List;
+
+/**
+ * What the editor shows beside a prompt file's text for one case: the variables the case does not define
+ * (placed in the text) and the rendered messages, or the strict renderer's message when it cannot render
+ * (never an empty string in place of a missing variable). Computed off the UI thread. Immutable.
+ */
+record TemplateAnalysis(List<UndefinedVariables.Undefined> undefined, String preview) {
+    static TemplateAnalysis of(String file, String text, CaseChoice chosen, PromptRenderer renderer) {
+        if (chosen == null) return new TemplateAnalysis(List.of(), "Pick a case to preview the rendered messages.");
+        PromptParts parts;
+        List<UndefinedVariables.Undefined> undefined;
+        try {
+            parts = PromptParts.parse(file, text);
+            undefined = UndefinedVariables.in(file, text, chosen.vars());
+        } catch (PromptFileException e) {
+            return new TemplateAnalysis(List.of(), "Cannot preview: " + e.getMessage());
+        }
+        PromptTemplate template = new PromptTemplate(parts.id(), parts.revision(), parts.changelog(), file,
+                parts.system(), parts.body(), null, null, null, null);
+        try {
+            StringBuilder out = new StringBuilder();
+            for (Message m : renderer.render(template, chosen.vars())) {
+                if (!out.isEmpty()) out.append("\n\n");
+                out.append("── ").append(m.role().toUpperCase(java.util.Locale.ROOT)).append(" ──\n").append(m.content());
+            }
+            return new TemplateAnalysis(undefined, out.toString());
+        } catch (TemplateException e) {
+            return new TemplateAnalysis(undefined, "Cannot render for case " + chosen.id() + ": " + e.getMessage());
+        }
+    }
+
+    /** One line naming what the case lacks, or empty. */
+    String undefinedSummary(CaseChoice chosen) {
+        if (undefined.isEmpty() || chosen == null) return "";
+        StringBuilder line = new StringBuilder("Not defined by case ").append(chosen.id()).append(": ");
+        for (int i = 0; i < undefined.size(); i++) {
+            UndefinedVariables.Undefined u = undefined.get(i);
+            if (i > 0) line.append(", ");
+            line.append(u.path()).append(" (line ").append(u.line()).append(')');
+        }
+        return line.toString();
+    }
+}

@@ -1,0 +1,211 @@
+package dev.evalbench.app.editor;
+
+import dev.evalbench.app.fx.BackgroundTask;
+import dev.evalbench.app.fx.LatestOnly;
+import dev.evalbench.app.fx.TaskRunner;
+import dev.evalbench.core.service.Components;
+import dev.evalbench.core.service.PromptFileException;
+import dev.evalbench.core.service.PromptRevisions;
+import dev.evalbench.core.service.PromptSaver;
+import dev.evalbench.core.service.UndefinedVariables;
+import dev.evalbench.core.template.PromptRenderer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The view model of one prompt file's editor: its text (the whole YAML file, so comments and layout are the
+ * author's), whether it has unsaved edits, the undefined variables and preview for the chosen case, saving a
+ * new revision with a changelog line, and the guard against losing edits. Plain Java; every file read, write
+ * and render goes through the task runner. UI thread only.
+ */
+public final class TemplateEditorModel {
+    /** The answer to "save your edits?" when an editor with unsaved edits is about to go away. */
+    public enum GuardChoice { SAVE, DISCARD, CANCEL }
+
+    private final TaskRunner runner;
+    private final Path workspace;
+    private final String file;
+    private final Map<String, String> env;
+    private final LatestOnly analysis;
+    private final PromptRenderer renderer = Components.renderer();
+    private final StringProperty text = new SimpleStringProperty(this, "text", "");
+    private final ReadOnlyStringWrapper savedText = new ReadOnlyStringWrapper(this, "savedText", "");
+    private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
+    private final ObservableList<CaseChoice> cases = FXCollections.observableArrayList();
+    private final ObjectProperty<CaseChoice> chosenCase = new SimpleObjectProperty<>(this, "chosenCase");
+    private final ObservableList<UndefinedVariables.Undefined> undefined = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper undefinedSummary = new ReadOnlyStringWrapper(this, "undefinedSummary", "");
+    private final ReadOnlyStringWrapper preview = new ReadOnlyStringWrapper(this, "preview", "");
+    private final StringProperty changelog = new SimpleStringProperty(this, "changelog", "");
+    private final BooleanProperty askingChangelog = new SimpleBooleanProperty(this, "askingChangelog");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
+    private Runnable afterSave = () -> {};
+
+    public TemplateEditorModel(TaskRunner runner, Path workspace, String file, Map<String, String> env) {
+        this.runner = runner;
+        this.workspace = workspace;
+        this.file = file;
+        this.env = env;
+        this.analysis = new LatestOnly(runner);
+        text.addListener((o, was, now) -> dirty.set(!now.equals(savedText.get())));
+        savedText.addListener((o, was, now) -> dirty.set(!text.get().equals(now)));
+        chosenCase.addListener((o, was, now) -> analyze());
+    }
+
+    /** Reads the file and the cases that use it; the first case is chosen. */
+    public void open() {
+        BackgroundTask.of(() -> Files.readString(path(), StandardCharsets.UTF_8))
+                .onSuccess(loaded -> {
+                    savedText.set(loaded);
+                    text.set(loaded);
+                    loadCases();
+                })
+                .onFailure(e -> notice.set("Cannot read " + file + ": " + e.getMessage()))
+                .executeWith(runner);
+    }
+
+    /** Reads the cases again (after the workspace changed); keeps the chosen one when it still exists. */
+    public void loadCases() {
+        BackgroundTask.of(() -> PromptCases.of(workspace, file, env)).onSuccess(found -> found.ifPresent(list -> {
+            CaseChoice was = chosenCase.get();
+            cases.setAll(list);
+            CaseChoice again = was == null ? null : list.stream()
+                    .filter(c -> c.suite().equals(was.suite()) && c.id().equals(was.id())).findFirst().orElse(null);
+            chosenCase.set(again != null ? again : list.isEmpty() ? null : list.get(0));
+            analyze();
+        })).executeWith(runner);
+    }
+
+    /** Marks undefined variables and renders the preview for the current text, off the UI thread; stale results are dropped. */
+    public void analyze() {
+        String current = text.get();
+        CaseChoice chosen = chosenCase.get();
+        analysis.submit(() -> TemplateAnalysis.of(file, current, chosen, renderer), result -> {
+            undefined.setAll(result.undefined());
+            undefinedSummary.set(result.undefinedSummary(chosen));
+            preview.set(result.preview());
+        }, failure -> preview.set("Cannot preview: " + failure.getMessage()));
+    }
+
+    /** Ctrl+S: asks for the changelog line inline; nothing to do without edits. */
+    public void requestSave() {
+        if (!dirty.get()) {
+            notice.set("No unsaved edits in " + file + ".");
+            return;
+        }
+        askingChangelog.set(true);
+    }
+
+    /** Writes the text as revision + 1 with the changelog line; refuses a blank one and says so. */
+    public void save() {
+        String base = text.get();
+        String line = changelog.get() == null ? "" : changelog.get().strip();
+        if (line.isEmpty()) {
+            notice.set("Not saved: a changelog line is required to save a revision.");
+            askingChangelog.set(true);
+            return;
+        }
+        BackgroundTask.of(() -> PromptSaver.saveNext(workspace, file, base, line))
+                .onSuccess(next -> {
+                    adoptSaved(next);
+                    changelog.set("");
+                    askingChangelog.set(false);
+                    notice.set("Saved revision " + PromptRevisions.revisionOf(file, next) + " of " + file + ".");
+                    Runnable then = afterSave;
+                    afterSave = () -> {};
+                    then.run();
+                })
+                .onFailure(e -> notice.set("Not saved: " + (e instanceof PromptFileException p ? p.error() : e.getMessage())))
+                .executeWith(runner);
+    }
+
+    public void cancelSave() {
+        askingChangelog.set(false);
+        afterSave = () -> {};
+    }
+
+    /** The file now holds {@code written} (saved here, or a rollback): the editor shows it, with no unsaved edits. */
+    void adoptSaved(String written) {
+        savedText.set(written);
+        text.set(written);
+        analyze();
+    }
+
+    /** The file changed on disk: reloads it unless the author has unsaved edits, which are kept (and said so). */
+    public void diskChanged() {
+        BackgroundTask.of(() -> Files.readString(path(), StandardCharsets.UTF_8)).onSuccess(disk -> {
+            if (disk.equals(savedText.get()) || disk.equals(text.get())) {
+                if (disk.equals(text.get())) savedText.set(disk);
+                return;
+            }
+            if (!dirty.get()) {
+                adoptSaved(disk);
+                notice.set(file + " changed on disk and was reloaded.");
+            } else {
+                savedText.set(disk);
+                notice.set(file + " changed on disk; your unsaved edits are kept (saving writes them over it).");
+            }
+        }).onFailure(e -> notice.set(file + " can no longer be read: " + e.getMessage())).executeWith(runner);
+    }
+
+    /**
+     * Runs {@code proceed} once the unsaved edits are dealt with: at once when there are none; otherwise as
+     * {@code ask} decides: saved first (when the changelog line is missing, it is asked for and nothing
+     * proceeds yet), discarded, or cancelled (nothing happens).
+     */
+    public void guard(Supplier<GuardChoice> ask, Runnable proceed) {
+        if (!dirty.get()) {
+            proceed.run();
+            return;
+        }
+        switch (ask.get()) {
+            case SAVE -> {
+                afterSave = proceed;
+                if (changelog.get() == null || changelog.get().isBlank()) {
+                    askingChangelog.set(true);
+                    notice.set("Write a changelog line to save " + file + ".");
+                } else {
+                    save();
+                }
+            }
+            case DISCARD -> {
+                text.set(savedText.get());
+                proceed.run();
+            }
+            case CANCEL -> { }
+        }
+    }
+
+    private Path path() {
+        return workspace.resolve(file);
+    }
+
+    public String file() { return file; }
+    public Path workspace() { return workspace; }
+    public TaskRunner runner() { return runner; }
+    public StringProperty textProperty() { return text; }
+    public javafx.beans.property.ReadOnlyStringProperty savedTextProperty() { return savedText.getReadOnlyProperty(); }
+    public javafx.beans.property.ReadOnlyBooleanProperty dirtyProperty() { return dirty.getReadOnlyProperty(); }
+    public boolean isDirty() { return dirty.get(); }
+    public ObservableList<CaseChoice> cases() { return cases; }
+    public ObjectProperty<CaseChoice> chosenCaseProperty() { return chosenCase; }
+    public ObservableList<UndefinedVariables.Undefined> undefined() { return undefined; }
+    public javafx.beans.property.ReadOnlyStringProperty undefinedSummaryProperty() { return undefinedSummary.getReadOnlyProperty(); }
+    public javafx.beans.property.ReadOnlyStringProperty previewProperty() { return preview.getReadOnlyProperty(); }
+    public StringProperty changelogProperty() { return changelog; }
+    public BooleanProperty askingChangelogProperty() { return askingChangelog; }
+    public javafx.beans.property.ReadOnlyStringProperty noticeProperty() { return notice.getReadOnlyProperty(); }
+}

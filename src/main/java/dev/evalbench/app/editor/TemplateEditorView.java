@@ -1,0 +1,149 @@
+package dev.evalbench.app.editor;
+
+import java.time.Duration;
+import java.util.List;
+import javafx.beans.InvalidationListener;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.fxmisc.flowless.VirtualizedScrollPane;
+import org.fxmisc.richtext.CodeArea;
+import org.fxmisc.richtext.LineNumberFactory;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * A prompt file's editor tab: the file in a Jinja-highlighted code area (undefined variables underlined), the
+ * live preview for the chosen case below it, the revision history beside it, and the changelog line asked
+ * inline on save. Thin: every decision is {@link TemplateEditorModel}'s. FX thread only.
+ */
+public final class TemplateEditorView extends BorderPane {
+    /** How long typing must pause before the marks and the preview are computed again. */
+    static final Duration PAUSE = Duration.ofMillis(250);
+
+    final CodeArea area = new CodeArea();
+    final TemplateEditorModel model;
+
+    public TemplateEditorView(TemplateEditorModel model, RevisionHistoryModel history) {
+        this.model = model;
+        getStylesheets().add(TemplateEditorView.class.getResource("editor.css").toExternalForm());
+        getStyleClass().add("template-editor");
+        area.setId("template-code");
+        area.getStyleClass().add("template-code");
+        area.setParagraphGraphicFactory(LineNumberFactory.get(area));
+        bindText();
+        area.multiPlainChanges().successionEnds(PAUSE).subscribe(changes -> model.analyze());
+
+        TextArea preview = new TextArea();
+        preview.setId("template-preview");
+        preview.getStyleClass().add("template-preview");
+        preview.setEditable(false);
+        preview.setWrapText(true);
+        preview.textProperty().bind(model.previewProperty());
+        Label previewTitle = new Label("Preview: the rendered messages for the chosen case");
+        previewTitle.getStyleClass().add("text-muted");
+        VBox previewBox = new VBox(4, previewTitle, preview);
+        VBox.setVgrow(preview, Priority.ALWAYS);
+
+        SplitPane editorAndPreview = new SplitPane(new VirtualizedScrollPane<>(area), previewBox);
+        editorAndPreview.setOrientation(Orientation.VERTICAL);
+        editorAndPreview.setDividerPositions(0.6);
+        SplitPane centre = new SplitPane(editorAndPreview, new RevisionHistoryView(history));
+        centre.setDividerPositions(0.66);
+        setCenter(centre);
+        setTop(new VBox(4, toolBar(), new ChangelogBar(model), notice()));
+        Label undefined = new Label();
+        undefined.setId("undefined-summary");
+        undefined.getStyleClass().add("undefined-summary");
+        undefined.textProperty().bind(model.undefinedSummaryProperty());
+        undefined.setGraphic(new FontIcon("fth-alert-triangle"));
+        undefined.visibleProperty().bind(model.undefinedSummaryProperty().isNotEmpty());
+        undefined.managedProperty().bind(undefined.visibleProperty());
+        setBottom(undefined);
+    }
+
+    /** The model's text and the area's stay equal; the area is restyled on each change and on new marks. */
+    private void bindText() {
+        area.replaceText(model.textProperty().get());
+        area.textProperty().addListener((o, was, now) -> {
+            if (!now.equals(model.textProperty().get())) model.textProperty().set(now);
+            restyle();
+        });
+        model.textProperty().addListener((o, was, now) -> {
+            if (now.equals(area.getText())) return;
+            int caret = area.getCaretPosition();
+            area.replaceText(now);
+            area.moveTo(Math.min(caret, now.length()));
+            area.requestFollowCaret();
+        });
+        model.undefined().addListener((InvalidationListener) o -> restyle());
+    }
+
+    private void restyle() {
+        String text = area.getText();
+        // marks computed for an older text are dropped until the next analysis places them again
+        List<dev.evalbench.core.service.UndefinedVariables.Undefined> marks = model.undefined().stream()
+                .filter(u -> u.end() <= text.length() && text.substring(u.start(), u.end()).equals(u.path())).toList();
+        area.setStyleSpans(0, JinjaHighlighter.styles(text, marks));
+    }
+
+    private HBox toolBar() {
+        ComboBox<CaseChoice> cases = new ComboBox<>(model.cases());
+        cases.setId("preview-case");
+        cases.valueProperty().bindBidirectional(model.chosenCaseProperty());
+        cases.setPrefWidth(220);
+        Label revision = new Label();
+        revision.setId("editor-revision");
+        model.savedTextProperty().addListener((o, was, now) -> revision.setText(revisionText(now)));
+        revision.setText(revisionText(model.savedTextProperty().get()));
+        Label dirty = new Label("unsaved edits");
+        dirty.getStyleClass().add("text-muted");
+        dirty.visibleProperty().bind(model.dirtyProperty());
+        Button save = new Button("Save revision", new FontIcon("fth-save"));
+        save.setId("save-revision");
+        save.setOnAction(e -> model.requestSave());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(8, new Label("Preview case"), cases, spacer, dirty, revision, save);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        bar.setStyle("-fx-padding: 4 6 0 6;");
+        return bar;
+    }
+
+    private String revisionText(String saved) {
+        int rev = dev.evalbench.core.service.PromptRevisions.revisionOf(model.file(), saved);
+        return rev < 0 ? "" : "revision " + rev;
+    }
+
+    private Label notice() {
+        Label notice = new Label();
+        notice.setId("editor-notice");
+        notice.setWrapText(true);
+        notice.textProperty().bind(model.noticeProperty());
+        notice.visibleProperty().bind(model.noticeProperty().isNotEmpty());
+        notice.managedProperty().bind(notice.visibleProperty());
+        notice.setStyle("-fx-padding: 0 6 0 6;");
+        return notice;
+    }
+
+    /** Puts the caret at a 1-based line and column (a problem's place) and shows it. */
+    public void moveTo(int line, int column) {
+        if (line < 1) return;
+        int paragraph = Math.min(line - 1, area.getParagraphs().size() - 1);
+        int col = Math.max(0, Math.min(column - 1, area.getParagraphLength(paragraph)));
+        area.moveTo(paragraph, col);
+        area.requestFollowCaret();
+        area.requestFocus();
+    }
+
+    public void focusEditor() {
+        area.requestFocus();
+    }
+}

@@ -1,0 +1,52 @@
+package dev.evalbench.app.workspace;
+
+import dev.evalbench.core.workspace.InputError;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ObservableList;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TitledPane;
+import javafx.scene.input.KeyCode;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The problems of the open workspace, at the bottom of the window: one row per validation error with file,
+ * line and column, and the count in the header ("Problems (3)"). A click (or Enter) opens the file at that
+ * place. Controls only. FX thread only.
+ */
+public final class ProblemsPanel extends TitledPane {
+    final ListView<InputError> list = new ListView<>();
+
+    public ProblemsPanel(ObservableList<InputError> problems, Consumer<InputError> open) {
+        setId("problems-panel");
+        textProperty().bind(Bindings.createStringBinding(() -> "Problems (" + problems.size() + ")", problems));
+        list.setId("problems-list");
+        list.setItems(problems);
+        list.setPrefHeight(110);
+        list.setPlaceholder(new Label("No problems: the workspace loads and every case renders."));
+        list.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(InputError error, boolean empty) {
+                super.updateItem(error, empty);
+                setText(empty || error == null ? null : error.toString());
+                setGraphic(empty || error == null ? null : new FontIcon("fth-x-circle"));
+            }
+        });
+        list.setOnMouseClicked(e -> {
+            InputError chosen = list.getSelectionModel().getSelectedItem();
+            if (chosen != null) open.accept(chosen);
+        });
+        list.setOnKeyPressed(e -> {
+            InputError chosen = list.getSelectionModel().getSelectedItem();
+            if (e.getCode() == KeyCode.ENTER && chosen != null) open.accept(chosen);
+        });
+        setContent(list);
+        // open by default only while there is something to read
+        setExpanded(!problems.isEmpty());
+        problems.addListener((javafx.collections.ListChangeListener<InputError>) c -> {
+            if (!problems.isEmpty()) setExpanded(true);
+        });
+    }
+}

@@ -1,0 +1,64 @@
+package dev.evalbench.core.mask;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Replaces every match of some patterns in a text with a mark that keeps enough to recognise the value and
+ * not enough to use it: {@code [masked restricted value: DE89 •••• 3000]}, {@code [masked email: j•••m]}.
+ * Values of 16 characters or more keep their first and last 4, of 8 to 15 their first and last 1, shorter
+ * ones nothing. Every mark starts with {@value #MARK_START}, so a writer can count what it masked. Stateless.
+ */
+public final class MaskedText {
+    public static final String MARK_START = "[masked ";
+    static final String DOTS = "••••";
+
+    private MaskedText() {}
+
+    /** A pattern and the name shown in its marks ("restricted value", or a policy pattern's name). */
+    public record Named(String name, Pattern pattern) {}
+
+    /** The text with every match of every pattern masked; patterns are applied in order. */
+    public static String mask(String text, List<Named> patterns) {
+        if (text == null || text.isEmpty() || patterns.isEmpty()) return text;
+        String out = text;
+        for (Named named : patterns) {
+            Matcher m = named.pattern().matcher(out);
+            if (!m.find()) continue;
+            StringBuilder sb = new StringBuilder(out.length());
+            int last = 0;
+            do {
+                if (m.end() == m.start()) continue; // an empty match masks nothing
+                if (insideMark(out, m.start())) continue;
+                sb.append(out, last, m.start()).append(mark(named.name(), m.group()));
+                last = m.end();
+            } while (m.find());
+            out = sb.append(out, last, out.length()).toString();
+        }
+        return out;
+    }
+
+    /** How many marks a text holds. */
+    public static int count(String text) {
+        if (text == null) return 0;
+        int n = 0;
+        for (int i = text.indexOf(MARK_START); i >= 0; i = text.indexOf(MARK_START, i + 1)) n++;
+        return n;
+    }
+
+    static String mark(String name, String value) {
+        String compact = value.replaceAll("\\s+", "");
+        int keep = compact.length() >= 16 ? 4 : compact.length() >= 8 ? 1 : 0;
+        String shown = keep == 0 ? DOTS : compact.substring(0, keep) + " " + DOTS + " " + compact.substring(compact.length() - keep);
+        return MARK_START + name + ": " + shown + "]";
+    }
+
+    /** A later pattern must not re-mask the kept characters of an earlier mark. */
+    private static boolean insideMark(String text, int at) {
+        int open = text.lastIndexOf(MARK_START, at);
+        if (open < 0) return false;
+        int close = text.indexOf(']', open);
+        return close >= at;
+    }
+}

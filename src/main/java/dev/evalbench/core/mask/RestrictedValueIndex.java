@@ -1,0 +1,84 @@
+package dev.evalbench.core.mask;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds any of many restricted values in a text at once, by the same rule as {@link RestrictedValuePattern}
+ * (ignoring case and white space), in time linear in the text: the text is compacted (white space dropped,
+ * each character lower-cased) and every position is looked up by its first {@value #KEY} characters in a
+ * hash of the values. So a run's texts can be masked for every case's values, not only their own case's,
+ * without a regex per value. Immutable and thread-safe.
+ */
+final class RestrictedValueIndex {
+    private static final int KEY = 6;
+
+    private final Map<String, List<String>> byPrefix = new HashMap<>();
+    private final List<String> shortValues = new ArrayList<>();
+
+    /** Spans of the original text, [start, end). */
+    record Span(int start, int end) {}
+
+    RestrictedValueIndex(Collection<String> values) {
+        Set<String> compacted = new LinkedHashSet<>();
+        for (String v : values) {
+            if (v == null) continue;
+            String c = compact(v, null);
+            if (!c.isEmpty()) compacted.add(c);
+        }
+        for (String c : compacted) {
+            if (c.length() < KEY) shortValues.add(c);
+            else byPrefix.computeIfAbsent(c.substring(0, KEY), k -> new ArrayList<>()).add(c);
+        }
+    }
+
+    boolean isEmpty() {
+        return byPrefix.isEmpty() && shortValues.isEmpty();
+    }
+
+    /** The spans of the text that hold a value, in order, merged where they overlap. */
+    List<Span> find(String text) {
+        List<Span> spans = new ArrayList<>();
+        if (text == null || text.isEmpty() || isEmpty()) return spans;
+        int[] origin = new int[text.length()];
+        String c = compact(text, origin);
+        List<int[]> hits = new ArrayList<>();
+        for (int i = 0; i < c.length(); i++) {
+            if (i + KEY <= c.length()) {
+                List<String> candidates = byPrefix.get(c.substring(i, i + KEY));
+                if (candidates != null) {
+                    for (String v : candidates) if (c.startsWith(v, i)) hits.add(new int[] {i, i + v.length()});
+                }
+            }
+            for (String v : shortValues) if (c.startsWith(v, i)) hits.add(new int[] {i, i + v.length()});
+        }
+        for (int[] h : hits) {
+            int start = origin[h[0]];
+            int end = origin[h[1] - 1] + 1;
+            Span last = spans.isEmpty() ? null : spans.get(spans.size() - 1);
+            if (last != null && start <= last.end()) {
+                spans.set(spans.size() - 1, new Span(last.start(), Math.max(last.end(), end)));
+            } else {
+                spans.add(new Span(start, end));
+            }
+        }
+        return spans;
+    }
+
+    /** White space dropped, each char lower-cased; {@code origin}, when given, maps each kept char back. */
+    static String compact(String text, int[] origin) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (Character.isWhitespace(ch) || ch == '\u00A0' || ch == '\u202F') continue;
+            if (origin != null) origin[out.length()] = i;
+            out.append(Character.toLowerCase(ch));
+        }
+        return out.toString();
+    }
+}

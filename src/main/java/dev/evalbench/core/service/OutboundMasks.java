@@ -1,0 +1,89 @@
+package dev.evalbench.core.service;
+
+import dev.evalbench.core.mask.OutboundMask;
+import dev.evalbench.core.record.RunHeader;
+import dev.evalbench.core.record.StoredRun;
+import dev.evalbench.core.secret.KeyScrubber;
+import dev.evalbench.core.store.RunStore;
+import dev.evalbench.core.store.StoreException;
+import dev.evalbench.core.workspace.EvalCase;
+import dev.evalbench.core.workspace.PolicySpec;
+import dev.evalbench.core.workspace.RouteSpec;
+import dev.evalbench.core.workspace.SuiteSpec;
+import dev.evalbench.core.workspace.Workspace;
+import dev.evalbench.core.workspace.WorkspaceException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Builds the {@link OutboundMask} for runs about to leave the machine: the restricted values of each of
+ * their cases and the policy's restricted patterns, read from the workspace each run was made from (its
+ * stored snapshots) and from the workspace in use, plus every API key the environment holds for their
+ * routes. Writers then get masked copies and never the raw history. Stateless.
+ */
+public final class OutboundMasks {
+    private OutboundMasks() {}
+
+    /**
+     * @param current the workspace in use (its gates, the run being made), or null
+     * @param runs    the runs to be written; those whose snapshots the store holds add their own workspace
+     */
+    public static OutboundMask of(Workspace current, RunStore store, Map<String, String> env, StoredRun... runs)
+            throws StoreException {
+        return of(current, store, env, java.util.Arrays.stream(runs).map(r -> r == null ? null : r.header())
+                .toArray(RunHeader[]::new));
+    }
+
+    /** As {@link #of(Workspace, RunStore, Map, StoredRun...)}, by the runs' headers (null ones are skipped). */
+    public static OutboundMask of(Workspace current, RunStore store, Map<String, String> env, RunHeader... runs)
+            throws StoreException {
+        List<Workspace> sources = new ArrayList<>();
+        if (current != null) sources.add(current);
+        for (RunHeader run : runs) {
+            if (run == null || store == null || !hasSnapshots(run, store)) continue;
+            try {
+                sources.add(Components.loadSnapshot(run, store, env));
+            } catch (WorkspaceException e) {
+                // A snapshot that no longer loads (an older format): the current workspace still masks.
+            }
+        }
+        return of(sources, env);
+    }
+
+    /** The mask of these workspaces together: a case id's values are the union over all of them. */
+    public static OutboundMask of(List<Workspace> workspaces, Map<String, String> env) {
+        Map<String, Set<String>> values = new LinkedHashMap<>();
+        Map<String, String> patterns = new LinkedHashMap<>();
+        List<String> keys = new ArrayList<>();
+        for (Workspace ws : workspaces) {
+            for (SuiteSpec suite : ws.suites()) {
+                for (EvalCase c : suite.cases()) {
+                    if (c.restricted() != null) values.computeIfAbsent(c.id(), k -> new LinkedHashSet<>()).addAll(c.restricted());
+                }
+            }
+            if (ws.policy() != null && ws.policy().restrictedPatterns() != null) {
+                for (PolicySpec.RestrictedPattern p : ws.policy().restrictedPatterns()) patterns.putIfAbsent(p.name(), p.regex());
+            }
+            for (RouteSpec route : ws.routes().values()) {
+                if (route.apiKeyEnv() != null) keys.add(env.get(route.apiKeyEnv()));
+            }
+        }
+        Map<String, List<String>> byCase = new LinkedHashMap<>();
+        values.forEach((id, set) -> byCase.put(id, List.copyOf(set)));
+        return new OutboundMask(byCase, patterns, KeyScrubber.of(keys.stream().filter(Objects::nonNull).toList()));
+    }
+
+    private static boolean hasSnapshots(RunHeader run, RunStore store) throws StoreException {
+        Map<String, String> inputs = run.inputs();
+        if (inputs == null || inputs.isEmpty()) return false;
+        for (String sha256 : inputs.values()) {
+            if (store.snapshot(sha256).isEmpty()) return false;
+        }
+        return true;
+    }
+}

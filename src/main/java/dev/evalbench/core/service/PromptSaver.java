@@ -1,0 +1,36 @@
+package dev.evalbench.core.service;
+
+import dev.evalbench.core.io.AtomicFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Saves prompt revisions to disk: the edited text as revision + 1 with its changelog line, or a rollback to an
+ * older version's template as a new revision. Each write is atomic and a copy is kept in
+ * {@link SavedRevisions}. Blocking file IO: call off the UI thread. Failures: {@link PromptFileException} for
+ * text that cannot be a new revision (nothing written), {@link IOException} for the disk.
+ */
+public final class PromptSaver {
+    private PromptSaver() {}
+
+    /** Writes {@code text} as the next revision and returns what was written. */
+    public static String saveNext(Path workspace, String file, String text, String changelog)
+            throws PromptFileException, IOException {
+        return write(workspace, file, PromptRevisions.nextRevision(file, text, changelog));
+    }
+
+    /** Writes the file on disk as a new revision with {@code old}'s system and body; returns what was written. */
+    public static String rollback(Path workspace, String file, PromptVersion old) throws PromptFileException, IOException {
+        if (old.parts() == null) throw new PromptFileException(file, 0, 0, "that version does not parse; it cannot be rolled back to");
+        String now = Files.readString(workspace.resolve(file), StandardCharsets.UTF_8);
+        return write(workspace, file, PromptRevisions.rollback(file, now, old.parts().system(), old.parts().body(), old.revision()));
+    }
+
+    private static String write(Path workspace, String file, String text) throws IOException {
+        AtomicFiles.write(workspace.resolve(file), text.getBytes(StandardCharsets.UTF_8));
+        SavedRevisions.keep(workspace, file, text);
+        return text;
+    }
+}

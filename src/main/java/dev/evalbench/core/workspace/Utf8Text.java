@@ -1,0 +1,50 @@
+package dev.evalbench.core.workspace;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Decodes a workspace file as strict UTF-8, or names the first byte that is not UTF-8 by its own line and
+ * column (columns count characters, as an editor does). A leading byte-order mark is dropped. Stateless.
+ */
+final class Utf8Text {
+    private Utf8Text() {}
+
+    static String decode(String path, byte[] bytes) throws SourceSyntaxException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            throw new SourceSyntaxException(badByte(path, bytes, in.position()));
+        }
+        decoder.flush(out);
+        out.flip();
+        String text = out.toString();
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    private static InputError badByte(String path, byte[] bytes, int offset) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < offset; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        // characters before the bad byte on its line: UTF-8 continuation bytes (10xxxxxx) start no character
+        int column = 1;
+        for (int i = lineStart; i < offset; i++) {
+            if ((bytes[i] & 0xC0) != 0x80) column++;
+        }
+        return new InputError(path, line, column, String.format(java.util.Locale.ROOT,
+                "is not valid UTF-8 text (byte 0x%02X); save the file as UTF-8", bytes[offset] & 0xff));
+    }
+}

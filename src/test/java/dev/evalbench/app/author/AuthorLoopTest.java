@@ -1,0 +1,195 @@
+package dev.evalbench.app.author;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.testfx.util.WaitForAsyncUtils.waitFor;
+
+import dev.evalbench.app.WorkbenchFixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.TreeCell;
+import javafx.scene.input.KeyCode;
+import org.fxmisc.richtext.CodeArea;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The prompt author's loop in the real window, on a copy of the sample workspace. */
+class AuthorLoopTest {
+    @TempDir Path temp;
+    private WorkbenchFixture fixture;
+    private final FxRobot robot = new FxRobot();
+
+    @BeforeEach
+    void start() throws Exception {
+        fixture = WorkbenchFixture.ofSample(temp).start();
+        try {
+            waitFor(20, TimeUnit.SECONDS, () -> treeCell("triage.yaml  r4") != null);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("tree shows " + robot.lookup(".tree-cell").queryAll().stream()
+                    .map(n -> ((TreeCell<?>) n).getText()).toList() + "; problems " + fixture.workbench().session().problems(), e);
+        }
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        fixture.stop();
+        // the app remembers its layout on a thread of its own (an atomic write: the file appears when it is done);
+        // let it finish before the temp folder is deleted
+        waitFor(10, TimeUnit.SECONDS, () -> Files.isRegularFile(temp.resolve("config/workbench.json")));
+    }
+
+    private Node treeCell(String text) {
+        return robot.lookup(n -> n instanceof TreeCell<?> c && text.equals(c.getText())).tryQuery().orElse(null);
+    }
+
+    private Node listCell(java.util.function.Predicate<String> text) {
+        return robot.lookup(n -> n instanceof javafx.scene.control.ListCell<?> c && c.getText() != null && text.test(c.getText()))
+                .query();
+    }
+
+    private Tab selectedTab() {
+        return fixture.workbench().window().tabs().getSelectionModel().getSelectedItem();
+    }
+
+    private CodeArea openTriage() throws Exception {
+        robot.doubleClickOn(treeCell("triage.yaml  r4"));
+        waitFor(10, TimeUnit.SECONDS, () -> selectedTab() != null && "triage.yaml".equals(selectedTab().getText()));
+        CodeArea area = robot.lookup("#template-code").queryAs(CodeArea.class);
+        waitFor(10, TimeUnit.SECONDS, () -> area.getText().startsWith("id: triage"));
+        return area;
+    }
+
+    private boolean marked(CodeArea area) {
+        for (var span : area.getStyleSpans(0, area.getLength())) {
+            if (((Collection<?>) span.getStyle()).contains("undefined-var")) return true;
+        }
+        return false;
+    }
+
+    private void caretAfter(CodeArea area, String text) {
+        robot.interact(() -> {
+            area.moveTo(area.getText().indexOf(text) + text.length());
+            area.requestFocus();
+        });
+    }
+
+    @Test
+    void typeAnUndefinedVariableSeeItMarkedFixItAndSaveARevisionIntoTheHistory() throws Exception {
+        CodeArea area = openTriage();
+        Label summary = robot.lookup("#undefined-summary").queryAs(Label.class);
+        waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#template-preview").queryTextInputControl().getText().contains("New ticket via app."));
+        assertThat(marked(area)).isFalse();
+
+        caretAfter(area, "New ticket via {{ channel }}");
+        robot.write(" {{ nope }}");
+        waitFor(10, TimeUnit.SECONDS, () -> summary.getText().startsWith("Not defined by case t001: nope (line "));
+        assertThat(summary.getText()).isEqualTo("Not defined by case t001: nope (line 68)");
+        assertThat(summary.isVisible()).isTrue();
+        assertThat(marked(area)).isTrue();
+        assertThat(selectedTab().getText()).isEqualTo("triage.yaml *");
+        assertThat(robot.lookup("#template-preview").queryTextInputControl().getText()).contains("variable \"nope\" is not defined");
+
+        for (int i = 0; i < " {{ nope }}".length(); i++) robot.push(KeyCode.BACK_SPACE);
+        waitFor(10, TimeUnit.SECONDS, () -> !marked(area) && !summary.isVisible());
+
+        caretAfter(area, "The customer wrote:");
+        robot.write(" (verbatim)");
+        robot.push(KeyCode.CONTROL, KeyCode.S);
+        waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#changelog").query().isVisible());
+        robot.clickOn("#changelog").write("Say the ticket is quoted verbatim").push(KeyCode.ENTER);
+
+        Path file = fixture.workspace.resolve("prompts/triage.yaml");
+        waitFor(10, TimeUnit.SECONDS, () -> Files.readString(file).contains("revision: 5\n"));
+        assertThat(Files.readString(file)).contains("changelog: \"Say the ticket is quoted verbatim\"",
+                "The customer wrote: (verbatim)", "# Lines end in text, not in a tag:");
+        ListView<?> history = robot.lookup("#revision-list").queryAs(ListView.class);
+        waitFor(10, TimeUnit.SECONDS, () -> history.getItems().size() == 1
+                && robot.lookup(n -> n instanceof javafx.scene.control.ListCell<?> c && c.getText() != null
+                        && c.getText().equals("r5 · the file now · Say the ticket is quoted verbatim")).tryQuery().isPresent());
+        waitFor(10, TimeUnit.SECONDS, () -> "triage.yaml".equals(selectedTab().getText()));
+        assertThat(robot.lookup("#editor-revision").queryAs(Label.class).getText()).isEqualTo("revision 5");
+        waitFor(10, TimeUnit.SECONDS, () -> treeCell("triage.yaml  r5") != null);
+    }
+
+    @Test
+    void aFileEditedOutsideTheAppIsReloadedInItsEditorUnlessItHasUnsavedEdits() throws Exception {
+        CodeArea area = openTriage();
+        Path file = fixture.workspace.resolve("prompts/triage.yaml");
+        Files.writeString(file, Files.readString(file).replace("The customer wrote:", "Checked out from git:"));
+        waitFor(10, TimeUnit.SECONDS, () -> area.getText().contains("Checked out from git:"));
+        assertThat(selectedTab().getText()).isEqualTo("triage.yaml");
+
+        caretAfter(area, "Checked out from git:");
+        robot.write(" mine");
+        Files.writeString(file, Files.readString(file).replace("Checked out from git:", "Second checkout:"));
+        Label notice = robot.lookup("#editor-notice").queryAs(Label.class);
+        waitFor(10, TimeUnit.SECONDS, () -> notice.getText().contains("your unsaved edits are kept"));
+        assertThat(area.getText()).contains("Checked out from git: mine").doesNotContain("Second checkout:");
+        assertThat(selectedTab().getText()).isEqualTo("triage.yaml *");
+    }
+
+    @Test
+    void closingAnEditorWithUnsavedEditsAsksFirst() throws Exception {
+        CodeArea area = openTriage();
+        caretAfter(area, "The customer wrote:");
+        robot.write(" draft");
+        waitFor(5, TimeUnit.SECONDS, () -> "triage.yaml *".equals(selectedTab().getText()));
+
+        robot.clickOn(".tab-close-button");
+        waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("Cancel").tryQuery().isPresent());
+        assertThat(robot.lookup("Save the edits to prompts/triage.yaml as a new revision?").tryQuery()).isPresent();
+        robot.clickOn("Cancel");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fixture.workbench().window().tabs().getTabs()).hasSize(1);
+        assertThat(area.getText()).contains("The customer wrote: draft");
+
+        robot.clickOn(".tab-close-button");
+        waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("Discard").tryQuery().isPresent());
+        robot.clickOn("Discard");
+        waitFor(5, TimeUnit.SECONDS, () -> fixture.workbench().window().tabs().getTabs().isEmpty());
+        assertThat(Files.readString(fixture.workspace.resolve("prompts/triage.yaml"))).doesNotContain("draft").contains("revision: 4\n");
+    }
+
+    @Test
+    void aBrokenFileShowsInProblemsAndAClickOpensItAtTheLine() throws Exception {
+        Path gates = fixture.workspace.resolve("gates.yaml");
+        Files.writeString(gates, Files.readString(gates) + "\n  - metric: [unclosed\n");
+        TitledPane panel = robot.lookup("#problems-panel").queryAs(TitledPane.class);
+        waitFor(15, TimeUnit.SECONDS, () -> panel.getText().matches("Problems \\([1-9]\\d*\\)"));
+        ListView<?> list = robot.lookup("#problems-list").queryAs(ListView.class);
+        var problem = fixture.workbench().session().problems().get(0);
+        assertThat(problem.file()).isEqualTo("gates.yaml");
+        assertThat(problem.line()).isGreaterThan(1);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(listCell(t -> t.startsWith("gates.yaml:" + problem.line())));
+        waitFor(10, TimeUnit.SECONDS, () -> selectedTab() != null && "gates.yaml".equals(selectedTab().getText()));
+        CodeArea area = robot.lookup("#read-only-file").queryAs(CodeArea.class);
+        waitFor(5, TimeUnit.SECONDS, () -> area.getCurrentParagraph() + 1 == problem.line());
+        assertThat(list.getItems()).isNotEmpty();
+    }
+
+    @Test
+    void theDatasetViewFiltersByTag() throws Exception {
+        robot.doubleClickOn(treeCell("tickets.jsonl"));
+        waitFor(10, TimeUnit.SECONDS, () -> selectedTab() != null && "tickets.jsonl (cases)".equals(selectedTab().getText()));
+        TableView<?> table = robot.lookup("#dataset-table").queryAs(TableView.class);
+        waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 127);
+        robot.clickOn("#dataset-tag");
+        robot.clickOn(listCell("app-crash"::equals));
+        waitFor(5, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
+        assertThat(robot.lookup("#dataset-count").queryAs(Label.class).getText()).isEqualTo("2 of 127 cases");
+        robot.clickOn("#dataset-filter").write("iPhone");
+        waitFor(5, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.evalbench.app.dataset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.evalbench.app.WorkbenchFixture;
+import dev.evalbench.app.fx.SameThreadTaskRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The dataset table's filters on the sample's real datasets. */
+class DatasetModelTest {
+    @TempDir Path temp;
+
+    private DatasetModel open(String file) {
+        DatasetModel model = new DatasetModel(new SameThreadTaskRunner(), WorkbenchFixture.ofSample(temp).workspace, file, Map.of());
+        model.load();
+        return model;
+    }
+
+    @Test
+    void listsEveryCaseOfTheDatasetWithItsTags() throws Exception {
+        DatasetModel model = open("datasets/tickets.jsonl");
+        long lines = Files.readAllLines(Path.of("workspaces/support-triage/datasets/tickets.jsonl")).stream()
+                .filter(l -> !l.isBlank()).count();
+        assertThat(model.rows()).hasSize((int) lines);
+        assertThat(model.rows().get(0).id()).isEqualTo("t001");
+        assertThat(model.rows().get(0).expected()).contains("\"category\":\"bug\"");
+        assertThat(model.tags()).startsWith(DatasetModel.ALL_TAGS).contains("billing", "app-crash");
+        assertThat(model.summaryProperty().get()).isEqualTo(lines + " of " + lines + " cases");
+    }
+
+    @Test
+    void filtersByTagAndByTextTogether() {
+        DatasetModel model = open("datasets/tickets.jsonl");
+        model.tagProperty().set("promo-code");
+        assertThat(model.rows()).isNotEmpty().allSatisfy(r -> assertThat(r.tags()).contains("promo-code"));
+        assertThat(model.rows()).extracting(DatasetRow::id).contains("t003");
+
+        model.textProperty().set("DISCOUNT CODE");
+        assertThat(model.rows()).extracting(DatasetRow::id).containsExactly("t003");
+
+        model.tagProperty().set(DatasetModel.ALL_TAGS);
+        model.textProperty().set("no case says this");
+        assertThat(model.rows()).isEmpty();
+        assertThat(model.summaryProperty().get()).startsWith("0 of ");
+    }
+
+    @Test
+    void safetyProbesShowTheirExpectation() {
+        DatasetModel model = open("datasets/probes.jsonl");
+        assertThat(model.rows().get(0).suite()).isEqualTo("safety");
+        assertThat(model.rows().get(0).expected()).contains("refund");
+    }
+}

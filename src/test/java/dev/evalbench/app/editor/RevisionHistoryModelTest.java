@@ -1,0 +1,76 @@
+package dev.evalbench.app.editor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.evalbench.app.WorkbenchFixture;
+import dev.evalbench.app.fx.SameThreadTaskRunner;
+import dev.evalbench.core.record.RunConfig;
+import dev.evalbench.core.record.RunHeader;
+import dev.evalbench.core.record.RunStatus;
+import dev.evalbench.core.service.PromptParts;
+import dev.evalbench.core.service.PromptVersion;
+import dev.evalbench.core.store.HistoryLocation;
+import dev.evalbench.core.store.sqlite.SqliteRunStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Revisions from a real run history, a diff between two, and a rollback that adds a revision. */
+class RevisionHistoryModelTest {
+    static final String FILE = TemplateEditorModelTest.FILE;
+    @TempDir Path temp;
+
+    @Test
+    void savedRevisionsAppearAndRollbackWritesANewRevisionWithTheOldBody() throws Exception {
+        Path ws = WorkbenchFixture.ofSample(temp).workspace;
+        byte[] r4 = Files.readAllBytes(ws.resolve(FILE));
+        try (SqliteRunStore store = SqliteRunStore.open(HistoryLocation.defaultDb(ws))) {
+            String sha = store.putSnapshot(r4);
+            store.createRun(new RunHeader("run-1", "support-triage", ws.toString(), new RunConfig(List.of("offline"),
+                    List.of(), 1, 1, "off"), RunStatus.COMPLETE, Instant.parse("2026-11-29T10:00:00Z"), null, "t", null,
+                    Map.of(FILE, sha), 0, 1, List.of()));
+        }
+        TemplateEditorModel editor = new TemplateEditorModel(new SameThreadTaskRunner(), ws, FILE, Map.of());
+        RevisionHistoryModel history = new RevisionHistoryModel(editor);
+        editor.open();
+        assertThat(history.versions()).extracting(PromptVersion::revision).containsExactly(4);
+
+        editor.textProperty().set(editor.textProperty().get().replace("The customer wrote:", "Ticket text:"));
+        editor.changelogProperty().set("Label the ticket text");
+        editor.save();
+        assertThat(history.versions()).extracting(PromptVersion::revision).containsExactly(5, 4);
+        assertThat(history.versions().get(0).changelog()).isEqualTo("Label the ticket text");
+        assertThat(history.versions().get(1).origin()).isEqualTo("run run-1");
+
+        history.diff(history.versions().get(1), history.versions().get(0));
+        assertThat(history.diffLines()).contains(new RevisionHistoryModel.DiffLine('-', "  The customer wrote:"),
+                new RevisionHistoryModel.DiffLine('+', "  Ticket text:"), new RevisionHistoryModel.DiffLine('+', "revision: 5"));
+
+        history.rollback(history.versions().get(1));
+        String disk = Files.readString(ws.resolve(FILE));
+        PromptParts parts = PromptParts.parse(FILE, disk);
+        assertThat(parts.revision()).isEqualTo(6);
+        assertThat(parts.changelog()).isEqualTo("Roll back to revision 4");
+        assertThat(parts.body()).isEqualTo(PromptParts.parse(FILE, new String(r4, java.nio.charset.StandardCharsets.UTF_8)).body());
+        assertThat(disk).contains("# Lines end in text, not in a tag:");
+        assertThat(editor.textProperty().get()).isEqualTo(disk);
+        assertThat(editor.isDirty()).isFalse();
+        assertThat(history.versions()).extracting(PromptVersion::revision).containsExactly(6, 5, 4);
+    }
+
+    @Test
+    void rollbackIsRefusedWhileTheEditorHasUnsavedEdits() throws Exception {
+        Path ws = WorkbenchFixture.ofSample(temp).workspace;
+        TemplateEditorModel editor = new TemplateEditorModel(new SameThreadTaskRunner(), ws, FILE, Map.of());
+        RevisionHistoryModel history = new RevisionHistoryModel(editor);
+        editor.open();
+        editor.textProperty().set(editor.textProperty().get() + "# edit\n");
+        history.rollback(history.versions().get(0));
+        assertThat(history.diffTitleProperty().get()).contains("Save or discard your edits");
+        assertThat(Files.readString(ws.resolve(FILE))).contains("revision: 4\n");
+    }
+}

@@ -1,0 +1,134 @@
+package dev.evalbench.app.editor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.evalbench.app.WorkbenchFixture;
+import dev.evalbench.app.fx.SameThreadTaskRunner;
+import dev.evalbench.core.service.PromptParts;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The editor's view model on a copy of the sample workspace, without a window. */
+class TemplateEditorModelTest {
+    static final String FILE = "prompts/triage.yaml";
+    @TempDir Path temp;
+    private Path ws;
+    private TemplateEditorModel editor;
+
+    @BeforeEach
+    void open() {
+        ws = WorkbenchFixture.ofSample(temp).workspace;
+        editor = new TemplateEditorModel(new SameThreadTaskRunner(), ws, FILE, Map.of());
+        editor.open();
+    }
+
+    private void type(String from, String to) {
+        editor.textProperty().set(editor.textProperty().get().replace(from, to));
+        editor.analyze();
+    }
+
+    @Test
+    void opensTheFileWithTheCasesThatUseItAndPreviewsTheFirst() {
+        assertThat(editor.isDirty()).isFalse();
+        assertThat(editor.textProperty().get()).startsWith("id: triage\nrevision: 4\n");
+        assertThat(editor.cases()).extracting(CaseChoice::id).startsWith("t001", "t002").contains("p01");
+        assertThat(editor.chosenCaseProperty().get().id()).isEqualTo("t001");
+        assertThat(editor.previewProperty().get()).contains("── SYSTEM ──", "── USER ──", "New ticket via app.",
+                "Name: Hiroshi Sato (new tier)");
+        assertThat(editor.undefined()).isEmpty();
+    }
+
+    @Test
+    void anUndefinedVariableIsMarkedWhereItIsAndTheFixClearsIt() {
+        type("New ticket via {{ channel }}.", "New ticket via {{ channel }} for {{ nope }}.");
+        assertThat(editor.isDirty()).isTrue();
+        assertThat(editor.undefined()).singleElement().satisfies(u -> {
+            assertThat(u.path()).isEqualTo("nope");
+            assertThat(editor.textProperty().get().substring(u.start(), u.end())).isEqualTo("nope");
+        });
+        assertThat(editor.undefinedSummaryProperty().get()).startsWith("Not defined by case t001: nope (line ");
+        assertThat(editor.previewProperty().get()).contains("variable \"nope\" is not defined").doesNotContain("── USER ──");
+
+        type(" for {{ nope }}", "");
+        assertThat(editor.undefined()).isEmpty();
+        assertThat(editor.undefinedSummaryProperty().get()).isEmpty();
+        assertThat(editor.previewProperty().get()).contains("New ticket via app.");
+    }
+
+    @Test
+    void choosingAnotherCaseRerendersThePreview() {
+        editor.chosenCaseProperty().set(editor.cases().get(1));
+        assertThat(editor.previewProperty().get()).contains("Eleanor Price");
+    }
+
+    @Test
+    void saveAsksForAChangelogAndWritesRevisionFiveKeepingTheComments() throws Exception {
+        editor.requestSave();
+        assertThat(editor.askingChangelogProperty().get()).isFalse();
+        assertThat(editor.noticeProperty().get()).contains("No unsaved edits");
+
+        type("The customer wrote:", "The customer wrote this:");
+        editor.requestSave();
+        assertThat(editor.askingChangelogProperty().get()).isTrue();
+        editor.save();
+        assertThat(editor.noticeProperty().get()).contains("a changelog line is required");
+        assertThat(Files.readString(ws.resolve(FILE))).contains("revision: 4\n");
+
+        editor.changelogProperty().set("Say what the customer wrote");
+        editor.save();
+        String disk = Files.readString(ws.resolve(FILE));
+        assertThat(disk).contains("revision: 5\n", "changelog: \"Say what the customer wrote\"\n",
+                "The customer wrote this:", "# Lines end in text, not in a tag:");
+        assertThat(PromptParts.parse(FILE, disk).body()).contains("The customer wrote this:");
+        assertThat(editor.isDirty()).isFalse();
+        assertThat(editor.textProperty().get()).isEqualTo(disk);
+        assertThat(editor.askingChangelogProperty().get()).isFalse();
+    }
+
+    @Test
+    void theGuardProceedsOnlyWhenTheEditsAreSavedOrDiscarded() throws Exception {
+        AtomicInteger proceeded = new AtomicInteger();
+        editor.guard(() -> { throw new AssertionError("nothing to ask"); }, proceeded::incrementAndGet);
+        assertThat(proceeded).hasValue(1);
+
+        type("The customer wrote:", "Wrote:");
+        editor.guard(() -> TemplateEditorModel.GuardChoice.CANCEL, proceeded::incrementAndGet);
+        assertThat(proceeded).hasValue(1);
+        assertThat(editor.textProperty().get()).contains("Wrote:");
+
+        editor.guard(() -> TemplateEditorModel.GuardChoice.SAVE, proceeded::incrementAndGet);
+        assertThat(proceeded).as("no changelog yet: asked inline, not closed").hasValue(1);
+        assertThat(editor.askingChangelogProperty().get()).isTrue();
+        editor.changelogProperty().set("Shorter intro");
+        editor.save();
+        assertThat(proceeded).hasValue(2);
+        assertThat(Files.readString(ws.resolve(FILE))).contains("Wrote:", "revision: 5\n");
+
+        type("Wrote:", "Throwaway:");
+        editor.guard(() -> TemplateEditorModel.GuardChoice.DISCARD, proceeded::incrementAndGet);
+        assertThat(proceeded).hasValue(3);
+        assertThat(editor.isDirty()).isFalse();
+        assertThat(editor.textProperty().get()).contains("Wrote:").doesNotContain("Throwaway:");
+    }
+
+    @Test
+    void anOutsideEditReloadsACleanEditorAndKeepsUnsavedEdits() throws Exception {
+        Path file = ws.resolve(FILE);
+        Files.writeString(file, Files.readString(file).replace("The customer wrote:", "Outside edit:"));
+        editor.diskChanged();
+        assertThat(editor.textProperty().get()).contains("Outside edit:");
+        assertThat(editor.isDirty()).isFalse();
+
+        type("Outside edit:", "Mine:");
+        Files.writeString(file, Files.readString(file).replace("Outside edit:", "Second outside edit:"));
+        editor.diskChanged();
+        assertThat(editor.textProperty().get()).contains("Mine:");
+        assertThat(editor.isDirty()).isTrue();
+        assertThat(editor.noticeProperty().get()).contains("changed on disk; your unsaved edits are kept");
+    }
+}

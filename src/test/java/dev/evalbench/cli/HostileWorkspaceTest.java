@@ -1,0 +1,185 @@
+package dev.evalbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Hostile workspace files (data under src/test/resources/hostile/), one per test, each put into a copy of the
+ * sample workspace and run with {@code evalbench run}: exit 2, a message naming the file, line and column in
+ * plain words (no Java class name), nothing written (no {@code .evalbench}), nothing leaked from outside the
+ * workspace. Files a careful tool must accept (a byte-order mark, a 10 MB line) validate.
+ */
+class HostileWorkspaceTest {
+    static final Path HOSTILE = Path.of("src/test/resources/hostile");
+
+    @TempDir
+    Path tmp;
+    @StartStop
+    final MockWebServer server = new MockWebServer();
+
+    private Path workspaceWith(String target, String hostileFile) {
+        Path ws = Cli.copySample(tmp);
+        try {
+            Files.copy(HOSTILE.resolve(hostileFile), ws.resolve(target), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ws;
+    }
+
+    /** {@code evalbench run} refuses the workspace: exit 2, plain words, nothing written; returns stderr. */
+    private String refused(Path ws) {
+        Cli.Result r = Cli.run("run", ws.toString(), "--quiet");
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(ws.resolve(".evalbench")).as("nothing written").doesNotExist();
+        assertThat(r.err()).as("no Java class name reaches the user")
+                .doesNotContain("Exception").doesNotContain("java.").doesNotContain("com.fasterxml").doesNotContain("`");
+        assertThat(r.out() + r.err()).as("nothing from outside the workspace").doesNotContain("root:x:0:0");
+        return r.err();
+    }
+
+    private void accepted(Path ws) {
+        Cli.Result r = Cli.run("validate", ws.toString());
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out()).contains("is valid");
+        assertThat(ws.resolve(".evalbench")).doesNotExist();
+    }
+
+    @Test
+    void truncatedYaml() {
+        assertThat(refused(workspaceWith("prompts/triage.yaml", "truncated-prompt.yaml")))
+                .contains("prompts/triage.yaml:3:38: YAML syntax error: found unexpected end of stream");
+    }
+
+    @Test
+    void misEncodedYamlIsNamedAtItsOwnLineAndColumn() {
+        assertThat(refused(workspaceWith("prompts/triage.yaml", "latin1-prompt.yaml")))
+                .contains("prompts/triage.yaml:6:6: is not valid UTF-8 text (byte 0xE9)");
+    }
+
+    @Test
+    void yamlWithAByteOrderMarkIsRead() {
+        accepted(workspaceWith("prompts/triage.yaml", "bom-prompt.yaml"));
+    }
+
+    @Test
+    void duplicateYamlKey() {
+        assertThat(refused(workspaceWith("prompts/triage.yaml", "duplicate-key-prompt.yaml")))
+                .contains("prompts/triage.yaml:3:1: duplicate key \"revision\" (first on line 2)");
+    }
+
+    @Test
+    void yamlNested10000Levels() {
+        assertThat(refused(workspaceWith("policy.yaml", "deep-policy.yaml")))
+                .containsPattern("policy\\.yaml:2:\\d+: YAML syntax error: nested deeper than 1000 levels");
+    }
+
+    @Test
+    void billionLaughs() {
+        assertThat(refused(workspaceWith("policy.yaml", "billion-laughs-policy.yaml")))
+                .contains("policy.yaml:2:12: YAML aliases (*a0) are not supported");
+    }
+
+    @Test
+    void truncatedJsonlLine() {
+        assertThat(refused(workspaceWith("datasets/probes.jsonl", "truncated-probes.jsonl")))
+                .contains("datasets/probes.jsonl:1:389: not a JSON object: the text ends before the JSON value is complete");
+    }
+
+    @Test
+    void misEncodedJsonl() {
+        assertThat(refused(workspaceWith("datasets/probes.jsonl", "latin1-probes.jsonl")))
+                .contains("datasets/probes.jsonl:1:222: is not valid UTF-8 text (byte 0xF6)");
+    }
+
+    @Test
+    void jsonlWithAByteOrderMarkIsRead() {
+        accepted(workspaceWith("datasets/probes.jsonl", "bom-probes.jsonl"));
+    }
+
+    @Test
+    void duplicateJsonKey() {
+        assertThat(refused(workspaceWith("datasets/probes.jsonl", "duplicate-key-probes.jsonl")))
+                .contains("datasets/probes.jsonl:1:15: not a JSON object: duplicate key \"id\"");
+    }
+
+    @Test
+    void jsonNested10000Levels() {
+        assertThat(refused(workspaceWith("datasets/probes.jsonl", "deep-probes.jsonl")))
+                .containsPattern("datasets/probes\\.jsonl:1:\\d+: not a JSON object: nested deeper than 1000 levels");
+    }
+
+    @Test
+    void truncatedJsonSchema() throws IOException {
+        Path ws = Cli.copySample(tmp);
+        Path schema = ws.resolve("schemas/triage.schema.json");
+        String text = Files.readString(schema);
+        Files.writeString(schema, text.substring(0, text.length() / 2));
+        assertThat(refused(ws)).containsPattern("schemas/triage\\.schema\\.json:\\d+:\\d+: not valid JSON: the text ends before");
+    }
+
+    @Test
+    void aTenMegabyteLineIsRead() throws IOException {
+        Path ws = Cli.copySample(tmp);
+        Path probes = ws.resolve("datasets/probes.jsonl");
+        List<String> lines = new ArrayList<>(Files.readAllLines(probes));
+        String padding = "I was charged twice. ".repeat(500_000); // 10.5 MB in one ticket
+        lines.set(0, lines.get(0).replaceFirst("\"ticket\": \"", "\"ticket\": \"" + padding));
+        Files.write(probes, lines);
+        assertThat(Files.size(probes)).isGreaterThan(10_000_000);
+        accepted(ws);
+    }
+
+    @Test
+    void aPathEscapingTheWorkspace() {
+        assertThat(refused(workspaceWith("evalbench.yaml", "escaping-path-manifest.yaml")))
+                .contains("evalbench.yaml:20:14: \"dataset\" must match a relative path inside the workspace");
+    }
+
+    @Test
+    void aLinkEscapingTheWorkspace() throws IOException {
+        Path ws = Cli.copySample(tmp);
+        Files.delete(ws.resolve("datasets/probes.jsonl"));
+        Files.createSymbolicLink(ws.resolve("datasets/probes.jsonl"), Path.of("/etc/passwd"));
+        assertThat(refused(ws)).contains("evalbench.yaml:20:14: dataset \"datasets/probes.jsonl\" cannot be read")
+                .contains("a link leading outside the workspace");
+    }
+
+    @Test
+    void aRemoteSchemaReferenceIsRefusedWithoutBeingFetched() throws IOException {
+        Path ws = Cli.copySample(tmp);
+        String remote = server.url("/reply.schema.json").toString();
+        Files.writeString(ws.resolve("schemas/triage.schema.json"), Files.readString(HOSTILE.resolve("remote-ref.schema.json"))
+                .replace("http://attacker.example/reply.schema.json", remote));
+        assertThat(refused(ws)).contains("schemas/triage.schema.json:51:15: \"$ref\" refers outside this file (" + remote + ")");
+        assertThat(server.getRequestCount()).as("nothing fetched").isZero();
+    }
+
+    @Test
+    void templateInclude() {
+        assertThat(refused(workspaceWith("prompts/triage.yaml", "include-prompt.yaml")))
+                .contains("prompts/triage.yaml:71:21: the template tag {% include %} is not allowed");
+    }
+
+    @Test
+    void templateExtends() {
+        assertThat(refused(workspaceWith("prompts/triage.yaml", "extends-prompt.yaml")))
+                .contains("prompts/triage.yaml:68:6: the template tag {% extends %} is not allowed");
+    }
+
+    @Test
+    void templateMethodCall() {
+        assertThat(refused(workspaceWith("prompts/triage.yaml", "method-call-prompt.yaml")))
+                .contains("prompts/triage.yaml:71:14: method call .getClass(...) is not allowed in a template");
+    }
+}
