@@ -41,12 +41,15 @@ public final class MainWindow {
     public MainWindow() {
         left.setOrientation(Orientation.VERTICAL);
         left.getItems().addAll(workspaceSlot, runsSlot);
-        left.setDividerPositions(0.55);
+        left.setDividerPositions(defaultDividers("left"));
         detail.getChildren().setAll(placeholder("Select a case, a gate or a revision to see its detail here."));
         detail.setMinWidth(0);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
-        main.getItems().addAll(left, tabs, detail);
-        main.setDividerPositions(0.18, 0.72);
+        StackPane centre = new StackPane(emptyCentre(), tabs);
+        // The hint shows through only when no tab is open.
+        tabs.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(tabs.getTabs()));
+        main.getItems().addAll(left, centre, detail);
+        main.setDividerPositions(defaultDividers("main"));
         SplitPane.setResizableWithParent(left, false);
         SplitPane.setResizableWithParent(detail, false);
         Region spacer = new Region();
@@ -64,6 +67,18 @@ public final class MainWindow {
         Runnable sheet = () -> ShortcutSheet.show(scene.getWindow(), shortcuts.entries());
         shortcuts.add(new KeyCodeCombination(KeyCode.F1), "Window", "Show this list of shortcuts", sheet);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.SLASH, KeyCombination.SHIFT_DOWN), sheet);
+    }
+
+    /** Divider fractions of a split pane when nothing was remembered. */
+    public double[] defaultDividers(String pane) {
+        return "main".equals(pane) ? new double[] {0.2, 0.74} : new double[] {0.55};
+    }
+
+    private static Label emptyCentre() {
+        Label hint = placeholder("Open a template or a dataset from the workspace (double-click), or a run from the "
+                + "history. Ctrl+R runs the suites; F1 lists every shortcut.");
+        hint.setMaxWidth(420);
+        return hint;
     }
 
     static Label placeholder(String text) {

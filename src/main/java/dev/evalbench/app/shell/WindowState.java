@@ -6,6 +6,7 @@ import javafx.geometry.Rectangle2D;
 import javafx.scene.control.SplitPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 /**
  * Puts the window back where it was (size, position when still on a screen, maximized, split positions) and
@@ -32,8 +33,14 @@ public final class WindowState {
             stage.setY(settings.y);
         }
         stage.setMaximized(settings.maximized);
+        // Divider fractions only mean something once the window has its real width: the side panes do not
+        // resize with the window, so fractions applied to the first, smaller layout would stick as pixels.
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, shown -> applyDividers());
+    }
+
+    private void applyDividers() {
         for (Map.Entry<String, SplitPane> pane : window.splitPanes().entrySet()) {
-            double[] positions = settings.dividers.get(pane.getKey());
+            double[] positions = settings.dividers.getOrDefault(pane.getKey(), window.defaultDividers(pane.getKey()));
             if (positions != null && positions.length == pane.getValue().getDividers().size()) {
                 pane.getValue().setDividerPositions(positions);
             }
