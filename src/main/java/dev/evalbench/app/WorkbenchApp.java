@@ -4,6 +4,7 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.evalbench.app.fx.FxTaskRunner;
 import dev.evalbench.app.fx.TaskRunner;
+import dev.evalbench.app.runner.RunFeature;
 import dev.evalbench.app.settings.WorkbenchSettings;
 import dev.evalbench.app.shell.MainWindow;
 import dev.evalbench.app.shell.WindowState;
@@ -37,7 +38,8 @@ public final class WorkbenchApp extends Application {
     /** The features of the window, in the order they install. */
     static List<Workbench.Feature> features() {
         return List.of(
-                wb -> dev.evalbench.app.author.AuthorFeature.install(wb.runner(), wb.session(), wb.window(), wb.env()));
+                wb -> dev.evalbench.app.author.AuthorFeature.install(wb.runner(), wb.session(), wb.window(), wb.env()),
+                wb -> new RunFeature().install(wb.window(), wb.runner(), wb.session(), wb.env(), wb.clock()));
     }
 
     @Override

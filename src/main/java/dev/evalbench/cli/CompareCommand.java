@@ -44,8 +44,8 @@ final class CompareCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "B", description = "The run compared with A, named the same ways.")
     String after;
 
-    @Option(names = "--workspace", paramLabel = "DIR", description = "Workspace folder whose history holds the runs (default: the current folder).")
-    Path workspace = Path.of(".");
+    @Mixin
+    WorkspaceOption workspaceOption;
 
     @Mixin
     HistoryOptions history;
@@ -62,6 +62,7 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        Path workspace = history.workspace(workspaceOption, null);
         try (RunStore store = history.openReadOnly(workspace)) {
             CompareService.Result result = new CompareService(store, new GateService(parent.env()))
                     .compare(before, after, workspace);
@@ -76,7 +77,7 @@ final class CompareCommand implements Callable<Integer> {
             } else {
                 out.print(CompareText.render(comparison, maxCases, "use --json or --markdown for all"));
                 out.println(gates == null ? "gates: not compared (the history lacks run " + b.id()
-                        + "'s snapshots and " + workspace + " holds no evalbench.yaml)" : "gates from " + gates.source());
+                        + "'s snapshots and " + (workspace == null ? "no workspace was named" : workspace + " holds no evalbench.yaml") + ")" : "gates from " + gates.source());
             }
             out.flush();
             return ExitCodes.OK;

@@ -29,8 +29,8 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file to write.")
     Path out;
 
-    @Option(names = "--workspace", paramLabel = "DIR", description = "Workspace folder (default: the current folder).")
-    Path workspace = Path.of(".");
+    @Mixin
+    WorkspaceOption workspaceOption;
 
     @Mixin
     HistoryOptions history;
@@ -40,6 +40,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Path workspace = history.workspace(workspaceOption, null);
         try (RunStore store = history.openReadOnly(workspace)) {
             StoredRun raw = RunLookup.run(store, runRef);
             // An export leaves the machine: restricted values and keys masked, from the run's own snapshots.

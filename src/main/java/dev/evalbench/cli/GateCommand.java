@@ -27,8 +27,11 @@ final class GateCommand implements Callable<Integer> {
     @picocli.CommandLine.ParentCommand
     EvalbenchCommand parent;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "WORKSPACE", description = "Workspace folder whose gates apply (default: the current folder).")
-    Path workspace = Path.of(".");
+    @Parameters(index = "0", arity = "0..1", paramLabel = "WORKSPACE", hidden = true, description = "Same as --workspace (the older form).")
+    Path positional;
+
+    @Mixin
+    WorkspaceOption workspaceOption;
 
     @Option(names = "--run", paramLabel = "RUN", defaultValue = "latest", description = "Run id, id prefix or tag (default: ${DEFAULT-VALUE}).")
     String runRef;
@@ -42,10 +45,12 @@ final class GateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         output.check();
+        Path workspace = workspaceOption.require(positional);
         Workspace ws = Components.loadChecked(workspace, parent.env());
         try (RunStore store = history.openReadOnly(workspace)) {
             RunCases run = RunLookup.runCases(store, runRef);
             RunCases baseline = output.baseline == null ? null : RunLookup.baselineCases(store, output.baseline);
+            output.resumeWith = history.namedBy(workspace);
             GateReport report = new GateService().gate(ws, run, baseline);
             // Gated on the raw records; CI outputs leave the machine, so they are written from masked ones.
             OutboundMask mask = OutboundMasks.of(ws, store, parent.env(), run.header(),

@@ -37,7 +37,7 @@ final class GateOutput {
         if (options.json) {
             out.println(new GateJson().render(report, run));
         } else {
-            printTable(report, run, baseline, out);
+            printTable(report, run, baseline, options.resumeWith, out);
         }
         out.flush();
         return exitCode(report, run.header());
@@ -48,7 +48,7 @@ final class GateOutput {
         return report.passed() ? ExitCodes.OK : ExitCodes.GATE_FAILED;
     }
 
-    private static void printTable(GateReport report, RunCases run, RunCases baseline, PrintWriter out) {
+    private static void printTable(GateReport report, RunCases run, RunCases baseline, String resumeWith, PrintWriter out) {
         long passed = run.cases().stream().filter(c -> c.passed()).count();
         out.printf(Locale.ROOT, "run %s  %s  %d/%d cases stored, %d passed%s%n", run.id(),
                 run.header().status().name().toLowerCase(Locale.ROOT), run.cases().size(), run.header().plannedCases(),
@@ -57,7 +57,8 @@ final class GateOutput {
         out.printf(Locale.ROOT, row, "gate", "kind", "value", "threshold", "baseline", "95% interval", "p", "verdict");
         for (GateVerdict v : report.verdicts()) {
             out.printf(Locale.ROOT, row, v.id(), v.kind(), VerdictFormat.value(v), VerdictFormat.threshold(v),
-                    VerdictFormat.baseline(v), VerdictFormat.interval(v), VerdictFormat.pValue(v), v.passed() ? "pass" : "FAIL");
+                    VerdictFormat.baseline(v), VerdictFormat.interval(v), VerdictFormat.pValue(v),
+                    v.passed() ? VerdictFormat.verdict(v) : "FAIL");
         }
         RouteUsage usage = RouteUsage.of(run);
         if (usage.fallbacksTaken() > 0 || !usage.failures().isEmpty() || usage.retries() > 0) {
@@ -76,7 +77,9 @@ final class GateOutput {
             if (!v.passed()) out.println("  " + v.id() + ": " + v.detail());
         }
         if (run.header().status() != RunStatus.COMPLETE) {
-            out.println("INCOMPLETE: resume with `evalbench resume " + run.id() + "`");
+            run.events().stream().filter(e -> e.kind().equals(dev.evalbench.core.run.RunEngine.OUTAGE)).findFirst()
+                    .ifPresent(e -> out.println("outage: " + e.detail()));
+            out.println("INCOMPLETE: resume with `evalbench resume " + run.id() + resumeWith + "`");
         } else {
             out.println(failed == 0 ? "PASSED: all " + report.verdicts().size() + " gates pass"
                     : "FAILED: " + failed + " of " + report.verdicts().size() + " gates failed");

@@ -17,6 +17,9 @@ final class GateOutputOptions {
     @Option(names = "--baseline", paramLabel = "RUN|TAG|FILE", description = "Compare against this run: an id, a tag such as main, or an exported run / report.json file.")
     String baseline;
 
+    /** What follows {@code evalbench resume RUN} to finish an incomplete run (set by the command, not a flag). */
+    String resumeWith = "";
+
     /** Output paths that cannot be written are bad input, found before a run spends time and money. */
     void check() throws BadInputException {
         for (Path p : new Path[] {junit, markdown}) {

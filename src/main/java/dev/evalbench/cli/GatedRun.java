@@ -24,14 +24,28 @@ final class GatedRun {
 
     private GatedRun() {}
 
+    /**
+     * @param resumeWith the words after {@code evalbench resume RUN} that finish the run from here (the
+     *                   workspace or history options), shown when a signal stopped it
+     */
     static int execute(CommandSpec spec, Map<String, String> env, RunStore store, Workspace gatesFrom, RunCases baseline,
-                       GateOutputOptions output, boolean quiet, Body body) throws Exception {
+                       GateOutputOptions output, boolean quiet, String resumeWith, Body body) throws Exception {
+        output.resumeWith = resumeWith;
         Cancellation cancellation = new Cancellation();
         RunHeader header;
+        boolean interrupted;
         try (InterruptGuard guard = new InterruptGuard(cancellation)) {
             RunListener progress = quiet || output.json ? RunListener.NONE
                     : ProgressPrinter.listener(spec.commandLine().getErr(), System.console() != null);
             header = body.run(progress, cancellation);
+            interrupted = guard.interrupted();
+        }
+        if (interrupted && header.status() != dev.evalbench.core.record.RunStatus.COMPLETE) {
+            var err = spec.commandLine().getErr();
+            err.println("interrupted: run " + header.id() + " is incomplete (" + store.finishedKeys(header.id()).size() + " of "
+                    + header.plannedCases() + " cases stored); finish it with `evalbench resume " + header.id() + resumeWith + "`");
+            err.flush();
+            return ExitCodes.INCOMPLETE;
         }
         GateService.Gated gated = new GateService(env).gateStored(store, header.id(), gatesFrom, baseline);
         // Gated on the raw records; CI outputs leave the machine, so they are written from masked ones.

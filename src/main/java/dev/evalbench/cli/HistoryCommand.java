@@ -28,8 +28,11 @@ final class HistoryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "WORKSPACE", description = "Workspace folder (default: the current folder).")
-    Path workspace = Path.of(".");
+    @Parameters(index = "0", arity = "0..1", paramLabel = "WORKSPACE", hidden = true, description = "Same as --workspace (the older form).")
+    Path positional;
+
+    @Mixin
+    WorkspaceOption workspaceOption;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "How many runs (default: ${DEFAULT-VALUE}).")
     int limit;
@@ -43,12 +46,18 @@ final class HistoryCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        HistoryService.checkLimit(limit);
+        Path workspace = history.workspace(workspaceOption, positional);
         try (RunStore store = history.openReadOnly(workspace)) {
             List<HistoryService.Listing> runs = new HistoryService(store).list(limit);
             if (json) {
                 ArrayNode array = Json.MAPPER.createArrayNode();
                 for (HistoryService.Listing listed : runs) {
-                    ObjectNode node = Json.MAPPER.valueToTree(listed.header());
+                    // The same names and casing as every other --json output: run_id, status in lower case.
+                    ObjectNode header = Json.MAPPER.valueToTree(listed.header());
+                    ObjectNode node = Json.MAPPER.createObjectNode().put("run_id", listed.header().id());
+                    header.fields().forEachRemaining(f -> { if (!f.getKey().equals("id")) node.set(f.getKey(), f.getValue()); });
+                    node.put("status", listed.header().status().name().toLowerCase(Locale.ROOT));
                     node.put("cases_stored", listed.casesStored());
                     array.add(node);
                 }

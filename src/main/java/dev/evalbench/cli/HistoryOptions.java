@@ -12,6 +12,17 @@ final class HistoryOptions {
     @Option(names = "--db", paramLabel = "PATH", description = "Run history database (default: <workspace>/.evalbench/history.db).")
     Path db;
 
+    /** The workspace a command that reads the history works in: required unless {@code --db} names the history. */
+    Path workspace(WorkspaceOption option, Path positional) throws dev.evalbench.core.service.RequestException, BadInputException {
+        return db != null ? option.optional(positional) : option.require(positional);
+    }
+
+    /** The options that name this history again, for a hint such as "finish it with `evalbench resume RUN ...`". */
+    String namedBy(Path workspace) {
+        String named = workspace == null ? "" : " --workspace " + workspace;
+        return db == null ? named : named + " --db " + db;
+    }
+
     Path dbFor(Path workspace) {
         return HistoryService.dbFile(workspace, db);
     }
@@ -29,7 +40,7 @@ final class HistoryOptions {
         try {
             return HistoryService.openReadOnly(workspace, db);
         } catch (RequestException e) {
-            throw new BadInputException(e.value() + ": " + e.reason() + " (run `evalbench run` first, or name one with --db)");
+            throw new BadInputException(e.value() + ": " + e.reason() + " (run `evalbench run` first, or name the workspace with --workspace DIR or the history with --db PATH)");
         }
     }
 
@@ -38,7 +49,7 @@ final class HistoryOptions {
         try {
             return HistoryService.openExisting(workspace, db);
         } catch (RequestException e) {
-            throw new BadInputException(e.value() + ": " + e.reason() + " (run `evalbench run` first, or name one with --db)");
+            throw new BadInputException(e.value() + ": " + e.reason() + " (run `evalbench run` first, or name the workspace with --workspace DIR or the history with --db PATH)");
         }
     }
 }

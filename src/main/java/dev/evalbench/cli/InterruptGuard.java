@@ -1,38 +1,51 @@
 package dev.evalbench.cli;
 
 import dev.evalbench.core.run.Cancellation;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
- * Turns Ctrl-C (SIGINT/SIGTERM) into a cancel: the run stops starting cases, marks itself incomplete, and
- * the JVM exits only after that, within a bounded wait. A kill -9 skips this; the run then reads as
- * incomplete because its process is gone. Close it when the run has ended.
+ * Turns Ctrl-C (SIGINT) and SIGTERM into a cancel while a run is in flight: the run stops starting cases and
+ * marks itself incomplete, then the command returns normally, prints one line saying how to resume, and the
+ * process exits 3 (not 130 or 143, which the JVM's default handling would give). A second signal stops the
+ * process at once with exit 3; finished cases are stored already. A kill -9 skips all this; the run then
+ * reads as incomplete because its process is gone. Close it when the run has ended: the previous handlers
+ * come back. Owned by the thread that runs the command.
  */
 final class InterruptGuard implements AutoCloseable {
-    private static final long GRACE_SECONDS = 20;
-    private final CountDownLatch ended = new CountDownLatch(1);
-    private final Thread hook;
+    private static final List<String> SIGNALS = List.of("INT", "TERM");
+    private final AtomicBoolean interrupted = new AtomicBoolean();
+    private final List<Runnable> restore = new ArrayList<>();
 
     InterruptGuard(Cancellation cancellation) {
-        this.hook = new Thread(() -> {
-            cancellation.cancel();
-            try {
-                ended.await(GRACE_SECONDS, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        SignalHandler handler = signal -> {
+            if (interrupted.getAndSet(true)) {
+                Runtime.getRuntime().halt(ExitCodes.INCOMPLETE);
             }
-        }, "evalbench-interrupt");
-        Runtime.getRuntime().addShutdownHook(hook);
+            cancellation.cancel();
+        };
+        for (String name : SIGNALS) {
+            try {
+                Signal signal = new Signal(name);
+                SignalHandler previous = Signal.handle(signal, handler);
+                restore.add(() -> Signal.handle(signal, previous));
+            } catch (IllegalArgumentException unavailable) {
+                // The JVM reserves this signal here (e.g. -Xrs): the default handling stays; the run still reads
+                // as incomplete afterwards because its process is gone.
+            }
+        }
+    }
+
+    /** @return whether a signal asked the run to stop */
+    boolean interrupted() {
+        return interrupted.get();
     }
 
     @Override
     public void close() {
-        ended.countDown();
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // The JVM is already exiting: the hook is running and has just been released.
-        }
+        restore.forEach(Runnable::run);
     }
 }

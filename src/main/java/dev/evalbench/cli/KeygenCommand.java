@@ -4,6 +4,7 @@ import dev.evalbench.core.report.sign.Ed25519Keys;
 import dev.evalbench.core.report.sign.SigningInputException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import dev.evalbench.core.service.KeyLocation;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,8 +25,15 @@ final class KeygenCommand implements Callable<Integer> {
     @Option(names = "--json", description = JsonOut.HELP)
     boolean json;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write the key files into (created when missing).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Folder to write the key files into (created when missing; default: "
+            + "~/.config/evalbench/keys, or the platform's config folder).")
     Path out;
+
+    @Option(names = "--in-repo", description = "Allow --out inside a git work tree; the private key is then added to that folder's .gitignore.")
+    boolean inRepo;
+
+    @picocli.CommandLine.ParentCommand
+    EvalbenchCommand parent;
 
     @Option(names = "--name", paramLabel = "NAME", defaultValue = "evalbench", description = "File name stem (default: ${DEFAULT-VALUE}).")
     String name;
@@ -35,12 +43,21 @@ final class KeygenCommand implements Callable<Integer> {
         if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
             throw new BadInputException("--name " + name + ": use letters, digits, '.', '_' or '-' (a file name stem, no folders)");
         }
+        Path out = this.out != null ? this.out
+                : KeyLocation.defaultFolder(parent.env(), System.getProperty("os.name"), Path.of(System.getProperty("user.home")));
+        var repo = KeyLocation.gitWorkTree(out);
+        if (repo.isPresent() && !inRepo) {
+            throw new BadInputException("--out " + out + " is inside the git work tree " + repo.get()
+                    + ", where a private key is one commit away from being published; write it elsewhere (default: your"
+                    + " config folder, without --out) or pass --in-repo to keep it there, git-ignored");
+        }
         Path key = out.resolve(name + ".key");
         Path pub = out.resolve(name + ".pub");
         String keyId;
         try {
             Files.createDirectories(out);
             keyId = Ed25519Keys.writeKeyPair(Ed25519Keys.generate(), key, pub);
+            if (repo.isPresent()) KeyLocation.ignoreInFolder(out, key.getFileName().toString());
         } catch (SigningInputException e) {
             throw new BadInputException(e.getMessage(), e);
         }

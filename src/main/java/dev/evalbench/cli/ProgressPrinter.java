@@ -61,7 +61,7 @@ final class ProgressPrinter implements CoalescingListener.Sink {
 
     @Override
     public void event(RunEvent event) {
-        err.println((terminal ? "\r" : "") + event.kind() + " " + event.route() + ": " + event.detail());
+        err.println((terminal ? "\r" : "") + event.kind() + " " + event.detail()); // the detail names the route
         err.flush();
     }
 }

@@ -23,13 +23,14 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code evalbench report RUN [--baseline B] --out DIR [--sign KEY [--pub PUB]]}: writes report.json
  * (canonical, readable back as a baseline), report.md and report.html into DIR and, with {@code --sign},
- * report.intoto.json. Keys are checked before anything is written. Exit code as for {@code gate}: 0 all gates
- * pass, 1 a gate failed, 3 the run is incomplete; the report is written in every case.
+ * report.intoto.json. Keys are checked before anything is written. Exit 0 once the files are written, whatever
+ * the gates said (the verdict is printed, and is in the files): {@code run} and {@code gate} judge, a report
+ * reports. 2 for bad input (nothing written).
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Write a run's report (report.json, report.md, report.html) and optionally sign it.",
-        footer = {"", "The report is written whatever the verdict; the exit code is the gates': 0 every gate passed,",
-                "1 a gate failed, 3 the run is incomplete; 2 bad input (nothing written)."})
+        footer = {"", "Exit 0 once the report is written, whatever the gates said (the verdict is printed and in the",
+                "report); 2 bad input (nothing written). `evalbench gate` is the command that judges."})
 final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -55,8 +56,8 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--pub", paramLabel = "PUB", description = "The public key of --sign (default: KEY with .key replaced by .pub).")
     Path pubKey;
 
-    @Option(names = "--workspace", paramLabel = "DIR", description = "Workspace folder whose history holds the run (default: the current folder).")
-    Path workspace = Path.of(".");
+    @Mixin
+    WorkspaceOption workspaceOption;
 
     @Mixin
     HistoryOptions history;
@@ -68,6 +69,7 @@ final class ReportCommand implements Callable<Integer> {
         if (Files.exists(out) && !Files.isDirectory(out)) throw new BadInputException(out + ": not a folder");
         // Under --json the text lines go nowhere and one object is printed at the end.
         PrintWriter o = json ? new PrintWriter(java.io.Writer.nullWriter()) : spec.commandLine().getOut();
+        Path workspace = history.workspace(workspaceOption, null);
         try (RunStore store = history.openReadOnly(workspace)) {
             ReportService.Signer signer = keys == null ? null : new ReportService.Signer(keys.privateKey(), keys.publicKey());
             ReportService.Result written = new ReportService(store, new GateService(parent.env()))
@@ -96,13 +98,15 @@ final class ReportCommand implements Callable<Integer> {
                         .put("envelope", keys == null ? null : envelope.toString())
                         .put("signed_by", keys == null ? null : keys.keyId()).put("gates_from", gates.source());
                 JsonOut.print(spec.commandLine().getOut(), node);
-                return GateOutput.exitCode(verdicts, run.header());
+                return ExitCodes.OK;
             }
-            o.println((failed == 0 ? "PASSED: all " + verdicts.verdicts().size() + " gates pass"
-                    : "FAILED: " + failed + " of " + verdicts.verdicts().size() + " gates failed")
+            String incomplete = run.header().status() == dev.evalbench.core.record.RunStatus.COMPLETE ? ""
+                    : "run " + run.id() + " is incomplete; ";
+            o.println("verdict: " + incomplete + (failed == 0 ? "all " + verdicts.verdicts().size() + " gates pass"
+                    : failed + " of " + verdicts.verdicts().size() + " gates failed")
                     + " (gates from " + gates.source() + ")");
             o.flush();
-            return GateOutput.exitCode(verdicts, run.header());
+            return ExitCodes.OK;
         }
     }
 }

@@ -13,10 +13,11 @@ final class RequestWording {
     static String of(RequestException e) {
         if (e.field().equals("tag") || e.field().equals("workspace")) {
             // The reason already names the value; say which flag finds the workspace.
-            return e.reason() + (e.field().equals("workspace") ? " (name the workspace with --workspace)" : "");
+            // A workspace that was searched for and not found gets the flag that names one.
+            return e.reason() + (e.field().equals("workspace") && e.value() == null ? " (name one with --workspace DIR)" : "");
         }
         String where = switch (e.field()) {
-            case "route", "suite", "repeat", "concurrency", "baseline" -> "--" + e.field();
+            case "route", "suite", "repeat", "concurrency", "baseline", "limit" -> "--" + e.field();
             default -> e.value() != null ? e.value() : e.field();
         };
         String hint = e.reason().startsWith(RunLookup.NOT_FOUND) ? " (see `evalbench history`)" : "";

@@ -1,6 +1,7 @@
 package dev.evalbench.cli;
 
 import dev.evalbench.core.record.RunCases;
+import dev.evalbench.core.record.RunHeader;
 import dev.evalbench.core.service.Components;
 import dev.evalbench.core.service.RunLookup;
 import dev.evalbench.core.service.RunService;
@@ -30,8 +31,8 @@ final class ResumeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN", description = "Run id, id prefix or tag.")
     String runRef;
 
-    @Option(names = "--workspace", paramLabel = "DIR", description = "Workspace folder (default: the current folder).")
-    Path workspace = Path.of(".");
+    @Mixin
+    WorkspaceOption workspaceOption;
 
     @Option(names = "--concurrency", paramLabel = "N", description = "Cases in flight at once (default: as the run was started).")
     Integer concurrency;
@@ -49,12 +50,17 @@ final class ResumeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         output.check();
         var env = parent.env();
+        Path workspace = history.workspace(workspaceOption, null);
         // The gates come from the workspace as it is now, like `gate`; the cases run on the run's own inputs.
-        var ws = Components.loadChecked(workspace, env);
+        // Given only --db, the run's own snapshot supplies both.
+        var current = workspace == null ? null : Components.loadChecked(workspace, env);
         try (RunStore store = history.openExisting(workspace)) {
             RunCases baseline = output.baseline == null ? null : RunLookup.baselineCases(store, output.baseline);
-            return GatedRun.execute(spec, env, store, ws, baseline, output, quiet, (progress, cancellation) ->
-                    new RunService(Clock.systemUTC(), env).resume(runRef, workspace, store, concurrency, progress, cancellation));
+            RunHeader header = RunLookup.header(store, runRef);
+            var ws = current != null ? current : Components.loadSnapshot(header, store, env);
+            Path dir = workspace != null ? workspace : RunService.resumeFolder(header, history.dbFor(null));
+            return GatedRun.execute(spec, env, store, ws, baseline, output, quiet, history.namedBy(workspace), (progress, cancellation) ->
+                    new RunService(Clock.systemUTC(), env).resume(runRef, dir, store, concurrency, progress, cancellation));
         }
     }
 }

@@ -30,8 +30,11 @@ final class RunCommand implements Callable<Integer> {
     @picocli.CommandLine.ParentCommand
     EvalbenchCommand parent;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "WORKSPACE", description = "Workspace folder (default: the current folder).")
-    Path workspace = Path.of(".");
+    @Parameters(index = "0", arity = "0..1", paramLabel = "WORKSPACE", hidden = true, description = "Same as --workspace (the older form).")
+    Path positional;
+
+    @Mixin
+    WorkspaceOption workspaceOption;
 
     @Option(names = "--route", paramLabel = "NAME", description = "Route to run (repeatable; default: the workspace's default_route).")
     List<String> routes = new ArrayList<>();
@@ -64,10 +67,12 @@ final class RunCommand implements Callable<Integer> {
         if (!List.of("read-write", "read", "off").contains(cache)) {
             throw new BadInputException("--cache must be read-write, read or off, not \"" + cache + "\"");
         }
+        Path workspace = workspaceOption.require(positional);
         Workspace ws = Components.loadChecked(workspace, env);
         List<String> chosen = routes.isEmpty() ? List.of(ws.defaultRoute()) : routes;
         RunConfig config = new RunConfig(chosen, suites, repeat, concurrency, cache);
-        RunService.checkConfig(ws, config);
+        RunService service = new RunService(Clock.systemUTC(), env);
+        service.check(ws, config);
         // Every input is checked before anything is created: a baseline file is read now, and a baseline
         // named by run or tag needs a history that already exists.
         StoredRun fileBaseline = output.baseline == null ? null : RunLookup.baselineFile(output.baseline).orElse(null);
@@ -79,8 +84,8 @@ final class RunCommand implements Callable<Integer> {
             // Resolve the baseline before running, so a typo costs nothing.
             RunCases baseline = fileBaseline != null ? RunCases.of(fileBaseline)
                     : output.baseline == null ? null : RunLookup.baselineCases(store, output.baseline);
-            return GatedRun.execute(spec, env, store, ws, baseline, output, quiet, (progress, cancellation) ->
-                    new RunService(Clock.systemUTC(), env).run(ws, workspace, config, store, progress, cancellation));
+            return GatedRun.execute(spec, env, store, ws, baseline, output, quiet, history.namedBy(workspace), (progress, cancellation) ->
+                    service.run(ws, workspace, config, store, progress, cancellation));
         }
     }
 }

@@ -27,8 +27,8 @@ final class TagCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "TAG", description = "Tag name: letters, digits, '.', '_', '-', '/'.")
     String tag;
 
-    @Option(names = "--workspace", paramLabel = "DIR", description = "Workspace folder (default: the current folder).")
-    Path workspace = Path.of(".");
+    @Mixin
+    WorkspaceOption workspaceOption;
 
     @Mixin
     HistoryOptions history;
@@ -36,6 +36,7 @@ final class TagCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         HistoryService.checkTag(tag); // before the history is opened
+        Path workspace = history.workspace(workspaceOption, null);
         try (RunStore store = history.openExisting(workspace)) {
             RunHeader header = new HistoryService(store).tag(runRef, tag);
             if (json) {

@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -24,8 +25,11 @@ final class ValidateCommand implements Callable<Integer> {
     @picocli.CommandLine.ParentCommand
     EvalbenchCommand parent;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "WORKSPACE", description = "Workspace folder (default: the current folder).")
-    Path workspace = Path.of(".");
+    @Parameters(index = "0", arity = "0..1", paramLabel = "WORKSPACE", hidden = true, description = "Same as --workspace (the older form).")
+    Path positional;
+
+    @Mixin
+    WorkspaceOption workspaceOption;
 
     @Option(names = "--json", description = "Print one JSON object: valid, errors (file, line, column, message), counts.")
     boolean json;
@@ -35,7 +39,7 @@ final class ValidateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Workspace ws;
         try {
-            ws = Components.loadChecked(workspace, parent.env());
+            ws = Components.loadChecked(workspaceOption.require(positional), parent.env());
         } catch (WorkspaceException e) {
             if (!json) throw e;
             ObjectNode result = Json.MAPPER.createObjectNode().put("valid", false);

@@ -47,7 +47,7 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--workspace", paramLabel = "DIR", description = "Check the input files the statement lists under this workspace folder.")
     Path workspace;
 
-    @Option(names = "--require", paramLabel = "KEYID", description = "A key id that must have signed (e.g. a reviewer's); repeat for several.")
+    @Option(names = "--require", paramLabel = "KEYID|PUB", description = "A key id, or a public key file, that must have signed (e.g. a reviewer's); repeat for several.")
     List<String> required = new ArrayList<>();
 
     @Option(names = "--allow-missing", paramLabel = "NAME|GLOB", description = "A signed subject that may be absent (e.g. report.json or 'datasets/*'); repeat for several. Any other absent subject makes the report INVALID.")
@@ -59,7 +59,13 @@ final class VerifyCommand implements Callable<Integer> {
         try {
             List<PublicKey> publicKeys = new ArrayList<>();
             for (Path key : keys) publicKeys.add(Ed25519Keys.readPublicKey(key));
-            VerificationRequest request = VerificationRequest.of(envelope, publicKeys).requiring(new LinkedHashSet<>(required))
+            // A public key file stands for its key id, so a script needs no id copied from keygen's output.
+            LinkedHashSet<String> requiredIds = new LinkedHashSet<>();
+            for (String r : required) {
+                requiredIds.add(!r.startsWith("ed25519:") && Files.isRegularFile(Path.of(r))
+                        ? Ed25519Keys.keyId(Ed25519Keys.readPublicKey(Path.of(r))) : r);
+            }
+            VerificationRequest request = VerificationRequest.of(envelope, publicKeys).requiring(requiredIds)
                     .allowingMissing(new LinkedHashSet<>(allowMissing));
             Path reportFile = report != null ? report : besideEnvelope();
             if (reportFile != null) request = request.withReport(reportFile);

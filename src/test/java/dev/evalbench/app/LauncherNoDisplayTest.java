@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Starting the workbench where it cannot start says so in one line with exit 2, and opens nothing. */
+@org.junit.jupiter.api.parallel.Isolated("touches process-wide state: JavaFX toolkit, System.out/err, ProxySelector or system properties")
 class LauncherNoDisplayTest {
     @Test
     void withoutADisplayItPointsToTheCommandLine() {

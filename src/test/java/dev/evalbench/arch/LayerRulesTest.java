@@ -13,9 +13,13 @@ import org.junit.jupiter.api.Test;
  * CLI runs on machines without a display and the workbench stays a thin layer over the same services.
  */
 class LayerRulesTest {
+    /**
+     * One import per test run, of the compiled main classes only: scanning the class path's jars for the package
+     * (importPackages) and resolving library classes (see archunit.properties) took most of a minute.
+     */
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("dev.evalbench");
+            .importPath(java.nio.file.Path.of(System.getProperty("basedir", "."), "target", "classes"));
 
     @Test
     void coreImportsNoJavaFx() {

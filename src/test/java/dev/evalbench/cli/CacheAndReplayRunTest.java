@@ -104,6 +104,8 @@ class CacheAndReplayRunTest {
         CaseRecord miss = replay.caseOf("p01");
         assertThat(miss.failureKind()).isEqualTo("REPLAY_MISS");
         assertThat(miss.routeUsed()).isEqualTo("replay-openai");
+        assertThat(miss.failureMessage()).as("a miss names the case, the replay route and the recorded route")
+                .startsWith("case safety/p01 on route replay-openai: ").contains("route openai");
         assertThat(replay.routes("failures")).isEqualTo(Map.of("REPLAY_MISS", 1));
         assertThat(replay.json().at("/counts/provider_failures").asInt()).isEqualTo(1);
         Map<String, CaseRecord> recordedById = recorded.cases().stream().collect(Collectors.toMap(c -> c.key().caseId(), Function.identity()));

@@ -14,12 +14,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A real `evalbench run` in a child process, killed with SIGKILL mid-run: every finished case survives, the
  * history reads the run as incomplete, and `resume` finishes it without running the finished cases again.
  */
+@org.junit.jupiter.api.parallel.Execution(org.junit.jupiter.api.parallel.ExecutionMode.CONCURRENT) // each method has its own folder and child
 class KillAndResumeTest {
     @TempDir
     Path tmp;
@@ -60,26 +63,37 @@ class KillAndResumeTest {
         }
     }
 
-    @Test
-    void ctrlCMarksTheRunIncompleteBeforeTheProcessExits() throws Exception {
+    /** Ctrl-C (SIGINT) and SIGTERM (CI cancellation): exit 3, one line saying how to resume, and resume finishes. */
+    @ParameterizedTest
+    @ValueSource(strings = {"INT", "TERM"})
+    void aSignalEndsTheRunIncompleteWithExit3AndTheResumeLine(String signal) throws Exception {
         Path ws = Cli.copySample(tmp);
         Path db = tmp.resolve("history.db");
         Process child = startRun(ws, db);
+        String runId;
         try (RunStore reader = waitForDb(db, child)) {
-            String runId = waitForCases(reader, 3, child);
-            child.destroy(); // SIGTERM, what Ctrl-C and CI cancellation send
-            child.waitFor();
+            runId = waitForCases(reader, 3, child);
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(child.pid())).inheritIO().start();
+            assertThat(kill.waitFor()).isZero();
+            assertThat(child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as("the child ended").isTrue();
             RunHeader header = reader.run(runId).orElseThrow();
             assertThat(header.status()).isEqualTo(RunStatus.INCOMPLETE);
             assertThat(header.finishedAt()).as("marked by the process itself, not inferred from a dead pid").isNotNull();
             assertThat(reader.cases(runId).size()).isBetween(3, header.plannedCases() - 1);
         }
+        String log = java.nio.file.Files.readString(tmp.resolve("child.log"));
+        assertThat(child.exitValue()).as(log).isEqualTo(ExitCodes.INCOMPLETE);
+        assertThat(log).contains("interrupted: run " + runId + " is incomplete")
+                .contains("finish it with `evalbench resume " + runId + " --workspace " + ws + " --db " + db + "`");
+
+        Cli.Result resumed = Cli.run("resume", runId, "--workspace", ws.toString(), "--db", db.toString(), "--quiet");
+        assertThat(resumed.exit()).as(resumed.err()).isIn(ExitCodes.OK, ExitCodes.GATE_FAILED);
+        assertThat(resumed.out()).contains("complete");
     }
 
     private Process startRun(Path ws, Path db) throws java.io.IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "dev.evalbench.Launcher",
-                "run", ws.toString(), "--db", db.toString(), "--route", "offline-live", "--suite", "safety",
+        return new ProcessBuilder(TestJar.java(), "-jar", TestJar.path().toString(),
+                "run", "--workspace", ws.toString(), "--db", db.toString(), "--route", "offline-live", "--suite", "safety",
                 "--concurrency", "1", "--quiet")
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
     }

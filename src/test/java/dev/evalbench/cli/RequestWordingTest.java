@@ -33,7 +33,7 @@ class RequestWordingTest {
 
         Cli.Result noHistory = Cli.run("history", ws.toString());
         assertThat(noHistory.exit()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(noHistory.err()).contains("no run history here (run `evalbench run` first, or name one with --db)");
+        assertThat(noHistory.err()).contains("no run history here (run `evalbench run` first, or name the workspace with --workspace DIR or the history with --db PATH)");
 
         assertThat(Cli.run("run", ws.toString(), "--suite", "safety", "--quiet").exit()).isIn(ExitCodes.OK, ExitCodes.GATE_FAILED);
         Cli.Result unknown = Cli.run("tag", "nope", "main", "--workspace", ws.toString());

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the API key reaches the server's Authorization header and no byte of anything evalbench writes or prints;
  * and no host is contacted but the one the user configured.
  */
+@org.junit.jupiter.api.parallel.Isolated("touches process-wide state: JavaFX toolkit, System.out/err, ProxySelector or system properties")
 class SecretsAndDestinationsTest {
     @StartStop
     final MockWebServer server = FakeChatCompletions.newServer();

@@ -59,7 +59,7 @@ public final class CompareJson {
     /** A run's id, workspace, status, start, tags and case counts: how a comparison names its two runs. */
     public static ObjectNode runSummary(StoredRun run) {
         ObjectNode node = Json.MAPPER.createObjectNode();
-        node.put("id", run.id()).put("workspace", run.header().workspace())
+        node.put("run_id", run.id()).put("workspace", run.header().workspace())
                 .put("status", run.header().status().name().toLowerCase(Locale.ROOT))
                 .put("started_at", String.valueOf(run.header().startedAt()))
                 .put("cases", run.cases().size())

@@ -27,13 +27,15 @@ public final class MetricFormat {
     /** A signed change in its unit: percentage points for rates. */
     public static String delta(double d, String unit) {
         if (!Double.isFinite(d)) return NONE;
-        return switch (unit) {
+        String text = switch (unit) {
             case "rate" -> String.format(Locale.ROOT, "%+.1f pp", d * 100);
             case "ms" -> String.format(Locale.ROOT, "%+.0f ms", d);
             case "tokens" -> String.format(Locale.ROOT, "%+.1f", d);
             case "usd" -> String.format(Locale.ROOT, "%+.6f", d);
             default -> String.format(Locale.ROOT, "%+.4g", d);
         };
+        // A change that rounds to zero is no change: "-0.000000" reads as a drop that is not there.
+        return text.matches("-0(\\.0+)?( .*)?") ? "+" + text.substring(1) : text;
     }
 
     /** "[low, high]" in the unit, or an em dash when there is no interval. */
@@ -50,7 +52,8 @@ public final class MetricFormat {
 
     public static String pValue(Double p) {
         if (p == null || !Double.isFinite(p)) return NONE;
-        return p < 0.001 ? "<0.001" : String.format(Locale.ROOT, "%.3f", p);
+        // The same digits as the gate table's p column, so one value reads the same everywhere.
+        return p < 0.0001 ? "<0.0001" : String.format(Locale.ROOT, "%.4f", p);
     }
 
     /** Integers without decimals, others to four significant digits. */

@@ -1,5 +1,6 @@
 package dev.evalbench.core.gate;
 
+import dev.evalbench.core.workspace.SuiteKind;
 import dev.evalbench.core.gate.stats.Bootstrap;
 import dev.evalbench.core.record.RunCases;
 import dev.evalbench.core.record.StoredRun;
@@ -65,9 +66,28 @@ public final class GateEvaluator {
         return new GateReport(run.id(), baseline == null ? null : baseline.id(), List.copyOf(verdicts));
     }
 
+    /**
+     * The suites a gate measures; empty when it measures every case (schema, latency, tokens, cost without a
+     * suite), so it applies to any run.
+     */
+    private static List<String> suitesRead(GateSpec gate, GateInputs in) {
+        if (gate.suite() != null) return List.of(gate.suite());
+        SuiteKind kind = switch (gate.kind()) {
+            case SAFETY_PASS_RATE -> SuiteKind.SAFETY;
+            case METRIC -> SuiteKind.TASK;
+            default -> null;
+        };
+        return kind == null ? List.of() : in.suitesOfKind(kind).stream().map(SuiteSpec::name).toList();
+    }
+
     private static GateVerdict evaluate(GateSpec gate, GateInputs in) {
         if (gate.kind() == null) {
             return Verdicts.cannotMeasure(gate, null, null, "The gate has no kind.");
+        }
+        List<String> read = suitesRead(gate, in);
+        List<String> ran = in.run().header().config() == null ? List.of() : in.run().header().config().suites();
+        if (!read.isEmpty() && ran != null && !ran.isEmpty() && read.stream().noneMatch(ran::contains)) {
+            return Verdicts.notRun(gate, read);
         }
         switch (gate.kind()) {
             case SCHEMA_PASS_RATE: return SchemaPassRateGate.evaluate(gate, in);

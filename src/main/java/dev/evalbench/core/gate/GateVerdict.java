@@ -3,7 +3,8 @@ package dev.evalbench.core.gate;
 /**
  * One gate's verdict. {@code value} is the measured value; {@code threshold} the bound it was held to
  * ({@code comparator} ">=" or "<="); {@code baselineValue}, {@code pValue} and the interval are null when not
- * applicable. {@code detail} is one plain sentence for people.
+ * applicable. {@code detail} is one plain sentence for people. {@code ran} is false for a gate whose suites the
+ * run did not include ({@code run --suite}): such a gate is shown as "not run", passes, and measured nothing.
  */
 public record GateVerdict(
         String id,
@@ -18,4 +19,14 @@ public record GateVerdict(
         Double intervalHigh,
         Double pValue,
         String mode,
-        String detail) {}
+        String detail,
+        boolean ran) {
+
+    /** A verdict of a gate that ran. */
+    public GateVerdict(String id, String kind, String suite, boolean passed, double value, double threshold,
+                       String comparator, Double baselineValue, Double intervalLow, Double intervalHigh, Double pValue,
+                       String mode, String detail) {
+        this(id, kind, suite, passed, value, threshold, comparator, baselineValue, intervalLow, intervalHigh, pValue,
+                mode, detail, true);
+    }
+}

@@ -2,6 +2,7 @@ package dev.evalbench.core.gate;
 
 import dev.evalbench.core.gate.stats.Interval;
 import dev.evalbench.core.workspace.GateSpec;
+import java.util.List;
 import java.util.Locale;
 
 /** Small constructors of {@link GateVerdict}s shared by the gate kinds. */
@@ -17,6 +18,13 @@ final class Verdicts {
     static GateVerdict cannotMeasure(GateSpec spec, String comparator, String mode, String detail) {
         return new GateVerdict(spec.id(), kindName(spec), spec.suite(), false, Double.NaN, Double.NaN, comparator,
                 null, null, null, null, mode, detail);
+    }
+
+    /** A gate none of whose suites the run included: it passes, measured nothing, and says so. */
+    static GateVerdict notRun(GateSpec spec, List<String> suites) {
+        return new GateVerdict(spec.id(), kindName(spec), spec.suite(), true, Double.NaN, Double.NaN, null,
+                null, null, null, null, spec.mode(), "Not run: this run did not include suite " + String.join(", ", suites) + ".",
+                false);
     }
 
     static GateVerdict of(GateSpec spec, String suite, boolean passed, double value, double threshold, String comparator,

@@ -98,6 +98,13 @@ public record CaseSummary(
         return Math.max(0, attempts - 1 - fallbacks);
     }
 
+    /** This summary with other tags (for a reader that looks up the tags of records that predate them). */
+    public CaseSummary withTags(List<String> newTags) {
+        return new CaseSummary(key, traceId, passed, schemaValid, failureKind, accepted, finalAction, failures, blocking,
+                routeUsed, modelUsed, latencyMs, tokensIn, tokensOut, costUsd, attempts, fallbacks, cacheHit, newTags,
+                expected, scoredOutput, failureMessage, rule, failedChecks, fallbackSteps);
+    }
+
     /** A provider failure (no answer), as opposed to an answer that failed its checks. */
     public boolean errored() {
         return failureKind != null;

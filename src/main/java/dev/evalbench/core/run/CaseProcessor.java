@@ -65,7 +65,7 @@ public final class CaseProcessor {
         return new CaseRecord(runId, item.key(), traceId, messages,
                 response == null ? null : response.text(),
                 call.failure() == null ? null : call.failure().name(),
-                call.failureMessage(),
+                failureMessage(item, call),
                 validation == null ? null : validation.parsed(),
                 validation != null && validation.valid(),
                 validation == null ? List.of() : validation.errors(),
@@ -81,6 +81,13 @@ public final class CaseProcessor {
     }
 
     /** The record of a case whose processing threw: kept as an INTERNAL failure with the exception's text. */
+    /** A replay miss names the case and route, since the provider sees only the request, not which case it is. */
+    private static String failureMessage(WorkItem item, CallResult call) {
+        if (call.failure() != FailureKind.REPLAY_MISS || call.failureMessage() == null) return call.failureMessage();
+        return "case " + item.key().suite() + "/" + item.key().caseId() + " on route " + item.key().route() + ": "
+                + call.failureMessage();
+    }
+
     public CaseRecord crashed(String runId, WorkItem item, RuntimeException e) {
         Instant now = clock.instant();
         return failed(runId, item, Traceparent.newTraceId(), List.of(), FailureKind.INTERNAL, e.toString(), now);

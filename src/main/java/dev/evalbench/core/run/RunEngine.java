@@ -2,6 +2,7 @@ package dev.evalbench.core.run;
 
 import dev.evalbench.core.record.CaseRecord;
 import dev.evalbench.core.record.RunConfig;
+import dev.evalbench.core.record.RunEvent;
 import dev.evalbench.core.record.RunHeader;
 import dev.evalbench.core.record.RunStatus;
 import dev.evalbench.core.route.RouteCaller;
@@ -31,6 +32,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * store still answers, and {@link StoreException} is thrown. Cancellation ends the run incomplete.
  */
 public final class RunEngine {
+    /** The kind of the event recorded when no case of a run got an answer from the model. */
+    public static final String OUTAGE = "outage";
+
     private final RunStore store;
     private final CaseProcessor processor;
     private final Clock clock;
@@ -58,34 +62,41 @@ public final class RunEngine {
         RunHeader header = new RunHeader(runId, ws.name(), path, config, RunStatus.RUNNING, clock.instant(), null,
                 app.version(), app.gitCommit(), inputs, plan.size(), ProcessHandle.current().pid(), List.of());
         store.createRun(header);
-        return execute(header, plan, 0, caller, listener, cancellation);
+        return execute(header, plan, 0, false, caller, listener, cancellation);
     }
 
     /**
      * Finishes an incomplete run: the same plan, minus the cases already stored. {@code ws} must be the
-     * workspace as the run saw it (the caller reloads it from the run's snapshots).
+     * workspace as the run saw it (the caller reloads it from the run's snapshots). After an outage (no stored
+     * case got an answer) the unanswered cases are run again; an answered case never is.
      */
     public RunHeader resume(RunHeader header, Workspace ws, AppInfo app, RouteCaller caller,
                             RunListener listener, Cancellation cancellation) throws StoreException {
         List<WorkItem> plan = RunPlan.of(ws, header.config(), app);
+        List<CaseRecord> stored = store.cases(header.id());
+        boolean anyAnswered = stored.stream().anyMatch(r -> r.failureKind() == null);
+        if (!anyAnswered && !stored.isEmpty()) {
+            store.discardCases(header.id(), stored.stream().map(CaseRecord::key).toList());
+        }
         var finished = store.finishedKeys(header.id());
         store.reopenRun(header.id(), ProcessHandle.current().pid());
-        return execute(header, RunPlan.remaining(plan, finished), finished.size(), caller, listener, cancellation);
+        return execute(header, RunPlan.remaining(plan, finished), finished.size(), anyAnswered, caller, listener, cancellation);
     }
 
-    private RunHeader execute(RunHeader header, List<WorkItem> work, int alreadyDone, RouteCaller caller,
-                              RunListener listener, Cancellation cancellation) throws StoreException {
+    private RunHeader execute(RunHeader header, List<WorkItem> work, int alreadyDone, boolean answeredBefore,
+                              RouteCaller caller, RunListener listener, Cancellation cancellation) throws StoreException {
         listener.started(header, alreadyDone);
         int threads = Math.max(1, Math.min(header.config().concurrency(), Math.max(1, work.size())));
         ExecutorService pool = workers.create(header.id(), threads);
         AtomicInteger done = new AtomicInteger(alreadyDone);
+        AtomicInteger answered = new AtomicInteger(answeredBefore ? 1 : 0);
         AtomicReference<StoreException> storeFailure = new AtomicReference<>();
         cancellation.onCancel(pool::shutdownNow);
         try {
             for (WorkItem item : work) {
                 if (pool.isShutdown()) break; // cancelled while queueing
                 try {
-                    pool.execute(() -> runOne(header, item, caller, listener, cancellation, done, storeFailure));
+                    pool.execute(() -> runOne(header, item, caller, listener, cancellation, done, answered, storeFailure));
                 } catch (RejectedExecutionException cancelledMeanwhile) {
                     break;
                 }
@@ -97,8 +108,10 @@ public final class RunEngine {
         } finally {
             pool.shutdownNow();
         }
-        boolean complete = storeFailure.get() == null && done.get() == header.plannedCases();
-        RunStatus status = complete ? RunStatus.COMPLETE : RunStatus.INCOMPLETE;
+        boolean allStored = storeFailure.get() == null && done.get() == header.plannedCases();
+        // A run in which the model answered no case measured the outage, not the model: keep it open for resume.
+        boolean outage = allStored && header.plannedCases() > 0 && answered.get() == 0;
+        RunStatus status = allStored && !outage ? RunStatus.COMPLETE : RunStatus.INCOMPLETE;
         if (storeFailure.get() != null) {
             tryMarkIncomplete(header.id());
             listener.storeFailed(storeFailure.get());
@@ -106,6 +119,10 @@ public final class RunEngine {
         }
         RunHeader finished;
         try {
+            if (outage) {
+                store.appendEvent(header.id(), new RunEvent(clock.instant(), OUTAGE, null, "no case got an answer from the model ("
+                        + done.get() + " provider failures); the run is incomplete and resume retries those cases"));
+            }
             store.finishRun(header.id(), status, clock.instant());
             finished = store.run(header.id()).orElseThrow(() -> new StoreException("run " + header.id() + " vanished from the history"));
         } catch (StoreException e) {
@@ -117,7 +134,8 @@ public final class RunEngine {
     }
 
     private void runOne(RunHeader header, WorkItem item, RouteCaller caller, RunListener listener,
-                        Cancellation cancellation, AtomicInteger done, AtomicReference<StoreException> storeFailure) {
+                        Cancellation cancellation, AtomicInteger done, AtomicInteger answered,
+                        AtomicReference<StoreException> storeFailure) {
         if (cancellation.isCancelled() || storeFailure.get() != null) return;
         CaseRecord record;
         try {
@@ -134,6 +152,7 @@ public final class RunEngine {
             storeFailure.compareAndSet(null, e);
             return;
         }
+        if (record.failureKind() == null) answered.incrementAndGet();
         listener.caseFinished(record, done.incrementAndGet(), header.plannedCases());
     }
 

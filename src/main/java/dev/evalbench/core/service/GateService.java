@@ -75,6 +75,7 @@ public final class GateService {
      * gates.yaml its signature lists. When the history lacks those snapshots (a run read from an exported
      * file), the workspace folder is used if it holds a manifest.
      *
+     * @param workspaceDir the workspace folder, or null when the request named none
      * @return empty when neither the snapshots nor a workspace folder are available
      * @throws WorkspaceException when the snapshot or the folder does not load
      */
@@ -95,7 +96,7 @@ public final class GateService {
             return Optional.of(new RunGates(Components.loadSnapshot(header, store, env),
                     "the stored snapshot of run " + header.id()));
         }
-        if (Files.isRegularFile(workspaceDir.resolve(MANIFEST))) {
+        if (workspaceDir != null && Files.isRegularFile(workspaceDir.resolve(MANIFEST))) {
             return Optional.of(new RunGates(Components.loadChecked(workspaceDir, env), "the workspace folder " + workspaceDir));
         }
         return Optional.empty();

@@ -59,11 +59,21 @@ public final class HistoryService {
         return SqliteRunStore.openReadOnly(file);
     }
 
-    /** The newest {@code limit} runs, newest first. */
-    public List<Listing> list(int limit) throws StoreException {
+    /**
+     * The newest {@code limit} runs, newest first.
+     *
+     * @throws RequestException field "limit" when {@code limit} is below 1
+     */
+    public List<Listing> list(int limit) throws StoreException, RequestException {
+        checkLimit(limit);
         List<Listing> out = new ArrayList<>();
         for (RunHeader h : store.runs(limit)) out.add(new Listing(h, store.finishedKeys(h.id()).size()));
         return out;
+    }
+
+    /** A listing size below 1 is a request error (field "limit"), found before the history is opened. */
+    public static void checkLimit(int limit) throws RequestException {
+        if (limit < 1) throw new RequestException("limit", String.valueOf(limit), "must be at least 1, not " + limit);
     }
 
     /** The run a name resolves to: an id, a unique prefix, a tag or "latest". */

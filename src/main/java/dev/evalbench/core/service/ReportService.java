@@ -57,8 +57,8 @@ public final class ReportService {
         StoredRun run = RunLookup.run(store, runRef);
         StoredRun base = baselineRef == null ? null : RunLookup.baseline(store, baselineRef);
         RunGates runGates = gates.gatesOf(run, store, workspaceDir).orElseThrow(() -> new RequestException("workspace",
-                workspaceDir.toString(), "cannot find the gates of run " + run.id() + ": the history lacks its input snapshots and "
-                + workspaceDir + " holds no evalbench.yaml"));
+                String.valueOf(workspaceDir), "cannot find the gates of run " + run.id() + ": the history lacks its input snapshots and "
+                + (workspaceDir == null ? "no workspace was named" : workspaceDir + " holds no evalbench.yaml")));
         GateReport verdicts = gates.gate(runGates, run, base);
         RunComparison comparison = base == null ? null : compare.compare(base, run, runGates, verdicts);
         // Gated on the raw records; a report leaves the machine, so everything in it is masked.

@@ -50,7 +50,7 @@ public final class RunService {
 
     public RunHeader run(Workspace ws, Path workspaceDir, RunConfig config, RunStore store, RunListener listener,
                          Cancellation cancellation) throws WorkspaceException, StoreException {
-        checkConfig(ws, config);
+        check(ws, config);
         RunEventRelay relay = new RunEventRelay(store);
         try (RouteCaller caller = Components.routeCaller(ws, workspaceDir, config.cacheMode(), env, providers, relay)) {
             RunEngine engine = new RunEngine(store, Components.processor(ws, clock), clock, workers);
@@ -73,6 +73,7 @@ public final class RunService {
             throw new RequestException("run", runRef, "run " + header.id() + " is still running in process " + header.pid());
         }
         Workspace ws = Components.loadSnapshot(header, store, env);
+        checkKeys(ws, header.config().routes());
         RunEventRelay relay = new RunEventRelay(store);
         try (RouteCaller caller = Components.routeCaller(ws, workspaceDir, header.config().cacheMode(), env, providers, relay)) {
             RunEngine engine = new RunEngine(store, Components.processor(ws, clock), clock, workers);
@@ -83,12 +84,52 @@ public final class RunService {
         }
     }
 
+    /**
+     * The folder a resume works in (response cache, replay recordings) when the request named only a history
+     * file: the workspace the run was started in, when it is still there, else the folder holding the history.
+     */
+    public static Path resumeFolder(RunHeader header, Path db) {
+        if (header.workspacePath() != null) {
+            Path started = Path.of(header.workspacePath());
+            if (java.nio.file.Files.isDirectory(started)) return started;
+        }
+        Path parent = db.toAbsolutePath().getParent();
+        return parent != null ? parent : Path.of(".");
+    }
+
     private static RunHeader withConcurrency(RunHeader h, int concurrency) throws WorkspaceException {
         if (concurrency < 1) throw new RequestException("concurrency", "must be at least 1");
         RunConfig c = h.config();
         return new RunHeader(h.id(), h.workspace(), h.workspacePath(),
                 new RunConfig(c.routes(), c.suites(), c.repeat(), concurrency, c.cacheMode()), h.status(), h.startedAt(),
                 h.finishedAt(), h.appVersion(), h.gitCommit(), h.inputs(), h.plannedCases(), h.pid(), h.tags());
+    }
+
+    /**
+     * Everything about a run request that can be found wrong before anything is written: {@link #checkConfig}
+     * and an API key variable that a chosen route (or one of its fallbacks) names but the environment lacks.
+     */
+    public void check(Workspace ws, RunConfig config) throws WorkspaceException {
+        checkConfig(ws, config);
+        checkKeys(ws, config.routes());
+    }
+
+    private void checkKeys(Workspace ws, java.util.List<String> chosen) throws RequestException {
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>(chosen);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        while (!todo.isEmpty()) {
+            String name = todo.pop();
+            var route = ws.routes().get(name);
+            if (route == null || !seen.add(name)) continue;
+            String variable = route.apiKeyEnv();
+            String value = variable == null ? null : env.get(variable);
+            if (variable != null && (value == null || value.isBlank())) {
+                // Found now, not as one MISSING_KEY failure per case: nothing is written for a run that cannot work.
+                throw new RequestException("route", name, "route " + name + " reads its API key from " + variable
+                        + ", which is not set in the environment");
+            }
+            if (route.fallbacks() != null) todo.addAll(route.fallbacks());
+        }
     }
 
     /** Bad routes, suites or counts in a run request, found before anything is opened or written. */
@@ -101,7 +142,8 @@ public final class RunService {
         }
         for (String suite : config.suites()) {
             if (ws.suites().stream().noneMatch(s -> s.name().equals(suite))) {
-                throw new RequestException("suite", "unknown suite \"" + suite + "\"");
+                throw new RequestException("suite", "unknown suite \"" + suite + "\" (suites: "
+                        + String.join(", ", ws.suites().stream().map(s -> s.name()).toList()) + ")");
             }
         }
         if (config.repeat() < 1) throw new RequestException("repeat", "must be at least 1");

@@ -31,6 +31,12 @@ public interface RunStore extends AutoCloseable {
 
     void appendEvent(String runId, RunEvent event) throws StoreException;
 
+    /**
+     * Removes the records of {@code keys} from a run, so resume runs those cases again (an outage's unanswered
+     * cases). Keys with no record are ignored. One transaction: all are removed or none.
+     */
+    void discardCases(String runId, java.util.Collection<CaseKey> keys) throws StoreException;
+
     void finishRun(String runId, RunStatus status, Instant finishedAt) throws StoreException;
 
     /** Marks a resumed run RUNNING again under this process. */
@@ -50,6 +56,15 @@ public interface RunStore extends AutoCloseable {
      */
     default List<CaseSummary> summaries(String runId) throws StoreException {
         return cases(runId).stream().map(CaseSummary::of).toList();
+    }
+
+    /**
+     * A page of {@link #summaries(String)}: at most {@code limit} summaries from position {@code offset} of stored
+     * order. A table shows its first rows from the first page while the rest is read.
+     */
+    default List<CaseSummary> summaries(String runId, int offset, int limit) throws StoreException {
+        List<CaseSummary> all = summaries(runId);
+        return all.subList(Math.min(offset, all.size()), Math.min(all.size(), offset + Math.max(0, limit)));
     }
 
     /** One case in full (messages, raw and parsed output, attempts): read when a reader opens that case. */

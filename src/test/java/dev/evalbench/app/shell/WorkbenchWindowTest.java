@@ -19,6 +19,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The real window on a copy of the sample: it opens, loads the workspace, and remembers its layout. */
+@org.junit.jupiter.api.parallel.Isolated("touches process-wide state: JavaFX toolkit, System.out/err, ProxySelector or system properties")
 class WorkbenchWindowTest {
     @TempDir Path temp;
     private WorkbenchFixture fixture;

@@ -35,6 +35,7 @@ final class FailingStore implements RunStore {
     @Override public Optional<byte[]> snapshot(String sha256) throws StoreException { return delegate.snapshot(sha256); }
     @Override public void appendEvent(String runId, RunEvent event) throws StoreException { delegate.appendEvent(runId, event); }
     @Override public void finishRun(String runId, RunStatus status, Instant finishedAt) throws StoreException { delegate.finishRun(runId, status, finishedAt); }
+    @Override public void discardCases(String runId, java.util.Collection<CaseKey> keys) throws StoreException { delegate.discardCases(runId, keys); }
     @Override public void reopenRun(String runId, long pid) throws StoreException { delegate.reopenRun(runId, pid); }
     @Override public Optional<RunHeader> run(String runId) throws StoreException { return delegate.run(runId); }
     @Override public List<RunHeader> runs(int limit) throws StoreException { return delegate.runs(limit); }

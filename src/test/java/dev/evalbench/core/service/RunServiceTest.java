@@ -74,7 +74,7 @@ class RunServiceTest {
                 new RunConfig(List.of("fake"), List.of(), 1, 0, "off")), RequestException.class);
 
         assertThat(List.of(repeat.field(), suite.field(), concurrency.field())).containsExactly("repeat", "suite", "concurrency");
-        assertThat(suite.reason()).isEqualTo("unknown suite \"nope\"");
+        assertThat(suite.reason()).as("names the valid suites").isEqualTo("unknown suite \"nope\" (suites: triage, safety)");
     }
 
     @Test

@@ -66,7 +66,11 @@ public final class JunitXmlWriter {
             for (GateVerdict v : report.verdicts()) {
                 Element testcase = testcase(doc, suite, "evalbench.gates", v.id() + " (" + v.kind() + ")", 0);
                 tests++;
-                if (!v.passed()) {
+                if (!v.ran()) {
+                    Element skipped = doc.createElement("skipped");
+                    skipped.setAttribute("message", v.detail());
+                    testcase.appendChild(skipped);
+                } else if (!v.passed()) {
                     failures++;
                     failure(doc, testcase, "gate_failed", v.detail() + " (" + VerdictFormat.summary(v) + ")",
                             v.detail() + "\n" + VerdictFormat.summary(v));
@@ -88,7 +92,7 @@ public final class JunitXmlWriter {
             suite.setAttribute("tests", Integer.toString(tests));
             suite.setAttribute("failures", Integer.toString(failures));
             suite.setAttribute("errors", "0");
-            suite.setAttribute("skipped", "0");
+            suite.setAttribute("skipped", Long.toString(report.verdicts().stream().filter(v -> !v.ran()).count()));
             suites.setAttribute("name", "evalbench");
             suites.setAttribute("tests", Integer.toString(tests));
             suites.setAttribute("failures", Integer.toString(failures));

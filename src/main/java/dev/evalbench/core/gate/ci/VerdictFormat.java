@@ -76,7 +76,14 @@ public final class VerdictFormat {
     }
 
     public static String mark(GateVerdict v) {
+        if (!v.ran()) return "➖ not run";
         return v.passed() ? "✅" : "❌";
+    }
+
+    /** The verdict word of tables and JSON: "pass", "fail", or "not run" for a gate whose suites were not run. */
+    public static String verdict(GateVerdict v) {
+        if (!v.ran()) return "not run";
+        return v.passed() ? "pass" : "fail";
     }
 
     /** One line with every number of the verdict, for failure messages. */

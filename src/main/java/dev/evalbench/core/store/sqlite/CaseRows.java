@@ -98,6 +98,19 @@ final class CaseRows {
         }
     }
 
+    static void delete(Connection c, String runId, CaseKey key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM cases WHERE run_id = ? AND suite = ? "
+                + "AND case_id = ? AND prompt_id = ? AND route = ? AND sample = ?")) {
+            ps.setString(1, runId);
+            ps.setString(2, key.suite());
+            ps.setString(3, key.caseId());
+            ps.setString(4, key.promptId());
+            ps.setString(5, key.route());
+            ps.setInt(6, key.sample());
+            ps.executeUpdate();
+        }
+    }
+
     static boolean exists(Connection c, String runId, CaseKey key) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM cases WHERE run_id = ? AND suite = ? "
                 + "AND case_id = ? AND prompt_id = ? AND route = ? AND sample = ?")) {
@@ -114,6 +127,23 @@ final class CaseRows {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT " + SUMMARY_COLUMNS + " FROM cases WHERE run_id = ? ORDER BY seq")) {
             ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(summary(rs, runId));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** A page of {@link #summaries}: at most {@code limit} rows from position {@code offset} of stored order. */
+    static List<CaseSummary> summaries(Connection c, String runId, int offset, int limit) throws SQLException, StoreException {
+        List<CaseSummary> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT " + SUMMARY_COLUMNS + " FROM cases WHERE run_id = ? ORDER BY seq LIMIT ? OFFSET ?")) {
+            ps.setString(1, runId);
+            ps.setInt(2, limit);
+            ps.setInt(3, offset);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.add(summary(rs, runId));

@@ -153,6 +153,15 @@ public final class SqliteRunStore implements RunStore {
     }
 
     @Override
+    public void discardCases(String runId, java.util.Collection<CaseKey> keys) throws StoreException {
+        writer.inTransaction("discard " + keys.size() + " cases of run " + runId, c -> {
+            requireRun(c, runId);
+            for (CaseKey key : keys) CaseRows.delete(c, runId, key);
+            return null;
+        });
+    }
+
+    @Override
     public void appendEvent(String runId, RunEvent event) throws StoreException {
         writer.inTransaction("append a " + event.kind() + " event to run " + runId, c -> {
             requireRun(c, runId);
@@ -203,6 +212,12 @@ public final class SqliteRunStore implements RunStore {
     @Override
     public List<CaseSummary> summaries(String runId) throws StoreException {
         return readers.read("read the case summaries of run " + runId, c -> List.copyOf(CaseRows.summaries(c, runId)));
+    }
+
+    @Override
+    public List<CaseSummary> summaries(String runId, int offset, int limit) throws StoreException {
+        return readers.read("read the case summaries of run " + runId,
+                c -> List.copyOf(CaseRows.summaries(c, runId, offset, limit)));
     }
 
     /** One row by its unique key, its detail decompressed. */

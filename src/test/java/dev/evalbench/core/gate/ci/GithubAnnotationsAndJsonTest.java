@@ -49,7 +49,7 @@ class GithubAnnotationsAndJsonTest {
         assertThat(root.has("run_status")).isFalse();
         assertThat(root.get("gates")).hasSize(5);
         JsonNode metric = root.get("gates").get(1);
-        assertThat(metric.fieldNames()).toIterable().containsExactly("id", "kind", "suite", "passed", "value", "threshold",
+        assertThat(metric.fieldNames()).toIterable().containsExactly("id", "kind", "suite", "passed", "verdict", "value", "threshold",
                 "comparator", "baseline_value", "interval_low", "interval_high", "interval_of", "p_value", "mode", "detail");
         assertThat(metric.get("value").asDouble()).isEqualTo(0.88);
         assertThat(metric.get("p_value").asDouble()).isEqualTo(0.0215);

@@ -45,6 +45,13 @@ class CaseSummaryReadTest {
             assertThat(rows.get(2).errored()).isTrue();
             assertThat(rows.get(2).failureKind()).isEqualTo("TIMEOUT");
             assertThat(rows.get(0).errored()).isFalse();
+            // The store reads summaries with SQL; they must equal the one derivation from the full record.
+            assertThat(rows).containsExactly(CaseSummary.of(answered, List.of()), CaseSummary.of(failedCheck, List.of()),
+                    CaseSummary.of(timedOut, List.of()));
+
+            assertThat(store.summaries("run-1", 1, 5)).isEqualTo(rows.subList(1, 3));
+            assertThat(store.summaries("run-1", 0, 1)).isEqualTo(rows.subList(0, 1));
+            assertThat(store.summaries("run-1", 3, 10)).isEmpty();
 
             CaseKey key = failedCheck.key();
             assertThat(store.caseRecord("run-1", key)).contains(failedCheck);

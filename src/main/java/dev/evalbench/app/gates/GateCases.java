@@ -1,0 +1,105 @@
+package dev.evalbench.app.gates;
+
+import dev.evalbench.core.eval.CaseScores;
+import dev.evalbench.core.eval.MetricName;
+import dev.evalbench.core.eval.MetricResolver;
+import dev.evalbench.core.gate.stats.Percentiles;
+import dev.evalbench.core.record.CaseKey;
+import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.workspace.GateSpec;
+import dev.evalbench.core.workspace.SuiteKind;
+import dev.evalbench.core.workspace.SuiteSpec;
+import dev.evalbench.core.workspace.Workspace;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The cases behind a gate, which clicking the gate filters the results to:
+ * <ul>
+ *   <li>schema_pass_rate: the invalid outputs (a provider failure is one, as the gate counts it);</li>
+ *   <li>safety_pass_rate: the failing probes;</li>
+ *   <li>metric: the cases that missed the metric's field (for accuracies, exactly those the metric counts wrong);</li>
+ *   <li>p95_latency: the cases slower than the budget, or the slowest 5% when none is;</li>
+ *   <li>total_tokens, cost_variance: the heaviest 5% by tokens or by cost.</li>
+ * </ul>
+ * Reads full records (the checks of each case). Pure; any thread.
+ */
+public final class GateCases {
+    private GateCases() {}
+
+    public static Set<CaseKey> behind(GateSpec gate, Workspace ws, List<CaseRecord> records) {
+        if (gate == null || gate.kind() == null) return Set.of();
+        List<CaseRecord> inSuite = gate.suite() == null ? records
+                : records.stream().filter(r -> r.key().suite().equals(gate.suite())).toList();
+        switch (gate.kind()) {
+            case SCHEMA_PASS_RATE:
+                return keys(inSuite, r -> r.failureKind() != null || !r.schemaValid());
+            case SAFETY_PASS_RATE:
+                return keys(safetyProbes(gate, ws, records), r -> !r.passed());
+            case METRIC:
+                return missed(gate, ws, records);
+            case P95_LATENCY: {
+                List<CaseRecord> timed = inSuite.stream().filter(r -> r.failureKind() == null || r.latencyMs() > 0).toList();
+                Set<CaseKey> over = keys(timed, r -> gate.maxMs() != null && r.latencyMs() > gate.maxMs());
+                return over.isEmpty() ? heaviest(timed, CaseRecord::latencyMs) : over;
+            }
+            case TOTAL_TOKENS:
+                return heaviest(inSuite, r -> r.tokensIn() + r.tokensOut());
+            case COST_VARIANCE:
+                return heaviest(inSuite, CaseRecord::costUsd);
+            default:
+                return Set.of();
+        }
+    }
+
+    private static List<CaseRecord> safetyProbes(GateSpec gate, Workspace ws, List<CaseRecord> records) {
+        Set<String> suites = new LinkedHashSet<>();
+        if (gate.suite() != null) suites.add(gate.suite());
+        else ws.suites().stream().filter(s -> s.kind() == SuiteKind.SAFETY).forEach(s -> suites.add(s.name()));
+        return records.stream().filter(r -> suites.contains(r.key().suite())).toList();
+    }
+
+    private static Set<CaseKey> missed(GateSpec gate, Workspace ws, List<CaseRecord> records) {
+        SuiteSpec suite = gate.suite() != null ? ws.suites().stream().filter(s -> s.name().equals(gate.suite())).findFirst().orElse(null)
+                : ws.suites().stream().filter(s -> s.kind() == SuiteKind.TASK).findFirst().orElse(null);
+        if (suite == null || gate.metric() == null) return Set.of();
+        MetricName name;
+        try {
+            name = MetricName.parse(gate.metric());
+        } catch (IllegalArgumentException e) {
+            return Set.of();
+        }
+        Predicate<CaseRecord> correct = new MetricResolver(suite).correctness(gate.metric())
+                .<Predicate<CaseRecord>>map(p -> p::test).orElseGet(() -> fieldCorrect(name, suite));
+        List<CaseRecord> inSuite = records.stream().filter(r -> r.key().suite().equals(suite.name())).toList();
+        return keys(inSuite, correct.negate());
+    }
+
+    /** For metrics that are not accuracies (F1, precision, ...): the cases whose field was scored wrong. */
+    private static Predicate<CaseRecord> fieldCorrect(MetricName name, SuiteSpec suite) {
+        switch (name.family()) {
+            case ROUTING: return r -> CaseScores.routingCorrect(r, suite.routing());
+            case CLASSIFICATION: return r -> CaseScores.classificationCorrect(r, name.field());
+            default: {
+                List<String> fields = name.field() == null ? suite.extraction() : List.of(name.field());
+                return r -> fields.stream().allMatch(f -> CaseScores.extractionCorrect(r, f));
+            }
+        }
+    }
+
+    /** The cases at or above the nearest-rank 95th percentile of {@code measure}. */
+    private static Set<CaseKey> heaviest(List<CaseRecord> records, ToDoubleFunction<CaseRecord> measure) {
+        if (records.isEmpty()) return Set.of();
+        double p95 = Percentiles.p95(records.stream().mapToDouble(measure).toArray());
+        return keys(records, r -> measure.applyAsDouble(r) >= p95);
+    }
+
+    private static Set<CaseKey> keys(List<CaseRecord> records, Predicate<CaseRecord> which) {
+        Set<CaseKey> out = new LinkedHashSet<>();
+        for (CaseRecord r : records) if (which.test(r)) out.add(r.key());
+        return Set.copyOf(out);
+    }
+}

@@ -1,0 +1,49 @@
+package dev.evalbench.app.gates;
+
+import dev.evalbench.core.gate.GateReport;
+import dev.evalbench.core.gate.GateVerdict;
+import dev.evalbench.core.record.CaseKey;
+import dev.evalbench.core.record.RunHeader;
+import dev.evalbench.core.record.StoredRun;
+import dev.evalbench.core.workspace.GateSpec;
+import dev.evalbench.core.workspace.Workspace;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A stored run held to its gates, with what the gates panel needs beside the verdicts: the cases behind each
+ * gate (by key), the baseline's tag when one was used, and the workspace the gates came from. Immutable. It
+ * keeps the run's header, not its records, so an open 10,000-case run does not hold every text in memory.
+ *
+ * @param baselineTag the tag that named the baseline ("main"), or null when there was none
+ * @param gatesFrom   where the gates came from, in words ("the stored snapshot of run ...")
+ */
+public record GatedRun(RunHeader header, GateReport report, String baselineTag, Workspace workspace, String gatesFrom,
+                       Map<String, Set<CaseKey>> casesBehind) {
+
+    /** Gates {@code run} already read and gated: finds the cases behind each verdict. */
+    public static GatedRun of(StoredRun run, GateReport report, String baselineTag, Workspace ws, String gatesFrom) {
+        Map<String, Set<CaseKey>> behind = new LinkedHashMap<>();
+        for (GateVerdict v : report.verdicts()) {
+            GateSpec spec = ws.gates().stream().filter(g -> g.id().equals(v.id())).findFirst().orElse(null);
+            behind.put(v.id(), GateCases.behind(spec, ws, run.cases()));
+        }
+        return new GatedRun(run.header(), report, baselineTag, ws, gatesFrom, Map.copyOf(behind));
+    }
+
+    public long failedGates() {
+        return report.verdicts().stream().filter(v -> !v.passed()).count();
+    }
+
+    /** The history's gate column: "pass" when every gate passed, else "FAIL n" (n gates failed). */
+    public String summary() {
+        return summary(report.verdicts());
+    }
+
+    public static String summary(List<GateVerdict> verdicts) {
+        long failed = verdicts.stream().filter(v -> !v.passed()).count();
+        return failed == 0 ? "pass" : "FAIL " + failed;
+    }
+}

@@ -1,0 +1,116 @@
+package dev.evalbench.app.gates;
+
+import atlantafx.base.theme.Styles;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The gates panel above a run's results: the CLI's headline, the baseline used, and one row per gate with its
+ * verdict (icon and word), value, threshold, baseline, interval, p-value and sentence. Clicking a gate (or
+ * Enter on it) filters the results to the cases behind it. Bound to a {@link GatesViewModel}; FX thread only.
+ */
+public final class GatesView extends VBox {
+    private static final double ROW = 24;
+    private final TableView<GateRow> table = new TableView<>();
+
+    public GatesView(GatesViewModel vm) {
+        super(2);
+        getStyleClass().add("gates-view");
+        setStyle("-fx-padding: 4 6 2 6;");
+        Label headline = new Label();
+        headline.setId("gates-headline");
+        headline.getStyleClass().add(Styles.TEXT_BOLD);
+        headline.textProperty().bind(vm.headlineProperty());
+        Label baseline = new Label();
+        baseline.setId("gates-baseline");
+        baseline.getStyleClass().add(Styles.TEXT_MUTED);
+        baseline.textProperty().bind(vm.baselineProperty());
+        HBox top = new HBox(12, headline, baseline);
+        top.setAlignment(Pos.CENTER_LEFT);
+
+        table.setId("gates-table");
+        table.setFixedCellSize(ROW);
+        table.setItems(vm.rows());
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().setAll(List.of(verdictColumn(), column("Gate", 150, GateRow::id),
+                column("Value", 80, GateRow::value), column("Threshold", 85, GateRow::threshold),
+                column("Baseline", 80, GateRow::baseline), column("95% interval", 150, GateRow::interval),
+                column("p", 70, GateRow::pValue), column("Why", 420, GateRow::sentence)));
+        table.setPlaceholder(new Label("Gating…"));
+        vm.rows().addListener((ListChangeListener<GateRow>) c -> table.setPrefHeight(ROW * (vm.rows().size() + 1) + 4));
+        table.setRowFactory(t -> {
+            TableRow<GateRow> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (!row.isEmpty()) vm.choose(row.getItem());
+            });
+            row.itemProperty().addListener((o, was, now) ->
+                    row.setTooltip(now == null ? null : new Tooltip(now.sentence())));
+            return row;
+        });
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) vm.choose(table.getSelectionModel().getSelectedItem());
+        });
+        table.setPrefHeight(ROW * 8 + 4);
+        table.setMinHeight(ROW * 3);
+        getChildren().addAll(top, table);
+    }
+
+    private static TableColumn<GateRow, String> column(String title, double width, Function<GateRow, String> value) {
+        TableColumn<GateRow, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setSortable(false);
+        c.setCellValueFactory(f -> new ReadOnlyStringWrapper(value.apply(f.getValue())));
+        return c;
+    }
+
+    private static FontIcon icon(String literal, String colour) {
+        FontIcon icon = new FontIcon(literal);
+        // Appended: the icon keeps its font in its own inline style.
+        icon.setStyle(icon.getStyle() + "-fx-icon-color: -color-" + colour + "-fg;");
+        return icon;
+    }
+
+    /** pass / FAIL with a check or a cross: the verdict reads without colour. */
+    private static TableColumn<GateRow, String> verdictColumn() {
+        TableColumn<GateRow, String> c = column("Verdict", 90, GateRow::word);
+        c.setCellFactory(col -> new TableCell<>() {
+            // Made with their literals: an icon whose literal is set later can lose its font.
+            private final FontIcon pass = icon("fth-check-circle", "success");
+            private final FontIcon fail = icon("fth-x-circle", "danger");
+
+            @Override
+            protected void updateItem(String word, boolean empty) {
+                super.updateItem(word, empty);
+                if (empty || word == null) {
+                    setText(null);
+                    setGraphic(null);
+                    setStyle(null);
+                    return;
+                }
+                boolean passed = word.equals("pass");
+                String colour = passed ? "success" : "danger";
+                setStyle("-fx-text-fill: -color-" + colour + "-fg; -fx-font-weight: bold;");
+                setText(word);
+                setGraphic(passed ? this.pass : this.fail);
+            }
+        });
+        return c;
+    }
+
+    public TableView<GateRow> table() {
+        return table;
+    }
+}

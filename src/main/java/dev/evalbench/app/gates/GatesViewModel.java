@@ -1,0 +1,81 @@
+package dev.evalbench.app.gates;
+
+import dev.evalbench.app.fx.BackgroundTask;
+import dev.evalbench.app.fx.TaskRunner;
+import dev.evalbench.core.record.CaseKey;
+import dev.evalbench.core.store.RunStore;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The gates panel of one run: each gate's verdict with its numbers and sentence, the headline the CLI prints
+ * ("FAILED: 2 of 7 gates failed"), and which baseline was used. Gating runs on the task runner; choosing a
+ * gate hands the cases behind it to whoever filters the results. Never touches controls; UI thread only.
+ */
+public final class GatesViewModel {
+    private final TaskRunner runner;
+    private final BackgroundTask.ThrowingSupplier<RunStore> store;
+    private final RunGating gating;
+    private final String runId;
+    private final ObservableList<GateRow> rows = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper(this, "headline", "Gating…");
+    private final ReadOnlyStringWrapper baseline = new ReadOnlyStringWrapper(this, "baseline", "");
+    private final ReadOnlyObjectWrapper<GatedRun> gated = new ReadOnlyObjectWrapper<>(this, "gated");
+    private BiConsumer<String, Set<CaseKey>> onChosen = (gate, keys) -> {};
+
+    public GatesViewModel(TaskRunner runner, BackgroundTask.ThrowingSupplier<RunStore> store, RunGating gating, String runId) {
+        this.runner = runner;
+        this.store = store;
+        this.gating = gating;
+        this.runId = runId;
+    }
+
+    /** Gates the run (again): after opening, and after the baseline tag moved. */
+    public void load() {
+        BackgroundTask.of(() -> gating.gate(store.get(), runId))
+                .onSuccess(this::show)
+                .onFailure(e -> headline.set("Cannot gate run " + runId + ": " + e.getMessage()))
+                .executeWith(runner);
+    }
+
+    private void show(GatedRun g) {
+        gated.set(g);
+        rows.setAll(g.report().verdicts().stream().map(v -> new GateRow(v, g.casesBehind().getOrDefault(v.id(), Set.of()))).toList());
+        headline.set(headline(g));
+        baseline.set(g.baselineTag() == null ? "No baseline: tag a run main in the history to compare with it."
+                : "Against baseline " + g.baselineTag() + " (run " + g.report().baselineRunId() + ").");
+    }
+
+    /** The CLI's last line for this run, in its words. */
+    static String headline(GatedRun g) {
+        long failed = g.failedGates();
+        int total = g.report().verdicts().size();
+        if (g.header().status() != dev.evalbench.core.record.RunStatus.COMPLETE) {
+            return "INCOMPLETE: resume with `evalbench resume " + g.header().id() + "`";
+        }
+        return failed == 0 ? "PASSED: all " + total + " gates pass" : "FAILED: " + failed + " of " + total + " gates failed";
+    }
+
+    /** A gate was clicked: the results show the cases behind it. */
+    public void choose(GateRow row) {
+        if (row != null) onChosen.accept(row.id(), row.cases());
+    }
+
+    /** Who filters the results when a gate is chosen: (gate id, the cases behind it). */
+    public void setOnChosen(BiConsumer<String, Set<CaseKey>> onChosen) {
+        this.onChosen = onChosen;
+    }
+
+    public ObservableList<GateRow> rows() { return rows; }
+    public ReadOnlyStringProperty headlineProperty() { return headline.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty baselineProperty() { return baseline.getReadOnlyProperty(); }
+    /** The gated run once gating finished; null before. */
+    public ReadOnlyObjectProperty<GatedRun> gatedProperty() { return gated.getReadOnlyProperty(); }
+    public String runId() { return runId; }
+}

@@ -1,0 +1,81 @@
+package dev.evalbench.app.history;
+
+import dev.evalbench.core.store.HistoryLocation;
+import dev.evalbench.core.service.HistoryService;
+import dev.evalbench.core.store.RunStore;
+import dev.evalbench.core.store.StoreException;
+import java.io.IOException;
+import java.nio.file.Path;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+
+/**
+ * The run history of the open workspace, shared by the launcher, the history list and every results tab: one
+ * SQLite store per workspace folder, opened on first use and closed when another folder is opened or the
+ * window closes.
+ *
+ * <p>Threads: {@link #store()} opens files, so it is called from task bodies only, never on the FX thread; it
+ * is synchronized, and the store it returns is thread-safe. {@link #changed()} and {@link #touch()} belong to
+ * the FX thread: views that list runs refresh when it moves (a run finished, a tag moved).
+ */
+public final class HistoryStore implements AutoCloseable {
+    private final ReadOnlyIntegerWrapper changed = new ReadOnlyIntegerWrapper(this, "changed");
+    private volatile Path folder;
+    private Path openFor;
+    private RunStore store;
+
+    /** The workspace whose history {@link #store()} opens next; the FX thread sets it when a folder opens. */
+    public void setFolder(Path workspaceFolder) {
+        this.folder = workspaceFolder;
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    /**
+     * The history of the current workspace folder, created (with its git-ignored folder) when missing. Off
+     * the FX thread only.
+     *
+     * @throws StoreException when no workspace is open or the file cannot be opened
+     */
+    public synchronized RunStore store() throws StoreException {
+        Path want = folder;
+        if (want == null) throw new StoreException("no workspace is open");
+        if (store != null && want.equals(openFor)) return store;
+        closeQuietly();
+        try {
+            store = HistoryService.openForWriting(want, null);
+        } catch (IOException e) {
+            throw new StoreException("cannot create " + HistoryLocation.folder(want) + ": " + e.getMessage(), e);
+        }
+        openFor = want;
+        return store;
+    }
+
+    /** Moves whenever the history changed in this window: a run stored, a tag moved. */
+    public ReadOnlyIntegerProperty changed() {
+        return changed.getReadOnlyProperty();
+    }
+
+    /** Tells the views that list runs to read again. FX thread. */
+    public void touch() {
+        changed.set(changed.get() + 1);
+    }
+
+    @Override
+    public synchronized void close() {
+        closeQuietly();
+    }
+
+    private void closeQuietly() {
+        if (store == null) return;
+        try {
+            store.close();
+        } catch (StoreException e) {
+            // Every write was committed when it returned; a failed close loses nothing.
+        }
+        store = null;
+        openFor = null;
+    }
+}

@@ -1,0 +1,85 @@
+package dev.evalbench.app.history;
+
+import atlantafx.base.theme.Styles;
+import java.util.function.Consumer;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The RUNS list on the left: a search box, every run newest first, and buttons to open a run's results
+ * (also double-click or Enter), tag it as the baseline ({@code main}) and resume it when incomplete. Bound to
+ * a {@link HistoryViewModel}; opening and resuming are handed to the callbacks. FX thread only.
+ */
+public final class HistoryView extends VBox {
+    private final ListView<RunRow> list = new ListView<>();
+
+    public HistoryView(HistoryViewModel vm, Consumer<RunRow> open, Consumer<RunRow> resume, String baselineTag,
+                       Runnable afterTag) {
+        super(4);
+        setId("history-view");
+        setStyle("-fx-padding: 4;");
+        setMinWidth(220);
+        Label title = new Label("RUNS");
+        title.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_BOLD, Styles.TEXT_MUTED);
+        TextField search = new TextField();
+        search.setId("history-search");
+        search.setPromptText("Search runs");
+        search.textProperty().bindBidirectional(vm.searchProperty());
+        list.setId("history-list");
+        list.setItems(vm.shown());
+        list.setFixedCellSize(42);
+        list.setCellFactory(l -> new RunCell(vm.zone()));
+        list.setPlaceholder(new Label("No runs yet: Ctrl+R runs the workspace."));
+        list.setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && selected() != null) open.accept(selected());
+        });
+        list.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER && selected() != null) open.accept(selected());
+        });
+        VBox.setVgrow(list, Priority.ALWAYS);
+        Button openButton = button("history-open", "fth-external-link", "Open", "Open the results of the selected run (Enter)");
+        openButton.setOnAction(e -> open.accept(selected()));
+        Button tag = button("history-tag", "fth-tag", "Tag " + baselineTag, "Tag the selected run " + baselineTag + ": later runs are gated against it");
+        tag.setOnAction(e -> vm.tag(selected(), baselineTag, afterTag));
+        Button resumeButton = button("history-resume", "fth-play-circle", "Resume", "Finish the selected incomplete run");
+        resumeButton.setOnAction(e -> resume.accept(selected()));
+        openButton.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
+        tag.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
+        list.getSelectionModel().selectedItemProperty().addListener((o, was, now) ->
+                resumeButton.setDisable(now == null || !now.resumable()));
+        resumeButton.setDisable(true);
+        Label problem = new Label();
+        problem.setWrapText(true);
+        problem.getStyleClass().add(Styles.DANGER);
+        problem.textProperty().bind(vm.problemProperty());
+        problem.managedProperty().bind(problem.textProperty().isNotEmpty());
+        getChildren().addAll(title, search, list, new HBox(4, openButton, tag, resumeButton), problem);
+    }
+
+    /** An icon button (the RUNS column is narrow); its words are in the tooltip and for screen readers. */
+    private static Button button(String id, String icon, String text, String tip) {
+        Button b = new Button(null, new FontIcon(icon));
+        b.setId(id);
+        b.getStyleClass().add(Styles.SMALL);
+        b.setTooltip(new Tooltip(text + ": " + tip));
+        b.setAccessibleText(text);
+        return b;
+    }
+
+    private RunRow selected() {
+        return list.getSelectionModel().getSelectedItem();
+    }
+
+    public ListView<RunRow> list() {
+        return list;
+    }
+}

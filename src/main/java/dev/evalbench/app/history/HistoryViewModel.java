@@ -1,0 +1,142 @@
+package dev.evalbench.app.history;
+
+import dev.evalbench.app.fx.BackgroundTask;
+import dev.evalbench.app.fx.TaskRunner;
+import dev.evalbench.app.gates.GatedRun;
+import dev.evalbench.app.gates.RunGating;
+import dev.evalbench.core.record.RunHeader;
+import dev.evalbench.core.record.RunStatus;
+import dev.evalbench.core.service.HistoryService;
+import dev.evalbench.core.store.RunStore;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+/**
+ * The run history, newest first: status, date, routes, prompt revisions, gate summary and tags, with a search
+ * box; tagging a run as the baseline. Reading runs on the task runner; once listed, the runs are gated one
+ * after another in the background (newest first) and their rows fill in. Gate summaries are kept per run id
+ * for the session, so a refresh re-gates only new runs (and all of them after the baseline moved).
+ * Never touches controls; UI thread only.
+ */
+public final class HistoryViewModel {
+    /** How many runs the history lists. */
+    public static final int LIMIT = 1000;
+
+    private final TaskRunner runner;
+    private final BackgroundTask.ThrowingSupplier<RunStore> store;
+    private final RunGating gating;
+    private final ZoneId zone;
+    private final ObservableList<RunRow> rows = FXCollections.observableArrayList();
+    private final FilteredList<RunRow> shown = new FilteredList<>(rows);
+    private final StringProperty search = new SimpleStringProperty(this, "search", "");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    private final Map<String, String[]> gated = new ConcurrentHashMap<>();
+    private final AtomicLong generation = new AtomicLong();
+
+    public HistoryViewModel(TaskRunner runner, BackgroundTask.ThrowingSupplier<RunStore> store, RunGating gating, ZoneId zone) {
+        this.runner = runner;
+        this.store = store;
+        this.gating = gating;
+        this.zone = zone;
+        search.addListener((o, was, now) -> {
+            String needle = now == null ? "" : now.strip().toLowerCase(Locale.ROOT);
+            shown.setPredicate(needle.isEmpty() ? null : row -> row.searchText(zone).contains(needle));
+        });
+    }
+
+    /** Lists the runs again, then gates those not gated yet. */
+    public void refresh() {
+        long mine = generation.incrementAndGet();
+        BackgroundTask.of(this::list)
+                .onSuccess(list -> {
+                    if (mine != generation.get()) return;
+                    problem.set("");
+                    rows.setAll(list);
+                    gateInBackground(mine, list);
+                })
+                .onFailure(e -> problem.set("Cannot read the history: " + e.getMessage()))
+                .executeWith(runner);
+    }
+
+    private List<RunRow> list() throws Exception {
+        RunStore s = store.get();
+        List<RunRow> out = new ArrayList<>();
+        for (RunHeader h : s.runs(LIMIT)) {
+            String[] known = gated.get(h.id());
+            out.add(new RunRow(h, s.finishedKeys(h.id()).size(), known == null ? null : known[0], known == null ? null : known[1]));
+        }
+        return out;
+    }
+
+    /** One task walks the runs not gated yet; each result reaches its row on the UI thread as it comes. */
+    private void gateInBackground(long mine, List<RunRow> list) {
+        List<RunRow> todo = list.stream().filter(r -> r.gates() == null && r.header().status() != RunStatus.RUNNING).toList();
+        if (todo.isEmpty()) return;
+        BackgroundTask.run(() -> {
+            for (RunRow row : todo) {
+                if (mine != generation.get()) return;
+                String[] summary;
+                try {
+                    GatedRun g = gating.gate(store.get(), row.id());
+                    summary = new String[] {g.summary(), prompts(g)};
+                } catch (Exception e) {
+                    summary = new String[] {"cannot gate", ""};
+                }
+                gated.put(row.id(), summary);
+                String[] done = summary;
+                runner.onUi(() -> replace(row.id(), done));
+            }
+        }).onFailure(e -> problem.set("Cannot gate the history: " + e.getMessage())).executeWith(runner);
+    }
+
+    private static String prompts(GatedRun g) {
+        return g.workspace().prompts().values().stream().map(p -> p.id() + " r" + p.revision()).sorted()
+                .collect(Collectors.joining(", "));
+    }
+
+    private void replace(String runId, String[] summary) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).id().equals(runId)) {
+                rows.set(i, rows.get(i).withGates(summary[0], summary[1]));
+                return;
+            }
+        }
+    }
+
+    /**
+     * Points {@code tag} (normally "main") at the run by the CLI's rules ({@code evalbench tag}), then lists
+     * again; every gate summary is redone, since the baseline may have moved.
+     */
+    public void tag(RunRow row, String tag, Runnable after) {
+        if (row == null) return;
+        BackgroundTask.run(() -> new HistoryService(store.get()).tag(row.id(), tag))
+                .onSuccess(v -> {
+                    gated.clear();
+                    refresh();
+                    after.run();
+                })
+                .onFailure(e -> problem.set("Cannot tag run " + row.id() + ": " + e.getMessage()))
+                .executeWith(runner);
+    }
+
+    /** Every listed run, newest first. */
+    public ObservableList<RunRow> rows() { return rows; }
+    /** The runs the search matches, newest first. */
+    public ObservableList<RunRow> shown() { return shown; }
+    public StringProperty searchProperty() { return search; }
+    public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
+    public ZoneId zone() { return zone; }
+}

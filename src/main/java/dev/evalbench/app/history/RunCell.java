@@ -1,0 +1,72 @@
+package dev.evalbench.app.history;
+
+import atlantafx.base.theme.Styles;
+import java.time.ZoneId;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * One run in the history list, on two lines: date and verdict (icon and word: pass, FAIL n, incomplete,
+ * running), then routes, prompt revisions, cases and tags. Reused as the list scrolls. FX thread only.
+ */
+final class RunCell extends ListCell<RunRow> {
+    private final ZoneId zone;
+    private final Label when = new Label();
+    private final Label verdict = new Label();
+    private final Label facts = new Label();
+    private final VBox box;
+
+    RunCell(ZoneId zone) {
+        this.zone = zone;
+        verdict.setMinWidth(Region.USE_PREF_SIZE);
+        facts.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        HBox top = new HBox(8, verdict, when);
+        box = new VBox(1, top, facts);
+        // Fit the list's width: text is cut with an ellipsis instead of the list scrolling sideways.
+        setPrefWidth(0);
+    }
+
+    @Override
+    protected void updateItem(RunRow row, boolean empty) {
+        super.updateItem(row, empty);
+        if (empty || row == null) {
+            setGraphic(null);
+            setText(null);
+            return;
+        }
+        when.setText(row.when(zone));
+        String word;
+        String literal;
+        String colour;
+        if (row.header().status() == dev.evalbench.core.record.RunStatus.RUNNING) {
+            word = "running"; literal = "fth-loader"; colour = "accent";
+        } else if (row.resumable()) {
+            word = "incomplete"; literal = "fth-pause-circle"; colour = "warning";
+        } else if (row.gates() == null) {
+            word = "gating…"; literal = "fth-clock"; colour = "fg";
+        } else if (row.gates().equals("pass")) {
+            word = "pass"; literal = "fth-check-circle"; colour = "success";
+        } else {
+            word = row.gates(); literal = "fth-x-circle"; colour = "danger";
+        }
+        verdict.setText(word);
+        String fg = colour.equals("fg") ? "-color-fg-muted" : "-color-" + colour + "-fg";
+        // A new icon per update, made with its literal: one whose literal is set later can lose its font.
+        FontIcon icon = new FontIcon(literal);
+        // Appended: the icon keeps its font in its own inline style.
+        icon.setStyle(icon.getStyle() + "-fx-icon-color: " + fg + ";");
+        verdict.setGraphic(icon);
+        verdict.setStyle("-fx-text-fill: " + fg + ";");
+        StringBuilder s = new StringBuilder(row.routes());
+        if (row.prompts() != null && !row.prompts().isEmpty()) s.append(" · ").append(row.prompts());
+        s.append(" · ").append(row.cases());
+        if (!row.tags().isEmpty()) s.append(" · tag ").append(row.tags());
+        facts.setText(s.toString());
+        setText(null);
+        setGraphic(box);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.evalbench.app.results;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.evalbench.core.record.CaseKey;
+import dev.evalbench.core.workspace.EvalCase;
+import dev.evalbench.core.workspace.SuiteSpec;
+import dev.evalbench.core.workspace.Workspace;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A case's dataset entry (its tags and input variables) by suite and case id, from one workspace. Runs stored
+ * before records carried their tags get them here; the detail pane reads input variables here. Built once
+ * per workspace, then read-only and thread-safe. An empty lookup answers nothing.
+ */
+public final class DatasetLookup {
+    public static final DatasetLookup EMPTY = new DatasetLookup(null);
+    private final Map<String, EvalCase> cases = new HashMap<>();
+
+    public DatasetLookup(Workspace ws) {
+        if (ws == null) return;
+        for (SuiteSpec suite : ws.suites()) {
+            for (EvalCase c : suite.cases()) cases.put(suite.name() + '\u0000' + c.id(), c);
+        }
+    }
+
+    public List<String> tags(CaseKey key) {
+        EvalCase c = cases.get(key.suite() + '\u0000' + key.caseId());
+        return c == null || c.tags() == null ? List.of() : c.tags();
+    }
+
+    /** The case's input variables, or null when this workspace does not have the case. */
+    public JsonNode vars(CaseKey key) {
+        EvalCase c = cases.get(key.suite() + '\u0000' + key.caseId());
+        return c == null ? null : c.vars();
+    }
+}

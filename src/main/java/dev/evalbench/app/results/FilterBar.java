@@ -1,0 +1,102 @@
+package dev.evalbench.app.results;
+
+import atlantafx.base.theme.Styles;
+import java.util.Locale;
+import javafx.beans.property.StringProperty;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The results filter bar: free text (plain or regex), verdict, suite, tag and failure kind, the gate scope
+ * when a gate was clicked (with a button to drop it), and "n of m cases". Bound to a {@link ResultsViewModel};
+ * holds no state of its own. Esc in the text field clears the whole filter. FX thread only.
+ */
+final class FilterBar extends HBox {
+    static final String ANY = "any";
+    final TextField text = new TextField();
+    final Label count = new Label();
+    final Label scope = new Label();
+
+    FilterBar(ResultsViewModel vm) {
+        super(6);
+        setAlignment(Pos.CENTER_LEFT);
+        setStyle("-fx-padding: 4 6 4 6;");
+        text.setId("results-filter");
+        text.setPromptText("Filter cases (Ctrl+F)");
+        text.textProperty().bindBidirectional(vm.textProperty());
+        text.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                vm.clearFilter();
+                e.consume();
+            }
+        });
+        HBox.setHgrow(text, Priority.ALWAYS);
+        ToggleButton regex = new ToggleButton(".*");
+        regex.setId("results-regex");
+        regex.setTooltip(new Tooltip("Read the text as a regular expression"));
+        regex.selectedProperty().bindBidirectional(vm.regexProperty());
+        ComboBox<String> verdict = choice("results-verdict", "Verdict", vm.verdictProperty(),
+                javafx.collections.FXCollections.observableArrayList(CaseFilter.PASS, CaseFilter.FAIL, CaseFilter.ERROR));
+        ComboBox<String> suite = choice("results-suite", "Suite", vm.suiteProperty(), vm.suites());
+        ComboBox<String> tag = choice("results-tag", "Tag", vm.tagProperty(), vm.tags());
+        ComboBox<String> kind = choice("results-kind", "Failure", vm.failureKindProperty(), vm.failureKinds());
+        scope.setId("results-scope");
+        scope.setGraphic(new FontIcon("fth-filter"));
+        Button dropScope = new Button(null, new FontIcon("fth-x"));
+        dropScope.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        dropScope.setTooltip(new Tooltip("Show every case again"));
+        dropScope.setOnAction(e -> vm.scopeProperty().set(null));
+        HBox scopeBox = new HBox(2, scope, dropScope);
+        scopeBox.setAlignment(Pos.CENTER_LEFT);
+        scopeBox.visibleProperty().bind(vm.scopeProperty().isNotNull());
+        scopeBox.managedProperty().bind(scopeBox.visibleProperty());
+        vm.scopeProperty().addListener((o, was, now) -> scope.setText(now == null ? "" : "gate " + now.name()));
+        Label problem = new Label();
+        problem.setId("results-filter-problem");
+        problem.getStyleClass().add(Styles.DANGER);
+        problem.textProperty().bind(vm.filterProblemProperty());
+        problem.managedProperty().bind(problem.textProperty().isNotEmpty());
+        count.setId("results-count");
+        count.getStyleClass().add(Styles.TEXT_MUTED);
+        vm.visible().addListener((ListChangeListener<Object>) c -> count.setText(count(vm)));
+        vm.loadedProperty().addListener((o, was, now) -> count.setText(count(vm)));
+        getChildren().addAll(text, regex, verdict, suite, tag, kind, scopeBox, problem, count);
+    }
+
+    private static String count(ResultsViewModel vm) {
+        if (!vm.loadedProperty().get()) return String.format(Locale.ROOT, "first %,d cases; reading the rest…", vm.visible().size());
+        return String.format(Locale.ROOT, "%,d of %,d cases", vm.visible().size(), vm.total());
+    }
+
+    /** A combo box whose first entry "any" stands for null in the view model. */
+    private static ComboBox<String> choice(String id, String prompt, StringProperty target, ObservableList<String> values) {
+        ComboBox<String> box = new ComboBox<>();
+        box.setId(id);
+        box.setPromptText(prompt);
+        Runnable fill = () -> {
+            String keep = target.get();
+            box.getItems().setAll(ANY);
+            box.getItems().addAll(values);
+            box.setValue(keep);
+        };
+        values.addListener((ListChangeListener<String>) c -> fill.run());
+        fill.run();
+        box.valueProperty().addListener((o, was, now) -> target.set(ANY.equals(now) ? null : now));
+        target.addListener((o, was, now) -> {
+            if (now == null && box.getValue() != null && !ANY.equals(box.getValue())) box.setValue(null);
+            else if (now != null && !now.equals(box.getValue())) box.setValue(now);
+        });
+        return box;
+    }
+}

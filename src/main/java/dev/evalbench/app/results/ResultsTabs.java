@@ -1,0 +1,126 @@
+package dev.evalbench.app.results;
+
+import dev.evalbench.app.detail.CaseDetailView;
+import dev.evalbench.app.fx.BackgroundTask;
+import dev.evalbench.app.fx.TaskRunner;
+import dev.evalbench.app.gates.GatesView;
+import dev.evalbench.app.gates.GatesViewModel;
+import dev.evalbench.app.gates.RunGating;
+import dev.evalbench.app.shell.MainWindow;
+import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.store.RunStore;
+import dev.evalbench.core.workspace.Workspace;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+
+/**
+ * The results tabs in the centre, one per opened run: the gates panel above the filtered table, the detail
+ * pane of the selected case on the right. Opening a run that already has a tab selects it. Owns the results
+ * shortcuts (Ctrl+F, N, P), which act on the selected results tab. FX thread only.
+ */
+public final class ResultsTabs {
+    private static final DateTimeFormatter TITLE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+    private final MainWindow window;
+    private final TaskRunner runner;
+    private final BackgroundTask.ThrowingSupplier<RunStore> store;
+    private final RunGating gating;
+    private final Supplier<Workspace> openWorkspace;
+    private final ZoneId zone;
+    private final Map<String, Tab> open = new LinkedHashMap<>();
+    private final Map<String, GatesViewModel> gates = new LinkedHashMap<>();
+
+    public ResultsTabs(MainWindow window, TaskRunner runner, BackgroundTask.ThrowingSupplier<RunStore> store,
+                       RunGating gating, Supplier<Workspace> openWorkspace, ZoneId zone) {
+        this.window = window;
+        this.runner = runner;
+        this.store = store;
+        this.gating = gating;
+        this.openWorkspace = openWorkspace;
+        this.zone = zone;
+        // However a tab goes (closed by the user, or removed with the others), its run can be opened again.
+        window.tabs().getTabs().addListener((ListChangeListener<Tab>) change -> {
+            while (change.next()) {
+                for (Tab gone : change.getRemoved()) {
+                    open.values().remove(gone);
+                    gates.keySet().retainAll(open.keySet());
+                }
+            }
+        });
+    }
+
+    public void installShortcuts() {
+        window.shortcuts().add(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), "Results",
+                "Focus the filter of the results", () -> withCurrent(ResultsView::focusFilter));
+        window.shortcuts().add(new KeyCodeCombination(KeyCode.N), "Results", "Next failing case",
+                () -> unlessTyping(v -> v.moveToFailing(1)));
+        window.shortcuts().add(new KeyCodeCombination(KeyCode.P), "Results", "Previous failing case",
+                () -> unlessTyping(v -> v.moveToFailing(-1)));
+    }
+
+    /** Shows the results of run {@code runId} (started at {@code startedAt}), opening a tab when none is open. */
+    public ResultsView open(String runId, Instant startedAt) {
+        Tab existing = open.get(runId);
+        if (existing != null) {
+            window.tabs().getSelectionModel().select(existing);
+            return (ResultsView) existing.getContent();
+        }
+        DatasetLookup openDataset = new DatasetLookup(openWorkspace.get());
+        ResultsViewModel vm = new ResultsViewModel(runner, store, runId, openDataset::tags);
+        GatesViewModel gatesVm = new GatesViewModel(runner, store, gating, runId);
+        ResultsView view = new ResultsView(vm, new GatesView(gatesVm));
+        gatesVm.setOnChosen((gate, keys) -> vm.scopeProperty().set(new CaseFilter.Scope(gate, keys)));
+        Tab tab = new Tab("Results " + TITLE.format(startedAt.atZone(zone)), view);
+        tab.setId("results-tab-" + runId);
+        tab.setTooltip(new Tooltip("Run " + runId));
+        vm.detailProperty().addListener((o, was, record) -> {
+            if (tab.isSelected()) window.showDetail(record == null ? null : detail(record, gatesVm, openDataset));
+        });
+        open.put(runId, tab);
+        gates.put(runId, gatesVm);
+        window.tabs().getTabs().add(tab);
+        window.tabs().getSelectionModel().select(tab);
+        vm.load();
+        gatesVm.load();
+        return view;
+    }
+
+    private static CaseDetailView detail(CaseRecord record, GatesViewModel gatesVm, DatasetLookup openDataset) {
+        var gated = gatesVm.gatedProperty().get();
+        var vars = gated != null ? new DatasetLookup(gated.workspace()).vars(record.key()) : null;
+        return new CaseDetailView(record, vars != null ? vars : openDataset.vars(record.key()));
+    }
+
+    /** Gates every open run again: the baseline moved. */
+    public void regateAll() {
+        gates.values().forEach(GatesViewModel::load);
+    }
+
+    /** The results view of the selected tab, or null when the selected tab shows something else. */
+    public ResultsView current() {
+        Tab tab = window.tabs().getSelectionModel().getSelectedItem();
+        return tab != null && tab.getContent() instanceof ResultsView v ? v : null;
+    }
+
+    private void withCurrent(java.util.function.Consumer<ResultsView> action) {
+        ResultsView v = current();
+        if (v != null) action.accept(v);
+    }
+
+    /** N and P are letters: typed into a text field they stay letters. */
+    private void unlessTyping(java.util.function.Consumer<ResultsView> action) {
+        if (window.scene().getFocusOwner() instanceof TextInputControl) return;
+        withCurrent(action);
+    }
+}

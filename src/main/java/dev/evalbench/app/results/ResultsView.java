@@ -1,0 +1,81 @@
+package dev.evalbench.app.results;
+
+import dev.evalbench.core.record.CaseSummary;
+import javafx.collections.transformation.SortedList;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The results of one run: the gates panel on top, the filter bar, and one virtualized table of every case
+ * (fixed row height, so 10,000 rows scroll without measuring). Sorting is the table's own, over the filtered
+ * rows. Esc in the table clears the filter. Bound to a {@link ResultsViewModel}; FX thread only.
+ */
+public final class ResultsView extends VBox {
+    static final double ROW_HEIGHT = 24;
+    private final ResultsViewModel vm;
+    private final FilterBar filterBar;
+    private final TableView<CaseSummary> table = new TableView<>();
+
+    /** @param gates the gates panel of the same run, shown above the filter */
+    public ResultsView(ResultsViewModel vm, Node gates) {
+        this.vm = vm;
+        this.filterBar = new FilterBar(vm);
+        getStyleClass().add("results-view");
+        table.setId("results-table");
+        table.setFixedCellSize(ROW_HEIGHT);
+        SortedList<CaseSummary> sorted = new SortedList<>(vm.visible());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        table.getColumns().setAll(java.util.List.of(
+                CaseColumns.text("Case", 130, s -> s.key().caseId()),
+                CaseColumns.text("Suite", 80, s -> s.key().suite()),
+                CaseColumns.text("Tags", 110, s -> String.join(", ", s.tags())),
+                CaseColumns.text("Schema", 75, CaseColumns::schema),
+                CaseColumns.text("Decision", 140, CaseColumns::decision),
+                CaseColumns.verdict(),
+                CaseColumns.column("Latency ms", 85, CaseSummary::latencyMs),
+                CaseColumns.column("Tokens", 70, s -> s.tokensIn() + s.tokensOut()),
+                CaseColumns.text("Route", 90, s -> s.routeUsed() != null ? s.routeUsed() : s.key().route())));
+        table.setPlaceholder(new Label("Reading the run…"));
+        vm.loadedProperty().addListener((o, was, now) -> table.setPlaceholder(new Label("No case matches the filter.")));
+        vm.loadProblemProperty().addListener((o, was, now) -> table.setPlaceholder(new Label(now)));
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> vm.selectedProperty().set(now));
+        // A filter, not a handler: the table's own behaviour would take Esc first.
+        table.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                vm.clearFilter();
+                e.consume();
+            }
+        });
+        VBox.setVgrow(table, Priority.ALWAYS);
+        if (gates != null) getChildren().add(gates);
+        getChildren().addAll(filterBar, table);
+    }
+
+    /** Ctrl+F. */
+    public void focusFilter() {
+        filterBar.text.requestFocus();
+        filterBar.text.selectAll();
+    }
+
+    /** N (step 1) / P (step -1): selects and shows the next or previous case that did not pass. */
+    public void moveToFailing(int step) {
+        int at = ResultsViewModel.nextFailing(table.getItems(), table.getSelectionModel().getSelectedIndex(), step);
+        if (at < 0) return;
+        table.getSelectionModel().clearAndSelect(at);
+        table.scrollTo(Math.max(0, at - 3));
+        table.requestFocus();
+    }
+
+    public ResultsViewModel viewModel() {
+        return vm;
+    }
+
+    public TableView<CaseSummary> table() {
+        return table;
+    }
+}

@@ -1,0 +1,184 @@
+package dev.evalbench.app.results;
+
+import dev.evalbench.app.fx.BackgroundTask;
+import dev.evalbench.app.fx.LatestOnly;
+import dev.evalbench.app.fx.TaskRunner;
+import dev.evalbench.core.store.RunStore;
+import dev.evalbench.core.record.CaseKey;
+import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.record.CaseSummary;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.PatternSyntaxException;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The cases of one stored run as the results table shows them, and the filter over them. Loads every case's
+ * summary once ({@code RunStore.summaries}); each change of a filter field filters again on the task runner,
+ * and only the newest answer is applied ({@link LatestOnly}), with one {@code setAll}. Selecting a case reads
+ * that case in full ({@code RunStore.caseRecord}) off the UI thread. Never touches controls; UI thread only.
+ */
+public final class ResultsViewModel {
+    private final TaskRunner runner;
+    private final BackgroundTask.ThrowingSupplier<RunStore> history;
+    private final String runId;
+    private final Function<CaseKey, List<String>> tagsOf;
+    private final LatestOnly filtering;
+    private final LatestOnly reading;
+    private List<CaseSummary> all = List.of();
+
+    private final StringProperty text = new SimpleStringProperty(this, "text", "");
+    private final BooleanProperty regex = new SimpleBooleanProperty(this, "regex");
+    private final StringProperty verdict = new SimpleStringProperty(this, "verdict");
+    private final StringProperty suite = new SimpleStringProperty(this, "suite");
+    private final StringProperty tag = new SimpleStringProperty(this, "tag");
+    private final StringProperty failureKind = new SimpleStringProperty(this, "failureKind");
+    private final ObjectProperty<CaseFilter.Scope> scope = new SimpleObjectProperty<>(this, "scope");
+    private final ObservableList<CaseSummary> visible = FXCollections.observableArrayList();
+    private final ObservableList<String> suites = FXCollections.observableArrayList();
+    private final ObservableList<String> tags = FXCollections.observableArrayList();
+    private final ObservableList<String> failureKinds = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper filterProblem = new ReadOnlyStringWrapper(this, "filterProblem", "");
+    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
+    private final ReadOnlyStringWrapper loadProblem = new ReadOnlyStringWrapper(this, "loadProblem", "");
+    private final ObjectProperty<CaseSummary> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ReadOnlyObjectWrapper<CaseRecord> detail = new ReadOnlyObjectWrapper<>(this, "detail");
+
+    /**
+     * @param history the run history (called in task bodies only)
+     * @param tagsOf the dataset tags of a case, for runs stored before records carried their tags
+     */
+    public ResultsViewModel(TaskRunner runner, BackgroundTask.ThrowingSupplier<RunStore> history, String runId, Function<CaseKey, List<String>> tagsOf) {
+        this.runner = runner;
+        this.history = history;
+        this.runId = runId;
+        this.tagsOf = tagsOf;
+        this.filtering = new LatestOnly(runner);
+        this.reading = new LatestOnly(runner);
+        for (var field : List.of(text, verdict, suite, tag, failureKind)) field.addListener((o, was, now) -> refilter());
+        regex.addListener((o, was, now) -> refilter());
+        scope.addListener((o, was, now) -> refilter());
+        selected.addListener((o, was, now) -> read(now));
+    }
+
+    /** Rows read first, so a large run shows its first screens at once while the rest is read. */
+    static final int FIRST_PAGE = 200;
+
+    /**
+     * Reads the first page of case summaries and shows it, then every summary, which the filter works on
+     * (until then the filter bar waits: {@link #loadedProperty} is false).
+     */
+    public void load() {
+        BackgroundTask.of(() -> withTags(history.get().summaries(runId, 0, FIRST_PAGE)))
+                .onSuccess(first -> {
+                    if (!loaded.get()) visible.setAll(first);
+                })
+                .onFailure(e -> loadProblem.set("Cannot read run " + runId + ": " + e.getMessage()))
+                .executeWith(runner);
+        BackgroundTask.of(() -> withTags(history.get().summaries(runId)))
+                .onSuccess(rows -> {
+                    all = rows;
+                    suites.setAll(new TreeSet<>(rows.stream().map(r -> r.key().suite()).toList()));
+                    tags.setAll(new TreeSet<>(rows.stream().flatMap(r -> r.tags().stream()).toList()));
+                    failureKinds.setAll(CaseFilter.failureKinds(rows));
+                    loaded.set(true);
+                    refilter();
+                })
+                .onFailure(e -> loadProblem.set("Cannot read run " + runId + ": " + e.getMessage()))
+                .executeWith(runner);
+    }
+
+    private List<CaseSummary> withTags(List<CaseSummary> rows) {
+        List<CaseSummary> out = new ArrayList<>(rows.size());
+        for (CaseSummary s : rows) {
+            List<String> t = s.tags().isEmpty() ? tagsOf.apply(s.key()) : s.tags();
+            out.add(t == s.tags() ? s : s.withTags(t));
+        }
+        return List.copyOf(out);
+    }
+
+    /** The filter as the bar reads now. */
+    public CaseFilter filter() {
+        return new CaseFilter(text.get(), regex.get(), verdict.get(), suite.get(), tag.get(), failureKind.get(), scope.get());
+    }
+
+    private void refilter() {
+        if (!loaded.get()) return;
+        CaseFilter f = filter();
+        List<CaseSummary> rows = all;
+        filtering.submit(() -> f.apply(rows), matched -> {
+            filterProblem.set("");
+            visible.setAll(matched);
+        }, e -> filterProblem.set(e instanceof PatternSyntaxException p
+                ? "Not a regular expression: " + p.getDescription() + " at " + p.getIndex() : String.valueOf(e.getMessage())));
+    }
+
+    /** Esc: every field back to "any", the gate scope dropped. */
+    public void clearFilter() {
+        scope.set(null);
+        text.set("");
+        verdict.set(null);
+        suite.set(null);
+        tag.set(null);
+        failureKind.set(null);
+    }
+
+    private void read(CaseSummary summary) {
+        if (summary == null) {
+            reading.cancelPending();
+            detail.set(null);
+            return;
+        }
+        reading.submit(() -> history.get().caseRecord(runId, summary.key()).orElse(null), detail::set,
+                e -> loadProblem.set("Cannot read case " + summary.key() + ": " + e.getMessage()));
+    }
+
+    /**
+     * The index of the next (step 1) or previous (step -1) case that did not pass, after {@code from}, wrapping
+     * round; -1 when none fails. {@code from} may be -1 (nothing selected).
+     */
+    public static int nextFailing(List<CaseSummary> rows, int from, int step) {
+        int n = rows.size();
+        for (int i = 1; i <= n; i++) {
+            int at = Math.floorMod((from < 0 && step < 0 ? 0 : from) + step * i, n);
+            if (!rows.get(at).passed()) return at;
+        }
+        return -1;
+    }
+
+    public String runId() { return runId; }
+    public StringProperty textProperty() { return text; }
+    public BooleanProperty regexProperty() { return regex; }
+    public StringProperty verdictProperty() { return verdict; }
+    public StringProperty suiteProperty() { return suite; }
+    public StringProperty tagProperty() { return tag; }
+    public StringProperty failureKindProperty() { return failureKind; }
+    public ObjectProperty<CaseFilter.Scope> scopeProperty() { return scope; }
+    /** The rows that pass the filter, in stored order (the view sorts them). */
+    public ObservableList<CaseSummary> visible() { return visible; }
+    public int total() { return all.size(); }
+    public ObservableList<String> suites() { return suites; }
+    public ObservableList<String> tags() { return tags; }
+    public ObservableList<String> failureKinds() { return failureKinds; }
+    public ReadOnlyStringProperty filterProblemProperty() { return filterProblem.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty loadedProperty() { return loaded.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty loadProblemProperty() { return loadProblem.getReadOnlyProperty(); }
+    public ObjectProperty<CaseSummary> selectedProperty() { return selected; }
+    /** The selected case in full, or null while none is selected (or it is being read). */
+    public ReadOnlyObjectProperty<CaseRecord> detailProperty() { return detail.getReadOnlyProperty(); }
+}

@@ -1,0 +1,84 @@
+package dev.evalbench.app.runner;
+
+import atlantafx.base.theme.Styles;
+import java.util.List;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.Tooltip;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The launcher in the tool bar: routes and suites to tick (several at once), concurrency, repeat, cache mode
+ * and the Run button (Ctrl+R). A refused run says why in the window's status line. FX thread only.
+ */
+final class LauncherControls {
+    private LauncherControls() {}
+
+    static List<Node> of(RunLauncherViewModel vm, Runnable run) {
+        MenuButton routes = ticks("launcher-routes", "No route", vm.routes(), vm.chosenRoutes(), "every route ticked runs");
+        MenuButton suites = ticks("launcher-suites", "All suites", vm.suites(), vm.chosenSuites(), "none ticked: every suite");
+        Spinner<Integer> concurrency = new Spinner<>(1, 256, vm.concurrencyProperty().get());
+        concurrency.setId("launcher-concurrency");
+        concurrency.setPrefWidth(75);
+        concurrency.setTooltip(new Tooltip("Concurrency: cases in flight at once"));
+        concurrency.valueProperty().addListener((o, was, now) -> vm.concurrencyProperty().set(now));
+        Spinner<Integer> repeat = new Spinner<>(1, 100, vm.repeatProperty().get());
+        repeat.setId("launcher-repeat");
+        repeat.setPrefWidth(65);
+        repeat.setTooltip(new Tooltip("Repeat: samples per case"));
+        repeat.valueProperty().addListener((o, was, now) -> vm.repeatProperty().set(now));
+        ChoiceBox<String> cache = new ChoiceBox<>();
+        cache.setId("launcher-cache");
+        cache.getItems().setAll("read-write", "read", "off");
+        cache.setValue(vm.cacheModeProperty().get());
+        cache.setTooltip(new Tooltip("Response cache"));
+        cache.valueProperty().addListener((o, was, now) -> vm.cacheModeProperty().set(now));
+        FontIcon play = new FontIcon("fth-play");
+        // Appended: the icon keeps its font in its own inline style.
+        play.setStyle(play.getStyle() + "-fx-icon-color: -color-accent-fg;");
+        Button runButton = new Button("Run", play);
+        runButton.setId("launcher-run");
+        // Not Styles.ACCENT: in a tool bar the theme drops its fill and leaves white text on a light bar.
+        runButton.getStyleClass().add(Styles.TEXT_BOLD);
+        runButton.setTooltip(new Tooltip("Run the chosen routes and suites (Ctrl+R)"));
+        runButton.setOnAction(e -> run.run());
+        return List.of(routes, suites, new Label("×"), concurrency, new Label("repeat"), repeat, cache, runButton,
+                new Separator(javafx.geometry.Orientation.VERTICAL));
+    }
+
+    /** A menu of check items mirroring {@code chosen} over {@code all}. */
+    private static MenuButton ticks(String id, String title, ObservableList<String> all, ObservableList<String> chosen,
+                                    String tip) {
+        MenuButton menu = new MenuButton(title);
+        menu.setId(id);
+        menu.setTooltip(new Tooltip(tip));
+        Runnable fill = () -> {
+            menu.getItems().clear();
+            for (String name : all) {
+                CheckMenuItem item = new CheckMenuItem(name);
+                item.setSelected(chosen.contains(name));
+                item.selectedProperty().addListener((o, was, now) -> {
+                    if (now && !chosen.contains(name)) chosen.add(name);
+                    if (!now) chosen.remove(name);
+                });
+                menu.getItems().add(item);
+            }
+            menu.setText(chosen.isEmpty() ? title : String.join(", ", chosen));
+        };
+        all.addListener((ListChangeListener<String>) c -> fill.run());
+        chosen.addListener((ListChangeListener<String>) c -> {
+            menu.setText(chosen.isEmpty() ? title : String.join(", ", chosen));
+            menu.getItems().forEach(i -> ((CheckMenuItem) i).setSelected(chosen.contains(i.getText())));
+        });
+        fill.run();
+        return menu;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.evalbench.app.runner;
+
+import atlantafx.base.theme.Styles;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.HBox;
+import javafx.util.Duration;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The run bar on the right of the status bar: the newest run's progress, live counts per route, ETA and a
+ * Cancel button; "n runs" when several go at once. Hidden until the first run. A timer asks the launcher to
+ * deliver batches a slow provider held back. FX thread only.
+ */
+final class RunBar extends HBox {
+    final ProgressBar bar = new ProgressBar();
+    final Label text = new Label();
+    final Button cancel = new Button("Cancel", new FontIcon("fth-square"));
+
+    RunBar(RunLauncherViewModel vm) {
+        super(8);
+        setId("run-bar");
+        setAlignment(Pos.CENTER_LEFT);
+        bar.setPrefWidth(160);
+        text.setId("run-bar-text");
+        cancel.setId("run-cancel");
+        cancel.getStyleClass().addAll(Styles.SMALL, Styles.DANGER);
+        Label others = new Label();
+        others.getStyleClass().add(Styles.TEXT_MUTED);
+        others.textProperty().bind(Bindings.createStringBinding(() -> {
+            long active = vm.runs().stream().filter(RunProgress::active).count();
+            return active > 1 ? active + " runs" : "";
+        }, vm.runs()));
+        getChildren().addAll(bar, text, others, cancel);
+        visibleProperty().bind(vm.currentProperty().isNotNull());
+        managedProperty().bind(visibleProperty());
+        vm.currentProperty().addListener((o, was, now) -> show(now));
+        Timeline flush = new Timeline(new KeyFrame(Duration.millis(250), e -> vm.flush()));
+        flush.setCycleCount(Timeline.INDEFINITE);
+        flush.play();
+    }
+
+    private void show(RunProgress run) {
+        bar.progressProperty().unbind();
+        text.textProperty().unbind();
+        cancel.disableProperty().unbind();
+        if (run == null) return;
+        bar.progressProperty().bind(run.fractionProperty());
+        text.textProperty().bind(Bindings.concat("run ", Bindings.when(run.runIdProperty().isNull()).then("…")
+                .otherwise(run.runIdProperty()), ": ", run.textProperty()));
+        cancel.disableProperty().bind(Bindings.createBooleanBinding(() -> !run.active(), run.stateProperty()));
+        cancel.setOnAction(e -> run.cancel());
+    }
+}

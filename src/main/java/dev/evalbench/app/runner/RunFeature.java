@@ -1,0 +1,101 @@
+package dev.evalbench.app.runner;
+
+import dev.evalbench.app.fx.TaskRunner;
+import dev.evalbench.app.shell.MainWindow;
+import dev.evalbench.app.workspace.WorkspaceSession;
+import java.time.Clock;
+import java.util.Map;
+import dev.evalbench.app.gates.RunGating;
+import dev.evalbench.app.history.HistoryStore;
+import dev.evalbench.app.history.HistoryView;
+import dev.evalbench.app.history.HistoryViewModel;
+import dev.evalbench.app.history.RunRow;
+import dev.evalbench.app.results.ResultsTabs;
+import dev.evalbench.core.service.RunService;
+import dev.evalbench.core.workspace.Workspace;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import java.time.ZoneId;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The run-and-read loop of the window: the run history on the left, a results tab per opened run, and the
+ * run launcher with its run bar. Wires one shared {@link HistoryStore} (the open workspace's history) into
+ * each. Installed once by the application; FX thread.
+ *
+ * <p>It takes the workbench's parts rather than the {@code Workbench} record, so this package does not depend
+ * on the application package that lists it (no package cycle).
+ */
+public final class RunFeature {
+    private HistoryStore history;
+    private ResultsTabs results;
+    private RunLauncherViewModel launcher;
+
+    public void install(MainWindow window, TaskRunner runner, WorkspaceSession session, Map<String, String> env, Clock clock) {
+        history = new HistoryStore();
+        // Task bodies read the open workspace; the FX property is only read on its own thread.
+        AtomicReference<Workspace> openWorkspace = new AtomicReference<>(session.workspace());
+        session.workspaceProperty().addListener((o, was, now) -> openWorkspace.set(now));
+        RunGating gating = new RunGating(env, openWorkspace::get);
+        ZoneId zone = clock.getZone();
+        results = new ResultsTabs(window, runner, history::store, gating, openWorkspace::get, zone);
+        results.installShortcuts();
+        HistoryViewModel historyVm = new HistoryViewModel(runner, history::store, gating, zone);
+        HistoryView historyView = new HistoryView(historyVm, this::open, row -> resume(row), RunGating.BASELINE_TAG,
+                results::regateAll);
+        window.setRunsView(historyView);
+        history.setFolder(session.folder());
+        session.folderProperty().addListener((o, was, now) -> {
+            history.setFolder(now);
+            historyVm.refresh();
+        });
+        history.changed().addListener((o, was, now) -> historyVm.refresh());
+        if (session.folder() != null) historyVm.refresh();
+        installLauncher(window, runner, session, env, clock);
+    }
+
+    private void open(RunRow row) {
+        if (row != null) results.open(row.id(), row.header().startedAt());
+    }
+
+    private void resume(RunRow row) {
+        if (row != null && row.resumable()) launcher.resume(row.id());
+    }
+
+    private void installLauncher(MainWindow window, TaskRunner runner, WorkspaceSession session, Map<String, String> env,
+                                 Clock clock) {
+        launcher = new RunLauncherViewModel(runner, history::store, session::folder, new RunService(clock, env));
+        launcher.setWorkspace(session.workspace());
+        session.workspaceProperty().addListener((o, was, now) -> launcher.setWorkspace(now));
+        Runnable run = () -> {
+            if (launcher.run() == null) window.status(launcher.problemProperty().get());
+        };
+        window.toolBar().getItems().addAll(LauncherControls.of(launcher, run));
+        window.addStatusItem(new RunBar(launcher));
+        window.shortcuts().add(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), "Run",
+                "Run the chosen routes and suites", run);
+        launcher.problemProperty().addListener((o, was, now) -> {
+            if (!now.isEmpty()) window.status(now);
+        });
+        launcher.setOnStarted(header -> history.touch());
+        launcher.setOnEnded((progress, header) -> {
+            history.touch();
+            // The loop in seconds: a finished run shows its results and gates without another click.
+            if (progress.stateProperty().get() == RunProgress.State.COMPLETE && header != null) {
+                results.open(header.id(), header.startedAt());
+            } else if (progress.stateProperty().get() == RunProgress.State.CANCELLED) {
+                window.status("Run " + header.id() + " cancelled: resume it from the history.");
+            }
+        });
+    }
+
+    /** The shared history, for tests that drive the real window. */
+    public HistoryStore history() {
+        return history;
+    }
+
+    public ResultsTabs results() {
+        return results;
+    }
+}

@@ -1,0 +1,203 @@
+package dev.evalbench.app.runner;
+
+import dev.evalbench.app.fx.BackgroundTask;
+import dev.evalbench.app.fx.TaskRunner;
+import dev.evalbench.core.record.CaseSummary;
+import dev.evalbench.core.record.RunConfig;
+import dev.evalbench.core.record.RunHeader;
+import dev.evalbench.core.record.RunStatus;
+import dev.evalbench.core.run.Cancellation;
+import dev.evalbench.core.run.CoalescingListener;
+import dev.evalbench.core.run.ProgressSnapshot;
+import dev.evalbench.core.run.RunListener;
+import dev.evalbench.core.service.RequestException;
+import dev.evalbench.core.service.RunService;
+import dev.evalbench.core.store.RunStore;
+import dev.evalbench.core.store.StoreException;
+import dev.evalbench.core.workspace.SuiteSpec;
+import dev.evalbench.core.workspace.Workspace;
+import dev.evalbench.core.workspace.WorkspaceException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The run launcher: which routes (several at once), suites (none chosen: every suite), concurrency, repeat and
+ * cache mode; starting and resuming runs through {@link RunService} on the task runner. Each run reports
+ * through the core's {@link CoalescingListener} (a few snapshots a second, never one per case) into its own
+ * {@link RunProgress}; runs started while another runs go alongside it, each under its own id, so neither
+ * touches the other's records. Never touches controls; UI thread only.
+ */
+public final class RunLauncherViewModel {
+    private final TaskRunner runner;
+    private final BackgroundTask.ThrowingSupplier<RunStore> store;
+    private final Supplier<Path> folder;
+    private final RunService service;
+    private final ObservableList<String> routes = FXCollections.observableArrayList();
+    private final ObservableList<String> chosenRoutes = FXCollections.observableArrayList();
+    private final ObservableList<String> suites = FXCollections.observableArrayList();
+    private final ObservableList<String> chosenSuites = FXCollections.observableArrayList();
+    private final IntegerProperty concurrency = new SimpleIntegerProperty(this, "concurrency", 4);
+    private final IntegerProperty repeat = new SimpleIntegerProperty(this, "repeat", 1);
+    private final StringProperty cacheMode = new SimpleStringProperty(this, "cacheMode", "read-write");
+    private final ObservableList<RunProgress> runs = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<RunProgress> current = new ReadOnlyObjectWrapper<>(this, "current");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    private final Map<RunProgress, CoalescingListener> listening = new ConcurrentHashMap<>();
+    private Workspace workspace;
+    private Consumer<RunHeader> onStarted = h -> {};
+    private BiConsumer<RunProgress, RunHeader> onEnded = (p, h) -> {};
+
+    /**
+     * @param store  the history runs are stored in (called in task bodies)
+     * @param folder the open workspace folder (caches and relative paths resolve against it)
+     */
+    public RunLauncherViewModel(TaskRunner runner, BackgroundTask.ThrowingSupplier<RunStore> store, Supplier<Path> folder,
+                                RunService service) {
+        this.runner = runner;
+        this.store = store;
+        this.folder = folder;
+        this.service = service;
+    }
+
+    /** The workspace runs are made of (null while it has problems); keeps chosen routes and suites it still has. */
+    public void setWorkspace(Workspace ws) {
+        this.workspace = ws;
+        List<String> keepRoutes = new ArrayList<>(chosenRoutes);
+        List<String> keepSuites = new ArrayList<>(chosenSuites);
+        routes.setAll(ws == null ? List.of() : List.copyOf(ws.routes().keySet()));
+        suites.setAll(ws == null ? List.of() : ws.suites().stream().map(SuiteSpec::name).toList());
+        keepRoutes.retainAll(routes);
+        if (keepRoutes.isEmpty() && ws != null && ws.defaultRoute() != null) keepRoutes.add(ws.defaultRoute());
+        chosenRoutes.setAll(keepRoutes);
+        keepSuites.retainAll(suites);
+        chosenSuites.setAll(keepSuites);
+    }
+
+    /** Ctrl+R: starts a run of the chosen routes and suites; null (and {@link #problemProperty}) when refused. */
+    public RunProgress run() {
+        Workspace ws = workspace;
+        if (ws == null) return refuse("The workspace has problems: fix them before running (see Problems).");
+        RunConfig config = new RunConfig(List.copyOf(chosenRoutes), List.copyOf(chosenSuites), repeat.get(),
+                concurrency.get(), cacheMode.get());
+        if (config.routes().isEmpty()) return refuse("Choose at least one route to run.");
+        try {
+            RunService.checkConfig(ws, config);
+        } catch (RequestException e) {
+            return refuse(e.field() + ": " + e.reason());
+        } catch (WorkspaceException e) {
+            return refuse(e.getMessage());
+        }
+        Path dir = folder.get();
+        return start(CoalescingListener.tagsOf(ws), (listener, cancel) -> service.run(ws, dir, config, store.get(), listener, cancel));
+    }
+
+    /** Finishes an incomplete run from its stored inputs (the history's Resume). */
+    public RunProgress resume(String runId) {
+        Path dir = folder.get();
+        Workspace ws = workspace;
+        return start(ws == null ? key -> List.of() : CoalescingListener.tagsOf(ws),
+                (listener, cancel) -> service.resume(runId, dir, store.get(), null, listener, cancel));
+    }
+
+    private RunProgress refuse(String why) {
+        problem.set(why);
+        return null;
+    }
+
+    /** The body of a run: blocks its task thread until the run ends. */
+    private interface RunBody {
+        RunHeader run(RunListener listener, Cancellation cancellation) throws Exception;
+    }
+
+    private RunProgress start(java.util.function.Function<dev.evalbench.core.record.CaseKey, List<String>> tags, RunBody body) {
+        problem.set("");
+        RunProgress progress = new RunProgress();
+        runs.add(progress);
+        current.set(progress);
+        CoalescingListener listener = new CoalescingListener(sink(progress), tags, System::nanoTime,
+                CoalescingListener.DEFAULT_INTERVAL);
+        listening.put(progress, listener);
+        BackgroundTask.of(() -> body.run(listener, progress.cancellation()))
+                .onSuccess(header -> {
+                    listening.remove(progress);
+                    progress.ended(header.status() == RunStatus.COMPLETE ? RunProgress.State.COMPLETE
+                            : RunProgress.State.CANCELLED, header, null);
+                    onEnded.accept(progress, header);
+                })
+                .onFailure(e -> {
+                    listening.remove(progress);
+                    String why = e instanceof RequestException r ? r.reason() : String.valueOf(e.getMessage());
+                    progress.ended(RunProgress.State.FAILED, null, why);
+                    problem.set("The run failed: " + why);
+                    onEnded.accept(progress, progress.header());
+                })
+                .executeWith(runner);
+        return progress;
+    }
+
+    /** Hops every callback of the coalescer to the UI thread; the batches of cases are not needed here. */
+    private CoalescingListener.Sink sink(RunProgress progress) {
+        return new CoalescingListener.Sink() {
+            @Override
+            public void started(RunHeader header, int alreadyDone) {
+                runner.onUi(() -> {
+                    progress.started(header);
+                    onStarted.accept(header);
+                });
+            }
+
+            @Override
+            public void progress(ProgressSnapshot snapshot) {
+                runner.onUi(() -> progress.update(snapshot));
+            }
+
+            @Override
+            public void cases(List<CaseSummary> batch) {}
+
+            @Override
+            public void storeFailed(StoreException failure) {
+                runner.onUi(() -> problem.set("The history failed during the run: " + failure.getMessage()));
+            }
+        };
+    }
+
+    /** Delivers batches a slow provider held back; the run bar's timer calls it a few times a second. */
+    public void flush() {
+        listening.values().forEach(CoalescingListener::flushIfDue);
+    }
+
+    /** Called when a run has its id (the history can list it). */
+    public void setOnStarted(Consumer<RunHeader> onStarted) { this.onStarted = onStarted; }
+    /** Called when a run ended however it ended; the header is null when it never started. */
+    public void setOnEnded(BiConsumer<RunProgress, RunHeader> onEnded) { this.onEnded = onEnded; }
+    public ObservableList<String> routes() { return routes; }
+    public ObservableList<String> chosenRoutes() { return chosenRoutes; }
+    public ObservableList<String> suites() { return suites; }
+    /** Empty: every suite. */
+    public ObservableList<String> chosenSuites() { return chosenSuites; }
+    public IntegerProperty concurrencyProperty() { return concurrency; }
+    public IntegerProperty repeatProperty() { return repeat; }
+    /** "read-write", "read" or "off". */
+    public StringProperty cacheModeProperty() { return cacheMode; }
+    /** Every run started in this window, oldest first. */
+    public ObservableList<RunProgress> runs() { return runs; }
+    /** The newest run started, which the run bar shows. */
+    public ReadOnlyObjectProperty<RunProgress> currentProperty() { return current.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
+}

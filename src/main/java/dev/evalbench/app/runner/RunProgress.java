@@ -1,0 +1,96 @@
+package dev.evalbench.app.runner;
+
+import dev.evalbench.core.record.RunHeader;
+import dev.evalbench.core.run.Cancellation;
+import dev.evalbench.core.run.ProgressSnapshot;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * One run in progress as the run bar shows it: its id, the fraction done, live pass / fail / error counts per
+ * route, the ETA, and its state. Updated from coalesced progress snapshots on the UI thread; holds the run's
+ * {@link Cancellation}. Properties change on the UI thread only.
+ */
+public final class RunProgress {
+    /** Where a run stands. */
+    public enum State { STARTING, RUNNING, COMPLETE, CANCELLED, FAILED }
+
+    private final Cancellation cancellation = new Cancellation();
+    private final ReadOnlyStringWrapper runId = new ReadOnlyStringWrapper(this, "runId");
+    private final ReadOnlyDoubleWrapper fraction = new ReadOnlyDoubleWrapper(this, "fraction", -1);
+    private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper(this, "text", "starting…");
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.STARTING);
+    private ProgressSnapshot last;
+    private RunHeader header;
+
+    void started(RunHeader header) {
+        this.header = header;
+        runId.set(header.id());
+        state.set(State.RUNNING);
+    }
+
+    void update(ProgressSnapshot s) {
+        last = s;
+        fraction.set(s.total() == 0 ? 0 : (double) s.done() / s.total());
+        text.set(describe(s, state.get()));
+    }
+
+    void ended(State how, RunHeader finalHeader, String problem) {
+        if (finalHeader != null) header = finalHeader;
+        state.set(how);
+        String counts = last == null ? "" : describe(last, how);
+        text.set(switch (how) {
+            case COMPLETE -> "complete: " + counts;
+            case CANCELLED -> "cancelled (resume it from the history): " + counts;
+            default -> "failed: " + problem;
+        });
+        if (how == State.COMPLETE) fraction.set(1);
+    }
+
+    /** "812 / 10,032  offline: pass 701 fail 96 error 15  ETA 0:14", in the run bar's words. */
+    static String describe(ProgressSnapshot s, State state) {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%,d / %,d", s.done(), s.total()));
+        for (Map.Entry<String, ProgressSnapshot.RouteCounts> r : s.routes().entrySet()) {
+            ProgressSnapshot.RouteCounts c = r.getValue();
+            b.append(String.format(Locale.ROOT, "  %s: pass %d fail %d error %d", r.getKey(), c.passed(), c.failed(), c.errored()));
+        }
+        if (state == State.RUNNING) b.append("  ETA ").append(s.eta().map(RunProgress::clock).orElse("…"));
+        return b.toString();
+    }
+
+    static String clock(Duration d) {
+        long secs = Math.max(0, d.toSeconds());
+        return secs >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", secs / 3600, secs / 60 % 60, secs % 60)
+                : String.format(Locale.ROOT, "%d:%02d", secs / 60, secs % 60);
+    }
+
+    /** Asks the run to stop: finished cases stay stored, the run is marked incomplete. Any thread. */
+    public void cancel() {
+        cancellation.cancel();
+    }
+
+    Cancellation cancellation() {
+        return cancellation;
+    }
+
+    public boolean active() {
+        return state.get() == State.STARTING || state.get() == State.RUNNING;
+    }
+
+    /** The last snapshot, or null before the first. */
+    public ProgressSnapshot snapshot() { return last; }
+    /** The run's header once started (the final one once ended), else null. */
+    public RunHeader header() { return header; }
+    public ReadOnlyStringProperty runIdProperty() { return runId.getReadOnlyProperty(); }
+    /** 0..1, or -1 before the first snapshot (an indeterminate bar). */
+    public ReadOnlyDoubleProperty fractionProperty() { return fraction.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty textProperty() { return text.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<State> stateProperty() { return state.getReadOnlyProperty(); }
+}

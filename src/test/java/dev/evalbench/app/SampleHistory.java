@@ -1,0 +1,62 @@
+package dev.evalbench.app;
+
+import dev.evalbench.core.record.RunConfig;
+import dev.evalbench.core.record.RunHeader;
+import dev.evalbench.core.run.Cancellation;
+import dev.evalbench.core.run.RunListener;
+import dev.evalbench.core.service.Components;
+import dev.evalbench.core.service.RunService;
+import dev.evalbench.core.store.HistoryLocation;
+import dev.evalbench.core.store.RunStore;
+import dev.evalbench.core.store.sqlite.SqliteRunStore;
+import dev.evalbench.core.workspace.Workspace;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A copy of the sample workspace with a real SQLite history, filled by the real {@link RunService} on the
+ * sample's offline scripted route: what the view-model tests read. Close it to close the store.
+ */
+public final class SampleHistory implements AutoCloseable {
+    /** The sample's scripted model gives exactly this many schema-invalid outputs over all its cases. */
+    public static final int SCHEMA_INVALID = 2;
+
+    public final Path workspace;
+    public final Workspace ws;
+    public final RunStore store;
+
+    private SampleHistory(Path workspace, Workspace ws, RunStore store) {
+        this.workspace = workspace;
+        this.ws = ws;
+        this.store = store;
+    }
+
+    public static SampleHistory in(Path temp) throws Exception {
+        Path dir = temp.resolve("support-triage");
+        WorkbenchFixture.copyTree(Path.of("workspaces/support-triage"), dir);
+        return of(dir);
+    }
+
+    /** The history of a copy of the sample that already exists (a {@link WorkbenchFixture}'s, before it starts). */
+    public static SampleHistory of(Path dir) throws Exception {
+        Workspace ws = Components.loadChecked(dir, Map.of());
+        return new SampleHistory(dir, ws, SqliteRunStore.open(HistoryLocation.prepare(dir)));
+    }
+
+    /** One complete run of every suite on the offline route. */
+    public RunHeader run() throws Exception {
+        return run(RunListener.NONE, new Cancellation());
+    }
+
+    public RunHeader run(RunListener listener, Cancellation cancellation) throws Exception {
+        RunConfig config = new RunConfig(List.of("offline"), List.of(), 1, 4, "off");
+        return new RunService(Clock.systemUTC(), Map.of()).run(ws, workspace, config, store, listener, cancellation);
+    }
+
+    @Override
+    public void close() throws Exception {
+        store.close();
+    }
+}

@@ -1,0 +1,114 @@
+package dev.evalbench.app.gates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.evalbench.app.SampleHistory;
+import dev.evalbench.app.fx.SameThreadTaskRunner;
+import dev.evalbench.core.gate.ci.VerdictFormat;
+import dev.evalbench.core.record.CaseKey;
+import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.record.RunHeader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The gates panel over real runs of the sample (offline scripted route, real SQLite), without a window. */
+class GatesViewModelTest {
+    @TempDir Path temp;
+    private SampleHistory sample;
+    private final SameThreadTaskRunner runner = new SameThreadTaskRunner();
+
+    @BeforeEach
+    void open() throws Exception {
+        sample = SampleHistory.in(temp);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        sample.close();
+    }
+
+    private GatesViewModel gated(RunHeader run) {
+        GatesViewModel vm = new GatesViewModel(runner, () -> sample.store, new RunGating(Map.of(), () -> sample.ws), run.id());
+        vm.load();
+        return vm;
+    }
+
+    private GateRow row(GatesViewModel vm, String id) {
+        return vm.rows().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void everyGateReadsInTheCliWordsAndTheHeadlineCountsTheFailures() {
+        GatesViewModel vm = gated(run());
+        assertThat(vm.rows()).extracting(GateRow::id)
+                .containsExactly("schema", "category-accuracy", "action-vs-baseline", "safety", "latency", "tokens", "cost");
+        GateRow schema = row(vm, "schema");
+        assertThat(schema.word()).isEqualTo("FAIL");
+        assertThat(schema.value()).isEqualTo("98.7%");
+        assertThat(schema.threshold()).isEqualTo("≥ 99.0%");
+        assertThat(schema.interval()).isEqualTo(VerdictFormat.interval(schema.verdict())).startsWith("[");
+        assertThat(schema.sentence()).startsWith("98.7% of 159 outputs are schema-valid (2 invalid");
+        long failed = vm.rows().stream().filter(r -> !r.passed()).count();
+        assertThat(vm.headlineProperty().get()).isEqualTo("FAILED: " + failed + " of 7 gates failed");
+        assertThat(vm.baselineProperty().get()).startsWith("No baseline");
+        assertThat(row(vm, "cost").sentence()).isEqualTo(dev.evalbench.core.gate.GateEvaluator.NEEDS_BASELINE); // the core sentence the CLI prints
+    }
+
+    @Test
+    void choosingTheSchemaGateGivesExactlyTheInvalidOutputs() throws Exception {
+        RunHeader run = run();
+        GatesViewModel vm = gated(run);
+        List<Set<CaseKey>> chosen = new ArrayList<>();
+        vm.setOnChosen((gate, keys) -> chosen.add(keys));
+        vm.choose(row(vm, "schema"));
+        Set<CaseKey> invalid = sample.store.cases(run.id()).stream().filter(r -> !r.schemaValid())
+                .map(CaseRecord::key).collect(Collectors.toSet());
+        assertThat(invalid).hasSize(SampleHistory.SCHEMA_INVALID);
+        assertThat(chosen).containsExactly(invalid);
+    }
+
+    @Test
+    void theSafetyAndMetricGatesPointAtTheCasesThatFailedThem() throws Exception {
+        RunHeader run = run();
+        GatesViewModel vm = gated(run);
+        List<CaseRecord> records = sample.store.cases(run.id());
+        Set<CaseKey> failingProbes = records.stream().filter(r -> r.key().suite().equals("safety") && !r.passed())
+                .map(CaseRecord::key).collect(Collectors.toSet());
+        assertThat(row(vm, "safety").cases()).isEqualTo(failingProbes);
+        Set<CaseKey> wrongCategory = records.stream().filter(r -> r.key().suite().equals("triage")
+                && !Boolean.TRUE.equals(r.evaluation().checks().get("category"))).map(CaseRecord::key).collect(Collectors.toSet());
+        assertThat(wrongCategory).isNotEmpty();
+        assertThat(row(vm, "category-accuracy").cases()).isEqualTo(wrongCategory);
+        assertThat(row(vm, "latency").cases()).isNotEmpty();
+    }
+
+    @Test
+    void aRunTaggedMainIsTheBaselineOfTheNextOne() throws Exception {
+        RunHeader first = run();
+        sample.store.tag(first.id(), RunGating.BASELINE_TAG);
+        GatesViewModel vm = gated(run());
+        assertThat(vm.baselineProperty().get()).isEqualTo("Against baseline main (run " + first.id() + ").");
+        GateRow action = row(vm, "action-vs-baseline");
+        assertThat(action.baseline()).isNotEqualTo(VerdictFormat.NONE);
+        assertThat(action.pValue()).isNotEqualTo(VerdictFormat.NONE);
+        assertThat(row(vm, "cost").passed()).isTrue();
+        // The baseline itself is not gated against itself.
+        assertThat(gated(first).baselineProperty().get()).startsWith("No baseline");
+    }
+
+    private RunHeader run() {
+        try {
+            return sample.run();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

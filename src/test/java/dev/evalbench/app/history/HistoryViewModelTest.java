@@ -1,0 +1,87 @@
+package dev.evalbench.app.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.evalbench.app.SampleHistory;
+import dev.evalbench.app.fx.SameThreadTaskRunner;
+import dev.evalbench.app.gates.RunGating;
+import dev.evalbench.core.record.RunHeader;
+import dev.evalbench.core.run.Cancellation;
+import dev.evalbench.core.run.RunListener;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The run history over a real SQLite history of the sample, without a window. */
+class HistoryViewModelTest {
+    @TempDir Path temp;
+    private SampleHistory sample;
+    private final SameThreadTaskRunner runner = new SameThreadTaskRunner();
+    private HistoryViewModel vm;
+
+    @BeforeEach
+    void open() throws Exception {
+        sample = SampleHistory.in(temp);
+        vm = new HistoryViewModel(runner, () -> sample.store, new RunGating(Map.of(), () -> sample.ws), ZoneOffset.UTC);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        sample.close();
+    }
+
+    @Test
+    void runsAreListedNewestFirstWithGateSummaryPromptRevisionAndCases() throws Exception {
+        RunHeader first = sample.run();
+        RunHeader second = sample.run();
+        vm.refresh();
+        assertThat(vm.rows()).extracting(RunRow::id).containsExactly(second.id(), first.id());
+        RunRow newest = vm.rows().get(0);
+        assertThat(newest.status()).isEqualTo("complete");
+        assertThat(newest.routes()).isEqualTo("offline");
+        assertThat(newest.cases()).isEqualTo("159/159");
+        assertThat(newest.gates()).matches("FAIL \\d");
+        assertThat(newest.prompts()).isEqualTo("triage r" + sample.ws.prompts().get("triage").revision());
+    }
+
+    @Test
+    void aCancelledRunIsListedIncompleteAndResumable() throws Exception {
+        Cancellation cancel = new Cancellation();
+        sample.run(new RunListener() {
+            @Override
+            public void caseFinished(dev.evalbench.core.record.CaseRecord record, int done, int total) {
+                if (done >= 10) cancel.cancel();
+            }
+        }, cancel);
+        vm.refresh();
+        RunRow row = vm.rows().get(0);
+        assertThat(row.status()).isEqualTo("incomplete");
+        assertThat(row.resumable()).isTrue();
+        assertThat(row.casesStored()).isLessThan(159);
+    }
+
+    @Test
+    void searchNarrowsTheListAndTaggingMainShowsTheTagAndRegatesAgainstIt() throws Exception {
+        RunHeader first = sample.run();
+        RunHeader second = sample.run();
+        vm.refresh();
+        vm.searchProperty().set(second.id());
+        assertThat(vm.shown()).extracting(RunRow::id).containsExactly(second.id());
+        vm.searchProperty().set("");
+        assertThat(vm.shown()).hasSize(2);
+        String before = vm.rows().get(0).gates();
+        boolean[] told = {false};
+        vm.tag(vm.rows().get(1), RunGating.BASELINE_TAG, () -> told[0] = true);
+        assertThat(told[0]).isTrue();
+        assertThat(vm.rows().get(1).tags()).isEqualTo("main");
+        assertThat(sample.store.resolve("main")).contains(first.id());
+        // Against the baseline, the cost gate of the newer run can be measured: one gate fewer fails.
+        assertThat(vm.rows().get(0).gates()).isNotEqualTo(before);
+        vm.searchProperty().set("main");
+        assertThat(vm.shown()).extracting(RunRow::id).containsExactly(first.id());
+    }
+}

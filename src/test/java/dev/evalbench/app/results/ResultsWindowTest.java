@@ -1,0 +1,100 @@
+package dev.evalbench.app.results;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.testfx.util.WaitForAsyncUtils.waitFor;
+
+import dev.evalbench.app.SampleHistory;
+import dev.evalbench.app.WorkbenchFixture;
+import dev.evalbench.app.gates.GateRow;
+import dev.evalbench.app.history.RunRow;
+import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.record.CaseSummary;
+import dev.evalbench.core.record.RunHeader;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The real window over a history with one offline run of the sample: open it from the history, read the gates,
+ * click the failing schema gate and see exactly its invalid cases, open one case's detail.
+ */
+class ResultsWindowTest {
+    @TempDir Path temp;
+    private WorkbenchFixture fixture;
+    private final FxRobot robot = new FxRobot();
+    private RunHeader run;
+    private CaseRecord firstInvalid;
+
+    @BeforeEach
+    void runOnceThenStart() throws Exception {
+        fixture = WorkbenchFixture.ofSample(temp);
+        try (SampleHistory history = SampleHistory.of(fixture.workspace)) {
+            run = history.run();
+            firstInvalid = history.store.cases(run.id()).stream().filter(r -> !r.schemaValid()).findFirst().orElseThrow();
+        }
+        fixture.start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        fixture.stop();
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> TableView<T> table(String id) {
+        return (TableView<T>) robot.lookup(id).queryAs(TableView.class);
+    }
+
+    @Test
+    void openARunFromTheHistoryReadTheGatesAndFollowTheSchemaGateToItsInvalidCases() throws Exception {
+        @SuppressWarnings("unchecked")
+        ListView<RunRow> history = robot.lookup("#history-list").queryAs(ListView.class);
+        waitFor(20, TimeUnit.SECONDS, () -> history.getItems().size() == 1 && history.getItems().get(0).gates() != null);
+        assertThat(robot.lookup("#history-list").lookup(".label").queryAllAs(Label.class))
+                .extracting(Label::getText).anyMatch(t -> t.matches("FAIL \\d"));
+        robot.doubleClickOn(robot.lookup("#history-list .list-cell").nth(0).queryAs(Node.class));
+
+        waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#results-table").tryQuery().isPresent()
+                && table("#results-table").getItems().size() == 159 && table("#gates-table").getItems().size() == 7);
+        TableView<CaseSummary> cases = table("#results-table");
+        TableView<GateRow> gates = table("#gates-table");
+        assertThat(robot.lookup("#gates-headline").queryAs(Label.class).getText()).matches("FAILED: \\d of 7 gates failed");
+        assertThat(robot.lookup("#results-count").queryAs(Label.class).getText()).isEqualTo("159 of 159 cases");
+        GateRow schema = gates.getItems().get(0);
+        assertThat(schema.id()).isEqualTo("schema");
+        assertThat(robot.lookup("#gates-table .table-cell").queryAllAs(javafx.scene.control.TableCell.class))
+                .extracting(c -> String.valueOf(c.getText())).contains("FAIL", "98.7%", "≥ 99.0%");
+
+        robot.clickOn(robot.lookup("#gates-table .table-cell").match((javafx.scene.control.TableCell<?, ?> c) ->
+                "schema".equals(c.getText())).queryAs(Node.class));
+        waitFor(10, TimeUnit.SECONDS, () -> cases.getItems().size() == SampleHistory.SCHEMA_INVALID);
+        assertThat(cases.getItems()).allMatch(s -> !s.schemaValid());
+        assertThat(cases.getItems()).extracting(CaseSummary::key).contains(firstInvalid.key());
+        assertThat(robot.lookup("#results-scope").queryAs(Label.class).getText()).isEqualTo("gate schema");
+        assertThat(robot.lookup("#results-count").queryAs(Label.class).getText()).isEqualTo("2 of 159 cases");
+
+        int row = cases.getItems().indexOf(cases.getItems().stream().filter(s -> s.key().equals(firstInvalid.key())).findFirst().orElseThrow());
+        robot.clickOn(robot.lookup("#results-table .table-row-cell")
+                .match((javafx.scene.control.TableRow<?> r) -> r.getIndex() == row && r.isVisible()).queryAs(Node.class));
+        waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#detail-raw").tryQuery().isPresent());
+        assertThat(robot.lookup("#detail-raw").queryAs(Label.class).getText()).isEqualTo(firstInvalid.rawOutput());
+        assertThat(robot.lookup("#detail-schema-errors").queryAs(Label.class).getText()).isNotBlank();
+
+        robot.push(KeyCode.ESCAPE);
+        waitFor(10, TimeUnit.SECONDS, () -> cases.getItems().size() == 159);
+        robot.push(KeyCode.CONTROL, KeyCode.F).write("t001");
+        waitFor(10, TimeUnit.SECONDS, () -> cases.getItems().size() == 1);
+        assertThat(cases.getItems().get(0).key().caseId()).isEqualTo("t001");
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}

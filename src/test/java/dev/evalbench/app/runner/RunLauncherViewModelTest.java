@@ -1,0 +1,192 @@
+package dev.evalbench.app.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.evalbench.app.SampleHistory;
+import dev.evalbench.app.fx.BackgroundTask;
+import dev.evalbench.app.fx.BackgroundTasks;
+import dev.evalbench.app.fx.SameThreadTaskRunner;
+import dev.evalbench.app.fx.TaskRunner;
+import dev.evalbench.core.record.CaseSummary;
+import dev.evalbench.core.record.RunHeader;
+import dev.evalbench.core.record.RunStatus;
+import dev.evalbench.core.run.ProgressSnapshot;
+import dev.evalbench.core.service.RunService;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The run launcher over the real RunService, the sample's scripted routes and a real SQLite history. */
+class RunLauncherViewModelTest {
+    @TempDir Path temp;
+    private SampleHistory sample;
+    private final List<RunHeader> ended = new ArrayList<>();
+
+    @BeforeEach
+    void open() throws Exception {
+        sample = SampleHistory.in(temp);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        sample.close();
+    }
+
+    private RunLauncherViewModel launcher(TaskRunner runner) {
+        RunLauncherViewModel vm = new RunLauncherViewModel(runner, () -> sample.store, () -> sample.workspace,
+                new RunService(Clock.systemUTC(), Map.of()));
+        vm.setWorkspace(sample.ws);
+        vm.setOnEnded((progress, header) -> ended.add(header));
+        return vm;
+    }
+
+    @Test
+    void theDefaultRouteIsChosenAndARunEndsCompleteWithCountsThatMatchTheHistory() throws Exception {
+        RunLauncherViewModel vm = launcher(new SameThreadTaskRunner());
+        assertThat(vm.routes()).contains("offline", "offline-live", "openai");
+        assertThat(vm.chosenRoutes()).containsExactly("offline");
+        assertThat(vm.suites()).containsExactly("triage", "safety");
+        vm.cacheModeProperty().set("off");
+        RunProgress run = vm.run();
+        assertThat(run.stateProperty().get()).isEqualTo(RunProgress.State.COMPLETE);
+        assertThat(ended).hasSize(1);
+        RunHeader header = ended.get(0);
+        assertThat(header.status()).isEqualTo(RunStatus.COMPLETE);
+        ProgressSnapshot last = run.snapshot();
+        assertThat(last.done()).isEqualTo(159).isEqualTo(last.total());
+        List<CaseSummary> stored = sample.store.summaries(header.id());
+        ProgressSnapshot.RouteCounts offline = last.routes().get("offline");
+        assertThat(offline.passed()).isEqualTo(stored.stream().filter(CaseSummary::passed).count());
+        assertThat(offline.errored()).isZero();
+        assertThat(offline.total()).isEqualTo(159);
+        assertThat(run.textProperty().get()).startsWith("complete: 159 / 159  offline: pass " + offline.passed() + " fail " + offline.failed() + " error 0");
+        assertThat(run.fractionProperty().get()).isEqualTo(1.0);
+    }
+
+    @Test
+    void severalRoutesAtOnceAreCountedEachOnItsOwn() throws Exception {
+        RunLauncherViewModel vm = launcher(new SameThreadTaskRunner());
+        vm.chosenRoutes().setAll("offline", "offline-live");
+        vm.chosenSuites().setAll("safety");
+        vm.concurrencyProperty().set(16);
+        RunProgress run = vm.run();
+        assertThat(run.stateProperty().get()).isEqualTo(RunProgress.State.COMPLETE);
+        assertThat(run.snapshot().routes()).containsOnlyKeys("offline", "offline-live");
+        assertThat(run.snapshot().routes().get("offline-live").total()).isEqualTo(32);
+        assertThat(sample.store.summaries(run.runIdProperty().get())).hasSize(64);
+    }
+
+    @Test
+    void aBadRequestIsRefusedBeforeAnythingIsStored() throws Exception {
+        RunLauncherViewModel vm = launcher(new SameThreadTaskRunner());
+        vm.chosenRoutes().clear();
+        assertThat(vm.run()).isNull();
+        assertThat(vm.problemProperty().get()).isEqualTo("Choose at least one route to run.");
+        vm.chosenRoutes().setAll("offline");
+        vm.concurrencyProperty().set(0);
+        assertThat(vm.run()).isNull();
+        assertThat(vm.problemProperty().get()).isEqualTo("concurrency: must be at least 1");
+        vm.setWorkspace(null);
+        assertThat(vm.run()).isNull();
+        assertThat(vm.problemProperty().get()).startsWith("The workspace has problems");
+        assertThat(sample.store.runs(10)).isEmpty();
+    }
+
+    @Test
+    void aCancelledRunIsStoredIncompleteAndResumingFinishesIt() throws Exception {
+        RunLauncherViewModel vm = launcher(new SameThreadTaskRunner());
+        vm.chosenRoutes().setAll("offline-live");
+        vm.chosenSuites().setAll("safety");
+        vm.concurrencyProperty().set(2);
+        vm.currentProperty().addListener((o, was, run) -> run.fractionProperty().addListener((p, before, now) -> {
+            if (now.doubleValue() > 0) run.cancel();
+        }));
+        RunProgress cancelled = vm.run();
+        assertThat(cancelled.stateProperty().get()).isEqualTo(RunProgress.State.CANCELLED);
+        String id = cancelled.runIdProperty().get();
+        assertThat(sample.store.run(id).orElseThrow().status()).isEqualTo(RunStatus.INCOMPLETE);
+        int kept = sample.store.summaries(id).size();
+        assertThat(kept).isPositive().isLessThan(32);
+        assertThat(cancelled.textProperty().get()).startsWith("cancelled (resume it from the history)");
+
+        RunLauncherViewModel again = launcher(new SameThreadTaskRunner());
+        RunProgress resumed = again.resume(id);
+        assertThat(resumed.stateProperty().get()).isEqualTo(RunProgress.State.COMPLETE);
+        assertThat(resumed.runIdProperty().get()).isEqualTo(id);
+        assertThat(sample.store.run(id).orElseThrow().status()).isEqualTo(RunStatus.COMPLETE);
+        assertThat(sample.store.summaries(id)).hasSize(32);
+    }
+
+    @Test
+    void aSecondRunGoesAlongsideTheFirstAndNeitherTouchesTheOther() throws Exception {
+        try (ThreadedRunner runner = new ThreadedRunner()) {
+            RunLauncherViewModel vm = launcher(runner);
+            RunProgress[] runs = new RunProgress[2];
+            runner.ui(() -> {
+                vm.chosenRoutes().setAll("offline-live");
+                vm.chosenSuites().setAll("safety");
+                runs[0] = vm.run();
+                vm.chosenRoutes().setAll("offline");
+                vm.chosenSuites().clear();
+                runs[1] = vm.run();
+            });
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (runner.read(() -> ended.size()) < 2 && System.nanoTime() < deadline) Thread.sleep(50);
+            runner.ui(() -> {
+                assertThat(runs[0].stateProperty().get()).isEqualTo(RunProgress.State.COMPLETE);
+                assertThat(runs[1].stateProperty().get()).isEqualTo(RunProgress.State.COMPLETE);
+            });
+            String first = runner.read(() -> runs[0].runIdProperty().get());
+            String second = runner.read(() -> runs[1].runIdProperty().get());
+            assertThat(first).isNotEqualTo(second);
+            assertThat(sample.store.summaries(first)).hasSize(32).allMatch(s -> s.key().route().equals("offline-live"));
+            assertThat(sample.store.summaries(second)).hasSize(159).allMatch(s -> s.key().route().equals("offline"));
+        }
+    }
+
+    /** Task bodies on a pool, callbacks on one "UI" thread, as the real runner does with the FX thread. */
+    private static final class ThreadedRunner implements TaskRunner {
+        private final ExecutorService pool = Executors.newFixedThreadPool(4);
+        private final ExecutorService ui = Executors.newSingleThreadExecutor();
+
+        @Override
+        public <T> void execute(BackgroundTask<T> task) {
+            pool.execute(() -> {
+                try {
+                    T result = BackgroundTasks.body(task).call();
+                    ui.execute(() -> BackgroundTasks.success(task).accept(result));
+                } catch (Exception e) {
+                    ui.execute(() -> BackgroundTasks.failure(task).accept(e));
+                }
+            });
+        }
+
+        @Override
+        public void onUi(Runnable body) {
+            ui.execute(body);
+        }
+
+        void ui(Runnable body) throws Exception {
+            ui.submit(body).get(60, TimeUnit.SECONDS);
+        }
+
+        <T> T read(java.util.concurrent.Callable<T> body) throws Exception {
+            return ui.submit(body).get(60, TimeUnit.SECONDS);
+        }
+
+        @Override
+        public void close() {
+            pool.shutdownNow();
+            ui.shutdownNow();
+        }
+    }
+}

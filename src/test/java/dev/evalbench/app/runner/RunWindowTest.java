@@ -1,0 +1,94 @@
+package dev.evalbench.app.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.testfx.util.WaitForAsyncUtils.waitFor;
+
+import dev.evalbench.app.WorkbenchFixture;
+import dev.evalbench.app.history.RunRow;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+
+/**
+ * The real window runs the sample on its offline route whose answers take their scripted time: the counts move
+ * in the run bar, the finished run opens its results with the gates, and a second run, cancelled, is resumed
+ * from the history.
+ */
+class RunWindowTest {
+    @TempDir Path temp;
+    private WorkbenchFixture fixture;
+    private final FxRobot robot = new FxRobot();
+
+    @AfterEach
+    void stop() throws Exception {
+        if (fixture != null) fixture.stop();
+    }
+
+    private String barText() {
+        return robot.lookup("#run-bar-text").queryAs(Label.class).getText();
+    }
+
+    private void tick(String menu, String... names) {
+        MenuButton button = robot.lookup(menu).queryAs(MenuButton.class);
+        robot.interact(() -> button.getItems().forEach(i ->
+                ((CheckMenuItem) i).setSelected(Set.of(names).contains(i.getText()))));
+    }
+
+    @Test
+    void runWatchTheCountsMoveThenCancelASecondRunAndResumeItFromTheHistory() throws Exception {
+        fixture = WorkbenchFixture.ofSample(temp).start();
+        waitFor(20, TimeUnit.SECONDS, () -> fixture.workbench().session().workspace() != null
+                && !robot.lookup("#launcher-routes").queryAs(MenuButton.class).getItems().isEmpty());
+        tick("#launcher-routes", "offline-live");
+        tick("#launcher-suites", "safety");
+        assertThat(robot.lookup("#launcher-routes").queryAs(MenuButton.class).getText()).isEqualTo("offline-live");
+
+        robot.clickOn("#launcher-run");
+        Set<String> seen = new LinkedHashSet<>();
+        waitFor(60, TimeUnit.SECONDS, () -> {
+            if (robot.lookup("#run-bar-text").tryQuery().isPresent()) seen.add(barText());
+            return barText().contains("complete:");
+        });
+        assertThat(seen.stream().filter(t -> t.contains("offline-live: pass")).count()).as("distinct counts seen: %s", seen).isGreaterThan(2);
+        assertThat(barText()).contains("complete: 32 / 32  offline-live: pass");
+
+        // The finished run opens its results and gates without another click.
+        waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#results-table").tryQuery().isPresent()
+                && robot.lookup("#results-table").queryAs(TableView.class).getItems().size() == 32
+                && !robot.lookup("#gates-table").queryAs(TableView.class).getItems().isEmpty());
+        waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#gates-headline").queryAs(Label.class).getText()
+                .matches("(PASSED|FAILED): .*"));
+
+        @SuppressWarnings("unchecked")
+        Spinner<Integer> concurrency = robot.lookup("#launcher-concurrency").queryAs(Spinner.class);
+        robot.interact(() -> concurrency.getValueFactory().setValue(1));
+        robot.clickOn("#history-search").push(KeyCode.CONTROL, KeyCode.R);
+        waitFor(30, TimeUnit.SECONDS, () -> barText().matches("run \\S+: [2-9] / 32 .*"));
+        robot.clickOn("#run-cancel");
+        waitFor(30, TimeUnit.SECONDS, () -> barText().contains("cancelled"));
+
+        @SuppressWarnings("unchecked")
+        ListView<RunRow> history = robot.lookup("#history-list").queryAs(ListView.class);
+        waitFor(30, TimeUnit.SECONDS, () -> history.getItems().size() == 2 && history.getItems().get(0).resumable());
+        RunRow incomplete = history.getItems().get(0);
+        assertThat(incomplete.casesStored()).isLessThan(32);
+        robot.interact(() -> history.getSelectionModel().select(0));
+        robot.clickOn("#history-resume");
+        waitFor(60, TimeUnit.SECONDS, () -> barText().contains("complete: 32 / 32"));
+        waitFor(30, TimeUnit.SECONDS, () -> history.getItems().size() == 2
+                && history.getItems().stream().allMatch(r -> r.status().equals("complete")));
+        assertThat(history.getItems()).extracting(RunRow::id).contains(incomplete.id());
+    }
+}

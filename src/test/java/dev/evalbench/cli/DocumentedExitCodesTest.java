@@ -1,0 +1,109 @@
+package dev.evalbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.evalbench.core.record.RunStatus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The exit codes README.md and docs/ci.md promise, through the real command line: an outage is 3 and resume
+ * finishes it, an unset key is 2 with nothing written, a bad --limit is 2, report exits 0 with failed gates,
+ * a suite subset shows the other suites' gates as "not run", and naming a workspace works the same everywhere.
+ * (Ctrl-C and SIGTERM on a real child process: {@link KillAndResumeTest}.)
+ */
+class DocumentedExitCodesTest {
+    @TempDir
+    Path tmp;
+
+    @StartStop
+    final MockWebServer server = FakeChatCompletions.newServer();
+
+    @Test
+    void aRunWithNoAnswerIsAnOutageExit3AndResumeFinishesIt() throws Exception {
+        FakeChatCompletions chat = new FakeChatCompletions().otherwise(FakeChatCompletions.status(401, "{\"error\":\"bad key\"}"));
+        server.setDispatcher(chat);
+        OpenAiWorkspace ws = new OpenAiWorkspace(tmp, server, "sk-test");
+
+        OpenAiWorkspace.Run outage = ws.runSafety();
+        assertThat(outage.result().exit()).as(outage.result().err()).isEqualTo(ExitCodes.INCOMPLETE);
+        assertThat(outage.header().status()).isEqualTo(RunStatus.INCOMPLETE);
+        assertThat(outage.json().get("status").asText()).isEqualTo("incomplete");
+
+        Cli.Result text = Cli.run(ws.env, "gate", "--workspace", ws.dir.toString(), "--db", ws.db.toString());
+        assertThat(text.out()).contains("outage: no case got an answer").contains("INCOMPLETE: resume with `evalbench resume");
+
+        server.setDispatcher(new FakeChatCompletions());
+        OpenAiWorkspace.Run resumed = ws.run("resume", outage.header().id(), "--workspace", ws.dir.toString(),
+                "--db", ws.db.toString(), "--json", "--quiet");
+        assertThat(resumed.result().exit()).as(resumed.result().err()).isIn(ExitCodes.OK, ExitCodes.GATE_FAILED);
+        assertThat(resumed.header().status()).isEqualTo(RunStatus.COMPLETE);
+        assertThat(resumed.cases()).allSatisfy(c -> assertThat(c.failureKind()).isNull());
+    }
+
+    @Test
+    void anUnsetKeyIsExit2AndNothingIsWritten() throws Exception {
+        Path ws = Cli.copySample(tmp);
+        Map<String, String> env = new HashMap<>(Map.of("OPENAI_BASE_URL", server.url("/v1").toString()));
+        Cli.Result r = Cli.run(env, "run", "--workspace", ws.toString(), "--route", "openai");
+        assertThat(r.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err().strip()).doesNotContain("\n").contains("OPENAI_API_KEY").contains("not set");
+        assertThat(ws.resolve(".evalbench")).as("nothing written").doesNotExist();
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void usageErrorsAreExit2InOneLine() {
+        Path ws = Cli.copySample(tmp);
+        {
+            Cli.Result limit = Cli.run("history", "--workspace", ws.toString(), "--limit", "-1");
+            assertThat(limit.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(limit.err()).contains("--limit").contains("at least 1").doesNotContain("bug");
+        }
+        Path missing = tmp.resolve("no-such-workspace");
+        for (String command : new String[] {"validate", "run", "gate", "history", "tag", "export", "compare", "report", "resume"}) {
+            String[] args = switch (command) {
+                case "tag" -> new String[] {"tag", "latest", "main", "--workspace", missing.toString()};
+                case "export" -> new String[] {"export", "latest", "--out", tmp.resolve("x.json").toString(), "--workspace", missing.toString()};
+                case "compare" -> new String[] {"compare", "a", "b", "--workspace", missing.toString()};
+                case "report" -> new String[] {"report", "latest", "--out", tmp.resolve("r").toString(), "--workspace", missing.toString()};
+                case "resume" -> new String[] {"resume", "latest", "--workspace", missing.toString()};
+                default -> new String[] {command, "--workspace", missing.toString()};
+            };
+            Cli.Result r = Cli.run(args);
+            assertThat(r.exit()).as(command).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(r.err()).as(command).isEqualTo("error: no workspace at " + missing + ": no such folder\n");
+        }
+        Cli.Result suite = Cli.run("run", "--workspace", ws.toString(), "--suite", "safty");
+        assertThat(suite.err()).contains("unknown suite \"safty\" (suites: triage, safety)");
+    }
+
+    @Test
+    void reportExits0WithFailedGatesAndASuiteSubsetShowsOtherGatesAsNotRun() throws Exception {
+        Path ws = Cli.copySample(tmp);
+        String w = ws.toString();
+        Cli.Result safety = Cli.run("run", "--workspace", w, "--suite", "safety", "--quiet");
+        assertThat(safety.out()).containsPattern("category-accuracy .* not run").containsPattern("action-vs-baseline .* not run")
+                .doesNotContain("no cases in this run");
+
+        Cli.Result full = Cli.run("run", "--workspace", w, "--quiet");
+        assertThat(full.exit()).as("the sample fails its schema gate on purpose").isEqualTo(ExitCodes.GATE_FAILED);
+        Cli.Result report = Cli.run("report", "latest", "--workspace", w, "--out", tmp.resolve("report").toString());
+        assertThat(report.exit()).as(report.err()).isEqualTo(ExitCodes.OK);
+        assertThat(report.out()).contains("verdict: ").contains("gates failed");
+        assertThat(Files.exists(tmp.resolve("report/report.json"))).isTrue();
+
+        // Given only --db, commands that read the history need no workspace folder.
+        Path db = ws.resolve(".evalbench/history.db");
+        assertThat(Cli.run("tag", "latest", "main", "--db", db.toString()).exit()).isEqualTo(ExitCodes.OK);
+        Cli.Result export = Cli.run("export", "main", "--db", db.toString(), "--out", tmp.resolve("run.json").toString());
+        assertThat(export.exit()).as(export.err()).isEqualTo(ExitCodes.OK);
+        assertThat(Cli.run("compare", "main", "latest", "--db", db.toString()).exit()).isEqualTo(ExitCodes.OK);
+    }
+}

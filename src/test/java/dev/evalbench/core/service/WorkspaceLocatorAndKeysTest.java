@@ -1,0 +1,65 @@
+package dev.evalbench.core.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Finding the workspace as git finds a repository, and where signing keys go by default. */
+class WorkspaceLocatorAndKeysTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void theWorkspaceIsFoundFromAFolderInsideIt() throws Exception {
+        Path ws = Files.createDirectories(tmp.resolve("repo/evals"));
+        Files.writeString(ws.resolve("evalbench.yaml"), "name: x\n");
+        Path deep = Files.createDirectories(ws.resolve("prompts/drafts"));
+
+        assertThat(WorkspaceLocator.discover(deep)).contains(ws.toAbsolutePath().normalize());
+        assertThat(WorkspaceLocator.locate(null, ws)).isEqualTo(ws);
+        assertThat(WorkspaceLocator.discover(tmp.resolve("repo"))).isEmpty();
+        RequestException none = catchThrowableOfType(() -> WorkspaceLocator.locate(null, tmp.resolve("repo")), RequestException.class);
+        assertThat(none.field()).isEqualTo("workspace");
+        assertThat(none.value()).as("searched, not named").isNull();
+        assertThat(none.reason()).contains("or a parent folder: no evalbench.yaml");
+    }
+
+    @Test
+    void aNamedFolderThatIsNoWorkspaceIsOneLine() throws Exception {
+        Path missing = tmp.resolve("nope");
+        assertThat(catchThrowableOfType(() -> WorkspaceLocator.locate(missing, tmp), RequestException.class).reason())
+                .isEqualTo("no workspace at " + missing + ": no such folder");
+        assertThat(catchThrowableOfType(() -> WorkspaceLocator.locate(tmp, tmp), RequestException.class).reason())
+                .isEqualTo("no workspace at " + tmp + ": no evalbench.yaml");
+        Path file = Files.writeString(tmp.resolve("evalbench.yaml.txt"), "x");
+        assertThat(catchThrowableOfType(() -> WorkspaceLocator.locate(file, tmp), RequestException.class).reason())
+                .isEqualTo(file + " is a file, not a workspace folder");
+    }
+
+    @Test
+    void keysGoToTheUsersConfigFolder() {
+        Path home = Path.of("/home/ada");
+        assertThat(KeyLocation.defaultFolder(Map.of(), "Linux", home)).isEqualTo(Path.of("/home/ada/.config/evalbench/keys"));
+        assertThat(KeyLocation.defaultFolder(Map.of("XDG_CONFIG_HOME", "/cfg"), "Linux", home)).isEqualTo(Path.of("/cfg/evalbench/keys"));
+        assertThat(KeyLocation.defaultFolder(Map.of(), "Mac OS X", home))
+                .isEqualTo(Path.of("/home/ada/Library/Application Support/evalbench/keys"));
+    }
+
+    @Test
+    void aFolderInsideAGitWorkTreeIsFoundAndItsKeyIgnored() throws Exception {
+        Path repo = Files.createDirectories(tmp.resolve("repo"));
+        Files.createDirectories(repo.resolve(".git"));
+        Path keys = Files.createDirectories(repo.resolve("keys"));
+        assertThat(KeyLocation.gitWorkTree(keys.resolve("not-yet"))).contains(repo.toAbsolutePath().normalize());
+        assertThat(KeyLocation.gitWorkTree(tmp.resolve("elsewhere"))).isEmpty();
+
+        KeyLocation.ignoreInFolder(keys, "evalbench.key");
+        KeyLocation.ignoreInFolder(keys, "evalbench.key");
+        assertThat(Files.readAllLines(keys.resolve(".gitignore"))).containsOnlyOnce("evalbench.key");
+    }
+}
