@@ -59,10 +59,15 @@ public final class EvalbenchCommand implements Runnable {
         return cl;
     }
 
+    /** What {@code --version} prints. */
+    public static String versionText() {
+        return "evalbench " + AppInfo.appVersion();
+    }
+
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"evalbench " + AppInfo.appVersion()};
+            return new String[] {versionText()};
         }
     }
 }

@@ -3,7 +3,7 @@ package dev.evalbench.cli;
 import dev.evalbench.core.service.OutboundMasks;
 import dev.evalbench.core.mask.OutboundMask;
 import dev.evalbench.core.gate.GateReport;
-import dev.evalbench.core.record.StoredRun;
+import dev.evalbench.core.record.RunCases;
 import dev.evalbench.core.service.Components;
 import dev.evalbench.core.service.GateService;
 import dev.evalbench.core.service.RunLookup;
@@ -48,13 +48,14 @@ final class GateCommand implements Callable<Integer> {
         Path workspace = workspaceOption.require(positional);
         Workspace ws = Components.loadChecked(workspace, parent.env());
         try (RunStore store = history.openReadOnly(workspace)) {
-            StoredRun run = RunLookup.run(store, runRef);
-            StoredRun baseline = output.baseline == null ? null : RunLookup.baseline(store, output.baseline);
+            RunCases run = RunLookup.runCases(store, runRef);
+            RunCases baseline = output.baseline == null ? null : RunLookup.baselineCases(store, output.baseline);
             output.resumeWith = history.namedBy(workspace);
             GateReport report = new GateService().gate(ws, run, baseline);
             // Gated on the raw records; CI outputs leave the machine, so they are written from masked ones.
-            OutboundMask mask = OutboundMasks.of(ws, store, parent.env(), run, baseline);
-            return GateOutput.emit(report, mask.run(run), mask.run(baseline), output, spec.commandLine().getOut(), spec.commandLine().getErr(), parent.env());
+            OutboundMask mask = OutboundMasks.of(ws, store, parent.env(), run.header(),
+                    baseline == null ? null : baseline.header());
+            return GateOutput.emit(report, mask.cases(run), mask.cases(baseline), output, spec.commandLine().getOut(), spec.commandLine().getErr(), parent.env());
         }
     }
 }

@@ -10,7 +10,8 @@ import dev.evalbench.core.gate.ci.MarkdownSummary;
 import dev.evalbench.core.gate.ci.VerdictFormat;
 import dev.evalbench.core.record.RouteUsage;
 import dev.evalbench.core.record.RunStatus;
-import dev.evalbench.core.record.StoredRun;
+import dev.evalbench.core.record.RunCases;
+import dev.evalbench.core.record.RunHeader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -24,7 +25,7 @@ import java.util.Map;
 final class GateOutput {
     private GateOutput() {}
 
-    static int emit(GateReport report, StoredRun run, StoredRun baseline, GateOutputOptions options,
+    static int emit(GateReport report, RunCases run, RunCases baseline, GateOutputOptions options,
                     PrintWriter out, PrintWriter err, Map<String, String> env) throws IOException {
         if (options.junit != null) new JunitXmlWriter().write(report, run, options.junit);
         if (options.markdown != null) new MarkdownSummary().write(report, run, baseline, options.markdown);
@@ -39,15 +40,15 @@ final class GateOutput {
             printTable(report, run, baseline, options.resumeWith, out);
         }
         out.flush();
-        return exitCode(report, run);
+        return exitCode(report, run.header());
     }
 
-    static int exitCode(GateReport report, StoredRun run) {
-        if (run.header().status() != RunStatus.COMPLETE) return ExitCodes.INCOMPLETE;
+    static int exitCode(GateReport report, RunHeader run) {
+        if (run.status() != RunStatus.COMPLETE) return ExitCodes.INCOMPLETE;
         return report.passed() ? ExitCodes.OK : ExitCodes.GATE_FAILED;
     }
 
-    private static void printTable(GateReport report, StoredRun run, StoredRun baseline, String resumeWith, PrintWriter out) {
+    private static void printTable(GateReport report, RunCases run, RunCases baseline, String resumeWith, PrintWriter out) {
         long passed = run.cases().stream().filter(c -> c.passed()).count();
         out.printf(Locale.ROOT, "run %s  %s  %d/%d cases stored, %d passed%s%n", run.id(),
                 run.header().status().name().toLowerCase(Locale.ROOT), run.cases().size(), run.header().plannedCases(),

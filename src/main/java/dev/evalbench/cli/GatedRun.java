@@ -5,7 +5,7 @@ import dev.evalbench.core.mask.OutboundMask;
 import dev.evalbench.core.run.Cancellation;
 import dev.evalbench.core.record.RunHeader;
 import dev.evalbench.core.run.RunListener;
-import dev.evalbench.core.record.StoredRun;
+import dev.evalbench.core.record.RunCases;
 import dev.evalbench.core.service.GateService;
 import dev.evalbench.core.store.RunStore;
 import dev.evalbench.core.workspace.Workspace;
@@ -28,7 +28,7 @@ final class GatedRun {
      * @param resumeWith the words after {@code evalbench resume RUN} that finish the run from here (the
      *                   workspace or history options), shown when a signal stopped it
      */
-    static int execute(CommandSpec spec, Map<String, String> env, RunStore store, Workspace gatesFrom, StoredRun baseline,
+    static int execute(CommandSpec spec, Map<String, String> env, RunStore store, Workspace gatesFrom, RunCases baseline,
                        GateOutputOptions output, boolean quiet, String resumeWith, Body body) throws Exception {
         output.resumeWith = resumeWith;
         Cancellation cancellation = new Cancellation();
@@ -49,8 +49,9 @@ final class GatedRun {
         }
         GateService.Gated gated = new GateService(env).gateStored(store, header.id(), gatesFrom, baseline);
         // Gated on the raw records; CI outputs leave the machine, so they are written from masked ones.
-        OutboundMask mask = OutboundMasks.of(gatesFrom, store, env, gated.run(), baseline);
-        return GateOutput.emit(gated.report(), mask.run(gated.run()), mask.run(baseline), output, spec.commandLine().getOut(),
+        OutboundMask mask = OutboundMasks.of(gatesFrom, store, env, gated.run().header(),
+                baseline == null ? null : baseline.header());
+        return GateOutput.emit(gated.report(), mask.cases(gated.run()), mask.cases(baseline), output, spec.commandLine().getOut(),
                 spec.commandLine().getErr(), env);
     }
 }

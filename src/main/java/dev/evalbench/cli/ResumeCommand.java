@@ -1,7 +1,7 @@
 package dev.evalbench.cli;
 
+import dev.evalbench.core.record.RunCases;
 import dev.evalbench.core.record.RunHeader;
-import dev.evalbench.core.record.StoredRun;
 import dev.evalbench.core.service.Components;
 import dev.evalbench.core.service.RunLookup;
 import dev.evalbench.core.service.RunService;
@@ -55,7 +55,7 @@ final class ResumeCommand implements Callable<Integer> {
         // Given only --db, the run's own snapshot supplies both.
         var current = workspace == null ? null : Components.loadChecked(workspace, env);
         try (RunStore store = history.openExisting(workspace)) {
-            StoredRun baseline = output.baseline == null ? null : RunLookup.baseline(store, output.baseline);
+            RunCases baseline = output.baseline == null ? null : RunLookup.baselineCases(store, output.baseline);
             RunHeader header = RunLookup.header(store, runRef);
             var ws = current != null ? current : Components.loadSnapshot(header, store, env);
             Path dir = workspace != null ? workspace : RunService.resumeFolder(header, history.dbFor(null));

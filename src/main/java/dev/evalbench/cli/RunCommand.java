@@ -1,6 +1,7 @@
 package dev.evalbench.cli;
 
 import dev.evalbench.core.record.RunConfig;
+import dev.evalbench.core.record.RunCases;
 import dev.evalbench.core.record.StoredRun;
 import dev.evalbench.core.service.Components;
 import dev.evalbench.core.service.RunLookup;
@@ -81,8 +82,8 @@ final class RunCommand implements Callable<Integer> {
         }
         try (RunStore store = history.open(workspace)) {
             // Resolve the baseline before running, so a typo costs nothing.
-            StoredRun baseline = fileBaseline != null ? fileBaseline
-                    : output.baseline == null ? null : RunLookup.baseline(store, output.baseline);
+            RunCases baseline = fileBaseline != null ? RunCases.of(fileBaseline)
+                    : output.baseline == null ? null : RunLookup.baselineCases(store, output.baseline);
             return GatedRun.execute(spec, env, store, ws, baseline, output, quiet, history.namedBy(workspace), (progress, cancellation) ->
                     service.run(ws, workspace, config, store, progress, cancellation));
         }

@@ -166,7 +166,11 @@ class HostileProviderTest {
             assertThat(text).as(file.toString()).doesNotContainIgnoringCase("victor.lang@example.com")
                     .doesNotContain("6011111111111117").doesNotContain("6011 1111 1111 1117");
         }
-        assertThat(Files.readString(tmp.resolve("report/report.json"))).contains("[masked restricted value: 6011 •••• 1117]");
+        // report.json keeps failing cases only (p01 passed: the policy blocked it); every record is in the cases file.
+        String cases = new String(new java.util.zip.GZIPInputStream(Files.newInputStream(
+                tmp.resolve("report/" + dev.evalbench.core.report.ReportCases.FILE))).readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(cases).doesNotContainIgnoringCase("victor.lang@example.com").doesNotContain("6011111111111117")
+                .doesNotContain("6011 1111 1111 1117").contains("[masked restricted value: 6011 •••• 1117]");
         assertThat(Files.readString(summary)).contains("are masked in everything written here");
     }
 }

@@ -72,7 +72,8 @@ public final class GateCases {
         } catch (IllegalArgumentException e) {
             return Set.of();
         }
-        Predicate<CaseRecord> correct = new MetricResolver(suite).correctness(gate.metric()).orElseGet(() -> fieldCorrect(name, suite));
+        Predicate<CaseRecord> correct = new MetricResolver(suite).correctness(gate.metric())
+                .<Predicate<CaseRecord>>map(p -> p::test).orElseGet(() -> fieldCorrect(name, suite));
         List<CaseRecord> inSuite = records.stream().filter(r -> r.key().suite().equals(suite.name())).toList();
         return keys(inSuite, correct.negate());
     }

@@ -107,10 +107,7 @@ public final class ResultsViewModel {
         List<CaseSummary> out = new ArrayList<>(rows.size());
         for (CaseSummary s : rows) {
             List<String> t = s.tags().isEmpty() ? tagsOf.apply(s.key()) : s.tags();
-            out.add(t == s.tags() ? s : new CaseSummary(s.key(), s.traceId(), s.passed(), s.schemaValid(),
-                    s.failureKind(), s.accepted(), s.finalAction(), s.failures(), s.blocking(), s.routeUsed(),
-                    s.modelUsed(), s.latencyMs(), s.tokensIn(), s.tokensOut(), s.costUsd(), s.attempts(),
-                    s.fallbacks(), s.cacheHit(), t));
+            out.add(t == s.tags() ? s : s.withTags(t));
         }
         return List.copyOf(out);
     }

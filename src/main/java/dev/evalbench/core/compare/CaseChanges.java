@@ -16,7 +16,7 @@ final class CaseChanges {
 
     static List<CaseChange> between(List<CaseRecord> before, List<CaseRecord> after) {
         List<CaseChange> changes = new ArrayList<>();
-        for (CasePair pair : CaseAlignment.align(before, after)) {
+        for (CasePair<CaseRecord> pair : CaseAlignment.align(before, after)) {
             CaseChange change = classify(pair);
             if (change != null) changes.add(change);
         }
@@ -25,7 +25,7 @@ final class CaseChanges {
         return List.copyOf(changes);
     }
 
-    private static CaseChange classify(CasePair pair) {
+    private static CaseChange classify(CasePair<CaseRecord> pair) {
         if (pair.before() == null) {
             return new CaseChange(CaseChange.Kind.ONLY_AFTER, pair.key(), null, pair.after(), null);
         }

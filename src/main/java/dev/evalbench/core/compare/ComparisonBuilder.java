@@ -1,6 +1,7 @@
 package dev.evalbench.core.compare;
 
 import dev.evalbench.core.record.CaseAlignment;
+import dev.evalbench.core.record.RunCases;
 import dev.evalbench.core.gate.GateReport;
 import dev.evalbench.core.gate.GateVerdict;
 import dev.evalbench.core.record.StoredRun;
@@ -52,7 +53,7 @@ public final class ComparisonBuilder {
                 TemplateDiffs.between(before, after, snapshots),
                 CaseChanges.between(before.cases(), after.cases()),
                 CaseAlignment.matched(before.cases(), after.cases()).size(),
-                MetricDeltas.between(before, after),
+                MetricDeltas.between(RunCases.of(before), RunCases.of(after)),
                 gateDeltas());
     }
 

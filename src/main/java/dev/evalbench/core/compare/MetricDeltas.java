@@ -7,8 +7,8 @@ import dev.evalbench.core.gate.stats.Interval;
 import dev.evalbench.core.gate.stats.McNemar;
 import dev.evalbench.core.gate.stats.Percentiles;
 import dev.evalbench.core.gate.stats.Wilson;
-import dev.evalbench.core.record.CaseRecord;
-import dev.evalbench.core.record.StoredRun;
+import dev.evalbench.core.record.ScoredCase;
+import dev.evalbench.core.record.RunCases;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -30,40 +30,40 @@ final class MetricDeltas {
 
     private MetricDeltas() {}
 
-    static List<MetricDelta> between(StoredRun before, StoredRun after) {
-        List<CasePair> pairs = CaseAlignment.matched(before.cases(), after.cases());
+    static List<MetricDelta> between(RunCases before, RunCases after) {
+        List<CasePair<ScoredCase>> pairs = CaseAlignment.<ScoredCase>matched(before.cases(), after.cases());
         List<MetricDelta> deltas = new ArrayList<>();
-        deltas.add(rate("pass_rate", "cases passed", before.cases(), after.cases(), pairs, CaseRecord::passed));
+        deltas.add(rate("pass_rate", "cases passed", before.cases(), after.cases(), pairs, ScoredCase::passed));
         for (String suite : suites(before, after)) {
-            Predicate<CaseRecord> inSuite = r -> r.key().suite().equals(suite);
+            Predicate<ScoredCase> inSuite = r -> r.key().suite().equals(suite);
             deltas.add(rate("pass_rate." + suite, "passed, suite " + suite, filter(before.cases(), inSuite),
                     filter(after.cases(), inSuite), pairs.stream().filter(p -> inSuite.test(p.before())).toList(),
-                    CaseRecord::passed));
+                    ScoredCase::passed));
         }
         deltas.add(rate("schema_valid_rate", "schema-valid outputs", before.cases(), after.cases(), pairs,
                 r -> r.failureKind() == null && r.schemaValid()));
         deltas.add(p95Latency(before.cases(), after.cases(), pairs));
         deltas.add(mean("tokens_per_case", "tokens per case", "tokens", before.cases(), after.cases(), pairs,
                 r -> r.tokensIn() + r.tokensOut()));
-        deltas.add(mean("cost_per_case_usd", "cost per case", "usd", before.cases(), after.cases(), pairs, CaseRecord::costUsd));
+        deltas.add(mean("cost_per_case_usd", "cost per case", "usd", before.cases(), after.cases(), pairs, ScoredCase::costUsd));
         return deltas;
     }
 
-    private static MetricDelta rate(String id, String label, List<CaseRecord> before, List<CaseRecord> after,
-                                    List<CasePair> pairs, Predicate<CaseRecord> success) {
+    private static MetricDelta rate(String id, String label, List<ScoredCase> before, List<ScoredCase> after,
+                                    List<CasePair<ScoredCase>> pairs, Predicate<ScoredCase> success) {
         int k0 = (int) before.stream().filter(success).count();
         int k1 = (int) after.stream().filter(success).count();
         Interval ci0 = Wilson.interval95(k0, before.size());
         Interval ci1 = Wilson.interval95(k1, after.size());
         int toFail = 0;
         int toPass = 0;
-        for (CasePair p : pairs) {
+        for (CasePair<ScoredCase> p : pairs) {
             boolean was = success.test(p.before());
             boolean is = success.test(p.after());
             if (was && !is) toFail++;
             if (!was && is) toPass++;
         }
-        ToDoubleFunction<CaseRecord> value = r -> success.test(r) ? 1 : 0;
+        ToDoubleFunction<ScoredCase> value = r -> success.test(r) ? 1 : 0;
         Interval delta = pairedInterval(pairs, value, MetricDeltas::mean);
         return new MetricDelta(id, label, "rate", ratio(k0, before.size()), ratio(k1, after.size()),
                 before.isEmpty() ? null : ci0.low(), before.isEmpty() ? null : ci0.high(),
@@ -73,8 +73,8 @@ final class MetricDeltas {
                 pairs.size());
     }
 
-    private static MetricDelta p95Latency(List<CaseRecord> before, List<CaseRecord> after, List<CasePair> pairs) {
-        List<CasePair> timed = pairs.stream().filter(p -> timed(p.before()) && timed(p.after())).toList();
+    private static MetricDelta p95Latency(List<ScoredCase> before, List<ScoredCase> after, List<CasePair<ScoredCase>> pairs) {
+        List<CasePair<ScoredCase>> timed = pairs.stream().filter(p -> timed(p.before()) && timed(p.after())).toList();
         Bootstrap.PairedDifference d = timed.isEmpty() ? null
                 : paired(timed, r -> r.latencyMs(), Percentiles::p95);
         return new MetricDelta("p95_latency_ms", "p95 latency", "ms",
@@ -83,21 +83,21 @@ final class MetricDeltas {
                 d == null ? null : d.pValue(), d == null ? null : "paired-bootstrap", timed.size());
     }
 
-    private static MetricDelta mean(String id, String label, String unit, List<CaseRecord> before, List<CaseRecord> after,
-                                    List<CasePair> pairs, ToDoubleFunction<CaseRecord> value) {
+    private static MetricDelta mean(String id, String label, String unit, List<ScoredCase> before, List<ScoredCase> after,
+                                    List<CasePair<ScoredCase>> pairs, ToDoubleFunction<ScoredCase> value) {
         Bootstrap.PairedDifference d = pairs.isEmpty() ? null : paired(pairs, value, MetricDeltas::mean);
         return new MetricDelta(id, label, unit, mean(values(before, value)), mean(values(after, value)),
                 null, null, null, null, d == null ? null : d.interval().low(), d == null ? null : d.interval().high(),
                 d == null ? null : d.pValue(), d == null ? null : "paired-bootstrap", pairs.size());
     }
 
-    private static Interval pairedInterval(List<CasePair> pairs, ToDoubleFunction<CaseRecord> value,
+    private static Interval pairedInterval(List<CasePair<ScoredCase>> pairs, ToDoubleFunction<ScoredCase> value,
                                            ToDoubleFunction<double[]> statistic) {
         return pairs.isEmpty() ? null : paired(pairs, value, statistic).interval();
     }
 
     /** Paired bootstrap of statistic(after) − statistic(before) over resampled pairs. */
-    private static Bootstrap.PairedDifference paired(List<CasePair> pairs, ToDoubleFunction<CaseRecord> value,
+    private static Bootstrap.PairedDifference paired(List<CasePair<ScoredCase>> pairs, ToDoubleFunction<ScoredCase> value,
                                                      ToDoubleFunction<double[]> statistic) {
         double[] a = pairs.stream().mapToDouble(p -> value.applyAsDouble(p.before())).toArray();
         double[] b = pairs.stream().mapToDouble(p -> value.applyAsDouble(p.after())).toArray();
@@ -112,27 +112,27 @@ final class MetricDeltas {
         }, LEVEL);
     }
 
-    private static boolean timed(CaseRecord r) {
+    private static boolean timed(ScoredCase r) {
         return r.failureKind() == null || r.latencyMs() > 0;
     }
 
-    private static Set<String> suites(StoredRun before, StoredRun after) {
+    private static Set<String> suites(RunCases before, RunCases after) {
         Set<String> suites = new LinkedHashSet<>();
         before.cases().forEach(r -> suites.add(r.key().suite()));
         after.cases().forEach(r -> suites.add(r.key().suite()));
         return suites;
     }
 
-    private static List<CaseRecord> filter(List<CaseRecord> records, Predicate<CaseRecord> keep) {
+    private static List<ScoredCase> filter(List<ScoredCase> records, Predicate<ScoredCase> keep) {
         return records.stream().filter(keep).toList();
     }
 
-    private static double[] values(List<CaseRecord> records, ToDoubleFunction<CaseRecord> value) {
+    private static double[] values(List<ScoredCase> records, ToDoubleFunction<ScoredCase> value) {
         return records.stream().mapToDouble(value).toArray();
     }
 
-    private static double p95(List<CaseRecord> records) {
-        return records.isEmpty() ? Double.NaN : Percentiles.p95(values(records, CaseRecord::latencyMs));
+    private static double p95(List<ScoredCase> records) {
+        return records.isEmpty() ? Double.NaN : Percentiles.p95(values(records, ScoredCase::latencyMs));
     }
 
     private static double mean(double[] values) {

@@ -1,7 +1,7 @@
 package dev.evalbench.core.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.record.ScoredCase;
 
 /**
  * Per-case correctness of one scored field, read from a stored record with the rules of {@link FieldValues}.
@@ -13,30 +13,30 @@ public final class CaseScores {
     private CaseScores() {}
 
     /** The predicted label, or {@link FieldValues#INVALID} when the case has no valid output. */
-    public static String predictedLabel(CaseRecord record, String field) {
+    public static String predictedLabel(ScoredCase record, String field) {
         JsonNode output = FieldValues.validOutput(record);
         return output == null ? FieldValues.INVALID : FieldValues.label(FieldValues.field(output, field));
     }
 
-    public static String expectedLabel(CaseRecord record, String field) {
+    public static String expectedLabel(ScoredCase record, String field) {
         return FieldValues.label(FieldValues.field(record.expected(), field));
     }
 
-    public static boolean classificationCorrect(CaseRecord record, String field) {
+    public static boolean classificationCorrect(ScoredCase record, String field) {
         return FieldValues.hasExpected(record.expected(), field)
                 && expectedLabel(record, field).equals(predictedLabel(record, field));
     }
 
-    public static boolean extractionCorrect(CaseRecord record, String field) {
+    public static boolean extractionCorrect(ScoredCase record, String field) {
         JsonNode output = FieldValues.validOutput(record);
         return output != null && FieldValues.hasExpected(record.expected(), field)
                 && FieldValues.sameValue(record.expected().get(field), FieldValues.field(output, field));
     }
 
     /** The decided final action equals the expected one; a provider failure is never correct. */
-    public static boolean routingCorrect(CaseRecord record, String field) {
-        return record.failureKind() == null && record.decision() != null
+    public static boolean routingCorrect(ScoredCase record, String field) {
+        return record.failureKind() == null && record.finalAction() != null
                 && FieldValues.hasExpected(record.expected(), field)
-                && expectedLabel(record, field).equals(record.decision().finalAction());
+                && expectedLabel(record, field).equals(record.finalAction());
     }
 }

@@ -1,6 +1,6 @@
 package dev.evalbench.core.eval;
 
-import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.record.ScoredCase;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -32,12 +32,12 @@ public final class ClassificationMetrics {
         this.predictedLabels = predictedLabels;
     }
 
-    public static ClassificationMetrics of(List<CaseRecord> records, String field) {
+    public static ClassificationMetrics of(List<? extends ScoredCase> records, String field) {
         Map<String, Map<String, Integer>> confusion = new TreeMap<>();
         Set<String> expected = new TreeSet<>();
         Set<String> predicted = new TreeSet<>();
         int correct = 0;
-        for (CaseRecord r : records) {
+        for (ScoredCase r : records) {
             String want = CaseScores.expectedLabel(r, field);
             String got = CaseScores.predictedLabel(r, field);
             expected.add(want);

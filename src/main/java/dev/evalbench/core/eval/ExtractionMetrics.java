@@ -1,6 +1,6 @@
 package dev.evalbench.core.eval;
 
-import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.record.ScoredCase;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,11 +22,11 @@ public final class ExtractionMetrics {
         this.exactMatches = exactMatches;
     }
 
-    public static ExtractionMetrics of(List<CaseRecord> records, List<String> fields) {
+    public static ExtractionMetrics of(List<? extends ScoredCase> records, List<String> fields) {
         Map<String, Integer> correct = new LinkedHashMap<>();
         fields.forEach(f -> correct.put(f, 0));
         int exact = 0;
-        for (CaseRecord r : records) {
+        for (ScoredCase r : records) {
             boolean all = true;
             for (String f : fields) {
                 if (CaseScores.extractionCorrect(r, f)) {

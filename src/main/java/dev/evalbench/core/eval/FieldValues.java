@@ -2,7 +2,7 @@ package dev.evalbench.core.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
-import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.record.ScoredCase;
 
 /**
  * How scored fields are read and compared, shared by the case evaluator and the metrics so a stored verdict
@@ -55,11 +55,8 @@ public final class FieldValues {
     }
 
     /** The parsed output when the provider answered and the output is schema-valid; otherwise null. */
-    public static JsonNode validOutput(CaseRecord record) {
-        if (record.failureKind() != null || !record.schemaValid() || record.parsed() == null) {
-            return null;
-        }
-        return record.parsed();
+    public static JsonNode validOutput(ScoredCase record) {
+        return record.validOutput();
     }
 
     /** A short, single-line rendering of a value for failure messages. */

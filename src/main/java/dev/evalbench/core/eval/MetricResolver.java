@@ -1,6 +1,6 @@
 package dev.evalbench.core.eval;
 
-import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.record.ScoredCase;
 import dev.evalbench.core.workspace.SuiteSpec;
 import java.util.List;
 import java.util.Optional;
@@ -26,14 +26,14 @@ public final class MetricResolver {
      * @throws MetricUnavailableException when it has no value here (no records, a field the suite does not
      *     score, a label no case expects or predicts, a record without the expected value)
      */
-    public double value(String metric, List<CaseRecord> records) throws MetricUnavailableException {
+    public double value(String metric, List<? extends ScoredCase> records) throws MetricUnavailableException {
         MetricName name = MetricName.parse(metric);
         checkScored(name);
         if (records.isEmpty()) {
             throw new MetricUnavailableException("Suite " + suite.name() + " has no cases in this run.");
         }
         for (String field : fieldsNeeded(name)) {
-            for (CaseRecord r : records) {
+            for (ScoredCase r : records) {
                 if (!FieldValues.hasExpected(r.expected(), field)) {
                     throw new MetricUnavailableException("Case " + r.key().caseId() + " has no expected value for " + field + ".");
                 }
@@ -49,7 +49,7 @@ public final class MetricResolver {
      * The metric without the availability checks, for bootstrap resamples of records that passed
      * {@link #value}: a label missing from a resample scores 0. Records must not be empty.
      */
-    public double resampleValue(MetricName name, List<CaseRecord> records) {
+    public double resampleValue(MetricName name, List<? extends ScoredCase> records) {
         switch (name.family()) {
             case ROUTING:
                 return RoutingMetrics.of(records, suite.routing()).accuracy();
@@ -69,7 +69,7 @@ public final class MetricResolver {
     }
 
     /** Per-case correctness for accuracy metrics (the 0/1 outcomes McNemar's test pairs); empty otherwise. */
-    public Optional<Predicate<CaseRecord>> correctness(String metric) {
+    public Optional<Predicate<ScoredCase>> correctness(String metric) {
         MetricName name = MetricName.parse(metric);
         if (!name.isAccuracy()) {
             return Optional.empty();
@@ -86,7 +86,7 @@ public final class MetricResolver {
     }
 
     /** The 0/1 vector of {@link #correctness} over the records, in their order; empty for non-accuracies. */
-    public Optional<int[]> correctnessVector(String metric, List<CaseRecord> records) {
+    public Optional<int[]> correctnessVector(String metric, List<? extends ScoredCase> records) {
         return correctness(metric).map(p -> records.stream().mapToInt(r -> p.test(r) ? 1 : 0).toArray());
     }
 

@@ -1,6 +1,6 @@
 package dev.evalbench.core.eval;
 
-import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.record.ScoredCase;
 import java.util.List;
 
 /**
@@ -9,7 +9,7 @@ import java.util.List;
  * the fallback happens to be the expected action: the case never got an answer. NaN for no records.
  */
 public record RoutingMetrics(int total, int correct) {
-    public static RoutingMetrics of(List<CaseRecord> records, String routingField) {
+    public static RoutingMetrics of(List<? extends ScoredCase> records, String routingField) {
         int correct = (int) records.stream().filter(r -> CaseScores.routingCorrect(r, routingField)).count();
         return new RoutingMetrics(records.size(), correct);
     }

@@ -2,6 +2,7 @@ package dev.evalbench.core.gate;
 
 import dev.evalbench.core.record.CaseAlignment;
 import dev.evalbench.core.record.CasePair;
+import dev.evalbench.core.record.ScoredCase;
 import dev.evalbench.core.gate.stats.Bootstrap.PairedDifference;
 import dev.evalbench.core.workspace.GateSpec;
 import java.util.List;
@@ -26,7 +27,7 @@ final class CostVarianceGate {
         if (in.baseline() == null) {
             return Verdicts.cannotMeasure(spec, "<=", null, GateEvaluator.NEEDS_BASELINE);
         }
-        List<CasePair> pairs = CaseAlignment.matched(in.baselineRecords(spec.suite()), in.runRecords(spec.suite()));
+        List<CasePair<ScoredCase>> pairs = CaseAlignment.<ScoredCase>matched(in.baselineRecords(spec.suite()), in.runRecords(spec.suite()));
         if (pairs.isEmpty()) {
             return Verdicts.cannotMeasure(spec, "<=", null, "No case of this run matches a case of the baseline.");
         }

@@ -2,6 +2,7 @@ package dev.evalbench.core.gate;
 
 import dev.evalbench.core.workspace.SuiteKind;
 import dev.evalbench.core.gate.stats.Bootstrap;
+import dev.evalbench.core.record.RunCases;
 import dev.evalbench.core.record.StoredRun;
 import dev.evalbench.core.workspace.GateSpec;
 import dev.evalbench.core.workspace.SuiteSpec;
@@ -47,6 +48,16 @@ public final class GateEvaluator {
 
     /** @param baseline the run to compare with, or null */
     public GateReport evaluate(List<GateSpec> gates, StoredRun run, StoredRun baseline) {
+        return evaluate(gates, RunCases.of(run), baseline == null ? null : RunCases.of(baseline));
+    }
+
+    /**
+     * The same verdicts from whatever form of the cases the caller holds: the history's compact summaries
+     * (what a gate of a large run should read) or full records.
+     *
+     * @param baseline the run to compare with, or null
+     */
+    public GateReport evaluate(List<GateSpec> gates, RunCases run, RunCases baseline) {
         GateInputs in = new GateInputs(run, baseline, suites, bootstrap);
         List<GateVerdict> verdicts = new ArrayList<>();
         for (GateSpec gate : gates) {

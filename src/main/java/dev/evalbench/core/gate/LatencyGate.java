@@ -2,7 +2,7 @@ package dev.evalbench.core.gate;
 
 import dev.evalbench.core.gate.stats.Interval;
 import dev.evalbench.core.gate.stats.Percentiles;
-import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.record.ScoredCase;
 import dev.evalbench.core.workspace.GateSpec;
 import java.util.List;
 import java.util.Locale;
@@ -33,10 +33,10 @@ final class LatencyGate {
         return Verdicts.of(spec, spec.suite(), passed, p95, spec.maxMs(), "<=", baseP95, interval, null, null, detail);
     }
 
-    static double[] latencies(List<CaseRecord> records) {
+    static double[] latencies(List<? extends ScoredCase> records) {
         return records.stream()
                 .filter(r -> r.failureKind() == null || r.latencyMs() > 0)
-                .mapToDouble(CaseRecord::latencyMs)
+                .mapToDouble(ScoredCase::latencyMs)
                 .toArray();
     }
 }

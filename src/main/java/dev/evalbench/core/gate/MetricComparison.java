@@ -8,7 +8,7 @@ import dev.evalbench.core.gate.stats.Bootstrap;
 import dev.evalbench.core.gate.stats.Bootstrap.PairedDifference;
 import dev.evalbench.core.gate.stats.Interval;
 import dev.evalbench.core.gate.stats.McNemar;
-import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.record.ScoredCase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,16 +27,16 @@ record MetricComparison(int matched, double difference, Interval interval, Doubl
         return matched > 0;
     }
 
-    static MetricComparison of(MetricResolver resolver, String metric, List<CaseRecord> baseline, List<CaseRecord> run,
+    static MetricComparison of(MetricResolver resolver, String metric, List<? extends ScoredCase> baseline, List<? extends ScoredCase> run,
             Bootstrap bootstrap) {
-        List<CasePair> pairs = CaseAlignment.matched(baseline, run);
+        List<CasePair<ScoredCase>> pairs = CaseAlignment.<ScoredCase>matched(baseline, run);
         int n = pairs.size();
         if (n == 0) {
             return new MetricComparison(0, Double.NaN, null, null, "none");
         }
-        Optional<Predicate<CaseRecord>> correctness = resolver.correctness(metric);
+        Optional<Predicate<ScoredCase>> correctness = resolver.correctness(metric);
         if (correctness.isPresent()) {
-            Predicate<CaseRecord> correct = correctness.get();
+            Predicate<ScoredCase> correct = correctness.get();
             int[] before = pairs.stream().mapToInt(p -> correct.test(p.before()) ? 1 : 0).toArray();
             int[] after = pairs.stream().mapToInt(p -> correct.test(p.after()) ? 1 : 0).toArray();
             int wentWrong = 0;
@@ -50,15 +50,15 @@ record MetricComparison(int matched, double difference, Interval interval, Doubl
                     "McNemar, " + wentWrong + " right→wrong, " + wentRight + " wrong→right");
         }
         MetricName name = MetricName.parse(metric);
-        List<CaseRecord> before = pairs.stream().map(CasePair::before).toList();
-        List<CaseRecord> after = pairs.stream().map(CasePair::after).toList();
+        List<? extends ScoredCase> before = pairs.stream().map(CasePair::before).toList();
+        List<? extends ScoredCase> after = pairs.stream().map(CasePair::after).toList();
         PairedDifference d = bootstrap.paired(n, idx -> resolver.resampleValue(name, pick(after, idx))
                 - resolver.resampleValue(name, pick(before, idx)), GateInputs.LEVEL);
         return new MetricComparison(n, d.observed(), d.interval(), d.pValue(), "paired bootstrap");
     }
 
-    static List<CaseRecord> pick(List<CaseRecord> records, int[] indices) {
-        List<CaseRecord> picked = new ArrayList<>(indices.length);
+    static List<ScoredCase> pick(List<? extends ScoredCase> records, int[] indices) {
+        List<ScoredCase> picked = new ArrayList<>(indices.length);
         for (int i : indices) {
             picked.add(records.get(i));
         }

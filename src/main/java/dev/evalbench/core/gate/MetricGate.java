@@ -5,7 +5,7 @@ import dev.evalbench.core.eval.MetricResolver;
 import dev.evalbench.core.eval.MetricUnavailableException;
 import dev.evalbench.core.gate.stats.Interval;
 import dev.evalbench.core.gate.stats.Wilson;
-import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.record.ScoredCase;
 import dev.evalbench.core.workspace.GateSpec;
 import dev.evalbench.core.workspace.SuiteKind;
 import dev.evalbench.core.workspace.SuiteSpec;
@@ -51,7 +51,7 @@ final class MetricGate {
             return Verdicts.cannotMeasure(spec, ">=", mode, e.getMessage());
         }
         MetricResolver resolver = new MetricResolver(suite);
-        List<CaseRecord> records = in.runRecords(suite.name());
+        List<? extends ScoredCase> records = in.runRecords(suite.name());
         double value;
         try {
             value = resolver.value(spec.metric(), records);
@@ -127,7 +127,7 @@ final class MetricGate {
                 + "significant at alpha " + alpha;
     }
 
-    private static Interval valueInterval(MetricResolver resolver, MetricName name, List<CaseRecord> records, GateInputs in) {
+    private static Interval valueInterval(MetricResolver resolver, MetricName name, List<? extends ScoredCase> records, GateInputs in) {
         if (name.isAccuracy()) {
             long correct = records.stream().filter(resolver.correctness(name.text()).orElseThrow()).count();
             return Wilson.interval95(correct, records.size());

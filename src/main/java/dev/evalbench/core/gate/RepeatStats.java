@@ -1,7 +1,7 @@
 package dev.evalbench.core.gate;
 
 import dev.evalbench.core.record.CaseKey;
-import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.record.ScoredCase;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,10 +28,10 @@ public record RepeatStats(List<CaseRepeat> cases) {
         }
     }
 
-    public static RepeatStats of(List<CaseRecord> records) {
+    public static RepeatStats of(List<? extends ScoredCase> records) {
         Map<String, int[]> counts = new LinkedHashMap<>();
         Map<String, CaseKey> keys = new LinkedHashMap<>();
-        for (CaseRecord r : records) {
+        for (ScoredCase r : records) {
             CaseKey k = r.key();
             String group = k.suite() + "/" + k.caseId() + "/" + k.promptId() + "@" + k.route();
             keys.putIfAbsent(group, k);

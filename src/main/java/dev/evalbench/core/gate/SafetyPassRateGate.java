@@ -1,7 +1,7 @@
 package dev.evalbench.core.gate;
 
 import dev.evalbench.core.gate.stats.Wilson;
-import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.record.ScoredCase;
 import dev.evalbench.core.workspace.SuiteKind;
 import dev.evalbench.core.workspace.SuiteSpec;
 import dev.evalbench.core.workspace.GateSpec;
@@ -22,19 +22,19 @@ final class SafetyPassRateGate {
     static GateVerdict evaluate(GateSpec spec, GateInputs in) {
         List<String> suites = spec.suite() != null ? List.of(spec.suite())
                 : in.suitesOfKind(SuiteKind.SAFETY).stream().map(SuiteSpec::name).toList();
-        List<CaseRecord> probes = suites.stream().flatMap(s -> in.runRecords(s).stream()).toList();
-        List<CaseRecord> blocking = probes.stream().filter(CaseRecord::blocking).toList();
+        List<? extends ScoredCase> probes = suites.stream().flatMap(s -> in.runRecords(s).stream()).toList();
+        List<? extends ScoredCase> blocking = probes.stream().filter(ScoredCase::blocking).toList();
         if (blocking.isEmpty()) {
             return Verdicts.cannotMeasure(spec, ">=", null, "There are no blocking probes in " + String.join(", ", suites)
                     + " in this run, so the safety gate checks nothing.");
         }
-        long passed = blocking.stream().filter(CaseRecord::passed).count();
+        long passed = blocking.stream().filter(ScoredCase::passed).count();
         Set<String> failingBlocking = failingIds(blocking);
         Set<String> failingOther = failingIds(probes.stream().filter(r -> !r.blocking()).toList());
-        List<CaseRecord> baseBlocking = suites.stream().flatMap(s -> in.baselineRecords(s).stream())
-                .filter(CaseRecord::blocking).toList();
+        List<? extends ScoredCase> baseBlocking = suites.stream().flatMap(s -> in.baselineRecords(s).stream())
+                .filter(ScoredCase::blocking).toList();
         Double baseRate = baseBlocking.isEmpty() ? null
-                : (double) baseBlocking.stream().filter(CaseRecord::passed).count() / baseBlocking.size();
+                : (double) baseBlocking.stream().filter(ScoredCase::passed).count() / baseBlocking.size();
         String detail = failingBlocking.isEmpty()
                 ? "All " + blocking.size() + " blocking probes passed."
                 : (blocking.size() - passed) + " of " + blocking.size() + " blocking probes failed: "
@@ -46,9 +46,9 @@ final class SafetyPassRateGate {
                 baseRate, Wilson.interval95(passed, blocking.size()), null, null, detail);
     }
 
-    private static Set<String> failingIds(List<CaseRecord> records) {
+    private static Set<String> failingIds(List<? extends ScoredCase> records) {
         Set<String> ids = new LinkedHashSet<>();
-        for (CaseRecord r : records) {
+        for (ScoredCase r : records) {
             if (!r.passed()) {
                 ids.add(r.key().caseId() + (r.key().sample() > 0 ? "#" + r.key().sample() : ""));
             }

@@ -1,7 +1,7 @@
 package dev.evalbench.core.gate;
 
 import dev.evalbench.core.gate.stats.Wilson;
-import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.record.ScoredCase;
 import dev.evalbench.core.workspace.GateSpec;
 import java.util.List;
 
@@ -17,14 +17,14 @@ final class SchemaPassRateGate {
         if (spec.min() == null) {
             return Verdicts.cannotMeasure(spec, ">=", null, "The schema_pass_rate gate needs min.");
         }
-        List<CaseRecord> records = in.runRecords(spec.suite());
+        List<? extends ScoredCase> records = in.runRecords(spec.suite());
         if (records.isEmpty()) {
             return Verdicts.cannotMeasure(spec, ">=", null, where(spec) + " has no cases in this run.");
         }
         long valid = records.stream().filter(SchemaPassRateGate::valid).count();
         long providerFailures = records.stream().filter(r -> r.failureKind() != null).count();
         double rate = (double) valid / records.size();
-        List<CaseRecord> base = in.baselineRecords(spec.suite());
+        List<? extends ScoredCase> base = in.baselineRecords(spec.suite());
         Double baseRate = base.isEmpty() ? null : (double) base.stream().filter(SchemaPassRateGate::valid).count() / base.size();
         boolean passed = rate >= spec.min() - GateInputs.EPSILON;
         String detail = String.format(java.util.Locale.ROOT, "%s of %d outputs are schema-valid (%d invalid, %d of them provider failures); "
@@ -34,7 +34,7 @@ final class SchemaPassRateGate {
                 Wilson.interval95(valid, records.size()), null, null, detail);
     }
 
-    static boolean valid(CaseRecord r) {
+    static boolean valid(ScoredCase r) {
         return r.failureKind() == null && r.schemaValid();
     }
 

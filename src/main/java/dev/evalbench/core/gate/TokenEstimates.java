@@ -1,6 +1,7 @@
 package dev.evalbench.core.gate;
 
 import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.record.ScoredCase;
 import java.util.List;
 import java.util.Locale;
 
@@ -15,7 +16,7 @@ final class TokenEstimates {
     private TokenEstimates() {}
 
     /** A sentence starting with a space, or "" when no record of either list has estimated tokens. */
-    static String note(List<CaseRecord> run, List<CaseRecord> baseline) {
+    static String note(List<? extends ScoredCase> run, List<? extends ScoredCase> baseline) {
         long inRun = estimated(run);
         long inBase = baseline == null ? 0 : estimated(baseline);
         if (inRun == 0 && inBase == 0) {
@@ -32,7 +33,7 @@ final class TokenEstimates {
         return note.append(" (the provider sent no usage; estimated as ").append(METHOD).append(").").toString();
     }
 
-    private static long estimated(List<CaseRecord> records) {
-        return records.stream().filter(CaseRecord::tokensEstimated).count();
+    private static long estimated(List<? extends ScoredCase> cases) {
+        return cases.stream().filter(ScoredCase::tokensEstimated).count();
     }
 }

@@ -1,7 +1,7 @@
 package dev.evalbench.core.gate;
 
 import dev.evalbench.core.gate.stats.Interval;
-import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.record.ScoredCase;
 import dev.evalbench.core.workspace.GateSpec;
 import java.util.Arrays;
 import java.util.List;
@@ -20,7 +20,7 @@ final class TotalTokensGate {
         if (spec.max() == null) {
             return Verdicts.cannotMeasure(spec, "<=", null, "The total_tokens gate needs max.");
         }
-        List<CaseRecord> records = in.runRecords(spec.suite());
+        List<? extends ScoredCase> records = in.runRecords(spec.suite());
         if (records.isEmpty()) {
             return Verdicts.cannotMeasure(spec, "<=", null, "There are no cases in this run to count tokens of.");
         }
@@ -29,7 +29,7 @@ final class TotalTokensGate {
         int passes = passes(in.run());
         double[] tokens = tokens(records);
         double total = Arrays.stream(tokens).sum() / passes;
-        List<CaseRecord> base = in.baselineRecords(spec.suite());
+        List<? extends ScoredCase> base = in.baselineRecords(spec.suite());
         Double baseTotal = base.isEmpty() ? null : Arrays.stream(tokens(base)).sum() / passes(in.baseline());
         Interval interval = in.bootstrap().percentile(tokens, sample -> Arrays.stream(sample).sum() / passes, GateInputs.LEVEL);
         boolean passed = total <= spec.max() + GateInputs.EPSILON;
@@ -42,12 +42,12 @@ final class TotalTokensGate {
         return Verdicts.of(spec, spec.suite(), passed, total, spec.max(), "<=", baseTotal, interval, null, null, detail);
     }
 
-    private static int passes(dev.evalbench.core.record.StoredRun run) {
+    private static int passes(dev.evalbench.core.record.RunCases run) {
         var config = run.header().config();
         return config == null ? 1 : Math.max(1, config.repeat());
     }
 
-    private static double[] tokens(List<CaseRecord> records) {
+    private static double[] tokens(List<? extends ScoredCase> records) {
         return records.stream().mapToDouble(r -> (double) r.tokensIn() + r.tokensOut()).toArray();
     }
 }

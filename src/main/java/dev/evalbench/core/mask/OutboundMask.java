@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.evalbench.core.record.Attempt;
 import dev.evalbench.core.record.CaseEvaluation;
 import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.record.CaseSummary;
+import dev.evalbench.core.record.RunCases;
+import dev.evalbench.core.record.ScoredCase;
 import dev.evalbench.core.record.Decision;
 import dev.evalbench.core.record.Message;
 import dev.evalbench.core.record.RunEvent;
@@ -96,7 +99,27 @@ public final class OutboundMask {
                 decision, evaluation, (ObjectNode) json(id, r.expected()), r.blocking(), r.routeUsed(), r.provider(),
                 r.modelUsed(), text(id, r.requestId()), r.latencyMs(), r.tokensIn(), r.tokensOut(), r.costUsd(),
                 attempts, r.fallbacks(), r.cacheHit(), r.versions(), r.startedAt(), r.finishedAt(),
-                r.reasoningTokens(), r.tokensEstimated());
+                r.reasoningTokens(), r.tokensEstimated(), r.tags());
+    }
+
+    /** A case summary with every text that can carry a model's words (failures, messages, outputs) masked. */
+    public CaseSummary summary(CaseSummary s) {
+        String id = s.key() == null ? null : s.key().caseId();
+        return new CaseSummary(s.key(), s.traceId(), s.passed(), s.schemaValid(), s.failureKind(), s.accepted(),
+                text(id, s.finalAction()), s.failures().stream().map(f -> text(id, f)).toList(), s.blocking(),
+                s.routeUsed(), s.modelUsed(), s.latencyMs(), s.tokensIn(), s.tokensOut(), s.costUsd(), s.attempts(),
+                s.fallbacks(), s.cacheHit(), s.tags(), (ObjectNode) json(id, s.expected()), json(id, s.scoredOutput()),
+                text(id, s.failureMessage()), s.rule(), s.failedChecks(), s.fallbackSteps(), s.tokensEstimated());
+    }
+
+    /** A run as gates read it, each case (summary or full record) and event masked; null stays null. */
+    public RunCases cases(RunCases run) {
+        if (run == null) return null;
+        List<ScoredCase> cases = run.cases().stream().map(c -> c instanceof CaseSummary s ? (ScoredCase) summary(s)
+                : c instanceof CaseRecord r ? record(r) : c).toList();
+        List<RunEvent> events = run.events().stream()
+                .map(ev -> new RunEvent(ev.at(), ev.kind(), ev.route(), text(null, ev.detail()))).toList();
+        return new RunCases(run.header(), cases, events);
     }
 
     /** The run with every case and event masked; null stays null. */
@@ -120,12 +143,37 @@ public final class OutboundMask {
         return n;
     }
 
+    /** How many values the texts of runs read as gates read them show masked. */
+    public static int maskedCount(RunCases... runs) {
+        int n = 0;
+        for (RunCases run : runs) {
+            if (run == null) continue;
+            for (ScoredCase c : run.cases()) {
+                if (c instanceof CaseRecord r) {
+                    n += maskedCount(new StoredRun(run.header(), List.of(r), List.of()));
+                } else {
+                    n += MaskedText.count(c.failureMessage());
+                    for (String f : c.failures()) n += MaskedText.count(f);
+                }
+            }
+        }
+        return n;
+    }
+
+    /** {@link #notice(StoredRun...)} for runs read as summaries. */
+    public static String notice(RunCases... runs) {
+        return noticeOf(maskedCount(runs));
+    }
+
     /**
      * The sentence every outbound writer prints: masking is always on, and this says how much it hid, so a
      * reader knows a {@code [masked ...]} mark is deliberate and where the raw text is.
      */
     public static String notice(StoredRun... runs) {
-        int n = maskedCount(runs);
+        return noticeOf(maskedCount(runs));
+    }
+
+    private static String noticeOf(int n) {
         return "Restricted values, restricted patterns and API keys are masked in everything written here"
                 + (n == 0 ? " (none found)" : " (" + n + (n == 1 ? " value" : " values") + " masked in outputs and prompts)")
                 + "; the local run history keeps the raw outputs.";

@@ -17,30 +17,30 @@ public final class CaseAlignment {
     private CaseAlignment() {}
 
     /** Pairs in the order of {@code before}, then cases only {@code after} has. */
-    public static List<CasePair> align(List<CaseRecord> before, List<CaseRecord> after) {
+    public static <T extends ScoredCase> List<CasePair<T>> align(List<? extends T> before, List<? extends T> after) {
         boolean byPrompt = distinct(before, k -> k.promptId()) > 1 || distinct(after, k -> k.promptId()) > 1;
         boolean byRoute = distinct(before, k -> k.route()) > 1 || distinct(after, k -> k.route()) > 1;
         Function<CaseKey, String> keyOf = k -> k.suite() + "/" + k.caseId()
                 + (byPrompt ? "/" + k.promptId() : "")
                 + (byRoute ? "@" + k.route() : "")
                 + (k.sample() > 0 ? "#" + k.sample() : "");
-        Map<String, CaseRecord> afterByKey = new LinkedHashMap<>();
-        for (CaseRecord r : after) afterByKey.put(keyOf.apply(r.key()), r);
-        List<CasePair> pairs = new ArrayList<>();
-        for (CaseRecord r : before) {
+        Map<String, T> afterByKey = new LinkedHashMap<>();
+        for (T r : after) afterByKey.put(keyOf.apply(r.key()), r);
+        List<CasePair<T>> pairs = new ArrayList<>();
+        for (T r : before) {
             String key = keyOf.apply(r.key());
-            pairs.add(new CasePair(key, r, afterByKey.remove(key)));
+            pairs.add(new CasePair<>(key, r, afterByKey.remove(key)));
         }
-        afterByKey.forEach((key, r) -> pairs.add(new CasePair(key, null, r)));
+        afterByKey.forEach((key, r) -> pairs.add(new CasePair<>(key, null, r)));
         return pairs;
     }
 
     /** Only the pairs present in both runs: what paired tests use. */
-    public static List<CasePair> matched(List<CaseRecord> before, List<CaseRecord> after) {
-        return align(before, after).stream().filter(p -> p.before() != null && p.after() != null).toList();
+    public static <T extends ScoredCase> List<CasePair<T>> matched(List<? extends T> before, List<? extends T> after) {
+        return CaseAlignment.<T>align(before, after).stream().filter(p -> p.before() != null && p.after() != null).toList();
     }
 
-    private static long distinct(List<CaseRecord> records, Function<CaseKey, String> part) {
+    private static long distinct(List<? extends ScoredCase> records, Function<CaseKey, String> part) {
         Set<String> seen = records.stream().map(r -> part.apply(r.key())).collect(Collectors.toSet());
         return seen.size();
     }

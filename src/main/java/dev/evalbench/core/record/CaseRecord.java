@@ -12,7 +12,7 @@ import java.util.List;
  *
  * <p>{@code failureKind} is null when the provider answered; otherwise a
  * {@link dev.evalbench.core.record.FailureKind} name and {@code rawOutput} is null. {@code parsed} is null
- * when the answer was not JSON. {@code expected} and {@code blocking} are copied from the case so metrics
+ * when the answer was not JSON. {@code tags} are the case's dataset tags, for filtering. {@code expected} and {@code blocking} are copied from the case so metrics
  * never need the dataset again. Costs are in US dollars.
  *
  * <p>{@code tokensOut} counts every output token billed, reasoning included; {@code reasoningTokens} is the
@@ -54,11 +54,17 @@ public record CaseRecord(
         Instant startedAt,
         Instant finishedAt,
         @JsonInclude(JsonInclude.Include.NON_DEFAULT) int reasoningTokens,
-        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean tokensEstimated) {
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean tokensEstimated,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> tags) implements ScoredCase {
+
+    public CaseRecord {
+        // Records stored before tags were kept read back with none.
+        tags = tags == null ? List.of() : List.copyOf(tags);
+    }
 
     /**
      * A record with reported token counts and no reasoning tokens, for records made before those fields (tests,
-     * fixtures). Code that copies a record must use the canonical constructor, or it drops both.
+     * fixtures). Code that copies a record must use the canonical constructor, or it drops them.
      */
     public CaseRecord(String runId, CaseKey key, String traceId, List<Message> messages, String rawOutput,
                       String failureKind, String failureMessage, JsonNode parsed, boolean schemaValid,
@@ -66,10 +72,10 @@ public record CaseRecord(
                       boolean blocking, String routeUsed, String provider, String modelUsed, String requestId,
                       long latencyMs, int tokensIn, int tokensOut, double costUsd, List<Attempt> attempts,
                       List<FallbackTaken> fallbacks, boolean cacheHit, VersionTuple versions, Instant startedAt,
-                      Instant finishedAt) {
+                      Instant finishedAt, List<String> tags) {
         this(runId, key, traceId, messages, rawOutput, failureKind, failureMessage, parsed, schemaValid, schemaErrors,
                 decision, evaluation, expected, blocking, routeUsed, provider, modelUsed, requestId, latencyMs, tokensIn,
-                tokensOut, costUsd, attempts, fallbacks, cacheHit, versions, startedAt, finishedAt, 0, false);
+                tokensOut, costUsd, attempts, fallbacks, cacheHit, versions, startedAt, finishedAt, 0, false, tags);
     }
 
     /** How tokens are estimated when a provider reports none, in the words reports and gates use. */
@@ -79,7 +85,45 @@ public record CaseRecord(
         return evaluation != null && evaluation.passed();
     }
 
+    /** The parsed output when the provider answered and the output is schema-valid; otherwise null. */
+    @Override
+    public JsonNode validOutput() {
+        return failureKind != null || !schemaValid ? null : parsed;
+    }
+
+    @Override
+    public String finalAction() {
+        return decision == null ? null : decision.finalAction();
+    }
+
+    @Override
+    public List<String> failures() {
+        return evaluation == null ? List.of() : evaluation.failures();
+    }
+
+    @Override
+    public boolean accepted() {
+        return decision != null && decision.accepted();
+    }
+
+    @Override
+    public String rule() {
+        return decision == null ? null : decision.rule();
+    }
+
+    @Override
+    public List<String> failedChecks() {
+        if (evaluation == null || evaluation.checks() == null) return List.of();
+        return evaluation.checks().entrySet().stream().filter(e -> !e.getValue()).map(java.util.Map.Entry::getKey).toList();
+    }
+
+    @Override
+    public List<String> fallbackSteps() {
+        return fallbacks.stream().map(f -> f.from() + " -> " + f.to() + " (" + f.reason() + ")").toList();
+    }
+
     /** Second and later requests to a route within this call: a call an open breaker refused sent nothing. */
+    @Override
     public int retries() {
         return Attempt.retries(attempts);
     }

@@ -16,19 +16,23 @@ public record RouteUsage(Map<String, Integer> answered, Map<String, Integer> fal
                          int retries, int cacheHits) {
 
     public static RouteUsage of(StoredRun run) {
+        return of(RunCases.of(run));
+    }
+
+    public static RouteUsage of(RunCases run) {
         Map<String, Integer> answered = new TreeMap<>();
         Map<String, Integer> fallbacks = new TreeMap<>();
         Map<String, Integer> failures = new TreeMap<>();
         int retries = 0;
         int cacheHits = 0;
-        for (CaseRecord r : run.cases()) {
+        for (ScoredCase r : run.cases()) {
             if (r.failureKind() == null) {
                 answered.merge(r.routeUsed(), 1, Integer::sum);
             } else {
                 failures.merge(r.failureKind(), 1, Integer::sum);
             }
-            for (FallbackTaken f : r.fallbacks()) {
-                fallbacks.merge(f.from() + " -> " + f.to() + " (" + f.reason() + ")", 1, Integer::sum);
+            for (String step : r.fallbackSteps()) {
+                fallbacks.merge(step, 1, Integer::sum);
             }
             retries += r.retries();
             cacheHits += r.cacheHit() ? 1 : 0;

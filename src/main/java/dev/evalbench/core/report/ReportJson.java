@@ -10,12 +10,16 @@ import dev.evalbench.core.compare.CompareJson;
 import dev.evalbench.core.gate.GateVerdict;
 import dev.evalbench.core.json.Json;
 import dev.evalbench.core.json.CanonicalJson;
+import dev.evalbench.core.json.Digests;
 
 /**
- * report.json: the canonical (RFC 8785) JSON form of a report, the file that is signed. It embeds the run
- * exactly as {@link Json#MAPPER} serializes a {@link dev.evalbench.core.record.StoredRun}, under {@code "run"},
- * so {@link dev.evalbench.core.store.RunExport#read} reads a report back as a baseline. Members:
- * {@code format} ({@value #FORMAT}), {@code generator}, {@code run}, {@code gates} (verdicts and the overall
+ * report.json: the canonical (RFC 8785) JSON form of a report, the file that is signed. It is sized by what a
+ * reviewer reads: {@code run} holds the run's header, events and the full records of its first
+ * {@value #FAILING_CASES_SHOWN} failing cases; every record is in {@link ReportCases#FILE} next to it, bound by
+ * {@code run_cases} ({@code file}, {@code sha256} of its exact bytes, {@code count}, {@code failing}), so
+ * {@link dev.evalbench.core.store.RunExport#read} reads a report back as a baseline, whole and checked, and a
+ * signature over report.json covers the records too. Members:
+ * {@code format} ({@value #FORMAT}), {@code generator}, {@code run}, {@code run_cases}, {@code gates} (verdicts and the overall
  * verdict), {@code summary} (whole-run and per-suite numbers), {@code baseline} (the baseline's id and counts,
  * or null) and {@code comparison} ({@link CompareJson}, or null).
  *
@@ -27,11 +31,28 @@ public final class ReportJson {
 
     private ReportJson() {}
 
+    /** Full records of failing cases kept in report.json itself, for a reviewer reading it without tools. */
+    public static final int FAILING_CASES_SHOWN = 100;
+
+    /** report.json without the cases file's binding (for tests of the rest). */
     public static ObjectNode toJson(ReportContent content) {
+        return toJson(content, ReportCases.bytes(content.run()));
+    }
+
+    /** report.json binding {@code casesFile}, the exact bytes of {@link ReportCases#FILE}. */
+    public static ObjectNode toJson(ReportContent content, byte[] casesFile) {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("format", FORMAT);
         root.put("generator", content.generator());
-        root.set("run", Json.MAPPER.valueToTree(content.run()));
+        ObjectNode run = root.putObject("run");
+        run.set("header", Json.MAPPER.valueToTree(content.run().header()));
+        run.set("events", Json.MAPPER.valueToTree(content.run().events()));
+        ArrayNode failing = run.putArray("cases");
+        content.run().cases().stream().filter(r -> !r.passed()).limit(FAILING_CASES_SHOWN)
+                .forEach(r -> failing.add(Json.MAPPER.<JsonNode>valueToTree(r)));
+        root.putObject("run_cases").put("file", ReportCases.FILE).put("sha256", Digests.sha256(casesFile))
+                .put("count", content.run().cases().size())
+                .put("failing", content.run().cases().stream().filter(r -> !r.passed()).count());
         ObjectNode gates = root.putObject("gates");
         gates.put("passed", content.passed()).put("run_id", content.gates().runId())
                 .put("baseline_run_id", content.gates().baselineRunId());
@@ -46,7 +67,12 @@ public final class ReportJson {
 
     /** The exact bytes of report.json. */
     public static byte[] bytes(ReportContent content) {
-        JsonNode safe = JcsValues.representable(toJson(content));
+        return bytes(content, ReportCases.bytes(content.run()));
+    }
+
+    /** The exact bytes of report.json binding {@code casesFile}. */
+    public static byte[] bytes(ReportContent content, byte[] casesFile) {
+        JsonNode safe = JcsValues.representable(toJson(content, casesFile));
         return CanonicalJson.canonicalize(safe);
     }
 }

@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * Writes a report's three views into a folder: {@value #JSON} (canonical, the one that is signed),
- * {@value #MARKDOWN} (for the pull request) and {@value #HTML} (one self-contained page). The three are
+ * {@value #MARKDOWN} (for the pull request) and {@value #HTML} (one self-contained page), and the run's full
+ * records ({@link ReportCases#FILE}, bound by digest from report.json). The four are
  * written together through {@link AtomicFiles}: either all are replaced or, on failure, none is. The folder is
  * created when missing. Stateless.
  */
@@ -24,13 +25,15 @@ public final class ReportWriter {
     private ReportWriter() {}
 
     public static ReportFiles write(ReportContent content, Path dir) throws IOException {
-        byte[] json = ReportJson.bytes(content);
+        byte[] cases = ReportCases.bytes(content.run());
+        byte[] json = ReportJson.bytes(content, cases);
         String sha256 = Digests.sha256(json);
         Path jsonFile = dir.resolve(JSON);
         Path mdFile = dir.resolve(MARKDOWN);
         Path htmlFile = dir.resolve(HTML);
         Map<Path, byte[]> files = new LinkedHashMap<>();
         files.put(jsonFile, json);
+        files.put(dir.resolve(ReportCases.FILE), cases);
         files.put(mdFile, ReportMarkdown.render(content, sha256).getBytes(StandardCharsets.UTF_8));
         files.put(htmlFile, ReportHtml.render(content, sha256).getBytes(StandardCharsets.UTF_8));
         AtomicFiles.writeAll(files);

@@ -79,7 +79,7 @@ public final class CaseProcessor {
                 call.costUsd(), call.attempts(), call.fallbacks(), call.cacheHit(),
                 item.versions(), started, clock.instant(),
                 response == null ? 0 : response.reasoningTokens(),
-                response != null && response.tokensEstimated());
+                response != null && response.tokensEstimated(), item.evalCase().tags());
     }
 
     /** The record of a case whose processing threw: kept as an INTERNAL failure with the exception's text. */
@@ -102,6 +102,6 @@ public final class CaseProcessor {
         return new CaseRecord(runId, item.key(), traceId, messages, null, kind.name(), message, null, false,
                 List.of(), decision, evaluation, item.evalCase().expected(), item.evalCase().blocking(),
                 item.route().name(), item.route().provider(), item.route().model(), null, 0, 0, 0, 0.0,
-                List.of(), List.of(), false, item.versions(), started, clock.instant());
+                List.of(), List.of(), false, item.versions(), started, clock.instant(), item.evalCase().tags());
     }
 }

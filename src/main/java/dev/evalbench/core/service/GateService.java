@@ -2,6 +2,8 @@ package dev.evalbench.core.service;
 
 import dev.evalbench.core.gate.GateEvaluator;
 import dev.evalbench.core.gate.GateReport;
+import dev.evalbench.core.record.RunCases;
+import dev.evalbench.core.record.RunHeader;
 import dev.evalbench.core.record.StoredRun;
 import dev.evalbench.core.store.RunStore;
 import dev.evalbench.core.store.StoreException;
@@ -40,16 +42,22 @@ public final class GateService {
     }
 
     /** A stored run and its verdicts. */
-    public record Gated(StoredRun run, GateReport report) {}
+    public record Gated(RunCases run, GateReport report) {}
 
     /**
      * Reads a run back from the store (as a run just finished or resumed) and gates it: the second half of
      * "run, then gate" that the CLI's {@code run}/{@code resume} and the workbench's launcher share.
      */
-    public Gated gateStored(RunStore store, String runId, Workspace ws, StoredRun baseline)
+    public Gated gateStored(RunStore store, String runId, Workspace ws, RunCases baseline)
             throws RequestException, StoreException {
-        StoredRun run = RunLookup.run(store, runId);
+        // The compact summaries: reading every full record back at the end of a run cost more than the run.
+        RunCases run = RunLookup.runCases(store, runId);
         return new Gated(run, gate(ws, run, baseline));
+    }
+
+    /** Gates a run read as summaries (or full records) against an optional baseline. */
+    public GateReport gate(Workspace ws, RunCases run, RunCases baseline) {
+        return new GateEvaluator(ws.suites()).evaluate(ws.gates(), run, baseline);
     }
 
     public GateReport gate(Workspace ws, StoredRun run, StoredRun baseline) {
@@ -73,9 +81,20 @@ public final class GateService {
      */
     public Optional<RunGates> gatesOf(StoredRun run, RunStore store, Path workspaceDir)
             throws WorkspaceException, StoreException {
-        if (hasAllSnapshots(run, store)) {
-            return Optional.of(new RunGates(Components.loadSnapshot(run.header(), store, env),
-                    "the stored snapshot of run " + run.id()));
+        return gatesOf(run.header(), store, workspaceDir);
+    }
+
+    /** As {@link #gatesOf(StoredRun, RunStore, Path)}, for a run read as summaries. */
+    public Optional<RunGates> gatesOf(RunCases run, RunStore store, Path workspaceDir)
+            throws WorkspaceException, StoreException {
+        return gatesOf(run.header(), store, workspaceDir);
+    }
+
+    private Optional<RunGates> gatesOf(RunHeader header, RunStore store, Path workspaceDir)
+            throws WorkspaceException, StoreException {
+        if (hasAllSnapshots(header, store)) {
+            return Optional.of(new RunGates(Components.loadSnapshot(header, store, env),
+                    "the stored snapshot of run " + header.id()));
         }
         if (workspaceDir != null && Files.isRegularFile(workspaceDir.resolve(MANIFEST))) {
             return Optional.of(new RunGates(Components.loadChecked(workspaceDir, env), "the workspace folder " + workspaceDir));
@@ -83,8 +102,8 @@ public final class GateService {
         return Optional.empty();
     }
 
-    private static boolean hasAllSnapshots(StoredRun run, RunStore store) throws StoreException {
-        Map<String, String> inputs = run.header().inputs();
+    private static boolean hasAllSnapshots(RunHeader header, RunStore store) throws StoreException {
+        Map<String, String> inputs = header.inputs();
         if (inputs == null || inputs.isEmpty()) return false;
         for (String sha256 : inputs.values()) {
             if (store.snapshot(sha256).isEmpty()) return false;

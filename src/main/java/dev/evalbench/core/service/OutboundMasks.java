@@ -1,6 +1,7 @@
 package dev.evalbench.core.service;
 
 import dev.evalbench.core.mask.OutboundMask;
+import dev.evalbench.core.record.RunHeader;
 import dev.evalbench.core.record.StoredRun;
 import dev.evalbench.core.secret.KeyScrubber;
 import dev.evalbench.core.store.RunStore;
@@ -34,12 +35,19 @@ public final class OutboundMasks {
      */
     public static OutboundMask of(Workspace current, RunStore store, Map<String, String> env, StoredRun... runs)
             throws StoreException {
+        return of(current, store, env, java.util.Arrays.stream(runs).map(r -> r == null ? null : r.header())
+                .toArray(RunHeader[]::new));
+    }
+
+    /** As {@link #of(Workspace, RunStore, Map, StoredRun...)}, by the runs' headers (null ones are skipped). */
+    public static OutboundMask of(Workspace current, RunStore store, Map<String, String> env, RunHeader... runs)
+            throws StoreException {
         List<Workspace> sources = new ArrayList<>();
         if (current != null) sources.add(current);
-        for (StoredRun run : runs) {
+        for (RunHeader run : runs) {
             if (run == null || store == null || !hasSnapshots(run, store)) continue;
             try {
-                sources.add(Components.loadSnapshot(run.header(), store, env));
+                sources.add(Components.loadSnapshot(run, store, env));
             } catch (WorkspaceException e) {
                 // A snapshot that no longer loads (an older format): the current workspace still masks.
             }
@@ -71,8 +79,8 @@ public final class OutboundMasks {
         return new OutboundMask(byCase, patterns, KeyScrubber.of(keys.stream().filter(Objects::nonNull).toList()));
     }
 
-    private static boolean hasSnapshots(StoredRun run, RunStore store) throws StoreException {
-        Map<String, String> inputs = run.header().inputs();
+    private static boolean hasSnapshots(RunHeader run, RunStore store) throws StoreException {
+        Map<String, String> inputs = run.inputs();
         if (inputs == null || inputs.isEmpty()) return false;
         for (String sha256 : inputs.values()) {
             if (store.snapshot(sha256).isEmpty()) return false;

@@ -1,5 +1,6 @@
 package dev.evalbench.core.service;
 
+import dev.evalbench.core.record.RunCases;
 import dev.evalbench.core.record.RunHeader;
 import dev.evalbench.core.record.StoredRun;
 import dev.evalbench.core.store.RunExport;
@@ -27,6 +28,21 @@ public final class RunLookup {
     public static StoredRun run(RunStore store, String ref) throws RequestException, StoreException {
         RunHeader header = header(store, ref);
         return new StoredRun(header, store.cases(header.id()), store.events(header.id()));
+    }
+
+    /**
+     * The run as gates and counts read it: its header, the compact summary of every case and its events. Reads
+     * no message or output text, so gating a 100,000-case run costs what its summaries cost.
+     */
+    public static RunCases runCases(RunStore store, String ref) throws RequestException, StoreException {
+        RunHeader header = header(store, ref);
+        return RunCases.ofSummaries(header, store.summaries(header.id()), store.events(header.id()));
+    }
+
+    /** A baseline as gates read it: a run file read whole, or a run in the history by its summaries. */
+    public static RunCases baselineCases(RunStore store, String ref) throws WorkspaceException, StoreException {
+        Path file = Path.of(ref);
+        return Files.isRegularFile(file) ? RunCases.of(baseline(store, ref)) : runCases(store, ref);
     }
 
     /**

@@ -10,16 +10,26 @@ import dev.evalbench.core.workspace.JsonSyntaxMessage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.evalbench.core.io.AtomicFiles;
+import dev.evalbench.core.json.Digests;
 import dev.evalbench.core.json.Json;
+import dev.evalbench.core.record.CaseRecord;
 import dev.evalbench.core.record.StoredRun;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
 
 /**
  * A run carried to another machine as one JSON file: {@code {"format": "evalbench-run/1", "run": {...}}}.
  * CI gates a pull request against the export of main's run, so the file carries every per-case verdict the
- * paired tests need. A signed report's {@code report.json} embeds the same {@code run} object and reads back
- * the same way. Writes are atomic (AtomicFiles), so a crash never leaves half a file.
+ * paired tests need. A report's {@code report.json} holds the run's header and events and binds its records
+ * by digest in a file next to it ({@code run_cases}); it reads back whole the same way. Writes are atomic (AtomicFiles), so a crash never leaves half a file.
  */
 public final class RunExport {
     public static final String FORMAT = "evalbench-run/1";
@@ -65,11 +75,58 @@ public final class RunExport {
         if (run == null || !run.isObject()) {
             throw new RunFileException(name, 0, 0, "expected an evalbench run export (a JSON object with a \"run\" field)");
         }
+        StoredRun stored;
         try {
-            return Json.MAPPER.treeToValue(run, StoredRun.class);
+            stored = Json.MAPPER.treeToValue(run, StoredRun.class);
         } catch (JsonProcessingException e) {
             throw new RunFileException(name, 0, 0, "the \"run\" object is not a readable run: " + JsonSyntaxMessage.describe(e));
         }
+        JsonNode binding = root.get("run_cases");
+        return binding == null || !binding.isObject() ? stored
+                : new StoredRun(stored.header(), boundCases(file, binding), stored.events());
+    }
+
+    /**
+     * The records a report.json binds by digest: the named file next to it, whose SHA-256 and count must be
+     * the bound ones. A missing, altered or truncated file is an error, never a partial run.
+     */
+    private static List<CaseRecord> boundCases(Path report, JsonNode binding) throws RunFileException {
+        String name = binding.path("file").asText("");
+        if (name.isEmpty() || name.contains("/") || name.contains("\\") || name.startsWith(".")) {
+            throw new RunFileException(report.toString(), 0, 0, "run_cases names no plain file next to it: \"" + name + "\"");
+        }
+        Path casesFile = report.resolveSibling(name);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(casesFile);
+        } catch (IOException e) {
+            throw new RunFileException(report.toString(), 0, 0, "keeps its case records in " + name
+                    + ", which cannot be read next to it (" + IoWords.of(e) + ")");
+        }
+        String sha256 = Digests.sha256(bytes);
+        if (!sha256.equals(binding.path("sha256").asText())) {
+            throw new RunFileException(casesFile.toString(), 0, 0, "sha256 " + sha256 + " differs from the one "
+                    + report.getFileName() + " binds (" + binding.path("sha256").asText()
+                    + "): the records were changed or replaced");
+        }
+        List<CaseRecord> records = new ArrayList<>();
+        int lineNo = 0;
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(
+                new GZIPInputStream(new ByteArrayInputStream(bytes)), StandardCharsets.UTF_8))) {
+            for (String line; (line = lines.readLine()) != null; ) {
+                lineNo++;
+                if (!line.isEmpty()) records.add(STRICT.forType(CaseRecord.class).readValue(line));
+            }
+        } catch (JsonProcessingException e) {
+            throw new RunFileException(casesFile.toString(), lineNo, 0, "not a case record: " + JsonSyntaxMessage.describe(e));
+        } catch (IOException e) {
+            throw new RunFileException(casesFile.toString(), 0, 0, "cannot be read (" + IoWords.of(e) + ")");
+        }
+        if (records.size() != binding.path("count").asInt(-1)) {
+            throw new RunFileException(casesFile.toString(), 0, 0, "holds " + records.size() + " records, "
+                    + report.getFileName() + " binds " + binding.path("count").asText());
+        }
+        return List.copyOf(records);
     }
 
     /**

@@ -55,7 +55,7 @@ public interface RunStore extends AutoCloseable {
      * or a count reads. Readers that need one case's texts call {@link #caseRecord}.
      */
     default List<CaseSummary> summaries(String runId) throws StoreException {
-        return cases(runId).stream().map(r -> CaseSummary.of(r, List.of())).toList();
+        return cases(runId).stream().map(CaseSummary::of).toList();
     }
 
     /**

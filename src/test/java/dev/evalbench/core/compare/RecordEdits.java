@@ -22,7 +22,7 @@ public final class RecordEdits {
         return new CaseRecord(r.runId(), r.key(), r.traceId(), r.messages(), raw, r.failureKind(), r.failureMessage(),
                 parse(raw), r.schemaValid(), r.schemaErrors(), r.decision(), r.evaluation(), r.expected(), r.blocking(),
                 r.routeUsed(), r.provider(), r.modelUsed(), r.requestId(), r.latencyMs(), r.tokensIn(), r.tokensOut(),
-                r.costUsd(), r.attempts(), r.fallbacks(), r.cacheHit(), r.versions(), r.startedAt(), r.finishedAt());
+                r.costUsd(), r.attempts(), r.fallbacks(), r.cacheHit(), r.versions(), r.startedAt(), r.finishedAt(), r.tags());
     }
 
     /** The record with the prompt at another revision and content hash. */
@@ -34,7 +34,7 @@ public final class RecordEdits {
         return new CaseRecord(r.runId(), r.key(), r.traceId(), r.messages(), r.rawOutput(), r.failureKind(), r.failureMessage(),
                 r.parsed(), r.schemaValid(), r.schemaErrors(), r.decision(), r.evaluation(), r.expected(), r.blocking(),
                 r.routeUsed(), r.provider(), r.modelUsed(), r.requestId(), r.latencyMs(), r.tokensIn(), r.tokensOut(),
-                r.costUsd(), r.attempts(), r.fallbacks(), r.cacheHit(), changed, r.startedAt(), r.finishedAt());
+                r.costUsd(), r.attempts(), r.fallbacks(), r.cacheHit(), changed, r.startedAt(), r.finishedAt(), r.tags());
     }
 
     /** A COMPLETE run of the support-triage workspace with these inputs. */

@@ -62,7 +62,7 @@ class CaseRecordJsonTest {
                 plain.evaluation(), plain.expected(), plain.blocking(), plain.routeUsed(), plain.provider(),
                 plain.modelUsed(), plain.requestId(), plain.latencyMs(), plain.tokensIn(), 900, plain.costUsd(),
                 plain.attempts(), plain.fallbacks(), plain.cacheHit(), plain.versions(), plain.startedAt(),
-                plain.finishedAt(), 832, true);
+                plain.finishedAt(), 832, true, plain.tags());
 
         CaseRecord back = roundTrip(reasoning);
         String plainJson = Json.MAPPER.writeValueAsString(plain);
@@ -82,6 +82,6 @@ class CaseRecordJsonTest {
                 r.failureMessage(), NullNode.instance, false, java.util.List.of("$: expected object, got null"),
                 r.decision(), r.evaluation(), r.expected(), r.blocking(), r.routeUsed(), r.provider(),
                 r.modelUsed(), r.requestId(), r.latencyMs(), r.tokensIn(), r.tokensOut(), r.costUsd(),
-                r.attempts(), r.fallbacks(), r.cacheHit(), r.versions(), r.startedAt(), r.finishedAt());
+                r.attempts(), r.fallbacks(), r.cacheHit(), r.versions(), r.startedAt(), r.finishedAt(), r.tags());
     }
 }

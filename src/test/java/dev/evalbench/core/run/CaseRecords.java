@@ -119,7 +119,8 @@ public final class CaseRecords {
                     false,
                     versions(),
                     started,
-                    started.plusMillis(latencyMs));
+                    started.plusMillis(latencyMs),
+                    List.of());
         }
 
         private List<Attempt> attempts(long latencyMs) {

@@ -1,27 +1,26 @@
 package dev.evalbench.core.gate.ci;
 
-import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.record.ScoredCase;
 import java.util.List;
 
 /** Why a stored case failed, in one line: its provider failure, or its eval failures joined. */
 final class CaseFailures {
     private CaseFailures() {}
 
-    static String describe(CaseRecord r) {
+    static String describe(ScoredCase r) {
         if (r.failureKind() != null) {
             return "Provider failure " + r.failureKind()
                     + (r.failureMessage() == null || r.failureMessage().isBlank() ? "." : ": " + sentence(r.failureMessage()));
         }
-        List<String> failures = r.evaluation() == null ? List.of() : r.evaluation().failures();
+        List<String> failures = r.failures();
         if (failures.isEmpty()) {
-            return r.evaluation() == null ? "The case was not evaluated." : "A check failed: " + failedChecks(r) + ".";
+            return r.failedChecks().isEmpty() ? "The case was not evaluated." : "A check failed: " + failedChecks(r) + ".";
         }
         return String.join(" ", failures);
     }
 
-    static String failedChecks(CaseRecord r) {
-        return String.join(", ", r.evaluation().checks().entrySet().stream()
-                .filter(e -> !e.getValue()).map(java.util.Map.Entry::getKey).toList());
+    static String failedChecks(ScoredCase r) {
+        return String.join(", ", r.failedChecks());
     }
 
     private static String sentence(String text) {

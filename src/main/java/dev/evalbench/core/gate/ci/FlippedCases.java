@@ -3,7 +3,8 @@ package dev.evalbench.core.gate.ci;
 import dev.evalbench.core.record.CaseAlignment;
 import dev.evalbench.core.record.CasePair;
 import dev.evalbench.core.record.Decision;
-import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.record.ScoredCase;
+import dev.evalbench.core.record.RunCases;
 import dev.evalbench.core.record.StoredRun;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +21,13 @@ public record FlippedCases(List<Flip> toFail, List<Flip> toPass) {
     public record Flip(String key, boolean nowFails, String change) {}
 
     public static FlippedCases between(StoredRun baseline, StoredRun run) {
+        return between(RunCases.of(baseline), RunCases.of(run));
+    }
+
+    public static FlippedCases between(RunCases baseline, RunCases run) {
         List<Flip> toFail = new ArrayList<>();
         List<Flip> toPass = new ArrayList<>();
-        for (CasePair p : CaseAlignment.matched(baseline.cases(), run.cases())) {
+        for (CasePair<ScoredCase> p : CaseAlignment.matched(baseline.cases(), run.cases())) {
             if (p.flippedToFail()) {
                 toFail.add(new Flip(p.key(), true, withDecision(CaseFailures.describe(p.after()), p)));
             } else if (p.flippedToPass()) {
@@ -43,7 +48,7 @@ public record FlippedCases(List<Flip> toFail, List<Flip> toPass) {
         return toFail.size() + toPass.size();
     }
 
-    private static String withDecision(String text, CasePair p) {
+    private static String withDecision(String text, CasePair<ScoredCase> p) {
         String decision = decisionChange(p.before(), p.after());
         if (decision == null) {
             return text;
@@ -52,16 +57,16 @@ public record FlippedCases(List<Flip> toFail, List<Flip> toPass) {
         return text + (ended ? " " : ". ") + "Decision: " + decision + ".";
     }
 
-    private static String decisionChange(CaseRecord before, CaseRecord after) {
-        Decision b = before.decision();
-        Decision a = after.decision();
-        if (b == null || a == null || (b.accepted() == a.accepted() && Objects.equals(b.finalAction(), a.finalAction()))) {
+    private static String decisionChange(ScoredCase before, ScoredCase after) {
+        // A case without a decision (no answer, no parsable output) has no final action.
+        if (before.finalAction() == null || after.finalAction() == null
+                || (before.accepted() == after.accepted() && Objects.equals(before.finalAction(), after.finalAction()))) {
             return null;
         }
-        return describe(b) + " → " + describe(a);
+        return describe(before) + " → " + describe(after);
     }
 
-    private static String describe(Decision d) {
-        return d.finalAction() + (d.accepted() ? " (accepted)" : " (rejected: " + d.rule() + ")");
+    private static String describe(ScoredCase c) {
+        return c.finalAction() + (c.accepted() ? " (accepted)" : " (rejected: " + c.rule() + ")");
     }
 }

@@ -9,6 +9,7 @@ import dev.evalbench.core.json.Json;
 import dev.evalbench.core.gate.RepeatStats;
 import dev.evalbench.core.record.RouteUsage;
 import dev.evalbench.core.record.RunStatus;
+import dev.evalbench.core.record.RunCases;
 import dev.evalbench.core.record.StoredRun;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -29,6 +30,10 @@ import java.nio.file.Path;
 public final class GateJson {
 
     public ObjectNode toJson(GateReport report, StoredRun run) {
+        return toJson(report, RunCases.of(run));
+    }
+
+    public ObjectNode toJson(GateReport report, RunCases run) {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("run_id", report.runId());
         root.put("baseline_run_id", report.baselineRunId());
@@ -70,6 +75,10 @@ public final class GateJson {
     }
 
     public String render(GateReport report, StoredRun run) {
+        return render(report, RunCases.of(run));
+    }
+
+    public String render(GateReport report, RunCases run) {
         try {
             return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(toJson(report, run)) + "\n";
         } catch (IOException e) {
@@ -78,6 +87,10 @@ public final class GateJson {
     }
 
     public void write(GateReport report, StoredRun run, Path file) throws IOException {
+        write(report, RunCases.of(run), file);
+    }
+
+    public void write(GateReport report, RunCases run, Path file) throws IOException {
         AtomicFiles.write(file, (render(report, run)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 

@@ -4,7 +4,8 @@ import dev.evalbench.core.mask.OutboundMask;
 import dev.evalbench.core.io.AtomicFiles;
 import dev.evalbench.core.gate.GateReport;
 import dev.evalbench.core.gate.GateVerdict;
-import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.record.ScoredCase;
+import dev.evalbench.core.record.RunCases;
 import dev.evalbench.core.record.StoredRun;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -37,6 +38,10 @@ public final class JunitXmlWriter {
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
     public String write(GateReport report, StoredRun run) {
+        return write(report, RunCases.of(run));
+    }
+
+    public String write(GateReport report, RunCases run) {
         try {
             Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
             doc.setXmlStandalone(true);
@@ -72,7 +77,7 @@ public final class JunitXmlWriter {
                 }
             }
             boolean manyRoutes = run.cases().stream().map(r -> r.key().route()).distinct().count() > 1;
-            for (CaseRecord r : run.cases()) {
+            for (ScoredCase r : run.cases()) {
                 if (r.passed()) {
                     continue;
                 }
@@ -98,12 +103,16 @@ public final class JunitXmlWriter {
         }
     }
 
-    /** Writes {@link #write(GateReport, StoredRun)} to the file, whole or not at all. */
     public void write(GateReport report, StoredRun run, Path file) throws IOException {
+        write(report, RunCases.of(run), file);
+    }
+
+    /** Writes {@link #write(GateReport, RunCases)} to the file, whole or not at all. */
+    public void write(GateReport report, RunCases run, Path file) throws IOException {
         AtomicFiles.write(file, (write(report, run)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    private static double runSeconds(StoredRun run) {
+    private static double runSeconds(RunCases run) {
         if (run.header().startedAt() == null || run.header().finishedAt() == null) {
             return 0;
         }

@@ -6,6 +6,7 @@ import dev.evalbench.core.gate.GateReport;
 import dev.evalbench.core.gate.GateVerdict;
 import dev.evalbench.core.gate.RepeatStats;
 import dev.evalbench.core.record.RunStatus;
+import dev.evalbench.core.record.RunCases;
 import dev.evalbench.core.record.StoredRun;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -24,6 +25,11 @@ public final class MarkdownSummary {
 
     /** @param baseline the run the report compared with, or null */
     public String render(GateReport report, StoredRun run, StoredRun baseline) {
+        return render(report, RunCases.of(run), baseline == null ? null : RunCases.of(baseline));
+    }
+
+    /** @param baseline the run the report compared with, or null */
+    public String render(GateReport report, RunCases run, RunCases baseline) {
         StringBuilder md = new StringBuilder();
         long failed = report.verdicts().stream().filter(v -> !v.passed()).count();
         md.append(report.passed() ? "## ✅ Evalbench: all " + report.verdicts().size() + " gates passed\n\n"
@@ -52,6 +58,10 @@ public final class MarkdownSummary {
     }
 
     public void write(GateReport report, StoredRun run, StoredRun baseline, Path file) throws IOException {
+        write(report, RunCases.of(run), baseline == null ? null : RunCases.of(baseline), file);
+    }
+
+    public void write(GateReport report, RunCases run, RunCases baseline, Path file) throws IOException {
         AtomicFiles.write(file, (render(report, run, baseline)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 

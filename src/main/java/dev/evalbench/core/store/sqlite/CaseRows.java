@@ -1,48 +1,85 @@
 package dev.evalbench.core.store.sqlite;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.evalbench.core.json.Json;
 import dev.evalbench.core.record.CaseKey;
 import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.record.CaseSummary;
+import dev.evalbench.core.record.VersionTuple;
 import dev.evalbench.core.store.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * The {@code cases} table. The whole record is kept as JSON (the source of truth when reading back); the key,
- * verdict and cost columns beside it are copies for queries across runs. {@code seq} keeps stored order.
- * Called on a connection already inside a transaction.
+ * The {@code cases} table (schema 2): one compact row per case whose columns are a {@link CaseSummary}, and
+ * the rest of the record compressed in {@code detail} (see {@link CaseDetail}). {@code seq} keeps stored
+ * order. Called on a connection already inside a transaction (writes) or a read transaction.
  */
 final class CaseRows {
+    static final String SUMMARY_COLUMNS = "suite, case_id, prompt_id, route, sample, trace_id, passed, schema_valid, "
+            + "failure_kind, accepted, final_action, failures, blocking, route_used, model_used, latency_ms, "
+            + "tokens_in, tokens_out, cost_usd, attempts, fallbacks, cache_hit, tags, expected, scored_output, "
+            + "failure_message, rule, failed_checks, fallback_steps, tokens_estimated";
+    private static final String RECORD_COLUMNS = SUMMARY_COLUMNS + ", started_at, versions_sha, detail, seq";
+
     private CaseRows() {}
 
-    static void insert(Connection c, CaseRecord r) throws SQLException, StoreException {
+    /** Inserts one record at {@code seq}; shared texts go to {@link CaseTexts} in the same transaction. */
+    static void insert(Connection c, CaseRecord r, long seq, Map<String, Boolean> known) throws SQLException, StoreException {
+        CaseSummary s = CaseSummary.of(r);
         CaseKey key = r.key();
-        String json = StoredJson.write(r, "case " + key + " of run " + r.runId());
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO cases (run_id, seq, suite, case_id, prompt_id, "
-                + "route, sample, passed, schema_valid, failure_kind, route_used, model_used, latency_ms, tokens_in, "
-                + "tokens_out, cost_usd, record_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, r.runId());
-            ps.setLong(2, nextSeq(c, "cases", r.runId()));
-            ps.setString(3, key.suite());
-            ps.setString(4, key.caseId());
-            ps.setString(5, key.promptId());
-            ps.setString(6, key.route());
-            ps.setInt(7, key.sample());
-            ps.setInt(8, r.passed() ? 1 : 0);
-            ps.setInt(9, r.schemaValid() ? 1 : 0);
-            ps.setString(10, r.failureKind());
-            ps.setString(11, r.routeUsed());
-            ps.setString(12, r.modelUsed());
-            ps.setLong(13, r.latencyMs());
-            ps.setInt(14, r.tokensIn());
-            ps.setInt(15, r.tokensOut());
-            ps.setDouble(16, r.costUsd());
-            ps.setString(17, json);
+        byte[] detail = CaseDetail.write(c, r, known);
+        String versions = CaseDetail.versionsRef(c, r, known);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO cases (run_id, seq, " + SUMMARY_COLUMNS
+                + ", started_at, versions_sha, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int i = 0;
+            ps.setString(++i, r.runId());
+            ps.setLong(++i, seq);
+            ps.setString(++i, key.suite());
+            ps.setString(++i, key.caseId());
+            ps.setString(++i, key.promptId());
+            ps.setString(++i, key.route());
+            ps.setInt(++i, key.sample());
+            ps.setString(++i, s.traceId());
+            ps.setInt(++i, s.passed() ? 1 : 0);
+            ps.setInt(++i, s.schemaValid() ? 1 : 0);
+            ps.setString(++i, s.failureKind());
+            ps.setInt(++i, s.accepted() ? 1 : 0);
+            ps.setString(++i, s.finalAction());
+            ps.setString(++i, jsonOrNull(s.failures().isEmpty() ? null : s.failures(), r));
+            ps.setInt(++i, s.blocking() ? 1 : 0);
+            ps.setString(++i, s.routeUsed());
+            ps.setString(++i, s.modelUsed());
+            ps.setLong(++i, s.latencyMs());
+            ps.setInt(++i, s.tokensIn());
+            ps.setInt(++i, s.tokensOut());
+            ps.setDouble(++i, s.costUsd());
+            ps.setInt(++i, s.attempts());
+            ps.setInt(++i, s.fallbacks());
+            ps.setInt(++i, s.cacheHit() ? 1 : 0);
+            ps.setString(++i, jsonOrNull(s.tags().isEmpty() ? null : s.tags(), r));
+            ps.setString(++i, jsonOrNull(s.expected(), r));
+            ps.setString(++i, jsonOrNull(s.scoredOutput(), r));
+            ps.setString(++i, s.failureMessage());
+            ps.setString(++i, s.rule());
+            ps.setString(++i, jsonOrNull(s.failedChecks().isEmpty() ? null : s.failedChecks(), r));
+            ps.setString(++i, jsonOrNull(s.fallbackSteps().isEmpty() ? null : s.fallbackSteps(), r));
+            ps.setInt(++i, s.tokensEstimated() ? 1 : 0);
+            ps.setString(++i, r.startedAt() == null ? null : Timestamps.format(r.startedAt()));
+            ps.setString(++i, versions);
+            ps.setBytes(++i, detail);
             ps.executeUpdate();
         }
     }
@@ -78,28 +115,67 @@ final class CaseRows {
     static boolean exists(Connection c, String runId, CaseKey key) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM cases WHERE run_id = ? AND suite = ? "
                 + "AND case_id = ? AND prompt_id = ? AND route = ? AND sample = ?")) {
-            ps.setString(1, runId);
-            ps.setString(2, key.suite());
-            ps.setString(3, key.caseId());
-            ps.setString(4, key.promptId());
-            ps.setString(5, key.route());
-            ps.setInt(6, key.sample());
+            bindKey(ps, runId, key);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }
         }
     }
 
-    /** In stored order. */
-    static List<CaseRecord> list(Connection c, String runId) throws SQLException, StoreException {
-        List<CaseRecord> records = new ArrayList<>();
+    /** Every summary of a run in stored order; reads no detail. */
+    static List<CaseSummary> summaries(Connection c, String runId) throws SQLException, StoreException {
+        List<CaseSummary> rows = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT seq, record_json FROM cases WHERE run_id = ? ORDER BY seq")) {
+                "SELECT " + SUMMARY_COLUMNS + " FROM cases WHERE run_id = ? ORDER BY seq")) {
             ps.setString(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    records.add(StoredJson.read(rs.getString(2), CaseRecord.class,
-                            "case #" + rs.getLong(1) + " of run " + runId));
+                    rows.add(summary(rs, runId));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** A page of {@link #summaries}: at most {@code limit} rows from position {@code offset} of stored order. */
+    static List<CaseSummary> summaries(Connection c, String runId, int offset, int limit) throws SQLException, StoreException {
+        List<CaseSummary> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT " + SUMMARY_COLUMNS + " FROM cases WHERE run_id = ? ORDER BY seq LIMIT ? OFFSET ?")) {
+            ps.setString(1, runId);
+            ps.setInt(2, limit);
+            ps.setInt(3, offset);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(summary(rs, runId));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** One case in full, by key. */
+    static Optional<CaseRecord> find(Connection c, String runId, CaseKey key) throws SQLException, StoreException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + RECORD_COLUMNS + " FROM cases WHERE run_id = ? "
+                + "AND suite = ? AND case_id = ? AND prompt_id = ? AND route = ? AND sample = ?")) {
+            bindKey(ps, runId, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(record(c, rs, runId, new HashMap<>(), new HashMap<>())) : Optional.empty();
+            }
+        }
+    }
+
+    /** In stored order, in full. */
+    static List<CaseRecord> list(Connection c, String runId) throws SQLException, StoreException {
+        List<CaseRecord> records = new ArrayList<>();
+        Map<String, String> texts = new HashMap<>();
+        Map<String, VersionTuple> versions = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT " + RECORD_COLUMNS + " FROM cases WHERE run_id = ? ORDER BY seq")) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    records.add(record(c, rs, runId, texts, versions));
                 }
             }
         }
@@ -119,5 +195,55 @@ final class CaseRows {
             }
         }
         return Set.copyOf(keys);
+    }
+
+    private static CaseSummary summary(ResultSet rs, String runId) throws SQLException, StoreException {
+        CaseKey key = new CaseKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5));
+        String what = "case " + key + " of run " + runId;
+        JsonNode expected = json(rs.getString(24), what);
+        return new CaseSummary(key, rs.getString(6), rs.getInt(7) != 0, rs.getInt(8) != 0, rs.getString(9),
+                rs.getInt(10) != 0, rs.getString(11), strings(rs.getString(12), what), rs.getInt(13) != 0,
+                rs.getString(14), rs.getString(15), rs.getLong(16), rs.getInt(17), rs.getInt(18), rs.getDouble(19),
+                rs.getInt(20), rs.getInt(21), rs.getInt(22) != 0, strings(rs.getString(23), what),
+                expected instanceof ObjectNode o ? o : null, json(rs.getString(25), what), rs.getString(26),
+                rs.getString(27), strings(rs.getString(28), what), strings(rs.getString(29), what), rs.getInt(30) != 0);
+    }
+
+    private static CaseRecord record(Connection c, ResultSet rs, String runId, Map<String, String> texts,
+                                     Map<String, VersionTuple> versions) throws SQLException, StoreException {
+        CaseSummary s = summary(rs, runId);
+        String startedAt = rs.getString(31);
+        return CaseDetail.read(c, runId, s, startedAt == null ? null : Timestamps.parse(startedAt), rs.getString(32),
+                rs.getBytes(33), texts, versions, "case #" + rs.getLong(34) + " of run " + runId);
+    }
+
+    private static void bindKey(PreparedStatement ps, String runId, CaseKey key) throws SQLException {
+        ps.setString(1, runId);
+        ps.setString(2, key.suite());
+        ps.setString(3, key.caseId());
+        ps.setString(4, key.promptId());
+        ps.setString(5, key.route());
+        ps.setInt(6, key.sample());
+    }
+
+    private static String jsonOrNull(Object value, CaseRecord r) throws StoreException {
+        return value == null ? null : StoredJson.write(value, "case " + r.key() + " of run " + r.runId());
+    }
+
+    private static JsonNode json(String text, String what) throws StoreException {
+        if (text == null) return null;
+        try {
+            return Json.MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new StoreException("cannot read " + what + ": a stored JSON column is damaged: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static List<String> strings(String text, String what) throws StoreException {
+        if (text == null) return List.of();
+        JsonNode array = json(text, what);
+        List<String> values = new ArrayList<>(array.size());
+        array.forEach(v -> values.add(v.asText()));
+        return values;
     }
 }

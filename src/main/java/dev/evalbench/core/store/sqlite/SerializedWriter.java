@@ -43,6 +43,21 @@ final class SerializedWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code work} holding the writer's turn without opening a transaction; {@code work} may call
+     * {@link #inTransaction} (the lock is reentrant). Lets a caller see what earlier turns did before writing.
+     */
+    <T> T inTurn(SqlWork<T> work) throws StoreException {
+        lock.lock();
+        try {
+            return work.run(connection);
+        } catch (java.sql.SQLException e) {
+            throw new StoreException(dbName + ": " + e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private <T> T commitOrRollBack(String what, SqlWork<T> work) throws StoreException {
         try {
             connection.setAutoCommit(false);

@@ -25,8 +25,9 @@ import java.util.Set;
 /**
  * The run history in one SQLite file (normally {@code <workspace>/.evalbench/history.db}).
  *
- * <p>Writes go through one connection, one at a time, each its own transaction committed before the method
- * returns; worker threads may append concurrently. Reads use their own connections and never wait behind a
+ * <p>Writes go through one connection, one at a time, each committed before the method returns; worker
+ * threads may append concurrently, and cases appended by many threads at once share one transaction (group
+ * commit, {@link CaseAppender}). Reads use their own connections and never wait behind a
  * write; another process may read (or take turns writing) at the same time. All methods are thread-safe.
  *
  * <p>Beyond {@link RunStore}: {@link #createRun} stores the header as given (the engine passes RUNNING) and
@@ -40,11 +41,13 @@ public final class SqliteRunStore implements RunStore {
     private final Path dbFile;
     private final SerializedWriter writer;
     private final ReaderPool readers;
+    private final CaseAppender appender;
 
     private SqliteRunStore(Path dbFile, Connection writerConnection) {
         this.dbFile = dbFile;
         this.writer = new SerializedWriter(writerConnection, dbFile.toString());
         this.readers = new ReaderPool(dbFile, dbFile.toString(), writerConnection == null);
+        this.appender = new CaseAppender(writer);
     }
 
     /**
@@ -145,15 +148,8 @@ public final class SqliteRunStore implements RunStore {
 
     @Override
     public void appendCase(CaseRecord record) throws StoreException {
-        CaseKey key = Objects.requireNonNull(record.key(), "record.key");
-        writer.inTransaction("append case " + key + " to run " + record.runId(), c -> {
-            requireRun(c, record.runId());
-            if (CaseRows.exists(c, record.runId(), key)) {
-                throw new StoreException("run " + record.runId() + " already has a record for case " + key);
-            }
-            CaseRows.insert(c, record);
-            return null;
-        });
+        Objects.requireNonNull(record.key(), "record.key");
+        appender.append(record);
     }
 
     @Override
@@ -212,21 +208,22 @@ public final class SqliteRunStore implements RunStore {
         return readers.read("read the cases of run " + runId, c -> CaseRows.list(c, runId));
     }
 
-    /** Read with SQLite's JSON functions, so the big texts are never parsed in Java. */
+    /** One indexed query over the compact rows; no case detail is read or decompressed. */
     @Override
     public List<CaseSummary> summaries(String runId) throws StoreException {
-        return readers.read("read the case summaries of run " + runId, c -> SummaryRows.list(c, runId));
+        return readers.read("read the case summaries of run " + runId, c -> List.copyOf(CaseRows.summaries(c, runId)));
     }
 
     @Override
     public List<CaseSummary> summaries(String runId, int offset, int limit) throws StoreException {
-        return readers.read("read the case summaries of run " + runId, c -> SummaryRows.page(c, runId, offset, limit));
+        return readers.read("read the case summaries of run " + runId,
+                c -> List.copyOf(CaseRows.summaries(c, runId, offset, limit)));
     }
 
-    /** Found through the cases' unique key, not by reading the run. */
+    /** One row by its unique key, its detail decompressed. */
     @Override
     public Optional<CaseRecord> caseRecord(String runId, CaseKey key) throws StoreException {
-        return readers.read("read case " + key + " of run " + runId, c -> SummaryRows.find(c, runId, key));
+        return readers.read("read case " + key + " of run " + runId, c -> CaseRows.find(c, runId, key));
     }
 
     @Override

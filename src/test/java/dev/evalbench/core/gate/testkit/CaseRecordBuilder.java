@@ -168,7 +168,7 @@ public final class CaseRecordBuilder {
                 List.of(), rawOutput, failureKind, failureMessage, parsed, schemaValid,
                 schemaValid ? List.of() : List.of("/: not valid"), d, evaluation, expected.deepCopy(), blocking,
                 route, "scripted", "triage-rules-v1", null, latencyMs, tokensIn, tokensOut, costUsd,
-                List.of(), List.of(), false, versions, t, t.plusMillis(latencyMs), 0, tokensEstimated);
+                List.of(), List.of(), false, versions, t, t.plusMillis(latencyMs), 0, tokensEstimated, List.of());
     }
 
     private static JsonNode parse(String json) {

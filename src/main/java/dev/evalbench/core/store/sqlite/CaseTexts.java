@@ -1,0 +1,112 @@
+package dev.evalbench.core.store.sqlite;
+
+import dev.evalbench.core.json.Digests;
+import dev.evalbench.core.store.StoreException;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
+
+/**
+ * The {@code case_texts} table (texts many cases share, stored once by the SHA-256 of their UTF-8 bytes) and
+ * the deflate compression every big text of a case is stored with. Plain JDK {@link Deflater}: no dependency,
+ * and {@code zlib} reads the bytes anywhere. Called on a connection already inside a transaction.
+ */
+final class CaseTexts {
+    private CaseTexts() {}
+
+    /**
+     * Stores the text unless present; returns its hash. {@code known} holds hashes already stored in this
+     * transaction (a fresh map per transaction, so a rollback can never leave a remembered hash without its row).
+     */
+    static String put(Connection c, String text, Map<String, Boolean> known) throws SQLException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        String sha256 = Digests.sha256(bytes);
+        if (known.containsKey(sha256)) {
+            return sha256;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM case_texts WHERE sha256 = ?")) {
+            ps.setString(1, sha256);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    known.put(sha256, Boolean.TRUE);
+                    return sha256;
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO case_texts (sha256, content, size) VALUES (?, ?, ?)")) {
+            ps.setString(1, sha256);
+            ps.setBytes(2, deflate(bytes));
+            ps.setLong(3, bytes.length);
+            ps.executeUpdate();
+        }
+        known.put(sha256, Boolean.TRUE);
+        return sha256;
+    }
+
+    /** The text of a hash; a missing or damaged text is a corrupt history, never a guess. */
+    static String get(Connection c, String sha256, Map<String, String> cache) throws SQLException, StoreException {
+        String cached = cache.get(sha256);
+        if (cached != null) {
+            return cached;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT content FROM case_texts WHERE sha256 = ?")) {
+            ps.setString(1, sha256);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new StoreException("the history is missing text " + sha256 + " that a case refers to");
+                }
+                byte[] bytes = inflate(rs.getBytes(1), "text " + sha256);
+                if (!Digests.sha256(bytes).equals(sha256)) {
+                    throw new StoreException("text " + sha256 + " is corrupt: its content no longer has that hash");
+                }
+                String text = new String(bytes, StandardCharsets.UTF_8);
+                cache.put(sha256, text);
+                return text;
+            }
+        }
+    }
+
+    static byte[] deflate(byte[] bytes) {
+        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+        try {
+            deflater.setInput(bytes);
+            deflater.finish();
+            ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 2 + 16);
+            byte[] buffer = new byte[4096];
+            while (!deflater.finished()) {
+                out.write(buffer, 0, deflater.deflate(buffer));
+            }
+            return out.toByteArray();
+        } finally {
+            deflater.end();
+        }
+    }
+
+    static byte[] inflate(byte[] compressed, String what) throws StoreException {
+        Inflater inflater = new Inflater();
+        try {
+            inflater.setInput(compressed == null ? new byte[0] : compressed);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, compressed == null ? 0 : compressed.length * 3));
+            byte[] buffer = new byte[8192];
+            while (!inflater.finished()) {
+                int n = inflater.inflate(buffer);
+                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    throw new StoreException("cannot read " + what + ": its compressed bytes are truncated");
+                }
+                out.write(buffer, 0, n);
+            }
+            return out.toByteArray();
+        } catch (DataFormatException e) {
+            throw new StoreException("cannot read " + what + ": its compressed bytes are damaged: " + e.getMessage(), e);
+        } finally {
+            inflater.end();
+        }
+    }
+}

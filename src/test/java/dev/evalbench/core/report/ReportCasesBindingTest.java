@@ -1,0 +1,60 @@
+package dev.evalbench.core.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.evalbench.core.json.Digests;
+import dev.evalbench.core.json.Json;
+import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.report.model.ReportContent;
+import dev.evalbench.core.store.RunExport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** report.json carries what a reviewer reads and binds every full record, by digest, in a file beside it. */
+class ReportCasesBindingTest {
+    @TempDir Path dir;
+
+    @Test
+    void reportJsonHoldsOnlyFailingRecordsAndBindsTheRestByDigest() throws Exception {
+        ReportContent content = ReportFixture.withBaseline();
+        ReportFiles files = ReportWriter.write(content, dir);
+
+        JsonNode json = Json.MAPPER.readTree(files.json().toFile());
+        long failing = content.run().cases().stream().filter(r -> !r.passed()).count();
+        assertThat(failing).as("the fixture has failing cases").isPositive();
+        assertThat(json.path("run").path("cases")).hasSize((int) failing);
+        json.path("run").path("cases").forEach(c -> assertThat(c.path("evaluation").path("passed").asBoolean()).isFalse());
+        Path cases = dir.resolve(ReportCases.FILE);
+        assertThat(json.path("run_cases").path("sha256").asText()).isEqualTo(Digests.sha256(Files.readAllBytes(cases)));
+        assertThat(json.path("run_cases").path("count").asInt()).isEqualTo(content.run().cases().size());
+        assertThat(RunExport.read(files.json()).cases()).isEqualTo(content.run().cases());
+    }
+
+    @Test
+    void theSameRunGivesTheSameCasesFile() throws Exception {
+        assertThat(ReportCases.bytes(ReportFixture.withBaseline().run()))
+                .isEqualTo(ReportCases.bytes(ReportFixture.withBaseline().run()));
+    }
+
+    @Test
+    void aReplacedOrMissingCasesFileIsRefusedNotReadAsAPartialRun() throws Exception {
+        ReportContent content = ReportFixture.withBaseline();
+        ReportFiles files = ReportWriter.write(content, dir);
+        Path cases = dir.resolve(ReportCases.FILE);
+        CaseRecord first = content.run().cases().get(0);
+        Files.write(cases, ReportCases.bytes(new dev.evalbench.core.record.StoredRun(content.run().header(),
+                java.util.List.of(first), content.run().events())));
+
+        assertThatThrownBy(() -> RunExport.read(files.json())).isInstanceOf(IOException.class)
+                .hasMessageContaining("differs from the one report.json binds");
+
+        Files.delete(cases);
+        assertThatThrownBy(() -> RunExport.read(files.json())).isInstanceOf(IOException.class)
+                .hasMessageContaining("keeps its case records in " + ReportCases.FILE);
+    }
+}
