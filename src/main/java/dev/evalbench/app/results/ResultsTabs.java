@@ -1,6 +1,11 @@
 package dev.evalbench.app.results;
 
-import dev.evalbench.app.detail.CaseDetailView;
+import dev.evalbench.app.detail.RevealableDetail;
+import dev.evalbench.core.mask.OutboundMask;
+import dev.evalbench.core.service.OutboundMasks;
+import dev.evalbench.core.workspace.Workspace;
+import java.util.List;
+import java.util.Map;
 import dev.evalbench.app.fx.BackgroundTask;
 import dev.evalbench.app.fx.TaskRunner;
 import dev.evalbench.app.gates.GatesView;
@@ -85,7 +90,8 @@ public final class ResultsTabs {
         tab.setId("results-tab-" + runId);
         tab.setTooltip(new Tooltip("Run " + runId));
         vm.detailProperty().addListener((o, was, record) -> {
-            if (tab.isSelected()) window.showDetail(record == null ? null : detail(record, gatesVm, openDataset));
+            if (tab.isSelected()) window.showDetail(record == null ? null
+                    : detail(record, gatesVm, openDataset, openWorkspace.get()));
         });
         open.put(runId, tab);
         gates.put(runId, gatesVm);
@@ -96,10 +102,14 @@ public final class ResultsTabs {
         return view;
     }
 
-    private static CaseDetailView detail(CaseRecord record, GatesViewModel gatesVm, DatasetLookup openDataset) {
+    private static RevealableDetail detail(CaseRecord record, GatesViewModel gatesVm, DatasetLookup openDataset,
+                                           Workspace open) {
         var gated = gatesVm.gatedProperty().get();
         var vars = gated != null ? new DatasetLookup(gated.workspace()).vars(record.key()) : null;
-        return new CaseDetailView(record, vars != null ? vars : openDataset.vars(record.key()));
+        Workspace source = gated != null ? gated.workspace() : open;
+        // Keys never reach the history, so the mask needs only the case's restricted values and patterns.
+        OutboundMask mask = OutboundMasks.of(source == null ? List.of() : List.of(source), Map.of());
+        return new RevealableDetail(record, mask, vars != null ? vars : openDataset.vars(record.key()));
     }
 
     /** Gates every open run again: the baseline moved. */

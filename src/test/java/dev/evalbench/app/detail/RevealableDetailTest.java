@@ -1,0 +1,66 @@
+package dev.evalbench.app.detail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.evalbench.core.mask.OutboundMask;
+import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.run.CaseRecords;
+import dev.evalbench.core.secret.KeyScrubber;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TextInputControl;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+/** The workbench shows a case's restricted values masked, as reports do, and reveals them on request. */
+@org.junit.jupiter.api.parallel.Isolated("workbench tests share the JavaFX toolkit and run alone, serially")
+class RevealableDetailTest {
+    private final FxRobot robot = new FxRobot();
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @Test
+    void aRestrictedValueInTheOutputIsMaskedUntilRevealedAndMaskedAgain() {
+        CaseRecord leaked = CaseRecords.sample("r1", "triage", "t001", true, 40); // its output names ORD-10421
+        OutboundMask mask = new OutboundMask(Map.of("t001", List.of("ord-10421")), Map.of(), KeyScrubber.of(List.of()));
+        AtomicReference<RevealableDetail> detail = new AtomicReference<>();
+        robot.interact(() -> detail.set(new RevealableDetail(leaked, mask, null)));
+
+        assertThat(rawOutput(detail.get())).doesNotContain("ORD-10421").contains("masked");
+        Button toggle = (Button) detail.get().lookup("#reveal-restricted");
+        assertThat(toggle.getText()).isEqualTo("Reveal");
+
+        robot.interact(toggle::fire);
+        assertThat(rawOutput(detail.get())).contains("ORD-10421");
+        assertThat(toggle.getText()).isEqualTo("Mask");
+
+        robot.interact(toggle::fire);
+        assertThat(rawOutput(detail.get())).doesNotContain("ORD-10421");
+    }
+
+    @Test
+    void aCaseWithNothingRestrictedShowsNoRevealButton() {
+        CaseRecord plain = CaseRecords.sample("r1", "triage", "t002", true, 40);
+        OutboundMask mask = new OutboundMask(Map.of("t002", List.of("DE89 3704 0044 0532 0130 00")), Map.of(),
+                KeyScrubber.of(List.of()));
+        AtomicReference<RevealableDetail> detail = new AtomicReference<>();
+        robot.interact(() -> detail.set(new RevealableDetail(plain, mask, null)));
+        assertThat(detail.get().lookup("#reveal-restricted")).isNull();
+        assertThat(rawOutput(detail.get())).contains("ORD-10421");
+    }
+
+    private static String rawOutput(RevealableDetail detail) {
+        detail.applyCss();
+        Node raw = ((CaseDetailView) detail.getCenter()).getContent().lookup("#detail-raw");
+        return raw instanceof TextInputControl t ? t.getText() : ((Labeled) raw).getText();
+    }
+}
