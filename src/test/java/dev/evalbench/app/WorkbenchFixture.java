@@ -57,7 +57,8 @@ public final class WorkbenchFixture {
         FxToolkit.cleanupStages();
     }
 
-    static void copyTree(Path from, Path to) {
+    /** Copies a workspace folder without its run history ({@code .evalbench}). */
+    public static void copyTree(Path from, Path to) {
         try (Stream<Path> paths = Files.walk(from)) {
             for (Path p : (Iterable<Path>) paths::iterator) {
                 Path rel = from.relativize(p);

@@ -17,13 +17,11 @@ import dev.evalbench.core.workspace.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * A copy of the sample workspace whose history holds {@code runs} runs: one real offline run of the sample
@@ -39,7 +37,7 @@ final class BenchHistory {
     static Path build(Path dir, int runs, int bigCases) throws Exception {
         Path ws = dir.resolve("support-triage");
         if (Files.isRegularFile(HistoryLocation.defaultDb(ws))) return ws;
-        copyTree(Path.of("workspaces/support-triage"), ws);
+        dev.evalbench.app.WorkbenchFixture.copyTree(Path.of("workspaces/support-triage"), ws);
         Workspace workspace = Components.loadChecked(ws, Map.of());
         try (RunStore store = SqliteRunStore.open(HistoryLocation.prepare(ws))) {
             RunConfig config = new RunConfig(List.of("offline"), List.of(), 1, 4, "off");
@@ -70,17 +68,5 @@ final class BenchHistory {
             store.appendCase(Json.MAPPER.treeToValue(json, CaseRecord.class));
         }
         store.finishRun(id, RunStatus.COMPLETE, startedAt.plusSeconds(30));
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) paths::iterator) {
-                Path rel = from.relativize(p);
-                if (rel.toString().startsWith(".evalbench")) continue;
-                Path target = to.resolve(rel.toString());
-                if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
     }
 }
