@@ -44,7 +44,9 @@ public final class GatesView extends VBox {
         table.setId("gates-table");
         table.setFixedCellSize(ROW);
         table.setItems(vm.rows());
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Unconstrained: in a narrow centre the numbers and verdict words keep their width and the table
+        // scrolls sideways, instead of every column being cut to "F..." and "98....".
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.getColumns().setAll(List.of(verdictColumn(), column("Gate", 150, GateRow::id),
                 column("Value", 80, GateRow::value), column("Threshold", 85, GateRow::threshold),
                 column("Baseline", 80, GateRow::baseline), column("95% interval", 150, GateRow::interval),
@@ -71,6 +73,7 @@ public final class GatesView extends VBox {
     private static TableColumn<GateRow, String> column(String title, double width, Function<GateRow, String> value) {
         TableColumn<GateRow, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
+        c.setMinWidth(Math.min(width, 70));
         c.setSortable(false);
         c.setCellValueFactory(f -> new ReadOnlyStringWrapper(value.apply(f.getValue())));
         return c;
