@@ -45,6 +45,7 @@ public final class ResultsTabs {
     private final ZoneId zone;
     private final Map<String, Tab> open = new LinkedHashMap<>();
     private final Map<String, GatesViewModel> gates = new LinkedHashMap<>();
+    private final java.util.List<java.util.function.Function<String, javafx.scene.Node>> actions = new java.util.ArrayList<>();
 
     public ResultsTabs(MainWindow window, TaskRunner runner, BackgroundTask.ThrowingSupplier<RunStore> store,
                        RunGating gating, Supplier<Workspace> openWorkspace, ZoneId zone) {
@@ -85,6 +86,7 @@ public final class ResultsTabs {
         ResultsViewModel vm = new ResultsViewModel(runner, store, runId, openDataset::tags);
         GatesViewModel gatesVm = new GatesViewModel(runner, store, gating, runId);
         ResultsView view = new ResultsView(vm, new GatesView(gatesVm));
+        for (var action : actions) view.addAction(action.apply(runId));
         gatesVm.setOnChosen((gate, keys) -> vm.scopeProperty().set(new CaseFilter.Scope(gate, keys)));
         Tab tab = new Tab("Results " + TITLE.format(startedAt.atZone(zone)), view);
         tab.setId("results-tab-" + runId);
@@ -110,6 +112,11 @@ public final class ResultsTabs {
         // Keys never reach the history, so the mask needs only the case's restricted values and patterns.
         OutboundMask mask = OutboundMasks.of(source == null ? List.of() : List.of(source), Map.of());
         return new RevealableDetail(record, mask, vars != null ? vars : openDataset.vars(record.key()));
+    }
+
+    /** Adds a control, made for each run's id, to every results tab opened from now on (compare buttons). */
+    public void addAction(java.util.function.Function<String, javafx.scene.Node> action) {
+        actions.add(action);
     }
 
     /** Gates every open run again: the baseline moved. */

@@ -56,6 +56,11 @@ public final class ResultsView extends VBox {
         getChildren().addAll(filterBar, table);
     }
 
+    /** Adds a control at the end of the filter bar (the comparison's buttons, for one). */
+    public void addAction(Node action) {
+        filterBar.getChildren().add(action);
+    }
+
     /** Ctrl+F. */
     public void focusFilter() {
         filterBar.text.requestFocus();
