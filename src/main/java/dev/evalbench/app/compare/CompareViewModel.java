@@ -38,7 +38,8 @@ import javafx.collections.ObservableList;
  * Two runs compared for review. {@link #load} first aligns every case from the two runs' summaries and shows
  * them, regressions first, with the first regression selected; then computes the overview (tuple diff, gate
  * and metric deltas) in the background. Filtering runs on the task runner (newest answer wins); selecting a
- * case reads its two full records ({@code RunStore.caseRecord}) off the UI thread and diffs them there.
+ * case reads its two full records ({@code RunStore.caseRecord}) off the UI thread and diffs them there, and
+ * reads the regressions before and after it ahead, so J and K show the next one without waiting.
  * Marking cases reviewed is kept for the life of the view. Never touches controls; UI thread only.
  */
 public final class CompareViewModel {
@@ -53,6 +54,13 @@ public final class CompareViewModel {
     private ReviewService.Cases loadedCases;
     private List<ReviewCase> all = List.of();
     private final Set<String> reviewed = new HashSet<>();
+    /** Comparisons read ahead (the regressions next to the selected one), by key; the UI thread's only. */
+    private final java.util.Map<String, CaseComparison> prefetched = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, CaseComparison> eldest) {
+            return size() > 16;
+        }
+    };
 
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
     private final BooleanProperty regex = new SimpleBooleanProperty(this, "regex");
@@ -105,27 +113,61 @@ public final class CompareViewModel {
         selected.addListener((o, was, now) -> read(now));
     }
 
-    /** Aligns the cases and shows them (first regression selected), then computes the overview. */
+    /**
+     * Reads both runs' summaries at the same time (two tasks), aligns them (a third), shows the cases with the
+     * first regression selected, then computes the overview.
+     */
     public void load() {
         Path dir = workspaceDir.get();
-        BackgroundTask.of(() -> service.cases(before, after))
-                .onSuccess(cases -> {
-                    loadedCases = cases;
-                    all = cases.cases();
-                    List<CaseSummary> sides = new ArrayList<>(cases.beforeSummaries());
-                    sides.addAll(cases.afterSummaries());
-                    suites.setAll(new TreeSet<>(sides.stream().map(s -> s.key().suite()).toList()));
-                    tags.setAll(new TreeSet<>(sides.stream().flatMap(s -> s.tags().stream()).toList()));
-                    failureKinds.setAll(CaseFilter.failureKinds(sides));
-                    movements.setAll(cases.movements().stream().filter(MetricMovement::moved).toList());
-                    headline.set(headline(cases));
-                    visible.setAll(all);
-                    updateRemaining();
-                    firstShown.set(all.isEmpty() ? null : all.get(0));
-                    loadOverview(cases, dir);
-                })
-                .onFailure(e -> problem.set("Cannot compare: " + e.getMessage()))
-                .executeWith(runner);
+        ReviewService.SideCases[] sides = new ReviewService.SideCases[2];
+        boolean[] failed = {false};
+        Runnable bothRead = () -> {
+            if (sides[0] == null || sides[1] == null) return;
+            BackgroundTask.of(() -> Aligned.of(ReviewService.align(sides[0], sides[1])))
+                    .onSuccess(aligned -> show(aligned, dir))
+                    .onFailure(e -> problem.set("Cannot compare: " + e.getMessage()))
+                    .executeWith(runner);
+        };
+        ReviewService.Side[] which = {before, after};
+        for (int i = 0; i < 2; i++) {
+            int side = i;
+            BackgroundTask.of(() -> ReviewService.read(which[side]))
+                    .onSuccess(read -> {
+                        sides[side] = read;
+                        bothRead.run();
+                    })
+                    .onFailure(e -> {
+                        if (!failed[0]) problem.set("Cannot compare: " + e.getMessage());
+                        failed[0] = true;
+                    })
+                    .executeWith(runner);
+        }
+    }
+
+    /** The aligned cases with the filter bar's choices, all worked out off the UI thread. */
+    private record Aligned(ReviewService.Cases cases, List<String> suites, List<String> tags, List<String> kinds) {
+        static Aligned of(ReviewService.Cases cases) {
+            List<CaseSummary> sides = new ArrayList<>(cases.beforeSummaries());
+            sides.addAll(cases.afterSummaries());
+            return new Aligned(cases, List.copyOf(new TreeSet<>(sides.stream().map(s -> s.key().suite()).toList())),
+                    List.copyOf(new TreeSet<>(sides.stream().flatMap(s -> s.tags().stream()).toList())),
+                    CaseFilter.failureKinds(sides));
+        }
+    }
+
+    private void show(Aligned aligned, Path dir) {
+        ReviewService.Cases cases = aligned.cases();
+        loadedCases = cases;
+        all = cases.cases();
+        suites.setAll(aligned.suites());
+        tags.setAll(aligned.tags());
+        failureKinds.setAll(aligned.kinds());
+        movements.setAll(cases.movements().stream().filter(MetricMovement::moved).toList());
+        headline.set(headline(cases));
+        visible.setAll(all);
+        updateRemaining();
+        firstShown.set(all.isEmpty() ? null : all.get(0));
+        loadOverview(cases, dir);
     }
 
     private void loadOverview(ReviewService.Cases cases, Path dir) {
@@ -184,13 +226,41 @@ public final class CompareViewModel {
             detail.set(null);
             return;
         }
-        reading.submit(() -> {
-            CaseRecord a = row.before() == null ? null
-                    : before.store().caseRecord(loadedCases.before().id(), row.before().key()).map(mask).orElse(null);
-            CaseRecord b = row.after() == null ? null
-                    : after.store().caseRecord(loadedCases.after().id(), row.after().key()).map(mask).orElse(null);
-            return CaseComparison.of(row, a, b);
-        }, detail::set, e -> problem.set("Cannot read case " + row.key() + ": " + e.getMessage()));
+        CaseComparison known = prefetched.get(row.key());
+        if (known != null) {
+            // Read ahead while the reviewer looked at the case before: J shows it without waiting on the store.
+            reading.cancelPending();
+            detail.set(known);
+            prefetchAround(row);
+            return;
+        }
+        reading.submit(() -> compare(row), c -> {
+            detail.set(c);
+            prefetchAround(row);
+        }, e -> problem.set("Cannot read case " + row.key() + ": " + e.getMessage()));
+    }
+
+    /** Both records of a case in full, masked, and their diff. Task bodies only. */
+    private CaseComparison compare(ReviewCase row) throws Exception {
+        CaseRecord a = row.before() == null ? null
+                : before.store().caseRecord(loadedCases.before().id(), row.before().key()).map(mask).orElse(null);
+        CaseRecord b = row.after() == null ? null
+                : after.store().caseRecord(loadedCases.after().id(), row.after().key()).map(mask).orElse(null);
+        return CaseComparison.of(row, a, b);
+    }
+
+    /** Reads the next and the previous regression of the list ahead of J and K. */
+    private void prefetchAround(ReviewCase row) {
+        int at = visible.indexOf(row);
+        for (int step : new int[] {1, -1}) {
+            int next = nextRegression(visible, at, step);
+            if (next < 0) continue;
+            ReviewCase ahead = visible.get(next);
+            if (prefetched.containsKey(ahead.key())) continue;
+            BackgroundTask.of(() -> compare(ahead)).onSuccess(c -> prefetched.put(ahead.key(), c))
+                    .onFailure(e -> { /* read again when selected, and reported then */ })
+                    .executeWith(runner);
+        }
     }
 
     /** Marks the case reviewed (or not again, when it was). */

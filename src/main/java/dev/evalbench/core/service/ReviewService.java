@@ -49,14 +49,25 @@ public final class ReviewService {
         this.gates = new GateService(env);
     }
 
+    /** One run as a review reads it first: its header and every case's summary. */
+    public record SideCases(RunHeader header, List<CaseSummary> summaries) {}
+
     /** Reads both runs' summaries and aligns them. */
     public Cases cases(Side before, Side after) throws RequestException, StoreException {
-        RunHeader a = header(before);
-        RunHeader b = header(after);
-        List<CaseSummary> sa = before.store().summaries(a.id());
-        List<CaseSummary> sb = after.store().summaries(b.id());
-        List<ReviewCase> cases = ReviewCases.between(sa, sb);
-        return new Cases(a, b, sa, sb, cases, MetricMovements.of(cases));
+        return align(read(before), read(after));
+    }
+
+    /** One side's header and summaries: callers may read the two sides at the same time, then {@link #align}. */
+    public static SideCases read(Side side) throws RequestException, StoreException {
+        RunHeader h = header(side);
+        return new SideCases(h, side.store().summaries(h.id()));
+    }
+
+    /** Aligns two runs read by {@link #read}. Pure. */
+    public static Cases align(SideCases before, SideCases after) {
+        List<ReviewCase> cases = ReviewCases.between(before.summaries(), after.summaries());
+        return new Cases(before.header(), after.header(), before.summaries(), after.summaries(), cases,
+                MetricMovements.of(cases));
     }
 
     /**
