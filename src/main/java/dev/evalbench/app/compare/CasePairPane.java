@@ -34,7 +34,7 @@ final class CasePairPane extends VBox {
         input.setWrapText(true);
         ScrollPane inputScroll = new ScrollPane(input);
         inputScroll.setFitToWidth(true);
-        inputScroll.setPrefViewportHeight(70);
+        inputScroll.setPrefViewportHeight(48);
         inputScroll.setMinViewportHeight(40);
         changed.setId("compare-changed-fields");
         numbers.setId("compare-numbers");
@@ -62,9 +62,8 @@ final class CasePairPane extends VBox {
         row(1, "verdict", c, CasePairPane::verdict);
         row(2, "decision", c, r -> decision(r.decision()));
         row(3, "failures", c, r -> r.failures().isEmpty() ? "—" : String.join("; ", r.failures()));
-        row(4, "latency", c, r -> r.latencyMs() + " ms");
-        row(5, "tokens", c, r -> String.format(Locale.ROOT, "%,d in, %,d out", r.tokensIn(), r.tokensOut()));
-        row(6, "cost", c, r -> String.format(Locale.ROOT, "$%.6f", r.costUsd()));
+        row(4, "latency, tokens, cost", c, r -> String.format(Locale.ROOT, "%d ms · %,d in, %,d out · $%.6f",
+                r.latencyMs(), r.tokensIn(), r.tokensOut(), r.costUsd()));
     }
 
     static String changedText(CaseComparison c) {

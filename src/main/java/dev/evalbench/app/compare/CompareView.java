@@ -92,7 +92,7 @@ public final class CompareView extends VBox {
         table.setMinHeight(0);
         SplitPane split = new SplitPane(overviewScroll, list, pair);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.3, 0.58);
+        split.setDividerPositions(0.24, 0.56);
         VBox.setVgrow(split, Priority.ALWAYS);
         getChildren().addAll(top, split);
     }

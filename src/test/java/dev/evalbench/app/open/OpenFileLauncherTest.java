@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code evalbench open FILE} with something that is not a run: one line naming the file, exit 2, no window. */
+@org.junit.jupiter.api.parallel.Isolated("touches process-wide state: JavaFX toolkit, System.out/err, ProxySelector or system properties")
 class OpenFileLauncherTest {
     @TempDir Path temp;
 
