@@ -56,6 +56,11 @@ public final class ResultsView extends VBox {
         getChildren().addAll(filterBar, table);
     }
 
+    /** Adds a control at the right end of the filter bar (another feature's action on this run). */
+    public void addAction(Node action) {
+        filterBar.getChildren().add(action);
+    }
+
     /** Ctrl+F. */
     public void focusFilter() {
         filterBar.text.requestFocus();
