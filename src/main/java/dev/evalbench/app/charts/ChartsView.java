@@ -22,7 +22,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
-import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
@@ -32,7 +33,7 @@ import javafx.scene.layout.VBox;
  * FX thread only.
  */
 final class ChartsView extends ScrollPane {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MM-dd HH:mm", Locale.ROOT);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
     private final ChartsViewModel vm;
     private final ZoneId zone;
     private final Consumer<RunTrends.Point> open;
@@ -49,15 +50,22 @@ final class ChartsView extends ScrollPane {
         this.open = open;
         setId("charts-view");
         setFitToWidth(true);
+        // Opaque viewport: the window's "nothing open" hint lies under the tabs.
+        setStyle("-fx-background: -color-bg-default; -fx-background-color: -color-bg-default;");
         latency.setId("charts-latency");
         latency.setAnimated(false);
         latency.setBarGap(1);
         latency.setCategoryGap(6);
-        latency.titleProperty().bind(vm.distributionTitleProperty());
+        latency.setTitle("Latency distribution");
+        Label latencyTitle = new Label();
+        latencyTitle.setId("charts-latency-title");
+        latencyTitle.getStyleClass().add(Styles.TEXT_BOLD);
+        latencyTitle.setWrapText(true);
+        latencyTitle.textProperty().bind(vm.distributionTitleProperty());
         latency.getXAxis().setLabel("latency (ms)");
         vm.distributionProperty().addListener((o, was, now) -> showDistribution(now));
         vm.points().addListener((ListChangeListener<RunTrends.Point>) c -> showHistory(vm.points()));
-        rates.setTitle("Pass rate of each gate, per run");
+        rates.setTitle("Pass rate of each gate per run");
         p95.setTitle("p95 latency per run");
         tokens.setTitle("Tokens per run (in + out)");
         cost.setTitle("Cost per run");
@@ -65,16 +73,14 @@ final class ChartsView extends ScrollPane {
         ((NumberAxis) rates.getYAxis()).setLowerBound(0);
         ((NumberAxis) rates.getYAxis()).setUpperBound(1);
         ((NumberAxis) rates.getYAxis()).setTickUnit(0.1);
-        GridPane history = new GridPane();
-        history.setHgap(12);
-        history.setVgap(12);
-        history.add(rates, 0, 0);
-        history.add(p95, 1, 0);
-        history.add(tokens, 0, 1);
-        history.add(cost, 1, 1);
-        for (Node chart : List.of(rates, p95, tokens, cost)) GridPane.setHgrow(chart, javafx.scene.layout.Priority.ALWAYS);
-        Label hint = new Label("Across the history (oldest left). Click a point to open that run's results; "
-                + "the latency chart above then shows it against its baseline.");
+        latency.setPrefHeight(300);
+        latency.setMinWidth(300);
+        latency.setPrefWidth(200);
+        HBox top = new HBox(12, latency, rates);
+        HBox bottom = new HBox(12, p95, tokens, cost);
+        for (Node chart : List.of(latency, rates, p95, tokens, cost)) HBox.setHgrow(chart, Priority.ALWAYS);
+        Label hint = new Label("Left: one run's latency against its baseline's. Then, across the history (oldest left,"
+                + " #1 = oldest): click a point to open that run's results; the latency chart then shows that run.");
         hint.getStyleClass().add(Styles.TEXT_MUTED);
         hint.setWrapText(true);
         Label problem = new Label();
@@ -82,8 +88,9 @@ final class ChartsView extends ScrollPane {
         problem.getStyleClass().add(Styles.TEXT_MUTED);
         problem.textProperty().bind(vm.problemProperty());
         problem.managedProperty().bind(problem.textProperty().isNotEmpty());
-        VBox body = new VBox(10, problem, latency, hint, history);
-        body.setStyle("-fx-padding: 10;");
+        VBox body = new VBox(10, problem, latencyTitle, hint, top, bottom);
+        // Opaque: the window's "nothing open" hint lies under the tabs.
+        body.setStyle("-fx-padding: 10; -fx-background-color: -color-bg-default;");
         setContent(body);
         showHistory(vm.points());
     }
@@ -174,8 +181,9 @@ final class ChartsView extends ScrollPane {
         chart.setId(id);
         chart.setAnimated(false);
         chart.setCreateSymbols(true);
-        chart.setPrefHeight(260);
-        chart.setMinWidth(300);
+        chart.setPrefHeight(300);
+        chart.setMinWidth(220);
+        chart.setPrefWidth(200);
         return chart;
     }
 }

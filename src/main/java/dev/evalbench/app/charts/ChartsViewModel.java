@@ -74,15 +74,16 @@ public final class ChartsViewModel {
                     : " (" + d.runCases() + " cases); no baseline");
             return new Shown(d, title);
         }, shown -> {
-            distribution.set(shown.distribution());
             distributionTitle.set(shown.title());
+            distribution.set(shown.distribution());
         }, e -> problem.set("Cannot read run " + runId + ": " + e.getMessage()));
     }
 
     private record Shown(LatencyDistribution distribution, String title) {}
 
+    /** Run ids are short already (date, time, 4 hex digits) and their start is the same for a day's runs. */
     static String shortId(String id) {
-        return id.length() > 8 ? id.substring(0, 8) : id;
+        return id;
     }
 
     /** The history's runs, oldest first. */

@@ -24,9 +24,14 @@ public record CheckRow(State state, String word, String what, String detail) {
 
     static CheckRow of(SubjectOutcome o) {
         return switch (o.status()) {
-            case MATCHES -> new CheckRow(State.VALID, "valid", o.name(), o.message());
-            case DIFFERS -> new CheckRow(State.INVALID, "INVALID", o.name(), o.message());
-            case NOT_CHECKED -> new CheckRow(State.NOT_CHECKED, "not checked", o.name(), o.message());
+            case MATCHES -> new CheckRow(State.VALID, "valid", o.name(), withoutName(o.name(), o.message()));
+            case DIFFERS -> new CheckRow(State.INVALID, "INVALID", o.name(), withoutName(o.name(), o.message()));
+            case NOT_CHECKED -> new CheckRow(State.NOT_CHECKED, "not checked", o.name(), withoutName(o.name(), o.message()));
         };
+    }
+
+    /** The verifier's sentence without the name it starts with, which the row already shows. */
+    private static String withoutName(String name, String message) {
+        return message.startsWith(name + ": ") ? message.substring(name.length() + 2) : message;
     }
 }

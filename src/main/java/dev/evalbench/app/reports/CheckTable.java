@@ -14,6 +14,7 @@ import javafx.scene.control.TableView;
  */
 final class CheckTable extends TableView<CheckRow> {
     private static final double ROW = 28;
+    private static final double HEADER = 44;
 
     CheckTable(String id, String whatTitle, ObservableList<CheckRow> rows) {
         super(rows);
@@ -25,15 +26,18 @@ final class CheckTable extends TableView<CheckRow> {
         result.setCellFactory(c -> new ResultCell());
         result.setPrefWidth(130);
         result.setMinWidth(120);
+        result.setMaxWidth(150);
         TableColumn<CheckRow, String> what = new TableColumn<>(whatTitle);
         what.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().what()));
         what.setPrefWidth(260);
+        what.setMaxWidth(320);
         TableColumn<CheckRow, String> detail = new TableColumn<>("Detail");
         detail.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().detail()));
         getColumns().setAll(java.util.List.of(result, what, detail));
         setPlaceholder(new Label("Nothing verified yet."));
-        prefHeightProperty().bind(javafx.beans.binding.Bindings.size(rows).multiply(ROW).add(ROW + 6)
-                .map(h -> Math.max(h.doubleValue(), 2 * ROW + 6)));
+        // Every row shown, no inner scroll bar: rows plus the header (taller than a row) and the borders.
+        prefHeightProperty().bind(javafx.beans.binding.Bindings.size(rows).multiply(ROW).add(HEADER)
+                .map(h -> Math.max(h.doubleValue(), ROW + HEADER)));
         setMinHeight(USE_PREF_SIZE);
     }
 

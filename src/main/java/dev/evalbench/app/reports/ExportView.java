@@ -28,6 +28,8 @@ final class ExportView extends ScrollPane {
     ExportView(ExportViewModel vm, Consumer<Path> verify) {
         setId("export-view");
         setFitToWidth(true);
+        // Opaque viewport: the window's "nothing open" hint lies under the tabs.
+        setStyle("-fx-background: -color-bg-default; -fx-background-color: -color-bg-default;");
         Label title = new Label("Export the report of run " + vm.runId());
         title.getStyleClass().add(Styles.TITLE_4);
         Label what = new Label("Writes report.json (the file a signature covers), report.md (for a pull request) and "
@@ -112,7 +114,7 @@ final class ExportView extends ScrollPane {
 
         VBox body = new VBox(10, title, what, form, export, ReportsText.problem("export-problem", vm.problemProperty()),
                 outcome, verifyIt, new KeyPairPane(vm.keys(), "export"));
-        body.setStyle("-fx-padding: 12;");
+        body.setStyle("-fx-padding: 12; -fx-background-color: -color-bg-default;");
         body.setMaxWidth(760);
         setContent(body);
     }

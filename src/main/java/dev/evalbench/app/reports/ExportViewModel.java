@@ -134,8 +134,9 @@ public final class ExportViewModel {
 
     private record Written(ReportService.Result result, String signedBy) {}
 
+    /** Run ids are short already (date, time, 4 hex digits), and their first part is the same for a day's runs. */
     static String shortId(String id) {
-        return id.length() > 8 ? id.substring(0, 8) : id;
+        return id;
     }
 
     public String runId() { return runId; }

@@ -28,6 +28,8 @@ final class VerifyView extends ScrollPane {
     VerifyView(VerifyViewModel vm) {
         setId("verify-view");
         setFitToWidth(true);
+        // Opaque viewport: the window's "nothing open" hint lies under the tabs.
+        setStyle("-fx-background: -color-bg-default; -fx-background-color: -color-bg-default;");
         Label title = new Label("Verify a signed report");
         title.getStyleClass().add(Styles.TITLE_4);
         Label hint = new Label("Drop report.intoto.json here, or open it. Signatures are checked against the public keys in "
@@ -114,7 +116,7 @@ final class VerifyView extends ScrollPane {
                 new CheckTable("verify-signatures", "Signer", vm.signatures()), heading("Signed files"),
                 new CheckTable("verify-files", "File", vm.files()), problems, approveRow, approval,
                 new KeyPairPane(vm.keys(), "verify"));
-        body.setStyle("-fx-padding: 12;");
+        body.setStyle("-fx-padding: 12; -fx-background-color: -color-bg-default;");
         setContent(body);
         setOnDragOver(this::acceptFiles);
         setOnDragDropped(e -> {

@@ -60,9 +60,10 @@ class ChartsWindowTest {
         BarChart<String, Number> latency = robot.lookup("#charts-latency").queryAs(BarChart.class);
         waitFor(60, TimeUnit.SECONDS, () -> p95.getData().size() == 1 && p95.getData().get(0).getData().size() == 2
                 && latency.getData().size() == 2);
+        WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(latency.getTitle()).isEqualTo("Latency of run " + second.id().substring(0, 8)
-                + " (159 cases) against baseline " + first.id().substring(0, 8) + " (159 cases)");
+        assertThat(robot.lookup("#charts-latency-title").queryAs(javafx.scene.control.Label.class).getText()).isEqualTo("Latency of run " + second.id()
+                + " (159 cases) against baseline " + first.id() + " (159 cases)");
         int counted = latency.getData().get(0).getData().stream().mapToInt(d -> d.getYValue().intValue()).sum();
         assertThat(counted).isEqualTo(159);
         assertThat(rates.getData()).extracting(XYChart.Series::getName)
