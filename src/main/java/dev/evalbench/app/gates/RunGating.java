@@ -2,7 +2,7 @@ package dev.evalbench.app.gates;
 
 import dev.evalbench.core.gate.GateReport;
 import dev.evalbench.core.record.RunHeader;
-import dev.evalbench.core.record.StoredRun;
+import dev.evalbench.core.record.RunCases;
 import dev.evalbench.core.service.Components;
 import dev.evalbench.core.service.GateService;
 import dev.evalbench.core.service.RunLookup;
@@ -35,7 +35,8 @@ public final class RunGating {
     }
 
     public GatedRun gate(RunStore store, String runId) throws Exception {
-        StoredRun run = RunLookup.run(store, runId);
+        // Summaries, not full records: gating 200 runs in the background must not hold every text in memory.
+        RunCases run = RunLookup.runCases(store, runId);
         String from = "the stored snapshot of run " + run.id();
         Workspace ws = snapshotOf(run.header(), store);
         if (ws == null) {
@@ -44,7 +45,7 @@ public final class RunGating {
             if (ws == null) throw new IllegalStateException("run " + runId + " has no stored inputs and no valid workspace is open");
         }
         Optional<String> baselineId = store.resolve(BASELINE_TAG).filter(id -> !id.equals(run.id()));
-        StoredRun baseline = baselineId.isPresent() ? RunLookup.run(store, baselineId.get()) : null;
+        RunCases baseline = baselineId.isPresent() ? RunLookup.runCases(store, baselineId.get()) : null;
         GateReport report = new GateService().gate(ws, run, baseline);
         return GatedRun.of(run, report, baseline == null ? null : BASELINE_TAG, ws, from);
     }
