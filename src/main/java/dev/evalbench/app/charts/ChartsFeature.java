@@ -52,7 +52,8 @@ public final class ChartsFeature {
     }
 
     private Button runButton(ResultsView view) {
-        Button b = new Button("Charts", new FontIcon("fth-bar-chart-2"));
+        Button b = new Button("Charts of this run", new FontIcon("fth-bar-chart-2"));
+        b.getStyleClass().add(atlantafx.base.theme.Styles.SMALL);
         b.setId("results-charts-button");
         b.setTooltip(new Tooltip("This run's latency against its baseline's, and the history's charts"));
         b.setOnAction(e -> show(view.viewModel().runId()));

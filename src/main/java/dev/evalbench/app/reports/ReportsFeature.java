@@ -65,6 +65,7 @@ public final class ReportsFeature {
 
     private Button exportButton(ResultsView view) {
         Button b = new Button("Export report…", new FontIcon("fth-file-text"));
+        b.getStyleClass().add(atlantafx.base.theme.Styles.SMALL);
         b.setId("export-report-button");
         b.setTooltip(new Tooltip("Export this run's report (JSON, Markdown, HTML), signed if you choose a key (Ctrl+E)"));
         b.setOnAction(e -> showExport(view.viewModel().runId()));
