@@ -45,7 +45,7 @@ public final class ResultsTabs {
     private final ZoneId zone;
     private final Map<String, Tab> open = new LinkedHashMap<>();
     private final Map<String, GatesViewModel> gates = new LinkedHashMap<>();
-    private final java.util.List<java.util.function.Function<String, javafx.scene.Node>> actions = new java.util.ArrayList<>();
+    private final java.util.List<java.util.function.Consumer<ResultsView>> onOpen = new java.util.ArrayList<>();
 
     public ResultsTabs(MainWindow window, TaskRunner runner, BackgroundTask.ThrowingSupplier<RunStore> store,
                        RunGating gating, Supplier<Workspace> openWorkspace, ZoneId zone) {
@@ -86,7 +86,6 @@ public final class ResultsTabs {
         ResultsViewModel vm = new ResultsViewModel(runner, store, runId, openDataset::tags);
         GatesViewModel gatesVm = new GatesViewModel(runner, store, gating, runId);
         ResultsView view = new ResultsView(vm, new GatesView(gatesVm));
-        for (var action : actions) view.addAction(action.apply(runId));
         gatesVm.setOnChosen((gate, keys) -> vm.scopeProperty().set(new CaseFilter.Scope(gate, keys)));
         Tab tab = new Tab("Results " + TITLE.format(startedAt.atZone(zone)), view);
         tab.setId("results-tab-" + runId);
@@ -97,6 +96,7 @@ public final class ResultsTabs {
         });
         open.put(runId, tab);
         gates.put(runId, gatesVm);
+        onOpen.forEach(hook -> hook.accept(view));
         window.tabs().getTabs().add(tab);
         window.tabs().getSelectionModel().select(tab);
         vm.load();
@@ -114,9 +114,12 @@ public final class ResultsTabs {
         return new RevealableDetail(record, mask, vars != null ? vars : openDataset.vars(record.key()));
     }
 
-    /** Adds a control, made for each run's id, to every results tab opened from now on (compare buttons). */
-    public void addAction(java.util.function.Function<String, javafx.scene.Node> action) {
-        actions.add(action);
+    /**
+     * Lets another feature add to every results view opened from now on (e.g. an "Export report…" button):
+     * {@code hook} runs once per new view, before its tab shows. FX thread.
+     */
+    public void onOpen(java.util.function.Consumer<ResultsView> hook) {
+        onOpen.add(hook);
     }
 
     /** Gates every open run again: the baseline moved. */

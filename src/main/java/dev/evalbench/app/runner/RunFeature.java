@@ -74,9 +74,9 @@ public final class RunFeature {
         historyView.addAction("history-compare-previous", "fth-git-commit", "Compare with previous",
                 "Compare the selected run with the run before it",
                 row -> compare.compareWithPrevious(RunChoice.ofHistory(row.header(), zone, history::store)));
-        results.addAction(runId -> CompareButtons.of(runId,
+        results.onOpen(view -> view.addAction(CompareButtons.of(view.viewModel().runId(),
                 id -> compare.compareWithBaseline(new RunChoice(id, "run " + id, history::store)),
-                id -> compare.compareWithPrevious(new RunChoice(id, "run " + id, history::store))));
+                id -> compare.compareWithPrevious(new RunChoice(id, "run " + id, history::store)))));
         Button pick = new Button("Compare…", new FontIcon("fth-columns"));
         pick.setId("compare-pick");
         pick.setTooltip(new Tooltip("Compare two runs (Ctrl+Shift+C)"));
