@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             KeygenCommand.class,
             VerifyCommand.class,
             ApproveCommand.class,
+            TrafficCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {"", "Exit codes:", "  0  every gate passed", "  1  a gate failed, or a signature is invalid",

@@ -102,7 +102,7 @@ public final class RunService {
         RunConfig c = h.config();
         return new RunHeader(h.id(), h.workspace(), h.workspacePath(),
                 new RunConfig(c.routes(), c.suites(), c.repeat(), concurrency, c.cacheMode()), h.status(), h.startedAt(),
-                h.finishedAt(), h.appVersion(), h.gitCommit(), h.inputs(), h.plannedCases(), h.pid(), h.tags());
+                h.finishedAt(), h.appVersion(), h.gitCommit(), h.inputs(), h.plannedCases(), h.pid(), h.tags(), h.kind());
     }
 
     /**
