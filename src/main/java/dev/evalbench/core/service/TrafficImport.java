@@ -1,7 +1,7 @@
 package dev.evalbench.core.service;
 
 import dev.evalbench.core.json.Digests;
-import dev.evalbench.core.otlp.OtlpJsonReader;
+import dev.evalbench.core.otlp.Captures;
 import dev.evalbench.core.record.CaseRecord;
 import dev.evalbench.core.record.RunConfig;
 import dev.evalbench.core.record.RunHeader;
@@ -37,9 +37,6 @@ import java.util.TreeMap;
  * kept as a snapshot: a shadow run reads the captured inputs from there. Blocking; thread-safe.
  */
 public final class TrafficImport {
-    /** Problems listed before the rest are summarised as a count. */
-    static final int MAX_ERRORS = 50;
-
     /** What was stored: the run, its requests, and how many OTLP spans were not GenAI calls. */
     public record Result(RunHeader header, List<TrafficRequest> requests, int skippedSpans, String format) {}
 
@@ -61,22 +58,22 @@ public final class TrafficImport {
         } catch (IOException e) {
             throw new WorkspaceException(new InputError(file.toString(), 0, 0, "cannot be read (" + dev.evalbench.core.io.IoWords.of(e) + ")"));
         }
-        Parsed parsed = parse(file.toString(), new String(bytes, StandardCharsets.UTF_8));
+        Captures.Parsed parsed = Captures.parse(file.toString(), new String(bytes, StandardCharsets.UTF_8));
         String sha256 = Digests.sha256(bytes);
         String runId = RunIds.next(clock);
         AppInfo app = AppInfo.forWorkspace(workspace);
         List<CaseRecord> records = new ArrayList<>();
-        for (TrafficRequest r : parsed.requests) records.add(TrafficRecords.record(runId, r, sha256, app.version()));
+        for (TrafficRequest r : parsed.requests()) records.add(TrafficRecords.record(runId, r, sha256, app.version()));
         Map<String, String> inputs = new TreeMap<>();
         for (String path : ws.inputDigests().keySet()) inputs.put(path, store.putSnapshot(ws.files().read(path)));
         inputs.put(captureName(file, workspace), store.putSnapshot(bytes));
-        List<String> routes = parsed.requests.stream().map(TrafficRequest::route).distinct().toList();
+        List<String> routes = parsed.requests().stream().map(TrafficRequest::route).distinct().toList();
         RunHeader header = new RunHeader(runId, ws.name(), ws.files().describe(),
                 new RunConfig(routes, List.of(TrafficRecords.SUITE), 1, 1, "off"), RunStatus.COMPLETE, clock.instant(),
                 clock.instant(), app.version(), app.gitCommit(), inputs, records.size(), ProcessHandle.current().pid(),
                 tags, RunKind.TRAFFIC);
         store.importRun(header, records);
-        return new Result(header, parsed.requests, parsed.skipped, parsed.format);
+        return new Result(header, parsed.requests(), parsed.skippedSpans(), parsed.format());
     }
 
     /** The capture's name among the run's inputs: workspace-relative when it lies inside, else under captures/. */
@@ -87,49 +84,4 @@ public final class TrafficImport {
         return "captures/" + abs.getFileName();
     }
 
-    private record Parsed(List<TrafficRequest> requests, int skipped, String format) {}
-
-    /** Every line checked; all problems (up to {@link #MAX_ERRORS}) thrown together. */
-    static Parsed parse(String name, String text) throws WorkspaceException {
-        List<InputError> errors = new ArrayList<>();
-        List<TrafficRequest> requests = new ArrayList<>();
-        Map<String, Integer> lineOfId = new HashMap<>();
-        String[] lines = text.split("\n", -1);
-        boolean otlp = false;
-        boolean decided = false;
-        int skipped = 0;
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
-            if (line.isEmpty()) continue;
-            if (!decided) {
-                otlp = OtlpJsonReader.looksLikeOtlp(line);
-                decided = true;
-            }
-            int lineNo = i + 1;
-            List<TrafficRequest> found = new ArrayList<>();
-            if (otlp) {
-                OtlpJsonReader.Line read = OtlpJsonReader.line(name, lineNo, line, errors);
-                found.addAll(read.requests());
-                skipped += read.skippedSpans();
-            } else {
-                TrafficRequest r = TrafficJsonl.line(name, lineNo, line, errors);
-                if (r != null) found.add(r);
-            }
-            for (TrafficRequest r : found) {
-                Integer first = lineOfId.putIfAbsent(r.id(), lineNo);
-                if (first != null) errors.add(new InputError(name, lineNo, 0, "request id \"" + r.id()
-                        + "\" was already used on line " + first + ": every captured request needs its own id"));
-                else requests.add(r);
-            }
-        }
-        if (errors.isEmpty() && requests.isEmpty()) {
-            errors.add(new InputError(name, 0, 0, otlp ? "holds no GenAI span (" + skipped + " other spans)" : "holds no captured request"));
-        }
-        if (!errors.isEmpty()) {
-            List<InputError> shown = new ArrayList<>(errors.subList(0, Math.min(MAX_ERRORS, errors.size())));
-            if (errors.size() > MAX_ERRORS) shown.add(new InputError(name, 0, 0, (errors.size() - MAX_ERRORS) + " more problems not shown; nothing was stored"));
-            throw new WorkspaceException(shown);
-        }
-        return new Parsed(List.copyOf(requests), skipped, otlp ? "otlp" : "jsonl");
-    }
 }

@@ -55,7 +55,10 @@ public final class TrafficRecords {
         String id = SUITE.equals(c.key().suite()) ? c.key().caseId() : c.key().toString();
         String validation = c.rawOutput() == null ? TrafficRequest.NO_OUTPUT
                 : c.schemaValid() ? TrafficRequest.VALID : TrafficRequest.INVALID;
-        return new TrafficRequest(id, c.startedAt(), c.traceId(), c.key().route(), c.routeUsed(), c.provider(), c.modelUsed(),
+        // A call that never reached a model names none: the route and model asked for stand in, as an import reads them.
+        String routeUsed = c.routeUsed() != null ? c.routeUsed() : c.key().route();
+        String model = c.modelUsed() != null ? c.modelUsed() : v == null ? null : v.model();
+        return new TrafficRequest(id, c.startedAt(), c.traceId(), c.key().route(), routeUsed, c.provider(), model,
                 c.key().promptId(), v == null ? 0 : v.promptRevision(), v == null ? null : v.promptHash(),
                 v == null ? 0 : v.policyRevision(), v == null ? null : v.policyHash(), vars, c.messages(), c.rawOutput(),
                 c.latencyMs(), c.tokensIn(), c.tokensOut(), c.costUsd(), c.attempts(), validation,
