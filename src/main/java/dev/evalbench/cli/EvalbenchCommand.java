@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             ApproveCommand.class,
             TrafficCommand.class,
             CanaryCommand.class,
+            ShadowCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {"", "Exit codes:", "  0  every gate passed", "  1  a gate failed, or a signature is invalid",

@@ -110,6 +110,21 @@ public final class CanaryReport {
      */
     public static String write(ObjectNode json, String markdownWithoutSha, Path dir, Map<String, String> inputs,
                                PrivateKey key, PublicKey publicKey) throws IOException, SigningInputException {
+        return write(json, markdownWithoutSha, dir, inputs, key, publicKey, json.path("canary").path("run_id").asText(),
+                json.path("control").path("run_id").asText(), json.path("canary").path("workspace").asText(),
+                "promote".equals(json.path("verdict").asText()));
+    }
+
+    /**
+     * Writes a verdict report (canary or shadow): report.json from {@code json} (its {@code format} and {@code verdict}
+     * go into the signed predicate with the run ids), report.md with {@code {report_sha256}} replaced, and the
+     * envelope when {@code key} is given.
+     *
+     * @return the SHA-256 of report.json
+     */
+    public static String write(ObjectNode json, String markdownWithoutSha, Path dir, Map<String, String> inputs,
+                               PrivateKey key, PublicKey publicKey, String runId, String baselineRunId, String workspace,
+                               boolean passed) throws IOException, SigningInputException {
         byte[] bytes = CanonicalJson.canonicalize(JcsValues.representable(json));
         String sha256 = Digests.sha256(bytes);
         Map<Path, byte[]> files = new LinkedHashMap<>();
@@ -123,12 +138,12 @@ public final class CanaryReport {
             new TreeMap<>(inputs).forEach(statement::subject);
             ObjectNode predicate = Json.MAPPER.createObjectNode();
             predicate.put("kind", json.path("format").asText());
-            predicate.put("run_id", json.path("canary").path("run_id").asText());
-            predicate.put("baseline_run_id", json.path("control").path("run_id").asText());
-            predicate.put("workspace", json.path("canary").path("workspace").asText());
+            predicate.put("run_id", runId);
+            predicate.put("baseline_run_id", baselineRunId);
+            predicate.put("workspace", workspace);
             predicate.put("generator", json.path("generator").asText());
             predicate.put("verdict", json.path("verdict").asText());
-            predicate.put("passed", "promote".equals(json.path("verdict").asText()));
+            predicate.put("passed", passed);
             DsseEnvelope envelope = DsseSigner.sign(Dsse.IN_TOTO_PAYLOAD_TYPE, statement.predicate(predicate).build().payload(),
                     key, Ed25519Keys.keyId(publicKey));
             files.put(dir.resolve(ReportSigner.ENVELOPE), envelope.toJson());
