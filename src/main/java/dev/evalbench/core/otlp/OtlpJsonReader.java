@@ -58,7 +58,7 @@ public final class OtlpJsonReader {
                         skipped++;
                         continue;
                     }
-                    TrafficRequest r = TrafficJsonl.object(file, lineNo, request(span, attributes, file, lineNo, errors), errors);
+                    TrafficRequest r = TrafficJsonl.object(file, lineNo, request(span, attributes), errors);
                     if (r != null) out.add(r);
                 }
             }
@@ -67,7 +67,7 @@ public final class OtlpJsonReader {
     }
 
     /** The span in the JSON Lines shape. */
-    private static ObjectNode request(JsonNode span, ObjectNode a, String file, int lineNo, List<InputError> errors) {
+    private static ObjectNode request(JsonNode span, ObjectNode a) {
         ObjectNode o = Json.MAPPER.createObjectNode();
         copy(a, GenAiAttributes.REQUEST_ID, o, "id");
         if (!o.has("id") && span.path("spanId").isTextual()) o.put("id", span.get("spanId").asText());
