@@ -111,4 +111,44 @@ class TrafficImportTest {
         assertThat(r.exit()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(r.err()).contains(file + ":4: request id \"req-00002\" was already used on line 2");
     }
+
+    @Test
+    void anOtlpSpanWithoutWhatTheSeedRequiresIsNamedByLineAndOtherSpansAreSkipped() throws Exception {
+        String genAi = "{\"resourceSpans\":[{\"resource\":{\"attributes\":[]},\"scopeSpans\":[{\"scope\":{\"name\":\"svc\"},\"spans\":["
+                + "{\"traceId\":\"%s\",\"spanId\":\"00f067aa0ba902b7\",\"name\":\"chat m\",\"kind\":3,"
+                + "\"startTimeUnixNano\":\"1763280000000000000\",\"endTimeUnixNano\":\"1763280000450000000\",\"attributes\":["
+                + "{\"key\":\"gen_ai.operation.name\",\"value\":{\"stringValue\":\"chat\"}},"
+                + "{\"key\":\"gen_ai.request.model\",\"value\":{\"stringValue\":\"gpt-4o-mini\"}},"
+                + "{\"key\":\"gen_ai.usage.input_tokens\",\"value\":{\"intValue\":\"812\"}},"
+                + "{\"key\":\"gen_ai.usage.output_tokens\",\"value\":{\"intValue\":\"57\"}},"
+                + "{\"key\":\"gen_ai.input.messages\",\"value\":{\"stringValue\":\"[{\\\"role\\\":\\\"user\\\",\\\"parts\\\":[{\\\"type\\\":\\\"text\\\",\\\"content\\\":\\\"hi\\\"}]}]\"}},"
+                + "{\"key\":\"evalbench.route\",\"value\":{\"stringValue\":\"openai\"}},"
+                + "{\"key\":\"evalbench.prompt.id\",\"value\":{\"stringValue\":\"triage\"}}%s]},"
+                + "{\"traceId\":\"%s\",\"spanId\":\"00f067aa0ba902b8\",\"name\":\"GET /tickets\",\"kind\":2,\"attributes\":[]}]}]}]}";
+        String valid = ",{\"key\":\"evalbench.validation.outcome\",\"value\":{\"stringValue\":\"no_output\"}}";
+        String t1 = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String t2 = "4bf92f3577b34da6a3ce929d0e0e4737";
+        Path file = capture("spans.jsonl", List.of(genAi.formatted(t1, valid, t1), genAi.formatted(t2, "", t2)));
+
+        Cli.Result bad = Cli.run("traffic", "import", file.toString(), "-w", ws.toString());
+
+        assertThat(bad.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(bad.err()).contains(file + ":2: \"validation\" is missing").doesNotContain(file + ":1:");
+
+        Path good = capture("good.jsonl", List.of(genAi.formatted(t1, valid, t1)));
+        Cli.Result ok = Cli.run("traffic", "import", good.toString(), "-w", ws.toString(), "--json");
+        assertThat(ok.exit()).as(ok.err()).isZero();
+        JsonNode result = Json.MAPPER.readTree(ok.out());
+        assertThat(result.get("format").asText()).isEqualTo("otlp");
+        assertThat(result.get("requests").asInt()).isEqualTo(1);
+        assertThat(result.get("skipped_spans").asInt()).isEqualTo(1);
+        try (SqliteRunStore store = SqliteRunStore.openReadOnly(ws.resolve(".evalbench/history.db"))) {
+            CaseSummary c = store.summaries(result.get("run_id").asText()).get(0);
+            assertThat(c.traceId()).isEqualTo(t1);
+            assertThat(c.key().caseId()).isEqualTo("00f067aa0ba902b7");
+            assertThat(c.latencyMs()).isEqualTo(450);
+            assertThat(c.tokensIn()).isEqualTo(812);
+            assertThat(c.modelUsed()).isEqualTo("gpt-4o-mini");
+        }
+    }
 }
