@@ -93,7 +93,8 @@ final class RunCommand implements Callable<Integer> {
                 runId[0] = header.id();
                 return header;
             });
-            if (otlp == null || runId[0] == null) return exit;
+            // An incomplete run sends nothing: `resume --otlp` sends it once it is whole.
+            if (otlp == null || runId[0] == null || exit == ExitCodes.INCOMPLETE) return exit;
             return OtlpOutcome.afterRun(spec, dev.evalbench.core.service.TrafficSpans.send(RunLookup.run(store, runId[0]), ws, store, env, otlp), exit);
         }
     }

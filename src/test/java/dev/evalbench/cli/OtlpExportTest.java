@@ -136,4 +136,24 @@ class OtlpExportTest {
         }
         return -1;
     }
+
+    @Test
+    void anIncompleteRunSendsNoSpansAndResumeSendsThemOnceItIsWhole() throws Exception {
+        collector.setDispatcher(new FakeChatCompletions().otherwise(FakeChatCompletions.status(401, "{\"error\":\"bad key\"}")));
+        OpenAiWorkspace ows = new OpenAiWorkspace(tmp.resolve("openai"), collector, "sk-test");
+        Path spans = tmp.resolve("resumed-spans.jsonl");
+
+        OpenAiWorkspace.Run outage = ows.runSafety("--otlp", spans.toString());
+        assertThat(outage.result().exit()).as(outage.result().err()).isEqualTo(ExitCodes.INCOMPLETE);
+        assertThat(spans).doesNotExist();
+
+        collector.setDispatcher(new FakeChatCompletions());
+        OpenAiWorkspace.Run resumed = ows.run("resume", outage.header().id(), "--workspace", ows.dir.toString(), "--db", ows.db.toString(),
+                "--json", "--quiet", "--otlp", spans.toString());
+        assertThat(resumed.result().exit()).as(resumed.result().err()).isIn(ExitCodes.OK, ExitCodes.GATE_FAILED);
+        List<String> lines = Files.readAllLines(spans);
+        assertThat(lines).hasSize(resumed.cases().size()).isNotEmpty();
+        for (String line : lines) OtlpJsonRules.check(Json.MAPPER.readTree(line));
+        assertThat(resumed.result().err()).contains("sent " + lines.size() + " spans to " + spans);
+    }
 }
