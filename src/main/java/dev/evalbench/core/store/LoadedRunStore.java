@@ -39,7 +39,7 @@ public final class LoadedRunStore implements RunStore {
         RunHeader h = run.header();
         RunHeader header = id.equals(h.id()) ? h : new RunHeader(id, h.workspace(), h.workspacePath(), h.config(),
                 h.status(), h.startedAt(), h.finishedAt(), h.appVersion(), h.gitCommit(), h.inputs(), h.plannedCases(),
-                h.pid(), h.tags());
+                h.pid(), h.tags(), h.kind());
         Map<CaseKey, CaseRecord> byKey = new HashMap<>();
         for (CaseRecord r : run.cases()) byKey.put(r.key(), r);
         List<CaseSummary> summaries = run.cases().stream().map(CaseSummary::of).toList();
