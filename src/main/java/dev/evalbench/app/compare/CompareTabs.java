@@ -163,6 +163,8 @@ public final class CompareTabs {
         CompareView view = new CompareView(vm, "First run: " + before.label() + "   →   second run: " + after.label());
         Tab tab = new Tab("Compare " + shortId(before.runId()) + " → " + shortId(after.runId()), view);
         tab.setId("compare-tab");
+        // Two outputs side by side need the width the (unused) detail pane would take.
+        MainWindow.wantsWholeWidth(tab);
         tab.setTooltip(new Tooltip(before.label() + " → " + after.label()));
         window.tabs().getTabs().add(tab);
         window.tabs().getSelectionModel().select(tab);

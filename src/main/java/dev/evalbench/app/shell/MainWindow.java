@@ -6,6 +6,7 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToolBar;
 import javafx.scene.input.KeyCode;
@@ -37,6 +38,9 @@ public final class MainWindow {
     private final Label status = new Label();
     private final Scene scene;
     private final Shortcuts shortcuts;
+    /** The main dividers as laid out with the detail pane, kept while a whole-width tab hides it; else null. */
+    private double[] mainWithDetail;
+    private static final String WHOLE_WIDTH = "evalbench.wholeWidth";
 
     public MainWindow() {
         left.setOrientation(Orientation.VERTICAL);
@@ -50,6 +54,7 @@ public final class MainWindow {
         tabs.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(tabs.getTabs()));
         main.getItems().addAll(left, centre, detail);
         main.setDividerPositions(defaultDividers("main"));
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> fitDetailTo(now));
         SplitPane.setResizableWithParent(left, false);
         SplitPane.setResizableWithParent(detail, false);
         Region spacer = new Region();
@@ -67,6 +72,48 @@ public final class MainWindow {
         Runnable sheet = () -> ShortcutSheet.show(scene.getWindow(), shortcuts.entries());
         shortcuts.add(new KeyCodeCombination(KeyCode.F1), "Window", "Show this list of shortcuts", sheet);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.SLASH, KeyCombination.SHIFT_DOWN), sheet);
+    }
+
+    /**
+     * Marks a tab that shows its own detail side by side (a comparison): while it is selected the detail pane
+     * steps aside and gives the centre its width; it comes back, as it was, when another tab is selected.
+     */
+    public static void wantsWholeWidth(Tab tab) {
+        tab.getProperties().put(WHOLE_WIDTH, Boolean.TRUE);
+    }
+
+    /** True while the detail pane is shown (no whole-width tab selected). */
+    public boolean detailShown() {
+        return main.getItems().contains(detail);
+    }
+
+    private void fitDetailTo(Tab selected) {
+        boolean whole = selected != null && Boolean.TRUE.equals(selected.getProperties().get(WHOLE_WIDTH));
+        if (whole && detailShown()) {
+            mainWithDetail = main.getDividerPositions();
+            main.getItems().remove(detail);
+            main.setDividerPositions(mainWithDetail[0]);
+        } else if (!whole && !detailShown()) {
+            main.getItems().add(detail);
+            main.setDividerPositions(mainWithDetail);
+            mainWithDetail = null;
+        }
+    }
+
+    /** A pane's divider fractions as the user laid it out, counting the detail pane even while it steps aside. */
+    public double[] dividers(String pane) {
+        return "main".equals(pane) && mainWithDetail != null ? mainWithDetail.clone() : splitPanes().get(pane).getDividerPositions();
+    }
+
+    /** Lays a pane out with remembered fractions ({@link #dividers}' form); ignores a layout of another shape. */
+    public void setDividers(String pane, double[] positions) {
+        if (positions == null || positions.length != defaultDividers(pane).length) return;
+        if ("main".equals(pane) && mainWithDetail != null) {
+            mainWithDetail = positions.clone();
+            main.setDividerPositions(positions[0]);
+        } else {
+            splitPanes().get(pane).setDividerPositions(positions);
+        }
     }
 
     /** Divider fractions of a split pane when nothing was remembered. */

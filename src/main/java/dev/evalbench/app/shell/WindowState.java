@@ -1,9 +1,7 @@
 package dev.evalbench.app.shell;
 
 import dev.evalbench.app.settings.WorkbenchSettings;
-import java.util.Map;
 import javafx.geometry.Rectangle2D;
-import javafx.scene.control.SplitPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
@@ -39,11 +37,8 @@ public final class WindowState {
     }
 
     private void applyDividers() {
-        for (Map.Entry<String, SplitPane> pane : window.splitPanes().entrySet()) {
-            double[] positions = settings.dividers.getOrDefault(pane.getKey(), window.defaultDividers(pane.getKey()));
-            if (positions != null && positions.length == pane.getValue().getDividers().size()) {
-                pane.getValue().setDividerPositions(positions);
-            }
+        for (String pane : window.splitPanes().keySet()) {
+            window.setDividers(pane, settings.dividers.getOrDefault(pane, window.defaultDividers(pane)));
         }
     }
 
@@ -55,7 +50,7 @@ public final class WindowState {
             settings.width = stage.getWidth();
             settings.height = stage.getHeight();
         }
-        window.splitPanes().forEach((name, pane) -> settings.dividers.put(name, pane.getDividerPositions()));
+        window.splitPanes().keySet().forEach(name -> settings.dividers.put(name, window.dividers(name)));
     }
 
     private static boolean onSomeScreen(double x, double y) {

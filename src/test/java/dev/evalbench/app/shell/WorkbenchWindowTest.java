@@ -60,4 +60,38 @@ class WorkbenchWindowTest {
         assertThat(saved.lastWorkspace).isEqualTo(temp.resolve("support-triage").toAbsolutePath().normalize().toString());
         assertThat(saved.dividers.get("main")[0]).isCloseTo(0.3, org.assertj.core.data.Offset.offset(0.02));
     }
+
+    @Test
+    void aWholeWidthTabPutsTheDetailPaneAsideAndTheLayoutSurvivesIt() throws Exception {
+        fixture = WorkbenchFixture.ofSample(temp).start();
+        MainWindow window = fixture.workbench().window();
+        javafx.scene.control.Tab plain = new javafx.scene.control.Tab("plain");
+        javafx.scene.control.Tab wide = new javafx.scene.control.Tab("wide");
+        MainWindow.wantsWholeWidth(wide);
+        robot.interact(() -> {
+            window.splitPanes().get("main").setDividerPositions(0.25, 0.6);
+            window.tabs().getTabs().addAll(plain, wide);
+            window.tabs().getSelectionModel().select(wide);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(window.detailShown()).isFalse();
+        assertThat(window.splitPanes().get("main").getDividers()).hasSize(1);
+        assertThat(window.dividers("main")).hasSize(2);
+        assertThat(window.dividers("main")[1]).isCloseTo(0.6, org.assertj.core.data.Offset.offset(0.02));
+
+        robot.interact(() -> window.tabs().getSelectionModel().select(plain));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.detailShown()).isTrue();
+        assertThat(window.splitPanes().get("main").getDividerPositions()[1]).isCloseTo(0.6, org.assertj.core.data.Offset.offset(0.02));
+
+        // Closed while the wide tab is selected: the remembered layout still has the detail pane where it was.
+        robot.interact(() -> window.tabs().getSelectionModel().select(wide));
+        fixture.stop();
+        fixture = null;
+        Path file = temp.resolve("config/workbench.json");
+        waitFor(5, TimeUnit.SECONDS, () -> Files.isRegularFile(file));
+        assertThat(new SettingsFile(file).load().dividers.get("main")).hasSize(2);
+        assertThat(new SettingsFile(file).load().dividers.get("main")[1]).isCloseTo(0.6, org.assertj.core.data.Offset.offset(0.02));
+    }
 }
