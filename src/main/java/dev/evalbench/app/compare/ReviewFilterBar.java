@@ -59,6 +59,7 @@ final class ReviewFilterBar extends HBox {
             @Override public ReviewStatus fromString(String s) { return null; }
         });
         status.getItems().add(0, null);
+        promptWhenEmpty(status, s -> s.label());
         status.valueProperty().bindBidirectional(vm.statusProperty());
         ComboBox<String> verdict = choice("compare-verdict", "Verdict", vm.verdictProperty(),
                 FXCollections.observableArrayList(CaseFilter.PASS, CaseFilter.FAIL, CaseFilter.ERROR));
@@ -101,11 +102,37 @@ final class ReviewFilterBar extends HBox {
         };
         values.addListener((ListChangeListener<String>) c -> fill.run());
         fill.run();
+        promptWhenEmpty(box, v -> v);
         box.valueProperty().addListener((o, was, now) -> target.setValue(ANY.equals(now) ? null : now));
         target.addListener((o, was, now) -> {
             if (now == null && box.getValue() != null && !ANY.equals(box.getValue())) box.setValue(null);
             else if (now != null && !now.equals(box.getValue())) box.setValue(now);
         });
         return box;
+    }
+
+    /**
+     * Shows the box's prompt ("Suite", "Verdict") while nothing is chosen. JavaFX's own button cell loses the
+     * prompt once the value has been set and set back to null (or the items refilled), leaving a blank box.
+     */
+    private static <T> void promptWhenEmpty(ComboBox<T> box, java.util.function.Function<T, String> words) {
+        javafx.scene.control.ListCell<T> cell = new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                show(this, box, item, words);
+            }
+        };
+        box.setButtonCell(cell);
+        // A new cell is already empty, so updateItem is not called until a value is chosen: word it now.
+        show(cell, box, box.getValue(), words);
+    }
+
+    private static <T> void show(javafx.scene.control.ListCell<T> cell, ComboBox<T> box, T item,
+                                 java.util.function.Function<T, String> words) {
+        boolean none = item == null || ANY.equals(item);
+        cell.setText(none ? box.getPromptText() : words.apply(item));
+        cell.getStyleClass().remove(Styles.TEXT_MUTED);
+        if (none) cell.getStyleClass().add(Styles.TEXT_MUTED);
     }
 }

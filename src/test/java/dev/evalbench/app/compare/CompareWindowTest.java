@@ -73,6 +73,11 @@ class CompareWindowTest {
         assertThat(table.getItems().subList(0, ReviewRuns.REGRESSIONS)).allMatch(ReviewCase::regressed);
         assertThat(text("#compare-headline")).startsWith(ReviewRuns.REGRESSIONS + " regressed · 0 improved");
         assertThat(text("#compare-remaining")).isEqualTo("17 of 17 regressions left to review");
+        // Each filter box says what it filters while nothing is chosen in it.
+        for (String[] box : new String[][] {{"#compare-status", "Status"}, {"#compare-verdict", "Verdict"},
+                {"#compare-suite", "Suite"}, {"#compare-tag", "Tag"}, {"#compare-kind", "Failure"}}) {
+            assertThat(robot.lookup(box[0]).queryAs(javafx.scene.control.ComboBox.class).getButtonCell().getText()).isEqualTo(box[1]);
+        }
         waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#compare-table .table-cell").queryAllAs(javafx.scene.control.TableCell.class)
                 .stream().map(c -> String.valueOf(c.getText())).toList().containsAll(java.util.List.of("regressed", "pass", "FAIL")));
 
