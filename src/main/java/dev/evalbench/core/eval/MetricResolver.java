@@ -1,6 +1,7 @@
 package dev.evalbench.core.eval;
 
 import dev.evalbench.core.record.ScoredCase;
+import dev.evalbench.core.workspace.ExtractionRule;
 import dev.evalbench.core.workspace.SuiteSpec;
 import java.util.List;
 import java.util.Optional;
@@ -54,7 +55,8 @@ public final class MetricResolver {
             case ROUTING:
                 return RoutingMetrics.of(records, suite.routing()).accuracy();
             case EXTRACTION:
-                ExtractionMetrics e = ExtractionMetrics.of(records, name.field() == null ? suite.extraction() : List.of(name.field()));
+                ExtractionMetrics e = ExtractionMetrics.of(records,
+                        name.field() == null ? suite.extraction() : List.of(name.field()), suite.extractionRules());
                 return name.field() == null ? e.exactMatch() : e.accuracy(name.field());
             default:
                 ClassificationMetrics c = ClassificationMetrics.of(records, name.field());
@@ -81,13 +83,17 @@ public final class MetricResolver {
                 return Optional.of(r -> CaseScores.classificationCorrect(r, name.field()));
             default:
                 List<String> fields = name.field() == null ? suite.extraction() : List.of(name.field());
-                return Optional.of(r -> fields.stream().allMatch(f -> CaseScores.extractionCorrect(r, f)));
+                return Optional.of(r -> fields.stream().allMatch(f -> CaseScores.extractionCorrect(r, rule(f))));
         }
     }
 
     /** The 0/1 vector of {@link #correctness} over the records, in their order; empty for non-accuracies. */
     public Optional<int[]> correctnessVector(String metric, List<? extends ScoredCase> records) {
         return correctness(metric).map(p -> records.stream().mapToInt(r -> p.test(r) ? 1 : 0).toArray());
+    }
+
+    private ExtractionRule rule(String field) {
+        return suite.extractionRules().getOrDefault(field, ExtractionRule.exact(field));
     }
 
     private void checkScored(MetricName name) throws MetricUnavailableException {

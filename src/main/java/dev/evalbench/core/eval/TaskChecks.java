@@ -4,6 +4,7 @@ import dev.evalbench.core.record.CaseEvaluation;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.evalbench.core.record.Decision;
 import dev.evalbench.core.workspace.EvalCase;
+import dev.evalbench.core.workspace.ExtractionRule;
 import dev.evalbench.core.workspace.SuiteSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,10 +31,11 @@ final class TaskChecks {
         t.record("schema", valid, validation == null || valid ? null
                 : "schema: the output is not valid against the output schema" + firstError(validation) + ".");
         for (String field : listOrEmpty(suite.classification())) {
-            t.compareField(field, expected, output, validation != null, true);
+            t.compareField(field, expected, output, validation != null, null);
         }
         for (String field : listOrEmpty(suite.extraction())) {
-            t.compareField(field, expected, output, validation != null, false);
+            t.compareField(field, expected, output, validation != null,
+                    suite.extractionRules().getOrDefault(field, ExtractionRule.exact(field)));
         }
         if (suite.routing() != null) {
             t.compareRouting(suite.routing(), expected, validation == null ? null : decision);
@@ -41,7 +43,8 @@ final class TaskChecks {
         return new CaseEvaluation(!t.checks.containsValue(false), t.checks, t.failures);
     }
 
-    private void compareField(String field, JsonNode expected, JsonNode output, boolean answered, boolean byLabel) {
+    /** {@code rule} null: a classification field, compared by label; else an extraction field under its rule. */
+    private void compareField(String field, JsonNode expected, JsonNode output, boolean answered, ExtractionRule rule) {
         if (!FieldValues.hasExpected(expected, field)) {
             record(field, false, field + ": the case has no expected value for this field.");
             return;
@@ -52,8 +55,9 @@ final class TaskChecks {
             return;
         }
         JsonNode got = FieldValues.field(output, field);
-        boolean same = byLabel ? FieldValues.label(want).equals(FieldValues.label(got)) : FieldValues.sameValue(want, got);
-        record(field, same, field + ": expected " + FieldValues.shown(want) + ", got " + FieldValues.shown(got) + ".");
+        boolean same = rule == null ? FieldValues.label(want).equals(FieldValues.label(got)) : FieldValues.sameValue(want, got, rule);
+        String how = rule == null || rule.describe().isEmpty() ? "" : " (" + rule.describe() + ")";
+        record(field, same, field + ": expected " + FieldValues.shown(want) + ", got " + FieldValues.shown(got) + how + ".");
     }
 
     private void compareRouting(String field, JsonNode expected, Decision decision) {

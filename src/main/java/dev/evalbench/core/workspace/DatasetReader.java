@@ -91,11 +91,30 @@ final class DatasetReader {
         boolean safety = suite.kind() == SuiteKind.SAFETY;
         return new EvalCase(id, vars,
                 safety ? null : (ObjectNode) root.get("expected"),
-                Trees.strings(root, "restricted"),
+                restrictedValues(root.get("restricted")),
                 Trees.strings(root, "tags"),
                 safety ? expectation(root.get("expect")) : null,
                 safety && Trees.bool(root, "blocking", true),
                 suite.dataset(), lineNo);
+    }
+
+    /**
+     * The restricted values: a list of strings as written, or every string leaf of an object (at any depth,
+     * arrays included), in document order. Numbers and booleans are not values: only text can leak as written.
+     */
+    static List<String> restrictedValues(JsonNode node) {
+        List<String> values = new ArrayList<>();
+        collectStrings(node, values);
+        return List.copyOf(values);
+    }
+
+    private static void collectStrings(JsonNode node, List<String> into) {
+        if (node == null) return;
+        if (node.isTextual()) {
+            into.add(node.textValue());
+        } else if (node.isContainerNode()) {
+            node.forEach(child -> collectStrings(child, into));
+        }
     }
 
     private static SafetyExpectation expectation(JsonNode expect) {

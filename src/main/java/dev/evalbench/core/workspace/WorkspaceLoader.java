@@ -56,7 +56,8 @@ public final class WorkspaceLoader {
             boolean task = decl.kind() == SuiteKind.TASK;
             suites.put(decl.name(), new SuiteSpec(decl.name(), decl.kind(), decl.promptId(), decl.dataset(), decl.version(),
                     task ? decl.classification() : List.of(), task ? decl.extraction() : List.of(),
-                    task ? decl.routing() : null, ctx.digests().get(decl.dataset()), cases));
+                    task ? decl.routing() : null, ctx.digests().get(decl.dataset()), cases,
+                    task ? decl.extractionRules() : Map.of(), task ? decl.checks() : List.of()));
         }
         return suites;
     }
