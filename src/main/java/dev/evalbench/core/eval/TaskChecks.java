@@ -3,6 +3,7 @@ package dev.evalbench.core.eval;
 import dev.evalbench.core.record.CaseEvaluation;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.evalbench.core.record.Decision;
+import dev.evalbench.core.workspace.CheckSpec;
 import dev.evalbench.core.workspace.EvalCase;
 import dev.evalbench.core.workspace.ExtractionRule;
 import dev.evalbench.core.workspace.SuiteSpec;
@@ -13,14 +14,18 @@ import java.util.Map;
 
 /**
  * The checks of a task case: "schema", each classification field, each extraction field (on the parsed
- * output), and the routing field (on the decided final action, so a rejected output is scored on the
- * fallback action that actually happens). Fields of an output that is not schema-valid all fail. Pure.
+ * output), the routing field (on the decided final action, so a rejected output is scored on the
+ * fallback action that actually happens), then each CEL check as {@code check.<name>} (see {@link CelChecks}). Fields of an output that is not schema-valid all fail. Pure.
  */
 final class TaskChecks {
     private final Map<String, Boolean> checks = new LinkedHashMap<>();
     private final List<String> failures = new ArrayList<>();
 
     static CaseEvaluation evaluate(SuiteSpec suite, EvalCase evalCase, Validation validation, Decision decision) {
+        return evaluate(suite, evalCase, validation, decision, new CelChecks());
+    }
+
+    static CaseEvaluation evaluate(SuiteSpec suite, EvalCase evalCase, Validation validation, Decision decision, CelChecks cel) {
         TaskChecks t = new TaskChecks();
         boolean valid = validation != null && validation.valid() && validation.parsed() != null;
         JsonNode output = valid ? validation.parsed() : null;
@@ -39,6 +44,10 @@ final class TaskChecks {
         }
         if (suite.routing() != null) {
             t.compareRouting(suite.routing(), expected, validation == null ? null : decision);
+        }
+        for (CheckSpec check : suite.checks()) {
+            CelChecks.Outcome o = cel.run(check, evalCase, output, validation != null, decision);
+            t.record(o.key(), o.passed(), o.failure());
         }
         return new CaseEvaluation(!t.checks.containsValue(false), t.checks, t.failures);
     }

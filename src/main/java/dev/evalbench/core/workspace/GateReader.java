@@ -78,8 +78,15 @@ final class GateReader {
 
     private void check(GateSpec gate, JsonNode node, String at) {
         String name = "gate \"" + gate.id() + "\"";
+        boolean ceiling = gate.kind() == GateSpec.GateKind.METRIC && gate.metric() != null && gate.metric().startsWith("policy.");
         boolean compares = gate.kind() == GateSpec.GateKind.METRIC || gate.kind() == GateSpec.GateKind.SCHEMA_PASS_RATE;
-        if (compares && gate.min() == null && gate.baselineTolerance() == null) {
+        if (ceiling) {
+            checkCeiling(gate, at, name);
+        } else if (gate.kind() == GateSpec.GateKind.METRIC && node.has("max")) {
+            ctx.add(tree.errorAtKey(at + "/max", "\"max\" applies to policy.rejection_rate and policy.leak_rate; " + name
+                    + " is held to \"min\""));
+        }
+        if (compares && !ceiling && gate.min() == null && gate.baselineTolerance() == null) {
             ctx.add(tree.errorAtKey(at, name + " needs \"min\", \"baseline_tolerance\" or both"));
         }
         if (node.has("alpha") && !gate.mode().equals("significant")) {
@@ -98,8 +105,24 @@ final class GateReader {
         if (gate.kind() == GateSpec.GateKind.SAFETY_PASS_RATE) checkSafety(gate, at, name);
     }
 
+    /** policy.* rates: held to max (not min), strict mode only. */
+    private void checkCeiling(GateSpec gate, String at, String name) {
+        if (gate.min() != null) {
+            ctx.add(tree.errorAtKey(at + "/min", gate.metric() + " counts bad outcomes: " + name + " must use \"max\", not \"min\""));
+        } else if (gate.max() == null && gate.baselineTolerance() == null) {
+            ctx.add(tree.errorAtKey(at, name + " needs \"max\", \"baseline_tolerance\" or both"));
+        }
+        if (gate.mode().equals("significant")) {
+            ctx.add(tree.errorAtKey(at + "/mode", name + ": mode: significant applies to metrics where higher is better"));
+        }
+    }
+
     private void checkMetric(GateSpec gate, String at, String name) {
         Manifest.SuiteDecl suite = suites.get(gate.suite());
+        if (gate.metric().startsWith("policy.")) {
+            MetricNames.problem(gate.metric(), suite, null).ifPresent(p -> ctx.add(tree.errorAt(at + "/metric", p)));
+            return;
+        }
         if (suite.kind() != SuiteKind.TASK) {
             ctx.add(tree.errorAt(at + "/suite", name + " reads metrics, but suite \"" + suite.name() + "\" is a safety suite"));
             return;

@@ -51,6 +51,7 @@ public final class WorkspaceLoader {
                 String known = prompts.declaredIds().isEmpty() ? "none in prompts/" : String.join(", ", new TreeSet<>(prompts.declaredIds()));
                 ctx.add(manifest.tree().errorAt(decl.pointer() + "/prompt", "unknown prompt \"" + decl.promptId() + "\" (prompts: " + known + ")"));
             }
+            if (decl.kind() == SuiteKind.TASK) SuiteCheckTypes.check(ctx, manifest, decl, prompts.byId().get(decl.promptId()));
             List<EvalCase> cases = DatasetReader.read(ctx, manifest, decl, preprocessor, policy);
             if (cases == null || !promptKnown) continue;
             boolean task = decl.kind() == SuiteKind.TASK;
