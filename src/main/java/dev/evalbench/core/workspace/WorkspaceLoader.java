@@ -28,7 +28,8 @@ public final class WorkspaceLoader {
         Manifest manifest = ManifestReader.read(ctx);
         PromptReader.Prompts prompts = PromptReader.readAll(ctx);
         RouteReader.Routes routes = RouteReader.read(ctx, manifest == null ? "routes.yaml" : manifest.routesPath(), env);
-        PolicySpec policy = PolicyReader.read(ctx, manifest == null ? "policy.yaml" : manifest.policyPath());
+        PolicySpec policy = PolicyReader.read(ctx, manifest == null ? "policy.yaml" : manifest.policyPath(),
+                outputSchemasInUse(manifest, prompts));
         Preprocessor preprocessor = new Preprocessor(manifest == null ? List.of() : manifest.preprocess());
         Map<String, SuiteSpec> suites = manifest == null ? Map.of() : suites(ctx, manifest, prompts, preprocessor, policy);
         List<GateSpec> gates = GateReader.read(ctx, manifest == null ? "gates.yaml" : manifest.gatesPath(), manifest, suites);
@@ -61,6 +62,13 @@ public final class WorkspaceLoader {
                     task ? decl.extractionRules() : Map.of(), task ? decl.checks() : List.of()));
         }
         return suites;
+    }
+
+    /** The output schemas of the prompts the suites use: what the policy's CEL rules will see as output. */
+    private static List<com.fasterxml.jackson.databind.JsonNode> outputSchemasInUse(Manifest manifest, PromptReader.Prompts prompts) {
+        if (manifest == null) return List.of();
+        return manifest.suites().stream().map(s -> prompts.byId().get(s.promptId()))
+                .filter(p -> p != null && p.outputSchema() != null).map(PromptTemplate::outputSchema).distinct().toList();
     }
 
     private static void checkDefaultRoute(LoadContext ctx, Manifest manifest, RouteReader.Routes routes) {
