@@ -67,13 +67,12 @@ public final class GateEvaluator {
     }
 
     /**
-     * The suites a gate measures; empty when it measures every case (schema, latency, tokens, cost without a
-     * suite), so it applies to any run.
+     * The suites a gate measures; empty when it measures every case (schema, safety, latency, tokens, cost
+     * without a suite), so it applies to any run.
      */
     private static List<String> suitesRead(GateSpec gate, GateInputs in) {
         if (gate.suite() != null) return List.of(gate.suite());
         SuiteKind kind = switch (gate.kind()) {
-            case SAFETY_PASS_RATE -> SuiteKind.SAFETY;
             case METRIC -> SuiteKind.TASK;
             default -> null;
         };

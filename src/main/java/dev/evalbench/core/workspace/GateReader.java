@@ -134,11 +134,10 @@ final class GateReader {
         problem.ifPresent(p -> ctx.add(tree.errorAt(at + "/metric", p)));
     }
 
+    /** A safety gate checks the probes of safety suites and the leaks of task suites: any suite will do. */
     private void checkSafety(GateSpec gate, String at, String name) {
-        if (gate.suite() != null && suites.get(gate.suite()).kind() != SuiteKind.SAFETY) {
-            ctx.add(tree.errorAt(at + "/suite", name + " checks safety probes, but suite \"" + gate.suite() + "\" is a task suite"));
-        } else if (gate.suite() == null && suites.values().stream().noneMatch(s -> s.kind() == SuiteKind.SAFETY)) {
-            ctx.add(tree.errorAtKey(at, name + " checks safety probes, but the workspace has no safety suite"));
+        if (gate.suite() == null && suites.isEmpty()) {
+            ctx.add(tree.errorAtKey(at, name + " checks safety probes and leaks, but the workspace has no suite"));
         }
     }
 
