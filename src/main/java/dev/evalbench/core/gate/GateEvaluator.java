@@ -80,6 +80,16 @@ public final class GateEvaluator {
     }
 
     private static GateVerdict evaluate(GateSpec gate, GateInputs in) {
+        if (gate.tag() != null) {
+            GateVerdict v = evaluateUntagged(gate, in.onlyTag(gate.tag()));
+            return new GateVerdict(v.id(), v.kind(), v.suite(), v.passed(), v.value(), v.threshold(), v.comparator(),
+                    v.baselineValue(), v.intervalLow(), v.intervalHigh(), v.pValue(), v.mode(),
+                    "Cases tagged " + gate.tag() + ": " + v.detail(), v.ran());
+        }
+        return evaluateUntagged(gate, in);
+    }
+
+    private static GateVerdict evaluateUntagged(GateSpec gate, GateInputs in) {
         if (gate.kind() == null) {
             return Verdicts.cannotMeasure(gate, null, null, "The gate has no kind.");
         }

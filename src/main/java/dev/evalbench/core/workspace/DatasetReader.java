@@ -58,7 +58,8 @@ final class DatasetReader {
         }
         if (ctx.errorCount() > before) return null;
         if (cases.isEmpty()) {
-            ctx.add(new InputError(suite.dataset(), 0, 0, "holds no cases (suite \"" + suite.name() + "\")"));
+            ctx.add(new InputError(suite.dataset(), 0, 0, "holds no cases (suite \"" + suite.name() + "\""
+                    + (suite.selectTags().isEmpty() ? "" : " takes tags " + String.join(", ", suite.selectTags())) + ")"));
             return null;
         }
         return List.copyOf(cases);
@@ -85,6 +86,9 @@ final class DatasetReader {
             ctx.add(tree.errorAt("/id", "duplicate case id \"" + id + "\" (first on line " + first + ")"));
             return null;
         }
+        List<String> tags = Trees.strings(root, "tags");
+        // a suite that selects by tags takes only its cases; the others belong to other suites, unchecked here
+        if (!suite.selectTags().isEmpty() && tags.stream().noneMatch(suite.selectTags()::contains)) return null;
         if (!rules.check(tree, id)) return null;
         ObjectNode vars = (ObjectNode) root.get("vars");
         preprocessor.apply(vars);
@@ -92,7 +96,7 @@ final class DatasetReader {
         return new EvalCase(id, vars,
                 safety ? null : (ObjectNode) root.get("expected"),
                 restrictedValues(root.get("restricted")),
-                Trees.strings(root, "tags"),
+                tags,
                 safety ? expectation(root.get("expect")) : null,
                 safety && Trees.bool(root, "blocking", true),
                 suite.dataset(), lineNo);

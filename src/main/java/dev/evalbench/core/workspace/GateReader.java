@@ -73,7 +73,7 @@ final class GateReader {
                 GateSpec.GateKind.valueOf(Trees.text(g, "kind").toUpperCase(Locale.ROOT)),
                 Trees.text(g, "suite"), Trees.text(g, "metric"), Trees.number(g, "min"), Trees.number(g, "max"),
                 Trees.number(g, "max_ms"), Trees.number(g, "baseline_tolerance"), Trees.number(g, "max_increase"),
-                mode, alpha);
+                mode, alpha, Trees.text(g, "tag"));
     }
 
     private void check(GateSpec gate, JsonNode node, String at) {
@@ -101,6 +101,7 @@ final class GateReader {
             ctx.add(tree.errorAt(at + "/suite", "unknown suite \"" + gate.suite() + "\" (suites: " + String.join(", ", suites.keySet()) + ")"));
             return;
         }
+        if (gate.tag() != null) checkTag(gate, at);
         if (gate.kind() == GateSpec.GateKind.METRIC) checkMetric(gate, at, name);
         if (gate.kind() == GateSpec.GateKind.SAFETY_PASS_RATE) checkSafety(gate, at, name);
     }
@@ -132,6 +133,18 @@ final class GateReader {
         // without the cases (their own errors are reported) labels cannot be checked
         Optional<String> problem = MetricNames.problem(gate.metric(), suite, labels);
         problem.ifPresent(p -> ctx.add(tree.errorAt(at + "/metric", p)));
+    }
+
+    /** A tag no case of the gate's suites carries would make the gate measure nothing. */
+    private void checkTag(GateSpec gate, String at) {
+        List<SuiteSpec> read = gate.suite() != null ? (loaded.containsKey(gate.suite()) ? List.of(loaded.get(gate.suite())) : List.of())
+                : List.copyOf(loaded.values());
+        if (read.isEmpty()) return;
+        boolean carried = read.stream().flatMap(s -> s.cases().stream()).anyMatch(c -> c.tags().contains(gate.tag()));
+        if (!carried) {
+            ctx.add(tree.errorAt(at + "/tag", "no case " + (gate.suite() == null ? "" : "of suite \"" + gate.suite() + "\" ")
+                    + "carries the tag \"" + gate.tag() + "\""));
+        }
     }
 
     /** A safety gate checks the probes of safety suites and the leaks of task suites: any suite will do. */

@@ -33,7 +33,8 @@ record Manifest(
             List<String> extraction,
             String routing,
             java.util.Map<String, ExtractionRule> extractionRules,
-            List<CheckSpec> checks) {
+            List<CheckSpec> checks,
+            List<String> selectTags) {
 
         /** Every field a task suite scores: classification, extraction, then routing. */
         List<String> scoredFields() {

@@ -51,7 +51,8 @@ final class ManifestReader {
                 extractionFields(node.get("extraction")),
                 Trees.text(node, "routing"),
                 extractionRules(node.get("extraction")),
-                checks(node.get("checks")));
+                checks(node.get("checks")),
+                Trees.strings(node, "tags"));
     }
 
     /** The extraction fields in order: a name, or the {@code field} of a {field, normalize, tolerance} entry. */
