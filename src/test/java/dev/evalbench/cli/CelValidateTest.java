@@ -16,15 +16,16 @@ class CelValidateTest {
         Path ws = Cli.copySample(tmp);
         Path manifest = ws.resolve("evalbench.yaml");
         String text = Files.readString(manifest);
-        assertThat(text).contains("    routing: action\n");
-        Files.writeString(manifest, text.replaceFirst("    routing: action\n",
-                "    routing: action\n    checks:\n      - {name: reply-fits, expr: 'size(output.replyy) <= 600'}\n"));
+        String line = text.lines().filter(l -> l.contains("name: no-refund-promise")).findFirst().orElseThrow();
+        Files.writeString(manifest, text.replace(line, line.replace("!output.reply.matches", "!output.replyy.matches")));
 
         Cli.Result r = Cli.run("validate", "--workspace", ws.toString());
 
         assertThat(r.exit()).isEqualTo(ExitCodes.BAD_INPUT);
-        int line = text.lines().toList().indexOf("    routing: action") + 3;
-        assertThat(r.err()).contains("evalbench.yaml:" + line + ":46: check \"reply-fits\" of suite \"triage\": undefined field 'replyy'");
+        int lineNo = text.lines().toList().indexOf(line) + 1;
+        int column = line.indexOf("output.reply.matches") + "output".length() + 1; // the '.' before the unknown field
+        assertThat(r.err()).contains("evalbench.yaml:" + lineNo + ":" + column
+                + ": check \"no-refund-promise\" of suite \"triage\": undefined field 'replyy'");
         assertThat(ws.resolve(".evalbench")).doesNotExist();
     }
 }
