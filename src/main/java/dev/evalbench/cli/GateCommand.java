@@ -46,7 +46,8 @@ final class GateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         output.check();
         Path workspace = workspaceOption.require(positional);
-        Workspace ws = Components.loadChecked(workspace, parent.env());
+        // Gating renders nothing, so the folder is loaded without rendering every case (the run's cost, not the gate's).
+        Workspace ws = Components.load(workspace, parent.env());
         try (RunStore store = history.openReadOnly(workspace)) {
             RunCases run = RunLookup.runCases(store, runRef);
             RunCases baseline = output.baseline == null ? null : RunLookup.baselineCases(store, output.baseline);

@@ -5,7 +5,7 @@ import dev.evalbench.core.eval.MetricName;
 import dev.evalbench.core.eval.MetricResolver;
 import dev.evalbench.core.gate.stats.Percentiles;
 import dev.evalbench.core.record.CaseKey;
-import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.record.ScoredCase;
 import dev.evalbench.core.workspace.GateSpec;
 import dev.evalbench.core.workspace.SuiteKind;
 import dev.evalbench.core.workspace.SuiteSpec;
@@ -25,14 +25,14 @@ import java.util.function.ToDoubleFunction;
  *   <li>p95_latency: the cases slower than the budget, or the slowest 5% when none is;</li>
  *   <li>total_tokens, cost_variance: the heaviest 5% by tokens or by cost.</li>
  * </ul>
- * Reads full records (the checks of each case). Pure; any thread.
+ * Reads the compact summaries (or full records: both are {@link ScoredCase}). Pure; any thread.
  */
 public final class GateCases {
     private GateCases() {}
 
-    public static Set<CaseKey> behind(GateSpec gate, Workspace ws, List<CaseRecord> records) {
+    public static Set<CaseKey> behind(GateSpec gate, Workspace ws, List<? extends ScoredCase> records) {
         if (gate == null || gate.kind() == null) return Set.of();
-        List<CaseRecord> inSuite = gate.suite() == null ? records
+        List<? extends ScoredCase> inSuite = gate.suite() == null ? records
                 : records.stream().filter(r -> r.key().suite().equals(gate.suite())).toList();
         switch (gate.kind()) {
             case SCHEMA_PASS_RATE:
@@ -42,27 +42,27 @@ public final class GateCases {
             case METRIC:
                 return missed(gate, ws, records);
             case P95_LATENCY: {
-                List<CaseRecord> timed = inSuite.stream().filter(r -> r.failureKind() == null || r.latencyMs() > 0).toList();
+                List<? extends ScoredCase> timed = inSuite.stream().filter(r -> r.failureKind() == null || r.latencyMs() > 0).toList();
                 Set<CaseKey> over = keys(timed, r -> gate.maxMs() != null && r.latencyMs() > gate.maxMs());
-                return over.isEmpty() ? heaviest(timed, CaseRecord::latencyMs) : over;
+                return over.isEmpty() ? heaviest(timed, ScoredCase::latencyMs) : over;
             }
             case TOTAL_TOKENS:
                 return heaviest(inSuite, r -> r.tokensIn() + r.tokensOut());
             case COST_VARIANCE:
-                return heaviest(inSuite, CaseRecord::costUsd);
+                return heaviest(inSuite, ScoredCase::costUsd);
             default:
                 return Set.of();
         }
     }
 
-    private static List<CaseRecord> safetyProbes(GateSpec gate, Workspace ws, List<CaseRecord> records) {
+    private static List<? extends ScoredCase> safetyProbes(GateSpec gate, Workspace ws, List<? extends ScoredCase> records) {
         Set<String> suites = new LinkedHashSet<>();
         if (gate.suite() != null) suites.add(gate.suite());
         else ws.suites().stream().filter(s -> s.kind() == SuiteKind.SAFETY).forEach(s -> suites.add(s.name()));
         return records.stream().filter(r -> suites.contains(r.key().suite())).toList();
     }
 
-    private static Set<CaseKey> missed(GateSpec gate, Workspace ws, List<CaseRecord> records) {
+    private static Set<CaseKey> missed(GateSpec gate, Workspace ws, List<? extends ScoredCase> records) {
         SuiteSpec suite = gate.suite() != null ? ws.suites().stream().filter(s -> s.name().equals(gate.suite())).findFirst().orElse(null)
                 : ws.suites().stream().filter(s -> s.kind() == SuiteKind.TASK).findFirst().orElse(null);
         if (suite == null || gate.metric() == null) return Set.of();
@@ -72,14 +72,14 @@ public final class GateCases {
         } catch (IllegalArgumentException e) {
             return Set.of();
         }
-        Predicate<CaseRecord> correct = new MetricResolver(suite).correctness(gate.metric())
-                .<Predicate<CaseRecord>>map(p -> p::test).orElseGet(() -> fieldCorrect(name, suite));
-        List<CaseRecord> inSuite = records.stream().filter(r -> r.key().suite().equals(suite.name())).toList();
+        Predicate<ScoredCase> correct = new MetricResolver(suite).correctness(gate.metric())
+                .<Predicate<ScoredCase>>map(p -> p::test).orElseGet(() -> fieldCorrect(name, suite));
+        List<? extends ScoredCase> inSuite = records.stream().filter(r -> r.key().suite().equals(suite.name())).toList();
         return keys(inSuite, correct.negate());
     }
 
     /** For metrics that are not accuracies (F1, precision, ...): the cases whose field was scored wrong. */
-    private static Predicate<CaseRecord> fieldCorrect(MetricName name, SuiteSpec suite) {
+    private static Predicate<ScoredCase> fieldCorrect(MetricName name, SuiteSpec suite) {
         switch (name.family()) {
             case ROUTING: return r -> CaseScores.routingCorrect(r, suite.routing());
             case CLASSIFICATION: return r -> CaseScores.classificationCorrect(r, name.field());
@@ -91,15 +91,15 @@ public final class GateCases {
     }
 
     /** The cases at or above the nearest-rank 95th percentile of {@code measure}. */
-    private static Set<CaseKey> heaviest(List<CaseRecord> records, ToDoubleFunction<CaseRecord> measure) {
+    private static Set<CaseKey> heaviest(List<? extends ScoredCase> records, ToDoubleFunction<ScoredCase> measure) {
         if (records.isEmpty()) return Set.of();
         double p95 = Percentiles.p95(records.stream().mapToDouble(measure).toArray());
         return keys(records, r -> measure.applyAsDouble(r) >= p95);
     }
 
-    private static Set<CaseKey> keys(List<CaseRecord> records, Predicate<CaseRecord> which) {
+    private static Set<CaseKey> keys(List<? extends ScoredCase> records, Predicate<ScoredCase> which) {
         Set<CaseKey> out = new LinkedHashSet<>();
-        for (CaseRecord r : records) if (which.test(r)) out.add(r.key());
+        for (ScoredCase r : records) if (which.test(r)) out.add(r.key());
         return Set.copyOf(out);
     }
 }

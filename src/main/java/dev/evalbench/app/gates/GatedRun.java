@@ -4,7 +4,7 @@ import dev.evalbench.core.gate.GateReport;
 import dev.evalbench.core.gate.GateVerdict;
 import dev.evalbench.core.record.CaseKey;
 import dev.evalbench.core.record.RunHeader;
-import dev.evalbench.core.record.StoredRun;
+import dev.evalbench.core.record.RunCases;
 import dev.evalbench.core.workspace.GateSpec;
 import dev.evalbench.core.workspace.Workspace;
 import java.util.LinkedHashMap;
@@ -24,7 +24,7 @@ public record GatedRun(RunHeader header, GateReport report, String baselineTag, 
                        Map<String, Set<CaseKey>> casesBehind) {
 
     /** Gates {@code run} already read and gated: finds the cases behind each verdict. */
-    public static GatedRun of(StoredRun run, GateReport report, String baselineTag, Workspace ws, String gatesFrom) {
+    public static GatedRun of(RunCases run, GateReport report, String baselineTag, Workspace ws, String gatesFrom) {
         Map<String, Set<CaseKey>> behind = new LinkedHashMap<>();
         for (GateVerdict v : report.verdicts()) {
             GateSpec spec = ws.gates().stream().filter(g -> g.id().equals(v.id())).findFirst().orElse(null);

@@ -2,7 +2,8 @@ package dev.evalbench.app.gates;
 
 import dev.evalbench.core.gate.GateReport;
 import dev.evalbench.core.record.RunHeader;
-import dev.evalbench.core.record.StoredRun;
+import dev.evalbench.core.record.RunStatus;
+import dev.evalbench.core.record.RunCases;
 import dev.evalbench.core.service.Components;
 import dev.evalbench.core.service.GateService;
 import dev.evalbench.core.service.RunLookup;
@@ -27,6 +28,7 @@ public final class RunGating {
     private final Map<String, String> env;
     private final Supplier<Workspace> openWorkspace;
     private final Map<Map<String, String>, Workspace> snapshots = new ConcurrentHashMap<>();
+    private volatile RunCases lastBaseline;
 
     /** @param openWorkspace the workspace open in the window (may give null), used when a run has no snapshots */
     public RunGating(Map<String, String> env, Supplier<Workspace> openWorkspace) {
@@ -35,7 +37,8 @@ public final class RunGating {
     }
 
     public GatedRun gate(RunStore store, String runId) throws Exception {
-        StoredRun run = RunLookup.run(store, runId);
+        // Summaries, not full records: gating 200 runs in the background must not hold every text in memory.
+        RunCases run = RunLookup.runCases(store, runId);
         String from = "the stored snapshot of run " + run.id();
         Workspace ws = snapshotOf(run.header(), store);
         if (ws == null) {
@@ -44,9 +47,19 @@ public final class RunGating {
             if (ws == null) throw new IllegalStateException("run " + runId + " has no stored inputs and no valid workspace is open");
         }
         Optional<String> baselineId = store.resolve(BASELINE_TAG).filter(id -> !id.equals(run.id()));
-        StoredRun baseline = baselineId.isPresent() ? RunLookup.run(store, baselineId.get()) : null;
+        RunCases baseline = baselineId.isPresent() ? baseline(store, baselineId.get()) : null;
         GateReport report = new GateService().gate(ws, run, baseline);
         return GatedRun.of(run, report, baseline == null ? null : BASELINE_TAG, ws, from);
+    }
+
+    /** The baseline's summaries, read once while it stays the baseline: the history gates every run against it. */
+    private RunCases baseline(RunStore store, String id) throws Exception {
+        RunCases known = lastBaseline;
+        if (known != null && known.id().equals(id)) return known;
+        RunCases read = RunLookup.runCases(store, id);
+        // Only a complete run never changes: a running or incomplete one may still gain cases (resume).
+        if (read.header().status() == RunStatus.COMPLETE) lastBaseline = read;
+        return read;
     }
 
     private Workspace snapshotOf(RunHeader header, RunStore store) throws Exception {

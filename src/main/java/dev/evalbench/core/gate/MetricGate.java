@@ -115,7 +115,13 @@ final class MetricGate {
             sentences.add(baselineSentence(floor, below, mode, p, alpha));
         }
         String detail = String.join("; ", sentences) + ".";
-        return Verdicts.of(spec, suite.name(), passed, value, threshold, ">=", baseValue, interval, p, mode, detail);
+        GateVerdict verdict = Verdicts.of(spec, suite.name(), passed, value, threshold, ">=", baseValue, interval, p, mode, detail);
+        if (spec.baselineTolerance() != null && baseValue != null) {
+            // The threshold alone (0.963) is not what the user wrote (min 0.95 and a tolerance): name both.
+            String fromBaseline = "baseline " + Verdicts.number(baseValue) + " − " + Verdicts.number(spec.baselineTolerance());
+            verdict = verdict.withBound(spec.min() == null ? fromBaseline : "min " + Verdicts.number(spec.min()) + "; " + fromBaseline);
+        }
+        return verdict;
     }
 
     /** The parsed name when it is a rate of bad outcomes (held to a maximum), else null. */

@@ -37,6 +37,14 @@ import java.util.function.Consumer;
 public final class Components {
     private Components() {}
 
+    /**
+     * Loads a workspace folder as readers of stored runs need it (gates, suites, policy, restricted values):
+     * every file parsed and checked against its schema, but no case rendered, since nothing will be sent.
+     */
+    public static Workspace load(Path dir, Map<String, String> env) throws WorkspaceException {
+        return WorkspaceLoader.load(new DiskWorkspaceFiles(dir), env);
+    }
+
     /** Loads a workspace folder and renders every case, so a missing variable is caught before a run. */
     public static Workspace loadChecked(Path dir, Map<String, String> env) throws WorkspaceException {
         Workspace ws = WorkspaceLoader.load(new DiskWorkspaceFiles(dir), env);

@@ -97,7 +97,7 @@ public final class GateService {
                     "the stored snapshot of run " + header.id()));
         }
         if (workspaceDir != null && Files.isRegularFile(workspaceDir.resolve(MANIFEST))) {
-            return Optional.of(new RunGates(Components.loadChecked(workspaceDir, env), "the workspace folder " + workspaceDir));
+            return Optional.of(new RunGates(Components.load(workspaceDir, env), "the workspace folder " + workspaceDir));
         }
         return Optional.empty();
     }

@@ -76,6 +76,17 @@ class MetricGateTest {
     }
 
     @Test
+    void aThresholdFromAMinAndATolerancePrintsBothSettingsBesideTheBound() {
+        GateSpec spec = GateSpecs.metric("r", "routing.accuracy", 0.85, 0.02, "strict");
+
+        GateVerdict v = evaluator.evaluate(List.of(spec), routed("run", 1), routed("base", 0)).verdicts().get(0);
+        GateVerdict minOnly = evaluator.evaluate(List.of(spec), routed("run", 1), null).verdicts().get(0);
+
+        assertThat(dev.evalbench.core.gate.ci.VerdictFormat.threshold(v)).isEqualTo("≥ 0.980 (min 0.850; baseline 1.000 − 0.020)");
+        assertThat(dev.evalbench.core.gate.ci.VerdictFormat.threshold(minOnly)).isEqualTo("≥ 0.850");
+    }
+
+    @Test
     void aBaselineGateWithoutABaselineFailsAndSaysSo() {
         GateVerdict v = gate("significant", routed("run", 0), null);
 

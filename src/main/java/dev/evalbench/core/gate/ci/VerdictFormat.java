@@ -26,12 +26,14 @@ public final class VerdictFormat {
         return number(v.kind(), v.value());
     }
 
+    /** The bound held to, with the settings it came from when there were several: "≥ 0.963 (min 0.850; baseline 0.983 − 0.020)". */
     public static String threshold(GateVerdict v) {
         if (!Double.isFinite(v.threshold())) {
             return NONE;
         }
         String comparator = ">=".equals(v.comparator()) ? "≥ " : "<=".equals(v.comparator()) ? "≤ " : "";
-        return comparator + number(v.kind(), v.threshold());
+        String bound = v.bound() == null ? "" : " (" + v.bound() + ")";
+        return comparator + number(v.kind(), v.threshold()) + bound;
     }
 
     public static String baseline(GateVerdict v) {
