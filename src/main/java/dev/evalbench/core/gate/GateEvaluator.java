@@ -84,7 +84,7 @@ public final class GateEvaluator {
             GateVerdict v = evaluateUntagged(gate, in.onlyTag(gate.tag()));
             return new GateVerdict(v.id(), v.kind(), v.suite(), v.passed(), v.value(), v.threshold(), v.comparator(),
                     v.baselineValue(), v.intervalLow(), v.intervalHigh(), v.pValue(), v.mode(),
-                    "Cases tagged " + gate.tag() + ": " + v.detail(), v.ran());
+                    "Cases tagged " + gate.tag() + ": " + v.detail(), v.ran(), v.bound());
         }
         return evaluateUntagged(gate, in);
     }

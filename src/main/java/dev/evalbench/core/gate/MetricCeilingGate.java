@@ -77,7 +77,13 @@ final class MetricCeilingGate {
                         + (above ? " and the value is above it" : " and the value holds it"));
             }
         }
-        return Verdicts.of(spec, suite.name(), passed, value, threshold, "<=", base,
+        GateVerdict verdict = Verdicts.of(spec, suite.name(), passed, value, threshold, "<=", base,
                 Wilson.interval95(bad, records.size()), null, "strict", String.join("; ", sentences) + ".");
+        if (spec.baselineTolerance() != null && base != null) {
+            // the threshold alone is not what the user wrote: name the settings it came from
+            String fromBaseline = "baseline " + Verdicts.number(base) + " + " + Verdicts.number(spec.baselineTolerance());
+            verdict = verdict.withBound(spec.max() == null ? fromBaseline : "max " + Verdicts.number(spec.max()) + "; " + fromBaseline);
+        }
+        return verdict;
     }
 }
