@@ -1,6 +1,5 @@
 package dev.evalbench.cli;
 
-import dev.evalbench.core.report.ReportApproval;
 import dev.evalbench.core.report.sign.DsseEnvelope;
 import dev.evalbench.core.report.sign.SigningInputException;
 import java.io.PrintWriter;
@@ -39,7 +38,9 @@ final class ApproveCommand implements Callable<Integer> {
         KeyFiles keys = KeyFiles.load(key, pub);
         DsseEnvelope approved;
         try {
-            approved = ReportApproval.approve(envelope, keys.privateKey(), keys.publicKey());
+            // Also names the approver on the report.html beside the envelope, as the workbench does.
+            approved = dev.evalbench.core.service.ReportService.approve(envelope,
+                    new dev.evalbench.core.service.ReportService.Signer(keys.privateKey(), keys.publicKey(), KeyFiles.label(key)));
         } catch (SigningInputException e) {
             throw new BadInputException(e.getMessage(), e);
         }

@@ -26,6 +26,11 @@ record KeyFiles(PrivateKey privateKey, PublicKey publicKey, String keyId) {
         }
     }
 
+    /** The name a signer goes by on report.html: the private key file's name without {@code .key}. */
+    static String label(Path keyFile) {
+        return keyFile.getFileName().toString().replaceFirst("\\.key$", "");
+    }
+
     private static Path publicBeside(Path keyFile) throws BadInputException {
         String name = keyFile.getFileName().toString();
         if (!name.endsWith(".key")) {

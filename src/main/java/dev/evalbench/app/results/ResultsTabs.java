@@ -45,6 +45,7 @@ public final class ResultsTabs {
     private final ZoneId zone;
     private final Map<String, Tab> open = new LinkedHashMap<>();
     private final Map<String, GatesViewModel> gates = new LinkedHashMap<>();
+    private final java.util.List<java.util.function.Consumer<ResultsView>> onOpen = new java.util.ArrayList<>();
 
     public ResultsTabs(MainWindow window, TaskRunner runner, BackgroundTask.ThrowingSupplier<RunStore> store,
                        RunGating gating, Supplier<Workspace> openWorkspace, ZoneId zone) {
@@ -95,6 +96,7 @@ public final class ResultsTabs {
         });
         open.put(runId, tab);
         gates.put(runId, gatesVm);
+        onOpen.forEach(hook -> hook.accept(view));
         window.tabs().getTabs().add(tab);
         window.tabs().getSelectionModel().select(tab);
         vm.load();
@@ -110,6 +112,14 @@ public final class ResultsTabs {
         // Keys never reach the history, so the mask needs only the case's restricted values and patterns.
         OutboundMask mask = OutboundMasks.of(source == null ? List.of() : List.of(source), Map.of());
         return new RevealableDetail(record, mask, vars != null ? vars : openDataset.vars(record.key()));
+    }
+
+    /**
+     * Lets another feature add to every results view opened from now on (e.g. an "Export report…" button):
+     * {@code hook} runs once per new view, before its tab shows. FX thread.
+     */
+    public void onOpen(java.util.function.Consumer<ResultsView> hook) {
+        onOpen.add(hook);
     }
 
     /** Gates every open run again: the baseline moved. */

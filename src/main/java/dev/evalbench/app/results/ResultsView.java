@@ -19,6 +19,7 @@ public final class ResultsView extends VBox {
     private final ResultsViewModel vm;
     private final FilterBar filterBar;
     private final TableView<CaseSummary> table = new TableView<>();
+    private final javafx.scene.layout.HBox actions = new javafx.scene.layout.HBox(6);
 
     /** @param gates the gates panel of the same run, shown above the filter */
     public ResultsView(ResultsViewModel vm, Node gates) {
@@ -53,7 +54,19 @@ public final class ResultsView extends VBox {
         });
         VBox.setVgrow(table, Priority.ALWAYS);
         if (gates != null) getChildren().add(gates);
-        getChildren().addAll(filterBar, table);
+        // Other features' actions on this run, right-aligned in a row of their own (the filter bar is full);
+        // the row takes no room while empty.
+        actions.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+        actions.setStyle("-fx-padding: 2 6 0 6;");
+        actions.managedProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(actions.getChildren()));
+        actions.visibleProperty().bind(actions.managedProperty());
+        getChildren().addAll(actions, filterBar, table);
+    }
+
+    /** Adds another feature's action on this run (e.g. "Export report…") to the actions row above the filter. */
+    public void addAction(Node action) {
+        if (action instanceof javafx.scene.control.Control c) c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        actions.getChildren().add(action);
     }
 
     /** Ctrl+F. */

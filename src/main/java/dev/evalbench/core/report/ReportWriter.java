@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
+import dev.evalbench.core.report.model.SignerName;
 import java.util.Map;
 
 /**
@@ -25,6 +27,11 @@ public final class ReportWriter {
     private ReportWriter() {}
 
     public static ReportFiles write(ReportContent content, Path dir) throws IOException {
+        return write(content, dir, List.of());
+    }
+
+    /** @param signers who will sign it (the author first), named on report.html; empty for none */
+    public static ReportFiles write(ReportContent content, Path dir, List<SignerName> signers) throws IOException {
         byte[] cases = ReportCases.bytes(content.run());
         byte[] json = ReportJson.bytes(content, cases);
         String sha256 = Digests.sha256(json);
@@ -35,7 +42,7 @@ public final class ReportWriter {
         files.put(jsonFile, json);
         files.put(dir.resolve(ReportCases.FILE), cases);
         files.put(mdFile, ReportMarkdown.render(content, sha256).getBytes(StandardCharsets.UTF_8));
-        files.put(htmlFile, ReportHtml.render(content, sha256).getBytes(StandardCharsets.UTF_8));
+        files.put(htmlFile, ReportHtml.render(content, sha256, signers).getBytes(StandardCharsets.UTF_8));
         AtomicFiles.writeAll(files);
         return new ReportFiles(jsonFile, mdFile, htmlFile, sha256);
     }

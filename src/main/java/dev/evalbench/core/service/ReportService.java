@@ -18,6 +18,13 @@ import java.nio.file.Path;
 import dev.evalbench.core.report.sign.SigningInputException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.util.List;
+import dev.evalbench.core.report.ReportApproval;
+import dev.evalbench.core.report.html.ReportHtml;
+import dev.evalbench.core.report.model.SignerName;
+import dev.evalbench.core.report.sign.DsseEnvelope;
+import dev.evalbench.core.report.sign.Ed25519Keys;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The report pipeline: find the run (and baseline), find its gates, gate it, compare, write report.json,
@@ -25,8 +32,20 @@ import java.security.PublicKey;
  * The store stays the caller's. Blocks while writing; call it off the FX thread.
  */
 public final class ReportService {
-    /** An Ed25519 key pair to sign with; the caller has checked that they match. */
-    public record Signer(PrivateKey privateKey, PublicKey publicKey) {}
+    /**
+     * An Ed25519 key pair to sign with; {@code label} names the signer on report.html (the key file's stem),
+     * next to the key id.
+     */
+    public record Signer(PrivateKey privateKey, PublicKey publicKey, String label) {
+        /** A signer named by its key id alone. */
+        public Signer(PrivateKey privateKey, PublicKey publicKey) {
+            this(privateKey, publicKey, Ed25519Keys.keyId(publicKey));
+        }
+
+        public SignerName name() {
+            return new SignerName(label, Ed25519Keys.keyId(publicKey));
+        }
+    }
 
     /**
      * What was written. {@code envelope} is the signed statement, or null when unsigned; {@code staleEnvelope}
@@ -66,12 +85,34 @@ public final class ReportService {
         StoredRun maskedRun = mask.run(run);
         StoredRun maskedBase = mask.run(base);
         ReportContent content = new ReportContent(maskedRun, verdicts, maskedBase, comparison, "evalbench " + AppInfo.appVersion());
-        ReportFiles files = ReportWriter.write(content, out);
+        if (signer != null && !Ed25519Keys.isPair(signer.privateKey(), signer.publicKey())) {
+            // Checked before anything is written, so the page never names a signer who did not sign.
+            throw new SigningInputException("the private key and the public key " + signer.name().keyId() + " are not one key pair");
+        }
+        ReportFiles files = ReportWriter.write(content, out, signer == null ? List.of() : List.of(signer.name()));
         Path envelope = out.resolve(ReportSigner.ENVELOPE);
         if (signer != null) {
             ReportSigner.sign(content, Files.readAllBytes(files.json()), signer.privateKey(), signer.publicKey(), envelope);
             return new Result(maskedRun, maskedBase, verdicts, runGates, files, envelope, null);
         }
         return new Result(maskedRun, maskedBase, verdicts, runGates, files, null, Files.exists(envelope) ? envelope : null);
+    }
+
+    /**
+     * A reviewer's approval: adds their signature to {@code envelopeFile} ({@link ReportApproval}: it does not
+     * check the signatures already there; verify first) and names them on the report.html beside it, if any.
+     * Stateless; does not use the store.
+     *
+     * @throws SigningInputException if the envelope is not an evalbench report, or this key already signed it
+     */
+    public static DsseEnvelope approve(Path envelopeFile, Signer approver) throws SigningInputException, IOException {
+        DsseEnvelope approved = ReportApproval.approve(envelopeFile, approver.privateKey(), approver.publicKey());
+        Path parent = envelopeFile.toAbsolutePath().getParent();
+        Path html = parent == null ? null : parent.resolve(ReportWriter.HTML);
+        if (html != null && Files.isRegularFile(html)) {
+            String page = Files.readString(html, StandardCharsets.UTF_8);
+            dev.evalbench.core.io.AtomicFiles.write(html, ReportHtml.withApproval(page, approver.name()).getBytes(StandardCharsets.UTF_8));
+        }
+        return approved;
     }
 }

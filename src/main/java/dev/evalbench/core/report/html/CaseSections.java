@@ -8,56 +8,85 @@ import dev.evalbench.core.record.StoredRun;
 import java.util.List;
 
 /**
- * The case-level parts of the page: the flipped cases (pass → fail first) with a side-by-side diff of their
- * outputs, and the run's failing cases with their reasons, decision and full output, folded. At most
+ * The case-level parts of the page: the flipped cases (pass → fail first), each with its input and a
+ * side-by-side diff of its outputs, and the run's failing cases with their reasons, decision, input and
+ * output. The first {@link #OPEN_CASES} of each list are shown; the rest, and every diff longer than
+ * {@link #LONG_DIFF} rows, are folded ({@code <details>}), so a reviewer sees the list's head at once. At most
  * {@link #MAX_CASES} of each, so a large run still gives a page a browser opens. All text escaped. Pure.
  */
 final class CaseSections {
     static final int MAX_CASES = 200;
+    static final int OPEN_CASES = 20;
+    static final int LONG_DIFF = 40;
 
     private CaseSections() {}
 
     static void writeFlips(HtmlWriter html, RunComparison c) {
         List<CaseChange> flips = c.flips();
+        List<CaseChange> shown = flips.subList(0, Math.min(MAX_CASES, flips.size()));
         html.open("section", "id", "flips").element("h2", "Flipped cases (" + flips.size() + ")");
         if (flips.isEmpty()) html.element("p", "No case changed its verdict.", "class", "meta");
-        for (CaseChange change : flips.subList(0, Math.min(MAX_CASES, flips.size()))) {
-            boolean regression = change.kind() == CaseChange.Kind.PASS_TO_FAIL;
-            html.open("article", "class", "case").open("header")
-                    .element("span", change.kind().label(), "class", regression ? "badge fail" : "badge pass")
-                    .element("code", change.key())
-                    .element("span", decision(change.before()) + " → " + decision(change.after()), "class", "meta")
-                    .close("header");
-            CaseRecord now = change.after();
-            List<String> failures = now.evaluation() == null ? List.of() : now.evaluation().failures();
-            if (!failures.isEmpty()) html.element("div", "Now failing: " + String.join(" ", failures), "class", "why");
-            DiffTable.write(html, change.diff(), "baseline output", "this run's output");
-            html.close("article").newline();
+        for (int i = 0; i < shown.size(); i++) {
+            if (i == OPEN_CASES) {
+                html.open("details", "class", "more").element("summary", (shown.size() - OPEN_CASES) + " more flipped cases");
+            }
+            flip(html, shown.get(i));
         }
+        if (shown.size() > OPEN_CASES) html.close("details");
         more(html, flips.size());
         html.close("section").newline();
     }
 
+    private static void flip(HtmlWriter html, CaseChange change) {
+        boolean regression = change.kind() == CaseChange.Kind.PASS_TO_FAIL;
+        html.open("article", "class", "case").open("header")
+                .element("span", change.kind().label(), "class", regression ? "badge fail" : "badge pass")
+                .element("code", change.key())
+                .element("span", decision(change.before()) + " → " + decision(change.after()), "class", "meta")
+                .close("header");
+        CaseRecord now = change.after();
+        List<String> failures = now.evaluation() == null ? List.of() : now.evaluation().failures();
+        if (!failures.isEmpty()) html.element("div", "Now failing: " + String.join(" ", failures), "class", "why");
+        CaseInput.write(html, now);
+        int rows = change.diff().rows().size();
+        if (rows > LONG_DIFF) html.open("details").element("summary", "diff of the outputs (" + rows + " lines)");
+        DiffTable.write(html, change.diff(), "baseline output", "this run's output");
+        if (rows > LONG_DIFF) html.close("details");
+        html.close("article").newline();
+    }
+
     static void writeFailures(HtmlWriter html, StoredRun run) {
         List<CaseRecord> failing = run.cases().stream().filter(r -> !r.passed()).toList();
+        List<CaseRecord> shown = failing.subList(0, Math.min(MAX_CASES, failing.size()));
         html.open("section", "id", "failing").element("h2", "Failing cases of this run (" + failing.size() + ")");
         if (failing.isEmpty()) html.element("p", "Every case passed.", "class", "meta");
         else {
-            html.open("table", "class", "cases").open("thead").open("tr").element("th", "case").element("th", "why")
-                    .element("th", "decision").element("th", "output").close("tr").close("thead").open("tbody");
-            for (CaseRecord r : failing.subList(0, Math.min(MAX_CASES, failing.size()))) {
-                List<String> failures = r.evaluation() == null ? List.of() : r.evaluation().failures();
-                html.open("tr").open("td").element("code", r.key().suite() + "/" + r.key().caseId()
-                                + (r.key().sample() > 0 ? "#" + r.key().sample() : "")).close("td")
-                        .element("td", String.join(" ", failures))
-                        .element("td", decision(r))
-                        .open("td").open("details").element("summary", "show output")
-                        .element("pre", OutputText.of(r)).close("details").close("td").close("tr").newline();
+            failureTable(html, shown.subList(0, Math.min(OPEN_CASES, shown.size())));
+            if (shown.size() > OPEN_CASES) {
+                html.open("details", "class", "more").element("summary", (shown.size() - OPEN_CASES) + " more failing cases");
+                failureTable(html, shown.subList(OPEN_CASES, shown.size()));
+                html.close("details");
             }
-            html.close("tbody").close("table");
             more(html, failing.size());
         }
         html.close("section").newline();
+    }
+
+    private static void failureTable(HtmlWriter html, List<CaseRecord> rows) {
+        html.open("table", "class", "cases").open("thead").open("tr").element("th", "case").element("th", "why")
+                .element("th", "decision").element("th", "input and output").close("tr").close("thead").open("tbody");
+        for (CaseRecord r : rows) {
+            List<String> failures = r.evaluation() == null ? List.of() : r.evaluation().failures();
+            html.open("tr").open("td").element("code", r.key().suite() + "/" + r.key().caseId()
+                            + (r.key().sample() > 0 ? "#" + r.key().sample() : "")).close("td")
+                    .element("td", String.join(" ", failures))
+                    .element("td", decision(r))
+                    .open("td");
+            CaseInput.write(html, r);
+            html.open("details").element("summary", "show output").element("pre", OutputText.of(r)).close("details")
+                    .close("td").close("tr").newline();
+        }
+        html.close("tbody").close("table");
     }
 
     private static void more(HtmlWriter html, int total) {

@@ -8,7 +8,7 @@ import java.util.Locale;
  * when there is one and the run's p95 marked. Bins have a round width (1, 2 or 5 times a power of ten ms)
  * chosen for about 20 bins. Pure.
  */
-final class LatencyHistogram {
+public final class LatencyHistogram {
     static final int WIDTH = 560;
     static final int HEIGHT = 240;
     private static final int LEFT = 48;
@@ -80,7 +80,7 @@ final class LatencyHistogram {
     }
 
     /** The smallest of 1, 2, 5 × 10^k that is at least {@code raw} (and at least 1). */
-    static long niceStep(double raw) {
+    public static long niceStep(double raw) {
         long power = 1;
         while (true) {
             for (long m : new long[] {1, 2, 5}) {

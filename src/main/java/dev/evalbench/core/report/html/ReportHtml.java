@@ -8,13 +8,16 @@ import dev.evalbench.core.record.RunStatus;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
+import dev.evalbench.core.report.model.SignerName;
 
 /**
  * report.html: one self-contained page with no script, no external style sheet, font or image, and no
  * network access (a Content-Security-Policy of {@code default-src 'none'} says so to the browser as well):
  * the verdict, the gates with values, thresholds, 95% intervals and p-values, the run's numbers with inline
- * SVG charts, the comparison with the baseline and side-by-side diffs of flipped cases, and the failing cases.
+ * SVG charts, the comparison with the baseline and side-by-side diffs of flipped cases, and the failing cases,
+ * each with its input; who signed and approved it.
  * Every string from a run is HTML-escaped ({@link Html}). Pure.
  */
 public final class ReportHtml {
@@ -24,6 +27,15 @@ public final class ReportHtml {
 
     /** @param reportSha256 the SHA-256 of the report.json this page shows, named in the footer */
     public static String render(ReportContent content, String reportSha256) {
+        return render(content, reportSha256, List.of());
+    }
+
+    /**
+     * The page naming its signers.
+     *
+     * @param signers the author first, then approvers; empty for an unsigned report
+     */
+    public static String render(ReportContent content, String reportSha256, List<SignerName> signers) {
         RunHeader header = content.run().header();
         HtmlWriter html = new HtmlWriter();
         html.markup("<!DOCTYPE html>\n").open("html", "lang", "en").open("head")
@@ -34,6 +46,7 @@ public final class ReportHtml {
                 .open("style").markup(ReportStyle.CSS).close("style").close("head").newline();
         html.open("body").open("main");
         writeHeader(html, content);
+        SignersSection.write(html, signers);
         GateSection.write(html, content.gates());
         RunSummary summary = RunSummary.of(content.run());
         SummarySection.write(html, summary, content.hasBaseline() ? RunSummary.of(content.baseline()) : null);
@@ -47,6 +60,14 @@ public final class ReportHtml {
                 + "), the file the signature covers.").close("footer");
         html.close("main").close("body").close("html").newline();
         return html.toString();
+    }
+
+    /**
+     * A written page with one more approver named, for after {@code approve} added a signature to the envelope
+     * (the page is not a signed file, so it may change); a page without a list of signers is returned as it is.
+     */
+    public static String withApproval(String page, SignerName approver) {
+        return SignersSection.withApproval(page, approver);
     }
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)

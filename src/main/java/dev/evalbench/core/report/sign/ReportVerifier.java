@@ -38,7 +38,8 @@ public final class ReportVerifier {
             problems.add("envelope: payloadType is '" + envelope.payloadType() + "', expected '"
                     + Dsse.IN_TOTO_PAYLOAD_TYPE + "'");
         }
-        List<String> signers = checkSignatures(envelope, request, problems, notes);
+        List<SignatureOutcome> outcomes = new ArrayList<>();
+        List<String> signers = checkSignatures(envelope, request, problems, notes, outcomes);
 
         SubjectChecks subjects = new SubjectChecks();
         try {
@@ -52,16 +53,19 @@ public final class ReportVerifier {
             problems.add("statement: " + e.getMessage());
         }
         problems.addAll(subjects.problems);
-        return new VerificationResult(problems.isEmpty(), signers, problems, notes, subjects.checked, subjects.unchecked);
+        return new VerificationResult(problems.isEmpty(), signers, problems, notes, subjects.checked, subjects.unchecked,
+                outcomes, subjects.outcomes);
     }
 
     private static List<String> checkSignatures(DsseEnvelope envelope, VerificationRequest request,
-                                                List<String> problems, List<String> notes) {
+                                                List<String> problems, List<String> notes,
+                                                List<SignatureOutcome> outcomes) {
         if (envelope.signatures().isEmpty()) {
             problems.add("envelope: it has no signatures");
             return List.of();
         }
         DsseVerification verification = DsseVerifier.verify(envelope, request.publicKeys());
+        outcomes.addAll(verification.outcomes());
         verification.failures().forEach(f -> problems.add(f.message()));
         verification.unknown().forEach(u -> notes.add(u.message()));
         List<String> signers = verification.signers();

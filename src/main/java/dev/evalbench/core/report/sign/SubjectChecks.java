@@ -23,6 +23,7 @@ final class SubjectChecks {
     final List<String> problems = new ArrayList<>();
     final List<String> checked = new ArrayList<>();
     final List<String> unchecked = new ArrayList<>();
+    final List<SubjectOutcome> outcomes = new ArrayList<>();
 
     /**
      * @param allowedMissing subject names or globs that may be absent; every other absent subject is a problem
@@ -42,9 +43,10 @@ final class SubjectChecks {
                     : workspaceDir.map(dir -> insideWorkspace(dir, subject.name()));
             if (file.isEmpty() || !Files.isRegularFile(file.get())) {
                 unchecked.add(subject.name());
+                String why = subject.name() + ": " + absence(subject.name(), file, reportJson, workspaceDir);
+                outcomes.add(new SubjectOutcome(subject.name(), SubjectOutcome.Status.NOT_CHECKED, why));
                 if (allowed.stream().noneMatch(m -> m.matches(Path.of(subject.name())))) {
-                    problems.add(subject.name() + ": " + absence(subject.name(), file, reportJson, workspaceDir)
-                            + " (a signed subject that is not checked makes the report invalid; --allow-missing "
+                    problems.add(why + " (a signed subject that is not checked makes the report invalid; --allow-missing "
                             + subject.name() + " accepts its absence)");
                 }
             } else {
@@ -71,9 +73,13 @@ final class SubjectChecks {
         }
         if (found.equals(subject.sha256())) {
             checked.add(subject.name());
+            outcomes.add(new SubjectOutcome(subject.name(), SubjectOutcome.Status.MATCHES,
+                    subject.name() + ": sha256 matches the signed subject"));
         } else {
-            problems.add(subject.name() + ": sha256 differs from the signed subject (expected "
-                    + shortHex(subject.sha256()) + ", found " + shortHex(found) + ")");
+            String problem = subject.name() + ": sha256 differs from the signed subject (expected "
+                    + shortHex(subject.sha256()) + ", found " + shortHex(found) + ")";
+            problems.add(problem);
+            outcomes.add(new SubjectOutcome(subject.name(), SubjectOutcome.Status.DIFFERS, problem));
         }
     }
 

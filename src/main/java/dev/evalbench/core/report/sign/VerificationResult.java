@@ -13,6 +13,10 @@ import java.util.List;
  * @param checkedSubjects   subject names whose file was found and matches its signed digest
  * @param uncheckedSubjects subject names whose file could not be reached (no report path or workspace given,
  *                          or no such file): not checked, which is not the same as a mismatch
+ * @param signatures        each signature of the envelope with its outcome, in envelope order (empty when the
+ *                          envelope had none)
+ * @param subjects          each subject of the statement with its outcome, in statement order (empty when the
+ *                          statement could not be read)
  */
 public record VerificationResult(
         boolean valid,
@@ -20,7 +24,15 @@ public record VerificationResult(
         List<String> problems,
         List<String> notes,
         List<String> checkedSubjects,
-        List<String> uncheckedSubjects) {
+        List<String> uncheckedSubjects,
+        List<SignatureOutcome> signatures,
+        List<SubjectOutcome> subjects) {
+
+    /** A verdict without the per-signature and per-subject outcomes. */
+    public VerificationResult(boolean valid, List<String> signers, List<String> problems, List<String> notes,
+                              List<String> checkedSubjects, List<String> uncheckedSubjects) {
+        this(valid, signers, problems, notes, checkedSubjects, uncheckedSubjects, List.of(), List.of());
+    }
 
     public VerificationResult {
         signers = List.copyOf(signers);
@@ -28,6 +40,8 @@ public record VerificationResult(
         notes = List.copyOf(notes);
         checkedSubjects = List.copyOf(checkedSubjects);
         uncheckedSubjects = List.copyOf(uncheckedSubjects);
+        signatures = List.copyOf(signatures);
+        subjects = List.copyOf(subjects);
         if (valid != problems.isEmpty()) {
             throw new IllegalArgumentException("valid must be true exactly when there are no problems");
         }

@@ -1,0 +1,155 @@
+package dev.evalbench.app.reports;
+
+import dev.evalbench.app.fx.BackgroundTask;
+import dev.evalbench.app.fx.TaskRunner;
+import dev.evalbench.core.record.RunHeader;
+import dev.evalbench.core.service.GateService;
+import dev.evalbench.core.service.ReportService;
+import dev.evalbench.core.service.SigningKeys;
+import dev.evalbench.core.store.HistoryLocation;
+import dev.evalbench.core.store.RunStore;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Exporting one run's report, as {@code evalbench report RUN [--baseline B] --out DIR [--sign KEY]} does and
+ * through the same {@link ReportService}: report.json, report.md and report.html (and, when a key is chosen,
+ * report.intoto.json) in a folder the user picks, alone or compared with a baseline run. Reading the history,
+ * gating and writing run on the task runner; UI thread only.
+ */
+public final class ExportViewModel {
+    /** A baseline to compare with: a run id or tag ({@code ref}), or none (null). */
+    public record Baseline(String ref, String label) {
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    public static final Baseline NONE = new Baseline(null, "no baseline (this run alone)");
+
+    private final TaskRunner runner;
+    private final BackgroundTask.ThrowingSupplier<RunStore> store;
+    private final Map<String, String> env;
+    private final Supplier<Path> workspace;
+    private final String runId;
+    private final KeysViewModel keys;
+    private final ObservableList<Baseline> baselines = FXCollections.observableArrayList(NONE);
+    private final ObjectProperty<Baseline> baseline = new SimpleObjectProperty<>(this, "baseline", NONE);
+    private final StringProperty folder = new SimpleStringProperty(this, "folder", "");
+    private final ObjectProperty<Path> signWith = new SimpleObjectProperty<>(this, "signWith");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyStringWrapper outcome = new ReadOnlyStringWrapper(this, "outcome", "");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    private final ReadOnlyObjectWrapper<Path> envelope = new ReadOnlyObjectWrapper<>(this, "envelope");
+
+    /** @param workspace the open workspace folder: gates come from it when the history lacks the run's snapshots */
+    public ExportViewModel(TaskRunner runner, BackgroundTask.ThrowingSupplier<RunStore> store, Map<String, String> env,
+                           Supplier<Path> workspace, String runId, KeysViewModel keys) {
+        this.runner = runner;
+        this.store = store;
+        this.env = env;
+        this.workspace = workspace;
+        this.runId = runId;
+        this.keys = keys;
+        Path ws = workspace.get();
+        // Beside the history: git-ignored, and kept with the workspace it reports on.
+        if (ws != null) folder.set(HistoryLocation.folder(ws).resolve("reports").resolve(runId).toString());
+    }
+
+    /** Lists the runs a report can compare with: the baseline tag first, then the newest runs. */
+    public void loadBaselines() {
+        BackgroundTask.of(() -> {
+            RunStore s = store.get();
+            List<Baseline> out = new ArrayList<>();
+            out.add(NONE);
+            s.resolve("main").filter(id -> !id.equals(runId)).ifPresent(id -> out.add(new Baseline("main", "main (run " + shortId(id) + ")")));
+            for (RunHeader h : s.runs(50)) {
+                if (!h.id().equals(runId)) out.add(new Baseline(h.id(), "run " + shortId(h.id()) + " · " + h.startedAt()));
+            }
+            return out;
+        }).onSuccess(list -> {
+            Baseline keep = baseline.get();
+            baselines.setAll(list);
+            baseline.set(list.stream().filter(b -> keep != null && java.util.Objects.equals(b.ref(), keep.ref())).findFirst()
+                    .orElse(list.size() > 1 && "main".equals(list.get(1).ref()) ? list.get(1) : NONE));
+        }).onFailure(e -> problem.set("Cannot list the runs: " + e.getMessage())).executeWith(runner);
+    }
+
+    /** Writes the report (and signs it when a key is chosen). */
+    public void export() {
+        String out = folder.get() == null ? "" : folder.get().strip();
+        if (out.isEmpty()) {
+            problem.set("Choose a folder to write the report into.");
+            return;
+        }
+        Baseline base = baseline.get() == null ? NONE : baseline.get();
+        Path key = signWith.get();
+        Path ws = workspace.get();
+        busy.set(true);
+        outcome.set("");
+        problem.set("");
+        envelope.set(null);
+        BackgroundTask.of(() -> {
+            ReportService.Signer signer = key == null ? null : SigningKeys.load(key).signer();
+            return new Written(new ReportService(store.get(), new GateService(env)).write(runId, base.ref(), ws, Path.of(out), signer),
+                    signer == null ? null : signer.name().label() + " (" + signer.name().keyId() + ")");
+        }).onSuccess(written -> {
+            ReportService.Result result = written.result();
+            busy.set(false);
+            long failed = result.verdicts().verdicts().stream().filter(v -> !v.passed()).count();
+            StringBuilder text = new StringBuilder("Wrote ").append(result.files().json().getParent()).append(":\n")
+                    .append("  report.json (sha256 ").append(result.files().jsonSha256(), 0, 12).append("…)\n")
+                    .append("  report.md\n  report.html\n");
+            if (result.envelope() != null) {
+                text.append("  report.intoto.json, signed by ").append(written.signedBy()).append('\n');
+            } else if (result.staleEnvelope() != null) {
+                text.append("  report.intoto.json was left as it was: it signs the report.json it was made with\n");
+            }
+            text.append(failed == 0 ? "All " + result.verdicts().verdicts().size() + " gates pass"
+                    : failed + " of " + result.verdicts().verdicts().size() + " gates failed")
+                    .append(result.baseline() == null ? "." : " against run " + shortId(result.baseline().id()) + ".");
+            outcome.set(text.toString());
+            envelope.set(result.envelope());
+        }).onFailure(e -> {
+            busy.set(false);
+            problem.set("Not written: " + e.getMessage());
+        }).executeWith(runner);
+    }
+
+    private record Written(ReportService.Result result, String signedBy) {}
+
+    /** Run ids are short already (date, time, 4 hex digits), and their first part is the same for a day's runs. */
+    static String shortId(String id) {
+        return id;
+    }
+
+    public String runId() { return runId; }
+    public KeysViewModel keys() { return keys; }
+    public ObservableList<Baseline> baselines() { return baselines; }
+    public ObjectProperty<Baseline> baselineProperty() { return baseline; }
+    public StringProperty folderProperty() { return folder; }
+    /** The private key file to sign with, or null to leave the report unsigned. */
+    public ObjectProperty<Path> signWithProperty() { return signWith; }
+    public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+    /** What was written, in lines; empty until an export succeeded. */
+    public ReadOnlyStringProperty outcomeProperty() { return outcome.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
+    /** The envelope the last export signed, or null. */
+    public ReadOnlyObjectProperty<Path> envelopeProperty() { return envelope.getReadOnlyProperty(); }
+}

@@ -1,0 +1,81 @@
+package dev.evalbench.app.reports;
+
+import dev.evalbench.app.fx.BackgroundTask;
+import dev.evalbench.app.fx.TaskRunner;
+import dev.evalbench.core.service.SigningKeys;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The signing keys the workbench offers: the key pairs and public keys in the user's key folder (the one
+ * {@code evalbench keygen} writes to), and creating a new pair there or in another folder outside the workspace
+ * and any git work tree ({@link SigningKeys}). File work on the task runner; UI thread only.
+ */
+public final class KeysViewModel {
+    private final TaskRunner runner;
+    private final Path keyFolder;
+    private final Supplier<Path> workspace;
+    private final ObservableList<Path> privateKeys = FXCollections.observableArrayList();
+    private final ObservableList<Path> publicKeys = FXCollections.observableArrayList();
+    private final StringProperty name = new SimpleStringProperty(this, "name", System.getProperty("user.name", "me"));
+    private final StringProperty folder = new SimpleStringProperty(this, "folder");
+    private final ReadOnlyStringWrapper outcome = new ReadOnlyStringWrapper(this, "outcome", "");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+
+    /**
+     * @param keyFolder the user's key folder ({@code KeyLocation.defaultFolder})
+     * @param workspace the open workspace folder (may give null); no private key is written inside it
+     */
+    public KeysViewModel(TaskRunner runner, Path keyFolder, Supplier<Path> workspace) {
+        this.runner = runner;
+        this.keyFolder = keyFolder;
+        this.workspace = workspace;
+        folder.set(keyFolder.toString());
+    }
+
+    /** Lists the key folder again. */
+    public void refresh() {
+        BackgroundTask.of(() -> List.of(SigningKeys.privateKeys(keyFolder), SigningKeys.publicKeys(keyFolder)))
+                .onSuccess(lists -> {
+                    privateKeys.setAll(lists.get(0));
+                    publicKeys.setAll(lists.get(1));
+                })
+                .onFailure(e -> problem.set("Cannot list " + keyFolder + ": " + e.getMessage()))
+                .executeWith(runner);
+    }
+
+    /** Writes a new key pair named {@link #nameProperty} into {@link #folderProperty}, then lists the keys again. */
+    public void create() {
+        String n = name.get() == null ? "" : name.get().strip();
+        String f = folder.get() == null || folder.get().isBlank() ? keyFolder.toString() : folder.get().strip();
+        Path ws = workspace.get();
+        outcome.set("");
+        problem.set("");
+        BackgroundTask.of(() -> SigningKeys.create(Path.of(f), n, ws))
+                .onSuccess(created -> {
+                    outcome.set("Created key " + created.keyId() + ": private key " + created.privateKeyFile()
+                            + " (owner-only; keep it secret), public key " + created.publicKeyFile()
+                            + " (share it with whoever verifies your reports).");
+                    refresh();
+                })
+                .onFailure(e -> problem.set(e.getMessage()))
+                .executeWith(runner);
+    }
+
+    public Path keyFolder() { return keyFolder; }
+    /** Private key files of the key folder, by name. */
+    public ObservableList<Path> privateKeys() { return privateKeys; }
+    /** Public key files of the key folder, by name: the keys verification trusts. */
+    public ObservableList<Path> publicKeys() { return publicKeys; }
+    public StringProperty nameProperty() { return name; }
+    public StringProperty folderProperty() { return folder; }
+    public ReadOnlyStringProperty outcomeProperty() { return outcome.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
+}

@@ -1,0 +1,106 @@
+package dev.evalbench.app.reports;
+
+import dev.evalbench.app.fx.TaskRunner;
+import dev.evalbench.app.history.HistoryStore;
+import dev.evalbench.app.results.ResultsTabs;
+import dev.evalbench.app.results.ResultsView;
+import dev.evalbench.app.shell.MainWindow;
+import dev.evalbench.app.workspace.WorkspaceSession;
+import dev.evalbench.core.service.KeyLocation;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import javafx.scene.control.Button;
+import javafx.scene.control.Tab;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * Signed reports in the window: "Export report…" on every results tab (and Ctrl+E) opens an export tab for
+ * that run; "Verify report…" in the tool bar (and Ctrl+Shift+V) opens the one verify tab, where an envelope
+ * is opened or dropped, verified and approved. Keys live in the user's key folder
+ * ({@link KeyLocation#defaultFolder}, from the workbench's environment). Installed once; FX thread.
+ *
+ * <p>It takes the window's parts rather than the {@code Workbench} record, so this package does not depend on
+ * the application package that lists it (no package cycle).
+ */
+public final class ReportsFeature {
+    private MainWindow window;
+    private TaskRunner runner;
+    private WorkspaceSession session;
+    private Map<String, String> env;
+    private HistoryStore history;
+    private KeysViewModel keys;
+    private VerifyViewModel verify;
+    private Tab verifyTab;
+    private final Map<String, Tab> exports = new HashMap<>();
+
+    public void install(MainWindow window, TaskRunner runner, WorkspaceSession session, Map<String, String> env,
+                        HistoryStore history, ResultsTabs results) {
+        this.window = window;
+        this.runner = runner;
+        this.session = session;
+        this.env = env;
+        this.history = history;
+        Path keyFolder = KeyLocation.defaultFolder(env, System.getProperty("os.name"), Path.of(System.getProperty("user.home")));
+        keys = new KeysViewModel(runner, keyFolder, session::folder);
+        keys.refresh();
+        results.onOpen(view -> view.addAction(exportButton(view)));
+        Button verifyButton = new Button("Verify report…", new FontIcon("fth-shield"));
+        verifyButton.setId("verify-report-button");
+        verifyButton.setTooltip(new Tooltip("Verify a signed report: its signatures and input files (Ctrl+Shift+V)"));
+        verifyButton.setOnAction(e -> showVerify());
+        window.toolBar().getItems().add(verifyButton);
+        window.shortcuts().add(new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                "Reports", "Verify a signed report", this::showVerify);
+        window.shortcuts().add(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), "Reports",
+                "Export the report of the run in the selected results tab", () -> {
+                    ResultsView current = results.current();
+                    if (current != null) showExport(current.viewModel().runId());
+                });
+    }
+
+    private Button exportButton(ResultsView view) {
+        Button b = new Button("Export report…", new FontIcon("fth-file-text"));
+        b.getStyleClass().add(atlantafx.base.theme.Styles.SMALL);
+        b.setId("export-report-button");
+        b.setTooltip(new Tooltip("Export this run's report (JSON, Markdown, HTML), signed if you choose a key (Ctrl+E)"));
+        b.setOnAction(e -> showExport(view.viewModel().runId()));
+        return b;
+    }
+
+    /** Opens (or selects) the export tab of run {@code runId}. */
+    public void showExport(String runId) {
+        Tab tab = exports.get(runId);
+        if (tab == null || !window.tabs().getTabs().contains(tab)) {
+            ExportViewModel vm = new ExportViewModel(runner, history::store, env, session::folder, runId, keys);
+            tab = new Tab("Report · run " + ExportViewModel.shortId(runId), new ExportView(vm, this::verify));
+            tab.setId("export-tab-" + runId);
+            exports.put(runId, tab);
+            window.tabs().getTabs().add(tab);
+            keys.refresh();
+            vm.loadBaselines();
+        }
+        window.tabs().getSelectionModel().select(tab);
+    }
+
+    /** Opens (or selects) the verify tab. */
+    public VerifyViewModel showVerify() {
+        if (verifyTab == null || !window.tabs().getTabs().contains(verifyTab)) {
+            verify = new VerifyViewModel(runner, keys, session::folder);
+            verifyTab = new Tab("Verify report", new VerifyView(verify));
+            verifyTab.setId("verify-tab");
+            window.tabs().getTabs().add(verifyTab);
+            keys.refresh();
+        }
+        window.tabs().getSelectionModel().select(verifyTab);
+        return verify;
+    }
+
+    private void verify(Path envelope) {
+        showVerify().open(envelope);
+    }
+}

@@ -1,0 +1,163 @@
+package dev.evalbench.app.reports;
+
+import dev.evalbench.app.fx.BackgroundTask;
+import dev.evalbench.app.fx.TaskRunner;
+import dev.evalbench.core.report.ReportWriter;
+import dev.evalbench.core.report.sign.Ed25519Keys;
+import dev.evalbench.core.report.sign.ReportVerifier;
+import dev.evalbench.core.report.sign.SigningInputException;
+import dev.evalbench.core.report.sign.VerificationRequest;
+import dev.evalbench.core.report.sign.VerificationResult;
+import dev.evalbench.core.service.ReportService;
+import dev.evalbench.core.service.SigningKeys;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Verifying a signed report ({@code report.intoto.json}) as {@code evalbench verify} does, through the same
+ * {@link ReportVerifier}: every signature against the public keys of the user's key folder (and any added),
+ * the report.json beside the envelope, and every input file under the chosen workspace folder (the open
+ * workspace by default). Each signature and each signed file becomes a {@link CheckRow}. Approving adds the
+ * chosen key's signature ({@link ReportService#approve}) and verifies again. File and crypto work on the task
+ * runner; UI thread only.
+ */
+public final class VerifyViewModel {
+    private final TaskRunner runner;
+    private final KeysViewModel keys;
+    private final StringProperty envelope = new SimpleStringProperty(this, "envelope", "");
+    private final StringProperty workspace = new SimpleStringProperty(this, "workspace", "");
+    private final ObservableList<Path> extraKeys = FXCollections.observableArrayList();
+    private final ObjectProperty<Path> approveWith = new SimpleObjectProperty<>(this, "approveWith");
+    private final ReadOnlyObjectWrapper<CheckRow.State> verdict = new ReadOnlyObjectWrapper<>(this, "verdict");
+    private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper(this, "headline", "");
+    private final ObservableList<CheckRow> signatures = FXCollections.observableArrayList();
+    private final ObservableList<CheckRow> files = FXCollections.observableArrayList();
+    private final ObservableList<String> problems = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    private final ReadOnlyStringWrapper approval = new ReadOnlyStringWrapper(this, "approval", "");
+
+    /** @param openWorkspace the open workspace folder (may give null), where input files are looked for by default */
+    public VerifyViewModel(TaskRunner runner, KeysViewModel keys, Supplier<Path> openWorkspace) {
+        this.runner = runner;
+        this.keys = keys;
+        Path ws = openWorkspace.get();
+        if (ws != null) workspace.set(ws.toString());
+    }
+
+    /** Opens an envelope (from the Open button, a drop or another view) and verifies it. */
+    public void open(Path envelopeFile) {
+        envelope.set(envelopeFile.toString());
+        verify();
+    }
+
+    public void verify() {
+        String env = envelope.get() == null ? "" : envelope.get().strip();
+        if (env.isEmpty()) {
+            problem.set("Open a signed report (report.intoto.json) or drop it here.");
+            return;
+        }
+        String ws = workspace.get() == null ? "" : workspace.get().strip();
+        List<Path> trusted = new ArrayList<>(extraKeys);
+        Path keyFolder = keys.keyFolder();
+        clear();
+        BackgroundTask.of(() -> check(Path.of(env), ws.isEmpty() ? null : Path.of(ws), keyFolder, trusted))
+                .onSuccess(this::show)
+                .onFailure(e -> {
+                    verdict.set(CheckRow.State.INVALID);
+                    headline.set("Cannot verify");
+                    problem.set(e.getMessage());
+                })
+                .executeWith(runner);
+    }
+
+    private static VerificationResult check(Path envelopeFile, Path workspaceDir, Path keyFolder, List<Path> extra)
+            throws Exception {
+        List<PublicKey> publicKeys = new ArrayList<>();
+        for (Path pub : SigningKeys.publicKeys(keyFolder)) publicKeys.add(Ed25519Keys.readPublicKey(pub));
+        for (Path pub : extra) publicKeys.add(Ed25519Keys.readPublicKey(pub));
+        if (publicKeys.isEmpty()) {
+            throw new SigningInputException("No public key to verify with: put the signers' .pub files in " + keyFolder
+                    + ", or add one with \"Trust a public key…\".");
+        }
+        VerificationRequest request = VerificationRequest.of(envelopeFile, publicKeys);
+        Path parent = envelopeFile.toAbsolutePath().getParent();
+        Path report = parent == null ? null : parent.resolve(ReportWriter.JSON);
+        if (report != null && Files.isRegularFile(report)) request = request.withReport(report);
+        if (workspaceDir != null) request = request.withWorkspace(workspaceDir);
+        return ReportVerifier.verify(request);
+    }
+
+    private void show(VerificationResult result) {
+        verdict.set(result.valid() ? CheckRow.State.VALID : CheckRow.State.INVALID);
+        signatures.setAll(result.signatures().stream().map(CheckRow::of).toList());
+        files.setAll(result.subjects().stream().map(CheckRow::of).toList());
+        problems.setAll(result.problems());
+        int n = result.problems().size();
+        headline.set(result.valid() ? "VALID: signed by " + String.join(", ", result.signers())
+                : "INVALID: " + n + (n == 1 ? " problem" : " problems"));
+    }
+
+    private void clear() {
+        verdict.set(null);
+        headline.set("Verifying…");
+        signatures.clear();
+        files.clear();
+        problems.clear();
+        problem.set("");
+    }
+
+    /** Adds the chosen key's signature to the open envelope, names it on report.html, and verifies again. */
+    public void approve() {
+        Path key = approveWith.get();
+        String env = envelope.get() == null ? "" : envelope.get().strip();
+        approval.set("");
+        if (key == null || env.isEmpty()) {
+            approval.set("Open a signed report and choose your key to approve it.");
+            return;
+        }
+        BackgroundTask.of(() -> {
+            SigningKeys.Pair pair = SigningKeys.load(key);
+            int count = ReportService.approve(Path.of(env), pair.signer()).signatures().size();
+            return "Approved by " + pair.label() + " (" + pair.keyId() + "); the envelope now has " + count + " signatures.";
+        }).onSuccess(message -> {
+            approval.set(message);
+            verify();
+        }).onFailure(e -> approval.set("Not approved: " + e.getMessage())).executeWith(runner);
+    }
+
+    /** Trusts one more public key for this view's verifications. */
+    public void trust(Path publicKeyFile) {
+        if (!extraKeys.contains(publicKeyFile)) extraKeys.add(publicKeyFile);
+    }
+
+    public KeysViewModel keys() { return keys; }
+    public StringProperty envelopeProperty() { return envelope; }
+    public StringProperty workspaceProperty() { return workspace; }
+    public ObservableList<Path> extraKeys() { return extraKeys; }
+    /** The private key to approve with. */
+    public ObjectProperty<Path> approveWithProperty() { return approveWith; }
+    /** VALID or INVALID once verified; null before and while verifying. */
+    public ReadOnlyObjectProperty<CheckRow.State> verdictProperty() { return verdict.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty headlineProperty() { return headline.getReadOnlyProperty(); }
+    public ObservableList<CheckRow> signatures() { return signatures; }
+    public ObservableList<CheckRow> files() { return files; }
+    /** Every reason the report is invalid, in the verifier's words. */
+    public ObservableList<String> problems() { return problems; }
+    /** Why nothing could be verified (unusable input), or "". */
+    public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty approvalProperty() { return approval.getReadOnlyProperty(); }
+}

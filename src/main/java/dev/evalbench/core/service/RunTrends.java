@@ -1,0 +1,91 @@
+package dev.evalbench.core.service;
+
+import dev.evalbench.core.gate.GateReport;
+import dev.evalbench.core.gate.GateVerdict;
+import dev.evalbench.core.gate.stats.Percentiles;
+import dev.evalbench.core.record.CaseSummary;
+import dev.evalbench.core.record.RunCases;
+import dev.evalbench.core.record.RunHeader;
+import dev.evalbench.core.record.RunStatus;
+import dev.evalbench.core.store.RunStore;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The history as series, one {@link Point} per run, oldest first: each pass-rate gate's measured value (schema,
+ * safety and metric gates: rates in 0..1), the p95 latency, the tokens and the cost. Read from case summaries
+ * (never full records) and gated as {@code evalbench gate} would, without a baseline (a pass rate needs none).
+ * {@link #point} is pure; {@link #read} reads the store: call it off the FX thread.
+ */
+public final class RunTrends {
+    /** Gate kinds whose value is a pass rate. */
+    static final Set<String> RATE_KINDS = Set.of("schema_pass_rate", "safety_pass_rate", "metric");
+
+    private RunTrends() {}
+
+    /**
+     * One run's numbers.
+     *
+     * @param gateRates    gate id to its measured rate, in the gates' order; gates that did not run are left out
+     * @param p95LatencyMs NaN when no case was counted
+     */
+    public record Point(String runId, Instant startedAt, Map<String, Double> gateRates, double p95LatencyMs,
+                        long tokens, double costUsd, int cases) {
+        public Point {
+            gateRates = Collections.unmodifiableMap(new LinkedHashMap<>(gateRates));
+        }
+    }
+
+    /** @param gates the run's verdicts, or null when it could not be gated (no rates then) */
+    public static Point point(RunHeader header, List<CaseSummary> cases, GateReport gates) {
+        Map<String, Double> rates = new LinkedHashMap<>();
+        if (gates != null) {
+            for (GateVerdict v : gates.verdicts()) {
+                if (v.ran() && RATE_KINDS.contains(v.kind()) && Double.isFinite(v.value())) rates.put(v.id(), v.value());
+            }
+        }
+        double[] latencies = java.util.Arrays.stream(LatencyDistribution.counted(cases)).asDoubleStream().toArray();
+        return new Point(header.id(), header.startedAt(), rates,
+                latencies.length == 0 ? Double.NaN : Percentiles.p95(latencies),
+                cases.stream().mapToLong(s -> (long) s.tokensIn() + s.tokensOut()).sum(),
+                cases.stream().mapToDouble(CaseSummary::costUsd).sum(), cases.size());
+    }
+
+    /**
+     * The newest {@code limit} finished runs of the history, oldest first. A run whose gates cannot be found
+     * (no snapshots and no workspace) still gives its latency, tokens and cost.
+     *
+     * @param workspaceDir where gates come from when a run's snapshots are missing (may be null)
+     */
+    public static List<Point> read(RunStore store, Path workspaceDir, GateService gates, int limit) throws Exception {
+        List<Point> points = new ArrayList<>();
+        for (RunHeader h : store.runs(limit)) {
+            if (h.status() == RunStatus.RUNNING) continue;
+            List<CaseSummary> cases = store.summaries(h.id());
+            RunCases run = RunCases.ofSummaries(h, cases, store.events(h.id()));
+            Optional<RunGates> runGates = gates.gatesOf(run, store, workspaceDir);
+            GateReport report = runGates.isPresent() ? gates.gate(runGates.get().workspace(), run, null) : null;
+            points.add(point(h, cases, report));
+        }
+        Collections.reverse(points);
+        return points;
+    }
+
+    /** The run to compare {@code runId} with: the one tagged {@code tag} when it is another run, else the run before it. */
+    public static Optional<String> baselineOf(RunStore store, String runId, String tag) throws Exception {
+        Optional<String> tagged = store.resolve(tag).filter(id -> !id.equals(runId));
+        if (tagged.isPresent()) return tagged;
+        List<RunHeader> runs = store.runs(1000);
+        for (int i = 0; i < runs.size() - 1; i++) {
+            if (runs.get(i).id().equals(runId)) return Optional.of(runs.get(i + 1).id());
+        }
+        return Optional.empty();
+    }
+}

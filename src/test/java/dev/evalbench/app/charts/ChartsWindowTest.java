@@ -1,0 +1,88 @@
+package dev.evalbench.app.charts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.testfx.util.WaitForAsyncUtils.waitFor;
+
+import dev.evalbench.app.SampleHistory;
+import dev.evalbench.app.WorkbenchFixture;
+import dev.evalbench.core.record.RunHeader;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Tab;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The real window over a history of two offline runs of the sample: the charts tab shows the newest run's
+ * latency beside its baseline's (the run before it), each gate's pass rate and the p95 latency, tokens and
+ * cost of both runs; a click on the oldest run's point opens its results tab.
+ */
+@org.junit.jupiter.api.parallel.Isolated("workbench tests share the JavaFX toolkit and run alone, serially")
+class ChartsWindowTest {
+    @TempDir Path temp;
+    private WorkbenchFixture fixture;
+    private final FxRobot robot = new FxRobot();
+    private RunHeader first;
+    private RunHeader second;
+
+    @BeforeEach
+    void runTwiceThenStart() throws Exception {
+        fixture = WorkbenchFixture.ofSample(temp);
+        try (SampleHistory history = SampleHistory.of(fixture.workspace)) {
+            first = history.run();
+            second = history.run();
+        }
+        fixture.start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        fixture.stop();
+    }
+
+    @Test
+    void theChartsShowTheHistoryAndAClickOnAPointOpensThatRun() throws Exception {
+        robot.clickOn("#charts-button");
+        @SuppressWarnings("unchecked")
+        LineChart<String, Number> p95 = robot.lookup("#charts-p95").queryAs(LineChart.class);
+        @SuppressWarnings("unchecked")
+        LineChart<String, Number> rates = robot.lookup("#charts-rates").queryAs(LineChart.class);
+        @SuppressWarnings("unchecked")
+        BarChart<String, Number> latency = robot.lookup("#charts-latency").queryAs(BarChart.class);
+        waitFor(60, TimeUnit.SECONDS, () -> p95.getData().size() == 1 && p95.getData().get(0).getData().size() == 2
+                && latency.getData().size() == 2);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#charts-latency-title").queryAs(javafx.scene.control.Label.class).getText()).isEqualTo("Latency of run " + second.id()
+                + " (159 cases) against baseline " + first.id() + " (159 cases)");
+        int counted = latency.getData().get(0).getData().stream().mapToInt(d -> d.getYValue().intValue()).sum();
+        assertThat(counted).isEqualTo(159);
+        assertThat(rates.getData()).extracting(XYChart.Series::getName)
+                .containsExactly("schema", "category-accuracy", "action-vs-baseline", "safety");
+        assertThat(rates.getData().get(0).getData()).extracting(d -> d.getYValue().doubleValue())
+                .allSatisfy(v -> assertThat(v).isEqualTo(157 / 159.0));
+        for (String id : List.of("#charts-tokens", "#charts-cost")) {
+            @SuppressWarnings("unchecked")
+            LineChart<String, Number> chart = robot.lookup(id).queryAs(LineChart.class);
+            assertThat(chart.getData().get(0).getData()).hasSize(2).allSatisfy(d -> assertThat(d.getYValue().doubleValue()).isPositive());
+        }
+
+        WaitForAsyncUtils.waitForFxEvents();
+        Node oldest = robot.lookup("#charts-p95 .run-point").match((Node n) -> first.id().equals(n.getUserData())).queryAs(Node.class);
+        robot.clickOn(oldest);
+        waitFor(20, TimeUnit.SECONDS, () -> {
+            Tab selected = fixture.workbench().window().tabs().getSelectionModel().getSelectedItem();
+            return selected != null && ("results-tab-" + first.id()).equals(selected.getId());
+        });
+        assertThat(robot.lookup("#results-table").tryQuery()).isPresent();
+    }
+}

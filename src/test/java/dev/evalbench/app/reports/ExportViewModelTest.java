@@ -1,0 +1,63 @@
+package dev.evalbench.app.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.evalbench.app.SampleHistory;
+import dev.evalbench.app.fx.SameThreadTaskRunner;
+import dev.evalbench.core.json.Json;
+import dev.evalbench.core.record.RunHeader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Exporting from the export tab's model, on a real history of two offline runs of the sample. */
+@org.junit.jupiter.api.parallel.Isolated("workbench tests share the JavaFX toolkit and run alone, serially")
+class ExportViewModelTest {
+    @TempDir Path temp;
+    private final SameThreadTaskRunner runner = new SameThreadTaskRunner();
+
+    @Test
+    void theReportOfAComparisonOfTwoRunsNamesTheBaselineAndAnUnsignedOneHasNoEnvelope() throws Exception {
+        try (SampleHistory history = SampleHistory.in(temp)) {
+            RunHeader first = history.run();
+            RunHeader second = history.run();
+            KeysViewModel keys = new KeysViewModel(runner, temp.resolve("keys"), () -> history.workspace);
+            ExportViewModel vm = new ExportViewModel(runner, () -> history.store, Map.of(), () -> history.workspace, second.id(), keys);
+            vm.loadBaselines();
+
+            assertThat(vm.baselines()).extracting(ExportViewModel.Baseline::ref).containsExactly(null, first.id());
+            assertThat(vm.folderProperty().get()).isEqualTo(history.workspace.resolve(".evalbench/reports/" + second.id()).toString());
+            Path out = temp.resolve("out");
+            vm.folderProperty().set(out.toString());
+            vm.baselineProperty().set(vm.baselines().get(1));
+            vm.export();
+
+            assertThat(vm.problemProperty().get()).isEmpty();
+            assertThat(vm.outcomeProperty().get()).contains("report.json").contains("against run " + first.id() + ".");
+            assertThat(vm.envelopeProperty().get()).isNull();
+            assertThat(out.resolve("report.intoto.json")).doesNotExist();
+            JsonNode report = Json.MAPPER.readTree(out.resolve("report.json").toFile());
+            assertThat(report.path("baseline").isObject()).isTrue();
+            assertThat(report.path("comparison").isObject()).isTrue();
+            assertThat(report.path("gates").path("baseline_run_id").asText()).isEqualTo(first.id());
+            assertThat(Files.readString(out.resolve("report.html"))).contains("What changed against the baseline");
+        }
+    }
+
+    @Test
+    void withoutAFolderNothingIsWrittenAndTheFormSaysWhy() throws Exception {
+        try (SampleHistory history = SampleHistory.in(temp)) {
+            RunHeader run = history.run();
+            ExportViewModel vm = new ExportViewModel(runner, () -> history.store, Map.of(), () -> history.workspace, run.id(),
+                    new KeysViewModel(runner, temp.resolve("keys"), () -> history.workspace));
+            vm.folderProperty().set("  ");
+            vm.export();
+
+            assertThat(vm.problemProperty().get()).isEqualTo("Choose a folder to write the report into.");
+            assertThat(vm.outcomeProperty().get()).isEmpty();
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package dev.evalbench.app.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.testfx.util.WaitForAsyncUtils.waitFor;
+
+import dev.evalbench.app.SampleHistory;
+import dev.evalbench.app.WorkbenchFixture;
+import dev.evalbench.app.history.RunRow;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+
+/**
+ * The real window over a history with one offline run of the sample: create a key pair in the app, export the
+ * run's signed report from its results tab, verify it (valid), verify it against a copy of the workspace with
+ * one byte of an input file changed (invalid, the file named), approve it with a second key and verify again
+ * (two valid signatures). Keys go to a key folder under the test's temp folder (XDG_CONFIG_HOME).
+ */
+@org.junit.jupiter.api.parallel.Isolated("workbench tests share the JavaFX toolkit and run alone, serially")
+class ReportsWindowTest {
+    @TempDir Path temp;
+    private WorkbenchFixture fixture;
+    private final FxRobot robot = new FxRobot();
+    private Path keyFolder;
+
+    @BeforeEach
+    void runOnceThenStart() throws Exception {
+        fixture = WorkbenchFixture.ofSample(temp);
+        try (SampleHistory history = SampleHistory.of(fixture.workspace)) {
+            history.run();
+        }
+        keyFolder = temp.resolve("xdg/evalbench/keys");
+        fixture.start(Map.of("XDG_CONFIG_HOME", temp.resolve("xdg").toString()));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        fixture.stop();
+    }
+
+    @Test
+    void exportASignedReportVerifyItSeeATamperedInputNamedThenApproveAsASecondSigner() throws Exception {
+        @SuppressWarnings("unchecked")
+        ListView<RunRow> runs = robot.lookup("#history-list").queryAs(ListView.class);
+        waitFor(20, TimeUnit.SECONDS, () -> runs.getItems().size() == 1);
+        String runId = runs.getItems().get(0).id();
+        robot.doubleClickOn(robot.lookup("#history-list .list-cell").nth(0).queryAs(Node.class));
+        waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#export-report-button").tryQuery().isPresent());
+        robot.clickOn("#export-report-button");
+        waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#export-view").tryQuery().isPresent());
+
+        // A key pair made in the app: owner-only, in the user's key folder, outside the workspace.
+        createKey("export", "author");
+        Path authorKey = keyFolder.resolve("author.key");
+        assertThat(Files.getPosixFilePermissions(authorKey)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(keyFolder.resolve("author.pub")).exists();
+        assertThat(authorKey.toAbsolutePath().normalize().startsWith(fixture.workspace.toAbsolutePath().normalize())).as("inside the workspace").isFalse();
+        assertThat(text("#export-key-outcome")).contains("owner-only").contains(authorKey.toString());
+
+        Path out = temp.resolve("report-out");
+        @SuppressWarnings("unchecked")
+        ComboBox<Path> key = robot.lookup("#export-key").queryAs(ComboBox.class);
+        waitFor(10, TimeUnit.SECONDS, () -> key.getItems().contains(authorKey));
+        robot.interact(() -> {
+            key.setValue(authorKey);
+            robot.lookup("#export-folder").queryAs(TextField.class).setText(out.toString());
+        });
+        robot.clickOn("#export-run");
+        waitFor(60, TimeUnit.SECONDS, () -> !text("#export-outcome").isEmpty() || !text("#export-problem").isEmpty());
+        assertThat(text("#export-problem")).isEmpty();
+        assertThat(text("#export-outcome")).contains("report.json").contains("report.md").contains("report.html")
+                .contains("report.intoto.json, signed by author (ed25519:");
+        assertThat(out.resolve("report.intoto.json")).exists();
+        assertThat(Files.readString(out.resolve("report.html"))).contains("Signed by").contains("author");
+
+        // Verify it: every signature and every signed file valid.
+        robot.clickOn("#export-verify");
+        waitFor(30, TimeUnit.SECONDS, () -> text("#verify-verdict").startsWith("VALID") || text("#verify-verdict").startsWith("INVALID"));
+        assertThat(text("#verify-verdict")).startsWith("VALID: signed by ed25519:");
+        TableView<CheckRow> signatures = table("#verify-signatures");
+        TableView<CheckRow> files = table("#verify-files");
+        assertThat(signatures.getItems()).extracting(CheckRow::word).containsExactly("valid");
+        assertThat(files.getItems()).hasSizeGreaterThan(3).allMatch(r -> r.word().equals("valid"));
+        assertThat(files.getItems()).extracting(CheckRow::what).contains("report.json");
+        assertThat(cellTexts("#verify-files")).contains("valid");
+
+        // A copy of the workspace with one byte of an input file changed: invalid, and the file is named.
+        String input = files.getItems().stream().map(CheckRow::what).filter(n -> n.startsWith("datasets/")).findFirst().orElseThrow();
+        Path copy = temp.resolve("tampered");
+        WorkbenchFixture.copyTree(fixture.workspace, copy);
+        byte[] bytes = Files.readAllBytes(copy.resolve(input));
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(copy.resolve(input), bytes);
+        robot.interact(() -> robot.lookup("#verify-workspace").queryAs(TextField.class).setText(copy.toString()));
+        robot.clickOn("#verify-run");
+        waitFor(30, TimeUnit.SECONDS, () -> text("#verify-verdict").startsWith("INVALID"));
+        assertThat(text("#verify-verdict")).isEqualTo("INVALID: 1 problem");
+        assertThat(files.getItems()).filteredOn(r -> r.what().equals(input)).extracting(CheckRow::word).containsExactly("INVALID");
+        assertThat(files.getItems()).filteredOn(r -> !r.what().equals(input)).allMatch(r -> r.word().equals("valid"));
+        assertThat(text("#verify-problems")).contains(input).contains("sha256 differs");
+        assertThat(cellTexts("#verify-files")).contains("INVALID");
+
+        // Approve with a second key made in the app, then verify: two valid signatures.
+        robot.interact(() -> robot.lookup("#verify-workspace").queryAs(TextField.class).setText(fixture.workspace.toString()));
+        robot.clickOn("#verify-run");
+        waitFor(30, TimeUnit.SECONDS, () -> text("#verify-verdict").startsWith("VALID"));
+        createKey("verify", "reviewer");
+        Path reviewerKey = keyFolder.resolve("reviewer.key");
+        @SuppressWarnings("unchecked")
+        ComboBox<Path> approveKey = robot.lookup("#approve-key").queryAs(ComboBox.class);
+        waitFor(10, TimeUnit.SECONDS, () -> approveKey.getItems().contains(reviewerKey));
+        robot.interact(() -> approveKey.setValue(reviewerKey));
+        scrollToEnd("verify");
+        robot.clickOn("#approve-run");
+        waitFor(30, TimeUnit.SECONDS, () -> signatures.getItems().size() == 2);
+        assertThat(text("#approve-outcome")).startsWith("Approved by reviewer (ed25519:").contains("2 signatures");
+        assertThat(signatures.getItems()).extracting(CheckRow::word).containsExactly("valid", "valid");
+        assertThat(signatures.getItems()).extracting(CheckRow::what).satisfiesExactly(
+                a -> assertThat(a).startsWith("author ed25519:"), r -> assertThat(r).startsWith("approver ed25519:"));
+        assertThat(text("#verify-verdict")).startsWith("VALID: signed by ed25519:").contains(", ed25519:");
+        assertThat(Files.readString(out.resolve("report.html"))).contains("Approved by").contains("reviewer");
+    }
+
+    private void createKey(String prefix, String name) throws Exception {
+        robot.interact(() -> robot.lookup("#" + prefix + "-keypair").queryAs(TitledPane.class).setExpanded(true));
+        scrollToEnd(prefix);
+        robot.interact(() -> robot.lookup("#" + prefix + "-key-name").queryAs(TextField.class).setText(name));
+        robot.clickOn("#" + prefix + "-key-create");
+        waitFor(10, TimeUnit.SECONDS, () -> !text("#" + prefix + "-key-outcome").isEmpty() || !text("#" + prefix + "-key-problem").isEmpty());
+        assertThat(text("#" + prefix + "-key-problem")).isEmpty();
+    }
+
+    /** The forms are scroll panes; a robot clicks only what is on screen. */
+    private void scrollToEnd(String view) {
+        robot.interact(() -> {
+            javafx.scene.control.ScrollPane pane = robot.lookup("#" + view + "-view").queryAs(javafx.scene.control.ScrollPane.class);
+            pane.layout();
+            pane.setVvalue(pane.getVmax());
+        });
+    }
+
+    private String text(String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<CheckRow> table(String id) {
+        return robot.lookup(id).queryAs(TableView.class);
+    }
+
+    private java.util.List<String> cellTexts(String tableId) {
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        return robot.lookup(tableId + " .check-result").queryAllAs(Label.class).stream().map(Label::getText).toList();
+    }
+}

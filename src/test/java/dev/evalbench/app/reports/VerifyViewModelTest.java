@@ -1,0 +1,96 @@
+package dev.evalbench.app.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.evalbench.app.fx.SameThreadTaskRunner;
+import dev.evalbench.core.report.sign.Dsse;
+import dev.evalbench.core.report.sign.DsseSigner;
+import dev.evalbench.core.report.sign.Ed25519Keys;
+import dev.evalbench.core.report.sign.InTotoStatement;
+import dev.evalbench.core.service.SigningKeys;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The verify view's model on a small signed report, with a same-thread runner: rows, verdict and words. */
+@org.junit.jupiter.api.parallel.Isolated("workbench tests share the JavaFX toolkit and run alone, serially")
+class VerifyViewModelTest {
+    @TempDir Path temp;
+    private final SameThreadTaskRunner runner = new SameThreadTaskRunner();
+    private Path keys;
+    private Path workspace;
+    private Path envelope;
+    private VerifyViewModel vm;
+
+    @BeforeEach
+    void signAReport() throws Exception {
+        keys = temp.resolve("keys");
+        SigningKeys.Created author = SigningKeys.create(keys, "author", null);
+        workspace = Files.createDirectories(temp.resolve("ws/prompts")).getParent();
+        Files.writeString(workspace.resolve("prompts/triage.yaml"), "id: triage\n");
+        Path out = Files.createDirectories(temp.resolve("out"));
+        Files.writeString(out.resolve("report.json"), "{\"run\":\"r1\"}");
+        InTotoStatement statement = InTotoStatement.builder().subjectFile("report.json", out.resolve("report.json"))
+                .subjectFile("prompts/triage.yaml", workspace.resolve("prompts/triage.yaml"))
+                .predicateType(InTotoStatement.EVALBENCH_REPORT_PREDICATE)
+                .predicate(JsonNodeFactory.instance.objectNode().put("run_id", "r1")).build();
+        envelope = out.resolve("report.intoto.json");
+        Files.write(envelope, DsseSigner.sign(Dsse.IN_TOTO_PAYLOAD_TYPE, statement.payload(),
+                Ed25519Keys.readPrivateKey(author.privateKeyFile()), author.keyId()).toJson());
+        KeysViewModel keyModel = new KeysViewModel(runner, keys, () -> workspace);
+        vm = new VerifyViewModel(runner, keyModel, () -> workspace);
+    }
+
+    @Test
+    void aSignedReportWithItsFilesUnchangedIsValidRowByRow() {
+        vm.open(envelope);
+
+        assertThat(vm.verdictProperty().get()).isEqualTo(CheckRow.State.VALID);
+        assertThat(vm.headlineProperty().get()).startsWith("VALID: signed by ed25519:");
+        assertThat(vm.signatures()).extracting(CheckRow::word, CheckRow::state).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("valid", CheckRow.State.VALID));
+        assertThat(vm.signatures().get(0).what()).startsWith("author ed25519:");
+        assertThat(vm.files()).extracting(CheckRow::what, CheckRow::word).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("report.json", "valid"),
+                org.assertj.core.groups.Tuple.tuple("prompts/triage.yaml", "valid"));
+    }
+
+    @Test
+    void aChangedReportIsInvalidAndItsRowSaysWhichFile() throws Exception {
+        Files.writeString(envelope.resolveSibling("report.json"), "{\"run\":\"r2\"}");
+
+        vm.open(envelope);
+
+        assertThat(vm.verdictProperty().get()).isEqualTo(CheckRow.State.INVALID);
+        assertThat(vm.headlineProperty().get()).isEqualTo("INVALID: 1 problem");
+        assertThat(vm.files()).extracting(CheckRow::what, CheckRow::word).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("report.json", "INVALID"),
+                org.assertj.core.groups.Tuple.tuple("prompts/triage.yaml", "valid"));
+        assertThat(vm.problems()).singleElement().asString().startsWith("report.json: sha256 differs");
+    }
+
+    @Test
+    void withoutTheWorkspaceAnInputIsNotCheckedAndTheReportIsInvalid() {
+        vm.workspaceProperty().set("");
+        vm.open(envelope);
+
+        assertThat(vm.verdictProperty().get()).isEqualTo(CheckRow.State.INVALID);
+        assertThat(vm.files()).extracting(CheckRow::what, CheckRow::word).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("report.json", "valid"),
+                org.assertj.core.groups.Tuple.tuple("prompts/triage.yaml", "not checked"));
+    }
+
+    @Test
+    void withNoPublicKeyToTrustItSaysWhereToPutOne() throws Exception {
+        Files.delete(keys.resolve("author.pub"));
+
+        vm.open(envelope);
+
+        assertThat(vm.verdictProperty().get()).isEqualTo(CheckRow.State.INVALID);
+        assertThat(vm.headlineProperty().get()).isEqualTo("Cannot verify");
+        assertThat(vm.problemProperty().get()).startsWith("No public key to verify with: put the signers' .pub files in " + keys);
+    }
+}
