@@ -5,6 +5,8 @@
 #   bash docs/bench.sh org.openjdk.jmh.Main CasePipelineJmh      (JMH; extra words are its arguments)
 #   bash docs/bench.sh workbench [RUNS CASES REPEATS]   the window (headless) over a history of RUNS runs with a
 #                                                       CASES-case run open; default 200 10000 7; JVM defaults
+#   bash docs/bench.sh compare [CASES REPEATS]          the comparison view (headless) of two CASES-case runs:
+#                                                       open, J, filter; default 10000 7; JVM defaults
 # Whole-process benchmarks (the real jar as a user runs it; see docs/performance.md):
 #   bash docs/bench.sh e2e N DELAY_MS CONCURRENCY   one run of N calls against a loopback server, one line
 #   bash docs/bench.sh grid [REPEATS]               the table of issue 12, each row REPEATS times (default 3)
@@ -92,12 +94,14 @@ second_run() {
     stop_server
 }
 
-name=${1:?a benchmark class, e.g. EngineOverheadBenchmark, or e2e / grid / workbench}; shift
-if [ "$name" = workbench ]; then
+name=${1:?a benchmark class, e.g. EngineOverheadBenchmark, or e2e / grid / workbench / compare}; shift
+if [ "$name" = workbench ] || [ "$name" = compare ]; then
+    main=dev.evalbench.bench.WorkbenchBench
+    [ "$name" = compare ] && main=dev.evalbench.bench.CompareBench
     mvn -B -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
     # The app's own heap settings (none), headless Monocle with software rendering, as the TestFX tests run.
     exec java ${JAVA_OPTS:-} -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw \
-        -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" dev.evalbench.bench.WorkbenchBench "$@"
+        -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" "$main" "$@"
 fi
 case "$name" in
     e2e|grid|cds)

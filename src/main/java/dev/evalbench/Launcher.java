@@ -4,7 +4,7 @@ import dev.evalbench.app.WorkbenchLauncher;
 import dev.evalbench.cli.EvalbenchCommand;
 
 /**
- * Entry point of {@code evalbench.jar}. No arguments (or {@code open DIR}) opens the workbench; anything else
+ * Entry point of {@code evalbench.jar}. No arguments (or {@code open DIR}, {@code open FILE [FILE]}) opens the workbench; anything else
  * is the command line, which never loads JavaFX, so CI machines without a display run it as they are.
  *
  * <p>{@code --version} (or {@code -V}) alone is answered before the command tree is built: picocli builds its

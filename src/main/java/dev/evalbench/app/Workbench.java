@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * What every feature of the window is given when it installs itself: the task runner (the only way to work
  * off the FX thread), the open workspace, the window's slots, the remembered settings, the environment
- * (route variables and API keys are read from it, never from files) and the clock. Built once by
+ * (route variables and API keys are read from it, never from files), the clock, and the runs read from files
+ * that {@code evalbench open FILE} named. Built once by
  * {@link WorkbenchApp}; tests build their own with a same-thread runner.
  */
 public record Workbench(
@@ -19,7 +20,18 @@ public record Workbench(
         MainWindow window,
         WorkbenchSettings settings,
         Map<String, String> env,
-        Clock clock) {
+        Clock clock,
+        java.util.List<dev.evalbench.core.service.OpenedRun> openedRuns) {
+
+    public Workbench {
+        openedRuns = openedRuns == null ? java.util.List.of() : java.util.List.copyOf(openedRuns);
+    }
+
+    /** A workbench that opened no run file at start. */
+    public Workbench(TaskRunner runner, WorkspaceSession session, MainWindow window, WorkbenchSettings settings,
+                     Map<String, String> env, Clock clock) {
+        this(runner, session, window, settings, env, clock, java.util.List.of());
+    }
 
     /** A part of the window: installs its views, view models and shortcuts into the workbench. */
     public interface Feature {

@@ -4,6 +4,7 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.evalbench.app.fx.FxTaskRunner;
 import dev.evalbench.app.fx.TaskRunner;
+import dev.evalbench.app.open.OpenFeature;
 import dev.evalbench.app.runner.RunFeature;
 import dev.evalbench.app.settings.WorkbenchSettings;
 import dev.evalbench.app.shell.MainWindow;
@@ -43,7 +44,8 @@ public final class WorkbenchApp extends Application {
                 wb -> dev.evalbench.app.author.AuthorFeature.install(wb.runner(), wb.session(), wb.window(), wb.env()),
                 wb -> runs.install(wb.window(), wb.runner(), wb.session(), wb.env(), wb.clock()),
                 wb -> new dev.evalbench.app.reports.ReportsFeature().install(wb.window(), wb.runner(), wb.session(), wb.env(), runs.history(), runs.results()),
-                wb -> new dev.evalbench.app.charts.ChartsFeature().install(wb.window(), wb.runner(), wb.session(), wb.env(), runs.history(), runs.results(), wb.clock().getZone()));
+                wb -> new dev.evalbench.app.charts.ChartsFeature().install(wb.window(), wb.runner(), wb.session(), wb.env(), runs.history(), runs.results(), wb.clock().getZone()),
+                wb -> new OpenFeature().install(wb.window(), wb.runner(), wb.session(), wb.env(), runs.compare(), wb.openedRuns()));
     }
 
     @Override
@@ -53,7 +55,8 @@ public final class WorkbenchApp extends Application {
         MainWindow window = new MainWindow();
         runner = new FxTaskRunner(failure -> window.status("Failed: " + failure.getMessage()));
         WorkspaceSession session = new WorkspaceSession(runner, options.env());
-        workbench = new Workbench(runner, session, window, settings, options.env(), Clock.systemDefaultZone());
+        workbench = new Workbench(runner, session, window, settings, options.env(), Clock.systemDefaultZone(),
+                options.openedRuns());
         for (Workbench.Feature feature : features()) feature.install(workbench);
         session.folderProperty().addListener((o, was, now) -> stage.setTitle(title(now)));
         stage.setTitle(title(options.workspace()));

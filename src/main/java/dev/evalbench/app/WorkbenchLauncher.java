@@ -2,7 +2,12 @@ package dev.evalbench.app;
 
 import dev.evalbench.app.settings.SettingsFile;
 import dev.evalbench.app.settings.WorkbenchSettings;
+import dev.evalbench.core.service.OpenedRun;
+import dev.evalbench.core.service.RunFiles;
+import dev.evalbench.core.store.RunFileException;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -10,7 +15,9 @@ import javafx.application.Application;
 
 /**
  * Starts the workbench: {@code evalbench} with no arguments opens the last workspace (or the sample
- * {@code workspaces/support-triage} the first time), {@code evalbench open DIR} opens DIR. Without a display
+ * {@code workspaces/support-triage} the first time), {@code evalbench open DIR} opens DIR, and
+ * {@code evalbench open FILE [FILE]} opens what CI produced (an export, a report folder, an envelope) read-only
+ * beside the last workspace. Without a display
  * it says so in one line and points to the command line (exit 2), never a stack trace. Not an
  * {@link Application} itself, so a shaded {@code java -jar} can start JavaFX from the class path.
  */
@@ -20,18 +27,36 @@ public final class WorkbenchLauncher {
 
     private WorkbenchLauncher() {}
 
-    /** @param args empty, or {@code open DIR}; returns the process exit code once the window is closed */
+    /**
+     * @param args empty, {@code open DIR} (a workspace), or {@code open FILE [FILE]} (exported runs, report folders
+     *             or envelopes, shown read-only: one as a run, two as their comparison); returns the process exit
+     *             code once the window is closed, 2 for anything that is neither
+     */
     public static int launch(String[] args, Map<String, String> env, PrintStream err) {
         Path named = null;
+        List<OpenedRun> runs = new ArrayList<>();
         if (args.length >= 1 && args[0].equals("open")) {
-            if (args.length != 2) {
-                err.println("evalbench open: name one workspace folder, e.g. `evalbench open workspaces/support-triage`");
+            if (args.length < 2 || args.length > 3) {
+                err.println("evalbench open: name one workspace folder, e.g. `evalbench open workspaces/support-triage`,"
+                        + " or one or two run files or report folders to review");
                 return 2;
             }
-            named = Path.of(args[1]);
-            if (!Files.isRegularFile(named.resolve("evalbench.yaml"))) {
-                err.println("evalbench open: no workspace at " + named + ": no evalbench.yaml");
+            Path first = Path.of(args[1]);
+            if (args.length == 2 && Files.isRegularFile(first.resolve("evalbench.yaml"))) {
+                named = first;
+            } else if (args.length == 2 && !Files.exists(first)) {
+                err.println("evalbench open: no workspace at " + first + ": no evalbench.yaml");
                 return 2;
+            } else {
+                for (int i = 1; i < args.length; i++) {
+                    try {
+                        // Read before the window opens: a file that is not a run is bad input, exit 2, no window.
+                        runs.add(RunFiles.open(Path.of(args[i])));
+                    } catch (RunFileException e) {
+                        err.println("evalbench open: " + e.getMessage());
+                        return 2;
+                    }
+                }
             }
         }
         String noDisplay = missingDisplay(env);
@@ -41,7 +66,7 @@ public final class WorkbenchLauncher {
             return 2;
         }
         SettingsFile settingsFile = SettingsFile.standard(env);
-        pending = new WorkbenchOptions(named != null ? named : startingWorkspace(settingsFile.load()), settingsFile, env);
+        pending = new WorkbenchOptions(named != null ? named : startingWorkspace(settingsFile.load()), settingsFile, env, runs);
         try {
             Application.launch(WorkbenchApp.class);
         } catch (RuntimeException | UnsatisfiedLinkError e) {

@@ -22,10 +22,13 @@ import picocli.CommandLine.Command;
             KeygenCommand.class,
             VerifyCommand.class,
             ApproveCommand.class,
+            TrafficCommand.class,
+            CanaryCommand.class,
+            ShadowCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {"", "Exit codes:", "  0  every gate passed", "  1  a gate failed, or a signature is invalid",
-                "  2  bad input or usage (nothing written)", "  3  the run could not complete (kept as incomplete; resumable)"})
+                "  2  bad input or usage (nothing written)", "  3  the run could not complete (kept as incomplete; resumable); a canary that holds"})
 public final class EvalbenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

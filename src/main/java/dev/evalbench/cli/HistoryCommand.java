@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.evalbench.core.json.Json;
 import dev.evalbench.core.record.RunHeader;
+import dev.evalbench.core.record.RunKind;
 import dev.evalbench.core.service.HistoryService;
 import dev.evalbench.core.store.RunStore;
 import java.io.PrintWriter;
@@ -58,6 +59,7 @@ final class HistoryCommand implements Callable<Integer> {
                     ObjectNode node = Json.MAPPER.createObjectNode().put("run_id", listed.header().id());
                     header.fields().forEachRemaining(f -> { if (!f.getKey().equals("id")) node.set(f.getKey(), f.getValue()); });
                     node.put("status", listed.header().status().name().toLowerCase(Locale.ROOT));
+                    node.put("kind", listed.header().kind().name().toLowerCase(Locale.ROOT));
                     node.put("cases_stored", listed.casesStored());
                     array.add(node);
                 }
@@ -71,7 +73,8 @@ final class HistoryCommand implements Callable<Integer> {
                     out.printf(Locale.ROOT, "%-22s %-19s %-10s %9s  %-20s %s%n", h.id(), WHEN.format(h.startedAt()),
                             h.status().name().toLowerCase(Locale.ROOT),
                             listed.casesStored() + "/" + h.plannedCases(),
-                            String.join(",", h.config().routes()), String.join(",", h.tags()));
+                            String.join(",", h.config().routes()), String.join(",", h.tags())
+                                    + (h.kind() == RunKind.EVAL ? "" : "  (" + h.kind().name().toLowerCase(Locale.ROOT) + ")"));
                 }
             }
             out.flush();

@@ -40,6 +40,9 @@ final class ResumeCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress line.")
     boolean quiet;
 
+    @Option(names = "--otlp", paramLabel = "FILE|URL", description = "Once finished, send every case as an OpenTelemetry span: OTLP JSON Lines to a file, or OTLP/HTTP to a collector URL.")
+    String otlp;
+
     @Mixin
     HistoryOptions history;
 
@@ -59,8 +62,11 @@ final class ResumeCommand implements Callable<Integer> {
             RunHeader header = RunLookup.header(store, runRef);
             var ws = current != null ? current : Components.loadSnapshot(header, store, env);
             Path dir = workspace != null ? workspace : RunService.resumeFolder(header, history.dbFor(null));
-            return GatedRun.execute(spec, env, store, ws, baseline, output, quiet, history.namedBy(workspace), (progress, cancellation) ->
+            int exit = GatedRun.execute(spec, env, store, ws, baseline, output, quiet, history.namedBy(workspace), (progress, cancellation) ->
                     new RunService(Clock.systemUTC(), env).resume(runRef, dir, store, concurrency, progress, cancellation));
+            // An interrupted resume sends nothing: the spans of a run go out once it is whole.
+            if (otlp == null || exit == ExitCodes.INCOMPLETE) return exit;
+            return OtlpOutcome.afterRun(spec, dev.evalbench.core.service.TrafficSpans.send(RunLookup.run(store, header.id()), ws, store, env, otlp), exit);
         }
     }
 }

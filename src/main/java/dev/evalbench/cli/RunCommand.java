@@ -60,6 +60,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress line.")
     boolean quiet;
 
+    @Option(names = "--otlp", paramLabel = "FILE|URL", description = "Also send every case as an OpenTelemetry span: OTLP JSON Lines to a file, or OTLP/HTTP to a collector URL.")
+    String otlp;
+
     @Mixin
     HistoryOptions history;
 
@@ -90,8 +93,15 @@ final class RunCommand implements Callable<Integer> {
             // Resolve the baseline before running, so a typo costs nothing.
             RunCases baseline = fileBaseline != null ? RunCases.of(fileBaseline)
                     : output.baseline == null ? null : RunLookup.baselineCases(store, output.baseline);
-            return GatedRun.execute(spec, env, store, ws, baseline, output, quiet, history.namedBy(workspace), (progress, cancellation) ->
-                    service.run(ws, workspace, config, store, progress, cancellation));
+            String[] runId = new String[1];
+            int exit = GatedRun.execute(spec, env, store, ws, baseline, output, quiet, history.namedBy(workspace), (progress, cancellation) -> {
+                var header = service.run(ws, workspace, config, store, progress, cancellation);
+                runId[0] = header.id();
+                return header;
+            });
+            // An incomplete run sends nothing: `resume --otlp` sends it once it is whole.
+            if (otlp == null || runId[0] == null || exit == ExitCodes.INCOMPLETE) return exit;
+            return OtlpOutcome.afterRun(spec, dev.evalbench.core.service.TrafficSpans.send(RunLookup.run(store, runId[0]), ws, store, env, otlp), exit);
         }
     }
 }

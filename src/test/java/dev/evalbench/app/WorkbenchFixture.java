@@ -41,9 +41,15 @@ public final class WorkbenchFixture {
     }
 
     public WorkbenchFixture start(Map<String, String> env) throws TimeoutException {
+        return start(env, java.util.List.of());
+    }
+
+    /** Starts as {@code evalbench open FILE} does once the launcher has read {@code opened} from their files. */
+    public WorkbenchFixture start(Map<String, String> env, java.util.List<dev.evalbench.core.service.OpenedRun> opened)
+            throws TimeoutException {
         stage = FxToolkit.registerPrimaryStage();
         app = (WorkbenchApp) FxToolkit.setupApplication(() ->
-                new WorkbenchApp(new WorkbenchOptions(workspace, new SettingsFile(settings), env)));
+                new WorkbenchApp(new WorkbenchOptions(workspace, new SettingsFile(settings), env, opened)));
         WaitForAsyncUtils.waitForFxEvents();
         return this;
     }

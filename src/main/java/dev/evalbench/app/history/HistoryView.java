@@ -21,6 +21,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class HistoryView extends VBox {
     private final ListView<RunRow> list = new ListView<>();
+    private final HBox actions = new HBox(4);
 
     public HistoryView(HistoryViewModel vm, Consumer<RunRow> open, Consumer<RunRow> resume, String baselineTag,
                        Runnable afterTag) {
@@ -62,7 +63,17 @@ public final class HistoryView extends VBox {
         problem.getStyleClass().add(Styles.DANGER);
         problem.textProperty().bind(vm.problemProperty());
         problem.managedProperty().bind(problem.textProperty().isNotEmpty());
-        getChildren().addAll(title, search, list, new HBox(4, openButton, tag, resumeButton), problem);
+        actions.getChildren().addAll(openButton, tag, resumeButton);
+        getChildren().addAll(title, search, list, actions, problem);
+    }
+
+    /** Adds an icon button that acts on the selected run, disabled while none is selected (compare, for one). */
+    public Button addAction(String id, String icon, String text, String tip, Consumer<RunRow> action) {
+        Button b = button(id, icon, text, tip);
+        b.setOnAction(e -> action.accept(selected()));
+        b.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
+        actions.getChildren().add(b);
+        return b;
     }
 
     /** An icon button (the RUNS column is narrow); its words are in the tooltip and for screen readers. */

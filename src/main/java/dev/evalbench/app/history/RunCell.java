@@ -11,20 +11,23 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * One run in the history list, on two lines: date and verdict (icon and word: pass, FAIL n, incomplete,
- * running), then routes, prompt revisions, cases and tags. Reused as the list scrolls. FX thread only.
+ * running) and, for production traffic or a shadow replay, a "traffic" / "shadow" mark; then routes, prompt revisions, cases and tags. Reused as the list scrolls. FX thread only.
  */
 final class RunCell extends ListCell<RunRow> {
     private final ZoneId zone;
     private final Label when = new Label();
     private final Label verdict = new Label();
     private final Label facts = new Label();
+    /** "traffic" or "shadow": production requests or a replay of them, not an eval of the workspace's suites. */
+    private final Label kind = new Label();
     private final VBox box;
 
     RunCell(ZoneId zone) {
         this.zone = zone;
         verdict.setMinWidth(Region.USE_PREF_SIZE);
         facts.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-        HBox top = new HBox(8, verdict, when);
+        kind.getStyleClass().addAll("run-kind", Styles.TEXT_SMALL, Styles.ACCENT);
+        HBox top = new HBox(8, verdict, when, kind);
         box = new VBox(1, top, facts);
         // Fit the list's width: text is cut with an ellipsis instead of the list scrolling sideways.
         setPrefWidth(0);
@@ -39,6 +42,10 @@ final class RunCell extends ListCell<RunRow> {
             return;
         }
         when.setText(row.when(zone));
+        kind.setText(row.kind());
+        kind.setGraphic(row.kind().isEmpty() ? null : new FontIcon(row.kind().equals("traffic") ? "fth-radio" : "fth-eye"));
+        kind.setVisible(!row.kind().isEmpty());
+        kind.setManaged(!row.kind().isEmpty());
         String word;
         String literal;
         String colour;

@@ -30,6 +30,11 @@ public record RunRow(RunHeader header, int casesStored, String gates, String pro
         return WHEN.format(header.startedAt().atZone(zone));
     }
 
+    /** "traffic" or "shadow" for runs that are not evals (the history marks them); empty for an eval run. */
+    public String kind() {
+        return header.kind() == dev.evalbench.core.record.RunKind.EVAL ? "" : header.kind().name().toLowerCase(Locale.ROOT);
+    }
+
     public String routes() {
         return String.join(", ", header.config().routes());
     }
@@ -44,7 +49,7 @@ public record RunRow(RunHeader header, int casesStored, String gates, String pro
 
     /** Everything the search box matches against, lower case. */
     String searchText(ZoneId zone) {
-        return String.join(" ", id(), status(), header.startedAt().atZone(zone).toLocalDate().toString(), when(zone), routes(), tags(), gates == null ? "" : gates,
+        return String.join(" ", id(), status(), kind(), header.startedAt().atZone(zone).toLocalDate().toString(), when(zone), routes(), tags(), gates == null ? "" : gates,
                 prompts == null ? "" : prompts).toLowerCase(Locale.ROOT);
     }
 

@@ -5,7 +5,13 @@ import dev.evalbench.app.shell.MainWindow;
 import dev.evalbench.app.workspace.WorkspaceSession;
 import java.time.Clock;
 import java.util.Map;
+import dev.evalbench.app.compare.CompareButtons;
+import dev.evalbench.app.compare.CompareTabs;
+import dev.evalbench.app.compare.RunChoice;
 import dev.evalbench.app.gates.RunGating;
+import javafx.scene.control.Button;
+import javafx.scene.control.Tooltip;
+import org.kordamp.ikonli.javafx.FontIcon;
 import dev.evalbench.app.history.HistoryStore;
 import dev.evalbench.app.history.HistoryView;
 import dev.evalbench.app.history.HistoryViewModel;
@@ -31,6 +37,7 @@ public final class RunFeature {
     private HistoryStore history;
     private ResultsTabs results;
     private RunLauncherViewModel launcher;
+    private CompareTabs compare;
 
     public void install(MainWindow window, TaskRunner runner, WorkspaceSession session, Map<String, String> env, Clock clock) {
         history = new HistoryStore();
@@ -45,6 +52,7 @@ public final class RunFeature {
         HistoryView historyView = new HistoryView(historyVm, this::open, row -> resume(row), RunGating.BASELINE_TAG,
                 results::regateAll);
         window.setRunsView(historyView);
+        installCompare(window, runner, session, env, zone, openWorkspace, historyView);
         history.setFolder(session.folder());
         session.folderProperty().addListener((o, was, now) -> {
             history.setFolder(now);
@@ -53,6 +61,27 @@ public final class RunFeature {
         history.changed().addListener((o, was, now) -> historyVm.refresh());
         if (session.folder() != null) historyVm.refresh();
         installLauncher(window, runner, session, env, clock);
+    }
+
+    /** The reviewer's comparison, one click away from the history and from every results tab. */
+    private void installCompare(MainWindow window, TaskRunner runner, WorkspaceSession session, Map<String, String> env,
+                                ZoneId zone, AtomicReference<Workspace> openWorkspace, HistoryView historyView) {
+        compare = new CompareTabs(window, runner, history::store, session::folder, openWorkspace::get, env, zone);
+        compare.installShortcuts();
+        historyView.addAction("history-compare-baseline", "fth-git-pull-request", "Compare with baseline",
+                "Compare the selected run with the run tagged " + CompareTabs.BASELINE_TAG,
+                row -> compare.compareWithBaseline(RunChoice.ofHistory(row.header(), zone, history::store)));
+        historyView.addAction("history-compare-previous", "fth-git-commit", "Compare with previous",
+                "Compare the selected run with the run before it",
+                row -> compare.compareWithPrevious(RunChoice.ofHistory(row.header(), zone, history::store)));
+        results.onOpen(view -> view.addAction(CompareButtons.of(view.viewModel().runId(),
+                id -> compare.compareWithBaseline(new RunChoice(id, "run " + id, history::store)),
+                id -> compare.compareWithPrevious(new RunChoice(id, "run " + id, history::store)))));
+        Button pick = new Button("Compare…", new FontIcon("fth-columns"));
+        pick.setId("compare-pick");
+        pick.setTooltip(new Tooltip("Compare two runs (Ctrl+Shift+C)"));
+        pick.setOnAction(e -> compare.pick());
+        window.toolBar().getItems().add(pick);
     }
 
     private void open(RunRow row) {
@@ -93,6 +122,11 @@ public final class RunFeature {
     /** The shared history, for tests that drive the real window. */
     public HistoryStore history() {
         return history;
+    }
+
+    /** The comparison tabs, shared with the features that open runs from files. */
+    public CompareTabs compare() {
+        return compare;
     }
 
     public ResultsTabs results() {

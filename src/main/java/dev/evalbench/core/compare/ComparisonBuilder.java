@@ -54,10 +54,11 @@ public final class ComparisonBuilder {
                 CaseChanges.between(before.cases(), after.cases()),
                 CaseAlignment.matched(before.cases(), after.cases()).size(),
                 MetricDeltas.between(RunCases.of(before), RunCases.of(after)),
-                gateDeltas());
+                gateDeltas(beforeGates, afterGates));
     }
 
-    private List<GateDelta> gateDeltas() {
+    /** One delta per gate id of either report, in the order the reports list them; either report may be null. */
+    static List<GateDelta> gateDeltas(GateReport beforeGates, GateReport afterGates) {
         Map<String, GateVerdict[]> byId = new LinkedHashMap<>();
         if (beforeGates != null) {
             beforeGates.verdicts().forEach(v -> byId.computeIfAbsent(v.id(), k -> new GateVerdict[2])[0] = v);

@@ -13,10 +13,10 @@ import java.math.BigInteger;
  * decimal string, and a non-finite double becomes null. Anything else is kept as it is. Such numbers can only
  * come from a model's parsed output; its raw output, a string, keeps the exact text. Pure; returns a copy.
  */
-final class JcsValues {
+public final class JcsValues {
     private JcsValues() {}
 
-    static JsonNode representable(JsonNode node) {
+    public static JsonNode representable(JsonNode node) {
         if (node.isObject()) {
             ObjectNode copy = JsonNodeFactory.instance.objectNode();
             node.properties().forEach(e -> copy.set(e.getKey(), representable(e.getValue())));

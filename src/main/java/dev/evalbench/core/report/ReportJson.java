@@ -62,7 +62,15 @@ public final class ReportJson {
         root.set("baseline", content.hasBaseline() ? CompareJson.runSummary(content.baseline()) : null);
         root.set("comparison", content.hasBaseline() ? CompareJson.toJson(content.comparison()) : null);
         root.put("masking", OutboundMask.notice(content.run(), content.baseline()));
+        root.set("rollback_target", RollbackTargets.json(rollbackTarget(content)));
         return root;
+    }
+
+    /** The baseline's versions and files: what to restore if this change is undone (null without a baseline). */
+    static dev.evalbench.core.report.model.RollbackTarget rollbackTarget(ReportContent content) {
+        if (!content.hasBaseline()) return null;
+        return RollbackTargets.of(content.baseline().header(), content.baseline().cases().stream()
+                .map(dev.evalbench.core.record.CaseRecord::versions).filter(java.util.Objects::nonNull).toList());
     }
 
     /** The exact bytes of report.json. */

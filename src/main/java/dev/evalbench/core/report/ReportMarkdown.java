@@ -62,6 +62,7 @@ public final class ReportMarkdown {
             md.append("</details>\n\n");
         }
         if (content.hasBaseline()) CompareMarkdown.appendTemplates(md, content.comparison());
+        RollbackTargets.markdown(md, ReportJson.rollbackTarget(content));
         md.append("_").append(MarkdownText.inline(OutboundMask.notice(content.run(), content.baseline()))).append("_\n\n");
         md.append("_").append(MarkdownText.inline(content.generator())).append(" · report.json sha256 ")
                 .append(MarkdownText.code(reportSha256)).append("_\n");

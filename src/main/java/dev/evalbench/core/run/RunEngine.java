@@ -55,12 +55,18 @@ public final class RunEngine {
     /** Snapshots the workspace's inputs, records a new run and executes it. Returns the final header. */
     public RunHeader start(Workspace ws, RunConfig config, AppInfo app, RouteCaller caller,
                            RunListener listener, Cancellation cancellation) throws StoreException {
+        return start(ws, config, app, caller, listener, cancellation, dev.evalbench.core.record.RunKind.EVAL);
+    }
+
+    /** As {@link #start(Workspace, RunConfig, AppInfo, RouteCaller, RunListener, Cancellation)}, recording the run as {@code kind}. */
+    public RunHeader start(Workspace ws, RunConfig config, AppInfo app, RouteCaller caller,
+                           RunListener listener, Cancellation cancellation, dev.evalbench.core.record.RunKind kind) throws StoreException {
         List<WorkItem> plan = RunPlan.of(ws, config, app);
         Map<String, String> inputs = snapshotInputs(ws);
         String runId = RunIds.next(clock);
         String path = ws.files().describe();
         RunHeader header = new RunHeader(runId, ws.name(), path, config, RunStatus.RUNNING, clock.instant(), null,
-                app.version(), app.gitCommit(), inputs, plan.size(), ProcessHandle.current().pid(), List.of());
+                app.version(), app.gitCommit(), inputs, plan.size(), ProcessHandle.current().pid(), List.of(), kind);
         store.createRun(header);
         return execute(header, plan, 0, false, caller, listener, cancellation);
     }

@@ -51,11 +51,17 @@ public final class RunService {
 
     public RunHeader run(Workspace ws, Path workspaceDir, RunConfig config, RunStore store, RunListener listener,
                          Cancellation cancellation) throws WorkspaceException, StoreException {
+        return run(ws, workspaceDir, config, store, listener, cancellation, dev.evalbench.core.record.RunKind.EVAL);
+    }
+
+    /** As {@link #run(Workspace, Path, RunConfig, RunStore, RunListener, Cancellation)}, stored as a run of {@code kind}. */
+    public RunHeader run(Workspace ws, Path workspaceDir, RunConfig config, RunStore store, RunListener listener,
+                         Cancellation cancellation, dev.evalbench.core.record.RunKind kind) throws WorkspaceException, StoreException {
         check(ws, config);
         RunEventRelay relay = new RunEventRelay(store);
         try (RouteCaller caller = Components.routeCaller(ws, workspaceDir, config.cacheMode(), env, providers, relay)) {
             RunEngine engine = new RunEngine(store, Components.processor(ws, clock), clock, workers);
-            return engine.start(ws, config, AppInfo.forWorkspace(workspaceDir), caller, relay.binding(listener), cancellation);
+            return engine.start(ws, config, AppInfo.forWorkspace(workspaceDir), caller, relay.binding(listener), cancellation, kind);
         }
     }
 
@@ -103,7 +109,7 @@ public final class RunService {
         RunConfig c = h.config();
         return new RunHeader(h.id(), h.workspace(), h.workspacePath(),
                 new RunConfig(c.routes(), c.suites(), c.repeat(), concurrency, c.cacheMode(), c.tags(), c.caseIds()), h.status(), h.startedAt(),
-                h.finishedAt(), h.appVersion(), h.gitCommit(), h.inputs(), h.plannedCases(), h.pid(), h.tags());
+                h.finishedAt(), h.appVersion(), h.gitCommit(), h.inputs(), h.plannedCases(), h.pid(), h.tags(), h.kind());
     }
 
     /**

@@ -39,6 +39,16 @@ public interface RunStore extends AutoCloseable {
 
     void finishRun(String runId, RunStatus status, Instant finishedAt) throws StoreException;
 
+    /**
+     * Stores a whole run at once (an imported one: production traffic): its header as given, then every case
+     * in order. The SQLite store does it in one transaction, so a failure leaves no trace of the run; this
+     * default writes step by step for stores that cannot.
+     */
+    default void importRun(RunHeader header, List<CaseRecord> cases) throws StoreException {
+        createRun(header);
+        for (CaseRecord record : cases) appendCase(record);
+    }
+
     /** Marks a resumed run RUNNING again under this process. */
     void reopenRun(String runId, long pid) throws StoreException;
 

@@ -2,6 +2,7 @@ package dev.evalbench.core.store.sqlite;
 
 import dev.evalbench.core.record.RunConfig;
 import dev.evalbench.core.record.RunHeader;
+import dev.evalbench.core.record.RunKind;
 import dev.evalbench.core.record.RunStatus;
 import dev.evalbench.core.store.StoreException;
 import java.sql.Connection;
@@ -19,13 +20,13 @@ import java.util.Optional;
 /** The {@code runs} and {@code run_inputs} tables. Called on a connection already inside a transaction. */
 final class RunRows {
     private static final String COLUMNS = "id, workspace, workspace_path, config_json, status, started_at, "
-            + "finished_at, app_version, git_commit, planned_cases, pid, pid_started_at";
+            + "finished_at, app_version, git_commit, planned_cases, pid, pid_started_at, kind";
 
     private RunRows() {}
 
     static void insert(Connection c, RunHeader h) throws SQLException, StoreException {
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO runs (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO runs (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, h.id());
             ps.setString(2, h.workspace());
             ps.setString(3, h.workspacePath());
@@ -38,6 +39,7 @@ final class RunRows {
             ps.setInt(10, h.plannedCases());
             ps.setLong(11, h.pid());
             ps.setString(12, Timestamps.format(ProcessLiveness.startOf(h.pid()).orElse(null)));
+            ps.setString(13, h.kind().name());
             ps.executeUpdate();
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO run_inputs (run_id, path, sha256) VALUES (?, ?, ?)")) {
@@ -115,9 +117,18 @@ final class RunRows {
                         status, Timestamps.parse(rs.getString("started_at")),
                         Timestamps.parse(rs.getString("finished_at")), rs.getString("app_version"),
                         rs.getString("git_commit"), inputs(c, runId), rs.getInt("planned_cases"), pid,
-                        TagRows.tagsOf(c, runId)));
+                        TagRows.tagsOf(c, runId), kindOf(rs.getString("kind"), runId)));
             }
         }
+    }
+
+    private static RunKind kindOf(String stored, String runId) throws StoreException {
+        for (RunKind kind : RunKind.values()) {
+            if (kind.name().equals(stored)) {
+                return kind;
+            }
+        }
+        throw new StoreException("run " + runId + " has an unknown kind \"" + stored + "\" (written by a newer Evalbench?)");
     }
 
     private static RunStatus statusOf(String stored, String runId) throws StoreException {

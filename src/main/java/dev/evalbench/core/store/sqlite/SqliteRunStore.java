@@ -131,6 +131,33 @@ public final class SqliteRunStore implements RunStore {
         });
     }
 
+    /** One transaction: the run row, its tags and every case; on any failure nothing of the run is stored. */
+    @Override
+    public void importRun(RunHeader header, List<CaseRecord> cases) throws StoreException {
+        Objects.requireNonNull(header, "header");
+        header.tags().forEach(SqliteRunStore::checkTag);
+        writer.inTransaction("import run " + header.id() + " (" + cases.size() + " cases)", c -> {
+            if (RunRows.exists(c, header.id())) {
+                throw new StoreException("a run with id " + header.id() + " already exists in " + dbFile);
+            }
+            RunRows.insert(c, header);
+            for (String tag : header.tags()) {
+                TagRows.point(c, tag, header.id());
+            }
+            Map<String, Boolean> known = new java.util.HashMap<>();
+            java.util.Set<CaseKey> seen = new java.util.HashSet<>();
+            long seq = 0;
+            for (CaseRecord r : cases) {
+                if (!r.runId().equals(header.id()) || !seen.add(r.key())) {
+                    throw new StoreException("run " + header.id() + " cannot hold case " + r.key()
+                            + (seen.contains(r.key()) ? " twice" : " of run " + r.runId()));
+                }
+                CaseRows.insert(c, r, seq++, known);
+            }
+            return null;
+        });
+    }
+
     @Override
     public String putSnapshot(byte[] content) throws StoreException {
         String sha256 = Digests.sha256(content);

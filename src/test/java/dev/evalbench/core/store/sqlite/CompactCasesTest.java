@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.evalbench.core.json.Json;
 import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.record.RunHeader;
 import dev.evalbench.core.record.CaseSummary;
 import dev.evalbench.core.record.FailureKind;
 import dev.evalbench.core.record.Message;
@@ -79,7 +80,20 @@ class CompactCasesTest {
         CaseRecord failed = CaseRecords.builder("run-1", "safety", "p001").failure(FailureKind.RATE_LIMITED).build();
         try (Connection c = SqliteConnections.openWriter(db)) {
             Migrations.apply(c, db, List.of(Migrations.RESOURCES.get(0)));
-            RunRows.insert(c, RunHeaders.running("run-1", START));
+            // The run row as schema 1 wrote it: RunRows writes today's columns.
+            RunHeader h = RunHeaders.running("run-1", START);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO runs (id, workspace, workspace_path, config_json, status, "
+                    + "started_at, planned_cases, pid) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, h.id());
+                ps.setString(2, h.workspace());
+                ps.setString(3, h.workspacePath());
+                ps.setString(4, StoredJson.write(h.config(), "config"));
+                ps.setString(5, h.status().name());
+                ps.setString(6, Timestamps.format(h.startedAt()));
+                ps.setInt(7, h.plannedCases());
+                ps.setLong(8, h.pid());
+                ps.executeUpdate();
+            }
             long seq = 0;
             for (CaseRecord r : List.of(answered, failed)) {
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO cases (run_id, seq, suite, case_id, prompt_id, "
@@ -102,7 +116,7 @@ class CompactCasesTest {
             assertThat(store.cases("run-1")).containsExactly(answered, failed);
             assertThat(store.summaries("run-1")).containsExactly(CaseSummary.of(answered), CaseSummary.of(failed));
         }
-        assertThat(Sql.count(db, "SELECT MAX(version) FROM schema_version")).isEqualTo(2);
+        assertThat(Sql.count(db, "SELECT MAX(version) FROM schema_version")).isEqualTo(Migrations.latestVersion());
         assertThat(Sql.count(db, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'cases_v1'")).isZero();
     }
 

@@ -1,0 +1,188 @@
+package dev.evalbench.app.compare;
+
+import dev.evalbench.app.fx.BackgroundTask;
+import dev.evalbench.app.fx.TaskRunner;
+import dev.evalbench.app.shell.MainWindow;
+import dev.evalbench.core.mask.OutboundMask;
+import dev.evalbench.core.service.OutboundMasks;
+import dev.evalbench.core.service.ReviewService;
+import dev.evalbench.core.store.LoadedRunStore;
+import dev.evalbench.core.store.RunStore;
+import dev.evalbench.core.workspace.Workspace;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+
+/**
+ * The comparison tabs in the centre: opens one per pair of runs (the local history's or runs opened from
+ * files, held read-only in {@link #opened()}), resolves "the baseline" and "the previous run" of a run, and
+ * owns the review keys (J, K, M) that act on the selected comparison. FX thread only; reading runs happens
+ * on the task runner.
+ */
+public final class CompareTabs {
+    /** The tag that names the baseline in the history, as gates use it. */
+    public static final String BASELINE_TAG = "main";
+    private static final int HISTORY_LIMIT = 1000;
+
+    private final MainWindow window;
+    private final TaskRunner runner;
+    private final BackgroundTask.ThrowingSupplier<RunStore> history;
+    private final Supplier<Path> workspaceDir;
+    private final Supplier<Workspace> openWorkspace;
+    private final ReviewService service;
+    private final LoadedRunStore opened = new LoadedRunStore();
+    private final java.time.ZoneId zone;
+
+    /**
+     * @param history       the open workspace's history (called in task bodies only)
+     * @param workspaceDir  the open workspace folder, or null
+     * @param openWorkspace the loaded open workspace, or null: its restricted values are masked in outputs
+     */
+    public CompareTabs(MainWindow window, TaskRunner runner, BackgroundTask.ThrowingSupplier<RunStore> history,
+                       Supplier<Path> workspaceDir, Supplier<Workspace> openWorkspace, Map<String, String> env,
+                       java.time.ZoneId zone) {
+        this.zone = zone;
+        this.window = window;
+        this.runner = runner;
+        this.history = history;
+        this.workspaceDir = workspaceDir;
+        this.openWorkspace = openWorkspace;
+        this.service = new ReviewService(env);
+    }
+
+    public void installShortcuts() {
+        window.shortcuts().add(new KeyCodeCombination(KeyCode.J), "Compare", "Next regression", () -> unlessTyping(v -> v.moveToRegression(1)));
+        window.shortcuts().add(new KeyCodeCombination(KeyCode.K), "Compare", "Previous regression", () -> unlessTyping(v -> v.moveToRegression(-1)));
+        window.shortcuts().add(new KeyCodeCombination(KeyCode.M), "Compare", "Mark the case reviewed (again: not reviewed)",
+                () -> unlessTyping(CompareView::toggleReviewed));
+        window.shortcuts().add(new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                "Compare", "Compare two runs…", this::pick);
+    }
+
+    /** The runs opened from files, read-only. */
+    public LoadedRunStore opened() {
+        return opened;
+    }
+
+    /** A history run, as pickers show it; the history store is read when the comparison opens. */
+    public BackgroundTask.ThrowingSupplier<RunStore> historyStore() {
+        return history;
+    }
+
+    /** Compares the history's run {@code runId} (the second run) with the run tagged main. */
+    public void compareWithBaseline(RunChoice run) {
+        resolveAndOpen(run, () -> {
+            RunStore h = history.get();
+            Optional<String> id = ReviewService.baseline(h, BASELINE_TAG, run.store().get() == h ? run.runId() : null);
+            return id.isPresent() ? choice(h, id.get()) : null;
+        }, "No baseline: tag a run " + BASELINE_TAG + " in the history first.");
+    }
+
+    /** Compares {@code run} (the second run) with the run before it in its own store. */
+    public void compareWithPrevious(RunChoice run) {
+        resolveAndOpen(run, () -> {
+            RunStore s = run.store().get();
+            Optional<String> id = ReviewService.previous(s, run.runId(), HISTORY_LIMIT);
+            if (id.isEmpty()) return null;
+            return s == opened ? fileChoice(id.get()) : choice(s, id.get());
+        }, "No earlier run to compare with.");
+    }
+
+    private void resolveAndOpen(RunChoice after, BackgroundTask.ThrowingSupplier<RunChoice> before, String none) {
+        BackgroundTask.of(before::get)
+                .onSuccess(b -> {
+                    if (b == null) window.status(none);
+                    else open(b, after);
+                })
+                .onFailure(e -> window.status("Cannot compare: " + e.getMessage()))
+                .executeWith(runner);
+    }
+
+    private RunChoice choice(RunStore store, String id) throws Exception {
+        return RunChoice.ofHistory(store.run(id).orElseThrow(), zone, () -> store);
+    }
+
+    private RunChoice fileChoice(String id) {
+        return RunChoice.ofFile(id, "run " + id, () -> opened);
+    }
+
+    /** Every run that can be picked: the history's, newest first, then those opened from files. */
+    public void choices(Consumer<List<RunChoice>> then) {
+        BackgroundTask.of(() -> {
+            List<RunChoice> all = new java.util.ArrayList<>();
+            try {
+                RunStore h = history.get();
+                for (var header : h.runs(HISTORY_LIMIT)) all.add(RunChoice.ofHistory(header, zone, () -> h));
+            } catch (Exception noHistory) {
+                // no workspace open: only files can be compared
+            }
+            for (var header : opened.runs(HISTORY_LIMIT)) all.add(RunChoice.ofFile(header.id(), openedLabel(header.id()), () -> opened));
+            return all;
+        }).onSuccess(then).executeWith(runner);
+    }
+
+    private final Map<String, String> labels = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Remembers how an opened run is called (its file), for pickers and titles. */
+    public void nameOpened(String runId, String label) {
+        labels.put(runId, label);
+    }
+
+    private String openedLabel(String runId) {
+        return labels.getOrDefault(runId, "run " + runId);
+    }
+
+    /** Asks for two runs and compares them. */
+    public void pick() {
+        choices(all -> RunPicker.ask(window.scene().getWindow(), all).ifPresent(p -> open(p[0], p[1])));
+    }
+
+    /** Opens the comparison of {@code before} (the first run, the baseline side) and {@code after}. */
+    public void open(RunChoice before, RunChoice after) {
+        BackgroundTask.of(() -> new ReviewService.Side[] {
+                        new ReviewService.Side(before.store().get(), before.runId()),
+                        new ReviewService.Side(after.store().get(), after.runId())})
+                .onSuccess(sides -> show(before, after, sides))
+                .onFailure(e -> window.status("Cannot compare: " + e.getMessage()))
+                .executeWith(runner);
+    }
+
+    private void show(RunChoice before, RunChoice after, ReviewService.Side[] sides) {
+        Workspace ws = openWorkspace.get();
+        OutboundMask mask = OutboundMasks.of(ws == null ? List.of() : List.of(ws), Map.of());
+        CompareViewModel vm = new CompareViewModel(runner, service, sides[0], sides[1], workspaceDir, mask::record);
+        CompareView view = new CompareView(vm, "First run: " + before.label() + "   →   second run: " + after.label());
+        Tab tab = new Tab("Compare " + shortId(before.runId()) + " → " + shortId(after.runId()), view);
+        tab.setId("compare-tab");
+        tab.setTooltip(new Tooltip(before.label() + " → " + after.label()));
+        window.tabs().getTabs().add(tab);
+        window.tabs().getSelectionModel().select(tab);
+        vm.load();
+    }
+
+    private static String shortId(String id) {
+        return id.length() > 15 ? id.substring(0, 15) : id;
+    }
+
+    /** The comparison of the selected tab, or null when the selected tab shows something else. */
+    public CompareView current() {
+        Tab tab = window.tabs().getSelectionModel().getSelectedItem();
+        return tab != null && tab.getContent() instanceof CompareView v ? v : null;
+    }
+
+    /** J, K and M are letters: typed into a text field they stay letters. */
+    private void unlessTyping(Consumer<CompareView> action) {
+        if (window.scene().getFocusOwner() instanceof TextInputControl) return;
+        CompareView v = current();
+        if (v != null) action.accept(v);
+    }
+}

@@ -1,0 +1,180 @@
+package dev.evalbench.app.compare;
+
+import atlantafx.base.theme.Styles;
+import dev.evalbench.app.results.CaseFilter;
+import dev.evalbench.core.compare.ReviewCase;
+import dev.evalbench.core.compare.ReviewStatus;
+import dev.evalbench.core.record.CaseSummary;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * Two runs compared for review: which runs, the headline counts, the overview (tuple diff, gate deltas,
+ * metric movements), the filter bar, every case aligned by id (regressions first; a virtualized table with
+ * fixed row height), and the selected case's input and two outputs side by side. J / K walk regressions and
+ * M marks a case reviewed (installed by {@link CompareTabs}). Bound to a {@link CompareViewModel}; FX thread only.
+ */
+public final class CompareView extends VBox {
+    static final double ROW_HEIGHT = 24;
+    private final CompareViewModel vm;
+    private final ReviewFilterBar filterBar;
+    private final TableView<ReviewCase> table = new TableView<>();
+    private final CasePairPane pair = new CasePairPane();
+
+    /** @param runs the two runs in words, e.g. "run 2026… (history) → report 2026… (report.json)" */
+    public CompareView(CompareViewModel vm, String runs) {
+        this.vm = vm;
+        this.filterBar = new ReviewFilterBar(vm);
+        getStylesheets().add(CompareView.class.getResource("compare.css").toExternalForm());
+        getStyleClass().add("compare-view");
+        Label which = new Label(runs);
+        which.setId("compare-runs");
+        which.getStyleClass().add(Styles.TEXT_MUTED);
+        Label headline = new Label();
+        headline.setId("compare-headline");
+        headline.getStyleClass().add(Styles.TEXT_BOLD);
+        headline.textProperty().bind(vm.headlineProperty());
+        Label problem = new Label();
+        problem.getStyleClass().add(Styles.DANGER);
+        problem.textProperty().bind(vm.problemProperty());
+        problem.managedProperty().bind(problem.textProperty().isNotEmpty());
+        VBox top = new VBox(2, which, headline, problem);
+        top.setStyle("-fx-padding: 4 6 0 6;");
+
+        OverviewPane overview = new OverviewPane(vm);
+        overview.setStyle("-fx-padding: 0 6 4 6;");
+        ScrollPane overviewScroll = new ScrollPane(overview);
+        overviewScroll.setFitToWidth(true);
+
+        table.setId("compare-table");
+        table.setFixedCellSize(ROW_HEIGHT);
+        table.setItems(vm.visible());
+        table.getColumns().setAll(List.of(status(), text("Case", 140, r -> r.either().key().caseId()),
+                text("Suite", 80, r -> r.either().key().suite()),
+                text("First run", 80, r -> verdict(r.before())), text("Second run", 80, r -> verdict(r.after())),
+                text("First decision", 140, r -> decision(r.before())), text("Second decision", 140, r -> decision(r.after())),
+                text("Reviewed", 80, r -> vm.isReviewed(r) ? "✓ reviewed" : "")));
+        table.setPlaceholder(new Label("Reading both runs…"));
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> vm.selectedProperty().set(now));
+        table.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                vm.clearFilter();
+                e.consume();
+            }
+        });
+        vm.firstShownProperty().addListener((o, was, first) -> {
+            table.setPlaceholder(new Label("No case matches the filter."));
+            if (first != null) {
+                table.getSelectionModel().clearAndSelect(table.getItems().indexOf(first));
+                table.scrollTo(0);
+            }
+        });
+        vm.detailProperty().addListener((o, was, now) -> pair.show(now));
+        VBox list = new VBox(overview.movements, filterBar, table);
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        // No minimum heights: the divider positions decide, and a part too short scrolls or clips.
+        overviewScroll.setMinHeight(0);
+        list.setMinHeight(0);
+        pair.setMinHeight(0);
+        table.setMinHeight(0);
+        SplitPane split = new SplitPane(overviewScroll, list, pair);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.24, 0.56);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        getChildren().addAll(top, split);
+    }
+
+    private static String verdict(CaseSummary s) {
+        if (s == null) return "—";
+        String v = CaseFilter.verdictOf(s);
+        return v.equals(CaseFilter.FAIL) ? "FAIL" : v;
+    }
+
+    private static String decision(CaseSummary s) {
+        if (s == null || s.finalAction() == null) return "—";
+        return s.accepted() ? "accept " + s.finalAction() : "reject → " + s.finalAction();
+    }
+
+    private static TableColumn<ReviewCase, String> text(String title, double width, Function<ReviewCase, String> value) {
+        TableColumn<ReviewCase, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setSortable(false);
+        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
+        return c;
+    }
+
+    /** The status as an icon and a word, so it reads without colour. */
+    private static TableColumn<ReviewCase, String> status() {
+        TableColumn<ReviewCase, String> c = text("Status", 170, r -> r.status().label());
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String word, boolean empty) {
+                super.updateItem(word, empty);
+                ReviewStatus status = empty || word == null ? null
+                        : java.util.Arrays.stream(ReviewStatus.values()).filter(s -> s.label().equals(word)).findFirst().orElse(null);
+                if (status == null) {
+                    setText(null);
+                    setGraphic(null);
+                    setStyle(null);
+                    return;
+                }
+                String[] look = switch (status) {
+                    case REGRESSED -> new String[] {"fth-arrow-down-circle", "danger"};
+                    case IMPROVED -> new String[] {"fth-arrow-up-circle", "success"};
+                    case UNCHANGED -> new String[] {"fth-minus", "fg-muted"};
+                    default -> new String[] {"fth-help-circle", "warning"};
+                };
+                FontIcon icon = new FontIcon(look[0]);
+                String colour = look[1].startsWith("fg") ? "-color-" + look[1] : "-color-" + look[1] + "-fg";
+                // Appended: the icon keeps its font in its own inline style.
+                icon.setStyle(icon.getStyle() + "-fx-icon-color: " + colour + ";");
+                setGraphic(icon);
+                setText(word);
+                setStyle("-fx-text-fill: " + colour + ";");
+            }
+        });
+        return c;
+    }
+
+    /** Ctrl+F. */
+    public void focusFilter() {
+        filterBar.text.requestFocus();
+        filterBar.text.selectAll();
+    }
+
+    /** J (step 1) / K (step -1): selects and shows the next or previous regression. */
+    public void moveToRegression(int step) {
+        int at = CompareViewModel.nextRegression(table.getItems(), table.getSelectionModel().getSelectedIndex(), step);
+        if (at < 0) return;
+        table.getSelectionModel().clearAndSelect(at);
+        table.scrollTo(Math.max(0, at - 3));
+        table.requestFocus();
+    }
+
+    /** M: marks the selected case reviewed (again: not reviewed). */
+    public void toggleReviewed() {
+        vm.toggleReviewed(table.getSelectionModel().getSelectedItem());
+        table.refresh();
+    }
+
+    public CompareViewModel viewModel() {
+        return vm;
+    }
+
+    public TableView<ReviewCase> table() {
+        return table;
+    }
+}

@@ -1,0 +1,327 @@
+package dev.evalbench.app.compare;
+
+import dev.evalbench.app.fx.BackgroundTask;
+import dev.evalbench.app.fx.LatestOnly;
+import dev.evalbench.app.fx.TaskRunner;
+import dev.evalbench.app.results.CaseFilter;
+import dev.evalbench.core.compare.ChangeOverview;
+import dev.evalbench.core.compare.MetricMovement;
+import dev.evalbench.core.compare.ReviewCase;
+import dev.evalbench.core.compare.ReviewStatus;
+import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.record.CaseSummary;
+import dev.evalbench.core.service.ReviewService;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import java.util.regex.PatternSyntaxException;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Two runs compared for review. {@link #load} first aligns every case from the two runs' summaries and shows
+ * them, regressions first, with the first regression selected; then computes the overview (tuple diff, gate
+ * and metric deltas) in the background. Filtering runs on the task runner (newest answer wins); selecting a
+ * case reads its two full records ({@code RunStore.caseRecord}) off the UI thread and diffs them there, and
+ * reads the regressions before and after it ahead, so J and K show the next one without waiting.
+ * Marking cases reviewed is kept for the life of the view. Never touches controls; UI thread only.
+ */
+public final class CompareViewModel {
+    private final TaskRunner runner;
+    private final ReviewService service;
+    private final ReviewService.Side before;
+    private final ReviewService.Side after;
+    private final Supplier<Path> workspaceDir;
+    private final UnaryOperator<CaseRecord> mask;
+    private final LatestOnly filtering;
+    private final LatestOnly reading;
+    private ReviewService.Cases loadedCases;
+    private List<ReviewCase> all = List.of();
+    private final Set<String> reviewed = new HashSet<>();
+    /** Comparisons read ahead (the regressions next to the selected one), by key; the UI thread's only. */
+    private final java.util.Map<String, CaseComparison> prefetched = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, CaseComparison> eldest) {
+            return size() > 16;
+        }
+    };
+
+    private final StringProperty text = new SimpleStringProperty(this, "text", "");
+    private final BooleanProperty regex = new SimpleBooleanProperty(this, "regex");
+    private final ObjectProperty<ReviewStatus> status = new SimpleObjectProperty<>(this, "status");
+    private final StringProperty verdict = new SimpleStringProperty(this, "verdict");
+    private final StringProperty suite = new SimpleStringProperty(this, "suite");
+    private final StringProperty tag = new SimpleStringProperty(this, "tag");
+    private final StringProperty failureKind = new SimpleStringProperty(this, "failureKind");
+    private final ObjectProperty<Moved> moved = new SimpleObjectProperty<>(this, "moved");
+    private final ObservableList<ReviewCase> visible = FXCollections.observableArrayList();
+    private final ObservableList<String> suites = FXCollections.observableArrayList();
+    private final ObservableList<String> tags = FXCollections.observableArrayList();
+    private final ObservableList<String> failureKinds = FXCollections.observableArrayList();
+    private final ObservableList<MetricMovement> movements = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper(this, "headline", "Reading both runs…");
+    private final ReadOnlyStringWrapper remaining = new ReadOnlyStringWrapper(this, "remaining", "");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    private final ReadOnlyObjectWrapper<ChangeOverview> overview = new ReadOnlyObjectWrapper<>(this, "overview");
+    private final ReadOnlyStringWrapper overviewState = new ReadOnlyStringWrapper(this, "overviewState", "Comparing metrics and gates…");
+    private final ObjectProperty<ReviewCase> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ReadOnlyObjectWrapper<CaseComparison> detail = new ReadOnlyObjectWrapper<>(this, "detail");
+    private final ReadOnlyObjectWrapper<ReviewCase> firstShown = new ReadOnlyObjectWrapper<>(this, "firstShown");
+
+    /** The cases a clicked metric moved: which metric, which way ("better" / "worse"), their keys. */
+    public record Moved(String metric, String way, Set<String> keys) {
+        String name() {
+            return metric + ": " + keys.size() + " " + way;
+        }
+    }
+
+    /**
+     * @param workspaceDir the open workspace folder (may give null), where gates come from when neither run's
+     *                     inputs are stored
+     * @param mask         masks a record's restricted values before it is shown (called in task bodies)
+     */
+    public CompareViewModel(TaskRunner runner, ReviewService service, ReviewService.Side before, ReviewService.Side after,
+                            Supplier<Path> workspaceDir, UnaryOperator<CaseRecord> mask) {
+        this.runner = runner;
+        this.service = service;
+        this.before = before;
+        this.after = after;
+        this.workspaceDir = workspaceDir;
+        this.mask = mask;
+        this.filtering = new LatestOnly(runner);
+        this.reading = new LatestOnly(runner);
+        for (var field : List.of(text, verdict, suite, tag, failureKind)) field.addListener((o, was, now) -> refilter());
+        regex.addListener((o, was, now) -> refilter());
+        status.addListener((o, was, now) -> refilter());
+        moved.addListener((o, was, now) -> refilter());
+        selected.addListener((o, was, now) -> read(now));
+    }
+
+    /**
+     * Reads both runs' summaries at the same time (two tasks), aligns them (a third), shows the cases with the
+     * first regression selected, then computes the overview.
+     */
+    public void load() {
+        Path dir = workspaceDir.get();
+        ReviewService.SideCases[] sides = new ReviewService.SideCases[2];
+        boolean[] failed = {false};
+        Runnable bothRead = () -> {
+            if (sides[0] == null || sides[1] == null) return;
+            BackgroundTask.of(() -> Aligned.of(ReviewService.align(sides[0], sides[1])))
+                    .onSuccess(aligned -> show(aligned, dir))
+                    .onFailure(e -> problem.set("Cannot compare: " + e.getMessage()))
+                    .executeWith(runner);
+        };
+        ReviewService.Side[] which = {before, after};
+        for (int i = 0; i < 2; i++) {
+            int side = i;
+            BackgroundTask.of(() -> ReviewService.read(which[side]))
+                    .onSuccess(read -> {
+                        sides[side] = read;
+                        bothRead.run();
+                    })
+                    .onFailure(e -> {
+                        if (!failed[0]) problem.set("Cannot compare: " + e.getMessage());
+                        failed[0] = true;
+                    })
+                    .executeWith(runner);
+        }
+    }
+
+    /** The aligned cases with the filter bar's choices, all worked out off the UI thread. */
+    private record Aligned(ReviewService.Cases cases, List<String> suites, List<String> tags, List<String> kinds) {
+        static Aligned of(ReviewService.Cases cases) {
+            List<CaseSummary> sides = new ArrayList<>(cases.beforeSummaries());
+            sides.addAll(cases.afterSummaries());
+            return new Aligned(cases, List.copyOf(new TreeSet<>(sides.stream().map(s -> s.key().suite()).toList())),
+                    List.copyOf(new TreeSet<>(sides.stream().flatMap(s -> s.tags().stream()).toList())),
+                    CaseFilter.failureKinds(sides));
+        }
+    }
+
+    private void show(Aligned aligned, Path dir) {
+        ReviewService.Cases cases = aligned.cases();
+        loadedCases = cases;
+        all = cases.cases();
+        suites.setAll(aligned.suites());
+        tags.setAll(aligned.tags());
+        failureKinds.setAll(aligned.kinds());
+        movements.setAll(cases.movements().stream().filter(MetricMovement::moved).toList());
+        headline.set(headline(cases));
+        visible.setAll(all);
+        updateRemaining();
+        firstShown.set(all.isEmpty() ? null : all.get(0));
+        loadOverview(cases, dir);
+    }
+
+    private void loadOverview(ReviewService.Cases cases, Path dir) {
+        BackgroundTask.of(() -> service.overview(before, after, cases, dir))
+                .onSuccess(o -> {
+                    overview.set(o);
+                    overviewState.set(o.gatesFrom());
+                })
+                .onFailure(e -> overviewState.set("Cannot compare metrics and gates: " + e.getMessage()))
+                .executeWith(runner);
+    }
+
+    static String headline(ReviewService.Cases c) {
+        return String.format(Locale.ROOT, "%d regressed · %d improved · %d unchanged · %d only in the first run · %d only in the second",
+                c.count(ReviewStatus.REGRESSED), c.count(ReviewStatus.IMPROVED), c.count(ReviewStatus.UNCHANGED),
+                c.count(ReviewStatus.ONLY_BEFORE), c.count(ReviewStatus.ONLY_AFTER));
+    }
+
+    /** The filter as the bar reads now. */
+    ReviewFilter filter() {
+        Moved m = moved.get();
+        return new ReviewFilter(new CaseFilter(text.get(), regex.get(), verdict.get(), suite.get(), tag.get(), failureKind.get(), null),
+                status.get(), m == null ? null : m.name(), m == null ? null : m.keys());
+    }
+
+    private void refilter() {
+        if (loadedCases == null) return;
+        ReviewFilter f = filter();
+        List<ReviewCase> rows = all;
+        filtering.submit(() -> f.apply(rows), matched -> {
+            problem.set("");
+            visible.setAll(matched);
+        }, e -> problem.set(e instanceof PatternSyntaxException p
+                ? "Not a regular expression: " + p.getDescription() + " at " + p.getIndex() : String.valueOf(e.getMessage())));
+    }
+
+    /** A metric's count was clicked: the list shows the cases it moved that way. */
+    public void showMoved(MetricMovement m, boolean better) {
+        moved.set(new Moved(m.label(), better ? "better" : "worse", better ? m.better() : m.worse()));
+    }
+
+    /** Esc: every field back to "any". */
+    public void clearFilter() {
+        moved.set(null);
+        status.set(null);
+        text.set("");
+        verdict.set(null);
+        suite.set(null);
+        tag.set(null);
+        failureKind.set(null);
+    }
+
+    private void read(ReviewCase row) {
+        if (row == null) {
+            reading.cancelPending();
+            detail.set(null);
+            return;
+        }
+        CaseComparison known = prefetched.get(row.key());
+        if (known != null) {
+            // Read ahead while the reviewer looked at the case before: J shows it without waiting on the store.
+            reading.cancelPending();
+            detail.set(known);
+            prefetchAround(row);
+            return;
+        }
+        reading.submit(() -> compare(row), c -> {
+            detail.set(c);
+            prefetchAround(row);
+        }, e -> problem.set("Cannot read case " + row.key() + ": " + e.getMessage()));
+    }
+
+    /** Both records of a case in full, masked, and their diff. Task bodies only. */
+    private CaseComparison compare(ReviewCase row) throws Exception {
+        CaseRecord a = row.before() == null ? null
+                : before.store().caseRecord(loadedCases.before().id(), row.before().key()).map(mask).orElse(null);
+        CaseRecord b = row.after() == null ? null
+                : after.store().caseRecord(loadedCases.after().id(), row.after().key()).map(mask).orElse(null);
+        return CaseComparison.of(row, a, b);
+    }
+
+    /** Reads the next and the previous regression of the list ahead of J and K. */
+    private void prefetchAround(ReviewCase row) {
+        int at = visible.indexOf(row);
+        for (int step : new int[] {1, -1}) {
+            int next = nextRegression(visible, at, step);
+            if (next < 0) continue;
+            ReviewCase ahead = visible.get(next);
+            if (prefetched.containsKey(ahead.key())) continue;
+            BackgroundTask.of(() -> compare(ahead)).onSuccess(c -> prefetched.put(ahead.key(), c))
+                    .onFailure(e -> { /* read again when selected, and reported then */ })
+                    .executeWith(runner);
+        }
+    }
+
+    /** Marks the case reviewed (or not again, when it was). */
+    public void toggleReviewed(ReviewCase row) {
+        if (row == null) return;
+        if (!reviewed.remove(row.key())) reviewed.add(row.key());
+        updateRemaining();
+    }
+
+    public boolean isReviewed(ReviewCase row) {
+        return row != null && reviewed.contains(row.key());
+    }
+
+    private void updateRemaining() {
+        long total = all.stream().filter(ReviewCase::regressed).count();
+        long left = all.stream().filter(r -> r.regressed() && !reviewed.contains(r.key())).count();
+        remaining.set(total == 0 ? "no regression to review"
+                : String.format(Locale.ROOT, "%d of %d regressions left to review", left, total));
+    }
+
+    /**
+     * The index of the next (step 1) or previous (step -1) regression after {@code from}, wrapping round; -1 when
+     * the rows hold none. {@code from} may be -1 (nothing selected).
+     */
+    public static int nextRegression(List<ReviewCase> rows, int from, int step) {
+        int n = rows.size();
+        for (int i = 1; i <= n; i++) {
+            int at = Math.floorMod((from < 0 && step < 0 ? 0 : from) + step * i, n);
+            if (rows.get(at).regressed()) return at;
+        }
+        return -1;
+    }
+
+    public ReviewService.Cases loaded() { return loadedCases; }
+    public StringProperty textProperty() { return text; }
+    public BooleanProperty regexProperty() { return regex; }
+    public ObjectProperty<ReviewStatus> statusProperty() { return status; }
+    public StringProperty verdictProperty() { return verdict; }
+    public StringProperty suiteProperty() { return suite; }
+    public StringProperty tagProperty() { return tag; }
+    public StringProperty failureKindProperty() { return failureKind; }
+    public ObjectProperty<Moved> movedProperty() { return moved; }
+    /** The rows that pass the filter, regressions first. */
+    public ObservableList<ReviewCase> visible() { return visible; }
+    public int total() { return all.size(); }
+    public ObservableList<String> suites() { return suites; }
+    public ObservableList<String> tags() { return tags; }
+    public ObservableList<String> failureKinds() { return failureKinds; }
+    /** The metrics that moved any case, each with its better and worse cases. */
+    public ObservableList<MetricMovement> movements() { return movements; }
+    public ReadOnlyStringProperty headlineProperty() { return headline.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty remainingProperty() { return remaining.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
+    /** Null until the overview is computed. */
+    public ReadOnlyObjectProperty<ChangeOverview> overviewProperty() { return overview.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty overviewStateProperty() { return overviewState.getReadOnlyProperty(); }
+    public ObjectProperty<ReviewCase> selectedProperty() { return selected; }
+    /** The selected case in full, or null while none is selected (or it is being read). */
+    public ReadOnlyObjectProperty<CaseComparison> detailProperty() { return detail.getReadOnlyProperty(); }
+    /** The row to select once the cases are shown: the first regression, else the first case. */
+    public ReadOnlyObjectProperty<ReviewCase> firstShownProperty() { return firstShown.getReadOnlyProperty(); }
+    public ReviewService.Side before() { return before; }
+    public ReviewService.Side after() { return after; }
+}

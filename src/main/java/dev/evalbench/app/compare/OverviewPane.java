@@ -1,0 +1,134 @@
+package dev.evalbench.app.compare;
+
+import atlantafx.base.theme.Styles;
+import dev.evalbench.core.compare.ChangeOverview;
+import dev.evalbench.core.compare.DiffRow;
+import dev.evalbench.core.compare.MetricMovement;
+import dev.evalbench.core.compare.TemplateDiff;
+import dev.evalbench.core.compare.VersionChange;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The top of a comparison: what changed in the version tuple (with each changed prompt's template diff,
+ * folded), the gate deltas, and per metric how many cases got better and worse (a click filters the list to
+ * them). Bound to a {@link CompareViewModel}; FX thread only.
+ */
+final class OverviewPane extends VBox {
+    final VBox versions = new VBox(2);
+    final GateDeltaTable gates = new GateDeltaTable();
+    final FlowPane movements = new FlowPane(6, 4);
+
+    OverviewPane(CompareViewModel vm) {
+        super(4);
+        versions.setId("compare-versions");
+        Label state = new Label();
+        state.setId("compare-overview-state");
+        state.getStyleClass().add(Styles.TEXT_MUTED);
+        state.textProperty().bind(vm.overviewStateProperty());
+        versions.getChildren().add(muted("Comparing the version tuples…"));
+        movements.setId("compare-movements");
+        vm.overviewProperty().addListener((o, was, now) -> show(now));
+        vm.movements().addListener((ListChangeListener<MetricMovement>) c -> showMovements(vm));
+        movements.setStyle("-fx-padding: 2 6 0 6;");
+        // The movements sit above the case list they filter (see CompareView), not in this scrolled pane.
+        getChildren().addAll(bold("What changed"), versions, bold("Gates"), state, gates);
+    }
+
+    private void show(ChangeOverview o) {
+        versions.getChildren().clear();
+        if (o == null) return;
+        if (o.versions().changes().isEmpty()) versions.getChildren().add(muted("Nothing in the version tuple changed."));
+        for (VersionChange c : o.versions().changes()) {
+            Label l = new Label(c.describe());
+            l.getStyleClass().add("version-change");
+            l.setWrapText(true);
+            if (!c.component().affectsOutput()) l.getStyleClass().add(Styles.TEXT_MUTED);
+            versions.getChildren().add(l);
+        }
+        for (TemplateDiff t : o.templates()) versions.getChildren().add(template(t));
+        gates.getItems().setAll(o.gates());
+        if (o.gates().isEmpty()) gates.setPlaceholder(new Label("No gates to compare."));
+    }
+
+    /** A changed prompt's template diff, folded: a reviewer opens it when the tuple line is not enough. */
+    private static TitledPane template(TemplateDiff t) {
+        String title = "template diff of prompt " + t.promptId() + (t.afterPath() == null ? "" : " (" + t.afterPath() + ")");
+        if (!t.available()) {
+            TitledPane pane = new TitledPane(title, muted(t.unavailable()));
+            pane.setExpanded(false);
+            return pane;
+        }
+        ListView<DiffRow> rows = new ListView<>();
+        rows.getStyleClass().add("template-diff");
+        rows.setFixedCellSize(20);
+        rows.getItems().setAll(t.diff().hunks(2));
+        rows.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(DiffRow row, boolean empty) {
+                super.updateItem(row, empty);
+                getStyleClass().removeAll("diff-added", "diff-removed");
+                if (empty || row == null) {
+                    setText(null);
+                    return;
+                }
+                switch (row.kind()) {
+                    case EQUAL -> setText("  " + row.afterText());
+                    case INSERTED -> { setText("+ " + row.afterText()); getStyleClass().add("diff-added"); }
+                    case DELETED -> { setText("- " + row.beforeText()); getStyleClass().add("diff-removed"); }
+                    case CHANGED -> { setText("- " + row.beforeText() + "\n+ " + row.afterText()); getStyleClass().add("diff-added"); }
+                }
+            }
+        });
+        rows.setPrefHeight(Math.min(12, rows.getItems().size() + 1) * 20.0);
+        TitledPane pane = new TitledPane(title, rows);
+        pane.setId("compare-template-" + t.promptId());
+        pane.setExpanded(false);
+        return pane;
+    }
+
+    private void showMovements(CompareViewModel vm) {
+        movements.getChildren().clear();
+        if (vm.movements().isEmpty()) movements.getChildren().add(muted("No metric moved any case."));
+        for (MetricMovement m : vm.movements()) {
+            Label name = new Label(m.label() + ":");
+            Button worse = link("movement-" + m.id() + "-worse", m.worse().size() + " worse", "fth-arrow-down", Styles.DANGER);
+            worse.setDisable(m.worse().isEmpty());
+            worse.setOnAction(e -> vm.showMoved(m, false));
+            Button better = link("movement-" + m.id() + "-better", m.better().size() + " better", "fth-arrow-up", Styles.SUCCESS);
+            better.setDisable(m.better().isEmpty());
+            better.setOnAction(e -> vm.showMoved(m, true));
+            VBox spacer = new VBox();
+            spacer.setMinWidth(10);
+            movements.getChildren().addAll(name, worse, better, spacer);
+        }
+    }
+
+    private static Button link(String id, String text, String icon, String style) {
+        Button b = new Button(text, new org.kordamp.ikonli.javafx.FontIcon(icon));
+        b.setId(id);
+        b.getStyleClass().addAll(Styles.SMALL, Styles.FLAT, style);
+        b.setTooltip(new Tooltip("Show only these cases"));
+        return b;
+    }
+
+    private static Label bold(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add(Styles.TEXT_BOLD);
+        return l;
+    }
+
+    private static Label muted(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.getStyleClass().add(Styles.TEXT_MUTED);
+        return l;
+    }
+}

@@ -1,0 +1,111 @@
+package dev.evalbench.app.compare;
+
+import atlantafx.base.theme.Styles;
+import dev.evalbench.app.results.CaseFilter;
+import dev.evalbench.core.compare.ReviewStatus;
+import java.util.Arrays;
+import java.util.Locale;
+import javafx.beans.property.Property;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.util.StringConverter;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The comparison's filter bar: free text (plain or regex), status, verdict, suite, tag and failure kind, the
+ * metric scope when a metric's count was clicked (with a button to drop it), "n of m cases" and how many
+ * regressions are left to review. Bound to a {@link CompareViewModel}; holds no state of its own. Esc in the
+ * text field clears the whole filter. FX thread only.
+ */
+final class ReviewFilterBar extends HBox {
+    static final String ANY = "any";
+    final TextField text = new TextField();
+    final Label count = new Label();
+
+    ReviewFilterBar(CompareViewModel vm) {
+        super(6);
+        setAlignment(Pos.CENTER_LEFT);
+        setStyle("-fx-padding: 4 6 4 6;");
+        text.setId("compare-filter");
+        text.setPromptText("Filter cases (Ctrl+F)");
+        text.textProperty().bindBidirectional(vm.textProperty());
+        text.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                vm.clearFilter();
+                e.consume();
+            }
+        });
+        HBox.setHgrow(text, Priority.ALWAYS);
+        text.setMinWidth(120);
+        ToggleButton regex = new ToggleButton(".*");
+        regex.setTooltip(new Tooltip("Read the text as a regular expression"));
+        regex.selectedProperty().bindBidirectional(vm.regexProperty());
+        ComboBox<ReviewStatus> status = new ComboBox<>(FXCollections.observableArrayList(Arrays.asList(ReviewStatus.values())));
+        status.setId("compare-status");
+        status.setPromptText("Status");
+        status.setConverter(new StringConverter<>() {
+            @Override public String toString(ReviewStatus s) { return s == null ? ANY : s.label(); }
+            @Override public ReviewStatus fromString(String s) { return null; }
+        });
+        status.getItems().add(0, null);
+        status.valueProperty().bindBidirectional(vm.statusProperty());
+        ComboBox<String> verdict = choice("compare-verdict", "Verdict", vm.verdictProperty(),
+                FXCollections.observableArrayList(CaseFilter.PASS, CaseFilter.FAIL, CaseFilter.ERROR));
+        ComboBox<String> suite = choice("compare-suite", "Suite", vm.suiteProperty(), vm.suites());
+        ComboBox<String> tag = choice("compare-tag", "Tag", vm.tagProperty(), vm.tags());
+        ComboBox<String> kind = choice("compare-kind", "Failure", vm.failureKindProperty(), vm.failureKinds());
+        Label moved = new Label();
+        moved.setId("compare-moved");
+        moved.setGraphic(new FontIcon("fth-filter"));
+        Button dropMoved = new Button(null, new FontIcon("fth-x"));
+        dropMoved.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        dropMoved.setTooltip(new Tooltip("Show every case again"));
+        dropMoved.setOnAction(e -> vm.movedProperty().set(null));
+        HBox movedBox = new HBox(2, moved, dropMoved);
+        movedBox.setAlignment(Pos.CENTER_LEFT);
+        movedBox.visibleProperty().bind(vm.movedProperty().isNotNull());
+        movedBox.managedProperty().bind(movedBox.visibleProperty());
+        vm.movedProperty().addListener((o, was, now) -> moved.setText(now == null ? "" : now.name()));
+        count.setId("compare-count");
+        count.getStyleClass().add(Styles.TEXT_MUTED);
+        vm.visible().addListener((ListChangeListener<Object>) c -> count.setText(
+                String.format(Locale.ROOT, "%,d of %,d cases", vm.visible().size(), vm.total())));
+        Label remaining = new Label();
+        remaining.setId("compare-remaining");
+        remaining.getStyleClass().add(Styles.TEXT_BOLD);
+        remaining.textProperty().bind(vm.remainingProperty());
+        getChildren().addAll(text, regex, status, verdict, suite, tag, kind, movedBox, count, remaining);
+    }
+
+    /** A combo box whose first entry "any" stands for null in the view model. */
+    private static ComboBox<String> choice(String id, String prompt, Property<String> target, ObservableList<String> values) {
+        ComboBox<String> box = new ComboBox<>();
+        box.setId(id);
+        box.setPromptText(prompt);
+        Runnable fill = () -> {
+            String keep = target.getValue();
+            box.getItems().setAll(ANY);
+            box.getItems().addAll(values);
+            box.setValue(keep);
+        };
+        values.addListener((ListChangeListener<String>) c -> fill.run());
+        fill.run();
+        box.valueProperty().addListener((o, was, now) -> target.setValue(ANY.equals(now) ? null : now));
+        target.addListener((o, was, now) -> {
+            if (now == null && box.getValue() != null && !ANY.equals(box.getValue())) box.setValue(null);
+            else if (now != null && !now.equals(box.getValue())) box.setValue(now);
+        });
+        return box;
+    }
+}

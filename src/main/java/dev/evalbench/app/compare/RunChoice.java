@@ -1,0 +1,32 @@
+package dev.evalbench.app.compare;
+
+import dev.evalbench.app.fx.BackgroundTask;
+import dev.evalbench.core.record.RunHeader;
+import dev.evalbench.core.store.RunStore;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * A run someone can pick for a comparison: from the local history or opened from a file, with where it lives
+ * ({@code store}, called in task bodies only). {@code label} is what pickers and tab titles show. Immutable.
+ */
+public record RunChoice(String runId, String label, BackgroundTask.ThrowingSupplier<RunStore> store) {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+
+    /** A run of the local history. */
+    public static RunChoice ofHistory(RunHeader h, ZoneId zone, BackgroundTask.ThrowingSupplier<RunStore> store) {
+        String tags = h.tags().isEmpty() ? "" : " [" + String.join(", ", h.tags()) + "]";
+        return new RunChoice(h.id(), "run " + h.id() + tags + " · " + WHEN.format(h.startedAt().atZone(zone)), store);
+    }
+
+    /** A run opened from a file; {@code source} names the file. */
+    public static RunChoice ofFile(String runId, String source, BackgroundTask.ThrowingSupplier<RunStore> store) {
+        return new RunChoice(runId, source + " (read-only)", store);
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+}

@@ -1,0 +1,43 @@
+package dev.evalbench.app.compare;
+
+import java.util.List;
+import java.util.Optional;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.stage.Window;
+
+/**
+ * Asks which two runs to compare: the first (the baseline side) and the second, each from the history or the
+ * runs opened from files. Preselects the second-newest and the newest. FX thread only.
+ */
+final class RunPicker {
+    private RunPicker() {}
+
+    /** The chosen pair (first, second), or empty when cancelled or fewer than two runs exist. */
+    static Optional<RunChoice[]> ask(Window owner, List<RunChoice> choices) {
+        if (choices.size() < 2) return Optional.empty();
+        ComboBox<RunChoice> first = new ComboBox<>();
+        ComboBox<RunChoice> second = new ComboBox<>();
+        first.setId("pick-first");
+        second.setId("pick-second");
+        first.getItems().setAll(choices);
+        second.getItems().setAll(choices);
+        first.setValue(choices.get(1));
+        second.setValue(choices.get(0));
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(8);
+        grid.addRow(0, new Label("First run (baseline side)"), first);
+        grid.addRow(1, new Label("Second run"), second);
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle("Compare two runs");
+        dialog.getDialogPane().setContent(grid);
+        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+        return dialog.showAndWait().filter(b -> b == ButtonType.OK && first.getValue() != null && second.getValue() != null)
+                .map(b -> new RunChoice[] {first.getValue(), second.getValue()});
+    }
+}

@@ -1,0 +1,106 @@
+package dev.evalbench.app.open;
+
+import dev.evalbench.app.compare.CompareTabs;
+import dev.evalbench.app.compare.RunChoice;
+import dev.evalbench.app.fx.BackgroundTask;
+import dev.evalbench.app.fx.TaskRunner;
+import dev.evalbench.app.gates.RunGating;
+import dev.evalbench.app.shell.MainWindow;
+import dev.evalbench.app.workspace.WorkspaceSession;
+import dev.evalbench.core.service.OpenedRun;
+import dev.evalbench.core.service.RunFiles;
+import dev.evalbench.core.workspace.Workspace;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.control.Button;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.stage.FileChooser;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * Opens what CI produced, read-only and without a history: an exported run file, a report folder (or its
+ * report.json) or a signed envelope, chosen with "Open run file…" (Ctrl+Shift+O), dropped on the window, or
+ * named by {@code evalbench open FILE}. One run opens in a read-only results tab; two opened together open
+ * their comparison (the first as the baseline side). Reading happens on the task runner; a file that is
+ * neither says so in the status line, naming the file. Installed once by the application; FX thread.
+ */
+public final class OpenFeature {
+    private MainWindow window;
+    private TaskRunner runner;
+    private CompareTabs compare;
+    private OpenedRunTabs tabs;
+
+    /** @param atStart runs {@code evalbench open FILE} already read, shown at once */
+    public void install(MainWindow window, TaskRunner runner, WorkspaceSession session, Map<String, String> env,
+                        CompareTabs compare, List<OpenedRun> atStart) {
+        this.window = window;
+        this.runner = runner;
+        this.compare = compare;
+        AtomicReference<Workspace> openWorkspace = new AtomicReference<>(session.workspace());
+        tabs = new OpenedRunTabs(window, runner, compare, new RunGating(env, openWorkspace::get), openWorkspace::get);
+        session.workspaceProperty().addListener((o, was, now) -> {
+            openWorkspace.set(now);
+            // A file's run has no stored inputs here: its gates are the open workspace's, which just (re)loaded.
+            tabs.regateAll();
+        });
+        Button open = new Button("Open run file…", new FontIcon("fth-file-text"));
+        open.setId("open-run-file");
+        open.setTooltip(new Tooltip("Open an exported run, a report folder's report.json or its envelope, read-only (Ctrl+Shift+O)"));
+        open.setOnAction(e -> choose());
+        window.toolBar().getItems().add(open);
+        window.shortcuts().add(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                "Review", "Open a run file or report read-only", this::choose);
+        window.scene().addEventHandler(DragEvent.DRAG_OVER, e -> {
+            if (e.getDragboard().hasFiles()) e.acceptTransferModes(TransferMode.COPY);
+        });
+        window.scene().addEventHandler(DragEvent.DRAG_DROPPED, e -> {
+            if (!e.getDragboard().hasFiles()) return;
+            open(e.getDragboard().getFiles().stream().map(File::toPath).toList());
+            e.setDropCompleted(true);
+            e.consume();
+        });
+        if (!atStart.isEmpty()) show(atStart);
+    }
+
+    private void choose() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open a run file or a report");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Runs and reports (*.json)", "*.json"));
+        List<File> files = chooser.showOpenMultipleDialog(window.scene().getWindow());
+        if (files != null) open(files.stream().map(File::toPath).toList());
+    }
+
+    /** Reads the files off the UI thread and shows them: one as a run, two as their comparison. */
+    public void open(List<Path> files) {
+        window.status("Opening " + files.size() + (files.size() == 1 ? " file…" : " files…"));
+        BackgroundTask.of(() -> {
+            List<OpenedRun> runs = new ArrayList<>();
+            for (Path f : files) runs.add(RunFiles.open(f));
+            return runs;
+        }).onSuccess(this::show).onFailure(e -> window.status("Cannot open: " + e.getMessage())).executeWith(runner);
+    }
+
+    private void show(List<OpenedRun> runs) {
+        List<RunChoice> choices = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (OpenedRun run : runs) {
+            String id = compare.opened().add(run.run());
+            String label = run.kind() + " " + id + " (" + run.opened().getFileName() + ")";
+            compare.nameOpened(id, label);
+            names.add(label);
+            choices.add(RunChoice.ofFile(id, label, compare::opened));
+        }
+        window.status("Opened " + String.join(", ", names) + " read-only.");
+        if (choices.size() == 2) compare.open(choices.get(0), choices.get(1));
+        else choices.forEach(tabs::open);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.evalbench.core.compare;
+
+import dev.evalbench.core.record.CaseAlignment;
+import dev.evalbench.core.record.CasePair;
+import dev.evalbench.core.record.CaseSummary;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Every case of two runs aligned by id and marked by how its verdict moved ({@link ReviewStatus}), from the
+ * compact summaries only, so two 10,000-case runs are aligned without reading a single output. Ordered by
+ * status (regressions first, then improvements), and within a status in the first run's case order. Pure.
+ */
+public final class ReviewCases {
+    private ReviewCases() {}
+
+    public static List<ReviewCase> between(List<CaseSummary> before, List<CaseSummary> after) {
+        List<ReviewCase> cases = new ArrayList<>(Math.max(before.size(), after.size()));
+        for (CasePair<CaseSummary> pair : CaseAlignment.<CaseSummary>align(before, after)) {
+            cases.add(new ReviewCase(pair.key(), status(pair), pair.before(), pair.after()));
+        }
+        // stable: the alignment order stays within each status
+        cases.sort(Comparator.comparing(ReviewCase::status));
+        return List.copyOf(cases);
+    }
+
+    static ReviewStatus status(CasePair<CaseSummary> pair) {
+        if (pair.before() == null) return ReviewStatus.ONLY_AFTER;
+        if (pair.after() == null) return ReviewStatus.ONLY_BEFORE;
+        if (pair.flippedToFail()) return ReviewStatus.REGRESSED;
+        if (pair.flippedToPass()) return ReviewStatus.IMPROVED;
+        return ReviewStatus.UNCHANGED;
+    }
+}

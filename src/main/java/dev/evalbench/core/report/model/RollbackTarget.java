@@ -1,0 +1,29 @@
+package dev.evalbench.core.report.model;
+
+import java.util.Map;
+
+/**
+ * What to go back to if a change has to be undone: the baseline run's prompt (id, revision, content hash), policy
+ * (revision, hash) and route (and the model it answered with), and the exact files that decide behaviour, each
+ * with the SHA-256 the baseline ran with ({@code files}, workspace-relative; datasets and captures are left out:
+ * they are what is measured, not what is deployed). {@code gitCommit} is the commit the baseline's workspace was
+ * at (null outside git); {@code restore} is the command that brings the files back, or a sentence saying how when
+ * there is no commit. Immutable.
+ */
+public record RollbackTarget(
+        String runId,
+        String promptId,
+        int promptRevision,
+        String promptHash,
+        int policyRevision,
+        String policyHash,
+        String route,
+        String model,
+        String gitCommit,
+        Map<String, String> files,
+        String restore) {
+
+    public RollbackTarget {
+        files = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(files));
+    }
+}

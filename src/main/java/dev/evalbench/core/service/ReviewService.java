@@ -1,0 +1,128 @@
+package dev.evalbench.core.service;
+
+import dev.evalbench.core.compare.ChangeOverview;
+import dev.evalbench.core.compare.MetricMovement;
+import dev.evalbench.core.compare.MetricMovements;
+import dev.evalbench.core.compare.ReviewCase;
+import dev.evalbench.core.compare.ReviewCases;
+import dev.evalbench.core.compare.SnapshotSource;
+import dev.evalbench.core.gate.GateReport;
+import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.record.CaseSummary;
+import dev.evalbench.core.record.RunCases;
+import dev.evalbench.core.record.RunHeader;
+import dev.evalbench.core.record.StoredRun;
+import dev.evalbench.core.store.RunStore;
+import dev.evalbench.core.store.StoreException;
+import dev.evalbench.core.workspace.WorkspaceException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The reviewer's comparison of two runs, each from its own store (the local history, or runs opened from
+ * files), in two steps so a 10,000-case review shows its cases first: {@link #cases} aligns the cases from
+ * their summaries alone; {@link #overview} adds the tuple and template diffs, metric deltas and gate deltas
+ * (bootstrap intervals: the slow part). Reads only; the stores stay the caller's. Blocking: task bodies only.
+ * Thread-safe as far as the stores are.
+ */
+public final class ReviewService {
+    /** One side of a comparison: a run of a store. */
+    public record Side(RunStore store, String runId) {}
+
+    /** The aligned cases of two runs, regressions first, with their summaries kept for {@link #overview}. */
+    public record Cases(RunHeader before, RunHeader after, List<CaseSummary> beforeSummaries,
+                        List<CaseSummary> afterSummaries, List<ReviewCase> cases, List<MetricMovement> movements) {
+        public long count(dev.evalbench.core.compare.ReviewStatus status) {
+            return cases.stream().filter(c -> c.status() == status).count();
+        }
+    }
+
+    private final GateService gates;
+
+    /** @param env the environment gates' workspaces are rebuilt with (as in {@link GateService}) */
+    public ReviewService(Map<String, String> env) {
+        this.gates = new GateService(env);
+    }
+
+    /** One run as a review reads it first: its header and every case's summary. */
+    public record SideCases(RunHeader header, List<CaseSummary> summaries) {}
+
+    /** Reads both runs' summaries and aligns them. */
+    public Cases cases(Side before, Side after) throws RequestException, StoreException {
+        return align(read(before), read(after));
+    }
+
+    /** One side's header and summaries: callers may read the two sides at the same time, then {@link #align}. */
+    public static SideCases read(Side side) throws RequestException, StoreException {
+        RunHeader h = header(side);
+        return new SideCases(h, side.store().summaries(h.id()));
+    }
+
+    /** Aligns two runs read by {@link #read}. Pure. */
+    public static Cases align(SideCases before, SideCases after) {
+        List<ReviewCase> cases = ReviewCases.between(before.summaries(), after.summaries());
+        return new Cases(before.header(), after.header(), before.summaries(), after.summaries(), cases,
+                MetricMovements.of(cases));
+    }
+
+    /**
+     * What changed above the cases. Gates are those of the second run as it was run (its snapshots), else the
+     * first run's, else the workspace folder's; without any, the overview has no gate deltas and says why.
+     *
+     * @param workspaceDir the open workspace folder, or null
+     */
+    public ChangeOverview overview(Side before, Side after, Cases cases, Path workspaceDir)
+            throws StoreException, WorkspaceException {
+        RunCases a = RunCases.ofSummaries(cases.before(), cases.beforeSummaries(), before.store().events(cases.before().id()));
+        RunCases b = RunCases.ofSummaries(cases.after(), cases.afterSummaries(), after.store().events(cases.after().id()));
+        Optional<RunGates> found = gates.gatesOf(b, after.store(), null);
+        if (found.isEmpty()) found = gates.gatesOf(a, before.store(), workspaceDir);
+        GateReport beforeGates = found.isPresent() ? gates.gate(found.get().workspace(), a, null) : null;
+        GateReport afterGates = found.isPresent() ? gates.gate(found.get().workspace(), b, a) : null;
+        String from = found.map(g -> "gates from " + g.source())
+                .orElse("no gates: neither run's inputs are stored here and no workspace is open");
+        SnapshotSource snapshots = sha -> {
+            Optional<byte[]> bytes = after.store().snapshot(sha);
+            return bytes.isPresent() ? bytes : before.store().snapshot(sha);
+        };
+        return ChangeOverview.of(tuples(before.store(), cases.before(), cases.beforeSummaries()),
+                tuples(after.store(), cases.after(), cases.afterSummaries()), a, b, snapshots, beforeGates, afterGates, from);
+    }
+
+    /** The run tagged {@code tag} in {@code store}, unless it is {@code runId} itself. */
+    public static Optional<String> baseline(RunStore store, String tag, String runId) throws StoreException {
+        return store.resolve(tag).filter(id -> !id.equals(runId));
+    }
+
+    /** The run started just before {@code runId} in {@code store}, or empty when it is the oldest. */
+    public static Optional<String> previous(RunStore store, String runId, int limit) throws StoreException {
+        List<RunHeader> runs = store.runs(limit);
+        for (int i = 0; i < runs.size() - 1; i++) {
+            if (runs.get(i).id().equals(runId)) return Optional.of(runs.get(i + 1).id());
+        }
+        return Optional.empty();
+    }
+
+    private static RunHeader header(Side side) throws RequestException, StoreException {
+        return RunLookup.header(side.store(), side.runId());
+    }
+
+    /**
+     * A run holding one full record per suite, prompt and route: every distinct version tuple a run records in
+     * practice, read with a handful of {@code caseRecord} calls instead of every record.
+     */
+    private static StoredRun tuples(RunStore store, RunHeader header, List<CaseSummary> summaries) throws StoreException {
+        Set<String> seen = new HashSet<>();
+        List<CaseRecord> records = new ArrayList<>();
+        for (CaseSummary s : summaries) {
+            if (!seen.add(s.key().suite() + "\u0000" + s.key().promptId() + "\u0000" + s.key().route())) continue;
+            store.caseRecord(header.id(), s.key()).ifPresent(records::add);
+        }
+        return new StoredRun(header, records, List.of());
+    }
+}

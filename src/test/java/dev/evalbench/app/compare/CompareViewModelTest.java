@@ -1,0 +1,108 @@
+package dev.evalbench.app.compare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.evalbench.app.SampleHistory;
+import dev.evalbench.app.fx.SameThreadTaskRunner;
+import dev.evalbench.core.compare.MetricMovement;
+import dev.evalbench.core.compare.ReviewCase;
+import dev.evalbench.core.compare.ReviewStatus;
+import dev.evalbench.core.service.ReviewService;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The comparison of the sample's two runs (prompt revision 4, then 5), without a window, on real SQLite. */
+@org.junit.jupiter.api.parallel.Isolated("workbench tests share the JavaFX toolkit and run alone, serially")
+class CompareViewModelTest {
+    @TempDir Path temp;
+    private ReviewRuns runs;
+    private SampleHistory history;
+    private CompareViewModel vm;
+
+    @BeforeEach
+    void twoRuns() throws Exception {
+        Path ws = temp.resolve("support-triage");
+        dev.evalbench.app.WorkbenchFixture.copyTree(Path.of("workspaces/support-triage"), ws);
+        runs = ReviewRuns.make(ws);
+        history = SampleHistory.of(ws);
+        vm = new CompareViewModel(new SameThreadTaskRunner(), new ReviewService(Map.of()),
+                new ReviewService.Side(history.store, runs.baseline.id()), new ReviewService.Side(history.store, runs.latest.id()),
+                () -> ws, r -> r);
+        vm.load();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        history.close();
+    }
+
+    @Test
+    void regressionsComeFirstAndTheFirstIsShownThenTheOverviewFollows() {
+        assertThat(vm.visible()).hasSize(159);
+        assertThat(vm.visible().subList(0, ReviewRuns.REGRESSIONS)).allMatch(ReviewCase::regressed);
+        assertThat(vm.visible().get(ReviewRuns.REGRESSIONS).status()).isEqualTo(ReviewStatus.UNCHANGED);
+        assertThat(vm.firstShownProperty().get()).isSameAs(vm.visible().get(0));
+        assertThat(vm.overviewProperty().get()).isNotNull();
+        assertThat(vm.overviewProperty().get().versions().changes()).singleElement()
+                .satisfies(c -> assertThat(c.describe()).startsWith("prompt triage: revision 4, sha256 "));
+        assertThat(vm.overviewProperty().get().templates()).singleElement()
+                .satisfies(t -> assertThat(t.available()).isTrue());
+        assertThat(vm.overviewStateProperty().get()).isEqualTo("gates from the stored snapshot of run " + runs.latest.id());
+    }
+
+    @Test
+    void selectingACaseReadsBothRecordsAndNamesTheChangedField() {
+        vm.selectedProperty().set(vm.visible().get(0));
+        CaseComparison c = vm.detailProperty().get();
+        assertThat(c.before().key()).isEqualTo(vm.visible().get(0).before().key());
+        assertThat(c.after().key()).isEqualTo(vm.visible().get(0).after().key());
+        assertThat(c.changedFields()).containsExactly("order_id");
+        assertThat(c.json()).isTrue();
+        assertThat(c.input()).contains("The customer wrote:").contains("  - ORD-");
+        assertThat(CasePairPane.changedText(c)).isEqualTo("Changed fields: order_id");
+        vm.selectedProperty().set(null);
+        assertThat(vm.detailProperty().get()).isNull();
+    }
+
+    @Test
+    void nextRegressionWrapsAndMarkingReviewedCountsDown() {
+        assertThat(CompareViewModel.nextRegression(vm.visible(), 0, 1)).isEqualTo(1);
+        assertThat(CompareViewModel.nextRegression(vm.visible(), ReviewRuns.REGRESSIONS - 1, 1)).isZero();
+        assertThat(CompareViewModel.nextRegression(vm.visible(), 0, -1)).isEqualTo(ReviewRuns.REGRESSIONS - 1);
+        assertThat(vm.remainingProperty().get()).isEqualTo("17 of 17 regressions left to review");
+        vm.toggleReviewed(vm.visible().get(0));
+        vm.toggleReviewed(vm.visible().get(1));
+        assertThat(vm.remainingProperty().get()).isEqualTo("15 of 17 regressions left to review");
+        vm.toggleReviewed(vm.visible().get(1));
+        assertThat(vm.remainingProperty().get()).isEqualTo("16 of 17 regressions left to review");
+        vm.statusProperty().set(ReviewStatus.UNCHANGED);
+        assertThat(CompareViewModel.nextRegression(vm.visible(), -1, 1)).isEqualTo(-1);
+    }
+
+    @Test
+    void filtersKeepBothRunsAndAMetricsCountFiltersToTheCasesItMoved() {
+        MetricMovement passed = vm.movements().stream().filter(m -> m.id().equals("passed")).findFirst().orElseThrow();
+        assertThat(passed.worse()).hasSize(ReviewRuns.REGRESSIONS);
+        assertThat(passed.better()).isEmpty();
+        vm.showMoved(passed, false);
+        assertThat(vm.visible()).hasSize(ReviewRuns.REGRESSIONS).allMatch(ReviewCase::regressed);
+        vm.clearFilter();
+        vm.verdictProperty().set("fail");
+        // A case matches when either run failed it: the regressions (failed in the second run only) stay listed.
+        assertThat(vm.visible()).filteredOn(ReviewCase::regressed).hasSize(ReviewRuns.REGRESSIONS);
+        assertThat(vm.visible()).allMatch(r -> !r.before().passed() || !r.after().passed());
+        vm.clearFilter();
+        vm.suiteProperty().set("safety");
+        assertThat(vm.visible()).hasSize(32).allMatch(r -> r.either().key().suite().equals("safety"));
+        vm.clearFilter();
+        vm.regexProperty().set(true);
+        vm.textProperty().set("t00[13]");
+        assertThat(vm.visible()).extracting(r -> r.either().key().caseId()).containsExactly("t003", "t001");
+        vm.textProperty().set("(");
+        assertThat(vm.problemProperty().get()).startsWith("Not a regular expression");
+    }
+}

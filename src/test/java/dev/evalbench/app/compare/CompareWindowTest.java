@@ -1,0 +1,136 @@
+package dev.evalbench.app.compare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.testfx.util.WaitForAsyncUtils.waitFor;
+
+import dev.evalbench.app.WorkbenchFixture;
+import dev.evalbench.app.history.RunRow;
+import dev.evalbench.core.compare.ReviewCase;
+import dev.evalbench.core.compare.ReviewStatus;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import org.fxmisc.richtext.StyleClassedTextArea;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The reviewer's loop in the real window: the sample's latest run (prompt revision 5) against its baseline
+ * (revision 4, tagged main), opened from the history with one click.
+ */
+@org.junit.jupiter.api.parallel.Isolated("workbench tests share the JavaFX toolkit and run alone, serially")
+class CompareWindowTest {
+    @TempDir Path temp;
+    private WorkbenchFixture fixture;
+    private final FxRobot robot = new FxRobot();
+    private ReviewRuns runs;
+
+    @BeforeEach
+    void twoRunsThenStart() throws Exception {
+        fixture = WorkbenchFixture.ofSample(temp);
+        runs = ReviewRuns.make(fixture.workspace);
+        fixture.start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        fixture.stop();
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<ReviewCase> cases() {
+        return (TableView<ReviewCase>) robot.lookup("#compare-table").queryAs(TableView.class);
+    }
+
+    private String text(String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    @Test
+    void latestAgainstBaselineOpensOnTheFirstRegressionAndJWalksThemWithTheChangedFieldMarked() throws Exception {
+        @SuppressWarnings("unchecked")
+        ListView<RunRow> history = robot.lookup("#history-list").queryAs(ListView.class);
+        waitFor(20, TimeUnit.SECONDS, () -> history.getItems().size() == 2);
+        robot.clickOn(robot.lookup("#history-list .list-cell").nth(0).queryAs(Node.class));
+        assertThat(history.getSelectionModel().getSelectedItem().id()).isEqualTo(runs.latest.id());
+        robot.clickOn("#history-compare-baseline");
+
+        waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#compare-table").tryQuery().isPresent()
+                && cases().getItems().size() == 159 && cases().getSelectionModel().getSelectedItem() != null);
+        TableView<ReviewCase> table = cases();
+        WaitForAsyncUtils.waitForFxEvents();
+        ReviewCase first = table.getSelectionModel().getSelectedItem();
+        assertThat(table.getItems().get(0)).isSameAs(first);
+        assertThat(first.status()).isEqualTo(ReviewStatus.REGRESSED);
+        assertThat(table.getItems().subList(0, ReviewRuns.REGRESSIONS)).allMatch(ReviewCase::regressed);
+        assertThat(text("#compare-headline")).startsWith(ReviewRuns.REGRESSIONS + " regressed · 0 improved");
+        assertThat(text("#compare-remaining")).isEqualTo("17 of 17 regressions left to review");
+        waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#compare-table .table-cell").queryAllAs(javafx.scene.control.TableCell.class)
+                .stream().map(c -> String.valueOf(c.getText())).toList().containsAll(java.util.List.of("regressed", "pass", "FAIL")));
+
+        // The selected case's outputs: the changed field named and its line marked in the second run's pane.
+        waitFor(10, TimeUnit.SECONDS, () -> text("#compare-case-title").startsWith(first.key()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text("#compare-changed-fields")).isEqualTo("Changed fields: order_id");
+        StyleClassedTextArea after = robot.lookup("#compare-output-after").queryAs(StyleClassedTextArea.class);
+        int line = lineContaining(after, "\"order_id\"");
+        assertThat(after.getParagraph(line).getParagraphStyle()).contains("line-changed");
+        assertThat(after.getStyleAtPosition(line, after.getParagraph(line).length() - 2)).contains("word-changed");
+        assertThat(after.getParagraph(line).getText()).contains("ORD-");
+        StyleClassedTextArea before = robot.lookup("#compare-output-before").queryAs(StyleClassedTextArea.class);
+        assertThat(before.getParagraph(line).getText()).contains("\"order_id\": null");
+        assertThat(before.getParagraph(0).getParagraphStyle()).doesNotContain("line-changed");
+
+        // J: the next regression; M marks it reviewed and the count goes down.
+        robot.push(KeyCode.J);
+        waitFor(10, TimeUnit.SECONDS, () -> table.getSelectionModel().getSelectedIndex() == 1);
+        ReviewCase second = table.getSelectionModel().getSelectedItem();
+        assertThat(second.status()).isEqualTo(ReviewStatus.REGRESSED);
+        waitFor(10, TimeUnit.SECONDS, () -> text("#compare-case-title").startsWith(second.key()));
+        robot.push(KeyCode.M);
+        assertThat(text("#compare-remaining")).isEqualTo("16 of 17 regressions left to review");
+        robot.push(KeyCode.K);
+        waitFor(10, TimeUnit.SECONDS, () -> table.getSelectionModel().getSelectedIndex() == 0);
+
+        // The tuple diff names the changed prompt revision, with the template's diff folded under it.
+        waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#compare-versions .label").queryAllAs(Label.class).stream()
+                .anyMatch(l -> l.getText().startsWith("prompt triage: revision 4")));
+        assertThat(robot.lookup("#compare-versions .label").queryAllAs(Label.class)).extracting(Label::getText)
+                .anyMatch(t -> t.matches("prompt triage: revision 4, sha256 \\w+ → revision 5, sha256 \\w+"));
+        assertThat(robot.lookup("#compare-template-triage").tryQuery()).isPresent();
+        waitFor(30, TimeUnit.SECONDS, () -> !robot.lookup("#compare-gates").queryAs(TableView.class).getItems().isEmpty());
+        waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#compare-gates .table-cell").queryAllAs(javafx.scene.control.TableCell.class)
+                .stream().map(c -> String.valueOf(c.getText())).toList().containsAll(java.util.List.of("schema", "FAIL", "+0.0 pp")));
+
+        // A metric's count filters the list to the cases it moved, both runs still in each row.
+        String worse = robot.lookup("#movement-order_id-worse").queryAs(javafx.scene.control.Button.class).getText();
+        assertThat(worse).matches("\\d+ worse");
+        int moved = Integer.parseInt(worse.split(" ")[0]);
+        assertThat(moved).isGreaterThanOrEqualTo(ReviewRuns.REGRESSIONS);
+        robot.clickOn("#movement-order_id-worse");
+        WaitForAsyncUtils.waitForFxEvents();
+        waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == moved);
+        assertThat(text("#compare-moved")).isEqualTo("check order_id: " + moved + " worse");
+        assertThat(table.getItems()).allMatch(r -> r.before() != null && r.after() != null);
+        robot.push(KeyCode.ESCAPE);
+        robot.clickOn("#compare-filter").write("t003");
+        waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
+        assertThat(table.getItems().get(0).either().key().caseId()).isEqualTo("t003");
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static int lineContaining(StyleClassedTextArea area, String text) {
+        for (int i = 0; i < area.getParagraphs().size(); i++) {
+            if (area.getParagraph(i).getText().contains(text)) return i;
+        }
+        throw new AssertionError("no line with " + text + " in " + area.getText());
+    }
+}

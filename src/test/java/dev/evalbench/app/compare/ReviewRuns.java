@@ -1,0 +1,47 @@
+package dev.evalbench.app.compare;
+
+import dev.evalbench.app.SampleHistory;
+import dev.evalbench.core.record.RunHeader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Two real offline runs of a copy of the sample, the first tagged main: the second ran prompt revision 5, which
+ * lists the customer's orders as "- ORD-…" instead of "* ORD-…", so the scripted model takes an order id from
+ * the order history and 17 triage cases that passed now fail on {@code order_id}. What a reviewer is shown.
+ */
+final class ReviewRuns {
+    /** pass → fail cases of the second run. */
+    static final int REGRESSIONS = 17;
+
+    final RunHeader baseline;
+    final RunHeader latest;
+
+    private ReviewRuns(RunHeader baseline, RunHeader latest) {
+        this.baseline = baseline;
+        this.latest = latest;
+    }
+
+    /** Runs the sample copy in {@code workspace} twice, editing its prompt in between. */
+    static ReviewRuns make(Path workspace) throws Exception {
+        RunHeader first;
+        try (SampleHistory history = SampleHistory.of(workspace)) {
+            first = history.run();
+            history.store.tag(first.id(), "main");
+        }
+        Path prompt = workspace.resolve("prompts/triage.yaml");
+        String text = Files.readString(prompt, StandardCharsets.UTF_8);
+        String edited = text.replace("revision: 4", "revision: 5")
+                .replace("{% for order in customer.orders %}  * {{ order.id }}", "{% for order in customer.orders %}  - {{ order.id }}");
+        if (edited.equals(text) || !edited.contains("revision: 5") || !edited.contains("  - {{ order.id }}")) {
+            throw new IllegalStateException("the sample's prompt changed: update ReviewRuns");
+        }
+        Files.writeString(prompt, edited, StandardCharsets.UTF_8);
+        RunHeader second;
+        try (SampleHistory history = SampleHistory.of(workspace)) {
+            second = history.run();
+        }
+        return new ReviewRuns(first, second);
+    }
+}

@@ -1,0 +1,105 @@
+package dev.evalbench.app.open;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.testfx.util.WaitForAsyncUtils.waitFor;
+
+import dev.evalbench.app.SampleHistory;
+import dev.evalbench.app.WorkbenchFixture;
+import dev.evalbench.app.history.RunRow;
+import dev.evalbench.core.compare.ReviewCase;
+import dev.evalbench.core.record.RunHeader;
+import dev.evalbench.core.service.RunFiles;
+import dev.evalbench.core.service.RunLookup;
+import dev.evalbench.core.store.HistoryLocation;
+import dev.evalbench.core.store.RunExport;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A reviewer's machine: a fresh copy of the sample with no run history, and the run file CI exported (made here
+ * in another folder from a real offline run). {@code evalbench open FILE} shows it read-only; two files open
+ * as their comparison.
+ */
+@org.junit.jupiter.api.parallel.Isolated("workbench tests share the JavaFX toolkit and run alone, serially")
+class OpenRunFileTest {
+    @TempDir Path temp;
+    private WorkbenchFixture fixture;
+    private final FxRobot robot = new FxRobot();
+
+    @AfterEach
+    void stop() throws Exception {
+        if (fixture != null) fixture.stop();
+    }
+
+    /** Runs the sample in a CI folder of its own and exports the run there. */
+    private Path exported(String name) throws Exception {
+        try (SampleHistory ci = SampleHistory.in(temp.resolve("ci-" + name))) {
+            RunHeader run = ci.run();
+            Path file = temp.resolve(name + ".json");
+            RunExport.write(RunLookup.run(ci.store, run.id()), file);
+            return file;
+        }
+    }
+
+    @Test
+    void anExportedRunOpensReadOnlyWithNoHistoryPresent() throws Exception {
+        Path file = exported("ci-run");
+        fixture = WorkbenchFixture.ofSample(temp.resolve("reviewer"));
+        assertThat(HistoryLocation.defaultDb(fixture.workspace)).doesNotExist();
+        fixture.start(Map.of(), List.of(RunFiles.open(file)));
+
+        waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#results-table").tryQuery().isPresent()
+                && table("#results-table").getItems().size() == 159);
+        TabPane tabs = fixture.workbench().window().tabs();
+        Tab tab = tabs.getSelectionModel().getSelectedItem();
+        assertThat(tab.getText()).startsWith("Read-only ");
+        assertThat(tab.getId()).startsWith("opened-tab-");
+        assertThat(robot.lookup("#results-count").queryAs(Label.class).getText()).isEqualTo("159 of 159 cases");
+        waitFor(20, TimeUnit.SECONDS, () -> table("#gates-table").getItems().size() == 7);
+        assertThat(robot.lookup("#gates-headline").queryAs(Label.class).getText()).matches("FAILED: \\d of 7 gates failed");
+        assertThat(robot.lookup("#status-message").queryAs(Label.class).getText())
+                .startsWith("Opened run export ").endsWith("(ci-run.json) read-only.");
+        @SuppressWarnings("unchecked")
+        ListView<RunRow> history = robot.lookup("#history-list").queryAs(ListView.class);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(history.getItems()).isEmpty();
+    }
+
+    @Test
+    void twoRunFilesOpenAsTheirComparison() throws Exception {
+        Path first = exported("main");
+        Path second = exported("pr");
+        fixture = WorkbenchFixture.ofSample(temp.resolve("reviewer"));
+        fixture.start(Map.of(), List.of(RunFiles.open(first), RunFiles.open(second)));
+
+        waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#compare-table").tryQuery().isPresent()
+                && table("#compare-table").getItems().size() == 159);
+        TableView<ReviewCase> cases = table("#compare-table");
+        // The scripted model is deterministic: two runs of the same inputs differ in no case.
+        assertThat(cases.getItems()).allMatch(r -> r.status() == dev.evalbench.core.compare.ReviewStatus.UNCHANGED);
+        assertThat(robot.lookup("#compare-headline").queryAs(Label.class).getText())
+                .isEqualTo("0 regressed · 0 improved · 159 unchanged · 0 only in the first run · 0 only in the second");
+        assertThat(robot.lookup("#compare-runs").queryAs(Label.class).getText())
+                .contains("(main.json) (read-only)").contains("(pr.json) (read-only)");
+        @SuppressWarnings("unchecked")
+        ListView<RunRow> history = robot.lookup("#history-list").queryAs(ListView.class);
+        assertThat(history.getItems()).isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> TableView<T> table(String id) {
+        return (TableView<T>) robot.lookup(id).queryAs(TableView.class);
+    }
+}

@@ -1,0 +1,51 @@
+package dev.evalbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.evalbench.core.json.Json;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code shadow} on the sample: a shadow run stored as such, its verdict a signed report, bad references refused. */
+class ShadowCommandTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void shadowOfTheSampleTrafficIsAStoredShadowRunAndASignedReport() throws Exception {
+        Path ws = Cli.copySample(tmp);
+        assertThat(Cli.run("traffic", "import", ws.resolve("traffic/control-small.jsonl").toString(), "-w", ws.toString(), "--tag", "prod").exit()).isZero();
+        Path keys = tmp.resolve("keys");
+        assertThat(Cli.run("keygen", "--out", keys.toString(), "--name", "release").exit()).isZero();
+        Path out = tmp.resolve("shadow-report");
+
+        Cli.Result r = Cli.run("shadow", "prod", "--route", "offline", "--calibrate", "-w", ws.toString(), "--out", out.toString(),
+                "--sign", keys.resolve("release.key").toString(), "--json");
+
+        assertThat(r.exit()).as(r.err()).isIn(ExitCodes.OK, ExitCodes.GATE_FAILED);
+        JsonNode result = Json.MAPPER.readTree(r.out());
+        assertThat(result.get("compared").asInt()).isEqualTo(20);
+        assertThat(result.get("verdict").asText()).isEqualTo(r.exit() == 0 ? "pass" : "changed");
+        assertThat(result.get("calibration_run_id").isTextual()).isTrue();
+        assertThat(result.get("rollback_target").get("prompt_revision").asInt()).isEqualTo(4);
+        Cli.Result history = Cli.run("history", "-w", ws.toString());
+        assertThat(history.out()).contains(result.get("shadow_run_id").asText()).contains("(shadow)").contains("(traffic)");
+        Cli.Result verify = Cli.run("verify", out.resolve("report.intoto.json").toString(), "--key", keys.resolve("release.pub").toString(),
+                "--workspace", ws.toString());
+        assertThat(verify.exit()).as(verify.out() + verify.err()).isZero();
+    }
+
+    @Test
+    void anUnknownRouteIsBadInputAndRunsNothing() {
+        Path ws = Cli.copySample(tmp);
+        assertThat(Cli.run("traffic", "import", ws.resolve("traffic/control-small.jsonl").toString(), "-w", ws.toString(), "--tag", "prod").exit()).isZero();
+
+        Cli.Result r = Cli.run("shadow", "prod", "--route", "nope", "-w", ws.toString());
+
+        assertThat(r.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).contains("--route nope: no such route");
+        assertThat(Cli.run("history", "-w", ws.toString()).out()).doesNotContain("(shadow)");
+    }
+}

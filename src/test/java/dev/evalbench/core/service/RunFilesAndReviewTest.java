@@ -1,0 +1,146 @@
+package dev.evalbench.core.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.evalbench.core.compare.ChangeOverview;
+import dev.evalbench.core.compare.ReviewCase;
+import dev.evalbench.core.compare.ReviewStatus;
+import dev.evalbench.core.compare.VersionComponent;
+import dev.evalbench.core.record.CaseAlignment;
+import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.record.RunConfig;
+import dev.evalbench.core.record.RunHeader;
+import dev.evalbench.core.record.StoredRun;
+import dev.evalbench.core.run.Cancellation;
+import dev.evalbench.core.run.RunListener;
+import dev.evalbench.core.store.LoadedRunStore;
+import dev.evalbench.core.store.RunExport;
+import dev.evalbench.core.store.RunFileException;
+import dev.evalbench.core.store.RunStore;
+import dev.evalbench.core.store.StoreException;
+import dev.evalbench.core.workspace.Workspace;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What CI produced, opened without a history (an export, a report folder, its report.json, its envelope), and
+ * the reviewer's two-step comparison of a run from a file against a run of the history.
+ */
+class RunFilesAndReviewTest {
+    @TempDir
+    Path tmp;
+
+    ServiceWorkspace fixture;
+    Workspace ws;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        fixture = new ServiceWorkspace(tmp.resolve("ws"));
+        ws = Components.loadChecked(fixture.dir, Map.of());
+    }
+
+    private RunHeader run(RunStore store, String route) throws Exception {
+        return fixture.runService().run(ws, fixture.dir, new RunConfig(List.of(route), List.of(), 1, 2, "off"),
+                store, RunListener.NONE, new Cancellation());
+    }
+
+    @Test
+    void anExportAReportFolderItsReportJsonAndItsEnvelopeAllOpenAsTheSameRun() throws Exception {
+        Path export = tmp.resolve("run.json");
+        Path report = tmp.resolve("report");
+        StoredRun stored;
+        try (RunStore store = HistoryService.openForWriting(fixture.dir, null)) {
+            RunHeader base = run(store, "offline");
+            RunHeader head = run(store, "fake");
+            stored = RunLookup.run(store, head.id());
+            RunExport.write(stored, export);
+            KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+            new ReportService(store, new GateService(Map.of())).write(head.id(), base.id(), fixture.dir, report,
+                    new ReportService.Signer(keys.getPrivate(), keys.getPublic()));
+        }
+        OpenedRun fromExport = RunFiles.open(export);
+        OpenedRun fromFolder = RunFiles.open(report);
+        OpenedRun fromJson = RunFiles.open(report.resolve("report.json"));
+        OpenedRun fromEnvelope = RunFiles.open(report.resolve("report.intoto.json"));
+
+        assertThat(fromExport.kind()).isEqualTo("run export");
+        assertThat(fromFolder.kind()).isEqualTo("report");
+        assertThat(fromJson.kind()).isEqualTo("report");
+        assertThat(fromEnvelope.kind()).startsWith("report, opened from its envelope");
+        assertThat(fromEnvelope.file()).isEqualTo(report.resolve("report.json").toAbsolutePath());
+        for (OpenedRun opened : List.of(fromExport, fromFolder, fromJson, fromEnvelope)) {
+            assertThat(opened.run().id()).isEqualTo(stored.id());
+            assertThat(opened.run().cases()).extracting(CaseRecord::key).containsExactlyElementsOf(
+                    stored.cases().stream().map(CaseRecord::key).toList());
+        }
+    }
+
+    @Test
+    void whatIsNeitherARunNorAReportIsNamedWithWhereAndWhat() throws Exception {
+        Path text = Files.writeString(tmp.resolve("notes.json"), "{\"run\": [1, 2,\n  oops]}", StandardCharsets.UTF_8);
+        Path other = Files.writeString(tmp.resolve("other.json"), "{\"name\": \"not a run\"}", StandardCharsets.UTF_8);
+        Path folder = Files.createDirectories(tmp.resolve("empty-folder"));
+
+        RunFileException syntax = catchThrowableOfType(() -> RunFiles.open(text), RunFileException.class);
+        assertThat(syntax.file()).isEqualTo(text.toString());
+        assertThat(syntax.line()).isEqualTo(2);
+        assertThat(syntax.column()).isPositive();
+        assertThat(syntax.problem()).startsWith("not a run export");
+        assertThat(catchThrowableOfType(() -> RunFiles.open(other), RunFileException.class).problem())
+                .contains("expected an evalbench run export");
+        assertThat(catchThrowableOfType(() -> RunFiles.open(folder), RunFileException.class).getMessage())
+                .isEqualTo(folder + ": is a folder without report.json: expected a report folder (written by `evalbench report`)"
+                        + " or a run file (written by `evalbench export`)");
+        assertThat(catchThrowableOfType(() -> RunFiles.open(tmp.resolve("gone.json")), RunFileException.class).getMessage())
+                .endsWith("gone.json: no such file or folder");
+    }
+
+    @Test
+    void aRunFromAFileIsComparedWithAHistoryRunFromSummariesThenTheOverviewNamesTheRouteChange() throws Exception {
+        Path export = tmp.resolve("head.json");
+        try (RunStore store = HistoryService.openForWriting(fixture.dir, null)) {
+            RunHeader base = run(store, "offline");
+            RunHeader head = run(store, "fake");
+            RunExport.write(RunLookup.run(store, head.id()), export);
+            LoadedRunStore opened = new LoadedRunStore();
+            String id = opened.add(RunFiles.open(export).run());
+            assertThat(opened.add(RunFiles.open(export).run())).isEqualTo(head.id() + "~2");
+
+            ReviewService review = new ReviewService(Map.of());
+            ReviewService.Side before = new ReviewService.Side(store, base.id());
+            ReviewService.Side after = new ReviewService.Side(opened, id);
+            ReviewService.Cases cases = review.cases(before, after);
+
+            List<CaseRecord> a = store.cases(base.id());
+            List<CaseRecord> b = opened.cases(id);
+            long flipsToFail = CaseAlignment.align(a, b).stream().filter(p -> p.flippedToFail()).count();
+            assertThat(flipsToFail).isPositive();
+            assertThat(cases.count(ReviewStatus.REGRESSED)).isEqualTo(flipsToFail);
+            assertThat(cases.cases()).hasSize(a.size());
+            assertThat(cases.cases().subList(0, (int) flipsToFail)).allMatch(ReviewCase::regressed);
+            assertThat(cases.cases()).extracting(ReviewCase::status).isSorted();
+            assertThat(cases.movements().get(0).id()).isEqualTo("passed");
+            assertThat(cases.movements().get(0).worse()).hasSize((int) flipsToFail);
+
+            ChangeOverview overview = review.overview(before, after, cases, fixture.dir);
+            assertThat(overview.versions().changedComponents()).contains(VersionComponent.ROUTE_MODEL);
+            assertThat(overview.gates()).isNotEmpty();
+            assertThat(overview.gatesFrom()).isEqualTo("gates from the stored snapshot of run " + base.id());
+            assertThat(overview.metrics()).extracting(m -> m.id()).contains("pass_rate");
+
+            assertThat(catchThrowableOfType(() -> opened.tag(id, "main"), StoreException.class))
+                    .hasMessage("a run opened from a file is read-only");
+            assertThat(ReviewService.previous(store, head.id(), 10)).contains(base.id());
+            assertThat(ReviewService.previous(store, base.id(), 10)).isEmpty();
+        }
+    }
+}
