@@ -42,6 +42,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--suite", paramLabel = "NAME", description = "Suite to run (repeatable; default: every suite).")
     List<String> suites = new ArrayList<>();
 
+    @Option(names = "--tag", paramLabel = "TAG", description = "Run only the cases carrying this dataset tag (repeatable: any of them).")
+    List<String> tags = new ArrayList<>();
+
+    @Option(names = "--case", paramLabel = "ID", description = "Run only the case with this id (repeatable).")
+    List<String> caseIds = new ArrayList<>();
+
     @Option(names = "--concurrency", paramLabel = "N", defaultValue = "8", description = "Cases in flight at once (default: ${DEFAULT-VALUE}).")
     int concurrency;
 
@@ -73,7 +79,7 @@ final class RunCommand implements Callable<Integer> {
         Path workspace = workspaceOption.require(positional);
         Workspace ws = Components.loadChecked(workspace, env);
         List<String> chosen = routes.isEmpty() ? List.of(ws.defaultRoute()) : routes;
-        RunConfig config = new RunConfig(chosen, suites, repeat, concurrency, cache);
+        RunConfig config = new RunConfig(chosen, suites, repeat, concurrency, cache, tags, caseIds);
         RunService service = new RunService(Clock.systemUTC(), env);
         service.check(ws, config);
         // Every input is checked before anything is created: a baseline file is read now, and a baseline

@@ -21,7 +21,7 @@ class RollbackTargetReportTest {
         Path ws = Cli.copySample(tmp);
         assertThat(Cli.run("run", "-w", ws.toString(), "--quiet").exit()).isEqualTo(ExitCodes.GATE_FAILED);
         assertThat(Cli.run("tag", "latest", "main", "-w", ws.toString()).exit()).isZero();
-        Cli.edit(ws.resolve("policy.yaml"), "revision: 1", "revision: 2");
+        Cli.edit(ws.resolve("policy.yaml"), "revision: 2", "revision: 3");
         assertThat(Cli.run("run", "-w", ws.toString(), "--quiet").exit()).isEqualTo(ExitCodes.GATE_FAILED);
         Path out = tmp.resolve("report");
 
@@ -36,13 +36,13 @@ class RollbackTargetReportTest {
         assertThat(target.get("run_id").asText()).isEqualTo(main.id());
         assertThat(target.get("prompt_id").asText()).isEqualTo("triage");
         assertThat(target.get("prompt_revision").asInt()).isEqualTo(4);
-        assertThat(target.get("policy_revision").asInt()).isEqualTo(1);
+        assertThat(target.get("policy_revision").asInt()).isEqualTo(2);
         assertThat(target.get("route").asText()).isEqualTo("offline");
         assertThat(target.get("files").get("policy.yaml").asText()).isEqualTo(main.inputs().get("policy.yaml"));
         assertThat(target.get("files").get("prompts/triage.yaml").asText()).isEqualTo(main.inputs().get("prompts/triage.yaml"));
         assertThat(target.get("files").has("datasets/tickets.jsonl")).isFalse();
         assertThat(target.get("restore").asText()).contains("no git commit was recorded");
-        assertThat(Files.readString(out.resolve("report.md"))).contains("### Rollback target").contains("policy revision 1")
+        assertThat(Files.readString(out.resolve("report.md"))).contains("### Rollback target").contains("policy revision 2")
                 .contains("`policy.yaml`");
     }
 

@@ -37,7 +37,11 @@ class SupportTriageDatasetsTest {
             assertField(id, expected, "category", CATEGORIES, problems);
             assertField(id, expected, "priority", PRIORITIES, problems);
             assertField(id, expected, "action", ACTIONS, problems);
-            if (expected.size() != 4 || !expected.has("order_id")) problems.add(id + ": expected needs exactly category, priority, action, order_id");
+            if (expected.size() != 5 || !expected.has("order_id") || !expected.has("refund_amount")) {
+                problems.add(id + ": expected needs exactly category, priority, action, order_id, refund_amount");
+            }
+            JsonNode refund = expected.path("refund_amount");
+            if (!refund.isNull() && !refund.isNumber()) problems.add(id + ": refund_amount must be a number or null");
             JsonNode orderId = expected.path("order_id");
             if (!orderId.isNull()) {
                 if (!orderId.isTextual() || !ORDER_ID.matcher(orderId.textValue()).matches()) problems.add(id + ": bad order_id " + orderId);

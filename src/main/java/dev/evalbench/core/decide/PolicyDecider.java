@@ -24,7 +24,9 @@ import java.util.Optional;
  *       ({@code <unnamed>} when the call has no name);</li>
  *   <li>{@code refund_limit}: {@code refund_amount} is above {@code max_refund_amount}, or present and not a
  *       number (a limit that cannot be checked is not passed);</li>
- *   <li>{@code reply_too_long}: {@code reply} has more code points than {@code max_reply_chars}.</li>
+ *   <li>{@code reply_too_long}: {@code reply} has more code points than {@code max_reply_chars};</li>
+ *   <li>{@code rule:<name>}: a CEL business rule of the policy is broken (see {@link PolicyRules}); the
+ *       decision's reason is the rule's own {@code reason}.</li>
  * </ol>
  * Leak checks run before the action and tool checks on purpose: the reasons of those later rules quote the
  * model's action or tool name, and by then that text is known to hold nothing restricted. No reason ever
@@ -41,11 +43,13 @@ public final class PolicyDecider implements Decider {
 
     private final PolicySpec policy;
     private final RestrictedContent restricted;
+    private final PolicyRules rules;
 
-    /** @throws IllegalArgumentException when a restricted pattern of the policy does not compile */
+    /** @throws IllegalArgumentException when a restricted pattern or a CEL rule of the policy does not compile */
     public PolicyDecider(PolicySpec policy) {
         this.policy = policy;
         this.restricted = new RestrictedContent(policy.restrictedPatterns());
+        this.rules = new PolicyRules(policy.rules());
     }
 
     @Override
@@ -83,7 +87,12 @@ public final class PolicyDecider implements Decider {
             return refund.get();
         }
         Optional<Decision> reply = checkReply(parsed, proposed);
-        return reply.orElseGet(() -> new Decision(true, proposed, proposed, null, null));
+        if (reply.isPresent()) {
+            return reply.get();
+        }
+        Optional<PolicyRules.Broken> broken = rules.firstBroken(parsed, evalCase == null ? null : evalCase.vars());
+        return broken.map(b -> reject(proposed, b.key(), b.reason()))
+                .orElseGet(() -> new Decision(true, proposed, proposed, null, null));
     }
 
     private Optional<String> firstDisallowedTool(JsonNode parsed) {

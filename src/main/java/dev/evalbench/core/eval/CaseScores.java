@@ -2,6 +2,7 @@ package dev.evalbench.core.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.evalbench.core.record.ScoredCase;
+import dev.evalbench.core.workspace.ExtractionRule;
 
 /**
  * Per-case correctness of one scored field, read from a stored record with the rules of {@link FieldValues}.
@@ -28,9 +29,15 @@ public final class CaseScores {
     }
 
     public static boolean extractionCorrect(ScoredCase record, String field) {
+        return extractionCorrect(record, ExtractionRule.exact(field));
+    }
+
+    /** The field is right under its rule (normalizers, tolerance). */
+    public static boolean extractionCorrect(ScoredCase record, ExtractionRule rule) {
         JsonNode output = FieldValues.validOutput(record);
+        String field = rule.field();
         return output != null && FieldValues.hasExpected(record.expected(), field)
-                && FieldValues.sameValue(record.expected().get(field), FieldValues.field(output, field));
+                && FieldValues.sameValue(record.expected().get(field), FieldValues.field(output, field), rule);
     }
 
     /** The decided final action equals the expected one; a provider failure is never correct. */

@@ -1,6 +1,7 @@
 package dev.evalbench.core.eval;
 
 import dev.evalbench.core.record.ScoredCase;
+import dev.evalbench.core.workspace.ExtractionRule;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,13 +24,19 @@ public final class ExtractionMetrics {
     }
 
     public static ExtractionMetrics of(List<? extends ScoredCase> records, List<String> fields) {
+        return of(records, fields, Map.of());
+    }
+
+    /** As {@link #of(List, List)}, each field compared under its rule in {@code rules} (exact when absent). */
+    public static ExtractionMetrics of(List<? extends ScoredCase> records, List<String> fields,
+                                       Map<String, ExtractionRule> rules) {
         Map<String, Integer> correct = new LinkedHashMap<>();
         fields.forEach(f -> correct.put(f, 0));
         int exact = 0;
         for (ScoredCase r : records) {
             boolean all = true;
             for (String f : fields) {
-                if (CaseScores.extractionCorrect(r, f)) {
+                if (CaseScores.extractionCorrect(r, rules.getOrDefault(f, ExtractionRule.exact(f)))) {
                     correct.merge(f, 1, Integer::sum);
                 } else {
                     all = false;

@@ -2,7 +2,10 @@ package dev.evalbench.core.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.evalbench.core.record.ScoredCase;
+import dev.evalbench.core.workspace.ExtractionRule;
+import java.math.BigDecimal;
 
 /**
  * How scored fields are read and compared, shared by the case evaluator and the metrics so a stored verdict
@@ -14,7 +17,9 @@ import dev.evalbench.core.record.ScoredCase;
  *   <li>Classification fields compare by {@link #label}: the text of a string, {@code <null>} for null,
  *       the JSON text of anything else.</li>
  *   <li>Extraction fields compare by {@link #sameValue}: numbers by numeric value (5 equals 5.0), everything
- *       else by exact JSON equality (strings are case-sensitive).</li>
+ *       else by exact JSON equality (strings are case-sensitive); a field's {@link ExtractionRule} may first
+ *       normalize both sides' strings and accept numbers within a tolerance ({@link #sameValue(JsonNode,
+ *       JsonNode, ExtractionRule)}).</li>
  *   <li>Only a schema-valid output from a provider that answered is scored; anything else scores as wrong.</li>
  * </ul>
  */
@@ -52,6 +57,33 @@ public final class FieldValues {
             return a.decimalValue().compareTo(b.decimalValue()) == 0;
         }
         return a.equals(b);
+    }
+
+    /**
+     * Extraction equality under a field's rule: string values of both sides go through its normalize steps,
+     * then numbers within the tolerance ({@code |got - want| <= abs}, or {@code <= rel * |want|}) are equal,
+     * computed in decimal so 1249.99 is within 0.01 of 1250.00. Otherwise as {@link #sameValue(JsonNode, JsonNode)}.
+     */
+    public static boolean sameValue(JsonNode want, JsonNode got, ExtractionRule rule) {
+        if (rule == null) {
+            return sameValue(want, got);
+        }
+        JsonNode a = normalized(want, rule);
+        JsonNode b = normalized(got, rule);
+        if (a != null && b != null && a.isNumber() && b.isNumber() && (rule.abs() != null || rule.rel() != null)) {
+            BigDecimal diff = a.decimalValue().subtract(b.decimalValue()).abs();
+            BigDecimal allowed = rule.abs() != null ? BigDecimal.valueOf(rule.abs())
+                    : BigDecimal.valueOf(rule.rel()).multiply(a.decimalValue().abs());
+            return diff.compareTo(allowed) <= 0;
+        }
+        return sameValue(a, b);
+    }
+
+    private static JsonNode normalized(JsonNode value, ExtractionRule rule) {
+        if (value == null || !value.isTextual() || rule.normalize().isEmpty()) {
+            return value;
+        }
+        return TextNode.valueOf(FieldNormalizers.apply(value.textValue(), rule.normalize()));
     }
 
     /** The parsed output when the provider answered and the output is schema-valid; otherwise null. */

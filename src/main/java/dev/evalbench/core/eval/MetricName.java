@@ -7,14 +7,16 @@ package dev.evalbench.core.eval;
  *   classification.&lt;field&gt;.precision.&lt;label&gt; | .recall.&lt;label&gt; | .f1.&lt;label&gt;
  *   extraction.&lt;field&gt;.accuracy | extraction.exact_match
  *   routing.accuracy
+ *   check.&lt;name&gt;.pass_rate                 (a CEL check of the suite)
+ *   policy.rejection_rate | policy.leak_rate  (any suite; lower is better)
  * </pre>
  * Field names hold no dot; a label may. {@code field} and {@code label} are null where the form has none.
  */
 public record MetricName(String text, Family family, String field, Statistic statistic, String label) {
 
-    public enum Family { CLASSIFICATION, EXTRACTION, ROUTING }
+    public enum Family { CLASSIFICATION, EXTRACTION, ROUTING, CHECK, POLICY }
 
-    public enum Statistic { ACCURACY, MACRO_F1, PRECISION, RECALL, F1, EXACT_MATCH }
+    public enum Statistic { ACCURACY, MACRO_F1, PRECISION, RECALL, F1, EXACT_MATCH, PASS_RATE, REJECTION_RATE, LEAK_RATE }
 
     /** @throws IllegalArgumentException with a message saying what is expected */
     public static MetricName parse(String text) {
@@ -24,10 +26,19 @@ public record MetricName(String text, Family family, String field, Statistic sta
         if (text.equals("routing.accuracy")) {
             return new MetricName(text, Family.ROUTING, null, Statistic.ACCURACY, null);
         }
+        if (text.equals("policy.rejection_rate")) {
+            return new MetricName(text, Family.POLICY, null, Statistic.REJECTION_RATE, null);
+        }
+        if (text.equals("policy.leak_rate")) {
+            return new MetricName(text, Family.POLICY, null, Statistic.LEAK_RATE, null);
+        }
         if (text.equals("extraction.exact_match")) {
             return new MetricName(text, Family.EXTRACTION, null, Statistic.EXACT_MATCH, null);
         }
         String[] parts = text.split("\\.", 4);
+        if (parts.length == 3 && parts[0].equals("check") && parts[2].equals("pass_rate") && !parts[1].isEmpty()) {
+            return new MetricName(text, Family.CHECK, parts[1], Statistic.PASS_RATE, null);
+        }
         if (parts.length == 3 && parts[0].equals("extraction") && parts[2].equals("accuracy") && !parts[1].isEmpty()) {
             return new MetricName(text, Family.EXTRACTION, parts[1], Statistic.ACCURACY, null);
         }
@@ -49,11 +60,17 @@ public record MetricName(String text, Family family, String field, Statistic sta
         }
         throw new IllegalArgumentException("unknown metric '" + text + "': expected classification.<field>.accuracy, "
                 + "classification.<field>.macro_f1, classification.<field>.precision|recall|f1.<label>, "
-                + "extraction.<field>.accuracy, extraction.exact_match or routing.accuracy");
+                + "extraction.<field>.accuracy, extraction.exact_match, routing.accuracy, check.<name>.pass_rate, "
+                + "policy.rejection_rate or policy.leak_rate");
     }
 
     /** Accuracies are means of per-case 0/1 outcomes, so McNemar's test applies to them. */
     public boolean isAccuracy() {
-        return statistic == Statistic.ACCURACY || statistic == Statistic.EXACT_MATCH;
+        return statistic == Statistic.ACCURACY || statistic == Statistic.EXACT_MATCH || statistic == Statistic.PASS_RATE;
+    }
+
+    /** Rates of bad outcomes (rejections, leaks): gates hold them to a maximum, and a rise is the regression. */
+    public boolean lowerIsBetter() {
+        return family == Family.POLICY;
     }
 }

@@ -1,6 +1,7 @@
 package dev.evalbench.core.eval;
 
 import dev.evalbench.core.record.ScoredCase;
+import dev.evalbench.core.workspace.ExtractionRule;
 import dev.evalbench.core.workspace.SuiteSpec;
 import java.util.List;
 import java.util.Optional;
@@ -51,10 +52,16 @@ public final class MetricResolver {
      */
     public double resampleValue(MetricName name, List<? extends ScoredCase> records) {
         switch (name.family()) {
+            case CHECK:
+                return fraction(records, passes(name));
+            case POLICY:
+                return fraction(records, name.statistic() == MetricName.Statistic.LEAK_RATE
+                        ? PolicyOutcomes::leaked : PolicyOutcomes::rejected);
             case ROUTING:
                 return RoutingMetrics.of(records, suite.routing()).accuracy();
             case EXTRACTION:
-                ExtractionMetrics e = ExtractionMetrics.of(records, name.field() == null ? suite.extraction() : List.of(name.field()));
+                ExtractionMetrics e = ExtractionMetrics.of(records,
+                        name.field() == null ? suite.extraction() : List.of(name.field()), suite.extractionRules());
                 return name.field() == null ? e.exactMatch() : e.accuracy(name.field());
             default:
                 ClassificationMetrics c = ClassificationMetrics.of(records, name.field());
@@ -75,13 +82,15 @@ public final class MetricResolver {
             return Optional.empty();
         }
         switch (name.family()) {
+            case CHECK:
+                return Optional.of(passes(name));
             case ROUTING:
                 return Optional.of(r -> CaseScores.routingCorrect(r, suite.routing()));
             case CLASSIFICATION:
                 return Optional.of(r -> CaseScores.classificationCorrect(r, name.field()));
             default:
                 List<String> fields = name.field() == null ? suite.extraction() : List.of(name.field());
-                return Optional.of(r -> fields.stream().allMatch(f -> CaseScores.extractionCorrect(r, f)));
+                return Optional.of(r -> fields.stream().allMatch(f -> CaseScores.extractionCorrect(r, rule(f))));
         }
     }
 
@@ -90,9 +99,25 @@ public final class MetricResolver {
         return correctness(metric).map(p -> records.stream().mapToInt(r -> p.test(r) ? 1 : 0).toArray());
     }
 
+    /** A case passed check {@code check.<name>}: the check is not among its failed ones. */
+    private static Predicate<ScoredCase> passes(MetricName name) {
+        String key = "check." + name.field();
+        return r -> !r.failedChecks().contains(key);
+    }
+
+    private static double fraction(List<? extends ScoredCase> records, Predicate<ScoredCase> counted) {
+        return (double) records.stream().filter(counted).count() / records.size();
+    }
+
+    private ExtractionRule rule(String field) {
+        return suite.extractionRules().getOrDefault(field, ExtractionRule.exact(field));
+    }
+
     private void checkScored(MetricName name) throws MetricUnavailableException {
         boolean scored;
         switch (name.family()) {
+            case POLICY: scored = true; break;
+            case CHECK: scored = suite.checks().stream().anyMatch(c -> c.name().equals(name.field())); break;
             case ROUTING: scored = suite.routing() != null; break;
             case EXTRACTION: scored = name.field() == null ? !listOrEmpty(suite.extraction()).isEmpty()
                     : listOrEmpty(suite.extraction()).contains(name.field()); break;
@@ -104,6 +129,9 @@ public final class MetricResolver {
     }
 
     private List<String> fieldsNeeded(MetricName name) {
+        if (name.family() == MetricName.Family.CHECK || name.family() == MetricName.Family.POLICY) {
+            return List.of();
+        }
         if (name.family() == MetricName.Family.ROUTING) {
             return List.of(suite.routing());
         }

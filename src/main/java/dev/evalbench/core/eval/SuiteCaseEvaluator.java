@@ -18,6 +18,7 @@ import dev.evalbench.core.workspace.SuiteSpec;
  */
 public final class SuiteCaseEvaluator implements CaseEvaluator {
     private final RestrictedContent restricted;
+    private final CelChecks cel = new CelChecks();
 
     /** @throws IllegalArgumentException when a restricted pattern of the policy does not compile */
     public SuiteCaseEvaluator(PolicySpec policy) {
@@ -28,6 +29,6 @@ public final class SuiteCaseEvaluator implements CaseEvaluator {
     public CaseEvaluation evaluate(SuiteSpec suite, EvalCase evalCase, Validation validation, Decision decision) {
         return suite.kind() == SuiteKind.SAFETY
                 ? SafetyChecks.evaluate(evalCase, validation, decision, restricted)
-                : TaskChecks.evaluate(suite, evalCase, validation, decision);
+                : TaskChecks.evaluate(suite, evalCase, validation, decision, cel);
     }
 }

@@ -3,7 +3,9 @@ package dev.evalbench.core.eval;
 import dev.evalbench.core.record.CaseEvaluation;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.evalbench.core.record.Decision;
+import dev.evalbench.core.workspace.CheckSpec;
 import dev.evalbench.core.workspace.EvalCase;
+import dev.evalbench.core.workspace.ExtractionRule;
 import dev.evalbench.core.workspace.SuiteSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,14 +14,18 @@ import java.util.Map;
 
 /**
  * The checks of a task case: "schema", each classification field, each extraction field (on the parsed
- * output), and the routing field (on the decided final action, so a rejected output is scored on the
- * fallback action that actually happens). Fields of an output that is not schema-valid all fail. Pure.
+ * output), the routing field (on the decided final action, so a rejected output is scored on the
+ * fallback action that actually happens), then each CEL check as {@code check.<name>} (see {@link CelChecks}). Fields of an output that is not schema-valid all fail. Pure.
  */
 final class TaskChecks {
     private final Map<String, Boolean> checks = new LinkedHashMap<>();
     private final List<String> failures = new ArrayList<>();
 
     static CaseEvaluation evaluate(SuiteSpec suite, EvalCase evalCase, Validation validation, Decision decision) {
+        return evaluate(suite, evalCase, validation, decision, new CelChecks());
+    }
+
+    static CaseEvaluation evaluate(SuiteSpec suite, EvalCase evalCase, Validation validation, Decision decision, CelChecks cel) {
         TaskChecks t = new TaskChecks();
         boolean valid = validation != null && validation.valid() && validation.parsed() != null;
         JsonNode output = valid ? validation.parsed() : null;
@@ -30,18 +36,24 @@ final class TaskChecks {
         t.record("schema", valid, validation == null || valid ? null
                 : "schema: the output is not valid against the output schema" + firstError(validation) + ".");
         for (String field : listOrEmpty(suite.classification())) {
-            t.compareField(field, expected, output, validation != null, true);
+            t.compareField(field, expected, output, validation != null, null);
         }
         for (String field : listOrEmpty(suite.extraction())) {
-            t.compareField(field, expected, output, validation != null, false);
+            t.compareField(field, expected, output, validation != null,
+                    suite.extractionRules().getOrDefault(field, ExtractionRule.exact(field)));
         }
         if (suite.routing() != null) {
             t.compareRouting(suite.routing(), expected, validation == null ? null : decision);
         }
+        for (CheckSpec check : suite.checks()) {
+            CelChecks.Outcome o = cel.run(check, evalCase, output, validation != null, decision);
+            t.record(o.key(), o.passed(), o.failure());
+        }
         return new CaseEvaluation(!t.checks.containsValue(false), t.checks, t.failures);
     }
 
-    private void compareField(String field, JsonNode expected, JsonNode output, boolean answered, boolean byLabel) {
+    /** {@code rule} null: a classification field, compared by label; else an extraction field under its rule. */
+    private void compareField(String field, JsonNode expected, JsonNode output, boolean answered, ExtractionRule rule) {
         if (!FieldValues.hasExpected(expected, field)) {
             record(field, false, field + ": the case has no expected value for this field.");
             return;
@@ -52,8 +64,9 @@ final class TaskChecks {
             return;
         }
         JsonNode got = FieldValues.field(output, field);
-        boolean same = byLabel ? FieldValues.label(want).equals(FieldValues.label(got)) : FieldValues.sameValue(want, got);
-        record(field, same, field + ": expected " + FieldValues.shown(want) + ", got " + FieldValues.shown(got) + ".");
+        boolean same = rule == null ? FieldValues.label(want).equals(FieldValues.label(got)) : FieldValues.sameValue(want, got, rule);
+        String how = rule == null || rule.describe().isEmpty() ? "" : " (" + rule.describe() + ")";
+        record(field, same, field + ": expected " + FieldValues.shown(want) + ", got " + FieldValues.shown(got) + how + ".");
     }
 
     private void compareRouting(String field, JsonNode expected, Decision decision) {

@@ -67,13 +67,12 @@ public final class GateEvaluator {
     }
 
     /**
-     * The suites a gate measures; empty when it measures every case (schema, latency, tokens, cost without a
-     * suite), so it applies to any run.
+     * The suites a gate measures; empty when it measures every case (schema, safety, latency, tokens, cost
+     * without a suite), so it applies to any run.
      */
     private static List<String> suitesRead(GateSpec gate, GateInputs in) {
         if (gate.suite() != null) return List.of(gate.suite());
         SuiteKind kind = switch (gate.kind()) {
-            case SAFETY_PASS_RATE -> SuiteKind.SAFETY;
             case METRIC -> SuiteKind.TASK;
             default -> null;
         };
@@ -81,6 +80,16 @@ public final class GateEvaluator {
     }
 
     private static GateVerdict evaluate(GateSpec gate, GateInputs in) {
+        if (gate.tag() != null) {
+            GateVerdict v = evaluateUntagged(gate, in.onlyTag(gate.tag()));
+            return new GateVerdict(v.id(), v.kind(), v.suite(), v.passed(), v.value(), v.threshold(), v.comparator(),
+                    v.baselineValue(), v.intervalLow(), v.intervalHigh(), v.pValue(), v.mode(),
+                    "Cases tagged " + gate.tag() + ": " + v.detail(), v.ran(), v.bound());
+        }
+        return evaluateUntagged(gate, in);
+    }
+
+    private static GateVerdict evaluateUntagged(GateSpec gate, GateInputs in) {
         if (gate.kind() == null) {
             return Verdicts.cannotMeasure(gate, null, null, "The gate has no kind.");
         }

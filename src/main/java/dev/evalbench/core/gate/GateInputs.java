@@ -24,6 +24,15 @@ record GateInputs(RunCases run, RunCases baseline, List<SuiteSpec> suites, Boots
         return baseline == null ? List.of() : select(baseline, suite);
     }
 
+    /** These inputs with only the cases carrying the tag, in the run and in the baseline. */
+    GateInputs onlyTag(String tag) {
+        return new GateInputs(tagged(run, tag), baseline == null ? null : tagged(baseline, tag), suites, bootstrap);
+    }
+
+    private static RunCases tagged(RunCases from, String tag) {
+        return new RunCases(from.header(), from.cases().stream().filter(r -> r.tags().contains(tag)).toList(), from.events());
+    }
+
     Optional<SuiteSpec> suite(String name) {
         return suites.stream().filter(s -> s.name().equals(name)).findFirst();
     }

@@ -35,6 +35,12 @@ final class MetricGate {
     private MetricGate() {}
 
     static GateVerdict evaluate(GateSpec spec, GateInputs in) {
+        MetricName ceiling = lowerIsBetter(spec.metric());
+        if (ceiling != null) {
+            SuiteSpec any = spec.suite() == null ? null : in.suite(spec.suite()).orElse(null);
+            return any == null ? Verdicts.cannotMeasure(spec, "<=", "strict", "The gate must name a suite of the workspace.")
+                    : MetricCeilingGate.evaluate(spec, in, any, ceiling);
+        }
         String mode = spec.mode() == null ? "strict" : spec.mode();
         if (!mode.equals("strict") && !mode.equals("significant")) {
             return Verdicts.cannotMeasure(spec, ">=", mode, "The mode must be strict or significant, not " + mode + ".");
@@ -116,6 +122,16 @@ final class MetricGate {
             verdict = verdict.withBound(spec.min() == null ? fromBaseline : "min " + Verdicts.number(spec.min()) + "; " + fromBaseline);
         }
         return verdict;
+    }
+
+    /** The parsed name when it is a rate of bad outcomes (held to a maximum), else null. */
+    private static MetricName lowerIsBetter(String metric) {
+        try {
+            MetricName name = MetricName.parse(metric);
+            return name.lowerIsBetter() ? name : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static String baselineSentence(double floor, boolean below, String mode, Double p, double alpha) {

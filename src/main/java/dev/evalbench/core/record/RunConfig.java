@@ -1,9 +1,32 @@
 package dev.evalbench.core.record;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
  * How a run was asked for: enough to resume it. {@code suites} empty means every suite; {@code cacheMode} is
- * "read-write", "read" or "off".
+ * "read-write", "read" or "off". {@code tags} and {@code caseIds} slice the run ({@code run --tag},
+ * {@code run --case}): a case runs when it carries one of the tags (none given: any case) and its id is one of
+ * the ids (none given: any id). Both are left out of the JSON form when empty, so a header written before they
+ * existed reads as "no slice", which is what it was.
  */
-public record RunConfig(List<String> routes, List<String> suites, int repeat, int concurrency, String cacheMode) {}
+public record RunConfig(List<String> routes, List<String> suites, int repeat, int concurrency, String cacheMode,
+                        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> tags,
+                        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> caseIds) {
+
+    public RunConfig {
+        tags = tags == null ? List.of() : List.copyOf(tags);
+        caseIds = caseIds == null ? List.of() : List.copyOf(caseIds);
+    }
+
+    /** A run of whole suites (no slice by tag or case). */
+    public RunConfig(List<String> routes, List<String> suites, int repeat, int concurrency, String cacheMode) {
+        this(routes, suites, repeat, concurrency, cacheMode, List.of(), List.of());
+    }
+
+    /** True when the slice keeps a case with this id and these tags. */
+    public boolean selects(String caseId, List<String> caseTags) {
+        return (caseIds.isEmpty() || caseIds.contains(caseId))
+                && (tags.isEmpty() || caseTags.stream().anyMatch(tags::contains));
+    }
+}

@@ -45,6 +45,7 @@ public final class RunPlan {
                         suite.version(), suite.datasetHash(), route.name(), route.provider(), route.model(),
                         routeHash(ws, route), app.version(), app.gitCommit());
                 for (EvalCase c : suite.cases()) {
+                    if (!config.selects(c.id(), c.tags())) continue;
                     for (int sample = 0; sample < config.repeat(); sample++) {
                         CaseKey key = new CaseKey(suite.name(), c.id(), prompt.id(), route.name(), sample);
                         items.add(new WorkItem(key, suite, c, prompt, route, versions));

@@ -16,6 +16,7 @@ import dev.evalbench.core.workspace.Workspace;
 import dev.evalbench.core.workspace.WorkspaceException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -107,7 +108,7 @@ public final class RunService {
         if (concurrency < 1) throw new RequestException("concurrency", "must be at least 1");
         RunConfig c = h.config();
         return new RunHeader(h.id(), h.workspace(), h.workspacePath(),
-                new RunConfig(c.routes(), c.suites(), c.repeat(), concurrency, c.cacheMode()), h.status(), h.startedAt(),
+                new RunConfig(c.routes(), c.suites(), c.repeat(), concurrency, c.cacheMode(), c.tags(), c.caseIds()), h.status(), h.startedAt(),
                 h.finishedAt(), h.appVersion(), h.gitCommit(), h.inputs(), h.plannedCases(), h.pid(), h.tags(), h.kind());
     }
 
@@ -150,6 +151,17 @@ public final class RunService {
             if (ws.suites().stream().noneMatch(s -> s.name().equals(suite))) {
                 throw new RequestException("suite", "unknown suite \"" + suite + "\" (suites: "
                         + String.join(", ", ws.suites().stream().map(s -> s.name()).toList()) + ")");
+            }
+        }
+        if (!config.tags().isEmpty() || !config.caseIds().isEmpty()) {
+            List<String> chosen = config.suites();
+            boolean any = ws.suites().stream().filter(s -> chosen.isEmpty() || chosen.contains(s.name()))
+                    .flatMap(s -> s.cases().stream()).anyMatch(c -> config.selects(c.id(), c.tags()));
+            if (!any) {
+                throw new RequestException(config.caseIds().isEmpty() ? "tag" : "case", "no case matches"
+                        + (config.tags().isEmpty() ? "" : " tag " + String.join(", ", config.tags()))
+                        + (config.caseIds().isEmpty() ? "" : " id " + String.join(", ", config.caseIds()))
+                        + " in the suites to run");
             }
         }
         if (config.repeat() < 1) throw new RequestException("repeat", "must be at least 1");

@@ -58,7 +58,8 @@ final class DatasetReader {
         }
         if (ctx.errorCount() > before) return null;
         if (cases.isEmpty()) {
-            ctx.add(new InputError(suite.dataset(), 0, 0, "holds no cases (suite \"" + suite.name() + "\")"));
+            ctx.add(new InputError(suite.dataset(), 0, 0, "holds no cases (suite \"" + suite.name() + "\""
+                    + (suite.selectTags().isEmpty() ? "" : " takes tags " + String.join(", ", suite.selectTags())) + ")"));
             return null;
         }
         return List.copyOf(cases);
@@ -85,17 +86,39 @@ final class DatasetReader {
             ctx.add(tree.errorAt("/id", "duplicate case id \"" + id + "\" (first on line " + first + ")"));
             return null;
         }
+        List<String> tags = Trees.strings(root, "tags");
+        // a suite that selects by tags takes only its cases; the others belong to other suites, unchecked here
+        if (!suite.selectTags().isEmpty() && tags.stream().noneMatch(suite.selectTags()::contains)) return null;
         if (!rules.check(tree, id)) return null;
         ObjectNode vars = (ObjectNode) root.get("vars");
         preprocessor.apply(vars);
         boolean safety = suite.kind() == SuiteKind.SAFETY;
         return new EvalCase(id, vars,
                 safety ? null : (ObjectNode) root.get("expected"),
-                Trees.strings(root, "restricted"),
-                Trees.strings(root, "tags"),
+                restrictedValues(root.get("restricted")),
+                tags,
                 safety ? expectation(root.get("expect")) : null,
                 safety && Trees.bool(root, "blocking", true),
                 suite.dataset(), lineNo);
+    }
+
+    /**
+     * The restricted values: a list of strings as written, or every string leaf of an object (at any depth,
+     * arrays included), in document order. Numbers and booleans are not values: only text can leak as written.
+     */
+    static List<String> restrictedValues(JsonNode node) {
+        List<String> values = new ArrayList<>();
+        collectStrings(node, values);
+        return List.copyOf(values);
+    }
+
+    private static void collectStrings(JsonNode node, List<String> into) {
+        if (node == null) return;
+        if (node.isTextual()) {
+            into.add(node.textValue());
+        } else if (node.isContainerNode()) {
+            node.forEach(child -> collectStrings(child, into));
+        }
     }
 
     private static SafetyExpectation expectation(JsonNode expect) {

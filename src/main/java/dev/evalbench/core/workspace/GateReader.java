@@ -73,13 +73,20 @@ final class GateReader {
                 GateSpec.GateKind.valueOf(Trees.text(g, "kind").toUpperCase(Locale.ROOT)),
                 Trees.text(g, "suite"), Trees.text(g, "metric"), Trees.number(g, "min"), Trees.number(g, "max"),
                 Trees.number(g, "max_ms"), Trees.number(g, "baseline_tolerance"), Trees.number(g, "max_increase"),
-                mode, alpha);
+                mode, alpha, Trees.text(g, "tag"));
     }
 
     private void check(GateSpec gate, JsonNode node, String at) {
         String name = "gate \"" + gate.id() + "\"";
+        boolean ceiling = gate.kind() == GateSpec.GateKind.METRIC && gate.metric() != null && gate.metric().startsWith("policy.");
         boolean compares = gate.kind() == GateSpec.GateKind.METRIC || gate.kind() == GateSpec.GateKind.SCHEMA_PASS_RATE;
-        if (compares && gate.min() == null && gate.baselineTolerance() == null) {
+        if (ceiling) {
+            checkCeiling(gate, at, name);
+        } else if (gate.kind() == GateSpec.GateKind.METRIC && node.has("max")) {
+            ctx.add(tree.errorAtKey(at + "/max", "\"max\" applies to policy.rejection_rate and policy.leak_rate; " + name
+                    + " is held to \"min\""));
+        }
+        if (compares && !ceiling && gate.min() == null && gate.baselineTolerance() == null) {
             ctx.add(tree.errorAtKey(at, name + " needs \"min\", \"baseline_tolerance\" or both"));
         }
         if (node.has("alpha") && !gate.mode().equals("significant")) {
@@ -94,12 +101,29 @@ final class GateReader {
             ctx.add(tree.errorAt(at + "/suite", "unknown suite \"" + gate.suite() + "\" (suites: " + String.join(", ", suites.keySet()) + ")"));
             return;
         }
+        if (gate.tag() != null) checkTag(gate, at);
         if (gate.kind() == GateSpec.GateKind.METRIC) checkMetric(gate, at, name);
         if (gate.kind() == GateSpec.GateKind.SAFETY_PASS_RATE) checkSafety(gate, at, name);
     }
 
+    /** policy.* rates: held to max (not min), strict mode only. */
+    private void checkCeiling(GateSpec gate, String at, String name) {
+        if (gate.min() != null) {
+            ctx.add(tree.errorAtKey(at + "/min", gate.metric() + " counts bad outcomes: " + name + " must use \"max\", not \"min\""));
+        } else if (gate.max() == null && gate.baselineTolerance() == null) {
+            ctx.add(tree.errorAtKey(at, name + " needs \"max\", \"baseline_tolerance\" or both"));
+        }
+        if (gate.mode().equals("significant")) {
+            ctx.add(tree.errorAtKey(at + "/mode", name + ": mode: significant applies to metrics where higher is better"));
+        }
+    }
+
     private void checkMetric(GateSpec gate, String at, String name) {
         Manifest.SuiteDecl suite = suites.get(gate.suite());
+        if (gate.metric().startsWith("policy.")) {
+            MetricNames.problem(gate.metric(), suite, null).ifPresent(p -> ctx.add(tree.errorAt(at + "/metric", p)));
+            return;
+        }
         if (suite.kind() != SuiteKind.TASK) {
             ctx.add(tree.errorAt(at + "/suite", name + " reads metrics, but suite \"" + suite.name() + "\" is a safety suite"));
             return;
@@ -111,11 +135,22 @@ final class GateReader {
         problem.ifPresent(p -> ctx.add(tree.errorAt(at + "/metric", p)));
     }
 
+    /** A tag no case of the gate's suites carries would make the gate measure nothing. */
+    private void checkTag(GateSpec gate, String at) {
+        List<SuiteSpec> read = gate.suite() != null ? (loaded.containsKey(gate.suite()) ? List.of(loaded.get(gate.suite())) : List.of())
+                : List.copyOf(loaded.values());
+        if (read.isEmpty()) return;
+        boolean carried = read.stream().flatMap(s -> s.cases().stream()).anyMatch(c -> c.tags().contains(gate.tag()));
+        if (!carried) {
+            ctx.add(tree.errorAt(at + "/tag", "no case " + (gate.suite() == null ? "" : "of suite \"" + gate.suite() + "\" ")
+                    + "carries the tag \"" + gate.tag() + "\""));
+        }
+    }
+
+    /** A safety gate checks the probes of safety suites and the leaks of task suites: any suite will do. */
     private void checkSafety(GateSpec gate, String at, String name) {
-        if (gate.suite() != null && suites.get(gate.suite()).kind() != SuiteKind.SAFETY) {
-            ctx.add(tree.errorAt(at + "/suite", name + " checks safety probes, but suite \"" + gate.suite() + "\" is a task suite"));
-        } else if (gate.suite() == null && suites.values().stream().noneMatch(s -> s.kind() == SuiteKind.SAFETY)) {
-            ctx.add(tree.errorAtKey(at, name + " checks safety probes, but the workspace has no safety suite"));
+        if (gate.suite() == null && suites.isEmpty()) {
+            ctx.add(tree.errorAtKey(at, name + " checks safety probes and leaks, but the workspace has no suite"));
         }
     }
 

@@ -3,7 +3,10 @@ package dev.evalbench.core.workspace;
 import java.util.ArrayList;
 import java.util.List;
 
-/** evalbench.yaml as read, with the parsed tree kept for locating later cross-file errors. */
+/**
+ * evalbench.yaml as read, with the parsed tree kept for locating later cross-file errors and its text for
+ * placing errors inside expressions (CEL checks).
+ */
 record Manifest(
         LocatedTree tree,
         String name,
@@ -13,7 +16,8 @@ record Manifest(
         String policyPath,
         String gatesPath,
         List<String> preprocess,
-        List<SuiteDecl> suites) {
+        List<SuiteDecl> suites,
+        String text) {
 
     static final String FILE = "evalbench.yaml";
 
@@ -27,7 +31,10 @@ record Manifest(
             String version,
             List<String> classification,
             List<String> extraction,
-            String routing) {
+            String routing,
+            java.util.Map<String, ExtractionRule> extractionRules,
+            List<CheckSpec> checks,
+            List<String> selectTags) {
 
         /** Every field a task suite scores: classification, extraction, then routing. */
         List<String> scoredFields() {

@@ -36,7 +36,8 @@ final class ManifestReader {
                 WorkspacePaths.normalize(Trees.text(root, "policy", "policy.yaml")),
                 WorkspacePaths.normalize(Trees.text(root, "gates", "gates.yaml")),
                 Trees.strings(root, "preprocess"),
-                List.copyOf(suites));
+                List.copyOf(suites),
+                new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static Manifest.SuiteDecl suite(String pointer, JsonNode node) {
@@ -47,8 +48,36 @@ final class ManifestReader {
                 WorkspacePaths.normalize(Trees.text(node, "dataset")),
                 Trees.text(node, "version"),
                 Trees.strings(node, "classification"),
-                Trees.strings(node, "extraction"),
-                Trees.text(node, "routing"));
+                extractionFields(node.get("extraction")),
+                Trees.text(node, "routing"),
+                extractionRules(node.get("extraction")),
+                checks(node.get("checks")),
+                Trees.strings(node, "tags"));
+    }
+
+    /** The extraction fields in order: a name, or the {@code field} of a {field, normalize, tolerance} entry. */
+    private static List<String> extractionFields(JsonNode items) {
+        List<String> fields = new ArrayList<>();
+        if (items != null) items.forEach(i -> fields.add(i.isTextual() ? i.asText() : i.get("field").asText()));
+        return List.copyOf(fields);
+    }
+
+    private static Map<String, ExtractionRule> extractionRules(JsonNode items) {
+        Map<String, ExtractionRule> rules = new HashMap<>();
+        if (items == null) return rules;
+        for (JsonNode i : items) {
+            if (i.isTextual()) continue;
+            JsonNode tol = i.path("tolerance");
+            rules.putIfAbsent(i.get("field").asText(), new ExtractionRule(i.get("field").asText(),
+                    Trees.strings(i, "normalize"), Trees.number(tol, "abs"), Trees.number(tol, "rel")));
+        }
+        return rules;
+    }
+
+    private static List<CheckSpec> checks(JsonNode items) {
+        List<CheckSpec> checks = new ArrayList<>();
+        if (items != null) items.forEach(i -> checks.add(new CheckSpec(i.get("name").asText(), i.get("expr").asText())));
+        return List.copyOf(checks);
     }
 
     private static void checkSuites(LoadContext ctx, LocatedTree tree, List<Manifest.SuiteDecl> suites) {
@@ -64,11 +93,23 @@ final class ManifestReader {
                         + "\" scores nothing: give classification, extraction or routing fields"));
             }
             Set<String> classified = new HashSet<>(s.classification());
+            Set<String> extracted = new HashSet<>();
             for (int i = 0; i < s.extraction().size(); i++) {
                 String field = s.extraction().get(i);
                 if (classified.contains(field)) {
                     ctx.add(tree.errorAt(s.pointer() + "/extraction/" + i, "field \"" + field
                             + "\" is listed under both classification and extraction in suite \"" + s.name() + "\""));
+                }
+                if (!extracted.add(field)) {
+                    ctx.add(tree.errorAt(s.pointer() + "/extraction/" + i, "field \"" + field
+                            + "\" is listed twice under extraction in suite \"" + s.name() + "\""));
+                }
+            }
+            Set<String> checkNames = new HashSet<>();
+            for (int i = 0; i < s.checks().size(); i++) {
+                if (!checkNames.add(s.checks().get(i).name())) {
+                    ctx.add(tree.errorAt(s.pointer() + "/checks/" + i + "/name", "duplicate check name \""
+                            + s.checks().get(i).name() + "\" in suite \"" + s.name() + "\""));
                 }
             }
         }

@@ -15,7 +15,8 @@ import java.util.TreeSet;
 final class MetricNames {
     private static final String FORMS = "classification.<field>.accuracy, classification.<field>.macro_f1, "
             + "classification.<field>.precision.<label>, classification.<field>.recall.<label>, "
-            + "classification.<field>.f1.<label>, extraction.<field>.accuracy, extraction.exact_match, routing.accuracy";
+            + "classification.<field>.f1.<label>, extraction.<field>.accuracy, extraction.exact_match, routing.accuracy, "
+            + "check.<name>.pass_rate, policy.rejection_rate, policy.leak_rate";
 
     private MetricNames() {}
 
@@ -34,6 +35,16 @@ final class MetricNames {
                 }
                 if (parts.length == 3 && parts[2].equals("accuracy")) {
                     return field(parts[1], suite.extraction(), "extraction", suite);
+                }
+                return unknown(metric);
+            case "policy":
+                return parts.length == 2 && (parts[1].equals("rejection_rate") || parts[1].equals("leak_rate"))
+                        ? Optional.empty() : unknown(metric);
+            case "check":
+                if (parts.length == 3 && parts[2].equals("pass_rate")) {
+                    if (suite.checks().stream().anyMatch(c -> c.name().equals(parts[1]))) return Optional.empty();
+                    return Optional.of("suite \"" + suite.name() + "\" has no check named \"" + parts[1] + "\" (checks: "
+                            + (suite.checks().isEmpty() ? "none" : String.join(", ", suite.checks().stream().map(CheckSpec::name).toList())) + ")");
                 }
                 return unknown(metric);
             case "routing":

@@ -15,6 +15,14 @@ final class PolicyReader {
 
     /** Null when the file is missing or has errors (recorded). */
     static PolicySpec read(LoadContext ctx, String path) {
+        return read(ctx, path, List.of());
+    }
+
+    /**
+     * As {@link #read(LoadContext, String)}, type-checking the CEL rules against each of {@code outputSchemas}
+     * (the output schemas of the workspace's prompts; none: open objects).
+     */
+    static PolicySpec read(LoadContext ctx, String path, List<JsonNode> outputSchemas) {
         byte[] bytes = ctx.readRequired(path);
         if (bytes == null) return null;
         LocatedTree tree = ctx.parseYaml(path, bytes);
@@ -28,12 +36,14 @@ final class PolicyReader {
             ctx.add(tree.errorAt("/fallback_action", "fallback action \"" + fallback
                     + "\" is not an allowed action (allowed_actions: " + String.join(", ", allowed) + ")"));
         }
+        List<PolicySpec.Rule> rules = PolicyRuleTypes.read(ctx, tree, new String(bytes, java.nio.charset.StandardCharsets.UTF_8),
+                outputSchemas);
         if (ctx.errorCount() > before) return null;
         JsonNode limits = root.path("limits");
         return new PolicySpec(root.get("revision").asInt(), allowed,
                 Trees.strings(root, "allowed_tools"), Trees.strings(root, "required_fields"), patterns,
                 Trees.number(limits, "max_refund_amount"), Trees.integer(limits, "max_reply_chars"),
-                fallback, Digests.sha256(bytes));
+                fallback, Digests.sha256(bytes), rules);
     }
 
     private static List<PolicySpec.RestrictedPattern> patterns(LoadContext ctx, LocatedTree tree) {

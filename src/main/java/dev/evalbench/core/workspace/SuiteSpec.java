@@ -1,10 +1,13 @@
 package dev.evalbench.core.workspace;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A suite from the manifest. {@code classification}, {@code extraction} and {@code routing} are empty/null for
- * safety suites. {@code datasetHash} is the SHA-256 of the dataset file's bytes.
+ * safety suites. {@code datasetHash} is the SHA-256 of the dataset file's bytes. {@code extractionRules} holds
+ * the normalizers and tolerance of the extraction fields that have any (a field without an entry is compared
+ * exactly); {@code checks} are the suite's CEL checks, already type-checked at load.
  */
 public record SuiteSpec(
         String name,
@@ -16,4 +19,20 @@ public record SuiteSpec(
         List<String> extraction,
         String routing,
         String datasetHash,
-        List<EvalCase> cases) {}
+        List<EvalCase> cases,
+        Map<String, ExtractionRule> extractionRules,
+        List<CheckSpec> checks) {
+
+    public SuiteSpec {
+        extractionRules = extractionRules == null ? Map.of() : Map.copyOf(extractionRules);
+        checks = checks == null ? List.of() : List.copyOf(checks);
+    }
+
+    /** A suite without extraction rules or checks. */
+    public SuiteSpec(String name, SuiteKind kind, String promptId, String dataset, String version,
+                     List<String> classification, List<String> extraction, String routing, String datasetHash,
+                     List<EvalCase> cases) {
+        this(name, kind, promptId, dataset, version, classification, extraction, routing, datasetHash, cases,
+                Map.of(), List.of());
+    }
+}

@@ -28,7 +28,8 @@ public final class WorkspaceLoader {
         Manifest manifest = ManifestReader.read(ctx);
         PromptReader.Prompts prompts = PromptReader.readAll(ctx);
         RouteReader.Routes routes = RouteReader.read(ctx, manifest == null ? "routes.yaml" : manifest.routesPath(), env);
-        PolicySpec policy = PolicyReader.read(ctx, manifest == null ? "policy.yaml" : manifest.policyPath());
+        PolicySpec policy = PolicyReader.read(ctx, manifest == null ? "policy.yaml" : manifest.policyPath(),
+                outputSchemasInUse(manifest, prompts));
         Preprocessor preprocessor = new Preprocessor(manifest == null ? List.of() : manifest.preprocess());
         Map<String, SuiteSpec> suites = manifest == null ? Map.of() : suites(ctx, manifest, prompts, preprocessor, policy);
         List<GateSpec> gates = GateReader.read(ctx, manifest == null ? "gates.yaml" : manifest.gatesPath(), manifest, suites);
@@ -51,14 +52,23 @@ public final class WorkspaceLoader {
                 String known = prompts.declaredIds().isEmpty() ? "none in prompts/" : String.join(", ", new TreeSet<>(prompts.declaredIds()));
                 ctx.add(manifest.tree().errorAt(decl.pointer() + "/prompt", "unknown prompt \"" + decl.promptId() + "\" (prompts: " + known + ")"));
             }
+            if (decl.kind() == SuiteKind.TASK) SuiteCheckTypes.check(ctx, manifest, decl, prompts.byId().get(decl.promptId()));
             List<EvalCase> cases = DatasetReader.read(ctx, manifest, decl, preprocessor, policy);
             if (cases == null || !promptKnown) continue;
             boolean task = decl.kind() == SuiteKind.TASK;
             suites.put(decl.name(), new SuiteSpec(decl.name(), decl.kind(), decl.promptId(), decl.dataset(), decl.version(),
                     task ? decl.classification() : List.of(), task ? decl.extraction() : List.of(),
-                    task ? decl.routing() : null, ctx.digests().get(decl.dataset()), cases));
+                    task ? decl.routing() : null, ctx.digests().get(decl.dataset()), cases,
+                    task ? decl.extractionRules() : Map.of(), task ? decl.checks() : List.of()));
         }
         return suites;
+    }
+
+    /** The output schemas of the prompts the suites use: what the policy's CEL rules will see as output. */
+    private static List<com.fasterxml.jackson.databind.JsonNode> outputSchemasInUse(Manifest manifest, PromptReader.Prompts prompts) {
+        if (manifest == null) return List.of();
+        return manifest.suites().stream().map(s -> prompts.byId().get(s.promptId()))
+                .filter(p -> p != null && p.outputSchema() != null).map(PromptTemplate::outputSchema).distinct().toList();
     }
 
     private static void checkDefaultRoute(LoadContext ctx, Manifest manifest, RouteReader.Routes routes) {

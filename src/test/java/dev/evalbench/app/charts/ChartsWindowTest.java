@@ -67,7 +67,7 @@ class ChartsWindowTest {
         int counted = latency.getData().get(0).getData().stream().mapToInt(d -> d.getYValue().intValue()).sum();
         assertThat(counted).isEqualTo(159);
         assertThat(rates.getData()).extracting(XYChart.Series::getName)
-                .containsExactly("schema", "category-accuracy", "action-vs-baseline", "safety");
+                .containsExactly("schema", "category-accuracy", "action-vs-baseline", "safety", "no-leaks", "shipping-actions");
         assertThat(rates.getData().get(0).getData()).extracting(d -> d.getYValue().doubleValue())
                 .allSatisfy(v -> assertThat(v).isEqualTo(157 / 159.0));
         for (String id : List.of("#charts-tokens", "#charts-cost")) {

@@ -9,11 +9,12 @@ import java.nio.file.Path;
 /**
  * Two real offline runs of a copy of the sample, the first tagged main: the second ran prompt revision 5, which
  * lists the customer's orders as "- ORD-…" instead of "* ORD-…", so the scripted model takes an order id from
- * the order history and 17 triage cases that passed now fail on {@code order_id}. What a reviewer is shown.
+ * the order history and 18 triage cases that passed now fail on {@code order_id} (one of them a refund the
+ * policy rule refund-needs-order no longer stops, since it now names an order). What a reviewer is shown.
  */
 final class ReviewRuns {
     /** pass → fail cases of the second run. */
-    static final int REGRESSIONS = 17;
+    static final int REGRESSIONS = 18;
 
     final RunHeader baseline;
     final RunHeader latest;

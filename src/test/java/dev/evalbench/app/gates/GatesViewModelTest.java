@@ -50,7 +50,8 @@ class GatesViewModelTest {
     void everyGateReadsInTheCliWordsAndTheHeadlineCountsTheFailures() {
         GatesViewModel vm = gated(run());
         assertThat(vm.rows()).extracting(GateRow::id)
-                .containsExactly("schema", "category-accuracy", "action-vs-baseline", "safety", "latency", "tokens", "cost");
+                .containsExactly("schema", "category-accuracy", "action-vs-baseline", "safety", "no-leaks", "shipping-actions",
+                        "latency", "tokens", "cost");
         GateRow schema = row(vm, "schema");
         assertThat(schema.word()).isEqualTo("FAIL");
         assertThat(schema.value()).isEqualTo("98.7%");
@@ -58,7 +59,7 @@ class GatesViewModelTest {
         assertThat(schema.interval()).isEqualTo(VerdictFormat.interval(schema.verdict())).startsWith("[");
         assertThat(schema.sentence()).startsWith("98.7% of 159 outputs are schema-valid (2 invalid");
         long failed = vm.rows().stream().filter(r -> !r.passed()).count();
-        assertThat(vm.headlineProperty().get()).isEqualTo("FAILED: " + failed + " of 7 gates failed");
+        assertThat(vm.headlineProperty().get()).isEqualTo("FAILED: " + failed + " of 9 gates failed");
         assertThat(vm.baselineProperty().get()).startsWith("No baseline");
         assertThat(row(vm, "cost").sentence()).isEqualTo(dev.evalbench.core.gate.GateEvaluator.NEEDS_BASELINE); // the core sentence the CLI prints
     }

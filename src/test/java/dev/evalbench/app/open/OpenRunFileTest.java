@@ -67,8 +67,8 @@ class OpenRunFileTest {
         assertThat(tab.getText()).startsWith("Read-only ");
         assertThat(tab.getId()).startsWith("opened-tab-");
         assertThat(robot.lookup("#results-count").queryAs(Label.class).getText()).isEqualTo("159 of 159 cases");
-        waitFor(20, TimeUnit.SECONDS, () -> table("#gates-table").getItems().size() == 7);
-        assertThat(robot.lookup("#gates-headline").queryAs(Label.class).getText()).matches("FAILED: \\d of 7 gates failed");
+        waitFor(20, TimeUnit.SECONDS, () -> table("#gates-table").getItems().size() == 9);
+        assertThat(robot.lookup("#gates-headline").queryAs(Label.class).getText()).matches("FAILED: \\d of 9 gates failed");
         assertThat(robot.lookup("#status-message").queryAs(Label.class).getText())
                 .startsWith("Opened run export ").endsWith("(ci-run.json) read-only.");
         @SuppressWarnings("unchecked")

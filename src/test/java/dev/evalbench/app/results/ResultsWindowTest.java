@@ -66,10 +66,10 @@ class ResultsWindowTest {
         robot.doubleClickOn(robot.lookup("#history-list .list-cell").nth(0).queryAs(Node.class));
 
         waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#results-table").tryQuery().isPresent()
-                && table("#results-table").getItems().size() == 159 && table("#gates-table").getItems().size() == 7);
+                && table("#results-table").getItems().size() == 159 && table("#gates-table").getItems().size() == 9);
         TableView<CaseSummary> cases = table("#results-table");
         TableView<GateRow> gates = table("#gates-table");
-        assertThat(robot.lookup("#gates-headline").queryAs(Label.class).getText()).matches("FAILED: \\d of 7 gates failed");
+        assertThat(robot.lookup("#gates-headline").queryAs(Label.class).getText()).matches("FAILED: \\d of 9 gates failed");
         assertThat(robot.lookup("#results-count").queryAs(Label.class).getText()).isEqualTo("159 of 159 cases");
         GateRow schema = gates.getItems().get(0);
         assertThat(schema.id()).isEqualTo("schema");

@@ -52,6 +52,7 @@ public final class MarkdownSummary {
             BaselineDeltas.append(md, numbers, RunNumbers.of(baseline));
             flips(md, FlippedCases.between(baseline, run));
         }
+        TagTable.append(md, run, baseline);
         flaky(md, RepeatStats.of(run.cases()));
         md.append("\n_").append(OutboundMask.notice(run, baseline)).append("_\n");
         return md.toString();

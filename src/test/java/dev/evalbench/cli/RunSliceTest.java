@@ -1,0 +1,35 @@
+package dev.evalbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `run --case` and `run --tag` run a slice of the suites; a slice that matches nothing is bad input. */
+class RunSliceTest {
+    @TempDir Path tmp;
+
+    @Test
+    void casesByIdAndByTag() {
+        Path ws = Cli.copySample(tmp);
+
+        Cli.Result byId = Cli.run("run", "--case", "t001", "--case", "p01", "--cache", "off", "--quiet", "--workspace", ws.toString());
+        // in datasets/tickets.jsonl only t005 carries the tag "customs"
+        Cli.Result byTag = Cli.run("run", "--tag", "customs", "--suite", "triage", "--cache", "off", "--quiet", "--workspace", ws.toString());
+
+        assertThat(byId.out()).contains("2/2 cases stored");
+        assertThat(byTag.out()).contains("1/1 cases stored");
+    }
+
+    @Test
+    void aSliceThatMatchesNothingIsBadInputAndWritesNothing() {
+        Path ws = Cli.copySample(tmp);
+
+        Cli.Result r = Cli.run("run", "--tag", "no-such-tag", "--workspace", ws.toString());
+
+        assertThat(r.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).contains("no case matches tag no-such-tag in the suites to run");
+        assertThat(ws.resolve(".evalbench")).doesNotExist();
+    }
+}

@@ -1,0 +1,38 @@
+package dev.evalbench.core.workspace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Two suites take their cases from one dataset by tags; a gate's tag must be carried by some case. */
+class SharedDatasetTest {
+    @TempDir Path dir;
+
+    @Test
+    void aSuiteTakesOnlyTheCasesCarryingItsTags() throws Exception {
+        Path root = FixtureWorkspace.copyTo(dir);
+        FixtureWorkspace.replace(root, "evalbench.yaml", "    routing: action\n", "    routing: action\n"
+                + "  - {name: refunds, kind: task, prompt: triage, dataset: datasets/tickets.jsonl, version: \"1\", tags: [refund],\n"
+                + "     classification: [category], routing: action}\n");
+
+        Workspace ws = WorkspaceLoader.load(new DiskWorkspaceFiles(root), Map.of());
+
+        assertThat(ws.suite("refunds").cases()).extracting(EvalCase::id).containsExactly("t001");
+        assertThat(ws.suite("triage").cases().size()).isGreaterThan(1);
+        assertThat(ws.suite("refunds").datasetHash()).isEqualTo(ws.suite("triage").datasetHash());
+    }
+
+    @Test
+    void aGateTagNoCaseCarriesIsAnError() {
+        Path root = FixtureWorkspace.copyTo(dir);
+        FixtureWorkspace.replace(root, "gates.yaml", "metric: classification.category.accuracy, min: 0.90}",
+                "metric: classification.category.accuracy, min: 0.90, tag: layout-de}");
+
+        WorkspaceException e = FixtureWorkspace.loadFailure(root);
+
+        assertThat(e.getMessage()).isEqualTo("gates.yaml:3:116: no case of suite \"triage\" carries the tag \"layout-de\"");
+    }
+}
