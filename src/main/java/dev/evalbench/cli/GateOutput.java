@@ -14,6 +14,8 @@ import dev.evalbench.core.record.RunCases;
 import dev.evalbench.core.record.RunHeader;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -48,18 +50,38 @@ final class GateOutput {
         return report.passed() ? ExitCodes.OK : ExitCodes.GATE_FAILED;
     }
 
+    /**
+     * Prints rows as columns as wide as their widest cell: names and the threshold (which may name the
+     * settings it comes from, and so be long) left-aligned, numbers right-aligned, the verdict last.
+     */
+    private static void printColumns(List<String[]> rows, PrintWriter out) {
+        int[] width = new int[rows.get(0).length];
+        for (String[] r : rows) for (int i = 0; i < r.length; i++) width[i] = Math.max(width[i], r[i].length());
+        for (String[] r : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < r.length; i++) {
+                boolean last = i == r.length - 1;
+                String pad = " ".repeat(last ? 0 : width[i] - r[i].length());
+                boolean leftAligned = i < 2 || i == 3;
+                line.append(leftAligned ? r[i] + pad : pad + r[i]).append(last ? "" : "  ");
+            }
+            out.println(line.toString().stripTrailing());
+        }
+    }
+
     private static void printTable(GateReport report, RunCases run, RunCases baseline, String resumeWith, PrintWriter out) {
         long passed = run.cases().stream().filter(c -> c.passed()).count();
         out.printf(Locale.ROOT, "run %s  %s  %d/%d cases stored, %d passed%s%n", run.id(),
                 run.header().status().name().toLowerCase(Locale.ROOT), run.cases().size(), run.header().plannedCases(),
                 passed, baseline == null ? "" : "  (baseline " + baseline.id() + ")");
-        String row = "%-20s %-17s %10s %12s %10s %24s %8s  %s%n";
-        out.printf(Locale.ROOT, row, "gate", "kind", "value", "threshold", "baseline", "95% interval", "p", "verdict");
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"gate", "kind", "value", "threshold", "baseline", "95% interval", "p", "verdict"});
         for (GateVerdict v : report.verdicts()) {
-            out.printf(Locale.ROOT, row, v.id(), v.kind(), VerdictFormat.value(v), VerdictFormat.threshold(v),
+            rows.add(new String[] {v.id(), v.kind(), VerdictFormat.value(v), VerdictFormat.threshold(v),
                     VerdictFormat.baseline(v), VerdictFormat.interval(v), VerdictFormat.pValue(v),
-                    v.passed() ? VerdictFormat.verdict(v) : "FAIL");
+                    v.passed() ? VerdictFormat.verdict(v) : "FAIL"});
         }
+        printColumns(rows, out);
         RouteUsage usage = RouteUsage.of(run);
         if (usage.fallbacksTaken() > 0 || !usage.failures().isEmpty() || usage.retries() > 0) {
             out.printf(Locale.ROOT, "routes: answered %s; fallbacks %s; provider failures %s; %d retries%n",
