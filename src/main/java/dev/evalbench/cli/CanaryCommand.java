@@ -40,11 +40,8 @@ final class CanaryCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Write the verdict as a report folder (report.json, report.md).")
     Path out;
 
-    @Option(names = "--sign", paramLabel = "KEY", description = "Sign the report with this Ed25519 private key (PEM); writes report.intoto.json.")
-    Path signKey;
-
-    @Option(names = "--pub", paramLabel = "PUB", description = "The public key of --sign (default: KEY with .key replaced by .pub).")
-    Path pubKey;
+    @Mixin
+    SigningOptions signing;
 
     @Option(names = "--min-samples", paramLabel = "N", defaultValue = "100", description = "Requests each run needs before anything but hold (default: ${DEFAULT-VALUE}).")
     int minSamples;
@@ -63,10 +60,9 @@ final class CanaryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (signKey != null && out == null) throw new BadInputException("--sign needs --out DIR: the signature is written beside the report");
         if (!(alpha > 0 && alpha < 1)) throw new BadInputException("--alpha must be between 0 and 1, not " + alpha);
         if (minSamples < 2) throw new BadInputException("--min-samples must be at least 2, not " + minSamples);
-        KeyFiles keys = signKey == null ? null : KeyFiles.load(signKey, pubKey);
+        KeyFiles keys = signing.keys(out);
         CanaryOptions options = new CanaryOptions(alpha, minSamples, CanaryOptions.DEFAULTS.passScore(), CanaryOptions.DEFAULTS.marginalScore());
         Path workspace = history.workspace(workspaceOption, null);
         CanaryService.Result r;

@@ -50,11 +50,8 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write the report files into.")
     Path out;
 
-    @Option(names = "--sign", paramLabel = "KEY", description = "Sign with this Ed25519 private key (PEM); writes report.intoto.json.")
-    Path signKey;
-
-    @Option(names = "--pub", paramLabel = "PUB", description = "The public key of --sign (default: KEY with .key replaced by .pub).")
-    Path pubKey;
+    @Mixin
+    SigningOptions signing;
 
     @Mixin
     WorkspaceOption workspaceOption;
@@ -64,14 +61,13 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        KeyFiles keys = signKey == null ? null : KeyFiles.load(signKey, pubKey);
-        if (signKey == null && pubKey != null) throw new BadInputException("--pub is only used with --sign");
+        KeyFiles keys = signing.keys(out);
         if (Files.exists(out) && !Files.isDirectory(out)) throw new BadInputException(out + ": not a folder");
         // Under --json the text lines go nowhere and one object is printed at the end.
         PrintWriter o = json ? new PrintWriter(java.io.Writer.nullWriter()) : spec.commandLine().getOut();
         Path workspace = history.workspace(workspaceOption, null);
         try (RunStore store = history.openReadOnly(workspace)) {
-            ReportService.Signer signer = keys == null ? null : new ReportService.Signer(keys.privateKey(), keys.publicKey(), KeyFiles.label(signKey));
+            ReportService.Signer signer = keys == null ? null : new ReportService.Signer(keys.privateKey(), keys.publicKey(), signing.label());
             ReportService.Result written = new ReportService(store, new GateService(parent.env()))
                     .write(runRef, baseline, workspace, out, signer);
             StoredRun run = written.run();

@@ -57,11 +57,8 @@ final class ShadowCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Write the verdict as a report folder (report.json, report.md).")
     Path out;
 
-    @Option(names = "--sign", paramLabel = "KEY", description = "Sign the report with this Ed25519 private key (PEM); writes report.intoto.json.")
-    Path signKey;
-
-    @Option(names = "--pub", paramLabel = "PUB", description = "The public key of --sign (default: KEY with .key replaced by .pub).")
-    Path pubKey;
+    @Mixin
+    SigningOptions signing;
 
     @Option(names = "--json", description = JsonOut.HELP)
     boolean json;
@@ -74,8 +71,7 @@ final class ShadowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (signKey != null && out == null) throw new BadInputException("--sign needs --out DIR: the signature is written beside the report");
-        KeyFiles keys = signKey == null ? null : KeyFiles.load(signKey, pubKey);
+        KeyFiles keys = signing.keys(out);
         Path workspace = workspaceOption.require(null);
         Workspace ws = Components.loadChecked(workspace, parent.env());
         if (!ws.routes().containsKey(route)) {
