@@ -64,6 +64,8 @@ public final class ChartsFeature {
     public void show(String runId) {
         if (!isOpen()) {
             tab = new Tab("Charts", new ChartsView(vm, zone, p -> results.open(p.runId(), p.startedAt())));
+            // Nothing here uses the detail pane: the tables and charts take its width.
+            dev.evalbench.app.shell.MainWindow.wantsWholeWidth(tab);
             tab.setId("charts-tab");
             window.tabs().getTabs().add(tab);
             if (runId != null) vm.showDistribution(runId);

@@ -78,6 +78,8 @@ public final class ReportsFeature {
         if (tab == null || !window.tabs().getTabs().contains(tab)) {
             ExportViewModel vm = new ExportViewModel(runner, history::store, env, session::folder, runId, keys);
             tab = new Tab("Report · run " + ExportViewModel.shortId(runId), new ExportView(vm, this::verify));
+            // Nothing here uses the detail pane: the tables and charts take its width.
+            dev.evalbench.app.shell.MainWindow.wantsWholeWidth(tab);
             tab.setId("export-tab-" + runId);
             exports.put(runId, tab);
             window.tabs().getTabs().add(tab);
@@ -92,6 +94,8 @@ public final class ReportsFeature {
         if (verifyTab == null || !window.tabs().getTabs().contains(verifyTab)) {
             verify = new VerifyViewModel(runner, keys, session::folder);
             verifyTab = new Tab("Verify report", new VerifyView(verify));
+            // Nothing here uses the detail pane: the tables and charts take its width.
+            dev.evalbench.app.shell.MainWindow.wantsWholeWidth(verifyTab);
             verifyTab.setId("verify-tab");
             window.tabs().getTabs().add(verifyTab);
             keys.refresh();
