@@ -1,14 +1,14 @@
 package dev.evalbench.app.compare;
 
+import dev.evalbench.app.fx.AnyChoice;
+
 import atlantafx.base.theme.Styles;
 import dev.evalbench.app.results.CaseFilter;
 import dev.evalbench.core.compare.ReviewStatus;
 import java.util.Arrays;
 import java.util.Locale;
-import javafx.beans.property.Property;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
-import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -29,7 +29,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * text field clears the whole filter. FX thread only.
  */
 final class ReviewFilterBar extends HBox {
-    static final String ANY = "any";
+    static final String ANY = AnyChoice.ANY;
     final TextField text = new TextField();
     final Label count = new Label();
 
@@ -59,13 +59,13 @@ final class ReviewFilterBar extends HBox {
             @Override public ReviewStatus fromString(String s) { return null; }
         });
         status.getItems().add(0, null);
-        promptWhenEmpty(status, s -> s.label());
+        AnyChoice.promptWhenEmpty(status, s -> s.label());
         status.valueProperty().bindBidirectional(vm.statusProperty());
-        ComboBox<String> verdict = choice("compare-verdict", "Verdict", vm.verdictProperty(),
+        ComboBox<String> verdict = AnyChoice.of("compare-verdict", "Verdict", vm.verdictProperty(),
                 FXCollections.observableArrayList(CaseFilter.PASS, CaseFilter.FAIL, CaseFilter.ERROR));
-        ComboBox<String> suite = choice("compare-suite", "Suite", vm.suiteProperty(), vm.suites());
-        ComboBox<String> tag = choice("compare-tag", "Tag", vm.tagProperty(), vm.tags());
-        ComboBox<String> kind = choice("compare-kind", "Failure", vm.failureKindProperty(), vm.failureKinds());
+        ComboBox<String> suite = AnyChoice.of("compare-suite", "Suite", vm.suiteProperty(), vm.suites());
+        ComboBox<String> tag = AnyChoice.of("compare-tag", "Tag", vm.tagProperty(), vm.tags());
+        ComboBox<String> kind = AnyChoice.of("compare-kind", "Failure", vm.failureKindProperty(), vm.failureKinds());
         Label moved = new Label();
         moved.setId("compare-moved");
         moved.setGraphic(new FontIcon("fth-filter"));
@@ -87,52 +87,5 @@ final class ReviewFilterBar extends HBox {
         remaining.getStyleClass().add(Styles.TEXT_BOLD);
         remaining.textProperty().bind(vm.remainingProperty());
         getChildren().addAll(text, regex, status, verdict, suite, tag, kind, movedBox, count, remaining);
-    }
-
-    /** A combo box whose first entry "any" stands for null in the view model. */
-    private static ComboBox<String> choice(String id, String prompt, Property<String> target, ObservableList<String> values) {
-        ComboBox<String> box = new ComboBox<>();
-        box.setId(id);
-        box.setPromptText(prompt);
-        Runnable fill = () -> {
-            String keep = target.getValue();
-            box.getItems().setAll(ANY);
-            box.getItems().addAll(values);
-            box.setValue(keep);
-        };
-        values.addListener((ListChangeListener<String>) c -> fill.run());
-        fill.run();
-        promptWhenEmpty(box, v -> v);
-        box.valueProperty().addListener((o, was, now) -> target.setValue(ANY.equals(now) ? null : now));
-        target.addListener((o, was, now) -> {
-            if (now == null && box.getValue() != null && !ANY.equals(box.getValue())) box.setValue(null);
-            else if (now != null && !now.equals(box.getValue())) box.setValue(now);
-        });
-        return box;
-    }
-
-    /**
-     * Shows the box's prompt ("Suite", "Verdict") while nothing is chosen. JavaFX's own button cell loses the
-     * prompt once the value has been set and set back to null (or the items refilled), leaving a blank box.
-     */
-    private static <T> void promptWhenEmpty(ComboBox<T> box, java.util.function.Function<T, String> words) {
-        javafx.scene.control.ListCell<T> cell = new javafx.scene.control.ListCell<>() {
-            @Override
-            protected void updateItem(T item, boolean empty) {
-                super.updateItem(item, empty);
-                show(this, box, item, words);
-            }
-        };
-        box.setButtonCell(cell);
-        // A new cell is already empty, so updateItem is not called until a value is chosen: word it now.
-        show(cell, box, box.getValue(), words);
-    }
-
-    private static <T> void show(javafx.scene.control.ListCell<T> cell, ComboBox<T> box, T item,
-                                 java.util.function.Function<T, String> words) {
-        boolean none = item == null || ANY.equals(item);
-        cell.setText(none ? box.getPromptText() : words.apply(item));
-        cell.getStyleClass().remove(Styles.TEXT_MUTED);
-        if (none) cell.getStyleClass().add(Styles.TEXT_MUTED);
     }
 }

@@ -1,10 +1,10 @@
 package dev.evalbench.app.results;
 
+import dev.evalbench.app.fx.AnyChoice;
+
 import atlantafx.base.theme.Styles;
 import java.util.Locale;
-import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
-import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -23,7 +23,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * holds no state of its own. Esc in the text field clears the whole filter. FX thread only.
  */
 final class FilterBar extends HBox {
-    static final String ANY = "any";
+    static final String ANY = AnyChoice.ANY;
     final TextField text = new TextField();
     final Label count = new Label();
     final Label scope = new Label();
@@ -46,11 +46,11 @@ final class FilterBar extends HBox {
         regex.setId("results-regex");
         regex.setTooltip(new Tooltip("Read the text as a regular expression"));
         regex.selectedProperty().bindBidirectional(vm.regexProperty());
-        ComboBox<String> verdict = choice("results-verdict", "Verdict", vm.verdictProperty(),
+        ComboBox<String> verdict = AnyChoice.of("results-verdict", "Verdict", vm.verdictProperty(),
                 javafx.collections.FXCollections.observableArrayList(CaseFilter.PASS, CaseFilter.FAIL, CaseFilter.ERROR));
-        ComboBox<String> suite = choice("results-suite", "Suite", vm.suiteProperty(), vm.suites());
-        ComboBox<String> tag = choice("results-tag", "Tag", vm.tagProperty(), vm.tags());
-        ComboBox<String> kind = choice("results-kind", "Failure", vm.failureKindProperty(), vm.failureKinds());
+        ComboBox<String> suite = AnyChoice.of("results-suite", "Suite", vm.suiteProperty(), vm.suites());
+        ComboBox<String> tag = AnyChoice.of("results-tag", "Tag", vm.tagProperty(), vm.tags());
+        ComboBox<String> kind = AnyChoice.of("results-kind", "Failure", vm.failureKindProperty(), vm.failureKinds());
         scope.setId("results-scope");
         scope.setGraphic(new FontIcon("fth-filter"));
         Button dropScope = new Button(null, new FontIcon("fth-x"));
@@ -77,26 +77,5 @@ final class FilterBar extends HBox {
     private static String count(ResultsViewModel vm) {
         if (!vm.loadedProperty().get()) return String.format(Locale.ROOT, "first %,d cases; reading the rest…", vm.visible().size());
         return String.format(Locale.ROOT, "%,d of %,d cases", vm.visible().size(), vm.total());
-    }
-
-    /** A combo box whose first entry "any" stands for null in the view model. */
-    private static ComboBox<String> choice(String id, String prompt, StringProperty target, ObservableList<String> values) {
-        ComboBox<String> box = new ComboBox<>();
-        box.setId(id);
-        box.setPromptText(prompt);
-        Runnable fill = () -> {
-            String keep = target.get();
-            box.getItems().setAll(ANY);
-            box.getItems().addAll(values);
-            box.setValue(keep);
-        };
-        values.addListener((ListChangeListener<String>) c -> fill.run());
-        fill.run();
-        box.valueProperty().addListener((o, was, now) -> target.set(ANY.equals(now) ? null : now));
-        target.addListener((o, was, now) -> {
-            if (now == null && box.getValue() != null && !ANY.equals(box.getValue())) box.setValue(null);
-            else if (now != null && !now.equals(box.getValue())) box.setValue(now);
-        });
-        return box;
     }
 }

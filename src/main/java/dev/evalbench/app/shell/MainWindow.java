@@ -49,9 +49,12 @@ public final class MainWindow {
         detail.getChildren().setAll(placeholder("Select a case, a gate or a revision to see its detail here."));
         detail.setMinWidth(0);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
-        StackPane centre = new StackPane(emptyCentre(), tabs);
-        // The hint shows through only when no tab is open.
+        Label hint = emptyCentre();
+        hint.setId("empty-centre-hint");
+        StackPane centre = new StackPane(hint, tabs);
+        // Either the hint or the tabs, never both: a tab's transparent gaps would show the hint through.
         tabs.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(tabs.getTabs()));
+        hint.visibleProperty().bind(tabs.visibleProperty().not());
         main.getItems().addAll(left, centre, detail);
         main.setDividerPositions(defaultDividers("main"));
         tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> fitDetailTo(now));

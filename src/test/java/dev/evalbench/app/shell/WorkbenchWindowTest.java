@@ -76,6 +76,7 @@ class WorkbenchWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(window.detailShown()).isFalse();
+        assertThat(robot.lookup("#empty-centre-hint").query().isVisible()).as("the no-tab hint behind an open tab").isFalse();
         assertThat(window.splitPanes().get("main").getDividers()).hasSize(1);
         assertThat(window.dividers("main")).hasSize(2);
         assertThat(window.dividers("main")[1]).isCloseTo(0.6, org.assertj.core.data.Offset.offset(0.02));
