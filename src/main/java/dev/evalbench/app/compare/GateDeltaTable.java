@@ -1,5 +1,7 @@
 package dev.evalbench.app.compare;
 
+import dev.evalbench.app.gates.VerdictCell;
+
 import dev.evalbench.core.compare.GateDelta;
 import dev.evalbench.core.gate.GateVerdict;
 import dev.evalbench.core.gate.ci.VerdictFormat;
@@ -7,10 +9,8 @@ import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The gate deltas of a comparison, in the gates panel's colours and words: each gate's verdict in both runs
@@ -63,35 +63,8 @@ final class GateDeltaTable extends TableView<GateDelta> {
             if (!v.ran()) return "not run";
             return v.passed() ? "pass" : "FAIL";
         });
-        c.setCellFactory(col -> new TableCell<>() {
-            private final FontIcon pass = icon("fth-check-circle", "success");
-            private final FontIcon fail = icon("fth-x-circle", "danger");
-            private final FontIcon none = icon("fth-minus-circle", "fg-muted");
-
-            @Override
-            protected void updateItem(String word, boolean empty) {
-                super.updateItem(word, empty);
-                if (empty || word == null) {
-                    setText(null);
-                    setGraphic(null);
-                    setStyle(null);
-                    return;
-                }
-                setText(word);
-                switch (word) {
-                    case "pass" -> { setGraphic(pass); setStyle("-fx-text-fill: -color-success-fg; -fx-font-weight: bold;"); }
-                    case "FAIL" -> { setGraphic(fail); setStyle("-fx-text-fill: -color-danger-fg; -fx-font-weight: bold;"); }
-                    default -> { setGraphic(none); setStyle("-fx-text-fill: -color-fg-muted;"); }
-                }
-            }
-        });
+        c.setCellFactory(col -> new VerdictCell<>());
         return c;
     }
 
-    private static FontIcon icon(String literal, String colour) {
-        FontIcon icon = new FontIcon(literal);
-        // Appended: the icon keeps its font in its own inline style.
-        icon.setStyle(icon.getStyle() + "-fx-icon-color: -color-" + colour + (colour.startsWith("fg") ? ";" : "-fg;"));
-        return icon;
-    }
 }

@@ -7,7 +7,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -15,7 +14,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The gates panel above a run's results: the CLI's headline, the baseline used, and one row per gate with its
@@ -79,37 +77,11 @@ public final class GatesView extends VBox {
         return c;
     }
 
-    private static FontIcon icon(String literal, String colour) {
-        FontIcon icon = new FontIcon(literal);
-        // Appended: the icon keeps its font in its own inline style.
-        icon.setStyle(icon.getStyle() + "-fx-icon-color: -color-" + colour + "-fg;");
-        return icon;
-    }
 
     /** pass / FAIL with a check or a cross: the verdict reads without colour. */
     private static TableColumn<GateRow, String> verdictColumn() {
         TableColumn<GateRow, String> c = column("Verdict", 90, GateRow::word);
-        c.setCellFactory(col -> new TableCell<>() {
-            // Made with their literals: an icon whose literal is set later can lose its font.
-            private final FontIcon pass = icon("fth-check-circle", "success");
-            private final FontIcon fail = icon("fth-x-circle", "danger");
-
-            @Override
-            protected void updateItem(String word, boolean empty) {
-                super.updateItem(word, empty);
-                if (empty || word == null) {
-                    setText(null);
-                    setGraphic(null);
-                    setStyle(null);
-                    return;
-                }
-                boolean passed = word.equals("pass");
-                String colour = passed ? "success" : "danger";
-                setStyle("-fx-text-fill: -color-" + colour + "-fg; -fx-font-weight: bold;");
-                setText(word);
-                setGraphic(passed ? this.pass : this.fail);
-            }
-        });
+        c.setCellFactory(col -> new VerdictCell<>());
         return c;
     }
 
