@@ -1,6 +1,7 @@
 package dev.evalbench.app.compare;
 
 import dev.evalbench.app.fx.AnyChoice;
+import dev.evalbench.app.fx.FilterField;
 
 import atlantafx.base.theme.Styles;
 import dev.evalbench.app.results.CaseFilter;
@@ -16,9 +17,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -30,27 +29,16 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 final class ReviewFilterBar extends HBox {
     static final String ANY = AnyChoice.ANY;
-    final TextField text = new TextField();
+    final TextField text;
     final Label count = new Label();
 
     ReviewFilterBar(CompareViewModel vm) {
         super(6);
         setAlignment(Pos.CENTER_LEFT);
         setStyle("-fx-padding: 4 6 4 6;");
-        text.setId("compare-filter");
-        text.setPromptText("Filter cases (Ctrl+F)");
-        text.textProperty().bindBidirectional(vm.textProperty());
-        text.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ESCAPE) {
-                vm.clearFilter();
-                e.consume();
-            }
-        });
-        HBox.setHgrow(text, Priority.ALWAYS);
+        text = FilterField.text("compare-filter", vm.textProperty(), vm::clearFilter);
         text.setMinWidth(120);
-        ToggleButton regex = new ToggleButton(".*");
-        regex.setTooltip(new Tooltip("Read the text as a regular expression"));
-        regex.selectedProperty().bindBidirectional(vm.regexProperty());
+        ToggleButton regex = FilterField.regex(null, vm.regexProperty());
         ComboBox<ReviewStatus> status = new ComboBox<>(FXCollections.observableArrayList(Arrays.asList(ReviewStatus.values())));
         status.setId("compare-status");
         status.setPromptText("Status");

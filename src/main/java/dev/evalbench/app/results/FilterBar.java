@@ -1,6 +1,7 @@
 package dev.evalbench.app.results;
 
 import dev.evalbench.app.fx.AnyChoice;
+import dev.evalbench.app.fx.FilterField;
 
 import atlantafx.base.theme.Styles;
 import java.util.Locale;
@@ -12,9 +13,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
@@ -24,7 +23,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 final class FilterBar extends HBox {
     static final String ANY = AnyChoice.ANY;
-    final TextField text = new TextField();
+    final TextField text;
     final Label count = new Label();
     final Label scope = new Label();
 
@@ -32,20 +31,8 @@ final class FilterBar extends HBox {
         super(6);
         setAlignment(Pos.CENTER_LEFT);
         setStyle("-fx-padding: 4 6 4 6;");
-        text.setId("results-filter");
-        text.setPromptText("Filter cases (Ctrl+F)");
-        text.textProperty().bindBidirectional(vm.textProperty());
-        text.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ESCAPE) {
-                vm.clearFilter();
-                e.consume();
-            }
-        });
-        HBox.setHgrow(text, Priority.ALWAYS);
-        ToggleButton regex = new ToggleButton(".*");
-        regex.setId("results-regex");
-        regex.setTooltip(new Tooltip("Read the text as a regular expression"));
-        regex.selectedProperty().bindBidirectional(vm.regexProperty());
+        text = FilterField.text("results-filter", vm.textProperty(), vm::clearFilter);
+        ToggleButton regex = FilterField.regex("results-regex", vm.regexProperty());
         ComboBox<String> verdict = AnyChoice.of("results-verdict", "Verdict", vm.verdictProperty(),
                 javafx.collections.FXCollections.observableArrayList(CaseFilter.PASS, CaseFilter.FAIL, CaseFilter.ERROR));
         ComboBox<String> suite = AnyChoice.of("results-suite", "Suite", vm.suiteProperty(), vm.suites());
