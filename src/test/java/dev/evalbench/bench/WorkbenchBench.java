@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -91,17 +92,17 @@ public final class WorkbenchBench {
         java.util.Random random = new java.util.Random(7);
         for (int i = 0; i < reps * 5; i++) {
             int row = random.nextInt(table.getItems().size());
-            Node before = FxStopwatch.onFx(() -> scene.lookup("#case-detail"));
+            // Another case than the one shown: the pane is reused, so "shown" is its title naming the new case
+            // (set together with every other text of the detail).
+            String shown = FxStopwatch.onFx(() -> scene.lookup("#detail-title") instanceof Label l ? l.getText() : "");
+            String want = FxStopwatch.onFx(() -> table.getItems().get(row).key().caseId());
+            if (want.equals(shown)) continue;
             select.add(watch.time(() -> {
                 table.getSelectionModel().clearAndSelect(row);
                 table.scrollTo(row);
-            }, () -> {
-                Node now = scene.lookup("#case-detail");
-                return now != null && now != before && now.getScene() != null;
-            }, 30));
+            }, () -> scene.lookup("#detail-title") instanceof Label l && l.getScene() != null && want.equals(l.getText()), 30));
         }
-        System.gc();
-        Thread.sleep(500);
+        // No System.gc() here: resident memory is read as the app holds it after the user's actions.
         System.out.printf(Locale.ROOT, "open the %,d-case run, first rows: median %.0f ms %s%n", cases, median(open), open);
         System.out.printf(Locale.ROOT, "open the %,d-case run, every row in the table: median %.0f ms %s%n", cases, median(all), all);
         System.out.printf(Locale.ROOT, "filter keystroke to rows shown: median %.1f ms (of %d)%n", median(keystroke), keystroke.size());
@@ -109,6 +110,8 @@ public final class WorkbenchBench {
         System.out.printf(Locale.ROOT, "process memory: %s resident now, %s at peak; heap used %d MB of max %d MB%n",
                 status("VmRSS"), status("VmHWM"), (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20,
                 Runtime.getRuntime().maxMemory() >> 20);
+        // -Dbench.holdSeconds=N keeps the window open after the figures, for jcmd (heap histogram, NMT).
+        Thread.sleep(Long.getLong("bench.holdSeconds", 0) * 1000);
         Platform.runLater(() -> {
             try {
                 app.stop();

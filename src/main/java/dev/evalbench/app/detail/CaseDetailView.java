@@ -20,69 +20,141 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The detail pane of one case, built when the case is selected from its full record: input variables, the
- * rendered prompt, the raw and parsed output (monospace), validation errors, the decision and its reasons,
- * each scored field against the expected value, and latency, tokens, cost, attempts, fallbacks and trace id.
- * FX thread only; holds nothing after it is replaced.
+ * The detail pane of one case, from its full record: input variables, the rendered prompt, the raw and parsed
+ * output (monospace), validation errors, the decision and its reasons, each scored field against the expected
+ * value, and latency, tokens, cost, attempts, fallbacks and trace id.
+ *
+ * <p>One pane serves every selection: {@link #show} sets the texts of the nodes built once, so selecting a
+ * case re-lays out text but builds and styles no new nodes (a new tree per selection took most of the time from
+ * the click to the detail on screen). FX thread only; keeps only the texts of the case shown.
  */
 public final class CaseDetailView extends ScrollPane {
     private final VBox body = new VBox(6);
+    private final Label title = new Label();
+    private final Label key = new Label();
+    private final Label verdict = new Label();
+    private final Label failures = wrapped("");
+    private final FontIcon passIcon = icon("fth-check-circle", "success");
+    private final FontIcon failIcon = icon("fth-x-circle", "danger");
+    private final FontIcon errorIcon = icon("fth-alert-triangle", "warning");
+    private final TextSection vars = new TextSection("detail-vars");
+    private final TextSection prompt = new TextSection("detail-prompt");
+    private final TextSection raw = new TextSection("detail-raw");
+    private final TextSection parsed = new TextSection("detail-parsed");
+    private final TextSection validation = new TextSection("detail-schema-errors");
+    private final Label decision = wrapped("");
+    private final Label notScored = muted("nothing scored");
+    private final GridPane scores = new GridPane();
+    private final Label call = wrapped("");
+    private String verdictWord;
 
-    /** @param vars the case's input variables from its dataset, or null when the dataset is not at hand */
-    public CaseDetailView(CaseRecord r, JsonNode vars) {
+    /** An empty pane; {@link #show} fills it. */
+    public CaseDetailView() {
         setId("case-detail");
         setFitToWidth(true);
         body.setStyle("-fx-padding: 8;");
-        Label title = new Label(r.key().caseId());
+        title.setId("detail-title");
         title.getStyleClass().add(Styles.TITLE_4);
-        Label key = new Label(r.key().toString());
         key.getStyleClass().add(Styles.TEXT_MUTED);
-        body.getChildren().addAll(title, key, verdict(r));
-        section("Input variables", vars == null ? muted("not in the open dataset") : mono("detail-vars", pretty(vars)));
-        StringBuilder prompt = new StringBuilder();
-        for (Message m : r.messages()) prompt.append("[").append(m.role()).append("]\n").append(m.content()).append("\n\n");
-        section("Rendered prompt", mono("detail-prompt", prompt.toString().strip()));
-        section("Raw output", r.rawOutput() != null ? mono("detail-raw", r.rawOutput())
-                : muted("No answer: " + r.failureKind() + (r.failureMessage() == null ? "" : ": " + r.failureMessage())));
-        section("Parsed output", r.parsed() != null ? mono("detail-parsed", pretty(r.parsed())) : muted("not JSON"));
-        section("Validation", r.schemaErrors().isEmpty() ? muted(r.failureKind() == null ? "schema-valid" : "no output to validate")
-                : mono("detail-schema-errors", String.join("\n", r.schemaErrors())));
-        section("Decision", decision(r.decision()));
-        section("Scores against expected", scores(r));
-        section("Call", numbers(r));
+        verdict.setId("detail-verdict");
+        decision.setId("detail-decision");
+        call.setId("detail-call");
+        scores.setHgap(10);
+        scores.setVgap(2);
+        body.getChildren().addAll(title, key, new VBox(2, verdict, failures));
+        section("Input variables", vars.box);
+        section("Rendered prompt", prompt.box);
+        section("Raw output", raw.box);
+        section("Parsed output", parsed.box);
+        section("Validation", validation.box);
+        section("Decision", decision);
+        section("Scores against expected", new VBox(notScored, scores));
+        section("Call", call);
         setContent(body);
     }
 
-    private Node verdict(CaseRecord r) {
-        boolean error = r.failureKind() != null;
-        String word = error ? "error" : r.passed() ? "pass" : "FAIL";
-        String colour = error ? "warning" : r.passed() ? "success" : "danger";
-        FontIcon icon = new FontIcon(error ? "fth-alert-triangle" : r.passed() ? "fth-check-circle" : "fth-x-circle");
-        // Appended: the icon keeps its font in its own inline style.
-        icon.setStyle(icon.getStyle() + "-fx-icon-color: -color-" + colour + "-fg;");
-        Label l = new Label(word, icon);
-        l.setId("detail-verdict");
-        l.setStyle("-fx-text-fill: -color-" + colour + "-fg; -fx-font-weight: bold;");
-        VBox box = new VBox(2, l);
-        if (r.evaluation() != null) for (String f : r.evaluation().failures()) box.getChildren().add(wrapped("• " + f));
-        return box;
+    /** @param vars the case's input variables from its dataset, or null when the dataset is not at hand */
+    public CaseDetailView(CaseRecord r, JsonNode vars) {
+        this();
+        show(r, vars);
     }
 
-    private Node decision(Decision d) {
-        if (d == null) return muted("No decision: there was no parsable output.");
+    /**
+     * Shows case {@code r}, replacing the texts of the case shown before, and scrolls back to the top.
+     *
+     * @param vars the case's input variables from its dataset, or null when the dataset is not at hand
+     */
+    public void show(CaseRecord r, JsonNode vars) {
+        title.setText(r.key().caseId());
+        key.setText(r.key().toString());
+        verdict(r);
+        if (vars == null) this.vars.none("not in the open dataset");
+        else this.vars.text(pretty(vars));
+        StringBuilder text = new StringBuilder();
+        for (Message m : r.messages()) text.append("[").append(m.role()).append("]\n").append(m.content()).append("\n\n");
+        prompt.text(text.toString().strip());
+        if (r.rawOutput() != null) raw.text(r.rawOutput());
+        else raw.none("No answer: " + r.failureKind() + (r.failureMessage() == null ? "" : ": " + r.failureMessage()));
+        if (r.parsed() != null) parsed.text(pretty(r.parsed()));
+        else parsed.none("not JSON");
+        if (r.schemaErrors().isEmpty()) validation.none(r.failureKind() == null ? "schema-valid" : "no output to validate");
+        else validation.text(String.join("\n", r.schemaErrors()));
+        decision(r.decision());
+        scores(r);
+        call.setText(numbers(r));
+        setVvalue(0);
+    }
+
+    private void verdict(CaseRecord r) {
+        boolean error = r.failureKind() != null;
+        String word = error ? "error" : r.passed() ? "pass" : "FAIL";
+        // An inline style is parsed again when set: only when the verdict changes.
+        if (!word.equals(verdictWord)) {
+            String colour = error ? "warning" : r.passed() ? "success" : "danger";
+            verdict.setText(word);
+            verdict.setGraphic(error ? errorIcon : r.passed() ? passIcon : failIcon);
+            verdict.setStyle("-fx-text-fill: -color-" + colour + "-fg; -fx-font-weight: bold;");
+            verdictWord = word;
+        }
+        StringBuilder lines = new StringBuilder();
+        if (r.evaluation() != null) for (String f : r.evaluation().failures()) lines.append(lines.isEmpty() ? "" : "\n").append("• ").append(f);
+        failures.setText(lines.toString());
+        showIf(failures, !lines.isEmpty());
+    }
+
+    private static FontIcon icon(String literal, String colour) {
+        FontIcon icon = new FontIcon(literal);
+        // Appended: the icon keeps its font in its own inline style.
+        icon.setStyle(icon.getStyle() + "-fx-icon-color: -color-" + colour + "-fg;");
+        return icon;
+    }
+
+    private static void showIf(Node node, boolean shown) {
+        node.setVisible(shown);
+        node.setManaged(shown);
+    }
+
+    private void decision(Decision d) {
+        if (d == null) {
+            decision.setText("No decision: there was no parsable output.");
+            if (!decision.getStyleClass().contains(Styles.TEXT_MUTED)) decision.getStyleClass().add(Styles.TEXT_MUTED);
+            return;
+        }
+        decision.getStyleClass().remove(Styles.TEXT_MUTED);
         String text = (d.accepted() ? "accepted" : "rejected") + ": proposed " + orDash(d.proposedAction())
                 + ", final " + orDash(d.finalAction())
                 + (d.rule() == null ? "" : "\nrule " + d.rule()) + (d.reason() == null ? "" : "\n" + d.reason());
-        Label l = wrapped(text);
-        l.setId("detail-decision");
-        return l;
+        decision.setText(text);
     }
 
-    private Node scores(CaseRecord r) {
-        if (r.evaluation() == null || r.evaluation().checks().isEmpty()) return muted("nothing scored");
-        GridPane grid = new GridPane();
-        grid.setHgap(10);
-        grid.setVgap(2);
+    /** The grid is small (a row per scored field): its rows are made again. */
+    private void scores(CaseRecord r) {
+        boolean none = r.evaluation() == null || r.evaluation().checks().isEmpty();
+        showIf(notScored, none);
+        showIf(scores, !none);
+        scores.getChildren().clear();
+        if (none) return;
+        GridPane grid = scores;
         grid.addRow(0, bold("check"), bold("expected"), bold("got"), bold(""));
         int row = 1;
         for (Map.Entry<String, Boolean> check : r.evaluation().checks().entrySet()) {
@@ -93,10 +165,9 @@ public final class CaseDetailView extends ScrollPane {
             mark.setStyle("-fx-text-fill: -color-" + (check.getValue() ? "success" : "danger") + "-fg;");
             grid.addRow(row++, new Label(field), new Label(expected), new Label(got), mark);
         }
-        return grid;
     }
 
-    private Node numbers(CaseRecord r) {
+    private static String numbers(CaseRecord r) {
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "latency %d ms · tokens %d in, %d out · cost $%.6f%n", r.latencyMs(),
                 r.tokensIn(), r.tokensOut(), r.costUsd()));
@@ -114,9 +185,7 @@ public final class CaseDetailView extends ScrollPane {
             s.append("\n").append(r.fallbacks().size()).append(" fallback(s)");
             for (FallbackTaken f : r.fallbacks()) s.append("\n  ").append(f.from()).append(" → ").append(f.to()).append(" (").append(f.reason()).append(")");
         }
-        Label l = wrapped(s.toString());
-        l.setId("detail-call");
-        return l;
+        return s.toString();
     }
 
     private void section(String title, Node content) {
@@ -126,17 +195,40 @@ public final class CaseDetailView extends ScrollPane {
     }
 
     /**
-     * Prompts and outputs in a monospace face. A label, not a text area: a text area's skin (scroll pane, caret,
-     * text layout) took most of the time from selecting a case to seeing it.
+     * A section that shows either a text in a monospace face (prompts, outputs; the label carries the section's
+     * id) or a muted sentence saying why there is none. Labels, not text areas: a text area's skin (scroll pane,
+     * caret, text layout) took most of the time from selecting a case to seeing it.
      */
-    private static Label mono(String id, String text) {
-        Label label = new Label(text);
-        label.setId(id);
-        label.setWrapText(true);
-        label.setMinHeight(Region.USE_PREF_SIZE);
-        label.setStyle("-fx-font-family: 'monospace'; -fx-padding: 6; -fx-background-color: -color-bg-subtle;"
-                + " -fx-background-radius: 4;");
-        return label;
+    private static final class TextSection {
+        final String id;
+        final Label mono = new Label();
+        final Label muted = CaseDetailView.muted("");
+        final VBox box = new VBox(mono, muted);
+
+        TextSection(String id) {
+            this.id = id;
+            mono.setWrapText(true);
+            mono.setMinHeight(Region.USE_PREF_SIZE);
+            mono.setStyle("-fx-font-family: 'monospace'; -fx-padding: 6; -fx-background-color: -color-bg-subtle;"
+                    + " -fx-background-radius: 4;");
+        }
+
+        void text(String text) {
+            mono.setText(text);
+            muted.setText("");
+            // The id goes with the text: a lookup finds the monospace text only while it is shown.
+            if (mono.getId() == null) mono.setId(id);
+            showIf(mono, true);
+            showIf(muted, false);
+        }
+
+        void none(String text) {
+            muted.setText(text);
+            mono.setText("");
+            if (mono.getId() != null) mono.setId(null);
+            showIf(mono, false);
+            showIf(muted, true);
+        }
     }
 
     private static Label bold(String text) {

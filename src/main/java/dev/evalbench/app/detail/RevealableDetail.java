@@ -11,37 +11,56 @@ import javafx.scene.layout.HBox;
 /**
  * A case's detail with its restricted values masked, as everything that leaves the machine shows them, and a
  * button that reveals the output as the history keeps it (the evidence) and masks it again. A case with
- * nothing to mask shows its detail alone. FX thread only.
+ * nothing to mask shows its detail alone. One pane can show case after case ({@link #show}): its nodes are
+ * built once. FX thread only.
  */
 public final class RevealableDetail extends BorderPane {
-    private final CaseRecord raw;
-    private final CaseRecord masked;
-    private final JsonNode vars;
+    private final CaseDetailView view = new CaseDetailView();
     private final Label notice = new Label();
     private final Button toggle = new Button();
+    private final HBox bar = new HBox(8, notice, toggle);
+    private CaseRecord raw;
+    private CaseRecord masked;
+    private JsonNode vars;
+    private boolean revealed;
 
-    public RevealableDetail(CaseRecord raw, OutboundMask mask, JsonNode vars) {
-        this.raw = raw;
-        this.masked = mask.record(raw);
-        this.vars = vars;
+    /** An empty pane; {@link #show} fills it. */
+    public RevealableDetail() {
         setId("revealable-detail");
-        if (masked.equals(raw)) {
-            setCenter(new CaseDetailView(raw, vars));
-            return;
-        }
         toggle.setId("reveal-restricted");
         notice.setWrapText(true);
-        HBox bar = new HBox(8, notice, toggle);
         bar.setStyle("-fx-padding: 6 8 0 8; -fx-alignment: center-left;");
-        setTop(bar);
-        show(false);
+        toggle.setOnAction(e -> reveal(!revealed));
+        setCenter(view);
     }
 
-    private void show(boolean revealed) {
-        setCenter(new CaseDetailView(revealed ? raw : masked, vars));
+    /** Masks {@code raw} here, on the FX thread; for a pane that shows one small case. */
+    public RevealableDetail(CaseRecord raw, OutboundMask mask, JsonNode vars) {
+        this();
+        show(raw, mask.record(raw), vars);
+    }
+
+    /**
+     * Shows a case masked, with the reveal button when masking changed something.
+     *
+     * @param raw    the case as the history keeps it
+     * @param masked {@code raw} through the outbound mask (made off the FX thread by the caller)
+     * @param vars   the case's input variables from its dataset, or null when the dataset is not at hand
+     */
+    public void show(CaseRecord raw, CaseRecord masked, JsonNode vars) {
+        this.raw = raw;
+        this.masked = masked;
+        this.vars = vars;
+        // The bar leaves the tree when there is nothing to reveal: no button to find, none to press.
+        setTop(masked.equals(raw) ? null : bar);
+        reveal(false);
+    }
+
+    private void reveal(boolean revealed) {
+        this.revealed = revealed;
+        view.show(revealed ? raw : masked, vars);
         notice.setText(revealed ? "Showing restricted values as the history keeps them."
                 : "Restricted values of this case are masked, as in reports and CI outputs.");
         toggle.setText(revealed ? "Mask" : "Reveal");
-        toggle.setOnAction(e -> show(!revealed));
     }
 }

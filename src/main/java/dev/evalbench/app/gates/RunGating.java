@@ -18,7 +18,10 @@ import java.util.function.Supplier;
  * Gates stored runs for the workbench, as {@code evalbench gate RUN --baseline main} would: the gates of the
  * workspace exactly as the run saw it (rebuilt from its stored snapshots; the open workspace when the history
  * lacks them), against the run tagged {@code baselineTag} when there is one and it is another run. Rebuilt
- * workspaces are kept by their input digests, since most runs of a history share them.
+ * workspaces are kept by their input digests, since most runs of a history share them. A complete run gated
+ * from its own snapshots against a complete baseline (or none) cannot gate differently while the baseline tag
+ * stays put, so its result is kept (the last {@value #KEPT} such runs): the history gates every run once in the
+ * background, and opening one of them then shows its gates without reading and bootstrapping it again.
  *
  * <p>Blocking (reads the history, rebuilds workspaces, bootstraps intervals): task bodies only. Thread-safe.
  */
@@ -29,6 +32,18 @@ public final class RunGating {
     private final Supplier<Workspace> openWorkspace;
     private final Map<Map<String, String>, Workspace> snapshots = new ConcurrentHashMap<>();
     private volatile RunCases lastBaseline;
+    /** How many gated runs are kept; the history lists up to 1,000 runs, most of them small. */
+    static final int KEPT = 256;
+    private final Map<Kept, GatedRun> kept = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Kept, GatedRun> eldest) {
+                    return size() > KEPT;
+                }
+            });
+
+    /** A gated run, by its id and its baseline's (null: none). */
+    private record Kept(String runId, String baselineId) {}
 
     /** @param openWorkspace the workspace open in the window (may give null), used when a run has no snapshots */
     public RunGating(Map<String, String> env, Supplier<Workspace> openWorkspace) {
@@ -37,9 +52,31 @@ public final class RunGating {
     }
 
     public GatedRun gate(RunStore store, String runId) throws Exception {
+        Optional<RunHeader> header = store.run(runId);
+        Kept key = new Kept(runId, store.resolve(BASELINE_TAG).filter(id -> !id.equals(runId)).orElse(null));
+        boolean complete = header.isPresent() && header.get().status() == RunStatus.COMPLETE;
+        GatedRun known = complete ? kept.get(key) : null;
+        if (known != null) return known;
+        GatedRun gated = gateAgain(store, runId);
+        // Kept only when nothing it was made from can change: its own snapshots, a finished run, a finished
+        // baseline, and the very baseline the key names (the tag may have moved while it was gated).
+        boolean fixed = gated.gatesFrom().startsWith(FROM_SNAPSHOT) && gated.header().status() == RunStatus.COMPLETE
+                && java.util.Objects.equals(key.baselineId(), gated.report().baselineRunId())
+                && (key.baselineId() == null || isComplete(store, key.baselineId()));
+        if (fixed) kept.put(key, gated);
+        return gated;
+    }
+
+    private static final String FROM_SNAPSHOT = "the stored snapshot of run ";
+
+    private static boolean isComplete(RunStore store, String runId) throws Exception {
+        return store.run(runId).map(h -> h.status() == RunStatus.COMPLETE).orElse(false);
+    }
+
+    private GatedRun gateAgain(RunStore store, String runId) throws Exception {
         // Summaries, not full records: gating 200 runs in the background must not hold every text in memory.
         RunCases run = RunLookup.runCases(store, runId);
-        String from = "the stored snapshot of run " + run.id();
+        String from = FROM_SNAPSHOT + run.id();
         Workspace ws = snapshotOf(run.header(), store);
         if (ws == null) {
             ws = openWorkspace.get();

@@ -1,18 +1,14 @@
 package dev.evalbench.app.results;
 
 import dev.evalbench.app.detail.RevealableDetail;
-import dev.evalbench.core.mask.OutboundMask;
-import dev.evalbench.core.service.OutboundMasks;
-import dev.evalbench.core.workspace.Workspace;
-import java.util.List;
-import java.util.Map;
+import dev.evalbench.app.fx.LatestOnly;
+import dev.evalbench.app.gates.GatedRun;
 import dev.evalbench.app.fx.BackgroundTask;
 import dev.evalbench.app.fx.TaskRunner;
 import dev.evalbench.app.gates.GatesView;
 import dev.evalbench.app.gates.GatesViewModel;
 import dev.evalbench.app.gates.RunGating;
 import dev.evalbench.app.shell.MainWindow;
-import dev.evalbench.core.record.CaseRecord;
 import dev.evalbench.core.store.RunStore;
 import dev.evalbench.core.workspace.Workspace;
 import java.time.Instant;
@@ -90,28 +86,43 @@ public final class ResultsTabs {
         Tab tab = new Tab("Results " + TITLE.format(startedAt.atZone(zone)), view);
         tab.setId("results-tab-" + runId);
         tab.setTooltip(new Tooltip("Run " + runId));
-        vm.detailProperty().addListener((o, was, record) -> {
-            if (tab.isSelected()) window.showDetail(record == null ? null
-                    : detail(record, gatesVm, openDataset, openWorkspace.get()));
-        });
+        showDetails(vm, gatesVm, tab, new DetailMasking(openWorkspace.get(), openDataset));
         open.put(runId, tab);
         gates.put(runId, gatesVm);
         onOpen.forEach(hook -> hook.accept(view));
         window.tabs().getTabs().add(tab);
         window.tabs().getSelectionModel().select(tab);
+        // The gates after the first rows: gating a large run (reading it, bootstrapping intervals) would take
+        // the cores the first page needs.
+        vm.firstRowsProperty().addListener((o, was, now) -> {
+            if (now) gatesVm.load();
+        });
         vm.load();
-        gatesVm.load();
         return view;
     }
 
-    private static RevealableDetail detail(CaseRecord record, GatesViewModel gatesVm, DatasetLookup openDataset,
-                                           Workspace open) {
-        var gated = gatesVm.gatedProperty().get();
-        var vars = gated != null ? new DatasetLookup(gated.workspace()).vars(record.key()) : null;
-        Workspace source = gated != null ? gated.workspace() : open;
-        // Keys never reach the history, so the mask needs only the case's restricted values and patterns.
-        OutboundMask mask = OutboundMasks.of(source == null ? List.of() : List.of(source), Map.of());
-        return new RevealableDetail(record, mask, vars != null ? vars : openDataset.vars(record.key()));
+    /**
+     * The selected case of this tab in the detail pane: masked and completed with its input variables off the
+     * FX thread, then shown in one pane per tab that is refilled case after case.
+     */
+    private void showDetails(ResultsViewModel vm, GatesViewModel gatesVm, Tab tab, DetailMasking masking) {
+        LatestOnly preparing = new LatestOnly(runner);
+        RevealableDetail[] pane = new RevealableDetail[1];
+        vm.detailProperty().addListener((o, was, record) -> {
+            if (record == null) {
+                preparing.cancelPending();
+                if (tab.isSelected()) window.showDetail(null);
+                return;
+            }
+            GatedRun gated = gatesVm.gatedProperty().get();
+            Workspace source = gated != null ? gated.workspace() : null;
+            preparing.submit(() -> masking.prepare(record, source), shown -> {
+                if (!tab.isSelected()) return;
+                if (pane[0] == null) pane[0] = new RevealableDetail();
+                pane[0].show(shown.raw(), shown.masked(), shown.vars());
+                window.showDetail(pane[0]);
+            }, e -> window.status("Cannot show case " + record.key() + ": " + e.getMessage()));
+        });
     }
 
     /**

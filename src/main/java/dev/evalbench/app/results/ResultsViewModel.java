@@ -40,6 +40,7 @@ public final class ResultsViewModel {
     private final Function<CaseKey, List<String>> tagsOf;
     private final LatestOnly filtering;
     private final LatestOnly reading;
+    private final int firstPage;
     private List<CaseSummary> all = List.of();
 
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
@@ -55,6 +56,7 @@ public final class ResultsViewModel {
     private final ObservableList<String> failureKinds = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper filterProblem = new ReadOnlyStringWrapper(this, "filterProblem", "");
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
+    private final ReadOnlyBooleanWrapper firstRows = new ReadOnlyBooleanWrapper(this, "firstRows");
     private final ReadOnlyStringWrapper loadProblem = new ReadOnlyStringWrapper(this, "loadProblem", "");
     private final ObjectProperty<CaseSummary> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyObjectWrapper<CaseRecord> detail = new ReadOnlyObjectWrapper<>(this, "detail");
@@ -64,6 +66,13 @@ public final class ResultsViewModel {
      * @param tagsOf the dataset tags of a case, for runs stored before records carried their tags
      */
     public ResultsViewModel(TaskRunner runner, BackgroundTask.ThrowingSupplier<RunStore> history, String runId, Function<CaseKey, List<String>> tagsOf) {
+        this(runner, history, runId, tagsOf, FIRST_PAGE);
+    }
+
+    /** @param firstPage how many rows are read and shown before the rest */
+    ResultsViewModel(TaskRunner runner, BackgroundTask.ThrowingSupplier<RunStore> history, String runId,
+                     Function<CaseKey, List<String>> tagsOf, int firstPage) {
+        this.firstPage = firstPage;
         this.runner = runner;
         this.history = history;
         this.runId = runId;
@@ -80,27 +89,41 @@ public final class ResultsViewModel {
     static final int FIRST_PAGE = 200;
 
     /**
-     * Reads the first page of case summaries and shows it, then every summary, which the filter works on
-     * (until then the filter bar waits: {@link #loadedProperty} is false).
+     * Reads the first page of case summaries and shows it; only then every summary, which the filter works on
+     * (until then the filter bar waits: {@link #loadedProperty} is false). One after the other, not side by
+     * side: on two cores the full read (JSON columns of every case) slowed the first page it raced.
+     * {@link #firstRowsProperty} turns true once the first page is shown (or could not be read).
      */
     public void load() {
-        BackgroundTask.of(() -> withTags(history.get().summaries(runId, 0, FIRST_PAGE)))
+        BackgroundTask.of(() -> withTags(history.get().summaries(runId, 0, firstPage)))
                 .onSuccess(first -> {
                     if (!loaded.get()) visible.setAll(first);
+                    firstRows.set(true);
+                    if (first.size() < firstPage) loadedFrom(first);
+                    else readAll();
                 })
-                .onFailure(e -> loadProblem.set("Cannot read run " + runId + ": " + e.getMessage()))
+                .onFailure(e -> {
+                    loadProblem.set("Cannot read run " + runId + ": " + e.getMessage());
+                    firstRows.set(true);
+                })
                 .executeWith(runner);
+    }
+
+    private void readAll() {
         BackgroundTask.of(() -> withTags(history.get().summaries(runId)))
-                .onSuccess(rows -> {
-                    all = rows;
-                    suites.setAll(new TreeSet<>(rows.stream().map(r -> r.key().suite()).toList()));
-                    tags.setAll(new TreeSet<>(rows.stream().flatMap(r -> r.tags().stream()).toList()));
-                    failureKinds.setAll(CaseFilter.failureKinds(rows));
-                    loaded.set(true);
-                    refilter();
-                })
+                .onSuccess(this::loadedFrom)
                 .onFailure(e -> loadProblem.set("Cannot read run " + runId + ": " + e.getMessage()))
                 .executeWith(runner);
+    }
+
+    /** Every summary is read: the filter choices fill in and the filter applies. UI thread. */
+    private void loadedFrom(List<CaseSummary> rows) {
+        all = rows;
+        suites.setAll(new TreeSet<>(rows.stream().map(r -> r.key().suite()).toList()));
+        tags.setAll(new TreeSet<>(rows.stream().flatMap(r -> r.tags().stream()).toList()));
+        failureKinds.setAll(CaseFilter.failureKinds(rows));
+        loaded.set(true);
+        refilter();
     }
 
     private List<CaseSummary> withTags(List<CaseSummary> rows) {
@@ -177,6 +200,8 @@ public final class ResultsViewModel {
     public ObservableList<String> failureKinds() { return failureKinds; }
     public ReadOnlyStringProperty filterProblemProperty() { return filterProblem.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty loadedProperty() { return loaded.getReadOnlyProperty(); }
+    /** True once the first page of rows is shown (or could not be read): the time to start other reads. */
+    public ReadOnlyBooleanProperty firstRowsProperty() { return firstRows.getReadOnlyProperty(); }
     public ReadOnlyStringProperty loadProblemProperty() { return loadProblem.getReadOnlyProperty(); }
     public ObjectProperty<CaseSummary> selectedProperty() { return selected; }
     /** The selected case in full, or null while none is selected (or it is being read). */

@@ -164,6 +164,8 @@ public final class MainWindow {
 
     /** Shows {@code view} as the detail of the current selection; null shows the empty hint. */
     public void showDetail(Node view) {
+        // Showing the pane already shown is free: taking it out and in again would restyle its whole tree.
+        if (view != null && detail.getChildren().size() == 1 && detail.getChildren().get(0) == view) return;
         detail.getChildren().setAll(view != null ? view
                 : placeholder("Select a case, a gate or a revision to see its detail here."));
     }

@@ -106,6 +106,22 @@ class GatesViewModelTest {
         assertThat(gated(first).baselineProperty().get()).startsWith("No baseline");
     }
 
+    @Test
+    void aFinishedRunIsGatedOnceUntilTheBaselineMoves() throws Exception {
+        RunHeader first = run();
+        RunHeader second = run();
+        RunGating gating = new RunGating(Map.of(), () -> sample.ws);
+        GatedRun once = gating.gate(sample.store, second.id());
+        assertThat(gating.gate(sample.store, second.id())).isSameAs(once); // the history gated it: opening reuses it
+        assertThat(once.report().baselineRunId()).isNull();
+
+        sample.store.tag(first.id(), RunGating.BASELINE_TAG);
+        GatedRun again = gating.gate(sample.store, second.id());
+        assertThat(again).isNotSameAs(once);
+        assertThat(again.report().baselineRunId()).isEqualTo(first.id());
+        assertThat(gating.gate(sample.store, second.id())).isSameAs(again);
+    }
+
     private RunHeader run() {
         try {
             return sample.run();

@@ -49,6 +49,25 @@ class ResultsViewModelTest {
     }
 
     @Test
+    void theFirstPageIsShownBeforeTheRestIsReadAndTheRestOnlyAfterIt() {
+        SameThreadTaskRunner runner = SameThreadTaskRunner.deferred();
+        DatasetLookup dataset = new DatasetLookup(sample.ws);
+        ResultsViewModel vm = new ResultsViewModel(runner, () -> sample.store, run.id(), dataset::tags, 50);
+        vm.load();
+        assertThat(vm.visible()).isEmpty();
+        runner.runQueued(); // the first page only: the rest is not asked for while it is read
+        assertThat(vm.visible()).hasSize(50);
+        assertThat(vm.firstRowsProperty().get()).isTrue();
+        assertThat(vm.loadedProperty().get()).isFalse();
+
+        runner.runQueued(); // every summary, which then queues the filter
+        runner.runQueued();
+        assertThat(vm.loadedProperty().get()).isTrue();
+        assertThat(vm.visible()).hasSize(159);
+        assertThat(vm.suites()).containsExactly("safety", "triage");
+    }
+
+    @Test
     void theSchemaInvalidKindShowsExactlyTheTwoInvalidOutputs() {
         ResultsViewModel vm = loaded(new SameThreadTaskRunner());
         vm.failureKindProperty().set(CaseFilter.SCHEMA_INVALID);

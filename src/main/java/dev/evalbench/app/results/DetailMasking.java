@@ -1,0 +1,53 @@
+package dev.evalbench.app.results;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.evalbench.core.mask.OutboundMask;
+import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.service.OutboundMasks;
+import dev.evalbench.core.workspace.Workspace;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the detail pane of one results tab shows for a case, made off the FX thread: the case masked as
+ * outputs are (restricted values and patterns of the workspace the run was gated with, else the open one),
+ * and its input variables from that workspace's dataset (else the open one's). The mask and the dataset
+ * lookup are built once per workspace, not on every selection. Thread-safe.
+ */
+final class DetailMasking {
+    /** A case ready for the detail pane. */
+    record Prepared(CaseRecord raw, CaseRecord masked, JsonNode vars) {}
+
+    private final DatasetLookup openDataset;
+    private final Workspace open;
+    private Workspace builtFor;
+    private OutboundMask mask;
+    private DatasetLookup dataset;
+
+    /** @param open the workspace open when the tab was opened (may be null), and its dataset lookup */
+    DetailMasking(Workspace open, DatasetLookup openDataset) {
+        this.open = open;
+        this.openDataset = openDataset;
+    }
+
+    /**
+     * @param gated the workspace the run was gated with, or null before gating finished (the open one is used)
+     */
+    Prepared prepare(CaseRecord record, Workspace gated) {
+        Workspace source = gated != null ? gated : open;
+        OutboundMask m;
+        DatasetLookup d;
+        synchronized (this) {
+            if (mask == null || source != builtFor) {
+                // Keys never reach the history, so the mask needs only the case's restricted values and patterns.
+                mask = OutboundMasks.of(source == null ? List.of() : List.of(source), Map.of());
+                dataset = gated != null ? new DatasetLookup(gated) : DatasetLookup.EMPTY;
+                builtFor = source;
+            }
+            m = mask;
+            d = dataset;
+        }
+        JsonNode vars = d.vars(record.key());
+        return new Prepared(record, m.record(record), vars != null ? vars : openDataset.vars(record.key()));
+    }
+}

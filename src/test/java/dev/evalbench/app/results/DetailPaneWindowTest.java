@@ -1,0 +1,89 @@
+package dev.evalbench.app.results;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.testfx.util.WaitForAsyncUtils.waitFor;
+
+import dev.evalbench.app.SampleHistory;
+import dev.evalbench.app.WorkbenchFixture;
+import dev.evalbench.app.history.RunRow;
+import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.record.CaseSummary;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+
+/**
+ * The detail pane in the real window follows the selection: each selected case fills the pane in full (title,
+ * raw output, validation), in the same pane, and a case without schema errors shows none of the previous one's.
+ */
+@org.junit.jupiter.api.parallel.Isolated("workbench tests share the JavaFX toolkit and run alone, serially")
+class DetailPaneWindowTest {
+    @TempDir Path temp;
+    private WorkbenchFixture fixture;
+    private final FxRobot robot = new FxRobot();
+    private List<CaseRecord> records;
+
+    @BeforeEach
+    void runOnceThenStart() throws Exception {
+        fixture = WorkbenchFixture.ofSample(temp);
+        try (SampleHistory history = SampleHistory.of(fixture.workspace)) {
+            records = history.store.cases(history.run().id());
+        }
+        fixture.start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        fixture.stop();
+    }
+
+    @Test
+    void selectingCaseAfterCaseRefillsOnePaneWithEachCaseInFull() throws Exception {
+        @SuppressWarnings("unchecked")
+        ListView<RunRow> history = robot.lookup("#history-list").queryAs(ListView.class);
+        waitFor(20, TimeUnit.SECONDS, () -> history.getItems().size() == 1);
+        robot.interact(() -> history.getSelectionModel().select(0));
+        robot.doubleClickOn(robot.lookup("#history-list .list-cell").nth(0).queryAs(Node.class));
+        @SuppressWarnings("unchecked")
+        TableView<CaseSummary> cases = robot.lookup("#results-table").queryAs(TableView.class);
+        waitFor(20, TimeUnit.SECONDS, () -> cases.getItems().size() == 159);
+
+        CaseRecord invalid = records.stream().filter(r -> !r.schemaValid() && r.rawOutput() != null).findFirst().orElseThrow();
+        CaseRecord valid = records.stream().filter(r -> r.schemaValid() && r.failureKind() == null).findFirst().orElseThrow();
+        select(cases, invalid);
+        Node pane = robot.lookup("#case-detail").query();
+        assertThat(text("#detail-raw")).isEqualTo(invalid.rawOutput());
+        assertThat(text("#detail-schema-errors")).isNotBlank();
+
+        select(cases, valid);
+        Node now = robot.lookup("#case-detail").query();
+        assertThat(now).isSameAs(pane);
+        assertThat(text("#detail-raw")).isEqualTo(valid.rawOutput());
+        // The previous case's schema errors are gone, not left behind in a hidden label.
+        assertThat(robot.lookup("#detail-schema-errors").tryQuery()).isEmpty();
+        assertThat(robot.lookup(".label").queryAllAs(Label.class)).extracting(Label::getText).contains("schema-valid");
+    }
+
+    private void select(TableView<CaseSummary> cases, CaseRecord record) throws Exception {
+        int row = cases.getItems().indexOf(cases.getItems().stream().filter(s -> s.key().equals(record.key())).findFirst().orElseThrow());
+        robot.interact(() -> {
+            cases.getSelectionModel().clearAndSelect(row);
+            cases.scrollTo(row);
+        });
+        waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#detail-title").tryQuery().isPresent()
+                && record.key().caseId().equals(text("#detail-title")));
+    }
+
+    private String text(String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+}
