@@ -66,6 +66,8 @@ public final class WorkbenchLauncher {
             return 2;
         }
         SettingsFile settingsFile = SettingsFile.standard(env);
+        // java -jar runs on the JVM's default heap: choose what a running JVM still lets the app choose.
+        dev.evalbench.app.shell.IdleHeap.apply();
         pending = new WorkbenchOptions(named != null ? named : startingWorkspace(settingsFile.load()), settingsFile, env, runs);
         try {
             Application.launch(WorkbenchApp.class);

@@ -42,6 +42,8 @@ public final class WorkbenchBench {
         Path ws = BenchHistory.build(dir, runs, cases);
         System.out.printf(Locale.ROOT, "history ready: %d runs, newest has %,d cases (%.0f s)%n", runs, cases, (System.nanoTime() - t) / 1e9);
 
+        // As WorkbenchLauncher does before it starts the window (java -jar, the README's quick start).
+        System.out.println("heap settings chosen at start: " + dev.evalbench.app.shell.IdleHeap.apply());
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
@@ -110,6 +112,9 @@ public final class WorkbenchBench {
         System.out.printf(Locale.ROOT, "process memory: %s resident now, %s at peak; heap used %d MB of max %d MB%n",
                 status("VmRSS"), status("VmHWM"), (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20,
                 Runtime.getRuntime().maxMemory() >> 20);
+        // A window left open: what the process holds once the idle JVM has collected (IdleHeap: every 30 s).
+        Thread.sleep(35_000);
+        System.out.printf(Locale.ROOT, "process memory after 35 s idle: %s resident%n", status("VmRSS"));
         // -Dbench.holdSeconds=N keeps the window open after the figures, for jcmd (heap histogram, NMT).
         Thread.sleep(Long.getLong("bench.holdSeconds", 0) * 1000);
         Platform.runLater(() -> {

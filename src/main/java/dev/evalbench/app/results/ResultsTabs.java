@@ -1,7 +1,6 @@
 package dev.evalbench.app.results;
 
 import dev.evalbench.app.detail.RevealableDetail;
-import dev.evalbench.app.fx.LatestOnly;
 import dev.evalbench.app.gates.GatedRun;
 import dev.evalbench.app.fx.BackgroundTask;
 import dev.evalbench.app.fx.TaskRunner;
@@ -103,25 +102,23 @@ public final class ResultsTabs {
 
     /**
      * The selected case of this tab in the detail pane: masked and completed with its input variables off the
-     * FX thread, then shown in one pane per tab that is refilled case after case.
+     * FX thread (in the task that reads it), then shown in one pane per tab that is refilled case after case.
      */
     private void showDetails(ResultsViewModel vm, GatesViewModel gatesVm, Tab tab, DetailMasking masking) {
-        LatestOnly preparing = new LatestOnly(runner);
         RevealableDetail[] pane = new RevealableDetail[1];
-        vm.detailProperty().addListener((o, was, record) -> {
-            if (record == null) {
-                preparing.cancelPending();
-                if (tab.isSelected()) window.showDetail(null);
+        vm.maskDetails(masking, () -> {
+            GatedRun gated = gatesVm.gatedProperty().get();
+            return gated != null ? gated.workspace() : null;
+        });
+        vm.shownProperty().addListener((o, was, shown) -> {
+            if (!tab.isSelected()) return;
+            if (shown == null) {
+                window.showDetail(null);
                 return;
             }
-            GatedRun gated = gatesVm.gatedProperty().get();
-            Workspace source = gated != null ? gated.workspace() : null;
-            preparing.submit(() -> masking.prepare(record, source), shown -> {
-                if (!tab.isSelected()) return;
-                if (pane[0] == null) pane[0] = new RevealableDetail();
-                pane[0].show(shown.raw(), shown.masked(), shown.vars());
-                window.showDetail(pane[0]);
-            }, e -> window.status("Cannot show case " + record.key() + ": " + e.getMessage()));
+            if (pane[0] == null) pane[0] = new RevealableDetail();
+            pane[0].show(shown.raw(), shown.masked(), shown.vars());
+            window.showDetail(pane[0]);
         });
     }
 

@@ -7,6 +7,7 @@ import dev.evalbench.core.store.RunStore;
 import dev.evalbench.core.record.CaseKey;
 import dev.evalbench.core.record.CaseRecord;
 import dev.evalbench.core.record.CaseSummary;
+import dev.evalbench.core.workspace.Workspace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -41,6 +42,8 @@ public final class ResultsViewModel {
     private final LatestOnly filtering;
     private final LatestOnly reading;
     private final int firstPage;
+    private DetailMasking masking;
+    private java.util.function.Supplier<Workspace> maskingSource = () -> null;
     private List<CaseSummary> all = List.of();
 
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
@@ -60,6 +63,7 @@ public final class ResultsViewModel {
     private final ReadOnlyStringWrapper loadProblem = new ReadOnlyStringWrapper(this, "loadProblem", "");
     private final ObjectProperty<CaseSummary> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyObjectWrapper<CaseRecord> detail = new ReadOnlyObjectWrapper<>(this, "detail");
+    private final ReadOnlyObjectWrapper<DetailMasking.Prepared> shown = new ReadOnlyObjectWrapper<>(this, "shown");
 
     /**
      * @param history the run history (called in task bodies only)
@@ -161,14 +165,37 @@ public final class ResultsViewModel {
         failureKind.set(null);
     }
 
+    private record Read(CaseRecord record, DetailMasking.Prepared prepared) {}
+
+    /**
+     * Selected cases are also masked and completed for the detail pane, in the task that reads them
+     * ({@link #shownProperty}).
+     *
+     * @param source the workspace the run was gated with, or null (read on the UI thread at each selection)
+     */
+    void maskDetails(DetailMasking masking, java.util.function.Supplier<Workspace> source) {
+        this.masking = masking;
+        this.maskingSource = source;
+    }
+
     private void read(CaseSummary summary) {
         if (summary == null) {
             reading.cancelPending();
+            shown.set(null);
             detail.set(null);
             return;
         }
-        reading.submit(() -> history.get().caseRecord(runId, summary.key()).orElse(null), detail::set,
-                e -> loadProblem.set("Cannot read case " + summary.key() + ": " + e.getMessage()));
+        DetailMasking masking = this.masking;
+        Workspace source = masking == null ? null : maskingSource.get();
+        // One task reads the case and masks it: a second hop through the pool per selection cost a wait
+        // behind whatever else the pool was doing.
+        reading.submit(() -> {
+            CaseRecord r = history.get().caseRecord(runId, summary.key()).orElse(null);
+            return new Read(r, r == null || masking == null ? null : masking.prepare(r, source));
+        }, read -> {
+            shown.set(read.prepared());
+            detail.set(read.record());
+        }, e -> loadProblem.set("Cannot read case " + summary.key() + ": " + e.getMessage()));
     }
 
     /**
@@ -206,4 +233,6 @@ public final class ResultsViewModel {
     public ObjectProperty<CaseSummary> selectedProperty() { return selected; }
     /** The selected case in full, or null while none is selected (or it is being read). */
     public ReadOnlyObjectProperty<CaseRecord> detailProperty() { return detail.getReadOnlyProperty(); }
+    /** The selected case masked for the detail pane (after {@link #maskDetails}), or null; set before {@link #detailProperty}. */
+    ReadOnlyObjectProperty<DetailMasking.Prepared> shownProperty() { return shown.getReadOnlyProperty(); }
 }

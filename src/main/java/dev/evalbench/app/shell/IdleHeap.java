@@ -1,0 +1,57 @@
+package dev.evalbench.app.shell;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
+import com.sun.management.VMOption;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The heap settings the workbench chooses for itself when started as {@code java -jar evalbench.jar}: there
+ * the JVM is already running on its defaults (G1, a heap that starts at 1/64 of RAM and may grow to 1/4), and
+ * {@code -Xmx} can no longer be set. What can be set in a running JVM (HotSpot's "manageable" flags) is how
+ * much free heap a collection leaves committed and that an idle JVM collects now and then, so a window left
+ * open gives back what opening a large run took. The packaged image and {@code mvn javafx:run} cap the heap
+ * with their own options instead.
+ *
+ * <p>A flag the user set on the command line is left alone. Without HotSpot's management module (a trimmed
+ * runtime) nothing is changed. Call once, from the thread that starts the workbench.
+ */
+public final class IdleHeap {
+    /**
+     * In the order they are set (the minimum free ratio may not exceed the maximum at any time): shrink the
+     * heap at a collection when more than 30% of it is free, grow it when less than 10% is, and collect an
+     * idle JVM every 30 s (a concurrent cycle, which is when G1 shrinks).
+     */
+    static final Map<String, String> SETTINGS = settings();
+
+    private IdleHeap() {}
+
+    private static Map<String, String> settings() {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put("MinHeapFreeRatio", "10");
+        s.put("MaxHeapFreeRatio", "30");
+        s.put("G1PeriodicGCInterval", "30000");
+        return s;
+    }
+
+    /** Applies {@link #SETTINGS} that still have their default value; returns the names of those set. */
+    public static List<String> apply() {
+        List<String> set = new ArrayList<>();
+        try {
+            HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+            if (vm == null) return set;
+            for (Map.Entry<String, String> flag : SETTINGS.entrySet()) {
+                VMOption now = vm.getVMOption(flag.getKey());
+                if (now.getOrigin() != VMOption.Origin.DEFAULT || !now.isWriteable()) continue;
+                vm.setVMOption(flag.getKey(), flag.getValue());
+                set.add(flag.getKey());
+            }
+        } catch (LinkageError | RuntimeException e) {
+            // No HotSpot management here (a trimmed runtime, another JVM): the JVM's own defaults stay.
+        }
+        return set;
+    }
+}

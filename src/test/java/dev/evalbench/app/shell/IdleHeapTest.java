@@ -1,0 +1,24 @@
+package dev.evalbench.app.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.lang.management.ManagementFactory;
+import org.junit.jupiter.api.Test;
+
+/** The workbench's heap settings reach the running JVM, except where the command line already chose. */
+class IdleHeapTest {
+    @Test
+    void eachSettingIsInForceAfterwardsUnlessTheCommandLineSetIt() {
+        HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+        IdleHeap.apply();
+        IdleHeap.SETTINGS.forEach((flag, value) -> {
+            var option = vm.getVMOption(flag);
+            if (option.getOrigin() != com.sun.management.VMOption.Origin.VM_CREATION) {
+                assertThat(option.getValue()).as(flag).isEqualTo(value);
+            }
+        });
+        // Applying again changes nothing: every flag now has a value that is no longer the default.
+        assertThat(IdleHeap.apply()).isEmpty();
+    }
+}
