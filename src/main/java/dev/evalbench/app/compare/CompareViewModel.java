@@ -57,7 +57,6 @@ public final class CompareViewModel {
     private final Set<String> reviewed = new HashSet<>();
     private ReviewMarksFile marksFile;
     private ReviewMarksFile.Pair marks;
-    private long marksVersion;
     /** Comparisons read ahead (the regressions next to the selected one), by key; the UI thread's only. */
     private final java.util.Map<String, CaseComparison> prefetched = new java.util.LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -278,9 +277,11 @@ public final class CompareViewModel {
         ReviewMarksFile.Pair pair = marksFile.pair(cases.before().id(), cases.after().id());
         BackgroundTask.of(pair::read).onSuccess(keys -> {
             marks = pair;
-            // Merged: a mark made while the file was being read stays.
+            // Merged: a mark made while the file was being read stays, and is written now (not before: a write
+            // could have replaced the file before it was read).
             reviewed.addAll(keys);
             updateRemaining();
+            if (!reviewed.equals(keys)) save();
         }).onFailure(e -> {
             marks = pair;
             problem.set("Cannot read the review marks kept in " + pair.file() + ": " + e.getMessage());
@@ -292,9 +293,14 @@ public final class CompareViewModel {
         if (row == null) return;
         if (!reviewed.remove(row.key())) reviewed.add(row.key());
         updateRemaining();
+        save();
+    }
+
+    /** Writes the marks off the UI thread, once they were read (until then a mark is written with them). */
+    private void save() {
         if (marks == null) return;
         ReviewMarksFile.Pair pair = marks;
-        long version = ++marksVersion;
+        long version = pair.nextVersion();
         Set<String> now = Set.copyOf(reviewed);
         BackgroundTask.run(() -> pair.write(version, now))
                 .onFailure(e -> problem.set("Cannot keep the review marks in " + pair.file() + ": " + e.getMessage()))

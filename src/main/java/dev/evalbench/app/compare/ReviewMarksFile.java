@@ -31,6 +31,7 @@ public final class ReviewMarksFile {
     static final String FORMAT = "evalbench-review-marks/1";
     private final Path folder;
     private final Map<Path, Long> written = new HashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong versions = new java.util.concurrent.atomic.AtomicLong();
 
     /** @param configFolder the user's config folder ({@code SettingsFile.configFolder}); marks go in its reviews/ */
     public ReviewMarksFile(Path configFolder) {
@@ -82,10 +83,15 @@ public final class ReviewMarksFile {
             return keys;
         }
 
+        /** The version of a change made now: taken in the order changes are made (the UI thread's). */
+        public long nextVersion() {
+            return versions.incrementAndGet();
+        }
+
         /**
          * Replaces the file with {@code keys}, unless a newer {@code version} was already written.
          *
-         * @param version increases with every change the caller makes
+         * @param version from {@link #nextVersion} when the change was made
          */
         public void write(long version, Set<String> keys) throws IOException {
             synchronized (written) {

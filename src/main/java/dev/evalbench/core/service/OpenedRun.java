@@ -12,7 +12,7 @@ import java.util.Map;
  * shadow report folder opens as its {@code verdict}: then {@code run} is null (the folder holds no records).
  * Immutable.
  */
-public record OpenedRun(StoredRun run, Path file, Path opened, String kind, Map<String, String> templates,
+public record OpenedRun(StoredRun run, Path file, Path opened, String kind, Map<String, dev.evalbench.core.store.PromptTemplates.Text> templates,
                         VerdictReport verdict) {
     public OpenedRun {
         templates = Map.copyOf(templates);

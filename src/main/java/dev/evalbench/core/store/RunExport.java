@@ -32,8 +32,9 @@ import java.util.zip.GZIPInputStream;
  * by digest in a file next to it ({@code run_cases}); it reads back whole the same way. Writes are atomic (AtomicFiles), so a crash never leaves half a file.
  *
  * <p>An export may also carry {@code templates}: the text of each prompt template file the run used, by its
- * SHA-256 ({@link PromptTemplates}), so a comparison of two exported runs shows the template diff. Files written
- * before it existed (and report.json) have none and read as before; readers that predate it ignore it.
+ * SHA-256, as {@code {"text": ..., "masked": false}} ({@link PromptTemplates}; masked like the records when it
+ * holds a restricted value), so a comparison of two exported runs shows the template diff. Files written before
+ * it existed (and report.json) have none and read as before; readers that predate it ignore it.
  */
 public final class RunExport {
     public static final String FORMAT = "evalbench-run/1";
@@ -41,7 +42,7 @@ public final class RunExport {
     private RunExport() {}
 
     /** A run read from a file, with the template texts it carries by SHA-256 (empty for files without any). */
-    public record Exported(StoredRun run, java.util.Map<String, String> templates) {
+    public record Exported(StoredRun run, java.util.Map<String, PromptTemplates.Text> templates) {
         public Exported {
             templates = java.util.Map.copyOf(templates);
         }
@@ -52,14 +53,14 @@ public final class RunExport {
     }
 
     /** @param templates prompt template texts by SHA-256 ({@link PromptTemplates#of}); none is written when empty */
-    public static ObjectNode toJson(StoredRun run, java.util.Map<String, String> templates) {
+    public static ObjectNode toJson(StoredRun run, java.util.Map<String, PromptTemplates.Text> templates) {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("format", FORMAT);
         root.set("run", Json.MAPPER.valueToTree(run));
         root.put("masking", OutboundMask.notice(run));
         if (!templates.isEmpty()) {
             ObjectNode texts = root.putObject("templates");
-            new java.util.TreeMap<>(templates).forEach(texts::put);
+            new java.util.TreeMap<>(templates).forEach((sha, t) -> texts.putObject(sha).put("text", t.text()).put("masked", t.masked()));
         }
         return root;
     }
@@ -68,7 +69,7 @@ public final class RunExport {
         write(run, java.util.Map.of(), file);
     }
 
-    public static void write(StoredRun run, java.util.Map<String, String> templates, Path file) throws IOException {
+    public static void write(StoredRun run, java.util.Map<String, PromptTemplates.Text> templates, Path file) throws IOException {
         AtomicFiles.write(file, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(toJson(run, templates)));
     }
 
@@ -119,15 +120,17 @@ public final class RunExport {
         return new Exported(whole, templates(name, root.get("templates")));
     }
 
-    private static java.util.Map<String, String> templates(String name, JsonNode node) throws RunFileException {
+    private static java.util.Map<String, PromptTemplates.Text> templates(String name, JsonNode node) throws RunFileException {
         if (node == null || node.isNull()) return java.util.Map.of();
         if (!node.isObject()) throw new RunFileException(name, 0, 0, "\"templates\" must be an object of template texts by sha256");
-        java.util.Map<String, String> texts = new java.util.TreeMap<>();
+        java.util.Map<String, PromptTemplates.Text> texts = new java.util.TreeMap<>();
         for (var field : node.properties()) {
-            if (!field.getValue().isTextual()) {
-                throw new RunFileException(name, 0, 0, "templates." + field.getKey() + " must be the template's text");
+            JsonNode t = field.getValue();
+            if (!t.path("text").isTextual() || !t.path("masked").isBoolean()) {
+                throw new RunFileException(name, 0, 0, "templates." + field.getKey()
+                        + " must be {\"text\": the template's text, \"masked\": true or false}");
             }
-            texts.put(field.getKey(), field.getValue().asText());
+            texts.put(field.getKey(), new PromptTemplates.Text(t.get("text").asText(), t.get("masked").asBoolean()));
         }
         var bad = PromptTemplates.mismatch(texts);
         if (bad.isPresent()) {
