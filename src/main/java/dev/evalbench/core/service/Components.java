@@ -45,6 +45,15 @@ public final class Components {
         return WorkspaceLoader.load(new DiskWorkspaceFiles(dir), env);
     }
 
+    /**
+     * As {@link #load(Path, Map)}, for reading {@code run}: files still byte for byte as the run was made from
+     * them (and checked then) are not checked line by line again, so gating a large run right after making it
+     * costs no second validation of its datasets.
+     */
+    public static Workspace loadFor(Path dir, Map<String, String> env, RunHeader run) throws WorkspaceException {
+        return WorkspaceLoader.load(new DiskWorkspaceFiles(dir), env, run == null ? Map.of() : run.inputs());
+    }
+
     /** Loads a workspace folder and renders every case, so a missing variable is caught before a run. */
     public static Workspace loadChecked(Path dir, Map<String, String> env) throws WorkspaceException {
         Workspace ws = WorkspaceLoader.load(new DiskWorkspaceFiles(dir), env);
@@ -62,7 +71,8 @@ public final class Components {
                     "the history lacks the snapshot of " + input.getKey() + " for run " + header.id()));
             files.put(input.getKey(), content);
         }
-        return WorkspaceLoader.load(new SnapshotWorkspaceFiles("snapshot of run " + header.id(), files), env);
+        // The snapshot is the very bytes the run was made from, checked then: its datasets need no second check.
+        return WorkspaceLoader.load(new SnapshotWorkspaceFiles("snapshot of run " + header.id(), files), env, header.inputs());
     }
 
     public static PromptRenderer renderer() {

@@ -20,9 +20,19 @@ final class LoadContext {
     private final WorkspaceFiles files;
     private final List<InputError> errors = new ArrayList<>();
     private final Map<String, String> digests = new TreeMap<>();
+    private final Map<String, String> vouched;
 
     LoadContext(WorkspaceFiles files) {
+        this(files, Map.of());
+    }
+
+    /**
+     * @param vouched files (path to SHA-256) known to have passed every check together, as the inputs of a
+     *     stored run did when it was made; empty when nothing is vouched for
+     */
+    LoadContext(WorkspaceFiles files, Map<String, String> vouched) {
         this.files = files;
+        this.vouched = Map.copyOf(vouched);
     }
 
     WorkspaceFiles files() {
@@ -49,6 +59,19 @@ final class LoadContext {
 
     Map<String, String> digests() {
         return digests;
+    }
+
+    /**
+     * True when every file read so far is byte for byte one of the vouched files: whatever was checked of
+     * them together (a dataset against its suite, the policy and the manifest) holds again, and need not be
+     * checked twice. False when nothing is vouched for, or one file differs or was not among them.
+     */
+    boolean vouchedSoFar() {
+        if (vouched.isEmpty() || digests.isEmpty()) return false;
+        for (Map.Entry<String, String> read : digests.entrySet()) {
+            if (!read.getValue().equals(vouched.get(read.getKey()))) return false;
+        }
+        return true;
     }
 
     /** Reads a file the workspace must have; null (with the error recorded) when it is missing or unreadable. */
