@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Review marks on disk: one file per ordered pair of runs, the newest change wins, a foreign file is no marks. */
+@org.junit.jupiter.api.parallel.Isolated("every test class under app runs alone (TestIsolationRulesTest)")
 class ReviewMarksFileTest {
     @TempDir Path config;
 
