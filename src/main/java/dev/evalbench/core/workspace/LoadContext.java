@@ -21,18 +21,29 @@ final class LoadContext {
     private final List<InputError> errors = new ArrayList<>();
     private final Map<String, String> digests = new TreeMap<>();
     private final Map<String, String> vouched;
+    private final boolean forReading;
 
     LoadContext(WorkspaceFiles files) {
-        this(files, Map.of());
+        this(files, Map.of(), false);
     }
 
     /**
      * @param vouched files (path to SHA-256) known to have passed every check together, as the inputs of a
      *     stored run did when it was made; empty when nothing is vouched for
+     * @param forReading the workspace is loaded to read stored runs (gates, masks), never to call a route
      */
-    LoadContext(WorkspaceFiles files, Map<String, String> vouched) {
+    LoadContext(WorkspaceFiles files, Map<String, String> vouched, boolean forReading) {
         this.files = files;
         this.vouched = Map.copyOf(vouched);
+        this.forReading = forReading;
+    }
+
+    /**
+     * True when no route will be called: an environment variable a route's settings name but this shell lacks
+     * (a base URL set only in CI) is then no error, and the setting keeps its {@code ${NAME}} text.
+     */
+    boolean forReading() {
+        return forReading;
     }
 
     WorkspaceFiles files() {
@@ -141,7 +152,8 @@ final class LoadContext {
                 .filter(v -> v.isKeyProblem() || !alreadyReported.contains(v.pointer()))
                 .toList();
         addViolations(tree, violations);
-        return violations.isEmpty() && alreadyReported.isEmpty();
+        // Values left unresolved on purpose (unset variables, when reading) carry no error of their own.
+        return violations.isEmpty() && (alreadyReported.isEmpty() || forReading);
     }
 
     /** Records schema violations as located, plainly worded errors, in the order they appear in the file. */
