@@ -11,7 +11,8 @@ import java.util.Map;
  * What every feature of the window is given when it installs itself: the task runner (the only way to work
  * off the FX thread), the open workspace, the window's slots, the remembered settings, the environment
  * (route variables and API keys are read from it, never from files), the clock, and the runs read from files
- * that {@code evalbench open FILE} named. Built once by
+ * that {@code evalbench open FILE} named, and the user's config folder (where settings live; null: keep nothing
+ * there). Built once by
  * {@link WorkbenchApp}; tests build their own with a same-thread runner.
  */
 public record Workbench(
@@ -21,7 +22,8 @@ public record Workbench(
         WorkbenchSettings settings,
         Map<String, String> env,
         Clock clock,
-        java.util.List<dev.evalbench.core.service.OpenedRun> openedRuns) {
+        java.util.List<dev.evalbench.core.service.OpenedRun> openedRuns,
+        java.nio.file.Path configFolder) {
 
     public Workbench {
         openedRuns = openedRuns == null ? java.util.List.of() : java.util.List.copyOf(openedRuns);
@@ -31,6 +33,12 @@ public record Workbench(
     public Workbench(TaskRunner runner, WorkspaceSession session, MainWindow window, WorkbenchSettings settings,
                      Map<String, String> env, Clock clock) {
         this(runner, session, window, settings, env, clock, java.util.List.of());
+    }
+
+    /** A workbench that keeps nothing in a config folder. */
+    public Workbench(TaskRunner runner, WorkspaceSession session, MainWindow window, WorkbenchSettings settings,
+                     Map<String, String> env, Clock clock, java.util.List<dev.evalbench.core.service.OpenedRun> openedRuns) {
+        this(runner, session, window, settings, env, clock, openedRuns, null);
     }
 
     /** A part of the window: installs its views, view models and shortcuts into the workbench. */

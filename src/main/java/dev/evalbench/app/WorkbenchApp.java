@@ -45,7 +45,8 @@ public final class WorkbenchApp extends Application {
                 wb -> runs.install(wb.window(), wb.runner(), wb.session(), wb.env(), wb.clock()),
                 wb -> new dev.evalbench.app.reports.ReportsFeature().install(wb.window(), wb.runner(), wb.session(), wb.env(), runs.history(), runs.results()),
                 wb -> new dev.evalbench.app.charts.ChartsFeature().install(wb.window(), wb.runner(), wb.session(), wb.env(), runs.history(), runs.results(), wb.clock().getZone()),
-                wb -> new OpenFeature().install(wb.window(), wb.runner(), wb.session(), wb.env(), runs.compare(), wb.openedRuns()));
+                wb -> new OpenFeature().install(wb.window(), wb.runner(), wb.session(), wb.env(), runs.compare(), wb.openedRuns()),
+                wb -> runs.compare().keepMarksIn(wb.configFolder()));
     }
 
     @Override
@@ -56,7 +57,7 @@ public final class WorkbenchApp extends Application {
         runner = new FxTaskRunner(failure -> window.status("Failed: " + failure.getMessage()));
         WorkspaceSession session = new WorkspaceSession(runner, options.env());
         workbench = new Workbench(runner, session, window, settings, options.env(), Clock.systemDefaultZone(),
-                options.openedRuns());
+                options.openedRuns(), options.settingsFile().path().toAbsolutePath().getParent());
         for (Workbench.Feature feature : features()) feature.install(workbench);
         session.folderProperty().addListener((o, was, now) -> stage.setTitle(title(now)));
         stage.setTitle(title(options.workspace()));

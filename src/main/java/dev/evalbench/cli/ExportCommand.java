@@ -3,6 +3,7 @@ package dev.evalbench.cli;
 import dev.evalbench.core.service.OutboundMasks;
 import dev.evalbench.core.record.StoredRun;
 import dev.evalbench.core.service.RunLookup;
+import dev.evalbench.core.store.PromptTemplates;
 import dev.evalbench.core.store.RunExport;
 import dev.evalbench.core.store.RunStore;
 import java.nio.file.Path;
@@ -44,8 +45,10 @@ final class ExportCommand implements Callable<Integer> {
         try (RunStore store = history.openReadOnly(workspace)) {
             StoredRun raw = RunLookup.run(store, runRef);
             // An export leaves the machine: restricted values and keys masked, from the run's own snapshots.
-            StoredRun run = OutboundMasks.of(null, store, parent.env(), raw).run(raw);
-            RunExport.write(run, out);
+            var mask = OutboundMasks.of(null, store, parent.env(), raw);
+            StoredRun run = mask.run(raw);
+            // The prompt templates' text, so a comparison of two exports shows the template diff without a history.
+            RunExport.write(run, PromptTemplates.of(raw, store, text -> mask.text(null, text)), out);
             if (json) {
                 JsonOut.print(spec.commandLine().getOut(), JsonOut.object().put("run_id", run.id())
                         .put("cases", run.cases().size()).put("file", out.toString()));

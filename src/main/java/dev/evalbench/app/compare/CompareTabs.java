@@ -6,6 +6,7 @@ import dev.evalbench.app.shell.MainWindow;
 import dev.evalbench.core.mask.OutboundMask;
 import dev.evalbench.core.service.OutboundMasks;
 import dev.evalbench.core.service.ReviewService;
+import dev.evalbench.core.service.VerdictPairs;
 import dev.evalbench.core.store.LoadedRunStore;
 import dev.evalbench.core.store.RunStore;
 import dev.evalbench.core.workspace.Workspace;
@@ -41,6 +42,7 @@ public final class CompareTabs {
     private final ReviewService service;
     private final LoadedRunStore opened = new LoadedRunStore();
     private final java.time.ZoneId zone;
+    private ReviewMarksFile marks;
 
     /**
      * @param history       the open workspace's history (called in task bodies only)
@@ -66,6 +68,11 @@ public final class CompareTabs {
                 () -> unlessTyping(CompareView::toggleReviewed));
         window.shortcuts().add(new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 "Compare", "Compare two runs…", this::pick);
+    }
+
+    /** Keeps reviewers' marks in {@code configFolder}'s reviews/ from now on (without: for the life of a tab). */
+    public void keepMarksIn(Path configFolder) {
+        this.marks = configFolder == null ? null : new ReviewMarksFile(configFolder);
     }
 
     /** The runs opened from files, read-only. */
@@ -95,6 +102,47 @@ public final class CompareTabs {
             if (id.isEmpty()) return null;
             return s == opened ? fileChoice(id.get()) : choice(s, id.get());
         }, "No earlier run to compare with.");
+    }
+
+    /**
+     * Opens the comparison a shadow or canary verdict is about, from one of its runs in the history: a shadow run
+     * against the traffic it replayed, a canary traffic run against its control ({@link VerdictPairs}).
+     */
+    public void compareVerdictPair(RunChoice run) {
+        BackgroundTask.of(() -> {
+                    RunStore s = run.store().get();
+                    Optional<VerdictPairs.Pair> pair = VerdictPairs.of(s, run.runId(), HISTORY_LIMIT);
+                    return pair.isEmpty() ? null : new FoundPair(pair.get().what(), choice(s, pair.get().first()), choice(s, pair.get().second()));
+                })
+                .onSuccess(found -> {
+                    if (found == null) {
+                        window.status("Run " + run.runId() + " is no shadow run with its traffic run, nor a traffic run with a control, in this history.");
+                        return;
+                    }
+                    window.status("Comparing the " + found.what() + ".");
+                    open(found.first(), found.second());
+                })
+                .onFailure(e -> window.status("Cannot compare: " + e.getMessage()))
+                .executeWith(runner);
+    }
+
+    private record FoundPair(String what, RunChoice first, RunChoice second) {}
+
+    /** Opens the comparison of two runs of the history by id, or says which one it lacks. */
+    public void compareHistoryRuns(String firstId, String secondId) {
+        BackgroundTask.of(() -> {
+                    RunStore h = history.get();
+                    for (String id : List.of(firstId, secondId)) {
+                        if (h.run(id).isEmpty()) return "Run " + id + " is not in this workspace's history: open both runs' exports to compare them.";
+                    }
+                    return new RunChoice[] {choice(h, firstId), choice(h, secondId)};
+                })
+                .onSuccess(found -> {
+                    if (found instanceof RunChoice[] pair) open(pair[0], pair[1]);
+                    else window.status(String.valueOf(found));
+                })
+                .onFailure(e -> window.status("Cannot compare: " + e.getMessage()))
+                .executeWith(runner);
     }
 
     private void resolveAndOpen(RunChoice after, BackgroundTask.ThrowingSupplier<RunChoice> before, String none) {
@@ -160,6 +208,7 @@ public final class CompareTabs {
         Workspace ws = openWorkspace.get();
         OutboundMask mask = OutboundMasks.of(ws == null ? List.of() : List.of(ws), Map.of());
         CompareViewModel vm = new CompareViewModel(runner, service, sides[0], sides[1], workspaceDir, mask::record);
+        if (marks != null) vm.keepMarksIn(marks);
         CompareView view = new CompareView(vm, "First run: " + before.label() + "   →   second run: " + after.label());
         Tab tab = new Tab("Compare " + shortId(before.runId()) + " → " + shortId(after.runId()), view);
         tab.setId("compare-tab");

@@ -82,6 +82,8 @@ public final class CompareView extends VBox {
             }
         });
         vm.detailProperty().addListener((o, was, now) -> pair.show(now));
+        // Marks read back from where they were kept change the Reviewed column of rows already shown.
+        vm.remainingProperty().addListener((o, was, now) -> table.refresh());
         VBox list = new VBox(overview.movements, filterBar, table);
         VBox.setVgrow(table, Priority.ALWAYS);
 

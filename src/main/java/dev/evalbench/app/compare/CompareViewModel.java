@@ -40,7 +40,8 @@ import javafx.collections.ObservableList;
  * and metric deltas) in the background. Filtering runs on the task runner (newest answer wins); selecting a
  * case reads its two full records ({@code RunStore.caseRecord}) off the UI thread and diffs them there, and
  * reads the regressions before and after it ahead, so J and K show the next one without waiting.
- * Marking cases reviewed is kept for the life of the view. Never touches controls; UI thread only.
+ * Marks of reviewed cases are read and kept, off the UI thread, in a {@link ReviewMarksFile} when one is given
+ * ({@link #keepMarksIn}), else for the life of the view. Never touches controls; UI thread only.
  */
 public final class CompareViewModel {
     private final TaskRunner runner;
@@ -54,6 +55,8 @@ public final class CompareViewModel {
     private ReviewService.Cases loadedCases;
     private List<ReviewCase> all = List.of();
     private final Set<String> reviewed = new HashSet<>();
+    private ReviewMarksFile marksFile;
+    private ReviewMarksFile.Pair marks;
     /** Comparisons read ahead (the regressions next to the selected one), by key; the UI thread's only. */
     private final java.util.Map<String, CaseComparison> prefetched = new java.util.LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -167,6 +170,7 @@ public final class CompareViewModel {
         visible.setAll(all);
         updateRemaining();
         firstShown.set(all.isEmpty() ? null : all.get(0));
+        readMarks(cases);
         loadOverview(cases, dir);
     }
 
@@ -263,11 +267,49 @@ public final class CompareViewModel {
         }
     }
 
-    /** Marks the case reviewed (or not again, when it was). */
+    /** Keeps the marks of this pair of runs in {@code file}: read once the cases are shown, written at each mark. */
+    public void keepMarksIn(ReviewMarksFile file) {
+        this.marksFile = file;
+    }
+
+    private void readMarks(ReviewService.Cases cases) {
+        if (marksFile == null) return;
+        ReviewMarksFile.Pair pair = marksFile.pair(cases.before().id(), cases.after().id());
+        BackgroundTask.of(pair::read).onSuccess(keys -> {
+            marks = pair;
+            // Merged: a mark made while the file was being read stays, and is written now (not before: a write
+            // could have replaced the file before it was read).
+            reviewed.addAll(keys);
+            updateRemaining();
+            if (!reviewed.equals(keys)) save();
+        }).onFailure(e -> {
+            marks = pair;
+            problem.set("Cannot read the review marks kept in " + pair.file() + ": " + e.getMessage());
+        }).executeWith(runner);
+    }
+
+    /** Marks the case reviewed (or not again, when it was), and keeps the marks (off the UI thread). */
     public void toggleReviewed(ReviewCase row) {
         if (row == null) return;
         if (!reviewed.remove(row.key())) reviewed.add(row.key());
         updateRemaining();
+        save();
+    }
+
+    /** Writes the marks off the UI thread, once they were read (until then a mark is written with them). */
+    private void save() {
+        if (marks == null) return;
+        ReviewMarksFile.Pair pair = marks;
+        long version = pair.nextVersion();
+        Set<String> now = Set.copyOf(reviewed);
+        BackgroundTask.run(() -> pair.write(version, now))
+                .onFailure(e -> problem.set("Cannot keep the review marks in " + pair.file() + ": " + e.getMessage()))
+                .executeWith(runner);
+    }
+
+    /** How many cases are marked reviewed (regressions or not). */
+    public int reviewedCount() {
+        return reviewed.size();
     }
 
     public boolean isReviewed(ReviewCase row) {

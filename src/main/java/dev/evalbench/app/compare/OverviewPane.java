@@ -14,6 +14,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /**
@@ -94,28 +95,51 @@ final class OverviewPane extends VBox {
         return pane;
     }
 
+    /**
+     * One group per metric, never split across lines: "cases passed: ▲ 0 better / ▼ 18 worse", the counts in words
+     * (colour only repeats them). The count that filters the list now is marked active.
+     */
     private void showMovements(CompareViewModel vm) {
         movements.getChildren().clear();
         if (vm.movements().isEmpty()) movements.getChildren().add(muted("No metric moved any case."));
         for (MetricMovement m : vm.movements()) {
             Label name = new Label(m.label() + ":");
-            Button worse = link("movement-" + m.id() + "-worse", m.worse().size() + " worse", "fth-arrow-down", Styles.DANGER);
-            worse.setDisable(m.worse().isEmpty());
-            worse.setOnAction(e -> vm.showMoved(m, false));
-            Button better = link("movement-" + m.id() + "-better", m.better().size() + " better", "fth-arrow-up", Styles.SUCCESS);
+            Button better = link("movement-" + m.id() + "-better", "▲ " + m.better().size() + " better", Styles.SUCCESS);
             better.setDisable(m.better().isEmpty());
             better.setOnAction(e -> vm.showMoved(m, true));
-            VBox spacer = new VBox();
-            spacer.setMinWidth(10);
-            movements.getChildren().addAll(name, worse, better, spacer);
+            Label slash = new Label("/");
+            slash.getStyleClass().add(Styles.TEXT_MUTED);
+            Button worse = link("movement-" + m.id() + "-worse", "▼ " + m.worse().size() + " worse", Styles.DANGER);
+            worse.setDisable(m.worse().isEmpty());
+            worse.setOnAction(e -> vm.showMoved(m, false));
+            markActive(better, vm.movedProperty().get(), m, "better");
+            markActive(worse, vm.movedProperty().get(), m, "worse");
+            vm.movedProperty().addListener((o, was, now) -> {
+                markActive(better, now, m, "better");
+                markActive(worse, now, m, "worse");
+            });
+            HBox group = new HBox(2, name, better, slash, worse);
+            group.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            group.getStyleClass().add("metric-movement");
+            group.setStyle("-fx-padding: 0 12 0 0;");
+            movements.getChildren().add(group);
         }
     }
 
-    private static Button link(String id, String text, String icon, String style) {
-        Button b = new Button(text, new org.kordamp.ikonli.javafx.FontIcon(icon));
+    /** The count filtering the list now: outlined and not flat, so it reads as pressed without colour. */
+    private static void markActive(Button b, CompareViewModel.Moved now, MetricMovement m, String way) {
+        boolean active = now != null && now.metric().equals(m.label()) && now.way().equals(way);
+        b.getStyleClass().removeAll(ACTIVE, Styles.FLAT);
+        b.getStyleClass().add(active ? ACTIVE : Styles.FLAT);
+    }
+
+    static final String ACTIVE = "movement-active";
+
+    private static Button link(String id, String text, String style) {
+        Button b = new Button(text);
         b.setId(id);
-        b.getStyleClass().addAll(Styles.SMALL, Styles.FLAT, style);
-        b.setTooltip(new Tooltip("Show only these cases"));
+        b.getStyleClass().addAll(Styles.SMALL, style);
+        b.setTooltip(new Tooltip("Show only these cases (Esc shows every case again)"));
         return b;
     }
 

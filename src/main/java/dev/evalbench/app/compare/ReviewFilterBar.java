@@ -58,6 +58,7 @@ final class ReviewFilterBar extends HBox {
         moved.setId("compare-moved");
         moved.setGraphic(new FontIcon("fth-filter"));
         Button dropMoved = new Button(null, new FontIcon("fth-x"));
+        dropMoved.setId("compare-moved-clear");
         dropMoved.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         dropMoved.setTooltip(new Tooltip("Show every case again"));
         dropMoved.setOnAction(e -> vm.movedProperty().set(null));

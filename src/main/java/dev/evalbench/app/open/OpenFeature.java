@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.Button;
+import javafx.scene.control.Tab;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.KeyCode;
@@ -29,7 +30,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /**
  * Opens what CI produced, read-only and without a history: an exported run file, a report folder (or its
  * report.json) or a signed envelope, chosen with "Open run file…" (Ctrl+Shift+O), dropped on the window, or
- * named by {@code evalbench open FILE}. One run opens in a read-only results tab; two opened together open
+ * named by {@code evalbench open FILE}. A canary or shadow report folder opens as its verdict ({@link VerdictView}).
+ * One run opens in a read-only results tab; two opened together open
  * their comparison (the first as the baseline side). Reading happens on the task runner; a file that is
  * neither says so in the status line, naming the file. Installed once by the application; FX thread.
  */
@@ -93,7 +95,12 @@ public final class OpenFeature {
         List<RunChoice> choices = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (OpenedRun run : runs) {
-            String id = compare.opened().add(run.run());
+            if (run.isVerdict()) {
+                showVerdict(run);
+                names.add(run.describe());
+                continue;
+            }
+            String id = compare.opened().add(run.run(), run.templates());
             String label = run.kind() + " " + id + " (" + run.opened().getFileName() + ")";
             compare.nameOpened(id, label);
             names.add(label);
@@ -102,5 +109,16 @@ public final class OpenFeature {
         window.status("Opened " + String.join(", ", names) + " read-only.");
         if (choices.size() == 2) compare.open(choices.get(0), choices.get(1));
         else choices.forEach(tabs::open);
+    }
+
+    /** A canary or shadow report folder: its verdict in a tab, with its two runs one click from their comparison. */
+    private void showVerdict(OpenedRun opened) {
+        var r = opened.verdict();
+        VerdictView view = new VerdictView(r, () -> compare.compareHistoryRuns(r.firstRunId(), r.secondRunId()));
+        Tab tab = new Tab(r.kind() + " verdict " + (r.secondRunId().length() > 15 ? r.secondRunId().substring(0, 15) : r.secondRunId()), view);
+        tab.setId("verdict-tab");
+        tab.setTooltip(new Tooltip(opened.describe()));
+        window.tabs().getTabs().add(tab);
+        window.tabs().getSelectionModel().select(tab);
     }
 }

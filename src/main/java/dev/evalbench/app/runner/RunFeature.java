@@ -74,6 +74,15 @@ public final class RunFeature {
         historyView.addAction("history-compare-previous", "fth-git-commit", "Compare with previous",
                 "Compare the selected run with the run before it",
                 row -> compare.compareWithPrevious(RunChoice.ofHistory(row.header(), zone, history::store)));
+        // Shadow and canary verdicts open as comparisons: a shadow run against its traffic, a canary against its control.
+        javafx.scene.control.Button verdict = historyView.addAction("history-compare-verdict", "fth-git-merge",
+                "Compare shadow or canary", "Compare a shadow run with the traffic it replayed, or a canary traffic run with its control",
+                row -> compare.compareVerdictPair(RunChoice.ofHistory(row.header(), zone, history::store)));
+        verdict.disableProperty().unbind();
+        verdict.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
+            var row = historyView.list().getSelectionModel().getSelectedItem();
+            return row == null || row.kind().isEmpty();
+        }, historyView.list().getSelectionModel().selectedItemProperty()));
         results.onOpen(view -> view.addAction(CompareButtons.of(view.viewModel().runId(),
                 id -> compare.compareWithBaseline(new RunChoice(id, "run " + id, history::store)),
                 id -> compare.compareWithPrevious(new RunChoice(id, "run " + id, history::store)))));

@@ -2,15 +2,37 @@ package dev.evalbench.core.service;
 
 import dev.evalbench.core.record.StoredRun;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * A run read from what CI produced, without any history: {@code file} is the file actually read (an export
  * or a report.json), {@code opened} what the user named (that file, a report folder or an envelope), and
- * {@code kind} says which in words ("run export", "report", "report, opened from its envelope"). Immutable.
+ * {@code kind} says which in words ("run export", "report", "report, opened from its envelope").
+ * {@code templates} are the prompt template texts the file carries by SHA-256 (empty when none). A canary or
+ * shadow report folder opens as its {@code verdict}: then {@code run} is null (the folder holds no records).
+ * Immutable.
  */
-public record OpenedRun(StoredRun run, Path file, Path opened, String kind) {
+public record OpenedRun(StoredRun run, Path file, Path opened, String kind, Map<String, dev.evalbench.core.store.PromptTemplates.Text> templates,
+                        VerdictReport verdict) {
+    public OpenedRun {
+        templates = Map.copyOf(templates);
+    }
+
+    public OpenedRun(StoredRun run, Path file, Path opened, String kind) {
+        this(run, file, opened, kind, Map.of(), null);
+    }
+
+    /** A verdict report folder. */
+    public static OpenedRun ofVerdict(VerdictReport verdict, Path file, Path opened) {
+        return new OpenedRun(null, file, opened, verdict.kind() + " verdict", Map.of(), verdict);
+    }
+
+    public boolean isVerdict() {
+        return verdict != null;
+    }
+
     /** What a tab or a list calls it, e.g. "report of 20261129-2123 (ci-artifacts/report.json)". */
     public String describe() {
-        return kind + " " + run.id() + " (" + opened + ")";
+        return kind + " " + (run == null ? "" : run.id() + " ") + "(" + opened + ")";
     }
 }

@@ -14,7 +14,8 @@ import java.nio.file.Path;
  * Opens what CI produced as a run, read-only and without a history: an exported run file ({@code export}), a
  * report folder (its {@code report.json}, with the records it binds in {@code report-cases.jsonl.gz}, checked
  * by digest), a report.json itself, or a DSSE envelope, which opens the report folder it sits in (its
- * signatures are checked elsewhere: {@code verify}). Anything else is a {@link RunFileException} naming the
+ * signatures are checked elsewhere: {@code verify}). A canary or shadow report folder (or its report.json) opens
+ * as its {@link VerdictReport}. An export's prompt template texts come along ({@link OpenedRun#templates}). Anything else is a {@link RunFileException} naming the
  * file, and where in it when the problem has a place. Stateless; blocking (reads files): never on a UI thread.
  */
 public final class RunFiles {
@@ -30,7 +31,7 @@ public final class RunFiles {
                 throw new RunFileException(path.toString(), 0, 0, "is a folder without " + REPORT
                         + ": expected a report folder (written by `evalbench report`) or a run file (written by `evalbench export`)");
             }
-            return new OpenedRun(RunExport.read(report), report, path, "report");
+            return read(report, path, "report");
         }
         if (!Files.isRegularFile(path)) {
             throw new RunFileException(path.toString(), 0, 0, "no such file or folder");
@@ -41,10 +42,43 @@ public final class RunFiles {
                 throw new RunFileException(path.toString(), 0, 0, "is a signed envelope, but no " + REPORT
                         + " is next to it: open the whole report folder");
             }
-            return new OpenedRun(RunExport.read(report), report, path, "report, opened from its envelope,");
+            return read(report, path, "report, opened from its envelope,");
         }
         String kind = isReport(path) ? "report" : "run export";
-        return new OpenedRun(RunExport.read(path), path, path, kind);
+        return read(path, path, kind);
+    }
+
+    private static OpenedRun read(Path file, Path opened, String kind) throws RunFileException {
+        if (isVerdict(file)) {
+            var verdict = VerdictReport.read(file);
+            if (verdict.isPresent()) return OpenedRun.ofVerdict(verdict.get(), file, opened);
+        }
+        RunExport.Exported exported = RunExport.readWithTemplates(file);
+        return new OpenedRun(exported.run(), file, opened, kind, exported.templates(), null);
+    }
+
+    /**
+     * A canary or shadow report by its top-level "format" (canonical JSON sorts keys, so it may come after a long
+     * member: the tokens are scanned, nothing is kept). A file that is not JSON is left to the run reader to explain.
+     */
+    private static boolean isVerdict(Path file) {
+        try (InputStream in = Files.newInputStream(file);
+             com.fasterxml.jackson.core.JsonParser p = dev.evalbench.core.json.Json.MAPPER.getFactory().createParser(in)) {
+            if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) return false;
+            while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                p.nextToken();
+                if (name.equals("format")) {
+                    String format = p.getValueAsString("");
+                    return format.equals(dev.evalbench.core.canary.CanaryReport.FORMAT)
+                            || format.equals(dev.evalbench.core.shadow.ShadowReport.FORMAT);
+                }
+                p.skipChildren();
+            }
+            return false;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** An envelope by its name ({@value ReportSigner#ENVELOPE}, or any *.intoto.json) or by its first bytes. */

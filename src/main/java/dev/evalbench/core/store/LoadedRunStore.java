@@ -21,11 +21,15 @@ import java.util.Set;
 /**
  * Runs read from files (an export, a report), held in memory behind the {@link RunStore} contract, so views
  * that read a history read them the same way ({@link #summaries}, {@link #caseRecord}). Read-only: every write
- * is a {@link StoreException}; there are no snapshots and no tags. Thread-safe (synchronized); the runs are
+ * is a {@link StoreException}; there are no tags, and the only snapshots are the prompt template texts the files
+ * carried ({@link RunExport.Exported#templates}), so comparisons of opened runs show template diffs; a masked one
+ * is served as exported, restricted values replaced (so its bytes do not have its hash). Thread-safe (synchronized); the runs are
  * immutable once added.
  */
 public final class LoadedRunStore implements RunStore {
     private final Map<String, Loaded> runs = new LinkedHashMap<>();
+    /** Template texts by SHA-256, of every file opened (a hash names the same bytes whichever file brought it). */
+    private final Map<String, PromptTemplates.Text> templates = new HashMap<>();
 
     private record Loaded(StoredRun run, List<CaseSummary> summaries, Map<CaseKey, CaseRecord> byKey) {}
 
@@ -34,6 +38,12 @@ public final class LoadedRunStore implements RunStore {
      * {@code ~2}, {@code ~3}... when another file already brought a run with that id.
      */
     public synchronized String add(StoredRun run) {
+        return add(run, Map.of());
+    }
+
+    /** As {@link #add(StoredRun)}, with the prompt template texts the file carried, by SHA-256. */
+    public synchronized String add(StoredRun run, Map<String, PromptTemplates.Text> templateTexts) {
+        templates.putAll(templateTexts);
         String id = run.id();
         for (int n = 2; runs.containsKey(id); n++) id = run.id() + "~" + n;
         RunHeader h = run.header();
@@ -59,7 +69,11 @@ public final class LoadedRunStore implements RunStore {
 
     @Override public void createRun(RunHeader header) throws StoreException { throw readOnly(); }
     @Override public String putSnapshot(byte[] content) throws StoreException { throw readOnly(); }
-    @Override public Optional<byte[]> snapshot(String sha256) { return Optional.empty(); }
+    @Override
+    public synchronized Optional<byte[]> snapshot(String sha256) {
+        PromptTemplates.Text text = templates.get(sha256);
+        return text == null ? Optional.empty() : Optional.of(text.text().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
     @Override public void appendCase(CaseRecord record) throws StoreException { throw readOnly(); }
     @Override public void appendEvent(String runId, RunEvent event) throws StoreException { throw readOnly(); }
     @Override public void discardCases(String runId, Collection<CaseKey> keys) throws StoreException { throw readOnly(); }

@@ -30,22 +30,47 @@ import java.util.zip.GZIPInputStream;
  * CI gates a pull request against the export of main's run, so the file carries every per-case verdict the
  * paired tests need. A report's {@code report.json} holds the run's header and events and binds its records
  * by digest in a file next to it ({@code run_cases}); it reads back whole the same way. Writes are atomic (AtomicFiles), so a crash never leaves half a file.
+ *
+ * <p>An export may also carry {@code templates}: the text of each prompt template file the run used, by its
+ * SHA-256, as {@code {"text": ..., "masked": false}} ({@link PromptTemplates}; masked like the records when it
+ * holds a restricted value), so a comparison of two exported runs shows the template diff. Files written before
+ * it existed (and report.json) have none and read as before; readers that predate it ignore it.
  */
 public final class RunExport {
     public static final String FORMAT = "evalbench-run/1";
 
     private RunExport() {}
 
+    /** A run read from a file, with the template texts it carries by SHA-256 (empty for files without any). */
+    public record Exported(StoredRun run, java.util.Map<String, PromptTemplates.Text> templates) {
+        public Exported {
+            templates = java.util.Map.copyOf(templates);
+        }
+    }
+
     public static ObjectNode toJson(StoredRun run) {
+        return toJson(run, java.util.Map.of());
+    }
+
+    /** @param templates prompt template texts by SHA-256 ({@link PromptTemplates#of}); none is written when empty */
+    public static ObjectNode toJson(StoredRun run, java.util.Map<String, PromptTemplates.Text> templates) {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("format", FORMAT);
         root.set("run", Json.MAPPER.valueToTree(run));
         root.put("masking", OutboundMask.notice(run));
+        if (!templates.isEmpty()) {
+            ObjectNode texts = root.putObject("templates");
+            new java.util.TreeMap<>(templates).forEach((sha, t) -> texts.putObject(sha).put("text", t.text()).put("masked", t.masked()));
+        }
         return root;
     }
 
     public static void write(StoredRun run, Path file) throws IOException {
-        AtomicFiles.write(file, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(toJson(run)));
+        write(run, java.util.Map.of(), file);
+    }
+
+    public static void write(StoredRun run, java.util.Map<String, PromptTemplates.Text> templates, Path file) throws IOException {
+        AtomicFiles.write(file, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(toJson(run, templates)));
     }
 
     /**
@@ -54,6 +79,14 @@ public final class RunExport {
      * @throws IOException when the file cannot be read or holds no run, with a message naming the file
      */
     public static StoredRun read(Path file) throws RunFileException {
+        return readWithTemplates(file).run();
+    }
+
+    /**
+     * As {@link #read}, with the prompt template texts the file carries; a text whose bytes do not have the
+     * SHA-256 it is listed under is an error naming it (the file was edited).
+     */
+    public static Exported readWithTemplates(Path file) throws RunFileException {
         String name = file.toString();
         JsonNode root;
         try (java.io.InputStream in = java.nio.file.Files.newInputStream(file);
@@ -82,8 +115,29 @@ public final class RunExport {
             throw new RunFileException(name, 0, 0, "the \"run\" object is not a readable run: " + JsonSyntaxMessage.describe(e));
         }
         JsonNode binding = root.get("run_cases");
-        return binding == null || !binding.isObject() ? stored
+        StoredRun whole = binding == null || !binding.isObject() ? stored
                 : new StoredRun(stored.header(), boundCases(file, binding), stored.events());
+        return new Exported(whole, templates(name, root.get("templates")));
+    }
+
+    private static java.util.Map<String, PromptTemplates.Text> templates(String name, JsonNode node) throws RunFileException {
+        if (node == null || node.isNull()) return java.util.Map.of();
+        if (!node.isObject()) throw new RunFileException(name, 0, 0, "\"templates\" must be an object of template texts by sha256");
+        java.util.Map<String, PromptTemplates.Text> texts = new java.util.TreeMap<>();
+        for (var field : node.properties()) {
+            JsonNode t = field.getValue();
+            if (!t.path("text").isTextual() || !t.path("masked").isBoolean()) {
+                throw new RunFileException(name, 0, 0, "templates." + field.getKey()
+                        + " must be {\"text\": the template's text, \"masked\": true or false}");
+            }
+            texts.put(field.getKey(), new PromptTemplates.Text(t.get("text").asText(), t.get("masked").asBoolean()));
+        }
+        var bad = PromptTemplates.mismatch(texts);
+        if (bad.isPresent()) {
+            throw new RunFileException(name, 0, 0, "templates." + bad.get()
+                    + ": the text's sha256 differs from the one it is listed under (the file was edited)");
+        }
+        return texts;
     }
 
     /**

@@ -115,21 +115,42 @@ class CompareWindowTest {
         waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#compare-gates .table-cell").queryAllAs(javafx.scene.control.TableCell.class)
                 .stream().map(c -> String.valueOf(c.getText())).toList().containsAll(java.util.List.of("schema", "FAIL", "+0.0 pp")));
 
-        // A metric's count filters the list to the cases it moved, both runs still in each row.
-        String worse = robot.lookup("#movement-order_id-worse").queryAs(javafx.scene.control.Button.class).getText();
-        assertThat(worse).matches("\\d+ worse");
-        int moved = Integer.parseInt(worse.split(" ")[0]);
+        // Per metric, how many cases got better and how many worse, in words; a click filters the list to them,
+        // both runs still in each row, and the filter shows as active until it is dropped.
+        assertThat(button("#movement-passed-better").getText()).isEqualTo("▲ 0 better");
+        assertThat(button("#movement-passed-better").isDisabled()).isTrue();
+        assertThat(button("#movement-passed-worse").getText()).isEqualTo("▼ " + ReviewRuns.REGRESSIONS + " worse");
+        String worse = button("#movement-order_id-worse").getText();
+        assertThat(worse).matches("▼ \\d+ worse");
+        int moved = Integer.parseInt(worse.split(" ")[1]);
         assertThat(moved).isGreaterThanOrEqualTo(ReviewRuns.REGRESSIONS);
         robot.clickOn("#movement-order_id-worse");
         WaitForAsyncUtils.waitForFxEvents();
         waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == moved);
         assertThat(text("#compare-moved")).isEqualTo("check order_id: " + moved + " worse");
+        assertThat(robot.lookup("#compare-moved").queryAs(Label.class).getParent().isVisible()).isTrue();
+        assertThat(button("#movement-order_id-worse").getStyleClass()).contains("movement-active");
         assertThat(table.getItems()).allMatch(r -> r.before() != null && r.after() != null);
+        assertThat(text("#compare-count")).isEqualTo(moved + " of 159 cases");
+        robot.clickOn("#movement-passed-worse");
+        waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == ReviewRuns.REGRESSIONS);
+        assertThat(table.getItems()).allMatch(ReviewCase::regressed);
+        assertThat(button("#movement-order_id-worse").getStyleClass()).doesNotContain("movement-active");
+        robot.clickOn("#compare-moved-clear");
+        waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 159);
+        assertThat(robot.lookup("#compare-moved").queryAs(Label.class).getParent().isVisible()).isFalse();
+        assertThat(button("#movement-passed-worse").getStyleClass()).doesNotContain("movement-active");
+        robot.clickOn("#movement-order_id-worse");
+        waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == moved);
         robot.push(KeyCode.ESCAPE);
         robot.clickOn("#compare-filter").write("t003");
         waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
         assertThat(table.getItems().get(0).either().key().caseId()).isEqualTo("t003");
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private javafx.scene.control.Button button(String id) {
+        return robot.lookup(id).queryAs(javafx.scene.control.Button.class);
     }
 
     private static int lineContaining(StyleClassedTextArea area, String text) {

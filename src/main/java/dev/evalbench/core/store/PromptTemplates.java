@@ -1,0 +1,69 @@
+package dev.evalbench.core.store;
+
+import dev.evalbench.core.json.Digests;
+import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.record.StoredRun;
+import dev.evalbench.core.record.VersionTuple;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+
+/**
+ * The text of the prompt template files a run used, by SHA-256: what an export carries so that the comparison
+ * of two runs opened from files can show each changed prompt's template diff without the history that ran
+ * them. A prompt's file is the snapshot whose SHA-256 is the prompt hash of the version tuple (tuple hashes are
+ * of file bytes). An export leaves the machine, so a template is carried masked like the rest of the run when
+ * it holds a restricted value (the sample restricts a sentence of its system prompt): then {@code masked} is
+ * true and the text no longer has the SHA-256 it is listed under; an unmasked text must have it. Stateless.
+ */
+public final class PromptTemplates {
+    /** One template's text as exported; {@code masked}: restricted values in it were replaced. */
+    public record Text(String text, boolean masked) {}
+
+    private PromptTemplates() {}
+
+    /**
+     * The template text of each distinct prompt hash {@code run}'s records name and {@code store} holds, passed
+     * through {@code outbound} (the export's mask: keys and restricted values). A file that is not UTF-8 text is
+     * left out: its diff then says the text is not available.
+     */
+    public static Map<String, Text> of(StoredRun run, RunStore store, UnaryOperator<String> outbound) throws StoreException {
+        Map<String, Text> texts = new TreeMap<>();
+        for (CaseRecord record : run.cases()) {
+            VersionTuple v = record.versions();
+            if (v == null || v.promptHash() == null || texts.containsKey(v.promptHash())) continue;
+            Optional<byte[]> bytes = store.snapshot(v.promptHash());
+            if (bytes.isEmpty()) continue;
+            Optional<String> text = utf8(bytes.get());
+            if (text.isEmpty()) continue;
+            String out = outbound.apply(text.get());
+            texts.put(v.promptHash(), new Text(out, !out.equals(text.get())));
+        }
+        return texts;
+    }
+
+    /**
+     * The bytes of each unmasked text, checked against the SHA-256 it is listed under.
+     *
+     * @return the SHA-256 of the first unmasked text whose bytes do not have it, or empty when all do
+     */
+    public static Optional<String> mismatch(Map<String, Text> texts) {
+        return texts.entrySet().stream().filter(e -> !e.getValue().masked())
+                .filter(e -> !Digests.sha256(e.getValue().text().getBytes(StandardCharsets.UTF_8)).equals(e.getKey()))
+                .map(Map.Entry::getKey).findFirst();
+    }
+
+    private static Optional<String> utf8(byte[] bytes) {
+        try {
+            return Optional.of(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString());
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
+    }
+}
