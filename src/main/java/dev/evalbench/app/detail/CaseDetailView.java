@@ -49,6 +49,7 @@ public final class CaseDetailView extends ScrollPane {
                 : mono("detail-schema-errors", String.join("\n", r.schemaErrors())));
         section("Decision", decision(r.decision()));
         section("Scores against expected", scores(r));
+        if (!r.judgements().isEmpty()) section("Judges", wrapped(String.join("\n", r.judgements().stream().map(dev.evalbench.core.gate.ci.JudgeWording::verdict).toList())));
         section("Call", numbers(r));
         setContent(body);
     }

@@ -1,6 +1,5 @@
 package dev.evalbench.core.gate.ci;
 
-import dev.evalbench.core.compare.MarkdownText;
 import dev.evalbench.core.eval.JudgeAgreement;
 import dev.evalbench.core.record.ScoredCase;
 import java.util.List;
@@ -19,10 +18,10 @@ public final class JudgeMarkdown {
         md.append("### Judges\n\n| judge | pass | fail | judge errors | not judged | mean score | agreement with people |\n")
                 .append("|---|---|---|---|---|---|---|\n");
         for (JudgeAgreement a : judges) {
-            md.append("| ").append(MarkdownText.inline(a.suite() + "/" + a.judge())).append(" | ").append(a.passed())
+            md.append("| ").append(MarkdownSummary.cell(a.suite() + "/" + a.judge())).append(" | ").append(a.passed())
                     .append(" | ").append(a.failed()).append(" | ").append(a.errors()).append(" | ").append(a.noOutput())
                     .append(" | ").append(JudgeWording.number(a.meanScore())).append(" | ")
-                    .append(MarkdownText.inline(JudgeWording.agreement(a))).append(" |\n");
+                    .append(MarkdownSummary.cell(JudgeWording.agreement(a))).append(" |\n");
         }
         md.append('\n');
     }

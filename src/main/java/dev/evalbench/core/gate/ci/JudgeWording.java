@@ -42,6 +42,17 @@ public final class JudgeWording {
         return "judge " + a.suite() + "/" + a.judge() + ": " + outcomes(a) + "; agreement with people: " + agreement(a);
     }
 
+    /**
+     * One judge's verdict on one case, e.g. "reply-quality: PASS, score 5 (human 4): Clear and helpful." or
+     * "reply-quality: judge error: the judge's answer is not valid: ...".
+     */
+    public static String verdict(dev.evalbench.core.record.JudgeVerdict v) {
+        String human = v.label() == null ? "" : " (human " + v.label() + ")";
+        if (v.judged()) return v.name() + ": " + v.outcome() + ", score " + v.score() + human + ": " + v.reason();
+        if (v.errored()) return v.name() + ": judge error" + human + ": " + v.error();
+        return v.name() + ": not judged, no valid output" + human;
+    }
+
     /** Two decimals, or "—" for none. */
     public static String number(Double value) {
         return value == null ? "—" : String.format(Locale.ROOT, "%.2f", value);
