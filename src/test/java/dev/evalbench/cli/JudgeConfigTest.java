@@ -98,4 +98,17 @@ class JudgeConfigTest {
         assertThat(runRefused(ws2).err()).containsPattern("datasets/tickets\\.jsonl:2:\\d+: label \"reply-qualty\": suite \"triage\" "
                 + "has no judge of that name \\(judges: reply-quality\\)");
     }
+
+    @Test
+    void aMeanScoreGateTakesAMinOnTheScaleAndARateGateStillDoesNot() throws Exception {
+        Path ws = Cli.copySample(tmp);
+        Files.writeString(ws.resolve("gates.yaml"), """
+                gates:
+                  - {id: reply-score, kind: metric, suite: triage, metric: judge.reply-quality.mean_score, min: 4.5}
+                  - {id: replies, kind: metric, suite: triage, metric: judge.reply-quality.pass_rate, min: 85}
+                """);
+        String err = runRefused(ws).err();
+        assertThat(err).contains("gates.yaml:3:92: \"min\" must be at most 1, found number 85");
+        assertThat(err).doesNotContain("gates.yaml:2:");
+    }
 }

@@ -1,6 +1,8 @@
 package dev.evalbench.core.eval;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Cohen's weighted kappa with quadratic weights, for ordinal scores (a judge's 1-5 against a human's):
@@ -23,10 +25,17 @@ public final class WeightedKappa {
         double observed = 0;
         for (Pair p : pairs) observed += square(p.first() - p.second());
         observed /= n;
-        // sum over i, j of (i-j)^2 * P(first=i) * P(second=j) is the mean over all cross pairs
+        // sum over i, j of (i-j)^2 * P(first=i) * P(second=j), from each rater's score counts (a handful of
+        // distinct scores, however many pairs)
+        Map<Integer, Integer> firsts = new TreeMap<>();
+        Map<Integer, Integer> seconds = new TreeMap<>();
+        for (Pair p : pairs) {
+            firsts.merge(p.first(), 1, Integer::sum);
+            seconds.merge(p.second(), 1, Integer::sum);
+        }
         double expected = 0;
-        for (Pair a : pairs) {
-            for (Pair b : pairs) expected += square(a.first() - b.second());
+        for (var a : firsts.entrySet()) {
+            for (var b : seconds.entrySet()) expected += square(a.getKey() - b.getKey()) * a.getValue() * b.getValue();
         }
         expected /= n * n;
         return expected == 0 ? Double.NaN : 1 - observed / expected;
