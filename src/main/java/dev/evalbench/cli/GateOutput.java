@@ -5,6 +5,8 @@ import dev.evalbench.core.gate.RepeatStats;
 import dev.evalbench.core.gate.GateVerdict;
 import dev.evalbench.core.gate.ci.GateJson;
 import dev.evalbench.core.gate.ci.GithubAnnotations;
+import dev.evalbench.core.eval.JudgeAgreement;
+import dev.evalbench.core.gate.ci.JudgeWording;
 import dev.evalbench.core.gate.ci.JunitXmlWriter;
 import dev.evalbench.core.gate.ci.MarkdownSummary;
 import dev.evalbench.core.gate.ci.VerdictFormat;
@@ -88,6 +90,7 @@ final class GateOutput {
                     usage.answered(), usage.fallbacks(), usage.failures(), usage.retries());
         }
         run.events().forEach(e -> out.println("event: " + e.kind() + " " + e.detail()));
+        JudgeAgreement.of(run.cases()).forEach(a -> out.println(JudgeWording.line(a)));
         RepeatStats repeat = RepeatStats.of(run.cases());
         if (repeat.samplesPerCase() > 1) {
             out.printf(Locale.ROOT, "repeat: %d samples per case; pass^%d %.1f%%; flaky: %s%n", repeat.samplesPerCase(),

@@ -151,7 +151,7 @@ class HostileWorkspaceTest {
         Path ws = Cli.copySample(tmp);
         Files.delete(ws.resolve("datasets/probes.jsonl"));
         Files.createSymbolicLink(ws.resolve("datasets/probes.jsonl"), Path.of("/etc/passwd"));
-        assertThat(refused(ws)).contains("evalbench.yaml:25:14: dataset \"datasets/probes.jsonl\" cannot be read")
+        assertThat(refused(ws)).contains("evalbench.yaml:28:14: dataset \"datasets/probes.jsonl\" cannot be read")
                 .contains("a link leading outside the workspace");
     }
 

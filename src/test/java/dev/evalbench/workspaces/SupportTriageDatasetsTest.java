@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** Every line of the sample datasets is a case in the documented format, with the variables the prompt uses. */
 class SupportTriageDatasetsTest {
-    private static final Set<String> CASE_KEYS = Set.of("id", "vars", "expected", "restricted", "tags", "expect", "blocking");
+    private static final Set<String> CASE_KEYS = Set.of("id", "vars", "expected", "restricted", "tags", "expect", "blocking", "labels");
     private static final Set<String> EXPECT_KEYS = Set.of("must_reject", "forbidden_actions", "forbidden_tools");
     private static final Set<String> CATEGORIES = Set.of("billing", "bug", "account", "shipping", "other");
     private static final Set<String> PRIORITIES = Set.of("low", "medium", "high");

@@ -45,6 +45,8 @@ public final class CaseDetailView extends ScrollPane {
     private final Label decision = wrapped("");
     private final Label notScored = muted("nothing scored");
     private final GridPane scores = new GridPane();
+    private final Label judges = wrapped("");
+    private final Label judgesHeading;
     private final Label call = wrapped("");
     private String verdictWord;
 
@@ -69,6 +71,8 @@ public final class CaseDetailView extends ScrollPane {
         section("Validation", validation.box);
         section("Decision", decision);
         section("Scores against expected", new VBox(notScored, scores));
+        judges.setId("detail-judges");
+        judgesHeading = section("Judges", judges);
         section("Call", call);
         setContent(body);
     }
@@ -101,6 +105,11 @@ public final class CaseDetailView extends ScrollPane {
         else validation.text(String.join("\n", r.schemaErrors()));
         decision(r.decision());
         scores(r);
+        // Only suites with model-graded judges have verdicts to show; the others show no empty section.
+        boolean judged = !r.judgements().isEmpty();
+        judges.setText(String.join("\n", r.judgements().stream().map(dev.evalbench.core.gate.ci.JudgeWording::verdict).toList()));
+        showIf(judgesHeading, judged);
+        showIf(judges, judged);
         call.setText(numbers(r));
         setVvalue(0);
     }
@@ -188,10 +197,11 @@ public final class CaseDetailView extends ScrollPane {
         return s.toString();
     }
 
-    private void section(String title, Node content) {
+    private Label section(String title, Node content) {
         Label heading = bold(title);
         heading.setStyle("-fx-padding: 6 0 0 0;");
         body.getChildren().addAll(heading, content);
+        return heading;
     }
 
     /**

@@ -17,13 +17,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The names a CEL expression may use, and the compiler that checks it against them. Two scopes exist:
+ * The names a CEL expression may use, and the compiler that checks it against them. Three scopes exist:
  * <ul>
  *   <li>checks ({@link #forChecks}): {@code output} and {@code expected} (typed from the output schema),
  *       {@code vars} ({@code map(string, dyn)}) and {@code decision} (accepted, proposed_action,
  *       final_action, rule, reason);</li>
  *   <li>policy rules ({@link #forRules}): {@code output} and {@code vars} only, because a policy decides in
- *       production where there is no expected value and no decision yet.</li>
+ *       production where there is no expected value and no decision yet;</li>
+ *   <li>a judge's {@code pass} ({@link #forJudges}): {@code score} ({@code int}) and {@code reason}
+ *       ({@code string}), the judge's answer.</li>
  * </ul>
  * Every expression must be of type bool. The standard macros ({@code has}, {@code all}, {@code exists},
  * {@code map}, {@code filter}) are on, and numbers compare across int and double ({@code output.total > 5000}
@@ -53,6 +55,11 @@ public final class ExpressionScope {
         CelType output = ExpressionTypes.output(outputSchema);
         return new ExpressionScope(builder(output)
                 .addVar("output", output).addVar("vars", ExpressionTypes.OPEN_OBJECT).build());
+    }
+
+    /** The scope of a judge's {@code pass} expression: {@code score} (an int) and {@code reason} (a string). */
+    public static ExpressionScope forJudges() {
+        return new ExpressionScope(builder().addVar("score", SimpleType.INT).addVar("reason", SimpleType.STRING).build());
     }
 
     /**

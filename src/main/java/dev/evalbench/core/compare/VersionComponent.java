@@ -2,7 +2,8 @@ package dev.evalbench.core.compare;
 
 /**
  * The parts of a version tuple a reviewer asks about, in the order a comparison names them. The first six
- * change what a model outputs; {@link #APP_VERSION} and {@link #GIT_COMMIT} are context.
+ * change what a model outputs; {@link #JUDGE} (a judge's rubric or grading route/model) changes how outputs
+ * are scored; {@link #APP_VERSION} and {@link #GIT_COMMIT} are context.
  */
 public enum VersionComponent {
     PROMPT("prompt"),
@@ -11,6 +12,7 @@ public enum VersionComponent {
     POLICY("policy"),
     EVAL_SET("eval set"),
     ROUTE_MODEL("route/model"),
+    JUDGE("judge"),
     APP_VERSION("app version"),
     GIT_COMMIT("git commit");
 

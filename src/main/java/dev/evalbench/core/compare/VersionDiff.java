@@ -78,6 +78,10 @@ public record VersionDiff(List<VersionChange> changes) {
             put(parts, VersionComponent.EVAL_SET, record.key().suite(), "version " + v.evalSetVersion() + ", sha256 " + shortHash(v.evalSetHash()));
             put(parts, VersionComponent.ROUTE_MODEL, "", v.route() + " (" + v.provider() + "/" + v.model()
                     + (v.routeHash() == null ? "" : ", config sha256 " + shortHash(v.routeHash())) + ")");
+            for (var j : v.judges()) {
+                put(parts, VersionComponent.JUDGE, record.key().suite() + "/" + j.name(), j.describe() + ", rubric sha256 "
+                        + shortHash(j.promptHash()) + (j.routeHash() == null ? "" : ", route config sha256 " + shortHash(j.routeHash())));
+            }
             put(parts, VersionComponent.APP_VERSION, "", String.valueOf(v.appVersion()));
             put(parts, VersionComponent.GIT_COMMIT, "", v.gitCommit() == null ? "none" : shortHash(v.gitCommit()));
         }

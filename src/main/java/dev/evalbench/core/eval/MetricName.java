@@ -9,14 +9,15 @@ package dev.evalbench.core.eval;
  *   routing.accuracy
  *   check.&lt;name&gt;.pass_rate                 (a CEL check of the suite)
  *   policy.rejection_rate | policy.leak_rate  (any suite; lower is better)
+ *   judge.&lt;name&gt;.pass_rate | judge.&lt;name&gt;.mean_score   (a model-graded judge of the suite)
  * </pre>
  * Field names hold no dot; a label may. {@code field} and {@code label} are null where the form has none.
  */
 public record MetricName(String text, Family family, String field, Statistic statistic, String label) {
 
-    public enum Family { CLASSIFICATION, EXTRACTION, ROUTING, CHECK, POLICY }
+    public enum Family { CLASSIFICATION, EXTRACTION, ROUTING, CHECK, POLICY, JUDGE }
 
-    public enum Statistic { ACCURACY, MACRO_F1, PRECISION, RECALL, F1, EXACT_MATCH, PASS_RATE, REJECTION_RATE, LEAK_RATE }
+    public enum Statistic { ACCURACY, MACRO_F1, PRECISION, RECALL, F1, EXACT_MATCH, PASS_RATE, REJECTION_RATE, LEAK_RATE, MEAN_SCORE }
 
     /** @throws IllegalArgumentException with a message saying what is expected */
     public static MetricName parse(String text) {
@@ -38,6 +39,10 @@ public record MetricName(String text, Family family, String field, Statistic sta
         String[] parts = text.split("\\.", 4);
         if (parts.length == 3 && parts[0].equals("check") && parts[2].equals("pass_rate") && !parts[1].isEmpty()) {
             return new MetricName(text, Family.CHECK, parts[1], Statistic.PASS_RATE, null);
+        }
+        if (parts.length == 3 && parts[0].equals("judge") && !parts[1].isEmpty()) {
+            if (parts[2].equals("pass_rate")) return new MetricName(text, Family.JUDGE, parts[1], Statistic.PASS_RATE, null);
+            if (parts[2].equals("mean_score")) return new MetricName(text, Family.JUDGE, parts[1], Statistic.MEAN_SCORE, null);
         }
         if (parts.length == 3 && parts[0].equals("extraction") && parts[2].equals("accuracy") && !parts[1].isEmpty()) {
             return new MetricName(text, Family.EXTRACTION, parts[1], Statistic.ACCURACY, null);
@@ -61,7 +66,7 @@ public record MetricName(String text, Family family, String field, Statistic sta
         throw new IllegalArgumentException("unknown metric '" + text + "': expected classification.<field>.accuracy, "
                 + "classification.<field>.macro_f1, classification.<field>.precision|recall|f1.<label>, "
                 + "extraction.<field>.accuracy, extraction.exact_match, routing.accuracy, check.<name>.pass_rate, "
-                + "policy.rejection_rate or policy.leak_rate");
+                + "judge.<name>.pass_rate, judge.<name>.mean_score, policy.rejection_rate or policy.leak_rate");
     }
 
     /** Accuracies are means of per-case 0/1 outcomes, so McNemar's test applies to them. */

@@ -40,6 +40,9 @@ public final class MetricResolver {
                 }
             }
         }
+        if (name.statistic() == MetricName.Statistic.MEAN_SCORE && JudgeMetrics.meanScore(records, name.field()).isEmpty()) {
+            throw new MetricUnavailableException("Judge " + name.field() + " gave no score to any case of suite " + suite.name() + ".");
+        }
         if (name.label() != null && !ClassificationMetrics.of(records, name.field()).knows(name.label())) {
             throw new MetricUnavailableException("No case expects or predicts " + name.field() + " '" + name.label() + "'.");
         }
@@ -54,6 +57,10 @@ public final class MetricResolver {
         switch (name.family()) {
             case CHECK:
                 return fraction(records, passes(name));
+            case JUDGE:
+                return name.statistic() == MetricName.Statistic.PASS_RATE
+                        ? JudgeMetrics.passRate(records, name.field())
+                        : JudgeMetrics.meanScore(records, name.field()).orElse(0.0);
             case POLICY:
                 return fraction(records, name.statistic() == MetricName.Statistic.LEAK_RATE
                         ? PolicyOutcomes::leaked : PolicyOutcomes::rejected);
@@ -84,6 +91,8 @@ public final class MetricResolver {
         switch (name.family()) {
             case CHECK:
                 return Optional.of(passes(name));
+            case JUDGE:
+                return Optional.of(r -> JudgeMetrics.passed(r, name.field()));
             case ROUTING:
                 return Optional.of(r -> CaseScores.routingCorrect(r, suite.routing()));
             case CLASSIFICATION:
@@ -118,6 +127,7 @@ public final class MetricResolver {
         switch (name.family()) {
             case POLICY: scored = true; break;
             case CHECK: scored = suite.checks().stream().anyMatch(c -> c.name().equals(name.field())); break;
+            case JUDGE: scored = suite.judge(name.field()).isPresent(); break;
             case ROUTING: scored = suite.routing() != null; break;
             case EXTRACTION: scored = name.field() == null ? !listOrEmpty(suite.extraction()).isEmpty()
                     : listOrEmpty(suite.extraction()).contains(name.field()); break;
@@ -129,7 +139,8 @@ public final class MetricResolver {
     }
 
     private List<String> fieldsNeeded(MetricName name) {
-        if (name.family() == MetricName.Family.CHECK || name.family() == MetricName.Family.POLICY) {
+        if (name.family() == MetricName.Family.CHECK || name.family() == MetricName.Family.POLICY
+                || name.family() == MetricName.Family.JUDGE) {
             return List.of();
         }
         if (name.family() == MetricName.Family.ROUTING) {

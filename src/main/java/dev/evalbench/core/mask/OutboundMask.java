@@ -8,6 +8,7 @@ import dev.evalbench.core.record.Attempt;
 import dev.evalbench.core.record.CaseEvaluation;
 import dev.evalbench.core.record.CaseRecord;
 import dev.evalbench.core.record.CaseSummary;
+import dev.evalbench.core.record.JudgeVerdict;
 import dev.evalbench.core.record.RunCases;
 import dev.evalbench.core.record.ScoredCase;
 import dev.evalbench.core.record.Decision;
@@ -99,7 +100,13 @@ public final class OutboundMask {
                 decision, evaluation, (ObjectNode) json(id, r.expected()), r.blocking(), r.routeUsed(), r.provider(),
                 r.modelUsed(), text(id, r.requestId()), r.latencyMs(), r.tokensIn(), r.tokensOut(), r.costUsd(),
                 attempts, r.fallbacks(), r.cacheHit(), r.versions(), r.startedAt(), r.finishedAt(),
-                r.reasoningTokens(), r.tokensEstimated(), r.tags());
+                r.reasoningTokens(), r.tokensEstimated(), r.tags(), judgements(id, r.judgements()));
+    }
+
+    /** A judge's reason and error can quote the judged output, so they are masked like the output. */
+    private List<JudgeVerdict> judgements(String id, List<JudgeVerdict> verdicts) {
+        return verdicts.stream().map(v -> new JudgeVerdict(v.name(), v.outcome(), v.score(), text(id, v.reason()),
+                text(id, v.error()), v.label(), v.labelPassed(), v.cacheHit())).toList();
     }
 
     /** A case summary with every text that can carry a model's words (failures, messages, outputs) masked. */
@@ -109,7 +116,8 @@ public final class OutboundMask {
                 text(id, s.finalAction()), s.failures().stream().map(f -> text(id, f)).toList(), s.blocking(),
                 s.routeUsed(), s.modelUsed(), s.latencyMs(), s.tokensIn(), s.tokensOut(), s.costUsd(), s.attempts(),
                 s.fallbacks(), s.cacheHit(), s.tags(), (ObjectNode) json(id, s.expected()), json(id, s.scoredOutput()),
-                text(id, s.failureMessage()), s.rule(), s.failedChecks(), s.fallbackSteps(), s.tokensEstimated());
+                text(id, s.failureMessage()), s.rule(), s.failedChecks(), s.fallbackSteps(), s.tokensEstimated(),
+                judgements(id, s.judgements()));
     }
 
     /** A run as gates read it, each case (summary or full record) and event masked; null stays null. */

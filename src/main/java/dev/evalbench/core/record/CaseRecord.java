@@ -55,11 +55,35 @@ public record CaseRecord(
         Instant finishedAt,
         @JsonInclude(JsonInclude.Include.NON_DEFAULT) int reasoningTokens,
         @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean tokensEstimated,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> tags) implements ScoredCase {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> tags,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<JudgeVerdict> judgements) implements ScoredCase {
 
     public CaseRecord {
-        // Records stored before tags were kept read back with none.
+        // Records stored before tags (or judges) were kept read back with none.
         tags = tags == null ? List.of() : List.copyOf(tags);
+        judgements = judgements == null ? List.of() : List.copyOf(judgements);
+    }
+
+    /** A record without judge verdicts (a suite without judges, and every record made before judges existed). */
+    public CaseRecord(String runId, CaseKey key, String traceId, List<Message> messages, String rawOutput,
+                      String failureKind, String failureMessage, JsonNode parsed, boolean schemaValid,
+                      List<String> schemaErrors, Decision decision, CaseEvaluation evaluation, ObjectNode expected,
+                      boolean blocking, String routeUsed, String provider, String modelUsed, String requestId,
+                      long latencyMs, int tokensIn, int tokensOut, double costUsd, List<Attempt> attempts,
+                      List<FallbackTaken> fallbacks, boolean cacheHit, VersionTuple versions, Instant startedAt,
+                      Instant finishedAt, int reasoningTokens, boolean tokensEstimated, List<String> tags) {
+        this(runId, key, traceId, messages, rawOutput, failureKind, failureMessage, parsed, schemaValid, schemaErrors,
+                decision, evaluation, expected, blocking, routeUsed, provider, modelUsed, requestId, latencyMs, tokensIn,
+                tokensOut, costUsd, attempts, fallbacks, cacheHit, versions, startedAt, finishedAt, reasoningTokens,
+                tokensEstimated, tags, List.of());
+    }
+
+    /** This record with the verdicts of its suite's judges. */
+    public CaseRecord withJudgements(List<JudgeVerdict> verdicts) {
+        return new CaseRecord(runId, key, traceId, messages, rawOutput, failureKind, failureMessage, parsed, schemaValid,
+                schemaErrors, decision, evaluation, expected, blocking, routeUsed, provider, modelUsed, requestId,
+                latencyMs, tokensIn, tokensOut, costUsd, attempts, fallbacks, cacheHit, versions, startedAt, finishedAt,
+                reasoningTokens, tokensEstimated, tags, verdicts);
     }
 
     /**

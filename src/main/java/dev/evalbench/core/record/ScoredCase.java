@@ -71,4 +71,7 @@ public interface ScoredCase {
 
     /** True when the provider reported no usage and the token counts (and the cost built on them) are estimates. */
     boolean tokensEstimated();
+
+    /** The verdicts of the suite's model-graded judges, in the manifest's order; empty without judges. */
+    List<JudgeVerdict> judgements();
 }

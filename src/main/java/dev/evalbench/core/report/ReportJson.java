@@ -21,7 +21,9 @@ import dev.evalbench.core.json.Digests;
  * signature over report.json covers the records too. Members:
  * {@code format} ({@value #FORMAT}), {@code generator}, {@code run}, {@code run_cases}, {@code gates} (verdicts and the overall
  * verdict), {@code summary} (whole-run and per-suite numbers), {@code baseline} (the baseline's id and counts,
- * or null) and {@code comparison} ({@link CompareJson}, or null).
+ * or null), {@code comparison} ({@link CompareJson}, or null) and, for a run whose suites have model-graded
+ * judges, {@code judges} (outcomes and agreement with human labels; see
+ * {@link dev.evalbench.core.gate.ci.JudgeJson}).
  *
  * <p>No time of generation is written: the same stored run, gates and baseline always give the same bytes,
  * so a report can be re-made later and still match its signature. Pure.
@@ -61,6 +63,8 @@ public final class ReportJson {
         root.set("summary", RunSummaryJson.toJson(RunSummary.of(content.run())));
         root.set("baseline", content.hasBaseline() ? CompareJson.runSummary(content.baseline()) : null);
         root.set("comparison", content.hasBaseline() ? CompareJson.toJson(content.comparison()) : null);
+        var judges = dev.evalbench.core.eval.JudgeAgreement.of(content.run().cases());
+        if (!judges.isEmpty()) root.set("judges", dev.evalbench.core.gate.ci.JudgeJson.of(judges));
         root.put("masking", OutboundMask.notice(content.run(), content.baseline()));
         root.set("rollback_target", RollbackTargets.json(rollbackTarget(content)));
         return root;

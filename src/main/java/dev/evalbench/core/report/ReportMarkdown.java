@@ -9,6 +9,7 @@ import dev.evalbench.core.compare.MetricFormat;
 import dev.evalbench.core.gate.GateVerdict;
 import dev.evalbench.core.gate.ci.VerdictFormat;
 import dev.evalbench.core.record.RunStatus;
+import dev.evalbench.core.gate.ci.JudgeMarkdown;
 import java.util.List;
 import java.util.Locale;
 
@@ -56,6 +57,7 @@ public final class ReportMarkdown {
             }
         }
         numbers(md, summary);
+        JudgeMarkdown.append(md, content.run().cases());
         if (content.hasBaseline() && !content.comparison().metrics().isEmpty()) {
             md.append("<details><summary>Metrics against the baseline (paired tests)</summary>\n\n");
             CompareMarkdown.appendMetrics(md, content.comparison());

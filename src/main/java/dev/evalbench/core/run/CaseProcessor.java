@@ -4,7 +4,10 @@ import dev.evalbench.core.record.CaseRecord;
 import dev.evalbench.core.decide.Decider;
 import dev.evalbench.core.record.Decision;
 import dev.evalbench.core.record.CaseEvaluation;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.evalbench.core.eval.CaseEvaluator;
+import dev.evalbench.core.eval.judge.CaseJudge;
+import dev.evalbench.core.record.JudgeVerdict;
 import dev.evalbench.core.eval.OutputValidator;
 import dev.evalbench.core.eval.Validation;
 import dev.evalbench.core.record.FailureKind;
@@ -23,7 +26,7 @@ import java.util.List;
 
 /**
  * One case through both layers: render, call the route, parse strictly against the output schema, decide,
- * evaluate. Always returns a record: provider trouble and render failures become recorded outcomes, so one
+ * evaluate, then run the suite's model-graded judges on the output (when built with a {@link CaseJudge}). Always returns a record: provider trouble and render failures become recorded outcomes, so one
  * bad case never stops a run. Thread-safe when its collaborators are (they are, by contract).
  */
 public final class CaseProcessor {
@@ -34,13 +37,22 @@ public final class CaseProcessor {
     private final Decider decider;
     private final CaseEvaluator evaluator;
     private final Clock clock;
+    private final CaseJudge judge;
 
+    /** A processor that runs no model-graded judges (every suite's judges are left unjudged). */
     public CaseProcessor(PromptRenderer renderer, OutputValidator validator, Decider decider, CaseEvaluator evaluator, Clock clock) {
+        this(renderer, validator, decider, evaluator, clock, null);
+    }
+
+    /** @param judge runs the suite's model-graded judges after the evaluation; null runs none */
+    public CaseProcessor(PromptRenderer renderer, OutputValidator validator, Decider decider, CaseEvaluator evaluator,
+                         Clock clock, CaseJudge judge) {
         this.renderer = renderer;
         this.validator = validator;
         this.decider = decider;
         this.evaluator = evaluator;
         this.clock = clock;
+        this.judge = judge;
     }
 
     public CaseRecord process(String runId, WorkItem item, RouteCaller caller) {
@@ -62,6 +74,10 @@ public final class CaseProcessor {
         Validation validation = response == null ? null : validator.validate(response.text(), item.prompt().outputSchema());
         Decision decision = decider.decide(validation != null && validation.valid() ? validation.parsed() : null, item.evalCase());
         CaseEvaluation evaluation = evaluator.evaluate(item.suite(), item.evalCase(), validation, decision);
+        // Judges grade what the model wrote, accepted by the policy or not; they do not change the case's verdict.
+        JsonNode validOutput = validation != null && validation.valid() ? validation.parsed() : null;
+        List<JudgeVerdict> verdicts = judge == null ? List.of()
+                : judge.judge(item.suite(), item.evalCase(), validOutput, Traceparent.header(traceId), caller, item.key().sample() > 0);
         return new CaseRecord(runId, item.key(), traceId, messages,
                 response == null ? null : response.text(),
                 call.failure() == null ? null : call.failure().name(),
@@ -79,7 +95,7 @@ public final class CaseProcessor {
                 call.costUsd(), call.attempts(), call.fallbacks(), call.cacheHit(),
                 item.versions(), started, clock.instant(),
                 response == null ? 0 : response.reasoningTokens(),
-                response != null && response.tokensEstimated(), item.evalCase().tags());
+                response != null && response.tokensEstimated(), item.evalCase().tags(), verdicts);
     }
 
     /** The record of a case whose processing threw: kept as an INTERNAL failure with the exception's text. */

@@ -2,7 +2,9 @@ package dev.evalbench.core.run;
 
 import dev.evalbench.core.record.CaseKey;
 import dev.evalbench.core.record.RunConfig;
+import dev.evalbench.core.record.JudgeVersion;
 import dev.evalbench.core.record.VersionTuple;
+import dev.evalbench.core.workspace.JudgeSpec;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.evalbench.core.json.CanonicalJson;
 import dev.evalbench.core.json.Digests;
@@ -43,7 +45,7 @@ public final class RunPlan {
                 VersionTuple versions = new VersionTuple(prompt.id(), prompt.revision(), prompt.contentHash(),
                         prompt.outputSchemaHash(), ws.preprocessHash(), ws.policy().revision(), ws.policy().hash(),
                         suite.version(), suite.datasetHash(), route.name(), route.provider(), route.model(),
-                        routeHash(ws, route), app.version(), app.gitCommit());
+                        routeHash(ws, route), app.version(), app.gitCommit(), judgeVersions(ws, suite));
                 for (EvalCase c : suite.cases()) {
                     if (!config.selects(c.id(), c.tags())) continue;
                     for (int sample = 0; sample < config.repeat(); sample++) {
@@ -61,6 +63,18 @@ public final class RunPlan {
         ObjectNode definition = Json.MAPPER.valueToTree(route);
         if (route.script() != null) definition.put("script_sha256", ws.inputDigests().get(route.script()));
         return Digests.sha256(CanonicalJson.canonicalize(definition));
+    }
+
+    /** The versions of the suite's judges: each rubric and the route that grades with it. */
+    static List<JudgeVersion> judgeVersions(Workspace ws, SuiteSpec suite) {
+        List<JudgeVersion> versions = new ArrayList<>();
+        for (JudgeSpec j : suite.judges()) {
+            RouteSpec r = ws.routes().get(j.route());
+            PromptTemplate rubric = j.template();
+            versions.add(new JudgeVersion(j.name(), rubric.id(), rubric.revision(), rubric.contentHash(),
+                    rubric.outputSchemaHash(), j.route(), r.provider(), r.model(), routeHash(ws, r)));
+        }
+        return versions;
     }
 
     public static List<WorkItem> remaining(List<WorkItem> plan, Set<CaseKey> finished) {

@@ -8,6 +8,7 @@ import dev.evalbench.core.route.ProviderRegistry;
 import dev.evalbench.core.route.RouteCaller;
 import dev.evalbench.core.route.RouteCallers;
 import dev.evalbench.core.route.RouterOptions;
+import dev.evalbench.core.eval.judge.CaseJudge;
 import dev.evalbench.core.run.CaseProcessor;
 import dev.evalbench.core.record.RunEvent;
 import dev.evalbench.core.record.RunHeader;
@@ -89,8 +90,10 @@ public final class Components {
     }
 
     public static CaseProcessor processor(Workspace ws, Clock clock) {
-        return new CaseProcessor(renderer(), new StrictOutputValidator(), new PolicyDecider(ws.policy()),
-                new SuiteCaseEvaluator(ws.policy()), clock);
+        StrictOutputValidator validator = new StrictOutputValidator();
+        PromptRenderer renderer = renderer();
+        return new CaseProcessor(renderer, validator, new PolicyDecider(ws.policy()),
+                new SuiteCaseEvaluator(ws.policy()), clock, new CaseJudge(renderer, validator, ws.routes()));
     }
 
     /** The provider kinds a run may use: every built-in one. */

@@ -20,25 +20,39 @@ final class DatasetReader {
     private final Manifest.SuiteDecl suite;
     private final Preprocessor preprocessor;
     private final CaseRules rules;
+    private final Map<String, JudgeSpec> judges;
     /** The file and all it is checked against are a stored run's vouched inputs: lines need no checks again. */
     private final boolean vouched;
 
-    private DatasetReader(LoadContext ctx, Manifest.SuiteDecl suite, Preprocessor preprocessor, PolicySpec policy) {
+    private DatasetReader(LoadContext ctx, Manifest.SuiteDecl suite, Preprocessor preprocessor, PolicySpec policy,
+                          Map<String, JudgeSpec> judges) {
         this.ctx = ctx;
         this.vouched = ctx.vouchedSoFar();
         this.suite = suite;
         this.preprocessor = preprocessor;
         this.rules = new CaseRules(ctx, suite, policy);
+        this.judges = judges;
     }
 
     /** The cases, or null when the dataset is missing or has errors (recorded). */
     static List<EvalCase> read(LoadContext ctx, Manifest manifest, Manifest.SuiteDecl suite,
                                Preprocessor preprocessor, PolicySpec policy) {
+        return read(ctx, manifest, suite, preprocessor, policy, Map.of());
+    }
+
+    /**
+     * As {@link #read(LoadContext, Manifest, Manifest.SuiteDecl, Preprocessor, PolicySpec)}, checking each case's
+     * human {@code labels} against the suite's judges: in a suite with judges a label must name one of them
+     * and lie in the scale of {@code judges} (the resolved ones, by name). A suite without judges ignores labels,
+     * so a dataset shared with a judged suite reads unchanged.
+     */
+    static List<EvalCase> read(LoadContext ctx, Manifest manifest, Manifest.SuiteDecl suite,
+                               Preprocessor preprocessor, PolicySpec policy, Map<String, JudgeSpec> judges) {
         byte[] bytes = ctx.readReferenced(suite.dataset(), manifest.tree(), suite.pointer() + "/dataset", "dataset");
         if (bytes == null) return null;
         String text = ctx.decodeUtf8(suite.dataset(), bytes);
         if (text == null) return null;
-        return new DatasetReader(ctx, suite, preprocessor, policy).cases(text);
+        return new DatasetReader(ctx, suite, preprocessor, policy, judges).cases(text);
     }
 
     private List<EvalCase> cases(String text) {
@@ -94,6 +108,9 @@ final class DatasetReader {
         // a suite that selects by tags takes only its cases; the others belong to other suites, unchecked here
         if (!suite.selectTags().isEmpty() && tags.stream().noneMatch(suite.selectTags()::contains)) return null;
         if (!vouched && !rules.check(tree, id)) return null;
+        // labels are read (and their cheap checks run) even for a vouched line: the judge verdicts carry them
+        Map<String, Integer> labels = labels(tree);
+        if (labels == null) return null;
         ObjectNode vars = (ObjectNode) root.get("vars");
         preprocessor.apply(vars);
         boolean safety = suite.kind() == SuiteKind.SAFETY;
@@ -103,7 +120,35 @@ final class DatasetReader {
                 tags,
                 safety ? expectation(root.get("expect")) : null,
                 safety && Trees.bool(root, "blocking", true),
-                suite.dataset(), lineNo);
+                suite.dataset(), lineNo, labels);
+    }
+
+    /** The case's human labels by judge name; null when one is not a judge of the suite or is off its scale (recorded). */
+    private Map<String, Integer> labels(LocatedTree tree) {
+        JsonNode node = tree.root().get("labels");
+        Map<String, Integer> labels = new java.util.LinkedHashMap<>();
+        if (node == null || suite.judges().isEmpty()) return labels;
+        boolean ok = true;
+        for (var it = node.fields(); it.hasNext(); ) {
+            var label = it.next();
+            String pointer = JsonPointers.child("/labels", label.getKey());
+            if (suite.judges().stream().noneMatch(j -> j.name().equals(label.getKey()))) {
+                ctx.add(tree.errorAtKey(pointer, "label \"" + label.getKey() + "\": suite \"" + suite.name()
+                        + "\" has no judge of that name (judges: " + String.join(", ", suite.judges().stream().map(JudgeSpec::name).toList()) + ")"));
+                ok = false;
+                continue;
+            }
+            int value = label.getValue().asInt();
+            JudgeSpec judge = judges.get(label.getKey());
+            if (judge != null && (value < judge.minScore() || value > judge.maxScore())) {
+                ctx.add(tree.errorAt(pointer, "label \"" + label.getKey() + "\" is " + value + ", outside the judge's scale "
+                        + judge.minScore() + ".." + judge.maxScore()));
+                ok = false;
+                continue;
+            }
+            labels.put(label.getKey(), value);
+        }
+        return ok ? labels : null;
     }
 
     /**

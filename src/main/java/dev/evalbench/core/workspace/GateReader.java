@@ -86,6 +86,11 @@ final class GateReader {
             ctx.add(tree.errorAtKey(at + "/max", "\"max\" applies to policy.rejection_rate and policy.leak_rate; " + name
                     + " is held to \"min\""));
         }
+        // min is a rate (0 to 1) except for a judge's mean score, which is on the judge's scale
+        boolean meanScore = gate.metric() != null && gate.metric().matches("judge\\.[^.]+\\.mean_score");
+        if (gate.min() != null && gate.min() > 1 && !meanScore) {
+            ctx.add(tree.errorAt(at + "/min", "\"min\" must be at most 1, found number " + node.get("min").asText()));
+        }
         if (compares && !ceiling && gate.min() == null && gate.baselineTolerance() == null) {
             ctx.add(tree.errorAtKey(at, name + " needs \"min\", \"baseline_tolerance\" or both"));
         }

@@ -34,7 +34,8 @@ record Manifest(
             String routing,
             java.util.Map<String, ExtractionRule> extractionRules,
             List<CheckSpec> checks,
-            List<String> selectTags) {
+            List<String> selectTags,
+            List<JudgeSpec> judges) {
 
         /** Every field a task suite scores: classification, extraction, then routing. */
         List<String> scoredFields() {

@@ -52,7 +52,8 @@ final class ManifestReader {
                 Trees.text(node, "routing"),
                 extractionRules(node.get("extraction")),
                 checks(node.get("checks")),
-                Trees.strings(node, "tags"));
+                Trees.strings(node, "tags"),
+                judges(node.get("judges")));
     }
 
     /** The extraction fields in order: a name, or the {@code field} of a {field, normalize, tolerance} entry. */
@@ -78,6 +79,13 @@ final class ManifestReader {
         List<CheckSpec> checks = new ArrayList<>();
         if (items != null) items.forEach(i -> checks.add(new CheckSpec(i.get("name").asText(), i.get("expr").asText())));
         return List.copyOf(checks);
+    }
+
+    private static List<JudgeSpec> judges(JsonNode items) {
+        List<JudgeSpec> judges = new ArrayList<>();
+        if (items != null) items.forEach(i -> judges.add(JudgeSpec.declared(i.get("name").asText(), i.get("field").asText(),
+                i.get("route").asText(), WorkspacePaths.normalize(i.get("rubric").asText()), i.get("pass").asText())));
+        return List.copyOf(judges);
     }
 
     private static void checkSuites(LoadContext ctx, LocatedTree tree, List<Manifest.SuiteDecl> suites) {
@@ -110,6 +118,13 @@ final class ManifestReader {
                 if (!checkNames.add(s.checks().get(i).name())) {
                     ctx.add(tree.errorAt(s.pointer() + "/checks/" + i + "/name", "duplicate check name \""
                             + s.checks().get(i).name() + "\" in suite \"" + s.name() + "\""));
+                }
+            }
+            Set<String> judgeNames = new HashSet<>();
+            for (int i = 0; i < s.judges().size(); i++) {
+                if (!judgeNames.add(s.judges().get(i).name())) {
+                    ctx.add(tree.errorAt(s.pointer() + "/judges/" + i + "/name", "duplicate judge name \""
+                            + s.judges().get(i).name() + "\" in suite \"" + s.name() + "\""));
                 }
             }
         }

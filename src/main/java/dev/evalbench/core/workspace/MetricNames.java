@@ -16,7 +16,7 @@ final class MetricNames {
     private static final String FORMS = "classification.<field>.accuracy, classification.<field>.macro_f1, "
             + "classification.<field>.precision.<label>, classification.<field>.recall.<label>, "
             + "classification.<field>.f1.<label>, extraction.<field>.accuracy, extraction.exact_match, routing.accuracy, "
-            + "check.<name>.pass_rate, policy.rejection_rate, policy.leak_rate";
+            + "check.<name>.pass_rate, judge.<name>.pass_rate, judge.<name>.mean_score, policy.rejection_rate, policy.leak_rate";
 
     private MetricNames() {}
 
@@ -45,6 +45,13 @@ final class MetricNames {
                     if (suite.checks().stream().anyMatch(c -> c.name().equals(parts[1]))) return Optional.empty();
                     return Optional.of("suite \"" + suite.name() + "\" has no check named \"" + parts[1] + "\" (checks: "
                             + (suite.checks().isEmpty() ? "none" : String.join(", ", suite.checks().stream().map(CheckSpec::name).toList())) + ")");
+                }
+                return unknown(metric);
+            case "judge":
+                if (parts.length == 3 && (parts[2].equals("pass_rate") || parts[2].equals("mean_score"))) {
+                    if (suite.judges().stream().anyMatch(j -> j.name().equals(parts[1]))) return Optional.empty();
+                    return Optional.of("suite \"" + suite.name() + "\" has no judge named \"" + parts[1] + "\" (judges: "
+                            + (suite.judges().isEmpty() ? "none" : String.join(", ", suite.judges().stream().map(JudgeSpec::name).toList())) + ")");
                 }
                 return unknown(metric);
             case "routing":

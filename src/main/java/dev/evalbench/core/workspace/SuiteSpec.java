@@ -7,7 +7,8 @@ import java.util.Map;
  * A suite from the manifest. {@code classification}, {@code extraction} and {@code routing} are empty/null for
  * safety suites. {@code datasetHash} is the SHA-256 of the dataset file's bytes. {@code extractionRules} holds
  * the normalizers and tolerance of the extraction fields that have any (a field without an entry is compared
- * exactly); {@code checks} are the suite's CEL checks, already type-checked at load.
+ * exactly); {@code checks} are the suite's CEL checks, already type-checked at load; {@code judges} its
+ * model-graded judges, rubrics loaded and routes checked.
  */
 public record SuiteSpec(
         String name,
@@ -21,11 +22,26 @@ public record SuiteSpec(
         String datasetHash,
         List<EvalCase> cases,
         Map<String, ExtractionRule> extractionRules,
-        List<CheckSpec> checks) {
+        List<CheckSpec> checks,
+        List<JudgeSpec> judges) {
 
     public SuiteSpec {
         extractionRules = extractionRules == null ? Map.of() : Map.copyOf(extractionRules);
         checks = checks == null ? List.of() : List.copyOf(checks);
+        judges = judges == null ? List.of() : List.copyOf(judges);
+    }
+
+    /** A suite without judges. */
+    public SuiteSpec(String name, SuiteKind kind, String promptId, String dataset, String version,
+                     List<String> classification, List<String> extraction, String routing, String datasetHash,
+                     List<EvalCase> cases, Map<String, ExtractionRule> extractionRules, List<CheckSpec> checks) {
+        this(name, kind, promptId, dataset, version, classification, extraction, routing, datasetHash, cases,
+                extractionRules, checks, List.of());
+    }
+
+    /** The judge named {@code name}, if the suite has one. */
+    public java.util.Optional<JudgeSpec> judge(String judgeName) {
+        return judges.stream().filter(j -> j.name().equals(judgeName)).findFirst();
     }
 
     /** A suite without extraction rules or checks. */
@@ -33,6 +49,6 @@ public record SuiteSpec(
                      List<String> classification, List<String> extraction, String routing, String datasetHash,
                      List<EvalCase> cases) {
         this(name, kind, promptId, dataset, version, classification, extraction, routing, datasetHash, cases,
-                Map.of(), List.of());
+                Map.of(), List.of(), List.of());
     }
 }

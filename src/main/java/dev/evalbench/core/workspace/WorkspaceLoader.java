@@ -56,7 +56,7 @@ public final class WorkspaceLoader {
         PolicySpec policy = PolicyReader.read(ctx, manifest == null ? "policy.yaml" : manifest.policyPath(),
                 outputSchemasInUse(manifest, prompts));
         Preprocessor preprocessor = new Preprocessor(manifest == null ? List.of() : manifest.preprocess());
-        Map<String, SuiteSpec> suites = manifest == null ? Map.of() : suites(ctx, manifest, prompts, preprocessor, policy);
+        Map<String, SuiteSpec> suites = manifest == null ? Map.of() : suites(ctx, manifest, prompts, preprocessor, policy, routes);
         List<GateSpec> gates = GateReader.read(ctx, manifest == null ? "gates.yaml" : manifest.gatesPath(), manifest, suites);
         if (manifest != null && routes != null) checkDefaultRoute(ctx, manifest, routes);
         if (ctx.errorCount() > 0) throw new WorkspaceException(ctx.errors());
@@ -69,7 +69,7 @@ public final class WorkspaceLoader {
 
     /** The suites whose prompt exists and whose cases loaded, by name in manifest order. */
     private static Map<String, SuiteSpec> suites(LoadContext ctx, Manifest manifest, PromptReader.Prompts prompts,
-                                                 Preprocessor preprocessor, PolicySpec policy) {
+                                                 Preprocessor preprocessor, PolicySpec policy, RouteReader.Routes routes) {
         Map<String, SuiteSpec> suites = new LinkedHashMap<>();
         for (Manifest.SuiteDecl decl : manifest.suites()) {
             boolean promptKnown = prompts.byId().containsKey(decl.promptId());
@@ -78,13 +78,14 @@ public final class WorkspaceLoader {
                 ctx.add(manifest.tree().errorAt(decl.pointer() + "/prompt", "unknown prompt \"" + decl.promptId() + "\" (prompts: " + known + ")"));
             }
             if (decl.kind() == SuiteKind.TASK) SuiteCheckTypes.check(ctx, manifest, decl, prompts.byId().get(decl.promptId()));
-            List<EvalCase> cases = DatasetReader.read(ctx, manifest, decl, preprocessor, policy);
+            List<JudgeSpec> judges = decl.kind() == SuiteKind.TASK ? SuiteJudges.resolve(ctx, manifest, decl, prompts, routes) : List.of();
+            List<EvalCase> cases = DatasetReader.read(ctx, manifest, decl, preprocessor, policy, SuiteJudges.byName(judges));
             if (cases == null || !promptKnown) continue;
             boolean task = decl.kind() == SuiteKind.TASK;
             suites.put(decl.name(), new SuiteSpec(decl.name(), decl.kind(), decl.promptId(), decl.dataset(), decl.version(),
                     task ? decl.classification() : List.of(), task ? decl.extraction() : List.of(),
                     task ? decl.routing() : null, ctx.digests().get(decl.dataset()), cases,
-                    task ? decl.extractionRules() : Map.of(), task ? decl.checks() : List.of()));
+                    task ? decl.extractionRules() : Map.of(), task ? decl.checks() : List.of(), judges));
         }
         return suites;
     }

@@ -46,7 +46,9 @@ class HistoryViewModelTest {
         assertThat(newest.routes()).isEqualTo("offline");
         assertThat(newest.cases()).isEqualTo("159/159");
         assertThat(newest.gates()).matches("FAIL \\d");
-        assertThat(newest.prompts()).isEqualTo("triage r" + sample.ws.prompts().get("triage").revision());
+        // every template of the workspace, the judge's rubric included: a changed rubric is a changed run too
+        assertThat(newest.prompts()).isEqualTo("reply-rubric r" + sample.ws.prompts().get("reply-rubric").revision()
+                + ", triage r" + sample.ws.prompts().get("triage").revision());
     }
 
     @Test

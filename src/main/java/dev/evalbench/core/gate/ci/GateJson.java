@@ -11,7 +11,9 @@ import dev.evalbench.core.record.RouteUsage;
 import dev.evalbench.core.record.RunStatus;
 import dev.evalbench.core.record.RunCases;
 import dev.evalbench.core.record.StoredRun;
+import dev.evalbench.core.eval.JudgeAgreement;
 import java.io.IOException;
+import java.util.List;
 import java.nio.file.Path;
 
 /**
@@ -20,7 +22,8 @@ import java.nio.file.Path;
  * {"run_id", "baseline_run_id" (null without one), "status": "passed" | "failed" | "incomplete",
  *  "passed", "run_status", "gates": [{id, kind, suite, passed, value, threshold, comparator, baseline_value,
  *  interval_low, interval_high, interval_of: "value" | "difference", p_value, mode, detail}],
- *  "counts": {gates, gates_failed, cases, planned_cases, cases_passed, cases_failed, provider_failures}}
+ *  "counts": {gates, gates_failed, cases, planned_cases, cases_passed, cases_failed, provider_failures},
+ *  "judges": [...] (only when a suite has model-graded judges; see {@link JudgeJson})}
  * </pre>
  * {@code status} is the run's: "complete", or "incomplete" (exit 3) when it did not finish; {@code passed}
  * is true when every gate passed, so complete + passed is exit 0 and complete + not passed is exit 1. Numbers that have no value (NaN, infinity) are JSON null.
@@ -61,6 +64,8 @@ public final class GateJson {
         routes.put("retries", usage.retries());
         routes.put("cache_hits", usage.cacheHits());
         root.set("events", Json.MAPPER.valueToTree(run.events()));
+        List<JudgeAgreement> judges = JudgeAgreement.of(run.cases());
+        if (!judges.isEmpty()) root.set("judges", JudgeJson.of(judges));
         RepeatStats repeat = RepeatStats.of(run.cases());
         if (repeat.samplesPerCase() > 1) {
             ObjectNode r = root.putObject("repeat");

@@ -53,6 +53,7 @@ public final class MarkdownSummary {
             flips(md, FlippedCases.between(baseline, run));
         }
         TagTable.append(md, run, baseline);
+        JudgeMarkdown.append(md, run.cases());
         flaky(md, RepeatStats.of(run.cases()));
         md.append("\n_").append(OutboundMask.notice(run, baseline)).append("_\n");
         return md.toString();

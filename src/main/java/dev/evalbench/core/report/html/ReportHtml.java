@@ -48,6 +48,7 @@ public final class ReportHtml {
         writeHeader(html, content);
         SignersSection.write(html, signers);
         GateSection.write(html, content.gates());
+        JudgeSection.write(html, content.run().cases());
         RunSummary summary = RunSummary.of(content.run());
         SummarySection.write(html, summary, content.hasBaseline() ? RunSummary.of(content.baseline()) : null);
         if (content.hasBaseline()) {

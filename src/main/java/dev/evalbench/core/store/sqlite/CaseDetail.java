@@ -84,6 +84,6 @@ final class CaseDetail {
                 s.failureMessage(), d.parsed(), s.schemaValid(), d.schemaErrors(), d.decision(), evaluation,
                 s.expected(), s.blocking(), s.routeUsed(), d.provider(), s.modelUsed(), d.requestId(), s.latencyMs(),
                 s.tokensIn(), s.tokensOut(), s.costUsd(), d.attempts(), d.fallbacks(), s.cacheHit(),
-                versions, startedAt, d.finishedAt(), d.reasoningTokens(), d.tokensEstimated(), s.tags());
+                versions, startedAt, d.finishedAt(), d.reasoningTokens(), d.tokensEstimated(), s.tags(), s.judgements());
     }
 }

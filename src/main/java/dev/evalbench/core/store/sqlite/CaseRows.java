@@ -7,6 +7,7 @@ import dev.evalbench.core.json.Json;
 import dev.evalbench.core.record.CaseKey;
 import dev.evalbench.core.record.CaseRecord;
 import dev.evalbench.core.record.CaseSummary;
+import dev.evalbench.core.record.JudgeVerdict;
 import dev.evalbench.core.record.VersionTuple;
 import dev.evalbench.core.store.StoreException;
 import java.sql.Connection;
@@ -27,10 +28,11 @@ import java.util.Set;
  * order. Called on a connection already inside a transaction (writes) or a read transaction.
  */
 final class CaseRows {
-    static final String SUMMARY_COLUMNS = "suite, case_id, prompt_id, route, sample, trace_id, passed, schema_valid, "
+    private static final String WRITTEN_COLUMNS = "suite, case_id, prompt_id, route, sample, trace_id, passed, schema_valid, "
             + "failure_kind, accepted, final_action, failures, blocking, route_used, model_used, latency_ms, "
             + "tokens_in, tokens_out, cost_usd, attempts, fallbacks, cache_hit, tags, expected, scored_output, "
             + "failure_message, rule, failed_checks, fallback_steps, tokens_estimated";
+    static final String SUMMARY_COLUMNS = WRITTEN_COLUMNS + ", judgements";
     private static final String RECORD_COLUMNS = SUMMARY_COLUMNS + ", started_at, versions_sha, detail, seq";
 
     private CaseRows() {}
@@ -41,9 +43,12 @@ final class CaseRows {
         CaseKey key = r.key();
         byte[] detail = CaseDetail.write(c, r, known);
         String versions = CaseDetail.versionsRef(c, r, known);
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO cases (run_id, seq, " + SUMMARY_COLUMNS
-                + ", started_at, versions_sha, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        // The judgements column is named only when there are verdicts: the schema-1 conversion inserts through
+        // here before the migration that adds the column has run, and its records never have any.
+        boolean judged = !s.judgements().isEmpty();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO cases (run_id, seq, " + WRITTEN_COLUMNS
+                + ", started_at, versions_sha, detail" + (judged ? ", judgements" : "") + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?" + (judged ? ", ?" : "") + ")")) {
             int i = 0;
             ps.setString(++i, r.runId());
             ps.setLong(++i, seq);
@@ -80,6 +85,7 @@ final class CaseRows {
             ps.setString(++i, r.startedAt() == null ? null : Timestamps.format(r.startedAt()));
             ps.setString(++i, versions);
             ps.setBytes(++i, detail);
+            if (judged) ps.setString(++i, jsonOrNull(s.judgements(), r));
             ps.executeUpdate();
         }
     }
@@ -206,15 +212,16 @@ final class CaseRows {
                 rs.getString(14), rs.getString(15), rs.getLong(16), rs.getInt(17), rs.getInt(18), rs.getDouble(19),
                 rs.getInt(20), rs.getInt(21), rs.getInt(22) != 0, strings(rs.getString(23), what),
                 expected instanceof ObjectNode o ? o : null, json(rs.getString(25), what), rs.getString(26),
-                rs.getString(27), strings(rs.getString(28), what), strings(rs.getString(29), what), rs.getInt(30) != 0);
+                rs.getString(27), strings(rs.getString(28), what), strings(rs.getString(29), what), rs.getInt(30) != 0,
+                judgements(rs.getString(31), what));
     }
 
     private static CaseRecord record(Connection c, ResultSet rs, String runId, Map<String, String> texts,
                                      Map<String, VersionTuple> versions) throws SQLException, StoreException {
         CaseSummary s = summary(rs, runId);
-        String startedAt = rs.getString(31);
-        return CaseDetail.read(c, runId, s, startedAt == null ? null : Timestamps.parse(startedAt), rs.getString(32),
-                rs.getBytes(33), texts, versions, "case #" + rs.getLong(34) + " of run " + runId);
+        String startedAt = rs.getString(32);
+        return CaseDetail.read(c, runId, s, startedAt == null ? null : Timestamps.parse(startedAt), rs.getString(33),
+                rs.getBytes(34), texts, versions, "case #" + rs.getLong(35) + " of run " + runId);
     }
 
     private static void bindKey(PreparedStatement ps, String runId, CaseKey key) throws SQLException {
@@ -236,6 +243,15 @@ final class CaseRows {
             return Json.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             throw new StoreException("cannot read " + what + ": a stored JSON column is damaged: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static List<JudgeVerdict> judgements(String text, String what) throws StoreException {
+        if (text == null) return List.of();
+        try {
+            return List.of(Json.MAPPER.readValue(text, JudgeVerdict[].class));
+        } catch (JsonProcessingException e) {
+            throw new StoreException("cannot read " + what + ": its stored judge verdicts are damaged: " + e.getOriginalMessage(), e);
         }
     }
 
