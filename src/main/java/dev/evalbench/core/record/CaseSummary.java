@@ -17,7 +17,8 @@ import java.util.List;
  * output's fields that {@code expected} names (null when the output was missing or invalid): the inputs of
  * every metric, so gates need nothing else. {@code failureMessage}, {@code rule} (the policy rule that rejected
  * the output) and {@code failedChecks} (names of the failed checks) word a failing case in CI outputs;
- * {@code fallbackSteps} are the fallbacks taken, as "from -> to (reason)".
+ * {@code fallbackSteps} are the fallbacks taken, as "from -> to (reason)". {@code outputFingerprint} is the
+ * {@link OutputFingerprint} of the output, or null when the store holds none (a reader then reads the record).
  */
 public record CaseSummary(
         CaseKey key,
@@ -45,13 +46,26 @@ public record CaseSummary(
         String rule,
         List<String> failedChecks,
         List<String> fallbackSteps,
-        boolean tokensEstimated) implements ScoredCase {
+        boolean tokensEstimated,
+        Long outputFingerprint) implements ScoredCase {
 
     public CaseSummary {
         failures = List.copyOf(failures);
         tags = List.copyOf(tags);
         failedChecks = List.copyOf(failedChecks);
         fallbackSteps = List.copyOf(fallbackSteps);
+    }
+
+    /** A summary without an output fingerprint (as stores that predate it give). */
+    public CaseSummary(CaseKey key, String traceId, boolean passed, boolean schemaValid, String failureKind,
+                       boolean accepted, String finalAction, List<String> failures, boolean blocking, String routeUsed,
+                       String modelUsed, long latencyMs, int tokensIn, int tokensOut, double costUsd, int attempts,
+                       int fallbacks, boolean cacheHit, List<String> tags, ObjectNode expected, JsonNode scoredOutput,
+                       String failureMessage, String rule, List<String> failedChecks, List<String> fallbackSteps,
+                       boolean tokensEstimated) {
+        this(key, traceId, passed, schemaValid, failureKind, accepted, finalAction, failures, blocking, routeUsed,
+                modelUsed, latencyMs, tokensIn, tokensOut, costUsd, attempts, fallbacks, cacheHit, tags, expected,
+                scoredOutput, failureMessage, rule, failedChecks, fallbackSteps, tokensEstimated, null);
     }
 
     /** The summary of a full record; the one derivation every store shares. */
@@ -67,7 +81,7 @@ public record CaseSummary(
                 r.routeUsed(), r.modelUsed(), r.latencyMs(), r.tokensIn(), r.tokensOut(), r.costUsd(),
                 r.attempts().size(), r.fallbacks().size(), r.cacheHit(), tags, r.expected(),
                 scored(r.validOutput(), r.expected()), r.failureMessage(), r.rule(), r.failedChecks(),
-                r.fallbackSteps(), r.tokensEstimated());
+                r.fallbackSteps(), r.tokensEstimated(), OutputFingerprint.of(r));
     }
 
     /**
@@ -103,7 +117,14 @@ public record CaseSummary(
     public CaseSummary withTags(List<String> newTags) {
         return new CaseSummary(key, traceId, passed, schemaValid, failureKind, accepted, finalAction, failures, blocking,
                 routeUsed, modelUsed, latencyMs, tokensIn, tokensOut, costUsd, attempts, fallbacks, cacheHit, newTags,
-                expected, scoredOutput, failureMessage, rule, failedChecks, fallbackSteps, tokensEstimated);
+                expected, scoredOutput, failureMessage, rule, failedChecks, fallbackSteps, tokensEstimated, outputFingerprint);
+    }
+
+    /** This summary with an output fingerprint (a store that reads it from its own column). */
+    public CaseSummary withOutputFingerprint(Long fingerprint) {
+        return new CaseSummary(key, traceId, passed, schemaValid, failureKind, accepted, finalAction, failures, blocking,
+                routeUsed, modelUsed, latencyMs, tokensIn, tokensOut, costUsd, attempts, fallbacks, cacheHit, tags,
+                expected, scoredOutput, failureMessage, rule, failedChecks, fallbackSteps, tokensEstimated, fingerprint);
     }
 
     /** A provider failure (no answer), as opposed to an answer that failed its checks. */

@@ -30,20 +30,32 @@ final class CaseRows {
     static final String SUMMARY_COLUMNS = "suite, case_id, prompt_id, route, sample, trace_id, passed, schema_valid, "
             + "failure_kind, accepted, final_action, failures, blocking, route_used, model_used, latency_ms, "
             + "tokens_in, tokens_out, cost_usd, attempts, fallbacks, cache_hit, tags, expected, scored_output, "
-            + "failure_message, rule, failed_checks, fallback_steps, tokens_estimated";
-    private static final String RECORD_COLUMNS = SUMMARY_COLUMNS + ", started_at, versions_sha, detail, seq";
+            + "failure_message, rule, failed_checks, fallback_steps, tokens_estimated, output_fp";
+    /** The summary columns of schema 2 and 3 (no fingerprint): what migration 2's conversion writes. */
+    private static final String SUMMARY_COLUMNS_V2 = SUMMARY_COLUMNS.substring(0, SUMMARY_COLUMNS.lastIndexOf(", output_fp"));
+    static final String RECORD_COLUMNS = SUMMARY_COLUMNS + ", started_at, versions_sha, detail, seq";
 
     private CaseRows() {}
 
     /** Inserts one record at {@code seq}; shared texts go to {@link CaseTexts} in the same transaction. */
     static void insert(Connection c, CaseRecord r, long seq, Map<String, Boolean> known) throws SQLException, StoreException {
+        insert(c, r, seq, known, true);
+    }
+
+    /**
+     * As {@link #insert(Connection, CaseRecord, long, Map)}; without {@code fingerprint} the row is written as
+     * schema 2 knows it (migration 2 converts before migration 4 adds the column, and fills it in).
+     */
+    static void insert(Connection c, CaseRecord r, long seq, Map<String, Boolean> known, boolean fingerprint)
+            throws SQLException, StoreException {
         CaseSummary s = CaseSummary.of(r);
         CaseKey key = r.key();
         byte[] detail = CaseDetail.write(c, r, known);
         String versions = CaseDetail.versionsRef(c, r, known);
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO cases (run_id, seq, " + SUMMARY_COLUMNS
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO cases (run_id, seq, "
+                + (fingerprint ? SUMMARY_COLUMNS : SUMMARY_COLUMNS_V2)
                 + ", started_at, versions_sha, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?" + (fingerprint ? ", ?)" : ")"))) {
             int i = 0;
             ps.setString(++i, r.runId());
             ps.setLong(++i, seq);
@@ -77,6 +89,7 @@ final class CaseRows {
             ps.setString(++i, jsonOrNull(s.failedChecks().isEmpty() ? null : s.failedChecks(), r));
             ps.setString(++i, jsonOrNull(s.fallbackSteps().isEmpty() ? null : s.fallbackSteps(), r));
             ps.setInt(++i, s.tokensEstimated() ? 1 : 0);
+            if (fingerprint) ps.setLong(++i, s.outputFingerprint());
             ps.setString(++i, r.startedAt() == null ? null : Timestamps.format(r.startedAt()));
             ps.setString(++i, versions);
             ps.setBytes(++i, detail);
@@ -206,15 +219,22 @@ final class CaseRows {
                 rs.getString(14), rs.getString(15), rs.getLong(16), rs.getInt(17), rs.getInt(18), rs.getDouble(19),
                 rs.getInt(20), rs.getInt(21), rs.getInt(22) != 0, strings(rs.getString(23), what),
                 expected instanceof ObjectNode o ? o : null, json(rs.getString(25), what), rs.getString(26),
-                rs.getString(27), strings(rs.getString(28), what), strings(rs.getString(29), what), rs.getInt(30) != 0);
+                rs.getString(27), strings(rs.getString(28), what), strings(rs.getString(29), what), rs.getInt(30) != 0,
+                fingerprint(rs));
     }
 
-    private static CaseRecord record(Connection c, ResultSet rs, String runId, Map<String, String> texts,
-                                     Map<String, VersionTuple> versions) throws SQLException, StoreException {
+    /** Column 31: null for a row whose fingerprint is not known yet. */
+    private static Long fingerprint(ResultSet rs) throws SQLException {
+        long fp = rs.getLong(31);
+        return rs.wasNull() ? null : fp;
+    }
+
+    static CaseRecord record(Connection c, ResultSet rs, String runId, Map<String, String> texts,
+                             Map<String, VersionTuple> versions) throws SQLException, StoreException {
         CaseSummary s = summary(rs, runId);
-        String startedAt = rs.getString(31);
-        return CaseDetail.read(c, runId, s, startedAt == null ? null : Timestamps.parse(startedAt), rs.getString(32),
-                rs.getBytes(33), texts, versions, "case #" + rs.getLong(34) + " of run " + runId);
+        String startedAt = rs.getString(32);
+        return CaseDetail.read(c, runId, s, startedAt == null ? null : Timestamps.parse(startedAt), rs.getString(33),
+                rs.getBytes(34), texts, versions, "case #" + rs.getLong(35) + " of run " + runId);
     }
 
     private static void bindKey(PreparedStatement ps, String runId, CaseKey key) throws SQLException {
