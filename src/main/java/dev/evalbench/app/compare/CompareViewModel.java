@@ -39,7 +39,8 @@ import javafx.collections.ObservableList;
  * them, regressions first, with the first regression selected; then computes the overview (tuple diff, gate
  * and metric deltas) in the background. Filtering runs on the task runner (newest answer wins); selecting a
  * case reads its two full records ({@code RunStore.caseRecord}) off the UI thread and diffs them there, and
- * reads the regressions before and after it ahead, so J and K show the next one without waiting.
+ * reads the next {@value #AHEAD} regressions and the previous one ahead, so J and K show them without waiting
+ * (a case selected while its read-ahead runs waits for that read rather than starting another).
  * Marking cases reviewed is kept for the life of the view. Never touches controls; UI thread only.
  */
 public final class CompareViewModel {
@@ -54,13 +55,19 @@ public final class CompareViewModel {
     private ReviewService.Cases loadedCases;
     private List<ReviewCase> all = List.of();
     private final Set<String> reviewed = new HashSet<>();
+    /** How many regressions after the selected one are read ahead. */
+    static final int AHEAD = 6;
     /** Comparisons read ahead (the regressions next to the selected one), by key; the UI thread's only. */
     private final java.util.Map<String, CaseComparison> prefetched = new java.util.LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(java.util.Map.Entry<String, CaseComparison> eldest) {
-            return size() > 16;
+            return size() > 4 * AHEAD;
         }
     };
+    /** Keys being read ahead right now; the UI thread's only. */
+    private final Set<String> ahead = new HashSet<>();
+    /** The selected case's key while its read-ahead is still running, else null; the UI thread's only. */
+    private String awaited;
 
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
     private final BooleanProperty regex = new SimpleBooleanProperty(this, "regex");
@@ -223,17 +230,26 @@ public final class CompareViewModel {
     private void read(ReviewCase row) {
         if (row == null) {
             reading.cancelPending();
+            awaited = null;
             detail.set(null);
             return;
         }
         CaseComparison known = prefetched.get(row.key());
         if (known != null) {
-            // Read ahead while the reviewer looked at the case before: J shows it without waiting on the store.
+            // Read ahead while the reviewer looked at the cases before: J shows it without waiting on the store.
             reading.cancelPending();
+            awaited = null;
             detail.set(known);
             prefetchAround(row);
             return;
         }
+        if (ahead.contains(row.key())) {
+            // Already being read ahead: shown when that read lands, not read a second time.
+            reading.cancelPending();
+            awaited = row.key();
+            return;
+        }
+        awaited = null;
         reading.submit(() -> compare(row), c -> {
             detail.set(c);
             prefetchAround(row);
@@ -249,17 +265,43 @@ public final class CompareViewModel {
         return CaseComparison.of(row, a, b);
     }
 
-    /** Reads the next and the previous regression of the list ahead of J and K. */
+    /**
+     * Reads ahead the next {@value #AHEAD} regressions of the list and the previous one, nearest first, each in
+     * its own task, skipping those read or being read, so a reviewer pressing J in a row finds them ready.
+     */
     private void prefetchAround(ReviewCase row) {
-        int at = visible.indexOf(row);
-        for (int step : new int[] {1, -1}) {
-            int next = nextRegression(visible, at, step);
-            if (next < 0) continue;
-            ReviewCase ahead = visible.get(next);
-            if (prefetched.containsKey(ahead.key())) continue;
-            BackgroundTask.of(() -> compare(ahead)).onSuccess(c -> prefetched.put(ahead.key(), c))
-                    .onFailure(e -> { /* read again when selected, and reported then */ })
-                    .executeWith(runner);
+        List<ReviewCase> rows = visible;
+        int at = rows.indexOf(row);
+        List<ReviewCase> wanted = new ArrayList<>();
+        int from = at;
+        for (int i = 0; i < AHEAD; i++) {
+            int next = nextRegression(rows, from, 1);
+            if (next < 0 || next == at) break;
+            wanted.add(rows.get(next));
+            from = next;
+        }
+        int previous = nextRegression(rows, at, -1);
+        if (previous >= 0 && previous != at) wanted.add(rows.get(previous));
+        for (ReviewCase next : wanted) {
+            if (prefetched.containsKey(next.key()) || !ahead.add(next.key())) continue;
+            BackgroundTask.of(() -> compare(next)).onSuccess(c -> {
+                ahead.remove(next.key());
+                prefetched.put(next.key(), c);
+                ReviewCase now = selected.get();
+                if (next.key().equals(awaited) && now != null && now.key().equals(next.key())) {
+                    awaited = null;
+                    detail.set(c);
+                    prefetchAround(now);
+                }
+            }).onFailure(e -> {
+                ahead.remove(next.key());
+                // Read again when selected, and reported then.
+                ReviewCase now = selected.get();
+                if (next.key().equals(awaited) && now != null && now.key().equals(next.key())) {
+                    awaited = null;
+                    read(now);
+                }
+            }).executeWith(runner);
         }
     }
 
