@@ -39,8 +39,8 @@ import javafx.collections.ObservableList;
  * them, regressions first, with the first regression selected; then computes the overview (tuple diff, gate
  * and metric deltas) in the background. Filtering runs on the task runner (newest answer wins); selecting a
  * case reads its two full records ({@code RunStore.caseRecord}) off the UI thread and diffs them there, and
- * reads the next {@value #AHEAD} regressions and the previous one ahead, so J and K show them without waiting
- * (a case selected while its read-ahead runs waits for that read rather than starting another).
+ * reads the next {@value #AHEAD} regressions and the previous one ahead, one at a time, so J and K show them
+ * without waiting (a case selected while its read-ahead runs waits for that read rather than starting another).
  * Marking cases reviewed is kept for the life of the view. Never touches controls; UI thread only.
  */
 public final class CompareViewModel {
@@ -64,8 +64,8 @@ public final class CompareViewModel {
             return size() > 4 * AHEAD;
         }
     };
-    /** Keys being read ahead right now; the UI thread's only. */
-    private final Set<String> ahead = new HashSet<>();
+    /** The key being read ahead right now, or null; the UI thread's only. */
+    private String aheadKey;
     /** The selected case's key while its read-ahead is still running, else null; the UI thread's only. */
     private String awaited;
 
@@ -243,7 +243,7 @@ public final class CompareViewModel {
             prefetchAround(row);
             return;
         }
-        if (ahead.contains(row.key())) {
+        if (row.key().equals(aheadKey)) {
             // Already being read ahead: shown when that read lands, not read a second time.
             reading.cancelPending();
             awaited = row.key();
@@ -266,43 +266,53 @@ public final class CompareViewModel {
     }
 
     /**
-     * Reads ahead the next {@value #AHEAD} regressions of the list and the previous one, nearest first, each in
-     * its own task, skipping those read or being read, so a reviewer pressing J in a row finds them ready.
+     * Reads ahead the next {@value #AHEAD} regressions of the list after {@code row} and the previous one, nearest
+     * first, one at a time on one task (each read starts the next), skipping those already read: a reviewer
+     * pressing J in a row finds them ready, and the read-ahead never takes more than one core from the window.
      */
     private void prefetchAround(ReviewCase row) {
+        if (aheadKey != null) return; // the running read picks the next one when it lands
+        ReviewCase next = nextToRead(row);
+        if (next == null) return;
+        aheadKey = next.key();
+        BackgroundTask.of(() -> compare(next)).onSuccess(c -> {
+            aheadKey = null;
+            prefetched.put(next.key(), c);
+            landed(next, c);
+        }).onFailure(e -> {
+            aheadKey = null;
+            // Read again when selected, and reported then.
+            landed(next, null);
+        }).executeWith(runner);
+    }
+
+    /** A read-ahead finished ({@code c} null when it failed): show it if it is awaited, then read the next one. */
+    private void landed(ReviewCase done, CaseComparison c) {
+        ReviewCase now = selected.get();
+        if (done.key().equals(awaited) && now != null && now.key().equals(done.key())) {
+            awaited = null;
+            if (c == null) {
+                read(now);
+                return;
+            }
+            detail.set(c);
+        }
+        if (now != null) prefetchAround(now);
+    }
+
+    /** The nearest regression after {@code row} (then the one before it) that is not read yet, or null. */
+    private ReviewCase nextToRead(ReviewCase row) {
         List<ReviewCase> rows = visible;
         int at = rows.indexOf(row);
-        List<ReviewCase> wanted = new ArrayList<>();
         int from = at;
         for (int i = 0; i < AHEAD; i++) {
             int next = nextRegression(rows, from, 1);
             if (next < 0 || next == at) break;
-            wanted.add(rows.get(next));
+            if (!prefetched.containsKey(rows.get(next).key())) return rows.get(next);
             from = next;
         }
         int previous = nextRegression(rows, at, -1);
-        if (previous >= 0 && previous != at) wanted.add(rows.get(previous));
-        for (ReviewCase next : wanted) {
-            if (prefetched.containsKey(next.key()) || !ahead.add(next.key())) continue;
-            BackgroundTask.of(() -> compare(next)).onSuccess(c -> {
-                ahead.remove(next.key());
-                prefetched.put(next.key(), c);
-                ReviewCase now = selected.get();
-                if (next.key().equals(awaited) && now != null && now.key().equals(next.key())) {
-                    awaited = null;
-                    detail.set(c);
-                    prefetchAround(now);
-                }
-            }).onFailure(e -> {
-                ahead.remove(next.key());
-                // Read again when selected, and reported then.
-                ReviewCase now = selected.get();
-                if (next.key().equals(awaited) && now != null && now.key().equals(next.key())) {
-                    awaited = null;
-                    read(now);
-                }
-            }).executeWith(runner);
-        }
+        return previous >= 0 && previous != at && !prefetched.containsKey(rows.get(previous).key()) ? rows.get(previous) : null;
     }
 
     /** Marks the case reviewed (or not again, when it was). */
