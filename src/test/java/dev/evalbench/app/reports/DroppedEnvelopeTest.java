@@ -1,0 +1,72 @@
+package dev.evalbench.app.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.testfx.util.WaitForAsyncUtils.waitFor;
+
+import dev.evalbench.app.WorkbenchFixture;
+import dev.evalbench.app.fx.FileDrop;
+import dev.evalbench.cli.Cli;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.input.TransferMode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+
+/**
+ * A reviewer drops the envelope CI signed onto the verify tab: it is verified at once, and a tampered copy of
+ * it is shown invalid. The report is made by the real command line over a real run of the sample.
+ */
+@org.junit.jupiter.api.parallel.Isolated("workbench tests share the JavaFX toolkit and run alone, serially")
+class DroppedEnvelopeTest {
+    @TempDir Path temp;
+    private WorkbenchFixture fixture;
+    private final FxRobot robot = new FxRobot();
+
+    @AfterEach
+    void stop() throws Exception {
+        if (fixture != null) fixture.stop();
+    }
+
+    @Test
+    void aDroppedEnvelopeIsVerifiedAndATamperedOneIsInvalid() throws Exception {
+        fixture = WorkbenchFixture.ofSample(temp.resolve("reviewer"));
+        String ws = fixture.workspace.toString();
+        // The reviewer's key folder holds the signer's public key, as after "Trust a public key…".
+        Path xdg = temp.resolve("xdg");
+        Path keys = xdg.resolve("evalbench/keys");
+        Path out = temp.resolve("report");
+        assertThat(Cli.run("run", "--workspace", ws, "--quiet").exit()).isIn(0, 1);
+        assertThat(Cli.run("keygen", "--out", keys.toString(), "--name", "ci").exit()).isZero();
+        Cli.Result report = Cli.run("report", "latest", "--workspace", ws, "--out", out.toString(),
+                "--sign", keys.resolve("ci.key").toString());
+        assertThat(report.exit()).as(report.err()).isZero();
+        Path envelope = out.resolve("report.intoto.json");
+        Path tampered = temp.resolve("tampered/report.intoto.json");
+        Files.createDirectories(tampered.getParent());
+        Files.writeString(tampered, Files.readString(envelope).replaceFirst("\"sig\": *\"[A-Za-z0-9+/]", "\"sig\":\"A"));
+        assertThat(Files.readString(tampered)).isNotEqualTo(Files.readString(envelope));
+        fixture.start(java.util.Map.of("XDG_CONFIG_HOME", xdg.toString()));
+
+        robot.clickOn("#verify-report-button");
+        waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#verify-verdict").tryQuery().isPresent());
+        ScrollPane verifyView = (ScrollPane) robot.lookup(n -> n instanceof VerifyView).query();
+        TransferMode[] accepted = new TransferMode[1];
+        robot.interact(() -> accepted[0] = FileDrop.drop(verifyView, envelope));
+
+        assertThat(accepted[0]).isEqualTo(TransferMode.COPY);
+        waitFor(30, TimeUnit.SECONDS, () -> verdict().startsWith("VALID") || verdict().startsWith("INVALID"));
+        assertThat(verdict()).startsWith("VALID: signed by ed25519:");
+
+        robot.interact(() -> FileDrop.drop(verifyView, tampered));
+        waitFor(30, TimeUnit.SECONDS, () -> verdict().startsWith("INVALID"));
+    }
+
+    private String verdict() {
+        return robot.lookup("#verify-verdict").queryAs(Label.class).getText();
+    }
+}
