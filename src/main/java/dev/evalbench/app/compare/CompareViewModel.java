@@ -39,7 +39,8 @@ import javafx.collections.ObservableList;
  * them, regressions first, with the first regression selected; then computes the overview (tuple diff, gate
  * and metric deltas) in the background. Filtering runs on the task runner (newest answer wins); selecting a
  * case reads its two full records ({@code RunStore.caseRecord}) off the UI thread and diffs them there, and
- * reads the regressions before and after it ahead, so J and K show the next one without waiting.
+ * reads the next {@value #AHEAD} regressions and the previous one ahead, one at a time, so J and K show them
+ * without waiting (a case selected while its read-ahead runs waits for that read rather than starting another).
  * Marks of reviewed cases are read and kept, off the UI thread, in a {@link ReviewMarksFile} when one is given
  * ({@link #keepMarksIn}), else for the life of the view. Never touches controls; UI thread only.
  */
@@ -57,13 +58,19 @@ public final class CompareViewModel {
     private final Set<String> reviewed = new HashSet<>();
     private ReviewMarksFile marksFile;
     private ReviewMarksFile.Pair marks;
+    /** How many regressions after the selected one are read ahead. */
+    static final int AHEAD = 6;
     /** Comparisons read ahead (the regressions next to the selected one), by key; the UI thread's only. */
     private final java.util.Map<String, CaseComparison> prefetched = new java.util.LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(java.util.Map.Entry<String, CaseComparison> eldest) {
-            return size() > 16;
+            return size() > 4 * AHEAD;
         }
     };
+    /** The key being read ahead right now, or null; the UI thread's only. */
+    private String aheadKey;
+    /** The selected case's key while its read-ahead is still running, else null; the UI thread's only. */
+    private String awaited;
 
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
     private final BooleanProperty regex = new SimpleBooleanProperty(this, "regex");
@@ -227,17 +234,26 @@ public final class CompareViewModel {
     private void read(ReviewCase row) {
         if (row == null) {
             reading.cancelPending();
+            awaited = null;
             detail.set(null);
             return;
         }
         CaseComparison known = prefetched.get(row.key());
         if (known != null) {
-            // Read ahead while the reviewer looked at the case before: J shows it without waiting on the store.
+            // Read ahead while the reviewer looked at the cases before: J shows it without waiting on the store.
             reading.cancelPending();
+            awaited = null;
             detail.set(known);
             prefetchAround(row);
             return;
         }
+        if (row.key().equals(aheadKey)) {
+            // Already being read ahead: shown when that read lands, not read a second time.
+            reading.cancelPending();
+            awaited = row.key();
+            return;
+        }
+        awaited = null;
         reading.submit(() -> compare(row), c -> {
             detail.set(c);
             prefetchAround(row);
@@ -253,18 +269,54 @@ public final class CompareViewModel {
         return CaseComparison.of(row, a, b);
     }
 
-    /** Reads the next and the previous regression of the list ahead of J and K. */
+    /**
+     * Reads ahead the next {@value #AHEAD} regressions of the list after {@code row} and the previous one, nearest
+     * first, one at a time on one task (each read starts the next), skipping those already read: a reviewer
+     * pressing J in a row finds them ready, and the read-ahead never takes more than one core from the window.
+     */
     private void prefetchAround(ReviewCase row) {
-        int at = visible.indexOf(row);
-        for (int step : new int[] {1, -1}) {
-            int next = nextRegression(visible, at, step);
-            if (next < 0) continue;
-            ReviewCase ahead = visible.get(next);
-            if (prefetched.containsKey(ahead.key())) continue;
-            BackgroundTask.of(() -> compare(ahead)).onSuccess(c -> prefetched.put(ahead.key(), c))
-                    .onFailure(e -> { /* read again when selected, and reported then */ })
-                    .executeWith(runner);
+        if (aheadKey != null) return; // the running read picks the next one when it lands
+        ReviewCase next = nextToRead(row);
+        if (next == null) return;
+        aheadKey = next.key();
+        BackgroundTask.of(() -> compare(next)).onSuccess(c -> {
+            aheadKey = null;
+            prefetched.put(next.key(), c);
+            landed(next, c);
+        }).onFailure(e -> {
+            aheadKey = null;
+            // Read again when selected, and reported then.
+            landed(next, null);
+        }).executeWith(runner);
+    }
+
+    /** A read-ahead finished ({@code c} null when it failed): show it if it is awaited, then read the next one. */
+    private void landed(ReviewCase done, CaseComparison c) {
+        ReviewCase now = selected.get();
+        if (done.key().equals(awaited) && now != null && now.key().equals(done.key())) {
+            awaited = null;
+            if (c == null) {
+                read(now);
+                return;
+            }
+            detail.set(c);
         }
+        if (now != null) prefetchAround(now);
+    }
+
+    /** The nearest regression after {@code row} (then the one before it) that is not read yet, or null. */
+    private ReviewCase nextToRead(ReviewCase row) {
+        List<ReviewCase> rows = visible;
+        int at = rows.indexOf(row);
+        int from = at;
+        for (int i = 0; i < AHEAD; i++) {
+            int next = nextRegression(rows, from, 1);
+            if (next < 0 || next == at) break;
+            if (!prefetched.containsKey(rows.get(next).key())) return rows.get(next);
+            from = next;
+        }
+        int previous = nextRegression(rows, at, -1);
+        return previous >= 0 && previous != at && !prefetched.containsKey(rows.get(previous).key()) ? rows.get(previous) : null;
     }
 
     /** Keeps the marks of this pair of runs in {@code file}: read once the cases are shown, written at each mark. */

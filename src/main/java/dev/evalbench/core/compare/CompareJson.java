@@ -23,8 +23,8 @@ public final class CompareJson {
     public static ObjectNode toJson(RunComparison c) {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("format", FORMAT);
-        root.set("before", runSummary(c.before()));
-        root.set("after", runSummary(c.after()));
+        root.set("before", runSummary(c.before(), c.beforeTally()));
+        root.set("after", runSummary(c.after(), c.afterTally()));
         root.put("masking", OutboundMask.notice(c.before(), c.after()));
         ArrayNode changed = root.putArray("what_changed");
         c.versions().outputAffecting().stream().map(v -> v.component().label()).distinct().forEach(changed::add);
@@ -58,12 +58,17 @@ public final class CompareJson {
 
     /** A run's id, workspace, status, start, tags and case counts: how a comparison names its two runs. */
     public static ObjectNode runSummary(StoredRun run) {
+        return runSummary(run, RunTally.of(run.cases()));
+    }
+
+    /** As {@link #runSummary(StoredRun)}, with the counts of {@code tally} (a run read as summaries). */
+    public static ObjectNode runSummary(StoredRun run, RunTally tally) {
         ObjectNode node = Json.MAPPER.createObjectNode();
         node.put("run_id", run.id()).put("workspace", run.header().workspace())
                 .put("status", run.header().status().name().toLowerCase(Locale.ROOT))
                 .put("started_at", String.valueOf(run.header().startedAt()))
-                .put("cases", run.cases().size())
-                .put("passed", run.cases().stream().filter(CaseRecord::passed).count());
+                .put("cases", tally.cases())
+                .put("passed", tally.passed());
         ArrayNode tags = node.putArray("tags");
         if (run.header().tags() != null) run.header().tags().forEach(tags::add);
         return node;

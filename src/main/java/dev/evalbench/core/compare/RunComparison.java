@@ -7,7 +7,10 @@ import java.util.List;
  * Two runs compared case by case: what changed in their version tuples (with the template text diff of
  * changed prompts), the cases that differ (verdict flips first: pass → fail, then fail → pass; see
  * {@link CaseChange.Kind}), metric deltas with paired statistics and gate deltas. {@code before} is the
- * baseline side ("A" of {@code evalbench compare A B}). Built by {@link ComparisonBuilder}; immutable.
+ * baseline side ("A" of {@code evalbench compare A B}). Built by {@link ComparisonBuilder} (from full records:
+ * {@code before} and {@code after} hold every case) or by {@link SummaryComparison} (from summaries: they hold
+ * the records of the changed cases only); {@code beforeTally} and {@code afterTally} count every case either
+ * way. Immutable.
  */
 public record RunComparison(
         StoredRun before,
@@ -17,7 +20,16 @@ public record RunComparison(
         List<CaseChange> cases,
         int matchedCases,
         List<MetricDelta> metrics,
-        List<GateDelta> gates) {
+        List<GateDelta> gates,
+        RunTally beforeTally,
+        RunTally afterTally) {
+
+    /** A comparison whose runs hold every case: the tallies are counted from them. */
+    public RunComparison(StoredRun before, StoredRun after, VersionDiff versions, List<TemplateDiff> templates,
+                         List<CaseChange> cases, int matchedCases, List<MetricDelta> metrics, List<GateDelta> gates) {
+        this(before, after, versions, templates, cases, matchedCases, metrics, gates, RunTally.of(before.cases()),
+                RunTally.of(after.cases()));
+    }
 
     public RunComparison {
         templates = List.copyOf(templates);

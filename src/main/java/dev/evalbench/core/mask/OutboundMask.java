@@ -117,7 +117,9 @@ public final class OutboundMask {
                 s.routeUsed(), s.modelUsed(), s.latencyMs(), s.tokensIn(), s.tokensOut(), s.costUsd(), s.attempts(),
                 s.fallbacks(), s.cacheHit(), s.tags(), (ObjectNode) json(id, s.expected()), json(id, s.scoredOutput()),
                 text(id, s.failureMessage()), s.rule(), s.failedChecks(), s.fallbackSteps(), s.tokensEstimated(),
-                judgements(id, s.judgements()));
+                judgements(id, s.judgements()),
+                // the same case id on both sides masks equal outputs alike, so equal fingerprints stay equal
+                s.outputFingerprint());
     }
 
     /** A run as gates read it, each case (summary or full record) and event masked; null stays null. */

@@ -19,6 +19,8 @@ import java.util.List;
  * the output) and {@code failedChecks} (names of the failed checks) word a failing case in CI outputs;
  * {@code fallbackSteps} are the fallbacks taken, as "from -> to (reason)". {@code judgements} are the verdicts
  * of the suite's model-graded judges (score, outcome, the human label), which judge metrics and agreement read.
+ * {@code outputFingerprint} is the {@link OutputFingerprint} of the output, or null when the store holds none
+ * (a reader then reads the record).
  */
 public record CaseSummary(
         CaseKey key,
@@ -47,7 +49,8 @@ public record CaseSummary(
         List<String> failedChecks,
         List<String> fallbackSteps,
         boolean tokensEstimated,
-        List<JudgeVerdict> judgements) implements ScoredCase {
+        List<JudgeVerdict> judgements,
+        Long outputFingerprint) implements ScoredCase {
 
     public CaseSummary {
         judgements = judgements == null ? List.of() : List.copyOf(judgements);
@@ -66,7 +69,19 @@ public record CaseSummary(
                        boolean tokensEstimated) {
         this(key, traceId, passed, schemaValid, failureKind, accepted, finalAction, failures, blocking, routeUsed,
                 modelUsed, latencyMs, tokensIn, tokensOut, costUsd, attempts, fallbacks, cacheHit, tags, expected,
-                scoredOutput, failureMessage, rule, failedChecks, fallbackSteps, tokensEstimated, List.of());
+                scoredOutput, failureMessage, rule, failedChecks, fallbackSteps, tokensEstimated, List.of(), null);
+    }
+
+    /** A summary without an output fingerprint (as stores that predate it give). */
+    public CaseSummary(CaseKey key, String traceId, boolean passed, boolean schemaValid, String failureKind,
+                       boolean accepted, String finalAction, List<String> failures, boolean blocking, String routeUsed,
+                       String modelUsed, long latencyMs, int tokensIn, int tokensOut, double costUsd, int attempts,
+                       int fallbacks, boolean cacheHit, List<String> tags, ObjectNode expected, JsonNode scoredOutput,
+                       String failureMessage, String rule, List<String> failedChecks, List<String> fallbackSteps,
+                       boolean tokensEstimated, List<JudgeVerdict> judgements) {
+        this(key, traceId, passed, schemaValid, failureKind, accepted, finalAction, failures, blocking, routeUsed,
+                modelUsed, latencyMs, tokensIn, tokensOut, costUsd, attempts, fallbacks, cacheHit, tags, expected,
+                scoredOutput, failureMessage, rule, failedChecks, fallbackSteps, tokensEstimated, judgements, null);
     }
 
     /** The summary of a full record; the one derivation every store shares. */
@@ -82,7 +97,7 @@ public record CaseSummary(
                 r.routeUsed(), r.modelUsed(), r.latencyMs(), r.tokensIn(), r.tokensOut(), r.costUsd(),
                 r.attempts().size(), r.fallbacks().size(), r.cacheHit(), tags, r.expected(),
                 scored(r.validOutput(), r.expected()), r.failureMessage(), r.rule(), r.failedChecks(),
-                r.fallbackSteps(), r.tokensEstimated(), r.judgements());
+                r.fallbackSteps(), r.tokensEstimated(), r.judgements(), OutputFingerprint.of(r));
     }
 
     /**
@@ -118,7 +133,16 @@ public record CaseSummary(
     public CaseSummary withTags(List<String> newTags) {
         return new CaseSummary(key, traceId, passed, schemaValid, failureKind, accepted, finalAction, failures, blocking,
                 routeUsed, modelUsed, latencyMs, tokensIn, tokensOut, costUsd, attempts, fallbacks, cacheHit, newTags,
-                expected, scoredOutput, failureMessage, rule, failedChecks, fallbackSteps, tokensEstimated, judgements);
+                expected, scoredOutput, failureMessage, rule, failedChecks, fallbackSteps, tokensEstimated, judgements,
+                outputFingerprint);
+    }
+
+    /** This summary with an output fingerprint (a store that reads it from its own column). */
+    public CaseSummary withOutputFingerprint(Long fingerprint) {
+        return new CaseSummary(key, traceId, passed, schemaValid, failureKind, accepted, finalAction, failures, blocking,
+                routeUsed, modelUsed, latencyMs, tokensIn, tokensOut, costUsd, attempts, fallbacks, cacheHit, tags,
+                expected, scoredOutput, failureMessage, rule, failedChecks, fallbackSteps, tokensEstimated, judgements,
+                fingerprint);
     }
 
     /** A provider failure (no answer), as opposed to an answer that failed its checks. */

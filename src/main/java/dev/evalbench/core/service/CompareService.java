@@ -4,6 +4,8 @@ import dev.evalbench.core.mask.OutboundMask;
 import dev.evalbench.core.compare.ComparisonBuilder;
 import dev.evalbench.core.compare.RunComparison;
 import dev.evalbench.core.compare.SnapshotSource;
+import dev.evalbench.core.compare.SummaryComparison;
+import dev.evalbench.core.record.RunCases;
 import dev.evalbench.core.gate.GateReport;
 import dev.evalbench.core.record.StoredRun;
 import dev.evalbench.core.store.RunStore;
@@ -15,7 +17,9 @@ import java.util.Optional;
 /**
  * Compares two runs: metrics, gates (when the after-run's gates can be found), changed cases and prompt
  * diffs from the store's snapshots. Gates are judged on the raw records; the comparison (and the runs in
- * its result) carry masked copies ({@link OutboundMasks}), since it is printed and attached to pull requests. Reads only; the store stays the caller's (it is not closed here).
+ * its result) carry masked copies ({@link OutboundMasks}), since it is printed and attached to pull requests.
+ * Two runs of the history are compared from their summaries, reading full records only for the cases the
+ * comparison shows; a run file is read whole. Reads only; the store stays the caller's (it is not closed here).
  * Thread-safe as far as the store is (the SQLite store is).
  */
 public final class CompareService {
@@ -36,12 +40,36 @@ public final class CompareService {
      * @param workspaceDir where to find gates when the history lacks the after-run's snapshots
      */
     public Result compare(String beforeRef, String afterRef, Path workspaceDir) throws WorkspaceException, StoreException {
+        if (RunLookup.baselineFile(beforeRef).isEmpty() && RunLookup.baselineFile(afterRef).isEmpty()) {
+            return compareStored(beforeRef, afterRef, workspaceDir);
+        }
         StoredRun before = RunLookup.baseline(store, beforeRef);
         StoredRun after = RunLookup.baseline(store, afterRef);
         Optional<RunGates> found = gates.gatesOf(after, store, workspaceDir);
         GateReport afterVerdicts = found.isPresent() ? gates.gate(found.get(), after, before) : null;
         RunComparison comparison = compare(before, after, found.orElse(null), afterVerdicts);
         return new Result(comparison.before(), comparison.after(), comparison, found);
+    }
+
+    /**
+     * Two runs of the history compared from their summaries ({@link SummaryComparison}): full records are read,
+     * masked, only for the cases the comparison shows. The result's runs hold those records only.
+     */
+    private Result compareStored(String beforeRef, String afterRef, Path workspaceDir) throws WorkspaceException, StoreException {
+        RunCases before = RunLookup.runCases(store, beforeRef);
+        RunCases after = RunLookup.runCases(store, afterRef);
+        Optional<RunGates> found = gates.gatesOf(after, store, workspaceDir);
+        GateReport beforeVerdicts = found.isPresent() ? gates.gate(found.get().workspace(), before, null) : null;
+        GateReport afterVerdicts = found.isPresent() ? gates.gate(found.get().workspace(), after, before) : null;
+        OutboundMask mask = OutboundMasks.of(found.map(RunGates::workspace).orElse(null), store, gates.env(),
+                before.header(), after.header());
+        RunComparison comparison = SummaryComparison.build(mask.cases(before), mask.cases(after),
+                records(before, mask), records(after, mask), SnapshotSource.of(store), beforeVerdicts, afterVerdicts);
+        return new Result(comparison.before(), comparison.after(), comparison, found);
+    }
+
+    private SummaryComparison.Records records(RunCases run, OutboundMask mask) {
+        return key -> store.caseRecord(run.id(), key).map(mask::record).orElse(null);
     }
 
     /**

@@ -69,6 +69,32 @@ class CompareViewModelTest {
     }
 
     @Test
+    void jToACaseBeingReadAheadWaitsForThatReadInsteadOfReadingItAgain() {
+        SameThreadTaskRunner deferred = SameThreadTaskRunner.deferred();
+        java.util.List<String> read = new java.util.ArrayList<>();
+        CompareViewModel ahead = new CompareViewModel(deferred, new ReviewService(Map.of()),
+                new ReviewService.Side(history.store, runs.baseline.id()), new ReviewService.Side(history.store, runs.latest.id()),
+                () -> null, r -> {
+                    read.add(r.runId() + " " + r.key().caseId());
+                    return r;
+                });
+        ahead.load();
+        for (int i = 0; i < 4; i++) deferred.runQueued(); // both runs read, aligned, the overview
+        ReviewCase first = ahead.visible().get(0);
+        ReviewCase second = ahead.visible().get(1);
+        ahead.selectedProperty().set(first);
+        deferred.runQueued(); // the first case; its read-ahead is queued, not run
+        assertThat(ahead.detailProperty().get().row()).isSameAs(first);
+
+        ahead.selectedProperty().set(second); // J while the second case is being read ahead
+        deferred.runQueued();
+
+        assertThat(ahead.detailProperty().get().row()).isSameAs(second);
+        assertThat(read).filteredOn(r -> r.equals(runs.latest.id() + " " + second.after().key().caseId())).hasSize(1);
+        assertThat(deferred.unhandled).isEmpty();
+    }
+
+    @Test
     void nextRegressionWrapsAndMarkingReviewedCountsDown() {
         assertThat(CompareViewModel.nextRegression(vm.visible(), 0, 1)).isEqualTo(1);
         assertThat(CompareViewModel.nextRegression(vm.visible(), ReviewRuns.REGRESSIONS - 1, 1)).isZero();

@@ -32,23 +32,34 @@ final class CaseRows {
             + "failure_kind, accepted, final_action, failures, blocking, route_used, model_used, latency_ms, "
             + "tokens_in, tokens_out, cost_usd, attempts, fallbacks, cache_hit, tags, expected, scored_output, "
             + "failure_message, rule, failed_checks, fallback_steps, tokens_estimated";
-    static final String SUMMARY_COLUMNS = WRITTEN_COLUMNS + ", judgements";
-    private static final String RECORD_COLUMNS = SUMMARY_COLUMNS + ", started_at, versions_sha, detail, seq";
+    /** Columns 31 (judge verdicts, schema 4) and 32 (output fingerprint, schema 5) come after the written ones. */
+    static final String SUMMARY_COLUMNS = WRITTEN_COLUMNS + ", judgements, output_fp";
+    static final String RECORD_COLUMNS = SUMMARY_COLUMNS + ", started_at, versions_sha, detail, seq";
 
     private CaseRows() {}
 
     /** Inserts one record at {@code seq}; shared texts go to {@link CaseTexts} in the same transaction. */
     static void insert(Connection c, CaseRecord r, long seq, Map<String, Boolean> known) throws SQLException, StoreException {
+        insert(c, r, seq, known, true);
+    }
+
+    /**
+     * As {@link #insert(Connection, CaseRecord, long, Map)}; without {@code fingerprint} the row is written as
+     * schema 2 knows it (migration 2 converts before migration 5 adds the column, and fills it in).
+     */
+    static void insert(Connection c, CaseRecord r, long seq, Map<String, Boolean> known, boolean fingerprint)
+            throws SQLException, StoreException {
         CaseSummary s = CaseSummary.of(r);
         CaseKey key = r.key();
         byte[] detail = CaseDetail.write(c, r, known);
         String versions = CaseDetail.versionsRef(c, r, known);
-        // The judgements column is named only when there are verdicts: the schema-1 conversion inserts through
-        // here before the migration that adds the column has run, and its records never have any.
+        // The judgements and fingerprint columns are named only when written: the schema-1 conversion inserts
+        // through here before the migrations that add them have run, and its records have no verdicts.
         boolean judged = !s.judgements().isEmpty();
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO cases (run_id, seq, " + WRITTEN_COLUMNS
-                + ", started_at, versions_sha, detail" + (judged ? ", judgements" : "") + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?" + (judged ? ", ?" : "") + ")")) {
+                + ", started_at, versions_sha, detail" + (judged ? ", judgements" : "") + (fingerprint ? ", output_fp" : "")
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?" + (judged ? ", ?" : "") + (fingerprint ? ", ?" : "") + ")")) {
             int i = 0;
             ps.setString(++i, r.runId());
             ps.setLong(++i, seq);
@@ -86,6 +97,7 @@ final class CaseRows {
             ps.setString(++i, versions);
             ps.setBytes(++i, detail);
             if (judged) ps.setString(++i, jsonOrNull(s.judgements(), r));
+            if (fingerprint) ps.setLong(++i, s.outputFingerprint());
             ps.executeUpdate();
         }
     }
@@ -213,15 +225,21 @@ final class CaseRows {
                 rs.getInt(20), rs.getInt(21), rs.getInt(22) != 0, strings(rs.getString(23), what),
                 expected instanceof ObjectNode o ? o : null, json(rs.getString(25), what), rs.getString(26),
                 rs.getString(27), strings(rs.getString(28), what), strings(rs.getString(29), what), rs.getInt(30) != 0,
-                judgements(rs.getString(31), what));
+                judgements(rs.getString(31), what), fingerprint(rs));
     }
 
-    private static CaseRecord record(Connection c, ResultSet rs, String runId, Map<String, String> texts,
-                                     Map<String, VersionTuple> versions) throws SQLException, StoreException {
+    /** Column 32: null for a row whose fingerprint is not known yet. */
+    private static Long fingerprint(ResultSet rs) throws SQLException {
+        long fp = rs.getLong(32);
+        return rs.wasNull() ? null : fp;
+    }
+
+    static CaseRecord record(Connection c, ResultSet rs, String runId, Map<String, String> texts,
+                             Map<String, VersionTuple> versions) throws SQLException, StoreException {
         CaseSummary s = summary(rs, runId);
-        String startedAt = rs.getString(32);
-        return CaseDetail.read(c, runId, s, startedAt == null ? null : Timestamps.parse(startedAt), rs.getString(33),
-                rs.getBytes(34), texts, versions, "case #" + rs.getLong(35) + " of run " + runId);
+        String startedAt = rs.getString(33);
+        return CaseDetail.read(c, runId, s, startedAt == null ? null : Timestamps.parse(startedAt), rs.getString(34),
+                rs.getBytes(35), texts, versions, "case #" + rs.getLong(36) + " of run " + runId);
     }
 
     private static void bindKey(PreparedStatement ps, String runId, CaseKey key) throws SQLException {

@@ -26,7 +26,7 @@ final class CasesV1Conversion {
             while (rs.next()) {
                 String what = "case #" + rs.getLong(2) + " of run " + rs.getString(1);
                 CaseRecord record = StoredJson.read(rs.getString(3), CaseRecord.class, what);
-                CaseRows.insert(c, record, rs.getLong(2), known);
+                CaseRows.insert(c, record, rs.getLong(2), known, false);
             }
         }
         try (Statement st = c.createStatement()) {

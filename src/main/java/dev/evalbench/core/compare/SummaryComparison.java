@@ -1,0 +1,114 @@
+package dev.evalbench.core.compare;
+
+import dev.evalbench.core.gate.GateReport;
+import dev.evalbench.core.record.CaseAlignment;
+import dev.evalbench.core.record.CaseKey;
+import dev.evalbench.core.record.CasePair;
+import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.record.CaseSummary;
+import dev.evalbench.core.record.RunCases;
+import dev.evalbench.core.record.ScoredCase;
+import dev.evalbench.core.record.StoredRun;
+import dev.evalbench.core.store.StoreException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The {@link RunComparison} of two runs read as summaries, equal to what {@link ComparisonBuilder} makes from
+ * their full records, reading a record only where the comparison shows it: cases whose verdict flipped, cases in
+ * one run only, and cases whose {@link dev.evalbench.core.record.OutputFingerprint}s differ or are unknown (these
+ * are diffed, and kept only if their output texts differ). Matching fingerprints mean unchanged outputs without
+ * a read. Version tuples and template diffs come from one record per suite, prompt and route of each run (every
+ * distinct tuple a run records in practice). Metrics are computed from the summaries. Not thread-safe while it
+ * runs; the result is immutable.
+ */
+public final class SummaryComparison {
+    /** Reads one case of one side in full (as the comparison shows it: masked), or null if it is gone. */
+    @FunctionalInterface
+    public interface Records {
+        CaseRecord read(CaseKey key) throws StoreException;
+    }
+
+    private SummaryComparison() {}
+
+    /**
+     * @param before      the baseline side: header, every case's summary ({@link CaseSummary}) and events
+     * @param after       the run compared with it, likewise
+     * @param beforeGates {@code before} gated on its own, or null; {@code afterGates} likewise against it
+     */
+    public static RunComparison build(RunCases before, RunCases after, Records beforeRecords, Records afterRecords,
+                                      SnapshotSource snapshots, GateReport beforeGates, GateReport afterGates)
+            throws StoreException {
+        List<CaseChange> changes = new ArrayList<>();
+        for (CasePair<ScoredCase> pair : CaseAlignment.<ScoredCase>align(before.cases(), after.cases())) {
+            CaseChange change = classify(pair, beforeRecords, afterRecords);
+            if (change != null) changes.add(change);
+        }
+        // stable sort: keeps the alignment order within each kind, as CaseChanges does
+        changes.sort(Comparator.comparing(CaseChange::kind));
+        StoredRun beforeTuples = tuples(before, beforeRecords);
+        StoredRun afterTuples = tuples(after, afterRecords);
+        return new RunComparison(shown(before, changes, true), shown(after, changes, false),
+                VersionDiff.between(beforeTuples, afterTuples),
+                TemplateDiffs.between(beforeTuples, afterTuples, snapshots),
+                changes,
+                CaseAlignment.matched(before.cases(), after.cases()).size(),
+                MetricDeltas.between(before, after),
+                ComparisonBuilder.gateDeltas(beforeGates, afterGates),
+                RunTally.of(before.cases()), RunTally.of(after.cases()));
+    }
+
+    private static CaseChange classify(CasePair<ScoredCase> pair, Records beforeRecords, Records afterRecords)
+            throws StoreException {
+        if (pair.before() == null) {
+            return new CaseChange(CaseChange.Kind.ONLY_AFTER, pair.key(), null, afterRecords.read(pair.after().key()), null);
+        }
+        if (pair.after() == null) {
+            return new CaseChange(CaseChange.Kind.ONLY_BEFORE, pair.key(), beforeRecords.read(pair.before().key()), null, null);
+        }
+        boolean flipped = pair.flippedToFail() || pair.flippedToPass();
+        if (!flipped && sameOutput(pair.before(), pair.after())) return null;
+        CaseRecord a = beforeRecords.read(pair.before().key());
+        CaseRecord b = afterRecords.read(pair.after().key());
+        if (a == null || b == null) {
+            throw new StoreException("case " + pair.key() + " was removed from its run while the comparison read it");
+        }
+        OutputDiff diff = OutputDiff.between(OutputText.of(a), OutputText.of(b));
+        if (pair.flippedToFail()) return new CaseChange(CaseChange.Kind.PASS_TO_FAIL, pair.key(), a, b, diff);
+        if (pair.flippedToPass()) return new CaseChange(CaseChange.Kind.FAIL_TO_PASS, pair.key(), a, b, diff);
+        return diff.changed() ? new CaseChange(CaseChange.Kind.OUTPUT_CHANGED, pair.key(), a, b, diff) : null;
+    }
+
+    /** Known equal without reading: both fingerprints present and equal. */
+    static boolean sameOutput(ScoredCase a, ScoredCase b) {
+        Long left = a instanceof CaseSummary s ? s.outputFingerprint() : null;
+        Long right = b instanceof CaseSummary s ? s.outputFingerprint() : null;
+        return left != null && left.equals(right);
+    }
+
+    /** The side's header and events with the records of the changed cases on that side, in comparison order. */
+    private static StoredRun shown(RunCases run, List<CaseChange> changes, boolean before) {
+        List<CaseRecord> records = new ArrayList<>();
+        for (CaseChange c : changes) {
+            CaseRecord r = before ? c.before() : c.after();
+            if (r != null) records.add(r);
+        }
+        return new StoredRun(run.header(), records, run.events());
+    }
+
+    /** One record per suite, prompt and route of the run, in stored order. */
+    private static StoredRun tuples(RunCases run, Records records) throws StoreException {
+        Set<String> seen = new HashSet<>();
+        List<CaseRecord> kept = new ArrayList<>();
+        for (ScoredCase c : run.cases()) {
+            CaseKey k = c.key();
+            if (!seen.add(k.suite() + "\u0000" + k.promptId() + "\u0000" + k.route())) continue;
+            CaseRecord r = records.read(k);
+            if (r != null) kept.add(r);
+        }
+        return new StoredRun(run.header(), kept, run.events());
+    }
+}
