@@ -42,12 +42,19 @@ public final class ResponseCache implements AutoCloseable {
                 // WAL with NORMAL sync cannot corrupt the file; a power cut may lose the last answers stored,
                 // which for a cache only means calling the model again.
                 s.execute("PRAGMA synchronous=NORMAL");
+                // Two runs may open one cache at the same moment: the schema is checked and brought up to date
+                // inside one write transaction, so the second waits and then finds every column there.
+                s.execute("BEGIN IMMEDIATE");
                 s.execute("CREATE TABLE IF NOT EXISTS responses ("
                         + "key TEXT PRIMARY KEY, text TEXT NOT NULL, model TEXT, tokens_in INTEGER NOT NULL, "
                         + "tokens_out INTEGER NOT NULL, latency_ms INTEGER NOT NULL, request_id TEXT, "
                         + "stored_at TEXT NOT NULL)");
                 addColumnIfMissing(c, "reasoning_tokens", "INTEGER NOT NULL DEFAULT 0");
                 addColumnIfMissing(c, "tokens_estimated", "INTEGER NOT NULL DEFAULT 0");
+                s.execute("COMMIT");
+            } catch (SQLException e) {
+                c.close();
+                throw e;
             }
             return new ResponseCache(file, c);
         } catch (SQLException | IOException e) {

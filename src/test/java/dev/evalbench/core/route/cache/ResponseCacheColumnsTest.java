@@ -40,4 +40,31 @@ class ResponseCacheColumnsTest {
             assertThat(cache.get("k")).contains(new ModelResponse("answer", "m", 3, 4, 5, "rid"));
         }
     }
+
+    @Test
+    void manyRunsOpeningAnOldCacheAtOnceAllOpenIt() throws Exception {
+        // Two runs started together both found the columns missing; the second failed "duplicate column name".
+        Path file = dir.resolve("shared.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE responses (key TEXT PRIMARY KEY, text TEXT NOT NULL, model TEXT, tokens_in INTEGER NOT NULL, "
+                    + "tokens_out INTEGER NOT NULL, latency_ms INTEGER NOT NULL, request_id TEXT, stored_at TEXT NOT NULL)");
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<java.util.concurrent.Future<?>> opened = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            opened.add(pool.submit(() -> {
+                start.await();
+                ResponseCache.open(file).close();
+                return null;
+            }));
+        }
+        start.countDown();
+        for (java.util.concurrent.Future<?> f : opened) f.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        pool.shutdown();
+        try (ResponseCache cache = ResponseCache.open(file)) {
+            cache.put("k", new ModelResponse("{}", "m", 1, 2, 3, null, 4, true));
+            assertThat(cache.get("k").orElseThrow().reasoningTokens()).isEqualTo(4);
+        }
+    }
 }
