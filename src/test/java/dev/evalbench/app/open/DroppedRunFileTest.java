@@ -53,9 +53,10 @@ class DroppedRunFileTest {
         robot.interact(() -> accepted.set(FileDrop.drop(fixture.workbench().window().scene(), main)));
 
         assertThat(accepted.get()).isEqualTo(TransferMode.COPY);
-        waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#results-table").tryQuery().isPresent()
+        waitFor(20, TimeUnit.SECONDS, () -> selectedTab() != null && selectedTab().getText().startsWith("Read-only ")
+                && robot.lookup("#results-table").tryQuery().isPresent()
                 && table("#results-table").getItems().size() == 159);
-        Tab tab = fixture.workbench().window().tabs().getSelectionModel().getSelectedItem();
+        Tab tab = selectedTab();
         assertThat(tab.getText()).startsWith("Read-only ");
         assertThat(robot.lookup("#status-message").queryAs(Label.class).getText())
                 .startsWith("Opened run export ").endsWith("(main.json) read-only.");
@@ -80,6 +81,10 @@ class DroppedRunFileTest {
         waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#status-message").queryAs(Label.class).getText().startsWith("Cannot open"));
         assertThat(robot.lookup("#status-message").queryAs(Label.class).getText()).contains("notes.json");
         assertThat(fixture.workbench().window().tabs().getTabs()).hasSize(tabsBefore);
+    }
+
+    private Tab selectedTab() {
+        return fixture.workbench().window().tabs().getSelectionModel().getSelectedItem();
     }
 
     @SuppressWarnings("unchecked")
