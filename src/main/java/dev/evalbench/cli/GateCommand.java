@@ -47,9 +47,9 @@ final class GateCommand implements Callable<Integer> {
         output.check();
         Path workspace = workspaceOption.require(positional);
         // Gating renders nothing, so the folder is loaded without rendering every case (the run's cost, not the gate's).
-        Workspace ws = Components.load(workspace, parent.env());
         try (RunStore store = history.openReadOnly(workspace)) {
             RunCases run = RunLookup.runCases(store, runRef);
+            Workspace ws = Components.loadFor(workspace, parent.env(), run.header());
             RunCases baseline = output.baseline == null ? null : RunLookup.baselineCases(store, output.baseline);
             output.resumeWith = history.namedBy(workspace);
             GateReport report = new GateService().gate(ws, run, baseline);

@@ -68,7 +68,7 @@ public final class RunGating {
         Workspace known = snapshots.get(inputs);
         if (known != null) return known;
         for (String sha256 : inputs.values()) if (store.snapshot(sha256).isEmpty()) return null;
-        Workspace ws = Components.loadSnapshot(header, store, env);
+        Workspace ws = Components.loadSnapshotForReading(header, store, env);
         snapshots.put(Map.copyOf(inputs), ws);
         return ws;
     }

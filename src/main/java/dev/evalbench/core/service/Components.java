@@ -38,11 +38,16 @@ public final class Components {
     private Components() {}
 
     /**
-     * Loads a workspace folder as readers of stored runs need it (gates, suites, policy, restricted values):
-     * every file parsed and checked against its schema, but no case rendered, since nothing will be sent.
+     * Loads a workspace folder as readers of {@code run} need it (gates, suites, policy, restricted values):
+     * no case is rendered and no route will be called, so a route variable this shell lacks is no error; files
+     * still byte for byte as the run was made from them (and checked then) are not checked line by line
+     * again, so gating a large run right after making it costs no second validation of its datasets.
+     *
+     * @param run the run about to be read, or null (then every file is checked in full)
      */
-    public static Workspace load(Path dir, Map<String, String> env) throws WorkspaceException {
-        return WorkspaceLoader.load(new DiskWorkspaceFiles(dir), env);
+    public static Workspace loadFor(Path dir, Map<String, String> env, RunHeader run) throws WorkspaceException {
+        return WorkspaceLoader.loadForReading(new DiskWorkspaceFiles(dir), env,
+                run == null || run.inputs() == null ? Map.of() : run.inputs());
     }
 
     /** Loads a workspace folder and renders every case, so a missing variable is caught before a run. */
@@ -53,16 +58,30 @@ public final class Components {
         return ws;
     }
 
-    /** The workspace exactly as a run saw it, rebuilt from the run's stored snapshots. */
+    /** The workspace exactly as a run saw it, rebuilt from the run's stored snapshots, to call its routes again. */
     public static Workspace loadSnapshot(RunHeader header, RunStore store, Map<String, String> env)
             throws WorkspaceException, StoreException {
+        return WorkspaceLoader.load(snapshotFiles(header, store), env, header.inputs());
+    }
+
+    /**
+     * As {@link #loadSnapshot}, to read the run (gate it, mask what leaves the machine): a route variable this
+     * environment lacks is no error, since nothing will be sent.
+     */
+    public static Workspace loadSnapshotForReading(RunHeader header, RunStore store, Map<String, String> env)
+            throws WorkspaceException, StoreException {
+        return WorkspaceLoader.loadForReading(snapshotFiles(header, store), env, header.inputs());
+    }
+
+    private static SnapshotWorkspaceFiles snapshotFiles(RunHeader header, RunStore store) throws StoreException {
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (Map.Entry<String, String> input : header.inputs().entrySet()) {
             byte[] content = store.snapshot(input.getValue()).orElseThrow(() -> new StoreException(
                     "the history lacks the snapshot of " + input.getKey() + " for run " + header.id()));
             files.put(input.getKey(), content);
         }
-        return WorkspaceLoader.load(new SnapshotWorkspaceFiles("snapshot of run " + header.id(), files), env);
+        // The snapshot is the very bytes the run was made from, checked then: its datasets need no second check.
+        return new SnapshotWorkspaceFiles("snapshot of run " + header.id(), files);
     }
 
     public static PromptRenderer renderer() {

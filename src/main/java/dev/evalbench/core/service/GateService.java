@@ -93,11 +93,11 @@ public final class GateService {
     private Optional<RunGates> gatesOf(RunHeader header, RunStore store, Path workspaceDir)
             throws WorkspaceException, StoreException {
         if (hasAllSnapshots(header, store)) {
-            return Optional.of(new RunGates(Components.loadSnapshot(header, store, env),
+            return Optional.of(new RunGates(Components.loadSnapshotForReading(header, store, env),
                     "the stored snapshot of run " + header.id()));
         }
         if (workspaceDir != null && Files.isRegularFile(workspaceDir.resolve(MANIFEST))) {
-            return Optional.of(new RunGates(Components.load(workspaceDir, env), "the workspace folder " + workspaceDir));
+            return Optional.of(new RunGates(Components.loadFor(workspaceDir, env, header), "the workspace folder " + workspaceDir));
         }
         return Optional.empty();
     }

@@ -51,7 +51,7 @@ public final class OutboundMasks {
             if (current != null && run.inputs() != null && run.inputs().equals(current.inputDigests())) continue;
             if (!hasSnapshots(run, store)) continue;
             try {
-                sources.add(Components.loadSnapshot(run, store, env));
+                sources.add(Components.loadSnapshotForReading(run, store, env));
             } catch (WorkspaceException e) {
                 // A snapshot that no longer loads (an older format): the current workspace still masks.
             }

@@ -110,6 +110,7 @@ final class EnvInterpolator {
         String fallback = m.group(2);
         if (fallback != null) return value == null || value.isEmpty() ? fallback : value;
         if (value == null) {
+            if (ctx.forReading()) return null; // nothing will be sent: the setting keeps its ${NAME} text
             ctx.add(tree.errorAt(pointer, "environment variable \"" + name + "\" is not set (write ${" + name
                     + ":-default} to give a default)"));
             return null;

@@ -20,9 +20,30 @@ final class LoadContext {
     private final WorkspaceFiles files;
     private final List<InputError> errors = new ArrayList<>();
     private final Map<String, String> digests = new TreeMap<>();
+    private final Map<String, String> vouched;
+    private final boolean forReading;
 
     LoadContext(WorkspaceFiles files) {
+        this(files, Map.of(), false);
+    }
+
+    /**
+     * @param vouched files (path to SHA-256) known to have passed every check together, as the inputs of a
+     *     stored run did when it was made; empty when nothing is vouched for
+     * @param forReading the workspace is loaded to read stored runs (gates, masks), never to call a route
+     */
+    LoadContext(WorkspaceFiles files, Map<String, String> vouched, boolean forReading) {
         this.files = files;
+        this.vouched = Map.copyOf(vouched);
+        this.forReading = forReading;
+    }
+
+    /**
+     * True when no route will be called: an environment variable a route's settings name but this shell lacks
+     * (a base URL set only in CI) is then no error, and the setting keeps its {@code ${NAME}} text.
+     */
+    boolean forReading() {
+        return forReading;
     }
 
     WorkspaceFiles files() {
@@ -49,6 +70,19 @@ final class LoadContext {
 
     Map<String, String> digests() {
         return digests;
+    }
+
+    /**
+     * True when every file read so far is byte for byte one of the vouched files: whatever was checked of
+     * them together (a dataset against its suite, the policy and the manifest) holds again, and need not be
+     * checked twice. False when nothing is vouched for, or one file differs or was not among them.
+     */
+    boolean vouchedSoFar() {
+        if (vouched.isEmpty() || digests.isEmpty()) return false;
+        for (Map.Entry<String, String> read : digests.entrySet()) {
+            if (!read.getValue().equals(vouched.get(read.getKey()))) return false;
+        }
+        return true;
     }
 
     /** Reads a file the workspace must have; null (with the error recorded) when it is missing or unreadable. */
@@ -118,7 +152,8 @@ final class LoadContext {
                 .filter(v -> v.isKeyProblem() || !alreadyReported.contains(v.pointer()))
                 .toList();
         addViolations(tree, violations);
-        return violations.isEmpty() && alreadyReported.isEmpty();
+        // Values left unresolved on purpose (unset variables, when reading) carry no error of their own.
+        return violations.isEmpty() && (alreadyReported.isEmpty() || forReading);
     }
 
     /** Records schema violations as located, plainly worded errors, in the order they appear in the file. */

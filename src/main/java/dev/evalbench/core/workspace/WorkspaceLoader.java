@@ -24,7 +24,32 @@ public final class WorkspaceLoader {
      * @throws WorkspaceException listing every problem found, in file order
      */
     public static Workspace load(WorkspaceFiles files, Map<String, String> env) throws WorkspaceException {
-        LoadContext ctx = new LoadContext(files);
+        return load(files, env, Map.of());
+    }
+
+    /**
+     * As {@link #load(WorkspaceFiles, Map)}, for a workspace some stored run was made from: files whose bytes
+     * are among {@code vouched} (the run's inputs, path to SHA-256, all checked when the run was made) skip the
+     * checks of each dataset line, which dominate loading a large workspace; everything else is checked as
+     * ever. The result is the same workspace a full load gives.
+     */
+    public static Workspace load(WorkspaceFiles files, Map<String, String> env, Map<String, String> vouched)
+            throws WorkspaceException {
+        return load(new LoadContext(files, vouched == null ? Map.of() : vouched, false), env);
+    }
+
+    /**
+     * As {@link #load(WorkspaceFiles, Map, Map)}, to read stored runs (gate them, mask what leaves the machine):
+     * no route will be called, so a variable that routes.yaml names and this environment lacks is no error and
+     * its setting keeps the {@code ${NAME}} text. Never use the result to call a model.
+     */
+    public static Workspace loadForReading(WorkspaceFiles files, Map<String, String> env, Map<String, String> vouched)
+            throws WorkspaceException {
+        return load(new LoadContext(files, vouched == null ? Map.of() : vouched, true), env);
+    }
+
+    private static Workspace load(LoadContext ctx, Map<String, String> env) throws WorkspaceException {
+        WorkspaceFiles files = ctx.files();
         Manifest manifest = ManifestReader.read(ctx);
         PromptReader.Prompts prompts = PromptReader.readAll(ctx);
         RouteReader.Routes routes = RouteReader.read(ctx, manifest == null ? "routes.yaml" : manifest.routesPath(), env);

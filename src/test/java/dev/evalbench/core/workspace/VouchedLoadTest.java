@@ -1,0 +1,66 @@
+package dev.evalbench.core.workspace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Loading for a stored run: files vouched for by the run's input digests skip the line-by-line dataset checks
+ * (the bulk of a large load), yet give the same workspace, and any file that differs from what the run was made
+ * from is checked in full again.
+ */
+class VouchedLoadTest {
+    @TempDir Path dir;
+
+    @Test
+    void aVouchedLoadGivesTheSameWorkspaceAsAFullOne() throws Exception {
+        Path root = FixtureWorkspace.copyTo(dir);
+        Workspace full = WorkspaceLoader.load(new DiskWorkspaceFiles(root), Map.of());
+
+        Workspace vouched = WorkspaceLoader.load(new DiskWorkspaceFiles(root), Map.of(), full.inputDigests());
+
+        assertThat(vouched.suites()).isEqualTo(full.suites());
+        assertThat(vouched.gates()).isEqualTo(full.gates());
+        assertThat(vouched.inputDigests()).isEqualTo(full.inputDigests());
+        assertThat(vouched.suite("triage").cases().get(0).vars().get("ticket").asText())
+                .as("preprocessing still applies").isEqualTo("I was charged twice for ORD-10421");
+    }
+
+    @Test
+    void aDatasetEditedSinceTheRunIsCheckedInFull() throws Exception {
+        Path root = FixtureWorkspace.copyTo(dir);
+        Map<String, String> asRun = WorkspaceLoader.load(new DiskWorkspaceFiles(root), Map.of()).inputDigests();
+        FixtureWorkspace.replace(root, "datasets/tickets.jsonl", "\"priority\": \"normal\", ", "");
+
+        WorkspaceException e = catchThrowableOfType(
+                () -> WorkspaceLoader.load(new DiskWorkspaceFiles(root), Map.of(), asRun), WorkspaceException.class);
+
+        assertThat(e).isNotNull();
+        assertThat(e.errors()).anySatisfy(err -> {
+            assertThat(err.file()).isEqualTo("datasets/tickets.jsonl");
+            assertThat(err.line()).isEqualTo(2);
+            assertThat(err.message()).contains("priority");
+        });
+    }
+
+    @Test
+    void aManifestEditedSinceTheRunMakesItsDatasetsCheckedAgain() throws Exception {
+        Path root = FixtureWorkspace.copyTo(dir);
+        Map<String, String> asRun = WorkspaceLoader.load(new DiskWorkspaceFiles(root), Map.of()).inputDigests();
+        // The dataset is unchanged, but the suite now scores a field its cases do not give.
+        FixtureWorkspace.replace(root, "evalbench.yaml", "extraction: [order_id]", "extraction: [order_id, refund_amount]");
+
+        WorkspaceException e = catchThrowableOfType(
+                () -> WorkspaceLoader.load(new DiskWorkspaceFiles(root), Map.of(), asRun), WorkspaceException.class);
+
+        assertThat(e).isNotNull();
+        assertThat(e.errors()).anySatisfy(err -> {
+            assertThat(err.file()).isEqualTo("datasets/tickets.jsonl");
+            assertThat(err.message()).contains("refund_amount");
+        });
+    }
+}
