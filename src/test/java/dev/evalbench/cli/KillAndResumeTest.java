@@ -92,9 +92,11 @@ class KillAndResumeTest {
     }
 
     private Process startRun(Path ws, Path db) throws java.io.IOException {
-        return new ProcessBuilder(TestJar.java(), "-jar", TestJar.path().toString(),
-                "run", "--workspace", ws.toString(), "--db", db.toString(), "--route", "offline-live", "--suite", "safety",
-                "--concurrency", "1", "--quiet")
+        List<String> command = new java.util.ArrayList<>(List.of(TestJar.java()));
+        command.addAll(List.of(TestJar.jvmOptions().split(" ")));
+        command.addAll(List.of("-jar", TestJar.path().toString(), "run", "--workspace", ws.toString(), "--db", db.toString(),
+                "--route", "offline-live", "--suite", "safety", "--concurrency", "1", "--quiet"));
+        return new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
     }
 
