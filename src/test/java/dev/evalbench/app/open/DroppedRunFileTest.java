@@ -3,13 +3,8 @@ package dev.evalbench.app.open;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.testfx.util.WaitForAsyncUtils.waitFor;
 
-import dev.evalbench.app.SampleHistory;
 import dev.evalbench.app.WorkbenchFixture;
 import dev.evalbench.app.fx.FileDrop;
-import dev.evalbench.core.compare.ReviewCase;
-import dev.evalbench.core.record.RunHeader;
-import dev.evalbench.core.service.RunLookup;
-import dev.evalbench.core.store.RunExport;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -35,12 +30,7 @@ class DroppedRunFileTest {
     }
 
     private Path exported(String name) throws Exception {
-        try (SampleHistory ci = SampleHistory.in(temp.resolve("ci-" + name))) {
-            RunHeader run = ci.run();
-            Path file = temp.resolve(name + ".json");
-            RunExport.write(RunLookup.run(ci.store, run.id()), file);
-            return file;
-        }
+        return ExportedRunFile.of(temp, name);
     }
 
     @Test

@@ -3,15 +3,11 @@ package dev.evalbench.app.open;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.testfx.util.WaitForAsyncUtils.waitFor;
 
-import dev.evalbench.app.SampleHistory;
 import dev.evalbench.app.WorkbenchFixture;
 import dev.evalbench.app.history.RunRow;
 import dev.evalbench.core.compare.ReviewCase;
-import dev.evalbench.core.record.RunHeader;
 import dev.evalbench.core.service.RunFiles;
-import dev.evalbench.core.service.RunLookup;
 import dev.evalbench.core.store.HistoryLocation;
-import dev.evalbench.core.store.RunExport;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -43,14 +39,8 @@ class OpenRunFileTest {
         if (fixture != null) fixture.stop();
     }
 
-    /** Runs the sample in a CI folder of its own and exports the run there. */
     private Path exported(String name) throws Exception {
-        try (SampleHistory ci = SampleHistory.in(temp.resolve("ci-" + name))) {
-            RunHeader run = ci.run();
-            Path file = temp.resolve(name + ".json");
-            RunExport.write(RunLookup.run(ci.store, run.id()), file);
-            return file;
-        }
+        return ExportedRunFile.of(temp, name);
     }
 
     @Test
