@@ -13,7 +13,6 @@ import dev.evalbench.core.record.CaseSummary;
 import dev.evalbench.core.service.ReviewService;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -41,8 +40,8 @@ import javafx.collections.ObservableList;
  * case reads its two full records ({@code RunStore.caseRecord}) off the UI thread and diffs them there, and
  * reads the next {@value #AHEAD} regressions and the previous one ahead, one at a time, so J and K show them
  * without waiting (a case selected while its read-ahead runs waits for that read rather than starting another).
- * Marks of reviewed cases are read and kept, off the UI thread, in a {@link ReviewMarksFile} when one is given
- * ({@link #keepMarksIn}), else for the life of the view. Never touches controls; UI thread only.
+ * Marks of reviewed cases are kept by {@link ReviewMarks} (in a {@link ReviewMarksFile} when one is given
+ * ({@link #keepMarksIn}), else for the life of the view). Never touches controls; UI thread only.
  */
 public final class CompareViewModel {
     private final TaskRunner runner;
@@ -55,9 +54,7 @@ public final class CompareViewModel {
     private final LatestOnly reading;
     private ReviewService.Cases loadedCases;
     private List<ReviewCase> all = List.of();
-    private final Set<String> reviewed = new HashSet<>();
-    private ReviewMarksFile marksFile;
-    private ReviewMarksFile.Pair marks;
+    private final ReviewMarks reviewed;
     /** How many regressions after the selected one are read ahead. */
     static final int AHEAD = 6;
     /** Comparisons read ahead (the regressions next to the selected one), by key; the UI thread's only. */
@@ -109,6 +106,7 @@ public final class CompareViewModel {
     public CompareViewModel(TaskRunner runner, ReviewService service, ReviewService.Side before, ReviewService.Side after,
                             Supplier<Path> workspaceDir, UnaryOperator<CaseRecord> mask) {
         this.runner = runner;
+        this.reviewed = new ReviewMarks(runner, this::updateRemaining, problem::set);
         this.service = service;
         this.before = before;
         this.after = after;
@@ -177,7 +175,7 @@ public final class CompareViewModel {
         visible.setAll(all);
         updateRemaining();
         firstShown.set(all.isEmpty() ? null : all.get(0));
-        readMarks(cases);
+        reviewed.read(cases.before().id(), cases.after().id());
         loadOverview(cases, dir);
     }
 
@@ -321,42 +319,12 @@ public final class CompareViewModel {
 
     /** Keeps the marks of this pair of runs in {@code file}: read once the cases are shown, written at each mark. */
     public void keepMarksIn(ReviewMarksFile file) {
-        this.marksFile = file;
-    }
-
-    private void readMarks(ReviewService.Cases cases) {
-        if (marksFile == null) return;
-        ReviewMarksFile.Pair pair = marksFile.pair(cases.before().id(), cases.after().id());
-        BackgroundTask.of(pair::read).onSuccess(keys -> {
-            marks = pair;
-            // Merged: a mark made while the file was being read stays, and is written now (not before: a write
-            // could have replaced the file before it was read).
-            reviewed.addAll(keys);
-            updateRemaining();
-            if (!reviewed.equals(keys)) save();
-        }).onFailure(e -> {
-            marks = pair;
-            problem.set("Cannot read the review marks kept in " + pair.file() + ": " + e.getMessage());
-        }).executeWith(runner);
+        reviewed.keepIn(file);
     }
 
     /** Marks the case reviewed (or not again, when it was), and keeps the marks (off the UI thread). */
     public void toggleReviewed(ReviewCase row) {
-        if (row == null) return;
-        if (!reviewed.remove(row.key())) reviewed.add(row.key());
-        updateRemaining();
-        save();
-    }
-
-    /** Writes the marks off the UI thread, once they were read (until then a mark is written with them). */
-    private void save() {
-        if (marks == null) return;
-        ReviewMarksFile.Pair pair = marks;
-        long version = pair.nextVersion();
-        Set<String> now = Set.copyOf(reviewed);
-        BackgroundTask.run(() -> pair.write(version, now))
-                .onFailure(e -> problem.set("Cannot keep the review marks in " + pair.file() + ": " + e.getMessage()))
-                .executeWith(runner);
+        if (row != null) reviewed.toggle(row.key());
     }
 
     /** How many cases are marked reviewed (regressions or not). */
