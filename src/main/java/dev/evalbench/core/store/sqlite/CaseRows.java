@@ -44,22 +44,21 @@ final class CaseRows {
     }
 
     /**
-     * As {@link #insert(Connection, CaseRecord, long, Map)}; without {@code fingerprint} the row is written as
-     * schema 2 knows it (migration 2 converts before migration 5 adds the column, and fills it in).
+     * As {@link #insert(Connection, CaseRecord, long, Map)}; without {@code latestSchema} the row is written as
+     * schema 2 knows it, without the judge verdicts and fingerprint columns: migration 2 converts schema-1 rows
+     * through here before migrations 4 and 5 add those columns (its records have no verdicts, and migration 5
+     * fills in the fingerprints).
      */
-    static void insert(Connection c, CaseRecord r, long seq, Map<String, Boolean> known, boolean fingerprint)
+    static void insert(Connection c, CaseRecord r, long seq, Map<String, Boolean> known, boolean latestSchema)
             throws SQLException, StoreException {
         CaseSummary s = CaseSummary.of(r);
         CaseKey key = r.key();
         byte[] detail = CaseDetail.write(c, r, known);
         String versions = CaseDetail.versionsRef(c, r, known);
-        // The judgements and fingerprint columns are named only when written: the schema-1 conversion inserts
-        // through here before the migrations that add them have run, and its records have no verdicts.
-        boolean judged = !s.judgements().isEmpty();
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO cases (run_id, seq, " + WRITTEN_COLUMNS
-                + ", started_at, versions_sha, detail" + (judged ? ", judgements" : "") + (fingerprint ? ", output_fp" : "")
+                + ", started_at, versions_sha, detail" + (latestSchema ? ", judgements, output_fp" : "")
                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?" + (judged ? ", ?" : "") + (fingerprint ? ", ?" : "") + ")")) {
+                + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?" + (latestSchema ? ", ?, ?" : "") + ")")) {
             int i = 0;
             ps.setString(++i, r.runId());
             ps.setLong(++i, seq);
@@ -96,8 +95,10 @@ final class CaseRows {
             ps.setString(++i, r.startedAt() == null ? null : Timestamps.format(r.startedAt()));
             ps.setString(++i, versions);
             ps.setBytes(++i, detail);
-            if (judged) ps.setString(++i, jsonOrNull(s.judgements(), r));
-            if (fingerprint) ps.setLong(++i, s.outputFingerprint());
+            if (latestSchema) {
+                ps.setString(++i, jsonOrNull(s.judgements().isEmpty() ? null : s.judgements(), r));
+                ps.setLong(++i, s.outputFingerprint());
+            }
             ps.executeUpdate();
         }
     }
