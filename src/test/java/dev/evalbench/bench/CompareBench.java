@@ -104,15 +104,7 @@ public final class CompareBench {
                 cases, WorkbenchBench.median(shown), shown);
         System.out.printf(Locale.ROOT, "J to the next regression's outputs shown: median %.1f ms (of %d)%n", WorkbenchBench.median(next), next.size());
         System.out.printf(Locale.ROOT, "filter keystroke to rows shown: median %.1f ms (of %d)%n", WorkbenchBench.median(keystroke), keystroke.size());
-        Platform.runLater(() -> {
-            try {
-                app.stop();
-            } catch (Exception ignored) {
-                // the figures are printed; closing is best left to exit
-            }
-        });
-        Thread.sleep(500);
-        System.exit(0);
+        WorkbenchBench.stopAndExit(app);
     }
 
     @SuppressWarnings("unchecked")

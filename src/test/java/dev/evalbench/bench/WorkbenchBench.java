@@ -117,6 +117,11 @@ public final class WorkbenchBench {
         System.out.printf(Locale.ROOT, "process memory after 35 s idle: %s resident%n", status("VmRSS"));
         // -Dbench.holdSeconds=N keeps the window open after the figures, for jcmd (heap histogram, NMT).
         Thread.sleep(Long.getLong("bench.holdSeconds", 0) * 1000);
+        stopAndExit(app);
+    }
+
+    /** Stops the app once the figures are printed, then ends the process (closing is best left to exit). */
+    static void stopAndExit(javafx.application.Application app) throws InterruptedException {
         Platform.runLater(() -> {
             try {
                 app.stop();
