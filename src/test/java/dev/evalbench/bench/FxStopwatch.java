@@ -13,6 +13,9 @@ import javafx.scene.Scene;
  */
 final class FxStopwatch {
     private final Scene scene;
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+    /** FX-thread CPU milliseconds of the last {@link #time} (the action to the pulse that showed it): less swayed by load. */
+    private volatile double lastCpuMs;
 
     FxStopwatch(Scene scene) {
         this.scene = scene;
@@ -28,11 +31,13 @@ final class FxStopwatch {
         CompletableFuture<Long> mid = new CompletableFuture<>();
         CompletableFuture<Long> end = new CompletableFuture<>();
         long[] start = new long[1];
+        long[] cpu = new long[1];
         Platform.runLater(() -> {
             Runnable[] listener = new Runnable[1];
             listener[0] = () -> {
                 if (!mid.isDone() && first.getAsBoolean()) mid.complete(System.nanoTime());
                 if (mid.isDone() && second.getAsBoolean()) {
+                    lastCpuMs = (THREADS.getCurrentThreadCpuTime() - cpu[0]) / 1e6;
                     end.complete(System.nanoTime());
                     scene.removePostLayoutPulseListener(listener[0]);
                 } else {
@@ -41,11 +46,17 @@ final class FxStopwatch {
             };
             scene.addPostLayoutPulseListener(listener[0]);
             start[0] = System.nanoTime();
+            cpu[0] = THREADS.getCurrentThreadCpuTime();
             action.run();
             Platform.requestNextPulse();
         });
         long stop = end.get(timeoutSeconds, TimeUnit.SECONDS);
         return new double[] {(mid.get() - start[0]) / 1e6, (stop - start[0]) / 1e6};
+    }
+
+    /** The FX thread's CPU time over the last timing, in milliseconds. */
+    double lastCpuMs() {
+        return lastCpuMs;
     }
 
     /** Runs {@code body} on the FX thread and waits for it. */
