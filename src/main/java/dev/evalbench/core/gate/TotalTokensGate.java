@@ -70,8 +70,7 @@ final class TotalTokensGate {
         }
         double[] before = pairs.stream().mapToDouble(p -> (double) p.before().tokensIn() + p.before().tokensOut()).toArray();
         double[] after = pairs.stream().mapToDouble(p -> (double) p.after().tokensIn() + p.after().tokensOut()).toArray();
-        PairedDifference resampled = in.bootstrap().paired(pairs.size(),
-                idx -> CostVarianceGate.relativeChange(sum(before, idx), sum(after, idx)), GateInputs.LEVEL);
+        PairedDifference resampled = in.bootstrap().pairedSums(before, after, CostVarianceGate::relativeChange, GateInputs.LEVEL);
         double baseTotal = sum(before, null);
         double runTotal = sum(after, null);
         double change = CostVarianceGate.relativeChange(baseTotal, runTotal);

@@ -2,6 +2,7 @@ package dev.evalbench.core.gate.stats;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.function.DoubleBinaryOperator;
 import java.util.function.ToDoubleFunction;
 import org.apache.commons.math3.distribution.BetaDistribution;
 
@@ -195,6 +196,36 @@ public final class Bootstrap {
             stats[b] = resampledSum(random, change) / n;
         }
         return difference(sumAfter / n - sumBefore / n, stats, level);
+    }
+
+    /**
+     * {@link #paired} for a difference of the two runs' totals over n matched cases, {@code difference(sum of
+     * before, sum of after)} (a relative change of cost or tokens): each resample adds both runs' values at its
+     * drawn indices, one draw per case for both sums.
+     *
+     * @throws IllegalArgumentException when the arrays are empty or of different lengths
+     */
+    public PairedDifference pairedSums(double[] before, double[] after, DoubleBinaryOperator difference, double level) {
+        int n = matchedLength(before.length, after.length);
+        double totalBefore = 0;
+        double totalAfter = 0;
+        for (int i = 0; i < n; i++) {
+            totalBefore += before[i];
+            totalAfter += after[i];
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] stats = new double[resamples];
+        for (int b = 0; b < resamples; b++) {
+            double sumBefore = 0;
+            double sumAfter = 0;
+            for (int i = 0; i < n; i++) {
+                int c = UniformIndices.next(random, n);
+                sumBefore += before[c];
+                sumAfter += after[c];
+            }
+            stats[b] = difference.applyAsDouble(sumBefore, sumAfter);
+        }
+        return difference(difference.applyAsDouble(totalBefore, totalAfter), stats, level);
     }
 
     /**

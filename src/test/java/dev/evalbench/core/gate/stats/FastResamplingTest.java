@@ -55,7 +55,7 @@ class FastResamplingTest {
     }
 
     @Test
-    void aSumAndAPairedMeanMatchResamplingValues() {
+    void sumsAndPairedMeansAndTotalsMatchResamplingValues() {
         SplittableRandom r = new SplittableRandom(3);
         int n = 4000;
         double[] before = new double[n];
@@ -70,6 +70,13 @@ class FastResamplingTest {
         Bootstrap.PairedDifference cases = MANY.paired(n, idx -> mean(after, idx) - mean(before, idx), 0.95);
         assertThat(fast.observed()).isCloseTo(cases.observed(), within(1e-9));
         assertSameInterval(fast.interval(), cases.interval());
+
+        // a relative change of totals, as the cost and token gates resample it
+        Bootstrap.PairedDifference totals = MANY.pairedSums(before, after, (base, run) -> (run - base) / base, 0.95);
+        Bootstrap.PairedDifference totalsByCase = MANY.paired(n, idx -> (mean(after, idx) - mean(before, idx)) / mean(before, idx), 0.95);
+        assertThat(totals.observed()).isCloseTo(totalsByCase.observed(), within(1e-12));
+        assertSameInterval(totals.interval(), totalsByCase.interval());
+        assertThat(totals.pValue()).isCloseTo(totalsByCase.pValue(), within(1e-3));
     }
 
     @Test
