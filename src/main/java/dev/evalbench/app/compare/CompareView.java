@@ -117,7 +117,7 @@ public final class CompareView extends VBox {
         double needed = Math.min(0.45 * height, overview.neededHeight() + 16);
         overview.setMinHeight(needed);
         double first = Math.max(0.15, needed / height);
-        split.setDividerPositions(first, Math.min(0.85, first + 0.28));
+        split.setDividerPositions(first, Math.min(0.85, first + 0.32));
     }
 
     private static String verdict(CaseSummary s) {
