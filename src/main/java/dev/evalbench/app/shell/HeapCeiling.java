@@ -40,8 +40,12 @@ public final class HeapCeiling {
 
         long collections();
 
-        /** A full collection, then native memory given back. */
-        void collect();
+        /**
+         * A full collection, then native memory given back.
+         *
+         * @param idle the app is idle: the collection may leave less room than usual (none is needed now)
+         */
+        void collect(boolean idle);
     }
 
     private final Heap heap;
@@ -101,7 +105,7 @@ public final class HeapCeiling {
         boolean over = committed > ceiling;
         boolean idleAfterWork = count > countAtCollect && now - lastGcAt >= IDLE_MS && committed > IDLE_FLOOR;
         if (!(over || idleAfterWork) || now - lastCollectAt < MIN_GAP_MS) return;
-        heap.collect();
+        heap.collect(!over);
         forced++;
         lastCollectAt = clock.getAsLong();
         countAtCollect = heap.collections();
@@ -136,8 +140,9 @@ public final class HeapCeiling {
         }
 
         @Override
-        public void collect() {
-            System.gc();
+        public void collect(boolean idle) {
+            if (idle) IdleHeap.whileIdle(System::gc);
+            else System.gc();
             trimNativeHeap();
         }
 

@@ -40,6 +40,35 @@ public final class IdleHeap {
         return s;
     }
 
+    /**
+     * Runs {@code collection} with the heap's free ratios lowered to 10% / 30%, so a collection while the app is
+     * idle leaves the heap at little more than what is live, then puts {@link #SETTINGS}' ratios back. Only when
+     * those ratios are in force (a user's own are left alone). Called on {@link HeapCeiling}'s thread.
+     */
+    static void whileIdle(Runnable collection) {
+        HotSpotDiagnosticMXBean vm;
+        try {
+            vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+        } catch (LinkageError | RuntimeException e) {
+            vm = null;
+        }
+        boolean ours = vm != null && SETTINGS.get("MinHeapFreeRatio").equals(vm.getVMOption("MinHeapFreeRatio").getValue())
+                && SETTINGS.get("MaxHeapFreeRatio").equals(vm.getVMOption("MaxHeapFreeRatio").getValue());
+        if (!ours) {
+            collection.run();
+            return;
+        }
+        // The minimum may never exceed the maximum: lower the minimum first, raise it last.
+        vm.setVMOption("MinHeapFreeRatio", "10");
+        vm.setVMOption("MaxHeapFreeRatio", "30");
+        try {
+            collection.run();
+        } finally {
+            vm.setVMOption("MaxHeapFreeRatio", SETTINGS.get("MaxHeapFreeRatio"));
+            vm.setVMOption("MinHeapFreeRatio", SETTINGS.get("MinHeapFreeRatio"));
+        }
+    }
+
     /** Applies {@link #SETTINGS} that still have their default value; returns the names of those set. */
     public static List<String> apply() {
         List<String> set = new ArrayList<>();

@@ -23,10 +23,12 @@ class HeapCeilingTest {
         long afterFull = 64 * MB;
         long collections;
         final List<String> collectedOn = new ArrayList<>();
+        final List<Boolean> idle = new ArrayList<>();
 
         @Override public long committed() { return committed; }
         @Override public long collections() { return collections; }
-        @Override public void collect() {
+        @Override public void collect(boolean idle) {
+            this.idle.add(idle);
             collectedOn.add(Thread.currentThread().getName());
             collections++;
             committed = afterFull;
@@ -46,6 +48,7 @@ class HeapCeilingTest {
         heap.committed = 616 * MB; // G1 grew the heap after one of them
         tick(200);
         assertThat(watcher.forcedCollections()).isEqualTo(1);
+        assertThat(heap.idle).containsExactly(false);
         assertThat(heap.committed).isEqualTo(64 * MB);
     }
 
@@ -88,6 +91,7 @@ class HeapCeilingTest {
         assertThat(watcher.forcedCollections()).as("not idle long enough yet").isZero();
         tick(400);
         assertThat(watcher.forcedCollections()).isEqualTo(1);
+        assertThat(heap.idle).as("an idle collection may leave less room").containsExactly(true);
         heap.committed = 200 * MB;
         tick(HeapCeiling.IDLE_MS * 3);
         assertThat(watcher.forcedCollections()).as("still idle: once is enough").isEqualTo(1);
@@ -101,9 +105,9 @@ class HeapCeilingTest {
         HeapCeiling.Heap recording = new HeapCeiling.Heap() {
             @Override public long committed() { return real.committed(); }
             @Override public long collections() { return real.collections(); }
-            @Override public void collect() {
+            @Override public void collect(boolean idle) {
                 seen.add(Thread.currentThread().getName());
-                real.collect();
+                real.collect(idle);
             }
         };
         HeapCeiling tight = new HeapCeiling(recording, 1, System::currentTimeMillis); // any heap is over 1 byte
