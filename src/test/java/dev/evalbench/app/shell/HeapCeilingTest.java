@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
  * When the watcher collects: a heap grown over the ceiling, an app gone idle after work; never twice in a row,
  * never for a live set that needs the room. A scripted heap and clock; the real JVM's part is tested below.
  */
+@org.junit.jupiter.api.parallel.Isolated("runs a full collection of the test JVM; workbench tests run alone")
 class HeapCeilingTest {
     private static final long MB = 1L << 20;
     private final AtomicLong now = new AtomicLong(1_000_000);
