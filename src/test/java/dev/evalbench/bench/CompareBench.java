@@ -91,7 +91,7 @@ public final class CompareBench {
                 ReviewCase s = list.getSelectionModel().getSelectedItem();
                 return s != null && s.regressed() && caseTitle.getText().startsWith(s.key() + " ");
             }, 30));
-            nextCpu.add(watch.lastCpuMs());
+            nextCpu.add(watch.fxCpuMs.get(watch.fxCpuMs.size() - 1));
         }
         TextField filter = FxStopwatch.onFx(() -> (TextField) scene.lookup("#compare-filter"));
         TableView<ReviewCase> table = list;
