@@ -60,6 +60,7 @@ final class DatasetReader {
         List<EvalCase> cases = new ArrayList<>();
         Map<String, Integer> lineById = new HashMap<>();
         String[] lines = text.split("\n", -1);
+        LocatedTree[] parsed = ctx.parsedLines().of(suite.dataset(), text, lines.length);
         for (int i = 0; i < lines.length; i++) {
             if (ctx.errorCount() - before >= MAX_ERRORS) {
                 ctx.add(new InputError(suite.dataset(), i + 1, 0, "stopped checking after " + MAX_ERRORS
@@ -70,7 +71,7 @@ final class DatasetReader {
             if (i == 0 && line.startsWith("\uFEFF")) line = line.substring(1);
             if (line.endsWith("\r")) line = line.substring(0, line.length() - 1);
             if (line.isBlank()) continue;
-            EvalCase c = parse(line, i + 1, lineById);
+            EvalCase c = parse(line, i + 1, lineById, parsed, i);
             if (c != null) cases.add(c);
         }
         if (ctx.errorCount() > before) return null;
@@ -82,10 +83,19 @@ final class DatasetReader {
         return List.copyOf(cases);
     }
 
-    private EvalCase parse(String line, int lineNo, Map<String, Integer> lineById) {
+    /**
+     * @param parsed the load's pristine trees of this dataset's lines (slot {@code index} is this line's), or null
+     *     when no other suite reads the dataset
+     */
+    private EvalCase parse(String line, int lineNo, Map<String, Integer> lineById, LocatedTree[] parsed, int index) {
         LocatedTree tree;
         try {
-            tree = LocatedTreeParser.parseJsonLine(suite.dataset(), line, lineNo);
+            if (parsed != null && parsed[index] != null) {
+                tree = parsed[index].copy();
+            } else {
+                tree = LocatedTreeParser.parseJsonLine(suite.dataset(), line, lineNo);
+                if (parsed != null) parsed[index] = tree.copy();
+            }
         } catch (SourceSyntaxException e) {
             InputError error = e.error();
             ctx.add(new InputError(error.file(), error.line(), error.column(), "not a JSON object: " + error.message()));
