@@ -50,7 +50,7 @@ final class DatasetReader {
                                Preprocessor preprocessor, PolicySpec policy, Map<String, JudgeSpec> judges) {
         byte[] bytes = ctx.readReferenced(suite.dataset(), manifest.tree(), suite.pointer() + "/dataset", "dataset");
         if (bytes == null) return null;
-        String text = ctx.decodeUtf8(suite.dataset(), bytes);
+        String text = ctx.parsedLines().text(suite.dataset(), bytes, () -> ctx.decodeUtf8(suite.dataset(), bytes));
         if (text == null) return null;
         return new DatasetReader(ctx, suite, preprocessor, policy, judges).cases(text);
     }

@@ -15,8 +15,11 @@ import java.util.Map;
 final class ParsedLines {
     private record Dataset(String text, LocatedTree[] pristine) {}
 
+    private record Decoded(byte[] bytes, String text) {}
+
     private final Map<String, Dataset> byPath = new HashMap<>();
     private final java.util.Set<String> shared = new java.util.HashSet<>();
+    private final Map<String, Decoded> texts = new HashMap<>();
 
     /** Declares the datasets more than one suite reads; only their lines are kept (others need no copy). */
     void shareAmong(java.util.Collection<String> datasetsOfSuites) {
@@ -24,6 +27,19 @@ final class ParsedLines {
         for (String path : datasetsOfSuites) {
             if (!seen.add(path)) shared.add(path);
         }
+    }
+
+    /**
+     * The text of a shared dataset decoded by an earlier suite of this load from these very bytes, else
+     * {@code decode}'s (kept for later suites when it is not null: a file that fails to decode is decoded, and
+     * reported, by each suite as before).
+     */
+    String text(String path, byte[] bytes, java.util.function.Supplier<String> decode) {
+        Decoded known = texts.get(path);
+        if (known != null && java.util.Arrays.equals(known.bytes(), bytes)) return known.text();
+        String text = decode.get();
+        if (text != null && shared.contains(path)) texts.put(path, new Decoded(bytes, text));
+        return text;
     }
 
     /**
