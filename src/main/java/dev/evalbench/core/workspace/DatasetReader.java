@@ -50,9 +50,28 @@ final class DatasetReader {
                                Preprocessor preprocessor, PolicySpec policy, Map<String, JudgeSpec> judges) {
         byte[] bytes = ctx.readReferenced(suite.dataset(), manifest.tree(), suite.pointer() + "/dataset", "dataset");
         if (bytes == null) return null;
+        DatasetReader reader = new DatasetReader(ctx, suite, preprocessor, policy, judges);
+        if (reader.vouched && ctx.forReading()) {
+            // Read to read a stored run, from the very bytes that run checked: parsed when first read (LazyCases).
+            return new LazyCases(() -> reader.casesOnDemand(bytes));
+        }
+        return reader.cases(bytes);
+    }
+
+    private List<EvalCase> cases(byte[] bytes) {
         String text = ctx.parsedLines().text(suite.dataset(), bytes, () -> ctx.decodeUtf8(suite.dataset(), bytes));
-        if (text == null) return null;
-        return new DatasetReader(ctx, suite, preprocessor, policy, judges).cases(text);
+        return text == null ? null : cases(text);
+    }
+
+    /** The cases of a vouched dataset, parsed after the load; an error (none is expected) is thrown. */
+    private List<EvalCase> casesOnDemand(byte[] bytes) {
+        synchronized (ctx) {
+            int before = ctx.errorCount();
+            List<EvalCase> cases = cases(bytes);
+            if (cases != null) return cases;
+            throw new IllegalStateException("the dataset " + suite.dataset() + ", a vouched input of a stored run, no longer loads: "
+                    + ctx.errors().subList(before, ctx.errorCount()));
+        }
     }
 
     private List<EvalCase> cases(String text) {
