@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 
@@ -22,7 +23,8 @@ import java.util.function.ToDoubleFunction;
  * not a schema-valid output; it keeps its latency unless it has none). Each run's value is over all its cases;
  * the paired statistics are over the cases both runs have ({@link CaseAlignment#matched}): the exact McNemar
  * test for rates, the seeded paired bootstrap ({@link Bootstrap#standard()}) for the interval of every delta
- * and the p-value of the others. Deterministic and pure.
+ * and the p-value of the others, each by the bootstrap's resampling for its kind of statistic (proportions,
+ * means, percentiles) on the pairs' values in arrays. Deterministic and pure.
  */
 final class MetricDeltas {
     private static final double LEVEL = 0.95;
@@ -51,20 +53,21 @@ final class MetricDeltas {
 
     private static MetricDelta rate(String id, String label, List<ScoredCase> before, List<ScoredCase> after,
                                     List<CasePair<ScoredCase>> pairs, Predicate<ScoredCase> success) {
-        int k0 = (int) before.stream().filter(success).count();
-        int k1 = (int) after.stream().filter(success).count();
+        int k0 = count(before, success);
+        int k1 = count(after, success);
         Interval ci0 = Wilson.interval95(k0, before.size());
         Interval ci1 = Wilson.interval95(k1, after.size());
+        boolean[] was = new boolean[pairs.size()];
+        boolean[] is = new boolean[pairs.size()];
         int toFail = 0;
         int toPass = 0;
-        for (CasePair<ScoredCase> p : pairs) {
-            boolean was = success.test(p.before());
-            boolean is = success.test(p.after());
-            if (was && !is) toFail++;
-            if (!was && is) toPass++;
+        for (int i = 0; i < pairs.size(); i++) {
+            was[i] = success.test(pairs.get(i).before());
+            is[i] = success.test(pairs.get(i).after());
+            if (was[i] && !is[i]) toFail++;
+            if (!was[i] && is[i]) toPass++;
         }
-        ToDoubleFunction<ScoredCase> value = r -> success.test(r) ? 1 : 0;
-        Interval delta = pairedInterval(pairs, value, MetricDeltas::mean);
+        Interval delta = pairs.isEmpty() ? null : BOOTSTRAP.pairedProportion(was, is, LEVEL).interval();
         return new MetricDelta(id, label, "rate", ratio(k0, before.size()), ratio(k1, after.size()),
                 before.isEmpty() ? null : ci0.low(), before.isEmpty() ? null : ci0.high(),
                 after.isEmpty() ? null : ci1.low(), after.isEmpty() ? null : ci1.high(),
@@ -75,8 +78,9 @@ final class MetricDeltas {
 
     private static MetricDelta p95Latency(List<ScoredCase> before, List<ScoredCase> after, List<CasePair<ScoredCase>> pairs) {
         List<CasePair<ScoredCase>> timed = pairs.stream().filter(p -> timed(p.before()) && timed(p.after())).toList();
-        Bootstrap.PairedDifference d = timed.isEmpty() ? null
-                : paired(timed, r -> r.latencyMs(), Percentiles::p95);
+        Bootstrap.PairedDifference d = timed.isEmpty() ? null : BOOTSTRAP.pairedPercentile(
+                values(timed, CasePair::before, ScoredCase::latencyMs), values(timed, CasePair::after, ScoredCase::latencyMs),
+                0.95, LEVEL);
         return new MetricDelta("p95_latency_ms", "p95 latency", "ms",
                 p95(filter(before, MetricDeltas::timed)), p95(filter(after, MetricDeltas::timed)),
                 null, null, null, null, d == null ? null : d.interval().low(), d == null ? null : d.interval().high(),
@@ -85,31 +89,25 @@ final class MetricDeltas {
 
     private static MetricDelta mean(String id, String label, String unit, List<ScoredCase> before, List<ScoredCase> after,
                                     List<CasePair<ScoredCase>> pairs, ToDoubleFunction<ScoredCase> value) {
-        Bootstrap.PairedDifference d = pairs.isEmpty() ? null : paired(pairs, value, MetricDeltas::mean);
+        Bootstrap.PairedDifference d = pairs.isEmpty() ? null : BOOTSTRAP.pairedMean(
+                values(pairs, CasePair::before, value), values(pairs, CasePair::after, value), LEVEL);
         return new MetricDelta(id, label, unit, mean(values(before, value)), mean(values(after, value)),
                 null, null, null, null, d == null ? null : d.interval().low(), d == null ? null : d.interval().high(),
                 d == null ? null : d.pValue(), d == null ? null : "paired-bootstrap", pairs.size());
     }
 
-    private static Interval pairedInterval(List<CasePair<ScoredCase>> pairs, ToDoubleFunction<ScoredCase> value,
-                                           ToDoubleFunction<double[]> statistic) {
-        return pairs.isEmpty() ? null : paired(pairs, value, statistic).interval();
+    /** One side's value of each pair, in pair order. */
+    private static double[] values(List<CasePair<ScoredCase>> pairs, Function<CasePair<ScoredCase>, ScoredCase> side,
+                                   ToDoubleFunction<ScoredCase> value) {
+        double[] out = new double[pairs.size()];
+        for (int i = 0; i < out.length; i++) out[i] = value.applyAsDouble(side.apply(pairs.get(i)));
+        return out;
     }
 
-    /** Paired bootstrap of statistic(after) − statistic(before) over resampled pairs. */
-    private static Bootstrap.PairedDifference paired(List<CasePair<ScoredCase>> pairs, ToDoubleFunction<ScoredCase> value,
-                                                     ToDoubleFunction<double[]> statistic) {
-        double[] a = pairs.stream().mapToDouble(p -> value.applyAsDouble(p.before())).toArray();
-        double[] b = pairs.stream().mapToDouble(p -> value.applyAsDouble(p.after())).toArray();
-        double[] sa = new double[a.length];
-        double[] sb = new double[b.length];
-        return BOOTSTRAP.paired(pairs.size(), idx -> {
-            for (int i = 0; i < idx.length; i++) {
-                sa[i] = a[idx[i]];
-                sb[i] = b[idx[i]];
-            }
-            return statistic.applyAsDouble(sb) - statistic.applyAsDouble(sa);
-        }, LEVEL);
+    private static int count(List<ScoredCase> cases, Predicate<ScoredCase> success) {
+        int k = 0;
+        for (ScoredCase c : cases) if (success.test(c)) k++;
+        return k;
     }
 
     private static boolean timed(ScoredCase r) {

@@ -15,6 +15,9 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 /**
  * The {@link RunComparison} of two runs read as summaries, equal to what {@link ComparisonBuilder} makes from
@@ -22,8 +25,10 @@ import java.util.Set;
  * one run only, and cases whose {@link dev.evalbench.core.record.OutputFingerprint}s differ or are unknown (these
  * are diffed, and kept only if their output texts differ). Matching fingerprints mean unchanged outputs without
  * a read. Version tuples and template diffs come from one record per suite, prompt and route of each run (every
- * distinct tuple a run records in practice). Metrics are computed from the summaries. Not thread-safe while it
- * runs; the result is immutable.
+ * distinct tuple a run records in practice). Metrics are computed from the summaries, on a pool thread
+ * ({@link CompletableFuture#supplyAsync}) while this thread reads the records: the paired statistics are pure
+ * CPU work and the reads mostly wait on SQLite and inflate. Not thread-safe while it runs; the result is
+ * immutable.
  */
 public final class SummaryComparison {
     /** Reads one case of one side in full (as the comparison shows it: masked), or null if it is gone. */
@@ -42,6 +47,19 @@ public final class SummaryComparison {
     public static RunComparison build(RunCases before, RunCases after, Records beforeRecords, Records afterRecords,
                                       SnapshotSource snapshots, GateReport beforeGates, GateReport afterGates)
             throws StoreException {
+        return buildAwaitingGates(before, after, beforeRecords, afterRecords, snapshots, () -> beforeGates, () -> afterGates);
+    }
+
+    /**
+     * As {@link #build(RunCases, RunCases, Records, Records, SnapshotSource, GateReport, GateReport)}, with the
+     * gate reports asked for only once everything else is built, so a caller can compute them meanwhile (a
+     * supplier may block until they are ready; either may supply null).
+     */
+    public static RunComparison buildAwaitingGates(RunCases before, RunCases after, Records beforeRecords,
+                                                   Records afterRecords, SnapshotSource snapshots,
+                                                   Supplier<GateReport> beforeGates, Supplier<GateReport> afterGates)
+            throws StoreException {
+        CompletableFuture<List<MetricDelta>> metrics = CompletableFuture.supplyAsync(() -> MetricDeltas.between(before, after));
         List<CaseChange> changes = new ArrayList<>();
         for (CasePair<ScoredCase> pair : CaseAlignment.<ScoredCase>align(before.cases(), after.cases())) {
             CaseChange change = classify(pair, beforeRecords, afterRecords);
@@ -56,9 +74,20 @@ public final class SummaryComparison {
                 TemplateDiffs.between(beforeTuples, afterTuples, snapshots),
                 changes,
                 CaseAlignment.matched(before.cases(), after.cases()).size(),
-                MetricDeltas.between(before, after),
-                ComparisonBuilder.gateDeltas(beforeGates, afterGates),
+                joined(metrics),
+                ComparisonBuilder.gateDeltas(beforeGates.get(), afterGates.get()),
                 RunTally.of(before.cases()), RunTally.of(after.cases()));
+    }
+
+    /** The value of work done on another thread; its unchecked failure is rethrown as it was thrown. */
+    public static <T> T joined(CompletableFuture<T> work) {
+        try {
+            return work.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw e;
+        }
     }
 
     private static CaseChange classify(CasePair<ScoredCase> pair, Records beforeRecords, Records afterRecords)

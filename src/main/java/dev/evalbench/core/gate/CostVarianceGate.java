@@ -33,8 +33,8 @@ final class CostVarianceGate {
         }
         double[] before = pairs.stream().mapToDouble(p -> p.before().costUsd()).toArray();
         double[] after = pairs.stream().mapToDouble(p -> p.after().costUsd()).toArray();
-        PairedDifference resampled = in.bootstrap().paired(pairs.size(),
-                idx -> Math.abs(relativeChange(sum(before, idx), sum(after, idx))), GateInputs.LEVEL);
+        PairedDifference resampled = in.bootstrap().pairedSums(before, after,
+                (base, run) -> Math.abs(relativeChange(base, run)), GateInputs.LEVEL);
         double baseTotal = sum(before, null);
         double runTotal = sum(after, null);
         double relative = relativeChange(baseTotal, runTotal);

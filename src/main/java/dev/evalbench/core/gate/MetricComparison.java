@@ -37,15 +37,17 @@ record MetricComparison(int matched, double difference, Interval interval, Doubl
         Optional<Predicate<ScoredCase>> correctness = resolver.correctness(metric);
         if (correctness.isPresent()) {
             Predicate<ScoredCase> correct = correctness.get();
-            int[] before = pairs.stream().mapToInt(p -> correct.test(p.before()) ? 1 : 0).toArray();
-            int[] after = pairs.stream().mapToInt(p -> correct.test(p.after()) ? 1 : 0).toArray();
+            boolean[] before = new boolean[n];
+            boolean[] after = new boolean[n];
             int wentWrong = 0;
             int wentRight = 0;
             for (int i = 0; i < n; i++) {
-                wentWrong += before[i] == 1 && after[i] == 0 ? 1 : 0;
-                wentRight += before[i] == 0 && after[i] == 1 ? 1 : 0;
+                before[i] = correct.test(pairs.get(i).before());
+                after[i] = correct.test(pairs.get(i).after());
+                wentWrong += before[i] && !after[i] ? 1 : 0;
+                wentRight += !before[i] && after[i] ? 1 : 0;
             }
-            PairedDifference d = bootstrap.paired(n, idx -> mean(after, idx) - mean(before, idx), GateInputs.LEVEL);
+            PairedDifference d = bootstrap.pairedProportion(before, after, GateInputs.LEVEL);
             return new MetricComparison(n, d.observed(), d.interval(), McNemar.exactPValue(wentWrong, wentRight),
                     "McNemar, " + wentWrong + " right→wrong, " + wentRight + " wrong→right");
         }
@@ -63,13 +65,5 @@ record MetricComparison(int matched, double difference, Interval interval, Doubl
             picked.add(records.get(i));
         }
         return picked;
-    }
-
-    private static double mean(int[] values, int[] indices) {
-        long sum = 0;
-        for (int i : indices) {
-            sum += values[i];
-        }
-        return (double) sum / indices.length;
     }
 }

@@ -49,7 +49,8 @@ final class TotalTokensGate {
         double total = Arrays.stream(tokens).sum() / passes;
         List<? extends ScoredCase> base = in.baselineRecords(spec.suite());
         Double baseTotal = base.isEmpty() ? null : Arrays.stream(tokens(base)).sum() / passes(in.baseline());
-        Interval interval = in.bootstrap().percentile(tokens, sample -> Arrays.stream(sample).sum() / passes, GateInputs.LEVEL);
+        Interval sums = in.bootstrap().percentileOfSum(tokens, GateInputs.LEVEL);
+        Interval interval = new Interval(sums.low() / passes, sums.high() / passes);
         boolean passed = total <= spec.max() + GateInputs.EPSILON;
         String detail = passes == 1
                 ? String.format(Locale.ROOT, "%d cases used %.0f tokens (in plus out); the budget is %.0f.",
@@ -69,8 +70,7 @@ final class TotalTokensGate {
         }
         double[] before = pairs.stream().mapToDouble(p -> (double) p.before().tokensIn() + p.before().tokensOut()).toArray();
         double[] after = pairs.stream().mapToDouble(p -> (double) p.after().tokensIn() + p.after().tokensOut()).toArray();
-        PairedDifference resampled = in.bootstrap().paired(pairs.size(),
-                idx -> CostVarianceGate.relativeChange(sum(before, idx), sum(after, idx)), GateInputs.LEVEL);
+        PairedDifference resampled = in.bootstrap().pairedSums(before, after, CostVarianceGate::relativeChange, GateInputs.LEVEL);
         double baseTotal = sum(before, null);
         double runTotal = sum(after, null);
         double change = CostVarianceGate.relativeChange(baseTotal, runTotal);

@@ -18,6 +18,8 @@ import dev.evalbench.core.record.StoredRun;
 import dev.evalbench.core.secret.KeyScrubber;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 /**
@@ -25,9 +27,19 @@ import java.util.regex.Pattern;
  * outputs, comparisons): every text of a run (outputs, prompts, failure messages, eval notes) with each
  * case's restricted values, the policy's restricted patterns and every configured API key masked
  * ({@link MaskedText}, {@link KeyScrubber}). The history itself keeps the raw text: it is the evidence.
- * Writers say that they masked with {@link #notice(StoredRun...)}. Immutable and thread-safe.
+ * Writers say that they masked with {@link #notice(StoredRun...)}.
+ *
+ * <p>A text's masked form depends on the text alone, so each mask remembers the texts it has masked (up to
+ * {@value #MEMO_CHARS} characters of them): the runs it masks repeat the same texts over and over (the system
+ * prompt of every case, a case's prompt in both runs of a comparison, the same short final actions), and the
+ * policy's patterns are regexes that cost far more than a lookup. That memo is its only state; thread-safe.
  */
 public final class OutboundMask {
+    /** How many characters of masked texts a mask remembers at most (keys and values counted once each). */
+    static final long MEMO_CHARS = 16_000_000L;
+
+    private final Map<String, String> memo = new ConcurrentHashMap<>();
+    private final AtomicLong memoChars = new AtomicLong();
     private final RestrictedValueIndex values;
     private final List<MaskedText.Named> patterns;
     private final KeyScrubber keys;
@@ -49,6 +61,18 @@ public final class OutboundMask {
     /** A text of a run, masked; {@code caseId} names the case it belongs to (or null), for the record. */
     public String text(String caseId, String text) {
         if (text == null) return null;
+        String known = memo.get(text);
+        if (known != null) return known;
+        String out = masked(text);
+        // An unchanged text costs the memo one reference; a changed one its masked copy too.
+        long size = text.length() + (out == text ? 0 : out.length());
+        if (memoChars.addAndGet(size) <= MEMO_CHARS) memo.putIfAbsent(text, out);
+        else memoChars.addAndGet(-size);
+        return out;
+    }
+
+    /** The text masked: keys scrubbed, then restricted values, then the policy's patterns. */
+    private String masked(String text) {
         String scrubbed = keys.scrub(text);
         List<RestrictedValueIndex.Span> spans = values.find(scrubbed);
         String out = scrubbed;

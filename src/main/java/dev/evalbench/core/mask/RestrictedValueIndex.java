@@ -13,13 +13,20 @@ import java.util.Set;
  * (ignoring case and white space), in time linear in the text: the text is compacted (white space dropped,
  * each character lower-cased) and every position is looked up by its first {@value #KEY} characters in a
  * hash of the values. So a run's texts can be masked for every case's values, not only their own case's,
- * without a regex per value. Immutable and thread-safe.
+ * without a regex per value. A position is looked up only when a rolling hash of its first characters is
+ * marked in a bit set of the values' prefixes, so most positions of a text cost a few arithmetic operations
+ * and no allocation. Immutable and thread-safe.
  */
 final class RestrictedValueIndex {
     private static final int KEY = 6;
+    private static final int HASH_BITS = 16;
+    private static final int BASE = 31;
+    /** BASE to the power KEY - 1: the weight of the character a rolling hash drops. */
+    private static final int TOP = (int) Math.pow(BASE, KEY - 1);
 
     private final Map<String, List<String>> byPrefix = new HashMap<>();
     private final List<String> shortValues = new ArrayList<>();
+    private final long[] prefixHashes = new long[(1 << HASH_BITS) / 64];
 
     /** Spans of the original text, [start, end). */
     record Span(int start, int end) {}
@@ -33,8 +40,23 @@ final class RestrictedValueIndex {
         }
         for (String c : compacted) {
             if (c.length() < KEY) shortValues.add(c);
-            else byPrefix.computeIfAbsent(c.substring(0, KEY), k -> new ArrayList<>()).add(c);
+            else {
+                byPrefix.computeIfAbsent(c.substring(0, KEY), k -> new ArrayList<>()).add(c);
+                int slot = slot(hash(c, 0));
+                prefixHashes[slot >>> 6] |= 1L << slot;
+            }
         }
+    }
+
+    /** The polynomial hash of the KEY characters of {@code s} from {@code from}; rolls as {@link #find} needs. */
+    private static int hash(CharSequence s, int from) {
+        int h = 0;
+        for (int j = from; j < from + KEY; j++) h = h * BASE + s.charAt(j);
+        return h;
+    }
+
+    private static int slot(int hash) {
+        return (hash ^ (hash >>> HASH_BITS)) & ((1 << HASH_BITS) - 1);
     }
 
     boolean isEmpty() {
@@ -48,11 +70,16 @@ final class RestrictedValueIndex {
         int[] origin = new int[text.length()];
         String c = compact(text, origin);
         List<int[]> hits = new ArrayList<>();
+        int rolling = c.length() >= KEY ? hash(c, 0) : 0;
         for (int i = 0; i < c.length(); i++) {
             if (i + KEY <= c.length()) {
-                List<String> candidates = byPrefix.get(c.substring(i, i + KEY));
-                if (candidates != null) {
-                    for (String v : candidates) if (c.startsWith(v, i)) hits.add(new int[] {i, i + v.length()});
+                if (i > 0) rolling = (rolling - c.charAt(i - 1) * TOP) * BASE + c.charAt(i + KEY - 1);
+                int slot = slot(rolling);
+                if ((prefixHashes[slot >>> 6] & (1L << slot)) != 0) {
+                    List<String> candidates = byPrefix.get(c.substring(i, i + KEY));
+                    if (candidates != null) {
+                        for (String v : candidates) if (c.startsWith(v, i)) hits.add(new int[] {i, i + v.length()});
+                    }
                 }
             }
             for (String v : shortValues) if (c.startsWith(v, i)) hits.add(new int[] {i, i + v.length()});

@@ -13,6 +13,7 @@ import dev.evalbench.core.store.StoreException;
 import dev.evalbench.core.workspace.WorkspaceException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Compares two runs: metrics, gates (when the after-run's gates can be found), changed cases and prompt
@@ -20,7 +21,8 @@ import java.util.Optional;
  * its result) carry masked copies ({@link OutboundMasks}), since it is printed and attached to pull requests.
  * Two runs of the history are compared from their summaries, reading full records only for the cases the
  * comparison shows; a run file is read whole. Reads only; the store stays the caller's (it is not closed here).
- * Thread-safe as far as the store is (the SQLite store is).
+ * Two stored runs are gated and their metric deltas computed on {@link java.util.concurrent.ForkJoinPool}'s common
+ * pool while the calling thread reads records. Thread-safe as far as the store is (the SQLite store is).
  */
 public final class CompareService {
     /** A comparison and the gates it used; {@code gates} is empty when none could be found. */
@@ -59,12 +61,16 @@ public final class CompareService {
         RunCases before = RunLookup.runCases(store, beforeRef);
         RunCases after = RunLookup.runCases(store, afterRef);
         Optional<RunGates> found = gates.gatesOf(after, store, workspaceDir);
-        GateReport beforeVerdicts = found.isPresent() ? gates.gate(found.get().workspace(), before, null) : null;
-        GateReport afterVerdicts = found.isPresent() ? gates.gate(found.get().workspace(), after, before) : null;
+        // Gating is pure CPU work on the summaries: done on a pool thread while this one reads and masks records.
+        CompletableFuture<GateReport> beforeVerdicts = found.isEmpty() ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.supplyAsync(() -> gates.gate(found.get().workspace(), before, null));
+        CompletableFuture<GateReport> afterVerdicts = found.isEmpty() ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.supplyAsync(() -> gates.gate(found.get().workspace(), after, before));
         OutboundMask mask = OutboundMasks.of(found.map(RunGates::workspace).orElse(null), store, gates.env(),
                 before.header(), after.header());
-        RunComparison comparison = SummaryComparison.build(mask.cases(before), mask.cases(after),
-                records(before, mask), records(after, mask), SnapshotSource.of(store), beforeVerdicts, afterVerdicts);
+        RunComparison comparison = SummaryComparison.buildAwaitingGates(mask.cases(before), mask.cases(after),
+                records(before, mask), records(after, mask), SnapshotSource.of(store),
+                () -> SummaryComparison.joined(beforeVerdicts), () -> SummaryComparison.joined(afterVerdicts));
         return new Result(comparison.before(), comparison.after(), comparison, found);
     }
 

@@ -175,13 +175,17 @@ final class CaseRows {
         return rows;
     }
 
-    /** One case in full, by key. */
-    static Optional<CaseRecord> find(Connection c, String runId, CaseKey key) throws SQLException, StoreException {
+    /**
+     * One case in full, by key; {@code texts} and {@code versions} cache shared texts and parsed version tuples
+     * by hash across calls (the caller's maps; thread-safe ones when calls run at once).
+     */
+    static Optional<CaseRecord> find(Connection c, String runId, CaseKey key, Map<String, String> texts,
+                                     Map<String, VersionTuple> versions) throws SQLException, StoreException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + RECORD_COLUMNS + " FROM cases WHERE run_id = ? "
                 + "AND suite = ? AND case_id = ? AND prompt_id = ? AND route = ? AND sample = ?")) {
             bindKey(ps, runId, key);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(record(c, rs, runId, new HashMap<>(), new HashMap<>())) : Optional.empty();
+                return rs.next() ? Optional.of(record(c, rs, runId, texts, versions)) : Optional.empty();
             }
         }
     }

@@ -7,6 +7,7 @@ import dev.evalbench.core.record.CaseSummary;
 import dev.evalbench.core.record.RunEvent;
 import dev.evalbench.core.record.RunHeader;
 import dev.evalbench.core.record.RunStatus;
+import dev.evalbench.core.record.VersionTuple;
 import dev.evalbench.core.store.RunStore;
 import dev.evalbench.core.store.StoreException;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The run history in one SQLite file (normally {@code <workspace>/.evalbench/history.db}).
@@ -42,6 +44,13 @@ public final class SqliteRunStore implements RunStore {
     private final SerializedWriter writer;
     private final ReaderPool readers;
     private final CaseAppender appender;
+    /**
+     * Shared texts and parsed version tuples by SHA-256, kept across {@link #caseRecord} calls: they are
+     * content-addressed, so never stale, and every record of a run names the same few (its system prompt), which
+     * each point read otherwise fetched, inflated and hashed again.
+     */
+    private final Map<String, String> sharedTexts = new ConcurrentHashMap<>();
+    private final Map<String, VersionTuple> sharedVersions = new ConcurrentHashMap<>();
 
     private SqliteRunStore(Path dbFile, Connection writerConnection) {
         this.dbFile = dbFile;
@@ -250,7 +259,7 @@ public final class SqliteRunStore implements RunStore {
     /** One row by its unique key, its detail decompressed. */
     @Override
     public Optional<CaseRecord> caseRecord(String runId, CaseKey key) throws StoreException {
-        return readers.read("read case " + key + " of run " + runId, c -> CaseRows.find(c, runId, key));
+        return readers.read("read case " + key + " of run " + runId, c -> CaseRows.find(c, runId, key, sharedTexts, sharedVersions));
     }
 
     @Override

@@ -1,0 +1,162 @@
+package dev.evalbench.core.gate.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The bootstrap's cheap resamplings (multinomial counts for proportions, one order statistic for a percentile,
+ * one read per draw for means, kept high ranks for paired percentiles) give the intervals and p-values that
+ * resampling case indices and computing the statistic on every resample gives ({@link Bootstrap#paired},
+ * {@link Bootstrap#percentile}, the way every interval was computed before): both are Monte Carlo estimates of
+ * the same bootstrap distribution, so with many resamples (10,000) their bounds agree to a small share of the interval's
+ * width. Fixtures are made-up runs of the sizes and shapes a comparison meets.
+ */
+class FastResamplingTest {
+    private static final Bootstrap MANY = new Bootstrap(11, 10_000);
+
+    @Test
+    void aPairedProportionMatchesResamplingCases() {
+        SplittableRandom r = new SplittableRandom(1);
+        int n = 3000;
+        boolean[] before = new boolean[n];
+        boolean[] after = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            before[i] = r.nextDouble() < 0.82;
+            // about 10% of passes turn into failures, 3% of failures into passes
+            after[i] = before[i] ? r.nextDouble() > 0.10 : r.nextDouble() < 0.03;
+        }
+        Bootstrap.PairedDifference fast = MANY.pairedProportion(before, after, 0.95);
+        Bootstrap.PairedDifference cases = MANY.paired(n, idx -> share(after, idx) - share(before, idx), 0.95);
+
+        assertThat(fast.observed()).isCloseTo(cases.observed(), within(1e-12));
+        assertSameInterval(fast.interval(), cases.interval());
+        assertThat(fast.pValue()).isCloseTo(cases.pValue(), within(1e-3));
+    }
+
+    @Test
+    void noChangeGivesAZeroIntervalAndPOfOne() {
+        boolean[] same = {true, false, true, true};
+        Bootstrap.PairedDifference d = Bootstrap.standard().pairedProportion(same, same.clone(), 0.95);
+        assertThat(d.interval()).isEqualTo(new Interval(0, 0));
+        assertThat(d.pValue()).isEqualTo(1.0);
+        assertThat(d.observed()).isZero();
+    }
+
+    @Test
+    void aPercentileByOrderStatisticMatchesResamplingValues() {
+        double[] latencies = latencies(new SplittableRandom(2), 5000);
+        Interval fast = MANY.percentileOfRank(latencies, 0.95, 0.95);
+        Interval values = MANY.percentile(latencies, Percentiles::p95, 0.95);
+        assertSameInterval(fast, values);
+        assertThat(Bootstrap.standard().percentileOfRank(new double[] {300}, 0.95, 0.95)).isEqualTo(new Interval(300, 300));
+    }
+
+    @Test
+    void sumsAndPairedMeansAndTotalsMatchResamplingValues() {
+        SplittableRandom r = new SplittableRandom(3);
+        int n = 4000;
+        double[] before = new double[n];
+        double[] after = new double[n];
+        for (int i = 0; i < n; i++) {
+            before[i] = 900 + r.nextInt(600);
+            after[i] = before[i] + r.nextInt(40) - 15;
+        }
+        assertSameInterval(MANY.percentileOfSum(before, 0.95), MANY.percentile(before, d -> java.util.Arrays.stream(d).sum(), 0.95));
+
+        Bootstrap.PairedDifference fast = MANY.pairedMean(before, after, 0.95);
+        Bootstrap.PairedDifference cases = MANY.paired(n, idx -> mean(after, idx) - mean(before, idx), 0.95);
+        assertThat(fast.observed()).isCloseTo(cases.observed(), within(1e-9));
+        assertSameInterval(fast.interval(), cases.interval());
+
+        // a relative change of totals, as the cost and token gates resample it
+        Bootstrap.PairedDifference totals = MANY.pairedSums(before, after, (base, run) -> (run - base) / base, 0.95);
+        Bootstrap.PairedDifference totalsByCase = MANY.paired(n, idx -> (mean(after, idx) - mean(before, idx)) / mean(before, idx), 0.95);
+        assertThat(totals.observed()).isCloseTo(totalsByCase.observed(), within(1e-12));
+        assertSameInterval(totals.interval(), totalsByCase.interval());
+        assertThat(totals.pValue()).isCloseTo(totalsByCase.pValue(), within(1e-3));
+    }
+
+    @Test
+    void aPairedPercentileMatchesSelectingEveryResample() {
+        SplittableRandom r = new SplittableRandom(4);
+        int n = 3000;
+        double[] before = latencies(r, n);
+        double[] after = new double[n];
+        for (int i = 0; i < n; i++) after[i] = before[i] * (r.nextDouble() < 0.3 ? 1.4 : 1.0);
+        Bootstrap.PairedDifference fast = MANY.pairedPercentile(before, after, 0.95, 0.95);
+        Bootstrap.PairedDifference cases = MANY.paired(n,
+                idx -> Percentiles.p95(pick(after, idx)) - Percentiles.p95(pick(before, idx)), 0.95);
+
+        assertThat(fast.observed()).isEqualTo(cases.observed());
+        assertSameInterval(fast.interval(), cases.interval());
+        assertThat(fast.pValue()).isCloseTo(cases.pValue(), within(1e-3));
+    }
+
+    @Test
+    void theCheapResamplingsAreDeterministic() {
+        double[] before = latencies(new SplittableRandom(5), 500);
+        double[] after = before.clone();
+        after[3] += 400;
+        Bootstrap a = Bootstrap.standard();
+        Bootstrap b = Bootstrap.standard();
+        assertThat(a.pairedPercentile(before, after, 0.95, 0.95)).isEqualTo(b.pairedPercentile(before, after, 0.95, 0.95));
+        assertThat(a.pairedMean(before, after, 0.95)).isEqualTo(b.pairedMean(before, after, 0.95));
+        assertThat(a.percentileOfRank(before, 0.95, 0.95)).isEqualTo(b.percentileOfRank(before, 0.95, 0.95));
+    }
+
+    @Test
+    void binomialDrawsHaveTheBinomialsMeanAndVariance() {
+        SplittableRandom r = new SplittableRandom(6);
+        int draws = 40_000;
+        double sum = 0;
+        double squares = 0;
+        for (int i = 0; i < draws; i++) {
+            int x = BinomialDraw.draw(r, 10_000, 0.107);
+            sum += x;
+            squares += (double) x * x;
+        }
+        double mean = sum / draws;
+        double variance = squares / draws - mean * mean;
+        // n p = 1070, n p (1 - p) = 955.5; the standard error of the mean is 0.15, of the variance about 7
+        assertThat(mean).isCloseTo(1070, within(0.8));
+        assertThat(variance).isCloseTo(955.5, within(40.0));
+        assertThat(BinomialDraw.draw(r, 0, 0.5)).isZero();
+        assertThat(BinomialDraw.draw(r, 50, 0)).isZero();
+        assertThat(BinomialDraw.draw(r, 50, 1)).isEqualTo(50);
+    }
+
+    /** Bounds agree to 5% of the interval's width: the Monte Carlo error of 10,000 resamples is about 1%. */
+    private static void assertSameInterval(Interval fast, Interval reference) {
+        double width = reference.high() - reference.low();
+        assertThat(width).isPositive();
+        assertThat(fast.low()).isCloseTo(reference.low(), within(0.05 * width));
+        assertThat(fast.high()).isCloseTo(reference.high(), within(0.05 * width));
+    }
+
+    private static double[] latencies(SplittableRandom r, int n) {
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) out[i] = Math.round(200 + 150 * -Math.log(1 - r.nextDouble()));
+        return out;
+    }
+
+    private static double share(boolean[] values, int[] idx) {
+        int k = 0;
+        for (int i : idx) if (values[i]) k++;
+        return (double) k / idx.length;
+    }
+
+    private static double mean(double[] values, int[] idx) {
+        double sum = 0;
+        for (int i : idx) sum += values[i];
+        return sum / idx.length;
+    }
+
+    private static double[] pick(double[] values, int[] idx) {
+        double[] out = new double[idx.length];
+        for (int i = 0; i < idx.length; i++) out[i] = values[idx[i]];
+        return out;
+    }
+}
