@@ -68,6 +68,7 @@ public final class WorkbenchLauncher {
         SettingsFile settingsFile = SettingsFile.standard(env);
         // java -jar runs on the JVM's default heap: choose what a running JVM still lets the app choose.
         dev.evalbench.app.shell.IdleHeap.apply();
+        dev.evalbench.app.shell.HeapCeiling.startIfDefaultHeap();
         pending = new WorkbenchOptions(named != null ? named : startingWorkspace(settingsFile.load()), settingsFile, env, runs);
         try {
             Application.launch(WorkbenchApp.class);

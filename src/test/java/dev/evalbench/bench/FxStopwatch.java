@@ -12,7 +12,18 @@ import javafx.scene.Scene;
  * drawing. Called from the benchmark's main thread.
  */
 final class FxStopwatch {
+    private static final boolean WINDOWS = Boolean.getBoolean("bench.windows");
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+    private static final com.sun.management.OperatingSystemMXBean PROCESS =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     private final Scene scene;
+    /**
+     * CPU time of each timed action up to its first result: the FX thread's, and the whole process's (every
+     * thread: the background reads, the collector, rendering). Unlike wall time these hardly depend on what else
+     * the machine runs; cleared by the caller between kinds of action.
+     */
+    final java.util.List<Double> fxCpuMs = new java.util.ArrayList<>();
+    final java.util.List<Double> processCpuMs = new java.util.ArrayList<>();
 
     FxStopwatch(Scene scene) {
         this.scene = scene;
@@ -28,10 +39,15 @@ final class FxStopwatch {
         CompletableFuture<Long> mid = new CompletableFuture<>();
         CompletableFuture<Long> end = new CompletableFuture<>();
         long[] start = new long[1];
+        long[] cpu = new long[4]; // FX thread and process CPU (ns) at the action and at "first"
         Platform.runLater(() -> {
             Runnable[] listener = new Runnable[1];
             listener[0] = () -> {
-                if (!mid.isDone() && first.getAsBoolean()) mid.complete(System.nanoTime());
+                if (!mid.isDone() && first.getAsBoolean()) {
+                    cpu[2] = THREADS.getCurrentThreadCpuTime();
+                    cpu[3] = PROCESS.getProcessCpuTime();
+                    mid.complete(System.nanoTime());
+                }
                 if (mid.isDone() && second.getAsBoolean()) {
                     end.complete(System.nanoTime());
                     scene.removePostLayoutPulseListener(listener[0]);
@@ -40,11 +56,22 @@ final class FxStopwatch {
                 }
             };
             scene.addPostLayoutPulseListener(listener[0]);
+            cpu[0] = THREADS.getCurrentThreadCpuTime();
+            cpu[1] = PROCESS.getProcessCpuTime();
             start[0] = System.nanoTime();
             action.run();
             Platform.requestNextPulse();
         });
         long stop = end.get(timeoutSeconds, TimeUnit.SECONDS);
+        if (WINDOWS) {
+            // Wall-clock window of this action, to cut a JFR recording to it (-Dbench.windows=true).
+            long startMs = System.currentTimeMillis() - (System.nanoTime() - start[0]) / 1_000_000;
+            System.out.printf("window %d %d %d%n", startMs, startMs + (mid.join() - start[0]) / 1_000_000,
+                    startMs + (stop - start[0]) / 1_000_000);
+        }
+        mid.get();
+        fxCpuMs.add((cpu[2] - cpu[0]) / 1e6);
+        processCpuMs.add((cpu[3] - cpu[1]) / 1e6);
         return new double[] {(mid.get() - start[0]) / 1e6, (stop - start[0]) / 1e6};
     }
 

@@ -43,7 +43,8 @@ public final class WorkbenchBench {
         System.out.printf(Locale.ROOT, "history ready: %d runs, newest has %,d cases (%.0f s)%n", runs, cases, (System.nanoTime() - t) / 1e9);
 
         // As WorkbenchLauncher does before it starts the window (java -jar, the README's quick start).
-        System.out.println("heap settings chosen at start: " + dev.evalbench.app.shell.IdleHeap.apply());
+        System.out.println("heap settings chosen at start: " + dev.evalbench.app.shell.IdleHeap.apply()
+                + (dev.evalbench.app.shell.HeapCeiling.startIfDefaultHeap() ? ", heap ceiling watched" : ""));
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
@@ -77,6 +78,9 @@ public final class WorkbenchBench {
             all.add(shown[1]);
             waitUntil(() -> gatesDone(scene), 120); // the gates of the 10,000 cases, read in full, before the next
         }
+        List<Double> openFx = List.copyOf(watch.fxCpuMs), openCpu = List.copyOf(watch.processCpuMs);
+        watch.fxCpuMs.clear();
+        watch.processCpuMs.clear();
         TableView<CaseSummary> table = FxStopwatch.onFx(() -> table(scene));
         TextField filter = FxStopwatch.onFx(() -> (TextField) scene.lookup("#results-filter"));
         List<Double> keystroke = new ArrayList<>();
@@ -90,6 +94,9 @@ public final class WorkbenchBench {
                 FxStopwatch.onFx(() -> { table.getItems().removeListener(counter); return null; });
             }
         }
+        List<Double> keyFx = List.copyOf(watch.fxCpuMs), keyCpu = List.copyOf(watch.processCpuMs);
+        watch.fxCpuMs.clear();
+        watch.processCpuMs.clear();
         List<Double> select = new ArrayList<>();
         java.util.Random random = new java.util.Random(7);
         for (int i = 0; i < reps * 5; i++) {
@@ -109,6 +116,9 @@ public final class WorkbenchBench {
         System.out.printf(Locale.ROOT, "open the %,d-case run, every row in the table: median %.0f ms %s%n", cases, median(all), all);
         System.out.printf(Locale.ROOT, "filter keystroke to rows shown: median %.1f ms (of %d)%n", median(keystroke), keystroke.size());
         System.out.printf(Locale.ROOT, "select a case to its detail shown: median %.1f ms (of %d)%n", median(select), select.size());
+        System.out.printf(Locale.ROOT, "CPU to the first result, median ms (FX thread / whole process): first rows %.0f / %.0f,"
+                + " filter %.1f / %.1f, select %.1f / %.1f%n", median(openFx), median(openCpu), median(keyFx), median(keyCpu),
+                median(watch.fxCpuMs), median(watch.processCpuMs));
         System.out.printf(Locale.ROOT, "process memory: %s resident now, %s at peak; heap used %d MB of max %d MB%n",
                 status("VmRSS"), status("VmHWM"), (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20,
                 Runtime.getRuntime().maxMemory() >> 20);

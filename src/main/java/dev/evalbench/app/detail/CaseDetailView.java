@@ -11,12 +11,15 @@ import dev.evalbench.core.record.FallbackTaken;
 import dev.evalbench.core.record.Message;
 import java.util.Locale;
 import java.util.Map;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
@@ -205,22 +208,30 @@ public final class CaseDetailView extends ScrollPane {
     }
 
     /**
-     * A section that shows either a text in a monospace face (prompts, outputs; the label carries the section's
-     * id) or a muted sentence saying why there is none. Labels, not text areas: a text area's skin (scroll pane,
-     * caret, text layout) took most of the time from selecting a case to seeing it.
+     * A section that shows either a text in a monospace face (prompts, outputs; the {@link Text} carries the
+     * section's id) or a muted sentence saying why there is none. A {@link Text} that wraps at the width of its
+     * box, not a wrapped label: the text is laid out once when it is set (and again only when the pane's width
+     * changes), where a wrapped label (or a text flow) lays the whole text out again for every size the layout
+     * asks of it, which made most of the time from selecting a case to seeing it. Not a text area either (its
+     * skin cost more still).
      */
     private static final class TextSection {
+        private static final double PADDING = 6;
         final String id;
-        final Label mono = new Label();
+        final Text mono = new Text();
+        final StackPane frame = new StackPane(mono);
         final Label muted = CaseDetailView.muted("");
-        final VBox box = new VBox(mono, muted);
+        final VBox box = new VBox(frame, muted);
 
         TextSection(String id) {
             this.id = id;
-            mono.setWrapText(true);
-            mono.setMinHeight(Region.USE_PREF_SIZE);
-            mono.setStyle("-fx-font-family: 'monospace'; -fx-padding: 6; -fx-background-color: -color-bg-subtle;"
-                    + " -fx-background-radius: 4;");
+            mono.setStyle("-fx-font-family: 'monospace'; -fx-fill: -color-fg-default;");
+            frame.setAlignment(Pos.TOP_LEFT);
+            // The frame is as wide as the pane, whatever the text: the text wraps to it.
+            frame.setMinWidth(0);
+            frame.setMinHeight(Region.USE_PREF_SIZE);
+            frame.setStyle("-fx-padding: " + PADDING + "; -fx-background-color: -color-bg-subtle; -fx-background-radius: 4;");
+            frame.widthProperty().addListener((o, was, now) -> mono.setWrappingWidth(Math.max(1, now.doubleValue() - 2 * PADDING)));
         }
 
         void text(String text) {
@@ -228,7 +239,7 @@ public final class CaseDetailView extends ScrollPane {
             muted.setText("");
             // The id goes with the text: a lookup finds the monospace text only while it is shown.
             if (mono.getId() == null) mono.setId(id);
-            showIf(mono, true);
+            showIf(frame, true);
             showIf(muted, false);
         }
 
@@ -236,7 +247,7 @@ public final class CaseDetailView extends ScrollPane {
             muted.setText(text);
             mono.setText("");
             if (mono.getId() != null) mono.setId(null);
-            showIf(mono, false);
+            showIf(frame, false);
             showIf(muted, true);
         }
     }

@@ -2,6 +2,7 @@ package dev.evalbench.app.results;
 
 import dev.evalbench.app.detail.RevealableDetail;
 import dev.evalbench.app.gates.GatedRun;
+import dev.evalbench.app.fx.AfterLayout;
 import dev.evalbench.app.fx.BackgroundTask;
 import dev.evalbench.app.fx.TaskRunner;
 import dev.evalbench.app.gates.GatesView;
@@ -91,10 +92,13 @@ public final class ResultsTabs {
         onOpen.forEach(hook -> hook.accept(view));
         window.tabs().getTabs().add(tab);
         window.tabs().getSelectionModel().select(tab);
-        // The gates after the first rows: gating a large run (reading it, bootstrapping intervals) would take
-        // the cores the first page needs.
+        // The rest of the run and the gates once the first rows are laid out: gating a large run (reading it,
+        // bootstrapping intervals) and reading every row would take the cores the first page needs, and gate
+        // rows arriving before that pulse would be built in it.
+        java.util.concurrent.Executor afterFirstRows = AfterLayout.of(window::scene);
+        vm.readRestWith(afterFirstRows);
         vm.firstRowsProperty().addListener((o, was, now) -> {
-            if (now) gatesVm.load();
+            if (now) afterFirstRows.execute(gatesVm::load);
         });
         vm.load();
         return view;

@@ -45,6 +45,7 @@ public final class ResultsViewModel {
     private DetailMasking masking;
     private java.util.function.Supplier<Workspace> maskingSource = () -> null;
     private List<CaseSummary> all = List.of();
+    private java.util.concurrent.Executor afterFirstRows = Runnable::run;
 
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
     private final BooleanProperty regex = new SimpleBooleanProperty(this, "regex");
@@ -104,13 +105,21 @@ public final class ResultsViewModel {
                     if (!loaded.get()) visible.setAll(first);
                     firstRows.set(true);
                     if (first.size() < firstPage) loadedFrom(first);
-                    else readAll();
+                    else afterFirstRows.execute(this::readAll);
                 })
                 .onFailure(e -> {
                     loadProblem.set("Cannot read run " + runId + ": " + e.getMessage());
                     firstRows.set(true);
                 })
                 .executeWith(runner);
+    }
+
+    /**
+     * Where the read of every summary starts once the first page is shown: at once (the default), or, in the
+     * window, after the layout pulse that shows the first rows, so the read and its garbage do not slow it.
+     */
+    public void readRestWith(java.util.concurrent.Executor afterFirstRows) {
+        this.afterFirstRows = afterFirstRows;
     }
 
     private void readAll() {

@@ -22,8 +22,11 @@ import java.util.Map;
 public final class IdleHeap {
     /**
      * In the order they are set (the minimum free ratio may not exceed the maximum at any time): shrink the
-     * heap at a collection when more than 30% of it is free, grow it when less than 10% is, and collect an
-     * idle JVM every 30 s (a concurrent cycle, which is when G1 shrinks).
+     * heap at a full collection or a concurrent cycle when more than 60% of it is free, grow it when less than
+     * 30% is, and collect an idle JVM every 30 s (a concurrent cycle, which is when G1 shrinks). Not tighter:
+     * with less than about half the heap free, G1 starts a concurrent mark after nearly every young collection
+     * (its default start threshold is 45% occupancy), which took the CPU a large run's opening needed
+     * (30% / 10% did, 2026-11-30). {@link HeapCeiling} bounds the heap from above.
      */
     static final Map<String, String> SETTINGS = settings();
 
@@ -31,10 +34,39 @@ public final class IdleHeap {
 
     private static Map<String, String> settings() {
         Map<String, String> s = new LinkedHashMap<>();
-        s.put("MinHeapFreeRatio", "10");
-        s.put("MaxHeapFreeRatio", "30");
+        s.put("MinHeapFreeRatio", "30");
+        s.put("MaxHeapFreeRatio", "60");
         s.put("G1PeriodicGCInterval", "30000");
         return s;
+    }
+
+    /**
+     * Runs {@code collection} with the heap's free ratios lowered to 10% / 30%, so a collection while the app is
+     * idle leaves the heap at little more than what is live, then puts {@link #SETTINGS}' ratios back. Only when
+     * those ratios are in force (a user's own are left alone). Called on {@link HeapCeiling}'s thread.
+     */
+    static void whileIdle(Runnable collection) {
+        HotSpotDiagnosticMXBean vm;
+        try {
+            vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+        } catch (LinkageError | RuntimeException e) {
+            vm = null;
+        }
+        boolean ours = vm != null && SETTINGS.get("MinHeapFreeRatio").equals(vm.getVMOption("MinHeapFreeRatio").getValue())
+                && SETTINGS.get("MaxHeapFreeRatio").equals(vm.getVMOption("MaxHeapFreeRatio").getValue());
+        if (!ours) {
+            collection.run();
+            return;
+        }
+        // The minimum may never exceed the maximum: lower the minimum first, raise it last.
+        vm.setVMOption("MinHeapFreeRatio", "10");
+        vm.setVMOption("MaxHeapFreeRatio", "30");
+        try {
+            collection.run();
+        } finally {
+            vm.setVMOption("MaxHeapFreeRatio", SETTINGS.get("MaxHeapFreeRatio"));
+            vm.setVMOption("MinHeapFreeRatio", SETTINGS.get("MinHeapFreeRatio"));
+        }
     }
 
     /** Applies {@link #SETTINGS} that still have their default value; returns the names of those set. */

@@ -11,8 +11,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.Labeled;
-import javafx.scene.control.TextInputControl;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -61,6 +59,6 @@ class RevealableDetailTest {
     private static String rawOutput(RevealableDetail detail) {
         detail.applyCss();
         Node raw = ((CaseDetailView) detail.getCenter()).getContent().lookup("#detail-raw");
-        return raw instanceof TextInputControl t ? t.getText() : ((Labeled) raw).getText();
+        return ShownText.of(raw);
     }
 }

@@ -84,6 +84,6 @@ class DetailPaneWindowTest {
     }
 
     private String text(String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
+        return dev.evalbench.app.detail.ShownText.of(robot.lookup(id).query());
     }
 }

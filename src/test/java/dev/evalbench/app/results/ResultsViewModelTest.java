@@ -68,6 +68,27 @@ class ResultsViewModelTest {
     }
 
     @Test
+    void theRestIsReadOnlyWhenTheWindowSaysTheFirstRowsAreShown() {
+        SameThreadTaskRunner runner = SameThreadTaskRunner.deferred();
+        DatasetLookup dataset = new DatasetLookup(sample.ws);
+        ResultsViewModel vm = new ResultsViewModel(runner, () -> sample.store, run.id(), dataset::tags, 50);
+        java.util.List<Runnable> afterLayout = new java.util.ArrayList<>();
+        vm.readRestWith(afterLayout::add);
+        vm.load();
+        runner.runQueued();
+        assertThat(vm.visible()).hasSize(50);
+        runner.runQueued(); // nothing was queued: the read of the rest waits for the layout of the first rows
+        assertThat(vm.loadedProperty().get()).isFalse();
+        assertThat(afterLayout).hasSize(1);
+
+        afterLayout.get(0).run(); // the pulse that shows the first rows is over
+        runner.runQueued();
+        runner.runQueued();
+        assertThat(vm.loadedProperty().get()).isTrue();
+        assertThat(vm.visible()).hasSize(159);
+    }
+
+    @Test
     void theSchemaInvalidKindShowsExactlyTheTwoInvalidOutputs() {
         ResultsViewModel vm = loaded(new SameThreadTaskRunner());
         vm.failureKindProperty().set(CaseFilter.SCHEMA_INVALID);

@@ -88,8 +88,8 @@ class ResultsWindowTest {
         robot.clickOn(robot.lookup("#results-table .table-row-cell")
                 .match((javafx.scene.control.TableRow<?> r) -> r.getIndex() == row && r.isVisible()).queryAs(Node.class));
         waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#detail-raw").tryQuery().isPresent());
-        assertThat(robot.lookup("#detail-raw").queryAs(Label.class).getText()).isEqualTo(firstInvalid.rawOutput());
-        assertThat(robot.lookup("#detail-schema-errors").queryAs(Label.class).getText()).isNotBlank();
+        assertThat(dev.evalbench.app.detail.ShownText.of(robot.lookup("#detail-raw").query())).isEqualTo(firstInvalid.rawOutput());
+        assertThat(dev.evalbench.app.detail.ShownText.of(robot.lookup("#detail-schema-errors").query())).isNotBlank();
 
         robot.push(KeyCode.ESCAPE);
         waitFor(10, TimeUnit.SECONDS, () -> cases.getItems().size() == 159);

@@ -22,4 +22,20 @@ class IdleHeapTest {
         // Applying again changes nothing: every flag now has a value that is no longer the default.
         assertThat(IdleHeap.apply()).isEmpty();
     }
+
+    @Test
+    void anIdleCollectionRunsWithTighterRatiosAndPutsTheWorkbenchRatiosBack() {
+        HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+        IdleHeap.apply();
+        boolean ours = IdleHeap.SETTINGS.get("MaxHeapFreeRatio").equals(vm.getVMOption("MaxHeapFreeRatio").getValue())
+                && IdleHeap.SETTINGS.get("MinHeapFreeRatio").equals(vm.getVMOption("MinHeapFreeRatio").getValue());
+        String[] during = new String[2];
+        IdleHeap.whileIdle(() -> {
+            during[0] = vm.getVMOption("MinHeapFreeRatio").getValue();
+            during[1] = vm.getVMOption("MaxHeapFreeRatio").getValue();
+        });
+        if (ours) assertThat(during).containsExactly("10", "30");
+        assertThat(vm.getVMOption("MinHeapFreeRatio").getValue()).isEqualTo(IdleHeap.SETTINGS.get("MinHeapFreeRatio"));
+        assertThat(vm.getVMOption("MaxHeapFreeRatio").getValue()).isEqualTo(IdleHeap.SETTINGS.get("MaxHeapFreeRatio"));
+    }
 }
