@@ -1,7 +1,6 @@
 package dev.evalbench.cli;
 
 import dev.evalbench.core.service.OutboundMasks;
-import dev.evalbench.core.mask.OutboundMask;
 import dev.evalbench.core.gate.GateReport;
 import dev.evalbench.core.record.RunCases;
 import dev.evalbench.core.service.Components;
@@ -54,9 +53,9 @@ final class GateCommand implements Callable<Integer> {
             output.resumeWith = history.namedBy(workspace);
             GateReport report = new GateService().gate(ws, run, baseline);
             // Gated on the raw records; CI outputs leave the machine, so they are written from masked ones.
-            OutboundMask mask = OutboundMasks.of(ws, store, parent.env(), run.header(),
+            GateOutput.MaskSource mask = () -> OutboundMasks.of(ws, store, parent.env(), run.header(),
                     baseline == null ? null : baseline.header());
-            return GateOutput.emit(report, mask.cases(run), mask.cases(baseline), output, spec.commandLine().getOut(), spec.commandLine().getErr(), parent.env());
+            return GateOutput.emit(report, mask, run, baseline, output, spec.commandLine().getOut(), spec.commandLine().getErr(), parent.env());
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.evalbench.cli;
 
 import dev.evalbench.core.gate.GateReport;
+import dev.evalbench.core.mask.OutboundMask;
+import dev.evalbench.core.store.StoreException;
 import dev.evalbench.core.gate.RepeatStats;
 import dev.evalbench.core.gate.GateVerdict;
 import dev.evalbench.core.gate.ci.GateJson;
@@ -29,7 +31,36 @@ import java.util.Map;
 final class GateOutput {
     private GateOutput() {}
 
-    static int emit(GateReport report, RunCases run, RunCases baseline, GateOutputOptions options,
+    /** Builds the mask of the runs to print; called only when something printed can carry a text to mask. */
+    interface MaskSource {
+        OutboundMask get() throws StoreException;
+    }
+
+    /**
+     * Masks what the chosen outputs print and emits them. The CI outputs (JSON, JUnit, Markdown) quote cases'
+     * texts, so every case is masked for them; the table prints no case text (counts, route names, case ids,
+     * judge counts), only the run's events, so without CI outputs only the events are masked, and without
+     * events no mask is built: masking the texts of 100,000 cases nobody reads was a third of the Java time of
+     * a gate, and building the mask indexes every restricted value of the dataset.
+     */
+    static int emit(GateReport report, MaskSource masks, RunCases run, RunCases baseline, GateOutputOptions options,
+                    PrintWriter out, PrintWriter err, Map<String, String> env) throws IOException, StoreException {
+        boolean quotesCases = options.json || options.junit != null || options.markdown != null;
+        boolean hasEvents = !run.events().isEmpty() || (baseline != null && !baseline.events().isEmpty());
+        if (!quotesCases && !hasEvents) return emit(report, run, baseline, options, out, err, env);
+        OutboundMask mask = masks.get();
+        return emit(report, quotesCases ? mask.cases(run) : eventsMasked(mask, run),
+                quotesCases ? mask.cases(baseline) : eventsMasked(mask, baseline), options, out, err, env);
+    }
+
+    /** The run with its events masked and its cases as stored (for the table, which prints no case text). */
+    private static RunCases eventsMasked(OutboundMask mask, RunCases run) {
+        if (run == null) return null;
+        RunCases events = mask.cases(new RunCases(run.header(), List.of(), run.events()));
+        return new RunCases(run.header(), run.cases(), events.events());
+    }
+
+    private static int emit(GateReport report, RunCases run, RunCases baseline, GateOutputOptions options,
                     PrintWriter out, PrintWriter err, Map<String, String> env) throws IOException {
         if (options.junit != null) new JunitXmlWriter().write(report, run, options.junit);
         if (options.markdown != null) new MarkdownSummary().write(report, run, baseline, options.markdown);

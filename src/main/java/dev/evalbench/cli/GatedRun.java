@@ -1,7 +1,6 @@
 package dev.evalbench.cli;
 
 import dev.evalbench.core.service.OutboundMasks;
-import dev.evalbench.core.mask.OutboundMask;
 import dev.evalbench.core.run.Cancellation;
 import dev.evalbench.core.record.RunHeader;
 import dev.evalbench.core.run.RunListener;
@@ -49,9 +48,9 @@ final class GatedRun {
         }
         GateService.Gated gated = new GateService(env).gateStored(store, header.id(), gatesFrom, baseline);
         // Gated on the raw records; CI outputs leave the machine, so they are written from masked ones.
-        OutboundMask mask = OutboundMasks.of(gatesFrom, store, env, gated.run().header(),
+        GateOutput.MaskSource mask = () -> OutboundMasks.of(gatesFrom, store, env, gated.run().header(),
                 baseline == null ? null : baseline.header());
-        return GateOutput.emit(gated.report(), mask.cases(gated.run()), mask.cases(baseline), output, spec.commandLine().getOut(),
+        return GateOutput.emit(gated.report(), mask, gated.run(), baseline, output, spec.commandLine().getOut(),
                 spec.commandLine().getErr(), env);
     }
 }

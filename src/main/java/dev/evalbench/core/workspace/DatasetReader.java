@@ -50,9 +50,28 @@ final class DatasetReader {
                                Preprocessor preprocessor, PolicySpec policy, Map<String, JudgeSpec> judges) {
         byte[] bytes = ctx.readReferenced(suite.dataset(), manifest.tree(), suite.pointer() + "/dataset", "dataset");
         if (bytes == null) return null;
-        String text = ctx.decodeUtf8(suite.dataset(), bytes);
-        if (text == null) return null;
-        return new DatasetReader(ctx, suite, preprocessor, policy, judges).cases(text);
+        DatasetReader reader = new DatasetReader(ctx, suite, preprocessor, policy, judges);
+        if (reader.vouched && ctx.forReading()) {
+            // Read to read a stored run, from the very bytes that run checked: parsed when first read (LazyCases).
+            return new LazyCases(() -> reader.casesOnDemand(bytes));
+        }
+        return reader.cases(bytes);
+    }
+
+    private List<EvalCase> cases(byte[] bytes) {
+        String text = ctx.parsedLines().text(suite.dataset(), bytes, () -> ctx.decodeUtf8(suite.dataset(), bytes));
+        return text == null ? null : cases(text);
+    }
+
+    /** The cases of a vouched dataset, parsed after the load; an error (none is expected) is thrown. */
+    private List<EvalCase> casesOnDemand(byte[] bytes) {
+        synchronized (ctx) {
+            int before = ctx.errorCount();
+            List<EvalCase> cases = cases(bytes);
+            if (cases != null) return cases;
+            throw new IllegalStateException("the dataset " + suite.dataset() + ", a vouched input of a stored run, no longer loads: "
+                    + ctx.errors().subList(before, ctx.errorCount()));
+        }
     }
 
     private List<EvalCase> cases(String text) {
@@ -60,6 +79,7 @@ final class DatasetReader {
         List<EvalCase> cases = new ArrayList<>();
         Map<String, Integer> lineById = new HashMap<>();
         String[] lines = text.split("\n", -1);
+        LocatedTree[] parsed = ctx.parsedLines().of(suite.dataset(), text, lines.length);
         for (int i = 0; i < lines.length; i++) {
             if (ctx.errorCount() - before >= MAX_ERRORS) {
                 ctx.add(new InputError(suite.dataset(), i + 1, 0, "stopped checking after " + MAX_ERRORS
@@ -70,7 +90,7 @@ final class DatasetReader {
             if (i == 0 && line.startsWith("\uFEFF")) line = line.substring(1);
             if (line.endsWith("\r")) line = line.substring(0, line.length() - 1);
             if (line.isBlank()) continue;
-            EvalCase c = parse(line, i + 1, lineById);
+            EvalCase c = parse(line, i + 1, lineById, parsed, i);
             if (c != null) cases.add(c);
         }
         if (ctx.errorCount() > before) return null;
@@ -82,10 +102,19 @@ final class DatasetReader {
         return List.copyOf(cases);
     }
 
-    private EvalCase parse(String line, int lineNo, Map<String, Integer> lineById) {
+    /**
+     * @param parsed the load's pristine trees of this dataset's lines (slot {@code index} is this line's), or null
+     *     when no other suite reads the dataset
+     */
+    private EvalCase parse(String line, int lineNo, Map<String, Integer> lineById, LocatedTree[] parsed, int index) {
         LocatedTree tree;
         try {
-            tree = LocatedTreeParser.parseJsonLine(suite.dataset(), line, lineNo);
+            if (parsed != null && parsed[index] != null) {
+                tree = parsed[index].copy();
+            } else {
+                tree = LocatedTreeParser.parseJsonLine(suite.dataset(), line, lineNo);
+                if (parsed != null) parsed[index] = tree.copy();
+            }
         } catch (SourceSyntaxException e) {
             InputError error = e.error();
             ctx.add(new InputError(error.file(), error.line(), error.column(), "not a JSON object: " + error.message()));

@@ -22,6 +22,7 @@ final class LoadContext {
     private final Map<String, String> digests = new TreeMap<>();
     private final Map<String, String> vouched;
     private final boolean forReading;
+    private final ParsedLines parsedLines = new ParsedLines();
 
     LoadContext(WorkspaceFiles files) {
         this(files, Map.of(), false);
@@ -77,6 +78,11 @@ final class LoadContext {
      * them together (a dataset against its suite, the policy and the manifest) holds again, and need not be
      * checked twice. False when nothing is vouched for, or one file differs or was not among them.
      */
+    /** The dataset lines this load has parsed, shared by suites reading the same dataset. */
+    ParsedLines parsedLines() {
+        return parsedLines;
+    }
+
     boolean vouchedSoFar() {
         if (vouched.isEmpty() || digests.isEmpty()) return false;
         for (Map.Entry<String, String> read : digests.entrySet()) {

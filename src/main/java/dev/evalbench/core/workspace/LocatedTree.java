@@ -33,6 +33,14 @@ final class LocatedTree {
         this.locator = locator;
     }
 
+    /**
+     * A tree of the same document that the loader may rewrite without touching this one: containers copied,
+     * leaves shared (they are immutable), locations shared (rewrites never change the shape).
+     */
+    LocatedTree copy() {
+        return new LocatedTree(file, root.deepCopy(), this::locationsNow);
+    }
+
     String file() {
         return file;
     }

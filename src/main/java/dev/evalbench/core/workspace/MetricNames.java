@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.TreeSet;
 
 /**
@@ -21,10 +22,11 @@ final class MetricNames {
     private MetricNames() {}
 
     /**
-     * Empty when {@code metric} is valid for the suite; else what is wrong. {@code labels} maps each
-     * classification field to the labels its cases expect; null when unknown, which skips the label check.
+     * Empty when {@code metric} is valid for the suite; else what is wrong. {@code labels} gives each
+     * classification field's labels its cases expect (null when unknown, which skips the label check); it is
+     * asked only for a metric that names a label. {@code labels} itself may be null for a suite without them.
      */
-    static Optional<String> problem(String metric, Manifest.SuiteDecl suite, Map<String, Set<String>> labels) {
+    static Optional<String> problem(String metric, Manifest.SuiteDecl suite, Supplier<Map<String, Set<String>>> labels) {
         String[] parts = metric.split("\\.", -1);
         switch (parts[0]) {
             case "classification":
@@ -65,7 +67,7 @@ final class MetricNames {
     }
 
     private static Optional<String> classification(String metric, String[] parts, Manifest.SuiteDecl suite,
-                                                    Map<String, Set<String>> labels) {
+                                                    Supplier<Map<String, Set<String>>> labelsOfCases) {
         if (parts.length == 3 && (parts[2].equals("accuracy") || parts[2].equals("macro_f1"))) {
             return field(parts[1], suite.classification(), "classification", suite);
         }
@@ -74,6 +76,7 @@ final class MetricNames {
             if (fieldProblem.isPresent()) return fieldProblem;
             // labels may contain dots, so everything after the statistic is the label
             String label = metric.substring(("classification." + parts[1] + "." + parts[2] + ".").length());
+            Map<String, Set<String>> labels = labelsOfCases == null ? null : labelsOfCases.get();
             if (labels == null) return Optional.empty();
             Set<String> known = labels.getOrDefault(parts[1], Set.of());
             if (!known.contains(label)) {

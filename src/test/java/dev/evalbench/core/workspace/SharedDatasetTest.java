@@ -25,6 +25,32 @@ class SharedDatasetTest {
         assertThat(ws.suite("refunds").datasetHash()).isEqualTo(ws.suite("triage").datasetHash());
     }
 
+    /**
+     * The dataset is parsed once for both suites, yet each suite's cases are preprocessed once: with
+     * collapse_whitespace then strip_control, a second pass over the same text would collapse the two spaces
+     * that dropping the bell character leaves.
+     */
+    @Test
+    void suitesSharingADatasetEachPreprocessTheirOwnCopyOnce() throws Exception {
+        Path root = FixtureWorkspace.copyTo(dir);
+        FixtureWorkspace.replace(root, "evalbench.yaml", "preprocess: [trim, collapse_whitespace]",
+                "preprocess: [collapse_whitespace, strip_control]");
+        FixtureWorkspace.replace(root, "evalbench.yaml", "    routing: action\n", "    routing: action\n"
+                + "  - {name: again, kind: task, prompt: triage, dataset: datasets/tickets.jsonl, version: \"1\",\n"
+                + "     classification: [category], routing: action}\n");
+        FixtureWorkspace.replace(root, "datasets/tickets.jsonl", "\"  I was   charged twice for ORD-10421 \"",
+                "\"charged \\u0007 twice\"");
+
+        Workspace ws = WorkspaceLoader.load(new DiskWorkspaceFiles(root), Map.of());
+
+        for (String suite : new String[] {"triage", "again"}) {
+            EvalCase first = ws.suite(suite).cases().get(0);
+            assertThat(first.vars().get("ticket").asText()).as(suite).isEqualTo("charged  twice");
+        }
+        assertThat(ws.suite("again").cases().get(0).vars()).isNotSameAs(ws.suite("triage").cases().get(0).vars());
+        assertThat(ws.suite("again").cases()).hasSameSizeAs(ws.suite("triage").cases());
+    }
+
     @Test
     void aGateTagNoCaseCarriesIsAnError() {
         Path root = FixtureWorkspace.copyTo(dir);

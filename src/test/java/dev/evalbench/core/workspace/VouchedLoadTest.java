@@ -30,6 +30,30 @@ class VouchedLoadTest {
                 .as("preprocessing still applies").isEqualTo("I was charged twice for ORD-10421");
     }
 
+    /**
+     * To read a stored run (gate it, mask its outputs) a vouched dataset is parsed when its cases are first read,
+     * which a gate of the stored rows never does; the cases are those a full load gives, two suites over one
+     * dataset included, and come from the bytes read at load even if the file changes afterwards.
+     */
+    @Test
+    void aLoadForReadingGivesTheSameCasesFromTheBytesItRead() throws Exception {
+        Path root = FixtureWorkspace.copyTo(dir);
+        FixtureWorkspace.replace(root, "evalbench.yaml", "    routing: action\n", "    routing: action\n"
+                + "  - {name: again, kind: task, prompt: triage, dataset: datasets/tickets.jsonl, version: \"1\",\n"
+                + "     classification: [category], routing: action}\n");
+        Workspace full = WorkspaceLoader.load(new DiskWorkspaceFiles(root), Map.of());
+
+        Workspace forReading = WorkspaceLoader.loadForReading(new DiskWorkspaceFiles(root), Map.of(), full.inputDigests());
+        FixtureWorkspace.replace(root, "datasets/tickets.jsonl", "I was   charged twice", "I was refunded");
+
+        assertThat(forReading.suites()).isEqualTo(full.suites());
+        assertThat(forReading.suite("again").cases()).hasSameSizeAs(full.suite("triage").cases());
+        assertThat(forReading.suite("triage").cases().get(0).vars().get("ticket").asText())
+                .isEqualTo("I was charged twice for ORD-10421");
+        assertThat(forReading.gates()).isEqualTo(full.gates());
+        assertThat(forReading.inputDigests()).isEqualTo(full.inputDigests());
+    }
+
     @Test
     void aDatasetEditedSinceTheRunIsCheckedInFull() throws Exception {
         Path root = FixtureWorkspace.copyTo(dir);

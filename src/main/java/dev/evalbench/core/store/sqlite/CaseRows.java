@@ -147,9 +147,10 @@ final class CaseRows {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT " + SUMMARY_COLUMNS + " FROM cases WHERE run_id = ? ORDER BY seq")) {
             ps.setString(1, runId);
+            RepeatedValues repeated = new RepeatedValues();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(summary(rs, runId));
+                    rows.add(summary(rs, runId, repeated));
                 }
             }
         }
@@ -164,9 +165,10 @@ final class CaseRows {
             ps.setString(1, runId);
             ps.setInt(2, limit);
             ps.setInt(3, offset);
+            RepeatedValues repeated = new RepeatedValues();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(summary(rs, runId));
+                    rows.add(summary(rs, runId, repeated));
                 }
             }
         }
@@ -220,17 +222,21 @@ final class CaseRows {
         return Set.copyOf(keys);
     }
 
-    private static CaseSummary summary(ResultSet rs, String runId) throws SQLException, StoreException {
-        CaseKey key = new CaseKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5));
-        String what = "case " + key + " of run " + runId;
-        JsonNode expected = json(rs.getString(24), what);
-        return new CaseSummary(key, rs.getString(6), rs.getInt(7) != 0, rs.getInt(8) != 0, rs.getString(9),
-                rs.getInt(10) != 0, rs.getString(11), strings(rs.getString(12), what), rs.getInt(13) != 0,
-                rs.getString(14), rs.getString(15), rs.getLong(16), rs.getInt(17), rs.getInt(18), rs.getDouble(19),
-                rs.getInt(20), rs.getInt(21), rs.getInt(22) != 0, strings(rs.getString(23), what),
-                expected instanceof ObjectNode o ? o : null, json(rs.getString(25), what), rs.getString(26),
-                rs.getString(27), strings(rs.getString(28), what), strings(rs.getString(29), what), rs.getInt(30) != 0,
-                judgements(rs.getString(31), what), fingerprint(rs));
+    /** One row's summary; {@code repeated} keeps one copy of what repeats from row to row of this read. */
+    private static CaseSummary summary(ResultSet rs, String runId, RepeatedValues repeated) throws SQLException, StoreException {
+        CaseKey key = new CaseKey(repeated.name(rs.getString(1)), rs.getString(2), repeated.name(rs.getString(3)),
+                repeated.name(rs.getString(4)), rs.getInt(5));
+        // Named only when a column is damaged: 100,000 rows would otherwise format 100,000 unused sentences.
+        java.util.function.Supplier<String> what = () -> "case " + key + " of run " + runId;
+        JsonNode expected = repeated.json(rs.getString(24), what);
+        return new CaseSummary(key, rs.getString(6), rs.getInt(7) != 0, rs.getInt(8) != 0, repeated.name(rs.getString(9)),
+                rs.getInt(10) != 0, repeated.name(rs.getString(11)), repeated.strings(rs.getString(12), what), rs.getInt(13) != 0,
+                repeated.name(rs.getString(14)), repeated.name(rs.getString(15)), rs.getLong(16), rs.getInt(17), rs.getInt(18),
+                rs.getDouble(19), rs.getInt(20), rs.getInt(21), rs.getInt(22) != 0, repeated.strings(rs.getString(23), what),
+                expected instanceof ObjectNode o ? o : null, repeated.json(rs.getString(25), what), rs.getString(26),
+                repeated.name(rs.getString(27)), repeated.strings(rs.getString(28), what),
+                repeated.strings(rs.getString(29), what), rs.getInt(30) != 0, judgements(rs.getString(31), what),
+                fingerprint(rs));
     }
 
     /** Column 32: null for a row whose fingerprint is not known yet. */
@@ -241,7 +247,8 @@ final class CaseRows {
 
     static CaseRecord record(Connection c, ResultSet rs, String runId, Map<String, String> texts,
                              Map<String, VersionTuple> versions) throws SQLException, StoreException {
-        CaseSummary s = summary(rs, runId);
+        // A full record's trees are its own (a reader may keep one and not the others): nothing shared.
+        CaseSummary s = summary(rs, runId, new RepeatedValues());
         String startedAt = rs.getString(33);
         return CaseDetail.read(c, runId, s, startedAt == null ? null : Timestamps.parse(startedAt), rs.getString(34),
                 rs.getBytes(35), texts, versions, "case #" + rs.getLong(36) + " of run " + runId);
@@ -260,29 +267,12 @@ final class CaseRows {
         return value == null ? null : StoredJson.write(value, "case " + r.key() + " of run " + r.runId());
     }
 
-    private static JsonNode json(String text, String what) throws StoreException {
-        if (text == null) return null;
-        try {
-            return Json.MAPPER.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new StoreException("cannot read " + what + ": a stored JSON column is damaged: " + e.getOriginalMessage(), e);
-        }
-    }
-
-    private static List<JudgeVerdict> judgements(String text, String what) throws StoreException {
+    private static List<JudgeVerdict> judgements(String text, java.util.function.Supplier<String> what) throws StoreException {
         if (text == null) return List.of();
         try {
             return List.of(Json.MAPPER.readValue(text, JudgeVerdict[].class));
         } catch (JsonProcessingException e) {
-            throw new StoreException("cannot read " + what + ": its stored judge verdicts are damaged: " + e.getOriginalMessage(), e);
+            throw new StoreException("cannot read " + what.get() + ": its stored judge verdicts are damaged: " + e.getOriginalMessage(), e);
         }
-    }
-
-    private static List<String> strings(String text, String what) throws StoreException {
-        if (text == null) return List.of();
-        JsonNode array = json(text, what);
-        List<String> values = new ArrayList<>(array.size());
-        array.forEach(v -> values.add(v.asText()));
-        return values;
     }
 }
