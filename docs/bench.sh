@@ -5,7 +5,7 @@
 #   bash docs/bench.sh org.openjdk.jmh.Main CasePipelineJmh      (JMH; extra words are its arguments)
 #   bash docs/bench.sh workbench [RUNS CASES REPEATS]   the window (headless) over a history of RUNS runs with a
 #                                                       CASES-case run open; default 200 10000 7; JVM defaults
-#   bash docs/bench.sh compare [CASES REPEATS]          the comparison view (headless) of two CASES-case runs:
+#   bash docs/bench.sh compare [CASES REPEATS [J]]     the comparison view (headless) of two CASES-case runs:
 #                                                       open, J, filter; default 10000 7; JVM defaults
 # Whole-process benchmarks (the real jar as a user runs it; see docs/performance.md):
 #   bash docs/bench.sh e2e N DELAY_MS CONCURRENCY   one run of N calls against a loopback server, one line

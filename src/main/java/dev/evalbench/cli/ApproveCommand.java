@@ -40,7 +40,7 @@ final class ApproveCommand implements Callable<Integer> {
         try {
             // Also names the approver on the report.html beside the envelope, as the workbench does.
             approved = dev.evalbench.core.service.ReportService.approve(envelope,
-                    new dev.evalbench.core.service.ReportService.Signer(keys.privateKey(), keys.publicKey(), KeyFiles.label(key)));
+                    keys.signer());
         } catch (SigningInputException e) {
             throw new BadInputException(e.getMessage(), e);
         }
@@ -50,7 +50,7 @@ final class ApproveCommand implements Callable<Integer> {
                     .put("signatures", approved.signatures().size()).put("existing_signatures_checked", false));
             return ExitCodes.OK;
         }
-        o.println("approved by " + keys.keyId() + "; " + envelope + " now has " + approved.signatures().size() + " signatures");
+        o.println("approved by " + (keys.name().isEmpty() ? "" : keys.name() + " ") + keys.keyId() + "; " + envelope + " now has " + approved.signatures().size() + " signatures");
         o.println("(the signatures already there were not checked: verify them with `evalbench verify`)");
         o.flush();
         return ExitCodes.OK;

@@ -68,7 +68,7 @@ final class CanaryCommand implements Callable<Integer> {
         CanaryService.Result r;
         try (RunStore store = history.openReadOnly(workspace)) {
             r = new CanaryService(store).judge(control, canary, options, out,
-                    keys == null ? null : new ReportService.Signer(keys.privateKey(), keys.publicKey()));
+                    keys == null ? null : keys.signer());
         }
         PrintWriter o = spec.commandLine().getOut();
         if (json) {

@@ -1,6 +1,8 @@
 package dev.evalbench.cli;
 
 import dev.evalbench.core.report.sign.Ed25519Keys;
+import dev.evalbench.core.report.sign.KeyName;
+import dev.evalbench.core.service.ReportService;
 import dev.evalbench.core.report.sign.SigningInputException;
 import java.nio.file.Path;
 import java.security.PrivateKey;
@@ -8,10 +10,11 @@ import java.security.PublicKey;
 
 /**
  * A signer's key pair named on the command line: the private key file, and the public key given by
- * {@code --pub} or found beside it ({@code NAME.key} → {@code NAME.pub}, as {@code keygen} writes them).
+ * {@code --pub} or found beside it ({@code NAME.key} → {@code NAME.pub}, as {@code keygen} writes them), and the
+ * name of its holder the key carries ("" for none).
  * Every problem is bad input (exit 2), checked before anything is written.
  */
-record KeyFiles(PrivateKey privateKey, PublicKey publicKey, String keyId) {
+record KeyFiles(PrivateKey privateKey, PublicKey publicKey, String keyId, String name) {
     static KeyFiles load(Path keyFile, Path pubFile) throws BadInputException {
         Path pub = pubFile != null ? pubFile : publicBeside(keyFile);
         try {
@@ -20,15 +23,17 @@ record KeyFiles(PrivateKey privateKey, PublicKey publicKey, String keyId) {
             if (!Ed25519Keys.isPair(key, publicKey)) {
                 throw new BadInputException(keyFile + " and " + pub + " are not one key pair (give the matching public key with --pub)");
             }
-            return new KeyFiles(key, publicKey, Ed25519Keys.keyId(publicKey));
+            // The name the key pair was made with: the public key's copy, else the private key's; "" for none.
+            String name = KeyName.of(pub).or(() -> KeyName.of(keyFile)).orElse("");
+            return new KeyFiles(key, publicKey, Ed25519Keys.keyId(publicKey), name);
         } catch (SigningInputException e) {
             throw new BadInputException(e.getMessage(), e);
         }
     }
 
-    /** The name a signer goes by on report.html: the private key file's name without {@code .key}. */
-    static String label(Path keyFile) {
-        return keyFile.getFileName().toString().replaceFirst("\\.key$", "");
+    /** The signer these keys make: named on report.html by the name the key carries. */
+    ReportService.Signer signer() {
+        return new ReportService.Signer(privateKey, publicKey, name);
     }
 
     private static Path publicBeside(Path keyFile) throws BadInputException {

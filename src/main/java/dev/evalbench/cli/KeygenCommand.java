@@ -1,6 +1,7 @@
 package dev.evalbench.cli;
 
 import dev.evalbench.core.report.sign.Ed25519Keys;
+import dev.evalbench.core.report.sign.KeyName;
 import dev.evalbench.core.report.sign.SigningInputException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -13,8 +14,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code evalbench keygen --out DIR [--name NAME]}: a new Ed25519 key pair, {@code NAME.key} (PKCS#8 PEM,
- * owner-only) and {@code NAME.pub} (SubjectPublicKeyInfo PEM). Never overwrites: an existing file is bad input
+ * {@code evalbench keygen --out DIR [--name NAME] [--signer "Alice Example"]}: a new Ed25519 key pair,
+ * {@code NAME.key} (PKCS#8 PEM, owner-only) and {@code NAME.pub} (SubjectPublicKeyInfo PEM), both carrying the
+ * signer's name when given ({@code KeyName}). Never overwrites: an existing file is bad input
  * (exit 2) and nothing is written. Prints the key id.
  */
 @Command(name = "keygen", mixinStandardHelpOptions = true, description = "Create an Ed25519 key pair for signing reports (NAME.key, NAME.pub).")
@@ -38,8 +40,19 @@ final class KeygenCommand implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "NAME", defaultValue = "evalbench", description = "File name stem (default: ${DEFAULT-VALUE}).")
     String name;
 
+    @Option(names = "--signer", paramLabel = "NAME", description = "Who signs with this key, as reports and verification name them "
+            + "(e.g. \"Alice Example\"); written into both key files. Without it, reports show the key's fingerprint.")
+    String signer;
+
     @Override
     public Integer call() throws Exception {
+        if (signer != null) {
+            try {
+                signer = KeyName.checked(signer);
+            } catch (SigningInputException e) {
+                throw new BadInputException("--signer: " + e.getMessage(), e);
+            }
+        }
         if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
             throw new BadInputException("--name " + name + ": use letters, digits, '.', '_' or '-' (a file name stem, no folders)");
         }
@@ -56,17 +69,18 @@ final class KeygenCommand implements Callable<Integer> {
         String keyId;
         try {
             Files.createDirectories(out);
-            keyId = Ed25519Keys.writeKeyPair(Ed25519Keys.generate(), key, pub);
+            keyId = Ed25519Keys.writeKeyPair(Ed25519Keys.generate(), key, pub, signer);
             if (repo.isPresent()) KeyLocation.ignoreInFolder(out, key.getFileName().toString());
         } catch (SigningInputException e) {
             throw new BadInputException(e.getMessage(), e);
         }
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
-            JsonOut.print(o, JsonOut.object().put("key_id", keyId).put("private_key", key.toString()).put("public_key", pub.toString()));
+            JsonOut.print(o, JsonOut.object().put("key_id", keyId).put("signer", signer).put("private_key", key.toString()).put("public_key", pub.toString()));
             return ExitCodes.OK;
         }
         o.println("key id " + keyId);
+        o.println(signer == null ? "signer (none: reports show the key's fingerprint; --signer NAME names you)" : "signer " + signer);
         o.println("private key " + key + " (owner-only; keep it secret)");
         o.println("public key  " + pub + " (share it with whoever verifies your reports)");
         o.flush();

@@ -67,7 +67,7 @@ final class ReportCommand implements Callable<Integer> {
         PrintWriter o = json ? new PrintWriter(java.io.Writer.nullWriter()) : spec.commandLine().getOut();
         Path workspace = history.workspace(workspaceOption, null);
         try (RunStore store = history.openReadOnly(workspace)) {
-            ReportService.Signer signer = keys == null ? null : new ReportService.Signer(keys.privateKey(), keys.publicKey(), signing.label());
+            ReportService.Signer signer = keys == null ? null : keys.signer();
             ReportService.Result written = new ReportService(store, new GateService(parent.env()))
                     .write(runRef, baseline, workspace, out, signer);
             StoredRun run = written.run();

@@ -81,7 +81,7 @@ final class ShadowCommand implements Callable<Integer> {
         try (RunStore store = history.openExisting(workspace)) {
             r = new ShadowService(new RunService(Clock.systemUTC(), parent.env()), parent.env()).shadow(trafficRef, route, calibrate,
                     new ShadowComparison.Margins(absolute, relative), ws, workspace, store, RunListener.NONE, new Cancellation(), out,
-                    keys == null ? null : new ReportService.Signer(keys.privateKey(), keys.publicKey()));
+                    keys == null ? null : keys.signer());
         }
         PrintWriter o = spec.commandLine().getOut();
         ShadowComparison.Result c = r.comparison();

@@ -27,9 +27,4 @@ final class SigningOptions {
         if (out == null) throw new BadInputException("--sign needs --out DIR: the signature is written beside the report");
         return KeyFiles.load(signKey, pubKey);
     }
-
-    /** What the signer is called in reports: the private key file's name without its extension. */
-    String label() {
-        return KeyFiles.label(signKey);
-    }
 }

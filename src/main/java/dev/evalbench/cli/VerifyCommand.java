@@ -4,6 +4,7 @@ import dev.evalbench.core.report.ReportWriter;
 import dev.evalbench.core.report.sign.Ed25519Keys;
 import dev.evalbench.core.report.sign.ReportVerifier;
 import dev.evalbench.core.report.sign.SigningInputException;
+import dev.evalbench.core.report.sign.TrustedKey;
 import dev.evalbench.core.report.sign.VerificationRequest;
 import dev.evalbench.core.report.sign.VerificationResult;
 import java.io.PrintWriter;
@@ -56,9 +57,14 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         VerificationResult result;
+        List<TrustedKey> trusted = new ArrayList<>();
         try {
             List<PublicKey> publicKeys = new ArrayList<>();
-            for (Path key : keys) publicKeys.add(Ed25519Keys.readPublicKey(key));
+            for (Path key : keys) {
+                TrustedKey k = TrustedKey.read(key);
+                trusted.add(k);
+                publicKeys.add(k.key());
+            }
             // A public key file stands for its key id, so a script needs no id copied from keygen's output.
             LinkedHashSet<String> requiredIds = new LinkedHashSet<>();
             for (String r : required) {
@@ -82,6 +88,12 @@ final class VerifyCommand implements Callable<Integer> {
             node.set("checked", dev.evalbench.core.json.Json.MAPPER.valueToTree(result.checkedSubjects()));
             node.set("not_checked", dev.evalbench.core.json.Json.MAPPER.valueToTree(result.uncheckedSubjects()));
             node.set("notes", dev.evalbench.core.json.Json.MAPPER.valueToTree(result.notes()));
+            var signatures = node.putArray("signatures");
+            for (var s : result.signatures()) {
+                TrustedKey.SignedBy by = TrustedKey.signedBy(s, trusted);
+                signatures.addObject().put("role", by.role()).put("key_id", by.keyId()).put("verified", by.verified())
+                        .put("name", by.name().orElse(null)).put("fingerprint", by.fingerprint().isEmpty() ? null : by.fingerprint());
+            }
             JsonOut.print(o, node);
             return result.valid() ? ExitCodes.OK : ExitCodes.GATE_FAILED;
         }
@@ -92,6 +104,8 @@ final class VerifyCommand implements Callable<Integer> {
             result.problems().forEach(p -> o.println("  " + p));
             if (!result.signers().isEmpty()) o.println("valid signatures by " + String.join(", ", result.signers()));
         }
+        // Who signed and approved, by the names the trusted keys carry: a name is shown only when verified.
+        result.signatures().forEach(s -> o.println(TrustedKey.signedBy(s, trusted).describe()));
         o.println("checked: " + (result.checkedSubjects().isEmpty() ? "no subject file" : String.join(", ", result.checkedSubjects())));
         if (!result.uncheckedSubjects().isEmpty()) {
             o.println("not checked (file not given or not found" + (result.valid() ? ", allowed by --allow-missing" : "") + "): "

@@ -27,7 +27,8 @@ import javafx.stage.Stage;
  * The comparison of two 10,000-case runs in the real window (not a timed test): from "compare with baseline"
  * in the history to the case list shown with the first regression selected, and to that regression's two
  * outputs shown; J to the next regression's outputs shown; a filter keystroke to its rows shown. Prints
- * medians. Run with {@code bash docs/bench.sh compare [CASES REPEATS]} (headless Monocle, software rendering).
+ * medians. Run with {@code bash docs/bench.sh compare [CASES REPEATS [J_PRESSES]]} (headless Monocle, software
+ * rendering; J is pressed 5 x REPEATS times unless J_PRESSES says).
  */
 public final class CompareBench {
     private CompareBench() {}
@@ -35,6 +36,7 @@ public final class CompareBench {
     public static void main(String[] args) throws Exception {
         int cases = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int reps = args.length > 1 ? Integer.parseInt(args[1]) : 7;
+        int presses = args.length > 2 ? Integer.parseInt(args[2]) : reps * 5; // more for a profile of J alone
         Path dir = Path.of("target/bench-compare-" + cases);
         long t = System.nanoTime();
         Path ws = CompareHistory.build(dir, cases);
@@ -77,16 +79,22 @@ public final class CompareBench {
             shown.add(open[1]);
             waitUntil(() -> overviewDone(scene), 300); // metrics and gates, in the background, before the next
         }
+        // The nodes the checks read, looked up once: a lookup walks the whole scene on the FX thread, which would
+        // be counted in every timing.
+        Label caseTitle = FxStopwatch.onFx(() -> (Label) scene.lookup("#compare-case-title"));
+        TableView<ReviewCase> list = FxStopwatch.onFx(() -> table(scene));
         List<Double> next = new ArrayList<>();
-        for (int i = 0; i < reps * 5; i++) {
+        List<Double> nextCpu = new ArrayList<>();
+        for (int i = 0; i < presses; i++) {
             next.add(watch.time(() -> scene.getRoot().fireEvent(new KeyEvent(KeyEvent.KEY_PRESSED, "j", "j", KeyCode.J,
                     false, false, false, false)), () -> {
-                ReviewCase s = selected(scene);
-                return s != null && s.regressed() && title(scene).startsWith(s.key() + " ");
+                ReviewCase s = list.getSelectionModel().getSelectedItem();
+                return s != null && s.regressed() && caseTitle.getText().startsWith(s.key() + " ");
             }, 30));
+            nextCpu.add(watch.fxCpuMs.get(watch.fxCpuMs.size() - 1));
         }
         TextField filter = FxStopwatch.onFx(() -> (TextField) scene.lookup("#compare-filter"));
-        TableView<ReviewCase> table = FxStopwatch.onFx(() -> table(scene));
+        TableView<ReviewCase> table = list;
         List<Double> keystroke = new ArrayList<>();
         String[] typing = {"t", "t0", "t01", "t012", "t0123", "t012", "t01", "t0", "t", ""};
         for (int i = 0; i < reps; i++) {
@@ -103,6 +111,9 @@ public final class CompareBench {
         System.out.printf(Locale.ROOT, "compare two %,d-case runs, first regression's outputs shown: median %.0f ms %s%n",
                 cases, WorkbenchBench.median(shown), shown);
         System.out.printf(Locale.ROOT, "J to the next regression's outputs shown: median %.1f ms (of %d)%n", WorkbenchBench.median(next), next.size());
+        System.out.printf(Locale.ROOT, "J, the FX thread's CPU time: median %.1f ms (less swayed by the machine's load)%n", WorkbenchBench.median(nextCpu));
+        System.out.printf(Locale.ROOT, "J in order (ms, wall/FX CPU): %s%n", java.util.stream.IntStream.range(0, next.size())
+                .mapToObj(i -> String.format(Locale.ROOT, "%.0f/%.0f", next.get(i), nextCpu.get(i))).toList());
         System.out.printf(Locale.ROOT, "filter keystroke to rows shown: median %.1f ms (of %d)%n", WorkbenchBench.median(keystroke), keystroke.size());
         WorkbenchBench.stopAndExit(app);
     }

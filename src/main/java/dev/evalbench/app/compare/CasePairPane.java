@@ -3,6 +3,7 @@ package dev.evalbench.app.compare;
 import atlantafx.base.theme.Styles;
 import dev.evalbench.core.record.CaseRecord;
 import dev.evalbench.core.record.Decision;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.scene.control.Label;
@@ -22,6 +23,9 @@ final class CasePairPane extends VBox {
     final Label changed = new Label();
     final OutputPanes outputs = new OutputPanes();
     final GridPane numbers = new GridPane();
+    private static final String[] ROWS = {"verdict", "decision", "failures", "latency, tokens, cost"};
+    /** The grid's value labels, by row, then first run / second run. */
+    private final Label[][] cells = new Label[ROWS.length][2];
 
     CasePairPane() {
         super(4);
@@ -40,12 +44,21 @@ final class CasePairPane extends VBox {
         numbers.setId("compare-numbers");
         numbers.setHgap(14);
         numbers.setVgap(1);
+        numbers.addRow(0, bold(""), bold("first run"), bold("second run"));
+        for (int i = 0; i < ROWS.length; i++) {
+            numbers.addRow(i + 1, muted(ROWS[i]), cells[i][0] = cell(), cells[i][1] = cell());
+        }
+        numbers.setVisible(false);
         VBox.setVgrow(outputs, Priority.ALWAYS);
         getChildren().addAll(title, inputScroll, changed, outputs, numbers);
     }
 
+    /**
+     * Shows {@code c} (null: nothing). The grid's labels are made once and only their text changes, and a style
+     * class is only swapped when it differs, so the next case costs no new nodes (J stays quick).
+     */
     void show(CaseComparison c) {
-        numbers.getChildren().clear();
+        numbers.setVisible(c != null);
         if (c == null) {
             outputs.show(null);
             input.setText("");
@@ -55,15 +68,19 @@ final class CasePairPane extends VBox {
         title.setText(c.row().key() + " · " + c.row().status().label());
         input.setText(c.input());
         changed.setText(changedText(c));
-        changed.getStyleClass().removeAll(Styles.WARNING, Styles.TEXT_MUTED);
-        changed.getStyleClass().add(c.diff().changed() ? Styles.WARNING : Styles.TEXT_MUTED);
+        String look = c.diff().changed() ? Styles.WARNING : Styles.TEXT_MUTED;
+        if (!changed.getStyleClass().contains(look)) {
+            changed.getStyleClass().removeAll(Styles.WARNING, Styles.TEXT_MUTED);
+            changed.getStyleClass().add(look);
+        }
         outputs.show(c.diff());
-        numbers.addRow(0, bold(""), bold("first run"), bold("second run"));
-        row(1, "verdict", c, CasePairPane::verdict);
-        row(2, "decision", c, r -> decision(r.decision()));
-        row(3, "failures", c, r -> r.failures().isEmpty() ? "—" : String.join("; ", r.failures()));
-        row(4, "latency, tokens, cost", c, r -> String.format(Locale.ROOT, "%d ms · %,d in, %,d out · $%.6f",
-                r.latencyMs(), r.tokensIn(), r.tokensOut(), r.costUsd()));
+        List<Function<CaseRecord, String>> values = List.of(CasePairPane::verdict, r -> decision(r.decision()),
+                r -> r.failures().isEmpty() ? "—" : String.join("; ", r.failures()),
+                r -> String.format(Locale.ROOT, "%d ms · %,d in, %,d out · $%.6f", r.latencyMs(), r.tokensIn(), r.tokensOut(), r.costUsd()));
+        for (int i = 0; i < ROWS.length; i++) {
+            cells[i][0].setText(text(c.before(), values.get(i)));
+            cells[i][1].setText(text(c.after(), values.get(i)));
+        }
     }
 
     static String changedText(CaseComparison c) {
@@ -72,12 +89,12 @@ final class CasePairPane extends VBox {
         return c.json() ? "The outputs differ: marked line by line below." : "Text outputs: the words that differ are marked.";
     }
 
-    private void row(int at, String name, CaseComparison c, Function<CaseRecord, String> value) {
-        numbers.addRow(at, muted(name), cell(c.before(), value), cell(c.after(), value));
+    private static String text(CaseRecord r, Function<CaseRecord, String> value) {
+        return r == null ? "not in this run" : value.apply(r);
     }
 
-    private static Label cell(CaseRecord r, Function<CaseRecord, String> value) {
-        Label l = new Label(r == null ? "not in this run" : value.apply(r));
+    private static Label cell() {
+        Label l = new Label();
         l.setWrapText(true);
         l.setMaxWidth(420);
         return l;

@@ -32,6 +32,8 @@ public final class CompareView extends VBox {
     private final ReviewFilterBar filterBar;
     private final TableView<ReviewCase> table = new TableView<>();
     private final CasePairPane pair = new CasePairPane();
+    /** The table's rows once its skin made them (looked up once). */
+    private javafx.scene.control.skin.VirtualFlow<?> rows;
 
     /** @param runs the two runs in words, e.g. "run 2026… (history) → report 2026… (report.json)" */
     public CompareView(CompareViewModel vm, String runs) {
@@ -55,8 +57,6 @@ public final class CompareView extends VBox {
 
         OverviewPane overview = new OverviewPane(vm);
         overview.setStyle("-fx-padding: 0 6 4 6;");
-        ScrollPane overviewScroll = new ScrollPane(overview);
-        overviewScroll.setFitToWidth(true);
 
         table.setId("compare-table");
         table.setFixedCellSize(ROW_HEIGHT);
@@ -88,15 +88,36 @@ public final class CompareView extends VBox {
         VBox.setVgrow(table, Priority.ALWAYS);
 
         // No minimum heights: the divider positions decide, and a part too short scrolls or clips.
-        overviewScroll.setMinHeight(0);
         list.setMinHeight(0);
         pair.setMinHeight(0);
         table.setMinHeight(0);
-        SplitPane split = new SplitPane(overviewScroll, list, pair);
+        SplitPane split = new SplitPane(overview, list, pair);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.24, 0.56);
+        // The overview gets the height that shows every gate row (at most 45%) once the gates are known, and the
+        // first time the view has a height; the reviewer may drag the dividers after that.
+        Runnable fitOverview = () -> fitOverview(split, overview);
+        vm.overviewProperty().addListener((o, was, now) -> fitOverview.run());
+        split.heightProperty().addListener((o, was, now) -> {
+            if (was.doubleValue() == 0 && now.doubleValue() > 0) fitOverview.run();
+        });
         VBox.setVgrow(split, Priority.ALWAYS);
         getChildren().addAll(top, split);
+    }
+
+    /**
+     * Puts the first divider where the overview shows all its gate rows, keeping the list's share below it: the
+     * overview's minimum height is that height (at most 45% of the view), which the split pane keeps however the
+     * dividers are dragged.
+     */
+    private static void fitOverview(SplitPane split, OverviewPane overview) {
+        double height = split.getHeight();
+        if (height <= 0) return;
+        // + the divider's own height and the table's borders, which the positions do not count.
+        double needed = Math.min(0.45 * height, overview.neededHeight() + 16);
+        overview.setMinHeight(needed);
+        double first = Math.max(0.15, needed / height);
+        split.setDividerPositions(first, Math.min(0.85, first + 0.32));
     }
 
     private static String verdict(CaseSummary s) {
@@ -122,11 +143,16 @@ public final class CompareView extends VBox {
     private static TableColumn<ReviewCase, String> status() {
         TableColumn<ReviewCase, String> c = text("Status", 170, r -> r.status().label());
         c.setCellFactory(col -> new TableCell<>() {
+            /** The status shown now: a row scrolled in with the same status keeps its icon and colours. */
+            private ReviewStatus shown;
+
             @Override
             protected void updateItem(String word, boolean empty) {
                 super.updateItem(word, empty);
                 ReviewStatus status = empty || word == null ? null
                         : java.util.Arrays.stream(ReviewStatus.values()).filter(s -> s.label().equals(word)).findFirst().orElse(null);
+                if (status == shown) return;
+                shown = status;
                 if (status == null) {
                     setText(null);
                     setGraphic(null);
@@ -157,13 +183,26 @@ public final class CompareView extends VBox {
         filterBar.text.selectAll();
     }
 
-    /** J (step 1) / K (step -1): selects and shows the next or previous regression. */
+    /**
+     * J (step 1) / K (step -1): selects and shows the next or previous regression. The list scrolls only when that
+     * row is not well inside the rows shown (then it comes up to the fourth row): scrolling redraws every row,
+     * and J in a run of regressions mostly lands on the row below.
+     */
     public void moveToRegression(int step) {
         int at = CompareViewModel.nextRegression(table.getItems(), table.getSelectionModel().getSelectedIndex(), step);
         if (at < 0) return;
         table.getSelectionModel().clearAndSelect(at);
-        table.scrollTo(Math.max(0, at - 3));
+        if (!wellInView(at)) table.scrollTo(Math.max(0, at - 3));
         table.requestFocus();
+    }
+
+    /** Whether row {@code at} is shown with at least one row below it and, unless it is the first, one above it. */
+    private boolean wellInView(int at) {
+        if (rows == null && table.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) rows = flow;
+        if (rows == null) return false;
+        var first = rows.getFirstVisibleCell();
+        var last = rows.getLastVisibleCell();
+        return first != null && last != null && (at == 0 || at > first.getIndex()) && at < last.getIndex();
     }
 
     /** M: marks the selected case reviewed (again: not reviewed). */

@@ -8,6 +8,7 @@ import dev.evalbench.core.gate.ci.VerdictFormat;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -15,34 +16,56 @@ import javafx.scene.control.TableView;
 /**
  * The gate deltas of a comparison, in the gates panel's colours and words: each gate's verdict in both runs
  * (icon and word: pass / FAIL, or "needs a baseline" for the first run of a baseline-relative gate), both
- * values, the change, and the second run's interval and paired p-value against the first. FX thread only.
+ * values, the change, and the second run's interval and paired p-value against the first, and why (also the
+ * row's tooltip, as the column is the first to narrow). Its preferred height shows every row
+ * ({@link #rowsHeight}); the columns share the width it is given. FX thread only.
  */
 final class GateDeltaTable extends TableView<GateDelta> {
-    private static final double ROW = 24;
+    /** Rows a little denser than the case list's: nine gates must fit a laptop screen above the cases. */
+    private static final double ROW = 22;
 
     GateDeltaTable() {
         setId("compare-gates");
         setFixedCellSize(ROW);
-        setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        // The last column (why) gives way first when the table is narrow; the numbers keep their room.
+        setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         getColumns().setAll(List.of(
-                text("Gate", 150, GateDelta::id),
+                text("Gate", 125, GateDelta::id),
                 verdict("First run", GateDelta::before, d -> !d.beforeApplicable()),
-                text("Value", 80, d -> d.before() == null ? VerdictFormat.NONE : VerdictFormat.value(d.before())),
+                text("Value", 68, d -> d.before() == null ? VerdictFormat.NONE : VerdictFormat.value(d.before())),
                 verdict("Second run", GateDelta::after, d -> false),
-                text("Value", 80, d -> d.after() == null ? VerdictFormat.NONE : VerdictFormat.value(d.after())),
-                text("Change", 80, d -> d.after() == null ? VerdictFormat.NONE : VerdictFormat.delta(d.after())),
-                text("95% interval", 150, d -> d.after() == null ? VerdictFormat.NONE : VerdictFormat.interval(d.after())),
-                text("p", 70, d -> d.after() == null ? VerdictFormat.NONE : VerdictFormat.pValue(d.after())),
-                text("Why", 380, d -> d.after() == null ? "" : d.after().detail())));
+                text("Value", 68, d -> d.after() == null ? VerdictFormat.NONE : VerdictFormat.value(d.after())),
+                text("Change", 75, d -> d.after() == null ? VerdictFormat.NONE : VerdictFormat.delta(d.after())),
+                text("95% interval", 160, d -> d.after() == null ? VerdictFormat.NONE : VerdictFormat.interval(d.after())),
+                text("p", 60, d -> d.after() == null ? VerdictFormat.NONE : VerdictFormat.pValue(d.after())),
+                text("Why", 300, d -> d.after() == null ? "" : d.after().detail())));
+        // Every column but why keeps its width: the numbers are what a reviewer reads.
+        getColumns().forEach(c -> { if (!c.getText().equals("Why")) c.setMinWidth(c.getPrefWidth()); });
+        getColumns().get(getColumns().size() - 1).setMinWidth(0);
+        getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
+        setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(GateDelta d, boolean empty) {
+                super.updateItem(d, empty);
+                setTooltip(empty || d == null || d.after() == null ? null : new javafx.scene.control.Tooltip(d.after().detail()));
+            }
+        });
         setPlaceholder(new Label("Comparing gates…"));
         itemsProperty().addListener((o, was, now) -> fit());
         getItems().addListener((javafx.collections.ListChangeListener<GateDelta>) c -> fit());
-        setPrefHeight(ROW * 4);
+        fit();
         setMinHeight(ROW * 3);
     }
 
+    /** The height that shows the header (as the theme lays it out, once shown) and every row (at least one). */
+    double rowsHeight() {
+        double header = lookup(".column-header-background") instanceof javafx.scene.layout.Region r && r.getHeight() > 0 ? r.getHeight() : 32;
+        Insets pad = getInsets();
+        return header + ROW * Math.max(1, getItems().size()) + pad.getTop() + pad.getBottom() + 2;
+    }
+
     private void fit() {
-        setPrefHeight(ROW * (Math.max(1, getItems().size()) + 1) + 4);
+        setPrefHeight(rowsHeight());
     }
 
     private static TableColumn<GateDelta, String> text(String title, double width, Function<GateDelta, String> value) {
@@ -56,7 +79,7 @@ final class GateDeltaTable extends TableView<GateDelta> {
     /** pass / FAIL with a check or a cross, as the gates panel shows them: the verdict reads without colour. */
     private static TableColumn<GateDelta, String> verdict(String title, Function<GateDelta, GateVerdict> side,
                                                           java.util.function.Predicate<GateDelta> needsBaseline) {
-        TableColumn<GateDelta, String> c = text(title, 130, d -> {
+        TableColumn<GateDelta, String> c = text(title, 95, d -> {
             GateVerdict v = side.apply(d);
             if (v == null) return "not gated";
             if (needsBaseline.test(d)) return "needs a baseline";

@@ -10,7 +10,9 @@ import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.geometry.Insets;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
@@ -18,17 +20,21 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /**
- * The top of a comparison: what changed in the version tuple (with each changed prompt's template diff,
- * folded), the gate deltas, and per metric how many cases got better and worse (a click filters the list to
- * them). Bound to a {@link CompareViewModel}; FX thread only.
+ * The top of a comparison, side by side so that both fit the height of a laptop screen: on the left what changed
+ * in the version tuple (with each changed prompt's template diff, folded; scrolls when long), on the right the
+ * gate deltas, every row shown ({@link #neededHeight}); and, placed above the case list by {@link CompareView},
+ * per metric how many cases got better and worse (a click filters the list to them). Bound to a
+ * {@link CompareViewModel}; FX thread only.
  */
-final class OverviewPane extends VBox {
+final class OverviewPane extends HBox {
     final VBox versions = new VBox(2);
     final GateDeltaTable gates = new GateDeltaTable();
     final FlowPane movements = new FlowPane(6, 4);
 
+    private final VBox gatesColumn;
+
     OverviewPane(CompareViewModel vm) {
-        super(4);
+        super(12);
         versions.setId("compare-versions");
         Label state = new Label();
         state.setId("compare-overview-state");
@@ -39,8 +45,35 @@ final class OverviewPane extends VBox {
         vm.overviewProperty().addListener((o, was, now) -> show(now));
         vm.movements().addListener((ListChangeListener<MetricMovement>) c -> showMovements(vm));
         movements.setStyle("-fx-padding: 2 6 0 6;");
-        // The movements sit above the case list they filter (see CompareView), not in this scrolled pane.
-        getChildren().addAll(bold("What changed"), versions, bold("Gates"), state, gates);
+        // The movements sit above the case list they filter (see CompareView), not in this pane.
+        // Where the gates come from sits under what changed, so the gate table needs no title line of its own.
+        state.setWrapText(true);
+        Label gatesTitle = bold("Gates");
+        VBox changes = new VBox(4, bold("What changed"), versions, gatesTitle, state);
+        VBox.setMargin(gatesTitle, new Insets(6, 0, 0, 0));
+        ScrollPane changesScroll = new ScrollPane(changes);
+        changesScroll.setId("compare-changes");
+        changesScroll.setFitToWidth(true);
+        changesScroll.setMinHeight(0);
+        changesScroll.setMinWidth(200);
+        // A quarter of the width: the version lines wrap; the gate columns need the rest.
+        changesScroll.prefWidthProperty().bind(widthProperty().multiply(0.26));
+        changesScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        changes.setMinWidth(0);
+        versions.setMinWidth(0);
+        gatesColumn = new VBox(gates);
+        gatesColumn.setMinWidth(0);
+        gatesColumn.setMinHeight(0);
+        VBox.setVgrow(gates, javafx.scene.layout.Priority.ALWAYS);
+        HBox.setHgrow(gatesColumn, javafx.scene.layout.Priority.ALWAYS);
+        setMinHeight(0);
+        getChildren().addAll(changesScroll, gatesColumn);
+    }
+
+    /** The height that shows every gate row. */
+    double neededHeight() {
+        Insets pad = getInsets();
+        return pad.getTop() + pad.getBottom() + gates.rowsHeight();
     }
 
     private void show(ChangeOverview o) {
@@ -64,6 +97,7 @@ final class OverviewPane extends VBox {
         String title = "template diff of prompt " + t.promptId() + (t.afterPath() == null ? "" : " (" + t.afterPath() + ")");
         if (!t.available()) {
             TitledPane pane = new TitledPane(title, muted(t.unavailable()));
+            pane.setMinWidth(0);
             pane.setExpanded(false);
             return pane;
         }
@@ -89,7 +123,9 @@ final class OverviewPane extends VBox {
             }
         });
         rows.setPrefHeight(Math.min(12, rows.getItems().size() + 1) * 20.0);
+        rows.setMinWidth(0);
         TitledPane pane = new TitledPane(title, rows);
+        pane.setMinWidth(0);
         pane.setId("compare-template-" + t.promptId());
         pane.setExpanded(false);
         return pane;

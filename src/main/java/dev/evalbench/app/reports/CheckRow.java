@@ -2,6 +2,7 @@ package dev.evalbench.app.reports;
 
 import dev.evalbench.core.report.sign.SignatureOutcome;
 import dev.evalbench.core.report.sign.SubjectOutcome;
+import dev.evalbench.core.report.sign.TrustedKey;
 
 /**
  * One line of a verification as the verify view lists it: a signature or a signed file, its result as a
@@ -11,12 +12,16 @@ import dev.evalbench.core.report.sign.SubjectOutcome;
 public record CheckRow(State state, String word, String what, String detail) {
     public enum State { VALID, INVALID, NOT_CHECKED }
 
-    /** Signature 1 is the author's; later ones are approvals. */
-    static CheckRow of(SignatureOutcome o) {
+    /**
+     * Signature 1 is the author's; later ones are approvals. A verified signature is named by the name its trusted
+     * key carries (verified, with the key's fingerprint); any other by the key id it claims, without a name.
+     */
+    static CheckRow of(SignatureOutcome o, TrustedKey.SignedBy by) {
         String role = o.index() == 1 ? "author" : "approver";
         String key = o.status() == SignatureOutcome.Status.VERIFIED ? o.signerKeyId() : o.claimedKeyId();
         return switch (o.status()) {
-            case VERIFIED -> new CheckRow(State.VALID, "valid", role + " " + key, o.message());
+            case VERIFIED -> new CheckRow(State.VALID, "valid", role + " " + by.name().map(n -> n + " (name verified)").orElse("(key without a name)")
+                    + " " + key, o.message() + "; fingerprint " + by.fingerprint());
             case FAILED -> new CheckRow(State.INVALID, "INVALID", role + " " + key, o.message());
             case UNKNOWN_KEY -> new CheckRow(State.NOT_CHECKED, "unknown key", role + " " + key, o.message());
         };

@@ -108,7 +108,7 @@ public final class ExportViewModel {
         BackgroundTask.of(() -> {
             ReportService.Signer signer = key == null ? null : SigningKeys.load(key).signer();
             return new Written(new ReportService(store.get(), new GateService(env)).write(runId, base.ref(), ws, Path.of(out), signer),
-                    signer == null ? null : signer.name().label() + " (" + signer.name().keyId() + ")");
+                    signer == null ? null : (signer.name().label().isEmpty() ? "a key without a name" : signer.name().label()) + " (" + signer.name().keyId() + ")");
         }).onSuccess(written -> {
             ReportService.Result result = written.result();
             busy.set(false);

@@ -11,8 +11,9 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * "New key pair", folded under the export and verify forms: a name and a folder (the user's key folder by
- * default), and a button that writes NAME.key (owner-only) and NAME.pub. Bound to a {@link KeysViewModel};
+ * "New key pair", folded under the export and verify forms: the signer's name (carried by both key files and
+ * shown on reports), a file name and a folder (the user's key folder by default), and a button that writes
+ * NAME.key (owner-only) and NAME.pub. Bound to a {@link KeysViewModel};
  * FX thread only.
  */
 final class KeyPairPane extends TitledPane {
@@ -24,6 +25,10 @@ final class KeyPairPane extends TitledPane {
         TextField name = new TextField();
         name.setId(idPrefix + "-key-name");
         name.textProperty().bindBidirectional(vm.nameProperty());
+        TextField signer = new TextField();
+        signer.setId(idPrefix + "-key-signer");
+        signer.setPromptText("e.g. Alice Example: who signs with it, as reports name you");
+        signer.textProperty().bindBidirectional(vm.signerProperty());
         TextField folder = new TextField();
         folder.setId(idPrefix + "-key-folder");
         folder.textProperty().bindBidirectional(vm.folderProperty());
@@ -34,8 +39,9 @@ final class KeyPairPane extends TitledPane {
         GridPane form = new GridPane();
         form.setHgap(8);
         form.setVgap(6);
-        form.addRow(0, new Label("Name"), name);
-        form.addRow(1, new Label("Folder"), folder);
+        form.addRow(0, new Label("Signer"), signer);
+        form.addRow(1, new Label("File name"), name);
+        form.addRow(2, new Label("Folder"), folder);
         Label hint = new Label("The private key is written owner-only and never inside the workspace or a git work tree.");
         hint.getStyleClass().add(Styles.TEXT_MUTED);
         hint.setWrapText(true);

@@ -26,6 +26,8 @@ public final class KeysViewModel {
     private final ObservableList<Path> publicKeys = FXCollections.observableArrayList();
     private final StringProperty name = new SimpleStringProperty(this, "name", System.getProperty("user.name", "me"));
     private final StringProperty folder = new SimpleStringProperty(this, "folder");
+    /** Who signs with the new key, as reports and verification name them; blank for none. */
+    private final StringProperty signer = new SimpleStringProperty(this, "signer", "");
     private final ReadOnlyStringWrapper outcome = new ReadOnlyStringWrapper(this, "outcome", "");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
 
@@ -54,13 +56,15 @@ public final class KeysViewModel {
     /** Writes a new key pair named {@link #nameProperty} into {@link #folderProperty}, then lists the keys again. */
     public void create() {
         String n = name.get() == null ? "" : name.get().strip();
+        String who = signer.get();
         String f = folder.get() == null || folder.get().isBlank() ? keyFolder.toString() : folder.get().strip();
         Path ws = workspace.get();
         outcome.set("");
         problem.set("");
-        BackgroundTask.of(() -> SigningKeys.create(Path.of(f), n, ws))
+        BackgroundTask.of(() -> SigningKeys.create(Path.of(f), n, who, ws))
                 .onSuccess(created -> {
-                    outcome.set("Created key " + created.keyId() + ": private key " + created.privateKeyFile()
+                    outcome.set("Created key " + created.keyId() + (who == null || who.isBlank() ? " (no signer name: reports show its fingerprint)"
+                            : " for " + who.strip()) + ": private key " + created.privateKeyFile()
                             + " (owner-only; keep it secret), public key " + created.publicKeyFile()
                             + " (share it with whoever verifies your reports).");
                     refresh();
@@ -76,6 +80,7 @@ public final class KeysViewModel {
     public ObservableList<Path> publicKeys() { return publicKeys; }
     public StringProperty nameProperty() { return name; }
     public StringProperty folderProperty() { return folder; }
+    public StringProperty signerProperty() { return signer; }
     public ReadOnlyStringProperty outcomeProperty() { return outcome.getReadOnlyProperty(); }
     public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
 }

@@ -3,9 +3,9 @@ package dev.evalbench.app.reports;
 import dev.evalbench.app.fx.BackgroundTask;
 import dev.evalbench.app.fx.TaskRunner;
 import dev.evalbench.core.report.ReportWriter;
-import dev.evalbench.core.report.sign.Ed25519Keys;
 import dev.evalbench.core.report.sign.ReportVerifier;
 import dev.evalbench.core.report.sign.SigningInputException;
+import dev.evalbench.core.report.sign.TrustedKey;
 import dev.evalbench.core.report.sign.VerificationRequest;
 import dev.evalbench.core.report.sign.VerificationResult;
 import dev.evalbench.core.service.ReportService;
@@ -75,7 +75,7 @@ public final class VerifyViewModel {
         Path keyFolder = keys.keyFolder();
         clear();
         BackgroundTask.of(() -> check(Path.of(env), ws.isEmpty() ? null : Path.of(ws), keyFolder, trusted))
-                .onSuccess(this::show)
+                .onSuccess(checked -> show(checked.result(), checked.trusted()))
                 .onFailure(e -> {
                     verdict.set(CheckRow.State.INVALID);
                     headline.set("Cannot verify");
@@ -84,11 +84,15 @@ public final class VerifyViewModel {
                 .executeWith(runner);
     }
 
-    private static VerificationResult check(Path envelopeFile, Path workspaceDir, Path keyFolder, List<Path> extra)
+    /** A verification with the keys it trusted, whose names the signatures are shown by. */
+    private record Checked(VerificationResult result, List<TrustedKey> trusted) {}
+
+    private static Checked check(Path envelopeFile, Path workspaceDir, Path keyFolder, List<Path> extra)
             throws Exception {
-        List<PublicKey> publicKeys = new ArrayList<>();
-        for (Path pub : SigningKeys.publicKeys(keyFolder)) publicKeys.add(Ed25519Keys.readPublicKey(pub));
-        for (Path pub : extra) publicKeys.add(Ed25519Keys.readPublicKey(pub));
+        List<TrustedKey> trusted = new ArrayList<>();
+        for (Path pub : SigningKeys.publicKeys(keyFolder)) trusted.add(TrustedKey.read(pub));
+        for (Path pub : extra) trusted.add(TrustedKey.read(pub));
+        List<PublicKey> publicKeys = trusted.stream().map(TrustedKey::key).toList();
         if (publicKeys.isEmpty()) {
             throw new SigningInputException("No public key to verify with: put the signers' .pub files in " + keyFolder
                     + ", or add one with \"Trust a public key…\".");
@@ -98,12 +102,12 @@ public final class VerifyViewModel {
         Path report = parent == null ? null : parent.resolve(ReportWriter.JSON);
         if (report != null && Files.isRegularFile(report)) request = request.withReport(report);
         if (workspaceDir != null) request = request.withWorkspace(workspaceDir);
-        return ReportVerifier.verify(request);
+        return new Checked(ReportVerifier.verify(request), trusted);
     }
 
-    private void show(VerificationResult result) {
+    private void show(VerificationResult result, List<TrustedKey> trusted) {
         verdict.set(result.valid() ? CheckRow.State.VALID : CheckRow.State.INVALID);
-        signatures.setAll(result.signatures().stream().map(CheckRow::of).toList());
+        signatures.setAll(result.signatures().stream().map(o -> CheckRow.of(o, TrustedKey.signedBy(o, trusted))).toList());
         files.setAll(result.subjects().stream().map(CheckRow::of).toList());
         problems.setAll(result.problems());
         int n = result.problems().size();
@@ -132,7 +136,7 @@ public final class VerifyViewModel {
         BackgroundTask.of(() -> {
             SigningKeys.Pair pair = SigningKeys.load(key);
             int count = ReportService.approve(Path.of(env), pair.signer()).signatures().size();
-            return "Approved by " + pair.label() + " (" + pair.keyId() + "); the envelope now has " + count + " signatures.";
+            return "Approved by " + (pair.name().isEmpty() ? pair.label() : pair.name()) + " (" + pair.keyId() + "); the envelope now has " + count + " signatures.";
         }).onSuccess(message -> {
             approval.set(message);
             verify();

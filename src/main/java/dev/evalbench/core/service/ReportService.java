@@ -33,17 +33,17 @@ import java.nio.charset.StandardCharsets;
  */
 public final class ReportService {
     /**
-     * An Ed25519 key pair to sign with; {@code label} names the signer on report.html (the key file's stem),
-     * next to the key id.
+     * An Ed25519 key pair to sign with; {@code label} names the signer on report.html (the name the key carries,
+     * {@link dev.evalbench.core.report.sign.KeyName}; "" for a key without one, shown by its fingerprint).
      */
     public record Signer(PrivateKey privateKey, PublicKey publicKey, String label) {
-        /** A signer named by its key id alone. */
+        /** A signer whose key carries no name. */
         public Signer(PrivateKey privateKey, PublicKey publicKey) {
-            this(privateKey, publicKey, Ed25519Keys.keyId(publicKey));
+            this(privateKey, publicKey, "");
         }
 
         public SignerName name() {
-            return new SignerName(label, Ed25519Keys.keyId(publicKey));
+            return new SignerName(label == null ? "" : label, Ed25519Keys.keyId(publicKey), Ed25519Keys.fingerprint(publicKey));
         }
     }
 
@@ -90,6 +90,8 @@ public final class ReportService {
             throw new SigningInputException("the private key and the public key " + signer.name().keyId() + " are not one key pair");
         }
         ReportFiles files = ReportWriter.write(content, out, signer == null ? List.of() : List.of(signer.name()));
+        // The prompt templates' text, masked like the report, so two report folders show the template diff.
+        dev.evalbench.core.report.ReportTemplates.write(out, dev.evalbench.core.store.PromptTemplates.of(run, store, text -> mask.text(null, text)));
         Path envelope = out.resolve(ReportSigner.ENVELOPE);
         if (signer != null) {
             ReportSigner.sign(content, Files.readAllBytes(files.json()), signer.privateKey(), signer.publicKey(), envelope);

@@ -54,7 +54,11 @@ public final class RunFiles {
             if (verdict.isPresent()) return OpenedRun.ofVerdict(verdict.get(), file, opened);
         }
         RunExport.Exported exported = RunExport.readWithTemplates(file);
-        return new OpenedRun(exported.run(), file, opened, kind, exported.templates(), null);
+        var templates = new java.util.HashMap<>(exported.templates());
+        // A report folder keeps its prompt templates' text beside report.json.
+        Path folder = file.toAbsolutePath().getParent();
+        if (folder != null && isReport(file)) templates.putAll(dev.evalbench.core.report.ReportTemplates.read(folder));
+        return new OpenedRun(exported.run(), file, opened, kind, templates, null);
     }
 
     /**

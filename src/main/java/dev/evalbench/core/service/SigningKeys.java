@@ -1,6 +1,7 @@
 package dev.evalbench.core.service;
 
 import dev.evalbench.core.report.sign.Ed25519Keys;
+import dev.evalbench.core.report.sign.KeyName;
 import dev.evalbench.core.report.sign.SigningInputException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,10 +21,13 @@ import java.util.stream.Stream;
 public final class SigningKeys {
     private SigningKeys() {}
 
-    /** A loaded key pair; {@code label} is the key file's stem ("alice" for alice.key). */
-    public record Pair(PrivateKey privateKey, PublicKey publicKey, String keyId, String label, Path privateKeyFile) {
+    /**
+     * A loaded key pair; {@code label} is the key file's stem ("alice" for alice.key), {@code name} the name of its
+     * holder the key carries ({@link KeyName}; "" for none), which reports show.
+     */
+    public record Pair(PrivateKey privateKey, PublicKey publicKey, String keyId, String label, Path privateKeyFile, String name) {
         public ReportService.Signer signer() {
-            return new ReportService.Signer(privateKey, publicKey, label);
+            return new ReportService.Signer(privateKey, publicKey, name);
         }
     }
 
@@ -54,7 +58,8 @@ public final class SigningKeys {
         if (!Ed25519Keys.isPair(key, publicKey)) {
             throw new SigningInputException(privateKeyFile + " and " + pub + " are not one key pair");
         }
-        return new Pair(key, publicKey, Ed25519Keys.keyId(publicKey), stem, privateKeyFile);
+        String name = KeyName.of(pub).or(() -> KeyName.of(privateKeyFile)).orElse("");
+        return new Pair(key, publicKey, Ed25519Keys.keyId(publicKey), stem, privateKeyFile, name);
     }
 
     /**
@@ -65,6 +70,16 @@ public final class SigningKeys {
      *                               existing file (nothing is written then)
      */
     public static Created create(Path folder, String name, Path workspace) throws SigningInputException, IOException {
+        return create(folder, name, null, workspace);
+    }
+
+    /**
+     * As {@link #create(Path, String, Path)}, the pair carrying its holder's name ({@link KeyName}).
+     *
+     * @param signer who signs with it, e.g. "Alice Example"; null or blank for a key without a name
+     */
+    public static Created create(Path folder, String name, String signer, Path workspace) throws SigningInputException, IOException {
+        String holder = signer == null || signer.isBlank() ? null : KeyName.checked(signer);
         if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
             throw new SigningInputException("key name '" + name + "': use letters, digits, '.', '_' or '-' (a file name, no folders)");
         }
@@ -81,7 +96,7 @@ public final class SigningKeys {
         Files.createDirectories(dir);
         Path key = dir.resolve(name + ".key");
         Path pub = dir.resolve(name + ".pub");
-        String keyId = Ed25519Keys.writeKeyPair(Ed25519Keys.generate(), key, pub);
+        String keyId = Ed25519Keys.writeKeyPair(Ed25519Keys.generate(), key, pub, holder);
         return new Created(key, pub, keyId);
     }
 

@@ -6,6 +6,7 @@ import static org.testfx.util.WaitForAsyncUtils.waitFor;
 import dev.evalbench.app.SampleHistory;
 import dev.evalbench.app.WorkbenchFixture;
 import dev.evalbench.app.history.RunRow;
+import dev.evalbench.core.report.sign.Ed25519Keys;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -64,7 +65,7 @@ class ReportsWindowTest {
         waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#export-view").tryQuery().isPresent());
 
         // A key pair made in the app: owner-only, in the user's key folder, outside the workspace.
-        createKey("export", "author");
+        createKey("export", "author", "Ada Author");
         Path authorKey = keyFolder.resolve("author.key");
         assertThat(Files.getPosixFilePermissions(authorKey)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
         assertThat(keyFolder.resolve("author.pub")).exists();
@@ -83,9 +84,12 @@ class ReportsWindowTest {
         waitFor(60, TimeUnit.SECONDS, () -> !text("#export-outcome").isEmpty() || !text("#export-problem").isEmpty());
         assertThat(text("#export-problem")).isEmpty();
         assertThat(text("#export-outcome")).contains("report.json").contains("report.md").contains("report.html")
-                .contains("report.intoto.json, signed by author (ed25519:");
+                .contains("report.intoto.json, signed by Ada Author (ed25519:");
         assertThat(out.resolve("report.intoto.json")).exists();
-        assertThat(Files.readString(out.resolve("report.html"))).contains("Signed by").contains("author");
+        // The page names the signer by the name the key carries, unverified, with the key's fingerprint.
+        String authorFingerprint = Ed25519Keys.fingerprint(Ed25519Keys.readPublicKey(keyFolder.resolve("author.pub")));
+        assertThat(Files.readString(out.resolve("report.html"))).contains("Signed by").contains("<strong>Ada Author</strong> (name unverified)")
+                .contains(authorFingerprint);
 
         // Verify it: every signature and every signed file valid.
         robot.clickOn("#export-verify");
@@ -118,7 +122,7 @@ class ReportsWindowTest {
         robot.interact(() -> robot.lookup("#verify-workspace").queryAs(TextField.class).setText(fixture.workspace.toString()));
         robot.clickOn("#verify-run");
         waitFor(30, TimeUnit.SECONDS, () -> text("#verify-verdict").startsWith("VALID"));
-        createKey("verify", "reviewer");
+        createKey("verify", "reviewer", "Rita Reviewer");
         Path reviewerKey = keyFolder.resolve("reviewer.key");
         @SuppressWarnings("unchecked")
         ComboBox<Path> approveKey = robot.lookup("#approve-key").queryAs(ComboBox.class);
@@ -127,18 +131,24 @@ class ReportsWindowTest {
         scrollToEnd("verify");
         robot.clickOn("#approve-run");
         waitFor(30, TimeUnit.SECONDS, () -> signatures.getItems().size() == 2);
-        assertThat(text("#approve-outcome")).startsWith("Approved by reviewer (ed25519:").contains("2 signatures");
+        assertThat(text("#approve-outcome")).startsWith("Approved by Rita Reviewer (ed25519:").contains("2 signatures");
         assertThat(signatures.getItems()).extracting(CheckRow::word).containsExactly("valid", "valid");
+        // Verified against the keys of the key folder: each signature named by the name its trusted key carries.
         assertThat(signatures.getItems()).extracting(CheckRow::what).satisfiesExactly(
-                a -> assertThat(a).startsWith("author ed25519:"), r -> assertThat(r).startsWith("approver ed25519:"));
+                a -> assertThat(a).startsWith("author Ada Author (name verified) ed25519:"),
+                r -> assertThat(r).startsWith("approver Rita Reviewer (name verified) ed25519:"));
+        assertThat(signatures.getItems().get(0).detail()).contains("fingerprint " + authorFingerprint);
         assertThat(text("#verify-verdict")).startsWith("VALID: signed by ed25519:").contains(", ed25519:");
-        assertThat(Files.readString(out.resolve("report.html"))).contains("Approved by").contains("reviewer");
+        assertThat(Files.readString(out.resolve("report.html"))).contains("Approved by").contains("<strong>Rita Reviewer</strong> (name unverified)");
     }
 
-    private void createKey(String prefix, String name) throws Exception {
+    private void createKey(String prefix, String name, String signer) throws Exception {
         robot.interact(() -> robot.lookup("#" + prefix + "-keypair").queryAs(TitledPane.class).setExpanded(true));
         scrollToEnd(prefix);
-        robot.interact(() -> robot.lookup("#" + prefix + "-key-name").queryAs(TextField.class).setText(name));
+        robot.interact(() -> {
+            robot.lookup("#" + prefix + "-key-name").queryAs(TextField.class).setText(name);
+            robot.lookup("#" + prefix + "-key-signer").queryAs(TextField.class).setText(signer);
+        });
         robot.clickOn("#" + prefix + "-key-create");
         waitFor(10, TimeUnit.SECONDS, () -> !text("#" + prefix + "-key-outcome").isEmpty() || !text("#" + prefix + "-key-problem").isEmpty());
         assertThat(text("#" + prefix + "-key-problem")).isEmpty();

@@ -52,7 +52,8 @@ class VerifyViewModelTest {
         assertThat(vm.headlineProperty().get()).startsWith("VALID: signed by ed25519:");
         assertThat(vm.signatures()).extracting(CheckRow::word, CheckRow::state).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("valid", CheckRow.State.VALID));
-        assertThat(vm.signatures().get(0).what()).startsWith("author ed25519:");
+        // A key made without a signer name: verified, and said to have no name.
+        assertThat(vm.signatures().get(0).what()).startsWith("author (key without a name) ed25519:");
         assertThat(vm.files()).extracting(CheckRow::what, CheckRow::word).containsExactlyInAnyOrder(
                 org.assertj.core.groups.Tuple.tuple("report.json", "valid"),
                 org.assertj.core.groups.Tuple.tuple("prompts/triage.yaml", "valid"));

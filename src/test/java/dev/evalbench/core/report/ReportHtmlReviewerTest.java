@@ -88,14 +88,17 @@ class ReportHtmlReviewerTest {
     void theSignerAndEachApproverAreNamedWithTheirKeyIdsAndAnUnsignedPageSaysSo() throws Exception {
         ReportContent content = ReportFixture.withBaseline();
         String signed = Files.readString(ReportWriter.write(content, dir,
-                List.of(new SignerName("alice <ci>", "ed25519:0123456789abcdef"))).html());
+                List.of(new SignerName("alice <ci>", "ed25519:0123456789abcdef", "0123456789abcdef" + "0".repeat(48)))).html());
 
+        // The name the key carries, marked unverified (the page is not signed), with the key id and fingerprint.
         assertThat(section(signed, "signers")).contains("<li><span class=\"role\">Signed by</span> <strong>alice &lt;ci&gt;</strong>"
-                + " <code>ed25519:0123456789abcdef</code></li>");
-        String approved = ReportHtml.withApproval(ReportHtml.withApproval(signed, new SignerName("bob", "ed25519:1111111111111111")),
+                + " (name unverified) key <code>ed25519:0123456789abcdef</code>, fingerprint <code>0123456789abcdef" + "0".repeat(48)
+                + "</code></li>");
+        String approved = ReportHtml.withApproval(ReportHtml.withApproval(signed, new SignerName("", "ed25519:1111111111111111")),
                 new SignerName("carol", "ed25519:2222222222222222"));
         String signers = section(approved, "signers");
-        assertThat(signers).containsSubsequence("Signed by", "alice", "Approved by", "bob", "ed25519:1111111111111111",
+        // A key without a name: said so, and shown by its key (its fingerprint when known).
+        assertThat(signers).containsSubsequence("Signed by", "alice", "Approved by", "a key without a name", "ed25519:1111111111111111",
                 "Approved by", "carol", "ed25519:2222222222222222");
         assertThat(approved.replace(signers, "")).isEqualTo(signed.replace(section(signed, "signers"), ""));
 

@@ -26,8 +26,10 @@ final class SignersSection {
         html.open("ul", "class", "signers");
         for (int i = 0; i < signers.size(); i++) item(html, i == 0 ? "Signed by" : "Approved by", signers.get(i));
         html.markup(APPROVALS_MARK).close("ul");
-        html.element("p", "Names are the signers' key file names, given for people; the key ids are what "
-                + "`evalbench verify` (or the workbench's Verify report) checks against report.intoto.json.", "class", "meta");
+        html.element("p", "Each name is the one the signer's key carries, a claim this page does not check: "
+                + "`evalbench verify` (or the workbench's Verify report) shows a name as verified only when the signature in "
+                + "report.intoto.json verifies against that person's public key among the keys you trust. Compare the "
+                + "fingerprint with the one the signer gave you.", "class", "meta");
         html.close("section").newline();
     }
 
@@ -40,8 +42,15 @@ final class SignersSection {
         return page.substring(0, at) + item + page.substring(at);
     }
 
+    /** A key without a name is shown by its fingerprint (its key id when the fingerprint is not known). */
     private static void item(HtmlWriter html, String role, SignerName signer) {
-        html.open("li").element("span", role, "class", "role").text(" ").element("strong", signer.label())
-                .text(" ").element("code", signer.keyId()).close("li");
+        html.open("li").element("span", role, "class", "role").text(" ");
+        if (signer.label().isEmpty()) {
+            html.element("strong", "a key without a name").text(" (unverified) key ").element("code", signer.keyId());
+        } else {
+            html.element("strong", signer.label()).text(" (name unverified) key ").element("code", signer.keyId());
+        }
+        if (!signer.fingerprint().isEmpty()) html.text(", fingerprint ").element("code", signer.fingerprint());
+        html.close("li");
     }
 }

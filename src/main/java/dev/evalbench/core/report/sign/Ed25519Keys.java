@@ -67,11 +67,26 @@ public final class Ed25519Keys {
      */
     public static String writeKeyPair(KeyPair pair, Path privateKeyFile, Path publicKeyFile)
             throws SigningInputException, IOException {
+        return writeKeyPair(pair, privateKeyFile, publicKeyFile, null);
+    }
+
+    /**
+     * Writes both files of a new key pair, each naming the key's holder ({@link KeyName}: who signs with it, as
+     * reports and verification name them); neither file may exist beforehand. Returns the key id.
+     *
+     * @param name the holder's name, checked by {@link KeyName#checked}; null for a key without a name
+     * @throws SigningInputException if either file already exists or the name is unusable (nothing is written then)
+     * @throws IOException if a file cannot be written or the private key cannot be kept owner-only
+     */
+    public static String writeKeyPair(KeyPair pair, Path privateKeyFile, Path publicKeyFile, String name)
+            throws SigningInputException, IOException {
+        String holder = name == null ? null : KeyName.checked(name);
         refuseExisting(privateKeyFile);
         refuseExisting(publicKeyFile);
-        writePrivateKey(pair.getPrivate(), privateKeyFile);
+        writePrivateKey(pair.getPrivate(), privateKeyFile, holder);
         try {
-            writePublicKey(pair.getPublic(), publicKeyFile);
+            requireEd25519(pair.getPublic());
+            createNew(publicKeyFile, Pem.encode(PUBLIC_KEY_LABEL, pair.getPublic().getEncoded(), holder));
         } catch (IOException | SigningInputException | RuntimeException e) {
             Files.deleteIfExists(privateKeyFile); // ours, just written: a lone private key helps nobody
             throw e;
@@ -80,12 +95,16 @@ public final class Ed25519Keys {
     }
 
     public static void writePrivateKey(PrivateKey key, Path file) throws SigningInputException, IOException {
+        writePrivateKey(key, file, null);
+    }
+
+    private static void writePrivateKey(PrivateKey key, Path file, String name) throws SigningInputException, IOException {
         requireEd25519(key);
         if (!file.toAbsolutePath().getFileSystem().supportedFileAttributeViews().contains("posix")) {
             throw new IOException(file + ": this file system has no POSIX permissions, so the private key "
                     + "could not be made owner-only; write it to a POSIX file system");
         }
-        createNew(file, Pem.encode(PRIVATE_KEY_LABEL, key.getEncoded()), PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        createNew(file, Pem.encode(PRIVATE_KEY_LABEL, key.getEncoded(), name), PosixFilePermissions.asFileAttribute(OWNER_ONLY));
         Set<PosixFilePermission> actual = Files.getPosixFilePermissions(file);
         if (!OWNER_ONLY.containsAll(actual)) {
             Files.delete(file);
@@ -127,6 +146,15 @@ public final class Ed25519Keys {
     public static String keyId(PublicKey key) {
         requireEd25519(key);
         return "ed25519:" + Digests.sha256(key.getEncoded()).substring(0, 16);
+    }
+
+    /**
+     * The key's fingerprint: the 64 lower-case hex digits of SHA-256 over the SPKI DER encoding, what
+     * {@code openssl pkey -pubin -in key.pub -outform DER | sha256sum} prints; the key id is its first 16.
+     */
+    public static String fingerprint(PublicKey key) {
+        requireEd25519(key);
+        return Digests.sha256(key.getEncoded());
     }
 
     /** Whether {@code privateKey} signs what {@code publicKey} verifies, checked by signing a fixed message. */

@@ -7,7 +7,9 @@ import java.util.List;
 /**
  * One PEM block (RFC 7468) around DER bytes: 64-column base64 lines, LF line ends. Decoding is strict:
  * the text must be exactly one block with the expected label, optionally followed by blank lines;
- * explanatory text, other labels and malformed base64 are errors naming the file.
+ * explanatory text, other labels and malformed base64 are errors naming the file. The one explanatory text
+ * allowed is a key's name ({@link KeyName}: a {@code Signer: NAME} line before the block), which RFC 7468 lets
+ * parsers skip and OpenSSL does.
  */
 final class Pem {
     private static final int LINE = 64;
@@ -15,14 +17,20 @@ final class Pem {
     private Pem() {}
 
     static byte[] encode(String label, byte[] der) {
+        return encode(label, der, null);
+    }
+
+    /** @param name the key's name, written on a line before the block (UTF-8); null for none */
+    static byte[] encode(String label, byte[] der, String name) {
         String body = Base64.getEncoder().encodeToString(der);
         StringBuilder out = new StringBuilder(body.length() + 80);
+        if (name != null) out.append(KeyName.PREFIX).append(name).append('\n');
         out.append("-----BEGIN ").append(label).append("-----\n");
         for (int i = 0; i < body.length(); i += LINE) {
             out.append(body, i, Math.min(body.length(), i + LINE)).append('\n');
         }
         out.append("-----END ").append(label).append("-----\n");
-        return out.toString().getBytes(StandardCharsets.US_ASCII);
+        return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /**
@@ -31,7 +39,8 @@ final class Pem {
      */
     static byte[] decode(byte[] content, String label, String fileName, String what) throws SigningInputException {
         // PEM is ASCII; ISO-8859-1 maps any byte to a char, so binary files fail the checks below, not here
-        List<String> lines = new String(content, StandardCharsets.ISO_8859_1).strip().lines().map(String::strip).toList();
+        List<String> lines = new String(content, StandardCharsets.ISO_8859_1).strip().lines().map(String::strip)
+                .dropWhile(l -> l.startsWith(KeyName.PREFIX)).toList();
         String begin = "-----BEGIN " + label + "-----";
         String end = "-----END " + label + "-----";
         if (lines.isEmpty() || !lines.get(0).equals(begin)) {

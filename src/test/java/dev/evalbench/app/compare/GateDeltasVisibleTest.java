@@ -1,0 +1,92 @@
+package dev.evalbench.app.compare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.testfx.util.WaitForAsyncUtils.waitFor;
+
+import dev.evalbench.app.WorkbenchFixture;
+import dev.evalbench.app.history.RunRow;
+import dev.evalbench.core.compare.GateDelta;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The comparison's gate deltas are readable when it opens on a laptop-sized screen (the headless screen is
+ * 1280x800): every one of the sample's nine gate rows is laid out inside the table's viewport, inside the
+ * overview and inside the window, not only present in the table's items.
+ */
+@org.junit.jupiter.api.parallel.Isolated("workbench tests share the JavaFX toolkit and run alone, serially")
+class GateDeltasVisibleTest {
+    @TempDir Path temp;
+    private WorkbenchFixture fixture;
+    private final FxRobot robot = new FxRobot();
+
+    @BeforeEach
+    void twoRunsThenStart() throws Exception {
+        fixture = WorkbenchFixture.ofSample(temp);
+        ReviewRuns.make(fixture.workspace);
+        fixture.start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        fixture.stop();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyGateDeltaRowIsInsideTheViewportWhenTheComparisonOpens() throws Exception {
+        ListView<RunRow> history = robot.lookup("#history-list").queryAs(ListView.class);
+        waitFor(20, TimeUnit.SECONDS, () -> history.getItems().size() == 2);
+        robot.clickOn(robot.lookup("#history-list .list-cell").nth(0).queryAs(Node.class));
+        robot.clickOn("#history-compare-baseline");
+        waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#compare-gates").tryQuery().isPresent()
+                && robot.lookup("#compare-gates").queryAs(TableView.class).getItems().size() == 9);
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS); // the divider moves once the gates are in
+        WaitForAsyncUtils.waitForFxEvents();
+
+        TableView<GateDelta> gates = robot.lookup("#compare-gates").queryAs(TableView.class);
+        Node window = gates.getScene().getRoot();
+        assertThat(window.getLayoutBounds().getHeight()).isLessThanOrEqualTo(800);
+        Bounds viewport = sceneBounds(gates.lookup(".clipped-container"));
+        Bounds overview = sceneBounds(gates.getParent().getParent());
+        Bounds screen = sceneBounds(window);
+        List<TableRow<GateDelta>> rows = robot.lookup("#compare-gates .table-row-cell").queryAllAs(TableRow.class).stream()
+                .map(r -> (TableRow<GateDelta>) r).filter(r -> r.getItem() != null && r.isVisible()).toList();
+        assertThat(rows).extracting(r -> r.getItem().id()).containsExactlyInAnyOrderElementsOf(
+                gates.getItems().stream().map(GateDelta::id).toList());
+        for (TableRow<GateDelta> row : rows) {
+            Bounds b = sceneBounds(row);
+            assertThat(b.getHeight()).as(row.getItem().id()).isGreaterThan(10);
+            assertThat(contains(viewport, b)).as(row.getItem().id() + " " + b + " inside the table's viewport " + viewport).isTrue();
+            assertThat(contains(overview, b)).as(row.getItem().id() + " inside the overview " + overview).isTrue();
+            assertThat(contains(screen, b)).as(row.getItem().id() + " inside the window").isTrue();
+        }
+        // The gate's name, both verdicts and the change read in each row.
+        for (int column : new int[] {0, 1, 3, 5}) {
+            assertThat(gates.getColumns().get(column).getWidth()).as(gates.getColumns().get(column).getText()).isGreaterThanOrEqualTo(55);
+        }
+    }
+
+    private static Bounds sceneBounds(Node n) {
+        return n.localToScene(n.getLayoutBounds());
+    }
+
+    /** Within half a pixel: the borders of a row and its viewport may share a fractional edge. */
+    private static boolean contains(Bounds outer, Bounds inner) {
+        return new BoundingBox(outer.getMinX() - 0.5, outer.getMinY() - 0.5, outer.getWidth() + 1, outer.getHeight() + 1).contains(inner);
+    }
+}
