@@ -19,8 +19,6 @@ import org.fxmisc.richtext.StyleClassedTextArea;
 final class OutputPanes extends HBox {
     final StyleClassedTextArea before = area("compare-output-before");
     final StyleClassedTextArea after = area("compare-output-after");
-    /** The first line shown: one above the first change. FX thread only. */
-    private int top;
 
     OutputPanes() {
         super(6);
@@ -34,9 +32,6 @@ final class OutputPanes extends HBox {
         before.estimatedScrollXProperty().bindBidirectional(after.estimatedScrollXProperty());
         getChildren().addAll(left, right);
         setMinHeight(0);
-        before.heightProperty().addListener((o, was, now) -> {
-            if (was.doubleValue() == 0 && now.doubleValue() > 0 && top > 0) scrollToTop();
-        });
     }
 
     private static StyleClassedTextArea area(String id) {
@@ -55,30 +50,9 @@ final class OutputPanes extends HBox {
         PaneDocument.show(after, PaneDocument.of(after, rows, DiffRow::after, DiffRow.Kind.DELETED, "line-inserted"));
         before.moveTo(0);
         after.moveTo(0);
-        // Back to the left, and to the top unless the first change lies lower: then that line shows with one line
-        // of context above it, so the change is in view however short the panes are. Scrolling both (the rows are
-        // aligned, so both have as many lines) is cheaper than following the caret, which measures its line first.
+        // Back to the top left (the other pane follows through the bindings): cheaper than following the caret,
+        // which measures the caret's line first.
         before.scrollXToPixel(0);
-        top = Math.max(0, firstChange(rows) - 1);
-        scrollToTop();
-    }
-
-    /** Scrolls both panes to {@link #top}; done again once the panes first get a height (before, it is lost). */
-    private void scrollToTop() {
-        if (top == 0) {
-            before.scrollYToPixel(0);
-            after.scrollYToPixel(0);
-        } else {
-            before.showParagraphAtTop(top);
-            after.showParagraphAtTop(top);
-        }
-    }
-
-    /** The index of the first row that is not equal on both sides; 0 when there is none. */
-    static int firstChange(List<DiffRow> rows) {
-        for (int i = 0; i < rows.size(); i++) {
-            if (rows.get(i).kind() != DiffRow.Kind.EQUAL) return i;
-        }
-        return 0;
+        before.scrollYToPixel(0);
     }
 }

@@ -10,10 +10,7 @@ import org.fxmisc.richtext.StyleClassedTextArea;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
-import javafx.scene.Scene;
-import javafx.stage.Stage;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The two output panes, case after case: however a pane got to its text (only the lines that differ from the
@@ -71,42 +68,6 @@ class OutputPanesTest {
         assertThat(after.getStyleAtPosition(2, after.getParagraph(2).getText().indexOf("ORD") + 1)).contains("word-changed");
         assertThat(after.getStyleAtPosition(2, 3)).doesNotContain("word-changed");
         assertThat(after.getParagraph(1).getParagraphStyle()).isEmpty();
-    }
-
-    @Test
-    void theFirstChangedLineIsInViewEvenWhenThePanesAreShortAndItLiesLow() {
-        StringBuilder a = new StringBuilder("{\n");
-        StringBuilder b = new StringBuilder("{\n");
-        for (int i = 0; i < 30; i++) {
-            a.append("  \"field").append(i).append("\": ").append(i).append(",\n");
-            b.append("  \"field").append(i).append("\": ").append(i == 24 ? "\"changed\"" : String.valueOf(i)).append(",\n");
-        }
-        OutputDiff low = OutputDiff.between(a.append("}").toString(), b.append("}").toString());
-        int changed = OutputPanes.firstChange(low.rows());
-        assertThat(low.rows().get(changed).after().toString()).contains("changed");
-        AtomicReference<OutputPanes> panes = new AtomicReference<>();
-        AtomicReference<Stage> stage = new AtomicReference<>();
-        robot.interact(() -> {
-            panes.set(new OutputPanes());
-            stage.set(new Stage());
-            stage.get().setScene(new Scene(panes.get(), 600, 90));
-            stage.get().show();
-            panes.get().show(OutputDiff.between(A, B));
-            panes.get().show(low);
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.interact(() -> {
-            for (StyleClassedTextArea side : List.of(panes.get().before, panes.get().after)) {
-                assertThat(side.firstVisibleParToAllParIndex()).isLessThanOrEqualTo(changed).isGreaterThan(0);
-                assertThat(side.lastVisibleParToAllParIndex()).isGreaterThanOrEqualTo(changed);
-            }
-            panes.get().show(OutputDiff.between(A, B));
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.interact(() -> {
-            assertThat(panes.get().after.firstVisibleParToAllParIndex()).isZero();
-            stage.get().close();
-        });
     }
 
     /** Each paragraph as text, its line style and each styled run ("style:text"). */
