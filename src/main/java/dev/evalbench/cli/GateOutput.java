@@ -55,9 +55,7 @@ final class GateOutput {
 
     /** The run with its events masked and its cases as stored (for the table, which prints no case text). */
     private static RunCases eventsMasked(OutboundMask mask, RunCases run) {
-        if (run == null) return null;
-        RunCases events = mask.cases(new RunCases(run.header(), List.of(), run.events()));
-        return new RunCases(run.header(), run.cases(), events.events());
+        return run == null ? null : new RunCases(run.header(), run.cases(), mask.events(run.events()));
     }
 
     private static int emit(GateReport report, RunCases run, RunCases baseline, GateOutputOptions options,

@@ -151,17 +151,19 @@ public final class OutboundMask {
         if (run == null) return null;
         List<ScoredCase> cases = run.cases().stream().map(c -> c instanceof CaseSummary s ? (ScoredCase) summary(s)
                 : c instanceof CaseRecord r ? record(r) : c).toList();
-        List<RunEvent> events = run.events().stream()
-                .map(ev -> new RunEvent(ev.at(), ev.kind(), ev.route(), text(null, ev.detail()))).toList();
-        return new RunCases(run.header(), cases, events);
+        return new RunCases(run.header(), cases, events(run.events()));
+    }
+
+    /** A run's events with their details masked; null stays null. */
+    public List<RunEvent> events(List<RunEvent> events) {
+        if (events == null) return null;
+        return events.stream().map(ev -> new RunEvent(ev.at(), ev.kind(), ev.route(), text(null, ev.detail()))).toList();
     }
 
     /** The run with every case and event masked; null stays null. */
     public StoredRun run(StoredRun run) {
         if (run == null) return null;
-        List<RunEvent> events = run.events() == null ? null : run.events().stream()
-                .map(ev -> new RunEvent(ev.at(), ev.kind(), ev.route(), text(null, ev.detail()))).toList();
-        return new StoredRun(run.header(), run.cases().stream().map(this::record).toList(), events);
+        return new StoredRun(run.header(), run.cases().stream().map(this::record).toList(), events(run.events()));
     }
 
     /** How many values the runs' texts show masked. */
