@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A fresh folder laid out like a clone as the docs assume it: {@code workspaces/support-triage} (a copy of the
- * sample, no history), {@code target/evalbench.jar}, and a {@code bin/} first on PATH holding {@code evalbench}
+ * sample, no history), {@code target/evalbench.jar} (a link to {@link TestJar}'s), and a {@code bin/} first on PATH holding {@code evalbench}
  * (the jar) and stand-ins for what a test cannot run: {@code mvn} (the jar is built already) and {@code gh}
  * (GitHub's CLI, over a folder of artifacts). Keys go to a config folder inside it.
  */
@@ -27,7 +27,9 @@ final class DocsSandbox {
         Files.createDirectories(root.resolve("workspaces"));
         Cli.copyTree(Cli.SAMPLE, root.resolve("workspaces/support-triage"));
         Files.createDirectories(root.resolve("target"));
-        Files.copy(TestJar.path(), root.resolve("target/evalbench.jar"));
+        // A link, not a copy: the docs' `java -jar target/evalbench.jar` then names the very jar TestJar's class-data
+        // archive was made from, and starts as fast as `evalbench` does (a copy does not match the archive).
+        Files.createSymbolicLink(root.resolve("target/evalbench.jar"), TestJar.path());
         bin = Files.createDirectories(root.resolve(".docs-test-bin"));
         script("evalbench", "exec '" + TestJar.java() + "' -jar '" + TestJar.path() + "' \"$@\"");
         script("mvn", "echo \"mvn $*: skipped by the docs test (the jar is built already)\"");
@@ -71,7 +73,7 @@ final class DocsSandbox {
         env.put("LC_ALL", "C.UTF-8");
         // Short-lived command JVMs start faster with the quick compiler only and the test jar's class-data archive;
         // same behaviour, less CPU. (JDK_JAVA_OPTIONS reaches `java -jar target/evalbench.jar` in the docs too; the
-        // JVM notes it on stderr. That copy of the jar does not match the archive, which the JVM then ignores.)
+        // JVM notes it on stderr.)
         env.put("JDK_JAVA_OPTIONS", TestJar.jvmOptions());
         env.putAll(extra);
         return env;

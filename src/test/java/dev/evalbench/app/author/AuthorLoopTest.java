@@ -25,7 +25,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The prompt author's loop in the real window, on a copy of the sample workspace. */
-@org.junit.jupiter.api.parallel.Isolated("workbench tests share the JavaFX toolkit and run alone, serially")
+@dev.evalbench.app.SharesFxToolkit
 class AuthorLoopTest {
     @TempDir Path temp;
     private WorkbenchFixture fixture;

@@ -26,7 +26,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * latency beside its baseline's (the run before it), each gate's pass rate and the p95 latency, tokens and
  * cost of both runs; a click on the oldest run's point opens its results tab.
  */
-@org.junit.jupiter.api.parallel.Isolated("workbench tests share the JavaFX toolkit and run alone, serially")
+@dev.evalbench.app.SharesFxToolkit
 class ChartsWindowTest {
     @TempDir Path temp;
     private WorkbenchFixture fixture;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The comparison of the sample's two runs (prompt revision 4, then 5), without a window, on real SQLite. */
-@org.junit.jupiter.api.parallel.Isolated("workbench tests share the JavaFX toolkit and run alone, serially")
+@dev.evalbench.app.SharesFxToolkit
 class CompareViewModelTest {
     @TempDir Path temp;
     private ReviewRuns runs;

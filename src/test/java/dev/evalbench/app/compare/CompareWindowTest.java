@@ -26,7 +26,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * The reviewer's loop in the real window: the sample's latest run (prompt revision 5) against its baseline
  * (revision 4, tagged main), opened from the history with one click.
  */
-@org.junit.jupiter.api.parallel.Isolated("workbench tests share the JavaFX toolkit and run alone, serially")
+@dev.evalbench.app.SharesFxToolkit
 class CompareWindowTest {
     @TempDir Path temp;
     private WorkbenchFixture fixture;

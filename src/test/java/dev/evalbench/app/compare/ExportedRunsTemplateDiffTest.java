@@ -17,7 +17,7 @@ import org.testfx.api.FxRobot;
  * revision 4, the change on revision 5): the comparison's tuple diff has the template diff of the prompt, read
  * from the texts the exports carry, instead of "not in this run history".
  */
-@org.junit.jupiter.api.parallel.Isolated("workbench tests share the JavaFX toolkit and run alone, serially")
+@dev.evalbench.app.SharesFxToolkit
 class ExportedRunsTemplateDiffTest {
     @TempDir Path temp;
     private WorkbenchFixture fixture;

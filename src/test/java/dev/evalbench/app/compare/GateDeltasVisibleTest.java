@@ -27,7 +27,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * 1280x800): every one of the sample's nine gate rows is laid out inside the table's viewport, inside the
  * overview and inside the window, not only present in the table's items.
  */
-@org.junit.jupiter.api.parallel.Isolated("workbench tests share the JavaFX toolkit and run alone, serially")
+@dev.evalbench.app.SharesFxToolkit
 class GateDeltasVisibleTest {
     @TempDir Path temp;
     private WorkbenchFixture fixture;

@@ -17,7 +17,7 @@ import org.testfx.api.FxToolkit;
  * previous case are replaced), it shows exactly what it shows for that case in fresh panes: each line's text,
  * its line style and its marked words.
  */
-@org.junit.jupiter.api.parallel.Isolated("workbench tests share the JavaFX toolkit and run alone, serially")
+@dev.evalbench.app.SharesFxToolkit
 class OutputPanesTest {
     private final FxRobot robot = new FxRobot();
 

@@ -20,7 +20,7 @@ import org.testfx.api.FxRobot;
  * prompt revision 4, the change on revision 5): each folder carries its prompt templates' text, masked like the
  * report, so the comparison's tuple diff shows the prompt's template diff instead of "not in this run history".
  */
-@org.junit.jupiter.api.parallel.Isolated("workbench tests share the JavaFX toolkit and run alone, serially")
+@dev.evalbench.app.SharesFxToolkit
 class ReportFoldersTemplateDiffTest {
     @TempDir Path temp;
     private WorkbenchFixture fixture;

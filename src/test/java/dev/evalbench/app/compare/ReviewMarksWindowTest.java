@@ -28,7 +28,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * its baseline, close the tab, open the comparison again (the marks and the count are back), quit the app and
  * start it again (still back), all with the marks kept in the settings' config folder.
  */
-@org.junit.jupiter.api.parallel.Isolated("workbench tests share the JavaFX toolkit and run alone, serially")
+@dev.evalbench.app.SharesFxToolkit
 class ReviewMarksWindowTest {
     @TempDir Path temp;
     private WorkbenchFixture fixture;

@@ -17,7 +17,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 
 /** The workbench shows a case's restricted values masked, as reports do, and reveals them on request. */
-@org.junit.jupiter.api.parallel.Isolated("workbench tests share the JavaFX toolkit and run alone, serially")
+@dev.evalbench.app.SharesFxToolkit
 class RevealableDetailTest {
     private final FxRobot robot = new FxRobot();
 

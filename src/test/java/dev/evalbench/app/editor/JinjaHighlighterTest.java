@@ -11,7 +11,7 @@ import org.fxmisc.richtext.model.StyleSpans;
 import org.junit.jupiter.api.Test;
 
 /** The editor's style classes, computed without a window. */
-@org.junit.jupiter.api.parallel.Isolated("workbench tests share the JavaFX toolkit and run alone, serially")
+@dev.evalbench.app.SharesFxToolkit
 class JinjaHighlighterTest {
     /** The text of each span with its classes, for spans that have any. */
     private static List<String> styled(String text, List<UndefinedVariables.Undefined> undefined) {

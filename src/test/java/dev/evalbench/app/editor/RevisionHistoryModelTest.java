@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Revisions from a real run history, a diff between two, and a rollback that adds a revision. */
-@org.junit.jupiter.api.parallel.Isolated("workbench tests share the JavaFX toolkit and run alone, serially")
+@dev.evalbench.app.SharesFxToolkit
 class RevisionHistoryModelTest {
     static final String FILE = TemplateEditorModelTest.FILE;
     @TempDir Path temp;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The editor's view model on a copy of the sample workspace, without a window. */
-@org.junit.jupiter.api.parallel.Isolated("workbench tests share the JavaFX toolkit and run alone, serially")
+@dev.evalbench.app.SharesFxToolkit
 class TemplateEditorModelTest {
     static final String FILE = "prompts/triage.yaml";
     @TempDir Path temp;

@@ -15,7 +15,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** In the real window: an imported traffic run is in the history list with its own mark; an eval run has none. */
-@org.junit.jupiter.api.parallel.Isolated("workbench tests share the JavaFX toolkit and run alone, serially")
+@dev.evalbench.app.SharesFxToolkit
 class TrafficMarkWindowTest {
     @TempDir Path temp;
     private WorkbenchFixture fixture;

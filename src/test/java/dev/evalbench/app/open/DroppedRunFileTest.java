@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 
 /** A reviewer drags the run files CI produced onto the window: one opens read-only, two open as their comparison. */
-@org.junit.jupiter.api.parallel.Isolated("workbench tests share the JavaFX toolkit and run alone, serially")
+@dev.evalbench.app.SharesFxToolkit
 class DroppedRunFileTest {
     @TempDir Path temp;
     private WorkbenchFixture fixture;

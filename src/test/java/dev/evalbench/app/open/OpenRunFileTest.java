@@ -28,7 +28,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * in another folder from a real offline run). {@code evalbench open FILE} shows it read-only; two files open
  * as their comparison.
  */
-@org.junit.jupiter.api.parallel.Isolated("workbench tests share the JavaFX toolkit and run alone, serially")
+@dev.evalbench.app.SharesFxToolkit
 class OpenRunFileTest {
     @TempDir Path temp;
     private WorkbenchFixture fixture;

@@ -34,7 +34,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * control; the canary's report folder, opened as `evalbench open DIR` does, shows the verdict with its metrics
  * and one click opens the comparison of its two runs.
  */
-@org.junit.jupiter.api.parallel.Isolated("workbench tests share the JavaFX toolkit and run alone, serially")
+@dev.evalbench.app.SharesFxToolkit
 class VerdictComparisonWindowTest {
     @TempDir Path temp;
     private WorkbenchFixture fixture;

@@ -21,7 +21,7 @@ import org.testfx.api.FxRobot;
  * A reviewer drops the envelope CI signed onto the verify tab: it is verified at once, and a tampered copy of
  * it is shown invalid. The report is made by the real command line over a real run of the sample.
  */
-@org.junit.jupiter.api.parallel.Isolated("workbench tests share the JavaFX toolkit and run alone, serially")
+@dev.evalbench.app.SharesFxToolkit
 class DroppedEnvelopeTest {
     @TempDir Path temp;
     private WorkbenchFixture fixture;

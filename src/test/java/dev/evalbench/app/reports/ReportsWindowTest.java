@@ -31,7 +31,7 @@ import org.testfx.api.FxRobot;
  * one byte of an input file changed (invalid, the file named), approve it with a second key and verify again
  * (two valid signatures). Keys go to a key folder under the test's temp folder (XDG_CONFIG_HOME).
  */
-@org.junit.jupiter.api.parallel.Isolated("workbench tests share the JavaFX toolkit and run alone, serially")
+@dev.evalbench.app.SharesFxToolkit
 class ReportsWindowTest {
     @TempDir Path temp;
     private WorkbenchFixture fixture;

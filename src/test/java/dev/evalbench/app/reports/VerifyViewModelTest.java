@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The verify view's model on a small signed report, with a same-thread runner: rows, verdict and words. */
-@org.junit.jupiter.api.parallel.Isolated("workbench tests share the JavaFX toolkit and run alone, serially")
+@dev.evalbench.app.SharesFxToolkit
 class VerifyViewModelTest {
     @TempDir Path temp;
     private final SameThreadTaskRunner runner = new SameThreadTaskRunner();

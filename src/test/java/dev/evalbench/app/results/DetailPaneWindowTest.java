@@ -25,7 +25,7 @@ import org.testfx.api.FxRobot;
  * The detail pane in the real window follows the selection: each selected case fills the pane in full (title,
  * raw output, validation), in the same pane, and a case without schema errors shows none of the previous one's.
  */
-@org.junit.jupiter.api.parallel.Isolated("workbench tests share the JavaFX toolkit and run alone, serially")
+@dev.evalbench.app.SharesFxToolkit
 class DetailPaneWindowTest {
     @TempDir Path temp;
     private WorkbenchFixture fixture;

@@ -28,7 +28,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * The real window over a history with one offline run of the sample: open it from the history, read the gates,
  * click the failing schema gate and see exactly its invalid cases, open one case's detail.
  */
-@org.junit.jupiter.api.parallel.Isolated("workbench tests share the JavaFX toolkit and run alone, serially")
+@dev.evalbench.app.SharesFxToolkit
 class ResultsWindowTest {
     @TempDir Path temp;
     private WorkbenchFixture fixture;

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The run launcher over the real RunService, the sample's scripted routes and a real SQLite history. */
-@org.junit.jupiter.api.parallel.Isolated("workbench tests share the JavaFX toolkit and run alone, serially")
+@dev.evalbench.app.SharesFxToolkit
 class RunLauncherViewModelTest {
     @TempDir Path temp;
     private SampleHistory sample;

@@ -26,7 +26,7 @@ import org.testfx.api.FxRobot;
  * in the run bar, the finished run opens its results with the gates, and a second run, cancelled, is resumed
  * from the history.
  */
-@org.junit.jupiter.api.parallel.Isolated("workbench tests share the JavaFX toolkit and run alone, serially")
+@dev.evalbench.app.SharesFxToolkit
 class RunWindowTest {
     @TempDir Path temp;
     private WorkbenchFixture fixture;

@@ -7,7 +7,7 @@ import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 
 /** The workbench's heap settings reach the running JVM, except where the command line already chose. */
-@org.junit.jupiter.api.parallel.Isolated("workbench tests share the JavaFX toolkit and run alone, serially")
+@org.junit.jupiter.api.parallel.Isolated("changes the JVM's heap flags, which every test shares")
 class IdleHeapTest {
     @Test
     void eachSettingIsInForceAfterwardsUnlessTheCommandLineSetIt() {

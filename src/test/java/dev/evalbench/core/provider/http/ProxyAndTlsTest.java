@@ -93,7 +93,9 @@ class ProxyAndTlsTest {
         server.useHttps(new HandshakeCertificates.Builder().heldCertificate(leaf).build().sslSocketFactory());
         server.enqueue(new MockResponse.Builder().body(OpenAiCompatibleProviderTest.OK_BODY).build());
         Path caFile = Files.writeString(dir.resolve("corp-ca.pem"), ca.certificatePem());
-        RouteSpec plain = route("corp", "openai", server.url("/v1").toString());
+        // The TLS handshakes, not the timeout, are under test: a cold JVM on a loaded machine can take over the
+        // fixtures' 2 s for the first one, which then failed as "no complete answer within 2000 ms".
+        RouteSpec plain = dev.evalbench.core.route.RouteFixtures.withTimeout(route("corp", "openai", server.url("/v1").toString()), 30_000);
         RouteSpec withCa = plain.withHttp(new RouteSpec.Http(null, null, null, caFile.toString()));
         ModelProvider untrusting = provider(plain, Map.of());
 
