@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * are no-ops. Every shell step must succeed, except the gate step, whose 1 is a verdict; the pull request must
  * find main's baseline and be gated against it.
  */
+@org.junit.jupiter.api.parallel.Execution(org.junit.jupiter.api.parallel.ExecutionMode.CONCURRENT) // each recipe has its own folders
 class CiRecipeTest {
     private static final Path DOC = Path.of(System.getProperty("basedir", ".")).resolve("docs/ci.md");
     private static final Pattern WORKFLOW = Pattern.compile("## GitHub Actions.*?```yaml\\n(.*?)\\n```", Pattern.DOTALL);

@@ -48,7 +48,13 @@ class DroppedEnvelopeTest {
         Path envelope = out.resolve("report.intoto.json");
         Path tampered = temp.resolve("tampered/report.intoto.json");
         Files.createDirectories(tampered.getParent());
-        Files.writeString(tampered, Files.readString(envelope).replaceFirst("\"sig\": *\"[A-Za-z0-9+/]", "\"sig\":\"A"));
+        // The signature's first character changed to another: a signature that began with "A" already (1 in 64)
+        // made the "tampered" copy equal to the original, and the test failed at the next line.
+        String signed = Files.readString(envelope);
+        java.util.regex.Matcher sig = java.util.regex.Pattern.compile("\"sig\": *\"([A-Za-z0-9+/])").matcher(signed);
+        assertThat(sig.find()).as("a signature in %s", signed).isTrue();
+        String other = sig.group(1).equals("A") ? "B" : "A";
+        Files.writeString(tampered, signed.substring(0, sig.start(1)) + other + signed.substring(sig.end(1)));
         assertThat(Files.readString(tampered)).isNotEqualTo(Files.readString(envelope));
         fixture.start(java.util.Map.of("XDG_CONFIG_HOME", xdg.toString()));
 
