@@ -1,0 +1,97 @@
+package dev.evalbench;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import sun.misc.Signal;
+
+/**
+ * Runs a command of {@code java -jar evalbench.jar} in a second JVM started with the options the packaged image
+ * uses, because {@code java -jar} cannot carry JVM options and the JVM's defaults are made for long-lived servers:
+ * on a 2-core machine the optimising compiler and G1's threads cost a seconds-long command about as much CPU as
+ * the command's own work, and G1's heap grows with the run (docs/performance.md). The child inherits the
+ * terminal, the working folder and the environment; its exit code is this process's.
+ *
+ * <p>Only when the user left the JVM to us: started as {@code java -jar JAR ...} with no option before
+ * {@code -jar}, none of the JVM's option variables set, not on Windows, and not a child already. Any JVM option of
+ * the user's ({@code java -Xmx2g -jar ...}) runs the command in that JVM as started.
+ *
+ * <p>Signals: Ctrl-C at a terminal reaches both processes (one process group); SIGINT or SIGTERM sent to this
+ * process alone (CI cancelling a job) is passed on as SIGTERM, which the child treats as it treats Ctrl-C
+ * ({@code cli/InterruptGuard} counts the two copies of a terminal's Ctrl-C as one). If this process is killed
+ * outright, the child notices within a fraction of a second and stops as a killed process would
+ * ({@link ParentWatch}). If the child cannot be started, the command runs here instead.
+ */
+final class CommandJvm {
+    /** The options of the packaged image, less its heap limit and class archive (packaging/build-image.sh). */
+    static final List<String> OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    private static final List<String> OPTION_VARIABLES = List.of("JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS");
+
+    private CommandJvm() {}
+
+    /**
+     * The child's command line, or empty when the command should run in this JVM.
+     *
+     * @param processArguments this process's arguments after the {@code java} executable, as the OS reports them
+     * @param java the {@code java} executable of this process
+     * @param parentPid this process's id, which the child watches
+     * @param alreadyChild whether this JVM was started by another Evalbench process
+     * @param args the command's arguments
+     */
+    static Optional<List<String>> childCommand(List<String> processArguments, String java, Map<String, String> env,
+            String osName, long parentPid, boolean alreadyChild, String[] args) {
+        if (alreadyChild || osName.toLowerCase(Locale.ROOT).startsWith("windows")) return Optional.empty();
+        if (OPTION_VARIABLES.stream().anyMatch(v -> !env.getOrDefault(v, "").isBlank())) return Optional.empty();
+        if (processArguments.size() < 2 || !processArguments.get(0).equals("-jar")) return Optional.empty();
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(OPTIONS);
+        command.add("-D" + ParentWatch.PROPERTY + "=" + parentPid);
+        command.add("-jar");
+        command.add(processArguments.get(1));
+        command.addAll(List.of(args));
+        return Optional.of(command);
+    }
+
+    /** {@link #childCommand} for the running process. */
+    static Optional<List<String>> forThisProcess(String[] args) {
+        ProcessHandle.Info info = ProcessHandle.current().info();
+        Optional<String> java = info.command();
+        Optional<String[]> arguments = info.arguments();
+        if (java.isEmpty() || arguments.isEmpty()) return Optional.empty();
+        return childCommand(List.of(arguments.get()), java.get(), System.getenv(), System.getProperty("os.name", ""),
+                ProcessHandle.current().pid(), System.getProperty(ParentWatch.PROPERTY) != null, args);
+    }
+
+    /**
+     * Starts the child, passes signals on, and waits for it.
+     *
+     * @return the child's exit code (128 + the signal's number if a signal ended it), or empty if it could not be
+     *     started
+     */
+    static Optional<Integer> run(List<String> command) {
+        Process child;
+        try {
+            child = new ProcessBuilder(command).inheritIO().start();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+        for (String name : List.of("INT", "TERM")) {
+            try {
+                Signal.handle(new Signal(name), signal -> child.destroy());
+            } catch (IllegalArgumentException reserved) {
+                // -Xrs or the like: the default handling stays; the child still notices this process is gone.
+            }
+        }
+        while (true) {
+            try {
+                return Optional.of(child.waitFor());
+            } catch (InterruptedException e) {
+                // Nothing interrupts the main thread on purpose; keep waiting for the child's verdict.
+            }
+        }
+    }
+}
