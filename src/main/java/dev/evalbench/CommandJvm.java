@@ -1,6 +1,7 @@
 package dev.evalbench;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,46 +34,62 @@ final class CommandJvm {
     private CommandJvm() {}
 
     /**
-     * The child's command line, or empty when the command should run in this JVM.
+     * The jar to run the command from in a child JVM, or empty when the command should run in this JVM.
      *
      * @param processArguments this process's arguments after the {@code java} executable, as the OS reports them
-     * @param java the {@code java} executable of this process
-     * @param parentPid this process's id, which the child watches
      * @param alreadyChild whether this JVM was started by another Evalbench process
-     * @param args the command's arguments
      */
-    static Optional<List<String>> childCommand(List<String> processArguments, String java, Map<String, String> env,
-            String osName, long parentPid, boolean alreadyChild, String[] args) {
+    static Optional<Path> jarToRelaunch(List<String> processArguments, Map<String, String> env, String osName,
+            boolean alreadyChild) {
         if (alreadyChild || osName.toLowerCase(Locale.ROOT).startsWith("windows")) return Optional.empty();
         if (OPTION_VARIABLES.stream().anyMatch(v -> !env.getOrDefault(v, "").isBlank())) return Optional.empty();
         if (processArguments.size() < 2 || !processArguments.get(0).equals("-jar")) return Optional.empty();
+        return Optional.of(Path.of(processArguments.get(1)));
+    }
+
+    /**
+     * The child's command line.
+     *
+     * @param archiveOptions the class-data archive's options ({@link ClassArchive#options})
+     * @param parentPid this process's id, which the child watches
+     */
+    static List<String> childCommand(String java, Path jar, List<String> archiveOptions, long parentPid, String[] args) {
         List<String> command = new ArrayList<>();
         command.add(java);
         command.addAll(OPTIONS);
+        command.addAll(archiveOptions);
         command.add("-D" + ParentWatch.PROPERTY + "=" + parentPid);
         command.add("-jar");
-        command.add(processArguments.get(1));
+        command.add(jar.toString());
         command.addAll(List.of(args));
-        return Optional.of(command);
+        return command;
     }
 
-    /** {@link #childCommand} for the running process. */
-    static Optional<List<String>> forThisProcess(String[] args) {
+    /**
+     * Runs the command in a child JVM if {@link #jarToRelaunch} says so for the running process.
+     *
+     * @return the child's exit code (128 + the signal's number if a signal ended it), or empty if the command is to
+     *     run in this JVM (not wanted, or the child could not be started)
+     */
+    static Optional<Integer> runIfWanted(String[] args) {
         ProcessHandle.Info info = ProcessHandle.current().info();
         Optional<String> java = info.command();
         Optional<String[]> arguments = info.arguments();
         if (java.isEmpty() || arguments.isEmpty()) return Optional.empty();
-        return childCommand(List.of(arguments.get()), java.get(), System.getenv(), System.getProperty("os.name", ""),
-                ProcessHandle.current().pid(), System.getProperty(ParentWatch.PROPERTY) != null, args);
+        Map<String, String> env = System.getenv();
+        String os = System.getProperty("os.name", "");
+        Optional<Path> jar = jarToRelaunch(List.of(arguments.get()), env, os, System.getProperty(ParentWatch.PROPERTY) != null);
+        if (jar.isEmpty()) return Optional.empty();
+        Optional<ClassArchive> archive = ClassArchive.of(jar.get(), System.getProperty("java.home", ""),
+                System.getProperty("java.vm.version", ""), env, os, Path.of(System.getProperty("user.home", ".")));
+        List<String> archiveOptions = archive.map(a -> a.options(args.length == 0 ? "" : args[0])).orElse(List.of());
+        Optional<Integer> exit = run(childCommand(java.get(), jar.get(), archiveOptions, ProcessHandle.current().pid(), args));
+        archive.ifPresent(ClassArchive::afterExit);
+        return exit;
     }
 
-    /**
-     * Starts the child, passes signals on, and waits for it.
-     *
-     * @return the child's exit code (128 + the signal's number if a signal ended it), or empty if it could not be
-     *     started
-     */
-    static Optional<Integer> run(List<String> command) {
+    /** Starts the child, passes signals on, and waits for it; empty if it could not be started. */
+    private static Optional<Integer> run(List<String> command) {
         Process child;
         try {
             child = new ProcessBuilder(command).inheritIO().start();

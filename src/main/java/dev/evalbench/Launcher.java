@@ -27,7 +27,7 @@ public final class Launcher {
         if (args.length == 0 || args[0].equals("open")) {
             System.exit(WorkbenchLauncher.launch(args, System.getenv(), System.err));
         }
-        Optional<Integer> childExit = CommandJvm.forThisProcess(args).flatMap(CommandJvm::run);
+        Optional<Integer> childExit = CommandJvm.runIfWanted(args);
         if (childExit.isPresent()) System.exit(childExit.get());
         ParentWatch.startIfChild();
         System.exit(EvalbenchCommand.commandLine().execute(args));

@@ -41,15 +41,18 @@ class KillAndResumeTest {
         try (RunStore reader = waitForDb(db, child)) {
             runId = waitForCases(reader, 3, child);
             child.destroyForcibly().waitFor();
-            // The command's JVM notices its launcher is gone and stops too: no case is stored after that (the
-            // route stores one about every half second).
-            Thread.sleep(1_500);
-            int stopped = reader.cases(runId).size();
-            Thread.sleep(1_500);
-            assertThat(reader.cases(runId)).as("the command's JVM stopped with its launcher").hasSize(stopped);
+            // The command's JVM notices its launcher is gone and stops as a killed process would (after writing the
+            // class archive this first run makes, which the JDK does even on a halt): the run then reads as
+            // incomplete, and no case is stored after that (the route stores one about every half second).
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+            while (reader.run(runId).orElseThrow().status() != RunStatus.INCOMPLETE) {
+                assertThat(Instant.now()).as("a killed run reads as incomplete once its command JVM is gone").isBefore(deadline);
+                Thread.sleep(100);
+            }
             beforeKill = reader.cases(runId);
+            Thread.sleep(1_000);
+            assertThat(reader.cases(runId)).as("the command's JVM stopped with its launcher").hasSameSizeAs(beforeKill);
             RunHeader header = reader.run(runId).orElseThrow();
-            assertThat(header.status()).as("a killed run reads as incomplete").isEqualTo(RunStatus.INCOMPLETE);
             assertThat(beforeKill.size()).isBetween(3, header.plannedCases() - 1);
         }
 
@@ -105,6 +108,13 @@ class KillAndResumeTest {
         }
         String log = java.nio.file.Files.readString(tmp.resolve("child.log"));
         assertThat(child.exitValue()).as(log).isEqualTo(ExitCodes.INCOMPLETE);
+        if (relaunched) {
+            try (var archives = java.nio.file.Files.list(tmp.resolve("cache/evalbench/jvm"))) {
+                assertThat(archives.map(p -> p.getFileName().toString()))
+                        .as("the first run made the class archive, quietly").singleElement().asString().endsWith(".jsa");
+            }
+            assertThat(log).doesNotContainIgnoringCase("cds").doesNotContainIgnoringCase("warning");
+        }
         assertThat(log).contains("interrupted: run " + runId + " is incomplete")
                 .contains("finish it with `evalbench resume " + runId + " --workspace " + ws + " --db " + db + "`");
 
@@ -124,6 +134,7 @@ class KillAndResumeTest {
                 "--route", "offline-live", "--suite", "safety", "--concurrency", "1", "--quiet"));
         ProcessBuilder builder = new ProcessBuilder(command);
         List.of("JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS").forEach(builder.environment()::remove);
+        builder.environment().put("XDG_CACHE_HOME", tmp.resolve("cache").toString()); // the class archive's folder
         return builder.redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
     }
 
