@@ -27,8 +27,13 @@ import sun.misc.Signal;
  * ({@link ParentWatch}). If the child cannot be started, the command runs here instead.
  */
 final class CommandJvm {
-    /** The options of the packaged image, less its heap limit and class archive (packaging/build-image.sh). */
-    static final List<String> OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    /**
+     * The packaged image's collector and compiler (packaging/build-image.sh), and a small initial heap: the serial
+     * collector then grows the heap with what is live, where its default start (a 64th of RAM) makes a young
+     * generation of 100 MB or more that every command fills before its first collection. No limit on the heap:
+     * {@code java -jar} never had one, and a large run or report must not fail for it.
+     */
+    static final List<String> OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xms32m");
     private static final List<String> OPTION_VARIABLES = List.of("JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS");
 
     private CommandJvm() {}
