@@ -26,7 +26,11 @@ import java.util.function.UnaryOperator;
  */
 final class CaseReadAhead implements AutoCloseable {
     static final int BATCH = 256;
-    static final int BATCHES = 32;
+    /**
+     * Few: records that wait survive young collections and are copied, or promoted and later collected in
+     * full; four batches keep what waits to about 1,000 records, a few MB.
+     */
+    static final int BATCHES = 4;
 
     /** Takes prepared records on the caller's thread. */
     @FunctionalInterface
