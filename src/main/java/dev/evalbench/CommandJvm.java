@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * Runs a command of {@code java -jar evalbench.jar} in a second JVM started with the options the packaged image
@@ -103,7 +104,11 @@ final class CommandJvm {
         }
         for (String name : List.of("INT", "TERM")) {
             try {
-                Signal.handle(new Signal(name), signal -> child.destroy());
+                Signal signal = new Signal(name);
+                SignalHandler before = Signal.handle(signal, s -> child.destroy());
+                // Ignored when we started (a background job of a script, nohup): the child inherits that and
+                // ignores it too, so passing it on would do what the user's shell asked not to.
+                if (before == SignalHandler.SIG_IGN) Signal.handle(signal, SignalHandler.SIG_IGN);
             } catch (IllegalArgumentException reserved) {
                 // -Xrs or the like: the default handling stays; the child still notices this process is gone.
             }
