@@ -4,6 +4,7 @@ import dev.evalbench.core.gate.GateReport;
 import dev.evalbench.core.report.ReportFiles;
 import dev.evalbench.core.report.ReportSigner;
 import dev.evalbench.core.record.StoredRun;
+import dev.evalbench.core.report.model.ReportedRun;
 import dev.evalbench.core.service.GateService;
 import dev.evalbench.core.service.ReportService;
 import dev.evalbench.core.service.RunGates;
@@ -70,7 +71,7 @@ final class ReportCommand implements Callable<Integer> {
             ReportService.Signer signer = keys == null ? null : keys.signer();
             ReportService.Result written = new ReportService(store, new GateService(parent.env()))
                     .write(runRef, baseline, workspace, out, signer);
-            StoredRun run = written.run();
+            ReportedRun run = written.run();
             StoredRun base = written.baseline();
             GateReport verdicts = written.verdicts();
             ReportFiles files = written.files();

@@ -45,7 +45,7 @@ final class SignedReportOnDisk {
         StoredRun run = new StoredRun(new RunHeader(h.id(), h.workspace(), h.workspacePath(), h.config(), h.status(),
                 h.startedAt(), h.finishedAt(), h.appVersion(), h.gitCommit(), inputs, h.plannedCases(), h.pid(), h.tags()),
                 fixture.cases(), fixture.events());
-        ReportContent content = new ReportContent(run, ReportFixture.gates(run, null), null, null, "evalbench test");
+        ReportContent content = new ReportContent(dev.evalbench.core.report.ReportCases.of(run), ReportFixture.gates(run, null), null, null, "evalbench test");
 
         Path keys = root.resolve("keys");
         Cli.Result keygen = Cli.run("keygen", "--out", keys.toString(), "--name", "author");

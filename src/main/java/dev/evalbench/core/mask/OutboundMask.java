@@ -171,11 +171,15 @@ public final class OutboundMask {
         int n = 0;
         for (StoredRun run : runs) {
             if (run == null) continue;
-            for (CaseRecord r : run.cases()) {
-                n += MaskedText.count(r.rawOutput()) + MaskedText.count(r.failureMessage());
-                if (r.messages() != null) for (Message m : r.messages()) n += MaskedText.count(m.content());
-            }
+            for (CaseRecord r : run.cases()) n += maskedCount(r);
         }
+        return n;
+    }
+
+    /** How many values a masked record's output, failure message and prompts show masked (what notices count). */
+    public static int maskedCount(CaseRecord r) {
+        int n = MaskedText.count(r.rawOutput()) + MaskedText.count(r.failureMessage());
+        if (r.messages() != null) for (Message m : r.messages()) n += MaskedText.count(m.content());
         return n;
     }
 
@@ -207,6 +211,11 @@ public final class OutboundMask {
      */
     public static String notice(StoredRun... runs) {
         return noticeOf(maskedCount(runs));
+    }
+
+    /** {@link #notice(StoredRun...)} for runs whose masked values were counted as they were written. */
+    public static String notice(int maskedValues) {
+        return noticeOf(maskedValues);
     }
 
     private static String noticeOf(int n) {

@@ -1,8 +1,6 @@
 package dev.evalbench.core.report;
 
-import dev.evalbench.core.mask.OutboundMask;
 import dev.evalbench.core.report.model.ReportContent;
-import dev.evalbench.core.report.model.RunSummary;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -36,13 +34,8 @@ public final class ReportJson {
     /** Full records of failing cases kept in report.json itself, for a reviewer reading it without tools. */
     public static final int FAILING_CASES_SHOWN = 100;
 
-    /** report.json without the cases file's binding (for tests of the rest). */
+    /** report.json, binding the exact bytes of {@link ReportCases#FILE} the content's run was written to. */
     public static ObjectNode toJson(ReportContent content) {
-        return toJson(content, ReportCases.bytes(content.run()));
-    }
-
-    /** report.json binding {@code casesFile}, the exact bytes of {@link ReportCases#FILE}. */
-    public static ObjectNode toJson(ReportContent content, byte[] casesFile) {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("format", FORMAT);
         root.put("generator", content.generator());
@@ -50,22 +43,22 @@ public final class ReportJson {
         run.set("header", Json.MAPPER.valueToTree(content.run().header()));
         run.set("events", Json.MAPPER.valueToTree(content.run().events()));
         ArrayNode failing = run.putArray("cases");
-        content.run().cases().stream().filter(r -> !r.passed()).limit(FAILING_CASES_SHOWN)
+        content.run().failingShown().stream().limit(FAILING_CASES_SHOWN)
                 .forEach(r -> failing.add(Json.MAPPER.<JsonNode>valueToTree(r)));
-        root.putObject("run_cases").put("file", ReportCases.FILE).put("sha256", Digests.sha256(casesFile))
-                .put("count", content.run().cases().size())
-                .put("failing", content.run().cases().stream().filter(r -> !r.passed()).count());
+        root.putObject("run_cases").put("file", ReportCases.FILE).put("sha256", Digests.sha256(content.run().casesFile()))
+                .put("count", content.run().count())
+                .put("failing", (long) content.run().failing());
         ObjectNode gates = root.putObject("gates");
         gates.put("passed", content.passed()).put("run_id", content.gates().runId())
                 .put("baseline_run_id", content.gates().baselineRunId());
         ArrayNode verdicts = gates.putArray("verdicts");
         for (GateVerdict v : content.gates().verdicts()) verdicts.add(CompareJson.verdict(v));
-        root.set("summary", RunSummaryJson.toJson(RunSummary.of(content.run())));
+        root.set("summary", RunSummaryJson.toJson(content.run().summary()));
         root.set("baseline", content.hasBaseline() ? CompareJson.runSummary(content.baseline()) : null);
         root.set("comparison", content.hasBaseline() ? CompareJson.toJson(content.comparison()) : null);
-        var judges = dev.evalbench.core.eval.JudgeAgreement.of(content.run().cases());
+        var judges = dev.evalbench.core.eval.JudgeAgreement.of(content.run().judged());
         if (!judges.isEmpty()) root.set("judges", dev.evalbench.core.gate.ci.JudgeJson.of(judges));
-        root.put("masking", OutboundMask.notice(content.run(), content.baseline()));
+        root.put("masking", content.maskingNotice());
         root.set("rollback_target", RollbackTargets.json(rollbackTarget(content)));
         return root;
     }
@@ -79,12 +72,7 @@ public final class ReportJson {
 
     /** The exact bytes of report.json. */
     public static byte[] bytes(ReportContent content) {
-        return bytes(content, ReportCases.bytes(content.run()));
-    }
-
-    /** The exact bytes of report.json binding {@code casesFile}. */
-    public static byte[] bytes(ReportContent content, byte[] casesFile) {
-        JsonNode safe = JcsValues.representable(toJson(content, casesFile));
+        JsonNode safe = JcsValues.representable(toJson(content));
         return CanonicalJson.canonicalize(safe);
     }
 }

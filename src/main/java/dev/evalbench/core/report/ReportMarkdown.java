@@ -1,6 +1,5 @@
 package dev.evalbench.core.report;
 
-import dev.evalbench.core.mask.OutboundMask;
 import dev.evalbench.core.report.model.ReportContent;
 import dev.evalbench.core.report.model.RunSummary;
 import dev.evalbench.core.compare.CompareMarkdown;
@@ -38,7 +37,7 @@ public final class ReportMarkdown {
         long failed = verdicts.stream().filter(v -> !v.passed()).count();
         md.append(content.passed() ? "## ✅ Evalbench report: all " + verdicts.size() + " gates pass\n\n"
                 : "## ❌ Evalbench report: " + failed + " of " + verdicts.size() + " gates failed\n\n");
-        RunSummary summary = RunSummary.of(content.run());
+        RunSummary summary = content.run().summary();
         md.append("Run ").append(MarkdownText.code(content.run().id())).append(" of ")
                 .append(MarkdownText.inline(content.run().header().workspace()));
         if (content.hasBaseline()) md.append(" against baseline ").append(MarkdownText.code(content.baseline().id()));
@@ -57,7 +56,7 @@ public final class ReportMarkdown {
             }
         }
         numbers(md, summary);
-        JudgeMarkdown.append(md, content.run().cases());
+        JudgeMarkdown.append(md, content.run().judged());
         if (content.hasBaseline() && !content.comparison().metrics().isEmpty()) {
             md.append("<details><summary>Metrics against the baseline (paired tests)</summary>\n\n");
             CompareMarkdown.appendMetrics(md, content.comparison());
@@ -65,7 +64,7 @@ public final class ReportMarkdown {
         }
         if (content.hasBaseline()) CompareMarkdown.appendTemplates(md, content.comparison());
         RollbackTargets.markdown(md, ReportJson.rollbackTarget(content));
-        md.append("_").append(MarkdownText.inline(OutboundMask.notice(content.run(), content.baseline()))).append("_\n\n");
+        md.append("_").append(MarkdownText.inline(content.maskingNotice())).append("_\n\n");
         md.append("_").append(MarkdownText.inline(content.generator())).append(" · report.json sha256 ")
                 .append(MarkdownText.code(reportSha256)).append("_\n");
         return md.toString();

@@ -14,15 +14,11 @@ import dev.evalbench.core.report.sign.Ed25519Keys;
 import dev.evalbench.core.report.sign.InTotoStatement;
 import dev.evalbench.core.report.sign.SigningInputException;
 import dev.evalbench.core.report.sign.StatementSubject;
-import dev.evalbench.core.record.CaseRecord;
-import dev.evalbench.core.record.VersionTuple;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -71,12 +67,8 @@ public final class ReportSigner {
         p.put("baseline_run_id", content.hasBaseline() ? content.baseline().id() : null);
         p.put("generator", content.generator());
         p.put("passed", content.passed());
-        Set<VersionTuple> tuples = new LinkedHashSet<>();
-        for (CaseRecord r : content.run().cases()) {
-            if (r.versions() != null) tuples.add(r.versions());
-        }
         ArrayNode versions = p.putArray("versions");
-        tuples.forEach(t -> versions.add(Json.MAPPER.<ObjectNode>valueToTree(t)));
+        content.run().versions().forEach(t -> versions.add(Json.MAPPER.<ObjectNode>valueToTree(t)));
         ArrayNode gates = p.putArray("gates");
         for (GateVerdict v : content.gates().verdicts()) gates.add(CompareJson.verdict(v).without("detail"));
         return p;

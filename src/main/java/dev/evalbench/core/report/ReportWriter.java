@@ -32,8 +32,8 @@ public final class ReportWriter {
 
     /** @param signers who will sign it (the author first), named on report.html; empty for none */
     public static ReportFiles write(ReportContent content, Path dir, List<SignerName> signers) throws IOException {
-        byte[] cases = ReportCases.bytes(content.run());
-        byte[] json = ReportJson.bytes(content, cases);
+        byte[] cases = content.run().casesFile();
+        byte[] json = ReportJson.bytes(content);
         String sha256 = Digests.sha256(json);
         Path jsonFile = dir.resolve(JSON);
         Path mdFile = dir.resolve(MARKDOWN);

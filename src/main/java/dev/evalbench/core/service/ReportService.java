@@ -4,7 +4,13 @@ import dev.evalbench.core.mask.OutboundMask;
 import dev.evalbench.core.compare.RunComparison;
 import dev.evalbench.core.gate.GateReport;
 import dev.evalbench.core.record.StoredRun;
+import dev.evalbench.core.record.CaseSummary;
+import dev.evalbench.core.record.RunCases;
+import dev.evalbench.core.record.RunEvent;
+import dev.evalbench.core.record.RunHeader;
+import dev.evalbench.core.report.ReportCases;
 import dev.evalbench.core.report.ReportFiles;
+import dev.evalbench.core.report.model.ReportedRun;
 import dev.evalbench.core.report.ReportSigner;
 import dev.evalbench.core.report.ReportWriter;
 import dev.evalbench.core.report.model.ReportContent;
@@ -19,6 +25,8 @@ import dev.evalbench.core.report.sign.SigningInputException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import dev.evalbench.core.report.ReportApproval;
 import dev.evalbench.core.report.html.ReportHtml;
 import dev.evalbench.core.report.model.SignerName;
@@ -51,7 +59,7 @@ public final class ReportService {
      * What was written. {@code envelope} is the signed statement, or null when unsigned; {@code staleEnvelope}
      * is an envelope left from an earlier signing (it signs the report.json it was made with).
      */
-    public record Result(StoredRun run, StoredRun baseline, GateReport verdicts, RunGates gates, ReportFiles files,
+    public record Result(ReportedRun run, StoredRun baseline, GateReport verdicts, RunGates gates, ReportFiles files,
                          Path envelope, Path staleEnvelope) {}
 
     private final RunStore store;
@@ -73,31 +81,107 @@ public final class ReportService {
      */
     public Result write(String runRef, String baselineRef, Path workspaceDir, Path out, Signer signer)
             throws WorkspaceException, StoreException, IOException, SigningInputException {
-        StoredRun run = RunLookup.run(store, runRef);
-        StoredRun base = baselineRef == null ? null : RunLookup.baseline(store, baselineRef);
-        RunGates runGates = gates.gatesOf(run, store, workspaceDir).orElseThrow(() -> new RequestException("workspace",
-                String.valueOf(workspaceDir), "cannot find the gates of run " + run.id() + ": the history lacks its input snapshots and "
-                + (workspaceDir == null ? "no workspace was named" : workspaceDir + " holds no evalbench.yaml")));
-        GateReport verdicts = gates.gate(runGates, run, base);
-        RunComparison comparison = base == null ? null : compare.compare(base, run, runGates, verdicts);
-        // Gated on the raw records; a report leaves the machine, so everything in it is masked.
-        OutboundMask mask = OutboundMasks.of(runGates.workspace(), store, gates.env(), run, base);
-        StoredRun maskedRun = mask.run(run);
-        StoredRun maskedBase = mask.run(base);
-        ReportContent content = new ReportContent(maskedRun, verdicts, maskedBase, comparison, "evalbench " + AppInfo.appVersion());
         if (signer != null && !Ed25519Keys.isPair(signer.privateKey(), signer.publicKey())) {
-            // Checked before anything is written, so the page never names a signer who did not sign.
+            // Checked before anything is read or written, so the page never names a signer who did not sign.
             throw new SigningInputException("the private key and the public key " + signer.name().keyId() + " are not one key pair");
         }
+        StoredRun base = baselineRef == null ? null : RunLookup.baseline(store, baselineRef);
+        Reported reported = base == null ? alone(runRef, workspaceDir) : against(runRef, base, workspaceDir);
+        ReportContent content = reported.content();
         ReportFiles files = ReportWriter.write(content, out, signer == null ? List.of() : List.of(signer.name()));
         // The prompt templates' text, masked like the report, so two report folders show the template diff.
-        dev.evalbench.core.report.ReportTemplates.write(out, dev.evalbench.core.store.PromptTemplates.of(run, store, text -> mask.text(null, text)));
+        OutboundMask mask = reported.mask();
+        dev.evalbench.core.report.ReportTemplates.write(out, dev.evalbench.core.store.PromptTemplates.of(
+                content.run().versions(), store, text -> mask.text(null, text)));
         Path envelope = out.resolve(ReportSigner.ENVELOPE);
         if (signer != null) {
             ReportSigner.sign(content, Files.readAllBytes(files.json()), signer.privateKey(), signer.publicKey(), envelope);
-            return new Result(maskedRun, maskedBase, verdicts, runGates, files, envelope, null);
+            return new Result(content.run(), content.baseline(), content.gates(), reported.gates(), files, envelope, null);
         }
-        return new Result(maskedRun, maskedBase, verdicts, runGates, files, null, Files.exists(envelope) ? envelope : null);
+        return new Result(content.run(), content.baseline(), content.gates(), reported.gates(), files, null,
+                Files.exists(envelope) ? envelope : null);
+    }
+
+    /** A report's content, the gates it was held to and the mask its texts went through. */
+    private record Reported(ReportContent content, RunGates gates, OutboundMask mask) {}
+
+    /**
+     * A run reported alone: its full records read one at a time, each masked and written into
+     * report-cases.jsonl.gz and let go, so a report of 100,000 cases never holds them all; gated on the run's
+     * summaries (as {@code gate} gates it). Reading the records ({@link CaseReadAhead}) and the summaries starts
+     * at once, on threads of their own, while this one loads the gates and builds the mask.
+     */
+    private Reported alone(String runRef, Path workspaceDir) throws WorkspaceException, StoreException {
+        RunHeader header = RunLookup.header(store, runRef);
+        FutureTask<List<CaseSummary>> summaries = new FutureTask<>(() -> store.summaries(header.id()));
+        Thread summaryReader = new Thread(summaries, "evalbench-summaries");
+        summaryReader.setDaemon(true);
+        summaryReader.start();
+        try (CaseReadAhead records = CaseReadAhead.start(store, header.id())) {
+            List<RunEvent> events = store.events(header.id());
+            RunGates runGates = found(gates.gatesOf(RunCases.ofSummaries(header, List.of(), events), store, workspaceDir),
+                    header, workspaceDir);
+            // Gated on the raw records; a report leaves the machine, so everything in it is masked.
+            OutboundMask mask = OutboundMasks.of(runGates.workspace(), store, gates.env(), header);
+            ReportCases cases = new ReportCases(header, mask.events(events));
+            records.forEach(mask::record, cases::add);
+            RunCases run = RunCases.ofSummaries(header, done(summaries), events);
+            GateReport verdicts = gates.gate(runGates.workspace(), run, null);
+            ReportContent content = new ReportContent(cases.finish(), verdicts, null, null, generator());
+            return new Reported(content, runGates, mask);
+        } finally {
+            // Whatever happened, the summary reader has handed its connection back before the store may close.
+            joinQuietly(summaryReader);
+        }
+    }
+
+    /** The summaries read on their own thread, or the failure that reading them ended in. */
+    private static List<CaseSummary> done(FutureTask<List<CaseSummary>> summaries) throws StoreException {
+        try {
+            return summaries.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("reading the case summaries was interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof StoreException s) throw s;
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new StoreException("reading the case summaries failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private static void joinQuietly(Thread thread) {
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
+    }
+
+    /** A run reported against a baseline: the comparison reads both runs' full records, so both are read whole. */
+    private Reported against(String runRef, StoredRun base, Path workspaceDir) throws WorkspaceException, StoreException {
+        StoredRun run = RunLookup.run(store, runRef);
+        RunGates runGates = found(gates.gatesOf(run, store, workspaceDir), run.header(), workspaceDir);
+        GateReport verdicts = gates.gate(runGates, run, base);
+        RunComparison comparison = compare.compare(base, run, runGates, verdicts);
+        OutboundMask mask = OutboundMasks.of(runGates.workspace(), store, gates.env(), run, base);
+        ReportContent content = new ReportContent(ReportCases.of(mask.run(run)), verdicts, mask.run(base), comparison, generator());
+        return new Reported(content, runGates, mask);
+    }
+
+    /** @throws RequestException field "workspace" when no gates were found (nothing is written then) */
+    private static RunGates found(java.util.Optional<RunGates> gates, RunHeader header, Path workspaceDir) throws RequestException {
+        return gates.orElseThrow(() -> new RequestException("workspace",
+                String.valueOf(workspaceDir), "cannot find the gates of run " + header.id() + ": the history lacks its input snapshots and "
+                + (workspaceDir == null ? "no workspace was named" : workspaceDir + " holds no evalbench.yaml")));
+    }
+
+    private static String generator() {
+        return "evalbench " + AppInfo.appVersion();
     }
 
     /**

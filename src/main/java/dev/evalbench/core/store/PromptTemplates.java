@@ -33,9 +33,14 @@ public final class PromptTemplates {
      * left out: its diff then says the text is not available.
      */
     public static Map<String, Text> of(StoredRun run, RunStore store, UnaryOperator<String> outbound) throws StoreException {
+        return of(run.cases().stream().map(CaseRecord::versions).toList(), store, outbound);
+    }
+
+    /** As {@link #of(StoredRun, RunStore, UnaryOperator)}, from the version tuples the run's records name (nulls skipped). */
+    public static Map<String, Text> of(java.util.Collection<VersionTuple> versions, RunStore store, UnaryOperator<String> outbound)
+            throws StoreException {
         Map<String, Text> texts = new TreeMap<>();
-        for (CaseRecord record : run.cases()) {
-            VersionTuple v = record.versions();
+        for (VersionTuple v : versions) {
             if (v == null || v.promptHash() == null || texts.containsKey(v.promptHash())) continue;
             Optional<byte[]> bytes = store.snapshot(v.promptHash());
             if (bytes.isEmpty()) continue;

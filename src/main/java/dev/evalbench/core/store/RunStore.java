@@ -60,6 +60,22 @@ public interface RunStore extends AutoCloseable {
     /** In the order they were stored. */
     List<CaseRecord> cases(String runId) throws StoreException;
 
+    /** Takes a run's records one at a time ({@link #forEachCase}); may throw the store's own exception. */
+    @FunctionalInterface
+    interface CaseVisitor {
+        void accept(CaseRecord record) throws StoreException;
+    }
+
+    /**
+     * Every record of a run in full, in stored order, handed to {@code each} one at a time on the calling thread:
+     * the same records as {@link #cases}, for a reader that writes each out and keeps none (a report of 100,000
+     * cases). A store that can read them one by one does not hold them all; this default reads {@link #cases}.
+     * An exception {@code each} throws stops the reading and reaches the caller.
+     */
+    default void forEachCase(String runId, CaseVisitor each) throws StoreException {
+        for (CaseRecord record : cases(runId)) each.accept(record);
+    }
+
     /**
      * The compact summaries of a run's cases, in stored order, without the big texts: what a results table
      * or a count reads. Readers that need one case's texts call {@link #caseRecord}.

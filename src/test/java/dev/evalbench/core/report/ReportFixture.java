@@ -57,12 +57,12 @@ public final class ReportFixture {
         StoredRun base = baseline();
         StoredRun run = run();
         RunComparison comparison = new ComparisonBuilder(base, run).gates(gates(base, null), gates(run, base)).build();
-        return new ReportContent(run, gates(run, base), base, comparison, "evalbench test");
+        return new ReportContent(ReportCases.of(run), gates(run, base), base, comparison, "evalbench test");
     }
 
     public static ReportContent alone() {
         StoredRun run = run();
-        return new ReportContent(run, gates(run, null), null, null, "evalbench test");
+        return new ReportContent(ReportCases.of(run), gates(run, null), null, null, "evalbench test");
     }
 
     static StoredRun run(String id, List<CaseRecord> cases) {

@@ -110,7 +110,7 @@ class ReportHtmlReviewerTest {
     private String render(StoredRun base, StoredRun run) throws Exception {
         RunComparison comparison = new ComparisonBuilder(base, run)
                 .gates(ReportFixture.gates(base, null), ReportFixture.gates(run, base)).build();
-        ReportContent content = new ReportContent(run, ReportFixture.gates(run, base), base, comparison, "evalbench test");
+        ReportContent content = new ReportContent(ReportCases.of(run), ReportFixture.gates(run, base), base, comparison, "evalbench test");
         return Files.readString(ReportWriter.write(content, dir.resolve(run.id() + System.nanoTime())).html());
     }
 

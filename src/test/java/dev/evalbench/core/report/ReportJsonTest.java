@@ -34,7 +34,7 @@ class ReportJsonTest {
 
         StoredRun back = RunExport.read(files.json());
 
-        assertThat(back).isEqualTo(content.run());
+        assertThat(back).isEqualTo(ReportFixture.run());
         assertThat(back.cases().get(3).parsed()).isNull();
     }
 

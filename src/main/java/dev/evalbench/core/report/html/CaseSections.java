@@ -4,7 +4,7 @@ import dev.evalbench.core.compare.CaseChange;
 import dev.evalbench.core.compare.OutputText;
 import dev.evalbench.core.compare.RunComparison;
 import dev.evalbench.core.record.CaseRecord;
-import dev.evalbench.core.record.StoredRun;
+import dev.evalbench.core.report.model.ReportedRun;
 import java.util.List;
 
 /**
@@ -15,7 +15,7 @@ import java.util.List;
  * {@link #MAX_CASES} of each, so a large run still gives a page a browser opens. All text escaped. Pure.
  */
 final class CaseSections {
-    static final int MAX_CASES = 200;
+    static final int MAX_CASES = ReportedRun.FAILING_KEPT;
     static final int OPEN_CASES = 20;
     static final int LONG_DIFF = 40;
 
@@ -55,11 +55,10 @@ final class CaseSections {
         html.close("article").newline();
     }
 
-    static void writeFailures(HtmlWriter html, StoredRun run) {
-        List<CaseRecord> failing = run.cases().stream().filter(r -> !r.passed()).toList();
-        List<CaseRecord> shown = failing.subList(0, Math.min(MAX_CASES, failing.size()));
-        html.open("section", "id", "failing").element("h2", "Failing cases of this run (" + failing.size() + ")");
-        if (failing.isEmpty()) html.element("p", "Every case passed.", "class", "meta");
+    static void writeFailures(HtmlWriter html, ReportedRun run) {
+        List<CaseRecord> shown = run.failingShown().subList(0, Math.min(MAX_CASES, run.failingShown().size()));
+        html.open("section", "id", "failing").element("h2", "Failing cases of this run (" + run.failing() + ")");
+        if (run.failing() == 0) html.element("p", "Every case passed.", "class", "meta");
         else {
             failureTable(html, shown.subList(0, Math.min(OPEN_CASES, shown.size())));
             if (shown.size() > OPEN_CASES) {
@@ -67,7 +66,7 @@ final class CaseSections {
                 failureTable(html, shown.subList(OPEN_CASES, shown.size()));
                 html.close("details");
             }
-            more(html, failing.size());
+            more(html, run.failing());
         }
         html.close("section").newline();
     }

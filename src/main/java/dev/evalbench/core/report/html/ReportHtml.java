@@ -1,6 +1,5 @@
 package dev.evalbench.core.report.html;
 
-import dev.evalbench.core.mask.OutboundMask;
 import dev.evalbench.core.report.model.ReportContent;
 import dev.evalbench.core.report.model.RunSummary;
 import dev.evalbench.core.record.RunHeader;
@@ -48,15 +47,15 @@ public final class ReportHtml {
         writeHeader(html, content);
         SignersSection.write(html, signers);
         GateSection.write(html, content.gates());
-        JudgeSection.write(html, content.run().cases());
-        RunSummary summary = RunSummary.of(content.run());
+        JudgeSection.write(html, content.run().judged());
+        RunSummary summary = content.run().summary();
         SummarySection.write(html, summary, content.hasBaseline() ? RunSummary.of(content.baseline()) : null);
         if (content.hasBaseline()) {
             ChangesSection.write(html, content.comparison());
             CaseSections.writeFlips(html, content.comparison());
         }
         CaseSections.writeFailures(html, content.run());
-        html.open("footer").text(OutboundMask.notice(content.run(), content.baseline())).close("footer");
+        html.open("footer").text(content.maskingNotice()).close("footer");
         html.open("footer").text(content.generator() + " · this page is a view of report.json (sha256 " + reportSha256
                 + "), the file the signature covers.").close("footer");
         html.close("main").close("body").close("html").newline();
@@ -92,7 +91,7 @@ public final class ReportHtml {
         int total = content.gates().verdicts().size();
         String verdict = content.passed() ? "All " + total + " gates pass" : failed + " of " + total + " gates failed";
         if (h.status() != RunStatus.COMPLETE) {
-            verdict += " · the run is " + h.status().name().toLowerCase(Locale.ROOT) + " (" + content.run().cases().size()
+            verdict += " · the run is " + h.status().name().toLowerCase(Locale.ROOT) + " (" + content.run().count()
                     + " of " + h.plannedCases() + " cases stored)";
         }
         html.open("div", "class", content.passed() ? "verdict pass" : "verdict fail")

@@ -6,11 +6,12 @@ import dev.evalbench.core.record.StoredRun;
 import java.util.Objects;
 
 /**
- * Everything a report shows, read from stored records only: the run, its gate verdicts, and, when a baseline
- * was given, the baseline and the comparison of the two ({@code comparison.before()} is the baseline).
+ * Everything a report shows, read from stored records only: the run (as gathered while its masked records
+ * were written, {@link ReportedRun}), its gate verdicts, and, when a baseline was given, the baseline and the
+ * comparison of the two ({@code comparison.before()} is the baseline).
  * {@code generator} names the program, e.g. "evalbench 0.1.0". Immutable.
  */
-public record ReportContent(StoredRun run, GateReport gates, StoredRun baseline, RunComparison comparison, String generator) {
+public record ReportContent(ReportedRun run, GateReport gates, StoredRun baseline, RunComparison comparison, String generator) {
     public ReportContent {
         Objects.requireNonNull(run, "run");
         Objects.requireNonNull(gates, "gates");
@@ -22,6 +23,12 @@ public record ReportContent(StoredRun run, GateReport gates, StoredRun baseline,
 
     public boolean hasBaseline() {
         return baseline != null;
+    }
+
+    /** The sentence saying what masking hid, counted over the run's masked records and the baseline's. */
+    public String maskingNotice() {
+        return dev.evalbench.core.mask.OutboundMask.notice(run.maskedValues()
+                + dev.evalbench.core.mask.OutboundMask.maskedCount(baseline));
     }
 
     public boolean passed() {

@@ -39,7 +39,7 @@ public record RunSummary(
             return trials == 0 ? Double.NaN : (double) successes / trials;
         }
 
-        static Rate of(String label, List<CaseRecord> records, Predicate<CaseRecord> success) {
+        static Rate of(String label, List<Counted> records, Predicate<Counted> success) {
             int k = (int) records.stream().filter(success).count();
             Interval ci = Wilson.interval95(k, records.size());
             return new Rate(label, k, records.size(), ci.low(), ci.high());
@@ -51,28 +51,44 @@ public record RunSummary(
         latencies = List.copyOf(latencies);
     }
 
+    /**
+     * What a summary counts of one case: a few numbers, so a report of a run streamed case by case keeps these
+     * and not the records. {@code providerFailure} is a non-null failure kind.
+     */
+    public record Counted(String suite, boolean passed, boolean providerFailure, boolean schemaValid, long latencyMs,
+                          int tokensIn, int tokensOut, double costUsd, int reasoningTokens, boolean tokensEstimated) {
+        public static Counted of(CaseRecord r) {
+            return new Counted(r.key().suite(), r.passed(), r.failureKind() != null, r.schemaValid(), r.latencyMs(),
+                    r.tokensIn(), r.tokensOut(), r.costUsd(), r.reasoningTokens(), r.tokensEstimated());
+        }
+    }
+
     public static RunSummary of(StoredRun run) {
-        List<CaseRecord> cases = run.cases();
-        Map<String, List<CaseRecord>> bySuite = new LinkedHashMap<>();
-        cases.forEach(r -> bySuite.computeIfAbsent(r.key().suite(), k -> new ArrayList<>()).add(r));
+        return of(run.cases().stream().map(Counted::of).toList());
+    }
+
+    /** The summary of cases counted in stored order (the order sums and the histogram follow). */
+    public static RunSummary of(List<Counted> cases) {
+        Map<String, List<Counted>> bySuite = new LinkedHashMap<>();
+        cases.forEach(r -> bySuite.computeIfAbsent(r.suite(), k -> new ArrayList<>()).add(r));
         List<Rate> suites = new ArrayList<>();
-        bySuite.forEach((suite, records) -> suites.add(Rate.of(suite, records, CaseRecord::passed)));
-        List<Long> latencies = cases.stream().filter(r -> r.failureKind() == null || r.latencyMs() > 0)
-                .map(CaseRecord::latencyMs).toList();
+        bySuite.forEach((suite, records) -> suites.add(Rate.of(suite, records, Counted::passed)));
+        List<Long> latencies = cases.stream().filter(r -> !r.providerFailure() || r.latencyMs() > 0)
+                .map(Counted::latencyMs).toList();
         double[] values = latencies.stream().mapToDouble(Long::doubleValue).toArray();
         return new RunSummary(
-                Rate.of("all cases", cases, CaseRecord::passed),
+                Rate.of("all cases", cases, Counted::passed),
                 suites,
-                Rate.of("schema-valid outputs", cases, r -> r.failureKind() == null && r.schemaValid()),
-                (int) cases.stream().filter(r -> r.failureKind() != null).count(),
+                Rate.of("schema-valid outputs", cases, r -> !r.providerFailure() && r.schemaValid()),
+                (int) cases.stream().filter(Counted::providerFailure).count(),
                 values.length == 0 ? Double.NaN : Percentiles.p95(values),
                 values.length == 0 ? Double.NaN : java.util.Arrays.stream(values).average().orElse(Double.NaN),
-                cases.stream().mapToLong(CaseRecord::tokensIn).sum(),
-                cases.stream().mapToLong(CaseRecord::tokensOut).sum(),
-                cases.stream().mapToDouble(CaseRecord::costUsd).sum(),
+                cases.stream().mapToLong(Counted::tokensIn).sum(),
+                cases.stream().mapToLong(Counted::tokensOut).sum(),
+                cases.stream().mapToDouble(Counted::costUsd).sum(),
                 latencies,
-                cases.stream().mapToLong(CaseRecord::reasoningTokens).sum(),
-                (int) cases.stream().filter(CaseRecord::tokensEstimated).count());
+                cases.stream().mapToLong(Counted::reasoningTokens).sum(),
+                (int) cases.stream().filter(Counted::tokensEstimated).count());
     }
 
     /** "" when every count was reported; otherwise a note that says how many cases' tokens are estimates. */

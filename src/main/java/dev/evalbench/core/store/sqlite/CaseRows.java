@@ -207,6 +207,22 @@ final class CaseRows {
         return List.copyOf(records);
     }
 
+    /** As {@link #list}, each record handed to {@code each} as it is read instead of kept. */
+    static void forEach(Connection c, String runId, dev.evalbench.core.store.RunStore.CaseVisitor each)
+            throws SQLException, StoreException {
+        Map<String, String> texts = new HashMap<>();
+        Map<String, VersionTuple> versions = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT " + RECORD_COLUMNS + " FROM cases WHERE run_id = ? ORDER BY seq")) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    each.accept(record(c, rs, runId, texts, versions));
+                }
+            }
+        }
+    }
+
     static Set<CaseKey> keys(Connection c, String runId) throws SQLException {
         Set<CaseKey> keys = new HashSet<>();
         try (PreparedStatement ps = c.prepareStatement(

@@ -244,6 +244,15 @@ public final class SqliteRunStore implements RunStore {
         return readers.read("read the cases of run " + runId, c -> CaseRows.list(c, runId));
     }
 
+    /** One read transaction; each record is built from its row, handed on and let go before the next is read. */
+    @Override
+    public void forEachCase(String runId, CaseVisitor each) throws StoreException {
+        readers.read("read the cases of run " + runId, c -> {
+            CaseRows.forEach(c, runId, each);
+            return null;
+        });
+    }
+
     /** One indexed query over the compact rows; no case detail is read or decompressed. */
     @Override
     public List<CaseSummary> summaries(String runId) throws StoreException {

@@ -1,0 +1,81 @@
+package dev.evalbench.core.report.model;
+
+import dev.evalbench.core.mask.OutboundMask;
+import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.record.CaseSummary;
+import dev.evalbench.core.record.RunEvent;
+import dev.evalbench.core.record.RunHeader;
+import dev.evalbench.core.record.VersionTuple;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A run as a report shows it, gathered from its masked records one at a time ({@link Builder}) so that a
+ * report never holds every record: its header and events, how many cases it has and how many failed, the full
+ * records of its first {@value #FAILING_KEPT} failing cases (report.json shows 100 of them, report.html 200),
+ * the numbers of {@link RunSummary}, the summaries of the cases judges scored (all that judge agreement reads),
+ * how many values its texts show masked, the distinct version tuples its cases recorded (in order of first
+ * appearance), and the exact bytes of the records file that holds every record (report-cases.jsonl.gz).
+ * Immutable; {@code casesFile} is not copied, and must not be changed by whoever hands it in.
+ */
+public record ReportedRun(RunHeader header, List<RunEvent> events, int count, int failing, List<CaseRecord> failingShown,
+                          RunSummary summary, List<CaseSummary> judged, int maskedValues, List<VersionTuple> versions,
+                          byte[] casesFile) {
+    /** How many failing records are kept in full: as many as the report's longest list of them shows. */
+    public static final int FAILING_KEPT = 200;
+
+    public ReportedRun {
+        Objects.requireNonNull(header, "header");
+        Objects.requireNonNull(casesFile, "casesFile");
+        events = events == null ? null : List.copyOf(events);
+        failingShown = List.copyOf(failingShown);
+        judged = List.copyOf(judged);
+        versions = List.copyOf(versions);
+    }
+
+    public String id() {
+        return header.id();
+    }
+
+    /**
+     * Gathers a {@link ReportedRun} from masked records given in stored order. Keeps a few numbers a case, the
+     * first failing records and the judged cases' summaries; not thread-safe (one writer feeds it).
+     */
+    public static final class Builder {
+        private final RunHeader header;
+        private final List<RunEvent> events;
+        private final List<RunSummary.Counted> counted = new ArrayList<>();
+        private final List<CaseRecord> failingShown = new ArrayList<>();
+        private final List<CaseSummary> judged = new ArrayList<>();
+        private final Set<VersionTuple> versions = new LinkedHashSet<>();
+        private int failing;
+        private int maskedValues;
+
+        /** @param events the run's events, masked (null stays null) */
+        public Builder(RunHeader header, List<RunEvent> events) {
+            this.header = Objects.requireNonNull(header, "header");
+            this.events = events;
+        }
+
+        /** Counts one masked record; keeps it only while fewer than {@link #FAILING_KEPT} failing ones are kept. */
+        public void add(CaseRecord masked) {
+            counted.add(RunSummary.Counted.of(masked));
+            if (!masked.passed()) {
+                failing++;
+                if (failingShown.size() < FAILING_KEPT) failingShown.add(masked);
+            }
+            if (!masked.judgements().isEmpty()) judged.add(CaseSummary.of(masked));
+            maskedValues += OutboundMask.maskedCount(masked);
+            if (masked.versions() != null) versions.add(masked.versions());
+        }
+
+        /** The run as gathered, with the exact bytes of the file its records were written to. */
+        public ReportedRun build(byte[] casesFile) {
+            return new ReportedRun(header, events, counted.size(), failing, failingShown, RunSummary.of(counted),
+                    judged, maskedValues, new ArrayList<>(versions), casesFile);
+        }
+    }
+}
