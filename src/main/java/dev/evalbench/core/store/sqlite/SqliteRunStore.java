@@ -51,6 +51,12 @@ public final class SqliteRunStore implements RunStore {
      */
     private final Map<String, String> sharedTexts = new ConcurrentHashMap<>();
     private final Map<String, VersionTuple> sharedVersions = new ConcurrentHashMap<>();
+    /**
+     * Snapshots whose content this store has checked against their hash: a snapshot row is written once and
+     * never changed, so reading it again (a comparison loads two runs made from the same files) need not hash
+     * a dataset of many megabytes again.
+     */
+    private final Set<String> verifiedSnapshots = ConcurrentHashMap.newKeySet();
 
     private SqliteRunStore(Path dbFile, Connection writerConnection) {
         this.dbFile = dbFile;
@@ -179,7 +185,18 @@ public final class SqliteRunStore implements RunStore {
 
     @Override
     public Optional<byte[]> snapshot(String sha256) throws StoreException {
-        return readers.read("read snapshot " + sha256, c -> SnapshotRows.find(c, sha256));
+        return readers.read("read snapshot " + sha256, c -> SnapshotRows.find(c, sha256, verifiedSnapshots));
+    }
+
+    /** Every snapshot is checked against its hash when first read (and content-addressed rows never change). */
+    @Override
+    public boolean verifiesSnapshots() {
+        return true;
+    }
+
+    @Override
+    public boolean hasSnapshot(String sha256) throws StoreException {
+        return readers.read("look up snapshot " + sha256, c -> SnapshotRows.exists(c, sha256));
     }
 
     @Override
