@@ -203,14 +203,23 @@ final class CaseRows {
      */
     static Optional<CaseRecord> find(Connection c, String runId, CaseKey key, Map<String, String> texts,
                                      Map<String, VersionTuple> versions) throws SQLException, StoreException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + RECORD_COLUMNS + " FROM cases WHERE run_id = ? "
-                + "AND suite = ? AND case_id = ? AND prompt_id = ? AND route = ? AND sample = ?")) {
-            bindKey(ps, runId, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(record(c, rs, runId, texts, versions)) : Optional.empty();
-            }
+        try (PreparedStatement ps = c.prepareStatement(FIND)) {
+            return find(ps, c, runId, key, texts, versions);
         }
     }
+
+    /** As {@link #find(Connection, String, CaseKey, Map, Map)} with a statement of {@link #FIND} kept by the caller. */
+    static Optional<CaseRecord> find(PreparedStatement ps, Connection c, String runId, CaseKey key, Map<String, String> texts,
+                                     Map<String, VersionTuple> versions) throws SQLException, StoreException {
+        bindKey(ps, runId, key);
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(record(c, rs, runId, texts, versions)) : Optional.empty();
+        }
+    }
+
+    /** One case in full by its key; parameters as {@link #bindKey} binds them. */
+    static final String FIND = "SELECT " + RECORD_COLUMNS + " FROM cases WHERE run_id = ? "
+            + "AND suite = ? AND case_id = ? AND prompt_id = ? AND route = ? AND sample = ?";
 
     /** In stored order, in full. */
     static List<CaseRecord> list(Connection c, String runId) throws SQLException, StoreException {
