@@ -261,17 +261,17 @@ final class CaseRows {
     private static CaseSummary summary(ResultSet rs, TextColumns t, String runId, RepeatedValues repeated)
             throws SQLException, StoreException {
         CaseKey key = new CaseKey(repeated.name(t.get(rs, 1)), t.get(rs, 2), repeated.name(t.get(rs, 3)),
-                repeated.name(t.get(rs, 4)), rs.getInt(5));
+                repeated.name(t.get(rs, 4)), t.integer(rs, 5));
         // Named only when a column is damaged: 100,000 rows would otherwise format 100,000 unused sentences.
         java.util.function.Supplier<String> what = () -> "case " + key + " of run " + runId;
         JsonNode expected = repeated.json(t.get(rs, 24), what);
-        return new CaseSummary(key, t.get(rs, 6), rs.getInt(7) != 0, rs.getInt(8) != 0, repeated.name(t.get(rs, 9)),
-                rs.getInt(10) != 0, repeated.name(t.get(rs, 11)), repeated.strings(t.get(rs, 12), what), rs.getInt(13) != 0,
+        return new CaseSummary(key, t.get(rs, 6), t.integer(rs, 7) != 0, t.integer(rs, 8) != 0, repeated.name(t.get(rs, 9)),
+                t.integer(rs, 10) != 0, repeated.name(t.get(rs, 11)), repeated.strings(t.get(rs, 12), what), t.integer(rs, 13) != 0,
                 repeated.name(t.get(rs, 14)), repeated.name(t.get(rs, 15)), rs.getLong(16), rs.getInt(17), rs.getInt(18),
-                rs.getDouble(19), rs.getInt(20), rs.getInt(21), rs.getInt(22) != 0, repeated.strings(t.get(rs, 23), what),
+                rs.getDouble(19), t.integer(rs, 20), t.integer(rs, 21), t.integer(rs, 22) != 0, repeated.strings(t.get(rs, 23), what),
                 expected instanceof ObjectNode o ? o : null, repeated.json(t.get(rs, 25), what), t.get(rs, 26),
                 repeated.name(t.get(rs, 27)), repeated.strings(t.get(rs, 28), what),
-                repeated.strings(t.get(rs, 29), what), rs.getInt(30) != 0, judgements(t.get(rs, 31), what),
+                repeated.strings(t.get(rs, 29), what), t.integer(rs, 30) != 0, judgements(t.get(rs, 31), what),
                 fingerprint(rs));
     }
 

@@ -16,8 +16,8 @@ import java.util.Map;
  * model names, expected values, tags). So the first {@value #SAMPLE_ROWS} rows of a run are read as stored
  * ({@link Sample}), the values seen more than once there become a dictionary, and the query for the rest
  * computes, inside SQLite, each such column's code (1 for NULL, 2 and up for a dictionary value, 0 for any
- * other value) and packs them into two integers: two reads a row instead of sixteen. A value the dictionary
- * lacks is read as stored, so the texts are exactly the stored ones; comparisons are SQLite's {@code =} on
+ * other value) and packs them into two integers: two reads a row instead of sixteen; the flags and small
+ * counts are packed likewise into a third. A value the dictionary lacks is read as stored, so the texts are exactly the stored ones; comparisons are SQLite's {@code =} on
  * text (the columns' BINARY collation, byte for byte).
  *
  * <p>One instance per read, on the reading thread; not thread-safe.
@@ -40,8 +40,23 @@ final class CodedTextColumns implements TextColumns {
         for (int slot = 0; slot < CODED.length; slot++) SLOT[CODED[slot]] = slot;
     }
 
+    /**
+     * The integer columns sent packed, each in {@link #INT_BITS} bits: flags (0 or 1) and small counts (the
+     * sample, attempts, fallbacks). A value that is not an integer in 0..{@value #INT_MAX} packs as 0 and is read as stored.
+     */
+    private static final int[] PACKED_INTS = {5, 7, 8, 10, 13, 20, 21, 22, 30};
+    private static final int INT_BITS = 7;
+    private static final int INT_MAX = (1 << INT_BITS) - 2;
+    private static final int[] INT_SLOT = new int[NAMES.length + 1];
+
+    static {
+        Arrays.fill(INT_SLOT, -1);
+        for (int slot = 0; slot < PACKED_INTS.length; slot++) INT_SLOT[PACKED_INTS[slot]] = slot;
+    }
+
     private final String[][] values;
     private final long[] words = new long[(CODED.length + PER_WORD - 1) / PER_WORD];
+    private long ints;
 
     private CodedTextColumns(String[][] values) {
         this.values = values;
@@ -61,6 +76,13 @@ final class CodedTextColumns implements TextColumns {
             }
             columns.add("(" + String.join(" + ", parts) + ")");
         }
+        List<String> ints = new ArrayList<>();
+        for (int slot = 0; slot < PACKED_INTS.length; slot++) {
+            String name = NAMES[PACKED_INTS[slot] - 1];
+            ints.add("((CASE WHEN typeof(" + name + ") = 'integer' AND " + name + " BETWEEN 0 AND " + INT_MAX
+                    + " THEN " + name + " + 1 ELSE 0 END) << " + INT_BITS * slot + ")");
+        }
+        columns.add("(" + String.join(" + ", ints) + ")");
         return String.join(", ", columns);
     }
 
@@ -76,6 +98,15 @@ final class CodedTextColumns implements TextColumns {
     /** Reads the current row's packed codes, which follow its {@code columnsBefore} summary columns. */
     void nextRow(ResultSet rs, int columnsBefore) throws SQLException {
         for (int word = 0; word < words.length; word++) words[word] = rs.getLong(columnsBefore + 1 + word);
+        ints = rs.getLong(columnsBefore + 1 + words.length);
+    }
+
+    @Override
+    public int integer(ResultSet rs, int column) throws SQLException {
+        int slot = INT_SLOT[column];
+        if (slot < 0) return rs.getInt(column);
+        int code = (int) (ints >>> (INT_BITS * slot)) & ((1 << INT_BITS) - 1);
+        return code == 0 ? rs.getInt(column) : code - 1;
     }
 
     @Override

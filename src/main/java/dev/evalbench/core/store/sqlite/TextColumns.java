@@ -4,9 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * Where the text columns of a case summary row come from, by their position among
+ * Where the text and small integer columns of a case summary row come from, by their position among
  * {@link CaseRows#SUMMARY_COLUMNS}: the row as stored, or codes standing for values that repeat
- * ({@link CodedTextColumns}). Either gives exactly the text stored.
+ * ({@link CodedTextColumns}). Either gives exactly the value stored.
  */
 interface TextColumns {
     /** Each text as the row holds it. */
@@ -14,4 +14,9 @@ interface TextColumns {
 
     /** The text of column {@code column} (1-based among the summary columns) of the current row; null for SQL NULL. */
     String get(ResultSet rs, int column) throws SQLException;
+
+    /** The integer of column {@code column} of the current row, as {@link ResultSet#getInt} reads it. */
+    default int integer(ResultSet rs, int column) throws SQLException {
+        return rs.getInt(column);
+    }
 }
