@@ -2,6 +2,7 @@ package dev.evalbench;
 
 import dev.evalbench.app.WorkbenchLauncher;
 import dev.evalbench.cli.EvalbenchCommand;
+import java.util.Optional;
 
 /**
  * Entry point of {@code evalbench.jar}. No arguments (or {@code open DIR}, {@code open FILE [FILE]}) opens the workbench; anything else
@@ -10,6 +11,10 @@ import dev.evalbench.cli.EvalbenchCommand;
  * <p>{@code --version} (or {@code -V}) alone is answered before the command tree is built: picocli builds its
  * model of every command by reflection, about a thousand classes and most of a second on a busy 2-core machine,
  * and scripts ask for the version often. The text is the one {@code EvalbenchCommand}'s version provider prints.
+ *
+ * <p>Any other command started as {@code java -jar evalbench.jar ...} runs in a child JVM with the packaged
+ * image's options ({@link CommandJvm}); the workbench runs in this JVM ({@code app/shell/HeapCeiling} keeps its
+ * memory in check instead).
  */
 public final class Launcher {
     private Launcher() {}
@@ -22,6 +27,9 @@ public final class Launcher {
         if (args.length == 0 || args[0].equals("open")) {
             System.exit(WorkbenchLauncher.launch(args, System.getenv(), System.err));
         }
+        Optional<Integer> childExit = CommandJvm.runIfWanted(args);
+        if (childExit.isPresent()) System.exit(childExit.get());
+        ParentWatch.startIfChild();
         System.exit(EvalbenchCommand.commandLine().execute(args));
     }
 }

@@ -3,30 +3,25 @@ package dev.evalbench.cli;
 import dev.evalbench.core.run.Cancellation;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
  * Turns Ctrl-C (SIGINT) and SIGTERM into a cancel while a run is in flight: the run stops starting cases and
  * marks itself incomplete, then the command returns normally, prints one line saying how to resume, and the
- * process exits 3 (not 130 or 143, which the JVM's default handling would give). A second signal stops the
- * process at once with exit 3; finished cases are stored already. A kill -9 skips all this; the run then
- * reads as incomplete because its process is gone. Close it when the run has ended: the previous handlers
- * come back. Owned by the thread that runs the command.
+ * process exits 3 (not 130 or 143, which the JVM's default handling would give). A later signal stops the
+ * process at once with exit 3; finished cases are stored already ({@link StopRequests} says which signals count
+ * as one). A kill -9 skips all this; the run then reads as incomplete because its process is gone. Close it when
+ * the run has ended: the previous handlers come back. Owned by the thread that runs the command.
  */
 final class InterruptGuard implements AutoCloseable {
     private static final List<String> SIGNALS = List.of("INT", "TERM");
-    private final AtomicBoolean interrupted = new AtomicBoolean();
+    private final StopRequests requests;
     private final List<Runnable> restore = new ArrayList<>();
 
     InterruptGuard(Cancellation cancellation) {
-        SignalHandler handler = signal -> {
-            if (interrupted.getAndSet(true)) {
-                Runtime.getRuntime().halt(ExitCodes.INCOMPLETE);
-            }
-            cancellation.cancel();
-        };
+        requests = new StopRequests(cancellation::cancel, () -> Runtime.getRuntime().halt(ExitCodes.INCOMPLETE));
+        SignalHandler handler = signal -> requests.signalled(System.nanoTime());
         for (String name : SIGNALS) {
             try {
                 Signal signal = new Signal(name);
@@ -41,7 +36,7 @@ final class InterruptGuard implements AutoCloseable {
 
     /** @return whether a signal asked the run to stop */
     boolean interrupted() {
-        return interrupted.get();
+        return requests.requested();
     }
 
     @Override

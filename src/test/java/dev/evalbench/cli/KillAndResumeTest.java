@@ -21,6 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A real `evalbench run` in a child process, killed with SIGKILL mid-run: every finished case survives, the
  * history reads the run as incomplete, and `resume` finishes it without running the finished cases again.
+ * Started as users start it (`java -jar evalbench.jar run ...`, no JVM options), the command runs in a second JVM
+ * that the first starts ({@code dev.evalbench.CommandJvm}): the signals and the kill go to the first, as a shell
+ * or a CI runner sends them.
  */
 @org.junit.jupiter.api.parallel.Execution(org.junit.jupiter.api.parallel.ExecutionMode.CONCURRENT) // each method has its own folder and child
 class KillAndResumeTest {
@@ -31,16 +34,25 @@ class KillAndResumeTest {
     void killedRunKeepsFinishedCasesAndResumesWithoutRedoingThem() throws Exception {
         Path ws = Cli.copySample(tmp);
         Path db = tmp.resolve("history.db");
-        Process child = startRun(ws, db);
+        Process child = startRun(ws, db, true);
 
         List<CaseRecord> beforeKill;
         String runId;
         try (RunStore reader = waitForDb(db, child)) {
             runId = waitForCases(reader, 3, child);
             child.destroyForcibly().waitFor();
+            // The command's JVM notices its launcher is gone and stops as a killed process would (after writing the
+            // class archive this first run makes, which the JDK does even on a halt): the run then reads as
+            // incomplete, and no case is stored after that (the route stores one about every half second).
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+            while (reader.run(runId).orElseThrow().status() != RunStatus.INCOMPLETE) {
+                assertThat(Instant.now()).as("a killed run reads as incomplete once its command JVM is gone").isBefore(deadline);
+                Thread.sleep(100);
+            }
             beforeKill = reader.cases(runId);
+            Thread.sleep(1_000);
+            assertThat(reader.cases(runId)).as("the command's JVM stopped with its launcher").hasSameSizeAs(beforeKill);
             RunHeader header = reader.run(runId).orElseThrow();
-            assertThat(header.status()).as("a killed run reads as incomplete").isEqualTo(RunStatus.INCOMPLETE);
             assertThat(beforeKill.size()).isBetween(3, header.plannedCases() - 1);
         }
 
@@ -63,18 +75,31 @@ class KillAndResumeTest {
         }
     }
 
-    /** Ctrl-C (SIGINT) and SIGTERM (CI cancellation): exit 3, one line saying how to resume, and resume finishes. */
+    /**
+     * Ctrl-C (SIGINT) and SIGTERM (CI cancellation): exit 3, one line saying how to resume, and resume finishes.
+     * "INT to both" is Ctrl-C at a terminal, which reaches the launcher and the command's JVM at once (one request,
+     * not the second Ctrl-C that stops at once); "TERM" goes to the process the user started, as a CI runner sends
+     * it; "one JVM" is a JVM started with options of its own, which runs the command itself (the packaged image).
+     */
     @ParameterizedTest
-    @ValueSource(strings = {"INT", "TERM"})
-    void aSignalEndsTheRunIncompleteWithExit3AndTheResumeLine(String signal) throws Exception {
+    @ValueSource(strings = {"INT to both", "TERM", "TERM, one JVM"})
+    void aSignalEndsTheRunIncompleteWithExit3AndTheResumeLine(String how) throws Exception {
         Path ws = Cli.copySample(tmp);
         Path db = tmp.resolve("history.db");
-        Process child = startRun(ws, db);
+        boolean relaunched = !how.endsWith("one JVM");
+        Process child = startRun(ws, db, relaunched);
         String runId;
         try (RunStore reader = waitForDb(db, child)) {
             runId = waitForCases(reader, 3, child);
-            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(child.pid())).inheritIO().start();
-            assertThat(kill.waitFor()).isZero();
+            String signal = how.split("[ ,]")[0];
+            List<String> kill = new java.util.ArrayList<>(List.of("kill", "-" + signal, Long.toString(child.pid())));
+            if (relaunched) {
+                ProcessHandle command = commandJvm(child);
+                assertThat(command.info().arguments().map(List::of).orElseThrow())
+                        .as("the command runs with the packaged image's options").contains("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+                if (how.endsWith("both")) kill.add(Long.toString(command.pid()));
+            }
+            assertThat(new ProcessBuilder(kill).inheritIO().start().waitFor()).isZero();
             assertThat(child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as("the child ended").isTrue();
             RunHeader header = reader.run(runId).orElseThrow();
             assertThat(header.status()).isEqualTo(RunStatus.INCOMPLETE);
@@ -83,6 +108,13 @@ class KillAndResumeTest {
         }
         String log = java.nio.file.Files.readString(tmp.resolve("child.log"));
         assertThat(child.exitValue()).as(log).isEqualTo(ExitCodes.INCOMPLETE);
+        if (relaunched) {
+            try (var archives = java.nio.file.Files.list(tmp.resolve("cache/evalbench/jvm"))) {
+                assertThat(archives.map(p -> p.getFileName().toString()))
+                        .as("the first run made the class archive, quietly").singleElement().asString().endsWith(".jsa");
+            }
+            assertThat(log).doesNotContainIgnoringCase("cds").doesNotContainIgnoringCase("warning");
+        }
         assertThat(log).contains("interrupted: run " + runId + " is incomplete")
                 .contains("finish it with `evalbench resume " + runId + " --workspace " + ws + " --db " + db + "`");
 
@@ -91,13 +123,24 @@ class KillAndResumeTest {
         assertThat(resumed.out()).contains("complete");
     }
 
-    private Process startRun(Path ws, Path db) throws java.io.IOException {
+    /**
+     * @param asUsersStartIt {@code java -jar} with no JVM options, so the command runs in a second JVM; otherwise
+     *     with the test jar's options, in the JVM started (as the packaged image runs)
+     */
+    private Process startRun(Path ws, Path db, boolean asUsersStartIt) throws java.io.IOException {
         List<String> command = new java.util.ArrayList<>(List.of(TestJar.java()));
-        command.addAll(List.of(TestJar.jvmOptions().split(" ")));
+        if (!asUsersStartIt) command.addAll(List.of(TestJar.jvmOptions().split(" ")));
         command.addAll(List.of("-jar", TestJar.path().toString(), "run", "--workspace", ws.toString(), "--db", db.toString(),
                 "--route", "offline-live", "--suite", "safety", "--concurrency", "1", "--quiet"));
-        return new ProcessBuilder(command)
-                .redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command);
+        List.of("JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS").forEach(builder.environment()::remove);
+        builder.environment().put("XDG_CACHE_HOME", tmp.resolve("cache").toString()); // the class archive's folder
+        return builder.redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
+    }
+
+    /** The JVM the launcher started for the command. */
+    private static ProcessHandle commandJvm(Process launcher) {
+        return launcher.children().findFirst().orElseThrow(() -> new AssertionError("the launcher started no JVM"));
     }
 
     private static RunStore waitForDb(Path db, Process child) throws Exception {

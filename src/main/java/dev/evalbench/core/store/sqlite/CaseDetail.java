@@ -24,6 +24,8 @@ import java.util.Map;
  */
 final class CaseDetail {
     private static final String SHARED_ROLE = "system";
+    /** The JSON of the version tuples last written: every case of a suite and route carries the same tuple. */
+    private static final RecentValues<VersionTuple, String> VERSIONS_JSON = new RecentValues<>(32, CaseDetail::versionsJson);
 
     private CaseDetail() {}
 
@@ -47,9 +49,17 @@ final class CaseDetail {
         }
     }
 
+    private static String versionsJson(VersionTuple versions) {
+        try {
+            return StoredJson.write(versions, "a version tuple");
+        } catch (StoreException e) {
+            throw new IllegalStateException(e.getMessage(), e); // a record of strings and numbers always writes
+        }
+    }
+
     /** The versions column: the tuple's JSON stored once by hash; null when the record has none. */
     static String versionsRef(Connection c, CaseRecord r, Map<String, Boolean> known) throws SQLException, StoreException {
-        return r.versions() == null ? null : CaseTexts.put(c, StoredJson.write(r.versions(), "versions of case " + r.key()), known);
+        return r.versions() == null ? null : CaseTexts.put(c, VERSIONS_JSON.get(r.versions()), known);
     }
 
     /**

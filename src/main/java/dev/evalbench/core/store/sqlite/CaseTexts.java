@@ -19,6 +19,10 @@ import java.util.zip.Inflater;
  * and {@code zlib} reads the bytes anywhere. Called on a connection already inside a transaction.
  */
 final class CaseTexts {
+    /** The hashes of the shared texts last put: a run puts the same few texts (its system prompts) for every case. */
+    private static final RecentValues<String, String> HASHES =
+            new RecentValues<>(32, text -> Digests.sha256(text.getBytes(StandardCharsets.UTF_8)));
+
     private CaseTexts() {}
 
     /**
@@ -26,8 +30,7 @@ final class CaseTexts {
      * transaction (a fresh map per transaction, so a rollback can never leave a remembered hash without its row).
      */
     static String put(Connection c, String text, Map<String, Boolean> known) throws SQLException {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        String sha256 = Digests.sha256(bytes);
+        String sha256 = HASHES.get(text);
         if (known.containsKey(sha256)) {
             return sha256;
         }
@@ -40,6 +43,7 @@ final class CaseTexts {
                 }
             }
         }
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO case_texts (sha256, content, size) VALUES (?, ?, ?)")) {
             ps.setString(1, sha256);
             ps.setBytes(2, deflate(bytes));

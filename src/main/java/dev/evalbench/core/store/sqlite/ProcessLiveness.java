@@ -1,5 +1,8 @@
 package dev.evalbench.core.store.sqlite;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -29,7 +32,7 @@ final class ProcessLiveness {
      */
     static boolean isAlive(long pid, Instant recordedStart) {
         Optional<ProcessHandle> handle = ProcessHandle.of(pid);
-        if (handle.isEmpty() || !handle.get().isAlive()) {
+        if (handle.isEmpty() || !handle.get().isAlive() || isZombie(pid)) {
             return false;
         }
         if (recordedStart == null) {
@@ -37,5 +40,20 @@ final class ProcessLiveness {
         }
         Optional<Instant> start = handle.get().info().startInstant();
         return start.isEmpty() || Duration.between(recordedStart, start.get()).abs().compareTo(SAME_PROCESS_TOLERANCE) <= 0;
+    }
+
+    /**
+     * Whether the process has ended and only waits to be reaped (Linux's state Z), which {@link ProcessHandle}
+     * counts as alive. A command JVM whose launcher was killed ends as such a zombie, and until init reaps it (in a
+     * container that can take a while) its run would read as running. False where {@code /proc} is not there.
+     */
+    static boolean isZombie(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            int afterName = stat.lastIndexOf(')'); // the name in parentheses may hold spaces and parentheses
+            return afterName > 0 && afterName + 2 < stat.length() && stat.charAt(afterName + 2) == 'Z';
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 }

@@ -40,6 +40,31 @@ class RunLivenessTest {
     }
 
     @Test
+    void aRunningRunWhoseProcessEndedButIsNotReapedYetReadsIncomplete() throws Exception {
+        // `sleep 0.1` ends as a zombie: its parent execs into `sleep 30`, which never waits for it.
+        Process parent = new ProcessBuilder("bash", "-c", "sleep 0.1 & exec sleep 30").start();
+        try {
+            Instant deadline = Instant.now().plusSeconds(10);
+            while (parent.children().findAny().isEmpty()) {
+                assertThat(Instant.now()).as("bash never started its child").isBefore(deadline);
+                Thread.sleep(20);
+            }
+            ProcessHandle zombie = parent.children().findFirst().orElseThrow();
+            while (!ProcessLiveness.isZombie(zombie.pid())) {
+                assertThat(Instant.now()).as("the child never became a zombie").isBefore(deadline);
+                Thread.sleep(20);
+            }
+            assertThat(zombie.isAlive()).as("the JDK counts it as alive").isTrue();
+            try (SqliteRunStore store = SqliteRunStore.open(dir.resolve("history.db"))) {
+                store.createRun(RunHeaders.running("run-1", START, zombie.pid()));
+                assertThat(store.run("run-1").orElseThrow().status()).isEqualTo(RunStatus.INCOMPLETE);
+            }
+        } finally {
+            parent.destroyForcibly().waitFor();
+        }
+    }
+
+    @Test
     void aLiveProcessThatReusedTheWritersPidDoesNotKeepTheRunRunning() throws Exception {
         Path db = dir.resolve("history.db");
         try (SqliteRunStore store = SqliteRunStore.open(db)) {

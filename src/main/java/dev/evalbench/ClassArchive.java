@@ -1,0 +1,128 @@
+package dev.evalbench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The class-data archive of command JVMs ({@link CommandJvm}): the classes a run of this jar loads, parsed and
+ * verified once and then mapped by every later command, which saves a command about 0.6 s of CPU on a 2-core
+ * machine (docs/performance.md). The JDK makes it: the first {@code run} after the jar changed is started with
+ * {@code -XX:ArchiveClassesAtExit} (its exit takes a second or two longer), later commands with
+ * {@code -XX:SharedArchiveFile}. An archive that does not match (another JDK, the jar rebuilt) is ignored by the
+ * JVM, which then loads classes as usual; the JVM's sharing log is off either way, so nothing reaches the
+ * command's output.
+ *
+ * <p>Archives live in the user's cache folder ({@code $XDG_CACHE_HOME/evalbench/jvm}, else
+ * {@code ~/.cache/evalbench/jvm}; {@code ~/Library/Caches/evalbench/jvm} on macOS), named by a digest of the jar's
+ * path, size and time and of the JDK, about 30 MB each; the two newest are kept. If the folder cannot be written,
+ * commands run without an archive. Not thread-safe; used by the launching process's main thread only.
+ */
+final class ClassArchive {
+    static final int KEPT = 2;
+    private static final List<String> QUIET = List.of("-Xlog:cds*=off");
+    private final Path folder;
+    private final Path archive;
+    private final Path dump;
+
+    private ClassArchive(Path folder, String key) {
+        this.folder = folder;
+        this.archive = folder.resolve(key + ".jsa");
+        this.dump = folder.resolve(key + "." + ProcessHandle.current().pid() + ".part");
+    }
+
+    /** The archive of {@code jar} run by the JDK at {@code javaHome}, or empty if the jar cannot be read. */
+    static Optional<ClassArchive> of(Path jar, String javaHome, String javaVersion, Map<String, String> env, String osName,
+            Path home) {
+        try {
+            Path absolute = jar.toAbsolutePath().normalize();
+            String identity = String.join("\n", absolute.toString(), Long.toString(Files.size(absolute)),
+                    Long.toString(Files.getLastModifiedTime(absolute).toMillis()), javaHome, javaVersion);
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
+            return Optional.of(new ClassArchive(folder(env, osName, home), HexFormat.of().formatHex(digest, 0, 12)));
+        } catch (IOException | NoSuchAlgorithmException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The cache folder archives go to. */
+    static Path folder(Map<String, String> env, String osName, Path home) {
+        String xdg = env.get("XDG_CACHE_HOME");
+        if (xdg != null && !xdg.isBlank()) return Path.of(xdg, "evalbench", "jvm");
+        if (osName.toLowerCase(Locale.ROOT).contains("mac")) return home.resolve("Library/Caches/evalbench/jvm");
+        return home.resolve(".cache/evalbench/jvm");
+    }
+
+    /**
+     * JVM options for a command: use the archive when there is one; make it when there is none and the command is
+     * a {@code run} (the command that loads most of what the others load); otherwise none.
+     */
+    List<String> options(String command) {
+        if (Files.isRegularFile(archive)) {
+            return Stream.concat(Stream.of("-XX:SharedArchiveFile=" + archive), QUIET.stream()).toList();
+        }
+        if (!command.equals("run")) return List.of();
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            return List.of();
+        }
+        if (!Files.isWritable(folder)) return List.of();
+        return Stream.concat(Stream.of("-XX:ArchiveClassesAtExit=" + dump), QUIET.stream()).toList();
+    }
+
+    /**
+     * After the command's JVM has exited: keeps the archive it made, if any, and removes older archives and parts
+     * left by killed commands. Failures leave things as they were; the next run tries again.
+     */
+    void afterExit() {
+        try {
+            if (Files.isRegularFile(dump) && Files.size(dump) > 0) {
+                Files.move(dump, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+            Files.deleteIfExists(dump);
+            prune();
+        } catch (IOException | RuntimeException e) {
+            // A full disk or a folder another process cleans: the command ran; its archive is a nicety.
+        }
+    }
+
+    private void prune() throws IOException {
+        long hourAgo = System.currentTimeMillis() - 3_600_000L;
+        try (Stream<Path> files = Files.list(folder)) {
+            List<Path> all = files.toList();
+            all.stream().filter(p -> p.getFileName().toString().endsWith(".part"))
+                    .filter(p -> modified(p).toMillis() < hourAgo).forEach(ClassArchive::delete);
+            all.stream().filter(p -> p.getFileName().toString().endsWith(".jsa"))
+                    .sorted(Comparator.comparing(ClassArchive::modified).reversed()).skip(KEPT).forEach(ClassArchive::delete);
+        }
+    }
+
+    private static FileTime modified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
+        }
+    }
+
+    private static void delete(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // another command removed or holds it; pruning is best effort
+        }
+    }
+}

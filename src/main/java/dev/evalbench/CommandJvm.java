@@ -1,0 +1,124 @@
+package dev.evalbench;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
+
+/**
+ * Runs a command of {@code java -jar evalbench.jar} in a second JVM started with the options the packaged image
+ * uses, because {@code java -jar} cannot carry JVM options and the JVM's defaults are made for long-lived servers:
+ * on a 2-core machine the optimising compiler and G1's threads cost a seconds-long command about as much CPU as
+ * the command's own work, and G1's heap grows with the run (docs/performance.md). The child inherits the
+ * terminal, the working folder and the environment; its exit code is this process's.
+ *
+ * <p>Only when the user left the JVM to us: started as {@code java -jar JAR ...} with no option before
+ * {@code -jar}, none of the JVM's option variables set, not on Windows, and not a child already. Any JVM option of
+ * the user's ({@code java -Xmx2g -jar ...}) runs the command in that JVM as started.
+ *
+ * <p>Signals: Ctrl-C at a terminal reaches both processes (one process group); SIGINT or SIGTERM sent to this
+ * process alone (CI cancelling a job) is passed on as SIGTERM, which the child treats as it treats Ctrl-C
+ * ({@code cli/InterruptGuard} counts the two copies of a terminal's Ctrl-C as one). If this process is killed
+ * outright, the child notices within a fraction of a second and stops as a killed process would
+ * ({@link ParentWatch}). If the child cannot be started, the command runs here instead.
+ */
+final class CommandJvm {
+    /**
+     * The packaged image's collector and compiler (packaging/build-image.sh), and a small initial heap: the serial
+     * collector then grows the heap with what is live, where its default start (a 64th of RAM) makes a young
+     * generation of 100 MB or more that every command fills before its first collection. No limit on the heap:
+     * {@code java -jar} never had one, and a large run or report must not fail for it.
+     */
+    static final List<String> OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xms32m");
+    private static final List<String> OPTION_VARIABLES = List.of("JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS");
+
+    private CommandJvm() {}
+
+    /**
+     * The jar to run the command from in a child JVM, or empty when the command should run in this JVM.
+     *
+     * @param processArguments this process's arguments after the {@code java} executable, as the OS reports them
+     * @param alreadyChild whether this JVM was started by another Evalbench process
+     */
+    static Optional<Path> jarToRelaunch(List<String> processArguments, Map<String, String> env, String osName,
+            boolean alreadyChild) {
+        if (alreadyChild || osName.toLowerCase(Locale.ROOT).startsWith("windows")) return Optional.empty();
+        if (OPTION_VARIABLES.stream().anyMatch(v -> !env.getOrDefault(v, "").isBlank())) return Optional.empty();
+        if (processArguments.size() < 2 || !processArguments.get(0).equals("-jar")) return Optional.empty();
+        return Optional.of(Path.of(processArguments.get(1)));
+    }
+
+    /**
+     * The child's command line.
+     *
+     * @param archiveOptions the class-data archive's options ({@link ClassArchive#options})
+     * @param parentPid this process's id, which the child watches
+     */
+    static List<String> childCommand(String java, Path jar, List<String> archiveOptions, long parentPid, String[] args) {
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(OPTIONS);
+        command.addAll(archiveOptions);
+        command.add("-D" + ParentWatch.PROPERTY + "=" + parentPid);
+        command.add("-jar");
+        command.add(jar.toString());
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /**
+     * Runs the command in a child JVM if {@link #jarToRelaunch} says so for the running process.
+     *
+     * @return the child's exit code (128 + the signal's number if a signal ended it), or empty if the command is to
+     *     run in this JVM (not wanted, or the child could not be started)
+     */
+    static Optional<Integer> runIfWanted(String[] args) {
+        ProcessHandle.Info info = ProcessHandle.current().info();
+        Optional<String> java = info.command();
+        Optional<String[]> arguments = info.arguments();
+        if (java.isEmpty() || arguments.isEmpty()) return Optional.empty();
+        Map<String, String> env = System.getenv();
+        String os = System.getProperty("os.name", "");
+        Optional<Path> jar = jarToRelaunch(List.of(arguments.get()), env, os, System.getProperty(ParentWatch.PROPERTY) != null);
+        if (jar.isEmpty()) return Optional.empty();
+        Optional<ClassArchive> archive = ClassArchive.of(jar.get(), System.getProperty("java.home", ""),
+                System.getProperty("java.vm.version", ""), env, os, Path.of(System.getProperty("user.home", ".")));
+        List<String> archiveOptions = archive.map(a -> a.options(args.length == 0 ? "" : args[0])).orElse(List.of());
+        Optional<Integer> exit = run(childCommand(java.get(), jar.get(), archiveOptions, ProcessHandle.current().pid(), args));
+        archive.ifPresent(ClassArchive::afterExit);
+        return exit;
+    }
+
+    /** Starts the child, passes signals on, and waits for it; empty if it could not be started. */
+    private static Optional<Integer> run(List<String> command) {
+        Process child;
+        try {
+            child = new ProcessBuilder(command).inheritIO().start();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+        for (String name : List.of("INT", "TERM")) {
+            try {
+                Signal signal = new Signal(name);
+                SignalHandler before = Signal.handle(signal, s -> child.destroy());
+                // Ignored when we started (a background job of a script, nohup): the child inherits that and
+                // ignores it too, so passing it on would do what the user's shell asked not to.
+                if (before == SignalHandler.SIG_IGN) Signal.handle(signal, SignalHandler.SIG_IGN);
+            } catch (IllegalArgumentException reserved) {
+                // -Xrs or the like: the default handling stays; the child still notices this process is gone.
+            }
+        }
+        while (true) {
+            try {
+                return Optional.of(child.waitFor());
+            } catch (InterruptedException e) {
+                // Nothing interrupts the main thread on purpose; keep waiting for the child's verdict.
+            }
+        }
+    }
+}

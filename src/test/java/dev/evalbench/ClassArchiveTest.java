@@ -1,0 +1,78 @@
+package dev.evalbench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Where command JVMs' class-data archives go, when one is made or used, and what is kept. */
+class ClassArchiveTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void theCacheFolderFollowsThePlatform() {
+        Path home = Path.of("/home/ada");
+        assertThat(ClassArchive.folder(Map.of("XDG_CACHE_HOME", "/c"), "Linux", home)).isEqualTo(Path.of("/c/evalbench/jvm"));
+        assertThat(ClassArchive.folder(Map.of(), "Linux", home)).isEqualTo(home.resolve(".cache/evalbench/jvm"));
+        assertThat(ClassArchive.folder(Map.of(), "Mac OS X", home)).isEqualTo(home.resolve("Library/Caches/evalbench/jvm"));
+    }
+
+    @Test
+    void theFirstRunMakesTheArchiveLaterCommandsUseItAndARebuiltJarStartsAgain() throws Exception {
+        Path jar = Files.writeString(tmp.resolve("evalbench.jar"), "jar v1");
+        Map<String, String> env = Map.of("XDG_CACHE_HOME", tmp.resolve("cache").toString());
+        ClassArchive archive = ClassArchive.of(jar, "/jdk", "17.0.1", env, "Linux", tmp).orElseThrow();
+
+        assertThat(archive.options("validate")).as("only a run makes the archive").isEmpty();
+        List<String> dumping = archive.options("run");
+        assertThat(dumping).hasSize(2).last().isEqualTo("-Xlog:cds*=off");
+        Path part = Path.of(dumping.get(0).substring("-XX:ArchiveClassesAtExit=".length()));
+        assertThat(part.getParent()).isEqualTo(tmp.resolve("cache/evalbench/jvm"));
+        Files.writeString(part, "archive"); // what the JVM writes at exit
+        archive.afterExit();
+        assertThat(part).doesNotExist();
+        List<String> using = ClassArchive.of(jar, "/jdk", "17.0.1", env, "Linux", tmp).orElseThrow().options("gate");
+        assertThat(using.get(0)).startsWith("-XX:SharedArchiveFile=").endsWith(".jsa");
+        assertThat(Path.of(using.get(0).substring("-XX:SharedArchiveFile=".length()))).hasContent("archive");
+
+        Files.writeString(jar, "jar v2, rebuilt");
+        assertThat(ClassArchive.of(jar, "/jdk", "17.0.1", env, "Linux", tmp).orElseThrow().options("gate"))
+                .as("another jar: no archive yet").isEmpty();
+        assertThat(ClassArchive.of(tmp.resolve("evalbench.jar"), "/other-jdk", "21", env, "Linux", tmp).orElseThrow().options("run").get(0))
+                .as("another JDK makes its own").startsWith("-XX:ArchiveClassesAtExit=");
+    }
+
+    @Test
+    void aRunThatMadeNoArchiveLeavesNothingAndOnlyTheTwoNewestArchivesAreKept() throws Exception {
+        Path folder = Files.createDirectories(tmp.resolve("cache/evalbench/jvm"));
+        for (int i = 1; i <= 3; i++) {
+            Files.setLastModifiedTime(Files.writeString(folder.resolve("old" + i + ".jsa"), "x"), FileTime.fromMillis(i * 1_000L));
+        }
+        Path stale = Files.writeString(folder.resolve("killed.123.part"), "half");
+        Files.setLastModifiedTime(stale, FileTime.fromMillis(0));
+        Path jar = Files.writeString(tmp.resolve("evalbench.jar"), "jar");
+        ClassArchive archive = ClassArchive.of(jar, "/jdk", "17", Map.of("XDG_CACHE_HOME", tmp.resolve("cache").toString()),
+                "Linux", tmp).orElseThrow();
+        archive.options("run");
+        archive.afterExit(); // the JVM wrote nothing (killed, or the disk was full)
+        try (Stream<Path> left = Files.list(folder)) {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("old2.jsa", "old3.jsa");
+        }
+    }
+
+    @Test
+    void aFolderThatCannotBeMadeMeansNoArchive() throws Exception {
+        Path file = Files.writeString(tmp.resolve("not-a-folder"), "x");
+        Path jar = Files.writeString(tmp.resolve("evalbench.jar"), "jar");
+        ClassArchive archive = ClassArchive.of(jar, "/jdk", "17", Map.of("XDG_CACHE_HOME", file.toString()), "Linux", tmp).orElseThrow();
+        assertThat(archive.options("run")).isEmpty();
+        assertThat(ClassArchive.of(tmp.resolve("missing.jar"), "/jdk", "17", Map.of(), "Linux", tmp)).isEmpty();
+    }
+}

@@ -1,0 +1,47 @@
+package dev.evalbench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** When {@code java -jar evalbench.jar CMD} runs the command in a child JVM, and with what command line. */
+class CommandJvmTest {
+    private static final List<String> PLAIN = List.of("-jar", "/opt/evalbench.jar", "run", "--workspace", "ws");
+
+    @Test
+    void aPlainJavaDashJarRunsTheCommandInAChildWithThePackagedOptions() {
+        Path jar = CommandJvm.jarToRelaunch(PLAIN, Map.of("PATH", "/bin"), "Linux", false).orElseThrow();
+        assertThat(jar).isEqualTo(Path.of("/opt/evalbench.jar"));
+        assertThat(CommandJvm.childCommand("/usr/lib/jvm/bin/java", jar, List.of("-XX:SharedArchiveFile=a.jsa"), 4242,
+                new String[] {"run", "--workspace", "ws"}))
+                .containsExactly("/usr/lib/jvm/bin/java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xms32m",
+                        "-XX:SharedArchiveFile=a.jsa", "-Devalbench.parent=4242", "-jar", "/opt/evalbench.jar", "run",
+                        "--workspace", "ws");
+    }
+
+    @Test
+    void theUsersOwnJvmOptionsKeepTheCommandInTheJvmAsStarted() {
+        assertThat(CommandJvm.jarToRelaunch(List.of("-Xmx2g", "-jar", "e.jar", "run"), Map.of(), "Linux", false))
+                .as("an option before -jar").isEmpty();
+        assertThat(CommandJvm.jarToRelaunch(List.of("@opts", "-jar", "e.jar", "run"), Map.of(), "Linux", false))
+                .as("an argument file").isEmpty();
+        for (String variable : List.of("JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS")) {
+            assertThat(CommandJvm.jarToRelaunch(PLAIN, Map.of(variable, "-Xmx1g"), "Linux", false)).as(variable).isEmpty();
+        }
+        assertThat(CommandJvm.jarToRelaunch(PLAIN, Map.of("JDK_JAVA_OPTIONS", " "), "Linux", false))
+                .as("a blank variable is no option").isPresent();
+    }
+
+    @Test
+    void neverFromAChildNorOnWindowsNorFromAClassPathStart() {
+        assertThat(CommandJvm.jarToRelaunch(PLAIN, Map.of(), "Linux", true)).isEmpty();
+        assertThat(CommandJvm.jarToRelaunch(PLAIN, Map.of(), "Windows 11", false)).isEmpty();
+        assertThat(CommandJvm.jarToRelaunch(List.of("-cp", "e.jar", "dev.evalbench.Launcher", "run"), Map.of(), "Linux", false))
+                .isEmpty();
+        assertThat(CommandJvm.jarToRelaunch(List.of("run"), Map.of(), "Linux", false))
+                .as("the packaged image's launcher: its JVM options are set already").isEmpty();
+    }
+}
