@@ -1,5 +1,6 @@
 package dev.evalbench.core.store.sqlite;
 
+import dev.evalbench.core.store.UserCacheFolder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ final class NativeLibraryCache {
         if (System.getProperty(PATH) != null || System.getProperty(NAME) != null) return;
         String home = System.getProperty("user.home");
         if (home == null || home.isBlank()) return;
-        Path copy = cachedCopy(Path.of(home, ".cache", "evalbench"));
+        Path copy = cachedCopy(UserCacheFolder.current());
         if (copy == null) return;
         System.setProperty(PATH, copy.getParent().toString());
         System.setProperty(NAME, copy.getFileName().toString());
