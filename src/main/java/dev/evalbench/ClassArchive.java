@@ -1,5 +1,6 @@
 package dev.evalbench;
 
+import dev.evalbench.core.store.UserCacheFolder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,7 +12,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -59,10 +59,7 @@ final class ClassArchive {
 
     /** The cache folder archives go to. */
     static Path folder(Map<String, String> env, String osName, Path home) {
-        String xdg = env.get("XDG_CACHE_HOME");
-        if (xdg != null && !xdg.isBlank()) return Path.of(xdg, "evalbench", "jvm");
-        if (osName.toLowerCase(Locale.ROOT).contains("mac")) return home.resolve("Library/Caches/evalbench/jvm");
-        return home.resolve(".cache/evalbench/jvm");
+        return UserCacheFolder.of(env, osName, home).resolve("jvm");
     }
 
     /**

@@ -30,6 +30,6 @@ public final class Launcher {
         Optional<Integer> childExit = CommandJvm.runIfWanted(args);
         if (childExit.isPresent()) System.exit(childExit.get());
         ParentWatch.startIfChild();
-        System.exit(EvalbenchCommand.commandLine().execute(args));
+        System.exit(EvalbenchCommand.commandLine(System.getenv(), args).execute(args));
     }
 }

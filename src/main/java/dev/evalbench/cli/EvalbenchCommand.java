@@ -9,24 +9,6 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = EvalbenchCommand.Version.class,
         description = "Eval gates for LLM features: run a workspace's suites, gate the run, compare and report.",
-        subcommands = {
-            ValidateCommand.class,
-            RunCommand.class,
-            GateCommand.class,
-            HistoryCommand.class,
-            ResumeCommand.class,
-            TagCommand.class,
-            ExportCommand.class,
-            CompareCommand.class,
-            ReportCommand.class,
-            KeygenCommand.class,
-            VerifyCommand.class,
-            ApproveCommand.class,
-            TrafficCommand.class,
-            CanaryCommand.class,
-            ShadowCommand.class,
-            CommandLine.HelpCommand.class
-        },
         footer = {"", "Exit codes:", "  0  every gate passed", "  1  a gate failed, or a signature is invalid",
                 "  2  bad input or usage (nothing written)", "  3  the run could not complete (kept as incomplete; resumable); a canary that holds"})
 public final class EvalbenchCommand implements Runnable {
@@ -49,6 +31,12 @@ public final class EvalbenchCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "name a command, e.g. `evalbench run workspaces/support-triage`");
     }
 
+    /** The verbs, in the order help lists them. */
+    static final java.util.List<Class<?>> VERBS = java.util.List.of(ValidateCommand.class, RunCommand.class,
+            GateCommand.class, HistoryCommand.class, ResumeCommand.class, TagCommand.class, ExportCommand.class,
+            CompareCommand.class, ReportCommand.class, KeygenCommand.class, VerifyCommand.class, ApproveCommand.class,
+            TrafficCommand.class, CanaryCommand.class, ShadowCommand.class, CommandLine.HelpCommand.class);
+
     /** Builds the command line with the exit-code mapping every verb shares. */
     public static CommandLine commandLine() {
         return commandLine(System.getenv());
@@ -56,7 +44,32 @@ public final class EvalbenchCommand implements Runnable {
 
     /** The command line reading {@code env} instead of the process environment. */
     public static CommandLine commandLine(java.util.Map<String, String> env) {
+        return withVerbs(env, VERBS);
+    }
+
+    /**
+     * The command line for {@code args}, with only the verb they name when their first word names one: picocli
+     * builds its model of a command by reflection, and building all sixteen cost a short command about a tenth
+     * of a second of CPU. Anything else ({@code --help}, {@code help run}, a mistyped verb, which picocli answers
+     * with suggestions from all of them) gets every verb. What is printed and returned is the same either way
+     * (CommandLineOfOneVerbTest).
+     */
+    public static CommandLine commandLine(java.util.Map<String, String> env, String[] args) {
+        if (args.length == 0) return commandLine(env);
+        for (Class<?> verb : VERBS) {
+            Command command = verb.getAnnotation(Command.class);
+            if (verb != CommandLine.HelpCommand.class && command.name().equals(args[0])) {
+                return withVerbs(env, java.util.List.of(verb));
+            }
+        }
+        return commandLine(env);
+    }
+
+    private static CommandLine withVerbs(java.util.Map<String, String> env, java.util.List<Class<?>> verbs) {
         CommandLine cl = new CommandLine(new EvalbenchCommand(env));
+        for (Class<?> verb : verbs) {
+            cl.addSubcommand(verb);
+        }
         cl.setExecutionExceptionHandler(new FailureHandler());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;

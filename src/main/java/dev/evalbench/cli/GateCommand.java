@@ -3,7 +3,8 @@ package dev.evalbench.cli;
 import dev.evalbench.core.service.OutboundMasks;
 import dev.evalbench.core.gate.GateReport;
 import dev.evalbench.core.record.RunCases;
-import dev.evalbench.core.service.Components;
+import dev.evalbench.core.record.RunHeader;
+import dev.evalbench.core.service.PendingWorkspace;
 import dev.evalbench.core.service.GateService;
 import dev.evalbench.core.service.RunLookup;
 import dev.evalbench.core.store.RunStore;
@@ -47,8 +48,11 @@ final class GateCommand implements Callable<Integer> {
         Path workspace = workspaceOption.require(positional);
         // Gating renders nothing, so the folder is loaded without rendering every case (the run's cost, not the gate's).
         try (RunStore store = history.openReadOnly(workspace)) {
-            RunCases run = RunLookup.runCases(store, runRef);
-            Workspace ws = Components.loadFor(workspace, parent.env(), run.header());
+            RunHeader header = RunLookup.header(store, runRef);
+            // The folder loads on a second thread while the cases are read: the two take about as long on a large run.
+            PendingWorkspace loading = PendingWorkspace.start(workspace, parent.env(), header);
+            RunCases run = RunLookup.runCases(store, header);
+            Workspace ws = loading.get();
             RunCases baseline = output.baseline == null ? null : RunLookup.baselineCases(store, output.baseline);
             output.resumeWith = history.namedBy(workspace);
             GateReport report = new GateService().gate(ws, run, baseline);

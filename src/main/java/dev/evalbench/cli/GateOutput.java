@@ -120,7 +120,7 @@ final class GateOutput {
         }
         run.events().forEach(e -> out.println("event: " + e.kind() + " " + e.detail()));
         JudgeAgreement.of(run.cases()).forEach(a -> out.println(JudgeWording.line(a)));
-        RepeatStats repeat = RepeatStats.of(run.cases());
+        RepeatStats repeat = RepeatStats.hasRepeats(run.cases()) ? RepeatStats.of(run.cases()) : RepeatStats.NONE;
         if (repeat.samplesPerCase() > 1) {
             out.printf(Locale.ROOT, "repeat: %d samples per case; pass^%d %.1f%%; flaky: %s%n", repeat.samplesPerCase(),
                     repeat.samplesPerCase(), 100 * repeat.passAllRate(), repeat.flaky().isEmpty() ? "none"

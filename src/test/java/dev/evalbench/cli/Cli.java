@@ -22,7 +22,7 @@ public final class Cli {
     public static Result run(Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        var cl = EvalbenchCommand.commandLine(env);
+        var cl = EvalbenchCommand.commandLine(env, args); // as the launcher builds it
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         int exit = cl.execute(args);

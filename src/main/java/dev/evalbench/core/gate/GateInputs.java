@@ -8,8 +8,16 @@ import dev.evalbench.core.workspace.SuiteSpec;
 import java.util.List;
 import java.util.Optional;
 
-/** What every gate kind reads: the run, the baseline (nullable), the workspace's suites, the bootstrap. */
-record GateInputs(RunCases run, RunCases baseline, List<SuiteSpec> suites, Bootstrap bootstrap) {
+/**
+ * What every gate kind reads: the run, the baseline (nullable), the workspace's suites, the bootstrap, and the
+ * suites' cases selected so far. One per evaluation, on its thread: the selections fill as gates read them.
+ */
+record GateInputs(RunCases run, RunCases baseline, List<SuiteSpec> suites, Bootstrap bootstrap,
+                  java.util.Map<Selection, List<? extends ScoredCase>> selections) {
+    GateInputs(RunCases run, RunCases baseline, List<SuiteSpec> suites, Bootstrap bootstrap) {
+        this(run, baseline, suites, bootstrap, new java.util.HashMap<>());
+    }
+
     static final double LEVEL = 0.95;
     /** Slack for comparisons of computed doubles: 0.92 - 0.02 must not fail a value of 0.90. */
     static final double EPSILON = 1e-9;
@@ -41,8 +49,23 @@ record GateInputs(RunCases run, RunCases baseline, List<SuiteSpec> suites, Boots
         return suites.stream().filter(s -> s.kind() == kind).toList();
     }
 
-    private static List<? extends ScoredCase> select(RunCases from, String suite) {
-        return suite == null ? from.cases()
-                : from.cases().stream().filter(r -> r.key().suite().equals(suite)).toList();
+    private List<? extends ScoredCase> select(RunCases from, String suite) {
+        if (suite == null) return from.cases();
+        // Several gates read one suite (a metric and its schema rate): each run's selection is made once.
+        return selections.computeIfAbsent(new Selection(from, suite),
+                k -> from.cases().stream().filter(r -> r.key().suite().equals(suite)).toList());
+    }
+
+    /** A run's cases of one suite; the run by identity (a run and its baseline may be equal records). */
+    record Selection(RunCases from, String suite) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Selection s && s.from == from && s.suite.equals(suite);
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(from) * 31 + suite.hashCode();
+        }
     }
 }

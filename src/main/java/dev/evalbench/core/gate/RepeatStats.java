@@ -28,6 +28,22 @@ public record RepeatStats(List<CaseRepeat> cases) {
         }
     }
 
+    /** No case with more than one sample (what {@link #of} gives for records without repeats, as a table reads it). */
+    public static final RepeatStats NONE = new RepeatStats(List.of());
+
+    /**
+     * Whether some case of these records may have several samples: some record is a sample after the first.
+     * Records of one run have unique keys (the history refuses a second record of a key), so without one every
+     * case has a single sample and {@link #of} would report one sample per case: grouping 100,000 records to
+     * learn that was a tenth of a gate's time.
+     */
+    public static boolean hasRepeats(List<? extends ScoredCase> records) {
+        for (ScoredCase r : records) {
+            if (r.key().sample() > 0) return true;
+        }
+        return false;
+    }
+
     public static RepeatStats of(List<? extends ScoredCase> records) {
         Map<String, int[]> counts = new LinkedHashMap<>();
         Map<String, CaseKey> keys = new LinkedHashMap<>();

@@ -82,7 +82,9 @@ public final class Components {
             files.put(input.getKey(), content);
         }
         // The snapshot is the very bytes the run was made from, checked then: its datasets need no second check.
-        return new SnapshotWorkspaceFiles("snapshot of run " + header.id(), files);
+        // A store that checks each snapshot against its hash as it reads it vouches for the hashes too.
+        return new SnapshotWorkspaceFiles("snapshot of run " + header.id(), files,
+                store.verifiesSnapshots() ? header.inputs() : Map.of());
     }
 
     public static PromptRenderer renderer() {

@@ -87,7 +87,7 @@ public final class OutboundMasks {
         Map<String, String> inputs = run.inputs();
         if (inputs == null || inputs.isEmpty()) return false;
         for (String sha256 : inputs.values()) {
-            if (store.snapshot(sha256).isEmpty()) return false;
+            if (!store.hasSnapshot(sha256)) return false;
         }
         return true;
     }

@@ -35,7 +35,11 @@ public final class RunLookup {
      * no message or output text, so gating a 100,000-case run costs what its summaries cost.
      */
     public static RunCases runCases(RunStore store, String ref) throws RequestException, StoreException {
-        RunHeader header = header(store, ref);
+        return runCases(store, header(store, ref));
+    }
+
+    /** As {@link #runCases(RunStore, String)}, for a run whose header the caller has read already. */
+    public static RunCases runCases(RunStore store, RunHeader header) throws StoreException {
         return RunCases.ofSummaries(header, store.summaries(header.id()), store.events(header.id()));
     }
 

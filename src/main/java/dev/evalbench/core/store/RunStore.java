@@ -26,6 +26,20 @@ public interface RunStore extends AutoCloseable {
 
     Optional<byte[]> snapshot(String sha256) throws StoreException;
 
+    /**
+     * True when {@link #snapshot} hands out only bytes whose SHA-256 is the hash asked for (it checks them), so
+     * a reader need not hash them again; false for a store that may serve other bytes under a hash (a masked
+     * export's templates).
+     */
+    default boolean verifiesSnapshots() {
+        return false;
+    }
+
+    /** Whether {@link #snapshot} would find content for this hash; reads no content where the store can avoid it. */
+    default boolean hasSnapshot(String sha256) throws StoreException {
+        return snapshot(sha256).isPresent();
+    }
+
     /** Stores one finished case; a second record with the same key for the same run is an error. */
     void appendCase(CaseRecord record) throws StoreException;
 

@@ -14,13 +14,36 @@ import java.util.TreeMap;
 public final class SnapshotWorkspaceFiles implements WorkspaceFiles {
     private final String description;
     private final Map<String, byte[]> files;
+    private final Map<String, String> digests;
 
     /** @throws IllegalArgumentException when a key is not a relative workspace path */
     public SnapshotWorkspaceFiles(String description, Map<String, byte[]> files) {
+        this(description, files, Map.of());
+    }
+
+    /**
+     * As {@link #SnapshotWorkspaceFiles(String, Map)}, with the SHA-256 of files whose hash the caller has
+     * checked (a store that verifies each snapshot against its hash as it reads it), served by {@link #knownDigest}.
+     *
+     * @param digests path to the SHA-256 of exactly the bytes given for that path; paths not among the files are ignored
+     */
+    public SnapshotWorkspaceFiles(String description, Map<String, byte[]> files, Map<String, String> digests) {
         this.description = description;
         TreeMap<String, byte[]> copy = new TreeMap<>();
         files.forEach((path, bytes) -> copy.put(WorkspacePaths.normalize(path), bytes.clone()));
         this.files = copy;
+        TreeMap<String, String> known = new TreeMap<>();
+        digests.forEach((path, sha256) -> {
+            String normalized = normalizedOrNull(path);
+            if (normalized != null && copy.containsKey(normalized)) known.put(normalized, sha256);
+        });
+        this.digests = known;
+    }
+
+    @Override
+    public String knownDigest(String relativePath) {
+        String path = normalizedOrNull(relativePath);
+        return path == null ? null : digests.get(path);
     }
 
     @Override

@@ -17,6 +17,14 @@ public interface WorkspaceFiles {
 
     boolean exists(String relativePath);
 
+    /**
+     * The SHA-256 of a file's bytes when this source already knows it for certain (a stored snapshot, checked
+     * against its hash when it was read), so the loader need not hash it again; null when it does not.
+     */
+    default String knownDigest(String relativePath) {
+        return null;
+    }
+
     /** Paths of the regular files directly in a folder, sorted; empty when the folder is missing. */
     List<String> list(String relativeDir) throws IOException;
 }

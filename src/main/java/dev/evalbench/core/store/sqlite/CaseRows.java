@@ -34,6 +34,7 @@ final class CaseRows {
             + "failure_message, rule, failed_checks, fallback_steps, tokens_estimated";
     /** Columns 31 (judge verdicts, schema 4) and 32 (output fingerprint, schema 5) come after the written ones. */
     static final String SUMMARY_COLUMNS = WRITTEN_COLUMNS + ", judgements, output_fp";
+    static final int SUMMARY_COLUMN_COUNT = 32;
     static final String RECORD_COLUMNS = SUMMARY_COLUMNS + ", started_at, versions_sha, detail, seq";
 
     private CaseRows() {}
@@ -141,16 +142,37 @@ final class CaseRows {
         }
     }
 
-    /** Every summary of a run in stored order; reads no detail. */
+    /**
+     * Every summary of a run in stored order; reads no detail. The first rows are read as they are and tell
+     * which text values repeat; the rest come with those values as small codes ({@link CodedTextColumns}), which
+     * crosses from SQLite to Java once a row for them instead of once a column: reading a string column is
+     * most of the cost of a large run's summaries. Values outside the codes are read as they are.
+     */
     static List<CaseSummary> summaries(Connection c, String runId) throws SQLException, StoreException {
         List<CaseSummary> rows = new ArrayList<>();
+        RepeatedValues repeated = new RepeatedValues();
+        CodedTextColumns.Sample sample = new CodedTextColumns.Sample();
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT " + SUMMARY_COLUMNS + " FROM cases WHERE run_id = ? ORDER BY seq")) {
+                "SELECT " + SUMMARY_COLUMNS + " FROM cases WHERE run_id = ? ORDER BY seq LIMIT ?")) {
             ps.setString(1, runId);
-            RepeatedValues repeated = new RepeatedValues();
+            ps.setInt(2, CodedTextColumns.SAMPLE_ROWS);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(summary(rs, runId, repeated));
+                    rows.add(summary(rs, sample, runId, repeated));
+                }
+            }
+        }
+        if (rows.size() < CodedTextColumns.SAMPLE_ROWS) return rows;
+        CodedTextColumns coded = sample.codes();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + SUMMARY_COLUMNS + ", " + coded.codeColumns()
+                + " FROM cases WHERE run_id = ? ORDER BY seq LIMIT -1 OFFSET ?")) {
+            int next = coded.bind(ps);
+            ps.setString(next, runId);
+            ps.setInt(next + 1, rows.size());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    coded.nextRow(rs, SUMMARY_COLUMN_COUNT);
+                    rows.add(summary(rs, coded, runId, repeated));
                 }
             }
         }
@@ -168,7 +190,7 @@ final class CaseRows {
             RepeatedValues repeated = new RepeatedValues();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(summary(rs, runId, repeated));
+                    rows.add(summary(rs, TextColumns.AS_STORED, runId, repeated));
                 }
             }
         }
@@ -181,14 +203,23 @@ final class CaseRows {
      */
     static Optional<CaseRecord> find(Connection c, String runId, CaseKey key, Map<String, String> texts,
                                      Map<String, VersionTuple> versions) throws SQLException, StoreException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + RECORD_COLUMNS + " FROM cases WHERE run_id = ? "
-                + "AND suite = ? AND case_id = ? AND prompt_id = ? AND route = ? AND sample = ?")) {
-            bindKey(ps, runId, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(record(c, rs, runId, texts, versions)) : Optional.empty();
-            }
+        try (PreparedStatement ps = c.prepareStatement(FIND)) {
+            return find(ps, c, runId, key, texts, versions);
         }
     }
+
+    /** As {@link #find(Connection, String, CaseKey, Map, Map)} with a statement of {@link #FIND} kept by the caller. */
+    static Optional<CaseRecord> find(PreparedStatement ps, Connection c, String runId, CaseKey key, Map<String, String> texts,
+                                     Map<String, VersionTuple> versions) throws SQLException, StoreException {
+        bindKey(ps, runId, key);
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(record(c, rs, runId, texts, versions)) : Optional.empty();
+        }
+    }
+
+    /** One case in full by its key; parameters as {@link #bindKey} binds them. */
+    static final String FIND = "SELECT " + RECORD_COLUMNS + " FROM cases WHERE run_id = ? "
+            + "AND suite = ? AND case_id = ? AND prompt_id = ? AND route = ? AND sample = ?";
 
     /** In stored order, in full. */
     static List<CaseRecord> list(Connection c, String runId) throws SQLException, StoreException {
@@ -239,19 +270,24 @@ final class CaseRows {
     }
 
     /** One row's summary; {@code repeated} keeps one copy of what repeats from row to row of this read. */
-    private static CaseSummary summary(ResultSet rs, String runId, RepeatedValues repeated) throws SQLException, StoreException {
-        CaseKey key = new CaseKey(repeated.name(rs.getString(1)), rs.getString(2), repeated.name(rs.getString(3)),
-                repeated.name(rs.getString(4)), rs.getInt(5));
+    /**
+     * One row's summary; {@code repeated} keeps one copy of what repeats from row to row of this read, and
+     * {@code t} gives the row's text columns (by their position among {@link #SUMMARY_COLUMNS}).
+     */
+    private static CaseSummary summary(ResultSet rs, TextColumns t, String runId, RepeatedValues repeated)
+            throws SQLException, StoreException {
+        CaseKey key = new CaseKey(repeated.name(t.get(rs, 1)), t.get(rs, 2), repeated.name(t.get(rs, 3)),
+                repeated.name(t.get(rs, 4)), t.integer(rs, 5));
         // Named only when a column is damaged: 100,000 rows would otherwise format 100,000 unused sentences.
         java.util.function.Supplier<String> what = () -> "case " + key + " of run " + runId;
-        JsonNode expected = repeated.json(rs.getString(24), what);
-        return new CaseSummary(key, rs.getString(6), rs.getInt(7) != 0, rs.getInt(8) != 0, repeated.name(rs.getString(9)),
-                rs.getInt(10) != 0, repeated.name(rs.getString(11)), repeated.strings(rs.getString(12), what), rs.getInt(13) != 0,
-                repeated.name(rs.getString(14)), repeated.name(rs.getString(15)), rs.getLong(16), rs.getInt(17), rs.getInt(18),
-                rs.getDouble(19), rs.getInt(20), rs.getInt(21), rs.getInt(22) != 0, repeated.strings(rs.getString(23), what),
-                expected instanceof ObjectNode o ? o : null, repeated.json(rs.getString(25), what), rs.getString(26),
-                repeated.name(rs.getString(27)), repeated.strings(rs.getString(28), what),
-                repeated.strings(rs.getString(29), what), rs.getInt(30) != 0, judgements(rs.getString(31), what),
+        JsonNode expected = repeated.json(t.get(rs, 24), what);
+        return new CaseSummary(key, t.get(rs, 6), t.integer(rs, 7) != 0, t.integer(rs, 8) != 0, repeated.name(t.get(rs, 9)),
+                t.integer(rs, 10) != 0, repeated.name(t.get(rs, 11)), repeated.strings(t.get(rs, 12), what), t.integer(rs, 13) != 0,
+                repeated.name(t.get(rs, 14)), repeated.name(t.get(rs, 15)), rs.getLong(16), rs.getInt(17), rs.getInt(18),
+                rs.getDouble(19), t.integer(rs, 20), t.integer(rs, 21), t.integer(rs, 22) != 0, repeated.strings(t.get(rs, 23), what),
+                expected instanceof ObjectNode o ? o : null, repeated.json(t.get(rs, 25), what), t.get(rs, 26),
+                repeated.name(t.get(rs, 27)), repeated.strings(t.get(rs, 28), what),
+                repeated.strings(t.get(rs, 29), what), t.integer(rs, 30) != 0, judgements(t.get(rs, 31), what),
                 fingerprint(rs));
     }
 
@@ -264,7 +300,7 @@ final class CaseRows {
     static CaseRecord record(Connection c, ResultSet rs, String runId, Map<String, String> texts,
                              Map<String, VersionTuple> versions) throws SQLException, StoreException {
         // A full record's trees are its own (a reader may keep one and not the others): nothing shared.
-        CaseSummary s = summary(rs, runId, new RepeatedValues());
+        CaseSummary s = summary(rs, TextColumns.AS_STORED, runId, new RepeatedValues());
         String startedAt = rs.getString(33);
         return CaseDetail.read(c, runId, s, startedAt == null ? null : Timestamps.parse(startedAt), rs.getString(34),
                 rs.getBytes(35), texts, versions, "case #" + rs.getLong(36) + " of run " + runId);

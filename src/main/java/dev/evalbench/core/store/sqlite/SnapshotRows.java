@@ -33,8 +33,21 @@ final class SnapshotRows {
         }
     }
 
-    /** Content that no longer matches its hash is reported, never handed out as the input it claims to be. */
-    static Optional<byte[]> find(Connection c, String sha256) throws SQLException, StoreException {
+    static boolean exists(Connection c, String sha256) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM snapshots WHERE sha256 = ?")) {
+            ps.setString(1, sha256);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /**
+     * Content that no longer matches its hash is reported, never handed out as the input it claims to be.
+     *
+     * @param verified hashes whose content was checked by an earlier read (not checked again); this read adds its own
+     */
+    static Optional<byte[]> find(Connection c, String sha256, java.util.Set<String> verified) throws SQLException, StoreException {
         try (PreparedStatement ps = c.prepareStatement("SELECT content FROM snapshots WHERE sha256 = ?")) {
             ps.setString(1, sha256);
             try (ResultSet rs = ps.executeQuery()) {
@@ -43,8 +56,11 @@ final class SnapshotRows {
                 }
                 // sqlite-jdbc reads a zero-length BLOB as null; the hash check below still catches real damage.
                 byte[] content = rs.getBytes(1) == null ? new byte[0] : rs.getBytes(1);
-                if (!Digests.sha256(content).equals(sha256)) {
-                    throw new StoreException("snapshot " + sha256 + " is corrupt: its content no longer has that hash");
+                if (!verified.contains(sha256)) {
+                    if (!Digests.sha256(content).equals(sha256)) {
+                        throw new StoreException("snapshot " + sha256 + " is corrupt: its content no longer has that hash");
+                    }
+                    verified.add(sha256);
                 }
                 return Optional.of(content);
             }

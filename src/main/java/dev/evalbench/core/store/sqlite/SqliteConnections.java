@@ -17,6 +17,10 @@ import org.sqlite.SQLiteConfig;
 final class SqliteConnections {
     static final int BUSY_TIMEOUT_MS = 10_000;
 
+    static {
+        NativeLibraryCache.use();
+    }
+
     private SqliteConnections() {}
 
     /**

@@ -51,6 +51,14 @@ public final class SqliteRunStore implements RunStore {
      */
     private final Map<String, String> sharedTexts = new ConcurrentHashMap<>();
     private final Map<String, VersionTuple> sharedVersions = new ConcurrentHashMap<>();
+    /**
+     * Snapshots whose content this store has checked against their hash: a snapshot row is written once and
+     * never changed, so reading it again (a comparison loads two runs made from the same files) need not hash
+     * a dataset of many megabytes again.
+     */
+    private final Set<String> verifiedSnapshots = ConcurrentHashMap.newKeySet();
+    /** The point read of one case, prepared once per reading connection (a comparison reads thousands). */
+    private final StatementCache statements = new StatementCache();
 
     private SqliteRunStore(Path dbFile, Connection writerConnection) {
         this.dbFile = dbFile;
@@ -179,7 +187,18 @@ public final class SqliteRunStore implements RunStore {
 
     @Override
     public Optional<byte[]> snapshot(String sha256) throws StoreException {
-        return readers.read("read snapshot " + sha256, c -> SnapshotRows.find(c, sha256));
+        return readers.read("read snapshot " + sha256, c -> SnapshotRows.find(c, sha256, verifiedSnapshots));
+    }
+
+    /** Every snapshot is checked against its hash when first read (and content-addressed rows never change). */
+    @Override
+    public boolean verifiesSnapshots() {
+        return true;
+    }
+
+    @Override
+    public boolean hasSnapshot(String sha256) throws StoreException {
+        return readers.read("look up snapshot " + sha256, c -> SnapshotRows.exists(c, sha256));
     }
 
     @Override
@@ -268,7 +287,8 @@ public final class SqliteRunStore implements RunStore {
     /** One row by its unique key, its detail decompressed. */
     @Override
     public Optional<CaseRecord> caseRecord(String runId, CaseKey key) throws StoreException {
-        return readers.read("read case " + key + " of run " + runId, c -> CaseRows.find(c, runId, key, sharedTexts, sharedVersions));
+        return readers.read("read case " + key + " of run " + runId,
+                c -> CaseRows.find(statements.get(c, CaseRows.FIND), c, runId, key, sharedTexts, sharedVersions));
     }
 
     @Override

@@ -1,0 +1,98 @@
+package dev.evalbench.core.store.sqlite;
+
+import dev.evalbench.core.store.UserCacheFolder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Points sqlite-jdbc at a copy of its native library kept in the user's cache folder, checked byte for byte
+ * against the one in the jar on every start. Left to itself, sqlite-jdbc runs {@code uname} in a child
+ * process, extracts the library to a new temporary file and compares the two a byte at a time on every
+ * start: about a tenth of a second of a short command such as {@code gate}. Where anything is unusual (another
+ * system, a library path the user set, a cache folder others may write, a copy that differs or cannot be
+ * written) nothing is set and sqlite-jdbc loads the library its own way; if the cached copy fails to load,
+ * sqlite-jdbc falls back to its own way too. Call before the first connection; idempotent and thread-safe.
+ */
+final class NativeLibraryCache {
+    private static final String PATH = "org.sqlite.lib.path";
+    private static final String NAME = "org.sqlite.lib.name";
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
+    private static boolean done;
+
+    private NativeLibraryCache() {}
+
+    static synchronized void use() {
+        if (done) return;
+        done = true;
+        if (System.getProperty(PATH) != null || System.getProperty(NAME) != null) return;
+        String home = System.getProperty("user.home");
+        if (home == null || home.isBlank()) return;
+        Path copy = cachedCopy(UserCacheFolder.current());
+        if (copy == null) return;
+        System.setProperty(PATH, copy.getParent().toString());
+        System.setProperty(NAME, copy.getFileName().toString());
+    }
+
+    /**
+     * The library's copy under {@code cache}, written (or rewritten) when missing or different from the jar's;
+     * null when there is none to use (this system needs sqlite-jdbc's own choice, or the folder is not safe).
+     */
+    static Path cachedCopy(Path cache) {
+        String folder = folderInJar();
+        if (folder == null) return null;
+        String file = System.mapLibraryName("sqlitejdbc");
+        try (InputStream in = org.sqlite.JDBC.class.getResourceAsStream("/org/sqlite/native/" + folder + "/" + file)) {
+            if (in == null) return null;
+            byte[] library = in.readAllBytes();
+            Path dir = cache.resolve("sqlite-native-" + library.length + "-" + Integer.toHexString(Arrays.hashCode(library)));
+            Path copy = dir.resolve(file);
+            if (!ownedFolder(dir)) return null;
+            if (!Files.isRegularFile(copy) || !Arrays.equals(Files.readAllBytes(copy), library)) {
+                Path partial = Files.createTempFile(dir, "partial-", ".tmp");
+                Files.write(partial, library);
+                Files.move(partial, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+            return copy;
+        } catch (IOException | RuntimeException e) {
+            return null; // any trouble: sqlite-jdbc extracts its library as it always did
+        }
+    }
+
+    /** The jar's folder of the library for this system, or null where the choice needs sqlite-jdbc's own checks. */
+    private static String folderInJar() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
+        String cpu = arch.equals("amd64") || arch.equals("x86_64") ? "x86_64" : arch.equals("aarch64") ? "aarch64" : null;
+        if (cpu == null) return null;
+        // Linux with musl or Android uses other builds: there the cached glibc copy fails to load and sqlite-jdbc takes over.
+        if (os.startsWith("linux")) return "Linux/" + cpu;
+        if (os.startsWith("mac")) return "Mac/" + cpu;
+        return null;
+    }
+
+    /**
+     * Creates the folder owner-only; false when it exists and others may write it, or it belongs to someone else
+     * than its parent folder does (then it is not trusted).
+     */
+    private static boolean ownedFolder(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectories(dir.getParent());
+            try {
+                Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // made by a command starting at the same time: checked below like any existing folder
+            }
+        }
+        Set<PosixFilePermission> perms = Files.getPosixFilePermissions(dir);
+        return Files.getOwner(dir).equals(Files.getOwner(dir.getParent()))
+                && !perms.contains(PosixFilePermission.GROUP_WRITE) && !perms.contains(PosixFilePermission.OTHERS_WRITE);
+    }
+}
