@@ -108,6 +108,11 @@ final class CaseReadAhead implements AutoCloseable {
         return queue.size();
     }
 
+    /** Whether this read-ahead's reader thread is still running (for tests: other read-aheads may be). */
+    boolean readerAlive() {
+        return reader.isAlive();
+    }
+
     /** Stops the reader if it is still reading and waits for it to end. */
     @Override
     public void close() {
