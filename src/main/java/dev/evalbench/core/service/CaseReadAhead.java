@@ -118,15 +118,7 @@ final class CaseReadAhead implements AutoCloseable {
     public void close() {
         stopped.set(true);
         queue.clear();
-        boolean interrupted = false;
-        while (reader.isAlive()) {
-            try {
-                reader.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) Thread.currentThread().interrupt();
+        ThreadEnd.await(reader);
     }
 
     private void read(RunStore store) {

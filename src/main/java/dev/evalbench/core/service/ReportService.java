@@ -131,7 +131,7 @@ public final class ReportService {
             return new Reported(content, runGates, mask);
         } finally {
             // Whatever happened, the summary reader has handed its connection back before the store may close.
-            joinQuietly(summaryReader);
+            ThreadEnd.await(summaryReader);
         }
     }
 
@@ -148,18 +148,6 @@ public final class ReportService {
             if (e.getCause() instanceof Error err) throw err;
             throw new StoreException("reading the case summaries failed: " + e.getCause(), e.getCause());
         }
-    }
-
-    private static void joinQuietly(Thread thread) {
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) Thread.currentThread().interrupt();
     }
 
     /** A run reported against a baseline: the comparison reads both runs' full records, so both are read whole. */

@@ -224,17 +224,7 @@ final class CaseRows {
     /** In stored order, in full. */
     static List<CaseRecord> list(Connection c, String runId) throws SQLException, StoreException {
         List<CaseRecord> records = new ArrayList<>();
-        Map<String, String> texts = new HashMap<>();
-        Map<String, VersionTuple> versions = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT " + RECORD_COLUMNS + " FROM cases WHERE run_id = ? ORDER BY seq")) {
-            ps.setString(1, runId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    records.add(record(c, rs, runId, texts, versions));
-                }
-            }
-        }
+        forEach(c, runId, records::add);
         return List.copyOf(records);
     }
 
