@@ -5,9 +5,6 @@ import dev.evalbench.core.workspace.Workspace;
 import dev.evalbench.core.workspace.WorkspaceException;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 
 /**
  * A workspace folder being loaded on its own thread (as {@link Components#loadFor} loads it), so a command
@@ -16,10 +13,10 @@ import java.util.concurrent.FutureTask;
  * folder; nothing is shared with the caller until {@link #get}. Thread-safe.
  */
 public final class PendingWorkspace {
-    private final FutureTask<Workspace> task;
+    private final BackgroundValue<Workspace> load;
 
-    private PendingWorkspace(FutureTask<Workspace> task) {
-        this.task = task;
+    private PendingWorkspace(BackgroundValue<Workspace> load) {
+        this.load = load;
     }
 
     /**
@@ -28,11 +25,7 @@ public final class PendingWorkspace {
      * @param env read by the loading thread: the caller must not change it meanwhile (the process environment never changes)
      */
     public static PendingWorkspace start(Path dir, Map<String, String> env, RunHeader run) {
-        FutureTask<Workspace> task = new FutureTask<>(() -> Components.loadFor(dir, env, run));
-        Thread loader = new Thread(task, "workspace-load");
-        loader.setDaemon(true);
-        loader.start();
-        return new PendingWorkspace(task);
+        return new PendingWorkspace(BackgroundValue.start("workspace-load", () -> Components.loadFor(dir, env, run)));
     }
 
     /**
@@ -45,19 +38,11 @@ public final class PendingWorkspace {
         try {
             while (true) {
                 try {
-                    return task.get();
+                    return load.get(WorkspaceException.class);
                 } catch (InterruptedException e) {
                     interrupted = true; // the load is short and reads local files: finish it, then restore the flag
                 }
             }
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof WorkspaceException w) throw w;
-            if (cause instanceof RuntimeException r) throw r;
-            if (cause instanceof Error err) throw err;
-            throw new IllegalStateException("loading the workspace failed", cause);
-        } catch (CancellationException e) {
-            throw new IllegalStateException("loading the workspace was cancelled", e);
         } finally {
             if (interrupted) Thread.currentThread().interrupt();
         }

@@ -25,8 +25,6 @@ import dev.evalbench.core.report.sign.SigningInputException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import dev.evalbench.core.report.ReportApproval;
 import dev.evalbench.core.report.html.ReportHtml;
 import dev.evalbench.core.report.model.SignerName;
@@ -113,10 +111,7 @@ public final class ReportService {
      */
     private Reported alone(String runRef, Path workspaceDir) throws WorkspaceException, StoreException {
         RunHeader header = RunLookup.header(store, runRef);
-        FutureTask<List<CaseSummary>> summaries = new FutureTask<>(() -> store.summaries(header.id()));
-        Thread summaryReader = new Thread(summaries, "evalbench-summaries");
-        summaryReader.setDaemon(true);
-        summaryReader.start();
+        BackgroundValue<List<CaseSummary>> summaries = BackgroundValue.start("evalbench-summaries", () -> store.summaries(header.id()));
         try (CaseReadAhead records = CaseReadAhead.start(store, header.id())) {
             List<RunEvent> events = store.events(header.id());
             RunGates runGates = found(gates.gatesOf(RunCases.ofSummaries(header, List.of(), events), store, workspaceDir),
@@ -131,22 +126,17 @@ public final class ReportService {
             return new Reported(content, runGates, mask);
         } finally {
             // Whatever happened, the summary reader has handed its connection back before the store may close.
-            ThreadEnd.await(summaryReader);
+            summaries.awaitEnd();
         }
     }
 
     /** The summaries read on their own thread, or the failure that reading them ended in. */
-    private static List<CaseSummary> done(FutureTask<List<CaseSummary>> summaries) throws StoreException {
+    private static List<CaseSummary> done(BackgroundValue<List<CaseSummary>> summaries) throws StoreException {
         try {
-            return summaries.get();
+            return summaries.get(StoreException.class);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreException("reading the case summaries was interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof StoreException s) throw s;
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            if (e.getCause() instanceof Error err) throw err;
-            throw new StoreException("reading the case summaries failed: " + e.getCause(), e.getCause());
         }
     }
 
