@@ -143,8 +143,8 @@ class RunLauncherViewModelTest {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (runner.read(() -> ended.size()) < 2 && System.nanoTime() < deadline) Thread.sleep(50);
             runner.ui(() -> {
-                assertThat(runs[0].stateProperty().get()).isEqualTo(RunProgress.State.COMPLETE);
-                assertThat(runs[1].stateProperty().get()).isEqualTo(RunProgress.State.COMPLETE);
+                assertThat(runs[0].stateProperty().get()).as(runs[0].textProperty().get()).isEqualTo(RunProgress.State.COMPLETE);
+                assertThat(runs[1].stateProperty().get()).as(runs[1].textProperty().get()).isEqualTo(RunProgress.State.COMPLETE);
             });
             String first = runner.read(() -> runs[0].runIdProperty().get());
             String second = runner.read(() -> runs[1].runIdProperty().get());
