@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class GroupedResamplingTest {
     private static final Bootstrap MANY = new Bootstrap(11, 10_000);
-    private static final int N = 6000;
+    private static final int N = 3200;
 
     @Test
     void aPairedMeanOfFewDistinctChangesMatchesResamplingCases() {
@@ -42,7 +42,7 @@ class GroupedResamplingTest {
         double[] before = new double[N];
         double[] after = new double[N];
         for (int i = 0; i < N; i++) {
-            int template = r.nextInt(40);
+            int template = r.nextInt(20);
             before[i] = 0.00015 + template * 0.000001;
             // a tenth of the cases got longer answers, priced higher
             after[i] = before[i] * (r.nextDouble() < 0.1 ? 1.3 : 1.0);
@@ -63,7 +63,7 @@ class GroupedResamplingTest {
         double[] before = new double[N];
         double[] after = new double[N];
         for (int i = 0; i < N; i++) {
-            before[i] = 50 * (4 + Math.min(40, (int) (-6 * Math.log(1 - r.nextDouble()))));
+            before[i] = 50 * (4 + Math.min(22, (int) (-4 * Math.log(1 - r.nextDouble()))));
             after[i] = r.nextDouble() < 0.6 ? before[i] + 100 : before[i];
         }
         assertThat(CaseGroups.of(Bootstrap.maxGroups(N), before, after)).isNotNull();
