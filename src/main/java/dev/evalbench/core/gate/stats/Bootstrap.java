@@ -19,7 +19,7 @@ import org.apache.commons.math3.distribution.BetaDistribution;
  * percentiles ({@link #pairedPercentile}). Sums, means and paired percentiles of data that take few distinct
  * values (per-case changes of 0 or a few tokens, latencies in whole milliseconds, costs of a templated prompt)
  * resample the count of draws of each distinct value instead of n indices ({@link CaseGroups}, used when each
- * distinct value stands for {@link #maxGroups 64 cases or more}): the same bootstrap distribution from another
+ * distinct value stands for {@link #maxGroups 32 cases or more}): the same bootstrap distribution from another
  * stream of draws, so the bounds agree with resampling indices to the Monte Carlo error, not to the bit.
  */
 public final class Bootstrap {
@@ -292,11 +292,11 @@ public final class Bootstrap {
 
     /**
      * The most groups of equal values ({@link CaseGroups}) for which drawing the count of each group beats
-     * drawing n indices: a binomial draw costs about as much as 50 index draws, so each group must stand for 64
+     * drawing n indices: a binomial draw costs about as much as 20 index draws, so each group must stand for 32
      * cases or more on average.
      */
     static int maxGroups(int n) {
-        return n / 64;
+        return n / 32;
     }
 
     private static int matchedLength(int before, int after) {

@@ -24,12 +24,28 @@ final class CaseGroups {
     private final double[][] values;
     private final int[] sizes;
     private final int[] counts;
+    /** Each group's binomial share given the groups before it, and the logarithms of it and of its complement. */
+    private final double[] share;
+    private final double[] logShare;
+    private final double[] logRest;
+    private final double[] logFactorial;
 
     private CaseGroups(int n, double[][] values, int[] sizes) {
         this.n = n;
         this.values = values;
         this.sizes = sizes;
         this.counts = new int[sizes.length];
+        this.share = new double[sizes.length];
+        this.logShare = new double[sizes.length];
+        this.logRest = new double[sizes.length];
+        int sharesLeft = n;
+        for (int g = 0; g < sizes.length; g++) {
+            share[g] = (double) sizes[g] / sharesLeft;
+            logShare[g] = Math.log(share[g]);
+            logRest[g] = Math.log1p(-share[g]);
+            sharesLeft -= sizes[g];
+        }
+        this.logFactorial = BinomialDraw.logFactorials(n);
     }
 
     /**
@@ -75,13 +91,11 @@ final class CaseGroups {
      */
     int[] resample(SplittableRandom random) {
         int left = n;
-        int sharesLeft = n;
         int last = sizes.length - 1;
         for (int g = 0; g < last; g++) {
-            int drawn = left == 0 ? 0 : BinomialDraw.draw(random, left, (double) sizes[g] / sharesLeft);
+            int drawn = BinomialDraw.draw(random, left, share[g], logShare[g], logRest[g], logFactorial);
             counts[g] = drawn;
             left -= drawn;
-            sharesLeft -= sizes[g];
         }
         counts[last] = left;
         return counts;

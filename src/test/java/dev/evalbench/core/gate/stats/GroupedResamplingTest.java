@@ -117,6 +117,21 @@ class GroupedResamplingTest {
     }
 
     @Test
+    void binomialDrawsFromATableOfLogFactorialsAreTheSaddlePointDraws() {
+        double[] logFactorial = BinomialDraw.logFactorials(10_000);
+        assertThat(logFactorial[10]).isCloseTo(Math.log(3_628_800), within(1e-12));
+        for (double p : new double[] {0.0068, 0.107, 0.5, 0.93}) {
+            SplittableRandom bySaddlePoint = new SplittableRandom(8);
+            SplittableRandom byTable = new SplittableRandom(8);
+            for (int i = 0; i < 5000; i++) {
+                int n = 10_000 - i;
+                assertThat(BinomialDraw.draw(byTable, n, p, Math.log(p), Math.log1p(-p), logFactorial))
+                        .as("draw %d of Binomial(%d, %s)", i, n, p).isEqualTo(BinomialDraw.draw(bySaddlePoint, n, p));
+            }
+        }
+    }
+
+    @Test
     void dataWithTooManyDistinctValuesAreNotGrouped() {
         double[] values = new double[1000];
         Arrays.setAll(values, i -> i % 16);
