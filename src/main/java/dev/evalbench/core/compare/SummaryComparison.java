@@ -27,11 +27,15 @@ import java.util.function.Supplier;
  * a read. Version tuples and template diffs come from one record per suite, prompt and route of each run (every
  * distinct tuple a run records in practice). Metrics are computed from the summaries, on a pool thread
  * ({@link CompletableFuture#supplyAsync}) while this thread reads the records: the paired statistics are pure
- * CPU work and the reads mostly wait on SQLite and inflate. Not thread-safe while it runs; the result is
- * immutable.
+ * CPU work and the reads mostly wait on SQLite and inflate. With many cases to read, the later half of them is
+ * read and diffed on a second pool thread, so {@link Records} must be thread-safe. Not thread-safe while it
+ * runs; the result is immutable.
  */
 public final class SummaryComparison {
-    /** Reads one case of one side in full (as the comparison shows it: masked), or null if it is gone. */
+    /**
+     * Reads one case of one side in full (as the comparison shows it: masked), or null if it is gone. Called from
+     * two threads at once when the comparison reads many cases: must be thread-safe.
+     */
     @FunctionalInterface
     public interface Records {
         CaseRecord read(CaseKey key) throws StoreException;
@@ -60,11 +64,14 @@ public final class SummaryComparison {
                                                    Supplier<GateReport> beforeGates, Supplier<GateReport> afterGates)
             throws StoreException {
         CompletableFuture<List<MetricDelta>> metrics = CompletableFuture.supplyAsync(() -> MetricDeltas.between(before, after));
-        List<CaseChange> changes = new ArrayList<>();
-        for (CasePair<ScoredCase> pair : CaseAlignment.<ScoredCase>align(before.cases(), after.cases())) {
-            CaseChange change = classify(pair, beforeRecords, afterRecords);
-            if (change != null) changes.add(change);
-        }
+        List<CasePair<ScoredCase>> read = CaseAlignment.<ScoredCase>align(before.cases(), after.cases()).stream()
+                .filter(SummaryComparison::needsRecords).toList();
+        // The reads and diffs of the later half run on a pool thread while this one does the first half.
+        int half = read.size() < SPLIT_AT ? read.size() : read.size() / 2;
+        CompletableFuture<List<CaseChange>> laterHalf = half == read.size() ? CompletableFuture.completedFuture(List.of())
+                : CompletableFuture.supplyAsync(() -> classifyUnchecked(read.subList(half, read.size()), beforeRecords, afterRecords));
+        List<CaseChange> changes = new ArrayList<>(classifyAll(read.subList(0, half), beforeRecords, afterRecords));
+        changes.addAll(joinedReads(laterHalf));
         // stable sort: keeps the alignment order within each kind, as CaseChanges does
         changes.sort(Comparator.comparing(CaseChange::kind));
         StoredRun beforeTuples = tuples(before, beforeRecords);
@@ -86,6 +93,44 @@ public final class SummaryComparison {
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException r) throw r;
             if (e.getCause() instanceof Error err) throw err;
+            throw e;
+        }
+    }
+
+    /** Below this many cases to read, one thread reads them all: a second would cost more than it saves. */
+    private static final int SPLIT_AT = 64;
+
+    /** Whether the pair's change can be known only from its records (see {@link #classify}). */
+    private static boolean needsRecords(CasePair<ScoredCase> pair) {
+        if (pair.before() == null || pair.after() == null) return true;
+        return pair.flippedToFail() || pair.flippedToPass() || !sameOutput(pair.before(), pair.after());
+    }
+
+    /** The changes among the pairs, in their order. */
+    private static List<CaseChange> classifyAll(List<CasePair<ScoredCase>> pairs, Records beforeRecords, Records afterRecords)
+            throws StoreException {
+        List<CaseChange> changes = new ArrayList<>();
+        for (CasePair<ScoredCase> pair : pairs) {
+            CaseChange change = classify(pair, beforeRecords, afterRecords);
+            if (change != null) changes.add(change);
+        }
+        return changes;
+    }
+
+    private static List<CaseChange> classifyUnchecked(List<CasePair<ScoredCase>> pairs, Records beforeRecords, Records afterRecords) {
+        try {
+            return classifyAll(pairs, beforeRecords, afterRecords);
+        } catch (StoreException e) {
+            throw new CompletionException(e);
+        }
+    }
+
+    /** {@link #joined} for reads, whose StoreException comes back as it was thrown. */
+    private static List<CaseChange> joinedReads(CompletableFuture<List<CaseChange>> reads) throws StoreException {
+        try {
+            return joined(reads);
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof StoreException s) throw s;
             throw e;
         }
     }

@@ -33,11 +33,21 @@ final class BackgroundValue<T> {
      * @throws InterruptedException when the waiting thread is interrupted (the work goes on)
      */
     <E extends Exception> T get(Class<E> failure) throws E, InterruptedException {
+        return get(failure, failure);
+    }
+
+    /**
+     * As {@link #get(Class)} for work that fails in either of two ways.
+     *
+     * @throws E1 the work's own failure, when it is one ({@code one}); E2 likewise ({@code other})
+     */
+    <E1 extends Exception, E2 extends Exception> T get(Class<E1> one, Class<E2> other) throws E1, E2, InterruptedException {
         try {
             return task.get();
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            if (failure.isInstance(cause)) throw failure.cast(cause);
+            if (one.isInstance(cause)) throw one.cast(cause);
+            if (other.isInstance(cause)) throw other.cast(cause);
             if (cause instanceof RuntimeException r) throw r;
             if (cause instanceof Error err) throw err;
             throw new IllegalStateException(thread.getName() + " failed", cause);

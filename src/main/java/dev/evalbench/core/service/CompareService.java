@@ -6,6 +6,7 @@ import dev.evalbench.core.compare.RunComparison;
 import dev.evalbench.core.compare.SnapshotSource;
 import dev.evalbench.core.compare.SummaryComparison;
 import dev.evalbench.core.record.RunCases;
+import dev.evalbench.core.record.RunHeader;
 import dev.evalbench.core.gate.GateReport;
 import dev.evalbench.core.record.StoredRun;
 import dev.evalbench.core.store.RunStore;
@@ -55,12 +56,20 @@ public final class CompareService {
 
     /**
      * Two runs of the history compared from their summaries ({@link SummaryComparison}): full records are read,
-     * masked, only for the cases the comparison shows. The result's runs hold those records only.
+     * masked, only for the cases the comparison shows. The result's runs hold those records only. The gates'
+     * workspace loads and the baseline's summaries are read on threads of their own while this thread reads the
+     * other run's summaries: on two cores the three take about the time of the longest.
      */
     private Result compareStored(String beforeRef, String afterRef, Path workspaceDir) throws WorkspaceException, StoreException {
-        RunCases before = RunLookup.runCases(store, beforeRef);
-        RunCases after = RunLookup.runCases(store, afterRef);
-        Optional<RunGates> found = gates.gatesOf(after, store, workspaceDir);
+        RunHeader beforeHeader = RunLookup.header(store, beforeRef);
+        RunHeader afterHeader = RunLookup.header(store, afterRef);
+        BackgroundValue<Optional<RunGates>> gatesLoad = BackgroundValue.start("compare-gates",
+                () -> gates.gatesOf(afterHeader, store, workspaceDir));
+        BackgroundValue<RunCases> beforeRead = BackgroundValue.start("compare-baseline",
+                () -> RunLookup.runCases(store, beforeHeader));
+        RunCases after = RunLookup.runCases(store, afterHeader);
+        RunCases before = awaited(beforeRead);
+        Optional<RunGates> found = awaited(gatesLoad);
         // Gating is pure CPU work on the summaries: done on a pool thread while this one reads and masks records.
         CompletableFuture<GateReport> beforeVerdicts = found.isEmpty() ? CompletableFuture.completedFuture(null)
                 : CompletableFuture.supplyAsync(() -> gates.gate(found.get().workspace(), before, null));
@@ -68,10 +77,32 @@ public final class CompareService {
                 : CompletableFuture.supplyAsync(() -> gates.gate(found.get().workspace(), after, before));
         OutboundMask mask = OutboundMasks.of(found.map(RunGates::workspace).orElse(null), store, gates.env(),
                 before.header(), after.header());
-        RunComparison comparison = SummaryComparison.buildAwaitingGates(mask.cases(before), mask.cases(after),
+        // The summaries' texts are never shown (the comparison shows the records it reads, masked as they are
+        // read): only the events that the compared runs carry are masked.
+        RunComparison comparison = SummaryComparison.buildAwaitingGates(eventsMasked(before, mask), eventsMasked(after, mask),
                 records(before, mask), records(after, mask), SnapshotSource.of(store),
                 () -> SummaryComparison.joined(beforeVerdicts), () -> SummaryComparison.joined(afterVerdicts));
         return new Result(comparison.before(), comparison.after(), comparison, found);
+    }
+
+    private static RunCases eventsMasked(RunCases run, OutboundMask mask) {
+        return new RunCases(run.header(), run.cases(), mask.events(run.events()));
+    }
+
+    /** The value of work on another thread; waits on through interrupts (the work is short), then restores the flag. */
+    private static <T> T awaited(BackgroundValue<T> value) throws WorkspaceException, StoreException {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return value.get(WorkspaceException.class, StoreException.class);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
+        }
     }
 
     private SummaryComparison.Records records(RunCases run, OutboundMask mask) {

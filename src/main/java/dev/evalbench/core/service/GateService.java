@@ -90,7 +90,8 @@ public final class GateService {
         return gatesOf(run.header(), store, workspaceDir);
     }
 
-    private Optional<RunGates> gatesOf(RunHeader header, RunStore store, Path workspaceDir)
+    /** As {@link #gatesOf(StoredRun, RunStore, Path)}, for a run of which only the header has been read. */
+    public Optional<RunGates> gatesOf(RunHeader header, RunStore store, Path workspaceDir)
             throws WorkspaceException, StoreException {
         if (hasAllSnapshots(header, store)) {
             return Optional.of(new RunGates(Components.loadSnapshotForReading(header, store, env),

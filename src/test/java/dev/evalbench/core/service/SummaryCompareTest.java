@@ -82,6 +82,31 @@ class SummaryCompareTest {
     }
 
     @Test
+    void manyChangedCasesReadOnTwoThreadsGiveTheFullRecordComparisonInItsOrder() throws Exception {
+        List<CaseRecord> a = new ArrayList<>();
+        List<CaseRecord> b = new ArrayList<>();
+        for (int i = 0; i < 240; i++) {
+            String id = String.format("m%03d", i);
+            a.add(RecordEdits.withOutput(CaseRecords.sample("many-a", "triage", id, true, 300), OUT));
+            // a third flip to fail, a third change their output only, a third stay as they were
+            b.add(RecordEdits.withOutput(CaseRecords.sample("many-b", "triage", id, i % 3 != 0, 310),
+                    i % 3 == 1 ? OUT_CHANGED : i % 3 == 0 ? OUT_CHANGED.replace("refund", "escalate") : OUT));
+        }
+        store(new Run("many-a", a));
+        store(new Run("many-b", b));
+
+        RunComparison fromSummaries = service.compare("many-a", "many-b", null).comparison();
+        RunComparison fromRecords = service.compare(RunLookup.run(store, "many-a"), RunLookup.run(store, "many-b"), null, null);
+
+        assertThat(json(fromSummaries)).isEqualTo(json(fromRecords));
+        assertThat(fromSummaries.cases()).hasSize(160);
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 240; i += 3) expected.add("PASS_TO_FAIL triage/" + String.format("m%03d", i));
+        for (int i = 1; i < 240; i += 3) expected.add("OUTPUT_CHANGED triage/" + String.format("m%03d", i));
+        assertThat(fromSummaries.cases()).extracting(c -> c.kind() + " " + c.key()).containsExactlyElementsOf(expected);
+    }
+
+    @Test
     void runsStoredWithoutFingerprintsCompareTheSame() throws Exception {
         RunComparison withFingerprints = service.compare("run-a", "run-b", null).comparison();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("history.db"));

@@ -18,7 +18,33 @@ final class BinomialDraw {
         if (n <= 0 || p <= 0) return 0;
         if (p >= 1) return n;
         int mode = (int) Math.min(n, Math.floor((n + 1) * p));
-        double atMode = Math.exp(new BinomialDistribution(null, n, p).logProbability(mode));
+        return fromMode(random, n, p, mode, Math.exp(new BinomialDistribution(null, n, p).logProbability(mode)));
+    }
+
+    /**
+     * As {@link #draw(SplittableRandom, int, double)}, with the mode's probability from a table of log n! the
+     * caller keeps ({@link #logFactorials}) and the logarithms of p and 1 − p: a few reads and one exp instead
+     * of the saddle-point expansion, for callers that draw thousands of binomials of the same few p.
+     *
+     * @param logFactorial log k! for k from 0 to at least n
+     */
+    static int draw(SplittableRandom random, int n, double p, double logP, double logQ, double[] logFactorial) {
+        if (n <= 0 || p <= 0) return 0;
+        if (p >= 1) return n;
+        int mode = (int) Math.min(n, Math.floor((n + 1) * p));
+        double logAtMode = logFactorial[n] - logFactorial[mode] - logFactorial[n - mode] + mode * logP + (n - mode) * logQ;
+        return fromMode(random, n, p, mode, Math.exp(logAtMode));
+    }
+
+    /** log k! for k from 0 to n, summed in order (relative error about n times the double's, far below a draw's). */
+    static double[] logFactorials(int n) {
+        double[] table = new double[n + 1];
+        for (int k = 2; k <= n; k++) table[k] = table[k - 1] + Math.log(k);
+        return table;
+    }
+
+    /** Inversion walking outward from the mode, whose probability is {@code atMode}. */
+    private static int fromMode(SplittableRandom random, int n, double p, int mode, double atMode) {
         double odds = p / (1 - p);
         double u = random.nextDouble() - atMode;
         if (u < 0) return mode;

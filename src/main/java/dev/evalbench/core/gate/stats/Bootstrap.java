@@ -16,7 +16,11 @@ import org.apache.commons.math3.distribution.BetaDistribution;
  * in time independent of n or with one memory read per draw: a paired difference of proportions (a
  * multinomial draw of the four outcome counts, {@link #pairedProportion}), a nearest-rank percentile (one
  * order statistic, {@link #percentileOfRank}), a paired difference of means ({@link #pairedMean}) and of
- * percentiles ({@link #pairedPercentile}).
+ * percentiles ({@link #pairedPercentile}). Sums, means and paired percentiles of data that take few distinct
+ * values (per-case changes of 0 or a few tokens, latencies in whole milliseconds, costs of a templated prompt)
+ * resample the count of draws of each distinct value instead of n indices ({@link CaseGroups}, used when each
+ * distinct value stands for {@link #maxGroups 32 cases or more}): the same bootstrap distribution from another
+ * stream of draws, so the bounds agree with resampling indices to the Monte Carlo error, not to the bit.
  */
 public final class Bootstrap {
     public static final long DEFAULT_SEED = 20260307L;
@@ -77,7 +81,8 @@ public final class Bootstrap {
     }
 
     /**
-     * {@link #percentile} for the sum of the data, one read per draw instead of a copied sample.
+     * {@link #percentile} for the sum of the data, one read per draw instead of a copied sample, or a draw of the
+ * count of each distinct value when the data take few ({@link CaseGroups}).
      *
      * @return null for no data
      */
@@ -88,8 +93,9 @@ public final class Bootstrap {
         }
         SplittableRandom random = new SplittableRandom(seed);
         double[] stats = new double[resamples];
+        CaseGroups groups = CaseGroups.of(maxGroups(n), data);
         for (int b = 0; b < resamples; b++) {
-            stats[b] = resampledSum(random, data);
+            stats[b] = groups != null ? groups.sum(0, groups.resample(random)) : resampledSum(random, data);
         }
         return bounds(stats, level);
     }
@@ -176,7 +182,8 @@ public final class Bootstrap {
 
     /**
      * {@link #paired} for mean(after) − mean(before) over n matched cases: each resample sums the per-case
-     * differences at its drawn indices, one read per draw.
+     * differences at its drawn indices, one read per draw, or adds each distinct difference times its count of
+     * draws when the differences take few distinct values ({@link CaseGroups}).
      *
      * @throws IllegalArgumentException when the arrays are empty or of different lengths
      */
@@ -192,8 +199,9 @@ public final class Bootstrap {
         }
         SplittableRandom random = new SplittableRandom(seed);
         double[] stats = new double[resamples];
+        CaseGroups groups = CaseGroups.of(maxGroups(n), change);
         for (int b = 0; b < resamples; b++) {
-            stats[b] = resampledSum(random, change) / n;
+            stats[b] = (groups != null ? groups.sum(0, groups.resample(random)) : resampledSum(random, change)) / n;
         }
         return difference(sumAfter / n - sumBefore / n, stats, level);
     }
@@ -201,7 +209,8 @@ public final class Bootstrap {
     /**
      * {@link #paired} for a difference of the two runs' totals over n matched cases, {@code difference(sum of
      * before, sum of after)} (a relative change of cost or tokens): each resample adds both runs' values at its
-     * drawn indices, one draw per case for both sums.
+     * drawn indices, one draw per case for both sums, or from the count of draws of each distinct (before, after)
+     * pair when the cases take few ({@link CaseGroups}).
      *
      * @throws IllegalArgumentException when the arrays are empty or of different lengths
      */
@@ -215,7 +224,12 @@ public final class Bootstrap {
         }
         SplittableRandom random = new SplittableRandom(seed);
         double[] stats = new double[resamples];
-        for (int b = 0; b < resamples; b++) {
+        CaseGroups groups = CaseGroups.of(maxGroups(n), before, after);
+        for (int b = 0; b < resamples && groups != null; b++) {
+            int[] drawn = groups.resample(random);
+            stats[b] = difference.applyAsDouble(groups.sum(0, drawn), groups.sum(1, drawn));
+        }
+        for (int b = 0; b < resamples && groups == null; b++) {
             double sumBefore = 0;
             double sumAfter = 0;
             for (int i = 0; i < n; i++) {
@@ -230,17 +244,30 @@ public final class Bootstrap {
 
     /**
      * {@link #paired} for nearestRank(after, fraction) − nearestRank(before, fraction) over n matched cases
-     * ({@link Percentiles#nearestRank}), without sorting or selecting over every resample ({@link PairedRanks}).
+     * ({@link Percentiles#nearestRank}), without sorting or selecting over every resample: from the count of draws
+     * of each distinct (before, after) pair when the cases take few ({@link CaseGroups}), else from the drawn
+     * ranks ({@link PairedRanks}).
      *
      * @throws IllegalArgumentException when the arrays are empty or of different lengths
      */
     public PairedDifference pairedPercentile(double[] before, double[] after, double fraction, double level) {
         int n = matchedLength(before.length, after.length);
-        PairedRanks ranks = new PairedRanks(before, after, fraction);
         SplittableRandom random = new SplittableRandom(seed);
         double[] stats = new double[resamples];
-        for (int b = 0; b < resamples; b++) {
-            stats[b] = ranks.resampledDifference(random);
+        CaseGroups groups = CaseGroups.of(maxGroups(n), before, after);
+        if (groups != null) {
+            int k = Percentiles.rankIndex(n, fraction);
+            int[] byBefore = groups.orderBy(0);
+            int[] byAfter = groups.orderBy(1);
+            for (int b = 0; b < resamples; b++) {
+                int[] drawn = groups.resample(random);
+                stats[b] = groups.nearestRank(1, byAfter, k, drawn) - groups.nearestRank(0, byBefore, k, drawn);
+            }
+        } else {
+            PairedRanks ranks = new PairedRanks(before, after, fraction);
+            for (int b = 0; b < resamples; b++) {
+                stats[b] = ranks.resampledDifference(random);
+            }
         }
         return difference(Percentiles.nearestRank(after, fraction) - Percentiles.nearestRank(before, fraction),
                 stats, level);
@@ -261,6 +288,15 @@ public final class Bootstrap {
         }
         if (i < n) even += values[UniformIndices.next(random, n)];
         return even + odd;
+    }
+
+    /**
+     * The most groups of equal values ({@link CaseGroups}) for which drawing the count of each group beats
+     * drawing n indices: a binomial draw costs about as much as 20 index draws, so each group must stand for 32
+     * cases or more on average.
+     */
+    static int maxGroups(int n) {
+        return n / 32;
     }
 
     private static int matchedLength(int before, int after) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.evalbench.core.record.Attempt;
 import dev.evalbench.core.record.Decision;
 import dev.evalbench.core.record.FallbackTaken;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ record StoredDetail(
         String requestId,
         List<Attempt> attempts,
         List<FallbackTaken> fallbacks,
-        Instant finishedAt,
+        @JsonDeserialize(using = Timestamps.DetailInstant.class) Instant finishedAt,
         @JsonInclude(JsonInclude.Include.NON_DEFAULT) int reasoningTokens,
         @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean tokensEstimated) {
 
