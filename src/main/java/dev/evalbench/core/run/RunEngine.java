@@ -1,6 +1,7 @@
 package dev.evalbench.core.run;
 
 import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.record.CaseSummary;
 import dev.evalbench.core.record.RunConfig;
 import dev.evalbench.core.record.RunEvent;
 import dev.evalbench.core.record.RunHeader;
@@ -80,10 +81,12 @@ public final class RunEngine {
     public RunHeader resume(RunHeader header, Workspace ws, AppInfo app, RouteCaller caller,
                             RunListener listener, Cancellation cancellation) throws StoreException {
         RunPlan plan = RunPlan.of(ws, header.config(), app);
-        List<CaseRecord> stored = store.cases(header.id());
-        boolean anyAnswered = stored.stream().anyMatch(r -> r.failureKind() == null);
+        // The compact summaries say whether the model answered: reading every stored record in full to learn it
+        // held the whole history of a large run in memory.
+        List<CaseSummary> stored = store.summaries(header.id());
+        boolean anyAnswered = stored.stream().anyMatch(s -> s.failureKind() == null);
         if (!anyAnswered && !stored.isEmpty()) {
-            store.discardCases(header.id(), stored.stream().map(CaseRecord::key).toList());
+            store.discardCases(header.id(), stored.stream().map(CaseSummary::key).toList());
         }
         var finished = store.finishedKeys(header.id());
         store.reopenRun(header.id(), ProcessHandle.current().pid());
