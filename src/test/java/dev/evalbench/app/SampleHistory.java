@@ -35,7 +35,7 @@ public final class SampleHistory implements AutoCloseable {
 
     public static SampleHistory in(Path temp) throws Exception {
         Path dir = temp.resolve("support-triage");
-        WorkbenchFixture.copyTree(Path.of("workspaces/support-triage"), dir);
+        dev.evalbench.cli.Cli.copyTree(Path.of("workspaces/support-triage"), dir);
         return of(dir);
     }
 

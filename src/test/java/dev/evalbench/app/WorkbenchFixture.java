@@ -1,14 +1,10 @@
 package dev.evalbench.app;
 
 import dev.evalbench.app.settings.SettingsFile;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.evalbench.cli.Cli;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 import javafx.stage.Stage;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -32,7 +28,7 @@ public final class WorkbenchFixture {
     /** A copy of {@code workspaces/support-triage} under {@code temp}, without its run history. */
     public static WorkbenchFixture ofSample(Path temp) {
         Path ws = temp.resolve("support-triage");
-        copyTree(Path.of("workspaces/support-triage"), ws);
+        Cli.copyTree(Path.of("workspaces/support-triage"), ws);
         return new WorkbenchFixture(ws, temp.resolve("config/workbench.json"));
     }
 
@@ -61,20 +57,5 @@ public final class WorkbenchFixture {
     public void stop() throws TimeoutException {
         FxToolkit.cleanupApplication(app);
         FxToolkit.cleanupStages();
-    }
-
-    /** Copies a workspace folder without its run history ({@code .evalbench}). */
-    public static void copyTree(Path from, Path to) {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) paths::iterator) {
-                Path rel = from.relativize(p);
-                if (rel.toString().startsWith(".evalbench")) continue;
-                Path target = to.resolve(rel.toString());
-                if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

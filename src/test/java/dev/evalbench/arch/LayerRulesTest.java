@@ -4,8 +4,6 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,13 +11,7 @@ import org.junit.jupiter.api.Test;
  * CLI runs on machines without a display and the workbench stays a thin layer over the same services.
  */
 class LayerRulesTest {
-    /**
-     * One import per test run, of the compiled main classes only: scanning the class path's jars for the package
-     * (importPackages) and resolving library classes (see archunit.properties) took most of a minute.
-     */
-    private static final JavaClasses MAIN = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPath(java.nio.file.Path.of(System.getProperty("basedir", "."), "target", "classes"));
+    private static final JavaClasses MAIN = CompiledClasses.MAIN;
 
     @Test
     void coreImportsNoJavaFx() {

@@ -37,7 +37,7 @@ final class BenchHistory {
     static Path build(Path dir, int runs, int bigCases) throws Exception {
         Path ws = dir.resolve("support-triage");
         if (Files.isRegularFile(HistoryLocation.defaultDb(ws))) return ws;
-        dev.evalbench.app.WorkbenchFixture.copyTree(Path.of("workspaces/support-triage"), ws);
+        dev.evalbench.cli.Cli.copyTree(Path.of("workspaces/support-triage"), ws);
         Workspace workspace = Components.loadChecked(ws, Map.of());
         try (RunStore store = SqliteRunStore.open(HistoryLocation.prepare(ws))) {
             RunConfig config = new RunConfig(List.of("offline"), List.of(), 1, 4, "off");

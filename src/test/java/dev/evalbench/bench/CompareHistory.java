@@ -38,7 +38,7 @@ final class CompareHistory {
     static Path build(Path dir, int cases) throws Exception {
         Path ws = dir.resolve("support-triage");
         if (Files.isRegularFile(HistoryLocation.defaultDb(ws))) return ws;
-        dev.evalbench.app.WorkbenchFixture.copyTree(Path.of("workspaces/support-triage"), ws);
+        dev.evalbench.cli.Cli.copyTree(Path.of("workspaces/support-triage"), ws);
         try (RunStore store = SqliteRunStore.open(HistoryLocation.prepare(ws))) {
             RunHeader base = realRun(ws, store);
             Path prompt = ws.resolve("prompts/triage.yaml");

@@ -6,7 +6,6 @@ import dev.evalbench.core.record.StoredRun;
 import dev.evalbench.core.secret.KeyScrubber;
 import dev.evalbench.core.store.RunStore;
 import dev.evalbench.core.store.StoreException;
-import dev.evalbench.core.workspace.EvalCase;
 import dev.evalbench.core.workspace.PolicySpec;
 import dev.evalbench.core.workspace.RouteSpec;
 import dev.evalbench.core.workspace.SuiteSpec;
@@ -66,9 +65,7 @@ public final class OutboundMasks {
         List<String> keys = new ArrayList<>();
         for (Workspace ws : workspaces) {
             for (SuiteSpec suite : ws.suites()) {
-                for (EvalCase c : suite.cases()) {
-                    if (c.restricted() != null) values.computeIfAbsent(c.id(), k -> new LinkedHashSet<>()).addAll(c.restricted());
-                }
+                suite.restrictedById().forEach((id, restricted) -> values.computeIfAbsent(id, k -> new LinkedHashSet<>()).addAll(restricted));
             }
             if (ws.policy() != null && ws.policy().restrictedPatterns() != null) {
                 for (PolicySpec.RestrictedPattern p : ws.policy().restrictedPatterns()) patterns.putIfAbsent(p.name(), p.regex());

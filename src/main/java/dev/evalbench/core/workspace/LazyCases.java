@@ -1,7 +1,9 @@
 package dev.evalbench.core.workspace;
 
 import java.util.AbstractList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -15,17 +17,46 @@ import java.util.function.Supplier;
  */
 final class LazyCases extends AbstractList<EvalCase> {
     private Supplier<List<EvalCase>> parse;
+    private Supplier<Map<String, List<String>>> scanRestricted;
     private List<EvalCase> cases;
+    private Map<String, List<String>> restricted;
 
-    /** @param parse the cases (never null: it throws instead); called once, by the first reader */
-    LazyCases(Supplier<List<EvalCase>> parse) {
+    /**
+     * @param parse          the cases (never null: it throws instead); called once, by the first reader
+     * @param scanRestricted each case's restricted values read without parsing the cases ({@link
+     *     RestrictedValuesScan}); called at most once, when they are asked for before the cases
+     */
+    LazyCases(Supplier<List<EvalCase>> parse, Supplier<Map<String, List<String>>> scanRestricted) {
         this.parse = parse;
+        this.scanRestricted = scanRestricted;
+    }
+
+    /** Whether the cases were parsed (a reader asked for them). */
+    synchronized boolean parsed() {
+        return cases != null;
+    }
+
+    /** Case id to restricted values: from the cases once they are parsed, else from a scan of the bytes. */
+    synchronized Map<String, List<String>> restrictedById() {
+        if (restricted == null) {
+            if (cases == null) {
+                restricted = scanRestricted.get();
+            } else {
+                restricted = new LinkedHashMap<>();
+                for (EvalCase c : cases) {
+                    if (c.restricted() != null && !c.restricted().isEmpty()) restricted.put(c.id(), c.restricted());
+                }
+            }
+            scanRestricted = null;
+        }
+        return restricted;
     }
 
     private synchronized List<EvalCase> cases() {
         if (cases == null) {
             cases = parse.get();
             parse = null; // the bytes and the load's context it holds are no longer needed
+            scanRestricted = null;
         }
         return cases;
     }

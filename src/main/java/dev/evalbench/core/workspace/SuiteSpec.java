@@ -44,6 +44,20 @@ public record SuiteSpec(
         return judges.stream().filter(j -> j.name().equals(judgeName)).findFirst();
     }
 
+    /**
+     * Each case's restricted values by case id (cases without any left out), for masking what leaves the machine.
+     * A stored run's suite whose cases were not read yet answers from its dataset's bytes without parsing the
+     * cases (so it may name cases of other suites sharing the dataset: masking more never leaks).
+     */
+    public Map<String, List<String>> restrictedById() {
+        if (cases instanceof LazyCases lazy) return lazy.restrictedById();
+        Map<String, List<String>> byId = new java.util.LinkedHashMap<>();
+        for (EvalCase c : cases) {
+            if (c.restricted() != null && !c.restricted().isEmpty()) byId.put(c.id(), c.restricted());
+        }
+        return byId;
+    }
+
     /** A suite without extraction rules or checks. */
     public SuiteSpec(String name, SuiteKind kind, String promptId, String dataset, String version,
                      List<String> classification, List<String> extraction, String routing, String datasetHash,

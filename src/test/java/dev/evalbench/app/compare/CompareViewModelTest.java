@@ -26,7 +26,7 @@ class CompareViewModelTest {
     @BeforeEach
     void twoRuns() throws Exception {
         Path ws = temp.resolve("support-triage");
-        dev.evalbench.app.WorkbenchFixture.copyTree(Path.of("workspaces/support-triage"), ws);
+        dev.evalbench.cli.Cli.copyTree(Path.of("workspaces/support-triage"), ws);
         runs = ReviewRuns.make(ws);
         history = SampleHistory.of(ws);
         vm = new CompareViewModel(new SameThreadTaskRunner(), new ReviewService(Map.of()),

@@ -31,7 +31,7 @@ class ExportedRunsTemplateDiffTest {
     @Test
     void twoExportedRunsShowTheChangedPromptsTemplateDiff() throws Exception {
         Path ci = temp.resolve("ci/support-triage");
-        WorkbenchFixture.copyTree(Path.of("workspaces/support-triage"), ci);
+        dev.evalbench.cli.Cli.copyTree(Path.of("workspaces/support-triage"), ci);
         ReviewRuns runs = ReviewRuns.make(ci);
         Path before = temp.resolve("baseline.json");
         Path after = temp.resolve("change.json");

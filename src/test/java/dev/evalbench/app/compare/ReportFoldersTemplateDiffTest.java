@@ -34,7 +34,7 @@ class ReportFoldersTemplateDiffTest {
     @Test
     void twoReportFoldersShowTheChangedPromptsTemplateDiffMasked() throws Exception {
         Path ci = temp.resolve("ci/support-triage");
-        WorkbenchFixture.copyTree(Path.of("workspaces/support-triage"), ci);
+        dev.evalbench.cli.Cli.copyTree(Path.of("workspaces/support-triage"), ci);
         ReviewRuns runs = ReviewRuns.make(ci);
         Path before = temp.resolve("baseline-report");
         Path after = temp.resolve("change-report");

@@ -2,7 +2,6 @@ package dev.evalbench.app.dataset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.evalbench.app.WorkbenchFixture;
 import dev.evalbench.app.fx.SameThreadTaskRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,12 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The dataset table's filters on the sample's real datasets. */
-@dev.evalbench.app.SharesFxToolkit
 class DatasetModelTest {
     @TempDir Path temp;
 
     private DatasetModel open(String file) {
-        DatasetModel model = new DatasetModel(new SameThreadTaskRunner(), WorkbenchFixture.ofSample(temp).workspace, file, Map.of());
+        DatasetModel model = new DatasetModel(new SameThreadTaskRunner(), dev.evalbench.cli.Cli.copySample(temp), file, Map.of());
         model.load();
         return model;
     }

@@ -2,7 +2,6 @@ package dev.evalbench.app.editor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.evalbench.app.WorkbenchFixture;
 import dev.evalbench.app.fx.SameThreadTaskRunner;
 import dev.evalbench.core.record.RunConfig;
 import dev.evalbench.core.record.RunHeader;
@@ -20,14 +19,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Revisions from a real run history, a diff between two, and a rollback that adds a revision. */
-@dev.evalbench.app.SharesFxToolkit
 class RevisionHistoryModelTest {
     static final String FILE = TemplateEditorModelTest.FILE;
     @TempDir Path temp;
 
     @Test
     void savedRevisionsAppearAndRollbackWritesANewRevisionWithTheOldBody() throws Exception {
-        Path ws = WorkbenchFixture.ofSample(temp).workspace;
+        Path ws = dev.evalbench.cli.Cli.copySample(temp);
         byte[] r4 = Files.readAllBytes(ws.resolve(FILE));
         try (SqliteRunStore store = SqliteRunStore.open(HistoryLocation.defaultDb(ws))) {
             String sha = store.putSnapshot(r4);
@@ -65,7 +63,7 @@ class RevisionHistoryModelTest {
 
     @Test
     void rollbackIsRefusedWhileTheEditorHasUnsavedEdits() throws Exception {
-        Path ws = WorkbenchFixture.ofSample(temp).workspace;
+        Path ws = dev.evalbench.cli.Cli.copySample(temp);
         TemplateEditorModel editor = new TemplateEditorModel(new SameThreadTaskRunner(), ws, FILE, Map.of());
         RevisionHistoryModel history = new RevisionHistoryModel(editor);
         editor.open();

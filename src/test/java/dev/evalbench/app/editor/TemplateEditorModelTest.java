@@ -2,7 +2,6 @@ package dev.evalbench.app.editor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.evalbench.app.WorkbenchFixture;
 import dev.evalbench.app.fx.SameThreadTaskRunner;
 import dev.evalbench.core.service.PromptParts;
 import java.nio.file.Files;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The editor's view model on a copy of the sample workspace, without a window. */
-@dev.evalbench.app.SharesFxToolkit
 class TemplateEditorModelTest {
     static final String FILE = "prompts/triage.yaml";
     @TempDir Path temp;
@@ -23,7 +21,7 @@ class TemplateEditorModelTest {
 
     @BeforeEach
     void open() {
-        ws = WorkbenchFixture.ofSample(temp).workspace;
+        ws = dev.evalbench.cli.Cli.copySample(temp);
         editor = new TemplateEditorModel(new SameThreadTaskRunner(), ws, FILE, Map.of());
         editor.open();
     }

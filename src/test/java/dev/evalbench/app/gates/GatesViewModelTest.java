@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The gates panel over real runs of the sample (offline scripted route, real SQLite), without a window. */
-@dev.evalbench.app.SharesFxToolkit
 class GatesViewModelTest {
     @TempDir Path temp;
     private SampleHistory sample;

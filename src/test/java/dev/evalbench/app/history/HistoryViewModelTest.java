@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The run history over a real SQLite history of the sample, without a window. */
-@dev.evalbench.app.SharesFxToolkit
 class HistoryViewModelTest {
     @TempDir Path temp;
     private SampleHistory sample;

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Exporting from the export tab's model, on a real history of two offline runs of the sample. */
-@dev.evalbench.app.SharesFxToolkit
 class ExportViewModelTest {
     @TempDir Path temp;
     private final SameThreadTaskRunner runner = new SameThreadTaskRunner();

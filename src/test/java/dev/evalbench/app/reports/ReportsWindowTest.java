@@ -105,7 +105,7 @@ class ReportsWindowTest {
         // A copy of the workspace with one byte of an input file changed: invalid, and the file is named.
         String input = files.getItems().stream().map(CheckRow::what).filter(n -> n.startsWith("datasets/")).findFirst().orElseThrow();
         Path copy = temp.resolve("tampered");
-        WorkbenchFixture.copyTree(fixture.workspace, copy);
+        dev.evalbench.cli.Cli.copyTree(fixture.workspace, copy);
         byte[] bytes = Files.readAllBytes(copy.resolve(input));
         bytes[bytes.length / 2] ^= 1;
         Files.write(copy.resolve(input), bytes);

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The verify view's model on a small signed report, with a same-thread runner: rows, verdict and words. */
-@dev.evalbench.app.SharesFxToolkit
 class VerifyViewModelTest {
     @TempDir Path temp;
     private final SameThreadTaskRunner runner = new SameThreadTaskRunner();

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The results filter over a real run of the sample (offline scripted route, real SQLite), without a window. */
-@dev.evalbench.app.SharesFxToolkit
 class ResultsViewModelTest {
     @TempDir Path temp;
     private SampleHistory sample;

@@ -26,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The run launcher over the real RunService, the sample's scripted routes and a real SQLite history. */
-@dev.evalbench.app.SharesFxToolkit
 class RunLauncherViewModelTest {
     @TempDir Path temp;
     private SampleHistory sample;

@@ -74,7 +74,8 @@ class RunWindowTest {
 
         @SuppressWarnings("unchecked")
         Spinner<Integer> concurrency = robot.lookup("#launcher-concurrency").queryAs(Spinner.class);
-        robot.interact(() -> concurrency.getValueFactory().setValue(1));
+        // Two at a time: slow enough to cancel part way, and the resume (at the run's own concurrency) takes half as long as one at a time.
+        robot.interact(() -> concurrency.getValueFactory().setValue(2));
         robot.clickOn("#history-search").push(KeyCode.CONTROL, KeyCode.R);
         waitFor(30, TimeUnit.SECONDS, () -> barText().matches("run \\S+: [2-9] / 32 .*"));
         robot.clickOn("#run-cancel");

@@ -54,6 +54,27 @@ class VouchedLoadTest {
         assertThat(forReading.inputDigests()).isEqualTo(full.inputDigests());
     }
 
+    /**
+     * Read for a stored run with every file as it was, a gate's tag is not checked against the cases again (that
+     * would parse the lazily read dataset); a gates file edited since the run is checked in full, tags included.
+     */
+    @Test
+    void aTagGateIsCheckedAgainOnlyWhenTheGatesFileChangedSinceTheRun() throws Exception {
+        Path root = FixtureWorkspace.copyTo(dir);
+        FixtureWorkspace.replace(root, "gates.yaml", "  - {id: schema,", "  - {id: shipping, kind: metric, suite: triage, "
+                + "metric: routing.accuracy, tag: shipping, min: 0.5}\n  - {id: schema,");
+        Map<String, String> asRun = WorkspaceLoader.load(new DiskWorkspaceFiles(root), Map.of()).inputDigests();
+
+        Workspace unchanged = WorkspaceLoader.loadForReading(new DiskWorkspaceFiles(root), Map.of(), asRun);
+        assertThat(((LazyCases) unchanged.suite("triage").cases()).parsed()).isFalse();
+
+        FixtureWorkspace.replace(root, "gates.yaml", "tag: shipping", "tag: customs");
+        WorkspaceException e = catchThrowableOfType(
+                () -> WorkspaceLoader.loadForReading(new DiskWorkspaceFiles(root), Map.of(), asRun), WorkspaceException.class);
+        assertThat(e).isNotNull();
+        assertThat(e.getMessage()).contains("no case of suite \"triage\" carries the tag \"customs\"");
+    }
+
     @Test
     void aDatasetEditedSinceTheRunIsCheckedInFull() throws Exception {
         Path root = FixtureWorkspace.copyTo(dir);
