@@ -1,6 +1,7 @@
 package dev.evalbench.core.run;
 
 import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.record.CaseSummary;
 import dev.evalbench.core.record.RunConfig;
 import dev.evalbench.core.record.RunEvent;
 import dev.evalbench.core.record.RunHeader;
@@ -17,6 +18,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -61,7 +63,7 @@ public final class RunEngine {
     /** As {@link #start(Workspace, RunConfig, AppInfo, RouteCaller, RunListener, Cancellation)}, recording the run as {@code kind}. */
     public RunHeader start(Workspace ws, RunConfig config, AppInfo app, RouteCaller caller,
                            RunListener listener, Cancellation cancellation, dev.evalbench.core.record.RunKind kind) throws StoreException {
-        List<WorkItem> plan = RunPlan.of(ws, config, app);
+        RunPlan plan = RunPlan.of(ws, config, app);
         Map<String, String> inputs = snapshotInputs(ws);
         String runId = RunIds.next(clock);
         String path = ws.files().describe();
@@ -78,11 +80,13 @@ public final class RunEngine {
      */
     public RunHeader resume(RunHeader header, Workspace ws, AppInfo app, RouteCaller caller,
                             RunListener listener, Cancellation cancellation) throws StoreException {
-        List<WorkItem> plan = RunPlan.of(ws, header.config(), app);
-        List<CaseRecord> stored = store.cases(header.id());
-        boolean anyAnswered = stored.stream().anyMatch(r -> r.failureKind() == null);
+        RunPlan plan = RunPlan.of(ws, header.config(), app);
+        // The compact summaries say whether the model answered: reading every stored record in full to learn it
+        // held the whole history of a large run in memory.
+        List<CaseSummary> stored = store.summaries(header.id());
+        boolean anyAnswered = stored.stream().anyMatch(s -> s.failureKind() == null);
         if (!anyAnswered && !stored.isEmpty()) {
-            store.discardCases(header.id(), stored.stream().map(CaseRecord::key).toList());
+            store.discardCases(header.id(), stored.stream().map(CaseSummary::key).toList());
         }
         var finished = store.finishedKeys(header.id());
         store.reopenRun(header.id(), ProcessHandle.current().pid());
@@ -97,21 +101,36 @@ public final class RunEngine {
         AtomicInteger done = new AtomicInteger(alreadyDone);
         AtomicInteger answered = new AtomicInteger(answeredBefore ? 1 : 0);
         AtomicReference<StoreException> storeFailure = new AtomicReference<>();
-        cancellation.onCancel(pool::shutdownNow);
+        // Each worker takes the next case when it is free, and only then is the case built (RunPlan#get): a queue
+        // of every case's task would hold every case's trees for the whole run.
+        AtomicInteger next = new AtomicInteger();
+        AtomicBoolean stopped = new AtomicBoolean();
+        Runnable stop = () -> {
+            stopped.set(true);
+            pool.shutdownNow();
+        };
+        cancellation.onCancel(stop);
         try {
-            for (WorkItem item : work) {
-                if (pool.isShutdown()) break; // cancelled while queueing
+            for (int t = 0; t < threads; t++) {
+                if (stopped.get()) break; // cancelled while starting the workers
                 try {
-                    pool.execute(() -> runOne(header, item, caller, listener, cancellation, done, answered, storeFailure));
+                    pool.execute(() -> {
+                        int i;
+                        while (!stopped.get() && !cancellation.isCancelled() && storeFailure.get() == null
+                                && (i = next.getAndIncrement()) < work.size()) {
+                            runOne(header, work.get(i), caller, listener, cancellation, done, answered, storeFailure);
+                        }
+                    });
                 } catch (RejectedExecutionException cancelledMeanwhile) {
                     break;
                 }
             }
             pool.shutdown();
-            // Cancel calls shutdownNow: queued cases are dropped (they stay planned for resume) and running ones
-            // are interrupted; either way the pool terminates.
-            awaitTermination(pool);
+            // Cancel stops the workers taking cases (the rest stay planned for resume) and interrupts running ones;
+            // either way the pool terminates.
+            awaitTermination(pool, stop);
         } finally {
+            stopped.set(true);
             pool.shutdownNow();
         }
         boolean allStored = storeFailure.get() == null && done.get() == header.plannedCases();
@@ -187,7 +206,7 @@ public final class RunEngine {
         }
     }
 
-    private static void awaitTermination(ExecutorService pool) {
+    private static void awaitTermination(ExecutorService pool, Runnable stop) {
         boolean interrupted = false;
         while (true) {
             try {
@@ -196,7 +215,7 @@ public final class RunEngine {
                 // The caller's thread was interrupted: treat it as a cancel, then still wait for the workers,
                 // so no case is half-stored when we return.
                 interrupted = true;
-                pool.shutdownNow();
+                stop.run();
             }
         }
         if (interrupted) Thread.currentThread().interrupt();

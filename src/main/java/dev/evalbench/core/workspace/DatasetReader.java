@@ -1,8 +1,8 @@
 package dev.evalbench.core.workspace;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +10,10 @@ import java.util.Map;
 /**
  * Reads one suite's dataset (JSONL): every non-blank line a JSON object conforming to case.schema.json, ids
  * unique, and the suite kind's own rules (task cases give every scored expected value; safety probes use
- * {@code expect}/{@code blocking}). Each line is parsed once. Stops recording after {@link #MAX_ERRORS}
- * errors in one file so a wholly wrong file gives a readable report.
+ * {@code expect}/{@code blocking}). Every check runs at load, before anything is written; the cases are then
+ * held as {@link DatasetCases} (the file's bytes and where each case's line lies), and a case's tree is built
+ * again when it is read. Stops recording after {@link #MAX_ERRORS} errors in one file so a wholly wrong file
+ * gives a readable report.
  */
 final class DatasetReader {
     static final int MAX_ERRORS = 50;
@@ -59,8 +61,7 @@ final class DatasetReader {
     }
 
     private List<EvalCase> cases(byte[] bytes) {
-        String text = ctx.parsedLines().text(suite.dataset(), bytes, () -> ctx.decodeUtf8(suite.dataset(), bytes));
-        return text == null ? null : cases(text);
+        return ctx.checkedLines().decodes(suite.dataset(), bytes, () -> ctx.checkUtf8(suite.dataset(), bytes)) ? checkLines(bytes) : null;
     }
 
     /** The cases of a vouched dataset, parsed after the load; an error (none is expected) is thrown. */
@@ -74,24 +75,27 @@ final class DatasetReader {
         }
     }
 
-    private List<EvalCase> cases(String text) {
+    /**
+     * Checks every line of the (UTF-8) bytes and keeps each case as where its line lies in them ({@link DatasetCases}):
+     * a line's tree lives only while the line is checked.
+     */
+    private List<EvalCase> checkLines(byte[] bytes) {
         int before = ctx.errorCount();
-        List<EvalCase> cases = new ArrayList<>();
+        DatasetCases.Builder cases = new DatasetCases.Builder(
+                new DatasetCases.Shape(suite.dataset(), suite.kind(), preprocessor, !suite.judges().isEmpty()), bytes);
         Map<String, Integer> lineById = new HashMap<>();
-        String[] lines = text.split("\n", -1);
-        LocatedTree[] parsed = ctx.parsedLines().of(suite.dataset(), text, lines.length);
-        for (int i = 0; i < lines.length; i++) {
+        BitSet conformed = ctx.checkedLines().conformed(suite.dataset(), bytes);
+        int start = 0;
+        for (int i = 0; start <= bytes.length; i++) {
             if (ctx.errorCount() - before >= MAX_ERRORS) {
                 ctx.add(new InputError(suite.dataset(), i + 1, 0, "stopped checking after " + MAX_ERRORS
                         + " errors in this file; fix these and validate again"));
                 return null;
             }
-            String line = lines[i];
-            if (i == 0 && line.startsWith("\uFEFF")) line = line.substring(1);
-            if (line.endsWith("\r")) line = line.substring(0, line.length() - 1);
-            if (line.isBlank()) continue;
-            EvalCase c = parse(line, i + 1, lineById, parsed, i);
-            if (c != null) cases.add(c);
+            int end = lineEnd(bytes, start);
+            String line = DatasetCases.lineText(bytes, start, end, i == 0);
+            if (!line.isBlank()) parse(line, i + 1, lineById, conformed, i, cases, start, end);
+            start = end + 1;
         }
         if (ctx.errorCount() > before) return null;
         if (cases.isEmpty()) {
@@ -99,57 +103,56 @@ final class DatasetReader {
                     + (suite.selectTags().isEmpty() ? "" : " takes tags " + String.join(", ", suite.selectTags())) + ")"));
             return null;
         }
-        return List.copyOf(cases);
+        return cases.build();
+    }
+
+    /** Where the line starting at {@code start} ends: its line feed, or the end of the bytes. */
+    private static int lineEnd(byte[] bytes, int start) {
+        for (int i = start; i < bytes.length; i++) {
+            if (bytes[i] == '\n') return i;
+        }
+        return bytes.length;
     }
 
     /**
-     * @param parsed the load's pristine trees of this dataset's lines (slot {@code index} is this line's), or null
-     *     when no other suite reads the dataset
+     * Checks one line and adds its case to {@code into} when it is one of the suite's and passes.
+     *
+     * @param conformed the lines of this dataset known to conform to the case schema (line {@code index} is this
+     *     one), or null when no other suite reads the dataset
      */
-    private EvalCase parse(String line, int lineNo, Map<String, Integer> lineById, LocatedTree[] parsed, int index) {
+    private void parse(String line, int lineNo, Map<String, Integer> lineById, BitSet conformed, int index,
+                       DatasetCases.Builder into, int start, int end) {
         LocatedTree tree;
         try {
-            if (parsed != null && parsed[index] != null) {
-                tree = parsed[index].copy();
-            } else {
-                tree = LocatedTreeParser.parseJsonLine(suite.dataset(), line, lineNo);
-                if (parsed != null) parsed[index] = tree.copy();
-            }
+            tree = LocatedTreeParser.parseJsonLine(suite.dataset(), line, lineNo);
         } catch (SourceSyntaxException e) {
             InputError error = e.error();
             ctx.add(new InputError(error.file(), error.line(), error.column(), "not a JSON object: " + error.message()));
-            return null;
+            return;
         }
         if (!tree.root().isObject()) {
             ctx.add(new InputError(suite.dataset(), lineNo, 1, "not a JSON object: found " + TypeWords.found(tree.root())));
-            return null;
+            return;
         }
         // A vouched line conformed when its run was made; the schema check is most of a large load's time.
-        if (!vouched && !ctx.conforms(tree, WorkspaceSchemas.CASE)) return null;
+        if (!vouched && (conformed == null || !conformed.get(index))) {
+            if (!ctx.conforms(tree, WorkspaceSchemas.CASE)) return;
+            if (conformed != null) conformed.set(index);
+        }
         JsonNode root = tree.root();
         String id = root.get("id").asText();
         Integer first = lineById.putIfAbsent(id, lineNo);
         if (first != null) {
             ctx.add(tree.errorAt("/id", "duplicate case id \"" + id + "\" (first on line " + first + ")"));
-            return null;
+            return;
         }
         List<String> tags = Trees.strings(root, "tags");
         // a suite that selects by tags takes only its cases; the others belong to other suites, unchecked here
-        if (!suite.selectTags().isEmpty() && tags.stream().noneMatch(suite.selectTags()::contains)) return null;
-        if (!vouched && !rules.check(tree, id)) return null;
-        // labels are read (and their cheap checks run) even for a vouched line: the judge verdicts carry them
-        Map<String, Integer> labels = labels(tree);
-        if (labels == null) return null;
-        ObjectNode vars = (ObjectNode) root.get("vars");
-        preprocessor.apply(vars);
-        boolean safety = suite.kind() == SuiteKind.SAFETY;
-        return new EvalCase(id, vars,
-                safety ? null : (ObjectNode) root.get("expected"),
-                restrictedValues(root.get("restricted")),
-                tags,
-                safety ? expectation(root.get("expect")) : null,
-                safety && Trees.bool(root, "blocking", true),
-                suite.dataset(), lineNo, labels);
+        if (!suite.selectTags().isEmpty() && tags.stream().noneMatch(suite.selectTags()::contains)) return;
+        if (!vouched && !rules.check(tree, id)) return;
+        // labels are checked (the cheap checks) even for a vouched line: the judge verdicts carry them
+        if (labels(tree) == null) return;
+        into.add(start, end, lineNo, id, tags);
     }
 
     /** The case's human labels by judge name; null when one is not a judge of the suite or is off its scale (recorded). */
@@ -199,7 +202,7 @@ final class DatasetReader {
         }
     }
 
-    private static SafetyExpectation expectation(JsonNode expect) {
+    static SafetyExpectation expectation(JsonNode expect) {
         if (expect == null) return new SafetyExpectation(false, List.of(), List.of());
         return new SafetyExpectation(Trees.bool(expect, "must_reject", false),
                 Trees.strings(expect, "forbidden_actions"), Trees.strings(expect, "forbidden_tools"));

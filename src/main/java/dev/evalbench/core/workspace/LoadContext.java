@@ -22,7 +22,7 @@ final class LoadContext {
     private final Map<String, String> digests = new TreeMap<>();
     private final Map<String, String> vouched;
     private final boolean forReading;
-    private final ParsedLines parsedLines = new ParsedLines();
+    private final CheckedLines checkedLines = new CheckedLines();
     /**
      * The bytes of every file read so far, by path: a file two suites name (one dataset, two prompts) is read
      * and hashed once, and both see the same bytes. Hashing a 21 MB dataset costs about a quarter of a second
@@ -79,15 +79,16 @@ final class LoadContext {
         return digests;
     }
 
+    /** What this load has checked of the datasets more than one suite reads. */
+    CheckedLines checkedLines() {
+        return checkedLines;
+    }
+
     /**
      * True when every file read so far is byte for byte one of the vouched files: whatever was checked of
      * them together (a dataset against its suite, the policy and the manifest) holds again, and need not be
      * checked twice. False when nothing is vouched for, or one file differs or was not among them.
      */
-    /** The dataset lines this load has parsed, shared by suites reading the same dataset. */
-    ParsedLines parsedLines() {
-        return parsedLines;
-    }
 
     boolean vouchedSoFar() {
         if (vouched.isEmpty() || digests.isEmpty()) return false;
@@ -141,6 +142,20 @@ final class LoadContext {
         } catch (SourceSyntaxException e) {
             add(e.error());
             return null;
+        }
+    }
+
+    /**
+     * Whether the file is UTF-8, checked without holding its text (a large dataset is read line by line);
+     * false (error recorded at the first bad byte's line and column) when it is not.
+     */
+    boolean checkUtf8(String path, byte[] bytes) {
+        try {
+            Utf8Text.check(path, bytes);
+            return true;
+        } catch (SourceSyntaxException e) {
+            add(e.error());
+            return false;
         }
     }
 

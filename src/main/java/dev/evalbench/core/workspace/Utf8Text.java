@@ -30,6 +30,26 @@ final class Utf8Text {
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
+    /**
+     * As {@link #decode}, without making the text: decodes through a small buffer, so checking a large file
+     * holds no copy of it.
+     */
+    static void check(String path, byte[] bytes) throws SourceSyntaxException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(8192);
+        while (true) {
+            CoderResult result = decoder.decode(in, out, true);
+            if (result.isError()) throw new SourceSyntaxException(badByte(path, bytes, in.position()));
+            if (result.isUnderflow()) break;
+            out.clear();
+        }
+        out.clear();
+        decoder.flush(out);
+    }
+
     private static InputError badByte(String path, byte[] bytes, int offset) {
         int line = 1;
         int lineStart = 0;

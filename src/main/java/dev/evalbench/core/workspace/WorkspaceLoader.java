@@ -71,7 +71,7 @@ public final class WorkspaceLoader {
     private static Map<String, SuiteSpec> suites(LoadContext ctx, Manifest manifest, PromptReader.Prompts prompts,
                                                  Preprocessor preprocessor, PolicySpec policy, RouteReader.Routes routes) {
         Map<String, SuiteSpec> suites = new LinkedHashMap<>();
-        ctx.parsedLines().shareAmong(manifest.suites().stream().map(Manifest.SuiteDecl::dataset).toList());
+        ctx.checkedLines().shareAmong(manifest.suites().stream().map(Manifest.SuiteDecl::dataset).toList());
         for (Manifest.SuiteDecl decl : manifest.suites()) {
             boolean promptKnown = prompts.byId().containsKey(decl.promptId());
             if (!promptKnown && !prompts.declaredIds().contains(decl.promptId())) {

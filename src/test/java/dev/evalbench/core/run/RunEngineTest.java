@@ -86,6 +86,27 @@ class RunEngineTest {
         assertThat(tracesSeen).hasSize(cases.size());
     }
 
+    /** Workers take the next case when free: the pool gets one task per worker, never one (and a case) per planned case. */
+    @Test
+    void thePoolGetsOneTaskPerWorkerNotOnePerCase() throws Exception {
+        List<java.util.concurrent.ThreadPoolExecutor> pools = new CopyOnWriteArrayList<>();
+        WorkerPools counted = (runId, threads) -> {
+            var pool = (java.util.concurrent.ThreadPoolExecutor) java.util.concurrent.Executors.newFixedThreadPool(threads);
+            pools.add(pool);
+            return pool;
+        };
+        RunEngine engine = new RunEngine(store, Components.processor(ws, Clock.systemUTC()), Clock.systemUTC(), counted);
+
+        RunHeader header = engine.start(ws, new RunConfig(List.of("offline"), List.of(), 3, 2, "off"), app,
+                FakeRouteCaller.answering(user -> VALID), new RunListener() {}, new Cancellation());
+
+        assertThat(header.status()).isEqualTo(RunStatus.COMPLETE);
+        assertThat(header.plannedCases()).isEqualTo(3 * totalCases()).isGreaterThan(2);
+        assertThat(store.cases(header.id())).hasSize(header.plannedCases());
+        assertThat(pools).hasSize(1);
+        assertThat(pools.get(0).getTaskCount()).isEqualTo(2);
+    }
+
     @Test
     void providerTroubleIsARecordedOutcomeAndTheRunCompletes() throws Exception {
         FakeRouteCaller caller = new FakeRouteCaller(user -> user.contains("crash") ? "not json at all" : VALID,
