@@ -67,13 +67,13 @@ class FastResamplingTest {
         assertSameInterval(MANY.percentileOfSum(before, 0.95), MANY.percentile(before, d -> java.util.Arrays.stream(d).sum(), 0.95));
 
         Bootstrap.PairedDifference fast = MANY.pairedMean(before, after, 0.95);
-        Bootstrap.PairedDifference cases = MANY.paired(n, idx -> mean(after, idx) - mean(before, idx), 0.95);
+        Bootstrap.PairedDifference cases = MANY.paired(n, idx -> ResampledIndices.mean(after, idx) - ResampledIndices.mean(before, idx), 0.95);
         assertThat(fast.observed()).isCloseTo(cases.observed(), within(1e-9));
         assertSameInterval(fast.interval(), cases.interval());
 
         // a relative change of totals, as the cost and token gates resample it
         Bootstrap.PairedDifference totals = MANY.pairedSums(before, after, (base, run) -> (run - base) / base, 0.95);
-        Bootstrap.PairedDifference totalsByCase = MANY.paired(n, idx -> (mean(after, idx) - mean(before, idx)) / mean(before, idx), 0.95);
+        Bootstrap.PairedDifference totalsByCase = MANY.paired(n, idx -> (ResampledIndices.mean(after, idx) - ResampledIndices.mean(before, idx)) / ResampledIndices.mean(before, idx), 0.95);
         assertThat(totals.observed()).isCloseTo(totalsByCase.observed(), within(1e-12));
         assertSameInterval(totals.interval(), totalsByCase.interval());
         assertThat(totals.pValue()).isCloseTo(totalsByCase.pValue(), within(1e-3));
@@ -88,7 +88,7 @@ class FastResamplingTest {
         for (int i = 0; i < n; i++) after[i] = before[i] * (r.nextDouble() < 0.3 ? 1.4 : 1.0);
         Bootstrap.PairedDifference fast = MANY.pairedPercentile(before, after, 0.95, 0.95);
         Bootstrap.PairedDifference cases = MANY.paired(n,
-                idx -> Percentiles.p95(pick(after, idx)) - Percentiles.p95(pick(before, idx)), 0.95);
+                idx -> Percentiles.p95(ResampledIndices.pick(after, idx)) - Percentiles.p95(ResampledIndices.pick(before, idx)), 0.95);
 
         assertThat(fast.observed()).isEqualTo(cases.observed());
         assertSameInterval(fast.interval(), cases.interval());
@@ -146,17 +146,5 @@ class FastResamplingTest {
         int k = 0;
         for (int i : idx) if (values[i]) k++;
         return (double) k / idx.length;
-    }
-
-    private static double mean(double[] values, int[] idx) {
-        double sum = 0;
-        for (int i : idx) sum += values[i];
-        return sum / idx.length;
-    }
-
-    private static double[] pick(double[] values, int[] idx) {
-        double[] out = new double[idx.length];
-        for (int i = 0; i < idx.length; i++) out[i] = values[idx[i]];
-        return out;
     }
 }

@@ -30,7 +30,7 @@ class GroupedResamplingTest {
         assertThat(grouped(after, before)).as("the changes take three values, so counts are drawn").isTrue();
 
         Bootstrap.PairedDifference fast = MANY.pairedMean(before, after, 0.95);
-        Bootstrap.PairedDifference cases = MANY.paired(N, idx -> mean(after, idx) - mean(before, idx), 0.95);
+        Bootstrap.PairedDifference cases = MANY.paired(N, idx -> ResampledIndices.mean(after, idx) - ResampledIndices.mean(before, idx), 0.95);
         assertThat(fast.observed()).isCloseTo(cases.observed(), within(1e-12));
         assertSameInterval(fast.interval(), cases.interval());
         assertSamePValue(fast.pValue(), cases.pValue());
@@ -51,7 +51,7 @@ class GroupedResamplingTest {
         assertSameInterval(MANY.percentileOfSum(before, 0.95), MANY.percentile(before, d -> Arrays.stream(d).sum(), 0.95));
 
         Bootstrap.PairedDifference totals = MANY.pairedSums(before, after, (base, run) -> (run - base) / base, 0.95);
-        Bootstrap.PairedDifference byCase = MANY.paired(N, idx -> (mean(after, idx) - mean(before, idx)) / mean(before, idx), 0.95);
+        Bootstrap.PairedDifference byCase = MANY.paired(N, idx -> (ResampledIndices.mean(after, idx) - ResampledIndices.mean(before, idx)) / ResampledIndices.mean(before, idx), 0.95);
         assertThat(totals.observed()).isCloseTo(byCase.observed(), within(1e-12));
         assertSameInterval(totals.interval(), byCase.interval());
         assertSamePValue(totals.pValue(), byCase.pValue());
@@ -69,7 +69,7 @@ class GroupedResamplingTest {
         assertThat(CaseGroups.of(Bootstrap.maxGroups(N), before, after)).isNotNull();
         Bootstrap.PairedDifference fast = MANY.pairedPercentile(before, after, 0.95, 0.95);
         Bootstrap.PairedDifference cases = MANY.paired(N,
-                idx -> Percentiles.p95(pick(after, idx)) - Percentiles.p95(pick(before, idx)), 0.95);
+                idx -> Percentiles.p95(ResampledIndices.pick(after, idx)) - Percentiles.p95(ResampledIndices.pick(before, idx)), 0.95);
         assertThat(fast.observed()).isEqualTo(cases.observed());
         assertSameInterval(fast.interval(), cases.interval());
         assertSamePValue(fast.pValue(), cases.pValue());
@@ -164,17 +164,5 @@ class GroupedResamplingTest {
     private static void assertSamePValue(double fast, double reference) {
         double tail = Math.max(reference / 2, 1e-4);
         assertThat(fast).isCloseTo(reference, within(4 * 2 * Math.sqrt(tail * (1 - tail) / 10_000)));
-    }
-
-    private static double mean(double[] values, int[] idx) {
-        double sum = 0;
-        for (int i : idx) sum += values[i];
-        return sum / idx.length;
-    }
-
-    private static double[] pick(double[] values, int[] idx) {
-        double[] out = new double[idx.length];
-        for (int i = 0; i < idx.length; i++) out[i] = values[idx[i]];
-        return out;
     }
 }
