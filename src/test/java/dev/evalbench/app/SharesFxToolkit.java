@@ -17,7 +17,9 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * {@link ResourceLock} on {@link #LOCK} states the exclusion itself, so it holds whatever thread a class lands
  * on. A class that also touches process-wide state (System.out, system properties, JVM flags, a full
  * collection) carries {@code @Isolated} instead and runs alone. TestIsolationRulesTest requires one of the two on
- * every test class under {@code dev.evalbench.app}.
+ * every test class under {@code dev.evalbench.app} that reaches the toolkit (scenes, stages, the application
+ * thread, TestFX, RichTextFX), directly or through Evalbench's classes; view-model tests that use only JavaFX's
+ * properties and collections need neither and run in the parallel pool.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
