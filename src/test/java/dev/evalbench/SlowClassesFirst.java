@@ -15,7 +15,8 @@ import org.junit.jupiter.api.ClassOrdererContext;
 public final class SlowClassesFirst implements ClassOrderer {
     /** Simple names, slowest first, as measured in a full `mvn -B verify` on two cores (surefire's elapsed times). */
     static final List<String> SLOWEST = List.of(
-            "DocumentedShellBlocksTest", "KillAndResumeTest", "CiRecipeTest", "FastResamplingTest", "OtlpExportTest",
+            "DocumentedShellBlocksTest", "KillAndResumeTest", "CiRecipeTest", "RunLauncherViewModelTest",
+            "FastResamplingTest", "GroupedResamplingTest", "OtlpExportTest",
             "LayerRulesTest", "RunCommandTest", "JudgeRunTest", "JsonOutputTest", "DocumentedExitCodesTest",
             "ReadersNeedNoRouteEnvTest", "HostileProviderTest", "CanaryCommandTest", "RunEngineTest");
 
