@@ -104,6 +104,14 @@ public final class DatasetCases extends AbstractList<EvalCase> implements Random
         return cases instanceof DatasetCases d ? d.tags(index) : cases.get(index).tags();
     }
 
+    /** Where the line starting at {@code start} ends: its line feed, or the end of the bytes. */
+    static int lineEnd(byte[] bytes, int start) {
+        for (int i = start; i < bytes.length; i++) {
+            if (bytes[i] == '\n') return i;
+        }
+        return bytes.length;
+    }
+
     /**
      * The text of the line in {@code bytes[start, end)} as the loader reads it: UTF-8 (the whole file was checked),
      * without a trailing carriage return, and on the first line without the byte-order mark the file's decoding

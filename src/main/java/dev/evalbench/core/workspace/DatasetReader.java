@@ -92,7 +92,7 @@ final class DatasetReader {
                         + " errors in this file; fix these and validate again"));
                 return null;
             }
-            int end = lineEnd(bytes, start);
+            int end = DatasetCases.lineEnd(bytes, start);
             String line = DatasetCases.lineText(bytes, start, end, i == 0);
             if (!line.isBlank()) parse(line, i + 1, lineById, conformed, i, cases, start, end);
             start = end + 1;
@@ -104,14 +104,6 @@ final class DatasetReader {
             return null;
         }
         return cases.build();
-    }
-
-    /** Where the line starting at {@code start} ends: its line feed, or the end of the bytes. */
-    private static int lineEnd(byte[] bytes, int start) {
-        for (int i = start; i < bytes.length; i++) {
-            if (bytes[i] == '\n') return i;
-        }
-        return bytes.length;
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.evalbench.core.workspace;
 
 import java.util.AbstractList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -39,14 +38,7 @@ final class LazyCases extends AbstractList<EvalCase> {
     /** Case id to restricted values: from the cases once they are parsed, else from a scan of the bytes. */
     synchronized Map<String, List<String>> restrictedById() {
         if (restricted == null) {
-            if (cases == null) {
-                restricted = scanRestricted.get();
-            } else {
-                restricted = new LinkedHashMap<>();
-                for (EvalCase c : cases) {
-                    if (c.restricted() != null && !c.restricted().isEmpty()) restricted.put(c.id(), c.restricted());
-                }
-            }
+            restricted = cases == null ? scanRestricted.get() : SuiteSpec.restrictedById(cases);
             scanRestricted = null;
         }
         return restricted;

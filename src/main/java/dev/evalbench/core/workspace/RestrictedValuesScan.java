@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.evalbench.core.json.Json;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,28 +28,19 @@ final class RestrictedValuesScan {
      */
     static Map<String, List<String>> of(String dataset, byte[] bytes) {
         Map<String, List<String>> byId = new LinkedHashMap<>();
-        int start = bomLength(bytes);
-        int lineNo = 0;
-        while (start <= bytes.length) {
-            int end = start;
-            while (end < bytes.length && bytes[end] != '\n') end++;
-            lineNo++;
-            if (!blank(bytes, start, end)) read(dataset, lineNo, bytes, start, end - start, byId);
+        // Lines as the loader reads them (DatasetReader): the same ends, byte-order marks and blank lines.
+        int start = 0;
+        for (int i = 0; start <= bytes.length; i++) {
+            int end = DatasetCases.lineEnd(bytes, start);
+            String line = DatasetCases.lineText(bytes, start, end, i == 0);
+            if (!line.isBlank()) read(dataset, i + 1, line, byId);
             start = end + 1;
         }
         return byId;
     }
 
-    private static boolean blank(byte[] bytes, int from, int to) {
-        for (int i = from; i < to; i++) {
-            byte b = bytes[i];
-            if (b != ' ' && b != '\t' && b != '\r') return false;
-        }
-        return true;
-    }
-
-    private static void read(String dataset, int lineNo, byte[] bytes, int offset, int length, Map<String, List<String>> byId) {
-        try (JsonParser parser = Json.MAPPER.getFactory().createParser(bytes, offset, length)) {
+    private static void read(String dataset, int lineNo, String line, Map<String, List<String>> byId) {
+        try (JsonParser parser = Json.MAPPER.getFactory().createParser(line)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) throw notAnObject(dataset, lineNo, null);
             String id = null;
             List<String> restricted = List.of();
@@ -75,10 +65,5 @@ final class RestrictedValuesScan {
     private static IllegalStateException notAnObject(String dataset, int lineNo, IOException cause) {
         return new IllegalStateException("the dataset " + dataset + ", a vouched input of a stored run, no longer reads: line "
                 + lineNo + " is not a JSON object" + (cause == null ? "" : ": " + cause.getMessage()), cause);
-    }
-
-    /** A UTF-8 byte-order mark at the start is not part of the first line's JSON. */
-    private static int bomLength(byte[] bytes) {
-        return bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
     }
 }

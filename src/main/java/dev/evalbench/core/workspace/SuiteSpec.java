@@ -50,7 +50,11 @@ public record SuiteSpec(
      * cases (so it may name cases of other suites sharing the dataset: masking more never leaks).
      */
     public Map<String, List<String>> restrictedById() {
-        if (cases instanceof LazyCases lazy) return lazy.restrictedById();
+        return cases instanceof LazyCases lazy ? lazy.restrictedById() : restrictedById(cases);
+    }
+
+    /** The restricted values of built cases, by case id (cases without any left out). */
+    static Map<String, List<String>> restrictedById(List<EvalCase> cases) {
         Map<String, List<String>> byId = new java.util.LinkedHashMap<>();
         for (EvalCase c : cases) {
             if (c.restricted() != null && !c.restricted().isEmpty()) byId.put(c.id(), c.restricted());
