@@ -128,7 +128,9 @@ class KillAndResumeTest {
      *     with the test jar's options, in the JVM started (as the packaged image runs)
      */
     private Process startRun(Path ws, Path db, boolean asUsersStartIt) throws java.io.IOException {
-        List<String> command = new java.util.ArrayList<>(List.of(TestJar.java()));
+        // With SIGINT at its default, as a terminal's shell starts a command: a JVM that starts with it ignored
+        // (Maven started as a background job of a script, where the shell ignores it) keeps ignoring it, as it should.
+        List<String> command = new java.util.ArrayList<>(List.of("env", "--default-signal=INT", TestJar.java()));
         if (!asUsersStartIt) command.addAll(List.of(TestJar.jvmOptions().split(" ")));
         command.addAll(List.of("-jar", TestJar.path().toString(), "run", "--workspace", ws.toString(), "--db", db.toString(),
                 "--route", "offline-live", "--suite", "safety", "--concurrency", "1", "--quiet"));
