@@ -22,6 +22,13 @@ import javafx.scene.layout.VBox;
  */
 public final class GatesView extends VBox {
     private static final double ROW = 24;
+    /**
+     * Height beside the rows: the column headers (about 40 px) and the sideways scroll bar a narrow centre shows,
+     * so every gate is in view without scrolling ("2 of 9 gates failed" and both failures on screen).
+     */
+    private static final double HEADERS_AND_BAR = 60;
+    /** More gates than this scroll: the cases below keep most of the height. */
+    private static final int ROWS_SHOWN = 12;
     private final TableView<GateRow> table = new TableView<>();
 
     public GatesView(GatesViewModel vm) {
@@ -50,7 +57,7 @@ public final class GatesView extends VBox {
                 column("Baseline", 80, GateRow::baseline), column("95% interval", 150, GateRow::interval),
                 column("p", 70, GateRow::pValue), column("Why", 420, GateRow::sentence)));
         table.setPlaceholder(new Label("Gating…"));
-        vm.rows().addListener((ListChangeListener<GateRow>) c -> table.setPrefHeight(ROW * (vm.rows().size() + 1) + 4));
+        vm.rows().addListener((ListChangeListener<GateRow>) c -> table.setPrefHeight(ROW * Math.min(vm.rows().size(), ROWS_SHOWN) + HEADERS_AND_BAR));
         table.setRowFactory(t -> {
             TableRow<GateRow> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
@@ -63,8 +70,10 @@ public final class GatesView extends VBox {
         table.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) vm.choose(table.getSelectionModel().getSelectedItem());
         });
-        table.setPrefHeight(ROW * 8 + 4);
+        table.setPrefHeight(ROW * 7 + HEADERS_AND_BAR);
         table.setMinHeight(ROW * 3);
+        // Not shrunk below that by the results panel's column, which gives the cases what is left.
+        setMinHeight(USE_PREF_SIZE);
         getChildren().addAll(top, table);
     }
 

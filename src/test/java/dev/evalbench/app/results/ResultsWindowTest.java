@@ -71,6 +71,8 @@ class ResultsWindowTest {
         TableView<GateRow> gates = table("#gates-table");
         assertThat(robot.lookup("#gates-headline").queryAs(Label.class).getText()).matches("FAILED: \\d of 9 gates failed");
         assertThat(robot.lookup("#results-count").queryAs(Label.class).getText()).isEqualTo("159 of 159 cases");
+        // Every gate is in view: both failures of "2 of 9" without scrolling the gates.
+        waitFor(5, TimeUnit.SECONDS, () -> gatesInView(gates) == 9);
         GateRow schema = gates.getItems().get(0);
         assertThat(schema.id()).isEqualTo("schema");
         assertThat(robot.lookup("#gates-table .table-cell").queryAllAs(javafx.scene.control.TableCell.class))
@@ -97,5 +99,16 @@ class ResultsWindowTest {
         waitFor(10, TimeUnit.SECONDS, () -> cases.getItems().size() == 1);
         assertThat(cases.getItems().get(0).key().caseId()).isEqualTo("t001");
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** How many gate rows lie wholly inside the gates table's viewport (the rows area, not scrolled to). */
+    private static long gatesInView(TableView<GateRow> gates) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            Node viewport = gates.lookup(".clipped-container");
+            javafx.geometry.Bounds seen = viewport.localToScene(viewport.getLayoutBounds());
+            return gates.lookupAll(".table-row-cell").stream().map(n -> (javafx.scene.control.TableRow<?>) n)
+                    .filter(r -> r.isVisible() && r.getItem() != null).map(r -> r.localToScene(r.getLayoutBounds()))
+                    .filter(b -> b.getMinY() >= seen.getMinY() - 0.5 && b.getMaxY() <= seen.getMaxY() + 0.5).count();
+        }).get(5, TimeUnit.SECONDS);
     }
 }
