@@ -11,12 +11,12 @@ import java.util.Map;
 /**
  * What the detail pane of one results tab shows for a case, made off the FX thread: the case masked as
  * outputs are (restricted values and patterns of the workspace the run was gated with, else the open one),
- * and its input variables from that workspace's dataset (else the open one's). The mask and the dataset
+ * and its input variables from that workspace's dataset (else the open one's), as read and masked alike. The mask and the dataset
  * lookup are built once per workspace, not on every selection. Thread-safe.
  */
 final class DetailMasking {
-    /** A case ready for the detail pane. */
-    record Prepared(CaseRecord raw, CaseRecord masked, JsonNode vars) {}
+    /** A case ready for the detail pane: as stored and masked, with its input variables as read and masked. */
+    record Prepared(CaseRecord raw, CaseRecord masked, JsonNode vars, JsonNode maskedVars) {}
 
     private final DatasetLookup openDataset;
     private final Workspace open;
@@ -47,7 +47,8 @@ final class DetailMasking {
             m = mask;
             d = dataset;
         }
-        JsonNode vars = d.vars(record.key());
-        return new Prepared(record, m.record(record), vars != null ? vars : openDataset.vars(record.key()));
+        JsonNode found = d.vars(record.key());
+        JsonNode vars = found != null ? found : openDataset.vars(record.key());
+        return new Prepared(record, m.record(record), vars, m.json(record.key().caseId(), vars));
     }
 }

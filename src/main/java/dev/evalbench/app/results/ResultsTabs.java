@@ -121,7 +121,7 @@ public final class ResultsTabs {
                 return;
             }
             if (pane[0] == null) pane[0] = new RevealableDetail();
-            pane[0].show(shown.raw(), shown.masked(), shown.vars());
+            pane[0].show(shown.raw(), shown.masked(), shown.vars(), shown.maskedVars());
             window.showDetail(pane[0]);
         });
     }

@@ -46,6 +46,27 @@ class RevealableDetailTest {
     }
 
     @Test
+    void theInputVariablesAreMaskedWithTheRecordAndRevealedWithIt() throws Exception {
+        // Nothing restricted in the output: the case's e-mail address is only in its dataset line.
+        CaseRecord plain = CaseRecords.sample("r1", "triage", "t003", true, 40);
+        OutboundMask mask = new OutboundMask(Map.of("t003", List.of("wendy.marsh@example.org")), Map.of(),
+                KeyScrubber.of(List.of()));
+        com.fasterxml.jackson.databind.JsonNode vars = dev.evalbench.core.json.Json.MAPPER.readTree(
+                "{\"ticket\": \"Where is my order?\", \"customer\": {\"email\": \"wendy.marsh@example.org\"}}");
+        AtomicReference<RevealableDetail> detail = new AtomicReference<>();
+        robot.interact(() -> detail.set(new RevealableDetail(plain, mask, vars)));
+
+        assertThat(shown(detail.get(), "#detail-vars")).doesNotContain("wendy.marsh@example.org").contains("masked")
+                .contains("Where is my order?");
+        Button toggle = (Button) detail.get().lookup("#reveal-restricted");
+        assertThat(toggle).as("something was masked, so it can be revealed").isNotNull();
+        robot.interact(toggle::fire);
+        assertThat(shown(detail.get(), "#detail-vars")).contains("wendy.marsh@example.org");
+        robot.interact(toggle::fire);
+        assertThat(shown(detail.get(), "#detail-vars")).doesNotContain("wendy.marsh@example.org");
+    }
+
+    @Test
     void aCaseWithNothingRestrictedShowsNoRevealButton() {
         CaseRecord plain = CaseRecords.sample("r1", "triage", "t002", true, 40);
         OutboundMask mask = new OutboundMask(Map.of("t002", List.of("DE89 3704 0044 0532 0130 00")), Map.of(),
@@ -57,8 +78,11 @@ class RevealableDetailTest {
     }
 
     private static String rawOutput(RevealableDetail detail) {
+        return shown(detail, "#detail-raw");
+    }
+
+    private static String shown(RevealableDetail detail, String section) {
         detail.applyCss();
-        Node raw = ((CaseDetailView) detail.getCenter()).getContent().lookup("#detail-raw");
-        return ShownText.of(raw);
+        return ShownText.of(((CaseDetailView) detail.getCenter()).getContent().lookup(section));
     }
 }
