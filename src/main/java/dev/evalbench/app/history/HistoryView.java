@@ -46,6 +46,7 @@ public final class HistoryView extends VBox {
         list.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER && selected() != null) open.accept(selected());
         });
+        keepSelectionAcrossRefreshes();
         VBox.setVgrow(list, Priority.ALWAYS);
         Button openButton = button("history-open", "fth-external-link", "Open", "Open the results of the selected run (Enter)");
         openButton.setOnAction(e -> open.accept(selected()));
@@ -84,6 +85,22 @@ public final class HistoryView extends VBox {
         b.setTooltip(new Tooltip(text + ": " + tip));
         b.setAccessibleText(text);
         return b;
+    }
+
+    /**
+     * The history is read again after a run, a tag or a resume, and its rows are new objects: the run that was
+     * selected is selected again (by id), so "Tag main" and the buttons beside it still act on it.
+     */
+    private void keepSelectionAcrossRefreshes() {
+        String[] kept = new String[1];
+        list.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null) kept[0] = now.id();
+        });
+        list.getItems().addListener((javafx.collections.ListChangeListener<RunRow>) c -> {
+            if (selected() != null || kept[0] == null) return;
+            list.getItems().stream().filter(r -> r.id().equals(kept[0])).findFirst()
+                    .ifPresent(r -> list.getSelectionModel().select(r));
+        });
     }
 
     private RunRow selected() {

@@ -11,7 +11,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * One run in the history list, on two lines: date and verdict (icon and word: pass, FAIL n, incomplete,
- * running) and, for production traffic or a shadow replay, a "traffic" / "shadow" mark; then routes, prompt revisions, cases and tags. Reused as the list scrolls. FX thread only.
+ * running), the run's tags (the baseline {@code main} among them, where a narrow list does not cut it off) and,
+ * for production traffic or a shadow replay, a "traffic" / "shadow" mark; then routes, prompt revisions and
+ * cases. Reused as the list scrolls. FX thread only.
  */
 final class RunCell extends ListCell<RunRow> {
     private final ZoneId zone;
@@ -20,6 +22,7 @@ final class RunCell extends ListCell<RunRow> {
     private final Label facts = new Label();
     /** "traffic" or "shadow": production requests or a replay of them, not an eval of the workspace's suites. */
     private final Label kind = new Label();
+    private final Label tags = new Label();
     private final VBox box;
 
     RunCell(ZoneId zone) {
@@ -27,7 +30,9 @@ final class RunCell extends ListCell<RunRow> {
         verdict.setMinWidth(Region.USE_PREF_SIZE);
         facts.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         kind.getStyleClass().addAll("run-kind", Styles.TEXT_SMALL, Styles.ACCENT);
-        HBox top = new HBox(8, verdict, when, kind);
+        tags.getStyleClass().addAll("run-tags", Styles.TEXT_SMALL, Styles.ACCENT);
+        tags.setMinWidth(Region.USE_PREF_SIZE);
+        HBox top = new HBox(8, verdict, when, tags, kind);
         box = new VBox(1, top, facts);
         // Fit the list's width: text is cut with an ellipsis instead of the list scrolling sideways.
         setPrefWidth(0);
@@ -46,6 +51,10 @@ final class RunCell extends ListCell<RunRow> {
         kind.setGraphic(row.kind().isEmpty() ? null : new FontIcon(row.kind().equals("traffic") ? "fth-radio" : "fth-eye"));
         kind.setVisible(!row.kind().isEmpty());
         kind.setManaged(!row.kind().isEmpty());
+        tags.setText(row.tags());
+        tags.setGraphic(row.tags().isEmpty() ? null : new FontIcon("fth-tag"));
+        tags.setVisible(!row.tags().isEmpty());
+        tags.setManaged(!row.tags().isEmpty());
         String word;
         String literal;
         String colour;
@@ -71,7 +80,6 @@ final class RunCell extends ListCell<RunRow> {
         StringBuilder s = new StringBuilder(row.routes());
         if (row.prompts() != null && !row.prompts().isEmpty()) s.append(" · ").append(row.prompts());
         s.append(" · ").append(row.cases());
-        if (!row.tags().isEmpty()) s.append(" · tag ").append(row.tags());
         facts.setText(s.toString());
         setText(null);
         setGraphic(box);

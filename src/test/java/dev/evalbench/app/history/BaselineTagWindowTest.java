@@ -1,0 +1,66 @@
+package dev.evalbench.app.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.evalbench.app.WorkbenchFixture;
+import dev.evalbench.cli.Cli;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The README's loop in the real window: select a run in the history, press "Tag main", and the run shows the tag
+ * on its first line; the next run (Ctrl+R) is gated against it.
+ */
+@dev.evalbench.app.SharesFxToolkit
+class BaselineTagWindowTest {
+    @TempDir Path temp;
+    private WorkbenchFixture fixture;
+    private final FxRobot robot = new FxRobot();
+
+    @AfterEach
+    void stop() throws Exception {
+        if (fixture != null) fixture.stop();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aRunTaggedMainInTheHistoryIsTheBaselineOfTheNextRun() throws Exception {
+        fixture = WorkbenchFixture.ofSample(temp);
+        Path ws = fixture.workspace;
+        assertThat(Cli.run("run", "-w", ws.toString(), "--quiet").exit()).isEqualTo(1);
+        fixture.start();
+
+        ListView<RunRow> list = robot.lookup("#history-list").queryAs(ListView.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> list.getItems().size() == 1);
+        String first = list.getItems().get(0).id();
+        assertThat(visibleTags()).isEmpty();
+        robot.clickOn(robot.lookup("#history-list .list-cell").nth(0).queryAs(Node.class));
+        robot.clickOn("#history-tag");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !list.getItems().isEmpty() && list.getItems().get(0).tags().equals("main"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(visibleTags()).containsExactly("main");
+        assertThat(list.getSelectionModel().getSelectedItem()).as("still selected after the history was read again")
+                .extracting(RunRow::id).isEqualTo(first);
+
+        // Ctrl+R: the new run's results open, gated against the tagged one.
+        robot.clickOn("#history-search").push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.R);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> list.getItems().size() == 2);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#gates-baseline").tryQuery().isPresent()
+                && robot.lookup("#gates-baseline").queryAs(Label.class).getText().startsWith("Against"));
+        assertThat(robot.lookup("#gates-baseline").queryAs(Label.class).getText())
+                .isEqualTo("Against baseline main (run " + first + ").");
+    }
+
+    private java.util.List<String> visibleTags() {
+        return robot.lookup("#history-list .run-tags").queryAllAs(Label.class).stream()
+                .filter(Label::isVisible).map(Label::getText).toList();
+    }
+}
