@@ -130,7 +130,10 @@ class ReportsWindowTest {
         robot.interact(() -> approveKey.setValue(reviewerKey));
         scrollToEnd("verify");
         robot.clickOn("#approve-run");
-        waitFor(30, TimeUnit.SECONDS, () -> signatures.getItems().size() == 2);
+        // The signatures, the outcome line and the verdict of the verification that follows land one after
+        // another on the FX thread ("Verifying…" in between): wait for all of them.
+        waitFor(30, TimeUnit.SECONDS, () -> signatures.getItems().size() == 2 && text("#approve-outcome").startsWith("Approved by")
+                && text("#verify-verdict").startsWith("VALID: signed by ed25519:"));
         assertThat(text("#approve-outcome")).startsWith("Approved by Rita Reviewer (ed25519:").contains("2 signatures");
         assertThat(signatures.getItems()).extracting(CheckRow::word).containsExactly("valid", "valid");
         // Verified against the keys of the key folder: each signature named by the name its trusted key carries.
