@@ -16,11 +16,12 @@ import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The README's loop in the real window: select a run in the history, press "Tag main", and the run shows the tag
- * on its first line; the next run (Ctrl+R) is gated against it.
+ * The history list in the real window: an imported traffic run has its own mark and an eval run none; and the
+ * README's loop: select a run, press "Tag main", the run shows the tag on its first line, and the next run
+ * (Ctrl+R) is gated against it.
  */
 @dev.evalbench.app.SharesFxToolkit
-class BaselineTagWindowTest {
+class HistoryListWindowTest {
     @TempDir Path temp;
     private WorkbenchFixture fixture;
     private final FxRobot robot = new FxRobot();
@@ -28,6 +29,24 @@ class BaselineTagWindowTest {
     @AfterEach
     void stop() throws Exception {
         if (fixture != null) fixture.stop();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aTrafficRunIsMarkedInTheHistoryList() throws Exception {
+        fixture = WorkbenchFixture.ofSample(temp);
+        Path ws = fixture.workspace;
+        assertThat(Cli.run("run", "-w", ws.toString(), "--quiet").exit()).isEqualTo(1);
+        assertThat(Cli.run("traffic", "import", ws.resolve("traffic/control-small.jsonl").toString(), "-w", ws.toString()).exit()).isZero();
+        fixture.start();
+
+        ListView<RunRow> list = robot.lookup("#history-list").queryAs(ListView.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> list.getItems().size() == 2);
+        assertThat(list.getItems().get(0).kind()).isEqualTo("traffic");
+        assertThat(list.getItems().get(1).kind()).isEmpty();
+        WaitForAsyncUtils.waitForFxEvents();
+        var marks = robot.lookup("#history-list .run-kind").queryAllAs(Label.class);
+        assertThat(marks).filteredOn(Label::isVisible).extracting(Label::getText).containsExactly("traffic");
     }
 
     @Test
