@@ -1,5 +1,6 @@
 package dev.evalbench.cli;
 
+import dev.evalbench.core.io.UserHome;
 import dev.evalbench.core.report.sign.Ed25519Keys;
 import dev.evalbench.core.report.sign.KeyName;
 import dev.evalbench.core.report.sign.SigningInputException;
@@ -57,7 +58,7 @@ final class KeygenCommand implements Callable<Integer> {
             throw new BadInputException("--name " + name + ": use letters, digits, '.', '_' or '-' (a file name stem, no folders)");
         }
         Path out = this.out != null ? this.out
-                : KeyLocation.defaultFolder(parent.env(), System.getProperty("os.name"), Path.of(System.getProperty("user.home")));
+                : KeyLocation.defaultFolder(parent.env(), System.getProperty("os.name"), UserHome.of(parent.env(), System.getProperty("user.home")));
         var repo = KeyLocation.gitWorkTree(out);
         if (repo.isPresent() && !inRepo) {
             throw new BadInputException("--out " + out + " is inside the git work tree " + repo.get()

@@ -68,8 +68,8 @@ final class DocsSandbox {
     Map<String, String> env(Map<String, String> extra) {
         Map<String, String> env = new HashMap<>();
         env.put("PATH", bin + ":" + System.getenv("PATH"));
+        // HOME alone, as a CI job sets it (not this JVM's user.home): the docs' ~ and $HOME must name the same folder.
         env.put("HOME", root.resolve("home").toString());
-        env.put("XDG_CONFIG_HOME", root.resolve("home/.config").toString());
         env.put("LC_ALL", "C.UTF-8");
         // Short-lived command JVMs start faster with the quick compiler only and the test jar's class-data archive;
         // same behaviour, less CPU. (JDK_JAVA_OPTIONS reaches `java -jar target/evalbench.jar` in the docs too; the

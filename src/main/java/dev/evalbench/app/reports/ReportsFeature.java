@@ -6,6 +6,7 @@ import dev.evalbench.app.results.ResultsTabs;
 import dev.evalbench.app.results.ResultsView;
 import dev.evalbench.app.shell.MainWindow;
 import dev.evalbench.app.workspace.WorkspaceSession;
+import dev.evalbench.core.io.UserHome;
 import dev.evalbench.core.service.KeyLocation;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -45,7 +46,7 @@ public final class ReportsFeature {
         this.session = session;
         this.env = env;
         this.history = history;
-        Path keyFolder = KeyLocation.defaultFolder(env, System.getProperty("os.name"), Path.of(System.getProperty("user.home")));
+        Path keyFolder = KeyLocation.defaultFolder(env, System.getProperty("os.name"), UserHome.of(env, System.getProperty("user.home")));
         keys = new KeysViewModel(runner, keyFolder, session::folder);
         keys.refresh();
         results.onOpen(view -> view.addAction(exportButton(view)));

@@ -3,6 +3,7 @@ package dev.evalbench.app.settings;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.evalbench.core.io.AtomicFiles;
+import dev.evalbench.core.io.UserHome;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ public final class SettingsFile {
         if (override != null && !override.isBlank()) return Path.of(override);
         String xdg = env.get("XDG_CONFIG_HOME");
         if (xdg != null && !xdg.isBlank()) return Path.of(xdg, "evalbench");
-        return Path.of(System.getProperty("user.home"), ".config", "evalbench");
+        return UserHome.of(env, System.getProperty("user.home")).resolve(".config").resolve("evalbench");
     }
 
     public Path path() {

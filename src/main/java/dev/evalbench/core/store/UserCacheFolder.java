@@ -1,5 +1,6 @@
 package dev.evalbench.core.store;
 
+import dev.evalbench.core.io.UserHome;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -22,6 +23,6 @@ public final class UserCacheFolder {
 
     /** The folder for the running process. */
     public static Path current() {
-        return of(System.getenv(), System.getProperty("os.name", ""), Path.of(System.getProperty("user.home", ".")));
+        return of(System.getenv(), System.getProperty("os.name", ""), UserHome.current());
     }
 }

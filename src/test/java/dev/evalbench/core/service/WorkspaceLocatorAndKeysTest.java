@@ -3,6 +3,7 @@ package dev.evalbench.core.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.evalbench.core.io.UserHome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -48,6 +49,26 @@ class WorkspaceLocatorAndKeysTest {
         assertThat(KeyLocation.defaultFolder(Map.of("XDG_CONFIG_HOME", "/cfg"), "Linux", home)).isEqualTo(Path.of("/cfg/evalbench/keys"));
         assertThat(KeyLocation.defaultFolder(Map.of(), "Mac OS X", home))
                 .isEqualTo(Path.of("/home/ada/Library/Application Support/evalbench/keys"));
+    }
+
+    @Test
+    void homeIsTheShellsHomeEvenWhereTheJvmReadsAnother() {
+        // The JVM's user.home comes from the password database; a CI job or container may point HOME elsewhere.
+        assertThat(UserHome.of(Map.of("HOME", "/ci/home"), "/root")).isEqualTo(Path.of("/ci/home"));
+        assertThat(UserHome.of(Map.of(), "/root")).isEqualTo(Path.of("/root"));
+        assertThat(UserHome.of(Map.of("HOME", ""), "/root")).isEqualTo(Path.of("/root"));
+        assertThat(UserHome.of(Map.of("HOME", "relative"), "/root")).isEqualTo(Path.of("/root"));
+    }
+
+    @Test
+    void keygenWritesWhereTheDocsLookWithOnlyHomeSet() {
+        // README: keys=${XDG_CONFIG_HOME:-$HOME/.config}/evalbench/keys, with HOME other than this JVM's user.home.
+        Path home = tmp.resolve("home");
+        dev.evalbench.cli.Cli.Result made = dev.evalbench.cli.Cli.run(Map.of("HOME", home.toString()), "keygen", "--signer", "Ada Author");
+        assertThat(made.exit()).as(made.err()).isZero();
+        assertThat(home.resolve(".config/evalbench/keys/evalbench.key")).isRegularFile();
+        assertThat(home.resolve(".config/evalbench/keys/evalbench.pub")).isRegularFile();
+        assertThat(made.out()).contains(home.resolve(".config/evalbench/keys/evalbench.key").toString());
     }
 
     @Test
