@@ -88,7 +88,7 @@ final class CommandJvm {
         Optional<Path> jar = jarToRelaunch(List.of(arguments.get()), env, os, System.getProperty(ParentWatch.PROPERTY) != null);
         if (jar.isEmpty()) return Optional.empty();
         Optional<ClassArchive> archive = ClassArchive.of(jar.get(), System.getProperty("java.home", ""),
-                System.getProperty("java.vm.version", ""), env, os, UserHome.of(env, System.getProperty("user.home")));
+                System.getProperty("java.vm.version", ""), env, os, UserHome.of(env));
         List<String> archiveOptions = archive.map(a -> a.options(args.length == 0 ? "" : args[0])).orElse(List.of());
         Optional<Integer> exit = run(childCommand(java.get(), jar.get(), archiveOptions, ProcessHandle.current().pid(), args));
         archive.ifPresent(ClassArchive::afterExit);

@@ -58,7 +58,7 @@ final class KeygenCommand implements Callable<Integer> {
             throw new BadInputException("--name " + name + ": use letters, digits, '.', '_' or '-' (a file name stem, no folders)");
         }
         Path out = this.out != null ? this.out
-                : KeyLocation.defaultFolder(parent.env(), System.getProperty("os.name"), UserHome.of(parent.env(), System.getProperty("user.home")));
+                : KeyLocation.defaultFolder(parent.env(), System.getProperty("os.name"), UserHome.of(parent.env()));
         var repo = KeyLocation.gitWorkTree(out);
         if (repo.isPresent() && !inRepo) {
             throw new BadInputException("--out " + out + " is inside the git work tree " + repo.get()

@@ -46,7 +46,7 @@ public final class ReportsFeature {
         this.session = session;
         this.env = env;
         this.history = history;
-        Path keyFolder = KeyLocation.defaultFolder(env, System.getProperty("os.name"), UserHome.of(env, System.getProperty("user.home")));
+        Path keyFolder = KeyLocation.defaultFolder(env, System.getProperty("os.name"), UserHome.of(env));
         keys = new KeysViewModel(runner, keyFolder, session::folder);
         keys.refresh();
         results.onOpen(view -> view.addAction(exportButton(view)));

@@ -11,8 +11,8 @@ import java.util.Map;
 /**
  * What the detail pane of one results tab shows for a case, made off the FX thread: the case masked as
  * outputs are (restricted values and patterns of the workspace the run was gated with, else the open one),
- * and its input variables from that workspace's dataset (else the open one's), as read and masked alike. The mask and the dataset
- * lookup are built once per workspace, not on every selection. Thread-safe.
+ * and its input variables from that workspace's dataset (else the open one's), as read and masked alike. The
+ * mask and the dataset lookup are built once per workspace, not on every selection. Thread-safe.
  */
 final class DetailMasking {
     /** A case ready for the detail pane: as stored and masked, with its input variables as read and masked. */

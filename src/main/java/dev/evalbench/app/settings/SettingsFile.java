@@ -33,7 +33,7 @@ public final class SettingsFile {
         if (override != null && !override.isBlank()) return Path.of(override);
         String xdg = env.get("XDG_CONFIG_HOME");
         if (xdg != null && !xdg.isBlank()) return Path.of(xdg, "evalbench");
-        return UserHome.of(env, System.getProperty("user.home")).resolve(".config").resolve("evalbench");
+        return UserHome.of(env).resolve(".config").resolve("evalbench");
     }
 
     public Path path() {

@@ -23,8 +23,13 @@ public final class UserHome {
         return Path.of(userHomeProperty == null || userHomeProperty.isBlank() ? "." : userHomeProperty);
     }
 
+    /** The home folder for {@code env}, with this JVM's {@code user.home} when HOME does not name one. */
+    public static Path of(Map<String, String> env) {
+        return of(env, System.getProperty("user.home"));
+    }
+
     /** The home folder of the running process. */
     public static Path current() {
-        return of(System.getenv(), System.getProperty("user.home"));
+        return of(System.getenv());
     }
 }

@@ -32,16 +32,10 @@ class HistoryListWindowTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void aTrafficRunIsMarkedInTheHistoryList() throws Exception {
-        fixture = WorkbenchFixture.ofSample(temp);
-        Path ws = fixture.workspace;
-        assertThat(Cli.run("run", "-w", ws.toString(), "--quiet").exit()).isEqualTo(1);
+        Path ws = sampleWithOneRun();
         assertThat(Cli.run("traffic", "import", ws.resolve("traffic/control-small.jsonl").toString(), "-w", ws.toString()).exit()).isZero();
-        fixture.start();
-
-        ListView<RunRow> list = robot.lookup("#history-list").queryAs(ListView.class);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> list.getItems().size() == 2);
+        ListView<RunRow> list = windowListing(2);
         assertThat(list.getItems().get(0).kind()).isEqualTo("traffic");
         assertThat(list.getItems().get(1).kind()).isEmpty();
         WaitForAsyncUtils.waitForFxEvents();
@@ -50,15 +44,9 @@ class HistoryListWindowTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void aRunTaggedMainInTheHistoryIsTheBaselineOfTheNextRun() throws Exception {
-        fixture = WorkbenchFixture.ofSample(temp);
-        Path ws = fixture.workspace;
-        assertThat(Cli.run("run", "-w", ws.toString(), "--quiet").exit()).isEqualTo(1);
-        fixture.start();
-
-        ListView<RunRow> list = robot.lookup("#history-list").queryAs(ListView.class);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> list.getItems().size() == 1);
+        sampleWithOneRun();
+        ListView<RunRow> list = windowListing(1);
         String first = list.getItems().get(0).id();
         assertThat(visibleTags()).isEmpty();
         robot.clickOn(robot.lookup("#history-list .list-cell").nth(0).queryAs(Node.class));
@@ -76,6 +64,22 @@ class HistoryListWindowTest {
                 && robot.lookup("#gates-baseline").queryAs(Label.class).getText().startsWith("Against"));
         assertThat(robot.lookup("#gates-baseline").queryAs(Label.class).getText())
                 .isEqualTo("Against baseline main (run " + first + ").");
+    }
+
+    /** A copy of the sample with one run stored (the command line's; exit 1, the sample fails a gate). */
+    private Path sampleWithOneRun() {
+        fixture = WorkbenchFixture.ofSample(temp);
+        assertThat(Cli.run("run", "-w", fixture.workspace.toString(), "--quiet").exit()).isEqualTo(1);
+        return fixture.workspace;
+    }
+
+    /** Opens the window on it and waits until the history lists {@code runs} runs. */
+    @SuppressWarnings("unchecked")
+    private ListView<RunRow> windowListing(int runs) throws Exception {
+        fixture.start();
+        ListView<RunRow> list = robot.lookup("#history-list").queryAs(ListView.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> list.getItems().size() == runs);
+        return list;
     }
 
     private java.util.List<String> visibleTags() {
