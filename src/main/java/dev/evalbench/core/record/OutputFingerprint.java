@@ -20,6 +20,9 @@ import java.util.List;
  * reading either record. Unequal fingerprints only mean "read both and diff". Pure and thread-safe.
  */
 public final class OutputFingerprint {
+    /** Never updated, only cloned, so threads share it safely. */
+    private static final MessageDigest SHA256 = lookUpSha256();
+
     private OutputFingerprint() {}
 
     /** The fingerprint of {@code record}'s output. */
@@ -63,9 +66,22 @@ public final class OutputFingerprint {
     }
 
     private static long first8(String text) {
+        byte[] digest = sha256().digest(text.getBytes(StandardCharsets.UTF_8));
+        return ByteBuffer.wrap(digest, 0, 8).getLong();
+    }
+
+    /** A fresh digest, cloned from one looked up once: a provider lookup per stored case costs more than the hash. */
+    private static MessageDigest sha256() {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.wrap(digest, 0, 8).getLong();
+            return (MessageDigest) SHA256.clone();
+        } catch (CloneNotSupportedException e) {
+            return lookUpSha256(); // a provider whose digest cannot be cloned: look it up each time, as before
+        }
+    }
+
+    private static MessageDigest lookUpSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }

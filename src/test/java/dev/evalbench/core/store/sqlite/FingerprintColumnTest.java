@@ -57,6 +57,31 @@ class FingerprintColumnTest {
         assertThat(OutputFingerprint.of(RecordEdits.withOutput(r, "plain"))).isNotEqualTo(OutputFingerprint.of(RecordEdits.withOutput(r, "plain.")));
     }
 
+    /**
+     * The fingerprint is the first 8 bytes of the SHA-256 of the canonical form, as histories already store it, on
+     * every call and on many threads at once (each call hashes with a digest of its own).
+     */
+    @Test
+    void theFingerprintIsTheStoredHashOnEveryThread() throws Exception {
+        CaseRecord r = RecordEdits.withOutput(CaseRecords.sample("r", "triage", "t1", true, 1), "plain ünïcode");
+        byte[] sha = java.security.MessageDigest.getInstance("SHA-256")
+                .digest("text\nplain ünïcode".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        long expected = java.nio.ByteBuffer.wrap(sha, 0, 8).getLong();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Boolean>> all = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                all.add(pool.submit(() -> {
+                    for (int j = 0; j < 500; j++) if (OutputFingerprint.of(r) != expected) return false;
+                    return true;
+                }));
+            }
+            for (var f : all) assertThat(f.get()).isTrue();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static void storeRun(SqliteRunStore store) throws Exception {
         store.createRun(RecordEdits.completeHeader("run-a", Instant.parse("2026-03-07T10:00:00Z"), Map.of(), 3));
         for (CaseRecord r : List.of(CaseRecords.sample("run-a", "triage", "t1", true, 1),
