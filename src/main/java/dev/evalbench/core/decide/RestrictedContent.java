@@ -6,6 +6,7 @@ import dev.evalbench.core.workspace.PolicySpec.RestrictedPattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -43,15 +44,10 @@ public final class RestrictedContent {
         if (restrictedValues == null || restrictedValues.isEmpty()) {
             return false;
         }
-        List<Pattern> needles = restrictedValues.stream()
-                .map(RestrictedValuePattern::of)
-                .filter(p -> p != null)
-                .toList();
+        Predicate<String> holdsAValue = RestrictedValuePattern.anyOf(restrictedValues);
         for (String text : OutputStrings.of(output)) {
-            for (Pattern needle : needles) {
-                if (needle.matcher(text).find()) {
-                    return true;
-                }
+            if (holdsAValue.test(text)) {
+                return true;
             }
         }
         return false;
