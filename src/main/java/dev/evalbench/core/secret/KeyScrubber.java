@@ -22,11 +22,20 @@ public final class KeyScrubber {
     public static final int FRAGMENT = 12;
     public static final int MIN_KEY_LENGTH = 8;
 
+    private static final int HASH_BITS = 16;
+    /** 31 to the power FRAGMENT - 1 in int arithmetic (wrapping, as String.hashCode's): the weight a rolling hash drops. */
+    private static final int TOP = power31(FRAGMENT - 1);
+
     private static final KeyScrubber NONE = new KeyScrubber(List.of());
 
     /** Longest first, so a longer form is replaced before a shorter one hidden inside it. */
     private final List<String> forms;
     private final Set<String> fragments = new HashSet<>();
+    /**
+     * One bit per value of a fragment's {@link String#hashCode} (its low {@value #HASH_BITS} bits): a window of a
+     * text whose bit is clear is no fragment, so most windows are ruled out without making a substring.
+     */
+    private final long[] fragmentHashes = new long[(1 << HASH_BITS) / 64];
 
     private KeyScrubber(Collection<String> keys) {
         Set<String> all = new HashSet<>();
@@ -44,8 +53,17 @@ public final class KeyScrubber {
 
     private void addFragments(String text) {
         for (int i = 0; i + FRAGMENT <= text.length(); i++) {
-            fragments.add(text.substring(i, i + FRAGMENT));
+            String fragment = text.substring(i, i + FRAGMENT);
+            fragments.add(fragment);
+            int slot = fragment.hashCode() & ((1 << HASH_BITS) - 1);
+            fragmentHashes[slot >>> 6] |= 1L << slot;
         }
+    }
+
+    private static int power31(int exponent) {
+        int p = 1;
+        for (int i = 0; i < exponent; i++) p *= 31;
+        return p;
     }
 
     /** A scrubber for these keys; nulls and short values are skipped. */
@@ -85,8 +103,14 @@ public final class KeyScrubber {
         int n = text.length();
         if (n < FRAGMENT) return text;
         boolean[] covered = null;
+        // The hash of text[i, i + FRAGMENT) is String.hashCode of that window, rolled from one window to the next:
+        // equal windows have equal hashes, so a clear bit rules a window out exactly.
+        int hash = 0;
+        for (int j = 0; j < FRAGMENT; j++) hash = 31 * hash + text.charAt(j);
         for (int i = 0; i + FRAGMENT <= n; i++) {
-            if (fragments.contains(text.substring(i, i + FRAGMENT))) {
+            if (i > 0) hash = 31 * (hash - TOP * text.charAt(i - 1)) + text.charAt(i + FRAGMENT - 1);
+            int slot = hash & ((1 << HASH_BITS) - 1);
+            if ((fragmentHashes[slot >>> 6] & (1L << slot)) != 0 && fragments.contains(text.substring(i, i + FRAGMENT))) {
                 if (covered == null) covered = new boolean[n];
                 for (int j = i; j < i + FRAGMENT; j++) covered[j] = true;
             }

@@ -59,4 +59,73 @@ class KeyScrubberTest {
         assertThat(KeyScrubber.of(List.of("abc")).scrub("abc abc")).isEqualTo("abc abc");
         assertThat(KeyScrubber.none().scrub(KEY)).isEqualTo(KEY);
     }
+
+    /**
+     * Every window of a text that is a fragment of a key is found, whatever surrounds it: texts made of random
+     * characters (non-Latin ones among them) with fragments of the keys and of their base64 forms cut in at
+     * random, scrubbed as a plain search of every window would scrub them.
+     */
+    @Test
+    void everyFragmentIsFoundWhereverItSits() {
+        List<String> configured = List.of(KEY, "ghp_7d3F9kQ2LmNx0pRt5VwYz8Ab", "AIzaSyD-3kQ9Xw_rT2mN");
+        KeyScrubber scrubber = KeyScrubber.of(configured);
+        java.util.Set<String> fragments = new java.util.HashSet<>();
+        for (String key : configured) {
+            java.util.Set<String> sources = new java.util.HashSet<>(KeyForms.base64Cores(key));
+            sources.add(key);
+            for (String source : sources) {
+                for (int i = 0; i + KeyScrubber.FRAGMENT <= source.length(); i++) {
+                    fragments.add(source.substring(i, i + KeyScrubber.FRAGMENT));
+                }
+            }
+        }
+        List<String> pieces = List.copyOf(fragments);
+        String alphabet = "abcXYZ019-_/+= .\n\"é日😀";
+        java.util.SplittableRandom r = new java.util.SplittableRandom(31);
+        int withFragments = 0;
+        for (int t = 0; t < 5_000; t++) {
+            StringBuilder text = new StringBuilder();
+            int parts = r.nextInt(1, 8);
+            for (int p = 0; p < parts; p++) {
+                if (r.nextInt(3) == 0) {
+                    text.append(pieces.get(r.nextInt(pieces.size())));
+                } else {
+                    for (int c = r.nextInt(0, 20); c > 0; c--) text.appendCodePoint(alphabet.codePointAt(alphabet.offsetByCodePoints(0, r.nextInt(alphabet.codePointCount(0, alphabet.length())))));
+                }
+            }
+            String expected = everyWindowScrubbed(text.toString(), configured, fragments);
+            assertThat(scrubber.scrub(text.toString())).as(text.toString()).isEqualTo(expected);
+            if (!expected.equals(text.toString())) withFragments++;
+        }
+        assertThat(withFragments).as("texts with a fragment").isGreaterThan(2_000);
+    }
+
+    /** The keys' whole forms replaced first, longest first (as the scrubber does), then every window tested. */
+    private static String everyWindowScrubbed(String text, List<String> keys, java.util.Set<String> fragments) {
+        List<String> forms = keys.stream().flatMap(k -> KeyForms.of(k).stream()).distinct()
+                .sorted(java.util.Comparator.comparingInt(String::length).reversed().thenComparing(java.util.Comparator.naturalOrder()))
+                .toList();
+        String out = text;
+        for (String form : forms) out = out.replace(form, KeyScrubber.MARK);
+        int n = out.length();
+        boolean[] covered = new boolean[n];
+        boolean any = false;
+        for (int i = 0; i + KeyScrubber.FRAGMENT <= n; i++) {
+            if (fragments.contains(out.substring(i, i + KeyScrubber.FRAGMENT))) {
+                for (int j = i; j < i + KeyScrubber.FRAGMENT; j++) covered[j] = true;
+                any = true;
+            }
+        }
+        if (!any) return out;
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < n; ) {
+            if (covered[i]) {
+                b.append(KeyScrubber.MARK);
+                while (i < n && covered[i]) i++;
+            } else {
+                b.append(out.charAt(i++));
+            }
+        }
+        return b.toString();
+    }
 }
