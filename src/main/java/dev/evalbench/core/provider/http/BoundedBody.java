@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 import okhttp3.Response;
 import okio.Buffer;
 import okio.BufferedSource;
@@ -21,18 +22,20 @@ final class BoundedBody {
     private BoundedBody() {}
 
     /**
+     * @param where names the request in a failure's message; asked only on failure (it is a scrubbed text,
+     *     not worth making for every answer)
      * @throws ProviderException TOO_LARGE above the limit, BAD_RESPONSE for bytes that are not UTF-8
      * @throws IOException when the connection fails while reading
      */
-    static String read(Response response, long limit, String where) throws IOException, ProviderException {
+    static String read(Response response, long limit, Supplier<String> where) throws IOException, ProviderException {
         long declared = response.body().contentLength();
         if (declared > limit) {
-            throw tooLarge(where, "declares " + declared + " bytes", limit);
+            throw tooLarge(where.get(), "declares " + declared + " bytes", limit);
         }
         BufferedSource source = response.body().source();
         boolean over = source.request(limit + 1);
         if (over) {
-            throw tooLarge(where, "is larger", limit);
+            throw tooLarge(where.get(), "is larger", limit);
         }
         Buffer buffer = source.getBuffer();
         byte[] bytes = buffer.readByteArray();
@@ -42,7 +45,7 @@ final class BoundedBody {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new ProviderException(FailureKind.BAD_RESPONSE, where + ": the answer is not valid UTF-8 text ("
+            throw new ProviderException(FailureKind.BAD_RESPONSE, where.get() + ": the answer is not valid UTF-8 text ("
                     + bytes.length + " bytes)");
         }
     }

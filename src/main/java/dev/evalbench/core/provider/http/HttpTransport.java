@@ -55,7 +55,7 @@ final class HttpTransport {
             @Override
             public void onResponse(Call c, Response response) {
                 try (response) {
-                    String body = BoundedBody.read(response, maxResponseBytes, redactor.scrub("POST " + url));
+                    String body = BoundedBody.read(response, maxResponseBytes, () -> redactor.scrub("POST " + url));
                     long latency = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
                     reply.complete(new HttpReply(response.code(), response.headers(), body, latency));
                 } catch (IOException | ProviderException e) {
