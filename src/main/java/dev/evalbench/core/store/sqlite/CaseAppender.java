@@ -4,6 +4,7 @@ import dev.evalbench.core.record.CaseKey;
 import dev.evalbench.core.record.CaseRecord;
 import dev.evalbench.core.store.StoreException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -69,21 +70,25 @@ final class CaseAppender {
         Map<String, Long> nextSeq = new HashMap<>();
         Map<String, Boolean> known = new HashMap<>();
         Set<String> inBatch = new HashSet<>();
-        for (Pending p : batch) {
-            CaseRecord r = p.record;
-            CaseKey key = r.key();
-            Long seq = nextSeq.get(r.runId());
-            if (seq == null) {
-                if (!RunRows.exists(c, r.runId())) {
-                    throw new StoreException("no run " + r.runId() + " in the history");
+        // Prepared once for the batch, not once a case: SQLite compiles a statement's text each time it is prepared.
+        try (PreparedStatement exists = c.prepareStatement(CaseRows.EXISTS_SQL);
+                PreparedStatement insert = c.prepareStatement(CaseRows.insertSql(true))) {
+            for (Pending p : batch) {
+                CaseRecord r = p.record;
+                CaseKey key = r.key();
+                Long seq = nextSeq.get(r.runId());
+                if (seq == null) {
+                    if (!RunRows.exists(c, r.runId())) {
+                        throw new StoreException("no run " + r.runId() + " in the history");
+                    }
+                    seq = CaseRows.nextSeq(c, "cases", r.runId());
                 }
-                seq = CaseRows.nextSeq(c, "cases", r.runId());
+                if (!inBatch.add(r.runId() + "\n" + key) || CaseRows.exists(exists, r.runId(), key)) {
+                    throw new StoreException("run " + r.runId() + " already has a record for case " + key);
+                }
+                CaseRows.insert(c, insert, r, seq, known, true);
+                nextSeq.put(r.runId(), seq + 1);
             }
-            if (!inBatch.add(r.runId() + "\n" + key) || CaseRows.exists(c, r.runId(), key)) {
-                throw new StoreException("run " + r.runId() + " already has a record for case " + key);
-            }
-            CaseRows.insert(c, r, seq, known);
-            nextSeq.put(r.runId(), seq + 1);
         }
         return null;
     }

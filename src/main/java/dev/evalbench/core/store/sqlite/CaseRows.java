@@ -52,56 +52,70 @@ final class CaseRows {
      */
     static void insert(Connection c, CaseRecord r, long seq, Map<String, Boolean> known, boolean latestSchema)
             throws SQLException, StoreException {
+        try (PreparedStatement ps = c.prepareStatement(insertSql(latestSchema))) {
+            insert(c, ps, r, seq, known, latestSchema);
+        }
+    }
+
+    /** The INSERT of one row, with or without the columns of schemas 4 and 5. */
+    static String insertSql(boolean latestSchema) {
+        return "INSERT INTO cases (run_id, seq, " + WRITTEN_COLUMNS
+                + ", started_at, versions_sha, detail" + (latestSchema ? ", judgements, output_fp" : "")
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?" + (latestSchema ? ", ?, ?" : "") + ")";
+    }
+
+    /**
+     * As {@link #insert(Connection, CaseRecord, long, Map, boolean)} through {@code ps}, a statement of
+     * {@link #insertSql} prepared on {@code c}: a batch of cases prepares it once, not once a case.
+     */
+    static void insert(Connection c, PreparedStatement ps, CaseRecord r, long seq, Map<String, Boolean> known,
+                       boolean latestSchema) throws SQLException, StoreException {
         CaseSummary s = CaseSummary.of(r);
         CaseKey key = r.key();
         byte[] detail = CaseDetail.write(c, r, known);
         String versions = CaseDetail.versionsRef(c, r, known);
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO cases (run_id, seq, " + WRITTEN_COLUMNS
-                + ", started_at, versions_sha, detail" + (latestSchema ? ", judgements, output_fp" : "")
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?" + (latestSchema ? ", ?, ?" : "") + ")")) {
-            int i = 0;
-            ps.setString(++i, r.runId());
-            ps.setLong(++i, seq);
-            ps.setString(++i, key.suite());
-            ps.setString(++i, key.caseId());
-            ps.setString(++i, key.promptId());
-            ps.setString(++i, key.route());
-            ps.setInt(++i, key.sample());
-            ps.setString(++i, s.traceId());
-            ps.setInt(++i, s.passed() ? 1 : 0);
-            ps.setInt(++i, s.schemaValid() ? 1 : 0);
-            ps.setString(++i, s.failureKind());
-            ps.setInt(++i, s.accepted() ? 1 : 0);
-            ps.setString(++i, s.finalAction());
-            ps.setString(++i, jsonOrNull(s.failures().isEmpty() ? null : s.failures(), r));
-            ps.setInt(++i, s.blocking() ? 1 : 0);
-            ps.setString(++i, s.routeUsed());
-            ps.setString(++i, s.modelUsed());
-            ps.setLong(++i, s.latencyMs());
-            ps.setInt(++i, s.tokensIn());
-            ps.setInt(++i, s.tokensOut());
-            ps.setDouble(++i, s.costUsd());
-            ps.setInt(++i, s.attempts());
-            ps.setInt(++i, s.fallbacks());
-            ps.setInt(++i, s.cacheHit() ? 1 : 0);
-            ps.setString(++i, jsonOrNull(s.tags().isEmpty() ? null : s.tags(), r));
-            ps.setString(++i, jsonOrNull(s.expected(), r));
-            ps.setString(++i, jsonOrNull(s.scoredOutput(), r));
-            ps.setString(++i, s.failureMessage());
-            ps.setString(++i, s.rule());
-            ps.setString(++i, jsonOrNull(s.failedChecks().isEmpty() ? null : s.failedChecks(), r));
-            ps.setString(++i, jsonOrNull(s.fallbackSteps().isEmpty() ? null : s.fallbackSteps(), r));
-            ps.setInt(++i, s.tokensEstimated() ? 1 : 0);
-            ps.setString(++i, r.startedAt() == null ? null : Timestamps.format(r.startedAt()));
-            ps.setString(++i, versions);
-            ps.setBytes(++i, detail);
-            if (latestSchema) {
-                ps.setString(++i, jsonOrNull(s.judgements().isEmpty() ? null : s.judgements(), r));
-                ps.setLong(++i, s.outputFingerprint());
-            }
-            ps.executeUpdate();
+        int i = 0;
+        ps.setString(++i, r.runId());
+        ps.setLong(++i, seq);
+        ps.setString(++i, key.suite());
+        ps.setString(++i, key.caseId());
+        ps.setString(++i, key.promptId());
+        ps.setString(++i, key.route());
+        ps.setInt(++i, key.sample());
+        ps.setString(++i, s.traceId());
+        ps.setInt(++i, s.passed() ? 1 : 0);
+        ps.setInt(++i, s.schemaValid() ? 1 : 0);
+        ps.setString(++i, s.failureKind());
+        ps.setInt(++i, s.accepted() ? 1 : 0);
+        ps.setString(++i, s.finalAction());
+        ps.setString(++i, jsonOrNull(s.failures().isEmpty() ? null : s.failures(), r));
+        ps.setInt(++i, s.blocking() ? 1 : 0);
+        ps.setString(++i, s.routeUsed());
+        ps.setString(++i, s.modelUsed());
+        ps.setLong(++i, s.latencyMs());
+        ps.setInt(++i, s.tokensIn());
+        ps.setInt(++i, s.tokensOut());
+        ps.setDouble(++i, s.costUsd());
+        ps.setInt(++i, s.attempts());
+        ps.setInt(++i, s.fallbacks());
+        ps.setInt(++i, s.cacheHit() ? 1 : 0);
+        ps.setString(++i, jsonOrNull(s.tags().isEmpty() ? null : s.tags(), r));
+        ps.setString(++i, jsonOrNull(s.expected(), r));
+        ps.setString(++i, jsonOrNull(s.scoredOutput(), r));
+        ps.setString(++i, s.failureMessage());
+        ps.setString(++i, s.rule());
+        ps.setString(++i, jsonOrNull(s.failedChecks().isEmpty() ? null : s.failedChecks(), r));
+        ps.setString(++i, jsonOrNull(s.fallbackSteps().isEmpty() ? null : s.fallbackSteps(), r));
+        ps.setInt(++i, s.tokensEstimated() ? 1 : 0);
+        ps.setString(++i, r.startedAt() == null ? null : Timestamps.format(r.startedAt()));
+        ps.setString(++i, versions);
+        ps.setBytes(++i, detail);
+        if (latestSchema) {
+            ps.setString(++i, jsonOrNull(s.judgements().isEmpty() ? null : s.judgements(), r));
+            ps.setLong(++i, s.outputFingerprint());
         }
+        ps.executeUpdate();
     }
 
     /**
@@ -132,13 +146,20 @@ final class CaseRows {
         }
     }
 
+    static final String EXISTS_SQL = "SELECT 1 FROM cases WHERE run_id = ? AND suite = ? "
+            + "AND case_id = ? AND prompt_id = ? AND route = ? AND sample = ?";
+
     static boolean exists(Connection c, String runId, CaseKey key) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM cases WHERE run_id = ? AND suite = ? "
-                + "AND case_id = ? AND prompt_id = ? AND route = ? AND sample = ?")) {
-            bindKey(ps, runId, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
+        try (PreparedStatement ps = c.prepareStatement(EXISTS_SQL)) {
+            return exists(ps, runId, key);
+        }
+    }
+
+    /** As {@link #exists(Connection, String, CaseKey)} through {@code ps}, a statement of {@link #EXISTS_SQL}. */
+    static boolean exists(PreparedStatement ps, String runId, CaseKey key) throws SQLException {
+        bindKey(ps, runId, key);
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next();
         }
     }
 
