@@ -1,6 +1,7 @@
 package dev.evalbench.core.mask;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Predicate;
@@ -16,6 +17,9 @@ import java.util.regex.Pattern;
 public final class RestrictedValuePattern {
     /** White space a writer or a model may put between the characters of a value. */
     private static final String GAP = "[\\s\\u00A0\\u202F]*";
+    /** How {@link #anyOf} compares a value's character: by its fold (a cased character) or as it is. */
+    private static final int FOLDED = 0;
+    private static final int EXACT = 1;
 
     private RestrictedValuePattern() {}
 
@@ -28,7 +32,8 @@ public final class RestrictedValuePattern {
             regex.append(Pattern.quote(new String(Character.toChars(cp))));
         });
         // A value of no-break spaces only is as blank as one of spaces: an empty regex would match everything.
-        return regex.length() == 0 ? null : Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        if (regex.length() == 0) return null;
+        return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
     /**
@@ -79,11 +84,8 @@ public final class RestrictedValuePattern {
             out[n++] = upper != lower ? FOLDED : EXACT;
             out[n++] = upper != lower ? lower : cp;
         }
-        return java.util.Arrays.copyOf(out, n);
+        return Arrays.copyOf(out, n);
     }
-
-    private static final int FOLDED = 0;
-    private static final int EXACT = 1;
 
     /** The text's code points without the pattern's gap characters, two ints each: the code point and its fold. */
     private static int[] haystack(String text) {
@@ -97,7 +99,7 @@ public final class RestrictedValuePattern {
             out[n++] = cp;
             out[n++] = Character.toLowerCase(Character.toUpperCase(cp));
         }
-        return java.util.Arrays.copyOf(out, n);
+        return Arrays.copyOf(out, n);
     }
 
     /** The characters {@link #GAP} matches: regex {@code \\s} (ASCII white space) and two no-break spaces. */

@@ -23,7 +23,7 @@ public final class KeyScrubber {
     public static final int MIN_KEY_LENGTH = 8;
 
     private static final int HASH_BITS = 16;
-    /** 31 to the power FRAGMENT - 1 in int arithmetic (wrapping, as String.hashCode's): the weight a rolling hash drops. */
+    /** 31 to the power FRAGMENT - 1, wrapping as String.hashCode's arithmetic does: the weight a rolling hash drops. */
     private static final int TOP = power31(FRAGMENT - 1);
 
     private static final KeyScrubber NONE = new KeyScrubber(List.of());
@@ -110,7 +110,8 @@ public final class KeyScrubber {
         for (int i = 0; i + FRAGMENT <= n; i++) {
             if (i > 0) hash = 31 * (hash - TOP * text.charAt(i - 1)) + text.charAt(i + FRAGMENT - 1);
             int slot = hash & ((1 << HASH_BITS) - 1);
-            if ((fragmentHashes[slot >>> 6] & (1L << slot)) != 0 && fragments.contains(text.substring(i, i + FRAGMENT))) {
+            boolean marked = (fragmentHashes[slot >>> 6] & (1L << slot)) != 0;
+            if (marked && fragments.contains(text.substring(i, i + FRAGMENT))) {
                 if (covered == null) covered = new boolean[n];
                 for (int j = i; j < i + FRAGMENT; j++) covered[j] = true;
             }
