@@ -51,7 +51,7 @@ class HistoryListWindowTest {
         assertThat(visibleTags()).isEmpty();
         robot.clickOn(robot.lookup("#history-list .list-cell").nth(0).queryAs(Node.class));
         robot.clickOn("#history-tag");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !list.getItems().isEmpty() && list.getItems().get(0).tags().equals("main"));
+        dev.evalbench.app.FxWait.waitFor(10, TimeUnit.SECONDS, () -> !list.getItems().isEmpty() && list.getItems().get(0).tags().equals("main"));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(visibleTags()).containsExactly("main");
         assertThat(list.getSelectionModel().getSelectedItem()).as("still selected after the history was read again")
@@ -59,8 +59,8 @@ class HistoryListWindowTest {
 
         // Ctrl+R: the new run's results open, gated against the tagged one.
         robot.clickOn("#history-search").push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.R);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> list.getItems().size() == 2);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#gates-baseline").tryQuery().isPresent()
+        dev.evalbench.app.FxWait.waitFor(60, TimeUnit.SECONDS, () -> list.getItems().size() == 2);
+        dev.evalbench.app.FxWait.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#gates-baseline").tryQuery().isPresent()
                 && robot.lookup("#gates-baseline").queryAs(Label.class).getText().startsWith("Against"));
         assertThat(robot.lookup("#gates-baseline").queryAs(Label.class).getText())
                 .isEqualTo("Against baseline main (run " + first + ").");
@@ -78,7 +78,7 @@ class HistoryListWindowTest {
     private ListView<RunRow> windowListing(int runs) throws Exception {
         fixture.start();
         ListView<RunRow> list = robot.lookup("#history-list").queryAs(ListView.class);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> list.getItems().size() == runs);
+        dev.evalbench.app.FxWait.waitFor(30, TimeUnit.SECONDS, () -> list.getItems().size() == runs);
         return list;
     }
 

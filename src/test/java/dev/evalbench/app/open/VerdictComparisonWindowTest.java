@@ -1,7 +1,7 @@
 package dev.evalbench.app.open;
 
+import static dev.evalbench.app.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.testfx.util.WaitForAsyncUtils.waitFor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.evalbench.app.WorkbenchFixture;

@@ -1,7 +1,7 @@
 package dev.evalbench.app.reports;
 
+import static dev.evalbench.app.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.testfx.util.WaitForAsyncUtils.waitFor;
 
 import dev.evalbench.app.WorkbenchFixture;
 import dev.evalbench.app.fx.FileDrop;

@@ -1,0 +1,31 @@
+package dev.evalbench.app;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.application.Platform;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * TestFX's {@code waitFor} with the condition asked on the JavaFX application thread. A condition that looks
+ * nodes up or reads a table's items from the test thread walks the scene graph while the FX thread changes it,
+ * and can fail with an {@code IndexOutOfBoundsException} from inside JavaFX (seen once in a fresh-clone CI run,
+ * in {@code DroppedRunFileTest}). Asked on the FX thread, it sees the scene between two pulses, as a user does.
+ * A condition must not wait for the FX thread itself (no {@code robot.interact} or clicks inside it).
+ */
+public final class FxWait {
+    /** How long one asking of the condition may take on the FX thread before the wait gives up. */
+    private static final long ASK_SECONDS = 10;
+
+    private FxWait() {}
+
+    /** As {@link WaitForAsyncUtils#waitFor(long, TimeUnit, Callable)}, the condition asked on the FX thread. */
+    public static void waitFor(long timeout, TimeUnit unit, Callable<Boolean> condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(timeout, unit, () -> onFxThread(condition));
+    }
+
+    private static boolean onFxThread(Callable<Boolean> condition) throws Exception {
+        if (Platform.isFxApplicationThread()) return Boolean.TRUE.equals(condition.call());
+        return Boolean.TRUE.equals(WaitForAsyncUtils.asyncFx(condition).get(ASK_SECONDS, TimeUnit.SECONDS));
+    }
+}
