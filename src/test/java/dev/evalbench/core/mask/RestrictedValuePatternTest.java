@@ -28,7 +28,7 @@ class RestrictedValuePatternTest {
     void answersAsTheRegexOnHardTexts() {
         SplittableRandom r = new SplittableRandom(2026);
         int found = 0;
-        for (int i = 0; i < 40_000; i++) {
+        for (int i = 0; i < 20_000; i++) {
             String text = random(r, r.nextInt(0, 24));
             // Half the values come from the text itself, re-cased and re-spaced, so matches are common.
             String value = r.nextBoolean() ? random(r, r.nextInt(1, 6)) : respaced(r, text);
@@ -38,7 +38,7 @@ class RestrictedValuePatternTest {
                     .as("value %s in text %s", escaped(value), escaped(text)).isEqualTo(expected);
             if (expected) found++;
         }
-        assertThat(found).as("enough matches to mean something").isGreaterThan(8_000);
+        assertThat(found).as("enough matches to mean something").isGreaterThan(4_000);
     }
 
     @Test

@@ -61,7 +61,7 @@ class KeyScrubberTest {
     }
 
     /**
-     * Every window of a text that is a fragment of a key is found, whatever surrounds it: texts made of random
+     * Every window of a text that is a fragment of a key is found, whatever surrounds it: 2,000 texts of random
      * characters (non-Latin ones among them) with fragments of the keys and of their base64 forms cut in at
      * random, scrubbed as a plain search of every window would scrub them.
      */
@@ -80,10 +80,13 @@ class KeyScrubberTest {
             }
         }
         List<String> pieces = List.copyOf(fragments);
+        List<String> forms = configured.stream().flatMap(k -> KeyForms.of(k).stream()).distinct()
+                .sorted(java.util.Comparator.comparingInt(String::length).reversed().thenComparing(java.util.Comparator.naturalOrder()))
+                .toList();
         String alphabet = "abcXYZ019-_/+= .\n\"é日😀";
         java.util.SplittableRandom r = new java.util.SplittableRandom(31);
         int withFragments = 0;
-        for (int t = 0; t < 5_000; t++) {
+        for (int t = 0; t < 2_000; t++) {
             StringBuilder text = new StringBuilder();
             int parts = r.nextInt(1, 8);
             for (int p = 0; p < parts; p++) {
@@ -93,18 +96,15 @@ class KeyScrubberTest {
                     for (int c = r.nextInt(0, 20); c > 0; c--) text.appendCodePoint(alphabet.codePointAt(alphabet.offsetByCodePoints(0, r.nextInt(alphabet.codePointCount(0, alphabet.length())))));
                 }
             }
-            String expected = everyWindowScrubbed(text.toString(), configured, fragments);
+            String expected = everyWindowScrubbed(text.toString(), forms, fragments);
             assertThat(scrubber.scrub(text.toString())).as(text.toString()).isEqualTo(expected);
             if (!expected.equals(text.toString())) withFragments++;
         }
-        assertThat(withFragments).as("texts with a fragment").isGreaterThan(2_000);
+        assertThat(withFragments).as("texts with a fragment").isGreaterThan(800);
     }
 
     /** The keys' whole forms replaced first, longest first (as the scrubber does), then every window tested. */
-    private static String everyWindowScrubbed(String text, List<String> keys, java.util.Set<String> fragments) {
-        List<String> forms = keys.stream().flatMap(k -> KeyForms.of(k).stream()).distinct()
-                .sorted(java.util.Comparator.comparingInt(String::length).reversed().thenComparing(java.util.Comparator.naturalOrder()))
-                .toList();
+    private static String everyWindowScrubbed(String text, List<String> forms, java.util.Set<String> fragments) {
         String out = text;
         for (String form : forms) out = out.replace(form, KeyScrubber.MARK);
         int n = out.length();
