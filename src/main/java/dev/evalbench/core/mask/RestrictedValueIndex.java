@@ -9,10 +9,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Finds any of many restricted values in a text at once, by the same rule as {@link RestrictedValuePattern}
- * (ignoring case and white space), in time linear in the text: the text is compacted (white space dropped,
- * each character lower-cased) and every position is looked up by its first {@value #KEY} characters in a
- * hash of the values. So a run's texts can be masked for every case's values, not only their own case's,
+ * Finds any of many restricted values in a text at once, by the rule of {@link RestrictedValuePattern} (ignoring
+ * case and white space) or more broadly, in time linear in the text: the text is compacted (white space dropped,
+ * each character folded as the pattern folds cased letters) and every position is looked up by its first
+ * {@value #KEY} characters in a hash of the values. It finds at least what the pattern finds, so what the
+ * decision layer sees as a restricted value is masked too; it drops any white space from a text, and folds
+ * letters the pattern compares exactly, so it may mask a little more. So a run's texts can be masked for every case's values, not only their own case's,
  * without a regex per value. A position is looked up only when a rolling hash of its first characters is
  * marked in a bit set of the values' prefixes, so most positions of a text cost a few arithmetic operations
  * and no allocation. Immutable and thread-safe.
@@ -36,7 +38,7 @@ final class RestrictedValueIndex {
         Set<String> compacted = new LinkedHashSet<>();
         for (String v : values) {
             if (v == null) continue;
-            String c = compact(v, null);
+            String c = compact(v, null, null);
             if (!c.isEmpty()) compacted.add(c);
         }
         for (String c : compacted) {
@@ -68,8 +70,9 @@ final class RestrictedValueIndex {
     List<Span> find(String text) {
         List<Span> spans = new ArrayList<>();
         if (text == null || text.isEmpty() || isEmpty()) return spans;
-        int[] origin = new int[text.length()];
-        String c = compact(text, origin);
+        int[] from = new int[2 * text.length()];
+        int[] to = new int[2 * text.length()];
+        String c = compact(text, from, to);
         List<int[]> hits = new ArrayList<>();
         int rolling = c.length() >= KEY ? hash(c, 0) : 0;
         for (int i = 0; i < c.length(); i++) {
@@ -86,8 +89,8 @@ final class RestrictedValueIndex {
             for (String v : shortValues) if (c.startsWith(v, i)) hits.add(new int[] {i, i + v.length()});
         }
         for (int[] h : hits) {
-            int start = origin[h[0]];
-            int end = origin[h[1] - 1] + 1;
+            int start = from[h[0]];
+            int end = to[h[1] - 1];
             Span last = spans.isEmpty() ? null : spans.get(spans.size() - 1);
             if (last != null && start <= last.end()) {
                 spans.set(spans.size() - 1, new Span(last.start(), Math.max(last.end(), end)));
@@ -98,14 +101,25 @@ final class RestrictedValueIndex {
         return spans;
     }
 
-    /** White space dropped, each char lower-cased; {@code origin}, when given, maps each kept char back. */
-    static String compact(String text, int[] origin) {
+    /**
+     * White space dropped and each code point folded (upper-cased, then lower-cased, as the pattern compares a cased
+     * letter). {@code from} and {@code to}, when given (twice the text's length), map each kept char back to the
+     * span of its code point in the text.
+     */
+    static String compact(String text, int[] from, int[] to) {
         StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            if (Character.isWhitespace(ch) || ch == '\u00A0' || ch == '\u202F') continue;
-            if (origin != null) origin[out.length()] = i;
-            out.append(Character.toLowerCase(ch));
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            int next = i + Character.charCount(cp);
+            if (!Character.isWhitespace(cp) && cp != 0xA0 && cp != 0x202F) {
+                int at = out.length();
+                out.appendCodePoint(Character.toLowerCase(Character.toUpperCase(cp)));
+                for (int k = at; from != null && k < out.length(); k++) {
+                    from[k] = i;
+                    to[k] = next;
+                }
+            }
+            i = next;
         }
         return out.toString();
     }

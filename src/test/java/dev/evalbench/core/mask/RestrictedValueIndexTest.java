@@ -27,6 +27,38 @@ class RestrictedValueIndexTest {
         }
     }
 
+    /**
+     * Whatever the pattern finds (so what the decision layer calls a restricted value), the index masks, on the
+     * hard texts of {@link RestrictedValuePatternTest}: uneven case mappings, supplementary letters, white space
+     * the pattern skips and white space it does not, lone surrogates. A long s for an s or the Kelvin sign for a
+     * K is the same letter to both.
+     */
+    @Test
+    void masksAtLeastWhatThePatternFinds() {
+        SplittableRandom r = new SplittableRandom(77);
+        int matches = 0;
+        for (int i = 0; i < 10_000; i++) {
+            String text = RestrictedValuePatternTest.random(r, r.nextInt(0, 24));
+            String value = r.nextBoolean() ? RestrictedValuePatternTest.random(r, r.nextInt(1, 6))
+                    : RestrictedValuePatternTest.respaced(r, text);
+            Pattern pattern = RestrictedValuePattern.of(value);
+            if (pattern == null) continue;
+            List<RestrictedValueIndex.Span> spans = new RestrictedValueIndex(List.of(value)).find(text);
+            Matcher m = pattern.matcher(text);
+            while (m.find()) {
+                int start = m.start();
+                int end = m.end();
+                matches++;
+                assertThat(spans).as("value %s in text %s, match %d-%d", RestrictedValuePatternTest.escaped(value),
+                        RestrictedValuePatternTest.escaped(text), start, end)
+                        .anyMatch(span -> span.start() <= start && span.end() >= end);
+            }
+        }
+        assertThat(matches).as("enough matches to mean something").isGreaterThan(2_000);
+        assertThat(new RestrictedValueIndex(List.of("secret sauce")).find("the \u017Fecret \u017Fauce")).isNotEmpty();
+        assertThat(new RestrictedValueIndex(List.of("KX-42")).find("ref \u212AX-42")).isNotEmpty();
+    }
+
     @Test
     void aMaskedTextIsTheSameWhenMaskedAgain() {
         OutboundMask mask = new OutboundMask(java.util.Map.of("t1", VALUES), java.util.Map.of(),

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * white space it does not, and lone surrogates.
  */
 class RestrictedValuePatternTest {
-    private static final String[] ALPHABET = {
+    static final String[] ALPHABET = {
         "a", "A", "e", "E", "k", "K", "s", "S", "i", "I", "0", "7", "-", ".", "@",
         "ß", "ẞ", "ſ", "ı", "İ", "\u212A", "ǅ", "Ǆ", "ǆ", "Σ", "σ", "ς", "é", "É",
         "\uD835\uDC00", "\uD801\uDC00", "\uD801\uDC28", // mathematical bold A (no case), Deseret capital and small long I
@@ -55,14 +55,14 @@ class RestrictedValuePatternTest {
         assertThat(RestrictedValuePattern.anyOf(List.of("secret")).test(null)).isFalse();
     }
 
-    private static String random(SplittableRandom r, int length) {
+    static String random(SplittableRandom r, int length) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < length; i++) out.append(ALPHABET[r.nextInt(ALPHABET.length)]);
         return out.toString();
     }
 
     /** A stretch of the text with some letters' case flipped and some gaps added or removed. */
-    private static String respaced(SplittableRandom r, String text) {
+    static String respaced(SplittableRandom r, String text) {
         if (text.isEmpty()) return "a";
         int from = r.nextInt(text.length());
         int to = Math.min(text.length(), from + 1 + r.nextInt(6));
@@ -75,7 +75,7 @@ class RestrictedValuePatternTest {
         return out.toString();
     }
 
-    private static String escaped(String s) {
+    static String escaped(String s) {
         StringBuilder out = new StringBuilder("\"");
         s.chars().forEach(c -> out.append(c >= 0x20 && c < 0x7F ? String.valueOf((char) c) : String.format("\\u%04X", c)));
         return out.append('"').toString();
