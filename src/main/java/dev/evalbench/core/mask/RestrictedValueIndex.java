@@ -14,10 +14,10 @@ import java.util.Set;
  * each character folded as the pattern folds cased letters) and every position is looked up by its first
  * {@value #KEY} characters in a hash of the values. It finds at least what the pattern finds, so what the
  * decision layer sees as a restricted value is masked too; it drops any white space from a text, and folds
- * letters the pattern compares exactly, so it may mask a little more. So a run's texts can be masked for every case's values, not only their own case's,
- * without a regex per value. A position is looked up only when a rolling hash of its first characters is
- * marked in a bit set of the values' prefixes, so most positions of a text cost a few arithmetic operations
- * and no allocation. Immutable and thread-safe.
+ * letters the pattern compares exactly, so it may mask a little more. So a run's texts can be masked for every
+ * case's values, not only their own case's, without a regex per value. A position is looked up only when a
+ * rolling hash of its first characters is marked in a bit set of the values' prefixes, so most positions of a
+ * text cost a few arithmetic operations and no allocation. Immutable and thread-safe.
  */
 final class RestrictedValueIndex {
     private static final int KEY = 6;
@@ -102,18 +102,18 @@ final class RestrictedValueIndex {
     }
 
     /**
-     * White space dropped and each code point folded (upper-cased, then lower-cased, as the pattern compares a cased
-     * letter). {@code from} and {@code to}, when given (twice the text's length), map each kept char back to the
-     * span of its code point in the text.
+     * White space dropped ({@link RestrictedValuePattern#isValueSpace}) and each code point folded
+     * ({@link RestrictedValuePattern#fold}). {@code from} and {@code to}, when given (twice the text's length),
+     * map each kept char back to the span of its code point in the text.
      */
     static String compact(String text, int[] from, int[] to) {
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             int next = i + Character.charCount(cp);
-            if (!Character.isWhitespace(cp) && cp != 0xA0 && cp != 0x202F) {
+            if (!RestrictedValuePattern.isValueSpace(cp)) {
                 int at = out.length();
-                out.appendCodePoint(Character.toLowerCase(Character.toUpperCase(cp)));
+                out.appendCodePoint(RestrictedValuePattern.fold(cp));
                 for (int k = at; from != null && k < out.length(); k++) {
                     from[k] = i;
                     to[k] = next;

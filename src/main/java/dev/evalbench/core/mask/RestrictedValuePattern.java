@@ -27,13 +27,23 @@ public final class RestrictedValuePattern {
     public static Pattern of(String value) {
         if (value == null || value.isBlank()) return null;
         StringBuilder regex = new StringBuilder();
-        value.codePoints().filter(cp -> !Character.isWhitespace(cp) && cp != 0xA0 && cp != 0x202F).forEach(cp -> {
+        value.codePoints().filter(cp -> !isValueSpace(cp)).forEach(cp -> {
             if (regex.length() > 0) regex.append(GAP);
             regex.append(Pattern.quote(new String(Character.toChars(cp))));
         });
         // A value of no-break spaces only is as blank as one of spaces: an empty regex would match everything.
         if (regex.length() == 0) return null;
         return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+
+    /** Whether a value's character is left out of it: any white space, and the two no-break spaces. */
+    static boolean isValueSpace(int cp) {
+        return Character.isWhitespace(cp) || cp == 0xA0 || cp == 0x202F;
+    }
+
+    /** A character as the pattern compares a cased letter: upper-cased, then lower-cased. */
+    static int fold(int cp) {
+        return Character.toLowerCase(Character.toUpperCase(cp));
     }
 
     /**
@@ -78,7 +88,7 @@ public final class RestrictedValuePattern {
             int cp = value.codePointAt(i);
             i += Character.charCount(cp);
             if (Character.isSurrogate((char) cp) && cp <= 0xFFFF) return null;
-            if (Character.isWhitespace(cp) || cp == 0xA0 || cp == 0x202F) continue;
+            if (isValueSpace(cp)) continue;
             int upper = Character.toUpperCase(cp);
             int lower = Character.toLowerCase(upper);
             out[n++] = upper != lower ? FOLDED : EXACT;
@@ -97,7 +107,7 @@ public final class RestrictedValuePattern {
             if (Character.isSurrogate((char) cp) && cp <= 0xFFFF) return null;
             if (isGap(cp)) continue;
             out[n++] = cp;
-            out[n++] = Character.toLowerCase(Character.toUpperCase(cp));
+            out[n++] = fold(cp);
         }
         return Arrays.copyOf(out, n);
     }

@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -25,8 +27,8 @@ final class Timestamps {
     private static final int ISO_DIGITS = -1;
     /** Always nine fractional digits, as {@link #FIXED} writes them. */
     private static final int FIXED_DIGITS = 9;
-    private static final long FIRST_4_DIGIT_DAY = java.time.LocalDate.of(0, 1, 1).toEpochDay();
-    private static final long LAST_4_DIGIT_DAY = java.time.LocalDate.of(9999, 12, 31).toEpochDay();
+    private static final long FIRST_4_DIGIT_DAY = LocalDate.of(0, 1, 1).toEpochDay();
+    private static final long LAST_4_DIGIT_DAY = LocalDate.of(9999, 12, 31).toEpochDay();
 
     private Timestamps() {}
 
@@ -50,7 +52,7 @@ final class Timestamps {
         long epochDay = Math.floorDiv(seconds, 86_400L);
         if (epochDay < FIRST_4_DIGIT_DAY || epochDay > LAST_4_DIGIT_DAY) return null;
         int secondOfDay = (int) Math.floorMod(seconds, 86_400L);
-        java.time.LocalDate date = java.time.LocalDate.ofEpochDay(epochDay);
+        LocalDate date = LocalDate.ofEpochDay(epochDay);
         int nanos = instant.getNano();
         int digits = fractionDigits != ISO_DIGITS ? fractionDigits
                 : nanos == 0 ? 0 : nanos % 1_000_000 == 0 ? 3 : nanos % 1_000 == 0 ? 6 : 9;
@@ -73,7 +75,7 @@ final class Timestamps {
             put(out, 20, fraction, digits);
         }
         out[out.length - 1] = 'Z';
-        return new String(out, java.nio.charset.StandardCharsets.ISO_8859_1);
+        return new String(out, StandardCharsets.ISO_8859_1);
     }
 
     /** {@code value} as {@code width} decimal digits, zero-padded, at {@code out[at]}. */
@@ -139,7 +141,7 @@ final class Timestamps {
             return null;
         }
         for (int i = length - 1; i < 29; i++) nanos *= 10;
-        long epochDay = java.time.LocalDate.of(year, month, day).toEpochDay();
+        long epochDay = LocalDate.of(year, month, day).toEpochDay();
         return Instant.ofEpochSecond(epochDay * 86_400L + hour * 3_600L + minute * 60L + second, nanos);
     }
 
