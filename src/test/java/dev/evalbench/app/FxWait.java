@@ -4,6 +4,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
+import org.testfx.api.FxRobot;
+import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -22,6 +24,16 @@ public final class FxWait {
     /** As {@link WaitForAsyncUtils#waitFor(long, TimeUnit, Callable)}, the condition asked on the FX thread. */
     public static void waitFor(long timeout, TimeUnit unit, Callable<Boolean> condition) throws TimeoutException {
         WaitForAsyncUtils.waitFor(timeout, unit, () -> onFxThread(condition));
+    }
+
+    /**
+     * Waits until {@code query} finds a node a robot can click: visible, laid out (a node just made visible has
+     * no size and a stale place until the next layout pulse) and inside the window, TestFX's own test for
+     * {@code clickOn}.
+     */
+    public static void waitUntilShown(FxRobot robot, String query, long timeout, TimeUnit unit) throws TimeoutException {
+        waitFor(timeout, unit, () -> robot.lookup(query).match(NodeQueryUtils.isVisible()).tryQuery()
+                .filter(n -> !n.getLayoutBounds().isEmpty()).isPresent());
     }
 
     private static boolean onFxThread(Callable<Boolean> condition) throws Exception {

@@ -1,6 +1,7 @@
 package dev.evalbench.app.author;
 
 import static dev.evalbench.app.FxWait.waitFor;
+import static dev.evalbench.app.FxWait.waitUntilShown;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.evalbench.app.WorkbenchFixture;
@@ -108,7 +109,7 @@ class AuthorLoopTest {
         caretAfter(area, "The customer wrote:");
         robot.write(" (verbatim)");
         robot.push(KeyCode.CONTROL, KeyCode.S);
-        waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#changelog").query().isVisible());
+        waitUntilShown(robot, "#changelog", 5, TimeUnit.SECONDS);
         robot.clickOn("#changelog").write("Say the ticket is quoted verbatim").push(KeyCode.ENTER);
 
         Path file = fixture.workspace.resolve("prompts/triage.yaml");

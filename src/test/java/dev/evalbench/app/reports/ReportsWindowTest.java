@@ -80,6 +80,9 @@ class ReportsWindowTest {
             key.setValue(authorKey);
             robot.lookup("#export-folder").queryAs(TextField.class).setText(out.toString());
         });
+        // A laptop's short window, the form scrolled to its top: the outcome and its button must still come on screen.
+        robot.interact(() -> fixture.stage.setHeight(560));
+        scroll("export", 0);
         robot.clickOn("#export-run");
         waitFor(60, TimeUnit.SECONDS, () -> !text("#export-outcome").isEmpty() || !text("#export-problem").isEmpty());
         assertThat(text("#export-problem")).isEmpty();
@@ -91,7 +94,10 @@ class ReportsWindowTest {
         assertThat(Files.readString(out.resolve("report.html"))).contains("Signed by").contains("<strong>Ada Author</strong> (name unverified)")
                 .contains(authorFingerprint);
 
-        // Verify it: every signature and every signed file valid.
+        // Verify it: every signature and every signed file valid. The "Verify it" button appears with the outcome
+        // and has its place only after the next layout pulse (a click before that found it outside the window):
+        // wait until both are inside the form's viewport, where the user sees them.
+        waitFor(10, TimeUnit.SECONDS, () -> onScreen("export", "#export-outcome") && onScreen("export", "#export-verify"));
         robot.clickOn("#export-verify");
         waitFor(30, TimeUnit.SECONDS, () -> text("#verify-verdict").startsWith("VALID") || text("#verify-verdict").startsWith("INVALID"));
         assertThat(text("#verify-verdict")).startsWith("VALID: signed by ed25519:");
@@ -159,11 +165,23 @@ class ReportsWindowTest {
 
     /** The forms are scroll panes; a robot clicks only what is on screen. */
     private void scrollToEnd(String view) {
+        scroll(view, 1);
+    }
+
+    /** Scrolls a form to a fraction of its height (0 its top, 1 its end). */
+    private void scroll(String view, double fraction) {
         robot.interact(() -> {
             javafx.scene.control.ScrollPane pane = robot.lookup("#" + view + "-view").queryAs(javafx.scene.control.ScrollPane.class);
             pane.layout();
-            pane.setVvalue(pane.getVmax());
+            pane.setVvalue(pane.getVmin() + fraction * (pane.getVmax() - pane.getVmin()));
         });
+    }
+
+    /** Whether the node lies inside the form's scroll pane as laid out: on screen, as a user would see it. */
+    private boolean onScreen(String view, String id) {
+        javafx.scene.control.ScrollPane pane = robot.lookup("#" + view + "-view").queryAs(javafx.scene.control.ScrollPane.class);
+        Node node = robot.lookup(id).query();
+        return node.isVisible() && pane.localToScene(pane.getLayoutBounds()).contains(node.localToScene(node.getLayoutBounds()));
     }
 
     private String text(String id) {
