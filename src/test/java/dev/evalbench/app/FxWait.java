@@ -36,6 +36,23 @@ public final class FxWait {
                 .filter(n -> !n.getLayoutBounds().isEmpty()).isPresent());
     }
 
+    /**
+     * Reads what the scene shows on the JavaFX application thread (at once when called on it): a lookup from the
+     * test thread walks the scene graph while the FX thread may change it.
+     */
+    public static <T> T read(Callable<T> what) {
+        try {
+            if (Platform.isFxApplicationThread()) return what.call();
+            return WaitForAsyncUtils.asyncFx(what).get(ASK_SECONDS, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static boolean onFxThread(Callable<Boolean> condition) throws Exception {
         if (Platform.isFxApplicationThread()) return Boolean.TRUE.equals(condition.call());
         return Boolean.TRUE.equals(WaitForAsyncUtils.asyncFx(condition).get(ASK_SECONDS, TimeUnit.SECONDS));

@@ -3,6 +3,7 @@ package dev.evalbench.app.compare;
 import static dev.evalbench.app.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.evalbench.app.FxWait;
 import dev.evalbench.app.WorkbenchFixture;
 import dev.evalbench.app.history.RunRow;
 import dev.evalbench.core.compare.ReviewCase;
@@ -51,7 +52,7 @@ class CompareWindowTest {
     }
 
     private String text(String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
+        return FxWait.read(() -> robot.lookup(id).queryAs(Label.class).getText());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static dev.evalbench.app.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.evalbench.app.FxWait;
 import dev.evalbench.app.WorkbenchFixture;
 import dev.evalbench.app.history.RunRow;
 import dev.evalbench.cli.Cli;
@@ -77,7 +78,7 @@ class VerdictComparisonWindowTest {
     }
 
     private String text(String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
+        return FxWait.read(() -> robot.lookup(id).queryAs(Label.class).getText());
     }
 
     @SuppressWarnings("unchecked")

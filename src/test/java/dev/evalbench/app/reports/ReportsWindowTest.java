@@ -3,6 +3,7 @@ package dev.evalbench.app.reports;
 import static dev.evalbench.app.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.evalbench.app.FxWait;
 import dev.evalbench.app.SampleHistory;
 import dev.evalbench.app.WorkbenchFixture;
 import dev.evalbench.app.history.RunRow;
@@ -185,7 +186,7 @@ class ReportsWindowTest {
     }
 
     private String text(String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
+        return FxWait.read(() -> robot.lookup(id).queryAs(Label.class).getText());
     }
 
     @SuppressWarnings("unchecked")
@@ -195,6 +196,6 @@ class ReportsWindowTest {
 
     private java.util.List<String> cellTexts(String tableId) {
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
-        return robot.lookup(tableId + " .check-result").queryAllAs(Label.class).stream().map(Label::getText).toList();
+        return FxWait.read(() -> robot.lookup(tableId + " .check-result").queryAllAs(Label.class).stream().map(Label::getText).toList());
     }
 }

@@ -3,6 +3,7 @@ package dev.evalbench.app.results;
 import static dev.evalbench.app.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.evalbench.app.FxWait;
 import dev.evalbench.app.SampleHistory;
 import dev.evalbench.app.WorkbenchFixture;
 import dev.evalbench.app.history.RunRow;
@@ -84,6 +85,6 @@ class DetailPaneWindowTest {
     }
 
     private String text(String id) {
-        return dev.evalbench.app.detail.ShownText.of(robot.lookup(id).query());
+        return FxWait.read(() -> dev.evalbench.app.detail.ShownText.of(robot.lookup(id).query()));
     }
 }

@@ -3,6 +3,7 @@ package dev.evalbench.app.runner;
 import static dev.evalbench.app.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.evalbench.app.FxWait;
 import dev.evalbench.app.WorkbenchFixture;
 import dev.evalbench.app.history.RunRow;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ class RunWindowTest {
     }
 
     private String barText() {
-        return robot.lookup("#run-bar-text").queryAs(Label.class).getText();
+        return FxWait.read(() -> robot.lookup("#run-bar-text").queryAs(Label.class).getText());
     }
 
     private void tick(String menu, String... names) {
