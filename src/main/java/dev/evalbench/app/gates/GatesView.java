@@ -1,6 +1,8 @@
 package dev.evalbench.app.gates;
 
 import atlantafx.base.theme.Styles;
+import dev.evalbench.app.fx.AfterLayout;
+import dev.evalbench.app.fx.FitColumns;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -29,6 +31,8 @@ public final class GatesView extends VBox {
     private static final double HEADERS_AND_BAR = 60;
     /** More gates than this scroll: the cases below keep most of the height. */
     private static final int ROWS_SHOWN = 12;
+    /** The widest the "Why" column grows to fit its sentences; a longer one ends in "…" (the tooltip has it). */
+    private static final double WHY_CAP = 520;
     private final TableView<GateRow> table = new TableView<>();
 
     public GatesView(GatesViewModel vm) {
@@ -57,7 +61,12 @@ public final class GatesView extends VBox {
                 column("Baseline", 80, GateRow::baseline), column("95% interval", 150, GateRow::interval),
                 column("p", 70, GateRow::pValue), column("Why", 420, GateRow::sentence)));
         table.setPlaceholder(new Label("Gating…"));
-        vm.rows().addListener((ListChangeListener<GateRow>) c -> table.setPrefHeight(ROW * Math.min(vm.rows().size(), ROWS_SHOWN) + HEADERS_AND_BAR));
+        vm.rows().addListener((ListChangeListener<GateRow>) c -> {
+            table.setPrefHeight(ROW * Math.min(vm.rows().size(), ROWS_SHOWN) + HEADERS_AND_BAR);
+            // Each column as wide as its longest value (a gate's threshold, its interval), the sentence up to
+            // WHY_CAP: the row's tooltip holds the whole of it.
+            AfterLayout.run(getScene(), () -> FitColumns.toContent(table, WHY_CAP));
+        });
         table.setRowFactory(t -> {
             TableRow<GateRow> row = new TableRow<>();
             row.setOnMouseClicked(e -> {

@@ -41,6 +41,8 @@ public final class ResultsView extends VBox {
                 CaseColumns.column("Latency ms", 85, CaseSummary::latencyMs),
                 CaseColumns.column("Tokens", 70, s -> s.tokensIn() + s.tokensOut()),
                 CaseColumns.text("Route", 90, s -> s.routeUsed() != null ? s.routeUsed() : s.key().route())));
+        // A header is never cut ("Sche…", "Laten…"): each column at least as wide as its title, once styled.
+        dev.evalbench.app.fx.FitColumns.toHeadersOnceShown(table);
         table.setPlaceholder(new Label("Reading the run…"));
         vm.loadedProperty().addListener((o, was, now) -> table.setPlaceholder(new Label("No case matches the filter.")));
         vm.loadProblemProperty().addListener((o, was, now) -> table.setPlaceholder(new Label(now)));

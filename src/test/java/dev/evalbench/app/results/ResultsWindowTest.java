@@ -73,6 +73,11 @@ class ResultsWindowTest {
         assertThat(robot.lookup("#results-count").queryAs(Label.class).getText()).isEqualTo("159 of 159 cases");
         // Every gate is in view: both failures of "2 of 9" without scrolling the gates.
         waitFor(5, TimeUnit.SECONDS, () -> gatesInView(gates) == 9);
+        // Nothing a reviewer reads is cut: every gate value on screen in full, and every column title of both
+        // tables. Only the sentence ("Why") may end in "…": its row's tooltip holds it whole.
+        waitFor(5, TimeUnit.SECONDS, () -> cutTexts("#gates-table .table-cell", "Why").isEmpty()
+                && cutTexts("#gates-table .column-header .label", null).isEmpty()
+                && cutTexts("#results-table .column-header .label", null).isEmpty());
         GateRow schema = gates.getItems().get(0);
         assertThat(schema.id()).isEqualTo("schema");
         assertThat(robot.lookup("#gates-table .table-cell").queryAllAs(javafx.scene.control.TableCell.class))
@@ -102,6 +107,20 @@ class ResultsWindowTest {
     }
 
     /** How many gate rows lie wholly inside the gates table's viewport (the rows area, not scrolled to). */
+    /**
+     * The texts among the labels {@code query} finds (table cells or column titles) that are shown cut short: the
+     * text drawn differs from the label's text (JavaFX draws "…" in place of what does not fit). Cells of the
+     * column titled {@code except} are left out. Asked on the FX thread.
+     */
+    private java.util.List<String> cutTexts(String query, String except) {
+        return robot.lookup(query).queryAllAs(javafx.scene.control.Labeled.class).stream()
+                .filter(l -> l.isVisible() && l.getText() != null && !l.getText().isEmpty())
+                .filter(l -> except == null || !(l instanceof javafx.scene.control.TableCell<?, ?> c
+                        && c.getTableColumn() != null && except.equals(c.getTableColumn().getText())))
+                .filter(l -> l.lookup(".text") instanceof javafx.scene.text.Text drawn && !drawn.getText().equals(l.getText()))
+                .map(javafx.scene.control.Labeled::getText).toList();
+    }
+
     private static long gatesInView(TableView<GateRow> gates) throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> {
             Node viewport = gates.lookup(".clipped-container");
