@@ -61,6 +61,8 @@ public final class CompareView extends VBox {
         table.setId("compare-table");
         table.setFixedCellSize(ROW_HEIGHT);
         table.setItems(vm.visible());
+        // A column title is never cut ("Seco…", "Revie…"): each column at least as wide as its title, once styled.
+        dev.evalbench.app.fx.FitColumns.toHeadersOnceShown(table);
         table.getColumns().setAll(List.of(status(), text("Case", 140, r -> r.either().key().caseId()),
                 text("Suite", 80, r -> r.either().key().suite()),
                 text("First run", 80, r -> verdict(r.before())), text("Second run", 80, r -> verdict(r.after())),

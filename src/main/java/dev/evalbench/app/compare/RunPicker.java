@@ -32,10 +32,17 @@ final class RunPicker {
         grid.setVgap(8);
         grid.addRow(0, new Label("First run (baseline side)"), first);
         grid.addRow(1, new Label("Second run"), second);
+        // Never narrower than its words: the dialog cut the first label to "First run (baseline …" and the run's
+        // time to "2026-11-30 1…".
+        for (var child : grid.getChildren()) {
+            if (child instanceof javafx.scene.layout.Region r) r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle("Compare two runs");
+        dialog.getDialogPane().setId("pick-runs");
         dialog.getDialogPane().setContent(grid);
+        dialog.getDialogPane().setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         return dialog.showAndWait().filter(b -> b == ButtonType.OK && first.getValue() != null && second.getValue() != null)
                 .map(b -> new RunChoice[] {first.getValue(), second.getValue()});

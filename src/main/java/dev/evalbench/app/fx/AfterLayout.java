@@ -17,6 +17,26 @@ public final class AfterLayout {
         return body -> run(scene.get(), body);
     }
 
+    /**
+     * Runs {@code body} after the next layout pulse of the scene {@code node} is in, or, while it is in none, of
+     * the first scene it is put in: what it measures is then styled and laid out.
+     */
+    public static void runIn(javafx.scene.Node node, Runnable body) {
+        if (node.getScene() != null) {
+            run(node.getScene(), body);
+            return;
+        }
+        javafx.beans.value.ChangeListener<Scene> once = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Scene> o, Scene was, Scene now) {
+                if (now == null) return;
+                node.sceneProperty().removeListener(this);
+                run(now, body);
+            }
+        };
+        node.sceneProperty().addListener(once);
+    }
+
     /** Runs {@code body} after the next layout pulse of {@code scene} (asking for one), or at once when it is null. */
     public static void run(Scene scene, Runnable body) {
         if (scene == null) {

@@ -2,6 +2,7 @@ package dev.evalbench.app.fx;
 
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Region;
@@ -25,8 +26,8 @@ public final class FitColumns {
     /**
      * Sets the width of every column that shows its value as plain text (no cell factory of its own) to its
      * header's or its longest value's, among all items, whichever is wider, and at most {@code cap}; never
-     * below the column's minimum width. Columns with their own cells (icons, colours) keep their width but are
-     * widened to their header. For tables of few rows (gates): every item is measured.
+     * below the column's minimum width. Columns with their own cells (icons, colours) are widened, never
+     * narrowed, to their header and to the cells laid out now. For tables of few rows (gates), all shown.
      */
     public static <S> void toContent(TableView<S> table, double cap) {
         Measure cell = measure(table, ".table-cell");
@@ -38,8 +39,17 @@ public final class FitColumns {
                     if (value != null) width = Math.max(width, cell.width(value.toString()));
                 }
                 column.setPrefWidth(Math.max(column.getMinWidth(), Math.min(cap, width)));
-            } else if (column.getWidth() < width) {
-                column.setPrefWidth(width);
+            } else {
+                // Cells of its own (an icon and a word, bold or not): the widest such cell laid out now, measured
+                // from its text, font, graphic and padding (a table cell's own preferred width is its column's).
+                for (Node n : table.lookupAll(".table-cell")) {
+                    if (n instanceof TableCell<?, ?> c && c.getTableColumn() == column && !c.isEmpty()) {
+                        double graphic = c.getGraphic() == null ? 0 : c.getGraphic().prefWidth(-1) + c.getGraphicTextGap();
+                        double padding = c.snappedLeftInset() + c.snappedRightInset();
+                        width = Math.max(width, new Measure(c.getFont(), padding + graphic).width(c.getText()));
+                    }
+                }
+                if (column.getWidth() < width) column.setPrefWidth(Math.min(cap, width));
             }
         }
     }
@@ -52,21 +62,9 @@ public final class FitColumns {
         }
     }
 
-    /** {@link #toHeaders} once the table has a skin and has been laid out (its header exists and is styled). */
+    /** {@link #toHeaders} once the table is in a scene and laid out (its header exists and is styled). */
     public static void toHeadersOnceShown(TableView<?> table) {
-        if (table.getSkin() != null) {
-            AfterLayout.run(table.getScene(), () -> toHeaders(table));
-            return;
-        }
-        javafx.beans.value.ChangeListener<Object> once = new javafx.beans.value.ChangeListener<>() {
-            @Override
-            public void changed(javafx.beans.value.ObservableValue<?> o, Object was, Object now) {
-                if (now == null) return;
-                table.skinProperty().removeListener(this);
-                AfterLayout.run(table.getScene(), () -> toHeaders(table));
-            }
-        };
-        table.skinProperty().addListener(once);
+        AfterLayout.runIn(table, () -> toHeaders(table));
     }
 
     private static double headerWidth(TableView<?> table, TableColumn<?, ?> column) {

@@ -65,7 +65,7 @@ public final class GatesView extends VBox {
             table.setPrefHeight(ROW * Math.min(vm.rows().size(), ROWS_SHOWN) + HEADERS_AND_BAR);
             // Each column as wide as its longest value (a gate's threshold, its interval), the sentence up to
             // WHY_CAP: the row's tooltip holds the whole of it.
-            AfterLayout.run(getScene(), () -> FitColumns.toContent(table, WHY_CAP));
+            AfterLayout.runIn(table, () -> FitColumns.toContent(table, WHY_CAP));
         });
         table.setRowFactory(t -> {
             TableRow<GateRow> row = new TableRow<>();
