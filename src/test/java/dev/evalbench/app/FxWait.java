@@ -31,7 +31,8 @@ public final class FxWait {
      * no size and a stale place until the next layout pulse) and inside the window, TestFX's own test for
      * {@code clickOn}.
      */
-    public static void waitUntilShown(FxRobot robot, String query, long timeout, TimeUnit unit) throws TimeoutException {
+    public static void waitUntilShown(FxRobot robot, String query, long timeout, TimeUnit unit)
+            throws TimeoutException {
         waitFor(timeout, unit, () -> robot.lookup(query).match(NodeQueryUtils.isVisible()).tryQuery()
                 .filter(n -> !n.getLayoutBounds().isEmpty()).isPresent());
     }

@@ -44,7 +44,8 @@ public final class FitColumns {
                 // from its text, font, graphic and padding (a table cell's own preferred width is its column's).
                 for (Node n : table.lookupAll(".table-cell")) {
                     if (n instanceof TableCell<?, ?> c && c.getTableColumn() == column && !c.isEmpty()) {
-                        double graphic = c.getGraphic() == null ? 0 : c.getGraphic().prefWidth(-1) + c.getGraphicTextGap();
+                        double graphic = c.getGraphic() == null ? 0
+                                : c.getGraphic().prefWidth(-1) + c.getGraphicTextGap();
                         double padding = c.snappedLeftInset() + c.snappedRightInset();
                         width = Math.max(width, new Measure(c.getFont(), padding + graphic).width(c.getText()));
                     }

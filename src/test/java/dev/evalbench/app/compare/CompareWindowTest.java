@@ -11,7 +11,10 @@ import dev.evalbench.core.compare.ReviewStatus;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -61,26 +64,29 @@ class CompareWindowTest {
         ListView<RunRow> history = robot.lookup("#history-list").queryAs(ListView.class);
         waitFor(20, TimeUnit.SECONDS, () -> history.getItems().size() == 2);
         robot.clickOn("#compare-pick");
-        waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#pick-runs").tryQuery().isPresent()
-                && robot.lookup("#pick-runs .label").tryQuery().isPresent());
-        // The labels and both chosen runs are drawn in full: nothing ends in "…".
-        waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup("#pick-runs .label").queryAllAs(javafx.scene.control.Labeled.class).isEmpty()
-                && robot.lookup("#pick-runs .label").queryAllAs(javafx.scene.control.Labeled.class).stream().allMatch(CompareWindowTest::drawnWhole)
-                && robot.lookup("#pick-first .list-cell").queryAllAs(javafx.scene.control.Labeled.class).stream().allMatch(CompareWindowTest::drawnWhole));
-        assertThat(FxWait.read(() -> robot.lookup("#pick-runs .label").queryAllAs(Label.class).stream().map(Label::getText).toList()))
+        // The labels and the chosen runs are drawn in full: nothing ends in "…".
+        waitFor(10, TimeUnit.SECONDS, () -> !labels("#pick-runs .label").isEmpty()
+                && labels("#pick-runs .label").stream().allMatch(CompareWindowTest::drawnWhole)
+                && labels("#pick-first .list-cell").stream().allMatch(CompareWindowTest::drawnWhole));
+        assertThat(FxWait.read(() -> labels("#pick-runs .label").stream().map(Labeled::getText).toList()))
                 .contains("First run (baseline side)", "Second run");
-        String first = FxWait.read(() -> String.valueOf(robot.lookup("#pick-first").queryAs(javafx.scene.control.ComboBox.class).getValue()));
-        assertThat(first).contains("[main]");
-        robot.clickOn(robot.lookup("#pick-runs .button").match((javafx.scene.control.Button b) -> "OK".equals(b.getText())).queryAs(Node.class));
-        waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#compare-table").tryQuery().isPresent() && !cases().getItems().isEmpty());
+        assertThat(FxWait.read(() -> String.valueOf(robot.lookup("#pick-first").queryAs(ComboBox.class).getValue())))
+                .contains("[main]");
+        robot.clickOn(robot.lookup("#pick-runs .button").match((Button b) -> "OK".equals(b.getText()))
+                .queryAs(Node.class));
+        waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#compare-table").tryQuery().isPresent()
+                && !cases().getItems().isEmpty());
         // The case list's column titles are drawn whole ("Second run", "Reviewed"; the table scrolls sideways).
-        waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#compare-table .column-header .label").queryAll().isEmpty()
-                && robot.lookup("#compare-table .column-header .label").queryAllAs(javafx.scene.control.Labeled.class).stream()
-                        .allMatch(CompareWindowTest::drawnWhole));
+        waitFor(10, TimeUnit.SECONDS, () -> !labels("#compare-table .column-header .label").isEmpty()
+                && labels("#compare-table .column-header .label").stream().allMatch(CompareWindowTest::drawnWhole));
+    }
+
+    private java.util.Set<Labeled> labels(String query) {
+        return robot.lookup(query).queryAllAs(Labeled.class);
     }
 
     /** Whether a label draws its whole text (JavaFX draws "…" in place of what does not fit). */
-    private static boolean drawnWhole(javafx.scene.control.Labeled l) {
+    private static boolean drawnWhole(Labeled l) {
         return l.getText() == null || l.getText().isEmpty()
                 || !(l.lookup(".text") instanceof javafx.scene.text.Text drawn) || drawn.getText().equals(l.getText());
     }

@@ -14,9 +14,12 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -113,12 +116,12 @@ class ResultsWindowTest {
      * column titled {@code except} are left out. Asked on the FX thread.
      */
     private java.util.List<String> cutTexts(String query, String except) {
-        return robot.lookup(query).queryAllAs(javafx.scene.control.Labeled.class).stream()
+        return robot.lookup(query).queryAllAs(Labeled.class).stream()
                 .filter(l -> l.isVisible() && l.getText() != null && !l.getText().isEmpty())
-                .filter(l -> except == null || !(l instanceof javafx.scene.control.TableCell<?, ?> c
-                        && c.getTableColumn() != null && except.equals(c.getTableColumn().getText())))
-                .filter(l -> l.lookup(".text") instanceof javafx.scene.text.Text drawn && !drawn.getText().equals(l.getText()))
-                .map(javafx.scene.control.Labeled::getText).toList();
+                .filter(l -> except == null || !(l instanceof TableCell<?, ?> c && c.getTableColumn() != null
+                        && except.equals(c.getTableColumn().getText())))
+                .filter(l -> l.lookup(".text") instanceof Text drawn && !drawn.getText().equals(l.getText()))
+                .map(Labeled::getText).toList();
     }
 
     private static long gatesInView(TableView<GateRow> gates) throws Exception {
