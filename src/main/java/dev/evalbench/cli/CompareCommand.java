@@ -5,6 +5,7 @@ import dev.evalbench.core.compare.CompareJson;
 import dev.evalbench.core.compare.CompareMarkdown;
 import dev.evalbench.core.compare.CompareText;
 import dev.evalbench.core.compare.RunComparison;
+import dev.evalbench.core.compare.SummaryComparison;
 import dev.evalbench.core.json.Json;
 import dev.evalbench.core.io.AtomicFiles;
 import dev.evalbench.core.record.StoredRun;
@@ -62,10 +63,16 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (maxCases < 0) {
+            throw new BadInputException("--max-cases must be 0 or more, not " + maxCases);
+        }
         Path workspace = history.workspace(workspaceOption, null);
         try (RunStore store = history.openReadOnly(workspace)) {
+            // The terminal shows the first --max-cases changes: flips beyond them need not be read (counts are the
+            // same); JSON and Markdown hold every change.
+            int flipsShown = json || markdown != null ? SummaryComparison.EVERY_FLIP : maxCases;
             CompareService.Result result = new CompareService(store, new GateService(parent.env()))
-                    .compare(before, after, workspace);
+                    .compare(before, after, workspace, flipsShown);
             RunComparison comparison = result.comparison();
             StoredRun b = result.after();
             RunGates gates = result.gates().orElse(null);

@@ -65,6 +65,11 @@ class DocumentedExitCodesTest {
             Cli.Result limit = Cli.run("history", "--workspace", ws.toString(), "--limit", "-1");
             assertThat(limit.exit()).isEqualTo(ExitCodes.BAD_INPUT);
             assertThat(limit.err()).contains("--limit").contains("at least 1").doesNotContain("bug");
+            Cli.Result maxCases = Cli.run("compare", "latest", "latest", "--workspace", ws.toString(),
+                    "--max-cases", "-1");
+            assertThat(maxCases.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(maxCases.err().strip()).doesNotContain("\n").contains("--max-cases").contains("0 or more")
+                    .doesNotContain("bug");
         }
         Path missing = tmp.resolve("no-such-workspace");
         for (String command : new String[] {"validate", "run", "gate", "history", "tag", "export", "compare", "report", "resume"}) {

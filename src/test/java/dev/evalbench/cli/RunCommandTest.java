@@ -142,6 +142,30 @@ class RunCommandTest {
     }
 
     @Test
+    void compareJsonHoldsEveryFlipWithItsRecordsWhileTheTerminalReadsOnlyTheOnesItShows() throws IOException {
+        String before = json(Cli.run("run", ws.toString(), "--json")).get("run_id").asText();
+        // The order list's bullet changed: the scripted model then misses order ids, and cases flip to fail.
+        Path prompt = ws.resolve("prompts/triage.yaml");
+        Cli.edit(prompt, "revision: 4", "revision: 5");
+        Cli.edit(prompt, "{% for order in customer.orders %}  * {{ order.id }}",
+                "{% for order in customer.orders %}  - {{ order.id }}");
+        String after = json(Cli.run("run", ws.toString(), "--json")).get("run_id").asText();
+
+        JsonNode compared = json(Cli.run("compare", before, after, "--workspace", ws.toString(), "--json",
+                "--max-cases", "1"));
+        List<JsonNode> flips = new java.util.ArrayList<>();
+        compared.get("cases").forEach(c -> { if (c.get("kind").asText().equals("pass_to_fail")) flips.add(c); });
+        assertThat(flips).hasSizeGreaterThan(2)
+                .allMatch(c -> c.get("before").isObject() && c.get("after").isObject() && c.get("diff").isArray());
+        int changed = compared.get("cases").size();
+
+        Cli.Result text = Cli.run("compare", before, after, "--workspace", ws.toString(), "--max-cases", "1");
+        assertThat(text.exit()).isZero();
+        assertThat(text.out()).contains("cases: " + flips.size() + " pass -> fail")
+                .contains("... " + (changed - 1) + " more changed cases");
+    }
+
+    @Test
     void editingTheScriptedModelsRulesShowsAsARouteChangeInCompare() throws IOException {
         String before = json(Cli.run("run", ws.toString(), "--suite", "safety", "--json")).get("run_id").asText();
         Cli.edit(ws.resolve("models/triage-rules.yaml"), "latency_ms: 260", "latency_ms: 270");

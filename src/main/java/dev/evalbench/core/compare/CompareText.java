@@ -37,7 +37,10 @@ public final class CompareText {
             out.append('\n');
             appendWordDiff(out, change.diff(), "      ");
         }
-        long hidden = c.cases().stream().filter(ch -> ch.diff() != null).count() - shown.size();
+        // Every flip and changed output, shown or not (a comparison made for the terminal holds the flips it does
+        // not show without their records).
+        long hidden = c.cases().stream()
+                .filter(ch -> ch.flipped() || ch.kind() == CaseChange.Kind.OUTPUT_CHANGED).count() - shown.size();
         if (hidden > 0) out.append("  ... ").append(hidden).append(" more changed cases")
                 .append(whereToSeeAll == null ? "" : " (" + whereToSeeAll + ")").append('\n');
         if (!c.metrics().isEmpty()) {

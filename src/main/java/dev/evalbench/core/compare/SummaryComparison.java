@@ -63,15 +63,49 @@ public final class SummaryComparison {
                                                    Records afterRecords, SnapshotSource snapshots,
                                                    Supplier<GateReport> beforeGates, Supplier<GateReport> afterGates)
             throws StoreException {
+        return buildAwaitingGates(before, after, beforeRecords, afterRecords, snapshots, beforeGates, afterGates,
+                EVERY_FLIP);
+    }
+
+    /** Every flip read in full: the comparison a reader of all its changes (JSON, Markdown, report, window) needs. */
+    public static final int EVERY_FLIP = Integer.MAX_VALUE;
+
+    /**
+     * As {@link #buildAwaitingGates(RunCases, RunCases, Records, Records, SnapshotSource, Supplier, Supplier)},
+     * reading in full only the first {@code flipsRead} cases that flipped to fail, and the first that flipped to
+     * pass, in comparison order: the rest are listed with their kind and key only (no records, no diff), counted
+     * as ever. For a reader that shows a few changes (the terminal shows the first 20): a flip is known from the
+     * summaries, so its records are read only to be shown. Every other change is read, since whether an output
+     * changed is known only from its records.
+     */
+    public static RunComparison buildAwaitingGates(RunCases before, RunCases after, Records beforeRecords,
+                                                   Records afterRecords, SnapshotSource snapshots,
+                                                   Supplier<GateReport> beforeGates, Supplier<GateReport> afterGates,
+                                                   int flipsRead) throws StoreException {
         CompletableFuture<List<MetricDelta>> metrics = CompletableFuture.supplyAsync(() -> MetricDeltas.between(before, after));
-        List<CasePair<ScoredCase>> read = CaseAlignment.<ScoredCase>align(before.cases(), after.cases()).stream()
-                .filter(SummaryComparison::needsRecords).toList();
+        List<CasePair<ScoredCase>> read = new ArrayList<>();
+        List<CaseChange> unread = new ArrayList<>();
+        int toFail = 0;
+        int toPass = 0;
+        for (CasePair<ScoredCase> pair : CaseAlignment.<ScoredCase>align(before.cases(), after.cases())) {
+            if (!needsRecords(pair)) continue;
+            boolean both = pair.before() != null && pair.after() != null;
+            if (both && pair.flippedToFail() && ++toFail > flipsRead) {
+                unread.add(new CaseChange(CaseChange.Kind.PASS_TO_FAIL, pair.key(), null, null, null));
+            } else if (both && pair.flippedToPass() && ++toPass > flipsRead) {
+                unread.add(new CaseChange(CaseChange.Kind.FAIL_TO_PASS, pair.key(), null, null, null));
+            } else {
+                read.add(pair);
+            }
+        }
         // The reads and diffs of the later half run on a pool thread while this one does the first half.
         int half = read.size() < SPLIT_AT ? read.size() : read.size() / 2;
         CompletableFuture<List<CaseChange>> laterHalf = half == read.size() ? CompletableFuture.completedFuture(List.of())
                 : CompletableFuture.supplyAsync(() -> classifyUnchecked(read.subList(half, read.size()), beforeRecords, afterRecords));
         List<CaseChange> changes = new ArrayList<>(classifyAll(read.subList(0, half), beforeRecords, afterRecords));
         changes.addAll(joinedReads(laterHalf));
+        // Within a kind the flips read are the first in alignment order, so appending the others keeps that order.
+        changes.addAll(unread);
         // stable sort: keeps the alignment order within each kind, as CaseChanges does
         changes.sort(Comparator.comparing(CaseChange::kind));
         StoredRun beforeTuples = tuples(before, beforeRecords);

@@ -43,8 +43,18 @@ public final class CompareService {
      * @param workspaceDir where to find gates when the history lacks the after-run's snapshots
      */
     public Result compare(String beforeRef, String afterRef, Path workspaceDir) throws WorkspaceException, StoreException {
+        return compare(beforeRef, afterRef, workspaceDir, SummaryComparison.EVERY_FLIP);
+    }
+
+    /**
+     * As {@link #compare(String, String, Path)}, for a reader that shows only the first {@code flipsShown}
+     * changes of each flip direction with their records (the terminal): two stored runs are then compared
+     * reading only those flips' records ({@link SummaryComparison}); counts and order are the same.
+     */
+    public Result compare(String beforeRef, String afterRef, Path workspaceDir, int flipsShown)
+            throws WorkspaceException, StoreException {
         if (RunLookup.baselineFile(beforeRef).isEmpty() && RunLookup.baselineFile(afterRef).isEmpty()) {
-            return compareStored(beforeRef, afterRef, workspaceDir);
+            return compareStored(beforeRef, afterRef, workspaceDir, flipsShown);
         }
         StoredRun before = RunLookup.baseline(store, beforeRef);
         StoredRun after = RunLookup.baseline(store, afterRef);
@@ -60,7 +70,8 @@ public final class CompareService {
      * workspace loads and the baseline's summaries are read on threads of their own while this thread reads the
      * other run's summaries: on two cores the three take about the time of the longest.
      */
-    private Result compareStored(String beforeRef, String afterRef, Path workspaceDir) throws WorkspaceException, StoreException {
+    private Result compareStored(String beforeRef, String afterRef, Path workspaceDir, int flipsShown)
+            throws WorkspaceException, StoreException {
         RunHeader beforeHeader = RunLookup.header(store, beforeRef);
         RunHeader afterHeader = RunLookup.header(store, afterRef);
         BackgroundValue<Optional<RunGates>> gatesLoad = BackgroundValue.start("compare-gates",
@@ -81,7 +92,8 @@ public final class CompareService {
         // read): only the events that the compared runs carry are masked.
         RunComparison comparison = SummaryComparison.buildAwaitingGates(eventsMasked(before, mask), eventsMasked(after, mask),
                 records(before, mask), records(after, mask), SnapshotSource.of(store),
-                () -> SummaryComparison.joined(beforeVerdicts), () -> SummaryComparison.joined(afterVerdicts));
+                () -> SummaryComparison.joined(beforeVerdicts), () -> SummaryComparison.joined(afterVerdicts),
+                flipsShown);
         return new Result(comparison.before(), comparison.after(), comparison, found);
     }
 

@@ -3,7 +3,9 @@ package dev.evalbench.core.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.evalbench.core.compare.CaseChange;
 import dev.evalbench.core.compare.CompareJson;
+import dev.evalbench.core.compare.CompareText;
 import dev.evalbench.core.compare.RecordEdits;
 import dev.evalbench.core.compare.RunComparison;
 import dev.evalbench.core.compare.SnapshotSource;
@@ -81,19 +83,44 @@ class SummaryCompareTest {
         assertThat(json(fromSummaries).get("before").get("cases").asInt()).isEqualTo(7);
     }
 
-    @Test
-    void manyChangedCasesReadOnTwoThreadsGiveTheFullRecordComparisonInItsOrder() throws Exception {
+    /** 240 cases: a third flip to fail, a third change their output only, a third stay as they were. */
+    private void storeManyChangedCases() throws Exception {
         List<CaseRecord> a = new ArrayList<>();
         List<CaseRecord> b = new ArrayList<>();
         for (int i = 0; i < 240; i++) {
             String id = String.format("m%03d", i);
             a.add(RecordEdits.withOutput(CaseRecords.sample("many-a", "triage", id, true, 300), OUT));
-            // a third flip to fail, a third change their output only, a third stay as they were
             b.add(RecordEdits.withOutput(CaseRecords.sample("many-b", "triage", id, i % 3 != 0, 310),
                     i % 3 == 1 ? OUT_CHANGED : i % 3 == 0 ? OUT_CHANGED.replace("refund", "escalate") : OUT));
         }
         store(new Run("many-a", a));
         store(new Run("many-b", b));
+    }
+
+    @Test
+    void theTerminalsComparisonReadsOnlyTheFlipsItShowsAndPrintsTheSameText() throws Exception {
+        storeManyChangedCases();
+        RunComparison every = service.compare("many-a", "many-b", null).comparison();
+        RunComparison forTerminal = service.compare("many-a", "many-b", null, 20).comparison();
+
+        // The same changes in the same order, the same counts, the same text: 20 flips shown, 140 more counted.
+        assertThat(forTerminal.cases()).extracting(c -> c.kind() + " " + c.key())
+                .containsExactlyElementsOf(every.cases().stream().map(c -> c.kind() + " " + c.key()).toList());
+        String text = CompareText.render(forTerminal, 20, "use --json");
+        assertThat(text).isEqualTo(CompareText.render(every, 20, "use --json"))
+                .contains("cases: 80 pass -> fail, 0 fail -> pass, 80 other outputs changed")
+                .contains("... 140 more changed cases (use --json)");
+        // Read: the 20 flips shown and the 80 changed outputs (whether an output changed needs its records),
+        // not the 60 other flips.
+        assertThat(forTerminal.after().cases()).hasSize(100);
+        assertThat(every.after().cases()).hasSize(160);
+        assertThat(forTerminal.cases()).filteredOn(c -> c.after() == null).hasSize(60)
+                .allMatch(c -> c.kind() == CaseChange.Kind.PASS_TO_FAIL && c.diff() == null);
+    }
+
+    @Test
+    void manyChangedCasesReadOnTwoThreadsGiveTheFullRecordComparisonInItsOrder() throws Exception {
+        storeManyChangedCases();
 
         RunComparison fromSummaries = service.compare("many-a", "many-b", null).comparison();
         RunComparison fromRecords = service.compare(RunLookup.run(store, "many-a"), RunLookup.run(store, "many-b"), null, null);
