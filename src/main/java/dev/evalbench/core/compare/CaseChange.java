@@ -6,7 +6,8 @@ import dev.evalbench.core.record.CaseRecord;
 /**
  * A case that differs between two runs: its verdict flipped, its output changed, or it is in one run only.
  * {@code key} is the alignment key ({@link CaseAlignment}); {@code before}/{@code after} are null on the side
- * the case is missing, and so is {@code diff} then. {@code diff} compares {@link OutputText}s.
+ * the case is missing, and so is {@code diff} then. {@code diff} compares {@link OutputText}s. A flip that a
+ * comparison made for the terminal does not show has neither record nor diff ({@link SummaryComparison}).
  */
 public record CaseChange(Kind kind, String key, CaseRecord before, CaseRecord after, OutputDiff diff) {
     /** In the order a comparison lists them: regressions first. */
