@@ -75,7 +75,7 @@ class AuthorLoopTest {
     /**
      * The app watches the workspace from a thread it starts once the folder is registered with the OS, off the FX
      * thread, after the window shows the workspace: a file written before that is not an edit the app can see.
-     * (This test once waited in vain for a reload, in one of four local runs of the window tests; this rules out
+     * (This test once waited in vain for a reload, in one of three local runs of the window tests; this rules out
      * that race.) The previous test's watcher is closed when its window closes.
      */
     private void waitUntilWatching() throws Exception {
