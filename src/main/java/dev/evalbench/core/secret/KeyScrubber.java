@@ -23,6 +23,7 @@ public final class KeyScrubber {
     public static final int MIN_KEY_LENGTH = 8;
 
     private static final int HASH_BITS = 16;
+    private static final int SLOT_MASK = (1 << HASH_BITS) - 1;
     /** 31 to the power FRAGMENT - 1, wrapping as String.hashCode's arithmetic does: the weight a rolling hash drops. */
     private static final int TOP = power31(FRAGMENT - 1);
 
@@ -55,7 +56,7 @@ public final class KeyScrubber {
         for (int i = 0; i + FRAGMENT <= text.length(); i++) {
             String fragment = text.substring(i, i + FRAGMENT);
             fragments.add(fragment);
-            int slot = fragment.hashCode() & ((1 << HASH_BITS) - 1);
+            int slot = fragment.hashCode() & SLOT_MASK;
             fragmentHashes[slot >>> 6] |= 1L << slot;
         }
     }
@@ -109,7 +110,7 @@ public final class KeyScrubber {
         for (int j = 0; j < FRAGMENT; j++) hash = 31 * hash + text.charAt(j);
         for (int i = 0; i + FRAGMENT <= n; i++) {
             if (i > 0) hash = 31 * (hash - TOP * text.charAt(i - 1)) + text.charAt(i + FRAGMENT - 1);
-            int slot = hash & ((1 << HASH_BITS) - 1);
+            int slot = hash & SLOT_MASK;
             boolean marked = (fragmentHashes[slot >>> 6] & (1L << slot)) != 0;
             if (marked && fragments.contains(text.substring(i, i + FRAGMENT))) {
                 if (covered == null) covered = new boolean[n];

@@ -3,6 +3,7 @@ package dev.evalbench.app.compare;
 import static dev.evalbench.app.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.evalbench.app.DrawnWhole;
 import dev.evalbench.app.FxWait;
 import dev.evalbench.app.WorkbenchFixture;
 import dev.evalbench.app.history.RunRow;
@@ -66,8 +67,8 @@ class CompareWindowTest {
         robot.clickOn("#compare-pick");
         // The labels and the chosen runs are drawn in full: nothing ends in "…".
         waitFor(10, TimeUnit.SECONDS, () -> !labels("#pick-runs .label").isEmpty()
-                && labels("#pick-runs .label").stream().allMatch(CompareWindowTest::drawnWhole)
-                && labels("#pick-first .list-cell").stream().allMatch(CompareWindowTest::drawnWhole));
+                && labels("#pick-runs .label").stream().allMatch(DrawnWhole::of)
+                && labels("#pick-first .list-cell").stream().allMatch(DrawnWhole::of));
         assertThat(FxWait.read(() -> labels("#pick-runs .label").stream().map(Labeled::getText).toList()))
                 .contains("First run (baseline side)", "Second run");
         assertThat(FxWait.read(() -> String.valueOf(robot.lookup("#pick-first").queryAs(ComboBox.class).getValue())))
@@ -78,17 +79,11 @@ class CompareWindowTest {
                 && !cases().getItems().isEmpty());
         // The case list's column titles are drawn whole ("Second run", "Reviewed"; the table scrolls sideways).
         waitFor(10, TimeUnit.SECONDS, () -> !labels("#compare-table .column-header .label").isEmpty()
-                && labels("#compare-table .column-header .label").stream().allMatch(CompareWindowTest::drawnWhole));
+                && labels("#compare-table .column-header .label").stream().allMatch(DrawnWhole::of));
     }
 
     private java.util.Set<Labeled> labels(String query) {
         return robot.lookup(query).queryAllAs(Labeled.class);
-    }
-
-    /** Whether a label draws its whole text (JavaFX draws "…" in place of what does not fit). */
-    private static boolean drawnWhole(Labeled l) {
-        return l.getText() == null || l.getText().isEmpty()
-                || !(l.lookup(".text") instanceof javafx.scene.text.Text drawn) || drawn.getText().equals(l.getText());
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.evalbench.app.results;
 import static dev.evalbench.app.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.evalbench.app.DrawnWhole;
 import dev.evalbench.app.SampleHistory;
 import dev.evalbench.app.WorkbenchFixture;
 import dev.evalbench.app.gates.GateRow;
@@ -19,7 +20,6 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import javafx.scene.text.Text;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -120,7 +120,7 @@ class ResultsWindowTest {
                 .filter(l -> l.isVisible() && l.getText() != null && !l.getText().isEmpty())
                 .filter(l -> except == null || !(l instanceof TableCell<?, ?> c && c.getTableColumn() != null
                         && except.equals(c.getTableColumn().getText())))
-                .filter(l -> l.lookup(".text") instanceof Text drawn && !drawn.getText().equals(l.getText()))
+                .filter(l -> !DrawnWhole.of(l))
                 .map(Labeled::getText).toList();
     }
 

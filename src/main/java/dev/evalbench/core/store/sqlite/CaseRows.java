@@ -149,13 +149,7 @@ final class CaseRows {
     static final String EXISTS_SQL = "SELECT 1 FROM cases WHERE run_id = ? AND suite = ? "
             + "AND case_id = ? AND prompt_id = ? AND route = ? AND sample = ?";
 
-    static boolean exists(Connection c, String runId, CaseKey key) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(EXISTS_SQL)) {
-            return exists(ps, runId, key);
-        }
-    }
-
-    /** As {@link #exists(Connection, String, CaseKey)} through {@code ps}, a statement of {@link #EXISTS_SQL}. */
+    /** Whether the run holds a record for {@code key}, asked through {@code ps}, a statement of {@link #EXISTS_SQL}. */
     static boolean exists(PreparedStatement ps, String runId, CaseKey key) throws SQLException {
         bindKey(ps, runId, key);
         try (ResultSet rs = ps.executeQuery()) {
