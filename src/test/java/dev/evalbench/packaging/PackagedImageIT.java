@@ -100,14 +100,19 @@ class PackagedImageIT {
 
     private static Result run(List<String> command, Map<String, String> env, int timeoutSeconds) throws Exception {
         Path log = Files.createTempFile("evalbench-it", ".log");
-        ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().putAll(env);
-        Process p = pb.start();
-        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError(command + " did not finish in " + timeoutSeconds + " s: " + Files.readString(log));
+        try {
+            ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true).redirectOutput(log.toFile());
+            pb.environment().putAll(env);
+            Process p = pb.start();
+            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError(command + " did not finish in " + timeoutSeconds + " s: " + Files.readString(log));
+            }
+            return new Result(p.exitValue(), Files.readString(log));
+        } finally {
+            // Read into the result (or the failure) above; nothing of a test run is left in the shared temp folder.
+            Files.deleteIfExists(log);
         }
-        return new Result(p.exitValue(), Files.readString(log));
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

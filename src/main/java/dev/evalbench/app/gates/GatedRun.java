@@ -46,4 +46,12 @@ public record GatedRun(RunHeader header, GateReport report, String baselineTag, 
         long failed = verdicts.stream().filter(v -> !v.passed()).count();
         return failed == 0 ? "pass" : "FAIL " + failed;
     }
+
+    /** The verdict in words, naming the failed gates: "2 of 9 gates failed: schema, cost"; "all 9 gates pass". */
+    public String inWords() {
+        List<String> failed = report.verdicts().stream().filter(v -> !v.passed()).map(GateVerdict::id).toList();
+        int total = report.verdicts().size();
+        return failed.isEmpty() ? "all " + total + " gates pass"
+                : failed.size() + " of " + total + " gates failed: " + String.join(", ", failed);
+    }
 }

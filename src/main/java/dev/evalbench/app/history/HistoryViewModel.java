@@ -76,7 +76,8 @@ public final class HistoryViewModel {
         List<RunRow> out = new ArrayList<>();
         for (RunHeader h : s.runs(LIMIT)) {
             String[] known = gated.get(h.id());
-            out.add(new RunRow(h, s.finishedKeys(h.id()).size(), known == null ? null : known[0], known == null ? null : known[1]));
+            out.add(new RunRow(h, s.finishedKeys(h.id()).size(), known == null ? null : known[0], known == null ? null : known[1],
+                    known == null ? null : known[2]));
         }
         return out;
     }
@@ -91,9 +92,9 @@ public final class HistoryViewModel {
                 String[] summary;
                 try {
                     GatedRun g = gating.gate(store.get(), row.id());
-                    summary = new String[] {g.summary(), prompts(g)};
+                    summary = new String[] {g.summary(), prompts(g), g.inWords()};
                 } catch (Exception e) {
-                    summary = new String[] {"cannot gate", ""};
+                    summary = new String[] {"cannot gate", "", "cannot gate: " + e.getMessage()};
                 }
                 gated.put(row.id(), summary);
                 String[] done = summary;
@@ -110,7 +111,7 @@ public final class HistoryViewModel {
     private void replace(String runId, String[] summary) {
         for (int i = 0; i < rows.size(); i++) {
             if (rows.get(i).id().equals(runId)) {
-                rows.set(i, rows.get(i).withGates(summary[0], summary[1]));
+                rows.set(i, rows.get(i).withGates(summary[0], summary[1], summary[2]));
                 return;
             }
         }

@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import java.time.ZoneId;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -23,6 +24,8 @@ final class RunCell extends ListCell<RunRow> {
     /** "traffic" or "shadow": production requests or a replay of them, not an eval of the workspace's suites. */
     private final Label kind = new Label();
     private final Label tags = new Label();
+    /** The whole row in words: the list is narrow and cuts the second line; "FAIL 2" does not say of how many. */
+    private final Tooltip whole = new Tooltip();
     private final VBox box;
 
     RunCell(ZoneId zone) {
@@ -44,6 +47,7 @@ final class RunCell extends ListCell<RunRow> {
         if (empty || row == null) {
             setGraphic(null);
             setText(null);
+            setTooltip(null);
             return;
         }
         when.setText(row.when(zone));
@@ -81,6 +85,8 @@ final class RunCell extends ListCell<RunRow> {
         if (row.prompts() != null && !row.prompts().isEmpty()) s.append(" · ").append(row.prompts());
         s.append(" · ").append(row.cases());
         facts.setText(s.toString());
+        whole.setText(row.description(zone));
+        setTooltip(whole);
         setText(null);
         setGraphic(box);
     }

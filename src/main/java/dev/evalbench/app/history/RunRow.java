@@ -7,11 +7,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * One run as the history lists it. {@code gates} ("pass" or "FAIL n") and {@code prompts} ("triage r4") are
- * null until the run has been gated in the background. Immutable: an update replaces the row.
+ * One run as the history lists it. {@code gates} ("pass" or "FAIL n"), {@code prompts} ("triage r4") and
+ * {@code gatesInWords} ("2 of 9 gates failed: schema, cost") are null until the run has been gated in the
+ * background. Immutable: an update replaces the row.
  */
-public record RunRow(RunHeader header, int casesStored, String gates, String prompts) {
+public record RunRow(RunHeader header, int casesStored, String gates, String prompts, String gatesInWords) {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MM-dd HH:mm", Locale.ROOT);
+    private static final DateTimeFormatter FULL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
     public String id() {
         return header.id();
@@ -53,7 +55,22 @@ public record RunRow(RunHeader header, int casesStored, String gates, String pro
                 prompts == null ? "" : prompts).toLowerCase(Locale.ROOT);
     }
 
-    RunRow withGates(String gates, String prompts) {
-        return new RunRow(header, casesStored, gates, prompts);
+    RunRow withGates(String gates, String prompts, String gatesInWords) {
+        return new RunRow(header, casesStored, gates, prompts, gatesInWords);
+    }
+
+    /**
+     * Everything the list's two short lines cut or abbreviate, for the row's tooltip: the run's id, status and
+     * full start time, its gates in words, routes, prompt revisions, cases and tags.
+     */
+    public String description(ZoneId zone) {
+        StringBuilder s = new StringBuilder("Run ").append(id()).append(" · ").append(status()).append(" · started ")
+                .append(FULL.format(header.startedAt().atZone(zone))).append('\n');
+        s.append(gatesInWords == null ? "gates: not read yet" : gatesInWords).append('\n');
+        s.append("routes: ").append(routes());
+        if (prompts != null && !prompts.isEmpty()) s.append(" · prompts: ").append(prompts);
+        s.append(" · ").append(cases()).append(" cases");
+        if (!header.tags().isEmpty()) s.append('\n').append("tags: ").append(tags());
+        return s.toString();
     }
 }

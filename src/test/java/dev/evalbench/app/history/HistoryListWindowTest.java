@@ -17,8 +17,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The history list in the real window: an imported traffic run has its own mark and an eval run none; and the
- * README's loop: select a run, press "Tag main", the run shows the tag on its first line, and the next run
- * (Ctrl+R) is gated against it.
+ * README's loop: select a run, press "Tag main", the run shows the tag on its first line (and its tooltip the
+ * whole row in words), and the next run (Ctrl+R) is gated against it.
  */
 @dev.evalbench.app.SharesFxToolkit
 class HistoryListWindowTest {
@@ -56,6 +56,19 @@ class HistoryListWindowTest {
         assertThat(visibleTags()).containsExactly("main");
         assertThat(list.getSelectionModel().getSelectedItem()).as("still selected after the history was read again")
                 .extracting(RunRow::id).isEqualTo(first);
+
+        // The list is narrow and says "FAIL 2"; the row's tooltip says it whole, in words.
+        dev.evalbench.app.FxWait.waitFor(30, TimeUnit.SECONDS, () -> list.getItems().get(0).gatesInWords() != null);
+        Node cell = robot.lookup("#history-list .list-cell").nth(0).queryAs(Node.class);
+        robot.moveTo(cell);
+        dev.evalbench.app.FxWait.waitFor(10, TimeUnit.SECONDS, () -> ((javafx.scene.control.Cell<?>) cell).getTooltip() != null
+                && ((javafx.scene.control.Cell<?>) cell).getTooltip().isShowing());
+        String[] lines = dev.evalbench.app.FxWait.read(() -> ((javafx.scene.control.Cell<?>) cell).getTooltip().getText()).split("\n");
+        assertThat(lines).hasSize(4);
+        assertThat(lines[0]).startsWith("Run " + first + " · complete · started 20");
+        assertThat(lines[1]).isEqualTo("2 of 9 gates failed: schema, cost");
+        assertThat(lines[2]).isEqualTo("routes: offline · prompts: reply-rubric r1, triage r4 · 159/159 cases");
+        assertThat(lines[3]).isEqualTo("tags: main");
 
         // Ctrl+R: the new run's results open, gated against the tagged one.
         robot.clickOn("#history-search").push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.R);
