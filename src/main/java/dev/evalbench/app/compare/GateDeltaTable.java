@@ -15,7 +15,8 @@ import javafx.scene.control.TableView;
 
 /**
  * The gate deltas of a comparison, in the gates panel's colours and words: each gate's verdict in both runs
- * (icon and word: pass / FAIL, or "needs a baseline" for the first run of a baseline-relative gate), both
+ * (icon and word: pass / FAIL, or "n/a" for the first run of a baseline-relative gate, its reason in the cell's
+ * tooltip), both
  * values, the change, and the second run's interval and paired p-value against the first, and why (also the
  * row's tooltip, as the column is the first to narrow). Its preferred height shows every row
  * ({@link #rowsHeight}); the columns share the width it is given. FX thread only.
@@ -82,7 +83,7 @@ final class GateDeltaTable extends TableView<GateDelta> {
         TableColumn<GateDelta, String> c = text(title, 95, d -> {
             GateVerdict v = side.apply(d);
             if (v == null) return "not gated";
-            if (needsBaseline.test(d)) return "needs a baseline";
+            if (needsBaseline.test(d)) return VerdictCell.NEEDS_BASELINE;
             if (!v.ran()) return "not run";
             return v.passed() ? "pass" : "FAIL";
         });

@@ -3,6 +3,8 @@ package dev.evalbench.app.compare;
 import static dev.evalbench.app.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.evalbench.app.DrawnWhole;
+import dev.evalbench.app.FxWait;
 import dev.evalbench.app.WorkbenchFixture;
 import dev.evalbench.app.history.RunRow;
 import dev.evalbench.core.compare.GateDelta;
@@ -13,6 +15,7 @@ import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.AfterEach;
@@ -79,6 +82,17 @@ class GateDeltasVisibleTest {
         for (int column : new int[] {0, 1, 3, 5}) {
             assertThat(gates.getColumns().get(column).getWidth()).as(gates.getColumns().get(column).getText()).isGreaterThanOrEqualTo(55);
         }
+        // Every verdict is drawn whole (JavaFX draws "…" in place of what does not fit): the first run had no
+        // baseline, so its cost gate was not applied, in a word that fits and a tooltip that says why.
+        List<TableCell<?, ?>> verdicts = FxWait.read(() -> robot.lookup("#compare-gates .table-cell").queryAllAs(TableCell.class).stream()
+                .<TableCell<?, ?>>map(c -> c).filter(c -> c.getTableRow() != null && c.getTableRow().getItem() != null
+                        && (c.getTableColumn() == gates.getColumns().get(1) || c.getTableColumn() == gates.getColumns().get(3)))
+                .toList());
+        assertThat(verdicts).hasSize(18).allSatisfy(c -> assertThat(FxWait.read(() -> DrawnWhole.of(c))).as(c.getText()).isTrue());
+        TableCell<?, ?> cost = verdicts.stream().filter(c -> c.getTableColumn() == gates.getColumns().get(1)
+                && ((GateDelta) c.getTableRow().getItem()).id().equals("cost")).findFirst().orElseThrow();
+        assertThat(cost.getText()).isEqualTo("n/a");
+        assertThat(cost.getTooltip().getText()).startsWith("needs a baseline");
     }
 
     private static Bounds sceneBounds(Node n) {
