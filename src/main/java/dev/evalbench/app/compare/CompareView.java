@@ -16,7 +16,9 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -52,7 +54,15 @@ public final class CompareView extends VBox {
         problem.getStyleClass().add(Styles.DANGER);
         problem.textProperty().bind(vm.problemProperty());
         problem.managedProperty().bind(problem.textProperty().isNotEmpty());
-        VBox top = new VBox(2, which, headline, problem);
+        // How many regressions are left to review sits beside the counts it is read with, where it has room;
+        // the filter bar below is full at a laptop's width.
+        Label remaining = new Label();
+        remaining.setId("compare-remaining");
+        remaining.getStyleClass().add(Styles.TEXT_BOLD);
+        remaining.textProperty().bind(vm.remainingProperty());
+        remaining.setMinWidth(Region.USE_PREF_SIZE);
+        HBox counts = new HBox(16, headline, remaining);
+        VBox top = new VBox(2, which, counts, problem);
         top.setStyle("-fx-padding: 4 6 0 6;");
 
         OverviewPane overview = new OverviewPane(vm);

@@ -18,14 +18,15 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The comparison's filter bar: free text (plain or regex), status, verdict, suite, tag and failure kind, the
- * metric scope when a metric's count was clicked (with a button to drop it), "n of m cases" and how many
- * regressions are left to review. Bound to a {@link CompareViewModel}; holds no state of its own. Esc in the
- * text field clears the whole filter. FX thread only.
+ * metric scope when a metric's count was clicked (with a button to drop it), and "n of m cases". Bound to a
+ * {@link CompareViewModel}; holds no state of its own. Esc in the text field clears the whole filter. FX thread
+ * only.
  */
 final class ReviewFilterBar extends HBox {
     static final String ANY = AnyChoice.ANY;
@@ -39,7 +40,8 @@ final class ReviewFilterBar extends HBox {
         text = FilterField.text("compare-filter", vm.textProperty(), vm::clearFilter);
         text.setMinWidth(120);
         ToggleButton regex = FilterField.regex(null, vm.regexProperty());
-        ComboBox<ReviewStatus> status = new ComboBox<>(FXCollections.observableArrayList(Arrays.asList(ReviewStatus.values())));
+        ComboBox<ReviewStatus> status = AnyChoice.narrowBox();
+        status.getItems().setAll(Arrays.asList(ReviewStatus.values()));
         status.setId("compare-status");
         status.setPromptText("Status");
         status.setConverter(new StringConverter<>() {
@@ -69,12 +71,10 @@ final class ReviewFilterBar extends HBox {
         vm.movedProperty().addListener((o, was, now) -> moved.setText(now == null ? "" : now.name()));
         count.setId("compare-count");
         count.getStyleClass().add(Styles.TEXT_MUTED);
+        // What the filter answers keeps its words; the text field and the boxes give way first.
+        count.setMinWidth(Region.USE_PREF_SIZE);
         vm.visible().addListener((ListChangeListener<Object>) c -> count.setText(
                 String.format(Locale.ROOT, "%,d of %,d cases", vm.visible().size(), vm.total())));
-        Label remaining = new Label();
-        remaining.setId("compare-remaining");
-        remaining.getStyleClass().add(Styles.TEXT_BOLD);
-        remaining.textProperty().bind(vm.remainingProperty());
-        getChildren().addAll(text, regex, status, verdict, suite, tag, kind, movedBox, count, remaining);
+        getChildren().addAll(text, regex, status, verdict, suite, tag, kind, movedBox, count);
     }
 }

@@ -8,6 +8,7 @@ import javafx.collections.ObservableList;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListCell;
 import javafx.scene.layout.Region;
+import javafx.scene.text.Text;
 
 /**
  * The filter combo boxes of the results and the comparison: the first entry "any" stands for null in the view
@@ -17,16 +18,16 @@ import javafx.scene.layout.Region;
 public final class AnyChoice {
     /** The entry that clears a filter. */
     public static final String ANY = "any";
+    /** The widest a box grows for its values, in pixels: its prompt ("Verdict", "Failure") fits with room. */
+    static final double WIDEST = 130;
 
     private AnyChoice() {}
 
     /** A box bound both ways to {@code target} (null = any), listing {@code values} as they change. */
     public static ComboBox<String> of(String id, String prompt, Property<String> target, ObservableList<String> values) {
-        ComboBox<String> box = new ComboBox<>();
+        ComboBox<String> box = narrowBox();
         box.setId(id);
         box.setPromptText(prompt);
-        // Never narrower than its words: a box cut to "V..." says nothing.
-        box.setMinWidth(Region.USE_PREF_SIZE);
         Runnable fill = () -> {
             String keep = target.getValue();
             box.getItems().setAll(ANY);
@@ -42,6 +43,36 @@ public final class AnyChoice {
             else if (now != null && !now.equals(box.getValue())) box.setValue(now);
         });
         return box;
+    }
+
+    /**
+     * A filter bar's combo box: as wide as its widest value, up to {@link #WIDEST}; where the bar is short of
+     * room, it gives way down to what it shows now (its prompt, "Verdict", or the value chosen), never further.
+     * One long tag, failure kind or status would otherwise widen the box for good and push what follows it in the
+     * bar (how many cases are shown) out of sight. The open list still shows every value whole.
+     */
+    public static <T> ComboBox<T> narrowBox() {
+        return new ComboBox<>() {
+            @Override
+            protected double computePrefWidth(double height) {
+                return Math.min(super.computePrefWidth(height), WIDEST);
+            }
+
+            @Override
+            protected double computeMinWidth(double height) {
+                // Never narrower than its words: a box cut to "V..." says nothing.
+                double pref = computePrefWidth(height);
+                ListCell<T> cell = getButtonCell();
+                if (cell == null || !(lookup(".arrow-button") instanceof Region arrow)) {
+                    return pref; // not laid out yet: its words are not measurable before its skin and styles
+                }
+                Text words = new Text(cell.getText() == null ? "" : cell.getText());
+                words.setFont(cell.getFont());
+                double shown = Math.ceil(words.getLayoutBounds().getWidth()) + cell.snappedLeftInset() + cell.snappedRightInset()
+                        + arrow.prefWidth(-1) + snappedLeftInset() + snappedRightInset() + 2;
+                return Math.min(pref, shown);
+            }
+        };
     }
 
     /**

@@ -56,6 +56,8 @@ final class FilterBar extends HBox {
         problem.managedProperty().bind(problem.textProperty().isNotEmpty());
         count.setId("results-count");
         count.getStyleClass().add(Styles.TEXT_MUTED);
+        // The count is what the filter answers: it keeps its words, and the text field gives way first.
+        count.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         vm.visible().addListener((ListChangeListener<Object>) c -> count.setText(count(vm)));
         vm.loadedProperty().addListener((o, was, now) -> count.setText(count(vm)));
         getChildren().addAll(text, regex, verdict, suite, tag, kind, scopeBox, problem, count);

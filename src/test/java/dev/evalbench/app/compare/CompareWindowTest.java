@@ -77,9 +77,36 @@ class CompareWindowTest {
                 .queryAs(Node.class));
         waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#compare-table").tryQuery().isPresent()
                 && !cases().getItems().isEmpty());
-        // The case list's column titles are drawn whole ("Second run", "Reviewed"; the table scrolls sideways).
+        // The case list's column titles are drawn whole ("Second run", "Reviewed"; the table scrolls sideways), and
+        // so are the filter bar's answers (how many cases it shows, what is left to review) and its boxes' words.
         waitFor(10, TimeUnit.SECONDS, () -> !labels("#compare-table .column-header .label").isEmpty()
-                && labels("#compare-table .column-header .label").stream().allMatch(DrawnWhole::of));
+                && labels("#compare-table .column-header .label").stream().allMatch(DrawnWhole::of)
+                && labels("#compare-remaining").stream().allMatch(l -> !l.getText().isEmpty() && DrawnWhole.of(l))
+                && filterBarReadsWhole());
+
+        // In a narrower window the boxes give way down to their words, and the answers stay whole and in view.
+        robot.interact(() -> fixture.stage.setWidth(NARROW));
+        WaitForAsyncUtils.waitForFxEvents();
+        waitFor(10, TimeUnit.SECONDS, this::filterBarReadsWhole);
+    }
+
+    /**
+     * A window in which the comparison's filter bar has less room than it asks for (every box as wide as its
+     * values, up to its cap: 979 px), and more than its boxes' words need (784 px).
+     */
+    private static final double NARROW = 1120;
+
+    /**
+     * The comparison's filter bar reads whole: each box's words (its prompt, or the value chosen) and how many
+     * cases it shows, inside the window.
+     */
+    private boolean filterBarReadsWhole() {
+        double window = robot.lookup("#compare-count").queryAs(Node.class).getScene().getWidth();
+        return labels("#compare-count").stream().allMatch(l -> l.getText().endsWith(" cases") && DrawnWhole.of(l)
+                        && l.localToScene(l.getLayoutBounds()).getMaxX() <= window + 0.5)
+                && java.util.stream.Stream.of("status", "verdict", "suite", "tag", "kind")
+                        .map(id -> labels("#compare-" + id + " .list-cell").stream().filter(l -> l.getText() != null).toList())
+                        .allMatch(cells -> cells.size() == 1 && DrawnWhole.of(cells.get(0)));
     }
 
     private java.util.Set<Labeled> labels(String query) {

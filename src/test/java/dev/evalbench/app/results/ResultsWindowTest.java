@@ -76,11 +76,12 @@ class ResultsWindowTest {
         assertThat(robot.lookup("#results-count").queryAs(Label.class).getText()).isEqualTo("159 of 159 cases");
         // Every gate is in view: both failures of "2 of 9" without scrolling the gates.
         waitFor(5, TimeUnit.SECONDS, () -> gatesInView(gates) == 9);
-        // Nothing a reviewer reads is cut: every gate value on screen in full, and every column title of both
-        // tables. Only the sentence ("Why") may end in "…": its row's tooltip holds it whole.
+        // Nothing a reviewer reads is cut: every gate value on screen in full, every column title of both tables,
+        // and how many cases the filter shows. Only the sentence ("Why") may end in "…": its row's tooltip holds it whole.
         waitFor(5, TimeUnit.SECONDS, () -> cutTexts("#gates-table .table-cell", "Why").isEmpty()
                 && cutTexts("#gates-table .column-header .label", null).isEmpty()
-                && cutTexts("#results-table .column-header .label", null).isEmpty());
+                && cutTexts("#results-table .column-header .label", null).isEmpty()
+                && cutTexts("#results-count", null).isEmpty());
         GateRow schema = gates.getItems().get(0);
         assertThat(schema.id()).isEqualTo("schema");
         assertThat(robot.lookup("#gates-table .table-cell").queryAllAs(javafx.scene.control.TableCell.class))
