@@ -16,20 +16,24 @@ import javafx.scene.control.TableView;
 /**
  * The gate deltas of a comparison, in the gates panel's colours and words: each gate's verdict in both runs
  * (icon and word: pass / FAIL, or "n/a" for the first run of a baseline-relative gate, its reason in the cell's
- * tooltip), both
- * values, the change, and the second run's interval and paired p-value against the first, and why (also the
- * row's tooltip, as the column is the first to narrow). Its preferred height shows every row
- * ({@link #rowsHeight}); the columns share the width it is given. FX thread only.
+ * tooltip), both values, the change, and the second run's interval and paired p-value against the first, and
+ * why (also the row's tooltip, as the sentence may be cut). Its preferred height shows every row ({@link #rowsHeight}); each
+ * column is as wide as what it shows, and a narrow table scrolls sideways. FX thread only.
  */
 final class GateDeltaTable extends TableView<GateDelta> {
     /** Rows a little denser than the case list's: nine gates must fit a laptop screen above the cases. */
     private static final double ROW = 22;
+    /** The widest a column grows for its values: the "why" sentence, whose row's tooltip holds all of it. */
+    private static final double WIDEST = 420;
+    /** Room for the sideways scroll bar under the rows (the theme's bar and a little air). */
+    private static final double SIDEWAYS_BAR = 16;
 
     GateDeltaTable() {
         setId("compare-gates");
         setFixedCellSize(ROW);
-        // The last column (why) gives way first when the table is narrow; the numbers keep their room.
-        setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Unconstrained, as the gates panel: where the centre is narrow, the names, verdicts and numbers keep their
+        // width and the table scrolls sideways, instead of "category-acc…" and "190,…".
+        setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         getColumns().setAll(List.of(
                 text("Gate", 125, GateDelta::id),
                 verdict("First run", GateDelta::before, d -> !d.beforeApplicable()),
@@ -40,9 +44,6 @@ final class GateDeltaTable extends TableView<GateDelta> {
                 text("95% interval", 160, d -> d.after() == null ? VerdictFormat.NONE : VerdictFormat.interval(d.after())),
                 text("p", 60, d -> d.after() == null ? VerdictFormat.NONE : VerdictFormat.pValue(d.after())),
                 text("Why", 300, d -> d.after() == null ? "" : d.after().detail())));
-        // Every column but why keeps its width: the numbers are what a reviewer reads.
-        getColumns().forEach(c -> { if (!c.getText().equals("Why")) c.setMinWidth(c.getPrefWidth()); });
-        getColumns().get(getColumns().size() - 1).setMinWidth(0);
         getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         setRowFactory(t -> new javafx.scene.control.TableRow<>() {
             @Override
@@ -58,15 +59,21 @@ final class GateDeltaTable extends TableView<GateDelta> {
         setMinHeight(ROW * 3);
     }
 
-    /** The height that shows the header (as the theme lays it out, once shown) and every row (at least one). */
+    /**
+     * The height that shows the header (as the theme lays it out, once shown), every row (at least one) and,
+     * below them, the sideways scroll bar a narrow centre shows, so that it never covers the last gate.
+     */
     double rowsHeight() {
         double header = lookup(".column-header-background") instanceof javafx.scene.layout.Region r && r.getHeight() > 0 ? r.getHeight() : 32;
         Insets pad = getInsets();
-        return header + ROW * Math.max(1, getItems().size()) + pad.getTop() + pad.getBottom() + 2;
+        return header + ROW * Math.max(1, getItems().size()) + SIDEWAYS_BAR + pad.getTop() + pad.getBottom() + 2;
     }
 
     private void fit() {
         setPrefHeight(rowsHeight());
+        // Each column as wide as its title and its longest value ("shipping-actions", "190,783", "Second run"),
+        // once styled; the sentence up to WIDEST, its row's tooltip holding the rest.
+        dev.evalbench.app.fx.AfterLayout.runIn(this, () -> dev.evalbench.app.fx.FitColumns.toContent(this, WIDEST));
     }
 
     private static TableColumn<GateDelta, String> text(String title, double width, Function<GateDelta, String> value) {
