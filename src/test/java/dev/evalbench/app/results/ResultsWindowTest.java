@@ -93,6 +93,7 @@ class ResultsWindowTest {
         assertThat(cases.getItems()).allMatch(s -> !s.schemaValid());
         assertThat(cases.getItems()).extracting(CaseSummary::key).contains(firstInvalid.key());
         assertThat(robot.lookup("#results-scope").queryAs(Label.class).getText()).isEqualTo("gate schema");
+        waitFor(5, TimeUnit.SECONDS, () -> cutTexts("#results-scope", null).isEmpty() && cutTexts("#results-count", null).isEmpty());
         assertThat(robot.lookup("#results-count").queryAs(Label.class).getText()).isEqualTo("2 of 159 cases");
 
         int row = cases.getItems().indexOf(cases.getItems().stream().filter(s -> s.key().equals(firstInvalid.key())).findFirst().orElseThrow());
