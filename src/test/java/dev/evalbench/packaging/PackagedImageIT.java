@@ -101,12 +101,14 @@ class PackagedImageIT {
     private static Result run(List<String> command, Map<String, String> env, int timeoutSeconds) throws Exception {
         Path log = Files.createTempFile("evalbench-it", ".log");
         try {
-            ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true).redirectOutput(log.toFile());
+            ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
             pb.environment().putAll(env);
             Process p = pb.start();
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new AssertionError(command + " did not finish in " + timeoutSeconds + " s: " + Files.readString(log));
+                throw new AssertionError(command + " did not finish in " + timeoutSeconds + " s: "
+                        + Files.readString(log));
             }
             return new Result(p.exitValue(), Files.readString(log));
         } finally {

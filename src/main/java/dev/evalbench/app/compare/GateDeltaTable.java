@@ -17,8 +17,9 @@ import javafx.scene.control.TableView;
  * The gate deltas of a comparison, in the gates panel's colours and words: each gate's verdict in both runs
  * (icon and word: pass / FAIL, or "n/a" for the first run of a baseline-relative gate, its reason in the cell's
  * tooltip), both values, the change, and the second run's interval and paired p-value against the first, and
- * why (also the row's tooltip, as the sentence may be cut). Its preferred height shows every row ({@link #rowsHeight}); each
- * column is as wide as what it shows, and a narrow table scrolls sideways. FX thread only.
+ * why (also the row's tooltip, as the sentence may be cut). Its preferred height shows every row
+ * ({@link #rowsHeight}); each column is as wide as what it shows, and a narrow table scrolls sideways. FX thread
+ * only.
  */
 final class GateDeltaTable extends TableView<GateDelta> {
     /** Rows a little denser than the case list's: nine gates must fit a laptop screen above the cases. */

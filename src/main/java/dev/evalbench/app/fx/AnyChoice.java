@@ -68,7 +68,8 @@ public final class AnyChoice {
                 }
                 Text words = new Text(cell.getText() == null ? "" : cell.getText());
                 words.setFont(cell.getFont());
-                double shown = Math.ceil(words.getLayoutBounds().getWidth()) + cell.snappedLeftInset() + cell.snappedRightInset()
+                double shown = Math.ceil(words.getLayoutBounds().getWidth())
+                        + cell.snappedLeftInset() + cell.snappedRightInset()
                         + arrow.prefWidth(-1) + snappedLeftInset() + snappedRightInset() + 2;
                 return Math.min(pref, shown);
             }

@@ -15,8 +15,8 @@ public final class VerdictCell<S> extends TableCell<S, String> {
      * comparison says "n/a (needs a baseline)"): short enough for a verdict column, its reason in the tooltip.
      */
     public static final String NEEDS_BASELINE = "n/a";
-    private final Tooltip whyNotApplied =
-            new Tooltip("needs a baseline: this gate compares with a baseline run, and this run was gated without one");
+    /** Made when first shown: most cells never say "n/a". */
+    private Tooltip whyNotApplied;
 
     // Made with their literals: an icon whose literal is set later can lose its font.
     private final FontIcon pass = icon("fth-check-circle", "-color-success-fg");
@@ -34,12 +34,20 @@ public final class VerdictCell<S> extends TableCell<S, String> {
             return;
         }
         setText(word);
-        setTooltip(NEEDS_BASELINE.equals(word) ? whyNotApplied : null);
+        setTooltip(NEEDS_BASELINE.equals(word) ? whyNotApplied() : null);
         switch (word) {
             case "pass" -> { setGraphic(pass); setStyle("-fx-text-fill: -color-success-fg; -fx-font-weight: bold;"); }
             case "FAIL" -> { setGraphic(fail); setStyle("-fx-text-fill: -color-danger-fg; -fx-font-weight: bold;"); }
             default -> { setGraphic(none); setStyle("-fx-text-fill: -color-fg-muted;"); }
         }
+    }
+
+    private Tooltip whyNotApplied() {
+        if (whyNotApplied == null) {
+            whyNotApplied = new Tooltip(
+                    "needs a baseline: this gate compares with a baseline run, and this run was gated without one");
+        }
+        return whyNotApplied;
     }
 
     private static FontIcon icon(String literal, String colour) {

@@ -76,8 +76,9 @@ public final class HistoryViewModel {
         List<RunRow> out = new ArrayList<>();
         for (RunHeader h : s.runs(LIMIT)) {
             String[] known = gated.get(h.id());
-            out.add(new RunRow(h, s.finishedKeys(h.id()).size(), known == null ? null : known[0], known == null ? null : known[1],
-                    known == null ? null : known[2]));
+            int stored = s.finishedKeys(h.id()).size();
+            out.add(known == null ? new RunRow(h, stored, null, null, null)
+                    : new RunRow(h, stored, known[0], known[1], known[2]));
         }
         return out;
     }

@@ -39,7 +39,8 @@ final class FilterBar extends HBox {
         ComboBox<String> tag = AnyChoice.of("results-tag", "Tag", vm.tagProperty(), vm.tags());
         ComboBox<String> kind = AnyChoice.of("results-kind", "Failure", vm.failureKindProperty(), vm.failureKinds());
         scope.setId("results-scope");
-        scope.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // "gate schema" whole: it says why cases are hidden
+        // "gate schema" whole: it says why cases are hidden.
+        scope.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         scope.setGraphic(new FontIcon("fth-filter"));
         Button dropScope = new Button(null, new FontIcon("fth-x"));
         dropScope.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);

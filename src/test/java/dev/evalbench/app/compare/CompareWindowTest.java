@@ -105,7 +105,8 @@ class CompareWindowTest {
         return labels("#compare-count").stream().allMatch(l -> l.getText().endsWith(" cases") && DrawnWhole.of(l)
                         && l.localToScene(l.getLayoutBounds()).getMaxX() <= window + 0.5)
                 && java.util.stream.Stream.of("status", "verdict", "suite", "tag", "kind")
-                        .map(id -> labels("#compare-" + id + " .list-cell").stream().filter(l -> l.getText() != null).toList())
+                        .map(id -> labels("#compare-" + id + " .list-cell").stream()
+                                .filter(l -> l.getText() != null).toList())
                         .allMatch(cells -> cells.size() == 1 && DrawnWhole.of(cells.get(0)));
     }
 

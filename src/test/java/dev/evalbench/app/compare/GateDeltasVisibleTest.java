@@ -15,6 +15,7 @@ import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.AfterEach;
@@ -75,7 +76,7 @@ class GateDeltasVisibleTest {
             assertThat(b.getHeight()).as(row.getItem().id()).isGreaterThan(10);
             // Top to bottom inside the table's viewport (no row under the header or the sideways bar), the overview
             // and the window; from the left edge on (a narrow table scrolls sideways to the sentence).
-            assertThat(within(viewport, b)).as(row.getItem().id() + " " + b + " inside the table's viewport " + viewport).isTrue();
+            assertThat(within(viewport, b)).as(row.getItem().id() + " " + b + " inside " + viewport).isTrue();
             assertThat(within(overview, b)).as(row.getItem().id() + " inside the overview " + overview).isTrue();
             assertThat(within(screen, b)).as(row.getItem().id() + " inside the window").isTrue();
         }
@@ -85,20 +86,24 @@ class GateDeltasVisibleTest {
         }
         // Every verdict is drawn whole (JavaFX draws "…" in place of what does not fit): the first run had no
         // baseline, so its cost gate was not applied, in a word that fits and a tooltip that says why.
-        List<TableCell<?, ?>> verdicts = FxWait.read(() -> robot.lookup("#compare-gates .table-cell").queryAllAs(TableCell.class).stream()
-                .<TableCell<?, ?>>map(c -> c).filter(c -> c.getTableRow() != null && c.getTableRow().getItem() != null
-                        && (c.getTableColumn() == gates.getColumns().get(1) || c.getTableColumn() == gates.getColumns().get(3)))
+        TableColumn<?, ?> first = gates.getColumns().get(1);
+        TableColumn<?, ?> second = gates.getColumns().get(3);
+        List<TableCell<?, ?>> verdicts = FxWait.read(() -> robot.lookup("#compare-gates .table-cell")
+                .queryAllAs(TableCell.class).stream().<TableCell<?, ?>>map(c -> c)
+                .filter(c -> c.getTableRow() != null && c.getTableRow().getItem() != null
+                        && (c.getTableColumn() == first || c.getTableColumn() == second))
                 .toList());
-        assertThat(verdicts).hasSize(18).allSatisfy(c -> assertThat(FxWait.read(() -> DrawnWhole.of(c))).as(c.getText()).isTrue());
+        assertThat(verdicts).hasSize(18)
+                .allSatisfy(c -> assertThat(FxWait.read(() -> DrawnWhole.of(c))).as(c.getText()).isTrue());
         TableCell<?, ?> cost = verdicts.stream().filter(c -> c.getTableColumn() == gates.getColumns().get(1)
                 && ((GateDelta) c.getTableRow().getItem()).id().equals("cost")).findFirst().orElseThrow();
         assertThat(cost.getText()).isEqualTo("n/a");
         // Every other value and every column title reads whole too; only the sentence ("Why") may end in "…".
-        waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#compare-gates .table-cell").queryAllAs(TableCell.class).stream()
-                .filter(c -> c.getTableColumn() != null && !"Why".equals(c.getTableColumn().getText()))
+        waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#compare-gates .table-cell").queryAllAs(TableCell.class)
+                .stream().filter(c -> c.getTableColumn() != null && !"Why".equals(c.getTableColumn().getText()))
                 .allMatch(DrawnWhole::of)
-                && robot.lookup("#compare-gates .column-header .label").queryAllAs(javafx.scene.control.Labeled.class).stream()
-                        .allMatch(DrawnWhole::of));
+                && robot.lookup("#compare-gates .column-header .label").queryAllAs(javafx.scene.control.Labeled.class)
+                        .stream().allMatch(DrawnWhole::of));
         assertThat(cost.getTooltip().getText()).startsWith("needs a baseline");
     }
 

@@ -61,9 +61,10 @@ class HistoryListWindowTest {
         dev.evalbench.app.FxWait.waitFor(30, TimeUnit.SECONDS, () -> list.getItems().get(0).gatesInWords() != null);
         Node cell = robot.lookup("#history-list .list-cell").nth(0).queryAs(Node.class);
         robot.moveTo(cell);
-        dev.evalbench.app.FxWait.waitFor(10, TimeUnit.SECONDS, () -> ((javafx.scene.control.Cell<?>) cell).getTooltip() != null
-                && ((javafx.scene.control.Cell<?>) cell).getTooltip().isShowing());
-        String[] lines = dev.evalbench.app.FxWait.read(() -> ((javafx.scene.control.Cell<?>) cell).getTooltip().getText()).split("\n");
+        javafx.scene.control.Cell<?> hovered = (javafx.scene.control.Cell<?>) cell;
+        dev.evalbench.app.FxWait.waitFor(10, TimeUnit.SECONDS,
+                () -> hovered.getTooltip() != null && hovered.getTooltip().isShowing());
+        String[] lines = dev.evalbench.app.FxWait.read(() -> hovered.getTooltip().getText()).split("\n");
         assertThat(lines).hasSize(4);
         assertThat(lines[0]).startsWith("Run " + first + " · complete · started 20");
         assertThat(lines[1]).isEqualTo("2 of 9 gates failed: schema, cost");

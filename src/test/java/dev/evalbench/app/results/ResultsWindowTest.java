@@ -77,7 +77,8 @@ class ResultsWindowTest {
         // Every gate is in view: both failures of "2 of 9" without scrolling the gates.
         waitFor(5, TimeUnit.SECONDS, () -> gatesInView(gates) == 9);
         // Nothing a reviewer reads is cut: every gate value on screen in full, every column title of both tables,
-        // and how many cases the filter shows. Only the sentence ("Why") may end in "…": its row's tooltip holds it whole.
+        // and how many cases the filter shows. Only the sentence ("Why") may end in "…": its row's tooltip holds
+        // it whole.
         waitFor(5, TimeUnit.SECONDS, () -> cutTexts("#gates-table .table-cell", "Why").isEmpty()
                 && cutTexts("#gates-table .column-header .label", null).isEmpty()
                 && cutTexts("#results-table .column-header .label", null).isEmpty()
@@ -93,7 +94,8 @@ class ResultsWindowTest {
         assertThat(cases.getItems()).allMatch(s -> !s.schemaValid());
         assertThat(cases.getItems()).extracting(CaseSummary::key).contains(firstInvalid.key());
         assertThat(robot.lookup("#results-scope").queryAs(Label.class).getText()).isEqualTo("gate schema");
-        waitFor(5, TimeUnit.SECONDS, () -> cutTexts("#results-scope", null).isEmpty() && cutTexts("#results-count", null).isEmpty());
+        waitFor(5, TimeUnit.SECONDS,
+                () -> cutTexts("#results-scope", null).isEmpty() && cutTexts("#results-count", null).isEmpty());
         assertThat(robot.lookup("#results-count").queryAs(Label.class).getText()).isEqualTo("2 of 159 cases");
 
         int row = cases.getItems().indexOf(cases.getItems().stream().filter(s -> s.key().equals(firstInvalid.key())).findFirst().orElseThrow());

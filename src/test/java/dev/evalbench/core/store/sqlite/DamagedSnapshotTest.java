@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
  * file is reported by name, and the other snapshots still read.
  */
 class DamagedSnapshotTest {
-    private static final byte[] DATASET = "{\"id\":\"t1\",\"text\":\"where is my order?\"}\n".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] DATASET =
+            "{\"id\":\"t1\",\"text\":\"where is my order?\"}\n".getBytes(StandardCharsets.UTF_8);
     private static final byte[] PROMPT = "system: you triage tickets\n".getBytes(StandardCharsets.UTF_8);
 
     @TempDir Path dir;
