@@ -51,6 +51,8 @@ public final class ExportViewModel {
     private final KeysViewModel keys;
     private final ObservableList<Baseline> baselines = FXCollections.observableArrayList(NONE);
     private final ObjectProperty<Baseline> baseline = new SimpleObjectProperty<>(this, "baseline", NONE);
+    /** Whether the runs were listed once: from then on the baseline shown is the user's choice. FX thread. */
+    private boolean listed;
     private final StringProperty folder = new SimpleStringProperty(this, "folder", "");
     private final ObjectProperty<Path> signWith = new SimpleObjectProperty<>(this, "signWith");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
@@ -84,7 +86,10 @@ public final class ExportViewModel {
             }
             return out;
         }).onSuccess(list -> {
-            Baseline keep = baseline.get();
+            // The first listing chooses main where there is one (the form starts on "no baseline" only until the
+            // runs are read); a later one keeps what the user chose.
+            Baseline keep = listed ? baseline.get() : null;
+            listed = true;
             baselines.setAll(list);
             baseline.set(list.stream().filter(b -> keep != null && java.util.Objects.equals(b.ref(), keep.ref())).findFirst()
                     .orElse(list.size() > 1 && "main".equals(list.get(1).ref()) ? list.get(1) : NONE));

@@ -47,6 +47,24 @@ class ExportViewModelTest {
     }
 
     @Test
+    void theRunTaggedMainIsTheBaselineChosenUntilTheUserChoosesAnother() throws Exception {
+        try (SampleHistory history = SampleHistory.in(temp)) {
+            RunHeader first = history.run();
+            history.store.tag(first.id(), "main");
+            RunHeader second = history.run();
+            ExportViewModel vm = new ExportViewModel(runner, () -> history.store, Map.of(), () -> history.workspace,
+                    second.id(), new KeysViewModel(runner, temp.resolve("keys"), () -> history.workspace));
+            vm.loadBaselines();
+
+            assertThat(vm.baselineProperty().get().ref()).isEqualTo("main");
+            assertThat(vm.baselineProperty().get().label()).isEqualTo("main (run " + first.id() + ")");
+            vm.baselineProperty().set(ExportViewModel.NONE);
+            vm.loadBaselines();
+            assertThat(vm.baselineProperty().get()).as("listed again, the user's choice stays").isEqualTo(ExportViewModel.NONE);
+        }
+    }
+
+    @Test
     void withoutAFolderNothingIsWrittenAndTheFormSaysWhy() throws Exception {
         try (SampleHistory history = SampleHistory.in(temp)) {
             RunHeader run = history.run();
