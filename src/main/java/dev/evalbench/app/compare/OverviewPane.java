@@ -124,7 +124,10 @@ final class OverviewPane extends HBox {
         });
         rows.setPrefHeight(Math.min(12, rows.getItems().size() + 1) * 20.0);
         rows.setMinWidth(0);
-        TitledPane pane = new TitledPane(title, rows);
+        // The column beside the gates is narrow, and a titled pane's title keeps to one line: the short title reads
+        // whole ("template diff o…" did not), the tooltip says it all.
+        TitledPane pane = new TitledPane("diff of " + t.promptId(), rows);
+        pane.setTooltip(new javafx.scene.control.Tooltip(title));
         pane.setMinWidth(0);
         pane.setId("compare-template-" + t.promptId());
         pane.setExpanded(false);

@@ -171,6 +171,8 @@ class CompareWindowTest {
         assertThat(robot.lookup("#compare-versions .label").queryAllAs(Label.class)).extracting(Label::getText)
                 .anyMatch(t -> t.matches("prompt triage: revision 4, sha256 \\w+ → revision 5, sha256 \\w+"));
         assertThat(robot.lookup("#compare-template-triage").tryQuery()).isPresent();
+        waitFor(5, TimeUnit.SECONDS, () -> labels("#compare-template-triage").stream()
+                .allMatch(l -> l.getText().equals("diff of triage") && DrawnWhole.of(l)));
         waitFor(30, TimeUnit.SECONDS, () -> !robot.lookup("#compare-gates").queryAs(TableView.class).getItems().isEmpty());
         waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#compare-gates .table-cell").queryAllAs(javafx.scene.control.TableCell.class)
                 .stream().map(c -> String.valueOf(c.getText())).toList().containsAll(java.util.List.of("schema", "FAIL", "+0.0 pp")));

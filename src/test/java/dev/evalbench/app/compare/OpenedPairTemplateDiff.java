@@ -41,7 +41,8 @@ final class OpenedPairTemplateDiff {
         assertThat(robot.lookup("#compare-versions .label").queryAllAs(Label.class)).extracting(Label::getText)
                 .noneMatch(t -> t.contains("not in this run history"));
         TitledPane pane = robot.lookup("#compare-template-triage").queryAs(TitledPane.class);
-        assertThat(pane.getText()).isEqualTo("template diff of prompt triage (prompts/triage.yaml)");
+        assertThat(pane.getText()).isEqualTo("diff of triage");
+        assertThat(pane.getTooltip().getText()).isEqualTo("template diff of prompt triage (prompts/triage.yaml)");
         ListView<DiffRow> rows = (ListView<DiffRow>) pane.getContent();
         assertThat(rows.getItems()).anySatisfy(r -> {
             assertThat(r.beforeText()).contains("* {{ order.id }}");
