@@ -19,9 +19,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The history as series, one {@link Point} per run, oldest first: each pass-rate gate's measured value (schema,
- * safety and metric gates: rates in 0..1), the p95 latency, the tokens and the cost. Read from case summaries
- * (never full records) and gated as {@code evalbench gate} would, without a baseline (a pass rate needs none).
+ * The history as series, one {@link Point} per run, oldest first: each rate gate's measured value (schema,
+ * safety and metric gates: rates in 0..1, most passing high, a leak rate passing low), the p95 latency, the
+ * tokens and the cost. Read from case summaries (never full records) and gated as {@code evalbench gate} would,
+ * without a baseline (a pass rate needs none).
  * {@link #point} is pure; {@link #read} reads the store: call it off the FX thread.
  */
 public final class RunTrends {
@@ -34,25 +35,30 @@ public final class RunTrends {
      * One run's numbers.
      *
      * @param gateRates    gate id to its measured rate, in the gates' order; gates that did not run are left out
+     * @param lowerPasses  the gates among them that pass at or below their threshold (a leak rate), not above it
      * @param p95LatencyMs NaN when no case was counted
      */
-    public record Point(String runId, Instant startedAt, Map<String, Double> gateRates, double p95LatencyMs,
-                        long tokens, double costUsd, int cases) {
+    public record Point(String runId, Instant startedAt, Map<String, Double> gateRates, Set<String> lowerPasses,
+                        double p95LatencyMs, long tokens, double costUsd, int cases) {
         public Point {
             gateRates = Collections.unmodifiableMap(new LinkedHashMap<>(gateRates));
+            lowerPasses = Set.copyOf(lowerPasses);
         }
     }
 
     /** @param gates the run's verdicts, or null when it could not be gated (no rates then) */
     public static Point point(RunHeader header, List<CaseSummary> cases, GateReport gates) {
         Map<String, Double> rates = new LinkedHashMap<>();
+        Set<String> lowerPasses = new java.util.HashSet<>();
         if (gates != null) {
             for (GateVerdict v : gates.verdicts()) {
-                if (v.ran() && RATE_KINDS.contains(v.kind()) && Double.isFinite(v.value())) rates.put(v.id(), v.value());
+                if (!v.ran() || !RATE_KINDS.contains(v.kind()) || !Double.isFinite(v.value())) continue;
+                rates.put(v.id(), v.value());
+                if ("<=".equals(v.comparator())) lowerPasses.add(v.id());
             }
         }
         double[] latencies = java.util.Arrays.stream(LatencyDistribution.counted(cases)).asDoubleStream().toArray();
-        return new Point(header.id(), header.startedAt(), rates,
+        return new Point(header.id(), header.startedAt(), rates, lowerPasses,
                 latencies.length == 0 ? Double.NaN : Percentiles.p95(latencies),
                 cases.stream().mapToLong(s -> (long) s.tokensIn() + s.tokensOut()).sum(),
                 cases.stream().mapToDouble(CaseSummary::costUsd).sum(), cases.size());

@@ -23,8 +23,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The real window over a history of two offline runs of the sample: the charts tab shows the newest run's
- * latency beside its baseline's (the run before it), each gate's pass rate and the p95 latency, tokens and
- * cost of both runs; a click on the oldest run's point opens its results tab.
+ * latency beside its baseline's (the run before it), the rate each gate measures (a leak rate marked as passing
+ * low) and the p95 latency, tokens and cost of both runs; a click on the oldest run's point opens its results tab.
  */
 @dev.evalbench.app.SharesFxToolkit
 class ChartsWindowTest {
@@ -67,7 +67,9 @@ class ChartsWindowTest {
         int counted = latency.getData().get(0).getData().stream().mapToInt(d -> d.getYValue().intValue()).sum();
         assertThat(counted).isEqualTo(159);
         assertThat(rates.getData()).extracting(XYChart.Series::getName)
-                .containsExactly("schema", "category-accuracy", "action-vs-baseline", "safety", "no-leaks", "shipping-actions");
+                .containsExactly("schema", "category-accuracy", "action-vs-baseline", "safety",
+                        "no-leaks (lower passes)", "shipping-actions");
+        assertThat(rates.getTitle()).isEqualTo("Rate each gate measures, per run");
         assertThat(rates.getData().get(0).getData()).extracting(d -> d.getYValue().doubleValue())
                 .allSatisfy(v -> assertThat(v).isEqualTo(157 / 159.0));
         for (String id : List.of("#charts-tokens", "#charts-cost")) {

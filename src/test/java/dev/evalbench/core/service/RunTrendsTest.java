@@ -32,13 +32,16 @@ class RunTrendsTest {
         GateReport gates = new GateReport("r1", null, List.of(
                 new GateVerdict("schema", "schema_pass_rate", null, false, 0.75, 0.99, ">=", null, null, null, null, null, "d"),
                 new GateVerdict("accuracy", "metric", "triage", true, 0.5, 0.4, ">=", null, null, null, null, null, "d"),
+                new GateVerdict("leaks", "metric", "triage", true, 0.0, 0.0, "<=", null, null, null, null, null, "d"),
                 new GateVerdict("latency", "p95_latency", null, true, 300, 2000, "<=", null, null, null, null, null, "d"),
                 new GateVerdict("safety", "safety_pass_rate", "safety", true, 0, 1, ">=", null, null, null, null, null, "d", false)));
         RunHeader header = RecordEdits.completeHeader("r1", Instant.parse("2026-11-29T10:00:00Z"), Map.of(), 4);
 
         RunTrends.Point p = RunTrends.point(header, cases, gates);
 
-        assertThat(p.gateRates()).containsExactly(Map.entry("schema", 0.75), Map.entry("accuracy", 0.5));
+        assertThat(p.gateRates())
+                .containsExactly(Map.entry("schema", 0.75), Map.entry("accuracy", 0.5), Map.entry("leaks", 0.0));
+        assertThat(p.lowerPasses()).as("a leak rate passes at or below its threshold").containsExactly("leaks");
         // The timeout took no time, so it is not counted: p95 of {100, 200, 300} by nearest rank is the 3rd.
         assertThat(p.p95LatencyMs()).isEqualTo(300.0);
         assertThat(p.tokens()).isEqualTo(3 * (384 + 52) + 384);
