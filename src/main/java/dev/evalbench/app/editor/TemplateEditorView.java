@@ -78,9 +78,21 @@ public final class TemplateEditorView extends BorderPane {
         });
         model.textProperty().addListener((o, was, now) -> {
             if (now.equals(area.getText())) return;
+            // Only the part that changed is replaced (a save rewrites the revision and changelog lines, a reload
+            // what changed outside): the caret and the scroll stay with the text the user was at, where a whole
+            // new text would move the caret by however much the lines above it grew or shrank.
+            String shown = area.getText();
+            int start = 0;
+            int limit = Math.min(shown.length(), now.length());
+            while (start < limit && shown.charAt(start) == now.charAt(start)) start++;
+            int end = 0;
+            while (end < limit - start && shown.charAt(shown.length() - 1 - end) == now.charAt(now.length() - 1 - end)) end++;
             int caret = area.getCaretPosition();
-            area.replaceText(now);
-            area.moveTo(Math.min(caret, now.length()));
+            int oldEnd = shown.length() - end;
+            int newEnd = now.length() - end;
+            area.replaceText(start, oldEnd, now.substring(start, newEnd));
+            // The area puts the caret at the end of a replacement; back to the same place in the text.
+            area.moveTo(caret <= start ? caret : caret >= oldEnd ? caret + newEnd - oldEnd : newEnd);
             area.requestFollowCaret();
         });
         model.undefined().addListener((InvalidationListener) o -> restyle());
