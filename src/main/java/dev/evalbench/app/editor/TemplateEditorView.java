@@ -86,7 +86,8 @@ public final class TemplateEditorView extends BorderPane {
             int limit = Math.min(shown.length(), now.length());
             while (start < limit && shown.charAt(start) == now.charAt(start)) start++;
             int end = 0;
-            while (end < limit - start && shown.charAt(shown.length() - 1 - end) == now.charAt(now.length() - 1 - end)) end++;
+            while (end < limit - start
+                    && shown.charAt(shown.length() - 1 - end) == now.charAt(now.length() - 1 - end)) end++;
             int caret = area.getCaretPosition();
             int oldEnd = shown.length() - end;
             int newEnd = now.length() - end;

@@ -127,9 +127,9 @@ class AuthorLoopTest {
         Path file = fixture.workspace.resolve("prompts/triage.yaml");
         waitFor(10, TimeUnit.SECONDS, () -> Files.readString(file).contains("revision: 5\n"));
         // The save rewrote the changelog line above (shorter now): the caret stays where the user typed.
+        String typed = "The customer wrote: (verbatim)";
         waitFor(10, TimeUnit.SECONDS, () -> area.getText().contains("changelog: \"Say the ticket is quoted verbatim\""));
-        assertThat(FxWait.read(() -> area.getCaretPosition() - area.getText().indexOf("The customer wrote: (verbatim)")))
-                .isEqualTo("The customer wrote: (verbatim)".length());
+        assertThat(FxWait.read(() -> area.getCaretPosition() - area.getText().indexOf(typed))).isEqualTo(typed.length());
         assertThat(Files.readString(file)).contains("changelog: \"Say the ticket is quoted verbatim\"",
                 "The customer wrote: (verbatim)", "# Lines end in text, not in a tag:");
         ListView<?> history = robot.lookup("#revision-list").queryAs(ListView.class);
