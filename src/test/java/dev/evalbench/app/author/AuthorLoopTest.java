@@ -129,7 +129,8 @@ class AuthorLoopTest {
         // The save rewrote the changelog line above (shorter now): the caret stays where the user typed.
         String typed = "The customer wrote: (verbatim)";
         waitFor(10, TimeUnit.SECONDS, () -> area.getText().contains("changelog: \"Say the ticket is quoted verbatim\""));
-        assertThat(FxWait.read(() -> area.getCaretPosition() - area.getText().indexOf(typed))).isEqualTo(typed.length());
+        int caretAfterTyped = FxWait.read(() -> area.getCaretPosition() - area.getText().indexOf(typed));
+        assertThat(caretAfterTyped).isEqualTo(typed.length());
         assertThat(Files.readString(file)).contains("changelog: \"Say the ticket is quoted verbatim\"",
                 "The customer wrote: (verbatim)", "# Lines end in text, not in a tag:");
         ListView<?> history = robot.lookup("#revision-list").queryAs(ListView.class);
