@@ -128,7 +128,7 @@ class AuthorLoopTest {
         waitFor(10, TimeUnit.SECONDS, () -> Files.readString(file).contains("revision: 5\n"));
         // The save rewrote the changelog line above (shorter now): the caret stays where the user typed.
         String typed = "The customer wrote: (verbatim)";
-        waitFor(10, TimeUnit.SECONDS, () -> area.getText().contains("changelog: \"Say the ticket is quoted verbatim\""));
+        waitFor(10, TimeUnit.SECONDS, () -> area.getText().contains("\"Say the ticket is quoted verbatim\""));
         int caretAfterTyped = FxWait.read(() -> area.getCaretPosition() - area.getText().indexOf(typed));
         assertThat(caretAfterTyped).isEqualTo(typed.length());
         assertThat(Files.readString(file)).contains("changelog: \"Say the ticket is quoted verbatim\"",
