@@ -84,6 +84,17 @@ class VerifyViewModelTest {
     }
 
     @Test
+    void aMistypedEnvelopePathIsNamedFirst() throws Exception {
+        Files.delete(keys.resolve("author.pub"));
+        Path missing = envelope.resolveSibling("report.intoto.jsn");
+
+        vm.open(missing);
+
+        assertThat(vm.headlineProperty().get()).isEqualTo("Cannot verify");
+        assertThat(vm.problemProperty().get()).isEqualTo(missing + ": file not found");
+    }
+
+    @Test
     void withNoPublicKeyToTrustItSaysWhereToPutOne() throws Exception {
         Files.delete(keys.resolve("author.pub"));
 
