@@ -15,6 +15,7 @@ import dev.evalbench.core.service.RunGates;
 import dev.evalbench.core.store.RunStore;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -66,8 +67,11 @@ final class CompareCommand implements Callable<Integer> {
         if (maxCases < 0) {
             throw new BadInputException("--max-cases must be 0 or more, not " + maxCases);
         }
-        Path workspace = history.workspace(workspaceOption, null);
-        try (RunStore store = history.openReadOnly(workspace)) {
+        // Two run files (CI's exports or reports) are compared as a reviewer has them: no workspace or history
+        // needed, the gates compared when one of them is at hand.
+        boolean twoFiles = Files.isRegularFile(Path.of(before)) && Files.isRegularFile(Path.of(after));
+        Path workspace = twoFiles ? workspaceOption.optional(null) : history.workspace(workspaceOption, null);
+        try (RunStore store = twoFiles ? history.openReadOnlyIfAny(workspace) : history.openReadOnly(workspace)) {
             // The terminal shows the first --max-cases changes: flips beyond them need not be read (counts are the
             // same); JSON and Markdown hold every change.
             int flipsShown = json || markdown != null ? SummaryComparison.EVERY_FLIP : maxCases;

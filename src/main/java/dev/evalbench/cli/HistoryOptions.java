@@ -2,8 +2,10 @@ package dev.evalbench.cli;
 
 import dev.evalbench.core.service.HistoryService;
 import dev.evalbench.core.service.RequestException;
+import dev.evalbench.core.store.LoadedRunStore;
 import dev.evalbench.core.store.RunStore;
 import dev.evalbench.core.store.StoreException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -42,6 +44,18 @@ final class HistoryOptions {
         } catch (RequestException e) {
             throw new BadInputException(e.value() + ": " + e.reason() + " (run `evalbench run` first, or name the workspace with --workspace DIR or the history with --db PATH)");
         }
+    }
+
+    /**
+     * The history to read beside runs that come from files: the named one ({@code --db}, which must exist), else the
+     * workspace's when it has one, else none (an empty store: the files hold everything but the after-run's input
+     * snapshots, which only its gates need).
+     */
+    RunStore openReadOnlyIfAny(Path workspace) throws StoreException, BadInputException {
+        if (db == null && (workspace == null || !Files.isRegularFile(HistoryService.dbFile(workspace, null)))) {
+            return new LoadedRunStore();
+        }
+        return openReadOnly(workspace);
     }
 
     /** Opens an existing history for writing; a missing one is bad input, not an empty history created by a typo. */

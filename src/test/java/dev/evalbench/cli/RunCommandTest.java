@@ -165,6 +165,34 @@ class RunCommandTest {
                 .contains("... " + (changed - 1) + " more changed cases");
     }
 
+    /** A reviewer with CI's two exported runs and no checkout: the comparison, without the gates it cannot know. */
+    @Test
+    void twoExportedRunsCompareWithoutAWorkspaceOrAHistory() throws IOException {
+        String before = json(Cli.run("run", ws.toString(), "--json")).get("run_id").asText();
+        Cli.edit(ws.resolve("prompts/triage.yaml"), "{% for order in customer.orders %}  * {{ order.id }}",
+                "{% for order in customer.orders %}  - {{ order.id }}");
+        String after = json(Cli.run("run", ws.toString(), "--json")).get("run_id").asText();
+        Path main = tmp.resolve("main.json");
+        Path pr = tmp.resolve("pr.json");
+        assertThat(Cli.run("export", before, "--out", main.toString(), "-w", ws.toString()).exit()).isZero();
+        assertThat(Cli.run("export", after, "--out", pr.toString(), "-w", ws.toString()).exit()).isZero();
+
+        // No --workspace, and none in the folder the command runs in (the project's root holds no evalbench.yaml).
+        assertThat(Path.of("evalbench.yaml")).doesNotExist();
+        Cli.Result alone = Cli.run("compare", main.toString(), pr.toString(), "--max-cases", "1");
+        assertThat(alone.exit()).as(alone.err()).isZero();
+        assertThat(alone.out()).contains("compare " + before + " -> " + after, "cases: 18 pass -> fail")
+                .contains("gates: not compared (the history lacks run " + after
+                        + "'s snapshots and no workspace was named)");
+
+        // With the workspace named (its history at hand), the same files are compared with their gates too.
+        Cli.Result withGates = Cli.run("compare", main.toString(), pr.toString(), "--max-cases", "1",
+                "-w", ws.toString());
+        assertThat(withGates.exit()).as(withGates.err()).isZero();
+        assertThat(withGates.out())
+                .contains("cases: 18 pass -> fail", "gates from the stored snapshot of run " + after);
+    }
+
     @Test
     void editingTheScriptedModelsRulesShowsAsARouteChangeInCompare() throws IOException {
         String before = json(Cli.run("run", ws.toString(), "--suite", "safety", "--json")).get("run_id").asText();
