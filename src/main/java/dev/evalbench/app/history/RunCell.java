@@ -12,9 +12,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * One run in the history list, on two lines: date and verdict (icon and word: pass, FAIL n, incomplete,
- * running), the run's tags (the baseline {@code main} among them, where a narrow list does not cut it off) and,
- * for production traffic or a shadow replay, a "traffic" / "shadow" mark; then routes, prompt revisions and
- * cases. Reused as the list scrolls. FX thread only.
+ * running), the run's tags (the baseline {@code main} among them) and, for production traffic or a shadow replay,
+ * a "traffic" / "shadow" mark; then routes, prompt revisions and cases. The tooltip holds all of it in words. Reused as the list scrolls. FX thread only.
  */
 final class RunCell extends ListCell<RunRow> {
     private final ZoneId zone;
@@ -30,11 +29,16 @@ final class RunCell extends ListCell<RunRow> {
 
     RunCell(ZoneId zone) {
         this.zone = zone;
+        // The verdict and the date keep their words in the narrow list; tags and the traffic / shadow mark give
+        // way first (a long tag beside a traffic mark left the date as "…"); the row's tooltip says them whole.
         verdict.setMinWidth(Region.USE_PREF_SIZE);
+        when.getStyleClass().add("run-when");
+        when.setMinWidth(Region.USE_PREF_SIZE);
         facts.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         kind.getStyleClass().addAll("run-kind", Styles.TEXT_SMALL, Styles.ACCENT);
+        kind.setMinWidth(0);
         tags.getStyleClass().addAll("run-tags", Styles.TEXT_SMALL, Styles.ACCENT);
-        tags.setMinWidth(Region.USE_PREF_SIZE);
+        tags.setMinWidth(0);
         HBox top = new HBox(8, verdict, when, tags, kind);
         box = new VBox(1, top, facts);
         // Fit the list's width: text is cut with an ellipsis instead of the list scrolling sideways.

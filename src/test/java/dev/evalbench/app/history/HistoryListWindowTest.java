@@ -34,13 +34,20 @@ class HistoryListWindowTest {
     @Test
     void aTrafficRunIsMarkedInTheHistoryList() throws Exception {
         Path ws = sampleWithOneRun();
-        assertThat(Cli.run("traffic", "import", ws.resolve("traffic/control-small.jsonl").toString(), "-w", ws.toString()).exit()).isZero();
+        assertThat(Cli.run("traffic", "import", ws.resolve("traffic/control-small.jsonl").toString(), "-w", ws.toString(),
+                "--tag", "production").exit()).isZero();
         ListView<RunRow> list = windowListing(2);
         assertThat(list.getItems().get(0).kind()).isEqualTo("traffic");
         assertThat(list.getItems().get(1).kind()).isEmpty();
         WaitForAsyncUtils.waitForFxEvents();
         var marks = robot.lookup("#history-list .run-kind").queryAllAs(Label.class);
         assertThat(marks).filteredOn(Label::isVisible).extracting(Label::getText).containsExactly("traffic");
+        // Tagged and marked, the traffic run's row still shows its date whole (the tag and mark give way).
+        assertThat(list.getItems().get(0).tags()).isEqualTo("production");
+        dev.evalbench.app.FxWait.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#history-list .run-when")
+                        .queryAllAs(Label.class).stream().filter(Label::isVisible).count() == 2
+                && robot.lookup("#history-list .run-when").queryAllAs(Label.class).stream()
+                        .filter(Label::isVisible).allMatch(dev.evalbench.app.DrawnWhole::of));
     }
 
     @Test
