@@ -13,7 +13,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /**
  * One run in the history list, on two lines: date and verdict (icon and word: pass, FAIL n, incomplete,
  * running), the run's tags (the baseline {@code main} among them) and, for production traffic or a shadow replay,
- * a "traffic" / "shadow" mark; then routes, prompt revisions and cases. The tooltip holds all of it in words. Reused as the list scrolls. FX thread only.
+ * a "traffic" / "shadow" mark; then routes, prompt revisions and cases. The tooltip holds all of it in words.
+ * Reused as the list scrolls. FX thread only.
  */
 final class RunCell extends ListCell<RunRow> {
     private final ZoneId zone;

@@ -34,8 +34,8 @@ class HistoryListWindowTest {
     @Test
     void aTrafficRunIsMarkedInTheHistoryList() throws Exception {
         Path ws = sampleWithOneRun();
-        assertThat(Cli.run("traffic", "import", ws.resolve("traffic/control-small.jsonl").toString(), "-w", ws.toString(),
-                "--tag", "production").exit()).isZero();
+        String capture = ws.resolve("traffic/control-small.jsonl").toString();
+        assertThat(Cli.run("traffic", "import", capture, "-w", ws.toString(), "--tag", "production").exit()).isZero();
         ListView<RunRow> list = windowListing(2);
         assertThat(list.getItems().get(0).kind()).isEqualTo("traffic");
         assertThat(list.getItems().get(1).kind()).isEmpty();
