@@ -1,5 +1,6 @@
 package dev.evalbench.app.author;
 
+import dev.evalbench.app.dataset.DatasetCaseDetail;
 import dev.evalbench.app.dataset.DatasetModel;
 import dev.evalbench.app.dataset.DatasetView;
 import dev.evalbench.app.editor.ReadOnlyFileView;
@@ -86,7 +87,13 @@ final class OpenFiles {
             return;
         }
         DatasetModel model = new DatasetModel(wb.runner(), wb.session().folder(), file, wb.env());
-        add(key, Path.of(file).getFileName() + " (cases)", new DatasetView(model));
+        DatasetView view = new DatasetView(model);
+        Tab tab = add(key, Path.of(file).getFileName() + " (cases)", view);
+        // The selected case in the detail pane, as a results tab shows its case.
+        DatasetCaseDetail detail = new DatasetCaseDetail(file);
+        view.selected().addListener((o, was, now) -> {
+            if (tab.isSelected()) wb.window().showDetail(now == null ? null : detail.show(now));
+        });
         datasets.put(key, model);
         model.load();
     }

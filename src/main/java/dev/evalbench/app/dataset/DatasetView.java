@@ -13,9 +13,12 @@ import java.util.function.Function;
 
 /**
  * A dataset's cases in a table (suite, id, vars, expected, tags) with a text filter and a tag filter above
- * it. Controls only; {@link DatasetModel} filters. FX thread only.
+ * it; the selected case is {@link #selected} (its detail is the caller's to show). Controls only;
+ * {@link DatasetModel} filters. FX thread only.
  */
 public final class DatasetView extends BorderPane {
+    private final TableView<DatasetRow> table;
+
     public DatasetView(DatasetModel model) {
         TextField filter = new TextField();
         filter.setId("dataset-filter");
@@ -33,7 +36,7 @@ public final class DatasetView extends BorderPane {
         bar.setStyle("-fx-padding: 6;");
         setTop(bar);
 
-        TableView<DatasetRow> table = new TableView<>(model.rows());
+        table = new TableView<>(model.rows());
         table.setId("dataset-table");
         table.getColumns().add(column("Suite", 80, DatasetRow::suite));
         table.getColumns().add(column("Id", 70, DatasetRow::id));
@@ -42,6 +45,11 @@ public final class DatasetView extends BorderPane {
         table.getColumns().add(column("Tags", 160, r -> String.join(", ", r.tags())));
         table.setPlaceholder(new Label("No case matches the filter."));
         setCenter(table);
+    }
+
+    /** The case selected in the table, or null. */
+    public javafx.beans.property.ReadOnlyObjectProperty<DatasetRow> selected() {
+        return table.getSelectionModel().selectedItemProperty();
     }
 
     private static TableColumn<DatasetRow, String> column(String title, double width, Function<DatasetRow, String> value) {

@@ -208,7 +208,7 @@ class AuthorLoopTest {
     }
 
     @Test
-    void theDatasetViewFiltersByTag() throws Exception {
+    void theDatasetViewFiltersByTagAndShowsTheSelectedCase() throws Exception {
         robot.doubleClickOn(treeCell("tickets.jsonl"));
         waitFor(10, TimeUnit.SECONDS, () -> selectedTab() != null && "tickets.jsonl (cases)".equals(selectedTab().getText()));
         TableView<?> table = robot.lookup("#dataset-table").queryAs(TableView.class);
@@ -219,5 +219,18 @@ class AuthorLoopTest {
         assertThat(robot.lookup("#dataset-count").queryAs(Label.class).getText()).isEqualTo("2 of 127 cases");
         robot.clickOn("#dataset-filter").write("iPhone");
         waitFor(5, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
+
+        // The selected case's detail: where it is, its variables and expected value indented, its tags.
+        robot.clickOn(robot.lookup("#dataset-table .table-row-cell")
+                .match((javafx.scene.control.TableRow<?> r) -> r.getItem() != null && r.isVisible())
+                .queryAs(javafx.scene.Node.class));
+        waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#dataset-case").tryQuery().isPresent());
+        String id = FxWait.read(() -> ((dev.evalbench.app.dataset.DatasetRow) table.getItems().get(0)).id());
+        String vars = FxWait.read(() -> robot.lookup("#dataset-case-vars").queryAs(javafx.scene.text.Text.class)
+                .getText());
+        assertThat(vars).startsWith("{\n  \"channel\" : ").contains("iPhone");
+        assertThat(FxWait.read(() -> robot.lookup("#dataset-case .label").queryAllAs(Label.class).stream()
+                .map(Label::getText).toList())).contains(id, "Input variables", "Expected", "Tags")
+                .anyMatch(t -> t.startsWith("suite triage · datasets/tickets.jsonl, line "));
     }
 }

@@ -1,0 +1,72 @@
+package dev.evalbench.app.dataset;
+
+import atlantafx.base.theme.Styles;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
+import javafx.scene.layout.VBox;
+
+/**
+ * The detail of one dataset case, for the detail pane: where it is (suite, id, file and line), its input
+ * variables and its expected value (or a safety probe's expectation) as indented JSON in a monospace face, and its
+ * tags. One pane per dataset tab, refilled case after case. FX thread only.
+ */
+public final class DatasetCaseDetail extends ScrollPane {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final String file;
+    private final Label title = new Label();
+    private final Label where = new Label();
+    private final Text vars = mono("dataset-case-vars");
+    private final Text expected = mono("dataset-case-expected");
+    private final Label tags = new Label();
+
+    /** @param file the dataset's path in the workspace, e.g. {@code datasets/tickets.jsonl} */
+    public DatasetCaseDetail(String file) {
+        this.file = file;
+        setId("dataset-case");
+        title.getStyleClass().add(Styles.TITLE_4);
+        where.getStyleClass().add(Styles.TEXT_MUTED);
+        tags.setWrapText(true);
+        VBox box = new VBox(6, title, where, heading("Input variables"), new TextFlow(vars), heading("Expected"),
+                new TextFlow(expected), heading("Tags"), tags);
+        box.setPadding(new Insets(8));
+        setContent(box);
+        setFitToWidth(true);
+    }
+
+    /** Shows {@code row}; returns this pane. */
+    public DatasetCaseDetail show(DatasetRow row) {
+        title.setText(row.id());
+        where.setText("suite " + row.suite() + " · " + file + ", line " + row.line());
+        vars.setText(indented(row.vars()));
+        expected.setText(row.expected().isEmpty() ? "—" : indented(row.expected()));
+        tags.setText(row.tags().isEmpty() ? "—" : String.join(", ", row.tags()));
+        setVvalue(0);
+        return this;
+    }
+
+    private static String indented(String compactJson) {
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(compactJson));
+        } catch (JsonProcessingException e) {
+            return compactJson; // written by DatasetRow from a parsed tree: does not happen, and the text still reads
+        }
+    }
+
+    private static Label heading(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add(Styles.TEXT_BOLD);
+        return l;
+    }
+
+    private static Text mono(String id) {
+        Text t = new Text();
+        t.setId(id);
+        t.setStyle("-fx-font-family: 'monospace'; -fx-fill: -color-fg-default;");
+        return t;
+    }
+}
