@@ -45,7 +45,9 @@ public final class WorkbenchLauncher {
             if (args.length == 2 && Files.isRegularFile(first.resolve("evalbench.yaml"))) {
                 named = first;
             } else if (args.length == 2 && !Files.exists(first)) {
-                err.println("evalbench open: no workspace at " + first + ": no evalbench.yaml");
+                // A folder or a file (a run, a report) may have been meant: say what was looked for, and that
+                // nothing is there.
+                err.println("evalbench open: no workspace or run file at " + first + ": no such folder or file");
                 return 2;
             } else {
                 for (int i = 1; i < args.length; i++) {

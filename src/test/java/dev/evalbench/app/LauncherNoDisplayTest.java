@@ -29,11 +29,12 @@ class LauncherNoDisplayTest {
     }
 
     @Test
-    void openingAFolderWithoutAManifestIsBadInput() {
+    void openingAPathWhereNothingIsIsBadInput() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = WorkbenchLauncher.launch(new String[] {"open", "no/such/folder"}, Map.of("DISPLAY", ":0"),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8).strip()).isEqualTo("evalbench open: no workspace at no/such/folder: no evalbench.yaml");
+        assertThat(err.toString(StandardCharsets.UTF_8).strip())
+                .isEqualTo("evalbench open: no workspace or run file at no/such/folder: no such folder or file");
     }
 }
