@@ -30,6 +30,8 @@ final class RunBar extends HBox {
         text.setId("run-bar-text");
         cancel.setId("run-cancel");
         cancel.getStyleClass().addAll(Styles.SMALL, Styles.DANGER);
+        // A long line of counts ("cancelled (resume it from the history)", several routes) gives way, not the button.
+        cancel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label others = new Label();
         others.getStyleClass().add(Styles.TEXT_MUTED);
         others.textProperty().bind(Bindings.createStringBinding(() -> {

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
@@ -81,6 +82,9 @@ class RunWindowTest {
         waitFor(30, TimeUnit.SECONDS, () -> barText().matches("run \\S+: [2-9] / 32 .*"));
         robot.clickOn("#run-cancel");
         waitFor(30, TimeUnit.SECONDS, () -> barText().contains("cancelled"));
+        // The long "cancelled (resume it from the history)" line does not squeeze the button to "…".
+        waitFor(5, TimeUnit.SECONDS,
+                () -> dev.evalbench.app.DrawnWhole.of(robot.lookup("#run-cancel").queryAs(Button.class)));
 
         @SuppressWarnings("unchecked")
         ListView<RunRow> history = robot.lookup("#history-list").queryAs(ListView.class);
