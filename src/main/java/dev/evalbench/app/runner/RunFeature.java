@@ -116,7 +116,11 @@ public final class RunFeature {
         launcher.problemProperty().addListener((o, was, now) -> {
             if (!now.isEmpty()) window.status(now);
         });
-        launcher.setOnStarted(header -> history.touch());
+        launcher.setOnStarted(header -> {
+            history.touch();
+            // The run bar says what runs now; an older line ("… cancelled: resume it") would contradict it.
+            window.status("");
+        });
         launcher.setOnEnded((progress, header) -> {
             history.touch();
             // The loop in seconds: a finished run shows its results and gates without another click.

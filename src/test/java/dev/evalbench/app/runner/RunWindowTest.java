@@ -94,6 +94,8 @@ class RunWindowTest {
         robot.interact(() -> history.getSelectionModel().select(0));
         robot.clickOn("#history-resume");
         waitFor(60, TimeUnit.SECONDS, () -> barText().contains("complete: 32 / 32"));
+        assertThat(FxWait.read(() -> robot.lookup("#status-message").queryAs(Label.class).getText()))
+                .as("the line that said to resume it is gone once it is resumed").doesNotContain("cancelled");
         waitFor(30, TimeUnit.SECONDS, () -> history.getItems().size() == 2
                 && history.getItems().stream().allMatch(r -> r.status().equals("complete")));
         assertThat(history.getItems()).extracting(RunRow::id).contains(incomplete.id());
