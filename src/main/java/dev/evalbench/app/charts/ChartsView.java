@@ -38,7 +38,7 @@ final class ChartsView extends ScrollPane {
     private final ZoneId zone;
     private final Consumer<RunTrends.Point> open;
     private final BarChart<String, Number> latency = new BarChart<>(new CategoryAxis(), axis("cases"));
-    private final LineChart<String, Number> rates = line("charts-rates", "pass rate");
+    private final LineChart<String, Number> rates = line("charts-rates", "rate (0 to 1)");
     private final LineChart<String, Number> p95 = line("charts-p95", "ms");
     private final LineChart<String, Number> tokens = line("charts-tokens", "tokens");
     private final LineChart<String, Number> cost = line("charts-cost", "USD");

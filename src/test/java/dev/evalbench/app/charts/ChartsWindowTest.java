@@ -70,6 +70,7 @@ class ChartsWindowTest {
                 .containsExactly("schema", "category-accuracy", "action-vs-baseline", "safety",
                         "no-leaks (lower passes)", "shipping-actions");
         assertThat(rates.getTitle()).isEqualTo("Rate each gate measures, per run");
+        assertThat(rates.getYAxis().getLabel()).isEqualTo("rate (0 to 1)");
         assertThat(rates.getData().get(0).getData()).extracting(d -> d.getYValue().doubleValue())
                 .allSatisfy(v -> assertThat(v).isEqualTo(157 / 159.0));
         for (String id : List.of("#charts-tokens", "#charts-cost")) {
