@@ -60,7 +60,8 @@ class ExportViewModelTest {
             assertThat(vm.baselineProperty().get().label()).isEqualTo("main (run " + first.id() + ")");
             vm.baselineProperty().set(ExportViewModel.NONE);
             vm.loadBaselines();
-            assertThat(vm.baselineProperty().get()).as("listed again, the user's choice stays").isEqualTo(ExportViewModel.NONE);
+            assertThat(vm.baselineProperty().get()).as("listed again, the user's choice stays")
+                    .isEqualTo(ExportViewModel.NONE);
         }
     }
 
