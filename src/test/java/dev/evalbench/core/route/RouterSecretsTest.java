@@ -70,7 +70,9 @@ class RouterSecretsTest {
         server.enqueue(new MockResponse.Builder().body(OK).headersDelay(1, TimeUnit.SECONDS).build());
         server.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
         server.enqueue(new MockResponse.Builder().body("not json " + KEY).build());
-        RouteSpec route = withTimeout(withKey(route("openai", "openai", server.url("/v1").toString()), "OPENAI_API_KEY"), 200);
+        // 500 ms: well under the 1 s the fifth answer is held back (a timeout), and room for the sixth (a closed
+        // socket) to be served on a busy machine; at 200 ms a loaded CI run once timed out there too.
+        RouteSpec route = withTimeout(withKey(route("openai", "openai", server.url("/v1").toString()), "OPENAI_API_KEY"), 500);
         RouterOptions options = RouterOptions.defaults(dir, Map.of("OPENAI_API_KEY", KEY)).withClock(new FakeClock());
 
         List<CallResult> results = new ArrayList<>();
