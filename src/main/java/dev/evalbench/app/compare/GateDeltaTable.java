@@ -74,7 +74,7 @@ final class GateDeltaTable extends TableView<GateDelta> {
         setPrefHeight(rowsHeight());
         // Each column as wide as its title and its longest value ("shipping-actions", "190,783", "Second run"),
         // once styled; the sentence up to WIDEST, its row's tooltip holding the rest.
-        dev.evalbench.app.fx.AfterLayout.runIn(this, () -> dev.evalbench.app.fx.FitColumns.toContent(this, WIDEST));
+        dev.evalbench.app.fx.FitColumns.toContentOnceShown(this, WIDEST);
     }
 
     private static TableColumn<GateDelta, String> text(String title, double width, Function<GateDelta, String> value) {

@@ -63,6 +63,11 @@ public final class FitColumns {
         }
     }
 
+    /** {@link #toContent} once the table is in a scene and laid out (its cells exist and are styled). */
+    public static void toContentOnceShown(TableView<?> table, double cap) {
+        AfterLayout.runIn(table, () -> toContent(table, cap));
+    }
+
     /** {@link #toHeaders} once the table is in a scene and laid out (its header exists and is styled). */
     public static void toHeadersOnceShown(TableView<?> table) {
         AfterLayout.runIn(table, () -> toHeaders(table));

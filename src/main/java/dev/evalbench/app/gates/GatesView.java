@@ -1,7 +1,6 @@
 package dev.evalbench.app.gates;
 
 import atlantafx.base.theme.Styles;
-import dev.evalbench.app.fx.AfterLayout;
 import dev.evalbench.app.fx.FitColumns;
 import java.util.List;
 import java.util.function.Function;
@@ -65,7 +64,7 @@ public final class GatesView extends VBox {
             table.setPrefHeight(ROW * Math.min(vm.rows().size(), ROWS_SHOWN) + HEADERS_AND_BAR);
             // Each column as wide as its longest value (a gate's threshold, its interval), the sentence up to
             // WHY_CAP: the row's tooltip holds the whole of it.
-            AfterLayout.runIn(table, () -> FitColumns.toContent(table, WHY_CAP));
+            FitColumns.toContentOnceShown(table, WHY_CAP);
         });
         table.setRowFactory(t -> {
             TableRow<GateRow> row = new TableRow<>();

@@ -43,7 +43,7 @@ public final class HistoryViewModel {
     private final FilteredList<RunRow> shown = new FilteredList<>(rows);
     private final StringProperty search = new SimpleStringProperty(this, "search", "");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
-    private final Map<String, String[]> gated = new ConcurrentHashMap<>();
+    private final Map<String, Gated> gated = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
 
     public HistoryViewModel(TaskRunner runner, BackgroundTask.ThrowingSupplier<RunStore> store, RunGating gating, ZoneId zone) {
@@ -75,10 +75,10 @@ public final class HistoryViewModel {
         RunStore s = store.get();
         List<RunRow> out = new ArrayList<>();
         for (RunHeader h : s.runs(LIMIT)) {
-            String[] known = gated.get(h.id());
+            Gated known = gated.get(h.id());
             int stored = s.finishedKeys(h.id()).size();
             out.add(known == null ? new RunRow(h, stored, null, null, null)
-                    : new RunRow(h, stored, known[0], known[1], known[2]));
+                    : new RunRow(h, stored, known.gates(), known.prompts(), known.inWords()));
         }
         return out;
     }
@@ -90,15 +90,15 @@ public final class HistoryViewModel {
         BackgroundTask.run(() -> {
             for (RunRow row : todo) {
                 if (mine != generation.get()) return;
-                String[] summary;
+                Gated summary;
                 try {
                     GatedRun g = gating.gate(store.get(), row.id());
-                    summary = new String[] {g.summary(), prompts(g), g.inWords()};
+                    summary = new Gated(g.summary(), prompts(g), g.inWords());
                 } catch (Exception e) {
-                    summary = new String[] {"cannot gate", "", "cannot gate: " + e.getMessage()};
+                    summary = new Gated("cannot gate", "", "cannot gate: " + e.getMessage());
                 }
                 gated.put(row.id(), summary);
-                String[] done = summary;
+                Gated done = summary;
                 runner.onUi(() -> replace(row.id(), done));
             }
         }).onFailure(e -> problem.set("Cannot gate the history: " + e.getMessage())).executeWith(runner);
@@ -109,10 +109,10 @@ public final class HistoryViewModel {
                 .collect(Collectors.joining(", "));
     }
 
-    private void replace(String runId, String[] summary) {
+    private void replace(String runId, Gated summary) {
         for (int i = 0; i < rows.size(); i++) {
             if (rows.get(i).id().equals(runId)) {
-                rows.set(i, rows.get(i).withGates(summary[0], summary[1], summary[2]));
+                rows.set(i, rows.get(i).withGates(summary.gates(), summary.prompts(), summary.inWords()));
                 return;
             }
         }
@@ -141,4 +141,7 @@ public final class HistoryViewModel {
     public StringProperty searchProperty() { return search; }
     public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
     public ZoneId zone() { return zone; }
+
+    /** What gating a run gave the list: "FAIL 2", "triage r4", "2 of 9 gates failed: schema, cost". */
+    private record Gated(String gates, String prompts, String inWords) {}
 }
