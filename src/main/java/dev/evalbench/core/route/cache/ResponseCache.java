@@ -5,13 +5,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.Optional;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /**
  * Recorded answers in a SQLite file (WAL), by {@link CacheKeys cache key}. Stores the answer text, the model
@@ -20,6 +22,8 @@ import java.util.Optional;
  * key gives the same answer. Thread-safe: one connection, calls serialised. Closed by its owner.
  */
 public final class ResponseCache implements AutoCloseable {
+    private static final int BUSY_TIMEOUT_MS = 5_000;
+
     private final Path file;
     private final Connection connection;
 
@@ -35,13 +39,19 @@ public final class ResponseCache implements AutoCloseable {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            // WAL with NORMAL sync cannot corrupt the file; a power cut may lose the last answers stored, which
+            // for a cache only means calling the model again.
+            SQLiteConfig config = new SQLiteConfig();
+            config.setBusyTimeout(BUSY_TIMEOUT_MS);
+            config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+            Connection c = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try {
+                enterWal(c);
+            } catch (SQLException e) {
+                c.close();
+                throw e;
+            }
             try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA journal_mode=WAL");
-                s.execute("PRAGMA busy_timeout=5000");
-                // WAL with NORMAL sync cannot corrupt the file; a power cut may lose the last answers stored,
-                // which for a cache only means calling the model again.
-                s.execute("PRAGMA synchronous=NORMAL");
                 // Two runs may open one cache at the same moment: the schema is checked and brought up to date
                 // inside one write transaction, so the second waits and then finds every column there.
                 s.execute("BEGIN IMMEDIATE");
@@ -59,6 +69,30 @@ public final class ResponseCache implements AutoCloseable {
             return new ResponseCache(file, c);
         } catch (SQLException | IOException e) {
             throw new CacheException("cache database " + file + " could not be opened: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Puts the file in WAL mode (stored in the file, so a no-op once done). Leaving the old rollback journal
+     * needs the file to itself, and SQLite answers SQLITE_BUSY at once, without waiting out the busy timeout,
+     * when another connection is reading it: two runs opening one cache together failed that way. The switch is
+     * tried again until the timeout, by which time the first run has made it and the pragma has nothing to do.
+     */
+    private static void enterWal(Connection c) throws SQLException {
+        long deadline = System.nanoTime() + BUSY_TIMEOUT_MS * 1_000_000L;
+        while (true) {
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA journal_mode=WAL");
+                return;
+            } catch (SQLiteException e) {
+                if (e.getResultCode() != SQLiteErrorCode.SQLITE_BUSY || System.nanoTime() > deadline) throw e;
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted while waiting for the cache file", e);
+            }
         }
     }
 

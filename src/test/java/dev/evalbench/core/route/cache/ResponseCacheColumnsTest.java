@@ -67,4 +67,34 @@ class ResponseCacheColumnsTest {
             assertThat(cache.get("k").orElseThrow().reasoningTokens()).isEqualTo(4);
         }
     }
+
+    @Test
+    void aCacheAnotherRunIsWritingOpensOnceTheWriteEnds() throws Exception {
+        // The 8-way race above failed about once in 50 CI runs: a cache still in the old rollback-journal mode
+        // cannot switch to WAL while another connection writes it, and SQLite answered SQLITE_BUSY at once,
+        // whatever the busy timeout. Here the other run holds its write for 300 ms; the open waits it out.
+        Path file = dir.resolve("written.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE responses (key TEXT PRIMARY KEY, text TEXT NOT NULL, model TEXT, tokens_in INTEGER NOT NULL, "
+                    + "tokens_out INTEGER NOT NULL, latency_ms INTEGER NOT NULL, request_id TEXT, stored_at TEXT NOT NULL)");
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (Connection writer = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = writer.createStatement()) {
+            s.execute("BEGIN IMMEDIATE");
+            s.execute("INSERT INTO responses VALUES ('k', 'answer', 'm', 3, 4, 5, 'rid', '2026-01-01T00:00:00Z')");
+            java.util.concurrent.Future<ResponseCache> opening = pool.submit(() -> ResponseCache.open(file));
+            Thread.sleep(300);
+            assertThat(opening).as("the open waits while the file is written").isNotDone();
+            s.execute("COMMIT");
+            try (ResponseCache cache = opening.get(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                assertThat(cache.get("k")).contains(new ModelResponse("answer", "m", 3, 4, 5, "rid"));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
+                java.sql.ResultSet mode = s.executeQuery("PRAGMA journal_mode")) {
+            assertThat(mode.getString(1)).as("the cache is in WAL mode once opened").isEqualTo("wal");
+        }
+    }
 }
