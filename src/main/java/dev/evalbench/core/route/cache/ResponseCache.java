@@ -1,5 +1,6 @@
 package dev.evalbench.core.route.cache;
 
+import dev.evalbench.core.io.SqliteWal;
 import dev.evalbench.core.provider.ModelResponse;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,8 +13,6 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.Optional;
 import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteErrorCode;
-import org.sqlite.SQLiteException;
 
 /**
  * Recorded answers in a SQLite file (WAL), by {@link CacheKeys cache key}. Stores the answer text, the model
@@ -46,7 +45,8 @@ public final class ResponseCache implements AutoCloseable {
             config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
             Connection c = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
             try {
-                enterWal(c);
+                // Two runs may open an old cache (rollback journal) at the same moment.
+                SqliteWal.enter(c, BUSY_TIMEOUT_MS);
             } catch (SQLException e) {
                 c.close();
                 throw e;
@@ -69,30 +69,6 @@ public final class ResponseCache implements AutoCloseable {
             return new ResponseCache(file, c);
         } catch (SQLException | IOException e) {
             throw new CacheException("cache database " + file + " could not be opened: " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Puts the file in WAL mode (stored in the file, so a no-op once done). Leaving the old rollback journal
-     * needs the file to itself, and SQLite answers SQLITE_BUSY at once, without waiting out the busy timeout,
-     * when another connection is reading it: two runs opening one cache together failed that way. The switch is
-     * tried again until the timeout, by which time the first run has made it and the pragma has nothing to do.
-     */
-    private static void enterWal(Connection c) throws SQLException {
-        long deadline = System.nanoTime() + BUSY_TIMEOUT_MS * 1_000_000L;
-        while (true) {
-            try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA journal_mode=WAL");
-                return;
-            } catch (SQLiteException e) {
-                if (e.getResultCode() != SQLiteErrorCode.SQLITE_BUSY || System.nanoTime() > deadline) throw e;
-            }
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new SQLException("interrupted while waiting for the cache file", e);
-            }
         }
     }
 

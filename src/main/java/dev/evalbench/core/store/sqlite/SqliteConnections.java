@@ -1,5 +1,6 @@
 package dev.evalbench.core.store.sqlite;
 
+import dev.evalbench.core.io.SqliteWal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -29,9 +30,16 @@ final class SqliteConnections {
      */
     static Connection openWriter(Path dbFile) throws SQLException {
         SQLiteConfig config = common();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        return config.createConnection(url(dbFile));
+        Connection connection = config.createConnection(url(dbFile));
+        try {
+            // Not through the config: two processes creating one history together would see SQLITE_BUSY.
+            SqliteWal.enter(connection, BUSY_TIMEOUT_MS);
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        return connection;
     }
 
     /** A reading connection; the writer has already put the file in WAL mode (the mode is stored in the file). */

@@ -83,4 +83,28 @@ class SqliteRunStoreConcurrencyTest {
             assertThat(reader.cases("run-1")).extracting(c -> c.key().caseId()).containsExactly("t001", "t002", "t003");
         }
     }
+
+    @Test
+    void aNewHistoryAnotherProcessIsCreatingOpensOnceItsWriteEnds() throws Exception {
+        // Two runs started together on a workspace without a history: the second failed "cannot open the history:
+        // [SQLITE_BUSY]" about once in fifty, because a new file's switch to WAL does not wait out the busy
+        // timeout while another connection holds it. Here the other holds its write for 300 ms; the open waits.
+        Path db = dir.resolve("new-history.db");
+        ExecutorService opener = Executors.newSingleThreadExecutor();
+        try (java.sql.Connection other = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+                java.sql.Statement s = other.createStatement()) {
+            s.execute("BEGIN IMMEDIATE");
+            Future<SqliteRunStore> opening = opener.submit(() -> SqliteRunStore.open(db));
+            Thread.sleep(300);
+            assertThat(opening).as("the open waits while the file is held").isNotDone();
+            s.execute("COMMIT");
+            try (SqliteRunStore store = opening.get(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                store.createRun(RunHeaders.running("run-1", START));
+                store.appendCase(CaseRecords.sample("run-1", "triage", "c1", true, 0));
+                assertThat(store.finishedKeys("run-1")).hasSize(1);
+            }
+        } finally {
+            opener.shutdownNow();
+        }
+    }
 }
