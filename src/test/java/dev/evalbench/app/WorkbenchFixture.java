@@ -27,8 +27,13 @@ public final class WorkbenchFixture {
 
     /** A copy of {@code workspaces/support-triage} under {@code temp}, without its run history. */
     public static WorkbenchFixture ofSample(Path temp) {
-        Path ws = temp.resolve("support-triage");
-        Cli.copyTree(Path.of("workspaces/support-triage"), ws);
+        return ofSample("support-triage", temp);
+    }
+
+    /** A copy of the sample {@code workspaces/NAME} under {@code temp}, without its run history. */
+    public static WorkbenchFixture ofSample(String name, Path temp) {
+        Path ws = temp.resolve(name);
+        Cli.copyTree(Path.of("workspaces", name), ws);
         return new WorkbenchFixture(ws, temp.resolve("config/workbench.json"));
     }
 

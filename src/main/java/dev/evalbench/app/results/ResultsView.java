@@ -4,6 +4,7 @@ import dev.evalbench.core.record.CaseSummary;
 import javafx.collections.transformation.SortedList;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Priority;
@@ -16,6 +17,8 @@ import javafx.scene.layout.VBox;
  */
 public final class ResultsView extends VBox {
     static final double ROW_HEIGHT = 24;
+    /** The widest a suite or route column grows to fit its names; a longer name ends in "…". */
+    private static final double NAME_CAP = 220;
     private final ResultsViewModel vm;
     private final FilterBar filterBar;
     private final TableView<CaseSummary> table = new TableView<>();
@@ -31,18 +34,25 @@ public final class ResultsView extends VBox {
         SortedList<CaseSummary> sorted = new SortedList<>(vm.visible());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
+        TableColumn<CaseSummary, String> suite = CaseColumns.text("Suite", 80, s -> s.key().suite());
+        TableColumn<CaseSummary, String> route = CaseColumns.text("Route", 90, ResultsViewModel::routeShown);
         table.getColumns().setAll(java.util.List.of(
                 CaseColumns.text("Case", 130, s -> s.key().caseId()),
-                CaseColumns.text("Suite", 80, s -> s.key().suite()),
+                suite,
                 CaseColumns.text("Tags", 110, s -> String.join(", ", s.tags())),
                 CaseColumns.text("Schema", 75, CaseColumns::schema),
                 CaseColumns.text("Decision", 140, CaseColumns::decision),
                 CaseColumns.verdict(),
                 CaseColumns.column("Latency ms", 85, CaseSummary::latencyMs),
                 CaseColumns.column("Tokens", 70, s -> s.tokensIn() + s.tokensOut()),
-                CaseColumns.text("Route", 90, s -> s.routeUsed() != null ? s.routeUsed() : s.key().route())));
+                route));
         // A header is never cut ("Sche…", "Laten…"): each column at least as wide as its title, once styled.
         dev.evalbench.app.fx.FitColumns.toHeadersOnceShown(table);
+        // Nor a suite or a route ("extrac…"): few names among many rows, measured once every row is read.
+        vm.loadedProperty().addListener((o, was, now) -> dev.evalbench.app.fx.AfterLayout.runIn(table, () -> {
+            dev.evalbench.app.fx.FitColumns.toValues(table, suite, vm.suites(), NAME_CAP);
+            dev.evalbench.app.fx.FitColumns.toValues(table, route, vm.routes(), NAME_CAP);
+        }));
         table.setPlaceholder(new Label("Reading the run…"));
         vm.loadedProperty().addListener((o, was, now) -> table.setPlaceholder(new Label("No case matches the filter.")));
         vm.loadProblemProperty().addListener((o, was, now) -> table.setPlaceholder(new Label(now)));

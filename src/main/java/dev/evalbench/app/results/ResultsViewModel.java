@@ -56,6 +56,7 @@ public final class ResultsViewModel {
     private final ObjectProperty<CaseFilter.Scope> scope = new SimpleObjectProperty<>(this, "scope");
     private final ObservableList<CaseSummary> visible = FXCollections.observableArrayList();
     private final ObservableList<String> suites = FXCollections.observableArrayList();
+    private final ObservableList<String> routes = FXCollections.observableArrayList();
     private final ObservableList<String> tags = FXCollections.observableArrayList();
     private final ObservableList<String> failureKinds = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper filterProblem = new ReadOnlyStringWrapper(this, "filterProblem", "");
@@ -133,10 +134,16 @@ public final class ResultsViewModel {
     private void loadedFrom(List<CaseSummary> rows) {
         all = rows;
         suites.setAll(new TreeSet<>(rows.stream().map(r -> r.key().suite()).toList()));
+        routes.setAll(new TreeSet<>(rows.stream().map(ResultsViewModel::routeShown).toList()));
         tags.setAll(new TreeSet<>(rows.stream().flatMap(r -> r.tags().stream()).toList()));
         failureKinds.setAll(CaseFilter.failureKinds(rows));
         loaded.set(true);
         refilter();
+    }
+
+    /** The route a case's row shows: the one that answered it (a fallback, say), else the case's own. */
+    static String routeShown(CaseSummary s) {
+        return s.routeUsed() != null ? s.routeUsed() : s.key().route();
     }
 
     private List<CaseSummary> withTags(List<CaseSummary> rows) {
@@ -232,6 +239,8 @@ public final class ResultsViewModel {
     public ObservableList<CaseSummary> visible() { return visible; }
     public int total() { return all.size(); }
     public ObservableList<String> suites() { return suites; }
+    /** The routes the cases show (the route that answered, else the case's own), once every summary is read. */
+    public ObservableList<String> routes() { return routes; }
     public ObservableList<String> tags() { return tags; }
     public ObservableList<String> failureKinds() { return failureKinds; }
     public ReadOnlyStringProperty filterProblemProperty() { return filterProblem.getReadOnlyProperty(); }
