@@ -39,7 +39,7 @@ public final class HistoryView extends VBox {
         list.setItems(vm.shown());
         list.setFixedCellSize(42);
         list.setCellFactory(l -> new RunCell(vm.zone()));
-        list.setPlaceholder(new Label("No runs yet: Ctrl+R runs the workspace."));
+        list.setPlaceholder(placeholder(vm));
         list.setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && selected() != null) open.accept(selected());
         });
@@ -109,5 +109,21 @@ public final class HistoryView extends VBox {
 
     public ListView<RunRow> list() {
         return list;
+    }
+
+    /**
+     * What the empty list says, wrapped to the pane's width (the pane is narrow): how to make a first run while
+     * the history has none, and that the search matched nothing once it has some.
+     */
+    private static Label placeholder(HistoryViewModel vm) {
+        Label empty = new Label();
+        empty.setId("history-empty");
+        empty.setWrapText(true);
+        empty.setStyle("-fx-padding: 8;");
+        empty.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.rows().isEmpty()
+                        ? "No runs yet: Ctrl+R runs the workspace."
+                        : "No run matches \"" + java.util.Objects.toString(vm.searchProperty().get(), "").strip() + "\".",
+                vm.rows(), vm.searchProperty()));
+        return empty;
     }
 }

@@ -48,6 +48,14 @@ class HistoryListWindowTest {
                         .queryAllAs(Label.class).stream().filter(Label::isVisible).count() == 2
                 && robot.lookup("#history-list .run-when").queryAllAs(Label.class).stream()
                         .filter(Label::isVisible).allMatch(dev.evalbench.app.DrawnWhole::of));
+
+        // A search that matches nothing says so, not "No runs yet".
+        robot.clickOn("#history-search").write("no-such-run");
+        Label empty = robot.lookup("#history-empty").queryAs(Label.class);
+        dev.evalbench.app.FxWait.waitFor(10, TimeUnit.SECONDS, () -> list.getItems().isEmpty() && empty.isVisible()
+                && empty.getWidth() > 0);
+        assertThat(dev.evalbench.app.FxWait.read(empty::getText)).isEqualTo("No run matches \"no-such-run\".");
+        assertThat(dev.evalbench.app.FxWait.read(() -> dev.evalbench.app.DrawnWhole.of(empty))).isTrue();
     }
 
     @Test

@@ -3,12 +3,15 @@ package dev.evalbench.app.shell;
 import static dev.evalbench.app.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.evalbench.app.DrawnWhole;
+import dev.evalbench.app.FxWait;
 import dev.evalbench.app.WorkbenchFixture;
 import dev.evalbench.app.settings.SettingsFile;
 import dev.evalbench.app.settings.WorkbenchSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -37,6 +40,11 @@ class WorkbenchWindowTest {
         waitFor(10, TimeUnit.SECONDS, () -> fixture.workbench().session().workspace() != null);
         assertThat(fixture.workbench().session().workspace().name()).isEqualTo("support-triage");
         assertThat(fixture.workbench().session().problems()).isEmpty();
+        // No run yet: the narrow history pane says how to make one, in full (it read "Ctrl+R runs the wo…").
+        Label empty = robot.lookup("#history-empty").queryAs(Label.class);
+        waitFor(10, TimeUnit.SECONDS, () -> empty.isVisible() && empty.getWidth() > 0);
+        assertThat(FxWait.read(empty::getText)).isEqualTo("No runs yet: Ctrl+R runs the workspace.");
+        assertThat(FxWait.read(() -> DrawnWhole.of(empty))).as("drawn whole").isTrue();
     }
 
     @Test
