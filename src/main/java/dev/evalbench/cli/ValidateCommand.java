@@ -63,9 +63,10 @@ final class ValidateCommand implements Callable<Integer> {
             caFiles(ws).forEach(cas::put);
             out.println(Json.MAPPER.writeValueAsString(result));
         } else {
-            out.printf("%s is valid: %d suites (", ws.name(), ws.suites().size());
-            out.print(String.join(", ", ws.suites().stream().map(SuiteSpec::name).toList()));
-            out.printf("), %d cases, %d prompts, %d routes, %d gates%n", cases, ws.prompts().size(), ws.routes().size(), ws.gates().size());
+            out.printf("%s is valid: %s (%s), %s, %s, %s, %s%n", ws.name(), counted(ws.suites().size(), "suite"),
+                    String.join(", ", ws.suites().stream().map(SuiteSpec::name).toList()), counted(cases, "case"),
+                    counted(ws.prompts().size(), "prompt"), counted(ws.routes().size(), "route"),
+                    counted(ws.gates().size(), "gate"));
             // What a corporate network changes, shown before a run rather than discovered in its failures.
             out.println("network: " + EnvProxy.from(parent.env()).describe());
             caFiles(ws).forEach((route, file) -> out.println("route " + route + " trusts the CAs in " + file + " besides the JDK's"));
@@ -83,5 +84,10 @@ final class ValidateCommand implements Callable<Integer> {
             if (file != null) files.put(route.name(), file);
         }
         return files;
+    }
+
+    /** "1 suite", "2 suites". */
+    private static String counted(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

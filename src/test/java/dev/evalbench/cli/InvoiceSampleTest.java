@@ -45,4 +45,15 @@ class InvoiceSampleTest {
         assertThat(out.at("/counts/cases").asInt()).isEqualTo(44);
         assertThat(out.at("/counts/cases_passed").asInt()).isEqualTo(34);
     }
+
+    @Test
+    void validateCountsInWordsThatAgreeWithTheNumber() throws Exception {
+        Path ws = tmp.resolve("invoice-extraction");
+        Cli.copyTree(Path.of("workspaces/invoice-extraction"), ws);
+
+        Cli.Result r = Cli.run("validate", ws.toString());
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("invoice-extraction is valid: 1 suite (extraction), 44 cases, 1 prompt, 1 route, 13 gates\n");
+    }
 }
