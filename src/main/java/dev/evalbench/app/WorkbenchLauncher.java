@@ -14,8 +14,9 @@ import java.util.Map;
 import javafx.application.Application;
 
 /**
- * Starts the workbench: {@code evalbench} with no arguments opens the last workspace (or the sample
- * {@code workspaces/support-triage} the first time), {@code evalbench open DIR} opens DIR, and
+ * Starts the workbench: {@code evalbench} with no arguments opens the workspace of the current folder, else the
+ * last workspace (or the sample {@code workspaces/support-triage} the first time), {@code evalbench open DIR}
+ * opens DIR, and
  * {@code evalbench open FILE [FILE]} opens what CI produced (an export, a report folder, an envelope) read-only
  * beside the last workspace. Without a display
  * it says so in one line and points to the command line (exit 2), never a stack trace. Not an
@@ -71,7 +72,7 @@ public final class WorkbenchLauncher {
         // java -jar runs on the JVM's default heap: choose what a running JVM still lets the app choose.
         dev.evalbench.app.shell.IdleHeap.apply();
         dev.evalbench.app.shell.HeapCeiling.startIfDefaultHeap();
-        pending = new WorkbenchOptions(named != null ? named : startingWorkspace(settingsFile.load()), settingsFile, env, runs);
+        pending = new WorkbenchOptions(named != null ? named : startingWorkspace(settingsFile.load(), Path.of("")), settingsFile, env, runs);
         try {
             Application.launch(WorkbenchApp.class);
         } catch (RuntimeException | UnsatisfiedLinkError e) {
@@ -89,13 +90,18 @@ public final class WorkbenchLauncher {
         return options;
     }
 
-    /** The last workspace when it still exists, else the sample when run from a checkout, else null (ask). */
-    static Path startingWorkspace(WorkbenchSettings settings) {
+    /**
+     * The workspace {@code cwd} is in (itself or a parent holds {@code evalbench.yaml}, as the commands find it),
+     * else the last workspace when it still exists, else the sample when run from a checkout, else null (ask).
+     */
+    static Path startingWorkspace(WorkbenchSettings settings, Path cwd) {
+        java.util.Optional<Path> here = dev.evalbench.core.service.WorkspaceLocator.discover(cwd);
+        if (here.isPresent()) return here.get().toAbsolutePath().normalize();
         if (settings.lastWorkspace != null && Files.isRegularFile(Path.of(settings.lastWorkspace, "evalbench.yaml"))) {
             return Path.of(settings.lastWorkspace);
         }
-        Path sample = Path.of(SAMPLE);
-        return Files.isRegularFile(sample.resolve("evalbench.yaml")) ? sample.toAbsolutePath() : null;
+        Path sample = cwd.resolve(SAMPLE);
+        return Files.isRegularFile(sample.resolve("evalbench.yaml")) ? sample.toAbsolutePath().normalize() : null;
     }
 
     /** Why there is no display to open a window on, or null when there is one (or a headless toolkit is set). */
