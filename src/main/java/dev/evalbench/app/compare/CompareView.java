@@ -30,6 +30,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class CompareView extends VBox {
     static final double ROW_HEIGHT = 24;
+    /** The widest the suite column grows to fit its names; a longer name ends in "…". */
+    private static final double SUITE_CAP = 220;
     private final CompareViewModel vm;
     private final ReviewFilterBar filterBar;
     private final TableView<ReviewCase> table = new TableView<>();
@@ -73,12 +75,15 @@ public final class CompareView extends VBox {
         table.setItems(vm.visible());
         // A column title is never cut ("Seco…", "Revie…"): each column at least as wide as its title, once styled.
         dev.evalbench.app.fx.FitColumns.toHeadersOnceShown(table);
-        table.getColumns().setAll(List.of(status(), text("Case", 140, r -> r.either().key().caseId()),
-                text("Suite", 80, r -> r.either().key().suite()),
+        TableColumn<ReviewCase, String> suite = text("Suite", 80, r -> r.either().key().suite());
+        table.getColumns().setAll(List.of(status(), text("Case", 140, r -> r.either().key().caseId()), suite,
                 text("First run", 80, r -> verdict(r.before())), text("Second run", 80, r -> verdict(r.after())),
                 text("First decision", 140, r -> decision(r.before())), text("Second decision", 140, r -> decision(r.after())),
                 text("Reviewed", 80, r -> vm.isReviewed(r) ? "✓ reviewed" : "")));
         table.setPlaceholder(new Label("Reading both runs…"));
+        // Nor a suite name ("extract…"): the few names, measured once both runs are read.
+        vm.suites().addListener((javafx.collections.ListChangeListener<String>) change -> dev.evalbench.app.fx.AfterLayout
+                .runIn(table, () -> dev.evalbench.app.fx.FitColumns.toValues(table, suite, vm.suites(), SUITE_CAP)));
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> vm.selectedProperty().set(now));
         table.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE) {

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 
 /**
- * The results table draws each case's suite and route whole, whatever the workspace names them: the invoice
- * sample's suite "extraction" read "extrac…" in a column sized for "triage".
+ * The results table and the comparison draw each case's suite (and the results its route) whole, whatever the
+ * workspace names them: the invoice sample's suite "extraction" read "extrac…" in columns sized for "triage".
  */
 @dev.evalbench.app.SharesFxToolkit
 class ResultsNamesWindowTest {
@@ -37,41 +37,52 @@ class ResultsNamesWindowTest {
     }
 
     @Test
-    void theInvoiceSamplesSuiteAndRouteAreDrawnWhole() throws Exception {
+    void theInvoiceSamplesSuiteAndRouteAreDrawnWholeInItsResultsAndItsComparison() throws Exception {
         fixture = WorkbenchFixture.ofSample("invoice-extraction", temp);
-        assertThat(Cli.run("run", "-w", fixture.workspace.toString(), "--quiet").exit()).isBetween(0, 1);
+        for (int run = 0; run < 2; run++) {
+            assertThat(Cli.run("run", "-w", fixture.workspace.toString(), "--quiet").exit()).isBetween(0, 1);
+        }
         fixture.start();
         @SuppressWarnings("unchecked")
         ListView<RunRow> history = robot.lookup("#history-list").queryAs(ListView.class);
-        waitFor(20, TimeUnit.SECONDS, () -> history.getItems().size() == 1);
+        waitFor(20, TimeUnit.SECONDS, () -> history.getItems().size() == 2);
         robot.doubleClickOn(robot.lookup("#history-list .list-cell").nth(0).queryAs(Node.class));
         waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#results-table").tryQuery().isPresent());
         @SuppressWarnings("unchecked")
         TableView<CaseSummary> cases = robot.lookup("#results-table").queryAs(TableView.class);
         waitFor(20, TimeUnit.SECONDS, () -> !cases.getItems().isEmpty());
 
-        assertThat(FxWait.read(() -> cellTexts("Suite"))).as("suite cells drawn").contains("extraction");
+        assertThat(FxWait.read(() -> cellTexts("#results-table", "Suite"))).as("suite cells drawn").contains("extraction");
+        drawnWhole("#results-table", "Suite", "Route", "Case");
+
+        robot.clickOn("#results-compare-previous");
+        waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#compare-table").tryQuery().isPresent()
+                && !cellTexts("#compare-table", "Suite").isEmpty());
+        drawnWhole("#compare-table", "Suite", "Case");
+    }
+
+    /** Waits until no cell of the table's named columns is drawn cut short; says which stay cut when some do. */
+    private void drawnWhole(String table, String... columns) throws Exception {
+        java.util.concurrent.Callable<List<String>> cut = () -> java.util.Arrays.stream(columns)
+                .flatMap(column -> cutCells(table, column).stream()).toList();
         try {
-            waitFor(5, TimeUnit.SECONDS, () -> cutCells("Suite").isEmpty() && cutCells("Route").isEmpty()
-                    && cutCells("Case").isEmpty());
+            waitFor(5, TimeUnit.SECONDS, () -> cut.call().isEmpty());
         } catch (java.util.concurrent.TimeoutException e) {
-            // Say which texts stayed cut.
-            assertThat(FxWait.read(() -> List.of(cutCells("Suite"), cutCells("Route"), cutCells("Case"))))
-                    .as("suite, route and case cells drawn cut short").containsOnly(List.of());
+            assertThat(FxWait.read(cut)).as("cells of %s drawn cut short", table).isEmpty();
         }
     }
 
-    private List<String> cellTexts(String column) {
-        return cells(column).stream().map(TableCell::getText).toList();
+    private List<String> cellTexts(String table, String column) {
+        return cells(table, column).stream().map(TableCell::getText).toList();
     }
 
     /** The column's cells on screen whose text is drawn cut short ("extrac…"). */
-    private List<String> cutCells(String column) {
-        return cells(column).stream().filter(c -> !DrawnWhole.of(c)).map(TableCell::getText).toList();
+    private List<String> cutCells(String table, String column) {
+        return cells(table, column).stream().filter(c -> !DrawnWhole.of(c)).map(TableCell::getText).toList();
     }
 
-    private List<TableCell<?, ?>> cells(String column) {
-        return robot.lookup("#results-table .table-cell").queryAllAs(TableCell.class).stream()
+    private List<TableCell<?, ?>> cells(String table, String column) {
+        return robot.lookup(table + " .table-cell").queryAllAs(TableCell.class).stream()
                 .<TableCell<?, ?>>map(c -> c)
                 .filter(c -> c.isVisible() && c.getText() != null && !c.getText().isEmpty())
                 .filter(c -> c.getTableColumn() != null && column.equals(c.getTableColumn().getText())).toList();
