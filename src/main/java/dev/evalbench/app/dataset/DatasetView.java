@@ -1,5 +1,7 @@
 package dev.evalbench.app.dataset;
 
+import dev.evalbench.app.fx.AfterLayout;
+import dev.evalbench.app.fx.FitColumns;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -17,6 +19,10 @@ import java.util.function.Function;
  * {@link DatasetModel} filters. FX thread only.
  */
 public final class DatasetView extends BorderPane {
+    /** The widest the suite and id columns grow to fit; a longer name ends in "…". */
+    private static final double NAME_CAP = 220;
+    /** How many of the longest ids (by characters) are measured for the id column's width. */
+    private static final int LONGEST_IDS = 20;
     private final TableView<DatasetRow> table;
 
     public DatasetView(DatasetModel model) {
@@ -38,13 +44,22 @@ public final class DatasetView extends BorderPane {
 
         table = new TableView<>(model.rows());
         table.setId("dataset-table");
-        table.getColumns().add(column("Suite", 80, DatasetRow::suite));
-        table.getColumns().add(column("Id", 70, DatasetRow::id));
+        TableColumn<DatasetRow, String> suite = column("Suite", 80, DatasetRow::suite);
+        TableColumn<DatasetRow, String> id = column("Id", 70, DatasetRow::id);
+        table.getColumns().add(suite);
+        table.getColumns().add(id);
         table.getColumns().add(column("Vars", 420, DatasetRow::vars));
         table.getColumns().add(column("Expected", 300, DatasetRow::expected));
         table.getColumns().add(column("Tags", 160, r -> String.join(", ", r.tags())));
         table.setPlaceholder(new Label("No case matches the filter."));
         setCenter(table);
+        // Suites and ids are drawn whole ("extract…"), once the cases are read: the suite names, and the longest
+        // ids by length (measuring each of thousands of ids would hold the FX thread for nothing).
+        model.rows().addListener((javafx.collections.ListChangeListener<DatasetRow>) change -> AfterLayout.runIn(table, () -> {
+            FitColumns.toValues(table, suite, model.rows().stream().map(DatasetRow::suite).distinct().toList(), NAME_CAP);
+            FitColumns.toValues(table, id, model.rows().stream().map(DatasetRow::id)
+                    .sorted(java.util.Comparator.comparingInt(String::length).reversed()).limit(LONGEST_IDS).toList(), NAME_CAP);
+        }));
     }
 
     /** The case selected in the table, or null. */

@@ -1,11 +1,8 @@
-package dev.evalbench.app.results;
+package dev.evalbench.app;
 
 import static dev.evalbench.app.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.evalbench.app.DrawnWhole;
-import dev.evalbench.app.FxWait;
-import dev.evalbench.app.WorkbenchFixture;
 import dev.evalbench.app.history.RunRow;
 import dev.evalbench.cli.Cli;
 import dev.evalbench.core.record.CaseSummary;
@@ -22,11 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 
 /**
- * The results table and the comparison draw each case's suite (and the results its route) whole, whatever the
- * workspace names them: the invoice sample's suite "extraction" read "extrac…" in columns sized for "triage".
+ * The results table, the comparison and the dataset tab draw each case's suite (and the results its route, the
+ * dataset its id) whole, whatever the workspace names them: the invoice sample's suite "extraction" read
+ * "extrac…" in columns sized for "triage".
  */
 @dev.evalbench.app.SharesFxToolkit
-class ResultsNamesWindowTest {
+class InvoiceNamesWindowTest {
     @TempDir Path temp;
     private WorkbenchFixture fixture;
     private final FxRobot robot = new FxRobot();
@@ -37,7 +35,7 @@ class ResultsNamesWindowTest {
     }
 
     @Test
-    void theInvoiceSamplesSuiteAndRouteAreDrawnWholeInItsResultsAndItsComparison() throws Exception {
+    void theInvoiceSamplesNamesAreDrawnWholeInItsResultsComparisonAndDataset() throws Exception {
         fixture = WorkbenchFixture.ofSample("invoice-extraction", temp);
         for (int run = 0; run < 2; run++) {
             assertThat(Cli.run("run", "-w", fixture.workspace.toString(), "--quiet").exit()).isBetween(0, 1);
@@ -59,6 +57,12 @@ class ResultsNamesWindowTest {
         waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#compare-table").tryQuery().isPresent()
                 && !cellTexts("#compare-table", "Suite").isEmpty());
         drawnWhole("#compare-table", "Suite", "Case");
+
+        robot.doubleClickOn(robot.lookup(n -> n instanceof javafx.scene.control.TreeCell<?> c
+                && "invoices.jsonl".equals(c.getText())).queryAs(Node.class));
+        waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#dataset-table").tryQuery().isPresent()
+                && cellTexts("#dataset-table", "Suite").contains("extraction"));
+        drawnWhole("#dataset-table", "Suite", "Id");
     }
 
     /** Waits until no cell of the table's named columns is drawn cut short; says which stay cut when some do. */
