@@ -53,9 +53,9 @@ final class TotalTokensGate {
         Interval interval = new Interval(sums.low() / passes, sums.high() / passes);
         boolean passed = total <= spec.max() + GateInputs.EPSILON;
         String detail = passes == 1
-                ? String.format(Locale.ROOT, "%d cases used %.0f tokens (in plus out); the budget is %.0f.",
+                ? String.format(Locale.ROOT, "%,d cases used %,.0f tokens (in plus out); the budget is %,.0f.",
                         records.size(), total, spec.max())
-                : String.format(Locale.ROOT, "%d samples (%d passes) used %.0f tokens per pass (in plus out); the budget is %.0f per pass.",
+                : String.format(Locale.ROOT, "%,d samples (%d passes) used %,.0f tokens per pass (in plus out); the budget is %,.0f per pass.",
                         records.size(), passes, total, spec.max());
         if (spec.maxIncrease() != null) detail += " No baseline was given, so max_increase was not checked.";
         detail += TokenEstimates.note(records, base);
@@ -75,7 +75,7 @@ final class TotalTokensGate {
         double runTotal = sum(after, null);
         double change = CostVarianceGate.relativeChange(baseTotal, runTotal);
         boolean passed = change <= spec.maxIncrease() + GateInputs.EPSILON;
-        String detail = String.format(Locale.ROOT, "Tokens %s against the baseline (%.0f vs %.0f over %d matched cases); the allowed rise is %s.",
+        String detail = String.format(Locale.ROOT, "Tokens %s against the baseline (%,.0f vs %,.0f over %,d matched cases); the allowed rise is %s.",
                 change == 0 ? "did not change" : Double.isInfinite(change) ? "rose from nothing"
                         : (change > 0 ? "rose " : "fell ") + Verdicts.percent(Math.abs(change)),
                 runTotal, baseTotal, pairs.size(), Verdicts.percent(spec.maxIncrease()));
@@ -84,7 +84,7 @@ final class TotalTokensGate {
             double perPass = Arrays.stream(tokens(in.runRecords(spec.suite()))).sum() / passes(in.run());
             boolean withinBudget = perPass <= spec.max() + GateInputs.EPSILON;
             passed &= withinBudget;
-            detail += String.format(Locale.ROOT, " The run used %.0f tokens per pass; the budget is %.0f%s.", perPass, spec.max(),
+            detail += String.format(Locale.ROOT, " The run used %,.0f tokens per pass; the budget is %,.0f%s.", perPass, spec.max(),
                     withinBudget ? "" : ", which it exceeds");
         }
         detail += TokenEstimates.note(pairs.stream().map(CasePair::after).toList(), pairs.stream().map(CasePair::before).toList());

@@ -62,6 +62,9 @@ class TokenIncreaseGateTest {
         assertThat(alone.detail()).isEqualTo(GateEvaluator.NEEDS_BASELINE);
         assertThat(withMax.passed()).isTrue();
         assertThat(withMax.detail()).contains("No baseline was given, so max_increase was not checked.");
+        // Counts read as the gates table shows them: 13,137, not 13137.
+        GateVerdict big = verdict(tokens(40_000.0, null), run("now", 6000, 4000, false), null);
+        assertThat(big.detail()).startsWith("2 cases used 10,000 tokens (in plus out); the budget is 40,000.");
     }
 
     @Test
@@ -69,6 +72,6 @@ class TokenIncreaseGateTest {
         GateVerdict v = verdict(tokens(300.0, 0.5), run("now", 110, 105, true), run("base", 100, 100, false));
 
         assertThat(v.passed()).isFalse(); // +7.5% is within 50%, but 5215 tokens are over the budget of 300
-        assertThat(v.detail()).contains("The run used 5215 tokens per pass; the budget is 300, which it exceeds.");
+        assertThat(v.detail()).contains("The run used 5,215 tokens per pass; the budget is 300, which it exceeds.");
     }
 }
