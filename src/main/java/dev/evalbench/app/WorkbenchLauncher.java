@@ -1,7 +1,6 @@
 package dev.evalbench.app;
 
 import dev.evalbench.app.settings.SettingsFile;
-import dev.evalbench.app.settings.WorkbenchSettings;
 import dev.evalbench.core.service.OpenedRun;
 import dev.evalbench.core.service.RunFiles;
 import dev.evalbench.core.store.RunFileException;
@@ -23,7 +22,6 @@ import javafx.application.Application;
  * {@link Application} itself, so a shaded {@code java -jar} can start JavaFX from the class path.
  */
 public final class WorkbenchLauncher {
-    static final String SAMPLE = "workspaces/support-triage";
     private static volatile WorkbenchOptions pending;
 
     private WorkbenchLauncher() {}
@@ -72,7 +70,7 @@ public final class WorkbenchLauncher {
         // java -jar runs on the JVM's default heap: choose what a running JVM still lets the app choose.
         dev.evalbench.app.shell.IdleHeap.apply();
         dev.evalbench.app.shell.HeapCeiling.startIfDefaultHeap();
-        pending = new WorkbenchOptions(named != null ? named : startingWorkspace(settingsFile.load(), Path.of("")), settingsFile, env, runs);
+        pending = new WorkbenchOptions(named != null ? named : StartingWorkspace.of(settingsFile.load(), Path.of("")), settingsFile, env, runs);
         try {
             Application.launch(WorkbenchApp.class);
         } catch (RuntimeException | UnsatisfiedLinkError e) {
@@ -88,20 +86,6 @@ public final class WorkbenchLauncher {
         WorkbenchOptions options = pending;
         pending = null;
         return options;
-    }
-
-    /**
-     * The workspace {@code cwd} is in (itself or a parent holds {@code evalbench.yaml}, as the commands find it),
-     * else the last workspace when it still exists, else the sample when run from a checkout, else null (ask).
-     */
-    static Path startingWorkspace(WorkbenchSettings settings, Path cwd) {
-        java.util.Optional<Path> here = dev.evalbench.core.service.WorkspaceLocator.discover(cwd);
-        if (here.isPresent()) return here.get().toAbsolutePath().normalize();
-        if (settings.lastWorkspace != null && Files.isRegularFile(Path.of(settings.lastWorkspace, "evalbench.yaml"))) {
-            return Path.of(settings.lastWorkspace);
-        }
-        Path sample = cwd.resolve(SAMPLE);
-        return Files.isRegularFile(sample.resolve("evalbench.yaml")) ? sample.toAbsolutePath().normalize() : null;
     }
 
     /** Why there is no display to open a window on, or null when there is one (or a headless toolkit is set). */

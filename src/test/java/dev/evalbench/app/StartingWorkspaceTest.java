@@ -25,10 +25,10 @@ class StartingWorkspaceTest {
         WorkbenchSettings settings = new WorkbenchSettings();
         settings.lastWorkspace = last.toString();
 
-        assertThat(WorkbenchLauncher.startingWorkspace(settings, here.resolve("datasets")))
+        assertThat(StartingWorkspace.of(settings, here.resolve("datasets")))
                 .as("from a folder inside a workspace").isEqualTo(here.toAbsolutePath().normalize());
         Path elsewhere = Files.createDirectories(temp.resolve("elsewhere"));
-        assertThat(WorkbenchLauncher.startingWorkspace(settings, elsewhere)).as("from outside any").isEqualTo(last);
+        assertThat(StartingWorkspace.of(settings, elsewhere)).as("from outside any").isEqualTo(last);
     }
 
     @Test
@@ -38,8 +38,8 @@ class StartingWorkspaceTest {
         WorkbenchSettings settings = new WorkbenchSettings();
         settings.lastWorkspace = temp.resolve("deleted-since").toString();
 
-        assertThat(WorkbenchLauncher.startingWorkspace(settings, checkout))
+        assertThat(StartingWorkspace.of(settings, checkout))
                 .isEqualTo(checkout.resolve("workspaces/support-triage").toAbsolutePath().normalize());
-        assertThat(WorkbenchLauncher.startingWorkspace(settings, Files.createDirectories(temp.resolve("empty")))).isNull();
+        assertThat(StartingWorkspace.of(settings, Files.createDirectories(temp.resolve("empty")))).isNull();
     }
 }
