@@ -37,6 +37,11 @@ public final class WorkbenchFixture {
         return new WorkbenchFixture(ws, temp.resolve("config/workbench.json"));
     }
 
+    /** No workspace: as the packaged app's first start away from a checkout (no last workspace, no sample). */
+    public static WorkbenchFixture withoutWorkspace(Path temp) {
+        return new WorkbenchFixture(null, temp.resolve("config/workbench.json"));
+    }
+
     public WorkbenchFixture start() throws TimeoutException {
         return start(Map.of());
     }

@@ -22,6 +22,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class HistoryView extends VBox {
     private final ListView<RunRow> list = new ListView<>();
     private final HBox actions = new HBox(4);
+    private final javafx.beans.property.BooleanProperty workspaceOpen =
+            new javafx.beans.property.SimpleBooleanProperty(this, "workspaceOpen", true);
 
     public HistoryView(HistoryViewModel vm, Consumer<RunRow> open, Consumer<RunRow> resume, String baselineTag,
                        Runnable afterTag) {
@@ -112,18 +114,26 @@ public final class HistoryView extends VBox {
     }
 
     /**
-     * What the empty list says, wrapped to the pane's width (the pane is narrow): how to make a first run while
-     * the history has none, and that the search matched nothing once it has some.
+     * What the empty list says, wrapped to the pane's width (the pane is narrow): how to open a workspace while
+     * none is, how to make a first run while the history has none, and that the search matched nothing once it
+     * has some.
      */
-    private static Label placeholder(HistoryViewModel vm) {
+    private Label placeholder(HistoryViewModel vm) {
         Label empty = new Label();
         empty.setId("history-empty");
         empty.setWrapText(true);
         empty.setStyle("-fx-padding: 8;");
-        empty.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.rows().isEmpty()
+        empty.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> !workspaceOpen.get()
+                        ? "No workspace open: Ctrl+O opens one."
+                        : vm.rows().isEmpty()
                         ? "No runs yet: Ctrl+R runs the workspace."
                         : "No run matches \"" + java.util.Objects.toString(vm.searchProperty().get(), "").strip() + "\".",
-                vm.rows(), vm.searchProperty()));
+                vm.rows(), vm.searchProperty(), workspaceOpen));
         return empty;
+    }
+
+    /** Whether a workspace is open (its history is listed); while none is, the empty list says how to open one. */
+    public javafx.beans.property.BooleanProperty workspaceOpenProperty() {
+        return workspaceOpen;
     }
 }

@@ -51,6 +51,7 @@ public final class RunFeature {
         HistoryViewModel historyVm = new HistoryViewModel(runner, history::store, gating, zone);
         HistoryView historyView = new HistoryView(historyVm, this::open, row -> resume(row), RunGating.BASELINE_TAG,
                 results::regateAll);
+        historyView.workspaceOpenProperty().bind(session.folderProperty().isNotNull());
         window.setRunsView(historyView);
         installCompare(window, runner, session, env, zone, openWorkspace, historyView);
         history.setFolder(session.folder());

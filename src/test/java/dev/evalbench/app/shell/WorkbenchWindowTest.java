@@ -48,6 +48,16 @@ class WorkbenchWindowTest {
     }
 
     @Test
+    void withoutAWorkspaceTheWindowSaysHowToOpenOne() throws Exception {
+        fixture = WorkbenchFixture.withoutWorkspace(temp).start();
+        Label empty = robot.lookup("#history-empty").queryAs(Label.class);
+        waitFor(10, TimeUnit.SECONDS, () -> empty.isVisible() && empty.getWidth() > 0);
+        assertThat(FxWait.read(empty::getText)).as("the runs list, not 'Ctrl+R runs the workspace'")
+                .isEqualTo("No workspace open: Ctrl+O opens one.");
+        assertThat(FxWait.read(() -> DrawnWhole.of(empty))).isTrue();
+    }
+
+    @Test
     void f1ListsTheShortcuts() throws Exception {
         fixture = WorkbenchFixture.ofSample(temp).start();
         robot.clickOn(fixture.stage.getScene().getRoot()).push(KeyCode.F1);
