@@ -33,7 +33,7 @@ final class ProgressPrinter implements CoalescingListener.Sink {
 
     @Override
     public void started(RunHeader header, int alreadyDone) {
-        err.printf(Locale.ROOT, "run %s: %d cases%s%n", header.id(), header.plannedCases(),
+        err.printf(Locale.ROOT, "run %s: %d case%s%s%n", header.id(), header.plannedCases(), header.plannedCases() == 1 ? "" : "s",
                 alreadyDone > 0 ? " (" + alreadyDone + " already done)" : "");
         err.flush();
     }

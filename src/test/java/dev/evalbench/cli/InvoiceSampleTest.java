@@ -56,4 +56,22 @@ class InvoiceSampleTest {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).startsWith("invoice-extraction is valid: 1 suite (extraction), 44 cases, 1 prompt, 1 route, 13 gates\n");
     }
+
+    @Test
+    void aWorkspaceOfOneCaseIsCountedInTheSingular() throws Exception {
+        Path ws = tmp.resolve("invoice-extraction");
+        Cli.copyTree(Path.of("workspaces/invoice-extraction"), ws);
+        Path dataset = ws.resolve("datasets/invoices.jsonl");
+        java.nio.file.Files.writeString(dataset, java.nio.file.Files.readAllLines(dataset).get(0) + "\n");
+        // The gates of tagged slices name tags this one case does not carry: validate would refuse them.
+        Path gates = ws.resolve("gates.yaml");
+        java.nio.file.Files.write(gates, java.nio.file.Files.readAllLines(gates).stream()
+                .filter(line -> !line.contains("tag:")).toList());
+
+        assertThat(Cli.run("validate", ws.toString()).out())
+                .startsWith("invoice-extraction is valid: 1 suite (extraction), 1 case, 1 prompt, 1 route, 11 gates\n");
+        Cli.Result run = Cli.run("run", ws.toString());
+        assertThat(run.exit()).as(run.err()).isBetween(0, 1);
+        assertThat(run.err()).matches("(?s)run \\S+: 1 case\n.*");
+    }
 }
