@@ -1,5 +1,6 @@
 package dev.evalbench.cli;
 
+import dev.evalbench.core.text.Counted;
 import dev.evalbench.core.service.OutboundMasks;
 import dev.evalbench.core.record.StoredRun;
 import dev.evalbench.core.service.RunLookup;
@@ -54,7 +55,7 @@ final class ExportCommand implements Callable<Integer> {
                         .put("cases", run.cases().size()).put("file", out.toString()));
                 return ExitCodes.OK;
             }
-            spec.commandLine().getOut().println("exported run " + run.id() + " (" + run.cases().size() + " cases) to " + out);
+            spec.commandLine().getOut().println("exported run " + run.id() + " (" + Counted.cases(run.cases().size()) + ") to " + out);
             spec.commandLine().getOut().flush();
             return ExitCodes.OK;
         }

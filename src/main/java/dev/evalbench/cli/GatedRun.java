@@ -1,5 +1,6 @@
 package dev.evalbench.cli;
 
+import dev.evalbench.core.text.Counted;
 import dev.evalbench.core.service.OutboundMasks;
 import dev.evalbench.core.run.Cancellation;
 import dev.evalbench.core.record.RunHeader;
@@ -42,7 +43,7 @@ final class GatedRun {
         if (interrupted && header.status() != dev.evalbench.core.record.RunStatus.COMPLETE) {
             var err = spec.commandLine().getErr();
             err.println("interrupted: run " + header.id() + " is incomplete (" + store.finishedKeys(header.id()).size() + " of "
-                    + header.plannedCases() + " cases stored); finish it with `evalbench resume " + header.id() + resumeWith + "`");
+                    + Counted.cases(header.plannedCases()) + " stored); finish it with `evalbench resume " + header.id() + resumeWith + "`");
             err.flush();
             return ExitCodes.INCOMPLETE;
         }

@@ -73,5 +73,16 @@ class InvoiceSampleTest {
         Cli.Result run = Cli.run("run", ws.toString());
         assertThat(run.exit()).as(run.err()).isBetween(0, 1);
         assertThat(run.err()).matches("(?s)run \\S+: 1 case\n.*");
+        assertThat(run.out()).contains("extraction.issue_date.accuracy is 0.000 over 1 case of suite extraction");
+
+        Cli.run("run", ws.toString(), "--quiet");
+        assertThat(Cli.run("compare", "latest", run.out().split("\\s+")[1], "-w", ws.toString()).out())
+                .contains("(1 case in both runs)");
+        Path report = tmp.resolve("report");
+        assertThat(Cli.run("report", "latest", "--baseline", run.out().split("\\s+")[1], "-w", ws.toString(),
+                "--out", report.toString()).exit()).isZero();
+        assertThat(java.nio.file.Files.readString(report.resolve("report.md")))
+                .contains(" · 1 case, 0 passed").contains("over 1 case in both runs")
+                .doesNotContain("1 cases");
     }
 }

@@ -1,5 +1,6 @@
 package dev.evalbench.core.compare;
 
+import dev.evalbench.core.text.Counted;
 import dev.evalbench.core.mask.OutboundMask;
 import dev.evalbench.core.gate.GateVerdict;
 import dev.evalbench.core.gate.ci.VerdictFormat;
@@ -42,7 +43,7 @@ public final class CompareMarkdown {
                 .append(c.count(CaseChange.Kind.PASS_TO_FAIL)).append(" pass → fail, ")
                 .append(c.count(CaseChange.Kind.FAIL_TO_PASS)).append(" fail → pass, ")
                 .append(c.count(CaseChange.Kind.OUTPUT_CHANGED)).append(" other outputs changed, over ")
-                .append(c.matchedCases()).append(" cases in both runs");
+                .append(Counted.cases(c.matchedCases())).append(" in both runs");
         long onlyOne = c.count(CaseChange.Kind.ONLY_BEFORE) + c.count(CaseChange.Kind.ONLY_AFTER);
         md.append(onlyOne == 0 ? ".\n\n" : " (" + onlyOne + " in one run only).\n\n");
         if (c.versions().changes().isEmpty()) return;

@@ -1,5 +1,6 @@
 package dev.evalbench.core.compare;
 
+import dev.evalbench.core.text.Counted;
 import dev.evalbench.core.mask.OutboundMask;
 import dev.evalbench.core.gate.GateVerdict;
 import dev.evalbench.core.gate.ci.VerdictFormat;
@@ -21,7 +22,7 @@ public final class CompareText {
     public static String render(RunComparison c, int maxCases, String whereToSeeAll) {
         StringBuilder out = new StringBuilder();
         out.append("compare ").append(c.before().id()).append(" -> ").append(c.after().id())
-                .append("  (").append(c.matchedCases()).append(" cases in both runs)\n");
+                .append("  (").append(Counted.cases(c.matchedCases())).append(" in both runs)\n");
         out.append("what changed: ").append(c.versions().summary()).append('\n');
         out.append("masking: ").append(OutboundMask.notice(c.before(), c.after())).append('\n');
         c.versions().changes().forEach(v -> out.append("  ").append(v.describe()).append('\n'));

@@ -1,5 +1,6 @@
 package dev.evalbench.core.gate;
 
+import dev.evalbench.core.text.Counted;
 import dev.evalbench.core.gate.stats.Interval;
 import dev.evalbench.core.gate.stats.Percentiles;
 import dev.evalbench.core.record.ScoredCase;
@@ -28,8 +29,8 @@ final class LatencyGate {
         Double baseP95 = base.length == 0 ? null : Percentiles.p95(base);
         Interval interval = in.bootstrap().percentileOfRank(latencies, 0.95, GateInputs.LEVEL);
         boolean passed = p95 <= spec.maxMs() + GateInputs.EPSILON;
-        String detail = String.format(Locale.ROOT, "The p95 latency is %.0f ms over %d cases; the budget is %.0f ms.",
-                p95, latencies.length, spec.maxMs());
+        String detail = String.format(Locale.ROOT, "The p95 latency is %.0f ms over %s; the budget is %.0f ms.",
+                p95, Counted.cases(latencies.length), spec.maxMs());
         return Verdicts.of(spec, spec.suite(), passed, p95, spec.maxMs(), "<=", baseP95, interval, null, null, detail);
     }
 

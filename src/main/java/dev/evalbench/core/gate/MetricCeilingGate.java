@@ -1,5 +1,6 @@
 package dev.evalbench.core.gate;
 
+import dev.evalbench.core.text.Counted;
 import dev.evalbench.core.eval.MetricName;
 import dev.evalbench.core.eval.MetricResolver;
 import dev.evalbench.core.eval.MetricUnavailableException;
@@ -51,8 +52,8 @@ final class MetricCeilingGate {
         }
         long bad = Math.round(value * records.size());
         List<String> sentences = new ArrayList<>();
-        sentences.add(String.format(Locale.ROOT, "%s is %s (%d of %d cases of suite %s)",
-                name.text(), Verdicts.number(value), bad, records.size(), suite.name()));
+        sentences.add(String.format(Locale.ROOT, "%s is %s (%d of %s of suite %s)",
+                name.text(), Verdicts.number(value), bad, Counted.cases(records.size()), suite.name()));
         boolean passed = true;
         double threshold = Double.NaN;
         if (spec.max() != null) {

@@ -1,5 +1,6 @@
 package dev.evalbench.core.gate;
 
+import dev.evalbench.core.text.Counted;
 import dev.evalbench.core.eval.MetricName;
 import dev.evalbench.core.eval.MetricResolver;
 import dev.evalbench.core.eval.MetricUnavailableException;
@@ -83,8 +84,8 @@ final class MetricGate {
         double alpha = spec.alpha() == null ? DEFAULT_ALPHA : spec.alpha();
 
         List<String> sentences = new ArrayList<>();
-        sentences.add(String.format(Locale.ROOT, "%s is %s over %d cases of suite %s",
-                name.text(), Verdicts.number(value), records.size(), suite.name()));
+        sentences.add(String.format(Locale.ROOT, "%s is %s over %s of suite %s",
+                name.text(), Verdicts.number(value), Counted.cases(records.size()), suite.name()));
         boolean passed = true;
         double threshold = Double.NaN;
         if (spec.min() != null) {
@@ -102,8 +103,8 @@ final class MetricGate {
         if (baseValue != null) {
             sentences.add("the baseline has " + Verdicts.number(baseValue));
             if (comparison.paired()) {
-                sentences.add(String.format(Locale.ROOT, "change %+.3f over %d matched cases (%s, p = %s)",
-                        comparison.difference(), comparison.matched(), comparison.test(), pText(p)));
+                sentences.add(String.format(Locale.ROOT, "change %+.3f over %s (%s, p = %s)",
+                        comparison.difference(), Counted.of(comparison.matched(), "matched case"), comparison.test(), pText(p)));
             }
         }
         if (spec.baselineTolerance() != null && baseValue != null) {

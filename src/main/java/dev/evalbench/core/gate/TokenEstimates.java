@@ -1,9 +1,9 @@
 package dev.evalbench.core.gate;
 
+import dev.evalbench.core.text.Counted;
 import dev.evalbench.core.record.CaseRecord;
 import dev.evalbench.core.record.ScoredCase;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * What a token or cost gate adds to its detail when some of its figures are estimates (cases whose provider
@@ -24,11 +24,11 @@ final class TokenEstimates {
         }
         StringBuilder note = new StringBuilder(" Estimated, not reported: tokens of ");
         if (inRun > 0) {
-            note.append(String.format(Locale.ROOT, "%d of %d cases of this run", inRun, run.size()));
+            note.append(inRun + " of " + Counted.cases(run.size()) + " of this run");
         }
         if (inBase > 0) {
             note.append(inRun > 0 ? " and " : "")
-                    .append(String.format(Locale.ROOT, "%d of %d cases of the baseline", inBase, baseline.size()));
+                    .append(inBase + " of " + Counted.cases(baseline.size()) + " of the baseline");
         }
         return note.append(" (the provider sent no usage; estimated as ").append(METHOD).append(").").toString();
     }

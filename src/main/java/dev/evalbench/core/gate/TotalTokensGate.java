@@ -1,5 +1,6 @@
 package dev.evalbench.core.gate;
 
+import dev.evalbench.core.text.Counted;
 import dev.evalbench.core.gate.stats.Bootstrap.PairedDifference;
 import dev.evalbench.core.gate.stats.Interval;
 import dev.evalbench.core.record.CaseAlignment;
@@ -53,8 +54,8 @@ final class TotalTokensGate {
         Interval interval = new Interval(sums.low() / passes, sums.high() / passes);
         boolean passed = total <= spec.max() + GateInputs.EPSILON;
         String detail = passes == 1
-                ? String.format(Locale.ROOT, "%,d cases used %,.0f tokens (in plus out); the budget is %,.0f.",
-                        records.size(), total, spec.max())
+                ? String.format(Locale.ROOT, "%s used %,.0f tokens (in plus out); the budget is %,.0f.",
+                        Counted.cases(records.size()), total, spec.max())
                 : String.format(Locale.ROOT, "%,d samples (%d passes) used %,.0f tokens per pass (in plus out); the budget is %,.0f per pass.",
                         records.size(), passes, total, spec.max());
         if (spec.maxIncrease() != null) detail += " No baseline was given, so max_increase was not checked.";
@@ -75,10 +76,10 @@ final class TotalTokensGate {
         double runTotal = sum(after, null);
         double change = CostVarianceGate.relativeChange(baseTotal, runTotal);
         boolean passed = change <= spec.maxIncrease() + GateInputs.EPSILON;
-        String detail = String.format(Locale.ROOT, "Tokens %s against the baseline (%,.0f vs %,.0f over %,d matched cases); the allowed rise is %s.",
+        String detail = String.format(Locale.ROOT, "Tokens %s against the baseline (%,.0f vs %,.0f over %s); the allowed rise is %s.",
                 change == 0 ? "did not change" : Double.isInfinite(change) ? "rose from nothing"
                         : (change > 0 ? "rose " : "fell ") + Verdicts.percent(Math.abs(change)),
-                runTotal, baseTotal, pairs.size(), Verdicts.percent(spec.maxIncrease()));
+                runTotal, baseTotal, Counted.of(pairs.size(), "matched case"), Verdicts.percent(spec.maxIncrease()));
         double threshold = spec.maxIncrease();
         if (spec.max() != null) {
             double perPass = Arrays.stream(tokens(in.runRecords(spec.suite()))).sum() / passes(in.run());

@@ -1,5 +1,6 @@
 package dev.evalbench.core.report;
 
+import dev.evalbench.core.text.Counted;
 import dev.evalbench.core.report.model.ReportContent;
 import dev.evalbench.core.report.model.RunSummary;
 import dev.evalbench.core.compare.CompareMarkdown;
@@ -41,7 +42,7 @@ public final class ReportMarkdown {
         md.append("Run ").append(MarkdownText.code(content.run().id())).append(" of ")
                 .append(MarkdownText.inline(content.run().header().workspace()));
         if (content.hasBaseline()) md.append(" against baseline ").append(MarkdownText.code(content.baseline().id()));
-        md.append(String.format(Locale.ROOT, " · %d cases, %d passed", summary.passed().trials(), summary.passed().successes()));
+        md.append(" · " + Counted.cases(summary.passed().trials()) + ", " + summary.passed().successes() + " passed");
         if (content.run().header().status() != RunStatus.COMPLETE) {
             md.append(" · **the run is ").append(content.run().header().status().name().toLowerCase(Locale.ROOT)).append("**");
         }

@@ -1,5 +1,6 @@
 package dev.evalbench.core.gate.ci;
 
+import dev.evalbench.core.text.Counted;
 import dev.evalbench.core.mask.OutboundMask;
 import dev.evalbench.core.io.AtomicFiles;
 import dev.evalbench.core.gate.GateReport;
@@ -39,7 +40,7 @@ public final class MarkdownSummary {
             md.append(" against baseline `").append(code(baseline.id())).append('`');
         }
         RunNumbers numbers = RunNumbers.of(run);
-        md.append(String.format(Locale.ROOT, " · %d cases, %d passed", numbers.cases(), numbers.passed()));
+        md.append(" · " + Counted.cases(numbers.cases()) + ", " + numbers.passed() + " passed");
         if (run.header().status() != RunStatus.COMPLETE) {
             md.append(" · **the run is ").append(run.header().status().name().toLowerCase(Locale.ROOT))
                     .append("**: ").append(numbers.cases()).append(" of ").append(run.header().plannedCases())

@@ -1,5 +1,6 @@
 package dev.evalbench.core.report.html;
 
+import dev.evalbench.core.text.Counted;
 import dev.evalbench.core.compare.CaseChange;
 import dev.evalbench.core.compare.MetricDelta;
 import dev.evalbench.core.compare.MetricFormat;
@@ -20,7 +21,7 @@ final class ChangesSection {
                 .text(": " + c.versions().summary() + ". ")
                 .text(c.count(CaseChange.Kind.PASS_TO_FAIL) + " pass → fail, " + c.count(CaseChange.Kind.FAIL_TO_PASS)
                         + " fail → pass, " + c.count(CaseChange.Kind.OUTPUT_CHANGED) + " other outputs changed, over "
-                        + c.matchedCases() + " cases in both runs.").close("p");
+                        + Counted.cases(c.matchedCases()) + " in both runs.").close("p");
         if (!c.versions().changes().isEmpty()) {
             html.open("table").open("thead").open("tr").element("th", "part").element("th", "baseline").element("th", "this run")
                     .close("tr").close("thead").open("tbody");

@@ -1,5 +1,6 @@
 package dev.evalbench.core.report.html;
 
+import dev.evalbench.core.text.Counted;
 import dev.evalbench.core.report.model.ReportContent;
 import dev.evalbench.core.report.model.RunSummary;
 import dev.evalbench.core.record.RunHeader;
@@ -92,7 +93,7 @@ public final class ReportHtml {
         String verdict = content.passed() ? "All " + total + " gates pass" : failed + " of " + total + " gates failed";
         if (h.status() != RunStatus.COMPLETE) {
             verdict += " · the run is " + h.status().name().toLowerCase(Locale.ROOT) + " (" + content.run().count()
-                    + " of " + h.plannedCases() + " cases stored)";
+                    + " of " + Counted.cases(h.plannedCases()) + " stored)";
         }
         html.open("div", "class", content.passed() ? "verdict pass" : "verdict fail")
                 .element("span", content.passed() ? "PASSED" : "FAILED", "class", content.passed() ? "badge pass" : "badge fail")
