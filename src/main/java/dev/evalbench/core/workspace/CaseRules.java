@@ -5,19 +5,24 @@ import java.util.List;
 
 /**
  * What a case must hold beyond its schema, by suite kind. Task cases: {@code expected} gives every scored
- * field, classification labels are scalars, the routing value is an action the policy allows; no
- * {@code expect}/{@code blocking}. Safety probes: no {@code expected}.
+ * field, classification labels are scalars and, where the prompt's output schema lists a field's values
+ * ({@code enum} or {@code const}), one of them (a label no output can match is a typo that only lowers the
+ * accuracy), the routing value is an action the policy allows; no {@code expect}/{@code blocking}. Safety
+ * probes: no {@code expected}.
  */
 final class CaseRules {
     private final LoadContext ctx;
     private final Manifest.SuiteDecl suite;
     private final PolicySpec policy;
     private final String scored;
+    /** The prompt whose output schema may list a classification field's values; null when unknown. */
+    private final PromptTemplate prompt;
 
-    CaseRules(LoadContext ctx, Manifest.SuiteDecl suite, PolicySpec policy) {
+    CaseRules(LoadContext ctx, Manifest.SuiteDecl suite, PolicySpec policy, PromptTemplate prompt) {
         this.ctx = ctx;
         this.suite = suite;
         this.policy = policy;
+        this.prompt = prompt;
         this.scored = String.join(", ", suite.scoredFields());
     }
 
@@ -60,6 +65,13 @@ final class CaseRules {
             if (label != null && (!label.isValueNode() || label.isNull())) {
                 ctx.add(tree.errorAt(JsonPointers.child("/expected", field), "case \"" + id + "\": expected \"" + field
                         + "\" must be a label (a string, number or boolean), found " + TypeWords.found(label)));
+            } else if (label != null) {
+                List<JsonNode> allowed = allowedValues(field);
+                if (allowed != null && !allowed.contains(label)) {
+                    ctx.add(tree.errorAt(JsonPointers.child("/expected", field), "case \"" + id + "\": expected \"" + field
+                            + "\" is " + label + ", which no output can match: " + prompt.outputSchemaPath() + " allows "
+                            + String.join(", ", allowed.stream().map(JsonNode::toString).toList())));
+                }
             }
         }
         JsonNode action = suite.routing() == null ? null : expected.get(suite.routing());
@@ -72,5 +84,17 @@ final class CaseRules {
             ctx.add(tree.errorAt(at, "case \"" + id + "\": expected action \"" + action.asText()
                     + "\" is not an allowed action (policy allowed_actions: " + String.join(", ", policy.allowedActions()) + ")"));
         }
+    }
+
+    /** The values the output schema lists for a top-level field ({@code enum}, or {@code const}); null when it lists none. */
+    private List<JsonNode> allowedValues(String field) {
+        if (prompt == null || prompt.outputSchema() == null) return null;
+        JsonNode property = prompt.outputSchema().path("properties").path(field);
+        if (property.path("enum").isArray()) {
+            List<JsonNode> values = new java.util.ArrayList<>();
+            property.path("enum").forEach(values::add);
+            return values;
+        }
+        return property.has("const") ? List.of(property.get("const")) : null;
     }
 }

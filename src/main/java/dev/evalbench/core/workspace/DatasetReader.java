@@ -27,32 +27,33 @@ final class DatasetReader {
     private final boolean vouched;
 
     private DatasetReader(LoadContext ctx, Manifest.SuiteDecl suite, Preprocessor preprocessor, PolicySpec policy,
-                          Map<String, JudgeSpec> judges) {
+                          Map<String, JudgeSpec> judges, PromptTemplate prompt) {
         this.ctx = ctx;
         this.vouched = ctx.vouchedSoFar();
         this.suite = suite;
         this.preprocessor = preprocessor;
-        this.rules = new CaseRules(ctx, suite, policy);
+        this.rules = new CaseRules(ctx, suite, policy, prompt);
         this.judges = judges;
     }
 
     /** The cases, or null when the dataset is missing or has errors (recorded). */
     static List<EvalCase> read(LoadContext ctx, Manifest manifest, Manifest.SuiteDecl suite,
                                Preprocessor preprocessor, PolicySpec policy) {
-        return read(ctx, manifest, suite, preprocessor, policy, Map.of());
+        return read(ctx, manifest, suite, preprocessor, policy, Map.of(), null);
     }
 
     /**
      * As {@link #read(LoadContext, Manifest, Manifest.SuiteDecl, Preprocessor, PolicySpec)}, checking each case's
      * human {@code labels} against the suite's judges: in a suite with judges a label must name one of them
      * and lie in the scale of {@code judges} (the resolved ones, by name). A suite without judges ignores labels,
-     * so a dataset shared with a judged suite reads unchanged.
+     * so a dataset shared with a judged suite reads unchanged. A task case's expected classification labels
+     * must be values the suite's {@code prompt}'s output schema allows, where it lists them (null: unknown).
      */
-    static List<EvalCase> read(LoadContext ctx, Manifest manifest, Manifest.SuiteDecl suite,
-                               Preprocessor preprocessor, PolicySpec policy, Map<String, JudgeSpec> judges) {
+    static List<EvalCase> read(LoadContext ctx, Manifest manifest, Manifest.SuiteDecl suite, Preprocessor preprocessor,
+                               PolicySpec policy, Map<String, JudgeSpec> judges, PromptTemplate prompt) {
         byte[] bytes = ctx.readReferenced(suite.dataset(), manifest.tree(), suite.pointer() + "/dataset", "dataset");
         if (bytes == null) return null;
-        DatasetReader reader = new DatasetReader(ctx, suite, preprocessor, policy, judges);
+        DatasetReader reader = new DatasetReader(ctx, suite, preprocessor, policy, judges, prompt);
         if (reader.vouched && ctx.forReading()) {
             // Read to read a stored run, from the very bytes that run checked: parsed when first read (LazyCases).
             return new LazyCases(() -> reader.casesOnDemand(bytes), () -> RestrictedValuesScan.of(suite.dataset(), bytes));

@@ -158,6 +158,18 @@ class WorkspaceLoaderErrorsTest {
     }
 
     @Test
+    void anExpectedLabelTheOutputSchemaRulesOutIsNamedWithTheValuesItAllows() {
+        // "urgent" for "high": no output can ever match it, so the case would only lower the accuracy.
+        Path root = workspace();
+        FixtureWorkspace.replace(root, "datasets/tickets.jsonl", "\"priority\": \"high\"", "\"priority\": \"urgent\"");
+
+        WorkspaceException e = FixtureWorkspace.loadFailure(root);
+
+        assertThat(e.getMessage()).startsWith("datasets/tickets.jsonl:1:").endsWith("case \"t001\": expected \"priority\" is "
+                + "\"urgent\", which no output can match: schemas/triage.schema.json allows \"low\", \"normal\", \"high\"");
+    }
+
+    @Test
     void expectedActionMustBeOneThePolicyAllows() {
         Path root = workspace();
         FixtureWorkspace.replace(root, "datasets/tickets.jsonl", "\"action\": \"escalate\"", "\"action\": \"escalte\"");
