@@ -115,8 +115,9 @@ final class GateOutput {
         printColumns(rows, out);
         RouteUsage usage = RouteUsage.of(run);
         if (usage.fallbacksTaken() > 0 || !usage.failures().isEmpty() || usage.retries() > 0) {
-            out.printf(Locale.ROOT, "routes: answered %s; fallbacks %s; provider failures %s; %d retries%n",
-                    usage.answered(), usage.fallbacks(), usage.failures(), usage.retries());
+            out.printf(Locale.ROOT, "routes: answered %s; fallbacks %s; provider failures %s; %s%n",
+                    inWords(usage.answered(), false), inWords(usage.fallbacks(), false), inWords(usage.failures(), true),
+                    usage.retries() == 1 ? "1 retry" : usage.retries() + " retries");
         }
         run.events().forEach(e -> out.println("event: " + e.kind() + " " + e.detail()));
         JudgeAgreement.of(run.cases()).forEach(a -> out.println(JudgeWording.line(a)));
@@ -140,4 +141,15 @@ final class GateOutput {
         }
     }
 
+
+    /**
+     * "local 3, offline 2", or "none": a count per route, fallback step or failure kind; a failure kind in words
+     * ("rate limited", not RATE_LIMITED), not Java's "{CONNECTION=3}".
+     */
+    static String inWords(Map<String, Integer> counts, boolean failureKinds) {
+        if (counts.isEmpty()) return "none";
+        List<String> parts = new ArrayList<>();
+        counts.forEach((name, n) -> parts.add((failureKinds ? name.toLowerCase(Locale.ROOT).replace('_', ' ') : name) + " " + n));
+        return String.join(", ", parts);
+    }
 }

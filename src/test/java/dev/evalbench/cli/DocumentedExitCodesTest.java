@@ -38,6 +38,8 @@ class DocumentedExitCodesTest {
 
         Cli.Result text = Cli.run(ws.env, "gate", "--workspace", ws.dir.toString(), "--db", ws.db.toString());
         assertThat(text.out()).contains("outage: no case got an answer").contains("INCOMPLETE: resume with `evalbench resume");
+        // How the routes served it, in words (it read "answered {}; fallbacks {}; provider failures {CLIENT_ERROR=32}").
+        assertThat(text.out()).contains("routes: answered none; fallbacks none; provider failures client error 32; 0 retries\n");
 
         server.setDispatcher(new FakeChatCompletions());
         OpenAiWorkspace.Run resumed = ws.run("resume", outage.header().id(), "--workspace", ws.dir.toString(),
