@@ -119,7 +119,10 @@ final class GateOutput {
                     inWords(usage.answered(), false), inWords(usage.fallbacks(), false), inWords(usage.failures(), true),
                     usage.retries() == 1 ? "1 retry" : usage.retries() + " retries");
         }
-        run.events().forEach(e -> out.println("event: " + e.kind() + " " + e.detail()));
+        boolean incomplete = run.header().status() != RunStatus.COMPLETE;
+        // An incomplete run's outage closes the output as its own line: not also among the events.
+        run.events().stream().filter(e -> !(incomplete && e.kind().equals(dev.evalbench.core.run.RunEngine.OUTAGE)))
+                .forEach(e -> out.println("event: " + e.kind() + " " + e.detail()));
         JudgeAgreement.of(run.cases()).forEach(a -> out.println(JudgeWording.line(a)));
         RepeatStats repeat = RepeatStats.hasRepeats(run.cases()) ? RepeatStats.of(run.cases()) : RepeatStats.NONE;
         if (repeat.samplesPerCase() > 1) {
@@ -131,7 +134,7 @@ final class GateOutput {
         for (GateVerdict v : report.verdicts()) {
             if (!v.passed()) out.println("  " + v.id() + ": " + v.detail());
         }
-        if (run.header().status() != RunStatus.COMPLETE) {
+        if (incomplete) {
             run.events().stream().filter(e -> e.kind().equals(dev.evalbench.core.run.RunEngine.OUTAGE)).findFirst()
                     .ifPresent(e -> out.println("outage: " + e.detail()));
             out.println("INCOMPLETE: resume with `evalbench resume " + run.id() + resumeWith + "`");

@@ -40,6 +40,7 @@ class DocumentedExitCodesTest {
         assertThat(text.out()).contains("outage: no case got an answer").contains("INCOMPLETE: resume with `evalbench resume");
         // How the routes served it, in words (it read "answered {}; fallbacks {}; provider failures {CLIENT_ERROR=32}").
         assertThat(text.out()).contains("routes: answered none; fallbacks none; provider failures client error 32; 0 retries\n");
+        assertThat(text.out().split("no case got an answer", -1)).as("the outage said once").hasSize(2);
 
         server.setDispatcher(new FakeChatCompletions());
         OpenAiWorkspace.Run resumed = ws.run("resume", outage.header().id(), "--workspace", ws.dir.toString(),
