@@ -52,12 +52,15 @@ public final class GatesViewModel {
                 : "Against baseline " + g.baselineTag() + " (run " + g.report().baselineRunId() + ").");
     }
 
-    /** The CLI's last line for this run, in its words. */
+    /**
+     * The CLI's last line for this run, in its words; for an incomplete run, what to do in the window (the
+     * history's Resume), not the command to type.
+     */
     static String headline(GatedRun g) {
         long failed = g.failedGates();
         int total = g.report().verdicts().size();
         if (g.header().status() != dev.evalbench.core.record.RunStatus.COMPLETE) {
-            return "INCOMPLETE: resume with `evalbench resume " + g.header().id() + "`";
+            return "INCOMPLETE: resume it from the history";
         }
         return failed == 0 ? "PASSED: all " + total + " gates pass" : "FAILED: " + failed + " of " + total + " gates failed";
     }

@@ -46,6 +46,20 @@ class GatesViewModelTest {
     }
 
     @Test
+    void anIncompleteRunsHeadlineSaysToResumeItFromTheHistory() throws Exception {
+        // It said "INCOMPLETE: resume with `evalbench resume …`", a command, cut at the panel's width.
+        dev.evalbench.core.run.Cancellation cancel = new dev.evalbench.core.run.Cancellation();
+        RunHeader cancelled = sample.run(new dev.evalbench.core.run.RunListener() {
+            @Override
+            public void caseFinished(CaseRecord record, int done, int total) {
+                if (done >= 10) cancel.cancel();
+            }
+        }, cancel);
+
+        assertThat(gated(cancelled).headlineProperty().get()).isEqualTo("INCOMPLETE: resume it from the history");
+    }
+
+    @Test
     void everyGateReadsInTheCliWordsAndTheHeadlineCountsTheFailures() {
         GatesViewModel vm = gated(run());
         assertThat(vm.rows()).extracting(GateRow::id)
