@@ -103,7 +103,7 @@ public final class CaseDetailView extends ScrollPane {
         if (r.rawOutput() != null) raw.text(r.rawOutput());
         else raw.none("No answer: " + r.failureKind() + (r.failureMessage() == null ? "" : ": " + r.failureMessage()));
         if (r.parsed() != null) parsed.text(pretty(r.parsed()));
-        else parsed.none("not JSON");
+        else parsed.none(r.rawOutput() == null ? "no output to parse" : "not JSON");
         if (r.schemaErrors().isEmpty()) validation.none(r.failureKind() == null ? "schema-valid" : "no output to validate");
         else validation.text(String.join("\n", r.schemaErrors()));
         decision(r.decision());
@@ -247,6 +247,8 @@ public final class CaseDetailView extends ScrollPane {
             muted.setText(text);
             mono.setText("");
             if (mono.getId() != null) mono.setId(null);
+            // Why there is no text ("no output to parse") goes by an id of its own: ID-none.
+            if (muted.getId() == null) muted.setId(id + "-none");
             showIf(frame, false);
             showIf(muted, true);
         }

@@ -77,6 +77,18 @@ class RevealableDetailTest {
         assertThat(rawOutput(detail.get())).contains("ORD-10421");
     }
 
+    @Test
+    void aCaseWithoutAnAnswerSaysWhyAndHasNothingToParse() {
+        CaseRecord refused = CaseRecords.builder("r1", "triage", "t002")
+                .failure(dev.evalbench.core.record.FailureKind.CONNECTION).build();
+        OutboundMask mask = new OutboundMask(Map.of(), Map.of(), KeyScrubber.of(List.of()));
+        AtomicReference<RevealableDetail> detail = new AtomicReference<>();
+        robot.interact(() -> detail.set(new RevealableDetail(refused, mask, null)));
+
+        assertThat(shown(detail.get(), "#detail-raw-none")).startsWith("No answer: CONNECTION");
+        assertThat(shown(detail.get(), "#detail-parsed-none")).as("not 'not JSON': there was no text").isEqualTo("no output to parse");
+    }
+
     private static String rawOutput(RevealableDetail detail) {
         return shown(detail, "#detail-raw");
     }
