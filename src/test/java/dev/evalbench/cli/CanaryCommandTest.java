@@ -108,8 +108,9 @@ class CanaryCommandTest {
         assertThat(report.get("verdict").asText()).isEqualTo("roll_back");
         assertThat(Files.readString(out.resolve("report.md"))).contains("Canary verdict: ❌ roll back").contains("### Rollback target")
                 .contains("p95 latency");
+        // -w as every command takes the workspace (verify refused it: "Unknown options: '-w'").
         Cli.Result verify = Cli.run("verify", out.resolve("report.intoto.json").toString(), "--key", keys.resolve("release.pub").toString(),
-                "--workspace", ws.toString());
+                "-w", ws.toString());
         assertThat(verify.exit()).as(verify.out() + verify.err()).isZero();
 
         Files.writeString(out.resolve("report.json"), Files.readString(out.resolve("report.json")).replace("roll_back", "promote"));
