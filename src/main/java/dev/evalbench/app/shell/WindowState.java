@@ -32,8 +32,15 @@ public final class WindowState {
         }
         stage.setMaximized(settings.maximized);
         // Divider fractions only mean something once the window has its real width: the side panes do not
-        // resize with the window, so fractions applied to the first, smaller layout would stick as pixels.
-        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, shown -> applyDividers());
+        // resize with the window, so fractions applied to the first, smaller layout would stick as pixels. The
+        // first layout after showing may still change the width: a window opened on a run file (`evalbench open
+        // FILE`) first lays its results out at their preferred width, far wider than the window, then shrinks to
+        // it, and the shrink was all taken from the centre (171 px of 1,280). So the fractions are applied again
+        // once that layout is done.
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, shown -> {
+            applyDividers();
+            dev.evalbench.app.fx.AfterLayout.run(stage.getScene(), this::applyDividers);
+        });
     }
 
     private void applyDividers() {

@@ -65,6 +65,17 @@ class OpenRunFileTest {
         ListView<RunRow> history = robot.lookup("#history-list").queryAs(ListView.class);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(history.getItems()).isEmpty();
+        // The window opened on the file is laid out as any other: the centre, where the run is, keeps its share
+        // (the first layout, at the results' preferred width, shrank it to 171 px of 1,280).
+        javafx.scene.control.SplitPane main = fixture.workbench().window().splitPanes().get("main");
+        double[] defaults = fixture.workbench().window().defaultDividers("main");
+        try {
+            waitFor(5, TimeUnit.SECONDS, () -> Math.abs(main.getDividerPositions()[1] - defaults[1]) < 0.01);
+        } catch (java.util.concurrent.TimeoutException e) {
+            // fall through: the assertions below say where the dividers are
+        }
+        assertThat(main.getDividerPositions()).as("the main dividers").containsExactly(defaults,
+                org.assertj.core.data.Offset.offset(0.01));
     }
 
     @Test
