@@ -59,7 +59,14 @@ public final class GatesView extends VBox {
                 column("Value", 80, GateRow::value), column("Threshold", 85, GateRow::threshold),
                 column("Baseline", 80, GateRow::baseline), column("95% interval", 150, GateRow::interval),
                 column("p", 70, GateRow::pValue), column("Why", 420, GateRow::sentence)));
-        table.setPlaceholder(new Label("Gating…"));
+        Label placeholder = new Label();
+        placeholder.setId("gates-problem");
+        placeholder.setWrapText(true);
+        placeholder.setStyle("-fx-padding: 8;");
+        // "Gating…" until gated; why not, where it could not be (the headline only says "Not gated").
+        placeholder.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> vm.problemProperty().get() == null ? "Gating…" : vm.problemProperty().get(), vm.problemProperty()));
+        table.setPlaceholder(placeholder);
         vm.rows().addListener((ListChangeListener<GateRow>) c -> {
             table.setPrefHeight(ROW * Math.min(vm.rows().size(), ROWS_SHOWN) + HEADERS_AND_BAR);
             // Each column as wide as its longest value (a gate's threshold, its interval), the sentence up to

@@ -26,6 +26,7 @@ public final class GatesViewModel {
     private final ObservableList<GateRow> rows = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper(this, "headline", "Gating…");
     private final ReadOnlyStringWrapper baseline = new ReadOnlyStringWrapper(this, "baseline", "");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
     private final ReadOnlyObjectWrapper<GatedRun> gated = new ReadOnlyObjectWrapper<>(this, "gated");
     private BiConsumer<String, Set<CaseKey>> onChosen = (gate, keys) -> {};
 
@@ -40,11 +41,15 @@ public final class GatesViewModel {
     public void load() {
         BackgroundTask.of(() -> gating.gate(store.get(), runId))
                 .onSuccess(this::show)
-                .onFailure(e -> headline.set("Cannot gate run " + runId + ": " + e.getMessage()))
+                .onFailure(e -> {
+                    headline.set("Not gated");
+                    problem.set("Cannot gate run " + runId + ": " + e.getMessage());
+                })
                 .executeWith(runner);
     }
 
     private void show(GatedRun g) {
+        problem.set(null);
         gated.set(g);
         rows.setAll(g.report().verdicts().stream().map(v -> new GateRow(v, g.casesBehind().getOrDefault(v.id(), Set.of()))).toList());
         headline.set(headline(g));
@@ -78,6 +83,8 @@ public final class GatesViewModel {
     public ObservableList<GateRow> rows() { return rows; }
     public ReadOnlyStringProperty headlineProperty() { return headline.getReadOnlyProperty(); }
     public ReadOnlyStringProperty baselineProperty() { return baseline.getReadOnlyProperty(); }
+    /** Why the run could not be gated, in a sentence; null while gating or once gated. */
+    public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
     /** The gated run once gating finished; null before. */
     public ReadOnlyObjectProperty<GatedRun> gatedProperty() { return gated.getReadOnlyProperty(); }
     public String runId() { return runId; }

@@ -81,7 +81,10 @@ public final class RunGating {
         if (ws == null) {
             ws = openWorkspace.get();
             from = "the open workspace";
-            if (ws == null) throw new IllegalStateException("run " + runId + " has no stored inputs and no valid workspace is open");
+            if (ws == null) {
+                throw new IllegalStateException("it carries no copy of its workspace's files and no workspace is open; "
+                        + "open its workspace (Ctrl+O) to gate it with that workspace's gates");
+            }
         }
         Optional<String> baselineId = store.resolve(BASELINE_TAG).filter(id -> !id.equals(run.id()));
         RunCases baseline = baselineId.isPresent() ? baseline(store, baselineId.get()) : null;

@@ -79,6 +79,23 @@ class OpenRunFileTest {
     }
 
     @Test
+    void withoutAWorkspaceTheOpenedRunSaysWhyItIsNotGatedAndHowToGateIt() throws Exception {
+        Path file = exported("ci-run");
+        fixture = WorkbenchFixture.withoutWorkspace(temp.resolve("reviewer"));
+        fixture.start(Map.of(), List.of(RunFiles.open(file)));
+
+        waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#gates-headline").tryQuery().isPresent()
+                && "Not gated".equals(robot.lookup("#gates-headline").queryAs(Label.class).getText()));
+        // Not "Cannot gate run …: ru…" cut in the headline over a table that kept saying "Gating…".
+        Label why = robot.lookup("#gates-problem").queryAs(Label.class);
+        waitFor(5, TimeUnit.SECONDS, () -> why.isVisible() && why.getWidth() > 0 && dev.evalbench.app.DrawnWhole.of(why));
+        assertThat(dev.evalbench.app.FxWait.read(why::getText)).startsWith("Cannot gate run ")
+                .endsWith(": it carries no copy of its workspace's files and no workspace is open; open its workspace "
+                        + "(Ctrl+O) to gate it with that workspace's gates");
+        assertThat(table("#results-table").getItems()).hasSize(159);
+    }
+
+    @Test
     void twoRunFilesOpenAsTheirComparison() throws Exception {
         Path first = exported("main");
         Path second = exported("pr");
