@@ -30,10 +30,8 @@ class ResponseCacheColumnsTest {
 
     @Test
     void aCacheFileFromBeforeTheNewColumnsOpensAndReadsAsReportedCounts() throws Exception {
-        Path file = dir.resolve("old.db");
+        Path file = oldCache("old.db");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE responses (key TEXT PRIMARY KEY, text TEXT NOT NULL, model TEXT, tokens_in INTEGER NOT NULL, "
-                    + "tokens_out INTEGER NOT NULL, latency_ms INTEGER NOT NULL, request_id TEXT, stored_at TEXT NOT NULL)");
             s.execute("INSERT INTO responses VALUES ('k', 'answer', 'm', 3, 4, 5, 'rid', '2026-01-01T00:00:00Z')");
         }
         try (ResponseCache cache = ResponseCache.open(file)) {
@@ -44,11 +42,7 @@ class ResponseCacheColumnsTest {
     @Test
     void manyRunsOpeningAnOldCacheAtOnceAllOpenIt() throws Exception {
         // Two runs started together both found the columns missing; the second failed "duplicate column name".
-        Path file = dir.resolve("shared.db");
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE responses (key TEXT PRIMARY KEY, text TEXT NOT NULL, model TEXT, tokens_in INTEGER NOT NULL, "
-                    + "tokens_out INTEGER NOT NULL, latency_ms INTEGER NOT NULL, request_id TEXT, stored_at TEXT NOT NULL)");
-        }
+        Path file = oldCache("shared.db");
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
         java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
         java.util.List<java.util.concurrent.Future<?>> opened = new java.util.ArrayList<>();
@@ -73,11 +67,7 @@ class ResponseCacheColumnsTest {
         // The 8-way race above failed about once in 50 CI runs: a cache still in the old rollback-journal mode
         // cannot switch to WAL while another connection writes it, and SQLite answered SQLITE_BUSY at once,
         // whatever the busy timeout. Here the other run holds its write for 300 ms; the open waits it out.
-        Path file = dir.resolve("written.db");
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE responses (key TEXT PRIMARY KEY, text TEXT NOT NULL, model TEXT, tokens_in INTEGER NOT NULL, "
-                    + "tokens_out INTEGER NOT NULL, latency_ms INTEGER NOT NULL, request_id TEXT, stored_at TEXT NOT NULL)");
-        }
+        Path file = oldCache("written.db");
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
         try (Connection writer = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = writer.createStatement()) {
             s.execute("BEGIN IMMEDIATE");
@@ -96,5 +86,15 @@ class ResponseCacheColumnsTest {
                 java.sql.ResultSet mode = s.executeQuery("PRAGMA journal_mode")) {
             assertThat(mode.getString(1)).as("the cache is in WAL mode once opened").isEqualTo("wal");
         }
+    }
+
+    /** A cache file as Evalbench made it before the reasoning and estimate columns (rollback journal, no rows). */
+    private Path oldCache(String name) throws Exception {
+        Path file = dir.resolve(name);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE responses (key TEXT PRIMARY KEY, text TEXT NOT NULL, model TEXT, tokens_in INTEGER NOT NULL, "
+                    + "tokens_out INTEGER NOT NULL, latency_ms INTEGER NOT NULL, request_id TEXT, stored_at TEXT NOT NULL)");
+        }
+        return file;
     }
 }
