@@ -67,6 +67,8 @@ public final class GatesView extends VBox {
         placeholder.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> vm.problemProperty().get() == null ? "Gating…" : vm.problemProperty().get(), vm.problemProperty()));
         table.setPlaceholder(placeholder);
+        // Titles whole ("Thres…") even while there is no row to fit the columns to (a run that cannot be gated).
+        FitColumns.toHeadersOnceShown(table);
         vm.rows().addListener((ListChangeListener<GateRow>) c -> {
             table.setPrefHeight(ROW * Math.min(vm.rows().size(), ROWS_SHOWN) + HEADERS_AND_BAR);
             // Each column as wide as its longest value (a gate's threshold, its interval), the sentence up to

@@ -93,6 +93,10 @@ class OpenRunFileTest {
                 .endsWith(": it carries no copy of its workspace's files and no workspace is open; open its workspace "
                         + "(Ctrl+O) to gate it with that workspace's gates");
         assertThat(table("#results-table").getItems()).hasSize(159);
+        waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#gates-table .column-header .label").queryAllAs(Label.class).stream()
+                .filter(l -> l.isVisible() && l.getText() != null && !l.getText().isEmpty()).count() >= 5
+                && robot.lookup("#gates-table .column-header .label").queryAllAs(Label.class).stream()
+                .filter(Label::isVisible).allMatch(dev.evalbench.app.DrawnWhole::of));
     }
 
     @Test
