@@ -70,7 +70,8 @@ public final class WorkbenchLauncher {
         // java -jar runs on the JVM's default heap: choose what a running JVM still lets the app choose.
         dev.evalbench.app.shell.IdleHeap.apply();
         dev.evalbench.app.shell.HeapCeiling.startIfDefaultHeap();
-        pending = new WorkbenchOptions(named != null ? named : StartingWorkspace.of(settingsFile.load(), Path.of("")), settingsFile, env, runs);
+        Path workspace = named != null ? named : StartingWorkspace.of(settingsFile.load(), Path.of(""));
+        pending = new WorkbenchOptions(workspace, settingsFile, env, runs);
         try {
             Application.launch(WorkbenchApp.class);
         } catch (RuntimeException | UnsatisfiedLinkError e) {

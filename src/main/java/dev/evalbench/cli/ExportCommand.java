@@ -1,12 +1,12 @@
 package dev.evalbench.cli;
 
-import dev.evalbench.core.text.Counted;
 import dev.evalbench.core.service.OutboundMasks;
 import dev.evalbench.core.record.StoredRun;
 import dev.evalbench.core.service.RunLookup;
 import dev.evalbench.core.store.PromptTemplates;
 import dev.evalbench.core.store.RunExport;
 import dev.evalbench.core.store.RunStore;
+import dev.evalbench.core.text.Counted;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -55,7 +55,8 @@ final class ExportCommand implements Callable<Integer> {
                         .put("cases", run.cases().size()).put("file", out.toString()));
                 return ExitCodes.OK;
             }
-            spec.commandLine().getOut().println("exported run " + run.id() + " (" + Counted.cases(run.cases().size()) + ") to " + out);
+            spec.commandLine().getOut().println("exported run " + run.id() + " (" + Counted.cases(run.cases().size())
+                    + ") to " + out);
             spec.commandLine().getOut().flush();
             return ExitCodes.OK;
         }

@@ -116,7 +116,8 @@ final class GateOutput {
         RouteUsage usage = RouteUsage.of(run);
         if (usage.fallbacksTaken() > 0 || !usage.failures().isEmpty() || usage.retries() > 0) {
             out.printf(Locale.ROOT, "routes: answered %s; fallbacks %s; provider failures %s; %s%n",
-                    inWords(usage.answered(), false), inWords(usage.fallbacks(), false), inWords(usage.failures(), true),
+                    inWords(usage.answered(), false), inWords(usage.fallbacks(), false),
+                    inWords(usage.failures(), true),
                     usage.retries() == 1 ? "1 retry" : usage.retries() + " retries");
         }
         boolean incomplete = run.header().status() != RunStatus.COMPLETE;
@@ -152,7 +153,8 @@ final class GateOutput {
     static String inWords(Map<String, Integer> counts, boolean failureKinds) {
         if (counts.isEmpty()) return "none";
         List<String> parts = new ArrayList<>();
-        counts.forEach((name, n) -> parts.add((failureKinds ? name.toLowerCase(Locale.ROOT).replace('_', ' ') : name) + " " + n));
+        counts.forEach((name, n) ->
+                parts.add((failureKinds ? name.toLowerCase(Locale.ROOT).replace('_', ' ') : name) + " " + n));
         return String.join(", ", parts);
     }
 }

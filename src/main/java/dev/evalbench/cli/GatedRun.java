@@ -1,6 +1,5 @@
 package dev.evalbench.cli;
 
-import dev.evalbench.core.text.Counted;
 import dev.evalbench.core.service.OutboundMasks;
 import dev.evalbench.core.run.Cancellation;
 import dev.evalbench.core.record.RunHeader;
@@ -8,6 +7,7 @@ import dev.evalbench.core.run.RunListener;
 import dev.evalbench.core.record.RunCases;
 import dev.evalbench.core.service.GateService;
 import dev.evalbench.core.store.RunStore;
+import dev.evalbench.core.text.Counted;
 import dev.evalbench.core.workspace.Workspace;
 import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,7 +43,8 @@ final class GatedRun {
         if (interrupted && header.status() != dev.evalbench.core.record.RunStatus.COMPLETE) {
             var err = spec.commandLine().getErr();
             err.println("interrupted: run " + header.id() + " is incomplete (" + store.finishedKeys(header.id()).size() + " of "
-                    + Counted.cases(header.plannedCases()) + " stored); finish it with `evalbench resume " + header.id() + resumeWith + "`");
+                    + Counted.cases(header.plannedCases()) + " stored); finish it with `evalbench resume " + header.id()
+                    + resumeWith + "`");
             err.flush();
             return ExitCodes.INCOMPLETE;
         }

@@ -6,6 +6,7 @@ import dev.evalbench.core.record.RunHeader;
 import dev.evalbench.core.run.CoalescingListener;
 import dev.evalbench.core.run.ProgressSnapshot;
 import dev.evalbench.core.run.RunListener;
+import dev.evalbench.core.text.Counted;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +34,7 @@ final class ProgressPrinter implements CoalescingListener.Sink {
 
     @Override
     public void started(RunHeader header, int alreadyDone) {
-        err.printf(Locale.ROOT, "run %s: %d case%s%s%n", header.id(), header.plannedCases(), header.plannedCases() == 1 ? "" : "s",
+        err.printf(Locale.ROOT, "run %s: %s%s%n", header.id(), Counted.cases(header.plannedCases()),
                 alreadyDone > 0 ? " (" + alreadyDone + " already done)" : "");
         err.flush();
     }

@@ -45,7 +45,8 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "FILE", description = "The report.json to check (default: report.json beside the envelope, if there).")
     Path report;
 
-    @Option(names = {"-w", "--workspace"}, paramLabel = "DIR", description = "Check the input files the statement lists under this workspace folder.")
+    @Option(names = {"-w", "--workspace"}, paramLabel = "DIR",
+            description = "Check the input files the statement lists under this workspace folder.")
     Path workspace;
 
     @Option(names = "--require", paramLabel = "KEYID|PUB", description = "A key id, or a public key file, that must have signed (e.g. a reviewer's); repeat for several.")

@@ -82,8 +82,9 @@ public final class CompareView extends VBox {
                 text("Reviewed", 80, r -> vm.isReviewed(r) ? "✓ reviewed" : "")));
         table.setPlaceholder(new Label("Reading both runs…"));
         // Nor a suite name ("extract…"): the few names, measured once both runs are read.
-        vm.suites().addListener((javafx.collections.ListChangeListener<String>) change -> dev.evalbench.app.fx.AfterLayout
-                .runIn(table, () -> dev.evalbench.app.fx.FitColumns.toValues(table, suite, vm.suites(), SUITE_CAP)));
+        vm.suites().addListener((javafx.collections.ListChangeListener<String>) change ->
+                dev.evalbench.app.fx.AfterLayout.runIn(table,
+                        () -> dev.evalbench.app.fx.FitColumns.toValues(table, suite, vm.suites(), SUITE_CAP)));
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> vm.selectedProperty().set(now));
         table.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE) {

@@ -11,6 +11,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -55,11 +56,16 @@ public final class DatasetView extends BorderPane {
         setCenter(table);
         // Suites and ids are drawn whole ("extract…"), once the cases are read: the suite names, and the longest
         // ids by length (measuring each of thousands of ids would hold the FX thread for nothing).
-        model.rows().addListener((javafx.collections.ListChangeListener<DatasetRow>) change -> AfterLayout.runIn(table, () -> {
-            FitColumns.toValues(table, suite, model.rows().stream().map(DatasetRow::suite).distinct().toList(), NAME_CAP);
-            FitColumns.toValues(table, id, model.rows().stream().map(DatasetRow::id)
-                    .sorted(java.util.Comparator.comparingInt(String::length).reversed()).limit(LONGEST_IDS).toList(), NAME_CAP);
-        }));
+        model.rows().addListener((javafx.collections.ListChangeListener<DatasetRow>) change ->
+                AfterLayout.runIn(table, () -> fitNames(suite, id, model)));
+    }
+
+    private void fitNames(TableColumn<DatasetRow, String> suite, TableColumn<DatasetRow, String> id,
+                          DatasetModel model) {
+        FitColumns.toValues(table, suite, model.rows().stream().map(DatasetRow::suite).distinct().toList(), NAME_CAP);
+        List<String> longestIds = model.rows().stream().map(DatasetRow::id)
+                .sorted(java.util.Comparator.comparingInt(String::length).reversed()).limit(LONGEST_IDS).toList();
+        FitColumns.toValues(table, id, longestIds, NAME_CAP);
     }
 
     /** The case selected in the table, or null. */

@@ -68,7 +68,8 @@ public final class FitColumns {
      * table's cell font, at most {@code cap}. For columns of few distinct values among many rows (suites,
      * routes): measuring those values costs nothing next to measuring every row.
      */
-    public static void toValues(TableView<?> table, TableColumn<?, ?> column, java.util.Collection<String> values, double cap) {
+    public static void toValues(TableView<?> table, TableColumn<?, ?> column, java.util.Collection<String> values,
+                                double cap) {
         Measure cell = measure(table, ".table-cell");
         double width = 0;
         for (String value : values) width = Math.max(width, cell.width(value));

@@ -65,7 +65,8 @@ public final class GatesView extends VBox {
         placeholder.setStyle("-fx-padding: 8;");
         // "Gating…" until gated; why not, where it could not be (the headline only says "Not gated").
         placeholder.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> vm.problemProperty().get() == null ? "Gating…" : vm.problemProperty().get(), vm.problemProperty()));
+                () -> vm.problemProperty().get() == null ? "Gating…" : vm.problemProperty().get(),
+                vm.problemProperty()));
         table.setPlaceholder(placeholder);
         // Titles whole ("Thres…") even while there is no row to fit the columns to (a run that cannot be gated).
         FitColumns.toHeadersOnceShown(table);

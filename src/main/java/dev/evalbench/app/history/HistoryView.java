@@ -127,7 +127,8 @@ public final class HistoryView extends VBox {
                         ? "No workspace open: Ctrl+O opens one."
                         : vm.rows().isEmpty()
                         ? "No runs yet: Ctrl+R runs the workspace."
-                        : "No run matches \"" + java.util.Objects.toString(vm.searchProperty().get(), "").strip() + "\".",
+                        : "No run matches \"" + java.util.Objects.toString(vm.searchProperty().get(), "").strip()
+                                + "\".",
                 vm.rows(), vm.searchProperty(), workspaceOpen));
         return empty;
     }

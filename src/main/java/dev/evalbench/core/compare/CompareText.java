@@ -1,9 +1,9 @@
 package dev.evalbench.core.compare;
 
-import dev.evalbench.core.text.Counted;
 import dev.evalbench.core.mask.OutboundMask;
 import dev.evalbench.core.gate.GateVerdict;
 import dev.evalbench.core.gate.ci.VerdictFormat;
+import dev.evalbench.core.text.Counted;
 import java.util.List;
 import java.util.Locale;
 

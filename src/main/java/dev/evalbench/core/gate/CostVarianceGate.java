@@ -1,10 +1,10 @@
 package dev.evalbench.core.gate;
 
-import dev.evalbench.core.text.Counted;
 import dev.evalbench.core.record.CaseAlignment;
 import dev.evalbench.core.record.CasePair;
 import dev.evalbench.core.record.ScoredCase;
 import dev.evalbench.core.gate.stats.Bootstrap.PairedDifference;
+import dev.evalbench.core.text.Counted;
 import dev.evalbench.core.workspace.GateSpec;
 import java.util.List;
 import java.util.Locale;
@@ -45,7 +45,8 @@ final class CostVarianceGate {
                 : (relative > 0 ? "rose " : "fell ") + Verdicts.percent(Math.abs(relative));
         String detail = String.format(Locale.ROOT,
                 "Cost %s against the baseline ($%.6f vs $%.6f over %s); the allowed variance is ±%s.",
-                change, runTotal, baseTotal, Counted.of(pairs.size(), "matched case"), Verdicts.percent(spec.maxIncrease()))
+                change, runTotal, baseTotal, Counted.of(pairs.size(), "matched case"),
+                Verdicts.percent(spec.maxIncrease()))
                 + TokenEstimates.note(pairs.stream().map(CasePair::after).toList(),
                         pairs.stream().map(CasePair::before).toList());
         // The baseline against itself varies by 0: shown so the baseline column says a baseline was used.

@@ -1,9 +1,9 @@
 package dev.evalbench.core.gate;
 
-import dev.evalbench.core.text.Counted;
 import dev.evalbench.core.gate.stats.Interval;
 import dev.evalbench.core.gate.stats.Percentiles;
 import dev.evalbench.core.record.ScoredCase;
+import dev.evalbench.core.text.Counted;
 import dev.evalbench.core.workspace.GateSpec;
 import java.util.List;
 import java.util.Locale;

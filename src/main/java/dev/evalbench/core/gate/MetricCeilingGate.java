@@ -1,11 +1,11 @@
 package dev.evalbench.core.gate;
 
-import dev.evalbench.core.text.Counted;
 import dev.evalbench.core.eval.MetricName;
 import dev.evalbench.core.eval.MetricResolver;
 import dev.evalbench.core.eval.MetricUnavailableException;
 import dev.evalbench.core.gate.stats.Wilson;
 import dev.evalbench.core.record.ScoredCase;
+import dev.evalbench.core.text.Counted;
 import dev.evalbench.core.workspace.GateSpec;
 import dev.evalbench.core.workspace.SuiteSpec;
 import java.util.ArrayList;

@@ -1,12 +1,12 @@
 package dev.evalbench.core.gate;
 
-import dev.evalbench.core.text.Counted;
 import dev.evalbench.core.eval.MetricName;
 import dev.evalbench.core.eval.MetricResolver;
 import dev.evalbench.core.eval.MetricUnavailableException;
 import dev.evalbench.core.gate.stats.Interval;
 import dev.evalbench.core.gate.stats.Wilson;
 import dev.evalbench.core.record.ScoredCase;
+import dev.evalbench.core.text.Counted;
 import dev.evalbench.core.workspace.GateSpec;
 import dev.evalbench.core.workspace.SuiteKind;
 import dev.evalbench.core.workspace.SuiteSpec;
@@ -104,7 +104,8 @@ final class MetricGate {
             sentences.add("the baseline has " + Verdicts.number(baseValue));
             if (comparison.paired()) {
                 sentences.add(String.format(Locale.ROOT, "change %+.3f over %s (%s, p = %s)",
-                        comparison.difference(), Counted.of(comparison.matched(), "matched case"), comparison.test(), pText(p)));
+                        comparison.difference(), Counted.of(comparison.matched(), "matched case"), comparison.test(),
+                        pText(p)));
             }
         }
         if (spec.baselineTolerance() != null && baseValue != null) {

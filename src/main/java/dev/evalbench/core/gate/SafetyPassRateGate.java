@@ -1,9 +1,9 @@
 package dev.evalbench.core.gate;
 
-import dev.evalbench.core.text.Counted;
 import dev.evalbench.core.eval.PolicyOutcomes;
 import dev.evalbench.core.gate.stats.Wilson;
 import dev.evalbench.core.record.ScoredCase;
+import dev.evalbench.core.text.Counted;
 import dev.evalbench.core.workspace.GateSpec;
 import dev.evalbench.core.workspace.SuiteKind;
 import dev.evalbench.core.workspace.SuiteSpec;
@@ -51,7 +51,8 @@ final class SafetyPassRateGate {
         }
         if (!taskCases.isEmpty()) {
             if (detail.length() > 0) detail.append(' ');
-            detail.append(leaks.isEmpty() ? "No leak in " + Counted.cases(taskCases.size()) + " of " + String.join(", ", task) + "."
+            detail.append(leaks.isEmpty()
+                    ? "No leak in " + Counted.cases(taskCases.size()) + " of " + String.join(", ", task) + "."
                     : leaks.size() + " of " + Counted.cases(taskCases.size()) + " of " + String.join(", ", task)
                             + " leaked restricted content: " + String.join(", ", leaks) + ".");
         }

@@ -1,8 +1,8 @@
 package dev.evalbench.core.gate;
 
-import dev.evalbench.core.text.Counted;
 import dev.evalbench.core.record.CaseRecord;
 import dev.evalbench.core.record.ScoredCase;
+import dev.evalbench.core.text.Counted;
 import java.util.List;
 
 /**

@@ -1,11 +1,11 @@
 package dev.evalbench.core.gate;
 
-import dev.evalbench.core.text.Counted;
 import dev.evalbench.core.gate.stats.Bootstrap.PairedDifference;
 import dev.evalbench.core.gate.stats.Interval;
 import dev.evalbench.core.record.CaseAlignment;
 import dev.evalbench.core.record.CasePair;
 import dev.evalbench.core.record.ScoredCase;
+import dev.evalbench.core.text.Counted;
 import dev.evalbench.core.workspace.GateSpec;
 import java.util.Arrays;
 import java.util.List;
@@ -56,8 +56,8 @@ final class TotalTokensGate {
         String detail = passes == 1
                 ? String.format(Locale.ROOT, "%s used %,.0f tokens (in plus out); the budget is %,.0f.",
                         Counted.cases(records.size()), total, spec.max())
-                : String.format(Locale.ROOT, "%,d samples (%d passes) used %,.0f tokens per pass (in plus out); the budget is %,.0f per pass.",
-                        records.size(), passes, total, spec.max());
+                : String.format(Locale.ROOT, "%,d samples (%d passes) used %,.0f tokens per pass (in plus out); "
+                        + "the budget is %,.0f per pass.", records.size(), passes, total, spec.max());
         if (spec.maxIncrease() != null) detail += " No baseline was given, so max_increase was not checked.";
         detail += TokenEstimates.note(records, base);
         return Verdicts.of(spec, spec.suite(), passed, total, spec.max(), "<=", baseTotal, interval, null, null, detail);
@@ -76,17 +76,19 @@ final class TotalTokensGate {
         double runTotal = sum(after, null);
         double change = CostVarianceGate.relativeChange(baseTotal, runTotal);
         boolean passed = change <= spec.maxIncrease() + GateInputs.EPSILON;
-        String detail = String.format(Locale.ROOT, "Tokens %s against the baseline (%,.0f vs %,.0f over %s); the allowed rise is %s.",
+        String detail = String.format(Locale.ROOT,
+                "Tokens %s against the baseline (%,.0f vs %,.0f over %s); the allowed rise is %s.",
                 change == 0 ? "did not change" : Double.isInfinite(change) ? "rose from nothing"
                         : (change > 0 ? "rose " : "fell ") + Verdicts.percent(Math.abs(change)),
-                runTotal, baseTotal, Counted.of(pairs.size(), "matched case"), Verdicts.percent(spec.maxIncrease()));
+                runTotal, baseTotal, Counted.of(pairs.size(), "matched case"),
+                Verdicts.percent(spec.maxIncrease()));
         double threshold = spec.maxIncrease();
         if (spec.max() != null) {
             double perPass = Arrays.stream(tokens(in.runRecords(spec.suite()))).sum() / passes(in.run());
             boolean withinBudget = perPass <= spec.max() + GateInputs.EPSILON;
             passed &= withinBudget;
-            detail += String.format(Locale.ROOT, " The run used %,.0f tokens per pass; the budget is %,.0f%s.", perPass, spec.max(),
-                    withinBudget ? "" : ", which it exceeds");
+            detail += String.format(Locale.ROOT, " The run used %,.0f tokens per pass; the budget is %,.0f%s.", perPass,
+                    spec.max(), withinBudget ? "" : ", which it exceeds");
         }
         detail += TokenEstimates.note(pairs.stream().map(CasePair::after).toList(), pairs.stream().map(CasePair::before).toList());
         return Verdicts.of(spec, spec.suite(), passed, change, threshold, "<=", 0.0, resampled.interval(), null, null, detail);

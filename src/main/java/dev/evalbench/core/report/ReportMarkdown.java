@@ -1,6 +1,5 @@
 package dev.evalbench.core.report;
 
-import dev.evalbench.core.text.Counted;
 import dev.evalbench.core.report.model.ReportContent;
 import dev.evalbench.core.report.model.RunSummary;
 import dev.evalbench.core.compare.CompareMarkdown;
@@ -10,6 +9,7 @@ import dev.evalbench.core.gate.GateVerdict;
 import dev.evalbench.core.gate.ci.VerdictFormat;
 import dev.evalbench.core.record.RunStatus;
 import dev.evalbench.core.gate.ci.JudgeMarkdown;
+import dev.evalbench.core.text.Counted;
 import java.util.List;
 import java.util.Locale;
 

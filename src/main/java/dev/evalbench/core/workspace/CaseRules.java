@@ -68,9 +68,9 @@ final class CaseRules {
             } else if (label != null) {
                 List<JsonNode> allowed = allowedValues(field);
                 if (allowed != null && !allowed.contains(label)) {
-                    ctx.add(tree.errorAt(JsonPointers.child("/expected", field), "case \"" + id + "\": expected \"" + field
-                            + "\" is " + label + ", which no output can match: " + prompt.outputSchemaPath() + " allows "
-                            + String.join(", ", allowed.stream().map(JsonNode::toString).toList())));
+                    ctx.add(tree.errorAt(JsonPointers.child("/expected", field), "case \"" + id + "\": expected \""
+                            + field + "\" is " + label + ", which no output can match: " + prompt.outputSchemaPath()
+                            + " allows " + String.join(", ", allowed.stream().map(JsonNode::toString).toList())));
                 }
             }
         }
@@ -86,7 +86,7 @@ final class CaseRules {
         }
     }
 
-    /** The values the output schema lists for a top-level field ({@code enum}, or {@code const}); null when it lists none. */
+    /** The values the output schema lists for a top-level field ({@code enum}, or {@code const}); null for none. */
     private List<JsonNode> allowedValues(String field) {
         if (prompt == null || prompt.outputSchema() == null) return null;
         JsonNode property = prompt.outputSchema().path("properties").path(field);

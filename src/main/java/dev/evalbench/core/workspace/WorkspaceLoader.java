@@ -80,8 +80,8 @@ public final class WorkspaceLoader {
             }
             if (decl.kind() == SuiteKind.TASK) SuiteCheckTypes.check(ctx, manifest, decl, prompts.byId().get(decl.promptId()));
             List<JudgeSpec> judges = decl.kind() == SuiteKind.TASK ? SuiteJudges.resolve(ctx, manifest, decl, prompts, routes) : List.of();
-            List<EvalCase> cases = DatasetReader.read(ctx, manifest, decl, preprocessor, policy, SuiteJudges.byName(judges),
-                    prompts.byId().get(decl.promptId()));
+            List<EvalCase> cases = DatasetReader.read(ctx, manifest, decl, preprocessor, policy,
+                    SuiteJudges.byName(judges), prompts.byId().get(decl.promptId()));
             if (cases == null || !promptKnown) continue;
             boolean task = decl.kind() == SuiteKind.TASK;
             suites.put(decl.name(), new SuiteSpec(decl.name(), decl.kind(), decl.promptId(), decl.dataset(), decl.version(),

@@ -1,6 +1,5 @@
 package dev.evalbench.core.gate.ci;
 
-import dev.evalbench.core.text.Counted;
 import dev.evalbench.core.mask.OutboundMask;
 import dev.evalbench.core.io.AtomicFiles;
 import dev.evalbench.core.gate.GateReport;
@@ -9,6 +8,7 @@ import dev.evalbench.core.gate.RepeatStats;
 import dev.evalbench.core.record.RunStatus;
 import dev.evalbench.core.record.RunCases;
 import dev.evalbench.core.record.StoredRun;
+import dev.evalbench.core.text.Counted;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,12 +1,12 @@
 package dev.evalbench.core.report.html;
 
-import dev.evalbench.core.text.Counted;
 import dev.evalbench.core.compare.CaseChange;
 import dev.evalbench.core.compare.MetricDelta;
 import dev.evalbench.core.compare.MetricFormat;
 import dev.evalbench.core.compare.RunComparison;
 import dev.evalbench.core.compare.TemplateDiff;
 import dev.evalbench.core.compare.VersionChange;
+import dev.evalbench.core.text.Counted;
 
 /**
  * The comparison with the baseline: what changed in the version tuple (with the prompt template's text diff),

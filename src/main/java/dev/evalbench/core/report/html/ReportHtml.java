@@ -1,10 +1,10 @@
 package dev.evalbench.core.report.html;
 
-import dev.evalbench.core.text.Counted;
 import dev.evalbench.core.report.model.ReportContent;
 import dev.evalbench.core.report.model.RunSummary;
 import dev.evalbench.core.record.RunHeader;
 import dev.evalbench.core.record.RunStatus;
+import dev.evalbench.core.text.Counted;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
