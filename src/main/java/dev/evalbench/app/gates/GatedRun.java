@@ -33,6 +33,22 @@ public record GatedRun(RunHeader header, GateReport report, String baselineTag, 
         return new GatedRun(run.header(), report, baselineTag, ws, gatesFrom, Map.copyOf(behind));
     }
 
+    /** Where the gates of {@link #asRecorded} come from, in words. */
+    public static final String FROM_REPORT = "the report.json it was opened from, as written when the report was made";
+
+    /**
+     * The gates a report recorded, for a run that cannot be gated again here: no workspace, so no cases behind
+     * its gates (the gates panel then filters nothing when one is clicked) and no baseline tag.
+     */
+    public static GatedRun asRecorded(RunCases run, GateReport recorded) {
+        return new GatedRun(run.header(), recorded, null, null, FROM_REPORT, Map.of());
+    }
+
+    /** Whether the gates are the ones a report recorded ({@link #asRecorded}), not computed here. */
+    public boolean recorded() {
+        return FROM_REPORT.equals(gatesFrom);
+    }
+
     public long failedGates() {
         return report.verdicts().stream().filter(v -> !v.passed()).count();
     }

@@ -53,8 +53,13 @@ public final class GatesViewModel {
         gated.set(g);
         rows.setAll(g.report().verdicts().stream().map(v -> new GateRow(v, g.casesBehind().getOrDefault(v.id(), Set.of()))).toList());
         headline.set(headline(g));
-        baseline.set(g.baselineTag() == null ? "No baseline: tag a run main in the history to compare with it."
-                : "Against baseline " + g.baselineTag() + " (run " + g.report().baselineRunId() + ").");
+        if (g.recorded()) {
+            baseline.set("As the report recorded them" + (g.report().baselineRunId() == null ? ""
+                    : ", against run " + g.report().baselineRunId()) + "; open the workspace (Ctrl+O) to gate it here.");
+        } else {
+            baseline.set(g.baselineTag() == null ? "No baseline: tag a run main in the history to compare with it."
+                    : "Against baseline " + g.baselineTag() + " (run " + g.report().baselineRunId() + ").");
+        }
     }
 
     /**
@@ -72,7 +77,8 @@ public final class GatesViewModel {
 
     /** A gate was clicked: the results show the cases behind it. */
     public void choose(GateRow row) {
-        if (row != null) onChosen.accept(row.id(), row.cases());
+        // A report's recorded gates name no cases: a click would filter the results down to nothing.
+        if (row != null && !(gated.get() != null && gated.get().recorded())) onChosen.accept(row.id(), row.cases());
     }
 
     /** Who filters the results when a gate is chosen: (gate id, the cases behind it). */

@@ -17,7 +17,8 @@ import java.util.function.Supplier;
 /**
  * Gates stored runs for the workbench, as {@code evalbench gate RUN --baseline main} would: the gates of the
  * workspace exactly as the run saw it (rebuilt from its stored snapshots; the open workspace when the history
- * lacks them), against the run tagged {@code baselineTag} when there is one and it is another run. Rebuilt
+ * lacks them; for a report folder opened with neither, the gates its report.json records), against the run
+ * tagged {@code baselineTag} when there is one and it is another run. Rebuilt
  * workspaces are kept by their input digests, since most runs of a history share them. A complete run gated
  * from its own snapshots against a complete baseline (or none) cannot gate differently while the baseline tag
  * stays put, so its result is kept (the last {@value #KEPT} such runs): the history gates every run once in the
@@ -30,6 +31,7 @@ public final class RunGating {
 
     private final Map<String, String> env;
     private final Supplier<Workspace> openWorkspace;
+    private final java.util.function.Function<String, GateReport> reportGates;
     private final Map<Map<String, String>, Workspace> snapshots = new ConcurrentHashMap<>();
     private volatile RunCases lastBaseline;
     /** How many gated runs are kept; the history lists up to 1,000 runs, most of them small. */
@@ -47,8 +49,18 @@ public final class RunGating {
 
     /** @param openWorkspace the workspace open in the window (may give null), used when a run has no snapshots */
     public RunGating(Map<String, String> env, Supplier<Workspace> openWorkspace) {
+        this(env, openWorkspace, runId -> null);
+    }
+
+    /**
+     * @param reportGates by run id, the gates a report.json records (null for none): shown for a run that has no
+     *                    stored inputs while no workspace is open, instead of no gates at all
+     */
+    public RunGating(Map<String, String> env, Supplier<Workspace> openWorkspace,
+                     java.util.function.Function<String, GateReport> reportGates) {
         this.env = env;
         this.openWorkspace = openWorkspace;
+        this.reportGates = reportGates;
     }
 
     public GatedRun gate(RunStore store, String runId) throws Exception {
@@ -81,6 +93,8 @@ public final class RunGating {
         if (ws == null) {
             ws = openWorkspace.get();
             from = "the open workspace";
+            GateReport recorded = ws == null ? reportGates.apply(runId) : null;
+            if (recorded != null) return GatedRun.asRecorded(run, recorded);
             if (ws == null) {
                 throw new IllegalStateException("it carries no copy of its workspace's files and no workspace is open; "
                         + "open its workspace (Ctrl+O) to gate it with that workspace's gates");

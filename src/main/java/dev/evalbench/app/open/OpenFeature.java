@@ -40,6 +40,8 @@ public final class OpenFeature {
     private TaskRunner runner;
     private CompareTabs compare;
     private OpenedRunTabs tabs;
+    /** The gates each opened report recorded, by the id its run was opened under; read by gating tasks. */
+    private final Map<String, dev.evalbench.core.gate.GateReport> reportGates = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** @param atStart runs {@code evalbench open FILE} already read, shown at once */
     public void install(MainWindow window, TaskRunner runner, WorkspaceSession session, Map<String, String> env,
@@ -48,7 +50,8 @@ public final class OpenFeature {
         this.runner = runner;
         this.compare = compare;
         AtomicReference<Workspace> openWorkspace = new AtomicReference<>(session.workspace());
-        tabs = new OpenedRunTabs(window, runner, compare, new RunGating(env, openWorkspace::get), openWorkspace::get);
+        RunGating gating = new RunGating(env, openWorkspace::get, reportGates::get);
+        tabs = new OpenedRunTabs(window, runner, compare, gating, openWorkspace::get);
         session.workspaceProperty().addListener((o, was, now) -> {
             openWorkspace.set(now);
             // A file's run has no stored inputs here: its gates are the open workspace's, which just (re)loaded.
@@ -101,6 +104,7 @@ public final class OpenFeature {
                 continue;
             }
             String id = compare.opened().add(run.run(), run.templates());
+            if (run.reportGates() != null) reportGates.put(id, run.reportGates());
             String label = run.kind() + " " + id + " (" + run.opened().getFileName() + ")";
             compare.nameOpened(id, label);
             names.add(label);

@@ -10,21 +10,23 @@ import java.util.Map;
  * {@code kind} says which in words ("run export", "report", "report, opened from its envelope").
  * {@code templates} are the prompt template texts the file carries by SHA-256 (empty when none). A canary or
  * shadow report folder opens as its {@code verdict}: then {@code run} is null (the folder holds no records).
- * Immutable.
+ * {@code reportGates} are the gates a report.json records (null for an export), shown where the run cannot be
+ * gated again. Immutable.
  */
-public record OpenedRun(StoredRun run, Path file, Path opened, String kind, Map<String, dev.evalbench.core.store.PromptTemplates.Text> templates,
-                        VerdictReport verdict) {
+public record OpenedRun(StoredRun run, Path file, Path opened, String kind,
+                        Map<String, dev.evalbench.core.store.PromptTemplates.Text> templates, VerdictReport verdict,
+                        dev.evalbench.core.gate.GateReport reportGates) {
     public OpenedRun {
         templates = Map.copyOf(templates);
     }
 
     public OpenedRun(StoredRun run, Path file, Path opened, String kind) {
-        this(run, file, opened, kind, Map.of(), null);
+        this(run, file, opened, kind, Map.of(), null, null);
     }
 
     /** A verdict report folder. */
     public static OpenedRun ofVerdict(VerdictReport verdict, Path file, Path opened) {
-        return new OpenedRun(null, file, opened, verdict.kind() + " verdict", Map.of(), verdict);
+        return new OpenedRun(null, file, opened, verdict.kind() + " verdict", Map.of(), verdict, null);
     }
 
     public boolean isVerdict() {

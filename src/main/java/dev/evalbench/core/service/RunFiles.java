@@ -57,8 +57,10 @@ public final class RunFiles {
         var templates = new java.util.HashMap<>(exported.templates());
         // A report folder keeps its prompt templates' text beside report.json.
         Path folder = file.toAbsolutePath().getParent();
-        if (folder != null && isReport(file)) templates.putAll(dev.evalbench.core.report.ReportTemplates.read(folder));
-        return new OpenedRun(exported.run(), file, opened, kind, templates, null);
+        boolean report = isReport(file);
+        if (folder != null && report) templates.putAll(dev.evalbench.core.report.ReportTemplates.read(folder));
+        var gates = report ? dev.evalbench.core.report.ReportGates.read(file).orElse(null) : null;
+        return new OpenedRun(exported.run(), file, opened, kind, templates, null, gates);
     }
 
     /**

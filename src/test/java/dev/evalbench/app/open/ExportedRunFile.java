@@ -19,4 +19,17 @@ final class ExportedRunFile {
             return file;
         }
     }
+
+    /** Runs the sample in {@code temp/ci-NAME} and writes its report folder to {@code temp/NAME} ({@code evalbench report}). */
+    static Path reportOf(Path temp, String name) throws Exception {
+        Path ci = temp.resolve("ci-" + name);
+        try (SampleHistory history = SampleHistory.in(ci)) {
+            history.run();
+        }
+        Path folder = temp.resolve(name);
+        dev.evalbench.cli.Cli.Result report = dev.evalbench.cli.Cli.run("report", "latest", "--out", folder.toString(),
+                "-w", ci.resolve("support-triage").toString());
+        if (report.exit() != 0) throw new AssertionError("report: " + report.err());
+        return folder;
+    }
 }

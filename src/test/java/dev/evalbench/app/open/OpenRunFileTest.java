@@ -100,6 +100,25 @@ class OpenRunFileTest {
     }
 
     @Test
+    void aReportFolderOpenedWithoutItsWorkspaceShowsTheGatesTheReportRecorded() throws Exception {
+        Path folder = ExportedRunFile.reportOf(temp, "ci-report");
+        fixture = WorkbenchFixture.withoutWorkspace(temp.resolve("reviewer"));
+        fixture.start(Map.of(), List.of(RunFiles.open(folder)));
+
+        waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#gates-table").tryQuery().isPresent()
+                && table("#gates-table").getItems().size() == 9);
+        // What CI decided, as report.json says it: the sample fails its schema gate and, with no baseline, cost.
+        assertThat(robot.lookup("#gates-headline").queryAs(Label.class).getText()).isEqualTo("FAILED: 2 of 9 gates failed");
+        assertThat(robot.lookup("#gates-baseline").queryAs(Label.class).getText())
+                .isEqualTo("As the report recorded them; open the workspace (Ctrl+O) to gate it here.");
+        TableView<dev.evalbench.app.gates.GateRow> gates = table("#gates-table");
+        assertThat(gates.getItems()).filteredOn(r -> !r.passed()).extracting(dev.evalbench.app.gates.GateRow::id)
+                .containsExactly("schema", "cost");
+        assertThat(gates.getItems().get(0).value()).isEqualTo("98.7%");
+        assertThat(table("#results-table").getItems()).hasSize(159);
+    }
+
+    @Test
     void twoRunFilesOpenAsTheirComparison() throws Exception {
         Path first = exported("main");
         Path second = exported("pr");
