@@ -41,6 +41,16 @@ class DocumentedExitCodesTest {
         // How the routes served it, in words (it read "answered {}; fallbacks {}; provider failures {CLIENT_ERROR=32}").
         assertThat(text.out()).contains("routes: answered none; fallbacks none; provider failures client error 32; 0 retries\n");
         assertThat(text.out().split("no case got an answer", -1)).as("the outage said once").hasSize(2);
+        // The report says it too, not just "the run is incomplete (32 of 32 cases stored)" over an empty chart.
+        Path report = tmp.resolve("outage-report");
+        Cli.Result written = Cli.run(ws.env, "report", outage.header().id(), "--workspace", ws.dir.toString(), "--db",
+                ws.db.toString(), "--out", report.toString());
+        assertThat(written.exit()).as(written.err()).isZero();
+        String html = java.nio.file.Files.readString(report.resolve("report.html"));
+        assertThat(html).contains("<strong>outage:</strong> no case got an answer from the model")
+                .contains("No case of this run was answered: there is no latency to show.").doesNotContain("Latency distribution: 0 cases");
+        assertThat(java.nio.file.Files.readString(report.resolve("report.md")))
+                .contains("**outage:** no case got an answer from the model");
 
         server.setDispatcher(new FakeChatCompletions());
         OpenAiWorkspace.Run resumed = ws.run("resume", outage.header().id(), "--workspace", ws.dir.toString(),

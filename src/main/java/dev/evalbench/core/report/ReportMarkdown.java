@@ -47,6 +47,10 @@ public final class ReportMarkdown {
             md.append(" · **the run is ").append(content.run().header().status().name().toLowerCase(Locale.ROOT)).append("**");
         }
         md.append("\n\n");
+        if (content.run().events() != null) {
+            content.run().events().forEach(e -> md.append("**").append(MarkdownText.inline(e.kind())).append(":** ")
+                    .append(MarkdownText.inline(e.detail())).append("\n\n"));
+        }
         gates(md, verdicts);
         if (content.hasBaseline()) {
             CompareMarkdown.appendWhatChanged(md, content.comparison());

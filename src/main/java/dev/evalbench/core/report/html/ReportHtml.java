@@ -3,6 +3,7 @@ package dev.evalbench.core.report.html;
 import dev.evalbench.core.report.model.ReportContent;
 import dev.evalbench.core.report.model.RunSummary;
 import dev.evalbench.core.record.RunHeader;
+import dev.evalbench.core.record.RunEvent;
 import dev.evalbench.core.record.RunStatus;
 import dev.evalbench.core.text.Counted;
 import java.time.Instant;
@@ -98,6 +99,11 @@ public final class ReportHtml {
         html.open("div", "class", content.passed() ? "verdict pass" : "verdict fail")
                 .element("span", content.passed() ? "PASSED" : "FAILED", "class", content.passed() ? "badge pass" : "badge fail")
                 .text(verdict).close("div");
+        // What happened to the run beside its cases (an outage, a breaker that opened), as the terminal says it.
+        List<RunEvent> events = content.run().events() == null ? List.of() : content.run().events();
+        for (RunEvent e : events) {
+            html.open("p", "class", "run-event").element("strong", e.kind() + ":").text(" " + e.detail()).close("p");
+        }
         html.open("nav").open("a", "href", "#gates").text("Gates").close("a").open("a", "href", "#summary").text("Numbers").close("a");
         if (content.hasBaseline()) {
             html.open("a", "href", "#changes").text("What changed").close("a").open("a", "href", "#flips").text("Flipped cases").close("a");

@@ -41,8 +41,12 @@ final class SummarySection {
                 .open("span", "class", "legend").open("span", "class", "run").close("span").text("this run");
         if (baseline != null) html.open("span", "class", "base").close("span").text("baseline");
         html.close("span").close("figcaption");
-        html.markup(LatencyHistogram.render(toArray(run.latencies()), baseline == null ? null : toArray(baseline.latencies()),
-                run.p95LatencyMs()));
+        if (run.latencies().isEmpty()) {
+            html.element("p", "No case of this run was answered: there is no latency to show.", "class", "empty");
+        } else {
+            html.markup(LatencyHistogram.render(toArray(run.latencies()),
+                    baseline == null ? null : toArray(baseline.latencies()), run.p95LatencyMs()));
+        }
         html.close("figure").close("div").close("section").newline();
     }
 
