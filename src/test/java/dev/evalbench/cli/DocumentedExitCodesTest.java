@@ -36,7 +36,11 @@ class DocumentedExitCodesTest {
         assertThat(outage.header().status()).isEqualTo(RunStatus.INCOMPLETE);
         assertThat(outage.json().get("status").asText()).isEqualTo("incomplete");
 
-        Cli.Result text = Cli.run(ws.env, "gate", "--workspace", ws.dir.toString(), "--db", ws.db.toString());
+        Path summary = tmp.resolve("summary.md");
+        Cli.Result text = Cli.run(ws.env, "gate", "--workspace", ws.dir.toString(), "--db", ws.db.toString(),
+                "--markdown", summary.toString());
+        assertThat(java.nio.file.Files.readString(summary)).as("the CI summary")
+                .contains("**outage:** no case got an answer from the model");
         assertThat(text.out()).contains("outage: no case got an answer").contains("INCOMPLETE: resume with `evalbench resume");
         // How the routes served it, in words (it read "answered {}; fallbacks {}; provider failures {CLIENT_ERROR=32}").
         assertThat(text.out()).contains("routes: answered none; fallbacks none; provider failures client error 32; 0 retries\n");

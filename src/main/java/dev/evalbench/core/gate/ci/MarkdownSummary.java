@@ -47,6 +47,8 @@ public final class MarkdownSummary {
                     .append(" planned cases are stored");
         }
         md.append("\n\n");
+        // What happened to the run (an outage, a breaker that opened), as the terminal says it; masked by the caller.
+        run.events().forEach(e -> md.append("**").append(cell(e.kind())).append(":** ").append(cell(e.detail())).append("\n\n"));
         gatesTable(md, report.verdicts());
         failedDetails(md, report.verdicts());
         if (baseline != null) {
