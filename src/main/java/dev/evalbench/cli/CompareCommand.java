@@ -67,6 +67,7 @@ final class CompareCommand implements Callable<Integer> {
         if (maxCases < 0) {
             throw new BadInputException("--max-cases must be 0 or more, not " + maxCases);
         }
+        OutputFile.check(markdown);
         // Two run files (CI's exports or reports) are compared as a reviewer has them: no workspace or history
         // needed, the gates compared when one of them is at hand.
         boolean twoFiles = Files.isRegularFile(Path.of(before)) && Files.isRegularFile(Path.of(after));

@@ -42,6 +42,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputFile.check(out);
         Path workspace = history.workspace(workspaceOption, null);
         try (RunStore store = history.openReadOnly(workspace)) {
             StoredRun raw = RunLookup.run(store, runRef);

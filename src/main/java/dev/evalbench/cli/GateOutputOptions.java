@@ -22,10 +22,7 @@ final class GateOutputOptions {
 
     /** Output paths that cannot be written are bad input, found before a run spends time and money. */
     void check() throws BadInputException {
-        for (Path p : new Path[] {junit, markdown}) {
-            if (p != null && java.nio.file.Files.isDirectory(p)) {
-                throw new BadInputException(p + ": is a folder; name the file to write");
-            }
-        }
+        OutputFile.check(junit);
+        OutputFile.check(markdown);
     }
 }

@@ -52,6 +52,7 @@ final class ResumeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         output.check();
+        OutputFile.checkOtlp(otlp);
         var env = parent.env();
         Path workspace = history.workspace(workspaceOption, null);
         // The gates come from the workspace as it is now, like `gate`; the cases run on the run's own inputs.

@@ -72,6 +72,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         output.check();
+        OutputFile.checkOtlp(otlp);
         var env = parent.env();
         if (!List.of("read-write", "read", "off").contains(cache)) {
             throw new BadInputException("--cache must be read-write, read or off, not \"" + cache + "\"");

@@ -45,6 +45,7 @@ final class TrafficExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputFile.checkOtlp(out);
         Path workspace = history.workspace(workspaceOption, null);
         SpanExport.Result result;
         try (RunStore store = history.openReadOnly(workspace)) {
