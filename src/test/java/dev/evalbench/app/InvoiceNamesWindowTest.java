@@ -21,7 +21,8 @@ import org.testfx.api.FxRobot;
 /**
  * The results table, the comparison and the dataset tab draw each case's suite (and the results its route, the
  * dataset its id) whole, whatever the workspace names them: the invoice sample's suite "extraction" read
- * "extrac…" in columns sized for "triage".
+ * "extrac…" in columns sized for "triage". The charts name every gate's line (its 11 rate gates' legend was
+ * dropped).
  */
 @dev.evalbench.app.SharesFxToolkit
 class InvoiceNamesWindowTest {
@@ -63,6 +64,16 @@ class InvoiceNamesWindowTest {
         waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#dataset-table").tryQuery().isPresent()
                 && cellTexts("#dataset-table", "Suite").contains("extraction"));
         drawnWhole("#dataset-table", "Suite", "Id");
+
+        // Eleven gates measure a rate: each line of the chart carries its gate's name in the legend.
+        robot.clickOn("#charts-button");
+        waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#charts-rates").tryQuery().isPresent()
+                && !robot.lookup("#charts-rates").queryAs(javafx.scene.chart.LineChart.class).getData().isEmpty());
+        javafx.scene.chart.LineChart<?, ?> rates = robot.lookup("#charts-rates").queryAs(javafx.scene.chart.LineChart.class);
+        waitFor(5, TimeUnit.SECONDS, () -> rates.lookup(".chart-legend") != null && rates.lookup(".chart-legend").isVisible());
+        List<String> named = FxWait.read(() -> rates.lookupAll(".chart-legend-item").stream()
+                .map(n -> ((javafx.scene.control.Label) n).getText()).toList());
+        assertThat(named).hasSize(FxWait.read(() -> rates.getData().size())).contains("totals-de", "no-leaks (lower passes)");
     }
 
     /** Waits until no cell of the table's named columns is drawn cut short; says which stay cut when some do. */

@@ -39,6 +39,10 @@ final class ChartsView extends ScrollPane {
     private final Consumer<RunTrends.Point> open;
     private final BarChart<String, Number> latency = new BarChart<>(new CategoryAxis(), axis("cases"));
     private final LineChart<String, Number> rates = line("charts-rates", "rate (0 to 1)");
+    /** The top row's height, and what the rates chart needs beyond one legend row per gate (title, padding). */
+    private static final double RATES_HEIGHT = 300;
+    private static final double LEGEND_CHROME = 80;
+    private static final double LEGEND_ROW = 24;
     private final LineChart<String, Number> p95 = line("charts-p95", "ms");
     private final LineChart<String, Number> tokens = line("charts-tokens", "tokens");
     private final LineChart<String, Number> cost = line("charts-cost", "USD");
@@ -73,6 +77,9 @@ final class ChartsView extends ScrollPane {
         ((NumberAxis) rates.getYAxis()).setLowerBound(0);
         ((NumberAxis) rates.getYAxis()).setUpperBound(1);
         ((NumberAxis) rates.getYAxis()).setTickUnit(0.1);
+        // The legend beside the lines, one gate a row: below them, a workspace of 11 gates needed 6 rows, and
+        // JavaFX drops a legend that leaves the plot under 200 px, so the lines had no names at all.
+        rates.setLegendSide(javafx.geometry.Side.RIGHT);
         latency.setPrefHeight(300);
         latency.setMinWidth(300);
         latency.setPrefWidth(200);
@@ -123,6 +130,8 @@ final class ChartsView extends ScrollPane {
             }
         }
         rates.getData().setAll(gates.values());
+        // Tall enough for the legend's one column of names beside the plot (JavaFX drops a legend that does not fit).
+        rates.setMinHeight(Math.max(RATES_HEIGHT, LEGEND_CHROME + LEGEND_ROW * gates.size()));
         p95.getData().setAll(List.of(series("p95 latency (ms)", points, RunTrends.Point::p95LatencyMs)));
         tokens.getData().setAll(List.of(series("tokens", points, t -> t.tokens())));
         cost.getData().setAll(List.of(series("cost (USD)", points, RunTrends.Point::costUsd)));
