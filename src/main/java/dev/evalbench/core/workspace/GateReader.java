@@ -38,7 +38,7 @@ final class GateReader {
      * {@code loaded} are the suites whose cases loaded (for label checks).
      */
     static List<GateSpec> read(LoadContext ctx, String path, Manifest manifest, Map<String, SuiteSpec> loaded) {
-        byte[] bytes = ctx.readRequired(path);
+        byte[] bytes = ctx.readRequired(path, "its gates, the checks a run must pass");
         if (bytes == null) return null;
         LocatedTree tree = ctx.parseYaml(path, bytes);
         if (tree == null || !ctx.conforms(tree, WorkspaceSchemas.GATES)) return null;

@@ -100,10 +100,20 @@ final class LoadContext {
 
     /** Reads a file the workspace must have; null (with the error recorded) when it is missing or unreadable. */
     byte[] readRequired(String path) {
+        return readRequired(path, null);
+    }
+
+    /**
+     * As {@link #readRequired(String)}; a missing file's error also says what the file is for ({@code purpose},
+     * e.g. "the decision policy: allowed_actions and fallback_action at least"), so a first workspace can be
+     * completed from the message.
+     */
+    byte[] readRequired(String path, String purpose) {
         try {
             return read(path);
         } catch (NoSuchFileException e) {
-            add(new InputError(path, 0, 0, "not found in " + files.describe()));
+            add(new InputError(path, 0, 0, "not found in " + files.describe()
+                    + (purpose == null ? "" : ": every workspace has " + purpose + " (docs/workspace-format.md)")));
         } catch (IOException e) {
             add(new InputError(path, 0, 0, "cannot be read: " + e.getMessage()));
         }

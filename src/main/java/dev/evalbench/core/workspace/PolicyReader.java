@@ -23,7 +23,7 @@ final class PolicyReader {
      * (the output schemas of the workspace's prompts; none: open objects).
      */
     static PolicySpec read(LoadContext ctx, String path, List<JsonNode> outputSchemas) {
-        byte[] bytes = ctx.readRequired(path);
+        byte[] bytes = ctx.readRequired(path, "its decision policy, allowed_actions and fallback_action at least");
         if (bytes == null) return null;
         LocatedTree tree = ctx.parseYaml(path, bytes);
         if (tree == null || !ctx.conforms(tree, WorkspaceSchemas.POLICY)) return null;

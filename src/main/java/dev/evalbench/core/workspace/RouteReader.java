@@ -22,7 +22,7 @@ final class RouteReader {
 
     /** Null when the file is missing or does not conform (errors recorded). */
     static Routes read(LoadContext ctx, String path, Map<String, String> env) {
-        byte[] bytes = ctx.readRequired(path);
+        byte[] bytes = ctx.readRequired(path, "its model routes, one of them the default_route");
         if (bytes == null) return null;
         LocatedTree tree = ctx.parseYaml(path, bytes);
         if (tree == null) return null;

@@ -204,15 +204,17 @@ class WorkspaceLoaderErrorsTest {
     }
 
     @Test
-    void missingFileSaysWhereItWasLookedFor() throws Exception {
+    void missingFileSaysWhereItWasLookedForAndWhatItHolds() throws Exception {
         Path root = workspace();
         Files.delete(root.resolve("policy.yaml"));
 
         WorkspaceException e = FixtureWorkspace.loadFailure(root);
 
+        // A first workspace written by hand lacks it: the message says what to put there.
         assertThat(e.errors()).singleElement().satisfies(err -> {
             assertThat(err.file()).isEqualTo("policy.yaml");
-            assertThat(err.message()).isEqualTo("not found in " + root.toAbsolutePath().normalize());
+            assertThat(err.message()).isEqualTo("not found in " + root.toAbsolutePath().normalize() + ": every workspace has "
+                    + "its decision policy, allowed_actions and fallback_action at least (docs/workspace-format.md)");
         });
     }
 
