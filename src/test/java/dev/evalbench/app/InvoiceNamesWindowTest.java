@@ -74,6 +74,10 @@ class InvoiceNamesWindowTest {
         List<String> named = FxWait.read(() -> rates.lookupAll(".chart-legend-item").stream()
                 .map(n -> ((javafx.scene.control.Label) n).getText()).toList());
         assertThat(named).hasSize(FxWait.read(() -> rates.getData().size())).contains("totals-de", "no-leaks (lower passes)");
+        // ... and no two lines look alike: past the theme's eight colours, colours of their own and dashes.
+        List<String> looks = FxWait.read(() -> rates.lookupAll(".chart-series-line").stream()
+                .map(n -> (javafx.scene.shape.Path) n).map(p -> p.getStroke() + " " + p.getStrokeDashArray()).toList());
+        assertThat(looks).hasSize(named.size()).doesNotHaveDuplicates();
     }
 
     /** Waits until no cell of the table's named columns is drawn cut short; says which stay cut when some do. */

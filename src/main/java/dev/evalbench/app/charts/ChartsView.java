@@ -53,6 +53,7 @@ final class ChartsView extends ScrollPane {
         this.zone = zone;
         this.open = open;
         setId("charts-view");
+        getStylesheets().add(ChartsView.class.getResource("charts.css").toExternalForm());
         setFitToWidth(true);
         // Opaque viewport: the window's "nothing open" hint lies under the tabs.
         setStyle("-fx-background: -color-bg-default; -fx-background-color: -color-bg-default;");
