@@ -30,8 +30,6 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class CompareView extends VBox {
     static final double ROW_HEIGHT = 24;
-    /** The widest the suite column grows to fit its names; a longer name ends in "…". */
-    private static final double SUITE_CAP = 220;
     private final CompareViewModel vm;
     private final ReviewFilterBar filterBar;
     private final TableView<ReviewCase> table = new TableView<>();
@@ -84,7 +82,7 @@ public final class CompareView extends VBox {
         // Nor a suite name ("extract…"): the few names, measured once both runs are read.
         vm.suites().addListener((javafx.collections.ListChangeListener<String>) change ->
                 dev.evalbench.app.fx.AfterLayout.runIn(table,
-                        () -> dev.evalbench.app.fx.FitColumns.toValues(table, suite, vm.suites(), SUITE_CAP)));
+                        () -> dev.evalbench.app.fx.FitColumns.toValues(table, suite, vm.suites())));
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> vm.selectedProperty().set(now));
         table.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE) {

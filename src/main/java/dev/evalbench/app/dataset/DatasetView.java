@@ -20,8 +20,6 @@ import java.util.function.Function;
  * {@link DatasetModel} filters. FX thread only.
  */
 public final class DatasetView extends BorderPane {
-    /** The widest the suite and id columns grow to fit; a longer name ends in "…". */
-    private static final double NAME_CAP = 220;
     /** How many of the longest ids (by characters) are measured for the id column's width. */
     private static final int LONGEST_IDS = 20;
     private final TableView<DatasetRow> table;
@@ -62,10 +60,10 @@ public final class DatasetView extends BorderPane {
 
     private void fitNames(TableColumn<DatasetRow, String> suite, TableColumn<DatasetRow, String> id,
                           DatasetModel model) {
-        FitColumns.toValues(table, suite, model.rows().stream().map(DatasetRow::suite).distinct().toList(), NAME_CAP);
+        FitColumns.toValues(table, suite, model.rows().stream().map(DatasetRow::suite).distinct().toList());
         List<String> longestIds = model.rows().stream().map(DatasetRow::id)
                 .sorted(java.util.Comparator.comparingInt(String::length).reversed()).limit(LONGEST_IDS).toList();
-        FitColumns.toValues(table, id, longestIds, NAME_CAP);
+        FitColumns.toValues(table, id, longestIds);
     }
 
     /** The case selected in the table, or null. */

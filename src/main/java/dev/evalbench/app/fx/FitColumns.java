@@ -21,6 +21,9 @@ public final class FitColumns {
     /** A little air after the longest text, so it does not touch the next column. */
     private static final double AIR = 6;
 
+    /** The widest a column of names (suites, routes, case ids) grows to fit them; a longer name ends in "…". */
+    public static final double NAME_CAP = 220;
+
     private FitColumns() {}
 
     /**
@@ -65,15 +68,14 @@ public final class FitColumns {
 
     /**
      * Widens {@code column}, never narrows it, to the widest of {@code values} (what its cells will show) in the
-     * table's cell font, at most {@code cap}. For columns of few distinct values among many rows (suites,
+     * table's cell font, at most {@link #NAME_CAP}. For columns of few distinct values among many rows (suites,
      * routes): measuring those values costs nothing next to measuring every row.
      */
-    public static void toValues(TableView<?> table, TableColumn<?, ?> column, java.util.Collection<String> values,
-                                double cap) {
+    public static void toValues(TableView<?> table, TableColumn<?, ?> column, java.util.Collection<String> values) {
         Measure cell = measure(table, ".table-cell");
         double width = 0;
         for (String value : values) width = Math.max(width, cell.width(value));
-        if (column.getPrefWidth() < width) column.setPrefWidth(Math.min(cap, width));
+        if (column.getPrefWidth() < width) column.setPrefWidth(Math.min(NAME_CAP, width));
     }
 
     /** {@link #toContent} once the table is in a scene and laid out (its cells exist and are styled). */

@@ -17,8 +17,6 @@ import javafx.scene.layout.VBox;
  */
 public final class ResultsView extends VBox {
     static final double ROW_HEIGHT = 24;
-    /** The widest a suite or route column grows to fit its names; a longer name ends in "…". */
-    private static final double NAME_CAP = 220;
     private final ResultsViewModel vm;
     private final FilterBar filterBar;
     private final TableView<CaseSummary> table = new TableView<>();
@@ -50,8 +48,8 @@ public final class ResultsView extends VBox {
         dev.evalbench.app.fx.FitColumns.toHeadersOnceShown(table);
         // Nor a suite or a route ("extrac…"): few names among many rows, measured once every row is read.
         vm.loadedProperty().addListener((o, was, now) -> dev.evalbench.app.fx.AfterLayout.runIn(table, () -> {
-            dev.evalbench.app.fx.FitColumns.toValues(table, suite, vm.suites(), NAME_CAP);
-            dev.evalbench.app.fx.FitColumns.toValues(table, route, vm.routes(), NAME_CAP);
+            dev.evalbench.app.fx.FitColumns.toValues(table, suite, vm.suites());
+            dev.evalbench.app.fx.FitColumns.toValues(table, route, vm.routes());
         }));
         table.setPlaceholder(new Label("Reading the run…"));
         vm.loadedProperty().addListener((o, was, now) -> table.setPlaceholder(new Label("No case matches the filter.")));

@@ -20,13 +20,16 @@ public final class ReportGates {
 
     /** The report's gates, or empty when the file is not a report.json with gates (or cannot be read). */
     public static Optional<GateReport> read(Path reportJson) {
-        JsonNode gates;
         try {
-            gates = Json.MAPPER.readTree(reportJson.toFile()).path("gates");
+            return of(Json.MAPPER.readTree(reportJson.toFile()).path("gates"));
         } catch (IOException e) {
             return Optional.empty();
         }
-        if (!gates.path("verdicts").isArray()) return Optional.empty();
+    }
+
+    /** The gates of a report.json's {@code gates} member (null or missing: empty), already read. */
+    public static Optional<GateReport> of(JsonNode gates) {
+        if (gates == null || !gates.path("verdicts").isArray()) return Optional.empty();
         List<GateVerdict> verdicts = new ArrayList<>();
         for (JsonNode v : gates.path("verdicts")) {
             String comparator = text(v, "comparator");

@@ -59,7 +59,7 @@ public final class RunFiles {
         Path folder = file.toAbsolutePath().getParent();
         boolean report = isReport(file);
         if (folder != null && report) templates.putAll(dev.evalbench.core.report.ReportTemplates.read(folder));
-        var gates = report ? dev.evalbench.core.report.ReportGates.read(file).orElse(null) : null;
+        var gates = report ? dev.evalbench.core.report.ReportGates.of(exported.gates()).orElse(null) : null;
         return new OpenedRun(exported.run(), file, opened, kind, templates, null, gates);
     }
 

@@ -41,8 +41,12 @@ public final class RunExport {
 
     private RunExport() {}
 
-    /** A run read from a file, with the template texts it carries by SHA-256 (empty for files without any). */
-    public record Exported(StoredRun run, java.util.Map<String, PromptTemplates.Text> templates) {
+    /**
+     * A run read from a file, with the template texts it carries by SHA-256 (empty for files without any) and,
+     * for a report.json, its {@code gates} member as written (null for an export), so a reader of the report's
+     * gates need not read the file again.
+     */
+    public record Exported(StoredRun run, java.util.Map<String, PromptTemplates.Text> templates, JsonNode gates) {
         public Exported {
             templates = java.util.Map.copyOf(templates);
         }
@@ -117,7 +121,7 @@ public final class RunExport {
         JsonNode binding = root.get("run_cases");
         StoredRun whole = binding == null || !binding.isObject() ? stored
                 : new StoredRun(stored.header(), boundCases(file, binding), stored.events());
-        return new Exported(whole, templates(name, root.get("templates")));
+        return new Exported(whole, templates(name, root.get("templates")), root.get("gates"));
     }
 
     private static java.util.Map<String, PromptTemplates.Text> templates(String name, JsonNode node) throws RunFileException {
