@@ -46,6 +46,11 @@ public final class GatesView extends VBox {
         baseline.setId("gates-baseline");
         baseline.getStyleClass().add(Styles.TEXT_MUTED);
         baseline.textProperty().bind(vm.baselineProperty());
+        // The verdict keeps its words; the baseline's sentence gives way, whole in its tooltip.
+        headline.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Tooltip baselineWhole = new Tooltip();
+        baselineWhole.textProperty().bind(baseline.textProperty());
+        baseline.setTooltip(baselineWhole);
         HBox top = new HBox(12, headline, baseline);
         top.setAlignment(Pos.CENTER_LEFT);
 

@@ -109,6 +109,9 @@ class OpenRunFileTest {
                 && table("#gates-table").getItems().size() == 9);
         // What CI decided, as report.json says it: the sample fails its schema gate and, with no baseline, cost.
         assertThat(robot.lookup("#gates-headline").queryAs(Label.class).getText()).isEqualTo("FAILED: 2 of 9 gates failed");
+        // The verdict is drawn whole beside the long sentence about where the gates come from.
+        Label headline = robot.lookup("#gates-headline").queryAs(Label.class);
+        waitFor(5, TimeUnit.SECONDS, () -> headline.getWidth() > 0 && dev.evalbench.app.DrawnWhole.of(headline));
         assertThat(robot.lookup("#gates-baseline").queryAs(Label.class).getText())
                 .isEqualTo("As the report recorded them; open the workspace (Ctrl+O) to gate it here.");
         TableView<dev.evalbench.app.gates.GateRow> gates = table("#gates-table");
