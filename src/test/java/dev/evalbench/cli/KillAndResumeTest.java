@@ -134,7 +134,7 @@ class KillAndResumeTest {
         if (!asUsersStartIt) command.addAll(List.of(TestJar.jvmOptions().split(" ")));
         command.addAll(List.of("-jar", TestJar.path().toString(), "run", "--workspace", ws.toString(), "--db", db.toString(),
                 "--route", "offline-live", "--suite", "safety", "--concurrency", "1", "--quiet"));
-        ProcessBuilder builder = new ProcessBuilder(command);
+        ProcessBuilder builder = new ProcessBuilder(TestJar.yielding(command));
         List.of("JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS").forEach(builder.environment()::remove);
         builder.environment().put("XDG_CACHE_HOME", tmp.resolve("cache").toString()); // the class archive's folder
         return builder.redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();

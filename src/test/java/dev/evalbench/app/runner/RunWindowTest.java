@@ -26,10 +26,12 @@ import org.testfx.api.FxRobot;
 /**
  * The real window runs the sample on its offline route whose answers take their scripted time: the counts move
  * in the run bar, the finished run opens its results with the gates, and a second run, cancelled, is resumed
- * from the history.
+ * from the history. The safety suite is cut to its first {@value #CASES} probes in the test's copy: each answer takes
+ * a quarter to half a second, and that is enough cases to see the counts move, cancel part way and resume.
  */
 @dev.evalbench.app.SharesFxToolkit
 class RunWindowTest {
+    private static final int CASES = 12;
     @TempDir Path temp;
     private WorkbenchFixture fixture;
     private final FxRobot robot = new FxRobot();
@@ -51,12 +53,19 @@ class RunWindowTest {
 
     @Test
     void runWatchTheCountsMoveThenCancelASecondRunAndResumeItFromTheHistory() throws Exception {
-        fixture = WorkbenchFixture.ofSample(temp).start();
+        fixture = WorkbenchFixture.ofSample(temp);
+        Path probes = fixture.workspace.resolve("datasets/probes.jsonl");
+        java.nio.file.Files.write(probes, java.nio.file.Files.readAllLines(probes).subList(0, CASES));
+        fixture.start();
         waitFor(20, TimeUnit.SECONDS, () -> fixture.workbench().session().workspace() != null
                 && !robot.lookup("#launcher-routes").queryAs(MenuButton.class).getItems().isEmpty());
         tick("#launcher-routes", "offline-live");
         tick("#launcher-suites", "safety");
         assertThat(robot.lookup("#launcher-routes").queryAs(MenuButton.class).getText()).isEqualTo("offline-live");
+        @SuppressWarnings("unchecked")
+        Spinner<Integer> concurrency = robot.lookup("#launcher-concurrency").queryAs(Spinner.class);
+        // Two at a time: the counts move in several steps, and the second run is slow enough to cancel part way.
+        robot.interact(() -> concurrency.getValueFactory().setValue(2));
 
         robot.clickOn("#launcher-run");
         Set<String> seen = new LinkedHashSet<>();
@@ -65,21 +74,17 @@ class RunWindowTest {
             return barText().contains("complete:");
         });
         assertThat(seen.stream().filter(t -> t.contains("offline-live: pass")).count()).as("distinct counts seen: %s", seen).isGreaterThan(2);
-        assertThat(barText()).contains("complete: 32 / 32  offline-live: pass");
+        assertThat(barText()).contains("complete: " + CASES + " / " + CASES + "  offline-live: pass");
 
         // The finished run opens its results and gates without another click.
         waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#results-table").tryQuery().isPresent()
-                && robot.lookup("#results-table").queryAs(TableView.class).getItems().size() == 32
+                && robot.lookup("#results-table").queryAs(TableView.class).getItems().size() == CASES
                 && !robot.lookup("#gates-table").queryAs(TableView.class).getItems().isEmpty());
         waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#gates-headline").queryAs(Label.class).getText()
                 .matches("(PASSED|FAILED): .*"));
 
-        @SuppressWarnings("unchecked")
-        Spinner<Integer> concurrency = robot.lookup("#launcher-concurrency").queryAs(Spinner.class);
-        // Two at a time: slow enough to cancel part way, and the resume (at the run's own concurrency) takes half as long as one at a time.
-        robot.interact(() -> concurrency.getValueFactory().setValue(2));
         robot.clickOn("#history-search").push(KeyCode.CONTROL, KeyCode.R);
-        waitFor(30, TimeUnit.SECONDS, () -> barText().matches("run \\S+: [2-9] / 32 .*"));
+        waitFor(30, TimeUnit.SECONDS, () -> barText().matches("run \\S+: [2-9] / " + CASES + " .*"));
         robot.clickOn("#run-cancel");
         waitFor(30, TimeUnit.SECONDS, () -> barText().contains("cancelled"));
         // The long "cancelled (resume it from the history)" line does not squeeze the button to "…".
@@ -90,10 +95,10 @@ class RunWindowTest {
         ListView<RunRow> history = robot.lookup("#history-list").queryAs(ListView.class);
         waitFor(30, TimeUnit.SECONDS, () -> history.getItems().size() == 2 && history.getItems().get(0).resumable());
         RunRow incomplete = history.getItems().get(0);
-        assertThat(incomplete.casesStored()).isLessThan(32);
+        assertThat(incomplete.casesStored()).isLessThan(CASES);
         robot.interact(() -> history.getSelectionModel().select(0));
         robot.clickOn("#history-resume");
-        waitFor(60, TimeUnit.SECONDS, () -> barText().contains("complete: 32 / 32"));
+        waitFor(60, TimeUnit.SECONDS, () -> barText().contains("complete: " + CASES + " / " + CASES));
         assertThat(FxWait.read(() -> robot.lookup("#status-message").queryAs(Label.class).getText()))
                 .as("the line that said to resume it is gone once it is resumed").doesNotContain("cancelled");
         waitFor(30, TimeUnit.SECONDS, () -> history.getItems().size() == 2
