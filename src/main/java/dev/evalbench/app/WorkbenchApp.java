@@ -49,9 +49,14 @@ public final class WorkbenchApp extends Application {
                 wb -> runs.compare().keepMarksIn(wb.configFolder()));
     }
 
+    /** Reads the settings file on the launcher's thread, which JavaFX calls this on: the FX thread never reads files. */
+    @Override
+    public void init() {
+        settings = options.settingsFile().load();
+    }
+
     @Override
     public void start(Stage stage) {
-        settings = options.settingsFile().load();
         applyTheme(settings.theme);
         MainWindow window = new MainWindow();
         runner = new FxTaskRunner(failure -> window.status("Failed: " + failure.getMessage()));

@@ -19,6 +19,7 @@ public final class WorkbenchFixture {
     public final Path settings;
     public WorkbenchApp app;
     public Stage stage;
+    private FxThreadFileAccess fileAccess;
 
     private WorkbenchFixture(Path workspace, Path settings) {
         this.workspace = workspace;
@@ -54,6 +55,7 @@ public final class WorkbenchFixture {
     public WorkbenchFixture start(Map<String, String> env, java.util.List<dev.evalbench.core.service.OpenedRun> opened)
             throws TimeoutException {
         stage = FxToolkit.registerPrimaryStage();
+        fileAccess = FxThreadFileAccess.start();
         app = (WorkbenchApp) FxToolkit.setupApplication(() ->
                 new WorkbenchApp(new WorkbenchOptions(workspace, new SettingsFile(settings), env, opened)));
         WaitForAsyncUtils.waitForFxEvents();
@@ -64,8 +66,15 @@ public final class WorkbenchFixture {
         return app.workbench();
     }
 
+    /** Closes the window; fails if the workbench read or wrote a file on the FX thread meanwhile. */
     public void stop() throws TimeoutException {
         FxToolkit.cleanupApplication(app);
         FxToolkit.cleanupStages();
+        if (fileAccess == null) return;
+        java.util.List<String> found = fileAccess.stop();
+        fileAccess = null;
+        if (!found.isEmpty()) {
+            throw new AssertionError("the workbench read or wrote files on the FX thread:\n  " + String.join("\n  ", found));
+        }
     }
 }

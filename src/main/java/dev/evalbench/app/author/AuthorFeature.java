@@ -81,14 +81,22 @@ public final class AuthorFeature {
         Path ws = wb.session().folder();
         if (ws == null) return;
         Path target = ws.resolve(problem.file()).normalize();
-        if (!target.startsWith(ws) || Files.isDirectory(target)) {
+        if (!target.startsWith(ws)) {
             wb.window().status(problem.toString());
             return;
         }
-        files.openAt(ws.relativize(target).toString().replace('\\', '/'), problem.line(), problem.column());
+        // A problem may name a folder ("prompts/: …"), which has no line to open at: it is said in the status line.
+        BackgroundTask.of(() -> Files.isDirectory(target)).onSuccess(folder -> {
+            if (folder) wb.window().status(problem.toString());
+            else files.openAt(ws.relativize(target).toString().replace('\\', '/'), problem.line(), problem.column());
+        }).executeWith(wb.runner());
     }
 
-    /** Ctrl+O: a folder is chosen, unsaved edits are dealt with, then the workspace is opened (loaded off the FX thread). */
+    /**
+     * Ctrl+O: a folder is chosen, unsaved edits are dealt with, then the workspace is opened (loaded off the FX
+     * thread). The dialog is JavaFX's and reads the disk on the FX thread by design; the one check made here first
+     * is the one JavaFX needs (an initial folder that no longer exists makes it refuse to open the dialog).
+     */
     private void chooseWorkspace() {
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle("Open a workspace folder");
