@@ -19,7 +19,7 @@ import jdk.jfr.consumer.RecordingFile;
  * read and write of the JVM is recorded with its stack (JFR's {@code jdk.FileRead} and {@code jdk.FileWrite},
  * no threshold) while a window test runs; {@link #stop()} names those made on the FX thread from Evalbench's own
  * code. What the toolkit and the JVM read for themselves is left out: classes and resources from the class path
- * (style sheets), fonts, the JDK's own files; so is the tests' own code. Stat calls and SQLite's native I/O leave
+ * (style sheets), fonts, native libraries, the JDK's own files and devices; so is the tests' own code. Stat calls and SQLite's native I/O leave
  * no such event, so this catches reads and writes of the user's files, not every touch of the disk.
  */
 final class FxThreadFileAccess {
@@ -95,7 +95,9 @@ final class FxThreadFileAccess {
     }
 
     private static List<String> ownFiles() {
-        List<String> own = new ArrayList<>(List.of(System.getProperty("java.home"), "/usr/share/fonts"));
+        // JavaFX copies its native libraries to ~/.openjfx on first use; /dev/urandom seeds the JDK's random numbers.
+        List<String> own = new ArrayList<>(List.of(System.getProperty("java.home"), "/usr/share/fonts", "/dev/",
+                Path.of(System.getProperty("user.home"), ".openjfx").toString()));
         for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
             own.add(Path.of(entry).toAbsolutePath().toString());
         }

@@ -61,9 +61,7 @@ public final class DatasetView extends BorderPane {
     private void fitNames(TableColumn<DatasetRow, String> suite, TableColumn<DatasetRow, String> id,
                           DatasetModel model) {
         FitColumns.toValues(table, suite, model.rows().stream().map(DatasetRow::suite).distinct().toList());
-        List<String> longestIds = model.rows().stream().map(DatasetRow::id)
-                .sorted(java.util.Comparator.comparingInt(String::length).reversed()).limit(LONGEST_IDS).toList();
-        FitColumns.toValues(table, id, longestIds);
+        FitColumns.toValues(table, id, FitColumns.longest(model.rows().stream().map(DatasetRow::id).toList(), LONGEST_IDS));
     }
 
     /** The case selected in the table, or null. */

@@ -78,6 +78,23 @@ public final class FitColumns {
         if (column.getPrefWidth() < width) column.setPrefWidth(Math.min(NAME_CAP, width));
     }
 
+    /**
+     * The {@code n} longest of {@code values} by length (ties in no particular order), in one pass: for a column of
+     * many ids, the few that set its width, without sorting or measuring all of them on the FX thread.
+     */
+    public static java.util.List<String> longest(Iterable<String> values, int n) {
+        java.util.PriorityQueue<String> kept = new java.util.PriorityQueue<>(java.util.Comparator.comparingInt(String::length));
+        for (String value : values) {
+            if (value == null) continue;
+            if (kept.size() < n) kept.add(value);
+            else if (value.length() > kept.peek().length()) {
+                kept.poll();
+                kept.add(value);
+            }
+        }
+        return java.util.List.copyOf(kept);
+    }
+
     /** {@link #toContent} once the table is in a scene and laid out (its cells exist and are styled). */
     public static void toContentOnceShown(TableView<?> table, double cap) {
         AfterLayout.runIn(table, () -> toContent(table, cap));

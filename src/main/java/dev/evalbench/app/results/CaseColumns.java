@@ -36,6 +36,20 @@ final class CaseColumns {
         return c;
     }
 
+    /** A count shown as the gates and reports show it ("1,177", "330 ms"), sorted as a number. */
+    static <T extends Number & Comparable<T>> TableColumn<CaseSummary, T> number(String title, double width,
+                                                                                  Function<CaseSummary, T> value, String unit) {
+        TableColumn<CaseSummary, T> c = column(title, width, value);
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(T n, boolean empty) {
+                super.updateItem(n, empty);
+                setText(empty || n == null ? null : String.format(Locale.ROOT, "%,d", n.longValue()) + unit);
+            }
+        });
+        return c;
+    }
+
     static String schema(CaseSummary s) {
         return s.errored() ? "no answer" : s.schemaValid() ? "valid" : "invalid";
     }
@@ -43,10 +57,6 @@ final class CaseColumns {
     static String decision(CaseSummary s) {
         if (s.finalAction() == null) return "—";
         return s.accepted() ? "accept " + s.finalAction() : "reject → " + s.finalAction();
-    }
-
-    static String tokens(CaseSummary s) {
-        return String.format(Locale.ROOT, "%,d", s.tokensIn() + s.tokensOut());
     }
 
     /** The verdict as an icon and a word, so it reads without colour. */

@@ -1,6 +1,7 @@
 package dev.evalbench.app.results;
 
 import dev.evalbench.core.record.CaseSummary;
+import java.util.List;
 import javafx.collections.transformation.SortedList;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -17,6 +18,10 @@ import javafx.scene.layout.VBox;
  */
 public final class ResultsView extends VBox {
     static final double ROW_HEIGHT = 24;
+    /** Where a column of names starts, before its header and the run's names widen it. */
+    private static final double NARROW = 40;
+    /** How many of the longest case ids are measured for the Case column. */
+    private static final int LONGEST_IDS = 20;
     private final ResultsViewModel vm;
     private final FilterBar filterBar;
     private final TableView<CaseSummary> table = new TableView<>();
@@ -32,23 +37,38 @@ public final class ResultsView extends VBox {
         SortedList<CaseSummary> sorted = new SortedList<>(vm.visible());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
-        TableColumn<CaseSummary, String> suite = CaseColumns.text("Suite", 80, s -> s.key().suite());
-        TableColumn<CaseSummary, String> route = CaseColumns.text("Route", 90, ResultsViewModel::routeShown);
+        // The name columns start narrow and grow to the names the run has (below): with a run of short ids and
+        // one route, every column but the tags fits beside the side panes on a 1440-pixel screen, not behind a
+        // sideways scroll.
+        TableColumn<CaseSummary, String> id = CaseColumns.text("Case", NARROW, s -> s.key().caseId());
+        TableColumn<CaseSummary, String> suite = CaseColumns.text("Suite", NARROW, s -> s.key().suite());
+        TableColumn<CaseSummary, String> decision = CaseColumns.text("Decision", NARROW, CaseColumns::decision);
+        TableColumn<CaseSummary, String> route = CaseColumns.text("Route", NARROW, ResultsViewModel::routeShown);
+        // What a reader looks for first comes first; the tags, long and also in the detail, come last.
         table.getColumns().setAll(java.util.List.of(
-                CaseColumns.text("Case", 130, s -> s.key().caseId()),
+                id,
                 suite,
-                CaseColumns.text("Tags", 110, s -> String.join(", ", s.tags())),
-                CaseColumns.text("Schema", 75, CaseColumns::schema),
-                CaseColumns.text("Decision", 140, CaseColumns::decision),
                 CaseColumns.verdict(),
-                CaseColumns.column("Latency ms", 85, CaseSummary::latencyMs),
-                CaseColumns.column("Tokens", 70, s -> s.tokensIn() + s.tokensOut()),
-                route));
+                decision,
+                CaseColumns.text("Schema", 75, CaseColumns::schema),
+                CaseColumns.number("Latency", 80, CaseSummary::latencyMs, " ms"),
+                CaseColumns.number("Tokens", 70, s -> s.tokensIn() + s.tokensOut(), ""),
+                route,
+                CaseColumns.text("Tags", 110, s -> String.join(", ", s.tags()))));
         // A header is never cut ("Sche…", "Laten…"): each column at least as wide as its title, once styled.
         dev.evalbench.app.fx.FitColumns.toHeadersOnceShown(table);
-        // Nor a suite or a route ("extrac…"): few names among many rows, measured once every row is read.
+        // Nor a name ("extrac…"): few suites, routes and decisions among many rows, and the longest ids, measured
+        // once every row is read.
         vm.loadedProperty().addListener((o, was, now) -> dev.evalbench.app.fx.AfterLayout.runIn(table, () -> {
+            List<String> ids = new java.util.ArrayList<>(vm.total());
+            java.util.Set<String> decisions = new java.util.HashSet<>();
+            for (CaseSummary s : vm.all()) {
+                ids.add(s.key().caseId());
+                decisions.add(CaseColumns.decision(s));
+            }
+            dev.evalbench.app.fx.FitColumns.toValues(table, id, dev.evalbench.app.fx.FitColumns.longest(ids, LONGEST_IDS));
             dev.evalbench.app.fx.FitColumns.toValues(table, suite, vm.suites());
+            dev.evalbench.app.fx.FitColumns.toValues(table, decision, decisions);
             dev.evalbench.app.fx.FitColumns.toValues(table, route, vm.routes());
         }));
         table.setPlaceholder(new Label("Reading the run…"));

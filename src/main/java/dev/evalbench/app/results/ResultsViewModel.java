@@ -238,6 +238,8 @@ public final class ResultsViewModel {
     /** The rows that pass the filter, in stored order (the view sorts them). */
     public ObservableList<CaseSummary> visible() { return visible; }
     public int total() { return all.size(); }
+    /** Every case of the run once read, whatever the filter shows (FX thread). */
+    public List<CaseSummary> all() { return all; }
     public ObservableList<String> suites() { return suites; }
     /** The routes the cases show (the route that answered, else the case's own), once every summary is read. */
     public ObservableList<String> routes() { return routes; }

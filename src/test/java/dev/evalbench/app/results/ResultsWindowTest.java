@@ -4,6 +4,7 @@ import static dev.evalbench.app.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.evalbench.app.DrawnWhole;
+import dev.evalbench.app.FxWait;
 import dev.evalbench.app.SampleHistory;
 import dev.evalbench.app.WorkbenchFixture;
 import dev.evalbench.app.gates.GateRow;
@@ -12,6 +13,7 @@ import dev.evalbench.core.record.CaseRecord;
 import dev.evalbench.core.record.CaseSummary;
 import dev.evalbench.core.record.RunHeader;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -83,6 +85,20 @@ class ResultsWindowTest {
                 && cutTexts("#gates-table .column-header .label", null).isEmpty()
                 && cutTexts("#results-table .column-header .label", null).isEmpty()
                 && cutTexts("#results-count", null).isEmpty());
+        // On a 1,280-pixel screen (the headless one), the columns a reader scans are in view, not behind a sideways
+        // scroll: the case, its suite, verdict, decision, schema and latency; the tags, long and in the detail too,
+        // come last. Counts read as the gates write them.
+        assertThat(FxWait.read(() -> cases.getColumns().get(cases.getColumns().size() - 1).getText())).isEqualTo("Tags");
+        try {
+            waitFor(5, TimeUnit.SECONDS, () -> widthThrough(cases, "Latency") < cases.getWidth() - SCROLL_BAR);
+        } catch (java.util.concurrent.TimeoutException e) {
+            // the names are fitted once every case is read; the assertion below says by how much they miss
+        }
+        assertThat(FxWait.read(() -> widthThrough(cases, "Latency"))).as("columns up to Latency in a table %s px wide",
+                FxWait.read(cases::getWidth)).isLessThan(FxWait.read(cases::getWidth) - SCROLL_BAR);
+        List<String> shown = FxWait.read(() -> robot.lookup("#results-table .table-cell")
+                .queryAllAs(javafx.scene.control.TableCell.class).stream().map(c -> String.valueOf(c.getText())).toList());
+        assertThat(shown).anyMatch(t -> t.matches("\\d{2,4} ms")).anyMatch(t -> t.matches("\\d,\\d{3}"));
         GateRow schema = gates.getItems().get(0);
         assertThat(schema.id()).isEqualTo("schema");
         assertThat(robot.lookup("#gates-table .table-cell").queryAllAs(javafx.scene.control.TableCell.class))
@@ -126,6 +142,19 @@ class ResultsWindowTest {
                         && except.equals(c.getTableColumn().getText())))
                 .filter(l -> !DrawnWhole.of(l))
                 .map(Labeled::getText).toList();
+    }
+
+    /** Room the table's vertical scroll bar takes. */
+    private static final double SCROLL_BAR = 14;
+
+    /** The width of the table's columns from the first to {@code last}, included. */
+    private static double widthThrough(TableView<CaseSummary> cases, String last) {
+        double width = 0;
+        for (javafx.scene.control.TableColumn<CaseSummary, ?> c : cases.getColumns()) {
+            width += c.getWidth();
+            if (c.getText().equals(last)) return width;
+        }
+        throw new AssertionError("no column " + last);
     }
 
     private static long gatesInView(TableView<GateRow> gates) throws Exception {
