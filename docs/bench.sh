@@ -18,11 +18,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 test_classes() {
-    mvn -B -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
+    mvn -B -q -Dstyle.color=never test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
 }
 
 jar() {
-    [ -f target/evalbench.jar ] || mvn -B -o -q package -DskipTests >/dev/null
+    [ -f target/evalbench.jar ] || mvn -B -q -Dstyle.color=never package -DskipTests >/dev/null
 }
 
 # measure CMD...: runs CMD under GNU time; sets wall (s), cpu (user + sys, s), rss_mb (peak resident) and rc
@@ -98,7 +98,7 @@ name=${1:?a benchmark class, e.g. EngineOverheadBenchmark, or e2e / grid / workb
 if [ "$name" = workbench ] || [ "$name" = compare ]; then
     main=dev.evalbench.bench.WorkbenchBench
     [ "$name" = compare ] && main=dev.evalbench.bench.CompareBench
-    mvn -B -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
+    mvn -B -q -Dstyle.color=never test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
     # The app's own heap settings (none), headless Monocle with software rendering, as the TestFX tests run.
     exec java ${JAVA_OPTS:-} -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw \
         -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" "$main" "$@"
