@@ -42,6 +42,8 @@ public final class CompareTabs {
     private final ReviewService service;
     private final LoadedRunStore opened = new LoadedRunStore();
     private final java.time.ZoneId zone;
+    /** The comparisons open in a tab, by their two runs ({@link #key}); a closed tab's entry is dropped when met. */
+    private final Map<String, Tab> pairs = new java.util.HashMap<>();
     private ReviewMarksFile marks;
 
     /**
@@ -194,17 +196,32 @@ public final class CompareTabs {
         choices(all -> RunPicker.ask(window.scene().getWindow(), all).ifPresent(p -> open(p[0], p[1])));
     }
 
-    /** Opens the comparison of {@code before} (the first run, the baseline side) and {@code after}. */
+    /**
+     * Opens the comparison of {@code before} (the first run, the baseline side) and {@code after}, or selects its
+     * tab when that comparison is open already (with the marks and place the reviewer left there).
+     */
     public void open(RunChoice before, RunChoice after) {
+        String key = key(before) + " -> " + key(after);
+        Tab existing = pairs.get(key);
+        if (existing != null && window.tabs().getTabs().contains(existing)) {
+            window.tabs().getSelectionModel().select(existing);
+            return;
+        }
+        pairs.remove(key);
         BackgroundTask.of(() -> new ReviewService.Side[] {
                         new ReviewService.Side(before.store().get(), before.runId()),
                         new ReviewService.Side(after.store().get(), after.runId())})
-                .onSuccess(sides -> show(before, after, sides))
+                .onSuccess(sides -> pairs.put(key, show(before, after, sides)))
                 .onFailure(e -> window.status("Cannot compare: " + e.getMessage()))
                 .executeWith(runner);
     }
 
-    private void show(RunChoice before, RunChoice after, ReviewService.Side[] sides) {
+    /** A run as a side of a comparison: its id, and whether it was read from a file rather than the history. */
+    private static String key(RunChoice run) {
+        return run.runId() + (run.label().endsWith(RunChoice.READ_ONLY) ? " (file)" : "");
+    }
+
+    private Tab show(RunChoice before, RunChoice after, ReviewService.Side[] sides) {
         Workspace ws = openWorkspace.get();
         OutboundMask mask = OutboundMasks.of(ws == null ? List.of() : List.of(ws), Map.of());
         CompareViewModel vm = new CompareViewModel(runner, service, sides[0], sides[1], workspaceDir, mask::record);
@@ -218,6 +235,7 @@ public final class CompareTabs {
         window.tabs().getTabs().add(tab);
         window.tabs().getSelectionModel().select(tab);
         vm.load();
+        return tab;
     }
 
     private static String shortId(String id) {

@@ -103,11 +103,18 @@ public final class CompareView extends VBox {
         VBox list = new VBox(overview.movements, filterBar, table);
         VBox.setVgrow(table, Priority.ALWAYS);
 
-        // No minimum heights: the divider positions decide, and a part too short scrolls or clips.
+        // No minimum heights: the divider positions decide, and a part too short scrolls or clips. The selected
+        // case scrolls as a whole: its two outputs keep the lines they need to be read (OutputPanes) and the
+        // numbers below them scroll into view, rather than the outputs being squeezed to their scroll bars.
         list.setMinHeight(0);
-        pair.setMinHeight(0);
         table.setMinHeight(0);
-        SplitPane split = new SplitPane(overview, list, pair);
+        ScrollPane pairScroll = new ScrollPane(pair);
+        pairScroll.setId("compare-case-scroll");
+        pairScroll.setFitToWidth(true);
+        pairScroll.setFitToHeight(true);
+        pairScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        pairScroll.setMinHeight(0);
+        SplitPane split = new SplitPane(overview, list, pairScroll);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.24, 0.56);
         // The overview gets the height that shows every gate row (at most 45%) once the gates are known, and the

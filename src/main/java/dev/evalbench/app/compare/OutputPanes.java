@@ -17,6 +17,8 @@ import org.fxmisc.richtext.StyleClassedTextArea;
  * FX thread only.
  */
 final class OutputPanes extends HBox {
+    /** The least height of the two panes, in pixels: about seven lines of output and the scroll bar. */
+    static final double MIN_HEIGHT = 140;
     final StyleClassedTextArea before = area("compare-output-before");
     final StyleClassedTextArea after = area("compare-output-after");
 
@@ -31,7 +33,9 @@ final class OutputPanes extends HBox {
         before.estimatedScrollYProperty().bindBidirectional(after.estimatedScrollYProperty());
         before.estimatedScrollXProperty().bindBidirectional(after.estimatedScrollXProperty());
         getChildren().addAll(left, right);
-        setMinHeight(0);
+        // Seven lines at least, with the scroll bar: a short case pane scrolls (CompareView) instead of squeezing
+        // the outputs, the point of the comparison, to nothing.
+        setMinHeight(MIN_HEIGHT);
     }
 
     private static StyleClassedTextArea area(String id) {

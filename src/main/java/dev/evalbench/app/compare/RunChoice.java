@@ -12,6 +12,8 @@ import java.util.Locale;
  * ({@code store}, called in task bodies only). {@code label} is what pickers and tab titles show. Immutable.
  */
 public record RunChoice(String runId, String label, BackgroundTask.ThrowingSupplier<RunStore> store) {
+    /** How the label of a run read from a file ends. */
+    static final String READ_ONLY = " (read-only)";
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
     /** A run of the local history. */
@@ -22,7 +24,7 @@ public record RunChoice(String runId, String label, BackgroundTask.ThrowingSuppl
 
     /** A run opened from a file; {@code source} names the file. */
     public static RunChoice ofFile(String runId, String source, BackgroundTask.ThrowingSupplier<RunStore> store) {
-        return new RunChoice(runId, source + " (read-only)", store);
+        return new RunChoice(runId, source + READ_ONLY, store);
     }
 
     @Override

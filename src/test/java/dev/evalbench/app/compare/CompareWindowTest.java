@@ -153,6 +153,11 @@ class CompareWindowTest {
         StyleClassedTextArea before = robot.lookup("#compare-output-before").queryAs(StyleClassedTextArea.class);
         assertThat(before.getParagraph(line).getText()).contains("\"order_id\": null");
         assertThat(before.getParagraph(0).getParagraphStyle()).doesNotContain("line-changed");
+        // In the default window the two outputs keep room to be read, down to the changed line (they were squeezed
+        // to their scroll bars under the case's input and numbers); the case's pane scrolls for the rest.
+        waitFor(5, TimeUnit.SECONDS, () -> after.getHeight() >= 100 && before.getHeight() >= 100);
+        assertThat(line).as("the changed line is among those shown")
+                .isLessThan(FxWait.read(() -> after.getVisibleParagraphs().size()));
 
         // J: the next regression; M marks it reviewed and the count goes down.
         robot.push(KeyCode.J);
@@ -209,6 +214,15 @@ class CompareWindowTest {
         waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
         assertThat(table.getItems().get(0).either().key().caseId()).isEqualTo("t003");
         WaitForAsyncUtils.waitForFxEvents();
+
+        // Asked for again, the same comparison comes forward in its tab, filter and marks as left, not a second tab.
+        robot.clickOn(robot.lookup("#history-list .list-cell").nth(0).queryAs(Node.class));
+        robot.clickOn("#history-compare-baseline");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(FxWait.read(() -> fixture.workbench().window().tabs().getTabs().stream()
+                .filter(t -> "compare-tab".equals(t.getId())).count())).isEqualTo(1L);
+        assertThat(cases()).isSameAs(table);
+        assertThat(text("#compare-remaining")).isEqualTo("17 of 18 regressions left to review");
     }
 
     private javafx.scene.control.Button button(String id) {
