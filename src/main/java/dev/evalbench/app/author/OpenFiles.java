@@ -66,7 +66,8 @@ final class OpenFiles {
         TemplateEditorModel model = new TemplateEditorModel(wb.runner(), wb.session().folder(), file, wb.env());
         RevisionHistoryModel history = new RevisionHistoryModel(model);
         TemplateEditorView view = new TemplateEditorView(model, history);
-        Tab tab = add(file, file, view);
+        // The editor holds its own preview and revision history: the detail pane, empty here, gives it its width.
+        Tab tab = add(file, file, view, true);
         String name = Path.of(file).getFileName().toString();
         tab.textProperty().bind(Bindings.when(model.dirtyProperty()).then(name + " *").otherwise(name));
         tab.setOnCloseRequest(e -> {
@@ -88,7 +89,7 @@ final class OpenFiles {
         }
         DatasetModel model = new DatasetModel(wb.runner(), wb.session().folder(), file, wb.env());
         DatasetView view = new DatasetView(model);
-        Tab tab = add(key, Path.of(file).getFileName() + " (cases)", view);
+        Tab tab = add(key, Path.of(file).getFileName() + " (cases)", view, false);
         // The selected case in the detail pane, as a results tab shows its case.
         DatasetCaseDetail detail = new DatasetCaseDetail(file);
         view.selected().addListener((o, was, now) -> {
@@ -109,15 +110,17 @@ final class OpenFiles {
         BackgroundTask.of(() -> Files.readString(path, StandardCharsets.UTF_8)).onSuccess(text -> {
             if (tabs.containsKey(file)) return;
             ReadOnlyFileView view = new ReadOnlyFileView(text);
-            add(file, Path.of(file).getFileName().toString(), view);
+            add(file, Path.of(file).getFileName().toString(), view, true);
             viewers.put(file, view);
             view.moveTo(line, column);
         }).onFailure(e -> wb.window().status("Cannot open " + file + ": " + e.getMessage())).executeWith(wb.runner());
     }
 
-    private Tab add(String key, String title, javafx.scene.Node content) {
+    /** @param wholeWidth the tab shows no case in the detail pane, which steps aside while it is selected */
+    private Tab add(String key, String title, javafx.scene.Node content, boolean wholeWidth) {
         Tab tab = new Tab(title, content);
         tab.setId("tab-" + key);
+        if (wholeWidth) dev.evalbench.app.shell.MainWindow.wantsWholeWidth(tab);
         tab.setOnClosed(e -> forget(key));
         tabs.put(key, tab);
         wb.window().tabs().getTabs().add(tab);

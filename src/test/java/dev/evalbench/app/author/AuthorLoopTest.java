@@ -101,6 +101,8 @@ class AuthorLoopTest {
     @Test
     void typeAnUndefinedVariableSeeItMarkedFixItAndSaveARevisionIntoTheHistory() throws Exception {
         CodeArea area = openTriage();
+        // The editor has its preview and history beside it: the (empty) detail pane gives it its width.
+        assertThat(FxWait.read(() -> fixture.workbench().window().detailShown())).isFalse();
         Label summary = robot.lookup("#undefined-summary").queryAs(Label.class);
         waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#template-preview").queryTextInputControl().getText().contains("New ticket via app."));
         assertThat(marked(area)).isFalse();
@@ -211,6 +213,7 @@ class AuthorLoopTest {
     void theDatasetViewFiltersByTagAndShowsTheSelectedCase() throws Exception {
         robot.doubleClickOn(treeCell("tickets.jsonl"));
         waitFor(10, TimeUnit.SECONDS, () -> selectedTab() != null && "tickets.jsonl (cases)".equals(selectedTab().getText()));
+        assertThat(FxWait.read(() -> fixture.workbench().window().detailShown())).as("a dataset's case shows there").isTrue();
         TableView<?> table = robot.lookup("#dataset-table").queryAs(TableView.class);
         waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 127);
         robot.clickOn("#dataset-tag");
