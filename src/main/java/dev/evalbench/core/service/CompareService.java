@@ -19,7 +19,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Compares two runs: metrics, gates (when the after-run's gates can be found), changed cases and prompt
  * diffs from the store's snapshots. Gates are judged on the raw records; the comparison (and the runs in
- * its result) carry masked copies ({@link OutboundMasks}), since it is printed and attached to pull requests.
+ * its result, and the templates' text it diffs) carry masked copies ({@link OutboundMasks}), since it is
+ * printed and attached to pull requests.
  * Two runs of the history are compared from their summaries, reading full records only for the cases the
  * comparison shows; a run file is read whole. Reads only; the store stays the caller's (it is not closed here).
  * Two stored runs are gated and their metric deltas computed on {@link java.util.concurrent.ForkJoinPool}'s common
@@ -91,7 +92,7 @@ public final class CompareService {
         // The summaries' texts are never shown (the comparison shows the records it reads, masked as they are
         // read): only the events that the compared runs carry are masked.
         RunComparison comparison = SummaryComparison.buildAwaitingGates(eventsMasked(before, mask), eventsMasked(after, mask),
-                records(before, mask), records(after, mask), SnapshotSource.of(store),
+                records(before, mask), records(after, mask), SnapshotSource.of(store).masked(t -> mask.text(null, t)),
                 () -> SummaryComparison.joined(beforeVerdicts), () -> SummaryComparison.joined(afterVerdicts),
                 flipsShown);
         return new Result(comparison.before(), comparison.after(), comparison, found);
@@ -130,7 +131,8 @@ public final class CompareService {
         GateReport beforeVerdicts = runGates == null ? null : gates.gate(runGates, before, null);
         // Gated on the raw records; a comparison is printed and attached to pull requests, so its runs are masked.
         OutboundMask mask = OutboundMasks.of(runGates == null ? null : runGates.workspace(), store, gates.env(), before, after);
-        ComparisonBuilder builder = new ComparisonBuilder(mask.run(before), mask.run(after)).snapshots(SnapshotSource.of(store));
+        ComparisonBuilder builder = new ComparisonBuilder(mask.run(before), mask.run(after))
+                .snapshots(SnapshotSource.of(store).masked(t -> mask.text(null, t)));
         if (runGates != null) builder.gates(beforeVerdicts, afterVerdicts);
         return builder.build();
     }
