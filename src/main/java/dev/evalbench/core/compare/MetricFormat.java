@@ -31,11 +31,21 @@ public final class MetricFormat {
             case "rate" -> String.format(Locale.ROOT, "%+.1f pp", d * 100);
             case "ms" -> String.format(Locale.ROOT, "%+.0f ms", d);
             case "tokens" -> String.format(Locale.ROOT, "%+.1f", d);
-            case "usd" -> String.format(Locale.ROOT, "%+.6f", d);
+            case "usd" -> usdDelta(d);
             default -> String.format(Locale.ROOT, "%+.4g", d);
         };
         // A change that rounds to zero is no change: "-0.000000" reads as a drop that is not there.
         return text.matches("-0(\\.0+)?( .*)?") ? "+" + text.substring(1) : text;
+    }
+
+    /**
+     * A change of dollars: six decimals, as the values; a smaller change that is not noise keeps two significant
+     * digits ("+0.00000012"), or "+0.000000" would sit beside a p-value saying the change is real. Below a
+     * billionth of a dollar it is float noise and reads as no change.
+     */
+    private static String usdDelta(double d) {
+        if (Math.abs(d) >= 0.0000005 || Math.abs(d) < 1e-9) return String.format(Locale.ROOT, "%+.6f", d);
+        return (d > 0 ? "+" : "-") + new java.math.BigDecimal(Math.abs(d)).round(new java.math.MathContext(2)).toPlainString();
     }
 
     /** "[low, high]" in the unit, or an em dash when there is no interval. */
