@@ -49,7 +49,7 @@ public final class WorkbenchApp extends Application {
                 wb -> runs.compare().keepMarksIn(wb.configFolder()));
     }
 
-    /** Reads the settings file on the launcher's thread, which JavaFX calls this on: the FX thread never reads files. */
+    /** Reads the settings file on JavaFX's launcher thread, which calls this: the FX thread never reads files. */
     @Override
     public void init() {
         settings = options.settingsFile().load();

@@ -19,8 +19,9 @@ import jdk.jfr.consumer.RecordingFile;
  * read and write of the JVM is recorded with its stack (JFR's {@code jdk.FileRead} and {@code jdk.FileWrite},
  * no threshold) while a window test runs; {@link #stop()} names those made on the FX thread from Evalbench's own
  * code. What the toolkit and the JVM read for themselves is left out: classes and resources from the class path
- * (style sheets), fonts, native libraries, the JDK's own files and devices; so is the tests' own code. Stat calls and SQLite's native I/O leave
- * no such event, so this catches reads and writes of the user's files, not every touch of the disk.
+ * (style sheets), fonts, native libraries, the JDK's own files and devices; so is the tests' own code. Stat
+ * calls and SQLite's native I/O leave no such event, so this catches reads and writes of the user's files, not
+ * every touch of the disk.
  */
 final class FxThreadFileAccess {
     /** Where the toolkit and the JVM read their own files: the class path, the JDK, fonts (JavaFX's copies too). */
@@ -86,10 +87,11 @@ final class FxThreadFileAccess {
             String type = frame.getMethod().getType().getName();
             if (!type.startsWith("dev.evalbench.")) continue;
             if (isTestCode(type)) return null;
-            return type + "." + frame.getMethod().getName() + ":" + frame.getLineNumber() + " (" + event.getEventType().getName()
-                    + " " + path + ") via " + frames.stream().limit(8)
+            String via = frames.stream().limit(8)
                     .map(f -> f.getMethod().getType().getName() + "." + f.getMethod().getName())
                     .collect(Collectors.joining(" < "));
+            return type + "." + frame.getMethod().getName() + ":" + frame.getLineNumber()
+                    + " (" + event.getEventType().getName() + " " + path + ") via " + via;
         }
         return null;
     }
@@ -106,7 +108,8 @@ final class FxThreadFileAccess {
 
     private static boolean isTestCode(String type) {
         try {
-            var source = Class.forName(type, false, FxThreadFileAccess.class.getClassLoader()).getProtectionDomain().getCodeSource();
+            var source = Class.forName(type, false, FxThreadFileAccess.class.getClassLoader())
+                    .getProtectionDomain().getCodeSource();
             return source != null && source.getLocation().getPath().contains("test-classes");
         } catch (ClassNotFoundException e) {
             return false;

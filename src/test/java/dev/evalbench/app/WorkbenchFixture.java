@@ -74,7 +74,8 @@ public final class WorkbenchFixture {
         java.util.List<String> found = fileAccess.stop();
         fileAccess = null;
         if (!found.isEmpty()) {
-            throw new AssertionError("the workbench read or wrote files on the FX thread:\n  " + String.join("\n  ", found));
+            throw new AssertionError("the workbench read or wrote files on the FX thread:\n  "
+                    + String.join("\n  ", found));
         }
     }
 }

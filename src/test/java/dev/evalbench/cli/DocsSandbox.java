@@ -83,7 +83,8 @@ final class DocsSandbox {
 
     /** Runs {@code script} with bash in {@code dir}; output and errors together. */
     static Result bash(Path dir, String script, Map<String, String> env) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(TestJar.yielding(List.of("bash", "-c", script))).directory(dir.toFile()).redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder(TestJar.yielding(List.of("bash", "-c", script))).directory(dir.toFile())
+                .redirectErrorStream(true);
         pb.environment().clear();
         pb.environment().putAll(env);
         Process p = pb.start();

@@ -28,7 +28,8 @@ class TemplateDiffMaskingTest {
     @BeforeAll
     static void twoRunsWithThePromptEditedBetween() throws Exception {
         ws = Cli.copySample(tmp);
-        assertThat(Files.readString(ws.resolve("datasets/probes.jsonl"))).as("the sample restricts it").contains(RESTRICTED);
+        assertThat(Files.readString(ws.resolve("datasets/probes.jsonl"))).as("the sample restricts it")
+                .contains(RESTRICTED);
         assertThat(Cli.run("run", ws.toString(), "--quiet").exit()).isIn(ExitCodes.OK, ExitCodes.GATE_FAILED);
         assertThat(Cli.run("tag", "latest", "main", "--workspace", ws.toString()).exit()).isZero();
         Path prompt = ws.resolve("prompts/triage.yaml");
@@ -42,10 +43,12 @@ class TemplateDiffMaskingTest {
     @Test
     void theReportsTemplateDiffCarriesTheRestrictedSentenceMasked() throws Exception {
         Path out = tmp.resolve("report");
-        Cli.Result r = Cli.run("report", "latest", "--baseline", "main", "--out", out.toString(), "--workspace", ws.toString());
+        Cli.Result r = Cli.run("report", "latest", "--baseline", "main", "--out", out.toString(),
+                "--workspace", ws.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         String json = Files.readString(out.resolve("report.json"));
-        assertThat(json).contains("\"templates\"").contains("These rules always hold").contains("[masked restricted value");
+        assertThat(json).contains("\"templates\"").contains("These rules always hold")
+                .contains("[masked restricted value");
         for (Path file : files(out)) assertThat(read(file)).as(file.toString()).doesNotContain(RESTRICTED);
     }
 
@@ -55,7 +58,8 @@ class TemplateDiffMaskingTest {
         Cli.Result json = Cli.run("compare", "main", "latest", "--workspace", ws.toString(), "--json",
                 "--markdown", markdown.toString());
         assertThat(json.exit()).as(json.err()).isZero();
-        assertThat(json.out()).contains("These rules always hold").contains("[masked restricted value").doesNotContain(RESTRICTED);
+        assertThat(json.out()).contains("These rules always hold").contains("[masked restricted value")
+                .doesNotContain(RESTRICTED);
         assertThat(Files.readString(markdown)).doesNotContain(RESTRICTED);
         Cli.Result text = Cli.run("compare", "main", "latest", "--workspace", ws.toString());
         assertThat(text.out()).doesNotContain(RESTRICTED);

@@ -61,7 +61,8 @@ public final class DatasetView extends BorderPane {
     private void fitNames(TableColumn<DatasetRow, String> suite, TableColumn<DatasetRow, String> id,
                           DatasetModel model) {
         FitColumns.toValues(table, suite, model.rows().stream().map(DatasetRow::suite).distinct().toList());
-        FitColumns.toValues(table, id, FitColumns.longest(model.rows().stream().map(DatasetRow::id).toList(), LONGEST_IDS));
+        List<String> ids = model.rows().stream().map(DatasetRow::id).toList();
+        FitColumns.toValues(table, id, FitColumns.longest(ids, LONGEST_IDS));
     }
 
     /** The case selected in the table, or null. */

@@ -83,7 +83,7 @@ public final class FitColumns {
      * many ids, the few that set its width, without sorting or measuring all of them on the FX thread.
      */
     public static java.util.List<String> longest(Iterable<String> values, int n) {
-        java.util.PriorityQueue<String> kept = new java.util.PriorityQueue<>(java.util.Comparator.comparingInt(String::length));
+        var kept = new java.util.PriorityQueue<String>(java.util.Comparator.comparingInt(String::length));
         for (String value : values) {
             if (value == null) continue;
             if (kept.size() < n) kept.add(value);

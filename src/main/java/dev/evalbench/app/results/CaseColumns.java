@@ -37,8 +37,8 @@ final class CaseColumns {
     }
 
     /** A count shown as the gates and reports show it ("1,177", "330 ms"), sorted as a number. */
-    static <T extends Number & Comparable<T>> TableColumn<CaseSummary, T> number(String title, double width,
-                                                                                  Function<CaseSummary, T> value, String unit) {
+    static <T extends Number & Comparable<T>> TableColumn<CaseSummary, T> number(
+            String title, double width, Function<CaseSummary, T> value, String unit) {
         TableColumn<CaseSummary, T> c = column(title, width, value);
         c.setCellFactory(col -> new TableCell<>() {
             @Override

@@ -66,7 +66,8 @@ public final class ResultsView extends VBox {
                 ids.add(s.key().caseId());
                 decisions.add(CaseColumns.decision(s));
             }
-            dev.evalbench.app.fx.FitColumns.toValues(table, id, dev.evalbench.app.fx.FitColumns.longest(ids, LONGEST_IDS));
+            List<String> longest = dev.evalbench.app.fx.FitColumns.longest(ids, LONGEST_IDS);
+            dev.evalbench.app.fx.FitColumns.toValues(table, id, longest);
             dev.evalbench.app.fx.FitColumns.toValues(table, suite, vm.suites());
             dev.evalbench.app.fx.FitColumns.toValues(table, decision, decisions);
             dev.evalbench.app.fx.FitColumns.toValues(table, route, vm.routes());

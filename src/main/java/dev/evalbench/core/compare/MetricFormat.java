@@ -45,7 +45,8 @@ public final class MetricFormat {
      */
     private static String usdDelta(double d) {
         if (Math.abs(d) >= 0.0000005 || Math.abs(d) < 1e-9) return String.format(Locale.ROOT, "%+.6f", d);
-        return (d > 0 ? "+" : "-") + new java.math.BigDecimal(Math.abs(d)).round(new java.math.MathContext(2)).toPlainString();
+        var twoDigits = new java.math.BigDecimal(Math.abs(d)).round(new java.math.MathContext(2));
+        return (d > 0 ? "+" : "-") + twoDigits.toPlainString();
     }
 
     /** "[low, high]" in the unit, or an em dash when there is no interval. */

@@ -25,7 +25,7 @@ public interface SnapshotSource {
      * diffs, so a template's sentence that a case restricts reads masked in its diff as everywhere else.
      */
     default SnapshotSource masked(java.util.function.UnaryOperator<String> mask) {
-        return sha256 -> snapshot(sha256).map(bytes -> mask.apply(new String(bytes, java.nio.charset.StandardCharsets.UTF_8))
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+        return sha256 -> snapshot(sha256).map(bytes -> mask.apply(new String(bytes, utf8)).getBytes(utf8));
     }
 }

@@ -213,7 +213,8 @@ class AuthorLoopTest {
     void theDatasetViewFiltersByTagAndShowsTheSelectedCase() throws Exception {
         robot.doubleClickOn(treeCell("tickets.jsonl"));
         waitFor(10, TimeUnit.SECONDS, () -> selectedTab() != null && "tickets.jsonl (cases)".equals(selectedTab().getText()));
-        assertThat(FxWait.read(() -> fixture.workbench().window().detailShown())).as("a dataset's case shows there").isTrue();
+        assertThat(FxWait.read(() -> fixture.workbench().window().detailShown())).as("a dataset's case shows there")
+                .isTrue();
         TableView<?> table = robot.lookup("#dataset-table").queryAs(TableView.class);
         waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 127);
         robot.clickOn("#dataset-tag");

@@ -88,7 +88,8 @@ class ResultsWindowTest {
         // On a 1,280-pixel screen (the headless one), the columns a reader scans are in view, not behind a sideways
         // scroll: the case, its suite, verdict, decision, schema and latency; the tags, long and in the detail too,
         // come last. Counts read as the gates write them.
-        assertThat(FxWait.read(() -> cases.getColumns().get(cases.getColumns().size() - 1).getText())).isEqualTo("Tags");
+        assertThat(FxWait.read(() -> cases.getColumns().get(cases.getColumns().size() - 1).getText()))
+                .isEqualTo("Tags");
         try {
             waitFor(5, TimeUnit.SECONDS, () -> widthThrough(cases, "Latency") < cases.getWidth() - SCROLL_BAR);
         } catch (java.util.concurrent.TimeoutException e) {
@@ -97,7 +98,8 @@ class ResultsWindowTest {
         assertThat(FxWait.read(() -> widthThrough(cases, "Latency"))).as("columns up to Latency in a table %s px wide",
                 FxWait.read(cases::getWidth)).isLessThan(FxWait.read(cases::getWidth) - SCROLL_BAR);
         List<String> shown = FxWait.read(() -> robot.lookup("#results-table .table-cell")
-                .queryAllAs(javafx.scene.control.TableCell.class).stream().map(c -> String.valueOf(c.getText())).toList());
+                .queryAllAs(javafx.scene.control.TableCell.class).stream().map(c -> String.valueOf(c.getText()))
+                .toList());
         assertThat(shown).anyMatch(t -> t.matches("\\d{2,4} ms")).anyMatch(t -> t.matches("\\d,\\d{3}"));
         GateRow schema = gates.getItems().get(0);
         assertThat(schema.id()).isEqualTo("schema");
