@@ -48,7 +48,9 @@ final class OpenedRunTabs {
     }
 
     ResultsView open(RunChoice run) {
-        ResultsViewModel vm = new ResultsViewModel(runner, compare::opened, run.runId(), key -> List.of());
+        // A run file without its workspace: no dataset to take tags or the cases' order from.
+        ResultsViewModel vm = new ResultsViewModel(runner, compare::opened, run.runId(),
+                dev.evalbench.app.results.DatasetLookup.EMPTY);
         GatesViewModel gatesVm = new GatesViewModel(runner, compare::opened, gating, run.runId());
         ResultsView view = new ResultsView(vm, new GatesView(gatesVm));
         view.addAction(CompareButtons.of(run.runId(), id -> compare.compareWithBaseline(run), id -> compare.compareWithPrevious(run)));

@@ -10,19 +10,33 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A case's dataset entry (its tags and input variables) by suite and case id, from one workspace. Runs stored
- * before records carried their tags get them here; the detail pane reads input variables here. Built once
- * per workspace, then read-only and thread-safe. An empty lookup answers nothing.
+ * A case's dataset entry (its tags, input variables and place) by suite and case id, from one workspace. Runs
+ * stored before records carried their tags get them here; the detail pane reads input variables here; results
+ * list cases in the workspace's order. Built once per workspace, then read-only and thread-safe. An empty lookup
+ * answers nothing.
  */
 public final class DatasetLookup {
     public static final DatasetLookup EMPTY = new DatasetLookup(null);
     private final Map<String, EvalCase> cases = new HashMap<>();
+    private final Map<String, Integer> places = new HashMap<>();
 
     public DatasetLookup(Workspace ws) {
         if (ws == null) return;
         for (SuiteSpec suite : ws.suites()) {
-            for (EvalCase c : suite.cases()) cases.put(suite.name() + '\u0000' + c.id(), c);
+            for (EvalCase c : suite.cases()) {
+                String key = suite.name() + '\u0000' + c.id();
+                cases.put(key, c);
+                places.putIfAbsent(key, places.size());
+            }
         }
+    }
+
+    /**
+     * Where the case comes in the workspace: suites in evalbench.yaml's order, cases in their dataset's; cases
+     * this workspace does not have come after all of them ({@link Integer#MAX_VALUE}).
+     */
+    public int place(CaseKey key) {
+        return places.getOrDefault(key.suite() + '\u0000' + key.caseId(), Integer.MAX_VALUE);
     }
 
     public List<String> tags(CaseKey key) {

@@ -79,7 +79,7 @@ public final class ResultsTabs {
             return (ResultsView) existing.getContent();
         }
         DatasetLookup openDataset = new DatasetLookup(openWorkspace.get());
-        ResultsViewModel vm = new ResultsViewModel(runner, store, runId, openDataset::tags);
+        ResultsViewModel vm = new ResultsViewModel(runner, store, runId, openDataset);
         GatesViewModel gatesVm = new GatesViewModel(runner, store, gating, runId);
         ResultsView view = new ResultsView(vm, new GatesView(gatesVm));
         gatesVm.setOnChosen((gate, keys) -> vm.scopeProperty().set(new CaseFilter.Scope(gate, keys)));

@@ -4,14 +4,12 @@ import dev.evalbench.app.fx.BackgroundTask;
 import dev.evalbench.app.fx.LatestOnly;
 import dev.evalbench.app.fx.TaskRunner;
 import dev.evalbench.core.store.RunStore;
-import dev.evalbench.core.record.CaseKey;
 import dev.evalbench.core.record.CaseRecord;
 import dev.evalbench.core.record.CaseSummary;
 import dev.evalbench.core.workspace.Workspace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.regex.PatternSyntaxException;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -38,7 +36,7 @@ public final class ResultsViewModel {
     private final TaskRunner runner;
     private final BackgroundTask.ThrowingSupplier<RunStore> history;
     private final String runId;
-    private final Function<CaseKey, List<String>> tagsOf;
+    private final DatasetLookup dataset;
     private final LatestOnly filtering;
     private final LatestOnly reading;
     private final int firstPage;
@@ -69,20 +67,22 @@ public final class ResultsViewModel {
 
     /**
      * @param history the run history (called in task bodies only)
-     * @param tagsOf the dataset tags of a case, for runs stored before records carried their tags
+     * @param dataset the open workspace's cases ({@link DatasetLookup#EMPTY} for none): the tags of runs stored
+     *                before records carried them, and the order rows are listed in
      */
-    public ResultsViewModel(TaskRunner runner, BackgroundTask.ThrowingSupplier<RunStore> history, String runId, Function<CaseKey, List<String>> tagsOf) {
-        this(runner, history, runId, tagsOf, FIRST_PAGE);
+    public ResultsViewModel(TaskRunner runner, BackgroundTask.ThrowingSupplier<RunStore> history, String runId,
+                            DatasetLookup dataset) {
+        this(runner, history, runId, dataset, FIRST_PAGE);
     }
 
     /** @param firstPage how many rows are read and shown before the rest */
     ResultsViewModel(TaskRunner runner, BackgroundTask.ThrowingSupplier<RunStore> history, String runId,
-                     Function<CaseKey, List<String>> tagsOf, int firstPage) {
+                     DatasetLookup dataset, int firstPage) {
         this.firstPage = firstPage;
         this.runner = runner;
         this.history = history;
         this.runId = runId;
-        this.tagsOf = tagsOf;
+        this.dataset = dataset;
         this.filtering = new LatestOnly(runner);
         this.reading = new LatestOnly(runner);
         for (var field : List.of(text, verdict, suite, tag, failureKind)) field.addListener((o, was, now) -> refilter());
@@ -101,7 +101,7 @@ public final class ResultsViewModel {
      * {@link #firstRowsProperty} turns true once the first page is shown (or could not be read).
      */
     public void load() {
-        BackgroundTask.of(() -> withTags(history.get().summaries(runId, 0, firstPage)))
+        BackgroundTask.of(() -> prepared(history.get().summaries(runId, 0, firstPage)))
                 .onSuccess(first -> {
                     if (!loaded.get()) visible.setAll(first);
                     firstRows.set(true);
@@ -124,7 +124,7 @@ public final class ResultsViewModel {
     }
 
     private void readAll() {
-        BackgroundTask.of(() -> withTags(history.get().summaries(runId)))
+        BackgroundTask.of(() -> prepared(history.get().summaries(runId)))
                 .onSuccess(this::loadedFrom)
                 .onFailure(e -> loadProblem.set("Cannot read run " + runId + ": " + e.getMessage()))
                 .executeWith(runner);
@@ -146,12 +146,18 @@ public final class ResultsViewModel {
         return s.routeUsed() != null ? s.routeUsed() : s.key().route();
     }
 
-    private List<CaseSummary> withTags(List<CaseSummary> rows) {
+    /**
+     * The rows as listed: with their dataset tags where the record has none, in the workspace's order (the store
+     * keeps them as they finished, which concurrency shuffles from one run to the next); the samples and routes
+     * of a case, and cases the workspace does not have, stay in stored order. Task bodies.
+     */
+    private List<CaseSummary> prepared(List<CaseSummary> rows) {
         List<CaseSummary> out = new ArrayList<>(rows.size());
         for (CaseSummary s : rows) {
-            List<String> t = s.tags().isEmpty() ? tagsOf.apply(s.key()) : s.tags();
+            List<String> t = s.tags().isEmpty() ? dataset.tags(s.key()) : s.tags();
             out.add(t == s.tags() ? s : s.withTags(t));
         }
+        out.sort(java.util.Comparator.comparingInt(s -> dataset.place(s.key())));
         return List.copyOf(out);
     }
 
@@ -235,7 +241,7 @@ public final class ResultsViewModel {
     public StringProperty tagProperty() { return tag; }
     public StringProperty failureKindProperty() { return failureKind; }
     public ObjectProperty<CaseFilter.Scope> scopeProperty() { return scope; }
-    /** The rows that pass the filter, in stored order (the view sorts them). */
+    /** The rows that pass the filter, in the workspace's order (the view sorts them when asked). */
     public ObservableList<CaseSummary> visible() { return visible; }
     public int total() { return all.size(); }
     /** Every case of the run once read, whatever the filter shows (FX thread). */

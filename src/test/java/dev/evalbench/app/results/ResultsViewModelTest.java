@@ -32,7 +32,7 @@ class ResultsViewModelTest {
 
     private ResultsViewModel loaded(SameThreadTaskRunner runner) {
         DatasetLookup dataset = new DatasetLookup(sample.ws);
-        ResultsViewModel vm = new ResultsViewModel(runner, () -> sample.store, run.id(), dataset::tags);
+        ResultsViewModel vm = new ResultsViewModel(runner, () -> sample.store, run.id(), dataset);
         vm.load();
         return vm;
     }
@@ -47,11 +47,31 @@ class ResultsViewModelTest {
         assertThat(vm.tags()).contains("bug", "app-crash");
     }
 
+    /**
+     * Cases are listed as the workspace lists them (triage's tickets, then safety's probes, each in its dataset's
+     * order), not as they finished: the sample runs four at a time, so the store's order changes from run to run.
+     */
+    @Test
+    void casesAreListedInTheWorkspacesOrderNotTheOrderTheyFinished() throws Exception {
+        java.util.List<String> expected = new java.util.ArrayList<>();
+        for (var suite : sample.ws.suites()) for (var c : suite.cases()) expected.add(suite.name() + "/" + c.id());
+        java.util.List<String> stored = sample.store.summaries(run.id()).stream()
+                .map(s -> s.key().suite() + "/" + s.key().caseId()).toList();
+        assertThat(stored).as("stored as they finished").containsExactlyInAnyOrderElementsOf(expected);
+
+        ResultsViewModel vm = loaded(new SameThreadTaskRunner());
+        assertThat(vm.visible()).extracting(s -> s.key().suite() + "/" + s.key().caseId()).containsExactlyElementsOf(expected);
+        assertThat(expected.get(0)).isEqualTo("triage/t001");
+        vm.verdictProperty().set(CaseFilter.FAIL);
+        java.util.List<String> failing = vm.visible().stream().map(s -> s.key().suite() + "/" + s.key().caseId()).toList();
+        assertThat(failing).isEqualTo(expected.stream().filter(failing::contains).toList());
+    }
+
     @Test
     void theFirstPageIsShownBeforeTheRestIsReadAndTheRestOnlyAfterIt() {
         SameThreadTaskRunner runner = SameThreadTaskRunner.deferred();
         DatasetLookup dataset = new DatasetLookup(sample.ws);
-        ResultsViewModel vm = new ResultsViewModel(runner, () -> sample.store, run.id(), dataset::tags, 50);
+        ResultsViewModel vm = new ResultsViewModel(runner, () -> sample.store, run.id(), dataset, 50);
         vm.load();
         assertThat(vm.visible()).isEmpty();
         runner.runQueued(); // the first page only: the rest is not asked for while it is read
@@ -70,7 +90,7 @@ class ResultsViewModelTest {
     void theRestIsReadOnlyWhenTheWindowSaysTheFirstRowsAreShown() {
         SameThreadTaskRunner runner = SameThreadTaskRunner.deferred();
         DatasetLookup dataset = new DatasetLookup(sample.ws);
-        ResultsViewModel vm = new ResultsViewModel(runner, () -> sample.store, run.id(), dataset::tags, 50);
+        ResultsViewModel vm = new ResultsViewModel(runner, () -> sample.store, run.id(), dataset, 50);
         java.util.List<Runnable> afterLayout = new java.util.ArrayList<>();
         vm.readRestWith(afterLayout::add);
         vm.load();
