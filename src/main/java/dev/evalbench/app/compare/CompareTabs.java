@@ -224,7 +224,8 @@ public final class CompareTabs {
     private Tab show(RunChoice before, RunChoice after, ReviewService.Side[] sides) {
         Workspace ws = openWorkspace.get();
         OutboundMask mask = OutboundMasks.of(ws == null ? List.of() : List.of(ws), Map.of());
-        CompareViewModel vm = new CompareViewModel(runner, service, sides[0], sides[1], workspaceDir, mask::record);
+        CompareViewModel vm = new CompareViewModel(runner, service, sides[0], sides[1], workspaceDir, mask::record,
+                new dev.evalbench.app.results.DatasetLookup(ws));
         if (marks != null) vm.keepMarksIn(marks);
         CompareView view = new CompareView(vm, "First run: " + before.label() + "   →   second run: " + after.label());
         Tab tab = new Tab("Compare " + shortId(before.runId()) + " → " + shortId(after.runId()), view);

@@ -4,6 +4,7 @@ import dev.evalbench.app.fx.BackgroundTask;
 import dev.evalbench.app.fx.LatestOnly;
 import dev.evalbench.app.fx.TaskRunner;
 import dev.evalbench.app.results.CaseFilter;
+import dev.evalbench.app.results.DatasetLookup;
 import dev.evalbench.core.compare.ChangeOverview;
 import dev.evalbench.core.compare.MetricMovement;
 import dev.evalbench.core.compare.ReviewCase;
@@ -54,6 +55,7 @@ public final class CompareViewModel {
     private final LatestOnly reading;
     private ReviewService.Cases loadedCases;
     private List<ReviewCase> all = List.of();
+    private final DatasetLookup dataset;
     private final ReviewMarks reviewed;
     /** How many regressions after the selected one are read ahead. */
     static final int AHEAD = 6;
@@ -105,6 +107,17 @@ public final class CompareViewModel {
      */
     public CompareViewModel(TaskRunner runner, ReviewService service, ReviewService.Side before, ReviewService.Side after,
                             Supplier<Path> workspaceDir, UnaryOperator<CaseRecord> mask) {
+        this(runner, service, before, after, workspaceDir, mask, DatasetLookup.EMPTY);
+    }
+
+    /**
+     * @param dataset the open workspace's cases: within a status, cases are listed in its order (the stores keep
+     *                them as they finished); {@link DatasetLookup#EMPTY} keeps the first run's stored order
+     */
+    public CompareViewModel(TaskRunner runner, ReviewService service, ReviewService.Side before,
+                            ReviewService.Side after, Supplier<Path> workspaceDir, UnaryOperator<CaseRecord> mask,
+                            DatasetLookup dataset) {
+        this.dataset = dataset;
         this.runner = runner;
         this.reviewed = new ReviewMarks(runner, this::updateRemaining, problem::set);
         this.service = service;
@@ -131,7 +144,7 @@ public final class CompareViewModel {
         boolean[] failed = {false};
         Runnable bothRead = () -> {
             if (sides[0] == null || sides[1] == null) return;
-            BackgroundTask.of(() -> Aligned.of(ReviewService.align(sides[0], sides[1])))
+            BackgroundTask.of(() -> Aligned.of(ReviewService.align(sides[0], sides[1]), dataset))
                     .onSuccess(aligned -> show(aligned, dir))
                     .onFailure(e -> problem.set("Cannot compare: " + e.getMessage()))
                     .executeWith(runner);
@@ -153,11 +166,18 @@ public final class CompareViewModel {
     }
 
     /** The aligned cases with the filter bar's choices, all worked out off the UI thread. */
-    private record Aligned(ReviewService.Cases cases, List<String> suites, List<String> tags, List<String> kinds) {
-        static Aligned of(ReviewService.Cases cases) {
+    private record Aligned(ReviewService.Cases cases, List<ReviewCase> ordered, List<String> suites, List<String> tags,
+                           List<String> kinds) {
+        static Aligned of(ReviewService.Cases cases, DatasetLookup dataset) {
             List<CaseSummary> sides = new ArrayList<>(cases.beforeSummaries());
             sides.addAll(cases.afterSummaries());
-            return new Aligned(cases, List.copyOf(new TreeSet<>(sides.stream().map(s -> s.key().suite()).toList())),
+            // Regressions first, as ReviewCases orders them; within a status, the workspace's order (stable sort:
+            // cases the workspace does not have keep the first run's order, after the others).
+            List<ReviewCase> ordered = new ArrayList<>(cases.cases());
+            ordered.sort(java.util.Comparator.comparing(ReviewCase::status)
+                    .thenComparingInt(c -> dataset.place(c.either().key())));
+            return new Aligned(cases, List.copyOf(ordered),
+                    List.copyOf(new TreeSet<>(sides.stream().map(s -> s.key().suite()).toList())),
                     List.copyOf(new TreeSet<>(sides.stream().flatMap(s -> s.tags().stream()).toList())),
                     CaseFilter.failureKinds(sides));
         }
@@ -166,7 +186,7 @@ public final class CompareViewModel {
     private void show(Aligned aligned, Path dir) {
         ReviewService.Cases cases = aligned.cases();
         loadedCases = cases;
-        all = cases.cases();
+        all = aligned.ordered();
         suites.setAll(aligned.suites());
         tags.setAll(aligned.tags());
         failureKinds.setAll(aligned.kinds());

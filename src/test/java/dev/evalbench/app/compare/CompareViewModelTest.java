@@ -54,6 +54,26 @@ class CompareViewModelTest {
         assertThat(vm.overviewStateProperty().get()).isEqualTo("gates from the stored snapshot of run " + runs.latest.id());
     }
 
+    /** Within a status, the workspace's order: J walks the regressions as the dataset lists them. */
+    @Test
+    void withTheWorkspaceOpenEachStatusListsItsCasesInTheWorkspacesOrder() {
+        dev.evalbench.app.results.DatasetLookup dataset = new dev.evalbench.app.results.DatasetLookup(history.ws);
+        CompareViewModel ordered = new CompareViewModel(new SameThreadTaskRunner(), new ReviewService(Map.of()),
+                new ReviewService.Side(history.store, runs.baseline.id()),
+                new ReviewService.Side(history.store, runs.latest.id()), () -> history.workspace, r -> r, dataset);
+        ordered.load();
+        java.util.List<ReviewCase> rows = ordered.visible();
+        assertThat(rows).hasSize(159);
+        assertThat(rows.subList(0, ReviewRuns.REGRESSIONS)).allMatch(ReviewCase::regressed);
+        java.util.List<Integer> places = rows.subList(0, ReviewRuns.REGRESSIONS).stream()
+                .map(c -> dataset.place(c.either().key())).toList();
+        assertThat(places).isSorted();
+        java.util.List<Integer> rest = rows.subList(ReviewRuns.REGRESSIONS, rows.size()).stream()
+                .filter(c -> c.status() == ReviewStatus.UNCHANGED).map(c -> dataset.place(c.either().key())).toList();
+        assertThat(rest).isSorted();
+        assertThat(ordered.firstShownProperty().get()).isSameAs(rows.get(0));
+    }
+
     @Test
     void selectingACaseReadsBothRecordsAndNamesTheChangedField() {
         vm.selectedProperty().set(vm.visible().get(0));
