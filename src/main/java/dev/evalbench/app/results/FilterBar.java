@@ -26,6 +26,8 @@ final class FilterBar extends HBox {
     final TextField text;
     final Label count = new Label();
     final Label scope = new Label();
+    /** The gate whose cases the table shows, with the button that drops it: placed by the view, not in this bar. */
+    final HBox scopeBox;
 
     FilterBar(ResultsViewModel vm) {
         super(6);
@@ -46,7 +48,7 @@ final class FilterBar extends HBox {
         dropScope.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         dropScope.setTooltip(new Tooltip("Show every case again"));
         dropScope.setOnAction(e -> vm.scopeProperty().set(null));
-        HBox scopeBox = new HBox(2, scope, dropScope);
+        scopeBox = new HBox(2, scope, dropScope);
         scopeBox.setAlignment(Pos.CENTER_LEFT);
         scopeBox.visibleProperty().bind(vm.scopeProperty().isNotNull());
         scopeBox.managedProperty().bind(scopeBox.visibleProperty());
@@ -62,7 +64,7 @@ final class FilterBar extends HBox {
         count.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         vm.visible().addListener((ListChangeListener<Object>) c -> count.setText(count(vm)));
         vm.loadedProperty().addListener((o, was, now) -> count.setText(count(vm)));
-        getChildren().addAll(text, regex, verdict, suite, tag, kind, scopeBox, problem, count);
+        getChildren().addAll(text, regex, verdict, suite, tag, kind, problem, count);
     }
 
     private static String count(ResultsViewModel vm) {

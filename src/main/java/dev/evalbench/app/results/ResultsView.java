@@ -85,13 +85,18 @@ public final class ResultsView extends VBox {
         });
         VBox.setVgrow(table, Priority.ALWAYS);
         if (gates != null) getChildren().add(gates);
-        // Other features' actions on this run, right-aligned in a row of their own (the filter bar is full);
-        // the row takes no room while empty.
+        // A row above the filter bar, which is full: on the left the gate whose cases the table shows (in the bar
+        // it squeezed the text field to "Filte"), on the right other features' actions on this run. The row takes
+        // no room while both are empty.
         actions.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
-        actions.setStyle("-fx-padding: 2 6 0 6;");
-        actions.managedProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(actions.getChildren()));
-        actions.visibleProperty().bind(actions.managedProperty());
-        getChildren().addAll(actions, filterBar, table);
+        javafx.scene.layout.HBox.setHgrow(actions, Priority.ALWAYS);
+        javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(6, filterBar.scopeBox, actions);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        row.setStyle("-fx-padding: 2 6 0 6;");
+        row.managedProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(actions.getChildren())
+                .or(filterBar.scopeBox.visibleProperty()));
+        row.visibleProperty().bind(row.managedProperty());
+        getChildren().addAll(row, filterBar, table);
     }
 
     /** Adds another feature's action on this run (e.g. "Export report…") to the actions row above the filter. */

@@ -115,6 +115,9 @@ class ResultsWindowTest {
         waitFor(5, TimeUnit.SECONDS,
                 () -> cutTexts("#results-scope", null).isEmpty() && cutTexts("#results-count", null).isEmpty());
         assertThat(robot.lookup("#results-count").queryAs(Label.class).getText()).isEqualTo("2 of 159 cases");
+        // The gate's chip sits above the filter bar: the text field keeps room to read and type in ("Filte" before).
+        waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#results-filter").queryAs(
+                javafx.scene.control.TextField.class).getWidth() >= 120);
 
         int row = cases.getItems().indexOf(cases.getItems().stream().filter(s -> s.key().equals(firstInvalid.key())).findFirst().orElseThrow());
         robot.clickOn(robot.lookup("#results-table .table-row-cell")
