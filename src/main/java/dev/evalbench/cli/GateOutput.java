@@ -16,6 +16,7 @@ import dev.evalbench.core.record.RouteUsage;
 import dev.evalbench.core.record.RunStatus;
 import dev.evalbench.core.record.RunCases;
 import dev.evalbench.core.record.RunHeader;
+import dev.evalbench.core.text.Counted;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -140,8 +141,8 @@ final class GateOutput {
                     .ifPresent(e -> out.println("outage: " + e.detail()));
             out.println("INCOMPLETE: resume with `evalbench resume " + run.id() + resumeWith + "`");
         } else {
-            out.println(failed == 0 ? "PASSED: all " + report.verdicts().size() + " gates pass"
-                    : "FAILED: " + failed + " of " + report.verdicts().size() + " gates failed");
+            out.println(failed == 0 ? "PASSED: " + Counted.allGatesPass(report.verdicts().size())
+                    : "FAILED: " + Counted.gatesFailed(failed, report.verdicts().size()));
         }
     }
 

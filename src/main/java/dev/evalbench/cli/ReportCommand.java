@@ -9,6 +9,7 @@ import dev.evalbench.core.service.GateService;
 import dev.evalbench.core.service.ReportService;
 import dev.evalbench.core.service.RunGates;
 import dev.evalbench.core.store.RunStore;
+import dev.evalbench.core.text.Counted;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,8 +100,8 @@ final class ReportCommand implements Callable<Integer> {
             }
             String incomplete = run.header().status() == dev.evalbench.core.record.RunStatus.COMPLETE ? ""
                     : "run " + run.id() + " is incomplete; ";
-            o.println("verdict: " + incomplete + (failed == 0 ? "all " + verdicts.verdicts().size() + " gates pass"
-                    : failed + " of " + verdicts.verdicts().size() + " gates failed")
+            o.println("verdict: " + incomplete + (failed == 0 ? Counted.allGatesPass(verdicts.verdicts().size())
+                    : Counted.gatesFailed(failed, verdicts.verdicts().size()))
                     + " (gates from " + gates.source() + ")");
             o.flush();
             return ExitCodes.OK;

@@ -5,6 +5,7 @@ import dev.evalbench.core.gate.GateVerdict;
 import dev.evalbench.core.record.CaseKey;
 import dev.evalbench.core.record.RunHeader;
 import dev.evalbench.core.record.RunCases;
+import dev.evalbench.core.text.Counted;
 import dev.evalbench.core.workspace.GateSpec;
 import dev.evalbench.core.workspace.Workspace;
 import java.util.LinkedHashMap;
@@ -67,7 +68,7 @@ public record GatedRun(RunHeader header, GateReport report, String baselineTag, 
     public String inWords() {
         List<String> failed = report.verdicts().stream().filter(v -> !v.passed()).map(GateVerdict::id).toList();
         int total = report.verdicts().size();
-        return failed.isEmpty() ? "all " + total + " gates pass"
-                : failed.size() + " of " + total + " gates failed: " + String.join(", ", failed);
+        return failed.isEmpty() ? Counted.allGatesPass(total)
+                : Counted.gatesFailed(failed.size(), total) + ": " + String.join(", ", failed);
     }
 }

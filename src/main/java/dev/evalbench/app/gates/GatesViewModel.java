@@ -4,6 +4,7 @@ import dev.evalbench.app.fx.BackgroundTask;
 import dev.evalbench.app.fx.TaskRunner;
 import dev.evalbench.core.record.CaseKey;
 import dev.evalbench.core.store.RunStore;
+import dev.evalbench.core.text.Counted;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -72,7 +73,7 @@ public final class GatesViewModel {
         if (g.header().status() != dev.evalbench.core.record.RunStatus.COMPLETE) {
             return "INCOMPLETE: resume it from the history";
         }
-        return failed == 0 ? "PASSED: all " + total + " gates pass" : "FAILED: " + failed + " of " + total + " gates failed";
+        return failed == 0 ? "PASSED: " + Counted.allGatesPass(total) : "FAILED: " + Counted.gatesFailed(failed, total);
     }
 
     /** A gate was clicked: the results show the cases behind it. */

@@ -8,6 +8,7 @@ import dev.evalbench.core.service.ReportService;
 import dev.evalbench.core.service.SigningKeys;
 import dev.evalbench.core.store.HistoryLocation;
 import dev.evalbench.core.store.RunStore;
+import dev.evalbench.core.text.Counted;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -126,8 +127,9 @@ public final class ExportViewModel {
             } else if (result.staleEnvelope() != null) {
                 text.append("  report.intoto.json was left as it was: it signs the report.json it was made with\n");
             }
-            text.append(failed == 0 ? "All " + result.verdicts().verdicts().size() + " gates pass"
-                    : failed + " of " + result.verdicts().verdicts().size() + " gates failed")
+            int total = result.verdicts().verdicts().size();
+            text.append(failed == 0 ? Counted.capitalized(Counted.allGatesPass(total))
+                    : Counted.gatesFailed(failed, total))
                     .append(result.baseline() == null ? "." : " against run " + shortId(result.baseline().id()) + ".");
             outcome.set(text.toString());
             envelope.set(result.envelope());

@@ -15,6 +15,21 @@ public final class Counted {
         return String.format(Locale.ROOT, "%,d %s", n, n == 1 ? noun : noun + "s");
     }
 
+    /** A gate verdict's count: "2 of 9 gates failed", "1 of 1 gate failed". */
+    public static String gatesFailed(long failed, long total) {
+        return String.format(Locale.ROOT, "%,d of %s failed", failed, of(total, "gate"));
+    }
+
+    /** Every gate passed, as a verdict says it: "all 9 gates pass", "the 1 gate passes". */
+    public static String allGatesPass(long total) {
+        return total == 1 ? "the 1 gate passes" : "all " + of(total, "gate") + " pass";
+    }
+
+    /** {@code text} with its first letter a capital, to open a sentence ("All 9 gates pass"). */
+    public static String capitalized(String text) {
+        return text.isEmpty() ? text : text.substring(0, 1).toUpperCase(Locale.ROOT) + text.substring(1);
+    }
+
     /** {@code "n case"} or {@code "n cases"}, the count of most sentences. */
     public static String cases(long n) {
         return of(n, "case");

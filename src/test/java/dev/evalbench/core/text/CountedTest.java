@@ -13,4 +13,14 @@ class CountedTest {
         assertThat(Counted.cases(100_000)).isEqualTo("100,000 cases");
         assertThat(Counted.of(1, "matched case")).isEqualTo("1 matched case");
     }
+
+    /** A workspace of one gate read "FAILED: 1 of 1 gates failed" and the CI summary "all 1 gates passed". */
+    @Test
+    void aGateVerdictAgreesWithItsCount() {
+        assertThat(Counted.gatesFailed(2, 9)).isEqualTo("2 of 9 gates failed");
+        assertThat(Counted.gatesFailed(1, 1)).isEqualTo("1 of 1 gate failed");
+        assertThat(Counted.allGatesPass(9)).isEqualTo("all 9 gates pass");
+        assertThat(Counted.allGatesPass(1)).isEqualTo("the 1 gate passes");
+        assertThat(Counted.capitalized(Counted.allGatesPass(1))).isEqualTo("The 1 gate passes");
+    }
 }

@@ -33,8 +33,8 @@ public final class MarkdownSummary {
     public String render(GateReport report, RunCases run, RunCases baseline) {
         StringBuilder md = new StringBuilder();
         long failed = report.verdicts().stream().filter(v -> !v.passed()).count();
-        md.append(report.passed() ? "## ✅ Evalbench: all " + report.verdicts().size() + " gates passed\n\n"
-                : "## ❌ Evalbench: " + failed + " of " + report.verdicts().size() + " gates failed\n\n");
+        md.append(report.passed() ? "## ✅ Evalbench: " + Counted.allGatesPass(report.verdicts().size()) + "\n\n"
+                : "## ❌ Evalbench: " + Counted.gatesFailed(failed, report.verdicts().size()) + "\n\n");
         md.append("Run `").append(code(report.runId())).append('`');
         if (baseline != null) {
             md.append(" against baseline `").append(code(baseline.id())).append('`');

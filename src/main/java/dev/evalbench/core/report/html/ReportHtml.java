@@ -91,7 +91,8 @@ public final class ReportHtml {
         html.close("div");
         long failed = content.gates().verdicts().stream().filter(v -> !v.passed()).count();
         int total = content.gates().verdicts().size();
-        String verdict = content.passed() ? "All " + total + " gates pass" : failed + " of " + total + " gates failed";
+        String verdict = content.passed() ? Counted.capitalized(Counted.allGatesPass(total))
+                : Counted.gatesFailed(failed, total);
         if (h.status() != RunStatus.COMPLETE) {
             verdict += " · the run is " + h.status().name().toLowerCase(Locale.ROOT) + " (" + content.run().count()
                     + " of " + Counted.cases(h.plannedCases()) + " stored)";
