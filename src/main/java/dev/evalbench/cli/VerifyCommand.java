@@ -60,6 +60,8 @@ final class VerifyCommand implements Callable<Integer> {
         VerificationResult result;
         List<TrustedKey> trusted = new ArrayList<>();
         try {
+            // A mistyped report path is the first thing to say, before anything about keys (as the window says it).
+            if (!Files.exists(envelope)) throw new SigningInputException(envelope + ": file not found");
             List<PublicKey> publicKeys = new ArrayList<>();
             for (Path key : keys) {
                 TrustedKey k = TrustedKey.read(key);

@@ -104,11 +104,16 @@ class VerifyCommandTest {
     void unusableInputIsExitTwo() throws Exception {
         Cli.Result missing = Cli.run("verify", root.resolve("nope.json").toString(), "--key", signed.authorPub.toString());
         Cli.Result notAKey = Cli.run("verify", signed.envelope.toString(), "--key", signed.report.toString());
+        Cli.Result bothMissing = Cli.run("verify", root.resolve("nope.json").toString(),
+                "--key", root.resolve("nope.pub").toString());
 
         assertThat(missing.exit()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(missing.err()).contains("nope.json: file not found");
         assertThat(notAKey.exit()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(notAKey.err()).contains("report.json: not a PEM public key");
+        assertThat(bothMissing.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(bothMissing.err()).as("the report first, as the window says it")
+                .contains("nope.json: file not found").doesNotContain("nope.pub");
     }
 
     private static void flipLastByte(Path file) throws Exception {
