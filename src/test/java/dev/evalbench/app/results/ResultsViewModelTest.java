@@ -60,10 +60,12 @@ class ResultsViewModelTest {
         assertThat(stored).as("stored as they finished").containsExactlyInAnyOrderElementsOf(expected);
 
         ResultsViewModel vm = loaded(new SameThreadTaskRunner());
-        assertThat(vm.visible()).extracting(s -> s.key().suite() + "/" + s.key().caseId()).containsExactlyElementsOf(expected);
+        assertThat(vm.visible()).extracting(s -> s.key().suite() + "/" + s.key().caseId())
+                .containsExactlyElementsOf(expected);
         assertThat(expected.get(0)).isEqualTo("triage/t001");
         vm.verdictProperty().set(CaseFilter.FAIL);
-        java.util.List<String> failing = vm.visible().stream().map(s -> s.key().suite() + "/" + s.key().caseId()).toList();
+        java.util.List<String> failing = vm.visible().stream()
+                .map(s -> s.key().suite() + "/" + s.key().caseId()).toList();
         assertThat(failing).isEqualTo(expected.stream().filter(failing::contains).toList());
     }
 
