@@ -27,17 +27,10 @@ class TemplateDiffMaskingTest {
 
     @BeforeAll
     static void twoRunsWithThePromptEditedBetween() throws Exception {
-        ws = Cli.copySample(tmp);
+        ws = EditedPromptRuns.make(tmp);
         assertThat(Files.readString(ws.resolve("datasets/probes.jsonl"))).as("the sample restricts it")
                 .contains(RESTRICTED);
-        assertThat(Cli.run("run", ws.toString(), "--quiet").exit()).isIn(ExitCodes.OK, ExitCodes.GATE_FAILED);
-        assertThat(Cli.run("tag", "latest", "main", "--workspace", ws.toString()).exit()).isZero();
-        Path prompt = ws.resolve("prompts/triage.yaml");
-        String text = Files.readString(prompt, StandardCharsets.UTF_8);
-        String edited = text.replace("revision: 4", "revision: 5").replace("  * {{ order.id }}", "  - {{ order.id }}");
-        assertThat(edited).isNotEqualTo(text).contains(RESTRICTED);
-        Files.writeString(prompt, edited, StandardCharsets.UTF_8);
-        assertThat(Cli.run("run", ws.toString(), "--quiet").exit()).isIn(ExitCodes.OK, ExitCodes.GATE_FAILED);
+        assertThat(Files.readString(ws.resolve("prompts/triage.yaml"))).contains("revision: 5").contains(RESTRICTED);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.evalbench.app.results;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.evalbench.core.record.CaseKey;
+import dev.evalbench.core.service.WorkspaceOrder;
 import dev.evalbench.core.workspace.EvalCase;
 import dev.evalbench.core.workspace.SuiteSpec;
 import dev.evalbench.core.workspace.Workspace;
@@ -18,25 +19,23 @@ import java.util.Map;
 public final class DatasetLookup {
     public static final DatasetLookup EMPTY = new DatasetLookup(null);
     private final Map<String, EvalCase> cases = new HashMap<>();
-    private final Map<String, Integer> places = new HashMap<>();
+    private final WorkspaceOrder order;
 
     public DatasetLookup(Workspace ws) {
+        order = ws == null ? WorkspaceOrder.NONE : WorkspaceOrder.of(ws);
         if (ws == null) return;
         for (SuiteSpec suite : ws.suites()) {
-            for (EvalCase c : suite.cases()) {
-                String key = suite.name() + '\u0000' + c.id();
-                cases.put(key, c);
-                places.putIfAbsent(key, places.size());
-            }
+            for (EvalCase c : suite.cases()) cases.put(suite.name() + '\u0000' + c.id(), c);
         }
     }
 
     /**
-     * Where the case comes in the workspace: suites in evalbench.yaml's order, cases in their dataset's; cases
-     * this workspace does not have come after all of them ({@link Integer#MAX_VALUE}).
+     * Where the case comes in the workspace ({@link WorkspaceOrder}): suites in evalbench.yaml's order, cases in
+     * their dataset's, cases this workspace does not have after all of them; the empty lookup puts every case in
+     * one place.
      */
     public int place(CaseKey key) {
-        return places.getOrDefault(key.suite() + '\u0000' + key.caseId(), Integer.MAX_VALUE);
+        return order.applyAsInt(key);
     }
 
     public List<String> tags(CaseKey key) {

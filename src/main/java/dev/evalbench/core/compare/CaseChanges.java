@@ -1,6 +1,7 @@
 package dev.evalbench.core.compare;
 
 import dev.evalbench.core.record.CaseAlignment;
+import dev.evalbench.core.record.CaseKey;
 import dev.evalbench.core.record.CasePair;
 import dev.evalbench.core.record.CaseRecord;
 import java.util.ArrayList;
@@ -9,14 +10,16 @@ import java.util.List;
 
 /**
  * Lists the cases that differ between two runs, ordered pass → fail, then fail → pass, then other output
- * changes, then cases in one run only; within a kind, in the first run's case order. Pure.
+ * changes, then cases in one run only; within a kind, in the order {@code place} gives (the workspace's), else
+ * in the first run's case order. Pure.
  */
 final class CaseChanges {
     private CaseChanges() {}
 
-    static List<CaseChange> between(List<CaseRecord> before, List<CaseRecord> after) {
+    static List<CaseChange> between(List<CaseRecord> before, List<CaseRecord> after,
+                                    java.util.function.ToIntFunction<CaseKey> place) {
         List<CaseChange> changes = new ArrayList<>();
-        for (CasePair<CaseRecord> pair : CaseAlignment.align(before, after)) {
+        for (CasePair<CaseRecord> pair : SummaryComparison.inOrder(CaseAlignment.align(before, after), place)) {
             CaseChange change = classify(pair);
             if (change != null) changes.add(change);
         }

@@ -23,6 +23,7 @@ public final class ComparisonBuilder {
     private GateReport beforeGates;
     private GateReport afterGates;
     private SnapshotSource snapshots = SnapshotSource.NONE;
+    private java.util.function.ToIntFunction<dev.evalbench.core.record.CaseKey> place = key -> 0;
 
     /** @param before the baseline side; @param after the run compared with it */
     public ComparisonBuilder(StoredRun before, StoredRun after) {
@@ -46,12 +47,18 @@ public final class ComparisonBuilder {
         return this;
     }
 
+    /** The order changed cases are listed in within a kind (the workspace's); without it, the first run's. */
+    public ComparisonBuilder order(java.util.function.ToIntFunction<dev.evalbench.core.record.CaseKey> place) {
+        this.place = Objects.requireNonNull(place, "place");
+        return this;
+    }
+
     /** @throws StoreException when the snapshot source cannot be read */
     public RunComparison build() throws StoreException {
         return new RunComparison(before, after,
                 VersionDiff.between(before, after),
                 TemplateDiffs.between(before, after, snapshots),
-                CaseChanges.between(before.cases(), after.cases()),
+                CaseChanges.between(before.cases(), after.cases(), place),
                 CaseAlignment.matched(before.cases(), after.cases()).size(),
                 MetricDeltas.between(RunCases.of(before), RunCases.of(after)),
                 gateDeltas(beforeGates, afterGates));

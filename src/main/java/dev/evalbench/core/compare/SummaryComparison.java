@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 
 /**
  * The {@link RunComparison} of two runs read as summaries, equal to what {@link ComparisonBuilder} makes from
@@ -82,12 +83,26 @@ public final class SummaryComparison {
                                                    Records afterRecords, SnapshotSource snapshots,
                                                    Supplier<GateReport> beforeGates, Supplier<GateReport> afterGates,
                                                    int flipsRead) throws StoreException {
+        return buildAwaitingGates(before, after, beforeRecords, afterRecords, snapshots, beforeGates, afterGates,
+                flipsRead, key -> 0);
+    }
+
+    /**
+     * As {@link #buildAwaitingGates(RunCases, RunCases, Records, Records, SnapshotSource, Supplier, Supplier, int)},
+     * with changed cases listed within a kind in the order {@code place} gives (the workspace's: {@code
+     * WorkspaceOrder}); the flips read in full are then the first in that order.
+     */
+    public static RunComparison buildAwaitingGates(RunCases before, RunCases after, Records beforeRecords,
+                                                   Records afterRecords, SnapshotSource snapshots,
+                                                   Supplier<GateReport> beforeGates, Supplier<GateReport> afterGates,
+                                                   int flipsRead, ToIntFunction<CaseKey> place) throws StoreException {
         CompletableFuture<List<MetricDelta>> metrics = CompletableFuture.supplyAsync(() -> MetricDeltas.between(before, after));
         List<CasePair<ScoredCase>> read = new ArrayList<>();
         List<CaseChange> unread = new ArrayList<>();
         int toFail = 0;
         int toPass = 0;
-        for (CasePair<ScoredCase> pair : CaseAlignment.<ScoredCase>align(before.cases(), after.cases())) {
+        List<CasePair<ScoredCase>> aligned = CaseAlignment.<ScoredCase>align(before.cases(), after.cases());
+        for (CasePair<ScoredCase> pair : inOrder(aligned, place)) {
             if (!needsRecords(pair)) continue;
             boolean both = pair.before() != null && pair.after() != null;
             if (both && pair.flippedToFail() && ++toFail > flipsRead) {
@@ -104,9 +119,9 @@ public final class SummaryComparison {
                 : CompletableFuture.supplyAsync(() -> classifyUnchecked(read.subList(half, read.size()), beforeRecords, afterRecords));
         List<CaseChange> changes = new ArrayList<>(classifyAll(read.subList(0, half), beforeRecords, afterRecords));
         changes.addAll(joinedReads(laterHalf));
-        // Within a kind the flips read are the first in alignment order, so appending the others keeps that order.
+        // Within a kind the flips read are the first in that order, so appending the others keeps it.
         changes.addAll(unread);
-        // stable sort: keeps the alignment order within each kind, as CaseChanges does
+        // stable sort: keeps that order within each kind, as CaseChanges does
         changes.sort(Comparator.comparing(CaseChange::kind));
         StoredRun beforeTuples = tuples(before, beforeRecords);
         StoredRun afterTuples = tuples(after, afterRecords);
@@ -118,6 +133,20 @@ public final class SummaryComparison {
                 joined(metrics),
                 ComparisonBuilder.gateDeltas(beforeGates.get(), afterGates.get()),
                 RunTally.of(before.cases()), RunTally.of(after.cases()));
+    }
+
+    /**
+     * {@code pairs} in the order {@code place} gives their cases (either side's key), a stable sort: pairs in the
+     * same place (a case's samples and routes, cases {@code place} does not know) keep the alignment's order.
+     */
+    static <T extends ScoredCase> List<CasePair<T>> inOrder(List<CasePair<T>> pairs, ToIntFunction<CaseKey> place) {
+        List<CasePair<T>> sorted = new ArrayList<>(pairs);
+        sorted.sort(Comparator.comparingInt(p -> place.applyAsInt(either(p).key())));
+        return sorted;
+    }
+
+    private static <T extends ScoredCase> T either(CasePair<T> pair) {
+        return pair.before() != null ? pair.before() : pair.after();
     }
 
     /** The value of work done on another thread; its unchecked failure is rethrown as it was thrown. */

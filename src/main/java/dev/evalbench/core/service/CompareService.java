@@ -94,7 +94,7 @@ public final class CompareService {
         RunComparison comparison = SummaryComparison.buildAwaitingGates(eventsMasked(before, mask), eventsMasked(after, mask),
                 records(before, mask), records(after, mask), SnapshotSource.of(store).masked(t -> mask.text(null, t)),
                 () -> SummaryComparison.joined(beforeVerdicts), () -> SummaryComparison.joined(afterVerdicts),
-                flipsShown);
+                flipsShown, WorkspaceOrder.of(found.map(RunGates::workspace).orElse(null)));
         return new Result(comparison.before(), comparison.after(), comparison, found);
     }
 
@@ -132,7 +132,8 @@ public final class CompareService {
         // Gated on the raw records; a comparison is printed and attached to pull requests, so its runs are masked.
         OutboundMask mask = OutboundMasks.of(runGates == null ? null : runGates.workspace(), store, gates.env(), before, after);
         ComparisonBuilder builder = new ComparisonBuilder(mask.run(before), mask.run(after))
-                .snapshots(SnapshotSource.of(store).masked(t -> mask.text(null, t)));
+                .snapshots(SnapshotSource.of(store).masked(t -> mask.text(null, t)))
+                .order(WorkspaceOrder.of(runGates == null ? null : runGates.workspace()));
         if (runGates != null) builder.gates(beforeVerdicts, afterVerdicts);
         return builder.build();
     }
