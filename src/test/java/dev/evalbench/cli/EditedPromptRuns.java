@@ -27,4 +27,12 @@ final class EditedPromptRuns {
         assertThat(Cli.run("run", ws.toString(), "--quiet").exit()).isIn(ExitCodes.OK, ExitCodes.GATE_FAILED);
         return ws;
     }
+
+    /** `evalbench report latest --baseline main` of {@code ws} into {@code out}, which must succeed; {@code out}. */
+    static Path report(Path ws, Path out) {
+        Cli.Result r = Cli.run("report", "latest", "--baseline", "main", "--out", out.toString(),
+                "--workspace", ws.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        return out;
+    }
 }

@@ -50,10 +50,7 @@ class FlippedCasesInWorkspaceOrderTest {
 
     @Test
     void theReportListsThemInTheSameOrder() throws Exception {
-        Path out = tmp.resolve("report");
-        Cli.Result r = Cli.run("report", "latest", "--baseline", "main", "--out", out.toString(),
-                "--workspace", ws.toString());
-        assertThat(r.exit()).as(r.err()).isZero();
+        Path out = EditedPromptRuns.report(ws, tmp.resolve("report"));
         List<String> headings = found(Pattern.compile("#### ❌ (triage/t\\d+) \\(pass → fail\\)"),
                 Files.readString(out.resolve("report.md")));
         assertThat(headings).hasSizeGreaterThanOrEqualTo(5).isEqualTo(inDatasetOrder(headings));

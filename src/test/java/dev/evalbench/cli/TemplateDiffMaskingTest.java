@@ -35,10 +35,7 @@ class TemplateDiffMaskingTest {
 
     @Test
     void theReportsTemplateDiffCarriesTheRestrictedSentenceMasked() throws Exception {
-        Path out = tmp.resolve("report");
-        Cli.Result r = Cli.run("report", "latest", "--baseline", "main", "--out", out.toString(),
-                "--workspace", ws.toString());
-        assertThat(r.exit()).as(r.err()).isZero();
+        Path out = EditedPromptRuns.report(ws, tmp.resolve("report"));
         String json = Files.readString(out.resolve("report.json"));
         assertThat(json).contains("\"templates\"").contains("These rules always hold")
                 .contains("[masked restricted value");
