@@ -39,8 +39,7 @@ import javafx.collections.ObservableList;
  * them, regressions first, with the first regression selected; then computes the overview (tuple diff, gate
  * and metric deltas) in the background. Filtering runs on the task runner (newest answer wins); selecting a
  * case reads its two full records ({@code RunStore.caseRecord}) off the UI thread and diffs them there, and
- * reads the next {@value #AHEAD} regressions and the previous one ahead, one at a time, so J and K show them
- * without waiting (a case selected while its read-ahead runs waits for that read rather than starting another).
+ * reads the regressions around it ahead ({@link ComparisonReadAhead}), so J and K show them without waiting.
  * Marks of reviewed cases are kept by {@link ReviewMarks} (in a {@link ReviewMarksFile} when one is given
  * ({@link #keepMarksIn}), else for the life of the view). Never touches controls; UI thread only.
  */
@@ -52,24 +51,11 @@ public final class CompareViewModel {
     private final Supplier<Path> workspaceDir;
     private final UnaryOperator<CaseRecord> mask;
     private final LatestOnly filtering;
-    private final LatestOnly reading;
+    private final ComparisonReadAhead readAhead;
     private ReviewService.Cases loadedCases;
     private List<ReviewCase> all = List.of();
     private final DatasetLookup dataset;
     private final ReviewMarks reviewed;
-    /** How many regressions after the selected one are read ahead. */
-    static final int AHEAD = 6;
-    /** Comparisons read ahead (the regressions next to the selected one), by key; the UI thread's only. */
-    private final java.util.Map<String, CaseComparison> prefetched = new java.util.LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(java.util.Map.Entry<String, CaseComparison> eldest) {
-            return size() > 4 * AHEAD;
-        }
-    };
-    /** The key being read ahead right now, or null; the UI thread's only. */
-    private String aheadKey;
-    /** The selected case's key while its read-ahead is still running, else null; the UI thread's only. */
-    private String awaited;
 
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
     private final BooleanProperty regex = new SimpleBooleanProperty(this, "regex");
@@ -126,12 +112,13 @@ public final class CompareViewModel {
         this.workspaceDir = workspaceDir;
         this.mask = mask;
         this.filtering = new LatestOnly(runner);
-        this.reading = new LatestOnly(runner);
+        this.readAhead = new ComparisonReadAhead(runner, this::compare, () -> visible, selected::get, detail::set,
+                problem::set);
         for (var field : List.of(text, verdict, suite, tag, failureKind)) field.addListener((o, was, now) -> refilter());
         regex.addListener((o, was, now) -> refilter());
         status.addListener((o, was, now) -> refilter());
         moved.addListener((o, was, now) -> refilter());
-        selected.addListener((o, was, now) -> read(now));
+        selected.addListener((o, was, now) -> readAhead.read(now));
     }
 
     /**
@@ -249,35 +236,6 @@ public final class CompareViewModel {
         failureKind.set(null);
     }
 
-    private void read(ReviewCase row) {
-        if (row == null) {
-            reading.cancelPending();
-            awaited = null;
-            detail.set(null);
-            return;
-        }
-        CaseComparison known = prefetched.get(row.key());
-        if (known != null) {
-            // Read ahead while the reviewer looked at the cases before: J shows it without waiting on the store.
-            reading.cancelPending();
-            awaited = null;
-            detail.set(known);
-            prefetchAround(row);
-            return;
-        }
-        if (row.key().equals(aheadKey)) {
-            // Already being read ahead: shown when that read lands, not read a second time.
-            reading.cancelPending();
-            awaited = row.key();
-            return;
-        }
-        awaited = null;
-        reading.submit(() -> compare(row), c -> {
-            detail.set(c);
-            prefetchAround(row);
-        }, e -> problem.set("Cannot read case " + row.key() + ": " + e.getMessage()));
-    }
-
     /** Both records of a case in full, masked, and their diff. Task bodies only. */
     private CaseComparison compare(ReviewCase row) throws Exception {
         CaseRecord a = row.before() == null ? null
@@ -285,56 +243,6 @@ public final class CompareViewModel {
         CaseRecord b = row.after() == null ? null
                 : after.store().caseRecord(loadedCases.after().id(), row.after().key()).map(mask).orElse(null);
         return CaseComparison.of(row, a, b);
-    }
-
-    /**
-     * Reads ahead the next {@value #AHEAD} regressions of the list after {@code row} and the previous one, nearest
-     * first, one at a time on one task (each read starts the next), skipping those already read: a reviewer
-     * pressing J in a row finds them ready, and the read-ahead never takes more than one core from the window.
-     */
-    private void prefetchAround(ReviewCase row) {
-        if (aheadKey != null) return; // the running read picks the next one when it lands
-        ReviewCase next = nextToRead(row);
-        if (next == null) return;
-        aheadKey = next.key();
-        BackgroundTask.of(() -> compare(next)).onSuccess(c -> {
-            aheadKey = null;
-            prefetched.put(next.key(), c);
-            landed(next, c);
-        }).onFailure(e -> {
-            aheadKey = null;
-            // Read again when selected, and reported then.
-            landed(next, null);
-        }).executeWith(runner);
-    }
-
-    /** A read-ahead finished ({@code c} null when it failed): show it if it is awaited, then read the next one. */
-    private void landed(ReviewCase done, CaseComparison c) {
-        ReviewCase now = selected.get();
-        if (done.key().equals(awaited) && now != null && now.key().equals(done.key())) {
-            awaited = null;
-            if (c == null) {
-                read(now);
-                return;
-            }
-            detail.set(c);
-        }
-        if (now != null) prefetchAround(now);
-    }
-
-    /** The nearest regression after {@code row} (then the one before it) that is not read yet, or null. */
-    private ReviewCase nextToRead(ReviewCase row) {
-        List<ReviewCase> rows = visible;
-        int at = rows.indexOf(row);
-        int from = at;
-        for (int i = 0; i < AHEAD; i++) {
-            int next = nextRegression(rows, from, 1);
-            if (next < 0 || next == at) break;
-            if (!prefetched.containsKey(rows.get(next).key())) return rows.get(next);
-            from = next;
-        }
-        int previous = nextRegression(rows, at, -1);
-        return previous >= 0 && previous != at && !prefetched.containsKey(rows.get(previous).key()) ? rows.get(previous) : null;
     }
 
     /** Keeps the marks of this pair of runs in {@code file}: read once the cases are shown, written at each mark. */
