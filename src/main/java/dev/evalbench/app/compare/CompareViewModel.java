@@ -131,7 +131,7 @@ public final class CompareViewModel {
         boolean[] failed = {false};
         Runnable bothRead = () -> {
             if (sides[0] == null || sides[1] == null) return;
-            BackgroundTask.of(() -> Aligned.of(ReviewService.align(sides[0], sides[1]), dataset))
+            BackgroundTask.of(() -> Aligned.of(ReviewService.align(sides[0], sides[1], dataset::place)))
                     .onSuccess(aligned -> show(aligned, dir))
                     .onFailure(e -> problem.set("Cannot compare: " + e.getMessage()))
                     .executeWith(runner);
@@ -153,17 +153,11 @@ public final class CompareViewModel {
     }
 
     /** The aligned cases with the filter bar's choices, all worked out off the UI thread. */
-    private record Aligned(ReviewService.Cases cases, List<ReviewCase> ordered, List<String> suites, List<String> tags,
-                           List<String> kinds) {
-        static Aligned of(ReviewService.Cases cases, DatasetLookup dataset) {
+    private record Aligned(ReviewService.Cases cases, List<String> suites, List<String> tags, List<String> kinds) {
+        static Aligned of(ReviewService.Cases cases) {
             List<CaseSummary> sides = new ArrayList<>(cases.beforeSummaries());
             sides.addAll(cases.afterSummaries());
-            // Regressions first, as ReviewCases orders them; within a status, the workspace's order (stable sort:
-            // cases the workspace does not have keep the first run's order, after the others).
-            List<ReviewCase> ordered = new ArrayList<>(cases.cases());
-            ordered.sort(java.util.Comparator.comparing(ReviewCase::status)
-                    .thenComparingInt(c -> dataset.place(c.either().key())));
-            return new Aligned(cases, List.copyOf(ordered),
+            return new Aligned(cases,
                     List.copyOf(new TreeSet<>(sides.stream().map(s -> s.key().suite()).toList())),
                     List.copyOf(new TreeSet<>(sides.stream().flatMap(s -> s.tags().stream()).toList())),
                     CaseFilter.failureKinds(sides));
@@ -173,7 +167,7 @@ public final class CompareViewModel {
     private void show(Aligned aligned, Path dir) {
         ReviewService.Cases cases = aligned.cases();
         loadedCases = cases;
-        all = aligned.ordered();
+        all = cases.cases();
         suites.setAll(aligned.suites());
         tags.setAll(aligned.tags());
         failureKinds.setAll(aligned.kinds());

@@ -22,7 +22,7 @@ public final class DatasetLookup {
     private final WorkspaceOrder order;
 
     public DatasetLookup(Workspace ws) {
-        order = ws == null ? WorkspaceOrder.NONE : WorkspaceOrder.of(ws);
+        order = WorkspaceOrder.of(ws);
         if (ws == null) return;
         for (SuiteSpec suite : ws.suites()) {
             for (EvalCase c : suite.cases()) cases.put(suite.name() + '\u0000' + c.id(), c);

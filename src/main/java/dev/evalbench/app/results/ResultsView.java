@@ -60,16 +60,11 @@ public final class ResultsView extends VBox {
         // Nor a name ("extrac…"): few suites, routes and decisions among many rows, and the longest ids, measured
         // once every row is read.
         vm.loadedProperty().addListener((o, was, now) -> dev.evalbench.app.fx.AfterLayout.runIn(table, () -> {
-            List<String> ids = new java.util.ArrayList<>(vm.total());
-            java.util.Set<String> decisions = new java.util.HashSet<>();
-            for (CaseSummary s : vm.all()) {
-                ids.add(s.key().caseId());
-                decisions.add(CaseColumns.decision(s));
-            }
+            Iterable<String> ids = () -> vm.all().stream().map(s -> s.key().caseId()).iterator();
             List<String> longest = dev.evalbench.app.fx.FitColumns.longest(ids, LONGEST_IDS);
             dev.evalbench.app.fx.FitColumns.toValues(table, id, longest);
             dev.evalbench.app.fx.FitColumns.toValues(table, suite, vm.suites());
-            dev.evalbench.app.fx.FitColumns.toValues(table, decision, decisions);
+            dev.evalbench.app.fx.FitColumns.toValues(table, decision, vm.decisions());
             dev.evalbench.app.fx.FitColumns.toValues(table, route, vm.routes());
         }));
         table.setPlaceholder(new Label("Reading the run…"));

@@ -55,6 +55,7 @@ public final class ResultsViewModel {
     private final ObservableList<CaseSummary> visible = FXCollections.observableArrayList();
     private final ObservableList<String> suites = FXCollections.observableArrayList();
     private final ObservableList<String> routes = FXCollections.observableArrayList();
+    private final ObservableList<String> decisions = FXCollections.observableArrayList();
     private final ObservableList<String> tags = FXCollections.observableArrayList();
     private final ObservableList<String> failureKinds = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper filterProblem = new ReadOnlyStringWrapper(this, "filterProblem", "");
@@ -135,6 +136,7 @@ public final class ResultsViewModel {
         all = rows;
         suites.setAll(new TreeSet<>(rows.stream().map(r -> r.key().suite()).toList()));
         routes.setAll(new TreeSet<>(rows.stream().map(ResultsViewModel::routeShown).toList()));
+        decisions.setAll(new TreeSet<>(rows.stream().map(CaseColumns::decision).toList()));
         tags.setAll(new TreeSet<>(rows.stream().flatMap(r -> r.tags().stream()).toList()));
         failureKinds.setAll(CaseFilter.failureKinds(rows));
         loaded.set(true);
@@ -249,6 +251,8 @@ public final class ResultsViewModel {
     public ObservableList<String> suites() { return suites; }
     /** The routes the cases show (the route that answered, else the case's own), once every summary is read. */
     public ObservableList<String> routes() { return routes; }
+    /** The decisions the cases show ("accept reply", "reject → escalate"), once every summary is read. */
+    public ObservableList<String> decisions() { return decisions; }
     public ObservableList<String> tags() { return tags; }
     public ObservableList<String> failureKinds() { return failureKinds; }
     public ReadOnlyStringProperty filterProblemProperty() { return filterProblem.getReadOnlyProperty(); }

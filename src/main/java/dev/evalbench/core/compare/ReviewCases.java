@@ -10,17 +10,25 @@ import java.util.List;
 /**
  * Every case of two runs aligned by id and marked by how its verdict moved ({@link ReviewStatus}), from the
  * compact summaries only, so two 10,000-case runs are aligned without reading a single output. Ordered by
- * status (regressions first, then improvements), and within a status in the first run's case order. Pure.
+ * status (regressions first, then improvements), and within a status in the order given (the workspace's), else
+ * in the first run's case order. Pure.
  */
 public final class ReviewCases {
     private ReviewCases() {}
 
     public static List<ReviewCase> between(List<CaseSummary> before, List<CaseSummary> after) {
+        return between(before, after, key -> 0);
+    }
+
+    /** As {@link #between(List, List)}, within a status in the order {@code place} gives (the workspace's). */
+    public static List<ReviewCase> between(List<CaseSummary> before, List<CaseSummary> after,
+                                           java.util.function.ToIntFunction<dev.evalbench.core.record.CaseKey> place) {
         List<ReviewCase> cases = new ArrayList<>(Math.max(before.size(), after.size()));
-        for (CasePair<CaseSummary> pair : CaseAlignment.<CaseSummary>align(before, after)) {
+        List<CasePair<CaseSummary>> aligned = CaseAlignment.<CaseSummary>align(before, after);
+        for (CasePair<CaseSummary> pair : SummaryComparison.inOrder(aligned, place)) {
             cases.add(new ReviewCase(pair.key(), status(pair), pair.before(), pair.after()));
         }
-        // stable: the alignment order stays within each status
+        // stable: that order stays within each status
         cases.sort(Comparator.comparing(ReviewCase::status));
         return List.copyOf(cases);
     }

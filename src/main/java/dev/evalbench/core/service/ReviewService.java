@@ -65,7 +65,13 @@ public final class ReviewService {
 
     /** Aligns two runs read by {@link #read}. Pure. */
     public static Cases align(SideCases before, SideCases after) {
-        List<ReviewCase> cases = ReviewCases.between(before.summaries(), after.summaries());
+        return align(before, after, key -> 0);
+    }
+
+    /** As {@link #align(SideCases, SideCases)}, cases within a status in the order {@code place} gives. */
+    public static Cases align(SideCases before, SideCases after,
+                              java.util.function.ToIntFunction<dev.evalbench.core.record.CaseKey> place) {
+        List<ReviewCase> cases = ReviewCases.between(before.summaries(), after.summaries(), place);
         return new Cases(before.header(), after.header(), before.summaries(), after.summaries(), cases,
                 MetricMovements.of(cases));
     }
