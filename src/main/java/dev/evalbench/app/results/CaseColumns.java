@@ -54,11 +54,6 @@ final class CaseColumns {
         return s.errored() ? "no answer" : s.schemaValid() ? "valid" : "invalid";
     }
 
-    static String decision(CaseSummary s) {
-        if (s.finalAction() == null) return "—";
-        return s.accepted() ? "accept " + s.finalAction() : "reject → " + s.finalAction();
-    }
-
     /** The verdict as an icon and a word, so it reads without colour. */
     static TableColumn<CaseSummary, String> verdict() {
         TableColumn<CaseSummary, String> c = text("Verdict", 85, CaseFilter::verdictOf);

@@ -42,7 +42,8 @@ public final class ResultsView extends VBox {
         // sideways scroll.
         TableColumn<CaseSummary, String> id = CaseColumns.text("Case", NARROW, s -> s.key().caseId());
         TableColumn<CaseSummary, String> suite = CaseColumns.text("Suite", NARROW, s -> s.key().suite());
-        TableColumn<CaseSummary, String> decision = CaseColumns.text("Decision", NARROW, CaseColumns::decision);
+        TableColumn<CaseSummary, String> decision =
+                CaseColumns.text("Decision", NARROW, ResultsViewModel::decisionShown);
         TableColumn<CaseSummary, String> route = CaseColumns.text("Route", NARROW, ResultsViewModel::routeShown);
         // What a reader looks for first comes first; the tags, long and also in the detail, come last.
         table.getColumns().setAll(java.util.List.of(

@@ -136,11 +136,17 @@ public final class ResultsViewModel {
         all = rows;
         suites.setAll(new TreeSet<>(rows.stream().map(r -> r.key().suite()).toList()));
         routes.setAll(new TreeSet<>(rows.stream().map(ResultsViewModel::routeShown).toList()));
-        decisions.setAll(new TreeSet<>(rows.stream().map(CaseColumns::decision).toList()));
+        decisions.setAll(new TreeSet<>(rows.stream().map(ResultsViewModel::decisionShown).toList()));
         tags.setAll(new TreeSet<>(rows.stream().flatMap(r -> r.tags().stream()).toList()));
         failureKinds.setAll(CaseFilter.failureKinds(rows));
         loaded.set(true);
         refilter();
+    }
+
+    /** The decision a case's row shows: "accept reply", "reject → escalate", or "—" when there was none. */
+    static String decisionShown(CaseSummary s) {
+        if (s.finalAction() == null) return "—";
+        return s.accepted() ? "accept " + s.finalAction() : "reject → " + s.finalAction();
     }
 
     /** The route a case's row shows: the one that answered it (a fallback, say), else the case's own. */
