@@ -72,10 +72,16 @@ public final class FitColumns {
      * routes): measuring those values costs nothing next to measuring every row.
      */
     public static void toValues(TableView<?> table, TableColumn<?, ?> column, java.util.Collection<String> values) {
+        double width = widest(table, values);
+        if (column.getPrefWidth() < width) column.setPrefWidth(Math.min(NAME_CAP, width));
+    }
+
+    /** The width a cell of {@code table} needs to draw the widest of {@code values} whole, in its cell font and padding. */
+    public static double widest(TableView<?> table, java.util.Collection<String> values) {
         Measure cell = measure(table, ".table-cell");
         double width = 0;
         for (String value : values) width = Math.max(width, cell.width(value));
-        if (column.getPrefWidth() < width) column.setPrefWidth(Math.min(NAME_CAP, width));
+        return width;
     }
 
     /**

@@ -15,12 +15,19 @@ import javafx.scene.control.TableView;
 final class CheckTable extends TableView<CheckRow> {
     private static final double ROW = 28;
     private static final double HEADER = 44;
+    /** The narrowest the signer or file column gets, and the room the detail keeps beside it. */
+    private static final double WHAT_MIN = 260;
+    private static final double DETAIL_MIN = 220;
+    /** The table's border, left and right, which its columns must leave or a sideways scroll bar appears. */
+    private static final double BORDERS = 4;
 
     CheckTable(String id, String whatTitle, ObservableList<CheckRow> rows) {
         super(rows);
         setId(id);
         setFixedCellSize(ROW);
-        setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Widths set here, not by a constrained policy (which does not refill the row after a column is fitted):
+        // the result fixed, the signer or file fitted to its rows, the detail the rest of the width.
+        setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         TableColumn<CheckRow, CheckRow> result = new TableColumn<>("Result");
         result.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
         result.setCellFactory(c -> new ResultCell());
@@ -30,15 +37,32 @@ final class CheckTable extends TableView<CheckRow> {
         TableColumn<CheckRow, String> what = new TableColumn<>(whatTitle);
         what.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().what()));
         what.setPrefWidth(260);
-        what.setMaxWidth(320);
         TableColumn<CheckRow, String> detail = new TableColumn<>("Detail");
         detail.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().detail()));
         getColumns().setAll(java.util.List.of(result, what, detail));
+        detail.prefWidthProperty().bind(widthProperty().subtract(result.widthProperty()).subtract(what.widthProperty())
+                .subtract(BORDERS));
+        // Who signed is what a reviewer reads ("approver Ada Lovelace (name verified) ed25519:…"): its column takes
+        // the width of its longest row, the detail (the verifier's sentence, which repeats the key) what is left.
+        rows.addListener((javafx.collections.ListChangeListener<CheckRow>) c ->
+                dev.evalbench.app.fx.AfterLayout.runIn(this, () -> fitWhat(what, result)));
+        widthProperty().addListener((o, was, now) -> fitWhat(what, result));
         setPlaceholder(new Label("Nothing verified yet."));
         // Every row shown, no inner scroll bar: rows plus the header (taller than a row) and the borders.
         prefHeightProperty().bind(javafx.beans.binding.Bindings.size(rows).multiply(ROW).add(HEADER)
                 .map(h -> Math.max(h.doubleValue(), ROW + HEADER)));
         setMinHeight(USE_PREF_SIZE);
+    }
+
+    /**
+     * Widens {@code what} to its longest text, leaving the detail at least {@link #DETAIL_MIN}; at least
+     * {@link #WHAT_MIN}. Nothing to measure until the table has a width.
+     */
+    private void fitWhat(TableColumn<CheckRow, String> what, TableColumn<CheckRow, CheckRow> result) {
+        if (getWidth() <= 0 || getItems().isEmpty()) return;
+        double longest = dev.evalbench.app.fx.FitColumns.widest(this, getItems().stream().map(CheckRow::what).toList());
+        double room = getWidth() - result.getWidth() - DETAIL_MIN - snappedLeftInset() - snappedRightInset();
+        what.setPrefWidth(Math.max(WHAT_MIN, Math.min(longest, room)));
     }
 
     /** The result as an icon and a word, so it reads without colour. */

@@ -3,6 +3,7 @@ package dev.evalbench.app.reports;
 import static dev.evalbench.app.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.evalbench.app.DrawnWhole;
 import dev.evalbench.app.FxWait;
 import dev.evalbench.app.SampleHistory;
 import dev.evalbench.app.WorkbenchFixture;
@@ -11,6 +12,7 @@ import dev.evalbench.core.report.sign.Ed25519Keys;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
@@ -148,6 +150,13 @@ class ReportsWindowTest {
                 a -> assertThat(a).startsWith("author Ada Author (name verified) ed25519:"),
                 r -> assertThat(r).startsWith("approver Rita Reviewer (name verified) ed25519:"));
         assertThat(signatures.getItems().get(0).detail()).contains("fingerprint " + authorFingerprint);
+        // Who signed reads whole in its column (it was cut to "approver Rita Reviewer (name verif…").
+        FxWait.waitFor(10, TimeUnit.SECONDS, () -> signerCells().size() == 2 && signerCells().stream().allMatch(DrawnWhole::of));
+        // ...and the detail beside it takes the rest of the row, in both tables: no empty strip, no sideways scroll.
+        for (TableView<CheckRow> t : List.of(signatures, files)) {
+            assertThat(FxWait.read(() -> t.getWidth() - t.getColumns().stream().mapToDouble(c -> c.getWidth()).sum()))
+                    .as("width left over in %s", t.getId()).isBetween(0.0, 6.0);
+        }
         assertThat(text("#verify-verdict")).startsWith("VALID: signed by ed25519:").contains(", ed25519:");
         assertThat(Files.readString(out.resolve("report.html"))).contains("Approved by").contains("<strong>Rita Reviewer</strong> (name unverified)");
     }
@@ -192,6 +201,13 @@ class ReportsWindowTest {
     @SuppressWarnings("unchecked")
     private TableView<CheckRow> table(String id) {
         return robot.lookup(id).queryAs(TableView.class);
+    }
+
+    /** The cells of the signatures table's "Signer" column that show a row. */
+    private java.util.List<javafx.scene.control.TableCell<?, ?>> signerCells() {
+        return robot.lookup("#verify-signatures .table-cell").queryAllAs(javafx.scene.control.TableCell.class).stream()
+                .<javafx.scene.control.TableCell<?, ?>>map(c -> c)
+                .filter(c -> !c.isEmpty() && c.getTableColumn() != null && "Signer".equals(c.getTableColumn().getText())).toList();
     }
 
     private java.util.List<String> cellTexts(String tableId) {
