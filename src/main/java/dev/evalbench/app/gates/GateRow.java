@@ -16,7 +16,17 @@ public record GateRow(GateVerdict verdict, Set<CaseKey> cases) {
     public boolean passed() { return verdict.passed(); }
     public String word() { return verdict.passed() ? "pass" : "FAIL"; }
     public String value() { return VerdictFormat.value(verdict); }
-    public String threshold() { return VerdictFormat.threshold(verdict); }
+    /**
+     * The threshold in force, as the CLI writes it, but where a baseline moved a floor the workspace wrote, only
+     * that floor beside it: "≥ 0.901 (min 0.850)", not "≥ 0.901 (min 0.850; baseline 0.921 − 0.020)". The
+     * baseline has its own column and the row's sentence says how the bound was worked out; the long form took
+     * the width of the baseline, interval and p columns in the results' centre pane.
+     */
+    public String threshold() {
+        String bound = verdict.bound();
+        int floor = bound == null ? -1 : bound.indexOf("; baseline ");
+        return VerdictFormat.threshold(floor < 0 ? verdict : verdict.withBound(bound.substring(0, floor)));
+    }
     public String baseline() { return VerdictFormat.baseline(verdict); }
     public String interval() { return VerdictFormat.interval(verdict); }
     public String pValue() { return VerdictFormat.pValue(verdict); }

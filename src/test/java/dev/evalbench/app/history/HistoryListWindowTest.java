@@ -93,6 +93,26 @@ class HistoryListWindowTest {
                 && robot.lookup("#gates-baseline").queryAs(Label.class).getText().startsWith("Against"));
         assertThat(robot.lookup("#gates-baseline").queryAs(Label.class).getText())
                 .isEqualTo("Against baseline main (run " + first + ").");
+        // Against a baseline, a reviewer reads each gate's value, threshold and baseline side by side: all three in
+        // the centre pane without scrolling sideways (the long threshold pushed the baseline out). The threshold a
+        // baseline moved names the floor the workspace wrote; the row's sentence says how the bound was worked out.
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TableView<dev.evalbench.app.gates.GateRow> gates =
+                robot.lookup("#gates-table").queryAs(javafx.scene.control.TableView.class);
+        dev.evalbench.app.FxWait.waitFor(10, TimeUnit.SECONDS, () -> gates.getItems().stream()
+                .anyMatch(g -> g.id().equals("action-vs-baseline") && !g.baseline().equals("—")));
+        dev.evalbench.app.gates.GateRow moved = dev.evalbench.app.FxWait.read(() -> gates.getItems().stream()
+                .filter(g -> g.id().equals("action-vs-baseline")).findFirst().orElseThrow());
+        assertThat(moved.threshold()).matches("≥ 0\\.\\d{3} \\(min 0\\.850\\)");
+        assertThat(moved.sentence()).contains("the gate needs at least 0.850").contains("the baseline bound is");
+        dev.evalbench.app.FxWait.waitFor(10, TimeUnit.SECONDS, () -> {
+            double end = 0;
+            for (var c : gates.getColumns()) {
+                end += c.getWidth();
+                if (c.getText().equals("Baseline")) break;
+            }
+            return end <= gates.getWidth();
+        });
     }
 
     /** A copy of the sample with one run stored (the command line's; exit 1, the sample fails a gate). */
