@@ -60,7 +60,7 @@ final class OpenFiles {
         Tab open = tabs.get(file);
         if (open != null) {
             select(open);
-            editorViews.get(file).moveTo(line, column);
+            caretTo(editorViews.get(file), line, column);
             return;
         }
         TemplateEditorModel model = new TemplateEditorModel(wb.runner(), wb.session().folder(), file, wb.env());
@@ -76,7 +76,9 @@ final class OpenFiles {
         });
         editors.put(file, model);
         editorViews.put(file, view);
-        if (line > 0) model.savedTextProperty().addListener(new MoveOnce(view, line, column));
+        // The author opened it to type in it: the caret goes there (to the problem's place, if one was named) once
+        // the file is read, as an IDE's editor takes the keyboard from the tree on a double click.
+        model.savedTextProperty().addListener(new MoveOnce(view, line, column));
         model.open();
     }
 
@@ -178,12 +180,18 @@ final class OpenFiles {
         new ArrayList<>(tabs.keySet()).forEach(this::close);
     }
 
-    /** Moves the caret once the editor's file has been read. */
+    /** The keyboard to the editor, its caret at a 1-based line and column when {@code line} names one. */
+    private static void caretTo(TemplateEditorView view, int line, int column) {
+        if (line > 0) view.moveTo(line, column);
+        else view.focusEditor();
+    }
+
+    /** Gives the editor the keyboard, and moves its caret, once its file has been read. */
     private record MoveOnce(TemplateEditorView view, int line, int column) implements javafx.beans.value.ChangeListener<String> {
         @Override
         public void changed(javafx.beans.value.ObservableValue<? extends String> o, String was, String now) {
             o.removeListener(this);
-            view.moveTo(line, column);
+            caretTo(view, line, column);
         }
     }
 

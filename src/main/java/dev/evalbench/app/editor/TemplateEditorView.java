@@ -156,6 +156,7 @@ public final class TemplateEditorView extends BorderPane {
         area.requestFocus();
     }
 
+    /** Gives the editor the keyboard; the caret stays where it is. */
     public void focusEditor() {
         area.requestFocus();
     }

@@ -109,6 +109,12 @@ class AuthorLoopTest {
     @Test
     void typeAnUndefinedVariableSeeItMarkedFixItAndSaveARevisionIntoTheHistory() throws Exception {
         CodeArea area = openTriage();
+        // Opened from the tree, the editor has the keyboard: what the author types goes into the template.
+        waitFor(10, TimeUnit.SECONDS, area::isFocused);
+        robot.write("#");
+        waitFor(10, TimeUnit.SECONDS, () -> area.getText().startsWith("#id: triage"));
+        robot.push(KeyCode.BACK_SPACE);
+        waitFor(10, TimeUnit.SECONDS, () -> area.getText().startsWith("id: triage") && "triage.yaml".equals(selectedTab().getText()));
         // The editor has its preview and history beside it: the (empty) detail pane gives it its width.
         assertThat(FxWait.read(() -> fixture.workbench().window().detailShown())).isFalse();
         Label summary = robot.lookup("#undefined-summary").queryAs(Label.class);
