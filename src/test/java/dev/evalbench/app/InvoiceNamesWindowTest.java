@@ -45,7 +45,7 @@ class InvoiceNamesWindowTest {
         @SuppressWarnings("unchecked")
         ListView<RunRow> history = robot.lookup("#history-list").queryAs(ListView.class);
         waitFor(20, TimeUnit.SECONDS, () -> history.getItems().size() == 2);
-        robot.doubleClickOn(robot.lookup("#history-list .list-cell").nth(0).queryAs(Node.class));
+        dev.evalbench.app.DoubleClick.newestRun(robot);
         waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#results-table").tryQuery().isPresent());
         @SuppressWarnings("unchecked")
         TableView<CaseSummary> cases = robot.lookup("#results-table").queryAs(TableView.class);
@@ -59,8 +59,8 @@ class InvoiceNamesWindowTest {
                 && !cellTexts("#compare-table", "Suite").isEmpty());
         drawnWhole("#compare-table", "Suite", "Case");
 
-        robot.doubleClickOn(robot.lookup(n -> n instanceof javafx.scene.control.TreeCell<?> c
-                && "invoices.jsonl".equals(c.getText())).queryAs(Node.class));
+        DoubleClick.opening(robot, () -> robot.lookup(n -> n instanceof javafx.scene.control.TreeCell<?> c
+                && "invoices.jsonl".equals(c.getText())).queryAs(Node.class), () -> robot.lookup("#dataset-table").tryQuery().isPresent());
         waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#dataset-table").tryQuery().isPresent()
                 && cellTexts("#dataset-table", "Suite").contains("extraction"));
         drawnWhole("#dataset-table", "Suite", "Id");

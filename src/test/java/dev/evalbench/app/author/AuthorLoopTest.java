@@ -67,15 +67,8 @@ class AuthorLoopTest {
 
     private CodeArea openTriage() throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
-        robot.doubleClickOn(treeCell("triage.yaml  r4"));
-        try {
-            waitFor(5, TimeUnit.SECONDS, () -> selectedTab() != null && "triage.yaml".equals(selectedTab().getText()));
-        } catch (java.util.concurrent.TimeoutException e) {
-            // The robot's two clicks are a double click only if they land within the platform's interval; on a
-            // loaded two-core machine they once did not (a fresh-clone CI, 1 run in 13). A user clicks again.
-            robot.doubleClickOn(treeCell("triage.yaml  r4"));
-            waitFor(10, TimeUnit.SECONDS, () -> selectedTab() != null && "triage.yaml".equals(selectedTab().getText()));
-        }
+        dev.evalbench.app.DoubleClick.opening(robot, () -> treeCell("triage.yaml  r4"),
+                () -> selectedTab() != null && "triage.yaml".equals(selectedTab().getText()));
         CodeArea area = robot.lookup("#template-code").queryAs(CodeArea.class);
         waitFor(10, TimeUnit.SECONDS, () -> area.getText().startsWith("id: triage"));
         return area;
@@ -225,8 +218,8 @@ class AuthorLoopTest {
 
     @Test
     void theDatasetViewFiltersByTagAndShowsTheSelectedCase() throws Exception {
-        robot.doubleClickOn(treeCell("tickets.jsonl"));
-        waitFor(10, TimeUnit.SECONDS, () -> selectedTab() != null && "tickets.jsonl (cases)".equals(selectedTab().getText()));
+        dev.evalbench.app.DoubleClick.opening(robot, () -> treeCell("tickets.jsonl"),
+                () -> selectedTab() != null && "tickets.jsonl (cases)".equals(selectedTab().getText()));
         assertThat(FxWait.read(() -> fixture.workbench().window().detailShown())).as("a dataset's case shows there")
                 .isTrue();
         TableView<?> table = robot.lookup("#dataset-table").queryAs(TableView.class);

@@ -62,7 +62,7 @@ class ReportsWindowTest {
         ListView<RunRow> runs = robot.lookup("#history-list").queryAs(ListView.class);
         waitFor(20, TimeUnit.SECONDS, () -> runs.getItems().size() == 1);
         String runId = runs.getItems().get(0).id();
-        robot.doubleClickOn(robot.lookup("#history-list .list-cell").nth(0).queryAs(Node.class));
+        dev.evalbench.app.DoubleClick.newestRun(robot);
         waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#export-report-button").tryQuery().isPresent());
         robot.clickOn("#export-report-button");
         waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#export-view").tryQuery().isPresent());

@@ -53,7 +53,7 @@ class DetailPaneWindowTest {
         ListView<RunRow> history = robot.lookup("#history-list").queryAs(ListView.class);
         waitFor(20, TimeUnit.SECONDS, () -> history.getItems().size() == 1);
         robot.interact(() -> history.getSelectionModel().select(0));
-        robot.doubleClickOn(robot.lookup("#history-list .list-cell").nth(0).queryAs(Node.class));
+        dev.evalbench.app.DoubleClick.newestRun(robot);
         @SuppressWarnings("unchecked")
         TableView<CaseSummary> cases = robot.lookup("#results-table").queryAs(TableView.class);
         waitFor(20, TimeUnit.SECONDS, () -> cases.getItems().size() == 159);

@@ -68,7 +68,7 @@ class ResultsWindowTest {
         waitFor(20, TimeUnit.SECONDS, () -> history.getItems().size() == 1 && history.getItems().get(0).gates() != null);
         assertThat(robot.lookup("#history-list").lookup(".label").queryAllAs(Label.class))
                 .extracting(Label::getText).anyMatch(t -> t.matches("FAIL \\d"));
-        robot.doubleClickOn(robot.lookup("#history-list .list-cell").nth(0).queryAs(Node.class));
+        dev.evalbench.app.DoubleClick.newestRun(robot);
 
         waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#results-table").tryQuery().isPresent()
                 && table("#results-table").getItems().size() == 159 && table("#gates-table").getItems().size() == 9);
