@@ -40,7 +40,7 @@ final class CompareCommand implements Callable<Integer> {
     @ParentCommand
     EvalbenchCommand parent;
 
-    @Parameters(index = "0", paramLabel = "A", description = "The baseline side: run id, id prefix, tag, latest, or an exported run / report.json file.")
+    @Parameters(index = "0", paramLabel = "A", description = "The baseline side: run id, id prefix, tag, latest, latest~N (the N-th run before the latest), or an exported run / report.json file.")
     String before;
 
     @Parameters(index = "1", paramLabel = "B", description = "The run compared with A, named the same ways.")

@@ -25,7 +25,7 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--json", description = JsonOut.HELP)
     boolean json;
 
-    @Parameters(index = "0", paramLabel = "RUN", description = "Run id, id prefix, tag or latest.")
+    @Parameters(index = "0", paramLabel = "RUN", description = "Run id, id prefix, tag, latest or latest~N (the N-th run before the latest).")
     String runRef;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file to write.")

@@ -43,7 +43,7 @@ final class ReportCommand implements Callable<Integer> {
     @ParentCommand
     EvalbenchCommand parent;
 
-    @Parameters(index = "0", paramLabel = "RUN", description = "Run id, id prefix, tag or latest.")
+    @Parameters(index = "0", paramLabel = "RUN", description = "Run id, id prefix, tag, latest or latest~N (the N-th run before the latest).")
     String runRef;
 
     @Option(names = "--baseline", paramLabel = "RUN|TAG|FILE", description = "Compare with this run: an id, a tag, or an exported run / report.json file.")

@@ -21,7 +21,7 @@ final class TagCommand implements Callable<Integer> {
     @Option(names = "--json", description = JsonOut.HELP)
     boolean json;
 
-    @Parameters(index = "0", paramLabel = "RUN", description = "Run id, id prefix, tag or latest.")
+    @Parameters(index = "0", paramLabel = "RUN", description = "Run id, id prefix, tag, latest or latest~N (the N-th run before the latest).")
     String runRef;
 
     @Parameters(index = "1", paramLabel = "TAG", description = "Tag name: letters, digits, '.', '_', '-', '/'.")

@@ -28,7 +28,7 @@ final class TrafficExportCommand implements Callable<Integer> {
     @ParentCommand
     TrafficCommand parent;
 
-    @Parameters(index = "0", paramLabel = "RUN", description = "Run id, id prefix, tag or latest.")
+    @Parameters(index = "0", paramLabel = "RUN", description = "Run id, id prefix, tag, latest or latest~N (the N-th run before the latest).")
     String runRef;
 
     @Option(names = "--out", required = true, paramLabel = "FILE|URL", description = "An OTLP JSON Lines file to write, or a collector's http(s) URL (default path /v1/traces).")

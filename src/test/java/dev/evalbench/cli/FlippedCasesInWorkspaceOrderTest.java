@@ -49,6 +49,17 @@ class FlippedCasesInWorkspaceOrderTest {
     }
 
     @Test
+    void latestTilde1NamesTheRunBeforeTheLatest() {
+        Cli.Result byTag = Cli.run("compare", "main", "latest", "--workspace", ws.toString());
+        Cli.Result byPlace = Cli.run("compare", "latest~1", "latest", "--workspace", ws.toString());
+        assertThat(byPlace.exit()).as(byPlace.err()).isZero();
+        assertThat(byPlace.out()).isEqualTo(byTag.out());
+        Cli.Result pastTheFirst = Cli.run("compare", "latest~2", "latest", "--workspace", ws.toString());
+        assertThat(pastTheFirst.exit()).isEqualTo(2);
+        assertThat(pastTheFirst.err()).contains("no run, tag or run file named \"latest~2\"");
+    }
+
+    @Test
     void theReportListsThemInTheSameOrder() throws Exception {
         Path out = EditedPromptRuns.report(ws, tmp.resolve("report"));
         List<String> headings = found(Pattern.compile("#### ❌ (triage/t\\d+) \\(pass → fail\\)"),

@@ -119,11 +119,15 @@ public final class LoadedRunStore implements RunStore {
         return loaded(runId).run().events();
     }
 
-    /** An id loaded here, or a unique prefix of one; no tags, and "latest" is the newest. */
+    /** An id loaded here, or a unique prefix of one; no tags; "latest" is the newest, "latest~N" the N-th before it. */
     @Override
     public synchronized Optional<String> resolve(String idOrTag) {
         if (runs.containsKey(idOrTag)) return Optional.of(idOrTag);
-        if ("latest".equals(idOrTag)) return runs(1).stream().map(RunHeader::id).findFirst();
+        java.util.OptionalInt back = LatestBack.steps(idOrTag);
+        if (back.isPresent()) {
+            List<RunHeader> newest = runs(back.getAsInt() + 1);
+            return newest.size() > back.getAsInt() ? Optional.of(newest.get(back.getAsInt()).id()) : Optional.empty();
+        }
         List<String> matches = runs.keySet().stream().filter(id -> id.startsWith(idOrTag)).toList();
         return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();
     }

@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What a user may type to name a run: {@code latest}, a full id, a tag, or a unique id prefix, tried in that
- * order (so a tag wins over a prefix it happens to look like). Called on a connection inside a read transaction.
+ * What a user may type to name a run: {@code latest} or {@code latest~N} ({@link dev.evalbench.core.store.LatestBack}),
+ * a full id, a tag, or a unique id prefix, tried in that order (so a tag wins over a prefix it happens to look like). Called on a connection inside a read transaction.
  */
 final class RunReferences {
-    static final String LATEST = "latest";
+    static final String LATEST = dev.evalbench.core.store.LatestBack.LATEST;
     private static final int NAMED_IN_MESSAGE = 5;
 
     private RunReferences() {}
@@ -27,8 +27,10 @@ final class RunReferences {
         if (reference == null || reference.isBlank()) {
             return Optional.empty();
         }
-        if (reference.equals(LATEST)) {
-            return RunRows.newestIds(c, 1).stream().findFirst();
+        java.util.OptionalInt back = dev.evalbench.core.store.LatestBack.steps(reference);
+        if (back.isPresent()) {
+            List<String> newest = RunRows.newestIds(c, back.getAsInt() + 1);
+            return newest.size() > back.getAsInt() ? Optional.of(newest.get(back.getAsInt())) : Optional.empty();
         }
         if (RunRows.exists(c, reference)) {
             return Optional.of(reference);

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Naming a run the way a user types it: latest, full id, tag, or unique prefix. */
+/** Naming a run the way a user types it: latest (or latest~N), full id, tag, or unique prefix. */
 class RunResolveTest {
     private static final Instant T0 = Instant.parse("2026-03-07T10:00:00Z");
 
@@ -41,6 +41,17 @@ class RunResolveTest {
         assertThat(store.runs(10)).extracting(RunHeader::id)
                 .containsExactly("20260307-1100-b7e1", "20260307-1000-a3c2", "20260307-1000-a3f9");
         assertThat(store.runs(1)).extracting(RunHeader::id).containsExactly("20260307-1100-b7e1");
+    }
+
+    @Test
+    void latestTildeNCountsBackFromTheNewestInHistoryOrder() throws Exception {
+        assertThat(store.resolve("latest~0")).contains("20260307-1100-b7e1");
+        assertThat(store.resolve("latest~1")).contains("20260307-1000-a3c2");
+        assertThat(store.resolve("latest~")).contains("20260307-1000-a3c2");
+        assertThat(store.resolve("latest~2")).contains("20260307-1000-a3f9");
+        assertThat(store.resolve("latest~3")).as("past the oldest run").isEmpty();
+        assertThat(store.resolve("latest~-1")).isEmpty();
+        assertThat(store.resolve("latest~x")).isEmpty();
     }
 
     @Test
