@@ -63,7 +63,7 @@ final class ReportStyle {
             .chart .marker{stroke:var(--fail);stroke-width:2;stroke-dasharray:4 3}
             .legend span{display:inline-block;width:10px;height:10px;border-radius:2px;margin:0 4px 0 12px;vertical-align:middle}
             .legend .run{background:var(--accent)}.legend .base{background:var(--base)}
-            table.cases td:first-child{white-space:nowrap}table.cases td:nth-child(3){width:20%}table.cases td:last-child{width:38%}
+            table.gates td strong{white-space:nowrap}table.cases td:first-child{white-space:nowrap}table.cases td:nth-child(3){width:20%}table.cases td:last-child{width:38%}
             .input{padding:4px 12px}.input .label{color:var(--muted);font-size:12px;text-transform:uppercase;letter-spacing:.03em}
             details.more>summary{font-weight:600;margin:10px 0}
             ul.signers{padding-left:18px}ul.signers .role{color:var(--muted)}
