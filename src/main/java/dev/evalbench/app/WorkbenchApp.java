@@ -70,8 +70,34 @@ public final class WorkbenchApp extends Application {
         windowState = new WindowState(stage, window, settings);
         windowState.restore();
         stage.show();
-        if (options.workspace() != null) session.open(options.workspace());
-        else window.status("No workspace open: open one with Ctrl+O.");
+        if (options.workspace() != null) {
+            session.open(options.workspace());
+            reopenTabsOnceLoaded(session, window);
+        } else {
+            window.status("No workspace open: open one with Ctrl+O.");
+        }
+    }
+
+    /**
+     * The tabs left open at the last close, once the workspace they belong to is loaded (results and comparisons
+     * mask and order their cases by it). Not when the app opens another workspace, or run files (a reviewer who
+     * opens CI's artifact wants that, not yesterday's tabs).
+     */
+    private void reopenTabsOnceLoaded(WorkspaceSession session, MainWindow window) {
+        if (!options.openedRuns().isEmpty() || settings.lastWorkspace == null
+                || !Path.of(settings.lastWorkspace).equals(session.folder())) {
+            return;
+        }
+        java.util.List<String> ids = java.util.List.copyOf(settings.openTabs);
+        String selected = settings.selectedTab;
+        session.loadingProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                if (now) return;
+                o.removeListener(this);
+                window.tabMemory().reopen(ids, selected);
+            }
+        });
     }
 
     /** The running workbench, for tests that drive the real window. */
@@ -85,6 +111,10 @@ public final class WorkbenchApp extends Application {
             settings.lastWorkspace = workbench.session().folder().toString();
         }
         if (windowState != null) windowState.capture();
+        if (workbench != null) {
+            settings.openTabs = workbench.window().tabMemory().openIds();
+            settings.selectedTab = workbench.window().tabMemory().selectedId();
+        }
         if (runner != null) runner.close();
         // Written on its own non-daemon thread: the JVM waits for it, the FX thread does not.
         WorkbenchSettings toSave = settings;

@@ -8,6 +8,7 @@ import dev.evalbench.app.editor.RevisionHistoryModel;
 import dev.evalbench.app.editor.TemplateEditorModel;
 import dev.evalbench.app.editor.TemplateEditorView;
 import dev.evalbench.app.fx.BackgroundTask;
+import dev.evalbench.app.shell.TabMemory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +27,8 @@ import javafx.scene.control.Tab;
  * unsaved edits, passes outside changes on to every open view, and guards closing an editor's tab. FX thread only.
  */
 final class OpenFiles {
+    /** How a dataset's tab is keyed: the same file may be open as its cases and, from a problem, read-only. */
+    private static final String DATASET = "cases:";
     private final AuthorParts wb;
     private final UnsavedEdits unsaved;
     private final Map<String, Tab> tabs = new LinkedHashMap<>();
@@ -37,6 +40,16 @@ final class OpenFiles {
     OpenFiles(AuthorParts wb, UnsavedEdits unsaved) {
         this.wb = wb;
         this.unsaved = unsaved;
+        wb.window().tabMemory().opener("file", this::reopen);
+    }
+
+    /** Opens a file left open at the last close, if it is still in the workspace (checked off the FX thread). */
+    private void reopen(String file) {
+        Path folder = wb.session().folder();
+        if (folder == null) return;
+        BackgroundTask.of(() -> Files.isRegularFile(folder.resolve(file))).onSuccess(exists -> {
+            if (exists && folder.equals(wb.session().folder())) open(file);
+        }).executeWith(wb.runner());
     }
 
     static boolean isPrompt(String file) {
@@ -83,7 +96,7 @@ final class OpenFiles {
     }
 
     private void openDataset(String file) {
-        String key = "cases:" + file;
+        String key = DATASET + file;
         Tab open = tabs.get(key);
         if (open != null) {
             select(open);
@@ -122,6 +135,7 @@ final class OpenFiles {
     private Tab add(String key, String title, javafx.scene.Node content, boolean wholeWidth) {
         Tab tab = new Tab(title, content);
         tab.setId("tab-" + key);
+        TabMemory.remember(tab, "file", key.startsWith(DATASET) ? key.substring(DATASET.length()) : key);
         if (wholeWidth) dev.evalbench.app.shell.MainWindow.wantsWholeWidth(tab);
         tab.setOnClosed(e -> forget(key));
         tabs.put(key, tab);

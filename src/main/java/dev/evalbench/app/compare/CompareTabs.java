@@ -230,6 +230,10 @@ public final class CompareTabs {
         CompareView view = new CompareView(vm, "First run: " + before.label() + "   →   second run: " + after.label());
         Tab tab = new Tab("Compare " + shortId(before.runId()) + " → " + shortId(after.runId()), view);
         tab.setId("compare-tab");
+        // Two runs of the history can be compared again at the next start; runs read from files may be gone by then.
+        if (!before.label().endsWith(RunChoice.READ_ONLY) && !after.label().endsWith(RunChoice.READ_ONLY)) {
+            dev.evalbench.app.shell.TabMemory.remember(tab, "compare", before.runId() + " " + after.runId());
+        }
         // Two outputs side by side need the width the (unused) detail pane would take.
         MainWindow.wantsWholeWidth(tab);
         tab.setTooltip(new Tooltip(before.label() + " → " + after.label()));

@@ -85,6 +85,7 @@ public final class ResultsTabs {
         gatesVm.setOnChosen((gate, keys) -> vm.scopeProperty().set(new CaseFilter.Scope(gate, keys)));
         Tab tab = new Tab("Results " + TITLE.format(startedAt.atZone(zone)), view);
         tab.setId("results-tab-" + runId);
+        dev.evalbench.app.shell.TabMemory.remember(tab, "run", runId);
         tab.setTooltip(new Tooltip("Run " + runId));
         showDetails(vm, gatesVm, tab, new DetailMasking(openWorkspace.get(), openDataset));
         open.put(runId, tab);

@@ -16,6 +16,7 @@ import dev.evalbench.app.history.HistoryStore;
 import dev.evalbench.app.history.HistoryView;
 import dev.evalbench.app.history.HistoryViewModel;
 import dev.evalbench.app.history.RunRow;
+import dev.evalbench.app.fx.BackgroundTask;
 import dev.evalbench.app.results.ResultsTabs;
 import dev.evalbench.core.service.RunService;
 import dev.evalbench.core.workspace.Workspace;
@@ -54,6 +55,16 @@ public final class RunFeature {
         historyView.workspaceOpenProperty().bind(session.folderProperty().isNotNull());
         window.setRunsView(historyView);
         installCompare(window, runner, session, env, zone, openWorkspace, historyView);
+        // A results tab left open at the last close opens again on its run, if the history still has it.
+        window.tabMemory().opener("run", id -> BackgroundTask.of(() -> history.store().run(id))
+                .onSuccess(header -> header.ifPresentOrElse(h -> results.open(id, h.startedAt()),
+                        () -> window.status("Run " + id + ", open at the last close, is no longer in the history.")))
+                .onFailure(e -> window.status("Cannot open run " + id + ": " + e.getMessage()))
+                .executeWith(runner));
+        window.tabMemory().opener("compare", pair -> {
+            String[] ids = pair.split(" ", 2);
+            if (ids.length == 2) compare.compareHistoryRuns(ids[0], ids[1]);
+        });
         history.setFolder(session.folder());
         session.folderProperty().addListener((o, was, now) -> {
             history.setFolder(now);

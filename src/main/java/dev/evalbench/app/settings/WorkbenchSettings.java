@@ -23,6 +23,11 @@ public final class WorkbenchSettings {
     public String lastWorkspace;
     /** "light" or "dark". */
     public String theme = "light";
-    /** Tab ids of the centre tabs open at the last close, in order (for example "template:prompts/triage.yaml"). */
+    /**
+     * Ids of the centre tabs open at the last close, in order ("file:prompts/triage.yaml", "run:ID",
+     * "compare:FIRST SECOND"; {@code shell/TabMemory}), opened again when the app next starts on the same workspace.
+     */
     public List<String> openTabs = List.of();
+    /** The id of the tab selected at the last close (one of {@link #openTabs}), or null. */
+    public String selectedTab;
 }

@@ -30,6 +30,7 @@ public final class MainWindow {
     private final SplitPane main = new SplitPane();
     private final SplitPane left = new SplitPane();
     private final TabPane tabs = new TabPane();
+    private final TabMemory tabMemory = new TabMemory(tabs);
     private final StackPane detail = new StackPane();
     private final StackPane workspaceSlot = new StackPane();
     private final StackPane runsSlot = new StackPane();
@@ -148,6 +149,11 @@ public final class MainWindow {
 
     public ToolBar toolBar() {
         return toolBar;
+    }
+
+    /** Which tabs are opened again at the next start, and how. */
+    public TabMemory tabMemory() {
+        return tabMemory;
     }
 
     public TabPane tabs() {

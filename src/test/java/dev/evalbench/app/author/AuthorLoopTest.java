@@ -103,7 +103,9 @@ class AuthorLoopTest {
     void typeAnUndefinedVariableSeeItMarkedFixItAndSaveARevisionIntoTheHistory() throws Exception {
         CodeArea area = openTriage();
         // Opened from the tree, the editor has the keyboard: what the author types goes into the template.
-        waitFor(10, TimeUnit.SECONDS, area::isFocused);
+        // (The scene's focus owner: Node.isFocused also needs the window to be the active one, which it is not
+        // always between one test class's window and the next.)
+        waitFor(10, TimeUnit.SECONDS, () -> area.getScene() != null && area.getScene().getFocusOwner() == area);
         robot.write("#");
         waitFor(10, TimeUnit.SECONDS, () -> area.getText().startsWith("#id: triage"));
         robot.push(KeyCode.BACK_SPACE);

@@ -1,0 +1,124 @@
+package dev.evalbench.app.shell;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.animation.PauseTransition;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.util.Duration;
+
+/**
+ * Which centre tabs the workbench opens again at its next start, as it left them. A tab that can be opened again
+ * carries an id, "KIND:WHAT" ({@code file:prompts/triage.yaml}, {@code run:20261130-215615-2951},
+ * {@code compare:FIRST SECOND}), set by the feature that made it ({@link #remember}); each feature registers how
+ * to open its kind ({@link #opener}). Tabs without an id (charts, verify, runs read from files) are not kept.
+ *
+ * <p>Reopening goes one tab at a time, each after the previous one's tab appeared (most open off the FX thread:
+ * a run's header, a file's text), so the tabs come back in their order; one that does not appear within a few
+ * seconds (its file deleted, its run gone from the history: the feature says so in the status bar) is skipped.
+ * FX thread only.
+ */
+public final class TabMemory {
+    private static final String KEY = "evalbench.tabMemory";
+    /** How long a reopened tab may take to appear before the next one is opened without it. */
+    private static final Duration PATIENCE = Duration.seconds(10);
+
+    private final TabPane tabs;
+    private final Map<String, Consumer<String>> openers = new LinkedHashMap<>();
+
+    TabMemory(TabPane tabs) {
+        this.tabs = tabs;
+    }
+
+    /** Marks {@code tab} to be opened again at the next start as {@code kind:what}. */
+    public static void remember(Tab tab, String kind, String what) {
+        tab.getProperties().put(KEY, kind + ":" + what);
+    }
+
+    private static Optional<String> idOf(Tab tab) {
+        return Optional.ofNullable((String) tab.getProperties().get(KEY));
+    }
+
+    /** How to open a tab of {@code kind} again, given what follows "kind:" in its id. */
+    public void opener(String kind, Consumer<String> open) {
+        openers.put(kind, open);
+    }
+
+    /** The ids of the open tabs that can be opened again, in their order. */
+    public List<String> openIds() {
+        List<String> ids = new ArrayList<>();
+        for (Tab tab : tabs.getTabs()) idOf(tab).ifPresent(ids::add);
+        return ids;
+    }
+
+    /** The id of the selected tab, or null when it cannot be opened again. */
+    public String selectedId() {
+        Tab selected = tabs.getSelectionModel().getSelectedItem();
+        return selected == null ? null : idOf(selected).orElse(null);
+    }
+
+    /** Opens the tabs {@code ids} names, in order, then selects the one {@code selected} names (if it came back). */
+    public void reopen(List<String> ids, String selected) {
+        Deque<String> pending = new ArrayDeque<>();
+        for (String id : ids) {
+            int colon = id.indexOf(':');
+            if (colon > 0 && openers.containsKey(id.substring(0, colon)) && !pending.contains(id)) pending.add(id);
+        }
+        if (!pending.isEmpty()) new Reopening(pending, selected).next();
+    }
+
+    /** One reopening in progress: the ids still to open and the wait for the last one's tab. */
+    private final class Reopening implements ListChangeListener<Tab> {
+        private final Deque<String> pending;
+        private final String selected;
+        private final PauseTransition wait = new PauseTransition(PATIENCE);
+        private String awaited;
+
+        Reopening(Deque<String> pending, String selected) {
+            this.pending = pending;
+            this.selected = selected;
+            wait.setOnFinished(e -> next());
+        }
+
+        void next() {
+            wait.stop();
+            tabs.getTabs().removeListener(this);
+            awaited = pending.poll();
+            if (awaited == null) {
+                tabs.getTabs().stream().filter(t -> idOf(t).filter(id -> id.equals(selected)).isPresent()).findFirst()
+                        .ifPresent(t -> tabs.getSelectionModel().select(t));
+                return;
+            }
+            if (openIds().contains(awaited)) {
+                next();
+                return;
+            }
+            tabs.getTabs().addListener(this);
+            wait.playFromStart();
+            int colon = awaited.indexOf(':');
+            openers.get(awaited.substring(0, colon)).accept(awaited.substring(colon + 1));
+        }
+
+        @Override
+        public void onChanged(Change<? extends Tab> change) {
+            while (change.next()) {
+                for (Tab added : change.getAddedSubList()) {
+                    if (idOf(added).filter(awaited::equals).isPresent()) {
+                        // After this change is delivered: the next opener may add a tab itself.
+                        javafx.application.Platform.runLater(this::next);
+                        tabs.getTabs().removeListener(this);
+                        wait.stop();
+                        return;
+                    }
+                }
+            }
+        }
+    }
+}

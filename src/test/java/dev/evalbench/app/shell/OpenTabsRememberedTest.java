@@ -1,0 +1,109 @@
+package dev.evalbench.app.shell;
+
+import static dev.evalbench.app.FxWait.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.evalbench.app.DoubleClick;
+import dev.evalbench.app.FxWait;
+import dev.evalbench.app.SampleHistory;
+import dev.evalbench.app.WorkbenchFixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TreeCell;
+import org.fxmisc.richtext.CodeArea;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+
+/**
+ * The tabs open when the app closes come back when it starts again on the same workspace, in their order and with
+ * the same one selected: a template, a run's results and the comparison of two runs, opened as a user opens
+ * them. A run deleted from the history meanwhile is skipped, and the status bar says so.
+ */
+@dev.evalbench.app.SharesFxToolkit
+class OpenTabsRememberedTest {
+    @TempDir Path temp;
+    private WorkbenchFixture fixture;
+    private final FxRobot robot = new FxRobot();
+
+    @AfterEach
+    void stop() throws Exception {
+        if (fixture != null) fixture.stop();
+    }
+
+    @Test
+    void aTemplateResultsAndAComparisonOpenAgainAsTheyWereLeft() throws Exception {
+        fixture = WorkbenchFixture.ofSample(temp);
+        try (SampleHistory history = SampleHistory.of(fixture.workspace)) {
+            history.run();
+            history.run();
+        }
+        fixture.start();
+        waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#history-list .list-cell").tryQuery().isPresent()
+                && treeCell("triage.yaml  r4") != null);
+        DoubleClick.opening(robot, () -> treeCell("triage.yaml  r4"), () -> titles().contains("triage.yaml"));
+        DoubleClick.newestRun(robot);
+        waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#results-compare-previous").tryQuery().isPresent());
+        robot.clickOn("#results-compare-previous");
+        waitFor(20, TimeUnit.SECONDS, () -> titles().size() == 3 && titles().get(2).startsWith("Compare "));
+        List<String> before = titles();
+        assertThat(before.get(1)).startsWith("Results ");
+        // The template's tab selected when the app closes.
+        robot.interact(() -> tabs().getSelectionModel().select(0));
+
+        fixture.stop();
+        // The settings are written on their own thread as the app stops: wait for them, as the next start would.
+        waitFor(10, TimeUnit.SECONDS, () -> Files.isRegularFile(fixture.settings)
+                && Files.readString(fixture.settings).contains("compare:"));
+        fixture.start();
+
+        waitFor(30, TimeUnit.SECONDS, () -> titles().equals(before));
+        waitFor(10, TimeUnit.SECONDS, () -> "triage.yaml".equals(tabs().getSelectionModel().getSelectedItem().getText()));
+        CodeArea editor = robot.lookup("#template-code").queryAs(CodeArea.class);
+        waitFor(10, TimeUnit.SECONDS, () -> editor.getText().startsWith("id: triage"));
+    }
+
+    @Test
+    void aRunGoneFromTheHistoryIsSkippedAndTheStatusBarSaysSo() throws Exception {
+        fixture = WorkbenchFixture.ofSample(temp);
+        String gone;
+        try (SampleHistory history = SampleHistory.of(fixture.workspace)) {
+            history.run();
+            gone = history.run().id();
+        }
+        fixture.start();
+        waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#history-list .list-cell").tryQuery().isPresent()
+                && treeCell("triage.yaml  r4") != null);
+        DoubleClick.newestRun(robot);
+        DoubleClick.opening(robot, () -> treeCell("triage.yaml  r4"), () -> titles().contains("triage.yaml"));
+        fixture.stop();
+        waitFor(10, TimeUnit.SECONDS, () -> Files.isRegularFile(fixture.settings)
+                && Files.readString(fixture.settings).contains("run:" + gone));
+        // The run deleted from the history file itself, as another tool might (its cases left behind).
+        try (var db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + fixture.workspace.resolve(".evalbench/history.db"));
+             var sql = db.createStatement()) {
+            sql.executeUpdate("DELETE FROM runs WHERE id = '" + gone + "'");
+        }
+        fixture.start();
+        waitFor(30, TimeUnit.SECONDS, () -> titles().equals(List.of("triage.yaml")));
+        waitFor(10, TimeUnit.SECONDS, () -> FxWait.read(() -> robot.lookup("#status-message").queryAs(javafx.scene.control.Label.class).getText())
+                .contains("Run " + gone + ", open at the last close, is no longer in the history."));
+    }
+
+    private Node treeCell(String text) {
+        return robot.lookup(n -> n instanceof TreeCell<?> c && text.equals(c.getText())).tryQuery().orElse(null);
+    }
+
+    private javafx.scene.control.TabPane tabs() {
+        return fixture.workbench().window().tabs();
+    }
+
+    private List<String> titles() {
+        return FxWait.read(() -> tabs().getTabs().stream().map(Tab::getText).toList());
+    }
+}
