@@ -55,6 +55,9 @@ public final class WorkbenchApp extends Application {
         settings = options.settingsFile().load();
     }
 
+    /** Whether Ctrl+Q is asking about unsaved edits now. FX thread only. */
+    private boolean quitting;
+
     @Override
     public void start(Stage stage) {
         applyTheme(settings.theme);
@@ -67,6 +70,9 @@ public final class WorkbenchApp extends Application {
         session.folderProperty().addListener((o, was, now) -> stage.setTitle(title(now)));
         stage.setTitle(title(options.workspace()));
         stage.setScene(window.scene());
+        window.shortcuts().add(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.Q,
+                javafx.scene.input.KeyCombination.SHORTCUT_DOWN), "Window",
+                "Quit (unsaved edits are asked about first, as when the window is closed)", () -> quit(stage));
         windowState = new WindowState(stage, window, settings);
         windowState.restore();
         stage.show();
@@ -116,7 +122,8 @@ public final class WorkbenchApp extends Application {
             settings.selectedTab = workbench.window().tabMemory().selectedId();
         }
         if (runner != null) runner.close();
-        // Written on its own non-daemon thread: the JVM waits for it, the FX thread does not.
+        // Written on its own thread, not the FX thread; the launcher waits for it before the process exits
+        // (awaitSettingsSaved: System.exit does not wait for a thread, and the layout was never saved).
         WorkbenchSettings toSave = settings;
         Thread save = new Thread(() -> {
             try {
@@ -125,7 +132,38 @@ public final class WorkbenchApp extends Application {
                 System.err.println("evalbench: could not remember the window layout: " + e.getMessage());
             }
         }, "evalbench-settings");
+        settingsSave = save;
         save.start();
+    }
+
+    /** The last settings write {@link #stop} started, or null. */
+    private static volatile Thread settingsSave;
+
+    /**
+     * Waits (up to 10 s) until the settings the window wrote as it closed are on disk. Called by the launcher once
+     * the window is gone, before the process exits; at once when nothing is being written.
+     */
+    public static void awaitSettingsSaved() throws InterruptedException {
+        Thread save = settingsSave;
+        if (save != null) save.join(10_000);
+    }
+
+    /**
+     * Closes the window as its close button does: the close-request handler runs first (it asks about unsaved
+     * edits and, when asked, keeps the window open and closes it itself once they are dealt with).
+     */
+    private void quit(Stage stage) {
+        // The question is a modal dialog in a nested event loop: a second Ctrl+Q meanwhile (the key pressed again,
+        // or delivered twice) must not stack a second question, whose answer would close the window later.
+        if (quitting) return;
+        quitting = true;
+        try {
+            javafx.stage.WindowEvent request = new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST);
+            if (stage.getOnCloseRequest() != null) stage.getOnCloseRequest().handle(request);
+            if (!request.isConsumed()) stage.close();
+        } finally {
+            quitting = false;
+        }
     }
 
     static void applyTheme(String theme) {

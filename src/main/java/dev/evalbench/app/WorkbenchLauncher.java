@@ -79,6 +79,12 @@ public final class WorkbenchLauncher {
                     + ". The command line needs no display: `evalbench --help`.");
             return 2;
         }
+        // The window is gone; the caller exits the process, which would cut the settings' write short.
+        try {
+            WorkbenchApp.awaitSettingsSaved();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         return 0;
     }
 

@@ -194,6 +194,23 @@ class AuthorLoopTest {
     }
 
     @Test
+    void ctrlQWithUnsavedEditsAsksFirstAndCancelKeepsTheWindowAndTheEdits() throws Exception {
+        CodeArea area = openTriage();
+        caretAfter(area, "The customer wrote:");
+        robot.write(" draft");
+        waitFor(5, TimeUnit.SECONDS, () -> "triage.yaml *".equals(selectedTab().getText()));
+
+        robot.press(KeyCode.CONTROL, KeyCode.Q).release(KeyCode.Q, KeyCode.CONTROL);
+        waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("Cancel").tryQuery().isPresent());
+        assertThat(robot.lookup("Save the edits to prompts/triage.yaml as a new revision?").tryQuery()).isPresent();
+        robot.clickOn("Cancel");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fixture.stage.isShowing()).isTrue();
+        assertThat(area.getText()).contains("The customer wrote: draft");
+        assertThat(Files.readString(fixture.workspace.resolve("prompts/triage.yaml"))).doesNotContain("draft");
+    }
+
+    @Test
     void aBrokenFileShowsInProblemsAndAClickOpensItAtTheLine() throws Exception {
         Path gates = fixture.workspace.resolve("gates.yaml");
         waitUntilWatching();

@@ -48,6 +48,16 @@ class WorkbenchWindowTest {
     }
 
     @Test
+    void ctrlQClosesTheWindowWhenNothingIsUnsaved() throws Exception {
+        fixture = WorkbenchFixture.ofSample(temp).start();
+        waitFor(10, TimeUnit.SECONDS, () -> fixture.workbench().session().workspace() != null);
+        robot.clickOn("#history-search");
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.Q)
+                .release(javafx.scene.input.KeyCode.Q, javafx.scene.input.KeyCode.CONTROL);
+        waitFor(10, TimeUnit.SECONDS, () -> !fixture.stage.isShowing());
+    }
+
+    @Test
     void withoutAWorkspaceTheWindowSaysHowToOpenOne() throws Exception {
         fixture = WorkbenchFixture.withoutWorkspace(temp).start();
         Label empty = robot.lookup("#history-empty").queryAs(Label.class);
@@ -72,8 +82,11 @@ class WorkbenchWindowTest {
         robot.interact(() -> fixture.workbench().window().splitPanes().get("main").setDividerPositions(0.3, 0.6));
         fixture.stop();
         fixture = null;
+        // What the launcher waits for before the process exits (System.exit would cut a pending write short):
+        // once it returns, the file is there.
+        dev.evalbench.app.WorkbenchApp.awaitSettingsSaved();
         Path file = temp.resolve("config/workbench.json");
-        waitFor(5, TimeUnit.SECONDS, () -> Files.isRegularFile(file));
+        assertThat(file).isRegularFile();
         WorkbenchSettings saved = new SettingsFile(file).load();
         assertThat(saved.lastWorkspace).isEqualTo(temp.resolve("support-triage").toAbsolutePath().normalize().toString());
         assertThat(saved.dividers.get("main")[0]).isCloseTo(0.3, org.assertj.core.data.Offset.offset(0.02));
