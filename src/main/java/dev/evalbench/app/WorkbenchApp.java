@@ -161,7 +161,8 @@ public final class WorkbenchApp extends Application {
         if (quitting) return;
         quitting = true;
         try {
-            javafx.stage.WindowEvent request = new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST);
+            javafx.stage.WindowEvent request =
+                    new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST);
             if (stage.getOnCloseRequest() != null) stage.getOnCloseRequest().handle(request);
             if (!request.isConsumed()) stage.close();
         } finally {

@@ -60,7 +60,8 @@ class InvoiceNamesWindowTest {
         drawnWhole("#compare-table", "Suite", "Case");
 
         DoubleClick.opening(robot, () -> robot.lookup(n -> n instanceof javafx.scene.control.TreeCell<?> c
-                && "invoices.jsonl".equals(c.getText())).queryAs(Node.class), () -> robot.lookup("#dataset-table").tryQuery().isPresent());
+                        && "invoices.jsonl".equals(c.getText())).queryAs(Node.class),
+                () -> robot.lookup("#dataset-table").tryQuery().isPresent());
         waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#dataset-table").tryQuery().isPresent()
                 && cellTexts("#dataset-table", "Suite").contains("extraction"));
         drawnWhole("#dataset-table", "Suite", "Id");

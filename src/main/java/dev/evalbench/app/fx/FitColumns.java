@@ -76,7 +76,10 @@ public final class FitColumns {
         if (column.getPrefWidth() < width) column.setPrefWidth(Math.min(NAME_CAP, width));
     }
 
-    /** The width a cell of {@code table} needs to draw the widest of {@code values} whole, in its cell font and padding. */
+    /**
+     * The width a cell of {@code table} needs to draw the widest of {@code values} whole, in its cell font and
+     * padding.
+     */
     public static double widest(TableView<?> table, java.util.Collection<String> values) {
         Measure cell = measure(table, ".table-cell");
         double width = 0;

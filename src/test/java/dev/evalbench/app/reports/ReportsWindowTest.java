@@ -151,7 +151,8 @@ class ReportsWindowTest {
                 r -> assertThat(r).startsWith("approver Rita Reviewer (name verified) ed25519:"));
         assertThat(signatures.getItems().get(0).detail()).contains("fingerprint " + authorFingerprint);
         // Who signed reads whole in its column (it was cut to "approver Rita Reviewer (name verif…").
-        FxWait.waitFor(10, TimeUnit.SECONDS, () -> signerCells().size() == 2 && signerCells().stream().allMatch(DrawnWhole::of));
+        FxWait.waitFor(10, TimeUnit.SECONDS,
+                () -> signerCells().size() == 2 && signerCells().stream().allMatch(DrawnWhole::of));
         // ...and the detail beside it takes the rest of the row, in both tables: no empty strip, no sideways scroll.
         for (TableView<CheckRow> t : List.of(signatures, files)) {
             assertThat(FxWait.read(() -> t.getWidth() - t.getColumns().stream().mapToDouble(c -> c.getWidth()).sum()))
@@ -207,7 +208,9 @@ class ReportsWindowTest {
     private java.util.List<javafx.scene.control.TableCell<?, ?>> signerCells() {
         return robot.lookup("#verify-signatures .table-cell").queryAllAs(javafx.scene.control.TableCell.class).stream()
                 .<javafx.scene.control.TableCell<?, ?>>map(c -> c)
-                .filter(c -> !c.isEmpty() && c.getTableColumn() != null && "Signer".equals(c.getTableColumn().getText())).toList();
+                .filter(c -> !c.isEmpty() && c.getTableColumn() != null
+                        && "Signer".equals(c.getTableColumn().getText()))
+                .toList();
     }
 
     private java.util.List<String> cellTexts(String tableId) {

@@ -63,7 +63,8 @@ class OpenTabsRememberedTest {
         fixture.start();
 
         waitFor(30, TimeUnit.SECONDS, () -> titles().equals(before));
-        waitFor(10, TimeUnit.SECONDS, () -> "triage.yaml".equals(tabs().getSelectionModel().getSelectedItem().getText()));
+        waitFor(10, TimeUnit.SECONDS,
+                () -> "triage.yaml".equals(tabs().getSelectionModel().getSelectedItem().getText()));
         CodeArea editor = robot.lookup("#template-code").queryAs(CodeArea.class);
         waitFor(10, TimeUnit.SECONDS, () -> editor.getText().startsWith("id: triage"));
     }
@@ -85,13 +86,15 @@ class OpenTabsRememberedTest {
         waitFor(10, TimeUnit.SECONDS, () -> Files.isRegularFile(fixture.settings)
                 && Files.readString(fixture.settings).contains("run:" + gone));
         // The run deleted from the history file itself, as another tool might (its cases left behind).
-        try (var db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + fixture.workspace.resolve(".evalbench/history.db"));
+        Path historyFile = fixture.workspace.resolve(".evalbench/history.db");
+        try (var db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + historyFile);
              var sql = db.createStatement()) {
             sql.executeUpdate("DELETE FROM runs WHERE id = '" + gone + "'");
         }
         fixture.start();
         waitFor(30, TimeUnit.SECONDS, () -> titles().equals(List.of("triage.yaml")));
-        waitFor(10, TimeUnit.SECONDS, () -> FxWait.read(() -> robot.lookup("#status-message").queryAs(javafx.scene.control.Label.class).getText())
+        waitFor(10, TimeUnit.SECONDS, () -> FxWait.read(
+                        () -> robot.lookup("#status-message").queryAs(javafx.scene.control.Label.class).getText())
                 .contains("Run " + gone + ", open at the last close, is no longer in the history."));
     }
 

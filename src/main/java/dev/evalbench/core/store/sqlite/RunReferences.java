@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What a user may type to name a run: {@code latest} or {@code latest~N} ({@link dev.evalbench.core.store.LatestBack}),
- * a full id, a tag, or a unique id prefix, tried in that order (so a tag wins over a prefix it happens to look like). Called on a connection inside a read transaction.
+ * What a user may type to name a run: {@code latest} or {@code latest~N}
+ * ({@link dev.evalbench.core.store.LatestBack}), a full id, a tag, or a unique id prefix, tried in that order (so a
+ * tag wins over a prefix it happens to look like). Called on a connection inside a read transaction.
  */
 final class RunReferences {
     static final String LATEST = dev.evalbench.core.store.LatestBack.LATEST;
