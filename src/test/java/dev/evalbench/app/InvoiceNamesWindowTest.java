@@ -13,10 +13,7 @@ import javafx.scene.Node;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 
 /**
  * The results table, the comparison and the dataset tab draw each case's suite (and the results its route, the
@@ -25,15 +22,7 @@ import org.testfx.api.FxRobot;
  * dropped).
  */
 @dev.evalbench.app.SharesFxToolkit
-class InvoiceNamesWindowTest {
-    @TempDir Path temp;
-    private WorkbenchFixture fixture;
-    private final FxRobot robot = new FxRobot();
-
-    @AfterEach
-    void stop() throws Exception {
-        if (fixture != null) fixture.stop();
-    }
+class InvoiceNamesWindowTest extends WindowTestBase {
 
     @Test
     void theInvoiceSamplesNamesAreDrawnWholeInItsResultsComparisonAndDataset() throws Exception {

@@ -5,6 +5,7 @@ import static dev.evalbench.app.FxWait.waitUntilShown;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.evalbench.app.FxWait;
+import dev.evalbench.app.WindowTestBase;
 import dev.evalbench.app.WorkbenchFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,19 +20,13 @@ import javafx.scene.control.TitledPane;
 import javafx.scene.control.TreeCell;
 import javafx.scene.input.KeyCode;
 import org.fxmisc.richtext.CodeArea;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The prompt author's loop in the real window, on a copy of the sample workspace. */
 @dev.evalbench.app.SharesFxToolkit
-class AuthorLoopTest {
-    @TempDir Path temp;
-    private WorkbenchFixture fixture;
-    private final FxRobot robot = new FxRobot();
+class AuthorLoopTest extends WindowTestBase {
 
     @BeforeEach
     void start() throws Exception {
@@ -42,14 +37,6 @@ class AuthorLoopTest {
             throw new AssertionError("tree shows " + robot.lookup(".tree-cell").queryAll().stream()
                     .map(n -> ((TreeCell<?>) n).getText()).toList() + "; problems " + fixture.workbench().session().problems(), e);
         }
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        fixture.stop();
-        // the app remembers its layout on a thread of its own (an atomic write: the file appears when it is done);
-        // let it finish before the temp folder is deleted
-        waitFor(10, TimeUnit.SECONDS, () -> Files.isRegularFile(temp.resolve("config/workbench.json")));
     }
 
     private Node treeCell(String text) {

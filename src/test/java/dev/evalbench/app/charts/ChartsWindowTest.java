@@ -4,9 +4,9 @@ import static dev.evalbench.app.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.evalbench.app.SampleHistory;
+import dev.evalbench.app.WindowTestBase;
 import dev.evalbench.app.WorkbenchFixture;
 import dev.evalbench.core.record.RunHeader;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
@@ -14,11 +14,8 @@ import javafx.scene.chart.BarChart;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Tab;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -27,10 +24,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * low) and the p95 latency, tokens and cost of both runs; a click on the oldest run's point opens its results tab.
  */
 @dev.evalbench.app.SharesFxToolkit
-class ChartsWindowTest {
-    @TempDir Path temp;
-    private WorkbenchFixture fixture;
-    private final FxRobot robot = new FxRobot();
+class ChartsWindowTest extends WindowTestBase {
     private RunHeader first;
     private RunHeader second;
 
@@ -42,11 +36,6 @@ class ChartsWindowTest {
             second = history.run();
         }
         fixture.start();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        fixture.stop();
     }
 
     @Test

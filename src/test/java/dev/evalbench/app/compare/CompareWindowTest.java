@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.evalbench.app.DrawnWhole;
 import dev.evalbench.app.FxWait;
+import dev.evalbench.app.WindowTestBase;
 import dev.evalbench.app.WorkbenchFixture;
 import dev.evalbench.app.history.RunRow;
 import dev.evalbench.core.compare.ReviewCase;
 import dev.evalbench.core.compare.ReviewStatus;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -20,11 +20,8 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import org.fxmisc.richtext.StyleClassedTextArea;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -32,10 +29,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * (revision 4, tagged main), opened from the history with one click.
  */
 @dev.evalbench.app.SharesFxToolkit
-class CompareWindowTest {
-    @TempDir Path temp;
-    private WorkbenchFixture fixture;
-    private final FxRobot robot = new FxRobot();
+class CompareWindowTest extends WindowTestBase {
     private ReviewRuns runs;
 
     @BeforeEach
@@ -43,11 +37,6 @@ class CompareWindowTest {
         fixture = WorkbenchFixture.ofSample(temp);
         runs = ReviewRuns.make(fixture.workspace);
         fixture.start();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        fixture.stop();
     }
 
     @SuppressWarnings("unchecked")

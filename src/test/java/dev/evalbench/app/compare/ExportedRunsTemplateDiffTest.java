@@ -2,15 +2,13 @@ package dev.evalbench.app.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.evalbench.app.WindowTestBase;
 import dev.evalbench.app.WorkbenchFixture;
 import dev.evalbench.cli.Cli;
 import dev.evalbench.core.compare.ReviewCase;
 import java.nio.file.Path;
 import javafx.scene.control.TableView;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 
 /**
  * A reviewer with no history opens the two runs CI exported with {@code evalbench export} (the baseline on prompt
@@ -18,15 +16,7 @@ import org.testfx.api.FxRobot;
  * from the texts the exports carry, instead of "not in this run history".
  */
 @dev.evalbench.app.SharesFxToolkit
-class ExportedRunsTemplateDiffTest {
-    @TempDir Path temp;
-    private WorkbenchFixture fixture;
-    private final FxRobot robot = new FxRobot();
-
-    @AfterEach
-    void stop() throws Exception {
-        if (fixture != null) fixture.stop();
-    }
+class ExportedRunsTemplateDiffTest extends WindowTestBase {
 
     @Test
     void twoExportedRunsShowTheChangedPromptsTemplateDiff() throws Exception {

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.evalbench.app.DrawnWhole;
 import dev.evalbench.app.FxWait;
+import dev.evalbench.app.WindowTestBase;
 import dev.evalbench.app.WorkbenchFixture;
 import dev.evalbench.app.history.RunRow;
 import dev.evalbench.core.compare.GateDelta;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
@@ -18,11 +18,8 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -31,21 +28,13 @@ import org.testfx.util.WaitForAsyncUtils;
  * overview and inside the window, not only present in the table's items.
  */
 @dev.evalbench.app.SharesFxToolkit
-class GateDeltasVisibleTest {
-    @TempDir Path temp;
-    private WorkbenchFixture fixture;
-    private final FxRobot robot = new FxRobot();
+class GateDeltasVisibleTest extends WindowTestBase {
 
     @BeforeEach
     void twoRunsThenStart() throws Exception {
         fixture = WorkbenchFixture.ofSample(temp);
         ReviewRuns.make(fixture.workspace);
         fixture.start();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        fixture.stop();
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.evalbench.app.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.evalbench.app.WindowTestBase;
 import dev.evalbench.app.WorkbenchFixture;
 import dev.evalbench.cli.Cli;
 import dev.evalbench.core.compare.DiffRow;
@@ -10,10 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 
 /**
  * A reviewer with no history opens the two report folders CI wrote with {@code evalbench report} (the baseline on
@@ -21,15 +19,7 @@ import org.testfx.api.FxRobot;
  * report, so the comparison's tuple diff shows the prompt's template diff instead of "not in this run history".
  */
 @dev.evalbench.app.SharesFxToolkit
-class ReportFoldersTemplateDiffTest {
-    @TempDir Path temp;
-    private WorkbenchFixture fixture;
-    private final FxRobot robot = new FxRobot();
-
-    @AfterEach
-    void stop() throws Exception {
-        if (fixture != null) fixture.stop();
-    }
+class ReportFoldersTemplateDiffTest extends WindowTestBase {
 
     @Test
     void twoReportFoldersShowTheChangedPromptsTemplateDiffMasked() throws Exception {

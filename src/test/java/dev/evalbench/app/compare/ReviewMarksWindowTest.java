@@ -3,6 +3,7 @@ package dev.evalbench.app.compare;
 import static dev.evalbench.app.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.evalbench.app.WindowTestBase;
 import dev.evalbench.app.WorkbenchFixture;
 import dev.evalbench.app.history.RunRow;
 import dev.evalbench.core.compare.ReviewCase;
@@ -17,10 +18,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -29,15 +27,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * start it again (still back), all with the marks kept in the settings' config folder.
  */
 @dev.evalbench.app.SharesFxToolkit
-class ReviewMarksWindowTest {
-    @TempDir Path temp;
-    private WorkbenchFixture fixture;
-    private final FxRobot robot = new FxRobot();
-
-    @AfterEach
-    void stop() throws Exception {
-        if (fixture != null) fixture.stop();
-    }
+class ReviewMarksWindowTest extends WindowTestBase {
 
     @SuppressWarnings("unchecked")
     private TableView<ReviewCase> cases() {

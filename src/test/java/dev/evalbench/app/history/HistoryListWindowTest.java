@@ -2,6 +2,7 @@ package dev.evalbench.app.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.evalbench.app.WindowTestBase;
 import dev.evalbench.app.WorkbenchFixture;
 import dev.evalbench.cli.Cli;
 import java.nio.file.Path;
@@ -9,10 +10,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -21,15 +19,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * whole row in words), and the next run (Ctrl+R) is gated against it.
  */
 @dev.evalbench.app.SharesFxToolkit
-class HistoryListWindowTest {
-    @TempDir Path temp;
-    private WorkbenchFixture fixture;
-    private final FxRobot robot = new FxRobot();
-
-    @AfterEach
-    void stop() throws Exception {
-        if (fixture != null) fixture.stop();
-    }
+class HistoryListWindowTest extends WindowTestBase {
 
     @Test
     void aTrafficRunIsMarkedInTheHistoryList() throws Exception {

@@ -3,6 +3,7 @@ package dev.evalbench.app.open;
 import static dev.evalbench.app.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.evalbench.app.WindowTestBase;
 import dev.evalbench.app.WorkbenchFixture;
 import dev.evalbench.app.fx.FileDrop;
 import java.nio.file.Path;
@@ -12,22 +13,11 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TableView;
 import javafx.scene.input.TransferMode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 
 /** A reviewer drags the run files CI produced onto the window: one opens read-only, two open as their comparison. */
 @dev.evalbench.app.SharesFxToolkit
-class DroppedRunFileTest {
-    @TempDir Path temp;
-    private WorkbenchFixture fixture;
-    private final FxRobot robot = new FxRobot();
-
-    @AfterEach
-    void stop() throws Exception {
-        if (fixture != null) fixture.stop();
-    }
+class DroppedRunFileTest extends WindowTestBase {
 
     private Path exported(String name) throws Exception {
         return ExportedRunFile.of(temp, name);

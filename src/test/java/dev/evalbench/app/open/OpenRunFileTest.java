@@ -3,6 +3,7 @@ package dev.evalbench.app.open;
 import static dev.evalbench.app.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.evalbench.app.WindowTestBase;
 import dev.evalbench.app.WorkbenchFixture;
 import dev.evalbench.app.history.RunRow;
 import dev.evalbench.core.compare.ReviewCase;
@@ -17,10 +18,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -29,15 +27,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * as their comparison.
  */
 @dev.evalbench.app.SharesFxToolkit
-class OpenRunFileTest {
-    @TempDir Path temp;
-    private WorkbenchFixture fixture;
-    private final FxRobot robot = new FxRobot();
-
-    @AfterEach
-    void stop() throws Exception {
-        if (fixture != null) fixture.stop();
-    }
+class OpenRunFileTest extends WindowTestBase {
 
     private Path exported(String name) throws Exception {
         return ExportedRunFile.of(temp, name);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.evalbench.app.FxWait;
+import dev.evalbench.app.WindowTestBase;
 import dev.evalbench.app.WorkbenchFixture;
 import dev.evalbench.app.history.RunRow;
 import dev.evalbench.cli.Cli;
@@ -21,11 +22,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -36,10 +34,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * and one click opens the comparison of its two runs.
  */
 @dev.evalbench.app.SharesFxToolkit
-class VerdictComparisonWindowTest {
-    @TempDir Path temp;
-    private WorkbenchFixture fixture;
-    private final FxRobot robot = new FxRobot();
+class VerdictComparisonWindowTest extends WindowTestBase {
     private String control;
     private String canary;
     private String shadow;
@@ -65,11 +60,6 @@ class VerdictComparisonWindowTest {
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode node = Json.MAPPER.readTree(r.out());
         return node.get("run_id").asText();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        fixture.stop();
     }
 
     @SuppressWarnings("unchecked")

@@ -3,6 +3,7 @@ package dev.evalbench.app.reports;
 import static dev.evalbench.app.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.evalbench.app.WindowTestBase;
 import dev.evalbench.app.WorkbenchFixture;
 import dev.evalbench.app.fx.FileDrop;
 import dev.evalbench.cli.Cli;
@@ -12,25 +13,14 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.input.TransferMode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 
 /**
  * A reviewer drops the envelope CI signed onto the verify tab: it is verified at once, and a tampered copy of
  * it is shown invalid. The report is made by the real command line over a real run of the sample.
  */
 @dev.evalbench.app.SharesFxToolkit
-class DroppedEnvelopeTest {
-    @TempDir Path temp;
-    private WorkbenchFixture fixture;
-    private final FxRobot robot = new FxRobot();
-
-    @AfterEach
-    void stop() throws Exception {
-        if (fixture != null) fixture.stop();
-    }
+class DroppedEnvelopeTest extends WindowTestBase {
 
     @Test
     void aDroppedEnvelopeIsVerifiedAndATamperedOneIsInvalid() throws Exception {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.evalbench.app.DrawnWhole;
 import dev.evalbench.app.FxWait;
 import dev.evalbench.app.SampleHistory;
+import dev.evalbench.app.WindowTestBase;
 import dev.evalbench.app.WorkbenchFixture;
 import dev.evalbench.app.history.RunRow;
 import dev.evalbench.core.report.sign.Ed25519Keys;
@@ -22,11 +23,8 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 
 /**
  * The real window over a history with one offline run of the sample: create a key pair in the app, export the
@@ -35,10 +33,7 @@ import org.testfx.api.FxRobot;
  * (two valid signatures). Keys go to a key folder under the test's temp folder (XDG_CONFIG_HOME).
  */
 @dev.evalbench.app.SharesFxToolkit
-class ReportsWindowTest {
-    @TempDir Path temp;
-    private WorkbenchFixture fixture;
-    private final FxRobot robot = new FxRobot();
+class ReportsWindowTest extends WindowTestBase {
     private Path keyFolder;
 
     @BeforeEach
@@ -49,11 +44,6 @@ class ReportsWindowTest {
         }
         keyFolder = temp.resolve("xdg/evalbench/keys");
         fixture.start(Map.of("XDG_CONFIG_HOME", temp.resolve("xdg").toString()));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        fixture.stop();
     }
 
     @Test

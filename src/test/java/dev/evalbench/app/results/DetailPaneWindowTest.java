@@ -5,32 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.evalbench.app.FxWait;
 import dev.evalbench.app.SampleHistory;
+import dev.evalbench.app.WindowTestBase;
 import dev.evalbench.app.WorkbenchFixture;
 import dev.evalbench.app.history.RunRow;
 import dev.evalbench.core.record.CaseRecord;
 import dev.evalbench.core.record.CaseSummary;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 
 /**
  * The detail pane in the real window follows the selection: each selected case fills the pane in full (title,
  * raw output, validation), in the same pane, and a case without schema errors shows none of the previous one's.
  */
 @dev.evalbench.app.SharesFxToolkit
-class DetailPaneWindowTest {
-    @TempDir Path temp;
-    private WorkbenchFixture fixture;
-    private final FxRobot robot = new FxRobot();
+class DetailPaneWindowTest extends WindowTestBase {
     private List<CaseRecord> records;
 
     @BeforeEach
@@ -40,11 +34,6 @@ class DetailPaneWindowTest {
             records = history.store.cases(history.run().id());
         }
         fixture.start();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        fixture.stop();
     }
 
     @Test

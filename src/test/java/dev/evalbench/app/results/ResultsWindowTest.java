@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.evalbench.app.DrawnWhole;
 import dev.evalbench.app.FxWait;
 import dev.evalbench.app.SampleHistory;
+import dev.evalbench.app.WindowTestBase;
 import dev.evalbench.app.WorkbenchFixture;
 import dev.evalbench.app.gates.GateRow;
 import dev.evalbench.app.history.RunRow;
 import dev.evalbench.core.record.CaseRecord;
 import dev.evalbench.core.record.CaseSummary;
 import dev.evalbench.core.record.RunHeader;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
@@ -22,11 +22,8 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -34,10 +31,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * click the failing schema gate and see exactly its invalid cases, open one case's detail.
  */
 @dev.evalbench.app.SharesFxToolkit
-class ResultsWindowTest {
-    @TempDir Path temp;
-    private WorkbenchFixture fixture;
-    private final FxRobot robot = new FxRobot();
+class ResultsWindowTest extends WindowTestBase {
     private RunHeader run;
     private CaseRecord firstInvalid;
 
@@ -49,11 +43,6 @@ class ResultsWindowTest {
             firstInvalid = history.store.cases(run.id()).stream().filter(r -> !r.schemaValid()).findFirst().orElseThrow();
         }
         fixture.start();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        fixture.stop();
     }
 
     @SuppressWarnings("unchecked")

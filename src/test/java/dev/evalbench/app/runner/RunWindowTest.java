@@ -4,6 +4,7 @@ import static dev.evalbench.app.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.evalbench.app.FxWait;
+import dev.evalbench.app.WindowTestBase;
 import dev.evalbench.app.WorkbenchFixture;
 import dev.evalbench.app.history.RunRow;
 import java.nio.file.Path;
@@ -18,10 +19,7 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 
 /**
  * The real window runs the sample on its offline route whose answers take their scripted time: the counts move
@@ -30,16 +28,8 @@ import org.testfx.api.FxRobot;
  * a quarter to half a second, and that is enough cases to see the counts move, cancel part way and resume.
  */
 @dev.evalbench.app.SharesFxToolkit
-class RunWindowTest {
+class RunWindowTest extends WindowTestBase {
     private static final int CASES = 12;
-    @TempDir Path temp;
-    private WorkbenchFixture fixture;
-    private final FxRobot robot = new FxRobot();
-
-    @AfterEach
-    void stop() throws Exception {
-        if (fixture != null) fixture.stop();
-    }
 
     private String barText() {
         return FxWait.read(() -> robot.lookup("#run-bar-text").queryAs(Label.class).getText());

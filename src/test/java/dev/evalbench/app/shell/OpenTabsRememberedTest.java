@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.evalbench.app.DoubleClick;
 import dev.evalbench.app.FxWait;
 import dev.evalbench.app.SampleHistory;
+import dev.evalbench.app.WindowTestBase;
 import dev.evalbench.app.WorkbenchFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,10 +16,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TreeCell;
 import org.fxmisc.richtext.CodeArea;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 
 /**
  * The tabs open when the app closes come back when it starts again on the same workspace, in their order and with
@@ -26,15 +24,7 @@ import org.testfx.api.FxRobot;
  * them. A run deleted from the history meanwhile is skipped, and the status bar says so.
  */
 @dev.evalbench.app.SharesFxToolkit
-class OpenTabsRememberedTest {
-    @TempDir Path temp;
-    private WorkbenchFixture fixture;
-    private final FxRobot robot = new FxRobot();
-
-    @AfterEach
-    void stop() throws Exception {
-        if (fixture != null) fixture.stop();
-    }
+class OpenTabsRememberedTest extends WindowTestBase {
 
     @Test
     void aTemplateResultsAndAComparisonOpenAgainAsTheyWereLeft() throws Exception {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.evalbench.app.DrawnWhole;
 import dev.evalbench.app.FxWait;
+import dev.evalbench.app.WindowTestBase;
 import dev.evalbench.app.WorkbenchFixture;
 import dev.evalbench.app.settings.SettingsFile;
 import dev.evalbench.app.settings.WorkbenchSettings;
@@ -15,23 +16,12 @@ import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The real window on a copy of the sample: it opens, loads the workspace, and remembers its layout. */
 @org.junit.jupiter.api.parallel.Isolated("touches process-wide state: JavaFX toolkit, System.out/err, ProxySelector or system properties")
-class WorkbenchWindowTest {
-    @TempDir Path temp;
-    private WorkbenchFixture fixture;
-    private final FxRobot robot = new FxRobot();
-
-    @AfterEach
-    void close() throws Exception {
-        if (fixture != null) fixture.stop();
-    }
+class WorkbenchWindowTest extends WindowTestBase {
 
     @Test
     void opensOnTheSampleAndLoadsItWithoutProblems() throws Exception {

@@ -1,0 +1,27 @@
+package dev.evalbench.app;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+
+/**
+ * What a test of the real window starts from: a temp folder of its own, the {@link WorkbenchFixture} the test
+ * starts there, and a robot. After each test the window is closed (and the fixture's check that the FX thread
+ * touched no file runs), whether the test closed and reopened it, left it open or failed before starting it, and
+ * the settings it writes as it closes are on disk before the temp folder is deleted.
+ */
+public abstract class WindowTestBase {
+    @TempDir protected Path temp;
+    protected WorkbenchFixture fixture;
+    protected final FxRobot robot = new FxRobot();
+
+    @AfterEach
+    void closeTheWindow() throws Exception {
+        if (fixture == null) return;
+        fixture.stop();
+        fixture = null;
+        // The app writes its settings on a thread of its own as it closes: done before the temp folder goes.
+        WorkbenchApp.awaitSettingsSaved();
+    }
+}
