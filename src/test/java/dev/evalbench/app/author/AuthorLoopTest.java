@@ -154,12 +154,18 @@ class AuthorLoopTest extends WindowTestBase {
         assertThat(selectedTab().getText()).isEqualTo("triage.yaml *");
     }
 
-    @Test
-    void closingAnEditorWithUnsavedEditsAsksFirst() throws Exception {
+    /** triage.yaml open with " draft" typed into it, unsaved. */
+    private CodeArea triageWithADraft() throws Exception {
         CodeArea area = openTriage();
         caretAfter(area, "The customer wrote:");
         robot.write(" draft");
         waitFor(5, TimeUnit.SECONDS, () -> "triage.yaml *".equals(selectedTab().getText()));
+        return area;
+    }
+
+    @Test
+    void closingAnEditorWithUnsavedEditsAsksFirst() throws Exception {
+        CodeArea area = triageWithADraft();
 
         robot.clickOn(".tab-close-button");
         waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("Cancel").tryQuery().isPresent());
@@ -178,10 +184,7 @@ class AuthorLoopTest extends WindowTestBase {
 
     @Test
     void ctrlQWithUnsavedEditsAsksFirstAndCancelKeepsTheWindowAndTheEdits() throws Exception {
-        CodeArea area = openTriage();
-        caretAfter(area, "The customer wrote:");
-        robot.write(" draft");
-        waitFor(5, TimeUnit.SECONDS, () -> "triage.yaml *".equals(selectedTab().getText()));
+        CodeArea area = triageWithADraft();
 
         robot.press(KeyCode.CONTROL, KeyCode.Q).release(KeyCode.Q, KeyCode.CONTROL);
         waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("Cancel").tryQuery().isPresent());
