@@ -39,6 +39,8 @@ final class CheckTable extends TableView<CheckRow> {
         what.setPrefWidth(260);
         TableColumn<CheckRow, String> detail = new TableColumn<>("Detail");
         detail.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().detail()));
+        // The verifier's sentence may not fit (a signature's ends with the key's fingerprint): whole in its tooltip.
+        detail.setCellFactory(c -> new WholeInTooltip());
         getColumns().setAll(java.util.List.of(result, what, detail));
         detail.prefWidthProperty().bind(widthProperty().subtract(result.widthProperty()).subtract(what.widthProperty())
                 .subtract(BORDERS));
@@ -63,6 +65,16 @@ final class CheckTable extends TableView<CheckRow> {
         double longest = dev.evalbench.app.fx.FitColumns.widest(this, getItems().stream().map(CheckRow::what).toList());
         double room = getWidth() - result.getWidth() - DETAIL_MIN - snappedLeftInset() - snappedRightInset();
         what.setPrefWidth(Math.max(WHAT_MIN, Math.min(longest, room)));
+    }
+
+    /** A text cell whose tooltip holds its whole text, for when the column cuts it. */
+    static final class WholeInTooltip extends TableCell<CheckRow, String> {
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            setText(empty ? null : text);
+            setTooltip(empty || text == null || text.isEmpty() ? null : new javafx.scene.control.Tooltip(text));
+        }
     }
 
     /** The result as an icon and a word, so it reads without colour. */

@@ -143,6 +143,12 @@ class ReportsWindowTest extends WindowTestBase {
         // Who signed reads whole in its column (it was cut to "approver Rita Reviewer (name verif…").
         FxWait.waitFor(10, TimeUnit.SECONDS,
                 () -> signerCells().size() == 2 && signerCells().stream().allMatch(DrawnWhole::of));
+        // The verifier's sentence, cut where it does not fit, is whole in its cell's tooltip (the key's fingerprint ends it).
+        assertThat(FxWait.read(() -> robot.lookup("#verify-signatures .table-cell")
+                .queryAllAs(javafx.scene.control.TableCell.class).stream()
+                .filter(c -> !c.isEmpty() && c.getTooltip() != null)
+                .map(c -> c.getTooltip().getText()).toList()))
+                .anyMatch(t -> t.contains("fingerprint " + authorFingerprint));
         // ...and the detail beside it takes the rest of the row, in both tables: no empty strip, no sideways scroll.
         for (TableView<CheckRow> t : List.of(signatures, files)) {
             assertThat(FxWait.read(() -> t.getWidth() - t.getColumns().stream().mapToDouble(c -> c.getWidth()).sum()))
