@@ -143,7 +143,8 @@ class ReportsWindowTest extends WindowTestBase {
         // Who signed reads whole in its column (it was cut to "approver Rita Reviewer (name verif…").
         FxWait.waitFor(10, TimeUnit.SECONDS,
                 () -> signerCells().size() == 2 && signerCells().stream().allMatch(DrawnWhole::of));
-        // The verifier's sentence, cut where it does not fit, is whole in its cell's tooltip (the key's fingerprint ends it).
+        // The verifier's sentence, cut where it does not fit, is whole in its cell's tooltip (the key's
+        // fingerprint ends it).
         assertThat(FxWait.read(() -> robot.lookup("#verify-signatures .table-cell")
                 .queryAllAs(javafx.scene.control.TableCell.class).stream()
                 .filter(c -> !c.isEmpty() && c.getTooltip() != null)
