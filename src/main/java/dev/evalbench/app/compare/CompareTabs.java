@@ -44,6 +44,8 @@ public final class CompareTabs {
     private final java.time.ZoneId zone;
     /** The comparisons open in a tab, by their two runs ({@link #key}); a closed tab's entry is dropped when met. */
     private final Map<String, Tab> pairs = new java.util.HashMap<>();
+    /** How a side read from a file ends in a pair's key. */
+    private static final String FILE_SIDE = " (file)";
     private ReviewMarksFile marks;
 
     /**
@@ -216,9 +218,20 @@ public final class CompareTabs {
                 .executeWith(runner);
     }
 
+    /** Closes the comparisons with a side from the history (another workspace was opened); those of files stay. */
+    public void closeThoseOfTheHistory() {
+        List<Tab> closing = new java.util.ArrayList<>();
+        pairs.forEach((key, tab) -> {
+            String[] sides = key.split(" -> ", 2);
+            if (sides.length != 2 || !sides[0].endsWith(FILE_SIDE) || !sides[1].endsWith(FILE_SIDE)) closing.add(tab);
+        });
+        window.tabs().getTabs().removeAll(closing);
+        pairs.values().removeAll(closing);
+    }
+
     /** A run as a side of a comparison: its id, and whether it was read from a file rather than the history. */
     private static String key(RunChoice run) {
-        return run.runId() + (run.label().endsWith(RunChoice.READ_ONLY) ? " (file)" : "");
+        return run.runId() + (run.label().endsWith(RunChoice.READ_ONLY) ? FILE_SIDE : "");
     }
 
     private Tab show(RunChoice before, RunChoice after, ReviewService.Side[] sides) {

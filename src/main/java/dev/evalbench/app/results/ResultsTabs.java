@@ -71,6 +71,11 @@ public final class ResultsTabs {
                 () -> unlessTyping(v -> v.moveToFailing(-1)));
     }
 
+    /** Closes every results tab (another workspace, another history, was opened). */
+    public void closeAll() {
+        window.tabs().getTabs().removeAll(new java.util.ArrayList<>(open.values()));
+    }
+
     /** Shows the results of run {@code runId} (started at {@code startedAt}), opening a tab when none is open. */
     public ResultsView open(String runId, Instant startedAt) {
         Tab existing = open.get(runId);

@@ -67,6 +67,12 @@ public final class RunFeature {
         });
         history.setFolder(session.folder());
         session.folderProperty().addListener((o, was, now) -> {
+            // The open results and comparisons read the previous workspace's history: they go with it (as its
+            // files' tabs do), or they would read on in the new one by the old ids.
+            if (was != null && !was.equals(now)) {
+                results.closeAll();
+                compare.closeThoseOfTheHistory();
+            }
             history.setFolder(now);
             historyVm.refresh();
         });

@@ -88,6 +88,28 @@ class OpenTabsRememberedTest extends WindowTestBase {
                 .contains("Run " + gone + ", open at the last close, is no longer in the history."));
     }
 
+    @Test
+    void openingAnotherWorkspaceClosesTheRunsAndFilesOfThePreviousOne() throws Exception {
+        fixture = WorkbenchFixture.ofSample(temp);
+        try (SampleHistory history = SampleHistory.of(fixture.workspace)) {
+            history.run();
+            history.run();
+        }
+        // Another workspace, with a history of its own holding runs of the same ids (a copy).
+        Path other = temp.resolve("other/support-triage");
+        dev.evalbench.cli.Cli.copyTree(fixture.workspace, other);
+        fixture.start();
+        waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#history-list .list-cell").tryQuery().isPresent()
+                && treeCell("triage.yaml  r4") != null);
+        DoubleClick.newestRun(robot);
+        waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#results-compare-previous").tryQuery().isPresent());
+        robot.clickOn("#results-compare-previous");
+        waitFor(20, TimeUnit.SECONDS, () -> titles().size() == 2 && titles().get(1).startsWith("Compare "));
+
+        robot.interact(() -> fixture.workbench().session().open(other));
+        waitFor(20, TimeUnit.SECONDS, () -> titles().isEmpty());
+    }
+
     private Node treeCell(String text) {
         return robot.lookup(n -> n instanceof TreeCell<?> c && text.equals(c.getText())).tryQuery().orElse(null);
     }
