@@ -25,17 +25,9 @@ import org.junit.jupiter.api.Test;
  */
 @dev.evalbench.app.SharesFxToolkit
 class OpenTabsRememberedTest extends WindowTestBase {
-
     @Test
     void aTemplateResultsAndAComparisonOpenAgainAsTheyWereLeft() throws Exception {
-        fixture = WorkbenchFixture.ofSample(temp);
-        try (SampleHistory history = SampleHistory.of(fixture.workspace)) {
-            history.run();
-            history.run();
-        }
-        fixture.start();
-        waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#history-list .list-cell").tryQuery().isPresent()
-                && treeCell("triage.yaml  r4") != null);
+        startOnTheSampleWithTwoRuns();
         DoubleClick.opening(robot, () -> treeCell("triage.yaml  r4"), () -> titles().contains("triage.yaml"));
         DoubleClick.newestRun(robot);
         waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#results-compare-previous").tryQuery().isPresent());
@@ -90,17 +82,10 @@ class OpenTabsRememberedTest extends WindowTestBase {
 
     @Test
     void openingAnotherWorkspaceClosesTheRunsAndFilesOfThePreviousOne() throws Exception {
-        fixture = WorkbenchFixture.ofSample(temp);
-        try (SampleHistory history = SampleHistory.of(fixture.workspace)) {
-            history.run();
-            history.run();
-        }
+        startOnTheSampleWithTwoRuns();
         // Another workspace, with a history of its own holding runs of the same ids (a copy).
         Path other = temp.resolve("other/support-triage");
         dev.evalbench.cli.Cli.copyTree(fixture.workspace, other);
-        fixture.start();
-        waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#history-list .list-cell").tryQuery().isPresent()
-                && treeCell("triage.yaml  r4") != null);
         DoubleClick.newestRun(robot);
         waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#results-compare-previous").tryQuery().isPresent());
         robot.clickOn("#results-compare-previous");
@@ -108,6 +93,18 @@ class OpenTabsRememberedTest extends WindowTestBase {
 
         robot.interact(() -> fixture.workbench().session().open(other));
         waitFor(20, TimeUnit.SECONDS, () -> titles().isEmpty());
+    }
+
+    /** The window on a copy of the sample with two runs stored, once its tree and history are shown. */
+    private void startOnTheSampleWithTwoRuns() throws Exception {
+        fixture = WorkbenchFixture.ofSample(temp);
+        try (SampleHistory history = SampleHistory.of(fixture.workspace)) {
+            history.run();
+            history.run();
+        }
+        fixture.start();
+        waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#history-list .list-cell").tryQuery().isPresent()
+                && treeCell("triage.yaml  r4") != null);
     }
 
     private Node treeCell(String text) {
