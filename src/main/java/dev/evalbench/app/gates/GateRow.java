@@ -27,7 +27,11 @@ public record GateRow(GateVerdict verdict, Set<CaseKey> cases) {
         int floor = bound == null ? -1 : bound.indexOf("; baseline ");
         return VerdictFormat.threshold(floor < 0 ? verdict : verdict.withBound(bound.substring(0, floor)));
     }
+    /** The threshold as the command line writes it, with how a baseline moved it ("… (min 0.850; baseline …)"). */
+    public String thresholdInFull() { return VerdictFormat.threshold(verdict); }
     public String baseline() { return VerdictFormat.baseline(verdict); }
+    /** Value minus baseline in the value's unit; "—" without a baseline. */
+    public String change() { return VerdictFormat.delta(verdict); }
     public String interval() { return VerdictFormat.interval(verdict); }
     public String pValue() { return VerdictFormat.pValue(verdict); }
     public String sentence() { return verdict.detail(); }

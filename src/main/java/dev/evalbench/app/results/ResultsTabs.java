@@ -87,7 +87,12 @@ public final class ResultsTabs {
         ResultsViewModel vm = new ResultsViewModel(runner, store, runId, openDataset);
         GatesViewModel gatesVm = new GatesViewModel(runner, store, gating, runId);
         ResultsView view = new ResultsView(vm, new GatesView(gatesVm));
-        gatesVm.setOnChosen((gate, keys) -> vm.scopeProperty().set(new CaseFilter.Scope(gate, keys)));
+        gatesVm.setOnChosen((gate, keys) -> {
+            vm.scopeProperty().set(new CaseFilter.Scope(gate, keys));
+            // The chosen gate in the detail pane, every number of its row together (until a case is selected).
+            gatesVm.rows().stream().filter(r -> r.id().equals(gate)).findFirst()
+                    .ifPresent(row -> window.showDetail(new dev.evalbench.app.gates.GateDetail(row)));
+        });
         Tab tab = new Tab("Results " + TITLE.format(startedAt.atZone(zone)), view);
         tab.setId("results-tab-" + runId);
         dev.evalbench.app.shell.TabMemory.remember(tab, "run", runId);

@@ -103,6 +103,19 @@ class HistoryListWindowTest extends WindowTestBase {
             }
             return end <= gates.getWidth();
         });
+        // The interval and p are further right, behind a sideways scroll here: a click on the gate shows all its
+        // numbers in the detail pane, the threshold with how the baseline moved it.
+        robot.clickOn(robot.lookup("#gates-table .table-cell").match((javafx.scene.control.TableCell<?, ?> c) ->
+                "action-vs-baseline".equals(c.getText())).queryAs(Node.class));
+        dev.evalbench.app.FxWait.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#gate-detail").tryQuery().isPresent());
+        java.util.List<String> shown = dev.evalbench.app.FxWait.read(() -> robot.lookup("#gate-detail-numbers .label")
+                .queryAllAs(Label.class).stream().map(Label::getText).toList());
+        assertThat(shown).contains("Threshold", "Baseline", "95% interval", "p-value", moved.pValue(), moved.interval())
+                .anyMatch(t -> t.matches("≥ 0\\.\\d{3} \\(min 0\\.850; baseline 0\\.\\d{3} − 0\\.020\\)"));
+        assertThat(robot.lookup("#gate-detail-sentence").queryAs(Label.class).getText()).isEqualTo(moved.sentence());
+        dev.evalbench.app.FxWait.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#gate-detail-numbers .label")
+                .queryAllAs(Label.class).stream().allMatch(dev.evalbench.app.DrawnWhole::of));
     }
 
     /** A copy of the sample with one run stored (the command line's; exit 1, the sample fails a gate). */

@@ -1,0 +1,50 @@
+package dev.evalbench.app.gates;
+
+import atlantafx.base.theme.Styles;
+import java.util.List;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * A gate in the detail pane, chosen in the gates panel: its verdict, and every number the panel's row has in a
+ * column of its own, one under the other (value, threshold with how a baseline moved it, baseline, change, 95%
+ * interval, p-value), then the gate's sentence. In a narrow centre the panel's interval and p columns are behind
+ * a sideways scroll; here they sit beside the value they qualify. Built when shown; FX thread only.
+ */
+public final class GateDetail extends VBox {
+    public GateDetail(GateRow row) {
+        super(10);
+        setId("gate-detail");
+        setStyle("-fx-padding: 10;");
+        Label title = new Label(row.word() + "  " + row.id() + " (" + row.kind() + ")",
+                new FontIcon(row.passed() ? "fth-check-circle" : "fth-x-circle"));
+        title.setId("gate-detail-title");
+        title.getStyleClass().addAll(Styles.TEXT_BOLD, row.passed() ? Styles.SUCCESS : Styles.DANGER);
+        title.setWrapText(true);
+
+        GridPane numbers = new GridPane();
+        numbers.setId("gate-detail-numbers");
+        numbers.setHgap(14);
+        numbers.setVgap(4);
+        List<String[]> lines = List.of(new String[] {"Value", row.value()},
+                new String[] {"Threshold", row.thresholdInFull()}, new String[] {"Baseline", row.baseline()},
+                new String[] {"Change", row.change()}, new String[] {"95% interval", row.interval()},
+                new String[] {"p-value", row.pValue()});
+        for (int i = 0; i < lines.size(); i++) {
+            Label name = new Label(lines.get(i)[0]);
+            name.getStyleClass().add(Styles.TEXT_MUTED);
+            // The names keep their words; the values wrap in what is left of a narrow pane.
+            name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            Label value = new Label(lines.get(i)[1]);
+            value.setWrapText(true);
+            numbers.addRow(i, name, value);
+        }
+
+        Label sentence = new Label(row.sentence());
+        sentence.setId("gate-detail-sentence");
+        sentence.setWrapText(true);
+        getChildren().addAll(title, numbers, sentence);
+    }
+}
