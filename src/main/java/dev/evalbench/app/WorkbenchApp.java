@@ -75,7 +75,7 @@ public final class WorkbenchApp extends Application {
                 "Quit (unsaved edits are asked about first, as when the window is closed)",
                 // After the key's events: the question is a modal dialog, and opened inside the key press it took
                 // the key's release (a headless test's Ctrl stayed down for the window after it).
-                () -> javafx.application.Platform.runLater(() -> quit(stage)));
+                () -> runner.afterThisEvent(() -> quit(stage)));
         windowState = new WindowState(stage, window, settings);
         windowState.restore();
         stage.show();

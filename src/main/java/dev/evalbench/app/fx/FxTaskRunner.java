@@ -61,6 +61,11 @@ public final class FxTaskRunner implements TaskRunner {
     }
 
     @Override
+    public void afterThisEvent(Runnable body) {
+        Platform.runLater(body);
+    }
+
+    @Override
     public void close() {
         pool.shutdownNow();
     }

@@ -16,6 +16,15 @@ public interface TaskRunner extends AutoCloseable {
     /** Runs {@code body} on the UI thread: later when called from elsewhere, in order. */
     void onUi(Runnable body);
 
+    /**
+     * Runs {@code body} on the UI thread once the event being handled there is done, even when called on it (a
+     * modal dialog opened inside a key press would take the key's release). Runners without an event loop run it
+     * as {@link #onUi} does.
+     */
+    default void afterThisEvent(Runnable body) {
+        onUi(body);
+    }
+
     /** Stops accepting work (tasks handed over afterwards are dropped); running tasks are interrupted. */
     @Override
     void close();

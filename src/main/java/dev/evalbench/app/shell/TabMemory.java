@@ -111,8 +111,8 @@ public final class TabMemory {
             while (change.next()) {
                 for (Tab added : change.getAddedSubList()) {
                     if (idOf(added).filter(awaited::equals).isPresent()) {
-                        // After this change is delivered: the next opener may add a tab itself.
-                        javafx.application.Platform.runLater(this::next);
+                        // After this change is delivered (the next pulse): the next opener may add a tab itself.
+                        dev.evalbench.app.fx.AfterLayout.runIn(tabs, this::next);
                         tabs.getTabs().removeListener(this);
                         wait.stop();
                         return;
