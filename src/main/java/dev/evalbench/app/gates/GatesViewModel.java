@@ -2,11 +2,10 @@ package dev.evalbench.app.gates;
 
 import dev.evalbench.app.fx.BackgroundTask;
 import dev.evalbench.app.fx.TaskRunner;
-import dev.evalbench.core.record.CaseKey;
 import dev.evalbench.core.store.RunStore;
 import dev.evalbench.core.text.Counted;
 import java.util.Set;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -29,7 +28,7 @@ public final class GatesViewModel {
     private final ReadOnlyStringWrapper baseline = new ReadOnlyStringWrapper(this, "baseline", "");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
     private final ReadOnlyObjectWrapper<GatedRun> gated = new ReadOnlyObjectWrapper<>(this, "gated");
-    private BiConsumer<String, Set<CaseKey>> onChosen = (gate, keys) -> {};
+    private Consumer<GateRow> onChosen = row -> {};
 
     public GatesViewModel(TaskRunner runner, BackgroundTask.ThrowingSupplier<RunStore> store, RunGating gating, String runId) {
         this.runner = runner;
@@ -79,11 +78,11 @@ public final class GatesViewModel {
     /** A gate was clicked: the results show the cases behind it. */
     public void choose(GateRow row) {
         // A report's recorded gates name no cases: a click would filter the results down to nothing.
-        if (row != null && !(gated.get() != null && gated.get().recorded())) onChosen.accept(row.id(), row.cases());
+        if (row != null && !(gated.get() != null && gated.get().recorded())) onChosen.accept(row);
     }
 
-    /** Who filters the results when a gate is chosen: (gate id, the cases behind it). */
-    public void setOnChosen(BiConsumer<String, Set<CaseKey>> onChosen) {
+    /** Who filters the results when a gate is chosen (the row names the cases behind it). */
+    public void setOnChosen(Consumer<GateRow> onChosen) {
         this.onChosen = onChosen;
     }
 

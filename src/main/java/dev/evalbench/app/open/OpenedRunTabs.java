@@ -8,7 +8,6 @@ import dev.evalbench.app.fx.TaskRunner;
 import dev.evalbench.app.gates.GatesView;
 import dev.evalbench.app.gates.GatesViewModel;
 import dev.evalbench.app.gates.RunGating;
-import dev.evalbench.app.results.CaseFilter;
 import dev.evalbench.app.results.ResultsView;
 import dev.evalbench.app.results.ResultsViewModel;
 import dev.evalbench.app.shell.MainWindow;
@@ -54,7 +53,7 @@ final class OpenedRunTabs {
         GatesViewModel gatesVm = new GatesViewModel(runner, compare::opened, gating, run.runId());
         ResultsView view = new ResultsView(vm, new GatesView(gatesVm));
         view.addAction(CompareButtons.of(run.runId(), id -> compare.compareWithBaseline(run), id -> compare.compareWithPrevious(run)));
-        gatesVm.setOnChosen((gate, keys) -> vm.scopeProperty().set(new CaseFilter.Scope(gate, keys)));
+        gatesVm.setOnChosen(row -> dev.evalbench.app.results.ResultsTabs.followGate(vm, window, row));
         Tab tab = new Tab("Read-only " + run.runId(), view);
         tab.setId("opened-tab-" + run.runId());
         tab.setTooltip(new Tooltip(run.label()));

@@ -1,6 +1,8 @@
 package dev.evalbench.app.results;
 
 import dev.evalbench.app.detail.RevealableDetail;
+import dev.evalbench.app.gates.GateDetail;
+import dev.evalbench.app.gates.GateRow;
 import dev.evalbench.app.gates.GatedRun;
 import dev.evalbench.app.fx.AfterLayout;
 import dev.evalbench.app.fx.BackgroundTask;
@@ -71,6 +73,15 @@ public final class ResultsTabs {
                 () -> unlessTyping(v -> v.moveToFailing(-1)));
     }
 
+    /**
+     * A gate chosen in a results view's gates panel: the table shows the cases behind it, and the detail pane the
+     * gate, every number of its row together (until a case is selected).
+     */
+    public static void followGate(ResultsViewModel vm, MainWindow window, GateRow row) {
+        vm.scopeProperty().set(new CaseFilter.Scope(row.id(), row.cases()));
+        window.showDetail(new GateDetail(row));
+    }
+
     /** Closes every results tab (another workspace, another history, was opened). */
     public void closeAll() {
         window.tabs().getTabs().removeAll(new java.util.ArrayList<>(open.values()));
@@ -87,12 +98,7 @@ public final class ResultsTabs {
         ResultsViewModel vm = new ResultsViewModel(runner, store, runId, openDataset);
         GatesViewModel gatesVm = new GatesViewModel(runner, store, gating, runId);
         ResultsView view = new ResultsView(vm, new GatesView(gatesVm));
-        gatesVm.setOnChosen((gate, keys) -> {
-            vm.scopeProperty().set(new CaseFilter.Scope(gate, keys));
-            // The chosen gate in the detail pane, every number of its row together (until a case is selected).
-            gatesVm.rows().stream().filter(r -> r.id().equals(gate)).findFirst()
-                    .ifPresent(row -> window.showDetail(new dev.evalbench.app.gates.GateDetail(row)));
-        });
+        gatesVm.setOnChosen(row -> followGate(vm, window, row));
         Tab tab = new Tab("Results " + TITLE.format(startedAt.atZone(zone)), view);
         tab.setId("results-tab-" + runId);
         dev.evalbench.app.shell.TabMemory.remember(tab, "run", runId);

@@ -82,7 +82,7 @@ class GatesViewModelTest {
         RunHeader run = run();
         GatesViewModel vm = gated(run);
         List<Set<CaseKey>> chosen = new ArrayList<>();
-        vm.setOnChosen((gate, keys) -> chosen.add(keys));
+        vm.setOnChosen(row -> chosen.add(row.cases()));
         vm.choose(row(vm, "schema"));
         Set<CaseKey> invalid = sample.store.cases(run.id()).stream().filter(r -> !r.schemaValid())
                 .map(CaseRecord::key).collect(Collectors.toSet());
