@@ -43,13 +43,26 @@ final class OpenFiles {
         wb.window().tabMemory().opener("file", this::reopen);
     }
 
-    /** Opens a file left open at the last close, if it is still in the workspace (checked off the FX thread). */
-    private void reopen(String file) {
+    /**
+     * Opens a file left open at the last close, if it is still in the workspace (checked off the FX thread); else
+     * says so in the status bar and runs {@code notOpened}.
+     */
+    private void reopen(String file, Runnable notOpened) {
         Path folder = wb.session().folder();
-        if (folder == null) return;
+        if (folder == null) {
+            notOpened.run();
+            return;
+        }
         BackgroundTask.of(() -> Files.isRegularFile(folder.resolve(file))).onSuccess(exists -> {
-            if (exists && folder.equals(wb.session().folder())) open(file);
-        }).executeWith(wb.runner());
+            if (!folder.equals(wb.session().folder())) {
+                notOpened.run();
+            } else if (exists) {
+                open(file);
+            } else {
+                wb.window().status("File " + file + ", open at the last close, is no longer in the workspace.");
+                notOpened.run();
+            }
+        }).onFailure(e -> notOpened.run()).executeWith(wb.runner());
     }
 
     static boolean isPrompt(String file) {

@@ -134,6 +134,11 @@ public final class CompareTabs {
 
     /** Opens the comparison of two runs of the history by id, or says which one it lacks. */
     public void compareHistoryRuns(String firstId, String secondId) {
+        compareHistoryRuns(firstId, secondId, () -> {});
+    }
+
+    /** As {@link #compareHistoryRuns(String, String)}; runs {@code notOpened} when no comparison opens (said why). */
+    public void compareHistoryRuns(String firstId, String secondId, Runnable notOpened) {
         BackgroundTask.of(() -> {
                     RunStore h = history.get();
                     for (String id : List.of(firstId, secondId)) {
@@ -142,10 +147,17 @@ public final class CompareTabs {
                     return new RunChoice[] {choice(h, firstId), choice(h, secondId)};
                 })
                 .onSuccess(found -> {
-                    if (found instanceof RunChoice[] pair) open(pair[0], pair[1]);
-                    else window.status(String.valueOf(found));
+                    if (found instanceof RunChoice[] pair) {
+                        open(pair[0], pair[1]);
+                    } else {
+                        window.status(String.valueOf(found));
+                        notOpened.run();
+                    }
                 })
-                .onFailure(e -> window.status("Cannot compare: " + e.getMessage()))
+                .onFailure(e -> {
+                    window.status("Cannot compare: " + e.getMessage());
+                    notOpened.run();
+                })
                 .executeWith(runner);
     }
 

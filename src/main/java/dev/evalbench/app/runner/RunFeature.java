@@ -56,14 +56,20 @@ public final class RunFeature {
         window.setRunsView(historyView);
         installCompare(window, runner, session, env, zone, openWorkspace, historyView);
         // A results tab left open at the last close opens again on its run, if the history still has it.
-        window.tabMemory().opener("run", id -> BackgroundTask.of(() -> history.store().run(id))
-                .onSuccess(header -> header.ifPresentOrElse(h -> results.open(id, h.startedAt()),
-                        () -> window.status("Run " + id + ", open at the last close, is no longer in the history.")))
-                .onFailure(e -> window.status("Cannot open run " + id + ": " + e.getMessage()))
+        window.tabMemory().opener("run", (id, notOpened) -> BackgroundTask.of(() -> history.store().run(id))
+                .onSuccess(header -> header.ifPresentOrElse(h -> results.open(id, h.startedAt()), () -> {
+                    window.status("Run " + id + ", open at the last close, is no longer in the history.");
+                    notOpened.run();
+                }))
+                .onFailure(e -> {
+                    window.status("Cannot open run " + id + ": " + e.getMessage());
+                    notOpened.run();
+                })
                 .executeWith(runner));
-        window.tabMemory().opener("compare", pair -> {
+        window.tabMemory().opener("compare", (pair, notOpened) -> {
             String[] ids = pair.split(" ", 2);
-            if (ids.length == 2) compare.compareHistoryRuns(ids[0], ids[1]);
+            if (ids.length == 2) compare.compareHistoryRuns(ids[0], ids[1], notOpened);
+            else notOpened.run();
         });
         history.setFolder(session.folder());
         session.folderProperty().addListener((o, was, now) -> {

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import javafx.animation.PauseTransition;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Tab;
@@ -31,7 +30,17 @@ public final class TabMemory {
     private static final Duration PATIENCE = Duration.seconds(10);
 
     private final TabPane tabs;
-    private final Map<String, Consumer<String>> openers = new LinkedHashMap<>();
+    private final Map<String, Opener> openers = new LinkedHashMap<>();
+
+    /** How a feature opens a tab of its kind again. */
+    @FunctionalInterface
+    public interface Opener {
+        /**
+         * Opens the tab {@code what} names (what follows "kind:" in its id), or, when it will not (gone, unreadable,
+         * already said in the status bar), runs {@code notOpened}; either may happen later, on the FX thread.
+         */
+        void open(String what, Runnable notOpened);
+    }
 
     TabMemory(TabPane tabs) {
         this.tabs = tabs;
@@ -46,8 +55,8 @@ public final class TabMemory {
         return Optional.ofNullable((String) tab.getProperties().get(KEY));
     }
 
-    /** How to open a tab of {@code kind} again, given what follows "kind:" in its id. */
-    public void opener(String kind, Consumer<String> open) {
+    /** How to open a tab of {@code kind} again. */
+    public void opener(String kind, Opener open) {
         openers.put(kind, open);
     }
 
@@ -102,8 +111,11 @@ public final class TabMemory {
             }
             tabs.getTabs().addListener(this);
             wait.playFromStart();
-            int colon = awaited.indexOf(':');
-            openers.get(awaited.substring(0, colon)).accept(awaited.substring(colon + 1));
+            String id = awaited;
+            int colon = id.indexOf(':');
+            openers.get(id.substring(0, colon)).open(id.substring(colon + 1), () -> {
+                if (id.equals(awaited)) next();
+            });
         }
 
         @Override

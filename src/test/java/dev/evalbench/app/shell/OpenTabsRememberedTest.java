@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The tabs open when the app closes come back when it starts again on the same workspace, in their order and with
  * the same one selected: a template, a run's results and the comparison of two runs, opened as a user opens
- * them. A run deleted from the history meanwhile is skipped, and the status bar says so.
+ * them. A file or run gone meanwhile is skipped at once, and the status bar says so.
  */
 @dev.evalbench.app.SharesFxToolkit
 class OpenTabsRememberedTest extends WindowTestBase {
@@ -52,16 +52,18 @@ class OpenTabsRememberedTest extends WindowTestBase {
     }
 
     @Test
-    void aRunGoneFromTheHistoryIsSkippedAndTheStatusBarSaysSo() throws Exception {
+    void aFileAndARunGoneSinceTheLastCloseAreSkippedAtOnceAndTheStatusBarSaysSo() throws Exception {
         fixture = WorkbenchFixture.ofSample(temp);
         String gone;
         try (SampleHistory history = SampleHistory.of(fixture.workspace)) {
             history.run();
             gone = history.run().id();
         }
+        Files.writeString(fixture.workspace.resolve("schemas/spare.schema.json"), "{}");
         fixture.start();
         waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#history-list .list-cell").tryQuery().isPresent()
                 && treeCell("triage.yaml  r4") != null);
+        DoubleClick.opening(robot, () -> treeCell("spare.schema.json"), () -> titles().contains("spare.schema.json"));
         DoubleClick.newestRun(robot);
         DoubleClick.opening(robot, () -> treeCell("triage.yaml  r4"), () -> titles().contains("triage.yaml"));
         fixture.stop();
@@ -73,8 +75,11 @@ class OpenTabsRememberedTest extends WindowTestBase {
              var sql = db.createStatement()) {
             sql.executeUpdate("DELETE FROM runs WHERE id = '" + gone + "'");
         }
+        Files.delete(fixture.workspace.resolve("schemas/spare.schema.json"));
         fixture.start();
-        waitFor(30, TimeUnit.SECONDS, () -> titles().equals(List.of("triage.yaml")));
+        // The template after the gone file and run opens once they are known gone, not after the 10 s a tab is
+        // given to appear (the window is up within a few seconds; 8 s leaves room on a loaded machine).
+        waitFor(8, TimeUnit.SECONDS, () -> titles().equals(List.of("triage.yaml")));
         waitFor(10, TimeUnit.SECONDS, () -> FxWait.read(
                         () -> robot.lookup("#status-message").queryAs(javafx.scene.control.Label.class).getText())
                 .contains("Run " + gone + ", open at the last close, is no longer in the history."));
