@@ -14,7 +14,7 @@ import org.testfx.api.FxRobot;
 public abstract class WindowTestBase {
     @TempDir protected Path temp;
     protected WorkbenchFixture fixture;
-    protected final FxRobot robot = new FxRobot();
+    protected final FxRobot robot = QuickRobot.create();
 
     @AfterEach
     void closeTheWindow() throws Exception {

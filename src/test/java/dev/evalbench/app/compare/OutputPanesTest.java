@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.fxmisc.richtext.StyleClassedTextArea;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import dev.evalbench.app.QuickRobot;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 
@@ -19,7 +20,7 @@ import org.testfx.api.FxToolkit;
  */
 @dev.evalbench.app.SharesFxToolkit
 class OutputPanesTest {
-    private final FxRobot robot = new FxRobot();
+    private final FxRobot robot = QuickRobot.create();
 
     @BeforeAll
     static void toolkit() throws Exception {

@@ -13,13 +13,14 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import dev.evalbench.app.QuickRobot;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 
 /** The workbench shows a case's restricted values masked, as reports do, and reveals them on request. */
 @dev.evalbench.app.SharesFxToolkit
 class RevealableDetailTest {
-    private final FxRobot robot = new FxRobot();
+    private final FxRobot robot = QuickRobot.create();
 
     @BeforeAll
     static void toolkit() throws Exception {
