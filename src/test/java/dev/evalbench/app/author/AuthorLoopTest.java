@@ -43,9 +43,12 @@ class AuthorLoopTest extends WindowTestBase {
         return robot.lookup(n -> n instanceof TreeCell<?> c && text.equals(c.getText())).tryQuery().orElse(null);
     }
 
-    private Node listCell(java.util.function.Predicate<String> text) {
-        return robot.lookup(n -> n instanceof javafx.scene.control.ListCell<?> c && c.getText() != null && text.test(c.getText()))
-                .query();
+    /** The list cell whose text matches, once it is shown (a popup's list appears a pulse after its click). */
+    private Node listCell(java.util.function.Predicate<String> text) throws Exception {
+        java.util.function.Predicate<Node> matching =
+                n -> n instanceof javafx.scene.control.ListCell<?> c && c.getText() != null && text.test(c.getText());
+        waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(matching).tryQuery().isPresent());
+        return robot.lookup(matching).query();
     }
 
     private Tab selectedTab() {

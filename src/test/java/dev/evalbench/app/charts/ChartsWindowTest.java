@@ -41,6 +41,7 @@ class ChartsWindowTest extends WindowTestBase {
     @Test
     void theChartsShowTheHistoryAndAClickOnAPointOpensThatRun() throws Exception {
         robot.clickOn("#charts-button");
+        dev.evalbench.app.FxWait.waitUntilShown(robot, "#charts-p95", 20, TimeUnit.SECONDS);
         @SuppressWarnings("unchecked")
         LineChart<String, Number> p95 = robot.lookup("#charts-p95").queryAs(LineChart.class);
         @SuppressWarnings("unchecked")
