@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
@@ -40,10 +44,28 @@ class DocumentedShellBlocksTest {
             files.filter(f -> f.toString().endsWith(".md")).sorted().forEach(docs::add);
         }
         model.setDispatcher(new FakeChatCompletions());
-        return docs.stream().map(doc -> DynamicTest.dynamicTest(doc.getFileName().toString(), () -> runDocument(doc)));
+        // Every document's session starts at once, each in its own bash process at low priority, and each test
+        // waits for its own. The sessions are CPU-bound child processes: started together they take whatever the
+        // other tests leave of the cores. Run in turn on one test thread, README's and release.md's took 35 s
+        // each and made the longest chain of the suite.
+        ExecutorService sessions = Executors.newFixedThreadPool(docs.size()); // each thread waits on its process
+        Map<Path, Future<Session>> started = new LinkedHashMap<>();
+        for (Path doc : docs) started.put(doc, sessions.submit(() -> runDocument(doc)));
+        sessions.shutdown();
+        return docs.stream().map(doc -> DynamicTest.dynamicTest(doc.getFileName().toString(),
+                () -> started.get(doc).get().check()));
     }
 
-    private void runDocument(Path doc) throws Exception {
+    /** A document's session as it ended: how many blocks it ran and what bash said. */
+    private record Session(Path doc, int blocks, DocsSandbox.Result result) {
+        void check() {
+            assertThat(result.output()).as("%s (%d blocks run):%n%s", doc, blocks, result.output())
+                    .doesNotContain("DOCS-TEST FAILURE");
+            assertThat(result.exit()).as("%s:%n%s", doc, result.output()).isZero();
+        }
+    }
+
+    private Session runDocument(Path doc) throws Exception {
         List<MarkdownShellBlocks.Block> blocks = MarkdownShellBlocks.of(doc);
         StringBuilder session = new StringBuilder("""
                 shopt -s expand_aliases
@@ -66,8 +88,6 @@ class DocumentedShellBlocksTest {
         Map<String, String> env = sandbox.env(Map.of(
                 "OPENAI_BASE_URL", model.url("/v1").toString().replaceAll("/$", ""),
                 "OPENAI_MODEL", "gpt-4o-mini", "OPENAI_API_KEY", "sk-docs-test"));
-        DocsSandbox.Result result = DocsSandbox.bash(root, session.toString(), env);
-        assertThat(result.output()).as("%s (%d blocks run):%n%s", doc, run, result.output()).doesNotContain("DOCS-TEST FAILURE");
-        assertThat(result.exit()).as("%s:%n%s", doc, result.output()).isZero();
+        return new Session(doc, run, DocsSandbox.bash(root, session.toString(), env));
     }
 }
