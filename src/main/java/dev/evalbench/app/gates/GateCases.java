@@ -30,28 +30,39 @@ import java.util.function.ToDoubleFunction;
 public final class GateCases {
     private GateCases() {}
 
-    public static Set<CaseKey> behind(GateSpec gate, Workspace ws, List<? extends ScoredCase> records) {
-        if (gate == null || gate.kind() == null) return Set.of();
+    /**
+     * The cases behind a gate and which they are, in words that follow "the gate's cases are": "the invalid
+     * outputs (a failed call counts as one)", "the costliest 5%". No cases and no words for a gate of no known kind.
+     */
+    public record Behind(Set<CaseKey> keys, String which) {
+        public static final Behind NONE = new Behind(Set.of(), null);
+    }
+
+    public static Behind behind(GateSpec gate, Workspace ws, List<? extends ScoredCase> records) {
+        if (gate == null || gate.kind() == null) return Behind.NONE;
         List<? extends ScoredCase> inSuite = gate.suite() == null ? records
                 : records.stream().filter(r -> r.key().suite().equals(gate.suite())).toList();
         switch (gate.kind()) {
             case SCHEMA_PASS_RATE:
-                return keys(inSuite, r -> r.failureKind() != null || !r.schemaValid());
+                return new Behind(keys(inSuite, r -> r.failureKind() != null || !r.schemaValid()),
+                        "the invalid outputs (a failed call counts as one)");
             case SAFETY_PASS_RATE:
-                return keys(safetyProbes(gate, ws, records), r -> !r.passed());
+                return new Behind(keys(safetyProbes(gate, ws, records), r -> !r.passed()), "the failing probes");
             case METRIC:
-                return missed(gate, ws, records);
+                return new Behind(missed(gate, ws, records), "the cases the metric scores wrong");
             case P95_LATENCY: {
                 List<? extends ScoredCase> timed = inSuite.stream().filter(r -> r.failureKind() == null || r.latencyMs() > 0).toList();
                 Set<CaseKey> over = keys(timed, r -> gate.maxMs() != null && r.latencyMs() > gate.maxMs());
-                return over.isEmpty() ? heaviest(timed, ScoredCase::latencyMs) : over;
+                if (!over.isEmpty()) return new Behind(over, "the cases slower than its budget (" + gate.maxMs() + " ms)");
+                return new Behind(heaviest(timed, ScoredCase::latencyMs),
+                        gate.maxMs() == null ? "the slowest 5%" : "the slowest 5%, as no case is over its budget");
             }
             case TOTAL_TOKENS:
-                return heaviest(inSuite, r -> r.tokensIn() + r.tokensOut());
+                return new Behind(heaviest(inSuite, r -> r.tokensIn() + r.tokensOut()), "the heaviest 5% by tokens");
             case COST_VARIANCE:
-                return heaviest(inSuite, ScoredCase::costUsd);
+                return new Behind(heaviest(inSuite, ScoredCase::costUsd), "the costliest 5%");
             default:
-                return Set.of();
+                return Behind.NONE;
         }
     }
 

@@ -10,7 +10,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /**
  * A gate in the detail pane, chosen in the gates panel: its verdict, and every number the panel's row has in a
  * column of its own, one under the other (value, threshold with how a baseline moved it, baseline, change, 95%
- * interval, p-value), then the gate's sentence. In a narrow centre the panel's interval and p columns are behind
+ * interval, p-value), then the gate's sentence and which of the run's cases the results now list. In a narrow centre the panel's interval and p columns are behind
  * a sideways scroll; here they sit beside the value they qualify. Built when shown; FX thread only.
  */
 public final class GateDetail extends VBox {
@@ -46,5 +46,12 @@ public final class GateDetail extends VBox {
         sentence.setId("gate-detail-sentence");
         sentence.setWrapText(true);
         getChildren().addAll(title, numbers, sentence);
+        if (row.casesInWords() != null) {
+            Label cases = new Label(row.casesInWords());
+            cases.setId("gate-detail-cases");
+            cases.getStyleClass().add(Styles.TEXT_MUTED);
+            cases.setWrapText(true);
+            getChildren().add(cases);
+        }
     }
 }

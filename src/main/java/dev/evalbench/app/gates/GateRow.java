@@ -10,7 +10,21 @@ import java.util.Set;
  * CI writer shares), the verdict as a word ("pass" / "FAIL", as {@code evalbench gate} prints it), the
  * verdict's own sentence, and the cases behind the gate. Immutable.
  */
-public record GateRow(GateVerdict verdict, Set<CaseKey> cases) {
+public record GateRow(GateVerdict verdict, GateCases.Behind behind) {
+    /** The cases behind the gate, which a click on it filters the results to. */
+    public Set<CaseKey> cases() { return behind.keys(); }
+
+    /**
+     * Which cases a click on the gate lists, in a sentence: "The results below list its 9 cases: the costliest
+     * 5%."; null when the gate has none to list (a report's recorded gates, without their workspace).
+     */
+    public String casesInWords() {
+        if (behind.which() == null) return null;
+        int n = behind.keys().size();
+        return n == 0 ? "The results below list none: its cases are " + behind.which() + ", and this run has none."
+                : "The results below list its " + (n == 1 ? "case" : n + " cases") + ": " + behind.which() + ".";
+    }
+
     public String id() { return verdict.id(); }
     public String kind() { return verdict.kind(); }
     public boolean passed() { return verdict.passed(); }

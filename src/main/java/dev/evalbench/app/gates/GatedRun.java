@@ -2,7 +2,6 @@ package dev.evalbench.app.gates;
 
 import dev.evalbench.core.gate.GateReport;
 import dev.evalbench.core.gate.GateVerdict;
-import dev.evalbench.core.record.CaseKey;
 import dev.evalbench.core.record.RunHeader;
 import dev.evalbench.core.record.RunCases;
 import dev.evalbench.core.text.Counted;
@@ -11,7 +10,6 @@ import dev.evalbench.core.workspace.Workspace;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A stored run held to its gates, with what the gates panel needs beside the verdicts: the cases behind each
@@ -22,11 +20,11 @@ import java.util.Set;
  * @param gatesFrom   where the gates came from, in words ("the stored snapshot of run ...")
  */
 public record GatedRun(RunHeader header, GateReport report, String baselineTag, Workspace workspace, String gatesFrom,
-                       Map<String, Set<CaseKey>> casesBehind) {
+                       Map<String, GateCases.Behind> casesBehind) {
 
     /** Gates {@code run} already read and gated: finds the cases behind each verdict. */
     public static GatedRun of(RunCases run, GateReport report, String baselineTag, Workspace ws, String gatesFrom) {
-        Map<String, Set<CaseKey>> behind = new LinkedHashMap<>();
+        Map<String, GateCases.Behind> behind = new LinkedHashMap<>();
         for (GateVerdict v : report.verdicts()) {
             GateSpec spec = ws.gates().stream().filter(g -> g.id().equals(v.id())).findFirst().orElse(null);
             behind.put(v.id(), GateCases.behind(spec, ws, run.cases()));

@@ -4,7 +4,6 @@ import dev.evalbench.app.fx.BackgroundTask;
 import dev.evalbench.app.fx.TaskRunner;
 import dev.evalbench.core.store.RunStore;
 import dev.evalbench.core.text.Counted;
-import java.util.Set;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -51,7 +50,7 @@ public final class GatesViewModel {
     private void show(GatedRun g) {
         problem.set(null);
         gated.set(g);
-        rows.setAll(g.report().verdicts().stream().map(v -> new GateRow(v, g.casesBehind().getOrDefault(v.id(), Set.of()))).toList());
+        rows.setAll(g.report().verdicts().stream().map(v -> new GateRow(v, g.casesBehind().getOrDefault(v.id(), GateCases.Behind.NONE))).toList());
         headline.set(headline(g));
         if (g.recorded()) {
             baseline.set("As the report recorded them" + (g.report().baselineRunId() == null ? ""
