@@ -8,6 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SelectionMode;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -35,6 +36,8 @@ final class RevisionHistoryView extends VBox {
             protected void updateItem(PromptVersion v, boolean empty) {
                 super.updateItem(v, empty);
                 setText(empty || v == null ? null : label(v));
+                // A changelog is longer than the pane is wide: the whole line on hover.
+                setTooltip(empty || v == null ? null : new Tooltip(label(v)));
             }
         });
         versions.setPrefHeight(160);
@@ -51,6 +54,10 @@ final class RevisionHistoryView extends VBox {
         diff.setItems(model.diffLines());
         diff.setCellFactory(list -> new DiffCell());
         diff.setFixedCellSize(20);
+        Label howTo = new Label("Select a revision to see what changed since it, or two to compare them.");
+        howTo.setWrapText(true);
+        howTo.getStyleClass().add("text-muted");
+        diff.setPlaceholder(howTo);
         VBox.setVgrow(diff, Priority.ALWAYS);
         getChildren().addAll(title, versions, new HBox(6, rollback), diffTitle, diff);
         setStyle("-fx-padding: 6;");

@@ -134,6 +134,13 @@ class AuthorLoopTest extends WindowTestBase {
         waitFor(10, TimeUnit.SECONDS, () -> history.getItems().size() == 1
                 && robot.lookup(n -> n instanceof javafx.scene.control.ListCell<?> c && c.getText() != null
                         && c.getText().equals("r5 · the file now · Say the ticket is quoted verbatim")).tryQuery().isPresent());
+        // The changelog, wider than the pane, is whole on hover; until a revision is chosen the diff says what to do.
+        assertThat(FxWait.read(() -> robot.lookup(n -> n instanceof javafx.scene.control.ListCell<?> c
+                && "r5 · the file now · Say the ticket is quoted verbatim".equals(c.getText()))
+                .queryAs(javafx.scene.control.ListCell.class).getTooltip().getText()))
+                .isEqualTo("r5 · the file now · Say the ticket is quoted verbatim");
+        assertThat(FxWait.read(() -> ((Label) robot.lookup("#revision-diff").queryAs(ListView.class).getPlaceholder())
+                .getText())).isEqualTo("Select a revision to see what changed since it, or two to compare them.");
         waitFor(10, TimeUnit.SECONDS, () -> "triage.yaml".equals(selectedTab().getText()));
         assertThat(robot.lookup("#editor-revision").queryAs(Label.class).getText()).isEqualTo("revision 5");
         waitFor(10, TimeUnit.SECONDS, () -> treeCell("triage.yaml  r5") != null);
