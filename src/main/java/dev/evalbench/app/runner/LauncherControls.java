@@ -39,7 +39,13 @@ final class LauncherControls {
         cache.setId("launcher-cache");
         cache.getItems().setAll("read-write", "read", "off");
         cache.setValue(vm.cacheModeProperty().get());
-        cache.setTooltip(new Tooltip("Response cache"));
+        // As wide as "read-write" needs (the theme's default is half again as wide): the tool bar fits 1,280 px.
+        cache.setPrefWidth(115);
+        cache.setTooltip(new Tooltip("Response cache: read-write answers from it and stores fresh answers; read "
+                + "answers from it and stores nothing; off asks the model every time"));
+        // The three words alone do not say what they set.
+        Label cacheLabel = new Label("cache");
+        cacheLabel.setLabelFor(cache);
         cache.valueProperty().addListener((o, was, now) -> vm.cacheModeProperty().set(now));
         FontIcon play = new FontIcon("fth-play");
         // Appended: the icon keeps its font in its own inline style.
@@ -50,7 +56,8 @@ final class LauncherControls {
         runButton.getStyleClass().add(Styles.TEXT_BOLD);
         runButton.setTooltip(new Tooltip("Run the chosen routes and suites (Ctrl+R)"));
         runButton.setOnAction(e -> run.run());
-        return List.of(routes, suites, new Label("×"), concurrency, new Label("repeat"), repeat, cache, runButton,
+        return List.of(routes, suites, new Label("×"), concurrency, new Label("repeat"), repeat, cacheLabel, cache,
+                runButton,
                 new Separator(javafx.geometry.Orientation.VERTICAL));
     }
 

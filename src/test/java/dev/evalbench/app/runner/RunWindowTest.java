@@ -4,6 +4,8 @@ import static dev.evalbench.app.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.evalbench.app.FxWait;
+import javafx.scene.Node;
+import org.testfx.util.WaitForAsyncUtils;
 import dev.evalbench.app.WindowTestBase;
 import dev.evalbench.app.WorkbenchFixture;
 import dev.evalbench.app.history.RunRow;
@@ -52,6 +54,16 @@ class RunWindowTest extends WindowTestBase {
         tick("#launcher-routes", "offline-live");
         tick("#launcher-suites", "safety");
         assertThat(robot.lookup("#launcher-routes").queryAs(MenuButton.class).getText()).isEqualTo("offline-live");
+        // The cache's three modes are named as such, and its tooltip says what each does.
+        assertThat(robot.lookup((javafx.scene.control.Label l) -> "cache".equals(l.getText())).queryAs(
+                javafx.scene.control.Label.class).getLabelFor()).isSameAs(robot.lookup("#launcher-cache").query());
+        assertThat(robot.lookup("#launcher-cache").queryAs(javafx.scene.control.ChoiceBox.class).getTooltip().getText())
+                .contains("read-write answers from it and stores fresh answers").contains("off asks the model every time");
+        // With the label, the whole tool bar still fits a 1,280-px window: nothing is hidden behind its "»" menu.
+        robot.interact(() -> fixture.stage.setWidth(1280));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(FxWait.read(() -> robot.lookup(".tool-bar-overflow-button").match(Node::isVisible).tryQuery()))
+                .isEmpty();
         @SuppressWarnings("unchecked")
         Spinner<Integer> concurrency = robot.lookup("#launcher-concurrency").queryAs(Spinner.class);
         // Two at a time: the counts move in several steps, and the second run is slow enough to cancel part way.
