@@ -105,8 +105,11 @@ class HistoryListWindowTest extends WindowTestBase {
         });
         // The interval and p are further right, behind a sideways scroll here: a click on the gate shows all its
         // numbers in the detail pane, the threshold with how the baseline moved it.
-        robot.clickOn(robot.lookup("#gates-table .table-cell").match((javafx.scene.control.TableCell<?, ?> c) ->
-                "action-vs-baseline".equals(c.getText())).queryAs(Node.class));
+        java.util.function.Supplier<java.util.Optional<Node>> gateCell = () -> robot.lookup("#gates-table .table-cell")
+                .match((javafx.scene.control.TableCell<?, ?> c) -> "action-vs-baseline".equals(c.getText())).tryQuery();
+        // The row's cells are drawn a pulse after its items change.
+        dev.evalbench.app.FxWait.waitFor(10, TimeUnit.SECONDS, () -> gateCell.get().isPresent());
+        robot.clickOn(gateCell.get().orElseThrow());
         dev.evalbench.app.FxWait.waitFor(10, TimeUnit.SECONDS,
                 () -> robot.lookup("#gate-detail").tryQuery().isPresent());
         java.util.List<String> shown = dev.evalbench.app.FxWait.read(() -> robot.lookup("#gate-detail-numbers .label")
