@@ -29,7 +29,8 @@ public final class WorkbenchLauncher {
     /**
      * @param args empty, {@code open DIR} (a workspace), or {@code open FILE [FILE]} (exported runs, report folders
      *             or envelopes, shown read-only: one as a run, two as their comparison); returns the process exit
-     *             code once the window is closed, 2 for anything that is neither
+     *             code once the window is closed (0, or 143, 130, 129 when SIGTERM, SIGINT or SIGHUP closed it),
+     *             2 for anything that is neither
      */
     public static int launch(String[] args, Map<String, String> env, PrintStream err) {
         Path named = null;
@@ -72,6 +73,7 @@ public final class WorkbenchLauncher {
         dev.evalbench.app.shell.HeapCeiling.startIfDefaultHeap();
         Path workspace = named != null ? named : StartingWorkspace.of(settingsFile.load(), Path.of(""));
         pending = new WorkbenchOptions(workspace, settingsFile, env, runs);
+        SignalQuit.install();
         try {
             Application.launch(WorkbenchApp.class);
         } catch (RuntimeException | UnsatisfiedLinkError e) {
@@ -85,7 +87,7 @@ public final class WorkbenchLauncher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return 0;
+        return SignalQuit.exitCode();
     }
 
     /** The options the launcher decided on; taken once by the application it starts. */
