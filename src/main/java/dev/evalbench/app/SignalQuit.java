@@ -49,7 +49,7 @@ final class SignalQuit {
         Platform.exit();
     }
 
-    /** 0 when the window was closed; else the shell's code for the signal that ended it (TERM 143, INT 130, HUP 129). */
+    /** 0 when the window was closed; else the shell's code for the signal that ended it: TERM 143, INT 130, HUP 129. */
     static int exitCode() {
         String name = received;
         if (name == null) return 0;

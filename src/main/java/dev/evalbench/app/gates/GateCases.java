@@ -53,7 +53,9 @@ public final class GateCases {
             case P95_LATENCY: {
                 List<? extends ScoredCase> timed = inSuite.stream().filter(r -> r.failureKind() == null || r.latencyMs() > 0).toList();
                 Set<CaseKey> over = keys(timed, r -> gate.maxMs() != null && r.latencyMs() > gate.maxMs());
-                if (!over.isEmpty()) return new Behind(over, "the cases slower than its budget (" + gate.maxMs() + " ms)");
+                if (!over.isEmpty()) {
+                    return new Behind(over, "the cases slower than its budget (" + gate.maxMs() + " ms)");
+                }
                 return new Behind(heaviest(timed, ScoredCase::latencyMs),
                         gate.maxMs() == null ? "the slowest 5%" : "the slowest 5%, as no case is over its budget");
             }

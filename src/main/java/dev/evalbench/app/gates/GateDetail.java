@@ -10,8 +10,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /**
  * A gate in the detail pane, chosen in the gates panel: its verdict, and every number the panel's row has in a
  * column of its own, one under the other (value, threshold with how a baseline moved it, baseline, change, 95%
- * interval, p-value), then the gate's sentence and which of the run's cases the results now list. In a narrow centre the panel's interval and p columns are behind
- * a sideways scroll; here they sit beside the value they qualify. Built when shown; FX thread only.
+ * interval, p-value), then the gate's sentence and which of the run's cases the results now list. In a narrow
+ * centre the panel's interval and p columns are behind a sideways scroll; here they sit beside the value they
+ * qualify. Built when shown; FX thread only.
  */
 public final class GateDetail extends VBox {
     public GateDetail(GateRow row) {

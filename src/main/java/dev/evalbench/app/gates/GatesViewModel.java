@@ -50,7 +50,8 @@ public final class GatesViewModel {
     private void show(GatedRun g) {
         problem.set(null);
         gated.set(g);
-        rows.setAll(g.report().verdicts().stream().map(v -> new GateRow(v, g.casesBehind().getOrDefault(v.id(), GateCases.Behind.NONE))).toList());
+        rows.setAll(g.report().verdicts().stream()
+                .map(v -> new GateRow(v, g.casesBehind().getOrDefault(v.id(), GateCases.Behind.NONE))).toList());
         headline.set(headline(g));
         if (g.recorded()) {
             baseline.set("As the report recorded them" + (g.report().baselineRunId() == null ? ""

@@ -119,10 +119,11 @@ class HistoryListWindowTest extends WindowTestBase {
         assertThat(robot.lookup("#gate-detail-sentence").queryAs(Label.class).getText()).isEqualTo(moved.sentence());
         // And which cases the results now list: as many as the table shows.
         String cases = robot.lookup("#gate-detail-cases").queryAs(Label.class).getText();
-        java.util.regex.Matcher listed = java.util.regex.Pattern
-                .compile("The results below list its (\\d+) cases: the cases the metric scores wrong\\.").matcher(cases);
+        java.util.regex.Matcher listed = java.util.regex.Pattern.compile(
+                "The results below list its (\\d+) cases: the cases the metric scores wrong\\.").matcher(cases);
         assertThat(listed.matches()).as(cases).isTrue();
-        javafx.scene.control.TableView<?> results = robot.lookup("#results-table").queryAs(javafx.scene.control.TableView.class);
+        javafx.scene.control.TableView<?> results =
+                robot.lookup("#results-table").queryAs(javafx.scene.control.TableView.class);
         dev.evalbench.app.FxWait.waitFor(10, TimeUnit.SECONDS,
                 () -> results.getItems().size() == Integer.parseInt(listed.group(1)));
         dev.evalbench.app.FxWait.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#gate-detail-numbers .label")

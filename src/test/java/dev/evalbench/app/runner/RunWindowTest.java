@@ -58,7 +58,8 @@ class RunWindowTest extends WindowTestBase {
         assertThat(robot.lookup((javafx.scene.control.Label l) -> "cache".equals(l.getText())).queryAs(
                 javafx.scene.control.Label.class).getLabelFor()).isSameAs(robot.lookup("#launcher-cache").query());
         assertThat(robot.lookup("#launcher-cache").queryAs(javafx.scene.control.ChoiceBox.class).getTooltip().getText())
-                .contains("read-write answers from it and stores fresh answers").contains("off asks the model every time");
+                .contains("read-write answers from it and stores fresh answers")
+                .contains("off asks the model every time");
         // With the label, the whole tool bar still fits a 1,280-px window: nothing is hidden behind its "»" menu.
         robot.interact(() -> fixture.stage.setWidth(1280));
         WaitForAsyncUtils.waitForFxEvents();
