@@ -118,7 +118,8 @@ public final class RunEngine {
                         int i;
                         while (!stopped.get() && !cancellation.isCancelled() && storeFailure.get() == null
                                 && (i = next.getAndIncrement()) < work.size()) {
-                            runOne(header, work.get(i), caller, listener, cancellation, done, answered, storeFailure);
+                            runOne(header, work.get(i), caller, listener, cancellation, stopped, done, answered,
+                                    storeFailure);
                         }
                     });
                 } catch (RejectedExecutionException cancelledMeanwhile) {
@@ -159,7 +160,7 @@ public final class RunEngine {
     }
 
     private void runOne(RunHeader header, WorkItem item, RouteCaller caller, RunListener listener,
-                        Cancellation cancellation, AtomicInteger done, AtomicInteger answered,
+                        Cancellation cancellation, AtomicBoolean stopped, AtomicInteger done, AtomicInteger answered,
                         AtomicReference<StoreException> storeFailure) {
         if (cancellation.isCancelled() || storeFailure.get() != null) return;
         CaseRecord record;
@@ -169,8 +170,9 @@ public final class RunEngine {
             // A bug in one case's processing is that case's recorded outcome, not the run's end.
             record = processor.crashed(header.id(), item, e);
         }
-        // A case cut short by cancel is not finished: leave it for resume rather than store a failure.
-        if (cancellation.isCancelled() && record.failureKind() != null) return;
+        // A case cut short by cancel, or by the caller's thread being interrupted (the workbench closing its task
+        // threads as it stops), is not finished: leave it for resume rather than store a failure.
+        if ((cancellation.isCancelled() || stopped.get()) && record.failureKind() != null) return;
         try {
             store.appendCase(record);
         } catch (StoreException e) {

@@ -159,6 +159,47 @@ class RunEngineTest {
     }
 
     @Test
+    void aRunWhoseThreadIsInterruptedStoresNoCaseItCutShortAndResumeAnswersThem() throws Exception {
+        // The workbench stops its task threads when it closes or is sent SIGTERM mid-run: the engine's caller is
+        // interrupted, not cancelled. The cases in flight then end as CANCELLED failures, which must not be
+        // stored as finished (resume would skip them and the gates would count them).
+        java.util.concurrent.CountDownLatch inFlight = new java.util.concurrent.CountDownLatch(2);
+        AtomicInteger calls = new AtomicInteger();
+        FakeRouteCaller caller = new FakeRouteCaller(user -> VALID, user -> {
+            if (calls.incrementAndGet() <= 10) return null;
+            inFlight.countDown();
+            try {
+                Thread.sleep(60_000);
+                return null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return FailureKind.CANCELLED;
+            }
+        });
+        RunConfig config = new RunConfig(List.of("offline"), List.of(), 1, 2, "off");
+        java.util.concurrent.atomic.AtomicReference<RunHeader> ended = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread running = new Thread(() -> {
+            try {
+                ended.set(engine().start(ws, config, app, caller, RunListener.NONE, new Cancellation()));
+            } catch (StoreException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        running.start();
+        assertThat(inFlight.await(30, java.util.concurrent.TimeUnit.SECONDS)).as("two cases in flight").isTrue();
+        running.interrupt();
+        running.join(30_000);
+
+        RunHeader stopped = ended.get();
+        assertThat(stopped.status()).isEqualTo(RunStatus.INCOMPLETE);
+        assertThat(store.cases(stopped.id())).isNotEmpty().allSatisfy(c -> assertThat(c.failureKind()).isNull());
+        RunHeader resumed = engine().resume(stopped, ws, app, FakeRouteCaller.answering(user -> VALID),
+                RunListener.NONE, new Cancellation());
+        assertThat(resumed.status()).isEqualTo(RunStatus.COMPLETE);
+        assertThat(store.cases(stopped.id())).hasSize(totalCases()).allSatisfy(c -> assertThat(c.failureKind()).isNull());
+    }
+
+    @Test
     void aStoreFailureStopsTheRunAndKeepsWhatWasStored() throws Exception {
         RunStore failing = new FailingStore(store, 10);
         RunEngine engine = new RunEngine(failing, Components.processor(ws, Clock.systemUTC()), Clock.systemUTC());
