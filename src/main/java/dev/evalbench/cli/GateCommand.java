@@ -9,6 +9,7 @@ import dev.evalbench.core.service.GateService;
 import dev.evalbench.core.service.RunLookup;
 import dev.evalbench.core.store.RunStore;
 import dev.evalbench.core.workspace.Workspace;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -18,7 +19,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code evalbench gate [WORKSPACE] [--run ID]}: re-gate a stored run with the workspace's gates; no model is called. */
+/**
+ * {@code evalbench gate [--run RUN] [-w DIR]}: re-gate a stored run with the workspace's gates; no model is called.
+ * {@code gate RUN -w DIR} names the run as {@code report}, {@code export} and {@code compare} do; a first argument
+ * without {@code -w} is the workspace, as earlier versions documented.
+ */
 @Command(name = "gate", mixinStandardHelpOptions = true, description = "Gate a stored run (the latest by default) without calling a model.")
 final class GateCommand implements Callable<Integer> {
     @Spec
@@ -45,6 +50,16 @@ final class GateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         output.check();
+        String runRef = this.runRef;
+        Path positional = this.positional;
+        // "gate latest -w DIR", as "report latest -w DIR": with the workspace named, an argument that is not a
+        // workspace folder is the run (unless --run named it too, which stays the "named twice" error).
+        boolean runGiven = spec.commandLine().getParseResult().hasMatchedOption("--run");
+        if (positional != null && workspaceOption.given != null && !runGiven
+                && !Files.isRegularFile(positional.resolve("evalbench.yaml"))) {
+            runRef = positional.toString();
+            positional = null;
+        }
         Path workspace = workspaceOption.require(positional);
         // Gating renders nothing, so the folder is loaded without rendering every case (the run's cost, not the gate's).
         try (RunStore store = history.openReadOnly(workspace)) {

@@ -32,4 +32,21 @@ class GateTableTest {
         assertThat(rows).anySatisfy(row -> assertThat(row)
                 .matches("action-vs-baseline +metric +0\\.\\d{3} +≥ 0\\.\\d{3} \\(min 0\\.850; baseline 0\\.\\d{3} − 0\\.020\\) .*"));
     }
+
+    @Test
+    void aRunNamedFirstWithTheWorkspaceNamedByOptionIsTheRunToGate() {
+        String ws = Cli.copySample(tmp).toString();
+        Cli.run("run", "--workspace", ws, "--quiet");
+        String first = Cli.run("history", "--workspace", ws).out().lines().skip(1).findFirst().orElseThrow().split(" ")[0];
+        Cli.run("run", "--workspace", ws, "--quiet");
+
+        // As `report latest~1 -w DIR` names its run; it was refused as naming the workspace twice.
+        Cli.Result named = Cli.run("gate", "latest~1", "-w", ws);
+        Cli.Result byOption = Cli.run("gate", "--run", "latest~1", "-w", ws);
+
+        assertThat(named.exit()).as(named.err()).isEqualTo(byOption.exit()).isIn(0, 1);
+        assertThat(named.out()).startsWith("run " + first + " ").isEqualTo(byOption.out());
+        // The older form, the workspace as the argument, still gates the latest run.
+        assertThat(Cli.run("gate", ws).out()).doesNotStartWith("run " + first + " ");
+    }
 }
