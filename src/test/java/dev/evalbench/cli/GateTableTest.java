@@ -37,7 +37,8 @@ class GateTableTest {
     void aRunNamedFirstWithTheWorkspaceNamedByOptionIsTheRunToGate() {
         String ws = Cli.copySample(tmp).toString();
         Cli.run("run", "--workspace", ws, "--quiet");
-        String first = Cli.run("history", "--workspace", ws).out().lines().skip(1).findFirst().orElseThrow().split(" ")[0];
+        String first = Cli.run("history", "--workspace", ws).out().lines().skip(1).findFirst().orElseThrow()
+                .split(" ")[0];
         Cli.run("run", "--workspace", ws, "--quiet");
 
         // As `report latest~1 -w DIR` names its run; it was refused as naming the workspace twice.
