@@ -177,7 +177,7 @@ class RunEngineTest {
             }
         });
         RunConfig config = new RunConfig(List.of("offline"), List.of(), 1, 2, "off");
-        java.util.concurrent.atomic.AtomicReference<RunHeader> ended = new java.util.concurrent.atomic.AtomicReference<>();
+        var ended = new java.util.concurrent.atomic.AtomicReference<RunHeader>();
         Thread running = new Thread(() -> {
             try {
                 ended.set(engine().start(ws, config, app, caller, RunListener.NONE, new Cancellation()));
@@ -196,7 +196,8 @@ class RunEngineTest {
         RunHeader resumed = engine().resume(stopped, ws, app, FakeRouteCaller.answering(user -> VALID),
                 RunListener.NONE, new Cancellation());
         assertThat(resumed.status()).isEqualTo(RunStatus.COMPLETE);
-        assertThat(store.cases(stopped.id())).hasSize(totalCases()).allSatisfy(c -> assertThat(c.failureKind()).isNull());
+        assertThat(store.cases(stopped.id())).hasSize(totalCases())
+                .allSatisfy(c -> assertThat(c.failureKind()).isNull());
     }
 
     @Test
