@@ -86,8 +86,8 @@ final class ValidateCommand implements Callable<Integer> {
         return files;
     }
 
-    /** "1 suite", "2 suites". */
+    /** "1 suite", "1,200 cases": as every other count a person reads. */
     private static String counted(int n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
+        return dev.evalbench.core.text.Counted.of(n, noun);
     }
 }

@@ -33,7 +33,8 @@ public final class E2eWorkspace {
         write(dir, Math.max(1, calls / 2));
     }
 
-    static void write(Path dir, int tickets) throws IOException {
+    /** The bench workspace in {@code dir}: two suites over {@code tickets} generated tickets. */
+    public static void write(Path dir, int tickets) throws IOException {
         Files.createDirectories(dir.resolve("prompts"));
         Files.createDirectories(dir.resolve("schemas"));
         Files.createDirectories(dir.resolve("datasets"));

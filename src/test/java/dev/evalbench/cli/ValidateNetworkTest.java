@@ -32,4 +32,17 @@ class ValidateNetworkTest {
         assertThat(json.at("/network/ca_files/openai").asText()).isEqualTo("/etc/ssl/corp-ca.pem");
         assertThat(Cli.run("validate", ws.toString()).out()).contains("network: no proxy");
     }
+
+    @Test
+    void aLargeWorkspaceCountsItsCasesAsEveryOtherCountReads() throws Exception {
+        // 1,200 tickets in each of two suites, as the whole-process benchmark makes them.
+        Path ws = tmp.resolve("large");
+        dev.evalbench.bench.E2eWorkspace.write(ws, 1200);
+
+        Cli.Result text = Cli.run(Map.of("BENCH_BASE_URL", "http://127.0.0.1:9/v1", "BENCH_API_KEY", "k"),
+                "validate", ws.toString());
+
+        assertThat(text.exit()).as(text.err()).isZero();
+        assertThat(text.out()).contains("e2e-bench is valid: 2 suites (triage-a, triage-b), 2,400 cases, 2 prompts");
+    }
 }
