@@ -3,6 +3,7 @@ package dev.evalbench.app.gates;
 import dev.evalbench.core.gate.GateVerdict;
 import dev.evalbench.core.gate.ci.VerdictFormat;
 import dev.evalbench.core.record.CaseKey;
+import dev.evalbench.core.text.Counted;
 import java.util.Set;
 
 /**
@@ -22,7 +23,7 @@ public record GateRow(GateVerdict verdict, GateCases.Behind behind) {
         if (behind.which() == null) return null;
         int n = behind.keys().size();
         return n == 0 ? "The results below list none: its cases are " + behind.which() + ", and this run has none."
-                : "The results below list its " + (n == 1 ? "case" : n + " cases") + ": " + behind.which() + ".";
+                : "The results below list its " + Counted.of(n, "case") + ": " + behind.which() + ".";
     }
 
     public String id() { return verdict.id(); }

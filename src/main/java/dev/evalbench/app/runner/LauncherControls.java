@@ -57,8 +57,7 @@ final class LauncherControls {
         runButton.setTooltip(new Tooltip("Run the chosen routes and suites (Ctrl+R)"));
         runButton.setOnAction(e -> run.run());
         return List.of(routes, suites, new Label("×"), concurrency, new Label("repeat"), repeat, cacheLabel, cache,
-                runButton,
-                new Separator(javafx.geometry.Orientation.VERTICAL));
+                runButton, new Separator(javafx.geometry.Orientation.VERTICAL));
     }
 
     /** A menu of check items mirroring {@code chosen} over {@code all}. */
