@@ -18,10 +18,18 @@ public final class DoubleClick {
     private DoubleClick() {}
 
     /**
-     * Double-clicks the node {@code target} finds, and again if {@code opened} (asked on the FX thread) does not
-     * hold within 5 s; then waits up to 20 s for it.
+     * Double-clicks the node {@code target} finds (once it finds one), and again if {@code opened} (asked on the FX
+     * thread) does not hold within 5 s; then waits up to 20 s for it.
      */
     public static void opening(FxRobot robot, Supplier<Node> target, Callable<Boolean> opened) throws TimeoutException {
+        // A row is drawn a pulse after its item arrives: wait for it as a user waits to see it.
+        FxWait.waitFor(10, TimeUnit.SECONDS, () -> {
+            try {
+                return target.get() != null;
+            } catch (RuntimeException notYet) {
+                return false;
+            }
+        });
         robot.doubleClickOn(target.get());
         try {
             FxWait.waitFor(5, TimeUnit.SECONDS, opened);

@@ -108,6 +108,7 @@ class CompareWindowTest extends WindowTestBase {
         @SuppressWarnings("unchecked")
         ListView<RunRow> history = robot.lookup("#history-list").queryAs(ListView.class);
         waitFor(20, TimeUnit.SECONDS, () -> history.getItems().size() == 2);
+        FxWait.waitUntilShown(robot, "#history-list .list-cell", 10, TimeUnit.SECONDS);
         robot.clickOn(robot.lookup("#history-list .list-cell").nth(0).queryAs(Node.class));
         assertThat(history.getSelectionModel().getSelectedItem().id()).isEqualTo(runs.latest.id());
         robot.clickOn("#history-compare-baseline");

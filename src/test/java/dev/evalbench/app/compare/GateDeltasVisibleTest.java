@@ -42,6 +42,7 @@ class GateDeltasVisibleTest extends WindowTestBase {
     void everyGateDeltaRowIsInsideTheViewportWhenTheComparisonOpens() throws Exception {
         ListView<RunRow> history = robot.lookup("#history-list").queryAs(ListView.class);
         waitFor(20, TimeUnit.SECONDS, () -> history.getItems().size() == 2);
+        dev.evalbench.app.FxWait.waitUntilShown(robot, "#history-list .list-cell", 10, TimeUnit.SECONDS);
         robot.clickOn(robot.lookup("#history-list .list-cell").nth(0).queryAs(Node.class));
         robot.clickOn("#history-compare-baseline");
         waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#compare-gates").tryQuery().isPresent()

@@ -43,6 +43,7 @@ class ReviewMarksWindowTest extends WindowTestBase {
         @SuppressWarnings("unchecked")
         ListView<RunRow> history = robot.lookup("#history-list").queryAs(ListView.class);
         waitFor(20, TimeUnit.SECONDS, () -> history.getItems().size() == 2);
+        dev.evalbench.app.FxWait.waitUntilShown(robot, "#history-list .list-cell", 10, TimeUnit.SECONDS);
         robot.clickOn(robot.lookup("#history-list .list-cell").nth(0).queryAs(Node.class));
         robot.clickOn("#history-compare-baseline");
         waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#compare-table").tryQuery().isPresent()

@@ -143,6 +143,8 @@ class HistoryListWindowTest extends WindowTestBase {
         fixture.start();
         ListView<RunRow> list = robot.lookup("#history-list").queryAs(ListView.class);
         dev.evalbench.app.FxWait.waitFor(30, TimeUnit.SECONDS, () -> list.getItems().size() == runs);
+        // Its rows are drawn a pulse after its items arrive.
+        dev.evalbench.app.FxWait.waitUntilShown(robot, "#history-list .list-cell", 10, TimeUnit.SECONDS);
         return list;
     }
 
