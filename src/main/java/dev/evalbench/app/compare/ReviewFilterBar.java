@@ -7,7 +7,6 @@ import atlantafx.base.theme.Styles;
 import dev.evalbench.app.results.CaseFilter;
 import dev.evalbench.core.compare.ReviewStatus;
 import java.util.Arrays;
-import java.util.Locale;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
@@ -74,7 +73,7 @@ final class ReviewFilterBar extends HBox {
         // What the filter answers keeps its words; the text field and the boxes give way first.
         count.setMinWidth(Region.USE_PREF_SIZE);
         vm.visible().addListener((ListChangeListener<Object>) c -> count.setText(
-                String.format(Locale.ROOT, "%,d of %,d cases", vm.visible().size(), vm.total())));
+                dev.evalbench.core.text.Counted.partOf(vm.visible().size(), vm.total(), "case")));
         getChildren().addAll(text, regex, status, verdict, suite, tag, kind, movedBox, count);
     }
 }

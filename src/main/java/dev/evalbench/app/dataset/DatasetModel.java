@@ -86,7 +86,7 @@ public final class DatasetModel {
         String wanted = tag.get();
         shown.setPredicate(row -> (needle.isEmpty() || row.haystack().contains(needle))
                 && (wanted == null || ALL_TAGS.equals(wanted) || row.tags().contains(wanted)));
-        summary.set(shown.size() + " of " + all.size() + " cases");
+        summary.set(dev.evalbench.core.text.Counted.partOf(shown.size(), all.size(), "case"));
     }
 
     public String file() { return file; }

@@ -69,7 +69,8 @@ public record RunRow(RunHeader header, int casesStored, String gates, String pro
         s.append(gatesInWords == null ? "gates: not read yet" : gatesInWords).append('\n');
         s.append("routes: ").append(routes());
         if (prompts != null && !prompts.isEmpty()) s.append(" · prompts: ").append(prompts);
-        s.append(" · ").append(cases()).append(" cases");
+        s.append(" · ").append(String.format(Locale.ROOT, "%,d/%s", casesStored,
+                dev.evalbench.core.text.Counted.of(header.plannedCases(), "case")));
         if (!header.tags().isEmpty()) s.append('\n').append("tags: ").append(tags());
         return s.toString();
     }

@@ -69,6 +69,6 @@ final class FilterBar extends HBox {
 
     private static String count(ResultsViewModel vm) {
         if (!vm.loadedProperty().get()) return String.format(Locale.ROOT, "first %,d cases; reading the rest…", vm.visible().size());
-        return String.format(Locale.ROOT, "%,d of %,d cases", vm.visible().size(), vm.total());
+        return dev.evalbench.core.text.Counted.partOf(vm.visible().size(), vm.total(), "case");
     }
 }

@@ -15,6 +15,11 @@ public final class Counted {
         return String.format(Locale.ROOT, "%,d %s", n, n == 1 ? noun : noun + "s");
     }
 
+    /** A part of a whole: "2 of 159 cases", "1 of 1 case" (the noun agrees with the whole); thousands grouped. */
+    public static String partOf(long part, long total, String noun) {
+        return String.format(Locale.ROOT, "%,d of %s", part, of(total, noun));
+    }
+
     /** A gate verdict's count: "2 of 9 gates failed", "1 of 1 gate failed". */
     public static String gatesFailed(long failed, long total) {
         return String.format(Locale.ROOT, "%,d of %s failed", failed, of(total, "gate"));

@@ -47,6 +47,20 @@ class DatasetModelTest {
         assertThat(model.summaryProperty().get()).startsWith("0 of ");
     }
 
+    /** A dataset of one case read "1 of 1 cases". */
+    @Test
+    void aDatasetOfOneCaseCountsItInTheSingular() throws Exception {
+        Path ws = dev.evalbench.cli.Cli.copySample(temp.resolve("one"));
+        Path probes = ws.resolve("datasets/probes.jsonl");
+        Files.writeString(probes, Files.readAllLines(probes).get(0) + "\n");
+        DatasetModel model = new DatasetModel(new SameThreadTaskRunner(), ws, "datasets/probes.jsonl", Map.of());
+        model.load();
+
+        assertThat(model.summaryProperty().get()).isEqualTo("1 of 1 case");
+        model.textProperty().set("no case says this");
+        assertThat(model.summaryProperty().get()).isEqualTo("0 of 1 case");
+    }
+
     @Test
     void safetyProbesShowTheirExpectation() {
         DatasetModel model = open("datasets/probes.jsonl");

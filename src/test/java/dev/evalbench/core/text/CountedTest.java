@@ -23,4 +23,12 @@ class CountedTest {
         assertThat(Counted.allGatesPass(1)).isEqualTo("the 1 gate passes");
         assertThat(Counted.capitalized(Counted.allGatesPass(1))).isEqualTo("The 1 gate passes");
     }
+
+    /** The results' and the dataset's "n of m cases": the noun agrees with the whole ("1 of 1 case"). */
+    @Test
+    void aPartOfAWholeAgreesWithTheWhole() {
+        assertThat(Counted.partOf(1, 1, "case")).isEqualTo("1 of 1 case");
+        assertThat(Counted.partOf(0, 1, "case")).isEqualTo("0 of 1 case");
+        assertThat(Counted.partOf(2, 1_204, "case")).isEqualTo("2 of 1,204 cases");
+    }
 }
