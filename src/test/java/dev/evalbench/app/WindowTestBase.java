@@ -24,4 +24,10 @@ public abstract class WindowTestBase {
         // The app writes its settings on a thread of its own as it closes: done before the temp folder goes.
         WorkbenchApp.awaitSettingsSaved();
     }
+
+    /** The workspace tree's row showing {@code text} ("triage.yaml  r4"), or null while none does. */
+    protected javafx.scene.Node treeCell(String text) {
+        return robot.lookup(n -> n instanceof javafx.scene.control.TreeCell<?> c && text.equals(c.getText()))
+                .tryQuery().orElse(null);
+    }
 }

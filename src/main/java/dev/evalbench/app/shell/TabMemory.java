@@ -20,9 +20,10 @@ import javafx.util.Duration;
  * to open its kind ({@link #opener}). Tabs without an id (charts, verify, runs read from files) are not kept.
  *
  * <p>Reopening goes one tab at a time, each after the previous one's tab appeared (most open off the FX thread:
- * a run's header, a file's text), so the tabs come back in their order; one that does not appear within a few
- * seconds (its file deleted, its run gone from the history: the feature says so in the status bar) is skipped.
- * FX thread only.
+ * a run's header, a file's text), so the tabs come back in their order. A feature that will not open its tab (its
+ * file deleted, its run gone from the history) says so in the status bar and tells the reopening, which goes on
+ * with the next tab at once; one that neither opens nor says within {@link #PATIENCE} is skipped then. FX thread
+ * only.
  */
 public final class TabMemory {
     private static final String KEY = "evalbench.tabMemory";

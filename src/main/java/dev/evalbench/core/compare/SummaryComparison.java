@@ -52,45 +52,26 @@ public final class SummaryComparison {
     public static RunComparison build(RunCases before, RunCases after, Records beforeRecords, Records afterRecords,
                                       SnapshotSource snapshots, GateReport beforeGates, GateReport afterGates)
             throws StoreException {
-        return buildAwaitingGates(before, after, beforeRecords, afterRecords, snapshots, () -> beforeGates, () -> afterGates);
-    }
-
-    /**
-     * As {@link #build(RunCases, RunCases, Records, Records, SnapshotSource, GateReport, GateReport)}, with the
-     * gate reports asked for only once everything else is built, so a caller can compute them meanwhile (a
-     * supplier may block until they are ready; either may supply null).
-     */
-    public static RunComparison buildAwaitingGates(RunCases before, RunCases after, Records beforeRecords,
-                                                   Records afterRecords, SnapshotSource snapshots,
-                                                   Supplier<GateReport> beforeGates, Supplier<GateReport> afterGates)
-            throws StoreException {
-        return buildAwaitingGates(before, after, beforeRecords, afterRecords, snapshots, beforeGates, afterGates,
-                EVERY_FLIP);
+        return buildAwaitingGates(before, after, beforeRecords, afterRecords, snapshots, () -> beforeGates,
+                () -> afterGates, EVERY_FLIP, key -> 0);
     }
 
     /** Every flip read in full: the comparison a reader of all its changes (JSON, Markdown, report, window) needs. */
     public static final int EVERY_FLIP = Integer.MAX_VALUE;
 
     /**
-     * As {@link #buildAwaitingGates(RunCases, RunCases, Records, Records, SnapshotSource, Supplier, Supplier)},
-     * reading in full only the first {@code flipsRead} cases that flipped to fail, and the first that flipped to
-     * pass, in comparison order: the rest are listed with their kind and key only (no records, no diff), counted
-     * as ever. For a reader that shows a few changes (the terminal shows the first 20): a flip is known from the
-     * summaries, so its records are read only to be shown. Every other change is read, since whether an output
-     * changed is known only from its records.
-     */
-    public static RunComparison buildAwaitingGates(RunCases before, RunCases after, Records beforeRecords,
-                                                   Records afterRecords, SnapshotSource snapshots,
-                                                   Supplier<GateReport> beforeGates, Supplier<GateReport> afterGates,
-                                                   int flipsRead) throws StoreException {
-        return buildAwaitingGates(before, after, beforeRecords, afterRecords, snapshots, beforeGates, afterGates,
-                flipsRead, key -> 0);
-    }
-
-    /**
-     * As {@link #buildAwaitingGates(RunCases, RunCases, Records, Records, SnapshotSource, Supplier, Supplier, int)},
-     * with changed cases listed within a kind in the order {@code place} gives (the workspace's: {@code
-     * WorkspaceOrder}); the flips read in full are then the first in that order.
+     * As {@link #build(RunCases, RunCases, Records, Records, SnapshotSource, GateReport, GateReport)}, with the
+     * gate reports asked for only once everything else is built, so a caller can compute them meanwhile (a
+     * supplier may block until they are ready; either may supply null).
+     *
+     * <p>Reads in full only the first {@code flipsRead} cases that flipped to fail, and the first that flipped to
+     * pass, in comparison order ({@link #EVERY_FLIP}: all of them): the rest are listed with their kind and key
+     * only (no records, no diff), counted as ever. For a reader that shows a few changes (the terminal shows the
+     * first 20): a flip is known from the summaries, so its records are read only to be shown. Every other change
+     * is read, since whether an output changed is known only from its records.
+     *
+     * <p>Changed cases are listed within a kind in the order {@code place} gives (the workspace's: {@code
+     * WorkspaceOrder}; {@code key -> 0} keeps the first run's); the flips read in full are the first in that order.
      */
     public static RunComparison buildAwaitingGates(RunCases before, RunCases after, Records beforeRecords,
                                                    Records afterRecords, SnapshotSource snapshots,

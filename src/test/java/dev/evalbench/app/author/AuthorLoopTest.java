@@ -39,10 +39,6 @@ class AuthorLoopTest extends WindowTestBase {
         }
     }
 
-    private Node treeCell(String text) {
-        return robot.lookup(n -> n instanceof TreeCell<?> c && text.equals(c.getText())).tryQuery().orElse(null);
-    }
-
     /** The list cell whose text matches, once it is shown (a popup's list appears a pulse after its click). */
     private Node listCell(java.util.function.Predicate<String> text) throws Exception {
         java.util.function.Predicate<Node> matching =

@@ -12,9 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Node;
 import javafx.scene.control.Tab;
-import javafx.scene.control.TreeCell;
 import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.Test;
 
@@ -110,10 +108,6 @@ class OpenTabsRememberedTest extends WindowTestBase {
         fixture.start();
         waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#history-list .list-cell").tryQuery().isPresent()
                 && treeCell("triage.yaml  r4") != null);
-    }
-
-    private Node treeCell(String text) {
-        return robot.lookup(n -> n instanceof TreeCell<?> c && text.equals(c.getText())).tryQuery().orElse(null);
     }
 
     private javafx.scene.control.TabPane tabs() {
