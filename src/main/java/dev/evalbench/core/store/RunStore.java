@@ -43,6 +43,23 @@ public interface RunStore extends AutoCloseable {
     /** Stores one finished case; a second record with the same key for the same run is an error. */
     void appendCase(CaseRecord record) throws StoreException;
 
+    /**
+     * Stores finished cases, in one transaction where the store can (the SQLite store does). Returns once every
+     * record is stored; when one cannot be, the others are still stored and the first failure is thrown. This
+     * default appends them one by one.
+     */
+    default void appendCases(java.util.List<CaseRecord> records) throws StoreException {
+        StoreException first = null;
+        for (CaseRecord record : records) {
+            try {
+                appendCase(record);
+            } catch (StoreException e) {
+                if (first == null) first = e;
+            }
+        }
+        if (first != null) throw first;
+    }
+
     void appendEvent(String runId, RunEvent event) throws StoreException;
 
     /**

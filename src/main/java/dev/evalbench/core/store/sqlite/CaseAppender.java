@@ -31,16 +31,21 @@ final class CaseAppender {
     }
 
     void append(CaseRecord record) throws StoreException {
-        Pending mine = new Pending(record);
-        queue.add(mine);
+        appendAll(List.of(record));
+    }
+
+    /** Appends {@code records} (usually in one transaction); throws the first failure once the others are stored. */
+    void appendAll(List<CaseRecord> records) throws StoreException {
+        List<Pending> mine = records.stream().map(Pending::new).toList();
+        queue.addAll(mine);
         writer.inTurn(c -> {
-            if (!mine.done) {
+            if (mine.stream().anyMatch(p -> !p.done)) {
                 writeQueued();
             }
             return null;
         });
-        if (mine.failure != null) {
-            throw mine.failure;
+        for (Pending p : mine) {
+            if (p.failure != null) throw p.failure;
         }
     }
 

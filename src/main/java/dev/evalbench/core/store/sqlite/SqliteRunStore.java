@@ -208,6 +208,12 @@ public final class SqliteRunStore implements RunStore {
     }
 
     @Override
+    public void appendCases(List<CaseRecord> records) throws StoreException {
+        records.forEach(r -> Objects.requireNonNull(r.key(), "record.key"));
+        appender.appendAll(records);
+    }
+
+    @Override
     public void discardCases(String runId, java.util.Collection<CaseKey> keys) throws StoreException {
         writer.inTransaction("discard " + keys.size() + " cases of run " + runId, c -> {
             requireRun(c, runId);

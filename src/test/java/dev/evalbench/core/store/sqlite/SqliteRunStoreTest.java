@@ -104,6 +104,23 @@ class SqliteRunStoreTest {
     }
 
     @Test
+    void aBatchWithOneBadRecordStoresTheOthersAndThrowsItsFailure() throws Exception {
+        CaseRecord first = CaseRecords.sample("run-1", "triage", "t001", true, 100);
+        CaseRecord second = CaseRecords.sample("run-1", "triage", "t002", true, 100);
+        CaseRecord again = CaseRecords.sample("run-1", "triage", "t001", false, 900);
+        CaseRecord third = CaseRecords.sample("run-1", "triage", "t003", false, 100);
+        try (SqliteRunStore store = SqliteRunStore.open(db())) {
+            store.createRun(RunHeaders.running("run-1", START));
+            store.appendCase(first);
+
+            assertThatThrownBy(() -> store.appendCases(List.of(second, again, third)))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("run-1 already has a record for case triage/t001/triage@offline#0");
+            assertThat(store.cases("run-1")).containsExactly(first, second, third);
+        }
+    }
+
+    @Test
     void finishedKeysNameEveryStoredCaseOfThatRunOnly() throws Exception {
         try (SqliteRunStore store = SqliteRunStore.open(db())) {
             store.createRun(RunHeaders.running("run-1", START));
