@@ -27,7 +27,9 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Threads: {@link #start} and {@link #resume} block the calling thread until the run ends (the workbench
  * calls them from its background executor, the CLI from main); cases run on {@code concurrency} worker
- * threads from the engine's {@link WorkerPools}, owned by the call. The listener is called from those workers.
+ * threads from the engine's {@link WorkerPools}, owned by the call, and are stored by a writer thread of the run's
+ * own ({@link CaseWriter}). The listener hears of a case from that writer once it is stored; of route events,
+ * from the workers.
  *
  * <p>Failures: provider trouble never ends a run (it is a recorded outcome). A store failure (disk full, a
  * locked or broken history) stops the run: cases already stored stay, the run is marked incomplete when the
@@ -36,6 +38,9 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class RunEngine {
     /** The kind of the event recorded when no case of a run got an answer from the model. */
     public static final String OUTAGE = "outage";
+
+    /** The fewest finished cases that may wait to be written (twice the concurrency when that is more). */
+    static final int WRITE_AHEAD = 128;
 
     private final RunStore store;
     private final CaseProcessor processor;
@@ -110,6 +115,12 @@ public final class RunEngine {
             pool.shutdownNow();
         };
         cancellation.onCancel(stop);
+        CaseWriter writer = new CaseWriter(store, header.id(), Math.max(WRITE_AHEAD, 2 * threads), records -> {
+            for (CaseRecord record : records) {
+                if (record.failureKind() == null) answered.incrementAndGet();
+                listener.caseFinished(record, done.incrementAndGet(), header.plannedCases());
+            }
+        }, failure -> storeFailure.compareAndSet(null, failure));
         try {
             for (int t = 0; t < threads; t++) {
                 if (stopped.get()) break; // cancelled while starting the workers
@@ -118,8 +129,7 @@ public final class RunEngine {
                         int i;
                         while (!stopped.get() && !cancellation.isCancelled() && storeFailure.get() == null
                                 && (i = next.getAndIncrement()) < work.size()) {
-                            runOne(header, work.get(i), caller, listener, cancellation, stopped, done, answered,
-                                    storeFailure);
+                            runOne(header, work.get(i), caller, cancellation, stopped, writer, storeFailure);
                         }
                     });
                 } catch (RejectedExecutionException cancelledMeanwhile) {
@@ -133,6 +143,9 @@ public final class RunEngine {
         } finally {
             stopped.set(true);
             pool.shutdownNow();
+            // The workers have ended (or were never started); the cases they handed over are written before the
+            // run is judged complete or not, and before this method returns.
+            writer.finish();
         }
         boolean allStored = storeFailure.get() == null && done.get() == header.plannedCases();
         // A run in which the model answered no case measured the outage, not the model: keep it open for resume.
@@ -159,9 +172,8 @@ public final class RunEngine {
         return finished;
     }
 
-    private void runOne(RunHeader header, WorkItem item, RouteCaller caller, RunListener listener,
-                        Cancellation cancellation, AtomicBoolean stopped, AtomicInteger done, AtomicInteger answered,
-                        AtomicReference<StoreException> storeFailure) {
+    private void runOne(RunHeader header, WorkItem item, RouteCaller caller, Cancellation cancellation,
+                        AtomicBoolean stopped, CaseWriter writer, AtomicReference<StoreException> storeFailure) {
         if (cancellation.isCancelled() || storeFailure.get() != null) return;
         CaseRecord record;
         try {
@@ -173,14 +185,8 @@ public final class RunEngine {
         // A case cut short by cancel, or by the caller's thread being interrupted (the workbench closing its task
         // threads as it stops), is not finished: leave it for resume rather than store a failure.
         if ((cancellation.isCancelled() || stopped.get()) && record.failureKind() != null) return;
-        try {
-            store.appendCase(record);
-        } catch (StoreException e) {
-            storeFailure.compareAndSet(null, e);
-            return;
-        }
-        if (record.failureKind() == null) answered.incrementAndGet();
-        listener.caseFinished(record, done.incrementAndGet(), header.plannedCases());
+        // Counted (done, the listener) by the writer once committed; the worker goes on to its next case meanwhile.
+        writer.submit(record);
     }
 
     private Map<String, String> snapshotInputs(Workspace ws) throws StoreException {

@@ -6,8 +6,9 @@ import dev.evalbench.core.record.RunHeader;
 import dev.evalbench.core.store.StoreException;
 
 /**
- * Progress of a run, for the CLI's progress line and the workbench. Called from worker threads, possibly
- * concurrently: implementations must be thread-safe and return quickly (the workbench hops to the FX thread
+ * Progress of a run, for the CLI's progress line and the workbench. Called from the engine's threads, possibly
+ * concurrently ({@link #caseFinished} from the run's writer thread once the case is stored, {@link #event} from
+ * worker threads): implementations must be thread-safe and return quickly (the workbench hops to the FX thread
  * itself). {@code done} counts stored cases including those a resumed run found already done.
  */
 public interface RunListener {

@@ -200,6 +200,71 @@ class RunEngineTest {
                 .allSatisfy(c -> assertThat(c.failureKind()).isNull());
     }
 
+    /**
+     * A worker sends its next request while its last case is being committed (64 answers arriving together no
+     * longer wait in line for one commit before their next requests); a case counts only once it is stored; and
+     * no more than {@link RunEngine#WRITE_AHEAD} finished cases wait for a slow store.
+     */
+    @Test
+    void aWorkerGoesOnWhileItsLastCaseIsCommittedAndACaseCountsOnlyOnceStored() throws Exception {
+        java.util.concurrent.CountDownLatch committing = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        RunStore slow = new DelegatingStore(store) {
+            @Override
+            public void appendCase(CaseRecord record) throws StoreException {
+                committing.countDown();
+                try {
+                    release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                super.appendCase(record);
+            }
+        };
+        AtomicInteger calls = new AtomicInteger();
+        AtomicInteger counted = new AtomicInteger();
+        FakeRouteCaller caller = FakeRouteCaller.answering(user -> {
+            calls.incrementAndGet();
+            return VALID;
+        });
+        RunListener listener = new RunListener() {
+            @Override
+            public void caseFinished(CaseRecord record, int done, int total) {
+                counted.set(done);
+            }
+        };
+        // One worker, the safety suite only (no grader calls), enough cases to fill the write-ahead.
+        RunConfig config = new RunConfig(List.of("offline"), List.of("safety"), 20, 1, "off");
+        RunEngine engine = new RunEngine(slow, Components.processor(ws, Clock.systemUTC()), Clock.systemUTC());
+        var ended = new java.util.concurrent.atomic.AtomicReference<RunHeader>();
+        Thread running = new Thread(() -> {
+            try {
+                ended.set(engine.start(ws, config, app, caller, listener, new Cancellation()));
+            } catch (StoreException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        running.start();
+        try {
+            assertThat(committing.await(30, java.util.concurrent.TimeUnit.SECONDS)).as("the first case is being committed").isTrue();
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while (calls.get() < RunEngine.WRITE_AHEAD + 1 && System.nanoTime() < deadline) Thread.sleep(5);
+            Thread.sleep(300);
+
+            // The first case took one place and is in the commit; 127 more wait; the next one waits for room.
+            assertThat(calls.get()).as("requests sent while the first case was being committed").isEqualTo(RunEngine.WRITE_AHEAD + 1);
+            assertThat(counted.get()).as("cases counted before any was stored").isZero();
+        } finally {
+            release.countDown();
+            running.join(60_000);
+        }
+        RunHeader header = ended.get();
+        assertThat(header.status()).isEqualTo(RunStatus.COMPLETE);
+        assertThat(header.plannedCases()).isGreaterThan(RunEngine.WRITE_AHEAD + 1);
+        assertThat(store.cases(header.id())).hasSize(header.plannedCases());
+        assertThat(counted.get()).isEqualTo(header.plannedCases());
+    }
+
     @Test
     void aStoreFailureStopsTheRunAndKeepsWhatWasStored() throws Exception {
         RunStore failing = new FailingStore(store, 10);

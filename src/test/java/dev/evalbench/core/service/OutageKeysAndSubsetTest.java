@@ -45,6 +45,9 @@ class OutageKeysAndSubsetTest {
 
     ServiceWorkspace fixture;
     final AtomicBoolean down = new AtomicBoolean();
+    /** When set, the third call to the model cancels it, as a user pressing Stop while that call is out. */
+    volatile Cancellation cancelAtThirdCall;
+    final java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
 
     @BeforeEach
     void setUp() {
@@ -53,6 +56,10 @@ class OutageKeysAndSubsetTest {
 
     private RunService service(Map<String, String> env) {
         ProviderFactory switchable = (route, ws, e) -> request -> {
+            if (cancelAtThirdCall != null && calls.incrementAndGet() == 3) {
+                cancelAtThirdCall.cancel();
+                throw new ProviderException(FailureKind.CANCELLED, "route " + route.name() + ": cancelled");
+            }
             if (down.get()) throw new ProviderException(FailureKind.CLIENT_ERROR, "route " + route.name() + ": 401 from the test server");
             return new ModelResponse(ServiceWorkspace.ANSWER, route.model(), 50, 20, 5, "req");
         };
@@ -83,14 +90,10 @@ class OutageKeysAndSubsetTest {
         Workspace ws = Components.loadChecked(fixture.dir, Map.of());
         try (RunStore store = HistoryService.openForWriting(fixture.dir, null)) {
             Cancellation cancel = new Cancellation();
-            RunListener stopAfterTwo = new RunListener() {
-                @Override
-                public void caseFinished(CaseRecord record, int done, int planned) {
-                    if (done == 2) cancel.cancel();
-                }
-            };
+            cancelAtThirdCall = cancel;
             RunHeader partial = service(Map.of()).run(ws, fixture.dir, new RunConfig(List.of("fake"), List.of(), 1, 1, "off"),
-                    store, stopAfterTwo, cancel);
+                    store, RunListener.NONE, cancel);
+            cancelAtThirdCall = null;
             assertThat(partial.status()).isEqualTo(RunStatus.INCOMPLETE);
             Map<String, String> answered = store.cases(partial.id()).stream()
                     .collect(Collectors.toMap(c -> c.key().toString(), CaseRecord::traceId));
