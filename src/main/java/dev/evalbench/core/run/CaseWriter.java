@@ -109,8 +109,15 @@ final class CaseWriter {
                 if (slot.record == END) end = true;
                 else records.add(slot.record);
             }
-            report(write(records));
-            room.release(records.size());
+            try {
+                report(write(records));
+            } catch (Error e) {
+                // Out of memory, say: this thread must live on, or workers waiting for room would wait forever.
+                failedOnce = true;
+                failed.accept(new StoreException("cannot store " + records.size() + " cases: " + e, e));
+            } finally {
+                room.release(records.size());
+            }
             // Every submit came before finish() added END (the engine's workers have ended by then): nothing is left.
             if (end) return;
         }

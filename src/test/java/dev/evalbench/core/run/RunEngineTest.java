@@ -265,6 +265,28 @@ class RunEngineTest {
         assertThat(counted.get()).isEqualTo(header.plannedCases());
     }
 
+    /** An Error from the store (out of memory while writing, say) ends the run with a store failure; it never hangs. */
+    @Test
+    void anErrorWhileStoringStopsTheRunInsteadOfLeavingWorkersWaitingForRoom() throws Exception {
+        AtomicInteger appends = new AtomicInteger();
+        RunStore breaking = new DelegatingStore(store) {
+            @Override
+            public void appendCase(CaseRecord record) throws StoreException {
+                if (appends.incrementAndGet() > 5) throw new OutOfMemoryError("test: no room to write");
+                super.appendCase(record);
+            }
+        };
+        RunEngine engine = new RunEngine(breaking, Components.processor(ws, Clock.systemUTC()), Clock.systemUTC());
+        // More cases than may wait for the store, so workers would wait for room behind a dead writer.
+        RunConfig config = new RunConfig(List.of("offline"), List.of(), 2, 4, "off");
+
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), () ->
+                assertThatThrownBy(() -> engine.start(ws, config, app, FakeRouteCaller.answering(user -> VALID),
+                        RunListener.NONE, new Cancellation()))
+                        .isInstanceOf(StoreException.class).hasMessageContaining("no room to write"));
+        assertThat(store.cases(store.runs(1).get(0).id())).hasSize(5);
+    }
+
     @Test
     void aStoreFailureStopsTheRunAndKeepsWhatWasStored() throws Exception {
         RunStore failing = new FailingStore(store, 10);
