@@ -20,10 +20,13 @@ import java.util.stream.Stream;
  * The class-data archive of command JVMs ({@link CommandJvm}): the classes a run of this jar loads, parsed and
  * verified once and then mapped by every later command, which saves a command about 0.6 s of CPU on a 2-core
  * machine (docs/performance.md). The JDK makes it: the first {@code run} after the jar changed is started with
- * {@code -XX:ArchiveClassesAtExit} (its exit takes a second or two longer), later commands with
- * {@code -XX:SharedArchiveFile}. An archive that does not match (another JDK, the jar rebuilt) is ignored by the
- * JVM, which then loads classes as usual; the JVM's sharing log is off either way, so nothing reaches the
- * command's output.
+ * {@code -XX:ArchiveClassesAtExit} (its exit takes a second or two longer, and it needs about 130 MB more),
+ * later commands with {@code -XX:SharedArchiveFile}. Not on a machine's very first {@code run}, though: a CI
+ * job's machine is new each time, its cache folder empty, and it would pay for an archive no later command
+ * uses. The first {@code run} only leaves a mark ({@value #RUN_SEEN}) in the folder; the archive is made by a
+ * {@code run} that finds the mark, so only where the folder outlives a command. An archive that does not match
+ * (another JDK, the jar rebuilt) is ignored by the JVM, which then loads classes as usual; the JVM's sharing
+ * log is off either way, so nothing reaches the command's output.
  *
  * <p>Archives live in the user's cache folder ({@code $XDG_CACHE_HOME/evalbench/jvm}, else
  * {@code ~/.cache/evalbench/jvm}; {@code ~/Library/Caches/evalbench/jvm} on macOS), named by a digest of the jar's
@@ -32,6 +35,8 @@ import java.util.stream.Stream;
  */
 final class ClassArchive {
     static final int KEPT = 2;
+    /** The file in the archive folder that says a {@code run} has been here before. */
+    static final String RUN_SEEN = "run-seen";
     private static final List<String> QUIET = List.of("-Xlog:cds*=off");
     private final Path folder;
     private final Path archive;
@@ -64,7 +69,8 @@ final class ClassArchive {
 
     /**
      * JVM options for a command: use the archive when there is one; make it when there is none and the command is
-     * a {@code run} (the command that loads most of what the others load); otherwise none.
+     * a {@code run} (the command that loads most of what the others load) and a run has been here before;
+     * otherwise none (a first run leaves the mark).
      */
     List<String> options(String command) {
         if (Files.isRegularFile(archive)) {
@@ -77,6 +83,15 @@ final class ClassArchive {
             return List.of();
         }
         if (!Files.isWritable(folder)) return List.of();
+        Path seen = folder.resolve(RUN_SEEN);
+        if (!Files.exists(seen)) {
+            try {
+                Files.createFile(seen);
+            } catch (IOException e) {
+                // Another command made it meanwhile, or the folder went: either way this run makes no archive.
+            }
+            return List.of();
+        }
         return Stream.concat(Stream.of("-XX:ArchiveClassesAtExit=" + dump), QUIET.stream()).toList();
     }
 

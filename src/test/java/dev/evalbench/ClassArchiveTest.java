@@ -31,6 +31,8 @@ class ClassArchiveTest {
         ClassArchive archive = ClassArchive.of(jar, "/jdk", "17.0.1", env, "Linux", tmp).orElseThrow();
 
         assertThat(archive.options("validate")).as("only a run makes the archive").isEmpty();
+        assertThat(archive.options("run")).as("not the first run here: a CI machine's only one").isEmpty();
+        assertThat(tmp.resolve("cache/evalbench/jvm").resolve(ClassArchive.RUN_SEEN)).exists();
         List<String> dumping = archive.options("run");
         assertThat(dumping).hasSize(2).last().isEqualTo("-Xlog:cds*=off");
         Path part = Path.of(dumping.get(0).substring("-XX:ArchiveClassesAtExit=".length()));
@@ -46,7 +48,7 @@ class ClassArchiveTest {
         assertThat(ClassArchive.of(jar, "/jdk", "17.0.1", env, "Linux", tmp).orElseThrow().options("gate"))
                 .as("another jar: no archive yet").isEmpty();
         assertThat(ClassArchive.of(tmp.resolve("evalbench.jar"), "/other-jdk", "21", env, "Linux", tmp).orElseThrow().options("run").get(0))
-                .as("another JDK makes its own").startsWith("-XX:ArchiveClassesAtExit=");
+                .as("another JDK makes its own, at its first run (runs were seen here)").startsWith("-XX:ArchiveClassesAtExit=");
     }
 
     @Test
@@ -58,12 +60,14 @@ class ClassArchiveTest {
         Path stale = Files.writeString(folder.resolve("killed.123.part"), "half");
         Files.setLastModifiedTime(stale, FileTime.fromMillis(0));
         Path jar = Files.writeString(tmp.resolve("evalbench.jar"), "jar");
+        Files.createFile(folder.resolve(ClassArchive.RUN_SEEN));
         ClassArchive archive = ClassArchive.of(jar, "/jdk", "17", Map.of("XDG_CACHE_HOME", tmp.resolve("cache").toString()),
                 "Linux", tmp).orElseThrow();
-        archive.options("run");
+        assertThat(archive.options("run").get(0)).startsWith("-XX:ArchiveClassesAtExit=");
         archive.afterExit(); // the JVM wrote nothing (killed, or the disk was full)
         try (Stream<Path> left = Files.list(folder)) {
-            assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("old2.jsa", "old3.jsa");
+            assertThat(left.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("old2.jsa", "old3.jsa", ClassArchive.RUN_SEEN);
         }
     }
 
