@@ -81,16 +81,8 @@ final class CaseWriter {
     /** No more cases: waits until every case handed over so far is stored (or dropped after a failure). */
     void finish() {
         queue.add(new Slot(END));
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                // The caller (the engine's thread) may be stopped; it must still not return with cases half-stored.
-                interrupted = true;
-            }
-        }
-        if (interrupted) Thread.currentThread().interrupt();
+        // The caller (the engine's thread) may be stopped; it must still not return with cases half-stored.
+        ThreadEnd.await(thread);
     }
 
     private void writeUntilEnd() {

@@ -1,5 +1,6 @@
 package dev.evalbench.core.service;
 
+import dev.evalbench.core.run.ThreadEnd;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;

@@ -1,6 +1,7 @@
 package dev.evalbench.core.service;
 
 import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.run.ThreadEnd;
 import dev.evalbench.core.store.RunStore;
 import dev.evalbench.core.store.StoreException;
 import java.util.ArrayList;

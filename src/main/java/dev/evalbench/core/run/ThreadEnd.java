@@ -1,13 +1,14 @@
-package dev.evalbench.core.service;
+package dev.evalbench.core.run;
 
 /**
  * Waits for a helper thread to end even if the waiting thread is interrupted meanwhile (its interrupt is kept
- * and set again afterwards): a reader thread must never outlive the report or read-ahead that started it.
+ * and set again afterwards): a reader or writer thread must never outlive the report, read-ahead or run that
+ * started it.
  */
-final class ThreadEnd {
+public final class ThreadEnd {
     private ThreadEnd() {}
 
-    static void await(Thread thread) {
+    public static void await(Thread thread) {
         boolean interrupted = false;
         while (thread.isAlive()) {
             try {
