@@ -51,7 +51,8 @@ final class CaseWriter {
      * @param stored called with each batch once it is committed
      * @param failed called once, with the first failure of the store
      */
-    CaseWriter(RunStore store, String runId, int capacity, Consumer<List<CaseRecord>> stored, Consumer<StoreException> failed) {
+    CaseWriter(RunStore store, String runId, int capacity, Consumer<List<CaseRecord>> stored,
+               Consumer<StoreException> failed) {
         this.store = store;
         this.runId = runId;
         this.room = new Semaphore(capacity);
@@ -146,7 +147,10 @@ final class CaseWriter {
         return List.of();
     }
 
-    /** A listener's bug must not stop the writing (workers would wait for room forever): it is reported as a dying thread's would be. */
+    /**
+     * A listener's bug must not stop the writing (workers would wait for room forever): it is reported as a dying
+     * thread's would be.
+     */
     private void report(List<CaseRecord> records) {
         if (records.isEmpty()) return;
         try {

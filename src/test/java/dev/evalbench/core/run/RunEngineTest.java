@@ -246,13 +246,15 @@ class RunEngineTest {
         });
         running.start();
         try {
-            assertThat(committing.await(30, java.util.concurrent.TimeUnit.SECONDS)).as("the first case is being committed").isTrue();
+            assertThat(committing.await(30, java.util.concurrent.TimeUnit.SECONDS))
+                    .as("the first case is being committed").isTrue();
             long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
             while (calls.get() < RunEngine.WRITE_AHEAD + 1 && System.nanoTime() < deadline) Thread.sleep(5);
             Thread.sleep(300);
 
             // The first case took one place and is in the commit; 127 more wait; the next one waits for room.
-            assertThat(calls.get()).as("requests sent while the first case was being committed").isEqualTo(RunEngine.WRITE_AHEAD + 1);
+            assertThat(calls.get()).as("requests sent while the first case was being committed")
+                    .isEqualTo(RunEngine.WRITE_AHEAD + 1);
             assertThat(counted.get()).as("cases counted before any was stored").isZero();
         } finally {
             release.countDown();
