@@ -41,9 +41,10 @@ class MarkdownSummaryTest {
         int t4 = md.indexOf("| triage/t4 | ✅ → ❌ |");
         int p1 = md.indexOf("| safety/p1 | ✅ → ❌ |");
         int t3 = md.indexOf("| triage/t3 | ❌ → ✅ |");
-        assertThat(t2).isPositive().isLessThan(t4);
-        assertThat(t4).isLessThan(p1);
-        assertThat(p1).isLessThan(t3);
+        // Pass → fail first, then fail → pass; each in key order (suite, then case).
+        assertThat(p1).isPositive().isLessThan(t2);
+        assertThat(t2).isLessThan(t4);
+        assertThat(t4).isLessThan(t3);
         assertThat(md).contains("got \"shipping \\| &lt;b&gt;@\u200Bteam&lt;/b&gt;\". Decision: refund (accepted) → escalate (rejected: refund_limit).");
         assertThat(md).contains("Provider failure TIMEOUT: provider said no. Decision: refund (accepted) → escalate (rejected: no_valid_output).");
         assertThat(md).contains("Fixed: category: expected \"billing\", got \"other\".");
