@@ -55,6 +55,32 @@ public final class SampleHistory implements AutoCloseable {
         return new RunService(Clock.systemUTC(), Map.of()).run(ws, workspace, config, store, listener, cancellation);
     }
 
+    /**
+     * A run of every suite on the offline route that the scripted model stops as it is asked for its
+     * {@code calls}-th answer, as a user pressing Stop while that call is out: incomplete whatever the timing,
+     * as the case of that call is cut short and stays planned for resume.
+     */
+    public RunHeader runStoppedAtCall(int calls) throws Exception {
+        Cancellation stop = new Cancellation();
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        dev.evalbench.core.provider.ProviderFactory scripted = new dev.evalbench.core.provider.scripted.ScriptedProviderFactory();
+        dev.evalbench.core.route.ProviderRegistry providers = dev.evalbench.core.route.ProviderRegistry.builtIn()
+                .with("scripted", (route, workspace, env) -> {
+                    dev.evalbench.core.provider.ModelProvider model = scripted.create(route, workspace, env);
+                    return request -> {
+                        if (asked.incrementAndGet() == calls) {
+                            stop.cancel();
+                            throw new dev.evalbench.core.provider.ProviderException(
+                                    dev.evalbench.core.record.FailureKind.CANCELLED, "route " + route.name() + ": stopped");
+                        }
+                        return model.complete(request);
+                    };
+                });
+        RunConfig config = new RunConfig(List.of("offline"), List.of(), 1, 4, "off");
+        return new RunService(Clock.systemUTC(), Map.of(), providers, dev.evalbench.core.run.WorkerPools.DAEMON)
+                .run(ws, workspace, config, store, RunListener.NONE, stop);
+    }
+
     @Override
     public void close() throws Exception {
         store.close();

@@ -48,13 +48,7 @@ class GatesViewModelTest {
     @Test
     void anIncompleteRunsHeadlineSaysToResumeItFromTheHistory() throws Exception {
         // It said "INCOMPLETE: resume with `evalbench resume …`", a command, cut at the panel's width.
-        dev.evalbench.core.run.Cancellation cancel = new dev.evalbench.core.run.Cancellation();
-        RunHeader cancelled = sample.run(new dev.evalbench.core.run.RunListener() {
-            @Override
-            public void caseFinished(CaseRecord record, int done, int total) {
-                if (done >= 10) cancel.cancel();
-            }
-        }, cancel);
+        RunHeader cancelled = sample.runStoppedAtCall(10);
 
         assertThat(gated(cancelled).headlineProperty().get()).isEqualTo("INCOMPLETE: resume it from the history");
     }

@@ -6,8 +6,6 @@ import dev.evalbench.app.SampleHistory;
 import dev.evalbench.app.fx.SameThreadTaskRunner;
 import dev.evalbench.app.gates.RunGating;
 import dev.evalbench.core.record.RunHeader;
-import dev.evalbench.core.run.Cancellation;
-import dev.evalbench.core.run.RunListener;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -52,13 +50,7 @@ class HistoryViewModelTest {
 
     @Test
     void aCancelledRunIsListedIncompleteAndResumable() throws Exception {
-        Cancellation cancel = new Cancellation();
-        sample.run(new RunListener() {
-            @Override
-            public void caseFinished(dev.evalbench.core.record.CaseRecord record, int done, int total) {
-                if (done >= 10) cancel.cancel();
-            }
-        }, cancel);
+        sample.runStoppedAtCall(10);
         vm.refresh();
         RunRow row = vm.rows().get(0);
         assertThat(row.status()).isEqualTo("incomplete");
