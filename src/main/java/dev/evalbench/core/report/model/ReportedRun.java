@@ -1,21 +1,26 @@
 package dev.evalbench.core.report.model;
 
 import dev.evalbench.core.mask.OutboundMask;
+import dev.evalbench.core.record.CaseKey;
 import dev.evalbench.core.record.CaseRecord;
 import dev.evalbench.core.record.CaseSummary;
 import dev.evalbench.core.record.RunEvent;
 import dev.evalbench.core.record.RunHeader;
 import dev.evalbench.core.record.VersionTuple;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
  * A run as a report shows it, gathered from its masked records one at a time ({@link Builder}) so that a
  * report never holds every record: its header and events, how many cases it has and how many failed, the full
- * records of its first {@value #FAILING_KEPT} failing cases (report.json shows 100 of them, report.html 200),
+ * records of its first {@value #FAILING_KEPT} failing cases in key order ({@link CaseKey#ORDER}: the same cases,
+ * in the same order, however the run's workers happened to finish them; report.json shows 100 of them,
+ * report.html 200),
  * the numbers of {@link RunSummary}, the summaries of the cases judges scored (all that judge agreement reads),
  * how many values its texts show masked, the distinct version tuples its cases recorded (in order of first
  * appearance), and the exact bytes of the records file that holds every record (report-cases.jsonl.gz).
@@ -26,6 +31,8 @@ public record ReportedRun(RunHeader header, List<RunEvent> events, int count, in
                           byte[] casesFile) {
     /** How many failing records are kept in full: as many as the report's longest list of them shows. */
     public static final int FAILING_KEPT = 200;
+    private static final Comparator<CaseRecord> BY_KEY = Comparator.comparing(CaseRecord::key, CaseKey.ORDER);
+    private static final Comparator<CaseRecord> LAST_BY_KEY = BY_KEY.reversed();
 
     public ReportedRun {
         Objects.requireNonNull(header, "header");
@@ -42,13 +49,14 @@ public record ReportedRun(RunHeader header, List<RunEvent> events, int count, in
 
     /**
      * Gathers a {@link ReportedRun} from masked records given in stored order. Keeps a few numbers a case, the
-     * first failing records and the judged cases' summaries; not thread-safe (one writer feeds it).
+     * first failing records by key and the judged cases' summaries; not thread-safe (one writer feeds it).
      */
     public static final class Builder {
         private final RunHeader header;
         private final List<RunEvent> events;
         private final List<RunSummary.Counted> counted = new ArrayList<>();
-        private final List<CaseRecord> failingShown = new ArrayList<>();
+        /** The failing records kept so far, the last by key order on top, so it is the one a smaller key replaces. */
+        private final PriorityQueue<CaseRecord> failingShown = new PriorityQueue<>(FAILING_KEPT + 1, LAST_BY_KEY);
         private final List<CaseSummary> judged = new ArrayList<>();
         private final Set<VersionTuple> versions = new LinkedHashSet<>();
         private int failing;
@@ -65,7 +73,8 @@ public record ReportedRun(RunHeader header, List<RunEvent> events, int count, in
             counted.add(RunSummary.Counted.of(masked));
             if (!masked.passed()) {
                 failing++;
-                if (failingShown.size() < FAILING_KEPT) failingShown.add(masked);
+                failingShown.add(masked);
+                if (failingShown.size() > FAILING_KEPT) failingShown.poll();
             }
             if (!masked.judgements().isEmpty()) judged.add(CaseSummary.of(masked));
             maskedValues += OutboundMask.maskedCount(masked);
@@ -74,7 +83,9 @@ public record ReportedRun(RunHeader header, List<RunEvent> events, int count, in
 
         /** The run as gathered, with the exact bytes of the file its records were written to. */
         public ReportedRun build(byte[] casesFile) {
-            return new ReportedRun(header, events, counted.size(), failing, failingShown, RunSummary.of(counted),
+            List<CaseRecord> shown = new ArrayList<>(failingShown);
+            shown.sort(BY_KEY);
+            return new ReportedRun(header, events, counted.size(), failing, shown, RunSummary.of(counted),
                     judged, maskedValues, new ArrayList<>(versions), casesFile);
         }
     }
