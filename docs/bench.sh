@@ -142,7 +142,7 @@ case "$name" in
             done
         done
         # The same runs with the JVM options the packaged image uses (docs/performance.md: why).
-        tuned="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx256m -XX:SharedArchiveFile=target/evalbench.jsa"
+        tuned="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms128m -Xmx512m -XX:SharedArchiveFile=target/evalbench.jsa"
         for row in "1000 0" "1000 200" "5000 0" "10000 0" "50000 0" "100000 0"; do
             EVALBENCH_JAVA_OPTS="$tuned" e2e $row 64 | sed 's/^e2e/e2e-tuned/'
         done

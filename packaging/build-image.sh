@@ -29,10 +29,12 @@ cp target/evalbench.jar "$input/"
 #   SerialGC: one collector thread; on a 2-core CI machine G1's parallel and concurrent threads cost more
 #     than they save, and the heap stays as small as the live set.
 #   TieredStopAtLevel=1: C1 only; a run lasts seconds, and C2 compiling the hot paths cost ~40% of its CPU.
+#   Xms128m: the default start (a 64th of RAM) made a young generation every command filled before its first
+#     collection (234 MB for 10,000 calls); 128 MB peaks at 158 MB for a CPU cost of 1-4% (32 MB: 11%).
 #   Xmx512m: the live set of a 50,000-call run fits in 256 MB, but at 100,000 calls 256 MB thrashed
 #     (docs/performance.md), so the cap leaves room for the largest runs measured.
 #   SharedArchiveFile: the AppCDS archive made below, so startup maps classes instead of parsing them.
-JAVA_OPTIONS=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx512m -Xshare:auto '-XX:SharedArchiveFile=$APPDIR/evalbench.jsa')
+JAVA_OPTIONS=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms128m -Xmx512m -Xshare:auto '-XX:SharedArchiveFile=$APPDIR/evalbench.jsa')
 # The runtime's modules, named by hand because the jar is not modular (jdeps cannot see reflection):
 #   java.desktop, java.xml, jdk.unsupported: what JavaFX 21 (on the class path, in the jar) requires;
 #   java.sql (SQLite's JDBC driver), java.naming and java.management (JDBC and logging lookups),

@@ -17,7 +17,7 @@ class CommandJvmTest {
         assertThat(jar).isEqualTo(Path.of("/opt/evalbench.jar"));
         assertThat(CommandJvm.childCommand("/usr/lib/jvm/bin/java", jar, List.of("-XX:SharedArchiveFile=a.jsa"), 4242,
                 new String[] {"run", "--workspace", "ws"}))
-                .containsExactly("/usr/lib/jvm/bin/java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xms32m",
+                .containsExactly("/usr/lib/jvm/bin/java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xms128m",
                         "-XX:SharedArchiveFile=a.jsa", "-Devalbench.parent=4242", "-jar", "/opt/evalbench.jar", "run",
                         "--workspace", "ws");
     }
