@@ -26,20 +26,83 @@ class DelegatingStore implements RunStore {
         delegate.appendCase(record);
     }
 
-    @Override public void createRun(RunHeader header) throws StoreException { delegate.createRun(header); }
-    @Override public String putSnapshot(byte[] content) throws StoreException { return delegate.putSnapshot(content); }
-    @Override public Optional<byte[]> snapshot(String sha256) throws StoreException { return delegate.snapshot(sha256); }
-    @Override public void appendEvent(String runId, RunEvent event) throws StoreException { delegate.appendEvent(runId, event); }
-    @Override public void finishRun(String runId, RunStatus status, Instant finishedAt) throws StoreException { delegate.finishRun(runId, status, finishedAt); }
-    @Override public void discardCases(String runId, java.util.Collection<CaseKey> keys) throws StoreException { delegate.discardCases(runId, keys); }
-    @Override public void reopenRun(String runId, long pid) throws StoreException { delegate.reopenRun(runId, pid); }
-    @Override public Optional<RunHeader> run(String runId) throws StoreException { return delegate.run(runId); }
-    @Override public List<RunHeader> runs(int limit) throws StoreException { return delegate.runs(limit); }
-    @Override public List<CaseRecord> cases(String runId) throws StoreException { return delegate.cases(runId); }
-    @Override public Set<CaseKey> finishedKeys(String runId) throws StoreException { return delegate.finishedKeys(runId); }
-    @Override public List<RunEvent> events(String runId) throws StoreException { return delegate.events(runId); }
-    @Override public void tag(String runId, String tag) throws StoreException { delegate.tag(runId, tag); }
-    @Override public Optional<String> resolve(String idOrTag) throws StoreException { return delegate.resolve(idOrTag); }
-    @Override public Map<String, String> tags() throws StoreException { return delegate.tags(); }
-    @Override public void close() throws StoreException { delegate.close(); }
+    @Override
+    public void createRun(RunHeader header) throws StoreException {
+        delegate.createRun(header);
+    }
+
+    @Override
+    public String putSnapshot(byte[] content) throws StoreException {
+        return delegate.putSnapshot(content);
+    }
+
+    @Override
+    public Optional<byte[]> snapshot(String sha256) throws StoreException {
+        return delegate.snapshot(sha256);
+    }
+
+    @Override
+    public void appendEvent(String runId, RunEvent event) throws StoreException {
+        delegate.appendEvent(runId, event);
+    }
+
+    @Override
+    public void finishRun(String runId, RunStatus status, Instant finishedAt) throws StoreException {
+        delegate.finishRun(runId, status, finishedAt);
+    }
+
+    @Override
+    public void discardCases(String runId, java.util.Collection<CaseKey> keys) throws StoreException {
+        delegate.discardCases(runId, keys);
+    }
+
+    @Override
+    public void reopenRun(String runId, long pid) throws StoreException {
+        delegate.reopenRun(runId, pid);
+    }
+
+    @Override
+    public Optional<RunHeader> run(String runId) throws StoreException {
+        return delegate.run(runId);
+    }
+
+    @Override
+    public List<RunHeader> runs(int limit) throws StoreException {
+        return delegate.runs(limit);
+    }
+
+    @Override
+    public List<CaseRecord> cases(String runId) throws StoreException {
+        return delegate.cases(runId);
+    }
+
+    @Override
+    public Set<CaseKey> finishedKeys(String runId) throws StoreException {
+        return delegate.finishedKeys(runId);
+    }
+
+    @Override
+    public List<RunEvent> events(String runId) throws StoreException {
+        return delegate.events(runId);
+    }
+
+    @Override
+    public void tag(String runId, String tag) throws StoreException {
+        delegate.tag(runId, tag);
+    }
+
+    @Override
+    public Optional<String> resolve(String idOrTag) throws StoreException {
+        return delegate.resolve(idOrTag);
+    }
+
+    @Override
+    public Map<String, String> tags() throws StoreException {
+        return delegate.tags();
+    }
+
+    @Override
+    public void close() throws StoreException {
+        delegate.close();
+    }
 }
