@@ -58,7 +58,9 @@ public final class GateEvaluator {
      * @param baseline the run to compare with, or null
      */
     public GateReport evaluate(List<GateSpec> gates, RunCases run, RunCases baseline) {
-        GateInputs in = new GateInputs(run, baseline, suites, bootstrap);
+        // A partial run is held against the baseline's cases of what it ran, not the baseline's whole totals.
+        RunCases base = baseline == null ? null : baseline.within(run.header().config());
+        GateInputs in = new GateInputs(run, base, suites, bootstrap);
         List<GateVerdict> verdicts = new ArrayList<>();
         for (GateSpec gate : gates) {
             verdicts.add(evaluate(gate, in));

@@ -46,4 +46,19 @@ public record RunCases(RunHeader header, List<ScoredCase> cases, List<RunEvent> 
     public String id() {
         return header.id();
     }
+
+    /**
+     * This run's cases within what {@code scope} chose (its suites, case ids and tags; every case when it chose
+     * none): a baseline narrowed to what a partial run ran ({@code run --suite triage --baseline main}), so the run
+     * is held against the same cases and not against totals of cases it never had.
+     */
+    public RunCases within(RunConfig scope) {
+        if (scope == null || scope.suites().isEmpty() && scope.caseIds().isEmpty() && scope.tags().isEmpty()) {
+            return this;
+        }
+        List<ScoredCase> kept = cases.stream()
+                .filter(c -> scope.suites().isEmpty() || scope.suites().contains(c.key().suite()))
+                .filter(c -> scope.selects(c.key().caseId(), c.tags())).toList();
+        return new RunCases(header, kept, events);
+    }
 }

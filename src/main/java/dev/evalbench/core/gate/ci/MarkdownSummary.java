@@ -30,7 +30,9 @@ public final class MarkdownSummary {
     }
 
     /** @param baseline the run the report compared with, or null */
-    public String render(GateReport report, RunCases run, RunCases baseline) {
+    public String render(GateReport report, RunCases run, RunCases wholeBaseline) {
+        // Compared on what the run ran, as its gates were (GateEvaluator): a partial run against a whole baseline.
+        RunCases baseline = wholeBaseline == null ? null : wholeBaseline.within(run.header().config());
         StringBuilder md = new StringBuilder();
         long failed = report.verdicts().stream().filter(v -> !v.passed()).count();
         md.append(report.passed() ? "## ✅ Evalbench: " + Counted.allGatesPass(report.verdicts().size()) + "\n\n"

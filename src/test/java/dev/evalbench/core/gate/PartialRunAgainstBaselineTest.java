@@ -1,0 +1,62 @@
+package dev.evalbench.core.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.evalbench.cli.Cli;
+import dev.evalbench.core.gate.ci.MarkdownSummary;
+import dev.evalbench.core.record.RunCases;
+import dev.evalbench.core.record.RunConfig;
+import dev.evalbench.core.record.RunHeader;
+import dev.evalbench.core.route.FakeRouteCaller;
+import dev.evalbench.core.run.AppInfo;
+import dev.evalbench.core.run.Cancellation;
+import dev.evalbench.core.run.RunEngine;
+import dev.evalbench.core.run.RunListener;
+import dev.evalbench.core.service.Components;
+import dev.evalbench.core.store.sqlite.SqliteRunStore;
+import dev.evalbench.core.workspace.Workspace;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code run --suite triage --baseline main}, where main ran every suite: the run is held against main's triage
+ * cases, in its gates and in the pull request's comment, not against totals of cases it never ran (the tokens
+ * gate showed main's 190,783 tokens of all 159 cases beside the run's 152,354 of 127, a change of -38,429, and
+ * the comment "Cases passed 102/127 against 132/159, -2.7 pp" for the very same answers on the sample).
+ */
+class PartialRunAgainstBaselineTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aRunOfOneSuiteIsComparedWithTheBaselinesCasesOfThatSuite() throws Exception {
+        Workspace ws = Components.loadChecked(Cli.SAMPLE, Map.of());
+        try (SqliteRunStore store = SqliteRunStore.open(tmp.resolve("history.db"))) {
+            RunHeader main = run(ws, store, List.of());
+            RunHeader triage = run(ws, store, List.of("triage"));
+            RunCases whole = RunCases.ofSummaries(main, store.summaries(main.id()), List.of());
+            RunCases partial = RunCases.ofSummaries(triage, store.summaries(triage.id()), List.of());
+            assertThat(whole.cases()).hasSizeGreaterThan(partial.cases().size());
+
+            GateReport report = new GateEvaluator(ws.suites()).evaluate(ws.gates(), partial, whole);
+
+            GateVerdict tokens = report.verdicts().stream().filter(v -> v.id().equals("tokens")).findFirst().orElseThrow();
+            assertThat(tokens.baselineValue()).as("main's tokens over the triage cases").isEqualTo(tokens.value());
+            String md = new MarkdownSummary().render(report, partial, whole);
+            // The same answers: the same cases passed in both columns, out of the run's 127 triage cases.
+            assertThat(md).containsPattern("\\| Cases passed \\| (\\d+/127 \\([0-9.]+%\\)) \\| \\1 \\| \\+0\\.0 pp \\|")
+                    .containsPattern("\\| Tokens \\(in \\+ out\\) \\| ([0-9,]+) \\| \\1 \\| \\+0 \\|");
+        }
+    }
+
+    private static RunHeader run(Workspace ws, SqliteRunStore store, List<String> suites) throws Exception {
+        return new RunEngine(store, Components.processor(ws, Clock.systemUTC()), Clock.systemUTC())
+                .start(ws, new RunConfig(List.of("offline"), suites, 1, 4, "off"), new AppInfo("test", null),
+                        FakeRouteCaller.answering(user -> user.length() % 3 == 0 ? "{\"category\":\"bug\"}"
+                                : GatesIgnoreStoredOrderTest.VALID), RunListener.NONE, new Cancellation());
+    }
+}
