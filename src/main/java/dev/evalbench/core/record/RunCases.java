@@ -53,12 +53,7 @@ public record RunCases(RunHeader header, List<ScoredCase> cases, List<RunEvent> 
      * is held against the same cases and not against totals of cases it never had.
      */
     public RunCases within(RunConfig scope) {
-        if (scope == null || scope.suites().isEmpty() && scope.caseIds().isEmpty() && scope.tags().isEmpty()) {
-            return this;
-        }
-        List<ScoredCase> kept = cases.stream()
-                .filter(c -> scope.suites().isEmpty() || scope.suites().contains(c.key().suite()))
-                .filter(c -> scope.selects(c.key().caseId(), c.tags())).toList();
-        return new RunCases(header, kept, events);
+        if (scope == null || scope.coversAll()) return this;
+        return new RunCases(header, cases.stream().filter(c -> scope.covers(c.key(), c.tags())).toList(), events);
     }
 }

@@ -25,6 +25,19 @@ public record RunConfig(List<String> routes, List<String> suites, int repeat, in
     }
 
     /** True when the slice keeps a case with this id and these tags. */
+    /**
+     * Whether this config chose every case (no suites, case ids or tags named). Not an {@code is} name: the config
+     * is stored and printed as JSON, and this is not one of its fields.
+     */
+    public boolean coversAll() {
+        return suites.isEmpty() && caseIds.isEmpty() && tags.isEmpty();
+    }
+
+    /** Whether a case of {@code key} with {@code caseTags} is among those this config chose. */
+    public boolean covers(CaseKey key, List<String> caseTags) {
+        return (suites.isEmpty() || suites.contains(key.suite())) && selects(key.caseId(), caseTags);
+    }
+
     public boolean selects(String caseId, List<String> caseTags) {
         return (caseIds.isEmpty() || caseIds.contains(caseId))
                 && (tags.isEmpty() || caseTags.stream().anyMatch(tags::contains));

@@ -10,4 +10,10 @@ public record StoredRun(RunHeader header, List<CaseRecord> cases, List<RunEvent>
     public String id() {
         return header.id();
     }
+
+    /** This run's records within what {@code scope} chose, as {@link RunCases#within} (a baseline of a partial run). */
+    public StoredRun within(RunConfig scope) {
+        if (scope == null || scope.coversAll()) return this;
+        return new StoredRun(header, cases.stream().filter(c -> scope.covers(c.key(), c.tags())).toList(), events);
+    }
 }

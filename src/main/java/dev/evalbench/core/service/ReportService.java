@@ -141,8 +141,11 @@ public final class ReportService {
     }
 
     /** A run reported against a baseline: the comparison reads both runs' full records, so both are read whole. */
-    private Reported against(String runRef, StoredRun base, Path workspaceDir) throws WorkspaceException, StoreException {
+    private Reported against(String runRef, StoredRun wholeBase, Path workspaceDir)
+            throws WorkspaceException, StoreException {
         StoredRun run = RunLookup.run(store, runRef);
+        // A partial run is reported against the baseline's cases of what it ran, as its gates hold it.
+        StoredRun base = wholeBase.within(run.header().config());
         RunGates runGates = found(gates.gatesOf(run, store, workspaceDir), run.header(), workspaceDir);
         GateReport verdicts = gates.gate(runGates, run, base);
         RunComparison comparison = compare.compare(base, run, runGates, verdicts);

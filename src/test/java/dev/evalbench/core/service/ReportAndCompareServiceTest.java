@@ -55,6 +55,23 @@ class ReportAndCompareServiceTest {
         }
     }
 
+    /** {@code report RUN --baseline B} of a run of one suite: the baseline's cases of that suite, as the gates read. */
+    @Test
+    void aPartialRunIsReportedAgainstTheBaselinesCasesOfWhatItRan() throws Exception {
+        try (RunStore store = HistoryService.openForWriting(fixture.dir, null)) {
+            RunHeader base = run(store, "offline");
+            RunHeader triage = fixture.runService().run(ws, fixture.dir, new RunConfig(List.of("offline"),
+                    List.of("triage"), 1, 2, "off"), store, RunListener.NONE, new Cancellation());
+            assertThat(store.cases(base.id())).hasSize(5);
+
+            ReportService.Result report = new ReportService(store, gates).write(triage.id(), base.id(), fixture.dir,
+                    tmp.resolve("report"), null);
+
+            assertThat(report.baseline().cases()).hasSize(3)
+                    .allSatisfy(c -> assertThat(c.key().suite()).isEqualTo("triage"));
+        }
+    }
+
     @Test
     void aReportIsWrittenAndSignedAndAnUnsignedRewriteFlagsTheOldEnvelope() throws Exception {
         Path out = tmp.resolve("report");
