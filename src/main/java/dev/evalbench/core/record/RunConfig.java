@@ -15,6 +15,7 @@ public record RunConfig(List<String> routes, List<String> suites, int repeat, in
                         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> caseIds) {
 
     public RunConfig {
+        suites = suites == null ? List.of() : List.copyOf(suites);
         tags = tags == null ? List.of() : List.copyOf(tags);
         caseIds = caseIds == null ? List.of() : List.copyOf(caseIds);
     }
@@ -24,7 +25,6 @@ public record RunConfig(List<String> routes, List<String> suites, int repeat, in
         this(routes, suites, repeat, concurrency, cacheMode, List.of(), List.of());
     }
 
-    /** True when the slice keeps a case with this id and these tags. */
     /**
      * Whether this config chose every case (no suites, case ids or tags named). Not an {@code is} name: the config
      * is stored and printed as JSON, and this is not one of its fields.
@@ -38,6 +38,7 @@ public record RunConfig(List<String> routes, List<String> suites, int repeat, in
         return (suites.isEmpty() || suites.contains(key.suite())) && selects(key.caseId(), caseTags);
     }
 
+    /** True when the slice keeps a case with this id and these tags. */
     public boolean selects(String caseId, List<String> caseTags) {
         return (caseIds.isEmpty() || caseIds.contains(caseId))
                 && (tags.isEmpty() || caseTags.stream().anyMatch(tags::contains));
