@@ -29,7 +29,8 @@ public record GateRow(GateVerdict verdict, GateCases.Behind behind) {
     public String id() { return verdict.id(); }
     public String kind() { return verdict.kind(); }
     public boolean passed() { return verdict.passed(); }
-    public String word() { return verdict.passed() ? "pass" : "FAIL"; }
+    /** "pass", "FAIL", or "not run" for a gate of suites the run left out ({@code run --suite}), as the CLI says. */
+    public String word() { return !verdict.ran() ? "not run" : verdict.passed() ? "pass" : "FAIL"; }
     public String value() { return VerdictFormat.value(verdict); }
     /**
      * The threshold in force, as the CLI writes it, but where a baseline moved a floor the workspace wrote, only

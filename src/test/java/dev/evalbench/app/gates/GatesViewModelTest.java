@@ -54,6 +54,19 @@ class GatesViewModelTest {
     }
 
     @Test
+    void aRunOfOneSuiteShowsTheGatesOfTheOthersAsNotRun() throws Exception {
+        // The panel said "pass" with dashes for them, where the command line says "not run".
+        RunHeader safety = new dev.evalbench.core.service.RunService(java.time.Clock.systemUTC(), Map.of()).run(sample.ws,
+                sample.workspace, new dev.evalbench.core.record.RunConfig(List.of("offline"), List.of("safety"), 1, 4, "off"),
+                sample.store, dev.evalbench.core.run.RunListener.NONE, new dev.evalbench.core.run.Cancellation());
+        GatesViewModel vm = gated(safety);
+
+        assertThat(row(vm, "category-accuracy").word()).isEqualTo("not run");
+        assertThat(row(vm, "shipping-actions").word()).isEqualTo("not run");
+        assertThat(row(vm, "safety").word()).isEqualTo("pass");
+    }
+
+    @Test
     void everyGateReadsInTheCliWordsAndTheHeadlineCountsTheFailures() {
         GatesViewModel vm = gated(run());
         assertThat(vm.rows()).extracting(GateRow::id)

@@ -54,6 +54,21 @@ class ReportHtmlTest {
     }
 
     @Test
+    void aGateOfASuiteTheRunLeftOutIsANeutralNotRunNotAGreenBadge() throws Exception {
+        var alone = ReportFixture.alone();
+        var notRun = new dev.evalbench.core.gate.GateVerdict("category-accuracy", "metric", "triage", true, Double.NaN,
+                0.9, ">=", null, null, null, null, "strict", "Suite triage was not run.", false);
+        var content = new dev.evalbench.core.report.model.ReportContent(alone.run(),
+                new dev.evalbench.core.gate.GateReport(alone.run().id(), null, java.util.List.of(notRun)),
+                alone.baseline(), alone.comparison(), alone.generator());
+
+        String html = Files.readString(ReportWriter.write(content, dir).html());
+
+        assertThat(html).contains("<span class=\"badge neutral\">not run</span>")
+                .doesNotContain("<span class=\"badge pass\">not run</span>");
+    }
+
+    @Test
     void aReportWithoutBaselineHasNoComparisonSection() throws Exception {
         String html = Files.readString(ReportWriter.write(ReportFixture.alone(), dir).html());
 
