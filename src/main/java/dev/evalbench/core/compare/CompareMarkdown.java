@@ -139,6 +139,7 @@ public final class CompareMarkdown {
 
     private static String verdict(GateVerdict v) {
         if (v == null) return MetricFormat.NONE;
+        if (!v.ran()) return "not run";
         return (v.passed() ? "pass" : "**FAIL**") + " " + VerdictFormat.value(v);
     }
 }

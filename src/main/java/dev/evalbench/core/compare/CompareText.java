@@ -104,6 +104,9 @@ public final class CompareText {
     }
 
     private static String verdict(GateVerdict v) {
-        return v == null ? "-" : (v.passed() ? "pass " : "FAIL ") + VerdictFormat.value(v);
+        if (v == null) return "-";
+        // A gate of suites the run left out (run --suite) measured nothing: said as the gate table says it.
+        if (!v.ran()) return "not run";
+        return (v.passed() ? "pass " : "FAIL ") + VerdictFormat.value(v);
     }
 }

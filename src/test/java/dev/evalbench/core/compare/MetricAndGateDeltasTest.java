@@ -74,6 +74,23 @@ class MetricAndGateDeltasTest {
         assertThat(CompareMarkdown.render(c)).contains("| cost | n/a (needs a baseline) | pass 0.0% |");
     }
 
+    @Test
+    void aGateTheLaterRunDidNotRunReadsNotRunNotPass() throws Exception {
+        // compare main (every suite) with a run of the safety suite only: it said "pass 0.913 -> pass —".
+        StoredRun a = run("a", List.of(CaseRecords.sample("a", "triage", "t1", true, 300)));
+        StoredRun b = run("b", List.of(CaseRecords.sample("b", "safety", "p1", true, 300)));
+        GateVerdict measured = new GateVerdict("category-accuracy", "metric", "triage", true, 0.913, 0.85, ">=", null,
+                0.85, 0.95, null, "strict", "Accuracy 0.913.");
+        GateVerdict notRun = new GateVerdict("category-accuracy", "metric", "triage", true, Double.NaN, 0.85, ">=", null,
+                null, null, null, "strict", "Suite triage was not run.", false);
+
+        RunComparison c = new ComparisonBuilder(a, b)
+                .gates(new GateReport("a", null, List.of(measured)), new GateReport("b", "a", List.of(notRun))).build();
+
+        assertThat(CompareMarkdown.render(c)).contains("| category-accuracy | pass 0.913 | not run |");
+        assertThat(CompareText.render(c, 20, "")).containsPattern("category-accuracy +pass 0\\.913 +-> not run");
+    }
+
     private static StoredRun run(String id, List<CaseRecord> cases) {
         return new StoredRun(RecordEdits.completeHeader(id, Instant.parse("2026-03-07T10:00:00Z"), Map.of(), cases.size()),
                 cases, List.of());
