@@ -68,7 +68,8 @@ final class CasePairPane extends VBox {
         title.setText(c.row().key() + " · " + c.row().status().label());
         input.setText(c.input());
         changed.setText(changedText(c));
-        String look = c.diff().changed() ? Styles.WARNING : Styles.TEXT_MUTED;
+        boolean both = c.before() != null && c.after() != null;
+        String look = both && c.diff().changed() ? Styles.WARNING : Styles.TEXT_MUTED;
         if (!changed.getStyleClass().contains(look)) {
             changed.getStyleClass().removeAll(Styles.WARNING, Styles.TEXT_MUTED);
             changed.getStyleClass().add(look);
@@ -84,6 +85,9 @@ final class CasePairPane extends VBox {
     }
 
     static String changedText(CaseComparison c) {
+        // A case one run did not have (a run of one suite against a whole one): nothing to hold against it.
+        if (c.after() == null) return "Only the first run has this case: no second output to compare.";
+        if (c.before() == null) return "Only the second run has this case: no first output to compare.";
         if (!c.diff().changed()) return "The two outputs are the same.";
         if (!c.changedFields().isEmpty()) return "Changed fields: " + String.join(", ", c.changedFields());
         return c.json() ? "The outputs differ: marked line by line below." : "Text outputs: the words that differ are marked.";

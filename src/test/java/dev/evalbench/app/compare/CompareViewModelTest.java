@@ -84,6 +84,11 @@ class CompareViewModelTest {
         assertThat(c.json()).isTrue();
         assertThat(c.input()).contains("The customer wrote:").contains("  - ORD-");
         assertThat(CasePairPane.changedText(c)).isEqualTo("Changed fields: order_id");
+        // A case one run lacks (compared with a run of one suite): it said "The outputs differ: marked line by line".
+        assertThat(CasePairPane.changedText(CaseComparison.of(null, c.before(), null)))
+                .isEqualTo("Only the first run has this case: no second output to compare.");
+        assertThat(CasePairPane.changedText(CaseComparison.of(null, null, c.after())))
+                .isEqualTo("Only the second run has this case: no first output to compare.");
         vm.selectedProperty().set(null);
         assertThat(vm.detailProperty().get()).isNull();
     }
