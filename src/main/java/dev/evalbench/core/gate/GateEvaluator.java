@@ -3,11 +3,14 @@ package dev.evalbench.core.gate;
 import dev.evalbench.core.workspace.SuiteKind;
 import dev.evalbench.core.gate.stats.Bootstrap;
 import dev.evalbench.core.record.RunCases;
+import dev.evalbench.core.record.RunConfig;
 import dev.evalbench.core.record.StoredRun;
 import dev.evalbench.core.workspace.GateSpec;
 import dev.evalbench.core.workspace.SuiteSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Holds a stored run (and optionally a baseline run) to the workspace's gates. Reads stored records only, so
@@ -81,6 +84,22 @@ public final class GateEvaluator {
         return kind == null ? List.of() : in.suitesOfKind(kind).stream().map(SuiteSpec::name).toList();
     }
 
+    /**
+     * The suites the run ran, or null for all of them: those {@code --suite} named; and of a slice by case id or
+     * tag ({@code run --case t001}), only the suites it chose some cases of. A slice of triage cases did not run
+     * the safety probes, and the safety gate must say "not run" rather than fail for want of probes.
+     */
+    private static List<String> suitesRun(GateInputs in) {
+        RunConfig config = in.run().header().config();
+        if (config == null) return null;
+        if (config.caseIds().isEmpty() && config.tags().isEmpty()) {
+            return config.suites().isEmpty() ? null : config.suites();
+        }
+        Set<String> chosen = in.run().cases().stream().map(c -> c.key().suite()).collect(Collectors.toSet());
+        if (config.suites().isEmpty()) return List.copyOf(chosen);
+        return config.suites().stream().filter(chosen::contains).toList();
+    }
+
     private static GateVerdict evaluate(GateSpec gate, GateInputs in) {
         if (gate.tag() != null) {
             GateVerdict v = evaluateUntagged(gate, in.onlyTag(gate.tag()));
@@ -96,8 +115,8 @@ public final class GateEvaluator {
             return Verdicts.cannotMeasure(gate, null, null, "The gate has no kind.");
         }
         List<String> read = suitesRead(gate, in);
-        List<String> ran = in.run().header().config() == null ? List.of() : in.run().header().config().suites();
-        if (!read.isEmpty() && ran != null && !ran.isEmpty() && read.stream().noneMatch(ran::contains)) {
+        List<String> ran = suitesRun(in);
+        if (!read.isEmpty() && ran != null && read.stream().noneMatch(ran::contains)) {
             return Verdicts.notRun(gate, read);
         }
         switch (gate.kind()) {

@@ -44,13 +44,38 @@ class PartialRunAgainstBaselineTest {
 
             GateReport report = new GateEvaluator(ws.suites()).evaluate(ws.gates(), partial, whole);
 
-            GateVerdict tokens = report.verdicts().stream().filter(v -> v.id().equals("tokens")).findFirst().orElseThrow();
+            GateVerdict tokens = verdict(report, "tokens");
             assertThat(tokens.baselineValue()).as("main's tokens over the triage cases").isEqualTo(tokens.value());
             String md = new MarkdownSummary().render(report, partial, whole);
             // The same answers: the same cases passed in both columns, out of the run's 127 triage cases.
             assertThat(md).containsPattern("\\| Cases passed \\| (\\d+/127 \\([0-9.]+%\\)) \\| \\1 \\| \\+0\\.0 pp \\|")
                     .containsPattern("\\| Tokens \\(in \\+ out\\) \\| ([0-9,]+) \\| \\1 \\| \\+0 \\|");
         }
+    }
+
+    /** {@code run --case t001 --case t002}: the safety gate said FAIL, "no blocking probes in this run". */
+    @Test
+    void aSliceOfTriageCasesDidNotRunTheSafetyProbesAndItsGateSaysSo() throws Exception {
+        Workspace ws = Components.loadChecked(Cli.SAMPLE, Map.of());
+        try (SqliteRunStore store = SqliteRunStore.open(tmp.resolve("history.db"))) {
+            RunConfig twoCases = new RunConfig(List.of("offline"), List.of(), 1, 2, "off", List.of(),
+                    List.of("t001", "t002"));
+            RunHeader slice = new RunEngine(store, Components.processor(ws, Clock.systemUTC()), Clock.systemUTC())
+                    .start(ws, twoCases, new AppInfo("test", null),
+                            FakeRouteCaller.answering(user -> GatesIgnoreStoredOrderTest.VALID), RunListener.NONE,
+                            new Cancellation());
+            RunCases run = RunCases.ofSummaries(slice, store.summaries(slice.id()), List.of());
+
+            GateReport report = new GateEvaluator(ws.suites()).evaluate(ws.gates(), run, null);
+
+            assertThat(verdict(report, "safety").ran()).as("the safety gate of a slice of triage cases").isFalse();
+            assertThat(verdict(report, "safety").passed()).isTrue();
+            assertThat(verdict(report, "category-accuracy").ran()).isTrue();
+        }
+    }
+
+    private static GateVerdict verdict(GateReport report, String id) {
+        return report.verdicts().stream().filter(v -> v.id().equals(id)).findFirst().orElseThrow();
     }
 
     private static RunHeader run(Workspace ws, SqliteRunStore store, List<String> suites) throws Exception {
