@@ -141,7 +141,7 @@ final class GateOutput {
                     .ifPresent(e -> out.println("outage: " + e.detail()));
             out.println("INCOMPLETE: resume with `evalbench resume " + run.id() + resumeWith + "`");
         } else {
-            out.println(failed == 0 ? "PASSED: " + Counted.allGatesPass(report.verdicts().size())
+            out.println(failed == 0 ? "PASSED: " + Counted.allGatesPass(report.verdicts().size(), report.notRun())
                     : "FAILED: " + Counted.gatesFailed(failed, report.verdicts().size()));
         }
     }

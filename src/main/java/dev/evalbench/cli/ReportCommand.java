@@ -100,7 +100,8 @@ final class ReportCommand implements Callable<Integer> {
             }
             String incomplete = run.header().status() == dev.evalbench.core.record.RunStatus.COMPLETE ? ""
                     : "run " + run.id() + " is incomplete; ";
-            o.println("verdict: " + incomplete + (failed == 0 ? Counted.allGatesPass(verdicts.verdicts().size())
+            o.println("verdict: " + incomplete + (failed == 0
+                    ? Counted.allGatesPass(verdicts.verdicts().size(), verdicts.notRun())
                     : Counted.gatesFailed(failed, verdicts.verdicts().size()))
                     + " (gates from " + gates.source() + ")");
             o.flush();

@@ -66,7 +66,7 @@ public record GatedRun(RunHeader header, GateReport report, String baselineTag, 
     public String inWords() {
         List<String> failed = report.verdicts().stream().filter(v -> !v.passed()).map(GateVerdict::id).toList();
         int total = report.verdicts().size();
-        return failed.isEmpty() ? Counted.allGatesPass(total)
+        return failed.isEmpty() ? Counted.allGatesPass(total, report.notRun())
                 : Counted.gatesFailed(failed.size(), total) + ": " + String.join(", ", failed);
     }
 }

@@ -72,7 +72,8 @@ public final class GatesViewModel {
         if (g.header().status() != dev.evalbench.core.record.RunStatus.COMPLETE) {
             return "INCOMPLETE: resume it from the history";
         }
-        return failed == 0 ? "PASSED: " + Counted.allGatesPass(total) : "FAILED: " + Counted.gatesFailed(failed, total);
+        return failed == 0 ? "PASSED: " + Counted.allGatesPass(total, g.report().notRun())
+                : "FAILED: " + Counted.gatesFailed(failed, total);
     }
 
     /** A gate was clicked: the results show the cases behind it. */

@@ -128,7 +128,7 @@ public final class ExportViewModel {
                 text.append("  report.intoto.json was left as it was: it signs the report.json it was made with\n");
             }
             int total = result.verdicts().verdicts().size();
-            text.append(failed == 0 ? Counted.capitalized(Counted.allGatesPass(total))
+            text.append(failed == 0 ? Counted.capitalized(Counted.allGatesPass(total, result.verdicts().notRun()))
                     : Counted.gatesFailed(failed, total))
                     .append(result.baseline() == null ? "." : " against run " + shortId(result.baseline().id()) + ".");
             outcome.set(text.toString());

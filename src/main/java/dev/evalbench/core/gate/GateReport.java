@@ -7,4 +7,9 @@ public record GateReport(String runId, String baselineRunId, List<GateVerdict> v
     public boolean passed() {
         return verdicts.stream().allMatch(GateVerdict::passed);
     }
+
+    /** How many gates measured nothing, their suites left out of the run ({@code run --suite}, a slice). */
+    public long notRun() {
+        return verdicts.stream().filter(v -> !v.ran()).count();
+    }
 }

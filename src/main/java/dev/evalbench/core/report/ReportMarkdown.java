@@ -36,7 +36,8 @@ public final class ReportMarkdown {
         StringBuilder md = new StringBuilder();
         List<GateVerdict> verdicts = content.gates().verdicts();
         long failed = verdicts.stream().filter(v -> !v.passed()).count();
-        md.append(content.passed() ? "## ✅ Evalbench report: " + Counted.allGatesPass(verdicts.size()) + "\n\n"
+        md.append(content.passed()
+                ? "## ✅ Evalbench report: " + Counted.allGatesPass(verdicts.size(), content.gates().notRun()) + "\n\n"
                 : "## ❌ Evalbench report: " + Counted.gatesFailed(failed, verdicts.size()) + "\n\n");
         RunSummary summary = content.run().summary();
         md.append("Run ").append(MarkdownText.code(content.run().id())).append(" of ")

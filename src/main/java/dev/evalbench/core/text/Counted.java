@@ -30,6 +30,18 @@ public final class Counted {
         return total == 1 ? "the 1 gate passes" : "all " + of(total, "gate") + " pass";
     }
 
+    /**
+     * As {@link #allGatesPass(long)}, when {@code notRun} of the gates measured nothing (their suites were left
+     * out): "all 8 gates that ran pass, 1 not run", never "all 9 gates pass".
+     */
+    public static String allGatesPass(long total, long notRun) {
+        if (notRun == 0) return allGatesPass(total);
+        long ran = total - notRun;
+        if (ran == 0) return "no gate ran (" + of(notRun, "gate") + " not run)";
+        return (ran == 1 ? "the 1 gate that ran passes" : "all " + of(ran, "gate") + " that ran pass") + ", " + notRun
+                + " not run";
+    }
+
     /** {@code text} with its first letter a capital, to open a sentence ("All 9 gates pass"). */
     public static String capitalized(String text) {
         return text.isEmpty() ? text : text.substring(0, 1).toUpperCase(Locale.ROOT) + text.substring(1);

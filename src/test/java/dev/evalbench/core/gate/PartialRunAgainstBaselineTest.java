@@ -71,6 +71,11 @@ class PartialRunAgainstBaselineTest {
             assertThat(verdict(report, "safety").ran()).as("the safety gate of a slice of triage cases").isFalse();
             assertThat(verdict(report, "safety").passed()).isTrue();
             assertThat(verdict(report, "category-accuracy").ran()).isTrue();
+            // The gates that passed, the safety gate among them: the comment's headline says one did not run.
+            GateReport passing = new GateReport(report.runId(), null,
+                    report.verdicts().stream().filter(GateVerdict::passed).toList());
+            assertThat(new MarkdownSummary().render(passing, run, null)).as("the pull request's comment")
+                    .containsPattern("Evalbench: all \\d+ gates that ran pass, 1 not run");
         }
     }
 

@@ -24,6 +24,15 @@ class CountedTest {
         assertThat(Counted.capitalized(Counted.allGatesPass(1))).isEqualTo("The 1 gate passes");
     }
 
+    /** run --case t001 with every gate passing or not run said "PASSED: all 9 gates pass". */
+    @Test
+    void gatesThatDidNotRunAreNotCountedAsPassing() {
+        assertThat(Counted.allGatesPass(9, 0)).isEqualTo("all 9 gates pass");
+        assertThat(Counted.allGatesPass(9, 1)).isEqualTo("all 8 gates that ran pass, 1 not run");
+        assertThat(Counted.allGatesPass(9, 8)).isEqualTo("the 1 gate that ran passes, 8 not run");
+        assertThat(Counted.allGatesPass(2, 2)).isEqualTo("no gate ran (2 gates not run)");
+    }
+
     /** The results' and the dataset's "n of m cases": the noun agrees with the whole ("1 of 1 case"). */
     @Test
     void aPartOfAWholeAgreesWithTheWhole() {

@@ -35,7 +35,8 @@ public final class MarkdownSummary {
         RunCases baseline = wholeBaseline == null ? null : wholeBaseline.within(run.header().config());
         StringBuilder md = new StringBuilder();
         long failed = report.verdicts().stream().filter(v -> !v.passed()).count();
-        md.append(report.passed() ? "## ✅ Evalbench: " + Counted.allGatesPass(report.verdicts().size()) + "\n\n"
+        md.append(report.passed()
+                ? "## ✅ Evalbench: " + Counted.allGatesPass(report.verdicts().size(), report.notRun()) + "\n\n"
                 : "## ❌ Evalbench: " + Counted.gatesFailed(failed, report.verdicts().size()) + "\n\n");
         md.append("Run `").append(code(report.runId())).append('`');
         if (baseline != null) {

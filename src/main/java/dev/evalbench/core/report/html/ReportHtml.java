@@ -91,7 +91,7 @@ public final class ReportHtml {
         html.close("div");
         long failed = content.gates().verdicts().stream().filter(v -> !v.passed()).count();
         int total = content.gates().verdicts().size();
-        String verdict = content.passed() ? Counted.capitalized(Counted.allGatesPass(total))
+        String verdict = content.passed() ? Counted.capitalized(Counted.allGatesPass(total, content.gates().notRun()))
                 : Counted.gatesFailed(failed, total);
         if (h.status() != RunStatus.COMPLETE) {
             verdict += " · the run is " + h.status().name().toLowerCase(Locale.ROOT) + " (" + content.run().count()
