@@ -7,16 +7,10 @@ import dev.evalbench.core.record.CaseSummary;
 import dev.evalbench.core.record.RunCases;
 import dev.evalbench.core.record.RunConfig;
 import dev.evalbench.core.record.RunHeader;
-import dev.evalbench.core.route.FakeRouteCaller;
-import dev.evalbench.core.run.AppInfo;
-import dev.evalbench.core.run.Cancellation;
-import dev.evalbench.core.run.RunEngine;
-import dev.evalbench.core.run.RunListener;
 import dev.evalbench.core.service.Components;
 import dev.evalbench.core.store.sqlite.SqliteRunStore;
 import dev.evalbench.core.workspace.Workspace;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -30,9 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  * and [189,859, 192,177] from the next.
  */
 class GatesIgnoreStoredOrderTest {
-    static final String VALID = "{\"category\":\"bug\",\"priority\":\"medium\",\"action\":\"reply\","
-            + "\"order_id\":null,\"reply\":\"On it.\"}";
-
     @TempDir
     Path tmp;
 
@@ -40,11 +31,7 @@ class GatesIgnoreStoredOrderTest {
     void theSameCasesStoredInAnotherOrderGetTheSameVerdictsAndIntervals() throws Exception {
         Workspace ws = Components.loadChecked(Cli.SAMPLE, Map.of());
         try (SqliteRunStore store = SqliteRunStore.open(tmp.resolve("history.db"))) {
-            RunHeader header = new RunEngine(store, Components.processor(ws, Clock.systemUTC()), Clock.systemUTC())
-                    .start(ws, new RunConfig(List.of("offline"), List.of(), 1, 1, "off"), new AppInfo("test", null),
-                            // Answers that vary with the case, so the cases differ in tokens and in outcome.
-                            FakeRouteCaller.answering(user -> user.length() % 3 == 0 ? "{\"category\":\"bug\"}" : VALID),
-                            RunListener.NONE, new Cancellation());
+            RunHeader header = SampleRuns.run(ws, store, new RunConfig(List.of("offline"), List.of(), 1, 1, "off"));
             List<CaseSummary> stored = store.summaries(header.id());
             List<CaseSummary> reversed = new ArrayList<>(stored);
             Collections.reverse(reversed);

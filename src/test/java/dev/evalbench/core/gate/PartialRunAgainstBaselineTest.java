@@ -7,16 +7,10 @@ import dev.evalbench.core.gate.ci.MarkdownSummary;
 import dev.evalbench.core.record.RunCases;
 import dev.evalbench.core.record.RunConfig;
 import dev.evalbench.core.record.RunHeader;
-import dev.evalbench.core.route.FakeRouteCaller;
-import dev.evalbench.core.run.AppInfo;
-import dev.evalbench.core.run.Cancellation;
-import dev.evalbench.core.run.RunEngine;
-import dev.evalbench.core.run.RunListener;
 import dev.evalbench.core.service.Components;
 import dev.evalbench.core.store.sqlite.SqliteRunStore;
 import dev.evalbench.core.workspace.Workspace;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -60,10 +54,7 @@ class PartialRunAgainstBaselineTest {
         try (SqliteRunStore store = SqliteRunStore.open(tmp.resolve("history.db"))) {
             RunConfig twoCases = new RunConfig(List.of("offline"), List.of(), 1, 2, "off", List.of(),
                     List.of("t001", "t002"));
-            RunHeader slice = new RunEngine(store, Components.processor(ws, Clock.systemUTC()), Clock.systemUTC())
-                    .start(ws, twoCases, new AppInfo("test", null),
-                            FakeRouteCaller.answering(user -> GatesIgnoreStoredOrderTest.VALID), RunListener.NONE,
-                            new Cancellation());
+            RunHeader slice = SampleRuns.run(ws, store, twoCases);
             RunCases run = RunCases.ofSummaries(slice, store.summaries(slice.id()), List.of());
 
             GateReport report = new GateEvaluator(ws.suites()).evaluate(ws.gates(), run, null);
@@ -84,9 +75,6 @@ class PartialRunAgainstBaselineTest {
     }
 
     private static RunHeader run(Workspace ws, SqliteRunStore store, List<String> suites) throws Exception {
-        return new RunEngine(store, Components.processor(ws, Clock.systemUTC()), Clock.systemUTC())
-                .start(ws, new RunConfig(List.of("offline"), suites, 1, 4, "off"), new AppInfo("test", null),
-                        FakeRouteCaller.answering(user -> user.length() % 3 == 0 ? "{\"category\":\"bug\"}"
-                                : GatesIgnoreStoredOrderTest.VALID), RunListener.NONE, new Cancellation());
+        return SampleRuns.run(ws, store, new RunConfig(List.of("offline"), suites, 1, 4, "off"));
     }
 }
