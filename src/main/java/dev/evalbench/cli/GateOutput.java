@@ -111,7 +111,7 @@ final class GateOutput {
         for (GateVerdict v : report.verdicts()) {
             rows.add(new String[] {v.id(), v.kind(), VerdictFormat.value(v), VerdictFormat.threshold(v),
                     VerdictFormat.baseline(v), VerdictFormat.interval(v), VerdictFormat.pValue(v),
-                    v.passed() ? VerdictFormat.verdict(v) : "FAIL"});
+                    VerdictFormat.word(v)});
         }
         printColumns(rows, out);
         RouteUsage usage = RouteUsage.of(run);

@@ -92,8 +92,7 @@ final class GateDeltaTable extends TableView<GateDelta> {
             GateVerdict v = side.apply(d);
             if (v == null) return "not gated";
             if (needsBaseline.test(d)) return VerdictCell.NEEDS_BASELINE;
-            if (!v.ran()) return "not run";
-            return v.passed() ? "pass" : "FAIL";
+            return VerdictFormat.word(v);
         });
         c.setCellFactory(col -> new VerdictCell<>());
         return c;

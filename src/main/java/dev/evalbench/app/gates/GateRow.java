@@ -30,7 +30,7 @@ public record GateRow(GateVerdict verdict, GateCases.Behind behind) {
     public String kind() { return verdict.kind(); }
     public boolean passed() { return verdict.passed(); }
     /** "pass", "FAIL", or "not run" for a gate of suites the run left out ({@code run --suite}), as the CLI says. */
-    public String word() { return !verdict.ran() ? "not run" : verdict.passed() ? "pass" : "FAIL"; }
+    public String word() { return VerdictFormat.word(verdict); }
     public String value() { return VerdictFormat.value(verdict); }
     /**
      * The threshold in force, as the CLI writes it, but where a baseline moved a floor the workspace wrote, only

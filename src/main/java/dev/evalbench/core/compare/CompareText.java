@@ -105,8 +105,7 @@ public final class CompareText {
 
     private static String verdict(GateVerdict v) {
         if (v == null) return "-";
-        // A gate of suites the run left out (run --suite) measured nothing: said as the gate table says it.
-        if (!v.ran()) return "not run";
-        return (v.passed() ? "pass " : "FAIL ") + VerdictFormat.value(v);
+        // A gate of suites the run left out (run --suite) measured nothing, and has no value to show.
+        return v.ran() ? VerdictFormat.word(v) + " " + VerdictFormat.value(v) : VerdictFormat.word(v);
     }
 }

@@ -82,6 +82,16 @@ public final class VerdictFormat {
         return v.passed() ? "✅" : "❌";
     }
 
+    /**
+     * The verdict as tables for people say it: "pass", "FAIL" (in capitals, to stand out in a column of passes), or
+     * "not run" for a gate whose suites were not run. The CLI's gate table, the gates panel, the comparisons and
+     * report.html all say it this way.
+     */
+    public static String word(GateVerdict v) {
+        if (!v.ran()) return "not run";
+        return v.passed() ? "pass" : "FAIL";
+    }
+
     /** The verdict word of tables and JSON: "pass", "fail", or "not run" for a gate whose suites were not run. */
     public static String verdict(GateVerdict v) {
         if (!v.ran()) return "not run";

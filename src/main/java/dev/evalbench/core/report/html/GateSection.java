@@ -20,7 +20,7 @@ final class GateSection {
         html.close("tr").close("thead").open("tbody");
         for (GateVerdict v : gates.verdicts()) {
             html.open("tr", "class", v.passed() ? "passed" : "failed");
-            html.open("td").element("span", !v.ran() ? "not run" : v.passed() ? "pass" : "FAIL",
+            html.open("td").element("span", VerdictFormat.word(v),
                     "class", !v.ran() ? "badge neutral" : v.passed() ? "badge pass" : "badge fail").close("td");
             html.open("td").element("strong", v.id());
             if (v.suite() != null) html.text(" (" + v.suite() + ")");
