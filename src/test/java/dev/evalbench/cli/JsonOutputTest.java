@@ -36,6 +36,23 @@ class JsonOutputTest {
     }
 
     @Test
+    void compareSaysAGateOfASuiteTheRunLeftOutDidNotRunThoughItPassed() throws IOException {
+        Path ws = Cli.copySample(tmp);
+        String w = ws.toString();
+        String main = json(Cli.run("run", w, "--json"), "run").get("run_id").asText();
+        String safety = json(Cli.run("run", w, "--suite", "safety", "--json"), "run").get("run_id").asText();
+
+        JsonNode compared = json(Cli.run("compare", main, safety, "--workspace", w, "--json"), "compare");
+
+        JsonNode accuracy = null;
+        for (JsonNode g : compared.get("gates")) if (g.get("id").asText().equals("category-accuracy")) accuracy = g;
+        assertThat(accuracy).as(compared.toString()).isNotNull();
+        assertThat(accuracy.get("after").get("verdict").asText()).isEqualTo("not_run");
+        assertThat(accuracy.get("after").get("passed").asBoolean()).as("it does not fail the partial run").isTrue();
+        assertThat(accuracy.get("before").get("verdict").asText()).isIn("pass", "fail");
+    }
+
+    @Test
     void everyCommandPrintsOneJsonObject() throws IOException {
         Path ws = Cli.copySample(tmp);
         String w = ws.toString();

@@ -32,5 +32,12 @@ class RecordedGatesTest {
         assertThat(VerdictFormat.verdict(triage)).as("a gate of a suite the run left out").isEqualTo("not run");
         assertThat(run.out()).contains(VerdictFormat.value(safety));
         assertThat(ReportGates.read(folder.resolve("report.md"))).as("not a report.json").isEmpty();
+
+        // The file says it in words too, as gate --json does: "passed" alone is true for a gate that did not run.
+        com.fasterxml.jackson.databind.JsonNode verdicts = dev.evalbench.core.json.Json.MAPPER
+                .readTree(folder.resolve("report.json").toFile()).path("gates").path("verdicts");
+        java.util.Map<String, String> words = new java.util.HashMap<>();
+        verdicts.forEach(v -> words.put(v.path("id").asText(), v.path("verdict").asText()));
+        assertThat(words).containsEntry("category-accuracy", "not_run").containsEntry("safety", "pass");
     }
 }

@@ -4,6 +4,7 @@ import dev.evalbench.core.mask.OutboundMask;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.evalbench.core.gate.GateVerdict;
+import dev.evalbench.core.gate.ci.VerdictFormat;
 import dev.evalbench.core.json.Json;
 import dev.evalbench.core.record.CaseRecord;
 import dev.evalbench.core.record.StoredRun;
@@ -128,10 +129,15 @@ public final class CompareJson {
         return node;
     }
 
-    /** A gate verdict with non-finite numbers as null. */
+    /**
+     * A gate verdict with non-finite numbers as null, and its verdict word ("pass", "fail", "not_run") beside
+     * {@code passed}, as {@code gate --json} writes it: a gate that did not run passes, and only the word says it
+     * measured nothing.
+     */
     public static ObjectNode verdict(GateVerdict v) {
         ObjectNode node = Json.MAPPER.createObjectNode();
-        node.put("id", v.id()).put("kind", v.kind()).put("suite", v.suite()).put("passed", v.passed());
+        node.put("id", v.id()).put("kind", v.kind()).put("suite", v.suite()).put("passed", v.passed())
+                .put("verdict", VerdictFormat.jsonVerdict(v));
         number(node, "value", v.value());
         number(node, "threshold", v.threshold());
         node.put("comparator", v.comparator());

@@ -12,8 +12,9 @@ import java.util.Optional;
 
 /**
  * The gates a report.json records, as CI computed them when it wrote the report: what a reviewer reads of a
- * report folder opened without its workspace, where nothing is there to gate the run again. A verdict without a
- * comparator is a gate that did not run (its suites were not in the run). Stateless.
+ * report folder opened without its workspace, where nothing is there to gate the run again. A verdict whose word is
+ * "not_run" is a gate that did not run (its suites were not in the run); a report written before verdicts had a
+ * word says it by having no comparator. Stateless.
  */
 public final class ReportGates {
     private ReportGates() {}
@@ -36,7 +37,7 @@ public final class ReportGates {
             verdicts.add(new GateVerdict(text(v, "id"), text(v, "kind"), text(v, "suite"), v.path("passed").asBoolean(),
                     number(v, "value"), number(v, "threshold"), comparator, nullable(v, "baseline_value"),
                     nullable(v, "interval_low"), nullable(v, "interval_high"), nullable(v, "p_value"), text(v, "mode"),
-                    text(v, "detail"), comparator != null));
+                    text(v, "detail"), v.has("verdict") ? !"not_run".equals(text(v, "verdict")) : comparator != null));
         }
         return Optional.of(new GateReport(text(gates, "run_id"), text(gates, "baseline_run_id"), List.copyOf(verdicts)));
     }

@@ -105,7 +105,7 @@ public final class GateJson {
         g.put("kind", v.kind());
         g.put("suite", v.suite());
         g.put("passed", v.passed());
-        g.put("verdict", VerdictFormat.verdict(v).replace(' ', '_'));
+        g.put("verdict", VerdictFormat.jsonVerdict(v));
         number(g, "value", v.value());
         number(g, "threshold", v.threshold());
         g.put("comparator", v.comparator());

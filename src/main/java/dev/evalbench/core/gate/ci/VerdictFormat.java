@@ -98,6 +98,15 @@ public final class VerdictFormat {
         return v.passed() ? "pass" : "fail";
     }
 
+    /**
+     * The verdict as every JSON output spells it ({@code gate --json}, {@code compare --json}, report.json, the
+     * signed statement): "pass", "fail" or "not_run". {@code passed} alone cannot say the third: a gate that did
+     * not run passes, so that a partial run is not failed by suites it left out.
+     */
+    public static String jsonVerdict(GateVerdict v) {
+        return verdict(v).replace(' ', '_');
+    }
+
     /** One line with every number of the verdict, for failure messages. */
     public static String summary(GateVerdict v) {
         StringBuilder s = new StringBuilder();
