@@ -51,7 +51,16 @@ public final class SampleHistory implements AutoCloseable {
     }
 
     public RunHeader run(RunListener listener, Cancellation cancellation) throws Exception {
-        RunConfig config = new RunConfig(List.of("offline"), List.of(), 1, 4, "off");
+        return run(List.of(), listener, cancellation);
+    }
+
+    /** One complete run of only these suites on the offline route ({@code run --suite}). */
+    public RunHeader runSuites(String... suites) throws Exception {
+        return run(List.of(suites), RunListener.NONE, new Cancellation());
+    }
+
+    private RunHeader run(List<String> suites, RunListener listener, Cancellation cancellation) throws Exception {
+        RunConfig config = new RunConfig(List.of("offline"), suites, 1, 4, "off");
         return new RunService(Clock.systemUTC(), Map.of()).run(ws, workspace, config, store, listener, cancellation);
     }
 

@@ -190,10 +190,13 @@ public final class CompareViewModel {
                 .executeWith(runner);
     }
 
+    /** The counts, then, when one run ran only part of what the other did, what the comparison left out. */
     static String headline(ReviewService.Cases c) {
+        String scope = c.scope().sentence("the first run", "the second");
         return String.format(Locale.ROOT, "%d regressed · %d improved · %d unchanged · %d only in the first run · %d only in the second",
                 c.count(ReviewStatus.REGRESSED), c.count(ReviewStatus.IMPROVED), c.count(ReviewStatus.UNCHANGED),
-                c.count(ReviewStatus.ONLY_BEFORE), c.count(ReviewStatus.ONLY_AFTER));
+                c.count(ReviewStatus.ONLY_BEFORE), c.count(ReviewStatus.ONLY_AFTER))
+                + (scope == null ? "" : " · " + scope);
     }
 
     /** The filter as the bar reads now. */

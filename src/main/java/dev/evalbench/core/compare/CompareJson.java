@@ -42,6 +42,11 @@ public final class CompareJson {
             else node.put("unavailable", t.unavailable());
         }
         root.put("matched_cases", c.matchedCases());
+        // Each run within what the other chose (a partial run against a whole one): the cases left out of each,
+        // and what each run chose in words (null when nothing was left out).
+        root.putObject("scope").put("narrowed", c.scope().narrowed())
+                .put("before_left_out", c.scope().beforeLeftOut()).put("after_left_out", c.scope().afterLeftOut())
+                .put("before_chose", c.scope().beforeChose()).put("after_chose", c.scope().afterChose());
         ObjectNode counts = root.putObject("counts");
         for (CaseChange.Kind kind : CaseChange.Kind.values()) counts.put(kind.name().toLowerCase(Locale.ROOT), c.count(kind));
         ArrayNode cases = root.putArray("cases");

@@ -45,7 +45,9 @@ public final class CompareMarkdown {
                 .append(c.count(CaseChange.Kind.OUTPUT_CHANGED)).append(" other outputs changed, over ")
                 .append(Counted.cases(c.matchedCases())).append(" in both runs");
         long onlyOne = c.count(CaseChange.Kind.ONLY_BEFORE) + c.count(CaseChange.Kind.ONLY_AFTER);
-        md.append(onlyOne == 0 ? ".\n\n" : " (" + onlyOne + " in one run only).\n\n");
+        md.append(onlyOne == 0 ? "." : " (" + onlyOne + " in one run only).");
+        String scope = c.scope().sentence(c.before().id(), c.after().id());
+        md.append(scope == null ? "\n\n" : " " + MarkdownText.inline(Counted.capitalized(scope)) + ".\n\n");
         if (c.versions().changes().isEmpty()) return;
         md.append("| part | before | after |\n|---|---|---|\n");
         for (VersionChange v : c.versions().changes()) {

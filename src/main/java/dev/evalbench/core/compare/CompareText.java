@@ -29,6 +29,8 @@ public final class CompareText {
         out.append(String.format(Locale.ROOT, "cases: %d pass -> fail, %d fail -> pass, %d other outputs changed, %d only in %s, %d only in %s%n",
                 c.count(CaseChange.Kind.PASS_TO_FAIL), c.count(CaseChange.Kind.FAIL_TO_PASS), c.count(CaseChange.Kind.OUTPUT_CHANGED),
                 c.count(CaseChange.Kind.ONLY_BEFORE), c.before().id(), c.count(CaseChange.Kind.ONLY_AFTER), c.after().id()));
+        String scope = c.scope().sentence(c.before().id(), c.after().id());
+        if (scope != null) out.append("scope: ").append(scope).append('\n');
         List<CaseChange> shown = c.cases().stream().filter(ch -> ch.diff() != null).limit(maxCases).toList();
         for (CaseChange change : shown) {
             out.append("  ").append(change.kind() == CaseChange.Kind.PASS_TO_FAIL ? "FAIL " : change.kind() == CaseChange.Kind.FAIL_TO_PASS ? "pass " : "     ")

@@ -10,7 +10,8 @@ import java.util.List;
  * baseline side ("A" of {@code evalbench compare A B}). Built by {@link ComparisonBuilder} (from full records:
  * {@code before} and {@code after} hold every case) or by {@link SummaryComparison} (from summaries: they hold
  * the records of the changed cases only); {@code beforeTally} and {@code afterTally} count every case either
- * way. Immutable.
+ * way. {@code scope} says which cases were left out so that both runs are compared on the same cases (a partial
+ * run against a whole one): everything but the gates is of the cases within it. Immutable.
  */
 public record RunComparison(
         StoredRun before,
@@ -22,7 +23,16 @@ public record RunComparison(
         List<MetricDelta> metrics,
         List<GateDelta> gates,
         RunTally beforeTally,
-        RunTally afterTally) {
+        RunTally afterTally,
+        ComparedScope scope) {
+
+    /** A comparison of runs that chose the same cases. */
+    public RunComparison(StoredRun before, StoredRun after, VersionDiff versions, List<TemplateDiff> templates,
+                         List<CaseChange> cases, int matchedCases, List<MetricDelta> metrics, List<GateDelta> gates,
+                         RunTally beforeTally, RunTally afterTally) {
+        this(before, after, versions, templates, cases, matchedCases, metrics, gates, beforeTally, afterTally,
+                ComparedScope.WHOLE);
+    }
 
     /** A comparison whose runs hold every case: the tallies are counted from them. */
     public RunComparison(StoredRun before, StoredRun after, VersionDiff versions, List<TemplateDiff> templates,
@@ -32,10 +42,17 @@ public record RunComparison(
     }
 
     public RunComparison {
+        scope = scope == null ? ComparedScope.WHOLE : scope;
         templates = List.copyOf(templates);
         cases = List.copyOf(cases);
         metrics = List.copyOf(metrics);
         gates = List.copyOf(gates);
+    }
+
+    /** This comparison, saying which cases were left out to compare the runs on the same ones. */
+    public RunComparison within(ComparedScope scope) {
+        return new RunComparison(before, after, versions, templates, cases, matchedCases, metrics, gates, beforeTally,
+                afterTally, scope);
     }
 
     public List<CaseChange> ofKind(CaseChange.Kind kind) {

@@ -1,11 +1,14 @@
 package dev.evalbench.core.service;
 
 import dev.evalbench.core.mask.OutboundMask;
+import dev.evalbench.core.compare.ComparedScope;
 import dev.evalbench.core.compare.ComparisonBuilder;
 import dev.evalbench.core.compare.RunComparison;
 import dev.evalbench.core.compare.SnapshotSource;
 import dev.evalbench.core.compare.SummaryComparison;
+import dev.evalbench.core.record.CaseRecord;
 import dev.evalbench.core.record.RunCases;
+import dev.evalbench.core.record.ScoredCase;
 import dev.evalbench.core.record.RunHeader;
 import dev.evalbench.core.gate.GateReport;
 import dev.evalbench.core.record.StoredRun;
@@ -79,14 +82,21 @@ public final class CompareService {
                 () -> gates.gatesOf(afterHeader, store, workspaceDir));
         BackgroundValue<RunCases> beforeRead = BackgroundValue.start("compare-baseline",
                 () -> RunLookup.runCases(store, beforeHeader));
-        RunCases after = RunLookup.runCases(store, afterHeader);
-        RunCases before = awaited(beforeRead);
+        RunCases wholeAfter = RunLookup.runCases(store, afterHeader);
+        RunCases wholeBefore = awaited(beforeRead);
+        // Gated whole (each run's own verdicts; a baseline is narrowed by the gates themselves), compared within
+        // what both chose.
+        ComparedScope.Narrowed<ScoredCase> n = ComparedScope.of(beforeHeader, wholeBefore.cases(), afterHeader,
+                wholeAfter.cases());
+        RunCases before = new RunCases(beforeHeader, n.before(), wholeBefore.events());
+        RunCases after = new RunCases(afterHeader, n.after(), wholeAfter.events());
+        ComparedScope scope = n.scope();
         Optional<RunGates> found = awaited(gatesLoad);
         // Gating is pure CPU work on the summaries: done on a pool thread while this one reads and masks records.
         CompletableFuture<GateReport> beforeVerdicts = found.isEmpty() ? CompletableFuture.completedFuture(null)
-                : CompletableFuture.supplyAsync(() -> gates.gate(found.get().workspace(), before, null));
+                : CompletableFuture.supplyAsync(() -> gates.gate(found.get().workspace(), wholeBefore, null));
         CompletableFuture<GateReport> afterVerdicts = found.isEmpty() ? CompletableFuture.completedFuture(null)
-                : CompletableFuture.supplyAsync(() -> gates.gate(found.get().workspace(), after, before));
+                : CompletableFuture.supplyAsync(() -> gates.gate(found.get().workspace(), wholeAfter, wholeBefore));
         OutboundMask mask = OutboundMasks.of(found.map(RunGates::workspace).orElse(null), store, gates.env(),
                 before.header(), after.header());
         // The summaries' texts are never shown (the comparison shows the records it reads, masked as they are
@@ -94,7 +104,7 @@ public final class CompareService {
         RunComparison comparison = SummaryComparison.buildAwaitingGates(eventsMasked(before, mask), eventsMasked(after, mask),
                 records(before, mask), records(after, mask), SnapshotSource.of(store).masked(t -> mask.text(null, t)),
                 () -> SummaryComparison.joined(beforeVerdicts), () -> SummaryComparison.joined(afterVerdicts),
-                flipsShown, WorkspaceOrder.of(found.map(RunGates::workspace).orElse(null)));
+                flipsShown, WorkspaceOrder.of(found.map(RunGates::workspace).orElse(null))).within(scope);
         return new Result(comparison.before(), comparison.after(), comparison, found);
     }
 
@@ -123,18 +133,23 @@ public final class CompareService {
     }
 
     /**
-     * The comparison of two loaded runs; with {@code runGates} (may be null) the gate deltas too, where
-     * {@code afterVerdicts} are the after-run's verdicts against {@code before}.
+     * The comparison of two loaded runs, each within what the other chose; with {@code runGates} (may be null) the
+     * gate deltas too, where {@code afterVerdicts} are the after-run's verdicts against {@code before}.
      */
-    public RunComparison compare(StoredRun before, StoredRun after, RunGates runGates, GateReport afterVerdicts)
+    public RunComparison compare(StoredRun wholeBefore, StoredRun wholeAfter, RunGates runGates, GateReport afterVerdicts)
             throws StoreException {
-        GateReport beforeVerdicts = runGates == null ? null : gates.gate(runGates, before, null);
+        GateReport beforeVerdicts = runGates == null ? null : gates.gate(runGates, wholeBefore, null);
+        ComparedScope.Narrowed<CaseRecord> n = ComparedScope.of(wholeBefore.header(), wholeBefore.cases(),
+                wholeAfter.header(), wholeAfter.cases());
+        StoredRun before = new StoredRun(wholeBefore.header(), n.before(), wholeBefore.events());
+        StoredRun after = new StoredRun(wholeAfter.header(), n.after(), wholeAfter.events());
+        ComparedScope scope = n.scope();
         // Gated on the raw records; a comparison is printed and attached to pull requests, so its runs are masked.
         OutboundMask mask = OutboundMasks.of(runGates == null ? null : runGates.workspace(), store, gates.env(), before, after);
         ComparisonBuilder builder = new ComparisonBuilder(mask.run(before), mask.run(after))
                 .snapshots(SnapshotSource.of(store).masked(t -> mask.text(null, t)))
                 .order(WorkspaceOrder.of(runGates == null ? null : runGates.workspace()));
         if (runGates != null) builder.gates(beforeVerdicts, afterVerdicts);
-        return builder.build();
+        return builder.build().within(scope);
     }
 }

@@ -1,6 +1,7 @@
 package dev.evalbench.core.service;
 
 import dev.evalbench.core.compare.ChangeOverview;
+import dev.evalbench.core.compare.ComparedScope;
 import dev.evalbench.core.compare.MetricMovement;
 import dev.evalbench.core.compare.MetricMovements;
 import dev.evalbench.core.compare.ReviewCase;
@@ -34,9 +35,16 @@ public final class ReviewService {
     /** One side of a comparison: a run of a store. */
     public record Side(RunStore store, String runId) {}
 
-    /** The aligned cases of two runs, regressions first, with their summaries kept for {@link #overview}. */
+    /**
+     * The aligned cases of two runs, regressions first, with their summaries kept for {@link #overview}. A run of
+     * part of the workspace ({@code run --suite}, {@code --case}, {@code --tag}) and a whole one are compared on
+     * the cases both ran, as {@code evalbench compare} does: {@code beforeSummaries}, {@code afterSummaries}, the
+     * cases and the movements are each run's within what the other chose, {@code scope} says what that left out,
+     * and {@code wholeBefore} and {@code wholeAfter} keep every summary for the gates (each run's own verdicts).
+     */
     public record Cases(RunHeader before, RunHeader after, List<CaseSummary> beforeSummaries,
-                        List<CaseSummary> afterSummaries, List<ReviewCase> cases, List<MetricMovement> movements) {
+                        List<CaseSummary> afterSummaries, List<ReviewCase> cases, List<MetricMovement> movements,
+                        ComparedScope scope, List<CaseSummary> wholeBefore, List<CaseSummary> wholeAfter) {
         public long count(dev.evalbench.core.compare.ReviewStatus status) {
             return cases.stream().filter(c -> c.status() == status).count();
         }
@@ -71,9 +79,11 @@ public final class ReviewService {
     /** As {@link #align(SideCases, SideCases)}, cases within a status in the order {@code place} gives. */
     public static Cases align(SideCases before, SideCases after,
                               java.util.function.ToIntFunction<dev.evalbench.core.record.CaseKey> place) {
-        List<ReviewCase> cases = ReviewCases.between(before.summaries(), after.summaries(), place);
-        return new Cases(before.header(), after.header(), before.summaries(), after.summaries(), cases,
-                MetricMovements.of(cases));
+        ComparedScope.Narrowed<CaseSummary> n = ComparedScope.of(before.header(), before.summaries(), after.header(),
+                after.summaries());
+        List<ReviewCase> cases = ReviewCases.between(n.before(), n.after(), place);
+        return new Cases(before.header(), after.header(), n.before(), n.after(), cases, MetricMovements.of(cases),
+                n.scope(), before.summaries(), after.summaries());
     }
 
     /**
@@ -84,12 +94,16 @@ public final class ReviewService {
      */
     public ChangeOverview overview(Side before, Side after, Cases cases, Path workspaceDir)
             throws StoreException, WorkspaceException {
-        RunCases a = RunCases.ofSummaries(cases.before(), cases.beforeSummaries(), before.store().events(cases.before().id()));
-        RunCases b = RunCases.ofSummaries(cases.after(), cases.afterSummaries(), after.store().events(cases.after().id()));
-        Optional<RunGates> found = gates.gatesOf(b, after.store(), null);
-        if (found.isEmpty()) found = gates.gatesOf(a, before.store(), workspaceDir);
-        GateReport beforeGates = found.isPresent() ? gates.gate(found.get().workspace(), a, null) : null;
-        GateReport afterGates = found.isPresent() ? gates.gate(found.get().workspace(), b, a) : null;
+        RunCases wholeA = RunCases.ofSummaries(cases.before(), cases.wholeBefore(), before.store().events(cases.before().id()));
+        RunCases wholeB = RunCases.ofSummaries(cases.after(), cases.wholeAfter(), after.store().events(cases.after().id()));
+        Optional<RunGates> found = gates.gatesOf(wholeB, after.store(), null);
+        if (found.isEmpty()) found = gates.gatesOf(wholeA, before.store(), workspaceDir);
+        // Each run's own verdicts, from all its cases (a baseline is narrowed by the gates themselves); the metrics
+        // are of the cases both ran.
+        GateReport beforeGates = found.isPresent() ? gates.gate(found.get().workspace(), wholeA, null) : null;
+        GateReport afterGates = found.isPresent() ? gates.gate(found.get().workspace(), wholeB, wholeA) : null;
+        RunCases a = RunCases.ofSummaries(cases.before(), cases.beforeSummaries(), wholeA.events());
+        RunCases b = RunCases.ofSummaries(cases.after(), cases.afterSummaries(), wholeB.events());
         String from = found.map(g -> "gates from " + g.source())
                 .orElse("no gates: neither run's inputs are stored here and no workspace is open");
         SnapshotSource snapshots = sha -> {

@@ -54,6 +54,34 @@ class CompareViewModelTest {
         assertThat(vm.overviewStateProperty().get()).isEqualTo("gates from the stored snapshot of run " + runs.latest.id());
     }
 
+    /**
+     * A run of one suite against a whole run is compared on the cases both ran, as {@code evalbench compare} does:
+     * the whole run's safety probes are not "only in the first run", its pass rate is not set against the triage
+     * run's, and the headline says what was left out. The gates stay each run's own verdicts.
+     */
+    @Test
+    void aTriageRunAgainstAWholeRunIsComparedOnTheTriageCasesAndTheHeadlineSaysWhatWasLeftOut() throws Exception {
+        String triage = history.runSuites("triage").id();
+        CompareViewModel partial = new CompareViewModel(new SameThreadTaskRunner(), new ReviewService(Map.of()),
+                new ReviewService.Side(history.store, runs.latest.id()), new ReviewService.Side(history.store, triage),
+                () -> history.workspace, r -> r);
+        partial.load();
+
+        assertThat(partial.visible()).hasSize(127).allMatch(c -> c.either().key().suite().equals("triage"));
+        assertThat(partial.visible()).noneMatch(c -> c.status() == ReviewStatus.ONLY_BEFORE);
+        assertThat(partial.headlineProperty().get()).endsWith(" · 0 only in the first run · 0 only in the second"
+                + " · compared within what both runs ran; left out: 32 cases of the first run outside what the second"
+                + " ran (suite triage)");
+        dev.evalbench.core.compare.ChangeOverview overview = partial.overviewProperty().get();
+        assertThat(overview.metrics()).noneMatch(m -> m.label().contains("safety"));
+        assertThat(overview.gates()).anySatisfy(g -> {
+            assertThat(g.id()).isEqualTo("safety");
+            assertThat(g.before().ran()).as("the whole run's own safety verdict").isTrue();
+            assertThat(g.after().ran()).isFalse();
+        });
+        assertThat(overview.versions().changes()).as("no eval set 'changed' to nothing").isEmpty();
+    }
+
     /** Within a status, the workspace's order: J walks the regressions as the dataset lists them. */
     @Test
     void withTheWorkspaceOpenEachStatusListsItsCasesInTheWorkspacesOrder() {

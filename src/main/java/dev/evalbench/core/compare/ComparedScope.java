@@ -1,0 +1,77 @@
+package dev.evalbench.core.compare;
+
+import dev.evalbench.core.record.RunConfig;
+import dev.evalbench.core.record.RunHeader;
+import dev.evalbench.core.record.RunKind;
+import dev.evalbench.core.record.ScoredCase;
+import dev.evalbench.core.text.Counted;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a comparison left out so that both runs are compared on the same cases. A run of part of the workspace
+ * ({@code run --suite triage}, {@code --case}, {@code --tag}) compared with a whole one would otherwise set its
+ * pass rate, tokens and cases "only in" the other run against totals of cases it never ran. Each run is taken
+ * within what the other chose ({@link dev.evalbench.core.record.RunCases#within}), as gates and reports hold a
+ * partial run against its baseline. {@code beforeLeftOut} counts the first run's cases outside what the second
+ * chose ({@code afterChose}, in words), and the reverse. Immutable.
+ */
+public record ComparedScope(int beforeLeftOut, String afterChose, int afterLeftOut, String beforeChose) {
+    /** Nothing left out: both runs chose the same cases, or each chose every case. */
+    public static final ComparedScope WHOLE = new ComparedScope(0, null, 0, null);
+
+    /** Two runs' cases, each within what the other chose, and what that left out. */
+    public record Narrowed<T extends ScoredCase>(List<T> before, List<T> after, ComparedScope scope) {}
+
+    /**
+     * Each run's cases within what the other chose. Only between two eval runs: a traffic run and a shadow run of
+     * it hold one suite each of their own ("traffic", "shadow") and are compared request by request, whole.
+     */
+    public static <T extends ScoredCase> Narrowed<T> of(RunHeader before, List<T> beforeCases, RunHeader after,
+                                                        List<T> afterCases) {
+        if (before.kind() != RunKind.EVAL || after.kind() != RunKind.EVAL) return new Narrowed<>(beforeCases, afterCases, WHOLE);
+        List<T> a = within(beforeCases, after.config());
+        List<T> b = within(afterCases, before.config());
+        if (a.size() == beforeCases.size() && b.size() == afterCases.size()) return new Narrowed<>(beforeCases, afterCases, WHOLE);
+        return new Narrowed<>(a, b, new ComparedScope(beforeCases.size() - a.size(), chose(after.config()),
+                afterCases.size() - b.size(), chose(before.config())));
+    }
+
+    private static <T extends ScoredCase> List<T> within(List<T> cases, RunConfig scope) {
+        if (scope == null || scope.coversAll()) return cases;
+        return cases.stream().filter(c -> scope.covers(c.key(), c.tags())).toList();
+    }
+
+    public boolean narrowed() {
+        return beforeLeftOut > 0 || afterLeftOut > 0;
+    }
+
+    /**
+     * Each side's left-out cases in a sentence, null when nothing was left out: "32 cases of A outside what B ran
+     * (suite triage)".
+     */
+    public String sentence(String beforeId, String afterId) {
+        if (!narrowed()) return null;
+        List<String> parts = new ArrayList<>();
+        if (beforeLeftOut > 0) parts.add(Counted.cases(beforeLeftOut) + " of " + beforeId + " outside what " + afterId + " ran (" + afterChose + ")");
+        if (afterLeftOut > 0) parts.add(Counted.cases(afterLeftOut) + " of " + afterId + " outside what " + beforeId + " ran (" + beforeChose + ")");
+        return "compared within what both runs ran; left out: " + String.join("; ", parts);
+    }
+
+    /** What a run's config chose, in words: "suite triage", "suites triage, safety; cases t001, t002", "every case". */
+    public static String chose(RunConfig config) {
+        if (config == null || config.coversAll()) return "every case";
+        List<String> parts = new ArrayList<>();
+        if (!config.suites().isEmpty()) parts.add(named("suite", config.suites()));
+        if (!config.caseIds().isEmpty()) parts.add(named("case", config.caseIds()));
+        if (!config.tags().isEmpty()) parts.add(named("tag", config.tags()));
+        return String.join("; ", parts);
+    }
+
+    /** "suite triage", "cases t001, t002", or the first five and how many more. */
+    private static String named(String noun, List<String> names) {
+        String listed = String.join(", ", names.subList(0, Math.min(5, names.size())))
+                + (names.size() > 5 ? " and " + (names.size() - 5) + " more" : "");
+        return (names.size() == 1 ? noun : noun + "s") + " " + listed;
+    }
+}

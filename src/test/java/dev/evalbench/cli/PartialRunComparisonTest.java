@@ -1,0 +1,70 @@
+package dev.evalbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.evalbench.core.json.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code compare} of a partial run ({@code run --suite triage}) and a whole one compares them on the cases both
+ * ran, as the gates and reports hold a partial run against its baseline, and says what it left out. Compared
+ * whole, the sample's two runs with the very same answers read "cases passed 83.0% -> 80.3%, -2.7 pp" beside an
+ * interval of [+0.0, +0.0], with 32 cases "only in" the whole run and the safety eval set "changed".
+ */
+class PartialRunComparisonTest {
+    @TempDir Path tmp;
+
+    @Test
+    void aWholeRunAndATriageRunAreComparedOnTheTriageCasesAndTheOutputSaysSo() throws Exception {
+        Path ws = Cli.copySample(tmp);
+        String w = ws.toString();
+        String whole = runId(Cli.run("run", w, "--json"));
+        String triage = runId(Cli.run("run", w, "--suite", "triage", "--json"));
+        Path md = tmp.resolve("compare.md");
+
+        Cli.Result text = Cli.run("compare", whole, triage, "-w", w, "--markdown", md.toString());
+
+        assertThat(text.exit()).as(text.err()).isZero();
+        assertThat(text.out()).contains("(127 cases in both runs)")
+                .contains("what changed: nothing that affects outputs changed")
+                .contains("0 only in " + whole + ", 0 only in " + triage)
+                .contains("scope: compared within what both runs ran; left out: 32 cases of " + whole
+                        + " outside what " + triage + " ran (suite triage)")
+                .containsPattern("cases passed +80\\.3% -> 80\\.3% +\\+0\\.0 pp")
+                .doesNotContain("passed, suite safety");
+        assertThat(Files.readString(md)).contains("Compared within what both runs ran; left out: 32 cases of");
+
+        // The other way round the triage run is the first; the whole run's safety cases are still left out.
+        JsonNode json = Json.MAPPER.readTree(Cli.run("compare", triage, whole, "-w", w, "--json").out());
+        assertThat(json.get("scope").get("narrowed").asBoolean()).isTrue();
+        assertThat(json.get("scope").get("after_left_out").asInt()).isEqualTo(32);
+        assertThat(json.get("scope").get("before_left_out").asInt()).isZero();
+        assertThat(json.get("scope").get("before_chose").asText()).isEqualTo("suite triage");
+        assertThat(json.get("after").get("cases").asInt()).isEqualTo(127);
+        assertThat(json.get("counts").get("only_after").asInt()).isZero();
+    }
+
+    @Test
+    void twoWholeRunsLeaveNothingOut() throws Exception {
+        Path ws = Cli.copySample(tmp);
+        String w = ws.toString();
+        String first = runId(Cli.run("run", w, "--json"));
+        String second = runId(Cli.run("run", w, "--json"));
+
+        Cli.Result text = Cli.run("compare", first, second, "-w", w);
+        JsonNode json = Json.MAPPER.readTree(Cli.run("compare", first, second, "-w", w, "--json").out());
+
+        assertThat(text.out()).contains("(159 cases in both runs)").doesNotContain("scope:");
+        assertThat(json.get("scope").get("narrowed").asBoolean()).isFalse();
+        assertThat(json.get("scope").get("before_chose").isNull()).isTrue();
+    }
+
+    private static String runId(Cli.Result run) throws Exception {
+        assertThat(run.exit()).as(run.err()).isBetween(0, 1);
+        return Json.MAPPER.readTree(run.out()).get("run_id").asText();
+    }
+}
