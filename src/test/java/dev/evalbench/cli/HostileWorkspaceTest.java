@@ -81,7 +81,7 @@ class HostileWorkspaceTest {
     @Test
     void yamlNested10000Levels() {
         assertThat(refused(workspaceWith("policy.yaml", "deep-policy.yaml")))
-                .containsPattern("policy\\.yaml:2:\\d+: YAML syntax error: nested deeper than 1000 levels");
+                .containsPattern("policy\\.yaml:2:\\d+: YAML syntax error: nested deeper than 200 levels");
     }
 
     @Test
@@ -116,7 +116,42 @@ class HostileWorkspaceTest {
     @Test
     void jsonNested10000Levels() {
         assertThat(refused(workspaceWith("datasets/probes.jsonl", "deep-probes.jsonl")))
-                .containsPattern("datasets/probes\\.jsonl:1:\\d+: not a JSON object: nested deeper than 1000 levels");
+                .containsPattern("datasets/probes\\.jsonl:1:\\d+: not a JSON object: nested deeper than 200 levels");
+    }
+
+    /**
+     * The same refusals where the loading thread has a quarter of the JVM's usual stack (a workbench task, an
+     * option): at Jackson's 1,000 levels the parser's recursion overflowed a 512 KB stack, and the command ended
+     * in a StackOverflowError instead of the file's error.
+     */
+    @Test
+    void aDeepDatasetLineIsRefusedInWordsOnASmallThreadStack() throws Exception {
+        assertThat(validatedOnASmallStack(workspaceWith("datasets/probes.jsonl", "deep-probes.jsonl")))
+                .contains("datasets/probes.jsonl:1:").contains("nested deeper than 200 levels");
+    }
+
+    @Test
+    void aDeepYamlFileIsRefusedInWordsOnASmallThreadStack() throws Exception {
+        assertThat(validatedOnASmallStack(workspaceWith("policy.yaml", "deep-policy.yaml")))
+                .contains("policy.yaml:2:").contains("nested deeper than 200 levels");
+    }
+
+    /** {@code validate} on a thread with a 256 KB stack: exit 2; returns stderr. */
+    private static String validatedOnASmallStack(Path ws) throws InterruptedException {
+        java.util.concurrent.atomic.AtomicReference<Object> outcome = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread small = new Thread(null, () -> {
+            try {
+                outcome.set(Cli.run("validate", ws.toString()));
+            } catch (Throwable t) {
+                outcome.set(t);
+            }
+        }, "small-stack", 256 * 1024);
+        small.start();
+        small.join();
+        assertThat(outcome.get()).isInstanceOf(Cli.Result.class);
+        Cli.Result r = (Cli.Result) outcome.get();
+        assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.BAD_INPUT);
+        return r.err();
     }
 
     @Test

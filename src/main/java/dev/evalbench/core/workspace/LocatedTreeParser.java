@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,13 +27,22 @@ import java.util.Map;
  * <p>YAML is read as data only: explicit tags ({@code !foo}, {@code !!str}) and aliases ({@code *x}) are
  * refused, as are a second document and duplicate keys. The YAML backend (SnakeYAML events via Jackson)
  * never instantiates classes. JSON is strict: no comments, single quotes, NaN or trailing text.
+ * Nesting deeper than {@link #MAX_DEPTH} levels is refused as a syntax error at the value that goes too deep.
  * Stateless and thread-safe.
  */
 final class LocatedTreeParser {
-    private static final YAMLFactory YAML = YAMLFactory.builder().build();
-    private static final JsonFactory JSON = JsonFactory.builder().build();
+    /**
+     * How deep objects and arrays may nest in a workspace file. This parser recurses twice a level, and at
+     * Jackson's default of 1,000 levels a hostile file took most of a 1 MB thread stack: a thread with half that
+     * (the JVM's option, or a flight recording's sampling) ended in a StackOverflowError instead of the
+     * file's error. 200 levels take about a tenth and are far beyond any dataset, schema or policy.
+     */
+    static final int MAX_DEPTH = 200;
+    private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build();
+    private static final YAMLFactory YAML = YAMLFactory.builder().streamReadConstraints(LIMITS).build();
+    private static final JsonFactory JSON = JsonFactory.builder().streamReadConstraints(LIMITS).build();
     /** The fast path for dataset lines: Jackson's own tree building, as strict as {@link #JSON} plus checks. */
-    private static final ObjectMapper FAST = JsonMapper.builder(JsonFactory.builder()
+    private static final ObjectMapper FAST = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(LIMITS)
                     .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
