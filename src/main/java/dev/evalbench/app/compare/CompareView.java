@@ -62,7 +62,15 @@ public final class CompareView extends VBox {
         remaining.textProperty().bind(vm.remainingProperty());
         remaining.setMinWidth(Region.USE_PREF_SIZE);
         HBox counts = new HBox(16, headline, remaining);
-        VBox top = new VBox(2, which, counts, problem);
+        // A sentence, not a count: on its own line and wrapped, where the counts' line would cut it.
+        Label scope = new Label();
+        scope.setId("compare-scope");
+        scope.getStyleClass().add(Styles.TEXT_MUTED);
+        scope.setWrapText(true);
+        scope.textProperty().bind(vm.scopeProperty());
+        scope.managedProperty().bind(scope.textProperty().isNotEmpty());
+        scope.visibleProperty().bind(scope.managedProperty());
+        VBox top = new VBox(2, which, counts, scope, problem);
         top.setStyle("-fx-padding: 4 6 0 6;");
 
         OverviewPane overview = new OverviewPane(vm);

@@ -71,6 +71,7 @@ public final class CompareViewModel {
     private final ObservableList<String> failureKinds = FXCollections.observableArrayList();
     private final ObservableList<MetricMovement> movements = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper(this, "headline", "Reading both runs…");
+    private final ReadOnlyStringWrapper scope = new ReadOnlyStringWrapper(this, "scope", "");
     private final ReadOnlyStringWrapper remaining = new ReadOnlyStringWrapper(this, "remaining", "");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyObjectWrapper<ChangeOverview> overview = new ReadOnlyObjectWrapper<>(this, "overview");
@@ -173,6 +174,7 @@ public final class CompareViewModel {
         failureKinds.setAll(aligned.kinds());
         movements.setAll(cases.movements().stream().filter(MetricMovement::moved).toList());
         headline.set(headline(cases));
+        scope.set(scope(cases));
         visible.setAll(all);
         updateRemaining();
         firstShown.set(all.isEmpty() ? null : all.get(0));
@@ -190,13 +192,16 @@ public final class CompareViewModel {
                 .executeWith(runner);
     }
 
-    /** The counts, then, when one run ran only part of what the other did, what the comparison left out. */
     static String headline(ReviewService.Cases c) {
-        String scope = c.scope().sentence("the first run", "the second");
         return String.format(Locale.ROOT, "%d regressed · %d improved · %d unchanged · %d only in the first run · %d only in the second",
                 c.count(ReviewStatus.REGRESSED), c.count(ReviewStatus.IMPROVED), c.count(ReviewStatus.UNCHANGED),
-                c.count(ReviewStatus.ONLY_BEFORE), c.count(ReviewStatus.ONLY_AFTER))
-                + (scope == null ? "" : " · " + scope);
+                c.count(ReviewStatus.ONLY_BEFORE), c.count(ReviewStatus.ONLY_AFTER));
+    }
+
+    /** When one run ran only part of what the other did, what the comparison left out, capitalized; else "". */
+    static String scope(ReviewService.Cases c) {
+        String scope = c.scope().sentence("the first run", "the second");
+        return scope == null ? "" : dev.evalbench.core.text.Counted.capitalized(scope) + ".";
     }
 
     /** The filter as the bar reads now. */
@@ -299,6 +304,8 @@ public final class CompareViewModel {
     /** The metrics that moved any case, each with its better and worse cases. */
     public ObservableList<MetricMovement> movements() { return movements; }
     public ReadOnlyStringProperty headlineProperty() { return headline.getReadOnlyProperty(); }
+    /** What the comparison left out to compare a partial run with a whole one on the same cases; "" when nothing. */
+    public ReadOnlyStringProperty scopeProperty() { return scope.getReadOnlyProperty(); }
     public ReadOnlyStringProperty remainingProperty() { return remaining.getReadOnlyProperty(); }
     public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
     /** Null until the overview is computed. */

@@ -69,9 +69,10 @@ class CompareViewModelTest {
 
         assertThat(partial.visible()).hasSize(127).allMatch(c -> c.either().key().suite().equals("triage"));
         assertThat(partial.visible()).noneMatch(c -> c.status() == ReviewStatus.ONLY_BEFORE);
-        assertThat(partial.headlineProperty().get()).endsWith(" · 0 only in the first run · 0 only in the second"
-                + " · compared within what both runs ran; left out: 32 cases of the first run outside what the second"
-                + " ran (suite triage)");
+        assertThat(partial.headlineProperty().get()).endsWith(" · 0 only in the first run · 0 only in the second");
+        assertThat(partial.scopeProperty().get()).isEqualTo("Compared within what both runs ran; left out: 32 cases"
+                + " of the first run outside what the second ran (suite triage).");
+        assertThat(vm.scopeProperty().get()).as("two whole runs").isEmpty();
         dev.evalbench.core.compare.ChangeOverview overview = partial.overviewProperty().get();
         assertThat(overview.metrics()).noneMatch(m -> m.label().contains("safety"));
         assertThat(overview.gates()).anySatisfy(g -> {
