@@ -10,7 +10,8 @@ import sun.misc.SignalHandler;
  * logging out, {@code kill}), SIGINT (Ctrl-C in the terminal that started it), SIGHUP (that terminal closing).
  * JavaFX then stops the application, which remembers the layout, the workspace and the open tabs; under the JVM's
  * default handling the process ended with the window up and nothing was remembered. Unsaved edits are not
- * written: nobody can be asked. If the application has not ended within {@link #PATIENCE_MS} (a stuck FX
+ * written into their files, as nobody can be asked: they are kept in the config folder and offered when the
+ * template is opened again ({@code editor/KeptEdits}). If the application has not ended within {@link #PATIENCE_MS} (a stuck FX
  * thread), the process halts as the default handling would have. A signal ignored when the process started
  * (nohup, a script's background job) stays ignored.
  */

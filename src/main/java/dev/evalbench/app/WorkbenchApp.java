@@ -41,7 +41,7 @@ public final class WorkbenchApp extends Application {
         // Shared by the features that act on the history and on results tabs.
         RunFeature runs = new RunFeature();
         return List.of(
-                wb -> dev.evalbench.app.author.AuthorFeature.install(wb.runner(), wb.session(), wb.window(), wb.env()),
+                wb -> dev.evalbench.app.author.AuthorFeature.install(wb.runner(), wb.session(), wb.window(), wb.env(), wb.configFolder()),
                 wb -> runs.install(wb.window(), wb.runner(), wb.session(), wb.env(), wb.clock()),
                 wb -> new dev.evalbench.app.reports.ReportsFeature().install(wb.window(), wb.runner(), wb.session(), wb.env(), runs.history(), runs.results()),
                 wb -> new dev.evalbench.app.charts.ChartsFeature().install(wb.window(), wb.runner(), wb.session(), wb.env(), runs.history(), runs.results(), wb.clock().getZone()),
@@ -124,6 +124,8 @@ public final class WorkbenchApp extends Application {
             settings.openTabs = workbench.window().tabMemory().openIds();
             settings.selectedTab = workbench.window().tabMemory().selectedId();
         }
+        // What features keep as the app stops (unsaved edits, when a signal stopped it without asking).
+        List<Runnable> keep = workbench == null ? List.of() : workbench.window().stopping();
         if (runner != null) runner.close();
         // Written on its own thread, not the FX thread; the launcher waits for it before the process exits
         // (awaitSettingsSaved: System.exit does not wait for a thread, and the layout was never saved).
@@ -134,6 +136,7 @@ public final class WorkbenchApp extends Application {
             } catch (java.io.IOException e) {
                 System.err.println("evalbench: could not remember the window layout: " + e.getMessage());
             }
+            keep.forEach(Runnable::run);
         }, "evalbench-settings");
         settingsSave = save;
         save.start();

@@ -45,9 +45,20 @@ public final class AuthorFeature {
         this.wb = parts;
     }
 
-    /** Installs the author's views, shortcuts and guards into the window. FX thread. */
+    /** Installs the author's views, shortcuts and guards into the window, keeping no edits across a stop. FX thread. */
     public static void install(TaskRunner runner, WorkspaceSession session, MainWindow window, java.util.Map<String, String> env) {
-        new AuthorFeature(new AuthorParts(runner, session, window, env)).install();
+        install(runner, session, window, env, null);
+    }
+
+    /**
+     * As {@link #install(TaskRunner, WorkspaceSession, MainWindow, java.util.Map)}; when the app is stopped without
+     * anyone to ask (a signal), the unsaved edits of open templates are kept in {@code configFolder} (null: they
+     * are lost) and offered when the template is opened again.
+     */
+    public static void install(TaskRunner runner, WorkspaceSession session, MainWindow window,
+                               java.util.Map<String, String> env, java.nio.file.Path configFolder) {
+        dev.evalbench.app.editor.KeptEdits kept = configFolder == null ? null : new dev.evalbench.app.editor.KeptEdits(configFolder);
+        new AuthorFeature(new AuthorParts(runner, session, window, env, kept)).install();
     }
 
     private void install() {
@@ -63,6 +74,7 @@ public final class AuthorFeature {
                 "Save the template as a new revision (asks for a changelog line)", files::saveSelected);
         wb.window().shortcuts().add(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), "Workspace",
                 "Open another workspace folder", this::chooseWorkspace);
+        if (wb.kept() != null) wb.window().atStop(this::keepUnsavedEdits);
         wb.window().scene().windowProperty().addListener((o, was, now) -> {
             if (!(now instanceof Stage stage)) return;
             stage.setOnCloseRequest(e -> {
@@ -74,6 +86,24 @@ public final class AuthorFeature {
             stage.showingProperty().addListener((s, wasShowing, showing) -> {
                 if (!showing) stopWatching();
             });
+        });
+    }
+
+    /**
+     * The texts of the editors with unsaved edits, gathered now (FX thread), and the work that keeps them (the
+     * thread that writes the settings). A window closed by the user has asked about them already; this is for a
+     * stop nobody could be asked about.
+     */
+    private Runnable keepUnsavedEdits() {
+        java.util.Map<java.nio.file.Path, String> texts = new java.util.LinkedHashMap<>();
+        for (var editor : files.dirtyEditors()) texts.put(editor.absolutePath(), editor.textProperty().get());
+        java.time.Instant now = java.time.Instant.now();
+        return () -> texts.forEach((file, text) -> {
+            try {
+                wb.kept().keep(file, text, now);
+            } catch (java.io.IOException e) {
+                System.err.println("evalbench: could not keep the unsaved edits of " + file + ": " + e.getMessage());
+            }
         });
     }
 

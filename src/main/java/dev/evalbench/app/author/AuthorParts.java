@@ -5,5 +5,9 @@ import dev.evalbench.app.shell.MainWindow;
 import dev.evalbench.app.workspace.WorkspaceSession;
 import java.util.Map;
 
-/** The parts of the workbench the author's side uses: the task runner, the open workspace, the window, the environment. */
-record AuthorParts(TaskRunner runner, WorkspaceSession session, MainWindow window, Map<String, String> env) {}
+/**
+ * The parts of the workbench the author's side uses: the task runner, the open workspace, the window, the
+ * environment, and where unsaved edits are kept when the app is stopped without asking (null: nowhere).
+ */
+record AuthorParts(TaskRunner runner, WorkspaceSession session, MainWindow window, Map<String, String> env,
+                   dev.evalbench.app.editor.KeptEdits kept) {}

@@ -89,7 +89,7 @@ final class OpenFiles {
             caretTo(editorViews.get(file), line, column);
             return;
         }
-        TemplateEditorModel model = new TemplateEditorModel(wb.runner(), wb.session().folder(), file, wb.env());
+        TemplateEditorModel model = new TemplateEditorModel(wb.runner(), wb.session().folder(), file, wb.env(), wb.kept());
         RevisionHistoryModel history = new RevisionHistoryModel(model);
         TemplateEditorView view = new TemplateEditorView(model, history);
         // The editor holds its own preview and revision history: the detail pane, empty here, gives it its width.

@@ -52,29 +52,82 @@ public final class TemplateEditorModel {
     private final StringProperty changelog = new SimpleStringProperty(this, "changelog", "");
     private final BooleanProperty askingChangelog = new SimpleBooleanProperty(this, "askingChangelog");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
+    private final javafx.beans.property.ReadOnlyObjectWrapper<KeptEdits.Kept> offered =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "offered");
+    private final KeptEdits kept;
     private Runnable afterSave = () -> {};
 
+    /** An editor that keeps no edits across a stop. */
     public TemplateEditorModel(TaskRunner runner, Path workspace, String file, Map<String, String> env) {
+        this(runner, workspace, file, env, null);
+    }
+
+    /**
+     * @param kept where the workbench keeps unsaved edits when it is stopped without asking (a signal); the editor
+     *     offers those of its file when it opens it. Null: none.
+     */
+    public TemplateEditorModel(TaskRunner runner, Path workspace, String file, Map<String, String> env, KeptEdits kept) {
         this.runner = runner;
         this.workspace = workspace;
         this.file = file;
         this.env = env;
+        this.kept = kept;
         this.analysis = new LatestOnly(runner);
         text.addListener((o, was, now) -> dirty.set(!now.equals(savedText.get())));
         savedText.addListener((o, was, now) -> dirty.set(!text.get().equals(now)));
         chosenCase.addListener((o, was, now) -> analyze());
     }
 
-    /** Reads the file and the cases that use it; the first case is chosen. */
+    /** What the file read found: its text, and the edits kept for it at the last stop, if any. */
+    private record Opened(String text, KeptEdits.Kept kept) {}
+
+    /**
+     * Reads the file and the cases that use it; the first case is chosen. Edits kept for the file when the
+     * workbench last stopped without asking are offered ({@link #offeredProperty()}), unless they are what the
+     * file now holds.
+     */
     public void open() {
-        BackgroundTask.of(() -> Files.readString(path(), StandardCharsets.UTF_8))
-                .onSuccess(loaded -> {
-                    savedText.set(loaded);
-                    text.set(loaded);
+        BackgroundTask.of(() -> {
+                    String loaded = Files.readString(path(), StandardCharsets.UTF_8);
+                    KeptEdits.Kept found = kept == null ? null : kept.find(path().toAbsolutePath()).orElse(null);
+                    if (found != null && found.text().equals(loaded)) {
+                        kept.forget(path().toAbsolutePath());
+                        found = null;
+                    }
+                    return new Opened(loaded, found);
+                })
+                .onSuccess(opened -> {
+                    savedText.set(opened.text());
+                    text.set(opened.text());
+                    offered.set(opened.kept());
                     loadCases();
                 })
                 .onFailure(e -> notice.set("Cannot read " + file + ": " + e.getMessage()))
                 .executeWith(runner);
+    }
+
+    /** The offered edits replace the text (unsaved, as they were); they are no longer kept. */
+    public void restoreKept() {
+        KeptEdits.Kept restored = offered.get();
+        if (restored == null) return;
+        offered.set(null);
+        text.set(restored.text());
+        forgetKept();
+    }
+
+    /** The offered edits are thrown away; the text stays as the file holds it. */
+    public void discardKept() {
+        if (offered.get() == null) return;
+        offered.set(null);
+        forgetKept();
+    }
+
+    private void forgetKept() {
+        Path absolute = path().toAbsolutePath();
+        BackgroundTask.of(() -> {
+            kept.forget(absolute);
+            return null;
+        }).onFailure(e -> notice.set("Cannot forget the kept edits of " + file + ": " + e.getMessage())).executeWith(runner);
     }
 
     /** Reads the cases again (after the workspace changed); keeps the chosen one when it still exists. */
@@ -208,4 +261,8 @@ public final class TemplateEditorModel {
     public StringProperty changelogProperty() { return changelog; }
     public BooleanProperty askingChangelogProperty() { return askingChangelog; }
     public javafx.beans.property.ReadOnlyStringProperty noticeProperty() { return notice.getReadOnlyProperty(); }
+    /** Edits kept for this file when the workbench last stopped without asking, offered until restored or discarded; null: none. */
+    public javafx.beans.property.ReadOnlyObjectProperty<KeptEdits.Kept> offeredProperty() { return offered.getReadOnlyProperty(); }
+    /** The file as an absolute path, as {@link KeptEdits} names it. */
+    public Path absolutePath() { return path().toAbsolutePath(); }
 }

@@ -58,7 +58,7 @@ public final class TemplateEditorView extends BorderPane {
         SplitPane centre = new SplitPane(editorAndPreview, new RevisionHistoryView(history));
         centre.setDividerPositions(0.66);
         setCenter(centre);
-        setTop(new VBox(4, toolBar(), new ChangelogBar(model), notice()));
+        setTop(new VBox(4, toolBar(), new KeptEditsBar(model), new ChangelogBar(model), notice()));
         Label undefined = new Label();
         undefined.setId("undefined-summary");
         undefined.getStyleClass().add("undefined-summary");

@@ -43,6 +43,8 @@ public final class MainWindow {
     private double[] mainWithDetail;
     private static final String WHOLE_WIDTH = "evalbench.wholeWidth";
 
+    private final java.util.List<java.util.function.Supplier<Runnable>> atStop = new java.util.ArrayList<>();
+
     public MainWindow() {
         left.setOrientation(Orientation.VERTICAL);
         left.getItems().addAll(workspaceSlot, runsSlot);
@@ -141,6 +143,20 @@ public final class MainWindow {
 
     public Scene scene() {
         return scene;
+    }
+
+    /**
+     * Registers work a feature does as the app stops without asking anyone (a signal; a closed window has asked
+     * already): {@code work} is called on the FX thread to gather what to keep, and returns the file work, which
+     * runs on the thread that writes the settings, before the process exits.
+     */
+    public void atStop(java.util.function.Supplier<Runnable> work) {
+        atStop.add(work);
+    }
+
+    /** The file work of every {@link #atStop} registration, gathered now. FX thread. */
+    public java.util.List<Runnable> stopping() {
+        return atStop.stream().map(java.util.function.Supplier::get).toList();
     }
 
     public Shortcuts shortcuts() {

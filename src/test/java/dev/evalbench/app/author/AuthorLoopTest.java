@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.evalbench.app.FxWait;
 import dev.evalbench.app.WindowTestBase;
+import dev.evalbench.app.WorkbenchApp;
 import dev.evalbench.app.WorkbenchFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -166,6 +167,71 @@ class AuthorLoopTest extends WindowTestBase {
         caretAfter(area, "The customer wrote:");
         robot.write(" draft");
         waitFor(5, TimeUnit.SECONDS, () -> "triage.yaml *".equals(selectedTab().getText()));
+        return area;
+    }
+
+    /**
+     * Stopped with nobody to ask (SIGTERM as a desktop session logs out, Ctrl-C in its terminal: the app stops as
+     * the fixture stops it, without the close request's question), the workbench keeps the unsaved edits in the
+     * config folder, not in the workspace. The next start reopens the template and offers them; Restore puts them
+     * back, still unsaved, and they are no longer kept.
+     */
+    @Test
+    void unsavedEditsOfAStoppedAppAreKeptAndRestoredAtTheNextStart() throws Exception {
+        triageWithADraft();
+        Path kept = stopAndKeep();
+        assertThat(Files.readString(kept)).contains("The customer wrote: draft");
+        assertThat(Files.readString(fixture.workspace.resolve("prompts/triage.yaml"))).doesNotContain("draft");
+
+        CodeArea area = startAndSeeTheOffer();
+        robot.clickOn("#kept-edits-restore");
+
+        waitFor(5, TimeUnit.SECONDS, () -> area.getText().contains("The customer wrote: draft"));
+        waitFor(5, TimeUnit.SECONDS, () -> "triage.yaml *".equals(selectedTab().getText()));
+        waitFor(5, TimeUnit.SECONDS, () -> !Files.exists(kept));
+        assertThat(robot.lookup("#kept-edits").query().isVisible()).isFalse();
+    }
+
+    /** Discard leaves the template as the file holds it, and forgets the kept edits: the next stop keeps none. */
+    @Test
+    void keptEditsDiscardedAreGoneAndTheTemplateIsAsOnDisk() throws Exception {
+        triageWithADraft();
+        Path kept = stopAndKeep();
+
+        CodeArea area = startAndSeeTheOffer();
+        robot.clickOn("#kept-edits-discard");
+
+        waitFor(5, TimeUnit.SECONDS, () -> !Files.exists(kept));
+        assertThat(area.getText()).doesNotContain("draft");
+        assertThat(selectedTab().getText()).isEqualTo("triage.yaml");
+        fixture.stop();
+        WorkbenchApp.awaitSettingsSaved();
+        try (var left = Files.list(kept.getParent())) {
+            assertThat(left.toList()).as("nothing unsaved, nothing kept").isEmpty();
+        }
+        fixture.start();
+    }
+
+    /** Stops the app as a signal does and returns the one file its unsaved edits were kept in. */
+    private Path stopAndKeep() throws Exception {
+        fixture.stop();
+        WorkbenchApp.awaitSettingsSaved();
+        Path folder = fixture.settings.resolveSibling("recovery");
+        try (var files = Files.list(folder)) {
+            java.util.List<Path> kept = files.toList();
+            assertThat(kept).as("one template was unsaved").hasSize(1);
+            return kept.get(0);
+        }
+    }
+
+    /** Starts again: the template's tab comes back (the open tabs are remembered) and offers the kept edits. */
+    private CodeArea startAndSeeTheOffer() throws Exception {
+        fixture.start();
+        waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#kept-edits").tryQuery().map(Node::isVisible).orElse(false));
+        assertThat(robot.lookup("#kept-edits-text").queryAs(Label.class).getText())
+                .startsWith("Unsaved edits to prompts/triage.yaml were kept when the workbench was stopped at ");
+        CodeArea area = robot.lookup("#template-code").queryAs(CodeArea.class);
+        assertThat(area.getText()).as("offered, not put in unasked").doesNotContain("draft").startsWith("id: triage");
         return area;
     }
 

@@ -1,0 +1,67 @@
+package dev.evalbench.app.editor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.evalbench.core.io.AtomicFiles;
+import dev.evalbench.core.json.Digests;
+import dev.evalbench.core.json.Json;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Unsaved edits kept when the workbench stopped without anyone to ask about them (SIGTERM as a desktop session
+ * logs out, Ctrl-C in the terminal that started it): one file per template under the user's config folder
+ * ({@code recovery/}, never the workspace, which is a git work tree), named by a digest of the template's path
+ * and holding that path, when they were kept and the text. The editor offers them the next time it opens that
+ * template. Blocking file work: never on the FX thread. Stateless; thread-safe as the file system is.
+ */
+public final class KeptEdits {
+    /** Edits kept for a template: its text as it was in the editor, and when. */
+    public record Kept(String text, Instant keptAt) {}
+
+    private final Path folder;
+
+    /** @param configFolder the user's config folder; the edits go to its {@code recovery/} */
+    public KeptEdits(Path configFolder) {
+        this.folder = configFolder.resolve("recovery");
+    }
+
+    /** Keeps {@code text} as the unsaved edits of {@code template} (absolute), replacing any kept before. */
+    public void keep(Path template, String text, Instant now) throws IOException {
+        ObjectNode node = Json.MAPPER.createObjectNode().put("file", template.toString()).put("kept_at", now.toString())
+                .put("text", text);
+        Files.createDirectories(folder);
+        AtomicFiles.write(fileOf(template), Json.MAPPER.writeValueAsBytes(node));
+    }
+
+    /**
+     * The edits kept for {@code template}; empty when none were, or when the file is unreadable or was kept for
+     * another path (a digest collision, or a file edited by hand): nothing is offered rather than the wrong text.
+     */
+    public Optional<Kept> find(Path template) {
+        Path file = fileOf(template);
+        if (!Files.isRegularFile(file)) return Optional.empty();
+        try {
+            JsonNode node = Json.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            if (!template.toString().equals(node.path("file").asText()) || !node.path("text").isTextual()) {
+                return Optional.empty();
+            }
+            return Optional.of(new Kept(node.get("text").asText(), Instant.parse(node.path("kept_at").asText())));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Forgets the edits kept for {@code template} (restored into the editor, or discarded); none kept is fine. */
+    public void forget(Path template) throws IOException {
+        Files.deleteIfExists(fileOf(template));
+    }
+
+    private Path fileOf(Path template) {
+        return folder.resolve(Digests.sha256(template.toString()).substring(0, 24) + ".json");
+    }
+}

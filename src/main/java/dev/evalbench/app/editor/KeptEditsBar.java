@@ -1,0 +1,48 @@
+package dev.evalbench.app.editor;
+
+import atlantafx.base.theme.Styles;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * Above the editor while edits kept at the last stop are offered ({@link TemplateEditorModel#offeredProperty()}):
+ * what they are, and Restore or Discard. Hidden otherwise. FX thread only.
+ */
+final class KeptEditsBar extends HBox {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    KeptEditsBar(TemplateEditorModel model) {
+        super(8);
+        setId("kept-edits");
+        setStyle("-fx-padding: 4 6 4 6; -fx-background-color: -color-warning-subtle;");
+        Label what = new Label("", new FontIcon("fth-life-buoy"));
+        what.setId("kept-edits-text");
+        what.setWrapText(true);
+        HBox.setHgrow(what, Priority.ALWAYS);
+        what.setMaxWidth(Double.MAX_VALUE);
+        Button restore = new Button("Restore");
+        restore.setId("kept-edits-restore");
+        restore.getStyleClass().add(Styles.ACCENT);
+        restore.setOnAction(e -> model.restoreKept());
+        Button discard = new Button("Discard");
+        discard.setId("kept-edits-discard");
+        discard.setOnAction(e -> model.discardKept());
+        getChildren().addAll(what, restore, discard);
+        model.offeredProperty().addListener((o, was, now) -> show(what, model.file(), now));
+        show(what, model.file(), model.offeredProperty().get());
+    }
+
+    private void show(Label what, String file, KeptEdits.Kept kept) {
+        setVisible(kept != null);
+        setManaged(kept != null);
+        if (kept == null) return;
+        what.setText("Unsaved edits to " + file + " were kept when the workbench was stopped at "
+                + WHEN.format(kept.keptAt().atZone(ZoneId.systemDefault()))
+                + " without asking. Restore them into the editor (still unsaved), or discard them.");
+    }
+}
