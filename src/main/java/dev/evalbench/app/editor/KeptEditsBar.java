@@ -25,13 +25,16 @@ final class KeptEditsBar extends HBox {
         what.setWrapText(true);
         HBox.setHgrow(what, Priority.ALWAYS);
         what.setMaxWidth(Double.MAX_VALUE);
-        Button restore = new Button("Restore");
+        Button restore = new Button("Restore edits");
         restore.setId("kept-edits-restore");
         restore.getStyleClass().add(Styles.ACCENT);
         restore.setOnAction(e -> model.restoreKept());
-        Button discard = new Button("Discard");
+        Button discard = new Button("Discard edits");
         discard.setId("kept-edits-discard");
         discard.setOnAction(e -> model.discardKept());
+        // The sentence wraps; the buttons keep their words (squeezed, they read "...").
+        restore.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        discard.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         getChildren().addAll(what, restore, discard);
         model.offeredProperty().addListener((o, was, now) -> show(what, model.file(), now));
         show(what, model.file(), model.offeredProperty().get());

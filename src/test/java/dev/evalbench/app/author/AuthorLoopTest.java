@@ -230,6 +230,10 @@ class AuthorLoopTest extends WindowTestBase {
         waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#kept-edits").tryQuery().map(Node::isVisible).orElse(false));
         assertThat(robot.lookup("#kept-edits-text").queryAs(Label.class).getText())
                 .startsWith("Unsaved edits to prompts/triage.yaml were kept when the workbench was stopped at ");
+        for (String button : java.util.List.of("#kept-edits-restore", "#kept-edits-discard")) {
+            javafx.scene.control.Button b = robot.lookup(button).queryAs(javafx.scene.control.Button.class);
+            assertThat(FxWait.read(() -> b.getWidth() >= b.prefWidth(-1))).as("%s keeps its word", button).isTrue();
+        }
         CodeArea area = robot.lookup("#template-code").queryAs(CodeArea.class);
         assertThat(area.getText()).as("offered, not put in unasked").doesNotContain("draft").startsWith("id: triage");
         return area;
