@@ -41,7 +41,8 @@ public final class WorkbenchApp extends Application {
         // Shared by the features that act on the history and on results tabs.
         RunFeature runs = new RunFeature();
         return List.of(
-                wb -> dev.evalbench.app.author.AuthorFeature.install(wb.runner(), wb.session(), wb.window(), wb.env(), wb.configFolder()),
+                wb -> dev.evalbench.app.author.AuthorFeature.install(wb.runner(), wb.session(), wb.window(), wb.env(),
+                        wb.configFolder()),
                 wb -> runs.install(wb.window(), wb.runner(), wb.session(), wb.env(), wb.clock()),
                 wb -> new dev.evalbench.app.reports.ReportsFeature().install(wb.window(), wb.runner(), wb.session(), wb.env(), runs.history(), runs.results()),
                 wb -> new dev.evalbench.app.charts.ChartsFeature().install(wb.window(), wb.runner(), wb.session(), wb.env(), runs.history(), runs.results(), wb.clock().getZone()),

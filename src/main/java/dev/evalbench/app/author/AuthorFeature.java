@@ -57,7 +57,8 @@ public final class AuthorFeature {
      */
     public static void install(TaskRunner runner, WorkspaceSession session, MainWindow window,
                                java.util.Map<String, String> env, java.nio.file.Path configFolder) {
-        dev.evalbench.app.editor.KeptEdits kept = configFolder == null ? null : new dev.evalbench.app.editor.KeptEdits(configFolder);
+        dev.evalbench.app.editor.KeptEdits kept =
+                configFolder == null ? null : new dev.evalbench.app.editor.KeptEdits(configFolder);
         new AuthorFeature(new AuthorParts(runner, session, window, env, kept)).install();
     }
 
