@@ -142,7 +142,7 @@ final class GateOutput {
             out.println("INCOMPLETE: resume with `evalbench resume " + run.id() + resumeWith + "`");
         } else {
             out.println(failed == 0 ? "PASSED: " + Counted.allGatesPass(report.verdicts().size(), report.notRun())
-                    : "FAILED: " + Counted.gatesFailed(failed, report.verdicts().size()));
+                    : "FAILED: " + Counted.gatesFailed(failed, report.verdicts().size(), report.notRun()));
         }
     }
 

@@ -102,7 +102,7 @@ final class ReportCommand implements Callable<Integer> {
                     : "run " + run.id() + " is incomplete; ";
             o.println("verdict: " + incomplete + (failed == 0
                     ? Counted.allGatesPass(verdicts.verdicts().size(), verdicts.notRun())
-                    : Counted.gatesFailed(failed, verdicts.verdicts().size()))
+                    : Counted.gatesFailed(failed, verdicts.verdicts().size(), verdicts.notRun()))
                     + " (gates from " + gates.source() + ")");
             o.flush();
             return ExitCodes.OK;

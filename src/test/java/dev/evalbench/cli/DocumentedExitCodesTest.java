@@ -112,7 +112,8 @@ class DocumentedExitCodesTest {
         String w = ws.toString();
         Cli.Result safety = Cli.run("run", "--workspace", w, "--suite", "safety", "--quiet");
         assertThat(safety.out()).containsPattern("category-accuracy .* not run").containsPattern("action-vs-baseline .* not run")
-                .doesNotContain("no cases in this run");
+                .doesNotContain("no cases in this run")
+                .as("the verdict counts the gates that ran").contains("FAILED: 1 of 5 gates that ran failed, 4 not run");
 
         Cli.Result full = Cli.run("run", "--workspace", w, "--quiet");
         assertThat(full.exit()).as("the sample fails its schema gate on purpose").isEqualTo(ExitCodes.GATE_FAILED);

@@ -67,6 +67,6 @@ public record GatedRun(RunHeader header, GateReport report, String baselineTag, 
         List<String> failed = report.verdicts().stream().filter(v -> !v.passed()).map(GateVerdict::id).toList();
         int total = report.verdicts().size();
         return failed.isEmpty() ? Counted.allGatesPass(total, report.notRun())
-                : Counted.gatesFailed(failed.size(), total) + ": " + String.join(", ", failed);
+                : Counted.gatesFailed(failed.size(), total, report.notRun()) + ": " + String.join(", ", failed);
     }
 }

@@ -73,7 +73,7 @@ public final class GatesViewModel {
             return "INCOMPLETE: resume it from the history";
         }
         return failed == 0 ? "PASSED: " + Counted.allGatesPass(total, g.report().notRun())
-                : "FAILED: " + Counted.gatesFailed(failed, total);
+                : "FAILED: " + Counted.gatesFailed(failed, total, g.report().notRun());
     }
 
     /** A gate was clicked: the results show the cases behind it. */

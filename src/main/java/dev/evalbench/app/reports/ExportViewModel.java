@@ -129,7 +129,7 @@ public final class ExportViewModel {
             }
             int total = result.verdicts().verdicts().size();
             text.append(failed == 0 ? Counted.capitalized(Counted.allGatesPass(total, result.verdicts().notRun()))
-                    : Counted.gatesFailed(failed, total))
+                    : Counted.gatesFailed(failed, total, result.verdicts().notRun()))
                     .append(result.baseline() == null ? "." : " against run " + shortId(result.baseline().id()) + ".");
             outcome.set(text.toString());
             envelope.set(result.envelope());

@@ -38,7 +38,7 @@ public final class ReportMarkdown {
         long failed = verdicts.stream().filter(v -> !v.passed()).count();
         md.append(content.passed()
                 ? "## ✅ Evalbench report: " + Counted.allGatesPass(verdicts.size(), content.gates().notRun()) + "\n\n"
-                : "## ❌ Evalbench report: " + Counted.gatesFailed(failed, verdicts.size()) + "\n\n");
+                : "## ❌ Evalbench report: " + Counted.gatesFailed(failed, verdicts.size(), content.gates().notRun()) + "\n\n");
         RunSummary summary = content.run().summary();
         md.append("Run ").append(MarkdownText.code(content.run().id())).append(" of ")
                 .append(MarkdownText.inline(content.run().header().workspace()));

@@ -25,6 +25,15 @@ public final class Counted {
         return String.format(Locale.ROOT, "%,d of %s failed", failed, of(total, "gate"));
     }
 
+    /**
+     * As {@link #gatesFailed(long, long)}, when {@code notRun} of the gates measured nothing (their suites were left
+     * out): "1 of 8 gates that ran failed, 1 not run", as {@link #allGatesPass(long, long)} counts them.
+     */
+    public static String gatesFailed(long failed, long total, long notRun) {
+        if (notRun == 0) return gatesFailed(failed, total);
+        return String.format(Locale.ROOT, "%,d of %s that ran failed, %,d not run", failed, of(total - notRun, "gate"), notRun);
+    }
+
     /** Every gate passed, as a verdict says it: "all 9 gates pass", "the 1 gate passes". */
     public static String allGatesPass(long total) {
         return total == 1 ? "the 1 gate passes" : "all " + of(total, "gate") + " pass";

@@ -33,6 +33,14 @@ class CountedTest {
         assertThat(Counted.allGatesPass(2, 2)).isEqualTo("no gate ran (2 gates not run)");
     }
 
+    /** run --suite triage with the schema gate failing said "FAILED: 1 of 9 gates failed", counting one that never ran. */
+    @Test
+    void aFailedVerdictCountsOnlyTheGatesThatRan() {
+        assertThat(Counted.gatesFailed(1, 9, 0)).isEqualTo("1 of 9 gates failed");
+        assertThat(Counted.gatesFailed(1, 9, 1)).isEqualTo("1 of 8 gates that ran failed, 1 not run");
+        assertThat(Counted.gatesFailed(1, 2, 1)).isEqualTo("1 of 1 gate that ran failed, 1 not run");
+    }
+
     /** The results' and the dataset's "n of m cases": the noun agrees with the whole ("1 of 1 case"). */
     @Test
     void aPartOfAWholeAgreesWithTheWhole() {

@@ -37,7 +37,7 @@ public final class MarkdownSummary {
         long failed = report.verdicts().stream().filter(v -> !v.passed()).count();
         md.append(report.passed()
                 ? "## ✅ Evalbench: " + Counted.allGatesPass(report.verdicts().size(), report.notRun()) + "\n\n"
-                : "## ❌ Evalbench: " + Counted.gatesFailed(failed, report.verdicts().size()) + "\n\n");
+                : "## ❌ Evalbench: " + Counted.gatesFailed(failed, report.verdicts().size(), report.notRun()) + "\n\n");
         md.append("Run `").append(code(report.runId())).append('`');
         if (baseline != null) {
             md.append(" against baseline `").append(code(baseline.id())).append('`');

@@ -92,7 +92,7 @@ public final class ReportHtml {
         long failed = content.gates().verdicts().stream().filter(v -> !v.passed()).count();
         int total = content.gates().verdicts().size();
         String verdict = content.passed() ? Counted.capitalized(Counted.allGatesPass(total, content.gates().notRun()))
-                : Counted.gatesFailed(failed, total);
+                : Counted.gatesFailed(failed, total, content.gates().notRun());
         if (h.status() != RunStatus.COMPLETE) {
             verdict += " · the run is " + h.status().name().toLowerCase(Locale.ROOT) + " (" + content.run().count()
                     + " of " + Counted.cases(h.plannedCases()) + " stored)";
