@@ -148,7 +148,8 @@ public final class ReportService {
         StoredRun base = wholeBase.within(run.header().config());
         RunGates runGates = found(gates.gatesOf(run, store, workspaceDir), run.header(), workspaceDir);
         GateReport verdicts = gates.gate(runGates, run, base);
-        RunComparison comparison = compare.compare(base, run, runGates, verdicts);
+        // The comparison narrows the whole baseline itself, and so can say what it left out.
+        RunComparison comparison = compare.compare(wholeBase, run, runGates, verdicts);
         OutboundMask mask = OutboundMasks.of(runGates.workspace(), store, gates.env(), run, base);
         ReportContent content = new ReportContent(ReportCases.of(mask.run(run)), verdicts, mask.run(base), comparison, generator());
         return new Reported(content, runGates, mask);

@@ -69,6 +69,13 @@ class ReportAndCompareServiceTest {
 
             assertThat(report.baseline().cases()).hasSize(3)
                     .allSatisfy(c -> assertThat(c.key().suite()).isEqualTo("triage"));
+            // The report says what of the baseline it left out, in each of its files.
+            String leftOut = "ompared within what both runs ran; left out: 2 cases of " + base.id() + " outside what "
+                    + triage.id() + " ran (suite triage)";
+            assertThat(java.nio.file.Files.readString(tmp.resolve("report/report.md"))).contains(leftOut);
+            assertThat(java.nio.file.Files.readString(tmp.resolve("report/report.html"))).contains(leftOut);
+            assertThat(java.nio.file.Files.readString(tmp.resolve("report/report.json")))
+                    .contains("\"before_left_out\":2");
         }
     }
 

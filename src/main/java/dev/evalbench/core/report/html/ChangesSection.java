@@ -22,6 +22,8 @@ final class ChangesSection {
                 .text(c.count(CaseChange.Kind.PASS_TO_FAIL) + " pass → fail, " + c.count(CaseChange.Kind.FAIL_TO_PASS)
                         + " fail → pass, " + c.count(CaseChange.Kind.OUTPUT_CHANGED) + " other outputs changed, over "
                         + Counted.cases(c.matchedCases()) + " in both runs.").close("p");
+        String scope = c.scope().sentence(c.before().id(), c.after().id());
+        if (scope != null) html.element("p", Counted.capitalized(scope) + ".", "id", "compared-scope", "class", "meta");
         if (!c.versions().changes().isEmpty()) {
             html.open("table").open("thead").open("tr").element("th", "part").element("th", "baseline").element("th", "this run")
                     .close("tr").close("thead").open("tbody");
