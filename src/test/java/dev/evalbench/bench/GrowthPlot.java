@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * median wall time, CPU time and peak resident memory against the number of calls (log scale): before, after,
  * and after with the packaged image's JVM options; one panel each. Plain SVG text, no library, so the picture is regenerated with the figures.
  *
- * <p>Run: {@code java -cp target/test-classes dev.evalbench.bench.GrowthPlot BEFORE.txt AFTER.txt OUT.svg}.
+ * <p>Run: {@code java -cp target/test-classes dev.evalbench.bench.GrowthPlot BEFORE.txt AFTER.txt OUT.svg [NOTE]},
+ * NOTE being the line under the panels (how and where the figures were taken).
  */
 public final class GrowthPlot {
     private static final String LINE = " calls=(\\d+) delay_ms=0 .*wall_s=([\\d.]+) cpu_s=([\\d.]+) peak_rss_mb=(\\d+)";
@@ -44,8 +45,9 @@ public final class GrowthPlot {
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"#c0392b\">● before</text>"
                 + "<text x=\"%d\" y=\"%d\" fill=\"#1f6fb2\">● after</text>"
                 + "<text x=\"%d\" y=\"%d\" fill=\"#27ae60\">● after, packaged JVM options</text>"
-                + "<text x=\"%d\" y=\"%d\" fill=\"#555\">calls answered at once, concurrency 64; medians; 2-core machine under load</text>\n",
-                MARGIN, height - 12, MARGIN + 70, height - 12, MARGIN + 130, height - 12, MARGIN + 330, height - 12));
+                + "<text x=\"%d\" y=\"%d\" fill=\"#555\">%s</text>\n",
+                MARGIN, height - 12, MARGIN + 70, height - 12, MARGIN + 130, height - 12, MARGIN + 330, height - 12,
+                args.length > 3 ? args[3] : "calls answered at once, concurrency 64; medians; 2-core machine under load"));
         svg.append("</svg>\n");
         Files.writeString(Path.of(args[2]), svg, StandardCharsets.UTF_8);
     }
