@@ -12,8 +12,8 @@ import java.util.List;
  * What a comparison left out so that both runs are compared on the same cases. A run of part of the workspace
  * ({@code run --suite triage}, {@code --case}, {@code --tag}) compared with a whole one would otherwise set its
  * pass rate, tokens and cases "only in" the other run against totals of cases it never ran. Each run is taken
- * within what the other chose ({@link dev.evalbench.core.record.RunCases#within}), as gates and reports hold a
- * partial run against its baseline. {@code beforeLeftOut} counts the first run's cases outside what the second
+ * within what the other chose ({@link RunConfig#chosen}), as gates and reports hold a partial run against its
+ * baseline. {@code beforeLeftOut} counts the first run's cases outside what the second
  * chose ({@code afterChose}, in words), and the reverse. Immutable.
  */
 public record ComparedScope(int beforeLeftOut, String afterChose, int afterLeftOut, String beforeChose) {
@@ -29,17 +29,13 @@ public record ComparedScope(int beforeLeftOut, String afterChose, int afterLeftO
      */
     public static <T extends ScoredCase> Narrowed<T> of(RunHeader before, List<T> beforeCases, RunHeader after,
                                                         List<T> afterCases) {
-        if (before.kind() != RunKind.EVAL || after.kind() != RunKind.EVAL) return new Narrowed<>(beforeCases, afterCases, WHOLE);
-        List<T> a = within(beforeCases, after.config());
-        List<T> b = within(afterCases, before.config());
-        if (a.size() == beforeCases.size() && b.size() == afterCases.size()) return new Narrowed<>(beforeCases, afterCases, WHOLE);
+        Narrowed<T> whole = new Narrowed<>(beforeCases, afterCases, WHOLE);
+        if (before.kind() != RunKind.EVAL || after.kind() != RunKind.EVAL) return whole;
+        List<T> a = after.config() == null ? beforeCases : after.config().chosen(beforeCases);
+        List<T> b = before.config() == null ? afterCases : before.config().chosen(afterCases);
+        if (a.size() == beforeCases.size() && b.size() == afterCases.size()) return whole;
         return new Narrowed<>(a, b, new ComparedScope(beforeCases.size() - a.size(), chose(after.config()),
                 afterCases.size() - b.size(), chose(before.config())));
-    }
-
-    private static <T extends ScoredCase> List<T> within(List<T> cases, RunConfig scope) {
-        if (scope == null || scope.coversAll()) return cases;
-        return cases.stream().filter(c -> scope.covers(c.key(), c.tags())).toList();
     }
 
     public boolean narrowed() {
@@ -53,9 +49,13 @@ public record ComparedScope(int beforeLeftOut, String afterChose, int afterLeftO
     public String sentence(String beforeId, String afterId) {
         if (!narrowed()) return null;
         List<String> parts = new ArrayList<>();
-        if (beforeLeftOut > 0) parts.add(Counted.cases(beforeLeftOut) + " of " + beforeId + " outside what " + afterId + " ran (" + afterChose + ")");
-        if (afterLeftOut > 0) parts.add(Counted.cases(afterLeftOut) + " of " + afterId + " outside what " + beforeId + " ran (" + beforeChose + ")");
+        if (beforeLeftOut > 0) parts.add(leftOut(beforeLeftOut, beforeId, afterId, afterChose));
+        if (afterLeftOut > 0) parts.add(leftOut(afterLeftOut, afterId, beforeId, beforeChose));
         return "compared within what both runs ran; left out: " + String.join("; ", parts);
+    }
+
+    private static String leftOut(int cases, String of, String other, String otherChose) {
+        return Counted.cases(cases) + " of " + of + " outside what " + other + " ran (" + otherChose + ")";
     }
 
     /** What a run's config chose, in words: "suite triage", "suites triage, safety; cases t001, t002", "every case". */

@@ -54,6 +54,6 @@ public record RunCases(RunHeader header, List<ScoredCase> cases, List<RunEvent> 
      */
     public RunCases within(RunConfig scope) {
         if (scope == null || scope.coversAll()) return this;
-        return new RunCases(header, cases.stream().filter(c -> scope.covers(c.key(), c.tags())).toList(), events);
+        return new RunCases(header, scope.chosen(cases), events);
     }
 }

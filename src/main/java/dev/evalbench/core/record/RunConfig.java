@@ -38,6 +38,12 @@ public record RunConfig(List<String> routes, List<String> suites, int repeat, in
         return (suites.isEmpty() || suites.contains(key.suite())) && selects(key.caseId(), caseTags);
     }
 
+    /** The cases of {@code cases} this config chose, in their order: the list itself when it chose every case. */
+    public <T extends ScoredCase> List<T> chosen(List<T> cases) {
+        if (coversAll()) return cases;
+        return cases.stream().filter(c -> covers(c.key(), c.tags())).toList();
+    }
+
     /** True when the slice keeps a case with this id and these tags. */
     public boolean selects(String caseId, List<String> caseTags) {
         return (caseIds.isEmpty() || caseIds.contains(caseId))

@@ -14,6 +14,6 @@ public record StoredRun(RunHeader header, List<CaseRecord> cases, List<RunEvent>
     /** This run's records within what {@code scope} chose, as {@link RunCases#within} (a baseline of a partial run). */
     public StoredRun within(RunConfig scope) {
         if (scope == null || scope.coversAll()) return this;
-        return new StoredRun(header, cases.stream().filter(c -> scope.covers(c.key(), c.tags())).toList(), events);
+        return new StoredRun(header, scope.chosen(cases), events);
     }
 }
