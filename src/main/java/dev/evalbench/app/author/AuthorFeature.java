@@ -96,12 +96,14 @@ public final class AuthorFeature {
      * stop nobody could be asked about.
      */
     private Runnable keepUnsavedEdits() {
-        java.util.Map<java.nio.file.Path, String> texts = new java.util.LinkedHashMap<>();
-        for (var editor : files.dirtyEditors()) texts.put(editor.absolutePath(), editor.textProperty().get());
+        java.util.Map<java.nio.file.Path, String[]> texts = new java.util.LinkedHashMap<>();
+        for (var editor : files.dirtyEditors()) {
+            texts.put(editor.absolutePath(), new String[] {editor.textProperty().get(), editor.savedTextProperty().get()});
+        }
         java.time.Instant now = java.time.Instant.now();
         return () -> texts.forEach((file, text) -> {
             try {
-                wb.kept().keep(file, text, now);
+                wb.kept().keep(file, text[0], text[1], now);
             } catch (java.io.IOException e) {
                 System.err.println("evalbench: could not keep the unsaved edits of " + file + ": " + e.getMessage());
             }

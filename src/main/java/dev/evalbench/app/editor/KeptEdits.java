@@ -20,8 +20,16 @@ import java.util.Optional;
  * template. Blocking file work: never on the FX thread. Stateless; thread-safe as the file system is.
  */
 public final class KeptEdits {
-    /** Edits kept for a template: its text as it was in the editor, and when. */
-    public record Kept(String text, Instant keptAt) {}
+    /**
+     * Edits kept for a template: its text as it was in the editor, when, and the SHA-256 of the file the edits were
+     * made to (null in a file kept without it), so that the editor can say when the file has changed since.
+     */
+    public record Kept(String text, Instant keptAt, String baseSha256) {
+        /** Whether the file now holding {@code current} is not the one these edits were made to. */
+        public boolean madeToAnotherVersion(String current) {
+            return baseSha256 != null && !baseSha256.equals(Digests.sha256(current));
+        }
+    }
 
     private final Path folder;
 
@@ -30,10 +38,13 @@ public final class KeptEdits {
         this.folder = configFolder.resolve("recovery");
     }
 
-    /** Keeps {@code text} as the unsaved edits of {@code template} (absolute), replacing any kept before. */
-    public void keep(Path template, String text, Instant now) throws IOException {
+    /**
+     * Keeps {@code text} as the unsaved edits of {@code template} (absolute), made to the file's text {@code base},
+     * replacing any kept before.
+     */
+    public void keep(Path template, String text, String base, Instant now) throws IOException {
         ObjectNode node = Json.MAPPER.createObjectNode().put("file", template.toString()).put("kept_at", now.toString())
-                .put("text", text);
+                .put("base_sha256", Digests.sha256(base)).put("text", text);
         Files.createDirectories(folder);
         AtomicFiles.write(fileOf(template), Json.MAPPER.writeValueAsBytes(node));
     }
@@ -50,7 +61,8 @@ public final class KeptEdits {
             if (!template.toString().equals(node.path("file").asText()) || !node.path("text").isTextual()) {
                 return Optional.empty();
             }
-            return Optional.of(new Kept(node.get("text").asText(), Instant.parse(node.path("kept_at").asText())));
+            String base = node.path("base_sha256").isTextual() ? node.get("base_sha256").asText() : null;
+            return Optional.of(new Kept(node.get("text").asText(), Instant.parse(node.path("kept_at").asText()), base));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

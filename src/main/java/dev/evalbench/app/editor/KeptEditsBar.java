@@ -36,16 +36,20 @@ final class KeptEditsBar extends HBox {
         restore.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         discard.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         getChildren().addAll(what, restore, discard);
-        model.offeredProperty().addListener((o, was, now) -> show(what, model.file(), now));
-        show(what, model.file(), model.offeredProperty().get());
+        model.offeredProperty().addListener((o, was, now) -> show(what, model, now));
+        show(what, model, model.offeredProperty().get());
     }
 
-    private void show(Label what, String file, KeptEdits.Kept kept) {
+    private void show(Label what, TemplateEditorModel model, KeptEdits.Kept kept) {
         setVisible(kept != null);
         setManaged(kept != null);
         if (kept == null) return;
-        what.setText("Unsaved edits to " + file + " were kept when the workbench was stopped at "
+        // Restored over a file changed since (a pull, another editor), the kept text would undo that change when
+        // saved: said before the choice, not after.
+        String changed = kept.madeToAnotherVersion(model.savedTextProperty().get())
+                ? " The file has changed since: restoring replaces its new text in the editor with the kept one." : "";
+        what.setText("Unsaved edits to " + model.file() + " were kept when the workbench was stopped at "
                 + WHEN.format(kept.keptAt().atZone(ZoneId.systemDefault()))
-                + " without asking. Restore them into the editor (still unsaved), or discard them.");
+                + " without asking. Restore them into the editor (still unsaved), or discard them." + changed);
     }
 }

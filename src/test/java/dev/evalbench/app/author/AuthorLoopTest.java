@@ -188,17 +188,25 @@ class AuthorLoopTest extends WindowTestBase {
 
         waitFor(5, TimeUnit.SECONDS, () -> area.getText().contains("The customer wrote: draft"));
         waitFor(5, TimeUnit.SECONDS, () -> "triage.yaml *".equals(selectedTab().getText()));
+        assertThat(robot.lookup("#kept-edits-text").queryAs(Label.class).getText()).doesNotContain("changed since");
         waitFor(5, TimeUnit.SECONDS, () -> !Files.exists(kept));
         assertThat(robot.lookup("#kept-edits").query().isVisible()).isFalse();
     }
 
-    /** Discard leaves the template as the file holds it, and forgets the kept edits: the next stop keeps none. */
+    /**
+     * The file changed while the app was down (a pull): the offer says so before the choice. Discard leaves the
+     * template as the file holds it, and forgets the kept edits: the next stop keeps none.
+     */
     @Test
     void keptEditsDiscardedAreGoneAndTheTemplateIsAsOnDisk() throws Exception {
         triageWithADraft();
         Path kept = stopAndKeep();
+        Path file = fixture.workspace.resolve("prompts/triage.yaml");
+        Files.writeString(file, Files.readString(file) + "# pulled\n");
 
         CodeArea area = startAndSeeTheOffer();
+        assertThat(robot.lookup("#kept-edits-text").queryAs(Label.class).getText())
+                .endsWith("The file has changed since: restoring replaces its new text in the editor with the kept one.");
         robot.clickOn("#kept-edits-discard");
 
         waitFor(5, TimeUnit.SECONDS, () -> !Files.exists(kept));

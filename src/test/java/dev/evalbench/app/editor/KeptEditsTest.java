@@ -20,9 +20,13 @@ class KeptEditsTest {
         KeptEdits kept = new KeptEdits(config);
         Instant at = Instant.parse("2026-12-01T03:38:50Z");
 
-        kept.keep(triage, "id: triage\nrevision: 4\n draft\n", at);
+        kept.keep(triage, "id: triage\nrevision: 4\n draft\n", "id: triage\nrevision: 4\n", at);
 
-        assertThat(kept.find(triage)).hasValue(new KeptEdits.Kept("id: triage\nrevision: 4\n draft\n", at));
+        KeptEdits.Kept found = kept.find(triage).orElseThrow();
+        assertThat(found.text()).isEqualTo("id: triage\nrevision: 4\n draft\n");
+        assertThat(found.keptAt()).isEqualTo(at);
+        assertThat(found.madeToAnotherVersion("id: triage\nrevision: 4\n")).isFalse();
+        assertThat(found.madeToAnotherVersion("id: triage\nrevision: 5\n")).as("pulled since").isTrue();
         assertThat(kept.find(rubric)).isEmpty();
         assertThat(config.resolve("recovery")).isDirectoryContaining(p -> p.toString().endsWith(".json"));
         kept.forget(triage);
@@ -33,7 +37,7 @@ class KeptEditsTest {
     @Test
     void aDamagedOrForeignFileOffersNothingRatherThanTheWrongText() throws Exception {
         KeptEdits kept = new KeptEdits(config);
-        kept.keep(triage, "mine", Instant.EPOCH);
+        kept.keep(triage, "mine", "base", Instant.EPOCH);
         Path file;
         try (var files = Files.list(config.resolve("recovery"))) {
             file = files.findFirst().orElseThrow();
