@@ -35,7 +35,11 @@ class PartialRunComparisonTest {
                 .contains("scope: compared within what both runs ran; left out: 32 cases of " + whole
                         + " outside what " + triage + " ran (suite triage)")
                 .containsPattern("cases passed +80\\.3% -> 80\\.3% +\\+0\\.0 pp")
-                .doesNotContain("passed, suite safety");
+                .doesNotContain("passed, suite safety")
+                // The gates too are of the compared cases: the whole run's 190,783 tokens of 159 cases were shown
+                // beside the triage run's 152,354, and its safety gate beside one that did not run.
+                .containsPattern("safety +not run +-> not run")
+                .containsPattern("tokens +pass 152,354 +-> pass 152,354");
         assertThat(Files.readString(md)).contains("Compared within what both runs ran; left out: 32 cases of");
 
         // The other way round the triage run is the first; the whole run's safety cases are still left out.

@@ -20,8 +20,14 @@ public record ComparedScope(int beforeLeftOut, String afterChose, int afterLeftO
     /** Nothing left out: both runs chose the same cases, or each chose every case. */
     public static final ComparedScope WHOLE = new ComparedScope(0, null, 0, null);
 
-    /** Two runs' cases, each within what the other chose, and what that left out. */
-    public record Narrowed<T extends ScoredCase>(List<T> before, List<T> after, ComparedScope scope) {}
+    /**
+     * Two runs' cases, each within what the other chose, and what that left out. {@code beforeHeader} and
+     * {@code afterHeader} are the headers to gate those cases with: a side that lost cases carries the other
+     * side's choice as its config, so its gates of suites it kept none of read "not run" rather than fail for
+     * having no cases. Gated so, both sides' gates are of the same cases.
+     */
+    public record Narrowed<T extends ScoredCase>(List<T> before, List<T> after, ComparedScope scope,
+                                                 RunHeader beforeHeader, RunHeader afterHeader) {}
 
     /**
      * Each run's cases within what the other chose. Only between two eval runs: a traffic run and a shadow run of
@@ -29,13 +35,15 @@ public record ComparedScope(int beforeLeftOut, String afterChose, int afterLeftO
      */
     public static <T extends ScoredCase> Narrowed<T> of(RunHeader before, List<T> beforeCases, RunHeader after,
                                                         List<T> afterCases) {
-        Narrowed<T> whole = new Narrowed<>(beforeCases, afterCases, WHOLE);
+        Narrowed<T> whole = new Narrowed<>(beforeCases, afterCases, WHOLE, before, after);
         if (before.kind() != RunKind.EVAL || after.kind() != RunKind.EVAL) return whole;
         List<T> a = after.config() == null ? beforeCases : after.config().chosen(beforeCases);
         List<T> b = before.config() == null ? afterCases : before.config().chosen(afterCases);
         if (a.size() == beforeCases.size() && b.size() == afterCases.size()) return whole;
         return new Narrowed<>(a, b, new ComparedScope(beforeCases.size() - a.size(), chose(after.config()),
-                afterCases.size() - b.size(), chose(before.config())));
+                afterCases.size() - b.size(), chose(before.config())),
+                a.size() == beforeCases.size() ? before : before.withConfig(after.config()),
+                b.size() == afterCases.size() ? after : after.withConfig(before.config()));
     }
 
     public boolean narrowed() {

@@ -39,6 +39,12 @@ public record RunHeader(
                 plannedCases, pid, tags, RunKind.EVAL);
     }
 
+    /** This header with another config: the run as if it had chosen only what {@code newConfig} chooses. */
+    public RunHeader withConfig(RunConfig newConfig) {
+        return new RunHeader(id, workspace, workspacePath, newConfig, status, startedAt, finishedAt, appVersion, gitCommit,
+                inputs, plannedCases, pid, tags, kind);
+    }
+
     /** This header with another kind. */
     public RunHeader withKind(RunKind newKind) {
         return new RunHeader(id, workspace, workspacePath, config, status, startedAt, finishedAt, appVersion, gitCommit,

@@ -63,8 +63,7 @@ public final class CompareService {
         StoredRun before = RunLookup.baseline(store, beforeRef);
         StoredRun after = RunLookup.baseline(store, afterRef);
         Optional<RunGates> found = gates.gatesOf(after, store, workspaceDir);
-        GateReport afterVerdicts = found.isPresent() ? gates.gate(found.get(), after, before) : null;
-        RunComparison comparison = compare(before, after, found.orElse(null), afterVerdicts);
+        RunComparison comparison = compare(before, after, found.orElse(null), null);
         return new Result(comparison.before(), comparison.after(), comparison, found);
     }
 
@@ -84,19 +83,19 @@ public final class CompareService {
                 () -> RunLookup.runCases(store, beforeHeader));
         RunCases wholeAfter = RunLookup.runCases(store, afterHeader);
         RunCases wholeBefore = awaited(beforeRead);
-        // Gated whole (each run's own verdicts; a baseline is narrowed by the gates themselves), compared within
-        // what both chose.
+        // Compared, and gated, within what both chose: a side that lost cases is gated as if it had chosen what the
+        // other did, so both sides' gates are of the same cases.
         ComparedScope.Narrowed<ScoredCase> n = ComparedScope.of(beforeHeader, wholeBefore.cases(), afterHeader,
                 wholeAfter.cases());
-        RunCases before = new RunCases(beforeHeader, n.before(), wholeBefore.events());
-        RunCases after = new RunCases(afterHeader, n.after(), wholeAfter.events());
+        RunCases before = new RunCases(n.beforeHeader(), n.before(), wholeBefore.events());
+        RunCases after = new RunCases(n.afterHeader(), n.after(), wholeAfter.events());
         ComparedScope scope = n.scope();
         Optional<RunGates> found = awaited(gatesLoad);
         // Gating is pure CPU work on the summaries: done on a pool thread while this one reads and masks records.
         CompletableFuture<GateReport> beforeVerdicts = found.isEmpty() ? CompletableFuture.completedFuture(null)
-                : CompletableFuture.supplyAsync(() -> gates.gate(found.get().workspace(), wholeBefore, null));
+                : CompletableFuture.supplyAsync(() -> gates.gate(found.get().workspace(), before, null));
         CompletableFuture<GateReport> afterVerdicts = found.isEmpty() ? CompletableFuture.completedFuture(null)
-                : CompletableFuture.supplyAsync(() -> gates.gate(found.get().workspace(), wholeAfter, wholeBefore));
+                : CompletableFuture.supplyAsync(() -> gates.gate(found.get().workspace(), after, before));
         OutboundMask mask = OutboundMasks.of(found.map(RunGates::workspace).orElse(null), store, gates.env(),
                 before.header(), after.header());
         // The summaries' texts are never shown (the comparison shows the records it reads, masked as they are
@@ -134,16 +133,18 @@ public final class CompareService {
 
     /**
      * The comparison of two loaded runs, each within what the other chose; with {@code runGates} (may be null) the
-     * gate deltas too, where {@code afterVerdicts} are the after-run's verdicts against {@code before}.
+     * gate deltas too, both sides gated within that choice ({@link ComparedScope.Narrowed}), unless
+     * {@code afterVerdicts} gives the after-run's verdicts against {@code before} (a report's own).
      */
     public RunComparison compare(StoredRun wholeBefore, StoredRun wholeAfter, RunGates runGates, GateReport afterVerdicts)
             throws StoreException {
-        GateReport beforeVerdicts = runGates == null ? null : gates.gate(runGates, wholeBefore, null);
         ComparedScope.Narrowed<CaseRecord> n = ComparedScope.of(wholeBefore.header(), wholeBefore.cases(),
                 wholeAfter.header(), wholeAfter.cases());
-        StoredRun before = new StoredRun(wholeBefore.header(), n.before(), wholeBefore.events());
-        StoredRun after = new StoredRun(wholeAfter.header(), n.after(), wholeAfter.events());
+        StoredRun before = new StoredRun(n.beforeHeader(), n.before(), wholeBefore.events());
+        StoredRun after = new StoredRun(n.afterHeader(), n.after(), wholeAfter.events());
         ComparedScope scope = n.scope();
+        GateReport beforeVerdicts = runGates == null ? null : gates.gate(runGates, before, null);
+        if (runGates != null && afterVerdicts == null) afterVerdicts = gates.gate(runGates, after, before);
         // Gated on the raw records; a comparison is printed and attached to pull requests, so its runs are masked.
         OutboundMask mask = OutboundMasks.of(runGates == null ? null : runGates.workspace(), store, gates.env(), before, after);
         ComparisonBuilder builder = new ComparisonBuilder(mask.run(before), mask.run(after))

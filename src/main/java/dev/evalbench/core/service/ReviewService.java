@@ -39,12 +39,13 @@ public final class ReviewService {
      * The aligned cases of two runs, regressions first, with their summaries kept for {@link #overview}. A run of
      * part of the workspace ({@code run --suite}, {@code --case}, {@code --tag}) and a whole one are compared on
      * the cases both ran, as {@code evalbench compare} does: {@code beforeSummaries}, {@code afterSummaries}, the
-     * cases and the movements are each run's within what the other chose, {@code scope} says what that left out,
-     * and {@code wholeBefore} and {@code wholeAfter} keep every summary for the gates (each run's own verdicts).
+     * cases and the movements are each run's within what the other chose, and {@code scope} says what that left
+     * out. {@code before} and {@code after} are the headers the gates read, as {@link ComparedScope.Narrowed}
+     * gives them.
      */
     public record Cases(RunHeader before, RunHeader after, List<CaseSummary> beforeSummaries,
                         List<CaseSummary> afterSummaries, List<ReviewCase> cases, List<MetricMovement> movements,
-                        ComparedScope scope, List<CaseSummary> wholeBefore, List<CaseSummary> wholeAfter) {
+                        ComparedScope scope) {
         public long count(dev.evalbench.core.compare.ReviewStatus status) {
             return cases.stream().filter(c -> c.status() == status).count();
         }
@@ -82,8 +83,8 @@ public final class ReviewService {
         ComparedScope.Narrowed<CaseSummary> n = ComparedScope.of(before.header(), before.summaries(), after.header(),
                 after.summaries());
         List<ReviewCase> cases = ReviewCases.between(n.before(), n.after(), place);
-        return new Cases(before.header(), after.header(), n.before(), n.after(), cases, MetricMovements.of(cases),
-                n.scope(), before.summaries(), after.summaries());
+        return new Cases(n.beforeHeader(), n.afterHeader(), n.before(), n.after(), cases, MetricMovements.of(cases),
+                n.scope());
     }
 
     /**
@@ -94,16 +95,12 @@ public final class ReviewService {
      */
     public ChangeOverview overview(Side before, Side after, Cases cases, Path workspaceDir)
             throws StoreException, WorkspaceException {
-        RunCases wholeA = RunCases.ofSummaries(cases.before(), cases.wholeBefore(), before.store().events(cases.before().id()));
-        RunCases wholeB = RunCases.ofSummaries(cases.after(), cases.wholeAfter(), after.store().events(cases.after().id()));
-        Optional<RunGates> found = gates.gatesOf(wholeB, after.store(), null);
-        if (found.isEmpty()) found = gates.gatesOf(wholeA, before.store(), workspaceDir);
-        // Each run's own verdicts, from all its cases (a baseline is narrowed by the gates themselves); the metrics
-        // are of the cases both ran.
-        GateReport beforeGates = found.isPresent() ? gates.gate(found.get().workspace(), wholeA, null) : null;
-        GateReport afterGates = found.isPresent() ? gates.gate(found.get().workspace(), wholeB, wholeA) : null;
-        RunCases a = RunCases.ofSummaries(cases.before(), cases.beforeSummaries(), wholeA.events());
-        RunCases b = RunCases.ofSummaries(cases.after(), cases.afterSummaries(), wholeB.events());
+        RunCases a = RunCases.ofSummaries(cases.before(), cases.beforeSummaries(), before.store().events(cases.before().id()));
+        RunCases b = RunCases.ofSummaries(cases.after(), cases.afterSummaries(), after.store().events(cases.after().id()));
+        Optional<RunGates> found = gates.gatesOf(b, after.store(), null);
+        if (found.isEmpty()) found = gates.gatesOf(a, before.store(), workspaceDir);
+        GateReport beforeGates = found.isPresent() ? gates.gate(found.get().workspace(), a, null) : null;
+        GateReport afterGates = found.isPresent() ? gates.gate(found.get().workspace(), b, a) : null;
         String from = found.map(g -> "gates from " + g.source())
                 .orElse("no gates: neither run's inputs are stored here and no workspace is open");
         SnapshotSource snapshots = sha -> {

@@ -57,7 +57,8 @@ class CompareViewModelTest {
     /**
      * A run of one suite against a whole run is compared on the cases both ran, as {@code evalbench compare} does:
      * the whole run's safety probes are not "only in the first run", its pass rate is not set against the triage
-     * run's, and the headline says what was left out. The gates stay each run's own verdicts.
+     * run's, and the headline says what was left out. The gates too are of those cases: the whole run's safety
+     * gate reads "not run" there, and its tokens are the triage cases' tokens.
      */
     @Test
     void aTriageRunAgainstAWholeRunIsComparedOnTheTriageCasesAndTheHeadlineSaysWhatWasLeftOut() throws Exception {
@@ -77,8 +78,12 @@ class CompareViewModelTest {
         assertThat(overview.metrics()).noneMatch(m -> m.label().contains("safety"));
         assertThat(overview.gates()).anySatisfy(g -> {
             assertThat(g.id()).isEqualTo("safety");
-            assertThat(g.before().ran()).as("the whole run's own safety verdict").isTrue();
+            assertThat(g.before().ran()).as("no safety probe within the compared cases").isFalse();
             assertThat(g.after().ran()).isFalse();
+        });
+        assertThat(overview.gates()).anySatisfy(g -> {
+            assertThat(g.id()).isEqualTo("tokens");
+            assertThat(g.before().value()).as("the same cases' tokens on both sides").isEqualTo(g.after().value());
         });
         assertThat(overview.versions().changes()).as("no eval set 'changed' to nothing").isEmpty();
     }
