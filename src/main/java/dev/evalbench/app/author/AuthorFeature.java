@@ -96,19 +96,20 @@ public final class AuthorFeature {
      * stop nobody could be asked about.
      */
     private Runnable keepUnsavedEdits() {
-        java.util.Map<java.nio.file.Path, String[]> texts = new java.util.LinkedHashMap<>();
-        for (var editor : files.dirtyEditors()) {
-            texts.put(editor.absolutePath(), new String[] {editor.textProperty().get(), editor.savedTextProperty().get()});
-        }
+        List<Unsaved> unsaved = files.dirtyEditors().stream().map(editor -> new Unsaved(editor.absolutePath(),
+                editor.textProperty().get(), editor.savedTextProperty().get())).toList();
         java.time.Instant now = java.time.Instant.now();
-        return () -> texts.forEach((file, text) -> {
+        return () -> unsaved.forEach(edits -> {
             try {
-                wb.kept().keep(file, text[0], text[1], now);
+                wb.kept().keep(edits.file(), edits.text(), edits.base(), now);
             } catch (java.io.IOException e) {
-                System.err.println("evalbench: could not keep the unsaved edits of " + file + ": " + e.getMessage());
+                System.err.println("evalbench: could not keep the unsaved edits of " + edits.file() + ": " + e.getMessage());
             }
         });
     }
+
+    /** An editor's unsaved text, and the file's text it was edited from. */
+    private record Unsaved(java.nio.file.Path file, String text, String base) {}
 
     private void openProblem(InputError problem) {
         Path ws = wb.session().folder();

@@ -89,7 +89,6 @@ public final class CompareService {
                 wholeAfter.cases());
         RunCases before = new RunCases(n.beforeHeader(), n.before(), wholeBefore.events());
         RunCases after = new RunCases(n.afterHeader(), n.after(), wholeAfter.events());
-        ComparedScope scope = n.scope();
         Optional<RunGates> found = awaited(gatesLoad);
         // Gating is pure CPU work on the summaries: done on a pool thread while this one reads and masks records.
         CompletableFuture<GateReport> beforeVerdicts = found.isEmpty() ? CompletableFuture.completedFuture(null)
@@ -103,7 +102,7 @@ public final class CompareService {
         RunComparison comparison = SummaryComparison.buildAwaitingGates(eventsMasked(before, mask), eventsMasked(after, mask),
                 records(before, mask), records(after, mask), SnapshotSource.of(store).masked(t -> mask.text(null, t)),
                 () -> SummaryComparison.joined(beforeVerdicts), () -> SummaryComparison.joined(afterVerdicts),
-                flipsShown, WorkspaceOrder.of(found.map(RunGates::workspace).orElse(null))).within(scope);
+                flipsShown, WorkspaceOrder.of(found.map(RunGates::workspace).orElse(null))).within(n.scope());
         return new Result(comparison.before(), comparison.after(), comparison, found);
     }
 
@@ -142,7 +141,6 @@ public final class CompareService {
                 wholeAfter.header(), wholeAfter.cases());
         StoredRun before = new StoredRun(n.beforeHeader(), n.before(), wholeBefore.events());
         StoredRun after = new StoredRun(n.afterHeader(), n.after(), wholeAfter.events());
-        ComparedScope scope = n.scope();
         GateReport beforeVerdicts = runGates == null ? null : gates.gate(runGates, before, null);
         if (runGates != null && afterVerdicts == null) afterVerdicts = gates.gate(runGates, after, before);
         // Gated on the raw records; a comparison is printed and attached to pull requests, so its runs are masked.
@@ -151,6 +149,6 @@ public final class CompareService {
                 .snapshots(SnapshotSource.of(store).masked(t -> mask.text(null, t)))
                 .order(WorkspaceOrder.of(runGates == null ? null : runGates.workspace()));
         if (runGates != null) builder.gates(beforeVerdicts, afterVerdicts);
-        return builder.build().within(scope);
+        return builder.build().within(n.scope());
     }
 }
