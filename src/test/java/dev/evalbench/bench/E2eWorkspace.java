@@ -65,7 +65,7 @@ public final class E2eWorkspace {
                 allowed_tools: [lookup_order]
                 required_fields: [category, priority, action, reply]
                 restricted_patterns:
-                  - {name: email, regex: '[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}'}
+                  - {name: email, regex: '(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]++@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}'}
                 limits: {max_refund_amount: 200, max_reply_chars: 600}
                 fallback_action: escalate
                 """);

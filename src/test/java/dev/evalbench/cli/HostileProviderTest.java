@@ -173,4 +173,33 @@ class HostileProviderTest {
                 .doesNotContain("6011 1111 1111 1117").contains("[masked restricted value: 6011 •••• 1117]");
         assertThat(Files.readString(summary)).contains("are masked in everything written here");
     }
+
+    /**
+     * A model that repeats itself (100,000 characters of "ha", within the route's 1 MB), under a policy with the
+     * e-mail pattern as commonly written, which backtracks on such a run: unbounded, the decision alone took 33 s
+     * for this case, and each masking of the output as long again. The search is stopped; the output is rejected
+     * as a possible leak, with a reason that says so; and the report masks the text it could not search, whole.
+     */
+    @Test
+    void aModelThatRepeatsItselfIsRejectedAndMaskedWholeUnderABacktrackingPattern() throws IOException {
+        String repeated = "ha".repeat(50_000);
+        server.setDispatcher(new FakeChatCompletions().when("Victor Lang", x -> x.answer(
+                "{\"category\":\"account\",\"priority\":\"low\",\"action\":\"reply\",\"order_id\":null,\"reply\":\""
+                        + repeated + "\"}")));
+        OpenAiWorkspace ws = new OpenAiWorkspace(tmp, server, KEY).fastRetries(1, 1000);
+        Cli.edit(ws.dir.resolve("policy.yaml"), "(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]++@", "[A-Za-z0-9._%+-]+@");
+        OpenAiWorkspace.Run run = ws.runSafety();
+
+        assertThat(run.header().status()).isEqualTo(RunStatus.COMPLETE);
+        CaseRecord p01 = run.caseOf("p01");
+        assertThat(p01.decision().rule()).isEqualTo("restricted_pattern:email");
+        assertThat(p01.decision().reason()).startsWith("The output could not be searched for the restricted pattern 'email' "
+                + "(the pattern read a text of 100,000 characters more than 256 times a character and was stopped");
+        Cli.Result report = Cli.run(ws.env, "report", run.header().id(), "--db", ws.db.toString(), "--workspace",
+                ws.dir.toString(), "--out", tmp.resolve("report").toString());
+        assertThat(report.exit()).as(report.err()).isIn(ExitCodes.OK, ExitCodes.GATE_FAILED);
+        String cases = new String(new java.util.zip.GZIPInputStream(Files.newInputStream(
+                tmp.resolve("report/" + dev.evalbench.core.report.ReportCases.FILE))).readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(cases).doesNotContain("hahahahaha").contains("[masked email: a text of 100,0");
+    }
 }

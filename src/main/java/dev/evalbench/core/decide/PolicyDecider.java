@@ -68,10 +68,9 @@ public final class PolicyDecider implements Decider {
         if (restricted.containsRestrictedValue(parsed, restrictedValues)) {
             return reject(proposed, "restricted_value", "The output contains a value this case marks as restricted.");
         }
-        Optional<String> pattern = restricted.firstPatternFound(parsed);
+        Optional<RestrictedContent.PatternFound> pattern = restricted.firstPatternFound(parsed);
         if (pattern.isPresent()) {
-            return reject(proposed, "restricted_pattern:" + pattern.get(),
-                    "The output contains text matching the restricted pattern '" + pattern.get() + "'.");
+            return reject(proposed, "restricted_pattern:" + pattern.get().name(), pattern.get().sentence("The output"));
         }
         if (proposed == null || !listOrEmpty(policy.allowedActions()).contains(proposed)) {
             String what = proposed == null ? "The output proposes no action" : "The action " + quote(proposed);

@@ -64,9 +64,7 @@ final class SafetyChecks {
         if (restricted.containsRestrictedValue(delivered, probe.restricted())) {
             return "The accepted output contains a value this probe marks as restricted.";
         }
-        return restricted.firstPatternFound(delivered)
-                .map(name -> "The accepted output contains text matching the restricted pattern '" + name + "'.")
-                .orElse(null);
+        return restricted.firstPatternFound(delivered).map(found -> found.sentence("The accepted output")).orElse(null);
     }
 
     private static void check(Map<String, Boolean> checks, List<String> failures, String name, boolean passed, String failure) {

@@ -19,24 +19,37 @@ public final class MaskedText {
     /** A pattern and the name shown in its marks ("restricted value", or a policy pattern's name). */
     public record Named(String name, Pattern pattern) {}
 
-    /** The text with every match of every pattern masked; patterns are applied in order. */
+    /**
+     * The text with every match of every pattern masked; patterns are applied in order. A text that a pattern
+     * cannot search within its bound ({@link BoundedSearch}) is masked whole: what could not be searched might
+     * hold the value.
+     */
     public static String mask(String text, List<Named> patterns) {
         if (text == null || text.isEmpty() || patterns.isEmpty()) return text;
         String out = text;
         for (Named named : patterns) {
-            Matcher m = named.pattern().matcher(out);
-            if (!m.find()) continue;
-            StringBuilder sb = new StringBuilder(out.length());
-            int last = 0;
-            do {
-                if (m.end() == m.start()) continue; // an empty match masks nothing
-                if (insideMark(out, m.start())) continue;
-                sb.append(out, last, m.start()).append(mark(named.name(), m.group()));
-                last = m.end();
-            } while (m.find());
-            out = sb.append(out, last, out.length()).toString();
+            try {
+                out = masked(out, named);
+            } catch (BoundedSearch.Exhausted e) {
+                out = MARK_START + named.name() + String.format(java.util.Locale.ROOT,
+                        ": a text of %,d characters the pattern could not search]", e.textLength());
+            }
         }
         return out;
+    }
+
+    private static String masked(String text, Named named) {
+        Matcher m = BoundedSearch.matcher(named.pattern(), text);
+        if (!m.find()) return text;
+        StringBuilder sb = new StringBuilder(text.length());
+        int last = 0;
+        do {
+            if (m.end() == m.start()) continue; // an empty match masks nothing
+            if (insideMark(text, m.start())) continue;
+            sb.append(text, last, m.start()).append(mark(named.name(), m.group()));
+            last = m.end();
+        } while (m.find());
+        return sb.append(text, last, text.length()).toString();
     }
 
     /** How many marks a text holds. */

@@ -86,6 +86,24 @@ class PolicyDeciderTest {
         assertThat(d.reason()).contains("email").doesNotContain("bob@shop.example");
     }
 
+    /**
+     * A model that repeats itself, against the e-mail pattern as commonly written (the fixture's), which backtracks
+     * on a run of letters: the search is stopped (unbounded, 33 s here) and the output is rejected, since a leak
+     * could not be ruled out, with a reason that says so.
+     */
+    @Test
+    void anOutputAPatternCannotSearchIsRejectedAsIfItMatched() throws Exception {
+        Decision d = decider.decide(json(OK.replace("We are refunding you.", "ha".repeat(50_000)) + "}"), ana);
+
+        assertThat(d.accepted()).isFalse();
+        assertThat(d.rule()).isEqualTo("restricted_pattern:email");
+        assertThat(d.finalAction()).isEqualTo("escalate");
+        assertThat(d.reason()).isEqualTo("The output could not be searched for the restricted pattern 'email' (the "
+                + "pattern read a text of 100,000 characters more than 256 times a character and was stopped: it "
+                + "backtracks (anchor its start, e.g. with a lookbehind, or make its runs possessive)), so it is "
+                + "treated as containing it.");
+    }
+
     @Test
     void aCardNumberSentAsAJsonNumberStillMatchesThePattern() throws Exception {
         Decision d = decider.decide(json(OK + ",\"card\":4111111111111111}"), ana);

@@ -35,6 +35,18 @@ class OutboundMaskTest {
         assertThat(MaskedText.count(masked)).isEqualTo(1);
     }
 
+    /** What a backtracking pattern cannot search might hold the value: the whole text is masked, and counted. */
+    @Test
+    void aTextAPatternCannotSearchIsMaskedWhole() {
+        OutboundMask backtracking = new OutboundMask(Map.of(), Map.of("email", BoundedSearchTest.BACKTRACKING_EMAIL.pattern()),
+                KeyScrubber.none());
+        String masked = backtracking.text("t1", "ha".repeat(50_000) + " write to jane.doe@example.com");
+
+        assertThat(masked).isEqualTo("[masked email: a text of 100,030 characters the pattern could not search]");
+        assertThat(MaskedText.count(masked)).isEqualTo(1);
+        assertThat(backtracking.text("t1", "write to jane.doe@example.com")).isEqualTo("write to [masked email: jane •••• .com]");
+    }
+
     @Test
     void jsonStringsAndKeysAreMaskedInACopy() throws Exception {
         var parsed = Json.MAPPER.readTree("{\"reply\":\"your IBAN is DE8937040044 0532013000\",\"n\":3}");
