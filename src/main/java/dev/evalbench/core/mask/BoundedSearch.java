@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
  * (at least {@value #MIN_STEPS}), the search ends with {@link Exhausted}, and the caller fails closed (treats the
  * text as holding what it could not rule out). The count is of reads, not time, so the outcome is the same on
  * every machine and every run. A pattern that reads each character a bounded number of times (a lookbehind at its
- * start, possessive runs) never reaches the bound. Stateless; each matcher is for one thread.
+ * start, possessive runs) never reaches the bound. The engine also recurses once per repetition of a group with
+ * alternatives ({@code (a|b)*}), so a long text can overflow the thread's stack: {@link #run} turns that into
+ * {@link Exhausted} too, the stack having unwound. Stateless; each matcher is for one thread.
  */
 public final class BoundedSearch {
     /** Reads a search may make per character of its text; linear patterns make a handful. */
@@ -32,7 +34,21 @@ public final class BoundedSearch {
 
     /** Whether {@code pattern} occurs in {@code text}. @throws Exhausted when the search read past its bound */
     public static boolean find(Pattern pattern, String text) {
-        return matcher(pattern, text).find();
+        return run(text.length(), () -> matcher(pattern, text).find());
+    }
+
+    /**
+     * Runs {@code search}, the work of one or more {@link #matcher}s over a text of {@code textLength} characters,
+     * with a stack overflow in the regex engine reported as {@link Exhausted}.
+     */
+    public static <T> T run(int textLength, java.util.function.Supplier<T> search) {
+        try {
+            return search.get();
+        } catch (StackOverflowError e) {
+            throw new Exhausted(textLength, String.format(java.util.Locale.ROOT, "the pattern recursed deeper than the "
+                    + "thread's stack allows on a text of %,d characters and was stopped: a repeated group with "
+                    + "alternatives recurses once a repetition (write (a|b)* as [ab]*)", textLength));
+        }
     }
 
     /** How many reads a search of a text of {@code length} characters may make. */
@@ -45,10 +61,14 @@ public final class BoundedSearch {
         private final int textLength;
 
         Exhausted(int textLength) {
-            super(String.format(java.util.Locale.ROOT,
+            this(textLength, String.format(java.util.Locale.ROOT,
                     "the pattern read a text of %,d characters more than %,d times a character and was stopped: "
                             + "it backtracks (anchor its start, e.g. with a lookbehind, or make its runs possessive)",
-                    textLength, STEPS_PER_CHAR), null, false, false);
+                    textLength, STEPS_PER_CHAR));
+        }
+
+        Exhausted(int textLength, String message) {
+            super(message, null, false, false);
             this.textLength = textLength;
         }
 

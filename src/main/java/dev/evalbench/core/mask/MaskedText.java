@@ -39,17 +39,19 @@ public final class MaskedText {
     }
 
     private static String masked(String text, Named named) {
-        Matcher m = BoundedSearch.matcher(named.pattern(), text);
-        if (!m.find()) return text;
-        StringBuilder sb = new StringBuilder(text.length());
-        int last = 0;
-        do {
-            if (m.end() == m.start()) continue; // an empty match masks nothing
-            if (insideMark(text, m.start())) continue;
-            sb.append(text, last, m.start()).append(mark(named.name(), m.group()));
-            last = m.end();
-        } while (m.find());
-        return sb.append(text, last, text.length()).toString();
+        return BoundedSearch.run(text.length(), () -> {
+            Matcher m = BoundedSearch.matcher(named.pattern(), text);
+            if (!m.find()) return text;
+            StringBuilder sb = new StringBuilder(text.length());
+            int last = 0;
+            do {
+                if (m.end() == m.start()) continue; // an empty match masks nothing
+                if (insideMark(text, m.start())) continue;
+                sb.append(text, last, m.start()).append(mark(named.name(), m.group()));
+                last = m.end();
+            } while (m.find());
+            return sb.append(text, last, text.length()).toString();
+        });
     }
 
     /** How many marks a text holds. */

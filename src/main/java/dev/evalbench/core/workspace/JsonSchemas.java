@@ -14,11 +14,13 @@ import java.util.Optional;
 /**
  * The one JSON Schema setup used everywhere: draft 2020-12 unless a schema's {@code $schema} names another
  * standard dialect, JSON-pointer paths, no remote fetching (networknt 2.x fetches nothing remote by default;
- * the standard meta-schemas come from its jar). Thread-safe: the registry and compiled schemas are immutable.
+ * the standard meta-schemas come from its jar), and {@code pattern} searched with bounded work
+ * ({@link BoundedSchemaPatterns}). Thread-safe: the registry and compiled schemas are immutable.
  */
 public final class JsonSchemas {
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-            builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder().pathType(PathType.JSON_POINTER).build()));
+            builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder().pathType(PathType.JSON_POINTER)
+                    .regularExpressionFactory(BoundedSchemaPatterns.INSTANCE).build()));
 
     private JsonSchemas() {}
 

@@ -109,4 +109,21 @@ class StrictOutputValidatorTest {
         assertThat(v.parsed().asText()).isEqualTo("billing");
         assertThat(v.errors()).containsExactly("(root): must be an object (keys and values), found string \"billing\"");
     }
+
+    /**
+     * A schema's pattern with a repeated group of alternatives ({@code ^(\w|\s)*$}, "words and spaces"), on what a
+     * model wrote: Java's regex engine recurses once a repetition, and 5,000 letters overflowed the thread's stack
+     * (a StackOverflowError out of the validation). The search is stopped instead, and the string does not match,
+     * so the output is invalid: what could not be checked is not accepted. Short strings are judged as before.
+     */
+    @Test
+    void aPatternThatCannotSearchTheStringEndsAndDoesNotAcceptIt() {
+        JsonNode words = read("{\"type\": \"object\", \"properties\": {\"reply\": {\"type\": \"string\", \"pattern\": \"^(\\\\w|\\\\s)*$\"}}}");
+
+        Validation hostile = validator.validate("{\"reply\": \"" + "a".repeat(5_000) + ".\"}", words);
+        assertThat(hostile.valid()).isFalse();
+        assertThat(hostile.errors()).singleElement().asString().startsWith("/reply: must match the pattern ^(\\w|\\s)*$, found string");
+        assertThat(validator.validate("{\"reply\": \"three short words\"}", words).valid()).isTrue();
+        assertThat(validator.validate("{\"reply\": \"not. words\"}", words).valid()).isFalse();
+    }
 }

@@ -52,6 +52,17 @@ class BoundedSearchTest {
         assertThat(BoundedSearch.find(card, "card 4111 1111 1111 1111.")).isTrue();
     }
 
+    /** The engine recurses once a repetition of a group with alternatives: a long text overflows the stack. */
+    @Test
+    void aSearchThatOverflowsTheStackIsStoppedAndSaysWhy() {
+        String text = "ab".repeat(100_000) + "c";
+        assertThatThrownBy(() -> BoundedSearch.find(Pattern.compile("(?:a|b)*c"), text))
+                .isInstanceOfSatisfying(BoundedSearch.Exhausted.class, e -> assertThat(e.textLength()).isEqualTo(200_001))
+                .hasMessage("the pattern recursed deeper than the thread's stack allows on a text of 200,001 characters "
+                        + "and was stopped: a repeated group with alternatives recurses once a repetition (write (a|b)* as [ab]*)");
+        assertThat(BoundedSearch.find(Pattern.compile("[ab]*c"), text)).as("as the message advises").isTrue();
+    }
+
     @Test
     void aShortTextIsNeverStoppedEarly() {
         // 100 characters: the floor of a million reads, not 256 a character, applies.

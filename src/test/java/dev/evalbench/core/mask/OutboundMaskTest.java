@@ -48,6 +48,15 @@ class OutboundMaskTest {
     }
 
     @Test
+    void aTextThatOverflowsAPatternsSearchIsMaskedWhole() {
+        OutboundMask recursing = new OutboundMask(Map.of(), Map.of("code", "(?:[A-Z]|-)+\\d{4}"), KeyScrubber.none());
+
+        assertThat(recursing.text("t1", "ABC-1234")).isEqualTo("[masked code: A •••• 4]");
+        assertThat(recursing.text("t1", "AB-".repeat(100_000)))
+                .isEqualTo("[masked code: a text of 300,000 characters the pattern could not search]");
+    }
+
+    @Test
     void jsonStringsAndKeysAreMaskedInACopy() throws Exception {
         var parsed = Json.MAPPER.readTree("{\"reply\":\"your IBAN is DE8937040044 0532013000\",\"n\":3}");
         var masked = mask.json("t1", parsed);
