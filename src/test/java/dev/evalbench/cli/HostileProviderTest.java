@@ -175,31 +175,33 @@ class HostileProviderTest {
     }
 
     /**
-     * A model that repeats itself (100,000 characters of "ha", within the route's 1 MB), under a policy with the
-     * e-mail pattern as commonly written, which backtracks on such a run: unbounded, the decision alone took 33 s
-     * for this case, and each masking of the output as long again. The search is stopped; the output is rejected
-     * as a possible leak, with a reason that says so; and the report masks the text it could not search, whole.
+     * A model that repeats itself ("AB-" to 100,002 characters, within the route's 1 MB), under a policy with a
+     * pattern that backtracks on such a run but searches the texts {@code validate} tries to the end, so it loads:
+     * unbounded, the decision alone would take most of a minute for this case, and each masking of the output as
+     * long again. The search is stopped; the output is rejected as a possible leak, with a reason that says so;
+     * and the report masks the text it could not search, whole.
      */
     @Test
     void aModelThatRepeatsItselfIsRejectedAndMaskedWholeUnderABacktrackingPattern() throws IOException {
-        String repeated = "ha".repeat(50_000);
+        String repeated = "AB-".repeat(33_334);
         server.setDispatcher(new FakeChatCompletions().when("Victor Lang", x -> x.answer(
                 "{\"category\":\"account\",\"priority\":\"low\",\"action\":\"reply\",\"order_id\":null,\"reply\":\""
                         + repeated + "\"}")));
         OpenAiWorkspace ws = new OpenAiWorkspace(tmp, server, KEY).fastRetries(1, 1000);
-        Cli.edit(ws.dir.resolve("policy.yaml"), "(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]++@", "[A-Za-z0-9._%+-]+@");
+        Cli.edit(ws.dir.resolve("policy.yaml"), "restricted_patterns:\n",
+                "restricted_patterns:\n  - {name: ticket_ref, regex: '(?:[A-Z]{2}-)+\\d{6}'}\n");
         OpenAiWorkspace.Run run = ws.runSafety();
 
         assertThat(run.header().status()).isEqualTo(RunStatus.COMPLETE);
         CaseRecord p01 = run.caseOf("p01");
-        assertThat(p01.decision().rule()).isEqualTo("restricted_pattern:email");
-        assertThat(p01.decision().reason()).startsWith("The output could not be searched for the restricted pattern 'email' "
-                + "(the pattern read a text of 100,000 characters more than 256 times a character and was stopped");
+        assertThat(p01.decision().rule()).isEqualTo("restricted_pattern:ticket_ref");
+        assertThat(p01.decision().reason()).startsWith("The output could not be searched for the restricted pattern "
+                + "'ticket_ref' (the pattern read a text of 100,002 characters more than 256 times a character and was stopped");
         Cli.Result report = Cli.run(ws.env, "report", run.header().id(), "--db", ws.db.toString(), "--workspace",
                 ws.dir.toString(), "--out", tmp.resolve("report").toString());
         assertThat(report.exit()).as(report.err()).isIn(ExitCodes.OK, ExitCodes.GATE_FAILED);
         String cases = new String(new java.util.zip.GZIPInputStream(Files.newInputStream(
                 tmp.resolve("report/" + dev.evalbench.core.report.ReportCases.FILE))).readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(cases).doesNotContain("hahahahaha").contains("[masked email: a text of 100,0");
+        assertThat(cases).doesNotContain("AB-AB-AB-AB-").contains("[masked ticket_ref: a text of 100,");
     }
 }

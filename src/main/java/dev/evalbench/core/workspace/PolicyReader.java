@@ -9,7 +9,10 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-/** Reads policy.yaml: the schema, then every restricted regex compiles and the fallback action is allowed. */
+/**
+ * Reads policy.yaml: the schema, then every restricted regex compiles and can search long outputs
+ * ({@link RestrictedPatternProbes}), and the fallback action is allowed.
+ */
 final class PolicyReader {
     private PolicyReader() {}
 
@@ -59,7 +62,8 @@ final class PolicyReader {
                 ctx.add(tree.errorAt(at + "/name", "duplicate restricted pattern name \"" + name + "\" (first on line " + first + ")"));
             }
             try {
-                Pattern.compile(regex);
+                RestrictedPatternProbes.problem(Pattern.compile(regex)).ifPresent(problem ->
+                        ctx.add(tree.errorAt(at + "/regex", "restricted pattern \"" + name + "\" " + problem)));
             } catch (PatternSyntaxException e) {
                 ctx.add(tree.errorAt(at + "/regex", RegexWords.problem("restricted pattern \"" + name + "\"", e)));
             }

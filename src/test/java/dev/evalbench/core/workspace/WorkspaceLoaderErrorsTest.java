@@ -146,6 +146,29 @@ class WorkspaceLoaderErrorsTest {
                 "gates.yaml:5:49: unknown suite \"safty\" (suites: triage, safety)");
     }
 
+    /**
+     * The e-mail pattern as commonly written backtracks on a long run of letters (33 s on 100,000 of them): the
+     * policy does not load, and the error says where, on what text, and how to write the pattern instead.
+     */
+    @Test
+    void aRestrictedPatternThatCannotSearchLongOutputsIsRefusedWithTheFix() throws Exception {
+        Path root = FixtureWorkspace.copyTo(dir);
+        FixtureWorkspace.replace(root, "policy.yaml", "(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]++@", "[A-Za-z0-9._%+-]+@");
+        FixtureWorkspace.replace(root, "policy.yaml", "regex: '\\b(?:\\d[ -]?){13,16}\\b'", "regex: '(?:a|b)*c'");
+
+        WorkspaceException e = FixtureWorkspace.loadFailure(root);
+
+        assertThat(e.errors()).extracting(InputError::toString).containsExactly(
+                "policy.yaml:6:32: restricted pattern \"card_number\" cannot search long outputs: on \"a\" repeated to "
+                        + "5,000 characters, the pattern recursed deeper than the thread's stack allows on a text of 5,000 "
+                        + "characters and was stopped: a repeated group with alternatives recurses once a repetition "
+                        + "(write (a|b)* as [ab]*); see docs/workspace-format.md, policy.yaml",
+                "policy.yaml:7:26: restricted pattern \"email\" cannot search long outputs: on \"a\" repeated to 5,000 "
+                        + "characters, the pattern read a text of 5,000 characters more than 256 times a character and was "
+                        + "stopped: it backtracks (anchor its start, e.g. with a lookbehind, or make its runs possessive); "
+                        + "see docs/workspace-format.md, policy.yaml");
+    }
+
     @Test
     void taskCaseLackingAnExpectedScoredFieldIsNamed() {
         Path root = workspace();

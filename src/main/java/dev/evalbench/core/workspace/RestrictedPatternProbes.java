@@ -1,0 +1,36 @@
+package dev.evalbench.core.workspace;
+
+import dev.evalbench.core.mask.BoundedSearch;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Long texts of the kind a model writes when it repeats itself, each searched with a restricted pattern as the
+ * policy loads, with the bound every search of a model's text has ({@link BoundedSearch}). A pattern that cannot
+ * search one of them would, in a run, reject every long output of that kind as a possible leak and mask it whole
+ * in reports: the author hears of it from {@code validate}, with the fix, instead. The probes cannot try every text,
+ * so a run keeps its own bound. About 50,000 characters read per pattern; stateless.
+ */
+final class RestrictedPatternProbes {
+    /** Long enough that a search costing the square of its text's length overruns its bound 10 times over. */
+    static final int LENGTH = 5_000;
+    private static final List<String> UNITS = List.of("a", "A", "7", " ", "a ", "a.", "a@", "a-", "7 ", "7-");
+
+    private RestrictedPatternProbes() {}
+
+    /** Why {@code pattern} cannot search long outputs, or empty when it searched every probe to the end. */
+    static Optional<String> problem(Pattern pattern) {
+        for (String unit : UNITS) {
+            String text = unit.repeat(LENGTH / unit.length());
+            try {
+                BoundedSearch.find(pattern, text);
+            } catch (BoundedSearch.Exhausted e) {
+                return Optional.of(String.format(Locale.ROOT, "cannot search long outputs: on \"%s\" repeated to %,d "
+                        + "characters, %s; see docs/workspace-format.md, policy.yaml", unit, LENGTH, e.getMessage()));
+            }
+        }
+        return Optional.empty();
+    }
+}
