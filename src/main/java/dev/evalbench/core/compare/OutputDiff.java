@@ -1,12 +1,12 @@
 package dev.evalbench.core.compare;
 
-import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A side-by-side diff of two texts, by line and, within changed lines, by word (java-diff-utils, Myers).
+ * A side-by-side diff of two texts, by line and, within changed lines, by word (java-diff-utils, Myers, with
+ * its work bounded: {@link BoundedDiff}).
  * Lines of a changed block are paired in order; what is left over on one side becomes deleted or inserted
  * rows. Texts are split on {@code \n} (a {@code \r} before it is dropped), so "a\n" and "a" differ only by an
  * empty last line. Immutable; {@link #between} is pure and thread-safe.
@@ -20,7 +20,7 @@ public record OutputDiff(List<DiffRow> rows) {
         List<String> a = lines(before);
         List<String> b = lines(after);
         List<DiffRow> rows = new ArrayList<>();
-        for (AbstractDelta<String> delta : DiffUtils.diff(a, b, true).getDeltas()) {
+        for (AbstractDelta<String> delta : BoundedDiff.deltas(a, b)) {
             List<String> left = delta.getSource().getLines();
             List<String> right = delta.getTarget().getLines();
             int leftStart = delta.getSource().getPosition() + 1;

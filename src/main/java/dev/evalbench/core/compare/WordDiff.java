@@ -1,6 +1,5 @@
 package dev.evalbench.core.compare;
 
-import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;
 import com.github.difflib.patch.DeltaType;
 import java.util.ArrayList;
@@ -11,7 +10,7 @@ import java.util.regex.Pattern;
 /**
  * The word-level diff of two lines: both are cut into tokens (runs of letters and digits, runs of spaces,
  * and single other characters, so {@code "high",} gives {@code "}, {@code high}, {@code "}, {@code ,}) and
- * diffed with java-diff-utils. The tokens of one unchanged run, or of one change, form one segment. Pure.
+ * diffed with java-diff-utils ({@link BoundedDiff}). The tokens of one unchanged run, or of one change, form one segment. Pure.
  */
 final class WordDiff {
     private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}_]+|\\s+|.", Pattern.DOTALL);
@@ -28,11 +27,13 @@ final class WordDiff {
         List<String> b = tokens(after);
         List<DiffSegment> left = new ArrayList<>();
         List<DiffSegment> right = new ArrayList<>();
-        for (AbstractDelta<String> delta : DiffUtils.diff(a, b, true).getDeltas()) {
+        for (AbstractDelta<String> delta : BoundedDiff.deltas(a, b)) {
             boolean changed = delta.getType() != DeltaType.EQUAL;
             if (changed) {
-                delta.getSource().getLines().forEach(t -> append(left, t, true));
-                delta.getTarget().getLines().forEach(t -> append(right, t, true));
+                // Joined first: appending token by token copied the growing segment each time (the square of a
+                // long change's length).
+                append(left, String.join("", delta.getSource().getLines()), true);
+                append(right, String.join("", delta.getTarget().getLines()), true);
             } else {
                 String text = String.join("", delta.getSource().getLines());
                 if (!text.isEmpty()) {
@@ -53,7 +54,7 @@ final class WordDiff {
         return tokens;
     }
 
-    /** Appends a changed token, merging it into the last segment when that is changed too. */
+    /** Appends changed text, merging it into the last segment when that is changed too. */
     private static void append(List<DiffSegment> segments, String text, boolean changed) {
         if (text.isEmpty()) return;
         int last = segments.size() - 1;

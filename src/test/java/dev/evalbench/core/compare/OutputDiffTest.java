@@ -74,6 +74,70 @@ class OutputDiffTest {
         assertThat(OutputText.of(failed)).isEqualTo("[no output: TIMEOUT: openai: timed out after 30000 ms]");
     }
 
+    /** 40,000 words on one line (a model that wrote at length), drawn from 50 with a seed: 152,000 characters. */
+    private static String words(long seed) {
+        return words(seed, 40_000);
+    }
+
+    private static String words(long seed, int count) {
+        java.util.Random random = new java.util.Random(seed);
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < count; i++) text.append('w').append(random.nextInt(50)).append(' ');
+        return text.toString().strip();
+    }
+
+    /**
+     * Two long answers that differ throughout: Myers took 145 s on these word by word (and would take hours on a
+     * route's 1 MB). The diff is given up within its bound and shows one change between the common start and end.
+     */
+    @Test
+    void twoLongAnswersThatDifferThroughoutAreOneChangeBetweenTheirCommonStartAndEnd() {
+        String a = words(1);
+        String b = words(2);
+        OutputDiff diff = OutputDiff.between("Dear customer, " + a + " Regards", "Dear customer, " + b + " Regards");
+
+        DiffRow row = diff.rows().get(0);
+        assertThat(diff.rows()).hasSize(1);
+        assertThat(row.kind()).isEqualTo(DiffRow.Kind.CHANGED);
+        assertThat(row.before()).containsExactly(new DiffSegment("Dear customer, ", false), new DiffSegment(a, true),
+                new DiffSegment(" Regards", false));
+        assertThat(row.after()).containsExactly(new DiffSegment("Dear customer, ", false), new DiffSegment(b, true),
+                new DiffSegment(" Regards", false));
+    }
+
+    /** As long, with one word changed: within the bound, so word by word as ever. */
+    @Test
+    void twoLongAnswersThatDifferInOneWordStillDiffWordByWord() {
+        String a = words(1);
+        String b = a.replaceFirst("w\\d+ ", "changed ");
+
+        DiffRow row = OutputDiff.between(a, b).rows().get(0);
+        assertThat(changed(row.before())).containsExactly(a.substring(0, a.indexOf(' ')));
+        assertThat(changed(row.after())).containsExactly("changed");
+    }
+
+    /** Answers of 2,000 words that share only their vocabulary are within the bound: word by word. */
+    @Test
+    void answersOf2000WordsThatShareOnlyTheirVocabularyStillDiffWordByWord() {
+        DiffRow row = OutputDiff.between(words(1, 2_000), words(2, 2_000)).rows().get(0);
+
+        assertThat(row.before()).hasSizeGreaterThan(1_000);
+        assertThat(row.before()).filteredOn(segment -> !segment.changed()).isNotEmpty();
+    }
+
+    /** Lines too: 40,000 lines against 40,000 others share only their first and last. */
+    @Test
+    void longTextsOfDifferentLinesAreOneChangedBlock() {
+        String a = "{\n" + words(3).replace(' ', '\n') + "\n}";
+        String b = "{\n" + words(4).replace(' ', '\n') + "\n}";
+
+        OutputDiff diff = OutputDiff.between(a, b);
+        assertThat(diff.rows().get(0).kind()).isEqualTo(DiffRow.Kind.EQUAL);
+        assertThat(diff.rows().get(diff.rows().size() - 1).kind()).isEqualTo(DiffRow.Kind.EQUAL);
+        assertThat(diff.rows().subList(1, diff.rows().size() - 1)).hasSize(40_000)
+                .allSatisfy(r -> assertThat(r.kind()).isIn(DiffRow.Kind.CHANGED));
+    }
+
     private static List<String> changed(List<DiffSegment> segments) {
         return segments.stream().filter(DiffSegment::changed).map(DiffSegment::text).toList();
     }
