@@ -128,8 +128,8 @@ public final class PolicyDecider implements Decider {
         String text = reply.textValue();
         int length = text.codePointCount(0, text.length());
         if (length > policy.maxReplyChars()) {
-            return Optional.of(reject(proposed, "reply_too_long", "The reply has " + length
-                    + " characters, over the limit of " + policy.maxReplyChars() + "."));
+            return Optional.of(reject(proposed, "reply_too_long", String.format(java.util.Locale.ROOT,
+                    "The reply has %,d characters, over the limit of %,d.", length, policy.maxReplyChars())));
         }
         return Optional.empty();
     }

@@ -133,7 +133,10 @@ class PolicyDeciderTest {
 
         Decision d = decider.decide(json(OK.replace("We are refunding you.", "x".repeat(601)) + "}"), ana);
         assertThat(d.rule()).isEqualTo("reply_too_long");
-        assertThat(d.reason()).contains("601").contains("600");
+        assertThat(d.reason()).isEqualTo("The reply has 601 characters, over the limit of 600.");
+        // A model that ran on says how far, in figures a reader takes in at once.
+        assertThat(decider.decide(json(OK.replace("We are refunding you.", "ha, ".repeat(52_500)) + "}"), ana).reason())
+                .isEqualTo("The reply has 210,000 characters, over the limit of 600.");
     }
 
     @Test
