@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * A type-checked boolean CEL expression, ready to evaluate. Immutable and thread-safe. Evaluation is bounded
- * by CEL itself (no loops beyond comprehensions over the given values, no I/O).
+ * by CEL itself (no loops beyond comprehensions over the given values, no I/O), and its comprehensions to
+ * {@link ExpressionScope#MAX_ITERATIONS} iterations, past which it cannot be evaluated.
  */
 public final class CompiledExpression {
     private final String text;

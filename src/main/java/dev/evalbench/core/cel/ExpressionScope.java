@@ -32,7 +32,15 @@ import java.util.List;
  * as well as {@code > 5000.0}). Immutable and thread-safe; compiled programs are too.
  */
 public final class ExpressionScope {
-    private static final CelOptions OPTIONS = CelOptions.current().enableHeterogeneousNumericComparisons(true).build();
+    /**
+     * Iterations of comprehensions an evaluation may make. An expression is the author's and the lists it walks
+     * the model's: a rule that compares every item with every other ({@code output.items.all(a,
+     * output.items.exists(...))}) over the 200,000 items a 1 MB answer can hold would run for hours. Past the
+     * limit the evaluation fails, and a rule or check that cannot be evaluated fails closed.
+     */
+    static final int MAX_ITERATIONS = 1_000_000;
+    private static final CelOptions OPTIONS = CelOptions.current().enableHeterogeneousNumericComparisons(true)
+            .comprehensionMaxIterations(MAX_ITERATIONS).build();
     private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder().setOptions(OPTIONS).build();
 
     private final CelCompiler compiler;

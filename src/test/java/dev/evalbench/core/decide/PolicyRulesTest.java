@@ -62,4 +62,28 @@ class PolicyRulesTest {
 
         assertThat(d.rule()).isEqualTo("restricted_pattern:iban");
     }
+
+    /**
+     * A rule that compares every item with every other, over 3,000 items a model wrote: 9 million iterations,
+     * past the bound of a million. The evaluation stops and the rule fails closed, saying why; 300 items pass.
+     */
+    @Test
+    void aRuleThatWouldIterateWithoutBoundOverAModelsListIsStoppedAndFailsClosed() throws Exception {
+        PolicySpec unique = new PolicySpec(3, List.of("pay", "hold"), List.of(), List.of("action"), List.of(), null, null,
+                "hold", "h", List.of(new PolicySpec.Rule("unique-items", null,
+                        "output.items.all(a, output.items.filter(b, b == a).size() == 1)", "items repeat")));
+        EvalCase c = new EvalCase("i1", (ObjectNode) Json.MAPPER.readTree("{}"), null, List.of(), List.of(), null, true, "d.jsonl", 1);
+        PolicyDecider rules = new PolicyDecider(unique);
+
+        Decision many = rules.decide(Json.MAPPER.readTree("{\"action\": \"pay\", \"items\": " + items(3_000) + "}"), c);
+        assertThat(many.accepted()).isFalse();
+        assertThat(many.rule()).isEqualTo("rule:unique-items");
+        assertThat(many.reason()).startsWith("items repeat (the rule could not be checked on this output: ").contains("1000000");
+        assertThat(rules.decide(Json.MAPPER.readTree("{\"action\": \"pay\", \"items\": " + items(300) + "}"), c).accepted()).isTrue();
+    }
+
+    private static String items(int count) {
+        return java.util.stream.IntStream.range(0, count).mapToObj(Integer::toString)
+                .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+    }
 }
