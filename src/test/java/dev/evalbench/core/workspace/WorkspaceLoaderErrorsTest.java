@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -167,6 +168,29 @@ class WorkspaceLoaderErrorsTest {
                         + "characters, the pattern read a text of 5,000 characters more than 256 times a character and was "
                         + "stopped: it backtracks (anchor its start, e.g. with a lookbehind, or make its runs possessive); "
                         + "see docs/workspace-format.md, policy.yaml");
+    }
+
+    /**
+     * A stored run made with such a pattern (before the check, or by another version) stays readable (gated,
+     * masked, reported) and resumable: the check is for new runs only. Its searches are bounded all the same.
+     */
+    @Test
+    void aStoredRunsPolicyWithSuchAPatternStillLoadsToReadOrResumeTheRun() throws Exception {
+        Path root = FixtureWorkspace.copyTo(dir);
+        Map<String, String> vouched = new java.util.TreeMap<>(
+                WorkspaceLoader.load(new DiskWorkspaceFiles(root), Map.of()).inputDigests());
+        FixtureWorkspace.replace(root, "policy.yaml", "(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]++@", "[A-Za-z0-9._%+-]+@");
+        vouched.put("policy.yaml", dev.evalbench.core.json.Digests.sha256(java.nio.file.Files.readAllBytes(root.resolve("policy.yaml"))));
+
+        Workspace read = WorkspaceLoader.loadForReading(new DiskWorkspaceFiles(root), Map.of(), Map.of());
+        Workspace resumed = WorkspaceLoader.load(new DiskWorkspaceFiles(root), Map.of(), vouched);
+
+        for (Workspace ws : List.of(read, resumed)) {
+            assertThat(ws.policy().restrictedPatterns()).extracting(PolicySpec.RestrictedPattern::regex)
+                    .contains("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
+        }
+        assertThat(FixtureWorkspace.loadFailure(root).errors()).singleElement().asString()
+                .contains("restricted pattern \"email\" cannot search long outputs");
     }
 
     @Test
