@@ -57,4 +57,30 @@ class ReportCasesBindingTest {
         assertThatThrownBy(() -> RunExport.read(files.json())).isInstanceOf(IOException.class)
                 .hasMessageContaining("keeps its case records in " + ReportCases.FILE);
     }
+
+    /**
+     * A model that ran on (120,000 characters): report.json and report.html show its start and its length, not
+     * the whole answer twice over; the bound records hold it whole, and a report read back as a baseline has it.
+     */
+    @Test
+    void aLongAnswerIsClippedInWhatAReviewerReadsAndWholeInTheBoundRecords() throws Exception {
+        String reply = "ha ".repeat(40_000).strip();
+        String output = "{\"action\":\"reply\",\"category\":\"billing\",\"priority\":\"low\",\"reply\":\"" + reply + "\"}";
+        CaseRecord longCase = dev.evalbench.core.compare.RecordEdits.withOutput(
+                dev.evalbench.core.run.CaseRecords.sample("run-new", "triage", "t009", false, 300), output);
+        dev.evalbench.core.record.StoredRun run = ReportFixture.run("run-new", java.util.List.of(longCase));
+        ReportFiles files = ReportWriter.write(new ReportContent(ReportCases.of(run), ReportFixture.gates(run, null), null,
+                null, "evalbench test"), dir);
+
+        JsonNode shown = Json.MAPPER.readTree(files.json().toFile()).path("run").path("cases").get(0);
+        String note = " … [clipped: %,d characters in all; the whole record is in " + ReportCases.FILE + "]";
+        assertThat(shown.path("raw_output").asText()).isEqualTo(output.substring(0, ClippedText.SHOWN)
+                + String.format(java.util.Locale.ROOT, note, output.length()));
+        assertThat(shown.path("parsed").path("reply").asText()).isEqualTo(reply.substring(0, ClippedText.SHOWN)
+                + String.format(java.util.Locale.ROOT, note, reply.length()));
+        assertThat(shown.path("parsed").path("category").asText()).isEqualTo("billing");
+        assertThat(Files.size(files.json())).isLessThan(60_000);
+        assertThat(Files.readString(files.html())).contains("characters in all; the whole record is in").doesNotContain(reply);
+        assertThat(RunExport.read(files.json()).cases()).singleElement().satisfies(r -> assertThat(r.rawOutput()).isEqualTo(output));
+    }
 }

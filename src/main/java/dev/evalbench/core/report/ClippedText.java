@@ -1,0 +1,45 @@
+package dev.evalbench.core.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Locale;
+
+/**
+ * A long text of a case as report.json and report.html show it: its first {@value #SHOWN} characters and a note
+ * of its whole length. A report is sized by what a reviewer reads, and a model that ran on to the route's 1 MB
+ * put its answer twice (raw and parsed) into each failing case shown; the whole record stays in
+ * {@link ReportCases#FILE}, which report.json binds by digest and from which a report is read back. Pure.
+ */
+public final class ClippedText {
+    /** Characters of a text shown: several screens, more than any answer a reviewer reads whole. */
+    public static final int SHOWN = 20_000;
+
+    private ClippedText() {}
+
+    /** {@code text} itself when it is short enough, else its start and the note. */
+    public static String of(String text) {
+        if (text == null || text.length() <= SHOWN) return text;
+        int end = Character.isHighSurrogate(text.charAt(SHOWN - 1)) ? SHOWN - 1 : SHOWN; // never half a character
+        return text.substring(0, end) + String.format(Locale.ROOT,
+                " … [clipped: %,d characters in all; the whole record is in %s]", text.length(), ReportCases.FILE);
+    }
+
+    /** A copy of {@code node} with every string {@linkplain #of clipped}; the input is not changed. */
+    public static JsonNode tree(JsonNode node) {
+        if (node == null) return null;
+        if (node.isTextual()) return node.textValue().length() <= SHOWN ? node : JsonNodeFactory.instance.textNode(of(node.textValue()));
+        if (node.isObject()) {
+            ObjectNode copy = JsonNodeFactory.instance.objectNode();
+            node.properties().forEach(e -> copy.set(e.getKey(), tree(e.getValue())));
+            return copy;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = JsonNodeFactory.instance.arrayNode();
+            node.forEach(item -> copy.add(tree(item)));
+            return copy;
+        }
+        return node;
+    }
+}
