@@ -114,7 +114,13 @@ public final class CompareMarkdown {
         }
     }
 
-    /** Unified-style lines of the diff's hunks, at most {@link #MAX_DIFF_LINES}. */
+    /**
+     * Characters of one diff line shown: a pull-request comment holds 65,536 characters in all, and a model that
+     * ran on writes a line of a megabyte.
+     */
+    static final int MAX_LINE_CHARS = 300;
+
+    /** Unified-style lines of the diff's hunks, at most {@link #MAX_DIFF_LINES}, each at most {@link #MAX_LINE_CHARS}. */
     static String diffLines(OutputDiff diff) {
         StringBuilder out = new StringBuilder();
         int lines = 0;
@@ -129,14 +135,20 @@ public final class CompareMarkdown {
                 previous = row.beforeLine();
             }
             switch (row.kind()) {
-                case EQUAL -> out.append("  ").append(row.beforeText()).append('\n');
-                case DELETED -> out.append("- ").append(row.beforeText()).append('\n');
-                case INSERTED -> out.append("+ ").append(row.afterText()).append('\n');
-                case CHANGED -> out.append("- ").append(row.beforeText()).append("\n+ ").append(row.afterText()).append('\n');
+                case EQUAL -> out.append("  ").append(line(row.beforeText())).append('\n');
+                case DELETED -> out.append("- ").append(line(row.beforeText())).append('\n');
+                case INSERTED -> out.append("+ ").append(line(row.afterText())).append('\n');
+                case CHANGED -> out.append("- ").append(line(row.beforeText())).append("\n+ ").append(line(row.afterText())).append('\n');
             }
             lines++;
         }
         return out.toString();
+    }
+
+    private static String line(String text) {
+        if (text.length() <= MAX_LINE_CHARS) return text;
+        int end = Character.isHighSurrogate(text.charAt(MAX_LINE_CHARS - 1)) ? MAX_LINE_CHARS - 1 : MAX_LINE_CHARS;
+        return text.substring(0, end) + String.format(java.util.Locale.ROOT, "… (%,d characters in all)", text.length());
     }
 
     private static String verdict(GateVerdict v) {

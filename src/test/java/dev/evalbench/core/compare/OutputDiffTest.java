@@ -125,6 +125,17 @@ class OutputDiffTest {
         assertThat(row.before()).filteredOn(segment -> !segment.changed()).isNotEmpty();
     }
 
+    /** In Markdown (a pull-request comment holds 65,536 characters), a long line shows its start and its length. */
+    @Test
+    void theMarkdownDiffShowsTheStartOfALongLineAndItsLength() {
+        String a = words(1);
+        String lines = CompareMarkdown.diffLines(OutputDiff.between("{\n" + a + "\n}", "{\n" + words(2) + "\n}"));
+
+        assertThat(lines).startsWith("  {\n- " + a.substring(0, CompareMarkdown.MAX_LINE_CHARS) + "… (" + String.format(
+                java.util.Locale.ROOT, "%,d", a.length()) + " characters in all)\n+ ");
+        assertThat(lines.length()).isLessThan(1_000);
+    }
+
     /** Lines too: 40,000 lines against 40,000 others share only their first and last. */
     @Test
     void longTextsOfDifferentLinesAreOneChangedBlock() {
