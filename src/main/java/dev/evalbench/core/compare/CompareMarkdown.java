@@ -3,6 +3,7 @@ package dev.evalbench.core.compare;
 import dev.evalbench.core.mask.OutboundMask;
 import dev.evalbench.core.gate.GateVerdict;
 import dev.evalbench.core.gate.ci.VerdictFormat;
+import dev.evalbench.core.text.Clipped;
 import dev.evalbench.core.text.Counted;
 import java.util.List;
 
@@ -146,9 +147,7 @@ public final class CompareMarkdown {
     }
 
     private static String line(String text) {
-        if (text.length() <= MAX_LINE_CHARS) return text;
-        int end = Character.isHighSurrogate(text.charAt(MAX_LINE_CHARS - 1)) ? MAX_LINE_CHARS - 1 : MAX_LINE_CHARS;
-        return text.substring(0, end) + String.format(java.util.Locale.ROOT, "… (%,d characters in all)", text.length());
+        return Clipped.withLength(text, MAX_LINE_CHARS);
     }
 
     private static String verdict(GateVerdict v) {

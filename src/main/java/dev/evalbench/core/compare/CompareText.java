@@ -1,5 +1,6 @@
 package dev.evalbench.core.compare;
 
+import dev.evalbench.core.text.Clipped;
 import dev.evalbench.core.mask.OutboundMask;
 import dev.evalbench.core.gate.GateVerdict;
 import dev.evalbench.core.gate.ci.VerdictFormat;
@@ -71,19 +72,35 @@ public final class CompareText {
         return out.toString();
     }
 
-    /** The changed rows only, each as one line with {@code [-removed-]} and {@code {+added+}} words. */
+    /**
+     * Characters of a run of words shown in a terminal: a model that ran on wrote a line of a megabyte, and CI
+     * logs keep what {@code compare} prints.
+     */
+    static final int MAX_SEGMENT_CHARS = 1_000;
+
+    /**
+     * The changed rows only, each as one line with {@code [-removed-]} and {@code {+added+}} words; a run of words
+     * longer than {@link #MAX_SEGMENT_CHARS} shows its start and its length.
+     */
     public static void appendWordDiff(StringBuilder out, OutputDiff diff, String indent) {
         for (DiffRow row : diff.rows()) {
             switch (row.kind()) {
                 case EQUAL -> { }
-                case DELETED -> out.append(indent).append("[-").append(row.beforeText()).append("-]\n");
-                case INSERTED -> out.append(indent).append("{+").append(row.afterText()).append("+}\n");
+                case DELETED -> out.append(indent).append("[-").append(shown(row.beforeText())).append("-]\n");
+                case INSERTED -> out.append(indent).append("{+").append(shown(row.afterText())).append("+}\n");
                 case CHANGED -> out.append(indent).append(wordDiff(row)).append('\n');
             }
         }
     }
 
-    /** One changed row in word-diff form: unchanged words once, removed as {@code [-x-]}, added as {@code {+y+}}. */
+    private static String shown(String text) {
+        return Clipped.withLength(text, MAX_SEGMENT_CHARS);
+    }
+
+    /**
+     * One changed row in word-diff form: unchanged words once, removed as {@code [-x-]}, added as {@code {+y+}};
+     * each run of words at most {@link #MAX_SEGMENT_CHARS} characters and its length.
+     */
     public static String wordDiff(DiffRow row) {
         StringBuilder line = new StringBuilder();
         int i = 0;
@@ -93,11 +110,11 @@ public final class CompareText {
         // Both sides list the same unchanged segments in the same order; changed segments sit between them.
         while (i < a.size() || j < b.size()) {
             if (i < a.size() && a.get(i).changed()) {
-                line.append("[-").append(a.get(i++).text()).append("-]");
+                line.append("[-").append(shown(a.get(i++).text())).append("-]");
             } else if (j < b.size() && b.get(j).changed()) {
-                line.append("{+").append(b.get(j++).text()).append("+}");
+                line.append("{+").append(shown(b.get(j++).text())).append("+}");
             } else {
-                line.append(a.get(i).text());
+                line.append(shown(a.get(i).text()));
                 i++;
                 j++;
             }

@@ -21,8 +21,7 @@ public final class ClippedText {
     /** {@code text} itself when it is short enough, else its start and the note. */
     public static String of(String text) {
         if (text == null || text.length() <= SHOWN) return text;
-        int end = Character.isHighSurrogate(text.charAt(SHOWN - 1)) ? SHOWN - 1 : SHOWN; // never half a character
-        return text.substring(0, end) + String.format(Locale.ROOT,
+        return dev.evalbench.core.text.Clipped.start(text, SHOWN) + String.format(Locale.ROOT,
                 " … [clipped: %,d characters in all; the whole record is in %s]", text.length(), ReportCases.FILE);
     }
 

@@ -136,6 +136,19 @@ class OutputDiffTest {
         assertThat(lines.length()).isLessThan(1_000);
     }
 
+    /** In a terminal (and a CI log), each run of words shows its first 1,000 characters and its length. */
+    @Test
+    void theTerminalWordDiffShowsTheStartOfALongRunOfWordsAndItsLength() {
+        String a = words(1);
+        String b = words(2);
+        DiffRow row = OutputDiff.between("Dear customer, " + a, "Dear customer, " + b).rows().get(0);
+
+        assertThat(CompareText.wordDiff(row)).isEqualTo("Dear customer, [-" + a.substring(0, CompareText.MAX_SEGMENT_CHARS)
+                + String.format(java.util.Locale.ROOT, "… (%,d characters in all)-]{+", a.length())
+                + b.substring(0, CompareText.MAX_SEGMENT_CHARS)
+                + String.format(java.util.Locale.ROOT, "… (%,d characters in all)+}", b.length()));
+    }
+
     /** Lines too: 40,000 lines against 40,000 others share only their first and last. */
     @Test
     void longTextsOfDifferentLinesAreOneChangedBlock() {
