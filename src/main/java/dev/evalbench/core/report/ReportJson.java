@@ -13,8 +13,8 @@ import dev.evalbench.core.json.Digests;
 /**
  * report.json: the canonical (RFC 8785) JSON form of a report, the file that is signed. It is sized by what a
  * reviewer reads: {@code run} holds the run's header, events and the records of its first
- * {@value #FAILING_CASES_SHOWN} failing cases, each text of them {@linkplain ClippedText clipped} to
- * {@value ClippedText#SHOWN} characters; every record is in {@link ReportCases#FILE} next to it, bound by
+ * {@value #FAILING_CASES_SHOWN} failing cases, each text of them {@linkplain dev.evalbench.core.report.model.ClippedText clipped} to
+ * {@value dev.evalbench.core.report.model.ClippedText#SHOWN} characters; every record is in {@link ReportCases#FILE} next to it, bound by
  * {@code run_cases} ({@code file}, {@code sha256} of its exact bytes, {@code count}, {@code failing}), so
  * {@link dev.evalbench.core.store.RunExport#read} reads a report back as a baseline, whole and checked, and a
  * signature over report.json covers the records too. Members:
@@ -45,7 +45,7 @@ public final class ReportJson {
         run.set("events", Json.MAPPER.valueToTree(content.run().events()));
         ArrayNode failing = run.putArray("cases");
         content.run().failingShown().stream().limit(FAILING_CASES_SHOWN)
-                .forEach(r -> failing.add(ClippedText.tree(Json.MAPPER.<JsonNode>valueToTree(r))));
+                .forEach(r -> failing.add(dev.evalbench.core.report.model.ClippedText.tree(Json.MAPPER.<JsonNode>valueToTree(r))));
         root.putObject("run_cases").put("file", ReportCases.FILE).put("sha256", Digests.sha256(content.run().casesFile()))
                 .put("count", content.run().count())
                 .put("failing", (long) content.run().failing());

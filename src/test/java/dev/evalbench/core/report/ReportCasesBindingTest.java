@@ -74,9 +74,9 @@ class ReportCasesBindingTest {
 
         JsonNode shown = Json.MAPPER.readTree(files.json().toFile()).path("run").path("cases").get(0);
         String note = " … [clipped: %,d characters in all; the whole record is in " + ReportCases.FILE + "]";
-        assertThat(shown.path("raw_output").asText()).isEqualTo(output.substring(0, ClippedText.SHOWN)
+        assertThat(shown.path("raw_output").asText()).isEqualTo(output.substring(0, dev.evalbench.core.report.model.ClippedText.SHOWN)
                 + String.format(java.util.Locale.ROOT, note, output.length()));
-        assertThat(shown.path("parsed").path("reply").asText()).isEqualTo(reply.substring(0, ClippedText.SHOWN)
+        assertThat(shown.path("parsed").path("reply").asText()).isEqualTo(reply.substring(0, dev.evalbench.core.report.model.ClippedText.SHOWN)
                 + String.format(java.util.Locale.ROOT, note, reply.length()));
         assertThat(shown.path("parsed").path("category").asText()).isEqualTo("billing");
         assertThat(Files.size(files.json())).isLessThan(60_000);

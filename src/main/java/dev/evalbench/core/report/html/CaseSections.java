@@ -82,7 +82,7 @@ final class CaseSections {
                     .element("td", decision(r))
                     .open("td");
             CaseInput.write(html, r);
-            html.open("details").element("summary", "show output").element("pre", dev.evalbench.core.report.ClippedText.of(OutputText.of(r))).close("details")
+            html.open("details").element("summary", "show output").element("pre", dev.evalbench.core.report.model.ClippedText.of(OutputText.of(r))).close("details")
                     .close("td").close("tr").newline();
         }
         html.close("tbody").close("table");

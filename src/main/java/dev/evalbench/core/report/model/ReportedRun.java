@@ -29,6 +29,9 @@ import java.util.Set;
 public record ReportedRun(RunHeader header, List<RunEvent> events, int count, int failing, List<CaseRecord> failingShown,
                           RunSummary summary, List<CaseSummary> judged, int maskedValues, List<VersionTuple> versions,
                           byte[] casesFile) {
+    /** The file beside report.json that holds every record of the run, bound by its digest. */
+    public static final String CASES_FILE = "report-cases.jsonl.gz";
+
     /** How many failing records are kept in full: as many as the report's longest list of them shows. */
     public static final int FAILING_KEPT = 200;
     private static final Comparator<CaseRecord> BY_KEY = Comparator.comparing(CaseRecord::key, CaseKey.ORDER);
