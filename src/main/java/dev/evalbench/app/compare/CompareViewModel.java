@@ -192,9 +192,12 @@ public final class CompareViewModel {
                 .executeWith(runner);
     }
 
+    /** The counts by status; unchanged verdicts say how many of them changed their output. */
     static String headline(ReviewService.Cases c) {
-        return String.format(Locale.ROOT, "%d regressed · %d improved · %d unchanged · %d only in the first run · %d only in the second",
+        long newOutput = c.cases().stream().filter(r -> r.status() == ReviewStatus.UNCHANGED && r.outputChanged()).count();
+        return String.format(Locale.ROOT, "%d regressed · %d improved · %d unchanged%s · %d only in the first run · %d only in the second",
                 c.count(ReviewStatus.REGRESSED), c.count(ReviewStatus.IMPROVED), c.count(ReviewStatus.UNCHANGED),
+                newOutput == 0 ? "" : " (" + newOutput + " with another output)",
                 c.count(ReviewStatus.ONLY_BEFORE), c.count(ReviewStatus.ONLY_AFTER));
     }
 

@@ -22,10 +22,11 @@ class CompareViewModelTest {
     private ReviewRuns runs;
     private SampleHistory history;
     private CompareViewModel vm;
+    private Path ws;
 
     @BeforeEach
     void twoRuns() throws Exception {
-        Path ws = temp.resolve("support-triage");
+        ws = temp.resolve("support-triage");
         dev.evalbench.cli.Cli.copyTree(Path.of("workspaces/support-triage"), ws);
         runs = ReviewRuns.make(ws);
         history = SampleHistory.of(ws);
@@ -52,6 +53,22 @@ class CompareViewModelTest {
         assertThat(vm.overviewProperty().get().templates()).singleElement()
                 .satisfies(t -> assertThat(t.available()).isTrue());
         assertThat(vm.overviewStateProperty().get()).isEqualTo("gates from the stored snapshot of run " + runs.latest.id());
+    }
+
+    /**
+     * A case can keep its verdict and answer otherwise (the prompt changed): the headline counts those among the
+     * unchanged, as many as {@code evalbench compare} lists as "other outputs changed" from the full records.
+     */
+    @Test
+    void theHeadlineCountsTheUnchangedVerdictsWhoseOutputChangedAsCompareDoes() {
+        dev.evalbench.cli.Cli.Result compared = dev.evalbench.cli.Cli.run("compare", runs.baseline.id(), runs.latest.id(),
+                "--workspace", ws.toString());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+) other outputs changed").matcher(compared.out());
+        assertThat(m.find()).as(compared.out()).isTrue();
+        int changed = Integer.parseInt(m.group(1));
+
+        assertThat(changed).as("the prompt edit changes some outputs without changing their verdicts").isPositive();
+        assertThat(vm.headlineProperty().get()).contains(" unchanged (" + changed + " with another output) · ");
     }
 
     /**
