@@ -193,6 +193,7 @@ public final class CompareView extends VBox {
                 String[] look = switch (status) {
                     case REGRESSED -> new String[] {"fth-arrow-down-circle", "danger"};
                     case IMPROVED -> new String[] {"fth-arrow-up-circle", "success"};
+                    case OTHER_OUTPUT -> new String[] {"fth-edit-3", "accent"};
                     case UNCHANGED -> new String[] {"fth-minus", "fg-muted"};
                     default -> new String[] {"fth-help-circle", "warning"};
                 };

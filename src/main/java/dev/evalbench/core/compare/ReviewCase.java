@@ -17,14 +17,4 @@ public record ReviewCase(String key, ReviewStatus status, CaseSummary before, Ca
         return status == ReviewStatus.REGRESSED;
     }
 
-    /**
-     * Whether both runs answered this case differently, as far as the summaries tell: both output fingerprints
-     * known and unequal (a store that predates them says nothing). A case can keep its verdict and change its
-     * output; a reviewer of a prompt change reads those too.
-     */
-    public boolean outputChanged() {
-        Long a = before == null ? null : before.outputFingerprint();
-        Long b = after == null ? null : after.outputFingerprint();
-        return a != null && b != null && !a.equals(b);
-    }
 }

@@ -8,8 +8,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Every case of two runs aligned by id and marked by how its verdict moved ({@link ReviewStatus}), from the
- * compact summaries only, so two 10,000-case runs are aligned without reading a single output. Ordered by
+ * Every case of two runs aligned by id and marked by how its verdict moved, or that its output did
+ * ({@link ReviewStatus}), from the compact summaries only, so two 10,000-case runs are aligned without reading a single output. Ordered by
  * status (regressions first, then improvements), and within a status in the order given (the workspace's), else
  * in the first run's case order. Pure.
  */
@@ -38,6 +38,9 @@ public final class ReviewCases {
         if (pair.after() == null) return ReviewStatus.ONLY_BEFORE;
         if (pair.flippedToFail()) return ReviewStatus.REGRESSED;
         if (pair.flippedToPass()) return ReviewStatus.IMPROVED;
-        return ReviewStatus.UNCHANGED;
+        // Known only when both summaries carry a fingerprint (a store that predates them says nothing).
+        Long a = pair.before().outputFingerprint();
+        Long b = pair.after().outputFingerprint();
+        return a != null && b != null && !a.equals(b) ? ReviewStatus.OTHER_OUTPUT : ReviewStatus.UNCHANGED;
     }
 }

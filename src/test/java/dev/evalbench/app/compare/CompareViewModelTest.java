@@ -45,7 +45,7 @@ class CompareViewModelTest {
     void regressionsComeFirstAndTheFirstIsShownThenTheOverviewFollows() {
         assertThat(vm.visible()).hasSize(159);
         assertThat(vm.visible().subList(0, ReviewRuns.REGRESSIONS)).allMatch(ReviewCase::regressed);
-        assertThat(vm.visible().get(ReviewRuns.REGRESSIONS).status()).isEqualTo(ReviewStatus.UNCHANGED);
+        assertThat(vm.visible().get(ReviewRuns.REGRESSIONS).status()).isEqualTo(ReviewStatus.OTHER_OUTPUT);
         assertThat(vm.firstShownProperty().get()).isSameAs(vm.visible().get(0));
         assertThat(vm.overviewProperty().get()).isNotNull();
         assertThat(vm.overviewProperty().get().versions().changes()).singleElement()
@@ -56,11 +56,12 @@ class CompareViewModelTest {
     }
 
     /**
-     * A case can keep its verdict and answer otherwise (the prompt changed): the headline counts those among the
-     * unchanged, as many as {@code evalbench compare} lists as "other outputs changed" from the full records.
+     * A case can keep its verdict and answer otherwise (the prompt changed): the review lists those after the
+     * one-sided cases and before the unchanged, and counts them, as many as {@code evalbench compare} lists as
+     * "other outputs changed" from the full records; the status filter steps through them.
      */
     @Test
-    void theHeadlineCountsTheUnchangedVerdictsWhoseOutputChangedAsCompareDoes() {
+    void casesThatKeptTheirVerdictWithAnotherOutputAreAStatusOfTheirOwnCountedAsCompareCountsThem() {
         dev.evalbench.cli.Cli.Result compared = dev.evalbench.cli.Cli.run("compare", runs.baseline.id(), runs.latest.id(),
                 "--workspace", ws.toString());
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+) other outputs changed").matcher(compared.out());
@@ -68,7 +69,12 @@ class CompareViewModelTest {
         int changed = Integer.parseInt(m.group(1));
 
         assertThat(changed).as("the prompt edit changes some outputs without changing their verdicts").isPositive();
-        assertThat(vm.headlineProperty().get()).contains(" unchanged (" + changed + " with another output) · ");
+        assertThat(vm.headlineProperty().get()).isEqualTo(ReviewRuns.REGRESSIONS + " regressed · 0 improved · " + changed
+                + " with another output · " + (159 - ReviewRuns.REGRESSIONS - changed) + " unchanged · 0 only in the first run · 0 only in the second");
+        assertThat(vm.visible().subList(ReviewRuns.REGRESSIONS, ReviewRuns.REGRESSIONS + changed))
+                .allMatch(c -> c.status() == ReviewStatus.OTHER_OUTPUT);
+        vm.statusProperty().set(ReviewStatus.OTHER_OUTPUT);
+        assertThat(vm.visible()).hasSize(changed);
     }
 
     /**

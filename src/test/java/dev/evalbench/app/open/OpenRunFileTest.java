@@ -124,7 +124,7 @@ class OpenRunFileTest extends WindowTestBase {
         // The scripted model is deterministic: two runs of the same inputs differ in no case.
         assertThat(cases.getItems()).allMatch(r -> r.status() == dev.evalbench.core.compare.ReviewStatus.UNCHANGED);
         assertThat(robot.lookup("#compare-headline").queryAs(Label.class).getText())
-                .isEqualTo("0 regressed · 0 improved · 159 unchanged · 0 only in the first run · 0 only in the second");
+                .isEqualTo("0 regressed · 0 improved · 0 with another output · 159 unchanged · 0 only in the first run · 0 only in the second");
         assertThat(robot.lookup("#compare-runs").queryAs(Label.class).getText())
                 .contains("(main.json) (read-only)").contains("(pr.json) (read-only)");
         @SuppressWarnings("unchecked")

@@ -17,6 +17,21 @@ class ReviewCasesTest {
                 null, failedChecks, List.of(), false);
     }
 
+    /** The same verdict with another output (fingerprints known and unequal) comes before the unchanged. */
+    @Test
+    void aKeptVerdictWithAnotherOutputIsItsOwnStatusWhenBothFingerprintsAreKnown() {
+        List<CaseSummary> before = List.of(summary("same", true, 1, List.of()).withOutputFingerprint(1L),
+                summary("reworded", true, 1, List.of()).withOutputFingerprint(2L), summary("unknown", true, 1, List.of()));
+        List<CaseSummary> after = List.of(summary("same", true, 1, List.of()).withOutputFingerprint(1L),
+                summary("reworded", true, 1, List.of()).withOutputFingerprint(3L),
+                summary("unknown", true, 1, List.of()).withOutputFingerprint(4L));
+
+        assertThat(ReviewCases.between(before, after)).extracting(ReviewCase::key, ReviewCase::status).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("triage/reworded", ReviewStatus.OTHER_OUTPUT),
+                org.assertj.core.groups.Tuple.tuple("triage/same", ReviewStatus.UNCHANGED),
+                org.assertj.core.groups.Tuple.tuple("triage/unknown", ReviewStatus.UNCHANGED));
+    }
+
     @Test
     void regressionsFirstThenImprovementsThenOneSidedThenUnchangedEachInTheFirstRunsOrder() {
         List<CaseSummary> before = List.of(summary("a", true, 100, List.of()), summary("b", false, 100, List.of("category")),
