@@ -1,9 +1,8 @@
 package dev.evalbench.core.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.evalbench.core.json.JsonLeaves;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 
@@ -17,16 +16,10 @@ public final class JcsValues {
     private JcsValues() {}
 
     public static JsonNode representable(JsonNode node) {
-        if (node.isObject()) {
-            ObjectNode copy = JsonNodeFactory.instance.objectNode();
-            node.properties().forEach(e -> copy.set(e.getKey(), representable(e.getValue())));
-            return copy;
-        }
-        if (node.isArray()) {
-            ArrayNode copy = JsonNodeFactory.instance.arrayNode();
-            node.forEach(element -> copy.add(representable(element)));
-            return copy;
-        }
+        return JsonLeaves.map(node, JcsValues::representableLeaf);
+    }
+
+    private static JsonNode representableLeaf(JsonNode node) {
         if (node.isIntegralNumber() && !exactDouble(node.bigIntegerValue())) {
             return JsonNodeFactory.instance.textNode(node.bigIntegerValue().toString());
         }

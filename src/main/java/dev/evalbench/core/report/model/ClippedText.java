@@ -1,9 +1,8 @@
 package dev.evalbench.core.report.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.evalbench.core.json.JsonLeaves;
 import java.util.Locale;
 
 /**
@@ -28,17 +27,7 @@ public final class ClippedText {
     /** A copy of {@code node} with every string {@linkplain #of clipped}; the input is not changed. */
     public static JsonNode tree(JsonNode node) {
         if (node == null) return null;
-        if (node.isTextual()) return node.textValue().length() <= SHOWN ? node : JsonNodeFactory.instance.textNode(of(node.textValue()));
-        if (node.isObject()) {
-            ObjectNode copy = JsonNodeFactory.instance.objectNode();
-            node.properties().forEach(e -> copy.set(e.getKey(), tree(e.getValue())));
-            return copy;
-        }
-        if (node.isArray()) {
-            ArrayNode copy = JsonNodeFactory.instance.arrayNode();
-            node.forEach(item -> copy.add(tree(item)));
-            return copy;
-        }
-        return node;
+        return JsonLeaves.map(node, leaf -> leaf.isTextual() && leaf.textValue().length() > SHOWN
+                ? JsonNodeFactory.instance.textNode(of(leaf.textValue())) : leaf);
     }
 }
