@@ -43,10 +43,11 @@ public final class MaskedText {
             Matcher m = BoundedSearch.matcher(named.pattern(), text);
             if (!m.find()) return text;
             StringBuilder sb = new StringBuilder(text.length());
+            Marks earlier = new Marks(text);
             int last = 0;
             do {
                 if (m.end() == m.start()) continue; // an empty match masks nothing
-                if (insideMark(text, m.start())) continue;
+                if (earlier.contain(m.start())) continue;
                 sb.append(text, last, m.start()).append(mark(named.name(), m.group()));
                 last = m.end();
             } while (m.find());
@@ -69,11 +70,27 @@ public final class MaskedText {
         return MARK_START + name + ": " + shown + "]";
     }
 
-    /** A later pattern must not re-mask the kept characters of an earlier mark. */
-    private static boolean insideMark(String text, int at) {
-        int open = text.lastIndexOf(MARK_START, at);
-        if (open < 0) return false;
-        int close = text.indexOf(']', open);
-        return close >= at;
+    /**
+     * The marks earlier patterns left in a text, from its first {@value #MARK_START} to the {@code ]} after it: a
+     * later pattern must not re-mask their kept characters. Found once, in one pass, and asked about positions in
+     * increasing order, as a matcher finds them: looking back from each match to the last mark made masking a
+     * megabyte of 140,000 e-mail addresses take a minute.
+     */
+    private static final class Marks {
+        private final java.util.List<int[]> spans = new java.util.ArrayList<>();
+        private int next;
+
+        Marks(String text) {
+            for (int open = text.indexOf(MARK_START); open >= 0; open = text.indexOf(MARK_START, open + 1)) {
+                int close = text.indexOf(']', open);
+                if (close >= 0) spans.add(new int[] {open, close}); // an unclosed one is no mark
+            }
+        }
+
+        /** Whether {@code at} lies in a mark; {@code at} never decreases from one call to the next. */
+        boolean contain(int at) {
+            while (next < spans.size() && spans.get(next)[1] < at) next++;
+            return next < spans.size() && spans.get(next)[0] <= at;
+        }
     }
 }

@@ -56,6 +56,16 @@ class OutboundMaskTest {
                 .isEqualTo("[masked code: a text of 300,000 characters the pattern could not search]");
     }
 
+    /** A later pattern masks what lies between earlier marks, never the characters an earlier mark kept. */
+    @Test
+    void aLaterPatternLeavesTheKeptCharactersOfEarlierMarksAlone() {
+        List<MaskedText.Named> fourDigits = List.of(new MaskedText.Named("code", java.util.regex.Pattern.compile("\\d{4}")));
+
+        assertThat(MaskedText.mask("[masked restricted value: DE89 •••• 3000] then 1234, [masked x: 5678] and 9012 [masked",
+                fourDigits)).isEqualTo("[masked restricted value: DE89 •••• 3000] then [masked code: ••••], [masked x: 5678] "
+                        + "and [masked code: ••••] [masked");
+    }
+
     @Test
     void jsonStringsAndKeysAreMaskedInACopy() throws Exception {
         var parsed = Json.MAPPER.readTree("{\"reply\":\"your IBAN is DE8937040044 0532013000\",\"n\":3}");
