@@ -60,7 +60,10 @@ public final class Router implements RouteCaller {
                     + (replays ? " and replay routes need" : " needs") + " a cache database file");
         }
         this.ownsHttpClient = options.httpClient() == null;
-        this.httpClient = ownsHttpClient ? HttpClients.newBuilder().build() : options.httpClient();
+        // One client for every route: TLS unless every route is plain http:// or calls no server.
+        this.httpClient = ownsHttpClient ? HttpClients.newBuilder(HttpClients.tlsNeeded(workspace.routes().values().stream()
+                .map(dev.evalbench.core.provider.http.HttpProviderFactories::effectiveBaseUrl).toList())).build()
+                : options.httpClient();
         this.cache = needsCache ? ResponseCache.open(options.cacheDb()) : null;
         Map<String, ProviderFactory> factories = options.providers()
                 .bind(new ProviderRegistry.Resources(httpClient, cache, Clock.systemUTC()));

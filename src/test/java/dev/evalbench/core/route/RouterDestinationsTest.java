@@ -88,4 +88,31 @@ class RouterDestinationsTest {
         });
         assertThat(lookups).doesNotContain("unused.invalid", "api.anthropic.com", "api.openai.com");
     }
+
+    /**
+     * The router's own client speaks TLS when a route needs it (here an https server trusted by the route's
+     * ca_file), and plain HTTP only when every route is http://: both answer.
+     */
+    @Test
+    void theRoutersOwnClientSpeaksTlsWhenARouteNeedsItAndPlainHttpOtherwise() throws Exception {
+        okhttp3.tls.HeldCertificate ca = new okhttp3.tls.HeldCertificate.Builder().certificateAuthority(0).commonName("Corp Root CA").build();
+        okhttp3.tls.HeldCertificate leaf = new okhttp3.tls.HeldCertificate.Builder().signedBy(ca)
+                .addSubjectAlternativeName(primaryServer.getHostName()).build();
+        primaryServer.useHttps(new okhttp3.tls.HandshakeCertificates.Builder().heldCertificate(leaf).build().sslSocketFactory());
+        primaryServer.enqueue(new MockResponse.Builder().body(OK).build());
+        backupServer.enqueue(new MockResponse.Builder().body(OK).build());
+        Path caFile = java.nio.file.Files.writeString(dir.resolve("corp-ca.pem"), ca.certificatePem());
+        RouteSpec secure = dev.evalbench.core.route.RouteFixtures.withTimeout(route("secure", "openai", primaryServer.url("/v1").toString()), 30_000)
+                .withHttp(new RouteSpec.Http(null, null, null, caFile.toString()));
+        RouteSpec local = route("local", "openai", backupServer.url("/v1").toString());
+        RouterOptions options = RouterOptions.defaults(dir, Map.of()).withCacheMode(CacheMode.OFF).withCacheDb(null);
+
+        assertThat(secure.baseUrl()).startsWith("https://");
+        try (Router router = RouteCallers.create(RouteFixtures.workspace(secure, local), options)) {
+            assertThat(router.call("secure", request("one"), false).failure()).isNull();
+        }
+        try (Router router = RouteCallers.create(RouteFixtures.workspace(local), options)) {
+            assertThat(router.call("local", request("two"), false).failure()).isNull();
+        }
+    }
 }

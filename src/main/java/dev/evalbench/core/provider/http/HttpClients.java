@@ -1,8 +1,11 @@
 package dev.evalbench.core.provider.http;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
+import okhttp3.ConnectionSpec;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 
@@ -27,8 +30,30 @@ public final class HttpClients {
 
     private HttpClients() {}
 
-    /** A builder with the settings above; callers may add listeners before {@code build()}. */
+    /** A builder with the settings above, TLS included; callers may add listeners before {@code build()}. */
     public static OkHttpClient.Builder newBuilder() {
+        return newBuilder(true);
+    }
+
+    /**
+     * As {@link #newBuilder()}; without {@code tls} the client speaks plain HTTP only. OkHttp loads the JDK's
+     * trust store and security providers when it builds a client that may speak TLS: 44 ms of a command's start,
+     * for nothing when every route is a local model on {@code http://} (docs/performance.md).
+     */
+    public static OkHttpClient.Builder newBuilder(boolean tls) {
+        OkHttpClient.Builder builder = builder();
+        return tls ? builder : builder.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
+    }
+
+    /**
+     * Whether calls to these base URLs (null for routes that call no server) need TLS: any that is not plain
+     * {@code http://}, whatever its case.
+     */
+    public static boolean tlsNeeded(Collection<String> baseUrls) {
+        return baseUrls.stream().anyMatch(url -> url != null && !url.regionMatches(true, 0, "http://", 0, 7));
+    }
+
+    private static OkHttpClient.Builder builder() {
         Dispatcher dispatcher = new Dispatcher();
         dispatcher.setMaxRequests(MAX_CONCURRENT_CALLS);
         dispatcher.setMaxRequestsPerHost(MAX_CONCURRENT_CALLS);
