@@ -194,7 +194,8 @@ public final class CompareViewModel {
 
     /** The counts by status. */
     static String headline(ReviewService.Cases c) {
-        return String.format(Locale.ROOT, "%d regressed · %d improved · %d with another output · %d unchanged · %d only in the first run · %d only in the second",
+        return String.format(Locale.ROOT, "%d regressed · %d improved · %d with another output · %d unchanged"
+                        + " · %d only in the first run · %d only in the second",
                 c.count(ReviewStatus.REGRESSED), c.count(ReviewStatus.IMPROVED), c.count(ReviewStatus.OTHER_OUTPUT),
                 c.count(ReviewStatus.UNCHANGED), c.count(ReviewStatus.ONLY_BEFORE), c.count(ReviewStatus.ONLY_AFTER));
     }

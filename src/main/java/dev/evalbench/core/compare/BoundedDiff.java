@@ -18,9 +18,9 @@ import java.util.function.BiPredicate;
  * pairs for N and M items and D differences, so two long texts that differ throughout cost the square of their
  * length: two model answers of 150,000 characters on one line took 145 s to diff word by word, and the route's
  * 1 MB would take hours, in {@code compare}, {@code report} and the review window. Past {@value #MAX_STEPS}
- * steps (comparisons, and diagonals walked) the diff is given up and the two sides are shown as one change between their common start and
- * common end: texts that different gain nothing from a word-by-word view. Counted, not timed: the same diff on
- * every machine. Pure and thread-safe.
+ * steps (comparisons, and diagonals walked) the diff is given up and the two sides are shown as one change
+ * between their common start and common end: texts that different gain nothing from a word-by-word view.
+ * Counted, not timed: the same diff on every machine. Pure and thread-safe.
  */
 final class BoundedDiff {
     /**

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /**
  * The word-level diff of two lines: both are cut into tokens (runs of letters and digits, runs of spaces,
  * and single other characters, so {@code "high",} gives {@code "}, {@code high}, {@code "}, {@code ,}) and
- * diffed with java-diff-utils ({@link BoundedDiff}). The tokens of one unchanged run, or of one change, form one segment. Pure.
+ * diffed with java-diff-utils ({@link BoundedDiff}). The tokens of one unchanged run, or of one change, form
+ * one segment. Pure.
  */
 final class WordDiff {
     private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}_]+|\\s+|.", Pattern.DOTALL);
