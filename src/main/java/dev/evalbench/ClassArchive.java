@@ -7,14 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
 
 /**
  * The class-data archive of command JVMs ({@link CommandJvm}): the classes a run of this jar loads, parsed and
@@ -29,7 +28,7 @@ import java.util.stream.Stream;
  * log is off either way, so nothing reaches the command's output.
  *
  * <p>Archives live in the user's cache folder ({@code $XDG_CACHE_HOME/evalbench/jvm}, else
- * {@code ~/.cache/evalbench/jvm}; {@code ~/Library/Caches/evalbench/jvm} on macOS), named by a digest of the jar's
+ * {@code ~/.cache/evalbench/jvm}; {@code ~/Library/Caches/evalbench/jvm} on macOS), named by a hash of the jar's
  * path, size and time and of the JDK, about 30 MB each; the two newest are kept. If the folder cannot be written,
  * commands run without an archive. Not thread-safe; used by the launching process's main thread only.
  */
@@ -37,7 +36,7 @@ final class ClassArchive {
     static final int KEPT = 2;
     /** The file in the archive folder that says a {@code run} has been here before. */
     static final String RUN_SEEN = "run-seen";
-    private static final List<String> QUIET = List.of("-Xlog:cds*=off");
+    private static final String QUIET = "-Xlog:cds*=off";
     private final Path folder;
     private final Path archive;
     private final Path dump;
@@ -55,11 +54,27 @@ final class ClassArchive {
             Path absolute = jar.toAbsolutePath().normalize();
             String identity = String.join("\n", absolute.toString(), Long.toString(Files.size(absolute)),
                     Long.toString(Files.getLastModifiedTime(absolute).toMillis()), javaHome, javaVersion);
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
-            return Optional.of(new ClassArchive(folder(env, osName, home), HexFormat.of().formatHex(digest, 0, 12)));
-        } catch (IOException | NoSuchAlgorithmException e) {
+            return Optional.of(new ClassArchive(folder(env, osName, home), key(identity)));
+        } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * 24 hex digits naming {@code identity}'s archive: FNV-1a (64 bits) and CRC-32 of its UTF-8 bytes. Not a
+     * cryptographic digest: the name only keeps archives of different jars apart, and the JVM checks an archive
+     * against the jar and JDK it is given and ignores one that does not match. The first SHA-256 of a process
+     * loads the JDK's security providers, 15 ms of the launching JVM before the command's JVM could start.
+     */
+    static String key(String identity) {
+        byte[] bytes = identity.getBytes(StandardCharsets.UTF_8);
+        long fnv = 0xcbf29ce484222325L;
+        for (byte b : bytes) {
+            fnv = (fnv ^ (b & 0xff)) * 0x100000001b3L;
+        }
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        return HexFormat.of().toHexDigits(fnv) + HexFormat.of().toHexDigits((int) crc.getValue());
     }
 
     /** The cache folder archives go to. */
@@ -74,7 +89,7 @@ final class ClassArchive {
      */
     List<String> options(String command) {
         if (Files.isRegularFile(archive)) {
-            return Stream.concat(Stream.of("-XX:SharedArchiveFile=" + archive), QUIET.stream()).toList();
+            return List.of("-XX:SharedArchiveFile=" + archive, QUIET);
         }
         if (!command.equals("run")) return List.of();
         try {
@@ -92,7 +107,7 @@ final class ClassArchive {
             }
             return List.of();
         }
-        return Stream.concat(Stream.of("-XX:ArchiveClassesAtExit=" + dump), QUIET.stream()).toList();
+        return List.of("-XX:ArchiveClassesAtExit=" + dump, QUIET);
     }
 
     /**

@@ -51,7 +51,9 @@ final class CommandJvm {
     static Optional<Path> jarToRelaunch(List<String> processArguments, Map<String, String> env, String osName,
             boolean alreadyChild) {
         if (alreadyChild || osName.toLowerCase(Locale.ROOT).startsWith("windows")) return Optional.empty();
-        if (OPTION_VARIABLES.stream().anyMatch(v -> !env.getOrDefault(v, "").isBlank())) return Optional.empty();
+        for (String variable : OPTION_VARIABLES) {
+            if (!env.getOrDefault(variable, "").isBlank()) return Optional.empty();
+        }
         if (processArguments.size() < 2 || !processArguments.get(0).equals("-jar")) return Optional.empty();
         return Optional.of(Path.of(processArguments.get(1)));
     }

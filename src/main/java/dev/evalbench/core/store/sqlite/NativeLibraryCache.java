@@ -3,18 +3,21 @@ package dev.evalbench.core.store.sqlite;
 import dev.evalbench.core.store.UserCacheFolder;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.JarURLConnection;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
+import java.util.jar.JarEntry;
+import java.util.zip.CRC32;
 
 /**
- * Points sqlite-jdbc at a copy of its native library kept in the user's cache folder, checked byte for byte
- * against the one in the jar on every start. Left to itself, sqlite-jdbc runs {@code uname} in a child
+ * Points sqlite-jdbc at a copy of its native library kept in the user's cache folder, checked against the one in
+ * the jar on every start (size and CRC-32). Left to itself, sqlite-jdbc runs {@code uname} in a child
  * process, extracts the library to a new temporary file and compares the two a byte at a time on every
  * start: about a tenth of a second of a short command such as {@code gate}. Where anything is unusual (another
  * system, a library path the user set, a cache folder others may write, a copy that differs or cannot be
@@ -44,18 +47,27 @@ final class NativeLibraryCache {
     /**
      * The library's copy under {@code cache}, written (or rewritten) when missing or different from the jar's;
      * null when there is none to use (this system needs sqlite-jdbc's own choice, or the folder is not safe).
+     * A copy is the jar's when its size and CRC-32 are those the jar's directory records for the library, so a
+     * start reads the copy once and inflates nothing; comparing the two byte for byte after inflating the jar's
+     * took 15-20 ms of every command's start. The folder is its owner's alone (below), so the check guards
+     * against a stale or damaged copy, not against someone forging one.
      */
     static Path cachedCopy(Path cache) {
         String folder = folderInJar();
         if (folder == null) return null;
         String file = System.mapLibraryName("sqlitejdbc");
-        try (InputStream in = org.sqlite.JDBC.class.getResourceAsStream("/org/sqlite/native/" + folder + "/" + file)) {
-            if (in == null) return null;
-            byte[] library = in.readAllBytes();
-            Path dir = cache.resolve("sqlite-native-" + library.length + "-" + Integer.toHexString(Arrays.hashCode(library)));
+        URL url = org.sqlite.JDBC.class.getResource("/org/sqlite/native/" + folder + "/" + file);
+        if (url == null) return null;
+        try {
+            long[] sizeAndCrc = recorded(url);
+            long size = sizeAndCrc[0];
+            long crc = sizeAndCrc[1];
+            Path dir = cache.resolve("sqlite-native-" + size + "-" + Long.toHexString(crc));
             Path copy = dir.resolve(file);
             if (!ownedFolder(dir)) return null;
-            if (!Files.isRegularFile(copy) || !Arrays.equals(Files.readAllBytes(copy), library)) {
+            if (!Files.isRegularFile(copy) || Files.size(copy) != size || crcOf(Files.readAllBytes(copy)) != crc) {
+                byte[] library = read(url);
+                if (library.length != size || crcOf(library) != crc) return null; // the jar changed under us
                 Path partial = Files.createTempFile(dir, "partial-", ".tmp");
                 Files.write(partial, library);
                 Files.move(partial, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -64,6 +76,28 @@ final class NativeLibraryCache {
         } catch (IOException | RuntimeException e) {
             return null; // any trouble: sqlite-jdbc extracts its library as it always did
         }
+    }
+
+    /** The library's size and CRC-32 as its jar's directory records them, or computed from it outside a jar. */
+    private static long[] recorded(URL url) throws IOException {
+        if (url.openConnection() instanceof JarURLConnection jar) {
+            JarEntry entry = jar.getJarEntry();
+            if (entry != null && entry.getSize() >= 0 && entry.getCrc() >= 0) return new long[] {entry.getSize(), entry.getCrc()};
+        }
+        byte[] library = read(url);
+        return new long[] {library.length, crcOf(library)};
+    }
+
+    private static byte[] read(URL url) throws IOException {
+        try (InputStream in = url.openStream()) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static long crcOf(byte[] bytes) {
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        return crc.getValue();
     }
 
     /** The jar's folder of the library for this system, or null where the choice needs sqlite-jdbc's own checks. */

@@ -49,6 +49,17 @@ class NativeLibraryCacheTest {
     }
 
     @Test
+    void aCopyOfTheRightSizeWithOneByteChangedIsWrittenAgain() throws Exception {
+        Path copy = NativeLibraryCache.cachedCopy(cache);
+        byte[] damaged = inJar.clone();
+        damaged[damaged.length / 2] ^= 0x20;
+        Files.write(copy, damaged);
+
+        assertThat(NativeLibraryCache.cachedCopy(cache)).isEqualTo(copy);
+        assertThat(Files.readAllBytes(copy)).isEqualTo(inJar);
+    }
+
+    @Test
     void aFolderOthersMayWriteIsNotUsed() throws Exception {
         Path copy = NativeLibraryCache.cachedCopy(cache);
         Files.setPosixFilePermissions(copy.getParent(), PosixFilePermissions.fromString("rwxrwxrwx"));
