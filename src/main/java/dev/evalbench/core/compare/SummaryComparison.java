@@ -82,9 +82,12 @@ public final class SummaryComparison {
         List<CaseChange> unread = new ArrayList<>();
         int toFail = 0;
         int toPass = 0;
-        List<CasePair<ScoredCase>> aligned = CaseAlignment.<ScoredCase>align(before.cases(), after.cases());
-        for (CasePair<ScoredCase> pair : inOrder(aligned, place)) {
-            if (!needsRecords(pair)) continue;
+        // Only the pairs whose records tell their change are put in order: the rest are counted, never listed.
+        List<CasePair<ScoredCase>> toRead = new ArrayList<>();
+        for (CasePair<ScoredCase> pair : CaseAlignment.<ScoredCase>align(before.cases(), after.cases())) {
+            if (needsRecords(pair)) toRead.add(pair);
+        }
+        for (CasePair<ScoredCase> pair : inOrder(toRead, place)) {
             boolean both = pair.before() != null && pair.after() != null;
             if (both && pair.flippedToFail() && ++toFail > flipsRead) {
                 unread.add(new CaseChange(CaseChange.Kind.PASS_TO_FAIL, pair.key(), null, null, null));

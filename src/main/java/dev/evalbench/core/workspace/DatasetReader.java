@@ -56,7 +56,7 @@ final class DatasetReader {
         DatasetReader reader = new DatasetReader(ctx, suite, preprocessor, policy, judges, prompt);
         if (reader.vouched && ctx.forReading()) {
             // Read to read a stored run, from the very bytes that run checked: parsed when first read (LazyCases).
-            return new LazyCases(() -> reader.casesOnDemand(bytes), () -> RestrictedValuesScan.of(suite.dataset(), bytes));
+            return new LazyCases(() -> reader.casesOnDemand(bytes), ctx.restrictedScan(suite.dataset(), bytes));
         }
         return reader.cases(bytes);
     }

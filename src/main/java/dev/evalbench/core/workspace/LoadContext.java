@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * The state of one workspace load: where files come from, the errors found so far (all of them, across
@@ -29,6 +30,11 @@ final class LoadContext {
      * where the JVM runs without its optimizing compiler (the SHA-256 intrinsics are the C2 compiler's).
      */
     private final Map<String, byte[]> read = new HashMap<>();
+    /**
+     * The restricted values of each vouched dataset, by path, read on first use: the suites over one dataset (one
+     * per prompt) share one pass over its bytes instead of one each.
+     */
+    private final Map<String, SharedScan> restrictedScans = new HashMap<>();
 
     LoadContext(WorkspaceFiles files) {
         this(files, Map.of(), false);
@@ -51,6 +57,33 @@ final class LoadContext {
      */
     boolean forReading() {
         return forReading;
+    }
+
+    /** The restricted values of {@code dataset}'s {@code bytes} ({@link RestrictedValuesScan}), scanned once. */
+    synchronized Supplier<Map<String, List<String>>> restrictedScan(String dataset, byte[] bytes) {
+        return restrictedScans.computeIfAbsent(dataset, d -> new SharedScan(d, bytes));
+    }
+
+    /** One dataset's scan, made by whichever suite asks first; thread-safe. */
+    private static final class SharedScan implements Supplier<Map<String, List<String>>> {
+        private String dataset;
+        private byte[] bytes;
+        private Map<String, List<String>> values;
+
+        SharedScan(String dataset, byte[] bytes) {
+            this.dataset = dataset;
+            this.bytes = bytes;
+        }
+
+        @Override
+        public synchronized Map<String, List<String>> get() {
+            if (values == null) {
+                values = RestrictedValuesScan.of(dataset, bytes);
+                bytes = null; // the scan is all a reader needs of them from now on
+                dataset = null;
+            }
+            return values;
+        }
     }
 
     WorkspaceFiles files() {

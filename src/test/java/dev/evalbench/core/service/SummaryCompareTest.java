@@ -163,6 +163,22 @@ class SummaryCompareTest {
         assertThat(read.stream().filter(r -> r.endsWith("t001"))).hasSize(2);
     }
 
+    /** Cases whose change their summaries tell (same output, or no record to read) are never put in order. */
+    @Test
+    void theWorkspaceOrderIsAskedOnlyForTheCasesRead() throws Exception {
+        List<String> placed = new ArrayList<>();
+        SummaryComparison.buildAwaitingGates(
+                dev.evalbench.core.record.RunCases.ofSummaries(store.run("run-a").orElseThrow(), store.summaries("run-a"), List.of()),
+                dev.evalbench.core.record.RunCases.ofSummaries(store.run("run-b").orElseThrow(), store.summaries("run-b"), List.of()),
+                key -> store.caseRecord("run-a", key).orElse(null), key -> store.caseRecord("run-b", key).orElse(null),
+                SnapshotSource.NONE, () -> null, () -> null, SummaryComparison.EVERY_FLIP, key -> {
+                    placed.add(key.caseId());
+                    return 0;
+                });
+
+        assertThat(placed).doesNotContain("t001", "t006", "t007").contains("t002", "t003", "t008");
+    }
+
     private CaseRecord reading(List<String> read, String side, String runId, CaseKey key) throws dev.evalbench.core.store.StoreException {
         read.add(side + " " + key.caseId());
         return store.caseRecord(runId, key).orElse(null);

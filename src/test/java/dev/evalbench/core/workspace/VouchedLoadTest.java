@@ -54,6 +54,22 @@ class VouchedLoadTest {
         assertThat(forReading.inputDigests()).isEqualTo(full.inputDigests());
     }
 
+    /** Two suites over one dataset, read for a stored run: one scan of its restricted values serves both. */
+    @Test
+    void suitesSharingADatasetShareOneScanOfItsRestrictedValues() throws Exception {
+        Path root = FixtureWorkspace.copyTo(dir);
+        FixtureWorkspace.replace(root, "evalbench.yaml", "    routing: action\n", "    routing: action\n"
+                + "  - {name: again, kind: task, prompt: triage, dataset: datasets/tickets.jsonl, version: \"1\",\n"
+                + "     classification: [category], routing: action}\n");
+        Workspace full = WorkspaceLoader.load(new DiskWorkspaceFiles(root), Map.of());
+
+        Workspace forReading = WorkspaceLoader.loadForReading(new DiskWorkspaceFiles(root), Map.of(), full.inputDigests());
+
+        assertThat(forReading.suite("triage").restrictedById()).isNotEmpty()
+                .isEqualTo(full.suite("triage").restrictedById())
+                .isSameAs(forReading.suite("again").restrictedById());
+    }
+
     /**
      * Read for a stored run with every file as it was, a gate's tag is not checked against the cases again (that
      * would parse the lazily read dataset); a gates file edited since the run is checked in full, tags included.
