@@ -52,8 +52,17 @@ public final class SummaryComparison {
     public static RunComparison build(RunCases before, RunCases after, Records beforeRecords, Records afterRecords,
                                       SnapshotSource snapshots, GateReport beforeGates, GateReport afterGates)
             throws StoreException {
-        return buildAwaitingGates(before, after, beforeRecords, afterRecords, snapshots, () -> beforeGates,
-                () -> afterGates, EVERY_FLIP, key -> 0);
+        return buildAwaitingGates(before, after, beforeRecords, afterRecords, snapshots, metricDeltas(before, after),
+                () -> beforeGates, () -> afterGates, EVERY_FLIP, key -> 0);
+    }
+
+    /**
+     * The metric deltas of two runs (pass rates, latency, tokens, cost, with their paired bootstraps), computed on
+     * a thread of their own from the cases alone: a caller starts them as soon as it has the cases, so they
+     * overlap with its reading and masking.
+     */
+    public static CompletableFuture<List<MetricDelta>> metricDeltas(RunCases before, RunCases after) {
+        return CompletableFuture.supplyAsync(() -> MetricDeltas.between(before, after));
     }
 
     /** Every flip read in full: the comparison a reader of all its changes (JSON, Markdown, report, window) needs. */
@@ -72,12 +81,14 @@ public final class SummaryComparison {
      *
      * <p>Changed cases are listed within a kind in the order {@code place} gives (the workspace's: {@code
      * WorkspaceOrder}; {@code key -> 0} keeps the first run's); the flips read in full are the first in that order.
+     *
+     * @param metrics {@link #metricDeltas} of these runs' cases, started by the caller
      */
     public static RunComparison buildAwaitingGates(RunCases before, RunCases after, Records beforeRecords,
                                                    Records afterRecords, SnapshotSource snapshots,
+                                                   CompletableFuture<List<MetricDelta>> metrics,
                                                    Supplier<GateReport> beforeGates, Supplier<GateReport> afterGates,
                                                    int flipsRead, ToIntFunction<CaseKey> place) throws StoreException {
-        CompletableFuture<List<MetricDelta>> metrics = CompletableFuture.supplyAsync(() -> MetricDeltas.between(before, after));
         List<CasePair<ScoredCase>> read = new ArrayList<>();
         List<CaseChange> unread = new ArrayList<>();
         int toFail = 0;

@@ -3,6 +3,7 @@ package dev.evalbench.core.service;
 import dev.evalbench.core.mask.OutboundMask;
 import dev.evalbench.core.compare.ComparedScope;
 import dev.evalbench.core.compare.ComparisonBuilder;
+import dev.evalbench.core.compare.MetricDelta;
 import dev.evalbench.core.compare.RunComparison;
 import dev.evalbench.core.compare.SnapshotSource;
 import dev.evalbench.core.compare.SummaryComparison;
@@ -16,6 +17,7 @@ import dev.evalbench.core.store.RunStore;
 import dev.evalbench.core.store.StoreException;
 import dev.evalbench.core.workspace.WorkspaceException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -89,6 +91,8 @@ public final class CompareService {
                 wholeAfter.cases());
         RunCases before = new RunCases(n.beforeHeader(), n.before(), wholeBefore.events());
         RunCases after = new RunCases(n.afterHeader(), n.after(), wholeAfter.events());
+        // From the cases alone, so started now: they take the core this thread leaves while it waits for the gates.
+        CompletableFuture<List<MetricDelta>> metrics = SummaryComparison.metricDeltas(before, after);
         Optional<RunGates> found = awaited(gatesLoad);
         // Gating is pure CPU work on the summaries: done on a pool thread while this one reads and masks records.
         CompletableFuture<GateReport> beforeVerdicts = found.isEmpty() ? CompletableFuture.completedFuture(null)
@@ -100,7 +104,7 @@ public final class CompareService {
         // The summaries' texts are never shown (the comparison shows the records it reads, masked as they are
         // read): only the events that the compared runs carry are masked.
         RunComparison comparison = SummaryComparison.buildAwaitingGates(eventsMasked(before, mask), eventsMasked(after, mask),
-                records(before, mask), records(after, mask), SnapshotSource.of(store).masked(t -> mask.text(null, t)),
+                records(before, mask), records(after, mask), SnapshotSource.of(store).masked(t -> mask.text(null, t)), metrics,
                 () -> SummaryComparison.joined(beforeVerdicts), () -> SummaryComparison.joined(afterVerdicts),
                 flipsShown, WorkspaceOrder.of(found.map(RunGates::workspace).orElse(null))).within(n.scope());
         return new Result(comparison.before(), comparison.after(), comparison, found);

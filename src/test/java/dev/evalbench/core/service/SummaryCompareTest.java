@@ -171,7 +171,8 @@ class SummaryCompareTest {
                 dev.evalbench.core.record.RunCases.ofSummaries(store.run("run-a").orElseThrow(), store.summaries("run-a"), List.of()),
                 dev.evalbench.core.record.RunCases.ofSummaries(store.run("run-b").orElseThrow(), store.summaries("run-b"), List.of()),
                 key -> store.caseRecord("run-a", key).orElse(null), key -> store.caseRecord("run-b", key).orElse(null),
-                SnapshotSource.NONE, () -> null, () -> null, SummaryComparison.EVERY_FLIP, key -> {
+                SnapshotSource.NONE, java.util.concurrent.CompletableFuture.completedFuture(List.of()), () -> null, () -> null,
+                SummaryComparison.EVERY_FLIP, key -> {
                     placed.add(key.caseId());
                     return 0;
                 });
