@@ -23,6 +23,7 @@ final class LoadContext {
     private final Map<String, String> digests = new TreeMap<>();
     private final Map<String, String> vouched;
     private final boolean forReading;
+    private final boolean trustVouched;
     private final CheckedLines checkedLines = new CheckedLines();
     /**
      * The bytes of every file read so far, by path: a file two suites name (one dataset, two prompts) is read
@@ -46,9 +47,15 @@ final class LoadContext {
      * @param forReading the workspace is loaded to read stored runs (gates, masks), never to call a route
      */
     LoadContext(WorkspaceFiles files, Map<String, String> vouched, boolean forReading) {
+        this(files, vouched, forReading, true);
+    }
+
+    /** @param trustVouched whether {@link #checkedByItsRun} may be true; false makes every check */
+    LoadContext(WorkspaceFiles files, Map<String, String> vouched, boolean forReading, boolean trustVouched) {
         this.files = files;
         this.vouched = Map.copyOf(vouched);
         this.forReading = forReading;
+        this.trustVouched = trustVouched;
     }
 
     /**
@@ -57,6 +64,17 @@ final class LoadContext {
      */
     boolean forReading() {
         return forReading;
+    }
+
+    /**
+     * True when the checks that only refuse bad input may be left out: this load reads a stored run (nothing it
+     * reads is sent to a model or evaluated; its rules, prompts and schemas serve gates and masks) and every file
+     * read so far is byte for byte one that run's own load checked. The files' schemas, the output schemas against
+     * JSON Schema's and the policy's rules type-checked by CEL passed then; made again, they were a third of the
+     * workspace load that {@code compare} and {@code gate} of a stored run wait for.
+     */
+    boolean checkedByItsRun() {
+        return trustVouched && forReading && vouchedSoFar();
     }
 
     /** The restricted values of {@code dataset}'s {@code bytes} ({@link RestrictedValuesScan}), scanned once. */
@@ -222,6 +240,7 @@ final class LoadContext {
      * (values whose own error, such as an unset variable, was recorded already).
      */
     boolean conforms(LocatedTree tree, String schemaName, Set<String> alreadyReported) {
+        if (checkedByItsRun()) return true;
         List<SchemaViolation> violations = WorkspaceSchemas.validate(schemaName, tree.root()).stream()
                 .filter(v -> v.isKeyProblem() || !alreadyReported.contains(v.pointer()))
                 .toList();

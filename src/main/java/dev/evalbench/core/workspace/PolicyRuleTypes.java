@@ -26,7 +26,10 @@ final class PolicyRuleTypes {
         List<ExpressionScope> scopes = new ArrayList<>();
         Set<JsonNode> distinct = new LinkedHashSet<>(outputSchemas);
         if (distinct.isEmpty()) distinct.add(null);
-        for (JsonNode schema : distinct) scopes.add(ExpressionScope.forRules(schema));
+        // A stored run's own rules, read to gate it: type-checked when it was made, and never evaluated now.
+        if (!ctx.checkedByItsRun()) {
+            for (JsonNode schema : distinct) scopes.add(ExpressionScope.forRules(schema));
+        }
         for (int i = 0; i < nodes.size(); i++) {
             String at = "/rules/" + i;
             JsonNode n = nodes.get(i);

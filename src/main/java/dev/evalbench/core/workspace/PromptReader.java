@@ -97,7 +97,7 @@ final class PromptReader {
             ctx.add(new InputError(error.file(), error.line(), error.column(), "not valid JSON: " + error.message()));
             return Optional.empty();
         }
-        List<SchemaViolation> problems = JsonSchemas.problemsOf(tree.root());
+        List<SchemaViolation> problems = ctx.checkedByItsRun() ? List.of() : JsonSchemas.problemsOf(tree.root());
         if (!problems.isEmpty()) {
             ctx.addViolations(tree, problems.stream().map(PromptReader::asSchemaProblem).toList());
             return Optional.empty();

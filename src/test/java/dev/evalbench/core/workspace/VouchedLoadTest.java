@@ -3,7 +3,10 @@ package dev.evalbench.core.workspace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.evalbench.core.json.Digests;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +55,42 @@ class VouchedLoadTest {
                 .isEqualTo("I was charged twice for ORD-10421");
         assertThat(forReading.gates()).isEqualTo(full.gates());
         assertThat(forReading.inputDigests()).isEqualTo(full.inputDigests());
+    }
+
+    /**
+     * Read for a stored run, files byte for byte those its run checked are not checked again: here a rule that
+     * today's type check refuses (as a looser, older check might have let through) still reads, while the same
+     * files are refused for a new run and when nothing vouches for them.
+     */
+    @Test
+    void aStoredRunsOwnFilesAreReadWithoutTheChecksTheyPassedWhenItWasMade() throws Exception {
+        Path root = FixtureWorkspace.copyTo(dir);
+        Map<String, String> asRun = new HashMap<>(WorkspaceLoader.load(new DiskWorkspaceFiles(root), Map.of()).inputDigests());
+        FixtureWorkspace.write(root, "policy.yaml", Files.readString(root.resolve("policy.yaml"))
+                + "rules:\n  - {name: cites-order, require: 'output.order != null', reason: refunds need an order id}\n");
+        asRun.put("policy.yaml", Digests.sha256(Files.readAllBytes(root.resolve("policy.yaml"))));
+
+        Workspace read = WorkspaceLoader.loadForReading(new DiskWorkspaceFiles(root), Map.of(), asRun);
+
+        assertThat(read.policy().rules()).extracting(PolicySpec.Rule::name).containsExactly("cites-order");
+        assertThat(catchThrowableOfType(() -> WorkspaceLoader.load(new DiskWorkspaceFiles(root), Map.of(), asRun),
+                WorkspaceException.class)).hasMessageContaining("undefined field 'order'");
+        assertThat(catchThrowableOfType(() -> WorkspaceLoader.loadForReading(new DiskWorkspaceFiles(root), Map.of(), Map.of()),
+                WorkspaceException.class)).hasMessageContaining("undefined field 'order'");
+    }
+
+    /** A vouched file that cannot be read without its checks is read with them, which say what is wrong. */
+    @Test
+    void aVouchedFileThatNoLongerReadsIsCheckedAndRefusedInWords() throws Exception {
+        Path root = FixtureWorkspace.copyTo(dir);
+        Map<String, String> asRun = new HashMap<>(WorkspaceLoader.load(new DiskWorkspaceFiles(root), Map.of()).inputDigests());
+        FixtureWorkspace.replace(root, "policy.yaml", "revision: 2\n", "");
+        asRun.put("policy.yaml", Digests.sha256(Files.readAllBytes(root.resolve("policy.yaml"))));
+
+        WorkspaceException e = catchThrowableOfType(
+                () -> WorkspaceLoader.loadForReading(new DiskWorkspaceFiles(root), Map.of(), asRun), WorkspaceException.class);
+
+        assertThat(e).hasMessageContaining("policy.yaml").hasMessageContaining("revision");
     }
 
     /** Two suites over one dataset, read for a stored run: one scan of its restricted values serves both. */
