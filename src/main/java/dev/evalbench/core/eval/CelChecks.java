@@ -21,7 +21,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * open objects (the values are the same either way) and kept. Thread-safe.
  */
 final class CelChecks {
-    private static final ExpressionScope SCOPE = ExpressionScope.forChecks(null);
+    /** Built when the first check compiles: a suite without checks never builds CEL's runtime (tens of ms). */
+    private static final class Scope {
+        static final ExpressionScope CHECKS = ExpressionScope.forChecks(null);
+    }
+
     private final Map<String, Object> compiled = new ConcurrentHashMap<>();
 
     /** One check's outcome; {@code failure} is null when it passed. */
@@ -51,7 +55,7 @@ final class CelChecks {
 
     private static Object compile(String expr) {
         try {
-            return SCOPE.compile(expr);
+            return Scope.CHECKS.compile(expr);
         } catch (ExpressionException e) {
             return e;
         }

@@ -27,7 +27,7 @@ final class PolicyRuleTypes {
         Set<JsonNode> distinct = new LinkedHashSet<>(outputSchemas);
         if (distinct.isEmpty()) distinct.add(null);
         // A stored run's own rules, read to gate it: type-checked when it was made, and never evaluated now.
-        if (!ctx.checkedByItsRun()) {
+        if (nodes.size() > 0 && !ctx.checkedByItsRun()) {
             for (JsonNode schema : distinct) scopes.add(ExpressionScope.forRules(schema));
         }
         for (int i = 0; i < nodes.size(); i++) {
