@@ -40,6 +40,7 @@ final class ClassArchive {
     private final Path folder;
     private final Path archive;
     private final Path dump;
+    private boolean dumping;
 
     private ClassArchive(Path folder, String key) {
         this.folder = folder;
@@ -107,14 +108,17 @@ final class ClassArchive {
             }
             return List.of();
         }
+        dumping = true;
         return List.of("-XX:ArchiveClassesAtExit=" + dump, QUIET);
     }
 
     /**
-     * After the command's JVM has exited: keeps the archive it made, if any, and removes older archives and parts
-     * left by killed commands. Failures leave things as they were; the next run tries again.
+     * After the command's JVM has exited: keeps the archive it made, if it was to make one, and removes older
+     * archives and parts left by killed commands. A command that used an archive, or ran without, touches nothing:
+     * its launcher exits at once. Failures leave things as they were; the next run tries again.
      */
     void afterExit() {
+        if (!dumping) return;
         try {
             if (Files.isRegularFile(dump) && Files.size(dump) > 0) {
                 Files.move(dump, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -72,6 +72,26 @@ class ClassArchiveTest {
     }
 
     @Test
+    void aCommandThatUsedTheArchiveLeavesTheFolderAsItWas() throws Exception {
+        Path folder = Files.createDirectories(tmp.resolve("cache/evalbench/jvm"));
+        Path jar = Files.writeString(tmp.resolve("evalbench.jar"), "jar");
+        Map<String, String> env = Map.of("XDG_CACHE_HOME", tmp.resolve("cache").toString());
+        Files.createFile(folder.resolve(ClassArchive.RUN_SEEN));
+        ClassArchive making = ClassArchive.of(jar, "/jdk", "17", env, "Linux", tmp).orElseThrow();
+        Path part = Path.of(making.options("run").get(0).substring("-XX:ArchiveClassesAtExit=".length()));
+        Files.writeString(part, "archive");
+        making.afterExit();
+        Path stale = Files.writeString(folder.resolve("killed.123.part"), "half");
+        Files.setLastModifiedTime(stale, FileTime.fromMillis(0));
+
+        ClassArchive using = ClassArchive.of(jar, "/jdk", "17", env, "Linux", tmp).orElseThrow();
+        assertThat(using.options("gate").get(0)).startsWith("-XX:SharedArchiveFile=");
+        using.afterExit();
+
+        assertThat(stale).as("left for the next run that makes an archive").exists();
+    }
+
+    @Test
     void aFolderThatCannotBeMadeMeansNoArchive() throws Exception {
         Path file = Files.writeString(tmp.resolve("not-a-folder"), "x");
         Path jar = Files.writeString(tmp.resolve("evalbench.jar"), "jar");

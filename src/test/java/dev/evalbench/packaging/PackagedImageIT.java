@@ -55,8 +55,22 @@ class PackagedImageIT {
         assertThat(validate.output()).contains("support-triage is valid: 2 suites (triage, safety), 159 cases");
     }
 
+    /** The image's class archive holds picocli's classes (rewritten with stack maps at package), so they are mapped. */
     @Test
     @Order(2)
+    void itsClassArchiveHoldsTheCommandLinesClasses() throws Exception {
+        Path app = IMAGE.resolve("lib/app").toAbsolutePath();
+        Result logged = run(List.of(IMAGE.resolve("lib/runtime/bin/java").toString(), "-Xshare:auto",
+                "-XX:SharedArchiveFile=" + app.resolve("evalbench.jsa"), "-Xlog:class+load=info",
+                "-cp", app.resolve("evalbench.jar").toString(), "dev.evalbench.Launcher", "validate", SAMPLE), Map.of(), 120);
+
+        assertThat(logged.exit()).as(logged.output()).isZero();
+        assertThat(logged.output()).contains("picocli.CommandLine source: shared objects file")
+                .contains("dev.evalbench.cli.ValidateCommand source: shared objects file");
+    }
+
+    @Test
+    @Order(3)
     void withoutArgumentsAndWithoutADisplayItTriesTheWorkbenchAndSaysWhyNot() throws Exception {
         Result bare = run(List.of(LAUNCHER.toString()), Map.of("DISPLAY", "", "WAYLAND_DISPLAY", ""), 120);
 
@@ -65,7 +79,7 @@ class PackagedImageIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void withoutArgumentsItOpensTheWorkbenchHeadless() throws Exception {
         Path ws = temp.resolve("support-triage");
         copyTree(Path.of(SAMPLE), ws);

@@ -6,28 +6,21 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The shaded jar's picocli classes, rewritten at package with stack map frames (packaging/PicocliStackMaps.java):
- * each is a Java 8 class file that loads under the JVM's type-checking verifier, and a class archive made from
- * the jar holds them, so a command maps them instead of parsing and verifying them. Run by failsafe after
- * {@code package}.
+ * each is a Java 8 class file that loads under the JVM's type-checking verifier. That the class archive then holds
+ * them is checked on the app image's own archive ({@code PackagedImageIT}). Run by failsafe after {@code package}.
  */
 class PicocliStackMapsIT {
     private static final Path JAR = Path.of("target/evalbench.jar");
-
-    @TempDir Path tmp;
 
     @Test
     void everyPicocliClassIsAJava8ClassFileThatVerifies() throws Exception {
@@ -48,37 +41,11 @@ class PicocliStackMapsIT {
         }
     }
 
-    @Test
-    void aClassArchiveMadeFromTheJarHoldsPicocli() throws Exception {
-        Path archive = tmp.resolve("evalbench.jsa");
-        String dump = java("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=warning", "-jar", JAR.toString(),
-                "validate", "workspaces/support-triage");
-        assertThat(dump).contains("is valid").doesNotContain("picocli");
-        assertThat(archive).isRegularFile();
-
-        String mapped = java("-XX:SharedArchiveFile=" + archive, "-Xlog:class+load=info", "-jar", JAR.toString(),
-                "validate", "workspaces/support-triage");
-        assertThat(mapped).contains("picocli.CommandLine source: shared objects file")
-                .doesNotContain("picocli.CommandLine source: file:");
-    }
-
     private static int majorVersion(JarFile jar, JarEntry e) throws IOException {
         try (DataInputStream in = new DataInputStream(jar.getInputStream(e))) {
             in.readInt(); // magic
             in.readUnsignedShort(); // minor
             return in.readUnsignedShort();
         }
-    }
-
-    /** Runs the JDK's java with {@code args} (its own options, so the command runs in that JVM); output and errors. */
-    private String java(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(List.of(args));
-        Path log = tmp.resolve("java.log");
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("finished").isTrue();
-        String out = Files.readString(log, StandardCharsets.UTF_8);
-        assertThat(p.exitValue()).as(out).isZero();
-        return out;
     }
 }
