@@ -40,10 +40,7 @@ class VouchedLoadTest {
      */
     @Test
     void aLoadForReadingGivesTheSameCasesFromTheBytesItRead() throws Exception {
-        Path root = FixtureWorkspace.copyTo(dir);
-        FixtureWorkspace.replace(root, "evalbench.yaml", "    routing: action\n", "    routing: action\n"
-                + "  - {name: again, kind: task, prompt: triage, dataset: datasets/tickets.jsonl, version: \"1\",\n"
-                + "     classification: [category], routing: action}\n");
+        Path root = withASecondSuiteOverTheTickets();
         Workspace full = WorkspaceLoader.load(new DiskWorkspaceFiles(root), Map.of());
 
         Workspace forReading = WorkspaceLoader.loadForReading(new DiskWorkspaceFiles(root), Map.of(), full.inputDigests());
@@ -96,10 +93,7 @@ class VouchedLoadTest {
     /** Two suites over one dataset, read for a stored run: one scan of its restricted values serves both. */
     @Test
     void suitesSharingADatasetShareOneScanOfItsRestrictedValues() throws Exception {
-        Path root = FixtureWorkspace.copyTo(dir);
-        FixtureWorkspace.replace(root, "evalbench.yaml", "    routing: action\n", "    routing: action\n"
-                + "  - {name: again, kind: task, prompt: triage, dataset: datasets/tickets.jsonl, version: \"1\",\n"
-                + "     classification: [category], routing: action}\n");
+        Path root = withASecondSuiteOverTheTickets();
         Workspace full = WorkspaceLoader.load(new DiskWorkspaceFiles(root), Map.of());
 
         Workspace forReading = WorkspaceLoader.loadForReading(new DiskWorkspaceFiles(root), Map.of(), full.inputDigests());
@@ -162,5 +156,14 @@ class VouchedLoadTest {
             assertThat(err.file()).isEqualTo("datasets/tickets.jsonl");
             assertThat(err.message()).contains("refund_amount");
         });
+    }
+
+    /** The fixture with a suite "again" over the triage suite's dataset, through the same prompt. */
+    private Path withASecondSuiteOverTheTickets() {
+        Path root = FixtureWorkspace.copyTo(dir);
+        FixtureWorkspace.replace(root, "evalbench.yaml", "    routing: action\n", "    routing: action\n"
+                + "  - {name: again, kind: task, prompt: triage, dataset: datasets/tickets.jsonl, version: \"1\",\n"
+                + "     classification: [category], routing: action}\n");
+        return root;
     }
 }
