@@ -83,7 +83,7 @@ final class CommandJvm {
      *     run in this JVM (not wanted, or the child could not be started)
      */
     static Optional<Integer> runIfWanted(String[] args) {
-        // The command's own JVM knows it is one before asking the OS for its command line (10 ms of its start).
+        // The command's own JVM knows it is one without asking the OS for its command line, as only the launcher must.
         if (System.getProperty(ParentWatch.PROPERTY) != null) return Optional.empty();
         ProcessHandle.Info info = ProcessHandle.current().info();
         Optional<String> java = info.command();

@@ -59,15 +59,13 @@ final class NativeLibraryCache {
         URL url = org.sqlite.JDBC.class.getResource("/org/sqlite/native/" + folder + "/" + file);
         if (url == null) return null;
         try {
-            long[] sizeAndCrc = recorded(url);
-            long size = sizeAndCrc[0];
-            long crc = sizeAndCrc[1];
-            Path dir = cache.resolve("sqlite-native-" + size + "-" + Long.toHexString(crc));
+            Recorded jar = recorded(url);
+            Path dir = cache.resolve("sqlite-native-" + jar.size() + "-" + Long.toHexString(jar.crc()));
             Path copy = dir.resolve(file);
             if (!ownedFolder(dir)) return null;
-            if (!Files.isRegularFile(copy) || Files.size(copy) != size || crcOf(Files.readAllBytes(copy)) != crc) {
+            if (!Files.isRegularFile(copy) || !jar.matches(Files.readAllBytes(copy))) {
                 byte[] library = read(url);
-                if (library.length != size || crcOf(library) != crc) return null; // the jar changed under us
+                if (!jar.matches(library)) return null; // the jar changed under us
                 Path partial = Files.createTempFile(dir, "partial-", ".tmp");
                 Files.write(partial, library);
                 Files.move(partial, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -78,14 +76,21 @@ final class NativeLibraryCache {
         }
     }
 
+    /** A library's size and CRC-32. */
+    private record Recorded(long size, long crc) {
+        boolean matches(byte[] bytes) {
+            return bytes.length == size && crcOf(bytes) == crc;
+        }
+    }
+
     /** The library's size and CRC-32 as its jar's directory records them, or computed from it outside a jar. */
-    private static long[] recorded(URL url) throws IOException {
+    private static Recorded recorded(URL url) throws IOException {
         if (url.openConnection() instanceof JarURLConnection jar) {
             JarEntry entry = jar.getJarEntry();
-            if (entry != null && entry.getSize() >= 0 && entry.getCrc() >= 0) return new long[] {entry.getSize(), entry.getCrc()};
+            if (entry != null && entry.getSize() >= 0 && entry.getCrc() >= 0) return new Recorded(entry.getSize(), entry.getCrc());
         }
         byte[] library = read(url);
-        return new long[] {library.length, crcOf(library)};
+        return new Recorded(library.length, crcOf(library));
     }
 
     private static byte[] read(URL url) throws IOException {
