@@ -13,20 +13,19 @@ import java.util.Map;
 /**
  * A case's dataset entry (its tags, input variables and place) by suite and case id, from one workspace. Runs
  * stored before records carried their tags get them here; the detail pane reads input variables here; results
- * list cases in the workspace's order. Built once per workspace, then read-only and thread-safe. An empty lookup
- * answers nothing.
+ * list cases in the workspace's order. Cheap to make: the FX thread makes one as a tab opens, and the cases are
+ * read when first asked for, by the task that lists or details them (a large dataset's cases are parsed as they
+ * are read). Thread-safe. An empty lookup answers nothing.
  */
 public final class DatasetLookup {
     public static final DatasetLookup EMPTY = new DatasetLookup(null);
-    private final Map<String, EvalCase> cases = new HashMap<>();
+    private final Workspace ws;
     private final WorkspaceOrder order;
+    private Map<String, EvalCase> cases;
 
     public DatasetLookup(Workspace ws) {
-        order = WorkspaceOrder.of(ws);
-        if (ws == null) return;
-        for (SuiteSpec suite : ws.suites()) {
-            for (EvalCase c : suite.cases()) cases.put(suite.name() + '\u0000' + c.id(), c);
-        }
+        this.ws = ws;
+        this.order = WorkspaceOrder.of(ws);
     }
 
     /**
@@ -39,13 +38,26 @@ public final class DatasetLookup {
     }
 
     public List<String> tags(CaseKey key) {
-        EvalCase c = cases.get(key.suite() + '\u0000' + key.caseId());
+        EvalCase c = cases().get(key.suite() + '\u0000' + key.caseId());
         return c == null || c.tags() == null ? List.of() : c.tags();
     }
 
     /** The case's input variables, or null when this workspace does not have the case. */
     public JsonNode vars(CaseKey key) {
-        EvalCase c = cases.get(key.suite() + '\u0000' + key.caseId());
+        EvalCase c = cases().get(key.suite() + '\u0000' + key.caseId());
         return c == null ? null : c.vars();
+    }
+
+    private synchronized Map<String, EvalCase> cases() {
+        if (cases == null) {
+            Map<String, EvalCase> byKey = new HashMap<>();
+            if (ws != null) {
+                for (SuiteSpec suite : ws.suites()) {
+                    for (EvalCase c : suite.cases()) byKey.put(suite.name() + '\u0000' + c.id(), c);
+                }
+            }
+            cases = byKey;
+        }
+        return cases;
     }
 }

@@ -3,14 +3,12 @@ package dev.evalbench.core.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.evalbench.core.record.CaseKey;
+import dev.evalbench.core.workspace.CountedCases;
 import dev.evalbench.core.workspace.DiskWorkspaceFiles;
-import dev.evalbench.core.workspace.EvalCase;
 import dev.evalbench.core.workspace.SuiteSpec;
 import dev.evalbench.core.workspace.Workspace;
 import dev.evalbench.core.workspace.WorkspaceLoader;
 import java.nio.file.Path;
-import java.util.AbstractList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -24,7 +22,7 @@ class WorkspaceOrderTest {
     void theCasesAreReadWhenAPlaceIsFirstAskedForAndOnlyThen() throws Exception {
         Workspace loaded = WorkspaceLoader.load(new DiskWorkspaceFiles(new ServiceWorkspace(dir).dir), Map.of());
         AtomicInteger reads = new AtomicInteger();
-        Workspace ws = withCounted(loaded, reads);
+        Workspace ws = CountedCases.of(loaded, reads);
         SuiteSpec first = ws.suites().get(0);
         String secondId = first.cases().get(1).id();
         reads.set(0);
@@ -39,29 +37,5 @@ class WorkspaceOrderTest {
         assertThat(afterFirstAsk).as("every case read once").isEqualTo(ws.suites().stream().mapToInt(s -> s.cases().size()).sum());
         order.applyAsInt(new CaseKey(first.name(), secondId, first.promptId(), "fake", 0));
         assertThat(reads).as("the places are kept").hasValue(afterFirstAsk);
-    }
-
-    /** {@code ws} with each suite's cases counting the cases read from them. */
-    private static Workspace withCounted(Workspace ws, AtomicInteger reads) {
-        List<SuiteSpec> suites = ws.suites().stream().map(s -> new SuiteSpec(s.name(), s.kind(), s.promptId(), s.dataset(),
-                s.version(), s.classification(), s.extraction(), s.routing(), s.datasetHash(), counted(s.cases(), reads),
-                s.extractionRules(), s.checks(), s.judges())).toList();
-        return new Workspace(ws.name(), ws.description(), ws.files(), ws.defaultRoute(), ws.preprocess(), ws.preprocessHash(),
-                suites, ws.prompts(), ws.routes(), ws.policy(), ws.gates(), ws.inputDigests());
-    }
-
-    private static List<EvalCase> counted(List<EvalCase> cases, AtomicInteger reads) {
-        return new AbstractList<>() {
-            @Override
-            public EvalCase get(int index) {
-                reads.incrementAndGet();
-                return cases.get(index);
-            }
-
-            @Override
-            public int size() {
-                return cases.size();
-            }
-        };
     }
 }
