@@ -248,9 +248,10 @@ public final class CompareTabs {
 
     private Tab show(RunChoice before, RunChoice after, ReviewService.Side[] sides) {
         Workspace ws = openWorkspace.get();
-        OutboundMask mask = OutboundMasks.of(ws == null ? List.of() : List.of(ws), Map.of());
-        CompareViewModel vm = new CompareViewModel(runner, service, sides[0], sides[1], workspaceDir, mask::record,
-                new dev.evalbench.app.results.DatasetLookup(ws));
+        // Built by the first task that masks a record, not here on the FX thread.
+        Supplier<OutboundMask> mask = OutboundMasks.later(ws == null ? List.of() : List.of(ws), Map.of());
+        CompareViewModel vm = new CompareViewModel(runner, service, sides[0], sides[1], workspaceDir,
+                record -> mask.get().record(record), new dev.evalbench.app.results.DatasetLookup(ws));
         if (marks != null) vm.keepMarksIn(marks);
         CompareView view = new CompareView(vm, "First run: " + before.label() + "   →   second run: " + after.label());
         Tab tab = new Tab("Compare " + shortId(before.runId()) + " → " + shortId(after.runId()), view);

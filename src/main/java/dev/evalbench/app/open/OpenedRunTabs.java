@@ -4,6 +4,7 @@ import dev.evalbench.app.compare.CompareButtons;
 import dev.evalbench.app.compare.CompareTabs;
 import dev.evalbench.app.compare.RunChoice;
 import dev.evalbench.app.detail.RevealableDetail;
+import dev.evalbench.app.fx.LatestOnly;
 import dev.evalbench.app.fx.TaskRunner;
 import dev.evalbench.app.gates.GatesView;
 import dev.evalbench.app.gates.GatesViewModel;
@@ -32,6 +33,8 @@ final class OpenedRunTabs {
     private final RunGating gating;
     private final Supplier<Workspace> openWorkspace;
     private final List<GatesViewModel> gates = new java.util.ArrayList<>();
+    private Workspace maskFor;
+    private Supplier<OutboundMask> mask;
 
     OpenedRunTabs(MainWindow window, TaskRunner runner, CompareTabs compare, RunGating gating, Supplier<Workspace> openWorkspace) {
         this.window = window;
@@ -39,6 +42,15 @@ final class OpenedRunTabs {
         this.compare = compare;
         this.gating = gating;
         this.openWorkspace = openWorkspace;
+    }
+
+    /** The mask of {@code ws}'s restricted values, made once for each workspace opened (FX thread). */
+    private Supplier<OutboundMask> maskOf(Workspace ws) {
+        if (maskFor != ws || mask == null) {
+            mask = OutboundMasks.later(ws == null ? List.of() : List.of(ws), Map.of());
+            maskFor = ws;
+        }
+        return mask;
     }
 
     /** Gates every opened run again: the open workspace, where their gates come from, changed. */
@@ -57,11 +69,23 @@ final class OpenedRunTabs {
         Tab tab = new Tab("Read-only " + run.runId(), view);
         tab.setId("opened-tab-" + run.runId());
         tab.setTooltip(new Tooltip(run.label()));
+        // The selected case, masked with the open workspace's values in a task (the mask is built once for each
+        // workspace): building the mask reads every case of the workspace.
+        LatestOnly masking = new LatestOnly(runner);
+        RevealableDetail[] pane = new RevealableDetail[1];
         vm.detailProperty().addListener((o, was, record) -> {
             if (!tab.isSelected()) return;
-            Workspace ws = openWorkspace.get();
-            OutboundMask mask = OutboundMasks.of(ws == null ? List.of() : List.of(ws), Map.of());
-            window.showDetail(record == null ? null : new RevealableDetail(record, mask, null));
+            if (record == null) {
+                masking.cancelPending();
+                window.showDetail(null);
+                return;
+            }
+            Supplier<OutboundMask> mask = maskOf(openWorkspace.get());
+            masking.submit(() -> mask.get().record(record), masked -> {
+                if (pane[0] == null) pane[0] = new RevealableDetail();
+                pane[0].show(record, masked, null, null);
+                window.showDetail(pane[0]);
+            }, e -> window.status("Cannot show case " + record.key() + ": " + e.getMessage()));
         });
         gates.add(gatesVm);
         tab.setOnClosed(e -> gates.remove(gatesVm));

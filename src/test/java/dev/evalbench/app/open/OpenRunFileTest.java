@@ -3,6 +3,7 @@ package dev.evalbench.app.open;
 import static dev.evalbench.app.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.evalbench.app.FxWait;
 import dev.evalbench.app.WindowTestBase;
 import dev.evalbench.app.WorkbenchFixture;
 import dev.evalbench.app.history.RunRow;
@@ -66,6 +67,43 @@ class OpenRunFileTest extends WindowTestBase {
         }
         assertThat(main.getDividerPositions()).as("the main dividers").containsExactly(defaults,
                 org.assertj.core.data.Offset.offset(0.01));
+    }
+
+    /**
+     * A case of the opened run, selected, shows in the detail pane with the open workspace's restricted values
+     * masked (the mask made in a task, once, not on the FX thread at each selection) and the button to reveal them.
+     */
+    @Test
+    void aSelectedCaseOfTheOpenedRunShowsMaskedWithTheOpenWorkspacesValues() throws Exception {
+        Path file = exported("ci-run");
+        fixture = WorkbenchFixture.ofSample(temp.resolve("reviewer"));
+        fixture.start(Map.of(), List.of(RunFiles.open(file)));
+        waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#results-table").tryQuery().isPresent()
+                && table("#results-table").getItems().size() == 159);
+        TableView<dev.evalbench.core.record.CaseSummary> cases = table("#results-table");
+
+        for (String id : List.of("t002", "t001")) {
+            int row = FxWait.read(() -> {
+                for (int i = 0; i < cases.getItems().size(); i++) {
+                    if (cases.getItems().get(i).key().caseId().equals(id)) return i;
+                }
+                return -1;
+            });
+            robot.interact(() -> {
+                cases.getSelectionModel().clearAndSelect(row);
+                cases.scrollTo(row);
+            });
+            waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#detail-title").tryQuery().isPresent()
+                    && id.equals(shown("#detail-title")));
+        }
+
+        // The sample's prompt quotes the customer's e-mail; t001's is restricted in the sample's dataset.
+        assertThat(shown("#detail-prompt")).doesNotContain("hiroshi.sato@example.com").contains("masked");
+        assertThat(robot.lookup("#reveal-restricted").tryQuery()).isPresent();
+    }
+
+    private String shown(String id) {
+        return FxWait.read(() -> dev.evalbench.app.detail.ShownText.of(robot.lookup(id).query()));
     }
 
     @Test
