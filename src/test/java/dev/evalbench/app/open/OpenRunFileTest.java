@@ -36,13 +36,7 @@ class OpenRunFileTest extends WindowTestBase {
 
     @Test
     void anExportedRunOpensReadOnlyWithNoHistoryPresent() throws Exception {
-        Path file = exported("ci-run");
-        fixture = WorkbenchFixture.ofSample(temp.resolve("reviewer"));
-        assertThat(HistoryLocation.defaultDb(fixture.workspace)).doesNotExist();
-        fixture.start(Map.of(), List.of(RunFiles.open(file)));
-
-        waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#results-table").tryQuery().isPresent()
-                && table("#results-table").getItems().size() == 159);
+        openedOnTheSample();
         TabPane tabs = fixture.workbench().window().tabs();
         Tab tab = tabs.getSelectionModel().getSelectedItem();
         assertThat(tab.getText()).startsWith("Read-only ");
@@ -75,11 +69,7 @@ class OpenRunFileTest extends WindowTestBase {
      */
     @Test
     void aSelectedCaseOfTheOpenedRunShowsMaskedWithTheOpenWorkspacesValues() throws Exception {
-        Path file = exported("ci-run");
-        fixture = WorkbenchFixture.ofSample(temp.resolve("reviewer"));
-        fixture.start(Map.of(), List.of(RunFiles.open(file)));
-        waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#results-table").tryQuery().isPresent()
-                && table("#results-table").getItems().size() == 159);
+        openedOnTheSample();
         TableView<dev.evalbench.core.record.CaseSummary> cases = table("#results-table");
 
         for (String id : List.of("t002", "t001")) {
@@ -100,6 +90,16 @@ class OpenRunFileTest extends WindowTestBase {
         // The sample's prompt quotes the customer's e-mail; t001's is restricted in the sample's dataset.
         assertThat(shown("#detail-prompt")).doesNotContain("hiroshi.sato@example.com").contains("masked");
         assertThat(robot.lookup("#reveal-restricted").tryQuery()).isPresent();
+    }
+
+    /** The CI run's exported file opened on a fresh copy of the sample with no history, its 159 rows listed. */
+    private void openedOnTheSample() throws Exception {
+        Path file = exported("ci-run");
+        fixture = WorkbenchFixture.ofSample(temp.resolve("reviewer"));
+        assertThat(HistoryLocation.defaultDb(fixture.workspace)).doesNotExist();
+        fixture.start(Map.of(), List.of(RunFiles.open(file)));
+        waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#results-table").tryQuery().isPresent()
+                && table("#results-table").getItems().size() == 159);
     }
 
     private String shown(String id) {

@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.evalbench.core.record.CaseKey;
 import dev.evalbench.core.workspace.CountedCases;
-import dev.evalbench.core.workspace.DiskWorkspaceFiles;
 import dev.evalbench.core.workspace.SuiteSpec;
 import dev.evalbench.core.workspace.Workspace;
-import dev.evalbench.core.workspace.WorkspaceLoader;
-import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -21,8 +17,7 @@ class DatasetLookupTest {
     @Test
     void makingALookupReadsNoCaseAndTheFirstQuestionReadsThem() throws Exception {
         AtomicInteger reads = new AtomicInteger();
-        Workspace ws = CountedCases.of(WorkspaceLoader.load(new DiskWorkspaceFiles(Path.of("workspaces/support-triage")),
-                Map.of()), reads);
+        Workspace ws = CountedCases.ofSample(reads);
         SuiteSpec triage = ws.suite("triage");
         String firstId = triage.cases().get(0).id();
         reads.set(0);

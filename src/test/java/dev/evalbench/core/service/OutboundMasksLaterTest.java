@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.evalbench.core.mask.OutboundMask;
 import dev.evalbench.core.workspace.CountedCases;
-import dev.evalbench.core.workspace.DiskWorkspaceFiles;
 import dev.evalbench.core.workspace.Workspace;
-import dev.evalbench.core.workspace.WorkspaceLoader;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,8 +19,7 @@ class OutboundMasksLaterTest {
     @Test
     void theMaskIsBuiltByItsFirstUserOnce() throws Exception {
         AtomicInteger reads = new AtomicInteger();
-        Workspace ws = CountedCases.of(WorkspaceLoader.load(new DiskWorkspaceFiles(Path.of("workspaces/support-triage")),
-                Map.of()), reads);
+        Workspace ws = CountedCases.ofSample(reads);
 
         Supplier<OutboundMask> later = OutboundMasks.later(List.of(ws), Map.of());
         assertThat(reads).as("made on the FX thread").hasValue(0);

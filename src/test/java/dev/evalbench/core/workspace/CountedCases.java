@@ -8,6 +8,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class CountedCases {
     private CountedCases() {}
 
+    /** The sample workspace, its cases counted into {@code reads}. */
+    public static Workspace ofSample(AtomicInteger reads) throws WorkspaceException {
+        return of(WorkspaceLoader.load(new DiskWorkspaceFiles(java.nio.file.Path.of("workspaces/support-triage")), java.util.Map.of()),
+                reads);
+    }
+
     /** {@code ws} with each suite's cases counting the cases read from them into {@code reads}. */
     public static Workspace of(Workspace ws, AtomicInteger reads) {
         List<SuiteSpec> suites = ws.suites().stream().map(s -> new SuiteSpec(s.name(), s.kind(), s.promptId(), s.dataset(),
