@@ -30,6 +30,8 @@ public final class Launcher {
         Optional<Integer> childExit = CommandJvm.runIfWanted(args);
         if (childExit.isPresent()) System.exit(childExit.get());
         ParentWatch.startIfChild();
-        System.exit(EvalbenchCommand.commandLine(System.getenv(), args).execute(args));
+        int exit = EvalbenchCommand.commandLine(System.getenv(), args).execute(args);
+        if (Boolean.getBoolean(ClassArchive.MAKING)) ClassArchive.loadOptionalParts();
+        System.exit(exit);
     }
 }

@@ -36,6 +36,40 @@ class CelOnlyWhenUsedTest {
         assertThat(classesLoadedByARunOf(Cli.copySample(tmp))).contains(" dev.cel.");
     }
 
+    /**
+     * The command JVM that makes the class archive (ClassArchive: a machine's second run) builds CEL's runtime
+     * after its command, so an archive made by a workspace without CEL still holds it for one with a rule.
+     */
+    @Test
+    void aClassArchiveMadeOnAWorkspaceWithoutCelStillHoldsIt() throws Exception {
+        Path ws = tmp.resolve("minimal");
+        Cli.copyTree(FIXTURE, ws);
+        Path archive = tmp.resolve("made.jsa");
+        String made = java("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds*=off", "-Devalbench.classArchive.making=true",
+                "-Xlog:class+load=info", "-jar", TestJar.path().toString(), "validate", ws.toString());
+        // The command itself used none: CEL's classes load only after it, when the launcher's class makes it whole.
+        assertThat(made.indexOf(" dev.cel.")).as("CEL loaded after the command")
+                .isGreaterThan(made.indexOf("dev.evalbench.ClassArchive source:")).isGreaterThan(0);
+        assertThat(made.indexOf("dev.evalbench.ClassArchive source:")).isGreaterThan(made.indexOf("ValidateCommand source:"));
+        assertThat(archive).isRegularFile();
+
+        String mapped = java("-XX:SharedArchiveFile=" + archive, "-Xlog:cds*=off", "-Xlog:class+load=info", "-jar",
+                TestJar.path().toString(), "validate", Cli.copySample(tmp.resolve("sample")).toString());
+        assertThat(mapped).containsPattern("dev\\.cel\\.runtime\\.\\S+ source: shared objects file")
+                .doesNotContainPattern("dev\\.cel\\.runtime\\.\\S+ source: (file|jar):");
+    }
+
+    private String java(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(TestJar.java(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        command.addAll(List.of(args));
+        Path log = tmp.resolve("java-" + System.nanoTime() + ".log");
+        Process p = new ProcessBuilder(TestJar.yielding(command)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        String out = Files.readString(log, StandardCharsets.UTF_8);
+        assertThat(p.exitValue()).as(out).isZero();
+        return out;
+    }
+
     private String classesLoadedByARunOf(Path ws) throws Exception {
         // The test jar's options (its class archive: a class mapped from it is logged by name all the same).
         List<String> command = new ArrayList<>(List.of(TestJar.java()));
