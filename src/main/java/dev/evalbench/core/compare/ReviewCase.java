@@ -16,5 +16,4 @@ public record ReviewCase(String key, ReviewStatus status, CaseSummary before, Ca
     public boolean regressed() {
         return status == ReviewStatus.REGRESSED;
     }
-
 }

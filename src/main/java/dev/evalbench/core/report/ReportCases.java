@@ -30,7 +30,7 @@ import java.util.zip.GZIPOutputStream;
  * one thread feeds it, then calls {@link #finish()} once.
  */
 public final class ReportCases {
-    public static final String FILE = dev.evalbench.core.report.model.ReportedRun.CASES_FILE;
+    public static final String FILE = ReportedRun.CASES_FILE;
 
     /** One writer for every line: no flush after each record (the bytes go to memory), no separator of its own. */
     private static final ObjectWriter LINE = Json.MAPPER.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);

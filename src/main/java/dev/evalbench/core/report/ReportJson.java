@@ -9,6 +9,7 @@ import dev.evalbench.core.gate.GateVerdict;
 import dev.evalbench.core.json.Json;
 import dev.evalbench.core.json.CanonicalJson;
 import dev.evalbench.core.json.Digests;
+import dev.evalbench.core.report.model.ClippedText;
 
 /**
  * report.json: the canonical (RFC 8785) JSON form of a report, the file that is signed. It is sized by what a
@@ -45,7 +46,7 @@ public final class ReportJson {
         run.set("events", Json.MAPPER.valueToTree(content.run().events()));
         ArrayNode failing = run.putArray("cases");
         content.run().failingShown().stream().limit(FAILING_CASES_SHOWN)
-                .forEach(r -> failing.add(dev.evalbench.core.report.model.ClippedText.tree(Json.MAPPER.<JsonNode>valueToTree(r))));
+                .forEach(r -> failing.add(ClippedText.tree(Json.MAPPER.<JsonNode>valueToTree(r))));
         root.putObject("run_cases").put("file", ReportCases.FILE).put("sha256", Digests.sha256(content.run().casesFile()))
                 .put("count", content.run().count())
                 .put("failing", (long) content.run().failing());

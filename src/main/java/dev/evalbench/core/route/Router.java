@@ -6,6 +6,7 @@ import dev.evalbench.core.record.FailureKind;
 import dev.evalbench.core.provider.ModelRequest;
 import dev.evalbench.core.provider.ProviderFactory;
 import dev.evalbench.core.provider.http.HttpClients;
+import dev.evalbench.core.provider.http.HttpProviderFactories;
 import dev.evalbench.core.route.replay.ReplayProvider;
 import dev.evalbench.core.secret.KeyScrubber;
 import dev.evalbench.core.route.cache.CacheException;
@@ -62,7 +63,7 @@ public final class Router implements RouteCaller {
         this.ownsHttpClient = options.httpClient() == null;
         // One client for every route: TLS unless every route is plain http:// or calls no server.
         this.httpClient = ownsHttpClient ? HttpClients.newBuilder(HttpClients.tlsNeeded(workspace.routes().values().stream()
-                .map(dev.evalbench.core.provider.http.HttpProviderFactories::effectiveBaseUrl).toList())).build()
+                .map(HttpProviderFactories::effectiveBaseUrl).toList())).build()
                 : options.httpClient();
         this.cache = needsCache ? ResponseCache.open(options.cacheDb()) : null;
         Map<String, ProviderFactory> factories = options.providers()

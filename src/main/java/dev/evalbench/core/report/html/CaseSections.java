@@ -4,6 +4,7 @@ import dev.evalbench.core.compare.CaseChange;
 import dev.evalbench.core.compare.OutputText;
 import dev.evalbench.core.compare.RunComparison;
 import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.report.model.ClippedText;
 import dev.evalbench.core.report.model.ReportedRun;
 import java.util.List;
 
@@ -82,7 +83,7 @@ final class CaseSections {
                     .element("td", decision(r))
                     .open("td");
             CaseInput.write(html, r);
-            html.open("details").element("summary", "show output").element("pre", dev.evalbench.core.report.model.ClippedText.of(OutputText.of(r))).close("details")
+            html.open("details").element("summary", "show output").element("pre", ClippedText.of(OutputText.of(r))).close("details")
                     .close("td").close("tr").newline();
         }
         html.close("tbody").close("table");

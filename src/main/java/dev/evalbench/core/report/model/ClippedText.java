@@ -3,6 +3,7 @@ package dev.evalbench.core.report.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.evalbench.core.json.JsonLeaves;
+import dev.evalbench.core.text.Clipped;
 import java.util.Locale;
 
 /**
@@ -20,7 +21,7 @@ public final class ClippedText {
     /** {@code text} itself when it is short enough, else its start and the note. */
     public static String of(String text) {
         if (text == null || text.length() <= SHOWN) return text;
-        return dev.evalbench.core.text.Clipped.start(text, SHOWN) + String.format(Locale.ROOT,
+        return Clipped.start(text, SHOWN) + String.format(Locale.ROOT,
                 " … [clipped: %,d characters in all; the whole record is in %s]", text.length(), ReportedRun.CASES_FILE);
     }
 
