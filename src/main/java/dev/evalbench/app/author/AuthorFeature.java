@@ -4,6 +4,7 @@ import dev.evalbench.app.fx.TaskRunner;
 import dev.evalbench.app.shell.MainWindow;
 import dev.evalbench.app.workspace.WorkspaceSession;
 import dev.evalbench.app.fx.BackgroundTask;
+import dev.evalbench.app.fx.WhileOnStage;
 import dev.evalbench.app.workspace.ProblemsPanel;
 import dev.evalbench.app.workspace.WorkspaceFileList;
 import dev.evalbench.app.workspace.WorkspaceTreeView;
@@ -18,12 +19,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
+import javafx.event.EventHandler;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.DirectoryChooser;
-import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 /**
  * The prompt author's side of the window: the workspace tree, the problems panel, the open files (template
@@ -76,17 +79,22 @@ public final class AuthorFeature {
         wb.window().shortcuts().add(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), "Workspace",
                 "Open another workspace folder", this::chooseWorkspace);
         if (wb.kept() != null) wb.window().atStop(this::keepUnsavedEdits);
-        wb.window().scene().windowProperty().addListener((o, was, now) -> {
-            if (!(now instanceof Stage stage)) return;
-            stage.setOnCloseRequest(e -> {
+        WhileOnStage.attach(wb.window().scene(), stage -> {
+            EventHandler<WindowEvent> guard = e -> {
                 if (files.dirtyEditors().isEmpty()) return;
                 e.consume();
                 unsaved.guardAll(files.dirtyEditors(), stage::close);
-            });
+            };
+            stage.setOnCloseRequest(guard);
             // the watcher's thread must not outlive the window (its callbacks would reach a closed runner)
-            stage.showingProperty().addListener((s, wasShowing, showing) -> {
+            ChangeListener<Boolean> hidden = (s, wasShowing, showing) -> {
                 if (!showing) stopWatching();
-            });
+            };
+            stage.showingProperty().addListener(hidden);
+            return () -> {
+                stage.showingProperty().removeListener(hidden);
+                if (stage.getOnCloseRequest() == guard) stage.setOnCloseRequest(null);
+            };
         });
     }
 

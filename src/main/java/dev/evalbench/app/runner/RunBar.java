@@ -42,9 +42,14 @@ final class RunBar extends HBox {
         visibleProperty().bind(vm.currentProperty().isNotNull());
         managedProperty().bind(visibleProperty());
         vm.currentProperty().addListener((o, was, now) -> show(now));
+        // Only while a run goes: a playing timeline keeps JavaFX's pulses coming, about 60 a second in an idle
+        // window, and the toolkit's timer holds it, and so this window, after the window is closed.
         Timeline flush = new Timeline(new KeyFrame(Duration.millis(250), e -> vm.flush()));
         flush.setCycleCount(Timeline.INDEFINITE);
-        flush.play();
+        vm.goingProperty().addListener((o, was, going) -> {
+            if (going) flush.play();
+            else flush.stop();
+        });
     }
 
     private void show(RunProgress run) {

@@ -26,6 +26,8 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -58,6 +60,7 @@ public final class RunLauncherViewModel {
     private final ObservableList<RunProgress> runs = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<RunProgress> current = new ReadOnlyObjectWrapper<>(this, "current");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    private final ReadOnlyBooleanWrapper going = new ReadOnlyBooleanWrapper(this, "going", false);
     private final Map<RunProgress, CoalescingListener> listening = new ConcurrentHashMap<>();
     private Workspace workspace;
     private Consumer<RunHeader> onStarted = h -> {};
@@ -133,15 +136,18 @@ public final class RunLauncherViewModel {
         CoalescingListener listener = new CoalescingListener(sink(progress), tags, System::nanoTime,
                 CoalescingListener.DEFAULT_INTERVAL);
         listening.put(progress, listener);
+        going.set(true);
         BackgroundTask.of(() -> body.run(listener, progress.cancellation()))
                 .onSuccess(header -> {
                     listening.remove(progress);
+                    going.set(!listening.isEmpty());
                     progress.ended(header.status() == RunStatus.COMPLETE ? RunProgress.State.COMPLETE
                             : RunProgress.State.CANCELLED, header, null);
                     onEnded.accept(progress, header);
                 })
                 .onFailure(e -> {
                     listening.remove(progress);
+                    going.set(!listening.isEmpty());
                     String why = e instanceof RequestException r ? r.reason() : String.valueOf(e.getMessage());
                     progress.ended(RunProgress.State.FAILED, null, why);
                     problem.set("The run failed: " + why);
@@ -200,4 +206,6 @@ public final class RunLauncherViewModel {
     /** The newest run started, which the run bar shows. */
     public ReadOnlyObjectProperty<RunProgress> currentProperty() { return current.getReadOnlyProperty(); }
     public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
+    /** Whether a run started here is still going (the run bar's timer only ticks then). */
+    public ReadOnlyBooleanProperty goingProperty() { return going.getReadOnlyProperty(); }
 }

@@ -1,5 +1,6 @@
 package dev.evalbench.app.shell;
 
+import dev.evalbench.app.fx.WhileOnStage;
 import dev.evalbench.app.settings.WorkbenchSettings;
 import javafx.geometry.Rectangle2D;
 import javafx.stage.Screen;
@@ -37,9 +38,13 @@ public final class WindowState {
         // FILE`) first lays its results out at their preferred width, far wider than the window, then shrinks to
         // it, and the shrink was all taken from the centre (171 px of 1,280). So the fractions are applied again
         // once that layout is done.
-        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, shown -> {
+        javafx.event.EventHandler<WindowEvent> onShown = shown -> {
             applyDividers();
             dev.evalbench.app.fx.AfterLayout.run(stage.getScene(), this::applyDividers);
+        };
+        WhileOnStage.attach(window.scene(), on -> {
+            on.addEventHandler(WindowEvent.WINDOW_SHOWN, onShown);
+            return () -> on.removeEventHandler(WindowEvent.WINDOW_SHOWN, onShown);
         });
     }
 

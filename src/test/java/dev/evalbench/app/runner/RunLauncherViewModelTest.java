@@ -138,12 +138,14 @@ class RunLauncherViewModelTest {
                 vm.chosenRoutes().setAll("offline");
                 vm.chosenSuites().clear();
                 runs[1] = vm.run();
+                assertThat(vm.goingProperty().get()).as("going while its runs go (the run bar's timer ticks)").isTrue();
             });
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (runner.read(() -> ended.size()) < 2 && System.nanoTime() < deadline) Thread.sleep(50);
             runner.ui(() -> {
                 assertThat(runs[0].stateProperty().get()).as(runs[0].textProperty().get()).isEqualTo(RunProgress.State.COMPLETE);
                 assertThat(runs[1].stateProperty().get()).as(runs[1].textProperty().get()).isEqualTo(RunProgress.State.COMPLETE);
+                assertThat(vm.goingProperty().get()).as("nothing goes once both ended (the timer stops)").isFalse();
             });
             String first = runner.read(() -> runs[0].runIdProperty().get());
             String second = runner.read(() -> runs[1].runIdProperty().get());
