@@ -38,9 +38,9 @@ class InvoiceNamesWindowTest extends WindowTestBase {
         waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#results-table").tryQuery().isPresent());
         @SuppressWarnings("unchecked")
         TableView<CaseSummary> cases = robot.lookup("#results-table").queryAs(TableView.class);
-        waitFor(20, TimeUnit.SECONDS, () -> !cases.getItems().isEmpty());
-
-        assertThat(FxWait.read(() -> cellTexts("#results-table", "Suite"))).as("suite cells drawn").contains("extraction");
+        // The table's items arrive before its cells: the cells are drawn at the next layout pulse.
+        waitFor(20, TimeUnit.SECONDS, () -> !cases.getItems().isEmpty()
+                && cellTexts("#results-table", "Suite").contains("extraction"));
         drawnWhole("#results-table", "Suite", "Route", "Case");
 
         robot.clickOn("#results-compare-previous");
