@@ -1,7 +1,9 @@
 package dev.evalbench.app.shell;
 
+import dev.evalbench.app.fx.AfterLayout;
 import dev.evalbench.app.fx.WhileOnStage;
 import dev.evalbench.app.settings.WorkbenchSettings;
+import javafx.event.EventHandler;
 import javafx.geometry.Rectangle2D;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -38,9 +40,9 @@ public final class WindowState {
         // FILE`) first lays its results out at their preferred width, far wider than the window, then shrinks to
         // it, and the shrink was all taken from the centre (171 px of 1,280). So the fractions are applied again
         // once that layout is done.
-        javafx.event.EventHandler<WindowEvent> onShown = shown -> {
+        EventHandler<WindowEvent> onShown = shown -> {
             applyDividers();
-            dev.evalbench.app.fx.AfterLayout.run(stage.getScene(), this::applyDividers);
+            AfterLayout.run(stage.getScene(), this::applyDividers);
         };
         WhileOnStage.attach(window.scene(), on -> {
             on.addEventHandler(WindowEvent.WINDOW_SHOWN, onShown);
