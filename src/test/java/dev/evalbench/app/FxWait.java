@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
+import javafx.scene.Parent;
 import javafx.stage.Window;
 import org.testfx.api.FxRobot;
 import org.testfx.util.NodeQueryUtils;
@@ -37,9 +38,10 @@ public final class FxWait {
      */
     private static Void layOutShownWindows() {
         for (Window window : List.copyOf(Window.getWindows())) {
-            if (!window.isShowing() || window.getScene() == null || window.getScene().getRoot() == null) continue;
-            window.getScene().getRoot().applyCss();
-            window.getScene().getRoot().layout();
+            if (!window.isShowing() || window.getScene() == null) continue;
+            Parent root = window.getScene().getRoot(); // a scene always has one
+            root.applyCss();
+            root.layout();
         }
         return null;
     }
