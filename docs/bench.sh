@@ -56,15 +56,38 @@ e2e() {
     rm -rf "$tmp/ws"
     java -cp target/test-classes dev.evalbench.bench.E2eWorkspace "$tmp/ws" "$calls"
     start_server "$delay"
+    local t0 t1 first last
+    t0=$(date +%s%3N)
     measure ${EVALBENCH_WRAP:-} java ${EVALBENCH_JAVA_OPTS:-} -jar target/evalbench.jar run "$tmp/ws" --route bench --concurrency "$conc" --cache off --quiet
+    t1=$(date +%s%3N)
     stop_server
+    # The server's timeline (LoopbackChatServer): the wall time splits into the client's start (to the first
+    # request), the calls (to the last answer) and its finish (to the process's exit).
+    read -r first last < <(awk '/^calls /{print $4, $6}' "$tmp/server.out") || true
     ideal=$(awk -v n="$calls" -v d="$delay" -v c="$conc" 'BEGIN { printf "%.3f", n * d / 1000 / c }')
     ratio=$(awk -v w="$wall" -v i="$ideal" 'BEGIN { if (i > 0) printf "%.2f", w / i; else print "n/a" }')
     db="$tmp/ws/.evalbench/history.db"
     bytes=$(stat -c %s "$db")
     [ -f "$db-wal" ] && bytes=$(( bytes + $(stat -c %s "$db-wal") ))
     echo "e2e calls=$calls delay_ms=$delay concurrency=$conc wall_s=$wall cpu_s=$cpu peak_rss_mb=$rss_mb" \
-         "ideal_s=$ideal ratio=$ratio history_bytes_per_case=$(( bytes / calls )) exit=$rc"
+         "ideal_s=$ideal ratio=$ratio history_bytes_per_case=$(( bytes / calls )) exit=$rc" \
+         "$(awk -v t0="$t0" -v t1="$t1" -v f="${first:-0}" -v l="${last:-0}" 'BEGIN { if (f > 0)
+             printf "start_s=%.3f calls_s=%.3f finish_s=%.3f", (f - t0) / 1000, (l - f) / 1000, (t1 - l) / 1000 }')" \
+         "$(waves "$conc" "$delay")"
+}
+
+# waves C DELAY_MS: with a delay, how the client filled its C slots, from the server's arrivals (in order, ms after
+# the first): first_wave_s, the time to send its first C calls (cold code, new connections); wave_gap_ms, the
+# median time from a call to the one C calls later, which a client that resends the moment an answer comes keeps
+# at DELAY_MS.
+waves() {
+    [ "$2" -gt 0 ] || return 0
+    local first_wave gap
+    first_wave=$(awk -v c="$1" '/^arrival_ms /{ if (++n == c) { printf "%.3f", $2 / 1000; exit } }' "$tmp/server.out")
+    gap=$(awk -v c="$1" '/^arrival_ms /{ a[++n] = $2; if (n > c) print a[n] - a[n - c] }' "$tmp/server.out" \
+          | sort -n | awk '{ g[NR] = $1 } END { if (NR) print g[int((NR + 1) / 2)] }')
+    [ -n "$first_wave" ] && [ -n "$gap" ] && echo "first_wave_s=$first_wave wave_gap_ms=$gap"
+    return 0
 }
 
 # stored LABEL CMD...: times a command over the stored runs in $tmp/ws.

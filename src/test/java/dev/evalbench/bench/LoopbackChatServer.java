@@ -8,9 +8,12 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An OpenAI-compatible chat-completions server on loopback for the whole-process benchmark
@@ -20,10 +23,19 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Run: {@code java -cp target/test-classes dev.evalbench.bench.LoopbackChatServer DELAY_MS}. Prints
  * {@code port N} on stdout once listening, then serves until killed. Delayed answers are scheduled rather than
- * slept, so a handful of threads serve any concurrency without the server becoming what is measured.
+ * slept, so a handful of threads serve any concurrency without the server becoming what is measured. When it is
+ * stopped (SIGTERM), it prints for the bench {@code calls N first_request_ms T last_answer_ms T}, the
+ * wall clock (milliseconds since the epoch) of the first request it read and of the last answer it sent, which
+ * split a run's wall time into the client's start, the calls and its finish; then {@code arrival_ms A} for every
+ * request, in milliseconds after the first, in order, from which the bench reads how long the client took to
+ * send its first wave of calls and how far apart its waves came.
  */
 public final class LoopbackChatServer {
     private static final String MARK = "Filed under: ";
+    private static final AtomicLong CALLS = new AtomicLong();
+    private static final AtomicLong FIRST_REQUEST = new AtomicLong();
+    private static final AtomicLong LAST_ANSWER = new AtomicLong();
+    private static final Queue<Long> ARRIVALS = new ConcurrentLinkedQueue<>();
 
     private LoopbackChatServer() {}
 
@@ -35,6 +47,10 @@ public final class LoopbackChatServer {
         ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.createContext("/v1/chat/completions", exchange -> {
+            long now = System.currentTimeMillis();
+            FIRST_REQUEST.compareAndSet(0, now);
+            CALLS.incrementAndGet();
+            ARRIVALS.add(now);
             String body;
             try (InputStream in = exchange.getRequestBody()) {
                 body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -47,6 +63,14 @@ public final class LoopbackChatServer {
             }
         });
         server.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("calls " + CALLS.get() + " first_request_ms " + FIRST_REQUEST.get()
+                    + " last_answer_ms " + LAST_ANSWER.get());
+            StringBuilder arrivals = new StringBuilder();
+            ARRIVALS.stream().sorted().forEach(at -> arrivals.append("arrival_ms ").append(at - FIRST_REQUEST.get()).append('\n'));
+            System.out.print(arrivals);
+            System.out.flush();
+        }));
         System.out.println("port " + server.getAddress().getPort());
         System.out.flush();
     }
@@ -73,6 +97,7 @@ public final class LoopbackChatServer {
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, answer.length);
             out.write(answer);
+            LAST_ANSWER.accumulateAndGet(System.currentTimeMillis(), Math::max);
         } catch (IOException e) {
             // The client went away (a killed run); nothing to answer.
         } finally {
