@@ -12,18 +12,24 @@ import java.util.regex.Pattern;
  * The rules of a {@code scripted} model (docs/workspace-format.md, "models/NAME.yaml"), compiled once. Answering
  * is a pure function of the user message: rules are tried in file order and the first whose {@code when} is found
  * answers, else the default does. Captures are evaluated on the same message; group 1 is the value and a capture
- * that does not match gives JSON {@code null}. Immutable; thread-safe.
+ * that does not match gives JSON {@code null}. A rule whose pattern names texts a match must contain
+ * ({@link RequiredText}) is passed over without running its regex when the message holds none of them. Immutable;
+ * thread-safe.
  */
 public final class ScriptedModel {
     private final String file;
     private final Map<String, Pattern> captures;
     private final List<ScriptedRule> rules;
+    /** Per rule, in order: the texts its pattern needs, or null where none are certain. */
+    private final List<RequiredText> required;
     private final ScriptedRule fallback;
 
     ScriptedModel(String file, Map<String, Pattern> captures, List<ScriptedRule> rules, ScriptedRule fallback) {
         this.file = file;
         this.captures = new LinkedHashMap<>(captures);
         this.rules = List.copyOf(rules);
+        this.required = this.rules.stream().map(r -> readsAsWritten(r.when()) ? RequiredText.of(r.when().pattern()).orElse(null) : null)
+                .toList();
         this.fallback = fallback;
     }
 
@@ -43,6 +49,24 @@ public final class ScriptedModel {
         return file;
     }
 
+    /** The rules, in order, not counting the default. */
+    List<ScriptedRule> rules() {
+        return rules;
+    }
+
+    /** How many rules have texts to be passed over by ({@link RequiredText}). */
+    long rulesWithRequiredText() {
+        return required.stream().filter(r -> r != null).count();
+    }
+
+    /**
+     * Whether the pattern's text says all it matches by: compiled without flags, or with only the case-insensitive
+     * flag that its own leading {@code (?i)} sets ({@link Pattern#flags} includes inline flags).
+     */
+    private static boolean readsAsWritten(Pattern p) {
+        return p.flags() == 0 || (p.flags() == Pattern.CASE_INSENSITIVE && p.pattern().startsWith("(?i)"));
+    }
+
     /** Number of rules, not counting the default. */
     public int ruleCount() {
         return rules.size();
@@ -50,13 +74,7 @@ public final class ScriptedModel {
 
     /** The answer to a user message (the text of the last user message of a request). */
     public ScriptedAnswer answer(String userMessage) {
-        ScriptedRule rule = fallback;
-        for (ScriptedRule candidate : rules) {
-            if (candidate.when().matcher(userMessage).find()) {
-                rule = candidate;
-                break;
-            }
-        }
+        ScriptedRule rule = ruleFor(userMessage, true);
         Map<String, String> values = new HashMap<>();
         for (String name : rule.answer().references()) {
             values.put(name, capture(captures.get(name), userMessage));
@@ -64,6 +82,17 @@ public final class ScriptedModel {
         String text = rule.answer().render(values);
         int tokensOut = rule.tokensOut() != null ? rule.tokensOut() : text.length() / 4;
         return new ScriptedAnswer(text, rule.label(), rule.latencyMs(), tokensOut);
+    }
+
+    /** The rule that answers {@code userMessage}; {@code skipByText} false runs every regex (for tests). */
+    ScriptedRule ruleFor(String userMessage, boolean skipByText) {
+        String folded = skipByText ? RequiredText.foldAscii(userMessage) : null;
+        for (int i = 0; i < rules.size(); i++) {
+            RequiredText needs = required.get(i);
+            if (skipByText && needs != null && !needs.mayMatch(userMessage, folded)) continue;
+            if (rules.get(i).when().matcher(userMessage).find()) return rules.get(i);
+        }
+        return fallback;
     }
 
     private static String capture(Pattern pattern, String message) {

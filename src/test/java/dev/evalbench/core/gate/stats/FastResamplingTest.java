@@ -84,14 +84,12 @@ class FastResamplingTest {
 
     @Test
     void aPairedPercentileMatchesSelectingEveryResample() {
-        SplittableRandom r = new SplittableRandom(4);
-        int n = 2000;
-        double[] before = latencies(r, n);
-        double[] after = new double[n];
-        for (int i = 0; i < n; i++) after[i] = before[i] * (r.nextDouble() < 0.3 ? 1.4 : 1.0);
+        double[][] runs = latenciesOfTwoRuns(4, 2000);
+        double[] before = runs[0];
+        double[] after = runs[1];
+        int n = before.length;
         Bootstrap.PairedDifference fast = MANY.pairedPercentile(before, after, 0.95, 0.95);
-        Bootstrap.PairedDifference cases = MANY.paired(n,
-                idx -> Percentiles.p95(ResampledIndices.pick(after, idx)) - Percentiles.p95(ResampledIndices.pick(before, idx)), 0.95);
+        Bootstrap.PairedDifference cases = MANY.paired(n, idx -> p95Change(before, after, idx), 0.95);
 
         assertThat(fast.observed()).isEqualTo(cases.observed());
         assertSameInterval(fast.interval(), cases.interval());
@@ -105,19 +103,14 @@ class FastResamplingTest {
      */
     @Test
     void aPairedPercentileWhoseResamplesFallBackToSelectionMatchesSelectingEveryResample() {
-        SplittableRandom r = new SplittableRandom(7);
-        int n = 2000;
-        double[] before = latencies(r, n);
-        double[] after = new double[n];
-        for (int i = 0; i < n; i++) after[i] = before[i] * (r.nextDouble() < 0.3 ? 1.4 : 1.0);
-        PairedRanks noMargin = new PairedRanks(before, after, 0.95, 0);
-        SplittableRandom draws = new SplittableRandom(11);
-        double[] stats = new double[10_000];
-        for (int b = 0; b < stats.length; b++) stats[b] = noMargin.resampledDifference(draws);
+        double[][] runs = latenciesOfTwoRuns(7, 2000);
+        double[] before = runs[0];
+        double[] after = runs[1];
+        int n = before.length;
+        double[] stats = resampledDifferences(new PairedRanks(before, after, 0.95, 0), 11, 10_000);
         java.util.Arrays.sort(stats);
         Interval fallingBack = new Interval(stats[249], stats[9749]);
-        Bootstrap.PairedDifference cases = MANY.paired(n,
-                idx -> Percentiles.p95(ResampledIndices.pick(after, idx)) - Percentiles.p95(ResampledIndices.pick(before, idx)), 0.95);
+        Bootstrap.PairedDifference cases = MANY.paired(n, idx -> p95Change(before, after, idx), 0.95);
 
         assertSameInterval(fallingBack, cases.interval());
     }
@@ -129,24 +122,32 @@ class FastResamplingTest {
      */
     @Test
     void pairedPercentileResamplesSpreadAsResamplingEveryCaseDoes() {
-        SplittableRandom r = new SplittableRandom(8);
-        int n = 2000;
-        double[] before = latencies(r, n);
-        double[] after = new double[n];
-        for (int i = 0; i < n; i++) after[i] = before[i] * (r.nextDouble() < 0.3 ? 1.4 : 1.0);
-        int resamples = 20_000;
-        PairedRanks ranks = new PairedRanks(before, after, 0.95);
-        SplittableRandom fastDraws = new SplittableRandom(12);
-        double[] fast = new double[resamples];
-        for (int b = 0; b < resamples; b++) fast[b] = ranks.resampledDifference(fastDraws);
+        double[][] runs = latenciesOfTwoRuns(8, 2000);
+        double[] before = runs[0];
+        double[] after = runs[1];
+        int n = before.length;
+        int resamples = 10_000;
+        double[] fast = resampledDifferences(new PairedRanks(before, after, 0.95), 12, resamples);
         SplittableRandom caseDraws = new SplittableRandom(13);
         int[] idx = new int[n];
         double[] cases = new double[resamples];
         for (int b = 0; b < resamples; b++) {
             UniformIndices.fill(caseDraws, idx, n);
-            cases[b] = Percentiles.p95(ResampledIndices.pick(after, idx)) - Percentiles.p95(ResampledIndices.pick(before, idx));
+            cases[b] = p95Change(before, after, idx);
         }
         assertThat(deviation(fast) / deviation(cases)).isCloseTo(1.0, within(0.04));
+    }
+
+    /** The change of the 95th percentile over the resampled cases {@code idx}, as resampling every case computes it. */
+    private static double p95Change(double[] before, double[] after, int[] idx) {
+        return Percentiles.p95(ResampledIndices.pick(after, idx)) - Percentiles.p95(ResampledIndices.pick(before, idx));
+    }
+
+    private static double[] resampledDifferences(PairedRanks ranks, long seed, int count) {
+        SplittableRandom draws = new SplittableRandom(seed);
+        double[] out = new double[count];
+        for (int b = 0; b < count; b++) out[b] = ranks.resampledDifference(draws);
+        return out;
     }
 
     private static double deviation(double[] values) {
@@ -193,6 +194,15 @@ class FastResamplingTest {
         assertThat(width).isPositive();
         assertThat(fast.low()).isCloseTo(reference.low(), within(0.05 * width));
         assertThat(fast.high()).isCloseTo(reference.high(), within(0.05 * width));
+    }
+
+    /** Two runs' latencies of n cases, the second with about 30% of the cases 40% slower. */
+    private static double[][] latenciesOfTwoRuns(long seed, int n) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] before = latencies(r, n);
+        double[] after = new double[n];
+        for (int i = 0; i < n; i++) after[i] = before[i] * (r.nextDouble() < 0.3 ? 1.4 : 1.0);
+        return new double[][] {before, after};
     }
 
     private static double[] latencies(SplittableRandom r, int n) {

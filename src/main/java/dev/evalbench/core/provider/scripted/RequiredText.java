@@ -1,0 +1,223 @@
+package dev.evalbench.core.provider.scripted;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A cheap test that a rule's {@code when} cannot match a message, so the regex need not run: texts one of which
+ * every match of the pattern contains. A scripted model tries its rules in order on every case, and most rules are
+ * alternations of phrases under {@code (?i)} that a message does not contain; Java's regex engine tries every
+ * alternative at every position of the message, which was half a scripted case's cost (docs/benchmarks.md). A
+ * {@code contains} per phrase rejects those rules first.
+ *
+ * <p>Derived only where that is certain: the pattern is at most one leading {@code (?i)} and then top-level
+ * alternatives, each holding a run of plain characters that every match of the alternative contains (escaped
+ * punctuation counts as plain; {@code \b} does not break a run; groups, classes, other escapes and anything a
+ * quantifier applies to do). Any other flag, {@code \Q}, or an alternative without such a run gives no test at
+ * all, and the regex decides as before. {@code (?i)} without {@code UNICODE_CASE} folds ASCII letters only, and so
+ * does this test. It can only say "cannot match"; whether a rule matches is still the regex's. Immutable.
+ */
+final class RequiredText {
+    /** Shorter runs reject too little to pay for the test. */
+    static final int MIN_LENGTH = 3;
+    private final boolean ignoreAsciiCase;
+    private final List<String> texts;
+
+    private RequiredText(boolean ignoreAsciiCase, List<String> texts) {
+        this.ignoreAsciiCase = ignoreAsciiCase;
+        this.texts = texts;
+    }
+
+    /** The test for {@code regex}, or empty when none is certain. */
+    static Optional<RequiredText> of(String regex) {
+        boolean ignoreCase = regex.startsWith("(?i)");
+        String rest = ignoreCase ? regex.substring(4) : regex;
+        List<String> texts = new ArrayList<>();
+        for (String alternative : topLevelAlternatives(rest)) {
+            String run = longestRequiredRun(alternative);
+            if (run == null || run.length() < MIN_LENGTH) return Optional.empty();
+            texts.add(ignoreCase ? foldAscii(run) : run);
+        }
+        return texts.isEmpty() ? Optional.empty() : Optional.of(new RequiredText(ignoreCase, List.copyOf(texts)));
+    }
+
+    /** The texts, as the test compares them (ASCII letters in lower case under {@code (?i)}). */
+    List<String> texts() {
+        return texts;
+    }
+
+    /**
+     * Whether the pattern may match {@code message}; false only when it cannot.
+     *
+     * @param folded {@code message} with ASCII letters in lower case ({@link #foldAscii}), which a caller trying
+     *     many rules on one message makes once
+     */
+    boolean mayMatch(String message, String folded) {
+        String in = ignoreAsciiCase ? folded : message;
+        for (String text : texts) {
+            if (in.contains(text)) return true;
+        }
+        return false;
+    }
+
+    /** ASCII letters in lower case, every other character as it is: what {@code (?i)} compares. */
+    static String foldAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                char[] out = s.toCharArray();
+                for (int j = i; j < out.length; j++) {
+                    if (out[j] >= 'A' && out[j] <= 'Z') out[j] = (char) (out[j] + ('a' - 'A'));
+                }
+                return new String(out);
+            }
+        }
+        return s;
+    }
+
+    /** The pattern split at its top-level {@code |}; null marks a construct this class does not read. */
+    private static List<String> topLevelAlternatives(String regex) {
+        List<String> out = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '[') {
+                i = classEnd(regex, i);
+                if (i < 0) return List.of("");
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == '|' && depth == 0) {
+                out.add(regex.substring(start, i));
+                start = i + 1;
+            }
+        }
+        out.add(regex.substring(start));
+        return out;
+    }
+
+    /**
+     * The longest run of characters that every match of {@code alternative} holds in a row, or null when the
+     * alternative holds a construct that could change what the characters mean (a flag, {@code \Q}).
+     */
+    private static String longestRequiredRun(String alternative) {
+        StringBuilder run = new StringBuilder();
+        String best = "";
+        int i = 0;
+        while (i < alternative.length()) {
+            char c = alternative.charAt(i);
+            int next;
+            Character literal = null;
+            if (c == '\\') {
+                if (i + 1 >= alternative.length()) return null;
+                char e = alternative.charAt(i + 1);
+                if (e == 'Q' || e == 'E') return null;
+                if (e == 'b' || e == 'B') {
+                    // Zero-width: the characters on either side still stand next to each other in a match.
+                    if (quantified(alternative, i + 2)) return null;
+                    i += 2;
+                    continue;
+                }
+                if (!Character.isLetterOrDigit(e)) literal = e;
+                next = i + 2;
+                if (literal == null && (e == 'p' || e == 'P' || e == 'x' || e == 'u' || e == 'N' || e == 'k' || e == 'c')) {
+                    return null; // escapes with arguments: not worth reading; no test
+                }
+            } else if (c == '[') {
+                next = classEnd(alternative, i);
+                if (next < 0) return null;
+                next++;
+            } else if (c == '(') {
+                if (alternative.startsWith("(?", i) && !alternative.startsWith("(?:", i) && !alternative.startsWith("(?<", i)
+                        && !alternative.startsWith("(?=", i) && !alternative.startsWith("(?!", i)) {
+                    return null; // an inline flag, or a construct this class does not read
+                }
+                next = groupEnd(alternative, i);
+                if (next < 0) return null;
+                next++;
+            } else if (".^$".indexOf(c) >= 0) {
+                next = i + 1;
+            } else if ("?*+{)|]}".indexOf(c) >= 0) {
+                return null; // a quantifier or closer where none belongs: leave it to the regex
+            } else {
+                literal = c;
+                next = i + 1;
+            }
+            if (literal != null && !quantified(alternative, next)) {
+                run.append(literal.charValue());
+            } else {
+                if (run.length() > best.length()) best = run.toString();
+                run.setLength(0);
+            }
+            i = skipQuantifier(alternative, next);
+        }
+        return run.length() > best.length() ? run.toString() : best;
+    }
+
+    private static boolean quantified(String s, int at) {
+        return at < s.length() && "?*+{".indexOf(s.charAt(at)) >= 0;
+    }
+
+    /** The index after a quantifier at {@code at} (with its lazy or possessive mark), or {@code at} if none. */
+    private static int skipQuantifier(String s, int at) {
+        if (at >= s.length()) return at;
+        char c = s.charAt(at);
+        int i = at;
+        if (c == '?' || c == '*' || c == '+') {
+            i++;
+        } else if (c == '{') {
+            int close = s.indexOf('}', at);
+            if (close < 0) return s.length();
+            i = close + 1;
+        } else {
+            return at;
+        }
+        if (i < s.length() && (s.charAt(i) == '?' || s.charAt(i) == '+')) i++;
+        return i;
+    }
+
+    /** The index of the {@code ]} closing the class opened at {@code open} (classes nest in Java), or −1. */
+    private static int classEnd(String s, int open) {
+        int depth = 0;
+        for (int i = open; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '[') {
+                depth++;
+                // A ']' first in a class is a literal.
+                if (i + 1 < s.length() && s.charAt(i + 1) == ']') i++;
+                else if (i + 2 < s.length() && s.charAt(i + 1) == '^' && s.charAt(i + 2) == ']') i += 2;
+            } else if (c == ']') {
+                depth--;
+                if (depth == 0) return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The index of the {@code )} closing the group opened at {@code open}, or −1. */
+    private static int groupEnd(String s, int open) {
+        int depth = 0;
+        for (int i = open; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '[') {
+                i = classEnd(s, i);
+                if (i < 0) return -1;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+                if (depth == 0) return i;
+            }
+        }
+        return -1;
+    }
+}
