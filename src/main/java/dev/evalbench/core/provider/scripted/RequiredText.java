@@ -125,8 +125,8 @@ final class RequiredText {
                 }
                 if (!Character.isLetterOrDigit(e)) literal = e;
                 next = i + 2;
-                if (literal == null && (e == 'p' || e == 'P' || e == 'x' || e == 'u' || e == 'N' || e == 'k' || e == 'c')) {
-                    return null; // escapes with arguments: not worth reading; no test
+                if (literal == null && (Character.isDigit(e) || "pPxuNkc".indexOf(e) >= 0)) {
+                    return null; // escapes with arguments (octal, back references, \x41, \p{L}...): no test
                 }
             } else if (c == '[') {
                 next = classEnd(alternative, i);

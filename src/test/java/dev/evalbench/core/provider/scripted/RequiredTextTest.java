@@ -39,7 +39,8 @@ class RequiredTextTest {
     @Test
     void noTestWhereAnAlternativeNeedsNoTextOrThePatternIsNotReadHere() {
         for (String regex : List.of("(?i)refund|\\d{5}", "ab|cd", "(?i)refund|", "(?s)refund", "(?i)refund(?-i)now",
-                "(?iu)refund", "\\Qrefund\\E", "(?x)refund now", "\\p{L}+ refund", "(?>refund)", "refund\\b?x")) {
+                "(?iu)refund", "\\Qrefund\\E", "(?x)refund now", "\\p{L}+ refund", "(?>refund)", "refund\\b?x",
+                "\\0101BCDEFGH", "(re)\\12345678", "\\x41BCDEFG")) {
             assertThat(RequiredText.of(regex)).as(regex).isEmpty();
         }
     }
