@@ -3,6 +3,7 @@ package dev.evalbench.core.provider.scripted;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A cheap test that a rule's {@code when} cannot match a message, so the regex need not run: texts one of which
@@ -29,7 +30,18 @@ final class RequiredText {
         this.texts = texts;
     }
 
-    /** The test for {@code regex}, or empty when none is certain. */
+    /**
+     * The test for a compiled pattern, or empty when none is certain: only a pattern whose text says all it matches
+     * by, compiled without flags or with only the case-insensitive flag its own leading {@code (?i)} sets
+     * ({@link Pattern#flags} includes inline flags).
+     */
+    static Optional<RequiredText> of(Pattern pattern) {
+        int flags = pattern.flags();
+        boolean asWritten = flags == 0 || (flags == Pattern.CASE_INSENSITIVE && pattern.pattern().startsWith("(?i)"));
+        return asWritten ? of(pattern.pattern()) : Optional.empty();
+    }
+
+    /** The test for {@code regex} as written, or empty when none is certain. */
     static Optional<RequiredText> of(String regex) {
         boolean ignoreCase = regex.startsWith("(?i)");
         String rest = ignoreCase ? regex.substring(4) : regex;
@@ -76,23 +88,18 @@ final class RequiredText {
         return s;
     }
 
-    /** The pattern split at its top-level {@code |}; null marks a construct this class does not read. */
+    /** The pattern split at its top-level {@code |}; one empty alternative where it cannot be read (no test). */
     private static List<String> topLevelAlternatives(String regex) {
         List<String> out = new ArrayList<>();
-        int depth = 0;
         int start = 0;
         for (int i = 0; i < regex.length(); i++) {
             char c = regex.charAt(i);
             if (c == '\\') {
                 i++;
-            } else if (c == '[') {
-                i = classEnd(regex, i);
+            } else if (c == '[' || c == '(') {
+                i = c == '[' ? classEnd(regex, i) : groupEnd(regex, i);
                 if (i < 0) return List.of("");
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth--;
-            } else if (c == '|' && depth == 0) {
+            } else if (c == '|') {
                 out.add(regex.substring(start, i));
                 start = i + 1;
             }

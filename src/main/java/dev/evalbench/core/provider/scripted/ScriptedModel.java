@@ -28,8 +28,7 @@ public final class ScriptedModel {
         this.file = file;
         this.captures = new LinkedHashMap<>(captures);
         this.rules = List.copyOf(rules);
-        this.required = this.rules.stream().map(r -> readsAsWritten(r.when()) ? RequiredText.of(r.when().pattern()).orElse(null) : null)
-                .toList();
+        this.required = this.rules.stream().map(r -> RequiredText.of(r.when()).orElse(null)).toList();
         this.fallback = fallback;
     }
 
@@ -57,14 +56,6 @@ public final class ScriptedModel {
     /** How many rules have texts to be passed over by ({@link RequiredText}). */
     long rulesWithRequiredText() {
         return required.stream().filter(r -> r != null).count();
-    }
-
-    /**
-     * Whether the pattern's text says all it matches by: compiled without flags, or with only the case-insensitive
-     * flag that its own leading {@code (?i)} sets ({@link Pattern#flags} includes inline flags).
-     */
-    private static boolean readsAsWritten(Pattern p) {
-        return p.flags() == 0 || (p.flags() == Pattern.CASE_INSENSITIVE && p.pattern().startsWith("(?i)"));
     }
 
     /** Number of rules, not counting the default. */
