@@ -6,13 +6,18 @@ import java.io.InputStream;
 import java.net.JarURLConnection;
 import java.net.URL;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.jar.JarEntry;
+import java.util.stream.Stream;
 import java.util.zip.CRC32;
 
 /**
@@ -23,11 +28,19 @@ import java.util.zip.CRC32;
  * system, a library path the user set, a cache folder others may write, a copy that differs or cannot be
  * written) nothing is set and sqlite-jdbc loads the library its own way; if the cached copy fails to load,
  * sqlite-jdbc falls back to its own way too. Call before the first connection; idempotent and thread-safe.
+ *
+ * <p>Each library has its own folder, named by its size and CRC-32, so two versions of Evalbench (a jar and the
+ * packaged image) can each keep theirs. A start that writes a copy keeps the {@value #KEPT} folders written last
+ * and removes older ones, so upgrades do not leave a library behind each (about 2 MB each). A process still
+ * running an older version keeps the library it loaded (an open file outlives its name on Linux and macOS); if
+ * its next start finds its copy gone, it writes it again.
  */
 final class NativeLibraryCache {
     private static final String PATH = "org.sqlite.lib.path";
     private static final String NAME = "org.sqlite.lib.name";
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
+    static final int KEPT = 2;
+    private static final String PREFIX = "sqlite-native-";
     private static boolean done;
 
     private NativeLibraryCache() {}
@@ -60,7 +73,7 @@ final class NativeLibraryCache {
         if (url == null) return null;
         try {
             Recorded jar = recorded(url);
-            Path dir = cache.resolve("sqlite-native-" + jar.size() + "-" + Long.toHexString(jar.crc()));
+            Path dir = cache.resolve(PREFIX + jar.size() + "-" + Long.toHexString(jar.crc()));
             Path copy = dir.resolve(file);
             if (!ownedFolder(dir)) return null;
             if (!Files.isRegularFile(copy) || !jar.matches(Files.readAllBytes(copy))) {
@@ -69,10 +82,43 @@ final class NativeLibraryCache {
                 Path partial = Files.createTempFile(dir, "partial-", ".tmp");
                 Files.write(partial, library);
                 Files.move(partial, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                pruneOlderCopies(cache, dir);
             }
             return copy;
         } catch (IOException | RuntimeException e) {
             return null; // any trouble: sqlite-jdbc extracts its library as it always did
+        }
+    }
+
+    /**
+     * Removes the library folders of other versions but the newest {@code KEPT - 1}, by when they were written.
+     * Only folders named as this class names them, and only the files in them; best effort, as any trouble
+     * (another command pruning at the same time, a file someone else owns) leaves a folder for the next prune.
+     */
+    private static void pruneOlderCopies(Path cache, Path kept) {
+        List<Path> others;
+        try (Stream<Path> folders = Files.list(cache)) {
+            others = folders.filter(p -> !p.equals(kept) && p.getFileName().toString().matches(PREFIX + "\\d+-[0-9a-f]+"))
+                    .filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+                    .sorted(Comparator.comparing(NativeLibraryCache::modified).reversed()).toList();
+        } catch (IOException e) {
+            return;
+        }
+        for (Path old : others.subList(Math.min(KEPT - 1, others.size()), others.size())) {
+            try (Stream<Path> files = Files.list(old)) {
+                for (Path file : files.toList()) Files.deleteIfExists(file);
+                Files.deleteIfExists(old);
+            } catch (IOException e) {
+                // left for the next prune
+            }
+        }
+    }
+
+    private static FileTime modified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
         }
     }
 
