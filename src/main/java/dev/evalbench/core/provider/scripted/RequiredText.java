@@ -15,9 +15,11 @@ import java.util.regex.Pattern;
  * <p>Derived only where that is certain: the pattern is at most one leading {@code (?i)} and then top-level
  * alternatives, each holding a run of plain characters that every match of the alternative contains (escaped
  * punctuation counts as plain; {@code \b} does not break a run; groups, classes, other escapes and anything a
- * quantifier applies to do). Any other flag, {@code \Q}, or an alternative without such a run gives no test at
- * all, and the regex decides as before. {@code (?i)} without {@code UNICODE_CASE} folds ASCII letters only, and so
- * does this test. It can only say "cannot match"; whether a rule matches is still the regex's. Immutable.
+ * quantifier applies to do), or a group it must match once whose every alternative holds one (then each of those
+ * runs is a text: {@code (?:charged|billed)\b}). Any other flag, {@code \Q}, or an alternative without such texts
+ * gives no test at all, and the regex decides as before. {@code (?i)} without {@code UNICODE_CASE} folds ASCII
+ * letters only, and so does this test. It can only say "cannot match"; whether a rule matches is still the
+ * regex's. Immutable.
  */
 final class RequiredText {
     /** Shorter runs reject too little to pay for the test. */
@@ -43,13 +45,14 @@ final class RequiredText {
 
     /** The test for {@code regex} as written, or empty when none is certain. */
     static Optional<RequiredText> of(String regex) {
+        if (regex.contains("\\Q")) return Optional.empty(); // quoted text is not read here, nor where it ends
         boolean ignoreCase = regex.startsWith("(?i)");
         String rest = ignoreCase ? regex.substring(4) : regex;
         List<String> texts = new ArrayList<>();
         for (String alternative : topLevelAlternatives(rest)) {
-            String run = longestRequiredRun(alternative);
-            if (run == null || run.length() < MIN_LENGTH) return Optional.empty();
-            texts.add(ignoreCase ? foldAscii(run) : run);
+            List<String> required = requiredTexts(alternative);
+            if (required == null || required.isEmpty()) return Optional.empty();
+            for (String text : required) texts.add(ignoreCase ? foldAscii(text) : text);
         }
         return texts.isEmpty() ? Optional.empty() : Optional.of(new RequiredText(ignoreCase, List.copyOf(texts)));
     }
@@ -109,12 +112,17 @@ final class RequiredText {
     }
 
     /**
-     * The longest run of characters that every match of {@code alternative} holds in a row, or null when the
-     * alternative holds a construct that could change what the characters mean (a flag, {@code \Q}).
+     * Texts one of which every match of {@code alternative} holds, all of at least {@link #MIN_LENGTH} characters;
+     * empty when none is certain, null when the alternative holds a construct that could change what its characters
+     * mean (a flag, a back reference, an escape with an argument). The longest run of characters every match holds in
+     * a row is one such text; a group that must match once, each of whose own alternatives gives texts, gives the
+     * texts of all of them ({@code (?:charged|billed) twice} gives "charged" and "billed" where no run is long
+     * enough). Of these, the one whose shortest text is longest is kept.
      */
-    private static String longestRequiredRun(String alternative) {
+    private static List<String> requiredTexts(String alternative) {
         StringBuilder run = new StringBuilder();
         String best = "";
+        List<String> bestGroup = List.of();
         int i = 0;
         while (i < alternative.length()) {
             char c = alternative.charAt(i);
@@ -144,9 +152,14 @@ final class RequiredText {
                         && !alternative.startsWith("(?=", i) && !alternative.startsWith("(?!", i)) {
                     return null; // an inline flag, or a construct this class does not read
                 }
-                next = groupEnd(alternative, i);
-                if (next < 0) return null;
-                next++;
+                int close = groupEnd(alternative, i);
+                if (close < 0) return null;
+                next = close + 1;
+                int body = bodyStart(alternative, i);
+                if (body > 0 && !quantified(alternative, next)) {
+                    List<String> texts = groupTexts(alternative.substring(body, close));
+                    if (shortest(texts) > shortest(bestGroup)) bestGroup = texts;
+                }
             } else if (".^$".indexOf(c) >= 0) {
                 next = i + 1;
             } else if ("?*+{)|]}".indexOf(c) >= 0) {
@@ -163,7 +176,39 @@ final class RequiredText {
             }
             i = skipQuantifier(alternative, next);
         }
-        return run.length() > best.length() ? run.toString() : best;
+        if (run.length() > best.length()) best = run.toString();
+        if (best.length() >= MIN_LENGTH && best.length() >= shortest(bestGroup)) return List.of(best);
+        return bestGroup;
+    }
+
+    /**
+     * Where the body of the group opened at {@code open} starts, for a group every match of which is a match of its
+     * body: a plain, non-capturing or named group; −1 for a look-around, which matches no characters of its own.
+     */
+    private static int bodyStart(String s, int open) {
+        if (!s.startsWith("(?", open)) return open + 1;
+        if (s.startsWith("(?:", open)) return open + 3;
+        if (s.startsWith("(?<", open) && open + 3 < s.length() && Character.isLetter(s.charAt(open + 3))) {
+            int end = s.indexOf('>', open);
+            return end < 0 ? -1 : end + 1;
+        }
+        return -1;
+    }
+
+    /** The texts of every alternative of a group's body, or empty when one of them gives none. */
+    private static List<String> groupTexts(String body) {
+        List<String> out = new ArrayList<>();
+        for (String alternative : topLevelAlternatives(body)) {
+            List<String> texts = requiredTexts(alternative);
+            if (texts == null || texts.isEmpty()) return List.of();
+            out.addAll(texts);
+        }
+        return out;
+    }
+
+    /** The length of the shortest of {@code texts}, or 0 when there are none. */
+    private static int shortest(List<String> texts) {
+        return texts.stream().mapToInt(String::length).min().orElse(0);
     }
 
     private static boolean quantified(String s, int at) {

@@ -31,6 +31,17 @@ class RequiredTextTest {
         assertThat(texts("colou?r chart")).containsExactly("r chart");
         assertThat(texts("(?i)one-star|post (?:about [\\w ]+ )?everywhere")).containsExactly("one-star", "everywhere");
         assertThat(texts("refund \\$\\d+ now")).containsExactly("refund $");
+        // A group that must match once gives each of its alternatives' texts, where no run is long enough or the
+        // group's shortest text is longer than the run; a quantified group, a look-around or a short text gives none.
+        assertThat(texts("(?i)(?:Charged|billed|paid)\\b[^.]{0,40}?\\b2x|double charge"))
+                .containsExactly("charged", "billed", "paid", "double charge");
+        assertThat(texts("\\b(?:of|for) (?:the |this )?(?:customer|person|buyer)\\b"))
+                .containsExactly("customer", "person", "buyer");
+        assertThat(texts("(?:never|did(?:n.?t| not)) (?:order|buy)")).containsExactly("never", "did");
+        assertThat(texts("(?<verb>broken|damaged) item")).containsExactly("broken", "damaged");
+        assertThat(texts("(?<verb>broken|damaged) items here")).containsExactly(" items here");
+        assertThat(texts("(?<verb>broken|damaged)[\\s\\S]*(?:refund|money back)")).containsExactly("broken", "damaged");
+        assertThat(texts("(?:run|call)(?:ed)? the tool")).containsExactly(" the tool");
         // Without (?i) the case is kept; with it, ASCII letters fold and others stay.
         assertThat(texts("URGENT")).containsExactly("URGENT");
         assertThat(texts("(?i)Ärger")).containsExactly("Ärger");
@@ -40,7 +51,9 @@ class RequiredTextTest {
     void noTestWhereAnAlternativeNeedsNoTextOrThePatternIsNotReadHere() {
         for (String regex : List.of("(?i)refund|\\d{5}", "ab|cd", "(?i)refund|", "(?s)refund", "(?i)refund(?-i)now",
                 "(?iu)refund", "\\Qrefund\\E", "(?x)refund now", "\\p{L}+ refund", "(?>refund)", "refund\\b?x",
-                "\\0101BCDEFGH", "(re)\\12345678", "\\x41BCDEFG")) {
+                "\\0101BCDEFGH", "(re)\\12345678", "\\x41BCDEFG", "(?:refund|money back)?", "(?:refund|money back)+ x",
+                "(?=refund)\\w+", "(?!refund)\\w+", "(?<=refund)\\w+", "(?<!refund)\\w+", "(?:refund|no)\\w", "(?:refund|\\w+)",
+                "(?:(?i)refund|money)", "(?:refund|(?i:money))", "(?:\\Qrefund\\E|money back)", "(?:refund|(back)\\1)")) {
             assertThat(RequiredText.of(regex)).as(regex).isEmpty();
         }
     }
@@ -84,11 +97,14 @@ class RequiredTextTest {
         }
     }
 
-    /** Most of the sample's rules give a test (48 of 62 when written); without one a rule runs its regex as before. */
+    /**
+     * Nearly all of the sample's rules give a test (59 of 62 when written: 48 by runs alone, eleven more by their
+     * groups); without one a rule runs its regex as before.
+     */
     @Test
     void theSampleRulesNearlyAllGiveATest() throws Exception {
         ScriptedModel model = ScriptedModel.parse(SupportTriageWorkspace.bytes("models/triage-rules.yaml"), "triage-rules.yaml");
-        assertThat(model.rulesWithRequiredText()).isGreaterThanOrEqualTo(model.rules().size() * 3L / 4);
+        assertThat(model.rulesWithRequiredText()).isGreaterThanOrEqualTo(model.rules().size() * 9L / 10);
     }
 
     private static void assertSameRule(ScriptedModel model, String message) {
