@@ -121,7 +121,7 @@ final class OpenFiles {
         // The selected case in the detail pane, as a results tab shows its case.
         DatasetCaseDetail detail = new DatasetCaseDetail(file);
         view.selected().addListener((o, was, now) -> {
-            if (tab.isSelected()) wb.window().showDetail(now == null ? null : detail.show(now));
+            wb.window().showDetail(tab, now == null ? null : detail.show(now));
         });
         datasets.put(key, model);
         model.load();

@@ -65,8 +65,8 @@ final class OpenedRunTabs {
         GatesViewModel gatesVm = new GatesViewModel(runner, compare::opened, gating, run.runId());
         ResultsView view = new ResultsView(vm, new GatesView(gatesVm));
         view.addAction(CompareButtons.of(run.runId(), id -> compare.compareWithBaseline(run), id -> compare.compareWithPrevious(run)));
-        gatesVm.setOnChosen(row -> dev.evalbench.app.results.ResultsTabs.followGate(vm, window, row));
         Tab tab = new Tab("Read-only " + run.runId(), view);
+        gatesVm.setOnChosen(row -> dev.evalbench.app.results.ResultsTabs.followGate(vm, window, tab, row));
         tab.setId("opened-tab-" + run.runId());
         tab.setTooltip(new Tooltip(run.label()));
         // The selected case, masked with the open workspace's values in a task (the mask is built once for each
@@ -74,17 +74,16 @@ final class OpenedRunTabs {
         LatestOnly masking = new LatestOnly(runner);
         RevealableDetail[] pane = new RevealableDetail[1];
         vm.detailProperty().addListener((o, was, record) -> {
-            if (!tab.isSelected()) return;
             if (record == null) {
                 masking.cancelPending();
-                window.showDetail(null);
+                window.showDetail(tab, null);
                 return;
             }
             Supplier<OutboundMask> mask = maskOf(openWorkspace.get());
             masking.submit(() -> mask.get().record(record), masked -> {
                 if (pane[0] == null) pane[0] = new RevealableDetail();
                 pane[0].show(record, masked, null, null);
-                window.showDetail(pane[0]);
+                window.showDetail(tab, pane[0]);
             }, e -> window.status("Cannot show case " + record.key() + ": " + e.getMessage()));
         });
         gates.add(gatesVm);

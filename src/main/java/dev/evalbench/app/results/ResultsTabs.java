@@ -77,9 +77,9 @@ public final class ResultsTabs {
      * A gate chosen in a results view's gates panel: the table shows the cases behind it, and the detail pane the
      * gate, every number of its row together (until a case is selected).
      */
-    public static void followGate(ResultsViewModel vm, MainWindow window, GateRow row) {
+    public static void followGate(ResultsViewModel vm, MainWindow window, Tab tab, GateRow row) {
         vm.scopeProperty().set(new CaseFilter.Scope(row.id(), row.cases()));
-        window.showDetail(new GateDetail(row));
+        window.showDetail(tab, new GateDetail(row));
     }
 
     /** Closes every results tab (another workspace, another history, was opened). */
@@ -98,8 +98,8 @@ public final class ResultsTabs {
         ResultsViewModel vm = new ResultsViewModel(runner, store, runId, openDataset);
         GatesViewModel gatesVm = new GatesViewModel(runner, store, gating, runId);
         ResultsView view = new ResultsView(vm, new GatesView(gatesVm));
-        gatesVm.setOnChosen(row -> followGate(vm, window, row));
         Tab tab = new Tab("Results " + TITLE.format(startedAt.atZone(zone)), view);
+        gatesVm.setOnChosen(row -> followGate(vm, window, tab, row));
         tab.setId("results-tab-" + runId);
         dev.evalbench.app.shell.TabMemory.remember(tab, "run", runId);
         tab.setTooltip(new Tooltip("Run " + runId));
@@ -132,14 +132,13 @@ public final class ResultsTabs {
             return gated != null ? gated.workspace() : null;
         });
         vm.shownProperty().addListener((o, was, shown) -> {
-            if (!tab.isSelected()) return;
             if (shown == null) {
-                window.showDetail(null);
+                window.showDetail(tab, null);
                 return;
             }
             if (pane[0] == null) pane[0] = new RevealableDetail();
             pane[0].show(shown.raw(), shown.masked(), shown.vars(), shown.maskedVars());
-            window.showDetail(pane[0]);
+            window.showDetail(tab, pane[0]);
         });
     }
 

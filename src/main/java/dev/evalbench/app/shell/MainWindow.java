@@ -42,6 +42,8 @@ public final class MainWindow {
     /** The main dividers as laid out with the detail pane, kept while a whole-width tab hides it; else null. */
     private double[] mainWithDetail;
     private static final String WHOLE_WIDTH = "evalbench.wholeWidth";
+    /** The key under which a tab keeps its detail ({@link #showDetail}). */
+    private static final String DETAIL = "evalbench.detail";
 
     private final java.util.List<java.util.function.Supplier<Runnable>> atStop = new java.util.ArrayList<>();
 
@@ -60,7 +62,10 @@ public final class MainWindow {
         hint.visibleProperty().bind(tabs.visibleProperty().not());
         main.getItems().addAll(left, centre, detail);
         main.setDividerPositions(defaultDividers("main"));
-        tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> fitDetailTo(now));
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            fitDetailTo(now);
+            setDetail(now != null ? (Node) now.getProperties().get(DETAIL) : null);
+        });
         SplitPane.setResizableWithParent(left, false);
         SplitPane.setResizableWithParent(detail, false);
         Region spacer = new Region();
@@ -184,8 +189,19 @@ public final class MainWindow {
         runsSlot.getChildren().setAll(view);
     }
 
-    /** Shows {@code view} as the detail of the current selection; null shows the empty hint. */
-    public void showDetail(Node view) {
+    /**
+     * Makes {@code view} the detail of what is selected in {@code owner}'s tab; null, the empty hint. The pane shows
+     * it while that tab is selected, and again whenever it is selected later: each tab keeps its own detail, so a
+     * tab never shows another's (a gate of an older run beside a newer run's table), and a detail that arrives
+     * after its tab lost the selection (a case masked in a task) waits for it. FX thread.
+     */
+    public void showDetail(Tab owner, Node view) {
+        if (view == null) owner.getProperties().remove(DETAIL);
+        else owner.getProperties().put(DETAIL, view);
+        if (owner.isSelected()) setDetail(view);
+    }
+
+    private void setDetail(Node view) {
         // Showing the pane already shown is free: taking it out and in again would restyle its whole tree.
         if (view != null && detail.getChildren().size() == 1 && detail.getChildren().get(0) == view) return;
         detail.getChildren().setAll(view != null ? view

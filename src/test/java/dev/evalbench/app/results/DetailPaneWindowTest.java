@@ -63,6 +63,45 @@ class DetailPaneWindowTest extends WindowTestBase {
         assertThat(robot.lookup(".label").queryAllAs(Label.class)).extracting(Label::getText).contains("schema-valid");
     }
 
+    /**
+     * Each tab keeps its own detail: a gate chosen in a run's results is not left beside another tab (it read "FAIL
+     * cost" next to a later run whose cost gate passed), and it is back when its tab is selected again.
+     */
+    @Test
+    void eachTabShowsItsOwnDetailAndGetsItBackWhenSelectedAgain() throws Exception {
+        @SuppressWarnings("unchecked")
+        ListView<RunRow> history = robot.lookup("#history-list").queryAs(ListView.class);
+        waitFor(20, TimeUnit.SECONDS, () -> history.getItems().size() == 1);
+        robot.interact(() -> history.getSelectionModel().select(0));
+        dev.evalbench.app.DoubleClick.newestRun(robot);
+        waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#gates-table").tryQuery().isPresent()
+                && robot.lookup("#gates-table").queryAs(TableView.class).getItems().size() == 9);
+        javafx.scene.control.Tab results = selectedTab();
+        robot.clickOn(robot.lookup("#gates-table .table-cell").match((javafx.scene.control.TableCell<?, ?> c) ->
+                "cost".equals(c.getText())).queryAs(Node.class));
+        waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#gate-detail-title").tryQuery().isPresent());
+        assertThat(text("#gate-detail-title")).startsWith("FAIL  cost");
+
+        dev.evalbench.app.DoubleClick.opening(robot, () -> treeCell("tickets.jsonl"),
+                () -> selectedTab() != null && "tickets.jsonl (cases)".equals(selectedTab().getText()));
+        assertThat(robot.lookup("#gate-detail").tryQuery()).as("the other tab's gate").isEmpty();
+        assertThat(robot.lookup(".label").queryAllAs(Label.class)).extracting(Label::getText)
+                .contains("Select a case, a gate or a revision to see its detail here.");
+        TableView<?> dataset = robot.lookup("#dataset-table").queryAs(TableView.class);
+        waitFor(10, TimeUnit.SECONDS, () -> !dataset.getItems().isEmpty());
+        robot.interact(() -> dataset.getSelectionModel().select(0));
+        waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#dataset-case").tryQuery().isPresent());
+
+        robot.interact(() -> fixture.workbench().window().tabs().getSelectionModel().select(results));
+        waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#gate-detail").tryQuery().isPresent());
+        assertThat(text("#gate-detail-title")).startsWith("FAIL  cost");
+        assertThat(robot.lookup("#dataset-case").tryQuery()).isEmpty();
+    }
+
+    private javafx.scene.control.Tab selectedTab() {
+        return FxWait.read(() -> fixture.workbench().window().tabs().getSelectionModel().getSelectedItem());
+    }
+
     private void select(TableView<CaseSummary> cases, CaseRecord record) throws Exception {
         int row = cases.getItems().indexOf(cases.getItems().stream().filter(s -> s.key().equals(record.key())).findFirst().orElseThrow());
         robot.interact(() -> {
