@@ -38,8 +38,12 @@ public final class GatesViewModel {
 
     /** Gates the run (again): after opening, and after the baseline tag moved. */
     public void load() {
-        BackgroundTask.of(() -> gating.gate(store.get(), runId))
-                .onSuccess(this::show)
+        BackgroundTask.of(() -> {
+                    RunStore s = store.get();
+                    GatedRun g = gating.gate(s, runId);
+                    return new Shown(g, s.resolve(RunGating.BASELINE_TAG).filter(runId::equals).isPresent());
+                })
+                .onSuccess(shown -> show(shown.gated(), shown.isBaseline()))
                 .onFailure(e -> {
                     headline.set("Not gated");
                     problem.set("Cannot gate run " + runId + ": " + e.getMessage());
@@ -47,7 +51,10 @@ public final class GatesViewModel {
                 .executeWith(runner);
     }
 
-    private void show(GatedRun g) {
+    /** A run as gated, and whether it is itself the baseline (so it has none to be gated against). */
+    private record Shown(GatedRun gated, boolean isBaseline) {}
+
+    private void show(GatedRun g, boolean isBaseline) {
         problem.set(null);
         gated.set(g);
         rows.setAll(g.report().verdicts().stream()
@@ -57,8 +64,10 @@ public final class GatesViewModel {
             baseline.set("As the report recorded them" + (g.report().baselineRunId() == null ? ""
                     : ", against run " + g.report().baselineRunId()) + "; open the workspace (Ctrl+O) to gate it here.");
         } else {
-            baseline.set(g.baselineTag() == null ? "No baseline: tag a run main in the history to compare with it."
-                    : "Against baseline " + g.baselineTag() + " (run " + g.report().baselineRunId() + ").");
+            baseline.set(g.baselineTag() != null
+                    ? "Against baseline " + g.baselineTag() + " (run " + g.report().baselineRunId() + ")."
+                    : isBaseline ? "This run is the baseline (" + RunGating.BASELINE_TAG + "): later runs are gated against it."
+                    : "No baseline: tag a run " + RunGating.BASELINE_TAG + " in the history to compare with it.");
         }
     }
 

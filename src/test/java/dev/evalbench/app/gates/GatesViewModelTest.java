@@ -129,8 +129,10 @@ class GatesViewModelTest {
         assertThat(action.baseline()).isNotEqualTo(VerdictFormat.NONE);
         assertThat(action.pValue()).isNotEqualTo(VerdictFormat.NONE);
         assertThat(row(vm, "cost").passed()).isTrue();
-        // The baseline itself is not gated against itself.
-        assertThat(gated(first).baselineProperty().get()).startsWith("No baseline");
+        // The baseline itself is not gated against itself, and says why it has none (it said "No baseline: tag a
+        // run main", beside the run just tagged main).
+        assertThat(gated(first).baselineProperty().get())
+                .isEqualTo("This run is the baseline (main): later runs are gated against it.");
     }
 
     @Test
