@@ -20,8 +20,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The "Export report" form of one run: the baseline to compare with, the folder to write into (typed, or
- * chosen), the key to sign with (the key folder's pairs, another file, or none), Export, and what was written
- * with a button that verifies the signed envelope at once. Bound to an {@link ExportViewModel}; FX thread only.
+ * chosen), the key to sign with (the key folder's pairs, another file, or none; a pair created in its "New key
+ * pair" is chosen), Export, and what was written with a button that verifies the signed envelope at once. Bound to an {@link ExportViewModel}; FX thread only.
  */
 final class ExportView extends ScrollPane {
     /** @param verify opens the verify view on an envelope */
@@ -70,6 +70,10 @@ final class ExportView extends ScrollPane {
         vm.keys().privateKeys().addListener((ListChangeListener<Path>) c -> fill.run());
         fill.run();
         key.valueProperty().addListener((o, was, now) -> vm.signWithProperty().set(now));
+        // A key chosen for the user (the pair just created below): the list takes it and shows it chosen.
+        vm.signWithProperty().addListener((o, was, now) -> {
+            if (key.getValue() != now) fill.run();
+        });
         Button otherKey = new Button("Other key…");
         otherKey.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
@@ -113,7 +117,7 @@ final class ExportView extends ScrollPane {
         verifyIt.setOnAction(e -> verify.accept(vm.envelopeProperty().get()));
 
         VBox body = new VBox(10, title, what, form, export, ReportsText.problem("export-problem", vm.problemProperty()),
-                outcome, verifyIt, new KeyPairPane(vm.keys(), "export"));
+                outcome, verifyIt, new KeyPairPane(vm.keys(), "export", vm.signWithProperty()::set));
         body.setStyle("-fx-padding: 12; -fx-background-color: -color-bg-default;");
         body.setMaxWidth(760);
         setContent(body);

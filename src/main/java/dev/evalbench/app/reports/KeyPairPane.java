@@ -17,7 +17,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * FX thread only.
  */
 final class KeyPairPane extends TitledPane {
-    KeyPairPane(KeysViewModel vm, String idPrefix) {
+    /** @param created given the new private key file once the pair is written (the export form signs with it) */
+    KeyPairPane(KeysViewModel vm, String idPrefix, java.util.function.Consumer<java.nio.file.Path> created) {
         setText("New key pair");
         setExpanded(false);
         setAnimated(false);
@@ -35,7 +36,7 @@ final class KeyPairPane extends TitledPane {
         GridPane.setHgrow(folder, Priority.ALWAYS);
         Button create = new Button("Create key pair", new FontIcon("fth-key"));
         create.setId(idPrefix + "-key-create");
-        create.setOnAction(e -> vm.create());
+        create.setOnAction(e -> vm.create(created));
         GridPane form = new GridPane();
         form.setHgap(8);
         form.setVgap(6);

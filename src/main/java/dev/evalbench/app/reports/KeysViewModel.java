@@ -55,6 +55,14 @@ public final class KeysViewModel {
 
     /** Writes a new key pair named {@link #nameProperty} into {@link #folderProperty}, then lists the keys again. */
     public void create() {
+        create(created -> {});
+    }
+
+    /**
+     * As {@link #create()}, then hands the new private key file to {@code created} (the form it was made from
+     * chooses it), after the keys are listed again; not called when writing failed.
+     */
+    public void create(java.util.function.Consumer<Path> created) {
         String n = name.get() == null ? "" : name.get().strip();
         String who = signer.get();
         String f = folder.get() == null || folder.get().isBlank() ? keyFolder.toString() : folder.get().strip();
@@ -62,12 +70,13 @@ public final class KeysViewModel {
         outcome.set("");
         problem.set("");
         BackgroundTask.of(() -> SigningKeys.create(Path.of(f), n, who, ws))
-                .onSuccess(created -> {
-                    outcome.set("Created key " + created.keyId() + (who == null || who.isBlank() ? " (no signer name: reports show its fingerprint)"
-                            : " for " + who.strip()) + ": private key " + created.privateKeyFile()
-                            + " (owner-only; keep it secret), public key " + created.publicKeyFile()
+                .onSuccess(made -> {
+                    outcome.set("Created key " + made.keyId() + (who == null || who.isBlank() ? " (no signer name: reports show its fingerprint)"
+                            : " for " + who.strip()) + ": private key " + made.privateKeyFile()
+                            + " (owner-only; keep it secret), public key " + made.publicKeyFile()
                             + " (share it with whoever verifies your reports).");
                     refresh();
+                    created.accept(made.privateKeyFile());
                 })
                 .onFailure(e -> problem.set(e.getMessage()))
                 .executeWith(runner);

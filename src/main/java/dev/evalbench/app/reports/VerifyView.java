@@ -115,7 +115,7 @@ final class VerifyView extends ScrollPane {
                 ReportsText.problem("verify-problem", vm.problemProperty()), verdict, heading("Signatures"),
                 new CheckTable("verify-signatures", "Signer", vm.signatures()), heading("Signed files"),
                 new CheckTable("verify-files", "File", vm.files()), problems, approveRow, approval,
-                new KeyPairPane(vm.keys(), "verify"));
+                new KeyPairPane(vm.keys(), "verify", created -> {}));
         body.setStyle("-fx-padding: 12; -fx-background-color: -color-bg-default;");
         setContent(body);
         setOnDragOver(this::acceptFiles);

@@ -68,11 +68,11 @@ class ReportsWindowTest extends WindowTestBase {
         Path out = temp.resolve("report-out");
         @SuppressWarnings("unchecked")
         ComboBox<Path> key = robot.lookup("#export-key").queryAs(ComboBox.class);
-        waitFor(10, TimeUnit.SECONDS, () -> key.getItems().contains(authorKey));
-        robot.interact(() -> {
-            key.setValue(authorKey);
-            robot.lookup("#export-folder").queryAs(TextField.class).setText(out.toString());
-        });
+        // The pair just made is the one the report will be signed with (it stayed on "do not sign": a user who made
+        // a key to sign with exported unsigned), listed once.
+        waitFor(10, TimeUnit.SECONDS, () -> authorKey.equals(key.getValue()));
+        assertThat(FxWait.read(() -> key.getItems().stream().filter(authorKey::equals).count())).isEqualTo(1);
+        robot.interact(() -> robot.lookup("#export-folder").queryAs(TextField.class).setText(out.toString()));
         // A laptop's short window, the form scrolled to its top: the outcome and its button must still come on screen.
         robot.interact(() -> fixture.stage.setHeight(560));
         scroll("export", 0);
