@@ -47,7 +47,7 @@ public final class PebblePromptRenderer implements PromptRenderer {
         return List.copyOf(messages);
     }
 
-    /** Compiles both parts now, so a syntax error is found once rather than once per case. */
+    @Override
     public void compile(PromptTemplate template) throws TemplateException {
         if (template.system() != null) compiled(template.file(), "system", template.system());
         compiled(template.file(), "body", template.body());
@@ -57,8 +57,8 @@ public final class PebblePromptRenderer implements PromptRenderer {
         Compiled template = compiled(file, part, source);
         for (Map.Entry<String, Integer> global : template.globalsRead().entrySet()) {
             if (!vars.containsKey(global.getKey())) {
-                throw new TemplateException(file, global.getValue(), file + ": " + part + " line " + global.getValue()
-                        + ": variable \"" + global.getKey() + "\" is not defined", null);
+                throw new TemplateException(file, part, global.getValue(),
+                        "variable \"" + global.getKey() + "\" is not defined", null);
             }
         }
         StringWriter out = new StringWriter(source.length() * 2);

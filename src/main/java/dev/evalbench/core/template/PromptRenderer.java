@@ -12,4 +12,10 @@ import java.util.Map;
 public interface PromptRenderer {
     /** The messages to send: system (when the template has one), then user. */
     List<Message> render(PromptTemplate template, Map<String, Object> vars) throws TemplateException;
+
+    /**
+     * Parses both parts without rendering, so a syntax error, which no case's variables change, is found once
+     * rather than once per case; a later render uses what was parsed.
+     */
+    void compile(PromptTemplate template) throws TemplateException;
 }

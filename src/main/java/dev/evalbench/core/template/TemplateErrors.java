@@ -22,8 +22,7 @@ final class TemplateErrors {
     static TemplateException of(String file, String part, String source, PebbleException e) {
         int line = lineOf(e);
         String problem = problem(e, source, line);
-        String where = line > 0 ? part + " line " + line : part;
-        return new TemplateException(file, line, file + ": " + where + ": " + problem, e);
+        return new TemplateException(file, part, line, problem, e);
     }
 
     private static String problem(PebbleException e, String source, int line) {

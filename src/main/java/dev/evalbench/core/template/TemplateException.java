@@ -1,17 +1,34 @@
 package dev.evalbench.core.template;
 
-/** A template could not be rendered (syntax error or missing variable); the message names file and line. */
+/**
+ * A template could not be rendered (syntax error or missing variable). The message names the file, the part and
+ * the line within the part: {@code prompts/triage.yaml: body line 3: variable "customer" is not defined}.
+ */
 public final class TemplateException extends Exception {
     private final String file;
+    private final String part;
     private final int line;
+    private final String problem;
 
-    public TemplateException(String file, int line, String message, Throwable cause) {
-        super(message, cause);
+    /**
+     * @param part "system" or "body"
+     * @param line the line within the part, or 0 when unknown
+     * @param problem what is wrong, without the place ("variable "customer" is not defined")
+     */
+    public TemplateException(String file, String part, int line, String problem, Throwable cause) {
+        super(file + ": " + (line > 0 ? part + " line " + line : part) + ": " + problem, cause);
         this.file = file;
+        this.part = part;
         this.line = line;
+        this.problem = problem;
     }
 
     public String file() { return file; }
 
+    public String part() { return part; }
+
+    /** The line within the part, or 0. */
     public int line() { return line; }
+
+    public String problem() { return problem; }
 }

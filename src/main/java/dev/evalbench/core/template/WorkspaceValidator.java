@@ -2,6 +2,7 @@ package dev.evalbench.core.template;
 
 import dev.evalbench.core.workspace.EvalCase;
 import dev.evalbench.core.workspace.InputError;
+import dev.evalbench.core.workspace.PromptPartLines;
 import dev.evalbench.core.workspace.PromptTemplate;
 import dev.evalbench.core.workspace.SuiteSpec;
 import dev.evalbench.core.workspace.Workspace;
@@ -14,8 +15,9 @@ import java.util.Map;
  * The check after loading: renders every case of every suite with its prompt, so a variable a case lacks is
  * found before a run starts (and before anything is written), as
  * {@code datasets/tickets.jsonl:14: case "t014": prompts/triage.yaml: body line 3: variable "customer" is not defined}.
- * One problem shared by many cases (a template syntax error, a variable no case defines) is listed for the
- * first {@link #SHOWN_PER_PROBLEM} cases, then counted. Stateless; as thread-safe as the renderer.
+ * A template's syntax error is its own, not a case's: listed once, at the file line the author edits
+ * ({@code prompts/triage.yaml:10: system line 5: template syntax error: Unexpected "}"}). One problem shared by
+ * many cases (a variable no case defines) is listed for the first {@link #SHOWN_PER_PROBLEM} cases, then counted. Stateless; as thread-safe as the renderer.
  */
 public final class WorkspaceValidator {
     static final int SHOWN_PER_PROBLEM = 3;
@@ -25,8 +27,12 @@ public final class WorkspaceValidator {
     /** Every rendering problem, suite by suite in case order; empty when every case renders. */
     public static List<InputError> check(Workspace ws, PromptRenderer renderer) {
         List<InputError> errors = new ArrayList<>();
+        Map<String, Boolean> parses = new LinkedHashMap<>();
         for (SuiteSpec suite : ws.suites()) {
             PromptTemplate prompt = ws.prompts().get(suite.promptId());
+            // A syntax error is the template's, whatever the case: named once, at the file's line, and its cases
+            // are not rendered (each would fail the same way).
+            if (!parses.computeIfAbsent(prompt.file(), f -> parses(ws, prompt, renderer, errors))) continue;
             Map<String, Integer> casesByProblem = new LinkedHashMap<>();
             for (EvalCase c : suite.cases()) {
                 try {
@@ -46,5 +52,18 @@ public final class WorkspaceValidator {
             });
         }
         return errors;
+    }
+
+    /** True when both parts of {@code prompt} parse; else records the syntax error at its file line. */
+    private static boolean parses(Workspace ws, PromptTemplate prompt, PromptRenderer renderer, List<InputError> errors) {
+        try {
+            renderer.compile(prompt);
+            return true;
+        } catch (TemplateException e) {
+            int first = e.line() > 0 ? PromptPartLines.firstLine(ws.files(), prompt.file(), e.part()) : 0;
+            String where = e.line() > 0 ? e.part() + " line " + e.line() : e.part();
+            errors.add(new InputError(prompt.file(), first > 0 ? first + e.line() - 1 : 0, 0, where + ": " + e.problem()));
+            return false;
+        }
     }
 }

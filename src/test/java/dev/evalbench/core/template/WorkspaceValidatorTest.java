@@ -83,4 +83,42 @@ class WorkspaceValidatorTest {
                 "datasets/probes.jsonl: 3 more cases of suite \"safety\" fail the same way: prompts/triage.yaml: body line 2: "
                         + "variable \"locale\" is not defined");
     }
+
+    /**
+     * A syntax error is the template's: named once, at the line of the file the author edits (it was named once per
+     * case, at each case's dataset line, with the part's own line number: 8 lines for one mistake in the sample).
+     */
+    @Test
+    void aSyntaxErrorIsNamedOnceAtTheFileLine() throws Exception {
+        Path root = fixture();
+        edit(root.resolve("prompts/triage.yaml"), "  {{ ticket }}", "  {{ ticket }");
+        Workspace ws = WorkspaceLoader.load(new DiskWorkspaceFiles(root), Map.of());
+
+        assertThat(WorkspaceValidator.check(ws, new PebblePromptRenderer())).extracting(InputError::toString)
+                .containsExactly("prompts/triage.yaml:10: body line 2: template syntax error: Unexpected \"}\"");
+    }
+
+    /** A folded body joins its lines, so a part line is no file line: the part's line alone is named. */
+    @Test
+    void aSyntaxErrorInAFoldedPartNamesThePartsLine() throws Exception {
+        Path root = fixture();
+        edit(root.resolve("prompts/triage.yaml"), "body: |\n  Ticket from {{ customer.name }}:\n  {{ ticket }}",
+                "body: >\n  Ticket from {{ customer.name }}:\n\n  {{ ticket }");
+        Workspace ws = WorkspaceLoader.load(new DiskWorkspaceFiles(root), Map.of());
+
+        assertThat(WorkspaceValidator.check(ws, new PebblePromptRenderer())).extracting(InputError::toString)
+                .containsExactly("prompts/triage.yaml: body line 2: template syntax error: Unexpected \"}\"");
+    }
+
+    /** A body on the key's own line: its line 1 is that line. */
+    @Test
+    void aSyntaxErrorInAOneLineBodyIsAtItsLine() throws Exception {
+        Path root = fixture();
+        edit(root.resolve("prompts/triage.yaml"), "body: |\n  Ticket from {{ customer.name }}:\n  {{ ticket }}\n"
+                + "  {% if customer.vip %}This customer is a VIP.{% endif %}", "body: \"Ticket {{ ticket }\"");
+        Workspace ws = WorkspaceLoader.load(new DiskWorkspaceFiles(root), Map.of());
+
+        assertThat(WorkspaceValidator.check(ws, new PebblePromptRenderer())).extracting(InputError::toString)
+                .containsExactly("prompts/triage.yaml:8: body line 1: template syntax error: Unexpected \"}\"");
+    }
 }
