@@ -6,7 +6,9 @@ import dev.evalbench.core.service.PromptParts;
 import dev.evalbench.core.service.UndefinedVariables;
 import dev.evalbench.core.template.PromptRenderer;
 import dev.evalbench.core.template.TemplateException;
+import dev.evalbench.core.workspace.PromptPartLines;
 import dev.evalbench.core.workspace.PromptTemplate;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -35,7 +37,9 @@ record TemplateAnalysis(List<UndefinedVariables.Undefined> undefined, String pre
             }
             return new TemplateAnalysis(undefined, out.toString());
         } catch (TemplateException e) {
-            return new TemplateAnalysis(undefined, "Cannot render for case " + chosen.id() + ": " + e.getMessage());
+            // At the file's line, as the editor numbers it, not at a line of the part.
+            int first = e.line() > 0 ? PromptPartLines.firstLine(file, text.getBytes(StandardCharsets.UTF_8), e.part()) : 0;
+            return new TemplateAnalysis(undefined, "Cannot render for case " + chosen.id() + ": " + e.inFile(first));
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.evalbench.core.template;
 
+import dev.evalbench.core.workspace.InputError;
+
 /**
  * A template could not be rendered (syntax error or missing variable). The message names the file, the part and
  * the line within the part: {@code prompts/triage.yaml: body line 3: variable "customer" is not defined}.
@@ -31,4 +33,13 @@ public final class TemplateException extends Exception {
     public int line() { return line; }
 
     public String problem() { return problem; }
+
+    /**
+     * This problem where the author edits it: at the file's line, given the file line of the part's first line
+     * ({@code PromptPartLines}; 0 when unknown, then the part's own line alone is named).
+     */
+    public InputError inFile(int partFirstLine) {
+        int fileLine = partFirstLine > 0 && line > 0 ? partFirstLine + line - 1 : 0;
+        return new InputError(file, fileLine, 0, (line > 0 ? part + " line " + line : part) + ": " + problem);
+    }
 }

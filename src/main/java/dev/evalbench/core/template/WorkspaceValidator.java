@@ -60,9 +60,7 @@ public final class WorkspaceValidator {
             renderer.compile(prompt);
             return true;
         } catch (TemplateException e) {
-            int first = e.line() > 0 ? PromptPartLines.firstLine(ws.files(), prompt.file(), e.part()) : 0;
-            String where = e.line() > 0 ? e.part() + " line " + e.line() : e.part();
-            errors.add(new InputError(prompt.file(), first > 0 ? first + e.line() - 1 : 0, 0, where + ": " + e.problem()));
+            errors.add(e.inFile(e.line() > 0 ? PromptPartLines.firstLine(ws.files(), prompt.file(), e.part()) : 0));
             return false;
         }
     }

@@ -18,12 +18,19 @@ public final class PromptPartLines {
      * lines are not the file's lines one for one, or the file cannot be read or parsed again.
      */
     public static int firstLine(WorkspaceFiles files, String file, String part) {
-        byte[] bytes;
+        try {
+            return firstLine(file, files.read(file), part);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** As {@link #firstLine(WorkspaceFiles, String, String)}, for a prompt file's bytes (an editor's text). */
+    public static int firstLine(String file, byte[] bytes, String part) {
         LocatedTree tree;
         try {
-            bytes = files.read(file);
             tree = LocatedTreeParser.parseYaml(file, bytes);
-        } catch (IOException | SourceSyntaxException e) {
+        } catch (SourceSyntaxException e) {
             return 0;
         }
         String value = Trees.text(tree.root(), part);

@@ -59,6 +59,17 @@ class TemplateEditorModelTest {
         assertThat(editor.previewProperty().get()).contains("New ticket via app.");
     }
 
+    /** A syntax error is placed at the file's line, as the editor numbers its lines (it said "system line 5"). */
+    @Test
+    void aSyntaxErrorIsNamedAtTheLineTheEditorShows() {
+        type("New ticket via {{ channel }}.", "New ticket via {{ channel }.");
+        String text = editor.textProperty().get();
+        int line = text.substring(0, text.indexOf("{{ channel }.")).split("\n", -1).length;
+
+        assertThat(editor.previewProperty().get()).startsWith("Cannot render for case t001: " + FILE + ":" + line + ": body line ")
+                .contains(": template syntax error: ");
+    }
+
     @Test
     void choosingAnotherCaseRerendersThePreview() {
         editor.chosenCaseProperty().set(editor.cases().get(1));
