@@ -207,7 +207,15 @@ public final class CompareTabs {
 
     /** Asks for two runs and compares them. */
     public void pick() {
-        choices(all -> RunPicker.ask(window.scene().getWindow(), all).ifPresent(p -> open(p[0], p[1])));
+        choices(all -> {
+            // The picker needs two runs; with fewer it opened nothing and said nothing.
+            if (all.size() < 2) {
+                window.status(all.isEmpty() ? "Nothing to compare yet: run the suites (Ctrl+R) or open run files (Ctrl+Shift+O)."
+                        : "Only one run to compare: run again (Ctrl+R), or open a run file (Ctrl+Shift+O) for the other side.");
+                return;
+            }
+            RunPicker.ask(window.scene().getWindow(), all).ifPresent(p -> open(p[0], p[1]));
+        });
     }
 
     /**

@@ -16,7 +16,7 @@ import javafx.stage.Window;
 final class RunPicker {
     private RunPicker() {}
 
-    /** The chosen pair (first, second), or empty when cancelled or fewer than two runs exist. */
+    /** The chosen pair (first, second), or empty when cancelled or fewer than two runs exist (then nothing is asked). */
     static Optional<RunChoice[]> ask(Window owner, List<RunChoice> choices) {
         if (choices.size() < 2) return Optional.empty();
         ComboBox<RunChoice> first = new ComboBox<>();

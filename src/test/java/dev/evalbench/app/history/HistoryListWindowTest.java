@@ -131,6 +131,19 @@ class HistoryListWindowTest extends WindowTestBase {
     }
 
     /** A copy of the sample with one run stored (the command line's; exit 1, the sample fails a gate). */
+    /** "Compare…" with one run in the history says what it needs (it opened nothing and said nothing). */
+    @Test
+    void compareWithOneRunSaysItNeedsASecond() throws Exception {
+        sampleWithOneRun();
+        windowListing(1);
+        robot.clickOn("#compare-pick");
+        javafx.scene.control.Label status = robot.lookup("#status-message").queryAs(javafx.scene.control.Label.class);
+        dev.evalbench.app.FxWait.waitFor(10, TimeUnit.SECONDS, () -> status.getText().startsWith("Only one run"));
+        assertThat(dev.evalbench.app.FxWait.read(status::getText))
+                .isEqualTo("Only one run to compare: run again (Ctrl+R), or open a run file (Ctrl+Shift+O) for the other side.");
+        assertThat(robot.lookup("#pick-runs").tryQuery()).isEmpty();
+    }
+
     private Path sampleWithOneRun() {
         fixture = WorkbenchFixture.ofSample(temp);
         assertThat(Cli.run("run", "-w", fixture.workspace.toString(), "--quiet").exit()).isEqualTo(1);
