@@ -28,6 +28,7 @@ final class RunBar extends HBox {
         setAlignment(Pos.CENTER_LEFT);
         bar.setPrefWidth(160);
         text.setId("run-bar-text");
+        dev.evalbench.app.fx.WholeText.install(text);
         cancel.setId("run-cancel");
         cancel.getStyleClass().addAll(Styles.SMALL, Styles.DANGER);
         // A long line of counts ("cancelled (resume it from the history)", several routes) gives way, not the button.

@@ -100,9 +100,11 @@ public final class RunLauncherViewModel {
                 concurrency.get(), cacheMode.get());
         if (config.routes().isEmpty()) return refuse("Choose at least one route to run.");
         try {
-            RunService.checkConfig(ws, config);
+            // The keys too: a route whose key variable is unset is refused here, before a run is started and
+            // shown as failed (the command line refuses it the same way, exit 2).
+            service.check(ws, config);
         } catch (RequestException e) {
-            return refuse(e.field() + ": " + e.reason());
+            return refuse(e.reason().startsWith(e.field() + " ") ? e.reason() : e.field() + ": " + e.reason());
         } catch (WorkspaceException e) {
             return refuse(e.getMessage());
         }

@@ -52,6 +52,8 @@ public final class RunProgress {
             default -> "failed: " + problem;
         });
         if (how == State.COMPLETE) fraction.set(1);
+        // Ended before its first count: a still, empty bar, not one that goes on moving as if it were busy.
+        else if (fraction.get() < 0) fraction.set(0);
     }
 
     /** "812 / 10,032  offline: pass 701 fail 96 error 15  ETA 0:14", in the run bar's words. */

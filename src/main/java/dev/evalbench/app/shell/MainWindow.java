@@ -71,6 +71,7 @@ public final class MainWindow {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         status.setId("status-message");
+        dev.evalbench.app.fx.WholeText.install(status);
         statusBar.getChildren().addAll(status, spacer);
         statusBar.getStyleClass().add("status-bar");
         statusBar.setStyle("-fx-padding: 4 8 4 8;");

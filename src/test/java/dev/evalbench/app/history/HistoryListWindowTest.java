@@ -142,6 +142,8 @@ class HistoryListWindowTest extends WindowTestBase {
         assertThat(dev.evalbench.app.FxWait.read(status::getText))
                 .isEqualTo("Only one run to compare: run again (Ctrl+R), or open a run file (Ctrl+Shift+O) for the other side.");
         assertThat(robot.lookup("#pick-runs").tryQuery()).isEmpty();
+        // However narrow the window cuts the status line, its tooltip says it whole.
+        assertThat(dev.evalbench.app.FxWait.read(() -> status.getTooltip().getText())).isEqualTo(status.getText());
     }
 
     private Path sampleWithOneRun() {

@@ -101,6 +101,34 @@ class RunLauncherViewModelTest {
         assertThat(sample.store.runs(10)).isEmpty();
     }
 
+    /**
+     * A route whose key variable is unset is refused before a run starts, in the command line's words (it started a
+     * run that failed at once, its bar left moving as if busy).
+     */
+    @Test
+    void aRouteWithoutItsKeyIsRefusedBeforeARunStarts() throws Exception {
+        RunLauncherViewModel vm = launcher(new SameThreadTaskRunner());
+        vm.chosenRoutes().setAll("offline", "openai");
+
+        assertThat(vm.run()).isNull();
+        assertThat(vm.problemProperty().get())
+                .isEqualTo("route openai reads its API key from OPENAI_API_KEY, which is not set in the environment");
+        assertThat(vm.currentProperty().get()).isNull();
+        assertThat(sample.store.runs(10)).isEmpty();
+    }
+
+    /** A run that ends before its first count shows a still, empty bar (-1 is JavaFX's moving "busy" bar). */
+    @Test
+    void aRunThatFailsBeforeItsFirstCountLeavesAStillBar() {
+        RunProgress run = new RunProgress();
+        assertThat(run.fractionProperty().get()).isNegative();
+
+        run.ended(RunProgress.State.FAILED, null, "the history could not be opened");
+
+        assertThat(run.fractionProperty().get()).isZero();
+        assertThat(run.textProperty().get()).isEqualTo("failed: the history could not be opened");
+    }
+
     @Test
     void aCancelledRunIsStoredIncompleteAndResumingFinishesIt() throws Exception {
         RunLauncherViewModel vm = launcher(new SameThreadTaskRunner());
