@@ -21,7 +21,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /**
  * The "Export report" form of one run: the baseline to compare with, the folder to write into (typed, or
  * chosen), the key to sign with (the key folder's pairs, another file, or none; a pair created in its "New key
- * pair" is chosen), Export, and what was written with a button that verifies the signed envelope at once. Bound to an {@link ExportViewModel}; FX thread only.
+ * pair" is chosen), Export, and what was written with a button that verifies the signed envelope at once. Bound
+ * to an {@link ExportViewModel}; FX thread only.
  */
 final class ExportView extends ScrollPane {
     /** @param verify opens the verify view on an envelope */

@@ -53,14 +53,10 @@ public final class KeysViewModel {
                 .executeWith(runner);
     }
 
-    /** Writes a new key pair named {@link #nameProperty} into {@link #folderProperty}, then lists the keys again. */
-    public void create() {
-        create(created -> {});
-    }
-
     /**
-     * As {@link #create()}, then hands the new private key file to {@code created} (the form it was made from
-     * chooses it), after the keys are listed again; not called when writing failed.
+     * Writes a new key pair named {@link #nameProperty} into {@link #folderProperty}, then lists the keys again and
+     * hands the new private key file to {@code created} (the form it was made from chooses it); nothing is handed
+     * when writing failed.
      */
     public void create(java.util.function.Consumer<Path> created) {
         String n = name.get() == null ? "" : name.get().strip();
