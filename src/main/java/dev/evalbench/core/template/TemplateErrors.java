@@ -21,8 +21,13 @@ final class TemplateErrors {
 
     static TemplateException of(String file, String part, String source, PebbleException e) {
         int line = lineOf(e);
-        String problem = problem(e, source, line);
-        return new TemplateException(file, part, line, problem, e);
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ParserException parse) {
+                SyntaxMessage.Worded worded = SyntaxMessage.of(parse.getPebbleMessage(), source, line);
+                return new TemplateException(file, part, worded.line(), "template syntax error: " + worded.problem(), e);
+            }
+        }
+        return new TemplateException(file, part, line, problem(e, source, line), e);
     }
 
     private static String problem(PebbleException e, String source, int line) {
@@ -36,7 +41,6 @@ final class TemplateErrors {
                 }
                 return "variable \"" + fullName(attribute.getAttributeName(), source, line) + "\" is not defined";
             }
-            if (t instanceof ParserException parse) return "template syntax error: " + parse.getPebbleMessage();
         }
         return "template error: " + e.getPebbleMessage();
     }

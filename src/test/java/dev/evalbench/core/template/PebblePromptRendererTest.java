@@ -105,6 +105,37 @@ class PebblePromptRendererTest {
         assertThat(e.getMessage()).startsWith("prompts/triage.yaml: body line 2: template syntax error:");
     }
 
+    /**
+     * Pebble's lexer words ("expected token of type PRINT_END", "type EOF") become the delimiters the author typed,
+     * and a tag left open is named at the line it was opened on, where the fix goes, not where Pebble stopped.
+     */
+    @Test
+    void syntaxErrorsAreWordedInTheAuthorsDelimiters() {
+        assertThat(syntaxError("Hello {{ name\nmore text, here.\nand {{ other }}")).isEqualTo(
+                "prompts/triage.yaml: body line 1: template syntax error: \"{{\" is not closed: expected \"}}\" before \"more\" (line 2)");
+        assertThat(syntaxError("Hi\n{% if x\n text %}yes{% endif %}")).isEqualTo(
+                "prompts/triage.yaml: body line 2: template syntax error: \"{%\" is not closed: expected \"%}\" before \"text\" (line 3)");
+        assertThat(syntaxError("{{ a }} {{ b")).isEqualTo(
+                "prompts/triage.yaml: body line 1: template syntax error: \"{{\" is not closed: expected \"}}\" before the end of the text");
+        assertThat(syntaxError("Hi {% if x %}yes")).isEqualTo(
+                "prompts/triage.yaml: body line 1: template syntax error: the text ends without the {% endif %} tag it needs");
+        assertThat(syntaxError("a {# note\n b")).isEqualTo("prompts/triage.yaml: body line 1: template syntax error: \"{#\" is not closed with \"#}\"");
+        // A word Pebble cannot read lines below a "{{" left open: named at the "{{", with what Pebble said.
+        assertThat(syntaxError("Fields: {{ ticket.nope\n\nOne; two.")).isEqualTo("prompts/triage.yaml: body line 1: template syntax "
+                + "error: \"{{\" is not closed: expected \"}}\" (read up to line 3: Unexpected character [;])");
+        // A JSON example's "}}" inside the open tag's braces closes nothing: the "{{" is still named.
+        assertThat(syntaxError("Fields: {{ ticket.nope\nEach {\"name\": ..., \"args\": {...}}.\nOne; two.")).isEqualTo(
+                "prompts/triage.yaml: body line 1: template syntax error: \"{{\" is not closed: expected \"}}\" (read up to line 3: "
+                        + "Unexpected character [;])");
+        // What it does not know stays in Pebble's words.
+        assertThat(syntaxError("ok {{ x | upper }\n more")).isEqualTo("prompts/triage.yaml: body line 1: template syntax error: Unexpected \"}\"");
+    }
+
+    private String syntaxError(String body) {
+        return catchThrowableOfType(TemplateException.class, () -> renderer.render(template(null, body), Map.of("name", "n")))
+                .getMessage();
+    }
+
     @Test
     void setDoesNotWriteIntoTheCallersVars() throws Exception {
         Map<String, Object> vars = new HashMap<>(Map.of("a", "1"));
