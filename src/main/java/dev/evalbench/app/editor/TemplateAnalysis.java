@@ -39,7 +39,9 @@ record TemplateAnalysis(List<UndefinedVariables.Undefined> undefined, String pre
         } catch (TemplateException e) {
             // At the file's line, as the editor numbers it, not at a line of the part.
             int first = e.line() > 0 ? PromptPartLines.firstLine(file, text.getBytes(StandardCharsets.UTF_8), e.part()) : 0;
-            return new TemplateAnalysis(undefined, "Cannot render for case " + chosen.id() + ": " + e.inFile(first));
+            // A part that does not parse has no variables to mark: read as one, its text underlined word by word.
+            return new TemplateAnalysis(e.syntaxError() ? List.of() : undefined,
+                    "Cannot render for case " + chosen.id() + ": " + e.inFile(first));
         }
     }
 

@@ -24,7 +24,7 @@ final class TemplateErrors {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ParserException parse) {
                 SyntaxMessage.Worded worded = SyntaxMessage.of(parse.getPebbleMessage(), source, line);
-                return new TemplateException(file, part, worded.line(), "template syntax error: " + worded.problem(), e);
+                return new TemplateException(file, part, worded.line(), TemplateException.SYNTAX_ERROR + worded.problem(), e);
             }
         }
         return new TemplateException(file, part, line, problem(e, source, line), e);

@@ -34,6 +34,14 @@ public final class TemplateException extends Exception {
 
     public String problem() { return problem; }
 
+    /** Whether the part does not parse at all (not a variable a case lacks): nothing else in it can be read. */
+    public boolean syntaxError() {
+        return problem.startsWith(SYNTAX_ERROR);
+    }
+
+    /** How a syntax error's problem begins. */
+    static final String SYNTAX_ERROR = "template syntax error: ";
+
     /**
      * This problem where the author edits it: at the file's line, given the file line of the part's first line
      * ({@code PromptPartLines}; 0 when unknown, then the part's own line alone is named).

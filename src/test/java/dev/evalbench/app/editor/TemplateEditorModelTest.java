@@ -59,15 +59,21 @@ class TemplateEditorModelTest {
         assertThat(editor.previewProperty().get()).contains("New ticket via app.");
     }
 
-    /** A syntax error is placed at the file's line, as the editor numbers its lines (it said "system line 5"). */
+    /**
+     * A syntax error is placed at the file's line, as the editor numbers its lines (it said "system line 5"), and
+     * nothing is marked undefined: the text after a "{{" left open, up to a JSON example's "}}" lines below, is no
+     * list of variables (every word of it was underlined).
+     */
     @Test
-    void aSyntaxErrorIsNamedAtTheLineTheEditorShows() {
-        type("New ticket via {{ channel }}.", "New ticket via {{ channel }.");
+    void aSyntaxErrorIsNamedAtTheLineTheEditorShowsAndMarksNoVariables() {
+        type("The object has these fields:", "The object has these fields: {{ ticket.nope");
         String text = editor.textProperty().get();
-        int line = text.substring(0, text.indexOf("{{ channel }.")).split("\n", -1).length;
+        int line = text.substring(0, text.indexOf("{{ ticket.nope")).split("\n", -1).length;
 
-        assertThat(editor.previewProperty().get()).startsWith("Cannot render for case t001: " + FILE + ":" + line + ": body line ")
-                .contains(": template syntax error: ");
+        assertThat(editor.previewProperty().get()).startsWith("Cannot render for case t001: " + FILE + ":" + line + ": system line ")
+                .contains(": template syntax error: \"{{\" is not closed");
+        assertThat(editor.undefined()).isEmpty();
+        assertThat(editor.undefinedSummaryProperty().get()).isEmpty();
     }
 
     @Test
