@@ -38,11 +38,7 @@ class DetailPaneWindowTest extends WindowTestBase {
 
     @Test
     void selectingCaseAfterCaseRefillsOnePaneWithEachCaseInFull() throws Exception {
-        @SuppressWarnings("unchecked")
-        ListView<RunRow> history = robot.lookup("#history-list").queryAs(ListView.class);
-        waitFor(20, TimeUnit.SECONDS, () -> history.getItems().size() == 1);
-        robot.interact(() -> history.getSelectionModel().select(0));
-        dev.evalbench.app.DoubleClick.newestRun(robot);
+        openTheRun();
         @SuppressWarnings("unchecked")
         TableView<CaseSummary> cases = robot.lookup("#results-table").queryAs(TableView.class);
         waitFor(20, TimeUnit.SECONDS, () -> cases.getItems().size() == 159);
@@ -69,11 +65,7 @@ class DetailPaneWindowTest extends WindowTestBase {
      */
     @Test
     void eachTabShowsItsOwnDetailAndGetsItBackWhenSelectedAgain() throws Exception {
-        @SuppressWarnings("unchecked")
-        ListView<RunRow> history = robot.lookup("#history-list").queryAs(ListView.class);
-        waitFor(20, TimeUnit.SECONDS, () -> history.getItems().size() == 1);
-        robot.interact(() -> history.getSelectionModel().select(0));
-        dev.evalbench.app.DoubleClick.newestRun(robot);
+        openTheRun();
         waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#gates-table").tryQuery().isPresent()
                 && robot.lookup("#gates-table").queryAs(TableView.class).getItems().size() == 9);
         javafx.scene.control.Tab results = selectedTab();
@@ -96,6 +88,15 @@ class DetailPaneWindowTest extends WindowTestBase {
         waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#gate-detail").tryQuery().isPresent());
         assertThat(text("#gate-detail-title")).startsWith("FAIL  cost");
         assertThat(robot.lookup("#dataset-case").tryQuery()).isEmpty();
+    }
+
+    /** Opens the history's one run in a results tab, as a user double-clicks it. */
+    private void openTheRun() throws Exception {
+        @SuppressWarnings("unchecked")
+        ListView<RunRow> history = robot.lookup("#history-list").queryAs(ListView.class);
+        waitFor(20, TimeUnit.SECONDS, () -> history.getItems().size() == 1);
+        robot.interact(() -> history.getSelectionModel().select(0));
+        dev.evalbench.app.DoubleClick.newestRun(robot);
     }
 
     private javafx.scene.control.Tab selectedTab() {

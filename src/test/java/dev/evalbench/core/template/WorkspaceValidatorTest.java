@@ -90,35 +90,31 @@ class WorkspaceValidatorTest {
      */
     @Test
     void aSyntaxErrorIsNamedOnceAtTheFileLine() throws Exception {
-        Path root = fixture();
-        edit(root.resolve("prompts/triage.yaml"), "  {{ ticket }}", "  {{ ticket }");
-        Workspace ws = WorkspaceLoader.load(new DiskWorkspaceFiles(root), Map.of());
-
-        assertThat(WorkspaceValidator.check(ws, new PebblePromptRenderer())).extracting(InputError::toString)
+        assertThat(errorsWhen("  {{ ticket }}", "  {{ ticket }"))
                 .containsExactly("prompts/triage.yaml:10: body line 2: template syntax error: Unexpected \"}\"");
     }
 
     /** A folded body joins its lines, so a part line is no file line: the part's line alone is named. */
     @Test
     void aSyntaxErrorInAFoldedPartNamesThePartsLine() throws Exception {
-        Path root = fixture();
-        edit(root.resolve("prompts/triage.yaml"), "body: |\n  Ticket from {{ customer.name }}:\n  {{ ticket }}",
-                "body: >\n  Ticket from {{ customer.name }}:\n\n  {{ ticket }");
-        Workspace ws = WorkspaceLoader.load(new DiskWorkspaceFiles(root), Map.of());
-
-        assertThat(WorkspaceValidator.check(ws, new PebblePromptRenderer())).extracting(InputError::toString)
+        assertThat(errorsWhen("body: |\n  Ticket from {{ customer.name }}:\n  {{ ticket }}",
+                "body: >\n  Ticket from {{ customer.name }}:\n\n  {{ ticket }"))
                 .containsExactly("prompts/triage.yaml: body line 2: template syntax error: Unexpected \"}\"");
     }
 
     /** A body on the key's own line: its line 1 is that line. */
     @Test
     void aSyntaxErrorInAOneLineBodyIsAtItsLine() throws Exception {
-        Path root = fixture();
-        edit(root.resolve("prompts/triage.yaml"), "body: |\n  Ticket from {{ customer.name }}:\n  {{ ticket }}\n"
-                + "  {% if customer.vip %}This customer is a VIP.{% endif %}", "body: \"Ticket {{ ticket }\"");
-        Workspace ws = WorkspaceLoader.load(new DiskWorkspaceFiles(root), Map.of());
-
-        assertThat(WorkspaceValidator.check(ws, new PebblePromptRenderer())).extracting(InputError::toString)
+        assertThat(errorsWhen("body: |\n  Ticket from {{ customer.name }}:\n  {{ ticket }}\n"
+                + "  {% if customer.vip %}This customer is a VIP.{% endif %}", "body: \"Ticket {{ ticket }\""))
                 .containsExactly("prompts/triage.yaml:8: body line 1: template syntax error: Unexpected \"}\"");
+    }
+
+    /** The validator's errors, as printed, after {@code from} is replaced by {@code to} in the fixture's prompt. */
+    private List<String> errorsWhen(String from, String to) throws Exception {
+        Path root = fixture();
+        edit(root.resolve("prompts/triage.yaml"), from, to);
+        Workspace ws = WorkspaceLoader.load(new DiskWorkspaceFiles(root), Map.of());
+        return WorkspaceValidator.check(ws, new PebblePromptRenderer()).stream().map(InputError::toString).toList();
     }
 }
