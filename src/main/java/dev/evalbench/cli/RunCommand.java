@@ -6,6 +6,7 @@ import dev.evalbench.core.record.StoredRun;
 import dev.evalbench.core.service.Components;
 import dev.evalbench.core.service.RunLookup;
 import dev.evalbench.core.service.RunService;
+import dev.evalbench.core.service.RevisionReuse;
 import dev.evalbench.core.store.RunStore;
 import dev.evalbench.core.workspace.Workspace;
 import java.nio.file.Files;
@@ -91,6 +92,9 @@ final class RunCommand implements Callable<Integer> {
                     + history.dbFor(workspace) + " to find a run or tag of that name in");
         }
         try (RunStore store = history.open(workspace)) {
+            for (RevisionReuse.Reuse reuse : RevisionReuse.in(ws, store)) {
+                spec.commandLine().getErr().println("warning: " + reuse.sentence());
+            }
             // Resolve the baseline before running, so a typo costs nothing.
             RunCases baseline = fileBaseline != null ? RunCases.of(fileBaseline)
                     : output.baseline == null ? null : RunLookup.baselineCases(store, output.baseline);

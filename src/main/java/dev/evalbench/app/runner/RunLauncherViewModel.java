@@ -11,6 +11,7 @@ import dev.evalbench.core.run.CoalescingListener;
 import dev.evalbench.core.run.ProgressSnapshot;
 import dev.evalbench.core.run.RunListener;
 import dev.evalbench.core.service.RequestException;
+import dev.evalbench.core.service.RevisionReuse;
 import dev.evalbench.core.service.RunService;
 import dev.evalbench.core.store.RunStore;
 import dev.evalbench.core.store.StoreException;
@@ -109,7 +110,11 @@ public final class RunLauncherViewModel {
             return refuse(e.getMessage());
         }
         Path dir = folder.get();
-        return start(CoalescingListener.tagsOf(ws), (listener, cancel) -> service.run(ws, dir, config, store.get(), listener, cancel));
+        return start(CoalescingListener.tagsOf(ws), (listener, cancel, warn) -> {
+            RunStore history = store.get();
+            for (RevisionReuse.Reuse reuse : RevisionReuse.in(ws, history)) warn.accept("Warning: " + reuse.sentence());
+            return service.run(ws, dir, config, history, listener, cancel);
+        });
     }
 
     /** Finishes an incomplete run from its stored inputs (the history's Resume). */
@@ -117,7 +122,7 @@ public final class RunLauncherViewModel {
         Path dir = folder.get();
         Workspace ws = workspace;
         return start(ws == null ? key -> List.of() : CoalescingListener.tagsOf(ws),
-                (listener, cancel) -> service.resume(runId, dir, store.get(), null, listener, cancel));
+                (listener, cancel, warn) -> service.resume(runId, dir, store.get(), null, listener, cancel));
     }
 
     private RunProgress refuse(String why) {
@@ -125,9 +130,12 @@ public final class RunLauncherViewModel {
         return null;
     }
 
-    /** The body of a run: blocks its task thread until the run ends. */
+    /**
+     * The body of a run: blocks its task thread until the run ends. {@code warn} takes a line for the status
+     * line, shown once the run has started (starting clears the status line).
+     */
     private interface RunBody {
-        RunHeader run(RunListener listener, Cancellation cancellation) throws Exception;
+        RunHeader run(RunListener listener, Cancellation cancellation, Consumer<String> warn) throws Exception;
     }
 
     private RunProgress start(java.util.function.Function<dev.evalbench.core.record.CaseKey, List<String>> tags, RunBody body) {
@@ -135,11 +143,12 @@ public final class RunLauncherViewModel {
         RunProgress progress = new RunProgress();
         runs.add(progress);
         current.set(progress);
-        CoalescingListener listener = new CoalescingListener(sink(progress), tags, System::nanoTime,
+        java.util.concurrent.atomic.AtomicReference<String> warning = new java.util.concurrent.atomic.AtomicReference<>();
+        CoalescingListener listener = new CoalescingListener(sink(progress, warning), tags, System::nanoTime,
                 CoalescingListener.DEFAULT_INTERVAL);
         listening.put(progress, listener);
         going.set(true);
-        BackgroundTask.of(() -> body.run(listener, progress.cancellation()))
+        BackgroundTask.of(() -> body.run(listener, progress.cancellation(), w -> warning.compareAndSet(null, w)))
                 .onSuccess(header -> {
                     listening.remove(progress);
                     going.set(!listening.isEmpty());
@@ -160,13 +169,14 @@ public final class RunLauncherViewModel {
     }
 
     /** Hops every callback of the coalescer to the UI thread; the batches of cases are not needed here. */
-    private CoalescingListener.Sink sink(RunProgress progress) {
+    private CoalescingListener.Sink sink(RunProgress progress, java.util.concurrent.atomic.AtomicReference<String> warning) {
         return new CoalescingListener.Sink() {
             @Override
             public void started(RunHeader header, int alreadyDone) {
                 runner.onUi(() -> {
                     progress.started(header);
                     onStarted.accept(header);
+                    if (warning.get() != null) problem.set(warning.get());
                 });
             }
 

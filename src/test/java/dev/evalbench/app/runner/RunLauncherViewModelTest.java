@@ -117,6 +117,31 @@ class RunLauncherViewModelTest {
         assertThat(sample.store.runs(10)).isEmpty();
     }
 
+    /**
+     * A prompt edited outside the workbench without a new revision: the run goes, and once it has started (which
+     * clears the status line) the status line says why two texts would share "triage r4".
+     */
+    @Test
+    void aChangedTextUnderTheSameRevisionIsWarnedAboutOnceTheRunStarts() throws Exception {
+        RunLauncherViewModel vm = launcher(new SameThreadTaskRunner());
+        vm.chosenSuites().setAll("safety");
+        RunProgress first = vm.run();
+        Path prompt = sample.workspace.resolve("prompts/triage.yaml");
+        java.nio.file.Files.writeString(prompt, java.nio.file.Files.readString(prompt)
+                .replace("Take order ids from the ticket text only", "Take order ids from the ticket only"));
+        vm.setWorkspace(dev.evalbench.core.service.Components.loadChecked(sample.workspace, Map.of()));
+        List<String> status = new ArrayList<>();
+        vm.setOnStarted(header -> status.add("started"));
+        vm.problemProperty().addListener((o, was, now) -> status.add(now));
+
+        RunProgress second = vm.run();
+
+        assertThat(second.stateProperty().get()).isEqualTo(RunProgress.State.COMPLETE);
+        assertThat(status).containsExactly("started", "Warning: prompts/triage.yaml: its text differs from the one run "
+                + first.runIdProperty().get() + " used, but both say revision 4; give the new text revision 5 and a "
+                + "changelog line, so the history, reports and comparisons tell them apart");
+    }
+
     /** A run that ends before its first count shows a still, empty bar (-1 is JavaFX's moving "busy" bar). */
     @Test
     void aRunThatFailsBeforeItsFirstCountLeavesAStillBar() {

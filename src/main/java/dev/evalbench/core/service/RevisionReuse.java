@@ -1,0 +1,69 @@
+package dev.evalbench.core.service;
+
+import dev.evalbench.core.record.RunHeader;
+import dev.evalbench.core.store.RunStore;
+import dev.evalbench.core.store.StoreException;
+import dev.evalbench.core.workspace.PromptTemplate;
+import dev.evalbench.core.workspace.Workspace;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Prompt files whose text changed since a stored run took them while their revision number stayed the same (edited
+ * outside the workbench, whose save always writes a new revision): two texts would both be "triage r4" in the
+ * history, reports and comparisons, told apart only by SHA-256. Found from the runs' own snapshots of each file,
+ * the newest {@link #RUNS_READ} runs. A warning, not an error: the run is valid, and its records carry the hash.
+ * Reads the store: call off the UI thread.
+ */
+public final class RevisionReuse {
+    static final int RUNS_READ = 200;
+
+    /** A file of the workspace whose revision {@code revision} was run with another text, by run {@code runId}. */
+    public record Reuse(String file, int revision, String runId) {
+        /** The warning, in a user's words. */
+        public String sentence() {
+            return file + ": its text differs from the one run " + runId + " used, but both say revision " + revision
+                    + "; give the new text revision " + (revision + 1) + " and a changelog line, so the history, reports "
+                    + "and comparisons tell them apart";
+        }
+    }
+
+    private RevisionReuse() {}
+
+    /** One reuse per prompt file at most (the newest run that shows it), in the workspace's prompt order. */
+    public static List<Reuse> in(Workspace ws, RunStore store) throws StoreException {
+        List<PromptTemplate> prompts = List.copyOf(ws.prompts().values());
+        List<Reuse> found = new ArrayList<>();
+        Set<String> done = new HashSet<>();
+        Set<String> read = new HashSet<>();
+        for (RunHeader run : store.runs(RUNS_READ)) {
+            if (run.inputs() == null) continue;
+            for (PromptTemplate prompt : prompts) {
+                String sha = run.inputs().get(prompt.file());
+                if (sha == null || sha.equals(prompt.contentHash()) || done.contains(prompt.file())
+                        || !read.add(prompt.file() + " " + sha)) {
+                    continue;
+                }
+                Optional<byte[]> bytes = store.snapshot(sha);
+                if (bytes.isPresent() && PromptRevisions.revisionOf(prompt.file(),
+                        new String(bytes.get(), StandardCharsets.UTF_8)) == prompt.revision()) {
+                    found.add(new Reuse(prompt.file(), prompt.revision(), run.id()));
+                    done.add(prompt.file());
+                }
+            }
+        }
+        found.sort(java.util.Comparator.comparingInt(r -> indexOf(prompts, r.file())));
+        return found;
+    }
+
+    private static int indexOf(List<PromptTemplate> prompts, String file) {
+        for (int i = 0; i < prompts.size(); i++) {
+            if (prompts.get(i).file().equals(file)) return i;
+        }
+        return prompts.size();
+    }
+}

@@ -1,0 +1,54 @@
+package dev.evalbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A prompt edited outside the workbench without a new revision: the next run warns (two texts would both be
+ * "triage r4" in the history and reports), runs all the same and exits as its gates say; a new revision ends it.
+ * Real runs of the sample's safety suite, a real SQLite history.
+ */
+class RevisionReuseWarningTest {
+    @TempDir Path tmp;
+
+    @Test
+    void aChangedTextUnderTheSameRevisionIsWarnedAboutUntilItGetsANewOne() throws Exception {
+        Path ws = Cli.copySample(tmp);
+        Path prompt = ws.resolve("prompts/triage.yaml");
+        Cli.Result first = run(ws);
+        assertThat(first.err()).doesNotContain("warning:");
+        String firstRun = history(ws).lines().filter(l -> l.contains("complete")).findFirst().orElseThrow().split("\\s+")[0];
+
+        edit(prompt, "Take order ids from the ticket text only", "Take order ids from the ticket only");
+        Cli.Result second = run(ws);
+
+        assertThat(second.err()).contains("warning: prompts/triage.yaml: its text differs from the one run " + firstRun
+                + " used, but both say revision 4; give the new text revision 5 and a changelog line, so the history, "
+                + "reports and comparisons tell them apart");
+        assertThat(second.exit()).isEqualTo(first.exit());
+        assertThat(history(ws).lines().filter(l -> l.contains("complete")).count()).as("it still ran").isEqualTo(2);
+
+        edit(prompt, "revision: 4", "revision: 5");
+        assertThat(run(ws).err()).doesNotContain("warning:");
+    }
+
+    private static Cli.Result run(Path ws) {
+        Cli.Result r = Cli.run("run", "-w", ws.toString(), "--suite", "safety", "--quiet");
+        assertThat(r.exit()).as(r.err()).isIn(ExitCodes.OK, ExitCodes.GATE_FAILED);
+        return r;
+    }
+
+    private static String history(Path ws) {
+        return Cli.run("history", "-w", ws.toString()).out();
+    }
+
+    private static void edit(Path file, String from, String to) throws Exception {
+        String text = Files.readString(file);
+        assertThat(text).contains(from);
+        Files.writeString(file, text.replace(from, to));
+    }
+}
