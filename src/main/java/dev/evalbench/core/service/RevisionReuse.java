@@ -20,7 +20,7 @@ import java.util.Set;
  * Reads the store: call off the UI thread.
  */
 public final class RevisionReuse {
-    static final int RUNS_READ = 200;
+    static final int RUNS_READ = 50;
 
     /** A file of the workspace whose revision {@code revision} was run with another text, by run {@code runId}. */
     public record Reuse(String file, int revision, String runId) {
