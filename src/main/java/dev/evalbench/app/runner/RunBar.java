@@ -27,6 +27,8 @@ final class RunBar extends HBox {
         setId("run-bar");
         setAlignment(Pos.CENTER_LEFT);
         bar.setPrefWidth(160);
+        // A long status line beside the bar gives way, not the bar (a warning left it no width at all).
+        bar.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         text.setId("run-bar-text");
         dev.evalbench.app.fx.WholeText.install(text);
         cancel.setId("run-cancel");

@@ -93,6 +93,11 @@ class RunWindowTest extends WindowTestBase {
         // The long "cancelled (resume it from the history)" line does not squeeze the button to "…".
         waitFor(5, TimeUnit.SECONDS,
                 () -> dev.evalbench.app.DrawnWhole.of(robot.lookup("#run-cancel").queryAs(Button.class)));
+        // Nor does a long status line squeeze the progress bar away (a warning left it no width at all).
+        robot.interact(() -> fixture.workbench().window().status("Warning: " + "a long line of the status bar ".repeat(8)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(FxWait.read(() -> robot.lookup("#run-bar .progress-bar").queryAs(Node.class).getLayoutBounds().getWidth()))
+                .isGreaterThanOrEqualTo(160);
 
         @SuppressWarnings("unchecked")
         ListView<RunRow> history = robot.lookup("#history-list").queryAs(ListView.class);
