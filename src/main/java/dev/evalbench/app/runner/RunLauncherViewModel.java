@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -143,7 +144,7 @@ public final class RunLauncherViewModel {
         RunProgress progress = new RunProgress();
         runs.add(progress);
         current.set(progress);
-        java.util.concurrent.atomic.AtomicReference<String> warning = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<String> warning = new AtomicReference<>();
         CoalescingListener listener = new CoalescingListener(sink(progress, warning), tags, System::nanoTime,
                 CoalescingListener.DEFAULT_INTERVAL);
         listening.put(progress, listener);
@@ -169,7 +170,7 @@ public final class RunLauncherViewModel {
     }
 
     /** Hops every callback of the coalescer to the UI thread; the batches of cases are not needed here. */
-    private CoalescingListener.Sink sink(RunProgress progress, java.util.concurrent.atomic.AtomicReference<String> warning) {
+    private CoalescingListener.Sink sink(RunProgress progress, AtomicReference<String> warning) {
         return new CoalescingListener.Sink() {
             @Override
             public void started(RunHeader header, int alreadyDone) {

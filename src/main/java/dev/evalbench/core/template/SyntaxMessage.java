@@ -68,10 +68,10 @@ final class SyntaxMessage {
 
     /**
      * The line of the tag Pebble was still reading when it stopped on line {@code stopped} (0: at the end): a tag
-     * opened by {@code opener} ("{{" or "{%") and still open where that line begins, read as Pebble's lexer reads a tag (brackets
-     * nest, and a closer inside them or inside a quoted string ends nothing: a JSON example such as
-     * {@code {"a": {...}}} does not close an open {@code {{}); with {@code orOnThatLine}, else one still open at
-     * the end of that line. 0 when there is none, or the open tag is of another kind.
+     * opened by {@code opener} ("{{" or "{%") and still open where that line begins, read as Pebble's lexer reads
+     * a tag (brackets nest, and a closer inside them or inside a quoted string ends nothing: a JSON example such as
+     * {@code {"a": {...}}} does not close an open "{{"); with {@code orOnThatLine}, else one still open at the end
+     * of that line. 0 when there is none, or the open tag is of another kind.
      */
     private static int openedAt(String source, int stopped, String opener, boolean orOnThatLine) {
         int lineStart = 0;

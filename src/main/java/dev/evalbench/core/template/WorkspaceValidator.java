@@ -16,8 +16,9 @@ import java.util.Map;
  * found before a run starts (and before anything is written), as
  * {@code datasets/tickets.jsonl:14: case "t014": prompts/triage.yaml: body line 3: variable "customer" is not defined}.
  * A template's syntax error is its own, not a case's: listed once, at the file line the author edits
- * ({@code prompts/triage.yaml:10: system line 5: template syntax error: Unexpected "}"}). One problem shared by
- * many cases (a variable no case defines) is listed for the first {@link #SHOWN_PER_PROBLEM} cases, then counted. Stateless; as thread-safe as the renderer.
+ * ({@code prompts/triage.yaml:10: system line 5: template syntax error: ...}). One problem shared by many cases
+ * (a variable no case defines) is listed for the first {@link #SHOWN_PER_PROBLEM} cases, then counted.
+ * Stateless; as thread-safe as the renderer.
  */
 public final class WorkspaceValidator {
     static final int SHOWN_PER_PROBLEM = 3;
