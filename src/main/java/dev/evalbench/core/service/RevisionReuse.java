@@ -36,34 +36,21 @@ public final class RevisionReuse {
 
     /** One reuse per prompt file at most (the newest run that shows it), in the workspace's prompt order. */
     public static List<Reuse> in(Workspace ws, RunStore store) throws StoreException {
-        List<PromptTemplate> prompts = List.copyOf(ws.prompts().values());
+        List<RunHeader> runs = store.runs(RUNS_READ);
         List<Reuse> found = new ArrayList<>();
-        Set<String> done = new HashSet<>();
-        Set<String> read = new HashSet<>();
-        for (RunHeader run : store.runs(RUNS_READ)) {
-            if (run.inputs() == null) continue;
-            for (PromptTemplate prompt : prompts) {
-                String sha = run.inputs().get(prompt.file());
-                if (sha == null || sha.equals(prompt.contentHash()) || done.contains(prompt.file())
-                        || !read.add(prompt.file() + " " + sha)) {
-                    continue;
-                }
+        for (PromptTemplate prompt : ws.prompts().values()) {
+            Set<String> read = new HashSet<>();
+            for (RunHeader run : runs) {
+                String sha = run.inputs() == null ? null : run.inputs().get(prompt.file());
+                if (sha == null || sha.equals(prompt.contentHash()) || !read.add(sha)) continue;
                 Optional<byte[]> bytes = store.snapshot(sha);
                 if (bytes.isPresent() && PromptRevisions.revisionOf(prompt.file(),
                         new String(bytes.get(), StandardCharsets.UTF_8)) == prompt.revision()) {
                     found.add(new Reuse(prompt.file(), prompt.revision(), run.id()));
-                    done.add(prompt.file());
+                    break;
                 }
             }
         }
-        found.sort(java.util.Comparator.comparingInt(r -> indexOf(prompts, r.file())));
         return found;
-    }
-
-    private static int indexOf(List<PromptTemplate> prompts, String file) {
-        for (int i = 0; i < prompts.size(); i++) {
-            if (prompts.get(i).file().equals(file)) return i;
-        }
-        return prompts.size();
     }
 }
