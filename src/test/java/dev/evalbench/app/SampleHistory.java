@@ -59,9 +59,18 @@ public final class SampleHistory implements AutoCloseable {
         return run(List.of(suites), RunListener.NONE, new Cancellation());
     }
 
+    /** One complete run of every suite on the offline route, stamped as started at {@code startedAt}. */
+    public RunHeader runAt(java.time.Instant startedAt) throws Exception {
+        return run(Clock.fixed(startedAt, java.time.ZoneOffset.UTC), List.of(), RunListener.NONE, new Cancellation());
+    }
+
     private RunHeader run(List<String> suites, RunListener listener, Cancellation cancellation) throws Exception {
+        return run(Clock.systemUTC(), suites, listener, cancellation);
+    }
+
+    private RunHeader run(Clock clock, List<String> suites, RunListener listener, Cancellation cancellation) throws Exception {
         RunConfig config = new RunConfig(List.of("offline"), suites, 1, 4, "off");
-        return new RunService(Clock.systemUTC(), Map.of()).run(ws, workspace, config, store, listener, cancellation);
+        return new RunService(clock, Map.of()).run(ws, workspace, config, store, listener, cancellation);
     }
 
     /**

@@ -34,7 +34,8 @@ import javafx.scene.input.KeyCombination;
  * shortcuts (Ctrl+F, N, P), which act on the selected results tab. FX thread only.
  */
 public final class ResultsTabs {
-    private static final DateTimeFormatter TITLE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+    // To the second: two runs started in the same minute (a quick re-run after an edit) are told apart.
+    private static final DateTimeFormatter TITLE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
     private final MainWindow window;
     private final TaskRunner runner;
     private final BackgroundTask.ThrowingSupplier<RunStore> store;
@@ -98,7 +99,7 @@ public final class ResultsTabs {
         ResultsViewModel vm = new ResultsViewModel(runner, store, runId, openDataset);
         GatesViewModel gatesVm = new GatesViewModel(runner, store, gating, runId);
         ResultsView view = new ResultsView(vm, new GatesView(gatesVm));
-        Tab tab = new Tab("Results " + TITLE.format(startedAt.atZone(zone)), view);
+        Tab tab = new Tab(title(startedAt, zone), view);
         gatesVm.setOnChosen(row -> followGate(vm, window, tab, row));
         tab.setId("results-tab-" + runId);
         dev.evalbench.app.shell.TabMemory.remember(tab, "run", runId);
@@ -119,6 +120,11 @@ public final class ResultsTabs {
         });
         vm.load();
         return view;
+    }
+
+    /** A results tab's title: "Results " and when the run started, to the second, in {@code zone}. */
+    static String title(Instant startedAt, ZoneId zone) {
+        return "Results " + TITLE.format(startedAt.atZone(zone));
     }
 
     /**
