@@ -99,7 +99,7 @@ public final class CompareViewModel {
 
     /**
      * @param dataset the open workspace's cases: within a status, cases are listed in its order (the stores keep
-     *                them as they finished); {@link DatasetLookup#EMPTY} keeps the first run's stored order
+     *                them as they finished); {@link DatasetLookup#EMPTY} lists them by suite, then case id
      */
     public CompareViewModel(TaskRunner runner, ReviewService service, ReviewService.Side before,
                             ReviewService.Side after, Supplier<Path> workspaceDir, UnaryOperator<CaseRecord> mask,

@@ -6,6 +6,7 @@ import dev.evalbench.core.compare.DiffRow;
 import dev.evalbench.core.compare.MetricMovement;
 import dev.evalbench.core.compare.TemplateDiff;
 import dev.evalbench.core.compare.VersionChange;
+import dev.evalbench.core.service.ReviewService;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -89,7 +90,22 @@ final class OverviewPane extends HBox {
         }
         for (TemplateDiff t : o.templates()) versions.getChildren().add(template(t));
         gates.getItems().setAll(o.gates());
-        if (o.gates().isEmpty()) gates.setPlaceholder(new Label("No gates to compare."));
+        if (o.gates().isEmpty()) gates.setPlaceholder(noGates(o.gatesFrom()));
+    }
+
+    /**
+     * What the empty gate table says: without a workspace (two files from CI, say) why there are no gates and how
+     * to get them, as an opened run's gates panel does; else that the workspace has none.
+     */
+    private static Label noGates(String gatesFrom) {
+        Label l = new Label(ReviewService.NO_GATES.equals(gatesFrom)
+                ? "No gates to compare: neither run carries its workspace's files and no workspace is open. Open the "
+                        + "workspace these runs came from (Ctrl+O) to compare their gates."
+                : "No gates to compare.");
+        l.setId("compare-no-gates");
+        l.setWrapText(true);
+        l.setStyle("-fx-padding: 0 12 0 12;");
+        return l;
     }
 
     /** A changed prompt's template diff, folded: a reviewer opens it when the tuple line is not enough. */

@@ -157,7 +157,8 @@ public final class ResultsViewModel {
     /**
      * The rows as listed: with their dataset tags where the record has none, in the workspace's order (the store
      * keeps them as they finished, which concurrency shuffles from one run to the next); the samples and routes
-     * of a case, and cases the workspace does not have, stay in stored order. Task bodies.
+     * of a case, cases the workspace does not have, and every case when none is open, in {@link
+     * dev.evalbench.core.record.CaseKey#ORDER} (suite, then case id). Task bodies.
      */
     private List<CaseSummary> prepared(List<CaseSummary> rows) {
         List<CaseSummary> out = new ArrayList<>(rows.size());
@@ -165,7 +166,8 @@ public final class ResultsViewModel {
             List<String> t = s.tags().isEmpty() ? dataset.tags(s.key()) : s.tags();
             out.add(t == s.tags() ? s : s.withTags(t));
         }
-        out.sort(java.util.Comparator.comparingInt(s -> dataset.place(s.key())));
+        out.sort(java.util.Comparator.<CaseSummary>comparingInt(s -> dataset.place(s.key()))
+                .thenComparing(CaseSummary::key, dev.evalbench.core.record.CaseKey.ORDER));
         return List.copyOf(out);
     }
 

@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * Lists the cases that differ between two runs, ordered pass → fail, then fail → pass, then other output
- * changes, then cases in one run only; within a kind, in the order {@code place} gives (the workspace's), else
- * in the first run's case order. Pure.
+ * changes, then cases in one run only; within a kind, in the order {@code place} gives (the workspace's), then
+ * in {@link dev.evalbench.core.record.CaseKey#ORDER}. Pure.
  */
 final class CaseChanges {
     private CaseChanges() {}

@@ -10,8 +10,8 @@ import java.util.List;
 /**
  * Every case of two runs aligned by id and marked by how its verdict moved, or that its output did
  * ({@link ReviewStatus}), from the compact summaries only, so two 10,000-case runs are aligned without reading a
- * single output. Ordered by status (regressions first, then improvements), and within a status in the order given (the workspace's), else
- * in the first run's case order. Pure.
+ * single output. Ordered by status (regressions first, then improvements), and within a status in the order given (the workspace's),
+ * then in {@link dev.evalbench.core.record.CaseKey#ORDER}. Pure.
  */
 public final class ReviewCases {
     private ReviewCases() {}

@@ -80,7 +80,7 @@ public final class SummaryComparison {
      * is read, since whether an output changed is known only from its records.
      *
      * <p>Changed cases are listed within a kind in the order {@code place} gives (the workspace's: {@code
-     * WorkspaceOrder}; {@code key -> 0} keeps the first run's); the flips read in full are the first in that order.
+     * WorkspaceOrder}; {@code key -> 0}: {@link CaseKey#ORDER}); the flips read in full are the first in that order.
      *
      * @param metrics {@link #metricDeltas} of these runs' cases, started by the caller
      */
@@ -131,12 +131,14 @@ public final class SummaryComparison {
     }
 
     /**
-     * {@code pairs} in the order {@code place} gives their cases (either side's key), a stable sort: pairs in the
-     * same place (a case's samples and routes, cases {@code place} does not know) keep the alignment's order.
+     * {@code pairs} in the order {@code place} gives their cases (either side's key); pairs in the same place (a
+     * case's samples and routes, cases {@code place} does not know, every case when no workspace is at hand) in
+     * {@link CaseKey#ORDER}, not in the order concurrency happened to finish them.
      */
     static <T extends ScoredCase> List<CasePair<T>> inOrder(List<CasePair<T>> pairs, ToIntFunction<CaseKey> place) {
         List<CasePair<T>> sorted = new ArrayList<>(pairs);
-        sorted.sort(Comparator.comparingInt(p -> place.applyAsInt(either(p).key())));
+        sorted.sort(Comparator.<CasePair<T>>comparingInt(p -> place.applyAsInt(either(p).key()))
+                .thenComparing(p -> either(p).key(), CaseKey.ORDER));
         return sorted;
     }
 

@@ -87,6 +87,9 @@ public final class ReviewService {
                 n.scope());
     }
 
+    /** {@link ChangeOverview#gatesFrom()} when neither run brought its gates and no workspace folder was given. */
+    public static final String NO_GATES = "no gates: neither run's inputs are stored here and no workspace is open";
+
     /**
      * What changed above the cases. Gates are those of the second run as it was run (its snapshots), else the
      * first run's, else the workspace folder's; without any, the overview has no gate deltas and says why.
@@ -101,8 +104,7 @@ public final class ReviewService {
         if (found.isEmpty()) found = gates.gatesOf(a, before.store(), workspaceDir);
         GateReport beforeGates = found.isPresent() ? gates.gate(found.get().workspace(), a, null) : null;
         GateReport afterGates = found.isPresent() ? gates.gate(found.get().workspace(), b, a) : null;
-        String from = found.map(g -> "gates from " + g.source())
-                .orElse("no gates: neither run's inputs are stored here and no workspace is open");
+        String from = found.map(g -> "gates from " + g.source()).orElse(NO_GATES);
         SnapshotSource snapshots = sha -> {
             Optional<byte[]> bytes = after.store().snapshot(sha);
             return bytes.isPresent() ? bytes : before.store().snapshot(sha);

@@ -15,7 +15,7 @@ import java.util.function.ToIntFunction;
  * workspace does not have come after all of them. Thread-safe.
  */
 public final class WorkspaceOrder implements ToIntFunction<CaseKey> {
-    /** No workspace: every case in the same place, so a stable sort keeps the order it was given. */
+    /** No workspace: every case in the same place (lists then put them in {@code CaseKey.ORDER}). */
     public static final WorkspaceOrder NONE = new WorkspaceOrder(null);
 
     private final Workspace ws;
