@@ -21,6 +21,20 @@ public interface SnapshotSource {
     }
 
     /**
+     * {@code store}'s snapshots, else the template texts that run files carried ({@code carried}: by SHA-256, as
+     * {@code RunExport.Exported#templates} gives them).
+     */
+    static SnapshotSource of(RunStore store, java.util.Map<String, dev.evalbench.core.store.PromptTemplates.Text> carried) {
+        if (carried.isEmpty()) return of(store);
+        return sha256 -> {
+            Optional<byte[]> stored = store.snapshot(sha256);
+            if (stored.isPresent()) return stored;
+            var text = carried.get(sha256);
+            return text == null ? Optional.empty() : Optional.of(text.text().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        };
+    }
+
+    /**
      * These snapshots as text passed through {@code mask} (UTF-8): what a comparison that leaves the machine
      * diffs, so a template's sentence that a case restricts reads masked in its diff as everywhere else.
      */

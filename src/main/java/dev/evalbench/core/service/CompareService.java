@@ -13,11 +13,15 @@ import dev.evalbench.core.record.ScoredCase;
 import dev.evalbench.core.record.RunHeader;
 import dev.evalbench.core.gate.GateReport;
 import dev.evalbench.core.record.StoredRun;
+import dev.evalbench.core.store.PromptTemplates;
+import dev.evalbench.core.store.RunExport;
 import dev.evalbench.core.store.RunStore;
 import dev.evalbench.core.store.StoreException;
 import dev.evalbench.core.workspace.WorkspaceException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -59,13 +63,15 @@ public final class CompareService {
      */
     public Result compare(String beforeRef, String afterRef, Path workspaceDir, int flipsShown)
             throws WorkspaceException, StoreException {
-        if (RunLookup.baselineFile(beforeRef).isEmpty() && RunLookup.baselineFile(afterRef).isEmpty()) {
+        if (!java.nio.file.Files.isRegularFile(Path.of(beforeRef)) && !java.nio.file.Files.isRegularFile(Path.of(afterRef))) {
             return compareStored(beforeRef, afterRef, workspaceDir, flipsShown);
         }
-        StoredRun before = RunLookup.baseline(store, beforeRef);
-        StoredRun after = RunLookup.baseline(store, afterRef);
-        Optional<RunGates> found = gates.gatesOf(after, store, workspaceDir);
-        RunComparison comparison = compare(before, after, found.orElse(null), null);
+        RunExport.Exported before = RunLookup.baselineWithTemplates(store, beforeRef);
+        RunExport.Exported after = RunLookup.baselineWithTemplates(store, afterRef);
+        Optional<RunGates> found = gates.gatesOf(after.run(), store, workspaceDir);
+        Map<String, PromptTemplates.Text> carried = new HashMap<>(before.templates());
+        carried.putAll(after.templates());
+        RunComparison comparison = compare(before.run(), after.run(), found.orElse(null), null, carried);
         return new Result(comparison.before(), comparison.after(), comparison, found);
     }
 
@@ -141,6 +147,15 @@ public final class CompareService {
      */
     public RunComparison compare(StoredRun wholeBefore, StoredRun wholeAfter, RunGates runGates, GateReport afterVerdicts)
             throws StoreException {
+        return compare(wholeBefore, wholeAfter, runGates, afterVerdicts, Map.of());
+    }
+
+    /**
+     * As {@link #compare(StoredRun, StoredRun, RunGates, GateReport)}, with the prompt template texts that run
+     * files carried ({@code carried}, by SHA-256) for the template diffs of texts the history does not hold.
+     */
+    public RunComparison compare(StoredRun wholeBefore, StoredRun wholeAfter, RunGates runGates, GateReport afterVerdicts,
+                                 Map<String, PromptTemplates.Text> carried) throws StoreException {
         ComparedScope.Narrowed<CaseRecord> n = ComparedScope.of(wholeBefore.header(), wholeBefore.cases(),
                 wholeAfter.header(), wholeAfter.cases());
         StoredRun before = new StoredRun(n.beforeHeader(), n.before(), wholeBefore.events());
@@ -150,7 +165,7 @@ public final class CompareService {
         // Gated on the raw records; a comparison is printed and attached to pull requests, so its runs are masked.
         OutboundMask mask = OutboundMasks.of(runGates == null ? null : runGates.workspace(), store, gates.env(), before, after);
         ComparisonBuilder builder = new ComparisonBuilder(mask.run(before), mask.run(after))
-                .snapshots(SnapshotSource.of(store).masked(t -> mask.text(null, t)))
+                .snapshots(SnapshotSource.of(store, carried).masked(t -> mask.text(null, t)))
                 .order(WorkspaceOrder.of(runGates == null ? null : runGates.workspace()));
         if (runGates != null) builder.gates(beforeVerdicts, afterVerdicts);
         return builder.build().within(n.scope());

@@ -15,6 +15,7 @@ import dev.evalbench.core.report.ReportSigner;
 import dev.evalbench.core.report.ReportWriter;
 import dev.evalbench.core.report.model.ReportContent;
 import dev.evalbench.core.run.AppInfo;
+import dev.evalbench.core.store.RunExport;
 import dev.evalbench.core.store.RunStore;
 import dev.evalbench.core.store.StoreException;
 import dev.evalbench.core.workspace.WorkspaceException;
@@ -83,7 +84,7 @@ public final class ReportService {
             // Checked before anything is read or written, so the page never names a signer who did not sign.
             throw new SigningInputException("the private key and the public key " + signer.name().keyId() + " are not one key pair");
         }
-        StoredRun base = baselineRef == null ? null : RunLookup.baseline(store, baselineRef);
+        RunExport.Exported base = baselineRef == null ? null : RunLookup.baselineWithTemplates(store, baselineRef);
         Reported reported = base == null ? alone(runRef, workspaceDir) : against(runRef, base, workspaceDir);
         ReportContent content = reported.content();
         ReportFiles files = ReportWriter.write(content, out, signer == null ? List.of() : List.of(signer.name()));
@@ -141,15 +142,17 @@ public final class ReportService {
     }
 
     /** A run reported against a baseline: the comparison reads both runs' full records, so both are read whole. */
-    private Reported against(String runRef, StoredRun wholeBase, Path workspaceDir)
+    private Reported against(String runRef, RunExport.Exported baseline, Path workspaceDir)
             throws WorkspaceException, StoreException {
+        StoredRun wholeBase = baseline.run();
         StoredRun run = RunLookup.run(store, runRef);
         // A partial run is reported against the baseline's cases of what it ran, as its gates hold it.
         StoredRun base = wholeBase.within(run.header().config());
         RunGates runGates = found(gates.gatesOf(run, store, workspaceDir), run.header(), workspaceDir);
         GateReport verdicts = gates.gate(runGates, run, base);
         // The comparison narrows the whole baseline itself, and so can say what it left out.
-        RunComparison comparison = compare.compare(wholeBase, run, runGates, verdicts);
+        // An exported baseline (CI's main) brings its template texts: the report shows the prompt's diff.
+        RunComparison comparison = compare.compare(wholeBase, run, runGates, verdicts, baseline.templates());
         OutboundMask mask = OutboundMasks.of(runGates.workspace(), store, gates.env(), run, base);
         ReportContent content = new ReportContent(ReportCases.of(mask.run(run)), verdicts, mask.run(base), comparison, generator());
         return new Reported(content, runGates, mask);

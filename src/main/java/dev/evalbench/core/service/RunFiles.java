@@ -53,14 +53,22 @@ public final class RunFiles {
             var verdict = VerdictReport.read(file);
             if (verdict.isPresent()) return OpenedRun.ofVerdict(verdict.get(), file, opened);
         }
+        RunExport.Exported exported = withTemplates(file);
+        var gates = isReport(file) ? dev.evalbench.core.report.ReportGates.of(exported.gates()).orElse(null) : null;
+        return new OpenedRun(exported.run(), file, opened, kind, exported.templates(), null, gates);
+    }
+
+    /**
+     * The run in {@code file} (an export or a report.json) with the prompt template texts it carries: an export's
+     * own, a report's from the folder beside it ({@code report-templates.json}).
+     */
+    public static RunExport.Exported withTemplates(Path file) throws RunFileException {
         RunExport.Exported exported = RunExport.readWithTemplates(file);
-        var templates = new java.util.HashMap<>(exported.templates());
-        // A report folder keeps its prompt templates' text beside report.json.
         Path folder = file.toAbsolutePath().getParent();
-        boolean report = isReport(file);
-        if (folder != null && report) templates.putAll(dev.evalbench.core.report.ReportTemplates.read(folder));
-        var gates = report ? dev.evalbench.core.report.ReportGates.of(exported.gates()).orElse(null) : null;
-        return new OpenedRun(exported.run(), file, opened, kind, templates, null, gates);
+        if (folder == null || !isReport(file)) return exported;
+        var templates = new java.util.HashMap<>(exported.templates());
+        templates.putAll(dev.evalbench.core.report.ReportTemplates.read(folder));
+        return new RunExport.Exported(exported.run(), templates, exported.gates());
     }
 
     /**

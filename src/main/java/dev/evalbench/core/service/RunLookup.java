@@ -65,15 +65,24 @@ public final class RunLookup {
 
     /** A baseline: a file path when such a file exists, otherwise a run in the history. */
     public static StoredRun baseline(RunStore store, String ref) throws WorkspaceException, StoreException {
+        return baselineWithTemplates(store, ref).run();
+    }
+
+    /**
+     * As {@link #baseline}, with the prompt template texts a file carries ({@link RunFiles#withTemplates}), so a
+     * comparison with CI's exported baseline shows the template diff the history cannot; none for a history run.
+     */
+    public static RunExport.Exported baselineWithTemplates(RunStore store, String ref)
+            throws WorkspaceException, StoreException {
         Path file = Path.of(ref);
         if (Files.isRegularFile(file)) {
             try {
-                return RunExport.read(file);
+                return RunFiles.withTemplates(file);
             } catch (RunFileException e) {
                 throw new WorkspaceException(new InputError(e.file(), e.line(), e.column(), e.problem()));
             }
         }
-        return run(store, ref);
+        return new RunExport.Exported(run(store, ref), java.util.Map.of(), null);
     }
 
     /** How the reason of a {@link RequestException} for a reference that matched nothing begins. */
