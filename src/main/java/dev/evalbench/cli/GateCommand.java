@@ -74,7 +74,10 @@ final class GateCommand implements Callable<Integer> {
             // Gated on the raw records; CI outputs leave the machine, so they are written from masked ones.
             GateOutput.MaskSource mask = () -> OutboundMasks.of(ws, store, parent.env(), run.header(),
                     baseline == null ? null : baseline.header());
-            return GateOutput.emit(report, mask, run, baseline, output, spec.commandLine().getOut(), spec.commandLine().getErr(), parent.env());
+            int exit = GateOutput.emit(report, mask, run, baseline, output, spec.commandLine().getOut(), spec.commandLine().getErr(), parent.env());
+            GatedRun.baselineHint(report, baseline, store, header.id()).ifPresent(spec.commandLine().getErr()::println);
+            spec.commandLine().getErr().flush();
+            return exit;
         }
     }
 }

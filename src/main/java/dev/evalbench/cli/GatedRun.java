@@ -25,6 +25,21 @@ final class GatedRun {
     private GatedRun() {}
 
     /**
+     * A note for a run gated without a baseline whose baseline gates failed for want of one while the history has
+     * a run tagged {@code main}: the window gates against that run by itself, the command line only when asked, and
+     * "none was given" alone does not say how to ask.
+     */
+    static java.util.Optional<String> baselineHint(dev.evalbench.core.gate.GateReport report, RunCases baseline,
+                                                   RunStore store, String runId) throws dev.evalbench.core.store.StoreException {
+        if (baseline != null) return java.util.Optional.empty();
+        boolean wanted = report.verdicts().stream().anyMatch(v -> !v.passed() && v.detail() != null
+                && v.detail().contains(dev.evalbench.core.gate.GateEvaluator.NEEDS_BASELINE));
+        if (!wanted) return java.util.Optional.empty();
+        return store.resolve("main").filter(id -> !id.equals(runId)).map(id -> "note: run " + id
+                + " is tagged main; add --baseline main to gate against it (the workbench does so by itself)");
+    }
+
+    /**
      * @param resumeWith the words after {@code evalbench resume RUN} that finish the run from here (the
      *                   workspace or history options), shown when a signal stopped it
      */
@@ -49,10 +64,15 @@ final class GatedRun {
             return ExitCodes.INCOMPLETE;
         }
         GateService.Gated gated = new GateService(env).gateStored(store, header.id(), gatesFrom, baseline);
+
         // Gated on the raw records; CI outputs leave the machine, so they are written from masked ones.
         GateOutput.MaskSource mask = () -> OutboundMasks.of(gatesFrom, store, env, gated.run().header(),
                 baseline == null ? null : baseline.header());
-        return GateOutput.emit(gated.report(), mask, gated.run(), baseline, output, spec.commandLine().getOut(),
+        int exit = GateOutput.emit(gated.report(), mask, gated.run(), baseline, output, spec.commandLine().getOut(),
                 spec.commandLine().getErr(), env);
+        // After the verdict, where a reader of "none was given" looks next.
+        baselineHint(gated.report(), baseline, store, header.id()).ifPresent(spec.commandLine().getErr()::println);
+        spec.commandLine().getErr().flush();
+        return exit;
     }
 }

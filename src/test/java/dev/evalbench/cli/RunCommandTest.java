@@ -130,6 +130,26 @@ class RunCommandTest {
     }
 
     @Test
+    void aRunWithoutBaselineWhileMainIsTaggedSaysHowToGateAgainstIt() throws IOException {
+        Cli.Result first = Cli.run("run", ws.toString(), "--quiet");
+        // No run is tagged main yet: "none was given" is all there is to say.
+        assertThat(first.out()).contains("cost: " + dev.evalbench.core.gate.GateEvaluator.NEEDS_BASELINE);
+        assertThat(first.err()).doesNotContain("tagged main");
+        String mainId = json(Cli.run("history", ws.toString(), "--json")).get(0).get("run_id").asText();
+        assertThat(Cli.run("tag", mainId, "main", "--workspace", ws.toString()).exit()).isZero();
+
+        Cli.Result second = Cli.run("run", ws.toString(), "--quiet");
+        assertThat(second.exit()).isEqualTo(ExitCodes.GATE_FAILED);
+        assertThat(second.err()).contains("note: run " + mainId + " is tagged main; add --baseline main to gate against it");
+        Cli.Result gate = Cli.run("gate", ws.toString());
+        assertThat(gate.err()).contains("note: run " + mainId + " is tagged main; add --baseline main");
+        // Given a baseline, the cost gate measures and nothing more is said.
+        Cli.Result against = Cli.run("run", ws.toString(), "--quiet", "--baseline", "main");
+        assertThat(against.out()).doesNotContain(dev.evalbench.core.gate.GateEvaluator.NEEDS_BASELINE);
+        assertThat(against.err()).doesNotContain("tagged main");
+    }
+
+    @Test
     void repeatedSamplesReportPassAllRateAndFlakyCases() throws IOException {
         JsonNode result = json(Cli.run("run", ws.toString(), "--suite", "safety", "--repeat", "2", "--json"));
 
