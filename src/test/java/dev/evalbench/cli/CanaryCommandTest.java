@@ -94,6 +94,29 @@ class CanaryCommandTest {
     }
 
     @Test
+    void theReportFolderReadsBackWithTheFiguresAndUnitsTheCommandPrinted() throws Exception {
+        Path out = tmp.resolve("canary-words");
+        Cli.Result r = Cli.run("canary", "control", "canary-shifted", "-w", ws.toString(), "--out", out.toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.GATE_FAILED);
+
+        // What the window shows of the folder (the verdict tab's table), row by row.
+        var rows = dev.evalbench.core.service.VerdictReport.read(out.resolve("report.json")).orElseThrow().rows();
+        var schema = rows.get(0);
+        assertThat(schema.metric()).isEqualTo("schema pass rate (critical)");
+        assertThat(r.out()).contains("schema pass rate " + schema.first() + " -> " + schema.second() + " ("
+                + schema.effect() + ", 95% interval " + schema.interval().replace(" points", "") + ";");
+        assertThat(List.of(schema.first(), schema.effect(), schema.interval())).allMatch(t -> t.matches("[-+]?\\d+\\.\\d\\d(%| points| to .*)"));
+        var latency = rows.stream().filter(row -> row.metric().equals("p95 latency")).findFirst().orElseThrow();
+        assertThat(latency.first()).endsWith(" ms");
+        assertThat(r.out()).contains("p95 latency " + latency.first().replace(" ms", "") + " -> " + latency.second() + " ("
+                + latency.effect() + ", 95% interval " + latency.interval() + ";");
+        var decisions = rows.stream().filter(row -> row.metric().equals("decision distribution")).findFirst().orElseThrow();
+        assertThat(r.out()).contains("decisions moved by " + decisions.effect().replace(" of requests moved", "") + " of requests (95% interval "
+                + decisions.interval() + ")");
+        assertThat(rows.stream().filter(row -> row.metric().equals("cost per request")).findFirst().orElseThrow().first()).endsWith(" USD");
+    }
+
+    @Test
     void theVerdictIsASignedReportThatVerifies() throws Exception {
         Path keys = tmp.resolve("keys");
         assertThat(Cli.run("keygen", "--out", keys.toString(), "--name", "release").exit()).isZero();

@@ -54,18 +54,72 @@ public record VerdictReport(String kind, String verdict, boolean good, String re
 
     private static VerdictReport canary(JsonNode root, Path file) {
         List<Row> rows = new ArrayList<>();
-        for (JsonNode m : root.path("metrics")) {
-            String interval = m.path("interval_low").isNumber()
-                    ? "[" + num(m.path("interval_low")) + ", " + num(m.path("interval_high")) + "]" : "–";
-            String p = m.path("p_value").isNumber() ? String.format(Locale.ROOT, "%.3g", m.path("p_value").asDouble()) : "–";
-            rows.add(new Row(m.path("label").asText(m.path("metric").asText()) + (m.path("critical").asBoolean() ? " (critical)" : ""),
-                    words(m.path("status").asText()), m.path("bad").asBoolean(), num(m.path("control")), num(m.path("canary")),
-                    num(m.path("effect")), interval, p));
-        }
+        for (JsonNode m : root.path("metrics")) rows.add(canaryRow(m));
         String verdict = words(root.path("verdict").asText());
         return new VerdictReport("canary", verdict, verdict.equals("promote"), root.path("reason").asText(""),
                 root.path("control").path("run_id").asText(), "control", root.path("canary").path("run_id").asText(), "canary",
                 rows, file);
+    }
+
+    /**
+     * One canary metric in the words and units {@code evalbench canary} prints it with: rates in percent with the
+     * change in points, latency, tokens and cost with their unit and the change in percent, the decision
+     * distribution as the share of requests that moved (it has no value per run).
+     */
+    private static Row canaryRow(JsonNode m) {
+        String test = m.path("test").asText("");
+        JsonNode low = m.path("interval_low");
+        JsonNode high = m.path("interval_high");
+        String first;
+        String second;
+        String effect;
+        String interval;
+        switch (test) {
+            case "fisher_exact" -> {
+                first = scaled(m.path("control"), "%.2f%%");
+                second = scaled(m.path("canary"), "%.2f%%");
+                effect = scaled(m.path("effect"), "%+.2f points");
+                interval = range(low, high, "%+.2f", " points");
+            }
+            case "mann_whitney" -> {
+                String unit = switch (m.path("metric").asText("")) {
+                    case "p95_latency" -> " ms";
+                    case "tokens" -> " tokens";
+                    case "cost" -> " USD";
+                    default -> "";
+                };
+                first = m.path("control").isNumber() ? number(m.path("control").asDouble()) + unit : "–";
+                second = m.path("canary").isNumber() ? number(m.path("canary").asDouble()) + unit : "–";
+                effect = scaled(m.path("effect"), "%+.1f%%");
+                interval = range(low, high, "%+.1f%%", "");
+            }
+            default -> {
+                first = "–";
+                second = "–";
+                effect = scaled(m.path("effect"), "%.1f%% of requests moved");
+                interval = range(low, high, "%.1f%%", "");
+            }
+        }
+        String p = m.path("p_value").isNumber() ? String.format(Locale.ROOT, "%.3g", m.path("p_value").asDouble()) : "–";
+        return new Row(m.path("label").asText(m.path("metric").asText()) + (m.path("critical").asBoolean() ? " (critical)" : ""),
+                words(m.path("status").asText()), m.path("bad").asBoolean(), first, second, effect, interval, p);
+    }
+
+    /** {@code n} times 100 in {@code format}, or "–". */
+    private static String scaled(JsonNode n, String format) {
+        return n.isNumber() ? String.format(Locale.ROOT, format, 100 * n.asDouble()) : "–";
+    }
+
+    /** "-5.29 to -0.92 points": both ends times 100 in {@code format}, or "–". */
+    private static String range(JsonNode low, JsonNode high, String format, String unit) {
+        if (!low.isNumber() || !high.isNumber()) return "–";
+        return String.format(Locale.ROOT, format, 100 * low.asDouble()) + " to "
+                + String.format(Locale.ROOT, format, 100 * high.asDouble()) + unit;
+    }
+
+    /** As the canary's own sentences write a latency, a token count or a cost. */
+    private static String number(double v) {
+        return Math.abs(v) >= 100 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.6g", v);
     }
 
     private static VerdictReport shadow(JsonNode root, Path file) {
