@@ -111,7 +111,7 @@ class CanaryCommandTest {
         assertThat(r.out()).contains("p95 latency " + latency.first().replace(" ms", "") + " -> " + latency.second() + " ("
                 + latency.effect() + ", 95% interval " + latency.interval() + ";");
         var decisions = rows.stream().filter(row -> row.metric().equals("decision distribution")).findFirst().orElseThrow();
-        assertThat(r.out()).contains("decisions moved by " + decisions.effect().replace(" of requests moved", "") + " of requests (95% interval "
+        assertThat(r.out()).contains("decisions moved by " + decisions.effect().replace(" of requests", "") + " of requests (95% interval "
                 + decisions.interval() + ")");
         assertThat(rows.stream().filter(row -> row.metric().equals("cost per request")).findFirst().orElseThrow().first()).endsWith(" USD");
     }

@@ -48,9 +48,10 @@ final class VerdictView extends VBox {
         TableView<VerdictReport.Row> table = new TableView<>();
         table.setId("verdict-metrics");
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        // Wide enough for the longest figure the canary writes: "0.000172395 USD", "-5.29 to -0.92 points".
         table.getColumns().setAll(List.of(text("Metric", 220, VerdictReport.Row::metric), status(),
-                text(cap(r.firstRole()), 110, VerdictReport.Row::first), text(cap(r.secondRole()), 110, VerdictReport.Row::second),
-                text("Effect", 150, VerdictReport.Row::effect), text("95% interval", 160, VerdictReport.Row::interval),
+                text(cap(r.firstRole()), 160, VerdictReport.Row::first), text(cap(r.secondRole()), 160, VerdictReport.Row::second),
+                text("Effect", 150, VerdictReport.Row::effect), text("95% interval", 190, VerdictReport.Row::interval),
                 text("p", 80, VerdictReport.Row::p)));
         table.getItems().setAll(r.rows());
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -71,7 +72,7 @@ final class VerdictView extends VBox {
 
     /** The status in words, with a cross (and the danger colour) when it moved the way that hurts. */
     private static TableColumn<VerdictReport.Row, String> status() {
-        TableColumn<VerdictReport.Row, String> c = text("Status", 130, VerdictReport.Row::status);
+        TableColumn<VerdictReport.Row, String> c = text("Status", 100, VerdictReport.Row::status);
         c.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(String word, boolean empty) {

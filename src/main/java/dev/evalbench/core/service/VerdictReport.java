@@ -96,7 +96,7 @@ public record VerdictReport(String kind, String verdict, boolean good, String re
             default -> {
                 first = "–";
                 second = "–";
-                effect = scaled(m.path("effect"), "%.1f%% of requests moved");
+                effect = scaled(m.path("effect"), "%.1f%% of requests");
                 interval = range(low, high, "%.1f%%", "");
             }
         }

@@ -125,6 +125,11 @@ class VerdictComparisonWindowTest extends WindowTestBase {
         assertThat(metrics.getItems()).extracting(VerdictReport.Row::metric)
                 .contains("schema pass rate (critical)", "p95 latency").hasSameSizeAs(verdict.rows());
         assertThat(metrics.getItems()).extracting(VerdictReport.Row::status).allMatch(s -> List.of("pass", "high", "low", "no data").contains(s));
+        // Every figure of the table drawn whole ("0.0001723…" and "2.4% of requests…" were cut).
+        waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup("#verdict-metrics .table-cell").queryAll().isEmpty());
+        assertThat(dev.evalbench.app.FxWait.read(() -> robot.lookup("#verdict-metrics .table-cell")
+                .queryAllAs(javafx.scene.control.TableCell.class).stream()
+                .filter(c -> !dev.evalbench.app.DrawnWhole.of(c)).map(c -> String.valueOf(c.getText())).toList())).isEmpty();
 
         robot.clickOn("#verdict-compare");
         waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#compare-runs").tryQuery().isPresent()
