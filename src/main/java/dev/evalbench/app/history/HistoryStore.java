@@ -33,6 +33,9 @@ public final class HistoryStore implements AutoCloseable {
         return folder;
     }
 
+    /** Why there is no history to read, and how to get one. */
+    public static final String NO_WORKSPACE = "no workspace is open, so there is no run history to read (Ctrl+O opens one)";
+
     /**
      * The history of the current workspace folder, created (with its git-ignored folder) when missing. Off
      * the FX thread only.
@@ -41,7 +44,7 @@ public final class HistoryStore implements AutoCloseable {
      */
     public synchronized RunStore store() throws StoreException {
         Path want = folder;
-        if (want == null) throw new StoreException("no workspace is open");
+        if (want == null) throw new StoreException(NO_WORKSPACE);
         if (store != null && want.equals(openFor)) return store;
         closeQuietly();
         try {

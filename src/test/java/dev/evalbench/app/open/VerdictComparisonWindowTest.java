@@ -106,6 +106,16 @@ class VerdictComparisonWindowTest extends WindowTestBase {
     }
 
     @Test
+    void withoutAWorkspaceTheVerdictsCompareButtonSaysWhereItsRunsAre() throws Exception {
+        fixture = WorkbenchFixture.withoutWorkspace(temp.resolve("reviewer"));
+        fixture.start(Map.of(), List.of(RunFiles.open(canaryDir)));
+        waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#verdict-compare").tryQuery().isPresent());
+        robot.clickOn("#verdict-compare");
+        waitFor(10, TimeUnit.SECONDS, () -> text("#status-message").equals(
+                "Cannot compare: no workspace is open, so there is no run history to read (Ctrl+O opens one)"));
+    }
+
+    @Test
     void aCanaryReportFolderOpensAsItsVerdictAndOneClickComparesItsRuns() throws Exception {
         OpenedRun opened = RunFiles.open(canaryDir);
         assertThat(opened.isVerdict()).isTrue();
