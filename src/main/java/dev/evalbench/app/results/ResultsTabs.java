@@ -99,7 +99,7 @@ public final class ResultsTabs {
         ResultsViewModel vm = new ResultsViewModel(runner, store, runId, openDataset);
         GatesViewModel gatesVm = new GatesViewModel(runner, store, gating, runId);
         ResultsView view = new ResultsView(vm, new GatesView(gatesVm));
-        Tab tab = new Tab(title(startedAt, zone), view);
+        Tab tab = new Tab("Results " + TITLE.format(startedAt.atZone(zone)), view);
         gatesVm.setOnChosen(row -> followGate(vm, window, tab, row));
         tab.setId("results-tab-" + runId);
         dev.evalbench.app.shell.TabMemory.remember(tab, "run", runId);
@@ -120,11 +120,6 @@ public final class ResultsTabs {
         });
         vm.load();
         return view;
-    }
-
-    /** A results tab's title: "Results " and when the run started, to the second, in {@code zone}. */
-    static String title(Instant startedAt, ZoneId zone) {
-        return "Results " + TITLE.format(startedAt.atZone(zone));
     }
 
     /**
