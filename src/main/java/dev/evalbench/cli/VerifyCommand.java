@@ -101,11 +101,11 @@ final class VerifyCommand implements Callable<Integer> {
             return result.valid() ? ExitCodes.OK : ExitCodes.GATE_FAILED;
         }
         if (result.valid()) {
-            o.println("VALID: signed by " + String.join(", ", result.signers()));
+            o.println("VALID: signed by " + TrustedKey.signers(result, trusted));
         } else {
             o.println("INVALID: " + result.problems().size() + (result.problems().size() == 1 ? " problem" : " problems"));
             result.problems().forEach(p -> o.println("  " + p));
-            if (!result.signers().isEmpty()) o.println("valid signatures by " + String.join(", ", result.signers()));
+            if (!result.signers().isEmpty()) o.println("valid signatures by " + TrustedKey.signers(result, trusted));
         }
         // Who signed and approved, by the names the trusted keys carry: a name is shown only when verified.
         result.signatures().forEach(s -> o.println(TrustedKey.signedBy(s, trusted).describe()));

@@ -49,6 +49,9 @@ class SignerNamesTest {
         Cli.Result both = Cli.run("verify", out.resolve("report.intoto.json").toString(), "--key", keys.resolve("author.pub").toString(),
                 "--key", keys.resolve("reviewer.pub").toString(), "--workspace", ws.toString());
         assertThat(both.exit()).as(both.out()).isZero();
+        // The headline names them as the lines below do, by the names of the keys that verified them.
+        assertThat(both.out()).startsWith("VALID: signed by Ada Author (ed25519:" + authorPrint.substring(0, 16)
+                + "), Rita Reviewer (ed25519:" + reviewerPrint.substring(0, 16) + ")\n");
         assertThat(both.out()).contains("signed by Ada Author (verified; key ed25519:" + authorPrint.substring(0, 16) + ", fingerprint " + authorPrint + ")")
                 .contains("approved by Rita Reviewer (verified; key ed25519:" + reviewerPrint.substring(0, 16) + ", fingerprint " + reviewerPrint + ")");
 

@@ -113,7 +113,7 @@ public final class VerifyViewModel {
         files.setAll(result.subjects().stream().map(CheckRow::of).toList());
         problems.setAll(result.problems());
         int n = result.problems().size();
-        headline.set(result.valid() ? "VALID: signed by " + String.join(", ", result.signers())
+        headline.set(result.valid() ? "VALID: signed by " + TrustedKey.signers(result, trusted)
                 : "INVALID: " + n + (n == 1 ? " problem" : " problems"));
     }
 

@@ -93,7 +93,8 @@ class ReportsWindowTest extends WindowTestBase {
         waitFor(10, TimeUnit.SECONDS, () -> onScreen("export", "#export-outcome") && onScreen("export", "#export-verify"));
         robot.clickOn("#export-verify");
         waitFor(30, TimeUnit.SECONDS, () -> text("#verify-verdict").startsWith("VALID") || text("#verify-verdict").startsWith("INVALID"));
-        assertThat(text("#verify-verdict")).startsWith("VALID: signed by ed25519:");
+        // The headline names the signer by the verified key's name, as the approval line does.
+        assertThat(text("#verify-verdict")).startsWith("VALID: signed by Ada Author (ed25519:");
         TableView<CheckRow> signatures = table("#verify-signatures");
         TableView<CheckRow> files = table("#verify-files");
         assertThat(signatures.getItems()).extracting(CheckRow::word).containsExactly("valid");
@@ -132,7 +133,7 @@ class ReportsWindowTest extends WindowTestBase {
         // The signatures, the outcome line and the verdict of the verification that follows land one after
         // another on the FX thread ("Verifying…" in between): wait for all of them.
         waitFor(30, TimeUnit.SECONDS, () -> signatures.getItems().size() == 2 && text("#approve-outcome").startsWith("Approved by")
-                && text("#verify-verdict").startsWith("VALID: signed by ed25519:"));
+                && text("#verify-verdict").contains(", Rita Reviewer (ed25519:"));
         assertThat(text("#approve-outcome")).startsWith("Approved by Rita Reviewer (ed25519:").contains("2 signatures");
         assertThat(signatures.getItems()).extracting(CheckRow::word).containsExactly("valid", "valid");
         // Verified against the keys of the key folder: each signature named by the name its trusted key carries.
@@ -155,7 +156,7 @@ class ReportsWindowTest extends WindowTestBase {
             assertThat(FxWait.read(() -> t.getWidth() - t.getColumns().stream().mapToDouble(c -> c.getWidth()).sum()))
                     .as("width left over in %s", t.getId()).isBetween(0.0, 6.0);
         }
-        assertThat(text("#verify-verdict")).startsWith("VALID: signed by ed25519:").contains(", ed25519:");
+        assertThat(text("#verify-verdict")).startsWith("VALID: signed by Ada Author (ed25519:").contains(", Rita Reviewer (ed25519:");
         assertThat(Files.readString(out.resolve("report.html"))).contains("Approved by").contains("<strong>Rita Reviewer</strong> (name unverified)");
     }
 

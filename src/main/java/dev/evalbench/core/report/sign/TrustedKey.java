@@ -32,6 +32,20 @@ public record TrustedKey(PublicKey key, String keyId, String fingerprint, Option
     }
 
     /**
+     * The valid signers of {@code result} as a headline names them: "Ada Author (ed25519:0a60…)" where the trusted
+     * key that verified the signature carries a name, else the key id alone.
+     */
+    public static String signers(VerificationResult result, Collection<TrustedKey> trusted) {
+        java.util.List<String> named = new java.util.ArrayList<>();
+        for (String id : result.signers()) {
+            Optional<String> name = trusted.stream().filter(k -> k.keyId().equals(id)).map(TrustedKey::name)
+                    .flatMap(Optional::stream).findFirst();
+            named.add(name.map(n -> n + " (" + id + ")").orElse(id));
+        }
+        return String.join(", ", named);
+    }
+
+    /**
      * One signature as people read it.
      *
      * @param role        "signed by" (the first signature, the author's) or "approved by"
