@@ -2,6 +2,8 @@ package dev.evalbench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.evalbench.core.json.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -61,7 +63,15 @@ class HostileReportAndBaselineTest {
         SignedReportOnDisk signed = new SignedReportOnDisk(tmp);
         Cli.Result r = Cli.run("verify", signed.envelope.toString(), "--key", signed.authorPub.toString());
         assertThat(r.exit()).isEqualTo(ExitCodes.GATE_FAILED);
-        assertThat(r.out()).contains("prompts/triage.yaml: not checked: no workspace folder given");
+        // Said once with what to do, the files named once under "not checked", not a line per file.
+        assertThat(r.out()).containsPattern("\n  \\d+ signed input files not checked: no workspace folder given: name the "
+                + "workspace the report was made from \\(--workspace DIR\\)")
+                .containsPattern("\nnot checked \\(file not given or not found\\): .*prompts/triage.yaml")
+                .doesNotContain("prompts/triage.yaml: not checked");
+        // --json keeps one problem per file, for scripts.
+        JsonNode json = Json.MAPPER.readTree(Cli.run("verify", signed.envelope.toString(), "--key", signed.authorPub.toString(),
+                "--json").out());
+        assertThat(json.path("problems").toString()).contains("prompts/triage.yaml: not checked: no workspace folder given");
     }
 
     @Test

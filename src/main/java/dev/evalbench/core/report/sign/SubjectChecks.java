@@ -61,7 +61,7 @@ final class SubjectChecks {
         }
         return StatementSubject.REPORT_NAME.equals(name)
                 ? "no report file given and none found beside the envelope"
-                : "not checked: no workspace folder given";
+                : SubjectOutcome.NO_WORKSPACE_GIVEN;
     }
 
     private void compare(StatementSubject subject, Path file) throws SigningInputException {

@@ -9,6 +9,9 @@ package dev.evalbench.core.report.sign;
  *                {@code datasets/triage.jsonl: sha256 differs from the signed subject (expected ab12…, found cd34…)}
  */
 public record SubjectOutcome(String name, Status status, String message) {
+    /** Why an input file was not checked when verification was given no workspace folder to find it in. */
+    public static final String NO_WORKSPACE_GIVEN = "not checked: no workspace folder given";
+
     public enum Status {
         /** The file was found and its SHA-256 is the signed one. */
         MATCHES,
