@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.evalbench.core.json.Json;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +36,26 @@ class ShadowCommandTest {
         Cli.Result verify = Cli.run("verify", out.resolve("report.intoto.json").toString(), "--key", keys.resolve("release.pub").toString(),
                 "--workspace", ws.toString());
         assertThat(verify.exit()).as(verify.out() + verify.err()).isZero();
+    }
+
+    @Test
+    void aShadowChangedOnlyByAFailedGateNamesTheGateWhereItsVerdictIsRead() throws Exception {
+        Path ws = Cli.copySample(tmp);
+        assertThat(Cli.run("traffic", "import", ws.resolve("traffic/control-small.jsonl").toString(), "-w", ws.toString(), "--tag", "prod").exit()).isZero();
+        Path gates = ws.resolve("gates.yaml");
+        String text = Files.readString(gates);
+        Files.writeString(gates, text.replace("{id: latency, kind: p95_latency, max_ms: 2000}", "{id: latency, kind: p95_latency, max_ms: 1}"));
+        Path out = tmp.resolve("gated-shadow");
+
+        Cli.Result r = Cli.run("shadow", "prod", "--route", "offline", "-w", ws.toString(), "--out", out.toString());
+
+        assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.GATE_FAILED);
+        assertThat(r.out()).contains("gate latency failed: The p95 latency is");
+        // The folder opened in the window: the reason under the red headline says which gate, in the same words.
+        var verdict = dev.evalbench.core.service.VerdictReport.read(out.resolve("report.json")).orElseThrow();
+        assertThat(verdict.headline()).isEqualTo("shadow verdict: changed");
+        String failed = r.out().lines().filter(l -> l.strip().startsWith("gate latency failed: ")).findFirst().orElseThrow().strip();
+        assertThat(verdict.reason()).startsWith("20 requests compared on route offline, ").endsWith("; " + failed);
     }
 
     @Test

@@ -72,7 +72,7 @@ final class VerdictView extends VBox {
 
     /** The status in words, with a cross (and the danger colour) when it moved the way that hurts. */
     private static TableColumn<VerdictReport.Row, String> status() {
-        TableColumn<VerdictReport.Row, String> c = text("Status", 100, VerdictReport.Row::status);
+        TableColumn<VerdictReport.Row, String> c = text("Status", 130, VerdictReport.Row::status);
         c.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(String word, boolean empty) {

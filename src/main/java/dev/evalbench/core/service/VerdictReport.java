@@ -138,9 +138,15 @@ public record VerdictReport(String kind, String verdict, boolean good, String re
                     f.path("noise_differs").isNumber() ? "noise " + percent(f.path("noise_rate")) : "–", "–"));
         }
         boolean passed = root.path("verdict").asText().equals("pass");
-        String reason = String.format(Locale.ROOT, "%d requests compared on route %s, %d flips", root.path("compared").asInt(),
-                root.path("route").asText(), root.path("flips_total").asInt());
-        return new VerdictReport("shadow", passed ? "no change beyond noise" : "changed", passed, reason,
+        StringBuilder reason = new StringBuilder(String.format(Locale.ROOT, "%d requests compared on route %s, %d flips",
+                root.path("compared").asInt(), root.path("route").asText(), root.path("flips_total").asInt()));
+        // A failed gate alone makes the verdict "changed" with every field within noise: say which, as the command does.
+        for (JsonNode gate : root.path("gates").path("verdicts")) {
+            if (!gate.path("passed").asBoolean(true)) {
+                reason.append("; gate ").append(gate.path("id").asText()).append(" failed: ").append(gate.path("detail").asText());
+            }
+        }
+        return new VerdictReport("shadow", passed ? "no change beyond noise" : "changed", passed, reason.toString(),
                 root.path("traffic_run_id").asText(), "production traffic", root.path("shadow_run_id").asText(), "shadow", rows, file);
     }
 
