@@ -100,7 +100,20 @@ public final class GateEvaluator {
         return config.suites().stream().filter(chosen::contains).toList();
     }
 
+    /**
+     * Whether a traffic or shadow run (production's requests, nothing expected) is held to {@code gate}: run-wide
+     * rates that do not depend on the suite's size or a baseline (schema pass rate, p95 latency). Totals budgets
+     * are sized for the eval set, a baseline comparison is the canary's job, and suite metrics need expected values.
+     */
+    public static boolean appliesToTraffic(GateSpec gate) {
+        return gate.suite() == null && (gate.kind() == GateSpec.GateKind.SCHEMA_PASS_RATE
+                || gate.kind() == GateSpec.GateKind.P95_LATENCY);
+    }
+
     private static GateVerdict evaluate(GateSpec gate, GateInputs in) {
+        if (in.run().header().kind() != dev.evalbench.core.record.RunKind.EVAL && !appliesToTraffic(gate)) {
+            return Verdicts.notRunOnTraffic(gate, in.run().header().kind());
+        }
         if (gate.tag() != null) {
             GateVerdict v = evaluateUntagged(gate, in.onlyTag(gate.tag()));
             return new GateVerdict(v.id(), v.kind(), v.suite(), v.passed(), v.value(), v.threshold(), v.comparator(),

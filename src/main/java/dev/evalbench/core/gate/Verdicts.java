@@ -27,6 +27,15 @@ final class Verdicts {
                 false);
     }
 
+    /** A gate a traffic or shadow run is not held to ({@link GateEvaluator#appliesToTraffic}). */
+    static GateVerdict notRunOnTraffic(GateSpec spec, dev.evalbench.core.record.RunKind kind) {
+        return new GateVerdict(spec.id(), kindName(spec), spec.suite(), true, Double.NaN, Double.NaN, null,
+                null, null, null, null, spec.mode(), "Not run: a " + kind.name().toLowerCase(java.util.Locale.ROOT)
+                        + " run is held only to run-wide rates (schema pass rate, p95 latency); budgets, baselines and"
+                        + " suite metrics are the eval set's.",
+                false);
+    }
+
     static GateVerdict of(GateSpec spec, String suite, boolean passed, double value, double threshold, String comparator,
             Double baselineValue, Interval interval, Double pValue, String mode, String detail) {
         return new GateVerdict(spec.id(), kindName(spec), suite, passed, value, threshold, comparator, baselineValue,

@@ -23,7 +23,6 @@ import dev.evalbench.core.store.StoreException;
 import dev.evalbench.core.traffic.TrafficRecords;
 import dev.evalbench.core.traffic.TrafficRequest;
 import dev.evalbench.core.workspace.EvalCase;
-import dev.evalbench.core.workspace.GateSpec.GateKind;
 import dev.evalbench.core.workspace.SuiteKind;
 import dev.evalbench.core.workspace.SuiteSpec;
 import dev.evalbench.core.workspace.Workspace;
@@ -43,7 +42,7 @@ import java.util.stream.Collectors;
  * call and no action; each decision is only recorded. With calibration, production's path (the workspace as
  * the traffic run's import snapshotted it, on the route production used) is run again over the same inputs, and
  * a field is flagged only when the candidate differs from production beyond that noise. The verdict passes when
- * no field is flagged and the workspace's run-wide gates ({@link #appliesToShadow}) pass on the shadow run. Blocking (it calls the route); the store stays the caller's.
+ * no field is flagged and the workspace's run-wide gates ({@link dev.evalbench.core.gate.GateEvaluator#appliesToTraffic}) pass on the shadow run. Blocking (it calls the route); the store stays the caller's.
  */
 public final class ShadowService {
     public static final String SUITE = "shadow";
@@ -95,7 +94,7 @@ public final class ShadowService {
         ShadowComparison.Result comparison = ShadowComparison.compare(answers(traffic.cases()), answers(store.cases(shadow.id())), secondary, margins);
         Workspace gated = new Workspace(current.name(), current.description(), current.files(), current.defaultRoute(), current.preprocess(),
                 current.preprocessHash(), List.of(suite), current.prompts(), current.routes(), current.policy(),
-                current.gates().stream().filter(ShadowService::appliesToShadow).toList(), current.inputDigests());
+                current.gates().stream().filter(dev.evalbench.core.gate.GateEvaluator::appliesToTraffic).toList(), current.inputDigests());
         GateReport gates = new GateService(env).gate(gated, RunLookup.runCases(store, shadow.id()), (RunCases) null);
         boolean passed = gates.passed() && comparison.flagged().isEmpty();
         RollbackTarget rollback = RollbackTargets.of(traffic.header(), traffic.cases().stream().map(CaseRecord::versions)
@@ -107,14 +106,6 @@ public final class ShadowService {
                 signer == null ? null : signer.privateKey(), signer == null ? null : signer.publicKey(), shadow.id(), traffic.id(),
                 current.name(), passed);
         return new Result(traffic.header(), shadow, calibrationId, comparison, gates, passed, rollback, out, sha);
-    }
-
-    /**
-     * The gates a shadow run is held to: run-wide ones that do not depend on the suite's size or a baseline (schema
-     * pass rate, p95 latency). Totals budgets are sized for the eval set, and the suites' metrics need expected values.
-     */
-    static boolean appliesToShadow(dev.evalbench.core.workspace.GateSpec g) {
-        return g.suite() == null && (g.kind() == GateKind.SCHEMA_PASS_RATE || g.kind() == GateKind.P95_LATENCY);
     }
 
     /** The captured requests as the cases of one task suite with nothing expected: replayed, not scored. */
