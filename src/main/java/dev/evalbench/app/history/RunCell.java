@@ -12,8 +12,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * One run in the history list, on two lines: date and verdict (icon and word: pass, FAIL n, incomplete,
- * running), the run's tags (the baseline {@code main} among them) and, for production traffic or a shadow replay,
- * a "traffic" / "shadow" mark; then routes, prompt revisions and cases. The tooltip holds all of it in words.
+ * running); then, for production traffic or a shadow replay, a "traffic" / "shadow" mark, the run's tags (the
+ * baseline {@code main} among them), and routes, prompt revisions and cases. The tooltip holds all of it in words.
  * Reused as the list scrolls. FX thread only.
  */
 final class RunCell extends ListCell<RunRow> {
@@ -30,18 +30,21 @@ final class RunCell extends ListCell<RunRow> {
 
     RunCell(ZoneId zone) {
         this.zone = zone;
-        // The verdict and the date keep their words in the narrow list; tags and the traffic / shadow mark give
-        // way first (a long tag beside a traffic mark left the date as "…"); the row's tooltip says them whole.
+        // The verdict and the date keep their words in the narrow list. The mark and the tags lead the second line,
+        // whose facts give way (the row's tooltip says them whole): beside the verdict and the date, a capture's tag
+        // ("production", "canary": what tells captures apart) was cut to "pr…".
         verdict.setMinWidth(Region.USE_PREF_SIZE);
         when.getStyleClass().add("run-when");
         when.setMinWidth(Region.USE_PREF_SIZE);
         facts.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         kind.getStyleClass().addAll("run-kind", Styles.TEXT_SMALL, Styles.ACCENT);
-        kind.setMinWidth(0);
+        kind.setMinWidth(Region.USE_PREF_SIZE);
         tags.getStyleClass().addAll("run-tags", Styles.TEXT_SMALL, Styles.ACCENT);
-        tags.setMinWidth(0);
-        HBox top = new HBox(8, verdict, when, tags, kind);
-        box = new VBox(1, top, facts);
+        tags.setMinWidth(Region.USE_PREF_SIZE);
+        facts.setMinWidth(0);
+        HBox top = new HBox(8, verdict, when);
+        HBox second = new HBox(6, kind, tags, facts);
+        box = new VBox(1, top, second);
         // Fit the list's width: text is cut with an ellipsis instead of the list scrolling sideways.
         setPrefWidth(0);
     }

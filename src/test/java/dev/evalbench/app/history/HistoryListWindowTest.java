@@ -32,12 +32,18 @@ class HistoryListWindowTest extends WindowTestBase {
         WaitForAsyncUtils.waitForFxEvents();
         var marks = robot.lookup("#history-list .run-kind").queryAllAs(Label.class);
         assertThat(marks).filteredOn(Label::isVisible).extracting(Label::getText).containsExactly("traffic");
-        // Tagged and marked, the traffic run's row still shows its date whole (the tag and mark give way).
+        // Tagged and marked, the traffic run's row shows its date and its tag whole (mark and tag lead the second
+        // line: beside the verdict and the date the tag was cut to "pr…").
         assertThat(list.getItems().get(0).tags()).isEqualTo("production");
         dev.evalbench.app.FxWait.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#history-list .run-when")
                         .queryAllAs(Label.class).stream().filter(Label::isVisible).count() == 2
                 && robot.lookup("#history-list .run-when").queryAllAs(Label.class).stream()
                         .filter(Label::isVisible).allMatch(dev.evalbench.app.DrawnWhole::of));
+        dev.evalbench.app.FxWait.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#history-list .run-tags")
+                .queryAllAs(Label.class).stream().filter(Label::isVisible)
+                .anyMatch(l -> "production".equals(l.getText()) && l.getWidth() > 0 && dev.evalbench.app.DrawnWhole.of(l)));
+        assertThat(dev.evalbench.app.FxWait.read(() -> marks.stream().filter(Label::isVisible)
+                .allMatch(dev.evalbench.app.DrawnWhole::of))).isTrue();
 
         // A search that matches nothing says so, not "No runs yet".
         robot.clickOn("#history-search").write("no-such-run");
