@@ -12,7 +12,7 @@ import java.util.Locale;
  * background. Immutable: an update replaces the row.
  */
 public record RunRow(RunHeader header, int casesStored, String gates, String prompts, String gatesInWords) {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MM-dd HH:mm", Locale.ROOT);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss", Locale.ROOT);
     private static final DateTimeFormatter FULL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
     public String id() {
@@ -27,7 +27,10 @@ public record RunRow(RunHeader header, int casesStored, String gates, String pro
         return header.status() == RunStatus.INCOMPLETE;
     }
 
-    /** Month, day and time: the RUNS column is narrow; the year is in the search text. */
+    /**
+     * Month, day and time to the second: the RUNS column is narrow (the year is in the search text), and two runs
+     * of one minute (a quick re-run after an edit) must not read alike.
+     */
     public String when(ZoneId zone) {
         return WHEN.format(header.startedAt().atZone(zone));
     }
