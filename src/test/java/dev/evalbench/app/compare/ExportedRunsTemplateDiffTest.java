@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.evalbench.app.WindowTestBase;
 import dev.evalbench.app.WorkbenchFixture;
-import dev.evalbench.cli.Cli;
 import dev.evalbench.core.compare.ReviewCase;
 import java.nio.file.Path;
 import javafx.scene.control.TableView;
@@ -20,16 +19,10 @@ class ExportedRunsTemplateDiffTest extends WindowTestBase {
 
     @Test
     void twoExportedRunsShowTheChangedPromptsTemplateDiff() throws Exception {
-        Path ci = temp.resolve("ci/support-triage");
-        dev.evalbench.cli.Cli.copyTree(Path.of("workspaces/support-triage"), ci);
-        ReviewRuns runs = ReviewRuns.make(ci);
-        Path before = temp.resolve("baseline.json");
-        Path after = temp.resolve("change.json");
-        assertThat(Cli.run("export", runs.baseline.id(), "--out", before.toString(), "-w", ci.toString()).exit()).isZero();
-        assertThat(Cli.run("export", runs.latest.id(), "--out", after.toString(), "-w", ci.toString()).exit()).isZero();
+        java.util.List<Path> files = ReviewRuns.exported(temp);
 
         fixture = WorkbenchFixture.ofSample(temp.resolve("reviewer"));
-        OpenedPairTemplateDiff.open(robot, fixture, before, after);
+        OpenedPairTemplateDiff.open(robot, fixture, files.get(0), files.get(1));
         assertThat(robot.lookup("#compare-table").queryAs(TableView.class).getItems().get(0))
                 .isInstanceOfSatisfying(ReviewCase.class, c -> assertThat(c.regressed()).isTrue());
     }

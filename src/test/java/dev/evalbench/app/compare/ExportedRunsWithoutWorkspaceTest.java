@@ -30,16 +30,10 @@ class ExportedRunsWithoutWorkspaceTest extends WindowTestBase {
 
     @Test
     void twoExportedRunsListCasesByIdAndSayHowToGetTheirGates() throws Exception {
-        Path ci = temp.resolve("ci/support-triage");
-        Cli.copyTree(Path.of("workspaces/support-triage"), ci);
-        ReviewRuns runs = ReviewRuns.make(ci);
-        Path before = temp.resolve("baseline.json");
-        Path after = temp.resolve("change.json");
-        assertThat(Cli.run("export", runs.baseline.id(), "--out", before.toString(), "-w", ci.toString()).exit()).isZero();
-        assertThat(Cli.run("export", runs.latest.id(), "--out", after.toString(), "-w", ci.toString()).exit()).isZero();
+        List<Path> files = ReviewRuns.exported(temp);
 
         fixture = WorkbenchFixture.withoutWorkspace(temp.resolve("reviewer"));
-        fixture.start(Map.of(), List.of(RunFiles.open(before), RunFiles.open(after)));
+        fixture.start(Map.of(), List.of(RunFiles.open(files.get(0)), RunFiles.open(files.get(1))));
         waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#compare-table").tryQuery().isPresent()
                 && table("#compare-table").getItems().size() == 159);
 

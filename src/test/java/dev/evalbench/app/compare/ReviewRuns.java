@@ -24,6 +24,25 @@ final class ReviewRuns {
         this.latest = latest;
     }
 
+    /**
+     * What CI hands a reviewer: the two runs made in a copy of the sample under {@code temp} ("ci/support-triage"),
+     * exported with {@code evalbench export} as {@code temp/baseline.json} and {@code temp/change.json}.
+     *
+     * @return the two files, baseline first
+     */
+    static java.util.List<Path> exported(Path temp) throws Exception {
+        Path ci = temp.resolve("ci/support-triage");
+        dev.evalbench.cli.Cli.copyTree(Path.of("workspaces/support-triage"), ci);
+        ReviewRuns runs = make(ci);
+        Path before = temp.resolve("baseline.json");
+        Path after = temp.resolve("change.json");
+        for (var side : java.util.Map.of(runs.baseline.id(), before, runs.latest.id(), after).entrySet()) {
+            var r = dev.evalbench.cli.Cli.run("export", side.getKey(), "--out", side.getValue().toString(), "-w", ci.toString());
+            if (r.exit() != 0) throw new IllegalStateException("export failed: " + r.err());
+        }
+        return java.util.List.of(before, after);
+    }
+
     /** Runs the sample copy in {@code workspace} twice, editing its prompt in between. */
     static ReviewRuns make(Path workspace) throws Exception {
         RunHeader first;
