@@ -64,7 +64,6 @@ final class GatedRun {
             return ExitCodes.INCOMPLETE;
         }
         GateService.Gated gated = new GateService(env).gateStored(store, header.id(), gatesFrom, baseline);
-
         // Gated on the raw records; CI outputs leave the machine, so they are written from masked ones.
         GateOutput.MaskSource mask = () -> OutboundMasks.of(gatesFrom, store, env, gated.run().header(),
                 baseline == null ? null : baseline.header());

@@ -103,7 +103,8 @@ public final class CanaryJudge {
         return values.length == 0 ? 0 : sum / values.length;
     }
 
-    private static String number(double v) {
+    /** A latency, token count or cost as the canary's sentences write it (the window's verdict table too). */
+    public static String number(double v) {
         return Math.abs(v) >= 100 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.6g", v);
     }
 }

@@ -88,8 +88,8 @@ public record VerdictReport(String kind, String verdict, boolean good, String re
                     case "cost" -> " USD";
                     default -> "";
                 };
-                first = m.path("control").isNumber() ? number(m.path("control").asDouble()) + unit : "–";
-                second = m.path("canary").isNumber() ? number(m.path("canary").asDouble()) + unit : "–";
+                first = m.path("control").isNumber() ? dev.evalbench.core.canary.CanaryJudge.number(m.path("control").asDouble()) + unit : "–";
+                second = m.path("canary").isNumber() ? dev.evalbench.core.canary.CanaryJudge.number(m.path("canary").asDouble()) + unit : "–";
                 effect = scaled(m.path("effect"), "%+.1f%%");
                 interval = range(low, high, "%+.1f%%", "");
             }
@@ -115,11 +115,6 @@ public record VerdictReport(String kind, String verdict, boolean good, String re
         if (!low.isNumber() || !high.isNumber()) return "–";
         return String.format(Locale.ROOT, format, 100 * low.asDouble()) + " to "
                 + String.format(Locale.ROOT, format, 100 * high.asDouble()) + unit;
-    }
-
-    /** As the canary's own sentences write a latency, a token count or a cost. */
-    private static String number(double v) {
-        return Math.abs(v) >= 100 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.6g", v);
     }
 
     private static VerdictReport shadow(JsonNode root, Path file) {
