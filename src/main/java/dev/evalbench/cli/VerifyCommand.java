@@ -4,7 +4,6 @@ import dev.evalbench.core.report.ReportWriter;
 import dev.evalbench.core.report.sign.Ed25519Keys;
 import dev.evalbench.core.report.sign.ReportVerifier;
 import dev.evalbench.core.report.sign.SigningInputException;
-import dev.evalbench.core.report.sign.SubjectOutcome;
 import dev.evalbench.core.report.sign.TrustedKey;
 import dev.evalbench.core.report.sign.VerificationRequest;
 import dev.evalbench.core.report.sign.VerificationResult;
@@ -105,17 +104,10 @@ final class VerifyCommand implements Callable<Integer> {
             o.println("VALID: signed by " + TrustedKey.signers(result, trusted));
         } else {
             o.println("INVALID: " + result.problems().size() + (result.problems().size() == 1 ? " problem" : " problems"));
-            // Every input file unchecked for want of --workspace is one problem said once, not a line per file
-            // (they are named under "not checked" below); --json keeps one problem per file.
-            String noWorkspace = ": " + SubjectOutcome.NO_WORKSPACE_GIVEN + " (";
-            List<String> unchecked = result.problems().stream().filter(p -> p.contains(noWorkspace)).toList();
-            boolean grouped = unchecked.size() > 1;
-            result.problems().stream().filter(p -> !grouped || !unchecked.contains(p)).forEach(p -> o.println("  " + p));
-            if (grouped) {
-                o.println("  " + unchecked.size() + " signed input files " + SubjectOutcome.NO_WORKSPACE_GIVEN
-                        + ": name the workspace the report was made from (--workspace DIR) to check them, or accept a"
-                        + " file's absence with --allow-missing NAME");
-            }
+            // Files unchecked for want of --workspace are said once (named under "not checked" below); --json
+            // keeps one problem per file.
+            result.problemsInWords("name the workspace the report was made from (--workspace DIR) to check them, or"
+                    + " accept a file's absence with --allow-missing NAME").forEach(p -> o.println("  " + p));
             if (!result.signers().isEmpty()) o.println("valid signatures by " + TrustedKey.signers(result, trusted));
         }
         // Who signed and approved, by the names the trusted keys carry: a name is shown only when verified.

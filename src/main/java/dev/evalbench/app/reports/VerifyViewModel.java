@@ -111,7 +111,7 @@ public final class VerifyViewModel {
         verdict.set(result.valid() ? CheckRow.State.VALID : CheckRow.State.INVALID);
         signatures.setAll(result.signatures().stream().map(o -> CheckRow.of(o, TrustedKey.signedBy(o, trusted))).toList());
         files.setAll(result.subjects().stream().map(CheckRow::of).toList());
-        problems.setAll(result.problems());
+        problems.setAll(result.problemsInWords("choose the workspace the report was made from under \"Input files under\" to check them"));
         int n = result.problems().size();
         headline.set(result.valid() ? "VALID: signed by " + TrustedKey.signers(result, trusted)
                 : "INVALID: " + n + (n == 1 ? " problem" : " problems"));

@@ -30,10 +30,12 @@ class VerifyViewModelTest {
         SigningKeys.Created author = SigningKeys.create(keys, "author", null);
         workspace = Files.createDirectories(temp.resolve("ws/prompts")).getParent();
         Files.writeString(workspace.resolve("prompts/triage.yaml"), "id: triage\n");
+        Files.writeString(workspace.resolve("gates.yaml"), "gates: []\n");
         Path out = Files.createDirectories(temp.resolve("out"));
         Files.writeString(out.resolve("report.json"), "{\"run\":\"r1\"}");
         InTotoStatement statement = InTotoStatement.builder().subjectFile("report.json", out.resolve("report.json"))
                 .subjectFile("prompts/triage.yaml", workspace.resolve("prompts/triage.yaml"))
+                .subjectFile("gates.yaml", workspace.resolve("gates.yaml"))
                 .predicateType(InTotoStatement.EVALBENCH_REPORT_PREDICATE)
                 .predicate(JsonNodeFactory.instance.objectNode().put("run_id", "r1")).build();
         envelope = out.resolve("report.intoto.json");
@@ -55,7 +57,8 @@ class VerifyViewModelTest {
         assertThat(vm.signatures().get(0).what()).startsWith("author (key without a name) ed25519:");
         assertThat(vm.files()).extracting(CheckRow::what, CheckRow::word).containsExactlyInAnyOrder(
                 org.assertj.core.groups.Tuple.tuple("report.json", "valid"),
-                org.assertj.core.groups.Tuple.tuple("prompts/triage.yaml", "valid"));
+                org.assertj.core.groups.Tuple.tuple("prompts/triage.yaml", "valid"),
+                org.assertj.core.groups.Tuple.tuple("gates.yaml", "valid"));
     }
 
     @Test
@@ -68,7 +71,8 @@ class VerifyViewModelTest {
         assertThat(vm.headlineProperty().get()).isEqualTo("INVALID: 1 problem");
         assertThat(vm.files()).extracting(CheckRow::what, CheckRow::word).containsExactlyInAnyOrder(
                 org.assertj.core.groups.Tuple.tuple("report.json", "INVALID"),
-                org.assertj.core.groups.Tuple.tuple("prompts/triage.yaml", "valid"));
+                org.assertj.core.groups.Tuple.tuple("prompts/triage.yaml", "valid"),
+                org.assertj.core.groups.Tuple.tuple("gates.yaml", "valid"));
         assertThat(vm.problems()).singleElement().asString().startsWith("report.json: sha256 differs");
     }
 
@@ -80,7 +84,12 @@ class VerifyViewModelTest {
         assertThat(vm.verdictProperty().get()).isEqualTo(CheckRow.State.INVALID);
         assertThat(vm.files()).extracting(CheckRow::what, CheckRow::word).containsExactlyInAnyOrder(
                 org.assertj.core.groups.Tuple.tuple("report.json", "valid"),
-                org.assertj.core.groups.Tuple.tuple("prompts/triage.yaml", "not checked"));
+                org.assertj.core.groups.Tuple.tuple("prompts/triage.yaml", "not checked"),
+                org.assertj.core.groups.Tuple.tuple("gates.yaml", "not checked"));
+        // Said once, in the window's words (the files are listed as not checked just above).
+        assertThat(vm.headlineProperty().get()).isEqualTo("INVALID: 2 problems");
+        assertThat(vm.problems()).containsExactly("2 signed input files not checked: no workspace folder given: choose the "
+                + "workspace the report was made from under \"Input files under\" to check them");
     }
 
     @Test

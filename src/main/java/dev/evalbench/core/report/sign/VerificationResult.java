@@ -34,6 +34,22 @@ public record VerificationResult(
         this(valid, signers, problems, notes, checkedSubjects, uncheckedSubjects, List.of(), List.of());
     }
 
+    /**
+     * The problems as people read them, in the terminal and the window alike: every input file left unchecked for
+     * want of a workspace folder is one line said once (the files are listed as not checked anyway), the rest one
+     * line each. {@link #problems} keeps one entry per file, for scripts.
+     *
+     * @param advice how to check them in the front end at hand ("name the workspace … (--workspace DIR) …")
+     */
+    public List<String> problemsInWords(String advice) {
+        String noWorkspace = ": " + SubjectOutcome.NO_WORKSPACE_GIVEN + " (";
+        List<String> unchecked = problems.stream().filter(p -> p.contains(noWorkspace)).toList();
+        if (unchecked.size() < 2) return problems;
+        List<String> lines = new java.util.ArrayList<>(problems.stream().filter(p -> !unchecked.contains(p)).toList());
+        lines.add(unchecked.size() + " signed input files " + SubjectOutcome.NO_WORKSPACE_GIVEN + ": " + advice);
+        return List.copyOf(lines);
+    }
+
     public VerificationResult {
         signers = List.copyOf(signers);
         problems = List.copyOf(problems);
