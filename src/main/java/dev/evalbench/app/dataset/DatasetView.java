@@ -43,6 +43,8 @@ public final class DatasetView extends BorderPane {
 
         table = new TableView<>(model.rows());
         table.setId("dataset-table");
+        // One look with the results and comparison lists: rows of one line, as dense (they were half as tall again).
+        table.setFixedCellSize(dev.evalbench.app.results.ResultsView.ROW_HEIGHT);
         TableColumn<DatasetRow, String> suite = column("Suite", 80, DatasetRow::suite);
         TableColumn<DatasetRow, String> id = column("Id", 70, DatasetRow::id);
         table.getColumns().add(suite);

@@ -17,7 +17,7 @@ import javafx.scene.layout.VBox;
  * rows. Esc in the table clears the filter. Bound to a {@link ResultsViewModel}; FX thread only.
  */
 public final class ResultsView extends VBox {
-    static final double ROW_HEIGHT = 24;
+    public static final double ROW_HEIGHT = 24;
     /** Where a column of names starts, before its header and the run's names widen it. */
     private static final double NARROW = 40;
     /** How many of the longest case ids are measured for the Case column. */

@@ -81,6 +81,11 @@ class DetailPaneWindowTest extends WindowTestBase {
                 .contains("Select a case, a gate or a revision to see its detail here.");
         TableView<?> dataset = robot.lookup("#dataset-table").queryAs(TableView.class);
         waitFor(10, TimeUnit.SECONDS, () -> !dataset.getItems().isEmpty());
+        // The dataset's rows are drawn as tall as the results' (one look; they were half as tall again).
+        waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#dataset-table .table-row-cell").queryAll().isEmpty());
+        assertThat(dev.evalbench.app.FxWait.read(() -> robot.lookup("#dataset-table .table-row-cell").queryAll().stream()
+                .mapToDouble(n -> n.getBoundsInLocal().getHeight()).max().orElse(0)))
+                .isEqualTo(ResultsView.ROW_HEIGHT, org.assertj.core.data.Offset.offset(1.0));
         robot.interact(() -> dataset.getSelectionModel().select(0));
         waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#dataset-case").tryQuery().isPresent());
 
