@@ -28,12 +28,21 @@ public final class GatesViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
     private final ReadOnlyObjectWrapper<GatedRun> gated = new ReadOnlyObjectWrapper<>(this, "gated");
     private Consumer<GateRow> onChosen = row -> {};
+    private String noBaseline = "No baseline: tag a run " + RunGating.BASELINE_TAG + " in the history to compare with it.";
 
     public GatesViewModel(TaskRunner runner, BackgroundTask.ThrowingSupplier<RunStore> store, RunGating gating, String runId) {
         this.runner = runner;
         this.store = store;
         this.gating = gating;
         this.runId = runId;
+    }
+
+    /**
+     * What the baseline line says of a run gated without a baseline (by default, how to tag one): a run opened from
+     * a file has none whatever the history holds, and says so. Set before {@link #load}.
+     */
+    public void setNoBaseline(String sentence) {
+        this.noBaseline = sentence;
     }
 
     /** Gates the run (again): after opening, and after the baseline tag moved. */
@@ -67,7 +76,7 @@ public final class GatesViewModel {
             baseline.set(g.baselineTag() != null
                     ? "Against baseline " + g.baselineTag() + " (run " + g.report().baselineRunId() + ")."
                     : isBaseline ? "This run is the baseline (" + RunGating.BASELINE_TAG + "): later runs are gated against it."
-                    : "No baseline: tag a run " + RunGating.BASELINE_TAG + " in the history to compare with it.");
+                    : noBaseline);
         }
     }
 

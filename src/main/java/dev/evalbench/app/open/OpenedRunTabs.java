@@ -59,10 +59,13 @@ final class OpenedRunTabs {
     }
 
     ResultsView open(RunChoice run) {
-        // A run file without its workspace: no dataset to take tags or the cases' order from.
+        // A run file's cases by suite and case id: a file opened as the app starts opens before the workspace has
+        // loaded, so the workspace's order would depend on which came first.
         ResultsViewModel vm = new ResultsViewModel(runner, compare::opened, run.runId(),
                 dev.evalbench.app.results.DatasetLookup.EMPTY);
         GatesViewModel gatesVm = new GatesViewModel(runner, compare::opened, gating, run.runId());
+        gatesVm.setNoBaseline("Gated on its own, as a run opened from a file: \"Baseline\" compares it with the run"
+                + " tagged " + RunGating.BASELINE_TAG + " in this workspace's history.");
         ResultsView view = new ResultsView(vm, new GatesView(gatesVm));
         view.addAction(CompareButtons.of(run.runId(), id -> compare.compareWithBaseline(run), id -> compare.compareWithPrevious(run)));
         Tab tab = new Tab("Read-only " + run.runId(), view);

@@ -44,6 +44,10 @@ class OpenRunFileTest extends WindowTestBase {
         assertThat(robot.lookup("#results-count").queryAs(Label.class).getText()).isEqualTo("159 of 159 cases");
         waitFor(20, TimeUnit.SECONDS, () -> table("#gates-table").getItems().size() == 9);
         assertThat(robot.lookup("#gates-headline").queryAs(Label.class).getText()).matches("FAILED: \\d of 9 gates failed");
+        // Not "tag a run main in the history": a file's run is gated on its own whatever the history holds.
+        assertThat(robot.lookup("#gates-baseline").queryAs(Label.class).getText())
+                .isEqualTo("Gated on its own, as a run opened from a file: \"Baseline\" compares it with the run tagged main"
+                        + " in this workspace's history.");
         assertThat(robot.lookup("#status-message").queryAs(Label.class).getText())
                 .startsWith("Opened run export ").endsWith("(ci-run.json) read-only.");
         @SuppressWarnings("unchecked")
