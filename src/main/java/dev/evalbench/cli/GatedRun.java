@@ -32,9 +32,7 @@ final class GatedRun {
     static java.util.Optional<String> baselineHint(dev.evalbench.core.gate.GateReport report, RunCases baseline,
                                                    RunStore store, String runId) throws dev.evalbench.core.store.StoreException {
         if (baseline != null) return java.util.Optional.empty();
-        boolean wanted = report.verdicts().stream().anyMatch(v -> !v.passed() && v.detail() != null
-                && v.detail().contains(dev.evalbench.core.gate.GateEvaluator.NEEDS_BASELINE));
-        if (!wanted) return java.util.Optional.empty();
+        if (report.verdicts().stream().noneMatch(v -> !v.passed() && v.needsBaseline())) return java.util.Optional.empty();
         return store.resolve("main").filter(id -> !id.equals(runId)).map(id -> "note: run " + id
                 + " is tagged main; add --baseline main to gate against it (the workbench does so by itself)");
     }

@@ -34,7 +34,7 @@ public final class HistoryStore implements AutoCloseable {
     }
 
     /** Why there is no history to read, and how to get one. */
-    public static final String NO_WORKSPACE = "no workspace is open, so there is no run history to read (Ctrl+O opens one)";
+    private static final String NO_WORKSPACE = "no workspace is open, so there is no run history to read (Ctrl+O opens one)";
 
     /**
      * The history of the current workspace folder, created (with its git-ignored folder) when missing. Off

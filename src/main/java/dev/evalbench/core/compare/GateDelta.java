@@ -1,6 +1,5 @@
 package dev.evalbench.core.compare;
 
-import dev.evalbench.core.gate.GateEvaluator;
 import dev.evalbench.core.gate.GateVerdict;
 
 /**
@@ -12,7 +11,7 @@ import dev.evalbench.core.gate.GateVerdict;
 public record GateDelta(String id, GateVerdict before, GateVerdict after) {
     /** False when there is no before verdict or it failed only for want of a baseline. */
     public boolean beforeApplicable() {
-        return before != null && (before.detail() == null || !before.detail().contains(GateEvaluator.NEEDS_BASELINE));
+        return before != null && !before.needsBaseline();
     }
 
     public boolean verdictChanged() {

@@ -41,6 +41,11 @@ public record GateVerdict(
                 mode, detail, true);
     }
 
+    /** Whether this gate could not judge for want of a baseline ({@link GateEvaluator#NEEDS_BASELINE} in its detail). */
+    public boolean needsBaseline() {
+        return detail != null && detail.contains(GateEvaluator.NEEDS_BASELINE);
+    }
+
     /** This verdict with its threshold worded as {@code bound}. */
     public GateVerdict withBound(String bound) {
         return new GateVerdict(id, kind, suite, passed, value, threshold, comparator, baselineValue, intervalLow,
