@@ -23,6 +23,8 @@ public final class HistoryStore implements AutoCloseable {
     private volatile Path folder;
     private Path openFor;
     private RunStore store;
+    /** The open store's {@link RunStore#writesByOthers()} when last asked (or when opened). */
+    private long othersSeen;
 
     /** The workspace whose history {@link #store()} opens next; the FX thread sets it when a folder opens. */
     public void setFolder(Path workspaceFolder) {
@@ -53,7 +55,24 @@ public final class HistoryStore implements AutoCloseable {
             throw new StoreException("cannot create " + HistoryLocation.folder(want) + ": " + e.getMessage(), e);
         }
         openFor = want;
+        // From here on, what another process commits is news: the views read the history after this.
+        othersSeen = store.writesByOthers();
         return store;
+    }
+
+    /**
+     * Whether another process (a terminal's {@code evalbench run}, {@code tag} or {@code resume}) committed to
+     * the open history since the last call, or since it was opened. False when no history is open: this never
+     * opens one. Off the FX thread ({@link HistoryWatch} asks).
+     *
+     * @throws StoreException when the open history cannot be read
+     */
+    public synchronized boolean writtenByOthers() throws StoreException {
+        if (store == null) return false;
+        long now = store.writesByOthers();
+        boolean moved = now != othersSeen;
+        othersSeen = now;
+        return moved;
     }
 
     /** Moves whenever the history changed in this window: a run stored, a tag moved. */

@@ -25,8 +25,7 @@ public final class HistoryView extends VBox {
     private final javafx.beans.property.BooleanProperty workspaceOpen =
             new javafx.beans.property.SimpleBooleanProperty(this, "workspaceOpen", true);
 
-    public HistoryView(HistoryViewModel vm, Consumer<RunRow> open, Consumer<RunRow> resume, String baselineTag,
-                       Runnable afterTag) {
+    public HistoryView(HistoryViewModel vm, Consumer<RunRow> open, Consumer<RunRow> resume, String baselineTag) {
         super(4);
         setId("history-view");
         setStyle("-fx-padding: 4;");
@@ -53,7 +52,7 @@ public final class HistoryView extends VBox {
         Button openButton = button("history-open", "fth-external-link", "Open", "Open the results of the selected run (Enter)");
         openButton.setOnAction(e -> open.accept(selected()));
         Button tag = button("history-tag", "fth-tag", "Tag " + baselineTag, "Tag the selected run " + baselineTag + ": later runs are gated against it");
-        tag.setOnAction(e -> vm.tag(selected(), baselineTag, afterTag));
+        tag.setOnAction(e -> vm.tag(selected(), baselineTag));
         Button resumeButton = button("history-resume", "fth-play-circle", "Resume", "Finish the selected incomplete run");
         resumeButton.setOnAction(e -> resume.accept(selected()));
         openButton.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());

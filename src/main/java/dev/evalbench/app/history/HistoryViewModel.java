@@ -45,6 +45,10 @@ public final class HistoryViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final Map<String, Gated> gated = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
+    /** The run tagged main at the last listing shown, and whether there was one; UI thread. */
+    private String baselineRun;
+    private boolean listed;
+    private Runnable onBaselineMoved = () -> { };
 
     public HistoryViewModel(TaskRunner runner, BackgroundTask.ThrowingSupplier<RunStore> store, RunGating gating, ZoneId zone) {
         this.runner = runner;
@@ -61,9 +65,19 @@ public final class HistoryViewModel {
     public void refresh() {
         long mine = generation.incrementAndGet();
         BackgroundTask.of(this::list)
-                .onSuccess(list -> {
+                .onSuccess(listing -> {
                     if (mine != generation.get()) return;
                     problem.set("");
+                    List<RunRow> list = listing;
+                    String main = baselineOf(list);
+                    if (listed && !java.util.Objects.equals(main, baselineRun)) {
+                        // The baseline moved (here, or by `evalbench tag` elsewhere): every summary is redone.
+                        gated.clear();
+                        list = list.stream().map(r -> r.withGates(null, null, null)).toList();
+                        onBaselineMoved.run();
+                    }
+                    baselineRun = main;
+                    listed = true;
                     rows.setAll(list);
                     gateInBackground(mine, list);
                 })
@@ -120,18 +134,29 @@ public final class HistoryViewModel {
 
     /**
      * Points {@code tag} (normally "main") at the run by the CLI's rules ({@code evalbench tag}), then lists
-     * again; every gate summary is redone, since the baseline may have moved.
+     * again; when that moved the baseline, every gate summary is redone (see {@link #setOnBaselineMoved}).
      */
-    public void tag(RunRow row, String tag, Runnable after) {
+    public void tag(RunRow row, String tag) {
         if (row == null) return;
         BackgroundTask.run(() -> new HistoryService(store.get()).tag(row.id(), tag))
-                .onSuccess(v -> {
-                    gated.clear();
-                    refresh();
-                    after.run();
-                })
+                .onSuccess(v -> refresh())
                 .onFailure(e -> problem.set("Cannot tag run " + row.id() + ": " + e.getMessage()))
                 .executeWith(runner);
+    }
+
+    /**
+     * Called on the UI thread when a listing finds the run tagged main changed since the last one, whoever moved
+     * it (Tag main here, {@code evalbench tag} in a terminal): what was gated against the old baseline is stale.
+     */
+    public void setOnBaselineMoved(Runnable onBaselineMoved) {
+        this.onBaselineMoved = onBaselineMoved;
+    }
+
+    private static String baselineOf(List<RunRow> list) {
+        for (RunRow row : list) {
+            if (row.header().tags().contains(RunGating.BASELINE_TAG)) return row.id();
+        }
+        return null;
     }
 
     /** Every listed run, newest first. */

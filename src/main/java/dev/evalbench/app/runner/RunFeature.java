@@ -15,6 +15,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import dev.evalbench.app.history.HistoryStore;
 import dev.evalbench.app.history.HistoryView;
 import dev.evalbench.app.history.HistoryViewModel;
+import dev.evalbench.app.history.HistoryWatch;
 import dev.evalbench.app.history.RunRow;
 import dev.evalbench.app.fx.BackgroundTask;
 import dev.evalbench.app.results.ResultsTabs;
@@ -42,6 +43,12 @@ public final class RunFeature {
 
     public void install(MainWindow window, TaskRunner runner, WorkspaceSession session, Map<String, String> env, Clock clock) {
         history = new HistoryStore();
+        // Runs and tags a terminal writes into this history show up here too, as this window's own do.
+        HistoryWatch watch = HistoryWatch.start(history, runner);
+        window.atStop(() -> {
+            watch.close();
+            return () -> { };
+        });
         // Task bodies read the open workspace; the FX property is only read on its own thread.
         AtomicReference<Workspace> openWorkspace = new AtomicReference<>(session.workspace());
         session.workspaceProperty().addListener((o, was, now) -> openWorkspace.set(now));
@@ -50,8 +57,9 @@ public final class RunFeature {
         results = new ResultsTabs(window, runner, history::store, gating, openWorkspace::get, zone);
         results.installShortcuts();
         HistoryViewModel historyVm = new HistoryViewModel(runner, history::store, gating, zone);
-        HistoryView historyView = new HistoryView(historyVm, this::open, row -> resume(row), RunGating.BASELINE_TAG,
-                results::regateAll);
+        // However the baseline moved (Tag main here, or `evalbench tag` in a terminal), open results re-gate.
+        historyVm.setOnBaselineMoved(results::regateAll);
+        HistoryView historyView = new HistoryView(historyVm, this::open, row -> resume(row), RunGating.BASELINE_TAG);
         historyView.workspaceOpenProperty().bind(session.folderProperty().isNotNull());
         window.setRunsView(historyView);
         installCompare(window, runner, session, env, zone, openWorkspace, historyView);

@@ -141,6 +141,16 @@ public interface RunStore extends AutoCloseable {
 
     Map<String, String> tags() throws StoreException;
 
+    /**
+     * A count that moves when a change to this history was committed through another connection since this
+     * store opened it: another process's run, tag, resume or import (a terminal beside the window). This store's
+     * own writes leave it as it is. Stores nobody else writes (a run file read into memory) and stores opened
+     * read-only answer 0 always. Thread-safe; waits for a write of this store in progress.
+     */
+    default long writesByOthers() throws StoreException {
+        return 0;
+    }
+
     @Override
     void close() throws StoreException;
 }

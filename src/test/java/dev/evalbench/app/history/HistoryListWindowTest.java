@@ -136,6 +136,35 @@ class HistoryListWindowTest extends WindowTestBase {
                 .queryAllAs(Label.class).stream().allMatch(dev.evalbench.app.DrawnWhole::of));
     }
 
+    /**
+     * A terminal beside the open window, as authors work: the run it stores shows up in the history without a
+     * click (it said "No runs yet" beside it), and its {@code evalbench tag … main} moves the baseline of the open
+     * results and of the history's summaries, as Tag main in the window does.
+     */
+    @Test
+    void aTerminalsRunAndTagShowUpWhileTheWindowIsOpen() throws Exception {
+        Path ws = sampleWithOneRun();
+        ListView<RunRow> list = windowListing(1);
+        String first = list.getItems().get(0).id();
+        assertThat(Cli.run("run", "-w", ws.toString(), "--quiet").exit()).isEqualTo(1);
+        dev.evalbench.app.FxWait.waitFor(20, TimeUnit.SECONDS, () -> list.getItems().size() == 2);
+        String second = dev.evalbench.app.FxWait.read(() -> list.getItems().get(0).id());
+        assertThat(second).isNotEqualTo(first);
+        dev.evalbench.app.FxWait.waitUntilShown(robot, "#history-list .list-cell", 10, TimeUnit.SECONDS);
+        robot.doubleClickOn(robot.lookup("#history-list .list-cell").nth(0).queryAs(Node.class));
+        Label headline = robot.lookup("#gates-headline").queryAs(Label.class);
+        dev.evalbench.app.FxWait.waitFor(30, TimeUnit.SECONDS, () -> "FAILED: 2 of 9 gates failed".equals(headline.getText()));
+
+        assertThat(Cli.run("tag", first, "main", "-w", ws.toString()).exit()).isZero();
+        dev.evalbench.app.FxWait.waitFor(20, TimeUnit.SECONDS, () -> list.getItems().size() == 2
+                && list.getItems().get(1).tags().equals("main"));
+        // Against the baseline, the cost gate can be measured: the open results and the row fail one gate fewer.
+        dev.evalbench.app.FxWait.waitFor(30, TimeUnit.SECONDS, () -> "FAILED: 1 of 9 gates failed".equals(headline.getText()));
+        assertThat(dev.evalbench.app.FxWait.read(() -> robot.lookup("#gates-baseline").queryAs(Label.class).getText()))
+                .isEqualTo("Against baseline main (run " + first + ").");
+        dev.evalbench.app.FxWait.waitFor(30, TimeUnit.SECONDS, () -> "FAIL 1".equals(list.getItems().get(0).gates()));
+    }
+
     /** A copy of the sample with one run stored (the command line's; exit 1, the sample fails a gate). */
     /** "Compare…" with one run in the history says what it needs (it opened nothing and said nothing). */
     @Test

@@ -68,14 +68,36 @@ class HistoryViewModelTest {
         vm.searchProperty().set("");
         assertThat(vm.shown()).hasSize(2);
         String before = vm.rows().get(0).gates();
-        boolean[] told = {false};
-        vm.tag(vm.rows().get(1), RunGating.BASELINE_TAG, () -> told[0] = true);
-        assertThat(told[0]).isTrue();
+        int[] told = {0};
+        vm.setOnBaselineMoved(() -> told[0]++);
+        vm.tag(vm.rows().get(1), RunGating.BASELINE_TAG);
+        assertThat(told[0]).as("the open results are told once that the baseline moved").isEqualTo(1);
         assertThat(vm.rows().get(1).tags()).isEqualTo("main");
         assertThat(sample.store.resolve("main")).contains(first.id());
         // Against the baseline, the cost gate of the newer run can be measured: one gate fewer fails.
         assertThat(vm.rows().get(0).gates()).isNotEqualTo(before);
         vm.searchProperty().set("main");
         assertThat(vm.shown()).extracting(RunRow::id).containsExactly(first.id());
+        // Tagging the run that is main already moves nothing: nothing is re-gated.
+        vm.tag(vm.rows().get(1), RunGating.BASELINE_TAG);
+        assertThat(told[0]).isEqualTo(1);
+    }
+
+    @Test
+    void aTagMovedByAnotherProcessIsNoticedAtTheNextListing() throws Exception {
+        RunHeader first = sample.run();
+        sample.run();
+        vm.refresh();
+        String before = vm.rows().get(0).gates();
+        int[] told = {0};
+        vm.setOnBaselineMoved(() -> told[0]++);
+        // `evalbench tag` in a terminal: its own connection to the same file.
+        try (var terminal = dev.evalbench.core.store.sqlite.SqliteRunStore.open(dev.evalbench.core.store.HistoryLocation.prepare(sample.workspace))) {
+            terminal.tag(first.id(), RunGating.BASELINE_TAG);
+        }
+        vm.refresh();
+        assertThat(told[0]).isEqualTo(1);
+        assertThat(vm.rows().get(1).tags()).isEqualTo("main");
+        assertThat(vm.rows().get(0).gates()).as("re-gated against the new baseline").isNotEqualTo(before);
     }
 }

@@ -43,6 +43,11 @@ final class SerializedWriter implements AutoCloseable {
         }
     }
 
+    /** False for the writer of a store opened read-only, which refuses every write. */
+    boolean canWrite() {
+        return connection != null;
+    }
+
     /**
      * Runs {@code work} holding the writer's turn without opening a transaction; {@code work} may call
      * {@link #inTransaction} (the lock is reentrant). Lets a caller see what earlier turns did before writing.

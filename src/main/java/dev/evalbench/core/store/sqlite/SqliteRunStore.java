@@ -327,6 +327,21 @@ public final class SqliteRunStore implements RunStore {
         return readers.read("read tags", TagRows::all);
     }
 
+    /**
+     * SQLite's {@code PRAGMA data_version} on the writing connection: it moves only when another connection
+     * committed, so the store's own writes never count. 0 for a store opened read-only (it has no connection of
+     * its own that lasts).
+     */
+    @Override
+    public long writesByOthers() throws StoreException {
+        if (!writer.canWrite()) return 0;
+        return writer.inTurn(c -> {
+            try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery("PRAGMA data_version")) {
+                return rs.next() ? rs.getLong(1) : 0L;
+            }
+        });
+    }
+
     /** Waits for a write in progress, then releases every connection. Idempotent. */
     @Override
     public void close() throws StoreException {
