@@ -21,13 +21,15 @@ final class PromptReader {
 
     private final LoadContext ctx;
     private final Map<String, Optional<JsonNode>> schemasByPath = new HashMap<>();
+    private final Map<String, LocatedTree> schemaTrees = new HashMap<>();
     private final Set<String> declaredIds = new HashSet<>();
 
     /**
      * The usable templates by id, in file order, and every id some template file declares, usable or not, so
-     * that a suite naming a broken template is not also reported as naming an unknown one.
+     * that a suite naming a broken template is not also reported as naming an unknown one; and each usable output
+     * schema as parsed, by path, so later checks can say where in it a problem is.
      */
-    record Prompts(Map<String, PromptTemplate> byId, Set<String> declaredIds) {}
+    record Prompts(Map<String, PromptTemplate> byId, Set<String> declaredIds, Map<String, LocatedTree> schemaTrees) {}
 
     private PromptReader(LoadContext ctx) {
         this.ctx = ctx;
@@ -40,7 +42,7 @@ final class PromptReader {
             paths = ctx.files().list(DIR);
         } catch (IOException e) {
             ctx.add(new InputError(DIR, 0, 0, "cannot be listed: " + e.getMessage()));
-            return new Prompts(Map.of(), Set.of());
+            return new Prompts(Map.of(), Set.of(), Map.of());
         }
         PromptReader reader = new PromptReader(ctx);
         Map<String, PromptTemplate> byId = new LinkedHashMap<>();
@@ -48,7 +50,7 @@ final class PromptReader {
             if (!path.endsWith(".yaml") && !path.endsWith(".yml")) continue;
             reader.read(path, byId);
         }
-        return new Prompts(byId, reader.declaredIds);
+        return new Prompts(byId, reader.declaredIds, reader.schemaTrees);
     }
 
     private void read(String path, Map<String, PromptTemplate> byId) {
@@ -102,6 +104,7 @@ final class PromptReader {
             ctx.addViolations(tree, problems.stream().map(PromptReader::asSchemaProblem).toList());
             return Optional.empty();
         }
+        schemaTrees.put(path, tree);
         return Optional.of(tree.root());
     }
 

@@ -65,6 +65,7 @@ public final class WorkspaceLoader {
         RouteReader.Routes routes = RouteReader.read(ctx, manifest == null ? "routes.yaml" : manifest.routesPath(), env);
         PolicySpec policy = PolicyReader.read(ctx, manifest == null ? "policy.yaml" : manifest.policyPath(),
                 outputSchemasInUse(manifest, prompts));
+        if (manifest != null && policy != null) ActionFieldCheck.check(ctx, manifest, prompts, policy);
         Preprocessor preprocessor = new Preprocessor(manifest == null ? List.of() : manifest.preprocess());
         Map<String, SuiteSpec> suites = manifest == null ? Map.of() : suites(ctx, manifest, prompts, preprocessor, policy, routes);
         List<GateSpec> gates = GateReader.read(ctx, manifest == null ? "gates.yaml" : manifest.gatesPath(), manifest, suites);

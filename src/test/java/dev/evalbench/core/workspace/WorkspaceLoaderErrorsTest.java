@@ -204,6 +204,51 @@ class WorkspaceLoaderErrorsTest {
                 + "(suite \"triage\" scores category, priority, order_id, action)");
     }
 
+    /**
+     * The policy decides on the output's "action": a closed output schema without one (an extraction written
+     * from scratch) would have every output rejected, each case reading "reject → escalate" while it scores
+     * right. Said at load, at the schema, with the fix.
+     */
+    @Test
+    void aClosedOutputSchemaWithoutAnActionIsNamedWithTheActionsThePolicyAllows() {
+        Path root = workspace();
+        FixtureWorkspace.replace(root, "schemas/triage.schema.json", "\"action\", ", "");
+        FixtureWorkspace.replace(root, "schemas/triage.schema.json", "    \"action\": { \"type\": \"string\" },\n", "");
+
+        WorkspaceException e = FixtureWorkspace.loadFailure(root);
+
+        assertThat(e.errors()).singleElement().satisfies(err -> {
+            assertThat(err.file()).isEqualTo("schemas/triage.schema.json");
+            assertThat(err.line()).isEqualTo(1);
+            assertThat(err.message()).isEqualTo("the output schema has no \"action\" property and allows no other: "
+                    + "policy.yaml would reject every output of prompt \"triage\" (its decision is on the action the "
+                    + "output proposes in \"action\"); add \"action\" to its properties and required (one of: "
+                    + "reply, escalate, refund, close) and ask for it in the prompt");
+        });
+    }
+
+    @Test
+    void anActionEnumWithNoAllowedActionIsNamedAtTheEnum() {
+        Path root = workspace();
+        FixtureWorkspace.replace(root, "schemas/triage.schema.json", "\"action\": { \"type\": \"string\" }",
+                "\"action\": { \"enum\": [\"approve\", \"deny\"] }");
+
+        WorkspaceException e = FixtureWorkspace.loadFailure(root);
+
+        assertThat(e.errors()).singleElement().satisfies(err -> {
+            assertThat(err.file()).isEqualTo("schemas/triage.schema.json");
+            assertThat(err.line()).isEqualTo(9);
+            assertThat(err.message()).startsWith("\"action\" allows \"approve\", \"deny\", none of them in allowed_actions "
+                    + "(reply, escalate, refund, close): policy.yaml would reject every output of prompt \"triage\"");
+        });
+        // An open schema without "action" is left alone: the prompt may still ask for one.
+        FixtureWorkspace.replace(root, "schemas/triage.schema.json", "    \"action\": { \"enum\": [\"approve\", \"deny\"] },\n", "");
+        FixtureWorkspace.replace(root, "schemas/triage.schema.json", "\"additionalProperties\": false,\n  \"required\"",
+                "\"required\"");
+        FixtureWorkspace.replace(root, "schemas/triage.schema.json", "\"action\", ", "");
+        assertThat(WorkspaceLoader.load(new DiskWorkspaceFiles(root), Map.of()).prompts()).containsKey("triage");
+    }
+
     @Test
     void anExpectedLabelTheOutputSchemaRulesOutIsNamedWithTheValuesItAllows() {
         // "urgent" for "high": no output can ever match it, so the case would only lower the accuracy.
