@@ -228,7 +228,7 @@ class WorkspaceLoaderErrorsTest {
     }
 
     @Test
-    void anActionEnumWithNoAllowedActionIsNamedAtTheEnum() {
+    void anActionEnumWithNoAllowedActionIsNamedAtTheEnum() throws Exception {
         Path root = workspace();
         FixtureWorkspace.replace(root, "schemas/triage.schema.json", "\"action\": { \"type\": \"string\" }",
                 "\"action\": { \"enum\": [\"approve\", \"deny\"] }");
