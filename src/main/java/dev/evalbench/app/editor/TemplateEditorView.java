@@ -39,6 +39,7 @@ public final class TemplateEditorView extends BorderPane {
         area.getStyleClass().add("template-code");
         area.setParagraphGraphicFactory(LineNumberFactory.get(area));
         bindText();
+        keepIndentation();
         area.multiPlainChanges().successionEnds(PAUSE).subscribe(changes -> model.analyze());
 
         TextArea preview = new TextArea();
@@ -67,6 +68,30 @@ public final class TemplateEditorView extends BorderPane {
         undefined.visibleProperty().bind(model.undefinedSummaryProperty().isNotEmpty());
         undefined.managedProperty().bind(undefined.visibleProperty());
         setBottom(undefined);
+    }
+
+    /**
+     * Enter keeps the line's indentation, Tab indents with spaces and Shift+Tab takes one level back
+     * ({@link YamlIndent}): a template line typed at the margin would end its YAML block.
+     */
+    private void keepIndentation() {
+        area.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.isShortcutDown() || e.isAltDown()) return;
+            int paragraph = area.getCurrentParagraph();
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && !e.isShiftDown()) {
+                String before = area.getParagraph(paragraph).getText().substring(0, area.getCaretColumn());
+                area.replaceSelection(YamlIndent.newLine(before));
+            } else if (e.getCode() == javafx.scene.input.KeyCode.TAB && !e.isShiftDown()) {
+                area.replaceSelection(YamlIndent.STEP);
+            } else if (e.getCode() == javafx.scene.input.KeyCode.TAB) {
+                int remove = YamlIndent.outdent(area.getParagraph(paragraph).getText());
+                if (remove > 0) area.deleteText(paragraph, 0, paragraph, remove);
+            } else {
+                return;
+            }
+            area.requestFollowCaret();
+            e.consume();
+        });
     }
 
     /** The model's text and the area's stay equal; the area is restyled on each change and on new marks. */

@@ -143,6 +143,26 @@ class AuthorLoopTest extends WindowTestBase {
         waitFor(10, TimeUnit.SECONDS, () -> treeCell("triage.yaml  r5") != null);
     }
 
+    /**
+     * A line added to the body with Enter stays in the body: the editor keeps the YAML block's indentation (a line
+     * at the margin ended the block and became an unknown key, found only after saving), and Tab indents with
+     * spaces, which YAML takes where it refuses a tab.
+     */
+    @Test
+    void aLineAddedWithEnterStaysInTheTemplateItIsTypedIn() throws Exception {
+        CodeArea area = openTriage();
+        waitFor(10, TimeUnit.SECONDS, () -> area.getScene() != null && area.getScene().getFocusOwner() == area);
+        caretAfter(area, "The customer wrote:");
+        robot.push(KeyCode.ENTER).write("Quote it back verbatim.");
+        robot.push(KeyCode.ENTER).push(KeyCode.TAB).write("(indented)");
+        waitFor(10, TimeUnit.SECONDS, () -> area.getText().contains("(indented)"));
+        assertThat(FxWait.read(() -> area.getText())).contains(
+                "  The customer wrote:\n  Quote it back verbatim.\n    (indented)\n  \"{{ ticket }}\"");
+        // The preview renders the new lines inside the user message, as the model will read them.
+        waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#template-preview").queryTextInputControl().getText()
+                .contains("The customer wrote:\nQuote it back verbatim.\n  (indented)\n"));
+    }
+
     @Test
     void aFileEditedOutsideTheAppIsReloadedInItsEditorUnlessItHasUnsavedEdits() throws Exception {
         CodeArea area = openTriage();

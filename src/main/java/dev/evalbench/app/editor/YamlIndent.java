@@ -1,0 +1,42 @@
+package dev.evalbench.app.editor;
+
+import java.util.regex.Pattern;
+
+/**
+ * Indentation as a YAML editor keeps it, for the template editor's Enter, Tab and Shift+Tab. A prompt's
+ * templates are YAML block scalars ({@code body: |}): a line typed at the left margin ends the block and turns
+ * the text into a new key, which the workspace then refuses. So Enter keeps the line's indentation (one level
+ * more after a line that opens a block scalar, {@code body: |}), and Tab writes spaces, since YAML refuses tabs
+ * there. A line of template text that ends in a colon ("The customer wrote:") opens nothing: the prompt file's
+ * keys all hold scalars.
+ * Pure functions of the text; thread-safe.
+ */
+final class YamlIndent {
+    /** One level, as the shipped prompts indent. */
+    static final String STEP = "  ";
+    /** A line that opens a block scalar: "body: |", "system: >-", "body: |2". */
+    private static final Pattern OPENS_BLOCK = Pattern.compile("[^#]*:\\s*[|>][-+]?[1-9]?[-+]?\\s*");
+
+    private YamlIndent() {}
+
+    /**
+     * What Enter inserts after {@code lineBeforeCaret}, the current line's text up to the caret: a line break
+     * and the indentation of the new line.
+     */
+    static String newLine(String lineBeforeCaret) {
+        String indent = leadingSpaces(lineBeforeCaret);
+        String content = lineBeforeCaret.substring(indent.length());
+        return "\n" + indent + (OPENS_BLOCK.matcher(content).matches() ? STEP : "");
+    }
+
+    /** How many spaces Shift+Tab takes from the start of {@code line}: up to one level, only spaces. */
+    static int outdent(String line) {
+        return Math.min(STEP.length(), leadingSpaces(line).length());
+    }
+
+    private static String leadingSpaces(String line) {
+        int n = 0;
+        while (n < line.length() && line.charAt(n) == ' ') n++;
+        return line.substring(0, n);
+    }
+}
