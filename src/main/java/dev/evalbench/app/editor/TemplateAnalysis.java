@@ -16,16 +16,22 @@ import java.util.List;
  * (placed in the text) and the rendered messages, or the strict renderer's message when it cannot render
  * (never an empty string in place of a missing variable). Computed off the UI thread. Immutable.
  */
-record TemplateAnalysis(List<UndefinedVariables.Undefined> undefined, String preview) {
+record TemplateAnalysis(List<UndefinedVariables.Undefined> undefined, String preview, String fileProblem) {
     static TemplateAnalysis of(String file, String text, CaseChoice chosen, PromptRenderer renderer) {
-        if (chosen == null) return new TemplateAnalysis(List.of(), "Pick a case to preview the rendered messages.");
+        String problem = fileProblem(file, text);
+        TemplateAnalysis analysis = of(file, text, chosen, renderer, problem);
+        return analysis;
+    }
+
+    private static TemplateAnalysis of(String file, String text, CaseChoice chosen, PromptRenderer renderer, String problem) {
+        if (chosen == null) return new TemplateAnalysis(List.of(), "Pick a case to preview the rendered messages.", problem);
         PromptParts parts;
         List<UndefinedVariables.Undefined> undefined;
         try {
             parts = PromptParts.parse(file, text);
             undefined = UndefinedVariables.in(file, text, chosen.vars());
         } catch (PromptFileException e) {
-            return new TemplateAnalysis(List.of(), "Cannot preview: " + e.getMessage());
+            return new TemplateAnalysis(List.of(), "Cannot preview: " + e.getMessage(), problem);
         }
         PromptTemplate template = new PromptTemplate(parts.id(), parts.revision(), parts.changelog(), file,
                 parts.system(), parts.body(), null, null, null, null);
@@ -35,14 +41,27 @@ record TemplateAnalysis(List<UndefinedVariables.Undefined> undefined, String pre
                 if (!out.isEmpty()) out.append("\n\n");
                 out.append("── ").append(m.role().toUpperCase(java.util.Locale.ROOT)).append(" ──\n").append(m.content());
             }
-            return new TemplateAnalysis(undefined, out.toString());
+            return new TemplateAnalysis(undefined, out.toString(), problem);
         } catch (TemplateException e) {
             // At the file's line, as the editor numbers it, not at a line of the part.
             int first = e.line() > 0 ? PromptPartLines.firstLine(file, text.getBytes(StandardCharsets.UTF_8), e.part()) : 0;
             // A part that does not parse has no variables to mark: read as one, its text underlined word by word.
             return new TemplateAnalysis(e.syntaxError() ? List.of() : undefined,
-                    "Cannot render for case " + chosen.id() + ": " + e.inFile(first));
+                    "Cannot render for case " + chosen.id() + ": " + e.inFile(first), problem);
         }
+    }
+
+    /**
+     * The file's first error as {@code validate} would report it (an unknown key, a missing changelog), with how
+     * many more there are; empty when the text is a well-formed prompt file. Said while typing, since a revision
+     * saved with it leaves the workspace unable to load.
+     */
+    private static String fileProblem(String file, String text) {
+        List<dev.evalbench.core.workspace.InputError> problems = dev.evalbench.core.workspace.PromptFileShape.problems(file, text);
+        if (problems.isEmpty()) return "";
+        dev.evalbench.core.workspace.InputError first = problems.get(0);
+        String more = problems.size() == 1 ? "" : " (and " + (problems.size() - 1) + " more)";
+        return (first.line() > 0 ? "Line " + first.line() + ": " : "") + first.message() + more;
     }
 
     /** One line naming what the case lacks, or empty. */

@@ -48,6 +48,7 @@ public final class TemplateEditorModel {
     private final ObjectProperty<CaseChoice> chosenCase = new SimpleObjectProperty<>(this, "chosenCase");
     private final ObservableList<UndefinedVariables.Undefined> undefined = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper undefinedSummary = new ReadOnlyStringWrapper(this, "undefinedSummary", "");
+    private final ReadOnlyStringWrapper fileProblem = new ReadOnlyStringWrapper(this, "fileProblem", "");
     private final ReadOnlyStringWrapper preview = new ReadOnlyStringWrapper(this, "preview", "");
     private final StringProperty changelog = new SimpleStringProperty(this, "changelog", "");
     private final BooleanProperty askingChangelog = new SimpleBooleanProperty(this, "askingChangelog");
@@ -149,6 +150,7 @@ public final class TemplateEditorModel {
         analysis.submit(() -> TemplateAnalysis.of(file, current, chosen, renderer), result -> {
             undefined.setAll(result.undefined());
             undefinedSummary.set(result.undefinedSummary(chosen));
+            fileProblem.set(result.fileProblem());
             preview.set(result.preview());
         }, failure -> preview.set("Cannot preview: " + failure.getMessage()));
     }
@@ -257,6 +259,8 @@ public final class TemplateEditorModel {
     public ObjectProperty<CaseChoice> chosenCaseProperty() { return chosenCase; }
     public ObservableList<UndefinedVariables.Undefined> undefined() { return undefined; }
     public javafx.beans.property.ReadOnlyStringProperty undefinedSummaryProperty() { return undefinedSummary.getReadOnlyProperty(); }
+    /** The text's first error as a prompt file ("Line 10: unknown key …"), or empty; checked as the author types. */
+    public javafx.beans.property.ReadOnlyStringProperty fileProblemProperty() { return fileProblem.getReadOnlyProperty(); }
     public javafx.beans.property.ReadOnlyStringProperty previewProperty() { return preview.getReadOnlyProperty(); }
     public StringProperty changelogProperty() { return changelog; }
     public BooleanProperty askingChangelogProperty() { return askingChangelog; }

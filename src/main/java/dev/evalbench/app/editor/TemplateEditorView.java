@@ -67,7 +67,18 @@ public final class TemplateEditorView extends BorderPane {
         undefined.setGraphic(new FontIcon("fth-alert-triangle"));
         undefined.visibleProperty().bind(model.undefinedSummaryProperty().isNotEmpty());
         undefined.managedProperty().bind(undefined.visibleProperty());
-        setBottom(undefined);
+        Label fileProblem = new Label();
+        fileProblem.setId("file-problem");
+        fileProblem.getStyleClass().add("undefined-summary");
+        fileProblem.textProperty().bind(model.fileProblemProperty());
+        fileProblem.setGraphic(new FontIcon("fth-x-circle"));
+        fileProblem.visibleProperty().bind(model.fileProblemProperty().isNotEmpty());
+        fileProblem.managedProperty().bind(fileProblem.visibleProperty());
+        // However narrow the editor cuts it, the whole message is one hover away.
+        fileProblem.tooltipProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
+                () -> fileProblem.getText().isEmpty() ? null : new javafx.scene.control.Tooltip(fileProblem.getText()),
+                fileProblem.textProperty()));
+        setBottom(new VBox(2, fileProblem, undefined));
     }
 
     /**

@@ -95,6 +95,16 @@ public final class ResultsView extends VBox {
         getChildren().addAll(row, filterBar, table);
     }
 
+    /**
+     * Adds another feature's line about this run (what changed since the previous run) between the gates and the
+     * actions row, across the whole width: a sentence the buttons' row has no room for. It takes no room while
+     * hidden (unmanaged).
+     */
+    public void addLine(Node line) {
+        int actionsRow = getChildren().indexOf(actions.getParent());
+        getChildren().add(Math.max(0, actionsRow), line);
+    }
+
     /** Adds another feature's action on this run (e.g. "Export report…") to the actions row above the filter. */
     public void addAction(Node action) {
         if (action instanceof javafx.scene.control.Control c) c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);

@@ -8,6 +8,7 @@ import java.util.Map;
 import dev.evalbench.app.compare.CompareButtons;
 import dev.evalbench.app.compare.CompareTabs;
 import dev.evalbench.app.compare.RunChoice;
+import dev.evalbench.app.compare.SincePrevious;
 import dev.evalbench.app.gates.RunGating;
 import javafx.scene.control.Button;
 import javafx.scene.control.Tooltip;
@@ -115,9 +116,14 @@ public final class RunFeature {
             var row = historyView.list().getSelectionModel().getSelectedItem();
             return row == null || row.kind().isEmpty();
         }, historyView.list().getSelectionModel().selectedItemProperty()));
-        results.onOpen(view -> view.addAction(CompareButtons.of(view.viewModel().runId(),
-                id -> compare.compareWithBaseline(new RunChoice(id, "run " + id, history::store)),
-                id -> compare.compareWithPrevious(new RunChoice(id, "run " + id, history::store)))));
+        results.onOpen(view -> {
+            // What changed since the previous run, above the button that opens that comparison: the loop's answer
+            // without another click.
+            view.addLine(SincePrevious.of(runner, view.viewModel().runId(), history::store, zone));
+            view.addAction(CompareButtons.of(view.viewModel().runId(),
+                    id -> compare.compareWithBaseline(new RunChoice(id, "run " + id, history::store)),
+                    id -> compare.compareWithPrevious(new RunChoice(id, "run " + id, history::store))));
+        });
         Button pick = new Button("Compare…", new FontIcon("fth-columns"));
         pick.setId("compare-pick");
         pick.setTooltip(new Tooltip("Compare two runs (Ctrl+Shift+C)"));

@@ -257,7 +257,7 @@ final class LoadContext {
         errors.addAll(located);
     }
 
-    private static InputError locate(LocatedTree tree, SchemaViolation v) {
+    static InputError locate(LocatedTree tree, SchemaViolation v) {
         if (!v.isKeyProblem()) {
             return tree.errorAt(v.pointer(), Places.subject(tree.root(), v.pointer()) + " " + v.head() + v.tail());
         }

@@ -42,6 +42,30 @@ class TemplateEditorModelTest {
         assertThat(editor.undefined()).isEmpty();
     }
 
+    /**
+     * A line left at the margin after the body's block is YAML, but a new key the workspace refuses: said while
+     * typing, worded as validate words it, not after a revision is saved with it.
+     */
+    @Test
+    void aKeyThePromptFileCannotHaveIsSaidWhileTyping() {
+        assertThat(editor.fileProblemProperty().get()).isEmpty();
+        String clean = editor.textProperty().get();
+        editor.textProperty().set(clean + "Also say: the action\n");
+        editor.analyze();
+        assertThat(editor.fileProblemProperty().get()).startsWith("Line ")
+                .contains(": unknown key \"Also say\" at the top level (expected one of: id, revision, changelog, "
+                        + "output_schema, system, body)");
+        type("changelog:", "changelg:");
+        assertThat(editor.fileProblemProperty().get()).contains("(and 2 more)");
+
+        editor.textProperty().set(clean);
+        editor.analyze();
+        assertThat(editor.fileProblemProperty().get()).isEmpty();
+        // Broken YAML is said the same way, at its line.
+        type("revision: 4", "revision: [4");
+        assertThat(editor.fileProblemProperty().get()).startsWith("Line ").contains("YAML syntax error");
+    }
+
     @Test
     void anUndefinedVariableIsMarkedWhereItIsAndTheFixClearsIt() {
         type("New ticket via {{ channel }}.", "New ticket via {{ channel }} for {{ nope }}.");

@@ -165,6 +165,30 @@ class HistoryListWindowTest extends WindowTestBase {
         dev.evalbench.app.FxWait.waitFor(30, TimeUnit.SECONDS, () -> "FAIL 1".equals(list.getItems().get(0).gates()));
     }
 
+    /**
+     * The author's loop: after a change and another run, the run's results say what changed since the run before
+     * it, without opening the comparison. Here the expected category of t001 changes, so that case now fails.
+     */
+    @Test
+    void aRunsResultsSayWhatChangedSinceThePreviousRun() throws Exception {
+        Path ws = sampleWithOneRun();
+        Path tickets = ws.resolve("datasets/tickets.jsonl");
+        java.util.List<String> lines = new java.util.ArrayList<>(java.nio.file.Files.readAllLines(tickets));
+        assertThat(lines.get(0)).startsWith("{\"id\": \"t001\"").contains("\"expected\": {\"category\": \"bug\"");
+        lines.set(0, lines.get(0).replace("\"expected\": {\"category\": \"bug\"", "\"expected\": {\"category\": \"billing\""));
+        java.nio.file.Files.write(tickets, lines);
+        assertThat(Cli.run("run", "-w", ws.toString(), "--quiet").exit()).isEqualTo(1);
+        ListView<RunRow> list = windowListing(2);
+        robot.doubleClickOn(robot.lookup("#history-list .list-cell").nth(0).queryAs(Node.class));
+        dev.evalbench.app.FxWait.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#results-since-previous").tryQuery()
+                .map(n -> n.isVisible() && ((Label) n).getText().startsWith("Since")).orElse(false));
+        Label since = robot.lookup("#results-since-previous").queryAs(Label.class);
+        assertThat(dev.evalbench.app.FxWait.read(since::getText)).isEqualTo("Since the previous run: 1 case now fails");
+        assertThat(dev.evalbench.app.FxWait.read(() -> since.getTooltip().getText()))
+                .contains("The previous run: " + list.getItems().get(1).id());
+        dev.evalbench.app.FxWait.waitFor(10, TimeUnit.SECONDS, () -> dev.evalbench.app.DrawnWhole.of(since));
+    }
+
     /** A copy of the sample with one run stored (the command line's; exit 1, the sample fails a gate). */
     /** "Compare…" with one run in the history says what it needs (it opened nothing and said nothing). */
     @Test

@@ -1,0 +1,41 @@
+package dev.evalbench.core.compare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.evalbench.core.record.CaseKey;
+import dev.evalbench.core.record.CaseSummary;
+import dev.evalbench.core.run.RunHeaders;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What the results tab says changed since the previous run, from the two runs' summaries. */
+class VerdictFlipsTest {
+    private static final dev.evalbench.core.record.RunHeader EARLIER = RunHeaders.running("r1", Instant.parse("2026-12-02T13:00:00Z"));
+
+    private static CaseSummary summary(String id, boolean passed) {
+        return new CaseSummary(new CaseKey("triage", id, "triage", "offline", 0), "trace", passed, true, null, true,
+                "reply", List.of(), true, "offline", "m", 100, 10, 5, 0.0, 1, 0, false, List.of(), null, null, null,
+                null, List.of(), List.of(), false);
+    }
+
+    @Test
+    void countsTheCasesOfBothRunsWhoseVerdictFlippedEachWay() {
+        VerdictFlips flips = VerdictFlips.of(EARLIER,
+                List.of(summary("a", false), summary("b", false), summary("c", true), summary("d", true), summary("gone", false)),
+                List.of(summary("a", true), summary("b", true), summary("c", false), summary("d", true), summary("new", true)));
+        assertThat(flips.nowPass()).isEqualTo(2);
+        assertThat(flips.nowFail()).isEqualTo(1);
+        assertThat(flips.paired()).as("a case in one run only is no flip").isEqualTo(4);
+        assertThat(flips.inWords()).isEqualTo("2 cases now pass, 1 now fails");
+    }
+
+    @Test
+    void saysEachCountInWordsAndNothingChangedWithHowManyCasesWereCompared() {
+        assertThat(new VerdictFlips(EARLIER, 1, 0, 9).inWords()).isEqualTo("1 case now passes");
+        assertThat(new VerdictFlips(EARLIER, 0, 1, 9).inWords()).isEqualTo("1 case now fails");
+        assertThat(new VerdictFlips(EARLIER, 0, 3, 9).inWords()).isEqualTo("3 cases now fail");
+        assertThat(new VerdictFlips(EARLIER, 1, 2, 9).inWords()).isEqualTo("1 case now passes, 2 now fail");
+        assertThat(new VerdictFlips(EARLIER, 0, 0, 159).inWords()).isEqualTo("no case changed its verdict (159 in both)");
+    }
+}
