@@ -32,7 +32,9 @@ public final class SincePrevious {
         line.setManaged(false);
         BackgroundTask.of(() -> ReviewService.sincePrevious(store.get(), runId, HISTORY_LIMIT))
                 .onSuccess(found -> found.ifPresent(flips -> {
-                    line.setText("Since the previous run: " + flips.inWords());
+                    // Against a run that stopped early (cancelled, an outage), "now pass" may only mean "answered now".
+                    boolean partial = flips.earlier().status() != dev.evalbench.core.record.RunStatus.COMPLETE;
+                    line.setText("Since the previous run" + (partial ? " (incomplete)" : "") + ": " + flips.inWords());
                     line.setTooltip(new Tooltip(line.getText() + "\nThe previous run: " + flips.earlier().id() + ", started "
                             + WHEN.format(flips.earlier().startedAt().atZone(zone)) + ". \"Previous\" compares the two."));
                     line.setVisible(true);

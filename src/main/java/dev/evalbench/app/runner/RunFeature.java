@@ -166,6 +166,10 @@ public final class RunFeature {
                 results.open(header.id(), header.startedAt());
             } else if (progress.stateProperty().get() == RunProgress.State.CANCELLED) {
                 window.status("Run " + header.id() + " cancelled: resume it from the history.");
+            } else if (progress.stateProperty().get() == RunProgress.State.OUTAGE) {
+                // `evalbench run`'s words (exit 3): the route measured nothing, so the run stays open for resume.
+                window.status("Run " + header.id() + " is incomplete: " + progress.outage()
+                        + ". Resume it from the history once the route answers.");
             }
         });
     }

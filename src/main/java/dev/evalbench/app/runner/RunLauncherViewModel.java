@@ -149,12 +149,19 @@ public final class RunLauncherViewModel {
                 CoalescingListener.DEFAULT_INTERVAL);
         listening.put(progress, listener);
         going.set(true);
-        BackgroundTask.of(() -> body.run(listener, progress.cancellation(), w -> warning.compareAndSet(null, w)))
-                .onSuccess(header -> {
+        BackgroundTask.of(() -> {
+                    RunHeader header = body.run(listener, progress.cancellation(), w -> warning.compareAndSet(null, w));
+                    return new Ended(header, header.status() == RunStatus.COMPLETE ? null : outageOf(header));
+                })
+                .onSuccess(ended -> {
+                    RunHeader header = ended.header();
                     listening.remove(progress);
                     going.set(!listening.isEmpty());
-                    progress.ended(header.status() == RunStatus.COMPLETE ? RunProgress.State.COMPLETE
-                            : RunProgress.State.CANCELLED, header, null);
+                    // Incomplete without being asked to stop: the engine found that no case got an answer.
+                    RunProgress.State how = header.status() == RunStatus.COMPLETE ? RunProgress.State.COMPLETE
+                            : ended.outage() != null && !progress.cancellation().isCancelled() ? RunProgress.State.OUTAGE
+                            : RunProgress.State.CANCELLED;
+                    progress.ended(how, header, ended.outage());
                     onEnded.accept(progress, header);
                 })
                 .onFailure(e -> {
@@ -167,6 +174,17 @@ public final class RunLauncherViewModel {
                 })
                 .executeWith(runner);
         return progress;
+    }
+
+    /** A run's final header, and its outage in the engine's words when it recorded one. */
+    private record Ended(RunHeader header, String outage) {}
+
+    /** What the run's outage event says happened, or null: read in the task body, after the run ended. */
+    private String outageOf(RunHeader header) throws Exception {
+        return store.get().events(header.id()).stream()
+                .filter(e -> e.kind().equals(dev.evalbench.core.run.RunEngine.OUTAGE))
+                // "no case got an answer from the model (3 provider failures)": what follows says what resume does.
+                .map(e -> e.detail().split(";", 2)[0]).findFirst().orElse(null);
     }
 
     /** Hops every callback of the coalescer to the UI thread; the batches of cases are not needed here. */

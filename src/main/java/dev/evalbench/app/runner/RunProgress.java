@@ -19,8 +19,11 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * {@link Cancellation}. Properties change on the UI thread only.
  */
 public final class RunProgress {
-    /** Where a run stands. */
-    public enum State { STARTING, RUNNING, COMPLETE, CANCELLED, FAILED }
+    /**
+     * Where a run stands. CANCELLED and OUTAGE both leave it incomplete and resumable: asked to stop, or stopped
+     * because no case got an answer from the model (the route is down), which nobody asked for.
+     */
+    public enum State { STARTING, RUNNING, COMPLETE, CANCELLED, OUTAGE, FAILED }
 
     private final Cancellation cancellation = new Cancellation();
     private final ReadOnlyStringWrapper runId = new ReadOnlyStringWrapper(this, "runId");
@@ -29,6 +32,7 @@ public final class RunProgress {
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.STARTING);
     private ProgressSnapshot last;
     private RunHeader header;
+    private String outage;
 
     void started(RunHeader header) {
         this.header = header;
@@ -42,13 +46,16 @@ public final class RunProgress {
         text.set(describe(s, state.get()));
     }
 
+    /** @param problem why it failed (FAILED), or the run's outage in words (OUTAGE); null otherwise */
     void ended(State how, RunHeader finalHeader, String problem) {
         if (finalHeader != null) header = finalHeader;
+        if (how == State.OUTAGE) outage = problem;
         state.set(how);
         String counts = last == null ? "" : describe(last, how);
         text.set(switch (how) {
             case COMPLETE -> "complete: " + counts;
             case CANCELLED -> "cancelled (resume it from the history): " + counts;
+            case OUTAGE -> "incomplete, no answer from the model (resume it from the history): " + counts;
             default -> "failed: " + problem;
         });
         if (how == State.COMPLETE) fraction.set(1);
@@ -71,6 +78,11 @@ public final class RunProgress {
         long secs = Math.max(0, d.toSeconds());
         return secs >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", secs / 3600, secs / 60 % 60, secs % 60)
                 : String.format(Locale.ROOT, "%d:%02d", secs / 60, secs % 60);
+    }
+
+    /** Why a run ended in an outage, in the engine's words ("no case got an answer from the model (3 …"); else null. */
+    public String outage() {
+        return outage;
     }
 
     /** Asks the run to stop: finished cases stay stored, the run is marked incomplete. Any thread. */

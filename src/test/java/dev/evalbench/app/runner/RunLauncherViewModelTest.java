@@ -154,6 +154,34 @@ class RunLauncherViewModelTest {
         assertThat(run.textProperty().get()).isEqualTo("failed: the history could not be opened");
     }
 
+    /**
+     * A route that never answers (its server down): the run ends incomplete, as `evalbench run`'s outage (exit 3),
+     * and the run bar says so in its words. It said "cancelled", which nobody had asked for.
+     */
+    @Test
+    void aRunWhoseRouteNeverAnswersEndsAsAnOutageNotACancellation() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = probe.getLocalPort();
+        }
+        java.nio.file.Files.writeString(sample.workspace.resolve("routes.yaml"), "  down:\n    provider: openai\n"
+                + "    base_url: http://127.0.0.1:" + closedPort + "/v1\n    model: m\n    api_key_env: DOWN_KEY\n"
+                + "    retries: {max_attempts: 1}\n", java.nio.file.StandardOpenOption.APPEND);
+        Map<String, String> env = Map.of("DOWN_KEY", "not-a-secret");
+        RunLauncherViewModel vm = new RunLauncherViewModel(new SameThreadTaskRunner(), () -> sample.store,
+                () -> sample.workspace, new RunService(Clock.systemUTC(), env));
+        vm.setWorkspace(dev.evalbench.core.service.Components.loadChecked(sample.workspace, env));
+        vm.chosenRoutes().setAll("down");
+        vm.chosenSuites().setAll("safety");
+
+        RunProgress run = vm.run();
+
+        assertThat(run.stateProperty().get()).isEqualTo(RunProgress.State.OUTAGE);
+        assertThat(run.outage()).isEqualTo("no case got an answer from the model (32 provider failures)");
+        assertThat(run.textProperty().get()).startsWith("incomplete, no answer from the model (resume it from the history): 32 / 32");
+        assertThat(sample.store.run(run.runIdProperty().get()).orElseThrow().status()).isEqualTo(RunStatus.INCOMPLETE);
+    }
+
     @Test
     void aCancelledRunIsStoredIncompleteAndResumingFinishesIt() throws Exception {
         RunLauncherViewModel vm = launcher(new SameThreadTaskRunner());
