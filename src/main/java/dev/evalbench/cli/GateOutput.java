@@ -124,7 +124,7 @@ final class GateOutput {
         boolean incomplete = run.header().status() != RunStatus.COMPLETE;
         // An incomplete run's outage closes the output as its own line: not also among the events.
         run.events().stream().filter(e -> !(incomplete && e.kind().equals(dev.evalbench.core.run.RunEngine.OUTAGE)))
-                .forEach(e -> out.println("event: " + e.kind() + " " + e.detail()));
+                .forEach(e -> out.println("event: " + e.kind() + " " + dev.evalbench.core.record.EventWords.detail(e, run.header().status())));
         JudgeAgreement.of(run.cases()).forEach(a -> out.println(JudgeWording.line(a)));
         RepeatStats repeat = RepeatStats.hasRepeats(run.cases()) ? RepeatStats.of(run.cases()) : RepeatStats.NONE;
         if (repeat.samplesPerCase() > 1) {

@@ -62,6 +62,19 @@ class DocumentedExitCodesTest {
         assertThat(resumed.result().exit()).as(resumed.result().err()).isIn(ExitCodes.OK, ExitCodes.GATE_FAILED);
         assertThat(resumed.header().status()).isEqualTo(RunStatus.COMPLETE);
         assertThat(resumed.cases()).allSatisfy(c -> assertThat(c.failureKind()).isNull());
+        // Finished by the resume, the run no longer says it is incomplete: the outage reads as past, everywhere.
+        Cli.Result after = Cli.run(ws.env, "gate", outage.header().id(), "--workspace", ws.dir.toString(), "--db",
+                ws.db.toString(), "--markdown", summary.toString());
+        assertThat(after.out()).contains("event: outage no case got an answer from the model (32 provider failures); "
+                + "resumed since, the run is complete\n").doesNotContain("the run is incomplete").doesNotContain("INCOMPLETE");
+        assertThat(java.nio.file.Files.readString(summary)).doesNotContain("the run is incomplete");
+        Path finished = tmp.resolve("finished-report");
+        assertThat(Cli.run(ws.env, "report", outage.header().id(), "--workspace", ws.dir.toString(), "--db",
+                ws.db.toString(), "--out", finished.toString()).exit()).isZero();
+        for (String file : new String[] {"report.html", "report.md"}) {
+            assertThat(java.nio.file.Files.readString(finished.resolve(file))).as(file)
+                    .contains("resumed since, the run is complete").doesNotContain("the run is incomplete");
+        }
     }
 
     @Test

@@ -50,7 +50,8 @@ public final class ReportMarkdown {
         md.append("\n\n");
         if (content.run().events() != null) {
             content.run().events().forEach(e -> md.append("**").append(MarkdownText.inline(e.kind())).append(":** ")
-                    .append(MarkdownText.inline(e.detail())).append("\n\n"));
+                    .append(MarkdownText.inline(dev.evalbench.core.record.EventWords.detail(e, content.run().header().status())))
+                    .append("\n\n"));
         }
         gates(md, verdicts);
         if (content.hasBaseline()) {

@@ -37,7 +37,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class RunEngine {
     /** The kind of the event recorded when no case of a run got an answer from the model. */
-    public static final String OUTAGE = "outage";
+    public static final String OUTAGE = RunEvent.OUTAGE;
 
     /** The fewest finished cases that may wait to be written (twice the concurrency when that is more). */
     static final int WRITE_AHEAD = 128;

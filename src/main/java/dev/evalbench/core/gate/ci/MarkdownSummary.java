@@ -51,7 +51,8 @@ public final class MarkdownSummary {
         }
         md.append("\n\n");
         // What happened to the run (an outage, a breaker that opened), as the terminal says it; masked by the caller.
-        run.events().forEach(e -> md.append("**").append(cell(e.kind())).append(":** ").append(cell(e.detail())).append("\n\n"));
+        run.events().forEach(e -> md.append("**").append(cell(e.kind())).append(":** ")
+                .append(cell(dev.evalbench.core.record.EventWords.detail(e, run.header().status()))).append("\n\n"));
         gatesTable(md, report.verdicts());
         failedDetails(md, report.verdicts());
         if (baseline != null) {

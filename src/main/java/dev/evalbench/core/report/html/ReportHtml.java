@@ -103,7 +103,8 @@ public final class ReportHtml {
         // What happened to the run beside its cases (an outage, a breaker that opened), as the terminal says it.
         List<RunEvent> events = content.run().events() == null ? List.of() : content.run().events();
         for (RunEvent e : events) {
-            html.open("p", "class", "run-event").element("strong", e.kind() + ":").text(" " + e.detail()).close("p");
+            html.open("p", "class", "run-event").element("strong", e.kind() + ":")
+                    .text(" " + dev.evalbench.core.record.EventWords.detail(e, h.status())).close("p");
         }
         html.open("nav").open("a", "href", "#gates").text("Gates").close("a").open("a", "href", "#summary").text("Numbers").close("a");
         if (content.hasBaseline()) {

@@ -1,0 +1,17 @@
+package dev.evalbench.core.record;
+
+/**
+ * What a stored run event says to a reader of the run as it stands now. The history keeps each event as it was
+ * written; an outage's ("no case got an answer …; the run is incomplete and resume retries those cases") is
+ * false once a resume finished the run, so for a complete run it reads as past: "…; resumed since, the run is
+ * complete". Every output that lists a run's events (the terminal, report.md, report.html, the CI summary)
+ * words them here. Pure.
+ */
+public final class EventWords {
+    private EventWords() {}
+
+    public static String detail(RunEvent event, RunStatus runStatus) {
+        if (!RunEvent.OUTAGE.equals(event.kind()) || runStatus != RunStatus.COMPLETE) return event.detail();
+        return event.detail().split(";", 2)[0] + "; resumed since, the run is complete";
+    }
+}
