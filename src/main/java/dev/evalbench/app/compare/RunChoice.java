@@ -14,12 +14,20 @@ import java.util.Locale;
 public record RunChoice(String runId, String label, BackgroundTask.ThrowingSupplier<RunStore> store) {
     /** How the label of a run read from a file ends. */
     static final String READ_ONLY = " (read-only)";
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+    /** To the second, as the history and the results tabs date runs: two runs of one minute read apart. */
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
-    /** A run of the local history. */
+    /**
+     * A run of the local history: "run ID [tags] · date", then what sets it apart from the runs beside it in a
+     * picker, as the history's row says it: its kind when it is no eval run, its status when it is not complete.
+     */
     public static RunChoice ofHistory(RunHeader h, ZoneId zone, BackgroundTask.ThrowingSupplier<RunStore> store) {
         String tags = h.tags().isEmpty() ? "" : " [" + String.join(", ", h.tags()) + "]";
-        return new RunChoice(h.id(), "run " + h.id() + tags + " · " + WHEN.format(h.startedAt().atZone(zone)), store);
+        String kind = h.kind() == dev.evalbench.core.record.RunKind.EVAL ? "" : " · " + h.kind().name().toLowerCase(Locale.ROOT);
+        String status = h.status() == dev.evalbench.core.record.RunStatus.COMPLETE ? ""
+                : " · " + h.status().name().toLowerCase(Locale.ROOT);
+        return new RunChoice(h.id(), "run " + h.id() + tags + " · " + WHEN.format(h.startedAt().atZone(zone)) + kind + status,
+                store);
     }
 
     /** A run opened from a file; {@code source} names the file. */
