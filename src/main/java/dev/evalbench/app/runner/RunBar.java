@@ -32,6 +32,7 @@ final class RunBar extends HBox {
         text.setId("run-bar-text");
         dev.evalbench.app.fx.WholeText.install(text);
         cancel.setId("run-cancel");
+        cancel.setTooltip(new javafx.scene.control.Tooltip("Cancel the run: its finished cases stay stored (Ctrl+.)"));
         cancel.getStyleClass().addAll(Styles.SMALL, Styles.DANGER);
         // A long line of counts ("cancelled (resume it from the history)", several routes) gives way, not the button.
         cancel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);

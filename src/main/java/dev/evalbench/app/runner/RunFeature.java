@@ -151,6 +151,12 @@ public final class RunFeature {
         window.addStatusItem(new RunBar(launcher));
         window.shortcuts().add(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), "Run",
                 "Run the chosen routes and suites", run);
+        // The run bar's Cancel, from the keyboard (Ctrl+. as in many tools; Esc already clears a results filter).
+        window.shortcuts().add(new KeyCodeCombination(KeyCode.PERIOD, KeyCombination.SHORTCUT_DOWN), "Run",
+                "Cancel the run in progress (its finished cases stay stored: resume it from the history)", () -> {
+                    RunProgress current = launcher.currentProperty().get();
+                    if (current != null && current.active()) current.cancel();
+                });
         launcher.problemProperty().addListener((o, was, now) -> {
             if (!now.isEmpty()) window.status(now);
         });
