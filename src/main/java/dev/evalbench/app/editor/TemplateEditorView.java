@@ -60,25 +60,26 @@ public final class TemplateEditorView extends BorderPane {
         centre.setDividerPositions(0.66);
         setCenter(centre);
         setTop(new VBox(4, toolBar(), new KeptEditsBar(model), new ChangelogBar(model), notice()));
-        Label undefined = new Label();
-        undefined.setId("undefined-summary");
-        undefined.getStyleClass().add("undefined-summary");
-        undefined.textProperty().bind(model.undefinedSummaryProperty());
-        undefined.setGraphic(new FontIcon("fth-alert-triangle"));
-        undefined.visibleProperty().bind(model.undefinedSummaryProperty().isNotEmpty());
-        undefined.managedProperty().bind(undefined.visibleProperty());
-        Label fileProblem = new Label();
-        fileProblem.setId("file-problem");
-        fileProblem.getStyleClass().add("undefined-summary");
-        fileProblem.textProperty().bind(model.fileProblemProperty());
-        fileProblem.setGraphic(new FontIcon("fth-x-circle"));
-        fileProblem.visibleProperty().bind(model.fileProblemProperty().isNotEmpty());
-        fileProblem.managedProperty().bind(fileProblem.visibleProperty());
-        // However narrow the editor cuts it, the whole message is one hover away.
-        fileProblem.tooltipProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
-                () -> fileProblem.getText().isEmpty() ? null : new javafx.scene.control.Tooltip(fileProblem.getText()),
-                fileProblem.textProperty()));
-        setBottom(new VBox(2, fileProblem, undefined));
+        setBottom(new VBox(2,
+                lineUnderEditor("file-problem", model.fileProblemProperty(), "fth-x-circle"),
+                lineUnderEditor("undefined-summary", model.undefinedSummaryProperty(), "fth-alert-triangle")));
+    }
+
+    /**
+     * A line under the editor that says what is wrong with the text (shown only while it says something); however
+     * narrow the editor cuts it, the whole message is one hover away.
+     */
+    private static Label lineUnderEditor(String id, javafx.beans.property.ReadOnlyStringProperty text, String icon) {
+        Label line = new Label();
+        line.setId(id);
+        line.getStyleClass().add("undefined-summary");
+        line.textProperty().bind(text);
+        line.setGraphic(new FontIcon(icon));
+        line.visibleProperty().bind(text.isNotEmpty());
+        line.managedProperty().bind(line.visibleProperty());
+        line.tooltipProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
+                () -> line.getText().isEmpty() ? null : new javafx.scene.control.Tooltip(line.getText()), line.textProperty()));
+        return line;
     }
 
     /**
