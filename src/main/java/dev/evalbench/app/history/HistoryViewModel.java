@@ -90,7 +90,10 @@ public final class HistoryViewModel {
         List<RunRow> out = new ArrayList<>();
         for (RunHeader h : s.runs(LIMIT)) {
             Gated known = gated.get(h.id());
-            int stored = s.finishedKeys(h.id()).size();
+            // A complete run stored every case it planned (the engine completes none short of that); only the
+            // others are counted, so a refresh (one every few seconds while a terminal's run goes) reads no keys
+            // of the finished runs.
+            int stored = h.status() == RunStatus.COMPLETE ? h.plannedCases() : s.finishedKeys(h.id()).size();
             out.add(known == null ? new RunRow(h, stored, null, null, null)
                     : new RunRow(h, stored, known.gates(), known.prompts(), known.inWords()));
         }
