@@ -100,6 +100,12 @@ final class OpenFiles {
             e.consume();
             model.guard(() -> unsaved.ask(file), () -> close(file));
         });
+        // A save or rollback changes what a run is made of: the workspace reads as out of date from the write
+        // on, and is read again as soon as it is done (not a debounce later, when the watcher sees the file).
+        model.writingProperty().addListener((o, was, now) -> {
+            if (now) wb.session().markStale();
+            else wb.session().reload();
+        });
         editors.put(file, model);
         editorViews.put(file, view);
         // The author opened it to type in it: the caret goes there (to the problem's place, if one was named) once

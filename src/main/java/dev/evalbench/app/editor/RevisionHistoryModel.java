@@ -87,9 +87,16 @@ public final class RevisionHistoryModel {
             diffTitle.set("Save or discard your edits before rolling back.");
             return;
         }
+        editor.writing(true);
         BackgroundTask.of(() -> PromptSaver.rollback(editor.workspace(), editor.file(), old))
-                .onSuccess(editor::adoptSaved)
-                .onFailure(e -> diffTitle.set("Not rolled back: " + e.getMessage()))
+                .onSuccess(written -> {
+                    editor.writing(false);
+                    editor.adoptSaved(written);
+                })
+                .onFailure(e -> {
+                    editor.writing(false);
+                    diffTitle.set("Not rolled back: " + e.getMessage());
+                })
                 .executeWith(editor.runner());
     }
 

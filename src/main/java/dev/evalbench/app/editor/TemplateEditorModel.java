@@ -49,6 +49,7 @@ public final class TemplateEditorModel {
     private final ObservableList<UndefinedVariables.Undefined> undefined = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper undefinedSummary = new ReadOnlyStringWrapper(this, "undefinedSummary", "");
     private final ReadOnlyStringWrapper fileProblem = new ReadOnlyStringWrapper(this, "fileProblem", "");
+    private final ReadOnlyBooleanWrapper writing = new ReadOnlyBooleanWrapper(this, "writing");
     private final ReadOnlyStringWrapper preview = new ReadOnlyStringWrapper(this, "preview", "");
     private final StringProperty changelog = new SimpleStringProperty(this, "changelog", "");
     private final BooleanProperty askingChangelog = new SimpleBooleanProperty(this, "askingChangelog");
@@ -173,8 +174,10 @@ public final class TemplateEditorModel {
             askingChangelog.set(true);
             return;
         }
+        writing.set(true);
         BackgroundTask.of(() -> PromptSaver.saveNext(workspace, file, base, line))
                 .onSuccess(next -> {
+                    writing.set(false);
                     adoptSaved(next);
                     changelog.set("");
                     askingChangelog.set(false);
@@ -183,13 +186,29 @@ public final class TemplateEditorModel {
                     afterSave = () -> {};
                     then.run();
                 })
-                .onFailure(e -> notice.set("Not saved: " + (e instanceof PromptFileException p ? p.error() : e.getMessage())))
+                .onFailure(e -> {
+                    writing.set(false);
+                    notice.set("Not saved: " + (e instanceof PromptFileException p ? p.error() : e.getMessage()));
+                })
                 .executeWith(runner);
     }
 
     public void cancelSave() {
         askingChangelog.set(false);
         afterSave = () -> {};
+    }
+
+    /**
+     * True while this editor writes its file (a save, a rollback): until the workspace is read again, what it
+     * holds is the file as it was, and a run must wait for the read ({@code RunWhenRead}).
+     */
+    public javafx.beans.property.ReadOnlyBooleanProperty writingProperty() {
+        return writing.getReadOnlyProperty();
+    }
+
+    /** A rollback starts (true) or ends (false) writing the file. */
+    void writing(boolean now) {
+        writing.set(now);
     }
 
     /** The file now holds {@code written} (saved here, or a rollback): the editor shows it, with no unsaved edits. */

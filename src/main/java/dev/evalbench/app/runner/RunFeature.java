@@ -144,9 +144,10 @@ public final class RunFeature {
         launcher = new RunLauncherViewModel(runner, history::store, session::folder, new RunService(clock, env));
         launcher.setWorkspace(session.workspace());
         session.workspaceProperty().addListener((o, was, now) -> launcher.setWorkspace(now));
-        Runnable run = () -> {
+        RunWhenRead whenRead = new RunWhenRead(session.loadingProperty(), () -> {
             if (launcher.run() == null) window.status(launcher.problemProperty().get());
-        };
+        }, window::status);
+        Runnable run = whenRead::request;
         window.toolBar().getItems().addAll(LauncherControls.of(launcher, run));
         window.addStatusItem(new RunBar(launcher));
         window.shortcuts().add(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), "Run",

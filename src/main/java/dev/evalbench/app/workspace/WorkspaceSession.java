@@ -43,6 +43,16 @@ public final class WorkspaceSession {
         reload();
     }
 
+    /**
+     * A file of the workspace is being written here (a template saved): what is loaded is about to be out of date.
+     * Reads as loading until the next {@link #reload()} ends, and a read already under way is dropped (it may
+     * have read the file before the write). FX thread.
+     */
+    public void markStale() {
+        generation++;
+        loading.set(true);
+    }
+
     /** Loads the open folder again (after an edit in the app or outside it); a newer load wins. */
     public void reload() {
         Path dir = folder.get();

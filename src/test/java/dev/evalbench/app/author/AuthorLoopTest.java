@@ -163,6 +163,31 @@ class AuthorLoopTest extends WindowTestBase {
                 .contains("The customer wrote:\nQuote it back verbatim.\n  (indented)\n"));
     }
 
+    /**
+     * The loop at a typist's pace: the changelog's Enter, then Ctrl+R at once. The run is made of the revision just
+     * saved, not of the workspace as it was read before the save (it was read again only when the file watcher,
+     * a debounce later, saw the write).
+     */
+    @Test
+    void aRunStartedRightAfterASaveRunsTheRevisionJustSaved() throws Exception {
+        CodeArea area = openTriage();
+        waitFor(10, TimeUnit.SECONDS, () -> area.getScene() != null && area.getScene().getFocusOwner() == area);
+        caretAfter(area, "The customer wrote:");
+        robot.write(" (verbatim)");
+        robot.push(KeyCode.CONTROL, KeyCode.S);
+        waitUntilShown(robot, "#changelog", 5, TimeUnit.SECONDS);
+        robot.clickOn("#changelog").write("Quote the ticket").push(KeyCode.ENTER).push(KeyCode.CONTROL, KeyCode.R);
+
+        Path db = fixture.workspace.resolve(".evalbench/history.db");
+        waitFor(60, TimeUnit.SECONDS, () -> Files.exists(db) && robot.lookup("#results-table").tryQuery().isPresent());
+        try (var store = dev.evalbench.core.store.sqlite.SqliteRunStore.openReadOnly(db)) {
+            var run = store.runs(10);
+            assertThat(run).hasSize(1);
+            assertThat(store.cases(run.get(0).id())).filteredOn(c -> c.key().promptId().equals("triage")).isNotEmpty()
+                    .allSatisfy(c -> assertThat(c.versions().promptRevision()).isEqualTo(5));
+        }
+    }
+
     @Test
     void aFileEditedOutsideTheAppIsReloadedInItsEditorUnlessItHasUnsavedEdits() throws Exception {
         CodeArea area = openTriage();
