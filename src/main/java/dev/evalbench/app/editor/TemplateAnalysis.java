@@ -18,9 +18,7 @@ import java.util.List;
  */
 record TemplateAnalysis(List<UndefinedVariables.Undefined> undefined, String preview, String fileProblem) {
     static TemplateAnalysis of(String file, String text, CaseChoice chosen, PromptRenderer renderer) {
-        String problem = fileProblem(file, text);
-        TemplateAnalysis analysis = of(file, text, chosen, renderer, problem);
-        return analysis;
+        return of(file, text, chosen, renderer, fileProblem(file, text));
     }
 
     private static TemplateAnalysis of(String file, String text, CaseChoice chosen, PromptRenderer renderer, String problem) {

@@ -16,7 +16,8 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
  *
  * <p>Threads: {@link #store()} opens files, so it is called from task bodies only, never on the FX thread; it
  * is synchronized, and the store it returns is thread-safe. {@link #changed()} and {@link #touch()} belong to
- * the FX thread: views that list runs refresh when it moves (a run finished, a tag moved).
+ * the FX thread: views that list runs refresh when it moves (a run finished or a tag moved, here or in another
+ * process: {@link HistoryWatch} asks {@link #writtenByOthers()}).
  */
 public final class HistoryStore implements AutoCloseable {
     private final ReadOnlyIntegerWrapper changed = new ReadOnlyIntegerWrapper(this, "changed");
@@ -75,7 +76,7 @@ public final class HistoryStore implements AutoCloseable {
         return moved;
     }
 
-    /** Moves whenever the history changed in this window: a run stored, a tag moved. */
+    /** Moves whenever the history changed: a run stored, a tag moved, by this window or (noticed) another process. */
     public ReadOnlyIntegerProperty changed() {
         return changed.getReadOnlyProperty();
     }

@@ -182,9 +182,8 @@ public final class RunLauncherViewModel {
     /** What the run's outage event says happened, or null: read in the task body, after the run ended. */
     private String outageOf(RunHeader header) throws Exception {
         return store.get().events(header.id()).stream()
-                .filter(e -> e.kind().equals(dev.evalbench.core.run.RunEngine.OUTAGE))
-                // "no case got an answer from the model (3 provider failures)": what follows says what resume does.
-                .map(e -> e.detail().split(";", 2)[0]).findFirst().orElse(null);
+                .filter(e -> e.kind().equals(dev.evalbench.core.record.RunEvent.OUTAGE))
+                .map(dev.evalbench.core.record.EventWords::happened).findFirst().orElse(null);
     }
 
     /** Hops every callback of the coalescer to the UI thread; the batches of cases are not needed here. */

@@ -12,6 +12,14 @@ public final class EventWords {
 
     public static String detail(RunEvent event, RunStatus runStatus) {
         if (!RunEvent.OUTAGE.equals(event.kind()) || runStatus != RunStatus.COMPLETE) return event.detail();
-        return event.detail().split(";", 2)[0] + "; resumed since, the run is complete";
+        return happened(event) + "; resumed since, the run is complete";
+    }
+
+    /**
+     * What happened, without what the engine added about the run's state then: "no case got an answer from the
+     * model (3 provider failures)" of an outage.
+     */
+    public static String happened(RunEvent event) {
+        return event.detail().split(";", 2)[0];
     }
 }
