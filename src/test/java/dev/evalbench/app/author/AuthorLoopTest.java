@@ -350,6 +350,10 @@ class AuthorLoopTest extends WindowTestBase {
         waitFor(10, TimeUnit.SECONDS, () -> selectedTab() != null && "gates.yaml".equals(selectedTab().getText()));
         CodeArea area = robot.lookup("#read-only-file").queryAs(CodeArea.class);
         waitFor(5, TimeUnit.SECONDS, () -> area.getCurrentParagraph() + 1 == problem.line());
+        // The line is marked where the reader sees it, not only by a caret that does not show in a read-only text.
+        waitFor(5, TimeUnit.SECONDS, () -> area.getParagraph(problem.line() - 1).getParagraphStyle().contains("problem-line"));
+        waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#read-only-file .problem-line").tryQuery()
+                .map(n -> n.getBoundsInLocal().getHeight() > 0).orElse(false));
         assertThat(list.getItems()).isNotEmpty();
     }
 
