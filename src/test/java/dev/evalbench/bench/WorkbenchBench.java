@@ -51,6 +51,8 @@ public final class WorkbenchBench {
         Files.createDirectories(dir.resolve("config"));
         WorkbenchApp app = new WorkbenchApp(new WorkbenchOptions(ws.toAbsolutePath(),
                 new SettingsFile(dir.resolve("config/workbench.json")), Map.of()));
+        // As JavaFX's launcher does before start(): the settings are read off the FX thread.
+        app.init();
         long t0 = System.nanoTime();
         Scene scene = FxStopwatch.onFx(() -> {
             Stage stage = new Stage();
