@@ -73,7 +73,29 @@ public final class OpenFeature {
             e.setDropCompleted(true);
             e.consume();
         });
-        if (!atStart.isEmpty()) show(atStart);
+        if (!atStart.isEmpty()) showOnceRead(session, atStart);
+    }
+
+    /**
+     * The files the app was started with, shown once the workspace it opens beside them is read: their cases are
+     * listed in its order, their gates are its gates. The window opens its workspace after the features are
+     * installed, in the same event; so the question is asked in a later one.
+     */
+    private void showOnceRead(WorkspaceSession session, List<OpenedRun> runs) {
+        runner.afterThisEvent(() -> {
+            if (!session.loadingProperty().get()) {
+                show(runs);
+                return;
+            }
+            session.loadingProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                    if (now) return;
+                    o.removeListener(this);
+                    show(runs);
+                }
+            });
+        });
     }
 
     private void choose() {

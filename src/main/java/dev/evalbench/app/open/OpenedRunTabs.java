@@ -59,10 +59,11 @@ final class OpenedRunTabs {
     }
 
     ResultsView open(RunChoice run) {
-        // A run file's cases by suite and case id: a file opened as the app starts opens before the workspace has
-        // loaded, so the workspace's order would depend on which came first.
+        // A run file's cases in the open workspace's order (a file the app starts with opens once its workspace is
+        // read: OpenFeature), by suite and case id without one; its inputs and tags are its own, never the open
+        // workspace's, which may be another revision.
         ResultsViewModel vm = new ResultsViewModel(runner, compare::opened, run.runId(),
-                dev.evalbench.app.results.DatasetLookup.EMPTY);
+                dev.evalbench.app.results.DatasetLookup.orderOnly(openWorkspace.get()));
         GatesViewModel gatesVm = new GatesViewModel(runner, compare::opened, gating, run.runId());
         gatesVm.setNoBaseline("Gated on its own, as a run opened from a file: \"Baseline\" compares it with the run"
                 + " tagged " + RunGating.BASELINE_TAG + " in this workspace's history.");

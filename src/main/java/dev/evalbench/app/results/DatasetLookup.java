@@ -24,8 +24,21 @@ public final class DatasetLookup {
     private Map<String, EvalCase> cases;
 
     public DatasetLookup(Workspace ws) {
-        this.ws = ws;
-        this.order = WorkspaceOrder.of(ws);
+        this(ws, ws);
+    }
+
+    private DatasetLookup(Workspace cases, Workspace order) {
+        this.ws = cases;
+        this.order = WorkspaceOrder.of(order);
+    }
+
+    /**
+     * A lookup that places cases in {@code ws}'s order and knows none of its cases: for a run read from a file,
+     * which may come from another revision of the workspace, listed in the open one's order but never shown
+     * this one's inputs or tags as its own.
+     */
+    public static DatasetLookup orderOnly(Workspace ws) {
+        return new DatasetLookup(null, ws);
     }
 
     /**

@@ -96,6 +96,20 @@ class OpenRunFileTest extends WindowTestBase {
         assertThat(robot.lookup("#reveal-restricted").tryQuery()).isPresent();
     }
 
+    /**
+     * A run file opened as the window starts on its workspace (`evalbench open run.json` in the workspace): its cases
+     * in the workspace's order, as a run of the history lists them (the triage suite first, as evalbench.yaml
+     * lists it), not suite by suite in the alphabet's (the file opened before the workspace was read).
+     */
+    @Test
+    void aRunFileOpenedAtStartListsItsCasesInTheWorkspacesOrder() throws Exception {
+        openedOnTheSample();
+        TableView<dev.evalbench.core.record.CaseSummary> cases = table("#results-table");
+        assertThat(FxWait.read(() -> cases.getItems().stream().limit(3).map(c -> c.key().caseId()).toList()))
+                .containsExactly("t001", "t002", "t003");
+        assertThat(FxWait.read(() -> cases.getItems().get(158).key().suite())).isEqualTo("safety");
+    }
+
     /** The CI run's exported file opened on a fresh copy of the sample with no history, its 159 rows listed. */
     private void openedOnTheSample() throws Exception {
         Path file = exported("ci-run");
