@@ -121,6 +121,10 @@ final class GateOutput {
                     inWords(usage.failures(), true),
                     usage.retries() == 1 ? "1 retry" : usage.retries() + " retries");
         }
+        if (usage.cacheHits() > 0) {
+            out.println("cache: " + RouteUsage.cacheInWords(usage.cacheHits(), run.cases().size())
+                    + "; --cache off asks the model every time");
+        }
         boolean incomplete = run.header().status() != RunStatus.COMPLETE;
         // An incomplete run's outage closes the output as its own line: not also among the events.
         run.events().stream().filter(e -> !(incomplete && e.kind().equals(dev.evalbench.core.run.RunEngine.OUTAGE)))

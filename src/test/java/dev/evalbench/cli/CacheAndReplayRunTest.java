@@ -54,6 +54,13 @@ class CacheAndReplayRunTest {
             assertThat(c.attempts()).extracting(Attempt::outcome, Attempt::message).containsExactly(tuple("ok", "cache hit"));
         });
         assertThat(cached.gateValue("tokens")).isEqualTo(live.gateValue("tokens"));
+        // Said in the terminal's words, as the answers are the old ones whatever the server answers now.
+        Cli.Result gated = Cli.run(ws.env, "gate", "--run", cached.header().id(), "--workspace", ws.dir.toString(),
+                "--db", ws.db.toString());
+        assertThat(gated.out()).contains("cache: " + CASES + " of " + CASES + " answers came from the response cache, "
+                + "not from the model; --cache off asks the model every time\n");
+        assertThat(Cli.run(ws.env, "gate", "--run", live.header().id(), "--workspace", ws.dir.toString(), "--db",
+                ws.db.toString()).out()).doesNotContain("cache:");
 
         OpenAiWorkspace.Run off = ws.runSafety("--cache", "off");
         assertThat(server.getRequestCount()).isEqualTo(2 * CASES);

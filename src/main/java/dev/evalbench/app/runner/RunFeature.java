@@ -9,6 +9,7 @@ import dev.evalbench.app.compare.CompareButtons;
 import dev.evalbench.app.compare.CompareTabs;
 import dev.evalbench.app.compare.RunChoice;
 import dev.evalbench.app.compare.SincePrevious;
+import dev.evalbench.app.results.CacheHitsLine;
 import dev.evalbench.app.gates.RunGating;
 import javafx.scene.control.Button;
 import javafx.scene.control.Tooltip;
@@ -120,6 +121,7 @@ public final class RunFeature {
             // What changed since the previous run, above the button that opens that comparison: the loop's answer
             // without another click.
             view.addLine(SincePrevious.of(runner, view.viewModel().runId(), history::store, zone));
+            view.addLine(CacheHitsLine.of(view.viewModel()));
             view.addAction(CompareButtons.of(view.viewModel().runId(),
                     id -> compare.compareWithBaseline(new RunChoice(id, "run " + id, history::store)),
                     id -> compare.compareWithPrevious(new RunChoice(id, "run " + id, history::store))));

@@ -43,6 +43,15 @@ public record RouteUsage(Map<String, Integer> answered, Map<String, Integer> fal
         return new RouteUsage(answered, fallbacks, failures, retries, cacheHits);
     }
 
+    /**
+     * "3 of 3 answers came from the response cache, not from the model", or empty when none did: a run on a
+     * route whose server changed behind the same model name reads the old answers unless it says so.
+     */
+    public static String cacheInWords(int cacheHits, int cases) {
+        if (cacheHits == 0) return "";
+        return cacheHits + " of " + cases + (cases == 1 ? " answer" : " answers") + " came from the response cache, not from the model";
+    }
+
     public int fallbacksTaken() {
         return fallbacks.values().stream().mapToInt(Integer::intValue).sum();
     }

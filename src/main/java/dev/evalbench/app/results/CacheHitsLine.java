@@ -1,0 +1,41 @@
+package dev.evalbench.app.results;
+
+import dev.evalbench.core.record.CaseSummary;
+import dev.evalbench.core.record.RouteUsage;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+
+/**
+ * The line a results tab shows when some of its run's answers came from the response cache: the window's cache
+ * is "read-write" by default, and a run on a route whose server changed behind the same model name reads the old
+ * answers, scored again, with nothing else to tell them from new ones. Counted from the summaries the tab has
+ * read, once they are all read; hidden when no answer came from the cache. FX thread only.
+ */
+public final class CacheHitsLine {
+    private CacheHitsLine() {}
+
+    public static Label of(ResultsViewModel vm) {
+        Label line = new Label();
+        line.setId("results-cache-hits");
+        line.getStyleClass().add("text-muted");
+        line.setStyle("-fx-padding: 0 6 0 6;");
+        line.setVisible(false);
+        line.setManaged(false);
+        vm.loadedProperty().addListener((o, was, loaded) -> {
+            String text = loaded ? text(vm.all()) : "";
+            if (text.isEmpty()) return;
+            line.setText(text);
+            line.setTooltip(new Tooltip(text));
+            line.setVisible(true);
+            line.setManaged(true);
+        });
+        return line;
+    }
+
+    /** What the line says of these cases, or empty when none came from the cache. */
+    static String text(java.util.List<CaseSummary> cases) {
+        int hits = 0;
+        for (CaseSummary s : cases) hits += s.cacheHit() ? 1 : 0;
+        return hits == 0 ? "" : RouteUsage.cacheInWords(hits, cases.size()) + "; cache off asks the model every time.";
+    }
+}

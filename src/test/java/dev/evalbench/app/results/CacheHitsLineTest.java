@@ -1,0 +1,24 @@
+package dev.evalbench.app.results;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.evalbench.core.record.CaseKey;
+import dev.evalbench.core.record.CaseSummary;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What a results tab says when answers came from the response cache. */
+class CacheHitsLineTest {
+    private static CaseSummary summary(String id, boolean cacheHit) {
+        return new CaseSummary(new CaseKey("triage", id, "triage", "openai", 0), "trace", true, true, null, true,
+                "reply", List.of(), true, "openai", "m", 100, 10, 5, 0.0, 1, 0, cacheHit, List.of(), null, null, null,
+                null, List.of(), List.of(), false);
+    }
+
+    @Test
+    void saysHowManyAnswersCameFromTheCacheAndHowToAskTheModel() {
+        assertThat(CacheHitsLine.text(List.of(summary("a", true), summary("b", true), summary("c", false))))
+                .isEqualTo("2 of 3 answers came from the response cache, not from the model; cache off asks the model every time.");
+        assertThat(CacheHitsLine.text(List.of(summary("a", false), summary("b", false)))).isEmpty();
+    }
+}
