@@ -9,7 +9,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 
 /**
  * The line above a results tab's "Previous" button that answers the author's first question after Ctrl+R
@@ -24,21 +23,15 @@ public final class SincePrevious {
     private SincePrevious() {}
 
     public static Label of(TaskRunner runner, String runId, BackgroundTask.ThrowingSupplier<RunStore> store, ZoneId zone) {
-        Label line = new Label();
-        line.setId("results-since-previous");
-        line.getStyleClass().add("text-muted");
-        line.setStyle("-fx-padding: 2 6 0 6;");
-        line.setVisible(false);
-        line.setManaged(false);
+        Label line = dev.evalbench.app.results.NoteLine.hidden("results-since-previous");
         BackgroundTask.of(() -> ReviewService.sincePrevious(store.get(), runId, HISTORY_LIMIT))
                 .onSuccess(found -> found.ifPresent(flips -> {
                     // Against a run that stopped early (cancelled, an outage), "now pass" may only mean "answered now".
                     boolean partial = flips.earlier().status() != dev.evalbench.core.record.RunStatus.COMPLETE;
-                    line.setText("Since the previous run" + (partial ? " (incomplete)" : "") + ": " + flips.inWords());
-                    line.setTooltip(new Tooltip(line.getText() + "\nThe previous run: " + flips.earlier().id() + ", started "
-                            + WHEN.format(flips.earlier().startedAt().atZone(zone)) + ". \"Previous\" compares the two."));
-                    line.setVisible(true);
-                    line.setManaged(true);
+                    dev.evalbench.app.results.NoteLine.show(line,
+                            "Since the previous run" + (partial ? " (incomplete)" : "") + ": " + flips.inWords(),
+                            "The previous run: " + flips.earlier().id() + ", started "
+                                    + WHEN.format(flips.earlier().startedAt().atZone(zone)) + ". \"Previous\" compares the two.");
                 }))
                 // Only a hint beside the button, which says what is wrong when pressed: nothing to show here.
                 .onFailure(e -> { })

@@ -3,7 +3,6 @@ package dev.evalbench.app.results;
 import dev.evalbench.core.record.CaseSummary;
 import dev.evalbench.core.record.RouteUsage;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 
 /**
  * The line a results tab shows when some of its run's answers came from the response cache: the window's cache
@@ -15,19 +14,10 @@ public final class CacheHitsLine {
     private CacheHitsLine() {}
 
     public static Label of(ResultsViewModel vm) {
-        Label line = new Label();
-        line.setId("results-cache-hits");
-        line.getStyleClass().add("text-muted");
-        line.setStyle("-fx-padding: 0 6 0 6;");
-        line.setVisible(false);
-        line.setManaged(false);
+        Label line = NoteLine.hidden("results-cache-hits");
         vm.loadedProperty().addListener((o, was, loaded) -> {
             String text = loaded ? text(vm.all()) : "";
-            if (text.isEmpty()) return;
-            line.setText(text);
-            line.setTooltip(new Tooltip(text));
-            line.setVisible(true);
-            line.setManaged(true);
+            if (!text.isEmpty()) NoteLine.show(line, text, "");
         });
         return line;
     }

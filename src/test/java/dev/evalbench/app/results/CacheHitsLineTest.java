@@ -2,7 +2,6 @@ package dev.evalbench.app.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.evalbench.core.record.CaseKey;
 import dev.evalbench.core.record.CaseSummary;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -10,9 +9,7 @@ import org.junit.jupiter.api.Test;
 /** What a results tab says when answers came from the response cache. */
 class CacheHitsLineTest {
     private static CaseSummary summary(String id, boolean cacheHit) {
-        return new CaseSummary(new CaseKey("triage", id, "triage", "openai", 0), "trace", true, true, null, true,
-                "reply", List.of(), true, "openai", "m", 100, 10, 5, 0.0, 1, 0, cacheHit, List.of(), null, null, null,
-                null, List.of(), List.of(), false);
+        return dev.evalbench.core.record.CaseSummaries.of(id, "openai", true, cacheHit);
     }
 
     @Test

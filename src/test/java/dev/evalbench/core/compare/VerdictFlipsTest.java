@@ -2,7 +2,6 @@ package dev.evalbench.core.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.evalbench.core.record.CaseKey;
 import dev.evalbench.core.record.CaseSummary;
 import dev.evalbench.core.run.RunHeaders;
 import java.time.Instant;
@@ -14,9 +13,7 @@ class VerdictFlipsTest {
     private static final dev.evalbench.core.record.RunHeader EARLIER = RunHeaders.running("r1", Instant.parse("2026-12-02T13:00:00Z"));
 
     private static CaseSummary summary(String id, boolean passed) {
-        return new CaseSummary(new CaseKey("triage", id, "triage", "offline", 0), "trace", passed, true, null, true,
-                "reply", List.of(), true, "offline", "m", 100, 10, 5, 0.0, 1, 0, false, List.of(), null, null, null,
-                null, List.of(), List.of(), false);
+        return dev.evalbench.core.record.CaseSummaries.of(id, "offline", passed, false);
     }
 
     @Test

@@ -1,0 +1,15 @@
+package dev.evalbench.core.record;
+
+import java.util.List;
+
+/** Case summaries for tests that need only a case's key, verdict and whether its answer came from the cache. */
+public final class CaseSummaries {
+    private CaseSummaries() {}
+
+    /** A schema-valid, accepted case of suite triage on {@code route}, 100 ms, 15 tokens. */
+    public static CaseSummary of(String id, String route, boolean passed, boolean cacheHit) {
+        return new CaseSummary(new CaseKey("triage", id, "triage", route, 0), "trace", passed, true, null, true,
+                "reply", List.of(), true, route, "m", 100, 10, 5, 0.0, 1, 0, cacheHit, List.of(), null, null, null,
+                null, List.of(), List.of(), false);
+    }
+}
