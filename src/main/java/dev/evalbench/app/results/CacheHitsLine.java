@@ -23,9 +23,8 @@ public final class CacheHitsLine {
     }
 
     /** What the line says of these cases, or empty when none came from the cache. */
-    static String text(java.util.List<CaseSummary> cases) {
-        int hits = 0;
-        for (CaseSummary s : cases) hits += s.cacheHit() ? 1 : 0;
-        return hits == 0 ? "" : RouteUsage.cacheInWords(hits, cases.size()) + "; cache off asks the model every time.";
+    private static String text(java.util.List<CaseSummary> cases) {
+        String words = RouteUsage.cacheInWords(cases);
+        return words.isEmpty() ? "" : words + "; cache off asks the model every time.";
     }
 }

@@ -52,6 +52,13 @@ public record RouteUsage(Map<String, Integer> answered, Map<String, Integer> fal
         return cacheHits + " of " + cases + (cases == 1 ? " answer" : " answers") + " came from the response cache, not from the model";
     }
 
+    /** As {@link #cacheInWords(int, int)}, counted from the cases: empty when none came from the cache. */
+    public static String cacheInWords(java.util.List<? extends ScoredCase> cases) {
+        int hits = 0;
+        for (ScoredCase c : cases) hits += c.cacheHit() ? 1 : 0;
+        return cacheInWords(hits, cases.size());
+    }
+
     public int fallbacksTaken() {
         return fallbacks.values().stream().mapToInt(Integer::intValue).sum();
     }
