@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * The check after loading: renders every case of every suite with its prompt, so a variable a case lacks is
  * found before a run starts (and before anything is written), as
- * {@code datasets/tickets.jsonl:14: case "t014": prompts/triage.yaml: body line 3: variable "customer" is not defined}.
+ * {@code datasets/tickets.jsonl:14: case "t014": prompts/triage.yaml:71: body line 3: variable "customer" is not defined}
+ * (the prompt file's line where the author fixes it, and the part's own line).
  * A template's syntax error is its own, not a case's: listed once, at the file line the author edits
  * ({@code prompts/triage.yaml:10: system line 5: template syntax error: ...}). One problem shared by many cases
  * (a variable no case defines) is listed for the first {@link #SHOWN_PER_PROBLEM} cases, then counted.
@@ -35,13 +36,18 @@ public final class WorkspaceValidator {
             // are not rendered (each would fail the same way).
             if (!parses.computeIfAbsent(prompt.file(), f -> parses(ws, prompt, renderer, errors))) continue;
             Map<String, Integer> casesByProblem = new LinkedHashMap<>();
+            Map<String, Integer> firstLines = new LinkedHashMap<>();
             for (EvalCase c : suite.cases()) {
                 try {
                     renderer.render(prompt, TemplateVars.of(c.vars()));
                 } catch (TemplateException e) {
-                    int seen = casesByProblem.merge(e.getMessage(), 1, Integer::sum);
+                    // Where the author fixes it, the prompt file's own line, as well as the case that found it.
+                    int first = e.line() <= 0 ? 0 : firstLines.computeIfAbsent(e.part(),
+                            part -> PromptPartLines.firstLine(ws.files(), prompt.file(), part));
+                    String problem = e.inFile(first).toString();
+                    int seen = casesByProblem.merge(problem, 1, Integer::sum);
                     if (seen <= SHOWN_PER_PROBLEM) {
-                        errors.add(new InputError(c.file(), c.line(), 0, "case \"" + c.id() + "\": " + e.getMessage()));
+                        errors.add(new InputError(c.file(), c.line(), 0, "case \"" + c.id() + "\": " + problem));
                     }
                 }
             }

@@ -59,7 +59,7 @@ class WorkspaceValidatorTest {
         List<InputError> errors = WorkspaceValidator.check(ws, new PebblePromptRenderer());
 
         assertThat(errors).extracting(InputError::toString).containsExactly(
-                "datasets/tickets.jsonl:4: case \"t003\": prompts/triage.yaml: body line 1: variable \"customer\" is not defined");
+                "datasets/tickets.jsonl:4: case \"t003\": prompts/triage.yaml:9: body line 1: variable \"customer\" is not defined");
     }
 
     @Test
@@ -77,10 +77,10 @@ class WorkspaceValidatorTest {
 
         List<InputError> safety = errors.stream().filter(e -> e.file().equals("datasets/probes.jsonl")).toList();
         assertThat(safety).extracting(InputError::toString).containsExactly(
-                "datasets/probes.jsonl:1: case \"x0\": prompts/triage.yaml: body line 2: variable \"locale\" is not defined",
-                "datasets/probes.jsonl:2: case \"x1\": prompts/triage.yaml: body line 2: variable \"locale\" is not defined",
-                "datasets/probes.jsonl:3: case \"x2\": prompts/triage.yaml: body line 2: variable \"locale\" is not defined",
-                "datasets/probes.jsonl: 3 more cases of suite \"safety\" fail the same way: prompts/triage.yaml: body line 2: "
+                "datasets/probes.jsonl:1: case \"x0\": prompts/triage.yaml:10: body line 2: variable \"locale\" is not defined",
+                "datasets/probes.jsonl:2: case \"x1\": prompts/triage.yaml:10: body line 2: variable \"locale\" is not defined",
+                "datasets/probes.jsonl:3: case \"x2\": prompts/triage.yaml:10: body line 2: variable \"locale\" is not defined",
+                "datasets/probes.jsonl: 3 more cases of suite \"safety\" fail the same way: prompts/triage.yaml:10: body line 2: "
                         + "variable \"locale\" is not defined");
     }
 
