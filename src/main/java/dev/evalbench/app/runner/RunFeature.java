@@ -120,7 +120,7 @@ public final class RunFeature {
         results.onOpen(view -> {
             // What changed since the previous run, above the button that opens that comparison: the loop's answer
             // without another click.
-            view.addLine(SincePrevious.of(runner, view.viewModel().runId(), history::store, zone));
+            view.addLine(SincePrevious.of(runner, view.viewModel(), history::store, zone));
             view.addLine(CacheHitsLine.of(view.viewModel()));
             view.addAction(CompareButtons.of(view.viewModel().runId(),
                     id -> compare.compareWithBaseline(new RunChoice(id, "run " + id, history::store)),

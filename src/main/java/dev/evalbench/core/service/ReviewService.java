@@ -128,16 +128,18 @@ public final class ReviewService {
     }
 
     /**
-     * How {@code runId}'s verdicts moved since the run before it ({@link #previous}), read from both runs'
-     * summaries; empty when there is no earlier run or the two share no case (a traffic run before an eval run).
+     * How {@code runId}'s verdicts moved since the run before it ({@link #previous}), from its summaries (which
+     * the caller has read already) and the earlier run's; empty when there is no earlier run or the two share no
+     * case (a traffic run before an eval run).
      */
-    public static Optional<dev.evalbench.core.compare.VerdictFlips> sincePrevious(RunStore store, String runId, int limit)
+    public static Optional<dev.evalbench.core.compare.VerdictFlips> sincePrevious(RunStore store, String runId,
+                                                                              List<CaseSummary> summaries, int limit)
             throws StoreException {
         Optional<String> earlier = previous(store, runId, limit);
         if (earlier.isEmpty()) return Optional.empty();
         Optional<RunHeader> header = store.run(earlier.get());
         if (header.isEmpty()) return Optional.empty();
-        var flips = dev.evalbench.core.compare.VerdictFlips.of(header.get(), store.summaries(earlier.get()), store.summaries(runId));
+        var flips = dev.evalbench.core.compare.VerdictFlips.of(header.get(), store.summaries(earlier.get()), summaries);
         return flips.paired() == 0 ? Optional.empty() : Optional.of(flips);
     }
 
