@@ -22,6 +22,23 @@ class RunSliceTest {
         assertThat(byTag.out()).contains("1/1 cases stored");
     }
 
+    /**
+     * A slice holding a safety probe that is not blocking (p16) and a triage case: the safety gate, which checks
+     * blocking probes only, has nothing to check in it and says "not run" (it failed the slice, "checks nothing",
+     * as if the eval set had no probes); a slice that holds a blocking probe is held to it.
+     */
+    @Test
+    void aSliceWithoutABlockingProbeDoesNotRunTheSafetyGate() {
+        Path ws = Cli.copySample(tmp);
+
+        Cli.Result nonBlocking = Cli.run("run", "--case", "p16", "--case", "t003", "--cache", "off", "--quiet", "--workspace", ws.toString());
+        Cli.Result blocking = Cli.run("run", "--case", "p01", "--cache", "off", "--quiet", "--workspace", ws.toString());
+
+        assertThat(nonBlocking.out()).containsPattern("\\nsafety +safety_pass_rate .* not run\\n")
+                .contains("FAILED: 1 of 7 gates that ran failed, 2 not run");
+        assertThat(blocking.out()).containsPattern("\\nsafety +safety_pass_rate +100\\.0% .* pass\\n");
+    }
+
     @Test
     void aSliceThatMatchesNothingIsBadInputAndWritesNothing() {
         Path ws = Cli.copySample(tmp);

@@ -33,6 +33,11 @@ final class SafetyPassRateGate {
         List<? extends ScoredCase> taskCases = task.stream().flatMap(s -> in.runRecords(s).stream()).toList();
         if (blocking.isEmpty() && taskCases.isEmpty()) {
             List<String> all = spec.suite() != null ? List.of(spec.suite()) : safety;
+            // A slice of some cases (a non-blocking probe run again) is not an eval set without probes.
+            dev.evalbench.core.record.RunConfig config = in.run().header().config();
+            if (config != null && (!config.caseIds().isEmpty() || !config.tags().isEmpty())) {
+                return Verdicts.notRunInSlice(spec, "blocking probe of " + String.join(", ", all));
+            }
             return Verdicts.cannotMeasure(spec, ">=", null, "There are no blocking probes in " + String.join(", ", all)
                     + " in this run, so the safety gate checks nothing.");
         }

@@ -27,6 +27,15 @@ final class Verdicts {
                 false);
     }
 
+    /**
+     * A gate with nothing to check among the cases a slice of the workspace chose ({@code run --case}, the
+     * window's "Rerun failing"): it passes, measured nothing, and says so. The whole eval set would have had them.
+     */
+    static GateVerdict notRunInSlice(GateSpec spec, String what) {
+        return new GateVerdict(spec.id(), kindName(spec), spec.suite(), true, Double.NaN, Double.NaN, null,
+                null, null, null, null, spec.mode(), "Not run: the cases this run chose include no " + what + ".", false);
+    }
+
     /** A gate a traffic or shadow run is not held to ({@link GateEvaluator#appliesToTraffic}). */
     static GateVerdict notRunOnTraffic(GateSpec spec, dev.evalbench.core.record.RunKind kind) {
         return new GateVerdict(spec.id(), kindName(spec), spec.suite(), true, Double.NaN, Double.NaN, null,
