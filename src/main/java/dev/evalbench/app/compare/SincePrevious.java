@@ -38,7 +38,8 @@ public final class SincePrevious {
                         // Against a run that stopped early (cancelled, an outage), "now pass" may only mean "answered now".
                         boolean partial = flips.earlier().status() != dev.evalbench.core.record.RunStatus.COMPLETE;
                         dev.evalbench.app.results.NoteLine.show(line,
-                                "Since the previous run" + (partial ? " (incomplete)" : "") + ": " + flips.inWords(),
+                                "Since the previous run" + (partial ? " (incomplete)" : "")
+                                        + (flips.ranSome() ? " (" + flips.scope() + ")" : "") + ": " + flips.inWords(),
                                 "The previous run: " + flips.earlier().id() + ", started "
                                         + WHEN.format(flips.earlier().startedAt().atZone(zone)) + ". \"Previous\" compares the two.");
                     }))

@@ -64,7 +64,7 @@ public record RunRow(RunHeader header, int casesStored, String gates, String pro
 
     /**
      * Everything the list's two short lines cut or abbreviate, for the row's tooltip: the run's id, status and
-     * full start time, its gates in words, routes, prompt revisions, cases and tags.
+     * full start time, its gates in words, routes, prompt revisions, cases, the cases it chose (a slice) and tags.
      */
     public String description(ZoneId zone) {
         StringBuilder s = new StringBuilder("Run ").append(id()).append(" · ").append(status()).append(" · started ")
@@ -74,6 +74,9 @@ public record RunRow(RunHeader header, int casesStored, String gates, String pro
         if (prompts != null && !prompts.isEmpty()) s.append(" · prompts: ").append(prompts);
         s.append(" · ").append(String.format(Locale.ROOT, "%,d/%s", casesStored,
                 dev.evalbench.core.text.Counted.of(header.plannedCases(), "case")));
+        if (header.config() != null && !header.config().coversAll()) {
+            s.append('\n').append("chose: ").append(dev.evalbench.core.compare.ComparedScope.chose(header.config()));
+        }
         if (!header.tags().isEmpty()) s.append('\n').append("tags: ").append(tags());
         return s.toString();
     }

@@ -122,6 +122,7 @@ public final class RunFeature {
             // without another click.
             view.addLine(SincePrevious.of(runner, view.viewModel(), history::store, zone));
             view.addLine(CacheHitsLine.of(view.viewModel()));
+            view.addLine(dev.evalbench.app.results.SliceLine.of(runner, view.viewModel(), history::store));
             view.addAction(CompareButtons.of(view.viewModel().runId(),
                     id -> compare.compareWithBaseline(new RunChoice(id, "run " + id, history::store)),
                     id -> compare.compareWithPrevious(new RunChoice(id, "run " + id, history::store))));
@@ -150,6 +151,15 @@ public final class RunFeature {
             if (launcher.run() == null) window.status(launcher.problemProperty().get());
         }, window::status);
         Runnable run = whenRead::request;
+        // Cases of a stored run again, as Ctrl+R: made of the files as they are once read, a refusal on the status line.
+        java.util.function.BiConsumer<String, java.util.List<dev.evalbench.core.record.CaseKey>> again =
+                (runId, cases) -> whenRead.request(() -> launcher.runAgain(runId, cases));
+        results.onOpen(view -> RerunActions.install(view, again));
+        window.shortcuts().add(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                "Run", "Run the cases of the results tab that did not pass again", () -> {
+                    var view = results.current();
+                    if (view != null) RerunActions.rerunFailing(view, again);
+                });
         window.toolBar().getItems().addAll(LauncherControls.of(launcher, run));
         window.addStatusItem(new RunBar(launcher));
         window.shortcuts().add(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), "Run",

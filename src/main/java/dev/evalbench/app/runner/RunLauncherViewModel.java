@@ -2,9 +2,11 @@ package dev.evalbench.app.runner;
 
 import dev.evalbench.app.fx.BackgroundTask;
 import dev.evalbench.app.fx.TaskRunner;
+import dev.evalbench.core.record.CaseKey;
 import dev.evalbench.core.record.CaseSummary;
 import dev.evalbench.core.record.RunConfig;
 import dev.evalbench.core.record.RunHeader;
+import dev.evalbench.core.record.RunKind;
 import dev.evalbench.core.record.RunStatus;
 import dev.evalbench.core.run.Cancellation;
 import dev.evalbench.core.run.CoalescingListener;
@@ -12,6 +14,7 @@ import dev.evalbench.core.run.ProgressSnapshot;
 import dev.evalbench.core.run.RunListener;
 import dev.evalbench.core.service.RequestException;
 import dev.evalbench.core.service.RevisionReuse;
+import dev.evalbench.core.service.RunAgain;
 import dev.evalbench.core.service.RunService;
 import dev.evalbench.core.store.RunStore;
 import dev.evalbench.core.store.StoreException;
@@ -101,6 +104,42 @@ public final class RunLauncherViewModel {
         RunConfig config = new RunConfig(List.copyOf(chosenRoutes), List.copyOf(chosenSuites), repeat.get(),
                 concurrency.get(), cacheMode.get());
         if (config.routes().isEmpty()) return refuse("Choose at least one route to run.");
+        return startChecked(ws, config);
+    }
+
+    /**
+     * Runs {@code cases} of stored run {@code runId} again against the workspace as it is now (the results tab's
+     * "Rerun failing"): on the routes and with the repeat that run used, the launcher's concurrency and cache mode
+     * ({@link RunAgain}). Reads the run's header off the UI thread, then starts as {@link #run} does; a refusal
+     * lands in {@link #problemProperty}. {@code cases} empty: nothing happens.
+     */
+    public void runAgain(String runId, List<CaseKey> cases) {
+        if (cases.isEmpty()) return;
+        if (workspace == null) {
+            refuse("The workspace has problems: fix them before running (see Problems).");
+            return;
+        }
+        List<CaseKey> asked = List.copyOf(cases);
+        BackgroundTask.of(() -> store.get().run(runId))
+                .onSuccess(header -> {
+                    if (header.isEmpty()) {
+                        refuse("Run " + runId + " is no longer in the history.");
+                    } else if (header.get().kind() != RunKind.EVAL) {
+                        refuse("Run " + runId + " is a " + header.get().kind().name().toLowerCase(java.util.Locale.ROOT)
+                                + " run: its cases are production's requests, not the workspace's; replay them with "
+                                + "evalbench shadow.");
+                    } else if (workspace != null) {
+                        RunConfig was = header.get().config() != null ? header.get().config()
+                                : new RunConfig(List.of(), List.of(), 1, concurrency.get(), cacheMode.get());
+                        startChecked(workspace, RunAgain.of(was, asked, concurrency.get(), cacheMode.get()));
+                    }
+                })
+                .onFailure(e -> refuse("Cannot read run " + runId + ": " + e.getMessage()))
+                .executeWith(runner);
+    }
+
+    /** Starts a run of {@code config} once the service accepts it; null (and the reason) when it does not. */
+    private RunProgress startChecked(Workspace ws, RunConfig config) {
         try {
             // The keys too: a route whose key variable is unset is refused here, before a run is started and
             // shown as failed (the command line refuses it the same way, exit 2).
@@ -127,6 +166,8 @@ public final class RunLauncherViewModel {
     }
 
     private RunProgress refuse(String why) {
+        // Said again when it is the same as last time: the window shows a problem as it changes.
+        problem.set("");
         problem.set(why);
         return null;
     }

@@ -13,7 +13,7 @@ final class RunWhenRead {
     private final ObservableBooleanValue reading;
     private final Runnable run;
     private final Consumer<String> status;
-    private boolean pending;
+    private Runnable pending;
 
     /**
      * @param reading true while the workspace is being read
@@ -25,20 +25,26 @@ final class RunWhenRead {
         this.run = run;
         this.status = status;
         reading.addListener((o, was, now) -> {
-            if (!now && pending) {
-                pending = false;
-                run.run();
+            if (!now && pending != null) {
+                Runnable next = pending;
+                pending = null;
+                next.run();
             }
         });
     }
 
     /** The Run button and Ctrl+R: runs now, or once the workspace is read (said on the status line). */
     void request() {
+        request(run);
+    }
+
+    /** Another start (cases of a run again): now, or once the workspace is read; the newest request wins. */
+    void request(Runnable start) {
         if (!reading.get()) {
-            run.run();
+            start.run();
             return;
         }
-        pending = true;
+        pending = start;
         status.accept("Reading the workspace: the run starts once it is read.");
     }
 }

@@ -139,7 +139,9 @@ public final class ReviewService {
         if (earlier.isEmpty()) return Optional.empty();
         Optional<RunHeader> header = store.run(earlier.get());
         if (header.isEmpty()) return Optional.empty();
-        var flips = dev.evalbench.core.compare.VerdictFlips.of(header.get(), store.summaries(earlier.get()), summaries);
+        // A run of some cases (the failing ones again) says what still fails as well as what flipped.
+        boolean slice = store.run(runId).map(h -> h.config() != null && !h.config().coversAll()).orElse(false);
+        var flips = dev.evalbench.core.compare.VerdictFlips.of(header.get(), store.summaries(earlier.get()), summaries, slice);
         return flips.paired() == 0 ? Optional.empty() : Optional.of(flips);
     }
 

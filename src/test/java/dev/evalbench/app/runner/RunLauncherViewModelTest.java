@@ -102,6 +102,38 @@ class RunLauncherViewModelTest {
     }
 
     /**
+     * Cases of a stored run again (the results tab's "Rerun failing"): exactly those cases run, on that run's
+     * route, with the launcher's cache mode; a traffic run's cases, which are production's and not the
+     * workspace's, are refused in words, and nothing is stored.
+     */
+    @Test
+    void casesOfAStoredRunRunAgainOnItsRouteAndATrafficRunsAreRefused() throws Exception {
+        RunLauncherViewModel vm = launcher(new SameThreadTaskRunner());
+        RunHeader first = sample.run();
+        List<dev.evalbench.core.record.CaseKey> failing = sample.store.summaries(first.id()).stream()
+                .filter(c -> !c.passed()).map(CaseSummary::key).toList();
+        assertThat(failing).hasSize(27);
+        vm.chosenRoutes().setAll("offline-live");
+        vm.cacheModeProperty().set("off");
+        vm.runAgain(first.id(), failing);
+        assertThat(ended).hasSize(1);
+        RunHeader again = ended.get(0);
+        assertThat(again.status()).isEqualTo(RunStatus.COMPLETE);
+        assertThat(again.config().routes()).as("the run's route, not the launcher's").containsExactly("offline");
+        assertThat(again.config().cacheMode()).isEqualTo("off");
+        assertThat(sample.store.summaries(again.id())).extracting(CaseSummary::key).containsExactlyInAnyOrderElementsOf(failing);
+
+        String capture = sample.workspace.resolve("traffic/control-small.jsonl").toString();
+        assertThat(dev.evalbench.cli.Cli.run("traffic", "import", capture, "-w", sample.workspace.toString()).exit()).isZero();
+        RunHeader traffic = sample.store.runs(1).get(0);
+        vm.runAgain(traffic.id(), sample.store.summaries(traffic.id()).stream().map(CaseSummary::key).toList());
+        assertThat(vm.problemProperty().get()).isEqualTo("Run " + traffic.id() + " is a traffic run: its cases are "
+                + "production's requests, not the workspace's; replay them with evalbench shadow.");
+        assertThat(sample.store.runs(10)).hasSize(3);
+        assertThat(ended).hasSize(1);
+    }
+
+    /**
      * A route whose key variable is unset is refused before a run starts, in the command line's words (it started a
      * run that failed at once, its bar left moving as if busy).
      */

@@ -35,4 +35,18 @@ class RunWhenReadTest {
         reading.set(false);
         assertThat(runs).as("a later read starts nothing by itself").isEqualTo(1);
     }
+
+    @Test
+    void aRunOfSomeCasesAgainAlsoWaitsAndTheNewestRequestIsTheOneThatStarts() {
+        List<String> started = new ArrayList<>();
+        reading.set(true);
+        whenRead.request();
+        whenRead.request(() -> started.add("failing cases of run r1"));
+        assertThat(started).isEmpty();
+        reading.set(false);
+        assertThat(started).containsExactly("failing cases of run r1");
+        assertThat(runs).as("the later request replaced Ctrl+R's").isZero();
+        whenRead.request(() -> started.add("case t001"));
+        assertThat(started).containsExactly("failing cases of run r1", "case t001");
+    }
 }

@@ -35,4 +35,21 @@ class VerdictFlipsTest {
         assertThat(new VerdictFlips(EARLIER, 1, 2, 9).inWords()).isEqualTo("1 case now passes, 2 now fail");
         assertThat(new VerdictFlips(EARLIER, 0, 0, 159).inWords()).isEqualTo("no case changed its verdict (159 in both)");
     }
+
+    @Test
+    void aRunOfSomeCasesAgainSaysWhatStillFailsAndHowManyOfTheEarlierRunsItRan() {
+        List<CaseSummary> before = List.of(summary("a", false), summary("b", false), summary("c", false), summary("d", true));
+        VerdictFlips flips = VerdictFlips.of(EARLIER, before, List.of(summary("a", true), summary("b", false), summary("c", false)), true);
+        assertThat(flips.ranSome()).isTrue();
+        assertThat(flips.scope()).isEqualTo("3 of its 4 cases run again");
+        assertThat(flips.inWords()).isEqualTo("1 case now passes, 2 still fail");
+        assertThat(VerdictFlips.of(EARLIER, before, List.of(summary("b", false)), true).inWords()).isEqualTo("1 case still fails");
+        assertThat(VerdictFlips.of(EARLIER, before, List.of(summary("d", true)), true).inWords())
+                .isEqualTo("no case changed its verdict (1 in both)");
+        // A whole run after a case left the dataset ran every case it has: no "run again", no "still fail".
+        VerdictFlips whole = VerdictFlips.of(EARLIER, before, List.of(summary("a", true), summary("b", false), summary("c", false)));
+        assertThat(whole.ranSome()).isFalse();
+        assertThat(whole.scope()).isEmpty();
+        assertThat(whole.inWords()).isEqualTo("1 case now passes");
+    }
 }

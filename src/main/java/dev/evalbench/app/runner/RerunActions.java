@@ -1,0 +1,99 @@
+package dev.evalbench.app.runner;
+
+import atlantafx.base.theme.Styles;
+import dev.evalbench.app.results.ResultsView;
+import dev.evalbench.app.results.ResultsViewModel;
+import dev.evalbench.core.record.CaseKey;
+import dev.evalbench.core.record.CaseSummary;
+import dev.evalbench.core.text.Counted;
+import java.util.List;
+import java.util.function.BiConsumer;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tooltip;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * A results tab's ways to run some of its cases again, against the workspace as it is now: the cases that did
+ * not pass ("Rerun failing", Ctrl+Shift+R), the case selected, or the cases the filter shows (the table's context
+ * menu). The author's loop after reading a failure: edit, then run only what failed. FX thread only.
+ */
+public final class RerunActions {
+    /** The failing cases' button's tooltip ends with its key; the shortcut itself is the run feature's. */
+    static final String KEY = "Ctrl+Shift+R";
+
+    private RerunActions() {}
+
+    /**
+     * Adds the button to {@code view}'s actions and the menu to its table; {@code again} takes the run's id and the
+     * cases to run again.
+     */
+    public static void install(ResultsView view, BiConsumer<String, List<CaseKey>> again) {
+        ResultsViewModel vm = view.viewModel();
+        Button failing = new Button("Rerun failing", new FontIcon("fth-rotate-cw"));
+        failing.setId("results-rerun-failing");
+        failing.getStyleClass().add(Styles.SMALL);
+        // Until every row is read the count would be the first page's; a run where every case passed has none.
+        failing.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.loadedProperty().get()
+                || failing(vm).isEmpty(), vm.loadedProperty()));
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(Bindings.createStringBinding(() -> vm.loadedProperty().get()
+                ? "Run the " + Counted.of(failing(vm).size(), "case") + " that did not pass again, on the routes this run "
+                        + "used, against the workspace as it is now (" + KEY + ")"
+                : "Reading the run…", vm.loadedProperty()));
+        failing.setTooltip(tip);
+        failing.setOnAction(e -> again.accept(vm.runId(), failing(vm)));
+        view.addAction(failing);
+
+        MenuItem selected = new MenuItem("Run this case again", new FontIcon("fth-rotate-cw"));
+        selected.setId("results-rerun-selected");
+        selected.setOnAction(e -> {
+            CaseSummary s = view.table().getSelectionModel().getSelectedItem();
+            if (s != null) again.accept(vm.runId(), List.of(s.key()));
+        });
+        MenuItem shown = new MenuItem();
+        shown.setId("results-rerun-shown");
+        shown.setOnAction(e -> again.accept(vm.runId(), view.table().getItems().stream().map(CaseSummary::key).toList()));
+        ContextMenu menu = new ContextMenu(selected, shown);
+        // Said when the menu opens: the filter may have changed since the last time.
+        menu.setOnShowing(e -> {
+            selected.setDisable(view.table().getSelectionModel().getSelectedItem() == null);
+            int n = view.table().getItems().size();
+            shown.setText("Run the " + Counted.of(n, "case") + " shown again");
+            shown.setDisable(n == 0 || !vm.loadedProperty().get());
+        });
+        view.table().setContextMenu(menu);
+        // Keyboard first: Shift+F10 and the menu key open it at the selected row (JavaFX opens a context menu on
+        // a right click only).
+        view.table().addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.CONTEXT_MENU
+                    || (e.getCode() == javafx.scene.input.KeyCode.F10 && e.isShiftDown())) {
+                showAtSelectedRow(view.table(), menu);
+                e.consume();
+            }
+        });
+    }
+
+    /** Shows {@code menu} below the selected row's first cell, or at the table's top left when none is drawn. */
+    private static void showAtSelectedRow(javafx.scene.control.TableView<CaseSummary> table, ContextMenu menu) {
+        int selected = table.getSelectionModel().getSelectedIndex();
+        javafx.scene.Node at = table.lookupAll(".table-row-cell").stream()
+                .filter(n -> n instanceof javafx.scene.control.TableRow<?> row && row.getIndex() == selected && n.isVisible())
+                .findFirst().orElse(table);
+        javafx.geometry.Bounds b = at.localToScreen(at.getLayoutBounds());
+        if (b != null) menu.show(at, b.getMinX() + 24, at == table ? b.getMinY() + 24 : b.getMaxY());
+    }
+
+    /** Ctrl+Shift+R on a results tab: its failing cases, once every row is read. */
+    public static void rerunFailing(ResultsView view, BiConsumer<String, List<CaseKey>> again) {
+        ResultsViewModel vm = view.viewModel();
+        if (vm.loadedProperty().get()) again.accept(vm.runId(), failing(vm));
+    }
+
+    /** Every case (each sample, each route) that did not pass: failed or errored. */
+    static List<CaseKey> failing(ResultsViewModel vm) {
+        return vm.all().stream().filter(s -> !s.passed()).map(CaseSummary::key).toList();
+    }
+}

@@ -1,0 +1,154 @@
+package dev.evalbench.app.runner;
+
+import static dev.evalbench.app.FxWait.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.evalbench.app.FxWait;
+import dev.evalbench.app.WindowTestBase;
+import dev.evalbench.app.WorkbenchFixture;
+import dev.evalbench.cli.Cli;
+import dev.evalbench.core.record.CaseKey;
+import dev.evalbench.core.record.CaseSummary;
+import dev.evalbench.core.record.RunHeader;
+import dev.evalbench.core.store.RunStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The author's loop after reading a failure, in the real window: fix what made a case fail, then run again only
+ * the cases that did not pass (the results tab's "Rerun failing") or the one case (the table's menu), and read
+ * what changed. The sample's t001 is made to fail by a wrong expected category in a first run from the command
+ * line; the fix is the category put back.
+ */
+@dev.evalbench.app.SharesFxToolkit
+class RerunWindowTest extends WindowTestBase {
+    private static final String WRONG = "\"expected\": {\"category\": \"billing\"";
+    private static final String RIGHT = "\"expected\": {\"category\": \"bug\"";
+
+    @Test
+    void rerunFailingRunsOnlyTheCasesThatDidNotPassAndSaysWhichNowPass() throws Exception {
+        List<CaseKey> failing = firstRunWithT001Failing();
+        assertThat(failing).hasSize(28).anyMatch(k -> k.caseId().equals("t001"));
+        openTheRunsResults();
+        Button rerun = robot.lookup("#results-rerun-failing").queryAs(Button.class);
+        waitFor(30, TimeUnit.SECONDS, () -> !rerun.isDisabled());
+        assertThat(FxWait.read(() -> rerun.getTooltip().getText())).startsWith("Run the 28 cases that did not pass again, "
+                + "on the routes this run used, against the workspace as it is now (Ctrl+Shift+R)");
+
+        robot.clickOn(rerun);
+        RunHeader again = secondRun();
+        assertThat(again.config().routes()).containsExactly("offline");
+        assertThat(keysOf(again)).containsExactlyInAnyOrderElementsOf(failing);
+        assertThat(sinceThePreviousRun()).isEqualTo(
+                "Since the previous run (28 of its 159 cases run again): 1 case now passes, 27 still fail");
+        // Its gates are of those 28 cases, and the tab and the history's tooltip say so.
+        waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#results-slice").queryAllAs(Label.class).stream().anyMatch(Label::isVisible));
+        assertThat(FxWait.read(() -> robot.lookup("#results-slice").queryAllAs(Label.class).stream().filter(Label::isVisible)
+                .findFirst().orElseThrow().getText())).isEqualTo("The gates judge only the cases this run chose: suites triage, safety; "
+                        + "cases t001, t019, t031, t035, t036 and 23 more");
+        ListView<?> list = robot.lookup("#history-list").queryAs(ListView.class);
+        waitFor(30, TimeUnit.SECONDS, () -> list.getItems().size() == 2);
+        assertThat(FxWait.read(() -> ((dev.evalbench.app.history.RunRow) list.getItems().get(0)).description(java.time.ZoneOffset.UTC)))
+                .contains("\nchose: suites triage, safety; cases t001, t019, ");
+        // The new run's tab lists what it ran: the 28, not the workspace's 159.
+        waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#results-table").queryAllAs(TableView.class).stream()
+                .anyMatch(t -> t.isVisible() && t.getItems().size() == 28));
+    }
+
+    @Test
+    void aCaseRunAgainFromTheTablesMenuRunsThatCaseAlone() throws Exception {
+        firstRunWithT001Failing();
+        openTheRunsResults();
+        TableView<?> table = robot.lookup("#results-table").queryAs(TableView.class);
+        waitFor(30, TimeUnit.SECONDS, () -> table.getItems().size() == 159);
+        robot.interact(() -> table.getSelectionModel().select(0));
+        assertThat(FxWait.read(() -> ((CaseSummary) table.getSelectionModel().getSelectedItem()).key().caseId())).isEqualTo("t001");
+        // The keyboard's way to the table's menu (a right click opens the same menu).
+        robot.clickOn(robot.lookup("#results-table .table-row-cell").nth(0).queryAs(Node.class));
+        robot.press(KeyCode.SHIFT, KeyCode.F10).release(KeyCode.F10, KeyCode.SHIFT);
+        FxWait.waitUntilShown(robot, "#results-rerun-selected", 10, TimeUnit.SECONDS);
+        assertThat(FxWait.read(() -> robot.lookup("#results-rerun-shown .label").queryAs(Label.class).getText()))
+                .isEqualTo("Run the 159 cases shown again");
+        robot.clickOn("#results-rerun-selected");
+        RunHeader again = secondRun();
+        assertThat(keysOf(again)).extracting(CaseKey::caseId).containsExactly("t001");
+        assertThat(sinceThePreviousRun()).isEqualTo("Since the previous run (1 of its 159 cases run again): 1 case now passes");
+    }
+
+    @Test
+    void ctrlShiftRRerunsTheFailingCasesOfTheResultsTabShown() throws Exception {
+        List<CaseKey> failing = firstRunWithT001Failing();
+        openTheRunsResults();
+        waitFor(30, TimeUnit.SECONDS, () -> !robot.lookup("#results-rerun-failing").queryAs(Button.class).isDisabled());
+        robot.clickOn("#results-table");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.R).release(KeyCode.R, KeyCode.SHIFT, KeyCode.CONTROL);
+        assertThat(keysOf(secondRun())).containsExactlyInAnyOrderElementsOf(failing);
+    }
+
+    /** The sample with t001's expected category wrong, run from the command line, then put right. */
+    private List<CaseKey> firstRunWithT001Failing() throws Exception {
+        fixture = WorkbenchFixture.ofSample(temp);
+        Path tickets = fixture.workspace.resolve("datasets/tickets.jsonl");
+        String right = Files.readString(tickets);
+        assertThat(right).contains(RIGHT);
+        Files.writeString(tickets, right.replaceFirst(java.util.regex.Pattern.quote(RIGHT), WRONG));
+        assertThat(Cli.run("run", "-w", fixture.workspace.toString(), "--quiet").exit()).isEqualTo(1);
+        Files.writeString(tickets, right);
+        try (RunStore store = history()) {
+            String id = store.runs(1).get(0).id();
+            return store.summaries(id).stream().filter(s -> !s.passed()).map(CaseSummary::key).toList();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void openTheRunsResults() throws Exception {
+        fixture.start();
+        ListView<?> list = robot.lookup("#history-list").queryAs(ListView.class);
+        waitFor(30, TimeUnit.SECONDS, () -> list.getItems().size() == 1 && fixture.workbench().session().workspace() != null);
+        FxWait.waitUntilShown(robot, "#history-list .list-cell", 10, TimeUnit.SECONDS);
+        robot.doubleClickOn(robot.lookup("#history-list .list-cell").nth(0).queryAs(Node.class));
+    }
+
+    /** Waits for the run started from the window to be stored complete, and returns its header. */
+    private RunHeader secondRun() throws Exception {
+        List<RunHeader> runs = new ArrayList<>();
+        // Asked on this thread, not the FX thread: the store reads files.
+        org.testfx.util.WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
+            try (RunStore store = history()) {
+                runs.clear();
+                runs.addAll(store.runs(5));
+            }
+            return runs.size() == 2 && runs.get(0).status() == dev.evalbench.core.record.RunStatus.COMPLETE;
+        });
+        return runs.get(0);
+    }
+
+    private List<CaseKey> keysOf(RunHeader run) throws Exception {
+        try (RunStore store = history()) {
+            return store.summaries(run.id()).stream().map(CaseSummary::key).toList();
+        }
+    }
+
+    private RunStore history() throws Exception {
+        return dev.evalbench.core.store.sqlite.SqliteRunStore.open(
+                dev.evalbench.core.store.HistoryLocation.defaultDb(fixture.workspace));
+    }
+
+    /** The "since the previous run" line of the newest results tab, once shown. */
+    private String sinceThePreviousRun() throws Exception {
+        waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#results-since-previous").queryAllAs(Label.class).stream()
+                .anyMatch(l -> l.isVisible() && l.getText().startsWith("Since")));
+        return FxWait.read(() -> robot.lookup("#results-since-previous").queryAllAs(Label.class).stream()
+                .filter(l -> l.isVisible() && l.getText().startsWith("Since")).findFirst().orElseThrow().getText());
+    }
+}
