@@ -43,7 +43,7 @@ public final class WorkbenchApp extends Application {
         return List.of(
                 wb -> dev.evalbench.app.author.AuthorFeature.install(wb.runner(), wb.session(), wb.window(), wb.env(),
                         wb.configFolder()),
-                wb -> runs.install(wb.window(), wb.runner(), wb.session(), wb.env(), wb.clock()),
+                wb -> runs.install(wb.window(), wb.runner(), wb.session(), wb.env(), wb.clock(), wb.settings()),
                 wb -> new dev.evalbench.app.reports.ReportsFeature().install(wb.window(), wb.runner(), wb.session(), wb.env(), runs.history(), runs.results()),
                 wb -> new dev.evalbench.app.charts.ChartsFeature().install(wb.window(), wb.runner(), wb.session(), wb.env(), runs.history(), runs.results(), wb.clock().getZone()),
                 wb -> new OpenFeature().install(wb.window(), wb.runner(), wb.session(), wb.env(), runs.compare(), wb.openedRuns()),

@@ -42,8 +42,11 @@ public final class RunFeature {
     private ResultsTabs results;
     private RunLauncherViewModel launcher;
     private CompareTabs compare;
+    private dev.evalbench.app.settings.WorkbenchSettings settings;
 
-    public void install(MainWindow window, TaskRunner runner, WorkspaceSession session, Map<String, String> env, Clock clock) {
+    public void install(MainWindow window, TaskRunner runner, WorkspaceSession session, Map<String, String> env, Clock clock,
+                        dev.evalbench.app.settings.WorkbenchSettings settings) {
+        this.settings = settings;
         history = new HistoryStore();
         // Runs and tags a terminal writes into this history show up here too, as this window's own do.
         HistoryWatch watch = HistoryWatch.start(history, runner);
@@ -146,6 +149,10 @@ public final class RunFeature {
                                  Clock clock) {
         launcher = new RunLauncherViewModel(runner, history::store, session::folder, new RunService(clock, env));
         launcher.setWorkspace(session.workspace());
+        LauncherMemory.install(launcher, session.folderProperty(), settings, work -> window.atStop(() -> {
+            work.run();
+            return () -> { };
+        }));
         session.workspaceProperty().addListener((o, was, now) -> launcher.setWorkspace(now));
         RunWhenRead whenRead = new RunWhenRead(session.loadingProperty(), () -> {
             if (launcher.run() == null) window.status(launcher.problemProperty().get());

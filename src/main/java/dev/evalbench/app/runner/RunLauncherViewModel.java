@@ -83,18 +83,36 @@ public final class RunLauncherViewModel {
         this.service = service;
     }
 
-    /** The workspace runs are made of (null while it has problems); keeps chosen routes and suites it still has. */
+    /**
+     * The workspace runs are made of (null while it has problems); keeps the chosen routes and suites it still has.
+     * While it has problems the choices stay as they were (the template being fixed will run on the same routes).
+     */
     public void setWorkspace(Workspace ws) {
         this.workspace = ws;
+        if (ws == null) {
+            routes.clear();
+            suites.clear();
+            return;
+        }
         List<String> keepRoutes = new ArrayList<>(chosenRoutes);
         List<String> keepSuites = new ArrayList<>(chosenSuites);
-        routes.setAll(ws == null ? List.of() : List.copyOf(ws.routes().keySet()));
-        suites.setAll(ws == null ? List.of() : ws.suites().stream().map(SuiteSpec::name).toList());
+        routes.setAll(List.copyOf(ws.routes().keySet()));
+        suites.setAll(ws.suites().stream().map(SuiteSpec::name).toList());
         keepRoutes.retainAll(routes);
-        if (keepRoutes.isEmpty() && ws != null && ws.defaultRoute() != null) keepRoutes.add(ws.defaultRoute());
+        if (keepRoutes.isEmpty() && ws.defaultRoute() != null) keepRoutes.add(ws.defaultRoute());
         chosenRoutes.setAll(keepRoutes);
         keepSuites.retainAll(suites);
         chosenSuites.setAll(keepSuites);
+    }
+
+    /**
+     * Choices remembered from an earlier session: chosen now among the routes and suites the workspace has, or,
+     * while none is set, once it is.
+     */
+    public void remember(List<String> routes, List<String> suites) {
+        chosenRoutes.setAll(routes);
+        chosenSuites.setAll(suites);
+        if (workspace != null) setWorkspace(workspace);
     }
 
     /** Ctrl+R: starts a run of the chosen routes and suites; null (and {@link #problemProperty}) when refused. */

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * What the workbench remembers between sessions: the window, split positions, open tabs, the last workspace,
- * the theme. A plain mutable bean owned by the FX thread; {@link SettingsFile} reads and writes it.
+ * the theme, the run launcher's choices per workspace. A plain mutable bean owned by the FX thread; {@link SettingsFile} reads and writes it.
  * Unknown fields in the file are ignored, so an older app reads a newer file.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -30,4 +30,6 @@ public final class WorkbenchSettings {
     public List<String> openTabs = List.of();
     /** The id of the tab selected at the last close (one of {@link #openTabs}), or null. */
     public String selectedTab;
+    /** The run launcher's choices by workspace (its absolute path), as last left there. */
+    public Map<String, LauncherChoices> launchers = new LinkedHashMap<>();
 }
