@@ -45,6 +45,8 @@ public final class ResultsTabs {
     private final Map<String, Tab> open = new LinkedHashMap<>();
     private final Map<String, GatesViewModel> gates = new LinkedHashMap<>();
     private final java.util.List<java.util.function.Consumer<ResultsView>> onOpen = new java.util.ArrayList<>();
+    /** Results tabs in the order they were last selected, the last one last; closed ones are skipped when read. */
+    private final java.util.List<Tab> shownOrder = new java.util.ArrayList<>();
 
     public ResultsTabs(MainWindow window, TaskRunner runner, BackgroundTask.ThrowingSupplier<RunStore> store,
                        RunGating gating, Supplier<Workspace> openWorkspace, ZoneId zone) {
@@ -54,11 +56,18 @@ public final class ResultsTabs {
         this.gating = gating;
         this.openWorkspace = openWorkspace;
         this.zone = zone;
+        window.tabs().getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null && now.getContent() instanceof ResultsView) {
+                shownOrder.remove(now);
+                shownOrder.add(now);
+            }
+        });
         // However a tab goes (closed by the user, or removed with the others), its run can be opened again.
         window.tabs().getTabs().addListener((ListChangeListener<Tab>) change -> {
             while (change.next()) {
                 for (Tab gone : change.getRemoved()) {
                     open.values().remove(gone);
+                    shownOrder.remove(gone);
                     gates.keySet().retainAll(open.keySet());
                 }
             }
@@ -160,6 +169,20 @@ public final class ResultsTabs {
     public ResultsView current() {
         Tab tab = window.tabs().getSelectionModel().getSelectedItem();
         return tab != null && tab.getContent() instanceof ResultsView v ? v : null;
+    }
+
+    /**
+     * The results view of the selected tab, else of the results tab shown last (the author went from it to the
+     * template, edited and saved), while it is open; null when none.
+     */
+    public ResultsView currentOrLast() {
+        ResultsView now = current();
+        if (now != null) return now;
+        for (int i = shownOrder.size() - 1; i >= 0; i--) {
+            Tab tab = shownOrder.get(i);
+            if (open.containsValue(tab)) return (ResultsView) tab.getContent();
+        }
+        return null;
     }
 
     private void withCurrent(java.util.function.Consumer<ResultsView> action) {

@@ -86,10 +86,25 @@ public final class RerunActions {
         if (b != null) menu.show(at, b.getMinX() + 24, at == table ? b.getMinY() + 24 : b.getMaxY());
     }
 
-    /** Ctrl+Shift+R on a results tab: its failing cases, once every row is read. */
-    public static void rerunFailing(ResultsView view, BiConsumer<String, List<CaseKey>> again) {
+    /**
+     * Ctrl+Shift+R: the failing cases of {@code view} (the results tab shown, or shown last; null: none), once
+     * every row is read; otherwise {@code status} says why nothing runs.
+     */
+    public static void rerunFailing(ResultsView view, BiConsumer<String, List<CaseKey>> again,
+                                    java.util.function.Consumer<String> status) {
+        if (view == null) {
+            status.accept("No run's results are open: open a run from the history, then Ctrl+Shift+R runs again "
+                    + "the cases of it that did not pass.");
+            return;
+        }
         ResultsViewModel vm = view.viewModel();
-        if (vm.loadedProperty().get()) again.accept(vm.runId(), failing(vm));
+        if (!vm.loadedProperty().get()) {
+            status.accept("Run " + vm.runId() + " is still being read: press Ctrl+Shift+R again in a moment.");
+        } else if (failing(vm).isEmpty()) {
+            status.accept("Every case of run " + vm.runId() + " passed: nothing to run again.");
+        } else {
+            again.accept(vm.runId(), failing(vm));
+        }
     }
 
     /** Every case (each sample, each route) that did not pass: failed or errored. */

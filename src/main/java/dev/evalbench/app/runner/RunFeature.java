@@ -163,10 +163,8 @@ public final class RunFeature {
                 (runId, cases) -> whenRead.request(() -> launcher.runAgain(runId, cases));
         results.onOpen(view -> RerunActions.install(view, again));
         window.shortcuts().add(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
-                "Run", "Run the cases of the results tab that did not pass again", () -> {
-                    var view = results.current();
-                    if (view != null) RerunActions.rerunFailing(view, again);
-                });
+                "Run", "Run again the cases that did not pass, of the results tab shown (or shown last)",
+                () -> RerunActions.rerunFailing(results.currentOrLast(), again, window::status));
         window.toolBar().getItems().addAll(LauncherControls.of(launcher, run));
         window.addStatusItem(new RunBar(launcher));
         window.shortcuts().add(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), "Run",
