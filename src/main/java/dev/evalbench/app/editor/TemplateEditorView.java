@@ -87,6 +87,20 @@ public final class TemplateEditorView extends BorderPane {
      * ({@link YamlIndent}): a template line typed at the margin would end its YAML block.
      */
     private void keepIndentation() {
+        // Text typed at the margin of an empty line inside a block (a click on the blank line between two
+        // paragraphs of the system prompt puts the caret there) goes in at the block's indentation.
+        area.addEventFilter(javafx.scene.input.KeyEvent.KEY_TYPED, e -> {
+            String typed = e.getCharacter();
+            if (e.isShortcutDown() || e.isAltDown() || typed.isEmpty() || typed.isBlank()
+                    || Character.isISOControl(typed.charAt(0)) || area.getCaretColumn() != 0
+                    || area.getSelection().getLength() > 0) {
+                return;
+            }
+            int paragraph = area.getCurrentParagraph();
+            java.util.List<String> lines = area.getParagraphs().stream().map(p -> p.getText()).toList();
+            String indent = YamlIndent.onEmptyLine(lines, paragraph);
+            if (!indent.isEmpty()) area.insertText(area.getCaretPosition(), indent);
+        });
         area.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.isShortcutDown() || e.isAltDown()) return;
             int paragraph = area.getCurrentParagraph();

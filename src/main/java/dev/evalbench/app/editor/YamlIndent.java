@@ -29,6 +29,30 @@ final class YamlIndent {
         return "\n" + indent + (OPENS_BLOCK.matcher(content).matches() ? STEP : "");
     }
 
+    /**
+     * The indentation to put before a character typed on the empty line {@code at} of {@code lines}, with the caret
+     * at its start: the shallower indentation of the nearest lines of text above and below when both are indented
+     * (the empty line lies inside a block, where text at the margin would end it and leave the lines below
+     * orphaned, which YAML refuses); empty otherwise (a new key after a block is typed at the margin).
+     */
+    static String onEmptyLine(java.util.List<String> lines, int at) {
+        if (!lines.get(at).isEmpty()) return "";
+        String above = nearestText(lines, at, -1);
+        String below = nearestText(lines, at, 1);
+        if (above == null || below == null) return "";
+        String a = leadingSpaces(above);
+        String b = leadingSpaces(below);
+        return a.length() <= b.length() ? a : b;
+    }
+
+    /** The nearest line with more than spaces from {@code at} in direction {@code step}, or null. */
+    private static String nearestText(java.util.List<String> lines, int at, int step) {
+        for (int i = at + step; i >= 0 && i < lines.size(); i += step) {
+            if (!lines.get(i).isBlank()) return lines.get(i);
+        }
+        return null;
+    }
+
     /** How many spaces Shift+Tab takes from the start of {@code line}: up to one level, only spaces. */
     static int outdent(String line) {
         return Math.min(STEP.length(), leadingSpaces(line).length());

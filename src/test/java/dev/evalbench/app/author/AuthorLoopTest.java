@@ -164,6 +164,27 @@ class AuthorLoopTest extends WindowTestBase {
     }
 
     /**
+     * A click on the blank line between two paragraphs of the system prompt puts the caret at the margin; text
+     * typed there went in at the margin, ended the block, and the file could not be saved ("Line 10: YAML syntax
+     * error"). It goes in at the block's indentation.
+     */
+    @Test
+    void textTypedOnABlankLineBetweenParagraphsStaysInTheBlock() throws Exception {
+        CodeArea area = openTriage();
+        waitFor(10, TimeUnit.SECONDS, () -> area.getScene() != null && area.getScene().getFocusOwner() == area);
+        robot.interact(() -> {
+            int blank = area.getText().indexOf("no code fences.\n\n") + "no code fences.\n".length();
+            area.moveTo(blank);
+        });
+        robot.write("Read the whole ticket first.");
+        waitFor(10, TimeUnit.SECONDS, () -> area.getText().contains("first."));
+        assertThat(FxWait.read(() -> area.getText())).contains("no code fences.\n  Read the whole ticket first.\n  The object");
+        waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#template-preview").queryTextInputControl().getText()
+                .contains("no code fences.\nRead the whole ticket first.\nThe object"));
+        assertThat(robot.lookup("#file-problem").tryQuery().filter(javafx.scene.Node::isVisible)).isEmpty();
+    }
+
+    /**
      * The loop at a typist's pace: the changelog's Enter, then Ctrl+R at once. The run is made of the revision just
      * saved, not of the workspace as it was read before the save (it was read again only when the file watcher,
      * a debounce later, saw the write).

@@ -30,4 +30,16 @@ class YamlIndentTest {
         assertThat(YamlIndent.outdent(" x")).isEqualTo(1);
         assertThat(YamlIndent.outdent("x")).isZero();
     }
+
+    /** The sample's system block has an empty line between indented paragraphs; a click there lands at the margin. */
+    @Test
+    void textTypedOnAnEmptyLineInsideABlockTakesTheBlocksIndentation() {
+        java.util.List<String> lines = java.util.List.of("system: |", "  You are the assistant.", "", "  The object has:",
+                "    billing: charges", "", "  bug: errors", "", "user: |", "  {{ ticket }}", "");
+        assertThat(YamlIndent.onEmptyLine(lines, 2)).isEqualTo("  ");
+        assertThat(YamlIndent.onEmptyLine(lines, 5)).as("the shallower of the lines around").isEqualTo("  ");
+        assertThat(YamlIndent.onEmptyLine(lines, 7)).as("before a key at the margin: a new key may be typed").isEmpty();
+        assertThat(YamlIndent.onEmptyLine(lines, 10)).as("after the last line").isEmpty();
+        assertThat(YamlIndent.onEmptyLine(lines, 1)).as("a line with text").isEmpty();
+    }
 }
