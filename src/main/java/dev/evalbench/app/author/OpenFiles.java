@@ -41,6 +41,10 @@ final class OpenFiles {
         this.wb = wb;
         this.unsaved = unsaved;
         wb.window().tabMemory().opener("file", this::reopen);
+        // The case selected in a run's results is the one every open template previews, when it is one of its.
+        wb.session().caseInFocusProperty().addListener((o, was, now) -> {
+            if (now != null) editors.values().forEach(m -> m.preferCase(now.suite(), now.caseId()));
+        });
     }
 
     /**
@@ -108,6 +112,8 @@ final class OpenFiles {
         });
         editors.put(file, model);
         editorViews.put(file, view);
+        var focus = wb.session().caseInFocusProperty().get();
+        if (focus != null) model.preferCase(focus.suite(), focus.caseId());
         // The author opened it to type in it: the caret goes there (to the problem's place, if one was named) once
         // the file is read, as an IDE's editor takes the keyboard from the tree on a double click.
         model.savedTextProperty().addListener(new MoveOnce(view, line, column));

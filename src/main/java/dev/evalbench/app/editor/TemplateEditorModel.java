@@ -137,11 +137,28 @@ public final class TemplateEditorModel {
         BackgroundTask.of(() -> PromptCases.of(workspace, file, env)).onSuccess(found -> found.ifPresent(list -> {
             CaseChoice was = chosenCase.get();
             cases.setAll(list);
-            CaseChoice again = was == null ? null : list.stream()
-                    .filter(c -> c.suite().equals(was.suite()) && c.id().equals(was.id())).findFirst().orElse(null);
+            CaseChoice again = was == null ? null : find(was.suite(), was.id());
+            if (again == null && preferred != null) again = find(preferred[0], preferred[1]);
             chosenCase.set(again != null ? again : list.isEmpty() ? null : list.get(0));
             analyze();
         })).executeWith(runner);
+    }
+
+    /** Suite and id of the case to preview once the cases are read, when none is chosen yet; null: the first. */
+    private String[] preferred;
+
+    /**
+     * Previews case {@code id} of suite {@code suite} (the case selected in a run's results) when it is one of this
+     * prompt's; once the cases are read, if they are not yet. Another prompt's case changes nothing. FX thread.
+     */
+    public void preferCase(String suite, String id) {
+        CaseChoice found = find(suite, id);
+        if (found != null) chosenCase.set(found);
+        else if (cases.isEmpty()) preferred = new String[] {suite, id};
+    }
+
+    private CaseChoice find(String suite, String id) {
+        return cases.stream().filter(c -> c.suite().equals(suite) && c.id().equals(id)).findFirst().orElse(null);
     }
 
     /** Marks undefined variables and renders the preview for the current text, off the UI thread; stale results are dropped. */

@@ -161,7 +161,13 @@ public final class RunFeature {
         // Cases of a stored run again, as Ctrl+R: made of the files as they are once read, a refusal on the status line.
         java.util.function.BiConsumer<String, java.util.List<dev.evalbench.core.record.CaseKey>> again =
                 (runId, cases) -> whenRead.request(() -> launcher.runAgain(runId, cases));
-        results.onOpen(view -> RerunActions.install(view, again));
+        results.onOpen(view -> {
+            RerunActions.install(view, again);
+            // The case read here is the one an open template previews: the author goes from it to the prompt.
+            view.viewModel().selectedProperty().addListener((o, was, now) -> {
+                if (now != null) session.caseInFocusProperty().set(now.key());
+            });
+        });
         window.shortcuts().add(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 "Run", "Run again the cases that did not pass, of the results tab shown (or shown last)",
                 () -> RerunActions.rerunFailing(results.currentOrLast(), again, window::status));

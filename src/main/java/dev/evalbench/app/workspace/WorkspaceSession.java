@@ -30,6 +30,8 @@ public final class WorkspaceSession {
     private final ReadOnlyObjectWrapper<Workspace> workspace = new ReadOnlyObjectWrapper<>(this, "workspace");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ObservableList<InputError> problems = FXCollections.observableArrayList();
+    private final ObjectProperty<dev.evalbench.core.record.CaseKey> caseInFocus =
+            new SimpleObjectProperty<>(this, "caseInFocus");
     private long generation;
 
     public WorkspaceSession(TaskRunner runner, Map<String, String> env) {
@@ -80,6 +82,14 @@ public final class WorkspaceSession {
     }
 
     private record LoadResult(Workspace workspace, List<InputError> problems) {}
+
+    /**
+     * The case the author last selected in a run's results (null: none yet): the template editors preview against
+     * it when it is one of theirs, so the prompt being fixed is read with the case that failed.
+     */
+    public ObjectProperty<dev.evalbench.core.record.CaseKey> caseInFocusProperty() {
+        return caseInFocus;
+    }
 
     public ObjectProperty<Path> folderProperty() {
         return folder;

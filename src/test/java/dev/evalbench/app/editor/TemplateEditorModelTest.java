@@ -42,6 +42,21 @@ class TemplateEditorModelTest {
         assertThat(editor.undefined()).isEmpty();
     }
 
+    /** The case selected in a run's results is previewed, before or after the cases are read; another prompt's is not. */
+    @Test
+    void previewsTheCaseSelectedInTheResultsWhenItIsOneOfItsCases() {
+        editor.preferCase("safety", "p07");
+        assertThat(editor.chosenCaseProperty().get().id()).isEqualTo("p07");
+        editor.preferCase("reply-quality", "nothing-like-it");
+        assertThat(editor.chosenCaseProperty().get().id()).as("not one of its cases: unchanged").isEqualTo("p07");
+
+        TemplateEditorModel later = new TemplateEditorModel(new SameThreadTaskRunner(), ws, FILE, Map.of());
+        later.preferCase("triage", "t019");
+        later.open();
+        assertThat(later.chosenCaseProperty().get().id()).as("asked before its cases were read").isEqualTo("t019");
+        assertThat(later.previewProperty().get()).contains("The Apple Pay button does nothing on checkout.");
+    }
+
     /**
      * A line left at the margin after the body's block is YAML, but a new key the workspace refuses: said while
      * typing, worded as validate words it, not after a revision is saved with it.

@@ -107,6 +107,33 @@ class RerunWindowTest extends WindowTestBase {
         assertThat(keysOf(secondRun())).containsExactlyInAnyOrderElementsOf(failing);
     }
 
+    /**
+     * From a failing case to the prompt: the template opened after selecting a case in the results previews that
+     * case, and an open template follows the next case selected there (it previewed the suite's first case, t001).
+     */
+    @Test
+    void theTemplatePreviewsTheCaseSelectedInTheResults() throws Exception {
+        firstRunWithT001Failing();
+        openTheRunsResults();
+        TableView<?> table = robot.lookup("#results-table").queryAs(TableView.class);
+        waitFor(30, TimeUnit.SECONDS, () -> table.getItems().size() == 159);
+        robot.interact(() -> table.getSelectionModel().select(18));
+        String first = FxWait.read(() -> ((CaseSummary) table.getSelectionModel().getSelectedItem()).key().caseId());
+        assertThat(first).isEqualTo("t019");
+        dev.evalbench.app.DoubleClick.opening(robot, () -> treeCell("triage.yaml  r4"), () -> "triage.yaml".equals(
+                fixture.workbench().window().tabs().getSelectionModel().getSelectedItem().getText()));
+        javafx.scene.control.ComboBox<?> preview = robot.lookup("#preview-case").queryAs(javafx.scene.control.ComboBox.class);
+        waitFor(10, TimeUnit.SECONDS, () -> preview.getValue() != null && preview.getValue().toString().equals("triage / t019"));
+        waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#template-preview").queryTextInputControl().getText()
+                .contains("The Apple Pay button does nothing on checkout."));
+
+        robot.interact(() -> {
+            fixture.workbench().window().tabs().getSelectionModel().select(0);
+            table.getSelectionModel().select(30);
+        });
+        waitFor(10, TimeUnit.SECONDS, () -> preview.getValue().toString().equals("triage / t031"));
+    }
+
     /** The sample with t001's expected category wrong, run from the command line, then put right. */
     private List<CaseKey> firstRunWithT001Failing() throws Exception {
         fixture = WorkbenchFixture.ofSample(temp);
