@@ -67,6 +67,45 @@ public final class HistoryView extends VBox {
         problem.managedProperty().bind(problem.textProperty().isNotEmpty());
         actions.getChildren().addAll(openButton, tag, resumeButton);
         getChildren().addAll(title, search, list, actions, problem);
+        list.setContextMenu(actionsMenu());
+        dev.evalbench.app.fx.ContextMenuKeys.install(list, list.getContextMenu(),
+                () -> list.getSelectionModel().getSelectedIndex());
+    }
+
+    /**
+     * The row buttons again as the list's context menu (right click, Shift+F10), in words rather than icons, with
+     * "Copy run id" for the command line ({@code evalbench report RUN}). Made as it opens, from the buttons as
+     * they are then (those other features added, each enabled as its button is).
+     */
+    private javafx.scene.control.ContextMenu actionsMenu() {
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu();
+        menu.setId("history-menu");
+        // Never empty, even before it first opens: a control shows no context menu that has no items.
+        fill(menu);
+        menu.setOnShowing(e -> fill(menu));
+        return menu;
+    }
+
+    private void fill(javafx.scene.control.ContextMenu menu) {
+        menu.getItems().clear();
+        for (javafx.scene.Node n : actions.getChildren()) {
+            if (!(n instanceof Button b)) continue;
+            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(b.getAccessibleText(),
+                    b.getGraphic() instanceof FontIcon icon ? new FontIcon(icon.getIconLiteral()) : null);
+            item.setId(b.getId() + "-item");
+            item.setDisable(b.isDisable());
+            item.setOnAction(a -> b.fire());
+            menu.getItems().add(item);
+        }
+        javafx.scene.control.MenuItem copy = new javafx.scene.control.MenuItem("Copy run id", new FontIcon("fth-copy"));
+        copy.setId("history-copy-id");
+        copy.setDisable(selected() == null);
+        copy.setOnAction(a -> {
+            javafx.scene.input.ClipboardContent id = new javafx.scene.input.ClipboardContent();
+            id.putString(selected().id());
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(id);
+        });
+        menu.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), copy);
     }
 
     /** Adds an icon button that acts on the selected run, disabled while none is selected (compare, for one). */

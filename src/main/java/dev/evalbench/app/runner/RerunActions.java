@@ -65,25 +65,8 @@ public final class RerunActions {
             shown.setDisable(n == 0 || !vm.loadedProperty().get());
         });
         view.table().setContextMenu(menu);
-        // Keyboard first: Shift+F10 and the menu key open it at the selected row (JavaFX opens a context menu on
-        // a right click only).
-        view.table().addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.CONTEXT_MENU
-                    || (e.getCode() == javafx.scene.input.KeyCode.F10 && e.isShiftDown())) {
-                showAtSelectedRow(view.table(), menu);
-                e.consume();
-            }
-        });
-    }
-
-    /** Shows {@code menu} below the selected row's first cell, or at the table's top left when none is drawn. */
-    private static void showAtSelectedRow(javafx.scene.control.TableView<CaseSummary> table, ContextMenu menu) {
-        int selected = table.getSelectionModel().getSelectedIndex();
-        javafx.scene.Node at = table.lookupAll(".table-row-cell").stream()
-                .filter(n -> n instanceof javafx.scene.control.TableRow<?> row && row.getIndex() == selected && n.isVisible())
-                .findFirst().orElse(table);
-        javafx.geometry.Bounds b = at.localToScreen(at.getLayoutBounds());
-        if (b != null) menu.show(at, b.getMinX() + 24, at == table ? b.getMinY() + 24 : b.getMaxY());
+        dev.evalbench.app.fx.ContextMenuKeys.install(view.table(), menu,
+                () -> view.table().getSelectionModel().getSelectedIndex());
     }
 
     /**

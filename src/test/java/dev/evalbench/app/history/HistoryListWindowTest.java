@@ -189,6 +189,34 @@ class HistoryListWindowTest extends WindowTestBase {
         dev.evalbench.app.FxWait.waitFor(10, TimeUnit.SECONDS, () -> dev.evalbench.app.DrawnWhole.of(since));
     }
 
+    /**
+     * The row's buttons are icons in a narrow column; its menu (right click, or Shift+F10 from the keyboard) says
+     * them in words, enabled as they are, and copies the run's id for the command line.
+     */
+    @Test
+    void aRunsMenuSaysItsActionsInWordsAndCopiesItsId() throws Exception {
+        sampleWithOneRun();
+        ListView<RunRow> list = windowListing(1);
+        String id = list.getItems().get(0).id();
+        robot.clickOn(robot.lookup("#history-list .list-cell").nth(0).queryAs(Node.class));
+        robot.press(javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.F10)
+                .release(javafx.scene.input.KeyCode.F10, javafx.scene.input.KeyCode.SHIFT);
+        dev.evalbench.app.FxWait.waitUntilShown(robot, "#history-copy-id", 10, TimeUnit.SECONDS);
+        javafx.scene.control.ContextMenu menu = list.getContextMenu();
+        assertThat(dev.evalbench.app.FxWait.read(() -> menu.getItems().stream()
+                .filter(i -> i.getText() != null).map(i -> i.getText() + (i.isDisable() ? " (off)" : "")).toList()))
+                .containsExactly("Open", "Tag main", "Resume (off)", "Compare with baseline", "Compare with previous",
+                        "Compare shadow or canary (off)", "Copy run id");
+        robot.clickOn("#history-copy-id");
+        dev.evalbench.app.FxWait.waitFor(5, TimeUnit.SECONDS, () -> id.equals(javafx.scene.input.Clipboard.getSystemClipboard().getString()));
+
+        robot.press(javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.F10)
+                .release(javafx.scene.input.KeyCode.F10, javafx.scene.input.KeyCode.SHIFT);
+        dev.evalbench.app.FxWait.waitUntilShown(robot, "#history-tag-item", 10, TimeUnit.SECONDS);
+        robot.clickOn("#history-tag-item");
+        dev.evalbench.app.FxWait.waitFor(20, TimeUnit.SECONDS, () -> list.getItems().get(0).tags().equals("main"));
+    }
+
     /** A copy of the sample with one run stored (the command line's; exit 1, the sample fails a gate). */
     /** "Compare…" with one run in the history says what it needs (it opened nothing and said nothing). */
     @Test
