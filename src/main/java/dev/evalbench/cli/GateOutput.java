@@ -106,6 +106,9 @@ final class GateOutput {
         out.printf(Locale.ROOT, "run %s  %s  %d/%d cases stored, %d passed%s%n", run.id(),
                 run.header().status().name().toLowerCase(Locale.ROOT), run.cases().size(), run.header().plannedCases(),
                 passed, baseline == null ? "" : "  (baseline " + baseline.id() + ")");
+        // Said above the gates it qualifies: a slice's green table says nothing of the cases it left out.
+        String slice = dev.evalbench.core.record.RunSlice.sentence(run.header().config());
+        if (!slice.isEmpty()) out.println("slice: " + slice);
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"gate", "kind", "value", "threshold", "baseline", "95% interval", "p", "verdict"});
         for (GateVerdict v : report.verdicts()) {

@@ -39,6 +39,30 @@ class RunSliceTest {
         assertThat(blocking.out()).containsPattern("\\nsafety +safety_pass_rate +100\\.0% .* pass\\n");
     }
 
+    /**
+     * Whoever reads a slice's gates is told it is one, above them: in the terminal, the CI summary and both report
+     * files a reviewer is handed (27 cases chosen to pass would otherwise read as a green eval set).
+     */
+    @Test
+    void aSlicesGatesSayItIsASliceInTheTerminalTheCiSummaryAndTheReport() throws Exception {
+        Path ws = Cli.copySample(tmp);
+        Path md = tmp.resolve("gates.md");
+        String sentence = "this run chose only some cases (cases t003, t004): its gates judge those alone, not the whole eval set";
+
+        Cli.Result run = Cli.run("run", "--case", "t003", "--case", "t004", "--cache", "off", "--quiet", "--markdown",
+                md.toString(), "--workspace", ws.toString());
+        Cli.Result report = Cli.run("report", "latest", "--out", tmp.resolve("report").toString(), "--workspace", ws.toString());
+        Cli.Result whole = Cli.run("run", "--cache", "off", "--quiet", "--workspace", ws.toString());
+
+        assertThat(run.out()).containsPattern("cases stored, 2 passed\\nslice: " + java.util.regex.Pattern.quote(sentence) + "\\ngate ");
+        assertThat(java.nio.file.Files.readString(md)).contains("**Slice:** " + sentence);
+        assertThat(report.exit()).isZero();
+        assertThat(java.nio.file.Files.readString(tmp.resolve("report/report.md"))).contains("**Slice:** " + sentence);
+        assertThat(java.nio.file.Files.readString(tmp.resolve("report/report.html")))
+                .contains("<strong>Slice:</strong> " + sentence);
+        assertThat(whole.out()).doesNotContain("slice:");
+    }
+
     @Test
     void aSliceThatMatchesNothingIsBadInputAndWritesNothing() {
         Path ws = Cli.copySample(tmp);

@@ -75,7 +75,7 @@ public record RunRow(RunHeader header, int casesStored, String gates, String pro
         s.append(" · ").append(String.format(Locale.ROOT, "%,d/%s", casesStored,
                 dev.evalbench.core.text.Counted.of(header.plannedCases(), "case")));
         if (header.config() != null && !header.config().coversAll()) {
-            s.append('\n').append("chose: ").append(dev.evalbench.core.compare.ComparedScope.chose(header.config()));
+            s.append('\n').append("chose: ").append(dev.evalbench.core.record.RunSlice.chose(header.config()));
         }
         if (!header.tags().isEmpty()) s.append('\n').append("tags: ").append(tags());
         return s.toString();

@@ -2,7 +2,6 @@ package dev.evalbench.app.results;
 
 import dev.evalbench.app.fx.BackgroundTask;
 import dev.evalbench.app.fx.TaskRunner;
-import dev.evalbench.core.compare.ComparedScope;
 import dev.evalbench.core.record.RunConfig;
 import dev.evalbench.core.store.RunStore;
 import javafx.scene.control.Label;
@@ -32,6 +31,6 @@ public final class SliceLine {
      * first, as a narrow tab cuts the end of the list (its tooltip has it whole).
      */
     static String text(RunConfig config) {
-        return "The gates judge only the cases this run chose: " + ComparedScope.chose(config);
+        return "The gates judge only the cases this run chose: " + dev.evalbench.core.record.RunSlice.chose(config);
     }
 }

@@ -68,18 +68,6 @@ public record ComparedScope(int beforeLeftOut, String afterChose, int afterLeftO
 
     /** What a run's config chose, in words: "suite triage", "suites triage, safety; cases t001, t002", "every case". */
     public static String chose(RunConfig config) {
-        if (config == null || config.coversAll()) return "every case";
-        List<String> parts = new ArrayList<>();
-        if (!config.suites().isEmpty()) parts.add(named("suite", config.suites()));
-        if (!config.caseIds().isEmpty()) parts.add(named("case", config.caseIds()));
-        if (!config.tags().isEmpty()) parts.add(named("tag", config.tags()));
-        return String.join("; ", parts);
-    }
-
-    /** "suite triage", "cases t001, t002", or the first five and how many more. */
-    private static String named(String noun, List<String> names) {
-        String listed = String.join(", ", names.subList(0, Math.min(5, names.size())))
-                + (names.size() > 5 ? " and " + (names.size() - 5) + " more" : "");
-        return (names.size() == 1 ? noun : noun + "s") + " " + listed;
+        return dev.evalbench.core.record.RunSlice.chose(config);
     }
 }

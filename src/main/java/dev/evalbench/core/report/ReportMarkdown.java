@@ -48,6 +48,8 @@ public final class ReportMarkdown {
             md.append(" · **the run is ").append(content.run().header().status().name().toLowerCase(Locale.ROOT)).append("**");
         }
         md.append("\n\n");
+        String slice = dev.evalbench.core.record.RunSlice.sentence(content.run().header().config());
+        if (!slice.isEmpty()) md.append("**Slice:** ").append(MarkdownText.inline(slice)).append("\n\n");
         if (content.run().events() != null) {
             content.run().events().forEach(e -> md.append("**").append(MarkdownText.inline(e.kind())).append(":** ")
                     .append(MarkdownText.inline(dev.evalbench.core.record.EventWords.detail(e, content.run().header().status())))

@@ -50,6 +50,8 @@ public final class MarkdownSummary {
                     .append(" planned cases are stored");
         }
         md.append("\n\n");
+        String slice = dev.evalbench.core.record.RunSlice.sentence(run.header().config());
+        if (!slice.isEmpty()) md.append("**Slice:** ").append(cell(slice)).append("\n\n");
         // What happened to the run (an outage, a breaker that opened), as the terminal says it; masked by the caller.
         run.events().forEach(e -> md.append("**").append(cell(e.kind())).append(":** ")
                 .append(cell(dev.evalbench.core.record.EventWords.detail(e, run.header().status()))).append("\n\n"));

@@ -101,6 +101,8 @@ public final class ReportHtml {
                 .element("span", content.passed() ? "PASSED" : "FAILED", "class", content.passed() ? "badge pass" : "badge fail")
                 .text(verdict).close("div");
         // What happened to the run beside its cases (an outage, a breaker that opened), as the terminal says it.
+        String slice = dev.evalbench.core.record.RunSlice.sentence(h.config());
+        if (!slice.isEmpty()) html.open("p", "class", "run-event").element("strong", "Slice:").text(" " + slice).close("p");
         List<RunEvent> events = content.run().events() == null ? List.of() : content.run().events();
         for (RunEvent e : events) {
             html.open("p", "class", "run-event").element("strong", e.kind() + ":")
