@@ -49,6 +49,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--case", paramLabel = "ID", description = "Run only the case with this id (repeatable).")
     List<String> caseIds = new ArrayList<>();
 
+    @Option(names = "--failing-of", paramLabel = "RUN", description = "Run again only the cases that did not pass in this stored run (an id, a tag such as main, or latest), on its routes and with its repeat.")
+    String failingOf;
+
     @Option(names = "--concurrency", paramLabel = "N", defaultValue = "8", description = "Cases in flight at once (default: ${DEFAULT-VALUE}).")
     int concurrency;
 
@@ -81,7 +84,9 @@ final class RunCommand implements Callable<Integer> {
         Path workspace = workspaceOption.require(positional);
         Workspace ws = Components.loadChecked(workspace, env);
         List<String> chosen = routes.isEmpty() ? List.of(ws.defaultRoute()) : routes;
-        RunConfig config = new RunConfig(chosen, suites, repeat, concurrency, cache, tags, caseIds);
+        RunConfig config = failingOf == null ? new RunConfig(chosen, suites, repeat, concurrency, cache, tags, caseIds)
+                : failingConfig(workspace);
+        if (config == null) return ExitCodes.OK;
         RunService service = new RunService(Clock.systemUTC(), env);
         service.check(ws, config);
         // Every input is checked before anything is created: a baseline file is read now, and a baseline
@@ -107,6 +112,38 @@ final class RunCommand implements Callable<Integer> {
             // An incomplete run sends nothing: `resume --otlp` sends it once it is whole.
             if (otlp == null || runId[0] == null || exit == ExitCodes.INCOMPLETE) return exit;
             return OtlpOutcome.afterRun(spec, dev.evalbench.core.service.TrafficSpans.send(RunLookup.run(store, runId[0]), ws, store, env, otlp), exit);
+        }
+    }
+
+    /**
+     * {@code --failing-of RUN}: the cases of a stored run that did not pass, on its routes ({@code RunAgain}, as the
+     * window's "Rerun failing"); null, said on the terminal, when every case passed. Reads the history, writes
+     * nothing.
+     */
+    private RunConfig failingConfig(Path workspace) throws Exception {
+        if (!routes.isEmpty() || !suites.isEmpty() || !tags.isEmpty() || !caseIds.isEmpty() || repeat != 1) {
+            throw new BadInputException("--failing-of chooses the cases, routes and repeat of run " + failingOf
+                    + " itself: leave out --route, --suite, --tag, --case and --repeat");
+        }
+        Path db = history.dbFor(workspace);
+        if (!Files.isRegularFile(db)) {
+            throw new BadInputException("--failing-of " + failingOf + ": no run history at " + db + " to find it in");
+        }
+        try (RunStore store = history.open(workspace)) {
+            var header = RunLookup.header(store, failingOf);
+            if (header.kind() != dev.evalbench.core.record.RunKind.EVAL) {
+                throw new BadInputException("--failing-of " + failingOf + ": run " + header.id() + " is a "
+                        + header.kind().name().toLowerCase(java.util.Locale.ROOT) + " run: its cases are production's "
+                        + "requests, not the workspace's; replay them with evalbench shadow");
+            }
+            List<dev.evalbench.core.record.CaseKey> failing = store.summaries(header.id()).stream()
+                    .filter(c -> !c.passed()).map(dev.evalbench.core.record.CaseSummary::key).toList();
+            if (failing.isEmpty()) {
+                spec.commandLine().getOut().println("every case of run " + header.id() + " passed: nothing to run again");
+                return null;
+            }
+            RunConfig was = header.config() != null ? header.config() : new RunConfig(List.of(), List.of(), 1, concurrency, cache);
+            return dev.evalbench.core.service.RunAgain.of(was, failing, concurrency, cache);
         }
     }
 }

@@ -63,6 +63,39 @@ class RunSliceTest {
         assertThat(whole.out()).doesNotContain("slice:");
     }
 
+    /**
+     * {@code run --failing-of RUN}, the command line's "Rerun failing": only the cases that did not pass in RUN run,
+     * on its route; nothing to rerun is said and stores nothing; it refuses to be combined with a choice of cases.
+     */
+    @Test
+    void failingOfRunsAgainOnlyTheCasesThatDidNotPass() throws Exception {
+        Path ws = Cli.copySample(tmp);
+        assertThat(Cli.run("run", "--cache", "off", "--quiet", "--workspace", ws.toString()).exit()).isEqualTo(1);
+        java.util.List<String> failing;
+        try (var store = dev.evalbench.core.store.sqlite.SqliteRunStore.open(dev.evalbench.core.store.HistoryLocation.defaultDb(ws))) {
+            failing = store.summaries(store.runs(1).get(0).id()).stream().filter(c -> !c.passed())
+                    .map(c -> c.key().suite() + "/" + c.key().caseId()).sorted().toList();
+        }
+
+        Cli.Result again = Cli.run("run", "--failing-of", "latest", "--cache", "off", "--quiet", "--workspace", ws.toString());
+        Cli.Result mixed = Cli.run("run", "--failing-of", "latest", "--case", "t001", "--workspace", ws.toString());
+        Cli.Result passing = Cli.run("run", "--case", "t003", "--cache", "off", "--quiet", "--workspace", ws.toString());
+        Cli.Result nothing = Cli.run("run", "--failing-of", "latest", "--workspace", ws.toString());
+
+        assertThat(again.out()).contains(failing.size() + "/" + failing.size() + " cases stored").contains("\nslice: this run chose only some cases (suites triage, safety; cases ");
+        try (var store = dev.evalbench.core.store.sqlite.SqliteRunStore.open(dev.evalbench.core.store.HistoryLocation.defaultDb(ws))) {
+            var runs = store.runs(10);
+            assertThat(runs).hasSize(3);
+            assertThat(store.summaries(runs.get(1).id()).stream().map(c -> c.key().suite() + "/" + c.key().caseId()).sorted().toList())
+                    .isEqualTo(failing);
+        }
+        assertThat(mixed.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(mixed.err()).contains("--failing-of chooses the cases, routes and repeat of run latest itself");
+        assertThat(passing.out()).contains("1/1 cases stored, 1 passed");
+        assertThat(nothing.exit()).isZero();
+        assertThat(nothing.out()).startsWith("every case of run ").contains(" passed: nothing to run again");
+    }
+
     @Test
     void aSliceThatMatchesNothingIsBadInputAndWritesNothing() {
         Path ws = Cli.copySample(tmp);
