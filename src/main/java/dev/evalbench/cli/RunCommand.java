@@ -131,10 +131,10 @@ final class RunCommand implements Callable<Integer> {
         }
         try (RunStore store = history.open(workspace)) {
             var header = RunLookup.header(store, failingOf);
-            if (header.kind() != dev.evalbench.core.record.RunKind.EVAL) {
-                throw new BadInputException("--failing-of " + failingOf + ": run " + header.id() + " is a "
-                        + header.kind().name().toLowerCase(java.util.Locale.ROOT) + " run: its cases are production's "
-                        + "requests, not the workspace's; replay them with evalbench shadow");
+            try {
+                dev.evalbench.core.service.RunAgain.checkRunnable(header);
+            } catch (dev.evalbench.core.service.RequestException e) {
+                throw new BadInputException("--failing-of " + failingOf + ": " + e.reason());
             }
             List<dev.evalbench.core.record.CaseKey> failing = store.summaries(header.id()).stream()
                     .filter(c -> !c.passed()).map(dev.evalbench.core.record.CaseSummary::key).toList();
@@ -142,8 +142,7 @@ final class RunCommand implements Callable<Integer> {
                 spec.commandLine().getOut().println("every case of run " + header.id() + " passed: nothing to run again");
                 return null;
             }
-            RunConfig was = header.config() != null ? header.config() : new RunConfig(List.of(), List.of(), 1, concurrency, cache);
-            return dev.evalbench.core.service.RunAgain.of(was, failing, concurrency, cache);
+            return dev.evalbench.core.service.RunAgain.of(header, failing, concurrency, cache);
         }
     }
 }

@@ -94,6 +94,13 @@ class RunSliceTest {
         assertThat(passing.out()).contains("1/1 cases stored, 1 passed");
         assertThat(nothing.exit()).isZero();
         assertThat(nothing.out()).startsWith("every case of run ").contains(" passed: nothing to run again");
+
+        assertThat(Cli.run("traffic", "import", ws.resolve("traffic/control-small.jsonl").toString(), "--workspace",
+                ws.toString()).exit()).isZero();
+        Cli.Result traffic = Cli.run("run", "--failing-of", "latest", "--workspace", ws.toString());
+        assertThat(traffic.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(traffic.err()).containsPattern("error: --failing-of latest: run \\S+ is a traffic run: its cases are "
+                + "production's requests, not the workspace's; replay them with evalbench shadow");
     }
 
     @Test

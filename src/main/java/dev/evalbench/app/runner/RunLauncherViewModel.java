@@ -6,7 +6,6 @@ import dev.evalbench.core.record.CaseKey;
 import dev.evalbench.core.record.CaseSummary;
 import dev.evalbench.core.record.RunConfig;
 import dev.evalbench.core.record.RunHeader;
-import dev.evalbench.core.record.RunKind;
 import dev.evalbench.core.record.RunStatus;
 import dev.evalbench.core.run.Cancellation;
 import dev.evalbench.core.run.CoalescingListener;
@@ -142,14 +141,12 @@ public final class RunLauncherViewModel {
                 .onSuccess(header -> {
                     if (header.isEmpty()) {
                         refuse("Run " + runId + " is no longer in the history.");
-                    } else if (header.get().kind() != RunKind.EVAL) {
-                        refuse("Run " + runId + " is a " + header.get().kind().name().toLowerCase(java.util.Locale.ROOT)
-                                + " run: its cases are production's requests, not the workspace's; replay them with "
-                                + "evalbench shadow.");
                     } else if (workspace != null) {
-                        RunConfig was = header.get().config() != null ? header.get().config()
-                                : new RunConfig(List.of(), List.of(), 1, concurrency.get(), cacheMode.get());
-                        startChecked(workspace, RunAgain.of(was, asked, concurrency.get(), cacheMode.get()));
+                        try {
+                            startChecked(workspace, RunAgain.of(header.get(), asked, concurrency.get(), cacheMode.get()));
+                        } catch (RequestException e) {
+                            refuse(Character.toUpperCase(e.reason().charAt(0)) + e.reason().substring(1) + ".");
+                        }
                     }
                 })
                 .onFailure(e -> refuse("Cannot read run " + runId + ": " + e.getMessage()))

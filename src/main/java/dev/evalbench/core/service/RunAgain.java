@@ -2,6 +2,8 @@ package dev.evalbench.core.service;
 
 import dev.evalbench.core.record.CaseKey;
 import dev.evalbench.core.record.RunConfig;
+import dev.evalbench.core.record.RunHeader;
+import dev.evalbench.core.record.RunKind;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -19,6 +21,34 @@ import java.util.Set;
  */
 public final class RunAgain {
     private RunAgain() {}
+
+    /**
+     * The config that runs {@code cases} of stored run {@code run} again ({@link #of(RunConfig, Collection, int,
+     * String)}, with the run's own config).
+     *
+     * @throws RequestException (field "run") when {@code run} is a traffic or shadow run: its cases are production's
+     *                          requests, not the workspace's, and are not run again here
+     */
+    public static RunConfig of(RunHeader run, Collection<CaseKey> cases, int concurrency, String cacheMode)
+            throws RequestException {
+        checkRunnable(run);
+        RunConfig asked = run.config() != null ? run.config() : new RunConfig(List.of(), List.of(), 1, concurrency, cacheMode);
+        return of(asked, cases, concurrency, cacheMode);
+    }
+
+    /**
+     * Refuses a run whose cases are not the workspace's to run again: a traffic or shadow run's are production's
+     * requests.
+     *
+     * @throws RequestException (field "run") naming the run and what to do instead
+     */
+    public static void checkRunnable(RunHeader run) throws RequestException {
+        if (run.kind() != RunKind.EVAL) {
+            throw new RequestException("run", "run " + run.id() + " is a "
+                    + run.kind().name().toLowerCase(java.util.Locale.ROOT) + " run: its cases are production's "
+                    + "requests, not the workspace's; replay them with evalbench shadow");
+        }
+    }
 
     /**
      * The config that runs {@code cases} of a run asked for as {@code asked}, again: their suites, their ids,
