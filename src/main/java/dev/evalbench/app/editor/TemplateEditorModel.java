@@ -138,14 +138,17 @@ public final class TemplateEditorModel {
             CaseChoice was = chosenCase.get();
             cases.setAll(list);
             CaseChoice again = was == null ? null : find(was.suite(), was.id());
-            if (again == null && preferred != null) again = find(preferred[0], preferred[1]);
+            if (again == null && preferred != null) again = find(preferred.suite(), preferred.id());
             chosenCase.set(again != null ? again : list.isEmpty() ? null : list.get(0));
             analyze();
         })).executeWith(runner);
     }
 
-    /** Suite and id of the case to preview once the cases are read, when none is chosen yet; null: the first. */
-    private String[] preferred;
+    /** A case by suite and id. */
+    private record Wanted(String suite, String id) {}
+
+    /** The case to preview once the cases are read, when none is chosen yet; null: the first. */
+    private Wanted preferred;
 
     /**
      * Previews case {@code id} of suite {@code suite} (the case selected in a run's results) when it is one of this
@@ -154,7 +157,7 @@ public final class TemplateEditorModel {
     public void preferCase(String suite, String id) {
         CaseChoice found = find(suite, id);
         if (found != null) chosenCase.set(found);
-        else if (cases.isEmpty()) preferred = new String[] {suite, id};
+        else if (cases.isEmpty()) preferred = new Wanted(suite, id);
     }
 
     private CaseChoice find(String suite, String id) {

@@ -118,11 +118,23 @@ public final class ReviewService {
         return store.resolve(tag).filter(id -> !id.equals(runId));
     }
 
-    /** The run started just before {@code runId} in {@code store}, or empty when it is the oldest. */
+    /**
+     * The run before {@code runId} in {@code store} that it is compared with: of a run of every case, the last
+     * earlier run of the same kind that ran every case too (a slice run in between, its failing cases run again,
+     * would leave the rest out of the comparison); of a slice, the run just before it of its kind (what it reran).
+     * With none such, the run just before it; empty when it is the oldest.
+     */
     public static Optional<String> previous(RunStore store, String runId, int limit) throws StoreException {
         List<RunHeader> runs = store.runs(limit);
         for (int i = 0; i < runs.size() - 1; i++) {
-            if (runs.get(i).id().equals(runId)) return Optional.of(runs.get(i + 1).id());
+            RunHeader me = runs.get(i);
+            if (!me.id().equals(runId)) continue;
+            boolean whole = me.config() == null || me.config().coversAll();
+            for (RunHeader earlier : runs.subList(i + 1, runs.size())) {
+                boolean earlierWhole = earlier.config() == null || earlier.config().coversAll();
+                if (earlier.kind() == me.kind() && (!whole || earlierWhole)) return Optional.of(earlier.id());
+            }
+            return Optional.of(runs.get(i + 1).id());
         }
         return Optional.empty();
     }

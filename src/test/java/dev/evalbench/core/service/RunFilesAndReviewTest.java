@@ -143,4 +143,25 @@ class RunFilesAndReviewTest {
             assertThat(ReviewService.previous(store, base.id(), 10)).isEmpty();
         }
     }
+
+    /**
+     * "Previous" of a whole run skips the slice in between (its failing cases run again), which would leave the rest
+     * out of the comparison; "previous" of the slice is the run it reran.
+     */
+    @Test
+    void thePreviousRunOfAWholeRunIsTheLastWholeRunAndOfASliceTheRunBeforeIt() throws Exception {
+        try (RunStore store = HistoryService.openForWriting(fixture.dir, null)) {
+            RunHeader whole = run(store, "offline");
+            String someCase = store.summaries(whole.id()).get(0).key().caseId();
+            RunHeader slice = fixture.runService().run(ws, fixture.dir, new RunConfig(List.of("offline"), List.of(), 1, 2,
+                    "off", List.of(), List.of(someCase)), store, RunListener.NONE, new Cancellation());
+            RunHeader again = run(store, "offline");
+
+            assertThat(ReviewService.previous(store, again.id(), 10)).contains(whole.id());
+            assertThat(ReviewService.previous(store, slice.id(), 10)).contains(whole.id());
+            var flips = ReviewService.sincePrevious(store, again.id(), store.summaries(again.id()), 10).orElseThrow();
+            assertThat(flips.earlier().id()).isEqualTo(whole.id());
+            assertThat(flips.paired()).isEqualTo(store.summaries(whole.id()).size());
+        }
+    }
 }
