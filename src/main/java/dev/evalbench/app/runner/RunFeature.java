@@ -67,6 +67,14 @@ public final class RunFeature {
         HistoryView historyView = new HistoryView(historyVm, this::open, row -> resume(row), RunGating.BASELINE_TAG);
         historyView.workspaceOpenProperty().bind(session.folderProperty().isNotNull());
         window.setRunsView(historyView);
+        // Keyboard first: the history is a key away, and from there Enter opens a run and Shift+F10 its menu.
+        window.shortcuts().add(new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN), "Runs",
+                "Go to the run history (Enter opens the selected run, Shift+F10 its menu: Tag main, Resume, Compare…)",
+                () -> {
+                    var list = historyView.list();
+                    if (list.getSelectionModel().isEmpty() && !list.getItems().isEmpty()) list.getSelectionModel().select(0);
+                    list.requestFocus();
+                });
         installCompare(window, runner, session, env, zone, openWorkspace, historyView);
         // A results tab left open at the last close opens again on its run, if the history still has it.
         window.tabMemory().opener("run", (id, notOpened) -> BackgroundTask.of(() -> history.store().run(id))

@@ -190,15 +190,18 @@ class HistoryListWindowTest extends WindowTestBase {
     }
 
     /**
-     * The row's buttons are icons in a narrow column; its menu (right click, or Shift+F10 from the keyboard) says
-     * them in words, enabled as they are, and copies the run's id for the command line.
+     * The row's buttons are icons in a narrow column; its menu (right click, or Ctrl+H then Shift+F10 from the
+     * keyboard) says them in words, enabled as they are, and copies the run's id for the command line.
      */
     @Test
     void aRunsMenuSaysItsActionsInWordsAndCopiesItsId() throws Exception {
         sampleWithOneRun();
         ListView<RunRow> list = windowListing(1);
         String id = list.getItems().get(0).id();
-        robot.clickOn(robot.lookup("#history-list .list-cell").nth(0).queryAs(Node.class));
+        // From the keyboard alone: Ctrl+H goes to the history and selects the newest run.
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.H)
+                .release(javafx.scene.input.KeyCode.H, javafx.scene.input.KeyCode.CONTROL);
+        dev.evalbench.app.FxWait.waitFor(5, TimeUnit.SECONDS, () -> list.isFocused() && list.getSelectionModel().getSelectedIndex() == 0);
         robot.press(javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.F10)
                 .release(javafx.scene.input.KeyCode.F10, javafx.scene.input.KeyCode.SHIFT);
         dev.evalbench.app.FxWait.waitUntilShown(robot, "#history-copy-id", 10, TimeUnit.SECONDS);
