@@ -59,10 +59,15 @@ final class RunCell extends ListCell<RunRow> {
             return;
         }
         when.setText(row.when(zone));
-        kind.setText(row.kind());
-        kind.setGraphic(row.kind().isEmpty() ? null : new FontIcon(row.kind().equals("traffic") ? "fth-radio" : "fth-eye"));
-        kind.setVisible(!row.kind().isEmpty());
-        kind.setManaged(!row.kind().isEmpty());
+        String mark = row.mark();
+        kind.setText(mark);
+        kind.setGraphic(mark.isEmpty() ? null : new FontIcon(switch (mark) {
+            case "traffic" -> "fth-radio";
+            case "slice" -> "fth-scissors";
+            default -> "fth-eye";
+        }));
+        kind.setVisible(!mark.isEmpty());
+        kind.setManaged(!mark.isEmpty());
         tags.setText(row.tags());
         tags.setGraphic(row.tags().isEmpty() ? null : new FontIcon("fth-tag"));
         tags.setVisible(!row.tags().isEmpty());

@@ -40,6 +40,16 @@ public record RunRow(RunHeader header, int casesStored, String gates, String pro
         return header.kind() == dev.evalbench.core.record.RunKind.EVAL ? "" : header.kind().name().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * The mark the list shows before a run's facts: its kind ("traffic", "shadow"), or "slice" for an eval run that
+     * chose only some cases (its failing cases run again, `run --case`): its verdict is of those cases alone.
+     * Empty for an eval run of every case.
+     */
+    public String mark() {
+        if (!kind().isEmpty()) return kind();
+        return header.config() != null && !header.config().coversAll() ? "slice" : "";
+    }
+
     public String routes() {
         return String.join(", ", header.config().routes());
     }
@@ -54,7 +64,7 @@ public record RunRow(RunHeader header, int casesStored, String gates, String pro
 
     /** Everything the search box matches against, lower case. */
     String searchText(ZoneId zone) {
-        return String.join(" ", id(), status(), kind(), header.startedAt().atZone(zone).toLocalDate().toString(), when(zone), routes(), tags(), gates == null ? "" : gates,
+        return String.join(" ", id(), status(), mark(), header.startedAt().atZone(zone).toLocalDate().toString(), when(zone), routes(), tags(), gates == null ? "" : gates,
                 prompts == null ? "" : prompts).toLowerCase(Locale.ROOT);
     }
 

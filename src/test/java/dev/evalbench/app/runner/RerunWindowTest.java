@@ -60,6 +60,9 @@ class RerunWindowTest extends WindowTestBase {
         waitFor(30, TimeUnit.SECONDS, () -> list.getItems().size() == 2);
         assertThat(FxWait.read(() -> ((dev.evalbench.app.history.RunRow) list.getItems().get(0)).description(java.time.ZoneOffset.UTC)))
                 .contains("\nchose: suites triage, safety; cases t001, t019, ");
+        // Its row is marked as one in the list, before its facts: "FAIL 5" there is of those 28 cases.
+        waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#history-list .run-kind").queryAllAs(Label.class).stream()
+                .filter(Label::isVisible).map(Label::getText).toList().equals(List.of("slice")));
         // The new run's tab lists what it ran: the 28, not the workspace's 159.
         waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#results-table").queryAllAs(TableView.class).stream()
                 .anyMatch(t -> t.isVisible() && t.getItems().size() == 28));
