@@ -72,10 +72,7 @@ class RerunWindowTest extends WindowTestBase {
     void aCaseRunAgainFromTheTablesMenuRunsThatCaseAlone() throws Exception {
         firstRunWithT001Failing();
         openTheRunsResults();
-        TableView<?> table = robot.lookup("#results-table").queryAs(TableView.class);
-        waitFor(30, TimeUnit.SECONDS, () -> table.getItems().size() == 159);
-        robot.interact(() -> table.getSelectionModel().select(0));
-        assertThat(FxWait.read(() -> ((CaseSummary) table.getSelectionModel().getSelectedItem()).key().caseId())).isEqualTo("t001");
+        TableView<?> table = selectInTheResults(0, "t001");
         // The keyboard's way to the table's menu (a right click opens the same menu).
         robot.clickOn(robot.lookup("#results-table .table-row-cell").nth(0).queryAs(Node.class));
         robot.press(KeyCode.SHIFT, KeyCode.F10).release(KeyCode.F10, KeyCode.SHIFT);
@@ -118,11 +115,7 @@ class RerunWindowTest extends WindowTestBase {
     void theTemplatePreviewsTheCaseSelectedInTheResults() throws Exception {
         firstRunWithT001Failing();
         openTheRunsResults();
-        TableView<?> table = robot.lookup("#results-table").queryAs(TableView.class);
-        waitFor(30, TimeUnit.SECONDS, () -> table.getItems().size() == 159);
-        robot.interact(() -> table.getSelectionModel().select(18));
-        String first = FxWait.read(() -> ((CaseSummary) table.getSelectionModel().getSelectedItem()).key().caseId());
-        assertThat(first).isEqualTo("t019");
+        TableView<?> table = selectInTheResults(18, "t019");
         dev.evalbench.app.DoubleClick.opening(robot, () -> treeCell("triage.yaml  r4"), () -> "triage.yaml".equals(
                 fixture.workbench().window().tabs().getSelectionModel().getSelectedItem().getText()));
         javafx.scene.control.ComboBox<?> preview = robot.lookup("#preview-case").queryAs(javafx.scene.control.ComboBox.class);
@@ -135,6 +128,15 @@ class RerunWindowTest extends WindowTestBase {
             table.getSelectionModel().select(30);
         });
         waitFor(10, TimeUnit.SECONDS, () -> preview.getValue().toString().equals("triage / t031"));
+    }
+
+    /** Once the results table lists every case, selects row {@code row}, which must be case {@code id}. */
+    private TableView<?> selectInTheResults(int row, String id) throws Exception {
+        TableView<?> table = robot.lookup("#results-table").queryAs(TableView.class);
+        waitFor(30, TimeUnit.SECONDS, () -> table.getItems().size() == 159);
+        robot.interact(() -> table.getSelectionModel().select(row));
+        assertThat(FxWait.read(() -> ((CaseSummary) table.getSelectionModel().getSelectedItem()).key().caseId())).isEqualTo(id);
+        return table;
     }
 
     /** The sample with t001's expected category wrong, run from the command line, then put right. */
