@@ -139,7 +139,9 @@ final class RunCommand implements Callable<Integer> {
             List<dev.evalbench.core.record.CaseKey> failing = store.summaries(header.id()).stream()
                     .filter(c -> !c.passed()).map(dev.evalbench.core.record.CaseSummary::key).toList();
             if (failing.isEmpty()) {
-                spec.commandLine().getOut().println("every case of run " + header.id() + " passed: nothing to run again");
+                // Not a run: --json promises one run's object on stdout, so the sentence goes to stderr there.
+                (output.json ? spec.commandLine().getErr() : spec.commandLine().getOut())
+                        .println("every case of run " + header.id() + " passed: nothing to run again");
                 return null;
             }
             return dev.evalbench.core.service.RunAgain.of(header, failing, concurrency, cache);

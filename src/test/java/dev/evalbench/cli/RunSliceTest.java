@@ -94,6 +94,10 @@ class RunSliceTest {
         assertThat(passing.out()).contains("1/1 cases stored, 1 passed");
         assertThat(nothing.exit()).isZero();
         assertThat(nothing.out()).startsWith("every case of run ").contains(" passed: nothing to run again");
+        Cli.Result nothingJson = Cli.run("run", "--failing-of", "latest", "--json", "--workspace", ws.toString());
+        assertThat(nothingJson.exit()).isZero();
+        assertThat(nothingJson.out()).as("--json prints one run's object or nothing").isEmpty();
+        assertThat(nothingJson.err()).contains(" passed: nothing to run again");
 
         assertThat(Cli.run("traffic", "import", ws.resolve("traffic/control-small.jsonl").toString(), "--workspace",
                 ws.toString()).exit()).isZero();
