@@ -39,8 +39,14 @@ class JsonOutputTest {
     void compareSaysAGateOfASuiteTheRunLeftOutDidNotRunThoughItPassed() throws IOException {
         Path ws = Cli.copySample(tmp);
         String w = ws.toString();
-        String main = json(Cli.run("run", w, "--json"), "run").get("run_id").asText();
-        String safety = json(Cli.run("run", w, "--suite", "safety", "--json"), "run").get("run_id").asText();
+        JsonNode whole = json(Cli.run("run", w, "--json"), "run");
+        JsonNode partial = json(Cli.run("run", w, "--suite", "safety", "--json"), "run");
+        String main = whole.get("run_id").asText();
+        String safety = partial.get("run_id").asText();
+        // A script reading the partial run's gates is told they are of a slice; a whole run has no such field.
+        assertThat(whole.has("slice")).isFalse();
+        assertThat(partial.get("slice").toString()).isEqualTo("{\"suites\":[\"safety\"],\"case_ids\":[],\"tags\":[],"
+                + "\"sentence\":\"this run chose only some cases (suite safety): its gates judge those alone, not the whole eval set\"}");
 
         JsonNode compared = json(Cli.run("compare", main, safety, "--workspace", w, "--json"), "compare");
 

@@ -23,6 +23,7 @@ import java.nio.file.Path;
  *  "passed", "run_status", "gates": [{id, kind, suite, passed, value, threshold, comparator, baseline_value,
  *  interval_low, interval_high, interval_of: "value" | "difference", p_value, mode, detail}],
  *  "counts": {gates, gates_failed, cases, planned_cases, cases_passed, cases_failed, provider_failures},
+ *  "slice": {suites, case_ids, tags, sentence} (only when the run chose some cases: its gates judge those alone),
  *  "judges": [...] (only when a suite has model-graded judges; see {@link JudgeJson})}
  * </pre>
  * {@code status} is the run's: "complete", or "incomplete" (exit 3) when it did not finish; {@code passed}
@@ -64,6 +65,15 @@ public final class GateJson {
         routes.put("retries", usage.retries());
         routes.put("cache_hits", usage.cacheHits());
         root.set("events", Json.MAPPER.valueToTree(run.events()));
+        // Only for a run that chose some cases: its gates judge those alone, and a tool reading this must know it.
+        var config = run.header().config();
+        if (config != null && !config.coversAll()) {
+            ObjectNode slice = root.putObject("slice");
+            slice.set("suites", Json.MAPPER.valueToTree(config.suites()));
+            slice.set("case_ids", Json.MAPPER.valueToTree(config.caseIds()));
+            slice.set("tags", Json.MAPPER.valueToTree(config.tags()));
+            slice.put("sentence", dev.evalbench.core.record.RunSlice.sentence(config));
+        }
         List<JudgeAgreement> judges = JudgeAgreement.of(run.cases());
         if (!judges.isEmpty()) root.set("judges", JudgeJson.of(judges));
         RepeatStats repeat = RepeatStats.of(run.cases());
