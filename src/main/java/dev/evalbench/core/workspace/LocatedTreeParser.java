@@ -67,7 +67,7 @@ final class LocatedTreeParser {
                 return builder.document(p, "the file is empty (expected keys and values)");
             } catch (JsonProcessingException e) {
                 // Limit violations (nesting depth) carry no location of their own: the parser's is it.
-                throw new SourceSyntaxException(YamlSyntaxMessage.describe(file, e, p.currentLocation()));
+                throw new SourceSyntaxException(YamlSyntaxMessage.describe(file, e, p.currentLocation(), text));
             }
         } catch (IOException e) {
             throw new SourceSyntaxException(new InputError(file, 0, 0, "cannot be read: " + dev.evalbench.core.io.IoWords.of(e)));

@@ -12,11 +12,46 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 final class YamlSyntaxMessage {
     private YamlSyntaxMessage() {}
 
-    /** As {@link #describe(String, JsonProcessingException)}, with where the parser stood for errors that carry no location. */
-    static InputError describe(String file, JsonProcessingException e, JsonLocation parserAt) {
+    /**
+     * As {@link #describe(String, JsonProcessingException)}, with where the parser stood for errors that carry no
+     * location, and the text: a line typed at the left margin between indented lines (inside a prompt's
+     * {@code system: |} block) is named as the line to fix, not the indented line after it where the parser gave up.
+     */
+    static InputError describe(String file, JsonProcessingException e, JsonLocation parserAt, String text) {
+        InputError margin = atMargin(file, e, text);
+        if (margin != null) return margin;
         InputError error = describe(file, e);
         if (error.line() > 0 || parserAt == null) return error;
         return new InputError(file, Math.max(0, parserAt.getLineNr()), Math.max(0, parserAt.getColumnNr()), error.message());
+    }
+
+    /**
+     * The error for a plain line at the left margin with indented lines just before and after it ("while scanning
+     * a simple key" at column 0, the problem further on), or null when the failure is another.
+     */
+    private static InputError atMargin(String file, JsonProcessingException e, String text) {
+        if (!(e.getCause() instanceof MarkedYAMLException marked) || marked.getContextMark() == null
+                || marked.getProblemMark() == null || !"while scanning a simple key".equals(clean(marked.getContext()))) {
+            return null;
+        }
+        String[] lines = text.split("\n", -1);
+        int key = marked.getContextMark().getLine();
+        int problem = marked.getProblemMark().getLine();
+        if (marked.getContextMark().getColumn() != 0 || problem <= key || problem >= lines.length || key >= lines.length) {
+            return null;
+        }
+        int above = key - 1;
+        while (above >= 0 && lines[above].isBlank()) above--;
+        int below = key + 1;
+        while (below < lines.length && lines[below].isBlank()) below++;
+        if (above < 0 || below >= lines.length || !lines[above].startsWith(" ") || !lines[below].startsWith(" ")) {
+            return null;
+        }
+        int indent = 0;
+        while (indent < lines[above].length() && lines[above].charAt(indent) == ' ') indent++;
+        return new InputError(file, key + 1, 1, "YAML syntax error: this line is at the left margin between indented "
+                + "lines, so it ends the block above it and the lines after it belong to nothing; indent it like them ("
+                + indent + " spaces)");
     }
 
     static InputError describe(String file, JsonProcessingException e) {

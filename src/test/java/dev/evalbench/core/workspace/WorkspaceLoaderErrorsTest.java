@@ -32,6 +32,28 @@ class WorkspaceLoaderErrorsTest {
         });
     }
 
+    /**
+     * A sentence typed at the left margin inside a prompt's block: the parser gives up on the indented line after
+     * it ("could not find expected ':'"); the error names the line typed and how to fix it.
+     */
+    @Test
+    void aLineAtTheMarginInsideABlockIsNamedAsTheLineToIndent() {
+        Path root = workspace();
+        FixtureWorkspace.replace(root, "prompts/triage.yaml", "  You are the triage assistant of Northwind Goods. Answer",
+                "Keep it short.\n  You are the triage assistant of Northwind Goods. Answer");
+        FixtureWorkspace.replace(root, "prompts/triage.yaml", "system: |\nKeep", "system: |\n  Be kind.\nKeep");
+
+        WorkspaceException e = FixtureWorkspace.loadFailure(root);
+
+        assertThat(e.errors()).first().satisfies(err -> {
+            assertThat(err.file()).isEqualTo("prompts/triage.yaml");
+            assertThat(err.line()).isEqualTo(7);
+            assertThat(err.column()).isEqualTo(1);
+            assertThat(err.message()).isEqualTo("YAML syntax error: this line is at the left margin between indented "
+                    + "lines, so it ends the block above it and the lines after it belong to nothing; indent it like them (2 spaces)");
+        });
+    }
+
     @Test
     void unknownKeyNamesTheKeyTheRouteAndTheKeysExpected() {
         Path root = workspace();
