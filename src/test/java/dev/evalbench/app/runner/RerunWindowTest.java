@@ -75,6 +75,9 @@ class RerunWindowTest extends WindowTestBase {
         TableView<?> table = selectInTheResults(0, "t001");
         // The keyboard's way to the table's menu (a right click opens the same menu).
         robot.clickOn(robot.lookup("#results-table .table-row-cell").nth(0).queryAs(Node.class));
+        // The keys go where the focus is: to the table, once the click has put it there (a loaded CI run pressed
+        // them a moment before).
+        waitFor(10, TimeUnit.SECONDS, () -> table.isFocused() && table.getSelectionModel().getSelectedIndex() == 0);
         robot.press(KeyCode.SHIFT, KeyCode.F10).release(KeyCode.F10, KeyCode.SHIFT);
         FxWait.waitUntilShown(robot, "#results-rerun-selected", 10, TimeUnit.SECONDS);
         assertThat(FxWait.read(() -> robot.lookup("#results-rerun-shown .label").queryAs(Label.class).getText()))
