@@ -40,8 +40,8 @@ public record ComparedScope(int beforeLeftOut, String afterChose, int afterLeftO
         List<T> a = after.config() == null ? beforeCases : after.config().chosen(beforeCases);
         List<T> b = before.config() == null ? afterCases : before.config().chosen(afterCases);
         if (a.size() == beforeCases.size() && b.size() == afterCases.size()) return whole;
-        return new Narrowed<>(a, b, new ComparedScope(beforeCases.size() - a.size(), chose(after.config()),
-                afterCases.size() - b.size(), chose(before.config())),
+        return new Narrowed<>(a, b, new ComparedScope(beforeCases.size() - a.size(), dev.evalbench.core.record.RunSlice.chose(after.config()),
+                afterCases.size() - b.size(), dev.evalbench.core.record.RunSlice.chose(before.config())),
                 a.size() == beforeCases.size() ? before : before.withConfig(after.config()),
                 b.size() == afterCases.size() ? after : after.withConfig(before.config()));
     }
@@ -64,10 +64,5 @@ public record ComparedScope(int beforeLeftOut, String afterChose, int afterLeftO
 
     private static String leftOut(int cases, String of, String other, String otherChose) {
         return Counted.cases(cases) + " of " + of + " outside what " + other + " ran (" + otherChose + ")";
-    }
-
-    /** What a run's config chose, in words: "suite triage", "suites triage, safety; cases t001, t002", "every case". */
-    public static String chose(RunConfig config) {
-        return dev.evalbench.core.record.RunSlice.chose(config);
     }
 }

@@ -125,16 +125,23 @@ public final class ReviewService {
      * With none such, the run just before it; empty when it is the oldest.
      */
     public static Optional<String> previous(RunStore store, String runId, int limit) throws StoreException {
-        List<RunHeader> runs = store.runs(limit);
+        return previousOf(store.runs(limit), runId).map(p -> p.earlier().id());
+    }
+
+    /** A run and the run it is compared with ({@link #previous}). */
+    private record Previous(RunHeader run, RunHeader earlier) {}
+
+    /** {@code runId}'s header and its previous run's ({@link #previous}), both from one listing of the history. */
+    private static Optional<Previous> previousOf(List<RunHeader> runs, String runId) {
         for (int i = 0; i < runs.size() - 1; i++) {
             RunHeader me = runs.get(i);
             if (!me.id().equals(runId)) continue;
             boolean whole = me.config() == null || me.config().coversAll();
             for (RunHeader earlier : runs.subList(i + 1, runs.size())) {
                 boolean earlierWhole = earlier.config() == null || earlier.config().coversAll();
-                if (earlier.kind() == me.kind() && (!whole || earlierWhole)) return Optional.of(earlier.id());
+                if (earlier.kind() == me.kind() && (!whole || earlierWhole)) return Optional.of(new Previous(me, earlier));
             }
-            return Optional.of(runs.get(i + 1).id());
+            return Optional.of(new Previous(me, runs.get(i + 1)));
         }
         return Optional.empty();
     }
@@ -147,13 +154,13 @@ public final class ReviewService {
     public static Optional<dev.evalbench.core.compare.VerdictFlips> sincePrevious(RunStore store, String runId,
                                                                               List<CaseSummary> summaries, int limit)
             throws StoreException {
-        Optional<String> earlier = previous(store, runId, limit);
-        if (earlier.isEmpty()) return Optional.empty();
-        Optional<RunHeader> header = store.run(earlier.get());
-        if (header.isEmpty()) return Optional.empty();
+        Optional<Previous> pair = previousOf(store.runs(limit), runId);
+        if (pair.isEmpty()) return Optional.empty();
+        RunHeader me = pair.get().run();
+        RunHeader earlier = pair.get().earlier();
         // A run of some cases (the failing ones again) says what still fails as well as what flipped.
-        boolean slice = store.run(runId).map(h -> h.config() != null && !h.config().coversAll()).orElse(false);
-        var flips = dev.evalbench.core.compare.VerdictFlips.of(header.get(), store.summaries(earlier.get()), summaries, slice);
+        boolean slice = me.config() != null && !me.config().coversAll();
+        var flips = dev.evalbench.core.compare.VerdictFlips.of(earlier, store.summaries(earlier.id()), summaries, slice);
         return flips.paired() == 0 ? Optional.empty() : Optional.of(flips);
     }
 
