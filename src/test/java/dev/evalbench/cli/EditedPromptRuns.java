@@ -11,11 +11,11 @@ import java.nio.file.Path;
  * prompt edited (revision 5, order lines as "-" instead of "*", which makes the scripted model take order ids it
  * should not: cases flip pass → fail), then the second. What a pull request's comparison looks like.
  */
-final class EditedPromptRuns {
+public final class EditedPromptRuns {
     private EditedPromptRuns() {}
 
     /** The workspace, under {@code tmp}. */
-    static Path make(Path tmp) throws Exception {
+    public static Path make(Path tmp) throws Exception {
         Path ws = Cli.copySample(tmp);
         assertThat(Cli.run("run", ws.toString(), "--quiet").exit()).isIn(ExitCodes.OK, ExitCodes.GATE_FAILED);
         assertThat(Cli.run("tag", "latest", "main", "--workspace", ws.toString()).exit()).isZero();
@@ -29,7 +29,7 @@ final class EditedPromptRuns {
     }
 
     /** `evalbench report latest --baseline main` of {@code ws} into {@code out}, which must succeed; {@code out}. */
-    static Path report(Path ws, Path out) {
+    public static Path report(Path ws, Path out) {
         Cli.Result r = Cli.run("report", "latest", "--baseline", "main", "--out", out.toString(),
                 "--workspace", ws.toString());
         assertThat(r.exit()).as(r.err()).isZero();

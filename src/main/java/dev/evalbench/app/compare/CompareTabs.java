@@ -7,6 +7,7 @@ import dev.evalbench.core.mask.OutboundMask;
 import dev.evalbench.core.service.OutboundMasks;
 import dev.evalbench.core.service.ReviewService;
 import dev.evalbench.core.service.VerdictPairs;
+import dev.evalbench.core.gate.GateReport;
 import dev.evalbench.core.store.LoadedRunStore;
 import dev.evalbench.core.store.RunStore;
 import dev.evalbench.core.workspace.Workspace;
@@ -89,8 +90,16 @@ public final class CompareTabs {
         return history;
     }
 
-    /** Compares the history's run {@code runId} (the second run) with the run tagged main. */
+    /**
+     * Compares {@code run} (the second run) with its baseline: for a report opened from a file, the baseline it
+     * brought; else the history's run tagged main.
+     */
     public void compareWithBaseline(RunChoice run) {
+        String brought = reportBaselines.get(run.runId());
+        if (brought != null && run.label().endsWith(RunChoice.READ_ONLY)) {
+            open(fileChoice(brought), run);
+            return;
+        }
         resolveAndOpen(run, () -> {
             RunStore h = history.get();
             Optional<String> id = ReviewService.baseline(h, BASELINE_TAG, run.store().get() == h ? run.runId() : null);
@@ -176,7 +185,32 @@ public final class CompareTabs {
     }
 
     private RunChoice fileChoice(String id) {
-        return RunChoice.ofFile(id, "run " + id, () -> opened);
+        return RunChoice.ofFile(id, openedLabel(id), () -> opened);
+    }
+
+    /** The gates opened reports recorded, by the id each run was opened under; read by gating tasks. */
+    private final Map<String, GateReport> recorded = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The baseline an opened report brought, by the id its run was opened under. */
+    private final Map<String, String> reportBaselines = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Keeps the gates a report recorded for the run opened as {@code runId}: shown where nothing can gate it again. */
+    public void recordGates(String runId, GateReport gates) {
+        recorded.put(runId, gates);
+    }
+
+    /** The gates recorded for the run opened as {@code runId}, or null. Any thread. */
+    public GateReport recordedGates(String runId) {
+        return recorded.get(runId);
+    }
+
+    /** Remembers that the report opened as {@code runId} brought {@code baselineId}: its "Baseline" compares with it. */
+    public void linkReportBaseline(String runId, String baselineId) {
+        reportBaselines.put(runId, baselineId);
+    }
+
+    /** The choice of a run opened from a file, by the id it was opened under, named as {@link #nameOpened} named it. */
+    public RunChoice openedChoice(String runId) {
+        return fileChoice(runId);
     }
 
     /** Every run that can be picked: the history's, newest first, then those opened from files. */
@@ -261,6 +295,7 @@ public final class CompareTabs {
         CompareViewModel vm = new CompareViewModel(runner, service, sides[0], sides[1], workspaceDir,
                 record -> mask.get().record(record), new dev.evalbench.app.results.DatasetLookup(ws));
         if (marks != null) vm.keepMarksIn(marks);
+        vm.useRecordedGates(recorded::get);
         CompareView view = new CompareView(vm, "First run: " + before.label() + "   →   second run: " + after.label());
         Tab tab = new Tab("Compare " + shortId(before.runId()) + " → " + shortId(after.runId()), view);
         tab.setId("compare-tab");

@@ -122,6 +122,16 @@ public final class CompareViewModel {
         selected.addListener((o, was, now) -> readAhead.read(now));
     }
 
+    private ReviewService.Recorded recordedGates = ReviewService.Recorded.NONE;
+
+    /**
+     * The gates opened reports recorded (called in task bodies): the overview shows them where neither run's
+     * inputs nor a workspace can gate the runs again. Call before {@link #load}.
+     */
+    public void useRecordedGates(ReviewService.Recorded recorded) {
+        this.recordedGates = recorded;
+    }
+
     /**
      * Reads both runs' summaries at the same time (two tasks), aligns them (a third), shows the cases with the
      * first regression selected, then computes the overview.
@@ -183,7 +193,7 @@ public final class CompareViewModel {
     }
 
     private void loadOverview(ReviewService.Cases cases, Path dir) {
-        BackgroundTask.of(() -> service.overview(before, after, cases, dir))
+        BackgroundTask.of(() -> service.overview(before, after, cases, dir, recordedGates))
                 .onSuccess(o -> {
                     overview.set(o);
                     overviewState.set(o.gatesFrom());

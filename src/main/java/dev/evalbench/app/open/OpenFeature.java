@@ -31,8 +31,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * Opens what CI produced, read-only and without a history: an exported run file, a report folder (or its
  * report.json) or a signed envelope, chosen with "Open run file…" (Ctrl+Shift+O), dropped on the window, or
  * named by {@code evalbench open FILE}. A canary or shadow report folder opens as its verdict ({@link VerdictView}).
- * One run opens in a read-only results tab; two opened together open
- * their comparison (the first as the baseline side). Reading happens on the task runner; a file that is
+ * One run opens in a read-only results tab, and a report folder written against a baseline (which it brings)
+ * opens on that comparison too; two opened together open their comparison (the first as the baseline side). Reading happens on the task runner; a file that is
  * neither says so in the status line, naming the file. Installed once by the application; FX thread.
  */
 public final class OpenFeature {
@@ -40,8 +40,6 @@ public final class OpenFeature {
     private TaskRunner runner;
     private CompareTabs compare;
     private OpenedRunTabs tabs;
-    /** The gates each opened report recorded, by the id its run was opened under; read by gating tasks. */
-    private final Map<String, dev.evalbench.core.gate.GateReport> reportGates = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** @param atStart runs {@code evalbench open FILE} already read, shown at once */
     public void install(MainWindow window, TaskRunner runner, WorkspaceSession session, Map<String, String> env,
@@ -50,7 +48,7 @@ public final class OpenFeature {
         this.runner = runner;
         this.compare = compare;
         AtomicReference<Workspace> openWorkspace = new AtomicReference<>(session.workspace());
-        RunGating gating = new RunGating(env, openWorkspace::get, reportGates::get);
+        RunGating gating = new RunGating(env, openWorkspace::get, compare::recordedGates);
         tabs = new OpenedRunTabs(window, runner, compare, gating, openWorkspace::get);
         session.workspaceProperty().addListener((o, was, now) -> {
             openWorkspace.set(now);
@@ -126,15 +124,34 @@ public final class OpenFeature {
                 continue;
             }
             String id = compare.opened().add(run.run(), run.templates());
-            if (run.reportGates() != null) reportGates.put(id, run.reportGates());
+            if (run.reportGates() != null) compare.recordGates(id, run.reportGates());
             String label = run.kind() + " " + id + " (" + run.opened().getFileName() + ")";
             compare.nameOpened(id, label);
             names.add(label);
             choices.add(RunChoice.ofFile(id, label, compare::opened));
+            if (run.hasBaseline()) names.add("with the baseline it was compared with, " + broughtBaseline(run, id));
         }
         window.status("Opened " + String.join(", ", names) + " read-only.");
-        if (choices.size() == 2) compare.open(choices.get(0), choices.get(1));
-        else choices.forEach(tabs::open);
+        if (choices.size() == 2) {
+            compare.open(choices.get(0), choices.get(1));
+            return;
+        }
+        choices.forEach(tabs::open);
+        // A report folder that compared its run with a baseline opens on that comparison, as CI's reviewer reads it.
+        if (runs.size() == 1 && runs.get(0).hasBaseline()) compare.compareWithBaseline(choices.get(0));
+    }
+
+    /**
+     * Adds the baseline a report brought, with the gates its comparison recorded, as the report's "Baseline".
+     *
+     * @return the id the baseline was opened under
+     */
+    private String broughtBaseline(OpenedRun report, String reportId) {
+        String baseId = compare.opened().add(report.baseline(), report.templates());
+        if (report.baselineGates() != null) compare.recordGates(baseId, report.baselineGates());
+        compare.nameOpened(baseId, "baseline " + baseId + " of the report (" + report.opened().getFileName() + ")");
+        compare.linkReportBaseline(reportId, baseId);
+        return baseId;
     }
 
     /** A canary or shadow report folder: its verdict in a tab, with its two runs one click from their comparison. */

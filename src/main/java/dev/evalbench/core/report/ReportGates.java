@@ -32,14 +32,30 @@ public final class ReportGates {
     public static Optional<GateReport> of(JsonNode gates) {
         if (gates == null || !gates.path("verdicts").isArray()) return Optional.empty();
         List<GateVerdict> verdicts = new ArrayList<>();
-        for (JsonNode v : gates.path("verdicts")) {
-            String comparator = text(v, "comparator");
-            verdicts.add(new GateVerdict(text(v, "id"), text(v, "kind"), text(v, "suite"), v.path("passed").asBoolean(),
-                    number(v, "value"), number(v, "threshold"), comparator, nullable(v, "baseline_value"),
-                    nullable(v, "interval_low"), nullable(v, "interval_high"), nullable(v, "p_value"), text(v, "mode"),
-                    text(v, "detail"), v.has("verdict") ? !"not_run".equals(text(v, "verdict")) : comparator != null));
-        }
+        for (JsonNode v : gates.path("verdicts")) verdicts.add(verdict(v));
         return Optional.of(new GateReport(text(gates, "run_id"), text(gates, "baseline_run_id"), List.copyOf(verdicts)));
+    }
+
+    /**
+     * The baseline's gates as a report's {@code comparison} member records them (each gate's {@code before}: the
+     * baseline held to the same gates, with no baseline of its own), or empty when it records none.
+     */
+    public static Optional<GateReport> baselineOf(JsonNode comparison) {
+        if (comparison == null || !comparison.path("gates").isArray()) return Optional.empty();
+        List<GateVerdict> verdicts = new ArrayList<>();
+        for (JsonNode delta : comparison.path("gates")) {
+            if (delta.path("before").isObject()) verdicts.add(verdict(delta.get("before")));
+        }
+        if (verdicts.isEmpty()) return Optional.empty();
+        return Optional.of(new GateReport(text(comparison.path("before"), "run_id"), null, List.copyOf(verdicts)));
+    }
+
+    private static GateVerdict verdict(JsonNode v) {
+        String comparator = text(v, "comparator");
+        return new GateVerdict(text(v, "id"), text(v, "kind"), text(v, "suite"), v.path("passed").asBoolean(),
+                number(v, "value"), number(v, "threshold"), comparator, nullable(v, "baseline_value"),
+                nullable(v, "interval_low"), nullable(v, "interval_high"), nullable(v, "p_value"), text(v, "mode"),
+                text(v, "detail"), v.has("verdict") ? !"not_run".equals(text(v, "verdict")) : comparator != null);
     }
 
     private static String text(JsonNode node, String field) {

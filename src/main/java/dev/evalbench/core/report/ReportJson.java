@@ -21,7 +21,9 @@ import dev.evalbench.core.report.model.ClippedText;
  * signature over report.json covers the records too. Members:
  * {@code format} ({@value #FORMAT}), {@code generator}, {@code run}, {@code run_cases}, {@code gates} (verdicts and the overall
  * verdict), {@code summary} (whole-run and per-suite numbers), {@code baseline} (the baseline's id and counts,
- * or null), {@code comparison} ({@link CompareJson}, or null) and, for a run whose suites have model-graded
+ * or null), {@code baseline_cases} (with a baseline: its header and the binding of {@link #BASELINE_CASES_FILE},
+ * the baseline's records as the comparison read them, so a reviewer opens the comparison from the folder alone),
+ * {@code comparison} ({@link CompareJson}, or null) and, for a run whose suites have model-graded
  * judges, {@code judges} (outcomes and agreement with human labels; see
  * {@link dev.evalbench.core.gate.ci.JudgeJson}).
  *
@@ -36,8 +38,24 @@ public final class ReportJson {
     /** Full records of failing cases kept in report.json itself, for a reviewer reading it without tools. */
     public static final int FAILING_CASES_SHOWN = 100;
 
+    /**
+     * The file beside report.json that holds the baseline's records (masked, within what the run ran), bound by
+     * {@code baseline_cases}; written only with a baseline.
+     */
+    public static final String BASELINE_CASES_FILE = "report-baseline-cases.jsonl.gz";
+
+    /** The exact bytes of {@link #BASELINE_CASES_FILE} for a content with a baseline (the same records, the same bytes). */
+    public static byte[] baselineCases(ReportContent content) {
+        return ReportCases.bytes(content.baseline());
+    }
+
     /** report.json, binding the exact bytes of {@link ReportCases#FILE} the content's run was written to. */
     public static ObjectNode toJson(ReportContent content) {
+        return toJson(content, content.hasBaseline() ? baselineCases(content) : null);
+    }
+
+    /** As {@link #toJson(ReportContent)}, with the bytes of {@link #BASELINE_CASES_FILE} already made (null without a baseline). */
+    static ObjectNode toJson(ReportContent content, byte[] baselineCases) {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("format", FORMAT);
         root.put("generator", content.generator());
@@ -57,6 +75,12 @@ public final class ReportJson {
         for (GateVerdict v : content.gates().verdicts()) verdicts.add(CompareJson.verdict(v));
         root.set("summary", RunSummaryJson.toJson(content.run().summary()));
         root.set("baseline", content.hasBaseline() ? CompareJson.runSummary(content.baseline()) : null);
+        if (content.hasBaseline()) {
+            ObjectNode binding = root.putObject("baseline_cases");
+            binding.set("header", Json.MAPPER.valueToTree(content.baseline().header()));
+            binding.put("file", BASELINE_CASES_FILE).put("sha256", Digests.sha256(baselineCases))
+                    .put("count", content.baseline().cases().size());
+        }
         root.set("comparison", content.hasBaseline() ? CompareJson.toJson(content.comparison()) : null);
         var judges = dev.evalbench.core.eval.JudgeAgreement.of(content.run().judged());
         if (!judges.isEmpty()) root.set("judges", dev.evalbench.core.gate.ci.JudgeJson.of(judges));
@@ -74,7 +98,12 @@ public final class ReportJson {
 
     /** The exact bytes of report.json. */
     public static byte[] bytes(ReportContent content) {
-        JsonNode safe = JcsValues.representable(toJson(content));
+        return bytes(content, content.hasBaseline() ? baselineCases(content) : null);
+    }
+
+    /** As {@link #bytes(ReportContent)}, with the bytes of {@link #BASELINE_CASES_FILE} already made. */
+    static byte[] bytes(ReportContent content, byte[] baselineCases) {
+        JsonNode safe = JcsValues.representable(toJson(content, baselineCases));
         return CanonicalJson.canonicalize(safe);
     }
 }

@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * Writes a report's three views into a folder: {@value #JSON} (canonical, the one that is signed),
  * {@value #MARKDOWN} (for the pull request) and {@value #HTML} (one self-contained page), and the run's full
- * records ({@link ReportCases#FILE}, bound by digest from report.json). The four are
+ * records ({@link ReportCases#FILE}, bound by digest from report.json), and with a baseline the baseline's
+ * ({@link ReportJson#BASELINE_CASES_FILE}, bound the same way). They are
  * written together through {@link AtomicFiles}: either all are replaced or, on failure, none is. The folder is
  * created when missing. Stateless.
  */
@@ -33,7 +34,8 @@ public final class ReportWriter {
     /** @param signers who will sign it (the author first), named on report.html; empty for none */
     public static ReportFiles write(ReportContent content, Path dir, List<SignerName> signers) throws IOException {
         byte[] cases = content.run().casesFile();
-        byte[] json = ReportJson.bytes(content);
+        byte[] baselineCases = content.hasBaseline() ? ReportJson.baselineCases(content) : null;
+        byte[] json = ReportJson.bytes(content, baselineCases);
         String sha256 = Digests.sha256(json);
         Path jsonFile = dir.resolve(JSON);
         Path mdFile = dir.resolve(MARKDOWN);
@@ -41,9 +43,12 @@ public final class ReportWriter {
         Map<Path, byte[]> files = new LinkedHashMap<>();
         files.put(jsonFile, json);
         files.put(dir.resolve(ReportCases.FILE), cases);
+        if (baselineCases != null) files.put(dir.resolve(ReportJson.BASELINE_CASES_FILE), baselineCases);
         files.put(mdFile, ReportMarkdown.render(content, sha256).getBytes(StandardCharsets.UTF_8));
         files.put(htmlFile, ReportHtml.render(content, sha256, signers).getBytes(StandardCharsets.UTF_8));
         AtomicFiles.writeAll(files);
+        // An earlier report with a baseline left its records here; this report.json does not bind them.
+        if (baselineCases == null) java.nio.file.Files.deleteIfExists(dir.resolve(ReportJson.BASELINE_CASES_FILE));
         return new ReportFiles(jsonFile, mdFile, htmlFile, sha256);
     }
 }

@@ -11,22 +11,30 @@ import java.util.Map;
  * {@code templates} are the prompt template texts the file carries by SHA-256 (empty when none). A canary or
  * shadow report folder opens as its {@code verdict}: then {@code run} is null (the folder holds no records).
  * {@code reportGates} are the gates a report.json records (null for an export), shown where the run cannot be
- * gated again. Immutable.
+ * gated again. A report written against a baseline brings that {@code baseline} (its records as the comparison read
+ * them, masked) and the {@code baselineGates} its comparison recorded for it, so the folder alone opens as the
+ * comparison; both null otherwise. Immutable.
  */
 public record OpenedRun(StoredRun run, Path file, Path opened, String kind,
                         Map<String, dev.evalbench.core.store.PromptTemplates.Text> templates, VerdictReport verdict,
-                        dev.evalbench.core.gate.GateReport reportGates) {
+                        dev.evalbench.core.gate.GateReport reportGates, StoredRun baseline,
+                        dev.evalbench.core.gate.GateReport baselineGates) {
     public OpenedRun {
         templates = Map.copyOf(templates);
     }
 
     public OpenedRun(StoredRun run, Path file, Path opened, String kind) {
-        this(run, file, opened, kind, Map.of(), null, null);
+        this(run, file, opened, kind, Map.of(), null, null, null, null);
     }
 
     /** A verdict report folder. */
     public static OpenedRun ofVerdict(VerdictReport verdict, Path file, Path opened) {
-        return new OpenedRun(null, file, opened, verdict.kind() + " verdict", Map.of(), verdict, null);
+        return new OpenedRun(null, file, opened, verdict.kind() + " verdict", Map.of(), verdict, null, null, null);
+    }
+
+    /** Whether it is a report that brought the baseline it was compared with. */
+    public boolean hasBaseline() {
+        return baseline != null;
     }
 
     public boolean isVerdict() {

@@ -98,6 +98,28 @@ public final class ReviewService {
      */
     public ChangeOverview overview(Side before, Side after, Cases cases, Path workspaceDir)
             throws StoreException, WorkspaceException {
+        return overview(before, after, cases, workspaceDir, Recorded.NONE);
+    }
+
+    /**
+     * The gates a report recorded for the runs it brought, by the id each was opened under: a report folder's run
+     * (held against its baseline) and its baseline (held alone, as the report's comparison recorded it).
+     */
+    @FunctionalInterface
+    public interface Recorded {
+        Recorded NONE = runId -> null;
+
+        /** @return the recorded gates of that run, or null */
+        GateReport of(String runId);
+    }
+
+    /**
+     * As {@link #overview(Side, Side, Cases, Path)}; where neither run's inputs nor a workspace give gates, the gates
+     * {@code recorded} holds for both runs, when the second run's were recorded against the first (a report folder
+     * opened with the baseline it brought): shown as recorded, not computed again.
+     */
+    public ChangeOverview overview(Side before, Side after, Cases cases, Path workspaceDir, Recorded recorded)
+            throws StoreException, WorkspaceException {
         RunCases a = RunCases.ofSummaries(cases.before(), cases.beforeSummaries(), before.store().events(cases.before().id()));
         RunCases b = RunCases.ofSummaries(cases.after(), cases.afterSummaries(), after.store().events(cases.after().id()));
         Optional<RunGates> found = gates.gatesOf(b, after.store(), null);
@@ -105,6 +127,14 @@ public final class ReviewService {
         GateReport beforeGates = found.isPresent() ? gates.gate(found.get().workspace(), a, null) : null;
         GateReport afterGates = found.isPresent() ? gates.gate(found.get().workspace(), b, a) : null;
         String from = found.map(g -> "gates from " + g.source()).orElse(NO_GATES);
+        GateReport recordedBefore = recorded.of(before.runId());
+        GateReport recordedAfter = recorded.of(after.runId());
+        if (found.isEmpty() && recordedBefore != null && recordedAfter != null
+                && recordedBefore.runId() != null && recordedBefore.runId().equals(recordedAfter.baselineRunId())) {
+            beforeGates = recordedBefore;
+            afterGates = recordedAfter;
+            from = "gates as the report recorded them (run " + recordedAfter.runId() + " against " + recordedBefore.runId() + ")";
+        }
         SnapshotSource snapshots = sha -> {
             Optional<byte[]> bytes = after.store().snapshot(sha);
             return bytes.isPresent() ? bytes : before.store().snapshot(sha);

@@ -13,7 +13,7 @@ import java.nio.file.Path;
 /**
  * Opens what CI produced as a run, read-only and without a history: an exported run file ({@code export}), a
  * report folder (its {@code report.json}, with the records it binds in {@code report-cases.jsonl.gz}, checked
- * by digest), a report.json itself, or a DSSE envelope, which opens the report folder it sits in (its
+ * by digest, and the baseline's it was compared with in {@code report-baseline-cases.jsonl.gz}), a report.json itself, or a DSSE envelope, which opens the report folder it sits in (its
  * signatures are checked elsewhere: {@code verify}). A canary or shadow report folder (or its report.json) opens
  * as its {@link VerdictReport}. An export's prompt template texts come along ({@link OpenedRun#templates}). Anything else is a {@link RunFileException} naming the
  * file, and where in it when the problem has a place. Stateless; blocking (reads files): never on a UI thread.
@@ -54,8 +54,12 @@ public final class RunFiles {
             if (verdict.isPresent()) return OpenedRun.ofVerdict(verdict.get(), file, opened);
         }
         RunExport.Exported exported = withTemplates(file);
-        var gates = isReport(file) ? dev.evalbench.core.report.ReportGates.of(exported.gates()).orElse(null) : null;
-        return new OpenedRun(exported.run(), file, opened, kind, exported.templates(), null, gates);
+        if (!isReport(file)) return new OpenedRun(exported.run(), file, opened, kind, exported.templates(), null, null, null, null);
+        var gates = dev.evalbench.core.report.ReportGates.of(exported.gates()).orElse(null);
+        var baseline = RunExport.baselineOfReport(file);
+        return new OpenedRun(exported.run(), file, opened, kind, exported.templates(), null, gates,
+                baseline.map(RunExport.ReportBaseline::run).orElse(null),
+                baseline.flatMap(b -> dev.evalbench.core.report.ReportGates.baselineOf(b.comparison())).orElse(null));
     }
 
     /**

@@ -13,6 +13,7 @@ import dev.evalbench.core.io.AtomicFiles;
 import dev.evalbench.core.json.Digests;
 import dev.evalbench.core.json.Json;
 import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.record.RunHeader;
 import dev.evalbench.core.record.StoredRun;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
@@ -120,7 +121,7 @@ public final class RunExport {
         }
         JsonNode binding = root.get("run_cases");
         StoredRun whole = binding == null || !binding.isObject() ? stored
-                : new StoredRun(stored.header(), boundCases(file, binding), stored.events());
+                : new StoredRun(stored.header(), boundCases(file, "run_cases", binding), stored.events());
         return new Exported(whole, templates(name, root.get("templates")), root.get("gates"));
     }
 
@@ -145,13 +146,47 @@ public final class RunExport {
     }
 
     /**
-     * The records a report.json binds by digest: the named file next to it, whose SHA-256 and count must be
-     * the bound ones. A missing, altered or truncated file is an error, never a partial run.
+     * A report's baseline: its run as the comparison read it, and the report's {@code comparison} member as
+     * written (what a reader of the recorded gate deltas reads, without reading the file again).
      */
-    private static List<CaseRecord> boundCases(Path report, JsonNode binding) throws RunFileException {
+    public record ReportBaseline(StoredRun run, JsonNode comparison) {}
+
+    /**
+     * The baseline a report.json was written against, as its comparison read it (masked, within what the run ran):
+     * the header its {@code baseline_cases} member holds and the records of the file that member binds. Empty for
+     * a report without a baseline, or written before reports kept the baseline's records.
+     *
+     * @throws RunFileException when report.json cannot be read, or the bound file is missing, altered or truncated
+     */
+    public static java.util.Optional<ReportBaseline> baselineOfReport(Path reportJson) throws RunFileException {
+        JsonNode root;
+        try {
+            root = STRICT.readTree(Files.readAllBytes(reportJson));
+        } catch (IOException e) {
+            throw new RunFileException(reportJson.toString(), 0, 0, "cannot be read (" + IoWords.of(e) + ")");
+        }
+        JsonNode binding = root == null ? null : root.get("baseline_cases");
+        if (binding == null || !binding.isObject()) return java.util.Optional.empty();
+        RunHeader header;
+        try {
+            header = Json.MAPPER.treeToValue(binding.get("header"), RunHeader.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new RunFileException(reportJson.toString(), 0, 0, "baseline_cases.header is not a readable run header: "
+                    + (e instanceof JsonProcessingException j ? JsonSyntaxMessage.describe(j) : e.getMessage()));
+        }
+        if (header == null) throw new RunFileException(reportJson.toString(), 0, 0, "baseline_cases has no header");
+        StoredRun run = new StoredRun(header, boundCases(reportJson, "baseline_cases", binding), List.of());
+        return java.util.Optional.of(new ReportBaseline(run, root.get("comparison")));
+    }
+
+    /**
+     * The records a report.json binds by digest in its member {@code member}: the named file next to it, whose
+     * SHA-256 and count must be the bound ones. A missing, altered or truncated file is an error, never a partial run.
+     */
+    private static List<CaseRecord> boundCases(Path report, String member, JsonNode binding) throws RunFileException {
         String name = binding.path("file").asText("");
         if (name.isEmpty() || name.contains("/") || name.contains("\\") || name.startsWith(".")) {
-            throw new RunFileException(report.toString(), 0, 0, "run_cases names no plain file next to it: \"" + name + "\"");
+            throw new RunFileException(report.toString(), 0, 0, member + " names no plain file next to it: \"" + name + "\"");
         }
         Path casesFile = report.resolveSibling(name);
         byte[] bytes;

@@ -164,4 +164,69 @@ class RunFilesAndReviewTest {
             assertThat(flips.paired()).isEqualTo(store.summaries(whole.id()).size());
         }
     }
+
+    /**
+     * A report folder written against a baseline brings the baseline's records (bound by digest like its own) and
+     * the gates its comparison recorded: opened alone, with no history and no workspace, it compares the two runs
+     * with the gate deltas CI computed, not "no gates". An altered baseline file is refused by name; a report
+     * written again without a baseline leaves no baseline file behind.
+     */
+    @Test
+    void aReportFolderBringsItsBaselineAndTheGateDeltasItRecorded() throws Exception {
+        Path report = tmp.resolve("report");
+        RunHeader base;
+        RunHeader head;
+        List<CaseRecord> baseCases;
+        try (RunStore store = HistoryService.openForWriting(fixture.dir, null)) {
+            base = run(store, "offline");
+            head = run(store, "fake");
+            baseCases = store.cases(base.id());
+            new ReportService(store, new GateService(Map.of())).write(head.id(), base.id(), fixture.dir, report, null);
+        }
+        assertThat(report.resolve("report-baseline-cases.jsonl.gz")).isRegularFile();
+
+        OpenedRun opened = RunFiles.open(report);
+        assertThat(opened.hasBaseline()).isTrue();
+        assertThat(opened.baseline().id()).isEqualTo(base.id());
+        assertThat(opened.baseline().cases()).extracting(CaseRecord::key)
+                .containsExactlyInAnyOrderElementsOf(baseCases.stream().map(CaseRecord::key).toList());
+        assertThat(opened.baselineGates().runId()).isEqualTo(base.id());
+        assertThat(opened.reportGates().baselineRunId()).isEqualTo(base.id());
+
+        LoadedRunStore files = new LoadedRunStore();
+        String headId = files.add(opened.run());
+        String baseId = files.add(opened.baseline());
+        Map<String, dev.evalbench.core.gate.GateReport> recorded = Map.of(headId, opened.reportGates(), baseId, opened.baselineGates());
+        ReviewService review = new ReviewService(Map.of());
+        ReviewService.Side before = new ReviewService.Side(files, baseId);
+        ReviewService.Side after = new ReviewService.Side(files, headId);
+        ReviewService.Cases cases = review.cases(before, after);
+        assertThat(cases.count(ReviewStatus.REGRESSED)).isPositive();
+
+        assertThat(review.overview(before, after, cases, null).gatesFrom()).isEqualTo(ReviewService.NO_GATES);
+        ChangeOverview overview = review.overview(before, after, cases, null, recorded::get);
+        assertThat(overview.gatesFrom()).isEqualTo("gates as the report recorded them (run " + head.id() + " against " + base.id() + ")");
+        assertThat(overview.gates()).extracting(g -> g.id())
+                .containsExactlyElementsOf(opened.reportGates().verdicts().stream().map(v -> v.id()).toList());
+        assertThat(overview.gates()).allSatisfy(g -> {
+            assertThat(g.before()).isNotNull();
+            assertThat(g.after()).isNotNull();
+        });
+        // The same pair the other way round was not recorded: nothing is shown as recorded that was not.
+        assertThat(review.overview(after, before, review.cases(after, before), null, recorded::get).gatesFrom())
+                .isEqualTo(ReviewService.NO_GATES);
+
+        Path altered = report.resolve("report-baseline-cases.jsonl.gz");
+        byte[] bytes = Files.readAllBytes(altered);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(altered, bytes);
+        assertThat(catchThrowableOfType(() -> RunFiles.open(report), RunFileException.class).getMessage())
+                .startsWith(altered + ": sha256 ").contains("differs from the one report.json binds");
+
+        try (RunStore store = HistoryService.openForWriting(fixture.dir, null)) {
+            new ReportService(store, new GateService(Map.of())).write(head.id(), null, fixture.dir, report, null);
+        }
+        assertThat(report.resolve("report-baseline-cases.jsonl.gz")).doesNotExist();
+        assertThat(RunFiles.open(report).hasBaseline()).isFalse();
+    }
 }

@@ -1,0 +1,87 @@
+package dev.evalbench.app.open;
+
+import static dev.evalbench.app.FxWait.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.evalbench.app.FxWait;
+import dev.evalbench.app.WindowTestBase;
+import dev.evalbench.app.WorkbenchFixture;
+import dev.evalbench.cli.EditedPromptRuns;
+import dev.evalbench.core.compare.GateDelta;
+import dev.evalbench.core.compare.ReviewCase;
+import dev.evalbench.core.compare.ReviewStatus;
+import dev.evalbench.core.json.Json;
+import dev.evalbench.core.service.RunFiles;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TableView;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The reviewer's one artifact: the report folder CI wrote for a pull request against main ({@code report latest
+ * --baseline main}, the sample's prompt edited so that cases regress), opened with no workspace and no history, as
+ * {@code evalbench open ci-report/} does. It opens on the comparison it reports, the first regression selected,
+ * with the gate deltas the report recorded (not "no gates"); its results tab's "Baseline" goes back to it.
+ */
+@dev.evalbench.app.SharesFxToolkit
+class ReportComparisonWindowTest extends WindowTestBase {
+
+    @Test
+    void aReportFolderOpensOnTheComparisonItReportsWithTheGateDeltasItRecorded() throws Exception {
+        Path ws = EditedPromptRuns.make(temp.resolve("ci"));
+        Path folder = EditedPromptRuns.report(ws, temp.resolve("ci-report"));
+        JsonNode report = Json.MAPPER.readTree(folder.resolve("report.json").toFile());
+        int regressed = report.at("/comparison/counts/pass_to_fail").asInt();
+        assertThat(regressed).as("the edited prompt makes cases regress").isPositive();
+
+        fixture = WorkbenchFixture.withoutWorkspace(temp.resolve("reviewer"));
+        fixture.start(Map.of(), List.of(RunFiles.open(folder)));
+
+        waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#compare-table").tryQuery().isPresent()
+                && table("#compare-table").getItems().size() == report.at("/run_cases/count").asInt());
+        Tab selected = FxWait.read(() -> fixture.workbench().window().tabs().getSelectionModel().getSelectedItem());
+        assertThat(selected.getId()).isEqualTo("compare-tab");
+        assertThat(label("#compare-headline")).startsWith(regressed + " regressed · ");
+        assertThat(label("#compare-runs")).startsWith("First run: baseline " + report.at("/baseline/run_id").asText()
+                + " of the report (ci-report) (read-only)");
+        TableView<ReviewCase> cases = table("#compare-table");
+        waitFor(10, TimeUnit.SECONDS, () -> cases.getSelectionModel().getSelectedItem() != null);
+        assertThat(FxWait.read(() -> cases.getSelectionModel().getSelectedItem().status())).isEqualTo(ReviewStatus.REGRESSED);
+
+        // The gate deltas, as the report recorded them: each gate's two verdicts.
+        TableView<GateDelta> gates = table("#compare-gates");
+        waitFor(20, TimeUnit.SECONDS, () -> gates.getItems().size() == report.at("/comparison/gates").size());
+        assertThat(label("#compare-overview-state")).isEqualTo("gates as the report recorded them (run "
+                + report.at("/run/header/id").asText() + " against " + report.at("/baseline/run_id").asText() + ")");
+        for (JsonNode recorded : report.at("/comparison/gates")) {
+            GateDelta shown = gates.getItems().stream().filter(g -> g.id().equals(recorded.get("id").asText())).findFirst().orElseThrow();
+            assertThat(shown.before().passed()).as(shown.id()).isEqualTo(recorded.at("/before/passed").asBoolean());
+            assertThat(shown.after().passed()).as(shown.id()).isEqualTo(recorded.at("/after/passed").asBoolean());
+        }
+        assertThat(robot.lookup("#compare-no-gates").tryQuery()).isEmpty();
+
+        // The report's own results tab is open beside it; its "Baseline" selects this comparison, not a second one.
+        Tab results = FxWait.read(() -> fixture.workbench().window().tabs().getTabs().stream()
+                .filter(t -> t.getId() != null && t.getId().startsWith("opened-tab-")).findFirst().orElseThrow());
+        robot.interact(() -> fixture.workbench().window().tabs().getSelectionModel().select(results));
+        robot.interact(() -> robot.lookup("#results-compare-baseline").queryAs(Button.class).fire());
+        waitFor(10, TimeUnit.SECONDS, () -> fixture.workbench().window().tabs().getSelectionModel().getSelectedItem() == selected);
+        assertThat(FxWait.read(() -> fixture.workbench().window().tabs().getTabs().stream()
+                .filter(t -> "compare-tab".equals(t.getId())).count())).isEqualTo(1);
+    }
+
+    private String label(String id) {
+        return FxWait.read(() -> robot.lookup(id).queryAs(Label.class).getText());
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> TableView<T> table(String id) {
+        return (TableView<T>) robot.lookup(id).queryAs(TableView.class);
+    }
+}
