@@ -116,6 +116,54 @@ class VerifyCommandTest {
                 .contains("nope.json: file not found").doesNotContain("nope.pub");
     }
 
+    /**
+     * report.json binds its run's records by digest (they are not subjects of the statement): a changed byte of
+     * them is caught once report.json itself matched, named as the records file; without the file the report still
+     * verifies, the file listed as not checked.
+     */
+    @Test
+    void theRecordsReportJsonBindsAreCheckedToo() throws Exception {
+        Path records = signed.report.resolveSibling("report-cases.jsonl.gz");
+        Cli.Result untouched = verify();
+        assertThat(untouched.exit()).as(untouched.out()).isEqualTo(ExitCodes.OK);
+        assertThat(untouched.out()).contains("checked: datasets/tickets.jsonl, gates.yaml, prompts/triage.yaml, report.json, report-cases.jsonl.gz");
+
+        byte[] bytes = Files.readAllBytes(records);
+        bytes[bytes.length / 2] ^= 0x01;
+        Files.write(records, bytes);
+        Cli.Result changed = verify();
+        assertThat(changed.exit()).isEqualTo(ExitCodes.GATE_FAILED);
+        assertThat(changed.out()).contains("INVALID: 1 problem")
+                .contains("report-cases.jsonl.gz: sha256 differs from the one the signed report.json binds");
+
+        Files.delete(records);
+        Cli.Result absent = verify();
+        assertThat(absent.exit()).as(absent.out()).isEqualTo(ExitCodes.OK);
+        assertThat(absent.out()).contains("not checked (file not given or not found, allowed by --allow-missing): report-cases.jsonl.gz");
+    }
+
+    /** A report written against a baseline binds the baseline's records too: a changed byte of them is caught. */
+    @Test
+    void theBaselinesRecordsOfAReportWithABaselineAreChecked() throws Exception {
+        Path ws = EditedPromptRuns.make(root.resolve("edited"));
+        Path keys = root.resolve("keys");
+        assertThat(Cli.run("keygen", "--out", keys.toString(), "--name", "ci").exit()).isZero();
+        Path out = root.resolve("pr-report");
+        Cli.Result report = Cli.run("report", "latest", "--baseline", "main", "--out", out.toString(), "--workspace",
+                ws.toString(), "--sign", keys.resolve("ci.key").toString());
+        assertThat(report.exit()).as(report.err()).isZero();
+        Path baseline = out.resolve("report-baseline-cases.jsonl.gz");
+        byte[] bytes = Files.readAllBytes(baseline);
+        bytes[bytes.length / 2] ^= 0x01;
+        Files.write(baseline, bytes);
+
+        Cli.Result r = Cli.run("verify", out.resolve("report.intoto.json").toString(), "--key", keys.resolve("ci.pub").toString(),
+                "--workspace", ws.toString());
+        assertThat(r.exit()).as(r.out()).isEqualTo(ExitCodes.GATE_FAILED);
+        assertThat(r.out()).contains("report-baseline-cases.jsonl.gz: sha256 differs from the one the signed report.json binds")
+                .containsPattern("(?m)^checked: .*report\\.json, .*report-cases\\.jsonl\\.gz$");
+    }
+
     private static void flipLastByte(Path file) throws Exception {
         byte[] bytes = Files.readAllBytes(file);
         bytes[bytes.length - 2] ^= 0x01;

@@ -11,7 +11,8 @@ import java.util.Optional;
  * Verifies a signed report offline: (a) the envelope parses and carries an in-toto payload, (b) its
  * signatures verify against the given public keys, and every required key id signed, (c) the payload is an
  * in-toto Statement with the evalbench report predicate, (d) {@code report.json}, when given, matches its
- * subject, (e) every other subject found under the workspace folder, when given, matches its digest, and
+ * subject, and then the files it binds by digest (its records, {@link BoundFiles}) match too where they are
+ * present, (e) every other subject found under the workspace folder, when given, matches its digest, and
  * (f) no subject is absent unless the request allows it.
  *
  * <p>All checks run and all problems are reported together, so one run of {@code evalbench verify} says
@@ -49,6 +50,9 @@ public final class ReportVerifier {
                         + InTotoStatement.EVALBENCH_REPORT_PREDICATE + "'");
             }
             subjects.run(statement, request.reportJson(), request.workspaceDir(), request.allowedMissing());
+            if (request.reportJson().isPresent() && subjects.checked.contains(StatementSubject.REPORT_NAME)) {
+                BoundFiles.check(request.reportJson().get(), subjects);
+            }
         } catch (InvalidStatementException e) {
             problems.add("statement: " + e.getMessage());
         }

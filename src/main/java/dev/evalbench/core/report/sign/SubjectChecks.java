@@ -83,6 +83,37 @@ final class SubjectChecks {
         }
     }
 
+    /** A file report.json binds ({@link BoundFiles}), found: its SHA-256 against the bound one. */
+    void compareBound(String name, String boundSha256, Path file) throws SigningInputException {
+        String found;
+        try {
+            found = FileDigests.sha256(file);
+        } catch (IOException e) {
+            throw new SigningInputException(file + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+        if (found.equals(boundSha256)) {
+            checked.add(name);
+            outcomes.add(new SubjectOutcome(name, SubjectOutcome.Status.MATCHES,
+                    name + ": sha256 matches the one the signed report.json binds"));
+        } else {
+            differs(name, name + ": sha256 differs from the one the signed report.json binds (expected "
+                    + (boundSha256.length() >= SHOWN_HEX_DIGITS ? shortHex(boundSha256) : "\"" + boundSha256 + "\"")
+                    + ", found " + shortHex(found) + "): the records were changed or replaced");
+        }
+    }
+
+    /** A bound file that is wrong: a problem, listed as differing. */
+    void differs(String name, String problem) {
+        problems.add(problem);
+        outcomes.add(new SubjectOutcome(name, SubjectOutcome.Status.DIFFERS, problem));
+    }
+
+    /** A bound file that is absent: listed as not checked, and no problem (report.json reads without it). */
+    void notFound(String name, String why) {
+        unchecked.add(name);
+        outcomes.add(new SubjectOutcome(name, SubjectOutcome.Status.NOT_CHECKED, why));
+    }
+
     private static Path insideWorkspace(Path dir, String name) {
         Path root = dir.toAbsolutePath().normalize();
         Path file = root.resolve(name).normalize();
