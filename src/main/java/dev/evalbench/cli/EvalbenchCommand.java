@@ -9,8 +9,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = EvalbenchCommand.Version.class,
         description = "Eval gates for LLM features: run a workspace's suites, gate the run, compare and report.",
-        footer = {"", "Exit codes:", "  0  every gate passed", "  1  a gate failed, or a signature is invalid",
-                "  2  bad input or usage (nothing written)", "  3  the run could not complete (kept as incomplete; resumable); a canary that holds"})
+        // One line an element: picocli wraps an element longer than the help's 80 columns at the margin.
+        footer = {"", "Exit codes:",
+                "  0  every gate passed; report, compare, export: the output is written",
+                "  1  a gate failed, or a signature is invalid",
+                "  2  bad input or usage (nothing written)",
+                "  3  the run could not complete: kept as incomplete, `evalbench resume RUN`",
+                "     finishes it (canary: hold, not enough evidence yet)"})
 public final class EvalbenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -31,8 +31,9 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Write a run's report (report.json, report.md, report.html) and optionally sign it.",
-        footer = {"", "Exit 0 once the report is written, whatever the gates said (the verdict is printed and in the",
-                "report); 2 bad input (nothing written). `evalbench gate` is the command that judges."})
+        // One paragraph, one element: picocli wraps it; two elements broke the sentence in the middle of a line.
+        footer = {"", "Exit 0 once the report is written, whatever the gates said (the verdict is printed and in the "
+                + "report); 2 bad input (nothing written). `evalbench gate` is the command that judges."})
 final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -28,6 +28,39 @@ class CommandLineOfOneVerbTest {
         }
     }
 
+    /**
+     * A help footer reads as written: a line that picocli wrapped mid-sentence ("printed and in the" / "report);",
+     * or "a canary that" / "holds" at the margin under the list of exit codes) fails here. Each line of every
+     * command's footer, as printed, must be one whose next word could not have fit on it, and no line after an
+     * indented one may start at the margin.
+     */
+    @Test
+    void everyHelpFooterIsPrintedWithoutALineBrokenEarly() {
+        CommandLine all = EvalbenchCommand.commandLine(Map.of());
+        List<CommandLine> commands = new java.util.ArrayList<>(List.of(all));
+        commands.addAll(all.getSubcommands().values());
+        int width = all.getUsageHelpWidth();
+        for (CommandLine command : commands) {
+            String footer = command.getHelp().footer();
+            List<String> lines = footer.lines().toList();
+            for (int i = 0; i + 1 < lines.size(); i++) {
+                String line = lines.get(i);
+                String next = lines.get(i + 1);
+                if (line.isBlank() || next.isBlank()) continue;
+                String firstWord = next.strip().split(" ", 2)[0];
+                boolean nextAtMargin = !next.startsWith(" ");
+                assertThat(nextAtMargin && line.startsWith(" ")).as("%s: an indented line's rest at the margin:%n%s",
+                        command.getCommandName(), footer).isFalse();
+                if (nextAtMargin) {
+                    assertThat(line.stripTrailing().length() + 1 + firstWord.length())
+                            .as("%s: \"%s\" would have fit on the line before it:%n%s", command.getCommandName(), firstWord, footer)
+                            .isGreaterThan(width);
+                }
+            }
+            lines.forEach(l -> assertThat(l.length()).as(command.getCommandName() + ": " + l).isLessThanOrEqualTo(width));
+        }
+    }
+
     @Test
     void onlyTheNamedVerbIsBuiltAndAnythingElseGetsThemAll() {
         assertThat(EvalbenchCommand.commandLine(Map.of(), new String[] {"gate", "ws"}).getSubcommands()).containsOnlyKeys("gate");
