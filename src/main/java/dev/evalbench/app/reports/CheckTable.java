@@ -20,6 +20,13 @@ final class CheckTable extends TableView<CheckRow> {
     private static final double DETAIL_MIN = 220;
     /** The table's border, left and right, which its columns must leave or a sideways scroll bar appears. */
     private static final double BORDERS = 4;
+    /**
+     * The width of the table's vertical scroll bar while it shows, which the columns leave free too: when rows are
+     * replaced (verified again) the table is for a moment shorter than its rows and shows one; columns that then
+     * overflowed showed a sideways bar, whose height kept the vertical one, whose width kept the sideways one, for
+     * good. Left free, the vertical bar goes once the table has its height, and the detail takes its width back.
+     */
+    private final javafx.beans.property.DoubleProperty verticalBar = new javafx.beans.property.SimpleDoubleProperty(this, "verticalBar");
 
     CheckTable(String id, String whatTitle, ObservableList<CheckRow> rows) {
         super(rows);
@@ -31,9 +38,10 @@ final class CheckTable extends TableView<CheckRow> {
         TableColumn<CheckRow, CheckRow> result = new TableColumn<>("Result");
         result.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
         result.setCellFactory(c -> new ResultCell());
-        result.setPrefWidth(130);
-        result.setMinWidth(120);
-        result.setMaxWidth(150);
+        // Wide enough for the longest word with its icon ("not checked", "unknown key"), which 130 px cut.
+        result.setPrefWidth(150);
+        result.setMinWidth(145);
+        result.setMaxWidth(170);
         TableColumn<CheckRow, String> what = new TableColumn<>(whatTitle);
         what.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().what()));
         what.setPrefWidth(260);
@@ -43,7 +51,8 @@ final class CheckTable extends TableView<CheckRow> {
         detail.setCellFactory(c -> new WholeInTooltip());
         getColumns().setAll(java.util.List.of(result, what, detail));
         detail.prefWidthProperty().bind(widthProperty().subtract(result.widthProperty()).subtract(what.widthProperty())
-                .subtract(BORDERS));
+                .subtract(BORDERS).subtract(verticalBar));
+        skinProperty().addListener((o, was, now) -> dev.evalbench.app.fx.AfterLayout.runIn(this, this::watchVerticalBar));
         // Who signed is what a reviewer reads ("approver Ada Lovelace (name verified) ed25519:…"): its column takes
         // the width of its longest row, the detail (the verifier's sentence, which repeats the key) what is left.
         rows.addListener((javafx.collections.ListChangeListener<CheckRow>) c ->
@@ -54,6 +63,17 @@ final class CheckTable extends TableView<CheckRow> {
         prefHeightProperty().bind(javafx.beans.binding.Bindings.size(rows).multiply(ROW).add(HEADER)
                 .map(h -> Math.max(h.doubleValue(), ROW + HEADER)));
         setMinHeight(USE_PREF_SIZE);
+    }
+
+    /** Follows the skin's vertical scroll bar: its width while it shows, else 0. */
+    private void watchVerticalBar() {
+        for (javafx.scene.Node node : lookupAll(".scroll-bar")) {
+            if (node instanceof javafx.scene.control.ScrollBar bar && bar.getOrientation() == javafx.geometry.Orientation.VERTICAL
+                    && bar.getParent() != null && !(bar.getParent() instanceof javafx.scene.control.ScrollPane)) {
+                verticalBar.bind(javafx.beans.binding.Bindings.when(bar.visibleProperty()).then(bar.widthProperty()).otherwise(0.0));
+                return;
+            }
+        }
     }
 
     /**

@@ -73,6 +73,13 @@ final class VerifyView extends ScrollPane {
             if (file != null) vm.trust(file.toPath());
         });
         HBox workspaceRow = row(new Label("Input files under"), workspace, chooseWorkspace, trust);
+        javafx.scene.control.CheckBox absent = new javafx.scene.control.CheckBox(
+                "Input files may be absent: check the signatures, report.json and the records it binds");
+        absent.setId("verify-inputs-may-be-absent");
+        absent.selectedProperty().bindBidirectional(vm.inputsMayBeAbsentProperty());
+        absent.selectedProperty().addListener((o, was, now) -> {
+            if (vm.envelopeProperty().get() != null && !vm.envelopeProperty().get().isBlank()) vm.verify();
+        });
 
         Label verdict = new Label();
         verdict.setId("verify-verdict");
@@ -111,10 +118,11 @@ final class VerifyView extends ScrollPane {
         approval.textProperty().bind(vm.approvalProperty());
         HBox approveRow = row(new Label("Approve as a second signer with"), approveKey, approve);
 
-        VBox body = new VBox(10, title, hint, envelopeRow, workspaceRow,
-                ReportsText.problem("verify-problem", vm.problemProperty()), verdict, heading("Signatures"),
+        // The problems right under the verdict: "INVALID: 12 problems" says nothing until they are read.
+        VBox body = new VBox(10, title, hint, envelopeRow, workspaceRow, absent,
+                ReportsText.problem("verify-problem", vm.problemProperty()), verdict, problems, heading("Signatures"),
                 new CheckTable("verify-signatures", "Signer", vm.signatures()), heading("Signed files"),
-                new CheckTable("verify-files", "File", vm.files()), problems, approveRow, approval,
+                new CheckTable("verify-files", "File", vm.files()), approveRow, approval,
                 new KeyPairPane(vm.keys(), "verify", created -> {}));
         body.setStyle("-fx-padding: 12; -fx-background-color: -color-bg-default;");
         setContent(body);

@@ -42,6 +42,8 @@ public final class VerifyViewModel {
     private final StringProperty workspace = new SimpleStringProperty(this, "workspace", "");
     private final ObservableList<Path> extraKeys = FXCollections.observableArrayList();
     private final ObjectProperty<Path> approveWith = new SimpleObjectProperty<>(this, "approveWith");
+    private final javafx.beans.property.BooleanProperty inputsMayBeAbsent =
+            new javafx.beans.property.SimpleBooleanProperty(this, "inputsMayBeAbsent");
     private final ReadOnlyObjectWrapper<CheckRow.State> verdict = new ReadOnlyObjectWrapper<>(this, "verdict");
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper(this, "headline", "");
     private final ObservableList<CheckRow> signatures = FXCollections.observableArrayList();
@@ -74,7 +76,8 @@ public final class VerifyViewModel {
         List<Path> trusted = new ArrayList<>(extraKeys);
         Path keyFolder = keys.keyFolder();
         clear();
-        BackgroundTask.of(() -> check(Path.of(env), ws.isEmpty() ? null : Path.of(ws), keyFolder, trusted))
+        boolean absentInputsAllowed = inputsMayBeAbsent.get();
+        BackgroundTask.of(() -> check(Path.of(env), ws.isEmpty() ? null : Path.of(ws), keyFolder, trusted, absentInputsAllowed))
                 .onSuccess(checked -> show(checked.result(), checked.trusted()))
                 .onFailure(e -> {
                     verdict.set(CheckRow.State.INVALID);
@@ -87,8 +90,13 @@ public final class VerifyViewModel {
     /** A verification with the keys it trusted, whose names the signatures are shown by. */
     private record Checked(VerificationResult result, List<TrustedKey> trusted) {}
 
-    private static Checked check(Path envelopeFile, Path workspaceDir, Path keyFolder, List<Path> extra)
-            throws Exception {
+    /**
+     * @param absentInputsAllowed input files that cannot be found are not problems ({@code --allow-missing '**'}),
+     *                            only when report.json is beside the envelope: it is then checked whatever the glob
+     *                            says, so the glob allows input files alone to be absent
+     */
+    private static Checked check(Path envelopeFile, Path workspaceDir, Path keyFolder, List<Path> extra,
+                                 boolean absentInputsAllowed) throws Exception {
         // A mistyped path is the first thing to say, as `evalbench verify` says it, before anything about keys.
         if (!Files.isRegularFile(envelopeFile)) throw new SigningInputException(envelopeFile + ": file not found");
         List<TrustedKey> trusted = new ArrayList<>();
@@ -102,7 +110,10 @@ public final class VerifyViewModel {
         VerificationRequest request = VerificationRequest.of(envelopeFile, publicKeys);
         Path parent = envelopeFile.toAbsolutePath().getParent();
         Path report = parent == null ? null : parent.resolve(ReportWriter.JSON);
-        if (report != null && Files.isRegularFile(report)) request = request.withReport(report);
+        if (report != null && Files.isRegularFile(report)) {
+            request = request.withReport(report);
+            if (absentInputsAllowed) request = request.allowingMissing(java.util.Set.of("**"));
+        }
         if (workspaceDir != null) request = request.withWorkspace(workspaceDir);
         return new Checked(ReportVerifier.verify(request), trusted);
     }
@@ -111,9 +122,12 @@ public final class VerifyViewModel {
         verdict.set(result.valid() ? CheckRow.State.VALID : CheckRow.State.INVALID);
         signatures.setAll(result.signatures().stream().map(o -> CheckRow.of(o, TrustedKey.signedBy(o, trusted))).toList());
         files.setAll(result.subjects().stream().map(CheckRow::of).toList());
-        problems.setAll(result.problemsInWords("choose the workspace the report was made from under \"Input files under\" to check them"));
+        problems.setAll(result.problemsInWords("choose the workspace the report was made from under \"Input files under\" to check them,"
+                + " or tick \"Input files may be absent\" to check the signatures and the report alone"));
         int n = result.problems().size();
+        int unchecked = result.uncheckedSubjects().size();
         headline.set(result.valid() ? "VALID: signed by " + TrustedKey.signers(result, trusted)
+                + (unchecked == 0 ? "" : " (" + unchecked + (unchecked == 1 ? " file" : " files") + " not checked, as allowed)")
                 : "INVALID: " + n + (n == 1 ? " problem" : " problems"));
     }
 
@@ -153,6 +167,11 @@ public final class VerifyViewModel {
     public KeysViewModel keys() { return keys; }
     public StringProperty envelopeProperty() { return envelope; }
     public StringProperty workspaceProperty() { return workspace; }
+    /**
+     * Whether input files that are not found are allowed to be absent (a reviewer with the report folder but not
+     * the workspace checks the signatures, report.json and the records it binds); off by default, as the CLI.
+     */
+    public javafx.beans.property.BooleanProperty inputsMayBeAbsentProperty() { return inputsMayBeAbsent; }
     public ObservableList<Path> extraKeys() { return extraKeys; }
     /** The private key to approve with. */
     public ObjectProperty<Path> approveWithProperty() { return approveWith; }

@@ -76,6 +76,50 @@ class ReportComparisonWindowTest extends WindowTestBase {
                 .filter(t -> "compare-tab".equals(t.getId())).count())).isEqualTo(1);
     }
 
+    /**
+     * The reviewer verifies that report folder with CI's public key and no workspace: INVALID, the reason right
+     * under the verdict; with "Input files may be absent" ticked, VALID, saying how many files were not checked.
+     * Verified again, each table still shows its rows whole, with no scroll bar of its own.
+     */
+    @Test
+    void theReviewerVerifiesTheReportFolderWithoutTheWorkspace() throws Exception {
+        Path ws = EditedPromptRuns.make(temp.resolve("ci"));
+        Path xdg = temp.resolve("xdg");
+        Path keys = xdg.resolve("evalbench/keys");
+        assertThat(dev.evalbench.cli.Cli.run("keygen", "--out", keys.toString(), "--name", "ci").exit()).isZero();
+        Path folder = temp.resolve("ci-report");
+        var report = dev.evalbench.cli.Cli.run("report", "latest", "--baseline", "main", "--out", folder.toString(),
+                "--workspace", ws.toString(), "--sign", keys.resolve("ci.key").toString());
+        assertThat(report.exit()).as(report.err()).isZero();
+
+        fixture = WorkbenchFixture.withoutWorkspace(temp.resolve("reviewer"));
+        fixture.start(Map.of("XDG_CONFIG_HOME", xdg.toString()), List.of(RunFiles.open(folder)));
+        waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#compare-table").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#verify-report-button").queryAs(Button.class).fire());
+        waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#verify-envelope").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#verify-envelope").queryAs(javafx.scene.control.TextField.class)
+                .setText(folder.resolve("report.intoto.json").toString()));
+        robot.interact(() -> robot.lookup("#verify-run").queryAs(Button.class).fire());
+        waitFor(30, TimeUnit.SECONDS, () -> label("#verify-verdict").startsWith("INVALID"));
+        assertThat(label("#verify-problems")).contains("signed input files not checked: no workspace folder given")
+                .contains("tick \"Input files may be absent\"");
+
+        robot.interact(() -> robot.lookup("#verify-inputs-may-be-absent").queryAs(javafx.scene.control.CheckBox.class).setSelected(true));
+        waitFor(30, TimeUnit.SECONDS, () -> label("#verify-verdict").startsWith("VALID"));
+        assertThat(label("#verify-verdict")).endsWith(" files not checked, as allowed)");
+        robot.interact(() -> robot.lookup("#verify-run").queryAs(Button.class).fire());
+        waitFor(30, TimeUnit.SECONDS, () -> label("#verify-verdict").startsWith("VALID"));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        for (String table : List.of("#verify-signatures", "#verify-files")) {
+            assertThat(FxWait.read(() -> robot.lookup(table + " .scroll-bar").queryAllAs(javafx.scene.control.ScrollBar.class)
+                    .stream().filter(javafx.scene.Node::isVisible).map(b -> b.getOrientation().toString()).toList()))
+                    .as(table + ": its visible scroll bars").isEmpty();
+        }
+        TableView<dev.evalbench.app.reports.CheckRow> files = table("#verify-files");
+        assertThat(files.getItems()).extracting(dev.evalbench.app.reports.CheckRow::what)
+                .contains("report.json", "report-cases.jsonl.gz", "report-baseline-cases.jsonl.gz");
+    }
+
     private String label(String id) {
         return FxWait.read(() -> robot.lookup(id).queryAs(Label.class).getText());
     }

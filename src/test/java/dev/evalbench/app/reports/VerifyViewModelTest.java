@@ -89,7 +89,38 @@ class VerifyViewModelTest {
         // Said once, in the window's words (the files are listed as not checked just above).
         assertThat(vm.headlineProperty().get()).isEqualTo("INVALID: 2 problems");
         assertThat(vm.problems()).containsExactly("2 signed input files not checked: no workspace folder given: choose the "
-                + "workspace the report was made from under \"Input files under\" to check them");
+                + "workspace the report was made from under \"Input files under\" to check them, or tick \"Input files may be absent\""
+                + " to check the signatures and the report alone");
+    }
+
+    /**
+     * A reviewer with the report folder and not the workspace allows the inputs' absence (the CLI's
+     * {@code --allow-missing}): the signature and report.json are checked and the report is valid, saying what was not
+     * checked; a changed report.json or an absent one is still invalid.
+     */
+    @Test
+    void allowingAbsentInputsChecksTheSignatureAndTheReportAlone() throws Exception {
+        vm.workspaceProperty().set("");
+        vm.inputsMayBeAbsentProperty().set(true);
+        vm.open(envelope);
+
+        assertThat(vm.verdictProperty().get()).isEqualTo(CheckRow.State.VALID);
+        assertThat(vm.headlineProperty().get()).startsWith("VALID: signed by ed25519:").endsWith(" (2 files not checked, as allowed)");
+        assertThat(vm.files()).extracting(CheckRow::what, CheckRow::word).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("report.json", "valid"),
+                org.assertj.core.groups.Tuple.tuple("prompts/triage.yaml", "not checked"),
+                org.assertj.core.groups.Tuple.tuple("gates.yaml", "not checked"));
+
+        Path report = envelope.resolveSibling("report.json");
+        Files.writeString(report, "{\"run\":\"r2\"}");
+        vm.verify();
+        assertThat(vm.verdictProperty().get()).isEqualTo(CheckRow.State.INVALID);
+        assertThat(vm.problems()).singleElement().asString().startsWith("report.json: sha256 differs");
+
+        Files.delete(report);
+        vm.verify();
+        assertThat(vm.verdictProperty().get()).as("report.json itself may not be absent").isEqualTo(CheckRow.State.INVALID);
+        assertThat(vm.problems()).anyMatch(p -> p.startsWith("report.json: "));
     }
 
     @Test
