@@ -40,13 +40,15 @@ public final class WorkbenchApp extends Application {
     static List<Workbench.Feature> features() {
         // Shared by the features that act on the history and on results tabs.
         RunFeature runs = new RunFeature();
+        dev.evalbench.app.reports.ReportsFeature reports = new dev.evalbench.app.reports.ReportsFeature();
         return List.of(
                 wb -> dev.evalbench.app.author.AuthorFeature.install(wb.runner(), wb.session(), wb.window(), wb.env(),
                         wb.configFolder()),
                 wb -> runs.install(wb.window(), wb.runner(), wb.session(), wb.env(), wb.clock(), wb.settings()),
-                wb -> new dev.evalbench.app.reports.ReportsFeature().install(wb.window(), wb.runner(), wb.session(), wb.env(), runs.history(), runs.results()),
+                wb -> reports.install(wb.window(), wb.runner(), wb.session(), wb.env(), runs.history(), runs.results()),
                 wb -> new dev.evalbench.app.charts.ChartsFeature().install(wb.window(), wb.runner(), wb.session(), wb.env(), runs.history(), runs.results(), wb.clock().getZone()),
-                wb -> new OpenFeature().install(wb.window(), wb.runner(), wb.session(), wb.env(), runs.compare(), wb.openedRuns()),
+                wb -> new OpenFeature().install(wb.window(), wb.runner(), wb.session(), wb.env(), runs.compare(), wb.openedRuns(),
+                        reports::verify, reports::offer),
                 wb -> runs.compare().keepMarksIn(wb.configFolder()));
     }
 

@@ -41,6 +41,24 @@ public final class OpenFeature {
     private CompareTabs compare;
     private OpenedRunTabs tabs;
 
+    /** Opens the verify tab on a signed report's envelope; nothing when the window has none. */
+    private java.util.function.Consumer<Path> verify = envelope -> {};
+    /** Told of each signed report opened (its envelope), so "Verify report…" offers the report in view. */
+    private java.util.function.Consumer<Path> signedReportOpened = envelope -> {};
+
+    /**
+     * @param atStart  runs {@code evalbench open FILE} already read, shown at once
+     * @param verify   opens the verify tab on an envelope (a signed report's results tab has a button for it)
+     * @param signedReportOpened told of the envelope of each signed report opened
+     */
+    public void install(MainWindow window, TaskRunner runner, WorkspaceSession session, Map<String, String> env,
+                        CompareTabs compare, List<OpenedRun> atStart, java.util.function.Consumer<Path> verify,
+                        java.util.function.Consumer<Path> signedReportOpened) {
+        this.verify = verify;
+        this.signedReportOpened = signedReportOpened;
+        install(window, runner, session, env, compare, atStart);
+    }
+
     /** @param atStart runs {@code evalbench open FILE} already read, shown at once */
     public void install(MainWindow window, TaskRunner runner, WorkspaceSession session, Map<String, String> env,
                         CompareTabs compare, List<OpenedRun> atStart) {
@@ -116,6 +134,7 @@ public final class OpenFeature {
 
     private void show(List<OpenedRun> runs) {
         List<RunChoice> choices = new ArrayList<>();
+        List<Path> envelopes = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (OpenedRun run : runs) {
             if (run.isVerdict()) {
@@ -129,6 +148,8 @@ public final class OpenFeature {
             compare.nameOpened(id, label);
             names.add(label);
             choices.add(RunChoice.ofFile(id, label, compare::opened));
+            envelopes.add(run.envelope());
+            if (envelopes.get(envelopes.size() - 1) != null) signedReportOpened.accept(envelopes.get(envelopes.size() - 1));
             if (run.hasBaseline()) names.add("with the baseline it was compared with, " + broughtBaseline(run, id));
         }
         window.status("Opened " + String.join(", ", names) + " read-only.");
@@ -136,9 +157,22 @@ public final class OpenFeature {
             compare.open(choices.get(0), choices.get(1));
             return;
         }
-        choices.forEach(tabs::open);
+        for (int i = 0; i < choices.size(); i++) {
+            var view = tabs.open(choices.get(i));
+            Path envelope = envelopes.get(i);
+            if (envelope != null) view.addAction(verifyButton(envelope));
+        }
         // A report folder that compared its run with a baseline opens on that comparison, as CI's reviewer reads it.
         if (runs.size() == 1 && runs.get(0).hasBaseline()) compare.compareWithBaseline(choices.get(0));
+    }
+
+    private Button verifyButton(Path envelope) {
+        Button b = new Button("Verify signature…", new FontIcon("fth-shield"));
+        b.getStyleClass().add(atlantafx.base.theme.Styles.SMALL);
+        b.setId("opened-verify");
+        b.setTooltip(new Tooltip("Verify " + envelope + ": its signatures, report.json and the records it binds"));
+        b.setOnAction(e -> verify.accept(envelope));
+        return b;
     }
 
     /**

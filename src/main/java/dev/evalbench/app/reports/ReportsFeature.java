@@ -90,10 +90,19 @@ public final class ReportsFeature {
         window.tabs().getSelectionModel().select(tab);
     }
 
-    /** Opens (or selects) the verify tab. */
+    /** The envelope of the signed report opened last from a file, which a new verify tab verifies first; or null. */
+    private Path offered;
+
+    /** A signed report was opened from a file: "Verify report…" verifies its envelope when it opens a new tab. */
+    public void offer(Path envelope) {
+        this.offered = envelope;
+    }
+
+    /** Opens (or selects) the verify tab; a new one verifies the signed report opened last, if any. */
     public VerifyViewModel showVerify() {
         if (verifyTab == null || !window.tabs().getTabs().contains(verifyTab)) {
             verify = new VerifyViewModel(runner, keys, session::folder);
+            if (offered != null) verify.open(offered);
             verifyTab = new Tab("Verify report", new VerifyView(verify));
             // Nothing here uses the detail pane: the tables and charts take its width.
             dev.evalbench.app.shell.MainWindow.wantsWholeWidth(verifyTab);
@@ -105,7 +114,8 @@ public final class ReportsFeature {
         return verify;
     }
 
-    private void verify(Path envelope) {
+    /** Opens (or selects) the verify tab and verifies {@code envelope} there. */
+    public void verify(Path envelope) {
         showVerify().open(envelope);
     }
 }

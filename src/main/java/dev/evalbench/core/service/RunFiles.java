@@ -54,12 +54,13 @@ public final class RunFiles {
             if (verdict.isPresent()) return OpenedRun.ofVerdict(verdict.get(), file, opened);
         }
         RunExport.Exported exported = withTemplates(file);
-        if (!isReport(file)) return new OpenedRun(exported.run(), file, opened, kind, exported.templates(), null, null, null, null);
+        if (!isReport(file)) return new OpenedRun(exported.run(), file, opened, kind, exported.templates(), null, null, null, null, null);
         var gates = dev.evalbench.core.report.ReportGates.of(exported.gates()).orElse(null);
         var baseline = RunExport.baselineOfReport(file);
         return new OpenedRun(exported.run(), file, opened, kind, exported.templates(), null, gates,
                 baseline.map(RunExport.ReportBaseline::run).orElse(null),
-                baseline.flatMap(b -> dev.evalbench.core.report.ReportGates.baselineOf(b.comparison())).orElse(null));
+                baseline.flatMap(b -> dev.evalbench.core.report.ReportGates.baselineOf(b.comparison())).orElse(null),
+                envelopeBeside(file));
     }
 
     /**
@@ -97,6 +98,12 @@ public final class RunFiles {
         } catch (IOException | RuntimeException e) {
             return false;
         }
+    }
+
+    /** The signed envelope beside a report.json, or null when the report was left unsigned. */
+    private static Path envelopeBeside(Path reportJson) {
+        Path envelope = reportJson.toAbsolutePath().resolveSibling(ReportSigner.ENVELOPE);
+        return Files.isRegularFile(envelope) ? envelope : null;
     }
 
     /** An envelope by its name ({@value ReportSigner#ENVELOPE}, or any *.intoto.json) or by its first bytes. */

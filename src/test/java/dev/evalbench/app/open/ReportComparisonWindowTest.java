@@ -95,12 +95,12 @@ class ReportComparisonWindowTest extends WindowTestBase {
         fixture = WorkbenchFixture.withoutWorkspace(temp.resolve("reviewer"));
         fixture.start(Map.of("XDG_CONFIG_HOME", xdg.toString()), List.of(RunFiles.open(folder)));
         waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#compare-table").tryQuery().isPresent());
+        // "Verify report…" verifies the signed report in view, with nothing to type.
         robot.interact(() -> robot.lookup("#verify-report-button").queryAs(Button.class).fire());
         waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#verify-envelope").tryQuery().isPresent());
-        robot.interact(() -> robot.lookup("#verify-envelope").queryAs(javafx.scene.control.TextField.class)
-                .setText(folder.resolve("report.intoto.json").toString()));
-        robot.interact(() -> robot.lookup("#verify-run").queryAs(Button.class).fire());
         waitFor(30, TimeUnit.SECONDS, () -> label("#verify-verdict").startsWith("INVALID"));
+        assertThat(FxWait.read(() -> robot.lookup("#verify-envelope").queryAs(javafx.scene.control.TextField.class).getText()))
+                .isEqualTo(folder.resolve("report.intoto.json").toAbsolutePath().toString());
         assertThat(label("#verify-problems")).contains("signed input files not checked: no workspace folder given")
                 .contains("tick \"Input files may be absent\"");
 
@@ -118,6 +118,15 @@ class ReportComparisonWindowTest extends WindowTestBase {
         TableView<dev.evalbench.app.reports.CheckRow> files = table("#verify-files");
         assertThat(files.getItems()).extracting(dev.evalbench.app.reports.CheckRow::what)
                 .contains("report.json", "report-cases.jsonl.gz", "report-baseline-cases.jsonl.gz");
+
+        // The report's results tab has its own "Verify signature…", which comes back here.
+        Tab verifyTab = FxWait.read(() -> fixture.workbench().window().tabs().getSelectionModel().getSelectedItem());
+        Tab results = FxWait.read(() -> fixture.workbench().window().tabs().getTabs().stream()
+                .filter(t -> t.getId() != null && t.getId().startsWith("opened-tab-")).findFirst().orElseThrow());
+        robot.interact(() -> fixture.workbench().window().tabs().getSelectionModel().select(results));
+        robot.interact(() -> robot.lookup("#opened-verify").queryAs(Button.class).fire());
+        waitFor(10, TimeUnit.SECONDS, () -> fixture.workbench().window().tabs().getSelectionModel().getSelectedItem() == verifyTab);
+        waitFor(30, TimeUnit.SECONDS, () -> label("#verify-verdict").startsWith("VALID"));
     }
 
     private String label(String id) {
