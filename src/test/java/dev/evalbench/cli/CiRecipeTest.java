@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * docs/ci.md's GitHub Actions workflow, taken from the document and run step by step as a runner would: first a
  * push to main (no baseline yet), then a pull request, each on a fresh checkout, sharing only uploaded artifacts.
- * {@code gh} is a stand-in over a folder of artifacts; {@code upload-artifact} copies into it; the other actions
+ * {@code gh} is a stand-in over a folder of artifacts; {@code upload-artifact} copies into it (files and folders); the other actions
  * are no-ops. Every shell step must succeed, except the gate step, whose 1 is a verdict; the pull request must
  * find main's baseline and be gated against it.
  */
@@ -50,6 +50,22 @@ class CiRecipeTest {
         assertThat(find(pr, "Download").output()).contains("baseline from run 1");
         String gates = Files.readString(tmp.resolve("pull_request/gates.json"));
         assertThat(gates).contains("\"baseline_run_id\"").doesNotContain("\"baseline_run_id\" : null");
+        assertTheReportOpensAsTheComparisonWithMain(artifacts.resolve("2/evalbench-results/report"),
+                artifacts.resolve("1/evalbench-baseline/run.json"));
+    }
+
+    /**
+     * The pull request's artifact holds the report folder a reviewer opens with nothing else at hand: its run
+     * compared with main's exported run, the baseline's records and the gate deltas in it.
+     */
+    private static void assertTheReportOpensAsTheComparisonWithMain(Path report, Path mainsExport) throws Exception {
+        assertThat(report.resolve("report.json")).as("the reviewer's report in the artifact").isRegularFile();
+        var opened = dev.evalbench.core.service.RunFiles.open(report);
+        String mainRun = dev.evalbench.core.service.RunFiles.open(mainsExport).run().id();
+        assertThat(opened.hasBaseline()).isTrue();
+        assertThat(opened.baseline().id()).isEqualTo(mainRun);
+        assertThat(opened.reportGates().baselineRunId()).isEqualTo(mainRun);
+        assertThat(opened.baselineGates()).isNotNull();
     }
 
     private static final Pattern GITLAB = Pattern.compile("## GitLab CI.*?```yaml\\n(.*?)\\n```", Pattern.DOTALL);
@@ -76,6 +92,8 @@ class CiRecipeTest {
         assertThat(mr.exit()).as("merge request: a verdict:%n%s", mr.output()).isBetween(0, 1);
         String gates = Files.readString(tmp.resolve("gl-evals/gates.json"));
         assertThat(gates).contains("\"baseline_run_id\"").doesNotContain("\"baseline_run_id\" : null");
+        assertThat(pipeline.path("evals").path("artifacts").path("paths").toString()).contains("report/");
+        assertTheReportOpensAsTheComparisonWithMain(tmp.resolve("gl-evals/report"), artifacts.resolve("gitlab/export/run.json"));
     }
 
     private static List<Integer> allowedExitCodes(JsonNode job) {
@@ -179,6 +197,7 @@ class CiRecipeTest {
         for (String line : step.path("with").path("path").asText().split("\n")) {
             Path from = checkout.resolve(line.strip());
             if (!line.isBlank() && Files.isRegularFile(from)) Files.copy(from, to.resolve(from.getFileName()));
+            if (!line.isBlank() && Files.isDirectory(from)) Cli.copyTree(from, to.resolve(from.getFileName()));
         }
     }
 }
