@@ -11,7 +11,7 @@ import dev.evalbench.core.io.AtomicFiles;
 import dev.evalbench.core.record.StoredRun;
 import dev.evalbench.core.service.CompareService;
 import dev.evalbench.core.service.GateService;
-import dev.evalbench.core.service.RunGates;
+import dev.evalbench.core.service.RunLookup;
 import dev.evalbench.core.store.RunStore;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +40,7 @@ final class CompareCommand implements Callable<Integer> {
     @ParentCommand
     EvalbenchCommand parent;
 
-    @Parameters(index = "0", paramLabel = "A", description = "The baseline side: run id, id prefix, tag, latest, latest~N (the N-th run before the latest), or an exported run / report.json file.")
+    @Parameters(index = "0", paramLabel = "A", description = "The baseline side: run id, id prefix, tag, latest, latest~N (the N-th run before the latest), or an exported run file, a report folder or its report.json.")
     String before;
 
     @Parameters(index = "1", paramLabel = "B", description = "The run compared with A, named the same ways.")
@@ -70,7 +70,7 @@ final class CompareCommand implements Callable<Integer> {
         OutputFile.check(markdown);
         // Two run files (CI's exports or reports) are compared as a reviewer has them: no workspace or history
         // needed, the gates compared when one of them is at hand.
-        boolean twoFiles = Files.isRegularFile(Path.of(before)) && Files.isRegularFile(Path.of(after));
+        boolean twoFiles = RunLookup.runFile(before).isPresent() && RunLookup.runFile(after).isPresent();
         Path workspace = twoFiles ? workspaceOption.optional(null) : history.workspace(workspaceOption, null);
         try (RunStore store = twoFiles ? history.openReadOnlyIfAny(workspace) : history.openReadOnly(workspace)) {
             // The terminal shows the first --max-cases changes: flips beyond them need not be read (counts are the
@@ -80,7 +80,7 @@ final class CompareCommand implements Callable<Integer> {
                     .compare(before, after, workspace, flipsShown);
             RunComparison comparison = result.comparison();
             StoredRun b = result.after();
-            RunGates gates = result.gates().orElse(null);
+
             if (markdown != null) {
                 AtomicFiles.write(markdown, CompareMarkdown.render(comparison).getBytes(StandardCharsets.UTF_8));
             }
@@ -88,8 +88,8 @@ final class CompareCommand implements Callable<Integer> {
                 out.println(Json.MAPPER.writeValueAsString(CompareJson.toJson(comparison)));
             } else {
                 out.print(CompareText.render(comparison, maxCases, "use --json or --markdown for all"));
-                out.println(gates == null ? "gates: not compared (the history lacks run " + b.id()
-                        + "'s snapshots and " + (workspace == null ? "no workspace was named" : workspace + " holds no evalbench.yaml") + ")" : "gates from " + gates.source());
+                out.println(result.gatesSource().map(from -> "gates from " + from).orElse("gates: not compared (the history lacks run " + b.id()
+                        + "'s snapshots and " + (workspace == null ? "no workspace was named" : workspace + " holds no evalbench.yaml") + ")"));
             }
             out.flush();
             return ExitCodes.OK;

@@ -14,7 +14,7 @@ final class GateOutputOptions {
     @Option(names = "--markdown", paramLabel = "FILE", description = "Write a Markdown summary for a pull-request comment.")
     Path markdown;
 
-    @Option(names = "--baseline", paramLabel = "RUN|TAG|FILE", description = "Compare against this run: an id, a tag such as main, or an exported run / report.json file.")
+    @Option(names = "--baseline", paramLabel = "RUN|TAG|FILE", description = "Compare against this run: an id, a tag such as main, or an exported run file, a report folder or its report.json.")
     String baseline;
 
     /** What follows {@code evalbench resume RUN} to finish an incomplete run (set by the command, not a flag). */

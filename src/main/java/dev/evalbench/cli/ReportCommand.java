@@ -47,7 +47,7 @@ final class ReportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN", description = "Run id, id prefix, tag, latest or latest~N (the N-th run before the latest).")
     String runRef;
 
-    @Option(names = "--baseline", paramLabel = "RUN|TAG|FILE", description = "Compare with this run: an id, a tag, or an exported run / report.json file.")
+    @Option(names = "--baseline", paramLabel = "RUN|TAG|FILE", description = "Compare with this run: an id, a tag, or an exported run file, a report folder or its report.json.")
     String baseline;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write the report files into.")

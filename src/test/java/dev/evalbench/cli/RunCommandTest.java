@@ -211,6 +211,21 @@ class RunCommandTest {
         assertThat(withGates.exit()).as(withGates.err()).isZero();
         assertThat(withGates.out())
                 .contains("cases: 18 pass -> fail", "gates from the stored snapshot of run " + after);
+
+        // CI's report folder of the second run against the first (as docs/ci.md uploads it), named as a folder:
+        // compared with main's export, with the gate deltas the report recorded, still with no workspace.
+        Path report = tmp.resolve("report");
+        assertThat(Cli.run("report", after, "--baseline", main.toString(), "--out", report.toString(), "-w", ws.toString()).exit()).isZero();
+        Cli.Result recorded = Cli.run("compare", main.toString(), report.toString(), "--max-cases", "1");
+        assertThat(recorded.exit()).as(recorded.err()).isZero();
+        assertThat(recorded.out()).contains("compare " + before + " -> " + after, "cases: 18 pass -> fail")
+                .contains("gates (both runs held to the same gates; the second against the first as its baseline):")
+                .containsPattern("(?m)^  cost +n/a \\(needs a baseline\\) +-> pass ")
+                .contains("gates from the report " + report.resolve("report.json") + ", as it recorded them");
+        // The report against another run than the one it recorded: no gates claimed.
+        Cli.Result other = Cli.run("compare", pr.toString(), report.toString(), "--max-cases", "0");
+        assertThat(other.exit()).as(other.err()).isZero();
+        assertThat(other.out()).contains("gates: not compared");
     }
 
     @Test

@@ -37,7 +37,21 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class CompareService {
     /** A comparison and the gates it used; {@code gates} is empty when none could be found. */
-    public record Result(StoredRun before, StoredRun after, RunComparison comparison, Optional<RunGates> gates) {}
+    public record Result(StoredRun before, StoredRun after, RunComparison comparison, Optional<RunGates> gates,
+                         String recordedBy) {
+        public Result(StoredRun before, StoredRun after, RunComparison comparison, Optional<RunGates> gates) {
+            this(before, after, comparison, gates, null);
+        }
+
+        /**
+         * Where the gate deltas came from, as a fragment for people ("the stored snapshot of run X", "the report
+         * ci/report.json, as it recorded them"), or empty when the gates were not compared.
+         */
+        public Optional<String> gatesSource() {
+            if (gates.isPresent()) return Optional.of(gates.get().source());
+            return Optional.ofNullable(recordedBy);
+        }
+    }
 
     private final RunStore store;
     private final GateService gates;
@@ -63,7 +77,8 @@ public final class CompareService {
      */
     public Result compare(String beforeRef, String afterRef, Path workspaceDir, int flipsShown)
             throws WorkspaceException, StoreException {
-        if (!java.nio.file.Files.isRegularFile(Path.of(beforeRef)) && !java.nio.file.Files.isRegularFile(Path.of(afterRef))) {
+        Optional<Path> afterFile = RunLookup.runFile(afterRef);
+        if (RunLookup.runFile(beforeRef).isEmpty() && afterFile.isEmpty()) {
             return compareStored(beforeRef, afterRef, workspaceDir, flipsShown);
         }
         RunExport.Exported before = RunLookup.baselineWithTemplates(store, beforeRef);
@@ -71,8 +86,51 @@ public final class CompareService {
         Optional<RunGates> found = gates.gatesOf(after.run(), store, workspaceDir);
         Map<String, PromptTemplates.Text> carried = new HashMap<>(before.templates());
         carried.putAll(after.templates());
+        if (found.isEmpty() && afterFile.isPresent()) {
+            // A report compared with the run it was written against: its gate deltas as it recorded them.
+            Optional<GateReport[]> recorded = recordedAgainst(afterFile.get(), after, before.run().id());
+            if (recorded.isPresent()) {
+                RunComparison comparison = compareRecorded(before.run(), after.run(), recorded.get()[0], recorded.get()[1], carried);
+                return new Result(comparison.before(), comparison.after(), comparison, found,
+                        "the report " + afterFile.get() + ", as it recorded them");
+            }
+        }
         RunComparison comparison = compare(before.run(), after.run(), found.orElse(null), null, carried);
         return new Result(comparison.before(), comparison.after(), comparison, found);
+    }
+
+    /**
+     * The gates a report recorded for itself and for its baseline (each gate's {@code before} in its comparison),
+     * when that baseline is the run {@code beforeId}; empty otherwise (an export, a report of another baseline).
+     */
+    private static Optional<GateReport[]> recordedAgainst(Path reportJson, RunExport.Exported after, String beforeId)
+            throws WorkspaceException {
+        Optional<GateReport> afterGates = dev.evalbench.core.report.ReportGates.of(after.gates());
+        if (afterGates.isEmpty() || !beforeId.equals(afterGates.get().baselineRunId())) return Optional.empty();
+        Optional<GateReport> beforeGates;
+        try {
+            beforeGates = dev.evalbench.core.report.ReportGates.baselineOf(
+                    dev.evalbench.core.json.Json.MAPPER.readTree(reportJson.toFile()).get("comparison"));
+        } catch (java.io.IOException e) {
+            throw new WorkspaceException(new dev.evalbench.core.workspace.InputError(reportJson.toString(), 0, 0,
+                    "cannot be read (" + e.getMessage() + ")"));
+        }
+        return beforeGates.map(b -> new GateReport[] {b, afterGates.get()});
+    }
+
+    /** As {@link #compare(StoredRun, StoredRun, RunGates, GateReport, Map)}, with both sides' verdicts as a report recorded them. */
+    private RunComparison compareRecorded(StoredRun wholeBefore, StoredRun wholeAfter, GateReport beforeVerdicts,
+                                          GateReport afterVerdicts, Map<String, PromptTemplates.Text> carried) throws StoreException {
+        ComparedScope.Narrowed<CaseRecord> n = ComparedScope.of(wholeBefore.header(), wholeBefore.cases(),
+                wholeAfter.header(), wholeAfter.cases());
+        StoredRun before = new StoredRun(n.beforeHeader(), n.before(), wholeBefore.events());
+        StoredRun after = new StoredRun(n.afterHeader(), n.after(), wholeAfter.events());
+        OutboundMask mask = OutboundMasks.of(null, store, gates.env(), before, after);
+        return new ComparisonBuilder(mask.run(before), mask.run(after))
+                .snapshots(SnapshotSource.of(store, carried).masked(t -> mask.text(null, t)))
+                .order(WorkspaceOrder.of(null))
+                .gates(beforeVerdicts, afterVerdicts)
+                .build().within(n.scope());
     }
 
     /**

@@ -43,10 +43,20 @@ public final class RunLookup {
         return RunCases.ofSummaries(header, store.summaries(header.id()), store.events(header.id()));
     }
 
+    /**
+     * The run file {@code ref} names: an existing file (an export, a report.json), or a report folder's report.json
+     * (a folder holding one, as CI uploads it); empty when it names neither, so it is a run of the history.
+     */
+    public static java.util.Optional<Path> runFile(String ref) {
+        Path path = Path.of(ref);
+        if (Files.isRegularFile(path)) return java.util.Optional.of(path);
+        Path report = path.resolve(RunFiles.REPORT);
+        return Files.isDirectory(path) && Files.isRegularFile(report) ? java.util.Optional.of(report) : java.util.Optional.empty();
+    }
+
     /** A baseline as gates read it: a run file read whole, or a run in the history by its summaries. */
     public static RunCases baselineCases(RunStore store, String ref) throws WorkspaceException, StoreException {
-        Path file = Path.of(ref);
-        return Files.isRegularFile(file) ? RunCases.of(baseline(store, ref)) : runCases(store, ref);
+        return runFile(ref).isPresent() ? RunCases.of(baseline(store, ref)) : runCases(store, ref);
     }
 
     /**
@@ -54,8 +64,9 @@ public final class RunLookup {
      * without touching any history; empty when no such file exists.
      */
     public static java.util.Optional<StoredRun> baselineFile(String ref) throws WorkspaceException {
-        Path file = Path.of(ref);
-        if (!Files.isRegularFile(file)) return java.util.Optional.empty();
+        java.util.Optional<Path> found = runFile(ref);
+        if (found.isEmpty()) return java.util.Optional.empty();
+        Path file = found.get();
         try {
             return java.util.Optional.of(RunExport.read(file));
         } catch (RunFileException e) {
@@ -74,10 +85,10 @@ public final class RunLookup {
      */
     public static RunExport.Exported baselineWithTemplates(RunStore store, String ref)
             throws WorkspaceException, StoreException {
-        Path file = Path.of(ref);
-        if (Files.isRegularFile(file)) {
+        java.util.Optional<Path> found = runFile(ref);
+        if (found.isPresent()) {
             try {
-                return RunFiles.withTemplates(file);
+                return RunFiles.withTemplates(found.get());
             } catch (RunFileException e) {
                 throw new WorkspaceException(new InputError(e.file(), e.line(), e.column(), e.problem()));
             }
