@@ -109,8 +109,7 @@ final class CasePairPane extends VBox {
     }
 
     private static String decision(Decision d) {
-        if (d == null) return "no decision";
-        return (d.accepted() ? "accepted " : "rejected → ") + d.finalAction() + (d.rule() == null ? "" : " (rule " + d.rule() + ")");
+        return dev.evalbench.core.record.DecisionWords.of(d);
     }
 
     private static Label bold(String text) {

@@ -159,7 +159,7 @@ public final class CompareView extends VBox {
 
     private static String decision(CaseSummary s) {
         if (s == null || s.finalAction() == null) return "—";
-        return s.accepted() ? "accept " + s.finalAction() : "reject → " + s.finalAction();
+        return dev.evalbench.core.record.DecisionWords.of(s.finalAction(), s.accepted(), null);
     }
 
     private static TableColumn<ReviewCase, String> text(String title, double width, Function<ReviewCase, String> value) {

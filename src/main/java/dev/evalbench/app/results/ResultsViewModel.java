@@ -5,6 +5,7 @@ import dev.evalbench.app.fx.LatestOnly;
 import dev.evalbench.app.fx.TaskRunner;
 import dev.evalbench.core.store.RunStore;
 import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.record.DecisionWords;
 import dev.evalbench.core.record.CaseSummary;
 import dev.evalbench.core.workspace.Workspace;
 import java.util.ArrayList;
@@ -143,10 +144,13 @@ public final class ResultsViewModel {
         refilter();
     }
 
-    /** The decision a case's row shows: "accept reply", "reject → escalate", or "—" when there was none. */
+    /**
+     * The decision a case's row shows, in the words the terminal and the reports use ({@link DecisionWords}):
+     * "reply (accepted)", "escalate (rejected)", or "—" when there was none.
+     */
     static String decisionShown(CaseSummary s) {
         if (s.finalAction() == null) return "—";
-        return s.accepted() ? "accept " + s.finalAction() : "reject → " + s.finalAction();
+        return DecisionWords.of(s.finalAction(), s.accepted(), null);
     }
 
     /** The route a case's row shows: the one that answered it (a fallback, say), else the case's own. */
@@ -259,7 +263,7 @@ public final class ResultsViewModel {
     public ObservableList<String> suites() { return suites; }
     /** The routes the cases show (the route that answered, else the case's own), once every summary is read. */
     public ObservableList<String> routes() { return routes; }
-    /** The decisions the cases show ("accept reply", "reject → escalate"), once every summary is read. */
+    /** The decisions the cases show ("reply (accepted)", "escalate (rejected)"), once every summary is read. */
     public ObservableList<String> decisions() { return decisions; }
     public ObservableList<String> tags() { return tags; }
     public ObservableList<String> failureKinds() { return failureKinds; }

@@ -90,6 +90,9 @@ class ResultsWindowTest extends WindowTestBase {
                 .queryAllAs(javafx.scene.control.TableCell.class).stream().map(c -> String.valueOf(c.getText()))
                 .toList());
         assertThat(shown).anyMatch(t -> t.matches("\\d{2,4} ms")).anyMatch(t -> t.matches("\\d,\\d{3}"));
+        // Decisions in the words the terminal and the reports use (not "accept reply" / "reject → escalate").
+        assertThat(shown).anyMatch(t -> t.matches("[a-z_]+ \\(accepted\\)"))
+                .noneMatch(t -> t.startsWith("accept ") || t.startsWith("reject → "));
         GateRow schema = gates.getItems().get(0);
         assertThat(schema.id()).isEqualTo("schema");
         assertThat(robot.lookup("#gates-table .table-cell").queryAllAs(javafx.scene.control.TableCell.class))

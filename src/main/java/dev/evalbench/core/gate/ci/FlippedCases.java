@@ -67,6 +67,6 @@ public record FlippedCases(List<Flip> toFail, List<Flip> toPass) {
     }
 
     private static String describe(ScoredCase c) {
-        return c.finalAction() + (c.accepted() ? " (accepted)" : " (rejected: " + c.rule() + ")");
+        return dev.evalbench.core.record.DecisionWords.of(c.finalAction(), c.accepted(), c.rule());
     }
 }

@@ -96,7 +96,6 @@ final class CaseSections {
     }
 
     private static String decision(CaseRecord r) {
-        if (r.decision() == null) return "no decision";
-        return r.decision().finalAction() + (r.decision().accepted() ? " (accepted)" : " (rejected: " + r.decision().rule() + ")");
+        return dev.evalbench.core.record.DecisionWords.of(r.decision());
     }
 }
