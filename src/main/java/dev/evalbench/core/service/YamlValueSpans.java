@@ -69,9 +69,9 @@ final class YamlValueSpans {
         try {
             root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
-            Mark at = e.getProblemMark();
-            throw new PromptFileException(file, at == null ? 0 : at.getLine() + 1, at == null ? 0 : at.getColumn() + 1,
-                    "not valid YAML: " + e.getProblem());
+            // In validate's words for the same mistake (a line at the margin inside a block, say).
+            dev.evalbench.core.workspace.InputError error = dev.evalbench.core.workspace.YamlSyntaxMessage.of(file, e, text);
+            throw new PromptFileException(file, error.line(), error.column(), error.message());
         }
         if (!(root instanceof MappingNode mapping)) {
             throw new PromptFileException(file, 1, 1, "expected a mapping of keys (id, revision, body, ...)");

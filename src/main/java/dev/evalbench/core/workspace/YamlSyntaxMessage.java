@@ -9,8 +9,18 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * Turns a YAML parse failure into an {@link InputError} at the problem's own line and column. SnakeYAML's
  * marks are 0-based and point at the problem itself, which is more precise than Jackson's wrapper location.
  */
-final class YamlSyntaxMessage {
+public final class YamlSyntaxMessage {
     private YamlSyntaxMessage() {}
+
+    /**
+     * A failure of SnakeYAML itself (the prompt editor reads with it to keep each value's place), in the words
+     * {@code validate} uses for the same mistake: a line at the margin inside a block named as the line to fix,
+     * else the problem at its own line and column.
+     */
+    public static InputError of(String file, MarkedYAMLException e, String text) {
+        InputError margin = atMargin(file, e, text);
+        return margin != null ? margin : described(file, e);
+    }
 
     /**
      * As {@link #describe(String, JsonProcessingException)}, with where the parser stood for errors that carry no
@@ -30,7 +40,11 @@ final class YamlSyntaxMessage {
      * a simple key" at column 0, the problem further on), or null when the failure is another.
      */
     private static InputError atMargin(String file, JsonProcessingException e, String text) {
-        if (!(e.getCause() instanceof MarkedYAMLException marked) || marked.getContextMark() == null
+        return e.getCause() instanceof MarkedYAMLException marked ? atMargin(file, marked, text) : null;
+    }
+
+    private static InputError atMargin(String file, MarkedYAMLException marked, String text) {
+        if (marked.getContextMark() == null
                 || marked.getProblemMark() == null || !"while scanning a simple key".equals(clean(marked.getContext()))) {
             return null;
         }
@@ -56,14 +70,7 @@ final class YamlSyntaxMessage {
 
     static InputError describe(String file, JsonProcessingException e) {
         if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
-            Mark problem = marked.getProblemMark();
-            StringBuilder message = new StringBuilder("YAML syntax error: ").append(clean(marked.getProblem()));
-            Mark context = marked.getContextMark();
-            if (marked.getContext() != null && context != null) {
-                message.append(" (").append(clean(marked.getContext()))
-                        .append(" that starts at line ").append(context.getLine() + 1).append(')');
-            }
-            return new InputError(file, problem.getLine() + 1, problem.getColumn() + 1, message.toString());
+            return described(file, marked);
         }
         JsonLocation loc = e.getLocation();
         int line = loc == null ? 0 : Math.max(loc.getLineNr(), 0);
@@ -71,6 +78,19 @@ final class YamlSyntaxMessage {
         // Jackson's own limits (nesting depth, string length) are worded by JsonSyntaxMessage, without Java names.
         String message = e.getOriginalMessage() == null ? "not valid YAML" : JsonSyntaxMessage.describe(e);
         return new InputError(file, line, column, "YAML syntax error: " + message);
+    }
+
+    /** The problem at its own line and column, with where the construct it broke started. */
+    private static InputError described(String file, MarkedYAMLException marked) {
+        Mark problem = marked.getProblemMark();
+        StringBuilder message = new StringBuilder("YAML syntax error: ").append(clean(marked.getProblem()));
+        Mark context = marked.getContextMark();
+        if (marked.getContext() != null && context != null) {
+            message.append(" (").append(clean(marked.getContext()))
+                    .append(" that starts at line ").append(context.getLine() + 1).append(')');
+        }
+        return problem == null ? new InputError(file, 0, 0, message.toString())
+                : new InputError(file, problem.getLine() + 1, problem.getColumn() + 1, message.toString());
     }
 
     private static String clean(String text) {

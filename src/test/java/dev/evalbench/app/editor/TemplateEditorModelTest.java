@@ -145,6 +145,29 @@ class TemplateEditorModelTest {
         assertThat(editor.askingChangelogProperty().get()).isFalse();
     }
 
+    /**
+     * A sentence typed at the margin between two paragraphs of the system prompt: not saved, in the words
+     * {@code validate} and the Problems panel use for it (the line to indent), not SnakeYAML's "could not find
+     * expected ':'" one line further down.
+     */
+    @Test
+    void aLineAtTheMarginIsNotSavedAndIsNamedInValidatesWords() throws Exception {
+        type("  after it, no code fences.\n\n", "  after it, no code fences.\nKeep it short.\n");
+        String text = editor.textProperty().get();
+        int line = (int) text.substring(0, text.indexOf("Keep it short.")).lines().count() + 1;
+        editor.requestSave();
+        editor.changelogProperty().set("Ask for short answers");
+        editor.save();
+        String words = FILE + ":" + line + ":1: YAML syntax error: this line is at the left margin between indented lines,"
+                + " so it ends the block above it and the lines after it belong to nothing; indent it like them (2 spaces)";
+        assertThat(editor.noticeProperty().get()).isEqualTo("Not saved: " + words);
+        assertThat(Files.readString(ws.resolve(FILE))).contains("revision: 4\n").doesNotContain("Keep it short.");
+        // The same text written by another editor: validate names it in the same words.
+        Files.writeString(ws.resolve(FILE), text);
+        var validate = dev.evalbench.cli.Cli.run("validate", ws.toString());
+        assertThat(validate.err()).contains("error: " + words);
+    }
+
     @Test
     void theGuardProceedsOnlyWhenTheEditsAreSavedOrDiscarded() throws Exception {
         AtomicInteger proceeded = new AtomicInteger();
