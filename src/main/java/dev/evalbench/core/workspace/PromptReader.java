@@ -57,7 +57,13 @@ final class PromptReader {
         byte[] bytes = ctx.readRequired(path);
         if (bytes == null) return;
         LocatedTree tree = ctx.parseYaml(path, bytes);
-        if (tree == null) return;
+        if (tree == null) {
+            // Its syntax error is recorded; the suites that name it by its file's name (prompts/triage.yaml for
+            // "triage", as prompts are named) are not also told the prompt does not exist.
+            String name = path.substring(path.lastIndexOf('/') + 1);
+            declaredIds.add(name.substring(0, name.lastIndexOf('.')));
+            return;
+        }
         JsonNode declared = tree.root().path("id");
         if (declared.isTextual()) declaredIds.add(declared.asText());
         if (!ctx.conforms(tree, WorkspaceSchemas.PROMPT)) return;

@@ -52,6 +52,9 @@ class WorkspaceLoaderErrorsTest {
             assertThat(err.message()).isEqualTo("YAML syntax error: this line is at the left margin between indented "
                     + "lines, so it ends the block above it and the lines after it belong to nothing; indent it like them (2 spaces)");
         });
+        // And only it: the two suites that use the prompt were also told 'unknown prompt "triage" (prompts:
+        // reply-rubric)', as if the file were missing.
+        assertThat(e.errors()).as("%s", e.errors()).hasSize(1);
     }
 
     @Test
