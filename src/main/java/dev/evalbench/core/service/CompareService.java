@@ -86,51 +86,30 @@ public final class CompareService {
         Optional<RunGates> found = gates.gatesOf(after.run(), store, workspaceDir);
         Map<String, PromptTemplates.Text> carried = new HashMap<>(before.templates());
         carried.putAll(after.templates());
-        if (found.isEmpty() && afterFile.isPresent()) {
-            // A report compared with the run it was written against: its gate deltas as it recorded them.
-            Optional<GateReport[]> recorded = recordedAgainst(afterFile.get(), after, before.run().id());
-            if (recorded.isPresent()) {
-                RunComparison comparison = compareRecorded(before.run(), after.run(), recorded.get()[0], recorded.get()[1], carried);
-                return new Result(comparison.before(), comparison.after(), comparison, found,
-                        "the report " + afterFile.get() + ", as it recorded them");
-            }
-        }
-        RunComparison comparison = compare(before.run(), after.run(), found.orElse(null), null, carried);
-        return new Result(comparison.before(), comparison.after(), comparison, found);
+        Optional<RecordedGates> recorded = found.isEmpty() && afterFile.isPresent()
+                ? recordedAgainst(afterFile.get(), after, before.run().id()) : Optional.empty();
+        RunComparison comparison = compare(before.run(), after.run(), found.orElse(null), null, carried, recorded.orElse(null));
+        // A report compared with the run it was written against: its gate deltas as it recorded them.
+        return new Result(comparison.before(), comparison.after(), comparison, found,
+                recorded.isPresent() ? "the report " + afterFile.get() + ", as it recorded them" : null);
     }
 
     /**
      * The gates a report recorded for itself and for its baseline (each gate's {@code before} in its comparison),
      * when that baseline is the run {@code beforeId}; empty otherwise (an export, a report of another baseline).
      */
-    private static Optional<GateReport[]> recordedAgainst(Path reportJson, RunExport.Exported after, String beforeId)
+    private static Optional<RecordedGates> recordedAgainst(Path reportJson, RunExport.Exported after, String beforeId)
             throws WorkspaceException {
-        Optional<GateReport> afterGates = dev.evalbench.core.report.ReportGates.of(after.gates());
-        if (afterGates.isEmpty() || !beforeId.equals(afterGates.get().baselineRunId())) return Optional.empty();
-        Optional<GateReport> beforeGates;
+        GateReport afterGates = dev.evalbench.core.report.ReportGates.of(after.gates()).orElse(null);
+        if (afterGates == null || !beforeId.equals(afterGates.baselineRunId())) return Optional.empty();
         try {
-            beforeGates = dev.evalbench.core.report.ReportGates.baselineOf(
-                    dev.evalbench.core.json.Json.MAPPER.readTree(reportJson.toFile()).get("comparison"));
+            GateReport beforeGates = dev.evalbench.core.report.ReportGates.baselineOf(
+                    dev.evalbench.core.json.Json.MAPPER.readTree(reportJson.toFile()).get("comparison")).orElse(null);
+            return RecordedGates.of(beforeGates, afterGates);
         } catch (java.io.IOException e) {
             throw new WorkspaceException(new dev.evalbench.core.workspace.InputError(reportJson.toString(), 0, 0,
                     "cannot be read (" + e.getMessage() + ")"));
         }
-        return beforeGates.map(b -> new GateReport[] {b, afterGates.get()});
-    }
-
-    /** As {@link #compare(StoredRun, StoredRun, RunGates, GateReport, Map)}, with both sides' verdicts as a report recorded them. */
-    private RunComparison compareRecorded(StoredRun wholeBefore, StoredRun wholeAfter, GateReport beforeVerdicts,
-                                          GateReport afterVerdicts, Map<String, PromptTemplates.Text> carried) throws StoreException {
-        ComparedScope.Narrowed<CaseRecord> n = ComparedScope.of(wholeBefore.header(), wholeBefore.cases(),
-                wholeAfter.header(), wholeAfter.cases());
-        StoredRun before = new StoredRun(n.beforeHeader(), n.before(), wholeBefore.events());
-        StoredRun after = new StoredRun(n.afterHeader(), n.after(), wholeAfter.events());
-        OutboundMask mask = OutboundMasks.of(null, store, gates.env(), before, after);
-        return new ComparisonBuilder(mask.run(before), mask.run(after))
-                .snapshots(SnapshotSource.of(store, carried).masked(t -> mask.text(null, t)))
-                .order(WorkspaceOrder.of(null))
-                .gates(beforeVerdicts, afterVerdicts)
-                .build().within(n.scope());
     }
 
     /**
@@ -214,6 +193,12 @@ public final class CompareService {
      */
     public RunComparison compare(StoredRun wholeBefore, StoredRun wholeAfter, RunGates runGates, GateReport afterVerdicts,
                                  Map<String, PromptTemplates.Text> carried) throws StoreException {
+        return compare(wholeBefore, wholeAfter, runGates, afterVerdicts, carried, null);
+    }
+
+    /** As above; with no {@code runGates}, the gate deltas are {@code recorded}'s, when given (may be null). */
+    private RunComparison compare(StoredRun wholeBefore, StoredRun wholeAfter, RunGates runGates, GateReport afterVerdicts,
+                                  Map<String, PromptTemplates.Text> carried, RecordedGates recorded) throws StoreException {
         ComparedScope.Narrowed<CaseRecord> n = ComparedScope.of(wholeBefore.header(), wholeBefore.cases(),
                 wholeAfter.header(), wholeAfter.cases());
         StoredRun before = new StoredRun(n.beforeHeader(), n.before(), wholeBefore.events());
@@ -226,6 +211,7 @@ public final class CompareService {
                 .snapshots(SnapshotSource.of(store, carried).masked(t -> mask.text(null, t)))
                 .order(WorkspaceOrder.of(runGates == null ? null : runGates.workspace()));
         if (runGates != null) builder.gates(beforeVerdicts, afterVerdicts);
+        else if (recorded != null) builder.gates(recorded.before(), recorded.after());
         return builder.build().within(n.scope());
     }
 }

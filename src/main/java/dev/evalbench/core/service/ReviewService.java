@@ -127,13 +127,12 @@ public final class ReviewService {
         GateReport beforeGates = found.isPresent() ? gates.gate(found.get().workspace(), a, null) : null;
         GateReport afterGates = found.isPresent() ? gates.gate(found.get().workspace(), b, a) : null;
         String from = found.map(g -> "gates from " + g.source()).orElse(NO_GATES);
-        GateReport recordedBefore = recorded.of(before.runId());
-        GateReport recordedAfter = recorded.of(after.runId());
-        if (found.isEmpty() && recordedBefore != null && recordedAfter != null
-                && recordedBefore.runId() != null && recordedBefore.runId().equals(recordedAfter.baselineRunId())) {
-            beforeGates = recordedBefore;
-            afterGates = recordedAfter;
-            from = "gates as the report recorded them (run " + recordedAfter.runId() + " against " + recordedBefore.runId() + ")";
+        Optional<RecordedGates> pair = found.isPresent() ? Optional.empty()
+                : RecordedGates.of(recorded.of(before.runId()), recorded.of(after.runId()));
+        if (pair.isPresent()) {
+            beforeGates = pair.get().before();
+            afterGates = pair.get().after();
+            from = "gates as the report recorded them (run " + afterGates.runId() + " against " + beforeGates.runId() + ")";
         }
         SnapshotSource snapshots = sha -> {
             Optional<byte[]> bytes = after.store().snapshot(sha);
