@@ -208,11 +208,6 @@ public final class CompareTabs {
         reportBaselines.put(runId, baselineId);
     }
 
-    /** The choice of a run opened from a file, by the id it was opened under, named as {@link #nameOpened} named it. */
-    public RunChoice openedChoice(String runId) {
-        return fileChoice(runId);
-    }
-
     /** Every run that can be picked: the history's, newest first, then those opened from files. */
     public void choices(Consumer<List<RunChoice>> then) {
         BackgroundTask.of(() -> {

@@ -31,9 +31,10 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * Opens what CI produced, read-only and without a history: an exported run file, a report folder (or its
  * report.json) or a signed envelope, chosen with "Open run file…" (Ctrl+Shift+O), dropped on the window, or
  * named by {@code evalbench open FILE}. A canary or shadow report folder opens as its verdict ({@link VerdictView}).
- * One run opens in a read-only results tab, and a report folder written against a baseline (which it brings)
- * opens on that comparison too; two opened together open their comparison (the first as the baseline side). Reading happens on the task runner; a file that is
- * neither says so in the status line, naming the file. Installed once by the application; FX thread.
+ * One run opens in a read-only results tab (a signed report's with "Verify signature…"), and a report folder
+ * written against a baseline (which it brings) opens on that comparison too; two opened together open their
+ * comparison (the first as the baseline side). Reading happens on the task runner; a file that is neither says
+ * so in the status line, naming the file. Installed once by the application; FX thread.
  */
 public final class OpenFeature {
     private MainWindow window;
@@ -56,12 +57,6 @@ public final class OpenFeature {
                         java.util.function.Consumer<Path> signedReportOpened) {
         this.verify = verify;
         this.signedReportOpened = signedReportOpened;
-        install(window, runner, session, env, compare, atStart);
-    }
-
-    /** @param atStart runs {@code evalbench open FILE} already read, shown at once */
-    public void install(MainWindow window, TaskRunner runner, WorkspaceSession session, Map<String, String> env,
-                        CompareTabs compare, List<OpenedRun> atStart) {
         this.window = window;
         this.runner = runner;
         this.compare = compare;
@@ -149,7 +144,7 @@ public final class OpenFeature {
             names.add(label);
             choices.add(RunChoice.ofFile(id, label, compare::opened));
             envelopes.add(run.envelope());
-            if (envelopes.get(envelopes.size() - 1) != null) signedReportOpened.accept(envelopes.get(envelopes.size() - 1));
+            if (run.envelope() != null) signedReportOpened.accept(run.envelope());
             if (run.hasBaseline()) names.add("with the baseline it was compared with, " + broughtBaseline(run, id));
         }
         window.status("Opened " + String.join(", ", names) + " read-only.");
