@@ -40,10 +40,10 @@ final class CompareCommand implements Callable<Integer> {
     @ParentCommand
     EvalbenchCommand parent;
 
-    @Parameters(index = "0", paramLabel = "A", description = "The baseline side: run id, id prefix, tag, latest, latest~N (the N-th run before the latest), or an exported run file, a report folder or its report.json.")
+    @Parameters(index = "0", paramLabel = "A", description = "The baseline side: run id, id prefix, tag, latest, latest~N (the N-th run before the latest), or an exported run file, a report folder or its report.json. Alone, a report folder written with --baseline: the comparison it was written for.")
     String before;
 
-    @Parameters(index = "1", paramLabel = "B", description = "The run compared with A, named the same ways.")
+    @Parameters(index = "1", paramLabel = "B", arity = "0..1", description = "The run compared with A, named the same ways.")
     String after;
 
     @Mixin
@@ -70,14 +70,20 @@ final class CompareCommand implements Callable<Integer> {
         OutputFile.check(markdown);
         // Two run files (CI's exports or reports) are compared as a reviewer has them: no workspace or history
         // needed, the gates compared when one of them is at hand.
-        boolean twoFiles = RunLookup.runFile(before).isPresent() && RunLookup.runFile(after).isPresent();
+        // One argument: a report folder, compared with the baseline it keeps (a reviewer's `compare ci-report/`).
+        boolean oneReport = after == null;
+        if (oneReport && RunLookup.runFile(before).isEmpty()) {
+            throw new BadInputException("name two runs to compare (compare A B), or one report folder written with --baseline");
+        }
+        boolean twoFiles = RunLookup.runFile(before).isPresent() && (oneReport || RunLookup.runFile(after).isPresent());
         Path workspace = twoFiles ? workspaceOption.optional(null) : history.workspace(workspaceOption, null);
         try (RunStore store = twoFiles ? history.openReadOnlyIfAny(workspace) : history.openReadOnly(workspace)) {
             // The terminal shows the first --max-cases changes: flips beyond them need not be read (counts are the
             // same); JSON and Markdown hold every change.
             int flipsShown = json || markdown != null ? SummaryComparison.EVERY_FLIP : maxCases;
-            CompareService.Result result = new CompareService(store, new GateService(parent.env()))
-                    .compare(before, after, workspace, flipsShown);
+            CompareService service = new CompareService(store, new GateService(parent.env()));
+            CompareService.Result result = oneReport ? service.compareReport(before, workspace)
+                    : service.compare(before, after, workspace, flipsShown);
             RunComparison comparison = result.comparison();
             StoredRun b = result.after();
 

@@ -222,6 +222,19 @@ class RunCommandTest {
                 .contains("gates (both runs held to the same gates; the second against the first as its baseline):")
                 .containsPattern("(?m)^  cost +n/a \\(needs a baseline\\) +-> pass ")
                 .contains("gates from the report " + report.resolve("report.json") + ", as it recorded them");
+        // The report folder alone: the comparison it was written for, from the baseline it keeps, with the
+        // template's diff (its report-templates.json holds the baseline's template too).
+        Cli.Result folderAlone = Cli.run("compare", report.toString(), "--max-cases", "1");
+        assertThat(folderAlone.exit()).as(folderAlone.err()).isZero();
+        assertThat(folderAlone.out()).contains("compare " + before + " -> " + after, "cases: 18 pass -> fail")
+                .contains("template of prompt triage (prompts/triage.yaml):")
+                .contains("gates from the report " + report.resolve("report.json") + ", as it recorded them")
+                .doesNotContain("is not in this run history");
+        Path unbased = tmp.resolve("report-alone");
+        assertThat(Cli.run("report", after, "--out", unbased.toString(), "-w", ws.toString()).exit()).isZero();
+        Cli.Result noBaseline = Cli.run("compare", unbased.toString());
+        assertThat(noBaseline.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(noBaseline.err()).contains(unbased + ": holds no baseline to compare with");
         // The report against another run than the one it recorded: no gates claimed.
         Cli.Result other = Cli.run("compare", pr.toString(), report.toString(), "--max-cases", "0");
         assertThat(other.exit()).as(other.err()).isZero();

@@ -81,8 +81,39 @@ public final class CompareService {
         if (RunLookup.runFile(beforeRef).isEmpty() && afterFile.isEmpty()) {
             return compareStored(beforeRef, afterRef, workspaceDir, flipsShown);
         }
-        RunExport.Exported before = RunLookup.baselineWithTemplates(store, beforeRef);
-        RunExport.Exported after = RunLookup.baselineWithTemplates(store, afterRef);
+        return compareFiles(RunLookup.baselineWithTemplates(store, beforeRef), RunLookup.baselineWithTemplates(store, afterRef),
+                afterFile, workspaceDir);
+    }
+
+    /**
+     * The comparison a report folder was written for, from the folder alone: the baseline's records it keeps
+     * ({@code report-baseline-cases.jsonl.gz}) against its run, the gate deltas as it recorded them, or gated again
+     * where a workspace or the history's snapshots are at hand (as {@code compare A B} would).
+     *
+     * @param reportRef a report folder or its report.json
+     * @throws RequestException field "run" when it names no report, or a report written without a baseline
+     */
+    public Result compareReport(String reportRef, Path workspaceDir) throws WorkspaceException, StoreException {
+        Path reportJson = RunLookup.runFile(reportRef).orElseThrow(() -> new RequestException("run", reportRef,
+                "no report folder or report.json here: name two runs to compare (compare A B)"));
+        RunExport.Exported after = RunLookup.baselineWithTemplates(store, reportRef);
+        Optional<RunExport.ReportBaseline> baseline;
+        try {
+            baseline = RunExport.baselineOfReport(reportJson);
+        } catch (dev.evalbench.core.store.RunFileException e) {
+            throw new WorkspaceException(new dev.evalbench.core.workspace.InputError(e.file(), e.line(), e.column(), e.problem()));
+        }
+        if (baseline.isEmpty()) {
+            throw new RequestException("run", reportRef, "holds no baseline to compare with (a report keeps one when"
+                    + " written with --baseline): name the run to compare it with, compare BASELINE " + reportRef);
+        }
+        return compareFiles(new RunExport.Exported(baseline.get().run(), after.templates(), null), after,
+                Optional.of(reportJson), workspaceDir);
+    }
+
+    /** Two runs read from files (or one of them from the history); {@code afterFile} the second's file, if any. */
+    private Result compareFiles(RunExport.Exported before, RunExport.Exported after, Optional<Path> afterFile, Path workspaceDir)
+            throws WorkspaceException, StoreException {
         Optional<RunGates> found = gates.gatesOf(after.run(), store, workspaceDir);
         Map<String, PromptTemplates.Text> carried = new HashMap<>(before.templates());
         carried.putAll(after.templates());

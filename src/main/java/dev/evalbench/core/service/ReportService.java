@@ -88,10 +88,16 @@ public final class ReportService {
         Reported reported = base == null ? alone(runRef, workspaceDir) : against(runRef, base, workspaceDir);
         ReportContent content = reported.content();
         ReportFiles files = ReportWriter.write(content, out, signer == null ? List.of() : List.of(signer.name()));
-        // The prompt templates' text, masked like the report, so two report folders show the template diff.
+        // The prompt templates' text, masked like the report, so two report folders show the template diff; with a
+        // baseline, its templates too (the folder alone then shows the diff of the comparison it was written for).
         OutboundMask mask = reported.mask();
-        dev.evalbench.core.report.ReportTemplates.write(out, dev.evalbench.core.store.PromptTemplates.of(
-                content.run().versions(), store, text -> mask.text(null, text)));
+        java.util.Map<String, dev.evalbench.core.store.PromptTemplates.Text> templates = new java.util.TreeMap<>();
+        if (content.hasBaseline()) {
+            templates.putAll(base.templates()); // an exported baseline's, masked as it was exported
+            templates.putAll(dev.evalbench.core.store.PromptTemplates.of(content.baseline(), store, text -> mask.text(null, text)));
+        }
+        templates.putAll(dev.evalbench.core.store.PromptTemplates.of(content.run().versions(), store, text -> mask.text(null, text)));
+        dev.evalbench.core.report.ReportTemplates.write(out, templates);
         Path envelope = out.resolve(ReportSigner.ENVELOPE);
         if (signer != null) {
             ReportSigner.sign(content, Files.readAllBytes(files.json()), signer.privateKey(), signer.publicKey(), envelope);

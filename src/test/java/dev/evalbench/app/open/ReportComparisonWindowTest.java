@@ -65,6 +65,8 @@ class ReportComparisonWindowTest extends WindowTestBase {
             assertThat(shown.after().passed()).as(shown.id()).isEqualTo(recorded.at("/after/passed").asBoolean());
         }
         assertThat(robot.lookup("#compare-no-gates").tryQuery()).isEmpty();
+        // The prompt's template diff too: the folder keeps the baseline's template text beside the run's.
+        assertThat(robot.lookup("#compare-template-triage").tryQuery()).as("the template diff of prompt triage").isPresent();
 
         // The report's own results tab is open beside it; its "Baseline" selects this comparison, not a second one.
         Tab results = FxWait.read(() -> fixture.workbench().window().tabs().getTabs().stream()
