@@ -15,7 +15,6 @@ import dev.evalbench.core.service.RunLookup;
 import dev.evalbench.core.store.RunStore;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,7 +26,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code evalbench compare A B}: two stored runs case by case, A being the baseline side. Prints what changed
+ * {@code evalbench compare A B}: two runs (stored, or read from CI's files) case by case, A being the baseline
+ * side; {@code compare REPORT_DIR}: the comparison a report folder was written for, with the baseline it keeps. Prints what changed
  * in the version tuple, verdict flips first, word diffs of changed outputs, metric deltas with paired tests and
  * gate deltas (both runs held to B's gates, B against A). Reads records only. Exit 0, or 2 for a run that
  * cannot be found.
@@ -86,7 +86,6 @@ final class CompareCommand implements Callable<Integer> {
                     : service.compare(before, after, workspace, flipsShown);
             RunComparison comparison = result.comparison();
             StoredRun b = result.after();
-
             if (markdown != null) {
                 AtomicFiles.write(markdown, CompareMarkdown.render(comparison).getBytes(StandardCharsets.UTF_8));
             }

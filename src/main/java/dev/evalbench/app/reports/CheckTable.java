@@ -68,8 +68,7 @@ final class CheckTable extends TableView<CheckRow> {
     /** Follows the skin's vertical scroll bar: its width while it shows, else 0. */
     private void watchVerticalBar() {
         for (javafx.scene.Node node : lookupAll(".scroll-bar")) {
-            if (node instanceof javafx.scene.control.ScrollBar bar && bar.getOrientation() == javafx.geometry.Orientation.VERTICAL
-                    && bar.getParent() != null && !(bar.getParent() instanceof javafx.scene.control.ScrollPane)) {
+            if (node instanceof javafx.scene.control.ScrollBar bar && bar.getOrientation() == javafx.geometry.Orientation.VERTICAL) {
                 verticalBar.bind(javafx.beans.binding.Bindings.when(bar.visibleProperty()).then(bar.widthProperty()).otherwise(0.0));
                 return;
             }

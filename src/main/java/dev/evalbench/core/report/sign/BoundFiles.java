@@ -13,7 +13,8 @@ import java.util.List;
  * report.json. Checked only once report.json itself matched its signed subject (a binding in an altered
  * report.json proves nothing). A bound file that is there and differs is a problem; one that is absent is
  * "not checked" and no problem (report.json reads without it; opening the records needs it, and says so).
- * Used by {@link ReportVerifier}; one instance per verification, not thread-safe.
+ * The member names are report.json's ({@code core.report.ReportJson}), written out here: that package signs with
+ * this one, so this one may not depend on it. Used by {@link ReportVerifier}; stateless.
  */
 final class BoundFiles {
     /** The report.json members that bind a file, in the order they are listed. */
