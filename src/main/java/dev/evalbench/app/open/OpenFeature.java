@@ -145,7 +145,7 @@ public final class OpenFeature {
             choices.add(RunChoice.ofFile(id, label, compare::opened));
             envelopes.add(run.envelope());
             if (run.envelope() != null) signedReportOpened.accept(run.envelope());
-            if (run.hasBaseline()) names.add("with the baseline it was compared with, " + broughtBaseline(run, id));
+            if (run.hasBaseline()) names.set(names.size() - 1, label + " with its baseline " + broughtBaseline(run, id));
         }
         window.status("Opened " + String.join(", ", names) + " read-only.");
         if (choices.size() == 2) {

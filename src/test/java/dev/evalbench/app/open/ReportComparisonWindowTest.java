@@ -50,6 +50,8 @@ class ReportComparisonWindowTest extends WindowTestBase {
         assertThat(label("#compare-headline")).startsWith(regressed + " regressed · ");
         assertThat(label("#compare-runs")).startsWith("First run: baseline " + report.at("/baseline/run_id").asText()
                 + " of the report (ci-report) (read-only)");
+        assertThat(label("#status-message")).isEqualTo("Opened report " + report.at("/run/header/id").asText()
+                + " (ci-report) with its baseline " + report.at("/baseline/run_id").asText() + " read-only.");
         TableView<ReviewCase> cases = table("#compare-table");
         waitFor(10, TimeUnit.SECONDS, () -> cases.getSelectionModel().getSelectedItem() != null);
         assertThat(FxWait.read(() -> cases.getSelectionModel().getSelectedItem().status())).isEqualTo(ReviewStatus.REGRESSED);
