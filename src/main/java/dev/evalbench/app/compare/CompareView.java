@@ -82,15 +82,22 @@ public final class CompareView extends VBox {
         // A column title is never cut ("Seco…", "Revie…"): each column at least as wide as its title, once styled.
         dev.evalbench.app.fx.FitColumns.toHeadersOnceShown(table);
         TableColumn<ReviewCase, String> suite = text("Suite", 80, r -> r.either().key().suite());
+        TableColumn<ReviewCase, String> firstDecision = text("First decision", 140, r -> decision(r.before()));
+        TableColumn<ReviewCase, String> secondDecision = text("Second decision", 140, r -> decision(r.after()));
         table.getColumns().setAll(List.of(status(), text("Case", 140, r -> r.either().key().caseId()), suite,
                 text("First run", 80, r -> verdict(r.before())), text("Second run", 80, r -> verdict(r.after())),
-                text("First decision", 140, r -> decision(r.before())), text("Second decision", 140, r -> decision(r.after())),
-                text("Reviewed", 80, r -> vm.isReviewed(r) ? "✓ reviewed" : "")));
+                firstDecision, secondDecision, text("Reviewed", 80, r -> vm.isReviewed(r) ? "✓ reviewed" : "")));
         table.setPlaceholder(new Label("Reading both runs…"));
-        // Nor a suite name ("extract…"): the few names, measured once both runs are read.
+        // Nor a suite name ("extract…") or a decision ("escalate (reject…"): the few distinct values, measured once
+        // both runs are read (every case is shown then).
         vm.suites().addListener((javafx.collections.ListChangeListener<String>) change ->
-                dev.evalbench.app.fx.AfterLayout.runIn(table,
-                        () -> dev.evalbench.app.fx.FitColumns.toValues(table, suite, vm.suites())));
+                dev.evalbench.app.fx.AfterLayout.runIn(table, () -> {
+                    dev.evalbench.app.fx.FitColumns.toValues(table, suite, vm.suites());
+                    List<String> decisions = vm.visible().stream().flatMap(r -> java.util.stream.Stream.of(
+                            decision(r.before()), decision(r.after()))).distinct().toList();
+                    dev.evalbench.app.fx.FitColumns.toValues(table, firstDecision, decisions);
+                    dev.evalbench.app.fx.FitColumns.toValues(table, secondDecision, decisions);
+                }));
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> vm.selectedProperty().set(now));
         table.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE) {

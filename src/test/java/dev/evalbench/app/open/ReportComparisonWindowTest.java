@@ -54,6 +54,14 @@ class ReportComparisonWindowTest extends WindowTestBase {
                 + " (ci-report) with its baseline " + report.at("/baseline/run_id").asText() + " read-only.");
         TableView<ReviewCase> cases = table("#compare-table");
         waitFor(10, TimeUnit.SECONDS, () -> cases.getSelectionModel().getSelectedItem() != null);
+        // Each decision is drawn whole ("escalate (reject…" in a column of the old words' width).
+        waitFor(10, TimeUnit.SECONDS, () -> {
+            List<javafx.scene.control.TableCell> decisions = robot.lookup("#compare-table .table-cell")
+                    .queryAllAs(javafx.scene.control.TableCell.class).stream()
+                    .filter(c -> c.getText() != null && c.getText().matches("[a-z_]+ \\((accepted|rejected)\\)")).toList();
+            return decisions.stream().anyMatch(c -> c.getText().contains("(rejected)"))
+                    && decisions.stream().allMatch(dev.evalbench.app.DrawnWhole::of);
+        });
         assertThat(FxWait.read(() -> cases.getSelectionModel().getSelectedItem().status())).isEqualTo(ReviewStatus.REGRESSED);
 
         // The gate deltas, as the report recorded them: each gate's two verdicts.
