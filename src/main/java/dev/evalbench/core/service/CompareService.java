@@ -97,9 +97,9 @@ public final class CompareService {
         Path reportJson = RunLookup.runFile(reportRef).orElseThrow(() -> new RequestException("run", reportRef,
                 "no report folder or report.json here: name two runs to compare (compare A B)"));
         RunExport.Exported after = RunLookup.baselineWithTemplates(store, reportRef);
-        Optional<RunExport.ReportBaseline> baseline;
+        Optional<StoredRun> baseline;
         try {
-            baseline = RunExport.baselineOfReport(reportJson);
+            baseline = RunExport.baselineOfReport(reportJson, after);
         } catch (dev.evalbench.core.store.RunFileException e) {
             throw new WorkspaceException(new dev.evalbench.core.workspace.InputError(e.file(), e.line(), e.column(), e.problem()));
         }
@@ -107,7 +107,7 @@ public final class CompareService {
             throw new RequestException("run", reportRef, "holds no baseline to compare with (a report keeps one when"
                     + " written with --baseline): name the run to compare it with, compare BASELINE " + reportRef);
         }
-        return compareFiles(new RunExport.Exported(baseline.get().run(), after.templates(), null), after,
+        return compareFiles(new RunExport.Exported(baseline.get(), after.templates()), after,
                 Optional.of(reportJson), workspaceDir);
     }
 
@@ -118,7 +118,7 @@ public final class CompareService {
         Map<String, PromptTemplates.Text> carried = new HashMap<>(before.templates());
         carried.putAll(after.templates());
         Optional<RecordedGates> recorded = found.isEmpty() && afterFile.isPresent()
-                ? recordedAgainst(afterFile.get(), after, before.run().id()) : Optional.empty();
+                ? recordedAgainst(after, before.run().id()) : Optional.empty();
         RunComparison comparison = compare(before.run(), after.run(), found.orElse(null), null, carried, recorded.orElse(null));
         // A report compared with the run it was written against: its gate deltas as it recorded them.
         return new Result(comparison.before(), comparison.after(), comparison, found,
@@ -129,18 +129,10 @@ public final class CompareService {
      * The gates a report recorded for itself and for its baseline (each gate's {@code before} in its comparison),
      * when that baseline is the run {@code beforeId}; empty otherwise (an export, a report of another baseline).
      */
-    private static Optional<RecordedGates> recordedAgainst(Path reportJson, RunExport.Exported after, String beforeId)
-            throws WorkspaceException {
+    private static Optional<RecordedGates> recordedAgainst(RunExport.Exported after, String beforeId) {
         GateReport afterGates = dev.evalbench.core.report.ReportGates.of(after.gates()).orElse(null);
         if (afterGates == null || !beforeId.equals(afterGates.baselineRunId())) return Optional.empty();
-        try {
-            GateReport beforeGates = dev.evalbench.core.report.ReportGates.baselineOf(
-                    dev.evalbench.core.json.Json.MAPPER.readTree(reportJson.toFile()).get("comparison")).orElse(null);
-            return RecordedGates.of(beforeGates, afterGates);
-        } catch (java.io.IOException e) {
-            throw new WorkspaceException(new dev.evalbench.core.workspace.InputError(reportJson.toString(), 0, 0,
-                    "cannot be read (" + e.getMessage() + ")"));
-        }
+        return RecordedGates.of(dev.evalbench.core.report.ReportGates.baselineOf(after.comparison()).orElse(null), afterGates);
     }
 
     /**

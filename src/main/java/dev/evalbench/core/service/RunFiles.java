@@ -56,10 +56,9 @@ public final class RunFiles {
         RunExport.Exported exported = withTemplates(file);
         if (!isReport(file)) return new OpenedRun(exported.run(), file, opened, kind, exported.templates(), null, null, null, null, null);
         var gates = dev.evalbench.core.report.ReportGates.of(exported.gates()).orElse(null);
-        var baseline = RunExport.baselineOfReport(file);
-        return new OpenedRun(exported.run(), file, opened, kind, exported.templates(), null, gates,
-                baseline.map(RunExport.ReportBaseline::run).orElse(null),
-                baseline.flatMap(b -> dev.evalbench.core.report.ReportGates.baselineOf(b.comparison())).orElse(null),
+        var baseline = RunExport.baselineOfReport(file, exported);
+        return new OpenedRun(exported.run(), file, opened, kind, exported.templates(), null, gates, baseline.orElse(null),
+                baseline.isEmpty() ? null : dev.evalbench.core.report.ReportGates.baselineOf(exported.comparison()).orElse(null),
                 envelopeBeside(file));
     }
 
@@ -73,7 +72,7 @@ public final class RunFiles {
         if (folder == null || !isReport(file)) return exported;
         var templates = new java.util.HashMap<>(exported.templates());
         templates.putAll(dev.evalbench.core.report.ReportTemplates.read(folder));
-        return new RunExport.Exported(exported.run(), templates, exported.gates());
+        return exported.withTemplates(templates);
     }
 
     /**

@@ -93,7 +93,7 @@ public final class RunLookup {
                 throw new WorkspaceException(new InputError(e.file(), e.line(), e.column(), e.problem()));
             }
         }
-        return new RunExport.Exported(run(store, ref), java.util.Map.of(), null);
+        return new RunExport.Exported(run(store, ref), java.util.Map.of());
     }
 
     /** How the reason of a {@link RequestException} for a reference that matched nothing begins. */

@@ -44,12 +44,24 @@ public final class RunExport {
 
     /**
      * A run read from a file, with the template texts it carries by SHA-256 (empty for files without any) and,
-     * for a report.json, its {@code gates} member as written (null for an export), so a reader of the report's
-     * gates need not read the file again.
+     * for a report.json, its {@code gates}, {@code comparison} and {@code baseline_cases} members as written (null
+     * for an export, or a report without them), so a reader of the report's gates or baseline need not read the
+     * file again.
      */
-    public record Exported(StoredRun run, java.util.Map<String, PromptTemplates.Text> templates, JsonNode gates) {
+    public record Exported(StoredRun run, java.util.Map<String, PromptTemplates.Text> templates, JsonNode gates,
+                           JsonNode comparison, JsonNode baselineCases) {
         public Exported {
             templates = java.util.Map.copyOf(templates);
+        }
+
+        /** A run with no report members (an export, a run of the history). */
+        public Exported(StoredRun run, java.util.Map<String, PromptTemplates.Text> templates) {
+            this(run, templates, null, null, null);
+        }
+
+        /** The same run and report members with other template texts. */
+        public Exported withTemplates(java.util.Map<String, PromptTemplates.Text> texts) {
+            return new Exported(run, texts, gates, comparison, baselineCases);
         }
     }
 
@@ -122,7 +134,8 @@ public final class RunExport {
         JsonNode binding = root.get("run_cases");
         StoredRun whole = binding == null || !binding.isObject() ? stored
                 : new StoredRun(stored.header(), boundCases(file, "run_cases", binding), stored.events());
-        return new Exported(whole, templates(name, root.get("templates")), root.get("gates"));
+        return new Exported(whole, templates(name, root.get("templates")), root.get("gates"), root.get("comparison"),
+                root.get("baseline_cases"));
     }
 
     private static java.util.Map<String, PromptTemplates.Text> templates(String name, JsonNode node) throws RunFileException {
@@ -146,26 +159,15 @@ public final class RunExport {
     }
 
     /**
-     * A report's baseline: its run as the comparison read it, and the report's {@code comparison} member as
-     * written (what a reader of the recorded gate deltas reads, without reading the file again).
-     */
-    public record ReportBaseline(StoredRun run, JsonNode comparison) {}
-
-    /**
      * The baseline a report.json was written against, as its comparison read it (masked, within what the run ran):
-     * the header its {@code baseline_cases} member holds and the records of the file that member binds. Empty for
-     * a report without a baseline, or written before reports kept the baseline's records.
+     * the header its {@code baseline_cases} member holds ({@code report}, as {@link #readWithTemplates} read it)
+     * and the records of the file that member binds. Empty for a report without a baseline, or written before
+     * reports kept the baseline's records.
      *
-     * @throws RunFileException when report.json cannot be read, or the bound file is missing, altered or truncated
+     * @throws RunFileException when the bound file is missing, altered or truncated, or the header unreadable
      */
-    public static java.util.Optional<ReportBaseline> baselineOfReport(Path reportJson) throws RunFileException {
-        JsonNode root;
-        try {
-            root = STRICT.readTree(Files.readAllBytes(reportJson));
-        } catch (IOException e) {
-            throw new RunFileException(reportJson.toString(), 0, 0, "cannot be read (" + IoWords.of(e) + ")");
-        }
-        JsonNode binding = root == null ? null : root.get("baseline_cases");
+    public static java.util.Optional<StoredRun> baselineOfReport(Path reportJson, Exported report) throws RunFileException {
+        JsonNode binding = report.baselineCases();
         if (binding == null || !binding.isObject()) return java.util.Optional.empty();
         RunHeader header;
         try {
@@ -175,8 +177,7 @@ public final class RunExport {
                     + (e instanceof JsonProcessingException j ? JsonSyntaxMessage.describe(j) : e.getMessage()));
         }
         if (header == null) throw new RunFileException(reportJson.toString(), 0, 0, "baseline_cases has no header");
-        StoredRun run = new StoredRun(header, boundCases(reportJson, "baseline_cases", binding), List.of());
-        return java.util.Optional.of(new ReportBaseline(run, root.get("comparison")));
+        return java.util.Optional.of(new StoredRun(header, boundCases(reportJson, "baseline_cases", binding), List.of()));
     }
 
     /**
