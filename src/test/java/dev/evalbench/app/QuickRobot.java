@@ -133,22 +133,32 @@ public final class QuickRobot {
     /**
      * A straight move in {@link #MOVE_STEPS} steps, whatever the motion asked (the window tests ask none); the
      * target is then asked again, as TestFX does, and followed while it moves.
+     *
+     * <p>Where a node is, is asked on the FX thread ({@link #whereIs}): TestFX asks on the caller's thread, and a
+     * node's bounds are computed lazily, so the test thread computed them while the FX thread laid the same rows out
+     * (a history row updated by its background gating). The two left a parent's count of changed children wrong,
+     * and a later pulse failed in {@code Parent.updateCachedBounds} with "Index -1 out of bounds for length 2"
+     * (a fresh-clone CI of {@code HistoryListWindowTest}, one run in tens).
      */
     private record SteppedMove(BaseRobot base, MouseRobot mouse) implements MoveRobot {
         @Override
         public void moveTo(PointQuery pointQuery, Motion motion) {
-            Point2D to = pointQuery.query();
+            Point2D to = whereIs(pointQuery);
             stepTo(to);
             // A node that is still moving (a panel sliding open) is followed until it stays put for a pulse, as a
             // user's hand would; TestFX's slow approach used to hide such animations.
             long deadline = System.nanoTime() + FOLLOW_NANOS;
             while (System.nanoTime() < deadline) {
                 WaitForAsyncUtils.sleep(PULSE_MILLIS, TimeUnit.MILLISECONDS);
-                Point2D now = pointQuery.query();
+                Point2D now = whereIs(pointQuery);
                 if (now.equals(to)) break;
                 mouse.move(now);
                 to = now;
             }
+        }
+
+        private static Point2D whereIs(PointQuery pointQuery) {
+            return FxWait.read(pointQuery::query);
         }
 
         @Override

@@ -53,7 +53,7 @@ class GateDeltasVisibleTest extends WindowTestBase {
 
         TableView<GateDelta> gates = robot.lookup("#compare-gates").queryAs(TableView.class);
         Node window = gates.getScene().getRoot();
-        assertThat(window.getLayoutBounds().getHeight()).isLessThanOrEqualTo(800);
+        assertThat(FxWait.read(() -> window.getLayoutBounds().getHeight())).isLessThanOrEqualTo(800);
         Bounds viewport = sceneBounds(gates.lookup(".clipped-container"));
         Bounds overview = sceneBounds(gates.getParent().getParent());
         Bounds screen = sceneBounds(window);
@@ -97,8 +97,9 @@ class GateDeltasVisibleTest extends WindowTestBase {
         assertThat(cost.getTooltip().getText()).startsWith("needs a baseline");
     }
 
+    /** Where a node is drawn; asked on the FX thread, since bounds are computed lazily (see QuickRobot). */
     private static Bounds sceneBounds(Node n) {
-        return n.localToScene(n.getLayoutBounds());
+        return FxWait.read(() -> n.localToScene(n.getLayoutBounds()));
     }
 
     /**
