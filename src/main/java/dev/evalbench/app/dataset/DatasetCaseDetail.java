@@ -3,9 +3,11 @@ package dev.evalbench.app.dataset;
 import atlantafx.base.theme.Styles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.evalbench.app.detail.RevealBar;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 import javafx.scene.layout.VBox;
@@ -13,9 +15,11 @@ import javafx.scene.layout.VBox;
 /**
  * The detail of one dataset case, for the detail pane: where it is (suite, id, file and line), its input
  * variables and its expected value (or a safety probe's expectation) as indented JSON in a monospace face, and its
- * tags. One pane per dataset tab, refilled case after case. FX thread only.
+ * tags. Restricted values show masked, as in reports, with a bar that reveals them as the dataset keeps them and
+ * masks them again (each case shown starts masked); a case with nothing to mask has no bar. One pane per dataset
+ * tab, refilled case after case. FX thread only.
  */
-public final class DatasetCaseDetail extends ScrollPane {
+public final class DatasetCaseDetail extends BorderPane {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final String file;
     private final Label title = new Label();
@@ -23,6 +27,9 @@ public final class DatasetCaseDetail extends ScrollPane {
     private final Text vars = mono("dataset-case-vars");
     private final Text expected = mono("dataset-case-expected");
     private final Label tags = new Label();
+    private final ScrollPane scroll = new ScrollPane();
+    private final RevealBar bar = new RevealBar("dataset-reveal", "the dataset", this::reveal);
+    private DatasetRow row;
 
     /** @param file the dataset's path in the workspace, e.g. {@code datasets/tickets.jsonl} */
     public DatasetCaseDetail(String file) {
@@ -34,19 +41,28 @@ public final class DatasetCaseDetail extends ScrollPane {
         VBox box = new VBox(6, title, where, heading("Input variables"), new TextFlow(vars), heading("Expected"),
                 new TextFlow(expected), heading("Tags"), tags);
         box.setPadding(new Insets(8));
-        setContent(box);
-        setFitToWidth(true);
+        scroll.setContent(box);
+        scroll.setFitToWidth(true);
+        setCenter(scroll);
     }
 
-    /** Shows {@code row}; returns this pane. */
+    /** Shows {@code row}, its restricted values masked; returns this pane. */
     public DatasetCaseDetail show(DatasetRow row) {
+        this.row = row;
         title.setText(row.id());
         where.setText("suite " + row.suite() + " · " + file + ", line " + row.line());
-        vars.setText(indented(row.vars()));
-        expected.setText(row.expected().isEmpty() ? "—" : indented(row.expected()));
         tags.setText(row.tags().isEmpty() ? "—" : String.join(", ", row.tags()));
-        setVvalue(0);
+        setTop(row.masked() ? bar : null);
+        bar.reveal(false);
+        scroll.setVvalue(0);
         return this;
+    }
+
+    private void reveal(boolean revealed) {
+        String shownVars = revealed ? row.rawVars() : row.vars();
+        String shownExpected = revealed ? row.rawExpected() : row.expected();
+        vars.setText(indented(shownVars));
+        expected.setText(shownExpected.isEmpty() ? "—" : indented(shownExpected));
     }
 
     private static String indented(String compactJson) {

@@ -2,6 +2,8 @@ package dev.evalbench.app.dataset;
 
 import dev.evalbench.app.fx.BackgroundTask;
 import dev.evalbench.app.fx.TaskRunner;
+import dev.evalbench.core.mask.OutboundMask;
+import dev.evalbench.core.service.OutboundMasks;
 import dev.evalbench.core.workspace.DiskWorkspaceFiles;
 import dev.evalbench.core.workspace.EvalCase;
 import dev.evalbench.core.workspace.SuiteSpec;
@@ -25,8 +27,8 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
 /**
- * The view model of a dataset's table: the cases of every suite reading that dataset file, filtered by text
- * (id, vars, expected value, tags; case-insensitive) and by tag. Loading goes through the task runner;
+ * The view model of a dataset's table: the cases of every suite reading that dataset file, their restricted values
+ * masked as reports mask them, filtered by text (id, vars, expected value, tags; case-insensitive) and by tag. Loading goes through the task runner;
  * filtering a dataset's few thousand rows in memory is cheap enough for every keystroke. UI thread only.
  */
 public final class DatasetModel {
@@ -73,10 +75,12 @@ public final class DatasetModel {
     }
 
     private List<DatasetRow> rows(Workspace ws) {
+        // The mask a report of this workspace would use: a key pasted into a ticket is masked as well.
+        OutboundMask mask = OutboundMasks.of(List.of(ws), env);
         List<DatasetRow> rows = new ArrayList<>();
         for (SuiteSpec suite : ws.suites()) {
             if (!suite.dataset().equals(file)) continue;
-            for (EvalCase c : suite.cases()) rows.add(DatasetRow.of(suite.name(), c));
+            for (EvalCase c : suite.cases()) rows.add(DatasetRow.of(suite.name(), c, mask));
         }
         return rows;
     }

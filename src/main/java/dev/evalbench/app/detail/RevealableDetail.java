@@ -3,10 +3,7 @@ package dev.evalbench.app.detail;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.evalbench.core.mask.OutboundMask;
 import dev.evalbench.core.record.CaseRecord;
-import javafx.scene.control.Button;
-import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 
 /**
  * A case's detail with its restricted values masked, as everything that leaves the machine shows them (the
@@ -17,22 +14,15 @@ import javafx.scene.layout.HBox;
  */
 public final class RevealableDetail extends BorderPane {
     private final CaseDetailView view = new CaseDetailView();
-    private final Label notice = new Label();
-    private final Button toggle = new Button();
-    private final HBox bar = new HBox(8, notice, toggle);
+    private final RevealBar bar = new RevealBar("reveal-restricted", "the history", this::reveal);
     private CaseRecord raw;
     private CaseRecord masked;
     private JsonNode vars;
     private JsonNode maskedVars;
-    private boolean revealed;
 
     /** An empty pane; {@link #show} fills it. */
     public RevealableDetail() {
         setId("revealable-detail");
-        toggle.setId("reveal-restricted");
-        notice.setWrapText(true);
-        bar.setStyle("-fx-padding: 6 8 0 8; -fx-alignment: center-left;");
-        toggle.setOnAction(e -> reveal(!revealed));
         setCenter(view);
     }
 
@@ -57,14 +47,10 @@ public final class RevealableDetail extends BorderPane {
         this.maskedVars = maskedVars;
         // The bar leaves the tree when there is nothing to reveal: no button to find, none to press.
         setTop(masked.equals(raw) && java.util.Objects.equals(maskedVars, vars) ? null : bar);
-        reveal(false);
+        bar.reveal(false);
     }
 
     private void reveal(boolean revealed) {
-        this.revealed = revealed;
         view.show(revealed ? raw : masked, revealed ? vars : maskedVars);
-        notice.setText(revealed ? "Showing restricted values as the history keeps them."
-                : "Restricted values of this case are masked, as in reports and CI outputs.");
-        toggle.setText(revealed ? "Mask" : "Reveal");
     }
 }

@@ -61,6 +61,23 @@ class DatasetModelTest {
         assertThat(model.summaryProperty().get()).isEqualTo("0 of 1 case");
     }
 
+    /**
+     * The table shows a case's restricted values masked, as a report would (it showed t001's e-mail address and
+     * card number), and the author still finds the case by the value they know.
+     */
+    @Test
+    void restrictedValuesAreMaskedInTheTableAndTheFilterFindsThemAsKept() {
+        DatasetModel model = open("datasets/tickets.jsonl");
+        DatasetRow t001 = model.rows().get(0);
+        assertThat(t001.vars()).doesNotContain("hiroshi.sato@example.com").doesNotContain("4012 8888 8888 1881")
+                .contains("[masked ").contains("Your app crashes");
+        assertThat(t001.rawVars()).contains("hiroshi.sato@example.com").contains("4012 8888 8888 1881");
+        assertThat(model.rows()).allSatisfy(r -> assertThat(r.vars()).doesNotContainPattern("[A-Za-z0-9._%+-]+@example\\.(com|org|net)"));
+
+        model.textProperty().set("hiroshi.sato@example.com");
+        assertThat(model.rows()).extracting(DatasetRow::id).containsExactly("t001");
+    }
+
     @Test
     void safetyProbesShowTheirExpectation() {
         DatasetModel model = open("datasets/probes.jsonl");

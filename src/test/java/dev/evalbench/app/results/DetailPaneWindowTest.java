@@ -86,8 +86,21 @@ class DetailPaneWindowTest extends WindowTestBase {
         assertThat(dev.evalbench.app.FxWait.read(() -> robot.lookup("#dataset-table .table-row-cell").queryAll().stream()
                 .mapToDouble(n -> n.getBoundsInLocal().getHeight()).max().orElse(0)))
                 .isEqualTo(ResultsView.ROW_HEIGHT, org.assertj.core.data.Offset.offset(1.0));
+        // Restricted values read masked in the table and the case's detail, as in a report (t001's e-mail address
+        // showed in both).
+        assertThat(FxWait.read(() -> robot.lookup("#dataset-table .table-cell").queryAllAs(javafx.scene.control.TableCell.class)
+                .stream().map(c -> String.valueOf(c.getText())).filter(t -> t.contains("Your app crashes")).toList()))
+                .singleElement().asString().doesNotContain("hiroshi.sato@example.com").contains("[masked ");
         robot.interact(() -> dataset.getSelectionModel().select(0));
         waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#dataset-case").tryQuery().isPresent());
+        assertThat(FxWait.read(() -> robot.lookup("#dataset-case-vars").queryAs(javafx.scene.text.Text.class).getText()))
+                .doesNotContain("hiroshi.sato@example.com").contains("[masked ");
+        // The button reads whole beside its wrapped notice (the narrow detail pane drew it as "...").
+        waitFor(5, TimeUnit.SECONDS, () -> dev.evalbench.app.DrawnWhole.of(robot.lookup("#dataset-reveal")
+                .queryAs(javafx.scene.control.Button.class)));
+        robot.clickOn("#dataset-reveal");
+        waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#dataset-case-vars").queryAs(javafx.scene.text.Text.class)
+                .getText().contains("hiroshi.sato@example.com"));
 
         robot.interact(() -> fixture.workbench().window().tabs().getSelectionModel().select(results));
         waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#gate-detail").tryQuery().isPresent());
