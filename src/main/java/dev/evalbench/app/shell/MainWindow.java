@@ -41,7 +41,14 @@ public final class MainWindow {
     private final Shortcuts shortcuts;
     /** The main dividers as laid out with the detail pane, kept while a whole-width tab hides it; else null. */
     private double[] mainWithDetail;
+    /** The left column's divider fraction before {@link #toggleLeftColumn} hid it; 0 when it was not hidden so. */
+    private double leftBeforeHidden;
     private static final String WHOLE_WIDTH = "evalbench.wholeWidth";
+    /**
+     * A divider fraction at or below which the left column counts as hidden: a few pixels of the window (a divider
+     * set to 0 rests half its own width from the edge, 0.0016 of a 1280-pixel window).
+     */
+    private static final double HIDDEN = 0.005;
     /** The key under which a tab keeps its detail ({@link #showDetail}). */
     private static final String DETAIL = "evalbench.detail";
 
@@ -51,6 +58,8 @@ public final class MainWindow {
         left.setOrientation(Orientation.VERTICAL);
         left.getItems().addAll(workspaceSlot, runsSlot);
         left.setDividerPositions(defaultDividers("left"));
+        // The column may be hidden whole (Ctrl+B), its divider at the window's edge, from where it can be dragged back.
+        left.setMinWidth(0);
         detail.getChildren().setAll(placeholder("Select a case, a gate or a revision to see its detail here."));
         detail.setMinWidth(0);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
@@ -83,6 +92,8 @@ public final class MainWindow {
         shortcuts = new Shortcuts(scene);
         Runnable sheet = () -> ShortcutSheet.show(scene.getWindow(), shortcuts.entries());
         shortcuts.add(new KeyCodeCombination(KeyCode.F1), "Window", "Show this list of shortcuts", sheet);
+        shortcuts.add(new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN), "Window",
+                "Hide or show the workspace and runs column", this::toggleLeftColumn);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.SLASH, KeyCombination.SHIFT_DOWN), sheet);
     }
 
@@ -92,6 +103,31 @@ public final class MainWindow {
      */
     public static void wantsWholeWidth(Tab tab) {
         tab.getProperties().put(WHOLE_WIDTH, Boolean.TRUE);
+    }
+
+    /**
+     * Hides the left column (the workspace and the runs) and gives its width to the tabs, or brings it back as wide
+     * as it was (the default width when it was hidden at the last start). Hidden, its divider rests at the window's
+     * edge, so the layout kept at exit ({@link #dividers}) keeps it hidden and a drag brings it back too.
+     */
+    public void toggleLeftColumn() {
+        double now = main.getDividerPositions()[0];
+        double to;
+        if (now > HIDDEN) {
+            leftBeforeHidden = now;
+            to = 0;
+        } else {
+            to = leftBeforeHidden > HIDDEN ? leftBeforeHidden : defaultDividers("main")[0];
+            leftBeforeHidden = 0;
+        }
+        main.setDividerPosition(0, to);
+        // While a whole-width tab holds the detail pane aside, its layout is the one that comes back.
+        if (mainWithDetail != null) mainWithDetail[0] = to;
+    }
+
+    /** True while the left column is hidden: its divider at the window's edge. */
+    public boolean leftColumnHidden() {
+        return main.getDividerPositions()[0] <= HIDDEN;
     }
 
     /** True while the detail pane is shown (no whole-width tab selected). */

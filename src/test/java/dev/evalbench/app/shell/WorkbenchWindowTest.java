@@ -64,6 +64,42 @@ class WorkbenchWindowTest extends WindowTestBase {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(Window.getWindows()).anyMatch(w -> w instanceof Stage s && "Keyboard shortcuts".equals(s.getTitle()));
         assertThat(robot.lookup("Show this list of shortcuts").tryQuery()).isPresent();
+        assertThat(robot.lookup("Hide or show the workspace and runs column").tryQuery()).isPresent();
+    }
+
+    /**
+     * Ctrl+B gives the left column's width to the tabs (a reviewer with a report folder and no workspace had a third
+     * of the window blank beside a comparison that scrolled sideways), brings it back as wide as it was, and a
+     * column hidden at close stays hidden.
+     */
+    @Test
+    void ctrlBHidesTheWorkspaceColumnAndBringsItBackAsWide() throws Exception {
+        fixture = WorkbenchFixture.ofSample(temp).start();
+        MainWindow window = fixture.workbench().window();
+        robot.interact(() -> window.splitPanes().get("main").setDividerPositions(0.25, 0.7));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node tree = robot.lookup("#workspace-tree").query();
+        javafx.scene.Node centre = window.tabs().getParent();
+        double treeWidth = FxWait.read(() -> tree.getLayoutBounds().getWidth());
+        double centreWidth = FxWait.read(() -> centre.getLayoutBounds().getWidth());
+        assertThat(treeWidth).isGreaterThan(200);
+
+        robot.clickOn("#empty-centre-hint").push(KeyCode.CONTROL, KeyCode.B);
+        javafx.scene.layout.Region column = window.splitPanes().get("left");
+        waitFor(5, TimeUnit.SECONDS, () -> column.getWidth() < 1);
+        assertThat(window.leftColumnHidden()).isTrue();
+        assertThat(FxWait.read(() -> centre.getLayoutBounds().getWidth())).isGreaterThan(centreWidth + treeWidth - 20);
+
+        robot.push(KeyCode.CONTROL, KeyCode.B);
+        waitFor(5, TimeUnit.SECONDS, () -> Math.abs(tree.getLayoutBounds().getWidth() - treeWidth) < 2);
+        assertThat(window.dividers("main")[0]).isCloseTo(0.25, org.assertj.core.data.Offset.offset(0.01));
+
+        robot.push(KeyCode.CONTROL, KeyCode.B);
+        waitFor(5, TimeUnit.SECONDS, window::leftColumnHidden);
+        fixture.stop();
+        fixture = null;
+        dev.evalbench.app.WorkbenchApp.awaitSettingsSaved();
+        assertThat(new SettingsFile(temp.resolve("config/workbench.json")).load().dividers.get("main")[0]).isLessThan(0.005);
     }
 
     @Test
