@@ -146,6 +146,10 @@ public final class OpenFeature {
             envelopes.add(run.envelope());
             if (run.envelope() != null) signedReportOpened.accept(run.envelope());
             if (run.hasBaseline()) names.set(names.size() - 1, label + " with its baseline " + broughtBaseline(run, id));
+            if (run.baselineUnread() != null) {
+                names.set(names.size() - 1, label + " alone (its comparison with its baseline cannot be opened: "
+                        + run.baselineUnread() + ")");
+            }
         }
         window.status("Opened " + String.join(", ", names) + " read-only.");
         if (choices.size() == 2) {

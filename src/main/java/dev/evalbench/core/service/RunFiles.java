@@ -13,7 +13,8 @@ import java.nio.file.Path;
 /**
  * Opens what CI produced as a run, read-only and without a history: an exported run file ({@code export}), a
  * report folder (its {@code report.json}, with the records it binds in {@code report-cases.jsonl.gz}, checked
- * by digest, and the baseline's it was compared with in {@code report-baseline-cases.jsonl.gz}), a report.json itself, or a DSSE envelope, which opens the report folder it sits in (its
+ * by digest, and the baseline's it was compared with in {@code report-baseline-cases.jsonl.gz}, without which the
+ * run opens alone, saying why), a report.json itself, or a DSSE envelope, which opens the report folder it sits in (its
  * signatures are checked elsewhere: {@code verify}). A canary or shadow report folder (or its report.json) opens
  * as its {@link VerdictReport}. An export's prompt template texts come along ({@link OpenedRun#templates}). Anything else is a {@link RunFileException} naming the
  * file, and where in it when the problem has a place. Stateless; blocking (reads files): never on a UI thread.
@@ -54,12 +55,21 @@ public final class RunFiles {
             if (verdict.isPresent()) return OpenedRun.ofVerdict(verdict.get(), file, opened);
         }
         RunExport.Exported exported = withTemplates(file);
-        if (!isReport(file)) return new OpenedRun(exported.run(), file, opened, kind, exported.templates(), null, null, null, null, null);
+        if (!isReport(file)) return new OpenedRun(exported.run(), file, opened, kind, exported.templates(), null, null, null, null, null, null);
         var gates = dev.evalbench.core.report.ReportGates.of(exported.gates()).orElse(null);
-        var baseline = RunExport.baselineOfReport(file, exported);
+        java.util.Optional<dev.evalbench.core.record.StoredRun> baseline;
+        String baselineUnread = null;
+        try {
+            baseline = RunExport.baselineOfReport(file, exported);
+        } catch (RunFileException e) {
+            // The run's records were read and checked: a folder that lost (or had changed) only the baseline's
+            // still shows its run, and says why its comparison cannot be opened.
+            baseline = java.util.Optional.empty();
+            baselineUnread = e.getMessage();
+        }
         return new OpenedRun(exported.run(), file, opened, kind, exported.templates(), null, gates, baseline.orElse(null),
                 baseline.isEmpty() ? null : dev.evalbench.core.report.ReportGates.baselineOf(exported.comparison()).orElse(null),
-                envelopeBeside(file));
+                baselineUnread, envelopeBeside(file));
     }
 
     /**

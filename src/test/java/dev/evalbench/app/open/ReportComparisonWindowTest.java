@@ -89,6 +89,27 @@ class ReportComparisonWindowTest extends WindowTestBase {
     }
 
     /**
+     * A report folder that lost its baseline's records (an artifact upload that kept only some files) still opens its
+     * run, read-only, and the status line says why the comparison cannot be opened; the launcher refused it before.
+     */
+    @Test
+    void aReportFolderWithoutItsBaselinesRecordsOpensItsRunAndSaysWhy() throws Exception {
+        Path ws = EditedPromptRuns.make(temp.resolve("ci"));
+        Path folder = EditedPromptRuns.report(ws, temp.resolve("ci-report"));
+        java.nio.file.Files.delete(folder.resolve("report-baseline-cases.jsonl.gz"));
+        JsonNode report = Json.MAPPER.readTree(folder.resolve("report.json").toFile());
+
+        fixture = WorkbenchFixture.withoutWorkspace(temp.resolve("reviewer"));
+        fixture.start(Map.of(), List.of(RunFiles.open(folder)));
+        waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#results-table").tryQuery().isPresent()
+                && table("#results-table").getItems().size() == report.at("/run_cases/count").asInt());
+        assertThat(label("#status-message")).startsWith("Opened report " + report.at("/run/header/id").asText()
+                + " (ci-report) alone (its comparison with its baseline cannot be opened: ")
+                .contains("report-baseline-cases.jsonl.gz, which cannot be read next to it");
+        assertThat(robot.lookup("#compare-table").tryQuery()).isEmpty();
+    }
+
+    /**
      * The reviewer verifies that report folder with CI's public key and no workspace: INVALID, the reason right
      * under the verdict; with "Input files may be absent" ticked, VALID, saying how many files were not checked.
      * Verified again, each table still shows its rows whole, with no scroll bar of its own.

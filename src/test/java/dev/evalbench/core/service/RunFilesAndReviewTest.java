@@ -220,8 +220,22 @@ class RunFilesAndReviewTest {
         byte[] bytes = Files.readAllBytes(altered);
         bytes[bytes.length / 2] ^= 1;
         Files.write(altered, bytes);
+        // The run's own records still check out: it opens alone, saying why its comparison cannot be opened.
+        OpenedRun alone = RunFiles.open(report);
+        assertThat(alone.hasBaseline()).isFalse();
+        assertThat(alone.baselineGates()).isNull();
+        assertThat(alone.run().id()).isEqualTo(head.id());
+        assertThat(alone.baselineUnread()).startsWith(altered + ": sha256 ").contains("differs from the one report.json binds");
+        Files.delete(altered);
+        assertThat(RunFiles.open(report).baselineUnread()).contains("keeps its case records in "
+                + "report-baseline-cases.jsonl.gz, which cannot be read next to it");
+        // Without the run's own records there is nothing to show: an error naming the file.
+        Path runCases = report.resolve("report-cases.jsonl.gz");
+        byte[] kept = Files.readAllBytes(runCases);
+        Files.delete(runCases);
         assertThat(catchThrowableOfType(() -> RunFiles.open(report), RunFileException.class).getMessage())
-                .startsWith(altered + ": sha256 ").contains("differs from the one report.json binds");
+                .contains("keeps its case records in report-cases.jsonl.gz, which cannot be read next to it");
+        Files.write(runCases, kept);
 
         try (RunStore store = HistoryService.openForWriting(fixture.dir, null)) {
             new ReportService(store, new GateService(Map.of())).write(head.id(), null, fixture.dir, report, null);
