@@ -100,11 +100,15 @@ public final class CompareTabs {
             open(fileChoice(brought), run);
             return;
         }
+        // A report whose own baseline could not be read compares with the history's, as any opened run does; when
+        // that fails too, the report's reason comes with the history's.
+        String unread = unreadReportBaselines.get(run.runId());
+        String alsoWhy = unread == null ? "" : "; the report's own baseline cannot be read: " + unread;
         resolveAndOpen(run, () -> {
             RunStore h = history.get();
             Optional<String> id = ReviewService.baseline(h, BASELINE_TAG, run.store().get() == h ? run.runId() : null);
             return id.isPresent() ? choice(h, id.get()) : null;
-        }, "No baseline: tag a run " + BASELINE_TAG + " in the history first.");
+        }, "No baseline: tag a run " + BASELINE_TAG + " in the history first" + alsoWhy + ".", alsoWhy);
     }
 
     /** Compares {@code run} (the second run) with the run before it in its own store. */
@@ -114,7 +118,7 @@ public final class CompareTabs {
             Optional<String> id = ReviewService.previous(s, run.runId(), HISTORY_LIMIT);
             if (id.isEmpty()) return null;
             return s == opened ? fileChoice(id.get()) : choice(s, id.get());
-        }, "No earlier run to compare with.");
+        }, "No earlier run to compare with.", "");
     }
 
     /**
@@ -170,13 +174,15 @@ public final class CompareTabs {
                 .executeWith(runner);
     }
 
-    private void resolveAndOpen(RunChoice after, BackgroundTask.ThrowingSupplier<RunChoice> before, String none) {
+    /** @param alsoWhy words added to a failure's message ("" for none) */
+    private void resolveAndOpen(RunChoice after, BackgroundTask.ThrowingSupplier<RunChoice> before, String none,
+                                String alsoWhy) {
         BackgroundTask.of(before::get)
                 .onSuccess(b -> {
                     if (b == null) window.status(none);
                     else open(b, after);
                 })
-                .onFailure(e -> window.status("Cannot compare: " + e.getMessage()))
+                .onFailure(e -> window.status("Cannot compare: " + e.getMessage() + alsoWhy))
                 .executeWith(runner);
     }
 
@@ -192,6 +198,8 @@ public final class CompareTabs {
     private final Map<String, GateReport> recorded = new java.util.concurrent.ConcurrentHashMap<>();
     /** The baseline an opened report brought, by the id its run was opened under. */
     private final Map<String, String> reportBaselines = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Why an opened report's baseline could not be read, by the id its run was opened under. */
+    private final Map<String, String> unreadReportBaselines = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Keeps the gates a report recorded for the run opened as {@code runId}: shown where nothing can gate it again. */
     public void recordGates(String runId, GateReport gates) {
@@ -206,6 +214,14 @@ public final class CompareTabs {
     /** Remembers that the report opened as {@code runId} brought {@code baselineId}: its "Baseline" compares with it. */
     public void linkReportBaseline(String runId, String baselineId) {
         reportBaselines.put(runId, baselineId);
+    }
+
+    /**
+     * Remembers why the report opened as {@code runId} could not bring its baseline: its "Baseline" says so when the
+     * history has none to offer either.
+     */
+    public void noteUnreadReportBaseline(String runId, String why) {
+        unreadReportBaselines.put(runId, why);
     }
 
     /** Every run that can be picked: the history's, newest first, then those opened from files. */

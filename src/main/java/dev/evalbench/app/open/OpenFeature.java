@@ -147,6 +147,7 @@ public final class OpenFeature {
             if (run.envelope() != null) signedReportOpened.accept(run.envelope());
             if (run.hasBaseline()) names.set(names.size() - 1, label + " with its baseline " + broughtBaseline(run, id));
             if (run.baselineUnread() != null) {
+                compare.noteUnreadReportBaseline(id, run.baselineUnread());
                 names.set(names.size() - 1, label + " alone (its comparison with its baseline cannot be opened: "
                         + run.baselineUnread() + ")");
             }

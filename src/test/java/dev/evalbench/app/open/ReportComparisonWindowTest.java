@@ -107,6 +107,11 @@ class ReportComparisonWindowTest extends WindowTestBase {
                 + " (ci-report) alone (its comparison with its baseline cannot be opened: ")
                 .contains("report-baseline-cases.jsonl.gz, which cannot be read next to it");
         assertThat(robot.lookup("#compare-table").tryQuery()).isEmpty();
+        // Its "Baseline" has no history to fall back on: it says so, and why the report's own baseline is not there.
+        robot.interact(() -> robot.lookup("#results-compare-baseline").queryAs(Button.class).fire());
+        waitFor(10, TimeUnit.SECONDS, () -> label("#status-message").startsWith("Cannot compare: no workspace is open"));
+        assertThat(label("#status-message")).contains("; the report's own baseline cannot be read: ")
+                .contains("report-baseline-cases.jsonl.gz, which cannot be read next to it");
     }
 
     /**
