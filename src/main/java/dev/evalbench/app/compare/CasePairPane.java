@@ -1,6 +1,7 @@
 package dev.evalbench.app.compare;
 
 import atlantafx.base.theme.Styles;
+import dev.evalbench.core.compare.CaseChange;
 import dev.evalbench.core.record.CaseRecord;
 import dev.evalbench.core.record.Decision;
 import java.util.List;
@@ -41,6 +42,9 @@ final class CasePairPane extends VBox {
         inputScroll.setPrefViewportHeight(48);
         inputScroll.setMinViewportHeight(40);
         changed.setId("compare-changed-fields");
+        // A flip with the same output says why in a sentence and the failures: all its lines, never cut to one.
+        changed.setWrapText(true);
+        changed.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         numbers.setId("compare-numbers");
         numbers.setHgap(14);
         numbers.setVgap(1);
@@ -69,7 +73,8 @@ final class CasePairPane extends VBox {
         input.setText(c.input());
         changed.setText(changedText(c));
         boolean both = c.before() != null && c.after() != null;
-        String look = both && c.diff().changed() ? Styles.WARNING : Styles.TEXT_MUTED;
+        boolean flipped = both && c.before().passed() != c.after().passed();
+        String look = both && (c.diff().changed() || flipped) ? Styles.WARNING : Styles.TEXT_MUTED;
         if (!changed.getStyleClass().contains(look)) {
             changed.getStyleClass().removeAll(Styles.WARNING, Styles.TEXT_MUTED);
             changed.getStyleClass().add(look);
@@ -88,7 +93,14 @@ final class CasePairPane extends VBox {
         // A case one run did not have (a run of one suite against a whole one): nothing to hold against it.
         if (c.after() == null) return "Only the first run has this case: no second output to compare.";
         if (c.before() == null) return "Only the second run has this case: no first output to compare.";
-        if (!c.diff().changed()) return "The two outputs are the same.";
+        if (!c.diff().changed()) {
+            if (c.before().passed() == c.after().passed()) return "The two outputs are the same.";
+            // The reviewer's first question about such a case ("why did it regress?"), answered where the eye is.
+            boolean secondFails = !c.after().passed();
+            CaseRecord failing = secondFails ? c.after() : c.before();
+            return CaseChange.SAME_OUTPUT + " " + (secondFails ? "The second run fails it: " : "The first run failed it: ")
+                    + (failing.failures().isEmpty() ? verdict(failing) : String.join(" ", failing.failures()));
+        }
         if (!c.changedFields().isEmpty()) return "Changed fields: " + String.join(", ", c.changedFields());
         return c.json() ? "The outputs differ: marked line by line below." : "Text outputs: the words that differ are marked.";
     }

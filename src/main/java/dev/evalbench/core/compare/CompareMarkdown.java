@@ -84,7 +84,9 @@ public final class CompareMarkdown {
             if (!failures.isEmpty()) {
                 md.append("Now failing: ").append(MarkdownText.inline(String.join(" ", failures))).append("\n\n");
             }
-            md.append(MarkdownText.fenced("diff", diffLines(change.diff()))).append('\n');
+            // Both outputs alike: a sentence, not an empty diff block.
+            if (change.flippedWithSameOutput()) md.append(CaseChange.SAME_OUTPUT).append("\n\n");
+            else md.append(MarkdownText.fenced("diff", diffLines(change.diff()))).append('\n');
         }
         if (flips.size() > maxCases) {
             md.append("… and ").append(flips.size() - maxCases).append(" more flipped cases (see the full report).\n\n");

@@ -150,6 +150,22 @@ class CompareViewModelTest {
         assertThat(vm.detailProperty().get()).isNull();
     }
 
+    /**
+     * A case that flipped with the same output in both runs (its expected value was relabelled) says why where the
+     * reviewer looks first; it said only "The two outputs are the same." over a regression.
+     */
+    @Test
+    void aCaseThatFlippedWithTheSameOutputSaysWhatItIsNowHeldTo() {
+        dev.evalbench.core.record.CaseRecord passing = dev.evalbench.core.run.CaseRecords.sample("r1", "triage", "t001", true, 40);
+        dev.evalbench.core.record.CaseRecord failing = dev.evalbench.core.compare.RecordEdits.withOutput(
+                dev.evalbench.core.run.CaseRecords.sample("r2", "triage", "t001", false, 40), passing.rawOutput());
+        assertThat(CasePairPane.changedText(CaseComparison.of(null, passing, failing))).isEqualTo(
+                dev.evalbench.core.compare.CaseChange.SAME_OUTPUT + " The second run fails it: category: expected billing, got shipping");
+        assertThat(CasePairPane.changedText(CaseComparison.of(null, failing, passing))).isEqualTo(
+                dev.evalbench.core.compare.CaseChange.SAME_OUTPUT + " The first run failed it: category: expected billing, got shipping");
+        assertThat(CasePairPane.changedText(CaseComparison.of(null, passing, passing))).isEqualTo("The two outputs are the same.");
+    }
+
     @Test
     void jToACaseBeingReadAheadWaitsForThatReadInsteadOfReadingItAgain() {
         SameThreadTaskRunner deferred = SameThreadTaskRunner.deferred();
