@@ -29,20 +29,20 @@ public record CaseChange(Kind kind, String key, CaseRecord before, CaseRecord af
         }
     }
 
-    /**
-     * What a case that flipped with the same output in both runs says in place of a diff, in every view (the
-     * window, report.md, report.html, a pull request's comment): the model did not change its answer, what it is
-     * held to did.
-     */
-    public static final String SAME_OUTPUT = "Both runs wrote the same output: the verdict changed with what the case "
-            + "expects or how it is checked.";
-
     public boolean flipped() {
         return kind == Kind.PASS_TO_FAIL || kind == Kind.FAIL_TO_PASS;
     }
 
-    /** Whether the case flipped though both runs wrote the same output ({@link #SAME_OUTPUT}). */
+    /** Whether the case flipped though both runs wrote the same output. */
     public boolean flippedWithSameOutput() {
         return flipped() && diff != null && !diff.changed();
+    }
+
+    /**
+     * What such a flip says in place of a diff ({@link ExpectedChange#sameOutputSentence}), or null when the case
+     * did not flip with the same output.
+     */
+    public String sameOutputSentence() {
+        return flippedWithSameOutput() ? ExpectedChange.sameOutputSentence(before, after) : null;
     }
 }

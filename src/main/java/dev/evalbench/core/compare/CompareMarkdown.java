@@ -85,7 +85,7 @@ public final class CompareMarkdown {
                 md.append("Now failing: ").append(MarkdownText.inline(String.join(" ", failures))).append("\n\n");
             }
             // Both outputs alike: a sentence, not an empty diff block.
-            if (change.flippedWithSameOutput()) md.append(CaseChange.SAME_OUTPUT).append("\n\n");
+            if (change.flippedWithSameOutput()) md.append(MarkdownText.inline(change.sameOutputSentence())).append("\n\n");
             else md.append(MarkdownText.fenced("diff", diffLines(change.diff()))).append('\n');
         }
         if (flips.size() > maxCases) {

@@ -39,7 +39,7 @@ public final class CompareText {
             List<String> failures = change.after().evaluation() == null ? List.of() : change.after().evaluation().failures();
             if (change.kind() == CaseChange.Kind.PASS_TO_FAIL && !failures.isEmpty()) out.append("  ").append(String.join(" ", failures));
             out.append('\n');
-            if (change.flippedWithSameOutput()) out.append("      ").append(CaseChange.SAME_OUTPUT).append('\n');
+            if (change.flippedWithSameOutput()) out.append("      ").append(change.sameOutputSentence()).append('\n');
             else appendWordDiff(out, change.diff(), "      ");
         }
         // Every flip and changed output, shown or not (a comparison made for the terminal holds the flips it does

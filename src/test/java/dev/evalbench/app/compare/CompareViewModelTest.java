@@ -159,10 +159,16 @@ class CompareViewModelTest {
         dev.evalbench.core.record.CaseRecord passing = dev.evalbench.core.run.CaseRecords.sample("r1", "triage", "t001", true, 40);
         dev.evalbench.core.record.CaseRecord failing = dev.evalbench.core.compare.RecordEdits.withOutput(
                 dev.evalbench.core.run.CaseRecords.sample("r2", "triage", "t001", false, 40), passing.rawOutput());
-        assertThat(CasePairPane.changedText(CaseComparison.of(null, passing, failing))).isEqualTo(
-                dev.evalbench.core.compare.CaseChange.SAME_OUTPUT + " The second run fails it: category: expected billing, got shipping");
-        assertThat(CasePairPane.changedText(CaseComparison.of(null, failing, passing))).isEqualTo(
-                dev.evalbench.core.compare.CaseChange.SAME_OUTPUT + " The first run failed it: category: expected billing, got shipping");
+        // Held to the same expected value: how it is checked changed (the policy, the schema, the checks).
+        assertThat(CasePairPane.changedText(CaseComparison.of(null, passing, failing))).isEqualTo("Both runs wrote the "
+                + "same output: the verdict changed with how the case is checked. The second run fails it: category: "
+                + "expected billing, got shipping");
+        // Relabelled: each field of the expected value that changed, old → new.
+        dev.evalbench.core.record.CaseRecord relabelled = dev.evalbench.core.compare.RecordEdits.withExpected(failing,
+                "{\"category\":\"shipping\",\"priority\":\"high\",\"action\":\"refund\",\"order_id\":\"ORD-10421\"}");
+        assertThat(CasePairPane.changedText(CaseComparison.of(null, relabelled, passing))).isEqualTo("Both runs wrote the "
+                + "same output; what the case expects changed: category \"shipping\" → \"billing\". The first run "
+                + "failed it: category: expected billing, got shipping");
         assertThat(CasePairPane.changedText(CaseComparison.of(null, passing, passing))).isEqualTo("The two outputs are the same.");
     }
 

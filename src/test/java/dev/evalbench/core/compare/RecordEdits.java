@@ -25,6 +25,15 @@ public final class RecordEdits {
                 r.costUsd(), r.attempts(), r.fallbacks(), r.cacheHit(), r.versions(), r.startedAt(), r.finishedAt(), r.tags());
     }
 
+    /** The record held to another expected value (its dataset line relabelled). */
+    public static CaseRecord withExpected(CaseRecord r, String expectedJson) {
+        com.fasterxml.jackson.databind.node.ObjectNode expected = (com.fasterxml.jackson.databind.node.ObjectNode) parse(expectedJson);
+        return new CaseRecord(r.runId(), r.key(), r.traceId(), r.messages(), r.rawOutput(), r.failureKind(), r.failureMessage(),
+                r.parsed(), r.schemaValid(), r.schemaErrors(), r.decision(), r.evaluation(), expected, r.blocking(),
+                r.routeUsed(), r.provider(), r.modelUsed(), r.requestId(), r.latencyMs(), r.tokensIn(), r.tokensOut(),
+                r.costUsd(), r.attempts(), r.fallbacks(), r.cacheHit(), r.versions(), r.startedAt(), r.finishedAt(), r.tags());
+    }
+
     /** The record with the prompt at another revision and content hash. */
     public static CaseRecord withPrompt(CaseRecord r, int revision, String promptHash) {
         VersionTuple v = r.versions();
