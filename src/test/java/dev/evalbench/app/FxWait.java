@@ -58,6 +58,17 @@ public final class FxWait {
     }
 
     /**
+     * The row of a table (its selector) that shows item {@code index}, found on the FX thread. A virtual flow keeps
+     * its row nodes in no particular order: the first one a lookup finds may show another item (clicking it selected
+     * that item instead, and a window test waited for its selection in vain).
+     */
+    public static javafx.scene.Node rowShowing(FxRobot robot, String table, int index) {
+        return read(() -> robot.lookup(table + " .table-row-cell").queryAllAs(javafx.scene.control.TableRow.class)
+                .stream().filter(r -> r.getIndex() == index && r.isVisible() && r.getItem() != null).findFirst()
+                .orElseThrow(() -> new AssertionError("no row of " + table + " shows item " + index)));
+    }
+
+    /**
      * Reads what the scene shows on the JavaFX application thread (at once when called on it): a lookup from the
      * test thread walks the scene graph while the FX thread may change it.
      */

@@ -96,7 +96,7 @@ class ReviewMarksWindowTest extends WindowTestBase {
 
         // M again on the first: not reviewed any more, and kept so.
         robot.interact(() -> cases().getSelectionModel().clearAndSelect(0));
-        robot.clickOn(robot.lookup("#compare-table .table-row-cell").nth(0).queryAs(Node.class));
+        robot.clickOn(dev.evalbench.app.FxWait.rowShowing(robot, "#compare-table", 0));
         robot.push(KeyCode.M);
         assertThat(remaining()).isEqualTo("17 of 18 regressions left to review");
         waitFor(10, TimeUnit.SECONDS, () -> !Files.readString(markFiles().get(0)).contains(first));

@@ -74,7 +74,7 @@ class RerunWindowTest extends WindowTestBase {
         openTheRunsResults();
         TableView<?> table = selectInTheResults(0, "t001");
         // The keyboard's way to the table's menu (a right click opens the same menu).
-        robot.clickOn(robot.lookup("#results-table .table-row-cell").nth(0).queryAs(Node.class));
+        robot.clickOn(FxWait.rowShowing(robot, "#results-table", 0));
         // The keys go where the focus is: to the table, once the click has put it there (a loaded CI run pressed
         // them a moment before).
         waitFor(10, TimeUnit.SECONDS, () -> table.isFocused() && table.getSelectionModel().getSelectedIndex() == 0);
