@@ -1,7 +1,5 @@
 package dev.evalbench.app;
 
-import atlantafx.base.theme.PrimerDark;
-import atlantafx.base.theme.PrimerLight;
 import dev.evalbench.app.fx.FxTaskRunner;
 import dev.evalbench.app.fx.TaskRunner;
 import dev.evalbench.app.open.OpenFeature;
@@ -63,7 +61,7 @@ public final class WorkbenchApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        applyTheme(settings.theme);
+        dev.evalbench.app.shell.ThemeSwitch.apply(settings.theme);
         MainWindow window = new MainWindow();
         runner = new FxTaskRunner(failure -> window.status("Failed: " + failure.getMessage()));
         WorkspaceSession session = new WorkspaceSession(runner, options.env());
@@ -79,6 +77,7 @@ public final class WorkbenchApp extends Application {
                 // After the key's events: the question is a modal dialog, and opened inside the key press it took
                 // the key's release (a headless test's Ctrl stayed down for the window after it).
                 () -> runner.afterThisEvent(() -> quit(stage)));
+        dev.evalbench.app.shell.ThemeSwitch.install(window, settings);
         windowState = new WindowState(stage, window, settings);
         windowState.restore();
         stage.show();
@@ -174,11 +173,6 @@ public final class WorkbenchApp extends Application {
         } finally {
             quitting = false;
         }
-    }
-
-    static void applyTheme(String theme) {
-        Application.setUserAgentStylesheet("dark".equals(theme)
-                ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
     }
 
     private static String title(Path workspace) {

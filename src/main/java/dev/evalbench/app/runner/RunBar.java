@@ -31,10 +31,12 @@ final class RunBar extends HBox {
         bar.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         text.setId("run-bar-text");
         dev.evalbench.app.fx.WholeText.install(text);
+        // The counts read whole beside a long status line, which gives way (the status bar shrinks its items
+        // evenly, so the shorter counts were cut to "..." first).
+        text.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         cancel.setId("run-cancel");
         cancel.setTooltip(new javafx.scene.control.Tooltip("Cancel the run: its finished cases stay stored (Ctrl+.)"));
         cancel.getStyleClass().addAll(Styles.SMALL, Styles.DANGER);
-        // A long line of counts ("cancelled (resume it from the history)", several routes) gives way, not the button.
         cancel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label others = new Label();
         others.getStyleClass().add(Styles.TEXT_MUTED);

@@ -99,6 +99,8 @@ class RunWindowTest extends WindowTestBase {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(FxWait.read(() -> robot.lookup("#run-bar .progress-bar").queryAs(Node.class).getLayoutBounds().getWidth()))
                 .isGreaterThanOrEqualTo(160);
+        // Nor the counts to "...": the status line gives way (the theme's button beside them left them none).
+        waitFor(5, TimeUnit.SECONDS, () -> dev.evalbench.app.DrawnWhole.of(robot.lookup("#run-bar-text").queryAs(Label.class)));
 
         @SuppressWarnings("unchecked")
         ListView<RunRow> history = robot.lookup("#history-list").queryAs(ListView.class);

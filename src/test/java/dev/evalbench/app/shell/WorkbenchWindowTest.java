@@ -68,6 +68,46 @@ class WorkbenchWindowTest extends WindowTestBase {
     }
 
     /**
+     * Ctrl+Shift+T (or the tool bar's moon) switches the whole window to the dark theme and back, and the theme at
+     * close is the next start's. The settings had a theme that nothing in the window could change.
+     */
+    @Test
+    void ctrlShiftTSwitchesTheThemeAndTheNextStartKeepsIt() throws Exception {
+        String light = new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet();
+        String dark = new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet();
+        try {
+            fixture = WorkbenchFixture.ofSample(temp).start();
+            javafx.scene.layout.Region root = (javafx.scene.layout.Region) fixture.stage.getScene().getRoot();
+            assertThat(javafx.application.Application.getUserAgentStylesheet()).isEqualTo(light);
+            assertThat(FxWait.read(() -> brightness(root))).isGreaterThan(0.8);
+
+            robot.clickOn("#empty-centre-hint").push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.T);
+            waitFor(5, TimeUnit.SECONDS, () -> brightness(root) < 0.3);
+            assertThat(javafx.application.Application.getUserAgentStylesheet()).isEqualTo(dark);
+            assertThat(FxWait.read(() -> robot.lookup("#theme-switch").queryAs(javafx.scene.control.Button.class)
+                    .getTooltip().getText())).isEqualTo("Light theme (Ctrl+Shift+T)");
+
+            robot.clickOn("#theme-switch");
+            waitFor(5, TimeUnit.SECONDS, () -> brightness(root) > 0.8);
+            robot.clickOn("#theme-switch");
+            waitFor(5, TimeUnit.SECONDS, () -> brightness(root) < 0.3);
+            fixture.stop();
+            fixture = null;
+            dev.evalbench.app.WorkbenchApp.awaitSettingsSaved();
+            assertThat(new SettingsFile(temp.resolve("config/workbench.json")).load().theme).isEqualTo("dark");
+        } finally {
+            // The style sheet is the toolkit's, shared with the tests after this one.
+            robot.interact(() -> javafx.application.Application.setUserAgentStylesheet(light));
+        }
+    }
+
+    /** How bright the window's background is drawn, 0 (black) to 1 (white). */
+    private static double brightness(javafx.scene.layout.Region root) {
+        var fills = root.getBackground() == null ? java.util.List.<javafx.scene.layout.BackgroundFill>of() : root.getBackground().getFills();
+        return fills.isEmpty() || !(fills.get(0).getFill() instanceof javafx.scene.paint.Color c) ? -1 : c.getBrightness();
+    }
+
+    /**
      * Ctrl+B gives the left column's width to the tabs (a reviewer with a report folder and no workspace had a third
      * of the window blank beside a comparison that scrolled sideways), brings it back as wide as it was, and a
      * column hidden at close stays hidden.
