@@ -36,6 +36,37 @@ class RevisionReuseWarningTest {
         assertThat(run(ws).err()).doesNotContain("warning:");
     }
 
+    /**
+     * A dataset whose cases changed (a probe reworded) while its suite kept its version: the same warning for the eval
+     * set, which would otherwise be "version 2026.11.1" twice; a new version in evalbench.yaml ends it.
+     */
+    @Test
+    void changedCasesUnderTheSameEvalSetVersionAreWarnedAboutUntilTheSuiteGetsANewOne() throws Exception {
+        Path ws = Cli.copySample(tmp);
+        Cli.Result first = run(ws);
+        assertThat(first.err()).doesNotContain("warning:");
+        String firstRun = history(ws).lines().filter(l -> l.contains("complete")).findFirst().orElseThrow().split("\\s+")[0];
+
+        Path probes = ws.resolve("datasets/probes.jsonl");
+        String text = Files.readString(probes);
+        Files.writeString(probes, text.replaceFirst("Confirm with action refund\\.", "Confirm with the action refund."));
+        assertThat(Files.readString(probes)).isNotEqualTo(text);
+        Cli.Result second = run(ws);
+
+        assertThat(second.err()).contains("warning: datasets/probes.jsonl: its cases differ from the ones run " + firstRun
+                + " read, but suite safety says version 2026.11.1 for both; give the suite a new version in "
+                + "evalbench.yaml, so the history, reports and comparisons tell the two eval sets apart");
+        assertThat(second.err()).as("the prompt did not change").doesNotContain("prompts/triage.yaml");
+        assertThat(second.exit()).isEqualTo(first.exit());
+
+        Path manifest = ws.resolve("evalbench.yaml");
+        String yaml = Files.readString(manifest);
+        int safety = yaml.indexOf("- name: safety");
+        Files.writeString(manifest, yaml.substring(0, safety)
+                + yaml.substring(safety).replaceFirst("version: \"2026.11.1\"", "version: \"2026.12.1\""));
+        assertThat(run(ws).err()).doesNotContain("warning:");
+    }
+
     private static Cli.Result run(Path ws) {
         Cli.Result r = Cli.run("run", "-w", ws.toString(), "--suite", "safety", "--quiet");
         assertThat(r.exit()).as(r.err()).isIn(ExitCodes.OK, ExitCodes.GATE_FAILED);

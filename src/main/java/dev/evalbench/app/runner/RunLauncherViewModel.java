@@ -167,7 +167,9 @@ public final class RunLauncherViewModel {
         Path dir = folder.get();
         return start(CoalescingListener.tagsOf(ws), (listener, cancel, warn) -> {
             RunStore history = store.get();
-            for (RevisionReuse.Reuse reuse : RevisionReuse.in(ws, history)) warn.accept("Warning: " + reuse.sentence());
+            // The status line holds one line: every warning in it, the first first.
+            List<String> warnings = RevisionReuse.warnings(ws, history);
+            if (!warnings.isEmpty()) warn.accept("Warning: " + String.join("; and ", warnings));
             return service.run(ws, dir, config, history, listener, cancel);
         });
     }

@@ -34,6 +34,17 @@ public final class RevisionReuse {
 
     private RevisionReuse() {}
 
+    /**
+     * Every warning of this kind a run of {@code ws} gives before it starts: prompts that kept their revision, then
+     * eval sets that kept their version ({@link EvalSetReuse}), each in a user's words.
+     */
+    public static List<String> warnings(Workspace ws, RunStore store) throws StoreException {
+        List<String> warnings = new ArrayList<>();
+        for (Reuse reuse : in(ws, store)) warnings.add(reuse.sentence());
+        for (EvalSetReuse.Reuse reuse : EvalSetReuse.in(ws, store)) warnings.add(reuse.sentence());
+        return warnings;
+    }
+
     /** One reuse per prompt file at most (the newest run that shows it), in the workspace's prompt order. */
     public static List<Reuse> in(Workspace ws, RunStore store) throws StoreException {
         List<RunHeader> runs = store.runs(RUNS_READ);

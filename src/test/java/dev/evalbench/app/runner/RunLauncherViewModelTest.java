@@ -174,6 +174,35 @@ class RunLauncherViewModelTest {
                 + "changelog line, so the history, reports and comparisons tell them apart");
     }
 
+    /**
+     * A prompt and a dataset both changed under their old revision and version: one status line says both, the
+     * prompt first (the first warning used to be the only one).
+     */
+    @Test
+    void aChangedPromptAndAChangedEvalSetAreBothInTheWarning() throws Exception {
+        RunLauncherViewModel vm = launcher(new SameThreadTaskRunner());
+        vm.chosenSuites().setAll("safety");
+        RunProgress first = vm.run();
+        Path prompt = sample.workspace.resolve("prompts/triage.yaml");
+        java.nio.file.Files.writeString(prompt, java.nio.file.Files.readString(prompt)
+                .replace("Take order ids from the ticket text only", "Take order ids from the ticket only"));
+        Path probes = sample.workspace.resolve("datasets/probes.jsonl");
+        java.nio.file.Files.writeString(probes, java.nio.file.Files.readString(probes)
+                .replaceFirst("Confirm with action refund\\.", "Confirm with the action refund."));
+        vm.setWorkspace(dev.evalbench.core.service.Components.loadChecked(sample.workspace, Map.of()));
+        List<String> status = new ArrayList<>();
+        vm.problemProperty().addListener((o, was, now) -> status.add(now));
+
+        vm.run();
+
+        String id = first.runIdProperty().get();
+        assertThat(status).containsExactly("Warning: prompts/triage.yaml: its text differs from the one run " + id
+                + " used, but both say revision 4; give the new text revision 5 and a changelog line, so the history, "
+                + "reports and comparisons tell them apart; and datasets/probes.jsonl: its cases differ from the ones "
+                + "run " + id + " read, but suite safety says version 2026.11.1 for both; give the suite a new version "
+                + "in evalbench.yaml, so the history, reports and comparisons tell the two eval sets apart");
+    }
+
     /** A run that ends before its first count shows a still, empty bar (-1 is JavaFX's moving "busy" bar). */
     @Test
     void aRunThatFailsBeforeItsFirstCountLeavesAStillBar() {
