@@ -6,6 +6,7 @@ import dev.evalbench.app.open.OpenFeature;
 import dev.evalbench.app.runner.RunFeature;
 import dev.evalbench.app.settings.WorkbenchSettings;
 import dev.evalbench.app.shell.MainWindow;
+import dev.evalbench.app.shell.ThemeSwitch;
 import dev.evalbench.app.shell.WindowState;
 import dev.evalbench.app.workspace.WorkspaceSession;
 import java.nio.file.Path;
@@ -61,7 +62,7 @@ public final class WorkbenchApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        dev.evalbench.app.shell.ThemeSwitch.apply(settings.theme);
+        ThemeSwitch.apply(settings.theme);
         MainWindow window = new MainWindow();
         runner = new FxTaskRunner(failure -> window.status("Failed: " + failure.getMessage()));
         WorkspaceSession session = new WorkspaceSession(runner, options.env());
@@ -77,7 +78,7 @@ public final class WorkbenchApp extends Application {
                 // After the key's events: the question is a modal dialog, and opened inside the key press it took
                 // the key's release (a headless test's Ctrl stayed down for the window after it).
                 () -> runner.afterThisEvent(() -> quit(stage)));
-        dev.evalbench.app.shell.ThemeSwitch.install(window, settings);
+        ThemeSwitch.install(window, settings);
         windowState = new WindowState(stage, window, settings);
         windowState.restore();
         stage.show();

@@ -97,7 +97,9 @@ final class RunCommand implements Callable<Integer> {
                     + history.dbFor(workspace) + " to find a run or tag of that name in");
         }
         try (RunStore store = history.open(workspace)) {
-            for (String warning : RevisionReuse.warnings(ws, store)) spec.commandLine().getErr().println("warning: " + warning);
+            for (String warning : RevisionReuse.warnings(ws, store)) {
+                spec.commandLine().getErr().println("warning: " + warning);
+            }
             // Resolve the baseline before running, so a typo costs nothing.
             RunCases baseline = fileBaseline != null ? RunCases.of(fileBaseline)
                     : output.baseline == null ? null : RunLookup.baselineCases(store, output.baseline);

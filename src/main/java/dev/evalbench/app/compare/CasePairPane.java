@@ -98,7 +98,8 @@ final class CasePairPane extends VBox {
             // The reviewer's first question about such a case ("why did it regress?"), answered where the eye is.
             boolean secondFails = !c.after().passed();
             CaseRecord failing = secondFails ? c.after() : c.before();
-            return ExpectedChange.sameOutputSentence(c.before(), c.after()) + " " + (secondFails ? "The second run fails it: " : "The first run failed it: ")
+            return ExpectedChange.sameOutputSentence(c.before(), c.after())
+                    + (secondFails ? " The second run fails it: " : " The first run failed it: ")
                     + (failing.failures().isEmpty() ? verdict(failing) : String.join(" ", failing.failures()));
         }
         if (!c.changedFields().isEmpty()) return "Changed fields: " + String.join(", ", c.changedFields());

@@ -28,8 +28,9 @@ import javafx.collections.transformation.FilteredList;
 
 /**
  * The view model of a dataset's table: the cases of every suite reading that dataset file, their restricted values
- * masked as reports mask them, filtered by text (id, vars, expected value, tags; case-insensitive) and by tag. Loading goes through the task runner;
- * filtering a dataset's few thousand rows in memory is cheap enough for every keystroke. UI thread only.
+ * masked as reports mask them, filtered by text (id, vars, expected value, tags; case-insensitive) and by tag.
+ * Loading (and masking) goes through the task runner; filtering a dataset's few thousand rows in memory is cheap
+ * enough for every keystroke. UI thread only.
  */
 public final class DatasetModel {
     /** The tag choice that filters nothing. */

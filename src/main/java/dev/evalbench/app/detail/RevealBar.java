@@ -7,7 +7,7 @@ import javafx.scene.layout.HBox;
 
 /**
  * The line above a case's detail that says its restricted values are masked, with the button that reveals them as
- * the history and the dataset keep them, and masks them again. The pane that owns it shows what the bar says
+ * they are kept (by the history, by the dataset) and masks them again. The pane that owns it shows what the bar says
  * ({@code onReveal}); the bar only words and toggles. FX thread only.
  */
 public final class RevealBar extends HBox {

@@ -2,6 +2,7 @@ package dev.evalbench.app.shell;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import atlantafx.base.theme.Styles;
 import dev.evalbench.app.settings.WorkbenchSettings;
 import javafx.application.Application;
 import javafx.scene.control.Button;
@@ -9,6 +10,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.Region;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
@@ -35,13 +37,13 @@ public final class ThemeSwitch {
                 ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
     }
 
-    /** Adds the shortcut and the tool bar's button to {@code window}, switching the theme {@code settings} keep. */
+    /** Adds the shortcut and the status bar's button to {@code window}, switching the theme {@code settings} keep. */
     public static void install(MainWindow window, WorkbenchSettings settings) {
         ThemeSwitch theme = new ThemeSwitch(settings);
         theme.button.setId("theme-switch");
-        theme.button.getStyleClass().add(atlantafx.base.theme.Styles.FLAT);
+        theme.button.getStyleClass().add(Styles.FLAT);
         theme.button.setOnAction(e -> theme.toggle());
-        theme.button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        theme.button.setMinWidth(Region.USE_PREF_SIZE);
         theme.label();
         // At the status bar's right end, after the run bar: the tool bar is full at the window's usual widths, and
         // what does not fit there moves into its overflow menu, out of sight.
