@@ -22,6 +22,19 @@ class CommandJvmTest {
                         "--workspace", "ws");
     }
 
+    /**
+     * A jar named relative to the folder the command starts in is passed on absolute: the class archive made by a run
+     * from one folder recorded "target/evalbench.jar", and a command from another folder could not use it.
+     */
+    @Test
+    void aJarNamedRelativeToTheFolderIsPassedOnAbsolute() {
+        Path jar = CommandJvm.jarToRelaunch(List.of("-jar", "target/../target/evalbench.jar", "compare"), Map.of(), "Linux",
+                false).orElseThrow();
+        List<String> command = CommandJvm.childCommand("java", jar, List.of(), 1, new String[] {"compare"});
+        assertThat(command.get(command.indexOf("-jar") + 1))
+                .isEqualTo(Path.of("target/evalbench.jar").toAbsolutePath().toString());
+    }
+
     @Test
     void theUsersOwnJvmOptionsKeepTheCommandInTheJvmAsStarted() {
         assertThat(CommandJvm.jarToRelaunch(List.of("-Xmx2g", "-jar", "e.jar", "run"), Map.of(), "Linux", false))
