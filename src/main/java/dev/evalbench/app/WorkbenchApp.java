@@ -119,17 +119,31 @@ public final class WorkbenchApp extends Application {
 
     @Override
     public void stop() {
-        if (workbench != null && workbench.session().folder() != null) {
-            settings.lastWorkspace = workbench.session().folder().toString();
-        }
-        if (windowState != null) windowState.capture();
-        if (workbench != null) {
-            settings.openTabs = workbench.window().tabMemory().openIds();
-            settings.selectedTab = workbench.window().tabMemory().selectedId();
-        }
+        // Each step on its own: one that fails (a bug) is reported and the others still run, so the settings and
+        // the unsaved edits are kept whatever happened. A failure thrown from here reached JavaFX, which printed only
+        // "Exception in Application stop method", and nothing was saved.
+        List<Runnable> keep = new java.util.ArrayList<>();
+        closing("the workspace", () -> {
+            if (workbench != null && workbench.session().folder() != null) {
+                settings.lastWorkspace = workbench.session().folder().toString();
+            }
+        });
+        closing("the window's size and splits", () -> {
+            if (windowState != null) windowState.capture();
+        });
+        closing("the open tabs", () -> {
+            if (workbench != null) {
+                settings.openTabs = workbench.window().tabMemory().openIds();
+                settings.selectedTab = workbench.window().tabMemory().selectedId();
+            }
+        });
         // What features keep as the app stops (unsaved edits, when a signal stopped it without asking).
-        List<Runnable> keep = workbench == null ? List.of() : workbench.window().stopping();
-        if (runner != null) runner.close();
+        if (workbench != null) {
+            keep.addAll(workbench.window().stopping(e -> closingFailed("what a view keeps", e)));
+        }
+        closing("the background work", () -> {
+            if (runner != null) runner.close();
+        });
         // Written on its own thread, not the FX thread; the launcher waits for it before the process exits
         // (awaitSettingsSaved: System.exit does not wait for a thread, and the layout was never saved).
         WorkbenchSettings toSave = settings;
@@ -139,10 +153,24 @@ public final class WorkbenchApp extends Application {
             } catch (java.io.IOException e) {
                 System.err.println("evalbench: could not remember the window layout: " + e.getMessage());
             }
-            keep.forEach(Runnable::run);
+            for (Runnable each : keep) closing("what a view keeps", each);
         }, "evalbench-settings");
         settingsSave = save;
         save.start();
+    }
+
+    /** Runs one step of closing; a failure is printed with its stack (a bug to report) and closing goes on. */
+    private static void closing(String what, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException | LinkageError e) {
+            closingFailed(what, e);
+        }
+    }
+
+    private static void closingFailed(String what, Throwable e) {
+        System.err.println("evalbench: could not keep " + what + " as the workbench closed (a bug; please report it):");
+        e.printStackTrace(System.err);
     }
 
     /** The last settings write {@link #stop} started, or null. */

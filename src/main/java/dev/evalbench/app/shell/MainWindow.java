@@ -196,9 +196,20 @@ public final class MainWindow {
         atStop.add(work);
     }
 
-    /** The file work of every {@link #atStop} registration, gathered now. FX thread. */
-    public java.util.List<Runnable> stopping() {
-        return atStop.stream().map(java.util.function.Supplier::get).toList();
+    /**
+     * The file work of every {@link #atStop} registration, gathered now. A registration whose gathering fails is
+     * handed to {@code failed} and left out; the others still give theirs. FX thread.
+     */
+    public java.util.List<Runnable> stopping(java.util.function.Consumer<RuntimeException> failed) {
+        java.util.List<Runnable> work = new java.util.ArrayList<>();
+        for (java.util.function.Supplier<Runnable> each : atStop) {
+            try {
+                work.add(each.get());
+            } catch (RuntimeException e) {
+                failed.accept(e);
+            }
+        }
+        return work;
     }
 
     public Shortcuts shortcuts() {

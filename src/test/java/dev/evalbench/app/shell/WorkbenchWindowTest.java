@@ -68,7 +68,41 @@ class WorkbenchWindowTest extends WindowTestBase {
     }
 
     /**
-     * Ctrl+Shift+T (or the tool bar's moon) switches the whole window to the dark theme and back, and the theme at
+     * A view whose closing work fails (a bug) loses nothing else: the other views keep theirs, the layout is saved,
+     * and the failure is printed whole. A failure in closing reached JavaFX as "Exception in Application stop
+     * method" (the launcher added "cannot open the workbench") and nothing was saved.
+     */
+    @Test
+    void aViewThatFailsAsTheWindowClosesLosesNothingElse() throws Exception {
+        fixture = WorkbenchFixture.ofSample(temp).start();
+        java.util.concurrent.atomic.AtomicBoolean otherKept = new java.util.concurrent.atomic.AtomicBoolean();
+        robot.interact(() -> {
+            fixture.workbench().window().atStop(() -> {
+                throw new IllegalStateException("a view's bug");
+            });
+            fixture.workbench().window().atStop(() -> () -> otherKept.set(true));
+            fixture.workbench().window().splitPanes().get("main").setDividerPositions(0.3, 0.6);
+        });
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream was = System.err;
+        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            fixture.stop();
+            fixture = null;
+            dev.evalbench.app.WorkbenchApp.awaitSettingsSaved();
+        } finally {
+            System.setErr(was);
+        }
+        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("evalbench: could not keep what a view keeps as the workbench closed (a bug; please report it):")
+                .contains("java.lang.IllegalStateException: a view's bug");
+        assertThat(otherKept).isTrue();
+        assertThat(new SettingsFile(temp.resolve("config/workbench.json")).load().dividers.get("main")[0])
+                .isCloseTo(0.3, org.assertj.core.data.Offset.offset(0.02));
+    }
+
+    /**
+     * Ctrl+Shift+T (or the status bar's moon) switches the whole window to the dark theme and back, and the theme at
      * close is the next start's. The settings had a theme that nothing in the window could change.
      */
     @Test
