@@ -4,6 +4,7 @@ import dev.evalbench.app.fx.FxTaskRunner;
 import dev.evalbench.app.fx.TaskRunner;
 import dev.evalbench.app.open.OpenFeature;
 import dev.evalbench.app.runner.RunFeature;
+import dev.evalbench.app.settings.SettingsFile;
 import dev.evalbench.app.settings.WorkbenchSettings;
 import dev.evalbench.app.shell.MainWindow;
 import dev.evalbench.app.shell.ThemeSwitch;
@@ -55,6 +56,10 @@ public final class WorkbenchApp extends Application {
     @Override
     public void init() {
         settings = options.settingsFile().load();
+        // Beside the toolkit's start: what the save at close needs is loaded while the jar is the one we started from.
+        Thread rehearsal = new Thread(SettingsFile::rehearseSave, "evalbench-settings-rehearsal");
+        rehearsal.setDaemon(true);
+        rehearsal.start();
     }
 
     /** Whether Ctrl+Q is asking about unsaved edits now. FX thread only. */
@@ -82,6 +87,7 @@ public final class WorkbenchApp extends Application {
         windowState = new WindowState(stage, window, settings);
         windowState.restore();
         stage.show();
+        shown = true;
         if (options.workspace() != null) {
             session.open(options.workspace());
             reopenTabsOnceLoaded(session, window);
@@ -148,12 +154,15 @@ public final class WorkbenchApp extends Application {
         // (awaitSettingsSaved: System.exit does not wait for a thread, and the layout was never saved).
         WorkbenchSettings toSave = settings;
         Thread save = new Thread(() -> {
-            try {
-                options.settingsFile().save(toSave);
-            } catch (java.io.IOException e) {
-                System.err.println("evalbench: could not remember the window layout: " + e.getMessage());
-            }
+            // Each view's kept work first: unsaved edits matter more than the layout.
             for (Runnable each : keep) closing("what a view keeps", each);
+            closing("the window layout", () -> {
+                try {
+                    options.settingsFile().save(toSave);
+                } catch (java.io.IOException e) {
+                    System.err.println("evalbench: could not remember the window layout: " + e.getMessage());
+                }
+            });
         }, "evalbench-settings");
         settingsSave = save;
         save.start();
@@ -169,8 +178,30 @@ public final class WorkbenchApp extends Application {
     }
 
     private static void closingFailed(String what, Throwable e) {
+        if (jarReplaced(e)) {
+            // Not a bug: the JVM loads classes when first used, and the jar it started from is gone or changed.
+            System.err.println("evalbench: could not keep " + what + " as the workbench closed: its jar was replaced "
+                    + "while it ran (an upgrade or a rebuild): " + e);
+            return;
+        }
         System.err.println("evalbench: could not keep " + what + " as the workbench closed (a bug; please report it):");
         e.printStackTrace(System.err);
+    }
+
+    /** Whether {@code e} is a class the JVM could no longer load from the jar (or its cause is). */
+    private static boolean jarReplaced(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof NoClassDefFoundError || t instanceof ClassNotFoundException) return true;
+        }
+        return false;
+    }
+
+    /** Whether a window was shown in this process: a failure after that is not a failure to open one. */
+    private static volatile boolean shown;
+
+    /** Whether this process showed the workbench's window (any thread). */
+    static boolean shown() {
+        return shown;
     }
 
     /** The last settings write {@link #stop} started, or null. */

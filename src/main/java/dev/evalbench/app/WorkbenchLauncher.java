@@ -77,17 +77,29 @@ public final class WorkbenchLauncher {
         try {
             Application.launch(WorkbenchApp.class);
         } catch (RuntimeException | UnsatisfiedLinkError e) {
-            err.println("evalbench: cannot open the workbench: " + e.getMessage()
-                    + ". The command line needs no display: `evalbench --help`.");
-            return 2;
+            if (!WorkbenchApp.shown()) {
+                err.println("evalbench: cannot open the workbench: " + e.getMessage()
+                        + ". The command line needs no display: `evalbench --help`.");
+                return 2;
+            }
+            // The window was open: a failure as it closed, a bug. JavaFX wraps it in "Exception in Application stop
+            // method"; its cause says where.
+            err.println("evalbench: the workbench failed as it closed (a bug; please report it):");
+            (e.getCause() != null ? e.getCause() : e).printStackTrace(err);
+            awaitSettings();
+            return 1;
         }
-        // The window is gone; the caller exits the process, which would cut the settings' write short.
+        awaitSettings();
+        return SignalQuit.exitCode();
+    }
+
+    /** The window is gone; the caller exits the process, which would cut the settings' write short. */
+    private static void awaitSettings() {
         try {
             WorkbenchApp.awaitSettingsSaved();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return SignalQuit.exitCode();
     }
 
     /** The options the launcher decided on; taken once by the application it starts. */

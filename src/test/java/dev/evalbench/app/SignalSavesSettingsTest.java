@@ -23,9 +23,33 @@ class SignalSavesSettingsTest {
 
     @Test
     void sigtermWithTheWindowUpStillWritesTheSettings() throws Exception {
-        Path ws = Cli.copySample(tmp);
+        sigtermWritesTheSettings(System.getProperty("java.class.path"), () -> { });
+    }
+
+    /**
+     * The same with the jar replaced in place under the running window (an upgrade, or `mvn package` beside it): the
+     * classes the close needs were loaded from the jar it started from. It printed "Exception in Application stop
+     * method" and "cannot open the workbench", and saved nothing.
+     */
+    @Test
+    void sigtermAfterTheJarWasReplacedInPlaceStillWritesTheSettings() throws Exception {
+        Path jar = Files.copy(TestJar.path(), tmp.resolve("evalbench.jar"));
+        String monocle = java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(entry -> entry.contains("openjfx-monocle")).findFirst().orElseThrow();
+        String log = sigtermWritesTheSettings(jar + java.io.File.pathSeparator + monocle, () -> {
+            // Same file, other bytes: what a package manager or a build writing the jar again does to a running JVM.
+            try (var out = Files.newOutputStream(jar, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
+                out.write(Files.readAllBytes(TestJar.path()), 0, 4096);
+            }
+        });
+        assertThat(log).doesNotContain("Exception in Application stop method").doesNotContain("a bug");
+    }
+
+    /** Starts the workbench on a copy of the sample, runs {@code meanwhile}, ends it with SIGTERM; returns its output. */
+    private String sigtermWritesTheSettings(String classPath, Meanwhile meanwhile) throws Exception {
+        Path ws = Cli.copySample(tmp.resolve("sample"));
         Path config = tmp.resolve("config");
-        List<String> command = List.of(TestJar.java(), "-cp", System.getProperty("java.class.path"),
+        List<String> command = List.of(TestJar.java(), "-cp", classPath,
                 "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
                 "-Devalbench.config.dir=" + config, "dev.evalbench.Launcher", "open", ws.toString());
         Process app = new ProcessBuilder(TestJar.yielding(command)).redirectErrorStream(true)
@@ -38,6 +62,7 @@ class SignalSavesSettingsTest {
             assertThat(history).as(Files.readString(tmp.resolve("app.log"))).exists();
             assertThat(Files.exists(config.resolve("workbench.json"))).as("nothing written while the window is up")
                     .isFalse();
+            meanwhile.run();
 
             assertThat(new ProcessBuilder("kill", "-TERM", Long.toString(app.pid())).start().waitFor()).isZero();
             assertThat(app.waitFor(30, TimeUnit.SECONDS)).as("the app ended").isTrue();
@@ -51,5 +76,10 @@ class SignalSavesSettingsTest {
         assertThat(Path.of(saved.get("lastWorkspace").asText())).isEqualTo(ws.toAbsolutePath());
         assertThat(saved.get("width").asDouble()).isPositive();
         assertThat(log).doesNotContain("could not remember");
+        return log;
+    }
+
+    private interface Meanwhile {
+        void run() throws Exception;
     }
 }

@@ -104,6 +104,9 @@ public final class AuthorFeature {
      * stop nobody could be asked about.
      */
     private Runnable keepUnsavedEdits() {
+        // Nothing to keep: return before the lambdas below, whose linking loads the editor's classes (a jar replaced
+        // under the running window has none to give).
+        if (files.dirtyEditors().isEmpty()) return () -> { };
         List<Unsaved> unsaved = files.dirtyEditors().stream().map(editor -> new Unsaved(editor.absolutePath(),
                 editor.textProperty().get(), editor.savedTextProperty().get())).toList();
         java.time.Instant now = java.time.Instant.now();

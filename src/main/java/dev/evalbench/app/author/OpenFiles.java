@@ -211,6 +211,8 @@ final class OpenFiles {
 
     /** The editors with unsaved edits, in the order their tabs were opened. */
     List<TemplateEditorModel> dirtyEditors() {
+        // None open: nothing to load either (the filter's method reference loads the editor's class).
+        if (editors.isEmpty()) return new ArrayList<>();
         return new ArrayList<>(editors.values().stream().filter(TemplateEditorModel::isDirty).toList());
     }
 

@@ -40,6 +40,23 @@ public final class SettingsFile {
         return file;
     }
 
+    /**
+     * Serializes default settings to nowhere, so that every class a {@link #save} needs is loaded now: the JVM loads
+     * classes from the jar when first used, and a jar replaced in place under the running window (an upgrade, a
+     * rebuild) has none of the old ones to give, so the save at close failed with "Type LauncherChoices not
+     * present" and the layout was lost. Cheap; any thread.
+     */
+    public static void rehearseSave() {
+        try {
+            WorkbenchSettings sample = new WorkbenchSettings();
+            sample.launchers.put("", new LauncherChoices());
+            JSON.writeValue(java.io.OutputStream.nullOutputStream(), sample);
+            dev.evalbench.core.io.AtomicFiles.class.getName();
+        } catch (IOException | RuntimeException e) {
+            // A rehearsal: the real save reports its own failures.
+        }
+    }
+
     public WorkbenchSettings load() {
         if (!Files.isRegularFile(file)) return new WorkbenchSettings();
         try {

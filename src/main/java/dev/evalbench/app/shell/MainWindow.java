@@ -198,14 +198,16 @@ public final class MainWindow {
 
     /**
      * The file work of every {@link #atStop} registration, gathered now. A registration whose gathering fails is
-     * handed to {@code failed} and left out; the others still give theirs. FX thread.
+     * handed to {@code failed} and left out; the others still give theirs. A linkage error counts too: a jar
+     * replaced in place under the running window (an upgrade, a rebuild) fails the first class loaded after it. FX
+     * thread.
      */
-    public java.util.List<Runnable> stopping(java.util.function.Consumer<RuntimeException> failed) {
+    public java.util.List<Runnable> stopping(java.util.function.Consumer<Throwable> failed) {
         java.util.List<Runnable> work = new java.util.ArrayList<>();
         for (java.util.function.Supplier<Runnable> each : atStop) {
             try {
                 work.add(each.get());
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) {
                 failed.accept(e);
             }
         }
