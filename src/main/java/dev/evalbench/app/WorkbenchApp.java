@@ -12,6 +12,7 @@ import dev.evalbench.app.shell.WindowState;
 import dev.evalbench.app.workspace.WorkspaceSession;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import javafx.application.Application;
 import javafx.stage.Stage;
@@ -128,7 +129,7 @@ public final class WorkbenchApp extends Application {
         // Each step on its own: one that fails (a bug) is reported and the others still run, so the settings and
         // the unsaved edits are kept whatever happened. A failure thrown from here reached JavaFX, which printed only
         // "Exception in Application stop method", and nothing was saved.
-        List<Runnable> keep = new java.util.ArrayList<>();
+        List<Runnable> keep = new ArrayList<>();
         closing("the workspace", () -> {
             if (workbench != null && workbench.session().folder() != null) {
                 settings.lastWorkspace = workbench.session().folder().toString();
