@@ -48,7 +48,7 @@ final class CaseSections {
         CaseRecord now = change.after();
         List<String> failures = now.evaluation() == null ? List.of() : now.evaluation().failures();
         if (!failures.isEmpty()) html.element("div", "Now failing: " + String.join(" ", failures), "class", "why");
-        if (change.flippedWithSameOutput()) html.element("div", change.sameOutputSentence(), "class", "meta");
+        if (change.flippedWithSameOutput()) html.element("div", change.sameOutputSentence(), "class", "why");
         CaseInput.write(html, now);
         int rows = change.diff().rows().size();
         if (rows > LONG_DIFF) html.open("details").element("summary", "diff of the outputs (" + rows + " lines)");
