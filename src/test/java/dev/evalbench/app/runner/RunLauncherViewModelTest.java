@@ -156,11 +156,7 @@ class RunLauncherViewModelTest {
     @Test
     void aChangedTextUnderTheSameRevisionIsWarnedAboutOnceTheRunStarts() throws Exception {
         RunLauncherViewModel vm = launcher(new SameThreadTaskRunner());
-        vm.chosenSuites().setAll("safety");
-        RunProgress first = vm.run();
-        Path prompt = sample.workspace.resolve("prompts/triage.yaml");
-        java.nio.file.Files.writeString(prompt, java.nio.file.Files.readString(prompt)
-                .replace("Take order ids from the ticket text only", "Take order ids from the ticket only"));
+        RunProgress first = runThenEditThePrompt(vm);
         vm.setWorkspace(dev.evalbench.core.service.Components.loadChecked(sample.workspace, Map.of()));
         List<String> status = new ArrayList<>();
         vm.setOnStarted(header -> status.add("started"));
@@ -174,6 +170,16 @@ class RunLauncherViewModelTest {
                 + "changelog line, so the history, reports and comparisons tell them apart");
     }
 
+    /** Runs the safety suite, then edits the prompt's text as an editor outside the workbench would: same revision. */
+    private RunProgress runThenEditThePrompt(RunLauncherViewModel vm) throws Exception {
+        vm.chosenSuites().setAll("safety");
+        RunProgress first = vm.run();
+        Path prompt = sample.workspace.resolve("prompts/triage.yaml");
+        java.nio.file.Files.writeString(prompt, java.nio.file.Files.readString(prompt)
+                .replace("Take order ids from the ticket text only", "Take order ids from the ticket only"));
+        return first;
+    }
+
     /**
      * A prompt and a dataset both changed under their old revision and version: one status line says both, the
      * prompt first (the first warning used to be the only one).
@@ -181,11 +187,7 @@ class RunLauncherViewModelTest {
     @Test
     void aChangedPromptAndAChangedEvalSetAreBothInTheWarning() throws Exception {
         RunLauncherViewModel vm = launcher(new SameThreadTaskRunner());
-        vm.chosenSuites().setAll("safety");
-        RunProgress first = vm.run();
-        Path prompt = sample.workspace.resolve("prompts/triage.yaml");
-        java.nio.file.Files.writeString(prompt, java.nio.file.Files.readString(prompt)
-                .replace("Take order ids from the ticket text only", "Take order ids from the ticket only"));
+        RunProgress first = runThenEditThePrompt(vm);
         Path probes = sample.workspace.resolve("datasets/probes.jsonl");
         java.nio.file.Files.writeString(probes, java.nio.file.Files.readString(probes)
                 .replaceFirst("Confirm with action refund\\.", "Confirm with the action refund."));
