@@ -94,6 +94,12 @@ public final class DatasetModel {
         summary.set(dev.evalbench.core.text.Counted.partOf(shown.size(), all.size(), "case"));
     }
 
+    /** Shows every case again: no text, all tags. */
+    public void clearFilter() {
+        text.set("");
+        tag.set(ALL_TAGS);
+    }
+
     public String file() { return file; }
     public ObservableList<DatasetRow> rows() { return shown; }
     public ObservableList<String> tags() { return tags; }

@@ -1,6 +1,7 @@
 package dev.evalbench.app.dataset;
 
 import dev.evalbench.app.fx.AfterLayout;
+import dev.evalbench.app.fx.FilterField;
 import dev.evalbench.app.fx.FitColumns;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.ComboBox;
@@ -10,7 +11,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import java.util.List;
 import java.util.function.Function;
 
@@ -25,11 +25,9 @@ public final class DatasetView extends BorderPane {
     private final TableView<DatasetRow> table;
 
     public DatasetView(DatasetModel model) {
-        TextField filter = new TextField();
-        filter.setId("dataset-filter");
+        // Esc clears the whole filter, as in the results and the comparison.
+        TextField filter = FilterField.text("dataset-filter", model.textProperty(), model::clearFilter);
         filter.setPromptText("Filter by id, vars, expected or tag");
-        filter.textProperty().bindBidirectional(model.textProperty());
-        HBox.setHgrow(filter, Priority.ALWAYS);
         ComboBox<String> tag = new ComboBox<>(model.tags());
         tag.setId("dataset-tag");
         tag.valueProperty().bindBidirectional(model.tagProperty());

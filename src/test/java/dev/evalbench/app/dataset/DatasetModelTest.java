@@ -45,6 +45,13 @@ class DatasetModelTest {
         model.textProperty().set("no case says this");
         assertThat(model.rows()).isEmpty();
         assertThat(model.summaryProperty().get()).startsWith("0 of ");
+
+        // Esc's clearing: no text and all tags, every case shown again.
+        model.tagProperty().set("promo-code");
+        model.clearFilter();
+        assertThat(model.textProperty().get()).isEmpty();
+        assertThat(model.tagProperty().get()).isEqualTo(DatasetModel.ALL_TAGS);
+        assertThat(model.summaryProperty().get()).matches("(\\d+) of \\1 cases");
     }
 
     /** A dataset of one case read "1 of 1 cases". */

@@ -91,6 +91,12 @@ class DetailPaneWindowTest extends WindowTestBase {
         assertThat(FxWait.read(() -> robot.lookup("#dataset-table .table-cell").queryAllAs(javafx.scene.control.TableCell.class)
                 .stream().map(c -> String.valueOf(c.getText())).filter(t -> t.contains("Your app crashes")).toList()))
                 .singleElement().asString().doesNotContain("hiroshi.sato@example.com").contains("[masked ");
+        // Esc in its filter shows every case again, as in the results.
+        int all = FxWait.read(() -> dataset.getItems().size());
+        robot.clickOn("#dataset-filter").write("no case says this");
+        waitFor(5, TimeUnit.SECONDS, () -> dataset.getItems().isEmpty());
+        robot.push(javafx.scene.input.KeyCode.ESCAPE);
+        waitFor(5, TimeUnit.SECONDS, () -> dataset.getItems().size() == all);
         robot.interact(() -> dataset.getSelectionModel().select(0));
         waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#dataset-case").tryQuery().isPresent());
         assertThat(FxWait.read(() -> robot.lookup("#dataset-case-vars").queryAs(javafx.scene.text.Text.class).getText()))
