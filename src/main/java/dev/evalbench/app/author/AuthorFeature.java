@@ -3,6 +3,7 @@ package dev.evalbench.app.author;
 import dev.evalbench.app.fx.TaskRunner;
 import dev.evalbench.app.shell.MainWindow;
 import dev.evalbench.app.workspace.WorkspaceSession;
+import dev.evalbench.app.editor.TemplateEditorModel;
 import dev.evalbench.app.fx.BackgroundTask;
 import dev.evalbench.app.fx.WhileOnStage;
 import dev.evalbench.app.workspace.ProblemsPanel;
@@ -106,8 +107,9 @@ public final class AuthorFeature {
     private Runnable keepUnsavedEdits() {
         // Nothing to keep: return before the lambdas below, whose linking loads the editor's classes (a jar replaced
         // under the running window has none to give).
-        if (files.dirtyEditors().isEmpty()) return () -> { };
-        List<Unsaved> unsaved = files.dirtyEditors().stream().map(editor -> new Unsaved(editor.absolutePath(),
+        List<TemplateEditorModel> dirty = files.dirtyEditors();
+        if (dirty.isEmpty()) return () -> { };
+        List<Unsaved> unsaved = dirty.stream().map(editor -> new Unsaved(editor.absolutePath(),
                 editor.textProperty().get(), editor.savedTextProperty().get())).toList();
         java.time.Instant now = java.time.Instant.now();
         return () -> unsaved.forEach(edits -> {

@@ -17,12 +17,10 @@ import java.util.Set;
  * Datasets whose cases changed since a stored run read them while their suite's eval set version stayed the same
  * (an expected value relabelled, a ticket added): two eval sets would both be "version 2026.11.1" in the history,
  * reports and comparisons, told apart only by SHA-256. The prompt's counterpart is {@link RevisionReuse}. Found from
- * the newest {@link #RUNS_READ} runs: each run's dataset digest, and the version its snapshot of
+ * the newest runs ({@link RevisionReuse#RUNS_READ}, read once for both warnings): each run's dataset digest, and the version its snapshot of
  * {@code evalbench.yaml} gave the suite. A warning, not an error. Reads the store: call off the UI thread.
  */
 public final class EvalSetReuse {
-    static final int RUNS_READ = 50;
-    private static final String MANIFEST = "evalbench.yaml";
 
     /** Suite {@code suite} read other cases from {@code dataset} under the same {@code version}, in run {@code runId}. */
     public record Reuse(String suite, String dataset, String version, String runId) {
@@ -36,9 +34,8 @@ public final class EvalSetReuse {
 
     private EvalSetReuse() {}
 
-    /** One reuse per suite at most (the newest run that shows it), in the workspace's suite order. */
-    public static List<Reuse> in(Workspace ws, RunStore store) throws StoreException {
-        List<RunHeader> runs = store.runs(RUNS_READ);
+    /** One reuse per suite at most (the newest of {@code runs} that shows it), in the workspace's suite order. */
+    static List<Reuse> in(Workspace ws, RunStore store, List<RunHeader> runs) throws StoreException {
         List<Reuse> found = new ArrayList<>();
         for (SuiteSpec suite : ws.suites()) {
             String now = ws.inputDigests().get(suite.dataset());
@@ -47,7 +44,7 @@ public final class EvalSetReuse {
             for (RunHeader run : runs) {
                 String sha = run.inputs() == null ? null : run.inputs().get(suite.dataset());
                 if (sha == null || sha.equals(now) || !read.add(sha)) continue;
-                String manifest = run.inputs().get(MANIFEST);
+                String manifest = run.inputs().get(SuiteVersions.FILE);
                 Optional<byte[]> bytes = manifest == null ? Optional.empty() : store.snapshot(manifest);
                 if (bytes.isPresent() && Objects.equals(SuiteVersions.of(bytes.get()).get(suite.name()), suite.version())) {
                     found.add(new Reuse(suite.name(), suite.dataset(), suite.version(), run.id()));

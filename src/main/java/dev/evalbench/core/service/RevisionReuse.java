@@ -39,15 +39,21 @@ public final class RevisionReuse {
      * eval sets that kept their version ({@link EvalSetReuse}), each in a user's words.
      */
     public static List<String> warnings(Workspace ws, RunStore store) throws StoreException {
+        // The newest runs' headers are read once, for both kinds.
+        List<RunHeader> runs = store.runs(RUNS_READ);
         List<String> warnings = new ArrayList<>();
-        for (Reuse reuse : in(ws, store)) warnings.add(reuse.sentence());
-        for (EvalSetReuse.Reuse reuse : EvalSetReuse.in(ws, store)) warnings.add(reuse.sentence());
+        for (Reuse reuse : in(ws, store, runs)) warnings.add(reuse.sentence());
+        for (EvalSetReuse.Reuse reuse : EvalSetReuse.in(ws, store, runs)) warnings.add(reuse.sentence());
         return warnings;
     }
 
     /** One reuse per prompt file at most (the newest run that shows it), in the workspace's prompt order. */
     public static List<Reuse> in(Workspace ws, RunStore store) throws StoreException {
-        List<RunHeader> runs = store.runs(RUNS_READ);
+        return in(ws, store, store.runs(RUNS_READ));
+    }
+
+    /** As {@link #in(Workspace, RunStore)}, over {@code runs} (newest first) already read. */
+    static List<Reuse> in(Workspace ws, RunStore store, List<RunHeader> runs) throws StoreException {
         List<Reuse> found = new ArrayList<>();
         for (PromptTemplate prompt : ws.prompts().values()) {
             Set<String> read = new HashSet<>();

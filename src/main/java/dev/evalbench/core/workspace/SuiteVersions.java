@@ -9,6 +9,9 @@ import java.util.Map;
  * run's snapshot of the file): nothing else of the workspace is loaded or checked. Stateless.
  */
 public final class SuiteVersions {
+    /** The workspace file the versions are read from, as run inputs name it. */
+    public static final String FILE = Manifest.FILE;
+
     private SuiteVersions() {}
 
     /**
