@@ -76,7 +76,9 @@ final class PromptReader {
         }
         String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8); // parseYaml checked it is UTF-8
         boolean refused = false;
-        for (String part : List.of("/system", "/body")) {
+        // A stored run's prompt, byte for byte the one its run checked, is only read (diffs, masks): the tag
+        // check's Pebble lexer is left unloaded, as the renderer is.
+        for (String part : ctx.checkedByItsRun() ? List.<String>of() : List.of("/system", "/body")) {
             Optional<InputError> problem = TemplateTagCheck.check(tree, text, part, Trees.text(root, part.substring(1)));
             if (problem.isPresent()) {
                 ctx.add(problem.get());
