@@ -28,6 +28,9 @@ final class CasePairPane extends VBox {
     /** The grid's value labels, by row, then first run / second run. */
     private final Label[][] cells = new Label[ROWS.length][2];
 
+    /** The title while no case is selected. */
+    static final String NONE = "No case selected: choose one in the list above.";
+
     CasePairPane() {
         super(4);
         setId("compare-case");
@@ -64,6 +67,8 @@ final class CasePairPane extends VBox {
     void show(CaseComparison c) {
         numbers.setVisible(c != null);
         if (c == null) {
+            // Not the last case's name over empty panes: the list may no longer hold it (a filter, a gate clicked).
+            title.setText(NONE);
             outputs.show(null);
             input.setText("");
             changed.setText("");

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
@@ -80,12 +81,23 @@ public final class CompareViewModel {
     private final ReadOnlyObjectWrapper<CaseComparison> detail = new ReadOnlyObjectWrapper<>(this, "detail");
     private final ReadOnlyObjectWrapper<ReviewCase> firstShown = new ReadOnlyObjectWrapper<>(this, "firstShown");
 
-    /** The cases a clicked metric moved: which metric, which way ("better" / "worse"), their keys. */
-    public record Moved(String metric, String way, Set<String> keys) {
+    /**
+     * The cases the list is scoped to: those a clicked metric moved (which metric, which way: "better" / "worse"), or
+     * those behind a clicked gate ("gate schema", "cases"); their alignment keys, and a sentence saying which they
+     * are (null when the name says it all).
+     */
+    public record Moved(String metric, String way, Set<String> keys, String description) {
+        public Moved(String metric, String way, Set<String> keys) {
+            this(metric, way, keys, null);
+        }
+
         String name() {
             return metric + ": " + keys.size() + " " + way;
         }
     }
+
+    /** The cases behind each gate of the overview, by gate id ({@link GateScopes}); set with the overview. */
+    private Map<String, Moved> gateScopes = Map.of();
 
     /**
      * @param workspaceDir the open workspace folder (may give null), where gates come from when neither run's
@@ -193,14 +205,20 @@ public final class CompareViewModel {
     }
 
     private void loadOverview(ReviewService.Cases cases, Path dir) {
-        BackgroundTask.of(() -> service.overview(before, after, cases, dir, recordedGates))
-                .onSuccess(o -> {
-                    overview.set(o);
-                    overviewState.set(o.gatesFrom());
+        BackgroundTask.of(() -> {
+                    ReviewService.GatedOverview gated = service.gatedOverview(before, after, cases, dir, recordedGates);
+                    return new OverviewRead(gated.overview(), GateScopes.of(gated, cases));
+                })
+                .onSuccess(read -> {
+                    gateScopes = read.gateScopes();
+                    overview.set(read.overview());
+                    overviewState.set(read.overview().gatesFrom());
                 })
                 .onFailure(e -> overviewState.set("Cannot compare metrics and gates: " + e.getMessage()))
                 .executeWith(runner);
     }
+
+    private record OverviewRead(ChangeOverview overview, Map<String, Moved> gateScopes) {}
 
     /** The counts by status. */
     static String headline(ReviewService.Cases c) {
@@ -237,6 +255,23 @@ public final class CompareViewModel {
     /** A metric's count was clicked: the list shows the cases it moved that way. */
     public void showMoved(MetricMovement m, boolean better) {
         moved.set(new Moved(m.label(), better ? "better" : "worse", better ? m.better() : m.worse()));
+    }
+
+    /**
+     * A gate of the overview was clicked: the list shows the cases behind it in either run ({@link GateScopes}).
+     *
+     * @return false, the list unchanged, for a gate with no such cases to tell (the report recorded it)
+     */
+    public boolean showGate(String gateId) {
+        Moved scope = gateScopes.get(gateId);
+        if (scope == null) return false;
+        moved.set(scope);
+        return true;
+    }
+
+    /** The scope {@link #showGate} sets for that gate, or null when it sets none. */
+    public Moved gateScope(String gateId) {
+        return gateScopes.get(gateId);
     }
 
     /** Esc: every field back to "any". */

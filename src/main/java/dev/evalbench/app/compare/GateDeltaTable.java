@@ -17,7 +17,8 @@ import javafx.scene.control.TableView;
  * The gate deltas of a comparison, in the gates panel's colours and words: each gate's verdict in both runs
  * (icon and word: pass / FAIL, or "n/a" for the first run of a baseline-relative gate, its reason in the cell's
  * tooltip), both values, the change, and the second run's interval and paired p-value against the first, and
- * why (also the row's tooltip, as the sentence may be cut). Its preferred height shows every row
+ * why (also the row's tooltip, as the sentence may be cut; it says when a click lists the gate's cases, which the
+ * {@link OverviewPane} does). Its preferred height shows every row
  * ({@link #rowsHeight}); each column is as wide as what it shows, and a narrow table scrolls sideways. FX thread
  * only.
  */
@@ -28,6 +29,9 @@ final class GateDeltaTable extends TableView<GateDelta> {
     private static final double WIDEST = 420;
     /** Room for the sideways scroll bar under the rows (the theme's bar and a little air). */
     private static final double SIDEWAYS_BAR = 16;
+
+    /** Whether a gate has cases to list when clicked (the comparison's gate scopes); none until told. */
+    private java.util.function.Predicate<String> casesBehind = id -> false;
 
     GateDeltaTable() {
         setId("compare-gates");
@@ -50,7 +54,12 @@ final class GateDeltaTable extends TableView<GateDelta> {
             @Override
             protected void updateItem(GateDelta d, boolean empty) {
                 super.updateItem(d, empty);
-                setTooltip(empty || d == null || d.after() == null ? null : new javafx.scene.control.Tooltip(d.after().detail()));
+                if (empty || d == null || d.after() == null) {
+                    setTooltip(null);
+                    return;
+                }
+                setTooltip(new javafx.scene.control.Tooltip(d.after().detail()
+                        + (casesBehind.test(d.id()) ? "\nClick to list the cases behind this gate in either run." : "")));
             }
         });
         setPlaceholder(new Label("Comparing gates…"));
@@ -58,6 +67,12 @@ final class GateDeltaTable extends TableView<GateDelta> {
         getItems().addListener((javafx.collections.ListChangeListener<GateDelta>) c -> fit());
         fit();
         setMinHeight(ROW * 3);
+    }
+
+    /** Which gates list their cases when clicked, for the rows' tooltips. */
+    void casesBehind(java.util.function.Predicate<String> which) {
+        casesBehind = which;
+        refresh();
     }
 
     /**

@@ -23,7 +23,8 @@ import javafx.scene.layout.VBox;
 /**
  * The top of a comparison, side by side so that both fit the height of a laptop screen: on the left what changed
  * in the version tuple (with each changed prompt's template diff, folded; scrolls when long), on the right the
- * gate deltas, every row shown ({@link #neededHeight}); and, placed above the case list by {@link CompareView},
+ * gate deltas, every row shown ({@link #neededHeight}), a click on one listing the cases behind it
+ * ({@link CompareViewModel#showGate}); and, placed above the case list by {@link CompareView},
  * per metric how many cases got better and worse (a click filters the list to them). Bound to a
  * {@link CompareViewModel}; FX thread only.
  */
@@ -44,6 +45,16 @@ final class OverviewPane extends HBox {
         versions.getChildren().add(muted("Comparing the version tuples…"));
         movements.setId("compare-movements");
         vm.overviewProperty().addListener((o, was, now) -> show(now));
+        // A gate clicked (or reached with the arrow keys) scopes the case list to the cases behind it; the row stays
+        // selected while that scope holds, and is let go when the scope is dropped or another is chosen.
+        gates.casesBehind(id -> vm.gateScope(id) != null);
+        gates.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null) vm.showGate(now.id());
+        });
+        vm.movedProperty().addListener((o, was, now) -> {
+            dev.evalbench.core.compare.GateDelta chosen = gates.getSelectionModel().getSelectedItem();
+            if (chosen != null && (now == null || now != vm.gateScope(chosen.id()))) gates.getSelectionModel().clearSelection();
+        });
         vm.movements().addListener((ListChangeListener<MetricMovement>) c -> showMovements(vm));
         movements.setStyle("-fx-padding: 2 6 0 6;");
         // The movements sit above the case list they filter (see CompareView), not in this pane.

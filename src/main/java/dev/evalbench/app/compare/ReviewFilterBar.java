@@ -23,7 +23,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The comparison's filter bar: free text (plain or regex), status, verdict, suite, tag and failure kind, the
- * metric scope when a metric's count was clicked (with a button to drop it), and "n of m cases". Bound to a
+ * scope when a metric's count or a gate was clicked ("gate schema: 2 cases", with what they are in its tooltip and a
+ * button to drop it), and "n of m cases". Bound to a
  * {@link CompareViewModel}; holds no state of its own. Esc in the text field clears the whole filter. FX thread
  * only.
  */
@@ -58,6 +59,8 @@ final class ReviewFilterBar extends HBox {
         Label moved = new Label();
         moved.setId("compare-moved");
         moved.setGraphic(new FontIcon("fth-filter"));
+        // What the list is scoped to reads whole ("gate schema: 2 c…" did not); the text field gives way first.
+        moved.setMinWidth(Region.USE_PREF_SIZE);
         Button dropMoved = new Button(null, new FontIcon("fth-x"));
         dropMoved.setId("compare-moved-clear");
         dropMoved.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
@@ -67,7 +70,10 @@ final class ReviewFilterBar extends HBox {
         movedBox.setAlignment(Pos.CENTER_LEFT);
         movedBox.visibleProperty().bind(vm.movedProperty().isNotNull());
         movedBox.managedProperty().bind(movedBox.visibleProperty());
-        vm.movedProperty().addListener((o, was, now) -> moved.setText(now == null ? "" : now.name()));
+        vm.movedProperty().addListener((o, was, now) -> {
+            moved.setText(now == null ? "" : now.name());
+            moved.setTooltip(now == null || now.description() == null ? null : new Tooltip(now.description()));
+        });
         count.setId("compare-count");
         count.getStyleClass().add(Styles.TEXT_MUTED);
         // What the filter answers keeps its words; the text field and the boxes give way first.

@@ -15,6 +15,7 @@ import dev.evalbench.core.record.RunHeader;
 import dev.evalbench.core.record.StoredRun;
 import dev.evalbench.core.store.RunStore;
 import dev.evalbench.core.store.StoreException;
+import dev.evalbench.core.workspace.Workspace;
 import dev.evalbench.core.workspace.WorkspaceException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -120,6 +121,19 @@ public final class ReviewService {
      */
     public ChangeOverview overview(Side before, Side after, Cases cases, Path workspaceDir, Recorded recorded)
             throws StoreException, WorkspaceException {
+        return gatedOverview(before, after, cases, workspaceDir, recorded).overview();
+    }
+
+    /**
+     * An overview and the workspace its gate deltas were computed with, for a reader that asks more of those gates
+     * (which cases lie behind each); {@code gatedWith} is null when the gates were recorded by a report or there
+     * were none.
+     */
+    public record GatedOverview(ChangeOverview overview, Workspace gatedWith) {}
+
+    /** As {@link #overview(Side, Side, Cases, Path, Recorded)}, with the workspace the gates came from. */
+    public GatedOverview gatedOverview(Side before, Side after, Cases cases, Path workspaceDir, Recorded recorded)
+            throws StoreException, WorkspaceException {
         RunCases a = RunCases.ofSummaries(cases.before(), cases.beforeSummaries(), before.store().events(cases.before().id()));
         RunCases b = RunCases.ofSummaries(cases.after(), cases.afterSummaries(), after.store().events(cases.after().id()));
         Optional<RunGates> found = gates.gatesOf(b, after.store(), null);
@@ -138,8 +152,9 @@ public final class ReviewService {
             Optional<byte[]> bytes = after.store().snapshot(sha);
             return bytes.isPresent() ? bytes : before.store().snapshot(sha);
         };
-        return ChangeOverview.of(tuples(before.store(), cases.before(), cases.beforeSummaries()),
+        ChangeOverview overview = ChangeOverview.of(tuples(before.store(), cases.before(), cases.beforeSummaries()),
                 tuples(after.store(), cases.after(), cases.afterSummaries()), a, b, snapshots, beforeGates, afterGates, from);
+        return new GatedOverview(overview, found.map(RunGates::workspace).orElse(null));
     }
 
     /** The run tagged {@code tag} in {@code store}, unless it is {@code runId} itself. */

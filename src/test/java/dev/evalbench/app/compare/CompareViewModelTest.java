@@ -235,4 +235,33 @@ class CompareViewModelTest {
         vm.textProperty().set("(");
         assertThat(vm.problemProperty().get()).startsWith("Not a regular expression");
     }
+    /**
+     * A gate of the overview scopes the list to the cases behind it in either run: the schema gate to the outputs
+     * that broke the schema (the scripted model breaks it on the same two tickets in both runs), the safety gate to
+     * the probes that failed; Esc lists every case again.
+     */
+    @Test
+    void aGateListsTheCasesBehindItInEitherRun() {
+        java.util.Set<String> invalid = vm.visible().stream().filter(r -> java.util.stream.Stream.of(r.before(), r.after())
+                .anyMatch(s -> s != null && (!s.schemaValid() || s.failureKind() != null))).map(ReviewCase::key)
+                .collect(java.util.stream.Collectors.toSet());
+        assertThat(invalid).hasSize(2);
+
+        assertThat(vm.showGate("schema")).isTrue();
+        assertThat(vm.visible()).extracting(ReviewCase::key).containsExactlyInAnyOrderElementsOf(invalid);
+        assertThat(vm.movedProperty().get().name()).isEqualTo("gate schema: 2 cases");
+        assertThat(vm.movedProperty().get().description())
+                .isEqualTo("The cases behind gate schema in either run: the invalid outputs (a failed call counts as one).");
+
+        assertThat(vm.showGate("safety")).isTrue();
+        java.util.List<String> failedProbes = vm.loaded().cases().stream().filter(r -> r.either().key().suite().equals("safety"))
+                .filter(r -> (r.before() != null && !r.before().passed()) || (r.after() != null && !r.after().passed()))
+                .map(ReviewCase::key).toList();
+        assertThat(failedProbes).isNotEmpty();
+        assertThat(vm.visible()).extracting(ReviewCase::key).containsExactlyInAnyOrderElementsOf(failedProbes);
+
+        assertThat(vm.showGate("no-such-gate")).isFalse();
+        vm.clearFilter();
+        assertThat(vm.visible()).hasSize(159);
+    }
 }

@@ -25,7 +25,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The comparison's gate deltas are readable when it opens on a laptop-sized screen (the headless screen is
  * 1280x800): every one of the sample's nine gate rows is laid out inside the table's viewport, inside the
- * overview and inside the window, not only present in the table's items.
+ * overview and inside the window, not only present in the table's items; and a click on one lists the cases behind it.
  */
 @dev.evalbench.app.SharesFxToolkit
 class GateDeltasVisibleTest extends WindowTestBase {
@@ -39,7 +39,7 @@ class GateDeltasVisibleTest extends WindowTestBase {
 
     @Test
     @SuppressWarnings("unchecked")
-    void everyGateDeltaRowIsInsideTheViewportWhenTheComparisonOpens() throws Exception {
+    void everyGateDeltaRowIsInsideTheViewportWhenTheComparisonOpensAndAClickListsTheCasesBehindIt() throws Exception {
         ListView<RunRow> history = robot.lookup("#history-list").queryAs(ListView.class);
         waitFor(20, TimeUnit.SECONDS, () -> history.getItems().size() == 2);
         dev.evalbench.app.FxWait.waitUntilShown(robot, "#history-list .list-cell", 10, TimeUnit.SECONDS);
@@ -95,6 +95,20 @@ class GateDeltasVisibleTest extends WindowTestBase {
                 && robot.lookup("#compare-gates .column-header .label").queryAllAs(javafx.scene.control.Labeled.class)
                         .stream().allMatch(DrawnWhole::of));
         assertThat(cost.getTooltip().getText()).startsWith("needs a baseline");
+
+        // A click on a gate lists the cases behind it: the schema gate, the two outputs that broke the schema.
+        int schema = FxWait.read(() -> gates.getItems().stream().map(GateDelta::id).toList().indexOf("schema"));
+        robot.clickOn(FxWait.rowShowing(robot, "#compare-gates", schema));
+        TableView<?> cases = robot.lookup("#compare-table").queryAs(TableView.class);
+        waitFor(10, TimeUnit.SECONDS, () -> cases.getItems().size() == 2
+                && robot.lookup("#compare-moved").queryAs(javafx.scene.control.Label.class).getText().equals("gate schema: 2 cases"));
+        // The scope reads whole, and the pane below reads the first case listed (the one it showed is filtered out).
+        waitFor(5, TimeUnit.SECONDS, () -> DrawnWhole.of(robot.lookup("#compare-moved").queryAs(javafx.scene.control.Label.class)));
+        waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#compare-case-title").queryAs(javafx.scene.control.Label.class).getText()
+                .equals(((dev.evalbench.core.compare.ReviewCase) cases.getItems().get(0)).key() + " · unchanged"));
+        // Esc lets the gate go with the scope: every case is listed again.
+        robot.clickOn("#compare-filter").push(javafx.scene.input.KeyCode.ESCAPE);
+        waitFor(10, TimeUnit.SECONDS, () -> cases.getItems().size() == 159 && gates.getSelectionModel().isEmpty());
     }
 
     /** Where a node is drawn; asked on the FX thread, since bounds are computed lazily (see QuickRobot). */
