@@ -77,6 +77,27 @@ class CompareWindowTest extends WindowTestBase {
         robot.interact(() -> fixture.stage.setWidth(NARROW));
         WaitForAsyncUtils.waitForFxEvents();
         waitFor(10, TimeUnit.SECONDS, this::filterBarReadsWhole);
+
+        // In the dark theme the two outputs are drawn on the theme's dark ground (RichTextFX painted them white, under
+        // the theme's light text), and back.
+        StyleClassedTextArea after = robot.lookup("#compare-output-after").queryAs(StyleClassedTextArea.class);
+        waitFor(10, TimeUnit.SECONDS, () -> after.getLength() > 0 && brightness(after) > 0.8);
+        String light = javafx.application.Application.getUserAgentStylesheet();
+        try {
+            robot.clickOn("#theme-switch");
+            waitFor(5, TimeUnit.SECONDS, () -> brightness(after) < 0.3
+                    && brightness(robot.lookup("#compare-output-before").queryAs(StyleClassedTextArea.class)) < 0.3);
+        } finally {
+            // The style sheet is the toolkit's, shared with the tests after this one.
+            robot.interact(() -> javafx.application.Application.setUserAgentStylesheet(light));
+        }
+    }
+
+    /** How bright a region's background is drawn, 0 (black) to 1 (white); -1 when it has no plain colour. */
+    private static double brightness(javafx.scene.layout.Region region) {
+        var fills = region.getBackground() == null ? java.util.List.<javafx.scene.layout.BackgroundFill>of()
+                : region.getBackground().getFills();
+        return fills.isEmpty() || !(fills.get(0).getFill() instanceof javafx.scene.paint.Color c) ? -1 : c.getBrightness();
     }
 
     /**
