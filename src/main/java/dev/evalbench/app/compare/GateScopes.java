@@ -5,7 +5,7 @@ import dev.evalbench.core.compare.ReviewCase;
 import dev.evalbench.core.service.ReviewService;
 import dev.evalbench.core.workspace.GateSpec;
 import dev.evalbench.core.workspace.Workspace;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +25,7 @@ final class GateScopes {
     static Map<String, CompareViewModel.Moved> of(ReviewService.GatedOverview gated, ReviewService.Cases cases) {
         Workspace ws = gated.gatedWith();
         if (ws == null) return Map.of();
-        Map<String, CompareViewModel.Moved> scopes = new LinkedHashMap<>();
+        Map<String, CompareViewModel.Moved> scopes = new HashMap<>();
         for (GateSpec gate : ws.gates()) {
             GateCases.Behind before = GateCases.behind(gate, ws, cases.beforeSummaries());
             GateCases.Behind after = GateCases.behind(gate, ws, cases.afterSummaries());
