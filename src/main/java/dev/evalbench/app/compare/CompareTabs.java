@@ -48,6 +48,13 @@ public final class CompareTabs {
     /** How a side read from a file ends in a pair's key. */
     private static final String FILE_SIDE = " (file)";
     private ReviewMarksFile marks;
+    private final List<Consumer<Opened>> onOpen = new java.util.ArrayList<>();
+
+    /**
+     * A comparison just opened: its view, its two runs' ids (first, the baseline side, then second), and whether both
+     * are runs of the open workspace's history (neither read from a file), so that the history can report on them.
+     */
+    public record Opened(CompareView view, String firstRunId, String secondRunId, boolean bothInHistory) {}
 
     /**
      * @param history       the open workspace's history (called in task bodies only)
@@ -64,6 +71,11 @@ public final class CompareTabs {
         this.workspaceDir = workspaceDir;
         this.openWorkspace = openWorkspace;
         this.service = new ReviewService(env);
+    }
+
+    /** Calls {@code hook} for each comparison opened from now on, before its tab shows (to add its actions). */
+    public void onOpen(Consumer<Opened> hook) {
+        onOpen.add(hook);
     }
 
     public void installShortcuts() {
@@ -311,9 +323,12 @@ public final class CompareTabs {
         Tab tab = new Tab("Compare " + shortId(before.runId()) + " → " + shortId(after.runId()), view);
         tab.setId("compare-tab");
         // Two runs of the history can be compared again at the next start; runs read from files may be gone by then.
-        if (!before.label().endsWith(RunChoice.READ_ONLY) && !after.label().endsWith(RunChoice.READ_ONLY)) {
+        boolean bothInHistory = !before.label().endsWith(RunChoice.READ_ONLY) && !after.label().endsWith(RunChoice.READ_ONLY);
+        if (bothInHistory) {
             dev.evalbench.app.shell.TabMemory.remember(tab, "compare", before.runId() + " " + after.runId());
         }
+        Opened opened = new Opened(view, before.runId(), after.runId(), bothInHistory);
+        onOpen.forEach(hook -> hook.accept(opened));
         // Two outputs side by side need the width the (unused) detail pane would take.
         MainWindow.wantsWholeWidth(tab);
         tab.setTooltip(new Tooltip(before.label() + " → " + after.label()));

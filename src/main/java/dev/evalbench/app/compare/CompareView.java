@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Orientation;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
@@ -34,6 +35,8 @@ public final class CompareView extends VBox {
     private final ReviewFilterBar filterBar;
     private final TableView<ReviewCase> table = new TableView<>();
     private final CasePairPane pair = new CasePairPane();
+    /** Buttons other features add to the comparison ({@link #addAction}). */
+    private final HBox actions = new HBox(4);
     /** The table's rows once its skin made them (looked up once). */
     private javafx.scene.control.skin.VirtualFlow<?> rows;
 
@@ -70,7 +73,12 @@ public final class CompareView extends VBox {
         scope.textProperty().bind(vm.scopeProperty());
         scope.managedProperty().bind(scope.textProperty().isNotEmpty());
         scope.visibleProperty().bind(scope.managedProperty());
-        VBox top = new VBox(2, which, counts, scope, problem);
+        // The runs' line carries the comparison's actions at its right end (Export report…, added by the reports).
+        which.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(which, Priority.ALWAYS);
+        HBox runsLine = new HBox(8, which, actions);
+        runsLine.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox top = new VBox(2, runsLine, counts, scope, problem);
         top.setStyle("-fx-padding: 4 6 0 6;");
 
         OverviewPane overview = new OverviewPane(vm);
@@ -148,6 +156,12 @@ public final class CompareView extends VBox {
         });
         VBox.setVgrow(split, Priority.ALWAYS);
         getChildren().addAll(top, split);
+    }
+
+    /** Adds a button at the right end of the runs' line, drawn whole however long that line is. */
+    public void addAction(Node action) {
+        if (action instanceof javafx.scene.control.Control c) c.setMinWidth(Region.USE_PREF_SIZE);
+        actions.getChildren().add(action);
     }
 
     /**

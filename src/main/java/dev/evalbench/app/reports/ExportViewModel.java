@@ -61,9 +61,22 @@ public final class ExportViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyObjectWrapper<Path> envelope = new ReadOnlyObjectWrapper<>(this, "envelope");
 
+    /** The run the form compares with when the runs are first listed, or null for the one tagged main. */
+    private final String preferredBaseline;
+
     /** @param workspace the open workspace folder: gates come from it when the history lacks the run's snapshots */
     public ExportViewModel(TaskRunner runner, BackgroundTask.ThrowingSupplier<RunStore> store, Map<String, String> env,
                            Supplier<Path> workspace, String runId, KeysViewModel keys) {
+        this(runner, store, env, workspace, runId, keys, null);
+    }
+
+    /**
+     * As above, comparing with run {@code preferredBaseline} (a comparison's first run, from which the report of its
+     * second is exported) rather than the run tagged main; null for main.
+     */
+    public ExportViewModel(TaskRunner runner, BackgroundTask.ThrowingSupplier<RunStore> store, Map<String, String> env,
+                           Supplier<Path> workspace, String runId, KeysViewModel keys, String preferredBaseline) {
+        this.preferredBaseline = preferredBaseline;
         this.runner = runner;
         this.store = store;
         this.env = env;
@@ -83,7 +96,11 @@ public final class ExportViewModel {
             out.add(NONE);
             s.resolve("main").filter(id -> !id.equals(runId)).ifPresent(id -> out.add(new Baseline("main", "main (run " + shortId(id) + ")")));
             for (RunHeader h : s.runs(50)) {
-                if (!h.id().equals(runId)) out.add(new Baseline(h.id(), "run " + shortId(h.id()) + " · " + h.startedAt()));
+                if (!h.id().equals(runId)) out.add(of(h));
+            }
+            // A comparison's first run older than the newest 50 is still the one to compare with.
+            if (preferredBaseline != null && out.stream().noneMatch(b -> preferredBaseline.equals(b.ref()))) {
+                s.run(preferredBaseline).ifPresent(h -> out.add(of(h)));
             }
             return out;
         }).onSuccess(list -> {
@@ -92,9 +109,23 @@ public final class ExportViewModel {
             Baseline keep = listed ? baseline.get() : null;
             listed = true;
             baselines.setAll(list);
-            baseline.set(list.stream().filter(b -> keep != null && java.util.Objects.equals(b.ref(), keep.ref())).findFirst()
-                    .orElse(list.size() > 1 && "main".equals(list.get(1).ref()) ? list.get(1) : NONE));
+            Baseline chosen = keep != null ? find(list, keep.ref()) : preferredBaseline != null ? find(list, preferredBaseline) : null;
+            baseline.set(chosen != null ? chosen : list.size() > 1 && "main".equals(list.get(1).ref()) ? list.get(1) : NONE);
         }).onFailure(e -> problem.set("Cannot list the runs: " + e.getMessage())).executeWith(runner);
+    }
+
+    /** To the second in this machine's zone, as the history dates runs ("2026-12-03T09:33:26.902397836Z" was shown). */
+    private static final java.time.format.DateTimeFormatter WHEN =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", java.util.Locale.ROOT);
+
+    /** A run of the history to compare with: "run ID · date". */
+    private static Baseline of(RunHeader h) {
+        return new Baseline(h.id(), "run " + shortId(h.id()) + " · " + WHEN.format(h.startedAt().atZone(java.time.ZoneId.systemDefault())));
+    }
+
+    /** The entry of {@code list} that compares with {@code ref} (null: with none), or null when none does. */
+    private static Baseline find(List<Baseline> list, String ref) {
+        return list.stream().filter(b -> java.util.Objects.equals(b.ref(), ref)).findFirst().orElse(null);
     }
 
     /** Writes the report (and signs it when a key is chosen). */

@@ -1,5 +1,7 @@
 package dev.evalbench.app.reports;
 
+import dev.evalbench.app.compare.CompareTabs;
+import dev.evalbench.app.compare.CompareView;
 import dev.evalbench.app.fx.TaskRunner;
 import dev.evalbench.app.history.HistoryStore;
 import dev.evalbench.app.results.ResultsTabs;
@@ -21,7 +23,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * Signed reports in the window: "Export report…" on every results tab (and Ctrl+E) opens an export tab for
- * that run; "Verify report…" in the tool bar (and Ctrl+Shift+V) opens the one verify tab, where an envelope
+ * that run, and on every comparison of two runs of the history (the second run's report against the first);
+ * "Verify report…" in the tool bar (and Ctrl+Shift+V) opens the one verify tab, where an envelope
  * is opened or dropped, verified and approved. Keys live in the user's key folder
  * ({@link KeyLocation#defaultFolder}, from the workbench's environment). Installed once; FX thread.
  *
@@ -38,9 +41,11 @@ public final class ReportsFeature {
     private VerifyViewModel verify;
     private Tab verifyTab;
     private final Map<String, Tab> exports = new HashMap<>();
+    /** Each open comparison's export, for Ctrl+E; weak, as a closed comparison's view is dropped. */
+    private final Map<CompareView, Runnable> comparisonExports = new java.util.WeakHashMap<>();
 
     public void install(MainWindow window, TaskRunner runner, WorkspaceSession session, Map<String, String> env,
-                        HistoryStore history, ResultsTabs results) {
+                        HistoryStore history, ResultsTabs results, CompareTabs comparisons) {
         this.window = window;
         this.runner = runner;
         this.session = session;
@@ -50,6 +55,14 @@ public final class ReportsFeature {
         keys = new KeysViewModel(runner, keyFolder, session::folder);
         keys.refresh();
         results.onOpen(view -> view.addAction(exportButton(view)));
+        // A reviewer who compared two runs of the history attaches that comparison's report to the pull request:
+        // the second run's report against the first.
+        comparisons.onOpen(opened -> {
+            if (!opened.bothInHistory()) return;
+            Runnable export = () -> showExport(opened.secondRunId(), opened.firstRunId());
+            comparisonExports.put(opened.view(), export);
+            opened.view().addAction(comparisonExportButton(export));
+        });
         Button verifyButton = new Button("Verify report…", new FontIcon("fth-shield"));
         verifyButton.setId("verify-report-button");
         verifyButton.setTooltip(new Tooltip("Verify a signed report: its signatures and input files (Ctrl+Shift+V)"));
@@ -58,9 +71,15 @@ public final class ReportsFeature {
         window.shortcuts().add(new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 "Reports", "Verify a signed report", this::showVerify);
         window.shortcuts().add(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), "Reports",
-                "Export the report of the run in the selected results tab", () -> {
+                "Export the report of the run in the selected results tab, or of the selected comparison", () -> {
                     ResultsView current = results.current();
-                    if (current != null) showExport(current.viewModel().runId());
+                    if (current != null) {
+                        showExport(current.viewModel().runId());
+                        return;
+                    }
+                    CompareView comparison = comparisons.current();
+                    Runnable export = comparison == null ? null : comparisonExports.get(comparison);
+                    if (export != null) export.run();
                 });
     }
 
@@ -73,16 +92,36 @@ public final class ReportsFeature {
         return b;
     }
 
+    private Button comparisonExportButton(Runnable export) {
+        Button b = new Button("Export report…", new FontIcon("fth-file-text"));
+        b.getStyleClass().add(atlantafx.base.theme.Styles.SMALL);
+        b.setId("compare-export-report");
+        b.setTooltip(new Tooltip("Export the second run's report compared with the first (JSON, Markdown, HTML), signed if"
+                + " you choose a key (Ctrl+E)"));
+        b.setOnAction(e -> export.run());
+        return b;
+    }
+
     /** Opens (or selects) the export tab of run {@code runId}. */
     public void showExport(String runId) {
-        Tab tab = exports.get(runId);
+        showExport(runId, null);
+    }
+
+    /**
+     * Opens (or selects) the export tab of run {@code runId}, comparing with run {@code baselineId} (a comparison's
+     * first run), or with the run tagged main when null.
+     */
+    public void showExport(String runId, String baselineId) {
+        String key = baselineId == null ? runId : runId + " against " + baselineId;
+        Tab tab = exports.get(key);
         if (tab == null || !window.tabs().getTabs().contains(tab)) {
-            ExportViewModel vm = new ExportViewModel(runner, history::store, env, session::folder, runId, keys);
-            tab = new Tab("Report · run " + ExportViewModel.shortId(runId), new ExportView(vm, this::verify));
+            ExportViewModel vm = new ExportViewModel(runner, history::store, env, session::folder, runId, keys, baselineId);
+            tab = new Tab("Report · run " + ExportViewModel.shortId(runId)
+                    + (baselineId == null ? "" : " vs " + ExportViewModel.shortId(baselineId)), new ExportView(vm, this::verify));
             // Nothing here uses the detail pane: the tables and charts take its width.
             dev.evalbench.app.shell.MainWindow.wantsWholeWidth(tab);
             tab.setId("export-tab-" + runId);
-            exports.put(runId, tab);
+            exports.put(key, tab);
             window.tabs().getTabs().add(tab);
             keys.refresh();
             vm.loadBaselines();

@@ -101,6 +101,44 @@ class CompareWindowTest extends WindowTestBase {
     }
 
     /**
+     * A reviewer attaches the comparison's report to the pull request from the comparison itself: its "Export
+     * report…" opens the second run's export set to compare with the first run (not with whatever main names), and
+     * the report written says so.
+     */
+    @Test
+    void aComparisonExportsTheSecondRunsReportAgainstTheFirst() throws Exception {
+        @SuppressWarnings("unchecked")
+        ListView<RunRow> history = robot.lookup("#history-list").queryAs(ListView.class);
+        waitFor(20, TimeUnit.SECONDS, () -> history.getItems().size() == 2);
+        FxWait.waitUntilShown(robot, "#history-list .list-cell", 10, TimeUnit.SECONDS);
+        robot.clickOn(robot.lookup("#history-list .list-cell").nth(0).queryAs(Node.class));
+        robot.clickOn("#history-compare-baseline");
+        waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#compare-export-report").tryQuery().isPresent());
+        waitFor(5, TimeUnit.SECONDS, () -> DrawnWhole.of(robot.lookup("#compare-export-report").queryAs(Button.class)));
+
+        robot.clickOn("#compare-export-report");
+        waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#export-view").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        ComboBox<dev.evalbench.app.reports.ExportViewModel.Baseline> baseline = robot.lookup("#export-baseline").queryAs(ComboBox.class);
+        waitFor(10, TimeUnit.SECONDS, () -> baseline.getValue() != null && runs.baseline.id().equals(baseline.getValue().ref()));
+        // Dated as the history dates runs, to the second.
+        assertThat(baseline.getValue().label()).matches("run \\S+ · \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
+        assertThat(FxWait.read(() -> fixture.workbench().window().tabs().getSelectionModel().getSelectedItem().getText()))
+                .matches("Report · run (\\S+) vs (\\S+)")
+                .satisfies(t -> assertThat(runs.latest.id()).startsWith(t.split(" ")[3]))
+                .satisfies(t -> assertThat(runs.baseline.id()).startsWith(t.split(" ")[5]));
+
+        java.nio.file.Path out = temp.resolve("pr-report");
+        robot.interact(() -> robot.lookup("#export-folder").queryAs(javafx.scene.control.TextField.class).setText(out.toString()));
+        robot.clickOn("#export-run");
+        waitFor(60, TimeUnit.SECONDS, () -> java.nio.file.Files.isRegularFile(out.resolve("report.json"))
+                && !text("#export-outcome").isEmpty());
+        com.fasterxml.jackson.databind.JsonNode report = dev.evalbench.core.json.Json.MAPPER.readTree(out.resolve("report.json").toFile());
+        assertThat(report.path("run").path("header").path("id").asText()).isEqualTo(runs.latest.id());
+        assertThat(report.path("baseline").path("run_id").asText()).isEqualTo(runs.baseline.id());
+    }
+
+    /**
      * A window in which the comparison's filter bar has less room than it asks for (every box as wide as its
      * values, up to its cap: 979 px), and more than its boxes' words need (784 px).
      */
