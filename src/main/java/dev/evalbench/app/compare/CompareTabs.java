@@ -189,13 +189,25 @@ public final class CompareTabs {
     /** @param alsoWhy words added to a failure's message ("" for none) */
     private void resolveAndOpen(RunChoice after, BackgroundTask.ThrowingSupplier<RunChoice> before, String none,
                                 String alsoWhy) {
-        BackgroundTask.of(before::get)
-                .onSuccess(b -> {
-                    if (b == null) window.status(none);
-                    else open(b, after);
+        BackgroundTask.of(() -> {
+                    RunChoice b = before.get();
+                    return b == null ? null : new RunChoice[] {b, dated(after)};
+                })
+                .onSuccess(pair -> {
+                    if (pair == null) window.status(none);
+                    else open(pair[0], pair[1]);
                 })
                 .onFailure(e -> window.status("Cannot compare: " + e.getMessage() + alsoWhy))
                 .executeWith(runner);
+    }
+
+    /**
+     * A run of the history named by its id alone (a results tab's buttons know no more) as pickers name it, with its
+     * date: the comparison's line said "run ID · date" for the first run and "run ID" for the second. Task bodies.
+     */
+    private RunChoice dated(RunChoice run) throws Exception {
+        if (!run.label().equals("run " + run.runId()) || run.store().get() != history.get()) return run;
+        return history.get().run(run.runId()).map(h -> RunChoice.ofHistory(h, zone, run.store())).orElse(run);
     }
 
     private RunChoice choice(RunStore store, String id) throws Exception {

@@ -31,6 +31,9 @@ class OpenTabsRememberedTest extends WindowTestBase {
         waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#results-compare-previous").tryQuery().isPresent());
         robot.clickOn("#results-compare-previous");
         waitFor(20, TimeUnit.SECONDS, () -> titles().size() == 3 && titles().get(2).startsWith("Compare "));
+        // Both runs named with their dates, as the history names them (the second run said only its id).
+        waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#compare-runs").queryAs(javafx.scene.control.Label.class).getText()
+                .matches("First run: run \\S+ · [-0-9]+ [:0-9]+ +→ +second run: run \\S+ · [-0-9]+ [:0-9]+"));
         List<String> before = titles();
         assertThat(before.get(1)).startsWith("Results ");
         // The template's tab selected when the app closes.
