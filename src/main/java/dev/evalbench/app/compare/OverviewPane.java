@@ -24,7 +24,7 @@ import javafx.scene.layout.VBox;
  * The top of a comparison, side by side so that both fit the height of a laptop screen: on the left what changed
  * in the version tuple (with each changed prompt's template diff, folded; scrolls when long), on the right the
  * gate deltas, every row shown ({@link #neededHeight}), a click on one listing the cases behind it
- * ({@link CompareViewModel#showGate}); and, placed above the case list by {@link CompareView},
+ * ({@link CompareViewModel#showGate}) and saying why it judged as it did in each run, in full, under what changed; and, placed above the case list by {@link CompareView},
  * per metric how many cases got better and worse (a click filters the list to them). Bound to a
  * {@link CompareViewModel}; FX thread only.
  */
@@ -34,6 +34,10 @@ final class OverviewPane extends HBox {
     final FlowPane movements = new FlowPane(6, 4);
 
     private final VBox gatesColumn;
+    /** What changed and where the gates came from, beside the gate table; scrolls when long. */
+    private final ScrollPane changesScroll = new ScrollPane();
+    /** Why the chosen gate judged as it did, in both runs; empty while none is chosen. */
+    final Label gateWhy = new Label();
 
     OverviewPane(CompareViewModel vm) {
         super(12);
@@ -50,6 +54,11 @@ final class OverviewPane extends HBox {
         gates.casesBehind(id -> vm.gateScope(id) != null);
         gates.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null) vm.showGate(now.id());
+            gateWhy.setText(now == null ? "" : why(now));
+            // Under what changed and where the gates came from: brought into view (the column may scroll).
+            if (now != null) {
+                dev.evalbench.app.fx.AfterLayout.runIn(changesScroll, () -> changesScroll.setVvalue(changesScroll.getVmax()));
+            }
         });
         vm.movedProperty().addListener((o, was, now) -> {
             dev.evalbench.core.compare.GateDelta chosen = gates.getSelectionModel().getSelectedItem();
@@ -61,9 +70,15 @@ final class OverviewPane extends HBox {
         // Where the gates come from sits under what changed, so the gate table needs no title line of its own.
         state.setWrapText(true);
         Label gatesTitle = bold("Gates");
-        VBox changes = new VBox(4, bold("What changed"), versions, gatesTitle, state);
+        // The chosen gate's sentences in full, beside the table whose last column cuts them.
+        gateWhy.setId("compare-gate-why");
+        gateWhy.setWrapText(true);
+        gateWhy.managedProperty().bind(gateWhy.textProperty().isNotEmpty());
+        gateWhy.visibleProperty().bind(gateWhy.managedProperty());
+        VBox.setMargin(gateWhy, new Insets(4, 0, 0, 0));
+        VBox changes = new VBox(4, bold("What changed"), versions, gatesTitle, state, gateWhy);
         VBox.setMargin(gatesTitle, new Insets(6, 0, 0, 0));
-        ScrollPane changesScroll = new ScrollPane(changes);
+        changesScroll.setContent(changes);
         changesScroll.setId("compare-changes");
         changesScroll.setFitToWidth(true);
         changesScroll.setMinHeight(0);
@@ -80,6 +95,15 @@ final class OverviewPane extends HBox {
         HBox.setHgrow(gatesColumn, javafx.scene.layout.Priority.ALWAYS);
         setMinHeight(0);
         getChildren().addAll(changesScroll, gatesColumn);
+    }
+
+    /** A gate's sentences: "schema, first run: … Second run: …", or the one run's where only one judged. */
+    static String why(dev.evalbench.core.compare.GateDelta d) {
+        String first = d.before() == null ? null : d.before().detail();
+        String second = d.after() == null ? null : d.after().detail();
+        if (first == null) return d.id() + ", second run: " + second;
+        if (second == null) return d.id() + ", first run: " + first;
+        return d.id() + ", first run: " + first + "\nSecond run: " + second;
     }
 
     /** The height that shows every gate row. */

@@ -106,9 +106,21 @@ class GateDeltasVisibleTest extends WindowTestBase {
         waitFor(5, TimeUnit.SECONDS, () -> DrawnWhole.of(robot.lookup("#compare-moved").queryAs(javafx.scene.control.Label.class)));
         waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#compare-case-title").queryAs(javafx.scene.control.Label.class).getText()
                 .equals(((dev.evalbench.core.compare.ReviewCase) cases.getItems().get(0)).key() + " · unchanged"));
+        // Beside the table, whose "Why" column cuts them, the gate's two sentences in full.
+        GateDelta schemaDelta = FxWait.read(() -> gates.getItems().get(schema));
+        javafx.scene.control.Label why = robot.lookup("#compare-gate-why").queryAs(javafx.scene.control.Label.class);
+        assertThat(FxWait.read(why::getText)).isEqualTo("schema, first run: " + schemaDelta.before().detail()
+                + "\nSecond run: " + schemaDelta.after().detail());
+        assertThat(schemaDelta.after().detail()).contains("%");
+        // Brought into view in its column, which scrolls when what changed is long.
+        Node column = robot.lookup("#compare-changes").query();
+        waitFor(5, TimeUnit.SECONDS, () -> why.isVisible() && DrawnWhole.of(why)
+                && column.localToScene(column.getLayoutBounds()).contains(why.localToScene(why.getLayoutBounds()).getMinX() + 1,
+                        why.localToScene(why.getLayoutBounds()).getMaxY() - 1));
         // Esc lets the gate go with the scope: every case is listed again.
         robot.clickOn("#compare-filter").push(javafx.scene.input.KeyCode.ESCAPE);
-        waitFor(10, TimeUnit.SECONDS, () -> cases.getItems().size() == 159 && gates.getSelectionModel().isEmpty());
+        waitFor(10, TimeUnit.SECONDS, () -> cases.getItems().size() == 159 && gates.getSelectionModel().isEmpty()
+                && !why.isVisible());
     }
 
     /** Where a node is drawn; asked on the FX thread, since bounds are computed lazily (see QuickRobot). */
