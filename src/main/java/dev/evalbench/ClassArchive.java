@@ -28,7 +28,13 @@ import java.util.zip.CRC32;
  * later commands with {@code -XX:SharedArchiveFile}. Not on a machine's very first {@code run}, though: a CI
  * job's machine is new each time, its cache folder empty, and it would pay for an archive no later command
  * uses. The first {@code run} only leaves a mark ({@value #RUN_SEEN}) in the folder; the archive is made by a
- * {@code run} that finds the mark, so only where the folder outlives a command. An archive that does not match
+ * {@code run} that finds the mark, so only where the folder outlives a command.
+ *
+ * <p>A reviewer's machine may never run anything: it compares, gates, reports on and verifies runs made elsewhere.
+ * There, where no run was ever seen, the second of those commands ({@link #READERS}; the first leaves the mark
+ * {@value #READ_SEEN}) makes a reader's archive ({@code KEY.reading.jsa}) that every command uses until a run's
+ * archive of the same jar exists; a run never makes its own over it, and uses it only on a first run, which makes
+ * none. Where a run was seen (a CI job's report after its run) a reader makes nothing: the next run will. An archive that does not match
  * (another JDK, the jar rebuilt) is ignored by the JVM, which then loads classes as usual; the JVM's sharing
  * log is off either way, so nothing reaches the command's output.
  *
@@ -41,17 +47,24 @@ final class ClassArchive {
     static final int KEPT = 2;
     /** The file in the archive folder that says a {@code run} has been here before. */
     static final String RUN_SEEN = "run-seen";
+    /** The file that says a reader ({@link #READERS}) has been here where no run has. */
+    static final String READ_SEEN = "read-seen";
+    /** The commands that read stored runs, whose second on a machine without runs makes a reader's archive. */
+    static final java.util.Set<String> READERS = java.util.Set.of("compare", "gate", "report", "verify");
     /** The system property that tells the command's JVM it is making the archive ({@link #loadOptionalParts}). */
     static final String MAKING = "evalbench.classArchive.making";
     private static final String QUIET = "-Xlog:cds*=off";
     private final Path folder;
     private final Path archive;
+    private final Path readingArchive;
     private final Path dump;
-    private boolean dumping;
+    /** Where the dump goes once the command's JVM has exited, or null when it makes no archive. */
+    private Path dumpingTo;
 
     private ClassArchive(Path folder, String key) {
         this.folder = folder;
         this.archive = folder.resolve(key + ".jsa");
+        this.readingArchive = folder.resolve(key + ".reading.jsa");
         this.dump = folder.resolve(key + "." + ProcessHandle.current().pid() + ".part");
     }
 
@@ -107,32 +120,38 @@ final class ClassArchive {
     }
 
     /**
-     * JVM options for a command: use the archive when there is one; make it when there is none and the command is
-     * a {@code run} (the command that loads most of what the others load) and a run has been here before;
-     * otherwise none (a first run leaves the mark).
+     * JVM options for a command: use the run's archive when there is one; make it when there is none and the command
+     * is a {@code run} (the command that loads most of what the others load) and a run has been here before; else
+     * the reader's archive when there is one, or make it for a reader where no run but a reader has been before;
+     * otherwise none (a first run or reader leaves its mark).
      */
     List<String> options(String command) {
-        if (Files.isRegularFile(archive)) {
-            return List.of("-XX:SharedArchiveFile=" + archive, QUIET);
-        }
-        if (!command.equals("run")) return List.of();
+        if (Files.isRegularFile(archive)) return using(archive);
+        boolean run = command.equals("run");
+        List<String> reading = Files.isRegularFile(readingArchive) ? using(readingArchive) : List.of();
+        if (!run && (!READERS.contains(command) || !reading.isEmpty())) return reading;
+        if (!run && Files.exists(folder.resolve(RUN_SEEN))) return List.of();
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
-            return List.of();
+            return reading;
         }
-        if (!Files.isWritable(folder)) return List.of();
-        Path seen = folder.resolve(RUN_SEEN);
+        if (!Files.isWritable(folder)) return reading;
+        Path seen = folder.resolve(run ? RUN_SEEN : READ_SEEN);
         if (!Files.exists(seen)) {
             try {
                 Files.createFile(seen);
             } catch (IOException e) {
-                // Another command made it meanwhile, or the folder went: either way this run makes no archive.
+                // Another command made it meanwhile, or the folder went: either way this command makes no archive.
             }
-            return List.of();
+            return reading;
         }
-        dumping = true;
+        dumpingTo = run ? archive : readingArchive;
         return List.of("-XX:ArchiveClassesAtExit=" + dump, QUIET, "-D" + MAKING + "=true");
+    }
+
+    private static List<String> using(Path archive) {
+        return List.of("-XX:SharedArchiveFile=" + archive, QUIET);
     }
 
     /**
@@ -141,10 +160,10 @@ final class ClassArchive {
      * its launcher exits at once. Failures leave things as they were; the next run tries again.
      */
     void afterExit() {
-        if (!dumping) return;
+        if (dumpingTo == null) return;
         try {
             if (Files.isRegularFile(dump) && Files.size(dump) > 0) {
-                Files.move(dump, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(dump, dumpingTo, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
             Files.deleteIfExists(dump);
             prune();

@@ -51,6 +51,61 @@ class ClassArchiveTest {
                 .as("another JDK makes its own, at its first run (runs were seen here)").startsWith("-XX:ArchiveClassesAtExit=");
     }
 
+    /**
+     * A reviewer's machine that never runs: its second compare (or gate, report, verify) makes a reader's archive
+     * that later commands use; a run there uses it once, then makes the run's own, which every command uses after.
+     */
+    @Test
+    void whereNoRunWasSeenTheSecondReaderMakesAnArchiveAndARunLaterMakesItsOwn() throws Exception {
+        Path jar = Files.writeString(tmp.resolve("evalbench.jar"), "jar");
+        Map<String, String> env = Map.of("XDG_CACHE_HOME", tmp.resolve("cache").toString());
+        Path folder = tmp.resolve("cache/evalbench/jvm");
+
+        assertThat(fresh(jar, env).options("history")).as("not a reader").isEmpty();
+        assertThat(fresh(jar, env).options("compare")).as("the first reader leaves a mark").isEmpty();
+        assertThat(folder.resolve(ClassArchive.READ_SEEN)).exists();
+        ClassArchive making = fresh(jar, env);
+        List<String> dumping = making.options("verify");
+        assertThat(dumping.get(0)).startsWith("-XX:ArchiveClassesAtExit=");
+        Files.writeString(Path.of(dumping.get(0).substring("-XX:ArchiveClassesAtExit=".length())), "reader's archive");
+        making.afterExit();
+
+        assertThat(archiveIn(fresh(jar, env).options("history"))).hasContent("reader's archive").hasFileName(
+                archiveIn(fresh(jar, env).options("gate")).getFileName().toString()).satisfies(p ->
+                assertThat(p.getFileName().toString()).endsWith(".reading.jsa"));
+        assertThat(archiveIn(fresh(jar, env).options("run"))).as("a first run uses it and makes none").hasContent("reader's archive");
+        ClassArchive runMaking = fresh(jar, env);
+        List<String> runDumping = runMaking.options("run");
+        assertThat(runDumping.get(0)).as("a second run makes its own").startsWith("-XX:ArchiveClassesAtExit=");
+        Files.writeString(Path.of(runDumping.get(0).substring("-XX:ArchiveClassesAtExit=".length())), "run's archive");
+        runMaking.afterExit();
+        assertThat(archiveIn(fresh(jar, env).options("compare"))).hasContent("run's archive");
+    }
+
+    /** A CI job's report, compare and verify after its run make nothing: the job's machine is gone after it. */
+    @Test
+    void whereARunWasSeenReadersMakeNoArchive() throws Exception {
+        Path jar = Files.writeString(tmp.resolve("evalbench.jar"), "jar");
+        Map<String, String> env = Map.of("XDG_CACHE_HOME", tmp.resolve("cache").toString());
+        assertThat(fresh(jar, env).options("run")).isEmpty();
+        for (String reader : List.of("report", "compare", "verify", "gate")) {
+            assertThat(fresh(jar, env).options(reader)).as(reader).isEmpty();
+        }
+        try (Stream<Path> left = Files.list(tmp.resolve("cache/evalbench/jvm"))) {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactly(ClassArchive.RUN_SEEN);
+        }
+    }
+
+    private ClassArchive fresh(Path jar, Map<String, String> env) {
+        return ClassArchive.of(jar, "/jdk", "17", env, "Linux", tmp).orElseThrow();
+    }
+
+    private static Path archiveIn(List<String> options) {
+        assertThat(options).isNotEmpty();
+        assertThat(options.get(0)).startsWith("-XX:SharedArchiveFile=");
+        return Path.of(options.get(0).substring("-XX:SharedArchiveFile=".length()));
+    }
+
     @Test
     void aRunThatMadeNoArchiveLeavesNothingAndOnlyTheTwoNewestArchivesAreKept() throws Exception {
         Path folder = Files.createDirectories(tmp.resolve("cache/evalbench/jvm"));
