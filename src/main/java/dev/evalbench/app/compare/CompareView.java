@@ -147,12 +147,17 @@ public final class CompareView extends VBox {
         SplitPane split = new SplitPane(overview, list, pairScroll);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.24, 0.56);
-        // The overview gets the height that shows every gate row (at most 45%) once the gates are known, and the
-        // first time the view has a height; the reviewer may drag the dividers after that.
+        // The overview gets the height that shows every gate row (at most 45%) once the gates are known, and each
+        // time the view's height changes (the window maximized: the split pane kept the proportions, and a blank
+        // strip grew under the gates, taken from the cases) until the reviewer drags a divider, which then stays.
         Runnable fitOverview = () -> fitOverview(split, overview);
         vm.overviewProperty().addListener((o, was, now) -> fitOverview.run());
+        boolean[] dragged = {false};
+        split.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
+            if (e.getTarget() instanceof Node n && onDivider(n, split)) dragged[0] = true;
+        });
         split.heightProperty().addListener((o, was, now) -> {
-            if (was.doubleValue() == 0 && now.doubleValue() > 0) fitOverview.run();
+            if (now.doubleValue() > 0 && (was.doubleValue() == 0 || !dragged[0])) fitOverview.run();
         });
         VBox.setVgrow(split, Priority.ALWAYS);
         getChildren().addAll(top, split);
@@ -162,6 +167,14 @@ public final class CompareView extends VBox {
     public void addAction(Node action) {
         if (action instanceof javafx.scene.control.Control c) c.setMinWidth(Region.USE_PREF_SIZE);
         actions.getChildren().add(action);
+    }
+
+    /** Whether {@code n} is (inside) one of {@code split}'s dividers. */
+    private static boolean onDivider(Node n, SplitPane split) {
+        for (Node at = n; at != null && at != split; at = at.getParent()) {
+            if (at.getStyleClass().contains("split-pane-divider")) return true;
+        }
+        return false;
     }
 
     /**

@@ -25,7 +25,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The comparison's gate deltas are readable when it opens on a laptop-sized screen (the headless screen is
  * 1280x800): every one of the sample's nine gate rows is laid out inside the table's viewport, inside the
- * overview and inside the window, not only present in the table's items; and a click on one lists the cases behind it.
+ * overview and inside the window, not only present in the table's items; a click on one lists the cases behind it;
+ * and a taller window gives its height to the cases until the reviewer drags the divider.
  */
 @dev.evalbench.app.SharesFxToolkit
 class GateDeltasVisibleTest extends WindowTestBase {
@@ -121,6 +122,26 @@ class GateDeltasVisibleTest extends WindowTestBase {
         robot.clickOn("#compare-filter").push(javafx.scene.input.KeyCode.ESCAPE);
         waitFor(10, TimeUnit.SECONDS, () -> cases.getItems().size() == 159 && gates.getSelectionModel().isEmpty()
                 && !why.isVisible());
+
+        // A taller window gives its height to the cases, not to a blank strip under the gates: the overview stays as
+        // tall as its rows need (it had less at 800 pixels).
+        OverviewPane overviewPane = (OverviewPane) gates.getParent().getParent();
+        robot.interact(() -> fixture.stage.setHeight(fixture.stage.getHeight() + 400));
+        waitFor(10, TimeUnit.SECONDS, () -> Math.abs(overviewPane.getHeight() - (overviewPane.neededHeight() + 16)) < 3);
+        // Once the reviewer drags the divider, it stays where it was put when the window changes again.
+        javafx.scene.control.SplitPane split = FxWait.read(() -> {
+            Node at = overviewPane;
+            while (!(at instanceof javafx.scene.control.SplitPane)) at = at.getParent();
+            return (javafx.scene.control.SplitPane) at;
+        });
+        Node divider = FxWait.read(() -> split.lookupAll(".split-pane-divider").stream().filter(d -> d.getParent() == split
+                || d.getParent().getParent() == split).min(java.util.Comparator.comparingDouble(
+                        d -> d.localToScene(d.getLayoutBounds()).getMinY())).orElseThrow());
+        robot.drag(divider).dropBy(0, 80);
+        waitFor(5, TimeUnit.SECONDS, () -> overviewPane.getHeight() > overviewPane.neededHeight() + 16 + 60);
+        robot.interact(() -> fixture.stage.setHeight(fixture.stage.getHeight() + 100));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(FxWait.read(overviewPane::getHeight)).isGreaterThan(FxWait.read(overviewPane::neededHeight) + 16 + 60);
     }
 
     /** Where a node is drawn; asked on the FX thread, since bounds are computed lazily (see QuickRobot). */
