@@ -33,9 +33,9 @@ import java.util.zip.CRC32;
  * <p>A reviewer's machine may never run anything: it compares, gates, reports on and verifies runs made elsewhere.
  * There, where no run was ever seen, the second of those commands ({@link #READERS}; the first leaves the mark
  * {@value #READ_SEEN}) makes a reader's archive ({@code KEY.reading.jsa}) that every command uses until a run's
- * archive of the same jar exists; a run never makes its own over it, and uses it only on a first run, which makes
- * none. Where a run was seen (a CI job's report after its run) a reader makes nothing: the next run will. An archive that does not match
- * (another JDK, the jar rebuilt) is ignored by the JVM, which then loads classes as usual; the JVM's sharing
+ * archive of the same jar exists. Runs there go as anywhere: the first (which uses the reader's archive) leaves its
+ * mark, the second makes the run's archive. Where a run was seen (a CI job's report after its run) a reader makes
+ * nothing: the next run will. An archive that does not match (another JDK, the jar rebuilt) is ignored by the JVM, which then loads classes as usual; the JVM's sharing
  * log is off either way, so nothing reaches the command's output.
  *
  * <p>Archives live in the user's cache folder ({@code $XDG_CACHE_HOME/evalbench/jvm}, else

@@ -107,12 +107,7 @@ class CompareWindowTest extends WindowTestBase {
      */
     @Test
     void aComparisonExportsTheSecondRunsReportAgainstTheFirst() throws Exception {
-        @SuppressWarnings("unchecked")
-        ListView<RunRow> history = robot.lookup("#history-list").queryAs(ListView.class);
-        waitFor(20, TimeUnit.SECONDS, () -> history.getItems().size() == 2);
-        FxWait.waitUntilShown(robot, "#history-list .list-cell", 10, TimeUnit.SECONDS);
-        robot.clickOn(robot.lookup("#history-list .list-cell").nth(0).queryAs(Node.class));
-        robot.clickOn("#history-compare-baseline");
+        compareLatestWithBaseline();
         waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#compare-export-report").tryQuery().isPresent());
         waitFor(5, TimeUnit.SECONDS, () -> DrawnWhole.of(robot.lookup("#compare-export-report").queryAs(Button.class)));
 
@@ -158,12 +153,8 @@ class CompareWindowTest extends WindowTestBase {
                         .allMatch(cells -> cells.size() == 1 && DrawnWhole.of(cells.get(0)));
     }
 
-    private java.util.Set<Labeled> labels(String query) {
-        return robot.lookup(query).queryAllAs(Labeled.class);
-    }
-
-    @Test
-    void latestAgainstBaselineOpensOnTheFirstRegressionAndJWalksThemWithTheChangedFieldMarked() throws Exception {
+    /** Selects the newest run in the history (the latest) and compares it with the run tagged main. */
+    private void compareLatestWithBaseline() throws Exception {
         @SuppressWarnings("unchecked")
         ListView<RunRow> history = robot.lookup("#history-list").queryAs(ListView.class);
         waitFor(20, TimeUnit.SECONDS, () -> history.getItems().size() == 2);
@@ -171,6 +162,15 @@ class CompareWindowTest extends WindowTestBase {
         robot.clickOn(robot.lookup("#history-list .list-cell").nth(0).queryAs(Node.class));
         assertThat(history.getSelectionModel().getSelectedItem().id()).isEqualTo(runs.latest.id());
         robot.clickOn("#history-compare-baseline");
+    }
+
+    private java.util.Set<Labeled> labels(String query) {
+        return robot.lookup(query).queryAllAs(Labeled.class);
+    }
+
+    @Test
+    void latestAgainstBaselineOpensOnTheFirstRegressionAndJWalksThemWithTheChangedFieldMarked() throws Exception {
+        compareLatestWithBaseline();
 
         waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#compare-table").tryQuery().isPresent()
                 && cases().getItems().size() == 159 && cases().getSelectionModel().getSelectedItem() != null);
