@@ -80,6 +80,10 @@ public final class ReportsFeature {
                     CompareView comparison = comparisons.current();
                     Runnable export = comparison == null ? null : comparisonExports.get(comparison);
                     if (export != null) export.run();
+                    else if (comparison != null) {
+                        window.status("A report is exported from this workspace's history: open the report folders you"
+                                + " compare to read theirs, or compare two runs of the history.");
+                    }
                 });
     }
 
@@ -120,7 +124,7 @@ public final class ReportsFeature {
                     + (baselineId == null ? "" : " vs " + ExportViewModel.shortId(baselineId)), new ExportView(vm, this::verify));
             // Nothing here uses the detail pane: the tables and charts take its width.
             dev.evalbench.app.shell.MainWindow.wantsWholeWidth(tab);
-            tab.setId("export-tab-" + runId);
+            tab.setId("export-tab-" + runId + (baselineId == null ? "" : "-vs-" + baselineId));
             exports.put(key, tab);
             window.tabs().getTabs().add(tab);
             keys.refresh();

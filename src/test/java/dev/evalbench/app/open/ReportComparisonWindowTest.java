@@ -86,6 +86,12 @@ class ReportComparisonWindowTest extends WindowTestBase {
         waitFor(10, TimeUnit.SECONDS, () -> fixture.workbench().window().tabs().getSelectionModel().getSelectedItem() == selected);
         assertThat(FxWait.read(() -> fixture.workbench().window().tabs().getTabs().stream()
                 .filter(t -> "compare-tab".equals(t.getId())).count())).isEqualTo(1);
+
+        // Two runs read from files are not the history's to report on: no "Export report…", and Ctrl+E says why.
+        assertThat(robot.lookup("#compare-export-report").tryQuery()).isEmpty();
+        robot.clickOn("#compare-filter").press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.E)
+                .release(javafx.scene.input.KeyCode.E, javafx.scene.input.KeyCode.CONTROL);
+        waitFor(5, TimeUnit.SECONDS, () -> label("#status-message").startsWith("A report is exported from this workspace's history"));
     }
 
     /**
