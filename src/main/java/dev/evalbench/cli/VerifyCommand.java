@@ -1,5 +1,6 @@
 package dev.evalbench.cli;
 
+import dev.evalbench.core.io.UserHome;
 import dev.evalbench.core.report.ReportWriter;
 import dev.evalbench.core.report.sign.Ed25519Keys;
 import dev.evalbench.core.report.sign.ReportVerifier;
@@ -7,6 +8,8 @@ import dev.evalbench.core.report.sign.SigningInputException;
 import dev.evalbench.core.report.sign.TrustedKey;
 import dev.evalbench.core.report.sign.VerificationRequest;
 import dev.evalbench.core.report.sign.VerificationResult;
+import dev.evalbench.core.service.KeyLocation;
+import dev.evalbench.core.service.SigningKeys;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,12 +21,14 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code evalbench verify ENVELOPE --key PUB [--key PUB2 ...] [--report report.json] [--workspace DIR]
- * [--require KEYID ...] [--allow-missing NAME ...]}: checks a signed report offline. Without {@code --report},
+ * {@code evalbench verify ENVELOPE [--key PUB ...] [--report report.json] [--workspace DIR]
+ * [--require KEYID ...] [--allow-missing NAME ...]}: checks a signed report offline, trusting the keys named, or
+ * without {@code --key} the public keys of the user's key folder (as the workbench does). Without {@code --report},
  * a report.json beside the envelope is checked. Every subject the statement names must be found and match,
  * unless {@code --allow-missing} names it. Exit 0 valid (prints the signers by key id and the subjects checked), 1 invalid (prints
  * every problem), 2 unusable input.
@@ -39,7 +44,11 @@ final class VerifyCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ENVELOPE", description = "The DSSE envelope, e.g. report.intoto.json.")
     Path envelope;
 
-    @Option(names = "--key", required = true, paramLabel = "PUB", description = "A trusted Ed25519 public key (PEM); repeat for several.")
+    @ParentCommand
+    EvalbenchCommand parent;
+
+    @Option(names = "--key", paramLabel = "PUB", description = "A trusted Ed25519 public key (PEM); repeat for several."
+            + " Default: every .pub file in your key folder (~/.config/evalbench/keys), as the workbench verifies.")
     List<Path> keys = new ArrayList<>();
 
     @Option(names = "--report", paramLabel = "FILE", description = "The report.json to check (default: report.json beside the envelope, if there).")
@@ -55,6 +64,22 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--allow-missing", paramLabel = "NAME|GLOB", description = "A signed subject that may be absent (e.g. report.json or 'datasets/*'); repeat for several. Any other absent subject makes the report INVALID.")
     List<String> allowMissing = new ArrayList<>();
 
+    /**
+     * The public keys of the user's key folder, which the workbench's "Verify report…" trusts too (and keygen and
+     * "Trust a public key…" fill).
+     *
+     * @throws BadInputException when it holds none
+     */
+    private List<Path> keyFolderKeys() throws java.io.IOException, BadInputException {
+        Path folder = KeyLocation.defaultFolder(parent.env(), System.getProperty("os.name"), UserHome.of(parent.env()));
+        List<Path> found = SigningKeys.publicKeys(folder);
+        if (found.isEmpty()) {
+            throw new BadInputException("no public key to verify with: name the signers' keys (--key PUB), or put their"
+                    + " .pub files in your key folder, " + folder);
+        }
+        return found;
+    }
+
     @Override
     public Integer call() throws Exception {
         VerificationResult result;
@@ -63,7 +88,7 @@ final class VerifyCommand implements Callable<Integer> {
             // A mistyped report path is the first thing to say, before anything about keys (as the window says it).
             if (!Files.exists(envelope)) throw new SigningInputException(envelope + ": file not found");
             List<PublicKey> publicKeys = new ArrayList<>();
-            for (Path key : keys) {
+            for (Path key : keys.isEmpty() ? keyFolderKeys() : keys) {
                 TrustedKey k = TrustedKey.read(key);
                 trusted.add(k);
                 publicKeys.add(k.key());

@@ -100,6 +100,33 @@ class VerifyCommandTest {
                 .contains("not checked (file not given or not found): datasets/tickets.jsonl, gates.yaml, prompts/triage.yaml");
     }
 
+    /**
+     * Without --key the public keys of the user's key folder are trusted, as the workbench's "Verify report…" trusts
+     * them (the README said `evalbench verify` did); a folder without the signer's key says INVALID, one without any
+     * key says how to name one (exit 2).
+     */
+    @Test
+    void withoutKeyTheKeyFolderIsTrusted() throws Exception {
+        Path config = root.resolve("config");
+        Path keyFolder = Files.createDirectories(config.resolve("evalbench/keys"));
+        java.util.Map<String, String> env = java.util.Map.of("XDG_CONFIG_HOME", config.toString(), "HOME", root.toString());
+
+        Cli.Result none = Cli.run(env, "verify", signed.envelope.toString());
+        assertThat(none.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(none.err()).contains("no public key to verify with: name the signers' keys (--key PUB), or put their"
+                + " .pub files in your key folder, " + keyFolder);
+
+        assertThat(Cli.run(env, "keygen", "--name", "someone-else").exit()).isZero();
+        Cli.Result stranger = Cli.run(env, "verify", signed.envelope.toString(), "--workspace", signed.workspace.toString());
+        assertThat(stranger.exit()).as(stranger.out() + stranger.err()).isEqualTo(ExitCodes.GATE_FAILED);
+        assertThat(stranger.out()).startsWith("INVALID: 1 problem").doesNotContain("valid signatures by");
+
+        Files.copy(signed.authorPub, keyFolder.resolve("author.pub"));
+        Cli.Result trusted = Cli.run(env, "verify", signed.envelope.toString(), "--workspace", signed.workspace.toString());
+        assertThat(trusted.exit()).as(trusted.out() + trusted.err()).isEqualTo(ExitCodes.OK);
+        assertThat(trusted.out()).startsWith("VALID: signed by " + signed.authorKeyId());
+    }
+
     @Test
     void unusableInputIsExitTwo() throws Exception {
         Cli.Result missing = Cli.run("verify", root.resolve("nope.json").toString(), "--key", signed.authorPub.toString());
