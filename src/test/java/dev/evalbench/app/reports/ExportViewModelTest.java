@@ -9,6 +9,7 @@ import dev.evalbench.core.json.Json;
 import dev.evalbench.core.record.RunHeader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,6 +63,31 @@ class ExportViewModelTest {
             vm.loadBaselines();
             assertThat(vm.baselineProperty().get()).as("listed again, the user's choice stays")
                     .isEqualTo(ExportViewModel.NONE);
+        }
+    }
+
+    /**
+     * Exported from a comparison, the form compares with the comparison's first run rather than with main, even when
+     * fifty later runs push it out of the runs the form lists.
+     */
+    @Test
+    void aComparisonsFirstRunIsTheBaselineChosenEvenWhenOlderThanTheRunsListed() throws Exception {
+        try (SampleHistory history = SampleHistory.in(temp)) {
+            RunHeader first = history.run();
+            RunHeader second = history.run();
+            for (int i = 0; i < 50; i++) {
+                history.store.createRun(new RunHeader(String.format("29991231-%06d-late", i), second.workspace(),
+                        second.workspacePath(), second.config(), second.status(), second.startedAt().plusSeconds(60 + i),
+                        second.finishedAt(), second.appVersion(), second.gitCommit(), second.inputs(), 0, second.pid(), List.of()));
+            }
+            history.store.tag("29991231-000003-late", "main");
+            ExportViewModel vm = new ExportViewModel(runner, () -> history.store, Map.of(), () -> history.workspace,
+                    second.id(), new KeysViewModel(runner, temp.resolve("keys"), () -> history.workspace), first.id());
+            vm.loadBaselines();
+
+            assertThat(vm.baselineProperty().get().ref()).isEqualTo(first.id());
+            assertThat(vm.baselineProperty().get().label()).startsWith("run " + ExportViewModel.shortId(first.id()) + " · ");
+            assertThat(vm.baselines()).extracting(ExportViewModel.Baseline::ref).contains("main", first.id());
         }
     }
 
