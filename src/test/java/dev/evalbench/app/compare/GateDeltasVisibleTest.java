@@ -123,6 +123,13 @@ class GateDeltasVisibleTest extends WindowTestBase {
         waitFor(10, TimeUnit.SECONDS, () -> cases.getItems().size() == 159 && gates.getSelectionModel().isEmpty()
                 && !why.isVisible());
 
+        // A filter that matches no case leaves no case's name over empty panes.
+        robot.clickOn("#compare-filter").write("no-such-case");
+        waitFor(10, TimeUnit.SECONDS, () -> cases.getItems().isEmpty() && robot.lookup("#compare-case-title")
+                .queryAs(javafx.scene.control.Label.class).getText().equals(CasePairPane.NONE));
+        robot.push(javafx.scene.input.KeyCode.ESCAPE);
+        waitFor(10, TimeUnit.SECONDS, () -> cases.getItems().size() == 159);
+
         // A taller window gives its height to the cases, not to a blank strip under the gates: the overview stays as
         // tall as its rows need (it had less at 800 pixels).
         OverviewPane overviewPane = (OverviewPane) gates.getParent().getParent();
