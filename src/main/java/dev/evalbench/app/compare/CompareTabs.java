@@ -202,12 +202,14 @@ public final class CompareTabs {
     }
 
     /**
-     * A run of the history named by its id alone (a results tab's buttons know no more) as pickers name it, with its
-     * date: the comparison's line said "run ID · date" for the first run and "run ID" for the second. Task bodies.
+     * A run of the history as pickers name it, with its date, whoever chose it (a results tab's buttons know only the
+     * id: the comparison's line said "run ID · date" for the first run and "run ID" for the second); a run read from
+     * a file as it came. Task bodies.
      */
     private RunChoice dated(RunChoice run) throws Exception {
-        if (!run.label().equals("run " + run.runId()) || run.store().get() != history.get()) return run;
-        return history.get().run(run.runId()).map(h -> RunChoice.ofHistory(h, zone, run.store())).orElse(run);
+        RunStore h = history.get();
+        if (run.store().get() != h) return run;
+        return h.run(run.runId()).map(header -> RunChoice.ofHistory(header, zone, run.store())).orElse(run);
     }
 
     private RunChoice choice(RunStore store, String id) throws Exception {

@@ -88,10 +88,10 @@ public final class CompareView extends VBox {
         table.setFixedCellSize(ROW_HEIGHT);
         table.setItems(vm.visible());
         // The case read below was filtered out of the list (a gate or a metric clicked, a filter typed): the first
-        // case listed is read instead, so the pane below always shows a case of the list while it lists any. Later
-        // in the pulse: the table lets go of its selection in its own listener of the same change.
+        // case listed is read instead, so the pane below always shows a case of the list while it lists any. After
+        // the layout: the table lets go of its selection in its own listener of the same change.
         vm.visible().addListener((javafx.collections.ListChangeListener<ReviewCase>) change ->
-                javafx.application.Platform.runLater(() -> {
+                dev.evalbench.app.fx.AfterLayout.runIn(table, () -> {
                     if (table.getSelectionModel().isEmpty() && !table.getItems().isEmpty()) table.getSelectionModel().select(0);
                 }));
         // A column title is never cut ("Seco…", "Revie…"): each column at least as wide as its title, once styled.
