@@ -68,6 +68,50 @@ class WorkbenchWindowTest extends WindowTestBase {
     }
 
     /**
+     * The sheet fits the screen and scrolls to its last shortcut (at 1280x800 it ran off both edges, the first and
+     * last groups out of reach); typing finds shortcuts; Esc clears what was typed, then closes the sheet.
+     */
+    @Test
+    void theShortcutSheetFitsTheScreenScrollsAndFinds() throws Exception {
+        fixture = WorkbenchFixture.ofSample(temp).start();
+        robot.clickOn(fixture.stage.getScene().getRoot()).push(KeyCode.F1);
+        WaitForAsyncUtils.waitForFxEvents();
+        Stage sheet = (Stage) Window.getWindows().stream()
+                .filter(w -> w instanceof Stage s && "Keyboard shortcuts".equals(s.getTitle())).findFirst().orElseThrow();
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        javafx.scene.control.ScrollPane scroll = robot.lookup("#shortcut-scroll").queryAs(javafx.scene.control.ScrollPane.class);
+        javafx.scene.layout.GridPane grid = robot.lookup("#shortcut-grid").queryAs(javafx.scene.layout.GridPane.class);
+        waitFor(5, TimeUnit.SECONDS, () -> grid.getHeight() > 0);
+        assertThat(FxWait.read(grid::getHeight)).as("the list is taller than the screen, so the sheet must scroll")
+                .isGreaterThan(screen.getHeight() * 0.85);
+        assertThat(FxWait.read(sheet::getY)).isGreaterThanOrEqualTo(screen.getMinY());
+        assertThat(FxWait.read(() -> sheet.getY() + sheet.getHeight())).isLessThanOrEqualTo(screen.getMaxY());
+        // Scrolled to the end, the last shortcut registered is inside the viewport.
+        Label last = FxWait.read(() -> grid.getChildren().stream().filter(Label.class::isInstance).map(Label.class::cast)
+                .reduce((a, b) -> b).orElseThrow());
+        robot.interact(() -> scroll.setVvalue(scroll.getVmax()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(FxWait.read(() -> {
+            javafx.geometry.Bounds shown = scroll.localToScene(scroll.getLayoutBounds());
+            javafx.geometry.Bounds label = last.localToScene(last.getLayoutBounds());
+            return label.getMinY() >= shown.getMinY() && label.getMaxY() <= shown.getMaxY();
+        })).as("the last shortcut (%s) can be scrolled into view", FxWait.read(last::getText)).isTrue();
+
+        // Typed at once: the find field has the keyboard. (TestFX types into the window it last clicked unless told.)
+        robot.targetWindow(sheet).write("regression");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(FxWait.read(() -> grid.getChildren().stream().filter(Label.class::isInstance)
+                .map(n -> ((Label) n).getText()).toList()))
+                .containsExactly("Compare", "J", "Next regression", "K", "Previous regression");
+        robot.push(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(FxWait.read(sheet::isShowing)).as("Esc first clears the find field").isTrue();
+        assertThat(robot.lookup("Show this list of shortcuts").tryQuery()).isPresent();
+        robot.push(KeyCode.ESCAPE);
+        waitFor(5, TimeUnit.SECONDS, () -> !sheet.isShowing());
+    }
+
+    /**
      * A view whose closing work fails (a bug) loses nothing else: the other views keep theirs, the layout is saved,
      * and the failure is printed whole. A failure in closing reached JavaFX as "Exception in Application stop
      * method" (the launcher added "cannot open the workbench") and nothing was saved.
