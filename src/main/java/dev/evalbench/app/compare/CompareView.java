@@ -178,16 +178,16 @@ public final class CompareView extends VBox {
     }
 
     /**
-     * Puts the first divider where the overview shows all its gate rows, keeping the list's share below it: the
-     * overview's minimum height is that height (at most 45% of the view), which the split pane keeps however the
-     * dividers are dragged.
+     * Puts the first divider where the overview shows all its gate rows (at most 45% of the view), keeping the list's
+     * share below it. The reviewer may drag it higher: on a laptop's 800 pixels the nine gates left the list three
+     * rows and the case a few lines, and a reviewer walking regressions reads the case, not the gates, so the
+     * overview has no minimum height that would hold the divider down.
      */
     private static void fitOverview(SplitPane split, OverviewPane overview) {
         double height = split.getHeight();
         if (height <= 0) return;
         // + the divider's own height and the table's borders, which the positions do not count.
         double needed = Math.min(0.45 * height, overview.neededHeight() + 16);
-        overview.setMinHeight(needed);
         double first = Math.max(0.15, needed / height);
         split.setDividerPositions(first, Math.min(0.85, first + 0.32));
     }
