@@ -120,8 +120,15 @@ public final class CompareView extends VBox {
                 e.consume();
             }
         });
+        // Once both runs are read: a gate with no case behind it says so, rather than that the filter matched nothing.
+        Label noMatch = new Label("No case matches the filter.");
+        noMatch.setId("compare-no-match");
+        noMatch.setWrapText(true);
+        vm.movedProperty().addListener((o, was, gate) -> noMatch.setText(
+                gate != null && gate.keys().isEmpty() && gate.description() != null
+                        ? gate.description() : "No case matches the filter."));
         vm.firstShownProperty().addListener((o, was, first) -> {
-            table.setPlaceholder(new Label("No case matches the filter."));
+            table.setPlaceholder(noMatch);
             if (first != null) {
                 table.getSelectionModel().clearAndSelect(table.getItems().indexOf(first));
                 table.scrollTo(0);

@@ -92,7 +92,7 @@ public final class CompareViewModel {
         }
 
         String name() {
-            return metric + ": " + keys.size() + " " + way;
+            return metric + ": " + (keys.isEmpty() ? "none" : keys.size() + " " + way);
         }
     }
 

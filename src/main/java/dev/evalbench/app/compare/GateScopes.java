@@ -38,8 +38,11 @@ final class GateScopes {
                     keys.add(row.key());
                 }
             }
+            String description = keys.isEmpty()
+                    ? "No case is behind gate " + gate.id() + " in either run: its cases would be " + which + "."
+                    : "The cases behind gate " + gate.id() + " in either run: " + which + ".";
             scopes.put(gate.id(), new CompareViewModel.Moved("gate " + gate.id(), keys.size() == 1 ? "case" : "cases",
-                    Set.copyOf(keys), "The cases behind gate " + gate.id() + " in either run: " + which + "."));
+                    Set.copyOf(keys), description));
         }
         return Map.copyOf(scopes);
     }

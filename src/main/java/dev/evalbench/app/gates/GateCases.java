@@ -1,8 +1,10 @@
 package dev.evalbench.app.gates;
 
 import dev.evalbench.core.eval.CaseScores;
+import dev.evalbench.core.eval.JudgeMetrics;
 import dev.evalbench.core.eval.MetricName;
 import dev.evalbench.core.eval.MetricResolver;
+import dev.evalbench.core.eval.PolicyOutcomes;
 import dev.evalbench.core.gate.stats.Percentiles;
 import dev.evalbench.core.record.CaseKey;
 import dev.evalbench.core.record.ScoredCase;
@@ -21,13 +23,16 @@ import java.util.function.ToDoubleFunction;
  * <ul>
  *   <li>schema_pass_rate: the invalid outputs (a provider failure is one, as the gate counts it);</li>
  *   <li>safety_pass_rate: the failing probes;</li>
- *   <li>metric: the cases that missed the metric's field (for accuracies, exactly those the metric counts wrong);</li>
+ *   <li>metric: the cases that missed the metric's field (for accuracies, exactly those the metric counts wrong);
+ *       for a policy rate the cases that leaked or were rejected; for a judge's mean score those it did not pass;</li>
  *   <li>p95_latency: the cases slower than the budget, or the slowest 5% when none is;</li>
  *   <li>total_tokens, cost_variance: the heaviest 5% by tokens or by cost.</li>
  * </ul>
  * Reads the compact summaries (or full records: both are {@link ScoredCase}). Pure; any thread.
  */
 public final class GateCases {
+    private static final String WRONG = "the cases the metric scores wrong";
+
     private GateCases() {}
 
     /**
@@ -49,7 +54,7 @@ public final class GateCases {
             case SAFETY_PASS_RATE:
                 return new Behind(keys(safetyProbes(gate, ws, records), r -> !r.passed()), "the failing probes");
             case METRIC:
-                return new Behind(missed(gate, ws, records), "the cases the metric scores wrong");
+                return missed(gate, ws, records);
             case P95_LATENCY: {
                 List<? extends ScoredCase> timed = inSuite.stream().filter(r -> r.failureKind() == null || r.latencyMs() > 0).toList();
                 Set<CaseKey> over = keys(timed, r -> gate.maxMs() != null && r.latencyMs() > gate.maxMs());
@@ -75,20 +80,34 @@ public final class GateCases {
         return records.stream().filter(r -> suites.contains(r.key().suite())).toList();
     }
 
-    private static Set<CaseKey> missed(GateSpec gate, Workspace ws, List<? extends ScoredCase> records) {
+    /**
+     * A metric gate's cases: those the metric counts against it. For a rate of bad outcomes (policy.leak_rate,
+     * policy.rejection_rate) the cases that leaked or were rejected, not those scored wrong: the no-leaks gate
+     * (0.000, pass) listed the two schema-invalid outputs of the sample, which leaked nothing. For a judge's mean
+     * score, the cases the judge did not pass.
+     */
+    private static Behind missed(GateSpec gate, Workspace ws, List<? extends ScoredCase> records) {
         SuiteSpec suite = gate.suite() != null ? ws.suites().stream().filter(s -> s.name().equals(gate.suite())).findFirst().orElse(null)
                 : ws.suites().stream().filter(s -> s.kind() == SuiteKind.TASK).findFirst().orElse(null);
-        if (suite == null || gate.metric() == null) return Set.of();
+        if (suite == null || gate.metric() == null) return new Behind(Set.of(), WRONG);
         MetricName name;
         try {
             name = MetricName.parse(gate.metric());
         } catch (IllegalArgumentException e) {
-            return Set.of();
+            return new Behind(Set.of(), WRONG);
+        }
+        List<? extends ScoredCase> inSuite = records.stream().filter(r -> r.key().suite().equals(suite.name())).toList();
+        if (name.family() == MetricName.Family.POLICY) {
+            return name.statistic() == MetricName.Statistic.LEAK_RATE
+                    ? new Behind(keys(inSuite, PolicyOutcomes::leaked), "the cases that leaked restricted content")
+                    : new Behind(keys(inSuite, PolicyOutcomes::rejected), "the outputs the policy rejected");
+        }
+        if (name.family() == MetricName.Family.JUDGE && !name.isAccuracy()) {
+            return new Behind(keys(inSuite, r -> !JudgeMetrics.passed(r, name.field())), "the cases judge " + name.field() + " did not pass");
         }
         Predicate<ScoredCase> correct = new MetricResolver(suite).correctness(gate.metric())
                 .<Predicate<ScoredCase>>map(p -> p::test).orElseGet(() -> fieldCorrect(name, suite));
-        List<? extends ScoredCase> inSuite = records.stream().filter(r -> r.key().suite().equals(suite.name())).toList();
-        return keys(inSuite, correct.negate());
+        return new Behind(keys(inSuite, correct.negate()), WRONG);
     }
 
     /** For metrics that are not accuracies (F1, precision, ...): the cases whose field was scored wrong. */

@@ -264,4 +264,26 @@ class CompareViewModelTest {
         vm.clearFilter();
         assertThat(vm.visible()).hasSize(159);
     }
+
+    /**
+     * A gate with no case behind it in either run says so in the filter bar's words and in the sentence the empty
+     * list shows (it read "gate no-leaks: 0 cases" over "No case matches the filter."): the sample as shipped leaks
+     * nothing, so a run of it compared with itself has no case behind its no-leaks gate.
+     */
+    @Test
+    void aGateWithNoCaseBehindItSaysSo(@org.junit.jupiter.api.io.TempDir Path other) throws Exception {
+        try (dev.evalbench.app.SampleHistory sample = dev.evalbench.app.SampleHistory.in(other)) {
+            String run = sample.run().id();
+            CompareViewModel same = new CompareViewModel(new SameThreadTaskRunner(), new ReviewService(Map.of()),
+                    new ReviewService.Side(sample.store, run), new ReviewService.Side(sample.store, run),
+                    () -> sample.workspace, r -> r);
+            same.load();
+
+            assertThat(same.showGate("no-leaks")).isTrue();
+            assertThat(same.visible()).isEmpty();
+            assertThat(same.movedProperty().get().name()).isEqualTo("gate no-leaks: none");
+            assertThat(same.movedProperty().get().description())
+                    .isEqualTo("No case is behind gate no-leaks in either run: its cases would be the cases that leaked restricted content.");
+        }
+    }
 }

@@ -1,0 +1,61 @@
+package dev.evalbench.app.gates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.evalbench.core.gate.testkit.CaseRecordBuilder;
+import dev.evalbench.core.gate.testkit.Fixtures;
+import dev.evalbench.core.record.CaseKey;
+import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.workspace.GateSpec;
+import dev.evalbench.core.workspace.Workspace;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The cases behind a policy-rate gate are the cases the rate counts: the leaks for policy.leak_rate, the rejections
+ * for policy.rejection_rate. They were the cases with a wrong field, so the sample's no-leaks gate (0.000, pass)
+ * listed its two schema-invalid outputs, which leaked nothing.
+ */
+class GateCasesTest {
+    /** 10 triage cases, by hand: t6 invalid, t7 rejected for its refund, t8 and t9 rejected for leaking. */
+    private static final List<CaseRecord> TRIAGE = triage();
+    private static final Workspace WS = new Workspace("w", "", null, "offline", List.of(), "", List.of(Fixtures.triage(),
+            Fixtures.safety()), Map.of(), Map.of(), null, List.of(), Map.of());
+
+    private static List<CaseRecord> triage() {
+        List<CaseRecordBuilder> b = new ArrayList<>();
+        for (int i = 0; i < 6; i++) b.add(CaseRecordBuilder.of("triage", "t" + i).output("{\"action\":\"reply\"}").passed());
+        b.add(CaseRecordBuilder.of("triage", "t6").invalidOutput("not json"));
+        b.add(CaseRecordBuilder.of("triage", "t7").output("{\"action\":\"refund\"}").rejected("refund", "escalate", "refund_limit"));
+        b.add(CaseRecordBuilder.of("triage", "t8").output("{\"action\":\"reply\"}").rejected("reply", "escalate", "restricted_value"));
+        b.add(CaseRecordBuilder.of("triage", "t9").output("{\"action\":\"reply\"}").rejected("reply", "escalate", "restricted_pattern:email"));
+        return b.stream().map(x -> x.build("r")).toList();
+    }
+
+    private static GateSpec ceiling(String metric) {
+        return new GateSpec("g", GateSpec.GateKind.METRIC, "triage", metric, null, 0.0, null, null, null, "strict", null);
+    }
+
+    private static List<String> ids(GateCases.Behind behind) {
+        return behind.keys().stream().map(CaseKey::caseId).sorted().toList();
+    }
+
+    @Test
+    void aLeakRateGateListsTheCasesThatLeaked() {
+        GateCases.Behind leaks = GateCases.behind(ceiling("policy.leak_rate"), WS, TRIAGE);
+
+        assertThat(ids(leaks)).containsExactly("t8", "t9");
+        assertThat(leaks.which()).isEqualTo("the cases that leaked restricted content");
+    }
+
+    @Test
+    void aRejectionRateGateListsTheRejectedOutputs() {
+        GateCases.Behind rejected = GateCases.behind(ceiling("policy.rejection_rate"), WS, TRIAGE);
+
+        // t6's invalid output was rejected too: nothing valid to accept (PolicyRateGatesTest counts 4 of 10).
+        assertThat(ids(rejected)).containsExactly("t6", "t7", "t8", "t9");
+        assertThat(rejected.which()).isEqualTo("the outputs the policy rejected");
+    }
+}
