@@ -58,4 +58,21 @@ class GateCasesTest {
         assertThat(ids(rejected)).containsExactly("t6", "t7", "t8", "t9");
         assertThat(rejected.which()).isEqualTo("the outputs the policy rejected");
     }
+
+    /** A judge's mean score counts every case; the cases behind its gate are those the judge did not pass. */
+    @Test
+    void aJudgesMeanScoreGateListsTheCasesTheJudgeDidNotPass() {
+        List<CaseRecord> judged = new ArrayList<>();
+        for (int i = 0; i < TRIAGE.size(); i++) {
+            String outcome = i % 3 == 0 ? dev.evalbench.core.record.JudgeVerdict.FAIL : dev.evalbench.core.record.JudgeVerdict.PASS;
+            judged.add(TRIAGE.get(i).withJudgements(List.of(new dev.evalbench.core.record.JudgeVerdict("tone", outcome,
+                    i % 3 == 0 ? 2 : 5, "why", null, null, null, false))));
+        }
+        GateSpec gate = new GateSpec("g", GateSpec.GateKind.METRIC, "triage", "judge.tone.mean_score", 4.0, null, null, null, null, "strict", null);
+
+        GateCases.Behind behind = GateCases.behind(gate, WS, judged);
+
+        assertThat(ids(behind)).containsExactly("t0", "t3", "t6", "t9");
+        assertThat(behind.which()).isEqualTo("the cases judge tone did not pass");
+    }
 }
