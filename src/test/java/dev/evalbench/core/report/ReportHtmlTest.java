@@ -44,6 +44,27 @@ class ReportHtmlTest {
         assertThat(html).contains("<span class=\"badge fail\">FAIL</span>");
     }
 
+    /**
+     * A narrow window (a phone, a PR page's side panel) scrolls a wide table sideways inside its block, not the page:
+     * at 800 pixels the gates table pushed the whole page sideways and cut every gate's sentence at the right edge.
+     * Every table but the side-by-side diffs (fixed layout, wrapped lines) sits in such a block.
+     */
+    @Test
+    void everyWideTableScrollsSidewaysInItsOwnBlock() throws Exception {
+        String html = html();
+
+        java.util.regex.Matcher tables = java.util.regex.Pattern.compile("(.{0,19})<table(?: class=\"([a-z]+)\")?>").matcher(html);
+        int wide = 0;
+        while (tables.find()) {
+            if ("diff".equals(tables.group(2))) continue;
+            assertThat(tables.group(1)).as("the block around table %s", tables.group(2)).endsWith("<div class=\"wide\">");
+            wide++;
+        }
+        assertThat(wide).as("gates, judges, what changed and the cases").isGreaterThanOrEqualTo(3);
+        assertThat(html).contains(".wide{overflow-x:auto").contains("minmax(min(480px,100%),1fr)")
+                .as("a narrow window stacks each failing case").contains("table.cases thead{display:none}");
+    }
+
     @Test
     void drawsChartsAsInlineSvgAndShowsTheFlippedCaseSideBySide() throws Exception {
         String html = html();

@@ -74,7 +74,7 @@ final class CaseSections {
     }
 
     private static void failureTable(HtmlWriter html, List<CaseRecord> rows) {
-        html.open("table", "class", "cases").open("thead").open("tr").element("th", "case").element("th", "why")
+        html.open("div", "class", "wide").open("table", "class", "cases").open("thead").open("tr").element("th", "case").element("th", "why")
                 .element("th", "decision").element("th", "input and output").close("tr").close("thead").open("tbody");
         for (CaseRecord r : rows) {
             List<String> failures = r.evaluation() == null ? List.of() : r.evaluation().failures();
@@ -87,7 +87,7 @@ final class CaseSections {
             html.open("details").element("summary", "show output").element("pre", ClippedText.of(OutputText.of(r))).close("details")
                     .close("td").close("tr").newline();
         }
-        html.close("tbody").close("table");
+        html.close("tbody").close("table").close("div");
     }
 
     private static void more(HtmlWriter html, int total) {

@@ -25,7 +25,7 @@ final class ChangesSection {
         String scope = c.scope().sentence(c.before().id(), c.after().id());
         if (scope != null) html.element("p", Counted.capitalized(scope) + ".", "id", "compared-scope", "class", "meta");
         if (!c.versions().changes().isEmpty()) {
-            html.open("table").open("thead").open("tr").element("th", "part").element("th", "baseline").element("th", "this run")
+            html.open("div", "class", "wide").open("table").open("thead").open("tr").element("th", "part").element("th", "baseline").element("th", "this run")
                     .close("tr").close("thead").open("tbody");
             for (VersionChange v : c.versions().changes()) {
                 html.open("tr").open("td").element("strong", v.component().label());
@@ -33,7 +33,7 @@ final class ChangesSection {
                 html.close("td").open("td").element("code", v.before()).close("td")
                         .open("td").element("code", v.after()).close("td").close("tr");
             }
-            html.close("tbody").close("table");
+            html.close("tbody").close("table").close("div");
         }
         for (TemplateDiff t : c.templates()) {
             html.element("h3", "Prompt template " + t.promptId() + (t.afterPath() == null ? "" : " (" + t.afterPath() + ")"));
@@ -47,7 +47,7 @@ final class ChangesSection {
     private static void metrics(HtmlWriter html, RunComparison c) {
         if (c.metrics().isEmpty()) return;
         html.element("h3", "Metrics, paired over the cases both runs have");
-        html.open("table").open("thead").open("tr");
+        html.open("div", "class", "wide").open("table").open("thead").open("tr");
         html.element("th", "metric");
         for (String h : new String[] {"baseline", "this run", "Δ", "95% CI of Δ", "p-value"}) html.element("th", h, "class", "num");
         html.element("th", "test");
@@ -64,6 +64,6 @@ final class ChangesSection {
                     .element("td", m.test() == null ? MetricFormat.NONE : m.test() + ", " + m.pairs() + " pairs")
                     .close("tr");
         }
-        html.close("tbody").close("table");
+        html.close("tbody").close("table").close("div");
     }
 }

@@ -14,7 +14,7 @@ final class GateSection {
 
     static void write(HtmlWriter html, GateReport gates) {
         html.open("section", "id", "gates").element("h2", "Gates");
-        html.open("table", "class", "gates").open("thead").open("tr");
+        html.open("div", "class", "wide").open("table", "class", "gates").open("thead").open("tr");
         for (String h : new String[] {"", "gate", "kind"}) html.element("th", h);
         for (String h : new String[] {"value", "threshold", "95% interval", "baseline", "p-value"}) html.element("th", h, "class", "num");
         html.close("tr").close("thead").open("tbody");
@@ -35,7 +35,7 @@ final class GateSection {
             html.open("tr", "class", v.passed() ? "passed" : "failed").open("td").close("td")
                     .element("td", v.detail(), "class", "detail", "colspan", "7").close("tr").newline();
         }
-        html.close("tbody").close("table");
+        html.close("tbody").close("table").close("div");
         if (gates.verdicts().stream().anyMatch(VerdictFormat::intervalOfDifference)) {
             html.element("p", "Δ intervals are of the paired change against the baseline on matched cases.", "class", "meta");
         }

@@ -17,7 +17,7 @@ final class JudgeSection {
         List<JudgeAgreement> judges = JudgeAgreement.of(cases);
         if (judges.isEmpty()) return;
         html.open("section", "id", "judges").element("h2", "Judges");
-        html.open("table", "class", "judges").open("thead").open("tr");
+        html.open("div", "class", "wide").open("table", "class", "judges").open("thead").open("tr");
         html.element("th", "judge");
         for (String h : new String[] {"pass", "fail", "judge errors", "not judged", "mean score"}) html.element("th", h, "class", "num");
         html.element("th", "agreement with people");
@@ -33,7 +33,7 @@ final class JudgeSection {
             html.element("td", JudgeWording.agreement(a));
             html.close("tr").newline();
         }
-        html.close("tbody").close("table");
+        html.close("tbody").close("table").close("div");
         html.element("p", "Kappa: agreement beyond chance between the judge and human labels (1 perfect, 0 chance); "
                 + "pass/fail compares verdicts, weighted kappa compares scores. Judges do not change a case's own verdict.", "class", "meta");
         html.close("section").newline();

@@ -29,6 +29,7 @@ final class ReportStyle {
             .badge.pass{color:var(--pass);background:var(--pass-bg)}.badge.fail{color:var(--fail);background:var(--fail-bg)}
             .badge.neutral{color:var(--muted);background:var(--soft)}
             table{border-collapse:collapse;width:100%;font-size:14px;margin:6px 0}
+            .wide{overflow-x:auto;margin:6px 0}.wide>table{margin:0}
             th,td{padding:7px 10px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
             th{font-weight:600;color:var(--muted);font-size:12px;text-transform:uppercase;letter-spacing:.03em}
             td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
@@ -54,7 +55,7 @@ final class ReportStyle {
             del{background:var(--del-strong);text-decoration:none;border-radius:2px}
             ins{background:var(--ins-strong);text-decoration:none;border-radius:2px}
             details{margin:6px 0}summary{cursor:pointer;color:var(--accent)}
-            .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(480px,1fr));gap:22px;align-items:start}
+            .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(480px,100%),1fr));gap:22px;align-items:start}
             figure{margin:0}figcaption{color:var(--muted);font-size:13px;margin:4px 0}
             .chart{width:100%;height:auto}
             .chart .axis{stroke:var(--muted)}.chart .tick,.chart .axis-label{fill:var(--muted);font-size:11px}
@@ -68,5 +69,8 @@ final class ReportStyle {
             details.more>summary{font-weight:600;margin:10px 0}
             ul.signers{padding-left:18px}ul.signers .role{color:var(--muted)}
             footer{margin-top:48px;color:var(--muted);font-size:12px}
+            @media (max-width:640px){main{padding:20px 12px 48px}h1{font-size:22px}\
+            table.cases,table.cases tbody,table.cases tr,table.cases td{display:block;width:auto!important}\
+            table.cases thead{display:none}table.cases tr{border-bottom:1px solid var(--line);padding:6px 0}table.cases td{border:0;padding:2px 6px}}
             """;
 }
