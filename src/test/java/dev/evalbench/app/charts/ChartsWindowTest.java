@@ -21,12 +21,14 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The real window over a history of two offline runs of the sample: the charts tab shows the newest run's
  * latency beside its baseline's (the run before it), the rate each gate measures (a leak rate marked as passing
- * low) and the p95 latency, tokens and cost of both runs; a click on the oldest run's point opens its results tab.
+ * low) and the p95 latency, tokens and cost per case of both runs; a click on the oldest run's point opens its results tab.
  */
 @dev.evalbench.app.SharesFxToolkit
 class ChartsWindowTest extends WindowTestBase {
     private RunHeader first;
     private RunHeader second;
+    /** Mean tokens (in + out) per case of each run, counted from its stored summaries. */
+    private final java.util.Map<String, Double> tokensPerCase = new java.util.HashMap<>();
 
     @BeforeEach
     void runTwiceThenStart() throws Exception {
@@ -34,6 +36,10 @@ class ChartsWindowTest extends WindowTestBase {
         try (SampleHistory history = SampleHistory.of(fixture.workspace)) {
             first = history.run();
             second = history.run();
+            for (RunHeader run : List.of(first, second)) {
+                var cases = history.store.summaries(run.id());
+                tokensPerCase.put(run.id(), cases.stream().mapToLong(c -> (long) c.tokensIn() + c.tokensOut()).sum() / (double) cases.size());
+            }
         }
         fixture.start();
     }
@@ -68,6 +74,13 @@ class ChartsWindowTest extends WindowTestBase {
             LineChart<String, Number> chart = robot.lookup(id).queryAs(LineChart.class);
             assertThat(chart.getData().get(0).getData()).hasSize(2).allSatisfy(d -> assertThat(d.getYValue().doubleValue()).isPositive());
         }
+        // Per case, so a run of some cases (a rerun of the failing ones, one suite) reads beside a full one.
+        @SuppressWarnings("unchecked")
+        LineChart<String, Number> tokens = robot.lookup("#charts-tokens").queryAs(LineChart.class);
+        assertThat(tokens.getTitle()).isEqualTo("Tokens per case (in + out, mean)");
+        assertThat(tokens.getData().get(0).getData()).allSatisfy(d -> assertThat(d.getYValue().doubleValue())
+                .isCloseTo(tokensPerCase.get(((dev.evalbench.core.service.RunTrends.Point) d.getExtraValue()).runId()),
+                        org.assertj.core.data.Offset.offset(1e-9)));
 
         WaitForAsyncUtils.waitForFxEvents();
         Node oldest = robot.lookup("#charts-p95 .run-point").match((Node n) -> first.id().equals(n.getUserData())).queryAs(Node.class);
