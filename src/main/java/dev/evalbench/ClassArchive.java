@@ -1,5 +1,7 @@
 package dev.evalbench;
 
+import static dev.evalbench.app.WorkbenchLauncher.SHOWN_MARK;
+
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.evalbench.core.cel.ExpressionException;
@@ -40,7 +42,8 @@ import java.util.zip.CRC32;
  *
  * <p>Archives live in the user's cache folder ({@code $XDG_CACHE_HOME/evalbench/jvm}, else
  * {@code ~/.cache/evalbench/jvm}; {@code ~/Library/Caches/evalbench/jvm} on macOS), named by a hash of the jar's
- * path, size and time and of the JDK, about 30 MB each; the two newest are kept. If the folder cannot be written,
+ * path, size and time and of the JDK, about 30 MB each; the commands' two newest and the window's newest are kept (its
+ * archive, {@link #windowOptions}, about 45 MB). If the folder cannot be written,
  * commands run without an archive. Not thread-safe; used by the launching process's main thread only.
  */
 final class ClassArchive {
@@ -49,14 +52,18 @@ final class ClassArchive {
     static final String RUN_SEEN = "run-seen";
     /** The file that says a reader ({@link #READERS}) has been here where no run has. */
     static final String READ_SEEN = "read-seen";
+    /** The file that says the workbench has been opened here with this folder writable. */
+    static final String WINDOW_SEEN = "window-seen";
     /** The commands that read stored runs, whose second on a machine without runs makes a reader's archive. */
     static final java.util.Set<String> READERS = java.util.Set.of("compare", "gate", "report", "verify");
     /** The system property that tells the command's JVM it is making the archive ({@link #loadOptionalParts}). */
     static final String MAKING = "evalbench.classArchive.making";
     private static final String QUIET = "-Xlog:cds*=off";
+    private static final String WINDOW_SUFFIX = ".window.jsa";
     private final Path folder;
     private final Path archive;
     private final Path readingArchive;
+    private final Path windowArchive;
     private final Path dump;
     /** Where the dump goes once the command's JVM has exited, or null when it makes no archive. */
     private Path dumpingTo;
@@ -65,6 +72,7 @@ final class ClassArchive {
         this.folder = folder;
         this.archive = folder.resolve(key + ".jsa");
         this.readingArchive = folder.resolve(key + ".reading.jsa");
+        this.windowArchive = folder.resolve(key + WINDOW_SUFFIX);
         this.dump = folder.resolve(key + "." + ProcessHandle.current().pid() + ".part");
     }
 
@@ -150,6 +158,57 @@ final class ClassArchive {
         return List.of("-XX:ArchiveClassesAtExit=" + dump, QUIET, "-D" + MAKING + "=true");
     }
 
+    /**
+     * JVM options for the workbench's JVM, or empty when the window is to open in the launching JVM as started: the
+     * window's archive when there is one; made by the second window opened here (the first leaves {@value #WINDOW_SEEN}),
+     * kept only if that window closed as windows do ({@link #afterWindowExit}). The window loads about twice the classes
+     * of a command (JavaFX, its skins and CSS), and mapping them shows it about 0.7 s sooner (docs/performance.md, round
+     * 27). Its own file: a window's classes are not a command's.
+     */
+    Optional<List<String>> windowOptions() {
+        if (Files.isRegularFile(windowArchive)) return Optional.of(using(windowArchive));
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        if (!Files.isWritable(folder)) return Optional.empty();
+        Path seen = folder.resolve(WINDOW_SEEN);
+        if (!Files.exists(seen)) {
+            try {
+                Files.createFile(seen);
+            } catch (IOException e) {
+                // Another window made it meanwhile, or the folder went: this one opens as started.
+            }
+            return Optional.empty();
+        }
+        dumpingTo = windowArchive;
+        return Optional.of(List.of("-XX:ArchiveClassesAtExit=" + dump, QUIET, "-D" + SHOWN_MARK + "=" + shownMark()));
+    }
+
+    /** The file the window's JVM creates once its window was shown and closed ({@code WorkbenchLauncher.SHOWN_MARK}). */
+    private Path shownMark() {
+        return dump.resolveSibling(dump.getFileName() + ".shown");
+    }
+
+    /**
+     * After the workbench's JVM has exited: keeps the archive it made only if its window was shown and then closed
+     * (the mark it leaves, {@link #shownMark}). A window that could not open (no display reachable) or was stopped
+     * before it showed dumped the few classes it had loaded, which would stand for the window's from then on; that
+     * dump is thrown away, and the next window makes the archive.
+     */
+    void afterWindowExit() {
+        if (dumpingTo == null) return;
+        boolean shown = Files.exists(shownMark());
+        delete(shownMark());
+        if (!shown) {
+            delete(dump);
+            dumpingTo = null;
+            return;
+        }
+        afterExit();
+    }
+
     private static List<String> using(Path archive) {
         return List.of("-XX:SharedArchiveFile=" + archive, QUIET);
     }
@@ -178,9 +237,17 @@ final class ClassArchive {
             List<Path> all = files.toList();
             all.stream().filter(p -> p.getFileName().toString().endsWith(".part"))
                     .filter(p -> modified(p).toMillis() < hourAgo).forEach(ClassArchive::delete);
-            all.stream().filter(p -> p.getFileName().toString().endsWith(".jsa"))
+            // The commands' two newest (a run's and a reader's, or two jars'), and the window's newest: a window's
+            // archive is not a newer command's, and must not push the run's out.
+            all.stream().filter(p -> p.getFileName().toString().endsWith(".jsa") && !isWindows(p))
                     .sorted(Comparator.comparing(ClassArchive::modified).reversed()).skip(KEPT).forEach(ClassArchive::delete);
+            all.stream().filter(ClassArchive::isWindows)
+                    .sorted(Comparator.comparing(ClassArchive::modified).reversed()).skip(1).forEach(ClassArchive::delete);
         }
+    }
+
+    private static boolean isWindows(Path p) {
+        return p.getFileName().toString().endsWith(WINDOW_SUFFIX);
     }
 
     private static FileTime modified(Path p) {

@@ -101,20 +101,23 @@ final class CommandJvm {
         Optional<ClassArchive> archive = ClassArchive.of(jar.get(), System.getProperty("java.home", ""),
                 System.getProperty("java.vm.version", ""), env, os, UserHome.of(env));
         List<String> archiveOptions = archive.map(a -> a.options(args.length == 0 ? "" : args[0])).orElse(List.of());
-        Optional<Integer> exit = run(childCommand(java.get(), jar.get(), archiveOptions, ProcessHandle.current().pid(), args));
+        Optional<Integer> exit = run(childCommand(java.get(), jar.get(), archiveOptions, ProcessHandle.current().pid(), args),
+                List.of("INT", "TERM"));
         archive.ifPresent(ClassArchive::afterExit);
         return exit;
     }
 
-    /** Starts the child, passes signals on, and waits for it; empty if it could not be started. */
-    private static Optional<Integer> run(List<String> command) {
+    /**
+     * Starts the child, passes {@code signals} on (as SIGTERM), and waits for it; empty if it could not be started.
+     */
+    static Optional<Integer> run(List<String> command, List<String> signals) {
         Process child;
         try {
             child = new ProcessBuilder(command).inheritIO().start();
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
-        for (String name : List.of("INT", "TERM")) {
+        for (String name : signals) {
             try {
                 Signal signal = new Signal(name);
                 SignalHandler before = Signal.handle(signal, s -> child.destroy());

@@ -13,8 +13,8 @@ import java.util.Optional;
  * and scripts ask for the version often. The text is the one {@code EvalbenchCommand}'s version provider prints.
  *
  * <p>Any other command started as {@code java -jar evalbench.jar ...} runs in a child JVM with the packaged
- * image's options ({@link CommandJvm}); the workbench runs in this JVM ({@code app/shell/HeapCeiling} keeps its
- * memory in check instead).
+ * image's options ({@link CommandJvm}); the workbench runs on the JVM's defaults ({@code app/shell/HeapCeiling} keeps
+ * its memory in check), in a child JVM only to map its class archive ({@link WindowJvm}).
  */
 public final class Launcher {
     private Launcher() {}
@@ -25,6 +25,9 @@ public final class Launcher {
             System.exit(0);
         }
         if (args.length == 0 || args[0].equals("open")) {
+            Optional<Integer> windowExit = WindowJvm.runIfWanted(args, System.getenv(), WorkbenchLauncher.displayNamed(System.getenv()));
+            if (windowExit.isPresent()) System.exit(windowExit.get());
+            ParentWatch.startIfChild();
             System.exit(WorkbenchLauncher.launch(args, System.getenv(), System.err));
         }
         Optional<Integer> childExit = CommandJvm.runIfWanted(args);

@@ -154,4 +154,51 @@ class ClassArchiveTest {
         assertThat(archive.options("run")).isEmpty();
         assertThat(ClassArchive.of(tmp.resolve("missing.jar"), "/jdk", "17", Map.of(), "Linux", tmp)).isEmpty();
     }
+
+    /**
+     * The workbench: the first window opens as started and leaves a mark; the second makes the window's archive, kept
+     * only when its window was shown (its JVM leaves a mark for that); later windows map it. A window archive never
+     * pushes a command's archives out of the folder.
+     */
+    @Test
+    void theSecondWindowMakesTheWindowsArchiveKeptOnlyIfItShowedAndLaterWindowsMapIt() throws Exception {
+        Path jar = Files.writeString(tmp.resolve("evalbench.jar"), "jar");
+        Map<String, String> env = Map.of("XDG_CACHE_HOME", tmp.resolve("cache").toString());
+        Path folder = tmp.resolve("cache/evalbench/jvm");
+        Files.createDirectories(folder);
+        Files.setLastModifiedTime(Files.writeString(folder.resolve("run.jsa"), "run's"), FileTime.fromMillis(1_000));
+        Files.setLastModifiedTime(Files.writeString(folder.resolve("older.reading.jsa"), "reader's"), FileTime.fromMillis(2_000));
+
+        assertThat(fresh(jar, env).windowOptions()).as("the first window: as started").isEmpty();
+        assertThat(folder.resolve(ClassArchive.WINDOW_SEEN)).exists();
+
+        // A window that never showed (no display reachable, stopped early): its dump is thrown away.
+        ClassArchive failed = fresh(jar, env);
+        List<String> dumping = failed.windowOptions().orElseThrow();
+        assertThat(dumping.get(0)).startsWith("-XX:ArchiveClassesAtExit=");
+        assertThat(dumping).contains("-Xlog:cds*=off");
+        Path part = Path.of(dumping.get(0).substring("-XX:ArchiveClassesAtExit=".length()));
+        Files.writeString(part, "a few classes");
+        failed.afterWindowExit();
+        assertThat(part).doesNotExist();
+
+        ClassArchive making = fresh(jar, env);
+        List<String> again = making.windowOptions().orElseThrow();
+        Path shown = Path.of(again.stream().filter(o -> o.startsWith("-D" + dev.evalbench.app.WorkbenchLauncher.SHOWN_MARK + "="))
+                .findFirst().orElseThrow().substring(("-D" + dev.evalbench.app.WorkbenchLauncher.SHOWN_MARK + "=").length()));
+        Files.writeString(Path.of(again.get(0).substring("-XX:ArchiveClassesAtExit=".length())), "the window's classes");
+        Files.writeString(shown, "shown"); // what the window's JVM writes once its window has been shown and closed
+        making.afterWindowExit();
+        assertThat(shown).doesNotExist();
+
+        Path mapped = archiveIn(fresh(jar, env).windowOptions().orElseThrow());
+        assertThat(mapped).hasContent("the window's classes");
+        assertThat(mapped.getFileName().toString()).endsWith(".window.jsa");
+        try (Stream<Path> left = Files.list(folder)) {
+            assertThat(left.map(p -> p.getFileName().toString())).as("the commands' archives kept")
+                    .contains("run.jsa", "older.reading.jsa", ClassArchive.WINDOW_SEEN, mapped.getFileName().toString())
+                    .noneMatch(name -> name.endsWith(".part") || name.endsWith(".shown"));
+        }
+        assertThat(fresh(jar, env).options("compare")).as("a command never maps the window's archive").isEmpty();
+    }
 }

@@ -90,7 +90,24 @@ public final class WorkbenchLauncher {
             return 1;
         }
         awaitSettings();
+        markShown();
         return SignalQuit.exitCode();
+    }
+
+    /**
+     * The system property naming a file to create once the window has been shown and closed: the launcher that
+     * started this JVM to make the window's class archive keeps the archive only then (dev.evalbench.WindowJvm).
+     */
+    public static final String SHOWN_MARK = "evalbench.window.shownMark";
+
+    private static void markShown() {
+        String mark = System.getProperty(SHOWN_MARK);
+        if (mark == null || !WorkbenchApp.shown()) return;
+        try {
+            Files.writeString(Path.of(mark), "shown\n");
+        } catch (java.io.IOException | RuntimeException e) {
+            // No mark, no archive kept: the next window makes it.
+        }
     }
 
     /** The window is gone; the caller exits the process, which would cut the settings' write short. */
@@ -107,6 +124,11 @@ public final class WorkbenchLauncher {
         WorkbenchOptions options = pending;
         pending = null;
         return options;
+    }
+
+    /** Whether the environment names a display to open the window on (the launcher opens it in a second JVM only then). */
+    public static boolean displayNamed(Map<String, String> env) {
+        return missingDisplay(env) == null;
     }
 
     /** Why there is no display to open a window on, or null when there is one (or a headless toolkit is set). */

@@ -1,0 +1,61 @@
+package dev.evalbench;
+
+import dev.evalbench.core.io.UserHome;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Opens the workbench of {@code java -jar evalbench.jar} (no arguments, or {@code open ...}) in a second JVM that
+ * maps the window's class-data archive ({@link ClassArchive#windowOptions}), because {@code java -jar} cannot carry
+ * the option that names it. The window shows about 0.7 s sooner (2.8 s to 2.1 s to its first frame here, six
+ * interleaved starts each; docs/performance.md, round 27). The child keeps the JVM's defaults otherwise, as the
+ * window had them, inherits the terminal, the folder and the environment, and its exit code is this process's.
+ *
+ * <p>Only where {@link CommandJvm#jarToRelaunch} would relaunch a command, a display is named, and the archive's
+ * folder can be written; the first window opened on a machine opens here as started (it only leaves a mark). SIGINT,
+ * SIGTERM and SIGHUP sent to this process alone reach the window as SIGTERM, which saves its layout and closes it
+ * (exit 143); if this process is killed outright, the window goes too ({@link ParentWatch}). If the child cannot be
+ * started, the window opens here.
+ */
+final class WindowJvm {
+    private WindowJvm() {}
+
+    /** The child's command line: the archive's options, the launcher's id for {@link ParentWatch}, the same arguments. */
+    static List<String> childCommand(String java, Path jar, List<String> archiveOptions, long parentPid, String[] args) {
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(archiveOptions);
+        command.add("-D" + ParentWatch.PROPERTY + "=" + parentPid);
+        command.add("-jar");
+        command.add(jar.toString());
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /**
+     * Opens the window in a child JVM if this process should.
+     *
+     * @return the child's exit code, or empty if the window is to open in this JVM
+     */
+    static Optional<Integer> runIfWanted(String[] args, Map<String, String> env, boolean displayNamed) {
+        if (System.getProperty(ParentWatch.PROPERTY) != null || !displayNamed) return Optional.empty();
+        ProcessHandle.Info info = ProcessHandle.current().info();
+        Optional<String> java = info.command();
+        Optional<String[]> arguments = info.arguments();
+        if (java.isEmpty() || arguments.isEmpty()) return Optional.empty();
+        String os = System.getProperty("os.name", "");
+        Optional<Path> jar = CommandJvm.jarToRelaunch(List.of(arguments.get()), env, os, false);
+        if (jar.isEmpty()) return Optional.empty();
+        Optional<ClassArchive> archive = ClassArchive.of(jar.get(), System.getProperty("java.home", ""),
+                System.getProperty("java.vm.version", ""), env, os, UserHome.of(env));
+        Optional<List<String>> options = archive.flatMap(ClassArchive::windowOptions);
+        if (options.isEmpty()) return Optional.empty();
+        Optional<Integer> exit = CommandJvm.run(childCommand(java.get(), jar.get(), options.get(), ProcessHandle.current().pid(), args),
+                List.of("INT", "TERM", "HUP"));
+        archive.get().afterWindowExit();
+        return exit;
+    }
+}

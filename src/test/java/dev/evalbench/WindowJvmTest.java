@@ -1,0 +1,18 @@
+package dev.evalbench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The workbench's second JVM keeps the JVM's defaults: only the archive's options and the launcher's id are added. */
+class WindowJvmTest {
+    @Test
+    void theWindowsJvmGetsTheArchiveAndTheLaunchersIdButNoCommandOptions() {
+        assertThat(WindowJvm.childCommand("/jdk/bin/java", Path.of("/opt/evalbench.jar"),
+                List.of("-XX:SharedArchiveFile=w.window.jsa", "-Xlog:cds*=off"), 77, new String[] {"open", "ws"}))
+                .containsExactly("/jdk/bin/java", "-XX:SharedArchiveFile=w.window.jsa", "-Xlog:cds*=off",
+                        "-Devalbench.parent=77", "-jar", "/opt/evalbench.jar", "open", "ws");
+    }
+}
