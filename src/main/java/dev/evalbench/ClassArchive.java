@@ -161,7 +161,7 @@ final class ClassArchive {
     /**
      * JVM options for the workbench's JVM, or empty when the window is to open in the launching JVM as started: the
      * window's archive when there is one; made by the second window opened here (the first leaves {@value #WINDOW_SEEN}),
-     * kept only if that window closed as windows do ({@link #afterWindowExit}). The window loads about twice the classes
+     * kept only if that window was shown ({@link #afterWindowExit}). The window loads about twice the classes
      * of a command (JavaFX, its skins and CSS), and mapping them shows it about 0.7 s sooner (docs/performance.md, round
      * 27). Its own file: a window's classes are not a command's.
      */
@@ -235,7 +235,7 @@ final class ClassArchive {
         long hourAgo = System.currentTimeMillis() - 3_600_000L;
         try (Stream<Path> files = Files.list(folder)) {
             List<Path> all = files.toList();
-            all.stream().filter(p -> p.getFileName().toString().endsWith(".part"))
+            all.stream().filter(p -> p.getFileName().toString().endsWith(".part") || p.getFileName().toString().endsWith(".shown"))
                     .filter(p -> modified(p).toMillis() < hourAgo).forEach(ClassArchive::delete);
             // The commands' two newest (a run's and a reader's, or two jars'), and the window's newest: a window's
             // archive is not a newer command's, and must not push the run's out.

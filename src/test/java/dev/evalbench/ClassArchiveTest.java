@@ -114,6 +114,8 @@ class ClassArchiveTest {
         }
         Path stale = Files.writeString(folder.resolve("killed.123.part"), "half");
         Files.setLastModifiedTime(stale, FileTime.fromMillis(0));
+        // A window's launcher killed outright leaves its window's mark too.
+        Files.setLastModifiedTime(Files.writeString(folder.resolve("killed.124.part.shown"), "shown"), FileTime.fromMillis(0));
         Path jar = Files.writeString(tmp.resolve("evalbench.jar"), "jar");
         Files.createFile(folder.resolve(ClassArchive.RUN_SEEN));
         ClassArchive archive = ClassArchive.of(jar, "/jdk", "17", Map.of("XDG_CACHE_HOME", tmp.resolve("cache").toString()),
