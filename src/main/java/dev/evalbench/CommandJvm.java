@@ -70,10 +70,16 @@ final class CommandJvm {
      * @param parentPid this process's id, which the child watches
      */
     static List<String> childCommand(String java, Path jar, List<String> archiveOptions, long parentPid, String[] args) {
+        List<String> options = new ArrayList<>(OPTIONS);
+        options.addAll(archiveOptions);
+        return javaCommand(java, options, jar, parentPid, args);
+    }
+
+    /** {@code java OPTIONS -D<parent>=PID -jar JAR ARGS}: a child JVM that watches this process ({@link ParentWatch}). */
+    static List<String> javaCommand(String java, List<String> options, Path jar, long parentPid, String[] args) {
         List<String> command = new ArrayList<>();
         command.add(java);
-        command.addAll(OPTIONS);
-        command.addAll(archiveOptions);
+        command.addAll(options);
         command.add("-D" + ParentWatch.PROPERTY + "=" + parentPid);
         command.add("-jar");
         command.add(jar.toString());

@@ -2,7 +2,6 @@ package dev.evalbench;
 
 import dev.evalbench.core.io.UserHome;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,14 +24,7 @@ final class WindowJvm {
 
     /** The child's command line: the archive's options, the launcher's id for {@link ParentWatch}, the same arguments. */
     static List<String> childCommand(String java, Path jar, List<String> archiveOptions, long parentPid, String[] args) {
-        List<String> command = new ArrayList<>();
-        command.add(java);
-        command.addAll(archiveOptions);
-        command.add("-D" + ParentWatch.PROPERTY + "=" + parentPid);
-        command.add("-jar");
-        command.add(jar.toString());
-        command.addAll(List.of(args));
-        return command;
+        return CommandJvm.javaCommand(java, archiveOptions, jar, parentPid, args);
     }
 
     /**

@@ -2,7 +2,6 @@ package dev.evalbench.app.gates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.evalbench.core.gate.testkit.CaseRecordBuilder;
 import dev.evalbench.core.gate.testkit.Fixtures;
 import dev.evalbench.core.record.CaseKey;
 import dev.evalbench.core.record.CaseRecord;
@@ -20,19 +19,9 @@ import org.junit.jupiter.api.Test;
  */
 class GateCasesTest {
     /** 10 triage cases, by hand: t6 invalid, t7 rejected for its refund, t8 and t9 rejected for leaking. */
-    private static final List<CaseRecord> TRIAGE = triage();
+    private static final List<CaseRecord> TRIAGE = Fixtures.policyTriage().stream().map(b -> b.build("r")).toList();
     private static final Workspace WS = new Workspace("w", "", null, "offline", List.of(), "", List.of(Fixtures.triage(),
             Fixtures.safety()), Map.of(), Map.of(), null, List.of(), Map.of());
-
-    private static List<CaseRecord> triage() {
-        List<CaseRecordBuilder> b = new ArrayList<>();
-        for (int i = 0; i < 6; i++) b.add(CaseRecordBuilder.of("triage", "t" + i).output("{\"action\":\"reply\"}").passed());
-        b.add(CaseRecordBuilder.of("triage", "t6").invalidOutput("not json"));
-        b.add(CaseRecordBuilder.of("triage", "t7").output("{\"action\":\"refund\"}").rejected("refund", "escalate", "refund_limit"));
-        b.add(CaseRecordBuilder.of("triage", "t8").output("{\"action\":\"reply\"}").rejected("reply", "escalate", "restricted_value"));
-        b.add(CaseRecordBuilder.of("triage", "t9").output("{\"action\":\"reply\"}").rejected("reply", "escalate", "restricted_pattern:email"));
-        return b.stream().map(x -> x.build("r")).toList();
-    }
 
     private static GateSpec ceiling(String metric) {
         return new GateSpec("g", GateSpec.GateKind.METRIC, "triage", metric, null, 0.0, null, null, null, "strict", null);

@@ -16,18 +16,8 @@ import org.junit.jupiter.api.Test;
 class PolicyRateGatesTest {
     private final GateEvaluator evaluator = new GateEvaluator(List.of(Fixtures.triage(), Fixtures.safety()));
 
-    /**
-     * 10 triage cases: 6 accepted, 1 invalid (no_valid_output), 1 refund over the limit, 1 restricted value,
-     * 1 e-mail pattern. Rejected 4 of 10 = 0.4; leaked 2 of 10 = 0.2.
-     */
     private static List<CaseRecordBuilder> triage() {
-        List<CaseRecordBuilder> b = new ArrayList<>();
-        for (int i = 0; i < 6; i++) b.add(CaseRecordBuilder.of("triage", "t" + i).output("{\"action\":\"reply\"}").passed());
-        b.add(CaseRecordBuilder.of("triage", "t6").invalidOutput("not json"));
-        b.add(CaseRecordBuilder.of("triage", "t7").output("{\"action\":\"refund\"}").rejected("refund", "escalate", "refund_limit"));
-        b.add(CaseRecordBuilder.of("triage", "t8").output("{\"action\":\"reply\"}").rejected("reply", "escalate", "restricted_value"));
-        b.add(CaseRecordBuilder.of("triage", "t9").output("{\"action\":\"reply\"}").rejected("reply", "escalate", "restricted_pattern:email"));
-        return b;
+        return Fixtures.policyTriage();
     }
 
     private static StoredRun run(List<CaseRecordBuilder> b) {

@@ -34,6 +34,20 @@ public final class Fixtures {
                 200.0, 600, "escalate", "policyhash");
     }
 
+    /**
+     * 10 triage cases for the policy rates: 6 accepted, 1 invalid (no_valid_output), 1 refund over the limit, 1
+     * restricted value, 1 e-mail pattern. Rejected 4 of 10 (t6 to t9) = 0.4; leaked 2 of 10 (t8, t9) = 0.2.
+     */
+    public static List<CaseRecordBuilder> policyTriage() {
+        List<CaseRecordBuilder> b = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) b.add(CaseRecordBuilder.of("triage", "t" + i).output("{\"action\":\"reply\"}").passed());
+        b.add(CaseRecordBuilder.of("triage", "t6").invalidOutput("not json"));
+        b.add(CaseRecordBuilder.of("triage", "t7").output("{\"action\":\"refund\"}").rejected("refund", "escalate", "refund_limit"));
+        b.add(CaseRecordBuilder.of("triage", "t8").output("{\"action\":\"reply\"}").rejected("reply", "escalate", "restricted_value"));
+        b.add(CaseRecordBuilder.of("triage", "t9").output("{\"action\":\"reply\"}").rejected("reply", "escalate", "restricted_pattern:email"));
+        return b;
+    }
+
     public static StoredRun run(String id, List<CaseRecordBuilder> builders) {
         return run(id, RunStatus.COMPLETE, builders);
     }
