@@ -113,9 +113,10 @@ final class ChartsView extends ScrollPane {
         XYChart.Series<String, Number> base = new XYChart.Series<>();
         base.setName("baseline");
         for (LatencyDistribution.Bin b : d.bins()) {
-            run.getData().add(new XYChart.Data<>(b.label(), b.run()));
-            base.getData().add(new XYChart.Data<>(b.label(), b.baseline()));
+            run.getData().add(new XYChart.Data<>(b.label(), d.runHeight(b)));
+            base.getData().add(new XYChart.Data<>(b.label(), d.baselineHeight(b)));
         }
+        latency.getYAxis().setLabel(d.asShares() ? "% of its cases" : "cases");
         latency.getData().add(run);
         if (d.baseCases() > 0) latency.getData().add(base);
     }

@@ -30,6 +30,25 @@ public record LatencyDistribution(long binWidthMs, List<Bin> bins, int runCases,
         bins = List.copyOf(bins);
     }
 
+    /**
+     * Whether the two runs are drawn as shares of their cases rather than counts: when there is a baseline of another
+     * size. A rerun of 27 failing cases beside a 159-case baseline drew bars a sixth as tall, a shape nobody can set
+     * beside the other; as shares, each run's bars sum to 100%.
+     */
+    public boolean asShares() {
+        return baseCases > 0 && baseCases != runCases;
+    }
+
+    /** The bin's height for the run: its count, or its percentage of the run's cases when {@link #asShares}. */
+    public double runHeight(Bin bin) {
+        return asShares() ? 100.0 * bin.run() / Math.max(1, runCases) : bin.run();
+    }
+
+    /** The bin's height for the baseline, as {@link #runHeight} for the run. */
+    public double baselineHeight(Bin bin) {
+        return asShares() ? 100.0 * bin.baseline() / baseCases : bin.baseline();
+    }
+
     /** @param baseline null for none */
     public static LatencyDistribution of(List<CaseSummary> run, List<CaseSummary> baseline) {
         long[] a = counted(run);

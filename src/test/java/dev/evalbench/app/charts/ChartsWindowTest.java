@@ -62,6 +62,7 @@ class ChartsWindowTest extends WindowTestBase {
                 + " (159 cases) against baseline " + first.id() + " (159 cases)");
         int counted = latency.getData().get(0).getData().stream().mapToInt(d -> d.getYValue().intValue()).sum();
         assertThat(counted).isEqualTo(159);
+        assertThat(latency.getYAxis().getLabel()).as("two runs of one size: counts").isEqualTo("cases");
         assertThat(rates.getData()).extracting(XYChart.Series::getName)
                 .containsExactly("schema", "category-accuracy", "action-vs-baseline", "safety",
                         "no-leaks (lower passes)", "shipping-actions");

@@ -70,6 +70,22 @@ class RunTrendsTest {
         assertThat(d.bins().get(19)).isEqualTo(new LatencyDistribution.Bin(950, 1000, 0, 1));
         assertThat(d.bins().stream().mapToInt(LatencyDistribution.Bin::run).sum()).isEqualTo(3);
         assertThat(d.bins().get(2).label()).isEqualTo("100–150");
+        // 3 cases beside 2: drawn as shares of each run's cases, each run's bars summing to 100%.
+        assertThat(d.asShares()).isTrue();
+        assertThat(d.runHeight(d.bins().get(2))).isCloseTo(200.0 / 3, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(d.baselineHeight(d.bins().get(1))).isEqualTo(50.0);
+        assertThat(d.bins().stream().mapToDouble(d::runHeight).sum()).isCloseTo(100.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(d.bins().stream().mapToDouble(d::baselineHeight).sum()).isCloseTo(100.0, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void runsOfOneSizeAreDrawnAsCounts() {
+        LatencyDistribution d = LatencyDistribution.of(List.of(answered("t001", 100), answered("t002", 120)),
+                List.of(answered("t001", 90), answered("t002", 300)));
+
+        assertThat(d.asShares()).isFalse();
+        assertThat(d.bins().stream().mapToDouble(d::runHeight).sum()).isEqualTo(2.0);
+        assertThat(LatencyDistribution.of(List.of(answered("t001", 7)), null).asShares()).as("no baseline").isFalse();
     }
 
     @Test
