@@ -51,9 +51,15 @@ jpackage "${args[@]}"
 rm -rf "$input"
 # Class data sharing: the trimmed runtime gets its own base archive, then a dynamic archive of the classes the
 # command line loads is recorded with the image's own java and class path (a moved image falls back to
-# loading classes normally: -Xshare:auto).
+# loading classes normally: -Xshare:auto). It is recorded by a run of the sample, on its offline route, in a
+# copy of it with its own history and cache folder: a run loads what validate loads and what running, storing and
+# gating add (SQLite, the run engine, the gates), which validate alone left out of the archive.
 image="$dest/evalbench"
 "$image/lib/runtime/bin/java" -Xshare:dump >/dev/null
-"$image/lib/runtime/bin/java" -XX:ArchiveClassesAtExit="$image/lib/app/evalbench.jsa" \
-  -cp "$(cd "$image/lib/app" && pwd)/evalbench.jar" dev.evalbench.Launcher validate workspaces/support-triage >/dev/null || true
+train=$(mktemp -d)
+cp -R workspaces/support-triage "$train/ws"
+XDG_CACHE_HOME="$train/cache" "$image/lib/runtime/bin/java" -XX:ArchiveClassesAtExit="$image/lib/app/evalbench.jsa" \
+  -Devalbench.classArchive.making=true -cp "$(cd "$image/lib/app" && pwd)/evalbench.jar" dev.evalbench.Launcher \
+  run "$train/ws" --route offline --quiet >/dev/null || true
+rm -rf "$train"
 du -sh "$image"
