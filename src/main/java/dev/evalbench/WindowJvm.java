@@ -9,8 +9,9 @@ import java.util.Optional;
 /**
  * Opens the workbench of {@code java -jar evalbench.jar} (no arguments, or {@code open ...}) in a second JVM that
  * maps the window's class-data archive ({@link ClassArchive#windowOptions}), because {@code java -jar} cannot carry
- * the option that names it. The window shows about 0.7 s sooner (2.8 s to 2.1 s to its first frame here, six
- * interleaved starts each; docs/performance.md, round 27). The child keeps the JVM's defaults otherwise, as the
+ * the option that names it. The window shows about 0.6 s sooner, the second JVM's start included (3.6 s to 3.0 s
+ * from the launcher's start to the first frame here, seven interleaved starts each; docs/performance.md, round 27).
+ * The child keeps the JVM's defaults otherwise, as the
  * window had them, inherits the terminal, the folder and the environment, and its exit code is this process's.
  *
  * <p>Only where {@link CommandJvm#jarToRelaunch} would relaunch a command, a display is named, and the archive's

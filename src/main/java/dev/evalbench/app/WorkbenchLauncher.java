@@ -22,6 +22,11 @@ import javafx.application.Application;
  * {@link Application} itself, so a shaded {@code java -jar} can start JavaFX from the class path.
  */
 public final class WorkbenchLauncher {
+    /**
+     * The system property naming a file to create once the window has been shown and closed: the launcher that
+     * started this JVM to make the window's class archive keeps the archive only then (dev.evalbench.WindowJvm).
+     */
+    public static final String SHOWN_MARK = "evalbench.window.shownMark";
     private static volatile WorkbenchOptions pending;
 
     private WorkbenchLauncher() {}
@@ -93,12 +98,6 @@ public final class WorkbenchLauncher {
         markShown();
         return SignalQuit.exitCode();
     }
-
-    /**
-     * The system property naming a file to create once the window has been shown and closed: the launcher that
-     * started this JVM to make the window's class archive keeps the archive only then (dev.evalbench.WindowJvm).
-     */
-    public static final String SHOWN_MARK = "evalbench.window.shownMark";
 
     private static void markShown() {
         String mark = System.getProperty(SHOWN_MARK);
