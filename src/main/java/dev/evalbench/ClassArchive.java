@@ -160,10 +160,10 @@ final class ClassArchive {
 
     /**
      * JVM options for the workbench's JVM, or empty when the window is to open in the launching JVM as started: the
-     * window's archive when there is one; made by the second window opened here (the first leaves {@value #WINDOW_SEEN}),
-     * kept only if that window was shown ({@link #afterWindowExit}). The window loads about twice the classes
-     * of a command (JavaFX, its skins and CSS), and mapping them shows it about 0.6 s sooner, the second JVM included (docs/performance.md, round
-     * 27). Its own file: a window's classes are not a command's.
+     * window's archive when there is one; made by the second window opened here (the first leaves
+     * {@value #WINDOW_SEEN}), kept only if that window was shown ({@link #afterWindowExit}). The window loads about
+     * twice the classes of a command (JavaFX, its skins and CSS), and mapping them shows it about 0.6 s sooner, the
+     * second JVM included (docs/performance.md, round 27). Its own file: a window's classes are not a command's.
      */
     Optional<List<String>> windowOptions() {
         if (Files.isRegularFile(windowArchive)) return Optional.of(using(windowArchive));
