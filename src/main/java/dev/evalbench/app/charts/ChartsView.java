@@ -160,9 +160,7 @@ final class ChartsView extends ScrollPane {
                 symbol.getStyleClass().add("run-point");
                 symbol.setUserData(p.runId());
                 Tooltip.install(symbol, new Tooltip(s.getName() + ": " + format(d.getYValue().doubleValue())
-                        + (chart == tokens ? String.format(Locale.ROOT, "\n%,d tokens over %,d cases", p.tokens(), p.cases())
-                                : chart == cost ? "\n" + format(p.costUsd()) + " USD over " + String.format(Locale.ROOT, "%,d cases", p.cases()) : "")
-                        + "\nrun " + p.runId() + "\nclick to open its results"));
+                        + totals(chart, p) + "\nrun " + p.runId() + "\nclick to open its results"));
                 symbol.setOnMouseClicked(e -> {
                     if (e.getButton() == MouseButton.PRIMARY) {
                         open.accept(p);
@@ -171,6 +169,14 @@ final class ChartsView extends ScrollPane {
                 });
             }
         }
+    }
+
+    /** Under a mean per case, the run's total it came from (a line of its own), or nothing for the other charts. */
+    private String totals(LineChart<String, Number> chart, RunTrends.Point p) {
+        String cases = String.format(Locale.ROOT, "%,d cases", p.cases());
+        if (chart == tokens) return String.format(Locale.ROOT, "\n%,d tokens over ", p.tokens()) + cases;
+        if (chart == cost) return "\n" + format(p.costUsd()) + " USD over " + cases;
+        return "";
     }
 
     private String label(int index, RunTrends.Point p) {
