@@ -82,6 +82,10 @@ class ChartsWindowTest extends WindowTestBase {
         assertThat(tokens.getData().get(0).getData()).allSatisfy(d -> assertThat(d.getYValue().doubleValue())
                 .isCloseTo(tokensPerCase.get(((dev.evalbench.core.service.RunTrends.Point) d.getExtraValue()).runId()),
                         org.assertj.core.data.Offset.offset(1e-9)));
+        // Its tooltip gives the run's total beside the mean.
+        Node point = tokens.getData().get(0).getData().get(0).getNode();
+        javafx.scene.control.Tooltip tip = (javafx.scene.control.Tooltip) point.getProperties().get("javafx.scene.control.Tooltip");
+        assertThat(tip.getText()).containsPattern("tokens per case: [0-9,.]+\\n[0-9,]+ tokens over 159 cases\\nrun " + first.id());
 
         WaitForAsyncUtils.waitForFxEvents();
         Node oldest = robot.lookup("#charts-p95 .run-point").match((Node n) -> first.id().equals(n.getUserData())).queryAs(Node.class);
