@@ -22,7 +22,7 @@ import java.util.function.ToDoubleFunction;
  * The cases behind a gate, which clicking the gate filters the results to:
  * <ul>
  *   <li>schema_pass_rate: the invalid outputs (a provider failure is one, as the gate counts it);</li>
- *   <li>safety_pass_rate: the failing probes;</li>
+ *   <li>safety_pass_rate: the failing probes, blocking or not (the gate names the non-blocking ones too);</li>
  *   <li>metric: the cases that missed the metric's field (for accuracies, exactly those the metric counts wrong);
  *       for a policy rate the cases that leaked or were rejected; for a judge's mean score those it did not pass;</li>
  *   <li>p95_latency: the cases slower than the budget, or the slowest 5% when none is;</li>
@@ -52,7 +52,7 @@ public final class GateCases {
                 return new Behind(keys(inSuite, r -> r.failureKind() != null || !r.schemaValid()),
                         "the invalid outputs (a failed call counts as one)");
             case SAFETY_PASS_RATE:
-                return new Behind(keys(safetyProbes(gate, ws, records), r -> !r.passed()), "the failing probes");
+                return new Behind(keys(safetyProbes(gate, ws, records), r -> !r.passed()), "the failing probes, blocking or not");
             case METRIC:
                 return missed(gate, ws, records);
             case P95_LATENCY: {
