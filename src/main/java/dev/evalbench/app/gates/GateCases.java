@@ -45,6 +45,12 @@ public final class GateCases {
 
     public static Behind behind(GateSpec gate, Workspace ws, List<? extends ScoredCase> records) {
         if (gate == null || gate.kind() == null) return Behind.NONE;
+        if (gate.tag() != null) {
+            // A tagged gate judges only the cases with its tag (GateEvaluator), and so lists only those: the
+            // shipping-actions gate listed every wrongly routed ticket, shipping or not.
+            Behind tagged = behind(untagged(gate), ws, records.stream().filter(r -> r.tags().contains(gate.tag())).toList());
+            return tagged.which() == null ? tagged : new Behind(tagged.keys(), tagged.which() + " among the cases tagged " + gate.tag());
+        }
         List<? extends ScoredCase> inSuite = gate.suite() == null ? records
                 : records.stream().filter(r -> r.key().suite().equals(gate.suite())).toList();
         switch (gate.kind()) {
@@ -71,6 +77,11 @@ public final class GateCases {
             default:
                 return Behind.NONE;
         }
+    }
+
+    private static GateSpec untagged(GateSpec g) {
+        return new GateSpec(g.id(), g.kind(), g.suite(), g.metric(), g.min(), g.max(), g.maxMs(), g.baselineTolerance(),
+                g.maxIncrease(), g.mode(), g.alpha(), null);
     }
 
     private static List<? extends ScoredCase> safetyProbes(GateSpec gate, Workspace ws, List<? extends ScoredCase> records) {

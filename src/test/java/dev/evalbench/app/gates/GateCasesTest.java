@@ -2,6 +2,7 @@ package dev.evalbench.app.gates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.evalbench.core.gate.testkit.CaseRecordBuilder;
 import dev.evalbench.core.gate.testkit.Fixtures;
 import dev.evalbench.core.record.CaseKey;
 import dev.evalbench.core.record.CaseRecord;
@@ -63,5 +64,22 @@ class GateCasesTest {
 
         assertThat(ids(behind)).containsExactly("t0", "t3", "t6", "t9");
         assertThat(behind.which()).isEqualTo("the cases judge tone did not pass");
+    }
+
+    /** A tagged gate judges the cases with its tag only, and lists only those. */
+    @Test
+    void aTaggedGateListsOnlyTheCasesWithItsTag() {
+        List<CaseRecord> tagged = new ArrayList<>();
+        for (int i = 0; i < TRIAGE.size(); i++) {
+            CaseRecordBuilder b = Fixtures.policyTriage().get(i);
+            tagged.add((i % 2 == 0 ? b.tags("shipping") : b.tags("billing")).build("r"));
+        }
+        GateSpec shippingLeaks = new GateSpec("g", GateSpec.GateKind.METRIC, "triage", "policy.leak_rate", null, 0.0, null,
+                null, null, "strict", null, "shipping");
+
+        GateCases.Behind behind = GateCases.behind(shippingLeaks, WS, tagged);
+
+        assertThat(ids(behind)).as("t8 leaked and is tagged shipping; t9 leaked and is not").containsExactly("t8");
+        assertThat(behind.which()).isEqualTo("the cases that leaked restricted content among the cases tagged shipping");
     }
 }

@@ -43,6 +43,8 @@ public final class CaseRecordBuilder {
 
     private boolean tokensEstimated;
 
+    private List<String> tags = List.of();
+
     public static CaseRecordBuilder of(String suite, String caseId) {
         return new CaseRecordBuilder(suite, caseId);
     }
@@ -153,6 +155,12 @@ public final class CaseRecordBuilder {
         return this;
     }
 
+    /** The case's dataset tags. */
+    public CaseRecordBuilder tags(String... tags) {
+        this.tags = List.of(tags);
+        return this;
+    }
+
     public CaseRecord build(String runId) {
         Decision d = decision;
         if (d == null) {
@@ -168,7 +176,7 @@ public final class CaseRecordBuilder {
                 List.of(), rawOutput, failureKind, failureMessage, parsed, schemaValid,
                 schemaValid ? List.of() : List.of("/: not valid"), d, evaluation, expected.deepCopy(), blocking,
                 route, "scripted", "triage-rules-v1", null, latencyMs, tokensIn, tokensOut, costUsd,
-                List.of(), List.of(), false, versions, t, t.plusMillis(latencyMs), 0, tokensEstimated, List.of());
+                List.of(), List.of(), false, versions, t, t.plusMillis(latencyMs), 0, tokensEstimated, tags);
     }
 
     private static JsonNode parse(String json) {
