@@ -92,7 +92,42 @@ public final class ResultsView extends VBox {
         row.managedProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(actions.getChildren())
                 .or(filterBar.scopeBox.visibleProperty()));
         row.visibleProperty().bind(row.managedProperty());
+        actions.setId("results-actions");
+        iconsWhenNarrow(row);
         getChildren().addAll(row, filterBar, table);
+    }
+
+    /**
+     * The actions' buttons show only their icons (their tooltips name them) while the row is too narrow for their
+     * words beside the gate's chip: at 1280 pixels, with a gate chosen, "Baseline" and "Previous" were cut to "Bas…"
+     * and "Prev…" (the actions' group gave way first). Words again once the row has room.
+     */
+    private void iconsWhenNarrow(javafx.scene.layout.HBox row) {
+        Runnable fit = () -> {
+            List<javafx.scene.control.ButtonBase> buttons = buttonsIn(actions);
+            buttons.forEach(b -> b.setContentDisplay(javafx.scene.control.ContentDisplay.LEFT));
+            double needed = row.snappedLeftInset() + row.snappedRightInset();
+            for (Node child : row.getChildren()) {
+                if (child.isManaged()) needed += child.prefWidth(-1) + row.getSpacing();
+            }
+            boolean narrow = row.getWidth() > 0 && row.getWidth() < needed - row.getSpacing();
+            if (narrow) buttons.forEach(b -> b.setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY));
+        };
+        // Measured once laid out: a chip or a button that just appeared has no style yet, nor its width.
+        Runnable later = () -> dev.evalbench.app.fx.AfterLayout.runIn(row, fit);
+        row.widthProperty().addListener((o, was, now) -> later.run());
+        filterBar.scopeBox.visibleProperty().addListener((o, was, now) -> later.run());
+        filterBar.scope.textProperty().addListener((o, was, now) -> later.run());
+        actions.getChildren().addListener((javafx.collections.ListChangeListener<Node>) c -> later.run());
+    }
+
+    private static List<javafx.scene.control.ButtonBase> buttonsIn(javafx.scene.Parent parent) {
+        List<javafx.scene.control.ButtonBase> found = new java.util.ArrayList<>();
+        for (Node child : parent.getChildrenUnmodifiable()) {
+            if (child instanceof javafx.scene.control.ButtonBase b) found.add(b);
+            else if (child instanceof javafx.scene.layout.Pane p) found.addAll(buttonsIn(p));
+        }
+        return found;
     }
 
     /**
@@ -107,7 +142,8 @@ public final class ResultsView extends VBox {
 
     /** Adds another feature's action on this run (e.g. "Export report…") to the actions row above the filter. */
     public void addAction(Node action) {
-        if (action instanceof javafx.scene.control.Control c) c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // No minimum width held at the words' width: where the row is too narrow the buttons show their icons
+        // instead (iconsWhenNarrow), and the centre keeps the width the window gives it.
         actions.getChildren().add(action);
     }
 

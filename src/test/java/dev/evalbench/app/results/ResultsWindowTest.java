@@ -107,6 +107,12 @@ class ResultsWindowTest extends WindowTestBase {
         waitFor(5, TimeUnit.SECONDS,
                 () -> cutTexts("#results-scope", null).isEmpty() && cutTexts("#results-count", null).isEmpty());
         assertThat(robot.lookup("#results-count").queryAs(Label.class).getText()).isEqualTo("2 of 159 cases");
+        // Beside the gate's chip, on this 1,280-pixel screen, the actions show only their icons (named by their
+        // tooltips): with their words "Baseline" and "Previous" read "Bas…" and "Prev…".
+        java.util.function.Supplier<List<javafx.scene.control.Button>> actions = () ->
+                robot.lookup("#results-actions .button").queryAllAs(javafx.scene.control.Button.class).stream().toList();
+        waitFor(5, TimeUnit.SECONDS, () -> actions.get().size() == 5 && actions.get().stream().allMatch(b -> b.getTooltip() != null
+                && DrawnWhole.of(b) && b.getContentDisplay() == javafx.scene.control.ContentDisplay.GRAPHIC_ONLY));
         // The gate's chip sits above the filter bar: the text field keeps room to read and type in ("Filte" before).
         waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#results-filter").queryAs(
                 javafx.scene.control.TextField.class).getWidth() >= 120);
@@ -120,6 +126,9 @@ class ResultsWindowTest extends WindowTestBase {
 
         robot.push(KeyCode.ESCAPE);
         waitFor(10, TimeUnit.SECONDS, () -> cases.getItems().size() == 159);
+        // Without the chip there is room for their words again, whole.
+        waitFor(5, TimeUnit.SECONDS, () -> actions.get().stream().allMatch(b -> DrawnWhole.of(b)
+                && b.getContentDisplay() == javafx.scene.control.ContentDisplay.LEFT));
         robot.push(KeyCode.CONTROL, KeyCode.F).write("t001");
         waitFor(10, TimeUnit.SECONDS, () -> cases.getItems().size() == 1);
         assertThat(cases.getItems().get(0).key().caseId()).isEqualTo("t001");
