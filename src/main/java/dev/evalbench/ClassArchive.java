@@ -139,21 +139,7 @@ final class ClassArchive {
         List<String> reading = Files.isRegularFile(readingArchive) ? using(readingArchive) : List.of();
         if (!run && (!READERS.contains(command) || !reading.isEmpty())) return reading;
         if (!run && Files.exists(folder.resolve(RUN_SEEN))) return List.of();
-        try {
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            return reading;
-        }
-        if (!Files.isWritable(folder)) return reading;
-        Path seen = folder.resolve(run ? RUN_SEEN : READ_SEEN);
-        if (!Files.exists(seen)) {
-            try {
-                Files.createFile(seen);
-            } catch (IOException e) {
-                // Another command made it meanwhile, or the folder went: either way this command makes no archive.
-            }
-            return reading;
-        }
+        if (!seenBefore(run ? RUN_SEEN : READ_SEEN)) return reading;
         dumpingTo = run ? archive : readingArchive;
         return List.of("-XX:ArchiveClassesAtExit=" + dump, QUIET, "-D" + MAKING + "=true");
     }
@@ -167,23 +153,30 @@ final class ClassArchive {
      */
     Optional<List<String>> windowOptions() {
         if (Files.isRegularFile(windowArchive)) return Optional.of(using(windowArchive));
+        if (!seenBefore(WINDOW_SEEN)) return Optional.empty();
+        dumpingTo = windowArchive;
+        return Optional.of(List.of("-XX:ArchiveClassesAtExit=" + dump, QUIET, "-D" + SHOWN_MARK + "=" + shownMark()));
+    }
+
+    /**
+     * Whether {@code mark} was already in the archive folder, which can be written: the second time makes the archive.
+     * The first time leaves the mark and says no; so does a folder that cannot be made or written (no archive then).
+     */
+    private boolean seenBefore(String mark) {
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
-            return Optional.empty();
+            return false;
         }
-        if (!Files.isWritable(folder)) return Optional.empty();
-        Path seen = folder.resolve(WINDOW_SEEN);
-        if (!Files.exists(seen)) {
-            try {
-                Files.createFile(seen);
-            } catch (IOException e) {
-                // Another window made it meanwhile, or the folder went: this one opens as started.
-            }
-            return Optional.empty();
+        if (!Files.isWritable(folder)) return false;
+        Path seen = folder.resolve(mark);
+        if (Files.exists(seen)) return true;
+        try {
+            Files.createFile(seen);
+        } catch (IOException e) {
+            // Another process made it meanwhile, or the folder went: either way this one makes no archive.
         }
-        dumpingTo = windowArchive;
-        return Optional.of(List.of("-XX:ArchiveClassesAtExit=" + dump, QUIET, "-D" + SHOWN_MARK + "=" + shownMark()));
+        return false;
     }
 
     /** The file the window's JVM creates once its window was shown and closed ({@code WorkbenchLauncher.SHOWN_MARK}). */

@@ -7,10 +7,10 @@ import dev.evalbench.core.record.RunHeader;
 import dev.evalbench.core.record.RunKind;
 import dev.evalbench.core.service.HistoryService;
 import dev.evalbench.core.store.RunStore;
+import dev.evalbench.core.text.RunTime;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -24,7 +24,6 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code evalbench history [WORKSPACE]}: the runs in the history, newest first. */
 @Command(name = "history", mixinStandardHelpOptions = true, description = "List the runs in the history, newest first.")
 final class HistoryCommand implements Callable<Integer> {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     @Spec
     CommandSpec spec;
@@ -70,7 +69,7 @@ final class HistoryCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "%-22s %-19s %-10s %9s  %-20s %s%n", "run", "started (UTC)", "status", "cases", "routes", "tags");
                 for (HistoryService.Listing listed : runs) {
                     RunHeader h = listed.header();
-                    out.printf(Locale.ROOT, "%-22s %-19s %-10s %9s  %-20s %s%n", h.id(), WHEN.format(h.startedAt()),
+                    out.printf(Locale.ROOT, "%-22s %-19s %-10s %9s  %-20s %s%n", h.id(), RunTime.of(h.startedAt(), ZoneOffset.UTC),
                             h.status().name().toLowerCase(Locale.ROOT),
                             listed.casesStored() + "/" + h.plannedCases(),
                             String.join(",", h.config().routes()), String.join(",", h.tags())

@@ -25,8 +25,8 @@ import javafx.scene.layout.VBox;
  * in the version tuple (with each changed prompt's template diff, folded; scrolls when long), on the right the
  * gate deltas, every row shown ({@link #neededHeight}), a click on one listing the cases behind it
  * ({@link CompareViewModel#showGate}) and saying why it judged as it did in each run, in full, under what changed;
- * and, placed above the case list by {@link CompareView}, per metric how many cases got better and worse (a click filters the list to them). Bound to a
- * {@link CompareViewModel}; FX thread only.
+ * and, placed above the case list by {@link CompareView}, per metric how many cases got better and worse (a click
+ * filters the list to them). Bound to a {@link CompareViewModel}; FX thread only.
  */
 final class OverviewPane extends HBox {
     final VBox versions = new VBox(2);

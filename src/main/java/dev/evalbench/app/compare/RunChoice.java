@@ -3,8 +3,8 @@ package dev.evalbench.app.compare;
 import dev.evalbench.app.fx.BackgroundTask;
 import dev.evalbench.core.record.RunHeader;
 import dev.evalbench.core.store.RunStore;
+import dev.evalbench.core.text.RunTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
@@ -15,7 +15,6 @@ public record RunChoice(String runId, String label, BackgroundTask.ThrowingSuppl
     /** How the label of a run read from a file ends. */
     static final String READ_ONLY = " (read-only)";
     /** To the second, as the history and the results tabs date runs: two runs of one minute read apart. */
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
     /**
      * A run of the local history: "run ID [tags] · date", then what sets it apart from the runs beside it in a
@@ -26,7 +25,7 @@ public record RunChoice(String runId, String label, BackgroundTask.ThrowingSuppl
         String kind = h.kind() == dev.evalbench.core.record.RunKind.EVAL ? "" : " · " + h.kind().name().toLowerCase(Locale.ROOT);
         String status = h.status() == dev.evalbench.core.record.RunStatus.COMPLETE ? ""
                 : " · " + h.status().name().toLowerCase(Locale.ROOT);
-        return new RunChoice(h.id(), "run " + h.id() + tags + " · " + WHEN.format(h.startedAt().atZone(zone)) + kind + status,
+        return new RunChoice(h.id(), "run " + h.id() + tags + " · " + RunTime.of(h.startedAt(), zone) + kind + status,
                 store);
     }
 

@@ -2,14 +2,13 @@ package dev.evalbench.app.compare;
 
 import dev.evalbench.app.fx.BackgroundTask;
 import dev.evalbench.app.fx.TaskRunner;
+import dev.evalbench.app.results.ResultsViewModel;
 import dev.evalbench.core.compare.VerdictFlips;
+import dev.evalbench.core.record.CaseSummary;
 import dev.evalbench.core.service.ReviewService;
 import dev.evalbench.core.store.RunStore;
+import dev.evalbench.core.text.RunTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
-import dev.evalbench.app.results.ResultsViewModel;
-import dev.evalbench.core.record.CaseSummary;
 import java.util.List;
 import javafx.scene.control.Label;
 
@@ -22,7 +21,6 @@ import javafx.scene.control.Label;
  */
 public final class SincePrevious {
     private static final int HISTORY_LIMIT = 1000;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
     private SincePrevious() {}
 
@@ -41,7 +39,7 @@ public final class SincePrevious {
                                 "Since the previous run" + (partial ? " (incomplete)" : "")
                                         + (flips.ranSome() ? " (" + flips.scope() + ")" : "") + ": " + flips.inWords(),
                                 "The previous run: " + flips.earlier().id() + ", started "
-                                        + WHEN.format(flips.earlier().startedAt().atZone(zone)) + ". \"Previous\" compares the two.");
+                                        + RunTime.of(flips.earlier().startedAt(), zone) + ". \"Previous\" compares the two.");
                     }))
                     // Only a hint beside the button, which says what is wrong when pressed: nothing to show here.
                     .onFailure(e -> { })

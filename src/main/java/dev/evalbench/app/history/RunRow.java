@@ -2,6 +2,7 @@ package dev.evalbench.app.history;
 
 import dev.evalbench.core.record.RunHeader;
 import dev.evalbench.core.record.RunStatus;
+import dev.evalbench.core.text.RunTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -13,7 +14,6 @@ import java.util.Locale;
  */
 public record RunRow(RunHeader header, int casesStored, String gates, String prompts, String gatesInWords) {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss", Locale.ROOT);
-    private static final DateTimeFormatter FULL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
     public String id() {
         return header.id();
@@ -78,7 +78,7 @@ public record RunRow(RunHeader header, int casesStored, String gates, String pro
      */
     public String description(ZoneId zone) {
         StringBuilder s = new StringBuilder("Run ").append(id()).append(" · ").append(status()).append(" · started ")
-                .append(FULL.format(header.startedAt().atZone(zone))).append('\n');
+                .append(RunTime.of(header.startedAt(), zone)).append('\n');
         s.append(gatesInWords == null ? "gates: not read yet" : gatesInWords).append('\n');
         s.append("routes: ").append(routes());
         if (prompts != null && !prompts.isEmpty()) s.append(" · prompts: ").append(prompts);

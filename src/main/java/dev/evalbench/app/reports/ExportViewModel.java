@@ -9,6 +9,7 @@ import dev.evalbench.core.service.SigningKeys;
 import dev.evalbench.core.store.HistoryLocation;
 import dev.evalbench.core.store.RunStore;
 import dev.evalbench.core.text.Counted;
+import dev.evalbench.core.text.RunTime;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,13 +115,9 @@ public final class ExportViewModel {
         }).onFailure(e -> problem.set("Cannot list the runs: " + e.getMessage())).executeWith(runner);
     }
 
-    /** To the second in this machine's zone, as the history dates runs ("2026-12-03T09:33:26.902397836Z" was shown). */
-    private static final java.time.format.DateTimeFormatter WHEN =
-            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", java.util.Locale.ROOT);
-
-    /** A run of the history to compare with: "run ID · date". */
+    /** A run of the history to compare with: "run ID · date", dated in this machine's zone as the history dates runs. */
     private static Baseline of(RunHeader h) {
-        return new Baseline(h.id(), "run " + shortId(h.id()) + " · " + WHEN.format(h.startedAt().atZone(java.time.ZoneId.systemDefault())));
+        return new Baseline(h.id(), "run " + shortId(h.id()) + " · " + RunTime.of(h.startedAt(), java.time.ZoneId.systemDefault()));
     }
 
     /** The entry of {@code list} that compares with {@code ref} (null: with none), or null when none does. */

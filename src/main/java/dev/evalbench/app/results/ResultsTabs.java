@@ -1,23 +1,22 @@
 package dev.evalbench.app.results;
 
 import dev.evalbench.app.detail.RevealableDetail;
-import dev.evalbench.app.gates.GateDetail;
-import dev.evalbench.app.gates.GateRow;
-import dev.evalbench.app.gates.GatedRun;
 import dev.evalbench.app.fx.AfterLayout;
 import dev.evalbench.app.fx.BackgroundTask;
 import dev.evalbench.app.fx.TaskRunner;
+import dev.evalbench.app.gates.GateDetail;
+import dev.evalbench.app.gates.GateRow;
+import dev.evalbench.app.gates.GatedRun;
 import dev.evalbench.app.gates.GatesView;
 import dev.evalbench.app.gates.GatesViewModel;
 import dev.evalbench.app.gates.RunGating;
 import dev.evalbench.app.shell.MainWindow;
 import dev.evalbench.core.store.RunStore;
+import dev.evalbench.core.text.RunTime;
 import dev.evalbench.core.workspace.Workspace;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import javafx.collections.ListChangeListener;
@@ -35,7 +34,6 @@ import javafx.scene.input.KeyCombination;
  */
 public final class ResultsTabs {
     // To the second: two runs started in the same minute (a quick re-run after an edit) are told apart.
-    private static final DateTimeFormatter TITLE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
     private final MainWindow window;
     private final TaskRunner runner;
     private final BackgroundTask.ThrowingSupplier<RunStore> store;
@@ -108,7 +106,7 @@ public final class ResultsTabs {
         ResultsViewModel vm = new ResultsViewModel(runner, store, runId, openDataset);
         GatesViewModel gatesVm = new GatesViewModel(runner, store, gating, runId);
         ResultsView view = new ResultsView(vm, new GatesView(gatesVm));
-        Tab tab = new Tab("Results " + TITLE.format(startedAt.atZone(zone)), view);
+        Tab tab = new Tab("Results " + RunTime.of(startedAt, zone), view);
         gatesVm.setOnChosen(row -> followGate(vm, window, tab, row));
         tab.setId("results-tab-" + runId);
         dev.evalbench.app.shell.TabMemory.remember(tab, "run", runId);
