@@ -25,12 +25,17 @@ final class CostVarianceGate {
         if (spec.maxIncrease() == null) {
             return Verdicts.cannotMeasure(spec, "<=", null, "The cost_variance gate needs max_increase.");
         }
+        // Without a baseline the gate still has its allowed variance, and the run its cost: both said, so the
+        // reader sees what the first baseline will be held to (the table read "—" for both).
         if (in.baseline() == null) {
-            return Verdicts.cannotMeasure(spec, "<=", null, GateEvaluator.NEEDS_BASELINE);
+            List<? extends ScoredCase> run = in.runRecords(spec.suite());
+            String cost = String.format(Locale.ROOT, " This run cost $%.6f over %s; the allowed variance is ±%s of a baseline's cost.",
+                    run.stream().mapToDouble(ScoredCase::costUsd).sum(), Counted.cases(run.size()), Verdicts.percent(spec.maxIncrease()));
+            return Verdicts.cannotMeasure(spec, "<=", spec.maxIncrease(), null, GateEvaluator.NEEDS_BASELINE + cost);
         }
         List<CasePair<ScoredCase>> pairs = CaseAlignment.<ScoredCase>matched(in.baselineRecords(spec.suite()), in.runRecords(spec.suite()));
         if (pairs.isEmpty()) {
-            return Verdicts.cannotMeasure(spec, "<=", null, "No case of this run matches a case of the baseline.");
+            return Verdicts.cannotMeasure(spec, "<=", spec.maxIncrease(), null, "No case of this run matches a case of the baseline.");
         }
         double[] before = pairs.stream().mapToDouble(p -> p.before().costUsd()).toArray();
         double[] after = pairs.stream().mapToDouble(p -> p.after().costUsd()).toArray();

@@ -16,7 +16,12 @@ final class Verdicts {
 
     /** A gate that could not measure anything (bad spec, no cases, no baseline): it fails, saying why. */
     static GateVerdict cannotMeasure(GateSpec spec, String comparator, String mode, String detail) {
-        return new GateVerdict(spec.id(), kindName(spec), spec.suite(), false, Double.NaN, Double.NaN, comparator,
+        return cannotMeasure(spec, comparator, Double.NaN, mode, detail);
+    }
+
+    /** As above, with the threshold the gate was given, shown although nothing was measured against it. */
+    static GateVerdict cannotMeasure(GateSpec spec, String comparator, double threshold, String mode, String detail) {
+        return new GateVerdict(spec.id(), kindName(spec), spec.suite(), false, Double.NaN, threshold, comparator,
                 null, null, null, null, mode, detail);
     }
 

@@ -81,7 +81,11 @@ class GatesViewModelTest {
         long failed = vm.rows().stream().filter(r -> !r.passed()).count();
         assertThat(vm.headlineProperty().get()).isEqualTo("FAILED: " + failed + " of 9 gates failed");
         assertThat(vm.baselineProperty().get()).startsWith("No baseline");
-        assertThat(row(vm, "cost").sentence()).isEqualTo(dev.evalbench.core.gate.GateEvaluator.NEEDS_BASELINE); // the core sentence the CLI prints
+        // The core sentence the CLI prints; the variance the gate allows in the threshold's column, not "—".
+        assertThat(row(vm, "cost").sentence()).startsWith(dev.evalbench.core.gate.GateEvaluator.NEEDS_BASELINE)
+                .contains(" over 159 cases; the allowed variance is ±10.0%");
+        assertThat(row(vm, "cost").threshold()).isEqualTo("≤ 10.0%");
+        assertThat(row(vm, "cost").value()).isEqualTo("—");
     }
 
     @Test

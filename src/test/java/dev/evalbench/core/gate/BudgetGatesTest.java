@@ -9,6 +9,7 @@ import dev.evalbench.core.record.StoredRun;
 import dev.evalbench.core.workspace.GateSpec;
 import java.util.ArrayList;
 import java.util.List;
+import dev.evalbench.core.gate.ci.VerdictFormat;
 import org.junit.jupiter.api.Test;
 
 class BudgetGatesTest {
@@ -125,12 +126,17 @@ class BudgetGatesTest {
         assertThat(v.detail()).contains("10 matched cases");
     }
 
+    /** It fails, and still says what it allows and what this run cost: the table read "—" for both. */
     @Test
-    void costVarianceWithoutABaselineFails() {
+    void costVarianceWithoutABaselineFailsNamingItsVarianceAndTheRunsCost() {
         GateVerdict v = one(GateSpecs.cost(0.10), costing("run", 0.001, 10), null);
 
         assertThat(v.passed()).isFalse();
-        assertThat(v.detail()).isEqualTo(GateEvaluator.NEEDS_BASELINE);
+        assertThat(v.value()).isNaN();
+        assertThat(v.threshold()).isEqualTo(0.10);
+        assertThat(v.detail()).isEqualTo(GateEvaluator.NEEDS_BASELINE
+                + " This run cost $0.010000 over 10 cases; the allowed variance is ±10.0% of a baseline's cost.");
+        assertThat(VerdictFormat.threshold(v)).isEqualTo("≤ 10.0%");
     }
 
     @Test
