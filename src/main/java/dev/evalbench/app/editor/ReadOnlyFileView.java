@@ -1,28 +1,40 @@
 package dev.evalbench.app.editor;
 
-import javafx.scene.layout.StackPane;
+import atlantafx.base.theme.Styles;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.richtext.LineNumberFactory;
 
 /**
  * A workspace file that is not a prompt (a dataset, a schema, routes, gates), shown read-only in the
- * monospace face with line numbers, so a problem's line and column can be pointed at. FX thread only.
+ * monospace face with line numbers, so a problem's line and column can be pointed at. A line above the text
+ * says it is read-only and where to edit it: keys typed into it did nothing, and said nothing. FX thread only.
  */
-public final class ReadOnlyFileView extends StackPane {
+public final class ReadOnlyFileView extends BorderPane {
     /** The style class of the line a problem is at. */
     static final String PROBLEM_LINE = "problem-line";
     private final CodeArea area = new CodeArea();
     private int marked = -1;
 
-    public ReadOnlyFileView(String text) {
+    /** @param file the file's path in the workspace, as the note names it */
+    public ReadOnlyFileView(String file, String text) {
         getStylesheets().add(ReadOnlyFileView.class.getResource("editor.css").toExternalForm());
+        Label note = new Label("Read-only here: edit " + file + " in your editor. This view and the problems below"
+                + " follow the file each time it is saved.");
+        note.setId("read-only-note");
+        note.setWrapText(true);
+        note.getStyleClass().add(Styles.TEXT_MUTED);
+        note.setPadding(new Insets(4, 8, 4, 8));
+        setTop(note);
         area.getStyleClass().add("read-only-code");
         area.setId("read-only-file");
         area.setEditable(false);
         area.setParagraphGraphicFactory(LineNumberFactory.get(area));
         area.replaceText(text);
-        getChildren().add(new VirtualizedScrollPane<>(area));
+        setCenter(new VirtualizedScrollPane<>(area));
     }
 
     /** Replaces the text (the file changed on disk), keeping the caret where it was when it still fits. */

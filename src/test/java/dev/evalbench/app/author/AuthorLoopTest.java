@@ -371,6 +371,10 @@ class AuthorLoopTest extends WindowTestBase {
         waitFor(10, TimeUnit.SECONDS, () -> selectedTab() != null && "gates.yaml".equals(selectedTab().getText()));
         CodeArea area = robot.lookup("#read-only-file").queryAs(CodeArea.class);
         waitFor(5, TimeUnit.SECONDS, () -> area.getCurrentParagraph() + 1 == problem.line());
+        // Typing into it does nothing: it says so, and where the file is edited.
+        assertThat(area.isEditable()).isFalse();
+        assertThat(robot.lookup("#read-only-note").queryAs(Label.class).getText())
+                .startsWith("Read-only here: edit gates.yaml in your editor.");
         // The line is marked where the reader sees it, not only by a caret that does not show in a read-only text.
         waitFor(5, TimeUnit.SECONDS, () -> area.getParagraph(problem.line() - 1).getParagraphStyle().contains("problem-line"));
         waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#read-only-file .problem-line").tryQuery()
