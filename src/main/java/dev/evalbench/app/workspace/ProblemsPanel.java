@@ -14,10 +14,15 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /**
  * The problems of the open workspace, at the bottom of the window: one row per validation error with file,
  * line and column, and the count in the header ("Problems (3)"). A click (or Enter) opens the file at that
- * place. Controls only. FX thread only.
+ * place. It opens itself when a problem appears and closes itself when the last one is fixed, unless the user
+ * opened or closed it in between (it kept 170 px of an emptied list under the comparison). Controls only. FX
+ * thread only.
  */
 public final class ProblemsPanel extends TitledPane {
     final ListView<InputError> list = new ListView<>();
+    /** Open because problems appeared, not because the user opened it: closes when they are gone. */
+    private boolean openedForProblems;
+    private boolean openingItself;
 
     public ProblemsPanel(ObservableList<InputError> problems, Consumer<InputError> open) {
         setId("problems-panel");
@@ -45,8 +50,27 @@ public final class ProblemsPanel extends TitledPane {
         setContent(list);
         // open by default only while there is something to read
         setExpanded(!problems.isEmpty());
-        problems.addListener((javafx.collections.ListChangeListener<InputError>) c -> {
-            if (!problems.isEmpty()) setExpanded(true);
+        openedForProblems = !problems.isEmpty();
+        expandedProperty().addListener((o, was, now) -> {
+            if (!openingItself) openedForProblems = false; // the user's choice from now on
         });
+        problems.addListener((javafx.collections.ListChangeListener<InputError>) c -> {
+            if (!problems.isEmpty() && !isExpanded()) {
+                expandItself(true);
+                openedForProblems = true;
+            } else if (problems.isEmpty() && openedForProblems) {
+                expandItself(false);
+                openedForProblems = false;
+            }
+        });
+    }
+
+    private void expandItself(boolean expanded) {
+        openingItself = true;
+        try {
+            setExpanded(expanded);
+        } finally {
+            openingItself = false;
+        }
     }
 }

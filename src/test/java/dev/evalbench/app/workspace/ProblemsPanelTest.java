@@ -1,0 +1,75 @@
+package dev.evalbench.app.workspace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.evalbench.app.QuickRobot;
+import dev.evalbench.core.workspace.InputError;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+/** The problems panel opens for a problem and gives its room back when the problem is fixed, unless the user chose. */
+@dev.evalbench.app.SharesFxToolkit
+class ProblemsPanelTest {
+    private static final InputError BROKEN = new InputError("gates.yaml", 9, 5, "YAML syntax error: expected ',' or '}'");
+    private final FxRobot robot = QuickRobot.create();
+    private final ObservableList<InputError> problems = FXCollections.observableArrayList();
+    private final AtomicReference<ProblemsPanel> panel = new AtomicReference<>();
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    private ProblemsPanel panel() {
+        robot.interact(() -> panel.set(new ProblemsPanel(problems, e -> { })));
+        return panel.get();
+    }
+
+    @Test
+    void itOpensForAProblemAndClosesWhenTheProblemIsFixed() {
+        ProblemsPanel p = panel();
+        assertThat(p.isExpanded()).isFalse();
+
+        robot.interact(() -> problems.setAll(BROKEN));
+        assertThat(p.isExpanded()).isTrue();
+        assertThat(p.getText()).isEqualTo("Problems (1)");
+
+        robot.interact(problems::clear);
+        assertThat(p.isExpanded()).as("the emptied list gives its room back").isFalse();
+        assertThat(p.getText()).isEqualTo("Problems (0)");
+    }
+
+    @Test
+    void aWorkspaceOpenedWithProblemsShowsThemAndClosesTheListOnceFixed() {
+        problems.setAll(BROKEN);
+        ProblemsPanel p = panel();
+        assertThat(p.isExpanded()).isTrue();
+
+        robot.interact(problems::clear);
+        assertThat(p.isExpanded()).isFalse();
+    }
+
+    @Test
+    void aPanelTheUserOpenedStaysOpenWhenTheProblemsAreFixed() {
+        ProblemsPanel p = panel();
+        robot.interact(() -> p.setExpanded(true));
+        robot.interact(() -> problems.setAll(BROKEN));
+        robot.interact(problems::clear);
+        assertThat(p.isExpanded()).isTrue();
+    }
+
+    @Test
+    void aPanelTheUserClosedAndOpenedAgainStaysOpen() {
+        ProblemsPanel p = panel();
+        robot.interact(() -> problems.setAll(BROKEN));
+        robot.interact(() -> p.setExpanded(false));
+        robot.interact(() -> p.setExpanded(true));
+        robot.interact(problems::clear);
+        assertThat(p.isExpanded()).isTrue();
+    }
+}
