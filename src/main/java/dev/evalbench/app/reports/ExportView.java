@@ -3,6 +3,8 @@ package dev.evalbench.app.reports;
 import atlantafx.base.theme.Styles;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
@@ -61,16 +63,28 @@ final class ExportView extends ScrollPane {
         key.setMaxWidth(Double.MAX_VALUE);
         key.setButtonCell(new KeyCell());
         key.setCellFactory(l -> new KeyCell());
+        // The list replaced in one change, and the choice put back while the value's listener looks away: replaced
+        // in steps, the field emptied itself on the way and showed nothing, the key still chosen behind it.
+        boolean[] filling = {false};
         Runnable fill = () -> {
             Path keep = vm.signWithProperty().get();
-            key.getItems().setAll((Path) null);
-            key.getItems().addAll(vm.keys().privateKeys());
-            if (keep != null && !key.getItems().contains(keep)) key.getItems().add(keep);
-            key.setValue(keep);
+            List<Path> items = new ArrayList<>();
+            items.add(null);
+            items.addAll(vm.keys().privateKeys());
+            if (keep != null && !items.contains(keep)) items.add(keep);
+            filling[0] = true;
+            try {
+                key.getItems().setAll(items);
+                key.getSelectionModel().select(items.indexOf(keep));
+            } finally {
+                filling[0] = false;
+            }
         };
         vm.keys().privateKeys().addListener((ListChangeListener<Path>) c -> fill.run());
         fill.run();
-        key.valueProperty().addListener((o, was, now) -> vm.signWithProperty().set(now));
+        key.valueProperty().addListener((o, was, now) -> {
+            if (!filling[0]) vm.signWithProperty().set(now);
+        });
         // A key chosen for the user (the pair just created below): the list takes it and shows it chosen.
         vm.signWithProperty().addListener((o, was, now) -> {
             if (key.getValue() != now) fill.run();

@@ -72,6 +72,8 @@ class ReportsWindowTest extends WindowTestBase {
         // a key to sign with exported unsigned), listed once.
         waitFor(10, TimeUnit.SECONDS, () -> authorKey.equals(key.getValue()));
         assertThat(FxWait.read(() -> key.getItems().stream().filter(authorKey::equals).count())).isEqualTo(1);
+        // And the field says so: it read blank, with the key chosen behind it.
+        assertThat(FxWait.read(() -> key.getButtonCell().getText())).isEqualTo(SigningKeysLabel.of(authorKey));
         robot.interact(() -> robot.lookup("#export-folder").queryAs(TextField.class).setText(out.toString()));
         // A laptop's short window, the form scrolled to its top: the outcome and its button must still come on screen.
         robot.interact(() -> fixture.stage.setHeight(560));
