@@ -4,6 +4,7 @@ import dev.evalbench.core.mask.BoundedSearch;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 /**
@@ -20,8 +21,47 @@ final class RestrictedPatternProbes {
 
     private RestrictedPatternProbes() {}
 
-    /** Why {@code pattern} cannot search long outputs, or empty when it searched every probe to the end. */
+    /**
+     * The stack the probes run on: the JVM's default for a thread on 64-bit Linux and macOS, which a run's
+     * searches have. Whether a recursing pattern overflows depends on the stack, so the probes do not take the
+     * calling thread's (a test framework's worker with a larger one, a window's task thread): the same pattern
+     * gets the same answer wherever the workspace is loaded.
+     */
+    static final long STACK_BYTES = 1L << 20;
+
+    /**
+     * Why {@code pattern} cannot search long outputs, or empty when it searched every probe to the end. Runs the
+     * probes on a thread of its own with {@link #STACK_BYTES} of stack and waits for it.
+     */
     static Optional<String> problem(Pattern pattern) {
+        AtomicReference<Optional<String>> found = new AtomicReference<>();
+        AtomicReference<Throwable> failed = new AtomicReference<>();
+        Thread probe = new Thread(null, () -> {
+            try {
+                found.set(probeAll(pattern));
+            } catch (Throwable t) {
+                failed.set(t);
+            }
+        }, "evalbench-pattern-probe", STACK_BYTES);
+        probe.setDaemon(true);
+        probe.start();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                probe.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true; // the probes are bounded (about 50,000 reads): wait for them
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
+        Throwable t = failed.get();
+        if (t instanceof RuntimeException r) throw r;
+        if (t instanceof Error err) throw err;
+        return found.get();
+    }
+
+    private static Optional<String> probeAll(Pattern pattern) {
         for (String unit : UNITS) {
             String text = unit.repeat(LENGTH / unit.length());
             try {
