@@ -38,7 +38,8 @@ public final class DatasetCaseDetail extends BorderPane {
         title.getStyleClass().add(Styles.TITLE_4);
         where.getStyleClass().add(Styles.TEXT_MUTED);
         tags.setWrapText(true);
-        VBox box = new VBox(6, title, where, heading("Input variables"), new TextFlow(vars), heading("Expected"),
+        VBox box = new VBox(6, title, where, copyable("Input variables", "dataset-case-vars-copy", "the input variables", vars),
+                new TextFlow(vars), copyable("Expected", "dataset-case-expected-copy", "the expected value", expected),
                 new TextFlow(expected), heading("Tags"), tags);
         box.setPadding(new Insets(8));
         scroll.setContent(box);
@@ -71,6 +72,11 @@ public final class DatasetCaseDetail extends BorderPane {
         } catch (JsonProcessingException e) {
             return compactJson; // written by DatasetRow from a parsed tree: does not happen, and the text still reads
         }
+    }
+
+    /** A heading with a button that copies {@code text} as shown (masked unless revealed). */
+    private static javafx.scene.Node copyable(String title, String id, String what, Text text) {
+        return dev.evalbench.app.fx.CopyButton.heading(heading(title), dev.evalbench.app.fx.CopyButton.of(id, what, text::getText));
     }
 
     private static Label heading(String text) {

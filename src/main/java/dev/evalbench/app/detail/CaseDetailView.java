@@ -12,7 +12,9 @@ import dev.evalbench.core.record.Message;
 import java.util.Locale;
 import java.util.Map;
 import javafx.geometry.Pos;
+import dev.evalbench.app.fx.CopyButton;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.Region;
@@ -67,16 +69,18 @@ public final class CaseDetailView extends ScrollPane {
         scores.setHgap(10);
         scores.setVgap(2);
         body.getChildren().addAll(title, key, new VBox(2, verdict, failures));
-        section("Input variables", vars.box);
-        section("Rendered prompt", prompt.box);
-        section("Raw output", raw.box);
-        section("Parsed output", parsed.box);
-        section("Validation", validation.box);
+        textSection("Input variables", "the input variables", vars);
+        textSection("Rendered prompt", "the rendered prompt", prompt);
+        textSection("Raw output", "the raw output", raw);
+        textSection("Parsed output", "the parsed output", parsed);
+        textSection("Validation", "the validation errors", validation);
         section("Decision", decision);
         section("Scores against expected", new VBox(notScored, scores));
         judges.setId("detail-judges");
         judgesHeading = section("Judges", judges);
-        section("Call", call);
+        // The trace and request ids are what a provider's support asks for: the call's lines copy too.
+        Button copyCall = CopyButton.of("detail-call-copy", "the call's figures and ids", call::getText);
+        body.getChildren().addAll(CopyButton.heading(heading("Call"), copyCall), call);
         setContent(body);
     }
 
@@ -201,9 +205,21 @@ public final class CaseDetailView extends ScrollPane {
     }
 
     private Label section(String title, Node content) {
+        Label heading = heading(title);
+        body.getChildren().addAll(heading, content);
+        return heading;
+    }
+
+    /** A text section under a heading with a button that copies its text, disabled while it shows none. */
+    private void textSection(String title, String what, TextSection section) {
+        Button copy = CopyButton.of(section.id + "-copy", what, section.mono::getText);
+        copy.disableProperty().bind(section.mono.textProperty().isEmpty());
+        body.getChildren().addAll(CopyButton.heading(heading(title), copy), section.box);
+    }
+
+    private static Label heading(String title) {
         Label heading = bold(title);
         heading.setStyle("-fx-padding: 6 0 0 0;");
-        body.getChildren().addAll(heading, content);
         return heading;
     }
 

@@ -59,6 +59,22 @@ class DatasetCaseDetailTest {
         robot.interact(() -> detail.get().show(t002));
         assertThat(vars(detail.get())).doesNotContain(t002RestrictedValue(t002)).contains("[masked ");
         assertThat(toggle.getText()).isEqualTo("Reveal");
+
+        // The texts cannot be selected: their buttons copy them as shown, masked until revealed.
+        robot.interact(() -> copy(detail.get(), "#dataset-case-vars-copy").fire());
+        assertThat(clipboard()).isEqualTo(vars(detail.get())).contains("[masked ").doesNotContain(t002RestrictedValue(t002));
+        robot.interact(() -> copy(detail.get(), "#dataset-case-expected-copy").fire());
+        assertThat(clipboard()).contains("\"category\"");
+    }
+
+    private static Button copy(DatasetCaseDetail detail, String id) {
+        return (Button) ((ScrollPane) detail.getCenter()).getContent().lookup(id);
+    }
+
+    private String clipboard() {
+        AtomicReference<String> text = new AtomicReference<>();
+        robot.interact(() -> text.set(javafx.scene.input.Clipboard.getSystemClipboard().getString()));
+        return text.get();
     }
 
     @Test

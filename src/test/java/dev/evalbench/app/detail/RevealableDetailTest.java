@@ -67,6 +67,42 @@ class RevealableDetailTest {
         assertThat(shown(detail.get(), "#detail-vars")).doesNotContain("wendy.marsh@example.org");
     }
 
+    /**
+     * The pane's texts cannot be selected (plain text nodes, for speed): each section's button copies what it shows,
+     * masked until revealed. A section that shows no text has nothing to copy.
+     */
+    @Test
+    void eachTextSectionCopiesWhatItShowsMaskedUntilRevealed() {
+        CaseRecord leaked = CaseRecords.sample("r1", "triage", "t001", true, 40);
+        OutboundMask mask = new OutboundMask(Map.of("t001", List.of("ord-10421")), Map.of(), KeyScrubber.of(List.of()));
+        AtomicReference<RevealableDetail> detail = new AtomicReference<>();
+        robot.interact(() -> detail.set(new RevealableDetail(leaked, mask, null)));
+        CaseDetailView view = (CaseDetailView) detail.get().getCenter();
+
+        robot.interact(() -> copy(view, "#detail-raw-copy").fire());
+        assertThat(clipboard()).isEqualTo(rawOutput(detail.get())).contains("masked").doesNotContain("ORD-10421");
+
+        robot.interact(((Button) detail.get().lookup("#reveal-restricted"))::fire);
+        robot.interact(() -> copy(view, "#detail-raw-copy").fire());
+        assertThat(clipboard()).isEqualTo(leaked.rawOutput());
+
+        robot.interact(() -> copy(view, "#detail-prompt-copy").fire());
+        assertThat(clipboard()).startsWith("[system]").isEqualTo(shown(detail.get(), "#detail-prompt"));
+        robot.interact(() -> copy(view, "#detail-call-copy").fire());
+        assertThat(clipboard()).startsWith("latency 40 ms").contains("trace id");
+        assertThat(copy(view, "#detail-vars-copy").isDisabled()).as("no dataset at hand: no variables shown").isTrue();
+    }
+
+    private static Button copy(CaseDetailView view, String id) {
+        return (Button) view.getContent().lookup(id);
+    }
+
+    private String clipboard() {
+        java.util.concurrent.atomic.AtomicReference<String> text = new java.util.concurrent.atomic.AtomicReference<>();
+        robot.interact(() -> text.set(javafx.scene.input.Clipboard.getSystemClipboard().getString()));
+        return text.get();
+    }
+
     @Test
     void aCaseWithNothingRestrictedShowsNoRevealButton() {
         CaseRecord plain = CaseRecords.sample("r1", "triage", "t002", true, 40);
