@@ -22,12 +22,14 @@ final class RestrictedPatternProbes {
     private RestrictedPatternProbes() {}
 
     /**
-     * The stack the probes run on: the JVM's default for a thread on 64-bit Linux and macOS, which a run's
-     * searches have. Whether a recursing pattern overflows depends on the stack, so the probes do not take the
-     * calling thread's (a test framework's worker with a larger one, a window's task thread): the same pattern
-     * gets the same answer wherever the workspace is loaded.
+     * The stack the probes run on. Whether a pattern that recurses once a character overflows on a probe depended
+     * on the stack of the thread that loaded the workspace (a test framework's worker had 4 MB) and on how far the
+     * JIT had compiled the regex engine: on 1 MB, (a|b)*c searched 1,200 characters interpreted, 1,550 compiled by
+     * C1 and 5,600 by C2, so the 5,000-character probe passed or failed by the JIT's mood. On 256 KB it searches
+     * 200 to 940 characters: every probe overflows, whatever ran before. A pattern whose recursion is bounded
+     * (a group repeated {13,16} times) needs a few KB.
      */
-    static final long STACK_BYTES = 1L << 20;
+    static final long STACK_BYTES = 256L << 10;
 
     /**
      * Why {@code pattern} cannot search long outputs, or empty when it searched every probe to the end. Runs the

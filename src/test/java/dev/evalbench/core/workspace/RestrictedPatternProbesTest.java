@@ -11,8 +11,10 @@ import org.junit.jupiter.api.Test;
 class RestrictedPatternProbesTest {
     private static final Pattern RECURSING = Pattern.compile("(?:a|b)*c");
 
+    /** And whatever the JIT compiled before: the engine compiled, its frames are smaller and recurse further. */
     @Test
     void aRecursingPatternIsRefusedEvenWhenTheLoadingThreadHasAHugeStack() throws Exception {
+        for (int i = 0; i < 20_000; i++) RECURSING.matcher("ab".repeat(50)).find();
         AtomicReference<Optional<String>> answer = new AtomicReference<>();
         // 256 MB: enough for the engine to recurse through every probe without overflowing.
         Thread big = new Thread(null, () -> answer.set(RestrictedPatternProbes.problem(RECURSING)), "big-stack", 256L << 20);
