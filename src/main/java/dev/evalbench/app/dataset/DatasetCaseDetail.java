@@ -4,7 +4,9 @@ import atlantafx.base.theme.Styles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.evalbench.app.detail.RevealBar;
+import dev.evalbench.app.fx.CopyButton;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
@@ -75,8 +77,8 @@ public final class DatasetCaseDetail extends BorderPane {
     }
 
     /** A heading with a button that copies {@code text} as shown (masked unless revealed). */
-    private static javafx.scene.Node copyable(String title, String id, String what, Text text) {
-        return dev.evalbench.app.fx.CopyButton.heading(heading(title), dev.evalbench.app.fx.CopyButton.of(id, what, text::getText));
+    private static Node copyable(String title, String id, String what, Text text) {
+        return CopyButton.heading(heading(title), CopyButton.of(id, what, text::getText));
     }
 
     private static Label heading(String text) {

@@ -63,8 +63,8 @@ final class ExportView extends ScrollPane {
         key.setMaxWidth(Double.MAX_VALUE);
         key.setButtonCell(new KeyCell());
         key.setCellFactory(l -> new KeyCell());
-        // The list replaced in one change, and the choice put back while the value's listener looks away: replaced
-        // in steps, the field emptied itself on the way and showed nothing, the key still chosen behind it.
+        // The list is replaced in one change and the choice set again with the value's listener paused: replaced in
+        // steps, the field emptied itself on the way and then showed nothing, though the key stayed chosen.
         boolean[] filling = {false};
         Runnable fill = () -> {
             Path keep = vm.signWithProperty().get();

@@ -25,7 +25,7 @@ final class RestrictedPatternProbes {
      * The stack the probes run on. Whether a pattern that recurses once a character overflows on a probe depended
      * on the stack of the thread that loaded the workspace (a test framework's worker had 4 MB) and on how far the
      * JIT had compiled the regex engine: on 1 MB, (a|b)*c searched 1,200 characters interpreted, 1,550 compiled by
-     * C1 and 5,600 by C2, so the 5,000-character probe passed or failed by the JIT's mood. On 256 KB it searches
+     * C1 and 5,600 by C2, so the 5,000-character probe passed or failed by what the JIT had compiled. On 256 KB it searches
      * 200 to 940 characters: every probe overflows, whatever ran before. A pattern whose recursion is bounded
      * (a group repeated {13,16} times) needs a few KB.
      */
