@@ -18,7 +18,8 @@ public final class MetricFormat {
         return switch (unit) {
             case "rate" -> String.format(Locale.ROOT, "%.1f%%", v * 100);
             case "ms" -> String.format(Locale.ROOT, "%.0f ms", v);
-            case "tokens" -> String.format(Locale.ROOT, "%.1f", v);
+            // With thousands separators, as the tokens gate writes its totals ("190,783" beside "1199.9" read oddly).
+            case "tokens" -> String.format(Locale.ROOT, "%,.1f", v);
             case "usd" -> String.format(Locale.ROOT, "$%.6f", v);
             default -> number(v);
         };
@@ -30,7 +31,7 @@ public final class MetricFormat {
         String text = switch (unit) {
             case "rate" -> String.format(Locale.ROOT, "%+.1f pp", d * 100);
             case "ms" -> String.format(Locale.ROOT, "%+.0f ms", d);
-            case "tokens" -> String.format(Locale.ROOT, "%+.1f", d);
+            case "tokens" -> String.format(Locale.ROOT, "%+,.1f", d);
             case "usd" -> usdDelta(d);
             default -> String.format(Locale.ROOT, "%+.4g", d);
         };

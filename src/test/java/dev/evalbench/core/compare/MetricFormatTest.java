@@ -23,4 +23,13 @@ class MetricFormatTest {
         assertThat(MetricFormat.delta(0, "usd")).isEqualTo("+0.000000");
         assertThat(MetricFormat.delta(-2e-18, "usd")).isEqualTo("+0.000000");
     }
+
+    /** Tokens per case group their thousands as the tokens gate's totals do; a change that rounds to none is +0.0. */
+    @Test
+    void tokensGroupTheirThousandsAsTheTokensGateDoes() {
+        assertThat(MetricFormat.value(1199.94, "tokens")).isEqualTo("1,199.9");
+        assertThat(MetricFormat.delta(-1234.56, "tokens")).isEqualTo("-1,234.6");
+        assertThat(MetricFormat.delta(-0.01, "tokens")).isEqualTo("+0.0");
+        assertThat(MetricFormat.deltaInterval(-1500.0, 2.5, "tokens")).isEqualTo("[-1,500.0, +2.5]");
+    }
 }
