@@ -46,6 +46,46 @@ class RollbackTargetReportTest {
                 .contains("`policy.yaml`");
     }
 
+    /**
+     * The restore command, copied from the report as it is and run in the workspace folder, brings the baseline's
+     * files back. It ended with "   (in the workspace folder)" inside the command, which made the shell refuse it.
+     */
+    @Test
+    void theRestoreCommandPastedInTheWorkspaceFolderBringsTheBaselinesFilesBack() throws Exception {
+        Path ws = Cli.copySample(tmp);
+        git(ws, "init", "-q");
+        git(ws, "add", ".");
+        git(ws, "commit", "-qm", "baseline");
+        assertThat(Cli.run("run", "-w", ws.toString(), "--quiet").exit()).isEqualTo(ExitCodes.GATE_FAILED);
+        assertThat(Cli.run("tag", "latest", "main", "-w", ws.toString()).exit()).isZero();
+        Cli.edit(ws.resolve("policy.yaml"), "revision: 2", "revision: 3");
+        git(ws, "commit", "-qam", "policy r3");
+        assertThat(Cli.run("run", "-w", ws.toString(), "--quiet").exit()).isEqualTo(ExitCodes.GATE_FAILED);
+        Path out = tmp.resolve("report");
+        assertThat(Cli.run("report", "latest", "--baseline", "main", "-w", ws.toString(), "--out", out.toString()).exit()).isZero();
+        JsonNode target = Json.MAPPER.readTree(out.resolve("report.json").toFile()).get("rollback_target");
+        String restore = target.get("restore").asText();
+
+        assertThat(restore).startsWith("git checkout " + target.get("git_commit").asText() + " -- ").contains(" policy.yaml")
+                .doesNotContain("(");
+        assertThat(Files.readString(out.resolve("report.md"))).contains("Restore, in the workspace folder:\n\n```sh\n" + restore + "\n```");
+        Process paste = new ProcessBuilder("bash", "-c", restore).directory(ws.toFile()).redirectErrorStream(true).start();
+        String said = new String(paste.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(paste.waitFor()).as(said).isZero();
+        assertThat(Files.readString(ws.resolve("policy.yaml"))).contains("revision: 2");
+        assertThat(dev.evalbench.core.json.Digests.sha256(Files.readAllBytes(ws.resolve("policy.yaml"))))
+                .isEqualTo(target.get("files").get("policy.yaml").asText());
+    }
+
+    private static void git(Path dir, String... args) throws Exception {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("git", "-c", "user.name=Evalbench Test",
+                "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false"));
+        command.addAll(java.util.List.of(args));
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        String said = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(String.join(" ", args) + ": " + said).isZero();
+    }
+
     @Test
     void aReportWithoutABaselineSaysThereIsNoRollbackTarget() throws Exception {
         Path ws = Cli.copySample(tmp);

@@ -22,7 +22,18 @@ public final class RollbackTargets {
     /** Inputs that are measured rather than deployed, so never part of a rollback. */
     private static final List<String> NOT_RESTORED = List.of("datasets/", "captures/", "traffic/");
 
+    /** The restore sentence of a baseline whose workspace was not in git. */
+    static final String NO_COMMIT = "no git commit was recorded: restore each file to the SHA-256 listed (the run's history keeps a snapshot of each)";
+    /** Characters a shell word may hold unquoted. */
+    private static final java.util.regex.Pattern PLAIN_WORD = java.util.regex.Pattern.compile("[A-Za-z0-9._/@%+=:,-]+");
+
     private RollbackTargets() {}
+
+    /** {@code word} as one shell word: as it is when plain, else in single quotes (a quote inside closed and escaped). */
+    static String shellWord(String word) {
+        if (PLAIN_WORD.matcher(word).matches()) return word;
+        return "'" + word.replace("'", "'\\''") + "'";
+    }
 
     /** The target of a baseline given by its header and versions; null when {@code versions} is empty. */
     public static RollbackTarget of(RunHeader baseline, List<VersionTuple> versions) {
@@ -33,9 +44,12 @@ public final class RollbackTargets {
         (baseline.inputs() == null ? Map.<String, String>of() : baseline.inputs()).forEach((path, sha) -> {
             if (NOT_RESTORED.stream().noneMatch(path::startsWith)) files.put(path, sha);
         });
+        // The command alone, to be pasted as it is: a note after it ("(in the workspace folder)") made the shell
+        // refuse the whole line. Where to run it is said around it (Markdown) and in RollbackTarget's contract.
         String restore = baseline.gitCommit() == null
-                ? "no git commit was recorded: restore each file to the SHA-256 listed (the run's history keeps a snapshot of each)"
-                : "git checkout " + baseline.gitCommit() + " -- " + String.join(" ", files.keySet()) + "   (in the workspace folder)";
+                ? NO_COMMIT
+                : "git checkout " + shellWord(baseline.gitCommit()) + " -- "
+                        + files.keySet().stream().map(RollbackTargets::shellWord).collect(Collectors.joining(" "));
         return new RollbackTarget(baseline.id(), v.promptId(), v.promptRevision(), v.promptHash(), v.policyRevision(),
                 v.policyHash(), v.route(), v.model(), baseline.gitCommit(), files, restore);
     }
@@ -64,7 +78,11 @@ public final class RollbackTargets {
         md.append("| file | sha256 |\n|---|---|\n");
         t.files().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> md.append("| `").append(e.getKey()).append("` | `").append(e.getValue()).append("` |\n"));
-        md.append("\nRestore: `").append(t.restore()).append("`\n\n");
+        if (t.gitCommit() == null) {
+            md.append("\nRestore: ").append(t.restore()).append(".\n\n");
+        } else {
+            md.append("\nRestore, in the workspace folder:\n\n```sh\n").append(t.restore()).append("\n```\n\n");
+        }
     }
 
     private static String hash(String sha) {

@@ -7,8 +7,9 @@ import java.util.Map;
  * (revision, hash) and route (and the model it answered with), and the exact files that decide behaviour, each
  * with the SHA-256 the baseline ran with ({@code files}, workspace-relative; datasets and captures are left out:
  * they are what is measured, not what is deployed). {@code gitCommit} is the commit the baseline's workspace was
- * at (null outside git); {@code restore} is the command that brings the files back, or a sentence saying how when
- * there is no commit. Immutable.
+ * at (null outside git); {@code restore} is the command that brings the files back, to be run as it is in the
+ * workspace folder (paths quoted for a POSIX shell where they need it), or a sentence saying how when there is no
+ * commit. Immutable.
  */
 public record RollbackTarget(
         String runId,
