@@ -90,7 +90,7 @@ public final class ReportJson {
     }
 
     /** The baseline's versions and files: what to restore if this change is undone (null without a baseline). */
-    static dev.evalbench.core.report.model.RollbackTarget rollbackTarget(ReportContent content) {
+    public static dev.evalbench.core.report.model.RollbackTarget rollbackTarget(ReportContent content) {
         if (!content.hasBaseline()) return null;
         return RollbackTargets.of(content.baseline().header(), content.baseline().cases().stream()
                 .map(dev.evalbench.core.record.CaseRecord::versions).filter(java.util.Objects::nonNull).toList());

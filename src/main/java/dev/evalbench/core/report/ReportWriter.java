@@ -45,7 +45,7 @@ public final class ReportWriter {
         files.put(dir.resolve(ReportCases.FILE), cases);
         if (baselineCases != null) files.put(dir.resolve(ReportJson.BASELINE_CASES_FILE), baselineCases);
         files.put(mdFile, ReportMarkdown.render(content, sha256).getBytes(StandardCharsets.UTF_8));
-        files.put(htmlFile, ReportHtml.render(content, sha256, signers).getBytes(StandardCharsets.UTF_8));
+        files.put(htmlFile, ReportHtml.render(content, sha256, signers, ReportJson.rollbackTarget(content)).getBytes(StandardCharsets.UTF_8));
         AtomicFiles.writeAll(files);
         // An earlier report with a baseline left its records here; this report.json does not bind them.
         if (baselineCases == null) java.nio.file.Files.deleteIfExists(dir.resolve(ReportJson.BASELINE_CASES_FILE));

@@ -93,6 +93,22 @@ class ReportHtmlTest {
     void aReportWithoutBaselineHasNoComparisonSection() throws Exception {
         String html = Files.readString(ReportWriter.write(ReportFixture.alone(), dir).html());
 
-        assertThat(html).doesNotContain("id=\"changes\"").contains("id=\"failing\"").contains("&lt;script&gt;");
+        assertThat(html).doesNotContain("id=\"changes\"").contains("id=\"failing\"").contains("&lt;script&gt;")
+                .doesNotContain("id=\"rollback\"").doesNotContain("href=\"#rollback\"");
+    }
+
+    /** The page names what report.md names: the baseline to roll back to, how, and its files (it had none of it). */
+    @Test
+    void aReportWithABaselineNamesTheRollbackTargetAsTheMarkdownDoes() throws Exception {
+        ReportFiles written = ReportWriter.write(ReportFixture.withBaseline(), dir);
+        String html = Files.readString(written.html());
+        var target = ReportJson.rollbackTarget(ReportFixture.withBaseline());
+
+        assertThat(html).contains("<a href=\"#rollback\">Rollback target</a>").contains("<section id=\"rollback\"><h2>Rollback target</h2>")
+                .contains("Baseline run <code>" + target.runId() + "</code>")
+                .contains("Restore: no git commit was recorded")
+                .contains("<code>prompts/triage.yaml</code>").contains(target.files().get("prompts/triage.yaml"))
+                .doesNotContain("<code>datasets/");
+        assertThat(Files.readString(written.markdown())).contains("### Rollback target").contains("Restore: no git commit was recorded");
     }
 }

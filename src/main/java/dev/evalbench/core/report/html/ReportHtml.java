@@ -1,6 +1,7 @@
 package dev.evalbench.core.report.html;
 
 import dev.evalbench.core.report.model.ReportContent;
+import dev.evalbench.core.report.model.RollbackTarget;
 import dev.evalbench.core.report.model.RunSummary;
 import dev.evalbench.core.record.RunHeader;
 import dev.evalbench.core.record.RunEvent;
@@ -17,8 +18,8 @@ import dev.evalbench.core.report.model.SignerName;
  * report.html: one self-contained page with no script, no external style sheet, font or image, and no
  * network access (a Content-Security-Policy of {@code default-src 'none'} says so to the browser as well):
  * the verdict, the gates with values, thresholds, 95% intervals and p-values, the run's numbers with inline
- * SVG charts, the comparison with the baseline and side-by-side diffs of flipped cases, and the failing cases,
- * each with its input; who signed and approved it.
+ * SVG charts, the comparison with the baseline and side-by-side diffs of flipped cases, the failing cases, each
+ * with its input, and what to roll back to; who signed and approved it.
  * Every string from a run is HTML-escaped ({@link Html}). Pure.
  */
 public final class ReportHtml {
@@ -26,17 +27,14 @@ public final class ReportHtml {
 
     private ReportHtml() {}
 
-    /** @param reportSha256 the SHA-256 of the report.json this page shows, named in the footer */
-    public static String render(ReportContent content, String reportSha256) {
-        return render(content, reportSha256, List.of());
-    }
-
     /**
      * The page naming its signers.
      *
+     * @param reportSha256 the SHA-256 of the report.json this page shows, named in the footer
      * @param signers the author first, then approvers; empty for an unsigned report
+     * @param rollback what report.json names as the rollback target (null without a baseline)
      */
-    public static String render(ReportContent content, String reportSha256, List<SignerName> signers) {
+    public static String render(ReportContent content, String reportSha256, List<SignerName> signers, RollbackTarget rollback) {
         RunHeader header = content.run().header();
         HtmlWriter html = new HtmlWriter();
         html.markup("<!DOCTYPE html>\n").open("html", "lang", "en").open("head")
@@ -57,6 +55,7 @@ public final class ReportHtml {
             CaseSections.writeFlips(html, content.comparison());
         }
         CaseSections.writeFailures(html, content.run());
+        RollbackSection.write(html, rollback);
         html.open("footer").text(content.maskingNotice()).close("footer");
         html.open("footer").text(content.generator() + " · this page is a view of report.json (sha256 " + reportSha256
                 + "), the file the signature covers.").close("footer");
@@ -112,6 +111,8 @@ public final class ReportHtml {
         if (content.hasBaseline()) {
             html.open("a", "href", "#changes").text("What changed").close("a").open("a", "href", "#flips").text("Flipped cases").close("a");
         }
-        html.open("a", "href", "#failing").text("Failing cases").close("a").close("nav").close("header").newline();
+        html.open("a", "href", "#failing").text("Failing cases").close("a");
+        if (content.hasBaseline()) html.open("a", "href", "#rollback").text("Rollback target").close("a");
+        html.close("nav").close("header").newline();
     }
 }
