@@ -10,6 +10,7 @@ import dev.evalbench.core.record.CaseRecord;
 import dev.evalbench.core.record.Decision;
 import dev.evalbench.core.record.FallbackTaken;
 import dev.evalbench.core.record.Message;
+import dev.evalbench.core.text.Clipped;
 import java.util.Locale;
 import java.util.Map;
 import javafx.geometry.Pos;
@@ -212,7 +213,7 @@ public final class CaseDetailView extends ScrollPane {
 
     /** A text section under a heading with a button that copies its text, disabled while it shows none. */
     private void textSection(String title, String what, TextSection section) {
-        Button copy = CopyButton.of(section.id + "-copy", what, section.mono::getText);
+        Button copy = CopyButton.of(section.id + "-copy", what, () -> section.whole);
         copy.disableProperty().bind(section.mono.textProperty().isEmpty());
         body.getChildren().addAll(CopyButton.heading(heading(title), copy), section.box);
     }
@@ -233,8 +234,16 @@ public final class CaseDetailView extends ScrollPane {
      */
     private static final class TextSection {
         private static final double PADDING = 6;
+        /**
+         * Characters of a text laid out: many screens. A model that repeats itself writes up to the 1 MB a route
+         * accepts, and the first case of such a size took 0.6 s more of the FX thread to show than a short one
+         * (Monocle, software rendering). The copy button still copies the whole text.
+         */
+        static final int SHOWN = 100_000;
         final String id;
         final Text mono = new Text();
+        /** The whole text of the section, which its copy button copies; empty when it shows none. */
+        String whole = "";
         final StackPane frame = new StackPane(mono);
         final Label muted = CaseDetailView.muted("");
         final VBox box = new VBox(frame, muted);
@@ -251,7 +260,9 @@ public final class CaseDetailView extends ScrollPane {
         }
 
         void text(String text) {
-            mono.setText(text);
+            whole = text;
+            mono.setText(text.length() <= SHOWN ? text : Clipped.start(text, SHOWN) + String.format(Locale.ROOT,
+                    "\n… (clipped here: %,d characters in all; the copy button copies them all)", text.length()));
             muted.setText("");
             // The id goes with the text: a lookup finds the monospace text only while it is shown.
             if (mono.getId() == null) mono.setId(id);
@@ -260,6 +271,7 @@ public final class CaseDetailView extends ScrollPane {
         }
 
         void none(String text) {
+            whole = "";
             muted.setText(text);
             mono.setText("");
             if (mono.getId() != null) mono.setId(null);

@@ -93,6 +93,23 @@ class RevealableDetailTest {
         assertThat(copy(view, "#detail-vars-copy").isDisabled()).as("no dataset at hand: no variables shown").isTrue();
     }
 
+    /** A 1 MB output (a model repeating itself) is laid out clipped; its copy button copies it whole. */
+    @Test
+    void aHugeOutputIsShownClippedAndCopiedWhole() {
+        String huge = "{\"note\": \"" + "all work and no play ".repeat(50_000) + "\"}";
+        CaseRecord r = dev.evalbench.core.compare.RecordEdits.withOutput(CaseRecords.sample("r1", "triage", "t003", true, 40), huge);
+        OutboundMask mask = new OutboundMask(Map.of(), Map.of(), KeyScrubber.of(List.of()));
+        AtomicReference<RevealableDetail> detail = new AtomicReference<>();
+        robot.interact(() -> detail.set(new RevealableDetail(r, mask, null)));
+        CaseDetailView view = (CaseDetailView) detail.get().getCenter();
+
+        String shown = rawOutput(detail.get());
+        assertThat(shown).hasSizeLessThan(100_200).startsWith(huge.substring(0, 1000))
+                .endsWith(String.format(java.util.Locale.ROOT, "… (clipped here: %,d characters in all; the copy button copies them all)", huge.length()));
+        robot.interact(() -> copy(view, "#detail-raw-copy").fire());
+        assertThat(clipboard()).isEqualTo(huge);
+    }
+
     private static Button copy(CaseDetailView view, String id) {
         return (Button) view.getContent().lookup(id);
     }
