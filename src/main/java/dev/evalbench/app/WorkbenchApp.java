@@ -71,6 +71,8 @@ public final class WorkbenchApp extends Application {
     public void start(Stage stage) {
         ThemeSwitch.apply(settings.theme);
         MainWindow window = new MainWindow();
+        // The desktop's browser for report.html (xdg-open or a known browser on Linux, the default one elsewhere).
+        window.documentOpener(getHostServices()::showDocument);
         runner = new FxTaskRunner(failure -> window.status("Failed: " + failure.getMessage()));
         WorkspaceSession session = new WorkspaceSession(runner, options.env());
         workbench = new Workbench(runner, session, window, settings, options.env(), Clock.systemDefaultZone(),

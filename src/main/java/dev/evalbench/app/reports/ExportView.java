@@ -23,12 +23,16 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /**
  * The "Export report" form of one run: the baseline to compare with, the folder to write into (typed, or
  * chosen), the key to sign with (the key folder's pairs, another file, or none; a pair created in its "New key
- * pair" is chosen), Export, and what was written with a button that verifies the signed envelope at once. Bound
+ * pair" is chosen), Export, and what was written with buttons that open report.html in the browser and verify
+ * the signed envelope at once. Bound
  * to an {@link ExportViewModel}; FX thread only.
  */
 final class ExportView extends ScrollPane {
-    /** @param verify opens the verify view on an envelope */
-    ExportView(ExportViewModel vm, Consumer<Path> verify) {
+    /**
+     * @param verify opens the verify view on an envelope
+     * @param open opens a written file (report.html) in the desktop's browser
+     */
+    ExportView(ExportViewModel vm, Consumer<Path> verify, Consumer<Path> open) {
         setId("export-view");
         setFitToWidth(true);
         // Opaque viewport: the window's "nothing open" hint lies under the tabs.
@@ -130,9 +134,17 @@ final class ExportView extends ScrollPane {
         verifyIt.visibleProperty().bind(vm.envelopeProperty().isNotNull());
         verifyIt.managedProperty().bind(verifyIt.visibleProperty());
         verifyIt.setOnAction(e -> verify.accept(vm.envelopeProperty().get()));
+        // The page a reviewer reads, as the pull request will show it: in the desktop's browser.
+        Button openPage = new Button("Open report.html", new FontIcon("fth-external-link"));
+        openPage.setId("export-open-html");
+        openPage.visibleProperty().bind(vm.htmlProperty().isNotNull());
+        openPage.managedProperty().bind(openPage.visibleProperty());
+        openPage.setOnAction(e -> open.accept(vm.htmlProperty().get()));
+        HBox afterExport = new HBox(8, openPage, verifyIt);
+        afterExport.managedProperty().bind(openPage.visibleProperty().or(verifyIt.visibleProperty()));
 
         VBox body = new VBox(10, title, what, form, export, ReportsText.problem("export-problem", vm.problemProperty()),
-                outcome, verifyIt, new KeyPairPane(vm.keys(), "export", vm.signWithProperty()::set));
+                outcome, afterExport, new KeyPairPane(vm.keys(), "export", vm.signWithProperty()::set));
         body.setStyle("-fx-padding: 12; -fx-background-color: -color-bg-default;");
         body.setMaxWidth(760);
         setContent(body);

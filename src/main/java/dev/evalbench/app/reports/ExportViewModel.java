@@ -61,6 +61,7 @@ public final class ExportViewModel {
     private final ReadOnlyStringWrapper outcome = new ReadOnlyStringWrapper(this, "outcome", "");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyObjectWrapper<Path> envelope = new ReadOnlyObjectWrapper<>(this, "envelope");
+    private final ReadOnlyObjectWrapper<Path> html = new ReadOnlyObjectWrapper<>(this, "html");
 
     /** The run the form compares with when the runs are first listed, or null for the one tagged main. */
     private final String preferredBaseline;
@@ -139,6 +140,7 @@ public final class ExportViewModel {
         outcome.set("");
         problem.set("");
         envelope.set(null);
+        html.set(null);
         BackgroundTask.of(() -> {
             ReportService.Signer signer = key == null ? null : SigningKeys.load(key).signer();
             return new Written(new ReportService(store.get(), new GateService(env)).write(runId, base.ref(), ws, Path.of(out), signer),
@@ -161,6 +163,7 @@ public final class ExportViewModel {
                     .append(result.baseline() == null ? "." : " against run " + shortId(result.baseline().id()) + ".");
             outcome.set(text.toString());
             envelope.set(result.envelope());
+            html.set(result.files().html());
         }).onFailure(e -> {
             busy.set(false);
             problem.set("Not written: " + e.getMessage());
@@ -185,6 +188,9 @@ public final class ExportViewModel {
     /** What was written, in lines; empty until an export succeeded. */
     public ReadOnlyStringProperty outcomeProperty() { return outcome.getReadOnlyProperty(); }
     public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
+    /** The report.html the last export wrote, or null. */
+    public ReadOnlyObjectProperty<Path> htmlProperty() { return html.getReadOnlyProperty(); }
+
     /** The envelope the last export signed, or null. */
     public ReadOnlyObjectProperty<Path> envelopeProperty() { return envelope.getReadOnlyProperty(); }
 }

@@ -107,6 +107,21 @@ public final class ReportsFeature {
     }
 
     /** Opens (or selects) the export tab of run {@code runId}. */
+    /**
+     * Opens {@code file} with the window's document opener on the task runner (finding a browser starts processes
+     * and waits for them); a failure is said in the status line.
+     */
+    private void openInBrowser(Path file) {
+        String uri = file.toUri().toString();
+        java.util.function.Consumer<String> opener = window.documentOpener();
+        dev.evalbench.app.fx.BackgroundTask.of(() -> {
+            opener.accept(uri);
+            return file;
+        }).onSuccess(opened -> window.status("Asked the desktop to open " + opened + " in its browser."))
+                .onFailure(e -> window.status("Cannot open " + file + ": " + e.getMessage() + ". Open it from the folder."))
+                .executeWith(runner);
+    }
+
     public void showExport(String runId) {
         showExport(runId, null);
     }
@@ -121,7 +136,7 @@ public final class ReportsFeature {
         if (tab == null || !window.tabs().getTabs().contains(tab)) {
             ExportViewModel vm = new ExportViewModel(runner, history::store, env, session::folder, runId, keys, baselineId);
             tab = new Tab("Report · run " + ExportViewModel.shortId(runId)
-                    + (baselineId == null ? "" : " vs " + ExportViewModel.shortId(baselineId)), new ExportView(vm, this::verify));
+                    + (baselineId == null ? "" : " vs " + ExportViewModel.shortId(baselineId)), new ExportView(vm, this::verify, this::openInBrowser));
             // Nothing here uses the detail pane: the tables and charts take its width.
             dev.evalbench.app.shell.MainWindow.wantsWholeWidth(tab);
             tab.setId("export-tab-" + runId + (baselineId == null ? "" : "-vs-" + baselineId));

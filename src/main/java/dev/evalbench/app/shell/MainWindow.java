@@ -53,6 +53,9 @@ public final class MainWindow {
     private static final String DETAIL = "evalbench.detail";
 
     private final java.util.List<java.util.function.Supplier<Runnable>> atStop = new java.util.ArrayList<>();
+    private java.util.function.Consumer<String> documents = uri -> {
+        throw new IllegalStateException("no browser is known to this window");
+    };
 
     public MainWindow() {
         left.setOrientation(Orientation.VERTICAL);
@@ -271,6 +274,20 @@ public final class MainWindow {
     /** One line of news: a saved revision, a failed load. Replaces the previous one. */
     public void status(String message) {
         status.setText(message);
+    }
+
+    /**
+     * Sets what opens a document (a file's URI) in the user's browser or viewer: the application's host services
+     * in the running app, a recorder in tests. It may start a process and wait for it (which browser is there),
+     * so callers hand it to a task runner, never call it on the FX thread.
+     */
+    public void documentOpener(java.util.function.Consumer<String> opener) {
+        this.documents = opener;
+    }
+
+    /** What opens a document (see {@link #documentOpener}); none until the application sets one. */
+    public java.util.function.Consumer<String> documentOpener() {
+        return documents;
     }
 
     /** The split panes whose divider positions are remembered, by name. */

@@ -89,6 +89,15 @@ class ReportsWindowTest extends WindowTestBase {
         assertThat(Files.readString(out.resolve("report.html"))).contains("Signed by").contains("<strong>Ada Author</strong> (name unverified)")
                 .contains(authorFingerprint);
 
+        // The page, in the desktop's browser (here a recorder stands in for it): the report.html just written.
+        java.util.List<String> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.interact(() -> fixture.workbench().window().documentOpener(opened::add));
+        waitFor(10, TimeUnit.SECONDS, () -> onScreen("export", "#export-open-html"));
+        robot.clickOn("#export-open-html");
+        waitFor(10, TimeUnit.SECONDS, () -> opened.equals(java.util.List.of(out.resolve("report.html").toUri().toString())));
+        waitFor(10, TimeUnit.SECONDS, () -> text("#status-message").equals("Asked the desktop to open " + out.resolve("report.html")
+                + " in its browser."));
+
         // Verify it: every signature and every signed file valid. The "Verify it" button appears with the outcome
         // and has its place only after the next layout pulse (a click before that found it outside the window):
         // wait until both are inside the form's viewport, where the user sees them.
