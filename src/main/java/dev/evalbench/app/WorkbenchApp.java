@@ -71,8 +71,8 @@ public final class WorkbenchApp extends Application {
     public void start(Stage stage) {
         ThemeSwitch.apply(settings.theme);
         MainWindow window = new MainWindow();
-        // The desktop's browser for report.html (xdg-open or a known browser on Linux, the default one elsewhere).
-        window.documentOpener(getHostServices()::showDocument);
+        // The desktop's handler for report.html: xdg-open on Linux, open on macOS, the host services on Windows.
+        window.documentOpener(dev.evalbench.app.shell.DesktopOpener.forThisOs(getHostServices()::showDocument));
         runner = new FxTaskRunner(failure -> window.status("Failed: " + failure.getMessage()));
         WorkspaceSession session = new WorkspaceSession(runner, options.env());
         workbench = new Workbench(runner, session, window, settings, options.env(), Clock.systemDefaultZone(),
