@@ -24,8 +24,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * The "Export report" form of one run: the baseline to compare with, the folder to write into (typed, or
  * chosen), the key to sign with (the key folder's pairs, another file, or none; a pair created in its "New key
  * pair" is chosen), Export, and what was written with buttons that open report.html in the browser and verify
- * the signed envelope at once. Bound
- * to an {@link ExportViewModel}; FX thread only.
+ * the signed envelope at once. Bound to an {@link ExportViewModel}; FX thread only.
  */
 final class ExportView extends ScrollPane {
     /**

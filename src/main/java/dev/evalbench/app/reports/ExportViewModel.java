@@ -190,7 +190,6 @@ public final class ExportViewModel {
     public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
     /** The report.html the last export wrote, or null. */
     public ReadOnlyObjectProperty<Path> htmlProperty() { return html.getReadOnlyProperty(); }
-
     /** The envelope the last export signed, or null. */
     public ReadOnlyObjectProperty<Path> envelopeProperty() { return envelope.getReadOnlyProperty(); }
 }

@@ -106,7 +106,6 @@ public final class ReportsFeature {
         return b;
     }
 
-    /** Opens (or selects) the export tab of run {@code runId}. */
     /**
      * Opens {@code file} with the window's document opener on the task runner (finding a browser starts processes
      * and waits for them); a failure is said in the status line.
@@ -122,6 +121,7 @@ public final class ReportsFeature {
                 .executeWith(runner);
     }
 
+    /** Opens (or selects) the export tab of run {@code runId}. */
     public void showExport(String runId) {
         showExport(runId, null);
     }

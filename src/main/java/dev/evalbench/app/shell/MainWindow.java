@@ -277,9 +277,9 @@ public final class MainWindow {
     }
 
     /**
-     * Sets what opens a document (a file's URI) in the user's browser or viewer: the application's host services
-     * in the running app, a recorder in tests. It may start a process and wait for it (which browser is there),
-     * so callers hand it to a task runner, never call it on the FX thread.
+     * Sets what opens a document (a file's URI) in the user's browser or viewer: the desktop's opener in the
+     * running app ({@link DesktopOpener}), a recorder in tests. It starts a process and waits for it, so callers hand
+     * it to a task runner, never call it on the FX thread; it throws, saying why, when it cannot open the document.
      */
     public void documentOpener(java.util.function.Consumer<String> opener) {
         this.documents = opener;
