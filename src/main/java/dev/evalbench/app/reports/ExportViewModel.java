@@ -116,9 +116,13 @@ public final class ExportViewModel {
         }).onFailure(e -> problem.set("Cannot list the runs: " + e.getMessage())).executeWith(runner);
     }
 
-    /** A run of the history to compare with: "run ID · date", dated in this machine's zone as the history dates runs. */
+    /**
+     * A run of the history to compare with: "run ID [tags] · date", dated in this machine's zone as the history dates
+     * runs, its tags named as the comparison's picker names them (the run tagged main read as any other).
+     */
     private static Baseline of(RunHeader h) {
-        return new Baseline(h.id(), "run " + shortId(h.id()) + " · " + RunTime.of(h.startedAt(), java.time.ZoneId.systemDefault()));
+        String tags = h.tags().isEmpty() ? "" : " [" + String.join(", ", h.tags()) + "]";
+        return new Baseline(h.id(), "run " + shortId(h.id()) + tags + " · " + RunTime.of(h.startedAt(), java.time.ZoneId.systemDefault()));
     }
 
     /** The entry of {@code list} that compares with {@code ref} (null: with none), or null when none does. */

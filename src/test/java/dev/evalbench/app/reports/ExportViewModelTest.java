@@ -88,6 +88,9 @@ class ExportViewModelTest {
             assertThat(vm.baselineProperty().get().ref()).isEqualTo(first.id());
             assertThat(vm.baselineProperty().get().label()).startsWith("run " + ExportViewModel.shortId(first.id()) + " · ");
             assertThat(vm.baselines()).extracting(ExportViewModel.Baseline::ref).contains("main", first.id());
+            // The run tagged main says so in the list, as the comparison's picker says it.
+            assertThat(vm.baselines()).filteredOn(b -> "29991231-000003-late".equals(b.ref())).extracting(ExportViewModel.Baseline::label)
+                    .singleElement().asString().startsWith("run 29991231-000003-late [main] · ");
         }
     }
 
