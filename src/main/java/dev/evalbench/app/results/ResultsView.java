@@ -26,6 +26,8 @@ public final class ResultsView extends VBox {
     private final FilterBar filterBar;
     private final TableView<CaseSummary> table = new TableView<>();
     private final javafx.scene.layout.HBox actions = new javafx.scene.layout.HBox(6);
+    /** The table's menu (right click, Shift+F10): copying the selected case's id, and what other features add. */
+    private final javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu();
 
     /** @param gates the gates panel of the same run, shown above the filter */
     public ResultsView(ResultsViewModel vm, Node gates) {
@@ -79,6 +81,7 @@ public final class ResultsView extends VBox {
                 e.consume();
             }
         });
+        installCopyId();
         VBox.setVgrow(table, Priority.ALWAYS);
         if (gates != null) getChildren().add(gates);
         // A row above the filter bar, which is full: on the left the gate whose cases the table shows (in the bar
@@ -145,6 +148,45 @@ public final class ResultsView extends VBox {
         // No minimum width held at the words' width: where the row is too narrow the buttons show their icons
         // instead (iconsWhenNarrow), and the centre keeps the width the window gives it.
         actions.getChildren().add(action);
+    }
+
+    /**
+     * "Copy case id" in the table's menu, and Ctrl+C in the table: the selected case's id, as {@code run --case ID}
+     * takes it (a table row cannot be selected as text).
+     */
+    private void installCopyId() {
+        javafx.scene.control.MenuItem copy = new javafx.scene.control.MenuItem("Copy case id", new org.kordamp.ikonli.javafx.FontIcon("fth-copy"));
+        copy.setId("results-copy-id");
+        copy.setOnAction(e -> copySelectedId());
+        menu.getItems().add(copy);
+        menu.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWING,
+                e -> copy.setDisable(table.getSelectionModel().getSelectedItem() == null));
+        table.setContextMenu(menu);
+        dev.evalbench.app.fx.ContextMenuKeys.install(table, menu, () -> table.getSelectionModel().getSelectedIndex());
+        javafx.scene.input.KeyCombination ctrlC = new javafx.scene.input.KeyCodeCombination(KeyCode.C,
+                javafx.scene.input.KeyCombination.SHORTCUT_DOWN);
+        table.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (ctrlC.match(e) && table.getSelectionModel().getSelectedItem() != null) {
+                copySelectedId();
+                e.consume();
+            }
+        });
+    }
+
+    private void copySelectedId() {
+        CaseSummary selected = table.getSelectionModel().getSelectedItem();
+        if (selected == null) return;
+        javafx.scene.input.ClipboardContent id = new javafx.scene.input.ClipboardContent();
+        id.putString(selected.key().caseId());
+        javafx.scene.input.Clipboard.getSystemClipboard().setContent(id);
+    }
+
+    /**
+     * The table's menu, for other features' items (running cases again); it opens on a right click and on
+     * Shift+F10 or the menu key below the selected row.
+     */
+    public javafx.scene.control.ContextMenu contextMenu() {
+        return menu;
     }
 
     /** Ctrl+F. */

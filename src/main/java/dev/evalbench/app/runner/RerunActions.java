@@ -56,17 +56,16 @@ public final class RerunActions {
         MenuItem shown = new MenuItem();
         shown.setId("results-rerun-shown");
         shown.setOnAction(e -> again.accept(vm.runId(), view.table().getItems().stream().map(CaseSummary::key).toList()));
-        ContextMenu menu = new ContextMenu(selected, shown);
+        ContextMenu menu = view.contextMenu();
+        // First in the view's menu, above its copy: running again is what the menu is mostly opened for.
+        menu.getItems().addAll(0, List.of(selected, shown, new javafx.scene.control.SeparatorMenuItem()));
         // Said when the menu opens: the filter may have changed since the last time.
-        menu.setOnShowing(e -> {
+        menu.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWING, e -> {
             selected.setDisable(view.table().getSelectionModel().getSelectedItem() == null);
             int n = view.table().getItems().size();
             shown.setText("Run the " + Counted.of(n, "case") + " shown again");
             shown.setDisable(n == 0 || !vm.loadedProperty().get());
         });
-        view.table().setContextMenu(menu);
-        dev.evalbench.app.fx.ContextMenuKeys.install(view.table(), menu,
-                () -> view.table().getSelectionModel().getSelectedIndex());
     }
 
     /**

@@ -78,8 +78,13 @@ class RerunWindowTest extends WindowTestBase {
         // The keys go where the focus is: to the table, once the click has put it there (a loaded CI run pressed
         // them a moment before).
         waitFor(10, TimeUnit.SECONDS, () -> table.isFocused() && table.getSelectionModel().getSelectedIndex() == 0);
+        // Ctrl+C in the table: the case's id, for `run --case` (the menu's "Copy case id" does the same).
+        robot.interact(() -> javafx.scene.input.Clipboard.getSystemClipboard().clear());
+        robot.press(KeyCode.CONTROL, KeyCode.C).release(KeyCode.C, KeyCode.CONTROL);
+        waitFor(5, TimeUnit.SECONDS, () -> "t001".equals(FxWait.read(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString())));
         robot.press(KeyCode.SHIFT, KeyCode.F10).release(KeyCode.F10, KeyCode.SHIFT);
         FxWait.waitUntilShown(robot, "#results-rerun-selected", 10, TimeUnit.SECONDS);
+        FxWait.waitUntilShown(robot, "#results-copy-id", 10, TimeUnit.SECONDS);
         assertThat(FxWait.read(() -> robot.lookup("#results-rerun-shown .label").queryAs(Label.class).getText()))
                 .isEqualTo("Run the 159 cases shown again");
         robot.clickOn("#results-rerun-selected");
