@@ -116,8 +116,8 @@ class CompareWindowTest extends WindowTestBase {
         @SuppressWarnings("unchecked")
         ComboBox<dev.evalbench.app.reports.ExportViewModel.Baseline> baseline = robot.lookup("#export-baseline").queryAs(ComboBox.class);
         waitFor(10, TimeUnit.SECONDS, () -> baseline.getValue() != null && runs.baseline.id().equals(baseline.getValue().ref()));
-        // Dated as the history dates runs, to the second.
-        assertThat(baseline.getValue().label()).matches("run \\S+ · \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
+        // Dated as the history dates runs, to the second; its tags named (the baseline here is tagged main).
+        assertThat(baseline.getValue().label()).matches("run \\S+ \\[main] · \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
         assertThat(FxWait.read(() -> fixture.workbench().window().tabs().getSelectionModel().getSelectedItem().getText()))
                 .matches("Report · run (\\S+) vs (\\S+)")
                 .satisfies(t -> assertThat(runs.latest.id()).startsWith(t.split(" ")[3]))
