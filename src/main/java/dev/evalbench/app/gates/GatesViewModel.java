@@ -76,6 +76,8 @@ public final class GatesViewModel {
             baseline.set(g.baselineTag() != null
                     ? "Against baseline " + g.baselineTag() + " (run " + g.report().baselineRunId() + ")."
                     : isBaseline ? "This run is the baseline (" + RunGating.BASELINE_TAG + "): later runs are gated against it."
+                    : RunGating.gatedAlone(g.header()) ? "A traffic run is gated alone: compare it with its control in"
+                            + " Compare shadow or canary."
                     : noBaseline);
         }
     }

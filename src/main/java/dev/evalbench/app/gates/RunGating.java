@@ -65,7 +65,8 @@ public final class RunGating {
 
     public GatedRun gate(RunStore store, String runId) throws Exception {
         Optional<RunHeader> header = store.run(runId);
-        Kept key = new Kept(runId, store.resolve(BASELINE_TAG).filter(id -> !id.equals(runId)).orElse(null));
+        Kept key = new Kept(runId, header.isPresent() && gatedAlone(header.get()) ? null
+                : store.resolve(BASELINE_TAG).filter(id -> !id.equals(runId)).orElse(null));
         boolean complete = header.isPresent() && header.get().status() == RunStatus.COMPLETE;
         GatedRun known = complete ? kept.get(key) : null;
         if (known != null) return known;
@@ -80,6 +81,15 @@ public final class RunGating {
     }
 
     private static final String FROM_SNAPSHOT = "the stored snapshot of run ";
+
+    /**
+     * A traffic run holds production's requests, not the eval set's cases: held against the eval run tagged main,
+     * none of its gates compared anything (no case matches), yet its results said "Against baseline main". It is
+     * compared with its control in "Compare shadow or canary" instead.
+     */
+    static boolean gatedAlone(RunHeader header) {
+        return header.kind() == dev.evalbench.core.record.RunKind.TRAFFIC;
+    }
 
     private static boolean isComplete(RunStore store, String runId) throws Exception {
         return store.run(runId).map(h -> h.status() == RunStatus.COMPLETE).orElse(false);
@@ -100,7 +110,8 @@ public final class RunGating {
                         + "open its workspace (Ctrl+O) to gate it with that workspace's gates");
             }
         }
-        Optional<String> baselineId = store.resolve(BASELINE_TAG).filter(id -> !id.equals(run.id()));
+        Optional<String> baselineId = gatedAlone(run.header()) ? Optional.empty()
+                : store.resolve(BASELINE_TAG).filter(id -> !id.equals(run.id()));
         RunCases baseline = baselineId.isPresent() ? baseline(store, baselineId.get()) : null;
         GateReport report = new GateService().gate(ws, run, baseline);
         return GatedRun.of(run, report, baseline == null ? null : BASELINE_TAG, ws, from);

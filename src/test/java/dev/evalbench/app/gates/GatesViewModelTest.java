@@ -45,6 +45,27 @@ class GatesViewModelTest {
         return vm.rows().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
     }
 
+    /**
+     * Production's requests are not the eval set's cases: a traffic run's results said "Against baseline main" though
+     * none of its gates compared anything with it. It is gated alone and says where it is compared; an eval run of
+     * the same history still against main.
+     */
+    @Test
+    void aTrafficRunIsGatedAloneAndSaysWhereItIsCompared() throws Exception {
+        RunHeader eval = run();
+        sample.store.tag(eval.id(), RunGating.BASELINE_TAG);
+        RunHeader traffic = new dev.evalbench.core.service.TrafficImport(java.time.Clock.systemUTC()).importFile(
+                sample.workspace.resolve("traffic/control.jsonl"), sample.ws, sample.workspace, sample.store, List.of("control")).header();
+
+        GatesViewModel vm = gated(traffic);
+
+        assertThat(vm.gatedProperty().get().report().baselineRunId()).isNull();
+        assertThat(vm.baselineProperty().get()).isEqualTo("A traffic run is gated alone: compare it with its control in"
+                + " Compare shadow or canary.");
+        RunHeader later = run();
+        assertThat(gated(later).baselineProperty().get()).isEqualTo("Against baseline main (run " + eval.id() + ").");
+    }
+
     @Test
     void anIncompleteRunsHeadlineSaysToResumeItFromTheHistory() throws Exception {
         // It said "INCOMPLETE: resume with `evalbench resume …`", a command, cut at the panel's width.
