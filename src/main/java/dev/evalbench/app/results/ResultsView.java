@@ -1,15 +1,25 @@
 package dev.evalbench.app.results;
 
+import dev.evalbench.app.fx.ContextMenuKeys;
 import dev.evalbench.core.record.CaseSummary;
 import java.util.List;
 import javafx.collections.transformation.SortedList;
 import javafx.scene.Node;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.stage.WindowEvent;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The results of one run: the gates panel on top, the filter bar, and one virtualized table of every case
@@ -27,7 +37,7 @@ public final class ResultsView extends VBox {
     private final TableView<CaseSummary> table = new TableView<>();
     private final javafx.scene.layout.HBox actions = new javafx.scene.layout.HBox(6);
     /** The table's menu (right click, Shift+F10): copying the selected case's id, and what other features add. */
-    private final javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu();
+    private final ContextMenu menu = new ContextMenu();
 
     /** @param gates the gates panel of the same run, shown above the filter */
     public ResultsView(ResultsViewModel vm, Node gates) {
@@ -155,17 +165,16 @@ public final class ResultsView extends VBox {
      * takes it (a table row cannot be selected as text).
      */
     private void installCopyId() {
-        javafx.scene.control.MenuItem copy = new javafx.scene.control.MenuItem("Copy case id", new org.kordamp.ikonli.javafx.FontIcon("fth-copy"));
+        MenuItem copy = new MenuItem("Copy case id", new FontIcon("fth-copy"));
         copy.setId("results-copy-id");
         copy.setOnAction(e -> copySelectedId());
         menu.getItems().add(copy);
-        menu.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWING,
+        menu.addEventHandler(WindowEvent.WINDOW_SHOWING,
                 e -> copy.setDisable(table.getSelectionModel().getSelectedItem() == null));
         table.setContextMenu(menu);
-        dev.evalbench.app.fx.ContextMenuKeys.install(table, menu, () -> table.getSelectionModel().getSelectedIndex());
-        javafx.scene.input.KeyCombination ctrlC = new javafx.scene.input.KeyCodeCombination(KeyCode.C,
-                javafx.scene.input.KeyCombination.SHORTCUT_DOWN);
-        table.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+        ContextMenuKeys.install(table, menu, () -> table.getSelectionModel().getSelectedIndex());
+        KeyCombination ctrlC = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+        table.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (ctrlC.match(e) && table.getSelectionModel().getSelectedItem() != null) {
                 copySelectedId();
                 e.consume();
@@ -176,16 +185,16 @@ public final class ResultsView extends VBox {
     private void copySelectedId() {
         CaseSummary selected = table.getSelectionModel().getSelectedItem();
         if (selected == null) return;
-        javafx.scene.input.ClipboardContent id = new javafx.scene.input.ClipboardContent();
+        ClipboardContent id = new ClipboardContent();
         id.putString(selected.key().caseId());
-        javafx.scene.input.Clipboard.getSystemClipboard().setContent(id);
+        Clipboard.getSystemClipboard().setContent(id);
     }
 
     /**
      * The table's menu, for other features' items (running cases again); it opens on a right click and on
      * Shift+F10 or the menu key below the selected row.
      */
-    public javafx.scene.control.ContextMenu contextMenu() {
+    public ContextMenu contextMenu() {
         return menu;
     }
 
