@@ -8,7 +8,9 @@ import picocli.CommandLine.Command;
 @Command(name = "evalbench",
         mixinStandardHelpOptions = true,
         versionProvider = EvalbenchCommand.Version.class,
-        description = "Eval gates for LLM features: run a workspace's suites, gate the run, compare and report.",
+        // `open` is the launcher's, not a picocli verb (it starts the window's JVM): said here, or --help hid it.
+        description = {"Eval gates for LLM features: run a workspace's suites, gate the run, compare and report.",
+                "No command, or `open [DIR | RUN-FILE...]`: opens the workbench (the window)."},
         // One line an element: picocli wraps an element longer than the help's 80 columns at the margin.
         footer = {"", "Exit codes:",
                 "  0  every gate passed; report, compare, export: the output is written",

@@ -70,6 +70,13 @@ class CommandLineOfOneVerbTest {
                 .as("a mistyped verb is answered from all of them").contains("gate");
     }
 
+    /** `open` is handled before picocli (it starts the window): the top-level help still names it. */
+    @Test
+    void theTopLevelHelpNamesTheWindowAndItsOpen() {
+        String help = execute(EvalbenchCommand.commandLine(Map.of()), new String[] {"--help"});
+        assertThat(help).startsWith("0\n").contains("\nNo command, or `open [DIR | RUN-FILE...]`: opens the workbench (the window).\n");
+    }
+
     private static String execute(CommandLine cl, String[] args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
