@@ -25,6 +25,8 @@ public final class Launcher {
             System.exit(0);
         }
         if (args.length == 0 || args[0].equals("open")) {
+            // Usage, not a window: answered here, before a second JVM could be started for the window.
+            if (WorkbenchLauncher.asksForHelp(args)) System.exit(WorkbenchLauncher.launch(args, System.getenv(), System.err));
             Optional<Integer> windowExit = WindowJvm.runIfWanted(args, System.getenv(), WorkbenchLauncher.displayNamed(System.getenv()));
             if (windowExit.isPresent()) System.exit(windowExit.get());
             ParentWatch.startIfChild();

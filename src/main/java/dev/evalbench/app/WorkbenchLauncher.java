@@ -38,6 +38,33 @@ public final class WorkbenchLauncher {
      *             2 for anything that is neither
      */
     public static int launch(String[] args, Map<String, String> env, PrintStream err) {
+        return launch(args, env, System.out, err);
+    }
+
+    /** What {@code evalbench open --help} prints: {@code open} is the launcher's, not one of picocli's verbs. */
+    static final String OPEN_USAGE = """
+            Usage: evalbench [open [DIR | RUN-FILE [RUN-FILE]]]
+            Opens the workbench (the window). With no arguments: the workspace of the
+            current folder (or a folder above it), else the last one opened.
+              open DIR                  the workspace DIR
+              open RUN-FILE [RUN-FILE]  one or two exported runs, report folders or
+                                        report.intoto.json files, read-only beside
+                                        the last workspace; two as their comparison
+            It needs a display; the command line needs none: evalbench --help.
+            """;
+
+    /** {@code open --help} or {@code open -h}. */
+    public static boolean asksForHelp(String[] args) {
+        return args.length == 2 && args[0].equals("open") && (args[1].equals("--help") || args[1].equals("-h"));
+    }
+
+    /** As {@link #launch(String[], Map, PrintStream)}, printing {@code open --help}'s usage to {@code out} (exit 0). */
+    static int launch(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        if (asksForHelp(args)) {
+            out.print(OPEN_USAGE);
+            out.flush();
+            return 0;
+        }
         Path named = null;
         List<OpenedRun> runs = new ArrayList<>();
         if (args.length >= 1 && args[0].equals("open")) {

@@ -28,6 +28,22 @@ class LauncherNoDisplayTest {
         }
     }
 
+    /** `open --help` is usage (it said "no workspace or run file at --help"), with no display needed. */
+    @Test
+    void openHelpPrintsItsUsage() {
+        for (String help : new String[] {"--help", "-h"}) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int code = WorkbenchLauncher.launch(new String[] {"open", help}, Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
+            assertThat(code).isZero();
+            assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+            assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Usage: evalbench [open [DIR | RUN-FILE [RUN-FILE]]]\n")
+                    .contains("  open DIR                  the workspace DIR\n");
+            assertThat(out.toString(StandardCharsets.UTF_8).lines()).allMatch(line -> line.length() <= 80);
+        }
+    }
+
     @Test
     void openingAPathWhereNothingIsIsBadInput() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
