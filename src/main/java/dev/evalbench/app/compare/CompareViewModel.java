@@ -5,6 +5,7 @@ import dev.evalbench.app.fx.LatestOnly;
 import dev.evalbench.app.fx.TaskRunner;
 import dev.evalbench.app.results.CaseFilter;
 import dev.evalbench.app.results.DatasetLookup;
+import dev.evalbench.core.record.RunKind;
 import dev.evalbench.core.compare.ChangeOverview;
 import dev.evalbench.core.compare.MetricMovement;
 import dev.evalbench.core.compare.ReviewCase;
@@ -228,8 +229,16 @@ public final class CompareViewModel {
                 c.count(ReviewStatus.UNCHANGED), c.count(ReviewStatus.ONLY_BEFORE), c.count(ReviewStatus.ONLY_AFTER));
     }
 
-    /** When one run ran only part of what the other did, what the comparison left out, capitalized; else "". */
+    /**
+     * When one run ran only part of what the other did, what the comparison left out, capitalized; for two traffic
+     * runs (a canary and its control), that their requests do not pair (the list reads "500 only in the first run ·
+     * 500 only in the second") and where the canary is judged; else "".
+     */
     static String scope(ReviewService.Cases c) {
+        if (c.before().kind() == RunKind.TRAFFIC && c.after().kind() == RunKind.TRAFFIC) {
+            return "Two traffic runs hold different requests, so no case pairs with another: read the gates and"
+                    + " metrics; `evalbench canary CONTROL CANARY` judges the canary (promote, roll back or hold).";
+        }
         String scope = c.scope().sentence("the first run", "the second");
         return scope == null ? "" : dev.evalbench.core.text.Counted.capitalized(scope) + ".";
     }

@@ -41,6 +41,23 @@ class CompareViewModelTest {
         history.close();
     }
 
+    /** A canary against its control: different requests, so the list is all "only in one run"; the view says why. */
+    @Test
+    void twoTrafficRunsSayTheirRequestsDoNotPairAndWhereTheCanaryIsJudged() throws Exception {
+        var traffic = new dev.evalbench.core.service.TrafficImport(java.time.Clock.systemUTC());
+        String control = traffic.importFile(ws.resolve("traffic/control.jsonl"), history.ws, ws, history.store, java.util.List.of()).header().id();
+        String canary = traffic.importFile(ws.resolve("traffic/canary-shifted.jsonl"), history.ws, ws, history.store, java.util.List.of()).header().id();
+        CompareViewModel pair = new CompareViewModel(new SameThreadTaskRunner(), new ReviewService(Map.of()),
+                new ReviewService.Side(history.store, control), new ReviewService.Side(history.store, canary), () -> ws, r -> r);
+        pair.load();
+
+        assertThat(pair.headlineProperty().get()).endsWith(" · 500 only in the first run · 500 only in the second");
+        assertThat(pair.scopeProperty().get()).isEqualTo("Two traffic runs hold different requests, so no case pairs with"
+                + " another: read the gates and metrics; `evalbench canary CONTROL CANARY` judges the canary (promote, roll"
+                + " back or hold).");
+        assertThat(vm.scopeProperty().get()).as("two eval runs").isEmpty();
+    }
+
     @Test
     void regressionsComeFirstAndTheFirstIsShownThenTheOverviewFollows() {
         assertThat(vm.visible()).hasSize(159);
