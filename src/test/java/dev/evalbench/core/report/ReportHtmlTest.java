@@ -97,6 +97,14 @@ class ReportHtmlTest {
                 .doesNotContain("id=\"rollback\"").doesNotContain("href=\"#rollback\"");
     }
 
+    /** A baseline whose cases recorded no versions names no rollback target: the head links to no missing section. */
+    @Test
+    void aBaselineWithoutARollbackTargetGetsNoLinkToOne() throws Exception {
+        String html = dev.evalbench.core.report.html.ReportHtml.render(ReportFixture.withBaseline(), "0".repeat(64), java.util.List.of(), null);
+
+        assertThat(html).contains("href=\"#changes\"").doesNotContain("href=\"#rollback\"").doesNotContain("id=\"rollback\"");
+    }
+
     /** The page names what report.md names: the baseline to roll back to, how, and its files (it had none of it). */
     @Test
     void aReportWithABaselineNamesTheRollbackTargetAsTheMarkdownDoes() throws Exception {

@@ -44,7 +44,7 @@ public final class ReportHtml {
                 .element("title", "Evalbench report: " + header.workspace() + " run " + content.run().id())
                 .open("style").markup(ReportStyle.CSS).close("style").close("head").newline();
         html.open("body").open("main");
-        writeHeader(html, content);
+        writeHeader(html, content, rollback != null);
         SignersSection.write(html, signers);
         GateSection.write(html, content.gates());
         JudgeSection.write(html, content.run().judged());
@@ -78,7 +78,8 @@ public final class ReportHtml {
         return instant == null ? "—" : TIME.format(instant);
     }
 
-    private static void writeHeader(HtmlWriter html, ReportContent content) {
+    /** @param rollbackShown whether the page has a rollback section to link to (a baseline's versions were recorded) */
+    private static void writeHeader(HtmlWriter html, ReportContent content, boolean rollbackShown) {
         RunHeader h = content.run().header();
         html.open("header").element("h1", "Eval report · " + h.workspace());
         html.open("div", "class", "meta").text("run ").element("code", content.run().id())
@@ -112,7 +113,7 @@ public final class ReportHtml {
             html.open("a", "href", "#changes").text("What changed").close("a").open("a", "href", "#flips").text("Flipped cases").close("a");
         }
         html.open("a", "href", "#failing").text("Failing cases").close("a");
-        if (content.hasBaseline()) html.open("a", "href", "#rollback").text("Rollback target").close("a");
+        if (rollbackShown) html.open("a", "href", "#rollback").text("Rollback target").close("a");
         html.close("nav").close("header").newline();
     }
 }
