@@ -232,14 +232,14 @@ final class ClassArchive {
                     .filter(p -> modified(p).toMillis() < hourAgo).forEach(ClassArchive::delete);
             // The commands' two newest (a run's and a reader's, or two jars'), and the window's newest: a window's
             // archive is not a newer command's, and must not push the run's out.
-            all.stream().filter(p -> p.getFileName().toString().endsWith(".jsa") && !isWindows(p))
+            all.stream().filter(p -> p.getFileName().toString().endsWith(".jsa") && !isWindowArchive(p))
                     .sorted(Comparator.comparing(ClassArchive::modified).reversed()).skip(KEPT).forEach(ClassArchive::delete);
-            all.stream().filter(ClassArchive::isWindows)
+            all.stream().filter(ClassArchive::isWindowArchive)
                     .sorted(Comparator.comparing(ClassArchive::modified).reversed()).skip(1).forEach(ClassArchive::delete);
         }
     }
 
-    private static boolean isWindows(Path p) {
+    private static boolean isWindowArchive(Path p) {
         return p.getFileName().toString().endsWith(WINDOW_SUFFIX);
     }
 

@@ -94,23 +94,36 @@ final class CommandJvm {
      *     run in this JVM (not wanted, or the child could not be started)
      */
     static Optional<Integer> runIfWanted(String[] args) {
-        // The command's own JVM knows it is one without asking the OS for its command line, as only the launcher must.
+        Optional<Relaunch> relaunch = relaunch(System.getenv());
+        if (relaunch.isEmpty()) return Optional.empty();
+        Relaunch r = relaunch.get();
+        List<String> archiveOptions = r.archive().map(a -> a.options(args.length == 0 ? "" : args[0])).orElse(List.of());
+        Optional<Integer> exit = run(childCommand(r.java(), r.jar(), archiveOptions, ProcessHandle.current().pid(), args),
+                List.of("INT", "TERM"));
+        r.archive().ifPresent(ClassArchive::afterExit);
+        return exit;
+    }
+
+    /** This process's java executable, the jar to run in a child JVM, and that jar's class archive (if its folder can be). */
+    record Relaunch(String java, Path jar, Optional<ClassArchive> archive) {}
+
+    /**
+     * What a child JVM of this process would run ({@link #jarToRelaunch} for this process's own command line), or empty
+     * when this process should do the work itself: it is a child already, or the OS does not report its command line.
+     * Shared by the commands' JVM and the window's ({@link WindowJvm}).
+     */
+    static Optional<Relaunch> relaunch(Map<String, String> env) {
+        // A child knows it is one without asking the OS for its command line, as only the launcher must.
         if (System.getProperty(ParentWatch.PROPERTY) != null) return Optional.empty();
         ProcessHandle.Info info = ProcessHandle.current().info();
         Optional<String> java = info.command();
         Optional<String[]> arguments = info.arguments();
         if (java.isEmpty() || arguments.isEmpty()) return Optional.empty();
-        Map<String, String> env = System.getenv();
         String os = System.getProperty("os.name", "");
-        Optional<Path> jar = jarToRelaunch(List.of(arguments.get()), env, os, System.getProperty(ParentWatch.PROPERTY) != null);
+        Optional<Path> jar = jarToRelaunch(List.of(arguments.get()), env, os, false);
         if (jar.isEmpty()) return Optional.empty();
-        Optional<ClassArchive> archive = ClassArchive.of(jar.get(), System.getProperty("java.home", ""),
-                System.getProperty("java.vm.version", ""), env, os, UserHome.of(env));
-        List<String> archiveOptions = archive.map(a -> a.options(args.length == 0 ? "" : args[0])).orElse(List.of());
-        Optional<Integer> exit = run(childCommand(java.get(), jar.get(), archiveOptions, ProcessHandle.current().pid(), args),
-                List.of("INT", "TERM"));
-        archive.ifPresent(ClassArchive::afterExit);
-        return exit;
+        return Optional.of(new Relaunch(java.get(), jar.get(), ClassArchive.of(jar.get(), System.getProperty("java.home", ""),
+                System.getProperty("java.vm.version", ""), env, os, UserHome.of(env))));
     }
 
     /**

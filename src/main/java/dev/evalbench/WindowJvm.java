@@ -1,6 +1,5 @@
 package dev.evalbench;
 
-import dev.evalbench.core.io.UserHome;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -34,21 +33,16 @@ final class WindowJvm {
      * @return the child's exit code, or empty if the window is to open in this JVM
      */
     static Optional<Integer> runIfWanted(String[] args, Map<String, String> env, boolean displayNamed) {
-        if (System.getProperty(ParentWatch.PROPERTY) != null || !displayNamed) return Optional.empty();
-        ProcessHandle.Info info = ProcessHandle.current().info();
-        Optional<String> java = info.command();
-        Optional<String[]> arguments = info.arguments();
-        if (java.isEmpty() || arguments.isEmpty()) return Optional.empty();
-        String os = System.getProperty("os.name", "");
-        Optional<Path> jar = CommandJvm.jarToRelaunch(List.of(arguments.get()), env, os, false);
-        if (jar.isEmpty()) return Optional.empty();
-        Optional<ClassArchive> archive = ClassArchive.of(jar.get(), System.getProperty("java.home", ""),
-                System.getProperty("java.vm.version", ""), env, os, UserHome.of(env));
-        Optional<List<String>> options = archive.flatMap(ClassArchive::windowOptions);
+        if (!displayNamed) return Optional.empty();
+        Optional<CommandJvm.Relaunch> relaunch = CommandJvm.relaunch(env);
+        if (relaunch.isEmpty() || relaunch.get().archive().isEmpty()) return Optional.empty();
+        CommandJvm.Relaunch r = relaunch.get();
+        ClassArchive archive = r.archive().get();
+        Optional<List<String>> options = archive.windowOptions();
         if (options.isEmpty()) return Optional.empty();
-        Optional<Integer> exit = CommandJvm.run(childCommand(java.get(), jar.get(), options.get(), ProcessHandle.current().pid(), args),
+        Optional<Integer> exit = CommandJvm.run(childCommand(r.java(), r.jar(), options.get(), ProcessHandle.current().pid(), args),
                 List.of("INT", "TERM", "HUP"));
-        archive.get().afterWindowExit();
+        archive.afterWindowExit();
         return exit;
     }
 }

@@ -14,8 +14,6 @@ import java.util.Locale;
 public record RunChoice(String runId, String label, BackgroundTask.ThrowingSupplier<RunStore> store) {
     /** How the label of a run read from a file ends. */
     static final String READ_ONLY = " (read-only)";
-    /** To the second, as the history and the results tabs date runs: two runs of one minute read apart. */
-
     /**
      * A run of the local history: "run ID [tags] · date", then what sets it apart from the runs beside it in a
      * picker, as the history's row says it: its kind when it is no eval run, its status when it is not complete.

@@ -1,10 +1,16 @@
 package dev.evalbench.app.results;
 
+import dev.evalbench.app.fx.AfterLayout;
 import dev.evalbench.app.fx.ContextMenuKeys;
 import dev.evalbench.core.record.CaseSummary;
+import java.util.ArrayList;
 import java.util.List;
+import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
 import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
@@ -16,6 +22,8 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.WindowEvent;
@@ -35,7 +43,7 @@ public final class ResultsView extends VBox {
     private final ResultsViewModel vm;
     private final FilterBar filterBar;
     private final TableView<CaseSummary> table = new TableView<>();
-    private final javafx.scene.layout.HBox actions = new javafx.scene.layout.HBox(6);
+    private final HBox actions = new HBox(6);
     /** The table's menu (right click, Shift+F10): copying the selected case's id, and what other features add. */
     private final ContextMenu menu = new ContextMenu();
 
@@ -98,8 +106,8 @@ public final class ResultsView extends VBox {
         // it squeezed the text field to "Filte"), on the right other features' actions on this run. The row takes
         // no room while both are empty.
         actions.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
-        javafx.scene.layout.HBox.setHgrow(actions, Priority.ALWAYS);
-        javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(6, filterBar.scopeBox, actions);
+        HBox.setHgrow(actions, Priority.ALWAYS);
+        HBox row = new HBox(6, filterBar.scopeBox, actions);
         row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         row.setStyle("-fx-padding: 2 6 0 6;");
         row.managedProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(actions.getChildren())
@@ -115,30 +123,30 @@ public final class ResultsView extends VBox {
      * words beside the gate's chip: at 1280 pixels, with a gate chosen, "Baseline" and "Previous" were cut to "Bas…"
      * and "Prev…" (the actions' group gave way first). Words again once the row has room.
      */
-    private void iconsWhenNarrow(javafx.scene.layout.HBox row) {
+    private void iconsWhenNarrow(HBox row) {
         Runnable fit = () -> {
-            List<javafx.scene.control.ButtonBase> buttons = buttonsIn(actions);
-            buttons.forEach(b -> b.setContentDisplay(javafx.scene.control.ContentDisplay.LEFT));
+            List<ButtonBase> buttons = buttonsIn(actions);
+            buttons.forEach(b -> b.setContentDisplay(ContentDisplay.LEFT));
             double needed = row.snappedLeftInset() + row.snappedRightInset();
             for (Node child : row.getChildren()) {
                 if (child.isManaged()) needed += child.prefWidth(-1) + row.getSpacing();
             }
             boolean narrow = row.getWidth() > 0 && row.getWidth() < needed - row.getSpacing();
-            if (narrow) buttons.forEach(b -> b.setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY));
+            if (narrow) buttons.forEach(b -> b.setContentDisplay(ContentDisplay.GRAPHIC_ONLY));
         };
         // Measured once laid out: a chip or a button that just appeared has no style yet, nor its width.
-        Runnable later = () -> dev.evalbench.app.fx.AfterLayout.runIn(row, fit);
+        Runnable later = () -> AfterLayout.runIn(row, fit);
         row.widthProperty().addListener((o, was, now) -> later.run());
         filterBar.scopeBox.visibleProperty().addListener((o, was, now) -> later.run());
         filterBar.scope.textProperty().addListener((o, was, now) -> later.run());
-        actions.getChildren().addListener((javafx.collections.ListChangeListener<Node>) c -> later.run());
+        actions.getChildren().addListener((ListChangeListener<Node>) c -> later.run());
     }
 
-    private static List<javafx.scene.control.ButtonBase> buttonsIn(javafx.scene.Parent parent) {
-        List<javafx.scene.control.ButtonBase> found = new java.util.ArrayList<>();
+    private static List<ButtonBase> buttonsIn(Parent parent) {
+        List<ButtonBase> found = new ArrayList<>();
         for (Node child : parent.getChildrenUnmodifiable()) {
-            if (child instanceof javafx.scene.control.ButtonBase b) found.add(b);
-            else if (child instanceof javafx.scene.layout.Pane p) found.addAll(buttonsIn(p));
+            if (child instanceof ButtonBase b) found.add(b);
+            else if (child instanceof Pane p) found.addAll(buttonsIn(p));
         }
         return found;
     }

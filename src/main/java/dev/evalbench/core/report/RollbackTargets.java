@@ -86,6 +86,6 @@ public final class RollbackTargets {
     }
 
     private static String hash(String sha) {
-        return sha == null ? "" : " (sha256 `" + sha.substring(0, Math.min(12, sha.length())) + "…`)";
+        return sha == null ? "" : " (sha256 `" + RollbackTarget.shortSha(sha) + "`)";
     }
 }

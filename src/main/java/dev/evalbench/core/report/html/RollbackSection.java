@@ -36,6 +36,6 @@ final class RollbackSection {
     }
 
     private static String hash(String sha) {
-        return sha == null ? "" : " (sha256 " + sha.substring(0, Math.min(12, sha.length())) + "…)";
+        return sha == null ? "" : " (sha256 " + RollbackTarget.shortSha(sha) + ")";
     }
 }

@@ -27,4 +27,9 @@ public record RollbackTarget(
     public RollbackTarget {
         files = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(files));
     }
+
+    /** The first 12 hex digits of a SHA-256 and "…", as report.md and report.html name the prompt's and policy's; null stays null. */
+    public static String shortSha(String sha) {
+        return sha == null ? null : sha.substring(0, Math.min(12, sha.length())) + "…";
+    }
 }
