@@ -164,6 +164,14 @@ final class CaseRows {
      * most of the cost of a large run's summaries. Values outside the codes are read as they are.
      */
     static List<CaseSummary> summaries(Connection c, String runId) throws SQLException, StoreException {
+        return summaries(c, runId, null);
+    }
+
+    /**
+     * As {@link #summaries(Connection, String)}; every row read is also added to {@code pack} when one is given,
+     * so a run's summary pack is made by the read that needs its summaries anyway.
+     */
+    static List<CaseSummary> summaries(Connection c, String runId, SummaryPack.Writer pack) throws SQLException, StoreException {
         List<CaseSummary> rows = new ArrayList<>();
         RepeatedValues repeated = new RepeatedValues();
         CodedTextColumns.Sample sample = new CodedTextColumns.Sample();
@@ -172,8 +180,9 @@ final class CaseRows {
             ps.setString(1, runId);
             ps.setInt(2, CodedTextColumns.SAMPLE_ROWS);
             try (ResultSet rs = ps.executeQuery()) {
+                SummaryRow row = SummaryRow.of(rs, sample);
                 while (rs.next()) {
-                    rows.add(summary(rs, sample, runId, repeated));
+                    rows.add(summary(pack == null ? row : pack.add(row), runId, repeated));
                 }
             }
         }
@@ -185,12 +194,21 @@ final class CaseRows {
             ps.setString(next, runId);
             ps.setInt(next + 1, rows.size());
             try (ResultSet rs = ps.executeQuery()) {
+                SummaryRow row = SummaryRow.of(rs, coded);
                 while (rs.next()) {
                     coded.nextRow(rs, SUMMARY_COLUMN_COUNT);
-                    rows.add(summary(rs, coded, runId, repeated));
+                    rows.add(summary(pack == null ? row : pack.add(row), runId, repeated));
                 }
             }
         }
+        return rows;
+    }
+
+    /** Every summary of a run's pack, in stored order: the same summaries the rows give. */
+    static List<CaseSummary> summaries(SummaryPack.Reader pack, String runId) throws SQLException, StoreException {
+        List<CaseSummary> rows = new ArrayList<>(pack.rows());
+        RepeatedValues repeated = new RepeatedValues();
+        while (pack.next()) rows.add(summary(pack, runId, repeated));
         return rows;
     }
 
@@ -205,7 +223,7 @@ final class CaseRows {
             RepeatedValues repeated = new RepeatedValues();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(summary(rs, TextColumns.AS_STORED, runId, repeated));
+                    rows.add(summary(SummaryRow.of(rs, TextColumns.AS_STORED), runId, repeated));
                 }
             }
         }
@@ -279,33 +297,27 @@ final class CaseRows {
      * One row's summary; {@code repeated} keeps one copy of what repeats from row to row of this read, and
      * {@code t} gives the row's text columns (by their position among {@link #SUMMARY_COLUMNS}).
      */
-    private static CaseSummary summary(ResultSet rs, TextColumns t, String runId, RepeatedValues repeated)
+    private static CaseSummary summary(SummaryRow t, String runId, RepeatedValues repeated)
             throws SQLException, StoreException {
-        CaseKey key = new CaseKey(repeated.name(t.get(rs, 1)), t.get(rs, 2), repeated.name(t.get(rs, 3)),
-                repeated.name(t.get(rs, 4)), t.integer(rs, 5));
+        CaseKey key = new CaseKey(repeated.name(t.text(1)), t.text(2), repeated.name(t.text(3)),
+                repeated.name(t.text(4)), t.integer(5));
         // Named only when a column is damaged: 100,000 rows would otherwise format 100,000 unused sentences.
         java.util.function.Supplier<String> what = () -> "case " + key + " of run " + runId;
-        JsonNode expected = repeated.json(t.get(rs, 24), what);
-        return new CaseSummary(key, t.get(rs, 6), t.integer(rs, 7) != 0, t.integer(rs, 8) != 0, repeated.name(t.get(rs, 9)),
-                t.integer(rs, 10) != 0, repeated.name(t.get(rs, 11)), repeated.strings(t.get(rs, 12), what), t.integer(rs, 13) != 0,
-                repeated.name(t.get(rs, 14)), repeated.name(t.get(rs, 15)), rs.getLong(16), rs.getInt(17), rs.getInt(18),
-                rs.getDouble(19), t.integer(rs, 20), t.integer(rs, 21), t.integer(rs, 22) != 0, repeated.strings(t.get(rs, 23), what),
-                expected instanceof ObjectNode o ? o : null, repeated.json(t.get(rs, 25), what), t.get(rs, 26),
-                repeated.name(t.get(rs, 27)), repeated.strings(t.get(rs, 28), what),
-                repeated.strings(t.get(rs, 29), what), t.integer(rs, 30) != 0, judgements(t.get(rs, 31), what),
-                fingerprint(rs));
-    }
-
-    /** Column 32: null for a row whose fingerprint is not known yet. */
-    private static Long fingerprint(ResultSet rs) throws SQLException {
-        long fp = rs.getLong(32);
-        return rs.wasNull() ? null : fp;
+        JsonNode expected = repeated.json(t.text(24), what);
+        return new CaseSummary(key, t.text(6), t.integer(7) != 0, t.integer(8) != 0, repeated.name(t.text(9)),
+                t.integer(10) != 0, repeated.name(t.text(11)), repeated.strings(t.text(12), what), t.integer(13) != 0,
+                repeated.name(t.text(14)), repeated.name(t.text(15)), t.int64(16), t.integer(17), t.integer(18),
+                t.real(19), t.integer(20), t.integer(21), t.integer(22) != 0, repeated.strings(t.text(23), what),
+                expected instanceof ObjectNode o ? o : null, repeated.json(t.text(25), what), t.text(26),
+                repeated.name(t.text(27)), repeated.strings(t.text(28), what),
+                repeated.strings(t.text(29), what), t.integer(30) != 0, judgements(t.text(31), what),
+                t.nullableInt64(32));
     }
 
     static CaseRecord record(Connection c, ResultSet rs, String runId, Map<String, String> texts,
                              Map<String, VersionTuple> versions) throws SQLException, StoreException {
         // A full record's trees are its own (a reader may keep one and not the others): nothing shared.
-        CaseSummary s = summary(rs, TextColumns.AS_STORED, runId, new RepeatedValues());
+        CaseSummary s = summary(SummaryRow.of(rs, TextColumns.AS_STORED), runId, new RepeatedValues());
         String startedAt = rs.getString(33);
         return CaseDetail.read(c, runId, s, startedAt == null ? null : Timestamps.parse(startedAt), rs.getString(34),
                 rs.getBytes(35), texts, versions, "case #" + rs.getLong(36) + " of run " + runId);

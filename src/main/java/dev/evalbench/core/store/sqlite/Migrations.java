@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
 final class Migrations {
     /** Every migration this build knows, oldest first; versions must run 1, 2, 3, ... */
     static final List<String> RESOURCES = List.of("db/migrations/V1__history.sql", "db/migrations/V2__compact_cases.sql",
-            "db/migrations/V3__traffic.sql", "db/migrations/V4__judge.sql", "db/migrations/V5__fingerprint.sql");
+            "db/migrations/V3__traffic.sql", "db/migrations/V4__judge.sql", "db/migrations/V5__fingerprint.sql",
+            "db/migrations/V6__summary_packs.sql");
 
     /** Steps in Java that finish a migration's SQL in the same transaction (data rewrites SQL cannot express). */
     private static final Map<String, SqlWork<Void>> STEPS = Map.of(RESOURCES.get(1), CasesV1Conversion::convert,

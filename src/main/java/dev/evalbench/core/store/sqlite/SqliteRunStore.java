@@ -217,6 +217,7 @@ public final class SqliteRunStore implements RunStore {
     public void discardCases(String runId, java.util.Collection<CaseKey> keys) throws StoreException {
         writer.inTransaction("discard " + keys.size() + " cases of run " + runId, c -> {
             requireRun(c, runId);
+            SummaryPacks.delete(c, runId);
             for (CaseKey key : keys) CaseRows.delete(c, runId, key);
             return null;
         });
@@ -242,7 +243,10 @@ public final class SqliteRunStore implements RunStore {
 
     @Override
     public void reopenRun(String runId, long pid) throws StoreException {
-        updateRun("reopen run " + runId, runId, c -> RunRows.reopen(c, runId, pid));
+        updateRun("reopen run " + runId, runId, c -> {
+            SummaryPacks.delete(c, runId);
+            return RunRows.reopen(c, runId, pid);
+        });
     }
 
     @Override
@@ -278,10 +282,45 @@ public final class SqliteRunStore implements RunStore {
         });
     }
 
-    /** One indexed query over the compact rows; no case detail is read or decompressed. */
+    /**
+     * The run's summary pack when it matches the rows, else one indexed query over the compact rows; no case
+     * detail is read or decompressed. Reading a complete run's rows through a store that may write also keeps
+     * their pack for the next reader (after the read, in a write of its own; a pack that cannot be kept is
+     * simply not kept: it only saves time).
+     */
     @Override
     public List<CaseSummary> summaries(String runId) throws StoreException {
-        return readers.read("read the case summaries of run " + runId, c -> List.copyOf(CaseRows.summaries(c, runId)));
+        SummariesRead read = readers.read("read the case summaries of run " + runId, c -> {
+            byte[] packed = SummaryPacks.find(c, runId);
+            if (packed != null) {
+                try {
+                    return new SummariesRead(List.copyOf(CaseRows.summaries(new SummaryPack.Reader(packed), runId)), null, null);
+                } catch (SummaryPack.Damaged damaged) {
+                    // The rows are the history and the pack only a copy of them: read them, and make the pack again.
+                }
+            }
+            SummaryPack.Writer pack = writer.canWrite() && SummaryPacks.worthMaking(c, runId) ? new SummaryPack.Writer() : null;
+            List<CaseSummary> summaries = List.copyOf(CaseRows.summaries(c, runId, pack));
+            return new SummariesRead(summaries, pack, pack == null ? null : SummaryPacks.extent(c, runId));
+        });
+        if (read.pack() != null && read.pack().rows() > 0) keepPack(runId, read);
+        return read.summaries();
+    }
+
+    /** A run's summaries, and the pack made while reading its rows with the extent of the rows it was made from. */
+    private record SummariesRead(List<CaseSummary> summaries, SummaryPack.Writer pack, SummaryPacks.Extent extent) {}
+
+    private void keepPack(String runId, SummariesRead read) {
+        byte[] pack = read.pack().finish();
+        if (pack == null) return;
+        try {
+            writer.inTransaction("keep the summaries of run " + runId + " in one piece", c -> {
+                SummaryPacks.put(c, runId, read.extent(), pack);
+                return null;
+            });
+        } catch (StoreException e) {
+            // Not kept (the history busy or full): the next reader reads the rows, as this one did.
+        }
     }
 
     @Override
