@@ -43,6 +43,40 @@ final class SerializedWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * As {@link #inTransaction}, but only if the history can be written at once: when this store's writer is
+     * busy, or another process holds the history's write lock, nothing is done and false is returned instead of
+     * waiting (for a write that only saves later readers time, made by a reader that must not wait).
+     *
+     * @throws StoreException as {@link #inTransaction}, except that a busy history is not a failure
+     */
+    boolean tryInTransaction(String what, SqlWork<?> work) throws StoreException {
+        if (connection == null || !lock.tryLock()) return false;
+        try {
+            if (closed) return false;
+            setBusyTimeout(0);
+            try {
+                commitOrRollBack(what, work);
+                return true;
+            } catch (StoreException e) {
+                if (e.getCause() instanceof SQLException sql && SqliteConnections.isBusy(sql)) return false;
+                throw e;
+            } finally {
+                setBusyTimeout(SqliteConnections.BUSY_TIMEOUT_MS);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void setBusyTimeout(int ms) throws StoreException {
+        try (java.sql.Statement st = connection.createStatement()) {
+            st.execute("PRAGMA busy_timeout = " + ms);
+        } catch (SQLException e) {
+            throw new StoreException(dbName + ": cannot set the busy timeout: " + e.getMessage(), e);
+        }
+    }
+
     /** False for the writer of a store opened read-only, which refuses every write. */
     boolean canWrite() {
         return connection != null;

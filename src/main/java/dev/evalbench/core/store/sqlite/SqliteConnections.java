@@ -71,6 +71,11 @@ final class SqliteConnections {
         return config.createConnection(url(file));
     }
 
+    /** Whether {@code e} says another connection holds the lock the statement needed (SQLITE_BUSY, any variant). */
+    static boolean isBusy(SQLException e) {
+        return e instanceof org.sqlite.SQLiteException sqlite && (sqlite.getResultCode().code & 0xff) == 5;
+    }
+
     private static SQLiteConfig common() {
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout(BUSY_TIMEOUT_MS);

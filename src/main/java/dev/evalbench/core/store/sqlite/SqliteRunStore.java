@@ -285,8 +285,8 @@ public final class SqliteRunStore implements RunStore {
     /**
      * The run's summary pack when it matches the rows, else one indexed query over the compact rows; no case
      * detail is read or decompressed. Reading a complete run's rows through a store that may write also keeps
-     * their pack for the next reader (after the read, in a write of its own; a pack that cannot be kept is
-     * simply not kept: it only saves time).
+     * their pack for the next reader (after the read, in a write of its own made only if the history can be
+     * written at once; a pack that cannot be kept is simply not kept: it only saves time).
      */
     @Override
     public List<CaseSummary> summaries(String runId) throws StoreException {
@@ -314,12 +314,13 @@ public final class SqliteRunStore implements RunStore {
         byte[] pack = read.pack().finish();
         if (pack == null) return;
         try {
-            writer.inTransaction("keep the summaries of run " + runId + " in one piece", c -> {
+            // Never waits for another write: the reader has its summaries and is only saving the next one time.
+            writer.tryInTransaction("keep the summaries of run " + runId + " in one piece", c -> {
                 SummaryPacks.put(c, runId, read.extent(), pack);
                 return null;
             });
         } catch (StoreException e) {
-            // Not kept (the history busy or full): the next reader reads the rows, as this one did.
+            // Not kept (the history full or failing): the next reader reads the rows, as this one did.
         }
     }
 

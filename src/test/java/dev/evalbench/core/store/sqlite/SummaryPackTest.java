@@ -2,6 +2,7 @@ package dev.evalbench.core.store.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.evalbench.core.record.CaseRecord;
 import dev.evalbench.core.record.CaseSummary;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -123,6 +125,37 @@ class SummaryPackTest {
             assertThat(store.summaries(RUN)).hasSize(300);
         }
         assertThat(Sql.count(db, "SELECT COUNT(*) FROM summary_packs")).isZero();
+    }
+
+    @Test
+    void aReaderDoesNotWaitForAnotherProcesssWriteToKeepThePack() throws Exception {
+        List<CaseRecord> records = variedRecords(300);
+        Path db = completeRun(records);
+        try (SqliteRunStore store = SqliteRunStore.open(db); Connection other = Sql.connect(db)) {
+            other.createStatement().execute("BEGIN IMMEDIATE");
+            // The history's busy timeout is 10 s: a reader that waited for the write lock would take that long.
+            List<CaseSummary> read = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> store.summaries(RUN));
+            assertThat(read).hasSize(300);
+            other.createStatement().execute("ROLLBACK");
+            assertThat(Sql.count(db, "SELECT COUNT(*) FROM summary_packs")).isZero();
+
+            store.summaries(RUN);
+            assertThat(Sql.count(db, "SELECT COUNT(*) FROM summary_packs")).isEqualTo(1);
+            // The store's own writes still wait for a busy history as they always did.
+            other.createStatement().execute("BEGIN IMMEDIATE");
+            Thread release = new Thread(() -> {
+                try {
+                    Thread.sleep(300);
+                    other.createStatement().execute("ROLLBACK");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            release.start();
+            store.tag(RUN, "main");
+            release.join();
+            assertThat(store.resolve("main")).contains(RUN);
+        }
     }
 
     @Test
