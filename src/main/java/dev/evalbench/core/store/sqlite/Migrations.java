@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * A database whose version is newer than this build knows is refused rather than guessed at.
  *
  * <p>Files are listed here, not discovered, because a class path inside a jar cannot be listed portably. A file
- * holds statements separated by semicolons; lines starting with {@code --} are comments.
+ * holds statements, each ending with a semicolon at the end of a line (a trigger's with the line {@code END;});
+ * lines starting with {@code --} are comments.
  */
 final class Migrations {
     /** Every migration this build knows, oldest first; versions must run 1, 2, 3, ... */
@@ -134,18 +135,22 @@ final class Migrations {
         if (!m.matches() || Integer.parseInt(m.group(1)) != expectedVersion) {
             throw new IllegalStateException("migration " + resource + " must be named V" + expectedVersion + "__name.sql");
         }
+        // A statement ends with the line that ends with a semicolon, except a trigger, whose body holds statements
+        // of its own and ends with the line "END;".
+        List<String> statements = new ArrayList<>();
         StringBuilder sql = new StringBuilder();
         for (String line : read(resource).split("\n")) {
-            if (!line.strip().startsWith("--")) {
-                sql.append(line).append('\n');
+            String stripped = line.strip();
+            if (stripped.isEmpty() || stripped.startsWith("--")) continue;
+            sql.append(line).append('\n');
+            boolean trigger = sql.toString().stripLeading().regionMatches(true, 0, "CREATE TRIGGER", 0, 14);
+            if (trigger ? stripped.equalsIgnoreCase("END;") : stripped.endsWith(";")) {
+                String statement = sql.toString().strip();
+                statements.add(statement.substring(0, statement.length() - 1).strip());
+                sql.setLength(0);
             }
         }
-        List<String> statements = new ArrayList<>();
-        for (String part : sql.toString().split(";")) {
-            if (!part.isBlank()) {
-                statements.add(part.strip());
-            }
-        }
+        if (!sql.toString().isBlank()) statements.add(sql.toString().strip());
         return statements;
     }
 

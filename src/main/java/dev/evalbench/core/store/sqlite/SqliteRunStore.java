@@ -217,7 +217,6 @@ public final class SqliteRunStore implements RunStore {
     public void discardCases(String runId, java.util.Collection<CaseKey> keys) throws StoreException {
         writer.inTransaction("discard " + keys.size() + " cases of run " + runId, c -> {
             requireRun(c, runId);
-            SummaryPacks.delete(c, runId);
             for (CaseKey key : keys) CaseRows.delete(c, runId, key);
             return null;
         });
@@ -243,10 +242,7 @@ public final class SqliteRunStore implements RunStore {
 
     @Override
     public void reopenRun(String runId, long pid) throws StoreException {
-        updateRun("reopen run " + runId, runId, c -> {
-            SummaryPacks.delete(c, runId);
-            return RunRows.reopen(c, runId, pid);
-        });
+        updateRun("reopen run " + runId, runId, c -> RunRows.reopen(c, runId, pid));
     }
 
     @Override

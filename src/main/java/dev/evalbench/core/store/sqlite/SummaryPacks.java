@@ -8,22 +8,29 @@ import java.sql.SQLException;
 
 /**
  * The {@code summary_packs} table (schema 6): one {@link SummaryPack} per finished run, with the count and last
- * sequence number of the rows it was made from. Called on a connection already inside a transaction.
+ * sequence number of the rows it was made from. Triggers drop a run's pack whenever one of its rows is stored,
+ * rewritten or removed (V6__summary_packs.sql); the count and sequence number are checked as well, so a pack
+ * never stands for rows it was not made from. Called on a connection already inside a transaction.
  */
 final class SummaryPacks {
     private SummaryPacks() {}
 
-    /** The rows a run holds now: how many, and the last sequence number (-1 for none). */
-    record Extent(int cases, long lastSeq) {}
+    /**
+     * The rows a run holds now: how many, and the last sequence number (-1 for none); and how many rows of any
+     * run were ever rewritten in place ({@code summary_pack_epoch}).
+     */
+    record Extent(int cases, long lastSeq, long rewrites) {}
 
     static Extent extent(Connection c, String runId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*), MAX(seq) FROM cases WHERE run_id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*), MAX(seq), "
+                + "(SELECT rewrites FROM summary_pack_epoch WHERE id = 0) FROM cases WHERE run_id = ?")) {
             ps.setString(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 int cases = rs.getInt(1);
                 long last = rs.getLong(2);
-                return new Extent(cases, rs.wasNull() ? -1 : last);
+                boolean none = rs.wasNull();
+                return new Extent(cases, none ? -1 : last, rs.getLong(3));
             }
         }
     }
@@ -36,11 +43,12 @@ final class SummaryPacks {
             ps.setString(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) return null;
-                made = new Extent(rs.getInt(1), rs.getLong(2));
+                made = new Extent(rs.getInt(1), rs.getLong(2), 0);
                 pack = rs.getBytes(3);
             }
         }
-        return made.equals(extent(c, runId)) ? pack : null;
+        Extent now = extent(c, runId);
+        return made.cases() == now.cases() && made.lastSeq() == now.lastSeq() ? pack : null;
     }
 
     /** Whether a pack made now would last: the run finished complete (a running or incomplete one gets more rows). */
@@ -53,7 +61,10 @@ final class SummaryPacks {
         }
     }
 
-    /** Keeps {@code pack}, made from rows of {@code extent}, unless the run's rows or status changed since. */
+    /**
+     * Keeps {@code pack}, made from rows read when the history had {@code extent}, unless since then the run's rows
+     * were added to or removed, a row was rewritten, or the run is no longer complete.
+     */
     static void put(Connection c, String runId, Extent extent, byte[] pack) throws SQLException {
         if (!worthMaking(c, runId) || !extent.equals(extent(c, runId))) return;
         try (PreparedStatement ps = c.prepareStatement(
@@ -66,11 +77,4 @@ final class SummaryPacks {
         }
     }
 
-    /** Drops the run's pack: its rows are about to change (cases discarded, the run reopened for resume). */
-    static void delete(Connection c, String runId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM summary_packs WHERE run_id = ?")) {
-            ps.setString(1, runId);
-            ps.executeUpdate();
-        }
-    }
 }

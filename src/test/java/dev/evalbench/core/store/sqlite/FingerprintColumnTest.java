@@ -37,7 +37,9 @@ class FingerprintColumnTest {
             storeRun(store);
         }
         try (Connection c = Sql.connect(db); Statement st = c.createStatement()) {
+            for (String trigger : List.of("insert", "update", "delete")) st.execute("DROP TRIGGER summary_pack_stale_on_" + trigger);
             st.execute("DROP TABLE summary_packs");
+            st.execute("DROP TABLE summary_pack_epoch");
             st.execute("ALTER TABLE cases DROP COLUMN output_fp");
             st.execute("DELETE FROM schema_version WHERE version >= 5");
         }
