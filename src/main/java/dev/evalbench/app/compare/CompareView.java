@@ -70,6 +70,9 @@ public final class CompareView extends VBox {
         scope.setId("compare-scope");
         scope.getStyleClass().add(Styles.TEXT_MUTED);
         scope.setWrapText(true);
+        // Its lines whole: the view shrinks its top to the children's minimum heights when the window is short, and a
+        // label's minimum is one line, cut.
+        scope.setMinHeight(Region.USE_PREF_SIZE);
         scope.textProperty().bind(vm.scopeProperty());
         scope.managedProperty().bind(scope.textProperty().isNotEmpty());
         scope.visibleProperty().bind(scope.managedProperty());
@@ -78,7 +81,7 @@ public final class CompareView extends VBox {
         HBox.setHgrow(which, Priority.ALWAYS);
         HBox runsLine = new HBox(8, which, actions);
         runsLine.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        VBox top = new VBox(2, runsLine, counts, scope, problem);
+        VBox top = new VBox(2, runsLine, counts, scope, new CanaryVerdictPane(vm.canaryProperty()), problem);
         top.setStyle("-fx-padding: 4 6 0 6;");
 
         OverviewPane overview = new OverviewPane(vm);

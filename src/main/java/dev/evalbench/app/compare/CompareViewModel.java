@@ -5,6 +5,7 @@ import dev.evalbench.app.fx.LatestOnly;
 import dev.evalbench.app.fx.TaskRunner;
 import dev.evalbench.app.results.CaseFilter;
 import dev.evalbench.app.results.DatasetLookup;
+import dev.evalbench.core.canary.CanaryResult;
 import dev.evalbench.core.compare.ChangeOverview;
 import dev.evalbench.core.compare.MetricMovement;
 import dev.evalbench.core.compare.ReviewCase;
@@ -77,6 +78,8 @@ public final class CompareViewModel {
     private final ReadOnlyStringWrapper remaining = new ReadOnlyStringWrapper(this, "remaining", "");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyObjectWrapper<ChangeOverview> overview = new ReadOnlyObjectWrapper<>(this, "overview");
+    /** The canary's verdict, for two traffic runs (control first), once judged; null otherwise. */
+    private final ReadOnlyObjectWrapper<CanaryResult> canary = new ReadOnlyObjectWrapper<>(this, "canary");
     private final ReadOnlyStringWrapper overviewState = new ReadOnlyStringWrapper(this, "overviewState", "Comparing metrics and gates…");
     private final ObjectProperty<ReviewCase> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyObjectWrapper<CaseComparison> detail = new ReadOnlyObjectWrapper<>(this, "detail");
@@ -203,6 +206,12 @@ public final class CompareViewModel {
         firstShown.set(all.isEmpty() ? null : all.get(0));
         reviewed.read(cases.before().id(), cases.after().id());
         loadOverview(cases, dir);
+        if (cases.before().kind() == RunKind.TRAFFIC && cases.after().kind() == RunKind.TRAFFIC) {
+            BackgroundTask.of(() -> ReviewService.canary(cases).orElse(null))
+                    .onSuccess(canary::set)
+                    .onFailure(e -> problem.set("Cannot judge the canary: " + e.getMessage()))
+                    .executeWith(runner);
+        }
     }
 
     private void loadOverview(ReviewService.Cases cases, Path dir) {
@@ -231,13 +240,13 @@ public final class CompareViewModel {
 
     /**
      * When one run ran only part of what the other did, what the comparison left out, capitalized; for two traffic
-     * runs (a canary and its control), that their requests do not pair (the list reads "500 only in the first run ·
-     * 500 only in the second") and where the canary is judged; else "".
+     * runs (a control and its canary), that their requests do not pair (the list reads "500 only in the first run ·
+     * 500 only in the second") and that the canary is judged as the command line judges it; else "".
      */
     static String scope(ReviewService.Cases c) {
         if (c.before().kind() == RunKind.TRAFFIC && c.after().kind() == RunKind.TRAFFIC) {
-            return "Two traffic runs hold different requests, so no case pairs with another: read the gates and"
-                    + " metrics; `evalbench canary CONTROL CANARY` judges the canary (promote, roll back or hold).";
+            return "Two traffic runs hold different requests, so no case pairs with another. The second is judged as a"
+                    + " canary of the first, as `evalbench canary CONTROL CANARY` judges it (promote, roll back or hold).";
         }
         String scope = c.scope().sentence("the first run", "the second");
         return scope == null ? "" : dev.evalbench.core.text.Counted.capitalized(scope) + ".";
@@ -360,6 +369,7 @@ public final class CompareViewModel {
     /** The metrics that moved any case, each with its better and worse cases. */
     public ObservableList<MetricMovement> movements() { return movements; }
     public ReadOnlyStringProperty headlineProperty() { return headline.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<CanaryResult> canaryProperty() { return canary.getReadOnlyProperty(); }
     /** What the comparison left out to compare a partial run with a whole one on the same cases; "" when nothing. */
     public ReadOnlyStringProperty scopeProperty() { return scope.getReadOnlyProperty(); }
     public ReadOnlyStringProperty remainingProperty() { return remaining.getReadOnlyProperty(); }

@@ -1,5 +1,8 @@
 package dev.evalbench.core.service;
 
+import dev.evalbench.core.canary.CanaryJudge;
+import dev.evalbench.core.canary.CanaryOptions;
+import dev.evalbench.core.canary.CanaryResult;
 import dev.evalbench.core.compare.ChangeOverview;
 import dev.evalbench.core.compare.ComparedScope;
 import dev.evalbench.core.compare.MetricMovement;
@@ -12,6 +15,7 @@ import dev.evalbench.core.record.CaseRecord;
 import dev.evalbench.core.record.CaseSummary;
 import dev.evalbench.core.record.RunCases;
 import dev.evalbench.core.record.RunHeader;
+import dev.evalbench.core.record.RunKind;
 import dev.evalbench.core.record.StoredRun;
 import dev.evalbench.core.store.RunStore;
 import dev.evalbench.core.store.StoreException;
@@ -53,6 +57,17 @@ public final class ReviewService {
     }
 
     private final GateService gates;
+
+    /**
+     * The canary's verdict when both runs of {@code c} are traffic runs (the first the control, the second the
+     * canary), judged as {@code evalbench canary CONTROL CANARY} judges it with its default options; empty for any
+     * other pair. Pure; may take a few tenths of a second (bootstrap intervals): call it off the FX thread.
+     */
+    public static Optional<CanaryResult> canary(Cases c) {
+        if (c.before().kind() != RunKind.TRAFFIC || c.after().kind() != RunKind.TRAFFIC) return Optional.empty();
+        return Optional.of(new CanaryJudge(CanaryOptions.DEFAULTS)
+                .judge(c.before().id(), c.beforeSummaries(), c.after().id(), c.afterSummaries()));
+    }
 
     /** @param env the environment gates' workspaces are rebuilt with (as in {@link GateService}) */
     public ReviewService(Map<String, String> env) {

@@ -53,9 +53,18 @@ class CompareViewModelTest {
 
         assertThat(pair.headlineProperty().get()).endsWith(" · 500 only in the first run · 500 only in the second");
         assertThat(pair.scopeProperty().get()).isEqualTo("Two traffic runs hold different requests, so no case pairs with"
-                + " another: read the gates and metrics; `evalbench canary CONTROL CANARY` judges the canary (promote, roll"
-                + " back or hold).");
+                + " another. The second is judged as a canary of the first, as `evalbench canary CONTROL CANARY` judges it"
+                + " (promote, roll back or hold).");
         assertThat(vm.scopeProperty().get()).as("two eval runs").isEmpty();
+
+        // The verdict the command line gives for the same two runs (the sample's shifted canary: roll back).
+        var judged = new dev.evalbench.core.service.CanaryService(history.store)
+                .judge(control, canary, dev.evalbench.core.canary.CanaryOptions.DEFAULTS, null, null).result();
+        assertThat(judged.verdict()).isEqualTo(dev.evalbench.core.canary.CanaryVerdict.ROLL_BACK);
+        assertThat(pair.canaryProperty().get()).isEqualTo(judged);
+        assertThat(CanaryVerdictPane.headline(pair.canaryProperty().get()))
+                .startsWith("Canary " + canary + " against control " + control + ": roll back. ");
+        assertThat(vm.canaryProperty().get()).as("two eval runs").isNull();
     }
 
     @Test

@@ -54,6 +54,38 @@ class HistoryListWindowTest extends WindowTestBase {
         assertThat(dev.evalbench.app.FxWait.read(() -> dev.evalbench.app.DrawnWhole.of(empty))).isTrue();
     }
 
+    /**
+     * README's canary, in the window: the control and the shifted canary imported and tagged, the canary's row
+     * "Compare shadow or canary" opens their comparison, which gives the verdict `evalbench canary` gives (roll
+     * back) above it, with each metric.
+     */
+    @Test
+    void aCanaryComparedWithItsControlShowsTheCanarysVerdict() throws Exception {
+        Path ws = sampleWithOneRun();
+        for (String[] capture : new String[][] {{"control.jsonl", "control"}, {"canary-shifted.jsonl", "canary"}}) {
+            assertThat(Cli.run("traffic", "import", ws.resolve("traffic/" + capture[0]).toString(), "-w", ws.toString(),
+                    "--tag", capture[1]).exit()).isZero();
+        }
+        Cli.Result cli = Cli.run("canary", "control", "canary", "-w", ws.toString());
+        assertThat(cli.exit()).isEqualTo(1);
+        ListView<RunRow> list = windowListing(3);
+        robot.clickOn(robot.lookup("#history-list .list-cell").nth(0).queryAs(Node.class));
+        dev.evalbench.app.FxWait.waitFor(10, TimeUnit.SECONDS, () -> list.getSelectionModel().getSelectedIndex() == 0
+                && !robot.lookup("#history-compare-verdict").queryButton().isDisabled());
+        robot.clickOn("#history-compare-verdict");
+        dev.evalbench.app.FxWait.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#compare-canary-verdict").tryQuery()
+                .map(n -> n.isVisible() && ((Label) n).getText().startsWith("Canary ")).orElse(false));
+        Label verdict = robot.lookup("#compare-canary-verdict").queryAs(Label.class);
+        String canaryId = list.getItems().get(0).id();
+        String controlId = list.getItems().get(1).id();
+        assertThat(dev.evalbench.app.FxWait.read(verdict::getText))
+                .startsWith("Canary " + canaryId + " against control " + controlId + ": roll back. ");
+        assertThat(cli.out()).contains("canary " + canaryId + " vs control " + controlId + ": roll back");
+        var marks = robot.lookup("#compare-canary-metrics .label").queryAllAs(Label.class).stream().map(Label::getText).toList();
+        assertThat(marks).contains("FAIL", "schema pass rate");
+        dev.evalbench.app.FxWait.waitFor(10, TimeUnit.SECONDS, () -> dev.evalbench.app.DrawnWhole.of(verdict));
+    }
+
     @Test
     void aRunTaggedMainInTheHistoryIsTheBaselineOfTheNextRun() throws Exception {
         sampleWithOneRun();
