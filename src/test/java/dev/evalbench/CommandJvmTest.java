@@ -17,9 +17,32 @@ class CommandJvmTest {
         assertThat(jar).isEqualTo(Path.of("/opt/evalbench.jar"));
         assertThat(CommandJvm.childCommand("/usr/lib/jvm/bin/java", jar, List.of("-XX:SharedArchiveFile=a.jsa"), 4242,
                 new String[] {"run", "--workspace", "ws"}))
-                .containsExactly("/usr/lib/jvm/bin/java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xms128m",
-                        "-XX:SharedArchiveFile=a.jsa", "-Devalbench.parent=4242", "-jar", "/opt/evalbench.jar", "run",
-                        "--workspace", "ws");
+                .containsExactlyElementsOf(concat(List.of("/usr/lib/jvm/bin/java"), CommandJvm.options(CommandJvm.HUGE_PAGES),
+                        List.of("-XX:SharedArchiveFile=a.jsa", "-Devalbench.parent=4242", "-jar", "/opt/evalbench.jar", "run",
+                                "--workspace", "ws")));
+        assertThat(CommandJvm.options(CommandJvm.HUGE_PAGES)).startsWith("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xms128m");
+    }
+
+    /** Huge pages for the heap only where the kernel gives them to a process that asks, and nothing asked elsewhere. */
+    @Test
+    void theHeapAsksForHugePagesWhereTheKernelGivesThemOnRequest(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path setting = dir.resolve("enabled");
+        java.nio.file.Files.writeString(setting, "always [madvise] never\n");
+        assertThat(CommandJvm.options(setting)).containsExactly("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xms128m",
+                "-XX:+UseTransparentHugePages");
+        java.nio.file.Files.writeString(setting, "[always] madvise never\n");
+        assertThat(CommandJvm.options(setting)).as("every heap has them already").doesNotContain("-XX:+UseTransparentHugePages");
+        java.nio.file.Files.writeString(setting, "always madvise [never]\n");
+        assertThat(CommandJvm.options(setting)).doesNotContain("-XX:+UseTransparentHugePages");
+        assertThat(CommandJvm.options(dir.resolve("absent"))).as("not Linux").containsExactly("-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-Xms128m");
+    }
+
+    private static List<String> concat(List<String> a, List<String> b, List<String> c) {
+        List<String> all = new java.util.ArrayList<>(a);
+        all.addAll(b);
+        all.addAll(c);
+        return all;
     }
 
     /**
