@@ -13,9 +13,10 @@ import java.util.zip.Inflater;
 
 /**
  * A finished run's summary columns in one compressed value (the {@code summary_packs} table), so reading a large
- * run's summaries is one read of one row instead of a step and a dozen JDBC calls per case: reading the two
- * 10,000-case runs a comparison needs went from most of its time to little of it. The pack holds the columns
- * exactly as stored; the rows stay what the history is, and a pack that does not match them is not used.
+ * run's summaries is one read of one row instead of a step and a dozen JDBC calls per case (for the two
+ * 10,000-case runs of a comparison, about a third of {@code compare}'s time; docs/performance.md, round 29). The
+ * pack holds the columns exactly as stored; the rows stay what the history is, and a pack that does not match them
+ * is not used.
  *
  * <p>Format 1, deflated: the format byte, the row count, the distinct texts (each its UTF-8 length and bytes),
  * then per row the {@value CaseRows#SUMMARY_COLUMN_COUNT} columns in order: a text as 0 (NULL) or its index + 1,
