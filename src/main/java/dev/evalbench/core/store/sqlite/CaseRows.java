@@ -206,7 +206,7 @@ final class CaseRows {
 
     /** Every summary of a run's pack, in stored order: the same summaries the rows give. */
     static List<CaseSummary> summaries(SummaryPack.Reader pack, String runId) throws SQLException, StoreException {
-        List<CaseSummary> rows = new ArrayList<>(pack.rows());
+        List<CaseSummary> rows = new ArrayList<>();
         RepeatedValues repeated = new RepeatedValues();
         while (pack.next()) rows.add(summary(pack, runId, repeated));
         return rows;

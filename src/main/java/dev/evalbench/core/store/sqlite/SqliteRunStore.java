@@ -299,20 +299,19 @@ public final class SqliteRunStore implements RunStore {
             List<CaseSummary> summaries = List.copyOf(CaseRows.summaries(c, runId, pack));
             return new SummariesRead(summaries, pack, pack == null ? null : SummaryPacks.extent(c, runId));
         });
-        if (read.pack() != null && read.pack().rows() > 0) keepPack(runId, read);
+        if (read.pack() != null && read.pack().rows() > 0) keepPack(runId, read.pack().finish(), read.extent());
         return read.summaries();
     }
 
     /** A run's summaries, and the pack made while reading its rows with the extent of the rows it was made from. */
     private record SummariesRead(List<CaseSummary> summaries, SummaryPack.Writer pack, SummaryPacks.Extent extent) {}
 
-    private void keepPack(String runId, SummariesRead read) {
-        byte[] pack = read.pack().finish();
+    private void keepPack(String runId, byte[] pack, SummaryPacks.Extent extent) {
         if (pack == null) return;
         try {
             // Never waits for another write: the reader has its summaries and is only saving the next one time.
             writer.tryInTransaction("keep the summaries of run " + runId + " in one piece", c -> {
-                SummaryPacks.put(c, runId, read.extent(), pack);
+                SummaryPacks.put(c, runId, extent, pack);
                 return null;
             });
         } catch (StoreException e) {

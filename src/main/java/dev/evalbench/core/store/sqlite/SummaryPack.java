@@ -1,6 +1,5 @@
 package dev.evalbench.core.store.sqlite;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -18,18 +17,28 @@ import java.util.zip.Inflater;
  * pack holds the columns exactly as stored; the rows stay what the history is, and a pack that does not match them
  * is not used.
  *
- * <p>Format 1, deflated: the format byte, the row count, the distinct texts (each its UTF-8 length and bytes),
- * then per row the {@value CaseRows#SUMMARY_COLUMN_COUNT} columns in order: a text as 0 (NULL) or its index + 1,
- * an integer zigzag-encoded as a variable-length integer, a real as its 8 IEEE bytes, a nullable 64-bit integer
- * as 0 (NULL) or 1 and its 8 bytes.
+ * <p>Format {@value #FORMAT}, deflated: the format byte; then each row as the byte 1 and its
+ * {@value CaseRows#SUMMARY_COLUMN_COUNT} columns in order; then the byte 0 and the row count. A text is 0 (NULL),
+ * 1 and its UTF-8 length and bytes (a text not seen before in the pack; it is then the next of the pack's texts),
+ * or 2 + the index of a text seen before; an integer is zigzag-encoded as a variable-length integer; a real is its
+ * 8 IEEE bytes; a nullable 64-bit integer is 0 (NULL) or 1 and its 8 bytes. Written and read as a stream, so
+ * neither side holds the uncompressed pack: making the pack of a 100,000-case run at its end cost 45 MB of peak
+ * memory when it was built whole.
  */
 final class SummaryPack {
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
 
     private enum Kind { TEXT, INTEGER, INT64, REAL, NULLABLE_INT64 }
 
     /** The kind of each summary column, by 1-based position ({@link CaseRows#SUMMARY_COLUMNS}). */
     private static final Kind[] KINDS = new Kind[CaseRows.SUMMARY_COLUMN_COUNT + 1];
+    /**
+     * The text columns whose values do not repeat (the case id, the trace id): written whole each time and not
+     * looked up, so the writer holds no map of 100,000 ids.
+     */
+    private static final boolean[] UNIQUE = new boolean[CaseRows.SUMMARY_COLUMN_COUNT + 1];
+    /** How much uncompressed pack is gathered before it is compressed. */
+    private static final int CHUNK = 64 * 1024;
 
     static {
         int[] integers = {5, 7, 8, 10, 13, 17, 18, 20, 21, 22, 30};
@@ -38,6 +47,8 @@ final class SummaryPack {
         KINDS[16] = Kind.INT64;
         KINDS[19] = Kind.REAL;
         KINDS[32] = Kind.NULLABLE_INT64;
+        UNIQUE[2] = true;
+        UNIQUE[6] = true;
     }
 
     private SummaryPack() {}
@@ -52,74 +63,80 @@ final class SummaryPack {
     /**
      * Makes a pack from the rows a read goes through: {@link #add} takes each row's columns once and hands back
      * the same values, so the reader builds its summaries from what went into the pack. One read's rows, on its
-     * thread; not thread-safe.
+     * thread; not thread-safe. Holds the compressed pack so far and the texts that repeat, nothing else.
      */
     static final class Writer implements SummaryRow {
         private final Map<String, Integer> index = new HashMap<>();
-        private final List<String> texts = new ArrayList<>();
-        private final Bytes rows = new Bytes();
+        private final Bytes raw = new Bytes(CHUNK + 4096);
+        /** The compressed pack so far, in pieces: one array grown by doubling held up to twice the pack at its end. */
+        private final List<byte[]> packed = new ArrayList<>();
+        private int packedSize;
+        private final Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+        private final byte[] chunk = new byte[CHUNK];
         private final String[] text = new String[KINDS.length];
         private final long[] number = new long[KINDS.length];
         private final double[] real = new double[KINDS.length];
         private final Long[] nullable = new Long[KINDS.length];
         private int count;
+        /** How many texts the pack holds so far, repeated or not: the reader numbers them the same way. */
+        private int texts;
         /** False once a text would not come back byte for byte (a lone surrogate); no pack is made then. */
         private boolean exact = true;
 
+        Writer() {
+            raw.write(FORMAT);
+        }
+
         /** Reads {@code source}'s current row into the pack; the returned row gives its values until the next add. */
         SummaryRow add(SummaryRow source) throws SQLException {
+            raw.write(1);
             for (int column = 1; column < KINDS.length; column++) {
                 switch (KINDS[column]) {
                     case TEXT -> {
                         String value = source.text(column);
                         text[column] = value;
-                        rows.varint(value == null ? 0 : indexOf(value) + 1L);
+                        writeText(column, value);
                     }
                     case INTEGER -> {
                         number[column] = source.integer(column);
-                        rows.varint(zigzag(number[column]));
+                        raw.varint(zigzag(number[column]));
                     }
                     case INT64 -> {
                         number[column] = source.int64(column);
-                        rows.varint(zigzag(number[column]));
+                        raw.varint(zigzag(number[column]));
                     }
                     case REAL -> {
                         real[column] = source.real(column);
-                        rows.fixed64(Double.doubleToRawLongBits(real[column]));
+                        raw.fixed64(Double.doubleToRawLongBits(real[column]));
                     }
                     case NULLABLE_INT64 -> {
                         Long value = source.nullableInt64(column);
                         nullable[column] = value;
-                        rows.write(value == null ? 0 : 1);
-                        if (value != null) rows.fixed64(value);
+                        raw.write(value == null ? 0 : 1);
+                        if (value != null) raw.fixed64(value);
                     }
                 }
             }
             count++;
+            if (raw.size() >= CHUNK) compress(false);
             return this;
         }
 
-        /** The deflated pack of every row added, or null when a text could not be kept exactly. */
+        /** The deflated pack of every row added, or null when a text could not be kept exactly. Once. */
         byte[] finish() {
-            if (!exact) return null;
-            Bytes head = new Bytes();
-            head.write(FORMAT);
-            head.varint(count);
-            head.varint(texts.size());
-            for (String t : texts) {
-                byte[] utf8 = t.getBytes(StandardCharsets.UTF_8);
-                head.varint(utf8.length);
-                head.write(utf8, 0, utf8.length);
-            }
-            Deflater deflater = new Deflater(Deflater.BEST_SPEED);
             try {
-                Bytes out = new Bytes();
-                deflater.setInput(head.array(), 0, head.size());
-                drain(deflater, out);
-                deflater.setInput(rows.array(), 0, rows.size());
-                deflater.finish();
-                while (!deflater.finished()) drain(deflater, out);
-                return out.toByteArray();
+                if (!exact) return null;
+                raw.write(0);
+                raw.varint(count);
+                compress(true);
+                byte[] whole = new byte[packedSize];
+                int at = 0;
+                for (byte[] piece : packed) {
+                    System.arraycopy(piece, 0, whole, at, piece.length);
+                    at += piece.length;
+                }
+                packed.clear();
+                return whole;
             } finally {
                 deflater.end();
             }
@@ -129,13 +146,34 @@ final class SummaryPack {
             return count;
         }
 
-        private int indexOf(String value) {
-            Integer known = index.get(value);
-            if (known != null) return known;
+        private void writeText(int column, String value) {
+            if (value == null) {
+                raw.write(0);
+                return;
+            }
+            Integer known = UNIQUE[column] ? null : index.get(value);
+            if (known != null) {
+                raw.varint(known + 2L);
+                return;
+            }
             if (exact && hasLoneSurrogate(value)) exact = false;
-            index.put(value, texts.size());
-            texts.add(value);
-            return texts.size() - 1;
+            if (!UNIQUE[column] && index.size() < RepeatedValues.LIMIT) index.put(value, texts);
+            texts++;
+            byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+            raw.write(1);
+            raw.varint(utf8.length);
+            raw.write(utf8, 0, utf8.length);
+        }
+
+        private void compress(boolean last) {
+            deflater.setInput(raw.array(), 0, raw.size());
+            if (last) deflater.finish();
+            while (last ? !deflater.finished() : !deflater.needsInput()) {
+                int n = deflater.deflate(chunk);
+                if (n > 0) packed.add(java.util.Arrays.copyOf(chunk, n));
+                packedSize += n;
+            }
+            raw.reset();
         }
 
         @Override
@@ -164,54 +202,49 @@ final class SummaryPack {
         }
     }
 
-    /** The rows of a pack, one at a time ({@link #next}); throws {@link Damaged} where the bytes are not a pack. */
+    /**
+     * The rows of a pack, one at a time ({@link #next}), inflated as they are read; throws {@link Damaged} where the
+     * bytes are not a pack. Ends the inflater when the last row has been read or the pack proved damaged; a reader
+     * given up before either leaves it to the garbage collector.
+     */
     static final class Reader implements SummaryRow {
-        private final byte[] bytes;
+        private final Inflater inflater = new Inflater();
+        private final byte[] buffer = new byte[CHUNK];
         private int at;
-        private final int rows;
-        private final String[] texts;
+        private int limit;
+        private final List<String> texts = new ArrayList<>();
         private final String[] text = new String[KINDS.length];
         private final long[] number = new long[KINDS.length];
         private final double[] real = new double[KINDS.length];
         private final Long[] nullable = new Long[KINDS.length];
         private int read;
+        private boolean ended;
 
         Reader(byte[] pack) {
-            this.bytes = inflate(pack);
-            if (bytes.length == 0 || bytes[at++] != FORMAT) throw new Damaged("not a summary pack of format " + FORMAT);
-            this.rows = count(varint());
-            this.texts = new String[count(varint())];
-            for (int i = 0; i < texts.length; i++) {
-                int length = count(varint());
-                if (length > bytes.length - at) throw new Damaged("a text runs past the end");
-                texts[i] = new String(bytes, at, length, StandardCharsets.UTF_8);
-                at += length;
-            }
-        }
-
-        /** How many rows the pack holds. */
-        int rows() {
-            return rows;
+            inflater.setInput(pack);
+            if (u8() != FORMAT) throw damaged("not a summary pack of format " + FORMAT);
         }
 
         /** Moves to the next row; false after the last, when the pack must also have ended. */
         boolean next() {
-            if (read == rows) {
-                if (at != bytes.length) throw new Damaged("bytes left after the last row");
+            if (ended) return false;
+            int marker = u8();
+            if (marker == 0) {
+                if (varint() != read) throw damaged("the row count does not match the rows");
+                if (at != limit || refill() > 0 || !inflater.finished() || inflater.getRemaining() > 0) throw damaged("bytes left after the last row");
+                ended = true;
+                inflater.end();
                 return false;
             }
+            if (marker != 1) throw damaged("a row marker that is neither 0 nor 1");
             for (int column = 1; column < KINDS.length; column++) {
                 switch (KINDS[column]) {
-                    case TEXT -> {
-                        long code = varint();
-                        if (code > texts.length) throw new Damaged("a text index out of range");
-                        text[column] = code == 0 ? null : texts[(int) code - 1];
-                    }
+                    case TEXT -> text[column] = readText();
                     case INTEGER, INT64 -> number[column] = unzigzag(varint());
                     case REAL -> real[column] = Double.longBitsToDouble(fixed64());
                     case NULLABLE_INT64 -> {
                         int flag = u8();
-                        if (flag > 1) throw new Damaged("a null flag that is neither 0 nor 1");
+                        if (flag > 1) throw damaged("a null flag that is neither 0 nor 1");
                         nullable[column] = flag == 0 ? null : fixed64();
                     }
                 }
@@ -245,9 +278,49 @@ final class SummaryPack {
             return nullable[column];
         }
 
+        private String readText() {
+            long code = varint();
+            if (code == 0) return null;
+            if (code == 1) {
+                long length = varint();
+                if (length > Integer.MAX_VALUE - 8) throw damaged("a text longer than a text can be");
+                byte[] utf8 = new byte[(int) length];
+                for (int i = 0; i < utf8.length; ) {
+                    if (at == limit && refill() == 0) throw damaged("the pack ends inside a text");
+                    int n = Math.min(utf8.length - i, limit - at);
+                    System.arraycopy(buffer, at, utf8, i, n);
+                    at += n;
+                    i += n;
+                }
+                String value = new String(utf8, StandardCharsets.UTF_8);
+                texts.add(value);
+                return value;
+            }
+            if (code - 2 >= texts.size()) throw damaged("a text index out of range");
+            return texts.get((int) (code - 2));
+        }
+
         private int u8() {
-            if (at >= bytes.length) throw new Damaged("the pack ends inside a row");
-            return bytes[at++] & 0xff;
+            if (at == limit && refill() == 0) throw damaged("the pack ends inside a row");
+            return buffer[at++] & 0xff;
+        }
+
+        /** Inflates the next bytes into the buffer; how many (0 at the end of the compressed bytes). */
+        private int refill() {
+            try {
+                int n = 0;
+                while (n == 0 && !inflater.finished()) {
+                    n = inflater.inflate(buffer);
+                    if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                        throw damaged("the pack's compressed bytes end early");
+                    }
+                }
+                at = 0;
+                limit = n;
+                return n;
+            } catch (DataFormatException e) {
+                throw damaged("the pack's compressed bytes are damaged: " + e.getMessage());
+            }
         }
 
         private long varint() {
@@ -257,7 +330,7 @@ final class SummaryPack {
                 value |= (long) (b & 0x7f) << shift;
                 if ((b & 0x80) == 0) return value;
             }
-            throw new Damaged("a variable-length integer longer than 64 bits");
+            throw damaged("a variable-length integer longer than 64 bits");
         }
 
         private long fixed64() {
@@ -266,30 +339,10 @@ final class SummaryPack {
             return value;
         }
 
-        private static int count(long value) {
-            if (value < 0 || value > Integer.MAX_VALUE) throw new Damaged("a count out of range");
-            return (int) value;
-        }
-
-        private static byte[] inflate(byte[] pack) {
-            Inflater inflater = new Inflater();
-            try {
-                inflater.setInput(pack);
-                ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, pack.length * 3));
-                byte[] chunk = new byte[64 * 1024];
-                while (!inflater.finished()) {
-                    int n = inflater.inflate(chunk);
-                    if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-                        throw new Damaged("the pack's compressed bytes end early");
-                    }
-                    out.write(chunk, 0, n);
-                }
-                return out.toByteArray();
-            } catch (DataFormatException e) {
-                throw new Damaged("the pack's compressed bytes are damaged: " + e.getMessage());
-            } finally {
-                inflater.end();
-            }
+        private Damaged damaged(String why) {
+            ended = true;
+            inflater.end();
+            return new Damaged(why);
         }
     }
 
@@ -313,16 +366,14 @@ final class SummaryPack {
         return false;
     }
 
-    private static void drain(Deflater deflater, Bytes out) {
-        byte[] chunk = new byte[64 * 1024];
-        int n;
-        while ((n = deflater.deflate(chunk)) > 0) out.write(chunk, 0, n);
-    }
-
     /** A growable byte buffer with the pack's encodings (unsynchronized: one read's thread writes it). */
     private static final class Bytes {
-        private byte[] buf = new byte[1024];
+        private byte[] buf;
         private int size;
+
+        Bytes(int capacity) {
+            buf = new byte[capacity];
+        }
 
         void write(int b) {
             if (size == buf.length) buf = java.util.Arrays.copyOf(buf, buf.length * 2);
@@ -355,8 +406,9 @@ final class SummaryPack {
             return size;
         }
 
-        byte[] toByteArray() {
-            return java.util.Arrays.copyOf(buf, size);
+        void reset() {
+            size = 0;
         }
+
     }
 }
