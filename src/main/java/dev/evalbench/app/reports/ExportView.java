@@ -38,8 +38,9 @@ final class ExportView extends ScrollPane {
         setStyle("-fx-background: -color-bg-default; -fx-background-color: -color-bg-default;");
         Label title = new Label("Export the report of run " + vm.runId());
         title.getStyleClass().add(Styles.TITLE_4);
-        Label what = new Label("Writes report.json (the file a signature covers), report.md (for a pull request) and "
-                + "report.html (one page, no script); restricted values are masked in all of them.");
+        Label what = new Label();
+        what.setId("export-writes");
+        what.textProperty().bind(vm.writesProperty());
         what.setWrapText(true);
         what.getStyleClass().add(Styles.TEXT_MUTED);
 

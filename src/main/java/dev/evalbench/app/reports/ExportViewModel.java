@@ -2,18 +2,24 @@ package dev.evalbench.app.reports;
 
 import dev.evalbench.app.fx.BackgroundTask;
 import dev.evalbench.app.fx.TaskRunner;
+import dev.evalbench.core.canary.CanaryOptions;
 import dev.evalbench.core.record.RunHeader;
+import dev.evalbench.core.record.RunKind;
+import dev.evalbench.core.report.ReportSigner;
+import dev.evalbench.core.service.CanaryService;
 import dev.evalbench.core.service.GateService;
 import dev.evalbench.core.service.ReportService;
 import dev.evalbench.core.service.SigningKeys;
 import dev.evalbench.core.store.HistoryLocation;
 import dev.evalbench.core.store.RunStore;
+import dev.evalbench.core.store.StoreException;
 import dev.evalbench.core.text.Counted;
 import dev.evalbench.core.text.RunTime;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -31,17 +37,31 @@ import javafx.collections.ObservableList;
 /**
  * Exporting one run's report, as {@code evalbench report RUN [--baseline B] --out DIR [--sign KEY]} does and
  * through the same {@link ReportService}: report.json, report.md and report.html (and, when a key is chosen,
- * report.intoto.json) in a folder the user picks, alone or compared with a baseline run. Reading the history,
- * gating and writing run on the task runner; UI thread only.
+ * report.intoto.json) in a folder the user picks, alone or compared with a baseline run. A traffic run compared with
+ * another traffic run is a canary and its control: the report is then the canary's verdict, as {@code evalbench
+ * canary CONTROL CANARY --out DIR [--sign KEY]} writes it ({@link CanaryService}; report.json and report.md, no
+ * page). Reading the history, gating and writing run on the task runner; UI thread only.
  */
 public final class ExportViewModel {
-    /** A baseline to compare with: a run id or tag ({@code ref}), or none (null). */
-    public record Baseline(String ref, String label) {
+    /** A baseline to compare with: a run id or tag ({@code ref}), or none (null); {@code traffic} for a traffic run. */
+    public record Baseline(String ref, String label, boolean traffic) {
+        public Baseline(String ref, String label) {
+            this(ref, label, false);
+        }
+
         @Override
         public String toString() {
             return label;
         }
     }
+
+    /** What the form writes, said above it: an eval report. */
+    public static final String WRITES_REPORT = "Writes report.json (the file a signature covers), report.md (for a pull "
+            + "request) and report.html (one page, no script); restricted values are masked in all of them.";
+    /** What the form writes for a canary compared with its control. */
+    public static final String WRITES_CANARY = "A canary and its control: writes the canary's verdict as `evalbench "
+            + "canary` writes it, report.json (the file a signature covers) and report.md (for a pull request), each "
+            + "metric with its test, interval and effect size, and the rollback target.";
 
     public static final Baseline NONE = new Baseline(null, "no baseline (this run alone)");
 
@@ -62,6 +82,9 @@ public final class ExportViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyObjectWrapper<Path> envelope = new ReadOnlyObjectWrapper<>(this, "envelope");
     private final ReadOnlyObjectWrapper<Path> html = new ReadOnlyObjectWrapper<>(this, "html");
+    /** Whether the run is a traffic run, once the runs are listed. FX thread. */
+    private boolean runIsTraffic;
+    private final ReadOnlyStringWrapper writes = new ReadOnlyStringWrapper(this, "writes", WRITES_REPORT);
 
     /** The run the form compares with when the runs are first listed, or null for the one tagged main. */
     private final String preferredBaseline;
@@ -85,6 +108,7 @@ public final class ExportViewModel {
         this.workspace = workspace;
         this.runId = runId;
         this.keys = keys;
+        baseline.addListener((o, was, now) -> sayWhatIsWritten());
         Path ws = workspace.get();
         // Beside the history: git-ignored, and kept with the workspace it reports on.
         if (ws != null) folder.set(HistoryLocation.folder(ws).resolve("reports").resolve(runId).toString());
@@ -96,7 +120,11 @@ public final class ExportViewModel {
             RunStore s = store.get();
             List<Baseline> out = new ArrayList<>();
             out.add(NONE);
-            s.resolve("main").filter(id -> !id.equals(runId)).ifPresent(id -> out.add(new Baseline("main", "main (run " + shortId(id) + ")")));
+            Optional<String> main = s.resolve("main").filter(id -> !id.equals(runId));
+            if (main.isPresent()) {
+                boolean traffic = s.run(main.get()).map(h -> h.kind() == RunKind.TRAFFIC).orElse(false);
+                out.add(new Baseline("main", "main (run " + shortId(main.get()) + ")", traffic));
+            }
             for (RunHeader h : s.runs(50)) {
                 if (!h.id().equals(runId)) out.add(of(h));
             }
@@ -104,8 +132,11 @@ public final class ExportViewModel {
             if (preferredBaseline != null && out.stream().noneMatch(b -> preferredBaseline.equals(b.ref()))) {
                 s.run(preferredBaseline).ifPresent(h -> out.add(of(h)));
             }
-            return out;
-        }).onSuccess(list -> {
+            boolean traffic = s.run(runId).map(h -> h.kind() == RunKind.TRAFFIC).orElse(false);
+            return new Listed(out, traffic);
+        }).onSuccess(read -> {
+            List<Baseline> list = read.baselines();
+            runIsTraffic = read.runIsTraffic();
             // The first listing chooses main where there is one (the form starts on "no baseline" only until the
             // runs are read); a later one keeps what the user chose.
             Baseline keep = listed ? baseline.get() : null;
@@ -113,7 +144,16 @@ public final class ExportViewModel {
             baselines.setAll(list);
             Baseline chosen = keep != null ? find(list, keep.ref()) : preferredBaseline != null ? find(list, preferredBaseline) : null;
             baseline.set(chosen != null ? chosen : list.size() > 1 && "main".equals(list.get(1).ref()) ? list.get(1) : NONE);
+            sayWhatIsWritten();
         }).onFailure(e -> problem.set("Cannot list the runs: " + e.getMessage())).executeWith(runner);
+    }
+
+    /** The runs to compare with, and whether the exported run is a traffic run. */
+    private record Listed(List<Baseline> baselines, boolean runIsTraffic) {}
+
+    private void sayWhatIsWritten() {
+        Baseline b = baseline.get();
+        writes.set(runIsTraffic && b != null && b.traffic() ? WRITES_CANARY : WRITES_REPORT);
     }
 
     /**
@@ -122,7 +162,8 @@ public final class ExportViewModel {
      */
     private static Baseline of(RunHeader h) {
         String tags = h.tags().isEmpty() ? "" : " [" + String.join(", ", h.tags()) + "]";
-        return new Baseline(h.id(), "run " + shortId(h.id()) + tags + " · " + RunTime.of(h.startedAt(), java.time.ZoneId.systemDefault()));
+        return new Baseline(h.id(), "run " + shortId(h.id()) + tags + " · " + RunTime.of(h.startedAt(), java.time.ZoneId.systemDefault()),
+                h.kind() == RunKind.TRAFFIC);
     }
 
     /** The entry of {@code list} that compares with {@code ref} (null: with none), or null when none does. */
@@ -147,9 +188,21 @@ public final class ExportViewModel {
         html.set(null);
         BackgroundTask.of(() -> {
             ReportService.Signer signer = key == null ? null : SigningKeys.load(key).signer();
-            return new Written(new ReportService(store.get(), new GateService(env)).write(runId, base.ref(), ws, Path.of(out), signer),
-                    signer == null ? null : (signer.name().label().isEmpty() ? "a key without a name" : signer.name().label()) + " (" + signer.name().keyId() + ")");
+            String signedBy = signer == null ? null
+                    : (signer.name().label().isEmpty() ? "a key without a name" : signer.name().label()) + " (" + signer.name().keyId() + ")";
+            RunStore s = store.get();
+            if (base.ref() != null && isTraffic(s, runId) && isTraffic(s, base.ref())) {
+                // A canary and its control: their requests do not pair, so the report is the canary's verdict, as
+                // `evalbench canary CONTROL CANARY --out DIR` writes and signs it.
+                return new Written(null, new CanaryService(s).judge(base.ref(), runId, CanaryOptions.DEFAULTS, Path.of(out), signer), signedBy);
+            }
+            return new Written(new ReportService(s, new GateService(env)).write(runId, base.ref(), ws, Path.of(out), signer), null, signedBy);
         }).onSuccess(written -> {
+            if (written.canary() != null) {
+                busy.set(false);
+                showCanary(written);
+                return;
+            }
             ReportService.Result result = written.result();
             busy.set(false);
             long failed = result.verdicts().verdicts().stream().filter(v -> !v.passed()).count();
@@ -174,7 +227,30 @@ public final class ExportViewModel {
         }).executeWith(runner);
     }
 
-    private record Written(ReportService.Result result, String signedBy) {}
+    /** What was written: an eval report ({@code result}) or a canary's verdict ({@code canary}). */
+    private record Written(ReportService.Result result, CanaryService.Result canary, String signedBy) {}
+
+    private static boolean isTraffic(RunStore s, String ref) throws StoreException {
+        java.util.Optional<String> id = s.resolve(ref);
+        return id.isPresent() && s.run(id.get()).map(h -> h.kind() == RunKind.TRAFFIC).orElse(false);
+    }
+
+    /** The canary report's files and verdict; it has no report.html, so nothing to open in a browser. */
+    private void showCanary(Written written) {
+        CanaryService.Result r = written.canary();
+        Path dir = r.reportDir();
+        Path signed = dir.resolve(ReportSigner.ENVELOPE);
+        StringBuilder text = new StringBuilder("Wrote ").append(dir).append(":\n")
+                .append("  report.json (sha256 ").append(r.reportSha256(), 0, 12).append("…), the canary's verdict\n")
+                .append("  report.md\n");
+        if (written.signedBy() != null) text.append("  report.intoto.json, signed by ").append(written.signedBy()).append('\n');
+        text.append("Canary ").append(r.canary().id()).append(" against control ").append(r.control().id()).append(": ")
+                .append(r.result().verdict().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')).append(" (")
+                .append(r.result().reason()).append(").");
+        outcome.set(text.toString());
+        envelope.set(written.signedBy() != null ? signed : null);
+        html.set(null);
+    }
 
     /** Run ids are short already (date, time, 4 hex digits), and their first part is the same for a day's runs. */
     static String shortId(String id) {
@@ -191,6 +267,8 @@ public final class ExportViewModel {
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
     /** What was written, in lines; empty until an export succeeded. */
     public ReadOnlyStringProperty outcomeProperty() { return outcome.getReadOnlyProperty(); }
+    /** What the form writes for the chosen baseline: {@link #WRITES_REPORT} or {@link #WRITES_CANARY}. */
+    public ReadOnlyStringProperty writesProperty() { return writes.getReadOnlyProperty(); }
     public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
     /** The report.html the last export wrote, or null. */
     public ReadOnlyObjectProperty<Path> htmlProperty() { return html.getReadOnlyProperty(); }

@@ -94,6 +94,51 @@ class ExportViewModelTest {
         }
     }
 
+    /**
+     * Exported from the comparison of a canary with its control, the report is the canary's verdict as `evalbench
+     * canary --out DIR --sign KEY` writes it (their requests do not pair, so an eval report of one against the other
+     * would compare nothing), signed, and verifiable as a reader would check it.
+     */
+    @Test
+    void aCanaryExportedAgainstItsControlIsTheCanarysSignedVerdict() throws Exception {
+        try (SampleHistory history = SampleHistory.in(temp)) {
+            history.run();
+            var traffic = new dev.evalbench.core.service.TrafficImport(java.time.Clock.systemUTC());
+            String control = traffic.importFile(history.workspace.resolve("traffic/control.jsonl"), history.ws, history.workspace,
+                    history.store, List.of()).header().id();
+            String canary = traffic.importFile(history.workspace.resolve("traffic/canary-shifted.jsonl"), history.ws,
+                    history.workspace, history.store, List.of()).header().id();
+            var key = dev.evalbench.core.service.SigningKeys.create(temp.resolve("keys"), "reviewer", null);
+            ExportViewModel vm = new ExportViewModel(runner, () -> history.store, Map.of(), () -> history.workspace, canary,
+                    new KeysViewModel(runner, temp.resolve("keys"), () -> history.workspace), control);
+            vm.loadBaselines();
+            assertThat(vm.baselineProperty().get().ref()).isEqualTo(control);
+            assertThat(vm.writesProperty().get()).isEqualTo(ExportViewModel.WRITES_CANARY);
+            vm.baselineProperty().set(ExportViewModel.NONE);
+            assertThat(vm.writesProperty().get()).as("the canary alone").isEqualTo(ExportViewModel.WRITES_REPORT);
+            vm.baselineProperty().set(vm.baselines().stream().filter(b -> control.equals(b.ref())).findFirst().orElseThrow());
+            Path out = temp.resolve("canary-report");
+            vm.folderProperty().set(out.toString());
+            vm.signWithProperty().set(key.privateKeyFile());
+            vm.export();
+
+            assertThat(vm.problemProperty().get()).isEmpty();
+            assertThat(vm.outcomeProperty().get()).contains("report.json (sha256 ", "the canary's verdict", "report.intoto.json, signed by ")
+                    .endsWith("Canary " + canary + " against control " + control + ": roll back ("
+                            + new dev.evalbench.core.service.CanaryService(history.store).judge(control, canary,
+                                    dev.evalbench.core.canary.CanaryOptions.DEFAULTS, null, null).result().reason() + ").");
+            JsonNode report = Json.MAPPER.readTree(out.resolve("report.json").toFile());
+            assertThat(report.get("format").asText()).isEqualTo("evalbench-canary/1");
+            assertThat(report.get("verdict").asText()).isEqualTo("roll_back");
+            assertThat(vm.envelopeProperty().get()).isEqualTo(out.resolve("report.intoto.json"));
+            assertThat(vm.htmlProperty().get()).as("a canary's report has no page to open").isNull();
+            assertThat(out.resolve("report.html")).doesNotExist();
+            dev.evalbench.cli.Cli.Result verify = dev.evalbench.cli.Cli.run("verify", out.resolve("report.intoto.json").toString(),
+                    "--key", key.publicKeyFile().toString(), "-w", history.workspace.toString());
+            assertThat(verify.exit()).as(verify.out() + verify.err()).isZero();
+        }
+    }
+
     @Test
     void withoutAFolderNothingIsWrittenAndTheFormSaysWhy() throws Exception {
         try (SampleHistory history = SampleHistory.in(temp)) {
