@@ -53,6 +53,39 @@ final class SummaryPack {
 
     private SummaryPack() {}
 
+    /** One row's values, as the pack's writer took them or its reader decoded them. */
+    private abstract static class Row implements SummaryRow {
+        final String[] text = new String[KINDS.length];
+        final long[] number = new long[KINDS.length];
+        final double[] real = new double[KINDS.length];
+        final Long[] nullable = new Long[KINDS.length];
+
+        @Override
+        public String text(int column) {
+            return text[column];
+        }
+
+        @Override
+        public int integer(int column) {
+            return (int) number[column];
+        }
+
+        @Override
+        public long int64(int column) {
+            return number[column];
+        }
+
+        @Override
+        public double real(int column) {
+            return real[column];
+        }
+
+        @Override
+        public Long nullableInt64(int column) {
+            return nullable[column];
+        }
+    }
+
     /** A pack that cannot be read as written: the rows are read instead. */
     static final class Damaged extends RuntimeException {
         Damaged(String message) {
@@ -65,7 +98,7 @@ final class SummaryPack {
      * the same values, so the reader builds its summaries from what went into the pack. One read's rows, on its
      * thread; not thread-safe. Holds the compressed pack so far and the texts that repeat, nothing else.
      */
-    static final class Writer implements SummaryRow {
+    static final class Writer extends Row {
         private final Map<String, Integer> index = new HashMap<>();
         private final Bytes raw = new Bytes(CHUNK + 4096);
         /** The compressed pack so far, in pieces: one array grown by doubling held up to twice the pack at its end. */
@@ -73,10 +106,6 @@ final class SummaryPack {
         private int packedSize;
         private final Deflater deflater = new Deflater(Deflater.BEST_SPEED);
         private final byte[] chunk = new byte[CHUNK];
-        private final String[] text = new String[KINDS.length];
-        private final long[] number = new long[KINDS.length];
-        private final double[] real = new double[KINDS.length];
-        private final Long[] nullable = new Long[KINDS.length];
         private int count;
         /** How many texts the pack holds so far, repeated or not: the reader numbers them the same way. */
         private int texts;
@@ -175,31 +204,6 @@ final class SummaryPack {
             }
             raw.reset();
         }
-
-        @Override
-        public String text(int column) {
-            return text[column];
-        }
-
-        @Override
-        public int integer(int column) {
-            return (int) number[column];
-        }
-
-        @Override
-        public long int64(int column) {
-            return number[column];
-        }
-
-        @Override
-        public double real(int column) {
-            return real[column];
-        }
-
-        @Override
-        public Long nullableInt64(int column) {
-            return nullable[column];
-        }
     }
 
     /**
@@ -207,16 +211,12 @@ final class SummaryPack {
      * bytes are not a pack. Ends the inflater when the last row has been read or the pack proved damaged; a reader
      * given up before either leaves it to the garbage collector.
      */
-    static final class Reader implements SummaryRow {
+    static final class Reader extends Row {
         private final Inflater inflater = new Inflater();
         private final byte[] buffer = new byte[CHUNK];
         private int at;
         private int limit;
         private final List<String> texts = new ArrayList<>();
-        private final String[] text = new String[KINDS.length];
-        private final long[] number = new long[KINDS.length];
-        private final double[] real = new double[KINDS.length];
-        private final Long[] nullable = new Long[KINDS.length];
         private int read;
         private boolean ended;
 
@@ -251,31 +251,6 @@ final class SummaryPack {
             }
             read++;
             return true;
-        }
-
-        @Override
-        public String text(int column) {
-            return text[column];
-        }
-
-        @Override
-        public int integer(int column) {
-            return (int) number[column];
-        }
-
-        @Override
-        public long int64(int column) {
-            return number[column];
-        }
-
-        @Override
-        public double real(int column) {
-            return real[column];
-        }
-
-        @Override
-        public Long nullableInt64(int column) {
-            return nullable[column];
         }
 
         private String readText() {

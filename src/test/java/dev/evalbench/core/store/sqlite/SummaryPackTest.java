@@ -37,10 +37,7 @@ class SummaryPackTest {
     void aCompleteRunsSummariesComeFromItsPackExactlyAsTheRowsGiveThem() throws Exception {
         List<CaseRecord> records = variedRecords(1_500);
         Path db = completeRun(records);
-        List<CaseSummary> fromRows;
-        try (SqliteRunStore store = SqliteRunStore.open(db)) {
-            fromRows = store.summaries(RUN);
-        }
+        List<CaseSummary> fromRows = readMakingThePack(db);
         assertThat(fromRows).isEqualTo(records.stream().map(r -> CaseSummary.of(r, List.of())).toList());
         assertThat(Sql.count(db, "SELECT cases FROM summary_packs WHERE run_id = '" + RUN + "'")).isEqualTo(1_500);
 
@@ -49,24 +46,18 @@ class SummaryPackTest {
         }
         // Later readers read the pack, not the rows: a pack that says otherwise than the rows is what they get.
         setPack(db, withFirstLatency(pack(db), 1));
-        try (SqliteRunStore store = SqliteRunStore.openReadOnly(db)) {
-            assertThat(store.summaries(RUN).get(0).latencyMs()).isEqualTo(1);
-        }
+        assertThat(firstLatencyRead(db)).isEqualTo(1);
     }
 
     @Test
     void aRowRewrittenInPlaceDropsThePackAndIsReadAsRewritten() throws Exception {
         Path db = completeRun(variedRecords(300));
-        try (SqliteRunStore store = SqliteRunStore.open(db)) {
-            store.summaries(RUN);
-        }
+        readMakingThePack(db);
         assertThat(Sql.count(db, "SELECT COUNT(*) FROM summary_packs")).isEqualTo(1);
         // As sqlite3 by hand, or a migration, would: the count and order of the rows unchanged.
         Sql.execute(db, "UPDATE cases SET latency_ms = 1 WHERE run_id = '" + RUN + "' AND seq = 0");
         assertThat(Sql.count(db, "SELECT COUNT(*) FROM summary_packs")).isZero();
-        try (SqliteRunStore store = SqliteRunStore.openReadOnly(db)) {
-            assertThat(store.summaries(RUN).get(0).latencyMs()).isEqualTo(1);
-        }
+        assertThat(firstLatencyRead(db)).isEqualTo(1);
     }
 
     @Test
@@ -89,10 +80,7 @@ class SummaryPackTest {
     void aDamagedPackIsPassedOverForTheRowsAndMadeAgain() throws Exception {
         List<CaseRecord> records = variedRecords(300);
         Path db = completeRun(records);
-        List<CaseSummary> fromRows;
-        try (SqliteRunStore store = SqliteRunStore.open(db)) {
-            fromRows = store.summaries(RUN);
-        }
+        List<CaseSummary> fromRows = readMakingThePack(db);
         byte[] pack = pack(db);
         byte[] damaged = Arrays.copyOf(pack, pack.length / 2);
         setPack(db, damaged);
@@ -282,6 +270,20 @@ class SummaryPackTest {
                 assertThat(rs.next()).isTrue();
                 return rs.getBytes(1);
             }
+        }
+    }
+
+    /** The run's summaries read through a store that may write, which keeps their pack (read from the rows). */
+    private static List<CaseSummary> readMakingThePack(Path db) throws Exception {
+        try (SqliteRunStore store = SqliteRunStore.open(db)) {
+            return store.summaries(RUN);
+        }
+    }
+
+    /** The first case's latency as a reader that may not write reads it. */
+    private static long firstLatencyRead(Path db) throws Exception {
+        try (SqliteRunStore store = SqliteRunStore.openReadOnly(db)) {
+            return store.summaries(RUN).get(0).latencyMs();
         }
     }
 
