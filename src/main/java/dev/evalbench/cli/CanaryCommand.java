@@ -79,7 +79,7 @@ final class CanaryCommand implements Callable<Integer> {
             o.println(Json.MAPPER.writeValueAsString(node));
         } else {
             o.println("canary " + r.result().canaryRunId() + " vs control " + r.result().controlRunId() + ": "
-                    + r.result().verdict().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " (" + r.result().reason() + ")");
+                    + r.result().verdict().words() + " (" + r.result().reason() + ")");
             for (MetricJudgement m : r.result().metrics()) {
                 o.printf(Locale.ROOT, "  %-4s %-22s %-8s %s%n", m.bad() ? "FAIL" : m.status().name().equals("NO_DATA") ? "--" : "ok",
                         m.metric().label(), m.status().name().toLowerCase(Locale.ROOT).replace('_', ' '), m.detail());

@@ -2,7 +2,6 @@ package dev.evalbench.app.compare;
 
 import atlantafx.base.theme.Styles;
 import dev.evalbench.core.canary.CanaryResult;
-import dev.evalbench.core.canary.CanaryVerdict;
 import dev.evalbench.core.canary.MetricJudgement;
 import dev.evalbench.core.canary.MetricStatus;
 import java.util.Locale;
@@ -47,15 +46,10 @@ final class CanaryVerdictPane extends VBox {
         verdict.addListener((o, was, now) -> show(now));
     }
 
-    /** "Canary: roll back. REASON" as the headline reads it. */
+    /** "Canary CANARY against control CONTROL: roll back. Its reason." */
     static String headline(CanaryResult r) {
-        return "Canary " + r.canaryRunId() + " against control " + r.controlRunId() + ": " + words(r.verdict()) + ". "
+        return "Canary " + r.canaryRunId() + " against control " + r.controlRunId() + ": " + r.verdict().words() + ". "
                 + dev.evalbench.core.text.Counted.capitalized(r.reason()) + (r.reason().endsWith(".") ? "" : ".");
-    }
-
-    /** The verdict as the command line words it: "promote", "roll back", "hold". */
-    static String words(CanaryVerdict v) {
-        return v.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     private void show(CanaryResult r) {

@@ -245,7 +245,7 @@ public final class ExportViewModel {
                 .append("  report.md\n");
         if (written.signedBy() != null) text.append("  report.intoto.json, signed by ").append(written.signedBy()).append('\n');
         text.append("Canary ").append(r.canary().id()).append(" against control ").append(r.control().id()).append(": ")
-                .append(r.result().verdict().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')).append(" (")
+                .append(r.result().verdict().words()).append(" (")
                 .append(r.result().reason()).append(").");
         outcome.set(text.toString());
         envelope.set(written.signedBy() != null ? signed : null);

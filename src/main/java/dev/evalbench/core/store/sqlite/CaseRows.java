@@ -295,7 +295,7 @@ final class CaseRows {
     /** One row's summary; {@code repeated} keeps one copy of what repeats from row to row of this read. */
     /**
      * One row's summary; {@code repeated} keeps one copy of what repeats from row to row of this read, and
-     * {@code t} gives the row's text columns (by their position among {@link #SUMMARY_COLUMNS}).
+     * {@code t} gives the row's columns (by their position among {@link #SUMMARY_COLUMNS}), from SQLite or a pack.
      */
     private static CaseSummary summary(SummaryRow t, String runId, RepeatedValues repeated)
             throws SQLException, StoreException {

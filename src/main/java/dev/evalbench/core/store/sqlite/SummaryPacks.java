@@ -76,5 +76,4 @@ final class SummaryPacks {
             ps.executeUpdate();
         }
     }
-
 }
