@@ -6,6 +6,7 @@ import dev.evalbench.core.canary.CanaryReport;
 import dev.evalbench.core.canary.CanaryVerdict;
 import dev.evalbench.core.canary.MetricJudgement;
 import dev.evalbench.core.json.Json;
+import dev.evalbench.core.report.ReportSigner;
 import dev.evalbench.core.service.CanaryService;
 import dev.evalbench.core.service.ReportService;
 import dev.evalbench.core.store.RunStore;
@@ -89,6 +90,10 @@ final class CanaryCommand implements Callable<Integer> {
                         + r.rollback().policyRevision() + ", route " + r.rollback().route() + " (run " + r.rollback().runId() + ")");
             }
             if (r.reportDir() != null) o.println("wrote " + r.reportDir() + (keys == null ? "" : " (signed by " + keys.keyId() + ")"));
+            Path envelope = r.reportDir() == null ? null : r.reportDir().resolve(ReportSigner.ENVELOPE);
+            if (keys == null && envelope != null && java.nio.file.Files.exists(envelope)) {
+                o.println("note: " + envelope + " was left as it is; it signs the report.json it was made with (verify tells)");
+            }
         }
         o.flush();
         return r.result().verdict() == CanaryVerdict.PROMOTE ? ExitCodes.OK

@@ -136,6 +136,11 @@ class CanaryCommandTest {
                 "-w", ws.toString());
         assertThat(verify.exit()).as(verify.out() + verify.err()).isZero();
 
+        // Judged again into the same folder without a key: the old signature stays, and the command says so.
+        Cli.Result unsigned = Cli.run("canary", "control", "canary-shifted", "-w", ws.toString(), "--out", out.toString());
+        assertThat(unsigned.out()).contains("note: " + out.resolve("report.intoto.json")
+                + " was left as it is; it signs the report.json it was made with (verify tells)");
+
         Files.writeString(out.resolve("report.json"), Files.readString(out.resolve("report.json")).replace("roll_back", "promote"));
         Cli.Result tampered = Cli.run("verify", out.resolve("report.intoto.json").toString(), "--key", keys.resolve("release.pub").toString());
         assertThat(tampered.exit()).isEqualTo(ExitCodes.GATE_FAILED);

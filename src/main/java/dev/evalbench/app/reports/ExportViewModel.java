@@ -15,6 +15,7 @@ import dev.evalbench.core.store.RunStore;
 import dev.evalbench.core.store.StoreException;
 import dev.evalbench.core.text.Counted;
 import dev.evalbench.core.text.RunTime;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -194,9 +195,11 @@ public final class ExportViewModel {
             if (base.ref() != null && isTraffic(s, runId) && isTraffic(s, base.ref())) {
                 // A canary and its control: their requests do not pair, so the report is the canary's verdict, as
                 // `evalbench canary CONTROL CANARY --out DIR` writes and signs it.
-                return new Written(null, new CanaryService(s).judge(base.ref(), runId, CanaryOptions.DEFAULTS, Path.of(out), signer), signedBy);
+                CanaryService.Result canary = new CanaryService(s).judge(base.ref(), runId, CanaryOptions.DEFAULTS, Path.of(out), signer);
+                Path envelope = Path.of(out).resolve(ReportSigner.ENVELOPE);
+                return new Written(null, canary, signedBy, signer == null && Files.exists(envelope));
             }
-            return new Written(new ReportService(s, new GateService(env)).write(runId, base.ref(), ws, Path.of(out), signer), null, signedBy);
+            return new Written(new ReportService(s, new GateService(env)).write(runId, base.ref(), ws, Path.of(out), signer), null, signedBy, false);
         }).onSuccess(written -> {
             if (written.canary() != null) {
                 busy.set(false);
@@ -228,7 +231,7 @@ public final class ExportViewModel {
     }
 
     /** What was written: an eval report ({@code result}) or a canary's verdict ({@code canary}). */
-    private record Written(ReportService.Result result, CanaryService.Result canary, String signedBy) {}
+    private record Written(ReportService.Result result, CanaryService.Result canary, String signedBy, boolean staleCanaryEnvelope) {}
 
     private static boolean isTraffic(RunStore s, String ref) throws StoreException {
         java.util.Optional<String> id = s.resolve(ref);
@@ -243,7 +246,11 @@ public final class ExportViewModel {
         StringBuilder text = new StringBuilder("Wrote ").append(dir).append(":\n")
                 .append("  report.json (sha256 ").append(r.reportSha256(), 0, 12).append("…), the canary's verdict\n")
                 .append("  report.md\n");
-        if (written.signedBy() != null) text.append("  report.intoto.json, signed by ").append(written.signedBy()).append('\n');
+        if (written.signedBy() != null) {
+            text.append("  report.intoto.json, signed by ").append(written.signedBy()).append('\n');
+        } else if (written.staleCanaryEnvelope()) {
+            text.append("  report.intoto.json was left as it was: it signs the report.json it was made with\n");
+        }
         text.append("Canary ").append(r.canary().id()).append(" against control ").append(r.control().id()).append(": ")
                 .append(r.result().verdict().words()).append(" (")
                 .append(r.result().reason()).append(").");

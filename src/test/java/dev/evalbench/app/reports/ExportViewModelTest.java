@@ -136,6 +136,12 @@ class ExportViewModelTest {
             dev.evalbench.cli.Cli.Result verify = dev.evalbench.cli.Cli.run("verify", out.resolve("report.intoto.json").toString(),
                     "--key", key.publicKeyFile().toString(), "-w", history.workspace.toString());
             assertThat(verify.exit()).as(verify.out() + verify.err()).isZero();
+
+            // Written again unsigned into the same folder: the old signature stays, and the form says what it signs.
+            vm.signWithProperty().set(null);
+            vm.export();
+            assertThat(vm.outcomeProperty().get()).contains("report.intoto.json was left as it was: it signs the report.json it was made with");
+            assertThat(vm.envelopeProperty().get()).isNull();
         }
     }
 
