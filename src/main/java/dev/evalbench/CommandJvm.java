@@ -89,12 +89,18 @@ final class CommandJvm {
      */
     static List<String> options(Path hugePagesSetting) {
         List<String> options = new ArrayList<>(OPTIONS);
+        options.addAll(hugePages(hugePagesSetting));
+        return options;
+    }
+
+    /** The option that asks for the heap in huge pages where {@code hugePagesSetting} says asking gets them; else none. */
+    static List<String> hugePages(Path hugePagesSetting) {
         try {
-            if (Files.readString(hugePagesSetting).contains("[madvise]")) options.add("-XX:+UseTransparentHugePages");
+            return Files.readString(hugePagesSetting).contains("[madvise]") ? List.of("-XX:+UseTransparentHugePages") : List.of();
         } catch (java.io.IOException | RuntimeException unreadable) {
             // No such setting here: the JVM's default pages.
+            return List.of();
         }
-        return options;
     }
 
     /** {@code java OPTIONS -D<parent>=PID -jar JAR ARGS}: a child JVM that watches this process ({@link ParentWatch}). */

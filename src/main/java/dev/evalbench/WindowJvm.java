@@ -10,7 +10,7 @@ import java.util.Optional;
  * maps the window's class-data archive ({@link ClassArchive#windowOptions}), because {@code java -jar} cannot carry
  * the option that names it. The window shows about 0.6 s sooner, the second JVM's start included (3.6 s to 3.0 s
  * from the launcher's start to the first frame here, seven interleaved starts each; docs/performance.md, round 27).
- * The child keeps the JVM's defaults otherwise, as the
+ * The child keeps the JVM's defaults otherwise (but for its heap's pages, below), as the
  * window had them, inherits the terminal, the folder and the environment, and its exit code is this process's.
  *
  * <p>Only where {@link CommandJvm#jarToRelaunch} would relaunch a command, a display is named, and the archive's
@@ -22,9 +22,15 @@ import java.util.Optional;
 final class WindowJvm {
     private WindowJvm() {}
 
-    /** The child's command line: the archive's options, the launcher's id for {@link ParentWatch}, the same arguments. */
+    /**
+     * The child's command line: the heap in huge pages where Linux gives them on request ({@link CommandJvm#hugePages};
+     * the window showed 2.44 s → 2.33 s after its JVM's start, six interleaved starts each, docs/performance.md round 29),
+     * the archive's options, the launcher's id for {@link ParentWatch}, the same arguments.
+     */
     static List<String> childCommand(String java, Path jar, List<String> archiveOptions, long parentPid, String[] args) {
-        return CommandJvm.javaCommand(java, archiveOptions, jar, parentPid, args);
+        List<String> options = new java.util.ArrayList<>(CommandJvm.hugePages(CommandJvm.HUGE_PAGES));
+        options.addAll(archiveOptions);
+        return CommandJvm.javaCommand(java, options, jar, parentPid, args);
     }
 
     /**
