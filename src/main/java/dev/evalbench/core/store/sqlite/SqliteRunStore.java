@@ -278,45 +278,10 @@ public final class SqliteRunStore implements RunStore {
         });
     }
 
-    /**
-     * The run's summary pack when it matches the rows, else one indexed query over the compact rows; no case
-     * detail is read or decompressed. Reading a complete run's rows through a store that may write also keeps
-     * their pack for the next reader (after the read, in a write of its own made only if the history can be
-     * written at once; a pack that cannot be kept is simply not kept: it only saves time).
-     */
+    /** The run's summary pack when it matches the rows, else the rows; no case detail is read ({@link PackedSummaries}). */
     @Override
     public List<CaseSummary> summaries(String runId) throws StoreException {
-        SummariesRead read = readers.read("read the case summaries of run " + runId, c -> {
-            byte[] packed = SummaryPacks.find(c, runId);
-            if (packed != null) {
-                try {
-                    return new SummariesRead(List.copyOf(CaseRows.summaries(new SummaryPack.Reader(packed), runId)), null, null);
-                } catch (SummaryPack.Damaged damaged) {
-                    // The rows are the history and the pack only a copy of them: read them, and make the pack again.
-                }
-            }
-            SummaryPack.Writer pack = writer.canWrite() && SummaryPacks.worthMaking(c, runId) ? new SummaryPack.Writer() : null;
-            List<CaseSummary> summaries = List.copyOf(CaseRows.summaries(c, runId, pack));
-            return new SummariesRead(summaries, pack, pack == null ? null : SummaryPacks.extent(c, runId));
-        });
-        if (read.pack() != null && read.pack().rows() > 0) keepPack(runId, read.pack().finish(), read.extent());
-        return read.summaries();
-    }
-
-    /** A run's summaries, and the pack made while reading its rows with the extent of the rows it was made from. */
-    private record SummariesRead(List<CaseSummary> summaries, SummaryPack.Writer pack, SummaryPacks.Extent extent) {}
-
-    private void keepPack(String runId, byte[] pack, SummaryPacks.Extent extent) {
-        if (pack == null) return;
-        try {
-            // Never waits for another write: the reader has its summaries and is only saving the next one time.
-            writer.tryInTransaction("keep the summaries of run " + runId + " in one piece", c -> {
-                SummaryPacks.put(c, runId, extent, pack);
-                return null;
-            });
-        } catch (StoreException e) {
-            // Not kept (the history full or failing): the next reader reads the rows, as this one did.
-        }
+        return PackedSummaries.read(readers, writer, runId);
     }
 
     @Override
