@@ -82,8 +82,7 @@ final class CanaryCommand implements Callable<Integer> {
             o.println("canary " + r.result().canaryRunId() + " vs control " + r.result().controlRunId() + ": "
                     + r.result().verdict().words() + " (" + r.result().reason() + ")");
             for (MetricJudgement m : r.result().metrics()) {
-                o.printf(Locale.ROOT, "  %-4s %-22s %-8s %s%n", m.bad() ? "FAIL" : m.status().name().equals("NO_DATA") ? "--" : "ok",
-                        m.metric().label(), m.status().name().toLowerCase(Locale.ROOT).replace('_', ' '), m.detail());
+                o.printf(Locale.ROOT, "  %-4s %-22s %-8s %s%n", m.mark(), m.metric().label(), m.statusWords(), m.detail());
             }
             if (r.rollback() != null) {
                 o.println("rollback target: prompt " + r.rollback().promptId() + " r" + r.rollback().promptRevision() + ", policy r"

@@ -3,8 +3,6 @@ package dev.evalbench.app.compare;
 import atlantafx.base.theme.Styles;
 import dev.evalbench.core.canary.CanaryResult;
 import dev.evalbench.core.canary.MetricJudgement;
-import dev.evalbench.core.canary.MetricStatus;
-import java.util.Locale;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Label;
 import javafx.scene.layout.ColumnConstraints;
@@ -65,11 +63,10 @@ final class CanaryVerdictPane extends VBox {
         });
         int row = 0;
         for (MetricJudgement m : r.metrics()) {
-            boolean noData = m.status() == MetricStatus.NO_DATA;
-            Label mark = new Label(m.bad() ? "FAIL" : noData ? "--" : "ok");
+            Label mark = new Label(m.mark());
             mark.getStyleClass().add(m.bad() ? Styles.DANGER : Styles.TEXT_MUTED);
             Label name = new Label(m.metric().label());
-            Label status = new Label(m.status().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+            Label status = new Label(m.statusWords());
             Label detail = new Label(m.detail());
             detail.getStyleClass().add(Styles.TEXT_MUTED);
             detail.setWrapText(true);

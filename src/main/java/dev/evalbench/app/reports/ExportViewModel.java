@@ -12,7 +12,6 @@ import dev.evalbench.core.service.ReportService;
 import dev.evalbench.core.service.SigningKeys;
 import dev.evalbench.core.store.HistoryLocation;
 import dev.evalbench.core.store.RunStore;
-import dev.evalbench.core.store.StoreException;
 import dev.evalbench.core.text.Counted;
 import dev.evalbench.core.text.RunTime;
 import java.nio.file.Files;
@@ -153,8 +152,13 @@ public final class ExportViewModel {
     private record Listed(List<Baseline> baselines, boolean runIsTraffic) {}
 
     private void sayWhatIsWritten() {
+        writes.set(canaryPair() ? WRITES_CANARY : WRITES_REPORT);
+    }
+
+    /** Whether the run and the chosen baseline are a canary and its control, as the runs' listing told. FX thread. */
+    private boolean canaryPair() {
         Baseline b = baseline.get();
-        writes.set(runIsTraffic && b != null && b.traffic() ? WRITES_CANARY : WRITES_REPORT);
+        return runIsTraffic && b != null && b.traffic();
     }
 
     /**
@@ -182,6 +186,7 @@ public final class ExportViewModel {
         Baseline base = baseline.get() == null ? NONE : baseline.get();
         Path key = signWith.get();
         Path ws = workspace.get();
+        boolean canaryPair = canaryPair();
         busy.set(true);
         outcome.set("");
         problem.set("");
@@ -192,7 +197,7 @@ public final class ExportViewModel {
             String signedBy = signer == null ? null
                     : (signer.name().label().isEmpty() ? "a key without a name" : signer.name().label()) + " (" + signer.name().keyId() + ")";
             RunStore s = store.get();
-            if (base.ref() != null && isTraffic(s, runId) && isTraffic(s, base.ref())) {
+            if (canaryPair) {
                 // A canary and its control: their requests do not pair, so the report is the canary's verdict, as
                 // `evalbench canary CONTROL CANARY --out DIR` writes and signs it.
                 CanaryService.Result canary = new CanaryService(s).judge(base.ref(), runId, CanaryOptions.DEFAULTS, Path.of(out), signer);
@@ -232,11 +237,6 @@ public final class ExportViewModel {
 
     /** What was written: an eval report ({@code result}) or a canary's verdict ({@code canary}). */
     private record Written(ReportService.Result result, CanaryService.Result canary, String signedBy, boolean staleCanaryEnvelope) {}
-
-    private static boolean isTraffic(RunStore s, String ref) throws StoreException {
-        java.util.Optional<String> id = s.resolve(ref);
-        return id.isPresent() && s.run(id.get()).map(h -> h.kind() == RunKind.TRAFFIC).orElse(false);
-    }
 
     /** The canary report's files and verdict; it has no report.html, so nothing to open in a browser. */
     private void showCanary(Written written) {

@@ -23,6 +23,16 @@ public record MetricJudgement(
         int canarySamples,
         String detail) {
 
+    /** The metric's line mark, as the terminal and the window print it: "FAIL" (it hurts), "--" (no data) or "ok". */
+    public String mark() {
+        return bad ? "FAIL" : status == MetricStatus.NO_DATA ? "--" : "ok";
+    }
+
+    /** The status in words: "pass", "high", "low", "no data". */
+    public String statusWords() {
+        return status.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    }
+
     static MetricJudgement noData(CanaryMetric metric, int controlSamples, int canarySamples, String why) {
         return new MetricJudgement(metric, MetricStatus.NO_DATA, false, null, null, null, null, null, null, null,
                 metric.floor(), controlSamples, canarySamples, why);
