@@ -70,9 +70,9 @@ final class RestrictedValueIndex {
     List<Span> find(String text) {
         List<Span> spans = new ArrayList<>();
         if (text == null || text.isEmpty() || isEmpty()) return spans;
-        int[] from = new int[2 * text.length()];
-        int[] to = new int[2 * text.length()];
-        String c = compact(text, from, to);
+        // Most texts hold no value: the map back to the text is made only for one that does (no escape analysis
+        // in the commands' quick compiler, so every array and iterator here is a real allocation per text).
+        String c = compact(text, null, null);
         List<int[]> hits = new ArrayList<>();
         int rolling = c.length() >= KEY ? hash(c, 0) : 0;
         for (int i = 0; i < c.length(); i++) {
@@ -86,8 +86,15 @@ final class RestrictedValueIndex {
                     }
                 }
             }
-            for (String v : shortValues) if (c.startsWith(v, i)) hits.add(new int[] {i, i + v.length()});
+            for (int k = 0; k < shortValues.size(); k++) {
+                String v = shortValues.get(k);
+                if (c.startsWith(v, i)) hits.add(new int[] {i, i + v.length()});
+            }
         }
+        if (hits.isEmpty()) return spans;
+        int[] from = new int[2 * text.length()];
+        int[] to = new int[2 * text.length()];
+        compact(text, from, to);
         for (int[] h : hits) {
             int start = from[h[0]];
             int end = to[h[1] - 1];

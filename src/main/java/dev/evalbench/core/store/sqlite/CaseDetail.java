@@ -71,7 +71,7 @@ final class CaseDetail {
             throws SQLException, StoreException {
         StoredDetail d;
         try {
-            d = Json.MAPPER.readValue(CaseTexts.inflate(detail, what), StoredDetail.class);
+            d = CaseTexts.readInflatedJson(detail, what, StoredDetail.class);
         } catch (IOException e) {
             throw new StoreException("cannot read " + what + ": its stored detail is damaged: " + e.getMessage(), e);
         }

@@ -1,13 +1,16 @@
 package dev.evalbench.core.store.sqlite;
 
 import dev.evalbench.core.json.Digests;
+import dev.evalbench.core.json.Json;
 import dev.evalbench.core.store.StoreException;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
@@ -93,20 +96,46 @@ final class CaseTexts {
         }
     }
 
+    /** The inflated bytes of {@code compressed}; a missing or damaged value is a corrupt history, never a guess. */
     static byte[] inflate(byte[] compressed, String what) throws StoreException {
+        byte[] input = compressed == null ? new byte[0] : compressed;
+        Inflated inflated = inflate(input, new byte[Math.max(64, input.length * 2)], what);
+        return inflated.size() == inflated.bytes().length ? inflated.bytes() : Arrays.copyOf(inflated.bytes(), inflated.size());
+    }
+
+    /**
+     * A read thread's array for inflated details, reused from case to case: a report reads every case's detail,
+     * and an array (and a copy) per case were most of what it allocated (docs/performance.md, round 30). Kept
+     * only up to 1 MB, so one huge detail does not stay in memory for the thread's life.
+     */
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[16 * 1024]);
+    private static final int SCRATCH_KEPT = 1 << 20;
+
+    /** The JSON value of type {@code type} that {@code compressed} inflates to, read without a copy of its bytes. */
+    static <T> T readInflatedJson(byte[] compressed, String what, Class<T> type) throws StoreException, IOException {
+        Inflated inflated = inflate(compressed == null ? new byte[0] : compressed, SCRATCH.get(), what);
+        if (inflated.bytes().length <= SCRATCH_KEPT) SCRATCH.set(inflated.bytes());
+        return Json.MAPPER.readValue(inflated.bytes(), 0, inflated.size(), type);
+    }
+
+    /** The first {@code size} bytes of {@code bytes}. */
+    private record Inflated(byte[] bytes, int size) {}
+
+    /** Inflates {@code input} into {@code out} from its start, into a larger copy when it fills. */
+    private static Inflated inflate(byte[] input, byte[] out, String what) throws StoreException {
         Inflater inflater = new Inflater();
         try {
-            inflater.setInput(compressed == null ? new byte[0] : compressed);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, compressed == null ? 0 : compressed.length * 3));
-            byte[] buffer = new byte[8192];
+            inflater.setInput(input);
+            int size = 0;
             while (!inflater.finished()) {
-                int n = inflater.inflate(buffer);
+                if (size == out.length) out = Arrays.copyOf(out, out.length * 2);
+                int n = inflater.inflate(out, size, out.length - size);
                 if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
                     throw new StoreException("cannot read " + what + ": its compressed bytes are truncated");
                 }
-                out.write(buffer, 0, n);
+                size += n;
             }
-            return out.toByteArray();
+            return new Inflated(out, size);
         } catch (DataFormatException e) {
             throw new StoreException("cannot read " + what + ": its compressed bytes are damaged: " + e.getMessage(), e);
         } finally {
