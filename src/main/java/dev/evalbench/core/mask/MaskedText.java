@@ -1,5 +1,6 @@
 package dev.evalbench.core.mask;
 
+import dev.evalbench.core.text.RequiredText;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,8 +17,17 @@ public final class MaskedText {
 
     private MaskedText() {}
 
-    /** A pattern and the name shown in its marks ("restricted value", or a policy pattern's name). */
-    public record Named(String name, Pattern pattern) {}
+    /**
+     * A pattern and the name shown in its marks ("restricted value", or a policy pattern's name), and what every match
+     * of it holds ({@link RequiredText}; null when nothing is certain): a text without it is passed over without
+     * running the regex, which cannot match there. An e-mail pattern needs an {@code @}, and most of a report's texts
+     * have none; the regex tried every position of each (docs/performance.md, round 30).
+     */
+    public record Named(String name, Pattern pattern, RequiredText required) {
+        public Named(String name, Pattern pattern) {
+            this(name, pattern, RequiredText.of(pattern, 1).orElse(null));
+        }
+    }
 
     /**
      * The text with every match of every pattern masked; patterns are applied in order. A text that a pattern
@@ -39,6 +49,7 @@ public final class MaskedText {
     }
 
     private static String masked(String text, Named named) {
+        if (named.required() != null && !named.required().mayMatch(text)) return text;
         return BoundedSearch.run(text.length(), () -> {
             Matcher m = BoundedSearch.matcher(named.pattern(), text);
             if (!m.find()) return text;

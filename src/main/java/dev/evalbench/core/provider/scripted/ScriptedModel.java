@@ -1,5 +1,6 @@
 package dev.evalbench.core.provider.scripted;
 
+import dev.evalbench.core.text.RequiredText;
 import dev.evalbench.core.workspace.WorkspaceException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

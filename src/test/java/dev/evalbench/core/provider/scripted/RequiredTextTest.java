@@ -3,6 +3,7 @@ package dev.evalbench.core.provider.scripted;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.evalbench.core.text.RequiredText;
 import dev.evalbench.workspaces.SupportTriageWorkspace;
 import java.nio.file.Files;
 import java.nio.file.Path;

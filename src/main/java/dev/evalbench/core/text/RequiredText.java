@@ -1,4 +1,4 @@
-package dev.evalbench.core.provider.scripted;
+package dev.evalbench.core.text;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,11 +6,12 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * A cheap test that a rule's {@code when} cannot match a message, so the regex need not run: texts one of which
- * every match of the pattern contains. A scripted model tries its rules in order on every case, and most rules are
- * alternations of phrases under {@code (?i)} that a message does not contain; Java's regex engine tries every
- * alternative at every position of the message, which was half a scripted case's cost (docs/benchmarks.md). A
- * {@code contains} per phrase rejects those rules first.
+ * A cheap test that a pattern cannot match a text, so the regex need not run: texts one of which every match of the
+ * pattern contains. A scripted model tries its rules in order on every case, and most rules are alternations of
+ * phrases under {@code (?i)} that a message does not contain; Java's regex engine tries every alternative at every
+ * position of the message, which was half a scripted case's cost (docs/benchmarks.md). A {@code contains} per
+ * phrase rejects those rules first. Masking a report's texts ({@code core/mask/MaskedText}) passes over a policy
+ * pattern the same way: an e-mail pattern needs an {@code @}, which most texts do not hold.
  *
  * <p>Derived only where that is certain: the pattern is at most one leading {@code (?i)} and then top-level
  * alternatives, each holding a run of plain characters that every match of the alternative contains (escaped
@@ -21,9 +22,9 @@ import java.util.regex.Pattern;
  * letters only, and so does this test. It can only say "cannot match"; whether a rule matches is still the
  * regex's. Immutable.
  */
-final class RequiredText {
-    /** Shorter runs reject too little to pay for the test. */
-    static final int MIN_LENGTH = 3;
+public final class RequiredText {
+    /** A scripted model's shortest text: shorter runs reject too few of its rules to pay for the test. */
+    public static final int MIN_LENGTH = 3;
     private final boolean ignoreAsciiCase;
     private final List<String> texts;
 
@@ -37,20 +38,31 @@ final class RequiredText {
      * by, compiled without flags or with only the case-insensitive flag its own leading {@code (?i)} sets
      * ({@link Pattern#flags} includes inline flags).
      */
-    static Optional<RequiredText> of(Pattern pattern) {
+    public static Optional<RequiredText> of(Pattern pattern) {
+        return of(pattern, MIN_LENGTH);
+    }
+
+    /** As {@link #of(Pattern)}, with texts of at least {@code minLength} characters ({@code @} for an e-mail pattern at 1). */
+    public static Optional<RequiredText> of(Pattern pattern, int minLength) {
         int flags = pattern.flags();
         boolean asWritten = flags == 0 || (flags == Pattern.CASE_INSENSITIVE && pattern.pattern().startsWith("(?i)"));
-        return asWritten ? of(pattern.pattern()) : Optional.empty();
+        return asWritten ? of(pattern.pattern(), minLength) : Optional.empty();
     }
 
     /** The test for {@code regex} as written, or empty when none is certain. */
-    static Optional<RequiredText> of(String regex) {
+    public static Optional<RequiredText> of(String regex) {
+        return of(regex, MIN_LENGTH);
+    }
+
+    /** As {@link #of(String)}, with texts of at least {@code minLength} characters (at least 1). */
+    public static Optional<RequiredText> of(String regex, int minLength) {
+        if (minLength < 1) throw new IllegalArgumentException("a required text has at least one character");
         if (regex.contains("\\Q")) return Optional.empty(); // quoted text is not read here, nor where it ends
         boolean ignoreCase = regex.startsWith("(?i)");
         String rest = ignoreCase ? regex.substring(4) : regex;
         List<String> texts = new ArrayList<>();
         for (String alternative : topLevelAlternatives(rest)) {
-            List<String> required = requiredTexts(alternative);
+            List<String> required = requiredTexts(alternative, minLength);
             if (required == null || required.isEmpty()) return Optional.empty();
             for (String text : required) texts.add(ignoreCase ? foldAscii(text) : text);
         }
@@ -58,7 +70,7 @@ final class RequiredText {
     }
 
     /** The texts, as the test compares them (ASCII letters in lower case under {@code (?i)}). */
-    List<String> texts() {
+    public List<String> texts() {
         return texts;
     }
 
@@ -68,7 +80,7 @@ final class RequiredText {
      * @param folded {@code message} with ASCII letters in lower case ({@link #foldAscii}), which a caller trying
      *     many rules on one message makes once
      */
-    boolean mayMatch(String message, String folded) {
+    public boolean mayMatch(String message, String folded) {
         String in = ignoreAsciiCase ? folded : message;
         for (String text : texts) {
             if (in.contains(text)) return true;
@@ -76,8 +88,13 @@ final class RequiredText {
         return false;
     }
 
+    /** Whether the pattern may match {@code text}; false only when it cannot. Folds the text only where the test needs it. */
+    public boolean mayMatch(String text) {
+        return mayMatch(text, ignoreAsciiCase ? foldAscii(text) : text);
+    }
+
     /** ASCII letters in lower case, every other character as it is: what {@code (?i)} compares. */
-    static String foldAscii(String s) {
+    public static String foldAscii(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c >= 'A' && c <= 'Z') {
@@ -112,14 +129,14 @@ final class RequiredText {
     }
 
     /**
-     * Texts one of which every match of {@code alternative} holds, all of at least {@link #MIN_LENGTH} characters;
+     * Texts one of which every match of {@code alternative} holds, all of at least {@code minLength} characters;
      * empty when none is certain, null when the alternative holds a construct that could change what its characters
      * mean (a flag, a back reference, an escape with an argument). The longest run of characters every match holds in
      * a row is one such text; a group that must match once, each of whose own alternatives gives texts, gives the
      * texts of all of them ({@code (?:charged|billed) twice} gives "charged" and "billed" where no run is long
      * enough). Of these, the one whose shortest text is longest is kept.
      */
-    private static List<String> requiredTexts(String alternative) {
+    private static List<String> requiredTexts(String alternative, int minLength) {
         StringBuilder run = new StringBuilder();
         String best = "";
         List<String> bestGroup = List.of();
@@ -157,7 +174,7 @@ final class RequiredText {
                 next = close + 1;
                 int body = bodyStart(alternative, i);
                 if (body > 0 && !quantified(alternative, next)) {
-                    List<String> texts = groupTexts(alternative.substring(body, close));
+                    List<String> texts = groupTexts(alternative.substring(body, close), minLength);
                     if (shortest(texts) > shortest(bestGroup)) bestGroup = texts;
                 }
             } else if (".^$".indexOf(c) >= 0) {
@@ -177,7 +194,7 @@ final class RequiredText {
             i = skipQuantifier(alternative, next);
         }
         if (run.length() > best.length()) best = run.toString();
-        if (best.length() >= MIN_LENGTH && best.length() >= shortest(bestGroup)) return List.of(best);
+        if (best.length() >= minLength && best.length() >= shortest(bestGroup)) return List.of(best);
         return bestGroup;
     }
 
@@ -196,10 +213,10 @@ final class RequiredText {
     }
 
     /** The texts of every alternative of a group's body, or empty when one of them gives none. */
-    private static List<String> groupTexts(String body) {
+    private static List<String> groupTexts(String body, int minLength) {
         List<String> out = new ArrayList<>();
         for (String alternative : topLevelAlternatives(body)) {
-            List<String> texts = requiredTexts(alternative);
+            List<String> texts = requiredTexts(alternative, minLength);
             if (texts == null || texts.isEmpty()) return List.of();
             out.addAll(texts);
         }
