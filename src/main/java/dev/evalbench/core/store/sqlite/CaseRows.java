@@ -261,19 +261,50 @@ final class CaseRows {
         return List.copyOf(records);
     }
 
-    /** As {@link #list}, each record handed to {@code each} as it is read instead of kept. */
+    /**
+     * As {@link #list}, each record handed to {@code each} as it is read instead of kept. A run with a
+     * {@link SummaryPack} made from exactly the rows it holds (checked in this read's transaction, which sees the rows
+     * as they were when it began) takes each row's summary columns from the pack, in the same stored order, instead of
+     * by a JDBC call per column: a report reads every record, and those calls were a sixth of its reading. Where the
+     * pack proves damaged part way, the rest of the rows give their own columns, as every row does without a pack.
+     */
     static void forEach(Connection c, String runId, dev.evalbench.core.store.RunStore.CaseVisitor each)
             throws SQLException, StoreException {
         Map<String, String> texts = new HashMap<>();
         Map<String, VersionTuple> versions = new HashMap<>();
+        SummaryPack.Reader pack = packOf(c, runId);
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT " + RECORD_COLUMNS + " FROM cases WHERE run_id = ? ORDER BY seq")) {
             ps.setString(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    each.accept(record(c, rs, runId, texts, versions));
+                    SummaryRow summary = SummaryRow.of(rs, TextColumns.AS_STORED);
+                    if (pack != null) {
+                        try {
+                            // The counts match (SummaryPacks.find), so a pack that ends before the rows is damaged.
+                            if (!pack.next()) throw new SummaryPack.Damaged("fewer rows than the run holds");
+                            summary = pack;
+                        } catch (SummaryPack.Damaged damaged) {
+                            pack = null;
+                        }
+                    }
+                    each.accept(record(c, rs, summary, runId, texts, versions));
                 }
             }
+        }
+    }
+
+    /**
+     * The run's pack, positioned before its first row; null when it has none that matches its rows, or one whose
+     * bytes do not inflate whole (checked before any row is handed out).
+     */
+    private static SummaryPack.Reader packOf(Connection c, String runId) throws SQLException {
+        byte[] packed = SummaryPacks.find(c, runId);
+        if (packed == null || !SummaryPack.inflatesWhole(packed)) return null;
+        try {
+            return new SummaryPack.Reader(packed);
+        } catch (SummaryPack.Damaged damaged) {
+            return null;
         }
     }
 
@@ -316,8 +347,14 @@ final class CaseRows {
 
     static CaseRecord record(Connection c, ResultSet rs, String runId, Map<String, String> texts,
                              Map<String, VersionTuple> versions) throws SQLException, StoreException {
+        return record(c, rs, SummaryRow.of(rs, TextColumns.AS_STORED), runId, texts, versions);
+    }
+
+    /** As {@link #record(Connection, ResultSet, String, Map, Map)}, with the row's summary columns from {@code summary}. */
+    private static CaseRecord record(Connection c, ResultSet rs, SummaryRow summary, String runId, Map<String, String> texts,
+                                     Map<String, VersionTuple> versions) throws SQLException, StoreException {
         // A full record's trees are its own (a reader may keep one and not the others): nothing shared.
-        CaseSummary s = summary(SummaryRow.of(rs, TextColumns.AS_STORED), runId, new RepeatedValues());
+        CaseSummary s = summary(summary, runId, new RepeatedValues());
         String startedAt = rs.getString(33);
         return CaseDetail.read(c, runId, s, startedAt == null ? null : Timestamps.parse(startedAt), rs.getString(34),
                 rs.getBytes(35), texts, versions, "case #" + rs.getLong(36) + " of run " + runId);

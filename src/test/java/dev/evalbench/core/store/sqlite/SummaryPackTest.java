@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SummaryPackTest {
     private static final Instant START = Instant.parse("2026-03-07T10:15:00Z");
-    private static final String RUN = "run-1";
+    static final String RUN = "run-1";
 
     @TempDir Path dir;
 
@@ -243,6 +243,11 @@ class SummaryPackTest {
     }
 
     private Path completeRun(List<CaseRecord> records) throws Exception {
+        return completeRun(dir, records);
+    }
+
+    /** A history under {@code dir} holding one complete run of {@code records}. */
+    static Path completeRun(Path dir, List<CaseRecord> records) throws Exception {
         Path db = dir.resolve(".evalbench/history.db");
         try (SqliteRunStore store = SqliteRunStore.open(db)) {
             store.importRun(RunHeaders.running(RUN, START), records);
@@ -252,7 +257,7 @@ class SummaryPackTest {
     }
 
     /** NULLs, non-ASCII and astral characters, failures, values that repeat and values seen once. */
-    private static List<CaseRecord> variedRecords(int n) {
+    static List<CaseRecord> variedRecords(int n) {
         List<CaseRecord> records = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             String suite = i % 11 == 0 ? "tri😀ge-ü-" + (i % 3) : "s" + (i % 40);
@@ -264,7 +269,7 @@ class SummaryPackTest {
         return records;
     }
 
-    private static byte[] pack(Path db) throws Exception {
+    static byte[] pack(Path db) throws Exception {
         try (Connection c = Sql.connect(db); PreparedStatement ps = c.prepareStatement("SELECT pack FROM summary_packs")) {
             try (ResultSet rs = ps.executeQuery()) {
                 assertThat(rs.next()).isTrue();
@@ -274,7 +279,7 @@ class SummaryPackTest {
     }
 
     /** The run's summaries read through a store that may write, which keeps their pack (read from the rows). */
-    private static List<CaseSummary> readMakingThePack(Path db) throws Exception {
+    static List<CaseSummary> readMakingThePack(Path db) throws Exception {
         try (SqliteRunStore store = SqliteRunStore.open(db)) {
             return store.summaries(RUN);
         }
@@ -295,7 +300,7 @@ class SummaryPackTest {
     }
 
     /** {@code pack} with its first row's latency set to {@code latency}. */
-    private static byte[] withFirstLatency(byte[] pack, long latency) throws Exception {
+    static byte[] withFirstLatency(byte[] pack, long latency) throws Exception {
         SummaryPack.Reader reader = new SummaryPack.Reader(pack);
         SummaryPack.Writer writer = new SummaryPack.Writer();
         for (int row = 0; reader.next(); row++) {
@@ -311,7 +316,7 @@ class SummaryPackTest {
         return writer.finish();
     }
 
-    private static void setPack(Path db, byte[] pack) throws Exception {
+    static void setPack(Path db, byte[] pack) throws Exception {
         try (Connection c = Sql.connect(db); PreparedStatement ps = c.prepareStatement("UPDATE summary_packs SET pack = ?")) {
             ps.setBytes(1, pack);
             assertThat(ps.executeUpdate()).isEqualTo(1);
