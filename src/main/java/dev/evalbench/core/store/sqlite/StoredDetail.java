@@ -3,7 +3,6 @@ package dev.evalbench.core.store.sqlite;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.evalbench.core.record.Attempt;
 import dev.evalbench.core.record.Decision;
 import dev.evalbench.core.record.FallbackTaken;
@@ -28,7 +27,7 @@ record StoredDetail(
         String requestId,
         List<Attempt> attempts,
         List<FallbackTaken> fallbacks,
-        @JsonDeserialize(using = Timestamps.DetailInstant.class) @JsonSerialize(using = Timestamps.DetailInstantWriter.class)
+        @JsonDeserialize(using = Timestamps.DetailInstant.class)
         Instant finishedAt,
         @JsonInclude(JsonInclude.Include.NON_DEFAULT) int reasoningTokens,
         @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean tokensEstimated) {

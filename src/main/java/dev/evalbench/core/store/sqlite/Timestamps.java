@@ -1,14 +1,11 @@
 package dev.evalbench.core.store.sqlite;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
-import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import dev.evalbench.core.json.IsoInstants;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -17,18 +14,14 @@ import java.time.format.DateTimeFormatter;
 /**
  * Instants as stored: UTC ISO-8601 with exactly nine fractional digits. Fixed width makes text order equal
  * time order (so ORDER BY works on any database), and nanoseconds make the round trip exact. Also reads the
- * instants of a case's detail JSON ({@link DetailInstant}) and writes them ({@link DetailInstantWriter}). Pure and
- * thread-safe.
+ * instants of a case's detail JSON ({@link DetailInstant}); the one mapper writes them ({@link IsoInstants}). Pure
+ * and thread-safe.
  */
 final class Timestamps {
     private static final DateTimeFormatter FIXED =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
-    /** Fractional digits as {@link DateTimeFormatter#ISO_INSTANT} writes them: none, 3, 6 or 9, as few as exact. */
-    private static final int ISO_DIGITS = -1;
     /** Always nine fractional digits, as {@link #FIXED} writes them. */
     private static final int FIXED_DIGITS = 9;
-    private static final long FIRST_4_DIGIT_DAY = LocalDate.of(0, 1, 1).toEpochDay();
-    private static final long LAST_4_DIGIT_DAY = LocalDate.of(9999, 12, 31).toEpochDay();
 
     private Timestamps() {}
 
@@ -39,67 +32,8 @@ final class Timestamps {
      */
     static String format(Instant instant) {
         if (instant == null) return null;
-        String plain = plainUtc(instant, FIXED_DIGITS);
+        String plain = IsoInstants.utc(instant, FIXED_DIGITS);
         return plain != null ? plain : FIXED.format(instant);
-    }
-
-    /**
-     * {@code uuuu-MM-ddTHH:mm:ss[.f]Z} in UTC with {@code fractionDigits} digits (or {@link #ISO_DIGITS}), or null
-     * when the year is not 0-9999 (the formatters then write a sign and more digits).
-     */
-    private static String plainUtc(Instant instant, int fractionDigits) {
-        long seconds = instant.getEpochSecond();
-        long epochDay = Math.floorDiv(seconds, 86_400L);
-        if (epochDay < FIRST_4_DIGIT_DAY || epochDay > LAST_4_DIGIT_DAY) return null;
-        int secondOfDay = (int) Math.floorMod(seconds, 86_400L);
-        LocalDate date = LocalDate.ofEpochDay(epochDay);
-        int nanos = instant.getNano();
-        int digits = fractionDigits != ISO_DIGITS ? fractionDigits
-                : nanos == 0 ? 0 : nanos % 1_000_000 == 0 ? 3 : nanos % 1_000 == 0 ? 6 : 9;
-        byte[] out = new byte[20 + (digits == 0 ? 0 : digits + 1)];
-        put(out, 0, date.getYear(), 4);
-        out[4] = '-';
-        put(out, 5, date.getMonthValue(), 2);
-        out[7] = '-';
-        put(out, 8, date.getDayOfMonth(), 2);
-        out[10] = 'T';
-        put(out, 11, secondOfDay / 3_600, 2);
-        out[13] = ':';
-        put(out, 14, secondOfDay / 60 % 60, 2);
-        out[16] = ':';
-        put(out, 17, secondOfDay % 60, 2);
-        if (digits > 0) {
-            out[19] = '.';
-            int fraction = nanos;
-            for (int i = digits; i < 9; i++) fraction /= 10;
-            put(out, 20, fraction, digits);
-        }
-        out[out.length - 1] = 'Z';
-        return new String(out, StandardCharsets.ISO_8859_1);
-    }
-
-    /** {@code value} as {@code width} decimal digits, zero-padded, at {@code out[at]}. */
-    private static void put(byte[] out, int at, int value, int width) {
-        for (int i = at + width - 1; i >= at; i--) {
-            out[i] = (byte) ('0' + value % 10);
-            value /= 10;
-        }
-    }
-
-    /**
-     * Writes a case detail's instants ({@link StoredDetail#finishedAt}) exactly as Jackson's own writer does
-     * ({@link DateTimeFormatter#ISO_INSTANT}), digit by digit for years 0-9999, as {@link #format} does.
-     */
-    static final class DetailInstantWriter extends StdSerializer<Instant> {
-        DetailInstantWriter() {
-            super(Instant.class);
-        }
-
-        @Override
-        public void serialize(Instant value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-            String plain = plainUtc(value, ISO_DIGITS);
-            gen.writeString(plain != null ? plain : DateTimeFormatter.ISO_INSTANT.format(value));
-        }
     }
 
     /**
