@@ -319,7 +319,8 @@ class AuthorLoopTest extends WindowTestBase {
 
         robot.clickOn(".tab-close-button");
         waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("Cancel").tryQuery().isPresent());
-        assertThat(robot.lookup("Save the edits to prompts/triage.yaml as a new revision?").tryQuery()).isPresent();
+        assertThat(FxWait.read(() -> robot.lookup("Save the edits to prompts/triage.yaml as a new revision?").tryQuery().isPresent()))
+                .as("Save the edits to prompts/triage.yaml as a new revision?").isTrue();
         robot.clickOn("Cancel");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(fixture.workbench().window().tabs().getTabs()).hasSize(1);
@@ -338,7 +339,8 @@ class AuthorLoopTest extends WindowTestBase {
 
         robot.press(KeyCode.CONTROL, KeyCode.Q).release(KeyCode.Q, KeyCode.CONTROL);
         waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("Cancel").tryQuery().isPresent());
-        assertThat(robot.lookup("Save the edits to prompts/triage.yaml as a new revision?").tryQuery()).isPresent();
+        assertThat(FxWait.read(() -> robot.lookup("Save the edits to prompts/triage.yaml as a new revision?").tryQuery().isPresent()))
+                .as("Save the edits to prompts/triage.yaml as a new revision?").isTrue();
         robot.clickOn("Cancel");
         WaitForAsyncUtils.waitForFxEvents();
         // No key is left down for the tests after this one (the keyboard is the toolkit's, shared by every window).

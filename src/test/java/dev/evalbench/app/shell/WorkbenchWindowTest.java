@@ -63,8 +63,10 @@ class WorkbenchWindowTest extends WindowTestBase {
         robot.clickOn(fixture.stage.getScene().getRoot()).push(KeyCode.F1);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(Window.getWindows()).anyMatch(w -> w instanceof Stage s && "Keyboard shortcuts".equals(s.getTitle()));
-        assertThat(robot.lookup("Show this list of shortcuts").tryQuery()).isPresent();
-        assertThat(robot.lookup("Hide or show the workspace and runs column").tryQuery()).isPresent();
+        assertThat(FxWait.read(() -> robot.lookup("Show this list of shortcuts").tryQuery().isPresent()))
+                .as("Show this list of shortcuts").isTrue();
+        assertThat(FxWait.read(() -> robot.lookup("Hide or show the workspace and runs column").tryQuery().isPresent()))
+                .as("Hide or show the workspace and runs column").isTrue();
     }
 
     /**
@@ -106,7 +108,8 @@ class WorkbenchWindowTest extends WindowTestBase {
         robot.push(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(FxWait.read(sheet::isShowing)).as("Esc first clears the find field").isTrue();
-        assertThat(robot.lookup("Show this list of shortcuts").tryQuery()).isPresent();
+        assertThat(FxWait.read(() -> robot.lookup("Show this list of shortcuts").tryQuery().isPresent()))
+                .as("Show this list of shortcuts").isTrue();
         robot.push(KeyCode.ESCAPE);
         waitFor(5, TimeUnit.SECONDS, () -> !sheet.isShowing());
     }
