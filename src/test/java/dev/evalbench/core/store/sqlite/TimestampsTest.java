@@ -56,23 +56,7 @@ class TimestampsTest {
     void instantsAreWrittenAsTheFormattersWriteThem() throws Exception {
         java.time.format.DateTimeFormatter fixed = java.time.format.DateTimeFormatter
                 .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(java.time.ZoneOffset.UTC);
-        SplittableRandom r = new SplittableRandom(14);
-        java.util.List<Instant> instants = new java.util.ArrayList<>(java.util.List.of(
-                Instant.EPOCH, Instant.ofEpochSecond(-1), Instant.ofEpochSecond(-1, 999_999_999),
-                Instant.parse("0000-01-01T00:00:00Z"), Instant.parse("9999-12-31T23:59:59.999999999Z"),
-                Instant.parse("0000-01-01T00:00:00Z").minusNanos(1), Instant.parse("9999-12-31T23:59:59.999999999Z").plusNanos(1),
-                Instant.parse("2024-02-29T12:00:00.000001Z"), Instant.parse("2024-02-29T12:00:00.001Z"),
-                Instant.parse("+123456-07-01T00:00:00Z"), Instant.parse("-004713-11-24T12:00:00.5Z")));
-        for (int i = 0; i < 20_000; i++) {
-            long second = r.nextLong(-62_167_219_200L - 86_400L * 400, 253_402_300_800L + 86_400L * 400); // about 0-9999, and beyond
-            int nanos = switch (i % 4) {
-                case 0 -> 0;
-                case 1 -> r.nextInt(1000) * 1_000_000;
-                case 2 -> r.nextInt(1_000_000) * 1_000;
-                default -> r.nextInt(1_000_000_000);
-            };
-            instants.add(Instant.ofEpochSecond(second, nanos));
-        }
+        java.util.List<Instant> instants = dev.evalbench.core.json.VariedInstants.of(14, 20_000);
         for (Instant instant : instants) {
             assertThat(Timestamps.format(instant)).as("stored %s", instant).isEqualTo(fixed.format(instant));
             assertThat(Json.MAPPER.writeValueAsString(detailFinishedAt(instant)))
