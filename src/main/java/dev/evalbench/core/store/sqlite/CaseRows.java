@@ -255,9 +255,9 @@ final class CaseRows {
             + "AND suite = ? AND case_id = ? AND prompt_id = ? AND route = ? AND sample = ?";
 
     /** In stored order, in full. */
-    static List<CaseRecord> list(Connection c, String runId) throws SQLException, StoreException {
+    static List<CaseRecord> list(Connection c, String runId, boolean summaryPacks) throws SQLException, StoreException {
         List<CaseRecord> records = new ArrayList<>();
-        forEach(c, runId, records::add);
+        forEach(c, runId, records::add, summaryPacks);
         return List.copyOf(records);
     }
 
@@ -267,12 +267,14 @@ final class CaseRows {
      * as they were when it began) takes each row's summary columns from the pack, in the same stored order, instead of
      * by a JDBC call per column: a report reads every record, and those calls were about an eighth of its reading. Where the
      * pack proves damaged part way, the rest of the rows give their own columns, as every row does without a pack.
+     *
+     * @param summaryPacks whether the history has summary packs (a schema-5 history read as it is has none)
      */
-    static void forEach(Connection c, String runId, dev.evalbench.core.store.RunStore.CaseVisitor each)
+    static void forEach(Connection c, String runId, dev.evalbench.core.store.RunStore.CaseVisitor each, boolean summaryPacks)
             throws SQLException, StoreException {
         Map<String, String> texts = new HashMap<>();
         Map<String, VersionTuple> versions = new HashMap<>();
-        SummaryPack.Reader pack = packOf(c, runId);
+        SummaryPack.Reader pack = summaryPacks ? packOf(c, runId) : null;
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT " + RECORD_COLUMNS + " FROM cases WHERE run_id = ? ORDER BY seq")) {
             ps.setString(1, runId);

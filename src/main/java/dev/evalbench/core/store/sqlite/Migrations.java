@@ -45,6 +45,16 @@ final class Migrations {
         return RESOURCES.size();
     }
 
+    /**
+     * The oldest schema a reader may read as it is, without migrating: what came after it only adds what readers
+     * can go without (V6: the summary packs, a copy of rows the history still holds). A reviewer who upgrades
+     * Evalbench can then compare, gate and report on a history that no writing command has opened since.
+     */
+    static final int READABLE_AS_IS = 5;
+
+    /** The first schema with summary packs (V6): readers of an older history read the rows. */
+    static final int SUMMARY_PACKS = 6;
+
     static void apply(Connection writer, Path dbFile) throws StoreException {
         apply(writer, dbFile, RESOURCES);
     }

@@ -14,9 +14,11 @@ import java.util.List;
 final class PackedSummaries {
     private PackedSummaries() {}
 
-    static List<CaseSummary> read(ReaderPool readers, SerializedWriter writer, String runId) throws StoreException {
+    /** @param summaryPacks whether the history has summary packs (a schema-5 history read as it is has none) */
+    static List<CaseSummary> read(ReaderPool readers, SerializedWriter writer, String runId, boolean summaryPacks)
+            throws StoreException {
         Read read = readers.read("read the case summaries of run " + runId, c -> {
-            byte[] packed = SummaryPacks.find(c, runId);
+            byte[] packed = summaryPacks ? SummaryPacks.find(c, runId) : null;
             if (packed != null) {
                 try {
                     return new Read(List.copyOf(CaseRows.summaries(new SummaryPack.Reader(packed), runId)), null, null);
@@ -24,7 +26,8 @@ final class PackedSummaries {
                     // The rows are the history and the pack only a copy of them: read them, and make the pack again.
                 }
             }
-            SummaryPack.Writer pack = writer.canWrite() && SummaryPacks.worthMaking(c, runId) ? new SummaryPack.Writer() : null;
+            SummaryPack.Writer pack = summaryPacks && writer.canWrite() && SummaryPacks.worthMaking(c, runId)
+                    ? new SummaryPack.Writer() : null;
             List<CaseSummary> summaries = List.copyOf(CaseRows.summaries(c, runId, pack));
             return new Read(summaries, pack, pack == null ? null : SummaryPacks.extent(c, runId));
         });

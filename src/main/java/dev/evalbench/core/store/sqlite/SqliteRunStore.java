@@ -60,8 +60,12 @@ public final class SqliteRunStore implements RunStore {
     /** The point read of one case, prepared once per reading connection (a comparison reads thousands). */
     private final StatementCache statements = new StatementCache();
 
-    private SqliteRunStore(Path dbFile, Connection writerConnection) {
+    /** Whether the history has summary packs (schema 6 on): a read-only store may read a schema-5 history as it is. */
+    private final boolean summaryPacks;
+
+    private SqliteRunStore(Path dbFile, Connection writerConnection, boolean summaryPacks) {
         this.dbFile = dbFile;
+        this.summaryPacks = summaryPacks;
         this.writer = new SerializedWriter(writerConnection, dbFile.toString());
         this.readers = new ReaderPool(dbFile, dbFile.toString(), writerConnection == null);
         this.appender = new CaseAppender(writer);
@@ -71,8 +75,11 @@ public final class SqliteRunStore implements RunStore {
      * Opens an existing history for reading only: nothing is created, migrated or written, and the folder
      * may be read-only (a shared or archived history). Every write method throws {@link StoreException}.
      *
-     * @throws StoreException when the file is missing, is not a history, or has a schema other than the one
-     *     this build writes (newer: upgrade Evalbench; older: open it once with a writing command)
+     * <p>A history of an older schema that readers can read as it is ({@link Migrations#READABLE_AS_IS}) is read
+     * as it is and left so: its first writing command upgrades it.
+     *
+     * @throws StoreException when the file is missing, is not a history, or has a schema this build cannot read
+     *     (newer: upgrade Evalbench; much older: open it once with a writing command)
      */
     public static SqliteRunStore openReadOnly(Path dbFile) throws StoreException {
         Path file = dbFile.toAbsolutePath();
@@ -89,11 +96,11 @@ public final class SqliteRunStore implements RunStore {
             throw new StoreException(file + " was written by a newer Evalbench (schema " + version
                     + ", this build knows " + Migrations.latestVersion() + "); upgrade Evalbench to read it");
         }
-        if (version < Migrations.latestVersion()) {
+        if (version < Migrations.READABLE_AS_IS) {
             throw new StoreException(file + " has an older schema (" + version + ", now " + Migrations.latestVersion()
                     + "); run any writing command on it once (e.g. `evalbench tag`) to upgrade it");
         }
-        return new SqliteRunStore(file, null);
+        return new SqliteRunStore(file, null, version >= Migrations.SUMMARY_PACKS);
     }
 
     /**
@@ -125,7 +132,7 @@ public final class SqliteRunStore implements RunStore {
             }
             throw e;
         }
-        return new SqliteRunStore(file, connection);
+        return new SqliteRunStore(file, connection, true);
     }
 
     public Path file() {
@@ -266,14 +273,14 @@ public final class SqliteRunStore implements RunStore {
 
     @Override
     public List<CaseRecord> cases(String runId) throws StoreException {
-        return readers.read("read the cases of run " + runId, c -> CaseRows.list(c, runId));
+        return readers.read("read the cases of run " + runId, c -> CaseRows.list(c, runId, summaryPacks));
     }
 
     /** One read transaction; each record is built from its row, handed on and let go before the next is read. */
     @Override
     public void forEachCase(String runId, CaseVisitor each) throws StoreException {
         readers.read("read the cases of run " + runId, c -> {
-            CaseRows.forEach(c, runId, each);
+            CaseRows.forEach(c, runId, each, summaryPacks);
             return null;
         });
     }
@@ -281,7 +288,7 @@ public final class SqliteRunStore implements RunStore {
     /** The run's summary pack when it matches the rows, else the rows; no case detail is read ({@link PackedSummaries}). */
     @Override
     public List<CaseSummary> summaries(String runId) throws StoreException {
-        return PackedSummaries.read(readers, writer, runId);
+        return PackedSummaries.read(readers, writer, runId, summaryPacks);
     }
 
     @Override
