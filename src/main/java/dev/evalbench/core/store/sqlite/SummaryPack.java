@@ -100,7 +100,7 @@ final class SummaryPack {
      */
     static final class Writer extends Row {
         private final Map<String, Integer> index = new HashMap<>();
-        private final Bytes raw = new Bytes(CHUNK + 4096);
+        private final PackBytes raw = new PackBytes(CHUNK + 4096);
         /** The compressed pack so far, in pieces: one array grown by doubling held up to twice the pack at its end. */
         private final List<byte[]> packed = new ArrayList<>();
         private int packedSize;
@@ -128,11 +128,11 @@ final class SummaryPack {
                     }
                     case INTEGER -> {
                         number[column] = source.integer(column);
-                        raw.varint(zigzag(number[column]));
+                        raw.varint(PackBytes.zigzag(number[column]));
                     }
                     case INT64 -> {
                         number[column] = source.int64(column);
-                        raw.varint(zigzag(number[column]));
+                        raw.varint(PackBytes.zigzag(number[column]));
                     }
                     case REAL -> {
                         real[column] = source.real(column);
@@ -262,7 +262,7 @@ final class SummaryPack {
             for (int column = 1; column < KINDS.length; column++) {
                 switch (KINDS[column]) {
                     case TEXT -> text[column] = readText();
-                    case INTEGER, INT64 -> number[column] = unzigzag(varint());
+                    case INTEGER, INT64 -> number[column] = PackBytes.unzigzag(varint());
                     case REAL -> real[column] = Double.longBitsToDouble(fixed64());
                     case NULLABLE_INT64 -> {
                         int flag = u8();
@@ -343,14 +343,6 @@ final class SummaryPack {
         }
     }
 
-    private static long zigzag(long value) {
-        return (value << 1) ^ (value >> 63);
-    }
-
-    private static long unzigzag(long value) {
-        return (value >>> 1) ^ -(value & 1);
-    }
-
     private static boolean hasLoneSurrogate(String s) {
         for (int i = 0; i < s.length(); i++) {
             char ch = s.charAt(i);
@@ -361,51 +353,5 @@ final class SummaryPack {
             }
         }
         return false;
-    }
-
-    /** A growable byte buffer with the pack's encodings (unsynchronized: one read's thread writes it). */
-    private static final class Bytes {
-        private byte[] buf;
-        private int size;
-
-        Bytes(int capacity) {
-            buf = new byte[capacity];
-        }
-
-        void write(int b) {
-            if (size == buf.length) buf = java.util.Arrays.copyOf(buf, buf.length * 2);
-            buf[size++] = (byte) b;
-        }
-
-        void write(byte[] b, int off, int len) {
-            if (size + len > buf.length) buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, size + len));
-            System.arraycopy(b, off, buf, size, len);
-            size += len;
-        }
-
-        void varint(long value) {
-            while ((value & ~0x7fL) != 0) {
-                write((int) ((value & 0x7f) | 0x80));
-                value >>>= 7;
-            }
-            write((int) value);
-        }
-
-        void fixed64(long value) {
-            for (int shift = 56; shift >= 0; shift -= 8) write((int) (value >>> shift) & 0xff);
-        }
-
-        byte[] array() {
-            return buf;
-        }
-
-        int size() {
-            return size;
-        }
-
-        void reset() {
-            size = 0;
-        }
-
     }
 }
