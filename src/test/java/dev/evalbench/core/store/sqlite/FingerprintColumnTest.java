@@ -9,8 +9,6 @@ import dev.evalbench.core.record.OutputFingerprint;
 import dev.evalbench.core.record.RunStatus;
 import dev.evalbench.core.run.CaseRecords;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -36,13 +34,7 @@ class FingerprintColumnTest {
         try (SqliteRunStore store = SqliteRunStore.open(db)) {
             storeRun(store);
         }
-        try (Connection c = Sql.connect(db); Statement st = c.createStatement()) {
-            for (String trigger : List.of("insert", "update", "delete")) st.execute("DROP TRIGGER summary_pack_stale_on_" + trigger);
-            st.execute("DROP TABLE summary_packs");
-            st.execute("DROP TABLE summary_pack_epoch");
-            st.execute("ALTER TABLE cases DROP COLUMN output_fp");
-            st.execute("DELETE FROM schema_version WHERE version >= 5");
-        }
+        Sql.downgrade(db, 4);
         try (SqliteRunStore store = SqliteRunStore.open(db)) {
             assertThat(Sql.count(db, "SELECT MAX(version) FROM schema_version")).isEqualTo(Migrations.latestVersion());
             assertThat(Sql.count(db, "SELECT COUNT(*) FROM cases WHERE output_fp IS NULL")).isZero();

@@ -10,8 +10,6 @@ import dev.evalbench.core.record.RunHeader;
 import dev.evalbench.core.store.StoreException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,7 +27,7 @@ class OlderSchemaReadTest {
     void aSchema5HistoryIsReadAsItIsAndLeftSo() throws Exception {
         List<CaseRecord> records = SummaryPackTest.variedRecords(400);
         Path db = SummaryPackTest.completeRun(dir, records);
-        downgrade(db, 5);
+        Sql.downgrade(db, 5);
         byte[] before = Files.readAllBytes(db);
 
         try (SqliteRunStore store = SqliteRunStore.openReadOnly(db)) {
@@ -53,24 +51,12 @@ class OlderSchemaReadTest {
     @Test
     void aHistoryOlderThanReadersCanReadNamesTheCommandThatUpgradesIt() throws Exception {
         Path db = SummaryPackTest.completeRun(dir, SummaryPackTest.variedRecords(10));
-        downgrade(db, 4);
+        Sql.downgrade(db, 4);
         byte[] before = Files.readAllBytes(db);
 
         assertThatThrownBy(() -> SqliteRunStore.openReadOnly(db)).isInstanceOf(StoreException.class)
                 .hasMessageContaining("has an older schema (4, now " + Migrations.latestVersion() + ")")
                 .hasMessageContaining("run any writing command on it once (e.g. `evalbench tag`) to upgrade it");
         assertThat(Files.readAllBytes(db)).isEqualTo(before);
-    }
-
-    /** The history as schema {@code version} left it (5 or 4): what later migrations added, removed. */
-    private static void downgrade(Path db, int version) throws Exception {
-        try (Connection c = Sql.connect(db); Statement st = c.createStatement()) {
-            for (String trigger : List.of("insert", "update", "delete")) st.execute("DROP TRIGGER summary_pack_stale_on_" + trigger);
-            st.execute("DROP TABLE summary_packs");
-            st.execute("DROP TABLE summary_pack_epoch");
-            if (version < 5) st.execute("ALTER TABLE cases DROP COLUMN output_fp");
-            st.execute("DELETE FROM schema_version WHERE version > " + version);
-            st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
-        }
     }
 }
