@@ -15,9 +15,11 @@ import dev.evalbench.core.record.RunHeader;
 import dev.evalbench.core.store.HistoryLocation;
 import dev.evalbench.core.store.RunStore;
 import dev.evalbench.core.store.StoreException;
+import dev.evalbench.core.store.UserCacheFolder;
 import dev.evalbench.core.template.PebblePromptRenderer;
 import dev.evalbench.core.template.PromptRenderer;
 import dev.evalbench.core.workspace.DiskWorkspaceFiles;
+import dev.evalbench.core.workspace.FileDigestCache;
 import dev.evalbench.core.workspace.InputError;
 import dev.evalbench.core.workspace.SnapshotWorkspaceFiles;
 import dev.evalbench.core.workspace.Workspace;
@@ -42,18 +44,26 @@ public final class Components {
      * Loads a workspace folder as readers of {@code run} need it (gates, suites, policy, restricted values):
      * no case is rendered and no route will be called, so a route variable this shell lacks is no error; files
      * still byte for byte as the run was made from them (and checked then) are not checked line by line
-     * again, so gating a large run right after making it costs no second validation of its datasets.
+     * again, so gating a large run right after making it costs no second validation of its datasets. Whether a
+     * large file is still the run's is read from the digest kept for its unchanged file-system stamp, where one
+     * is ({@link FileDigestCache}), rather than hashed again.
      *
      * @param run the run about to be read, or null (then every file is checked in full)
      */
     public static Workspace loadFor(Path dir, Map<String, String> env, RunHeader run) throws WorkspaceException {
-        return WorkspaceLoader.loadForReading(new DiskWorkspaceFiles(dir), env,
+        return WorkspaceLoader.loadForReading(new DiskWorkspaceFiles(dir, fileDigests()), env,
                 run == null || run.inputs() == null ? Map.of() : run.inputs());
+    }
+
+    /** Large workspace files' digests, kept in the user's cache folder ({@link FileDigestCache}). */
+    private static FileDigestCache fileDigests() {
+        return FileDigestCache.in(UserCacheFolder.current().resolve("digests"));
     }
 
     /** Loads a workspace folder and renders every case, so a missing variable is caught before a run. */
     public static Workspace loadChecked(Path dir, Map<String, String> env) throws WorkspaceException {
-        Workspace ws = WorkspaceLoader.load(new DiskWorkspaceFiles(dir), env);
+        // A run's record holds the digests of the bytes it read, hashed; kept for the readers that come after it.
+        Workspace ws = WorkspaceLoader.load(new DiskWorkspaceFiles(dir, fileDigests().rememberingOnly()), env);
         List<InputError> errors = WorkspaceValidator.check(ws, renderer());
         if (!errors.isEmpty()) throw new WorkspaceException(errors);
         return ws;

@@ -1,5 +1,6 @@
 package dev.evalbench.core.service;
 
+import dev.evalbench.core.io.FileBytes;
 import dev.evalbench.core.json.Digests;
 import dev.evalbench.core.otlp.Captures;
 import dev.evalbench.core.record.CaseRecord;
@@ -18,7 +19,6 @@ import dev.evalbench.core.workspace.Workspace;
 import dev.evalbench.core.workspace.WorkspaceException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -52,7 +52,7 @@ public final class TrafficImport {
             throws WorkspaceException, StoreException, IOException {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = FileBytes.read(file);
         } catch (IOException e) {
             throw new WorkspaceException(new InputError(file.toString(), 0, 0, "cannot be read (" + dev.evalbench.core.io.IoWords.of(e) + ")"));
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectReader;
+import dev.evalbench.core.io.FileBytes;
 import dev.evalbench.core.io.IoWords;
 import dev.evalbench.core.workspace.JsonSyntaxMessage;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -192,7 +193,7 @@ public final class RunExport {
         Path casesFile = report.resolveSibling(name);
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(casesFile);
+            bytes = FileBytes.read(casesFile);
         } catch (IOException e) {
             throw new RunFileException(report.toString(), 0, 0, "keeps its case records in " + name
                     + ", which cannot be read next to it (" + IoWords.of(e) + ")");

@@ -1,5 +1,6 @@
 package dev.evalbench.core.workspace;
 
+import dev.evalbench.core.io.FileBytes;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -11,13 +12,22 @@ import java.util.stream.Stream;
 /**
  * A workspace folder on disk. Paths are relative to the root with '/' separators; a path that would leave
  * the root (absolute, "..", or through a symbolic link pointing outside) is refused with
- * {@link AccessDeniedException}. Immutable and thread-safe; reads go straight to disk every time.
+ * {@link AccessDeniedException}. Immutable and thread-safe; reads go straight to disk every time (a large
+ * file's digest may come from a {@link FileDigestCache}).
  */
 public final class DiskWorkspaceFiles implements WorkspaceFiles {
     private final Path root;
+    private final FileDigestCache digests;
 
+    /** The folder {@code root}, every file hashed as it is read. */
     public DiskWorkspaceFiles(Path root) {
+        this(root, FileDigestCache.NONE);
+    }
+
+    /** The folder {@code root}, large files' digests kept and believed as {@code digests} says. */
+    public DiskWorkspaceFiles(Path root, FileDigestCache digests) {
         this.root = root.toAbsolutePath().normalize();
+        this.digests = digests;
     }
 
     public Path root() {
@@ -33,7 +43,14 @@ public final class DiskWorkspaceFiles implements WorkspaceFiles {
     public byte[] read(String relativePath) throws IOException {
         Path file = resolve(relativePath);
         if (!Files.isRegularFile(file)) throw new NoSuchFileException(relativePath);
-        return Files.readAllBytes(file);
+        return FileBytes.read(file);
+    }
+
+    @Override
+    public DigestedBytes readDigested(String relativePath) throws IOException {
+        Path file = resolve(relativePath);
+        if (!Files.isRegularFile(file)) throw new NoSuchFileException(relativePath);
+        return digests.read(file);
     }
 
     @Override

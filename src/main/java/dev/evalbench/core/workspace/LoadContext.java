@@ -1,6 +1,5 @@
 package dev.evalbench.core.workspace;
 
-import dev.evalbench.core.json.Digests;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
@@ -189,11 +188,10 @@ final class LoadContext {
     private byte[] read(String path) throws IOException {
         byte[] known = read.get(path);
         if (known != null) return known;
-        byte[] bytes = files.read(path);
-        String digest = files.knownDigest(path);
-        digests.put(path, digest != null ? digest : Digests.sha256(bytes));
-        read.put(path, bytes);
-        return bytes;
+        WorkspaceFiles.DigestedBytes file = files.readDigested(path);
+        digests.put(path, file.sha256());
+        read.put(path, file.bytes());
+        return file.bytes();
     }
 
     /** The file as UTF-8 text; null (error recorded at the first bad byte's line and column) when it is not UTF-8. */

@@ -1,5 +1,6 @@
 package dev.evalbench.core.workspace;
 
+import dev.evalbench.core.json.Digests;
 import java.io.IOException;
 import java.util.List;
 
@@ -23,6 +24,19 @@ public interface WorkspaceFiles {
      */
     default String knownDigest(String relativePath) {
         return null;
+    }
+
+    /** A file's bytes and their SHA-256. */
+    record DigestedBytes(byte[] bytes, String sha256) {}
+
+    /**
+     * A file's bytes and their SHA-256: hashed unless this source knows the digest for certain ({@link
+     * #knownDigest}, or a folder's {@link FileDigestCache}).
+     */
+    default DigestedBytes readDigested(String relativePath) throws IOException {
+        byte[] bytes = read(relativePath);
+        String known = knownDigest(relativePath);
+        return new DigestedBytes(bytes, known != null ? known : Digests.sha256(bytes));
     }
 
     /** Paths of the regular files directly in a folder, sorted; empty when the folder is missing. */

@@ -1,5 +1,6 @@
 package dev.evalbench.core.store.sqlite;
 
+import dev.evalbench.core.io.FileBytes;
 import dev.evalbench.core.store.UserCacheFolder;
 import java.io.IOException;
 import java.io.InputStream;
@@ -76,7 +77,7 @@ final class NativeLibraryCache {
             Path dir = cache.resolve(PREFIX + jar.size() + "-" + Long.toHexString(jar.crc()));
             Path copy = dir.resolve(file);
             if (!ownedFolder(dir)) return null;
-            if (!Files.isRegularFile(copy) || !jar.matches(Files.readAllBytes(copy))) {
+            if (!Files.isRegularFile(copy) || !jar.matches(FileBytes.read(copy))) {
                 byte[] library = read(url);
                 if (!jar.matches(library)) return null; // the jar changed under us
                 Path partial = Files.createTempFile(dir, "partial-", ".tmp");
