@@ -10,12 +10,13 @@ import java.util.Optional;
 
 /**
  * What every gate kind reads: the run, the baseline (nullable), the workspace's suites, the bootstrap, and the
- * suites' cases selected so far. One per evaluation, on its thread: the selections fill as gates read them.
+ * suites' cases selected so far. One per evaluation, shared by its gates, which may be evaluated on several
+ * threads at once: the selections fill, each once, as gates read them.
  */
 record GateInputs(RunCases run, RunCases baseline, List<SuiteSpec> suites, Bootstrap bootstrap,
                   java.util.Map<Selection, List<? extends ScoredCase>> selections) {
     GateInputs(RunCases run, RunCases baseline, List<SuiteSpec> suites, Bootstrap bootstrap) {
-        this(run, baseline, suites, bootstrap, new java.util.HashMap<>());
+        this(run, baseline, suites, bootstrap, new java.util.concurrent.ConcurrentHashMap<>());
     }
 
     static final double LEVEL = 0.95;
