@@ -2,6 +2,7 @@ package dev.evalbench.core.workspace;
 
 import dev.evalbench.core.io.AtomicFiles;
 import dev.evalbench.core.io.FileBytes;
+import dev.evalbench.core.io.OwnerOnlyFolder;
 import dev.evalbench.core.json.Digests;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,8 @@ import java.util.concurrent.TimeUnit;
  * #SETTLED} or more before the read began, so a later write, whatever it restores, changes the change time in
  * the stamp. A platform without stamps (Windows), a file under {@link #SMALLEST} bytes (hashed in a few
  * milliseconds) and an entry that does not read are hashed as if nothing were kept; an entry that cannot be
- * written is not kept. One entry a file, named by a hash of its absolute path, which it also holds.
+ * written is not kept. One entry a file, named by a hash of its absolute path, which it also holds, in a folder
+ * only its owner may write ({@link OwnerOnlyFolder}): entries in a folder others may write are neither believed nor kept.
  *
  * <p>Thread-safe: entries are replaced whole ({@link AtomicFiles}); two processes writing one entry write the
  * same thing, or the later file's.
@@ -75,13 +77,22 @@ public final class FileDigestCache {
         if (!before.equals(FileStamp.of(file))) return hashed(bytes); // written while it was read
         Path absolute = file.toAbsolutePath().normalize();
         Path entry = folder.resolve(Digests.sha256(absolute.toString()).substring(0, 32));
-        if (believe) {
+        if (believe && Files.isDirectory(folder) && ownFolder()) {
             String kept = kept(entry, absolute, before);
             if (kept != null) return new WorkspaceFiles.DigestedBytes(bytes, kept);
         }
         WorkspaceFiles.DigestedBytes read = hashed(bytes);
-        if (before.settledBefore(started, SETTLED)) keep(entry, absolute, before, read.sha256());
+        if (before.settledBefore(started, SETTLED) && ownFolder()) keep(entry, absolute, before, read.sha256());
         return read;
+    }
+
+    /** Whether the folder is this user's alone (made so when missing): entries anyone else may write are not believed. */
+    private boolean ownFolder() {
+        try {
+            return OwnerOnlyFolder.prepare(folder);
+        } catch (IOException | RuntimeException unusable) {
+            return false; // no such folder can be made here, or no POSIX permissions: nothing is kept
+        }
     }
 
     private static WorkspaceFiles.DigestedBytes hashed(byte[] bytes) {

@@ -101,6 +101,22 @@ class FileDigestCacheTest {
         assertThat(Files.readString(notAFolder)).isEqualTo("x");
     }
 
+    /** An entry someone else could have written is not believed: the folder must be its owner's alone. */
+    @Test
+    void entriesInAFolderOthersMayWriteAreNotBelieved() throws IOException {
+        Path file = large("a.jsonl", 'a');
+        Path folder = dir.resolve("cache");
+        String sha = new FileDigestCache(folder, true, anHourOn).read(file).sha256();
+        assertThat(java.nio.file.Files.getPosixFilePermissions(folder))
+                .containsExactlyInAnyOrderElementsOf(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        Path entry = onlyEntry(folder);
+        Files.writeString(entry, Files.readString(entry).replace(sha, "0".repeat(64)));
+
+        Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+
+        assertThat(new FileDigestCache(folder, true, anHourOn).read(file).sha256()).isEqualTo(sha);
+    }
+
     /** A run records the digests of its inputs: hashed from the bytes it read, never taken from an entry. */
     @Test
     void aLoadThatRemembersOnlyKeepsDigestsButHashesEveryRead() throws IOException {

@@ -1,6 +1,7 @@
 package dev.evalbench.core.store.sqlite;
 
 import dev.evalbench.core.io.FileBytes;
+import dev.evalbench.core.io.OwnerOnlyFolder;
 import dev.evalbench.core.store.UserCacheFolder;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,12 +12,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
@@ -39,7 +37,6 @@ import java.util.zip.CRC32;
 final class NativeLibraryCache {
     private static final String PATH = "org.sqlite.lib.path";
     private static final String NAME = "org.sqlite.lib.name";
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
     static final int KEPT = 2;
     private static final String PREFIX = "sqlite-native-";
     private static boolean done;
@@ -76,7 +73,7 @@ final class NativeLibraryCache {
             Recorded jar = recorded(url);
             Path dir = cache.resolve(PREFIX + jar.size() + "-" + Long.toHexString(jar.crc()));
             Path copy = dir.resolve(file);
-            if (!ownedFolder(dir)) return null;
+            if (!OwnerOnlyFolder.prepare(dir)) return null;
             if (!Files.isRegularFile(copy) || !jar.matches(FileBytes.read(copy))) {
                 byte[] library = read(url);
                 if (!jar.matches(library)) return null; // the jar changed under us
@@ -162,23 +159,5 @@ final class NativeLibraryCache {
         if (os.startsWith("linux")) return "Linux/" + cpu;
         if (os.startsWith("mac")) return "Mac/" + cpu;
         return null;
-    }
-
-    /**
-     * Creates the folder owner-only; false when it exists and others may write it, or it belongs to someone else
-     * than its parent folder does (then it is not trusted).
-     */
-    private static boolean ownedFolder(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            Files.createDirectories(dir.getParent());
-            try {
-                Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-            } catch (java.nio.file.FileAlreadyExistsException e) {
-                // made by a command starting at the same time: checked below like any existing folder
-            }
-        }
-        Set<PosixFilePermission> perms = Files.getPosixFilePermissions(dir);
-        return Files.getOwner(dir).equals(Files.getOwner(dir.getParent()))
-                && !perms.contains(PosixFilePermission.GROUP_WRITE) && !perms.contains(PosixFilePermission.OTHERS_WRITE);
     }
 }
