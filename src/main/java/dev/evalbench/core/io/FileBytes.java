@@ -30,7 +30,9 @@ public final class FileBytes {
     public static byte[] read(Path file) throws IOException {
         try (FileChannel channel = FileChannel.open(file)) {
             long size = channel.size();
-            if (size > MAX_ARRAY) throw new OutOfMemoryError("Required array size too large: " + file + " holds " + size + " bytes");
+            if (size > MAX_ARRAY) {
+                throw new OutOfMemoryError("Required array size too large: " + file + " holds " + size + " bytes");
+            }
             byte[] bytes = new byte[(int) size];
             int filled = 0;
             while (true) {
