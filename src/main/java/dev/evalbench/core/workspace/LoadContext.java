@@ -125,6 +125,14 @@ final class LoadContext {
         return sorted;
     }
 
+    /**
+     * {@link #errors()}, each said once: a dataset that two suites read has its bad line found by both, and the
+     * author was told the same file, line and message twice.
+     */
+    List<InputError> distinctErrors() {
+        return errors().stream().distinct().toList();
+    }
+
     Map<String, String> digests() {
         return digests;
     }

@@ -70,7 +70,7 @@ public final class WorkspaceLoader {
         Map<String, SuiteSpec> suites = manifest == null ? Map.of() : suites(ctx, manifest, prompts, preprocessor, policy, routes);
         List<GateSpec> gates = GateReader.read(ctx, manifest == null ? "gates.yaml" : manifest.gatesPath(), manifest, suites);
         if (manifest != null && routes != null) checkDefaultRoute(ctx, manifest, routes);
-        if (ctx.errorCount() > 0) throw new WorkspaceException(ctx.errors());
+        if (ctx.errorCount() > 0) throw new WorkspaceException(ctx.distinctErrors());
         return new Workspace(manifest.name(), manifest.description(), files, manifest.defaultRoute(),
                 manifest.preprocess(), preprocessor.hash(), List.copyOf(suites.values()),
                 Collections.unmodifiableMap(new LinkedHashMap<>(prompts.byId())),

@@ -51,6 +51,21 @@ class SharedDatasetTest {
         assertThat(ws.suite("again").cases()).hasSameSizeAs(ws.suite("triage").cases());
     }
 
+    /** A bad line of a dataset two suites read is one error, said once, not once a suite. */
+    @Test
+    void aBadLineOfASharedDatasetIsSaidOnce() {
+        Path root = FixtureWorkspace.copyTo(dir);
+        FixtureWorkspace.replace(root, "evalbench.yaml", "    routing: action\n", "    routing: action\n"
+                + "  - {name: again, kind: task, prompt: triage, dataset: datasets/tickets.jsonl, version: \"1\",\n"
+                + "     classification: [category], routing: action}\n");
+        FixtureWorkspace.replace(root, "datasets/tickets.jsonl", "{\"id\": \"t001\"", "[\"id\", \"t001\"");
+
+        WorkspaceException e = FixtureWorkspace.loadFailure(root);
+
+        assertThat(e.errors()).filteredOn(err -> err.file().equals("datasets/tickets.jsonl"))
+                .singleElement().satisfies(err -> assertThat(err.line()).isEqualTo(1));
+    }
+
     @Test
     void aGateTagNoCaseCarriesIsAnError() {
         Path root = FixtureWorkspace.copyTo(dir);
