@@ -151,6 +151,15 @@ public final class ResultsTabs {
     }
 
     /**
+     * The gated run of an open results tab (its header, gates and workspace once read; null until then), or null
+     * when no tab of {@code runId} is open. FX thread.
+     */
+    public javafx.beans.value.ObservableValue<dev.evalbench.app.gates.GatedRun> gated(String runId) {
+        GatesViewModel vm = gates.get(runId);
+        return vm == null ? null : vm.gatedProperty();
+    }
+
+    /**
      * Lets another feature add to every results view opened from now on (e.g. an "Export report…" button):
      * {@code hook} runs once per new view, before its tab shows. FX thread.
      */

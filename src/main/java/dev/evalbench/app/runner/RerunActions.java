@@ -3,12 +3,15 @@ package dev.evalbench.app.runner;
 import atlantafx.base.theme.Styles;
 import dev.evalbench.app.results.ResultsView;
 import dev.evalbench.app.results.ResultsViewModel;
+import dev.evalbench.app.gates.GatedRun;
 import dev.evalbench.core.record.CaseKey;
 import dev.evalbench.core.record.CaseSummary;
+import dev.evalbench.core.record.RunKind;
 import dev.evalbench.core.text.Counted;
 import java.util.List;
 import java.util.function.BiConsumer;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
@@ -28,21 +31,27 @@ public final class RerunActions {
 
     /**
      * Adds the button to {@code view}'s actions and the menu to its table; {@code again} takes the run's id and the
-     * cases to run again.
+     * cases to run again; {@code gated} is the run as its gates read it (null until read), whose kind says whether
+     * its cases are the workspace's to run again.
      */
-    public static void install(ResultsView view, BiConsumer<String, List<CaseKey>> again) {
+    public static void install(ResultsView view, ObservableValue<GatedRun> gated,
+                               BiConsumer<String, List<CaseKey>> again) {
         ResultsViewModel vm = view.viewModel();
         Button failing = new Button("Rerun failing", new FontIcon("fth-rotate-cw"));
         failing.setId("results-rerun-failing");
         failing.getStyleClass().add(Styles.SMALL);
-        // Until every row is read the count would be the first page's; a run where every case passed has none.
+        // Until every row is read the count would be the first page's; a run where every case passed has none; a
+        // traffic or shadow run's cases are production's requests, which the workspace cannot run.
         failing.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.loadedProperty().get()
-                || failing(vm).isEmpty(), vm.loadedProperty()));
+                || failing(vm).isEmpty() || fromProduction(gated), vm.loadedProperty(), gated));
         Tooltip tip = new Tooltip();
-        tip.textProperty().bind(Bindings.createStringBinding(() -> vm.loadedProperty().get()
+        tip.textProperty().bind(Bindings.createStringBinding(() -> fromProduction(gated)
+                ? "A " + kindWord(gated) + " run's cases are production's requests, not the workspace's: replay them "
+                        + "with evalbench shadow"
+                : vm.loadedProperty().get()
                 ? "Run the " + Counted.of(failing(vm).size(), "case") + " that did not pass again, on the routes this run "
                         + "used, against the workspace as it is now (" + KEY + ")"
-                : "Reading the run…", vm.loadedProperty()));
+                : "Reading the run…", vm.loadedProperty(), gated));
         failing.setTooltip(tip);
         failing.setOnAction(e -> again.accept(vm.runId(), failing(vm)));
         view.addAction(failing);
@@ -61,10 +70,10 @@ public final class RerunActions {
         menu.getItems().addAll(0, List.of(selected, shown, new javafx.scene.control.SeparatorMenuItem()));
         // Said when the menu opens: the filter may have changed since the last time.
         menu.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWING, e -> {
-            selected.setDisable(view.table().getSelectionModel().getSelectedItem() == null);
+            selected.setDisable(view.table().getSelectionModel().getSelectedItem() == null || fromProduction(gated));
             int n = view.table().getItems().size();
             shown.setText("Run the " + Counted.of(n, "case") + " shown again");
-            shown.setDisable(n == 0 || !vm.loadedProperty().get());
+            shown.setDisable(n == 0 || !vm.loadedProperty().get() || fromProduction(gated));
         });
     }
 
@@ -87,6 +96,16 @@ public final class RerunActions {
         } else {
             again.accept(vm.runId(), failing(vm));
         }
+    }
+
+    /** Whether the run, once its header is read, is not an eval run (a traffic or shadow run). */
+    private static boolean fromProduction(ObservableValue<GatedRun> gated) {
+        GatedRun run = gated.getValue();
+        return run != null && run.header().kind() != RunKind.EVAL;
+    }
+
+    private static String kindWord(ObservableValue<GatedRun> gated) {
+        return gated.getValue().header().kind().name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Every case (each sample, each route) that did not pass: failed or errored. */

@@ -170,7 +170,7 @@ public final class RunFeature {
         java.util.function.BiConsumer<String, java.util.List<dev.evalbench.core.record.CaseKey>> again =
                 (runId, cases) -> whenRead.request(() -> launcher.runAgain(runId, cases));
         results.onOpen(view -> {
-            RerunActions.install(view, again);
+            RerunActions.install(view, results.gated(view.viewModel().runId()), again);
             // The case read here is the one an open template previews: the author goes from it to the prompt.
             view.viewModel().selectedProperty().addListener((o, was, now) -> {
                 if (now != null) session.caseInFocusProperty().set(now.key());

@@ -138,6 +138,29 @@ class RerunWindowTest extends WindowTestBase {
         waitFor(10, TimeUnit.SECONDS, () -> preview.getValue().toString().equals("triage / t031"));
     }
 
+    /**
+     * An imported traffic run's cases are production's requests: its results tab does not offer to run them again
+     * (the command line's --failing-of refuses them too), and says what to do instead.
+     */
+    @Test
+    void aTrafficRunsResultsDoNotOfferToRunItsCasesAgain() throws Exception {
+        firstRunWithT001Failing();
+        assertThat(Cli.run("traffic", "import", fixture.workspace.resolve("traffic/control-small.jsonl").toString(),
+                "-w", fixture.workspace.toString()).exit()).isZero();
+        fixture.start();
+        ListView<?> list = robot.lookup("#history-list").queryAs(ListView.class);
+        waitFor(30, TimeUnit.SECONDS, () -> list.getItems().size() == 2 && fixture.workbench().session().workspace() != null);
+        assertThat(FxWait.read(() -> ((dev.evalbench.app.history.RunRow) list.getItems().get(0)).kind())).isEqualTo("traffic");
+        FxWait.waitUntilShown(robot, "#history-list .list-cell", 10, TimeUnit.SECONDS);
+        robot.doubleClickOn(robot.lookup("#history-list .list-cell").nth(0).queryAs(Node.class));
+
+        Button rerun = robot.lookup("#results-rerun-failing").queryAs(Button.class);
+        waitFor(30, TimeUnit.SECONDS, () -> FxWait.read(() -> rerun.getTooltip().getText()).startsWith("A traffic run's"));
+        assertThat(FxWait.read(() -> rerun.getTooltip().getText())).isEqualTo(
+                "A traffic run's cases are production's requests, not the workspace's: replay them with evalbench shadow");
+        assertThat(FxWait.read(rerun::isDisabled)).isTrue();
+    }
+
     /** Once the results table lists every case, selects row {@code row}, which must be case {@code id}. */
     private TableView<?> selectInTheResults(int row, String id) throws Exception {
         TableView<?> table = robot.lookup("#results-table").queryAs(TableView.class);
