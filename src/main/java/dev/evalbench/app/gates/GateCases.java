@@ -8,6 +8,7 @@ import dev.evalbench.core.eval.PolicyOutcomes;
 import dev.evalbench.core.gate.stats.Percentiles;
 import dev.evalbench.core.record.CaseKey;
 import dev.evalbench.core.record.ScoredCase;
+import dev.evalbench.core.text.Millis;
 import dev.evalbench.core.workspace.GateSpec;
 import dev.evalbench.core.workspace.SuiteKind;
 import dev.evalbench.core.workspace.SuiteSpec;
@@ -65,7 +66,7 @@ public final class GateCases {
                 List<? extends ScoredCase> timed = inSuite.stream().filter(r -> r.failureKind() == null || r.latencyMs() > 0).toList();
                 Set<CaseKey> over = keys(timed, r -> gate.maxMs() != null && r.latencyMs() > gate.maxMs());
                 if (!over.isEmpty()) {
-                    return new Behind(over, "the cases slower than its budget (" + gate.maxMs() + " ms)");
+                    return new Behind(over, "the cases slower than its budget (" + Millis.of(gate.maxMs()) + ")");
                 }
                 return new Behind(heaviest(timed, ScoredCase::latencyMs),
                         gate.maxMs() == null ? "the slowest 5%" : "the slowest 5%, as no case is over its budget");

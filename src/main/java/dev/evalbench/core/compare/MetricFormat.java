@@ -1,5 +1,6 @@
 package dev.evalbench.core.compare;
 
+import dev.evalbench.core.text.Millis;
 import java.util.Locale;
 
 /**
@@ -17,7 +18,7 @@ public final class MetricFormat {
         if (!Double.isFinite(v)) return NONE;
         return switch (unit) {
             case "rate" -> String.format(Locale.ROOT, "%.1f%%", v * 100);
-            case "ms" -> String.format(Locale.ROOT, "%.0f ms", v);
+            case "ms" -> Millis.of(v);
             // With thousands separators, as the tokens gate writes its totals ("190,783" beside "1199.9" read oddly).
             case "tokens" -> String.format(Locale.ROOT, "%,.1f", v);
             case "usd" -> String.format(Locale.ROOT, "$%.6f", v);
@@ -30,7 +31,7 @@ public final class MetricFormat {
         if (!Double.isFinite(d)) return NONE;
         String text = switch (unit) {
             case "rate" -> String.format(Locale.ROOT, "%+.1f pp", d * 100);
-            case "ms" -> String.format(Locale.ROOT, "%+.0f ms", d);
+            case "ms" -> Millis.signed(d);
             case "tokens" -> String.format(Locale.ROOT, "%+,.1f", d);
             case "usd" -> usdDelta(d);
             default -> String.format(Locale.ROOT, "%+.4g", d);

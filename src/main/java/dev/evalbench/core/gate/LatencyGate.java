@@ -4,9 +4,9 @@ import dev.evalbench.core.gate.stats.Interval;
 import dev.evalbench.core.gate.stats.Percentiles;
 import dev.evalbench.core.record.ScoredCase;
 import dev.evalbench.core.text.Counted;
+import dev.evalbench.core.text.Millis;
 import dev.evalbench.core.workspace.GateSpec;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * p95_latency: the nearest-rank p95 of case latencies, at most {@code max_ms}, with a percentile-bootstrap
@@ -29,8 +29,8 @@ final class LatencyGate {
         Double baseP95 = base.length == 0 ? null : Percentiles.p95(base);
         Interval interval = in.bootstrap().percentileOfRank(latencies, 0.95, GateInputs.LEVEL);
         boolean passed = p95 <= spec.maxMs() + GateInputs.EPSILON;
-        String detail = String.format(Locale.ROOT, "The p95 latency is %.0f ms over %s; the budget is %.0f ms.",
-                p95, Counted.cases(latencies.length), spec.maxMs());
+        String detail = "The p95 latency is " + Millis.of(p95) + " over " + Counted.cases(latencies.length)
+                + "; the budget is " + Millis.of(spec.maxMs()) + ".";
         return Verdicts.of(spec, spec.suite(), passed, p95, spec.maxMs(), "<=", baseP95, interval, null, null, detail);
     }
 

@@ -1,5 +1,6 @@
 package dev.evalbench.core.gate.ci;
 
+import dev.evalbench.core.text.Millis;
 import java.util.Locale;
 
 /** The "against the baseline" table of the PR comment: whole-run numbers side by side with their change. */
@@ -14,7 +15,7 @@ final class BaselineDeltas {
                 String.format(Locale.ROOT, "%+d", run.providerFailures() - base.providerFailures()));
         row(md, "p95 latency", ms(run.p95LatencyMs()), ms(base.p95LatencyMs()),
                 Double.isFinite(run.p95LatencyMs()) && Double.isFinite(base.p95LatencyMs())
-                        ? String.format(Locale.ROOT, "%+.0f ms", run.p95LatencyMs() - base.p95LatencyMs()) : VerdictFormat.NONE);
+                        ? Millis.signed(run.p95LatencyMs() - base.p95LatencyMs()) : VerdictFormat.NONE);
         row(md, "Tokens (in + out)", String.format(Locale.ROOT, "%,d", run.tokens()), String.format(Locale.ROOT, "%,d", base.tokens()),
                 String.format(Locale.ROOT, "%+,d", run.tokens() - base.tokens()));
         row(md, "Cost", String.format(Locale.ROOT, "$%.4f", run.costUsd()), String.format(Locale.ROOT, "$%.4f", base.costUsd()),
@@ -35,7 +36,7 @@ final class BaselineDeltas {
     }
 
     private static String ms(double value) {
-        return Double.isFinite(value) ? String.format(Locale.ROOT, "%.0f ms", value) : VerdictFormat.NONE;
+        return Double.isFinite(value) ? Millis.of(value) : VerdictFormat.NONE;
     }
 
     private static void row(StringBuilder md, String name, String run, String base, String delta) {

@@ -1,6 +1,7 @@
 package dev.evalbench.core.gate.ci;
 
 import dev.evalbench.core.gate.GateVerdict;
+import dev.evalbench.core.text.Millis;
 import java.util.Locale;
 
 /**
@@ -51,7 +52,7 @@ public final class VerdictFormat {
             case "safety_pass_rate":
                 return String.format(Locale.ROOT, "%+.1f pp", d * 100);
             case "p95_latency":
-                return String.format(Locale.ROOT, "%+.0f ms", d);
+                return Millis.signed(d);
             case "total_tokens":
                 return String.format(Locale.ROOT, "%+,.0f", d);
             default:
@@ -133,7 +134,7 @@ public final class VerdictFormat {
             case "cost_variance":
                 return String.format(Locale.ROOT, "%.1f%%", x * 100);
             case "p95_latency":
-                return String.format(Locale.ROOT, "%.0f ms", x);
+                return Millis.of(x);
             case "total_tokens":
                 return String.format(Locale.ROOT, "%,.0f", x);
             default:

@@ -31,7 +31,7 @@ class MarkdownSummaryTest {
     void theBaselineTableShowsWholeRunDeltas() {
         assertThat(md).contains("| Cases passed | 2/5 (40.0%) | 4/5 (80.0%) | -40.0 pp |");
         assertThat(md).contains("| Provider failures | 1 | 0 | +1 |");
-        assertThat(md).contains("| p95 latency | 30000 ms | 200 ms | +29800 ms |");
+        assertThat(md).contains("| p95 latency | 30,000 ms | 200 ms | +29,800 ms |");
     }
 
     @Test
