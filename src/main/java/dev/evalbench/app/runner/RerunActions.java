@@ -1,9 +1,9 @@
 package dev.evalbench.app.runner;
 
 import atlantafx.base.theme.Styles;
+import dev.evalbench.app.gates.GatedRun;
 import dev.evalbench.app.results.ResultsView;
 import dev.evalbench.app.results.ResultsViewModel;
-import dev.evalbench.app.gates.GatedRun;
 import dev.evalbench.core.record.CaseKey;
 import dev.evalbench.core.record.CaseSummary;
 import dev.evalbench.core.record.RunKind;
