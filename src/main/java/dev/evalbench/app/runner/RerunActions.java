@@ -6,7 +6,7 @@ import dev.evalbench.app.results.ResultsView;
 import dev.evalbench.app.results.ResultsViewModel;
 import dev.evalbench.core.record.CaseKey;
 import dev.evalbench.core.record.CaseSummary;
-import dev.evalbench.core.record.RunKind;
+import dev.evalbench.core.service.RunAgain;
 import dev.evalbench.core.text.Counted;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -98,10 +98,10 @@ public final class RerunActions {
         }
     }
 
-    /** Whether the run, once its header is read, is not an eval run (a traffic or shadow run). */
+    /** Whether the run, once its header is read, is one whose cases are not run again (a traffic or shadow run). */
     private static boolean fromProduction(ObservableValue<GatedRun> gated) {
         GatedRun run = gated.getValue();
-        return run != null && run.header().kind() != RunKind.EVAL;
+        return run != null && !RunAgain.runnable(run.header());
     }
 
     private static String kindWord(ObservableValue<GatedRun> gated) {

@@ -36,6 +36,11 @@ public final class RunAgain {
         return of(asked, cases, concurrency, cacheMode);
     }
 
+    /** Whether the run's cases are the workspace's to run again: an eval run's are, a traffic or shadow run's are not. */
+    public static boolean runnable(RunHeader run) {
+        return run.kind() == RunKind.EVAL;
+    }
+
     /**
      * Refuses a run whose cases are not the workspace's to run again: a traffic or shadow run's are production's
      * requests.
@@ -43,7 +48,7 @@ public final class RunAgain {
      * @throws RequestException (field "run") naming the run and what to do instead
      */
     public static void checkRunnable(RunHeader run) throws RequestException {
-        if (run.kind() != RunKind.EVAL) {
+        if (!runnable(run)) {
             throw new RequestException("run", "run " + run.id() + " is a "
                     + run.kind().name().toLowerCase(java.util.Locale.ROOT) + " run: its cases are production's "
                     + "requests, not the workspace's; replay them with evalbench shadow");

@@ -75,14 +75,18 @@ public final class FileDigestCache {
         byte[] bytes = FileBytes.read(file);
         if (before == null || bytes.length < SMALLEST || bytes.length != before.size()) return hashed(bytes);
         if (!before.equals(FileStamp.of(file))) return hashed(bytes); // written while it was read
+        boolean settled = before.settledBefore(started, SETTLED);
+        // Nothing to believe without a folder, nothing to keep unless settled; either way, only in a folder of our own.
+        boolean mayHoldEntry = believe && Files.isDirectory(folder);
+        if (!(mayHoldEntry || settled) || !ownFolder()) return hashed(bytes);
         Path absolute = file.toAbsolutePath().normalize();
         Path entry = folder.resolve(Digests.sha256(absolute.toString()).substring(0, 32));
-        if (believe && Files.isDirectory(folder) && ownFolder()) {
+        if (believe) {
             String kept = kept(entry, absolute, before);
             if (kept != null) return new WorkspaceFiles.DigestedBytes(bytes, kept);
         }
         WorkspaceFiles.DigestedBytes read = hashed(bytes);
-        if (before.settledBefore(started, SETTLED) && ownFolder()) keep(entry, absolute, before, read.sha256());
+        if (settled) keep(entry, absolute, before, read.sha256());
         return read;
     }
 
