@@ -49,10 +49,12 @@ class CelOnlyWhenUsedTest {
 
     /**
      * The command JVM that makes the class archive (ClassArchive: a machine's second run) builds CEL's runtime
-     * after its command, so an archive made by a workspace without CEL still holds it for one with a rule.
+     * and makes one HTTP call to itself after its command, so an archive made by a workspace without CEL and
+     * without a route to a real model (the minimal one, or the sample a new user runs first) still holds both
+     * for later runs that need them.
      */
     @Test
-    void aClassArchiveMadeOnAWorkspaceWithoutCelStillHoldsIt() throws Exception {
+    void aClassArchiveMadeOnAWorkspaceWithoutCelOrHttpRoutesStillHoldsThem() throws Exception {
         Path ws = tmp.resolve("minimal");
         Cli.copyTree(FIXTURE, ws);
         Path archive = tmp.resolve("made.jsa");
@@ -68,6 +70,16 @@ class CelOnlyWhenUsedTest {
                 TestJar.path().toString(), "validate", Cli.copySample(tmp.resolve("sample")).toString());
         assertThat(mapped).containsPattern("dev\\.cel\\.runtime\\.\\S+ source: shared objects file")
                 .doesNotContainPattern("dev\\.cel\\.runtime\\.\\S+ source: (file|jar):");
+
+        // The HTTP path, loaded after the command too, is in the archive's dictionary: OkHttp's HTTP/1 codec, okio,
+        // Kotlin's runtime beneath them, and the provider's own transport.
+        assertThat(made.indexOf(" okhttp3.")).as("OkHttp loaded after the command")
+                .isGreaterThan(made.indexOf("dev.evalbench.ClassArchive source:"));
+        String dictionary = java("-XX:SharedArchiveFile=" + archive, "-XX:+PrintSharedArchiveAndExit", "-jar",
+                TestJar.path().toString());
+        assertThat(dictionary).contains(" okhttp3.internal.http1.Http1ExchangeCodec ", " okio.Buffer ",
+                " kotlin.jvm.internal.Intrinsics ", " dev.evalbench.core.provider.http.HttpTransport ",
+                " dev.evalbench.core.provider.http.OpenAiWireFormat ");
     }
 
     private String java(String... args) throws Exception {
