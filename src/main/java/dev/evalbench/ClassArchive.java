@@ -34,37 +34,41 @@ import java.util.zip.CRC32;
  * uses. The first {@code run} only leaves a mark ({@value #RUN_SEEN}) in the folder; the archive is made by a
  * {@code run} that finds the mark, so only where the folder outlives a command.
  *
- * <p>A reviewer's machine may never run anything: it compares, gates, reports on and verifies runs made elsewhere.
- * There, where no run was ever seen, the second of those commands ({@link #READERS}; the first leaves the mark
- * {@value #READ_SEEN}) makes a reader's archive ({@code KEY.reading.jsa}) that every command uses until a run's
- * archive of the same jar exists. Runs there go as anywhere: the first (which uses the reader's archive) leaves its
- * mark, the second makes the run's archive. Where a run was seen (a CI job's report after its run) a reader makes
- * nothing: the next run will. An archive that does not match (another JDK, the jar rebuilt) is ignored by the JVM, which then loads classes as usual; the JVM's sharing
- * log is off either way, so nothing reaches the command's output.
+ * <p>The commands that read stored runs ({@link #READERS}: {@code compare}, {@code gate}, {@code report},
+ * {@code verify}) each get an archive of their own ({@code KEY.compare.jsa} and so on, 10-17 MB), made by the
+ * second use of that command: it holds what the command loads and nothing else, and a JVM maps and relocates a
+ * 15 MB archive sooner than the run's 38 MB one ({@code compare} of two 10,000-case runs 0.79 s → 0.69 s in its
+ * JVM, docs/performance.md, round 32). Where runs are made (a run was seen here) a reader makes its archive only
+ * once the run's exists, which shows that this folder outlives a command: a CI job's report, gate and compare
+ * after its one run make nothing. On a reviewer's machine, where no run was ever seen, the second use of each
+ * reader makes its archive. Until a command has one of its own it maps the run's archive, else a reader's of the
+ * same jar, else none; so do the commands with no archive of their own ({@code history}, {@code tag}, ...). An
+ * archive that does not match (another JDK, the jar rebuilt) is ignored by the JVM, which then loads classes as
+ * usual; the JVM's sharing log is off either way, so nothing reaches the command's output.
  *
  * <p>Archives live in the user's cache folder ({@code $XDG_CACHE_HOME/evalbench/jvm}, else
  * {@code ~/.cache/evalbench/jvm}; {@code ~/Library/Caches/evalbench/jvm} on macOS), named by a hash of the jar's
- * path, size and time and of the JDK, about 30 MB each; the commands' two newest and the window's newest are kept (its
- * archive, {@link #windowOptions}, about 45 MB). If the folder cannot be written,
+ * path, size and time and of the JDK (the run's about 38 MB); the commands' archives of the two jars that made one
+ * last and the window's newest are kept (its archive, {@link #windowOptions}, about 55 MB). If the folder cannot be written,
  * commands run without an archive. Not thread-safe; used by the launching process's main thread only.
  */
 final class ClassArchive {
     static final int KEPT = 2;
     /** The file in the archive folder that says a {@code run} has been here before. */
     static final String RUN_SEEN = "run-seen";
-    /** The file that says a reader ({@link #READERS}) has been here where no run has. */
-    static final String READ_SEEN = "read-seen";
+    /** The file that says a reader (one of {@link #READERS}) has been here: {@code READER-seen}. */
+    static final String READER_SEEN_SUFFIX = "-seen";
     /** The file that says the workbench has been opened here with this folder writable. */
     static final String WINDOW_SEEN = "window-seen";
-    /** The commands that read stored runs, whose second on a machine without runs makes a reader's archive. */
-    static final java.util.Set<String> READERS = java.util.Set.of("compare", "gate", "report", "verify");
-    /** The system property that tells the command's JVM it is making the archive ({@link #loadOptionalParts}). */
+    /** The commands that read stored runs and have an archive of their own, in the order another command falls back on theirs. */
+    static final List<String> READERS = List.of("compare", "gate", "report", "verify");
+    /** The system property that tells the command's JVM it is making the run's archive ({@link #loadOptionalParts}). */
     static final String MAKING = "evalbench.classArchive.making";
     private static final String QUIET = "-Xlog:cds*=off";
     private static final String WINDOW_SUFFIX = ".window.jsa";
     private final Path folder;
+    private final String key;
     private final Path archive;
-    private final Path readingArchive;
     private final Path windowArchive;
     private final Path dump;
     /** Where the dump goes once the command's JVM has exited, or null when it makes no archive. */
@@ -72,8 +76,8 @@ final class ClassArchive {
 
     private ClassArchive(Path folder, String key) {
         this.folder = folder;
+        this.key = key;
         this.archive = folder.resolve(key + ".jsa");
-        this.readingArchive = folder.resolve(key + ".reading.jsa");
         this.windowArchive = folder.resolve(key + WINDOW_SUFFIX);
         this.dump = folder.resolve(key + "." + ProcessHandle.current().pid() + ".part");
     }
@@ -141,20 +145,35 @@ final class ClassArchive {
     }
 
     /**
-     * JVM options for a command: use the run's archive when there is one; make it when there is none and the command
-     * is a {@code run} (the command that loads most of what the others load) and a run has been here before; else
-     * the reader's archive when there is one, or make it for a reader where no run but a reader has been before;
-     * otherwise none (a first run or reader leaves its mark).
+     * JVM options for a command: its own archive when there is one (the run's for {@code run}, a reader's own for a
+     * reader); else make it if this command was seen here before and, for a reader where runs were seen, the run's
+     * archive exists; otherwise the run's archive, or a reader's of this jar, or none (and a first use leaves its
+     * mark).
      */
     List<String> options(String command) {
-        if (Files.isRegularFile(archive)) return using(archive);
         boolean run = command.equals("run");
-        List<String> reading = Files.isRegularFile(readingArchive) ? using(readingArchive) : List.of();
-        if (!run && (!READERS.contains(command) || !reading.isEmpty())) return reading;
-        if (!run && Files.exists(folder.resolve(RUN_SEEN))) return List.of();
-        if (!seenBefore(run ? RUN_SEEN : READ_SEEN)) return reading;
-        dumpingTo = run ? archive : readingArchive;
-        return List.of("-XX:ArchiveClassesAtExit=" + dump, QUIET, "-D" + MAKING + "=true");
+        Path own = run ? archive : READERS.contains(command) ? readerArchive(command) : null;
+        if (own != null && Files.isRegularFile(own)) return using(own);
+        List<String> fallback = fallback();
+        if (own == null) return fallback;
+        if (!run && Files.exists(folder.resolve(RUN_SEEN)) && !Files.isRegularFile(archive)) return fallback;
+        if (!seenBefore(run ? RUN_SEEN : command + READER_SEEN_SUFFIX)) return fallback;
+        dumpingTo = own;
+        // A run's archive serves every command and every workspace, so its maker loads what this run may not have
+        // used (loadOptionalParts); a reader's holds what that command loads and nothing more.
+        List<String> making = List.of("-XX:ArchiveClassesAtExit=" + dump, QUIET);
+        return run ? Stream.concat(making.stream(), Stream.of("-D" + MAKING + "=true")).toList() : making;
+    }
+
+    /** The archive a command without one of its own maps: the run's, else the first reader's there is, else none. */
+    private List<String> fallback() {
+        if (Files.isRegularFile(archive)) return using(archive);
+        return READERS.stream().map(this::readerArchive).filter(Files::isRegularFile).findFirst()
+                .map(ClassArchive::using).orElse(List.of());
+    }
+
+    private Path readerArchive(String command) {
+        return folder.resolve(key + "." + command + ".jsa");
     }
 
     /**
@@ -243,13 +262,23 @@ final class ClassArchive {
             List<Path> all = files.toList();
             all.stream().filter(p -> p.getFileName().toString().endsWith(".part") || p.getFileName().toString().endsWith(".shown"))
                     .filter(p -> modified(p).toMillis() < hourAgo).forEach(ClassArchive::delete);
-            // The commands' two newest (a run's and a reader's, or two jars'), and the window's newest: a window's
-            // archive is not a newer command's, and must not push the run's out.
-            all.stream().filter(p -> p.getFileName().toString().endsWith(".jsa") && !isWindowArchive(p))
-                    .sorted(Comparator.comparing(ClassArchive::modified).reversed()).skip(KEPT).forEach(ClassArchive::delete);
+            // The commands' archives of the two jars that wrote one last (a run's and its readers', or two jars'), and
+            // the window's newest: a window's archive is not a newer command's, and must not push the run's out. A
+            // reader's archive of an earlier Evalbench (KEY.reading.jsa) is read by no one now.
+            List<Path> commands = all.stream().filter(p -> p.getFileName().toString().endsWith(".jsa") && !isWindowArchive(p))
+                    .sorted(Comparator.comparing(ClassArchive::modified).reversed()).toList();
+            List<String> keptKeys = commands.stream().map(ClassArchive::keyOf).distinct().limit(KEPT).toList();
+            commands.stream().filter(p -> !keptKeys.contains(keyOf(p)) || p.getFileName().toString().endsWith(".reading.jsa"))
+                    .forEach(ClassArchive::delete);
             all.stream().filter(ClassArchive::isWindowArchive)
                     .sorted(Comparator.comparing(ClassArchive::modified).reversed()).skip(1).forEach(ClassArchive::delete);
         }
+    }
+
+    /** The jar's key an archive's name starts with ({@code KEY.jsa}, {@code KEY.compare.jsa}). */
+    private static String keyOf(Path p) {
+        String name = p.getFileName().toString();
+        return name.substring(0, name.indexOf('.'));
     }
 
     private static boolean isWindowArchive(Path p) {

@@ -52,48 +52,83 @@ class ClassArchiveTest {
     }
 
     /**
-     * A reviewer's machine that never runs: its second compare (or gate, report, verify) makes a reader's archive
-     * that later commands use; a run there uses it once, then makes the run's own, which every command uses after.
+     * A reviewer's machine that never runs: the second use of each reader (compare, gate, report, verify) makes that
+     * reader's archive, which it maps from then on; other commands, and readers without their own, map one of those;
+     * a run there maps one once, then makes the run's own, which the commands without an archive of their own use.
      */
     @Test
-    void whereNoRunWasSeenTheSecondReaderMakesAnArchiveAndARunLaterMakesItsOwn() throws Exception {
+    void whereNoRunWasSeenEachReaderMakesItsOwnOnItsSecondUse() throws Exception {
         Path jar = Files.writeString(tmp.resolve("evalbench.jar"), "jar");
         Map<String, String> env = Map.of("XDG_CACHE_HOME", tmp.resolve("cache").toString());
         Path folder = tmp.resolve("cache/evalbench/jvm");
 
         assertThat(fresh(jar, env).options("history")).as("not a reader").isEmpty();
-        assertThat(fresh(jar, env).options("compare")).as("the first reader leaves a mark").isEmpty();
-        assertThat(folder.resolve(ClassArchive.READ_SEEN)).exists();
-        ClassArchive making = fresh(jar, env);
-        List<String> dumping = making.options("verify");
-        assertThat(dumping.get(0)).startsWith("-XX:ArchiveClassesAtExit=");
-        Files.writeString(Path.of(dumping.get(0).substring("-XX:ArchiveClassesAtExit=".length())), "reader's archive");
-        making.afterExit();
+        assertThat(fresh(jar, env).options("compare")).as("the first compare leaves a mark").isEmpty();
+        assertThat(folder.resolve("compare" + ClassArchive.READER_SEEN_SUFFIX)).exists();
+        assertThat(fresh(jar, env).options("verify")).as("so does the first verify").isEmpty();
+        make(jar, env, "compare", "compare's archive");
 
-        assertThat(archiveIn(fresh(jar, env).options("history"))).hasContent("reader's archive").hasFileName(
-                archiveIn(fresh(jar, env).options("gate")).getFileName().toString()).satisfies(p ->
-                assertThat(p.getFileName().toString()).endsWith(".reading.jsa"));
-        assertThat(archiveIn(fresh(jar, env).options("run"))).as("a first run uses it and makes none").hasContent("reader's archive");
-        ClassArchive runMaking = fresh(jar, env);
-        List<String> runDumping = runMaking.options("run");
-        assertThat(runDumping.get(0)).as("a second run makes its own").startsWith("-XX:ArchiveClassesAtExit=");
-        Files.writeString(Path.of(runDumping.get(0).substring("-XX:ArchiveClassesAtExit=".length())), "run's archive");
-        runMaking.afterExit();
-        assertThat(archiveIn(fresh(jar, env).options("compare"))).hasContent("run's archive");
+        assertThat(archiveIn(fresh(jar, env).options("compare"))).hasContent("compare's archive")
+                .satisfies(p -> assertThat(p.getFileName().toString()).endsWith(".compare.jsa"));
+        assertThat(archiveIn(fresh(jar, env).options("history"))).as("a command without its own").hasContent("compare's archive");
+        assertThat(archiveIn(fresh(jar, env).options("gate"))).as("a first gate").hasContent("compare's archive");
+        make(jar, env, "verify", "verify's archive");
+        assertThat(archiveIn(fresh(jar, env).options("verify"))).hasContent("verify's archive");
+        assertThat(archiveIn(fresh(jar, env).options("run"))).as("a first run maps a reader's and makes none")
+                .hasContent("compare's archive");
+        make(jar, env, "run", "run's archive");
+        assertThat(archiveIn(fresh(jar, env).options("history"))).hasContent("run's archive");
+        assertThat(archiveIn(fresh(jar, env).options("compare"))).as("a reader keeps its own").hasContent("compare's archive");
     }
 
     /** A CI job's report, compare and verify after its run make nothing: the job's machine is gone after it. */
     @Test
-    void whereARunWasSeenReadersMakeNoArchive() throws Exception {
+    void whereARunWasSeenButNoRunsArchiveMadeReadersMakeNone() throws Exception {
         Path jar = Files.writeString(tmp.resolve("evalbench.jar"), "jar");
         Map<String, String> env = Map.of("XDG_CACHE_HOME", tmp.resolve("cache").toString());
         assertThat(fresh(jar, env).options("run")).isEmpty();
-        for (String reader : List.of("report", "compare", "verify", "gate")) {
+        for (String reader : ClassArchive.READERS) {
             assertThat(fresh(jar, env).options(reader)).as(reader).isEmpty();
+            assertThat(fresh(jar, env).options(reader)).as(reader + ", again").isEmpty();
         }
         try (Stream<Path> left = Files.list(tmp.resolve("cache/evalbench/jvm"))) {
-            assertThat(left.map(p -> p.getFileName().toString())).containsExactly(ClassArchive.RUN_SEEN);
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(name -> name.endsWith(".jsa") || name.endsWith(".part"));
         }
+    }
+
+    /**
+     * Where runs are repeated (the run's archive exists), a reader maps the run's archive the first time and makes its
+     * own the second; from then on it maps its own, while the run and the other readers keep theirs. A reader's maker
+     * loads nothing beyond its command (the run's maker loads CEL and the HTTP path too).
+     */
+    @Test
+    void whereRunsAreRepeatedEachReaderMakesItsOwnOnItsSecondUse() throws Exception {
+        Path jar = Files.writeString(tmp.resolve("evalbench.jar"), "jar");
+        Map<String, String> env = Map.of("XDG_CACHE_HOME", tmp.resolve("cache").toString());
+        assertThat(fresh(jar, env).options("run")).isEmpty();
+        make(jar, env, "run", "run's archive");
+
+        assertThat(archiveIn(fresh(jar, env).options("compare"))).as("the first compare").hasContent("run's archive");
+        ClassArchive making = fresh(jar, env);
+        List<String> dumping = making.options("compare");
+        assertThat(dumping).hasSize(2).noneMatch(o -> o.contains(ClassArchive.MAKING));
+        Files.writeString(Path.of(dumping.get(0).substring("-XX:ArchiveClassesAtExit=".length())), "compare's archive");
+        making.afterExit();
+
+        assertThat(archiveIn(fresh(jar, env).options("compare"))).hasContent("compare's archive");
+        assertThat(archiveIn(fresh(jar, env).options("run"))).hasContent("run's archive");
+        assertThat(archiveIn(fresh(jar, env).options("gate"))).as("a first gate").hasContent("run's archive");
+        assertThat(archiveIn(fresh(jar, env).options("tag"))).hasContent("run's archive");
+    }
+
+    /** Makes {@code command}'s archive as the launcher would: the options to dump, the JVM's file, then its exit. */
+    private void make(Path jar, Map<String, String> env, String command, String content) throws Exception {
+        ClassArchive making = fresh(jar, env);
+        List<String> dumping = making.options(command);
+        assertThat(dumping).as(command + " makes its archive").isNotEmpty();
+        assertThat(dumping.get(0)).startsWith("-XX:ArchiveClassesAtExit=");
+        Files.writeString(Path.of(dumping.get(0).substring("-XX:ArchiveClassesAtExit=".length())), content);
+        making.afterExit();
     }
 
     private ClassArchive fresh(Path jar, Map<String, String> env) {
@@ -106,12 +141,18 @@ class ClassArchiveTest {
         return Path.of(options.get(0).substring("-XX:SharedArchiveFile=".length()));
     }
 
+    /**
+     * The archives of the two jars that made one last are kept, each jar's run's and readers' together; older jars'
+     * go, and so does a reader's archive of an earlier Evalbench ({@code KEY.reading.jsa}), which nothing reads now.
+     */
     @Test
-    void aRunThatMadeNoArchiveLeavesNothingAndOnlyTheTwoNewestArchivesAreKept() throws Exception {
+    void aRunThatMadeNoArchiveLeavesNothingAndOnlyTheTwoNewestJarsArchivesAreKept() throws Exception {
         Path folder = Files.createDirectories(tmp.resolve("cache/evalbench/jvm"));
         for (int i = 1; i <= 3; i++) {
             Files.setLastModifiedTime(Files.writeString(folder.resolve("old" + i + ".jsa"), "x"), FileTime.fromMillis(i * 1_000L));
+            Files.setLastModifiedTime(Files.writeString(folder.resolve("old" + i + ".gate.jsa"), "x"), FileTime.fromMillis(i * 1_000L + 10));
         }
+        Files.setLastModifiedTime(Files.writeString(folder.resolve("old3.reading.jsa"), "x"), FileTime.fromMillis(3_020L));
         Path stale = Files.writeString(folder.resolve("killed.123.part"), "half");
         Files.setLastModifiedTime(stale, FileTime.fromMillis(0));
         // A window's launcher killed outright leaves its window's mark too.
@@ -124,7 +165,7 @@ class ClassArchiveTest {
         archive.afterExit(); // the JVM wrote nothing (killed, or the disk was full)
         try (Stream<Path> left = Files.list(folder)) {
             assertThat(left.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder("old2.jsa", "old3.jsa", ClassArchive.RUN_SEEN);
+                    .containsExactlyInAnyOrder("old2.jsa", "old2.gate.jsa", "old3.jsa", "old3.gate.jsa", ClassArchive.RUN_SEEN);
         }
     }
 
@@ -169,7 +210,7 @@ class ClassArchiveTest {
         Path folder = tmp.resolve("cache/evalbench/jvm");
         Files.createDirectories(folder);
         Files.setLastModifiedTime(Files.writeString(folder.resolve("run.jsa"), "run's"), FileTime.fromMillis(1_000));
-        Files.setLastModifiedTime(Files.writeString(folder.resolve("older.reading.jsa"), "reader's"), FileTime.fromMillis(2_000));
+        Files.setLastModifiedTime(Files.writeString(folder.resolve("older.compare.jsa"), "reader's"), FileTime.fromMillis(2_000));
 
         assertThat(fresh(jar, env).windowOptions()).as("the first window: as started").isEmpty();
         assertThat(folder.resolve(ClassArchive.WINDOW_SEEN)).exists();
@@ -198,7 +239,7 @@ class ClassArchiveTest {
         assertThat(mapped.getFileName().toString()).endsWith(".window.jsa");
         try (Stream<Path> left = Files.list(folder)) {
             assertThat(left.map(p -> p.getFileName().toString())).as("the commands' archives kept")
-                    .contains("run.jsa", "older.reading.jsa", ClassArchive.WINDOW_SEEN, mapped.getFileName().toString())
+                    .contains("run.jsa", "older.compare.jsa", ClassArchive.WINDOW_SEEN, mapped.getFileName().toString())
                     .noneMatch(name -> name.endsWith(".part") || name.endsWith(".shown"));
         }
         assertThat(fresh(jar, env).options("compare")).as("a command never maps the window's archive").isEmpty();
