@@ -106,6 +106,7 @@ public final class WorkbenchLauncher {
         Path workspace = named != null ? named : StartingWorkspace.of(settingsFile.load(), Path.of(""));
         pending = new WorkbenchOptions(workspace, settingsFile, env, runs);
         SignalQuit.install();
+        dev.evalbench.app.shell.ClassPathNotice.hide();
         try {
             Application.launch(WorkbenchApp.class);
         } catch (RuntimeException | UnsatisfiedLinkError e) {
