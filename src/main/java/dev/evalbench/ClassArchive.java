@@ -49,7 +49,7 @@ import java.util.zip.CRC32;
  * <p>Archives live in the user's cache folder ({@code $XDG_CACHE_HOME/evalbench/jvm}, else
  * {@code ~/.cache/evalbench/jvm}; {@code ~/Library/Caches/evalbench/jvm} on macOS), named by a hash of the jar's
  * path, size and time and of the JDK (the run's about 38 MB); the commands' archives of the two jars that made one
- * last and the window's newest are kept (its archive, {@link #windowOptions}, about 55 MB). If the folder cannot be written,
+ * last and the window's newest are kept (its archive, {@link #windowOptions}, about 50 MB). If the folder cannot be written,
  * commands run without an archive. Not thread-safe; used by the launching process's main thread only.
  */
 final class ClassArchive {
