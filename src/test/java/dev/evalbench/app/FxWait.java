@@ -69,6 +69,23 @@ public final class FxWait {
     }
 
     /**
+     * The text of the tooltip on screen, once one whose text starts with {@code start} shows (where the pointer
+     * stopped last); fails after ten seconds. Any tooltip, whichever node installed it: one shown for a disabled
+     * control belongs to the pane around it (app/fx/DisabledTooltip), not to the control.
+     */
+    public static String tooltipShown(String start) throws Exception {
+        java.util.concurrent.atomic.AtomicReference<String> text = new java.util.concurrent.atomic.AtomicReference<>();
+        waitFor(10, TimeUnit.SECONDS, () -> read(() -> javafx.stage.Window.getWindows().stream()
+                .filter(w -> w instanceof javafx.scene.control.Tooltip t && w.isShowing() && t.getText() != null
+                        && t.getText().startsWith(start))
+                .findFirst().map(w -> {
+                    text.set(((javafx.scene.control.Tooltip) w).getText());
+                    return true;
+                }).orElse(false)));
+        return text.get();
+    }
+
+    /**
      * Reads what the scene shows on the JavaFX application thread (at once when called on it): a lookup from the
      * test thread walks the scene graph while the FX thread may change it.
      */

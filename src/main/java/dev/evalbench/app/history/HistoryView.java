@@ -1,7 +1,12 @@
 package dev.evalbench.app.history;
 
 import atlantafx.base.theme.Styles;
+import dev.evalbench.app.fx.DisabledTooltip;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
+import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -22,6 +27,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class HistoryView extends VBox {
     private final ListView<RunRow> list = new ListView<>();
     private final HBox actions = new HBox(4);
+    /** The row's buttons, in order (each sits in its {@link DisabledTooltip} pane); the list's menu repeats them. */
+    private final List<Button> buttons = new ArrayList<>();
     private final javafx.beans.property.BooleanProperty workspaceOpen =
             new javafx.beans.property.SimpleBooleanProperty(this, "workspaceOpen", true);
 
@@ -51,21 +58,18 @@ public final class HistoryView extends VBox {
         VBox.setVgrow(list, Priority.ALWAYS);
         Button openButton = button("history-open", "fth-external-link", "Open", "Open the results of the selected run (Enter)");
         openButton.setOnAction(e -> open.accept(selected()));
+        place(openButton, run -> true, null);
         Button tag = button("history-tag", "fth-tag", "Tag " + baselineTag, "Tag the selected run " + baselineTag + ": later runs are gated against it");
         tag.setOnAction(e -> vm.tag(selected(), baselineTag));
+        place(tag, run -> true, null);
         Button resumeButton = button("history-resume", "fth-play-circle", "Resume", "Finish the selected incomplete run");
         resumeButton.setOnAction(e -> resume.accept(selected()));
-        openButton.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
-        tag.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
-        list.getSelectionModel().selectedItemProperty().addListener((o, was, now) ->
-                resumeButton.setDisable(now == null || !now.resumable()));
-        resumeButton.setDisable(true);
+        place(resumeButton, RunRow::resumable, "This run is complete: only an incomplete run can be resumed.");
         Label problem = new Label();
         problem.setWrapText(true);
         problem.getStyleClass().add(Styles.DANGER);
         problem.textProperty().bind(vm.problemProperty());
         problem.managedProperty().bind(problem.textProperty().isNotEmpty());
-        actions.getChildren().addAll(openButton, tag, resumeButton);
         getChildren().addAll(title, search, list, actions, problem);
         list.setContextMenu(actionsMenu());
         dev.evalbench.app.fx.ContextMenuKeys.install(list, list.getContextMenu(),
@@ -88,8 +92,7 @@ public final class HistoryView extends VBox {
 
     private void fill(javafx.scene.control.ContextMenu menu) {
         menu.getItems().clear();
-        for (javafx.scene.Node n : actions.getChildren()) {
-            if (!(n instanceof Button b)) continue;
+        for (Button b : buttons) {
             javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(b.getAccessibleText(),
                     b.getGraphic() instanceof FontIcon icon ? new FontIcon(icon.getIconLiteral()) : null);
             item.setId(b.getId() + "-item");
@@ -110,11 +113,38 @@ public final class HistoryView extends VBox {
 
     /** Adds an icon button that acts on the selected run, disabled while none is selected (compare, for one). */
     public Button addAction(String id, String icon, String text, String tip, Consumer<RunRow> action) {
+        return addAction(id, icon, text, tip, action, run -> true, null);
+    }
+
+    /**
+     * Adds an icon button that acts on the selected run, enabled only while the selected run is one it
+     * {@code applies} to; while it is not, its tooltip adds {@code whyNot}.
+     */
+    public Button addAction(String id, String icon, String text, String tip, Consumer<RunRow> action,
+                            Predicate<RunRow> applies, String whyNot) {
         Button b = button(id, icon, text, tip);
         b.setOnAction(e -> action.accept(selected()));
-        b.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
-        actions.getChildren().add(b);
+        place(b, applies, whyNot);
         return b;
+    }
+
+    /**
+     * Puts {@code b} at the end of the row, enabled while a run is selected and {@code applies} to it. Its tooltip
+     * (its words: the button shows only an icon) shows while it is disabled too ({@link DisabledTooltip}), and then
+     * says why: no run is selected, or {@code whyNot}.
+     */
+    private void place(Button b, Predicate<RunRow> applies, String whyNot) {
+        var selection = list.getSelectionModel().selectedItemProperty();
+        String words = b.getAccessibleText() + ": " + b.getAccessibleHelp();
+        b.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> selection.get() == null || !applies.test(selection.get()), selection));
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(Bindings.createStringBinding(() -> selection.get() == null
+                ? words + "\nSelect a run in the list first."
+                : applies.test(selection.get()) ? words : words + "\n" + whyNot, selection));
+        b.setTooltip(tip);
+        buttons.add(b);
+        actions.getChildren().add(DisabledTooltip.wrap(b));
     }
 
     /** An icon button (the RUNS column is narrow); its words are in the tooltip and for screen readers. */
@@ -122,8 +152,8 @@ public final class HistoryView extends VBox {
         Button b = new Button(null, new FontIcon(icon));
         b.setId(id);
         b.getStyleClass().add(Styles.SMALL);
-        b.setTooltip(new Tooltip(text + ": " + tip));
         b.setAccessibleText(text);
+        b.setAccessibleHelp(tip);
         return b;
     }
 

@@ -1,6 +1,7 @@
 package dev.evalbench.app.reports;
 
 import atlantafx.base.theme.Styles;
+import dev.evalbench.app.fx.DisabledTooltip;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,6 +11,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.HBox;
@@ -112,11 +114,21 @@ final class VerifyView extends ScrollPane {
         approve.setId("approve-run");
         approve.disableProperty().bind(vm.verdictProperty().isNotEqualTo(CheckRow.State.VALID));
         approve.setOnAction(e -> vm.approve());
+        Tooltip approveTip = new Tooltip();
+        approveTip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            CheckRow.State v = vm.verdictProperty().get();
+            return v == CheckRow.State.VALID
+                    ? "Add your signature to this report's envelope, and your name to its report.html"
+                    : v == CheckRow.State.INVALID
+                    ? "This report did not verify: only a report whose signatures and files all check can be approved"
+                    : "Open a signed report and verify it first: only a report that verifies can be approved";
+        }, vm.verdictProperty()));
+        approve.setTooltip(approveTip);
         Label approval = new Label();
         approval.setId("approve-outcome");
         approval.setWrapText(true);
         approval.textProperty().bind(vm.approvalProperty());
-        HBox approveRow = row(new Label("Approve as a second signer with"), approveKey, approve);
+        HBox approveRow = row(new Label("Approve as a second signer with"), approveKey, DisabledTooltip.wrap(approve));
 
         // The problems right under the verdict: "INVALID: 12 problems" says nothing until they are read.
         VBox body = new VBox(10, title, hint, envelopeRow, workspaceRow, absent,

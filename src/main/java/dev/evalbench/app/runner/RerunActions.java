@@ -1,6 +1,7 @@
 package dev.evalbench.app.runner;
 
 import atlantafx.base.theme.Styles;
+import dev.evalbench.app.fx.DisabledTooltip;
 import dev.evalbench.app.gates.GatedRun;
 import dev.evalbench.app.results.ResultsView;
 import dev.evalbench.app.results.ResultsViewModel;
@@ -48,13 +49,16 @@ public final class RerunActions {
         tip.textProperty().bind(Bindings.createStringBinding(() -> fromProduction(gated)
                 ? "A " + kindWord(gated) + " run's cases are production's requests, not the workspace's: replay them "
                         + "with evalbench shadow"
-                : vm.loadedProperty().get()
-                ? "Run the " + Counted.of(failing(vm).size(), "case") + " that did not pass again, on the routes this run "
-                        + "used, against the workspace as it is now (" + KEY + ")"
-                : "Reading the run…", vm.loadedProperty(), gated));
+                : !vm.loadedProperty().get()
+                ? "Reading the run…"
+                : failing(vm).isEmpty()
+                ? "Every case of this run passed: none to run again"
+                : "Run the " + Counted.of(failing(vm).size(), "case") + " that did not pass again, on the routes this run "
+                        + "used, against the workspace as it is now (" + KEY + ")", vm.loadedProperty(), gated));
         failing.setTooltip(tip);
         failing.setOnAction(e -> again.accept(vm.runId(), failing(vm)));
-        view.addAction(failing);
+        // Disabled on a traffic run or a run that all passed: its tooltip says why, so it must show then too.
+        view.addAction(DisabledTooltip.wrap(failing));
 
         MenuItem selected = new MenuItem("Run this case again", new FontIcon("fth-rotate-cw"));
         selected.setId("results-rerun-selected");

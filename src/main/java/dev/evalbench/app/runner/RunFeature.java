@@ -120,14 +120,10 @@ public final class RunFeature {
                 "Compare the selected run with the run before it",
                 row -> compare.compareWithPrevious(RunChoice.ofHistory(row.header(), zone, history::store)));
         // Shadow and canary verdicts open as comparisons: a shadow run against its traffic, a canary against its control.
-        javafx.scene.control.Button verdict = historyView.addAction("history-compare-verdict", "fth-git-merge",
+        historyView.addAction("history-compare-verdict", "fth-git-merge",
                 "Compare shadow or canary", "Compare a shadow run with the traffic it replayed, or a canary traffic run with its control",
-                row -> compare.compareVerdictPair(RunChoice.ofHistory(row.header(), zone, history::store)));
-        verdict.disableProperty().unbind();
-        verdict.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
-            var row = historyView.list().getSelectionModel().getSelectedItem();
-            return row == null || row.kind().isEmpty();
-        }, historyView.list().getSelectionModel().selectedItemProperty()));
+                row -> compare.compareVerdictPair(RunChoice.ofHistory(row.header(), zone, history::store)),
+                row -> !row.kind().isEmpty(), "This is an eval run: select a shadow run or an imported traffic run.");
         results.onOpen(view -> {
             // What changed since the previous run, above the button that opens that comparison: the loop's answer
             // without another click.

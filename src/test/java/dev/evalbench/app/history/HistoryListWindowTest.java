@@ -69,6 +69,13 @@ class HistoryListWindowTest extends WindowTestBase {
         Cli.Result cli = Cli.run("canary", "control", "canary", "-w", ws.toString());
         assertThat(cli.exit()).isEqualTo(1);
         ListView<RunRow> list = windowListing(3);
+        // The eval run (the oldest) has no verdict pair: the button is disabled and says so when hovered.
+        robot.clickOn(robot.lookup("#history-list .list-cell").nth(2).queryAs(Node.class));
+        dev.evalbench.app.FxWait.waitFor(10, TimeUnit.SECONDS, () -> list.getSelectionModel().getSelectedIndex() == 2
+                && robot.lookup("#history-compare-verdict").queryButton().isDisabled());
+        robot.moveTo("#history-compare-verdict");
+        assertThat(dev.evalbench.app.FxWait.tooltipShown("Compare shadow or canary")).endsWith(
+                "\nThis is an eval run: select a shadow run or an imported traffic run.");
         robot.clickOn(robot.lookup("#history-list .list-cell").nth(0).queryAs(Node.class));
         dev.evalbench.app.FxWait.waitFor(10, TimeUnit.SECONDS, () -> list.getSelectionModel().getSelectedIndex() == 0
                 && !robot.lookup("#history-compare-verdict").queryButton().isDisabled());
@@ -92,7 +99,15 @@ class HistoryListWindowTest extends WindowTestBase {
         ListView<RunRow> list = windowListing(1);
         String first = list.getItems().get(0).id();
         assertThat(visibleTags()).isEmpty();
+        // Nothing selected yet: the icon buttons are disabled, and hovering one still says what it does, and why not.
+        assertThat(robot.lookup("#history-tag").queryButton().isDisabled()).isTrue();
+        robot.moveTo("#history-tag");
+        assertThat(dev.evalbench.app.FxWait.tooltipShown("Tag main")).isEqualTo(
+                "Tag main: Tag the selected run main: later runs are gated against it\nSelect a run in the list first.");
         robot.clickOn(robot.lookup("#history-list .list-cell").nth(0).queryAs(Node.class));
+        robot.moveTo("#history-resume");
+        assertThat(dev.evalbench.app.FxWait.tooltipShown("Resume")).isEqualTo(
+                "Resume: Finish the selected incomplete run\nThis run is complete: only an incomplete run can be resumed.");
         robot.clickOn("#history-tag");
         dev.evalbench.app.FxWait.waitFor(10, TimeUnit.SECONDS, () -> !list.getItems().isEmpty() && list.getItems().get(0).tags().equals("main"));
         WaitForAsyncUtils.waitForFxEvents();

@@ -159,6 +159,10 @@ class RerunWindowTest extends WindowTestBase {
         assertThat(FxWait.read(() -> rerun.getTooltip().getText())).isEqualTo(
                 "A traffic run's cases are production's requests, not the workspace's: replay them with evalbench shadow");
         assertThat(FxWait.read(rerun::isDisabled)).isTrue();
+        // Disabled, and the reason shows where the user looks for it: hovering the button.
+        robot.moveTo(rerun);
+        assertThat(FxWait.tooltipShown("A traffic run's")).isEqualTo(
+                "A traffic run's cases are production's requests, not the workspace's: replay them with evalbench shadow");
     }
 
     /** Once the results table lists every case, selects row {@code row}, which must be case {@code id}. */
