@@ -70,7 +70,7 @@ final class Migrations {
                 applyOne(writer, dbFile, version, known, resources.get(version - 1));
             }
         } catch (SQLException e) {
-            throw new StoreException(dbFile + ": cannot read or migrate the history schema: " + e.getMessage(), e);
+            throw new StoreException(dbFile + ": cannot read or migrate the history schema: " + SqliteWords.of(e), e);
         }
     }
 

@@ -50,7 +50,7 @@ final class ReaderPool implements AutoCloseable {
         } catch (SQLException e) {
             // A connection that failed mid-read is not trusted again: close it instead of pooling it.
             closeInto(connection, e);
-            throw new StoreException(dbName + ": cannot " + what + ": " + e.getMessage(), e);
+            throw new StoreException(dbName + ": cannot " + what + ": " + SqliteWords.of(e), e);
         } catch (StoreException | RuntimeException e) {
             closeInto(connection, e);
             throw e;
@@ -109,7 +109,7 @@ final class ReaderPool implements AutoCloseable {
         try {
             drain();
         } catch (SQLException e) {
-            throw new StoreException(dbName + ": cannot close reading connections: " + e.getMessage(), e);
+            throw new StoreException(dbName + ": cannot close reading connections: " + SqliteWords.of(e), e);
         }
     }
 }

@@ -73,7 +73,7 @@ final class SerializedWriter implements AutoCloseable {
         try (java.sql.Statement st = connection.createStatement()) {
             st.execute("PRAGMA busy_timeout = " + ms);
         } catch (SQLException e) {
-            throw new StoreException(dbName + ": cannot set the busy timeout: " + e.getMessage(), e);
+            throw new StoreException(dbName + ": cannot set the busy timeout: " + SqliteWords.of(e), e);
         }
     }
 
@@ -91,7 +91,7 @@ final class SerializedWriter implements AutoCloseable {
         try {
             return work.run(connection);
         } catch (java.sql.SQLException e) {
-            throw new StoreException(dbName + ": " + e.getMessage(), e);
+            throw new StoreException(dbName + ": " + SqliteWords.of(e), e);
         } finally {
             lock.unlock();
         }
@@ -113,7 +113,7 @@ final class SerializedWriter implements AutoCloseable {
                 connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new StoreException(dbName + ": cannot " + what + ": " + e.getMessage(), e);
+            throw new StoreException(dbName + ": cannot " + what + ": " + SqliteWords.of(e), e);
         }
     }
 
@@ -138,7 +138,7 @@ final class SerializedWriter implements AutoCloseable {
                 connection.close();
             }
         } catch (SQLException e) {
-            throw new StoreException(dbName + ": cannot close the history: " + e.getMessage(), e);
+            throw new StoreException(dbName + ": cannot close the history: " + SqliteWords.of(e), e);
         } finally {
             lock.unlock();
         }

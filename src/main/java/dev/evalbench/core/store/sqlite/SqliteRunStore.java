@@ -90,7 +90,7 @@ public final class SqliteRunStore implements RunStore {
         try (Connection probe = SqliteConnections.openReadOnly(file)) {
             version = Migrations.currentVersion(probe);
         } catch (SQLException e) {
-            throw new StoreException(file + ": cannot read the history: " + e.getMessage(), e);
+            throw new StoreException(file + ": cannot read the history: " + SqliteWords.of(e), e);
         }
         if (version > Migrations.latestVersion()) {
             throw new StoreException(file + " was written by a newer Evalbench (schema " + version
@@ -120,7 +120,7 @@ public final class SqliteRunStore implements RunStore {
         try {
             connection = SqliteConnections.openWriter(file);
         } catch (SQLException e) {
-            throw new StoreException(file + ": cannot open the history: " + e.getMessage(), e);
+            throw new StoreException(file + ": cannot open the history: " + SqliteWords.of(e), e);
         }
         try {
             Migrations.apply(connection, file);

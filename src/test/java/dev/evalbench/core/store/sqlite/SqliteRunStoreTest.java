@@ -201,7 +201,31 @@ class SqliteRunStoreTest {
         Files.writeString(notes, "these are my notes, not a database; ".repeat(200));
 
         assertThatThrownBy(() -> SqliteRunStore.open(notes))
-                .isInstanceOf(StoreException.class).hasMessageContaining(notes.toString());
+                .isInstanceOf(StoreException.class).hasMessageContaining(notes.toString())
+                .hasMessageContaining("not a run history: the file is not a SQLite database");
+        assertThatThrownBy(() -> SqliteRunStore.openReadOnly(notes))
+                .isInstanceOf(StoreException.class)
+                .hasMessage(notes.toAbsolutePath() + ": cannot read the history: not a run history: the file is not a"
+                        + " SQLite database (move it aside, or name the history with --db) [SQLITE_NOTADB]");
+    }
+
+    /** A history whose pages were overwritten (a disk's fault, a copy cut short) is said to be damaged, and what helps. */
+    @Test
+    void aDamagedHistorySaysSoAndWhatMayHelp() throws Exception {
+        try (SqliteRunStore store = SqliteRunStore.open(db())) {
+            for (int i = 0; i < 40; i++) store.createRun(RunHeaders.running("run-" + i, START.plusSeconds(i)));
+        }
+        byte[] bytes = Files.readAllBytes(db());
+        java.util.Arrays.fill(bytes, 4096, bytes.length, (byte) 0x5a); // every page after the first
+        Files.write(db(), bytes);
+
+        assertThatThrownBy(() -> {
+            try (SqliteRunStore store = SqliteRunStore.openReadOnly(db())) {
+                store.runs(10);
+            }
+        }).isInstanceOf(StoreException.class).hasMessageStartingWith(db().toAbsolutePath().toString())
+                .hasMessageContaining("the history file is damaged: restore it from a backup, or let `sqlite3 FILE"
+                        + " .recover` copy what is still readable into a new file [SQLITE_CORRUPT");
     }
 
     @Test
