@@ -65,6 +65,21 @@ class CanaryCommandTest {
         assertThat(result.get("rollback_target").get("files").has("policy.yaml")).isTrue();
     }
 
+    /**
+     * The sentences write their figures as the gate table does: latencies in groups of three, p-values in four
+     * decimals or "<0.0001" (not "1010 ms" and "p=8.69e-46" beside a gate table's "2,000 ms" and "<0.0001").
+     */
+    @Test
+    void theCanarysSentencesWriteFiguresAsTheGateTableDoes() {
+        Cli.Result r = Cli.run("canary", "control", "canary-shifted", "-w", ws.toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.GATE_FAILED);
+        assertThat(r.out()).contains("p95 latency 722 -> 1,010 ms (+39.9%, 95% interval ")
+                .contains("Mann-Whitney p<0.0001, rank-biserial +0.52; n=500 vs 500)")
+                .contains("493/500 vs 478/500; Fisher exact p=0.0073)")
+                .contains("Bonferroni-corrected p=1.0000 over 5 actions")
+                .doesNotContainPattern("p=[0-9.]+e-");
+    }
+
     @Test
     void theUnshiftedCanaryPromotes() throws Exception {
         JsonNode result = canary("control", "canary-steady", ExitCodes.OK);

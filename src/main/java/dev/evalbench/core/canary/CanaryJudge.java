@@ -1,6 +1,7 @@
 package dev.evalbench.core.canary;
 
 import dev.evalbench.core.gate.stats.Interval;
+import dev.evalbench.core.gate.stats.PValueText;
 import dev.evalbench.core.gate.stats.Percentiles;
 import dev.evalbench.core.record.ScoredCase;
 import java.util.ArrayList;
@@ -52,8 +53,8 @@ public final class CanaryJudge {
         double p = TwoSampleTests.fisherExact(a, n1, b, n2);
         Interval ci = TwoSampleTests.differenceInterval(a, n1, b, n2);
         MetricStatus status = status(d, p, m.floor());
-        String detail = String.format(Locale.ROOT, "%s %.2f%% -> %.2f%% (%+.2f points, 95%% interval %+.2f to %+.2f; %d/%d vs %d/%d; Fisher exact p=%.3g)",
-                m.label(), 100 * p1, 100 * p2, 100 * d, 100 * ci.low(), 100 * ci.high(), a, n1, b, n2, p);
+        String detail = String.format(Locale.ROOT, "%s %.2f%% -> %.2f%% (%+.2f points, 95%% interval %+.2f to %+.2f; %d/%d vs %d/%d; Fisher exact %s)",
+                m.label(), 100 * p1, 100 * p2, 100 * d, 100 * ci.low(), 100 * ci.high(), a, n1, b, n2, PValueText.compact(p));
         return new MetricJudgement(m, status, bad(m, status), p1, p2, d, ci.low(), ci.high(), "fisher_exact", p, m.floor(), n1, n2, detail);
     }
 
@@ -74,8 +75,9 @@ public final class CanaryJudge {
         });
         double r = TwoSampleTests.rankBiserial(control, canary);
         MetricStatus status = status(effect, p, m.floor());
-        String detail = String.format(Locale.ROOT, "%s %s -> %s %s (%+.1f%%, 95%% interval %+.1f%% to %+.1f%%; Mann-Whitney p=%.3g, rank-biserial %+.2f; n=%d vs %d)",
-                m.label(), number(v1), number(v2), unit, 100 * effect, 100 * ci.low(), 100 * ci.high(), p, r, control.length, canary.length);
+        String detail = String.format(Locale.ROOT, "%s %s -> %s %s (%+.1f%%, 95%% interval %+.1f%% to %+.1f%%; Mann-Whitney %s, rank-biserial %+.2f; n=%,d vs %,d)",
+                m.label(), number(v1), number(v2), unit, 100 * effect, 100 * ci.low(), 100 * ci.high(), PValueText.compact(p), r,
+                control.length, canary.length);
         return new MetricJudgement(m, status, bad(m, status), v1, v2, effect, ci.low(), ci.high(), "mann_whitney", p, m.floor(),
                 control.length, canary.length, detail);
     }
@@ -103,8 +105,12 @@ public final class CanaryJudge {
         return values.length == 0 ? 0 : sum / values.length;
     }
 
-    /** A latency, token count or cost as the canary's sentences write it (the window's verdict table too). */
+    /**
+     * A latency, token count or cost as the canary's sentences write it (the window's verdict table too): from 100 up
+     * a whole number in groups of three ("1,010", as the gate table writes "2,000 ms"), below six significant digits
+     * (a cost per request, "0.000172392").
+     */
     public static String number(double v) {
-        return Math.abs(v) >= 100 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.6g", v);
+        return Math.abs(v) >= 100 ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%.6g", v);
     }
 }

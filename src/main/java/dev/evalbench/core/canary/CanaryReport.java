@@ -2,6 +2,7 @@ package dev.evalbench.core.canary;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.evalbench.core.gate.stats.PValueText;
 import dev.evalbench.core.io.AtomicFiles;
 import dev.evalbench.core.json.CanonicalJson;
 import dev.evalbench.core.json.Digests;
@@ -86,7 +87,7 @@ public final class CanaryReport {
                     .append(" | ").append(fmt(m.control())).append(" | ").append(fmt(m.canary()))
                     .append(" | ").append(fmt(m.effect())).append(" | ")
                     .append(m.intervalLow() == null ? "–" : "[" + fmt(m.intervalLow()) + ", " + fmt(m.intervalHigh()) + "]")
-                    .append(" | ").append(m.pValue() == null ? "–" : String.format(Locale.ROOT, "%.3g", m.pValue()))
+                    .append(" | ").append(m.pValue() == null ? "–" : PValueText.digits(m.pValue()))
                     .append(" | ").append(fmt(m.floor())).append(" |\n");
         }
         md.append('\n');

@@ -1,6 +1,7 @@
 package dev.evalbench.core.canary;
 
 import dev.evalbench.core.gate.stats.Interval;
+import dev.evalbench.core.gate.stats.PValueText;
 import dev.evalbench.core.record.ScoredCase;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,8 +50,8 @@ final class DecisionShift {
         Interval ci = TwoSampleBootstrap.interval95(a, b, (x, y) -> tvd(x, y, k));
         MetricStatus status = p >= alpha || tvd < m.floor() ? MetricStatus.PASS : movedBy > 0 ? MetricStatus.HIGH : MetricStatus.LOW;
         String detail = String.format(Locale.ROOT, "decisions moved by %.1f%% of requests (95%% interval %.1f%% to %.1f%%); most: %s %+.1f points; "
-                        + "exact tests per action, Bonferroni-corrected p=%.3g over %d actions",
-                100 * tvd, 100 * ci.low(), 100 * ci.high(), moved, 100 * movedBy, p, k);
+                        + "exact tests per action, Bonferroni-corrected %s over %d actions",
+                100 * tvd, 100 * ci.low(), 100 * ci.high(), moved, 100 * movedBy, PValueText.compact(p), k);
         return new MetricJudgement(m, status, CanaryJudge.bad(m, status), 0.0, tvd, tvd, ci.low(), ci.high(),
                 "fisher_exact_per_action_bonferroni", p, m.floor(), n1, n2, detail);
     }

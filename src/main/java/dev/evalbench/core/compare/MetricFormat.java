@@ -66,7 +66,7 @@ public final class MetricFormat {
     public static String pValue(Double p) {
         if (p == null || !Double.isFinite(p)) return NONE;
         // The same digits as the gate table's p column, so one value reads the same everywhere.
-        return p < 0.0001 ? "<0.0001" : String.format(Locale.ROOT, "%.4f", p);
+        return dev.evalbench.core.gate.stats.PValueText.digits(p);
     }
 
     /** Integers without decimals, others to four significant digits. */

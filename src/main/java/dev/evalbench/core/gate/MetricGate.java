@@ -103,7 +103,7 @@ final class MetricGate {
         if (baseValue != null) {
             sentences.add("the baseline has " + Verdicts.number(baseValue));
             if (comparison.paired()) {
-                sentences.add(String.format(Locale.ROOT, "change %+.3f over %s (%s, p = %s)",
+                sentences.add(String.format(Locale.ROOT, "change %+.3f over %s (%s, %s)",
                         comparison.difference(), Counted.of(comparison.matched(), "matched case"), comparison.test(),
                         pText(p)));
             }
@@ -178,7 +178,7 @@ final class MetricGate {
     }
 
     private static String pText(Double p) {
-        return p == null ? "n/a" : String.format(Locale.ROOT, "%.4g", p);
+        return p == null ? "p = n/a" : dev.evalbench.core.gate.stats.PValueText.spaced(p);
     }
 
     private static String lowerFirst(String sentence) {

@@ -100,7 +100,7 @@ public record VerdictReport(String kind, String verdict, boolean good, String re
                 interval = range(low, high, "%.1f%%", "");
             }
         }
-        String p = m.path("p_value").isNumber() ? String.format(Locale.ROOT, "%.3g", m.path("p_value").asDouble()) : "–";
+        String p = m.path("p_value").isNumber() ? dev.evalbench.core.gate.stats.PValueText.digits(m.path("p_value").asDouble()) : "–";
         return new Row(m.path("label").asText(m.path("metric").asText()) + (m.path("critical").asBoolean() ? " (critical)" : ""),
                 words(m.path("status").asText()), m.path("bad").asBoolean(), first, second, effect, interval, p);
     }

@@ -75,7 +75,7 @@ public final class VerdictFormat {
         if (v.pValue() == null) {
             return NONE;
         }
-        return v.pValue() < 0.0001 ? "<0.0001" : String.format(Locale.ROOT, "%.4f", v.pValue());
+        return dev.evalbench.core.gate.stats.PValueText.digits(v.pValue());
     }
 
     public static String mark(GateVerdict v) {
