@@ -128,7 +128,17 @@ class CanaryCommandTest {
         var decisions = rows.stream().filter(row -> row.metric().equals("decision distribution")).findFirst().orElseThrow();
         assertThat(r.out()).contains("decisions moved by " + decisions.effect().replace(" of requests", "") + " of requests (95% interval "
                 + decisions.interval() + ")");
-        assertThat(rows.stream().filter(row -> row.metric().equals("cost per request")).findFirst().orElseThrow().first()).endsWith(" USD");
+        var cost = rows.stream().filter(row -> row.metric().equals("cost per request")).findFirst().orElseThrow();
+        assertThat(cost.first()).matches("\\$0\\.\\d{6}");
+        assertThat(r.out()).contains("cost per request " + cost.first() + " -> " + cost.second() + " (" + cost.effect() + ", ");
+        // The pull request's table says the same figures as the window's, row for row.
+        String md = Files.readString(out.resolve("report.md"));
+        for (var row : rows) {
+            assertThat(md).contains("| " + row.metric() + " | " + (row.bad() ? "❌ " : "") + row.status() + " | "
+                    + (row.first().isEmpty() ? "–" : row.first()) + " | " + (row.second().isEmpty() ? "–" : row.second())
+                    + " | " + row.effect() + " | " + row.interval() + " | " + row.p() + " | ");
+        }
+        assertThat(md).contains("| p95 latency | ❌ high | 722 ms | 1,010 ms | +39.9% | +25.6% to +55.9% | <0.0001 | 10.0% |");
     }
 
     @Test

@@ -48,7 +48,7 @@ final class VerdictView extends VBox {
         TableView<VerdictReport.Row> table = new TableView<>();
         table.setId("verdict-metrics");
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        // Wide enough for the longest figure the canary writes: "0.000172395 USD", "-5.29 to -0.92 points".
+        // Wide enough for the longest figure the canary writes: "-5.29 to -0.92 points", "2.4% of requests".
         table.getColumns().setAll(List.of(text("Metric", 220, VerdictReport.Row::metric), status(),
                 text(cap(r.firstRole()), 160, VerdictReport.Row::first), text(cap(r.secondRole()), 160, VerdictReport.Row::second),
                 text("Effect", 150, VerdictReport.Row::effect), text("95% interval", 190, VerdictReport.Row::interval),

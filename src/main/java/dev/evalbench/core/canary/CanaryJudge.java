@@ -75,8 +75,9 @@ public final class CanaryJudge {
         });
         double r = TwoSampleTests.rankBiserial(control, canary);
         MetricStatus status = status(effect, p, m.floor());
-        String detail = String.format(Locale.ROOT, "%s %s -> %s %s (%+.1f%%, 95%% interval %+.1f%% to %+.1f%%; Mann-Whitney %s, rank-biserial %+.2f; n=%,d vs %,d)",
-                m.label(), number(v1), number(v2), unit, 100 * effect, 100 * ci.low(), 100 * ci.high(), PValueText.compact(p), r,
+        String values = unit.equals("USD") ? usd(v1) + " -> " + usd(v2) : number(v1) + " -> " + number(v2) + " " + unit;
+        String detail = String.format(Locale.ROOT, "%s %s (%+.1f%%, 95%% interval %+.1f%% to %+.1f%%; Mann-Whitney %s, rank-biserial %+.2f; n=%,d vs %,d)",
+                m.label(), values, 100 * effect, 100 * ci.low(), 100 * ci.high(), PValueText.compact(p), r,
                 control.length, canary.length);
         return new MetricJudgement(m, status, bad(m, status), v1, v2, effect, ci.low(), ci.high(), "mann_whitney", p, m.floor(),
                 control.length, canary.length, detail);
@@ -108,9 +109,14 @@ public final class CanaryJudge {
     /**
      * A latency, token count or cost as the canary's sentences write it (the window's verdict table too): from 100 up
      * a whole number in groups of three ("1,010", as the gate table writes "2,000 ms"), below six significant digits
-     * (a cost per request, "0.000172392").
+     * ("4.57"). A cost is written by {@link #usd}.
      */
     public static String number(double v) {
         return Math.abs(v) >= 100 ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%.6g", v);
+    }
+
+    /** A cost as the gate table and the report write one: dollars to six decimals ("$0.000172"). */
+    public static String usd(double v) {
+        return String.format(Locale.ROOT, "$%.6f", v);
     }
 }

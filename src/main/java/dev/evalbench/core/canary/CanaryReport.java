@@ -2,7 +2,6 @@ package dev.evalbench.core.canary;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.evalbench.core.gate.stats.PValueText;
 import dev.evalbench.core.io.AtomicFiles;
 import dev.evalbench.core.json.CanonicalJson;
 import dev.evalbench.core.json.Digests;
@@ -82,13 +81,13 @@ public final class CanaryReport {
                 .append(r.canaryRunId()).append("` (").append(r.canaryRequests()).append(" requests): ").append(r.reason()).append(".\n\n");
         md.append("| metric | status | control | canary | effect | 95% interval | p | floor |\n|---|---|---|---|---|---|---|---|\n");
         for (MetricJudgement m : r.metrics()) {
+            // The figures as the line below the table and the window's verdict table write them.
+            MetricFigures f = MetricFigures.of(m);
             md.append("| ").append(m.metric().label()).append(m.metric().critical() ? " (critical)" : "")
-                    .append(" | ").append(m.bad() ? "❌ " : "").append(m.status().name().toLowerCase(Locale.ROOT).replace('_', ' '))
-                    .append(" | ").append(fmt(m.control())).append(" | ").append(fmt(m.canary()))
-                    .append(" | ").append(fmt(m.effect())).append(" | ")
-                    .append(m.intervalLow() == null ? "–" : "[" + fmt(m.intervalLow()) + ", " + fmt(m.intervalHigh()) + "]")
-                    .append(" | ").append(m.pValue() == null ? "–" : PValueText.digits(m.pValue()))
-                    .append(" | ").append(fmt(m.floor())).append(" |\n");
+                    .append(" | ").append(m.bad() ? "❌ " : "").append(m.statusWords())
+                    .append(" | ").append(f.first()).append(" | ").append(f.second())
+                    .append(" | ").append(f.effect()).append(" | ").append(f.interval())
+                    .append(" | ").append(f.p()).append(" | ").append(f.floor()).append(" |\n");
         }
         md.append('\n');
         r.metrics().forEach(m -> md.append("- ").append(m.detail()).append('\n'));
@@ -96,11 +95,6 @@ public final class CanaryReport {
         RollbackTargets.markdown(md, rollback);
         md.append("_").append(generator).append(" · report.json sha256 `").append(reportSha256).append("`_\n");
         return md.toString();
-    }
-
-    private static String fmt(Double v) {
-        if (v == null) return "–";
-        return Math.abs(v) >= 100 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.4g", v);
     }
 
     /**

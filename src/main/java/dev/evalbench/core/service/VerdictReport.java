@@ -67,54 +67,16 @@ public record VerdictReport(String kind, String verdict, boolean good, String re
      * distribution as the share of requests that moved (it has no value per run).
      */
     private static Row canaryRow(JsonNode m) {
-        String test = m.path("test").asText("");
-        JsonNode low = m.path("interval_low");
-        JsonNode high = m.path("interval_high");
-        String first;
-        String second;
-        String effect;
-        String interval;
-        switch (test) {
-            case "fisher_exact" -> {
-                first = scaled(m.path("control"), "%.2f%%");
-                second = scaled(m.path("canary"), "%.2f%%");
-                effect = scaled(m.path("effect"), "%+.2f points");
-                interval = range(low, high, "%+.2f", " points");
-            }
-            case "mann_whitney" -> {
-                String unit = switch (m.path("metric").asText("")) {
-                    case "p95_latency" -> " ms";
-                    case "tokens" -> " tokens";
-                    case "cost" -> " USD";
-                    default -> "";
-                };
-                first = m.path("control").isNumber() ? dev.evalbench.core.canary.CanaryJudge.number(m.path("control").asDouble()) + unit : "–";
-                second = m.path("canary").isNumber() ? dev.evalbench.core.canary.CanaryJudge.number(m.path("canary").asDouble()) + unit : "–";
-                effect = scaled(m.path("effect"), "%+.1f%%");
-                interval = range(low, high, "%+.1f%%", "");
-            }
-            default -> {
-                first = "–";
-                second = "–";
-                effect = scaled(m.path("effect"), "%.1f%% of requests");
-                interval = range(low, high, "%.1f%%", "");
-            }
-        }
-        String p = m.path("p_value").isNumber() ? dev.evalbench.core.gate.stats.PValueText.digits(m.path("p_value").asDouble()) : "–";
+        dev.evalbench.core.canary.MetricFigures f = dev.evalbench.core.canary.MetricFigures.of(m.path("test").asText(""),
+                m.path("metric").asText(""), number(m.path("control")), number(m.path("canary")), number(m.path("effect")),
+                number(m.path("interval_low")), number(m.path("interval_high")), number(m.path("p_value")),
+                m.path("floor").asDouble(0));
         return new Row(m.path("label").asText(m.path("metric").asText()) + (m.path("critical").asBoolean() ? " (critical)" : ""),
-                words(m.path("status").asText()), m.path("bad").asBoolean(), first, second, effect, interval, p);
+                words(m.path("status").asText()), m.path("bad").asBoolean(), f.first(), f.second(), f.effect(), f.interval(), f.p());
     }
 
-    /** {@code n} times 100 in {@code format}, or "–". */
-    private static String scaled(JsonNode n, String format) {
-        return n.isNumber() ? String.format(Locale.ROOT, format, 100 * n.asDouble()) : "–";
-    }
-
-    /** "-5.29 to -0.92 points": both ends times 100 in {@code format}, or "–". */
-    private static String range(JsonNode low, JsonNode high, String format, String unit) {
-        if (!low.isNumber() || !high.isNumber()) return "–";
-        return String.format(Locale.ROOT, format, 100 * low.asDouble()) + " to "
-                + String.format(Locale.ROOT, format, 100 * high.asDouble()) + unit;
+    private static Double number(JsonNode n) {
+        return n.isNumber() ? n.asDouble() : null;
     }
 
     private static VerdictReport shadow(JsonNode root, Path file) {
