@@ -93,7 +93,8 @@ final class ShadowCommand implements Callable<Integer> {
             o.println(Json.MAPPER.writeValueAsString(node));
         } else {
             o.printf(Locale.ROOT, "shadow run %s over traffic run %s: %s%n", r.shadow().id(), r.traffic().id(), r.passed() ? "no change beyond noise" : "changed");
-            o.printf(Locale.ROOT, "  %d requests; validation agrees %.1f%%, decision %.1f%%; p95 latency %.0f -> %.0f ms; cost/request %.6f -> %.6f USD%n",
+            // Latency and cost as the gate table and the canary write them: "1,010 ms", "$0.000172".
+            o.printf(Locale.ROOT, "  %,d requests; validation agrees %.1f%%, decision %.1f%%; p95 latency %,.0f -> %,.0f ms; cost per request $%.6f -> $%.6f%n",
                     c.compared(), 100 * c.validationAgreement(), 100 * c.decisionAgreement(), c.productionP95Ms(), c.candidateP95Ms(),
                     c.productionMeanCost(), c.candidateMeanCost());
             if (r.calibrationRunId() != null) o.println("  noise: production's path run again as " + r.calibrationRunId());

@@ -51,6 +51,11 @@ class ShadowCommandTest {
 
         assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.GATE_FAILED);
         assertThat(r.out()).contains("gate latency failed: The p95 latency is");
+        // Latency and cost as the gate table and the canary write them, in the terminal and the pull request's text.
+        assertThat(r.out()).containsPattern("  20 requests; validation agrees \\d+\\.\\d%, decision \\d+\\.\\d%; p95 latency "
+                + "[\\d,]+ -> [\\d,]+ ms; cost per request \\$0\\.\\d{6} -> \\$0\\.\\d{6}\n");
+        assertThat(Files.readString(out.resolve("report.md"))).containsPattern(
+                "p95 latency [\\d,]+ -> [\\d,]+ ms; cost per request \\$0\\.\\d{6} -> \\$0\\.\\d{6}\\.");
         // The folder opened in the window: the reason under the red headline says which gate, in the same words.
         var verdict = dev.evalbench.core.service.VerdictReport.read(out.resolve("report.json")).orElseThrow();
         assertThat(verdict.headline()).isEqualTo("shadow verdict: changed");

@@ -66,7 +66,7 @@ public final class ShadowReport {
             md.append(String.format(Locale.ROOT, "| `%s` | %.1f%% | %s | %s |%n", f.field(), 100 * f.candidateRate(),
                     f.noiseDiffers() == null ? "–" : String.format(Locale.ROOT, "%.1f%%", 100 * f.noiseRate()), f.flagged() ? "❌" : ""));
         }
-        md.append(String.format(Locale.ROOT, "%np95 latency %.0f -> %.0f ms; cost per request %.6f -> %.6f USD.%n%n",
+        md.append(String.format(Locale.ROOT, "%np95 latency %,.0f -> %,.0f ms; cost per request $%.6f -> $%.6f.%n%n",
                 c.productionP95Ms(), c.candidateP95Ms(), c.productionMeanCost(), c.candidateMeanCost()));
         if (!c.flips().isEmpty()) {
             md.append("### Flips\n\n");
