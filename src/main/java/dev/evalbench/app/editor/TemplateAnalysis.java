@@ -1,5 +1,6 @@
 package dev.evalbench.app.editor;
 
+import dev.evalbench.core.mask.OutboundMask;
 import dev.evalbench.core.record.Message;
 import dev.evalbench.core.service.PromptFileException;
 import dev.evalbench.core.service.PromptParts;
@@ -14,22 +15,30 @@ import java.util.List;
 /**
  * What the editor shows beside a prompt file's text for one case: the variables the case does not define
  * (placed in the text) and the rendered messages, or the strict renderer's message when it cannot render
- * (never an empty string in place of a missing variable). Computed off the UI thread. Immutable.
+ * (never an empty string in place of a missing variable). {@code maskedPreview} is the preview with the case's
+ * restricted values masked, as reports and CI outputs show them (the same text when there is none). Computed off
+ * the UI thread. Immutable.
  */
-record TemplateAnalysis(List<UndefinedVariables.Undefined> undefined, String preview, String fileProblem) {
-    static TemplateAnalysis of(String file, String text, CaseChoice chosen, PromptRenderer renderer) {
-        return of(file, text, chosen, renderer, fileProblem(file, text));
+record TemplateAnalysis(List<UndefinedVariables.Undefined> undefined, String preview, String maskedPreview, String fileProblem) {
+    /** @param mask the workspace's outbound mask, or null before the cases (and it) are read */
+    static TemplateAnalysis of(String file, String text, CaseChoice chosen, PromptRenderer renderer, OutboundMask mask) {
+        Rendered r = of(file, text, chosen, renderer, fileProblem(file, text));
+        String masked = mask == null || chosen == null ? r.preview() : mask.text(chosen.id(), r.preview());
+        return new TemplateAnalysis(r.undefined(), r.preview(), masked, r.fileProblem());
     }
 
-    private static TemplateAnalysis of(String file, String text, CaseChoice chosen, PromptRenderer renderer, String problem) {
-        if (chosen == null) return new TemplateAnalysis(List.of(), "Pick a case to preview the rendered messages.", problem);
+    /** The analysis before masking. */
+    private record Rendered(List<UndefinedVariables.Undefined> undefined, String preview, String fileProblem) {}
+
+    private static Rendered of(String file, String text, CaseChoice chosen, PromptRenderer renderer, String problem) {
+        if (chosen == null) return new Rendered(List.of(), "Pick a case to preview the rendered messages.", problem);
         PromptParts parts;
         List<UndefinedVariables.Undefined> undefined;
         try {
             parts = PromptParts.parse(file, text);
             undefined = UndefinedVariables.in(file, text, chosen.vars());
         } catch (PromptFileException e) {
-            return new TemplateAnalysis(List.of(), "Cannot preview: " + e.getMessage(), problem);
+            return new Rendered(List.of(), "Cannot preview: " + e.getMessage(), problem);
         }
         PromptTemplate template = new PromptTemplate(parts.id(), parts.revision(), parts.changelog(), file,
                 parts.system(), parts.body(), null, null, null, null);
@@ -39,12 +48,12 @@ record TemplateAnalysis(List<UndefinedVariables.Undefined> undefined, String pre
                 if (!out.isEmpty()) out.append("\n\n");
                 out.append("── ").append(m.role().toUpperCase(java.util.Locale.ROOT)).append(" ──\n").append(m.content());
             }
-            return new TemplateAnalysis(undefined, out.toString(), problem);
+            return new Rendered(undefined, out.toString(), problem);
         } catch (TemplateException e) {
             // At the file's line, as the editor numbers it, not at a line of the part.
             int first = e.line() > 0 ? PromptPartLines.firstLine(file, text.getBytes(StandardCharsets.UTF_8), e.part()) : 0;
             // A part that does not parse has no variables to mark: read as one, its text underlined word by word.
-            return new TemplateAnalysis(e.syntaxError() ? List.of() : undefined,
+            return new Rendered(e.syntaxError() ? List.of() : undefined,
                     "Cannot render for case " + chosen.id() + ": " + e.inFile(first), problem);
         }
     }

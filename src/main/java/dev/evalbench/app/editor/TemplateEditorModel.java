@@ -12,6 +12,7 @@ import dev.evalbench.core.template.PromptRenderer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
@@ -51,6 +52,13 @@ public final class TemplateEditorModel {
     private final ReadOnlyStringWrapper fileProblem = new ReadOnlyStringWrapper(this, "fileProblem", "");
     private final ReadOnlyBooleanWrapper writing = new ReadOnlyBooleanWrapper(this, "writing");
     private final ReadOnlyStringWrapper preview = new ReadOnlyStringWrapper(this, "preview", "");
+    /** Whether the preview's restricted values are shown as the dataset keeps them; each case starts masked. */
+    private final ReadOnlyBooleanWrapper previewRevealed = new ReadOnlyBooleanWrapper(this, "previewRevealed");
+    /** Whether masking changed the preview: the chosen case has restricted values in it. */
+    private final ReadOnlyBooleanWrapper previewMasked = new ReadOnlyBooleanWrapper(this, "previewMasked");
+    private TemplateAnalysis lastAnalysis;
+    /** The workspace's outbound mask, read with the cases; null until then. FX thread. */
+    private dev.evalbench.core.mask.OutboundMask mask;
     private final StringProperty changelog = new SimpleStringProperty(this, "changelog", "");
     private final BooleanProperty askingChangelog = new SimpleBooleanProperty(this, "askingChangelog");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
@@ -77,7 +85,10 @@ public final class TemplateEditorModel {
         this.analysis = new LatestOnly(runner);
         text.addListener((o, was, now) -> dirty.set(!now.equals(savedText.get())));
         savedText.addListener((o, was, now) -> dirty.set(!text.get().equals(now)));
-        chosenCase.addListener((o, was, now) -> analyze());
+        chosenCase.addListener((o, was, now) -> {
+            previewRevealed.set(false);
+            analyze();
+        });
     }
 
     /** What the file read found: its text, and the edits kept for it at the last stop, if any. */
@@ -134,7 +145,9 @@ public final class TemplateEditorModel {
 
     /** Reads the cases again (after the workspace changed); keeps the chosen one when it still exists. */
     public void loadCases() {
-        BackgroundTask.of(() -> PromptCases.of(workspace, file, env)).onSuccess(found -> found.ifPresent(list -> {
+        BackgroundTask.of(() -> PromptCases.of(workspace, file, env)).onSuccess(read -> read.ifPresent(found -> {
+            List<CaseChoice> list = found.cases();
+            mask = found.mask();
             CaseChoice was = chosenCase.get();
             cases.setAll(list);
             CaseChoice again = was == null ? null : find(was.suite(), was.id());
@@ -168,12 +181,33 @@ public final class TemplateEditorModel {
     public void analyze() {
         String current = text.get();
         CaseChoice chosen = chosenCase.get();
-        analysis.submit(() -> TemplateAnalysis.of(file, current, chosen, renderer), result -> {
+        dev.evalbench.core.mask.OutboundMask masking = mask;
+        analysis.submit(() -> TemplateAnalysis.of(file, current, chosen, renderer, masking), result -> {
             undefined.setAll(result.undefined());
             undefinedSummary.set(result.undefinedSummary(chosen));
             fileProblem.set(result.fileProblem());
-            preview.set(result.preview());
-        }, failure -> preview.set("Cannot preview: " + failure.getMessage()));
+            lastAnalysis = result;
+            showPreview();
+        }, failure -> {
+            lastAnalysis = null;
+            previewMasked.set(false);
+            preview.set("Cannot preview: " + failure.getMessage());
+        });
+    }
+
+    /**
+     * Shows the chosen case's restricted values in the preview as the dataset keeps them (true) or masked as
+     * reports and CI outputs show them (false, as each case starts). FX thread.
+     */
+    public void revealPreview(boolean revealed) {
+        previewRevealed.set(revealed);
+        showPreview();
+    }
+
+    private void showPreview() {
+        if (lastAnalysis == null) return;
+        previewMasked.set(!lastAnalysis.maskedPreview().equals(lastAnalysis.preview()));
+        preview.set(previewRevealed.get() ? lastAnalysis.preview() : lastAnalysis.maskedPreview());
     }
 
     /** Ctrl+S: asks for the changelog line inline; nothing to do without edits. */
@@ -300,7 +334,10 @@ public final class TemplateEditorModel {
     public javafx.beans.property.ReadOnlyStringProperty undefinedSummaryProperty() { return undefinedSummary.getReadOnlyProperty(); }
     /** The text's first error as a prompt file ("Line 10: unknown key …"), or empty; checked as the author types. */
     public javafx.beans.property.ReadOnlyStringProperty fileProblemProperty() { return fileProblem.getReadOnlyProperty(); }
+    /** The rendered messages for the chosen case: its restricted values masked unless {@link #revealPreview revealed}. */
     public javafx.beans.property.ReadOnlyStringProperty previewProperty() { return preview.getReadOnlyProperty(); }
+    public javafx.beans.property.ReadOnlyBooleanProperty previewMaskedProperty() { return previewMasked.getReadOnlyProperty(); }
+    public javafx.beans.property.ReadOnlyBooleanProperty previewRevealedProperty() { return previewRevealed.getReadOnlyProperty(); }
     public StringProperty changelogProperty() { return changelog; }
     public BooleanProperty askingChangelogProperty() { return askingChangelog; }
     public javafx.beans.property.ReadOnlyStringProperty noticeProperty() { return notice.getReadOnlyProperty(); }

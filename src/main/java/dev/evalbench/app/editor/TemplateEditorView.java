@@ -50,7 +50,14 @@ public final class TemplateEditorView extends BorderPane {
         preview.textProperty().bind(model.previewProperty());
         Label previewTitle = new Label("Preview: the rendered messages for the chosen case");
         previewTitle.getStyleClass().add("text-muted");
-        VBox previewBox = new VBox(4, previewTitle, preview);
+        // As the results' detail and the dataset show a case: its restricted values masked until revealed.
+        dev.evalbench.app.detail.RevealBar reveal = new dev.evalbench.app.detail.RevealBar("preview-reveal", "the dataset",
+                model::revealPreview);
+        reveal.visibleProperty().bind(model.previewMaskedProperty().or(model.previewRevealedProperty()));
+        reveal.managedProperty().bind(reveal.visibleProperty());
+        model.chosenCaseProperty().addListener((o, was, now) -> reveal.reveal(false));
+        reveal.reveal(false);
+        VBox previewBox = new VBox(4, previewTitle, reveal, preview);
         VBox.setVgrow(preview, Priority.ALWAYS);
 
         SplitPane editorAndPreview = new SplitPane(new VirtualizedScrollPane<>(area), previewBox);

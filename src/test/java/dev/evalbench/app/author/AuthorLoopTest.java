@@ -98,6 +98,17 @@ class AuthorLoopTest extends WindowTestBase {
         Label summary = robot.lookup("#undefined-summary").queryAs(Label.class);
         waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#template-preview").queryTextInputControl().getText().contains("New ticket via app."));
         assertThat(marked(area)).isFalse();
+        // The case's e-mail and card are masked in the preview, as in the results' detail, until revealed.
+        waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#template-preview").queryTextInputControl().getText()
+                .contains("Email on file: [masked restricted value: hiro"));
+        assertThat(robot.lookup("#template-preview").queryTextInputControl().getText()).doesNotContain("hiroshi.sato@example.com");
+        robot.clickOn("#preview-reveal");
+        waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#template-preview").queryTextInputControl().getText()
+                .contains("Email on file: hiroshi.sato@example.com (confidential)"));
+        robot.clickOn("#preview-reveal");
+        waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#template-preview").queryTextInputControl().getText()
+                .contains("hiroshi.sato@example.com"));
+        robot.clickOn(area);
 
         caretAfter(area, "New ticket via {{ channel }}");
         robot.write(" {{ nope }}");

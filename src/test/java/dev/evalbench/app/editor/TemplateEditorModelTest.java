@@ -42,6 +42,27 @@ class TemplateEditorModelTest {
         assertThat(editor.undefined()).isEmpty();
     }
 
+    /**
+     * The preview shows a case as the results' detail and the dataset do: its restricted values masked, as reports
+     * and CI outputs show them, until revealed; another case starts masked again.
+     */
+    @Test
+    void theChosenCasesRestrictedValuesAreMaskedInThePreviewUntilRevealed() {
+        assertThat(editor.previewMaskedProperty().get()).isTrue();
+        assertThat(editor.previewProperty().get()).contains("Email on file: [masked restricted value: hiro")
+                .contains("Payment card on file: [masked restricted value: 4012")
+                .doesNotContain("hiroshi.sato@example.com", "4012 8888 8888 1881");
+
+        editor.revealPreview(true);
+        assertThat(editor.previewProperty().get()).contains("Email on file: hiroshi.sato@example.com (confidential)",
+                "Payment card on file: 4012 8888 8888 1881 (confidential)");
+
+        editor.chosenCaseProperty().set(editor.cases().get(1));
+        assertThat(editor.previewRevealedProperty().get()).isFalse();
+        assertThat(editor.previewProperty().get()).contains("Email on file: [masked restricted value: ")
+                .doesNotContainPattern("Email on file: [^\\[]");
+    }
+
     /** The case selected in a run's results is previewed, before or after the cases are read; another prompt's is not. */
     @Test
     void previewsTheCaseSelectedInTheResultsWhenItIsOneOfItsCases() {
