@@ -16,7 +16,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tab;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.TreeCell;
 import javafx.scene.input.KeyCode;
@@ -393,34 +392,5 @@ class AuthorLoopTest extends WindowTestBase {
         waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#read-only-file .problem-line").tryQuery()
                 .map(n -> n.getBoundsInLocal().getHeight() > 0).orElse(false));
         assertThat(list.getItems()).isNotEmpty();
-    }
-
-    @Test
-    void theDatasetViewFiltersByTagAndShowsTheSelectedCase() throws Exception {
-        dev.evalbench.app.DoubleClick.opening(robot, () -> treeCell("tickets.jsonl"),
-                () -> selectedTab() != null && "tickets.jsonl (cases)".equals(selectedTab().getText()));
-        assertThat(FxWait.read(() -> fixture.workbench().window().detailShown())).as("a dataset's case shows there")
-                .isTrue();
-        TableView<?> table = robot.lookup("#dataset-table").queryAs(TableView.class);
-        waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 127);
-        robot.clickOn("#dataset-tag");
-        robot.clickOn(listCell("app-crash"::equals));
-        waitFor(5, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
-        assertThat(robot.lookup("#dataset-count").queryAs(Label.class).getText()).isEqualTo("2 of 127 cases");
-        robot.clickOn("#dataset-filter").write("iPhone");
-        waitFor(5, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
-
-        // The selected case's detail: where it is, its variables and expected value indented, its tags.
-        robot.clickOn(robot.lookup("#dataset-table .table-row-cell")
-                .match((javafx.scene.control.TableRow<?> r) -> r.getItem() != null && r.isVisible())
-                .queryAs(javafx.scene.Node.class));
-        waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#dataset-case").tryQuery().isPresent());
-        String id = FxWait.read(() -> ((dev.evalbench.app.dataset.DatasetRow) table.getItems().get(0)).id());
-        String vars = FxWait.read(() -> robot.lookup("#dataset-case-vars").queryAs(javafx.scene.text.Text.class)
-                .getText());
-        assertThat(vars).startsWith("{\n  \"channel\" : ").contains("iPhone");
-        assertThat(FxWait.read(() -> robot.lookup("#dataset-case .label").queryAllAs(Label.class).stream()
-                .map(Label::getText).toList())).contains(id, "Input variables", "Expected", "Tags")
-                .anyMatch(t -> t.startsWith("suite triage · datasets/tickets.jsonl, line "));
     }
 }
