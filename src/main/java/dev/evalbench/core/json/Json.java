@@ -7,15 +7,15 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 
 /**
  * The one JSON mapper for stored records and machine output: snake_case keys, ISO-8601 instants.
  * Thread-safe once built; never reconfigure it.
  *
- * <p>Jackson's Blackbird module reads and writes properties through method handles instead of reflection: every
- * stored case is written and read through this mapper, and under the quick compiler the commands run on,
- * reflection's accessors cost about a tenth of a run's CPU (docs/performance.md, round 10). Same JSON either way.
+ * <p>Properties are read and written through Jackson's own (reflective) accessors. Jackson's Blackbird module,
+ * which makes method-handle accessors instead, saved a run a tenth of its CPU when every stored case went through
+ * this mapper (docs/performance.md, round 10); since the history keeps compact summaries and packed texts it saves
+ * nothing at any size, and making its accessors cost a short command 40-70 ms (round 33). Same JSON either way.
  */
 public final class Json {
     public static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -23,7 +23,6 @@ public final class Json {
             .addModule(new JavaTimeModule())
             // Registered after Jackson's own: the same text, written without DateTimeFormatter (IsoInstants).
             .addModule(new SimpleModule("iso-instants").addSerializer(java.time.Instant.class, new IsoInstants.Writer()))
-            .addModule(new BlackbirdModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
