@@ -25,6 +25,19 @@ public abstract class WindowTestBase {
         WorkbenchApp.awaitSettingsSaved();
     }
 
+    /** The list cell whose text matches, once it is shown (a popup's list appears a pulse after its click). */
+    protected javafx.scene.Node listCell(java.util.function.Predicate<String> text) throws Exception {
+        java.util.function.Predicate<javafx.scene.Node> matching =
+                n -> n instanceof javafx.scene.control.ListCell<?> c && c.getText() != null && text.test(c.getText());
+        FxWait.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> robot.lookup(matching).tryQuery().isPresent());
+        return robot.lookup(matching).query();
+    }
+
+    /** The centre's selected tab, or null; read on the FX thread. */
+    protected javafx.scene.control.Tab selectedTab() {
+        return FxWait.read(() -> fixture.workbench().window().tabs().getSelectionModel().getSelectedItem());
+    }
+
     /** The workspace tree's row showing {@code text} ("triage.yaml  r4"), or null while none does. */
     protected javafx.scene.Node treeCell(String text) {
         return robot.lookup(n -> n instanceof javafx.scene.control.TreeCell<?> c && text.equals(c.getText()))

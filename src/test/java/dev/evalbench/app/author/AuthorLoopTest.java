@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.Tab;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.TreeCell;
 import javafx.scene.input.KeyCode;
@@ -37,18 +36,6 @@ class AuthorLoopTest extends WindowTestBase {
             throw new AssertionError("tree shows " + robot.lookup(".tree-cell").queryAll().stream()
                     .map(n -> ((TreeCell<?>) n).getText()).toList() + "; problems " + fixture.workbench().session().problems(), e);
         }
-    }
-
-    /** The list cell whose text matches, once it is shown (a popup's list appears a pulse after its click). */
-    private Node listCell(java.util.function.Predicate<String> text) throws Exception {
-        java.util.function.Predicate<Node> matching =
-                n -> n instanceof javafx.scene.control.ListCell<?> c && c.getText() != null && text.test(c.getText());
-        waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(matching).tryQuery().isPresent());
-        return robot.lookup(matching).query();
-    }
-
-    private Tab selectedTab() {
-        return fixture.workbench().window().tabs().getSelectionModel().getSelectedItem();
     }
 
     private CodeArea openTriage() throws Exception {

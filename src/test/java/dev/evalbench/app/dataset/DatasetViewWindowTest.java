@@ -7,27 +7,13 @@ import dev.evalbench.app.FxWait;
 import dev.evalbench.app.WindowTestBase;
 import dev.evalbench.app.WorkbenchFixture;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tab;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.Test;
 
 /** A dataset opened from the workspace tree in the real window: its cases, filtered, and one case's detail. */
 @dev.evalbench.app.SharesFxToolkit
 class DatasetViewWindowTest extends WindowTestBase {
-
-    /** The list cell whose text matches, once it is shown (a popup's list appears a pulse after its click). */
-    private Node listCell(java.util.function.Predicate<String> text) throws Exception {
-        java.util.function.Predicate<Node> matching =
-                n -> n instanceof javafx.scene.control.ListCell<?> c && c.getText() != null && text.test(c.getText());
-        waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(matching).tryQuery().isPresent());
-        return robot.lookup(matching).query();
-    }
-
-    private Tab selectedTab() {
-        return fixture.workbench().window().tabs().getSelectionModel().getSelectedItem();
-    }
 
     @Test
     void theDatasetViewFiltersByTagAndShowsTheSelectedCase() throws Exception {

@@ -63,10 +63,6 @@ class DroppedRunFileTest extends WindowTestBase {
         assertThat(fixture.workbench().window().tabs().getTabs()).hasSize(tabsBefore);
     }
 
-    private Tab selectedTab() {
-        return fixture.workbench().window().tabs().getSelectionModel().getSelectedItem();
-    }
-
     @SuppressWarnings("unchecked")
     private <T> TableView<T> table(String id) {
         return (TableView<T>) robot.lookup(id).queryAs(TableView.class);

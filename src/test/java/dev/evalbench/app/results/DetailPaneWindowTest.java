@@ -123,10 +123,6 @@ class DetailPaneWindowTest extends WindowTestBase {
         dev.evalbench.app.DoubleClick.newestRun(robot);
     }
 
-    private javafx.scene.control.Tab selectedTab() {
-        return FxWait.read(() -> fixture.workbench().window().tabs().getSelectionModel().getSelectedItem());
-    }
-
     private void select(TableView<CaseSummary> cases, CaseRecord record) throws Exception {
         int row = cases.getItems().indexOf(cases.getItems().stream().filter(s -> s.key().equals(record.key())).findFirst().orElseThrow());
         robot.interact(() -> {
