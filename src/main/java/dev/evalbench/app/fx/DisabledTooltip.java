@@ -17,7 +17,7 @@ import javafx.scene.layout.StackPane;
  */
 public final class DisabledTooltip {
     /** The style class of the pane around the control. */
-    public static final String HOST = "disabled-tooltip-host";
+    private static final String HOST = "disabled-tooltip-host";
 
     private DisabledTooltip() {}
 

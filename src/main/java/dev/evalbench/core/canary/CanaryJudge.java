@@ -28,11 +28,11 @@ public final class CanaryJudge {
         metrics.add(proportion(CanaryMetric.ERROR_RATE, control, canary, c -> c.failureKind() != null));
         metrics.add(DecisionShift.judge(control, canary, options.alpha()));
         metrics.add(continuous(CanaryMetric.P95_LATENCY, values(control, c -> true, ScoredCase::latencyMs),
-                values(canary, c -> true, ScoredCase::latencyMs), Percentiles::p95, "ms"));
+                values(canary, c -> true, ScoredCase::latencyMs), Percentiles::p95));
         metrics.add(continuous(CanaryMetric.TOKENS, values(control, CanaryJudge::answered, c -> c.tokensIn() + c.tokensOut()),
-                values(canary, CanaryJudge::answered, c -> c.tokensIn() + c.tokensOut()), CanaryJudge::mean, "tokens"));
+                values(canary, CanaryJudge::answered, c -> c.tokensIn() + c.tokensOut()), CanaryJudge::mean));
         metrics.add(continuous(CanaryMetric.COST, values(control, CanaryJudge::answered, ScoredCase::costUsd),
-                values(canary, CanaryJudge::answered, ScoredCase::costUsd), CanaryJudge::mean, "USD"));
+                values(canary, CanaryJudge::answered, ScoredCase::costUsd), CanaryJudge::mean));
         return CanaryVerdicts.decide(controlId, canaryId, control.size(), canary.size(), options, metrics);
     }
 
@@ -58,7 +58,7 @@ public final class CanaryJudge {
         return new MetricJudgement(m, status, bad(m, status), p1, p2, d, ci.low(), ci.high(), "fisher_exact", p, m.floor(), n1, n2, detail);
     }
 
-    private MetricJudgement continuous(CanaryMetric m, double[] control, double[] canary, ToDoubleFunction<double[]> statistic, String unit) {
+    private MetricJudgement continuous(CanaryMetric m, double[] control, double[] canary, ToDoubleFunction<double[]> statistic) {
         if (control.length == 0 || canary.length == 0) return MetricJudgement.noData(m, control.length, canary.length, "a run has no answered request");
         double v1 = statistic.applyAsDouble(control);
         double v2 = statistic.applyAsDouble(canary);
@@ -75,7 +75,8 @@ public final class CanaryJudge {
         });
         double r = TwoSampleTests.rankBiserial(control, canary);
         MetricStatus status = status(effect, p, m.floor());
-        String values = unit.equals("USD") ? usd(v1) + " -> " + usd(v2) : number(v1) + " -> " + number(v2) + " " + unit;
+        // The unit once, after both values ("722 -> 1,010 ms"); a cost's sign before each ("$0.000172 -> $0.000200").
+        String values = (m.unit().equals("USD") ? m.figure(v1) : number(v1)) + " -> " + m.figure(v2);
         String detail = String.format(Locale.ROOT, "%s %s (%+.1f%%, 95%% interval %+.1f%% to %+.1f%%; Mann-Whitney %s, rank-biserial %+.2f; n=%,d vs %,d)",
                 m.label(), values, 100 * effect, 100 * ci.low(), 100 * ci.high(), PValueText.compact(p), r,
                 control.length, canary.length);

@@ -26,13 +26,8 @@ public record MetricFigures(String first, String second, String effect, String i
             case "fisher_exact" -> new MetricFigures(scaled(control, "%.2f%%"), scaled(canary, "%.2f%%"),
                     scaled(effect, "%+.2f points"), range(low, high, "%+.2f", " points"), pText, scaled(floor, "%.2f points"));
             case "mann_whitney" -> {
-                String unit = switch (metric) {
-                    case "p95_latency" -> " ms";
-                    case "tokens" -> " tokens";
-                    default -> "";
-                };
-                boolean usd = metric.equals("cost");
-                yield new MetricFigures(figure(control, unit, usd), figure(canary, unit, usd), scaled(effect, "%+.1f%%"),
+                CanaryMetric known = CanaryMetric.ofId(metric);
+                yield new MetricFigures(figure(known, control), figure(known, canary), scaled(effect, "%+.1f%%"),
                         range(low, high, "%+.1f%%", ""), pText, scaled(floor, "%.1f%%"));
             }
             default -> new MetricFigures(NONE, NONE, scaled(effect, "%.1f%% of requests"), range(low, high, "%.1f%%", ""),
@@ -46,9 +41,10 @@ public record MetricFigures(String first, String second, String effect, String i
                 m.pValue(), m.floor());
     }
 
-    private static String figure(Double v, String unit, boolean usd) {
+    /** {@code v} with its metric's unit ({@link CanaryMetric#figure}); a metric this build does not know, bare. */
+    private static String figure(CanaryMetric metric, Double v) {
         if (v == null) return NONE;
-        return usd ? CanaryJudge.usd(v) : CanaryJudge.number(v) + unit;
+        return metric == null ? CanaryJudge.number(v) : metric.figure(v);
     }
 
     /** {@code v} times 100 in {@code format}. */
