@@ -89,6 +89,28 @@ class ReportHtmlTest {
                 .doesNotContain("<span class=\"badge pass\">not run</span>");
     }
 
+    /**
+     * A threshold found from the baseline says how under its bound, on a line of its own that may wrap: on the
+     * bound's line it made the sample's gates table wider than a 1,300-pixel window, and the p-values were cut off.
+     */
+    @Test
+    void aThresholdFromTheBaselineShowsHowItWasFoundUnderTheBound() throws Exception {
+        var alone = ReportFixture.alone();
+        var tolerant = new dev.evalbench.core.gate.GateVerdict("action-vs-baseline", "metric", "triage", true, 0.921,
+                0.901, ">=", 0.921, 0.0, 0.0, 1.0, "significant", "routing.accuracy is 0.921.", true,
+                "min 0.850; baseline 0.921 − 0.020");
+        var content = new dev.evalbench.core.report.model.ReportContent(alone.run(),
+                new dev.evalbench.core.gate.GateReport(alone.run().id(), null, java.util.List.of(tolerant)),
+                alone.baseline(), alone.comparison(), alone.generator());
+
+        String html = Files.readString(ReportWriter.write(content, dir).html());
+
+        assertThat(html).contains("<td class=\"num\">≥ 0.901<span class=\"bound\">(min 0.850; baseline 0.921\u00a0−\u00a00.020)</span></td>")
+                .contains("td.num .bound{display:block;white-space:normal");
+        assertThat(dev.evalbench.core.gate.ci.VerdictFormat.threshold(tolerant)).as("the terminal's one line, as before")
+                .isEqualTo("≥ 0.901 (min 0.850; baseline 0.921 − 0.020)");
+    }
+
     @Test
     void aReportWithoutBaselineHasNoComparisonSection() throws Exception {
         String html = Files.readString(ReportWriter.write(ReportFixture.alone(), dir).html());

@@ -29,12 +29,20 @@ public final class VerdictFormat {
 
     /** The bound held to, with the settings it came from when there were several: "≥ 0.963 (min 0.850; baseline 0.983 − 0.020)". */
     public static String threshold(GateVerdict v) {
+        String bound = thresholdBound(v);
+        return v.bound() == null || bound.equals(NONE) ? bound : bound + " (" + v.bound() + ")";
+    }
+
+    /**
+     * The threshold the value was held to, without how it was found ({@code ≥ 0.901} where {@link #threshold} says
+     * {@code ≥ 0.901 (min 0.850; baseline 0.921 − 0.020)}), for a layout that puts the two on separate lines.
+     */
+    public static String thresholdBound(GateVerdict v) {
         if (!Double.isFinite(v.threshold())) {
             return NONE;
         }
         String comparator = ">=".equals(v.comparator()) ? "≥ " : "<=".equals(v.comparator()) ? "≤ " : "";
-        String bound = v.bound() == null ? "" : " (" + v.bound() + ")";
-        return comparator + number(v.kind(), v.threshold()) + bound;
+        return comparator + number(v.kind(), v.threshold());
     }
 
     public static String baseline(GateVerdict v) {

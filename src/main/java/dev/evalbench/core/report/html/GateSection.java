@@ -27,7 +27,13 @@ final class GateSection {
             html.close("td");
             html.element("td", v.kind() + (v.mode() == null ? "" : ", " + v.mode()));
             html.element("td", VerdictFormat.value(v), "class", "num");
-            html.element("td", VerdictFormat.threshold(v), "class", "num");
+            // How the threshold was found, under it and wrapped: on one line it made the table wider than the page.
+            // It wraps between its parts ("min 0.850;" and "baseline 0.921 − 0.020"), never inside a sum.
+            html.open("td", "class", "num").text(VerdictFormat.thresholdBound(v));
+            if (v.bound() != null && Double.isFinite(v.threshold())) {
+                html.element("span", "(" + v.bound().replace(" − ", "\u00a0−\u00a0").replace(" + ", "\u00a0+\u00a0") + ")", "class", "bound");
+            }
+            html.close("td");
             html.element("td", VerdictFormat.interval(v), "class", "num");
             html.element("td", VerdictFormat.baseline(v), "class", "num");
             html.element("td", VerdictFormat.pValue(v), "class", "num");

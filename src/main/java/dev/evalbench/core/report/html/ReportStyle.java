@@ -33,6 +33,7 @@ final class ReportStyle {
             th,td{padding:7px 10px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
             th{font-weight:600;color:var(--muted);font-size:12px;text-transform:uppercase;letter-spacing:.03em}
             td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+            td.num .bound{display:block;white-space:normal;min-width:11em;color:var(--muted);font-size:12px}
             tr.failed>td{background:var(--fail-bg)}
             td.detail{color:var(--muted);font-size:13px;padding-top:0}
             code,pre,table.diff{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12.5px}
