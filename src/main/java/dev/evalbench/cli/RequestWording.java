@@ -11,7 +11,10 @@ final class RequestWording {
     private RequestWording() {}
 
     static String of(RequestException e) {
-        if (e.field().equals("tag") || e.field().equals("workspace")) {
+        if ((e.field().equals("case") || e.field().equals("tag")) && e.value() != null) {
+            return "--" + e.field() + " " + e.value() + ": " + e.reason();
+        }
+        if (e.field().equals("tag") || e.field().equals("case") || e.field().equals("workspace")) {
             // The reason already names the value; say which flag finds the workspace.
             // A workspace that was searched for and not found gets the flag that names one.
             return e.reason() + (e.field().equals("workspace") && e.value() == null ? " (name one with --workspace DIR)" : "");

@@ -88,7 +88,14 @@ final class RunCommand implements Callable<Integer> {
                 : failingConfig(workspace);
         if (config == null) return ExitCodes.OK;
         RunService service = new RunService(Clock.systemUTC(), env);
-        service.check(ws, config);
+        try {
+            service.check(ws, config);
+        } catch (dev.evalbench.core.service.RequestException e) {
+            // The ids came from the stored run, not from the user: say so, or "--case" would name a flag never given.
+            if (failingOf == null || !e.field().equals("case") || e.value() == null) throw e;
+            throw new BadInputException("--failing-of " + failingOf + ": its failing case " + e.value() + " is no longer in "
+                    + "the suites it ran; name the cases still there with --case, or run the suites whole");
+        }
         // Every input is checked before anything is created: a baseline file is read now, and a baseline
         // named by run or tag needs a history that already exists.
         StoredRun fileBaseline = output.baseline == null ? null : RunLookup.baselineFile(output.baseline).orElse(null);

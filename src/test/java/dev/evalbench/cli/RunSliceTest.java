@@ -112,9 +112,59 @@ class RunSliceTest {
         Path ws = Cli.copySample(tmp);
 
         Cli.Result r = Cli.run("run", "--tag", "no-such-tag", "--workspace", ws.toString());
+        // Each part names something real, together they choose nothing: t001 does not carry "customs".
+        Cli.Result both = Cli.run("run", "--case", "t001", "--tag", "customs", "--workspace", ws.toString());
 
         assertThat(r.exit()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(r.err()).contains("no case matches tag no-such-tag in the suites to run");
+        assertThat(r.err()).as("nothing near it: the tags there are, the first of them")
+                .startsWith("error: --tag no-such-tag: no case of the suites to run carries this tag (tags: 2fa, 404, account, ")
+                .containsPattern(" and \\d+ more\\)");
+        assertThat(both.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(both.err()).contains("error: no case matches tag customs id t001 in the suites to run");
         assertThat(ws.resolve(".evalbench")).doesNotExist();
+    }
+
+    /**
+     * A mistyped id or tag among good ones is bad input, not a smaller run: `--case t001 --case t0002` ran t001
+     * alone, and its slice line named t0002 as if it had run. So is an id of a suite the run leaves out.
+     */
+    @Test
+    void everyIdAndTagOfASliceMustChooseACase() {
+        Path ws = Cli.copySample(tmp);
+
+        Cli.Result typo = Cli.run("run", "--case", "t001", "--case", "t0002", "--workspace", ws.toString());
+        Cli.Result otherSuite = Cli.run("run", "--case", "t001", "--case", "p01", "--suite", "triage", "--workspace", ws.toString());
+        Cli.Result tagTypo = Cli.run("run", "--tag", "customs", "--tag", "custom", "--workspace", ws.toString());
+
+        assertThat(typo.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(typo.err()).isEqualTo("error: --case t0002: no case of the suites to run has this id "
+                + "(did you mean t002? suite triage: t001 … t127; suite safety: p01 … p32)" + System.lineSeparator());
+        assertThat(otherSuite.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(otherSuite.err()).contains("--case p01: no case of the suites to run has this id (suite triage: t001 … t127)");
+        assertThat(tagTypo.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(tagTypo.err()).contains("--tag custom: no case of the suites to run carries this tag (did you mean customs?)");
+        assertThat(ws.resolve(".evalbench")).as("nothing written").doesNotExist();
+    }
+
+    /** Rerunning a run's failing cases after one of them left the dataset says so, naming the run, not a flag never given. */
+    @Test
+    void failingOfACaseNoLongerInTheWorkspaceSaysWhichOne() throws Exception {
+        Path ws = Cli.copySample(tmp);
+        assertThat(Cli.run("run", "--suite", "triage", "--cache", "off", "--quiet", "--workspace", ws.toString()).exit()).isEqualTo(1);
+        String gone;
+        try (var store = dev.evalbench.core.store.sqlite.SqliteRunStore.open(dev.evalbench.core.store.HistoryLocation.defaultDb(ws))) {
+            gone = store.summaries(store.runs(1).get(0).id()).stream().filter(c -> !c.passed())
+                    .map(c -> c.key().caseId()).sorted().findFirst().orElseThrow();
+        }
+        Path tickets = ws.resolve("datasets/tickets.jsonl");
+        java.util.List<String> kept = java.nio.file.Files.readAllLines(tickets).stream()
+                .filter(line -> !line.startsWith("{\"id\": \"" + gone + "\"")).toList();
+        java.nio.file.Files.write(tickets, kept);
+
+        Cli.Result again = Cli.run("run", "--failing-of", "latest", "--workspace", ws.toString());
+
+        assertThat(again.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(again.err()).isEqualTo("error: --failing-of latest: its failing case " + gone + " is no longer in the "
+                + "suites it ran; name the cases still there with --case, or run the suites whole" + System.lineSeparator());
     }
 }

@@ -153,17 +153,7 @@ public final class RunService {
                         + String.join(", ", ws.suites().stream().map(s -> s.name()).toList()) + ")");
             }
         }
-        if (!config.tags().isEmpty() || !config.caseIds().isEmpty()) {
-            List<String> chosen = config.suites();
-            boolean any = ws.suites().stream().filter(s -> chosen.isEmpty() || chosen.contains(s.name()))
-                    .flatMap(s -> s.cases().stream()).anyMatch(c -> config.selects(c.id(), c.tags()));
-            if (!any) {
-                throw new RequestException(config.caseIds().isEmpty() ? "tag" : "case", "no case matches"
-                        + (config.tags().isEmpty() ? "" : " tag " + String.join(", ", config.tags()))
-                        + (config.caseIds().isEmpty() ? "" : " id " + String.join(", ", config.caseIds()))
-                        + " in the suites to run");
-            }
-        }
+        SliceCheck.check(ws, config);
         if (config.repeat() < 1) throw new RequestException("repeat", "must be at least 1");
         if (config.concurrency() < 1) throw new RequestException("concurrency", "must be at least 1");
     }
