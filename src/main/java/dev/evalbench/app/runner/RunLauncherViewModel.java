@@ -160,6 +160,10 @@ public final class RunLauncherViewModel {
             // shown as failed (the command line refuses it the same way, exit 2).
             service.check(ws, config);
         } catch (RequestException e) {
+            // Case ids come from a stored run's cases (Rerun failing): one that left the dataset since is named.
+            if (e.field().equals("case") && e.value() != null) {
+                return refuse("Case " + e.value() + " is no longer in the suites it ran: rerun the cases still there, or run the suites whole.");
+            }
             return refuse(e.reason().startsWith(e.field() + " ") ? e.reason() : e.field() + ": " + e.reason());
         } catch (WorkspaceException e) {
             return refuse(e.getMessage());

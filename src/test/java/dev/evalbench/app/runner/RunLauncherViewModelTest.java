@@ -131,6 +131,13 @@ class RunLauncherViewModelTest {
                 + "production's requests, not the workspace's; replay them with evalbench shadow.");
         assertThat(sample.store.runs(10)).hasSize(3);
         assertThat(ended).hasSize(1);
+
+        // A case since removed from the dataset is named, and nothing runs (it ran the others without a word).
+        var gone = new dev.evalbench.core.record.CaseKey("triage", "t999", "triage", "offline", 0);
+        vm.runAgain(first.id(), List.of(failing.get(0), gone));
+        assertThat(vm.problemProperty().get())
+                .isEqualTo("Case t999 is no longer in the suites it ran: rerun the cases still there, or run the suites whole.");
+        assertThat(sample.store.runs(10)).hasSize(3);
     }
 
     /**
