@@ -11,8 +11,8 @@ final class RequestWording {
     private RequestWording() {}
 
     static String of(RequestException e) {
-        if ((e.field().equals("case") || e.field().equals("tag")) && e.value() != null) {
-            return "--" + e.field() + " " + e.value() + ": " + e.reason();
+        if ((e.field().equals("caseIds") || e.field().equals("tags")) && e.value() != null) {
+            return (e.field().equals("caseIds") ? "--case " : "--tag ") + e.value() + ": " + e.reason();
         }
         if (e.field().equals("tag") || e.field().equals("case") || e.field().equals("workspace")) {
             // The reason already names the value; say which flag finds the workspace.

@@ -92,7 +92,7 @@ final class RunCommand implements Callable<Integer> {
             service.check(ws, config);
         } catch (dev.evalbench.core.service.RequestException e) {
             // The ids came from the stored run, not from the user: say so, or "--case" would name a flag never given.
-            if (failingOf == null || !e.field().equals("case") || e.value() == null) throw e;
+            if (failingOf == null || !e.field().equals("caseIds")) throw e;
             throw new BadInputException("--failing-of " + failingOf + ": its failing case " + e.value() + " is no longer in "
                     + "the suites it ran; name the cases still there with --case, or run the suites whole");
         }

@@ -161,7 +161,7 @@ public final class RunLauncherViewModel {
             service.check(ws, config);
         } catch (RequestException e) {
             // Case ids come from a stored run's cases (Rerun failing): one that left the dataset since is named.
-            if (e.field().equals("case") && e.value() != null) {
+            if (e.field().equals("caseIds")) {
                 return refuse("Case " + e.value() + " is no longer in the suites it ran: rerun the cases still there, or run the suites whole.");
             }
             return refuse(e.reason().startsWith(e.field() + " ") ? e.reason() : e.field() + ": " + e.reason());

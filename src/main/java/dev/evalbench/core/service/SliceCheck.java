@@ -23,7 +23,10 @@ final class SliceCheck {
 
     private SliceCheck() {}
 
-    /** @throws RequestException (field "case" or "tag", with the value) naming what chose nothing, and what there is */
+    /**
+     * @throws RequestException naming what chose nothing and what there is: field "caseIds" or "tags" (the config's
+     *     own names) with the id or tag; "case" or "tag" without a value when each names a case but together none
+     */
     static void check(Workspace ws, RunConfig config) throws RequestException {
         if (config.tags().isEmpty() && config.caseIds().isEmpty()) return;
         List<SuiteSpec> chosen = ws.suites().stream()
@@ -38,14 +41,14 @@ final class SliceCheck {
         }
         for (String id : config.caseIds()) {
             if (!ids.contains(id)) {
-                throw new RequestException("case", id, "no case of the suites to run has this id ("
+                throw new RequestException("caseIds", id, "no case of the suites to run has this id ("
                         + didYouMean(id, ids) + idRanges(chosen) + ")");
             }
         }
         for (String tag : config.tags()) {
             if (!tags.contains(tag)) {
                 String near = didYouMean(tag, tags);
-                throw new RequestException("tag", tag, "no case of the suites to run carries this tag ("
+                throw new RequestException("tags", tag, "no case of the suites to run carries this tag ("
                         + (near.isEmpty() ? listed(tags) : near.strip()) + ")");
             }
         }
