@@ -116,7 +116,7 @@ class DocumentedExitCodesTest {
             assertThat(r.err()).as(command).isEqualTo("error: no workspace at " + missing + ": no such folder\n");
         }
         Cli.Result suite = Cli.run("run", "--workspace", ws.toString(), "--suite", "safty");
-        assertThat(suite.err()).contains("unknown suite \"safty\" (suites: triage, safety)");
+        assertThat(suite.err()).contains("unknown suite \"safty\" (did you mean safety? suites: triage, safety)");
     }
 
     @Test

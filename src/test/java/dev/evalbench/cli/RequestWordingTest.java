@@ -45,4 +45,25 @@ class RequestWordingTest {
         assertThat(complete.err()).containsPattern("error: latest: run \\S+ is already complete: nothing to resume");
         assertThat(java.util.List.of(unknown.exit(), badTag.exit(), complete.exit())).containsOnly(ExitCodes.BAD_INPUT);
     }
+
+    /**
+     * A mistyped name gets the names near it: a route, and a baseline tag in a CI step ("mian" for main), which
+     * otherwise read as "no such run" and sent the reader to the history to find what was meant.
+     */
+    @Test
+    void aMistypedRouteOrBaselineTagNamesTheOneMeant() {
+        Path ws = Cli.copySample(tmp);
+        assertThat(Cli.run("run", ws.toString(), "--suite", "safety", "--quiet").exit()).isIn(ExitCodes.OK, ExitCodes.GATE_FAILED);
+        assertThat(Cli.run("tag", "latest", "main", "--workspace", ws.toString()).exit()).isZero();
+
+        Cli.Result route = Cli.run("run", ws.toString(), "--route", "ofline", "--quiet");
+        Cli.Result baseline = Cli.run("gate", ws.toString(), "--baseline", "mian");
+        Cli.Result far = Cli.run("gate", ws.toString(), "--baseline", "release-7");
+
+        assertThat(route.err()).startsWith("error: --route: unknown route \"ofline\" (did you mean offline? routes in ");
+        assertThat(baseline.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(baseline.err()).isEqualTo("error: mian: no run, tag or run file named \"mian\"; did you mean main? "
+                + "(see `evalbench history`)" + System.lineSeparator());
+        assertThat(far.err()).as("nothing near: no guess").contains("named \"release-7\" (see `evalbench history`)");
+    }
 }

@@ -7,6 +7,7 @@ import dev.evalbench.core.store.RunExport;
 import dev.evalbench.core.store.RunFileException;
 import dev.evalbench.core.store.RunStore;
 import dev.evalbench.core.store.StoreException;
+import dev.evalbench.core.text.NearestNames;
 import dev.evalbench.core.workspace.InputError;
 import dev.evalbench.core.workspace.WorkspaceException;
 import java.io.IOException;
@@ -21,8 +22,13 @@ public final class RunLookup {
     private RunLookup() {}
 
     public static RunHeader header(RunStore store, String ref) throws RequestException, StoreException {
-        String id = store.resolve(ref).orElseThrow(() -> notFound(ref));
-        return store.run(id).orElseThrow(() -> notFound(ref));
+        java.util.Optional<String> id = store.resolve(ref);
+        java.util.Optional<RunHeader> header = id.isEmpty() ? java.util.Optional.empty() : store.run(id.get());
+        if (header.isPresent()) return header.get();
+        // A mistyped tag ("mian" for main, in a CI step's --baseline) gets the tags near it.
+        java.util.List<String> near = id.isEmpty() ? NearestNames.to(ref, store.tags().keySet()) : java.util.List.of();
+        throw new RequestException("run", ref, NOT_FOUND + "\"" + ref + "\""
+                + (near.isEmpty() ? "" : "; did you mean " + String.join(" or ", near) + "?"));
     }
 
     public static StoredRun run(RunStore store, String ref) throws RequestException, StoreException {
@@ -99,7 +105,4 @@ public final class RunLookup {
     /** How the reason of a {@link RequestException} for a reference that matched nothing begins. */
     public static final String NOT_FOUND = "no run, tag or run file named ";
 
-    private static RequestException notFound(String ref) {
-        return new RequestException("run", ref, NOT_FOUND + "\"" + ref + "\"");
-    }
 }

@@ -143,14 +143,15 @@ public final class RunService {
     public static void checkConfig(Workspace ws, RunConfig config) throws WorkspaceException {
         for (String route : config.routes()) {
             if (!ws.routes().containsKey(route)) {
-                throw new RequestException("route", "unknown route \"" + route
-                        + "\" (routes in " + ws.files().describe() + ": " + String.join(", ", ws.routes().keySet()) + ")");
+                throw new RequestException("route", "unknown route \"" + route + "\" (" + SliceCheck.didYouMean(route, ws.routes().keySet())
+                        + "routes in " + ws.files().describe() + ": " + String.join(", ", ws.routes().keySet()) + ")");
             }
         }
         for (String suite : config.suites()) {
             if (ws.suites().stream().noneMatch(s -> s.name().equals(suite))) {
-                throw new RequestException("suite", "unknown suite \"" + suite + "\" (suites: "
-                        + String.join(", ", ws.suites().stream().map(s -> s.name()).toList()) + ")");
+                List<String> names = ws.suites().stream().map(s -> s.name()).toList();
+                throw new RequestException("suite", "unknown suite \"" + suite + "\" (" + SliceCheck.didYouMean(suite, names)
+                        + "suites: " + String.join(", ", names) + ")");
             }
         }
         SliceCheck.check(ws, config);

@@ -62,7 +62,7 @@ final class SliceCheck {
     }
 
     /** "did you mean t002? " when some known name is near {@code typed} ({@link NearestNames}), else "". */
-    private static String didYouMean(String typed, Set<String> known) {
+    static String didYouMean(String typed, java.util.Collection<String> known) {
         List<String> near = NearestNames.to(typed, known);
         return near.isEmpty() ? "" : "did you mean " + String.join(" or ", near) + "? ";
     }

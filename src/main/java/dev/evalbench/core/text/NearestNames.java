@@ -1,16 +1,16 @@
 package dev.evalbench.core.text;
 
-import com.github.difflib.DiffUtils;
-import com.github.difflib.patch.AbstractDelta;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 
 /**
- * The names a mistyped one most likely meant ("custom" → "customs", "t0002" → "t002"), for an error message's
- * "did you mean". Closeness is the number of characters changed between the two, as java-diff-utils' Myers diff
- * counts them; a name is near when that is at most a third of the typed name's length (at least one). Pure.
+ * The names a mistyped one most likely meant ("custom" → "customs", "mian" → "main", "t0002" → "t002"), for an
+ * error message's "did you mean". Closeness is the edit distance with adjacent transpositions (optimal string
+ * alignment: a letter added, dropped, changed, or two swapped, each one edit), the typist's usual slips; a line
+ * diff (java-diff-utils, on the class path) counts a swap as two and found "mian" no nearer to "main" than to
+ * "mint". A name is near when it is at most a third of the typed name's length away (at least one edit). Pure.
  */
 public final class NearestNames {
     /** Suggestions given at most. */
@@ -22,30 +22,31 @@ public final class NearestNames {
     public static List<String> to(String typed, Collection<String> known) {
         int limit = Math.max(1, typed.length() / 3);
         List<Scored> near = new ArrayList<>();
-        List<Character> wanted = chars(typed);
         for (String name : known) {
             if (Math.abs(name.length() - typed.length()) > limit || name.equals(typed)) continue;
-            int changed = changed(wanted, chars(name));
-            if (changed <= limit) near.add(new Scored(name, changed));
+            int edits = edits(typed, name);
+            if (edits <= limit) near.add(new Scored(name, edits));
         }
-        return near.stream().sorted(Comparator.comparingInt(Scored::changed).thenComparing(Scored::name))
+        return near.stream().sorted(Comparator.comparingInt(Scored::edits).thenComparing(Scored::name))
                 .limit(MOST).map(Scored::name).toList();
     }
 
-    private record Scored(String name, int changed) {}
+    private record Scored(String name, int edits) {}
 
-    /** Characters changed: each delta counts its longer side (a replacement of two by three is three). */
-    private static int changed(List<Character> a, List<Character> b) {
-        int n = 0;
-        for (AbstractDelta<Character> delta : DiffUtils.diff(a, b).getDeltas()) {
-            n += Math.max(delta.getSource().size(), delta.getTarget().size());
+    /** Edits from {@code a} to {@code b}: insertions, deletions, substitutions and adjacent swaps, one each. */
+    static int edits(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) d[i][0] = i;
+        for (int j = 0; j <= b.length(); j++) d[0][j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
         }
-        return n;
-    }
-
-    private static List<Character> chars(String s) {
-        List<Character> out = new ArrayList<>(s.length());
-        for (int i = 0; i < s.length(); i++) out.add(s.charAt(i));
-        return out;
+        return d[a.length()][b.length()];
     }
 }

@@ -14,6 +14,16 @@ class NearestNamesTest {
         assertThat(NearestNames.to("shiping", TAGS)).containsExactly("shipping");
         assertThat(NearestNames.to("bilfing", TAGS)).containsExactly("billing");
         assertThat(NearestNames.to("t0002", TAGS)).containsExactly("t002");
+        assertThat(NearestNames.to("mian", List.of("main", "mint", "release"))).as("two letters swapped: one edit").containsExactly("main");
+    }
+
+    @Test
+    void editsCountsEachSlipOnce() {
+        assertThat(NearestNames.edits("main", "main")).isZero();
+        assertThat(NearestNames.edits("mian", "main")).isEqualTo(1);
+        assertThat(NearestNames.edits("custom", "customs")).isEqualTo(1);
+        assertThat(NearestNames.edits("kitten", "sitting")).isEqualTo(3);
+        assertThat(NearestNames.edits("", "abc")).isEqualTo(3);
     }
 
     @Test
