@@ -15,6 +15,15 @@ class ReportHtmlTest {
         return Files.readString(ReportWriter.write(ReportFixture.withBaseline(), dir).html());
     }
 
+    /** report.html of the fixture's run alone, with {@code gate} as its one gate. */
+    private String htmlWithGate(dev.evalbench.core.gate.GateVerdict gate) throws Exception {
+        var alone = ReportFixture.alone();
+        var content = new dev.evalbench.core.report.model.ReportContent(alone.run(),
+                new dev.evalbench.core.gate.GateReport(alone.run().id(), null, java.util.List.of(gate)),
+                alone.baseline(), alone.comparison(), alone.generator());
+        return Files.readString(ReportWriter.write(content, dir).html());
+    }
+
     @Test
     void aModelOutputWithAScriptTagIsShownEscapedAndThePageHasNoScriptAtAll() throws Exception {
         String html = html();
@@ -76,14 +85,9 @@ class ReportHtmlTest {
 
     @Test
     void aGateOfASuiteTheRunLeftOutIsANeutralNotRunNotAGreenBadge() throws Exception {
-        var alone = ReportFixture.alone();
         var notRun = new dev.evalbench.core.gate.GateVerdict("category-accuracy", "metric", "triage", true, Double.NaN,
                 0.9, ">=", null, null, null, null, "strict", "Suite triage was not run.", false);
-        var content = new dev.evalbench.core.report.model.ReportContent(alone.run(),
-                new dev.evalbench.core.gate.GateReport(alone.run().id(), null, java.util.List.of(notRun)),
-                alone.baseline(), alone.comparison(), alone.generator());
-
-        String html = Files.readString(ReportWriter.write(content, dir).html());
+        String html = htmlWithGate(notRun);
 
         assertThat(html).contains("<span class=\"badge neutral\">not run</span>")
                 .doesNotContain("<span class=\"badge pass\">not run</span>");
@@ -95,15 +99,10 @@ class ReportHtmlTest {
      */
     @Test
     void aThresholdFromTheBaselineShowsHowItWasFoundUnderTheBound() throws Exception {
-        var alone = ReportFixture.alone();
         var tolerant = new dev.evalbench.core.gate.GateVerdict("action-vs-baseline", "metric", "triage", true, 0.921,
                 0.901, ">=", 0.921, 0.0, 0.0, 1.0, "significant", "routing.accuracy is 0.921.", true,
                 "min 0.850; baseline 0.921 − 0.020");
-        var content = new dev.evalbench.core.report.model.ReportContent(alone.run(),
-                new dev.evalbench.core.gate.GateReport(alone.run().id(), null, java.util.List.of(tolerant)),
-                alone.baseline(), alone.comparison(), alone.generator());
-
-        String html = Files.readString(ReportWriter.write(content, dir).html());
+        String html = htmlWithGate(tolerant);
 
         assertThat(html).contains("<td class=\"num\">≥ 0.901<span class=\"bound\">(min 0.850; baseline 0.921\u00a0−\u00a00.020)</span></td>")
                 .contains("td.num .bound{display:block;white-space:normal");
