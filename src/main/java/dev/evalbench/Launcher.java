@@ -13,8 +13,8 @@ import java.util.Optional;
  * and scripts ask for the version often. The text is the one {@code EvalbenchCommand}'s version provider prints.
  *
  * <p>Any other command started as {@code java -jar evalbench.jar ...} runs in a child JVM with the packaged
- * image's options ({@link CommandJvm}); the workbench runs on the JVM's defaults ({@code app/shell/HeapCeiling} keeps
- * its memory in check), in a child JVM only to map its class archive ({@link WindowJvm}).
+ * image's options ({@link CommandJvm}); the workbench runs on the JVM's collector and heap ({@code app/shell/HeapCeiling}
+ * keeps its memory in check), in a child JVM to map its class archive and run on the quick compiler ({@link WindowJvm}).
  */
 public final class Launcher {
     private Launcher() {}

@@ -10,8 +10,9 @@ import java.util.Optional;
  * maps the window's class-data archive ({@link ClassArchive#windowOptions}), because {@code java -jar} cannot carry
  * the option that names it. The window shows about 0.6 s sooner, the second JVM's start included (3.6 s to 3.0 s
  * from the launcher's start to the first frame here, seven interleaved starts each; docs/performance.md, round 27).
- * The child keeps the JVM's defaults otherwise (but for its heap's pages, below), as the
- * window had them, inherits the terminal, the folder and the environment, and its exit code is this process's.
+ * The child runs on the quick compiler alone, as the packaged image's window does ({@link #OPTIONS}), and keeps the
+ * JVM's defaults otherwise (but for its heap's pages, below); it inherits the terminal, the folder and the
+ * environment, and its exit code is this process's.
  *
  * <p>Only where {@link CommandJvm#jarToRelaunch} would relaunch a command, a display is named, and the archive's
  * folder can be written; the first window opened on a machine opens here as started (it only leaves a mark). SIGINT,
@@ -20,15 +21,27 @@ import java.util.Optional;
  * started, the window opens here.
  */
 final class WindowJvm {
+    /**
+     * C1 alone, with room for its code. On two cores the optimising compiler made the window's first seconds its
+     * own: opening a report folder with its baseline took 10 s of CPU with it and 6 s without; the 10,000-case run's
+     * first rows showed in 90-108 ms instead of 146 ms (every row 281-305 ms instead of 421 ms, a case's detail 25 ms
+     * instead of 41 ms, 120-140 ms of CPU instead of 280 ms), and the comparison of two 10,000-case runs was no slower
+     * (docs/performance.md, round 34). C1 alone gets a 48 MB code cache by default, which the test JVM filled once
+     * (the JIT then stops, and a method handle can fail to link); the window reserves 128 MB, as the tests do.
+     */
+    static final List<String> OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=128m");
+
     private WindowJvm() {}
 
     /**
-     * The child's command line: the heap in huge pages where Linux gives them on request ({@link CommandJvm#hugePages};
-     * the window showed 2.44 s → 2.33 s after its JVM's start, six interleaved starts each, docs/performance.md round 29),
-     * the archive's options, the launcher's id for {@link ParentWatch}, the same arguments.
+     * The child's command line: the quick compiler ({@link #OPTIONS}), the heap in huge pages where Linux gives them on
+     * request ({@link CommandJvm#hugePages}; the window showed 2.44 s → 2.33 s after its JVM's start, six interleaved
+     * starts each, docs/performance.md round 29), the archive's options, the launcher's id for {@link ParentWatch},
+     * the same arguments.
      */
     static List<String> childCommand(String java, Path jar, List<String> archiveOptions, long parentPid, String[] args) {
-        List<String> options = new java.util.ArrayList<>(CommandJvm.hugePages(CommandJvm.HUGE_PAGES));
+        List<String> options = new java.util.ArrayList<>(OPTIONS);
+        options.addAll(CommandJvm.hugePages(CommandJvm.HUGE_PAGES));
         options.addAll(archiveOptions);
         return CommandJvm.javaCommand(java, options, jar, parentPid, args);
     }

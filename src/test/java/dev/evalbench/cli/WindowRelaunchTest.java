@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code java -jar evalbench.jar} opens the workbench as users open it, from the second window on a machine, in a
- * second JVM that maps (or makes) the window's class archive, with the JVM's defaults otherwise, and a signal to the
+ * second JVM that maps (or makes) the window's class archive, on the quick compiler with the JVM's other defaults, and a signal to the
  * process the user started reaches it. The display is a loopback X server that accepts the connection and never
  * answers, so the window's JVM stays up, waiting for it, long enough to be looked at; it never shows a window, so the
  * archive it dumped on the way out is thrown away rather than kept as the window's. (Its FX thread is stuck in that
@@ -47,7 +47,8 @@ class WindowRelaunchTest {
                 List<String> args = window.info().arguments().map(List::of).orElseThrow();
                 assertThat(args).as("the window's JVM").anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit=" + folder))
                         .contains("-Devalbench.parent=" + launcher.pid(), "-jar")
-                        .as("the JVM's defaults, not a command's").doesNotContain("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+                        .as("the quick compiler, as the packaged image's window").contains("-XX:TieredStopAtLevel=1")
+                        .as("the JVM's collector, not a command's").doesNotContain("-XX:+UseSerialGC", "-Xms128m");
                 // It opens the window on the display named: it connects, and waits for an answer that never comes.
                 stalled.setSoTimeout(60_000);
                 try (java.net.Socket connected = stalled.accept()) {
