@@ -6,16 +6,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Opens the workbench of {@code java -jar evalbench.jar} (no arguments, or {@code open ...}) in a second JVM that
- * maps the window's class-data archive ({@link ClassArchive#windowOptions}), because {@code java -jar} cannot carry
- * the option that names it. The window shows about 0.6 s sooner, the second JVM's start included (3.6 s to 3.0 s
- * from the launcher's start to the first frame here, seven interleaved starts each; docs/performance.md, round 27).
- * The child runs on the quick compiler alone, as the packaged image's window does ({@link #OPTIONS}), and keeps the
- * JVM's defaults otherwise (but for its heap's pages, below); it inherits the terminal, the folder and the
- * environment, and its exit code is this process's.
+ * Opens the workbench of {@code java -jar evalbench.jar} (no arguments, or {@code open ...}) in a second JVM, because
+ * {@code java -jar} cannot carry the options it runs with: the quick compiler alone, as the packaged image's window
+ * ({@link #OPTIONS}), and the window's class-data archive once there is one ({@link ClassArchive#windowOptions}; the
+ * window shows about 0.6 s sooner, the second JVM's start included: 3.6 s to 3.0 s from the launcher's start to the
+ * first frame, seven interleaved starts each, docs/performance.md round 27). It keeps the JVM's collector and heap
+ * (but for the heap's pages, below), inherits the terminal, the folder and the environment, and its exit code is
+ * this process's.
  *
- * <p>Only where {@link CommandJvm#jarToRelaunch} would relaunch a command, a display is named, and the archive's
- * folder can be written; the first window opened on a machine opens here as started (it only leaves a mark). SIGINT,
+ * <p>Only where {@link CommandJvm#jarToRelaunch} would relaunch a command and a display is named. The first window
+ * opened on a machine maps no archive (it leaves the mark that has the second make one), nor does one whose archive
+ * folder cannot be written; both still open in the second JVM, for its compiler. SIGINT,
  * SIGTERM and SIGHUP sent to this process alone reach the window as SIGTERM, which saves its layout and closes it
  * (exit 143); if this process is killed outright, the window goes too ({@link ParentWatch}). If the child cannot be
  * started, the window opens here.
@@ -54,14 +55,15 @@ final class WindowJvm {
     static Optional<Integer> runIfWanted(String[] args, Map<String, String> env, boolean displayNamed) {
         if (!displayNamed) return Optional.empty();
         Optional<CommandJvm.Relaunch> relaunch = CommandJvm.relaunch(env);
-        if (relaunch.isEmpty() || relaunch.get().archive().isEmpty()) return Optional.empty();
+        if (relaunch.isEmpty()) return Optional.empty();
         CommandJvm.Relaunch r = relaunch.get();
-        ClassArchive archive = r.archive().get();
-        Optional<List<String>> options = archive.windowOptions();
-        if (options.isEmpty()) return Optional.empty();
-        Optional<Integer> exit = CommandJvm.run(childCommand(r.java(), r.jar(), options.get(), ProcessHandle.current().pid(), args),
+        // The first window on a machine has no archive to map (it leaves the mark that makes the second make one),
+        // and opens in a second JVM all the same, for the quick compiler: shown about 0.45 s sooner for the 0.1 s
+        // the second JVM costs, and the README's quick start is exactly that first window.
+        List<String> archiveOptions = r.archive().flatMap(ClassArchive::windowOptions).orElse(List.of());
+        Optional<Integer> exit = CommandJvm.run(childCommand(r.java(), r.jar(), archiveOptions, ProcessHandle.current().pid(), args),
                 List.of("INT", "TERM", "HUP"));
-        archive.afterWindowExit();
+        r.archive().ifPresent(ClassArchive::afterWindowExit);
         return exit;
     }
 }
