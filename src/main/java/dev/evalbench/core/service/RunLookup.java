@@ -26,9 +26,8 @@ public final class RunLookup {
         java.util.Optional<RunHeader> header = id.isEmpty() ? java.util.Optional.empty() : store.run(id.get());
         if (header.isPresent()) return header.get();
         // A mistyped tag ("mian" for main, in a CI step's --baseline) gets the tags near it.
-        java.util.List<String> near = id.isEmpty() ? NearestNames.to(ref, store.tags().keySet()) : java.util.List.of();
-        throw new RequestException("run", ref, NOT_FOUND + "\"" + ref + "\""
-                + (near.isEmpty() ? "" : "; did you mean " + String.join(" or ", near) + "?"));
+        String near = id.isEmpty() ? NearestNames.didYouMean(ref, store.tags().keySet()) : "";
+        throw new RequestException("run", ref, NOT_FOUND + "\"" + ref + "\"" + (near.isEmpty() ? "" : "; " + near.strip()));
     }
 
     public static StoredRun run(RunStore store, String ref) throws RequestException, StoreException {

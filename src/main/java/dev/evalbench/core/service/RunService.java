@@ -12,6 +12,7 @@ import dev.evalbench.core.route.ProviderRegistry;
 import dev.evalbench.core.route.RouteCaller;
 import dev.evalbench.core.store.RunStore;
 import dev.evalbench.core.store.StoreException;
+import dev.evalbench.core.text.NearestNames;
 import dev.evalbench.core.workspace.Workspace;
 import dev.evalbench.core.workspace.WorkspaceException;
 import java.nio.file.Path;
@@ -143,14 +144,14 @@ public final class RunService {
     public static void checkConfig(Workspace ws, RunConfig config) throws WorkspaceException {
         for (String route : config.routes()) {
             if (!ws.routes().containsKey(route)) {
-                throw new RequestException("route", "unknown route \"" + route + "\" (" + SliceCheck.didYouMean(route, ws.routes().keySet())
+                throw new RequestException("route", "unknown route \"" + route + "\" (" + NearestNames.didYouMean(route, ws.routes().keySet())
                         + "routes in " + ws.files().describe() + ": " + String.join(", ", ws.routes().keySet()) + ")");
             }
         }
         for (String suite : config.suites()) {
             if (ws.suites().stream().noneMatch(s -> s.name().equals(suite))) {
                 List<String> names = ws.suites().stream().map(s -> s.name()).toList();
-                throw new RequestException("suite", "unknown suite \"" + suite + "\" (" + SliceCheck.didYouMean(suite, names)
+                throw new RequestException("suite", "unknown suite \"" + suite + "\" (" + NearestNames.didYouMean(suite, names)
                         + "suites: " + String.join(", ", names) + ")");
             }
         }

@@ -42,12 +42,12 @@ final class SliceCheck {
         for (String id : config.caseIds()) {
             if (!ids.contains(id)) {
                 throw new RequestException("caseIds", id, "no case of the suites to run has this id ("
-                        + didYouMean(id, ids) + idRanges(chosen) + ")");
+                        + NearestNames.didYouMean(id, ids) + idRanges(chosen) + ")");
             }
         }
         for (String tag : config.tags()) {
             if (!tags.contains(tag)) {
-                String near = didYouMean(tag, tags);
+                String near = NearestNames.didYouMean(tag, tags);
                 throw new RequestException("tags", tag, "no case of the suites to run carries this tag ("
                         + (near.isEmpty() ? listed(tags) : near.strip()) + ")");
             }
@@ -59,12 +59,6 @@ final class SliceCheck {
                     + (config.caseIds().isEmpty() ? "" : " id " + String.join(", ", config.caseIds()))
                     + " in the suites to run");
         }
-    }
-
-    /** "did you mean t002? " when some known name is near {@code typed} ({@link NearestNames}), else "". */
-    static String didYouMean(String typed, java.util.Collection<String> known) {
-        List<String> near = NearestNames.to(typed, known);
-        return near.isEmpty() ? "" : "did you mean " + String.join(" or ", near) + "? ";
     }
 
     /** "suite triage: t001 … t127; suite safety: p01 … p32": each suite's first and last id, in dataset order. */

@@ -31,6 +31,12 @@ public final class NearestNames {
                 .limit(MOST).map(Scored::name).toList();
     }
 
+    /** "did you mean t002? " (with its trailing space, to go before more words) when a name is near, else "". */
+    public static String didYouMean(String typed, Collection<String> known) {
+        List<String> near = to(typed, known);
+        return near.isEmpty() ? "" : "did you mean " + String.join(" or ", near) + "? ";
+    }
+
     private record Scored(String name, int edits) {}
 
     /** Edits from {@code a} to {@code b}: insertions, deletions, substitutions and adjacent swaps, one each. */
