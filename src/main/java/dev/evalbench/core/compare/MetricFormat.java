@@ -37,18 +37,20 @@ public final class MetricFormat {
             default -> String.format(Locale.ROOT, "%+.4g", d);
         };
         // A change that rounds to zero is no change: "-0.000000" reads as a drop that is not there.
-        return text.matches("-0(\\.0+)?( .*)?") ? "+" + text.substring(1) : text;
+        return text.matches("-\\$?0(\\.0+)?( .*)?") ? "+" + text.substring(1) : text;
     }
 
     /**
-     * A change of dollars: six decimals, as the values; a smaller change that is not noise keeps two significant
-     * digits ("+0.00000012"), or "+0.000000" would sit beside a p-value saying the change is real. Below a
-     * billionth of a dollar it is float noise and reads as no change.
+     * A change of dollars, with its sign before the dollar sign as the values have theirs ("$0.000200 -> $0.000201,
+     * +$0.00000033"): six decimals, as the values; a smaller change that is not noise keeps two significant digits
+     * ("+$0.00000012"), or "+$0.000000" would sit beside a p-value saying the change is real. Below a billionth of a
+     * dollar it is float noise and reads as no change.
      */
     private static String usdDelta(double d) {
-        if (Math.abs(d) >= 0.0000005 || Math.abs(d) < 1e-9) return String.format(Locale.ROOT, "%+.6f", d);
+        String sign = d < 0 ? "-" : "+";
+        if (Math.abs(d) >= 0.0000005 || Math.abs(d) < 1e-9) return sign + String.format(Locale.ROOT, "$%.6f", Math.abs(d));
         var twoDigits = new java.math.BigDecimal(Math.abs(d)).round(new java.math.MathContext(2));
-        return (d > 0 ? "+" : "-") + twoDigits.toPlainString();
+        return sign + "$" + twoDigits.toPlainString();
     }
 
     /** "[low, high]" in the unit, or an em dash when there is no interval. */

@@ -11,17 +11,17 @@ import org.junit.jupiter.api.Test;
 class MetricFormatTest {
     @Test
     void aCostChangeBelowSixDecimalsKeepsTwoSignificantDigits() {
-        assertThat(MetricFormat.delta(1.2345e-7, "usd")).isEqualTo("+0.00000012");
-        assertThat(MetricFormat.delta(-3.4e-7, "usd")).isEqualTo("-0.00000034");
-        assertThat(MetricFormat.deltaInterval(1.0e-7, 1.6e-7, "usd")).isEqualTo("[+0.00000010, +0.00000016]");
+        assertThat(MetricFormat.delta(1.2345e-7, "usd")).isEqualTo("+$0.00000012");
+        assertThat(MetricFormat.delta(-3.4e-7, "usd")).isEqualTo("-$0.00000034");
+        assertThat(MetricFormat.deltaInterval(1.0e-7, 1.6e-7, "usd")).isEqualTo("[+$0.00000010, +$0.00000016]");
     }
 
     @Test
     void largerCostChangesKeepSixDecimalsAndNoiseReadsAsNoChange() {
-        assertThat(MetricFormat.delta(0.000123, "usd")).isEqualTo("+0.000123");
-        assertThat(MetricFormat.delta(-0.0025, "usd")).isEqualTo("-0.002500");
-        assertThat(MetricFormat.delta(0, "usd")).isEqualTo("+0.000000");
-        assertThat(MetricFormat.delta(-2e-18, "usd")).isEqualTo("+0.000000");
+        assertThat(MetricFormat.delta(0.000123, "usd")).isEqualTo("+$0.000123");
+        assertThat(MetricFormat.delta(-0.0025, "usd")).isEqualTo("-$0.002500");
+        assertThat(MetricFormat.delta(0, "usd")).isEqualTo("+$0.000000");
+        assertThat(MetricFormat.delta(-2e-18, "usd")).isEqualTo("+$0.000000");
     }
 
     /** Tokens per case group their thousands as the tokens gate's totals do; a change that rounds to none is +0.0. */
