@@ -69,6 +69,7 @@ public final class RunLauncherViewModel {
     private Workspace workspace;
     private Consumer<RunHeader> onStarted = h -> {};
     private BiConsumer<RunProgress, RunHeader> onEnded = (p, h) -> {};
+    private Supplier<java.util.Collection<String>> unsavedFiles = List::of;
 
     /**
      * @param store  the history runs are stored in (called in task bodies)
@@ -169,13 +170,39 @@ public final class RunLauncherViewModel {
             return refuse(e.getMessage());
         }
         Path dir = folder.get();
+        // Read here, on the UI thread, as the run starts: edits typed after this are not in it either way.
+        String unsaved = unsavedWarning(unsavedFiles.get());
         return start(CoalescingListener.tagsOf(ws), (listener, cancel, warn) -> {
             RunStore history = store.get();
             // The status line holds one line: every warning in it, the first first.
-            List<String> warnings = RevisionReuse.warnings(ws, history);
+            List<String> warnings = new ArrayList<>();
+            if (unsaved != null) warnings.add(unsaved);
+            warnings.addAll(RevisionReuse.warnings(ws, history));
             if (!warnings.isEmpty()) warn.accept("Warning: " + String.join("; and ", warnings));
             return service.run(ws, dir, config, history, listener, cancel);
         });
+    }
+
+    /**
+     * The warning for a run started while {@code files} have unsaved edits in the window, or null when none has: the
+     * run is made of the files as saved (a run records revisions, and an unsaved text has none), so an author who
+     * pressed Ctrl+R straight after typing would otherwise read the run as the verdict on the edit.
+     */
+    static String unsavedWarning(java.util.Collection<String> files) {
+        if (files.isEmpty()) return null;
+        List<String> names = List.copyOf(files);
+        String named = names.size() == 1 ? names.get(0)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+        return "this run is of the saved files: the unsaved edits to " + named + " are not in it (Ctrl+S saves them as a"
+                + " new revision)";
+    }
+
+    /**
+     * Where the launcher learns which of the workspace's files have unsaved edits in the window, asked on the UI
+     * thread as each run of the workspace starts (not a resume, which runs its stored inputs).
+     */
+    public void setUnsavedFiles(Supplier<java.util.Collection<String>> unsavedFiles) {
+        this.unsavedFiles = unsavedFiles;
     }
 
     /** Finishes an incomplete run from its stored inputs (the history's Resume). */

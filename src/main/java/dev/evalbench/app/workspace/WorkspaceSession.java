@@ -17,6 +17,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableSet;
 
 /**
  * The workspace open in the window: its folder, the loaded and validated {@link Workspace} (null while it has
@@ -32,6 +33,7 @@ public final class WorkspaceSession {
     private final ObservableList<InputError> problems = FXCollections.observableArrayList();
     private final ObjectProperty<dev.evalbench.core.record.CaseKey> caseInFocus =
             new SimpleObjectProperty<>(this, "caseInFocus");
+    private final ObservableSet<String> unsavedFiles = FXCollections.observableSet(new java.util.TreeSet<>());
     private long generation;
 
     public WorkspaceSession(TaskRunner runner, Map<String, String> env) {
@@ -114,6 +116,14 @@ public final class WorkspaceSession {
     /** Every problem of the last load, in the loader's order; empty when the workspace is valid. */
     public ObservableList<InputError> problems() {
         return problems;
+    }
+
+    /**
+     * The workspace's files (relative, as the tree names them) open in an editor with unsaved edits, in name order.
+     * Kept by the editors; read by whatever runs the workspace, which runs the files as saved. FX thread only.
+     */
+    public ObservableSet<String> unsavedFiles() {
+        return unsavedFiles;
     }
 
     public Map<String, String> env() {

@@ -206,6 +206,44 @@ class AuthorLoopTest extends WindowTestBase {
         }
     }
 
+    /**
+     * Ctrl+R straight after typing, without Ctrl+S: the run is of revision 4 as saved, and the status line says the
+     * edits are not in it. Saved, the editor drops out of the warning: the next run says nothing of unsaved edits.
+     */
+    @Test
+    void aRunStartedWithUnsavedEditsSaysTheyAreNotInIt() throws Exception {
+        CodeArea area = openTriage();
+        waitFor(10, TimeUnit.SECONDS, () -> area.getScene() != null && area.getScene().getFocusOwner() == area);
+        caretAfter(area, "The customer wrote:");
+        robot.write(" (verbatim)");
+        robot.push(KeyCode.CONTROL, KeyCode.R);
+
+        Label status = robot.lookup("#status-message").queryAs(Label.class);
+        waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#results-table").tryQuery().isPresent());
+        assertThat(FxWait.read(status::getText)).isEqualTo("Warning: this run is of the saved files: the unsaved edits to "
+                + "prompts/triage.yaml are not in it (Ctrl+S saves them as a new revision)");
+        Path db = fixture.workspace.resolve(".evalbench/history.db");
+        try (var store = dev.evalbench.core.store.sqlite.SqliteRunStore.openReadOnly(db)) {
+            var runs = store.runs(10);
+            assertThat(runs).hasSize(1);
+            assertThat(store.cases(runs.get(0).id())).filteredOn(c -> c.key().promptId().equals("triage")).isNotEmpty()
+                    .allSatisfy(c -> assertThat(c.versions().promptRevision()).isEqualTo(4));
+        }
+
+        // The finished run's results tab is in front now: back to the editor to save.
+        robot.clickOn(robot.lookup(".tab-label").match(n -> ((Label) n).getText().equals("triage.yaml *")).queryAs(Label.class));
+        waitFor(5, TimeUnit.SECONDS, () -> "triage.yaml *".equals(selectedTab().getText()));
+        robot.clickOn("#template-code").push(KeyCode.CONTROL, KeyCode.S);
+        waitUntilShown(robot, "#changelog", 5, TimeUnit.SECONDS);
+        robot.clickOn("#changelog").write("Quote the ticket").push(KeyCode.ENTER);
+        waitFor(10, TimeUnit.SECONDS, () -> fixture.workbench().session().unsavedFiles().isEmpty());
+        robot.push(KeyCode.CONTROL, KeyCode.R);
+        // The second run's results open in a tab of their own once it has finished.
+        waitFor(60, TimeUnit.SECONDS, () -> fixture.workbench().window().tabs().getTabs().stream()
+                .filter(t -> t.getText().startsWith("Results")).count() == 2);
+        assertThat(FxWait.read(status::getText)).doesNotContain("unsaved");
+    }
+
     @Test
     void aFileEditedOutsideTheAppIsReloadedInItsEditorUnlessItHasUnsavedEdits() throws Exception {
         CodeArea area = openTriage();

@@ -177,6 +177,28 @@ class RunLauncherViewModelTest {
                 + "changelog line, so the history, reports and comparisons tell them apart");
     }
 
+    /**
+     * Ctrl+R with unsaved edits in an editor: the run is of the files as saved (a run records revisions), and once it
+     * has started the status line says whose edits it left out, so the author does not read it as the edit's verdict.
+     * A resume runs its stored inputs and says nothing of them.
+     */
+    @Test
+    void aRunStartedWithUnsavedEditsSaysTheyAreNotInIt() throws Exception {
+        RunLauncherViewModel vm = launcher(new SameThreadTaskRunner());
+        vm.setUnsavedFiles(() -> List.of("prompts/reply-rubric.yaml", "prompts/triage.yaml"));
+        vm.chosenSuites().setAll("safety");
+        List<String> status = new ArrayList<>();
+        vm.problemProperty().addListener((o, was, now) -> status.add(now));
+
+        RunProgress run = vm.run();
+
+        assertThat(run.stateProperty().get()).isEqualTo(RunProgress.State.COMPLETE);
+        assertThat(status).containsExactly("Warning: this run is of the saved files: the unsaved edits to "
+                + "prompts/reply-rubric.yaml and prompts/triage.yaml are not in it (Ctrl+S saves them as a new revision)");
+        assertThat(sample.store.cases(run.runIdProperty().get())).isNotEmpty()
+                .allSatisfy(c -> assertThat(c.versions().promptRevision()).isEqualTo(4));
+    }
+
     /** Runs the safety suite, then edits the prompt's text as an editor outside the workbench would: same revision. */
     private RunProgress runThenEditThePrompt(RunLauncherViewModel vm) throws Exception {
         vm.chosenSuites().setAll("safety");
