@@ -58,6 +58,7 @@ public final class VerdictFormat {
         switch (v.kind()) {
             case "schema_pass_rate":
             case "safety_pass_rate":
+            case "cost_variance": // a share, shown as one: "+0.0 pp" beside "0.0%", not "+0.000"
                 return String.format(Locale.ROOT, "%+.1f pp", d * 100);
             case "p95_latency":
                 return Millis.signed(d);

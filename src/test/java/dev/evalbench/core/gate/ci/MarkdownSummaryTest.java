@@ -27,6 +27,17 @@ class MarkdownSummaryTest {
         assertThat(md).contains("- **cost**: This gate compares with a baseline and none was given");
     }
 
+    /** A cost variance is a share, as its value, threshold and baseline say: its Δ in points, not "+0.045". */
+    @Test
+    void aCostVarianceChangeIsInPercentagePointsAsItsValueIsAPercentage() {
+        GateReport report = new GateReport("r", "b", List.of(new GateVerdict("cost", "cost_variance", null, true, 0.045,
+                0.10, "<=", 0.0, 0.01, 0.08, null, null, "Cost rose 4.5% against the baseline.")));
+
+        String text = new MarkdownSummary().render(report, CiFixtures.run(), CiFixtures.baseline());
+
+        assertThat(text).contains("| ✅ | cost | cost_variance | 4.5% | ≤ 10.0% | 0.0% | +4.5 pp | [1.0%, 8.0%] | — |");
+    }
+
     @Test
     void theBaselineTableShowsWholeRunDeltas() {
         assertThat(md).contains("| Cases passed | 2/5 (40.0%) | 4/5 (80.0%) | -40.0 pp |");
