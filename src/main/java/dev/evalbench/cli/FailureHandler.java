@@ -7,8 +7,9 @@ import dev.evalbench.core.workspace.WorkspaceException;
 import picocli.CommandLine;
 
 /**
- * Maps what a command throws to the documented exit codes and a plain message on stderr: bad input is 2,
- * a history or a file that cannot be used is 3. Anything else is a bug: its stack trace is printed, exit 3.
+ * Maps what a command throws to the documented exit codes and a plain message on stderr: bad input is 2 (a
+ * history file that is not one this build can read among it), a history or a file the machine fails to read or
+ * write is 3. Anything else is a bug: its stack trace is printed, exit 3.
  */
 final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
     @Override
@@ -32,7 +33,9 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
         if (ex instanceof StoreException se) {
             err.println("error: run history: " + se.getMessage());
             err.flush();
-            return ExitCodes.INCOMPLETE;
+            // A file that is no history (or not one this build reads) is the input named, as a missing one is; a lock,
+            // a full disk or an I/O error is the machine failing.
+            return se.isUnusableFile() ? ExitCodes.BAD_INPUT : ExitCodes.INCOMPLETE;
         }
         if (ex instanceof java.io.UncheckedIOException unchecked) ex = unchecked.getCause();
         if (ex instanceof java.io.IOException io) {

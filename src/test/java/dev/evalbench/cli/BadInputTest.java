@@ -103,4 +103,42 @@ class BadInputTest {
         assertThat(r.exit()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(r.err()).contains("evalbench run");
     }
+    /**
+     * A file named as the history that is no history is the input named, as a missing one is: exit 2 for a command
+     * that reads it and for one that would write to it, the message says what the file is, and its bytes are left
+     * as they were (a `run` does not migrate or append to it).
+     */
+    @Test
+    void aFileThatIsNoHistoryIsBadInputAndIsLeftAsItWas() throws IOException {
+        Path ws = Cli.copySample(tmp);
+        Path notes = tmp.resolve("notes.db");
+        byte[] bytes = "these are my notes, not a run history\n".repeat(200).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Files.write(notes, bytes);
+
+        for (String[] command : new String[][] {{"history", "--db", notes.toString()},
+                {"run", ws.toString(), "--db", notes.toString(), "--quiet"}}) {
+            Cli.Result r = Cli.run(command);
+            assertThat(r.exit()).as(String.join(" ", command) + ": " + r.err()).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(r.err()).contains(notes.toString()).contains("not a run history: the file is not a SQLite database");
+        }
+        assertThat(Files.readAllBytes(notes)).isEqualTo(bytes);
+        assertThat(ws.resolve(".evalbench")).as("nothing written").doesNotExist();
+    }
+
+    /** A history written by a newer Evalbench is refused by a reading command with exit 2 and what to do. */
+    @Test
+    void aHistoryOfANewerSchemaIsBadInputSayingToUpgrade() throws Exception {
+        Path db = tmp.resolve("newer.db");
+        try (var store = dev.evalbench.core.store.sqlite.SqliteRunStore.open(db)) {
+            // opened once: every migration applied
+        }
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db); var st = c.createStatement()) {
+            st.execute("INSERT INTO schema_version (version, name, applied_at) VALUES (999, 'future', '2030-01-01')");
+        }
+
+        Cli.Result r = Cli.run("history", "--db", db.toString());
+
+        assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).contains("was written by a newer Evalbench (schema 999").contains("upgrade Evalbench to read it");
+    }
 }

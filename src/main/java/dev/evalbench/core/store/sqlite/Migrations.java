@@ -70,7 +70,7 @@ final class Migrations {
                 applyOne(writer, dbFile, version, known, resources.get(version - 1));
             }
         } catch (SQLException e) {
-            throw new StoreException(dbFile + ": cannot read or migrate the history schema: " + SqliteWords.of(e), e);
+            throw SqliteWords.opening(dbFile + ": cannot read or migrate the history schema", e);
         }
     }
 
@@ -95,8 +95,8 @@ final class Migrations {
 
     private static void refuseNewer(Path dbFile, int current, int known) throws StoreException {
         if (current > known) {
-            throw new StoreException(dbFile + " was written by a newer Evalbench (schema " + current
-                    + ", this build knows " + known + "); upgrade Evalbench to read it");
+            throw StoreException.unusableFile(dbFile + " was written by a newer Evalbench (schema " + current
+                    + ", this build knows " + known + "); upgrade Evalbench to read it", null);
         }
     }
 

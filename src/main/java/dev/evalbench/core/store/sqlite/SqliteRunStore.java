@@ -90,15 +90,15 @@ public final class SqliteRunStore implements RunStore {
         try (Connection probe = SqliteConnections.openReadOnly(file)) {
             version = Migrations.currentVersion(probe);
         } catch (SQLException e) {
-            throw new StoreException(file + ": cannot read the history: " + SqliteWords.of(e), e);
+            throw SqliteWords.opening(file + ": cannot read the history", e);
         }
         if (version > Migrations.latestVersion()) {
-            throw new StoreException(file + " was written by a newer Evalbench (schema " + version
-                    + ", this build knows " + Migrations.latestVersion() + "); upgrade Evalbench to read it");
+            throw StoreException.unusableFile(file + " was written by a newer Evalbench (schema " + version
+                    + ", this build knows " + Migrations.latestVersion() + "); upgrade Evalbench to read it", null);
         }
         if (version < Migrations.READABLE_AS_IS) {
-            throw new StoreException(file + " has an older schema (" + version + ", now " + Migrations.latestVersion()
-                    + "); run any writing command on it once (e.g. `evalbench tag`) to upgrade it");
+            throw StoreException.unusableFile(file + " has an older schema (" + version + ", now " + Migrations.latestVersion()
+                    + "); run any writing command on it once (e.g. `evalbench tag`) to upgrade it", null);
         }
         return new SqliteRunStore(file, null, version >= Migrations.SUMMARY_PACKS);
     }
@@ -120,7 +120,7 @@ public final class SqliteRunStore implements RunStore {
         try {
             connection = SqliteConnections.openWriter(file);
         } catch (SQLException e) {
-            throw new StoreException(file + ": cannot open the history: " + SqliteWords.of(e), e);
+            throw SqliteWords.opening(file + ": cannot open the history", e);
         }
         try {
             Migrations.apply(connection, file);

@@ -12,6 +12,21 @@ import org.sqlite.SQLiteException;
 final class SqliteWords {
     private SqliteWords() {}
 
+    /**
+     * {@code context}: the failure in these words, marked {@link StoreException#isUnusableFile()} when SQLite says the
+     * file is no database or a damaged one. For opening a history, where that means the file named is the trouble.
+     */
+    static dev.evalbench.core.store.StoreException opening(String context, SQLException e) {
+        String message = context + ": " + of(e);
+        if (e instanceof SQLiteException sqlite) {
+            String code = sqlite.getResultCode().name();
+            if (code.equals("SQLITE_NOTADB") || code.startsWith("SQLITE_CORRUPT")) {
+                return dev.evalbench.core.store.StoreException.unusableFile(message, e);
+            }
+        }
+        return new dev.evalbench.core.store.StoreException(message, e);
+    }
+
     static String of(SQLException e) {
         if (!(e instanceof SQLiteException sqlite)) return e.getMessage();
         String code = sqlite.getResultCode().name();
