@@ -66,10 +66,13 @@ public final class HistoryView extends VBox {
         resumeButton.setOnAction(e -> resume.accept(selected()));
         place(resumeButton, RunRow::resumable, "This run is complete: only an incomplete run can be resumed.");
         Label problem = new Label();
+        problem.setId("history-problem");
         problem.setWrapText(true);
         problem.getStyleClass().add(Styles.DANGER);
         problem.textProperty().bind(vm.problemProperty());
         problem.managedProperty().bind(problem.textProperty().isNotEmpty());
+        // Every line of it: the list below it grows into the column's height and would squeeze it to one cut line.
+        problem.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         getChildren().addAll(title, search, list, actions, problem);
         list.setContextMenu(actionsMenu());
         dev.evalbench.app.fx.ContextMenuKeys.install(list, list.getContextMenu(),
@@ -193,11 +196,13 @@ public final class HistoryView extends VBox {
         empty.setStyle("-fx-padding: 8;");
         empty.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> !workspaceOpen.get()
                         ? "No workspace open: Ctrl+O opens one."
+                        : vm.rows().isEmpty() && !vm.problemProperty().get().isEmpty()
+                        ? "No runs to list: the history could not be read (below)."
                         : vm.rows().isEmpty()
                         ? "No runs yet: Ctrl+R runs the workspace."
                         : "No run matches \"" + java.util.Objects.toString(vm.searchProperty().get(), "").strip()
                                 + "\".",
-                vm.rows(), vm.searchProperty(), workspaceOpen));
+                vm.rows(), vm.searchProperty(), workspaceOpen, vm.problemProperty()));
         return empty;
     }
 

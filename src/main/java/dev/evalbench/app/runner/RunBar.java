@@ -32,7 +32,7 @@ final class RunBar extends HBox {
         text.setId("run-bar-text");
         dev.evalbench.app.fx.WholeText.install(text);
         // The counts read whole beside a long status line, which gives way (the status bar shrinks its items
-        // evenly, so the shorter counts were cut to "..." first).
+        // evenly, so the shorter counts were cut to "..." first); see show() for a failed run's reason.
         text.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         cancel.setId("run-cancel");
         cancel.setTooltip(new javafx.scene.control.Tooltip("Cancel the run: its finished cases stay stored (Ctrl+.)"));
@@ -61,12 +61,17 @@ final class RunBar extends HBox {
     private void show(RunProgress run) {
         bar.progressProperty().unbind();
         text.textProperty().unbind();
+        text.minWidthProperty().unbind();
         cancel.disableProperty().unbind();
         if (run == null) return;
         bar.progressProperty().bind(run.fractionProperty());
         text.textProperty().bind(Bindings.concat("run ", Bindings.when(run.runIdProperty().isNull()).then("…")
                 .otherwise(run.runIdProperty()), ": ", run.textProperty()));
         cancel.disableProperty().bind(Bindings.createBooleanBinding(() -> !run.active(), run.stateProperty()));
+        // Counts read whole; a failure's reason may be a path and a paragraph, which the status line says whole too: it
+        // gives way (cut, whole in its tooltip) rather than widen the window past the screen, hiding the detail pane.
+        text.minWidthProperty().bind(Bindings.when(run.stateProperty().isEqualTo(RunProgress.State.FAILED))
+                .then(0.0).otherwise(javafx.scene.layout.Region.USE_PREF_SIZE));
         cancel.setOnAction(e -> run.cancel());
     }
 }

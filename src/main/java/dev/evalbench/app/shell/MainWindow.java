@@ -65,6 +65,7 @@ public final class MainWindow {
         left.setMinWidth(0);
         detail.getChildren().setAll(placeholder("Select a case, a gate or a revision to see its detail here."));
         detail.setMinWidth(0);
+        detail.setId("detail-pane");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
         Label hint = emptyCentre();
         hint.setId("empty-centre-hint");

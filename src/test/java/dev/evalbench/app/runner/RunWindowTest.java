@@ -116,4 +116,37 @@ class RunWindowTest extends WindowTestBase {
                 && history.getItems().stream().allMatch(r -> r.status().equals("complete")));
         assertThat(history.getItems()).extracting(RunRow::id).contains(incomplete.id());
     }
+    /**
+     * A workspace whose history file is no history: the runs column says so whole (it was cut to "Cannot read the
+     * history: ..." under "No runs yet: Ctrl+R runs the workspace."), and Ctrl+R, refused by the history, says why
+     * without pushing the window wider than the screen (the reason's path and paragraph in the run bar hid the
+     * detail pane past the window's right edge).
+     */
+    @Test
+    void aHistoryFileThatIsNoHistoryIsSaidWholeAndARunItRefusesKeepsTheWindowInItsWidth() throws Exception {
+        fixture = WorkbenchFixture.ofSample(temp);
+        Path db = java.nio.file.Files.createDirectories(fixture.workspace.resolve(".evalbench")).resolve("history.db");
+        java.nio.file.Files.writeString(db, "not a history ".repeat(300));
+        fixture.start();
+
+        Label problem = robot.lookup("#history-problem").queryAs(Label.class);
+        waitFor(20, TimeUnit.SECONDS, () -> problem.getText().startsWith("Cannot read the history: "));
+        assertThat(problem.getText()).contains(db.toString()).contains("not a run history");
+        waitFor(5, TimeUnit.SECONDS, () -> dev.evalbench.app.DrawnWhole.of(problem));
+        assertThat(FxWait.read(() -> robot.lookup("#history-empty").queryAs(Label.class).getText()))
+                .isEqualTo("No runs to list: the history could not be read (below).");
+
+        waitFor(20, TimeUnit.SECONDS, () -> fixture.workbench().session().workspace() != null);
+        robot.push(KeyCode.CONTROL, KeyCode.R);
+        waitFor(30, TimeUnit.SECONDS, () -> barText().startsWith("run …: failed: ") && barText().contains("not a run history"));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Scene scene = robot.lookup("#run-bar").queryAs(Node.class).getScene();
+        assertThat(FxWait.read(() -> scene.getRoot().minWidth(-1))).as("the window's narrowest layout")
+                .isLessThanOrEqualTo(FxWait.read(scene::getWidth));
+        Node detail = robot.lookup("#detail-pane").queryAs(Node.class);
+        assertThat(FxWait.read(() -> detail.localToScene(detail.getLayoutBounds()).getMaxX()))
+                .as("the detail pane's right edge").isLessThanOrEqualTo(FxWait.read(scene::getWidth) + 1);
+        assertThat(FxWait.read(() -> robot.lookup("#status-message").queryAs(Label.class).getText()))
+                .startsWith("The run failed: ").contains("not a run history");
+    }
 }
