@@ -193,7 +193,8 @@ public final class RunLauncherViewModel {
         List<String> names = List.copyOf(files);
         String named = names.size() == 1 ? names.get(0)
                 : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
-        return "this run is of the saved files: the unsaved edits to " + named + " are not in it (Ctrl+S saves them as a"
+        // What and whose first: the status line is cut at the window's width.
+        return "unsaved edits to " + named + " are not in this run: it is of the files as saved (Ctrl+S saves them as a"
                 + " new revision)";
     }
 

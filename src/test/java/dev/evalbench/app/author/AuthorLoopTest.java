@@ -220,8 +220,8 @@ class AuthorLoopTest extends WindowTestBase {
 
         Label status = robot.lookup("#status-message").queryAs(Label.class);
         waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#results-table").tryQuery().isPresent());
-        assertThat(FxWait.read(status::getText)).isEqualTo("Warning: this run is of the saved files: the unsaved edits to "
-                + "prompts/triage.yaml are not in it (Ctrl+S saves them as a new revision)");
+        assertThat(FxWait.read(status::getText)).isEqualTo("Warning: unsaved edits to prompts/triage.yaml are not "
+                + "in this run: it is of the files as saved (Ctrl+S saves them as a new revision)");
         Path db = fixture.workspace.resolve(".evalbench/history.db");
         try (var store = dev.evalbench.core.store.sqlite.SqliteRunStore.openReadOnly(db)) {
             var runs = store.runs(10);

@@ -193,8 +193,8 @@ class RunLauncherViewModelTest {
         RunProgress run = vm.run();
 
         assertThat(run.stateProperty().get()).isEqualTo(RunProgress.State.COMPLETE);
-        assertThat(status).containsExactly("Warning: this run is of the saved files: the unsaved edits to "
-                + "prompts/reply-rubric.yaml and prompts/triage.yaml are not in it (Ctrl+S saves them as a new revision)");
+        assertThat(status).containsExactly("Warning: unsaved edits to prompts/reply-rubric.yaml and "
+                + "prompts/triage.yaml are not in this run: it is of the files as saved (Ctrl+S saves them as a new revision)");
         assertThat(sample.store.cases(run.runIdProperty().get())).isNotEmpty()
                 .allSatisfy(c -> assertThat(c.versions().promptRevision()).isEqualTo(4));
     }
