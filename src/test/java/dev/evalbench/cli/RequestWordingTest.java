@@ -59,11 +59,14 @@ class RequestWordingTest {
         Cli.Result route = Cli.run("run", ws.toString(), "--route", "ofline", "--quiet");
         Cli.Result baseline = Cli.run("gate", ws.toString(), "--baseline", "mian");
         Cli.Result far = Cli.run("gate", ws.toString(), "--baseline", "release-7");
+        Cli.Result lates = Cli.run("compare", "main", "lates", "--workspace", ws.toString());
 
         assertThat(route.err()).startsWith("error: --route: unknown route \"ofline\" (did you mean offline? routes in ");
         assertThat(baseline.exit()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(baseline.err()).isEqualTo("error: mian: no run, tag or run file named \"mian\"; did you mean main? "
                 + "(see `evalbench history`)" + System.lineSeparator());
         assertThat(far.err()).as("nothing near: no guess").contains("named \"release-7\" (see `evalbench history`)");
+        assertThat(lates.err()).as("the word latest is a name too").isEqualTo("error: lates: no run, tag or run file named "
+                + "\"lates\"; did you mean latest? (see `evalbench history`)" + System.lineSeparator());
     }
 }

@@ -25,8 +25,13 @@ public final class RunLookup {
         java.util.Optional<String> id = store.resolve(ref);
         java.util.Optional<RunHeader> header = id.isEmpty() ? java.util.Optional.empty() : store.run(id.get());
         if (header.isPresent()) return header.get();
-        // A mistyped tag ("mian" for main, in a CI step's --baseline) gets the tags near it.
-        String near = id.isEmpty() ? NearestNames.didYouMean(ref, store.tags().keySet()) : "";
+        // A mistyped tag ("mian" for main, in a CI step's --baseline) gets the tags near it, and "lates" the word latest.
+        String near = "";
+        if (id.isEmpty()) {
+            java.util.Set<String> names = new java.util.TreeSet<>(store.tags().keySet());
+            names.add("latest");
+            near = NearestNames.didYouMean(ref, names);
+        }
         throw new RequestException("run", ref, NOT_FOUND + "\"" + ref + "\"" + (near.isEmpty() ? "" : "; " + near.strip()));
     }
 
