@@ -263,12 +263,13 @@ class RunCommandTest {
     }
 
     @Test
-    void aHistoryThatIsNotADatabaseMeansTheRunCannotComplete() throws IOException {
+    void aHistoryThatIsNotADatabaseIsBadInputAndStaysAsItWas() throws IOException {
         Path db = tmp.resolve("broken.db");
         Files.writeString(db, "this is not an SQLite file, but it is in the way");
         Cli.Result r = Cli.run("run", ws.toString(), "--db", db.toString());
-        assertThat(r.exit()).isEqualTo(ExitCodes.INCOMPLETE);
+        assertThat(r.exit()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(r.err()).contains("broken.db");
+        assertThat(Files.readString(db)).isEqualTo("this is not an SQLite file, but it is in the way");
     }
 
     @Test
