@@ -21,6 +21,8 @@ final class ProgressPrinter implements CoalescingListener.Sink {
     private final PrintWriter err;
     private final boolean terminal;
     private int lastDecile = -1;
+    /** The width of the line drawn last on the terminal; 0 when the cursor is at the start of a fresh line. */
+    private int drawn;
 
     ProgressPrinter(PrintWriter err, boolean terminal) {
         this.err = err;
@@ -48,7 +50,8 @@ final class ProgressPrinter implements CoalescingListener.Sink {
         String line = String.format(Locale.ROOT, "%d/%d cases  %d not passed%s", s.done(), s.total(), s.notPassed(),
                 s.eta().map(eta -> String.format(Locale.ROOT, "  ETA %ds", Math.round(eta.toMillis() / 1000.0))).orElse(""));
         if (terminal) {
-            err.print("\r" + line + (s.finished() ? "\n" : ""));
+            err.print(redraw(line) + (s.finished() ? "\n" : ""));
+            if (s.finished()) drawn = 0;
         } else {
             err.println(line);
         }
@@ -62,7 +65,20 @@ final class ProgressPrinter implements CoalescingListener.Sink {
 
     @Override
     public void event(RunEvent event) {
-        err.println((terminal ? "\r" : "") + event.kind() + " " + event.detail()); // the detail names the route
+        String line = event.kind() + " " + event.detail(); // the detail names the route
+        err.println(terminal ? redraw(line) : line);
+        drawn = 0;
         err.flush();
+    }
+
+    /**
+     * {@code line} over the one drawn last: back to the line's start, and spaces over what a longer line left ("ETA
+     * 10s" then "ETA 9s" read "ETA 9ss"). Spaces, not an erase-to-end escape, which a console without escape
+     * sequences would print as text.
+     */
+    private String redraw(String line) {
+        String over = "\r" + line + " ".repeat(Math.max(0, drawn - line.length()));
+        drawn = line.length();
+        return over;
     }
 }
