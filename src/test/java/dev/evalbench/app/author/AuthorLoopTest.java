@@ -188,21 +188,34 @@ class AuthorLoopTest extends WindowTestBase {
      */
     @Test
     void aRunStartedRightAfterASaveRunsTheRevisionJustSaved() throws Exception {
-        CodeArea area = openTriage();
-        waitFor(10, TimeUnit.SECONDS, () -> area.getScene() != null && area.getScene().getFocusOwner() == area);
-        caretAfter(area, "The customer wrote:");
-        robot.write(" (verbatim)");
+        quoteTheTicketInTriage();
         robot.push(KeyCode.CONTROL, KeyCode.S);
         waitUntilShown(robot, "#changelog", 5, TimeUnit.SECONDS);
         robot.clickOn("#changelog").write("Quote the ticket").push(KeyCode.ENTER).push(KeyCode.CONTROL, KeyCode.R);
 
-        Path db = fixture.workspace.resolve(".evalbench/history.db");
-        waitFor(60, TimeUnit.SECONDS, () -> Files.exists(db) && robot.lookup("#results-table").tryQuery().isPresent());
-        try (var store = dev.evalbench.core.store.sqlite.SqliteRunStore.openReadOnly(db)) {
-            var run = store.runs(10);
-            assertThat(run).hasSize(1);
-            assertThat(store.cases(run.get(0).id())).filteredOn(c -> c.key().promptId().equals("triage")).isNotEmpty()
-                    .allSatisfy(c -> assertThat(c.versions().promptRevision()).isEqualTo(5));
+        waitFor(60, TimeUnit.SECONDS, () -> Files.exists(history()) && robot.lookup("#results-table").tryQuery().isPresent());
+        assertTheOneRunRanTriageRevision(5);
+    }
+
+    /** Opens prompts/triage.yaml and types " (verbatim)" after "The customer wrote:", leaving it unsaved. */
+    private void quoteTheTicketInTriage() throws Exception {
+        CodeArea area = openTriage();
+        waitFor(10, TimeUnit.SECONDS, () -> area.getScene() != null && area.getScene().getFocusOwner() == area);
+        caretAfter(area, "The customer wrote:");
+        robot.write(" (verbatim)");
+    }
+
+    private Path history() {
+        return fixture.workspace.resolve(".evalbench/history.db");
+    }
+
+    /** The history holds one run, and every triage case of it ran prompt revision {@code revision}. */
+    private void assertTheOneRunRanTriageRevision(int revision) throws Exception {
+        try (var store = dev.evalbench.core.store.sqlite.SqliteRunStore.openReadOnly(history())) {
+            var runs = store.runs(10);
+            assertThat(runs).hasSize(1);
+            assertThat(store.cases(runs.get(0).id())).filteredOn(c -> c.key().promptId().equals("triage")).isNotEmpty()
+                    .allSatisfy(c -> assertThat(c.versions().promptRevision()).isEqualTo(revision));
         }
     }
 
@@ -212,23 +225,14 @@ class AuthorLoopTest extends WindowTestBase {
      */
     @Test
     void aRunStartedWithUnsavedEditsSaysTheyAreNotInIt() throws Exception {
-        CodeArea area = openTriage();
-        waitFor(10, TimeUnit.SECONDS, () -> area.getScene() != null && area.getScene().getFocusOwner() == area);
-        caretAfter(area, "The customer wrote:");
-        robot.write(" (verbatim)");
+        quoteTheTicketInTriage();
         robot.push(KeyCode.CONTROL, KeyCode.R);
 
         Label status = robot.lookup("#status-message").queryAs(Label.class);
         waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#results-table").tryQuery().isPresent());
         assertThat(FxWait.read(status::getText)).isEqualTo("Warning: unsaved edits to prompts/triage.yaml are not "
                 + "in this run: it is of the files as saved (Ctrl+S saves them as a new revision)");
-        Path db = fixture.workspace.resolve(".evalbench/history.db");
-        try (var store = dev.evalbench.core.store.sqlite.SqliteRunStore.openReadOnly(db)) {
-            var runs = store.runs(10);
-            assertThat(runs).hasSize(1);
-            assertThat(store.cases(runs.get(0).id())).filteredOn(c -> c.key().promptId().equals("triage")).isNotEmpty()
-                    .allSatisfy(c -> assertThat(c.versions().promptRevision()).isEqualTo(4));
-        }
+        assertTheOneRunRanTriageRevision(4);
 
         // The finished run's results tab is in front now: back to the editor to save.
         robot.clickOn(robot.lookup(".tab-label").match(n -> ((Label) n).getText().equals("triage.yaml *")).queryAs(Label.class));
