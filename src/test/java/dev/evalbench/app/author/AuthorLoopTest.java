@@ -5,7 +5,6 @@ import static dev.evalbench.app.FxWait.waitUntilShown;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.evalbench.app.FxWait;
-import dev.evalbench.app.WindowTestBase;
 import dev.evalbench.app.WorkbenchApp;
 import dev.evalbench.app.WorkbenchFixture;
 import java.nio.file.Files;
@@ -16,36 +15,14 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TitledPane;
-import javafx.scene.control.TreeCell;
 import javafx.scene.input.KeyCode;
 import org.fxmisc.richtext.CodeArea;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The prompt author's loop in the real window, on a copy of the sample workspace. */
 @dev.evalbench.app.SharesFxToolkit
-class AuthorLoopTest extends WindowTestBase {
-
-    @BeforeEach
-    void start() throws Exception {
-        fixture = WorkbenchFixture.ofSample(temp).start();
-        try {
-            waitFor(20, TimeUnit.SECONDS, () -> treeCell("triage.yaml  r4") != null);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("tree shows " + robot.lookup(".tree-cell").queryAll().stream()
-                    .map(n -> ((TreeCell<?>) n).getText()).toList() + "; problems " + fixture.workbench().session().problems(), e);
-        }
-    }
-
-    private CodeArea openTriage() throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        dev.evalbench.app.DoubleClick.opening(robot, () -> treeCell("triage.yaml  r4"),
-                () -> selectedTab() != null && "triage.yaml".equals(selectedTab().getText()));
-        CodeArea area = robot.lookup("#template-code").queryAs(CodeArea.class);
-        waitFor(10, TimeUnit.SECONDS, () -> area.getText().startsWith("id: triage"));
-        return area;
-    }
+class AuthorLoopTest extends TriageWindowTestBase {
 
     /**
      * The app watches the workspace from a thread it starts once the folder is registered with the OS, off the FX
@@ -63,13 +40,6 @@ class AuthorLoopTest extends WindowTestBase {
             if (((Collection<?>) span.getStyle()).contains("undefined-var")) return true;
         }
         return false;
-    }
-
-    private void caretAfter(CodeArea area, String text) {
-        robot.interact(() -> {
-            area.moveTo(area.getText().indexOf(text) + text.length());
-            area.requestFocus();
-        });
     }
 
     @Test
@@ -179,73 +149,6 @@ class AuthorLoopTest extends WindowTestBase {
         waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#template-preview").queryTextInputControl().getText()
                 .contains("no code fences.\nRead the whole ticket first.\nThe object"));
         assertThat(robot.lookup("#file-problem").tryQuery().filter(javafx.scene.Node::isVisible)).isEmpty();
-    }
-
-    /**
-     * The loop at a typist's pace: the changelog's Enter, then Ctrl+R at once. The run is made of the revision just
-     * saved, not of the workspace as it was read before the save (it was read again only when the file watcher,
-     * a debounce later, saw the write).
-     */
-    @Test
-    void aRunStartedRightAfterASaveRunsTheRevisionJustSaved() throws Exception {
-        quoteTheTicketInTriage();
-        robot.push(KeyCode.CONTROL, KeyCode.S);
-        waitUntilShown(robot, "#changelog", 5, TimeUnit.SECONDS);
-        robot.clickOn("#changelog").write("Quote the ticket").push(KeyCode.ENTER).push(KeyCode.CONTROL, KeyCode.R);
-
-        waitFor(60, TimeUnit.SECONDS, () -> Files.exists(history()) && robot.lookup("#results-table").tryQuery().isPresent());
-        assertTheOneRunRanTriageRevision(5);
-    }
-
-    /** Opens prompts/triage.yaml and types " (verbatim)" after "The customer wrote:", leaving it unsaved. */
-    private void quoteTheTicketInTriage() throws Exception {
-        CodeArea area = openTriage();
-        waitFor(10, TimeUnit.SECONDS, () -> area.getScene() != null && area.getScene().getFocusOwner() == area);
-        caretAfter(area, "The customer wrote:");
-        robot.write(" (verbatim)");
-    }
-
-    private Path history() {
-        return fixture.workspace.resolve(".evalbench/history.db");
-    }
-
-    /** The history holds one run, and every triage case of it ran prompt revision {@code revision}. */
-    private void assertTheOneRunRanTriageRevision(int revision) throws Exception {
-        try (var store = dev.evalbench.core.store.sqlite.SqliteRunStore.openReadOnly(history())) {
-            var runs = store.runs(10);
-            assertThat(runs).hasSize(1);
-            assertThat(store.cases(runs.get(0).id())).filteredOn(c -> c.key().promptId().equals("triage")).isNotEmpty()
-                    .allSatisfy(c -> assertThat(c.versions().promptRevision()).isEqualTo(revision));
-        }
-    }
-
-    /**
-     * Ctrl+R straight after typing, without Ctrl+S: the run is of revision 4 as saved, and the status line says the
-     * edits are not in it. Saved, the editor drops out of the warning: the next run says nothing of unsaved edits.
-     */
-    @Test
-    void aRunStartedWithUnsavedEditsSaysTheyAreNotInIt() throws Exception {
-        quoteTheTicketInTriage();
-        robot.push(KeyCode.CONTROL, KeyCode.R);
-
-        Label status = robot.lookup("#status-message").queryAs(Label.class);
-        waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#results-table").tryQuery().isPresent());
-        assertThat(FxWait.read(status::getText)).isEqualTo("Warning: unsaved edits to prompts/triage.yaml are not "
-                + "in this run: it is of the files as saved (Ctrl+S saves them as a new revision)");
-        assertTheOneRunRanTriageRevision(4);
-
-        // The finished run's results tab is in front now: back to the editor to save.
-        robot.clickOn(robot.lookup(".tab-label").match(n -> ((Label) n).getText().equals("triage.yaml *")).queryAs(Label.class));
-        waitFor(5, TimeUnit.SECONDS, () -> "triage.yaml *".equals(selectedTab().getText()));
-        robot.clickOn("#template-code").push(KeyCode.CONTROL, KeyCode.S);
-        waitUntilShown(robot, "#changelog", 5, TimeUnit.SECONDS);
-        robot.clickOn("#changelog").write("Quote the ticket").push(KeyCode.ENTER);
-        waitFor(10, TimeUnit.SECONDS, () -> fixture.workbench().session().unsavedFiles().isEmpty());
-        robot.push(KeyCode.CONTROL, KeyCode.R);
-        // The second run's results open in a tab of their own once it has finished.
-        waitFor(60, TimeUnit.SECONDS, () -> fixture.workbench().window().tabs().getTabs().stream()
-                .filter(t -> t.getText().startsWith("Results")).count() == 2);
-        assertThat(FxWait.read(status::getText)).doesNotContain("unsaved");
     }
 
     @Test
