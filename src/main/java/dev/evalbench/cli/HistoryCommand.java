@@ -73,7 +73,10 @@ final class HistoryCommand implements Callable<Integer> {
                             h.status().name().toLowerCase(Locale.ROOT),
                             listed.casesStored() + "/" + h.plannedCases(),
                             String.join(",", h.config().routes()), String.join(",", h.tags())
-                                    + (h.kind() == RunKind.EVAL ? "" : "  (" + h.kind().name().toLowerCase(Locale.ROOT) + ")"));
+                                    + (h.kind() == RunKind.EVAL ? "" : "  (" + h.kind().name().toLowerCase(Locale.ROOT) + ")")
+                                    // A slice passes on its cases alone: the list says so, as the window's list does.
+                                    + (h.kind() != RunKind.EVAL || h.config().coversAll() ? ""
+                                            : "  (slice: " + dev.evalbench.core.record.RunSlice.chose(h.config()) + ")"));
                 }
             }
             out.flush();

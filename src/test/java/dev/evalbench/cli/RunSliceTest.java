@@ -61,6 +61,11 @@ class RunSliceTest {
         assertThat(java.nio.file.Files.readString(tmp.resolve("report/report.html")))
                 .contains("<strong>Slice:</strong> " + sentence);
         assertThat(whole.out()).doesNotContain("slice:");
+        // And the history's list marks the slice, not the whole run after it.
+        java.util.List<String> listed = Cli.run("history", "--workspace", ws.toString()).out().lines().skip(1).toList();
+        assertThat(listed).hasSize(2);
+        assertThat(listed.get(0)).doesNotContain("slice");
+        assertThat(listed.get(1)).endsWith("  (slice: cases t003, t004)");
     }
 
     /**
