@@ -81,6 +81,8 @@ public final class CompareViewModel {
     /** The canary's verdict, for two traffic runs (control first), once judged; null otherwise. */
     private final ReadOnlyObjectWrapper<CanaryResult> canary = new ReadOnlyObjectWrapper<>(this, "canary");
     private final ReadOnlyStringWrapper overviewState = new ReadOnlyStringWrapper(this, "overviewState", "Comparing metrics and gates…");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper overviewFailed =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "overviewFailed", false);
     private final ObjectProperty<ReviewCase> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyObjectWrapper<CaseComparison> detail = new ReadOnlyObjectWrapper<>(this, "detail");
     private final ReadOnlyObjectWrapper<ReviewCase> firstShown = new ReadOnlyObjectWrapper<>(this, "firstShown");
@@ -224,7 +226,10 @@ public final class CompareViewModel {
                     overview.set(read.overview());
                     overviewState.set(read.overview().gatesFrom());
                 })
-                .onFailure(e -> overviewState.set("Cannot compare metrics and gates: " + e.getMessage()))
+                .onFailure(e -> {
+                    overviewState.set("Cannot compare metrics and gates: " + e.getMessage());
+                    overviewFailed.set(true);
+                })
                 .executeWith(runner);
     }
 
@@ -377,6 +382,8 @@ public final class CompareViewModel {
     /** Null until the overview is computed. */
     public ReadOnlyObjectProperty<ChangeOverview> overviewProperty() { return overview.getReadOnlyProperty(); }
     public ReadOnlyStringProperty overviewStateProperty() { return overviewState.getReadOnlyProperty(); }
+    /** Whether the overview (what changed, metrics and gates) failed to be read: {@link #overviewStateProperty} says why. */
+    public javafx.beans.property.ReadOnlyBooleanProperty overviewFailedProperty() { return overviewFailed.getReadOnlyProperty(); }
     public ObjectProperty<ReviewCase> selectedProperty() { return selected; }
     /** The selected case in full, or null while none is selected (or it is being read). */
     public ReadOnlyObjectProperty<CaseComparison> detailProperty() { return detail.getReadOnlyProperty(); }

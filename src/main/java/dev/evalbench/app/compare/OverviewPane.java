@@ -49,6 +49,15 @@ final class OverviewPane extends HBox {
         versions.getChildren().add(muted("Comparing the version tuples…"));
         movements.setId("compare-movements");
         vm.overviewProperty().addListener((o, was, now) -> show(now));
+        // Read no more: "Comparing…" must not stay up over a failure that the line under "Gates" says.
+        vm.overviewFailedProperty().addListener((o, was, failed) -> {
+            if (!failed) return;
+            versions.getChildren().setAll(muted("Not compared: see under Gates."));
+            Label none = new Label("No gates compared: see at the left why.");
+            none.setId("compare-no-gates");
+            none.setStyle("-fx-padding: 0 12 0 12;");
+            gates.setPlaceholder(none);
+        });
         // A gate clicked (or reached with the arrow keys) scopes the case list to the cases behind it; the row stays
         // selected while that scope holds, and is let go when the scope is dropped or another is chosen.
         gates.casesBehind(id -> vm.gateScope(id) != null);

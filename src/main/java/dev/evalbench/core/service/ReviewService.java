@@ -152,16 +152,29 @@ public final class ReviewService {
         RunCases a = RunCases.ofSummaries(cases.before(), cases.beforeSummaries(), before.store().events(cases.before().id()));
         RunCases b = RunCases.ofSummaries(cases.after(), cases.afterSummaries(), after.store().events(cases.after().id()));
         Optional<RunGates> found = gates.gatesOf(b, after.store(), null);
-        if (found.isEmpty()) found = gates.gatesOf(a, before.store(), workspaceDir);
+        if (found.isEmpty()) found = gates.gatesOf(a, before.store(), null);
+        // The open workspace folder last: it may be mid-edit. Its problems cost the comparison its gates, not the
+        // comparison itself (which used to wait for gates that never came), and a report's recorded gates stand in.
+        String folderTrouble = null;
+        if (found.isEmpty() && workspaceDir != null) {
+            try {
+                found = gates.gatesOf(a, before.store(), workspaceDir);
+            } catch (WorkspaceException e) {
+                folderTrouble = "the workspace folder " + workspaceDir + " has problems (" + (e.errors().isEmpty() ? e.getMessage()
+                        : e.errors().size() == 1 ? e.errors().get(0) : e.errors().size() + ", the first: " + e.errors().get(0)) + ")";
+            }
+        }
         GateReport beforeGates = found.isPresent() ? gates.gate(found.get().workspace(), a, null) : null;
         GateReport afterGates = found.isPresent() ? gates.gate(found.get().workspace(), b, a) : null;
-        String from = found.map(g -> "gates from " + g.source()).orElse(NO_GATES);
+        String from = found.map(g -> "gates from " + g.source())
+                .orElse(folderTrouble == null ? NO_GATES : "no gates: " + folderTrouble);
         Optional<RecordedGates> pair = found.isPresent() ? Optional.empty()
                 : RecordedGates.of(recorded.of(before.runId()), recorded.of(after.runId()));
         if (pair.isPresent()) {
             beforeGates = pair.get().before();
             afterGates = pair.get().after();
-            from = "gates as the report recorded them (run " + afterGates.runId() + " against " + beforeGates.runId() + ")";
+            from = "gates as the report recorded them (run " + afterGates.runId() + " against " + beforeGates.runId() + ")"
+                    + (folderTrouble == null ? "" : "; not computed again here: " + folderTrouble);
         }
         SnapshotSource snapshots = sha -> {
             Optional<byte[]> bytes = after.store().snapshot(sha);

@@ -41,6 +41,30 @@ class CompareViewModelTest {
         history.close();
     }
 
+    /**
+     * The history failing between the cases and the overview (the file gone, the disk failing): the overview says
+     * why and marks itself failed, so the view drops its "Comparing…" lines instead of showing them for good.
+     */
+    @Test
+    void anOverviewThatCannotBeReadSaysWhyAndIsMarkedFailed() throws Exception {
+        dev.evalbench.app.fx.SameThreadTaskRunner runner = dev.evalbench.app.fx.SameThreadTaskRunner.deferred();
+        CompareViewModel failing = new CompareViewModel(runner, new ReviewService(Map.of()),
+                new ReviewService.Side(history.store, runs.baseline.id()), new ReviewService.Side(history.store, runs.latest.id()),
+                () -> ws, r -> r);
+        failing.load();
+        runner.runQueued(); // both runs read, which queues their alignment
+        runner.runQueued(); // the cases aligned and shown, which queues the overview
+        assertThat(failing.headlineProperty().get()).as("the cases are shown").contains(" regressed · ");
+        assertThat(failing.overviewFailedProperty().get()).isFalse();
+        history.close();
+
+        runner.runQueued();
+
+        assertThat(failing.overviewFailedProperty().get()).isTrue();
+        assertThat(failing.overviewStateProperty().get()).startsWith("Cannot compare metrics and gates: ");
+        assertThat(failing.overviewProperty().get()).isNull();
+    }
+
     /** A canary against its control: different requests, so the list is all "only in one run"; the view says why. */
     @Test
     void twoTrafficRunsSayTheirRequestsDoNotPairAndWhereTheCanaryIsJudged() throws Exception {

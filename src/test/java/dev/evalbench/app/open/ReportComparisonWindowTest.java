@@ -95,6 +95,32 @@ class ReportComparisonWindowTest extends WindowTestBase {
     }
 
     /**
+     * The reviewer's own workspace is open and mid-edit, with a problem: the report's comparison still shows what
+     * changed and the gate deltas the report recorded, saying why they were not computed again here. It used to
+     * stay at "Comparing the version tuples…" and "Comparing gates…" for good, the reason cut beside them.
+     */
+    @Test
+    void aReportFolderOpenedOverAWorkspaceWithAProblemShowsTheGatesTheReportRecorded() throws Exception {
+        Path ws = EditedPromptRuns.make(temp.resolve("ci"));
+        Path folder = EditedPromptRuns.report(ws, temp.resolve("ci-report"));
+        JsonNode report = Json.MAPPER.readTree(folder.resolve("report.json").toFile());
+        fixture = WorkbenchFixture.ofSample(temp.resolve("reviewer"));
+        Path gates = fixture.workspace.resolve("gates.yaml");
+        java.nio.file.Files.writeString(gates, java.nio.file.Files.readString(gates) + "\n  - [not a gate\n");
+
+        fixture.start(Map.of(), List.of(RunFiles.open(folder)));
+
+        TableView<GateDelta> deltas = table("#compare-gates");
+        waitFor(20, TimeUnit.SECONDS, () -> deltas.getItems().size() == report.at("/comparison/gates").size());
+        assertThat(label("#compare-overview-state")).isEqualTo("gates as the report recorded them (run "
+                + report.at("/run/header/id").asText() + " against " + report.at("/baseline/run_id").asText()
+                + "); not computed again here: the workspace folder " + fixture.workspace + " has problems ("
+                + FxWait.read(() -> fixture.workbench().session().problems().get(0)) + ")");
+        assertThat(FxWait.read(() -> robot.lookup("#compare-versions .label").queryAllAs(Label.class).stream()
+                .map(Label::getText).toList())).noneMatch(t -> t.startsWith("Comparing"));
+    }
+
+    /**
      * A report folder that lost its baseline's records (an artifact upload that kept only some files) still opens its
      * run, read-only, and the status line says why the comparison cannot be opened; the launcher refused it before.
      */

@@ -216,6 +216,26 @@ class RunFilesAndReviewTest {
         assertThat(review.overview(after, before, review.cases(after, before), null, recorded::get).gatesFrom())
                 .isEqualTo(ReviewService.NO_GATES);
 
+        // A reviewer's workspace mid-edit, with a problem: the comparison still comes, with the gates the report
+        // recorded where it has them, and says why they were not computed again; without them, why there are none.
+        Path broken = tmp.resolve("broken-workspace");
+        try (var tree = Files.walk(fixture.dir)) {
+            for (Path from : tree.filter(f -> !f.startsWith(fixture.dir.resolve(".evalbench"))).toList()) {
+                Path to = broken.resolve(fixture.dir.relativize(from).toString());
+                if (Files.isDirectory(from)) Files.createDirectories(to);
+                else Files.copy(from, to);
+            }
+        }
+        Files.writeString(broken.resolve("gates.yaml"), Files.readString(broken.resolve("gates.yaml")) + "\n  - [not a gate\n");
+        ChangeOverview mended = review.overview(before, after, cases, broken, recorded::get);
+        assertThat(mended.gatesFrom()).startsWith("gates as the report recorded them (run " + head.id() + " against "
+                + base.id() + "); not computed again here: the workspace folder " + broken + " has problems (gates.yaml:");
+        assertThat(mended.gates()).hasSize(overview.gates().size());
+        ChangeOverview none = review.overview(after, before, review.cases(after, before), broken, recorded::get);
+        assertThat(none.gatesFrom()).startsWith("no gates: the workspace folder " + broken + " has problems (gates.yaml:");
+        assertThat(none.gates()).isEmpty();
+        assertThat(none.versions()).isNotNull();
+
         Path altered = report.resolve("report-baseline-cases.jsonl.gz");
         byte[] bytes = Files.readAllBytes(altered);
         bytes[bytes.length / 2] ^= 1;
