@@ -53,7 +53,7 @@ final class OverviewPane extends HBox {
         vm.overviewFailedProperty().addListener((o, was, failed) -> {
             if (!failed) return;
             versions.getChildren().setAll(muted("Not compared: see under Gates."));
-            Label none = new Label("No gates compared: see at the left why.");
+            Label none = new Label("No gates compared: the line under Gates, at the left, says why.");
             none.setId("compare-no-gates");
             none.setStyle("-fx-padding: 0 12 0 12;");
             gates.setPlaceholder(none);
@@ -139,12 +139,15 @@ final class OverviewPane extends HBox {
 
     /**
      * What the empty gate table says: without a workspace (two files from CI, say) why there are no gates and how
-     * to get them, as an opened run's gates panel does; else that the workspace has none.
+     * to get them, as an opened run's gates panel does; with a workspace that has problems, that; else that the
+     * workspace has none.
      */
     private static Label noGates(String gatesFrom) {
         Label l = new Label(ReviewService.NO_GATES.equals(gatesFrom)
                 ? "No gates to compare: neither run carries its workspace's files and no workspace is open. Open the "
                         + "workspace these runs came from (Ctrl+O) to compare their gates."
+                : gatesFrom != null && gatesFrom.startsWith("no gates: ")
+                ? "No gates to compare: " + gatesFrom.substring("no gates: ".length()) + "."
                 : "No gates to compare.");
         l.setId("compare-no-gates");
         l.setWrapText(true);

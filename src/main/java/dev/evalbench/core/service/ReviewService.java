@@ -108,7 +108,8 @@ public final class ReviewService {
 
     /**
      * What changed above the cases. Gates are those of the second run as it was run (its snapshots), else the
-     * first run's, else the workspace folder's; without any, the overview has no gate deltas and says why.
+     * first run's, else the workspace folder's (one with problems gives none, and its first problem is said); without
+     * any, the overview has no gate deltas and says why.
      *
      * @param workspaceDir the open workspace folder, or null
      */
