@@ -69,4 +69,21 @@ class RequestWordingTest {
         assertThat(lates.err()).as("the word latest is a name too").isEqualTo("error: lates: no run, tag or run file named "
                 + "\"lates\"; did you mean latest? (see `evalbench history`)" + System.lineSeparator());
     }
+    /**
+     * A chosen route whose fallback needs a key that is unset: refused before the run, and the message says which
+     * chosen route reaches it (the user named offline-live, not openai).
+     */
+    @Test
+    void aFallbacksMissingKeyNamesTheRouteThatFallsBackToIt() throws Exception {
+        Path ws = Cli.copySample(tmp);
+        Cli.edit(ws.resolve("routes.yaml"), "    params: {realtime: true}\n", "    params: {realtime: true}\n    fallbacks: [openai]\n");
+
+        Cli.Result r = Cli.run(java.util.Map.of(), "run", ws.toString(), "--route", "offline-live", "--quiet");
+
+        assertThat(r.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).isEqualTo("error: --route: route openai (a fallback of route offline-live) reads its API key "
+                + "from OPENAI_API_KEY, which is not set in the environment; set it where Evalbench starts (a local server "
+                + "takes any value), or choose another route" + System.lineSeparator());
+        assertThat(ws.resolve(".evalbench")).as("nothing written").doesNotExist();
+    }
 }

@@ -125,6 +125,8 @@ public final class RunService {
     private void checkKeys(Workspace ws, java.util.List<String> chosen) throws RequestException {
         java.util.Deque<String> todo = new java.util.ArrayDeque<>(chosen);
         java.util.Set<String> seen = new java.util.HashSet<>();
+        // Which chosen route a fallback is reached from: the one the user named is what the message must mention.
+        java.util.Map<String, String> fallbackOf = new java.util.HashMap<>();
         while (!todo.isEmpty()) {
             String name = todo.pop();
             var route = ws.routes().get(name);
@@ -133,10 +135,15 @@ public final class RunService {
             String value = variable == null ? null : env.get(variable);
             if (variable != null && (value == null || value.isBlank())) {
                 // Found now, not as one MISSING_KEY failure per case: nothing is written for a run that cannot work.
-                throw new RequestException("route", name, "route " + name + " reads its API key from " + variable
-                        + ", which is not set in the environment");
+                String via = fallbackOf.containsKey(name) ? " (a fallback of route " + fallbackOf.get(name) + ")" : "";
+                throw new RequestException("route", name, "route " + name + via + " reads its API key from " + variable
+                        + ", which is not set in the environment; set it where Evalbench starts (a local server takes"
+                        + " any value), or choose another route");
             }
-            if (route.fallbacks() != null) todo.addAll(route.fallbacks());
+            if (route.fallbacks() != null) {
+                for (String fallback : route.fallbacks()) fallbackOf.putIfAbsent(fallback, fallbackOf.getOrDefault(name, name));
+                todo.addAll(route.fallbacks());
+            }
         }
     }
 

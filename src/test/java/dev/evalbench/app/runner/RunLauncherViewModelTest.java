@@ -151,7 +151,8 @@ class RunLauncherViewModelTest {
 
         assertThat(vm.run()).isNull();
         assertThat(vm.problemProperty().get())
-                .isEqualTo("route openai reads its API key from OPENAI_API_KEY, which is not set in the environment");
+                .isEqualTo("route openai reads its API key from OPENAI_API_KEY, which is not set in the environment; set it "
+                        + "where Evalbench starts (a local server takes any value), or choose another route");
         assertThat(vm.currentProperty().get()).isNull();
         assertThat(sample.store.runs(10)).isEmpty();
     }
