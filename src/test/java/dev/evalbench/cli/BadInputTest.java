@@ -103,6 +103,7 @@ class BadInputTest {
         assertThat(r.exit()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(r.err()).contains("evalbench run");
     }
+
     /**
      * A file named as the history that is no history is the input named, as a missing one is: exit 2 for a command
      * that reads it and for one that would write to it, the message says what the file is, and its bytes are left

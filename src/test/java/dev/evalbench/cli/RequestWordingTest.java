@@ -69,6 +69,7 @@ class RequestWordingTest {
         assertThat(lates.err()).as("the word latest is a name too").isEqualTo("error: lates: no run, tag or run file named "
                 + "\"lates\"; did you mean latest? (see `evalbench history`)" + System.lineSeparator());
     }
+
     /**
      * A chosen route whose fallback needs a key that is unset: refused before the run, and the message says which
      * chosen route reaches it (the user named offline-live, not openai).

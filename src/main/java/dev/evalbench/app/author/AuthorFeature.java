@@ -69,6 +69,8 @@ public final class AuthorFeature {
     private void install() {
         unsaved = new UnsavedEdits(() -> wb.window().scene().getWindow());
         files = new OpenFiles(wb, unsaved);
+        // A run reads the files as saved: the launcher says which open files have edits it leaves out.
+        wb.session().setUnsavedFiles(() -> files.dirtyEditors().stream().map(TemplateEditorModel::file).toList());
         tree = new WorkspaceTreeView(files::open);
         wb.window().setWorkspaceView(tree);
         wb.window().addBottomPanel(new ProblemsPanel(wb.session().problems(), this::openProblem));

@@ -110,11 +110,6 @@ final class OpenFiles {
             if (now) wb.session().markStale();
             else wb.session().reload();
         });
-        // A run reads the files as saved: the launcher says which open files have edits it leaves out.
-        model.dirtyProperty().addListener((o, was, now) -> {
-            if (now) wb.session().unsavedFiles().add(file);
-            else wb.session().unsavedFiles().remove(file);
-        });
         editors.put(file, model);
         editorViews.put(file, view);
         var focus = wb.session().caseInFocusProperty().get();
@@ -185,7 +180,6 @@ final class OpenFiles {
     }
 
     private void forget(String key) {
-        wb.session().unsavedFiles().remove(key);
         tabs.remove(key);
         editors.remove(key);
         editorViews.remove(key);

@@ -53,10 +53,7 @@ final class OverviewPane extends HBox {
         vm.overviewFailedProperty().addListener((o, was, failed) -> {
             if (!failed) return;
             versions.getChildren().setAll(muted("Not compared: see under Gates."));
-            Label none = new Label("No gates compared: the line under Gates, at the left, says why.");
-            none.setId("compare-no-gates");
-            none.setStyle("-fx-padding: 0 12 0 12;");
-            gates.setPlaceholder(none);
+            gates.setPlaceholder(noGatesLabel("No gates compared: the line under Gates, at the left, says why."));
         });
         // A gate clicked (or reached with the arrow keys) scopes the case list to the cases behind it; the row stays
         // selected while that scope holds, and is let go when the scope is dropped or another is chosen.
@@ -143,12 +140,17 @@ final class OverviewPane extends HBox {
      * workspace has none.
      */
     private static Label noGates(String gatesFrom) {
-        Label l = new Label(ReviewService.NO_GATES.equals(gatesFrom)
+        return noGatesLabel(ReviewService.NO_GATES.equals(gatesFrom)
                 ? "No gates to compare: neither run carries its workspace's files and no workspace is open. Open the "
                         + "workspace these runs came from (Ctrl+O) to compare their gates."
                 : gatesFrom != null && gatesFrom.startsWith("no gates: ")
                 ? "No gates to compare: " + gatesFrom.substring("no gates: ".length()) + "."
                 : "No gates to compare.");
+    }
+
+    /** The empty gate table's line, saying {@code text}. */
+    private static Label noGatesLabel(String text) {
+        Label l = new Label(text);
         l.setId("compare-no-gates");
         l.setWrapText(true);
         l.setStyle("-fx-padding: 0 12 0 12;");

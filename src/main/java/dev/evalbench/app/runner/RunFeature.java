@@ -153,7 +153,7 @@ public final class RunFeature {
                                  Clock clock) {
         launcher = new RunLauncherViewModel(runner, history::store, session::folder, new RunService(clock, env));
         launcher.setWorkspace(session.workspace());
-        launcher.setUnsavedFiles(() -> java.util.List.copyOf(session.unsavedFiles()));
+        launcher.setUnsavedFiles(session::unsavedFiles);
         LauncherMemory.install(launcher, session.folderProperty(), settings, work -> window.atStop(() -> {
             work.run();
             return () -> { };

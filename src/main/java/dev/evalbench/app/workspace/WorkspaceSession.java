@@ -17,7 +17,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.ObservableSet;
 
 /**
  * The workspace open in the window: its folder, the loaded and validated {@link Workspace} (null while it has
@@ -33,7 +32,7 @@ public final class WorkspaceSession {
     private final ObservableList<InputError> problems = FXCollections.observableArrayList();
     private final ObjectProperty<dev.evalbench.core.record.CaseKey> caseInFocus =
             new SimpleObjectProperty<>(this, "caseInFocus");
-    private final ObservableSet<String> unsavedFiles = FXCollections.observableSet(new java.util.TreeSet<>());
+    private java.util.function.Supplier<List<String>> unsavedFiles = List::of;
     private long generation;
 
     public WorkspaceSession(TaskRunner runner, Map<String, String> env) {
@@ -119,11 +118,16 @@ public final class WorkspaceSession {
     }
 
     /**
-     * The workspace's files (relative, as the tree names them) open in an editor with unsaved edits, in name order.
-     * Kept by the editors; read by whatever runs the workspace, which runs the files as saved. FX thread only.
+     * The workspace's files (relative, as the tree names them) open in an editor with unsaved edits, in name order:
+     * asked of the editors each time, by whatever runs the workspace (which runs the files as saved). FX thread only.
      */
-    public ObservableSet<String> unsavedFiles() {
-        return unsavedFiles;
+    public List<String> unsavedFiles() {
+        return unsavedFiles.get().stream().sorted().toList();
+    }
+
+    /** Where {@link #unsavedFiles()} asks: the open editors (none until the author's side of the window is installed). */
+    public void setUnsavedFiles(java.util.function.Supplier<List<String>> editors) {
+        this.unsavedFiles = editors;
     }
 
     public Map<String, String> env() {

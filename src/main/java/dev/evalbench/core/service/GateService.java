@@ -97,6 +97,15 @@ public final class GateService {
             return Optional.of(new RunGates(Components.loadSnapshotForReading(header, store, env),
                     "the stored snapshot of run " + header.id()));
         }
+        return folderGates(header, workspaceDir);
+    }
+
+    /**
+     * The gates of the workspace folder {@code workspaceDir} for {@code header}'s run, read as the run's suites need
+     * them; empty when there is no folder or it holds no workspace. Not the run's own snapshots: {@link #gatesOf}
+     * asks those first.
+     */
+    public Optional<RunGates> folderGates(RunHeader header, Path workspaceDir) throws WorkspaceException {
         if (workspaceDir != null && Files.isRegularFile(workspaceDir.resolve(MANIFEST))) {
             return Optional.of(new RunGates(Components.loadFor(workspaceDir, env, header), "the workspace folder " + workspaceDir));
         }

@@ -157,9 +157,9 @@ public final class ReviewService {
         // The open workspace folder last: it may be mid-edit. Its problems cost the comparison its gates, not the
         // comparison itself (which used to wait for gates that never came), and a report's recorded gates stand in.
         String folderTrouble = null;
-        if (found.isEmpty() && workspaceDir != null) {
+        if (found.isEmpty()) {
             try {
-                found = gates.gatesOf(a, before.store(), workspaceDir);
+                found = gates.folderGates(a.header(), workspaceDir);
             } catch (WorkspaceException e) {
                 folderTrouble = "the workspace folder " + workspaceDir + " has problems (" + (e.errors().isEmpty() ? e.getMessage()
                         : e.errors().size() == 1 ? e.errors().get(0) : e.errors().size() + ", the first: " + e.errors().get(0)) + ")";

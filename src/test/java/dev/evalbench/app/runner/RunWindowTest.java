@@ -116,6 +116,7 @@ class RunWindowTest extends WindowTestBase {
                 && history.getItems().stream().allMatch(r -> r.status().equals("complete")));
         assertThat(history.getItems()).extracting(RunRow::id).contains(incomplete.id());
     }
+
     /**
      * A workspace whose history file is no history: the runs column says so whole (it was cut to "Cannot read the
      * history: ..." under "No runs yet: Ctrl+R runs the workspace."), and Ctrl+R, refused by the history, says why

@@ -219,13 +219,7 @@ class RunFilesAndReviewTest {
         // A reviewer's workspace mid-edit, with a problem: the comparison still comes, with the gates the report
         // recorded where it has them, and says why they were not computed again; without them, why there are none.
         Path broken = tmp.resolve("broken-workspace");
-        try (var tree = Files.walk(fixture.dir)) {
-            for (Path from : tree.filter(f -> !f.startsWith(fixture.dir.resolve(".evalbench"))).toList()) {
-                Path to = broken.resolve(fixture.dir.relativize(from).toString());
-                if (Files.isDirectory(from)) Files.createDirectories(to);
-                else Files.copy(from, to);
-            }
-        }
+        dev.evalbench.cli.Cli.copyTree(fixture.dir, broken);
         Files.writeString(broken.resolve("gates.yaml"), Files.readString(broken.resolve("gates.yaml")) + "\n  - [not a gate\n");
         ChangeOverview mended = review.overview(before, after, cases, broken, recorded::get);
         assertThat(mended.gatesFrom()).startsWith("gates as the report recorded them (run " + head.id() + " against "
