@@ -80,7 +80,7 @@ final class OpenedRunTabs {
         vm.detailProperty().addListener((o, was, record) -> {
             if (record == null) {
                 masking.cancelPending();
-                window.showDetail(tab, null);
+                window.clearDetail(tab, pane[0]);
                 return;
             }
             Supplier<OutboundMask> mask = maskOf(openWorkspace.get());

@@ -141,7 +141,7 @@ public final class ResultsTabs {
         });
         vm.shownProperty().addListener((o, was, shown) -> {
             if (shown == null) {
-                window.showDetail(tab, null);
+                window.clearDetail(tab, pane[0]);
                 return;
             }
             if (pane[0] == null) pane[0] = new RevealableDetail();

@@ -255,6 +255,15 @@ public final class MainWindow {
         if (owner.isSelected()) setDetail(view);
     }
 
+    /**
+     * Takes {@code shown} out of {@code owner}'s detail when it is what the tab shows (a case's pane whose case left
+     * the selection), leaving any other detail: a gate chosen meanwhile narrows the table, which drops the selected
+     * case after the gate's detail was put up, and that must not blank it. FX thread.
+     */
+    public void clearDetail(Tab owner, Node shown) {
+        if (owner.getProperties().get(DETAIL) == shown) showDetail(owner, null);
+    }
+
     private void setDetail(Node view) {
         // Showing the pane already shown is free: taking it out and in again would restyle its whole tree.
         if (view != null && detail.getChildren().size() == 1 && detail.getChildren().get(0) == view) return;

@@ -114,6 +114,28 @@ class DetailPaneWindowTest extends WindowTestBase {
         assertThat(robot.lookup("#dataset-case").tryQuery()).isEmpty();
     }
 
+    /**
+     * A gate chosen while a case is selected shows the gate: its cases leave the selected one out of the table, and
+     * losing that case blanked the pane the gate had just filled ("Select a case, a gate ...").
+     */
+    @Test
+    void aGateChosenWhileACaseIsSelectedShowsTheGate() throws Exception {
+        openTheRun();
+        @SuppressWarnings("unchecked")
+        TableView<CaseSummary> cases = robot.lookup("#results-table").queryAs(TableView.class);
+        waitFor(20, TimeUnit.SECONDS, () -> cases.getItems().size() == 159);
+        select(cases, records.stream().filter(r -> r.schemaValid() && r.failureKind() == null).findFirst().orElseThrow());
+        waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#gates-table").tryQuery().isPresent()
+                && robot.lookup("#gates-table").queryAs(TableView.class).getItems().size() == 9);
+
+        robot.clickOn(robot.lookup("#gates-table .table-cell").match((javafx.scene.control.TableCell<?, ?> c) ->
+                "schema".equals(c.getText())).queryAs(Node.class));
+        waitFor(10, TimeUnit.SECONDS, () -> cases.getItems().size() == 2 && cases.getSelectionModel().isEmpty());
+        waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#gate-detail-title").tryQuery().isPresent());
+        assertThat(text("#gate-detail-title")).startsWith("FAIL  schema");
+        assertThat(robot.lookup("#case-detail").tryQuery()).isEmpty();
+    }
+
     /** Opens the history's one run in a results tab, as a user double-clicks it. */
     private void openTheRun() throws Exception {
         @SuppressWarnings("unchecked")
