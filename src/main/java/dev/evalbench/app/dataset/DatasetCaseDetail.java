@@ -16,7 +16,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * The detail of one dataset case, for the detail pane: where it is (suite, id, file and line), its input
- * variables and its expected value (or a safety probe's expectation) as indented JSON in a monospace face, and its
+ * variables as YAML ({@link dev.evalbench.app.detail.VariablesText}) and its expected value (or a safety probe's
+ * expectation) as indented JSON in a monospace face, and its
  * tags. Restricted values show masked, as in reports, with a bar that reveals them as the dataset keeps them and
  * masks them again (each case shown starts masked); a case with nothing to mask has no bar. One pane per dataset
  * tab, refilled case after case. FX thread only.
@@ -64,8 +65,16 @@ public final class DatasetCaseDetail extends BorderPane {
     private void reveal(boolean revealed) {
         String shownVars = revealed ? row.rawVars() : row.vars();
         String shownExpected = revealed ? row.rawExpected() : row.expected();
-        vars.setText(indented(shownVars));
+        vars.setText(variables(shownVars));
         expected.setText(shownExpected.isEmpty() ? "—" : indented(shownExpected));
+    }
+
+    private static String variables(String compactJson) {
+        try {
+            return dev.evalbench.app.detail.VariablesText.of(JSON.readTree(compactJson));
+        } catch (JsonProcessingException e) {
+            return compactJson; // as in indented
+        }
     }
 
     private static String indented(String compactJson) {

@@ -26,7 +26,7 @@ import javafx.scene.text.Text;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The detail pane of one case, from its full record: input variables, the rendered prompt, the raw and parsed
+ * The detail pane of one case, from its full record: input variables (as YAML, {@link VariablesText}), the rendered prompt, the raw and parsed
  * output (monospace), validation errors, the decision and its reasons, each scored field against the expected
  * value, and latency, tokens, cost, attempts, fallbacks and trace id.
  *
@@ -101,7 +101,7 @@ public final class CaseDetailView extends ScrollPane {
         key.setText(r.key().toString());
         verdict(r);
         if (vars == null) this.vars.none("not in the open dataset");
-        else this.vars.text(pretty(vars));
+        else this.vars.text(VariablesText.of(vars));
         StringBuilder text = new StringBuilder();
         for (Message m : r.messages()) text.append("[").append(m.role()).append("]\n").append(m.content()).append("\n\n");
         prompt.text(text.toString().strip());

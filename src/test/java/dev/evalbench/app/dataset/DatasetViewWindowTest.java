@@ -32,7 +32,7 @@ class DatasetViewWindowTest extends WindowTestBase {
         robot.clickOn("#dataset-filter").write("iPhone");
         waitFor(5, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
 
-        // The selected case's detail: where it is, its variables and expected value indented, its tags.
+        // The selected case's detail: where it is, its variables as YAML and expected value indented, its tags.
         robot.clickOn(robot.lookup("#dataset-table .table-row-cell")
                 .match((javafx.scene.control.TableRow<?> r) -> r.getItem() != null && r.isVisible())
                 .queryAs(javafx.scene.Node.class));
@@ -40,7 +40,7 @@ class DatasetViewWindowTest extends WindowTestBase {
         String id = FxWait.read(() -> ((dev.evalbench.app.dataset.DatasetRow) table.getItems().get(0)).id());
         String vars = FxWait.read(() -> robot.lookup("#dataset-case-vars").queryAs(javafx.scene.text.Text.class)
                 .getText());
-        assertThat(vars).startsWith("{\n  \"channel\" : ").contains("iPhone");
+        assertThat(vars).startsWith("channel: ").contains("iPhone").contains("\ncustomer:\n  name: ");
         assertThat(FxWait.read(() -> robot.lookup("#dataset-case .label").queryAllAs(Label.class).stream()
                 .map(Label::getText).toList())).contains(id, "Input variables", "Expected", "Tags")
                 .anyMatch(t -> t.startsWith("suite triage · datasets/tickets.jsonl, line "));
