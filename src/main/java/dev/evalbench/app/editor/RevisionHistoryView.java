@@ -31,14 +31,20 @@ final class RevisionHistoryView extends VBox {
         versions.setId("revision-list");
         versions.setItems(model.versions());
         versions.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        versions.setCellFactory(list -> new ListCell<>() {
-            @Override
-            protected void updateItem(PromptVersion v, boolean empty) {
-                super.updateItem(v, empty);
-                setText(empty || v == null ? null : label(v));
-                // A changelog is longer than the pane is wide: the whole line on hover.
-                setTooltip(empty || v == null ? null : new Tooltip(label(v)));
-            }
+        versions.setCellFactory(list -> {
+            ListCell<PromptVersion> cell = new ListCell<>() {
+                @Override
+                protected void updateItem(PromptVersion v, boolean empty) {
+                    super.updateItem(v, empty);
+                    setText(empty || v == null ? null : label(v));
+                    setTooltip(empty || v == null ? null : new Tooltip(label(v)));
+                }
+            };
+            // A changelog is longer than the pane is wide: wrapped within the list's width, every word in sight,
+            // where one long line was cut at the pane's edge behind a sideways scroll bar. The tooltip stays.
+            cell.setWrapText(true);
+            cell.prefWidthProperty().bind(list.widthProperty().subtract(18));
+            return cell;
         });
         versions.setPrefHeight(160);
         versions.getSelectionModel().getSelectedItems().addListener((ListChangeListener<PromptVersion>) c -> showDiff(model));

@@ -98,11 +98,14 @@ class AuthorLoopTest extends TriageWindowTestBase {
         waitFor(10, TimeUnit.SECONDS, () -> history.getItems().size() == 1
                 && robot.lookup(n -> n instanceof javafx.scene.control.ListCell<?> c && c.getText() != null
                         && c.getText().equals("r5 · the file now · Say the ticket is quoted verbatim")).tryQuery().isPresent());
-        // The changelog, wider than the pane, is whole on hover; until a revision is chosen the diff says what to do.
-        assertThat(FxWait.read(() -> robot.lookup(n -> n instanceof javafx.scene.control.ListCell<?> c
+        // The changelog, wider than the pane, wraps inside it (it was cut at the pane's edge) and is whole on hover;
+        // until a revision is chosen the diff says what to do.
+        javafx.scene.control.ListCell<?> r5 = robot.lookup(n -> n instanceof javafx.scene.control.ListCell<?> c
                 && "r5 · the file now · Say the ticket is quoted verbatim".equals(c.getText()))
-                .queryAs(javafx.scene.control.ListCell.class).getTooltip().getText()))
-                .isEqualTo("r5 · the file now · Say the ticket is quoted verbatim");
+                .queryAs(javafx.scene.control.ListCell.class);
+        assertThat(FxWait.read(() -> r5.getTooltip().getText())).isEqualTo("r5 · the file now · Say the ticket is quoted verbatim");
+        assertThat(FxWait.read(() -> r5.getWidth())).isLessThanOrEqualTo(FxWait.read(history::getWidth));
+        assertThat(FxWait.read(() -> dev.evalbench.app.DrawnWhole.of(r5))).isTrue();
         assertThat(FxWait.read(() -> ((Label) robot.lookup("#revision-diff").queryAs(ListView.class).getPlaceholder())
                 .getText())).isEqualTo("Select a revision to see what changed since it, or two to compare them.");
         waitFor(10, TimeUnit.SECONDS, () -> "triage.yaml".equals(selectedTab().getText()));
