@@ -42,8 +42,10 @@ final class RevisionHistoryView extends VBox {
             };
             // A changelog is longer than the pane is wide: wrapped within the list's width, every word in sight,
             // where one long line was cut at the pane's edge behind a sideways scroll bar. The tooltip stays.
+            // A preferred width of 0 lets the list size the cell to its own width, and its height to the wrapped text.
             cell.setWrapText(true);
-            cell.prefWidthProperty().bind(list.widthProperty().subtract(18));
+            cell.setPrefWidth(0);
+            cell.getStyleClass().add("revision-cell"); // editor.css: its height follows the wrapped text
             return cell;
         });
         versions.setPrefHeight(160);

@@ -23,6 +23,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The prompt author's loop in the real window, on a copy of the sample workspace. */
 @dev.evalbench.app.SharesFxToolkit
 class AuthorLoopTest extends TriageWindowTestBase {
+    /** Longer than the revision pane is wide, over more lines than the theme's fixed cell height holds. */
+    private static final String CHANGELOG = "Say the ticket is quoted verbatim, so that the model reads it as the customer's words";
 
     /**
      * The app watches the workspace from a thread it starts once the folder is registered with the OS, off the FX
@@ -83,27 +85,27 @@ class AuthorLoopTest extends TriageWindowTestBase {
         robot.write(" (verbatim)");
         robot.push(KeyCode.CONTROL, KeyCode.S);
         waitUntilShown(robot, "#changelog", 5, TimeUnit.SECONDS);
-        robot.clickOn("#changelog").write("Say the ticket is quoted verbatim").push(KeyCode.ENTER);
+        robot.clickOn("#changelog").write(CHANGELOG).push(KeyCode.ENTER);
 
         Path file = fixture.workspace.resolve("prompts/triage.yaml");
         waitFor(10, TimeUnit.SECONDS, () -> Files.readString(file).contains("revision: 5\n"));
         // The save rewrote the changelog line above (shorter now): the caret stays where the user typed.
         String typed = "The customer wrote: (verbatim)";
-        waitFor(10, TimeUnit.SECONDS, () -> area.getText().contains("\"Say the ticket is quoted verbatim\""));
+        waitFor(10, TimeUnit.SECONDS, () -> area.getText().contains("\"" + CHANGELOG + "\""));
         int caretAfterTyped = FxWait.read(() -> area.getCaretPosition() - area.getText().indexOf(typed));
         assertThat(caretAfterTyped).isEqualTo(typed.length());
-        assertThat(Files.readString(file)).contains("changelog: \"Say the ticket is quoted verbatim\"",
+        assertThat(Files.readString(file)).contains("changelog: \"" + CHANGELOG + "\"",
                 "The customer wrote: (verbatim)", "# Lines end in text, not in a tag:");
         ListView<?> history = robot.lookup("#revision-list").queryAs(ListView.class);
         waitFor(10, TimeUnit.SECONDS, () -> history.getItems().size() == 1
                 && robot.lookup(n -> n instanceof javafx.scene.control.ListCell<?> c && c.getText() != null
-                        && c.getText().equals("r5 · the file now · Say the ticket is quoted verbatim")).tryQuery().isPresent());
+                        && c.getText().equals("r5 · the file now · " + CHANGELOG)).tryQuery().isPresent());
         // The changelog, wider than the pane, wraps inside it (it was cut at the pane's edge) and is whole on hover;
         // until a revision is chosen the diff says what to do.
         javafx.scene.control.ListCell<?> r5 = robot.lookup(n -> n instanceof javafx.scene.control.ListCell<?> c
-                && "r5 · the file now · Say the ticket is quoted verbatim".equals(c.getText()))
+                && ("r5 · the file now · " + CHANGELOG).equals(c.getText()))
                 .queryAs(javafx.scene.control.ListCell.class);
-        assertThat(FxWait.read(() -> r5.getTooltip().getText())).isEqualTo("r5 · the file now · Say the ticket is quoted verbatim");
+        assertThat(FxWait.read(() -> r5.getTooltip().getText())).isEqualTo("r5 · the file now · " + CHANGELOG);
         assertThat(FxWait.read(() -> r5.getWidth())).isLessThanOrEqualTo(FxWait.read(history::getWidth));
         assertThat(FxWait.read(() -> dev.evalbench.app.DrawnWhole.of(r5))).isTrue();
         assertThat(FxWait.read(() -> ((Label) robot.lookup("#revision-diff").queryAs(ListView.class).getPlaceholder())
