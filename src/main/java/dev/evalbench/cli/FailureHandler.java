@@ -32,6 +32,8 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
         }
         if (ex instanceof StoreException se) {
             err.println("error: run history: " + se.getMessage());
+            // The store's words are the window's too, which has no flags: the command line's way round is said here.
+            if (se.isUnusableFile()) err.println("  (or name another history with --db PATH)");
             err.flush();
             // A file that is no history (or not one this build reads) is the input named, as a missing one is; a lock,
             // a full disk or an I/O error is the machine failing.

@@ -120,7 +120,8 @@ class BadInputTest {
                 {"run", ws.toString(), "--db", notes.toString(), "--quiet"}}) {
             Cli.Result r = Cli.run(command);
             assertThat(r.exit()).as(String.join(" ", command) + ": " + r.err()).isEqualTo(ExitCodes.BAD_INPUT);
-            assertThat(r.err()).contains(notes.toString()).contains("not a run history: the file is not a SQLite database");
+            assertThat(r.err()).contains(notes.toString()).contains("not a run history: the file is not a SQLite database")
+                    .contains("(or name another history with --db PATH)");
         }
         assertThat(Files.readAllBytes(notes)).isEqualTo(bytes);
         assertThat(ws.resolve(".evalbench")).as("nothing written").doesNotExist();

@@ -132,7 +132,8 @@ class RunWindowTest extends WindowTestBase {
 
         Label problem = robot.lookup("#history-problem").queryAs(Label.class);
         waitFor(20, TimeUnit.SECONDS, () -> problem.getText().startsWith("Cannot read the history: "));
-        assertThat(problem.getText()).contains(db.toString()).contains("not a run history");
+        // In the window's words: no command-line flag to reach for here.
+        assertThat(problem.getText()).contains(db.toString()).contains("not a run history").doesNotContain("--db");
         waitFor(5, TimeUnit.SECONDS, () -> dev.evalbench.app.DrawnWhole.of(problem));
         assertThat(FxWait.read(() -> robot.lookup("#history-empty").queryAs(Label.class).getText()))
                 .isEqualTo("No runs to list: the history could not be read (below).");

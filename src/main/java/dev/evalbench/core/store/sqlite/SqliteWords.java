@@ -31,7 +31,7 @@ final class SqliteWords {
         if (!(e instanceof SQLiteException sqlite)) return e.getMessage();
         String code = sqlite.getResultCode().name();
         String words = code.equals("SQLITE_NOTADB")
-                ? "not a run history: the file is not a SQLite database (move it aside, or name the history with --db)"
+                ? "not a run history: the file is not a SQLite database (move it aside)"
                 : code.startsWith("SQLITE_CORRUPT")
                 ? "the history file is damaged: restore it from a backup, or let `sqlite3 FILE .recover` copy what is"
                         + " still readable into a new file"

@@ -206,7 +206,7 @@ class SqliteRunStoreTest {
         assertThatThrownBy(() -> SqliteRunStore.openReadOnly(notes))
                 .isInstanceOf(StoreException.class)
                 .hasMessage(notes.toAbsolutePath() + ": cannot read the history: not a run history: the file is not a"
-                        + " SQLite database (move it aside, or name the history with --db) [SQLITE_NOTADB]");
+                        + " SQLite database (move it aside) [SQLITE_NOTADB]");
     }
 
     /** A history whose pages were overwritten (a disk's fault, a copy cut short) is said to be damaged, and what helps. */
