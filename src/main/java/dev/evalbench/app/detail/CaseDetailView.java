@@ -104,7 +104,9 @@ public final class CaseDetailView extends ScrollPane {
         else this.vars.text(VariablesText.of(vars));
         StringBuilder text = new StringBuilder();
         for (Message m : r.messages()) text.append("[").append(m.role()).append("]\n").append(m.content()).append("\n\n");
-        prompt.text(text.toString().strip());
+        // An imported request may carry its template's variables and not the messages they made.
+        if (r.messages().isEmpty()) prompt.none("not recorded for this case");
+        else prompt.text(text.toString().strip());
         if (r.rawOutput() != null) raw.text(r.rawOutput());
         else raw.none("No answer: " + r.failureKind() + (r.failureMessage() == null ? "" : ": " + r.failureMessage()));
         if (r.parsed() != null) parsed.text(pretty(r.parsed()));

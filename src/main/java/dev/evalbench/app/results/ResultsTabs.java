@@ -111,7 +111,7 @@ public final class ResultsTabs {
         tab.setId("results-tab-" + runId);
         dev.evalbench.app.shell.TabMemory.remember(tab, "run", runId);
         tab.setTooltip(new Tooltip("Run " + runId));
-        showDetails(vm, gatesVm, tab, new DetailMasking(openWorkspace.get(), openDataset));
+        showDetails(vm, gatesVm, tab, new DetailMasking(openWorkspace.get(), openDataset, new CapturedVars(store, runId)));
         open.put(runId, tab);
         gates.put(runId, gatesVm);
         onOpen.forEach(hook -> hook.accept(view));

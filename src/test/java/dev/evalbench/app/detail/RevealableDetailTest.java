@@ -93,6 +93,26 @@ class RevealableDetailTest {
         assertThat(copy(view, "#detail-vars-copy").isDisabled()).as("no dataset at hand: no variables shown").isTrue();
     }
 
+    /**
+     * An imported request captured with its template's variables and not its messages: the variables read as YAML,
+     * and the prompt's section says it was not recorded (it was an empty box with a copy button).
+     */
+    @Test
+    void anImportedRequestWithoutMessagesSaysSoWhereThePromptWouldBe() throws Exception {
+        String line = java.nio.file.Files.readAllLines(java.nio.file.Path.of("workspaces/support-triage/traffic/control.jsonl")).get(0);
+        dev.evalbench.core.traffic.TrafficRequest request = dev.evalbench.core.otlp.Captures.parse("control.jsonl", line).requests().get(0);
+        CaseRecord imported = dev.evalbench.core.traffic.TrafficRecords.record("r1", request, "capture-sha", "test");
+        OutboundMask nothing = new OutboundMask(Map.of(), Map.of(), KeyScrubber.of(List.of()));
+        AtomicReference<RevealableDetail> detail = new AtomicReference<>();
+        robot.interact(() -> detail.set(new RevealableDetail(imported, nothing, request.vars())));
+        CaseDetailView view = (CaseDetailView) detail.get().getCenter();
+
+        assertThat(imported.messages()).isEmpty();
+        assertThat(shown(detail.get(), "#detail-prompt-none")).isEqualTo("not recorded for this case");
+        assertThat(copy(view, "#detail-prompt-copy").isDisabled()).isTrue();
+        assertThat(shown(detail.get(), "#detail-vars")).startsWith("channel: app\nticket: cancelled my order");
+    }
+
     /** A 1 MB output (a model repeating itself) is laid out clipped; its copy button copies it whole. */
     @Test
     void aHugeOutputIsShownClippedAndCopiedWhole() {

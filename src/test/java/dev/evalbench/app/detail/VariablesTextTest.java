@@ -37,6 +37,15 @@ class VariablesTextTest {
                 "note: \"[masked restricted value: bill •••• .com]\"");
     }
 
+    /** A long line stays one line for the pane to wrap (YAML's writer split it at 80 columns with a backslash). */
+    @Test
+    void aLongLineIsOneLine() throws Exception {
+        String ticket = "The tracking number you gave me doesn't work on the carrier's website, it says not found, again and again.";
+        String shown = VariablesText.of(JSON.createObjectNode().put("ticket", ticket));
+
+        assertThat(shown.lines()).singleElement().asString().startsWith("ticket: ").contains(ticket);
+    }
+
     /** Every case of both samples, read back from what is shown, is the case's variables exactly. */
     @Test
     void everySampleCaseReadsBackAsItsVariables() throws Exception {
