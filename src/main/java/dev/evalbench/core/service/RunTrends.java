@@ -6,6 +6,7 @@ import dev.evalbench.core.gate.stats.Percentiles;
 import dev.evalbench.core.record.CaseSummary;
 import dev.evalbench.core.record.RunCases;
 import dev.evalbench.core.record.RunHeader;
+import dev.evalbench.core.record.RunKind;
 import dev.evalbench.core.record.RunStatus;
 import dev.evalbench.core.store.RunStore;
 import java.nio.file.Path;
@@ -84,14 +85,20 @@ public final class RunTrends {
         return points;
     }
 
-    /** The run to compare {@code runId} with: the one tagged {@code tag} when it is another run, else the run before it. */
+    /**
+     * The run to compare {@code runId} with: the one tagged {@code tag} when it is another run of the same kind, else
+     * the run before it that {@link ReviewService#previous} compares it with, when of the same kind; empty without
+     * one. Of another kind there is none: a shadow's 500 replayed requests drawn as an eval run's baseline, or main's
+     * eval cases as a traffic run's, compare inputs that were never the same.
+     */
     public static Optional<String> baselineOf(RunStore store, String runId, String tag) throws Exception {
+        Optional<RunHeader> me = store.run(runId);
+        if (me.isEmpty()) return Optional.empty();
+        RunKind kind = me.get().kind();
         Optional<String> tagged = store.resolve(tag).filter(id -> !id.equals(runId));
-        if (tagged.isPresent()) return tagged;
-        List<RunHeader> runs = store.runs(1000);
-        for (int i = 0; i < runs.size() - 1; i++) {
-            if (runs.get(i).id().equals(runId)) return Optional.of(runs.get(i + 1).id());
-        }
+        if (tagged.isPresent() && store.run(tagged.get()).map(RunHeader::kind).orElse(null) == kind) return tagged;
+        Optional<String> previous = ReviewService.previous(store, runId, 1000);
+        if (previous.isPresent() && store.run(previous.get()).map(RunHeader::kind).orElse(null) == kind) return previous;
         return Optional.empty();
     }
 }
