@@ -179,8 +179,11 @@ final class ChartsView extends ScrollPane {
         return "";
     }
 
+    /** "#3 09:12"; a traffic or shadow run says so ("#1 09:05 traffic"): its requests are not the eval set's cases. */
     private String label(int index, RunTrends.Point p) {
-        return "#" + (index + 1) + (p.startedAt() == null ? "" : " " + WHEN.format(p.startedAt().atZone(zone)));
+        String kind = p.kind() == null || p.kind() == dev.evalbench.core.record.RunKind.EVAL ? ""
+                : " " + p.kind().name().toLowerCase(Locale.ROOT);
+        return "#" + (index + 1) + (p.startedAt() == null ? "" : " " + WHEN.format(p.startedAt().atZone(zone))) + kind;
     }
 
     private static String format(double v) {

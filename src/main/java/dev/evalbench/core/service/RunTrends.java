@@ -39,7 +39,7 @@ public final class RunTrends {
      * @param lowerPasses  the gates among them that pass at or below their threshold (a leak rate), not above it
      * @param p95LatencyMs NaN when no case was counted
      */
-    public record Point(String runId, Instant startedAt, Map<String, Double> gateRates, Set<String> lowerPasses,
+    public record Point(String runId, Instant startedAt, RunKind kind, Map<String, Double> gateRates, Set<String> lowerPasses,
                         double p95LatencyMs, long tokens, double costUsd, int cases) {
         public Point {
             gateRates = Collections.unmodifiableMap(new LinkedHashMap<>(gateRates));
@@ -59,7 +59,7 @@ public final class RunTrends {
             }
         }
         double[] latencies = java.util.Arrays.stream(LatencyDistribution.counted(cases)).asDoubleStream().toArray();
-        return new Point(header.id(), header.startedAt(), rates, lowerPasses,
+        return new Point(header.id(), header.startedAt(), header.kind(), rates, lowerPasses,
                 latencies.length == 0 ? Double.NaN : Percentiles.p95(latencies),
                 cases.stream().mapToLong(s -> (long) s.tokensIn() + s.tokensOut()).sum(),
                 cases.stream().mapToDouble(CaseSummary::costUsd).sum(), cases.size());

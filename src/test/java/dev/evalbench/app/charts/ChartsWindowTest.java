@@ -96,4 +96,35 @@ class ChartsWindowTest extends WindowTestBase {
         });
         assertThat(robot.lookup("#results-table").tryQuery()).isPresent();
     }
+    /**
+     * A traffic run in the history is marked on the axis (its requests are production's, not the eval set's) and is
+     * no baseline for the newest eval run: the chart read "against baseline ... (500 cases)", the traffic run.
+     */
+    @Test
+    void aTrafficRunIsMarkedOnTheAxisAndIsNoBaselineOfAnEvalRun() throws Exception {
+        RunHeader traffic;
+        RunHeader third;
+        try (SampleHistory history = SampleHistory.of(fixture.workspace)) {
+            traffic = new dev.evalbench.core.service.TrafficImport(java.time.Clock.systemUTC()).importFile(
+                    fixture.workspace.resolve("traffic/control.jsonl"), history.ws, fixture.workspace, history.store, List.of()).header();
+            third = history.run();
+        }
+        robot.clickOn("#charts-button");
+        dev.evalbench.app.FxWait.waitUntilShown(robot, "#charts-p95", 20, TimeUnit.SECONDS);
+        @SuppressWarnings("unchecked")
+        LineChart<String, Number> p95 = robot.lookup("#charts-p95").queryAs(LineChart.class);
+        waitFor(60, TimeUnit.SECONDS, () -> p95.getData().size() == 1 && p95.getData().get(0).getData().size() == 4);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(dev.evalbench.app.FxWait.read(() -> p95.getData().get(0).getData().stream().map(XYChart.Data::getXValue).toList()))
+                .satisfiesExactly(a -> assertThat(a).startsWith("#1 ").doesNotContain("traffic"),
+                        b -> assertThat(b).startsWith("#2 ").doesNotContain("traffic"),
+                        c -> assertThat(c).startsWith("#3 ").endsWith(" traffic"),
+                        d -> assertThat(d).startsWith("#4 ").doesNotContain("traffic"));
+        javafx.scene.control.Label title = robot.lookup("#charts-latency-title").queryAs(javafx.scene.control.Label.class);
+        waitFor(20, TimeUnit.SECONDS, () -> title.getText() != null && title.getText().startsWith("Latency of run " + third.id() + " ("));
+        assertThat(dev.evalbench.app.FxWait.read(title::getText))
+                .isEqualTo("Latency of run " + third.id() + " (159 cases) against baseline " + second.id() + " (159 cases)");
+        assertThat(traffic.kind()).isEqualTo(dev.evalbench.core.record.RunKind.TRAFFIC);
+    }
 }
