@@ -230,6 +230,13 @@ class RunCommandTest {
                 .contains("template of prompt triage (prompts/triage.yaml):")
                 .contains("gates from the report " + report.resolve("report.json") + ", as it recorded them")
                 .doesNotContain("is not in this run history");
+        // Named beside another workspace (a reviewer's invoice checkout): its gates are not this run's; the report's stand.
+        Path invoices = tmp.resolve("invoices");
+        Cli.copyTree(Path.of("workspaces/invoice-extraction"), invoices);
+        Cli.Result otherWorkspace = Cli.run("compare", report.toString(), "--max-cases", "1", "-w", invoices.toString());
+        assertThat(otherWorkspace.exit()).as(otherWorkspace.err()).isZero();
+        assertThat(otherWorkspace.out()).contains("gates from the report " + report.resolve("report.json") + ", as it recorded them")
+                .doesNotContain("totals-de");
         Path unbased = tmp.resolve("report-alone");
         assertThat(Cli.run("report", after, "--out", unbased.toString(), "-w", ws.toString()).exit()).isZero();
         Cli.Result noBaseline = Cli.run("compare", unbased.toString());

@@ -17,7 +17,8 @@ import java.util.function.Supplier;
 /**
  * Gates stored runs for the workbench, as {@code evalbench gate RUN --baseline main} would: the gates of the
  * workspace exactly as the run saw it (rebuilt from its stored snapshots; the open workspace when the history
- * lacks them; for a report folder opened with neither, the gates its report.json records), against the run
+ * lacks them and it is the run's workspace; for a report folder opened with neither, the gates its report.json
+ * records), against the run
  * tagged {@code baselineTag} when there is one and it is another run. Rebuilt
  * workspaces are kept by their input digests, since most runs of a history share them. A complete run gated
  * from its own snapshots against a complete baseline (or none) cannot gate differently while the baseline tag
@@ -101,13 +102,20 @@ public final class RunGating {
         String from = FROM_SNAPSHOT + run.id();
         Workspace ws = snapshotOf(run.header(), store);
         if (ws == null) {
-            ws = openWorkspace.get();
+            Workspace open = openWorkspace.get();
+            // Another workspace's gates are no gates for this run (an invoice report failed the support
+            // workspace's "category-accuracy"): the report's own verdicts, else none.
+            String other = open == null || run.header().workspace() == null || run.header().workspace().equals(open.name())
+                    ? null : open.name();
+            ws = other == null ? open : null;
             from = "the open workspace";
             GateReport recorded = ws == null ? reportGates.apply(runId) : null;
             if (recorded != null) return GatedRun.asRecorded(run, recorded);
             if (ws == null) {
-                throw new IllegalStateException("it carries no copy of its workspace's files and no workspace is open; "
-                        + "open its workspace (Ctrl+O) to gate it with that workspace's gates");
+                throw new IllegalStateException("it carries no copy of its workspace's files and "
+                        + (other == null ? "no workspace is open" : "the open workspace is \"" + other + "\", not its \""
+                                + run.header().workspace() + "\"")
+                        + "; open its workspace (Ctrl+O) to gate it with that workspace's gates");
             }
         }
         Optional<String> baselineId = gatedAlone(run.header()) ? Optional.empty()

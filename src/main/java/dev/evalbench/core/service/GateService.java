@@ -102,14 +102,30 @@ public final class GateService {
 
     /**
      * The gates of the workspace folder {@code workspaceDir} for {@code header}'s run, read as the run's suites need
-     * them; empty when there is no folder or it holds no workspace. Not the run's own snapshots: {@link #gatesOf}
-     * asks those first.
+     * them; empty when there is no folder, it holds no workspace, or it holds another workspace than the run's
+     * ({@link #folderGatesOrWhy} says so). Not the run's own snapshots: {@link #gatesOf} asks those first.
      */
     public Optional<RunGates> folderGates(RunHeader header, Path workspaceDir) throws WorkspaceException {
-        if (workspaceDir != null && Files.isRegularFile(workspaceDir.resolve(MANIFEST))) {
-            return Optional.of(new RunGates(Components.loadFor(workspaceDir, env, header), "the workspace folder " + workspaceDir));
+        return folderGatesOrWhy(header, workspaceDir).gates();
+    }
+
+    /** A workspace folder's gates for a run, or, when the folder is another workspace, why they were passed over. */
+    public record FolderGates(Optional<RunGates> gates, String passedOver) {}
+
+    /**
+     * As {@link #folderGates}, saying why a folder that holds a workspace was passed over: a report of the
+     * invoice workspace, opened while the support workspace was the window's, was gated with the support
+     * workspace's gates ("category-accuracy FAIL"), which no run of it could meet. Workspaces are told apart by
+     * the name in their manifest, which every run records.
+     */
+    public FolderGates folderGatesOrWhy(RunHeader header, Path workspaceDir) throws WorkspaceException {
+        if (workspaceDir == null || !Files.isRegularFile(workspaceDir.resolve(MANIFEST))) return new FolderGates(Optional.empty(), null);
+        Workspace ws = Components.loadFor(workspaceDir, env, header);
+        if (header.workspace() != null && ws.name() != null && !header.workspace().equals(ws.name())) {
+            return new FolderGates(Optional.empty(), "the workspace folder " + workspaceDir + " is the workspace \""
+                    + ws.name() + "\", not this run's \"" + header.workspace() + "\"");
         }
-        return Optional.empty();
+        return new FolderGates(Optional.of(new RunGates(ws, "the workspace folder " + workspaceDir)), null);
     }
 
     private static boolean hasAllSnapshots(RunHeader header, RunStore store) throws StoreException {

@@ -159,7 +159,9 @@ public final class ReviewService {
         String folderTrouble = null;
         if (found.isEmpty()) {
             try {
-                found = gates.folderGates(a.header(), workspaceDir);
+                GateService.FolderGates folder = gates.folderGatesOrWhy(a.header(), workspaceDir);
+                found = folder.gates();
+                folderTrouble = folder.passedOver();
             } catch (WorkspaceException e) {
                 folderTrouble = "the workspace folder " + workspaceDir + " has problems (" + (e.errors().isEmpty() ? e.getMessage()
                         : e.errors().size() == 1 ? e.errors().get(0) : e.errors().size() + ", the first: " + e.errors().get(0)) + ")";

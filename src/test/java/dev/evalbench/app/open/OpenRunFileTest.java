@@ -167,6 +167,24 @@ class OpenRunFileTest extends WindowTestBase {
         assertThat(table("#results-table").getItems()).hasSize(159);
     }
 
+    /**
+     * The support sample's report folder opened while the invoice workspace is the window's: it was gated with the
+     * invoice workspace's gates (13 of them, "totals-de" and the rest, none of which a triage run can meet); now
+     * with the gates its report recorded.
+     */
+    @Test
+    void aReportFolderOpenedBesideAnotherWorkspaceShowsTheGatesTheReportRecorded() throws Exception {
+        Path folder = ExportedRunFile.reportOf(temp, "ci-report");
+        fixture = WorkbenchFixture.ofSample("invoice-extraction", temp.resolve("reviewer"));
+        fixture.start(Map.of(), List.of(RunFiles.open(folder)));
+
+        waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#gates-table").tryQuery().isPresent()
+                && table("#gates-table").getItems().size() == 9);
+        assertThat(robot.lookup("#gates-headline").queryAs(Label.class).getText()).isEqualTo("FAILED: 2 of 9 gates failed");
+        assertThat(table("#gates-table").getItems()).filteredOn(r -> !((dev.evalbench.app.gates.GateRow) r).passed())
+                .extracting(r -> ((dev.evalbench.app.gates.GateRow) r).id()).containsExactly("schema", "cost");
+    }
+
     @Test
     void twoRunFilesOpenAsTheirComparison() throws Exception {
         Path first = exported("main");

@@ -229,6 +229,17 @@ class RunFilesAndReviewTest {
         assertThat(none.gatesFrom()).startsWith("no gates: the workspace folder " + broken + " has problems (gates.yaml:");
         assertThat(none.gates()).isEmpty();
         assertThat(none.versions()).isNotNull();
+        // Another workspace open beside the report (an invoice report while the support workspace is the window's):
+        // its gates are not this run's, so the report's own stand in.
+        Path other = tmp.resolve("other-workspace");
+        dev.evalbench.cli.Cli.copyTree(fixture.dir, other);
+        String manifest = Files.readString(other.resolve("evalbench.yaml"));
+        Files.writeString(other.resolve("evalbench.yaml"), manifest.replaceFirst("(?m)^name: .*$", "name: invoices"));
+        ChangeOverview elsewhere = review.overview(before, after, cases, other, recorded::get);
+        assertThat(elsewhere.gatesFrom()).isEqualTo("gates as the report recorded them (run " + head.id() + " against "
+                + base.id() + "); not computed again here: the workspace folder " + other + " is the workspace \"invoices\","
+                + " not this run's \"" + head.workspace() + "\"");
+        assertThat(elsewhere.gates()).extracting(g -> g.id()).containsExactlyElementsOf(overview.gates().stream().map(g -> g.id()).toList());
 
         Path altered = report.resolve("report-baseline-cases.jsonl.gz");
         byte[] bytes = Files.readAllBytes(altered);
