@@ -45,6 +45,12 @@ public final class SampleHistory implements AutoCloseable {
         return new SampleHistory(dir, ws, SqliteRunStore.open(HistoryLocation.prepare(dir)));
     }
 
+    /** The sample's capture {@code traffic/FILE} imported as a traffic run ({@code evalbench traffic import}). */
+    public RunHeader importTraffic(String file, String... tags) throws Exception {
+        return new dev.evalbench.core.service.TrafficImport(java.time.Clock.systemUTC()).importFile(
+                workspace.resolve("traffic").resolve(file), ws, workspace, store, List.of(tags)).header();
+    }
+
     /** One complete run of every suite on the offline route. */
     public RunHeader run() throws Exception {
         return run(RunListener.NONE, new Cancellation());

@@ -26,8 +26,8 @@ import javafx.scene.text.Text;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The detail pane of one case, from its full record: input variables (as YAML, {@link VariablesText}), the rendered prompt, the raw and parsed
- * output (monospace), validation errors, the decision and its reasons, each scored field against the expected
+ * The detail pane of one case, from its full record: input variables (as YAML, {@link VariablesText}), the
+ * rendered prompt, the raw and parsed output (monospace), validation errors, the decision and its reasons, each scored field against the expected
  * value, and latency, tokens, cost, attempts, fallbacks and trace id.
  *
  * <p>One pane serves every selection: {@link #show} sets the texts of the nodes built once, so selecting a

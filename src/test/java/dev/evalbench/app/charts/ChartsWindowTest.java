@@ -105,8 +105,7 @@ class ChartsWindowTest extends WindowTestBase {
         RunHeader traffic;
         RunHeader third;
         try (SampleHistory history = SampleHistory.of(fixture.workspace)) {
-            traffic = new dev.evalbench.core.service.TrafficImport(java.time.Clock.systemUTC()).importFile(
-                    fixture.workspace.resolve("traffic/control.jsonl"), history.ws, fixture.workspace, history.store, List.of()).header();
+            traffic = history.importTraffic("control.jsonl");
             third = history.run();
         }
         robot.clickOn("#charts-button");

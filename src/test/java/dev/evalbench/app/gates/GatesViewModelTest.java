@@ -54,8 +54,7 @@ class GatesViewModelTest {
     void aTrafficRunIsGatedAloneAndSaysWhereItIsCompared() throws Exception {
         RunHeader eval = run();
         sample.store.tag(eval.id(), RunGating.BASELINE_TAG);
-        RunHeader traffic = new dev.evalbench.core.service.TrafficImport(java.time.Clock.systemUTC()).importFile(
-                sample.workspace.resolve("traffic/control.jsonl"), sample.ws, sample.workspace, sample.store, List.of("control")).header();
+        RunHeader traffic = sample.importTraffic("control.jsonl", "control");
 
         GatesViewModel vm = gated(traffic);
 

@@ -7,7 +7,6 @@ import dev.evalbench.core.record.CaseKey;
 import dev.evalbench.core.record.CaseRecord;
 import dev.evalbench.core.record.RunHeader;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,8 +33,7 @@ class DetailMaskingTest {
      */
     @Test
     void anImportedRequestShowsTheVariablesItWasCapturedWithMasked() throws Exception {
-        RunHeader traffic = new dev.evalbench.core.service.TrafficImport(java.time.Clock.systemUTC()).importFile(
-                sample.workspace.resolve("traffic/control.jsonl"), sample.ws, sample.workspace, sample.store, List.of()).header();
+        RunHeader traffic = sample.importTraffic("control.jsonl");
         CaseRecord request = sample.store.caseRecord(traffic.id(), new CaseKey("traffic", "ctl-000001", "triage", "offline", 0)).orElseThrow();
 
         DetailMasking.Prepared shown = masking(traffic).prepare(request, sample.ws);

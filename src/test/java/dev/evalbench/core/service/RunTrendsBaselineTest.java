@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.evalbench.app.SampleHistory;
 import dev.evalbench.core.record.RunHeader;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +31,7 @@ class RunTrendsBaselineTest {
     @Test
     void anEvalRunIsDrawnAgainstTheEvalRunBeforeItNotATrafficRunBetween() throws Exception {
         RunHeader first = sample.run();
-        RunHeader control = importTraffic("control.jsonl");
+        RunHeader control = sample.importTraffic("control.jsonl");
         RunHeader second = sample.run();
 
         assertThat(RunTrends.baselineOf(sample.store, second.id(), "main")).contains(first.id());
@@ -43,18 +41,13 @@ class RunTrendsBaselineTest {
 
     @Test
     void aTrafficRunIsDrawnAgainstTheTrafficBeforeItNotTheEvalRunTaggedMain() throws Exception {
-        RunHeader control = importTraffic("control.jsonl");
+        RunHeader control = sample.importTraffic("control.jsonl");
         RunHeader eval = sample.run();
         sample.store.tag(eval.id(), "main");
-        RunHeader canary = importTraffic("canary-shifted.jsonl");
+        RunHeader canary = sample.importTraffic("canary-shifted.jsonl");
 
         assertThat(RunTrends.baselineOf(sample.store, canary.id(), "main")).contains(control.id());
         RunHeader later = sample.run();
         assertThat(RunTrends.baselineOf(sample.store, later.id(), "main")).as("main, an eval run").contains(eval.id());
-    }
-
-    private RunHeader importTraffic(String file) throws Exception {
-        return new TrafficImport(Clock.systemUTC()).importFile(sample.workspace.resolve("traffic").resolve(file), sample.ws,
-                sample.workspace, sample.store, List.of()).header();
     }
 }
