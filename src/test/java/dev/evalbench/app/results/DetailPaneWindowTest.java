@@ -38,10 +38,7 @@ class DetailPaneWindowTest extends WindowTestBase {
 
     @Test
     void selectingCaseAfterCaseRefillsOnePaneWithEachCaseInFull() throws Exception {
-        openTheRun();
-        @SuppressWarnings("unchecked")
-        TableView<CaseSummary> cases = robot.lookup("#results-table").queryAs(TableView.class);
-        waitFor(20, TimeUnit.SECONDS, () -> cases.getItems().size() == 159);
+        TableView<CaseSummary> cases = openTheRunsCases();
 
         CaseRecord invalid = records.stream().filter(r -> !r.schemaValid() && r.rawOutput() != null).findFirst().orElseThrow();
         CaseRecord valid = records.stream().filter(r -> r.schemaValid() && r.failureKind() == null).findFirst().orElseThrow();
@@ -120,10 +117,7 @@ class DetailPaneWindowTest extends WindowTestBase {
      */
     @Test
     void aGateChosenWhileACaseIsSelectedShowsTheGate() throws Exception {
-        openTheRun();
-        @SuppressWarnings("unchecked")
-        TableView<CaseSummary> cases = robot.lookup("#results-table").queryAs(TableView.class);
-        waitFor(20, TimeUnit.SECONDS, () -> cases.getItems().size() == 159);
+        TableView<CaseSummary> cases = openTheRunsCases();
         select(cases, records.stream().filter(r -> r.schemaValid() && r.failureKind() == null).findFirst().orElseThrow());
         waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#gates-table").tryQuery().isPresent()
                 && robot.lookup("#gates-table").queryAs(TableView.class).getItems().size() == 9);
@@ -134,6 +128,15 @@ class DetailPaneWindowTest extends WindowTestBase {
         waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#gate-detail-title").tryQuery().isPresent());
         assertThat(text("#gate-detail-title")).startsWith("FAIL  schema");
         assertThat(robot.lookup("#case-detail").tryQuery()).isEmpty();
+    }
+
+    /** The run's results table once it lists all 159 cases, the run opened as a user double-clicks it. */
+    private TableView<CaseSummary> openTheRunsCases() throws Exception {
+        openTheRun();
+        @SuppressWarnings("unchecked")
+        TableView<CaseSummary> cases = robot.lookup("#results-table").queryAs(TableView.class);
+        waitFor(20, TimeUnit.SECONDS, () -> cases.getItems().size() == 159);
+        return cases;
     }
 
     /** Opens the history's one run in a results tab, as a user double-clicks it. */
