@@ -330,7 +330,7 @@ public final class CompareTabs {
         // Built by the first task that masks a record, not here on the FX thread.
         Supplier<OutboundMask> mask = OutboundMasks.later(ws == null ? List.of() : List.of(ws), Map.of());
         CompareViewModel vm = new CompareViewModel(runner, service, sides[0], sides[1], workspaceDir,
-                record -> mask.get().record(record), new dev.evalbench.app.results.DatasetLookup(ws));
+                ComparisonMask.of(mask), new dev.evalbench.app.results.DatasetLookup(ws));
         if (marks != null) vm.keepMarksIn(marks);
         vm.useRecordedGates(recorded::get);
         CompareView view = new CompareView(vm, "First run: " + before.label() + "   →   second run: " + after.label());

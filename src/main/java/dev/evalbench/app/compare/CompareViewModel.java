@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 import java.util.regex.PatternSyntaxException;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -52,7 +51,8 @@ public final class CompareViewModel {
     private final ReviewService.Side before;
     private final ReviewService.Side after;
     private final Supplier<Path> workspaceDir;
-    private final UnaryOperator<CaseRecord> mask;
+    private final ComparisonMask mask;
+    private final CapturedInputs captured;
     private final LatestOnly filtering;
     private final ComparisonReadAhead readAhead;
     private ReviewService.Cases loadedCases;
@@ -108,10 +108,11 @@ public final class CompareViewModel {
     /**
      * @param workspaceDir the open workspace folder (may give null), where gates come from when neither run's
      *                     inputs are stored
-     * @param mask         masks a record's restricted values before it is shown (called in task bodies)
+     * @param mask         masks a record's (and a captured request's) restricted values before it is shown (read
+     *                     in task bodies only)
      */
     public CompareViewModel(TaskRunner runner, ReviewService service, ReviewService.Side before, ReviewService.Side after,
-                            Supplier<Path> workspaceDir, UnaryOperator<CaseRecord> mask) {
+                            Supplier<Path> workspaceDir, ComparisonMask mask) {
         this(runner, service, before, after, workspaceDir, mask, DatasetLookup.EMPTY);
     }
 
@@ -120,7 +121,7 @@ public final class CompareViewModel {
      *                them as they finished); {@link DatasetLookup#EMPTY} lists them by suite, then case id
      */
     public CompareViewModel(TaskRunner runner, ReviewService service, ReviewService.Side before,
-                            ReviewService.Side after, Supplier<Path> workspaceDir, UnaryOperator<CaseRecord> mask,
+                            ReviewService.Side after, Supplier<Path> workspaceDir, ComparisonMask mask,
                             DatasetLookup dataset) {
         this.dataset = dataset;
         this.runner = runner;
@@ -130,6 +131,7 @@ public final class CompareViewModel {
         this.after = after;
         this.workspaceDir = workspaceDir;
         this.mask = mask;
+        this.captured = new CapturedInputs(before, after);
         this.filtering = new LatestOnly(runner);
         this.readAhead = new ComparisonReadAhead(runner, this::compare, () -> visible, selected::get, detail::set,
                 problem::set);
@@ -308,13 +310,14 @@ public final class CompareViewModel {
         failureKind.set(null);
     }
 
-    /** Both records of a case in full, masked, and their diff. Task bodies only. */
+    /** Both records of a case in full, masked, and their diff; a captured request's variables. Task bodies only. */
     private CaseComparison compare(ReviewCase row) throws Exception {
         CaseRecord a = row.before() == null ? null
-                : before.store().caseRecord(loadedCases.before().id(), row.before().key()).map(mask).orElse(null);
+                : before.store().caseRecord(loadedCases.before().id(), row.before().key()).orElse(null);
         CaseRecord b = row.after() == null ? null
-                : after.store().caseRecord(loadedCases.after().id(), row.after().key()).map(mask).orElse(null);
-        return CaseComparison.of(row, a, b);
+                : after.store().caseRecord(loadedCases.after().id(), row.after().key()).orElse(null);
+        String input = captured.of(a, b, mask);
+        return CaseComparison.of(row, a == null ? null : mask.record(a), b == null ? null : mask.record(b), input);
     }
 
     /** Keeps the marks of this pair of runs in {@code file}: read once the cases are shown, written at each mark. */

@@ -16,18 +16,18 @@ import java.util.Map;
  * ({@link Captures#vars}). Read from the snapshot once per tab, on the first traffic case shown, by the task that
  * reads it (never on the FX thread). Thread-safe.
  */
-final class CapturedVars {
+public final class CapturedVars {
     private final BackgroundTask.ThrowingSupplier<RunStore> store;
     private final String runId;
     private Map<String, ObjectNode> byRequest;
 
-    CapturedVars(BackgroundTask.ThrowingSupplier<RunStore> store, String runId) {
+    public CapturedVars(BackgroundTask.ThrowingSupplier<RunStore> store, String runId) {
         this.store = store;
         this.runId = runId;
     }
 
     /** The captured variables of {@code record} when it is an imported request that has them; else null. */
-    synchronized JsonNode of(CaseRecord record) throws Exception {
+    public synchronized JsonNode of(CaseRecord record) throws Exception {
         if (!TrafficRecords.SUITE.equals(record.key().suite()) || record.versions() == null
                 || !TrafficRecords.EVAL_SET.equals(record.versions().evalSetVersion())) {
             return null;

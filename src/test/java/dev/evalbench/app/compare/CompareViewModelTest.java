@@ -18,6 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** The comparison of the sample's two runs (prompt revision 4, then 5), without a window, on real SQLite. */
 @dev.evalbench.app.SharesFxToolkit
 class CompareViewModelTest {
+    /** Nothing masked: these tests read the sample's cases as stored. */
+    private static final ComparisonMask NO_MASK = ComparisonMask.of(() ->
+            new dev.evalbench.core.mask.OutboundMask(Map.of(), Map.of(), dev.evalbench.core.secret.KeyScrubber.none()));
     @TempDir Path temp;
     private ReviewRuns runs;
     private SampleHistory history;
@@ -32,7 +35,7 @@ class CompareViewModelTest {
         history = SampleHistory.of(ws);
         vm = new CompareViewModel(new SameThreadTaskRunner(), new ReviewService(Map.of()),
                 new ReviewService.Side(history.store, runs.baseline.id()), new ReviewService.Side(history.store, runs.latest.id()),
-                () -> ws, r -> r);
+                () -> ws, NO_MASK);
         vm.load();
     }
 
@@ -50,7 +53,7 @@ class CompareViewModelTest {
         dev.evalbench.app.fx.SameThreadTaskRunner runner = dev.evalbench.app.fx.SameThreadTaskRunner.deferred();
         CompareViewModel failing = new CompareViewModel(runner, new ReviewService(Map.of()),
                 new ReviewService.Side(history.store, runs.baseline.id()), new ReviewService.Side(history.store, runs.latest.id()),
-                () -> ws, r -> r);
+                () -> ws, NO_MASK);
         failing.load();
         runner.runQueued(); // both runs read, which queues their alignment
         runner.runQueued(); // the cases aligned and shown, which queues the overview
@@ -72,7 +75,7 @@ class CompareViewModelTest {
         String control = traffic.importFile(ws.resolve("traffic/control.jsonl"), history.ws, ws, history.store, java.util.List.of()).header().id();
         String canary = traffic.importFile(ws.resolve("traffic/canary-shifted.jsonl"), history.ws, ws, history.store, java.util.List.of()).header().id();
         CompareViewModel pair = new CompareViewModel(new SameThreadTaskRunner(), new ReviewService(Map.of()),
-                new ReviewService.Side(history.store, control), new ReviewService.Side(history.store, canary), () -> ws, r -> r);
+                new ReviewService.Side(history.store, control), new ReviewService.Side(history.store, canary), () -> ws, NO_MASK);
         pair.load();
 
         assertThat(pair.headlineProperty().get()).endsWith(" · 500 only in the first run · 500 only in the second");
@@ -89,6 +92,37 @@ class CompareViewModelTest {
         assertThat(CanaryVerdictPane.headline(pair.canaryProperty().get()))
                 .startsWith("Canary " + canary + " against control " + control + ": roll back. ");
         assertThat(vm.canaryProperty().get()).as("two eval runs").isNull();
+    }
+
+    /**
+     * An imported request records no messages (Evalbench did not send it): the case's input is the variables its
+     * capture holds, masked as its output is, where it read "(no user message recorded)".
+     */
+    @Test
+    void aCapturedRequestsInputIsItsCapturedVariablesMasked() throws Exception {
+        var traffic = new dev.evalbench.core.service.TrafficImport(java.time.Clock.systemUTC());
+        String control = traffic.importFile(ws.resolve("traffic/control.jsonl"), history.ws, ws, history.store, java.util.List.of()).header().id();
+        String canary = traffic.importFile(ws.resolve("traffic/canary-shifted.jsonl"), history.ws, ws, history.store, java.util.List.of()).header().id();
+        CompareViewModel pair = new CompareViewModel(new SameThreadTaskRunner(), new ReviewService(Map.of()),
+                new ReviewService.Side(history.store, control), new ReviewService.Side(history.store, canary), () -> ws,
+                ComparisonMask.of(dev.evalbench.core.service.OutboundMasks.later(java.util.List.of(history.ws), Map.of())));
+        pair.load();
+
+        ReviewCase first = pair.visible().stream().filter(c -> c.either().key().caseId().equals("ctl-000001")).findFirst().orElseThrow();
+        pair.selectedProperty().set(first);
+
+        String input = pair.detailProperty().get().input();
+        assertThat(input).startsWith(CapturedInputs.HEADING)
+                .contains("ticket: cancelled my order but still got charged. order number is ORD-58830. pls sort it out")
+                .contains("channel: app").contains("name: Jake Morrison")
+                .doesNotContain("jake.morrison@example.org").doesNotContain("5555 5555 5555 4444");
+        assertThat(pair.detailProperty().get().after()).as("only the control has this request").isNull();
+
+        // A case Evalbench sent shows its prompt, as before.
+        vm.selectedProperty().set(vm.visible().get(0));
+        CaseComparison sent = vm.detailProperty().get();
+        assertThat(sent.input()).isEqualTo(sent.after().messages().get(sent.after().messages().size() - 1).content())
+                .doesNotStartWith(CapturedInputs.HEADING);
     }
 
     @Test
@@ -138,7 +172,7 @@ class CompareViewModelTest {
         String triage = history.runSuites("triage").id();
         CompareViewModel partial = new CompareViewModel(new SameThreadTaskRunner(), new ReviewService(Map.of()),
                 new ReviewService.Side(history.store, runs.latest.id()), new ReviewService.Side(history.store, triage),
-                () -> history.workspace, r -> r);
+                () -> history.workspace, NO_MASK);
         partial.load();
 
         assertThat(partial.visible()).hasSize(127).allMatch(c -> c.either().key().suite().equals("triage"));
@@ -167,7 +201,7 @@ class CompareViewModelTest {
         dev.evalbench.app.results.DatasetLookup dataset = new dev.evalbench.app.results.DatasetLookup(history.ws);
         CompareViewModel ordered = new CompareViewModel(new SameThreadTaskRunner(), new ReviewService(Map.of()),
                 new ReviewService.Side(history.store, runs.baseline.id()),
-                new ReviewService.Side(history.store, runs.latest.id()), () -> history.workspace, r -> r, dataset);
+                new ReviewService.Side(history.store, runs.latest.id()), () -> history.workspace, NO_MASK, dataset);
         ordered.load();
         java.util.List<ReviewCase> rows = ordered.visible();
         assertThat(rows).hasSize(159);
@@ -228,9 +262,17 @@ class CompareViewModelTest {
         java.util.List<String> read = new java.util.ArrayList<>();
         CompareViewModel ahead = new CompareViewModel(deferred, new ReviewService(Map.of()),
                 new ReviewService.Side(history.store, runs.baseline.id()), new ReviewService.Side(history.store, runs.latest.id()),
-                () -> null, r -> {
-                    read.add(r.runId() + " " + r.key().caseId());
-                    return r;
+                () -> null, new ComparisonMask() {
+                    @Override
+                    public dev.evalbench.core.record.CaseRecord record(dev.evalbench.core.record.CaseRecord r) {
+                        read.add(r.runId() + " " + r.key().caseId());
+                        return r;
+                    }
+
+                    @Override
+                    public com.fasterxml.jackson.databind.JsonNode vars(String caseId, com.fasterxml.jackson.databind.JsonNode vars) {
+                        return vars;
+                    }
                 });
         ahead.load();
         for (int i = 0; i < 4; i++) deferred.runQueued(); // both runs read, aligned, the overview
@@ -326,7 +368,7 @@ class CompareViewModelTest {
             String run = sample.run().id();
             CompareViewModel same = new CompareViewModel(new SameThreadTaskRunner(), new ReviewService(Map.of()),
                     new ReviewService.Side(sample.store, run), new ReviewService.Side(sample.store, run),
-                    () -> sample.workspace, r -> r);
+                    () -> sample.workspace, NO_MASK);
             same.load();
 
             assertThat(same.showGate("no-leaks")).isTrue();
