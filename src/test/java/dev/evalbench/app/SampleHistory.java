@@ -51,6 +51,13 @@ public final class SampleHistory implements AutoCloseable {
                 workspace.resolve("traffic").resolve(file), ws, workspace, store, List.of(tags)).header();
     }
 
+    /** {@code traffic}'s captured requests replayed on the offline route ({@code evalbench shadow}): the shadow run. */
+    public RunHeader shadow(RunHeader traffic) throws Exception {
+        return new dev.evalbench.core.service.ShadowService(new RunService(Clock.systemUTC(), Map.of()), Map.of())
+                .shadow(traffic.id(), "offline", false, dev.evalbench.core.shadow.ShadowComparison.Margins.DEFAULTS, ws,
+                        workspace, store, RunListener.NONE, new Cancellation(), null, null).shadow();
+    }
+
     /** One complete run of every suite on the offline route. */
     public RunHeader run() throws Exception {
         return run(RunListener.NONE, new Cancellation());

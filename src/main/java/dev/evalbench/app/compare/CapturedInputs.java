@@ -25,9 +25,12 @@ final class CapturedInputs {
 
     /**
      * The input of the case whose records (as stored, either may be null) are {@code first} and {@code second},
-     * masked; null when it is no captured request (its last user message is its input). Task bodies only.
+     * masked; null when the record shown (the second, else the first) was sent by Evalbench, as a shadow run's
+     * replay of a captured request is: its last user message is its input. Task bodies only.
      */
     String of(CaseRecord first, CaseRecord second, ComparisonMask mask) throws Exception {
+        CaseRecord shown = second != null ? second : first;
+        if (shown == null || shown.messages().stream().anyMatch(m -> "user".equals(m.role()))) return null;
         JsonNode vars = second == null ? null : after.of(second);
         CaseRecord from = second;
         if (vars == null && first != null) {

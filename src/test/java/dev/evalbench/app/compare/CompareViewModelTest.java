@@ -118,9 +118,19 @@ class CompareViewModelTest {
                 .doesNotContain("jake.morrison@example.org").doesNotContain("5555 5555 5555 4444");
         assertThat(pair.detailProperty().get().after()).as("only the control has this request").isNull();
 
-        // A case Evalbench sent shows its prompt, as before.
+        // A case Evalbench sent shows its prompt, as before: an eval run's, and a shadow run's replay of the request.
         vm.selectedProperty().set(vm.visible().get(0));
-        CaseComparison sent = vm.detailProperty().get();
+        assertSentPromptShown(vm.detailProperty().get());
+        CompareViewModel shadow = new CompareViewModel(new SameThreadTaskRunner(), new ReviewService(Map.of()),
+                new ReviewService.Side(history.store, control), new ReviewService.Side(history.store, history.shadow(
+                        history.store.run(control).orElseThrow()).id()), () -> ws, NO_MASK);
+        shadow.load();
+        shadow.selectedProperty().set(shadow.visible().get(0));
+        assertThat(shadow.detailProperty().get().before()).as("the captured request").isNotNull();
+        assertSentPromptShown(shadow.detailProperty().get());
+    }
+
+    private static void assertSentPromptShown(CaseComparison sent) {
         assertThat(sent.input()).isEqualTo(sent.after().messages().get(sent.after().messages().size() - 1).content())
                 .doesNotStartWith(CapturedInputs.HEADING);
     }
