@@ -250,20 +250,29 @@ public final class CompareTabs {
         unreadReportBaselines.put(runId, why);
     }
 
-    /** Every run that can be picked: the history's, newest first, then those opened from files. */
-    public void choices(Consumer<List<RunChoice>> then) {
+    /**
+     * Every run that can be picked (the history's, newest first, then those opened from files), and the pair the
+     * picker offers first ({@link FirstPair}).
+     */
+    private void choices(Consumer<Choices> then) {
         BackgroundTask.of(() -> {
             List<RunChoice> all = new java.util.ArrayList<>();
+            FirstPair first = null;
             try {
                 RunStore h = history.get();
-                for (var header : h.runs(HISTORY_LIMIT)) all.add(RunChoice.ofHistory(header, zone, () -> h));
+                List<dev.evalbench.core.record.RunHeader> runs = h.runs(HISTORY_LIMIT);
+                for (var header : runs) all.add(RunChoice.ofHistory(header, zone, () -> h));
+                if (!runs.isEmpty()) first = FirstPair.of(h, runs.get(0).id(), HISTORY_LIMIT);
             } catch (Exception noHistory) {
                 // no workspace open: only files can be compared
             }
             for (var header : opened.runs(HISTORY_LIMIT)) all.add(RunChoice.ofFile(header.id(), openedLabel(header.id()), () -> opened));
-            return all;
+            return new Choices(all, first);
         }).onSuccess(then).executeWith(runner);
     }
+
+    /** {@code first} is null when the history holds no run. */
+    private record Choices(List<RunChoice> all, FirstPair first) {}
 
     private final Map<String, String> labels = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -278,14 +287,15 @@ public final class CompareTabs {
 
     /** Asks for two runs and compares them. */
     public void pick() {
-        choices(all -> {
+        choices(choices -> {
+            List<RunChoice> all = choices.all();
             // The picker needs two runs; with fewer it opened nothing and said nothing.
             if (all.size() < 2) {
                 window.status(all.isEmpty() ? "Nothing to compare yet: run the suites (Ctrl+R) or open run files (Ctrl+Shift+O)."
                         : "Only one run to compare: run again (Ctrl+R), or open a run file (Ctrl+Shift+O) for the other side.");
                 return;
             }
-            RunPicker.ask(window.scene().getWindow(), all).ifPresent(p -> open(p[0], p[1]));
+            RunPicker.ask(window.scene().getWindow(), all, choices.first()).ifPresent(p -> open(p[0], p[1]));
         });
     }
 

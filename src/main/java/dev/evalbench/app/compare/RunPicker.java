@@ -11,13 +11,14 @@ import javafx.stage.Window;
 
 /**
  * Asks which two runs to compare: the first (the baseline side) and the second, each from the history or the
- * runs opened from files. Preselects the second-newest and the newest. FX thread only.
+ * runs opened from files. Preselects the pair given ({@link FirstPair}), else the second-newest and the newest.
+ * FX thread only.
  */
 final class RunPicker {
     private RunPicker() {}
 
     /** The chosen pair (first, second), or empty when cancelled or fewer than two runs exist (then nothing is asked). */
-    static Optional<RunChoice[]> ask(Window owner, List<RunChoice> choices) {
+    static Optional<RunChoice[]> ask(Window owner, List<RunChoice> choices, FirstPair preselected) {
         if (choices.size() < 2) return Optional.empty();
         ComboBox<RunChoice> first = new ComboBox<>();
         ComboBox<RunChoice> second = new ComboBox<>();
@@ -27,6 +28,10 @@ final class RunPicker {
         second.getItems().setAll(choices);
         first.setValue(choices.get(1));
         second.setValue(choices.get(0));
+        if (preselected != null) {
+            choices.stream().filter(c -> c.runId().equals(preselected.first())).findFirst().ifPresent(first::setValue);
+            choices.stream().filter(c -> c.runId().equals(preselected.second())).findFirst().ifPresent(second::setValue);
+        }
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(8);

@@ -93,6 +93,26 @@ class CompareWindowTest extends WindowTestBase {
         }
     }
 
+    /** A shadow run stored while the window is open: the dialog offers it with the traffic it replayed. */
+    @Test
+    void theDialogOffersTheNewestRunWithTheRunItIsReadWith() throws Exception {
+        String traffic;
+        String shadow;
+        try (dev.evalbench.app.SampleHistory sample = dev.evalbench.app.SampleHistory.of(fixture.workspace)) {
+            var control = sample.importTraffic("control.jsonl");
+            sample.importTraffic("canary-shifted.jsonl");
+            traffic = control.id();
+            shadow = sample.shadow(control).id();
+        }
+        robot.clickOn("#compare-pick");
+        waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#pick-second").tryQuery().isPresent());
+        assertThat(FxWait.read(() -> String.valueOf(robot.lookup("#pick-first").queryAs(ComboBox.class).getValue())))
+                .startsWith("run " + traffic + " ").endsWith(" · traffic");
+        assertThat(FxWait.read(() -> String.valueOf(robot.lookup("#pick-second").queryAs(ComboBox.class).getValue())))
+                .startsWith("run " + shadow + " ").endsWith(" · shadow");
+        robot.clickOn(robot.lookup("#pick-runs .button").match((Button b) -> "Cancel".equals(b.getText())).queryAs(Node.class));
+    }
+
     /** How bright a region's background is drawn, 0 (black) to 1 (white); -1 when it has no plain colour. */
     private static double brightness(javafx.scene.layout.Region region) {
         var fills = region.getBackground() == null ? java.util.List.<javafx.scene.layout.BackgroundFill>of()
