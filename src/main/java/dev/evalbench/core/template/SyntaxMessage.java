@@ -15,6 +15,8 @@ final class SyntaxMessage {
     private static final Pattern LOOKING_FOR = Pattern.compile(
             "Unexpected end of template\\. Pebble was looking for the \"(\\w+)\" tag");
 
+    private static final String END_AS_CHARACTER = "Unexpected character [\u0000]";
+
     /** What is wrong, and the line of the part the author should look at (0 when unknown). */
     record Worded(String problem, int line) {}
 
@@ -42,6 +44,15 @@ final class SyntaxMessage {
         m = LOOKING_FOR.matcher(message);
         if (m.lookingAt()) return new Worded("the text ends without the {% " + m.group(1) + " %} tag it needs", line);
         if (message.startsWith("Unclosed comment")) return new Worded("\"{#\" is not closed with \"#}\"", line);
+        // Pebble's lexer reads the end of the text as the character NUL (a "{{" left open before the last line
+        // break of a "|" block): said as the end, never written as a control character into a terminal or report.
+        if (message.startsWith(END_AS_CHARACTER)) {
+            for (String[] tag : new String[][] {{"{{", "}}"}, {"{%", "%}"}}) {
+                int opened = openedAt(source, 0, tag[0], true);
+                if (opened > 0) return new Worded("\"" + tag[0] + "\" is not closed: expected \"" + tag[1] + "\" before the end of the text", opened);
+            }
+            return new Worded("the text ends inside a tag", line);
+        }
         // Any other word Pebble could not read, after a tag left open on an earlier line: that tag swallowed the
         // text up to here ("Unexpected character [;]" 46 lines below a "{{" without its "}}").
         for (String[] tag : new String[][] {{"{{", "}}"}, {"{%", "%}"}}) {

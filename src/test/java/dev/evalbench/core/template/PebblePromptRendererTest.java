@@ -127,6 +127,9 @@ class PebblePromptRendererTest {
         assertThat(syntaxError("Fields: {{ ticket.nope\nEach {\"name\": ..., \"args\": {...}}.\nOne; two.")).isEqualTo(
                 "prompts/triage.yaml: body line 1: template syntax error: \"{{\" is not closed: expected \"}}\" (read up to line 3: "
                         + "Unexpected character [;])");
+        // A "{{" left open at the end of a block ("|" keeps its last line break): the end of the text, not a character.
+        assertThat(syntaxError("Invoice document:\n{{ document }} {{ totl \n")).isEqualTo(
+                "prompts/triage.yaml: body line 2: template syntax error: \"{{\" is not closed: expected \"}}\" before the end of the text");
         // What it does not know stays in Pebble's words.
         assertThat(syntaxError("ok {{ x | upper }\n more")).isEqualTo("prompts/triage.yaml: body line 1: template syntax error: Unexpected \"}\"");
     }
