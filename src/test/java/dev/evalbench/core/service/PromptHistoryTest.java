@@ -47,6 +47,26 @@ class PromptHistoryTest {
         assertThat(p.waitFor()).isZero();
     }
 
+    /**
+     * A workspace without git or runs: the file as it came was in the history only while it was the file, and
+     * saving the next revision took it (and its roll back) away. It stays, as a saved revision.
+     */
+    @Test
+    void savingTheNextRevisionKeepsTheOneItReplaces() throws Exception {
+        write(prompt(1, "As it came", "one"));
+
+        PromptSaver.saveNext(ws, FILE, prompt(1, "As it came", "two"), "Second");
+
+        List<PromptVersion> versions = PromptHistory.of(ws, FILE);
+        assertThat(versions).extracting(PromptVersion::revision).containsExactly(2, 1);
+        assertThat(versions).extracting(PromptVersion::source).containsExactly(PromptVersion.Source.FILE, PromptVersion.Source.SAVED);
+        assertThat(versions.get(1).parts().body()).isEqualTo("one\n");
+
+        PromptSaver.rollback(ws, FILE, versions.get(1));
+        assertThat(PromptHistory.of(ws, FILE)).extracting(PromptVersion::revision).containsExactly(3, 2, 1);
+        assertThat(Files.readString(ws.resolve(FILE))).contains("revision: 3").contains("  one\n");
+    }
+
     @Test
     void listsTheFileTheRunsSnapshotsAndNoDuplicates() throws Exception {
         storeRun("run-a", prompt(1, "First", "one"));
