@@ -44,7 +44,7 @@ public final class WorkbenchApp extends Application {
         dev.evalbench.app.reports.ReportsFeature reports = new dev.evalbench.app.reports.ReportsFeature();
         return List.of(
                 wb -> dev.evalbench.app.author.AuthorFeature.install(wb.runner(), wb.session(), wb.window(), wb.env(),
-                        wb.configFolder()),
+                        wb.configFolder(), wb.settings().recentWorkspaces),
                 wb -> runs.install(wb.window(), wb.runner(), wb.session(), wb.env(), wb.clock(), wb.settings()),
                 wb -> reports.install(wb.window(), wb.runner(), wb.session(), wb.env(), runs.history(), runs.results(),
                         runs.compare()),

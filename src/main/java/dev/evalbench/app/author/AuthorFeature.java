@@ -61,9 +61,19 @@ public final class AuthorFeature {
      */
     public static void install(TaskRunner runner, WorkspaceSession session, MainWindow window,
                                java.util.Map<String, String> env, java.nio.file.Path configFolder) {
+        install(runner, session, window, env, configFolder, new java.util.ArrayList<>());
+    }
+
+    /**
+     * As {@link #install(TaskRunner, WorkspaceSession, MainWindow, java.util.Map, java.nio.file.Path)}, keeping the
+     * workspaces opened in {@code recentWorkspaces} (the settings' list, changed on the FX thread).
+     */
+    public static void install(TaskRunner runner, WorkspaceSession session, MainWindow window,
+                               java.util.Map<String, String> env, java.nio.file.Path configFolder,
+                               List<String> recentWorkspaces) {
         dev.evalbench.app.editor.KeptEdits kept =
                 configFolder == null ? null : new dev.evalbench.app.editor.KeptEdits(configFolder);
-        new AuthorFeature(new AuthorParts(runner, session, window, env, kept)).install();
+        new AuthorFeature(new AuthorParts(runner, session, window, env, kept, recentWorkspaces)).install();
     }
 
     private void install() {
@@ -72,6 +82,7 @@ public final class AuthorFeature {
         // A run reads the files as saved: the launcher says which open files have edits it leaves out.
         wb.session().setUnsavedFiles(() -> files.dirtyEditors().stream().map(TemplateEditorModel::file).toList());
         tree = new WorkspaceTreeView(files::open);
+        tree.setHeader(new WorkspaceSwitcher(wb.runner(), wb.session(), wb.recentWorkspaces(), this::switchTo, this::chooseWorkspace));
         wb.window().setWorkspaceView(tree);
         wb.window().addBottomPanel(new ProblemsPanel(wb.session().problems(), this::openProblem));
         wb.session().folderProperty().addListener((o, was, now) -> workspaceOpened(now));

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * The parts of the workbench the author's side uses: the task runner, the open workspace, the window, the
- * environment, and where unsaved edits are kept when the app is stopped without asking (null: nowhere).
+ * environment, where unsaved edits are kept when the app is stopped without asking (null: nowhere), and the
+ * list of recent workspaces the settings keep (a new one when the settings are not kept).
  */
 record AuthorParts(TaskRunner runner, WorkspaceSession session, MainWindow window, Map<String, String> env,
-                   dev.evalbench.app.editor.KeptEdits kept) {}
+                   dev.evalbench.app.editor.KeptEdits kept, java.util.List<String> recentWorkspaces) {}

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the workbench remembers between sessions: the window, split positions, open tabs, the last workspace,
+ * What the workbench remembers between sessions: the window, split positions, open tabs, the last and recent workspaces,
  * the theme, the run launcher's choices per workspace. A plain mutable bean owned by the FX thread; {@link SettingsFile} reads and writes it.
  * Unknown fields in the file are ignored, so an older app reads a newer file.
  */
@@ -21,6 +21,9 @@ public final class WorkbenchSettings {
     public Map<String, double[]> dividers = new LinkedHashMap<>();
     /** Absolute path of the workspace last open. */
     public String lastWorkspace;
+    /** The workspaces opened here (absolute paths), the most recent first; {@code author/WorkspaceSwitcher} keeps it. */
+    @com.fasterxml.jackson.annotation.JsonSetter(nulls = com.fasterxml.jackson.annotation.Nulls.SKIP)
+    public List<String> recentWorkspaces = new java.util.ArrayList<>();
     /** "light" or "dark". */
     public String theme = "light";
     /**

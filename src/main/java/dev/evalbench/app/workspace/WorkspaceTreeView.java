@@ -53,6 +53,11 @@ public final class WorkspaceTreeView extends BorderPane {
         if (item != null && item.getValue().file() != null) open.accept(item.getValue().file());
     }
 
+    /** Puts {@code header} where the "WORKSPACE" title is (the workspace switcher). */
+    public void setHeader(javafx.scene.Node header) {
+        setTop(header);
+    }
+
     /** Shows these groups; {@code revisions} labels prompt files with their revision. Groups stay expanded. */
     public void show(List<WorkspaceFileList.Group> groups, Map<String, Integer> revisions) {
         // rebuilding an unchanged tree would lose the selection and scroll position for nothing
