@@ -23,7 +23,7 @@ import java.util.Set;
  * workbench ({@link SavedRevisions}), the snapshots stored runs took of
  * it (the workspace's {@code .evalbench/history.db}, only read; a workspace without one has none) and its git
  * commits when the workspace is in a repository. The same bytes found twice are listed once, under the first
- * source (file, saved, runs, git). Reads files, SQLite and a process: call off the UI thread.
+ * source of file, runs, git, saved (a run or a commit says more of a text than that it was saved here). Reads files, SQLite and a process: call off the UI thread.
  */
 public final class PromptHistory {
     static final int RUNS_READ = 500;
@@ -41,10 +41,6 @@ public final class PromptHistory {
             add(versions, seen, PromptVersion.Source.FILE, "the file now", Files.getLastModifiedTime(onDisk).toInstant(),
                     file, bytes);
         }
-        for (Path kept : SavedRevisions.of(workspace, file)) {
-            add(versions, seen, PromptVersion.Source.SAVED, "saved in the workbench",
-                    Files.getLastModifiedTime(kept).toInstant(), file, Files.readAllBytes(kept));
-        }
         Path db = HistoryLocation.defaultDb(workspace);
         if (Files.isRegularFile(db)) {
             try (RunStore store = SqliteRunStore.open(db)) {
@@ -60,6 +56,11 @@ public final class PromptHistory {
             if (commit.content().isEmpty()) continue;
             add(versions, seen, PromptVersion.Source.GIT, "git " + commit.hash().substring(0, 7) + " " + commit.subject(),
                     commit.when(), file, commit.content().get());
+        }
+        // Last: a text a run snapshotted or a commit holds is listed as that run's or commit's, which says more.
+        for (Path kept : SavedRevisions.of(workspace, file)) {
+            add(versions, seen, PromptVersion.Source.SAVED, "saved in the workbench",
+                    Files.getLastModifiedTime(kept).toInstant(), file, Files.readAllBytes(kept));
         }
         versions.sort(Comparator.comparingInt(PromptVersion::revision).reversed()
                 .thenComparing(PromptVersion::source)

@@ -97,9 +97,12 @@ class AuthorLoopTest extends TriageWindowTestBase {
         assertThat(Files.readString(file)).contains("changelog: \"" + CHANGELOG + "\"",
                 "The customer wrote: (verbatim)", "# Lines end in text, not in a tag:");
         ListView<?> history = robot.lookup("#revision-list").queryAs(ListView.class);
-        waitFor(10, TimeUnit.SECONDS, () -> history.getItems().size() == 1
+        // The revision the save replaced stays listed (no run or commit holds it here): it can still be rolled back to.
+        waitFor(10, TimeUnit.SECONDS, () -> history.getItems().size() == 2
                 && robot.lookup(n -> n instanceof javafx.scene.control.ListCell<?> c && c.getText() != null
-                        && c.getText().equals("r5 · the file now · " + CHANGELOG)).tryQuery().isPresent());
+                        && c.getText().equals("r5 · the file now · " + CHANGELOG)).tryQuery().isPresent()
+                && robot.lookup(n -> n instanceof javafx.scene.control.ListCell<?> c && c.getText() != null
+                        && c.getText().startsWith("r4 · saved in the workbench · Take order ids")).tryQuery().isPresent());
         // The changelog, wider than the pane, wraps inside it (it was cut at the pane's edge) and is whole on hover;
         // until a revision is chosen the diff says what to do.
         javafx.scene.control.ListCell<?> r5 = robot.lookup(n -> n instanceof javafx.scene.control.ListCell<?> c
