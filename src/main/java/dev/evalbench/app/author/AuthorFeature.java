@@ -82,7 +82,8 @@ public final class AuthorFeature {
         // A run reads the files as saved: the launcher says which open files have edits it leaves out.
         wb.session().setUnsavedFiles(() -> files.dirtyEditors().stream().map(TemplateEditorModel::file).toList());
         tree = new WorkspaceTreeView(files::open);
-        tree.setHeader(new WorkspaceSwitcher(wb.runner(), wb.session(), wb.recentWorkspaces(), this::switchTo, this::chooseWorkspace));
+        tree.setHeader(new WorkspaceSwitcher(wb.runner(), wb.session(), wb.recentWorkspaces(), this::switchTo,
+                this::chooseWorkspace));
         wb.window().setWorkspaceView(tree);
         wb.window().addBottomPanel(new ProblemsPanel(wb.session().problems(), this::openProblem));
         wb.session().folderProperty().addListener((o, was, now) -> workspaceOpened(now));

@@ -10,9 +10,9 @@ import java.util.List;
 
 /**
  * The selected case of a comparison in full: both records (masked; null on a side the case is missing), the
- * case's input (the last user message the model was sent, or a captured request's variables), the line and word diff of the two outputs
- * ({@link OutputText}: JSON pretty-printed with sorted keys), and, for JSON outputs, the fields whose values
- * changed. Built off the UI thread from the two records; immutable.
+ * case's input (the last user message the model was sent, or a captured request's variables), the line and word
+ * diff of the two outputs ({@link OutputText}: JSON pretty-printed with sorted keys), and, for JSON outputs, the
+ * fields whose values changed. Built off the UI thread from the two records; immutable.
  */
 public record CaseComparison(ReviewCase row, CaseRecord before, CaseRecord after, String input, OutputDiff diff,
                       List<String> changedFields, boolean json) {
@@ -28,7 +28,8 @@ public record CaseComparison(ReviewCase row, CaseRecord before, CaseRecord after
         boolean json = isJson(before) || isJson(after);
         List<String> fields = json && before != null && after != null ? FieldDiff.changed(before.parsed(), after.parsed()) : List.of();
         CaseRecord any = after != null ? after : before;
-        return new CaseComparison(row, before, after, input != null ? input : input(any), OutputDiff.between(a, b), fields, json);
+        return new CaseComparison(row, before, after, input != null ? input : input(any), OutputDiff.between(a, b),
+                fields, json);
     }
 
     private static boolean isJson(CaseRecord r) {

@@ -71,12 +71,9 @@ class CompareViewModelTest {
     /** A canary against its control: different requests, so the list is all "only in one run"; the view says why. */
     @Test
     void twoTrafficRunsSayTheirRequestsDoNotPairAndWhereTheCanaryIsJudged() throws Exception {
-        var traffic = new dev.evalbench.core.service.TrafficImport(java.time.Clock.systemUTC());
-        String control = traffic.importFile(ws.resolve("traffic/control.jsonl"), history.ws, ws, history.store, java.util.List.of()).header().id();
-        String canary = traffic.importFile(ws.resolve("traffic/canary-shifted.jsonl"), history.ws, ws, history.store, java.util.List.of()).header().id();
-        CompareViewModel pair = new CompareViewModel(new SameThreadTaskRunner(), new ReviewService(Map.of()),
-                new ReviewService.Side(history.store, control), new ReviewService.Side(history.store, canary), () -> ws, NO_MASK);
-        pair.load();
+        String control = history.importTraffic("control.jsonl").id();
+        String canary = history.importTraffic("canary-shifted.jsonl").id();
+        CompareViewModel pair = loaded(control, canary, NO_MASK);
 
         assertThat(pair.headlineProperty().get()).endsWith(" · 500 only in the first run · 500 only in the second");
         assertThat(pair.scopeProperty().get()).isEqualTo("Two traffic runs hold different requests, so no case pairs with"
@@ -100,13 +97,10 @@ class CompareViewModelTest {
      */
     @Test
     void aCapturedRequestsInputIsItsCapturedVariablesMasked() throws Exception {
-        var traffic = new dev.evalbench.core.service.TrafficImport(java.time.Clock.systemUTC());
-        String control = traffic.importFile(ws.resolve("traffic/control.jsonl"), history.ws, ws, history.store, java.util.List.of()).header().id();
-        String canary = traffic.importFile(ws.resolve("traffic/canary-shifted.jsonl"), history.ws, ws, history.store, java.util.List.of()).header().id();
-        CompareViewModel pair = new CompareViewModel(new SameThreadTaskRunner(), new ReviewService(Map.of()),
-                new ReviewService.Side(history.store, control), new ReviewService.Side(history.store, canary), () -> ws,
+        String control = history.importTraffic("control.jsonl").id();
+        String canary = history.importTraffic("canary-shifted.jsonl").id();
+        CompareViewModel pair = loaded(control, canary,
                 ComparisonMask.of(dev.evalbench.core.service.OutboundMasks.later(java.util.List.of(history.ws), Map.of())));
-        pair.load();
 
         ReviewCase first = pair.visible().stream().filter(c -> c.either().key().caseId().equals("ctl-000001")).findFirst().orElseThrow();
         pair.selectedProperty().set(first);
@@ -121,13 +115,18 @@ class CompareViewModelTest {
         // A case Evalbench sent shows its prompt, as before: an eval run's, and a shadow run's replay of the request.
         vm.selectedProperty().set(vm.visible().get(0));
         assertSentPromptShown(vm.detailProperty().get());
-        CompareViewModel shadow = new CompareViewModel(new SameThreadTaskRunner(), new ReviewService(Map.of()),
-                new ReviewService.Side(history.store, control), new ReviewService.Side(history.store, history.shadow(
-                        history.store.run(control).orElseThrow()).id()), () -> ws, NO_MASK);
-        shadow.load();
+        CompareViewModel shadow = loaded(control, history.shadow(history.store.run(control).orElseThrow()).id(), NO_MASK);
         shadow.selectedProperty().set(shadow.visible().get(0));
         assertThat(shadow.detailProperty().get().before()).as("the captured request").isNotNull();
         assertSentPromptShown(shadow.detailProperty().get());
+    }
+
+    /** The comparison of two runs of the history, loaded on this thread. */
+    private CompareViewModel loaded(String first, String second, ComparisonMask mask) {
+        CompareViewModel pair = new CompareViewModel(new SameThreadTaskRunner(), new ReviewService(Map.of()),
+                new ReviewService.Side(history.store, first), new ReviewService.Side(history.store, second), () -> ws, mask);
+        pair.load();
+        return pair;
     }
 
     private static void assertSentPromptShown(CaseComparison sent) {
