@@ -27,8 +27,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The detail pane of one case, from its full record: input variables (as YAML, {@link VariablesText}), the
- * rendered prompt, the raw and parsed output (monospace), validation errors, the decision and its reasons, each scored field against the expected
- * value, and latency, tokens, cost, attempts, fallbacks and trace id.
+ * rendered prompt, the raw and parsed output (monospace), validation errors, the decision and its reasons, each
+ * scored field against the expected value, and latency, tokens, cost, attempts, fallbacks and trace id.
  *
  * <p>One pane serves every selection: {@link #show} sets the texts of the nodes built once, so selecting a
  * case re-lays out text but builds and styles no new nodes (a new tree per selection took most of the time from

@@ -23,7 +23,8 @@ import java.util.Set;
  * workbench ({@link SavedRevisions}), the snapshots stored runs took of
  * it (the workspace's {@code .evalbench/history.db}, only read; a workspace without one has none) and its git
  * commits when the workspace is in a repository. The same bytes found twice are listed once, under the first
- * source of file, runs, git, saved (a run or a commit says more of a text than that it was saved here). Reads files, SQLite and a process: call off the UI thread.
+ * source of file, runs, git, saved (a run or a commit says more of a text than that it was saved here). Reads
+ * files, SQLite and a process: call off the UI thread.
  */
 public final class PromptHistory {
     static final int RUNS_READ = 500;

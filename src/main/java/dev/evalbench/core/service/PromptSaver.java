@@ -9,8 +9,9 @@ import java.nio.file.Path;
 /**
  * Saves prompt revisions to disk: the edited text as revision + 1 with its changelog line, or a rollback to an
  * older version's template as a new revision. Each write is atomic, and a copy of the text written and of the
- * text it replaced is kept in {@link SavedRevisions}. Blocking file IO: call off the UI thread. Failures: {@link PromptFileException} for
- * text that cannot be a new revision (nothing written), {@link IOException} for the disk.
+ * text it replaced is kept in {@link SavedRevisions}. Blocking file IO: call off the UI thread. Failures:
+ * {@link PromptFileException} for text that cannot be a new revision (nothing written), {@link IOException} for
+ * the disk.
  */
 public final class PromptSaver {
     private PromptSaver() {}
@@ -29,10 +30,12 @@ public final class PromptSaver {
     }
 
     private static String write(Path workspace, String file, String text) throws IOException {
-        // The text being replaced is kept first: a revision that was never saved here, run or committed (the
-        // file as it came, or as edited outside the workbench) would otherwise leave the history, and its roll back.
+        // The text being replaced is kept first: a revision that was never saved here, run or committed (the file
+        // as it came, or as edited outside the workbench) would otherwise leave the history, and its roll back.
         Path onDisk = workspace.resolve(file);
-        if (Files.isRegularFile(onDisk)) SavedRevisions.keep(workspace, file, Files.readString(onDisk, StandardCharsets.UTF_8));
+        if (Files.isRegularFile(onDisk)) {
+            SavedRevisions.keep(workspace, file, Files.readString(onDisk, StandardCharsets.UTF_8));
+        }
         AtomicFiles.write(onDisk, text.getBytes(StandardCharsets.UTF_8));
         SavedRevisions.keep(workspace, file, text);
         return text;

@@ -16,6 +16,8 @@ final class SyntaxMessage {
             "Unexpected end of template\\. Pebble was looking for the \"(\\w+)\" tag");
 
     private static final String END_AS_CHARACTER = "Unexpected character [\u0000]";
+    /** The tags a text can leave open, each with the delimiter that closes it. */
+    private static final String[][] TAGS = {{"{{", "}}"}, {"{%", "%}"}};
 
     /** What is wrong, and the line of the part the author should look at (0 when unknown). */
     record Worded(String problem, int line) {}
@@ -36,7 +38,7 @@ final class SyntaxMessage {
             String opener = closer.equals("}}") ? "{{" : "{%";
             int opened = openedAt(source, line, opener, true);
             if (opened > 0) {
-                return new Worded("\"" + opener + "\" is not closed: expected \"" + closer + "\" before " + found
+                return new Worded(notClosed(opener, closer) + " before " + found
                         + (opened != line && line > 0 ? " (line " + line + ")" : ""), opened);
             }
             return new Worded("expected \"" + closer + "\", found " + found, line);
@@ -47,22 +49,25 @@ final class SyntaxMessage {
         // Pebble's lexer reads the end of the text as the character NUL (a "{{" left open before the last line
         // break of a "|" block): said as the end, never written as a control character into a terminal or report.
         if (message.startsWith(END_AS_CHARACTER)) {
-            for (String[] tag : new String[][] {{"{{", "}}"}, {"{%", "%}"}}) {
+            for (String[] tag : TAGS) {
                 int opened = openedAt(source, 0, tag[0], true);
-                if (opened > 0) return new Worded("\"" + tag[0] + "\" is not closed: expected \"" + tag[1] + "\" before the end of the text", opened);
+                if (opened > 0) return new Worded(notClosed(tag[0], tag[1]) + " before the end of the text", opened);
             }
             return new Worded("the text ends inside a tag", line);
         }
         // Any other word Pebble could not read, after a tag left open on an earlier line: that tag swallowed the
         // text up to here ("Unexpected character [;]" 46 lines below a "{{" without its "}}").
-        for (String[] tag : new String[][] {{"{{", "}}"}, {"{%", "%}"}}) {
+        for (String[] tag : TAGS) {
             int opened = line > 1 ? openedAt(source, line, tag[0], false) : 0;
             if (opened > 0) {
-                return new Worded("\"" + tag[0] + "\" is not closed: expected \"" + tag[1] + "\" (read up to line " + line
-                        + ": " + message + ")", opened);
+                return new Worded(notClosed(tag[0], tag[1]) + " (read up to line " + line + ": " + message + ")", opened);
             }
         }
         return new Worded(message, line);
+    }
+
+    private static String notClosed(String opener, String closer) {
+        return "\"" + opener + "\" is not closed: expected \"" + closer + "\"";
     }
 
     private static String closer(String tokenType) {
