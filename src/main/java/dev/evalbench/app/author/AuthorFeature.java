@@ -85,7 +85,7 @@ public final class AuthorFeature {
         tree.setHeader(new WorkspaceSwitcher(wb.runner(), wb.session(), wb.recentWorkspaces(), this::switchTo,
                 this::chooseWorkspace));
         wb.window().setWorkspaceView(tree);
-        wb.window().addBottomPanel(new ProblemsPanel(wb.session().problems(), this::openProblem));
+        wb.window().addBottomPanel(new ProblemsPanel(wb.session().problems(), wb.session().warnings(), this::openProblem));
         wb.session().folderProperty().addListener((o, was, now) -> workspaceOpened(now));
         wb.session().workspaceProperty().addListener((o, was, now) -> refreshTree());
         wb.session().problems().addListener((ListChangeListener<InputError>) c -> refreshTree());

@@ -110,13 +110,17 @@ final class OpenFiles {
             if (now) wb.session().markStale();
             else wb.session().reload();
         });
+        // The Problems panel's warning that a run used this revision with another text: Ctrl+S then saves it as the next.
+        model.revisionReusedProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> wb.session().warnings().stream().anyMatch(w -> w.file().equals(file)), wb.session().warnings()));
         editors.put(file, model);
         editorViews.put(file, view);
         var focus = wb.session().caseInFocusProperty().get();
         if (focus != null) model.preferCase(focus.suite(), focus.caseId());
         // The author opened it to type in it: the caret goes there (to the problem's place, if one was named) once
-        // the file is read, as an IDE's editor takes the keyboard from the tree on a double click.
-        model.savedTextProperty().addListener(new MoveOnce(view, line, column));
+        // the file is read, as an IDE's editor takes the keyboard from the tree on a double click. On the text, not the
+        // saved text: the model sets that first, when the view's area is still empty, and the caret stayed at line 1.
+        model.textProperty().addListener(new MoveOnce(view, line, column));
         model.open();
     }
 

@@ -61,6 +61,7 @@ public final class TemplateEditorModel {
     private dev.evalbench.core.mask.OutboundMask mask;
     private final StringProperty changelog = new SimpleStringProperty(this, "changelog", "");
     private final BooleanProperty askingChangelog = new SimpleBooleanProperty(this, "askingChangelog");
+    private final BooleanProperty revisionReused = new SimpleBooleanProperty(this, "revisionReused");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     private final javafx.beans.property.ReadOnlyObjectWrapper<KeptEdits.Kept> offered =
             new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "offered");
@@ -83,7 +84,11 @@ public final class TemplateEditorModel {
         this.env = env;
         this.kept = kept;
         this.analysis = new LatestOnly(runner);
-        text.addListener((o, was, now) -> dirty.set(!now.equals(savedText.get())));
+        text.addListener((o, was, now) -> {
+            dirty.set(!now.equals(savedText.get()));
+            // Said of the text before this edit: it would stand beside "unsaved edits".
+            if (notice.get().equals(noEdits())) notice.set("");
+        });
         savedText.addListener((o, was, now) -> dirty.set(!text.get().equals(now)));
         chosenCase.addListener((o, was, now) -> {
             previewRevealed.set(false);
@@ -210,13 +215,29 @@ public final class TemplateEditorModel {
         preview.set(previewRevealed.get() ? lastAnalysis.preview() : lastAnalysis.maskedPreview());
     }
 
-    /** Ctrl+S: asks for the changelog line inline; nothing to do without edits. */
+    /**
+     * Ctrl+S: asks for the changelog line inline; nothing to do without edits, unless a stored run used the file's
+     * revision with another text ({@link #revisionReusedProperty()}): then the text as it is gets the next revision.
+     */
     public void requestSave() {
-        if (!dirty.get()) {
-            notice.set("No unsaved edits in " + file + ".");
+        if (!dirty.get() && !revisionReused.get()) {
+            notice.set(noEdits());
             return;
         }
         askingChangelog.set(true);
+    }
+
+    private String noEdits() {
+        return "No unsaved edits in " + file + ".";
+    }
+
+    /**
+     * True while the workspace warns that a stored run used this file's revision with another text (edited outside
+     * the workbench without a new one): saving needs no edit then, as the warning asks for a new revision. Set by
+     * whoever holds the workspace's warnings. FX thread.
+     */
+    public BooleanProperty revisionReusedProperty() {
+        return revisionReused;
     }
 
     /** Writes the text as revision + 1 with the changelog line; refuses a blank one and says so. */

@@ -105,6 +105,7 @@ public final class RunFeature {
         });
         history.changed().addListener((o, was, now) -> historyVm.refresh());
         if (session.folder() != null) historyVm.refresh();
+        ReuseWarnings.install(runner, session, history);
         installLauncher(window, runner, session, env, clock);
     }
 

@@ -1,8 +1,12 @@
 package dev.evalbench.app.workspace;
 
 import dev.evalbench.core.workspace.InputError;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -13,52 +17,78 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The problems of the open workspace, at the bottom of the window: one row per validation error with file,
- * line and column, and the count in the header ("Problems (3)"). A click (or Enter) opens the file at that
- * place. It opens itself when a problem appears and closes itself when the last one is fixed, unless the user
- * opened or closed it in between (it kept 170 px of an emptied list under the comparison). Controls only. FX
- * thread only.
+ * line and column, then one per warning (a text changed under a revision a stored run used: the workspace runs,
+ * but the history would tell two texts apart only by hash), and the counts in the header ("Problems (3)",
+ * "Problems (0) · 1 warning"). A click (or Enter) opens the file at that place. It opens itself when a row
+ * appears and closes itself when the last one is gone, unless the user opened or closed it in between (it kept
+ * 170 px of an emptied list under the comparison). Controls only. FX thread only.
  */
 public final class ProblemsPanel extends TitledPane {
-    final ListView<InputError> list = new ListView<>();
+    /** A row: an error, or a warning (drawn with its own icon, listed after the errors). */
+    record Row(InputError error, boolean warning) {
+        @Override
+        public String toString() {
+            return (warning ? "warning: " : "") + error;
+        }
+    }
+
+    final ListView<Row> list = new ListView<>();
     /** Open because problems appeared, not because the user opened it: closes when they are gone. */
     private boolean openedForProblems;
     private boolean openingItself;
 
+    /** A panel of errors only. */
     public ProblemsPanel(ObservableList<InputError> problems, Consumer<InputError> open) {
+        this(problems, FXCollections.observableArrayList(), open);
+    }
+
+    public ProblemsPanel(ObservableList<InputError> problems, ObservableList<InputError> warnings, Consumer<InputError> open) {
         setId("problems-panel");
-        textProperty().bind(Bindings.createStringBinding(() -> "Problems (" + problems.size() + ")", problems));
+        ObservableList<Row> rows = FXCollections.observableArrayList();
+        Runnable fill = () -> {
+            List<Row> all = new ArrayList<>();
+            problems.forEach(e -> all.add(new Row(e, false)));
+            warnings.forEach(e -> all.add(new Row(e, true)));
+            rows.setAll(all);
+        };
+        fill.run();
+        problems.addListener((ListChangeListener<InputError>) c -> fill.run());
+        warnings.addListener((ListChangeListener<InputError>) c -> fill.run());
+        textProperty().bind(Bindings.createStringBinding(() -> "Problems (" + problems.size() + ")"
+                + (warnings.isEmpty() ? "" : " · " + warnings.size() + (warnings.size() == 1 ? " warning" : " warnings")),
+                problems, warnings));
         list.setId("problems-list");
-        list.setItems(problems);
+        list.setItems(rows);
         list.setPrefHeight(110);
         list.setPlaceholder(new Label("No problems: the workspace loads and every case renders."));
         list.setCellFactory(v -> new ListCell<>() {
             @Override
-            protected void updateItem(InputError error, boolean empty) {
-                super.updateItem(error, empty);
-                setText(empty || error == null ? null : error.toString());
-                setGraphic(empty || error == null ? null : new FontIcon("fth-x-circle"));
+            protected void updateItem(Row row, boolean empty) {
+                super.updateItem(row, empty);
+                setText(empty || row == null ? null : row.toString());
+                setGraphic(empty || row == null ? null : new FontIcon(row.warning() ? "fth-alert-triangle" : "fth-x-circle"));
             }
         });
         list.setOnMouseClicked(e -> {
-            InputError chosen = list.getSelectionModel().getSelectedItem();
-            if (chosen != null) open.accept(chosen);
+            Row chosen = list.getSelectionModel().getSelectedItem();
+            if (chosen != null) open.accept(chosen.error());
         });
         list.setOnKeyPressed(e -> {
-            InputError chosen = list.getSelectionModel().getSelectedItem();
-            if (e.getCode() == KeyCode.ENTER && chosen != null) open.accept(chosen);
+            Row chosen = list.getSelectionModel().getSelectedItem();
+            if (e.getCode() == KeyCode.ENTER && chosen != null) open.accept(chosen.error());
         });
         setContent(list);
         // open by default only while there is something to read
-        setExpanded(!problems.isEmpty());
-        openedForProblems = !problems.isEmpty();
+        setExpanded(!rows.isEmpty());
+        openedForProblems = !rows.isEmpty();
         expandedProperty().addListener((o, was, now) -> {
             if (!openingItself) openedForProblems = false; // the user's choice from now on
         });
-        problems.addListener((javafx.collections.ListChangeListener<InputError>) c -> {
-            if (!problems.isEmpty() && !isExpanded()) {
+        rows.addListener((ListChangeListener<Row>) c -> {
+            if (!rows.isEmpty() && !isExpanded()) {
                 expandItself(true);
                 openedForProblems = true;
-            } else if (problems.isEmpty() && openedForProblems) {
+            } else if (rows.isEmpty() && openedForProblems) {
                 expandItself(false);
                 openedForProblems = false;
             }

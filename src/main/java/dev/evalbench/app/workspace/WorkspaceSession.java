@@ -20,8 +20,8 @@ import javafx.collections.ObservableList;
 
 /**
  * The workspace open in the window: its folder, the loaded and validated {@link Workspace} (null while it has
- * errors), and its problems (every validation error with file, line and column). Every view that shows the
- * workspace reads this. Loading runs on the task runner; properties change on the FX thread only.
+ * errors), its problems (every validation error with file, line and column) and its warnings. Every view that shows
+ * the workspace reads this. Loading runs on the task runner; properties change on the FX thread only.
  */
 public final class WorkspaceSession {
     private final TaskRunner runner;
@@ -30,6 +30,7 @@ public final class WorkspaceSession {
     private final ReadOnlyObjectWrapper<Workspace> workspace = new ReadOnlyObjectWrapper<>(this, "workspace");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ObservableList<InputError> problems = FXCollections.observableArrayList();
+    private final ObservableList<InputError> warnings = FXCollections.observableArrayList();
     private final ObjectProperty<dev.evalbench.core.record.CaseKey> caseInFocus =
             new SimpleObjectProperty<>(this, "caseInFocus");
     private java.util.function.Supplier<List<String>> unsavedFiles = List::of;
@@ -115,6 +116,15 @@ public final class WorkspaceSession {
     /** Every problem of the last load, in the loader's order; empty when the workspace is valid. */
     public ObservableList<InputError> problems() {
         return problems;
+    }
+
+    /**
+     * What the workspace loads with but should not (a prompt's text changed under a revision a stored run used),
+     * each placed at the line to change; filled by whoever reads the run history, emptied while the workspace has
+     * problems. FX thread only.
+     */
+    public ObservableList<InputError> warnings() {
+        return warnings;
     }
 
     /**

@@ -3,9 +3,15 @@ package dev.evalbench.core.service;
 import dev.evalbench.core.record.RunHeader;
 import dev.evalbench.core.store.RunStore;
 import dev.evalbench.core.store.StoreException;
+import dev.evalbench.core.workspace.InputError;
+import dev.evalbench.core.workspace.KeyPlaces;
 import dev.evalbench.core.workspace.PromptTemplate;
+import dev.evalbench.core.workspace.SuiteVersions;
 import dev.evalbench.core.workspace.Workspace;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -26,7 +32,12 @@ public final class RevisionReuse {
     public record Reuse(String file, int revision, String runId) {
         /** The warning, in a user's words. */
         public String sentence() {
-            return file + ": its text differs from the one run " + runId + " used, but both say revision " + revision
+            return file + ": " + detail();
+        }
+
+        /** The warning without the file it is about. */
+        String detail() {
+            return "its text differs from the one run " + runId + " used, but both say revision " + revision
                     + "; give the new text revision " + (revision + 1) + " and a changelog line, so the history, reports "
                     + "and comparisons tell them apart";
         }
@@ -45,6 +56,35 @@ public final class RevisionReuse {
         for (Reuse reuse : in(ws, store, runs)) warnings.add(reuse.sentence());
         for (EvalSetReuse.Reuse reuse : EvalSetReuse.in(ws, store, runs)) warnings.add(reuse.sentence());
         return warnings;
+    }
+
+    /**
+     * The same warnings as {@link #warnings}, each placed where it is fixed (the window's Problems panel lists them
+     * beside the workspace's errors): a prompt's at its {@code revision} key, an eval set's at its suite's
+     * {@code version} key in {@code evalbench.yaml}, as the files in {@code dir} read now (line 0 when a key cannot
+     * be found). Reads the store and the files: off the UI thread.
+     */
+    public static List<InputError> placed(Path dir, Workspace ws, RunStore store) throws StoreException {
+        List<RunHeader> runs = store.runs(RUNS_READ);
+        List<InputError> placed = new ArrayList<>();
+        for (Reuse reuse : in(ws, store, runs)) {
+            placed.add(KeyPlaces.atTopLevelKey(reuse.file(), read(dir, reuse.file()), "revision", reuse.detail()));
+        }
+        List<EvalSetReuse.Reuse> evalSets = EvalSetReuse.in(ws, store, runs);
+        byte[] manifest = evalSets.isEmpty() ? new byte[0] : read(dir, SuiteVersions.FILE);
+        for (EvalSetReuse.Reuse reuse : evalSets) {
+            placed.add(KeyPlaces.atSuiteKey(manifest, reuse.suite(), "version", reuse.sentence()));
+        }
+        return placed;
+    }
+
+    /** A workspace file's bytes; none when it cannot be read now (the warning then names the file without a line). */
+    private static byte[] read(Path dir, String file) {
+        try {
+            return Files.readAllBytes(dir.resolve(file));
+        } catch (IOException | RuntimeException e) {
+            return new byte[0];
+        }
     }
 
     /** One reuse per prompt file at most (the newest run that shows it), in the workspace's prompt order. */

@@ -333,4 +333,35 @@ class AuthorLoopTest extends TriageWindowTestBase {
                 .map(n -> n.getBoundsInLocal().getHeight() > 0).orElse(false));
         assertThat(list.getItems()).isNotEmpty();
     }
+
+    /**
+     * A prompt edited outside the window under the revision a stored run used: the warning a run would print is in
+     * Problems before any run of the window, at the {@code revision} line, and a click opens the editor there; Ctrl+S
+     * saves the text as the next revision, which ends it. The run is a real one of the safety suite, from the command line into this history.
+     */
+    @Test
+    void aTextChangedUnderTheRevisionARunUsedIsWarnedAboutInProblemsAtItsLine() throws Exception {
+        waitUntilWatching();
+        var ran = dev.evalbench.cli.Cli.run("run", "-w", fixture.workspace.toString(), "--suite", "safety", "--quiet");
+        assertThat(ran.exit()).as(ran.err()).isIn(0, 1);
+        Path file = fixture.workspace.resolve("prompts/triage.yaml");
+        dev.evalbench.cli.Cli.edit(file, "Take order ids from the ticket text only", "Take order ids from the ticket only");
+
+        TitledPane panel = robot.lookup("#problems-panel").queryAs(TitledPane.class);
+        waitFor(15, TimeUnit.SECONDS, () -> "Problems (0) · 1 warning".equals(panel.getText()));
+        String cell = "warning: prompts/triage.yaml:2:1: its text differs from the one run ";
+        robot.clickOn(listCell(t -> t.startsWith(cell) && t.endsWith("give the new text revision 5 and a changelog "
+                + "line, so the history, reports and comparisons tell them apart")));
+        waitFor(10, TimeUnit.SECONDS, () -> selectedTab() != null && "triage.yaml".equals(selectedTab().getText()));
+        CodeArea area = robot.lookup("#template-code").queryAs(CodeArea.class);
+        // At the revision line: line 2, the second paragraph (the caret stayed at the first before the fix).
+        waitFor(5, TimeUnit.SECONDS, () -> area.getCurrentParagraph() == 1);
+
+        // The warning asks for a new revision: Ctrl+S gives the text as it is one, though nothing was typed.
+        robot.push(KeyCode.CONTROL, KeyCode.S);
+        waitUntilShown(robot, "#changelog", 5, TimeUnit.SECONDS);
+        robot.clickOn("#changelog").write("The text edited outside").push(KeyCode.ENTER);
+        waitFor(10, TimeUnit.SECONDS, () -> Files.readString(file).contains("revision: 5\n"));
+        waitFor(15, TimeUnit.SECONDS, () -> "Problems (0)".equals(panel.getText()));
+    }
 }

@@ -167,6 +167,31 @@ class TemplateEditorModelTest {
     }
 
     /**
+     * The workspace warns that a run used revision 4 with another text: Ctrl+S saves the text as it is as revision 5,
+     * with a changelog line, though nothing was typed; without the warning it has nothing to save. A notice about no
+     * edits goes once there are some.
+     */
+    @Test
+    void aRevisionARunUsedWithAnotherTextIsSavedAsTheNextWithoutAnEdit() throws Exception {
+        String before = Files.readString(ws.resolve(FILE));
+        editor.requestSave();
+        assertThat(editor.noticeProperty().get()).isEqualTo("No unsaved edits in " + FILE + ".");
+        type("The customer wrote:", "The customer wrote this:");
+        assertThat(editor.noticeProperty().get()).isEmpty();
+        type("The customer wrote this:", "The customer wrote:");
+
+        editor.revisionReusedProperty().set(true);
+        editor.requestSave();
+        assertThat(editor.askingChangelogProperty().get()).isTrue();
+        editor.changelogProperty().set("The text edited outside, as its own revision");
+        editor.save();
+
+        String disk = Files.readString(ws.resolve(FILE));
+        assertThat(disk).contains("revision: 5\n", "changelog: \"The text edited outside, as its own revision\"\n");
+        assertThat(PromptParts.parse(FILE, disk).body()).isEqualTo(PromptParts.parse(FILE, before).body());
+    }
+
+    /**
      * A sentence typed at the margin between two paragraphs of the system prompt: not saved, in the words
      * {@code validate} and the Problems panel use for it (the line to indent), not SnakeYAML's "could not find
      * expected ':'" one line further down.

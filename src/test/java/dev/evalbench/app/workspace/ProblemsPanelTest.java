@@ -17,8 +17,12 @@ import org.testfx.api.FxToolkit;
 class ProblemsPanelTest {
     private static final InputError BROKEN = new InputError("gates.yaml", 9, 5, "YAML syntax error: expected ',' or '}'");
     private final FxRobot robot = QuickRobot.create();
+    private static final InputError REUSED = new InputError("prompts/triage.yaml", 2, 1,
+            "its text differs from the one run run-1 used, but both say revision 4");
     private final ObservableList<InputError> problems = FXCollections.observableArrayList();
+    private final ObservableList<InputError> warnings = FXCollections.observableArrayList();
     private final AtomicReference<ProblemsPanel> panel = new AtomicReference<>();
+    private final AtomicReference<InputError> opened = new AtomicReference<>();
 
     @BeforeAll
     static void toolkit() throws Exception {
@@ -26,7 +30,7 @@ class ProblemsPanelTest {
     }
 
     private ProblemsPanel panel() {
-        robot.interact(() -> panel.set(new ProblemsPanel(problems, e -> { })));
+        robot.interact(() -> panel.set(new ProblemsPanel(problems, warnings, opened::set)));
         return panel.get();
     }
 
@@ -71,5 +75,33 @@ class ProblemsPanelTest {
         robot.interact(() -> p.setExpanded(true));
         robot.interact(problems::clear);
         assertThat(p.isExpanded()).isTrue();
+    }
+
+    /** A warning (the workspace runs) is listed after the errors, counted apart, and opens its file as an error does. */
+    @Test
+    void warningsFollowTheErrorsCountedApartAndOpenTheirLine() {
+        ProblemsPanel p = panel();
+        robot.interact(() -> warnings.setAll(REUSED));
+        assertThat(p.isExpanded()).as("a warning is there to be read").isTrue();
+        assertThat(p.getText()).isEqualTo("Problems (0) · 1 warning");
+
+        robot.interact(() -> problems.setAll(BROKEN));
+        assertThat(p.getText()).isEqualTo("Problems (1) · 1 warning");
+        assertThat(p.list.getItems()).extracting(Object::toString).containsExactly(
+                "gates.yaml:9:5: YAML syntax error: expected ',' or '}'",
+                "warning: prompts/triage.yaml:2:1: its text differs from the one run run-1 used, but both say revision 4");
+
+        robot.interact(() -> {
+            p.list.getSelectionModel().select(1);
+            p.list.getOnMouseClicked().handle(null);
+        });
+        assertThat(opened.get()).isEqualTo(REUSED);
+
+        robot.interact(() -> {
+            problems.clear();
+            warnings.clear();
+        });
+        assertThat(p.isExpanded()).isFalse();
+        assertThat(p.getText()).isEqualTo("Problems (0)");
     }
 }
