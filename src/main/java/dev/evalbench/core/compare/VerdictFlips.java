@@ -5,6 +5,7 @@ import dev.evalbench.core.record.CasePair;
 import dev.evalbench.core.record.CaseSummary;
 import dev.evalbench.core.record.RunHeader;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * How a run's verdicts moved since an earlier run, from the two runs' summaries alone (no record read): the
@@ -55,7 +56,7 @@ public record VerdictFlips(RunHeader earlier, int nowPass, int nowFail, int pair
 
     /** "27 of its 159 cases run again", when {@link #ranSome}; empty otherwise. */
     public String scope() {
-        return ranSome() ? paired + " of its " + earlierCases + " cases run again" : "";
+        return ranSome() ? n(paired) + " of its " + n(earlierCases) + " cases run again" : "";
     }
 
     /**
@@ -70,19 +71,24 @@ public record VerdictFlips(RunHeader earlier, int nowPass, int nowFail, int pair
                     new Count(stillFail, "still fail", "still fails"))) {
                 if (c.n() == 0) continue;
                 String verb = c.n() == 1 ? c.singular() : c.plural();
-                parts.add(parts.isEmpty() ? cases(c.n(), verb, verb) : c.n() + " " + verb);
+                parts.add(parts.isEmpty() ? cases(c.n(), verb, verb) : n(c.n()) + " " + verb);
             }
-            return parts.isEmpty() ? "no case changed its verdict (" + paired + " in both)" : String.join(", ", parts);
+            return parts.isEmpty() ? "no case changed its verdict (" + n(paired) + " in both)" : String.join(", ", parts);
         }
-        if (nowPass == 0 && nowFail == 0) return "no case changed its verdict (" + paired + " in both)";
+        if (nowPass == 0 && nowFail == 0) return "no case changed its verdict (" + n(paired) + " in both)";
         if (nowFail == 0) return cases(nowPass, "now pass", "now passes");
         if (nowPass == 0) return cases(nowFail, "now fail", "now fails");
-        return cases(nowPass, "now pass", "now passes") + ", " + nowFail + (nowFail == 1 ? " now fails" : " now fail");
+        return cases(nowPass, "now pass", "now passes") + ", " + n(nowFail) + (nowFail == 1 ? " now fails" : " now fail");
     }
 
     private record Count(int n, String plural, String singular) {}
 
     private static String cases(int n, String plural, String singular) {
-        return n == 1 ? "1 case " + singular : n + " cases " + plural;
+        return n == 1 ? "1 case " + singular : n(n) + " cases " + plural;
+    }
+
+    /** A count as every other count of the window and the terminal reads: "1,133", not "1133". */
+    private static String n(int count) {
+        return String.format(Locale.ROOT, "%,d", count);
     }
 }

@@ -36,6 +36,16 @@ class VerdictFlipsTest {
         assertThat(new VerdictFlips(EARLIER, 0, 0, 159).inWords()).isEqualTo("no case changed its verdict (159 in both)");
     }
 
+    /** Counts read as the window's and the terminal's other counts do, grouped in thousands. */
+    @Test
+    void largeCountsAreGroupedInThousands() {
+        assertThat(new VerdictFlips(EARLIER, 0, 1133, 10000).inWords()).isEqualTo("1,133 cases now fail");
+        assertThat(new VerdictFlips(EARLIER, 2048, 1133, 10000).inWords()).isEqualTo("2,048 cases now pass, 1,133 now fail");
+        assertThat(new VerdictFlips(EARLIER, 0, 0, 10000).inWords()).isEqualTo("no case changed its verdict (10,000 in both)");
+        assertThat(new VerdictFlips(EARLIER, 1200, 0, 1500, 1300, 10000).inWords()).isEqualTo("1,200 cases now pass, 1,300 still fail");
+        assertThat(new VerdictFlips(EARLIER, 1200, 0, 1500, 1300, 10000).scope()).isEqualTo("1,500 of its 10,000 cases run again");
+    }
+
     @Test
     void aRunOfSomeCasesAgainSaysWhatStillFailsAndHowManyOfTheEarlierRunsItRan() {
         List<CaseSummary> before = List.of(summary("a", false), summary("b", false), summary("c", false), summary("d", true));
