@@ -22,7 +22,9 @@ public final class FilterField {
     public static TextField text(String id, Property<String> text, Runnable clearAll) {
         TextField field = new TextField();
         field.setId(id);
-        field.setPromptText("Filter cases (Ctrl+F)");
+        // Short enough to read whole where the bar is tight (1,280 px beside the detail pane, a gate's chip above
+        // it): "Filter cases (Ctrl-" was all it showed there; the table beside it says what is filtered.
+        field.setPromptText("Filter (Ctrl+F)");
         field.textProperty().bindBidirectional(text);
         field.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE) {

@@ -113,9 +113,11 @@ class ResultsWindowTest extends WindowTestBase {
                 robot.lookup("#results-actions .button").queryAllAs(javafx.scene.control.Button.class).stream().toList();
         waitFor(5, TimeUnit.SECONDS, () -> actions.get().size() == 5 && actions.get().stream().allMatch(b -> b.getTooltip() != null
                 && DrawnWhole.of(b) && b.getContentDisplay() == javafx.scene.control.ContentDisplay.GRAPHIC_ONLY));
-        // The gate's chip sits above the filter bar: the text field keeps room to read and type in ("Filte" before).
-        waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#results-filter").queryAs(
-                javafx.scene.control.TextField.class).getWidth() >= 120);
+        // The gate's chip sits above the filter bar: the text field keeps room to read and type in ("Filte" before),
+        // and its prompt, with the key that reaches it, is read whole ("Filter cases (Ctrl-" before).
+        javafx.scene.control.TextField filter = robot.lookup("#results-filter").queryAs(javafx.scene.control.TextField.class);
+        waitFor(5, TimeUnit.SECONDS, () -> filter.getWidth() >= 120 && promptWhole(filter));
+        assertThat(filter.getPromptText()).contains("Ctrl+F");
 
         int row = cases.getItems().indexOf(cases.getItems().stream().filter(s -> s.key().equals(firstInvalid.key())).findFirst().orElseThrow());
         robot.clickOn(robot.lookup("#results-table .table-row-cell")
@@ -133,6 +135,14 @@ class ResultsWindowTest extends WindowTestBase {
         waitFor(10, TimeUnit.SECONDS, () -> cases.getItems().size() == 1);
         assertThat(cases.getItems().get(0).key().caseId()).isEqualTo("t001");
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Whether the field's prompt fits inside it, in its font: nothing of it cut at the right edge. FX thread. */
+    private static boolean promptWhole(javafx.scene.control.TextField field) {
+        javafx.scene.text.Text prompt = new javafx.scene.text.Text(field.getPromptText());
+        prompt.setFont(field.getFont());
+        javafx.geometry.Insets padding = field.getPadding();
+        return field.getWidth() - padding.getLeft() - padding.getRight() >= prompt.getLayoutBounds().getWidth();
     }
 
     /** How many gate rows lie wholly inside the gates table's viewport (the rows area, not scrolled to). */
