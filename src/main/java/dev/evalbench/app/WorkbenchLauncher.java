@@ -58,6 +58,21 @@ public final class WorkbenchLauncher {
         return args.length == 2 && args[0].equals("open") && (args[1].equals("--help") || args[1].equals("-h"));
     }
 
+    /** Why a folder cannot be opened, and the workspaces in its subfolders if any. */
+    static String neitherWorkspaceNorReport(Path folder) {
+        String why = "neither a workspace (no evalbench.yaml) nor a report folder (no " + RunFiles.REPORT + ")";
+        List<String> inside = new ArrayList<>();
+        try (java.util.stream.Stream<Path> children = Files.list(folder)) {
+            children.filter(c -> Files.isRegularFile(c.resolve("evalbench.yaml"))).map(c -> c.getFileName().toString())
+                    .sorted().forEach(inside::add);
+        } catch (java.io.IOException | RuntimeException e) {
+            return why;
+        }
+        if (inside.isEmpty()) return why;
+        String named = inside.size() <= 5 ? String.join(", ", inside) : String.join(", ", inside.subList(0, 5)) + ", …";
+        return why + "; the workspaces in it: " + named + " (e.g. `evalbench open " + folder.resolve(inside.get(0)) + "`)";
+    }
+
     /** As {@link #launch(String[], Map, PrintStream)}, printing {@code open --help}'s usage to {@code out} (exit 0). */
     static int launch(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
         if (asksForHelp(args)) {
@@ -80,6 +95,11 @@ public final class WorkbenchLauncher {
                 // A folder or a file (a run, a report) may have been meant: say what was looked for, and that
                 // nothing is there.
                 err.println("evalbench open: no workspace or run file at " + first + ": no such folder or file");
+                return 2;
+            } else if (args.length == 2 && Files.isDirectory(first) && !Files.isRegularFile(first.resolve(RunFiles.REPORT))) {
+                // The one-folder form opens a workspace or a report: a folder that is neither says so, and names the
+                // workspaces just inside it (the parent of a workspace, as `open workspaces` is, is a near miss).
+                err.println("evalbench open: " + first + ": " + neitherWorkspaceNorReport(first));
                 return 2;
             } else {
                 for (int i = 1; i < args.length; i++) {

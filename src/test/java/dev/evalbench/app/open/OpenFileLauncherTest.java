@@ -42,7 +42,23 @@ class OpenFileLauncherTest {
         Path folder = Files.createDirectories(temp.resolve("downloads"));
         String[] dir = run("open", folder.toString());
         assertThat(dir[0]).isEqualTo("2");
-        assertThat(dir[1]).startsWith("evalbench open: " + folder + ": is a folder without report.json");
+        assertThat(dir[1]).isEqualTo("evalbench open: " + folder
+                + ": neither a workspace (no evalbench.yaml) nor a report folder (no report.json)");
         assertThat(run("open", "a.json", "b.json", "c.json")[0]).isEqualTo("2");
+    }
+
+    /** The folder that holds the samples, one level too high: the answer names the workspaces inside it. */
+    @Test
+    void theFolderAboveWorkspacesNamesThem() throws Exception {
+        Path parent = Files.createDirectories(temp.resolve("workspaces"));
+        for (String name : new String[] {"support-triage", "invoice-extraction"}) {
+            Files.writeString(Files.createDirectories(parent.resolve(name)).resolve("evalbench.yaml"), "name: " + name + "\n");
+        }
+        Files.createDirectories(parent.resolve("notes"));
+        String[] out = run("open", parent.toString());
+        assertThat(out[0]).isEqualTo("2");
+        assertThat(out[1]).isEqualTo("evalbench open: " + parent + ": neither a workspace (no evalbench.yaml) nor a report"
+                + " folder (no report.json); the workspaces in it: invoice-extraction, support-triage (e.g. `evalbench open "
+                + parent.resolve("invoice-extraction") + "`)");
     }
 }
