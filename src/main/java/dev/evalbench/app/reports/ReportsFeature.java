@@ -83,6 +83,10 @@ public final class ReportsFeature {
                     else if (comparison != null) {
                         window.status("A report is exported from this workspace's history: open the report folders you"
                                 + " compare to read theirs, or compare two runs of the history.");
+                    } else {
+                        // The key did nothing before: say what it exports and where to get one.
+                        window.status("Nothing to export yet: Ctrl+E exports the report of the run in a results tab, or"
+                                + " of a comparison; open a run from the history (Ctrl+H, then Enter).");
                     }
                 });
     }
