@@ -29,7 +29,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * fixed row height), and the selected case's input and two outputs side by side. J / K walk regressions and
  * M marks a case reviewed (installed by {@link CompareTabs}). Bound to a {@link CompareViewModel}; FX thread only.
  */
-public final class CompareView extends VBox {
+public final class CompareView extends VBox implements dev.evalbench.app.fx.Filterable {
     static final double ROW_HEIGHT = 24;
     private final CompareViewModel vm;
     private final ReviewFilterBar filterBar;
@@ -261,6 +261,7 @@ public final class CompareView extends VBox {
     }
 
     /** Ctrl+F. */
+    @Override
     public void focusFilter() {
         filterBar.text.requestFocus();
         filterBar.text.selectAll();

@@ -19,15 +19,16 @@ import java.util.function.Function;
  * it; the selected case is {@link #selected} (its detail is the caller's to show). Controls only;
  * {@link DatasetModel} filters. FX thread only.
  */
-public final class DatasetView extends BorderPane {
+public final class DatasetView extends BorderPane implements dev.evalbench.app.fx.Filterable {
     /** How many of the longest ids (by characters) are measured for the id column's width. */
     private static final int LONGEST_IDS = 20;
     private final TableView<DatasetRow> table;
+    private final TextField filter;
 
     public DatasetView(DatasetModel model) {
-        // Esc clears the whole filter, as in the results and the comparison.
-        TextField filter = FilterField.text("dataset-filter", model.textProperty(), model::clearFilter);
-        filter.setPromptText("Filter by id, vars, expected or tag");
+        // Esc clears the whole filter, as in the results and the comparison; Ctrl+F reaches it as it does theirs.
+        filter = FilterField.text("dataset-filter", model.textProperty(), model::clearFilter);
+        filter.setPromptText("Filter by id, vars, expected or tag (Ctrl+F)");
         ComboBox<String> tag = new ComboBox<>(model.tags());
         tag.setId("dataset-tag");
         tag.valueProperty().bindBidirectional(model.tagProperty());
@@ -63,6 +64,13 @@ public final class DatasetView extends BorderPane {
         FitColumns.toValues(table, suite, model.rows().stream().map(DatasetRow::suite).distinct().toList());
         List<String> ids = model.rows().stream().map(DatasetRow::id).toList();
         FitColumns.toValues(table, id, FitColumns.longest(ids, LONGEST_IDS));
+    }
+
+    /** Ctrl+F. */
+    @Override
+    public void focusFilter() {
+        filter.requestFocus();
+        filter.selectAll();
     }
 
     /** The case selected in the table, or null. */

@@ -25,7 +25,6 @@ import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 
 /**
  * The results tabs in the centre, one per opened run: the gates panel above the filtered table, the detail
@@ -73,8 +72,6 @@ public final class ResultsTabs {
     }
 
     public void installShortcuts() {
-        window.shortcuts().add(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), "Results",
-                "Focus the filter of the results", () -> withCurrent(ResultsView::focusFilter));
         window.shortcuts().add(new KeyCodeCombination(KeyCode.N), "Results", "Next failing case",
                 () -> unlessTyping(v -> v.moveToFailing(1)));
         window.shortcuts().add(new KeyCodeCombination(KeyCode.P), "Results", "Previous failing case",

@@ -34,7 +34,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * (fixed row height, so 10,000 rows scroll without measuring). Sorting is the table's own, over the filtered
  * rows. Esc in the table clears the filter. Bound to a {@link ResultsViewModel}; FX thread only.
  */
-public final class ResultsView extends VBox {
+public final class ResultsView extends VBox implements dev.evalbench.app.fx.Filterable {
     public static final double ROW_HEIGHT = 24;
     /** Where a column of names starts, before its header and the run's names widen it. */
     private static final double NARROW = 40;
@@ -207,6 +207,7 @@ public final class ResultsView extends VBox {
     }
 
     /** Ctrl+F. */
+    @Override
     public void focusFilter() {
         filterBar.text.requestFocus();
         filterBar.text.selectAll();

@@ -99,6 +99,13 @@ public final class MainWindow {
         shortcuts.add(new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN), "Window",
                 "Hide or show the workspace and runs column", this::toggleLeftColumn);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.SLASH, KeyCombination.SHIFT_DOWN), sheet);
+        // One Ctrl+F for every tab with a filter: it was the results' alone, and a comparison's "Filter (Ctrl+F)"
+        // did nothing.
+        shortcuts.add(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), "Window",
+                "Focus the filter of the tab shown (results, comparison, dataset)", () -> {
+                    Tab shown = tabs.getSelectionModel().getSelectedItem();
+                    if (shown != null && shown.getContent() instanceof dev.evalbench.app.fx.Filterable f) f.focusFilter();
+                });
     }
 
     /**

@@ -239,6 +239,17 @@ class CompareWindowTest extends WindowTestBase {
         robot.push(KeyCode.K);
         waitFor(10, TimeUnit.SECONDS, () -> table.getSelectionModel().getSelectedIndex() == 0);
 
+        // Ctrl+F reaches the comparison's filter, as its prompt says (it was the results' alone, and did nothing
+        // here); Esc there clears it.
+        robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        javafx.scene.control.TextField filter = robot.lookup("#compare-filter").queryAs(javafx.scene.control.TextField.class);
+        waitFor(5, TimeUnit.SECONDS, filter::isFocused);
+        assertThat(filter.getPromptText()).isEqualTo("Filter (Ctrl+F)");
+        robot.write("t00");
+        waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 9);
+        robot.push(KeyCode.ESCAPE);
+        waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 159);
+
         // The tuple diff names the changed prompt revision, with the template's diff folded under it.
         waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#compare-versions .label").queryAllAs(Label.class).stream()
                 .anyMatch(l -> l.getText().startsWith("prompt triage: revision 4")));
