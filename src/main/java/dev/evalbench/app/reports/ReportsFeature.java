@@ -85,8 +85,8 @@ public final class ReportsFeature {
                                 + " compare to read theirs, or compare two runs of the history.");
                     } else {
                         // The key did nothing before: say what it exports and where to get one.
-                        window.status("Nothing to export yet: Ctrl+E exports the report of the run in a results tab, or"
-                                + " of a comparison; open a run from the history (Ctrl+H, then Enter).");
+                        window.status("Nothing to export here: Ctrl+E exports the report of the results tab or the"
+                                + " comparison shown; show one, or open a run from the history (Ctrl+H, then Enter).");
                     }
                 });
     }

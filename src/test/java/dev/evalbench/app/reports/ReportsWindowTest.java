@@ -55,7 +55,7 @@ class ReportsWindowTest extends WindowTestBase {
         // Ctrl+E before any run is open says what it exports and how to open one, rather than nothing.
         robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.E)
                 .release(javafx.scene.input.KeyCode.E, javafx.scene.input.KeyCode.CONTROL);
-        waitFor(5, TimeUnit.SECONDS, () -> text("#status-message").startsWith("Nothing to export yet: Ctrl+E exports"));
+        waitFor(5, TimeUnit.SECONDS, () -> text("#status-message").startsWith("Nothing to export here: Ctrl+E exports"));
         dev.evalbench.app.DoubleClick.newestRun(robot);
         waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#export-report-button").tryQuery().isPresent());
         robot.clickOn("#export-report-button");
