@@ -88,7 +88,7 @@ final class CanaryCommand implements Callable<Integer> {
                 o.println("rollback target: prompt " + r.rollback().promptId() + " r" + r.rollback().promptRevision() + ", policy r"
                         + r.rollback().policyRevision() + ", route " + r.rollback().route() + " (run " + r.rollback().runId() + ")");
             }
-            if (r.reportDir() != null) o.println("wrote " + r.reportDir() + (keys == null ? "" : " (signed by " + keys.keyId() + ")"));
+            if (r.reportDir() != null) o.println("wrote " + r.reportDir() + (keys == null ? "" : " (signed by " + keys.signedBy() + ")"));
             Path envelope = r.reportDir() == null ? null : r.reportDir().resolve(ReportSigner.ENVELOPE);
             if (keys == null && envelope != null && java.nio.file.Files.exists(envelope)) {
                 o.println("note: " + envelope + " was left as it is; it signs the report.json it was made with (verify tells)");

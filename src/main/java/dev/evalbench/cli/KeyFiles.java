@@ -31,6 +31,11 @@ record KeyFiles(PrivateKey privateKey, PublicKey publicKey, String keyId, String
         }
     }
 
+    /** Who signs, as the terminal says it: the key's name and fingerprint ("CI Bot (ed25519:b748…)", as verify names it), or the fingerprint. */
+    String signedBy() {
+        return name.isEmpty() ? keyId : name + " (" + keyId + ")";
+    }
+
     /** The signer these keys make: named on report.html by the name the key carries. */
     ReportService.Signer signer() {
         return new ReportService.Signer(privateKey, publicKey, name);

@@ -105,7 +105,7 @@ final class ShadowCommand implements Callable<Integer> {
             }
             c.flips().stream().limit(10).forEach(f -> o.println("  flip " + f.id() + " " + f.field() + ": " + f.production() + " -> " + f.candidate()));
             r.gates().verdicts().stream().filter(v -> !v.passed()).forEach(v -> o.println("  gate " + v.id() + " failed: " + v.detail()));
-            if (r.reportDir() != null) o.println("wrote " + r.reportDir() + (keys == null ? "" : " (signed by " + keys.keyId() + ")"));
+            if (r.reportDir() != null) o.println("wrote " + r.reportDir() + (keys == null ? "" : " (signed by " + keys.signedBy() + ")"));
         }
         o.flush();
         return r.passed() ? ExitCodes.OK : ExitCodes.GATE_FAILED;

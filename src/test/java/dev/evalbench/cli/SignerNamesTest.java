@@ -37,9 +37,11 @@ class SignerNamesTest {
         Cli.Result report = Cli.run("report", "latest", "--out", out.toString(), "--sign", keys.resolve("author.key").toString(),
                 "--workspace", ws.toString());
         assertThat(report.exit()).as(report.err()).isIn(ExitCodes.OK, ExitCodes.GATE_FAILED);
+        // The terminal names the signer as verify does, with the key's fingerprint (it gave the fingerprint alone).
+        assertThat(report.out()).contains("(signed by Ada Author (ed25519:" + authorPrint.substring(0, 16));
         Cli.Result approve = Cli.run("approve", out.resolve("report.intoto.json").toString(), "--key", keys.resolve("reviewer.key").toString());
         assertThat(approve.exit()).as(approve.err()).isZero();
-        assertThat(approve.out()).contains("approved by Rita Reviewer ed25519:");
+        assertThat(approve.out()).contains("approved by Rita Reviewer (ed25519:" + reviewerPrint.substring(0, 16));
 
         String html = Files.readString(out.resolve("report.html"));
         assertThat(html).contains("Signed by</span> <strong>Ada Author</strong> (name unverified)").contains(authorPrint)
