@@ -92,32 +92,44 @@ public final class WorkbenchApp extends Application {
         windowState.restore();
         stage.show();
         shown = true;
+        rememberTabsPerWorkspace(session, window);
         if (options.workspace() != null) {
             session.open(options.workspace());
-            reopenTabsOnceLoaded(session, window);
         } else {
             window.status("No workspace open: open one with Ctrl+O.");
         }
     }
 
     /**
-     * The tabs left open at the last close, once the workspace they belong to is loaded (results and comparisons
-     * mask and order their cases by it). Not when the app opens another workspace, or run files (a reviewer who
-     * opens CI's artifact wants that, not yesterday's tabs).
+     * The tabs a workspace had open when the window last left it, opened again once it is loaded (results and
+     * comparisons mask and order their cases by it): each workspace's tabs are kept as it is left for another (and at
+     * close), and come back when it is opened, at start or later. Not at a start that opens run files: a reviewer
+     * who opens CI's artifact wants that, not yesterday's tabs.
      */
-    private void reopenTabsOnceLoaded(WorkspaceSession session, MainWindow window) {
-        if (!options.openedRuns().isEmpty() || settings.lastWorkspace == null
-                || !Path.of(settings.lastWorkspace).equals(session.folder())) {
-            return;
-        }
-        java.util.List<String> ids = java.util.List.copyOf(settings.openTabs);
-        String selected = settings.selectedTab;
+    private void rememberTabsPerWorkspace(WorkspaceSession session, MainWindow window) {
+        session.onLeaving(left -> settings.keepTabs(left.toString(), openTabs(window)));
+        boolean[] reviewing = {!options.openedRuns().isEmpty()};
+        session.folderProperty().addListener((o, was, now) -> {
+            boolean atStartOnRunFiles = was == null && reviewing[0];
+            reviewing[0] = false;
+            if (now != null && !atStartOnRunFiles) reopenWhenLoaded(session, window, now);
+        });
+    }
+
+    private static dev.evalbench.app.settings.OpenTabs openTabs(MainWindow window) {
+        return new dev.evalbench.app.settings.OpenTabs(window.tabMemory().openIds(), window.tabMemory().selectedId());
+    }
+
+    /** Opens {@code folder}'s kept tabs when its load ends, unless another workspace was opened meanwhile. */
+    private void reopenWhenLoaded(WorkspaceSession session, MainWindow window, Path folder) {
         session.loadingProperty().addListener(new javafx.beans.value.ChangeListener<>() {
             @Override
             public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
                 if (now) return;
                 o.removeListener(this);
-                window.tabMemory().reopen(ids, selected);
+                if (!folder.equals(session.folder())) return;
+                dev.evalbench.app.settings.OpenTabs kept = settings.tabsOf(folder.toString());
+                window.tabMemory().reopen(java.util.List.copyOf(kept.ids), kept.selected);
             }
         });
     }
@@ -145,6 +157,9 @@ public final class WorkbenchApp extends Application {
             if (workbench != null) {
                 settings.openTabs = workbench.window().tabMemory().openIds();
                 settings.selectedTab = workbench.window().tabMemory().selectedId();
+                if (workbench.session().folder() != null) {
+                    settings.keepTabs(workbench.session().folder().toString(), openTabs(workbench.window()));
+                }
             }
         });
         // What features keep as the app stops (unsaved edits, when a signal stopped it without asking).

@@ -169,10 +169,9 @@ public final class AuthorFeature {
 
     /** Opens {@code dir} once every unsaved edit of the current workspace is saved or discarded. */
     void switchTo(Path dir) {
-        unsaved.guardAll(files.dirtyEditors(), () -> {
-            files.closeAll();
-            wb.session().open(dir);
-        });
+        // The files' tabs close as the folder changes (workspaceOpened), after the session said it is leaving this
+        // one: the tabs it had are remembered for coming back to it.
+        unsaved.guardAll(files.dirtyEditors(), () -> wb.session().open(dir));
     }
 
     private void stopWatching() {

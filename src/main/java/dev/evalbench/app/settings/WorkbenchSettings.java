@@ -28,11 +28,37 @@ public final class WorkbenchSettings {
     public String theme = "light";
     /**
      * Ids of the centre tabs open at the last close, in order ("file:prompts/triage.yaml", "run:ID",
-     * "compare:FIRST SECOND"; {@code shell/TabMemory}), opened again when the app next starts on the same workspace.
+     * "compare:FIRST SECOND"; {@code shell/TabMemory}): the last workspace's, as {@link #tabsByWorkspace} has them too.
+     * Still written for an older app, and read where a settings file from before has no {@link #tabsByWorkspace}.
      */
     public List<String> openTabs = List.of();
     /** The id of the tab selected at the last close (one of {@link #openTabs}), or null. */
     public String selectedTab;
+    /**
+     * The tabs each workspace (its absolute path) had open when the window last left it, closed or switched to
+     * another: switching back, or starting there, opens them again. Kept for the last and the recent workspaces only.
+     */
+    @com.fasterxml.jackson.annotation.JsonSetter(nulls = com.fasterxml.jackson.annotation.Nulls.SKIP)
+    public Map<String, OpenTabs> tabsByWorkspace = new LinkedHashMap<>();
     /** The run launcher's choices by workspace (its absolute path), as last left there. */
     public Map<String, LauncherChoices> launchers = new LinkedHashMap<>();
+
+    /**
+     * The tabs to open again in {@code workspace}: those kept for it, else (a settings file from before tabs were
+     * kept per workspace) the last close's when it was the last workspace; none otherwise.
+     */
+    public OpenTabs tabsOf(String workspace) {
+        OpenTabs kept = tabsByWorkspace.get(workspace);
+        if (kept != null) return kept;
+        return workspace.equals(lastWorkspace) ? new OpenTabs(openTabs, selectedTab) : new OpenTabs();
+    }
+
+    /**
+     * Keeps {@code tabs} as {@code workspace}'s, and forgets those of workspaces neither last nor recent (the list
+     * would otherwise grow with every folder ever opened).
+     */
+    public void keepTabs(String workspace, OpenTabs tabs) {
+        tabsByWorkspace.put(workspace, tabs);
+        tabsByWorkspace.keySet().removeIf(w -> !w.equals(workspace) && !w.equals(lastWorkspace) && !recentWorkspaces.contains(w));
+    }
 }

@@ -34,6 +34,7 @@ public final class WorkspaceSession {
     private final ObjectProperty<dev.evalbench.core.record.CaseKey> caseInFocus =
             new SimpleObjectProperty<>(this, "caseInFocus");
     private java.util.function.Supplier<List<String>> unsavedFiles = List::of;
+    private final List<java.util.function.Consumer<Path>> leaving = new java.util.ArrayList<>();
     private long generation;
 
     public WorkspaceSession(TaskRunner runner, Map<String, String> env) {
@@ -41,10 +42,21 @@ public final class WorkspaceSession {
         this.env = env;
     }
 
-    /** Opens a workspace folder and loads it. */
+    /**
+     * Opens a workspace folder and loads it. When another one was open, {@link #onLeaving} hears of it first, while
+     * the window still shows it as it was.
+     */
     public void open(Path dir) {
-        folder.set(dir.toAbsolutePath().normalize());
+        Path next = dir.toAbsolutePath().normalize();
+        Path before = folder.get();
+        if (before != null && !before.equals(next)) leaving.forEach(l -> l.accept(before));
+        folder.set(next);
         reload();
+    }
+
+    /** Hears of the open workspace (its folder) about to be left for another, before anything of it closes. FX thread. */
+    public void onLeaving(java.util.function.Consumer<Path> listener) {
+        leaving.add(listener);
     }
 
     /**

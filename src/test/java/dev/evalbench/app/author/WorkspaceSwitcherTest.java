@@ -54,4 +54,49 @@ class WorkspaceSwitcherTest extends WindowTestBase {
         assertThat(new SettingsFile(fixture.settings).load().recentWorkspaces).containsExactly(invoices.toString(),
                 fixture.workspace.toAbsolutePath().normalize().toString(), gone.toString());
     }
+
+    /**
+     * Each workspace keeps its tabs: a template open in the sample, then the invoice sample opened from the switcher
+     * (its own template opened there), then the sample again: its template's tab is back, and the invoice's is
+     * remembered for the next start on it.
+     */
+    @Test
+    void switchingBackReopensTheTabsTheWorkspaceHad() throws Exception {
+        fixture = WorkbenchFixture.ofSample(temp);
+        Path invoices = temp.resolve("invoice-extraction").toAbsolutePath();
+        dev.evalbench.cli.Cli.copyTree(Path.of("workspaces/invoice-extraction"), invoices);
+        WorkbenchSettings remembered = new WorkbenchSettings();
+        remembered.recentWorkspaces = new java.util.ArrayList<>(List.of(invoices.toString()));
+        new SettingsFile(fixture.settings).save(remembered);
+        fixture.start();
+        MenuButton switcher = robot.lookup("#workspace-switcher").queryAs(MenuButton.class);
+        waitFor(20, TimeUnit.SECONDS, () -> "support-triage".equals(switcher.getText()) && treeCell("triage.yaml  r4") != null);
+        dev.evalbench.app.DoubleClick.opening(robot, () -> treeCell("triage.yaml  r4"), () -> titles().contains("triage.yaml"));
+
+        choose(switcher, "invoice-extraction");
+        waitFor(20, TimeUnit.SECONDS, () -> "invoice-extraction".equals(switcher.getText()) && titles().isEmpty()
+                && treeCell("extract.yaml  r1") != null);
+        dev.evalbench.app.DoubleClick.opening(robot, () -> treeCell("extract.yaml  r1"), () -> titles().contains("extract.yaml"));
+
+        choose(switcher, "support-triage");
+        waitFor(20, TimeUnit.SECONDS, () -> "support-triage".equals(switcher.getText()) && titles().equals(List.of("triage.yaml")));
+        fixture.stop();
+        waitFor(10, TimeUnit.SECONDS, () -> Files.isRegularFile(fixture.settings)
+                && new SettingsFile(fixture.settings).load().tabsByWorkspace.size() == 2);
+        assertThat(new SettingsFile(fixture.settings).load().tabsOf(invoices.toString()).ids)
+                .containsExactly("file:prompts/extract.yaml");
+    }
+
+    /** Fires the switcher's item for the workspace folder {@code name}. */
+    private void choose(MenuButton switcher, String name) throws Exception {
+        waitFor(10, TimeUnit.SECONDS, () -> switcher.getItems().stream().anyMatch(i -> i.getText() != null
+                && i.getText().startsWith(name + "   ")));
+        MenuItem item = FxWait.read(() -> switcher.getItems().stream()
+                .filter(i -> i.getText() != null && i.getText().startsWith(name + "   ")).findFirst().orElseThrow());
+        robot.interact(item::fire);
+    }
+
+    private List<String> titles() {
+        return FxWait.read(() -> fixture.workbench().window().tabs().getTabs().stream().map(javafx.scene.control.Tab::getText).toList());
+    }
 }
