@@ -100,6 +100,9 @@ public final class WorkbenchApp extends Application {
         }
     }
 
+    /** Whether the start's first workspace has been opened (see {@link #rememberTabsPerWorkspace}). FX thread. */
+    private boolean reviewStartPassed;
+
     /**
      * The tabs a workspace had open when the window last left it, opened again once it is loaded (results and
      * comparisons mask and order their cases by it): each workspace's tabs are kept as it is left for another (and at
@@ -108,11 +111,12 @@ public final class WorkbenchApp extends Application {
      */
     private void rememberTabsPerWorkspace(WorkspaceSession session, MainWindow window) {
         session.onLeaving(left -> settings.keepTabs(left.toString(), openTabs(window)));
-        boolean[] reviewing = {!options.openedRuns().isEmpty()};
+        boolean startsOnRunFiles = !options.openedRuns().isEmpty();
         session.folderProperty().addListener((o, was, now) -> {
-            boolean atStartOnRunFiles = was == null && reviewing[0];
-            reviewing[0] = false;
-            if (now != null && !atStartOnRunFiles) reopenWhenLoaded(session, window, now);
+            // The first workspace of a start that opened run files keeps the tabs it has; any later one reopens its own.
+            boolean firstOfReview = was == null && startsOnRunFiles && !reviewStartPassed;
+            reviewStartPassed = true;
+            if (now != null && !firstOfReview) reopenWhenLoaded(session, window, now);
         });
     }
 

@@ -50,7 +50,8 @@ final class ApproveCommand implements Callable<Integer> {
                     .put("signatures", approved.signatures().size()).put("existing_signatures_checked", false));
             return ExitCodes.OK;
         }
-        o.println("approved by " + keys.signedBy() + "; " + envelope + " now has " + approved.signatures().size() + " signatures");
+        o.println("approved by " + keys.signedBy() + "; " + envelope + " now has " + approved.signatures().size()
+                + " signatures");
         o.println("(the signatures already there were not checked: verify them with `evalbench verify`)");
         o.flush();
         return ExitCodes.OK;

@@ -31,7 +31,10 @@ record KeyFiles(PrivateKey privateKey, PublicKey publicKey, String keyId, String
         }
     }
 
-    /** Who signs, as the terminal says it: the key's name and fingerprint ("CI Bot (ed25519:b748…)", as verify names it), or the fingerprint. */
+    /**
+     * Who signs, as the terminal says it: the key's name and fingerprint ("CI Bot (ed25519:b748…)", as verify names
+     * it), or the fingerprint alone.
+     */
     String signedBy() {
         return name.isEmpty() ? keyId : name + " (" + keyId + ")";
     }

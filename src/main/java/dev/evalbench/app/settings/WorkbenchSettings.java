@@ -59,6 +59,7 @@ public final class WorkbenchSettings {
      */
     public void keepTabs(String workspace, OpenTabs tabs) {
         tabsByWorkspace.put(workspace, tabs);
-        tabsByWorkspace.keySet().removeIf(w -> !w.equals(workspace) && !w.equals(lastWorkspace) && !recentWorkspaces.contains(w));
+        tabsByWorkspace.keySet().removeIf(w -> !w.equals(workspace) && !w.equals(lastWorkspace)
+                && !recentWorkspaces.contains(w));
     }
 }

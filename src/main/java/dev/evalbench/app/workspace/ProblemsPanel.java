@@ -37,11 +37,6 @@ public final class ProblemsPanel extends TitledPane {
     private boolean openedForProblems;
     private boolean openingItself;
 
-    /** A panel of errors only. */
-    public ProblemsPanel(ObservableList<InputError> problems, Consumer<InputError> open) {
-        this(problems, FXCollections.observableArrayList(), open);
-    }
-
     public ProblemsPanel(ObservableList<InputError> problems, ObservableList<InputError> warnings, Consumer<InputError> open) {
         setId("problems-panel");
         ObservableList<Row> rows = FXCollections.observableArrayList();

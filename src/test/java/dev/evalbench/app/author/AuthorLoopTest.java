@@ -337,7 +337,8 @@ class AuthorLoopTest extends TriageWindowTestBase {
     /**
      * A prompt edited outside the window under the revision a stored run used: the warning a run would print is in
      * Problems before any run of the window, at the {@code revision} line, and a click opens the editor there; Ctrl+S
-     * saves the text as the next revision, which ends it. The run is a real one of the safety suite, from the command line into this history.
+     * saves the text as the next revision, which ends it. The run is a real one of the safety suite, from the
+     * command line into this history.
      */
     @Test
     void aTextChangedUnderTheRevisionARunUsedIsWarnedAboutInProblemsAtItsLine() throws Exception {
