@@ -6,7 +6,6 @@ import dev.evalbench.app.history.HistoryStore;
 import dev.evalbench.app.workspace.WorkspaceSession;
 import dev.evalbench.core.service.RevisionReuse;
 import dev.evalbench.core.workspace.Workspace;
-import java.nio.file.Path;
 
 /**
  * Fills the open workspace's warnings ({@link WorkspaceSession#warnings()}) with what only its run history can
@@ -25,13 +24,12 @@ final class ReuseWarnings {
             // While a load is under way the workspace may still be the previous folder's: its end reads again.
             if (session.loadingProperty().get()) return;
             Workspace ws = session.workspace();
-            Path dir = session.folder();
-            if (ws == null || dir == null) {
+            if (ws == null || session.folder() == null) {
                 reads.cancelPending();
                 session.warnings().clear();
                 return;
             }
-            reads.submit(() -> RevisionReuse.placed(dir, ws, history.store()), session.warnings()::setAll,
+            reads.submit(() -> RevisionReuse.placed(ws, history.store()), session.warnings()::setAll,
                     // No history to read (the history list says why): nothing to warn about from it.
                     failure -> session.warnings().clear());
         };

@@ -10,8 +10,6 @@ import dev.evalbench.core.workspace.SuiteVersions;
 import dev.evalbench.core.workspace.Workspace;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -61,17 +59,17 @@ public final class RevisionReuse {
     /**
      * The same warnings as {@link #warnings}, each placed where it is fixed (the window's Problems panel lists them
      * beside the workspace's errors): a prompt's at its {@code revision} key, an eval set's at its suite's
-     * {@code version} key in {@code evalbench.yaml}, as the files in {@code dir} read now (line 0 when a key cannot
-     * be found). Reads the store and the files: off the UI thread.
+     * {@code version} key in {@code evalbench.yaml}, as the workspace's files read now (line 0 when a key cannot be
+     * found). Reads the store and the files: off the UI thread.
      */
-    public static List<InputError> placed(Path dir, Workspace ws, RunStore store) throws StoreException {
+    public static List<InputError> placed(Workspace ws, RunStore store) throws StoreException {
         List<RunHeader> runs = store.runs(RUNS_READ);
         List<InputError> placed = new ArrayList<>();
         for (Reuse reuse : in(ws, store, runs)) {
-            placed.add(KeyPlaces.atTopLevelKey(reuse.file(), read(dir, reuse.file()), "revision", reuse.detail()));
+            placed.add(KeyPlaces.atTopLevelKey(reuse.file(), read(ws, reuse.file()), "revision", reuse.detail()));
         }
         List<EvalSetReuse.Reuse> evalSets = EvalSetReuse.in(ws, store, runs);
-        byte[] manifest = evalSets.isEmpty() ? new byte[0] : read(dir, SuiteVersions.FILE);
+        byte[] manifest = evalSets.isEmpty() ? new byte[0] : read(ws, SuiteVersions.FILE);
         for (EvalSetReuse.Reuse reuse : evalSets) {
             placed.add(KeyPlaces.atSuiteKey(manifest, reuse.suite(), "version", reuse.sentence()));
         }
@@ -79,9 +77,9 @@ public final class RevisionReuse {
     }
 
     /** A workspace file's bytes; none when it cannot be read now (the warning then names the file without a line). */
-    private static byte[] read(Path dir, String file) {
+    private static byte[] read(Workspace ws, String file) {
         try {
-            return Files.readAllBytes(dir.resolve(file));
+            return ws.files().read(file);
         } catch (IOException | RuntimeException e) {
             return new byte[0];
         }

@@ -36,7 +36,7 @@ class RevisionReusePlacedTest {
 
         List<InputError> placed;
         try (SqliteRunStore store = SqliteRunStore.open(HistoryLocation.defaultDb(ws))) {
-            placed = RevisionReuse.placed(ws, Components.loadChecked(ws, Map.of()), store);
+            placed = RevisionReuse.placed(Components.loadChecked(ws, Map.of()), store);
         }
 
         assertThat(placed).hasSize(2);
@@ -57,7 +57,7 @@ class RevisionReusePlacedTest {
 
         edit(ws.resolve(PROMPT), "revision: 4", "revision: 5");
         try (SqliteRunStore store = SqliteRunStore.open(HistoryLocation.defaultDb(ws))) {
-            assertThat(RevisionReuse.placed(ws, Components.loadChecked(ws, Map.of()), store))
+            assertThat(RevisionReuse.placed(Components.loadChecked(ws, Map.of()), store))
                     .as("a new revision ends the prompt's warning").extracting(InputError::file).containsExactly("evalbench.yaml");
         }
     }
