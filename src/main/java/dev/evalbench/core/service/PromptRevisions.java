@@ -26,6 +26,17 @@ public final class PromptRevisions {
      *     whole-number {@code revision}
      */
     public static String nextRevision(String file, String text, String changelog) throws PromptFileException {
+        return nextRevision(file, text, changelog, -1);
+    }
+
+    /**
+     * The file's text as the revision after {@code saved}, the revision the file holds on disk: {@code saved} + 1,
+     * unless the text already declares a higher number, which the author typed and is kept. A {@code saved} below
+     * 0 (no file, or none that parses) counts as the text's own revision. Either way the number only grows.
+     *
+     * @throws PromptFileException as {@link #nextRevision(String, String, String)}
+     */
+    public static String nextRevision(String file, String text, String changelog, int saved) throws PromptFileException {
         if (changelog == null || changelog.isBlank()) {
             throw new PromptFileException(file, 0, 0, "a changelog line is required to save a revision");
         }
@@ -42,8 +53,10 @@ public final class PromptRevisions {
             throw new PromptFileException(file, revision.keyLine() + 1, revision.keyColumn() + 1,
                     "revision must be a whole number, not \"" + text.substring(revision.start(), revision.end()) + "\"");
         }
+        int after = saved < 0 ? current : saved;
+        int next = current > after ? current : after + 1;
         List<Edit> edits = new ArrayList<>();
-        edits.add(new Edit(revision.start(), revision.end(), Integer.toString(current + 1)));
+        edits.add(new Edit(revision.start(), revision.end(), Integer.toString(next)));
         YamlValueSpans.Span old = spans.get("changelog");
         if (old != null) {
             edits.add(new Edit(old.start(), old.end(), quoted(changelog)));

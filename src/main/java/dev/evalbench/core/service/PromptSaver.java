@@ -16,10 +16,16 @@ import java.nio.file.Path;
 public final class PromptSaver {
     private PromptSaver() {}
 
-    /** Writes {@code text} as the next revision and returns what was written. */
+    /**
+     * Writes {@code text} as the revision after the one on disk and returns what was written: a number the author
+     * typed above it is kept (typing "revision: 5" over 4 saves 5, not 6).
+     */
     public static String saveNext(Path workspace, String file, String text, String changelog)
             throws PromptFileException, IOException {
-        return write(workspace, file, PromptRevisions.nextRevision(file, text, changelog));
+        Path onDisk = workspace.resolve(file);
+        int saved = Files.isRegularFile(onDisk)
+                ? PromptRevisions.revisionOf(file, Files.readString(onDisk, StandardCharsets.UTF_8)) : -1;
+        return write(workspace, file, PromptRevisions.nextRevision(file, text, changelog, saved));
     }
 
     /** Writes the file on disk as a new revision with {@code old}'s system and body; returns what was written. */

@@ -192,6 +192,28 @@ class TemplateEditorModelTest {
     }
 
     /**
+     * The author types the next number by hand: the save keeps it (revision 5, not 6). A lower number typed over the
+     * file's 5 is not reused either: the save gives 6, as history only grows.
+     */
+    @Test
+    void aRevisionNumberTypedByHandIsKeptAndNeverGoesBack() throws Exception {
+        type("revision: 4", "revision: 5");
+        type("The customer wrote:", "The customer wrote this:");
+        editor.requestSave();
+        editor.changelogProperty().set("Say what the customer wrote");
+        editor.save();
+        assertThat(Files.readString(ws.resolve(FILE))).contains("revision: 5\n");
+        assertThat(editor.noticeProperty().get()).isEqualTo("Saved revision 5 of " + FILE + ".");
+
+        type("revision: 5", "revision: 3");
+        type("The customer wrote this:", "The customer wrote:");
+        editor.requestSave();
+        editor.changelogProperty().set("Back to the old words");
+        editor.save();
+        assertThat(Files.readString(ws.resolve(FILE))).contains("revision: 6\n");
+    }
+
+    /**
      * A sentence typed at the margin between two paragraphs of the system prompt: not saved, in the words
      * {@code validate} and the Problems panel use for it (the line to indent), not SnakeYAML's "could not find
      * expected ':'" one line further down.
