@@ -100,23 +100,27 @@ public final class WorkbenchApp extends Application {
         }
     }
 
-    /** Whether the start's first workspace has been opened (see {@link #rememberTabsPerWorkspace}). FX thread. */
-    private boolean reviewStartPassed;
+    /**
+     * True from a start that opened run files over a workspace until another workspace is opened: the tabs shown
+     * are the report's, not that workspace's, and are not kept as its tabs. FX thread.
+     */
+    private boolean reviewing;
 
     /**
      * The tabs a workspace had open when the window last left it, opened again once it is loaded (results and
      * comparisons mask and order their cases by it): each workspace's tabs are kept as it is left for another (and at
      * close), and come back when it is opened, at start or later. Not at a start that opens run files: a reviewer
-     * who opens CI's artifact wants that, not yesterday's tabs.
+     * who opens CI's artifact wants that, not yesterday's tabs; and the workspace's kept tabs stay as they were.
      */
     private void rememberTabsPerWorkspace(WorkspaceSession session, MainWindow window) {
-        session.onLeaving(left -> settings.keepTabs(left.toString(), openTabs(window)));
-        boolean startsOnRunFiles = !options.openedRuns().isEmpty();
+        reviewing = !options.openedRuns().isEmpty() && options.workspace() != null;
+        session.onLeaving(left -> {
+            if (!reviewing) settings.keepTabs(left.toString(), openTabs(window));
+        });
         session.folderProperty().addListener((o, was, now) -> {
-            // The first workspace of a start that opened run files keeps the tabs it has; any later one reopens its own.
-            boolean firstOfReview = was == null && startsOnRunFiles && !reviewStartPassed;
-            reviewStartPassed = true;
-            if (now != null && !firstOfReview) reopenWhenLoaded(session, window, now);
+            if (reviewing && was == null) return; // the review's workspace, shown with the report's tabs
+            reviewing = false;
+            if (now != null) reopenWhenLoaded(session, window, now);
         });
     }
 
@@ -158,7 +162,7 @@ public final class WorkbenchApp extends Application {
             if (windowState != null) windowState.capture();
         });
         closing("the open tabs", () -> {
-            if (workbench != null) {
+            if (workbench != null && !reviewing) {
                 settings.openTabs = workbench.window().tabMemory().openIds();
                 settings.selectedTab = workbench.window().tabMemory().selectedId();
                 if (workbench.session().folder() != null) {

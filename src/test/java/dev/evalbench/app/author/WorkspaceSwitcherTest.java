@@ -87,6 +87,33 @@ class WorkspaceSwitcherTest extends WindowTestBase {
                 .containsExactly("file:prompts/extract.yaml");
     }
 
+    /**
+     * A reviewer opens CI's report folder over the sample, whose template tab was kept: the window shows the
+     * report's comparison, not the template, and closing it leaves the sample's kept tabs as they were (the
+     * report's tabs are not the workspace's).
+     */
+    @Test
+    void aReviewStartLeavesTheWorkspacesKeptTabsAsTheyWere() throws Exception {
+        Path ws = dev.evalbench.cli.EditedPromptRuns.make(temp.resolve("ci"));
+        Path report = dev.evalbench.cli.EditedPromptRuns.report(ws, temp.resolve("ci-report"));
+        fixture = WorkbenchFixture.ofSample(temp);
+        String sample = fixture.workspace.toAbsolutePath().normalize().toString();
+        WorkbenchSettings remembered = new WorkbenchSettings();
+        remembered.keepTabs(sample, new dev.evalbench.app.settings.OpenTabs(List.of("file:prompts/triage.yaml"),
+                "file:prompts/triage.yaml"));
+        new SettingsFile(fixture.settings).save(remembered);
+        fixture.start(java.util.Map.of(), List.of(dev.evalbench.core.service.RunFiles.open(report)));
+
+        waitFor(20, TimeUnit.SECONDS, () -> FxWait.read(() -> fixture.workbench().window().tabs().getTabs().stream()
+                        .anyMatch(t -> "compare-tab".equals(t.getId())))
+                && !FxWait.read(() -> fixture.workbench().session().loadingProperty().get()));
+        assertThat(titles()).doesNotContain("triage.yaml");
+        fixture.stop();
+        waitFor(10, TimeUnit.SECONDS, () -> Files.isRegularFile(fixture.settings)
+                && sample.equals(new SettingsFile(fixture.settings).load().lastWorkspace));
+        assertThat(new SettingsFile(fixture.settings).load().tabsOf(sample).ids).containsExactly("file:prompts/triage.yaml");
+    }
+
     /** Fires the switcher's item for the workspace folder {@code name}. */
     private void choose(MenuButton switcher, String name) throws Exception {
         waitFor(10, TimeUnit.SECONDS, () -> switcher.getItems().stream().anyMatch(i -> i.getText() != null
