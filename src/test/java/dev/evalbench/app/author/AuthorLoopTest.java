@@ -267,7 +267,8 @@ class AuthorLoopTest extends TriageWindowTestBase {
     void closingAnEditorWithUnsavedEditsAsksFirst() throws Exception {
         CodeArea area = triageWithADraft();
 
-        robot.clickOn(".tab-close-button");
+        // Ctrl+W asks as the tab's × does.
+        robot.push(KeyCode.CONTROL, KeyCode.W);
         waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("Cancel").tryQuery().isPresent());
         assertThat(FxWait.read(() -> robot.lookup("Save the edits to prompts/triage.yaml as a new revision?").tryQuery().isPresent()))
                 .as("Save the edits to prompts/triage.yaml as a new revision?").isTrue();

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Tab;
+import javafx.scene.input.KeyCode;
 import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +51,21 @@ class OpenTabsRememberedTest extends WindowTestBase {
                 () -> "triage.yaml".equals(tabs().getSelectionModel().getSelectedItem().getText()));
         CodeArea editor = robot.lookup("#template-code").queryAs(CodeArea.class);
         waitFor(10, TimeUnit.SECONDS, () -> editor.getText().startsWith("id: triage"));
+
+        // The keys of tabs work from anywhere, here the workspace tree: Ctrl+Tab steps on, Ctrl+Shift+Tab back
+        // (wrapping), Ctrl+W closes the tab shown.
+        robot.clickOn(treeCell("tickets.jsonl"));
+        robot.push(KeyCode.CONTROL, KeyCode.TAB);
+        waitFor(5, TimeUnit.SECONDS, () -> selectedTitle().equals(before.get(1)));
+        robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.TAB);
+        robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.TAB);
+        waitFor(5, TimeUnit.SECONDS, () -> selectedTitle().equals(before.get(2)));
+        robot.push(KeyCode.CONTROL, KeyCode.W);
+        waitFor(5, TimeUnit.SECONDS, () -> titles().equals(before.subList(0, 2)));
+    }
+
+    private String selectedTitle() {
+        return FxWait.read(() -> tabs().getSelectionModel().getSelectedItem().getText());
     }
 
     @Test

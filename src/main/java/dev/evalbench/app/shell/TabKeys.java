@@ -1,0 +1,53 @@
+package dev.evalbench.app.shell;
+
+import javafx.event.Event;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+
+/**
+ * The keys a desktop user expects of tabs, from anywhere in the window: Ctrl+W closes the tab shown as its × does
+ * (a template's unsaved edits are asked about first), Ctrl+Tab and Ctrl+Shift+Tab step through the tabs, wrapping.
+ * The tab pane's own Ctrl+Tab works only while the keyboard is inside it; from the workspace tree or the run
+ * history it did nothing. FX thread only.
+ */
+final class TabKeys {
+    private final TabPane tabs;
+
+    private TabKeys(TabPane tabs) {
+        this.tabs = tabs;
+    }
+
+    static void install(TabPane tabs, Shortcuts shortcuts) {
+        TabKeys keys = new TabKeys(tabs);
+        shortcuts.add(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN), "Window",
+                "Close the tab shown (a template's unsaved edits are asked about first)",
+                // After the key's events: the question is a modal dialog, which opened inside the key press would
+                // take the key's release (as Ctrl+Q found).
+                () -> javafx.application.Platform.runLater(keys::closeShown));
+        shortcuts.add(new KeyCodeCombination(KeyCode.TAB, KeyCombination.CONTROL_DOWN), "Window", "Next tab",
+                () -> keys.step(1));
+        shortcuts.add(new KeyCodeCombination(KeyCode.TAB, KeyCombination.CONTROL_DOWN, KeyCombination.SHIFT_DOWN),
+                "Window", "Previous tab", () -> keys.step(-1));
+    }
+
+    /** Closes the tab shown the way its close button does: the tab's close request first, which may refuse. */
+    private void closeShown() {
+        Tab shown = tabs.getSelectionModel().getSelectedItem();
+        if (shown == null || !shown.isClosable()) return;
+        Event request = new Event(shown, shown, Tab.TAB_CLOSE_REQUEST_EVENT);
+        Event.fireEvent(shown, request);
+        if (request.isConsumed()) return;
+        tabs.getTabs().remove(shown);
+        if (shown.getOnClosed() != null) Event.fireEvent(shown, new Event(Tab.CLOSED_EVENT));
+    }
+
+    private void step(int by) {
+        int count = tabs.getTabs().size();
+        if (count < 2) return;
+        int at = tabs.getSelectionModel().getSelectedIndex();
+        tabs.getSelectionModel().select(Math.floorMod(at + by, count));
+    }
+}
