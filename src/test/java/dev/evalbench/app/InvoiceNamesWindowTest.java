@@ -43,7 +43,9 @@ class InvoiceNamesWindowTest extends WindowTestBase {
                 && cellTexts("#results-table", "Suite").contains("extraction"));
         drawnWhole("#results-table", "Suite", "Route", "Case");
 
-        robot.clickOn("#results-compare-previous");
+        // The results' "Previous" by its key, from the table.
+        robot.clickOn("#results-table").push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT,
+                javafx.scene.input.KeyCode.P);
         waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#compare-table").tryQuery().isPresent()
                 && !cellTexts("#compare-table", "Suite").isEmpty());
         drawnWhole("#compare-table", "Suite", "Case");

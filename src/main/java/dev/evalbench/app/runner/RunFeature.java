@@ -114,6 +114,7 @@ public final class RunFeature {
                                 ZoneId zone, AtomicReference<Workspace> openWorkspace, HistoryView historyView) {
         compare = new CompareTabs(window, runner, history::store, session::folder, openWorkspace::get, env, zone);
         compare.installShortcuts();
+        CompareButtons.installShortcuts(window);
         historyView.addAction("history-compare-baseline", "fth-git-pull-request", "Compare with baseline",
                 "Compare the selected run with the run tagged " + CompareTabs.BASELINE_TAG,
                 row -> compare.compareWithBaseline(RunChoice.ofHistory(row.header(), zone, history::store)));

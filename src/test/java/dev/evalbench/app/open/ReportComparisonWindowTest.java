@@ -78,11 +78,13 @@ class ReportComparisonWindowTest extends WindowTestBase {
         // The prompt's template diff too: the folder keeps the baseline's template text beside the run's.
         assertThat(robot.lookup("#compare-template-triage").tryQuery()).as("the template diff of prompt triage").isPresent();
 
-        // The report's own results tab is open beside it; its "Baseline" selects this comparison, not a second one.
+        // The report's own results tab is open beside it; its "Baseline" (Ctrl+Shift+B) selects this comparison, not a
+        // second one.
         Tab results = FxWait.read(() -> fixture.workbench().window().tabs().getTabs().stream()
                 .filter(t -> t.getId() != null && t.getId().startsWith("opened-tab-")).findFirst().orElseThrow());
         robot.interact(() -> fixture.workbench().window().tabs().getSelectionModel().select(results));
-        robot.interact(() -> robot.lookup("#results-compare-baseline").queryAs(Button.class).fire());
+        robot.clickOn("#results-table").push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT,
+                javafx.scene.input.KeyCode.B);
         waitFor(10, TimeUnit.SECONDS, () -> fixture.workbench().window().tabs().getSelectionModel().getSelectedItem() == selected);
         assertThat(FxWait.read(() -> fixture.workbench().window().tabs().getTabs().stream()
                 .filter(t -> "compare-tab".equals(t.getId())).count())).isEqualTo(1);

@@ -56,6 +56,11 @@ class ReportsWindowTest extends WindowTestBase {
         robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.E)
                 .release(javafx.scene.input.KeyCode.E, javafx.scene.input.KeyCode.CONTROL);
         waitFor(5, TimeUnit.SECONDS, () -> text("#status-message").startsWith("Nothing to export here: Ctrl+E exports"));
+        // So does the key of a results tab's "Baseline".
+        robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.B);
+        waitFor(5, TimeUnit.SECONDS, () -> text("#status-message").equals("Nothing to compare here: the key compares the"
+                + " run of the results tab shown with the baseline; show one, or open a run from the history (Ctrl+H,"
+                + " then Enter)."));
         dev.evalbench.app.DoubleClick.newestRun(robot);
         waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#export-report-button").tryQuery().isPresent());
         robot.clickOn("#export-report-button");
