@@ -51,7 +51,8 @@ public final class WorkbenchApp extends Application {
                 wb -> new dev.evalbench.app.charts.ChartsFeature().install(wb.window(), wb.runner(), wb.session(), wb.env(), runs.history(), runs.results(), wb.clock().getZone()),
                 wb -> new OpenFeature().install(wb.window(), wb.runner(), wb.session(), wb.env(), runs.compare(), wb.openedRuns(),
                         reports::verify, reports::offer),
-                wb -> runs.compare().keepMarksIn(wb.configFolder()));
+                wb -> runs.compare().keepMarksIn(wb.configFolder()),
+                wb -> runs.compare().keepDividersIn(wb.settings().dividers));
     }
 
     /** Reads the settings file on JavaFX's launcher thread, which calls this: the FX thread never reads files. */

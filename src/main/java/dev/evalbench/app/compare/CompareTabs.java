@@ -48,6 +48,7 @@ public final class CompareTabs {
     /** How a side read from a file ends in a pair's key. */
     private static final String FILE_SIDE = " (file)";
     private ReviewMarksFile marks;
+    private Map<String, double[]> dividers = new java.util.HashMap<>();
     private final List<Consumer<Opened>> onOpen = new java.util.ArrayList<>();
 
     /**
@@ -85,6 +86,14 @@ public final class CompareTabs {
                 () -> unlessTyping(CompareView::toggleReviewed));
         window.shortcuts().add(new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 "Compare", "Compare two runs…", this::pick);
+    }
+
+    /**
+     * Keeps the dividers a reviewer drags in a comparison in {@code dividers} (the settings'), for the comparisons
+     * opened later; without, they hold for the life of the window.
+     */
+    public void keepDividersIn(Map<String, double[]> dividers) {
+        this.dividers = dividers;
     }
 
     /** Keeps reviewers' marks in {@code configFolder}'s reviews/ from now on (without: for the life of a tab). */
@@ -343,7 +352,8 @@ public final class CompareTabs {
                 ComparisonMask.of(mask), new dev.evalbench.app.results.DatasetLookup(ws));
         if (marks != null) vm.keepMarksIn(marks);
         vm.useRecordedGates(recorded::get);
-        CompareView view = new CompareView(vm, "First run: " + before.label() + "   →   second run: " + after.label());
+        CompareView view = new CompareView(vm, "First run: " + before.label() + "   →   second run: " + after.label(),
+                dividers);
         Tab tab = new Tab("Compare " + shortId(before.runId()) + " → " + shortId(after.runId()), view);
         tab.setId("compare-tab");
         // Two runs of the history can be compared again at the next start; runs read from files may be gone by then.

@@ -40,8 +40,11 @@ public final class CompareView extends VBox implements dev.evalbench.app.fx.Filt
     /** The table's rows once its skin made them (looked up once). */
     private javafx.scene.control.skin.VirtualFlow<?> rows;
 
-    /** @param runs the two runs in words, e.g. "run 2026… (history) → report 2026… (report.json)" */
-    public CompareView(CompareViewModel vm, String runs) {
+    /**
+     * @param runs         the two runs in words, e.g. "run 2026… (history) → report 2026… (report.json)"
+     * @param keptDividers where the dividers a reviewer drags are kept for later comparisons ({@link CompareSplit})
+     */
+    public CompareView(CompareViewModel vm, String runs, java.util.Map<String, double[]> keptDividers) {
         this.vm = vm;
         this.filterBar = new ReviewFilterBar(vm);
         getStylesheets().add(CompareView.class.getResource("compare.css").toExternalForm());
@@ -157,18 +160,7 @@ public final class CompareView extends VBox implements dev.evalbench.app.fx.Filt
         SplitPane split = new SplitPane(overview, list, pairScroll);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.24, 0.56);
-        // The overview gets the height that shows every gate row (at most 45%) once the gates are known, and each
-        // time the view's height changes (the window maximized: the split pane kept the proportions, and a blank
-        // strip grew under the gates, taken from the cases) until the reviewer drags a divider, which then stays.
-        Runnable fitOverview = () -> fitOverview(split, overview);
-        vm.overviewProperty().addListener((o, was, now) -> fitOverview.run());
-        boolean[] dragged = {false};
-        split.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
-            if (e.getTarget() instanceof Node n && onDivider(n, split)) dragged[0] = true;
-        });
-        split.heightProperty().addListener((o, was, now) -> {
-            if (now.doubleValue() > 0 && (was.doubleValue() == 0 || !dragged[0])) fitOverview.run();
-        });
+        CompareSplit.install(split, overview, vm.overviewProperty(), keptDividers);
         VBox.setVgrow(split, Priority.ALWAYS);
         getChildren().addAll(top, split);
     }
@@ -177,29 +169,6 @@ public final class CompareView extends VBox implements dev.evalbench.app.fx.Filt
     public void addAction(Node action) {
         if (action instanceof javafx.scene.control.Control c) c.setMinWidth(Region.USE_PREF_SIZE);
         actions.getChildren().add(action);
-    }
-
-    /** Whether {@code n} is (inside) one of {@code split}'s dividers. */
-    private static boolean onDivider(Node n, SplitPane split) {
-        for (Node at = n; at != null && at != split; at = at.getParent()) {
-            if (at.getStyleClass().contains("split-pane-divider")) return true;
-        }
-        return false;
-    }
-
-    /**
-     * Puts the first divider where the overview shows all its gate rows (at most 45% of the view), keeping the list's
-     * share below it. The reviewer may drag it higher: on a laptop's 800 pixels the nine gates left the list three
-     * rows and the case a few lines, and a reviewer walking regressions reads the case, not the gates, so the
-     * overview has no minimum height that would hold the divider down.
-     */
-    private static void fitOverview(SplitPane split, OverviewPane overview) {
-        double height = split.getHeight();
-        if (height <= 0) return;
-        // + the divider's own height and the table's borders, which the positions do not count.
-        double needed = Math.min(0.45 * height, overview.neededHeight() + 16);
-        double first = Math.max(0.15, needed / height);
-        split.setDividerPositions(first, Math.min(0.85, first + 0.32));
     }
 
     private static String verdict(CaseSummary s) {

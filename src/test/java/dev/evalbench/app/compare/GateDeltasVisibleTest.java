@@ -26,7 +26,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * The comparison's gate deltas are readable when it opens on a laptop-sized screen (the headless screen is
  * 1280x800): every one of the sample's nine gate rows is laid out inside the table's viewport, inside the
  * overview and inside the window, not only present in the table's items; a click on one lists the cases behind it;
- * and a taller window gives its height to the cases until the reviewer drags the divider, either way.
+ * and a taller window gives its height to the cases until the reviewer drags the divider, either way; the dragged
+ * dividers hold for the next comparison and the next start.
  */
 @dev.evalbench.app.SharesFxToolkit
 class GateDeltasVisibleTest extends WindowTestBase {
@@ -153,6 +154,31 @@ class GateDeltasVisibleTest extends WindowTestBase {
         // divider at the gates' height, and at 800 pixels the list kept three rows).
         robot.drag(divider).dropBy(0, -220);
         waitFor(5, TimeUnit.SECONDS, () -> overviewPane.getHeight() < overviewPane.neededHeight() + 16 - 100);
+
+        // The next comparison opens with the reviewer's dividers, not the gates' height; so does the next start.
+        double[] dragged = FxWait.read(split::getDividerPositions);
+        robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.W);
+        waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#compare-gates").tryQuery().isEmpty());
+        // The window on the screen again, for the clicks on the history below.
+        robot.interact(() -> fixture.stage.setHeight(fixture.stage.getHeight() - 500));
+        robot.clickOn(robot.lookup("#history-list .list-cell").nth(0).queryAs(Node.class));
+        robot.clickOn("#history-compare-baseline");
+        waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#compare-gates").tryQuery().isPresent()
+                && robot.lookup("#compare-gates").queryAs(TableView.class).getItems().size() == 9);
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS); // where the gates' arrival moved the divider before
+        javafx.scene.control.SplitPane again = FxWait.read(() -> {
+            Node at = robot.lookup("#compare-gates").query();
+            while (!(at instanceof javafx.scene.control.SplitPane)) at = at.getParent();
+            return (javafx.scene.control.SplitPane) at;
+        });
+        assertThat(again).isNotSameAs(split);
+        waitFor(5, TimeUnit.SECONDS, () -> Math.abs(again.getDividerPositions()[0] - dragged[0]) < 0.01
+                && Math.abs(again.getDividerPositions()[1] - dragged[1]) < 0.01);
+        fixture.stop();
+        waitFor(10, TimeUnit.SECONDS, () -> java.nio.file.Files.isRegularFile(fixture.settings)
+                && new dev.evalbench.app.settings.SettingsFile(fixture.settings).load().dividers.containsKey("compare"));
+        assertThat(new dev.evalbench.app.settings.SettingsFile(fixture.settings).load().dividers.get("compare"))
+                .containsExactly(dragged, org.assertj.core.data.Offset.offset(0.01));
     }
 
     /** Where a node is drawn; asked on the FX thread, since bounds are computed lazily (see QuickRobot). */

@@ -1,0 +1,82 @@
+package dev.evalbench.app.compare;
+
+import java.util.Map;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.Node;
+import javafx.scene.control.SplitPane;
+import javafx.scene.input.MouseEvent;
+
+/**
+ * The heights of a comparison's three parts (overview, case list, selected case). Until the reviewer drags a
+ * divider, the overview gets the height that shows every gate row (at most 45%), each time the gates arrive or the
+ * view's height changes. Once dragged, the dividers stay where they were put, and are kept for every comparison
+ * opened later, at this start and the next: a reviewer who gave the two outputs more room on a laptop's screen did
+ * it once, not for each pull request. FX thread only.
+ */
+final class CompareSplit {
+    /** The key under which the settings keep the dividers a reviewer dragged. */
+    static final String KEY = "compare";
+
+    private final SplitPane split;
+    private final OverviewPane overview;
+    private final Map<String, double[]> kept;
+    /** True once the dividers are the reviewer's (dragged here, or kept from an earlier comparison). */
+    private boolean held;
+    private boolean dragging;
+
+    private CompareSplit(SplitPane split, OverviewPane overview, Map<String, double[]> kept) {
+        this.split = split;
+        this.overview = overview;
+        this.kept = kept;
+    }
+
+    /**
+     * @param gatesKnown changes when the overview's gates arrive
+     * @param kept       where dragged dividers are kept (the settings' dividers); read now, written on each drag
+     */
+    static void install(SplitPane split, OverviewPane overview, ObservableValue<?> gatesKnown, Map<String, double[]> kept) {
+        CompareSplit s = new CompareSplit(split, overview, kept);
+        double[] before = kept.get(KEY);
+        s.held = before != null && before.length == split.getDividers().size();
+        if (s.held) split.setDividerPositions(before);
+        gatesKnown.addListener((o, was, now) -> s.fit());
+        split.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+            if (e.getTarget() instanceof Node n && onDivider(n, split)) s.dragging = true;
+        });
+        split.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> {
+            if (!s.dragging) return;
+            s.dragging = false;
+            s.held = true;
+            kept.put(KEY, split.getDividerPositions());
+        });
+        split.heightProperty().addListener((o, was, now) -> {
+            if (now.doubleValue() <= 0) return;
+            // The kept fractions again at the first real height: the split pane's first layout may move them.
+            if (s.held && was.doubleValue() == 0 && kept.get(KEY) != null) split.setDividerPositions(kept.get(KEY));
+            else s.fit();
+        });
+    }
+
+    /** Whether {@code n} is (inside) one of {@code split}'s dividers. */
+    private static boolean onDivider(Node n, SplitPane split) {
+        for (Node at = n; at != null && at != split; at = at.getParent()) {
+            if (at.getStyleClass().contains("split-pane-divider")) return true;
+        }
+        return false;
+    }
+
+    /**
+     * Puts the first divider where the overview shows all its gate rows (at most 45% of the view), keeping the list's
+     * share below it, unless the reviewer's dividers hold. The overview has no minimum height that would hold the
+     * divider down: on a laptop's 800 pixels the nine gates left the list three rows and the case a few lines, and a
+     * reviewer walking regressions reads the case, not the gates.
+     */
+    private void fit() {
+        double height = split.getHeight();
+        if (held || height <= 0) return;
+        // + the divider's own height and the table's borders, which the positions do not count.
+        double needed = Math.min(0.45 * height, overview.neededHeight() + 16);
+        double first = Math.max(0.15, needed / height);
+        split.setDividerPositions(first, Math.min(0.85, first + 0.32));
+    }
+}
