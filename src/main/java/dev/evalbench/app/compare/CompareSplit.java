@@ -1,14 +1,15 @@
 package dev.evalbench.app.compare;
 
 import java.util.Map;
-import javafx.beans.value.ObservableValue;
+import java.util.function.DoubleSupplier;
+import javafx.beans.Observable;
 import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
 import javafx.scene.input.MouseEvent;
 
 /**
  * The heights of a comparison's three parts (overview, case list, selected case). Until the reviewer drags a
- * divider, the overview gets the height that shows every gate row (at most 45%), each time the gates arrive or the
+ * divider, the overview gets the height that shows all it holds, a canary's verdict and every gate row (at most 45%), each time the gates arrive or the
  * view's height changes. Once dragged, the dividers stay where they were put, and are kept for every comparison
  * opened later, at this start and the next: a reviewer who gave the two outputs more room on a laptop's screen did
  * it once, not for each pull request. FX thread only.
@@ -18,28 +19,32 @@ final class CompareSplit {
     static final String KEY = "compare";
 
     private final SplitPane split;
-    private final OverviewPane overview;
+    private final DoubleSupplier needed;
     private final Map<String, double[]> kept;
     /** True once the dividers are the reviewer's (dragged here, or kept from an earlier comparison). */
     private boolean held;
     private boolean dragging;
 
-    private CompareSplit(SplitPane split, OverviewPane overview, Map<String, double[]> kept) {
+    private CompareSplit(SplitPane split, DoubleSupplier needed, Map<String, double[]> kept) {
         this.split = split;
-        this.overview = overview;
+        this.needed = needed;
         this.kept = kept;
     }
 
     /**
-     * @param gatesKnown changes when the overview's gates arrive
+     * @param needed     the height the first part needs to show all of itself (a canary's verdict, every gate row)
+     * @param gatesKnown changes when what the first part shows arrives
      * @param kept       where dragged dividers are kept (the settings' dividers); read now, written on each drag
      */
-    static void install(SplitPane split, OverviewPane overview, ObservableValue<?> gatesKnown, Map<String, double[]> kept) {
-        CompareSplit s = new CompareSplit(split, overview, kept);
+    static void install(SplitPane split, DoubleSupplier needed, Map<String, double[]> kept, Observable... gatesKnown) {
+        CompareSplit s = new CompareSplit(split, needed, kept);
         double[] before = kept.get(KEY);
         s.held = before != null && before.length == split.getDividers().size();
         if (s.held) split.setDividerPositions(before);
-        gatesKnown.addListener((o, was, now) -> s.fit());
+        // After the layout: a part that just arrived has its height only then.
+        for (Observable known : gatesKnown) {
+            known.addListener(o -> dev.evalbench.app.fx.AfterLayout.runIn(split, s::fit));
+        }
         split.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
             if (e.getTarget() instanceof Node n && onDivider(n, split)) s.dragging = true;
         });
@@ -66,7 +71,7 @@ final class CompareSplit {
     }
 
     /**
-     * Puts the first divider where the overview shows all its gate rows (at most 45% of the view), keeping the list's
+     * Puts the first divider where the first part shows all it holds (at most 45% of the view), keeping the list's
      * share below it, unless the reviewer's dividers hold. The overview has no minimum height that would hold the
      * divider down: on a laptop's 800 pixels the nine gates left the list three rows and the case a few lines, and a
      * reviewer walking regressions reads the case, not the gates.
@@ -75,7 +80,7 @@ final class CompareSplit {
         double height = split.getHeight();
         if (held || height <= 0) return;
         // + the divider's own height and the table's borders, which the positions do not count.
-        double needed = Math.min(0.45 * height, overview.neededHeight() + 16);
+        double needed = Math.min(0.45 * height, this.needed.getAsDouble() + 16);
         double first = Math.max(0.15, needed / height);
         split.setDividerPositions(first, Math.min(0.85, first + 0.32));
     }

@@ -84,7 +84,7 @@ public final class CompareView extends VBox implements dev.evalbench.app.fx.Filt
         HBox.setHgrow(which, Priority.ALWAYS);
         HBox runsLine = new HBox(8, which, actions);
         runsLine.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        VBox top = new VBox(2, runsLine, counts, scope, new CanaryVerdictPane(vm.canaryProperty()), problem);
+        VBox top = new VBox(2, runsLine, counts, scope, problem);
         top.setStyle("-fx-padding: 4 6 0 6;");
 
         OverviewPane overview = new OverviewPane(vm);
@@ -157,10 +157,31 @@ public final class CompareView extends VBox implements dev.evalbench.app.fx.Filt
         pairScroll.setFitToHeight(true);
         pairScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         pairScroll.setMinHeight(0);
-        SplitPane split = new SplitPane(overview, list, pairScroll);
+        // A canary's verdict heads the first part, with the gates: the dividers share the height among the three, and
+        // above them it left a laptop's list no row at all.
+        CanaryVerdictPane canary = new CanaryVerdictPane(vm.canaryProperty());
+        canary.setStyle("-fx-padding: 0 6 4 6;");
+        VBox first = new VBox(canary, overview) {
+            // Under a canary's verdict, read whole, the first gate rows at least: the part scrolls to them when shorter
+            // (on a laptop's screen the verdict took all of it, the gates out of reach). Without a verdict, no minimum:
+            // the gates scroll in their table, and the reviewer may drag the divider above them.
+            @Override
+            protected double computeMinHeight(double width) {
+                return canary.isManaged() ? canary.prefHeight(width) + Math.min(overview.neededHeight(), 5 * ROW_HEIGHT) : 0;
+            }
+        };
+        VBox.setVgrow(overview, Priority.ALWAYS);
+        ScrollPane firstScroll = new ScrollPane(first);
+        firstScroll.setId("compare-overview-scroll");
+        firstScroll.setFitToWidth(true);
+        firstScroll.setFitToHeight(true);
+        firstScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        firstScroll.setMinHeight(0);
+        SplitPane split = new SplitPane(firstScroll, list, pairScroll);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.24, 0.56);
-        CompareSplit.install(split, overview, vm.overviewProperty(), keptDividers);
+        CompareSplit.install(split, () -> (canary.isManaged() ? canary.prefHeight(first.getWidth()) : 0)
+                + overview.neededHeight(), keptDividers, vm.overviewProperty(), vm.canaryProperty());
         VBox.setVgrow(split, Priority.ALWAYS);
         getChildren().addAll(top, split);
     }
