@@ -13,10 +13,11 @@ import org.fxmisc.richtext.LineNumberFactory;
  * monospace face with line numbers, so a problem's line and column can be pointed at. A line above the text
  * says it is read-only and where to edit it: keys typed into it did nothing, and said nothing. FX thread only.
  */
-public final class ReadOnlyFileView extends BorderPane {
+public final class ReadOnlyFileView extends BorderPane implements dev.evalbench.app.fx.Filterable {
     /** The style class of the line a problem is at. */
     static final String PROBLEM_LINE = "problem-line";
     private final CodeArea area = new CodeArea();
+    private final FindBar find = new FindBar(area);
     private int marked = -1;
 
     /** @param file the file's path in the workspace, as the note names it */
@@ -28,7 +29,7 @@ public final class ReadOnlyFileView extends BorderPane {
         note.setWrapText(true);
         note.getStyleClass().add(Styles.TEXT_MUTED);
         note.setPadding(new Insets(4, 8, 4, 8));
-        setTop(note);
+        setTop(new javafx.scene.layout.VBox(note, find));
         area.getStyleClass().add("read-only-code");
         area.setId("read-only-file");
         area.setEditable(false);
@@ -60,6 +61,12 @@ public final class ReadOnlyFileView extends BorderPane {
         area.requestFocus();
     }
 
+
+    /** Ctrl+F: the find bar above the text ({@link FindBar}). */
+    @Override
+    public void focusFilter() {
+        find.open();
+    }
 
     public int caretLine() {
         return area.getCurrentParagraph() + 1;

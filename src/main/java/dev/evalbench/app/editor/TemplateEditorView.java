@@ -24,12 +24,13 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * live preview for the chosen case below it, the revision history beside it, and the changelog line asked
  * inline on save. Thin: every decision is {@link TemplateEditorModel}'s. FX thread only.
  */
-public final class TemplateEditorView extends BorderPane {
+public final class TemplateEditorView extends BorderPane implements dev.evalbench.app.fx.Filterable {
     /** How long typing must pause before the marks and the preview are computed again. */
     static final Duration PAUSE = Duration.ofMillis(250);
 
     final CodeArea area = new CodeArea();
     final TemplateEditorModel model;
+    private final FindBar find = new FindBar(area);
 
     public TemplateEditorView(TemplateEditorModel model, RevisionHistoryModel history) {
         this.model = model;
@@ -66,7 +67,7 @@ public final class TemplateEditorView extends BorderPane {
         SplitPane centre = new SplitPane(editorAndPreview, new RevisionHistoryView(history));
         centre.setDividerPositions(0.66);
         setCenter(centre);
-        setTop(new VBox(4, toolBar(), new KeptEditsBar(model), new ChangelogBar(model), notice()));
+        setTop(new VBox(4, toolBar(), new KeptEditsBar(model), new ChangelogBar(model), notice(), find));
         setBottom(new VBox(2,
                 lineUnderEditor("file-problem", model.fileProblemProperty(), "fth-x-circle"),
                 lineUnderEditor("undefined-summary", model.undefinedSummaryProperty(), "fth-alert-triangle")));
@@ -202,6 +203,12 @@ public final class TemplateEditorView extends BorderPane {
         notice.managedProperty().bind(notice.visibleProperty());
         notice.setStyle("-fx-padding: 0 6 0 6;");
         return notice;
+    }
+
+    /** Ctrl+F: the find bar above the text ({@link FindBar}). */
+    @Override
+    public void focusFilter() {
+        find.open();
     }
 
     /** Puts the caret at a 1-based line and column (a problem's place) and shows it. */

@@ -102,7 +102,7 @@ public final class MainWindow {
         // One Ctrl+F for every tab with a filter: it was the results' alone, and a comparison's "Filter (Ctrl+F)"
         // did nothing.
         shortcuts.add(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), "Window",
-                "Focus the filter of the tab shown (results, comparison, dataset)", () -> {
+                "Filter the tab shown (results, comparison, dataset), or find in its file (a template, a read-only file)", () -> {
                     Tab shown = tabs.getSelectionModel().getSelectedItem();
                     if (shown != null && shown.getContent() instanceof dev.evalbench.app.fx.Filterable f) f.focusFilter();
                 });

@@ -139,6 +139,43 @@ class AuthorLoopTest extends TriageWindowTestBase {
     }
 
     /**
+     * Ctrl+F in a template finds in its text as any editor does: the first occurrence from the caret selected as it is
+     * typed, ignoring case, Enter to the next and Shift+Enter back, wrapping, "2 of N" beside; Esc gives the text the
+     * keyboard with the occurrence still selected. It did nothing in a template.
+     */
+    @Test
+    void ctrlFFindsInTheTemplateAndEnterWalksTheOccurrences() throws Exception {
+        CodeArea area = openTriage();
+        waitFor(10, TimeUnit.SECONDS, () -> area.getScene() != null && area.getScene().getFocusOwner() == area);
+        String text = FxWait.read(() -> area.getText());
+        java.util.List<Integer> starts = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)customer").matcher(text);
+        while (m.find()) starts.add(m.start());
+        assertThat(starts).hasSizeGreaterThan(2);
+
+        robot.push(KeyCode.CONTROL, KeyCode.F);
+        waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#find-field").query().isFocused());
+        robot.write("CUSTOMER");
+        Label count = robot.lookup("#find-count").queryAs(Label.class);
+        waitFor(5, TimeUnit.SECONDS, () -> count.getText().equals("1 of " + starts.size())
+                && area.getSelection().getStart() == starts.get(0) && area.getSelectedText().equalsIgnoreCase("customer"));
+        robot.push(KeyCode.ENTER);
+        waitFor(5, TimeUnit.SECONDS, () -> count.getText().equals("2 of " + starts.size())
+                && area.getSelection().getStart() == starts.get(1));
+        robot.push(KeyCode.SHIFT, KeyCode.ENTER);
+        robot.push(KeyCode.SHIFT, KeyCode.ENTER);
+        waitFor(5, TimeUnit.SECONDS, () -> count.getText().equals(starts.size() + " of " + starts.size())
+                && area.getSelection().getStart() == starts.get(starts.size() - 1));
+        robot.write("-nowhere");
+        waitFor(5, TimeUnit.SECONDS, () -> count.getText().equals("No match"));
+        for (int i = 0; i < "-nowhere".length(); i++) robot.push(KeyCode.BACK_SPACE);
+        robot.push(KeyCode.ESCAPE);
+        waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup("#find-bar").query().isVisible() && area.isFocused()
+                && area.getSelectedText().equalsIgnoreCase("customer"));
+        assertThat(FxWait.read(() -> area.getText())).as("finding edits nothing").isEqualTo(text);
+    }
+
+    /**
      * A click on the blank line between two paragraphs of the system prompt puts the caret at the margin; text
      * typed there went in at the margin, ended the block, and the file could not be saved ("Line 10: YAML syntax
      * error"). It goes in at the block's indentation.

@@ -1,0 +1,100 @@
+package dev.evalbench.app.editor;
+
+import atlantafx.base.theme.Styles;
+import java.util.List;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import org.fxmisc.richtext.GenericStyledArea;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * Find in a file's text, above it (Ctrl+F): what is typed is selected in the text as it is typed, ignoring case;
+ * Enter or F3 goes to the next occurrence, Shift+Enter or Shift+F3 to the one before, wrapping; "2 of 5" says where
+ * the selection is; Esc closes the bar and gives the text the keyboard, the occurrence still selected. Hidden until
+ * asked for. FX thread only.
+ */
+final class FindBar extends HBox {
+    private final GenericStyledArea<?, ?, ?> area;
+    private final TextField field = new TextField();
+    private final Label count = new Label();
+
+    FindBar(GenericStyledArea<?, ?, ?> area) {
+        super(6);
+        this.area = area;
+        setId("find-bar");
+        setAlignment(Pos.CENTER_LEFT);
+        setStyle("-fx-padding: 2 6 2 6;");
+        field.setId("find-field");
+        field.setPromptText("Find in the text");
+        field.setPrefColumnCount(24);
+        count.setId("find-count");
+        Button close = new Button(null, new FontIcon("fth-x"));
+        close.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
+        close.setTooltip(new Tooltip("Close (Esc)"));
+        close.setOnAction(e -> close());
+        getChildren().addAll(new Label("Find"), field, count, close);
+        field.textProperty().addListener((o, was, now) -> show(selectionStart(), true));
+        field.setOnKeyPressed(e -> {
+            boolean step = e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.F3;
+            if (step) {
+                int caret = area.getSelection().getLength() > 0 ? area.getSelection().getStart() : area.getCaretPosition();
+                show(e.isShiftDown() ? caret : caret + 1, !e.isShiftDown());
+                e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE) {
+                close();
+                e.consume();
+            }
+        });
+        setVisible(false);
+        setManaged(false);
+    }
+
+    /** Shows the bar with the keyboard in it: the text's one-line selection to find, else what was found last. */
+    void open() {
+        String selected = area.getSelectedText();
+        if (!selected.isEmpty() && !selected.contains("\n")) field.setText(selected);
+        setVisible(true);
+        setManaged(true);
+        dev.evalbench.app.fx.AfterLayout.runIn(field, () -> {
+            field.requestFocus();
+            field.selectAll();
+        });
+        show(selectionStart(), true);
+    }
+
+    private void close() {
+        setVisible(false);
+        setManaged(false);
+        area.requestFocus();
+    }
+
+    private int selectionStart() {
+        return area.getSelection().getLength() > 0 ? area.getSelection().getStart() : area.getCaretPosition();
+    }
+
+    /** Selects the occurrence next from {@code from} (see {@link TextFind#next}) and says which it is. */
+    private void show(int from, boolean forward) {
+        String wanted = field.getText();
+        List<Integer> starts = TextFind.starts(area.getText(), wanted);
+        int at = TextFind.next(starts, from, forward);
+        count.getStyleClass().remove(Styles.DANGER);
+        if (wanted.isEmpty()) {
+            count.setText("");
+            return;
+        }
+        if (at < 0) {
+            count.setText("No match");
+            count.getStyleClass().add(Styles.DANGER);
+            return;
+        }
+        count.setText((at + 1) + " of " + starts.size());
+        int start = starts.get(at);
+        area.selectRange(start, start + wanted.length());
+        area.requestFollowCaret();
+    }
+}
