@@ -204,7 +204,8 @@ public final class AuthorFeature {
         Path dir = wb.session().folder();
         if (dir == null) return;
         BackgroundTask.of(() -> {
-            List<WorkspaceFileList.Group> groups = WorkspaceFileList.of(dir);
+            // A folder gone (moved or deleted) lists nothing; the Problems panel says why.
+            List<WorkspaceFileList.Group> groups = Files.isDirectory(dir) ? WorkspaceFileList.of(dir) : List.of();
             Map<String, Integer> revisions = new HashMap<>();
             for (WorkspaceFileList.Group g : groups) {
                 for (String f : g.files()) {

@@ -86,6 +86,8 @@ public final class WorkspaceSession {
     }
 
     private LoadResult load(Path dir) {
+        // One line, not "not found" for each file the workspace must have.
+        if (!java.nio.file.Files.isDirectory(dir)) return new LoadResult(null, List.of(new InputError(dir.toString(), 0, 0, GONE)));
         try {
             return new LoadResult(Components.loadChecked(dir, env), List.of());
         } catch (WorkspaceException e) {
@@ -96,6 +98,9 @@ public final class WorkspaceSession {
     }
 
     private record LoadResult(Workspace workspace, List<InputError> problems) {}
+
+    /** The one problem of a workspace folder that is not there any more. */
+    static final String GONE = "the workspace folder is gone (moved or deleted): open it where it is now (Ctrl+O)";
 
     /**
      * The case the author last selected in a run's results (null: none yet): the template editors preview against

@@ -23,10 +23,13 @@ import java.util.stream.Stream;
  * and {@code .git} are not watched) for files changed outside the app: a git checkout, another editor, or a
  * save here. Changes are debounced (a checkout touching twenty files is one notice, after {@link #QUIET_MS}
  * without further change) and delivered on the UI thread through the task runner as the set of changed files,
- * workspace-relative. One daemon thread per watcher; {@link #close()} stops it.
+ * workspace-relative; the folder itself gone (moved or deleted) or back is a change of no file. One daemon thread
+ * per watcher; {@link #close()} stops it.
  */
 public final class WorkspaceWatcher implements AutoCloseable {
     static final long QUIET_MS = 300;
+    /** How often, while no file changes, the folder itself is looked for (see {@link #loop}). */
+    static final long GONE_CHECK_MS = 2000;
 
     private final Path root;
     private final WatchService service;
@@ -59,10 +62,21 @@ public final class WorkspaceWatcher implements AutoCloseable {
     }
 
     private void loop(TaskRunner runner, Consumer<Set<String>> onChange) {
+        boolean gone = false;
         try {
             while (true) {
+                WatchKey first = service.poll(GONE_CHECK_MS, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    // A folder moved away (renamed, or a parent moved) sends no event: the watches follow it to its new
+                    // place. So while nothing happens its path is looked at, and its going (or coming back) told once
+                    // as a change of no file in particular: the workspace is read again, and says it is gone.
+                    boolean now = !Files.isDirectory(root);
+                    if (now != gone) runner.onUi(() -> onChange.accept(Set.of()));
+                    gone = now;
+                    continue;
+                }
                 Set<String> changed = new LinkedHashSet<>();
-                collect(service.take(), changed);
+                collect(first, changed);
                 WatchKey more;
                 while ((more = service.poll(QUIET_MS, TimeUnit.MILLISECONDS)) != null) collect(more, changed);
                 if (!changed.isEmpty()) runner.onUi(() -> onChange.accept(Set.copyOf(changed)));

@@ -114,6 +114,30 @@ class WorkspaceSwitcherTest extends WindowTestBase {
         assertThat(new SettingsFile(fixture.settings).load().tabsOf(sample).ids).containsExactly("file:prompts/triage.yaml");
     }
 
+    /**
+     * The open workspace's folder renamed under the window (it sends no event): the tree lists nothing and Problems
+     * says in one line that it is gone and how to open it again, with no "Failed: PATH" in the status line; renamed
+     * back, everything is there again.
+     */
+    @Test
+    void aWorkspaceMovedAwayWhileOpenIsOneProblemAndComesBackWithItsFolder() throws Exception {
+        fixture = WorkbenchFixture.ofSample(temp).start();
+        waitFor(20, TimeUnit.SECONDS, () -> treeCell("triage.yaml  r4") != null);
+        waitFor(10, TimeUnit.SECONDS, () -> Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.isAlive() && t.getName().equals("evalbench-watch-" + fixture.workspace.getFileName())));
+        Path folder = fixture.workspace.toAbsolutePath().normalize();
+        Path away = temp.resolve("renamed");
+        Files.move(folder, away);
+        waitFor(15, TimeUnit.SECONDS, () -> treeCell("triage.yaml  r4") == null && FxWait.read(() ->
+                fixture.workbench().session().problems().stream().map(p -> p.file() + ": " + p.message()).toList())
+                .equals(List.of(folder + ": the workspace folder is gone (moved or deleted): open it where it is now (Ctrl+O)")));
+        assertThat(FxWait.read(() -> robot.lookup("#status-message").queryAs(javafx.scene.control.Label.class).getText()))
+                .doesNotStartWith("Failed");
+        Files.move(away, folder);
+        waitFor(15, TimeUnit.SECONDS, () -> treeCell("triage.yaml  r4") != null
+                && FxWait.read(() -> fixture.workbench().session().problems().isEmpty()));
+    }
+
     /** Fires the switcher's item for the workspace folder {@code name}. */
     private void choose(MenuButton switcher, String name) throws Exception {
         waitFor(10, TimeUnit.SECONDS, () -> switcher.getItems().stream().anyMatch(i -> i.getText() != null
