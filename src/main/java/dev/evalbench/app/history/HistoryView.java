@@ -170,10 +170,38 @@ public final class HistoryView extends VBox {
             if (now != null) kept[0] = now.id();
         });
         list.getItems().addListener((javafx.collections.ListChangeListener<RunRow>) c -> {
+            selectFollowed();
             if (selected() != null || kept[0] == null) return;
             list.getItems().stream().filter(r -> r.id().equals(kept[0])).findFirst()
                     .ifPresent(r -> list.getSelectionModel().select(r));
         });
+    }
+
+    /** A run whose row the list selects once it lists it ({@link #follow}); null when none is waited for. */
+    private String following;
+
+    /**
+     * Selects the row of the run shown in the centre (its results tab selected): "Tag main" and the buttons beside it
+     * then act on the run one is looking at, not on the row selected before (a run just finished in the window left
+     * the earlier run selected, and Tag main tagged that one). A run not listed yet (it has just finished and the
+     * history is being read again) is selected once it is. Picking another row stays the reader's choice.
+     */
+    public void follow(String runId) {
+        following = runId;
+        selectFollowed();
+    }
+
+    private void selectFollowed() {
+        if (following == null) return;
+        for (RunRow r : list.getItems()) {
+            if (!r.id().equals(following)) continue;
+            following = null;
+            if (r != selected()) {
+                list.getSelectionModel().select(r);
+                list.scrollTo(r);
+            }
+            return;
+        }
     }
 
     private RunRow selected() {

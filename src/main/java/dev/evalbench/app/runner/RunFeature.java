@@ -67,6 +67,12 @@ public final class RunFeature {
         HistoryView historyView = new HistoryView(historyVm, this::open, row -> resume(row), RunGating.BASELINE_TAG);
         historyView.workspaceOpenProperty().bind(session.folderProperty().isNotNull());
         window.setRunsView(historyView);
+        // The list follows the results tab shown, so its buttons act on the run one is looking at.
+        window.tabs().getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null && now.getContent() instanceof dev.evalbench.app.results.ResultsView shown) {
+                historyView.follow(shown.viewModel().runId());
+            }
+        });
         // Keyboard first: the history is a key away, and from there Enter opens a run and Shift+F10 its menu.
         window.shortcuts().add(new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN), "Runs",
                 "Go to the run history (Enter opens the selected run, Shift+F10 its menu: Tag main, Resume, Compare…)",

@@ -85,6 +85,12 @@ class RunWindowTest extends WindowTestBase {
                 && !robot.lookup("#gates-table").queryAs(TableView.class).getItems().isEmpty());
         waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#gates-headline").queryAs(Label.class).getText()
                 .matches("(PASSED|FAILED): .*"));
+        // The runs list selects the run shown, so that Tag main and the buttons beside it act on it.
+        String shown = FxWait.read(() -> ((dev.evalbench.app.results.ResultsView) selectedTab().getContent()).viewModel().runId());
+        @SuppressWarnings("unchecked")
+        ListView<RunRow> runs = robot.lookup("#history-list").queryAs(ListView.class);
+        waitFor(10, TimeUnit.SECONDS, () -> runs.getSelectionModel().getSelectedItem() != null
+                && runs.getSelectionModel().getSelectedItem().id().equals(shown));
 
         robot.clickOn("#history-search").push(KeyCode.CONTROL, KeyCode.R);
         waitFor(30, TimeUnit.SECONDS, () -> barText().matches("run \\S+: [2-9] / " + CASES + " .*"));
