@@ -151,12 +151,7 @@ public final class CompareView extends VBox implements dev.evalbench.app.fx.Filt
         // numbers below them scroll into view, rather than the outputs being squeezed to their scroll bars.
         list.setMinHeight(0);
         table.setMinHeight(0);
-        ScrollPane pairScroll = new ScrollPane(pair);
-        pairScroll.setId("compare-case-scroll");
-        pairScroll.setFitToWidth(true);
-        pairScroll.setFitToHeight(true);
-        pairScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        pairScroll.setMinHeight(0);
+        ScrollPane pairScroll = splitPart("compare-case-scroll", pair);
         // A canary's verdict heads the first part, with the gates: the dividers share the height among the three, and
         // above them it left a laptop's list no row at all.
         CanaryVerdictPane canary = new CanaryVerdictPane(vm.canaryProperty());
@@ -171,12 +166,7 @@ public final class CompareView extends VBox implements dev.evalbench.app.fx.Filt
             }
         };
         VBox.setVgrow(overview, Priority.ALWAYS);
-        ScrollPane firstScroll = new ScrollPane(first);
-        firstScroll.setId("compare-overview-scroll");
-        firstScroll.setFitToWidth(true);
-        firstScroll.setFitToHeight(true);
-        firstScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        firstScroll.setMinHeight(0);
+        ScrollPane firstScroll = splitPart("compare-overview-scroll", first);
         SplitPane split = new SplitPane(firstScroll, list, pairScroll);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.24, 0.56);
@@ -184,6 +174,17 @@ public final class CompareView extends VBox implements dev.evalbench.app.fx.Filt
                 + overview.neededHeight(), keptDividers, vm.overviewProperty(), vm.canaryProperty());
         VBox.setVgrow(split, Priority.ALWAYS);
         getChildren().addAll(top, split);
+    }
+
+    /** A part of the view's split: as wide as the view, as tall as its share (or its content, then it scrolls). */
+    private static ScrollPane splitPart(String id, Node content) {
+        ScrollPane part = new ScrollPane(content);
+        part.setId(id);
+        part.setFitToWidth(true);
+        part.setFitToHeight(true);
+        part.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        part.setMinHeight(0);
+        return part;
     }
 
     /** Adds a button at the right end of the runs' line, drawn whole however long that line is. */
