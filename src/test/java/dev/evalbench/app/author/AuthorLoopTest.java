@@ -139,18 +139,16 @@ class AuthorLoopTest extends TriageWindowTestBase {
     }
 
     /**
-     * Ctrl+F in a template finds in its text as any editor does: the first occurrence from the caret selected as it is
-     * typed, ignoring case, Enter to the next and Shift+Enter back, wrapping, "2 of N" beside; Esc gives the text the
-     * keyboard with the occurrence still selected. It did nothing in a template.
+     * Ctrl+F finds in a template (it did nothing there): selected as typed, ignoring case, Enter on and Shift+Enter back,
+     * wrapping, "2 of N" beside; Esc gives the text the keyboard, the occurrence still selected.
      */
     @Test
     void ctrlFFindsInTheTemplateAndEnterWalksTheOccurrences() throws Exception {
         CodeArea area = openTriage();
         waitFor(10, TimeUnit.SECONDS, () -> area.getScene() != null && area.getScene().getFocusOwner() == area);
         String text = FxWait.read(() -> area.getText());
-        java.util.List<Integer> starts = new java.util.ArrayList<>();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)customer").matcher(text);
-        while (m.find()) starts.add(m.start());
+        java.util.List<Integer> starts = java.util.regex.Pattern.compile("(?i)customer").matcher(text).results()
+                .map(java.util.regex.MatchResult::start).toList();
         assertThat(starts).hasSizeGreaterThan(2);
 
         robot.push(KeyCode.CONTROL, KeyCode.F);
@@ -162,14 +160,12 @@ class AuthorLoopTest extends TriageWindowTestBase {
         robot.push(KeyCode.ENTER);
         waitFor(5, TimeUnit.SECONDS, () -> count.getText().equals("2 of " + starts.size())
                 && area.getSelection().getStart() == starts.get(1));
-        robot.push(KeyCode.SHIFT, KeyCode.ENTER);
-        robot.push(KeyCode.SHIFT, KeyCode.ENTER);
+        robot.push(KeyCode.SHIFT, KeyCode.ENTER).push(KeyCode.SHIFT, KeyCode.ENTER);
         waitFor(5, TimeUnit.SECONDS, () -> count.getText().equals(starts.size() + " of " + starts.size())
                 && area.getSelection().getStart() == starts.get(starts.size() - 1));
-        robot.write("-nowhere");
+        robot.write("!");
         waitFor(5, TimeUnit.SECONDS, () -> count.getText().equals("No match"));
-        for (int i = 0; i < "-nowhere".length(); i++) robot.push(KeyCode.BACK_SPACE);
-        robot.push(KeyCode.ESCAPE);
+        robot.push(KeyCode.BACK_SPACE).push(KeyCode.ESCAPE);
         waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup("#find-bar").query().isVisible() && area.isFocused()
                 && area.getSelectedText().equalsIgnoreCase("customer"));
         assertThat(FxWait.read(() -> area.getText())).as("finding edits nothing").isEqualTo(text);
@@ -184,10 +180,7 @@ class AuthorLoopTest extends TriageWindowTestBase {
     void textTypedOnABlankLineBetweenParagraphsStaysInTheBlock() throws Exception {
         CodeArea area = openTriage();
         waitFor(10, TimeUnit.SECONDS, () -> area.getScene() != null && area.getScene().getFocusOwner() == area);
-        robot.interact(() -> {
-            int blank = area.getText().indexOf("no code fences.\n\n") + "no code fences.\n".length();
-            area.moveTo(blank);
-        });
+        robot.interact(() -> area.moveTo(area.getText().indexOf("no code fences.\n\n") + "no code fences.\n".length()));
         robot.write("Read the whole ticket first.");
         waitFor(10, TimeUnit.SECONDS, () -> area.getText().contains("first."));
         assertThat(FxWait.read(() -> area.getText())).contains("no code fences.\n  Read the whole ticket first.\n  The object");
@@ -304,8 +297,7 @@ class AuthorLoopTest extends TriageWindowTestBase {
     void closingAnEditorWithUnsavedEditsAsksFirst() throws Exception {
         CodeArea area = triageWithADraft();
 
-        // Ctrl+W asks as the tab's × does.
-        robot.push(KeyCode.CONTROL, KeyCode.W);
+        robot.push(KeyCode.CONTROL, KeyCode.W); // asks as the tab's × does
         waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("Cancel").tryQuery().isPresent());
         assertThat(FxWait.read(() -> robot.lookup("Save the edits to prompts/triage.yaml as a new revision?").tryQuery().isPresent()))
                 .as("Save the edits to prompts/triage.yaml as a new revision?").isTrue();
