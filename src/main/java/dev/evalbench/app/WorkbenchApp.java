@@ -88,6 +88,7 @@ public final class WorkbenchApp extends Application {
                 // After the key's events: the question is a modal dialog, and opened inside the key press it took
                 // the key's release (a headless test's Ctrl stayed down for the window after it).
                 () -> runner.afterThisEvent(() -> quit(stage)));
+        dev.evalbench.app.shell.TabKeys.install(window, runner::afterThisEvent);
         ThemeSwitch.install(window, settings);
         windowState = new WindowState(stage, window, settings);
         windowState.restore();

@@ -106,7 +106,6 @@ public final class MainWindow {
                     Tab shown = tabs.getSelectionModel().getSelectedItem();
                     if (shown != null && shown.getContent() instanceof dev.evalbench.app.fx.Filterable f) f.focusFilter();
                 });
-        TabKeys.install(tabs, shortcuts);
     }
 
     /**

@@ -13,20 +13,22 @@ import javafx.scene.input.KeyCombination;
  * The tab pane's own Ctrl+Tab works only while the keyboard is inside it; from the workspace tree or the run
  * history it did nothing. FX thread only.
  */
-final class TabKeys {
+public final class TabKeys {
     private final TabPane tabs;
 
     private TabKeys(TabPane tabs) {
         this.tabs = tabs;
     }
 
-    static void install(TabPane tabs, Shortcuts shortcuts) {
-        TabKeys keys = new TabKeys(tabs);
+    /** @param afterThisEvent runs its body once the key's events are over ({@code TaskRunner.afterThisEvent}) */
+    public static void install(MainWindow window, java.util.function.Consumer<Runnable> afterThisEvent) {
+        TabKeys keys = new TabKeys(window.tabs());
+        Shortcuts shortcuts = window.shortcuts();
         shortcuts.add(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN), "Window",
                 "Close the tab shown (a template's unsaved edits are asked about first)",
                 // After the key's events: the question is a modal dialog, which opened inside the key press would
                 // take the key's release (as Ctrl+Q found).
-                () -> javafx.application.Platform.runLater(keys::closeShown));
+                () -> afterThisEvent.accept(keys::closeShown));
         shortcuts.add(new KeyCodeCombination(KeyCode.TAB, KeyCombination.CONTROL_DOWN), "Window", "Next tab",
                 () -> keys.step(1));
         shortcuts.add(new KeyCodeCombination(KeyCode.TAB, KeyCombination.CONTROL_DOWN, KeyCombination.SHIFT_DOWN),

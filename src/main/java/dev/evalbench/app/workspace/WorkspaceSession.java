@@ -87,7 +87,9 @@ public final class WorkspaceSession {
 
     private LoadResult load(Path dir) {
         // One line, not "not found" for each file the workspace must have.
-        if (!java.nio.file.Files.isDirectory(dir)) return new LoadResult(null, List.of(new InputError(dir.toString(), 0, 0, GONE)));
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            return new LoadResult(null, List.of(new InputError(dir.toString(), 0, 0, GONE)));
+        }
         try {
             return new LoadResult(Components.loadChecked(dir, env), List.of());
         } catch (WorkspaceException e) {
