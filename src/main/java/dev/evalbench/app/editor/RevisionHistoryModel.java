@@ -4,6 +4,7 @@ import dev.evalbench.app.fx.BackgroundTask;
 import dev.evalbench.core.compare.DiffRow;
 import dev.evalbench.core.compare.OutputDiff;
 import dev.evalbench.core.service.PromptHistory;
+import dev.evalbench.core.service.PromptRevisions;
 import dev.evalbench.core.service.PromptSaver;
 import dev.evalbench.core.service.PromptVersion;
 import java.nio.file.Path;
@@ -39,12 +40,19 @@ public final class RevisionHistoryModel {
         editor.savedTextProperty().addListener((o, was, now) -> load());
     }
 
-    /** Reads every version again. */
+    /**
+     * Reads every version again. A diff shown before goes with the versions it was between: "the file now" has
+     * moved on (a save, a rollback), and the list's selection is gone with the list.
+     */
     public void load() {
         Path ws = editor.workspace();
         String file = editor.file();
         BackgroundTask.of(() -> PromptHistory.of(ws, file))
-                .onSuccess(versions::setAll)
+                .onSuccess(found -> {
+                    diff.clear();
+                    diffTitle.set("");
+                    versions.setAll(found);
+                })
                 .onFailure(e -> diffTitle.set("History unavailable: " + e.getMessage()))
                 .executeWith(editor.runner());
     }
@@ -92,6 +100,8 @@ public final class RevisionHistoryModel {
                 .onSuccess(written -> {
                     editor.writing(false);
                     editor.adoptSaved(written);
+                    editor.tell("Rolled back to revision " + old.revision() + ": saved as revision "
+                            + PromptRevisions.revisionOf(editor.file(), written) + " of " + editor.file() + ".");
                 })
                 .onFailure(e -> {
                     editor.writing(false);

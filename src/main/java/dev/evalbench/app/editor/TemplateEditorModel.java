@@ -286,6 +286,11 @@ public final class TemplateEditorModel {
         writing.set(now);
     }
 
+    /** Says {@code line} where the editor says what its last save did (a rollback's outcome). FX thread. */
+    void tell(String line) {
+        notice.set(line);
+    }
+
     /** The file now holds {@code written} (saved here, or a rollback): the editor shows it, with no unsaved edits. */
     void adoptSaved(String written) {
         savedText.set(written);

@@ -59,6 +59,11 @@ class RevisionHistoryModelTest {
         assertThat(editor.textProperty().get()).isEqualTo(disk);
         assertThat(editor.isDirty()).isFalse();
         assertThat(history.versions()).extracting(PromptVersion::revision).containsExactly(6, 5, 4);
+        // The diff shown was r4 against "the file now" r5; r5 is not the file now any more.
+        assertThat(history.diffLines()).isEmpty();
+        assertThat(history.diffTitleProperty().get()).isEmpty();
+        assertThat(editor.noticeProperty().get())
+                .isEqualTo("Rolled back to revision 4: saved as revision 6 of prompts/triage.yaml.");
     }
 
     @Test
