@@ -7,6 +7,8 @@ import dev.evalbench.core.service.PromptParts;
 import dev.evalbench.core.service.UndefinedVariables;
 import dev.evalbench.core.template.PromptRenderer;
 import dev.evalbench.core.template.TemplateException;
+import dev.evalbench.core.workspace.InputError;
+import dev.evalbench.core.workspace.PromptFileShape;
 import dev.evalbench.core.workspace.PromptPartLines;
 import dev.evalbench.core.workspace.PromptTemplate;
 import java.nio.charset.StandardCharsets;
@@ -16,15 +18,19 @@ import java.util.List;
  * What the editor shows beside a prompt file's text for one case: the variables the case does not define
  * (placed in the text) and the rendered messages, or the strict renderer's message when it cannot render
  * (never an empty string in place of a missing variable). {@code maskedPreview} is the preview with the case's
- * restricted values masked, as reports and CI outputs show them (the same text when there is none). Computed off
- * the UI thread. Immutable.
+ * restricted values masked, as reports and CI outputs show them (the same text when there is none);
+ * {@code fileProblem} the file's first error, which no case changes, and {@code problemLine} its line in the file
+ * (0 when there is none, or it has no line). Computed off the UI thread. Immutable.
  */
-record TemplateAnalysis(List<UndefinedVariables.Undefined> undefined, String preview, String maskedPreview, String fileProblem) {
+record TemplateAnalysis(List<UndefinedVariables.Undefined> undefined, String preview, String maskedPreview,
+        String fileProblem, int problemLine) {
     /** @param mask the workspace's outbound mask, or null before the cases (and it) are read */
     static TemplateAnalysis of(String file, String text, CaseChoice chosen, PromptRenderer renderer, OutboundMask mask) {
-        Rendered r = of(file, text, chosen, renderer, fileProblem(file, text));
+        List<InputError> problems = problems(file, text, renderer);
+        Rendered r = of(file, text, chosen, renderer, fileProblem(problems));
         String masked = mask == null || chosen == null ? r.preview() : mask.text(chosen.id(), r.preview());
-        return new TemplateAnalysis(r.undefined(), r.preview(), masked, r.fileProblem());
+        return new TemplateAnalysis(r.undefined(), r.preview(), masked, r.fileProblem(),
+                problems.isEmpty() ? 0 : problems.get(0).line());
     }
 
     /** The analysis before masking. */
@@ -59,14 +65,31 @@ record TemplateAnalysis(List<UndefinedVariables.Undefined> undefined, String pre
     }
 
     /**
-     * The file's first error as {@code validate} would report it (an unknown key, a missing changelog), with how
-     * many more there are; empty when the text is a well-formed prompt file. Said while typing, since a revision
-     * saved with it leaves the workspace unable to load.
+     * The file's errors as {@code validate} reports them: its shape (an unknown key, a missing changelog, broken
+     * YAML), else a template part that does not parse, which no case's variables change. Empty when the text is
+     * a prompt file the workspace loads. Said while typing, since a revision saved with one leaves the workspace
+     * unable to run.
      */
-    private static String fileProblem(String file, String text) {
-        List<dev.evalbench.core.workspace.InputError> problems = dev.evalbench.core.workspace.PromptFileShape.problems(file, text);
+    private static List<InputError> problems(String file, String text, PromptRenderer renderer) {
+        List<InputError> shape = PromptFileShape.problems(file, text);
+        if (!shape.isEmpty()) return shape;
+        try {
+            PromptParts parts = PromptParts.parse(file, text);
+            renderer.compile(new PromptTemplate(parts.id(), parts.revision(), parts.changelog(), file, parts.system(),
+                    parts.body(), null, null, null, null));
+            return List.of();
+        } catch (PromptFileException e) {
+            return List.of(); // the shape check above says what a prompt file lacks
+        } catch (TemplateException e) {
+            int first = e.line() > 0 ? PromptPartLines.firstLine(file, text.getBytes(StandardCharsets.UTF_8), e.part()) : 0;
+            return List.of(e.inFile(first));
+        }
+    }
+
+    /** The first of {@code problems} at its line, with how many more there are; empty when there is none. */
+    private static String fileProblem(List<InputError> problems) {
         if (problems.isEmpty()) return "";
-        dev.evalbench.core.workspace.InputError first = problems.get(0);
+        InputError first = problems.get(0);
         String more = problems.size() == 1 ? "" : " (and " + (problems.size() - 1) + " more)";
         return (first.line() > 0 ? "Line " + first.line() + ": " : "") + first.message() + more;
     }

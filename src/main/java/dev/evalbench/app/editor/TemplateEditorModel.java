@@ -50,6 +50,8 @@ public final class TemplateEditorModel {
     private final ObservableList<UndefinedVariables.Undefined> undefined = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper undefinedSummary = new ReadOnlyStringWrapper(this, "undefinedSummary", "");
     private final ReadOnlyStringWrapper fileProblem = new ReadOnlyStringWrapper(this, "fileProblem", "");
+    private final javafx.beans.property.ReadOnlyIntegerWrapper problemLine =
+            new javafx.beans.property.ReadOnlyIntegerWrapper(this, "problemLine", 0);
     private final ReadOnlyBooleanWrapper writing = new ReadOnlyBooleanWrapper(this, "writing");
     private final ReadOnlyStringWrapper preview = new ReadOnlyStringWrapper(this, "preview", "");
     /** Whether the preview's restricted values are shown as the dataset keeps them; each case starts masked. */
@@ -191,6 +193,7 @@ public final class TemplateEditorModel {
             undefined.setAll(result.undefined());
             undefinedSummary.set(result.undefinedSummary(chosen));
             fileProblem.set(result.fileProblem());
+            problemLine.set(result.problemLine());
             lastAnalysis = result;
             showPreview();
         }, failure -> {
@@ -360,6 +363,8 @@ public final class TemplateEditorModel {
     public javafx.beans.property.ReadOnlyStringProperty undefinedSummaryProperty() { return undefinedSummary.getReadOnlyProperty(); }
     /** The text's first error as a prompt file ("Line 10: unknown key …"), or empty; checked as the author types. */
     public javafx.beans.property.ReadOnlyStringProperty fileProblemProperty() { return fileProblem.getReadOnlyProperty(); }
+    /** The file line (from 1) of {@link #fileProblemProperty()}'s problem; 0 when there is none or it has no line. */
+    public javafx.beans.property.ReadOnlyIntegerProperty problemLineProperty() { return problemLine.getReadOnlyProperty(); }
     /** The rendered messages for the chosen case: its restricted values masked unless {@link #revealPreview revealed}. */
     public javafx.beans.property.ReadOnlyStringProperty previewProperty() { return preview.getReadOnlyProperty(); }
     public javafx.beans.property.ReadOnlyBooleanProperty previewMaskedProperty() { return previewMasked.getReadOnlyProperty(); }

@@ -68,8 +68,12 @@ public final class TemplateEditorView extends BorderPane implements dev.evalbenc
         centre.setDividerPositions(0.66);
         setCenter(centre);
         setTop(new VBox(4, toolBar(), new KeptEditsBar(model), new ChangelogBar(model), notice(), find));
-        setBottom(new VBox(2,
-                lineUnderEditor("file-problem", model.fileProblemProperty(), "fth-x-circle"),
+        Label fileProblem = lineUnderEditor("file-problem", model.fileProblemProperty(), "fth-x-circle");
+        // As a problem in the Problems panel does: a click takes the caret to its line.
+        fileProblem.setOnMouseClicked(e -> moveTo(model.problemLineProperty().get(), 1));
+        fileProblem.setCursor(javafx.scene.Cursor.HAND);
+        model.problemLineProperty().addListener((o, was, now) -> markProblemLine());
+        setBottom(new VBox(2, fileProblem,
                 lineUnderEditor("undefined-summary", model.undefinedSummaryProperty(), "fth-alert-triangle")));
     }
 
@@ -164,6 +168,21 @@ public final class TemplateEditorView extends BorderPane implements dev.evalbenc
         List<dev.evalbench.core.service.UndefinedVariables.Undefined> marks = model.undefined().stream()
                 .filter(u -> u.end() <= text.length() && text.substring(u.start(), u.end()).equals(u.path())).toList();
         area.setStyleSpans(0, JinjaHighlighter.styles(text, marks));
+        markProblemLine();
+    }
+
+    /**
+     * Tints the line of the file's problem ({@link TemplateEditorModel#problemLineProperty()}) as the read-only view
+     * tints a problem's line, and no other: a line's tint moves with its line as lines are typed above it, so every
+     * line is looked at, not only the one marked before (a prompt file is a few hundred lines at most).
+     */
+    private void markProblemLine() {
+        int problem = model.problemLineProperty().get() - 1;
+        for (int i = 0; i < area.getParagraphs().size(); i++) {
+            boolean marked = !area.getParagraph(i).getParagraphStyle().isEmpty();
+            if (i == problem && !marked) area.setParagraphStyle(i, List.of(ReadOnlyFileView.PROBLEM_LINE));
+            if (i != problem && marked) area.setParagraphStyle(i, List.of());
+        }
     }
 
     private HBox toolBar() {

@@ -102,6 +102,24 @@ class TemplateEditorModelTest {
         assertThat(editor.fileProblemProperty().get()).startsWith("Line ").contains("YAML syntax error");
     }
 
+    /**
+     * A template part that does not parse is the file's problem whatever the case: said under the editor at the
+     * file's line, as validate says it, while typing; closed, it is gone. Saved, the workspace could not run.
+     */
+    @Test
+    void aTemplateSyntaxErrorIsSaidWhileTypingAtItsFileLine() {
+        type("New ticket via {{ channel }}.", "New ticket via {{ channel .");
+        assertThat(editor.fileProblemProperty().get())
+                .matches("Line \\d+: body line \\d+: template syntax error: .*");
+        int line = editor.problemLineProperty().get();
+        assertThat(editor.textProperty().get().lines().skip(line - 1).findFirst().orElseThrow())
+                .contains("New ticket via {{ channel .");
+
+        type("New ticket via {{ channel .", "New ticket via {{ channel }}.");
+        assertThat(editor.fileProblemProperty().get()).isEmpty();
+        assertThat(editor.problemLineProperty().get()).isZero();
+    }
+
     @Test
     void anUndefinedVariableIsMarkedWhereItIsAndTheFixClearsIt() {
         type("New ticket via {{ channel }}.", "New ticket via {{ channel }} for {{ nope }}.");
