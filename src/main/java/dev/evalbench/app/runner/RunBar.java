@@ -13,8 +13,8 @@ import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The run bar on the right of the status bar: the newest run's progress, live counts per route, ETA and a
- * Cancel button; "n runs" when several go at once. Hidden until the first run. A timer asks the launcher to
+ * The run bar on the right of the status bar: the newest run's progress, live counts per route, ETA and, while
+ * it goes, a Cancel button; "n runs" when several go at once. Hidden until the first run. A timer asks the launcher to
  * deliver batches a slow provider held back. FX thread only.
  */
 final class RunBar extends HBox {
@@ -38,6 +38,7 @@ final class RunBar extends HBox {
         cancel.setTooltip(new javafx.scene.control.Tooltip("Cancel the run: its finished cases stay stored (Ctrl+.)"));
         cancel.getStyleClass().addAll(Styles.SMALL, Styles.DANGER);
         cancel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        cancel.managedProperty().bind(cancel.visibleProperty());
         Label others = new Label();
         others.getStyleClass().add(Styles.TEXT_MUTED);
         others.textProperty().bind(Bindings.createStringBinding(() -> {
@@ -62,12 +63,13 @@ final class RunBar extends HBox {
         bar.progressProperty().unbind();
         text.textProperty().unbind();
         text.minWidthProperty().unbind();
-        cancel.disableProperty().unbind();
+        cancel.visibleProperty().unbind();
         if (run == null) return;
         bar.progressProperty().bind(run.fractionProperty());
         text.textProperty().bind(Bindings.concat("run ", Bindings.when(run.runIdProperty().isNull()).then("…")
                 .otherwise(run.runIdProperty()), ": ", run.textProperty()));
-        cancel.disableProperty().bind(Bindings.createBooleanBinding(() -> !run.active(), run.stateProperty()));
+        // Shown only while the run goes: a finished run's greyed red button read as something still to act on.
+        cancel.visibleProperty().bind(Bindings.createBooleanBinding(run::active, run.stateProperty()));
         // Counts read whole; a failure's reason may be a path and a paragraph, which the status line says whole too: it
         // gives way (cut, whole in its tooltip) rather than widen the window past the screen, hiding the detail pane.
         text.minWidthProperty().bind(Bindings.when(run.stateProperty().isEqualTo(RunProgress.State.FAILED))

@@ -92,14 +92,17 @@ class RunWindowTest extends WindowTestBase {
         waitFor(10, TimeUnit.SECONDS, () -> runs.getSelectionModel().getSelectedItem() != null
                 && runs.getSelectionModel().getSelectedItem().id().equals(shown));
 
+        Button cancel = robot.lookup("#run-cancel").queryAs(Button.class);
+        assertThat(FxWait.read(cancel::isVisible)).as("a finished run has nothing to cancel").isFalse();
+
         robot.clickOn("#history-search").push(KeyCode.CONTROL, KeyCode.R);
         waitFor(30, TimeUnit.SECONDS, () -> barText().matches("run \\S+: [2-9] / " + CASES + " .*"));
+        // While it goes, the counts beside it do not squeeze the button to "…".
+        waitFor(5, TimeUnit.SECONDS, () -> cancel.isVisible() && dev.evalbench.app.DrawnWhole.of(cancel));
         // Cancelled from the keyboard, as the Cancel button does (F1 lists the key).
         robot.push(KeyCode.CONTROL, KeyCode.PERIOD);
         waitFor(30, TimeUnit.SECONDS, () -> barText().contains("cancelled"));
-        // The long "cancelled (resume it from the history)" line does not squeeze the button to "…".
-        waitFor(5, TimeUnit.SECONDS,
-                () -> dev.evalbench.app.DrawnWhole.of(robot.lookup("#run-cancel").queryAs(Button.class)));
+        assertThat(FxWait.read(cancel::isVisible)).isFalse();
         // Nor does a long status line squeeze the progress bar away (a warning left it no width at all).
         robot.interact(() -> fixture.workbench().window().status("Warning: " + "a long line of the status bar ".repeat(8)));
         WaitForAsyncUtils.waitForFxEvents();
