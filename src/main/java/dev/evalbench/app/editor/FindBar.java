@@ -1,9 +1,13 @@
 package dev.evalbench.app.editor;
 
 import atlantafx.base.theme.Styles;
+import java.util.ArrayList;
 import java.util.List;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.IndexRange;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -13,15 +17,17 @@ import org.fxmisc.richtext.GenericStyledArea;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * Find in a file's text, above it (Ctrl+F): what is typed is selected in the text as it is typed, ignoring case;
- * Enter or F3 goes to the next occurrence, Shift+Enter or Shift+F3 to the one before, wrapping; "2 of 5" says where
- * the selection is; Esc closes the bar and gives the text the keyboard, the occurrence still selected. Hidden until
- * asked for. FX thread only.
+ * Find in a file's text, above it (Ctrl+F): what is typed is selected in the text as it is typed, ignoring case,
+ * and the other occurrences are listed in {@link #found()} for the view to tint ({@link FindTint}); Enter or F3
+ * goes to the next occurrence, Shift+Enter or Shift+F3 to the one before, wrapping; "2 of 5" says where the
+ * selection is; Esc closes the bar, clears the tints and gives the text the keyboard, the occurrence still
+ * selected. Hidden until asked for. FX thread only.
  */
 final class FindBar extends HBox {
     private final GenericStyledArea<?, ?, ?> area;
     private final TextField field = new TextField();
     private final Label count = new Label();
+    private final ObservableList<IndexRange> found = FXCollections.observableArrayList();
 
     FindBar(GenericStyledArea<?, ?, ?> area) {
         super(6);
@@ -50,8 +56,20 @@ final class FindBar extends HBox {
                 e.consume();
             }
         });
+        // Typed while the bar is open: the tints follow the text as it is now.
+        area.textProperty().addListener((o, was, now) -> {
+            if (isVisible()) tint(TextFind.starts(now, field.getText()), selectionStart());
+        });
         setVisible(false);
         setManaged(false);
+    }
+
+    /**
+     * The occurrences to tint, in order: all but the one the text's selection shows (a tint behind it would hide
+     * the selection's own colour); empty while the bar is closed. Set as a whole, one change at a time.
+     */
+    ObservableList<IndexRange> found() {
+        return found;
     }
 
     /** Shows the bar with the keyboard in it: the text's one-line selection to find, else what was found last. */
@@ -70,6 +88,7 @@ final class FindBar extends HBox {
     private void close() {
         setVisible(false);
         setManaged(false);
+        found.clear();
         area.requestFocus();
     }
 
@@ -77,11 +96,20 @@ final class FindBar extends HBox {
         return area.getSelection().getLength() > 0 ? area.getSelection().getStart() : area.getCaretPosition();
     }
 
+    /** {@link #found()}: the occurrences at {@code starts}, but the one at {@code selected}. */
+    private void tint(List<Integer> starts, int selected) {
+        int length = field.getText().length();
+        List<IndexRange> others = new ArrayList<>(starts.size());
+        for (int start : starts) if (start != selected) others.add(new IndexRange(start, start + length));
+        if (!others.equals(found)) found.setAll(others);
+    }
+
     /** Selects the occurrence next from {@code from} (see {@link TextFind#next}) and says which it is. */
     private void show(int from, boolean forward) {
         String wanted = field.getText();
         List<Integer> starts = TextFind.starts(area.getText(), wanted);
         int at = TextFind.next(starts, from, forward);
+        tint(starts, at < 0 ? -1 : starts.get(at));
         count.getStyleClass().remove(Styles.DANGER);
         if (wanted.isEmpty()) {
             count.setText("");

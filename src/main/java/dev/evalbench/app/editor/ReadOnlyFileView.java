@@ -36,14 +36,21 @@ public final class ReadOnlyFileView extends BorderPane implements dev.evalbench.
         area.setParagraphGraphicFactory(LineNumberFactory.get(area));
         area.replaceText(text);
         setCenter(new VirtualizedScrollPane<>(area));
+        find.found().addListener((javafx.beans.InvalidationListener) o -> tintFound());
     }
 
     /** Replaces the text (the file changed on disk), keeping the caret where it was when it still fits. */
     public void setText(String text) {
         int caret = area.getCaretPosition();
         area.replaceText(text);
+        tintFound(); // a new text has no styles: the occurrences the bar still finds are tinted again
         marked = -1; // a new text: the old problem's line may hold something else now
         area.moveTo(Math.min(caret, text.length()));
+    }
+
+    /** The find bar's other occurrences tinted, and no other text ({@link FindTint}). */
+    private void tintFound() {
+        area.setStyleSpans(0, FindTint.over(FindTint.plain(area.getLength()), find.found()));
     }
 
     /**

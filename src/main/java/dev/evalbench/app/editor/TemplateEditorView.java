@@ -160,6 +160,7 @@ public final class TemplateEditorView extends BorderPane implements dev.evalbenc
             area.requestFollowCaret();
         });
         model.undefined().addListener((InvalidationListener) o -> restyle());
+        find.found().addListener((InvalidationListener) o -> restyle());
     }
 
     private void restyle() {
@@ -167,7 +168,7 @@ public final class TemplateEditorView extends BorderPane implements dev.evalbenc
         // marks computed for an older text are dropped until the next analysis places them again
         List<dev.evalbench.core.service.UndefinedVariables.Undefined> marks = model.undefined().stream()
                 .filter(u -> u.end() <= text.length() && text.substring(u.start(), u.end()).equals(u.path())).toList();
-        area.setStyleSpans(0, JinjaHighlighter.styles(text, marks));
+        area.setStyleSpans(0, FindTint.over(JinjaHighlighter.styles(text, marks), find.found()));
         markProblemLine();
     }
 

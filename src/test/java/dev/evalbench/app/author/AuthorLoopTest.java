@@ -139,39 +139,6 @@ class AuthorLoopTest extends TriageWindowTestBase {
     }
 
     /**
-     * Ctrl+F finds in a template (it did nothing there): selected as typed, ignoring case, Enter on and Shift+Enter back,
-     * wrapping, "2 of N" beside; Esc gives the text the keyboard, the occurrence still selected.
-     */
-    @Test
-    void ctrlFFindsInTheTemplateAndEnterWalksTheOccurrences() throws Exception {
-        CodeArea area = openTriage();
-        waitFor(10, TimeUnit.SECONDS, () -> area.getScene() != null && area.getScene().getFocusOwner() == area);
-        String text = FxWait.read(() -> area.getText());
-        java.util.List<Integer> starts = java.util.regex.Pattern.compile("(?i)customer").matcher(text).results()
-                .map(java.util.regex.MatchResult::start).toList();
-        assertThat(starts).hasSizeGreaterThan(2);
-
-        robot.push(KeyCode.CONTROL, KeyCode.F);
-        waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#find-field").query().isFocused());
-        robot.write("CUSTOMER");
-        Label count = robot.lookup("#find-count").queryAs(Label.class);
-        waitFor(5, TimeUnit.SECONDS, () -> count.getText().equals("1 of " + starts.size())
-                && area.getSelection().getStart() == starts.get(0) && area.getSelectedText().equalsIgnoreCase("customer"));
-        robot.push(KeyCode.ENTER);
-        waitFor(5, TimeUnit.SECONDS, () -> count.getText().equals("2 of " + starts.size())
-                && area.getSelection().getStart() == starts.get(1));
-        robot.push(KeyCode.SHIFT, KeyCode.ENTER).push(KeyCode.SHIFT, KeyCode.ENTER);
-        waitFor(5, TimeUnit.SECONDS, () -> count.getText().equals(starts.size() + " of " + starts.size())
-                && area.getSelection().getStart() == starts.get(starts.size() - 1));
-        robot.write("!");
-        waitFor(5, TimeUnit.SECONDS, () -> count.getText().equals("No match"));
-        robot.push(KeyCode.BACK_SPACE).push(KeyCode.ESCAPE);
-        waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup("#find-bar").query().isVisible() && area.isFocused()
-                && area.getSelectedText().equalsIgnoreCase("customer"));
-        assertThat(FxWait.read(() -> area.getText())).as("finding edits nothing").isEqualTo(text);
-    }
-
-    /**
      * A click on the blank line between two paragraphs of the system prompt puts the caret at the margin; text
      * typed there went in at the margin, ended the block, and the file could not be saved ("Line 10: YAML syntax
      * error"). It goes in at the block's indentation.

@@ -1,0 +1,101 @@
+package dev.evalbench.app.author;
+
+import static dev.evalbench.app.FxWait.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.evalbench.app.FxWait;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import org.fxmisc.richtext.CodeArea;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The template editor's aids for reading its text, in the real window: a template broken while typing is said
+ * under the editor at its line before any save, that line tinted, a click on the message takes the caret there and
+ * the fix (Ctrl+Z) clears both; Ctrl+F finds in the text and tints the other occurrences.
+ */
+@dev.evalbench.app.SharesFxToolkit
+class TemplateEditorWindowTest extends TriageWindowTestBase {
+
+    @Test
+    void aBrokenTagIsSaidAtItsLineWhichIsTintedAndOneClickAway() throws Exception {
+        CodeArea area = openTriage();
+        waitFor(10, TimeUnit.SECONDS, () -> area.getScene() != null && area.getScene().getFocusOwner() == area);
+        caretAfter(area, "New ticket via");
+        robot.write(" {{ oops");
+        int brokenLine = FxWait.read(() -> area.getCurrentParagraph()) + 1;
+
+        Label problem = robot.lookup("#file-problem").queryAs(Label.class);
+        waitFor(10, TimeUnit.SECONDS, () -> problem.isVisible() && problem.getText().contains("template syntax error"));
+        assertThat(FxWait.read(problem::getText)).startsWith("Line " + brokenLine + ": body line ");
+        assertThat(tintedLines(area)).containsExactly(brokenLine);
+        assertThat(FxWait.read(() -> area.getText())).as("nothing saved").contains("revision: 4\n");
+
+        robot.interact(() -> area.moveTo(0));
+        robot.clickOn(problem);
+        waitFor(5, TimeUnit.SECONDS, () -> area.getCurrentParagraph() + 1 == brokenLine);
+
+        robot.clickOn(area).push(KeyCode.CONTROL, KeyCode.Z);
+        waitFor(10, TimeUnit.SECONDS, () -> !problem.isVisible() && !area.getText().contains("oops"));
+        assertThat(tintedLines(area)).isEmpty();
+    }
+
+    /**
+     * Ctrl+F finds in a template (it did nothing there): selected as typed, ignoring case, the other occurrences
+     * tinted, Enter on and Shift+Enter back, wrapping, "2 of N" beside; Esc gives the text the keyboard, the
+     * occurrence still selected, and takes the tints away.
+     */
+    @Test
+    void ctrlFFindsInTheTemplateAndEnterWalksTheOccurrences() throws Exception {
+        CodeArea area = openTriage();
+        waitFor(10, TimeUnit.SECONDS, () -> area.getScene() != null && area.getScene().getFocusOwner() == area);
+        String text = FxWait.read(() -> area.getText());
+        java.util.List<Integer> starts = java.util.regex.Pattern.compile("(?i)customer").matcher(text).results()
+                .map(java.util.regex.MatchResult::start).toList();
+        assertThat(starts).hasSizeGreaterThan(2);
+
+        robot.push(KeyCode.CONTROL, KeyCode.F);
+        waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#find-field").query().isFocused());
+        robot.write("CUSTOMER");
+        Label count = robot.lookup("#find-count").queryAs(Label.class);
+        waitFor(5, TimeUnit.SECONDS, () -> count.getText().equals("1 of " + starts.size())
+                && area.getSelection().getStart() == starts.get(0) && area.getSelectedText().equalsIgnoreCase("customer"));
+        assertThat(tinted(area, starts)).as("all but the selected one").containsExactlyElementsOf(starts.subList(1, starts.size()));
+        assertThat(FxWait.read(() -> area.getStyleOfChar(starts.get(1) + 1))).as("over the highlighting").hasSizeGreaterThan(0);
+        // Drawn: the theme's tint behind the text (editor.css), not only a style class in the text's model.
+        robot.interact(() -> area.showParagraphAtTop(area.offsetToPosition(starts.get(1), org.fxmisc.richtext.model.TwoDimensional.Bias.Forward).getMajor()));
+        waitFor(5, TimeUnit.SECONDS, () -> {
+            var drawn = robot.lookup("#template-code .text.find-match").queryAll();
+            return !drawn.isEmpty() && drawn.stream().allMatch(t -> ((org.fxmisc.richtext.TextExt) t).getBackgroundColor() != null);
+        });
+        robot.push(KeyCode.ENTER);
+        waitFor(5, TimeUnit.SECONDS, () -> count.getText().equals("2 of " + starts.size())
+                && area.getSelection().getStart() == starts.get(1));
+        robot.push(KeyCode.SHIFT, KeyCode.ENTER).push(KeyCode.SHIFT, KeyCode.ENTER);
+        waitFor(5, TimeUnit.SECONDS, () -> count.getText().equals(starts.size() + " of " + starts.size())
+                && area.getSelection().getStart() == starts.get(starts.size() - 1));
+        robot.write("!");
+        waitFor(5, TimeUnit.SECONDS, () -> count.getText().equals("No match"));
+        robot.push(KeyCode.BACK_SPACE).push(KeyCode.ESCAPE);
+        waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup("#find-bar").query().isVisible() && area.isFocused()
+                && area.getSelectedText().equalsIgnoreCase("customer"));
+        assertThat(FxWait.read(() -> area.getText())).as("finding edits nothing").isEqualTo(text);
+        assertThat(tinted(area, starts)).isEmpty();
+    }
+
+    /** Which of {@code starts} the editor shows tinted as a find bar's occurrence. */
+    private List<Integer> tinted(CodeArea area, List<Integer> starts) throws Exception {
+        return FxWait.read(() -> starts.stream().filter(at -> area.getStyleOfChar(at + 1).contains("find-match")).toList());
+    }
+
+
+    /** The 1-based lines of the editor tinted as a problem's. */
+    private List<Integer> tintedLines(CodeArea area) throws Exception {
+        return FxWait.read(() -> IntStream.range(0, area.getParagraphs().size())
+                .filter(i -> area.getParagraph(i).getParagraphStyle().contains("problem-line"))
+                .mapToObj(i -> i + 1).toList());
+    }
+}
