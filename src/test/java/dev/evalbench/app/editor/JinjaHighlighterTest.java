@@ -10,7 +10,7 @@ import org.fxmisc.richtext.model.StyleSpan;
 import org.fxmisc.richtext.model.StyleSpans;
 import org.junit.jupiter.api.Test;
 
-/** The editor's style classes, computed without a window. */
+/** The editor's style classes, computed without a window; and the find bar's tint laid over them. */
 @dev.evalbench.app.SharesFxToolkit
 class JinjaHighlighterTest {
     /** The text of each span with its classes, for spans that have any. */
@@ -40,5 +40,24 @@ class JinjaHighlighterTest {
         int start = text.indexOf("nope");
         List<String> spans = styled(text, List.of(new UndefinedVariables.Undefined("body", "nope", start, start + 4, 1, start + 1)));
         assertThat(spans).contains("a=jinja-expr+jinja-var", "nope=jinja-expr+jinja-var+undefined-var");
+    }
+
+    @Test
+    void theTintIsAddedOverTheTextsOwnStylesAndOverlapsMerge() {
+        // "{{ ticket }} ticket": the first word styled as a variable by the highlighter.
+        org.fxmisc.richtext.model.StyleSpansBuilder<java.util.Collection<String>> own = new org.fxmisc.richtext.model.StyleSpansBuilder<>();
+        own.add(List.of(), 3).add(List.of("jinja-var"), 6).add(List.of(), 10);
+        var tinted = FindTint.over(own.create(), List.of(new javafx.scene.control.IndexRange(3, 9),
+                new javafx.scene.control.IndexRange(13, 19)));
+        assertThat(tinted.stream().map(span -> span.getLength() + " " + span.getStyle()).toList())
+                .containsExactly("3 []", "6 [jinja-var, find-match]", "4 []", "6 [find-match]");
+
+        // "aaaa" finding "aa": 0-2, 1-3, 2-4 tint the whole text once; a range past the end (an older text) is left out.
+        var plain = FindTint.over(FindTint.plain(4), List.of(new javafx.scene.control.IndexRange(0, 2),
+                new javafx.scene.control.IndexRange(1, 3), new javafx.scene.control.IndexRange(2, 4),
+                new javafx.scene.control.IndexRange(7, 9)));
+        assertThat(plain.stream().map(span -> span.getLength() + " " + span.getStyle()).toList())
+                .containsExactly("4 [find-match]");
+        assertThat(FindTint.over(FindTint.plain(4), List.of())).isEqualTo(FindTint.plain(4));
     }
 }
