@@ -16,11 +16,16 @@ import javafx.scene.layout.VBox;
 /**
  * The selected case of a comparison: its input, the fields that changed, the two outputs side by side
  * ({@link OutputPanes}), and below them each run's verdict, decision, failures, latency, tokens and cost.
- * Filled from a {@link CaseComparison}; FX thread only.
+ * The input shows its first lines in a box of its own, or the whole of it ({@link #toggleWholeInput}, I), for this
+ * case and the next ones. Filled from a {@link CaseComparison}; FX thread only.
  */
 final class CasePairPane extends VBox {
     final Label title = new Label("Select a case to compare its two outputs.");
     final Label input = new Label();
+    /** Whether the input is shown whole (the part scrolls as a whole then), or its first lines in their own box. */
+    private final javafx.beans.property.BooleanProperty wholeInput = new javafx.beans.property.SimpleBooleanProperty(this, "wholeInput");
+    /** The input box's height while it shows the input's first lines: about three of them. */
+    static final double INPUT_LINES_HEIGHT = 48;
     final Label changed = new Label();
     final OutputPanes outputs = new OutputPanes();
     final GridPane numbers = new GridPane();
@@ -41,9 +46,28 @@ final class CasePairPane extends VBox {
         input.getStyleClass().add("compare-input");
         input.setWrapText(true);
         ScrollPane inputScroll = new ScrollPane(input);
+        inputScroll.setId("compare-input-scroll");
         inputScroll.setFitToWidth(true);
-        inputScroll.setPrefViewportHeight(48);
-        inputScroll.setMinViewportHeight(40);
+        // A prompt's ticket comes after its preamble ("New ticket via app. The customer wrote:"), below the first
+        // lines: shown whole on request, as tall as its text, the part scrolling to the outputs under it.
+        javafx.beans.binding.DoubleBinding height = javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> wholeInput.get() ? Math.max(INPUT_LINES_HEIGHT, input.getHeight()) : INPUT_LINES_HEIGHT,
+                wholeInput, input.heightProperty());
+        inputScroll.prefViewportHeightProperty().bind(height);
+        inputScroll.minViewportHeightProperty().bind(javafx.beans.binding.Bindings.when(wholeInput).then(height).otherwise(40.0));
+        javafx.scene.control.Hyperlink whole = new javafx.scene.control.Hyperlink();
+        whole.setId("compare-whole-input");
+        whole.textProperty().bind(javafx.beans.binding.Bindings.when(wholeInput)
+                .then("Show the input's first lines (I)").otherwise("Show the whole input (I)"));
+        whole.setOnAction(e -> {
+            toggleWholeInput();
+            whole.setVisited(false); // a switch, not a page seen
+        });
+        whole.visibleProperty().bind(input.textProperty().isNotEmpty());
+        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        javafx.scene.layout.HBox.setHgrow(gap, Priority.ALWAYS);
+        javafx.scene.layout.HBox heading = new javafx.scene.layout.HBox(8, title, gap, whole);
+        heading.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         changed.setId("compare-changed-fields");
         // A flip with the same output says why in a sentence and the failures: all its lines, never cut to one.
         changed.setWrapText(true);
@@ -57,7 +81,12 @@ final class CasePairPane extends VBox {
         }
         numbers.setVisible(false);
         VBox.setVgrow(outputs, Priority.ALWAYS);
-        getChildren().addAll(title, inputScroll, changed, outputs, numbers);
+        getChildren().addAll(heading, inputScroll, changed, outputs, numbers);
+    }
+
+    /** I: the input whole, or its first lines again; kept for the cases shown next. */
+    void toggleWholeInput() {
+        wholeInput.set(!wholeInput.get());
     }
 
     /**

@@ -280,6 +280,11 @@ public final class CompareView extends VBox implements dev.evalbench.app.fx.Filt
         return first != null && last != null && (at == 0 || at > first.getIndex()) && at < last.getIndex();
     }
 
+    /** I: the selected case's input shown whole, or its first lines again ({@link CasePairPane#toggleWholeInput}). */
+    public void toggleWholeInput() {
+        pair.toggleWholeInput();
+    }
+
     /** M: marks the selected case reviewed (again: not reviewed). */
     public void toggleReviewed() {
         vm.toggleReviewed(table.getSelectionModel().getSelectedItem());
