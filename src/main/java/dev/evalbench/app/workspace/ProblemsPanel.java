@@ -32,6 +32,10 @@ public final class ProblemsPanel extends TitledPane {
         }
     }
 
+    /** A row's height in pixels: one line of the theme's text and its padding. */
+    static final double ROW_HEIGHT = 28;
+    /** Rows shown before the list scrolls. */
+    static final int SHOWN = 4;
     final ListView<Row> list = new ListView<>();
     /** Open because problems appeared, not because the user opened it: closes when they are gone. */
     private boolean openedForProblems;
@@ -54,7 +58,10 @@ public final class ProblemsPanel extends TitledPane {
                 problems, warnings));
         list.setId("problems-list");
         list.setItems(rows);
-        list.setPrefHeight(110);
+        // As tall as its rows, up to SHOWN of them: one problem under a comparison took 110 px, its case list a row.
+        list.setFixedCellSize(ROW_HEIGHT);
+        list.prefHeightProperty().bind(Bindings.createDoubleBinding(
+                () -> Math.min(SHOWN, Math.max(1, rows.size())) * ROW_HEIGHT + 4, rows));
         list.setPlaceholder(new Label("No problems: the workspace loads and every case renders."));
         list.setCellFactory(v -> new ListCell<>() {
             @Override
