@@ -3,10 +3,7 @@ package dev.evalbench.app.reports;
 import atlantafx.base.theme.Styles;
 import java.io.File;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Consumer;
-import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -67,32 +64,7 @@ final class ExportView extends ScrollPane {
         key.setMaxWidth(Double.MAX_VALUE);
         key.setButtonCell(new KeyCell());
         key.setCellFactory(l -> new KeyCell());
-        // The list is replaced in one change and the choice set again with the value's listener paused: replaced in
-        // steps, the field emptied itself on the way and then showed nothing, though the key stayed chosen.
-        boolean[] filling = {false};
-        Runnable fill = () -> {
-            Path keep = vm.signWithProperty().get();
-            List<Path> items = new ArrayList<>();
-            items.add(null);
-            items.addAll(vm.keys().privateKeys());
-            if (keep != null && !items.contains(keep)) items.add(keep);
-            filling[0] = true;
-            try {
-                key.getItems().setAll(items);
-                key.getSelectionModel().select(items.indexOf(keep));
-            } finally {
-                filling[0] = false;
-            }
-        };
-        vm.keys().privateKeys().addListener((ListChangeListener<Path>) c -> fill.run());
-        fill.run();
-        key.valueProperty().addListener((o, was, now) -> {
-            if (!filling[0]) vm.signWithProperty().set(now);
-        });
-        // A key chosen for the user (the pair just created below): the list takes it and shows it chosen.
-        vm.signWithProperty().addListener((o, was, now) -> {
-            if (key.getValue() != now) fill.run();
-        });
+        KeyChoice.bind(key, vm.keys().privateKeys(), vm.signWithProperty(), true);
         Button otherKey = new Button("Other key…");
         otherKey.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
@@ -100,8 +72,7 @@ final class ExportView extends ScrollPane {
             chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Ed25519 private key", "*.key"));
             File file = chooser.showOpenDialog(getScene().getWindow());
             if (file != null) {
-                vm.signWithProperty().set(file.toPath());
-                fill.run();
+                vm.signWithProperty().set(file.toPath()); // listed and shown chosen (KeyChoice)
             }
         });
         HBox keyRow = new HBox(6, key, otherKey);

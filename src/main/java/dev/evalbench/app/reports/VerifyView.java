@@ -108,8 +108,7 @@ final class VerifyView extends ScrollPane {
         approveKey.setPromptText("your key");
         approveKey.setButtonCell(new ExportView.KeyCell());
         approveKey.setCellFactory(l -> new ExportView.KeyCell());
-        approveKey.setItems(vm.keys().privateKeys());
-        approveKey.valueProperty().bindBidirectional(vm.approveWithProperty());
+        KeyChoice.bind(approveKey, vm.keys().privateKeys(), vm.approveWithProperty(), false);
         Button approve = new Button("Approve", new FontIcon("fth-check-square"));
         approve.setId("approve-run");
         approve.disableProperty().bind(vm.verdictProperty().isNotEqualTo(CheckRow.State.VALID));
@@ -135,7 +134,8 @@ final class VerifyView extends ScrollPane {
                 ReportsText.problem("verify-problem", vm.problemProperty()), verdict, problems, heading("Signatures"),
                 new CheckTable("verify-signatures", "Signer", vm.signatures()), heading("Signed files"),
                 new CheckTable("verify-files", "File", vm.files()), approveRow, approval,
-                new KeyPairPane(vm.keys(), "verify", created -> {}));
+                // The pair made here is the one to approve with, as the export form signs with the pair made there.
+                new KeyPairPane(vm.keys(), "verify", created -> vm.approveWithProperty().set(created)));
         body.setStyle("-fx-padding: 12; -fx-background-color: -color-bg-default;");
         setContent(body);
         setOnDragOver(this::acceptFiles);
