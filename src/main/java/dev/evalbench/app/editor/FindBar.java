@@ -19,9 +19,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /**
  * Find in a file's text, above it (Ctrl+F): what is typed is selected in the text as it is typed, ignoring case,
  * and the other occurrences are listed in {@link #found()} for the view to tint ({@link FindTint}); Enter or F3
- * goes to the next occurrence, Shift+Enter or Shift+F3 to the one before, wrapping; "2 of 5" says where the
- * selection is; Esc closes the bar, clears the tints and gives the text the keyboard, the occurrence still
- * selected. Hidden until asked for. FX thread only.
+ * goes to the next occurrence, Shift+Enter or Shift+F3 to the one before, wrapping (F3 from the text too); "2 of 5"
+ * says where the selection is; Esc closes the bar, clears the tints and gives the text the keyboard, the occurrence
+ * still selected. Hidden until asked for. FX thread only.
  */
 final class FindBar extends HBox {
     private final GenericStyledArea<?, ?, ?> area;
@@ -46,12 +46,27 @@ final class FindBar extends HBox {
         getChildren().addAll(new Label("Find"), field, count, close);
         field.textProperty().addListener((o, was, now) -> show(selectionStart(), true));
         field.setOnKeyPressed(e -> {
-            boolean step = e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.F3;
-            if (step) {
-                int caret = area.getSelection().getLength() > 0 ? area.getSelection().getStart() : area.getCaretPosition();
-                show(e.isShiftDown() ? caret : caret + 1, !e.isShiftDown());
+            if (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.F3) {
+                step(!e.isShiftDown());
                 e.consume();
             } else if (e.getCode() == KeyCode.ESCAPE) {
+                close();
+                e.consume();
+            }
+        });
+        // From the text too, as editors do: F3 / Shift+F3 find the next or previous occurrence of what was looked for
+        // last (the bar opens again to say which, the keyboard staying in the text); Esc there closes the bar.
+        area.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.F3 && !e.isShortcutDown() && !e.isAltDown()) {
+                if (field.getText().isEmpty()) {
+                    open();
+                } else {
+                    setVisible(true);
+                    setManaged(true);
+                    step(!e.isShiftDown());
+                }
+                e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE && isVisible()) {
                 close();
                 e.consume();
             }
@@ -90,6 +105,12 @@ final class FindBar extends HBox {
         setManaged(false);
         found.clear();
         area.requestFocus();
+    }
+
+    /** The occurrence after the selection (forward) or before it: Enter, F3, Shift+Enter, Shift+F3. */
+    private void step(boolean forward) {
+        int caret = selectionStart();
+        show(forward ? caret + 1 : caret, forward);
     }
 
     private int selectionStart() {

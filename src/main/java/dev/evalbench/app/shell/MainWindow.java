@@ -102,7 +102,8 @@ public final class MainWindow {
         // One Ctrl+F for every tab with a filter: it was the results' alone, and a comparison's "Filter (Ctrl+F)"
         // did nothing.
         shortcuts.add(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), "Window",
-                "Filter the tab shown (results, comparison, dataset), or find in its file (a template, a read-only file)", () -> {
+                "Filter the tab shown (results, comparison, dataset), or find in its file (a template, a read-only file;"
+                        + " F3 finds the next)", () -> {
                     Tab shown = tabs.getSelectionModel().getSelectedItem();
                     if (shown != null && shown.getContent() instanceof dev.evalbench.app.fx.Filterable f) f.focusFilter();
                 });

@@ -84,6 +84,18 @@ class TemplateEditorWindowTest extends TriageWindowTestBase {
                 && area.getSelectedText().equalsIgnoreCase("customer"));
         assertThat(FxWait.read(() -> area.getText())).as("finding edits nothing").isEqualTo(text);
         assertThat(tinted(area, starts)).isEmpty();
+
+        // F3 from the text: the next occurrence of what was found last (past the last: the first), the bar back to say
+        // so, the keyboard still in the text; Shift+F3 back; Esc in the text closes the bar.
+        robot.push(KeyCode.F3);
+        waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#find-bar").query().isVisible()
+                && count.getText().equals("1 of " + starts.size()) && area.getSelection().getStart() == starts.get(0));
+        assertThat(FxWait.read(area::isFocused)).isTrue();
+        robot.push(KeyCode.SHIFT, KeyCode.F3);
+        waitFor(5, TimeUnit.SECONDS, () -> count.getText().equals(starts.size() + " of " + starts.size()));
+        robot.push(KeyCode.ESCAPE);
+        waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup("#find-bar").query().isVisible() && area.isFocused());
+        assertThat(FxWait.read(() -> area.getText())).isEqualTo(text);
     }
 
     /** Which of {@code starts} the editor shows tinted as a find bar's occurrence. */
