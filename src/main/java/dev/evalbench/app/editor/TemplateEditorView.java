@@ -31,6 +31,8 @@ public final class TemplateEditorView extends BorderPane implements dev.evalbenc
     final CodeArea area = new CodeArea();
     final TemplateEditorModel model;
     private final FindBar find = new FindBar(area);
+    private final javafx.beans.property.ObjectProperty<java.util.function.Consumer<CaseChoice>> onRunCase =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "onRunCase");
 
     public TemplateEditorView(TemplateEditorModel model, RevisionHistoryModel history) {
         this.model = model;
@@ -198,12 +200,19 @@ public final class TemplateEditorView extends BorderPane implements dev.evalbenc
         Label dirty = new Label("unsaved edits");
         dirty.getStyleClass().add("text-muted");
         dirty.visibleProperty().bind(model.dirtyProperty());
+        Button runCase = new Button("Run case", new FontIcon("fth-play"));
+        runCase.setId("editor-run-case");
+        runCase.getStyleClass().add(atlantafx.base.theme.Styles.SMALL);
+        runCase.setTooltip(new javafx.scene.control.Tooltip("Run this case on the routes chosen in the tool bar, as the"
+                + " file is saved (Ctrl+Enter)"));
+        runCase.disableProperty().bind(onRunCase.isNull().or(model.chosenCaseProperty().isNull()));
+        runCase.setOnAction(e -> runPreviewCase());
         Button save = new Button("Save revision", new FontIcon("fth-save"));
         save.setId("save-revision");
         save.setOnAction(e -> model.requestSave());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, new Label("Preview case"), cases, spacer, dirty, revision, save);
+        HBox bar = new HBox(8, new Label("Preview case"), cases, runCase, spacer, dirty, revision, save);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bar.setStyle("-fx-padding: 4 6 0 6;");
         return bar;
@@ -223,6 +232,23 @@ public final class TemplateEditorView extends BorderPane implements dev.evalbenc
         notice.managedProperty().bind(notice.visibleProperty());
         notice.setStyle("-fx-padding: 0 6 0 6;");
         return notice;
+    }
+
+    /**
+     * Where "Run case" (and Ctrl+Enter) hands the preview case: the run launcher's, set by the feature that runs
+     * (the editor knows nothing of runs); null: the button is disabled.
+     */
+    public void setOnRunCase(java.util.function.Consumer<CaseChoice> run) {
+        onRunCase.set(run);
+    }
+
+    /** Runs the preview case through {@link #setOnRunCase}'s hook; false when there is no case or no hook. */
+    public boolean runPreviewCase() {
+        CaseChoice chosen = model.chosenCaseProperty().get();
+        java.util.function.Consumer<CaseChoice> run = onRunCase.get();
+        if (chosen == null || run == null) return false;
+        run.accept(chosen);
+        return true;
     }
 
     /** Ctrl+F: the find bar above the text ({@link FindBar}). */

@@ -92,6 +92,12 @@ public final class ResultsView extends VBox implements dev.evalbench.app.fx.Filt
         vm.loadedProperty().addListener((o, was, now) -> table.setPlaceholder(new Label("No case matches the filter.")));
         vm.loadProblemProperty().addListener((o, was, now) -> table.setPlaceholder(new Label(now)));
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> vm.selectedProperty().set(now));
+        // A run of one case (the editor's "Run case") is run to be read: its case is shown in the detail at once.
+        vm.loadedProperty().addListener((o, was, now) -> {
+            if (now && vm.all().size() == 1 && table.getSelectionModel().isEmpty() && !table.getItems().isEmpty()) {
+                table.getSelectionModel().select(0);
+            }
+        });
         // A filter, not a handler: the table's own behaviour would take Esc first.
         table.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE) {

@@ -181,6 +181,10 @@ public final class RunFeature {
                 if (now != null) session.caseInFocusProperty().set(now.key());
             });
         });
+        // A template's preview case alone, as Ctrl+R runs the suites: of the files as read once a save is.
+        PreviewCaseRuns.install(window, chosen -> whenRead.request(() -> {
+            if (launcher.runCase(chosen.suite(), chosen.id()) == null) window.status(launcher.problemProperty().get());
+        }));
         window.shortcuts().add(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 "Run", "Run again the cases that did not pass, of the results tab shown (or shown last)",
                 () -> RerunActions.rerunFailing(results.currentOrLast(), again, window::status));

@@ -126,6 +126,20 @@ public final class RunLauncherViewModel {
     }
 
     /**
+     * Runs the one case {@code caseId} of {@code suite} on the chosen routes with the launcher's repeat, concurrency and
+     * cache mode: the editor's "Run case", the template's preview case, to see what the model makes of it without
+     * running the suites whole. Null (and {@link #problemProperty}) when refused.
+     */
+    public RunProgress runCase(String suite, String caseId) {
+        Workspace ws = workspace;
+        if (ws == null) return refuse("The workspace has problems: fix them before running (see Problems).");
+        RunConfig config = new RunConfig(List.copyOf(chosenRoutes), List.of(suite), repeat.get(), concurrency.get(),
+                cacheMode.get(), List.of(), List.of(caseId));
+        if (config.routes().isEmpty()) return refuse("Choose at least one route to run.");
+        return startChecked(ws, config);
+    }
+
+    /**
      * Runs {@code cases} of stored run {@code runId} again against the workspace as it is now (the results tab's
      * "Rerun failing"): on the routes and with the repeat that run used, the launcher's concurrency and cache mode
      * ({@link RunAgain}). Reads the run's header off the UI thread, then starts as {@link #run} does; a refusal

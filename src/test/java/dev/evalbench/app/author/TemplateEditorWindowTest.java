@@ -13,9 +13,9 @@ import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.Test;
 
 /**
- * The template editor's aids for reading its text, in the real window: a template broken while typing is said
- * under the editor at its line before any save, that line tinted, a click on the message takes the caret there and
- * the fix (Ctrl+Z) clears both; Ctrl+F finds in the text and tints the other occurrences.
+ * The template editor's aids, in the real window: a template broken while typing is said under the editor at its
+ * line before any save, that line tinted, a click on the message takes the caret there and the fix (Ctrl+Z) clears
+ * both; Ctrl+F finds in the text and tints the other occurrences; "Run case" runs the preview case alone.
  */
 @dev.evalbench.app.SharesFxToolkit
 class TemplateEditorWindowTest extends TriageWindowTestBase {
@@ -103,6 +103,48 @@ class TemplateEditorWindowTest extends TriageWindowTestBase {
         return FxWait.read(() -> starts.stream().filter(at -> area.getStyleOfChar(at + 1).contains("find-match")).toList());
     }
 
+
+    /**
+     * "Run case" runs the template's preview case alone, on the routes chosen in the tool bar: a run of that one case
+     * (its results open with one row, shown in the detail), stored with the suite and the case asked for; Ctrl+Enter in
+     * the text does the same, and types nothing.
+     */
+    @Test
+    void runCaseRunsThePreviewCaseAloneAndCtrlEnterDoesTheSame() throws Exception {
+        CodeArea area = openTriage();
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<dev.evalbench.app.editor.CaseChoice> cases =
+                robot.lookup("#preview-case").queryAs(javafx.scene.control.ComboBox.class);
+        waitFor(10, TimeUnit.SECONDS, () -> cases.getItems().stream().anyMatch(c -> c.id().equals("t019")));
+        robot.interact(() -> cases.setValue(cases.getItems().stream().filter(c -> c.id().equals("t019")).findFirst().orElseThrow()));
+        String text = FxWait.read(() -> area.getText());
+
+        robot.clickOn("#editor-run-case");
+        // The history is read on this thread: the FX thread reads no files, in a test's waits either.
+        org.testfx.util.WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> runs().size() == 1);
+        waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#results-table").tryQuery().isPresent()
+                && robot.lookup("#results-table").queryAs(javafx.scene.control.TableView.class).getItems().size() == 1);
+        assertThat(runs().get(0).config().suites()).containsExactly("triage");
+        assertThat(runs().get(0).config().caseIds()).containsExactly("t019");
+        // Run to be read: the one case is shown in the detail pane without another click.
+        waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#detail-title").tryQuery()
+                .map(n -> ((Label) n).getText().equals("t019")).orElse(false));
+
+        robot.clickOn(robot.lookup(".tab-label").match(n -> ((Label) n).getText().equals("triage.yaml")).queryAs(Label.class));
+        robot.clickOn(area).push(KeyCode.CONTROL, KeyCode.ENTER);
+        org.testfx.util.WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> runs().size() == 2);
+        assertThat(runs().get(0).config().caseIds()).containsExactly("t019");
+        assertThat(FxWait.read(() -> area.getText())).as("Ctrl+Enter types nothing").isEqualTo(text);
+    }
+
+    /** The runs of the workspace's history, newest first. */
+    private List<dev.evalbench.core.record.RunHeader> runs() throws Exception {
+        java.nio.file.Path db = fixture.workspace.resolve(".evalbench/history.db");
+        if (!java.nio.file.Files.exists(db)) return List.of();
+        try (var store = dev.evalbench.core.store.sqlite.SqliteRunStore.openReadOnly(db)) {
+            return store.runs(10);
+        }
+    }
 
     /** The 1-based lines of the editor tinted as a problem's. */
     private List<Integer> tintedLines(CodeArea area) throws Exception {
