@@ -68,6 +68,25 @@ public final class RevisionHistoryModel {
                 .executeWith(editor.runner());
     }
 
+    /**
+     * Shows what the editor's unsaved edits change in the file as saved, line by line; says so when there are none.
+     */
+    public void diffUnsaved() {
+        String saved = editor.savedTextProperty().get();
+        String now = editor.textProperty().get();
+        if (saved == null || saved.equals(now)) {
+            diff.clear();
+            diffTitle.set("No unsaved edits: the editor holds the file as saved.");
+            return;
+        }
+        BackgroundTask.of(() -> unified(OutputDiff.between(saved, now)))
+                .onSuccess(lines -> {
+                    diff.setAll(lines);
+                    diffTitle.set("The file as saved  →  your unsaved edits");
+                })
+                .executeWith(editor.runner());
+    }
+
     static List<DiffLine> unified(OutputDiff d) {
         List<DiffLine> lines = new ArrayList<>();
         List<DiffRow> rows = d.hunks(CONTEXT);
@@ -111,6 +130,8 @@ public final class RevisionHistoryModel {
     }
 
     public ObservableList<PromptVersion> versions() { return versions; }
+    /** Whether the editor has unsaved edits ({@link #diffUnsaved} shows them). */
+    public javafx.beans.property.ReadOnlyBooleanProperty editorDirtyProperty() { return editor.dirtyProperty(); }
     public ObservableList<DiffLine> diffLines() { return diff; }
     public ReadOnlyStringProperty diffTitleProperty() { return diffTitle.getReadOnlyProperty(); }
 }

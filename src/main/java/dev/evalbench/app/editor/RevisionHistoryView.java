@@ -54,6 +54,15 @@ final class RevisionHistoryView extends VBox {
         rollback.setId("rollback");
         rollback.disableProperty().bind(versions.getSelectionModel().selectedItemProperty().isNull());
         rollback.setOnAction(e -> model.rollback(versions.getSelectionModel().getSelectedItem()));
+        // What the edits not yet saved change, as an editor's "local changes" shows them: asked before a save's
+        // changelog line is written.
+        Button unsaved = new Button("Unsaved changes", new FontIcon("fth-file-text"));
+        unsaved.setId("unsaved-changes");
+        unsaved.disableProperty().bind(model.editorDirtyProperty().not());
+        unsaved.setOnAction(e -> {
+            versions.getSelectionModel().clearSelection();
+            model.diffUnsaved();
+        });
         Label diffTitle = new Label();
         diffTitle.setWrapText(true);
         diffTitle.textProperty().bind(model.diffTitleProperty());
@@ -67,7 +76,7 @@ final class RevisionHistoryView extends VBox {
         howTo.getStyleClass().add("text-muted");
         diff.setPlaceholder(howTo);
         VBox.setVgrow(diff, Priority.ALWAYS);
-        getChildren().addAll(title, versions, new HBox(6, rollback), diffTitle, diff);
+        getChildren().addAll(title, versions, new HBox(6, rollback, unsaved), diffTitle, diff);
         setStyle("-fx-padding: 6;");
     }
 

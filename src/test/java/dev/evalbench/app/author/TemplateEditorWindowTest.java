@@ -137,6 +137,24 @@ class TemplateEditorWindowTest extends TriageWindowTestBase {
         assertThat(FxWait.read(() -> area.getText())).as("Ctrl+Enter types nothing").isEqualTo(text);
     }
 
+    /** "Unsaved changes" beside Roll back shows what the edits not yet saved change, before a changelog is written. */
+    @Test
+    void unsavedChangesShowsTheEditsAgainstTheFileAsSaved() throws Exception {
+        CodeArea area = openTriage();
+        javafx.scene.control.Button unsaved = robot.lookup("#unsaved-changes").queryAs(javafx.scene.control.Button.class);
+        assertThat(FxWait.read(unsaved::isDisabled)).as("nothing to show yet").isTrue();
+        waitFor(10, TimeUnit.SECONDS, () -> area.getScene() != null && area.getScene().getFocusOwner() == area);
+        caretAfter(area, "The customer wrote:");
+        robot.write(" (verbatim)");
+        waitFor(5, TimeUnit.SECONDS, () -> !unsaved.isDisabled());
+        robot.clickOn(unsaved);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<dev.evalbench.app.editor.RevisionHistoryModel.DiffLine> diff =
+                robot.lookup("#revision-diff").queryAs(javafx.scene.control.ListView.class);
+        waitFor(5, TimeUnit.SECONDS, () -> diff.getItems().contains(
+                new dev.evalbench.app.editor.RevisionHistoryModel.DiffLine('+', "  The customer wrote: (verbatim)")));
+    }
+
     /** The runs of the workspace's history, newest first. */
     private List<dev.evalbench.core.record.RunHeader> runs() throws Exception {
         java.nio.file.Path db = fixture.workspace.resolve(".evalbench/history.db");

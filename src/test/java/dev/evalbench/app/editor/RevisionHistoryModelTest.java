@@ -77,4 +77,23 @@ class RevisionHistoryModelTest {
         assertThat(history.diffTitleProperty().get()).contains("Save or discard your edits");
         assertThat(Files.readString(ws.resolve(FILE))).contains("revision: 4\n");
     }
+
+    @Test
+    void unsavedChangesAreShownAgainstTheFileAsSaved() throws Exception {
+        Path ws = dev.evalbench.cli.Cli.copySample(temp);
+        TemplateEditorModel editor = new TemplateEditorModel(new SameThreadTaskRunner(), ws, FILE, Map.of());
+        RevisionHistoryModel history = new RevisionHistoryModel(editor);
+        editor.open();
+        history.diffUnsaved();
+        assertThat(history.diffTitleProperty().get()).isEqualTo("No unsaved edits: the editor holds the file as saved.");
+        assertThat(history.diffLines()).isEmpty();
+
+        editor.textProperty().set(editor.textProperty().get().replace("The customer wrote:", "Ticket text:"));
+        history.diffUnsaved();
+        assertThat(history.diffTitleProperty().get()).isEqualTo("The file as saved  →  your unsaved edits");
+        assertThat(history.diffLines()).contains(new RevisionHistoryModel.DiffLine('-', "  The customer wrote:"),
+                new RevisionHistoryModel.DiffLine('+', "  Ticket text:"));
+        assertThat(history.diffLines()).filteredOn(l -> l.kind() == '+' || l.kind() == '-').hasSize(2);
+        assertThat(Files.readString(ws.resolve(FILE))).as("nothing written").contains("The customer wrote:");
+    }
 }
