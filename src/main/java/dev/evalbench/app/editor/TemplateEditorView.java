@@ -193,6 +193,15 @@ public final class TemplateEditorView extends BorderPane implements dev.evalbenc
         cases.setId("preview-case");
         cases.valueProperty().bindBidirectional(model.chosenCaseProperty());
         cases.setPrefWidth(220);
+        cases.setTooltip(new javafx.scene.control.Tooltip("The case the preview renders; type a case id to choose it"));
+        CaseTypeAhead typeAhead = new CaseTypeAhead();
+        cases.addEventFilter(javafx.scene.input.KeyEvent.KEY_TYPED, e -> {
+            String key = e.getCharacter();
+            if (key.isEmpty() || Character.isISOControl(key.charAt(0)) || e.isShortcutDown() || e.isAltDown()) return;
+            CaseChoice match = typeAhead.type(cases.getItems(), key, System.currentTimeMillis());
+            if (match != null) cases.setValue(match);
+            e.consume();
+        });
         Label revision = new Label();
         revision.setId("editor-revision");
         model.savedTextProperty().addListener((o, was, now) -> revision.setText(revisionText(now)));

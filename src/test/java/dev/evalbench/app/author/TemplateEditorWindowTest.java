@@ -116,7 +116,10 @@ class TemplateEditorWindowTest extends TriageWindowTestBase {
         javafx.scene.control.ComboBox<dev.evalbench.app.editor.CaseChoice> cases =
                 robot.lookup("#preview-case").queryAs(javafx.scene.control.ComboBox.class);
         waitFor(10, TimeUnit.SECONDS, () -> cases.getItems().stream().anyMatch(c -> c.id().equals("t019")));
-        robot.interact(() -> cases.setValue(cases.getItems().stream().filter(c -> c.id().equals("t019")).findFirst().orElseThrow()));
+        // Chosen by typing its id on the box, as in a file list (a dataset has too many cases to scroll for one).
+        robot.interact(cases::requestFocus);
+        robot.write("t019");
+        waitFor(5, TimeUnit.SECONDS, () -> cases.getValue() != null && cases.getValue().id().equals("t019"));
         String text = FxWait.read(() -> area.getText());
 
         robot.clickOn("#editor-run-case");
