@@ -67,6 +67,7 @@ public final class MainWindow {
         detail.setMinWidth(0);
         detail.setId("detail-pane");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
+        TabMenu.install(tabs);
         Label hint = emptyCentre();
         hint.setId("empty-centre-hint");
         StackPane centre = new StackPane(hint, tabs);

@@ -1,7 +1,5 @@
 package dev.evalbench.app.shell;
 
-import javafx.event.Event;
-import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -35,15 +33,9 @@ public final class TabKeys {
                 "Window", "Previous tab", () -> keys.step(-1));
     }
 
-    /** Closes the tab shown the way its close button does: the tab's close request first, which may refuse. */
+    /** Closes the tab shown the way its close button does ({@link TabMenu#close}). */
     private void closeShown() {
-        Tab shown = tabs.getSelectionModel().getSelectedItem();
-        if (shown == null || !shown.isClosable()) return;
-        Event request = new Event(shown, shown, Tab.TAB_CLOSE_REQUEST_EVENT);
-        Event.fireEvent(shown, request);
-        if (request.isConsumed()) return;
-        tabs.getTabs().remove(shown);
-        if (shown.getOnClosed() != null) Event.fireEvent(shown, new Event(Tab.CLOSED_EVENT));
+        TabMenu.close(tabs, tabs.getSelectionModel().getSelectedItem());
     }
 
     private void step(int by) {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The tabs open when the app closes come back when it starts again on the same workspace, in their order and with
  * the same one selected: a template, a run's results and the comparison of two runs, opened as a user opens
- * them. A file or run gone meanwhile is skipped at once, and the status bar says so.
+ * them. A file or run gone meanwhile is skipped at once, and the status bar says so. The keys and the menu of tabs.
  */
 @dev.evalbench.app.SharesFxToolkit
 class OpenTabsRememberedTest extends WindowTestBase {
@@ -62,6 +62,19 @@ class OpenTabsRememberedTest extends WindowTestBase {
         waitFor(5, TimeUnit.SECONDS, () -> selectedTitle().equals(before.get(2)));
         robot.push(KeyCode.CONTROL, KeyCode.W);
         waitFor(5, TimeUnit.SECONDS, () -> titles().equals(before.subList(0, 2)));
+
+        // A tab's menu (right click on its title; the headless robot's right button asks for no menu, so the request
+        // is sent as a right click sends it): Close other tabs leaves that one.
+        javafx.scene.Node header = robot.lookup(".tab").match((javafx.scene.Node n) -> n.lookup(".tab-label") instanceof javafx.scene.control.Label l
+                && l.getText().equals(before.get(1))).query();
+        robot.interact(() -> {
+            javafx.geometry.Bounds at = header.localToScreen(header.getBoundsInLocal());
+            javafx.event.Event.fireEvent(header, new javafx.scene.input.ContextMenuEvent(javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED,
+                    at.getWidth() / 2, at.getHeight() / 2, at.getCenterX(), at.getCenterY(), false, null));
+        });
+        FxWait.waitUntilShown(robot, "#tab-close-others", 10, TimeUnit.SECONDS);
+        robot.clickOn("#tab-close-others");
+        waitFor(5, TimeUnit.SECONDS, () -> titles().equals(before.subList(1, 2)));
     }
 
     private String selectedTitle() {
