@@ -22,6 +22,15 @@ import org.junit.jupiter.api.io.TempDir;
 class RevisionHistoryModelTest {
     static final String FILE = TemplateEditorModelTest.FILE;
     @TempDir Path temp;
+    private TemplateEditorModel editor;
+
+    /** The triage prompt of {@code ws} open in {@link #editor}; its revision history. */
+    private RevisionHistoryModel open(Path ws) {
+        editor = new TemplateEditorModel(new SameThreadTaskRunner(), ws, FILE, Map.of());
+        RevisionHistoryModel history = new RevisionHistoryModel(editor);
+        editor.open();
+        return history;
+    }
 
     @Test
     void savedRevisionsAppearAndRollbackWritesANewRevisionWithTheOldBody() throws Exception {
@@ -33,9 +42,7 @@ class RevisionHistoryModelTest {
                     List.of(), 1, 1, "off"), RunStatus.COMPLETE, Instant.parse("2026-11-29T10:00:00Z"), null, "t", null,
                     Map.of(FILE, sha), 0, 1, List.of()));
         }
-        TemplateEditorModel editor = new TemplateEditorModel(new SameThreadTaskRunner(), ws, FILE, Map.of());
-        RevisionHistoryModel history = new RevisionHistoryModel(editor);
-        editor.open();
+        RevisionHistoryModel history = open(ws);
         assertThat(history.versions()).extracting(PromptVersion::revision).containsExactly(4);
 
         editor.textProperty().set(editor.textProperty().get().replace("The customer wrote:", "Ticket text:"));
@@ -69,9 +76,7 @@ class RevisionHistoryModelTest {
     @Test
     void rollbackIsRefusedWhileTheEditorHasUnsavedEdits() throws Exception {
         Path ws = dev.evalbench.cli.Cli.copySample(temp);
-        TemplateEditorModel editor = new TemplateEditorModel(new SameThreadTaskRunner(), ws, FILE, Map.of());
-        RevisionHistoryModel history = new RevisionHistoryModel(editor);
-        editor.open();
+        RevisionHistoryModel history = open(ws);
         editor.textProperty().set(editor.textProperty().get() + "# edit\n");
         history.rollback(history.versions().get(0));
         assertThat(history.diffTitleProperty().get()).contains("Save or discard your edits");
@@ -81,9 +86,7 @@ class RevisionHistoryModelTest {
     @Test
     void unsavedChangesAreShownAgainstTheFileAsSaved() throws Exception {
         Path ws = dev.evalbench.cli.Cli.copySample(temp);
-        TemplateEditorModel editor = new TemplateEditorModel(new SameThreadTaskRunner(), ws, FILE, Map.of());
-        RevisionHistoryModel history = new RevisionHistoryModel(editor);
-        editor.open();
+        RevisionHistoryModel history = open(ws);
         history.diffUnsaved();
         assertThat(history.diffTitleProperty().get()).isEqualTo("No unsaved edits: the editor holds the file as saved.");
         assertThat(history.diffLines()).isEmpty();
