@@ -23,7 +23,8 @@ final class CasePairPane extends VBox {
     final Label title = new Label("Select a case to compare its two outputs.");
     final Label input = new Label();
     /** Whether the input is shown whole (the part scrolls as a whole then), or its first lines in their own box. */
-    private final javafx.beans.property.BooleanProperty wholeInput = new javafx.beans.property.SimpleBooleanProperty(this, "wholeInput");
+    private final javafx.beans.property.BooleanProperty wholeInput =
+            new javafx.beans.property.SimpleBooleanProperty(this, "wholeInput");
     /** The input box's height while it shows the input's first lines: about three of them. */
     static final double INPUT_LINES_HEIGHT = 48;
     final Label changed = new Label();
@@ -54,7 +55,8 @@ final class CasePairPane extends VBox {
                 () -> wholeInput.get() ? Math.max(INPUT_LINES_HEIGHT, input.getHeight()) : INPUT_LINES_HEIGHT,
                 wholeInput, input.heightProperty());
         inputScroll.prefViewportHeightProperty().bind(height);
-        inputScroll.minViewportHeightProperty().bind(javafx.beans.binding.Bindings.when(wholeInput).then(height).otherwise(40.0));
+        inputScroll.minViewportHeightProperty()
+                .bind(javafx.beans.binding.Bindings.when(wholeInput).then(height).otherwise(40.0));
         javafx.scene.control.Hyperlink whole = new javafx.scene.control.Hyperlink();
         whole.setId("compare-whole-input");
         whole.textProperty().bind(javafx.beans.binding.Bindings.when(wholeInput)

@@ -84,7 +84,8 @@ public final class CompareTabs {
         window.shortcuts().add(new KeyCodeCombination(KeyCode.K), "Compare", "Previous regression", () -> unlessTyping(v -> v.moveToRegression(-1)));
         window.shortcuts().add(new KeyCodeCombination(KeyCode.M), "Compare", "Mark the case reviewed (again: not reviewed)",
                 () -> unlessTyping(CompareView::toggleReviewed));
-        window.shortcuts().add(new KeyCodeCombination(KeyCode.I), "Compare", "Show the selected case's whole input (again: its first lines)",
+        window.shortcuts().add(new KeyCodeCombination(KeyCode.I), "Compare",
+                "Show the selected case's whole input (again: its first lines)",
                 () -> unlessTyping(CompareView::toggleWholeInput));
         window.shortcuts().add(new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 "Compare", "Compare two runs…", this::pick);

@@ -31,7 +31,8 @@ final class PreviewCaseRuns {
         window.shortcuts().add(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), "Editor",
                 "Run the template's preview case on the routes chosen in the tool bar", () -> {
                     Tab shown = window.tabs().getSelectionModel().getSelectedItem();
-                    boolean ran = shown != null && shown.getContent() instanceof TemplateEditorView editor && editor.runPreviewCase();
+                    boolean ran = shown != null && shown.getContent() instanceof TemplateEditorView editor
+                            && editor.runPreviewCase();
                     if (!ran) window.status(NOTHING);
                 });
     }

@@ -355,7 +355,8 @@ class AuthorLoopTest extends TriageWindowTestBase {
         // At the revision line: line 2, the second paragraph (the caret stayed at the first before the fix).
         waitFor(5, TimeUnit.SECONDS, () -> area.getCurrentParagraph() == 1);
         // The panel open, its one row takes a row's height, not the room of four.
-        assertThat(FxWait.read(() -> robot.lookup("#problems-list").queryAs(ListView.class).getHeight())).isBetween(28.0, 40.0);
+        assertThat(FxWait.read(() -> robot.lookup("#problems-list").queryAs(ListView.class).getHeight()))
+                .isBetween(28.0, 40.0);
 
         // The warning asks for a new revision: Ctrl+S gives the text as it is one, though nothing was typed.
         robot.push(KeyCode.CONTROL, KeyCode.S);

@@ -63,13 +63,17 @@ class TemplateEditorWindowTest extends TriageWindowTestBase {
         Label count = robot.lookup("#find-count").queryAs(Label.class);
         waitFor(5, TimeUnit.SECONDS, () -> count.getText().equals("1 of " + starts.size())
                 && area.getSelection().getStart() == starts.get(0) && area.getSelectedText().equalsIgnoreCase("customer"));
-        assertThat(tinted(area, starts)).as("all but the selected one").containsExactlyElementsOf(starts.subList(1, starts.size()));
-        assertThat(FxWait.read(() -> area.getStyleOfChar(starts.get(1) + 1))).as("over the highlighting").hasSizeGreaterThan(0);
+        assertThat(tinted(area, starts)).as("all but the selected one")
+                .containsExactlyElementsOf(starts.subList(1, starts.size()));
+        assertThat(FxWait.read(() -> area.getStyleOfChar(starts.get(1) + 1))).as("over the highlighting")
+                .hasSizeGreaterThan(0);
         // Drawn: the theme's tint behind the text (editor.css), not only a style class in the text's model.
-        robot.interact(() -> area.showParagraphAtTop(area.offsetToPosition(starts.get(1), org.fxmisc.richtext.model.TwoDimensional.Bias.Forward).getMajor()));
+        robot.interact(() -> area.showParagraphAtTop(
+                area.offsetToPosition(starts.get(1), org.fxmisc.richtext.model.TwoDimensional.Bias.Forward).getMajor()));
         waitFor(5, TimeUnit.SECONDS, () -> {
             var drawn = robot.lookup("#template-code .text.find-match").queryAll();
-            return !drawn.isEmpty() && drawn.stream().allMatch(t -> ((org.fxmisc.richtext.TextExt) t).getBackgroundColor() != null);
+            return !drawn.isEmpty()
+                    && drawn.stream().allMatch(t -> ((org.fxmisc.richtext.TextExt) t).getBackgroundColor() != null);
         });
         robot.push(KeyCode.ENTER);
         waitFor(5, TimeUnit.SECONDS, () -> count.getText().equals("2 of " + starts.size())

@@ -241,19 +241,22 @@ class CompareWindowTest extends WindowTestBase {
 
         // I: the case's whole input, its ticket below the prompt's preamble in sight; kept as J moves on; I again:
         // its first lines.
-        javafx.scene.control.ScrollPane inputBox = robot.lookup("#compare-input-scroll").queryAs(javafx.scene.control.ScrollPane.class);
+        javafx.scene.control.ScrollPane inputBox =
+                robot.lookup("#compare-input-scroll").queryAs(javafx.scene.control.ScrollPane.class);
         Label input = robot.lookup("#compare-input").queryAs(Label.class);
         assertThat(FxWait.read(() -> inputBox.getViewportBounds().getHeight())).isLessThan(FxWait.read(input::getHeight) / 2);
         robot.push(KeyCode.I);
         waitFor(5, TimeUnit.SECONDS, () -> inputBox.getViewportBounds().getHeight() >= input.getHeight() - 1);
-        assertThat(FxWait.read(() -> robot.lookup("#compare-whole-input").queryAs(Labeled.class).getText())).isEqualTo("Show the input's first lines (I)");
+        assertThat(FxWait.read(() -> robot.lookup("#compare-whole-input").queryAs(Labeled.class).getText()))
+                .isEqualTo("Show the input's first lines (I)");
         robot.push(KeyCode.J);
         waitFor(10, TimeUnit.SECONDS, () -> text("#compare-case-title").startsWith(second.key()));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(FxWait.read(() -> inputBox.getViewportBounds().getHeight() >= input.getHeight() - 1)).isTrue();
         robot.push(KeyCode.I);
         waitFor(5, TimeUnit.SECONDS, () -> inputBox.getViewportBounds().getHeight() < input.getHeight() / 2);
-        assertThat(FxWait.read(() -> robot.lookup("#compare-whole-input").queryAs(Labeled.class).getText())).isEqualTo("Show the whole input (I)");
+        assertThat(FxWait.read(() -> robot.lookup("#compare-whole-input").queryAs(Labeled.class).getText()))
+                .isEqualTo("Show the whole input (I)");
         robot.push(KeyCode.K);
         waitFor(10, TimeUnit.SECONDS, () -> table.getSelectionModel().getSelectedIndex() == 0);
 

@@ -45,7 +45,8 @@ class JinjaHighlighterTest {
     @Test
     void theTintIsAddedOverTheTextsOwnStylesAndOverlapsMerge() {
         // "{{ ticket }} ticket": the first word styled as a variable by the highlighter.
-        org.fxmisc.richtext.model.StyleSpansBuilder<java.util.Collection<String>> own = new org.fxmisc.richtext.model.StyleSpansBuilder<>();
+        org.fxmisc.richtext.model.StyleSpansBuilder<java.util.Collection<String>> own =
+                new org.fxmisc.richtext.model.StyleSpansBuilder<>();
         own.add(List.of(), 3).add(List.of("jinja-var"), 6).add(List.of(), 10);
         var tinted = FindTint.over(own.create(), List.of(new javafx.scene.control.IndexRange(3, 9),
                 new javafx.scene.control.IndexRange(13, 19)));

@@ -147,7 +147,8 @@ class ReportsWindowTest extends WindowTestBase {
         @SuppressWarnings("unchecked")
         ComboBox<Path> approveKey = robot.lookup("#approve-key").queryAs(ComboBox.class);
         // The pair just made is the one to approve with (it was left unchosen, beside the author's own key).
-        waitFor(10, TimeUnit.SECONDS, () -> approveKey.getItems().contains(reviewerKey) && reviewerKey.equals(approveKey.getValue()));
+        waitFor(10, TimeUnit.SECONDS,
+                () -> approveKey.getItems().contains(reviewerKey) && reviewerKey.equals(approveKey.getValue()));
         scrollToEnd("verify");
         robot.clickOn("#approve-run");
         // The signatures, the outcome line and the verdict of the verification that follows land one after

@@ -65,11 +65,12 @@ class OpenTabsRememberedTest extends WindowTestBase {
 
         // A tab's menu (right click on its title; the headless robot's right button asks for no menu, so the request
         // is sent as a right click sends it): Close other tabs leaves that one.
-        javafx.scene.Node header = robot.lookup(".tab").match((javafx.scene.Node n) -> n.lookup(".tab-label") instanceof javafx.scene.control.Label l
-                && l.getText().equals(before.get(1))).query();
+        javafx.scene.Node header = robot.lookup(".tab").match((javafx.scene.Node n) ->
+                n.lookup(".tab-label") instanceof javafx.scene.control.Label l && l.getText().equals(before.get(1))).query();
         robot.interact(() -> {
             javafx.geometry.Bounds at = header.localToScreen(header.getBoundsInLocal());
-            javafx.event.Event.fireEvent(header, new javafx.scene.input.ContextMenuEvent(javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED,
+            javafx.event.Event.fireEvent(header, new javafx.scene.input.ContextMenuEvent(
+                    javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED,
                     at.getWidth() / 2, at.getHeight() / 2, at.getCenterX(), at.getCenterY(), false, null));
         });
         FxWait.waitUntilShown(robot, "#tab-close-others", 10, TimeUnit.SECONDS);
