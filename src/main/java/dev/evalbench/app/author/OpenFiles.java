@@ -138,6 +138,8 @@ final class OpenFiles {
         DatasetCaseDetail detail = new DatasetCaseDetail(file);
         view.selected().addListener((o, was, now) -> {
             wb.window().showDetail(tab, now == null ? null : detail.show(now));
+            // As a case selected in a run's results: every open template previews it, when it is one of theirs.
+            if (now != null) editors.values().forEach(m -> m.preferCase(now.suite(), now.id()));
         });
         datasets.put(key, model);
         model.load();

@@ -144,6 +144,28 @@ class TemplateEditorWindowTest extends TriageWindowTestBase {
         assertThat(FxWait.read(() -> area.getText())).as("Ctrl+Enter types nothing").isEqualTo(text);
     }
 
+    /** A case selected in a dataset's tab is the one the open template previews, as one selected in a run's results. */
+    @Test
+    void aCaseSelectedInTheDatasetIsTheOneTheTemplatePreviews() throws Exception {
+        openTriage();
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<dev.evalbench.app.editor.CaseChoice> cases =
+                robot.lookup("#preview-case").queryAs(javafx.scene.control.ComboBox.class);
+        waitFor(10, TimeUnit.SECONDS, () -> cases.getValue() != null && cases.getValue().id().equals("t001"));
+        dev.evalbench.app.DoubleClick.opening(robot, () -> treeCell("tickets.jsonl"),
+                () -> selectedTab() != null && selectedTab().getText().startsWith("tickets.jsonl"));
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TableView<dev.evalbench.app.dataset.DatasetRow> table =
+                robot.lookup("#dataset-table").queryAs(javafx.scene.control.TableView.class);
+        waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() > 20);
+        robot.interact(() -> table.getSelectionModel().select(18));
+        String id = FxWait.read(() -> table.getSelectionModel().getSelectedItem().id());
+        assertThat(id).isEqualTo("t019");
+        waitFor(5, TimeUnit.SECONDS, () -> cases.getValue().id().equals(id));
+        waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#template-preview").queryTextInputControl().getText()
+                .contains("The Apple Pay button does nothing"));
+    }
+
     /** "Unsaved changes" beside Roll back shows what the edits not yet saved change, before a changelog is written. */
     @Test
     void unsavedChangesShowsTheEditsAgainstTheFileAsSaved() throws Exception {
