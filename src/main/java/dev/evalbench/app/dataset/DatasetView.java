@@ -24,6 +24,7 @@ public final class DatasetView extends BorderPane implements dev.evalbench.app.f
     private static final int LONGEST_IDS = 20;
     private final TableView<DatasetRow> table;
     private final TextField filter;
+    private java.util.function.BiConsumer<String, String> onRunCase;
 
     public DatasetView(DatasetModel model) {
         // Esc clears the whole filter, as in the results and the comparison; Ctrl+F reaches it as it does theirs.
@@ -52,6 +53,9 @@ public final class DatasetView extends BorderPane implements dev.evalbench.app.f
         table.getColumns().add(column("Expected", 300, DatasetRow::expected));
         table.getColumns().add(column("Tags", 160, r -> String.join(", ", r.tags())));
         table.setPlaceholder(new Label("No case matches the filter."));
+        javafx.scene.control.ContextMenu menu = menu();
+        table.setContextMenu(menu);
+        dev.evalbench.app.fx.ContextMenuKeys.install(table, menu, () -> table.getSelectionModel().getSelectedIndex());
         setCenter(table);
         // Suites and ids are drawn whole ("extract…"), once the cases are read: the suite names, and the longest
         // ids by length (measuring each of thousands of ids would hold the FX thread for nothing).
@@ -71,6 +75,35 @@ public final class DatasetView extends BorderPane implements dev.evalbench.app.f
     public void focusFilter() {
         filter.requestFocus();
         filter.selectAll();
+    }
+
+    /** The table's menu (right click, Shift+F10): the selected case run alone ({@link #setOnRunCase}). */
+    private javafx.scene.control.ContextMenu menu() {
+        // The key in the words, not as the item's accelerator: that would be a second Ctrl+Enter in the scene, beside
+        // the window's, and run the case twice.
+        javafx.scene.control.MenuItem run = new javafx.scene.control.MenuItem("Run this case (Ctrl+Enter)",
+                new org.kordamp.ikonli.javafx.FontIcon("fth-play"));
+        run.setId("dataset-run-case");
+        run.setOnAction(e -> runSelectedCase());
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(run);
+        menu.setOnShowing(e -> run.setDisable(onRunCase == null || table.getSelectionModel().getSelectedItem() == null));
+        return menu;
+    }
+
+    /**
+     * Where "Run this case" (and Ctrl+Enter) hands the selected case's suite and id: the run launcher's, set by the
+     * feature that runs (a dataset knows nothing of runs); null: nothing to run with.
+     */
+    public void setOnRunCase(java.util.function.BiConsumer<String, String> run) {
+        onRunCase = run;
+    }
+
+    /** Runs the selected case through {@link #setOnRunCase}'s hook; false when none is selected or there is no hook. */
+    public boolean runSelectedCase() {
+        DatasetRow row = table.getSelectionModel().getSelectedItem();
+        if (row == null || onRunCase == null) return false;
+        onRunCase.accept(row.suite(), row.id());
+        return true;
     }
 
     /** The case selected in the table, or null. */

@@ -181,9 +181,10 @@ public final class RunFeature {
                 if (now != null) session.caseInFocusProperty().set(now.key());
             });
         });
-        // A template's preview case alone, as Ctrl+R runs the suites: of the files as read once a save is.
-        PreviewCaseRuns.install(window, chosen -> whenRead.request(() -> {
-            if (launcher.runCase(chosen.suite(), chosen.id()) == null) window.status(launcher.problemProperty().get());
+        // One case alone (a template's preview case, a dataset's selected case), as Ctrl+R runs the suites: of the
+        // files as read once a save is.
+        OneCaseRuns.install(window, (suite, id) -> whenRead.request(() -> {
+            if (launcher.runCase(suite, id) == null) window.status(launcher.problemProperty().get());
         }));
         window.shortcuts().add(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 "Run", "Run again the cases that did not pass, of the results tab shown (or shown last)",

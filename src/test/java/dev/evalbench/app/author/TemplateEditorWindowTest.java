@@ -144,9 +144,12 @@ class TemplateEditorWindowTest extends TriageWindowTestBase {
         assertThat(FxWait.read(() -> area.getText())).as("Ctrl+Enter types nothing").isEqualTo(text);
     }
 
-    /** A case selected in a dataset's tab is the one the open template previews, as one selected in a run's results. */
+    /**
+     * A case selected in a dataset's tab is the one the open template previews, as one selected in a run's results;
+     * and it runs alone from there.
+     */
     @Test
-    void aCaseSelectedInTheDatasetIsTheOneTheTemplatePreviews() throws Exception {
+    void aCaseSelectedInTheDatasetIsTheOneTheTemplatePreviewsAndRunsAloneFromThere() throws Exception {
         openTriage();
         @SuppressWarnings("unchecked")
         javafx.scene.control.ComboBox<dev.evalbench.app.editor.CaseChoice> cases =
@@ -164,6 +167,23 @@ class TemplateEditorWindowTest extends TriageWindowTestBase {
         waitFor(5, TimeUnit.SECONDS, () -> cases.getValue().id().equals(id));
         waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#template-preview").queryTextInputControl().getText()
                 .contains("The Apple Pay button does nothing"));
+
+        // The table's menu (Shift+F10) runs the selected case alone, as the editor's Run case does; so does Ctrl+Enter.
+        robot.interact(table::requestFocus);
+        robot.press(KeyCode.SHIFT, KeyCode.F10).release(KeyCode.F10, KeyCode.SHIFT);
+        FxWait.waitUntilShown(robot, "#dataset-run-case", 10, TimeUnit.SECONDS);
+        robot.clickOn("#dataset-run-case");
+        org.testfx.util.WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> runs().size() == 1);
+        assertThat(runs().get(0).config().caseIds()).containsExactly("t019");
+        waitFor(30, TimeUnit.SECONDS, () -> selectedTab().getText().startsWith("Results"));
+        robot.clickOn(robot.lookup(".tab-label").match((Label l) -> l.getText().startsWith("tickets.jsonl")).queryAs(Label.class));
+        robot.interact(() -> {
+            table.requestFocus();
+            table.getSelectionModel().select(0);
+        });
+        robot.push(KeyCode.CONTROL, KeyCode.ENTER);
+        org.testfx.util.WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> runs().size() == 2);
+        assertThat(runs().get(0).config().caseIds()).containsExactly("t001");
     }
 
     /** "Unsaved changes" beside Roll back shows what the edits not yet saved change, before a changelog is written. */
