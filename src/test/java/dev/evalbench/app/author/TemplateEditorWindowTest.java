@@ -115,6 +115,12 @@ class TemplateEditorWindowTest extends TriageWindowTestBase {
      */
     @Test
     void runCaseRunsThePreviewCaseAloneAndCtrlEnterDoesTheSame() throws Exception {
+        // With no template or dataset in front, Ctrl+Enter says what it runs, and runs nothing.
+        robot.clickOn(treeCell("triage.yaml  r4")).push(KeyCode.CONTROL, KeyCode.ENTER);
+        waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#status-message").queryAs(Label.class).getText()
+                .equals("Nothing to run here: Ctrl+Enter runs the preview case of the template shown, or the case"
+                        + " selected in a dataset's tab."));
+        assertThat(runs()).isEmpty();
         CodeArea area = openTriage();
         @SuppressWarnings("unchecked")
         javafx.scene.control.ComboBox<dev.evalbench.app.editor.CaseChoice> cases =
