@@ -40,6 +40,35 @@ public final class KeysViewModel {
         this.keyFolder = keyFolder;
         this.workspace = workspace;
         folder.set(keyFolder.toString());
+        // The file is named after the signer as the name is typed ("Alice Example" gives alice-example.key), until
+        // the user types a file name of their own: named after the machine's user, a shared or CI machine's keys were
+        // all "root" or "runner".
+        String machineUser = name.get();
+        boolean[] naming = {false};
+        boolean[] typed = {false};
+        name.addListener((o, was, now) -> {
+            if (!naming[0]) typed[0] = true;
+        });
+        signer.addListener((o, was, now) -> {
+            if (typed[0]) return;
+            naming[0] = true;
+            try {
+                name.set(fileNameFor(now, machineUser));
+            } finally {
+                naming[0] = false;
+            }
+        });
+    }
+
+    /**
+     * A key file name for {@code signer}: lower case, accents dropped, every run of other characters one hyphen
+     * ("Zoë O'Brien" gives zoe-o-brien); {@code fallback} when nothing is left.
+     */
+    static String fileNameFor(String signer, String fallback) {
+        String plain = java.text.Normalizer.normalize(signer == null ? "" : signer, java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "").toLowerCase(java.util.Locale.ROOT);
+        String slug = plain.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        return slug.isEmpty() ? fallback : slug;
     }
 
     /** Lists the key folder again. */

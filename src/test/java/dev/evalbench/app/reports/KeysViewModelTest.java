@@ -1,0 +1,37 @@
+package dev.evalbench.app.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.evalbench.app.fx.SameThreadTaskRunner;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The new key pair's file name follows the signer's name as it is typed, until the user types a file name. */
+class KeysViewModelTest {
+    @TempDir Path temp;
+
+    @Test
+    void theFileNameFollowsTheSignerUntilOneIsTyped() throws Exception {
+        KeysViewModel keys = new KeysViewModel(new SameThreadTaskRunner(), temp.resolve("keys"), () -> null);
+        String machineUser = keys.nameProperty().get();
+        keys.signerProperty().set("Zoë O'Brien");
+        assertThat(keys.nameProperty().get()).isEqualTo("zoe-o-brien");
+        keys.signerProperty().set("");
+        assertThat(keys.nameProperty().get()).as("no signer: the machine's user again").isEqualTo(machineUser);
+
+        keys.nameProperty().set("laptop");
+        keys.signerProperty().set("Ada Author");
+        assertThat(keys.nameProperty().get()).as("a name typed is kept").isEqualTo("laptop");
+
+        keys.create(made -> { });
+        assertThat(temp.resolve("keys/laptop.key")).exists();
+    }
+
+    @Test
+    void aSignerWithNothingToNameAFileByLeavesTheFallback() {
+        assertThat(KeysViewModel.fileNameFor("  --  ", "me")).isEqualTo("me");
+        assertThat(KeysViewModel.fileNameFor("Rita Reviewer (QA)", "me")).isEqualTo("rita-reviewer-qa");
+        assertThat(KeysViewModel.fileNameFor(null, "me")).isEqualTo("me");
+    }
+}
