@@ -92,6 +92,12 @@ public final class ResultsTabs {
         window.tabs().getTabs().removeAll(new java.util.ArrayList<>(open.values()));
     }
 
+    /** Closes run {@code runId}'s results tab, if one is open (the run stays in the history). */
+    public void close(String runId) {
+        Tab tab = open.get(runId);
+        if (tab != null) window.tabs().getTabs().remove(tab);
+    }
+
     /** Shows the results of run {@code runId} (started at {@code startedAt}), opening a tab when none is open. */
     public ResultsView open(String runId, Instant startedAt) {
         Tab existing = open.get(runId);

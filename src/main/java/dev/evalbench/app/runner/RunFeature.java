@@ -43,6 +43,7 @@ public final class RunFeature {
     private RunLauncherViewModel launcher;
     private CompareTabs compare;
     private dev.evalbench.app.settings.WorkbenchSettings settings;
+    private final OneCaseTabs oneCaseTabs = new OneCaseTabs();
 
     public void install(MainWindow window, TaskRunner runner, WorkspaceSession session, Map<String, String> env, Clock clock,
                         dev.evalbench.app.settings.WorkbenchSettings settings) {
@@ -211,7 +212,9 @@ public final class RunFeature {
             history.touch();
             // The loop in seconds: a finished run shows its results and gates without another click.
             if (progress.stateProperty().get() == RunProgress.State.COMPLETE && header != null) {
+                String replaced = oneCaseTabs.replaced(header);
                 results.open(header.id(), header.startedAt());
+                if (replaced != null) results.close(replaced);
             } else if (progress.stateProperty().get() == RunProgress.State.CANCELLED) {
                 window.status("Run " + header.id() + " cancelled: resume it from the history.");
             } else if (progress.stateProperty().get() == RunProgress.State.OUTAGE) {

@@ -148,6 +148,11 @@ class TemplateEditorWindowTest extends TriageWindowTestBase {
         org.testfx.util.WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> runs().size() == 2);
         assertThat(runs().get(0).config().caseIds()).containsExactly("t019");
         assertThat(FxWait.read(() -> area.getText())).as("Ctrl+Enter types nothing").isEqualTo(text);
+        // The case's second run takes the first one's results tab: one tab per case run alone, not one per run.
+        String newest = runs().get(0).id();
+        waitFor(30, TimeUnit.SECONDS, () -> ("results-tab-" + newest).equals(selectedTab().getId()));
+        assertThat(FxWait.read(() -> fixture.workbench().window().tabs().getTabs().stream()
+                .filter(t -> t.getText().startsWith("Results")).count())).isEqualTo(1);
     }
 
     /**
