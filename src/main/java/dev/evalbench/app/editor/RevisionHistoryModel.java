@@ -59,13 +59,8 @@ public final class RevisionHistoryModel {
 
     /** Shows the diff from {@code older} to {@code newer}, line by line. */
     public void diff(PromptVersion older, PromptVersion newer) {
-        BackgroundTask.of(() -> unified(OutputDiff.between(older.text(), newer.text())))
-                .onSuccess(lines -> {
-                    diff.setAll(lines);
-                    diffTitle.set("r" + older.revision() + " (" + older.origin() + ")  →  r" + newer.revision()
-                            + " (" + newer.origin() + ")");
-                })
-                .executeWith(editor.runner());
+        show(older.text(), newer.text(), "r" + older.revision() + " (" + older.origin() + ")  →  r" + newer.revision()
+                + " (" + newer.origin() + ")");
     }
 
     /**
@@ -79,10 +74,15 @@ public final class RevisionHistoryModel {
             diffTitle.set("No unsaved edits: the editor holds the file as saved.");
             return;
         }
-        BackgroundTask.of(() -> unified(OutputDiff.between(saved, now)))
+        show(saved, now, "The file as saved  →  your unsaved edits");
+    }
+
+    /** The diff from {@code before} to {@code after}, computed off the UI thread, under {@code title}. */
+    private void show(String before, String after, String title) {
+        BackgroundTask.of(() -> unified(OutputDiff.between(before, after)))
                 .onSuccess(lines -> {
                     diff.setAll(lines);
-                    diffTitle.set("The file as saved  →  your unsaved edits");
+                    diffTitle.set(title);
                 })
                 .executeWith(editor.runner());
     }

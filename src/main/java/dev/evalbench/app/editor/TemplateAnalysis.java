@@ -46,8 +46,7 @@ record TemplateAnalysis(List<UndefinedVariables.Undefined> undefined, String pre
         } catch (PromptFileException e) {
             return new Rendered(List.of(), "Cannot preview: " + e.getMessage(), problem);
         }
-        PromptTemplate template = new PromptTemplate(parts.id(), parts.revision(), parts.changelog(), file,
-                parts.system(), parts.body(), null, null, null, null);
+        PromptTemplate template = parts.template(file);
         try {
             StringBuilder out = new StringBuilder();
             for (Message m : renderer.render(template, chosen.vars())) {
@@ -74,9 +73,7 @@ record TemplateAnalysis(List<UndefinedVariables.Undefined> undefined, String pre
         List<InputError> shape = PromptFileShape.problems(file, text);
         if (!shape.isEmpty()) return shape;
         try {
-            PromptParts parts = PromptParts.parse(file, text);
-            renderer.compile(new PromptTemplate(parts.id(), parts.revision(), parts.changelog(), file, parts.system(),
-                    parts.body(), null, null, null, null));
+            renderer.compile(PromptParts.parse(file, text).template(file));
             return List.of();
         } catch (PromptFileException e) {
             return List.of(); // the shape check above says what a prompt file lacks

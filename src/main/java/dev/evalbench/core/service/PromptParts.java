@@ -3,6 +3,7 @@ package dev.evalbench.core.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.evalbench.core.workspace.PromptTemplate;
 import java.io.IOException;
 
 /**
@@ -28,6 +29,14 @@ public record PromptParts(String id, int revision, String changelog, String syst
         if (!root.path("body").isTextual()) throw new PromptFileException(file, 0, 0, "has no body: the user message template");
         return new PromptParts(text(root, "id"), root.path("revision").canConvertToInt() ? root.path("revision").asInt(-1) : -1,
                 text(root, "changelog"), text(root, "system"), root.get("body").asText());
+    }
+
+    /**
+     * These parts as the renderer takes a template of {@code file}: without what the workspace adds to one (its
+     * output schema and the rest), which neither a preview nor a syntax check needs.
+     */
+    public PromptTemplate template(String file) {
+        return new PromptTemplate(id, revision, changelog, file, system, body, null, null, null, null);
     }
 
     private static String text(JsonNode root, String key) {
