@@ -3,20 +3,23 @@ package dev.evalbench.app.workspace;
 import dev.evalbench.app.fx.TaskRunner;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * Watches a workspace folder (and its sub-folders, new ones included; hidden ones such as {@code .evalbench}
@@ -51,14 +54,31 @@ public final class WorkspaceWatcher implements AutoCloseable {
         return watcher;
     }
 
+    /**
+     * Watches {@code dir} and the folders under it, hidden ones left out (not even listed). Files and folders come
+     * and go while it looks (SQLite's journal beside the history, a checkout's short-lived folders): one gone between
+     * its folder's listing and the look at it is skipped, not a failure that would leave the workspace unwatched.
+     */
     private void registerTree(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) paths.filter(Files::isDirectory)::iterator) {
-                if (!p.equals(root) && WorkspaceFileList.hidden(root.relativize(p))) continue;
-                dirs.put(p.register(service, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE,
-                        StandardWatchEventKinds.ENTRY_MODIFY), p);
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path p, BasicFileAttributes attrs) throws IOException {
+                if (!p.equals(root) && WorkspaceFileList.hidden(root.relativize(p))) return FileVisitResult.SKIP_SUBTREE;
+                try {
+                    dirs.put(p.register(service, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE,
+                            StandardWatchEventKinds.ENTRY_MODIFY), p);
+                } catch (NoSuchFileException gone) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                return FileVisitResult.CONTINUE;
             }
-        }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path p, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException && !p.equals(dir)) return FileVisitResult.CONTINUE;
+                throw e;
+            }
+        });
     }
 
     private void loop(TaskRunner runner, Consumer<Set<String>> onChange) {
