@@ -210,8 +210,12 @@ public final class AuthorFeature {
             for (WorkspaceFileList.Group g : groups) {
                 for (String f : g.files()) {
                     if (!OpenFiles.isPrompt(f)) continue;
-                    int rev = PromptRevisions.revisionOf(f, Files.readString(dir.resolve(f), StandardCharsets.UTF_8));
-                    if (rev >= 0) revisions.put(f, rev);
+                    try {
+                        int rev = PromptRevisions.revisionOf(f, Files.readString(dir.resolve(f), StandardCharsets.UTF_8));
+                        if (rev >= 0) revisions.put(f, rev);
+                    } catch (java.nio.file.NoSuchFileException gone) {
+                        // deleted since the listing (a checkout): the watcher's next notice lists the folder again
+                    }
                 }
             }
             return new Listing(dir, groups, revisions);

@@ -1,13 +1,16 @@
 package dev.evalbench.app.workspace;
 
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The files of a workspace folder as the tree shows them: prompts, datasets and schemas first, then any
@@ -28,15 +31,34 @@ public final class WorkspaceFileList {
     public static List<Group> of(Path dir) throws IOException {
         Map<String, List<String>> groups = new LinkedHashMap<>();
         groups.put(TOP, new ArrayList<>());
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) paths.sorted()::iterator) {
-                if (!Files.isRegularFile(p)) continue;
-                Path rel = dir.relativize(p);
-                if (hidden(rel)) continue;
-                String file = rel.toString().replace('\\', '/');
-                String group = rel.getNameCount() == 1 ? TOP : rel.getName(0).toString();
-                groups.computeIfAbsent(group, g -> new ArrayList<>()).add(file);
+        List<Path> found = new ArrayList<>();
+        // Hidden folders are not even listed: SQLite's journal comes and goes in .evalbench as the history is written,
+        // and an entry gone between its folder's listing and the look at it is left out, not a failed listing.
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path p, BasicFileAttributes attrs) {
+                return p.equals(dir) || !hidden(dir.relativize(p)) ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
             }
+
+            @Override
+            public FileVisitResult visitFile(Path p, BasicFileAttributes attrs) {
+                boolean file = attrs.isRegularFile() || attrs.isSymbolicLink() && Files.isRegularFile(p);
+                if (file && !hidden(dir.relativize(p))) found.add(p);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path p, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException && !p.equals(dir)) return FileVisitResult.CONTINUE;
+                throw e;
+            }
+        });
+        found.sort(null);
+        for (Path p : found) {
+            Path rel = dir.relativize(p);
+            String file = rel.toString().replace('\\', '/');
+            String group = rel.getNameCount() == 1 ? TOP : rel.getName(0).toString();
+            groups.computeIfAbsent(group, g -> new ArrayList<>()).add(file);
         }
         List<Group> result = new ArrayList<>();
         for (String first : FIRST) {

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +24,7 @@ class WorkspaceWatcherTest {
     void startsWhileTheHistorysJournalComesAndGoes() throws Exception {
         Path ws = dev.evalbench.cli.Cli.copySample(temp);
         Path hidden = Files.createDirectories(ws.resolve(".evalbench"));
-        try (Churn churn = new Churn(hidden)) {
+        try (FolderChurn churn = new FolderChurn(hidden)) {
             for (int i = 0; i < 300; i++) {
                 WorkspaceWatcher.start(ws, new SameThreadTaskRunner(), changed -> { }).close();
             }
@@ -38,7 +37,7 @@ class WorkspaceWatcherTest {
         LinkedBlockingQueue<Set<String>> told = new LinkedBlockingQueue<>();
         try (WorkspaceWatcher watcher = WorkspaceWatcher.start(ws, new SameThreadTaskRunner(), told::add)) {
             // a checkout's short-lived folder: made with files in it and removed while the watcher registers it
-            try (Churn churn = new Churn(ws.resolve("datasets"))) {
+            try (FolderChurn churn = new FolderChurn(ws.resolve("datasets"))) {
                 Thread.sleep(1500);
             }
             told.clear();
@@ -47,36 +46,6 @@ class WorkspaceWatcherTest {
             Files.writeString(ws.resolve("prompts/triage.yaml"), "\n", java.nio.file.StandardOpenOption.APPEND);
             Set<String> next = told.poll(10, TimeUnit.SECONDS);
             assertThat(next).as("the edit after the churn is told").contains("prompts/triage.yaml");
-        }
-    }
-
-    /** Makes and removes a folder of files under {@code parent} as fast as it can, until closed. */
-    private static final class Churn implements AutoCloseable {
-        private final AtomicBoolean stop = new AtomicBoolean();
-        private final Thread thread;
-
-        Churn(Path parent) {
-            thread = new Thread(() -> {
-                Path dir = parent.resolve("churn");
-                while (!stop.get()) {
-                    try {
-                        Files.createDirectories(dir.resolve("sub"));
-                        for (int i = 0; i < 20; i++) Files.writeString(dir.resolve("sub/f" + i), "x");
-                        for (int i = 0; i < 20; i++) Files.delete(dir.resolve("sub/f" + i));
-                        Files.delete(dir.resolve("sub"));
-                        Files.delete(dir);
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                }
-            }, "churn");
-            thread.start();
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            stop.set(true);
-            thread.join();
         }
     }
 }
