@@ -92,14 +92,24 @@ public final class ResultsTabs {
         window.tabs().getTabs().removeAll(new java.util.ArrayList<>(open.values()));
     }
 
-    /** Closes run {@code runId}'s results tab, if one is open (the run stays in the history). */
-    public void close(String runId) {
-        Tab tab = open.get(runId);
-        if (tab != null) window.tabs().getTabs().remove(tab);
-    }
-
     /** Shows the results of run {@code runId} (started at {@code startedAt}), opening a tab when none is open. */
     public ResultsView open(String runId, Instant startedAt) {
+        return open(runId, startedAt, -1);
+    }
+
+    /**
+     * Shows the results of run {@code runId} in the place of run {@code replaced}'s tab, which closes; where that tab
+     * is not open, as {@link #open(String, Instant)}. A rerun takes its run's tab, in the same place among the tabs.
+     */
+    public ResultsView openInPlaceOf(String replaced, String runId, Instant startedAt) {
+        Tab old = replaced == null || replaced.equals(runId) ? null : open.get(replaced);
+        if (old == null) return open(runId, startedAt);
+        ResultsView view = open(runId, startedAt, window.tabs().getTabs().indexOf(old));
+        window.tabs().getTabs().remove(old);
+        return view;
+    }
+
+    private ResultsView open(String runId, Instant startedAt, int at) {
         Tab existing = open.get(runId);
         if (existing != null) {
             window.tabs().getSelectionModel().select(existing);
@@ -118,7 +128,8 @@ public final class ResultsTabs {
         open.put(runId, tab);
         gates.put(runId, gatesVm);
         onOpen.forEach(hook -> hook.accept(view));
-        window.tabs().getTabs().add(tab);
+        if (at < 0) window.tabs().getTabs().add(tab);
+        else window.tabs().getTabs().add(at, tab);
         window.tabs().getSelectionModel().select(tab);
         // The rest of the run and the gates once the first rows are laid out: gating a large run (reading it,
         // bootstrapping intervals) and reading every row would take the cores the first page needs, and gate

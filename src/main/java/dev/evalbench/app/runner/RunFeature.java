@@ -43,7 +43,7 @@ public final class RunFeature {
     private RunLauncherViewModel launcher;
     private CompareTabs compare;
     private dev.evalbench.app.settings.WorkbenchSettings settings;
-    private final OneCaseTabs oneCaseTabs = new OneCaseTabs();
+    private final RerunTabs rerunTabs = new RerunTabs();
 
     public void install(MainWindow window, TaskRunner runner, WorkspaceSession session, Map<String, String> env, Clock clock,
                         dev.evalbench.app.settings.WorkbenchSettings settings) {
@@ -212,9 +212,7 @@ public final class RunFeature {
             history.touch();
             // The loop in seconds: a finished run shows its results and gates without another click.
             if (progress.stateProperty().get() == RunProgress.State.COMPLETE && header != null) {
-                String replaced = oneCaseTabs.replaced(header);
-                results.open(header.id(), header.startedAt());
-                if (replaced != null) results.close(replaced);
+                results.openInPlaceOf(rerunTabs.replaced(header), header.id(), header.startedAt());
             } else if (progress.stateProperty().get() == RunProgress.State.CANCELLED) {
                 window.status("Run " + header.id() + " cancelled: resume it from the history.");
             } else if (progress.stateProperty().get() == RunProgress.State.OUTAGE) {

@@ -127,6 +127,51 @@ class RunWindowTest extends WindowTestBase {
     }
 
     /**
+     * Run again with the same cases and routes (the author's edit, run, read loop), the new run takes the last one's
+     * results tab, in its place among the tabs and in front; the history keeps both runs. A run of other cases opens
+     * a tab of its own.
+     */
+    @Test
+    void aRerunTakesItsRunsResultsTabInItsPlace() throws Exception {
+        fixture = WorkbenchFixture.ofSample(temp);
+        for (String dataset : java.util.List.of("datasets/probes.jsonl", "datasets/tickets.jsonl")) {
+            Path file = fixture.workspace.resolve(dataset);
+            java.nio.file.Files.write(file, java.nio.file.Files.readAllLines(file).subList(0, 4));
+        }
+        fixture.start();
+        waitFor(20, TimeUnit.SECONDS, () -> fixture.workbench().session().workspace() != null
+                && !robot.lookup("#launcher-routes").queryAs(MenuButton.class).getItems().isEmpty());
+        robot.push(KeyCode.CONTROL, KeyCode.R);
+        waitFor(60, TimeUnit.SECONDS, () -> resultsTabIds().size() == 1);
+        String first = resultsTabIds().get(0);
+        dev.evalbench.app.DoubleClick.opening(robot, () -> treeCell("triage.yaml  r4"), () -> titles().contains("triage.yaml"));
+        assertThat(titles()).hasSize(2).last().isEqualTo("triage.yaml");
+
+        robot.push(KeyCode.CONTROL, KeyCode.R);
+        waitFor(60, TimeUnit.SECONDS, () -> !resultsTabIds().equals(java.util.List.of(first)));
+        assertThat(resultsTabIds()).hasSize(1).doesNotContain(first);
+        assertThat(titles()).as("the rerun's tab where its run's was").hasSize(2).last().isEqualTo("triage.yaml");
+        assertThat(FxWait.read(() -> selectedTab().getId())).isEqualTo(resultsTabIds().get(0));
+        @SuppressWarnings("unchecked")
+        ListView<RunRow> history = robot.lookup("#history-list").queryAs(ListView.class);
+        waitFor(30, TimeUnit.SECONDS, () -> history.getItems().size() == 2);
+
+        tick("#launcher-suites", "safety");
+        robot.push(KeyCode.CONTROL, KeyCode.R);
+        waitFor(60, TimeUnit.SECONDS, () -> resultsTabIds().size() == 2);
+    }
+
+    private java.util.List<String> resultsTabIds() {
+        return FxWait.read(() -> fixture.workbench().window().tabs().getTabs().stream().map(javafx.scene.control.Tab::getId)
+                .filter(id -> id != null && id.startsWith("results-tab-")).toList());
+    }
+
+    private java.util.List<String> titles() {
+        return FxWait.read(() -> fixture.workbench().window().tabs().getTabs().stream()
+                .map(javafx.scene.control.Tab::getText).toList());
+    }
+
+    /**
      * A workspace whose history file is no history: the runs column says so whole (it was cut to "Cannot read the
      * history: ..." under "No runs yet: Ctrl+R runs the workspace."), and Ctrl+R, refused by the history, says why
      * without pushing the window wider than the screen (the reason's path and paragraph in the run bar hid the
