@@ -75,7 +75,7 @@ final class GateCommand implements Callable<Integer> {
             GateOutput.MaskSource mask = () -> OutboundMasks.of(ws, store, parent.env(), run.header(),
                     baseline == null ? null : baseline.header());
             int exit = GateOutput.emit(report, mask, run, baseline, output, spec.commandLine().getOut(), spec.commandLine().getErr(), parent.env());
-            GatedRun.baselineHint(report, baseline, store, header.id()).ifPresent(spec.commandLine().getErr()::println);
+            GatedRun.baselineHint(report, baseline != null, store, header.id()).ifPresent(spec.commandLine().getErr()::println);
             spec.commandLine().getErr().flush();
             return exit;
         }

@@ -25,13 +25,13 @@ final class GatedRun {
     private GatedRun() {}
 
     /**
-     * A note for a run gated without a baseline whose baseline gates failed for want of one while the history has
-     * a run tagged {@code main}: the window gates against that run by itself, the command line only when asked, and
-     * "none was given" alone does not say how to ask.
+     * A note for a run gated (or reported) without a baseline whose baseline gates failed for want of one while the
+     * history has a run tagged {@code main}: the window gates against that run by itself, the command line only when
+     * asked, and "none was given" alone does not say how to ask.
      */
-    static java.util.Optional<String> baselineHint(dev.evalbench.core.gate.GateReport report, RunCases baseline,
+    static java.util.Optional<String> baselineHint(dev.evalbench.core.gate.GateReport report, boolean baselineGiven,
                                                    RunStore store, String runId) throws dev.evalbench.core.store.StoreException {
-        if (baseline != null) return java.util.Optional.empty();
+        if (baselineGiven) return java.util.Optional.empty();
         if (report.verdicts().stream().noneMatch(v -> !v.passed() && v.needsBaseline())) return java.util.Optional.empty();
         return store.resolve("main").filter(id -> !id.equals(runId)).map(id -> "note: run " + id
                 + " is tagged main; add --baseline main to gate against it (the workbench does so by itself)");
@@ -68,7 +68,7 @@ final class GatedRun {
         int exit = GateOutput.emit(gated.report(), mask, gated.run(), baseline, output, spec.commandLine().getOut(),
                 spec.commandLine().getErr(), env);
         // After the verdict, where a reader of "none was given" looks next.
-        baselineHint(gated.report(), baseline, store, header.id()).ifPresent(spec.commandLine().getErr()::println);
+        baselineHint(gated.report(), baseline != null, store, header.id()).ifPresent(spec.commandLine().getErr()::println);
         spec.commandLine().getErr().flush();
         return exit;
     }

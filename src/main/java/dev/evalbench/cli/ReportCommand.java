@@ -106,6 +106,7 @@ final class ReportCommand implements Callable<Integer> {
                     : Counted.gatesFailed(failed, verdicts.verdicts().size(), verdicts.notRun()))
                     + " (gates from " + gates.source() + ")");
             o.flush();
+            GatedRun.baselineHint(verdicts, base != null, store, run.id()).ifPresent(spec.commandLine().getErr()::println);
             return ExitCodes.OK;
         }
     }

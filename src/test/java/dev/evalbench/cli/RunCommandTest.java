@@ -143,6 +143,14 @@ class RunCommandTest {
         assertThat(second.err()).contains("note: run " + mainId + " is tagged main; add --baseline main to gate against it");
         Cli.Result gate = Cli.run("gate", ws.toString());
         assertThat(gate.err()).contains("note: run " + mainId + " is tagged main; add --baseline main");
+        // A report written without one says so too: its cost gate failed for want of the baseline main would give.
+        Cli.Result report = Cli.run("report", "latest", "--workspace", ws.toString(), "--out", tmp.resolve("report").toString());
+        assertThat(report.exit()).isZero();
+        assertThat(report.out()).contains("verdict: 2 of 9 gates failed");
+        assertThat(report.err()).contains("note: run " + mainId + " is tagged main; add --baseline main");
+        Cli.Result reportAgainst = Cli.run("report", "latest", "--workspace", ws.toString(), "--baseline", "main",
+                "--out", tmp.resolve("report-main").toString());
+        assertThat(reportAgainst.err()).doesNotContain("tagged main");
         // Given a baseline, the cost gate measures and nothing more is said.
         Cli.Result against = Cli.run("run", ws.toString(), "--quiet", "--baseline", "main");
         assertThat(against.out()).doesNotContain(dev.evalbench.core.gate.GateEvaluator.NEEDS_BASELINE);
