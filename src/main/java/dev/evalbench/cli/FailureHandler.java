@@ -40,6 +40,12 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
             return se.isUnusableFile() ? ExitCodes.BAD_INPUT : ExitCodes.INCOMPLETE;
         }
         if (ex instanceof java.io.UncheckedIOException unchecked) ex = unchecked.getCause();
+        if (ex instanceof dev.evalbench.core.io.NotAFolderException named) {
+            // the output path given has a file where a folder should be: the input named is wrong, nothing was written
+            err.println("error: " + named.getMessage());
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        }
         if (ex instanceof java.io.IOException io) {
             // The disk, a permission, a path: the environment failed, not Evalbench. Stored cases are safe.
             err.println("error: " + IoWords.of(io));

@@ -5,7 +5,6 @@ import dev.evalbench.core.report.sign.Ed25519Keys;
 import dev.evalbench.core.report.sign.KeyName;
 import dev.evalbench.core.report.sign.SigningInputException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import dev.evalbench.core.service.KeyLocation;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -69,7 +68,7 @@ final class KeygenCommand implements Callable<Integer> {
         Path pub = out.resolve(name + ".pub");
         String keyId;
         try {
-            Files.createDirectories(out);
+            dev.evalbench.core.io.OutputFolder.make(out);
             keyId = Ed25519Keys.writeKeyPair(Ed25519Keys.generate(), key, pub, signer);
             if (repo.isPresent()) KeyLocation.ignoreInFolder(out, key.getFileName().toString());
         } catch (SigningInputException e) {

@@ -66,6 +66,7 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         KeyFiles keys = signing.keys(out);
         if (Files.exists(out) && !Files.isDirectory(out)) throw new BadInputException(out + ": not a folder");
+        dev.evalbench.core.io.OutputFolder.check(out, out);
         // Under --json the text lines go nowhere and one object is printed at the end.
         PrintWriter o = json ? new PrintWriter(java.io.Writer.nullWriter()) : spec.commandLine().getOut();
         Path workspace = history.workspace(workspaceOption, null);

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The exit codes README.md and docs/ci.md promise, through the real command line: an outage is 3 and resume
  * finishes it, an unset key is 2 with nothing written, a bad --limit is 2, report exits 0 with failed gates,
- * a suite subset shows the other suites' gates as "not run", and naming a workspace works the same everywhere.
+ * a suite subset shows the other suites' gates as "not run", naming a workspace works the same everywhere, and an
+ * output path through a file is 2.
  * (Ctrl-C and SIGTERM on a real child process: {@link KillAndResumeTest}.)
  */
 class DocumentedExitCodesTest {
@@ -141,5 +142,20 @@ class DocumentedExitCodesTest {
         Cli.Result export = Cli.run("export", "main", "--db", db.toString(), "--out", tmp.resolve("run.json").toString());
         assertThat(export.exit()).as(export.err()).isEqualTo(ExitCodes.OK);
         assertThat(Cli.run("compare", "main", "latest", "--db", db.toString()).exit()).isEqualTo(ExitCodes.OK);
+
+        // An output path through a file is the path given that is wrong: exit 2, the file in the way named (the JDK said
+        // "not a directory" or "already exists" of a path further down, exit 3), and nothing written.
+        Path notes = Files.writeString(tmp.resolve("notes.txt"), "mine");
+        Cli.Result under = Cli.run("report", "latest", "--db", db.toString(), "--out", notes.resolve("report").toString());
+        assertThat(under.exit()).as(under.err()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(under.err().strip()).isEqualTo("error: " + notes.toAbsolutePath() + " is a file, not a folder: "
+                + notes.resolve("report").toAbsolutePath() + " cannot be written under it");
+        Cli.Result exportUnder = Cli.run("export", "main", "--db", db.toString(), "--out", notes.resolve("run.json").toString());
+        assertThat(exportUnder.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(exportUnder.err()).contains(notes.toAbsolutePath() + " is a file, not a folder: "
+                + notes.resolve("run.json").toAbsolutePath() + " cannot be written under it");
+        Cli.Result junitUnder = Cli.run("gate", "--db", db.toString(), "--junit", notes.resolve("gates.xml").toString());
+        assertThat(junitUnder.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(notes).content().isEqualTo("mine");
     }
 }

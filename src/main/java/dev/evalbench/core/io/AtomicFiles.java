@@ -34,7 +34,7 @@ public final class AtomicFiles {
         try {
             for (Map.Entry<Path, byte[]> file : files.entrySet()) {
                 Path dir = file.getKey().toAbsolutePath().getParent();
-                Files.createDirectories(dir);
+                OutputFolder.make(dir, file.getKey());
                 Path tmp = Files.createTempFile(dir, "." + file.getKey().getFileName(), ".tmp");
                 staged.add(tmp);
                 targets.add(file.getKey());
