@@ -114,6 +114,10 @@ public final class RunFeature {
         if (session.folder() != null) historyVm.refresh();
         ReuseWarnings.install(runner, session, history);
         installLauncher(window, runner, session, env, clock);
+        HistoryFollowsRun follows = new HistoryFollowsRun(historyVm::refresh, System::currentTimeMillis);
+        launcher.currentProperty().addListener((o, was, now) -> {
+            if (now != null) follows.follow(now);
+        });
     }
 
     /** The reviewer's comparison, one click away from the history and from every results tab. */

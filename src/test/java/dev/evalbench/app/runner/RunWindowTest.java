@@ -72,10 +72,17 @@ class RunWindowTest extends WindowTestBase {
 
         robot.clickOn("#launcher-run");
         Set<String> seen = new LinkedHashSet<>();
+        // The runs list's row of the run counts its stored cases as it goes, as the run bar does (it said 0 to the end).
+        @SuppressWarnings("unchecked")
+        ListView<RunRow> rows = robot.lookup("#history-list").queryAs(ListView.class);
+        Set<Integer> storedWhileRunning = new java.util.TreeSet<>();
         waitFor(60, TimeUnit.SECONDS, () -> {
             if (robot.lookup("#run-bar-text").tryQuery().isPresent()) seen.add(barText());
+            rows.getItems().stream().filter(r -> r.header().status() == dev.evalbench.core.record.RunStatus.RUNNING)
+                    .forEach(r -> storedWhileRunning.add(r.casesStored()));
             return barText().contains("complete:");
         });
+        assertThat(storedWhileRunning).as("stored counts the running row showed").anyMatch(n -> n > 0 && n < CASES);
         assertThat(seen.stream().filter(t -> t.contains("offline-live: pass")).count()).as("distinct counts seen: %s", seen).isGreaterThan(2);
         assertThat(barText()).contains("complete: " + CASES + " / " + CASES + "  offline-live: pass");
 
