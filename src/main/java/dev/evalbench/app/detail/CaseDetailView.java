@@ -65,6 +65,7 @@ public final class CaseDetailView extends ScrollPane {
         title.getStyleClass().add(Styles.TITLE_4);
         key.getStyleClass().add(Styles.TEXT_MUTED);
         verdict.setId("detail-verdict");
+        failures.setId("detail-failures");
         decision.setId("detail-decision");
         call.setId("detail-call");
         scores.setHgap(10);
@@ -137,6 +138,8 @@ public final class CaseDetailView extends ScrollPane {
         }
         StringBuilder lines = new StringBuilder();
         if (r.evaluation() != null) for (String f : r.evaluation().failures()) lines.append(lines.isEmpty() ? "" : "\n").append("• ").append(f);
+        String cause = NoAnswerCause.of(r);
+        if (cause != null) lines.append(lines.isEmpty() ? "" : "\n").append("• ").append(cause);
         failures.setText(lines.toString());
         showIf(failures, !lines.isEmpty());
     }

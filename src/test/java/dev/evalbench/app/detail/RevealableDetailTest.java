@@ -68,6 +68,30 @@ class RevealableDetailTest {
     }
 
     /**
+     * A case without an answer says why under its verdict, not only at the foot of the Call section: the first attempt
+     * that failed, masked as the rest of the pane until revealed (a provider's error may quote the request).
+     */
+    @Test
+    void aCaseWithoutAnAnswerSaysWhyUnderItsVerdictMasked() {
+        CaseRecord failed = CaseRecords.builder("r1", "triage", "t002").route("openai")
+                .failure(dev.evalbench.core.record.FailureKind.CLIENT_ERROR).build();
+        com.fasterxml.jackson.databind.node.ObjectNode tree = dev.evalbench.core.json.Json.MAPPER.valueToTree(failed);
+        tree.set("attempts", dev.evalbench.core.json.Json.MAPPER.valueToTree(List.of(new dev.evalbench.core.record.Attempt(
+                "openai", 1, "CLIENT_ERROR", 400, 9, "invalid request: ORD-10421 is not a valid message"))));
+        CaseRecord echoed = dev.evalbench.core.json.Json.MAPPER.convertValue(tree, CaseRecord.class);
+        OutboundMask mask = new OutboundMask(Map.of("t002", List.of("ord-10421")), Map.of(), KeyScrubber.of(List.of()));
+        AtomicReference<RevealableDetail> detail = new AtomicReference<>();
+        robot.interact(() -> detail.set(new RevealableDetail(echoed, mask, null)));
+
+        javafx.scene.control.Label why = (javafx.scene.control.Label) ((CaseDetailView) detail.get().getCenter()).getContent()
+                .lookup("#detail-failures");
+        assertThat(why.getText()).contains("• Why no answer: attempt 1 on route openai: CLIENT_ERROR (HTTP 400): invalid request: ")
+                .doesNotContain("ORD-10421");
+        robot.interact(((Button) detail.get().lookup("#reveal-restricted"))::fire);
+        assertThat(why.getText()).contains("invalid request: ORD-10421 is not a valid message");
+    }
+
+    /**
      * The pane's texts cannot be selected (plain text nodes, for speed): each section's button copies what it shows,
      * masked until revealed. A section that shows no text has nothing to copy.
      */
