@@ -52,6 +52,8 @@ public final class SettingsFile {
             sample.launchers.put("", new LauncherChoices());
             JSON.writeValue(java.io.OutputStream.nullOutputStream(), sample);
             dev.evalbench.core.io.AtomicFiles.class.getName();
+            dev.evalbench.core.io.OutputFolder.class.getName();
+            dev.evalbench.core.io.NotAFolderException.class.getName(); // the verifier of OutputFolder asks for it
         } catch (IOException | RuntimeException e) {
             // A rehearsal: the real save reports its own failures.
         }
