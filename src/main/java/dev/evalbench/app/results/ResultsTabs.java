@@ -98,14 +98,19 @@ public final class ResultsTabs {
     }
 
     /**
-     * Shows the results of run {@code runId} in the place of run {@code replaced}'s tab, which closes; where that tab
-     * is not open, as {@link #open(String, Instant)}. A rerun takes its run's tab, in the same place among the tabs.
+     * Shows the results of run {@code runId}, which has just finished, in the place of run {@code replaced}'s tab,
+     * which closes; where that tab is not open, as {@link #open(String, Instant)}. A rerun takes its run's tab, in the
+     * same place among the tabs. A tab of {@code runId} itself, read before it finished (a run resumed while its
+     * results were open: "INCOMPLETE", every case an error), is read again in its place rather than selected as it was.
      */
     public ResultsView openInPlaceOf(String replaced, String runId, Instant startedAt) {
+        Tab stale = open.remove(runId);
         Tab old = replaced == null || replaced.equals(runId) ? null : open.get(replaced);
-        if (old == null) return open(runId, startedAt);
-        ResultsView view = open(runId, startedAt, window.tabs().getTabs().indexOf(old));
-        window.tabs().getTabs().remove(old);
+        Tab place = stale != null ? stale : old;
+        if (place == null) return open(runId, startedAt);
+        ResultsView view = open(runId, startedAt, window.tabs().getTabs().indexOf(place));
+        if (stale != null) window.tabs().getTabs().remove(stale);
+        if (old != null) window.tabs().getTabs().remove(old);
         return view;
     }
 

@@ -124,8 +124,21 @@ class RunWindowTest extends WindowTestBase {
         RunRow incomplete = history.getItems().get(0);
         assertThat(incomplete.casesStored()).isLessThan(CASES);
         robot.interact(() -> history.getSelectionModel().select(0));
+        // Its results read while it is incomplete, then resumed: the tab is read again once it finishes, not left
+        // saying "INCOMPLETE" over the cases it had then.
+        robot.clickOn("#history-open");
+        waitFor(30, TimeUnit.SECONDS, () -> ("results-tab-" + incomplete.id()).equals(selectedTab().getId())
+                && shownHeadline().startsWith("INCOMPLETE"));
         robot.clickOn("#history-resume");
         waitFor(60, TimeUnit.SECONDS, () -> barText().contains("complete: " + CASES + " / " + CASES));
+        waitFor(30, TimeUnit.SECONDS, () -> {
+            javafx.scene.control.Tab tab = selectedTab();
+            return ("results-tab-" + incomplete.id()).equals(tab.getId())
+                    && ((dev.evalbench.app.results.ResultsView) tab.getContent()).table().getItems().size() == CASES
+                    && shownHeadline().matches("(PASSED|FAILED): .*");
+        });
+        assertThat(FxWait.read(() -> fixture.workbench().window().tabs().getTabs().stream()
+                .filter(t -> ("results-tab-" + incomplete.id()).equals(t.getId())).count())).isEqualTo(1);
         assertThat(FxWait.read(() -> robot.lookup("#status-message").queryAs(Label.class).getText()))
                 .as("the line that said to resume it is gone once it is resumed").doesNotContain("cancelled");
         waitFor(30, TimeUnit.SECONDS, () -> history.getItems().size() == 2
@@ -166,6 +179,12 @@ class RunWindowTest extends WindowTestBase {
         tick("#launcher-suites", "safety");
         robot.push(KeyCode.CONTROL, KeyCode.R);
         waitFor(60, TimeUnit.SECONDS, () -> resultsTabIds().size() == 2);
+    }
+
+    /** The gates' headline of the results tab shown (each results tab has one). FX thread. */
+    private String shownHeadline() {
+        Node headline = ((Node) selectedTab().getContent()).lookup("#gates-headline");
+        return headline == null ? "" : ((Label) headline).getText();
     }
 
     private java.util.List<String> resultsTabIds() {
