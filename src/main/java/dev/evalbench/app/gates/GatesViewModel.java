@@ -90,7 +90,7 @@ public final class GatesViewModel {
         long failed = g.failedGates();
         int total = g.report().verdicts().size();
         if (g.header().status() != dev.evalbench.core.record.RunStatus.COMPLETE) {
-            return "INCOMPLETE: resume it from the history";
+            return "INCOMPLETE: Resume finishes it (beside Rerun failing, or in the history)";
         }
         return failed == 0 ? "PASSED: " + Counted.allGatesPass(total, g.report().notRun())
                 : "FAILED: " + Counted.gatesFailed(failed, total, g.report().notRun());

@@ -181,6 +181,7 @@ public final class RunFeature {
                 (runId, cases) -> whenRead.request(() -> launcher.runAgain(runId, cases));
         results.onOpen(view -> {
             RerunActions.install(view, results.gated(view.viewModel().runId()), again);
+            ResumeAction.install(view, results.gated(view.viewModel().runId()), launcher::resume);
             // The case read here is the one an open template previews: the author goes from it to the prompt.
             view.viewModel().selectedProperty().addListener((o, was, now) -> {
                 if (now != null) session.caseInFocusProperty().set(now.key());

@@ -70,7 +70,7 @@ class GatesViewModelTest {
         // It said "INCOMPLETE: resume with `evalbench resume …`", a command, cut at the panel's width.
         RunHeader cancelled = sample.runStoppedAtCall(10);
 
-        assertThat(gated(cancelled).headlineProperty().get()).isEqualTo("INCOMPLETE: resume it from the history");
+        assertThat(gated(cancelled).headlineProperty().get()).isEqualTo("INCOMPLETE: Resume finishes it (beside Rerun failing, or in the history)");
     }
 
     @Test

@@ -129,7 +129,11 @@ class RunWindowTest extends WindowTestBase {
         robot.clickOn("#history-open");
         waitFor(30, TimeUnit.SECONDS, () -> ("results-tab-" + incomplete.id()).equals(selectedTab().getId())
                 && shownHeadline().startsWith("INCOMPLETE"));
-        robot.clickOn("#history-resume");
+        // The tab resumes it as the history's row does (its Resume is offered for the row selected).
+        assertThat(FxWait.read(() -> robot.lookup("#history-resume").queryAs(Button.class).isDisabled())).isFalse();
+        Node resume = FxWait.read(() -> ((Node) selectedTab().getContent()).lookup("#results-resume"));
+        assertThat(FxWait.read(resume::isVisible)).isTrue();
+        robot.clickOn(resume);
         waitFor(60, TimeUnit.SECONDS, () -> barText().contains("complete: " + CASES + " / " + CASES));
         waitFor(30, TimeUnit.SECONDS, () -> {
             javafx.scene.control.Tab tab = selectedTab();
@@ -139,6 +143,8 @@ class RunWindowTest extends WindowTestBase {
         });
         assertThat(FxWait.read(() -> fixture.workbench().window().tabs().getTabs().stream()
                 .filter(t -> ("results-tab-" + incomplete.id()).equals(t.getId())).count())).isEqualTo(1);
+        assertThat(FxWait.read(() -> ((Node) selectedTab().getContent()).lookup("#results-resume").isVisible()))
+                .as("a complete run has nothing to resume").isFalse();
         assertThat(FxWait.read(() -> robot.lookup("#status-message").queryAs(Label.class).getText()))
                 .as("the line that said to resume it is gone once it is resumed").doesNotContain("cancelled");
         waitFor(30, TimeUnit.SECONDS, () -> history.getItems().size() == 2
