@@ -90,6 +90,11 @@ public final class HistoryViewModel {
         List<RunRow> out = new ArrayList<>();
         for (RunHeader h : s.runs(LIMIT)) {
             Gated known = gated.get(h.id());
+            // Gated as it was then: a run resumed since (here or by a terminal) has other cases, so other gates.
+            if (known != null && !known.of(h)) {
+                gated.remove(h.id(), known);
+                known = null;
+            }
             // A complete run stored every case it planned (the engine completes none short of that); only the
             // others are counted, so a refresh (one every few seconds while a terminal's run goes) reads no keys
             // of the finished runs.
@@ -110,9 +115,10 @@ public final class HistoryViewModel {
                 Gated summary;
                 try {
                     GatedRun g = gating.gate(store.get(), row.id());
-                    summary = new Gated(g.summary(), prompts(g), g.inWords());
+                    summary = new Gated(g.summary(), prompts(g), g.inWords(), row.header().status(), row.header().finishedAt());
                 } catch (Exception e) {
-                    summary = new Gated("cannot gate", "", "cannot gate: " + e.getMessage());
+                    summary = new Gated("cannot gate", "", "cannot gate: " + e.getMessage(), row.header().status(),
+                            row.header().finishedAt());
                 }
                 gated.put(row.id(), summary);
                 Gated done = summary;
@@ -171,5 +177,10 @@ public final class HistoryViewModel {
     public ZoneId zone() { return zone; }
 
     /** What gating a run gave the list: "FAIL 2", "triage r4", "2 of 9 gates failed: schema, cost". */
-    private record Gated(String gates, String prompts, String inWords) {}
+    /** A run's gate summary, and the state of the run it was made of (its status and when it finished). */
+    private record Gated(String gates, String prompts, String inWords, RunStatus status, java.time.Instant finishedAt) {
+        boolean of(RunHeader h) {
+            return status == h.status() && java.util.Objects.equals(finishedAt, h.finishedAt());
+        }
+    }
 }

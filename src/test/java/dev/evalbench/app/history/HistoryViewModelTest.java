@@ -58,6 +58,24 @@ class HistoryViewModelTest {
         assertThat(row.casesStored()).isLessThan(159);
     }
 
+    /** Its gates summary is of the run as it was then: resumed since (here or in a terminal), it is gated again. */
+    @Test
+    void aRunResumedSinceItWasGatedIsGatedAgain() throws Exception {
+        RunHeader stopped = sample.runStoppedAtCall(10);
+        vm.refresh();
+        RunRow before = vm.rows().get(0);
+        new dev.evalbench.core.service.RunService(java.time.Clock.systemUTC(), Map.of()).resume(stopped.id(), sample.workspace,
+                sample.store, null, dev.evalbench.core.run.RunListener.NONE, new dev.evalbench.core.run.Cancellation());
+        vm.refresh();
+        RunRow after = vm.rows().get(0);
+        HistoryViewModel fresh = new HistoryViewModel(runner, () -> sample.store, new RunGating(Map.of(), () -> sample.ws),
+                ZoneOffset.UTC);
+        fresh.refresh();
+        assertThat(after.status()).isEqualTo("complete");
+        assertThat(after.gatesInWords()).isEqualTo(fresh.rows().get(0).gatesInWords()).isNotEqualTo(before.gatesInWords());
+        assertThat(after.gates()).isEqualTo(fresh.rows().get(0).gates());
+    }
+
     @Test
     void searchNarrowsTheListAndTaggingMainShowsTheTagAndRegatesAgainstIt() throws Exception {
         RunHeader first = sample.run();
