@@ -176,8 +176,10 @@ public final class HistoryViewModel {
     public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
     public ZoneId zone() { return zone; }
 
-    /** What gating a run gave the list: "FAIL 2", "triage r4", "2 of 9 gates failed: schema, cost". */
-    /** A run's gate summary, and the state of the run it was made of (its status and when it finished). */
+    /**
+     * What gating a run gave the list ("FAIL 2", "triage r4", "2 of 9 gates failed: schema, cost"), and the state of the
+     * run it was made of: its status and when it finished.
+     */
     private record Gated(String gates, String prompts, String inWords, RunStatus status, java.time.Instant finishedAt) {
         boolean of(RunHeader h) {
             return status == h.status() && java.util.Objects.equals(finishedAt, h.finishedAt());

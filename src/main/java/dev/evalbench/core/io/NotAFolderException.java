@@ -8,16 +8,11 @@ import java.nio.file.Path;
  * the user named is wrong, not the machine. Its message names the file in the way and what was to be written.
  */
 public final class NotAFolderException extends IOException {
-    private final Path file;
-
-    /** @param wanted what was to be written: the output file, or the folder asked for */
+    /**
+     * @param file   the existing file that stands where a folder should be
+     * @param wanted what was to be written: the output file, or the folder asked for
+     */
     public NotAFolderException(Path file, Path wanted) {
         super(file + " is a file, not a folder: " + wanted + " cannot be written under it");
-        this.file = file;
-    }
-
-    /** The existing file that stands where a folder should be. */
-    public Path file() {
-        return file;
     }
 }
