@@ -1,12 +1,7 @@
 package dev.evalbench.app.workspace;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,25 +27,10 @@ public final class WorkspaceFileList {
         Map<String, List<String>> groups = new LinkedHashMap<>();
         groups.put(TOP, new ArrayList<>());
         List<Path> found = new ArrayList<>();
-        // Hidden folders are not even listed: SQLite's journal comes and goes in .evalbench as the history is written,
-        // and an entry gone between its folder's listing and the look at it is left out, not a failed listing.
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+        VisibleTree.walk(dir, dir, new VisibleTree.Visitor() {
             @Override
-            public FileVisitResult preVisitDirectory(Path p, BasicFileAttributes attrs) {
-                return p.equals(dir) || !hidden(dir.relativize(p)) ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path p, BasicFileAttributes attrs) {
-                boolean file = attrs.isRegularFile() || attrs.isSymbolicLink() && Files.isRegularFile(p);
-                if (file && !hidden(dir.relativize(p))) found.add(p);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path p, IOException e) throws IOException {
-                if (e instanceof NoSuchFileException && !p.equals(dir)) return FileVisitResult.CONTINUE;
-                throw e;
+            public void file(Path file) {
+                found.add(file);
             }
         });
         found.sort(null);

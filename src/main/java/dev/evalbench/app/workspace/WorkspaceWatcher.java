@@ -3,17 +3,14 @@ package dev.evalbench.app.workspace;
 import dev.evalbench.app.fx.TaskRunner;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -60,23 +57,16 @@ public final class WorkspaceWatcher implements AutoCloseable {
      * its folder's listing and the look at it is skipped, not a failure that would leave the workspace unwatched.
      */
     private void registerTree(Path dir) throws IOException {
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+        VisibleTree.walk(root, dir, new VisibleTree.Visitor() {
             @Override
-            public FileVisitResult preVisitDirectory(Path p, BasicFileAttributes attrs) throws IOException {
-                if (!p.equals(root) && WorkspaceFileList.hidden(root.relativize(p))) return FileVisitResult.SKIP_SUBTREE;
+            public boolean folder(Path p) throws IOException {
                 try {
                     dirs.put(p.register(service, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE,
                             StandardWatchEventKinds.ENTRY_MODIFY), p);
+                    return true;
                 } catch (NoSuchFileException gone) {
-                    return FileVisitResult.SKIP_SUBTREE;
+                    return false;
                 }
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path p, IOException e) throws IOException {
-                if (e instanceof NoSuchFileException && !p.equals(dir)) return FileVisitResult.CONTINUE;
-                throw e;
             }
         });
     }
