@@ -112,6 +112,29 @@ public final class SampleHistory implements AutoCloseable {
                 .run(ws, workspace, config, store, RunListener.NONE, stop);
     }
 
+    /**
+     * Adds a route "down" to {@code workspace}'s routes: an OpenAI-compatible server on a loopback port nothing
+     * listens on, one attempt a call, as a provider's outage. Returns the environment that gives it its key.
+     */
+    public static Map<String, String> addRouteDown(Path workspace) throws java.io.IOException {
+        int closedPort;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = probe.getLocalPort();
+        }
+        java.nio.file.Files.writeString(workspace.resolve("routes.yaml"), "  down:\n    provider: openai\n"
+                + "    base_url: http://127.0.0.1:" + closedPort + "/v1\n    model: m\n    api_key_env: DOWN_KEY\n"
+                + "    retries: {max_attempts: 1}\n", java.nio.file.StandardOpenOption.APPEND);
+        return Map.of("DOWN_KEY", "not-a-secret");
+    }
+
+    /** A run of the safety suite on route "down" ({@link #addRouteDown}): no case answered, the run left incomplete. */
+    public RunHeader runOnRouteDown() throws Exception {
+        Map<String, String> env = addRouteDown(workspace);
+        RunConfig config = new RunConfig(List.of("down"), List.of("safety"), 1, 4, "off");
+        return new RunService(Clock.systemUTC(), env).run(Components.loadChecked(workspace, env), workspace, config, store,
+                RunListener.NONE, new Cancellation());
+    }
+
     @Override
     public void close() throws Exception {
         store.close();

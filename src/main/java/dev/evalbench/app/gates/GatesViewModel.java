@@ -50,9 +50,9 @@ public final class GatesViewModel {
         BackgroundTask.of(() -> {
                     RunStore s = store.get();
                     GatedRun g = gating.gate(s, runId);
-                    return new Shown(g, s.resolve(RunGating.BASELINE_TAG).filter(runId::equals).isPresent());
+                    return new Shown(g, s.resolve(RunGating.BASELINE_TAG).filter(runId::equals).isPresent(), outage(s, g));
                 })
-                .onSuccess(shown -> show(shown.gated(), shown.isBaseline()))
+                .onSuccess(shown -> show(shown.gated(), shown.isBaseline(), shown.outage()))
                 .onFailure(e -> {
                     headline.set("Not gated");
                     problem.set("Cannot gate run " + runId + ": " + e.getMessage());
@@ -60,15 +60,24 @@ public final class GatesViewModel {
                 .executeWith(runner);
     }
 
-    /** A run as gated, and whether it is itself the baseline (so it has none to be gated against). */
-    private record Shown(GatedRun gated, boolean isBaseline) {}
+    /**
+     * A run as gated, whether it is itself the baseline (so it has none to be gated against), and whether it is
+     * incomplete because no case got an answer (the engine's outage event).
+     */
+    private record Shown(GatedRun gated, boolean isBaseline, boolean outage) {}
 
-    private void show(GatedRun g, boolean isBaseline) {
+    /** Whether {@code g}'s run stands incomplete after an outage: the model answered none of its cases. */
+    private static boolean outage(RunStore s, GatedRun g) throws dev.evalbench.core.store.StoreException {
+        if (g.recorded() || g.header().status() == dev.evalbench.core.record.RunStatus.COMPLETE) return false;
+        return s.events(g.header().id()).stream().anyMatch(e -> dev.evalbench.core.record.RunEvent.OUTAGE.equals(e.kind()));
+    }
+
+    private void show(GatedRun g, boolean isBaseline, boolean outage) {
         problem.set(null);
         gated.set(g);
         rows.setAll(g.report().verdicts().stream()
                 .map(v -> new GateRow(v, g.casesBehind().getOrDefault(v.id(), GateCases.Behind.NONE))).toList());
-        headline.set(headline(g));
+        headline.set(headline(g, outage));
         if (g.recorded()) {
             baseline.set("As the report recorded them" + (g.report().baselineRunId() == null ? ""
                     : ", against run " + g.report().baselineRunId()) + "; open the workspace (Ctrl+O) to gate it here.");
@@ -84,13 +93,19 @@ public final class GatesViewModel {
 
     /**
      * The CLI's last line for this run, in its words; for an incomplete run, what to do in the window (the
-     * history's Resume), not the command to type.
+     * history's Resume), not the command to type, and what stopped it when nobody asked: its gates measured the
+     * outage, not the model.
+     *
+     * @param outage whether the run is incomplete because the model answered none of its cases
      */
-    static String headline(GatedRun g) {
+    static String headline(GatedRun g, boolean outage) {
         long failed = g.failedGates();
         int total = g.report().verdicts().size();
         if (g.header().status() != dev.evalbench.core.record.RunStatus.COMPLETE) {
-            return "INCOMPLETE: Resume finishes it (beside Rerun failing, or in the history)";
+            // Short enough to leave the baseline line beside it room: the outage event's own words, with the count
+            // of failures the run bar shows, cut it to "… Resume finishes it onc…".
+            return outage ? "INCOMPLETE: no case got an answer from the model. Resume once the route answers"
+                    : "INCOMPLETE: Resume finishes it (beside Rerun failing, or in the history)";
         }
         return failed == 0 ? "PASSED: " + Counted.allGatesPass(total, g.report().notRun())
                 : "FAILED: " + Counted.gatesFailed(failed, total, g.report().notRun());

@@ -221,9 +221,12 @@ public final class RunFeature {
             } else if (progress.stateProperty().get() == RunProgress.State.CANCELLED) {
                 window.status("Run " + header.id() + " cancelled: resume it from the history.");
             } else if (progress.stateProperty().get() == RunProgress.State.OUTAGE) {
-                // `evalbench run`'s words (exit 3): the route measured nothing, so the run stays open for resume.
-                window.status("Run " + header.id() + " is incomplete: " + progress.outage()
-                        + ". Resume it from the history once the route answers.");
+                // Nobody asked it to stop: its tab opens as a finished run's does, and says what happened (the
+                // headline, each case's cause under its verdict) and has Resume. A status line saying so was cut
+                // to "Run 20261206-021658-fa…" beside the run bar, which said it already. A tab of its own: the last
+                // good run's stays open; the next run of the same cases takes this one's.
+                rerunTabs.replaced(header);
+                results.openInPlaceOf(null, header.id(), header.startedAt());
             }
         });
     }

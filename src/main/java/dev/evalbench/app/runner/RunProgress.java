@@ -55,7 +55,7 @@ public final class RunProgress {
         text.set(switch (how) {
             case COMPLETE -> "complete: " + counts;
             case CANCELLED -> "cancelled (resume it from the history): " + counts;
-            case OUTAGE -> "incomplete, no answer from the model (resume it from the history): " + counts;
+            case OUTAGE -> "incomplete, no answer from the model (Resume is in its results tab): " + counts;
             default -> "failed: " + problem;
         });
         if (how == State.COMPLETE) fraction.set(1);

@@ -19,11 +19,19 @@ import java.util.Locale;
  * @param stillFail    cases that failed in both
  * @param earlierCases cases of {@code earlier} when this run ran only some of its cases again (a slice: its failing
  *                     cases, one case, a suite); 0 when it ran every case of the workspace
+ * @param nowUnanswered of {@code nowFail}, the cases the model gave no answer now (a provider failure): a route down
+ *                      is not a prompt that got worse
  */
-public record VerdictFlips(RunHeader earlier, int nowPass, int nowFail, int paired, int stillFail, int earlierCases) {
+public record VerdictFlips(RunHeader earlier, int nowPass, int nowFail, int paired, int stillFail, int earlierCases,
+                           int nowUnanswered) {
     /** Flips of a run that ran every case. */
     public VerdictFlips(RunHeader earlier, int nowPass, int nowFail, int paired) {
         this(earlier, nowPass, nowFail, paired, 0, 0);
+    }
+
+    /** Flips in which every case that now fails got an answer. */
+    public VerdictFlips(RunHeader earlier, int nowPass, int nowFail, int paired, int stillFail, int earlierCases) {
+        this(earlier, nowPass, nowFail, paired, stillFail, earlierCases, 0);
     }
 
     /** Flips of a run that ran every case. */
@@ -37,13 +45,16 @@ public record VerdictFlips(RunHeader earlier, int nowPass, int nowFail, int pair
         int toFail = 0;
         int paired = 0;
         int failing = 0;
+        int unanswered = 0;
         for (CasePair<CaseSummary> pair : CaseAlignment.matched(before, after)) {
             paired++;
             if (pair.flippedToPass()) toPass++;
-            else if (pair.flippedToFail()) toFail++;
-            else if (!pair.after().passed()) failing++;
+            else if (pair.flippedToFail()) {
+                toFail++;
+                if (pair.after().errored()) unanswered++;
+            } else if (!pair.after().passed()) failing++;
         }
-        return new VerdictFlips(earlier, toPass, toFail, paired, failing, slice ? before.size() : 0);
+        return new VerdictFlips(earlier, toPass, toFail, paired, failing, slice ? before.size() : 0, unanswered);
     }
 
     /**
@@ -61,27 +72,37 @@ public record VerdictFlips(RunHeader earlier, int nowPass, int nowFail, int pair
 
     /**
      * "2 cases now pass, 1 now fails", "1 case now fails", or "no case changed its verdict (159 in both)"; when
-     * {@link #ranSome}, what still fails too: "12 cases now pass, 15 still fail", "1 case still fails".
+     * {@link #ranSome}, what still fails too: "12 cases now pass, 15 still fail", "1 case still fails". Cases that now
+     * fail for want of an answer say so: "132 cases now fail (no answer from the model)", "3 cases now fail (1 got no
+     * answer from the model)".
      */
     public String inWords() {
         if (ranSome()) {
             // The first count names the cases ("12 cases now pass"), the others follow it ("15 still fail").
             List<String> parts = new java.util.ArrayList<>();
-            for (Count c : List.of(new Count(nowPass, "now pass", "now passes"), new Count(nowFail, "now fail", "now fails"),
-                    new Count(stillFail, "still fail", "still fails"))) {
+            for (Count c : List.of(new Count(nowPass, "now pass", "now passes", ""),
+                    new Count(nowFail, "now fail", "now fails", unanswered()), new Count(stillFail, "still fail", "still fails", ""))) {
                 if (c.n() == 0) continue;
-                String verb = c.n() == 1 ? c.singular() : c.plural();
+                String verb = (c.n() == 1 ? c.singular() : c.plural()) + c.why();
                 parts.add(parts.isEmpty() ? cases(c.n(), verb, verb) : n(c.n()) + " " + verb);
             }
             return parts.isEmpty() ? "no case changed its verdict (" + n(paired) + " in both)" : String.join(", ", parts);
         }
         if (nowPass == 0 && nowFail == 0) return "no case changed its verdict (" + n(paired) + " in both)";
         if (nowFail == 0) return cases(nowPass, "now pass", "now passes");
-        if (nowPass == 0) return cases(nowFail, "now fail", "now fails");
-        return cases(nowPass, "now pass", "now passes") + ", " + n(nowFail) + (nowFail == 1 ? " now fails" : " now fail");
+        if (nowPass == 0) return cases(nowFail, "now fail", "now fails") + unanswered();
+        return cases(nowPass, "now pass", "now passes") + ", " + n(nowFail) + (nowFail == 1 ? " now fails" : " now fail")
+                + unanswered();
     }
 
-    private record Count(int n, String plural, String singular) {}
+    /** What follows the count of cases that now fail when some of them got no answer; else empty. */
+    private String unanswered() {
+        if (nowUnanswered == 0) return "";
+        return nowUnanswered == nowFail ? " (no answer from the model)" : " (" + n(nowUnanswered) + " got no answer from the model)";
+    }
+
+    /** A count in words: "15 still fail"; {@code why} follows the verb ("" or " (no answer from the model)"). */
+    private record Count(int n, String plural, String singular, String why) {}
 
     private static String cases(int n, String plural, String singular) {
         return n == 1 ? "1 case " + singular : n(n) + " cases " + plural;

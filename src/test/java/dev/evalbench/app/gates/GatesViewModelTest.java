@@ -73,6 +73,18 @@ class GatesViewModelTest {
         assertThat(gated(cancelled).headlineProperty().get()).isEqualTo("INCOMPLETE: Resume finishes it (beside Rerun failing, or in the history)");
     }
 
+    /**
+     * A run no case of which got an answer measured the outage, not the model: its headline says what happened, as
+     * `evalbench run` does (exit 3). It said only "Resume finishes it" above gates that all failed.
+     */
+    @Test
+    void anOutageRunsHeadlineSaysNoCaseGotAnAnswer() throws Exception {
+        RunHeader outage = sample.runOnRouteDown();
+
+        assertThat(gated(outage).headlineProperty().get()).isEqualTo("INCOMPLETE: no case got an answer from the model."
+                + " Resume once the route answers");
+    }
+
     @Test
     void aRunOfOneSuiteShowsTheGatesOfTheOthersAsNotRun() throws Exception {
         // The panel said "pass" with dashes for them, where the command line says "not run".

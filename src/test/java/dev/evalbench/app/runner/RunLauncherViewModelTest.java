@@ -253,14 +253,7 @@ class RunLauncherViewModelTest {
      */
     @Test
     void aRunWhoseRouteNeverAnswersEndsAsAnOutageNotACancellation() throws Exception {
-        int closedPort;
-        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            closedPort = probe.getLocalPort();
-        }
-        java.nio.file.Files.writeString(sample.workspace.resolve("routes.yaml"), "  down:\n    provider: openai\n"
-                + "    base_url: http://127.0.0.1:" + closedPort + "/v1\n    model: m\n    api_key_env: DOWN_KEY\n"
-                + "    retries: {max_attempts: 1}\n", java.nio.file.StandardOpenOption.APPEND);
-        Map<String, String> env = Map.of("DOWN_KEY", "not-a-secret");
+        Map<String, String> env = SampleHistory.addRouteDown(sample.workspace);
         RunLauncherViewModel vm = new RunLauncherViewModel(new SameThreadTaskRunner(), () -> sample.store,
                 () -> sample.workspace, new RunService(Clock.systemUTC(), env));
         vm.setWorkspace(dev.evalbench.core.service.Components.loadChecked(sample.workspace, env));
@@ -271,7 +264,7 @@ class RunLauncherViewModelTest {
 
         assertThat(run.stateProperty().get()).isEqualTo(RunProgress.State.OUTAGE);
         assertThat(run.outage()).isEqualTo("no case got an answer from the model (32 provider failures)");
-        assertThat(run.textProperty().get()).startsWith("incomplete, no answer from the model (resume it from the history): 32 / 32");
+        assertThat(run.textProperty().get()).startsWith("incomplete, no answer from the model (Resume is in its results tab): 32 / 32");
         assertThat(sample.store.run(run.runIdProperty().get()).orElseThrow().status()).isEqualTo(RunStatus.INCOMPLETE);
     }
 

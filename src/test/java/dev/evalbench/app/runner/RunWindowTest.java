@@ -187,6 +187,34 @@ class RunWindowTest extends WindowTestBase {
         waitFor(60, TimeUnit.SECONDS, () -> resultsTabIds().size() == 2);
     }
 
+    /**
+     * A run whose route never answers (its server down) opens its results tab as a finished run does: the headline
+     * says no case got an answer, a case says why under its verdict, and Resume is there. It opened nothing, and a
+     * status line cut to "Run 20261206-021658-fa…" beside the run bar said to find the run in the history.
+     */
+    @Test
+    void aRunOfARouteThatNeverAnswersOpensItsResultsWithTheOutageAndResume() throws Exception {
+        fixture = WorkbenchFixture.ofSample(temp);
+        fixture.start(dev.evalbench.app.SampleHistory.addRouteDown(fixture.workspace));
+        waitFor(20, TimeUnit.SECONDS, () -> fixture.workbench().session().workspace() != null
+                && !robot.lookup("#launcher-routes").queryAs(MenuButton.class).getItems().isEmpty());
+        tick("#launcher-routes", "down");
+        tick("#launcher-suites", "safety");
+        robot.push(KeyCode.CONTROL, KeyCode.R);
+
+        waitFor(60, TimeUnit.SECONDS, () -> barText().contains("incomplete, no answer from the model (Resume is in its results tab)"));
+        waitFor(30, TimeUnit.SECONDS, () -> resultsTabIds().size() == 1 && resultsTabIds().get(0).equals(selectedTab().getId())
+                && shownHeadline().equals("INCOMPLETE: no case got an answer from the model. Resume once the route answers"));
+        assertThat(FxWait.read(() -> ((Node) selectedTab().getContent()).lookup("#results-resume").isVisible())).isTrue();
+        assertThat(FxWait.read(() -> robot.lookup("#status-message").queryAs(Label.class).getText())).isEmpty();
+        TableView<?> cases = FxWait.read(() -> ((dev.evalbench.app.results.ResultsView) selectedTab().getContent()).table());
+        waitFor(10, TimeUnit.SECONDS, () -> cases.getItems().size() == 32);
+        robot.interact(() -> cases.getSelectionModel().select(0));
+        waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#detail-failures").tryQuery()
+                .map(n -> ((Label) n).getText()).filter(t -> t.contains("• Why no answer: attempt 1 on route down: CONNECTION"))
+                .isPresent());
+    }
+
     /** The gates' headline of the results tab shown (each results tab has one). FX thread. */
     private String shownHeadline() {
         Node headline = ((Node) selectedTab().getContent()).lookup("#gates-headline");

@@ -36,6 +36,28 @@ class VerdictFlipsTest {
         assertThat(new VerdictFlips(EARLIER, 0, 0, 159).inWords()).isEqualTo("no case changed its verdict (159 in both)");
     }
 
+    /**
+     * A route down is not a prompt that got worse: an outage run's line said "132 cases now fail" of cases the model
+     * never answered. Those say so, beside the count of cases that now fail.
+     */
+    @Test
+    void casesThatNowFailForWantOfAnAnswerSaySo() {
+        List<CaseSummary> before = List.of(summary("a", true), summary("b", true), summary("c", false), summary("d", true));
+        VerdictFlips outage = VerdictFlips.of(EARLIER, before,
+                List.of(unanswered("a"), unanswered("b"), unanswered("c"), unanswered("d")));
+        assertThat(outage.nowUnanswered()).isEqualTo(3);
+        assertThat(outage.inWords()).isEqualTo("3 cases now fail (no answer from the model)");
+        VerdictFlips some = VerdictFlips.of(EARLIER, before,
+                List.of(summary("a", false), unanswered("b"), summary("c", true), summary("d", true)));
+        assertThat(some.inWords()).isEqualTo("1 case now passes, 2 now fail (1 got no answer from the model)");
+        VerdictFlips slice = VerdictFlips.of(EARLIER, before, List.of(unanswered("a"), summary("c", false)), true);
+        assertThat(slice.inWords()).isEqualTo("1 case now fails (no answer from the model), 1 still fails");
+    }
+
+    private static CaseSummary unanswered(String id) {
+        return dev.evalbench.core.record.CaseSummaries.unanswered(id, "offline");
+    }
+
     /** Counts read as the window's and the terminal's other counts do, grouped in thousands. */
     @Test
     void largeCountsAreGroupedInThousands() {

@@ -12,4 +12,11 @@ public final class CaseSummaries {
                 "reply", List.of(), true, route, "m", 100, 10, 5, 0.0, 1, 0, cacheHit, List.of(), null, null, null,
                 null, List.of(), List.of(), false);
     }
+
+    /** A case of suite triage on {@code route} the model gave no answer (connection refused): failed, no output. */
+    public static CaseSummary unanswered(String id, String route) {
+        return new CaseSummary(new CaseKey("triage", id, "triage", route, 0), "trace", false, false, "CONNECTION", false,
+                "escalate", List.of(), true, route, "m", 0, 0, 0, 0.0, 2, 0, false, List.of(), null, null,
+                "connection refused", null, List.of(), List.of(), false);
+    }
 }
