@@ -101,6 +101,10 @@ public final class GatesViewModel {
     static String headline(GatedRun g, boolean outage) {
         long failed = g.failedGates();
         int total = g.report().verdicts().size();
+        if (g.header().status() == dev.evalbench.core.record.RunStatus.RUNNING) {
+            // Not "Resume": it goes on (in a terminal, or this window); its tab is read again when it ends.
+            return "RUNNING: the cases stored so far; read again when the run ends";
+        }
         if (g.header().status() != dev.evalbench.core.record.RunStatus.COMPLETE) {
             // Short enough to leave the baseline line beside it room: the outage event's own words, with the count
             // of failures the run bar shows, cut it to "… Resume finishes it onc…".

@@ -114,7 +114,23 @@ public final class ResultsTabs {
         return view;
     }
 
+    /**
+     * Reads the open tab of {@code runId} again in its place: its run has changed since the tab read it (it finished in
+     * a terminal, or a terminal resumed it). The tab stays selected if it was, and behind the tab shown if it was not:
+     * a terminal's run finishing does not take the window from the reader. Nothing when no tab of it is open.
+     */
+    public void reread(String runId, Instant startedAt) {
+        Tab stale = open.remove(runId);
+        if (stale == null) return;
+        open(runId, startedAt, window.tabs().getTabs().indexOf(stale), stale.isSelected());
+        window.tabs().getTabs().remove(stale);
+    }
+
     private ResultsView open(String runId, Instant startedAt, int at) {
+        return open(runId, startedAt, at, true);
+    }
+
+    private ResultsView open(String runId, Instant startedAt, int at, boolean select) {
         Tab existing = open.get(runId);
         if (existing != null) {
             window.tabs().getSelectionModel().select(existing);
@@ -135,7 +151,7 @@ public final class ResultsTabs {
         onOpen.forEach(hook -> hook.accept(view));
         if (at < 0) window.tabs().getTabs().add(tab);
         else window.tabs().getTabs().add(at, tab);
-        window.tabs().getSelectionModel().select(tab);
+        if (select) window.tabs().getSelectionModel().select(tab);
         // The rest of the run and the gates once the first rows are laid out: gating a large run (reading it,
         // bootstrapping intervals) and reading every row would take the cores the first page needs, and gate
         // rows arriving before that pulse would be built in it.

@@ -65,6 +65,7 @@ public final class RunFeature {
         HistoryViewModel historyVm = new HistoryViewModel(runner, history::store, gating, zone);
         // However the baseline moved (Tag main here, or `evalbench tag` in a terminal), open results re-gate.
         historyVm.setOnBaselineMoved(results::regateAll);
+        TabsFollowHistory.install(historyVm.rows(), results);
         HistoryView historyView = new HistoryView(historyVm, this::open, row -> resume(row), RunGating.BASELINE_TAG);
         historyView.workspaceOpenProperty().bind(session.folderProperty().isNotNull());
         window.setRunsView(historyView);
