@@ -67,7 +67,9 @@ public final class RunTrends {
 
     /**
      * The newest {@code limit} finished runs of the history, oldest first. A run whose gates cannot be found
-     * (no snapshots and no workspace) still gives its latency, tokens and cost.
+     * (no snapshots and no workspace) still gives its latency, tokens and cost. A run the model answered no case of
+     * (an outage: the route down, every call failed) is left out: it measured the outage, not the model, and its
+     * zero rates, tokens and cost pulled every line of the charts to the floor between two runs that measured.
      *
      * @param workspaceDir where gates come from when a run's snapshots are missing (may be null)
      */
@@ -76,6 +78,7 @@ public final class RunTrends {
         for (RunHeader h : store.runs(limit)) {
             if (h.status() == RunStatus.RUNNING) continue;
             List<CaseSummary> cases = store.summaries(h.id());
+            if (cases.stream().allMatch(CaseSummary::errored)) continue;
             RunCases run = RunCases.ofSummaries(h, cases, store.events(h.id()));
             Optional<RunGates> runGates = gates.gatesOf(run, store, workspaceDir);
             GateReport report = runGates.isPresent() ? gates.gate(runGates.get().workspace(), run, null) : null;

@@ -5,14 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.evalbench.app.SampleHistory;
 import dev.evalbench.core.record.RunHeader;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Which run the charts draw a run's latency against, over a real history of the sample: never a run of another
- * kind (the newest eval run's chart read "against baseline ... (500 cases)": the shadow run imported before it).
+ * What the charts read of a real history of the sample. Which run they draw a run's latency against: never a run of
+ * another kind (the newest eval run's chart read "against baseline ... (500 cases)": the shadow run imported before
+ * it). Which runs they draw: not one the model answered nothing of.
  */
 class RunTrendsBaselineTest {
     @TempDir Path temp;
@@ -37,6 +39,24 @@ class RunTrendsBaselineTest {
         assertThat(RunTrends.baselineOf(sample.store, second.id(), "main")).contains(first.id());
         assertThat(RunTrends.baselineOf(sample.store, first.id(), "main")).as("the oldest eval run").isEmpty();
         assertThat(RunTrends.baselineOf(sample.store, control.id(), "main")).as("the only traffic run").isEmpty();
+    }
+
+    /** An outage's run drew every rate, the tokens and the cost at zero between two runs that measured them. */
+    @Test
+    void aRunTheModelAnsweredNothingOfIsNoPointOfTheTrends() throws Exception {
+        RunHeader before = sample.run();
+        RunHeader outage = sample.runOnRouteDown();
+        RunHeader after;
+        // Read again: the route added for the outage changed routes.yaml, which a run started from the old read refuses.
+        try (SampleHistory again = SampleHistory.of(sample.workspace)) {
+            after = again.run();
+        }
+
+        List<RunTrends.Point> points = RunTrends.read(sample.store, sample.workspace, new GateService(), 10);
+
+        assertThat(points).extracting(RunTrends.Point::runId).containsExactly(before.id(), after.id())
+                .doesNotContain(outage.id());
+        assertThat(points).allSatisfy(p -> assertThat(p.tokens()).isPositive());
     }
 
     @Test
