@@ -49,6 +49,8 @@ public final class ChartsFeature {
         window.shortcuts().add(new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 "Charts", "Charts of the run history", () -> show(null));
         results.onOpen(view -> view.addAction(runButton(view)));
+        // Left open at the last close, it opens again over the history as it is now (on the newest run's latency).
+        window.tabMemory().opener("charts", (what, notOpened) -> show(null));
     }
 
     private Button runButton(ResultsView view) {
@@ -67,6 +69,7 @@ public final class ChartsFeature {
             // Nothing here uses the detail pane: the tables and charts take its width.
             dev.evalbench.app.shell.MainWindow.wantsWholeWidth(tab);
             tab.setId("charts-tab");
+            dev.evalbench.app.shell.TabMemory.remember(tab, "charts", "history");
             window.tabs().getTabs().add(tab);
             if (runId != null) vm.showDistribution(runId);
             vm.load();

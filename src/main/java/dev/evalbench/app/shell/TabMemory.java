@@ -16,8 +16,9 @@ import javafx.util.Duration;
 /**
  * Which centre tabs the workbench opens again at its next start, as it left them. A tab that can be opened again
  * carries an id, "KIND:WHAT" ({@code file:prompts/triage.yaml}, {@code run:20261130-215615-2951},
- * {@code compare:FIRST SECOND}), set by the feature that made it ({@link #remember}); each feature registers how
- * to open its kind ({@link #opener}). Tabs without an id (charts, verify, runs read from files) are not kept.
+ * {@code compare:FIRST SECOND}, {@code charts:history}), set by the feature that made it ({@link #remember}); each
+ * feature registers how to open its kind ({@link #opener}). Tabs without an id (a report's export and verify forms,
+ * runs read from files) are not kept.
  *
  * <p>Reopening goes one tab at a time, each after the previous one's tab appeared (most open off the FX thread:
  * a run's header, a file's text), so the tabs come back in their order. A feature that will not open its tab (its

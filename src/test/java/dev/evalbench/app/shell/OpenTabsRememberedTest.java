@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The tabs open when the app closes come back when it starts again on the same workspace, in their order and with
- * the same one selected: a template, a run's results and the comparison of two runs, opened as a user opens
- * them. A file or run gone meanwhile is skipped at once, and the status bar says so. The keys and the menu of tabs.
+ * the same one selected: a template, a run's results, the comparison of two runs and the charts, opened as a
+ * user opens them. A file or run gone meanwhile is skipped at once, and the status bar says so. The keys and the menu of tabs.
  */
 @dev.evalbench.app.SharesFxToolkit
 class OpenTabsRememberedTest extends WindowTestBase {
@@ -35,6 +35,9 @@ class OpenTabsRememberedTest extends WindowTestBase {
         // Both runs named with their dates, as the history names them (the second run said only its id).
         waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#compare-runs").queryAs(javafx.scene.control.Label.class).getText()
                 .matches("First run: run \\S+ · [-0-9]+ [:0-9]+ +→ +second run: run \\S+ · [-0-9]+ [:0-9]+"));
+        // The charts of the history too (they were not kept).
+        robot.clickOn("#charts-button");
+        waitFor(20, TimeUnit.SECONDS, () -> titles().size() == 4 && titles().get(3).equals("Charts"));
         List<String> before = titles();
         assertThat(before.get(1)).startsWith("Results ");
         // The template's tab selected when the app closes.
@@ -59,9 +62,9 @@ class OpenTabsRememberedTest extends WindowTestBase {
         waitFor(5, TimeUnit.SECONDS, () -> selectedTitle().equals(before.get(1)));
         robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.TAB);
         robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.TAB);
-        waitFor(5, TimeUnit.SECONDS, () -> selectedTitle().equals(before.get(2)));
+        waitFor(5, TimeUnit.SECONDS, () -> selectedTitle().equals(before.get(3)));
         robot.push(KeyCode.CONTROL, KeyCode.W);
-        waitFor(5, TimeUnit.SECONDS, () -> titles().equals(before.subList(0, 2)));
+        waitFor(5, TimeUnit.SECONDS, () -> titles().equals(before.subList(0, 3)));
 
         // A tab's menu (right click on its title; the headless robot's right button asks for no menu, so the request
         // is sent as a right click sends it): Close other tabs leaves that one.
