@@ -85,10 +85,16 @@ public final class GatesViewModel {
             baseline.set(g.baselineTag() != null
                     ? "Against baseline " + g.baselineTag() + " (run " + g.report().baselineRunId() + ")."
                     : isBaseline ? "This run is the baseline (" + RunGating.BASELINE_TAG + "): later runs are gated against it."
-                    : RunGating.gatedAlone(g.header()) ? "A traffic run is gated alone: compare it with its control in"
-                            + " Compare shadow or canary."
+                    : RunGating.gatedAlone(g.header()) ? alone(g.header().kind())
                     : noBaseline);
         }
+    }
+
+    /** Where a run of {@code kind} that is gated alone (not an eval run) is compared instead. */
+    private static String alone(dev.evalbench.core.record.RunKind kind) {
+        return kind == dev.evalbench.core.record.RunKind.SHADOW
+                ? "A shadow run is gated alone: compare it with the traffic it replayed in Compare shadow or canary."
+                : "A traffic run is gated alone: compare it with its control in Compare shadow or canary.";
     }
 
     /**

@@ -84,12 +84,13 @@ public final class RunGating {
     private static final String FROM_SNAPSHOT = "the stored snapshot of run ";
 
     /**
-     * A traffic run holds production's requests, not the eval set's cases: held against the eval run tagged main,
-     * none of its gates compared anything (no case matches), yet its results said "Against baseline main". It is
-     * compared with its control in "Compare shadow or canary" instead.
+     * A traffic run holds production's requests, not the eval set's cases, and a shadow run those requests replayed:
+     * held against the eval run tagged main, none of their gates compared anything (no case matches), yet their
+     * results said "Against baseline main". A traffic run is compared with its control, a shadow run with the traffic
+     * it replayed, in "Compare shadow or canary" instead.
      */
     static boolean gatedAlone(RunHeader header) {
-        return header.kind() == dev.evalbench.core.record.RunKind.TRAFFIC;
+        return header.kind() != dev.evalbench.core.record.RunKind.EVAL;
     }
 
     private static boolean isComplete(RunStore store, String runId) throws Exception {

@@ -51,7 +51,7 @@ class GatesViewModelTest {
      * the same history still against main.
      */
     @Test
-    void aTrafficRunIsGatedAloneAndSaysWhereItIsCompared() throws Exception {
+    void aTrafficRunAndItsShadowAreGatedAloneAndSayWhereTheyAreCompared() throws Exception {
         RunHeader eval = run();
         sample.store.tag(eval.id(), RunGating.BASELINE_TAG);
         RunHeader traffic = sample.importTraffic("control.jsonl", "control");
@@ -61,6 +61,12 @@ class GatesViewModelTest {
         assertThat(vm.gatedProperty().get().report().baselineRunId()).isNull();
         assertThat(vm.baselineProperty().get()).isEqualTo("A traffic run is gated alone: compare it with its control in"
                 + " Compare shadow or canary.");
+        // Its requests replayed (a shadow run) are no eval cases either: they said "Against baseline main" over a
+        // baseline column of dashes.
+        GatesViewModel shadow = gated(sample.shadow(traffic));
+        assertThat(shadow.gatedProperty().get().report().baselineRunId()).isNull();
+        assertThat(shadow.baselineProperty().get()).isEqualTo("A shadow run is gated alone: compare it with the traffic"
+                + " it replayed in Compare shadow or canary.");
         RunHeader later = run();
         assertThat(gated(later).baselineProperty().get()).isEqualTo("Against baseline main (run " + eval.id() + ").");
     }
