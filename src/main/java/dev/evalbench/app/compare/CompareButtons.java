@@ -28,7 +28,8 @@ public final class CompareButtons {
         Button baseline = new Button("Baseline", new FontIcon("fth-git-pull-request"));
         baseline.setId(BASELINE_ID);
         baseline.getStyleClass().add(Styles.SMALL);
-        baseline.setTooltip(new Tooltip("Compare this run with the run tagged " + CompareTabs.BASELINE_TAG + " (Ctrl+Shift+B)"));
+        baseline.setTooltip(new Tooltip("Compare this run with the run tagged " + CompareTabs.BASELINE_TAG
+                + "; a shadow run with the traffic it replayed, a canary with its control (Ctrl+Shift+B)"));
         baseline.setOnAction(e -> withBaseline.accept(runId));
         Button previous = new Button("Previous", new FontIcon("fth-git-commit"));
         previous.setId(PREVIOUS_ID);

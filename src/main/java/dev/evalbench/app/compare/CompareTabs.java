@@ -7,8 +7,8 @@ import dev.evalbench.core.mask.OutboundMask;
 import dev.evalbench.core.service.OutboundMasks;
 import dev.evalbench.core.service.ReviewService;
 import dev.evalbench.core.service.VerdictPairs;
-import dev.evalbench.core.gate.GateReport;
 import dev.evalbench.core.store.LoadedRunStore;
+import dev.evalbench.core.record.RunKind;
 import dev.evalbench.core.store.RunStore;
 import dev.evalbench.core.workspace.Workspace;
 import java.nio.file.Path;
@@ -50,6 +50,7 @@ public final class CompareTabs {
     private ReviewMarksFile marks;
     private Map<String, double[]> dividers = new java.util.HashMap<>();
     private final List<Consumer<Opened>> onOpen = new java.util.ArrayList<>();
+    private final OpenedReports reports = new OpenedReports();
 
     /**
      * A comparison just opened: its view, its two runs' ids (first, the baseline side, then second), and whether both
@@ -116,17 +117,28 @@ public final class CompareTabs {
 
     /**
      * Compares {@code run} (the second run) with its baseline: for a report opened from a file, the baseline it
-     * brought; else the history's run tagged main.
+     * brought; for a shadow or traffic run of the history, the run it is judged against ({@link #compareVerdictPair});
+     * else the history's run tagged main.
      */
     public void compareWithBaseline(RunChoice run) {
-        String brought = reportBaselines.get(run.runId());
-        if (brought != null && run.label().endsWith(RunChoice.READ_ONLY)) {
-            open(fileChoice(brought), run);
-            return;
-        }
+        String brought = reports.baseline(run.runId());
+        boolean fromFile = run.label().endsWith(RunChoice.READ_ONLY);
+        if (brought != null && fromFile) open(fileChoice(brought), run);
+        else if (fromFile) compareWithTagged(run);
+        // Main's eval cases are not a shadow run's replayed requests, nor a canary's ("159 only in the first run, 500
+        // only in the second").
+        else BackgroundTask.of(() -> history.get().run(run.runId()).map(r -> r.kind() != RunKind.EVAL).orElse(false))
+                .onSuccess(pairs -> {
+                    if (pairs) compareVerdictPair(run);
+                    else compareWithTagged(run);
+                })
+                .onFailure(e -> window.status("Cannot compare: " + e.getMessage())).executeWith(runner);
+    }
+
+    private void compareWithTagged(RunChoice run) {
         // A report whose own baseline could not be read compares with the history's, as any opened run does; when
         // that fails too, the report's reason comes with the history's.
-        String unread = unreadReportBaselines.get(run.runId());
+        String unread = reports.unreadBaseline(run.runId());
         String alsoWhy = unread == null ? "" : "; the report's own baseline cannot be read: " + unread;
         resolveAndOpen(run, () -> {
             RunStore h = history.get();
@@ -232,34 +244,9 @@ public final class CompareTabs {
         return RunChoice.ofFile(id, openedLabel(id), () -> opened);
     }
 
-    /** The gates opened reports recorded, by the id each run was opened under; read by gating tasks. */
-    private final Map<String, GateReport> recorded = new java.util.concurrent.ConcurrentHashMap<>();
-    /** The baseline an opened report brought, by the id its run was opened under. */
-    private final Map<String, String> reportBaselines = new java.util.concurrent.ConcurrentHashMap<>();
-    /** Why an opened report's baseline could not be read, by the id its run was opened under. */
-    private final Map<String, String> unreadReportBaselines = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /** Keeps the gates a report recorded for the run opened as {@code runId}: shown where nothing can gate it again. */
-    public void recordGates(String runId, GateReport gates) {
-        recorded.put(runId, gates);
-    }
-
-    /** The gates recorded for the run opened as {@code runId}, or null. Any thread. */
-    public GateReport recordedGates(String runId) {
-        return recorded.get(runId);
-    }
-
-    /** Remembers that the report opened as {@code runId} brought {@code baselineId}: its "Baseline" compares with it. */
-    public void linkReportBaseline(String runId, String baselineId) {
-        reportBaselines.put(runId, baselineId);
-    }
-
-    /**
-     * Remembers why the report opened as {@code runId} could not bring its baseline: its "Baseline" says so when the
-     * history has none to offer either.
-     */
-    public void noteUnreadReportBaseline(String runId, String why) {
-        unreadReportBaselines.put(runId, why);
+    /** What the reports opened from files brought (their gates, their baselines). */
+    public OpenedReports reports() {
+        return reports;
     }
 
     /**
@@ -354,7 +341,7 @@ public final class CompareTabs {
         CompareViewModel vm = new CompareViewModel(runner, service, sides[0], sides[1], workspaceDir,
                 ComparisonMask.of(mask), new dev.evalbench.app.results.DatasetLookup(ws));
         if (marks != null) vm.keepMarksIn(marks);
-        vm.useRecordedGates(recorded::get);
+        vm.useRecordedGates(reports::recordedGates);
         CompareView view = new CompareView(vm, "First run: " + before.label() + "   →   second run: " + after.label(),
                 dividers);
         Tab tab = new Tab("Compare " + shortId(before.runId()) + " → " + shortId(after.runId()), view);

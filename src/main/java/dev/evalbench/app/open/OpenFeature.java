@@ -61,7 +61,7 @@ public final class OpenFeature {
         this.runner = runner;
         this.compare = compare;
         AtomicReference<Workspace> openWorkspace = new AtomicReference<>(session.workspace());
-        RunGating gating = new RunGating(env, openWorkspace::get, compare::recordedGates);
+        RunGating gating = new RunGating(env, openWorkspace::get, compare.reports()::recordedGates);
         tabs = new OpenedRunTabs(window, runner, compare, gating, openWorkspace::get);
         session.workspaceProperty().addListener((o, was, now) -> {
             openWorkspace.set(now);
@@ -138,7 +138,7 @@ public final class OpenFeature {
                 continue;
             }
             String id = compare.opened().add(run.run(), run.templates());
-            if (run.reportGates() != null) compare.recordGates(id, run.reportGates());
+            if (run.reportGates() != null) compare.reports().recordGates(id, run.reportGates());
             String label = run.kind() + " " + id + " (" + run.opened().getFileName() + ")";
             compare.nameOpened(id, label);
             names.add(label);
@@ -147,7 +147,7 @@ public final class OpenFeature {
             if (run.envelope() != null) signedReportOpened.accept(run.envelope());
             if (run.hasBaseline()) names.set(names.size() - 1, label + " with its baseline " + broughtBaseline(run, id));
             if (run.baselineUnread() != null) {
-                compare.noteUnreadReportBaseline(id, run.baselineUnread());
+                compare.reports().noteUnreadBaseline(id, run.baselineUnread());
                 names.set(names.size() - 1, label + " alone (its comparison with its baseline cannot be opened: "
                         + run.baselineUnread() + ")");
             }
@@ -182,9 +182,9 @@ public final class OpenFeature {
      */
     private String broughtBaseline(OpenedRun report, String reportId) {
         String baseId = compare.opened().add(report.baseline(), report.templates());
-        if (report.baselineGates() != null) compare.recordGates(baseId, report.baselineGates());
+        if (report.baselineGates() != null) compare.reports().recordGates(baseId, report.baselineGates());
         compare.nameOpened(baseId, "baseline " + baseId + " of the report (" + report.opened().getFileName() + ")");
-        compare.linkReportBaseline(reportId, baseId);
+        compare.reports().linkBaseline(reportId, baseId);
         return baseId;
     }
 

@@ -113,6 +113,31 @@ class CompareWindowTest extends WindowTestBase {
         robot.clickOn(robot.lookup("#pick-runs .button").match((Button b) -> "Cancel".equals(b.getText())).queryAs(Node.class));
     }
 
+    /**
+     * A shadow run's baseline is the traffic it replayed: "Compare with baseline" compared it with main's eval run,
+     * "159 only in the first run, 500 only in the second".
+     */
+    @Test
+    void aShadowRunsBaselineIsTheTrafficItReplayed() throws Exception {
+        String traffic;
+        String shadow;
+        try (dev.evalbench.app.SampleHistory sample = dev.evalbench.app.SampleHistory.of(fixture.workspace)) {
+            var control = sample.importTraffic("control.jsonl");
+            traffic = control.id();
+            shadow = sample.shadow(control).id();
+        }
+        @SuppressWarnings("unchecked")
+        ListView<RunRow> history = robot.lookup("#history-list").queryAs(ListView.class);
+        waitFor(20, TimeUnit.SECONDS, () -> history.getItems().stream().anyMatch(r -> r.id().equals(shadow)));
+        robot.interact(() -> history.getSelectionModel().select(
+                history.getItems().stream().filter(r -> r.id().equals(shadow)).findFirst().orElseThrow()));
+        robot.clickOn("#history-compare-baseline");
+
+        waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#compare-runs").tryQuery().isPresent()
+                && text("#compare-runs").startsWith("First run: run " + traffic + " "));
+        assertThat(text("#compare-runs")).contains("second run: run " + shadow + " ");
+    }
+
     /** How bright a region's background is drawn, 0 (black) to 1 (white); -1 when it has no plain colour. */
     private static double brightness(javafx.scene.layout.Region region) {
         var fills = region.getBackground() == null ? java.util.List.<javafx.scene.layout.BackgroundFill>of()
