@@ -208,6 +208,7 @@ public final class RunFeature {
                 });
         launcher.problemProperty().addListener((o, was, now) -> {
             if (!now.isEmpty()) window.status(now);
+            else if (RunLauncherViewModel.HAS_PROBLEMS.equals(was)) window.withdrawStatus(was);
         });
         launcher.setOnStarted(header -> {
             history.touch();

@@ -63,6 +63,8 @@ public final class RunLauncherViewModel {
     private final StringProperty cacheMode = new SimpleStringProperty(this, "cacheMode", "read-write");
     private final ObservableList<RunProgress> runs = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<RunProgress> current = new ReadOnlyObjectWrapper<>(this, "current");
+    /** Why a run is refused while the workspace does not load; withdrawn once it loads again. */
+    static final String HAS_PROBLEMS = "The workspace has problems: fix them before running (see Problems).";
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyBooleanWrapper going = new ReadOnlyBooleanWrapper(this, "going", false);
     private final Map<RunProgress, CoalescingListener> listening = new ConcurrentHashMap<>();
@@ -94,6 +96,8 @@ public final class RunLauncherViewModel {
             suites.clear();
             return;
         }
+        // Fixed: the refusal no longer holds (it stayed in the status bar beside "Problems (0)").
+        if (HAS_PROBLEMS.equals(problem.get())) problem.set("");
         List<String> keepRoutes = new ArrayList<>(chosenRoutes);
         List<String> keepSuites = new ArrayList<>(chosenSuites);
         routes.setAll(List.copyOf(ws.routes().keySet()));
@@ -118,7 +122,7 @@ public final class RunLauncherViewModel {
     /** Ctrl+R: starts a run of the chosen routes and suites; null (and {@link #problemProperty}) when refused. */
     public RunProgress run() {
         Workspace ws = workspace;
-        if (ws == null) return refuse("The workspace has problems: fix them before running (see Problems).");
+        if (ws == null) return refuse(HAS_PROBLEMS);
         RunConfig config = new RunConfig(List.copyOf(chosenRoutes), List.copyOf(chosenSuites), repeat.get(),
                 concurrency.get(), cacheMode.get());
         if (config.routes().isEmpty()) return refuse("Choose at least one route to run.");
@@ -132,7 +136,7 @@ public final class RunLauncherViewModel {
      */
     public RunProgress runCase(String suite, String caseId) {
         Workspace ws = workspace;
-        if (ws == null) return refuse("The workspace has problems: fix them before running (see Problems).");
+        if (ws == null) return refuse(HAS_PROBLEMS);
         RunConfig config = new RunConfig(List.copyOf(chosenRoutes), List.of(suite), repeat.get(), concurrency.get(),
                 cacheMode.get(), List.of(), List.of(caseId));
         if (config.routes().isEmpty()) return refuse("Choose at least one route to run.");
@@ -148,7 +152,7 @@ public final class RunLauncherViewModel {
     public void runAgain(String runId, List<CaseKey> cases) {
         if (cases.isEmpty()) return;
         if (workspace == null) {
-            refuse("The workspace has problems: fix them before running (see Problems).");
+            refuse(HAS_PROBLEMS);
             return;
         }
         List<CaseKey> asked = List.copyOf(cases);

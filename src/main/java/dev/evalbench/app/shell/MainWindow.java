@@ -295,6 +295,11 @@ public final class MainWindow {
         status.setText(message);
     }
 
+    /** Clears the status line if it still says {@code message} (no longer true); a later message stays. */
+    public void withdrawStatus(String message) {
+        if (message.equals(status.getText())) status.setText("");
+    }
+
     /**
      * Sets what opens a document (a file's URI) in the user's browser or viewer: the desktop's opener in the
      * running app ({@link DesktopOpener}), a recorder in tests. It starts a process and waits for it, so callers hand

@@ -99,6 +99,13 @@ class RunLauncherViewModelTest {
         assertThat(vm.run()).isNull();
         assertThat(vm.problemProperty().get()).startsWith("The workspace has problems");
         assertThat(sample.store.runs(10)).isEmpty();
+        // Fixed, the refusal is withdrawn; another kind of refusal stays until the next run says otherwise.
+        vm.setWorkspace(sample.ws);
+        assertThat(vm.problemProperty().get()).isEmpty();
+        vm.chosenRoutes().clear();
+        vm.run();
+        vm.setWorkspace(sample.ws);
+        assertThat(vm.problemProperty().get()).isEqualTo("Choose at least one route to run.");
     }
 
     /**

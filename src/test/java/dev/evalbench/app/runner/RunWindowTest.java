@@ -215,6 +215,32 @@ class RunWindowTest extends WindowTestBase {
                 .isPresent());
     }
 
+    /**
+     * Ctrl+R on a workspace with a problem is refused in the status line; once the file is fixed the refusal goes.
+     * It stayed, "The workspace has problems: fix them before running", beside "Problems (0)".
+     */
+    @Test
+    void aRefusalForTheWorkspacesProblemsGoesOnceTheyAreFixed() throws Exception {
+        fixture = WorkbenchFixture.ofSample(temp);
+        fixture.start();
+        waitFor(20, TimeUnit.SECONDS, () -> fixture.workbench().session().workspace() != null);
+        Path gates = fixture.workspace.resolve("gates.yaml");
+        String good = java.nio.file.Files.readString(gates);
+        java.nio.file.Files.writeString(gates, good.replace("min: 0.85", "min: zero"));
+        waitFor(20, TimeUnit.SECONDS, () -> !fixture.workbench().session().problems().isEmpty());
+        robot.push(KeyCode.CONTROL, KeyCode.R);
+        waitFor(5, TimeUnit.SECONDS, () -> statusLine().startsWith("The workspace has problems"));
+
+        java.nio.file.Files.writeString(gates, good);
+        waitFor(20, TimeUnit.SECONDS, () -> fixture.workbench().session().problems().isEmpty()
+                && fixture.workbench().session().workspace() != null);
+        waitFor(5, TimeUnit.SECONDS, () -> statusLine().isEmpty());
+    }
+
+    private String statusLine() {
+        return FxWait.read(() -> robot.lookup("#status-message").queryAs(Label.class).getText());
+    }
+
     /** The gates' headline of the results tab shown (each results tab has one). FX thread. */
     private String shownHeadline() {
         Node headline = ((Node) selectedTab().getContent()).lookup("#gates-headline");
