@@ -143,7 +143,7 @@ public final class CompareView extends VBox implements dev.evalbench.app.fx.Filt
         vm.detailProperty().addListener((o, was, now) -> pair.show(now));
         // Marks read back from where they were kept change the Reviewed column of rows already shown.
         vm.remainingProperty().addListener((o, was, now) -> table.refresh());
-        VBox list = new VBox(overview.movements, filterBar, table);
+        VBox list = new VBox(new MovementsStrip(overview.movements), filterBar, table);
         VBox.setVgrow(table, Priority.ALWAYS);
 
         // No minimum heights: the divider positions decide, and a part too short scrolls or clips. The selected
