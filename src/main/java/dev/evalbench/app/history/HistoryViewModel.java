@@ -99,8 +99,11 @@ public final class HistoryViewModel {
             // others are counted, so a refresh (one every few seconds while a terminal's run goes) reads no keys
             // of the finished runs.
             int stored = h.status() == RunStatus.COMPLETE ? h.plannedCases() : s.finishedKeys(h.id()).size();
-            out.add(known == null ? new RunRow(h, stored, null, null, null)
-                    : new RunRow(h, stored, known.gates(), known.prompts(), known.inWords()));
+            // An incomplete run's events say whether an outage left it so (a few runs: one small read each).
+            boolean outage = h.status() == RunStatus.INCOMPLETE && s.events(h.id()).stream()
+                    .anyMatch(e -> dev.evalbench.core.record.RunEvent.OUTAGE.equals(e.kind()));
+            out.add(known == null ? new RunRow(h, stored, null, null, null, outage)
+                    : new RunRow(h, stored, known.gates(), known.prompts(), known.inWords(), outage));
         }
         return out;
     }

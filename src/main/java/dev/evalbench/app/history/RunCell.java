@@ -11,7 +11,7 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * One run in the history list, on two lines: date and verdict (icon and word: pass, FAIL n, incomplete,
+ * One run in the history list, on two lines: date and verdict (icon and word: pass, FAIL n, incomplete, no answer,
  * running); then, for production traffic or a shadow replay, a "traffic" / "shadow" mark, the run's tags (the
  * baseline {@code main} among them), and routes, prompt revisions and cases. The tooltip holds all of it in words.
  * Reused as the list scrolls. FX thread only.
@@ -35,6 +35,7 @@ final class RunCell extends ListCell<RunRow> {
         // ("production", "canary": what tells captures apart) was cut to "pr…".
         verdict.setMinWidth(Region.USE_PREF_SIZE);
         when.getStyleClass().add("run-when");
+        verdict.getStyleClass().add("run-verdict");
         when.setMinWidth(Region.USE_PREF_SIZE);
         facts.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         kind.getStyleClass().addAll("run-kind", Styles.TEXT_SMALL, Styles.ACCENT);
@@ -77,6 +78,9 @@ final class RunCell extends ListCell<RunRow> {
         String colour;
         if (row.header().status() == dev.evalbench.core.record.RunStatus.RUNNING) {
             word = "running"; literal = "fth-loader"; colour = "accent";
+        } else if (row.resumable() && row.outage()) {
+            // Not paused: the route was down. Told apart from a run someone stopped.
+            word = "no answer"; literal = "fth-wifi-off"; colour = "warning";
         } else if (row.resumable()) {
             word = "incomplete"; literal = "fth-pause-circle"; colour = "warning";
         } else if (row.gates() == null) {

@@ -10,9 +10,16 @@ import java.util.Locale;
 /**
  * One run as the history lists it. {@code gates} ("pass" or "FAIL n"), {@code prompts} ("triage r4") and
  * {@code gatesInWords} ("2 of 9 gates failed: schema, cost") are null until the run has been gated in the
- * background. Immutable: an update replaces the row.
+ * background. {@code outage}: the run is incomplete because the model answered none of its cases (its route was
+ * down), not because it was stopped. Immutable: an update replaces the row.
  */
-public record RunRow(RunHeader header, int casesStored, String gates, String prompts, String gatesInWords) {
+public record RunRow(RunHeader header, int casesStored, String gates, String prompts, String gatesInWords,
+                     boolean outage) {
+    /** A row of a run that is not incomplete for want of answers. */
+    public RunRow(RunHeader header, int casesStored, String gates, String prompts, String gatesInWords) {
+        this(header, casesStored, gates, prompts, gatesInWords, false);
+    }
+
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss", Locale.ROOT);
 
     public String id() {
@@ -69,7 +76,7 @@ public record RunRow(RunHeader header, int casesStored, String gates, String pro
     }
 
     RunRow withGates(String gates, String prompts, String gatesInWords) {
-        return new RunRow(header, casesStored, gates, prompts, gatesInWords);
+        return new RunRow(header, casesStored, gates, prompts, gatesInWords, outage);
     }
 
     /**
@@ -77,7 +84,8 @@ public record RunRow(RunHeader header, int casesStored, String gates, String pro
      * full start time, its gates in words, routes, prompt revisions, cases, the cases it chose (a slice) and tags.
      */
     public String description(ZoneId zone) {
-        StringBuilder s = new StringBuilder("Run ").append(id()).append(" · ").append(status()).append(" · started ")
+        StringBuilder s = new StringBuilder("Run ").append(id()).append(" · ").append(status())
+                .append(outage ? " (no case got an answer from the model)" : "").append(" · started ")
                 .append(RunTime.of(header.startedAt(), zone)).append('\n');
         s.append(gatesInWords == null ? "gates: not read yet" : gatesInWords).append('\n');
         s.append("routes: ").append(routes());

@@ -56,6 +56,19 @@ class HistoryViewModelTest {
         assertThat(row.status()).isEqualTo("incomplete");
         assertThat(row.resumable()).isTrue();
         assertThat(row.casesStored()).isLessThan(159);
+        assertThat(row.outage()).as("stopped, not an outage").isFalse();
+    }
+
+    /** A run left incomplete because its route never answered is told apart from one someone stopped. */
+    @Test
+    void aRunTheModelAnsweredNothingOfIsListedAsSuch() throws Exception {
+        var outage = sample.runOnRouteDown();
+        vm.refresh();
+        RunRow row = vm.rows().stream().filter(r -> r.id().equals(outage.id())).findFirst().orElseThrow();
+        assertThat(row.resumable()).isTrue();
+        assertThat(row.outage()).isTrue();
+        assertThat(row.description(java.time.ZoneOffset.UTC)).startsWith("Run " + outage.id()
+                + " · incomplete (no case got an answer from the model) · started ");
     }
 
     /** Its gates summary is of the run as it was then: resumed since (here or in a terminal), it is gated again. */

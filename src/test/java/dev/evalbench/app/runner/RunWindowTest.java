@@ -207,6 +207,9 @@ class RunWindowTest extends WindowTestBase {
                 && shownHeadline().equals("INCOMPLETE: no case got an answer from the model. Resume once the route answers"));
         assertThat(FxWait.read(() -> ((Node) selectedTab().getContent()).lookup("#results-resume").isVisible())).isTrue();
         assertThat(FxWait.read(() -> robot.lookup("#status-message").queryAs(Label.class).getText())).isEmpty();
+        // The runs list tells it from a run someone stopped ("incomplete").
+        waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#history-list .run-verdict")
+                .match((Label l) -> "no answer".equals(l.getText())).tryQuery().isPresent());
         TableView<?> cases = FxWait.read(() -> ((dev.evalbench.app.results.ResultsView) selectedTab().getContent()).table());
         waitFor(10, TimeUnit.SECONDS, () -> cases.getItems().size() == 32);
         robot.interact(() -> cases.getSelectionModel().select(0));
