@@ -20,24 +20,28 @@ final class CompareSplit {
 
     private final SplitPane split;
     private final DoubleSupplier needed;
+    private final DoubleSupplier listNeeded;
     private final Map<String, double[]> kept;
     /** True once the dividers are the reviewer's (dragged here, or kept from an earlier comparison). */
     private boolean held;
     private boolean dragging;
 
-    private CompareSplit(SplitPane split, DoubleSupplier needed, Map<String, double[]> kept) {
+    private CompareSplit(SplitPane split, DoubleSupplier needed, DoubleSupplier listNeeded, Map<String, double[]> kept) {
         this.split = split;
         this.needed = needed;
+        this.listNeeded = listNeeded;
         this.kept = kept;
     }
 
     /**
      * @param needed     the height the first part needs to show all of itself (a canary's verdict, every gate row)
-     * @param gatesKnown changes when what the first part shows arrives
+     * @param listNeeded the height the case list needs to show what is above its table and a few of its rows
+     * @param gatesKnown changes when what the first part shows arrives (or what heads the list)
      * @param kept       where dragged dividers are kept (the settings' dividers); read now, written on each drag
      */
-    static void install(SplitPane split, DoubleSupplier needed, Map<String, double[]> kept, Observable... gatesKnown) {
-        CompareSplit s = new CompareSplit(split, needed, kept);
+    static void install(SplitPane split, DoubleSupplier needed, DoubleSupplier listNeeded, Map<String, double[]> kept,
+                        Observable... gatesKnown) {
+        CompareSplit s = new CompareSplit(split, needed, listNeeded, kept);
         double[] before = kept.get(KEY);
         s.held = before != null && before.length == split.getDividers().size();
         if (s.held) split.setDividerPositions(before);
@@ -72,16 +76,19 @@ final class CompareSplit {
 
     /**
      * Puts the first divider where the first part shows all it holds (at most 45% of the view), keeping the list's
-     * share below it, unless the reviewer's dividers hold. The overview has no minimum height that would hold the
-     * divider down: on a laptop's 800 pixels the nine gates left the list three rows and the case a few lines, and a
-     * reviewer walking regressions reads the case, not the gates.
+     * share below it (a third, or what shows the metric movements, the filter and three rows), unless the reviewer's
+     * dividers hold. The overview has no minimum height that would hold the divider down: on a laptop's 800 pixels
+     * the nine gates left the list three rows and the case a few lines, and a reviewer walking regressions reads the
+     * case, not the gates. On a shorter view the overview gives way first (its gates scroll), the selected case
+     * keeping a fifth: at 1280 x 720 the gates and two lines of movements left the list no row.
      */
     private void fit() {
         double height = split.getHeight();
         if (held || height <= 0) return;
         // + the divider's own height and the table's borders, which the positions do not count.
         double needed = Math.min(0.45 * height, this.needed.getAsDouble() + 16);
-        double first = Math.max(0.15, needed / height);
-        split.setDividerPositions(first, Math.min(0.85, first + 0.32));
+        double list = Math.max(0.32, (listNeeded.getAsDouble() + 8) / height);
+        double first = Math.max(0.15, Math.min(needed / height, 0.80 - list));
+        split.setDividerPositions(first, Math.min(0.85, first + list));
     }
 }

@@ -143,7 +143,8 @@ public final class CompareView extends VBox implements dev.evalbench.app.fx.Filt
         vm.detailProperty().addListener((o, was, now) -> pair.show(now));
         // Marks read back from where they were kept change the Reviewed column of rows already shown.
         vm.remainingProperty().addListener((o, was, now) -> table.refresh());
-        VBox list = new VBox(new MovementsStrip(overview.movements), filterBar, table);
+        MovementsStrip movements = new MovementsStrip(overview.movements);
+        VBox list = new VBox(movements, filterBar, table);
         VBox.setVgrow(table, Priority.ALWAYS);
 
         // No minimum heights: the divider positions decide, and a part too short scrolls or clips. The selected
@@ -170,8 +171,10 @@ public final class CompareView extends VBox implements dev.evalbench.app.fx.Filt
         SplitPane split = new SplitPane(firstScroll, list, pairScroll);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.24, 0.56);
+        // The list: the movements, the filter bar, and the table's header, three rows and scroll bar (five rows' worth).
         CompareSplit.install(split, () -> (canary.isManaged() ? canary.prefHeight(first.getWidth()) : 0)
-                + overview.neededHeight(), keptDividers, vm.overviewProperty(), vm.canaryProperty());
+                + overview.neededHeight(), () -> movements.prefHeight(list.getWidth()) + filterBar.prefHeight(list.getWidth())
+                + 5 * ROW_HEIGHT, keptDividers, vm.overviewProperty(), vm.canaryProperty(), movements.heightProperty());
         VBox.setVgrow(split, Priority.ALWAYS);
         getChildren().addAll(top, split);
     }

@@ -138,6 +138,30 @@ class CompareWindowTest extends WindowTestBase {
         assertThat(text("#compare-runs")).contains("second run: run " + shadow + " ");
     }
 
+    /**
+     * On a laptop's 1280 x 720 the case list keeps at least three rows under its movements and filter, the gates
+     * scrolling in the space left above it: with nine gate rows and two lines of movements it kept none.
+     */
+    @Test
+    void aShortWindowKeepsThreeRowsOfTheCaseList() throws Exception {
+        robot.interact(() -> {
+            fixture.stage.setWidth(1280);
+            fixture.stage.setHeight(720);
+        });
+        compareLatestWithBaseline();
+        waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#compare-table").tryQuery().isPresent()
+                && cases().getItems().size() == 159 && robot.lookup("#compare-gates").queryAs(TableView.class).getItems().size() == 9);
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS); // the dividers move once the gates are in
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<ReviewCase> table = cases();
+        Node header = FxWait.read(() -> table.lookup(".column-header-background"));
+        double rowsRoom = FxWait.read(() -> table.getHeight() - header.getLayoutBounds().getHeight());
+        assertThat(rowsRoom).as("the room for rows under the table's header").isGreaterThanOrEqualTo(3 * CompareView.ROW_HEIGHT);
+        Node pair = robot.lookup("#compare-case-scroll").query();
+        assertThat(FxWait.read(() -> pair.getLayoutBounds().getHeight())).as("the selected case keeps its room")
+                .isGreaterThan(90);
+    }
+
     /** How bright a region's background is drawn, 0 (black) to 1 (white); -1 when it has no plain colour. */
     private static double brightness(javafx.scene.layout.Region region) {
         var fills = region.getBackground() == null ? java.util.List.<javafx.scene.layout.BackgroundFill>of()
