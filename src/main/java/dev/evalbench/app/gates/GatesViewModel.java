@@ -68,8 +68,7 @@ public final class GatesViewModel {
 
     /** Whether {@code g}'s run stands incomplete after an outage: the model answered none of its cases. */
     private static boolean outage(RunStore s, GatedRun g) throws dev.evalbench.core.store.StoreException {
-        if (g.recorded() || g.header().status() == dev.evalbench.core.record.RunStatus.COMPLETE) return false;
-        return s.events(g.header().id()).stream().anyMatch(e -> dev.evalbench.core.record.RunEvent.OUTAGE.equals(e.kind()));
+        return !g.recorded() && dev.evalbench.core.service.Outages.leftIncomplete(s, g.header());
     }
 
     private void show(GatedRun g, boolean isBaseline, boolean outage) {

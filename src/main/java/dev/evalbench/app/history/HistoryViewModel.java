@@ -100,8 +100,7 @@ public final class HistoryViewModel {
             // of the finished runs.
             int stored = h.status() == RunStatus.COMPLETE ? h.plannedCases() : s.finishedKeys(h.id()).size();
             // An incomplete run's events say whether an outage left it so (a few runs: one small read each).
-            boolean outage = h.status() == RunStatus.INCOMPLETE && s.events(h.id()).stream()
-                    .anyMatch(e -> dev.evalbench.core.record.RunEvent.OUTAGE.equals(e.kind()));
+            boolean outage = dev.evalbench.core.service.Outages.leftIncomplete(s, h);
             out.add(known == null ? new RunRow(h, stored, null, null, null, outage)
                     : new RunRow(h, stored, known.gates(), known.prompts(), known.inWords(), outage));
         }

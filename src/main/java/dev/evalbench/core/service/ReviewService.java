@@ -197,24 +197,27 @@ public final class ReviewService {
      * The run before {@code runId} in {@code store} that it is compared with: of a run of every case, the last
      * earlier run of the same kind that ran every case too (a slice run in between, its failing cases run again,
      * would leave the rest out of the comparison); of a slice, the run just before it of its kind (what it reran).
-     * With none such, the run just before it; empty when it is the oldest.
+     * Never a run the model answered nothing of ({@link Outages}): against it every case read "now passes". With
+     * none such, the run just before it; empty when it is the oldest.
      */
     public static Optional<String> previous(RunStore store, String runId, int limit) throws StoreException {
-        return previousOf(store.runs(limit), runId).map(p -> p.earlier().id());
+        return previousOf(store, store.runs(limit), runId).map(p -> p.earlier().id());
     }
 
     /** A run and the run it is compared with ({@link #previous}). */
     private record Previous(RunHeader run, RunHeader earlier) {}
 
     /** {@code runId}'s header and its previous run's ({@link #previous}), both from one listing of the history. */
-    private static Optional<Previous> previousOf(List<RunHeader> runs, String runId) {
+    private static Optional<Previous> previousOf(RunStore store, List<RunHeader> runs, String runId) throws StoreException {
         for (int i = 0; i < runs.size() - 1; i++) {
             RunHeader me = runs.get(i);
             if (!me.id().equals(runId)) continue;
             boolean whole = me.config() == null || me.config().coversAll();
             for (RunHeader earlier : runs.subList(i + 1, runs.size())) {
                 boolean earlierWhole = earlier.config() == null || earlier.config().coversAll();
-                if (earlier.kind() == me.kind() && (!whole || earlierWhole)) return Optional.of(new Previous(me, earlier));
+                if (earlier.kind() == me.kind() && (!whole || earlierWhole) && !Outages.leftIncomplete(store, earlier)) {
+                    return Optional.of(new Previous(me, earlier));
+                }
             }
             return Optional.of(new Previous(me, runs.get(i + 1)));
         }
@@ -229,7 +232,7 @@ public final class ReviewService {
     public static Optional<dev.evalbench.core.compare.VerdictFlips> sincePrevious(RunStore store, String runId,
                                                                               List<CaseSummary> summaries, int limit)
             throws StoreException {
-        Optional<Previous> pair = previousOf(store.runs(limit), runId);
+        Optional<Previous> pair = previousOf(store, store.runs(limit), runId);
         if (pair.isEmpty()) return Optional.empty();
         RunHeader me = pair.get().run();
         RunHeader earlier = pair.get().earlier();

@@ -41,9 +41,12 @@ class RunTrendsBaselineTest {
         assertThat(RunTrends.baselineOf(sample.store, control.id(), "main")).as("the only traffic run").isEmpty();
     }
 
-    /** An outage's run drew every rate, the tokens and the cost at zero between two runs that measured them. */
+    /**
+     * An outage's run drew every rate, the tokens and the cost at zero between two runs that measured them, and the
+     * next run's "Previous" and since-previous line read it: "22 cases now pass".
+     */
     @Test
-    void aRunTheModelAnsweredNothingOfIsNoPointOfTheTrends() throws Exception {
+    void aRunTheModelAnsweredNothingOfIsNoPointOfTheTrendsNorAnyRunsPrevious() throws Exception {
         RunHeader before = sample.run();
         RunHeader outage = sample.runOnRouteDown();
         RunHeader after;
@@ -57,6 +60,10 @@ class RunTrendsBaselineTest {
         assertThat(points).extracting(RunTrends.Point::runId).containsExactly(before.id(), after.id())
                 .doesNotContain(outage.id());
         assertThat(points).allSatisfy(p -> assertThat(p.tokens()).isPositive());
+        // Nor is it the run the next one is read against: against it every case "now passed".
+        assertThat(ReviewService.previous(sample.store, after.id(), 10)).contains(before.id());
+        assertThat(ReviewService.previous(sample.store, outage.id(), 10)).as("its own previous run").contains(before.id());
+        assertThat(RunTrends.baselineOf(sample.store, after.id(), "none")).contains(before.id());
     }
 
     @Test
