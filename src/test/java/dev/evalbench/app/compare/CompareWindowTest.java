@@ -93,17 +93,24 @@ class CompareWindowTest extends WindowTestBase {
         }
     }
 
+    /**
+     * Stores, while the window is open, the sample's control traffic, then the captures {@code alsoImported}, then a
+     * shadow run of the control on the offline route; returns the control's id and the shadow's.
+     */
+    private String[] trafficThenItsShadow(String... alsoImported) throws Exception {
+        try (dev.evalbench.app.SampleHistory sample = dev.evalbench.app.SampleHistory.of(fixture.workspace)) {
+            var control = sample.importTraffic("control.jsonl");
+            for (String capture : alsoImported) sample.importTraffic(capture);
+            return new String[] {control.id(), sample.shadow(control).id()};
+        }
+    }
+
     /** A shadow run stored while the window is open: the dialog offers it with the traffic it replayed. */
     @Test
     void theDialogOffersTheNewestRunWithTheRunItIsReadWith() throws Exception {
-        String traffic;
-        String shadow;
-        try (dev.evalbench.app.SampleHistory sample = dev.evalbench.app.SampleHistory.of(fixture.workspace)) {
-            var control = sample.importTraffic("control.jsonl");
-            sample.importTraffic("canary-shifted.jsonl");
-            traffic = control.id();
-            shadow = sample.shadow(control).id();
-        }
+        String[] stored = trafficThenItsShadow("canary-shifted.jsonl");
+        String traffic = stored[0];
+        String shadow = stored[1];
         robot.clickOn("#compare-pick");
         waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#pick-second").tryQuery().isPresent());
         assertThat(FxWait.read(() -> String.valueOf(robot.lookup("#pick-first").queryAs(ComboBox.class).getValue())))
@@ -119,13 +126,9 @@ class CompareWindowTest extends WindowTestBase {
      */
     @Test
     void aShadowRunsBaselineIsTheTrafficItReplayed() throws Exception {
-        String traffic;
-        String shadow;
-        try (dev.evalbench.app.SampleHistory sample = dev.evalbench.app.SampleHistory.of(fixture.workspace)) {
-            var control = sample.importTraffic("control.jsonl");
-            traffic = control.id();
-            shadow = sample.shadow(control).id();
-        }
+        String[] stored = trafficThenItsShadow();
+        String traffic = stored[0];
+        String shadow = stored[1];
         @SuppressWarnings("unchecked")
         ListView<RunRow> history = robot.lookup("#history-list").queryAs(ListView.class);
         waitFor(20, TimeUnit.SECONDS, () -> history.getItems().stream().anyMatch(r -> r.id().equals(shadow)));
