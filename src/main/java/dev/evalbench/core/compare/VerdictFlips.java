@@ -81,7 +81,8 @@ public record VerdictFlips(RunHeader earlier, int nowPass, int nowFail, int pair
             // The first count names the cases ("12 cases now pass"), the others follow it ("15 still fail").
             List<String> parts = new java.util.ArrayList<>();
             for (Count c : List.of(new Count(nowPass, "now pass", "now passes", ""),
-                    new Count(nowFail, "now fail", "now fails", unanswered()), new Count(stillFail, "still fail", "still fails", ""))) {
+                    new Count(nowFail, "now fail", "now fails", unanswered()),
+                    new Count(stillFail, "still fail", "still fails", ""))) {
                 if (c.n() == 0) continue;
                 String verb = (c.n() == 1 ? c.singular() : c.plural()) + c.why();
                 parts.add(parts.isEmpty() ? cases(c.n(), verb, verb) : n(c.n()) + " " + verb);
@@ -98,7 +99,8 @@ public record VerdictFlips(RunHeader earlier, int nowPass, int nowFail, int pair
     /** What follows the count of cases that now fail when some of them got no answer; else empty. */
     private String unanswered() {
         if (nowUnanswered == 0) return "";
-        return nowUnanswered == nowFail ? " (no answer from the model)" : " (" + n(nowUnanswered) + " got no answer from the model)";
+        return nowUnanswered == nowFail ? " (no answer from the model)"
+                : " (" + n(nowUnanswered) + " got no answer from the model)";
     }
 
     /** A count in words: "15 still fail"; {@code why} follows the verb ("" or " (no answer from the model)"). */

@@ -153,7 +153,8 @@ class CompareWindowTest extends WindowTestBase {
         });
         compareLatestWithBaseline();
         waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#compare-table").tryQuery().isPresent()
-                && cases().getItems().size() == 159 && robot.lookup("#compare-gates").queryAs(TableView.class).getItems().size() == 9);
+                && cases().getItems().size() == 159
+                && robot.lookup("#compare-gates").queryAs(TableView.class).getItems().size() == 9);
         WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS); // the dividers move once the gates are in
         WaitForAsyncUtils.waitForFxEvents();
         TableView<ReviewCase> table = cases();

@@ -202,7 +202,8 @@ class RunWindowTest extends WindowTestBase {
         tick("#launcher-suites", "safety");
         robot.push(KeyCode.CONTROL, KeyCode.R);
 
-        waitFor(60, TimeUnit.SECONDS, () -> barText().contains("incomplete, no answer from the model (Resume is in its results tab)"));
+        waitFor(60, TimeUnit.SECONDS,
+                () -> barText().contains("incomplete, no answer from the model (Resume is in its results tab)"));
         waitFor(30, TimeUnit.SECONDS, () -> resultsTabIds().size() == 1 && resultsTabIds().get(0).equals(selectedTab().getId())
                 && shownHeadline().equals("INCOMPLETE: no case got an answer from the model. Resume once the route answers"));
         assertThat(FxWait.read(() -> ((Node) selectedTab().getContent()).lookup("#results-resume").isVisible())).isTrue();
