@@ -259,7 +259,7 @@ public final class RunLauncherViewModel {
         going.set(true);
         BackgroundTask.of(() -> {
                     RunHeader header = body.run(listener, progress.cancellation(), w -> warning.compareAndSet(null, w));
-                    return new Ended(header, header.status() == RunStatus.COMPLETE ? null : outageOf(header));
+                    return new Ended(header, dev.evalbench.core.service.Outages.leftIncomplete(store.get(), header));
                 })
                 .onSuccess(ended -> {
                     RunHeader header = ended.header();
@@ -267,9 +267,9 @@ public final class RunLauncherViewModel {
                     going.set(!listening.isEmpty());
                     // Incomplete without being asked to stop: the engine found that no case got an answer.
                     RunProgress.State how = header.status() == RunStatus.COMPLETE ? RunProgress.State.COMPLETE
-                            : ended.outage() != null && !progress.cancellation().isCancelled() ? RunProgress.State.OUTAGE
+                            : ended.outage() && !progress.cancellation().isCancelled() ? RunProgress.State.OUTAGE
                             : RunProgress.State.CANCELLED;
-                    progress.ended(how, header, ended.outage());
+                    progress.ended(how, header, null);
                     onEnded.accept(progress, header);
                 })
                 .onFailure(e -> {
@@ -284,15 +284,8 @@ public final class RunLauncherViewModel {
         return progress;
     }
 
-    /** A run's final header, and its outage in the engine's words when it recorded one. */
-    private record Ended(RunHeader header, String outage) {}
-
-    /** What the run's outage event says happened, or null: read in the task body, after the run ended. */
-    private String outageOf(RunHeader header) throws Exception {
-        return store.get().events(header.id()).stream()
-                .filter(e -> e.kind().equals(dev.evalbench.core.record.RunEvent.OUTAGE))
-                .map(dev.evalbench.core.record.EventWords::happened).findFirst().orElse(null);
-    }
+    /** A run's final header, and whether an outage left it incomplete (read in the task body, after it ended). */
+    private record Ended(RunHeader header, boolean outage) {}
 
     /** Hops every callback of the coalescer to the UI thread; the batches of cases are not needed here. */
     private CoalescingListener.Sink sink(RunProgress progress, AtomicReference<String> warning) {

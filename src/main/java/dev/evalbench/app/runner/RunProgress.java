@@ -32,7 +32,6 @@ public final class RunProgress {
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.STARTING);
     private ProgressSnapshot last;
     private RunHeader header;
-    private String outage;
 
     void started(RunHeader header) {
         this.header = header;
@@ -46,10 +45,9 @@ public final class RunProgress {
         text.set(describe(s, state.get()));
     }
 
-    /** @param problem why it failed (FAILED), or the run's outage in words (OUTAGE); null otherwise */
+    /** @param problem why it failed (FAILED); null otherwise */
     void ended(State how, RunHeader finalHeader, String problem) {
         if (finalHeader != null) header = finalHeader;
-        if (how == State.OUTAGE) outage = problem;
         state.set(how);
         String counts = last == null ? "" : describe(last, how);
         text.set(switch (how) {
@@ -78,11 +76,6 @@ public final class RunProgress {
         long secs = Math.max(0, d.toSeconds());
         return secs >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", secs / 3600, secs / 60 % 60, secs % 60)
                 : String.format(Locale.ROOT, "%d:%02d", secs / 60, secs % 60);
-    }
-
-    /** Why a run ended in an outage, in the engine's words ("no case got an answer from the model (3 …"); else null. */
-    public String outage() {
-        return outage;
     }
 
     /** Asks the run to stop: finished cases stay stored, the run is marked incomplete. Any thread. */
