@@ -51,6 +51,8 @@ public final class CompareTabs {
     private Map<String, double[]> dividers = new java.util.HashMap<>();
     private final List<Consumer<Opened>> onOpen = new java.util.ArrayList<>();
     private final OpenedReports reports = new OpenedReports();
+    /** Each history run's gate summary as the runs list knows it, for the compare dialog; null when not known. */
+    private java.util.function.Function<String, String> gatesOf = id -> null;
 
     /**
      * A comparison just opened: its view, its two runs' ids (first, the baseline side, then second), and whether both
@@ -244,6 +246,14 @@ public final class CompareTabs {
         return RunChoice.ofFile(id, openedLabel(id), () -> opened);
     }
 
+    /**
+     * Where the compare dialog reads each run's gate summary ("FAIL 2"): a reviewer choosing two runs saw ids and
+     * times alone. Read in a task body: {@code gatesOf} must be safe on any thread.
+     */
+    public void summarizeRunsWith(java.util.function.Function<String, String> gatesOf) {
+        this.gatesOf = gatesOf;
+    }
+
     /** What the reports opened from files brought (their gates, their baselines). */
     public OpenedReports reports() {
         return reports;
@@ -260,7 +270,7 @@ public final class CompareTabs {
             try {
                 RunStore h = history.get();
                 List<dev.evalbench.core.record.RunHeader> runs = h.runs(HISTORY_LIMIT);
-                for (var header : runs) all.add(RunChoice.ofHistory(header, zone, () -> h));
+                for (var header : runs) all.add(RunChoice.ofHistory(header, zone, () -> h, gatesOf.apply(header.id())));
                 if (!runs.isEmpty()) first = FirstPair.of(h, runs.get(0).id(), HISTORY_LIMIT);
             } catch (Exception noHistory) {
                 // no workspace open: only files can be compared

@@ -19,12 +19,18 @@ public record RunChoice(String runId, String label, BackgroundTask.ThrowingSuppl
      * picker, as the history's row says it: its kind when it is no eval run, its status when it is not complete.
      */
     public static RunChoice ofHistory(RunHeader h, ZoneId zone, BackgroundTask.ThrowingSupplier<RunStore> store) {
+        return ofHistory(h, zone, store, null);
+    }
+
+    /** A history run with its gate summary ("FAIL 2", as the runs list says it) at the end; none when null. */
+    public static RunChoice ofHistory(RunHeader h, ZoneId zone, BackgroundTask.ThrowingSupplier<RunStore> store,
+                                      String gates) {
         String tags = h.tags().isEmpty() ? "" : " [" + String.join(", ", h.tags()) + "]";
         String kind = h.kind() == dev.evalbench.core.record.RunKind.EVAL ? "" : " · " + h.kind().name().toLowerCase(Locale.ROOT);
         String status = h.status() == dev.evalbench.core.record.RunStatus.COMPLETE ? ""
                 : " · " + h.status().name().toLowerCase(Locale.ROOT);
-        return new RunChoice(h.id(), "run " + h.id() + tags + " · " + RunTime.of(h.startedAt(), zone) + kind + status,
-                store);
+        return new RunChoice(h.id(), "run " + h.id() + tags + " · " + RunTime.of(h.startedAt(), zone) + kind + status
+                + (gates == null ? "" : " · " + gates), store);
     }
 
     /** A run opened from a file; {@code source} names the file. */

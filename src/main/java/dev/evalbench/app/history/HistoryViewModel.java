@@ -61,6 +61,12 @@ public final class HistoryViewModel {
         });
     }
 
+    /** The run's gate summary ("pass", "FAIL 2") once the list has gated it, else null. Any thread. */
+    public String gatesOf(String runId) {
+        Gated known = gated.get(runId);
+        return known == null ? null : known.gates();
+    }
+
     /** Lists the runs again, then gates those not gated yet. */
     public void refresh() {
         long mine = generation.incrementAndGet();

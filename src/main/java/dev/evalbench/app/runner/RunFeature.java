@@ -84,6 +84,7 @@ public final class RunFeature {
                     list.requestFocus();
                 });
         installCompare(window, runner, session, env, zone, openWorkspace, historyView);
+        compare.summarizeRunsWith(historyVm::gatesOf);
         // A results tab left open at the last close opens again on its run, if the history still has it.
         window.tabMemory().opener("run", (id, notOpened) -> BackgroundTask.of(() -> history.store().run(id))
                 .onSuccess(header -> header.ifPresentOrElse(h -> results.open(id, h.startedAt()), () -> {

@@ -52,7 +52,8 @@ class CompareWindowTest extends WindowTestBase {
     void compareAsksWhichTwoRunsInADialogThatShowsItsWordsWholeAndOpensThePair() throws Exception {
         @SuppressWarnings("unchecked")
         ListView<RunRow> history = robot.lookup("#history-list").queryAs(ListView.class);
-        waitFor(20, TimeUnit.SECONDS, () -> history.getItems().size() == 2);
+        waitFor(20, TimeUnit.SECONDS, () -> history.getItems().size() == 2
+                && history.getItems().stream().allMatch(r -> r.gates() != null));
         robot.clickOn("#compare-pick");
         // The labels and the chosen runs are drawn in full: nothing ends in "…".
         waitFor(10, TimeUnit.SECONDS, () -> !labels("#pick-runs .label").isEmpty()
@@ -60,8 +61,11 @@ class CompareWindowTest extends WindowTestBase {
                 && labels("#pick-first .list-cell").stream().allMatch(DrawnWhole::of));
         assertThat(FxWait.read(() -> labels("#pick-runs .label").stream().map(Labeled::getText).toList()))
                 .contains("First run (baseline side)", "Second run");
-        assertThat(FxWait.read(() -> String.valueOf(robot.lookup("#pick-first").queryAs(ComboBox.class).getValue())))
-                .contains("[main]");
+        // Each run with its gate summary, as the runs list says it.
+        String firstRun = FxWait.read(() -> String.valueOf(robot.lookup("#pick-first").queryAs(ComboBox.class).getValue()));
+        assertThat(firstRun).contains("[main]").endsWith(" · " + history.getItems().get(1).gates());
+        assertThat(FxWait.read(() -> String.valueOf(robot.lookup("#pick-second").queryAs(ComboBox.class).getValue())))
+                .endsWith(" · " + history.getItems().get(0).gates());
         robot.clickOn(robot.lookup("#pick-runs .button").match((Button b) -> "OK".equals(b.getText()))
                 .queryAs(Node.class));
         waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#compare-table").tryQuery().isPresent()
