@@ -47,6 +47,30 @@ class RequestWordingTest {
     }
 
     /**
+     * The run comes first, then the tag; in git's order (`git tag NAME COMMIT`) a run id became a tag of main's run,
+     * and the command said "20261206-022640 -> 20261206-021446-a040", exit 0. A tag a run's id starts with is refused.
+     */
+    @Test
+    void aTagThatIsARunsIdIsRefusedWithTheOrderOfTheArguments() throws Exception {
+        Path ws = Cli.copySample(tmp);
+        assertThat(Cli.run("run", ws.toString(), "--suite", "safety", "--quiet").exit())
+                .isIn(ExitCodes.OK, ExitCodes.GATE_FAILED);
+        assertThat(Cli.run("tag", "latest", "main", "--workspace", ws.toString()).exit()).isZero();
+        assertThat(Cli.run("run", ws.toString(), "--suite", "safety", "--quiet").exit())
+                .isIn(ExitCodes.OK, ExitCodes.GATE_FAILED);
+        String latest = dev.evalbench.core.json.Json.MAPPER.readTree(Cli.run("history", ws.toString(), "--json").out())
+                .get(0).get("run_id").asText();
+        String prefix = latest.substring(0, 15);
+
+        Cli.Result swapped = Cli.run("tag", "main", prefix, "--workspace", ws.toString());
+
+        assertThat(swapped.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(swapped.err()).contains("error: tag \"" + prefix + "\" is how run " + latest + " is named: a tag cannot"
+                + " be a run's id; the run comes first, then the tag: `evalbench tag " + prefix + " main`");
+        assertThat(Cli.run("history", ws.toString()).out()).doesNotContain(prefix + ",").doesNotContain(prefix + " ");
+    }
+
+    /**
      * A mistyped name gets the names near it: a route, and a baseline tag in a CI step ("mian" for main), which
      * otherwise read as "no such run" and sent the reader to the history to find what was meant.
      */

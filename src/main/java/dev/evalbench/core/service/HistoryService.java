@@ -89,6 +89,14 @@ public final class HistoryService {
     public RunHeader tag(String runRef, String tag) throws StoreException, RequestException {
         checkTag(tag);
         RunHeader header = resolve(runRef);
+        // A tag a run's id starts with would name two runs at once. It is what `tag main 20261206-0226` makes, in
+        // git's order (`git tag NAME COMMIT`): main's run tagged with the other run's id, and exit 0.
+        java.util.Optional<String> named = store.resolve(tag).filter(id -> id.startsWith(tag));
+        if (named.isPresent()) {
+            throw new RequestException("tag", tag, "tag \"" + tag + "\" is how run " + named.get() + " is named:"
+                    + " a tag cannot be a run's id; the run comes first, then the tag: `evalbench tag " + tag + " "
+                    + runRef + "`");
+        }
         store.tag(header.id(), tag);
         return header;
     }
