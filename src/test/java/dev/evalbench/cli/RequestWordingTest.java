@@ -65,8 +65,8 @@ class RequestWordingTest {
         Cli.Result swapped = Cli.run("tag", "main", prefix, "--workspace", ws.toString());
 
         assertThat(swapped.exit()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(swapped.err()).contains("error: tag \"" + prefix + "\" is how run " + latest + " is named: a tag cannot"
-                + " be a run's id; the run comes first, then the tag: `evalbench tag " + prefix + " main`");
+        assertThat(swapped.err()).contains("error: tag \"" + prefix + "\" would read as run " + latest
+                + " (its id starts with it): the run comes first, then the tag: `evalbench tag " + prefix + " main`");
         assertThat(Cli.run("history", ws.toString()).out()).doesNotContain(prefix + ",").doesNotContain(prefix + " ");
     }
 

@@ -93,8 +93,8 @@ public final class HistoryService {
         // git's order (`git tag NAME COMMIT`): main's run tagged with the other run's id, and exit 0.
         java.util.Optional<String> named = store.resolve(tag).filter(id -> id.startsWith(tag));
         if (named.isPresent()) {
-            throw new RequestException("tag", tag, "tag \"" + tag + "\" is how run " + named.get() + " is named:"
-                    + " a tag cannot be a run's id; the run comes first, then the tag: `evalbench tag " + tag + " "
+            throw new RequestException("tag", tag, "tag \"" + tag + "\" would read as run " + named.get()
+                    + " (its id starts with it): the run comes first, then the tag: `evalbench tag " + tag + " "
                     + runRef + "`");
         }
         store.tag(header.id(), tag);
