@@ -35,7 +35,7 @@ final class TagCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        HistoryService.checkTag(tag); // before the history is opened
+        HistoryService.checkTag(tag, runRef); // before the history is opened
         Path workspace = history.workspace(workspaceOption, null);
         try (RunStore store = history.openExisting(workspace)) {
             RunHeader header = new HistoryService(store).tag(runRef, tag);

@@ -65,8 +65,10 @@ class RequestWordingTest {
         Cli.Result swapped = Cli.run("tag", "main", prefix, "--workspace", ws.toString());
 
         assertThat(swapped.exit()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(swapped.err()).contains("error: tag \"" + prefix + "\" would read as run " + latest
-                + " (its id starts with it): the run comes first, then the tag: `evalbench tag " + prefix + " main`");
+        assertThat(swapped.err()).contains("error: tag \"" + prefix + "\" looks like a run id: the run comes first,"
+                + " then the tag: `evalbench tag " + prefix + " main`");
+        assertThat(Cli.run("tag", "main", latest, "--workspace", ws.toString()).exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(Cli.run("tag", "latest", "release-2026.12", "--workspace", ws.toString()).exit()).isZero();
         assertThat(Cli.run("history", ws.toString()).out()).doesNotContain(prefix + ",").doesNotContain(prefix + " ");
     }
 

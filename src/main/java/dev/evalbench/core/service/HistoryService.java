@@ -87,25 +87,34 @@ public final class HistoryService {
      * @throws RequestException field "tag" for a name outside letters, digits, '.', '_', '-', '/' or "latest"
      */
     public RunHeader tag(String runRef, String tag) throws StoreException, RequestException {
-        checkTag(tag);
+        checkTag(tag, runRef);
         RunHeader header = resolve(runRef);
-        // A tag a run's id starts with would name two runs at once. It is what `tag main 20261206-0226` makes, in
-        // git's order (`git tag NAME COMMIT`): main's run tagged with the other run's id, and exit 0.
-        java.util.Optional<String> named = store.resolve(tag).filter(id -> id.startsWith(tag));
-        if (named.isPresent()) {
-            throw new RequestException("tag", tag, "tag \"" + tag + "\" would read as run " + named.get()
-                    + " (its id starts with it): the run comes first, then the tag: `evalbench tag " + tag + " "
-                    + runRef + "`");
-        }
         store.tag(header.id(), tag);
         return header;
     }
 
     /** The tag rules, checked before the store is touched. */
     public static void checkTag(String tag) throws RequestException {
+        checkTag(tag, null);
+    }
+
+    /**
+     * The tag rules, checked before the store is touched; {@code runRef}, the run it is to name (null when none),
+     * words the hint of a tag that looks like a run id.
+     */
+    public static void checkTag(String tag, String runRef) throws RequestException {
         if (tag == null || !tag.matches(TAG_PATTERN) || tag.equals("latest")) {
             throw new RequestException("tag", tag, "tag \"" + tag
                     + "\" is not allowed: use letters, digits, '.', '_', '-', '/' (and not \"latest\")");
         }
+        // A tag shaped like a run id (its date first) names two runs, or a run and a prefix, at once: it is what
+        // `tag main 20261206-0226` made, in git's order (`git tag NAME COMMIT`), main's run tagged with the other's id.
+        if (tag.matches(RUN_ID_SHAPE)) {
+            throw new RequestException("tag", tag, "tag \"" + tag + "\" looks like a run id: the run comes first, then"
+                    + " the tag: `evalbench tag " + tag + " " + (runRef == null ? "TAG" : runRef) + "`");
+        }
     }
+
+    /** What a run id begins with, and a tag may not look like: its date, then digits and hex after dashes. */
+    private static final String RUN_ID_SHAPE = "\\d{8}(-[0-9A-Fa-f]*)*";
 }
