@@ -69,6 +69,13 @@ class RequestWordingTest {
                 + " then the tag: `evalbench tag " + prefix + " main`");
         assertThat(Cli.run("tag", "main", latest, "--workspace", ws.toString()).exit()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(Cli.run("tag", "latest", "release-2026.12", "--workspace", ws.toString()).exit()).isZero();
+        // Nor may an imported capture carry one.
+        Cli.Result imported = Cli.run("traffic", "import", ws.resolve("traffic/control-small.jsonl").toString(), "-w",
+                ws.toString(), "--tag", "20261206");
+        assertThat(imported.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(imported.err()).contains("error: tag \"20261206\" looks like a run id, which it would stand in for:"
+                + " choose a name that does not begin with a date");
+        assertThat(Cli.run("history", ws.toString()).out()).doesNotContain("traffic");
         assertThat(Cli.run("history", ws.toString()).out()).doesNotContain(prefix + ",").doesNotContain(prefix + " ");
     }
 

@@ -110,8 +110,9 @@ public final class HistoryService {
         // A tag shaped like a run id (its date first) names two runs, or a run and a prefix, at once: it is what
         // `tag main 20261206-0226` made, in git's order (`git tag NAME COMMIT`), main's run tagged with the other's id.
         if (tag.matches(RUN_ID_SHAPE)) {
-            throw new RequestException("tag", tag, "tag \"" + tag + "\" looks like a run id: the run comes first, then"
-                    + " the tag: `evalbench tag " + tag + " " + (runRef == null ? "TAG" : runRef) + "`");
+            throw new RequestException("tag", tag, "tag \"" + tag + "\" looks like a run id" + (runRef == null
+                    ? ", which it would stand in for: choose a name that does not begin with a date"
+                    : ": the run comes first, then the tag: `evalbench tag " + tag + " " + runRef + "`"));
         }
     }
 
