@@ -47,6 +47,27 @@ class RequestWordingTest {
     }
 
     /**
+     * A run named by a prefix of several runs' ids is a name to type more of: exit 2, as any bad name. It exited 3, the
+     * code of a history that failed, which a CI step reads as "retry".
+     */
+    @Test
+    void aPrefixOfSeveralRunsIdsIsBadInput() {
+        Path ws = Cli.copySample(tmp);
+        for (int i = 0; i < 2; i++) {
+            assertThat(Cli.run("run", ws.toString(), "--suite", "safety", "--quiet").exit())
+                    .isIn(ExitCodes.OK, ExitCodes.GATE_FAILED);
+        }
+        Cli.Result gate = Cli.run("gate", ws.toString(), "--run", "20");
+        Cli.Result compare = Cli.run("compare", "20", "latest", "--workspace", ws.toString());
+
+        for (Cli.Result r : java.util.List.of(gate, compare)) {
+            assertThat(r.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(r.err()).contains("error: 20: \"20\" is ambiguous: it begins 2 run ids (")
+                    .contains("); type more of the id");
+        }
+    }
+
+    /**
      * The run comes first, then the tag; in git's order (`git tag NAME COMMIT`) a run id became a tag of main's run,
      * and the command said "20261206-022640 -> 20261206-021446-a040", exit 0. A tag a run's id starts with is refused.
      */

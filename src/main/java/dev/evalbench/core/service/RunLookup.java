@@ -22,7 +22,14 @@ public final class RunLookup {
     private RunLookup() {}
 
     public static RunHeader header(RunStore store, String ref) throws RequestException, StoreException {
-        java.util.Optional<String> id = store.resolve(ref);
+        java.util.Optional<String> id;
+        try {
+            id = store.resolve(ref);
+        } catch (StoreException e) {
+            // A prefix of several runs' ids is a name to type more of (exit 2), not a history that failed (exit 3).
+            if (e.isAmbiguousName()) throw new RequestException("run", ref, e.getMessage());
+            throw e;
+        }
         java.util.Optional<RunHeader> header = id.isEmpty() ? java.util.Optional.empty() : store.run(id.get());
         if (header.isPresent()) return header.get();
         // A mistyped tag ("mian" for main, in a CI step's --baseline) gets the tags near it, and "lates" the word latest.

@@ -42,7 +42,7 @@ final class RunReferences {
         }
         List<String> matches = idsStartingWith(c, reference);
         if (matches.size() > 1) {
-            throw new StoreException("\"" + reference + "\" is ambiguous: it begins " + matches.size() + " run ids ("
+            throw StoreException.ambiguousName("\"" + reference + "\" is ambiguous: it begins " + matches.size() + " run ids ("
                     + String.join(", ", matches.subList(0, Math.min(NAMED_IN_MESSAGE, matches.size())))
                     + (matches.size() > NAMED_IN_MESSAGE ? ", ..." : "") + "); type more of the id");
         }
