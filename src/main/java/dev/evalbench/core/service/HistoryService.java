@@ -89,6 +89,11 @@ public final class HistoryService {
     public RunHeader tag(String runRef, String tag) throws StoreException, RequestException {
         checkTag(tag, runRef);
         RunHeader header = resolve(runRef);
+        // A tag names a run to compare with: gated against an outage, a run "beat" a baseline that "has 0.000".
+        if (Outages.leftIncomplete(store, header)) {
+            throw new RequestException("run", runRef, "run " + header.id() + " got no answer from the model (an"
+                    + " outage): it measured the outage, not the model; resume it once the route answers, then tag it");
+        }
         store.tag(header.id(), tag);
         return header;
     }

@@ -64,6 +64,11 @@ class RunTrendsBaselineTest {
         assertThat(ReviewService.previous(sample.store, after.id(), 10)).contains(before.id());
         assertThat(ReviewService.previous(sample.store, outage.id(), 10)).as("its own previous run").contains(before.id());
         assertThat(RunTrends.baselineOf(sample.store, after.id(), "none")).contains(before.id());
+        // Nor can it be tagged as one (`tag RUN main`, the window's Tag main).
+        RequestException tagged = org.assertj.core.api.Assertions.catchThrowableOfType(
+                () -> new HistoryService(sample.store).tag(outage.id(), "main"), RequestException.class);
+        assertThat(tagged.getMessage()).contains("run " + outage.id() + " got no answer from the model (an outage)");
+        assertThat(sample.store.tags()).doesNotContainKey("main");
     }
 
     @Test
