@@ -15,11 +15,6 @@ import java.util.Locale;
  */
 public record RunRow(RunHeader header, int casesStored, String gates, String prompts, String gatesInWords,
                      boolean outage) {
-    /** A row of a run that is not incomplete for want of answers. */
-    public RunRow(RunHeader header, int casesStored, String gates, String prompts, String gatesInWords) {
-        this(header, casesStored, gates, prompts, gatesInWords, false);
-    }
-
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss", Locale.ROOT);
 
     public String id() {
