@@ -203,7 +203,7 @@ public final class RunFeature {
                 "Run the chosen routes and suites", run);
         // The run bar's Cancel, from the keyboard (Ctrl+. as in many tools; Esc already clears a results filter).
         window.shortcuts().add(new KeyCodeCombination(KeyCode.PERIOD, KeyCombination.SHORTCUT_DOWN), "Run",
-                "Cancel the run in progress (its finished cases stay stored: resume it from the history)", () -> {
+                "Cancel the run in progress (its finished cases stay stored; its results tab has Resume)", () -> {
                     RunProgress current = launcher.currentProperty().get();
                     if (current != null && current.active()) current.cancel();
                 });
@@ -213,7 +213,7 @@ public final class RunFeature {
         });
         launcher.setOnStarted(header -> {
             history.touch();
-            // The run bar says what runs now; an older line ("… cancelled: resume it") would contradict it.
+            // The run bar says what runs now; an older line would contradict it.
             window.status("");
         });
         launcher.setOnEnded((progress, header) -> {
@@ -221,13 +221,13 @@ public final class RunFeature {
             // The loop in seconds: a finished run shows its results and gates without another click.
             if (progress.stateProperty().get() == RunProgress.State.COMPLETE && header != null) {
                 results.openInPlaceOf(rerunTabs.replaced(header), header.id(), header.startedAt());
-            } else if (progress.stateProperty().get() == RunProgress.State.CANCELLED) {
-                window.status("Run " + header.id() + " cancelled: resume it from the history.");
-            } else if (progress.stateProperty().get() == RunProgress.State.OUTAGE) {
-                // Nobody asked it to stop: its tab opens as a finished run's does, and says what happened (the
-                // headline, each case's cause under its verdict) and has Resume. A status line saying so was cut
-                // to "Run 20261206-021658-fa…" beside the run bar, which said it already. A tab of its own: the last
-                // good run's stays open; the next run of the same cases takes this one's.
+            } else if (header != null && (progress.stateProperty().get() == RunProgress.State.OUTAGE
+                    || progress.stateProperty().get() == RunProgress.State.CANCELLED)) {
+                // Its tab opens as a finished run's does, and says what happened (the headline; after an outage, each
+                // case's cause under its verdict) and has Resume. A status line saying "resume it from the history"
+                // sent the reader to find the run's row; after an outage it was cut to "Run 20261206-021658-fa…"
+                // beside the run bar, which said it already. A tab of its own: the last complete run's stays open
+                // (what was read before the edit); the next run of the same cases takes this one's.
                 rerunTabs.replaced(header);
                 results.openInPlaceOf(null, header.id(), header.startedAt());
             }

@@ -52,7 +52,7 @@ public final class RunProgress {
         String counts = last == null ? "" : describe(last, how);
         text.set(switch (how) {
             case COMPLETE -> "complete: " + counts;
-            case CANCELLED -> "cancelled (resume it from the history): " + counts;
+            case CANCELLED -> "cancelled (Resume is in its results tab): " + counts;
             case OUTAGE -> "incomplete, no answer from the model (Resume is in its results tab): " + counts;
             default -> "failed: " + problem;
         });

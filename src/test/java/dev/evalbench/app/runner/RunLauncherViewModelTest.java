@@ -290,7 +290,7 @@ class RunLauncherViewModelTest {
         assertThat(sample.store.run(id).orElseThrow().status()).isEqualTo(RunStatus.INCOMPLETE);
         int kept = sample.store.summaries(id).size();
         assertThat(kept).isPositive().isLessThan(32);
-        assertThat(cancelled.textProperty().get()).startsWith("cancelled (resume it from the history)");
+        assertThat(cancelled.textProperty().get()).startsWith("cancelled (Resume is in its results tab)");
 
         RunLauncherViewModel again = launcher(new SameThreadTaskRunner());
         RunProgress resumed = again.resume(id);

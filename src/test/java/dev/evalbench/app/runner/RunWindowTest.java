@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The real window runs the sample on its offline route whose answers take their scripted time: the counts move
- * in the run bar, the finished run opens its results with the gates, and a second run, cancelled, is resumed
- * from the history. The safety suite is cut to its first {@value #CASES} probes in the test's copy: each answer takes
+ * in the run bar, the finished run opens its results with the gates, and a second run, cancelled, opens its tab
+ * and is resumed from it. The safety suite is cut to its first {@value #CASES} probes in the test's copy: each answer takes
  * a quarter to half a second, and that is enough cases to see the counts move, cancel part way and resume.
  */
 @dev.evalbench.app.SharesFxToolkit
@@ -44,7 +44,7 @@ class RunWindowTest extends WindowTestBase {
     }
 
     @Test
-    void runWatchTheCountsMoveThenCancelASecondRunAndResumeItFromTheHistory() throws Exception {
+    void runWatchTheCountsMoveThenCancelASecondRunAndResumeItFromItsTab() throws Exception {
         fixture = WorkbenchFixture.ofSample(temp);
         Path probes = fixture.workspace.resolve("datasets/probes.jsonl");
         java.nio.file.Files.write(probes, java.nio.file.Files.readAllLines(probes).subList(0, CASES));
@@ -123,12 +123,15 @@ class RunWindowTest extends WindowTestBase {
         waitFor(30, TimeUnit.SECONDS, () -> history.getItems().size() == 2 && history.getItems().get(0).resumable());
         RunRow incomplete = history.getItems().get(0);
         assertThat(incomplete.casesStored()).isLessThan(CASES);
-        robot.interact(() -> history.getSelectionModel().select(0));
-        // Its results read while it is incomplete, then resumed: the tab is read again once it finishes, not left
-        // saying "INCOMPLETE" over the cases it had then.
-        robot.clickOn("#history-open");
+        // The cancelled run opens its results, as a finished one does (the run bar said "resume it from the history",
+        // where the reader had to find its row): a tab of its own, the complete run's left open beside it.
         waitFor(30, TimeUnit.SECONDS, () -> ("results-tab-" + incomplete.id()).equals(selectedTab().getId())
                 && shownHeadline().startsWith("INCOMPLETE"));
+        assertThat(barText()).contains(": cancelled (Resume is in its results tab): ");
+        assertThat(FxWait.read(() -> fixture.workbench().window().tabs().getTabs().stream()
+                .anyMatch(t -> ("results-tab-" + shown).equals(t.getId())))).as("the complete run's tab").isTrue();
+        // Its results read while it is incomplete, then resumed: the tab is read again once it finishes, not left
+        // saying "INCOMPLETE" over the cases it had then.
         // The tab resumes it as the history's row does (its Resume is offered for the row selected).
         assertThat(FxWait.read(() -> robot.lookup("#history-resume").queryAs(Button.class).isDisabled())).isFalse();
         Node resume = FxWait.read(() -> ((Node) selectedTab().getContent()).lookup("#results-resume"));
