@@ -137,6 +137,7 @@ public final class TemplateEditorView extends BorderPane implements dev.evalbenc
     /** The model's text and the area's stay equal; the area is restyled on each change and on new marks. */
     private void bindText() {
         area.replaceText(model.textProperty().get());
+        area.getUndoManager().forgetHistory();
         area.textProperty().addListener((o, was, now) -> {
             if (!now.equals(model.textProperty().get())) model.textProperty().set(now);
             restyle();
@@ -157,6 +158,9 @@ public final class TemplateEditorView extends BorderPane implements dev.evalbenc
             int oldEnd = shown.length() - end;
             int newEnd = now.length() - end;
             area.replaceText(start, oldEnd, now.substring(start, newEnd));
+            // The file as read, into the empty area the editor opened with: the first Ctrl+Z undid it, and left the
+            // editor empty with "unsaved edits". Its undo history starts at the file.
+            if (shown.isEmpty() && !model.isDirty()) area.getUndoManager().forgetHistory();
             // The area puts the caret at the end of a replacement; back to the same place in the text.
             area.moveTo(caret <= start ? caret : caret >= oldEnd ? caret + newEnd - oldEnd : newEnd);
             area.requestFollowCaret();

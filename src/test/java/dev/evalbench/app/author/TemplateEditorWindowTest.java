@@ -215,6 +215,27 @@ class TemplateEditorWindowTest extends TriageWindowTestBase {
                 new dev.evalbench.app.editor.RevisionHistoryModel.DiffLine('+', "  The customer wrote: (verbatim)")));
     }
 
+    /**
+     * Undo goes back to the file as opened and no further: the file read into the editor was itself an edit, and
+     * the first Ctrl+Z after opening emptied the editor ("unsaved edits" over an empty file).
+     */
+    @Test
+    void undoStopsAtTheFileAsOpened() throws Exception {
+        CodeArea area = openTriage();
+        String file = java.nio.file.Files.readString(fixture.workspace.resolve("prompts/triage.yaml"));
+        waitFor(10, TimeUnit.SECONDS, () -> area.getScene() != null && area.getScene().getFocusOwner() == area);
+        robot.push(KeyCode.CONTROL, KeyCode.Z);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertThat(FxWait.read(() -> area.getText())).as("a Ctrl+Z with nothing typed").isEqualTo(file);
+        caretAfter(area, "The customer wrote:");
+        robot.write(" (verbatim)");
+        waitFor(5, TimeUnit.SECONDS, () -> area.getText().contains("(verbatim)"));
+        for (int i = 0; i < 4; i++) robot.push(KeyCode.CONTROL, KeyCode.Z);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertThat(FxWait.read(() -> area.getText())).as("more Ctrl+Z than edits").isEqualTo(file);
+        waitFor(5, TimeUnit.SECONDS, () -> "triage.yaml".equals(selectedTab().getText()));
+    }
+
     /** The runs of the workspace's history, newest first. */
     private List<dev.evalbench.core.record.RunHeader> runs() throws Exception {
         java.nio.file.Path db = fixture.workspace.resolve(".evalbench/history.db");
