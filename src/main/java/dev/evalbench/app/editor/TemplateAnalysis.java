@@ -67,7 +67,7 @@ record TemplateAnalysis(List<UndefinedVariables.Undefined> undefined, String pre
      * The file's errors as {@code validate} reports them: its shape (an unknown key, a missing changelog, broken
      * YAML), else a template part that does not parse, which no case's variables change. Empty when the text is
      * a prompt file the workspace loads. Said while typing, since a revision saved with one leaves the workspace
-     * unable to run.
+     * unable to run; a save refuses such a text for that reason.
      */
     private static List<InputError> problems(String file, String text, PromptRenderer renderer) {
         List<InputError> shape = PromptFileShape.problems(file, text);
@@ -81,6 +81,18 @@ record TemplateAnalysis(List<UndefinedVariables.Undefined> undefined, String pre
             int first = e.line() > 0 ? PromptPartLines.firstLine(file, text.getBytes(StandardCharsets.UTF_8), e.part()) : 0;
             return List.of(e.inFile(first));
         }
+    }
+
+    /**
+     * Throws the text's first problem as {@link #problems} finds it. A revision is what runs use: one whose template
+     * did not parse was saved and left the workspace unable to run (as a YAML error would, which the save refused
+     * already); the edits stay, unsaved. Blocking only as long as a compile: off the UI thread with the save.
+     */
+    static void refuseUnloadable(String file, String text, PromptRenderer renderer) throws PromptFileException {
+        List<InputError> problems = problems(file, text, renderer);
+        if (problems.isEmpty()) return;
+        InputError first = problems.get(0);
+        throw new PromptFileException(first.file(), first.line(), first.column(), first.message());
     }
 
     /** The first of {@code problems} at its line, with how many more there are; empty when there is none. */

@@ -253,7 +253,10 @@ public final class TemplateEditorModel {
             return;
         }
         writing.set(true);
-        BackgroundTask.of(() -> PromptSaver.saveNext(workspace, file, base, line))
+        BackgroundTask.of(() -> {
+                    TemplateAnalysis.refuseUnloadable(file, base, renderer);
+                    return PromptSaver.saveNext(workspace, file, base, line);
+                })
                 .onSuccess(next -> {
                     writing.set(false);
                     adoptSaved(next);

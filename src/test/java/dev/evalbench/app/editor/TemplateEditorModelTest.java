@@ -254,6 +254,24 @@ class TemplateEditorModelTest {
         assertThat(validate.err()).contains("error: " + words);
     }
 
+    /**
+     * A template part that does not parse (an unclosed {@code {{}) was saved as a revision, and the workspace then
+     * could not run; it is refused as a YAML error is, in validate's words, and the file keeps its revision.
+     */
+    @Test
+    void aTemplateThatDoesNotParseIsNotSavedAsARevision() throws Exception {
+        type("The customer wrote:", "The customer wrote: {{ ticket");
+        editor.requestSave();
+        editor.changelogProperty().set("Quote the ticket");
+        editor.save();
+        assertThat(editor.noticeProperty().get()).startsWith("Not saved: " + FILE + ":");
+        assertThat(Files.readString(ws.resolve(FILE))).contains("revision: 4\n").doesNotContain("{{ ticket\n");
+        String notice = editor.noticeProperty().get().substring("Not saved: ".length());
+        Files.writeString(ws.resolve(FILE), editor.textProperty().get());
+        var validate = dev.evalbench.cli.Cli.run("validate", ws.toString());
+        assertThat(validate.err()).as("the words validate says it in").contains("error: " + notice);
+    }
+
     @Test
     void theGuardProceedsOnlyWhenTheEditsAreSavedOrDiscarded() throws Exception {
         AtomicInteger proceeded = new AtomicInteger();
