@@ -76,8 +76,25 @@ public final class YamlSyntaxMessage {
         int line = loc == null ? 0 : Math.max(loc.getLineNr(), 0);
         int column = loc == null ? 0 : Math.max(loc.getColumnNr(), 0);
         // Jackson's own limits (nesting depth, string length) are worded by JsonSyntaxMessage, without Java names.
-        String message = e.getOriginalMessage() == null ? "not valid YAML" : JsonSyntaxMessage.describe(e);
+        String message = e.getOriginalMessage() == null ? "not valid YAML"
+                : e.getOriginalMessage().startsWith(NOT_A_KEY) ? notAKey(e.getOriginalMessage())
+                : JsonSyntaxMessage.describe(e);
         return new InputError(file, line, column, "YAML syntax error: " + message);
+    }
+
+    /** Jackson's words for a key that is a mapping or a list ({@code [a, b]: 1}, a line {@code {{ ticket }}}). */
+    private static final String NOT_A_KEY = "Expected a field name (Scalar value in YAML), got this instead: ";
+
+    /**
+     * A key that is not plain text, without the parser's event class ("got this instead:
+     * &lt;org.yaml.snakeyaml.events.SequenceStartEvent(anchor=null, …)&gt;"): what stands where the key should be,
+     * and the likely cause, a line starting with a brace or a bracket (a template's {@code {{ }}} outside its block).
+     */
+    private static String notAKey(String message) {
+        String found = message.contains("SequenceStartEvent") ? "a list ([ … ])"
+                : message.contains("MappingStartEvent") ? "a mapping ({ … })" : "something other than text";
+        return "expected a key (plain text before ':'), found " + found + "; a line that starts with '[' or '{' is read"
+                + " as one: indent it into the block above it, or put it in quotes";
     }
 
     /** The problem at its own line and column, with where the construct it broke started. */

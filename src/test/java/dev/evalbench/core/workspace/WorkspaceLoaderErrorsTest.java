@@ -36,6 +36,22 @@ class WorkspaceLoaderErrorsTest {
      * A sentence typed at the left margin inside a prompt's block: the parser gives up on the indented line after
      * it ("could not find expected ':'"); the error names the line typed and how to fix it.
      */
+    /** A list where a key should be is said in words, not as the parser's event ("<org.yaml.snakeyaml.events…>"). */
+    @Test
+    void aListWhereAKeyShouldBeIsSaidWithoutTheParsersNames() {
+        Path root = workspace();
+        FixtureWorkspace.replace(root, "routes.yaml", "model: triage-rules-v1", "model: triage-rules-v1\n[a, b]: 2");
+
+        WorkspaceException e = FixtureWorkspace.loadFailure(root);
+
+        assertThat(e.errors()).first().satisfies(err -> {
+            assertThat(err.file()).isEqualTo("routes.yaml");
+            assertThat(err.message()).isEqualTo("YAML syntax error: expected a key (plain text before ':'), found a list"
+                    + " ([ … ]); a line that starts with '[' or '{' is read as one: indent it into the block above it, or"
+                    + " put it in quotes");
+        });
+    }
+
     @Test
     void aLineAtTheMarginInsideABlockIsNamedAsTheLineToIndent() {
         Path root = workspace();
