@@ -19,9 +19,9 @@ public final class GateDetail extends VBox {
         super(10);
         setId("gate-detail");
         setStyle("-fx-padding: 10;");
-        // A gate that did not run passes (it must not fail a partial run) but measured nothing: it reads as the
-        // panel's row reads it, a dash in muted text, not as a green check.
-        boolean ran = row.verdict().ran();
+        // A gate that did not run passes (it must not fail a partial run) but measured nothing, as does one of an
+        // outage's run: it reads as the panel's row reads it, a dash in muted text, not as a green check.
+        boolean ran = row.measured();
         Label title = new Label(row.word() + "  " + row.id() + " (" + row.kind() + ")",
                 new FontIcon(!ran ? "fth-minus-circle" : row.passed() ? "fth-check-circle" : "fth-x-circle"));
         title.setId("gate-detail-title");

@@ -75,7 +75,7 @@ public final class GatesViewModel {
         problem.set(null);
         gated.set(g);
         rows.setAll(g.report().verdicts().stream()
-                .map(v -> new GateRow(v, g.casesBehind().getOrDefault(v.id(), GateCases.Behind.NONE))).toList());
+                .map(v -> new GateRow(v, g.casesBehind().getOrDefault(v.id(), GateCases.Behind.NONE), outage)).toList());
         headline.set(headline(g, outage));
         if (g.recorded()) {
             baseline.set("As the report recorded them" + (g.report().baselineRunId() == null ? ""
@@ -112,8 +112,9 @@ public final class GatesViewModel {
         }
         if (g.header().status() != dev.evalbench.core.record.RunStatus.COMPLETE) {
             // Short enough to leave the baseline line beside it room: the outage event's own words, with the count
-            // of failures the run bar shows, cut it to "… Resume finishes it onc…".
-            return outage ? "INCOMPLETE: no case got an answer from the model. Resume once the route answers"
+            // of failures the run bar shows, cut it to "… Resume finishes it onc…", and "no case got an answer from
+            // the model" went past the edge of a 1,280-px window's centre pane.
+            return outage ? "INCOMPLETE: no answer from the model. Resume once the route answers"
                     : "INCOMPLETE: Resume finishes it (beside Rerun failing, or in the history)";
         }
         return failed == 0 ? "PASSED: " + Counted.allGatesPass(total, g.report().notRun())

@@ -87,8 +87,16 @@ class GatesViewModelTest {
     void anOutageRunsHeadlineSaysNoCaseGotAnAnswer() throws Exception {
         RunHeader outage = sample.runOnRouteDown();
 
-        assertThat(gated(outage).headlineProperty().get()).isEqualTo("INCOMPLETE: no case got an answer from the model."
-                + " Resume once the route answers");
+        GatesViewModel vm = gated(outage);
+        assertThat(vm.headlineProperty().get()).isEqualTo("INCOMPLETE: no answer from the model. Resume once the route"
+                + " answers");
+        // Its gates measured the outage: none reads "pass" (no-leaks and tokens did, over no answers) or "FAIL" with
+        // a value ("schema 0.0%"); each says why, and the threshold it will be held to stays.
+        assertThat(vm.rows()).extracting(GateRow::word).containsOnly("no answer");
+        assertThat(vm.rows()).extracting(GateRow::value).containsOnly("—");
+        assertThat(vm.rows()).extracting(GateRow::measured).containsOnly(false);
+        assertThat(row(vm, "tokens").threshold()).isEqualTo("≤ 220,000");
+        assertThat(row(vm, "schema").sentence()).startsWith("Not measured: the model answered no case of this run");
     }
 
     @Test

@@ -208,7 +208,7 @@ class RunWindowTest extends WindowTestBase {
         waitFor(60, TimeUnit.SECONDS,
                 () -> barText().contains("incomplete, no answer from the model (Resume is in its results tab)"));
         waitFor(30, TimeUnit.SECONDS, () -> resultsTabIds().size() == 1 && resultsTabIds().get(0).equals(selectedTab().getId())
-                && shownHeadline().equals("INCOMPLETE: no case got an answer from the model. Resume once the route answers"));
+                && shownHeadline().equals("INCOMPLETE: no answer from the model. Resume once the route answers"));
         assertThat(FxWait.read(() -> ((Node) selectedTab().getContent()).lookup("#results-resume").isVisible())).isTrue();
         assertThat(FxWait.read(() -> robot.lookup("#status-message").queryAs(Label.class).getText())).isEmpty();
         // The runs list tells it from a run someone stopped ("incomplete").
