@@ -44,6 +44,8 @@ public final class HistoryViewModel {
     private final StringProperty search = new SimpleStringProperty(this, "search", "");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final Map<String, Gated> gated = new ConcurrentHashMap<>();
+    /** The runs an outage left incomplete, as the last listing found them; read from any thread. */
+    private final java.util.Set<String> outages = ConcurrentHashMap.newKeySet();
     private final AtomicLong generation = new AtomicLong();
     /** The run tagged main at the last listing shown, and whether there was one; UI thread. */
     private String baselineRun;
@@ -61,8 +63,12 @@ public final class HistoryViewModel {
         });
     }
 
-    /** The run's gate summary ("pass", "FAIL 2") once the list has gated it, else null. Any thread. */
+    /**
+     * The run's gate summary ("pass", "FAIL 2") once the list has gated it, else null; "no answer" of a run an outage
+     * left incomplete, as its row says (its gates measured the outage). Any thread.
+     */
     public String gatesOf(String runId) {
+        if (outages.contains(runId)) return "no answer";
         Gated known = gated.get(runId);
         return known == null ? null : known.gates();
     }
@@ -107,6 +113,8 @@ public final class HistoryViewModel {
             int stored = h.status() == RunStatus.COMPLETE ? h.plannedCases() : s.finishedKeys(h.id()).size();
             // An incomplete run's events say whether an outage left it so (a few runs: one small read each).
             boolean outage = dev.evalbench.core.service.Outages.leftIncomplete(s, h);
+            if (outage) outages.add(h.id());
+            else outages.remove(h.id());
             out.add(known == null ? new RunRow(h, stored, null, null, null, outage)
                     : new RunRow(h, stored, known.gates(), known.prompts(), known.inWords(), outage));
         }

@@ -69,6 +69,8 @@ class HistoryViewModelTest {
         assertThat(row.outage()).isTrue();
         assertThat(row.description(java.time.ZoneOffset.UTC)).startsWith("Run " + outage.id()
                 + " · incomplete (no case got an answer from the model) · started ");
+        // The compare dialog names runs with what the list says of them: not the outage's "FAIL 7".
+        assertThat(vm.gatesOf(outage.id())).isEqualTo("no answer");
     }
 
     /** Its gates summary is of the run as it was then: resumed since (here or in a terminal), it is gated again. */
