@@ -91,6 +91,13 @@ public final class AuthorFeature {
         wb.session().problems().addListener((ListChangeListener<InputError>) c -> refreshTree());
         wb.window().shortcuts().add(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), "Editor",
                 "Save the template as a new revision (asks for a changelog line)", files::saveSelected);
+        // The editor's own keys (its text area handles them), listed so that F1 says every key that works.
+        wb.window().shortcuts().listOnly(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), "Editor",
+                "Undo (back to the file as opened, no further)");
+        wb.window().shortcuts().listOnly(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN), "Editor",
+                "Redo (Ctrl+Shift+Z too)");
+        wb.window().shortcuts().listOnly(new KeyCodeCombination(KeyCode.TAB), "Editor",
+                "Indent the line by two spaces (Shift+Tab takes them back); Enter keeps the line's indentation");
         wb.window().shortcuts().add(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), "Workspace",
                 "Open another workspace folder", this::chooseWorkspace);
         if (wb.kept() != null) wb.window().atStop(this::keepUnsavedEdits);

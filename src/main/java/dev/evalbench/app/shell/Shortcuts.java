@@ -27,6 +27,14 @@ public final class Shortcuts {
         entries.add(new Entry(keys, group, description));
     }
 
+    /**
+     * Lists {@code keys} under {@code group} without binding them: a key the focused control handles itself (the
+     * template editor's undo, its indentation), which the sheet did not list, so an author could not learn it there.
+     */
+    public void listOnly(KeyCombination keys, String group, String description) {
+        entries.add(new Entry(keys, group, description));
+    }
+
     public List<Entry> entries() {
         return Collections.unmodifiableList(entries);
     }

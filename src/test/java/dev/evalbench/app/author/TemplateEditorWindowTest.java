@@ -233,6 +233,14 @@ class TemplateEditorWindowTest extends TriageWindowTestBase {
         for (int i = 0; i < 4; i++) robot.push(KeyCode.CONTROL, KeyCode.Z);
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         assertThat(FxWait.read(() -> area.getText())).as("more Ctrl+Z than edits").isEqualTo(file);
+        // Redo as F1 lists it: Ctrl+Y, and Ctrl+Shift+Z.
+        for (int i = 0; i < 4; i++) robot.push(KeyCode.CONTROL, KeyCode.Y);
+        waitFor(5, TimeUnit.SECONDS, () -> area.getText().contains("The customer wrote: (verbatim)"));
+        for (int i = 0; i < 4; i++) robot.push(KeyCode.CONTROL, KeyCode.Z);
+        waitFor(5, TimeUnit.SECONDS, () -> area.getText().equals(file));
+        for (int i = 0; i < 4; i++) robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Z);
+        waitFor(5, TimeUnit.SECONDS, () -> area.getText().contains("The customer wrote: (verbatim)"));
+        for (int i = 0; i < 4; i++) robot.push(KeyCode.CONTROL, KeyCode.Z);
         waitFor(5, TimeUnit.SECONDS, () -> "triage.yaml".equals(selectedTab().getText()));
     }
 

@@ -67,6 +67,9 @@ class WorkbenchWindowTest extends WindowTestBase {
                 .as("Show this list of shortcuts").isTrue();
         assertThat(FxWait.read(() -> robot.lookup("Hide or show the workspace and runs column").tryQuery().isPresent()))
                 .as("Hide or show the workspace and runs column").isTrue();
+        // The template editor's own keys, which its text area handles, are listed too.
+        assertThat(FxWait.read(() -> robot.lookup("Undo (back to the file as opened, no further)").tryQuery().isPresent()))
+                .as("the editor's undo").isTrue();
     }
 
     /**
