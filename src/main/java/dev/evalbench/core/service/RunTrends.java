@@ -69,7 +69,9 @@ public final class RunTrends {
      * The newest {@code limit} finished runs of the history, oldest first. A run whose gates cannot be found
      * (no snapshots and no workspace) still gives its latency, tokens and cost. A run the model answered no case of
      * (an outage: the route down, every call failed) is left out: it measured the outage, not the model, and its
-     * zero rates, tokens and cost pulled every line of the charts to the floor between two runs that measured.
+     * zero rates, tokens and cost pulled every line of the charts to the floor between two runs that measured. So is
+     * a run of cases chosen by id (Run case, Rerun failing, {@code run --case}, {@code --failing-of}): it measured
+     * those cases, not the suite, and one failing case drew category accuracy at 0 between two runs at 0.9.
      *
      * @param workspaceDir where gates come from when a run's snapshots are missing (may be null)
      */
@@ -77,6 +79,7 @@ public final class RunTrends {
         List<Point> points = new ArrayList<>();
         for (RunHeader h : store.runs(limit)) {
             if (h.status() == RunStatus.RUNNING) continue;
+            if (h.config() != null && !h.config().caseIds().isEmpty()) continue;
             List<CaseSummary> cases = store.summaries(h.id());
             if (cases.stream().allMatch(CaseSummary::errored)) continue;
             RunCases run = RunCases.ofSummaries(h, cases, store.events(h.id()));

@@ -71,6 +71,25 @@ class RunTrendsBaselineTest {
         assertThat(sample.store.tags()).doesNotContainKey("main");
     }
 
+    /**
+     * A run of one chosen case (Run case, Rerun failing) drew its one case as the suite's rate: category accuracy
+     * 0.000 between two runs near 0.9. The trends are of runs of the suites; a run of cases by id is left out.
+     */
+    @Test
+    void aRunOfCasesChosenByIdIsNoPointOfTheTrends() throws Exception {
+        RunHeader whole = sample.run();
+        RunHeader oneCase = new RunService(java.time.Clock.systemUTC(), java.util.Map.of()).run(sample.ws, sample.workspace,
+                new dev.evalbench.core.record.RunConfig(List.of("offline"), List.of("triage"), 1, 4, "off", List.of(),
+                        List.of("t001")), sample.store, dev.evalbench.core.run.RunListener.NONE,
+                new dev.evalbench.core.run.Cancellation());
+        RunHeader safety = sample.runSuites("safety");
+
+        List<RunTrends.Point> points = RunTrends.read(sample.store, sample.workspace, new GateService(), 10);
+
+        assertThat(points).extracting(RunTrends.Point::runId).containsExactly(whole.id(), safety.id())
+                .doesNotContain(oneCase.id());
+    }
+
     @Test
     void aTrafficRunIsDrawnAgainstTheTrafficBeforeItNotTheEvalRunTaggedMain() throws Exception {
         RunHeader control = sample.importTraffic("control.jsonl");
