@@ -97,6 +97,19 @@ public final class CoalescingListener implements RunListener {
     }
 
     @Override
+    public void resumedWith(List<CaseSummary> alreadyDone) {
+        synchronized (lock) {
+            for (CaseSummary s : alreadyDone) count(s);
+        }
+    }
+
+    /** Counts one stored case under its route, as passed, errored or failed. Under the lock. */
+    private void count(CaseSummary summary) {
+        int[] c = counts.computeIfAbsent(summary.key().route(), r -> new int[3]);
+        c[summary.passed() ? 0 : summary.errored() ? 2 : 1]++;
+    }
+
+    @Override
     public void started(RunHeader header, int alreadyDone) {
         synchronized (lock) {
             startNanos = nanoTime.getAsLong();
@@ -117,8 +130,7 @@ public final class CoalescingListener implements RunListener {
             if (this.done == alreadyDone) firstCaseNanos = now;
             this.done = Math.max(this.done, done);
             this.total = total;
-            int[] c = counts.computeIfAbsent(record.key().route(), r -> new int[3]);
-            c[summary.passed() ? 0 : summary.errored() ? 2 : 1]++;
+            count(summary);
             pending.add(summary);
             dirty = true;
             if (!ended && now - lastDelivery >= intervalNanos) deliver(now, false);

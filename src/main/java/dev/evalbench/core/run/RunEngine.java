@@ -95,6 +95,7 @@ public final class RunEngine {
         }
         var finished = store.finishedKeys(header.id());
         store.reopenRun(header.id(), ProcessHandle.current().pid());
+        listener.resumedWith(anyAnswered ? stored : List.of());
         return execute(header, RunPlan.remaining(plan, finished), finished.size(), anyAnswered, caller, listener, cancellation);
     }
 

@@ -12,6 +12,12 @@ import dev.evalbench.core.store.StoreException;
  * itself). {@code done} counts stored cases including those a resumed run found already done.
  */
 public interface RunListener {
+    /**
+     * A resumed run's cases found already done, before {@link #started}: counted as this session's are, so that a
+     * progress line reads "159 / 159  pass 22 fail 137", not the 67 cases this session ran beside 159 done.
+     */
+    default void resumedWith(java.util.List<dev.evalbench.core.record.CaseSummary> alreadyDone) {}
+
     default void started(RunHeader header, int alreadyDone) {}
 
     default void caseFinished(CaseRecord record, int done, int total) {}

@@ -38,6 +38,11 @@ final class RunEventRelay implements Consumer<RunEvent> {
     RunListener binding(RunListener delegate) {
         return new RunListener() {
             @Override
+            public void resumedWith(java.util.List<dev.evalbench.core.record.CaseSummary> alreadyDone) {
+                delegate.resumedWith(alreadyDone);
+            }
+
+            @Override
             public void started(RunHeader header, int alreadyDone) {
                 runId = header.id();
                 listener = delegate;

@@ -158,6 +158,35 @@ class RunEngineTest {
         assertThat(second.requests().size() - caseCalls).isEqualTo(triageLeft);
     }
 
+    /**
+     * A resumed run's progress counts the cases found done as well as those it runs: the run bar said "complete:
+     * 159 / 159  openai: pass 16 fail 51" after a resume, 67 cases counted of 159, and the CLI's "not passed" alike.
+     */
+    @Test
+    void aResumedRunsProgressCountsTheCasesFoundDone() throws Exception {
+        Cancellation cancellation = new Cancellation();
+        AtomicInteger calls = new AtomicInteger();
+        FakeRouteCaller caller = FakeRouteCaller.answering(user -> {
+            if (calls.incrementAndGet() == 40) cancellation.cancel();
+            return VALID;
+        });
+        RunHeader stopped = engine().start(ws, new RunConfig(List.of("offline"), List.of(), 1, 1, "off"), app, caller,
+                RunListener.NONE, cancellation);
+        assertThat(store.finishedKeys(stopped.id())).isNotEmpty();
+
+        CoalescingListenerTest.Recorder sink = new CoalescingListenerTest.Recorder();
+        engine().resume(stopped, ws, app, FakeRouteCaller.answering(user -> VALID), new CoalescingListener(sink),
+                new Cancellation());
+
+        ProgressSnapshot last = sink.last();
+        ProgressSnapshot.RouteCounts offline = last.routes().get("offline");
+        assertThat(last.done()).isEqualTo(totalCases());
+        assertThat(offline.passed() + offline.failed() + offline.errored()).as("every case counted once")
+                .isEqualTo(totalCases());
+        long stored = store.summaries(stopped.id()).stream().filter(dev.evalbench.core.record.CaseSummary::passed).count();
+        assertThat(offline.passed()).as("the passes the history holds").isEqualTo((int) stored);
+    }
+
     @Test
     void aRunWhoseThreadIsInterruptedStoresNoCaseItCutShortAndResumeAnswersThem() throws Exception {
         // The workbench stops its task threads when it closes or is sent SIGTERM mid-run: the engine's caller is
