@@ -100,7 +100,11 @@ final class ReportCommand implements Callable<Integer> {
                 JsonOut.print(spec.commandLine().getOut(), node);
                 return ExitCodes.OK;
             }
+            // An outage's gates measured the outage: said before its count of failed gates, as `gate` says it.
             String incomplete = run.header().status() == dev.evalbench.core.record.RunStatus.COMPLETE ? ""
+                    : dev.evalbench.core.service.Outages.leftIncomplete(store, run.header())
+                    ? "run " + run.id() + " is incomplete: no case got an answer from the model, so its gates measured"
+                            + " the outage; "
                     : "run " + run.id() + " is incomplete; ";
             o.println("verdict: " + incomplete + (failed == 0
                     ? Counted.allGatesPass(verdicts.verdicts().size(), verdicts.notRun())

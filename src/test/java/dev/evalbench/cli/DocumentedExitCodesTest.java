@@ -51,6 +51,8 @@ class DocumentedExitCodesTest {
         Cli.Result written = Cli.run(ws.env, "report", outage.header().id(), "--workspace", ws.dir.toString(), "--db",
                 ws.db.toString(), "--out", report.toString());
         assertThat(written.exit()).as(written.err()).isZero();
+        assertThat(written.out()).contains("verdict: run " + outage.header().id() + " is incomplete: no case got an answer"
+                + " from the model, so its gates measured the outage; ");
         String html = java.nio.file.Files.readString(report.resolve("report.html"));
         assertThat(html).contains("<strong>outage:</strong> no case got an answer from the model")
                 .contains("No case of this run was answered: there is no latency to show.").doesNotContain("Latency distribution: 0 cases");
