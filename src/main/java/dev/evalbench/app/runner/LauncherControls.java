@@ -30,15 +30,19 @@ final class LauncherControls {
         concurrency.setPrefWidth(75);
         concurrency.setTooltip(new Tooltip("Concurrency: cases in flight at once"));
         concurrency.valueProperty().addListener((o, was, now) -> vm.concurrencyProperty().set(now));
+        // Both ways: the choices remembered for a workspace come back once it opens, after the controls were made,
+        // and the controls went on showing the defaults ("read-write") over a launcher set to "off".
+        vm.concurrencyProperty().addListener((o, was, now) -> concurrency.getValueFactory().setValue(now.intValue()));
         Spinner<Integer> repeat = new Spinner<>(1, 100, vm.repeatProperty().get());
         repeat.setId("launcher-repeat");
         repeat.setPrefWidth(65);
         repeat.setTooltip(new Tooltip("Repeat: samples per case"));
         repeat.valueProperty().addListener((o, was, now) -> vm.repeatProperty().set(now));
+        vm.repeatProperty().addListener((o, was, now) -> repeat.getValueFactory().setValue(now.intValue()));
         ChoiceBox<String> cache = new ChoiceBox<>();
         cache.setId("launcher-cache");
         cache.getItems().setAll("read-write", "read", "off");
-        cache.setValue(vm.cacheModeProperty().get());
+        cache.valueProperty().bindBidirectional(vm.cacheModeProperty());
         // As wide as "read-write" needs (the theme's default is half again as wide): the tool bar fits 1,280 px.
         cache.setPrefWidth(115);
         cache.setTooltip(new Tooltip("Response cache: read-write answers from it and stores fresh answers; read "
@@ -46,7 +50,6 @@ final class LauncherControls {
         // The three words alone do not say what they set.
         Label cacheLabel = new Label("cache");
         cacheLabel.setLabelFor(cache);
-        cache.valueProperty().addListener((o, was, now) -> vm.cacheModeProperty().set(now));
         FontIcon play = new FontIcon("fth-play");
         // Appended: the icon keeps its font in its own inline style.
         play.setStyle(play.getStyle() + "-fx-icon-color: -color-accent-fg;");
