@@ -128,8 +128,8 @@ class RunEngineTest {
         });
     }
 
-    @Test
-    void cancelledRunKeepsFinishedCasesAndResumeRunsOnlyTheRest() throws Exception {
+    /** A run of every suite, one case at a time, cancelled as its 40th call is answered. */
+    private RunHeader stoppedAtTheFortiethCall() throws Exception {
         Cancellation cancellation = new Cancellation();
         AtomicInteger calls = new AtomicInteger();
         FakeRouteCaller caller = FakeRouteCaller.answering(user -> {
@@ -137,7 +137,12 @@ class RunEngineTest {
             return VALID;
         });
         RunConfig config = new RunConfig(List.of("offline"), List.of(), 1, 1, "off");
-        RunHeader stopped = engine().start(ws, config, app, caller, RunListener.NONE, cancellation);
+        return engine().start(ws, config, app, caller, RunListener.NONE, cancellation);
+    }
+
+    @Test
+    void cancelledRunKeepsFinishedCasesAndResumeRunsOnlyTheRest() throws Exception {
+        RunHeader stopped = stoppedAtTheFortiethCall();
 
         assertThat(stopped.status()).isEqualTo(RunStatus.INCOMPLETE);
         int before = store.cases(stopped.id()).size();
@@ -164,14 +169,7 @@ class RunEngineTest {
      */
     @Test
     void aResumedRunsProgressCountsTheCasesFoundDone() throws Exception {
-        Cancellation cancellation = new Cancellation();
-        AtomicInteger calls = new AtomicInteger();
-        FakeRouteCaller caller = FakeRouteCaller.answering(user -> {
-            if (calls.incrementAndGet() == 40) cancellation.cancel();
-            return VALID;
-        });
-        RunHeader stopped = engine().start(ws, new RunConfig(List.of("offline"), List.of(), 1, 1, "off"), app, caller,
-                RunListener.NONE, cancellation);
+        RunHeader stopped = stoppedAtTheFortiethCall();
         assertThat(store.finishedKeys(stopped.id())).isNotEmpty();
 
         CoalescingListenerTest.Recorder sink = new CoalescingListenerTest.Recorder();
