@@ -110,6 +110,17 @@ public final class GateEvaluator {
     }
 
     /**
+     * Whether the run is incomplete (cancelled, interrupted) and stopped before any case of {@code suites}: a gate of
+     * them measured nothing yet, and read "FAIL" with dashes for its numbers ("safety FAIL —" after a cancel part way
+     * through the triage cases) where a slice's gate without its cases reads "not run". Resume runs them.
+     */
+    private static boolean stoppedBefore(List<String> suites, GateInputs in) {
+        if (in.run().header().status() != dev.evalbench.core.record.RunStatus.INCOMPLETE) return false;
+        Set<String> stored = in.run().cases().stream().map(c -> c.key().suite()).collect(Collectors.toSet());
+        return suites.stream().noneMatch(stored::contains);
+    }
+
+    /**
      * Whether a traffic or shadow run (production's requests, nothing expected) is held to {@code gate}: run-wide
      * rates that do not depend on the suite's size or a baseline (schema pass rate, p95 latency). Totals budgets
      * are sized for the eval set, a baseline comparison is the canary's job, and suite metrics need expected values.
@@ -141,6 +152,7 @@ public final class GateEvaluator {
         if (!read.isEmpty() && ran != null && read.stream().noneMatch(ran::contains)) {
             return Verdicts.notRun(gate, read);
         }
+        if (!read.isEmpty() && stoppedBefore(read, in)) return Verdicts.notRunYet(gate, read);
         switch (gate.kind()) {
             case SCHEMA_PASS_RATE: return SchemaPassRateGate.evaluate(gate, in);
             case METRIC: return MetricGate.evaluate(gate, in);

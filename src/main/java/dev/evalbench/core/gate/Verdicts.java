@@ -32,6 +32,13 @@ final class Verdicts {
                 false);
     }
 
+    /** A gate of suites an incomplete run stopped before: it passes, measured nothing yet, and says what runs them. */
+    static GateVerdict notRunYet(GateSpec spec, List<String> suites) {
+        return new GateVerdict(spec.id(), kindName(spec), spec.suite(), true, Double.NaN, Double.NaN, null,
+                null, null, null, null, spec.mode(), "Not run yet: the run stopped before any case of suite "
+                + String.join(", ", suites) + "; resume it to run them.", false);
+    }
+
     /**
      * A gate with nothing to check among the cases a slice of the workspace chose ({@code run --case}, the
      * window's "Rerun failing"): it passes, measured nothing, and says so. The whole eval set would have had them.

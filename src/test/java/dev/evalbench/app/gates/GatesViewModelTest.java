@@ -76,7 +76,14 @@ class GatesViewModelTest {
         // It said "INCOMPLETE: resume with `evalbench resume …`", a command, cut at the panel's width.
         RunHeader cancelled = sample.runStoppedAtCall(10);
 
-        assertThat(gated(cancelled).headlineProperty().get()).isEqualTo("INCOMPLETE: Resume finishes it (beside Rerun failing, or in the history)");
+        GatesViewModel vm = gated(cancelled);
+        assertThat(vm.headlineProperty().get()).isEqualTo("INCOMPLETE: Resume finishes it (beside Rerun failing, or in the history)");
+        // Stopped in the triage cases: the safety probes were never reached, and their gate measured nothing yet (it
+        // read "FAIL" with dashes); the triage gates read the cases stored so far.
+        assertThat(row(vm, "safety").word()).isEqualTo("not run");
+        assertThat(row(vm, "safety").sentence()).isEqualTo("Not run yet: the run stopped before any case of suite safety;"
+                + " resume it to run them.");
+        assertThat(row(vm, "category-accuracy").word()).isIn("pass", "FAIL");
     }
 
     /**
