@@ -77,7 +77,8 @@ class GatesViewModelTest {
         RunHeader cancelled = sample.runStoppedAtCall(10);
 
         GatesViewModel vm = gated(cancelled);
-        assertThat(vm.headlineProperty().get()).isEqualTo("INCOMPLETE: Resume finishes it (beside Rerun failing, or in the history)");
+        assertThat(vm.headlineProperty().get())
+                .isEqualTo("INCOMPLETE: Resume finishes it (beside Rerun failing, or in the history)");
         // Stopped in the triage cases: the safety probes were never reached, and their gate measured nothing yet (it
         // read "FAIL" with dashes); the triage gates read the cases stored so far.
         assertThat(row(vm, "safety").word()).isEqualTo("not run");
