@@ -35,8 +35,8 @@ final class Verdicts {
     /** A gate of suites an incomplete run stopped before: it passes, measured nothing yet, and says what runs them. */
     static GateVerdict notRunYet(GateSpec spec, List<String> suites) {
         return new GateVerdict(spec.id(), kindName(spec), spec.suite(), true, Double.NaN, Double.NaN, null,
-                null, null, null, null, spec.mode(), "Not run yet: the run stopped before any case of suite "
-                + String.join(", ", suites) + "; resume it to run them.", false);
+                null, null, null, null, spec.mode(), "Not run yet: this incomplete run has no case of suite "
+                + String.join(", ", suites) + " stored; resume it to run them.", false);
     }
 
     /**

@@ -82,8 +82,8 @@ class GatesViewModelTest {
         // Stopped in the triage cases: the safety probes were never reached, and their gate measured nothing yet (it
         // read "FAIL" with dashes); the triage gates read the cases stored so far.
         assertThat(row(vm, "safety").word()).isEqualTo("not run");
-        assertThat(row(vm, "safety").sentence()).isEqualTo("Not run yet: the run stopped before any case of suite safety;"
-                + " resume it to run them.");
+        assertThat(row(vm, "safety").sentence()).isEqualTo("Not run yet: this incomplete run has no case of suite safety"
+                + " stored; resume it to run them.");
         assertThat(row(vm, "category-accuracy").word()).isIn("pass", "FAIL");
     }
 
