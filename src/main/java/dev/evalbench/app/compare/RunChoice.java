@@ -26,7 +26,10 @@ public record RunChoice(String runId, String label, BackgroundTask.ThrowingSuppl
     public static RunChoice ofHistory(RunHeader h, ZoneId zone, BackgroundTask.ThrowingSupplier<RunStore> store,
                                       String gates) {
         String tags = h.tags().isEmpty() ? "" : " [" + String.join(", ", h.tags()) + "]";
-        String kind = h.kind() == dev.evalbench.core.record.RunKind.EVAL ? "" : " · " + h.kind().name().toLowerCase(Locale.ROOT);
+        // Its kind, or "slice" for an eval run of chosen cases, as the runs list marks it: Run case's one-case run
+        // read like a run of the suites.
+        String kind = h.kind() != dev.evalbench.core.record.RunKind.EVAL ? " · " + h.kind().name().toLowerCase(Locale.ROOT)
+                : h.config() != null && !h.config().coversAll() ? " · slice" : "";
         String status = h.status() == dev.evalbench.core.record.RunStatus.COMPLETE ? ""
                 : " · " + h.status().name().toLowerCase(Locale.ROOT);
         return new RunChoice(h.id(), "run " + h.id() + tags + " · " + RunTime.of(h.startedAt(), zone) + kind + status

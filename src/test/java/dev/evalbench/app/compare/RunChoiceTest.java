@@ -33,5 +33,10 @@ class RunChoiceTest {
         RunHeader traffic = RunHeaders.with(RunHeaders.running("r3", AT), RunStatus.COMPLETE, AT, List.of("production"))
                 .withKind(RunKind.TRAFFIC);
         assertThat(label(traffic)).isEqualTo("run r3 [production] · 2026-12-02 13:16:38 · traffic");
+        // A run of chosen cases (Run case, Rerun failing) is marked as the runs list marks it.
+        RunHeader oneCase = RunHeaders.with(RunHeaders.running("r4", AT), RunStatus.COMPLETE, AT, List.of())
+                .withConfig(new dev.evalbench.core.record.RunConfig(List.of("offline"), List.of("triage"), 1, 4, "off",
+                        List.of(), List.of("t001")));
+        assertThat(label(oneCase)).isEqualTo("run r4 · 2026-12-02 13:16:38 · slice");
     }
 }
