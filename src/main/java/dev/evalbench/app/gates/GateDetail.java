@@ -21,11 +21,11 @@ public final class GateDetail extends VBox {
         setStyle("-fx-padding: 10;");
         // A gate that did not run passes (it must not fail a partial run) but measured nothing, as does one of an
         // outage's run: it reads as the panel's row reads it, a dash in muted text, not as a green check.
-        boolean ran = row.measured();
+        boolean measured = row.measured();
         Label title = new Label(row.word() + "  " + row.id() + " (" + row.kind() + ")",
-                new FontIcon(!ran ? "fth-minus-circle" : row.passed() ? "fth-check-circle" : "fth-x-circle"));
+                new FontIcon(!measured ? "fth-minus-circle" : row.passed() ? "fth-check-circle" : "fth-x-circle"));
         title.setId("gate-detail-title");
-        title.getStyleClass().addAll(Styles.TEXT_BOLD, !ran ? Styles.TEXT_MUTED : row.passed() ? Styles.SUCCESS : Styles.DANGER);
+        title.getStyleClass().addAll(Styles.TEXT_BOLD, !measured ? Styles.TEXT_MUTED : row.passed() ? Styles.SUCCESS : Styles.DANGER);
         title.setWrapText(true);
 
         GridPane numbers = new GridPane();

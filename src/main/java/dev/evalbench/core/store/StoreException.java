@@ -9,40 +9,41 @@ package dev.evalbench.core.store;
  * held too long, a full disk, an I/O error), which may pass.
  */
 public final class StoreException extends Exception {
-    private final boolean unusableFile;
-    private final boolean ambiguousName;
+    /** Which trouble it is: one at most, so one field, not a flag per kind. */
+    private enum Kind { ENVIRONMENT, UNUSABLE_FILE, AMBIGUOUS_NAME }
+
+    private final Kind kind;
 
     public StoreException(String message, Throwable cause) {
-        this(message, cause, false, false);
+        this(message, cause, Kind.ENVIRONMENT);
     }
 
     public StoreException(String message) {
-        this(message, null, false, false);
+        this(message, null, Kind.ENVIRONMENT);
     }
 
-    private StoreException(String message, Throwable cause, boolean unusableFile, boolean ambiguousName) {
+    private StoreException(String message, Throwable cause, Kind kind) {
         super(message, cause);
-        this.unusableFile = unusableFile;
-        this.ambiguousName = ambiguousName;
+        this.kind = kind;
     }
 
     /** The file named as the history is not one this build can use; {@code cause} may be null. */
     public static StoreException unusableFile(String message, Throwable cause) {
-        return new StoreException(message, cause, true, false);
+        return new StoreException(message, cause, Kind.UNUSABLE_FILE);
     }
 
     /** A run was named by an id prefix several runs' ids begin with: the name the user typed, not the machine. */
     public static StoreException ambiguousName(String message) {
-        return new StoreException(message, null, false, true);
+        return new StoreException(message, null, Kind.AMBIGUOUS_NAME);
     }
 
     /** Whether a name the user gave matched several runs ({@link #ambiguousName}). */
     public boolean isAmbiguousName() {
-        return ambiguousName;
+        return kind == Kind.AMBIGUOUS_NAME;
     }
 
     /** Whether the file itself is the trouble (see the class's note), not the machine it is on. */
     public boolean isUnusableFile() {
-        return unusableFile;
+        return kind == Kind.UNUSABLE_FILE;
     }
 }
