@@ -11,8 +11,10 @@ import dev.evalbench.core.eval.JudgeAgreement;
 import dev.evalbench.core.gate.ci.JudgeWording;
 import dev.evalbench.core.gate.ci.JunitXmlWriter;
 import dev.evalbench.core.gate.ci.MarkdownSummary;
+import dev.evalbench.core.gate.ci.VerdictCells;
 import dev.evalbench.core.gate.ci.VerdictFormat;
 import dev.evalbench.core.record.RouteUsage;
+import dev.evalbench.core.record.RunEvent;
 import dev.evalbench.core.record.RunStatus;
 import dev.evalbench.core.record.RunCases;
 import dev.evalbench.core.record.RunHeader;
@@ -109,12 +111,15 @@ final class GateOutput {
         // Said above the gates it qualifies: a slice's green table says nothing of the cases it left out.
         String slice = dev.evalbench.core.record.RunSlice.sentence(run.header().config());
         if (!slice.isEmpty()) out.println("slice: " + slice);
+        boolean incomplete = run.header().status() != RunStatus.COMPLETE;
+        // An outage's gates measured the outage: each reads "no answer", as the gates panel has it.
+        boolean outage = RunEvent.leftByAnOutage(run.header().status(), run.events());
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"gate", "kind", "value", "threshold", "baseline", "95% interval", "p", "verdict"});
         for (GateVerdict v : report.verdicts()) {
-            rows.add(new String[] {v.id(), v.kind(), VerdictFormat.value(v), VerdictFormat.threshold(v),
-                    VerdictFormat.baseline(v), VerdictFormat.interval(v), VerdictFormat.pValue(v),
-                    VerdictFormat.word(v)});
+            VerdictCells cells = new VerdictCells(v, outage);
+            rows.add(new String[] {v.id(), v.kind(), cells.value(), VerdictFormat.threshold(v), VerdictFormat.baseline(v),
+                    cells.interval(), cells.pValue(), cells.word()});
         }
         printColumns(rows, out);
         RouteUsage usage = RouteUsage.of(run);
@@ -128,9 +133,8 @@ final class GateOutput {
             out.println("cache: " + RouteUsage.cacheInWords(usage.cacheHits(), run.cases().size())
                     + "; --cache off asks the model every time");
         }
-        boolean incomplete = run.header().status() != RunStatus.COMPLETE;
         // An incomplete run's outage closes the output as its own line: not also among the events.
-        run.events().stream().filter(e -> !(incomplete && e.kind().equals(dev.evalbench.core.run.RunEngine.OUTAGE)))
+        run.events().stream().filter(e -> !(incomplete && e.kind().equals(RunEvent.OUTAGE)))
                 .forEach(e -> out.println("event: " + e.kind() + " " + dev.evalbench.core.record.EventWords.detail(e, run.header().status())));
         JudgeAgreement.of(run.cases()).forEach(a -> out.println(JudgeWording.line(a)));
         RepeatStats repeat = RepeatStats.hasRepeats(run.cases()) ? RepeatStats.of(run.cases()) : RepeatStats.NONE;
@@ -140,11 +144,15 @@ final class GateOutput {
                             : String.join(", ", repeat.flaky().stream().map(c -> c.caseId() + " (" + c.passes() + "/" + c.samples() + ")").toList()));
         }
         long failed = report.verdicts().stream().filter(v -> !v.passed()).count();
-        for (GateVerdict v : report.verdicts()) {
-            if (!v.passed()) out.println("  " + v.id() + ": " + v.detail());
+        if (outage) {
+            out.println("  gates: " + VerdictCells.NOT_MEASURED_IN_AN_OUTAGE);
+        } else {
+            for (GateVerdict v : report.verdicts()) {
+                if (!v.passed()) out.println("  " + v.id() + ": " + v.detail());
+            }
         }
         if (incomplete) {
-            run.events().stream().filter(e -> e.kind().equals(dev.evalbench.core.run.RunEngine.OUTAGE)).findFirst()
+            run.events().stream().filter(e -> e.kind().equals(RunEvent.OUTAGE)).findFirst()
                     .ifPresent(e -> out.println("outage: " + e.detail()));
             out.println("INCOMPLETE: resume with `evalbench resume " + run.id() + resumeWith + "`");
         } else {

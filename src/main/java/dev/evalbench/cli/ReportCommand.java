@@ -9,6 +9,7 @@ import dev.evalbench.core.service.GateService;
 import dev.evalbench.core.service.ReportService;
 import dev.evalbench.core.service.RunGates;
 import dev.evalbench.core.store.RunStore;
+import dev.evalbench.core.gate.ci.VerdictCells;
 import dev.evalbench.core.text.Counted;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -100,13 +101,12 @@ final class ReportCommand implements Callable<Integer> {
                 JsonOut.print(spec.commandLine().getOut(), node);
                 return ExitCodes.OK;
             }
-            // An outage's gates measured the outage: said before its count of failed gates, as `gate` says it.
+            // An outage's gates measured the outage: none is counted as failed, as the report's headline says it.
+            boolean outage = dev.evalbench.core.service.Outages.leftIncomplete(store, run.header());
             String incomplete = run.header().status() == dev.evalbench.core.record.RunStatus.COMPLETE ? ""
-                    : dev.evalbench.core.service.Outages.leftIncomplete(store, run.header())
-                    ? "run " + run.id() + " is incomplete: no case got an answer from the model, so its gates measured"
-                            + " the outage; "
-                    : "run " + run.id() + " is incomplete; ";
-            o.println("verdict: " + incomplete + (failed == 0
+                    : "run " + run.id() + " is incomplete" + (outage ? ": " : "; ");
+            o.println("verdict: " + incomplete + (outage ? VerdictCells.outageHeadline(verdicts.verdicts().size())
+                    : failed == 0
                     ? Counted.allGatesPass(verdicts.verdicts().size(), verdicts.notRun())
                     : Counted.gatesFailed(failed, verdicts.verdicts().size(), verdicts.notRun()))
                     + " (gates from " + gates.source() + ")");

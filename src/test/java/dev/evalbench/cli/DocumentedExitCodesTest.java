@@ -41,23 +41,35 @@ class DocumentedExitCodesTest {
         Cli.Result text = Cli.run(ws.env, "gate", "--workspace", ws.dir.toString(), "--db", ws.db.toString(),
                 "--markdown", summary.toString());
         assertThat(java.nio.file.Files.readString(summary)).as("the CI summary")
-                .contains("**outage:** no case got an answer from the model");
+                .contains("**outage:** no case got an answer from the model")
+                .containsPattern("## ❌ Evalbench: \\d+ gates not measured: no answer from the model\n")
+                .contains("| ➖ no answer | schema | schema_pass_rate | — | ≥ 99.0% | — | — | — | — |")
+                .doesNotContain("❌ |").doesNotContain("✅").doesNotContain("Failed gates");
         assertThat(text.out()).contains("outage: no case got an answer").contains("INCOMPLETE: resume with `evalbench resume");
         // How the routes served it, in words (it read "answered {}; fallbacks {}; provider failures {CLIENT_ERROR=32}").
         assertThat(text.out()).contains("routes: answered none; fallbacks none; provider failures client error 32; 0 retries\n");
         assertThat(text.out().split("no case got an answer", -1)).as("the outage said once").hasSize(2);
+        // Its gates measured the outage: each reads "no answer" without a value, as the gates panel says it, not
+        // "schema 0.0% FAIL" beside "no-leaks pass".
+        assertThat(text.out()).containsPattern("\\nschema +schema_pass_rate +— +≥ 99\\.0% +— +— +— +no answer\\n")
+                .doesNotContain(" FAIL\n").doesNotContain(" pass\n")
+                .contains("  gates: Not measured: the model answered no case of this run");
         // The report says it too, not just "the run is incomplete (32 of 32 cases stored)" over an empty chart.
         Path report = tmp.resolve("outage-report");
         Cli.Result written = Cli.run(ws.env, "report", outage.header().id(), "--workspace", ws.dir.toString(), "--db",
                 ws.db.toString(), "--out", report.toString());
         assertThat(written.exit()).as(written.err()).isZero();
-        assertThat(written.out()).contains("verdict: run " + outage.header().id() + " is incomplete: no case got an answer"
-                + " from the model, so its gates measured the outage; ");
+        assertThat(written.out()).containsPattern("verdict: run " + outage.header().id() + " is incomplete: \\d+ gates not"
+                + " measured: no answer from the model \\(gates from ");
         String html = java.nio.file.Files.readString(report.resolve("report.html"));
         assertThat(html).contains("<strong>outage:</strong> no case got an answer from the model")
+                .containsPattern(">INCOMPLETE</span>\\d+ gates not measured: no answer from the model · the run is incomplete")
+                .contains("<span class=\"badge neutral\">no answer</span>").doesNotContain("badge fail\">FAIL<")
+                .as("no gate row shaded as failed").doesNotContain("<tr class=\"failed\">")
                 .contains("No case of this run was answered: there is no latency to show.").doesNotContain("Latency distribution: 0 cases");
         assertThat(java.nio.file.Files.readString(report.resolve("report.md")))
-                .contains("**outage:** no case got an answer from the model");
+                .contains("**outage:** no case got an answer from the model").contains("| ➖ no answer | schema | — |")
+                .contains("Not measured: the model answered no case of this run").doesNotContain("❌ |");
 
         server.setDispatcher(new FakeChatCompletions());
         OpenAiWorkspace.Run resumed = ws.run("resume", outage.header().id(), "--workspace", ws.dir.toString(),
@@ -70,7 +82,7 @@ class DocumentedExitCodesTest {
                 ws.db.toString(), "--markdown", summary.toString());
         assertThat(after.out()).contains("event: outage no case got an answer from the model (32 provider failures); "
                 + "resumed since, the run is complete\n").doesNotContain("the run is incomplete").doesNotContain("INCOMPLETE");
-        assertThat(java.nio.file.Files.readString(summary)).doesNotContain("the run is incomplete");
+        assertThat(java.nio.file.Files.readString(summary)).doesNotContain("the run is incomplete").doesNotContain("no answer |");
         Path finished = tmp.resolve("finished-report");
         assertThat(Cli.run(ws.env, "report", outage.header().id(), "--workspace", ws.dir.toString(), "--db",
                 ws.db.toString(), "--out", finished.toString()).exit()).isZero();

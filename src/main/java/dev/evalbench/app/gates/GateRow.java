@@ -1,22 +1,18 @@
 package dev.evalbench.app.gates;
 
 import dev.evalbench.core.gate.GateVerdict;
+import dev.evalbench.core.gate.ci.VerdictCells;
 import dev.evalbench.core.gate.ci.VerdictFormat;
 import dev.evalbench.core.record.CaseKey;
 import dev.evalbench.core.text.Counted;
 import java.util.Set;
 
 /**
- * One gate as the panel shows it: every number in the CLI's words ({@link VerdictFormat}, the formatter every
- * CI writer shares), the verdict as a word ("pass" / "FAIL", as {@code evalbench gate} prints it), the
- * verdict's own sentence, and the cases behind the gate. Of a run the model answered no case of ({@code
- * unanswered}: an outage), the gate measured the outage, not the model: it reads "no answer" with no value of its
- * own (the outage's "schema 0.0% FAIL" and "tokens 0 pass" read as findings about the prompt), the threshold and the
- * baseline still shown. Immutable.
+ * One gate as the panel shows it: its cells in the CLI's words ({@link VerdictCells}: "pass" / "FAIL" / "not run",
+ * or "no answer" of an outage's run, as {@code evalbench gate} prints them), the verdict's own sentence, and the
+ * cases behind the gate. Immutable.
  */
 public record GateRow(GateVerdict verdict, GateCases.Behind behind, boolean unanswered) {
-    private static final String NONE = "—";
-
     public GateRow(GateVerdict verdict, GateCases.Behind behind) {
         this(verdict, behind, false);
     }
@@ -39,13 +35,13 @@ public record GateRow(GateVerdict verdict, GateCases.Behind behind, boolean unan
     public String kind() { return verdict.kind(); }
     public boolean passed() { return verdict.passed(); }
     /** Whether the gate measured the model: false for a gate whose suites were not run, or of an outage's run. */
-    public boolean measured() { return verdict.ran() && !unanswered; }
+    public boolean measured() { return cells().measured(); }
     /**
      * "pass", "FAIL", or "not run" for a gate of suites the run left out ({@code run --suite}), as the CLI says;
      * "no answer" of an outage's run.
      */
-    public String word() { return unanswered ? "no answer" : VerdictFormat.word(verdict); }
-    public String value() { return unanswered ? NONE : VerdictFormat.value(verdict); }
+    public String word() { return cells().word(); }
+    public String value() { return cells().value(); }
     /**
      * The threshold in force, as the CLI writes it, but where a baseline moved a floor the workspace wrote, only
      * that floor beside it: "≥ 0.901 (min 0.850)", not "≥ 0.901 (min 0.850; baseline 0.921 − 0.020)". The
@@ -61,11 +57,11 @@ public record GateRow(GateVerdict verdict, GateCases.Behind behind, boolean unan
     public String thresholdInFull() { return VerdictFormat.threshold(verdict); }
     public String baseline() { return VerdictFormat.baseline(verdict); }
     /** Value minus baseline in the value's unit; "—" without a baseline. */
-    public String change() { return unanswered ? NONE : VerdictFormat.delta(verdict); }
-    public String interval() { return unanswered ? NONE : VerdictFormat.interval(verdict); }
-    public String pValue() { return unanswered ? NONE : VerdictFormat.pValue(verdict); }
-    public String sentence() {
-        return unanswered ? "Not measured: the model answered no case of this run, so the gate would measure the outage;"
-                + " resume the run once the route answers." : verdict.detail();
-    }
+    public String change() { return cells().delta(); }
+    public String interval() { return cells().interval(); }
+    public String pValue() { return cells().pValue(); }
+    public String sentence() { return cells().sentence(); }
+
+    /** The cells every table for people shares, an outage's "no answer" among them. */
+    private VerdictCells cells() { return new VerdictCells(verdict, unanswered); }
 }

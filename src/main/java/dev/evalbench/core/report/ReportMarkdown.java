@@ -6,7 +6,9 @@ import dev.evalbench.core.compare.CompareMarkdown;
 import dev.evalbench.core.compare.MarkdownText;
 import dev.evalbench.core.compare.MetricFormat;
 import dev.evalbench.core.gate.GateVerdict;
+import dev.evalbench.core.gate.ci.VerdictCells;
 import dev.evalbench.core.gate.ci.VerdictFormat;
+import dev.evalbench.core.record.RunEvent;
 import dev.evalbench.core.record.RunStatus;
 import dev.evalbench.core.gate.ci.JudgeMarkdown;
 import dev.evalbench.core.text.Counted;
@@ -36,7 +38,9 @@ public final class ReportMarkdown {
         StringBuilder md = new StringBuilder();
         List<GateVerdict> verdicts = content.gates().verdicts();
         long failed = verdicts.stream().filter(v -> !v.passed()).count();
-        md.append(content.passed()
+        boolean outage = RunEvent.leftByAnOutage(content.run().header().status(), content.run().events());
+        md.append(outage ? "## ❌ Evalbench report: " + VerdictCells.outageHeadline(verdicts.size()) + "\n\n"
+                : content.passed()
                 ? "## ✅ Evalbench report: " + Counted.allGatesPass(verdicts.size(), content.gates().notRun()) + "\n\n"
                 : "## ❌ Evalbench report: " + Counted.gatesFailed(failed, verdicts.size(), content.gates().notRun()) + "\n\n");
         RunSummary summary = content.run().summary();
@@ -55,7 +59,7 @@ public final class ReportMarkdown {
                     .append(MarkdownText.inline(dev.evalbench.core.record.EventWords.detail(e, content.run().header().status())))
                     .append("\n\n"));
         }
-        gates(md, verdicts);
+        gates(md, verdicts, outage);
         if (content.hasBaseline()) {
             CompareMarkdown.appendWhatChanged(md, content.comparison());
             if (flipsWithDiffs > 0) {
@@ -79,16 +83,21 @@ public final class ReportMarkdown {
         return md.toString();
     }
 
-    private static void gates(StringBuilder md, List<GateVerdict> verdicts) {
+    private static void gates(StringBuilder md, List<GateVerdict> verdicts, boolean outage) {
         md.append("| | gate | value | threshold | 95% interval | baseline | p |\n|---|---|---|---|---|---|---|\n");
         for (GateVerdict v : verdicts) {
-            md.append("| ").append(VerdictFormat.mark(v)).append(" | ").append(MarkdownText.inline(v.id()))
+            VerdictCells cells = new VerdictCells(v, outage);
+            md.append("| ").append(cells.mark()).append(" | ").append(MarkdownText.inline(v.id()))
                     .append(v.suite() == null ? "" : " (" + MarkdownText.inline(v.suite()) + ")")
-                    .append(" | ").append(VerdictFormat.value(v)).append(" | ").append(VerdictFormat.threshold(v))
-                    .append(" | ").append(VerdictFormat.interval(v)).append(" | ").append(VerdictFormat.baseline(v))
-                    .append(" | ").append(VerdictFormat.pValue(v)).append(" |\n");
+                    .append(" | ").append(cells.value()).append(" | ").append(VerdictFormat.threshold(v))
+                    .append(" | ").append(cells.interval()).append(" | ").append(VerdictFormat.baseline(v))
+                    .append(" | ").append(cells.pValue()).append(" |\n");
         }
         md.append('\n');
+        if (outage) {
+            md.append(VerdictCells.NOT_MEASURED_IN_AN_OUTAGE).append("\n\n");
+            return;
+        }
         List<GateVerdict> failed = verdicts.stream().filter(v -> !v.passed()).toList();
         if (failed.isEmpty()) return;
         md.append("**Failed gates**\n\n");

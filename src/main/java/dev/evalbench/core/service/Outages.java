@@ -17,6 +17,6 @@ public final class Outages {
 
     public static boolean leftIncomplete(RunStore store, RunHeader run) throws StoreException {
         if (run.status() != RunStatus.INCOMPLETE) return false;
-        return store.events(run.id()).stream().anyMatch(e -> RunEvent.OUTAGE.equals(e.kind()));
+        return RunEvent.leftByAnOutage(run.status(), store.events(run.id()));
     }
 }

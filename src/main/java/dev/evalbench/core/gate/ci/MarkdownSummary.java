@@ -5,6 +5,7 @@ import dev.evalbench.core.io.AtomicFiles;
 import dev.evalbench.core.gate.GateReport;
 import dev.evalbench.core.gate.GateVerdict;
 import dev.evalbench.core.gate.RepeatStats;
+import dev.evalbench.core.record.RunEvent;
 import dev.evalbench.core.record.RunStatus;
 import dev.evalbench.core.record.RunCases;
 import dev.evalbench.core.record.StoredRun;
@@ -35,7 +36,9 @@ public final class MarkdownSummary {
         RunCases baseline = wholeBaseline == null ? null : wholeBaseline.within(run.header().config());
         StringBuilder md = new StringBuilder();
         long failed = report.verdicts().stream().filter(v -> !v.passed()).count();
-        md.append(report.passed()
+        boolean outage = RunEvent.leftByAnOutage(run.header().status(), run.events());
+        md.append(outage ? "## ❌ Evalbench: " + VerdictCells.outageHeadline(report.verdicts().size()) + "\n\n"
+                : report.passed()
                 ? "## ✅ Evalbench: " + Counted.allGatesPass(report.verdicts().size(), report.notRun()) + "\n\n"
                 : "## ❌ Evalbench: " + Counted.gatesFailed(failed, report.verdicts().size(), report.notRun()) + "\n\n");
         md.append("Run `").append(code(report.runId())).append('`');
@@ -55,8 +58,8 @@ public final class MarkdownSummary {
         // What happened to the run (an outage, a breaker that opened), as the terminal says it; masked by the caller.
         run.events().forEach(e -> md.append("**").append(cell(e.kind())).append(":** ")
                 .append(cell(dev.evalbench.core.record.EventWords.detail(e, run.header().status()))).append("\n\n"));
-        gatesTable(md, report.verdicts());
-        failedDetails(md, report.verdicts());
+        gatesTable(md, report.verdicts(), outage);
+        failedDetails(md, report.verdicts(), outage);
         if (baseline != null) {
             BaselineDeltas.append(md, numbers, RunNumbers.of(baseline));
             flips(md, FlippedCases.between(baseline, run));
@@ -76,19 +79,20 @@ public final class MarkdownSummary {
         AtomicFiles.write(file, (render(report, run, baseline)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    private static void gatesTable(StringBuilder md, List<GateVerdict> verdicts) {
+    private static void gatesTable(StringBuilder md, List<GateVerdict> verdicts, boolean outage) {
         md.append("| | Gate | Kind | Value | Threshold | Baseline | Δ | 95% interval | p-value |\n");
         md.append("|---|---|---|---|---|---|---|---|---|\n");
         for (GateVerdict v : verdicts) {
-            md.append("| ").append(VerdictFormat.mark(v))
+            VerdictCells cells = new VerdictCells(v, outage);
+            md.append("| ").append(cells.mark())
                     .append(" | ").append(cell(v.id())).append(v.suite() == null ? "" : " (" + cell(v.suite()) + ")")
                     .append(" | ").append(cell(v.kind()))
-                    .append(" | ").append(VerdictFormat.value(v))
+                    .append(" | ").append(cells.value())
                     .append(" | ").append(VerdictFormat.threshold(v))
                     .append(" | ").append(VerdictFormat.baseline(v))
-                    .append(" | ").append(VerdictFormat.delta(v))
-                    .append(" | ").append(VerdictFormat.interval(v))
-                    .append(" | ").append(VerdictFormat.pValue(v)).append(" |\n");
+                    .append(" | ").append(cells.delta())
+                    .append(" | ").append(cells.interval())
+                    .append(" | ").append(cells.pValue()).append(" |\n");
         }
         md.append('\n');
         if (verdicts.stream().anyMatch(VerdictFormat::intervalOfDifference)) {
@@ -96,7 +100,11 @@ public final class MarkdownSummary {
         }
     }
 
-    private static void failedDetails(StringBuilder md, List<GateVerdict> verdicts) {
+    private static void failedDetails(StringBuilder md, List<GateVerdict> verdicts, boolean outage) {
+        if (outage) {
+            md.append(VerdictCells.NOT_MEASURED_IN_AN_OUTAGE).append("\n\n");
+            return;
+        }
         List<GateVerdict> failed = verdicts.stream().filter(v -> !v.passed()).toList();
         if (failed.isEmpty()) {
             return;

@@ -2,6 +2,7 @@ package dev.evalbench.core.report.html;
 
 import dev.evalbench.core.gate.GateReport;
 import dev.evalbench.core.gate.GateVerdict;
+import dev.evalbench.core.gate.ci.VerdictCells;
 import dev.evalbench.core.gate.ci.VerdictFormat;
 
 /**
@@ -12,21 +13,25 @@ import dev.evalbench.core.gate.ci.VerdictFormat;
 final class GateSection {
     private GateSection() {}
 
-    static void write(HtmlWriter html, GateReport gates) {
+    /** @param outage whether no case of the run got an answer: each gate then reads "no answer" ({@link VerdictCells}) */
+    static void write(HtmlWriter html, GateReport gates, boolean outage) {
         html.open("section", "id", "gates").element("h2", "Gates");
         html.open("div", "class", "wide").open("table", "class", "gates").open("thead").open("tr");
         for (String h : new String[] {"", "gate", "kind"}) html.element("th", h);
         for (String h : new String[] {"value", "threshold", "95% interval", "baseline", "p-value"}) html.element("th", h, "class", "num");
         html.close("tr").close("thead").open("tbody");
         for (GateVerdict v : gates.verdicts()) {
-            html.open("tr", "class", v.passed() ? "passed" : "failed");
-            html.open("td").element("span", VerdictFormat.word(v),
-                    "class", !v.ran() ? "badge neutral" : v.passed() ? "badge pass" : "badge fail").close("td");
+            VerdictCells cells = new VerdictCells(v, outage);
+            // A row is shaded as failed only when the gate measured the model and failed; an outage's is not.
+            String row = cells.failedWhenMeasured() ? "failed" : "passed";
+            html.open("tr", "class", row);
+            html.open("td").element("span", cells.word(),
+                    "class", !cells.measured() ? "badge neutral" : v.passed() ? "badge pass" : "badge fail").close("td");
             html.open("td").element("strong", v.id());
             if (v.suite() != null) html.text(" (" + v.suite() + ")");
             html.close("td");
             html.element("td", v.kind() + (v.mode() == null ? "" : ", " + v.mode()));
-            html.element("td", VerdictFormat.value(v), "class", "num");
+            html.element("td", cells.value(), "class", "num");
             // How the threshold was found, under it and wrapped: on one line it made the table wider than the page.
             // It wraps between its parts ("min 0.850;" and "baseline 0.921 − 0.020"), never inside a sum.
             html.open("td", "class", "num").text(VerdictFormat.thresholdBound(v));
@@ -34,12 +39,12 @@ final class GateSection {
                 html.element("span", "(" + v.bound().replace(" − ", "\u00a0−\u00a0").replace(" + ", "\u00a0+\u00a0") + ")", "class", "bound");
             }
             html.close("td");
-            html.element("td", VerdictFormat.interval(v), "class", "num");
+            html.element("td", cells.interval(), "class", "num");
             html.element("td", VerdictFormat.baseline(v), "class", "num");
-            html.element("td", VerdictFormat.pValue(v), "class", "num");
+            html.element("td", cells.pValue(), "class", "num");
             html.close("tr");
-            html.open("tr", "class", v.passed() ? "passed" : "failed").open("td").close("td")
-                    .element("td", v.detail(), "class", "detail", "colspan", "7").close("tr").newline();
+            html.open("tr", "class", row).open("td").close("td")
+                    .element("td", cells.sentence(), "class", "detail", "colspan", "7").close("tr").newline();
         }
         html.close("tbody").close("table").close("div");
         if (gates.verdicts().stream().anyMatch(VerdictFormat::intervalOfDifference)) {

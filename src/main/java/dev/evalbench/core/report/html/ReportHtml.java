@@ -6,6 +6,7 @@ import dev.evalbench.core.report.model.RunSummary;
 import dev.evalbench.core.record.RunHeader;
 import dev.evalbench.core.record.RunEvent;
 import dev.evalbench.core.record.RunStatus;
+import dev.evalbench.core.gate.ci.VerdictCells;
 import dev.evalbench.core.text.Counted;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -46,7 +47,8 @@ public final class ReportHtml {
         html.open("body").open("main");
         writeHeader(html, content, rollback != null);
         SignersSection.write(html, signers);
-        GateSection.write(html, content.gates());
+        GateSection.write(html, content.gates(),
+                RunEvent.leftByAnOutage(content.run().header().status(), content.run().events()));
         JudgeSection.write(html, content.run().judged());
         RunSummary summary = content.run().summary();
         SummarySection.write(html, summary, content.hasBaseline() ? RunSummary.of(content.baseline()) : null);
@@ -91,14 +93,17 @@ public final class ReportHtml {
         html.close("div");
         long failed = content.gates().verdicts().stream().filter(v -> !v.passed()).count();
         int total = content.gates().verdicts().size();
-        String verdict = content.passed() ? Counted.capitalized(Counted.allGatesPass(total, content.gates().notRun()))
+        boolean outage = RunEvent.leftByAnOutage(h.status(), content.run().events());
+        String verdict = outage ? Counted.capitalized(VerdictCells.outageHeadline(total))
+                : content.passed() ? Counted.capitalized(Counted.allGatesPass(total, content.gates().notRun()))
                 : Counted.gatesFailed(failed, total, content.gates().notRun());
         if (h.status() != RunStatus.COMPLETE) {
             verdict += " · the run is " + h.status().name().toLowerCase(Locale.ROOT) + " (" + content.run().count()
                     + " of " + Counted.cases(h.plannedCases()) + " stored)";
         }
         html.open("div", "class", content.passed() ? "verdict pass" : "verdict fail")
-                .element("span", content.passed() ? "PASSED" : "FAILED", "class", content.passed() ? "badge pass" : "badge fail")
+                .element("span", outage ? "INCOMPLETE" : content.passed() ? "PASSED" : "FAILED",
+                        "class", content.passed() ? "badge pass" : "badge fail")
                 .text(verdict).close("div");
         // What happened to the run beside its cases (an outage, a breaker that opened), as the terminal says it.
         String slice = dev.evalbench.core.record.RunSlice.sentence(h.config());
