@@ -47,7 +47,7 @@ public final class WorkbenchApp extends Application {
                         wb.configFolder(), wb.settings().recentWorkspaces),
                 wb -> runs.install(wb.window(), wb.runner(), wb.session(), wb.env(), wb.clock(), wb.settings()),
                 wb -> reports.install(wb.window(), wb.runner(), wb.session(), wb.env(), runs.history(), runs.results(),
-                        runs.compare()),
+                        runs.compare(), wb.settings()),
                 wb -> new dev.evalbench.app.charts.ChartsFeature().install(wb.window(), wb.runner(), wb.session(), wb.env(), runs.history(), runs.results(), wb.clock().getZone()),
                 wb -> new OpenFeature().install(wb.window(), wb.runner(), wb.session(), wb.env(), runs.compare(), wb.openedRuns(),
                         reports::verify, reports::offer),

@@ -108,6 +108,7 @@ public final class ExportViewModel {
         this.workspace = workspace;
         this.runId = runId;
         this.keys = keys;
+        signWith.set(keys.lastUsedProperty().get());
         baseline.addListener((o, was, now) -> sayWhatIsWritten());
         Path ws = workspace.get();
         // Beside the history: git-ignored, and kept with the workspace it reports on.
@@ -206,6 +207,7 @@ public final class ExportViewModel {
             }
             return new Written(new ReportService(s, new GateService(env)).write(runId, base.ref(), ws, Path.of(out), signer), null, signedBy, false);
         }).onSuccess(written -> {
+            keys.lastUsedProperty().set(key);
             if (written.canary() != null) {
                 busy.set(false);
                 showCanary(written);

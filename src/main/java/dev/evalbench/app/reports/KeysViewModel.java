@@ -6,8 +6,10 @@ import dev.evalbench.core.service.SigningKeys;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -30,6 +32,12 @@ public final class KeysViewModel {
     private final StringProperty signer = new SimpleStringProperty(this, "signer", "");
     private final ReadOnlyStringWrapper outcome = new ReadOnlyStringWrapper(this, "outcome", "");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    /**
+     * The key the last report was exported with (null: unsigned), which a new export form offers first: a reviewer
+     * signs every report with their one key, and "do not sign" on each new form let a report go out unsigned. A key
+     * file gone from the disk is forgotten when the folder is listed.
+     */
+    private final ObjectProperty<Path> lastUsed = new SimpleObjectProperty<>(this, "lastUsed");
 
     /**
      * @param keyFolder the user's key folder ({@code KeyLocation.defaultFolder})
@@ -71,12 +79,24 @@ public final class KeysViewModel {
         return slug.isEmpty() ? fallback : slug;
     }
 
+    /**
+     * Keeps the key last signed with in {@code settings} (saved with them when the window closes), and takes the one
+     * kept there: the next session's first export form offers it. Call once, before the folder is listed.
+     */
+    public void rememberIn(dev.evalbench.app.settings.WorkbenchSettings settings) {
+        if (settings.signingKey != null) lastUsed.set(Path.of(settings.signingKey));
+        lastUsed.addListener((o, was, now) -> settings.signingKey = now == null ? null : now.toString());
+    }
+
     /** Lists the key folder again. */
     public void refresh() {
-        BackgroundTask.of(() -> List.of(SigningKeys.privateKeys(keyFolder), SigningKeys.publicKeys(keyFolder)))
-                .onSuccess(lists -> {
-                    privateKeys.setAll(lists.get(0));
-                    publicKeys.setAll(lists.get(1));
+        Path remembered = lastUsed.get();
+        BackgroundTask.of(() -> new Listing(SigningKeys.privateKeys(keyFolder), SigningKeys.publicKeys(keyFolder),
+                        remembered == null || java.nio.file.Files.isRegularFile(remembered)))
+                .onSuccess(listing -> {
+                    privateKeys.setAll(listing.privateKeys());
+                    publicKeys.setAll(listing.publicKeys());
+                    if (!listing.rememberedExists() && remembered.equals(lastUsed.get())) lastUsed.set(null);
                 })
                 .onFailure(e -> problem.set("Cannot list " + keyFolder + ": " + e.getMessage()))
                 .executeWith(runner);
@@ -107,7 +127,12 @@ public final class KeysViewModel {
                 .executeWith(runner);
     }
 
+    /** The key folder's listing, and whether the key remembered when it was asked for is still a file. */
+    private record Listing(List<Path> privateKeys, List<Path> publicKeys, boolean rememberedExists) {}
+
     public Path keyFolder() { return keyFolder; }
+    /** The key the last report was exported with, or null (unsigned, or none yet); see the field. */
+    public ObjectProperty<Path> lastUsedProperty() { return lastUsed; }
     /** Private key files of the key folder, by name. */
     public ObservableList<Path> privateKeys() { return privateKeys; }
     /** Public key files of the key folder, by name: the keys verification trusts. */

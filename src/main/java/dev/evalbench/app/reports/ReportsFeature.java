@@ -45,7 +45,8 @@ public final class ReportsFeature {
     private final Map<CompareView, Runnable> comparisonExports = new java.util.WeakHashMap<>();
 
     public void install(MainWindow window, TaskRunner runner, WorkspaceSession session, Map<String, String> env,
-                        HistoryStore history, ResultsTabs results, CompareTabs comparisons) {
+                        HistoryStore history, ResultsTabs results, CompareTabs comparisons,
+                        dev.evalbench.app.settings.WorkbenchSettings settings) {
         this.window = window;
         this.runner = runner;
         this.session = session;
@@ -53,6 +54,7 @@ public final class ReportsFeature {
         this.history = history;
         Path keyFolder = KeyLocation.defaultFolder(env, System.getProperty("os.name"), UserHome.of(env));
         keys = new KeysViewModel(runner, keyFolder, session::folder);
+        keys.rememberIn(settings);
         keys.refresh();
         results.onOpen(view -> view.addAction(exportButton(view)));
         // A reviewer who compared two runs of the history attaches that comparison's report to the pull request:

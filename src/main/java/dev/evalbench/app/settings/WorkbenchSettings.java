@@ -40,6 +40,11 @@ public final class WorkbenchSettings {
      */
     @com.fasterxml.jackson.annotation.JsonSetter(nulls = com.fasterxml.jackson.annotation.Nulls.SKIP)
     public Map<String, OpenTabs> tabsByWorkspace = new LinkedHashMap<>();
+    /**
+     * The private key file the last report was exported with (absolute path), which a new export form offers first;
+     * null for unsigned. A path, never the key: the settings file holds no secret.
+     */
+    public String signingKey;
     /** The run launcher's choices by workspace (its absolute path), as last left there. */
     public Map<String, LauncherChoices> launchers = new LinkedHashMap<>();
 

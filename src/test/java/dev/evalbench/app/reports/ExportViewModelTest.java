@@ -47,6 +47,44 @@ class ExportViewModelTest {
         }
     }
 
+    /**
+     * A reviewer signs every report with their key: a new export form offers the key the last report was signed with
+     * (it offered "do not sign" each time), an unsigned export is remembered as such, and a key file since deleted is
+     * not offered.
+     */
+    @Test
+    void aNewFormOffersTheKeyTheLastReportWasSignedWith() throws Exception {
+        try (SampleHistory history = SampleHistory.in(temp)) {
+            RunHeader first = history.run();
+            RunHeader second = history.run();
+            var key = dev.evalbench.core.service.SigningKeys.create(temp.resolve("keys"), "reviewer", "Rae Viewer", null);
+            KeysViewModel keys = new KeysViewModel(runner, temp.resolve("keys"), () -> history.workspace);
+            keys.refresh();
+            ExportViewModel signed = new ExportViewModel(runner, () -> history.store, Map.of(), () -> history.workspace,
+                    second.id(), keys);
+            assertThat(signed.signWithProperty().get()).as("no report signed yet").isNull();
+            signed.signWithProperty().set(key.privateKeyFile());
+            signed.folderProperty().set(temp.resolve("signed").toString());
+            signed.export();
+            assertThat(signed.envelopeProperty().get()).isNotNull();
+
+            ExportViewModel next = new ExportViewModel(runner, () -> history.store, Map.of(), () -> history.workspace,
+                    first.id(), keys);
+            assertThat(next.signWithProperty().get()).isEqualTo(key.privateKeyFile());
+            next.signWithProperty().set(null);
+            next.folderProperty().set(temp.resolve("unsigned").toString());
+            next.export();
+            assertThat(new ExportViewModel(runner, () -> history.store, Map.of(), () -> history.workspace, second.id(),
+                    keys).signWithProperty().get()).as("after an unsigned export").isNull();
+
+            keys.lastUsedProperty().set(key.privateKeyFile());
+            Files.delete(key.privateKeyFile());
+            keys.refresh();
+            assertThat(new ExportViewModel(runner, () -> history.store, Map.of(), () -> history.workspace, second.id(),
+                    keys).signWithProperty().get()).as("the key file deleted").isNull();
+        }
+    }
+
     @Test
     void theRunTaggedMainIsTheBaselineChosenUntilTheUserChoosesAnother() throws Exception {
         try (SampleHistory history = SampleHistory.in(temp)) {

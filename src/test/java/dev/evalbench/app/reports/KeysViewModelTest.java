@@ -34,4 +34,31 @@ class KeysViewModelTest {
         assertThat(KeysViewModel.fileNameFor("Rita Reviewer (QA)", "me")).isEqualTo("rita-reviewer-qa");
         assertThat(KeysViewModel.fileNameFor(null, "me")).isEqualTo("me");
     }
+
+    /**
+     * The key last signed with is kept through the settings file: written by one session, offered by the next's
+     * export form; forgotten there when its file is gone.
+     */
+    @Test
+    void theKeyLastSignedWithIsKeptInTheSettingsFileForTheNextSession() throws Exception {
+        Path folder = temp.resolve("keys");
+        Path key = dev.evalbench.core.service.SigningKeys.create(folder, "rae", "Rae Viewer", null).privateKeyFile();
+        var file = new dev.evalbench.app.settings.SettingsFile(temp.resolve("settings/workbench.json"));
+        var before = file.load();
+        KeysViewModel first = new KeysViewModel(new SameThreadTaskRunner(), folder, () -> null);
+        first.rememberIn(before);
+        first.lastUsedProperty().set(key);
+        file.save(before);
+
+        KeysViewModel next = new KeysViewModel(new SameThreadTaskRunner(), folder, () -> null);
+        var after = file.load();
+        next.rememberIn(after);
+        next.refresh();
+        assertThat(next.lastUsedProperty().get()).isEqualTo(key);
+
+        java.nio.file.Files.delete(key);
+        next.refresh();
+        assertThat(next.lastUsedProperty().get()).as("its file deleted").isNull();
+        assertThat(after.signingKey).isNull();
+    }
 }

@@ -93,6 +93,8 @@ class ReportsWindowTest extends WindowTestBase {
         assertThat(text("#export-outcome")).contains("report.json").contains("report.md").contains("report.html")
                 .contains("report.intoto.json, signed by Ada Author (ed25519:");
         assertThat(out.resolve("report.intoto.json")).exists();
+        // Kept for the next export form, and the next session's (the settings are saved on close).
+        assertThat(FxWait.read(() -> fixture.workbench().settings().signingKey)).isEqualTo(authorKey.toString());
         // The page names the signer by the name the key carries, unverified, with the key's fingerprint.
         String authorFingerprint = Ed25519Keys.fingerprint(Ed25519Keys.readPublicKey(keyFolder.resolve("author.pub")));
         assertThat(Files.readString(out.resolve("report.html"))).contains("Signed by").contains("<strong>Ada Author</strong> (name unverified)")
