@@ -70,6 +70,9 @@ class JsonOutputTest {
 
         String runId = json(Cli.run("run", w, "--json"), "run").get("run_id").asText();
         assertThat(json(Cli.run("tag", runId, "main", "--workspace", w, "--json"), "tag").get("run_id").asText()).isEqualTo(runId);
+        assertThat(json(Cli.run("tag", runId, "spare", "--workspace", w, "--json"), "tag").has("deleted")).isFalse();
+        assertThat(json(Cli.run("tag", "--delete", "spare", "--workspace", w, "--json"), "tag").get("deleted").asBoolean())
+                .isTrue();
         JsonNode listed = json(Cli.run("history", "--workspace", w, "--json"), "history").get(0);
         assertThat(listed.get("run_id").asText()).isEqualTo(runId);
         assertThat(listed.get("status").asText()).as("one casing everywhere, as run --json says it").isEqualTo("complete");

@@ -74,26 +74,26 @@ public final class HistoryView extends VBox {
         // Every line of it: the list below it grows into the column's height and would squeeze it to one cut line.
         problem.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         getChildren().addAll(title, search, list, actions, problem);
-        list.setContextMenu(actionsMenu());
+        list.setContextMenu(actionsMenu(vm));
         dev.evalbench.app.fx.ContextMenuKeys.install(list, list.getContextMenu(),
                 () -> list.getSelectionModel().getSelectedIndex());
     }
 
     /**
      * The row buttons again as the list's context menu (right click, Shift+F10), in words rather than icons, with
-     * "Copy run id" for the command line ({@code evalbench report RUN}). Made as it opens, from the buttons as
-     * they are then (those other features added, each enabled as its button is).
+     * "Copy run id" for the command line ({@code evalbench report RUN}) and "Remove tag" for each of the run's tags.
+     * Made as it opens, from the buttons as they are then (those other features added, each enabled as its button is).
      */
-    private javafx.scene.control.ContextMenu actionsMenu() {
+    private javafx.scene.control.ContextMenu actionsMenu(HistoryViewModel vm) {
         javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu();
         menu.setId("history-menu");
         // Never empty, even before it first opens: a control shows no context menu that has no items.
-        fill(menu);
-        menu.setOnShowing(e -> fill(menu));
+        fill(menu, vm);
+        menu.setOnShowing(e -> fill(menu, vm));
         return menu;
     }
 
-    private void fill(javafx.scene.control.ContextMenu menu) {
+    private void fill(javafx.scene.control.ContextMenu menu, HistoryViewModel vm) {
         menu.getItems().clear();
         for (Button b : buttons) {
             javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(b.getAccessibleText(),
@@ -112,6 +112,16 @@ public final class HistoryView extends VBox {
             javafx.scene.input.Clipboard.getSystemClipboard().setContent(id);
         });
         menu.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), copy);
+        // A tag put on the wrong run, or main taken away to gate without a baseline (`evalbench tag --delete TAG`).
+        RunRow run = selected();
+        if (run == null || run.header().tags().isEmpty()) return;
+        menu.getItems().add(new javafx.scene.control.SeparatorMenuItem());
+        for (String tag : run.header().tags()) {
+            javafx.scene.control.MenuItem remove = new javafx.scene.control.MenuItem("Remove tag " + tag, new FontIcon("fth-x"));
+            remove.setId("history-untag-" + tag);
+            remove.setOnAction(a -> vm.untag(tag));
+            menu.getItems().add(remove);
+        }
     }
 
     /** Adds an icon button that acts on the selected run, disabled while none is selected (compare, for one). */

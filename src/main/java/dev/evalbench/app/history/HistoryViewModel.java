@@ -170,6 +170,17 @@ public final class HistoryViewModel {
     }
 
     /**
+     * Removes {@code tag} from the history ({@code evalbench tag --delete}), then lists again; removing main leaves
+     * later runs without a baseline, and the gate summaries are redone as when it moved.
+     */
+    public void untag(String tag) {
+        BackgroundTask.of(() -> new HistoryService(store.get()).untag(tag))
+                .onSuccess(was -> refresh())
+                .onFailure(e -> problem.set("Cannot remove tag " + tag + ": " + e.getMessage()))
+                .executeWith(runner);
+    }
+
+    /**
      * Called on the UI thread when a listing finds the run tagged main changed since the last one, whoever moved
      * it (Tag main here, {@code evalbench tag} in a terminal): what was gated against the old baseline is stale.
      */

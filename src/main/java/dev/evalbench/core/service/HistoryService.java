@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A workspace's run history: opening it (for writing, or an existing one for reading), listing runs, tagging
@@ -96,6 +97,19 @@ public final class HistoryService {
         }
         store.tag(header.id(), tag);
         return header;
+    }
+
+    /**
+     * Removes {@code tag} (a mistaken one, or main to gate later runs without a baseline); the run it named.
+     *
+     * @throws RequestException field "tag" when no run has that tag, naming the tags there are
+     */
+    public String untag(String tag) throws StoreException, RequestException {
+        Optional<String> named = store.untag(tag);
+        if (named.isPresent()) return named.get();
+        java.util.Set<String> tags = store.tags().keySet();
+        throw new RequestException("tag", tag, "no run is tagged \"" + tag + "\"" + (tags.isEmpty()
+                ? ": this history has no tags" : "; the tags are " + String.join(", ", tags)));
     }
 
     /** The tag rules, checked before the store is touched. */

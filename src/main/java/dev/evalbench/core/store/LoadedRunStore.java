@@ -80,6 +80,7 @@ public final class LoadedRunStore implements RunStore {
     @Override public void finishRun(String runId, RunStatus status, Instant finishedAt) throws StoreException { throw readOnly(); }
     @Override public void reopenRun(String runId, long pid) throws StoreException { throw readOnly(); }
     @Override public void tag(String runId, String tag) throws StoreException { throw readOnly(); }
+    @Override public Optional<String> untag(String tag) throws StoreException { throw readOnly(); }
 
     @Override
     public synchronized Optional<RunHeader> run(String runId) {

@@ -136,6 +136,9 @@ public interface RunStore extends AutoCloseable {
     /** Points a tag (such as "main") at a run, moving it if it pointed elsewhere. */
     void tag(String runId, String tag) throws StoreException;
 
+    /** Removes {@code tag}; the run it named, or empty when no run had that tag (then nothing changed). */
+    Optional<String> untag(String tag) throws StoreException;
+
     /** A run id, a unique id prefix, a tag, or "latest". */
     Optional<String> resolve(String idOrTag) throws StoreException;
 

@@ -277,6 +277,19 @@ class HistoryListWindowTest extends WindowTestBase {
         dev.evalbench.app.FxWait.waitUntilShown(robot, "#history-tag-item", 10, TimeUnit.SECONDS);
         robot.clickOn("#history-tag-item");
         dev.evalbench.app.FxWait.waitFor(20, TimeUnit.SECONDS, () -> list.getItems().get(0).tags().equals("main"));
+
+        // A tagged run's menu removes each of its tags (`evalbench tag --delete`): a tag put on the wrong run stayed.
+        robot.press(javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.F10)
+                .release(javafx.scene.input.KeyCode.F10, javafx.scene.input.KeyCode.SHIFT);
+        dev.evalbench.app.FxWait.waitUntilShown(robot, "#history-untag-main", 10, TimeUnit.SECONDS);
+        assertThat(dev.evalbench.app.FxWait.read(() -> menu.getItems().get(menu.getItems().size() - 1).getText()))
+                .isEqualTo("Remove tag main");
+        robot.clickOn("#history-untag-main");
+        dev.evalbench.app.FxWait.waitFor(20, TimeUnit.SECONDS, () -> list.getItems().get(0).tags().isEmpty());
+        try (var store = dev.evalbench.core.store.sqlite.SqliteRunStore.openReadOnly(
+                fixture.workspace.resolve(".evalbench/history.db"))) {
+            assertThat(store.tags()).isEmpty();
+        }
     }
 
     /** A copy of the sample with one run stored (the command line's; exit 1, the sample fails a gate). */

@@ -92,6 +92,11 @@ class DelegatingStore implements RunStore {
     }
 
     @Override
+    public java.util.Optional<String> untag(String tag) throws StoreException {
+        return delegate.untag(tag);
+    }
+
+    @Override
     public Optional<String> resolve(String idOrTag) throws StoreException {
         return delegate.resolve(idOrTag);
     }

@@ -325,6 +325,11 @@ public final class SqliteRunStore implements RunStore {
     }
 
     @Override
+    public Optional<String> untag(String tag) throws StoreException {
+        return writer.inTransaction("remove tag " + tag, c -> TagRows.remove(c, tag));
+    }
+
+    @Override
     public Optional<String> resolve(String idOrTag) throws StoreException {
         return readers.read("resolve run \"" + idOrTag + "\"", c -> RunReferences.resolve(c, idOrTag));
     }

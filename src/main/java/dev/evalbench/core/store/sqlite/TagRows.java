@@ -29,6 +29,18 @@ final class TagRows {
         }
     }
 
+    /** Removes {@code tag}; the run it named, or empty when there was no such tag. */
+    static Optional<String> remove(Connection c, String tag) throws SQLException {
+        Optional<String> named = runOf(c, tag);
+        if (named.isPresent()) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM tags WHERE tag = ?")) {
+                ps.setString(1, tag);
+                ps.executeUpdate();
+            }
+        }
+        return named;
+    }
+
     /** Sorted by tag. */
     static List<String> tagsOf(Connection c, String runId) throws SQLException {
         List<String> tags = new ArrayList<>();
