@@ -38,8 +38,15 @@ class DocumentedExitCodesTest {
         assertThat(outage.json().get("status").asText()).isEqualTo("incomplete");
 
         Path summary = tmp.resolve("summary.md");
+        Path junit = tmp.resolve("gates.xml");
         Cli.Result text = Cli.run(ws.env, "gate", "--workspace", ws.dir.toString(), "--db", ws.db.toString(),
-                "--markdown", summary.toString());
+                "--markdown", summary.toString(), "--junit", junit.toString());
+        // A CI test reporter reads the gates as errors (they could not measure), not as the prompt's failures.
+        assertThat(java.nio.file.Files.readString(junit)).as("the JUnit XML")
+                .containsPattern("<testsuite [^>]*errors=\"[1-9]\\d*\"")
+                .contains("<error message=\"Not measured: the model answered no case of this run")
+                .contains("type=\"no_answer\"").doesNotContain("type=\"gate_failed\"")
+                .contains("type=\"provider_failure\"");
         assertThat(java.nio.file.Files.readString(summary)).as("the CI summary")
                 .contains("**outage:** no case got an answer from the model")
                 .containsPattern("## ❌ Evalbench: \\d+ gates not measured: no answer from the model\n")

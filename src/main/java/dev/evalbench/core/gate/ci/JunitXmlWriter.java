@@ -4,6 +4,7 @@ import dev.evalbench.core.mask.OutboundMask;
 import dev.evalbench.core.io.AtomicFiles;
 import dev.evalbench.core.gate.GateReport;
 import dev.evalbench.core.gate.GateVerdict;
+import dev.evalbench.core.record.RunEvent;
 import dev.evalbench.core.record.ScoredCase;
 import dev.evalbench.core.record.RunCases;
 import dev.evalbench.core.record.StoredRun;
@@ -30,7 +31,9 @@ import org.w3c.dom.Element;
  * {@code <testsuites>} around one {@code <testsuite>} holding a testcase per gate (classname
  * {@code evalbench.gates}) and a testcase per failing case (classname {@code evalbench.cases.<suite>}).
  * A failed gate's {@code <failure>} message gives value, threshold, baseline, interval and p-value; a failing
- * case's gives its eval failures or its provider failure. Passing cases are not listed. Text is built with the
+ * case's gives its eval failures or its provider failure. Passing cases are not listed. Of an outage's run (the model
+ * answered no case) each gate that would have run is an {@code <error type="no_answer">}, counted in {@code errors}:
+ * it measured the outage, as {@link VerdictCells} says it in the tables people read. Text is built with the
  * JDK's DOM, so everything is escaped, and characters XML 1.0 forbids (control characters a model may emit)
  * become U+FFFD. Stateless and thread-safe.
  */
@@ -63,16 +66,23 @@ public final class JunitXmlWriter {
 
             int tests = 0;
             int failures = 0;
+            int errors = 0;
+            boolean outage = RunEvent.leftByAnOutage(run.header().status(), run.events());
             for (GateVerdict v : report.verdicts()) {
                 Element testcase = testcase(doc, suite, "evalbench.gates", v.id() + " (" + v.kind() + ")", 0);
                 tests++;
-                if (!v.ran()) {
+                if (outage && v.ran()) {
+                    // It measured the outage, not the model: an error (the test could not run), not a failed gate.
+                    errors++;
+                    problem(doc, testcase, "error", VerdictCells.NO_ANSWER.replace(' ', '_'),
+                            VerdictCells.NOT_MEASURED_IN_AN_OUTAGE, VerdictCells.NOT_MEASURED_IN_AN_OUTAGE);
+                } else if (!v.ran()) {
                     Element skipped = doc.createElement("skipped");
                     skipped.setAttribute("message", v.detail());
                     testcase.appendChild(skipped);
                 } else if (!v.passed()) {
                     failures++;
-                    failure(doc, testcase, "gate_failed", v.detail() + " (" + VerdictFormat.summary(v) + ")",
+                    problem(doc, testcase, "failure", "gate_failed", v.detail() + " (" + VerdictFormat.summary(v) + ")",
                             v.detail() + "\n" + VerdictFormat.summary(v));
                 }
             }
@@ -87,16 +97,16 @@ public final class JunitXmlWriter {
                 tests++;
                 failures++;
                 String why = CaseFailures.describe(r);
-                failure(doc, testcase, r.failureKind() != null ? "provider_failure" : "case_failed", why, why);
+                problem(doc, testcase, "failure", r.failureKind() != null ? "provider_failure" : "case_failed", why, why);
             }
             suite.setAttribute("tests", Integer.toString(tests));
             suite.setAttribute("failures", Integer.toString(failures));
-            suite.setAttribute("errors", "0");
+            suite.setAttribute("errors", Integer.toString(errors));
             suite.setAttribute("skipped", Long.toString(report.verdicts().stream().filter(v -> !v.ran()).count()));
             suites.setAttribute("name", "evalbench");
             suites.setAttribute("tests", Integer.toString(tests));
             suites.setAttribute("failures", Integer.toString(failures));
-            suites.setAttribute("errors", "0");
+            suites.setAttribute("errors", Integer.toString(errors));
             return serialize(doc);
         } catch (ParserConfigurationException | TransformerException e) {
             throw new IllegalStateException("the JDK's XML support failed to build a JUnit report", e);
@@ -128,8 +138,9 @@ public final class JunitXmlWriter {
         return testcase;
     }
 
-    private static void failure(Document doc, Element testcase, String type, String message, String body) {
-        Element failure = doc.createElement("failure");
+    /** A {@code <failure>} (the test ran and failed) or an {@code <error>} (it could not run) under the testcase. */
+    private static void problem(Document doc, Element testcase, String element, String type, String message, String body) {
+        Element failure = doc.createElement(element);
         failure.setAttribute("type", type);
         failure.setAttribute("message", clean(message));
         failure.setTextContent(clean(body));
