@@ -108,14 +108,17 @@ public final class RevisionHistoryModel {
         return lines;
     }
 
-    /** Writes a new revision with {@code old}'s template parts; refused while the editor has unsaved edits. */
+    /**
+     * Writes a new revision with {@code old}'s template parts; refused while the editor has unsaved edits, and
+     * when those parts do not load (a template that does not parse), as a save of them would be.
+     */
     public void rollback(PromptVersion old) {
         if (editor.isDirty()) {
             diffTitle.set("Save or discard your edits before rolling back.");
             return;
         }
         editor.writing(true);
-        BackgroundTask.of(() -> PromptSaver.rollback(editor.workspace(), editor.file(), old))
+        BackgroundTask.of(() -> PromptSaver.rollback(editor.workspace(), editor.file(), old, editor::refuseUnloadable))
                 .onSuccess(written -> {
                     editor.writing(false);
                     editor.adoptSaved(written);

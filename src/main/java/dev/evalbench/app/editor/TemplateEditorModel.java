@@ -254,7 +254,7 @@ public final class TemplateEditorModel {
         }
         writing.set(true);
         BackgroundTask.of(() -> {
-                    TemplateAnalysis.refuseUnloadable(file, base, renderer);
+                    refuseUnloadable(base);
                     return PromptSaver.saveNext(workspace, file, base, line);
                 })
                 .onSuccess(next -> {
@@ -272,6 +272,14 @@ public final class TemplateEditorModel {
                     notice.set("Not saved: " + (e instanceof PromptFileException p ? p.error() : e.getMessage()));
                 })
                 .executeWith(runner);
+    }
+
+    /**
+     * Throws the first reason {@code text} could not be this file's next revision (broken YAML, a template that does
+     * not parse), in {@code validate}'s words. Any thread: it compiles, so off the UI thread with the write.
+     */
+    void refuseUnloadable(String text) throws PromptFileException {
+        TemplateAnalysis.refuseUnloadable(file, text, renderer);
     }
 
     public void cancelSave() {

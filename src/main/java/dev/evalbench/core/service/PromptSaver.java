@@ -30,9 +30,27 @@ public final class PromptSaver {
 
     /** Writes the file on disk as a new revision with {@code old}'s system and body; returns what was written. */
     public static String rollback(Path workspace, String file, PromptVersion old) throws PromptFileException, IOException {
+        return rollback(workspace, file, old, text -> { });
+    }
+
+    /**
+     * As {@link #rollback(Path, String, PromptVersion)}, after {@code refuse} has read the text that would be
+     * written and not thrown: a caller that checks its templates (the editor, as its save does) refuses to write a
+     * revision the workspace could not load, such as one kept from the file as edited outside the workbench.
+     */
+    public static String rollback(Path workspace, String file, PromptVersion old, TextCheck refuse)
+            throws PromptFileException, IOException {
         if (old.parts() == null) throw new PromptFileException(file, 0, 0, "that version does not parse; it cannot be rolled back to");
         String now = Files.readString(workspace.resolve(file), StandardCharsets.UTF_8);
-        return write(workspace, file, PromptRevisions.rollback(file, now, old.parts().system(), old.parts().body(), old.revision()));
+        String text = PromptRevisions.rollback(file, now, old.parts().system(), old.parts().body(), old.revision());
+        refuse.check(text);
+        return write(workspace, file, text);
+    }
+
+    /** A check of a prompt file's text before it is written; throws what is wrong with it. */
+    @FunctionalInterface
+    public interface TextCheck {
+        void check(String text) throws PromptFileException;
     }
 
     private static String write(Path workspace, String file, String text) throws IOException {

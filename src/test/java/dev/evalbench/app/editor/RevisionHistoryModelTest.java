@@ -84,6 +84,29 @@ class RevisionHistoryModelTest {
     }
 
     @Test
+    void aRevisionWhoseTemplateDoesNotParseIsNotRolledBackTo() throws Exception {
+        Path ws = dev.evalbench.cli.Cli.copySample(temp);
+        // Edited outside the workbench into a template that does not parse, then mended and saved here: the broken
+        // text is kept as revision 5 in the history, where it can be chosen.
+        String broken = Files.readString(ws.resolve(FILE)).replace("revision: 4", "revision: 5")
+                .replace("The customer wrote:", "The customer wrote: {{ ticket");
+        Files.writeString(ws.resolve(FILE), broken);
+        RevisionHistoryModel history = open(ws);
+        editor.textProperty().set(editor.textProperty().get().replace("The customer wrote: {{ ticket", "The customer wrote:"));
+        editor.changelogProperty().set("Close the tag");
+        editor.save();
+        assertThat(history.versions()).extracting(PromptVersion::revision).startsWith(6, 5);
+        String mended = Files.readString(ws.resolve(FILE));
+
+        history.rollback(history.versions().get(1));
+        assertThat(history.diffTitleProperty().get()).startsWith("Not rolled back: " + FILE + ":")
+                .contains("\"{{\" is not closed");
+        assertThat(Files.readString(ws.resolve(FILE))).as("nothing written").isEqualTo(mended);
+        assertThat(history.versions()).extracting(PromptVersion::revision).startsWith(6, 5);
+        assertThat(editor.isDirty()).isFalse();
+    }
+
+    @Test
     void unsavedChangesAreShownAgainstTheFileAsSaved() throws Exception {
         Path ws = dev.evalbench.cli.Cli.copySample(temp);
         RevisionHistoryModel history = open(ws);
