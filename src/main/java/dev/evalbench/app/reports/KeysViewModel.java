@@ -38,6 +38,11 @@ public final class KeysViewModel {
      * file gone from the disk is forgotten when the folder is listed.
      */
     private final ObjectProperty<Path> lastUsed = new SimpleObjectProperty<>(this, "lastUsed");
+    /**
+     * The key the last report was approved with (a reviewer's, often not the one they sign their own reports with),
+     * which the verify form offers first; forgotten as {@link #lastUsed} is.
+     */
+    private final ObjectProperty<Path> lastApproved = new SimpleObjectProperty<>(this, "lastApproved");
 
     /**
      * @param keyFolder the user's key folder ({@code KeyLocation.defaultFolder})
@@ -80,23 +85,28 @@ public final class KeysViewModel {
     }
 
     /**
-     * Keeps the key last signed with in {@code settings} (saved with them when the window closes), and takes the one
-     * kept there: the next session's first export form offers it. Call once, before the folder is listed.
+     * Keeps the keys last signed and approved with in {@code settings} (saved with them when the window closes), and
+     * takes the ones kept there: the next session's first export and verify forms offer them. Call once, before the
+     * folder is listed.
      */
     public void rememberIn(dev.evalbench.app.settings.WorkbenchSettings settings) {
         if (settings.signingKey != null) lastUsed.set(Path.of(settings.signingKey));
         lastUsed.addListener((o, was, now) -> settings.signingKey = now == null ? null : now.toString());
+        if (settings.approvingKey != null) lastApproved.set(Path.of(settings.approvingKey));
+        lastApproved.addListener((o, was, now) -> settings.approvingKey = now == null ? null : now.toString());
     }
 
-    /** Lists the key folder again. */
+    /** Lists the key folder again, and forgets a remembered key whose file is gone. */
     public void refresh() {
-        Path remembered = lastUsed.get();
+        Path signed = lastUsed.get();
+        Path approved = lastApproved.get();
         BackgroundTask.of(() -> new Listing(SigningKeys.privateKeys(keyFolder), SigningKeys.publicKeys(keyFolder),
-                        remembered == null || java.nio.file.Files.isRegularFile(remembered)))
+                        gone(signed), gone(approved)))
                 .onSuccess(listing -> {
                     privateKeys.setAll(listing.privateKeys());
                     publicKeys.setAll(listing.publicKeys());
-                    if (!listing.rememberedExists() && remembered.equals(lastUsed.get())) lastUsed.set(null);
+                    if (listing.signedGone() && signed.equals(lastUsed.get())) lastUsed.set(null);
+                    if (listing.approvedGone() && approved.equals(lastApproved.get())) lastApproved.set(null);
                 })
                 .onFailure(e -> problem.set("Cannot list " + keyFolder + ": " + e.getMessage()))
                 .executeWith(runner);
@@ -127,12 +137,19 @@ public final class KeysViewModel {
                 .executeWith(runner);
     }
 
-    /** The key folder's listing, and whether the key remembered when it was asked for is still a file. */
-    private record Listing(List<Path> privateKeys, List<Path> publicKeys, boolean rememberedExists) {}
+    /** Whether a remembered key file is no longer there (blocking: on the task). */
+    private static boolean gone(Path remembered) {
+        return remembered != null && !java.nio.file.Files.isRegularFile(remembered);
+    }
+
+    /** The key folder's listing, and whether each key remembered when it was asked for is gone from the disk. */
+    private record Listing(List<Path> privateKeys, List<Path> publicKeys, boolean signedGone, boolean approvedGone) {}
 
     public Path keyFolder() { return keyFolder; }
     /** The key the last report was exported with, or null (unsigned, or none yet); see the field. */
     public ObjectProperty<Path> lastUsedProperty() { return lastUsed; }
+    /** The key the last report was approved with, or null (none yet); see the field. */
+    public ObjectProperty<Path> lastApprovedProperty() { return lastApproved; }
     /** Private key files of the key folder, by name. */
     public ObservableList<Path> privateKeys() { return privateKeys; }
     /** Public key files of the key folder, by name: the keys verification trusts. */

@@ -56,6 +56,7 @@ public final class VerifyViewModel {
     public VerifyViewModel(TaskRunner runner, KeysViewModel keys, Supplier<Path> openWorkspace) {
         this.runner = runner;
         this.keys = keys;
+        approveWith.set(keys.lastApprovedProperty().get());
         Path ws = openWorkspace.get();
         if (ws != null) workspace.set(ws.toString());
     }
@@ -154,6 +155,7 @@ public final class VerifyViewModel {
             int count = ReportService.approve(Path.of(env), pair.signer()).signatures().size();
             return "Approved by " + (pair.name().isEmpty() ? pair.label() : pair.name()) + " (" + pair.keyId() + "); the envelope now has " + count + " signatures.";
         }).onSuccess(message -> {
+            keys.lastApprovedProperty().set(key);
             approval.set(message);
             verify();
         }).onFailure(e -> approval.set("Not approved: " + e.getMessage())).executeWith(runner);

@@ -45,6 +45,8 @@ public final class WorkbenchSettings {
      * null for unsigned. A path, never the key: the settings file holds no secret.
      */
     public String signingKey;
+    /** The private key file the last report was approved with (absolute path), which the verify form offers first. */
+    public String approvingKey;
     /** The run launcher's choices by workspace (its absolute path), as last left there. */
     public Map<String, LauncherChoices> launchers = new LinkedHashMap<>();
 

@@ -36,8 +36,8 @@ class KeysViewModelTest {
     }
 
     /**
-     * The key last signed with is kept through the settings file: written by one session, offered by the next's
-     * export form; forgotten there when its file is gone.
+     * The keys last signed and approved with are kept through the settings file: written by one session, offered
+     * by the next's export and verify forms; each forgotten there when its file is gone.
      */
     @Test
     void theKeyLastSignedWithIsKeptInTheSettingsFileForTheNextSession() throws Exception {
@@ -47,7 +47,10 @@ class KeysViewModelTest {
         var before = file.load();
         KeysViewModel first = new KeysViewModel(new SameThreadTaskRunner(), folder, () -> null);
         first.rememberIn(before);
+        Path reviewer = dev.evalbench.core.service.SigningKeys.create(folder, "rae-reviews", "Rae Viewer", null)
+                .privateKeyFile();
         first.lastUsedProperty().set(key);
+        first.lastApprovedProperty().set(reviewer);
         file.save(before);
 
         KeysViewModel next = new KeysViewModel(new SameThreadTaskRunner(), folder, () -> null);
@@ -55,10 +58,16 @@ class KeysViewModelTest {
         next.rememberIn(after);
         next.refresh();
         assertThat(next.lastUsedProperty().get()).isEqualTo(key);
+        assertThat(next.lastApprovedProperty().get()).as("the key approved with, kept apart").isEqualTo(reviewer);
 
         java.nio.file.Files.delete(key);
         next.refresh();
         assertThat(next.lastUsedProperty().get()).as("its file deleted").isNull();
         assertThat(after.signingKey).isNull();
+        assertThat(next.lastApprovedProperty().get()).as("its file still there").isEqualTo(reviewer);
+        java.nio.file.Files.delete(reviewer);
+        next.refresh();
+        assertThat(next.lastApprovedProperty().get()).isNull();
+        assertThat(after.approvingKey).isNull();
     }
 }

@@ -158,6 +158,8 @@ class ReportsWindowTest extends WindowTestBase {
         waitFor(30, TimeUnit.SECONDS, () -> signatures.getItems().size() == 2 && text("#approve-outcome").startsWith("Approved by")
                 && text("#verify-verdict").contains(", Rita Reviewer (ed25519:"));
         assertThat(text("#approve-outcome")).startsWith("Approved by Rita Reviewer (ed25519:").contains("2 signatures");
+        // The next verify form, in this session or the next, offers the reviewer's key again.
+        assertThat(FxWait.read(() -> fixture.workbench().settings().approvingKey)).isEqualTo(reviewerKey.toString());
         assertThat(signatures.getItems()).extracting(CheckRow::word).containsExactly("valid", "valid");
         // Verified against the keys of the key folder: each signature named by the name its trusted key carries.
         assertThat(signatures.getItems()).extracting(CheckRow::what).satisfiesExactly(

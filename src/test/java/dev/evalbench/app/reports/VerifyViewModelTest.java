@@ -23,6 +23,7 @@ class VerifyViewModelTest {
     private Path workspace;
     private Path envelope;
     private VerifyViewModel vm;
+    private KeysViewModel keyModel;
 
     @BeforeEach
     void signAReport() throws Exception {
@@ -41,7 +42,7 @@ class VerifyViewModelTest {
         envelope = out.resolve("report.intoto.json");
         Files.write(envelope, DsseSigner.sign(Dsse.IN_TOTO_PAYLOAD_TYPE, statement.payload(),
                 Ed25519Keys.readPrivateKey(author.privateKeyFile()), author.keyId()).toJson());
-        KeysViewModel keyModel = new KeysViewModel(runner, keys, () -> workspace);
+        keyModel = new KeysViewModel(runner, keys, () -> workspace);
         vm = new VerifyViewModel(runner, keyModel, () -> workspace);
     }
 
@@ -59,6 +60,19 @@ class VerifyViewModelTest {
                 org.assertj.core.groups.Tuple.tuple("report.json", "valid"),
                 org.assertj.core.groups.Tuple.tuple("prompts/triage.yaml", "valid"),
                 org.assertj.core.groups.Tuple.tuple("gates.yaml", "valid"));
+    }
+
+    @Test
+    void aNewVerifyFormOffersTheKeyTheLastReportWasApprovedWith() throws Exception {
+        Path reviewer = SigningKeys.create(keys, "reviewer", "Rita Reviewer", null).privateKeyFile();
+        assertThat(vm.approveWithProperty().get()).as("no report approved yet").isNull();
+        vm.open(envelope);
+        vm.approveWithProperty().set(reviewer);
+        vm.approve();
+        assertThat(vm.approvalProperty().get()).startsWith("Approved by Rita Reviewer");
+
+        VerifyViewModel next = new VerifyViewModel(runner, keyModel, () -> workspace);
+        assertThat(next.approveWithProperty().get()).isEqualTo(reviewer);
     }
 
     @Test
