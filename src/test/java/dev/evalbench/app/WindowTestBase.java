@@ -33,6 +33,23 @@ public abstract class WindowTestBase {
         return robot.lookup(matching).query();
     }
 
+    /**
+     * {@code node} once it stays where it is on the screen for 150 ms: a panel that opens itself (the Problems
+     * panel as problems appear) slides its rows down, and a click computed mid-way lands beside them.
+     */
+    protected javafx.scene.Node settled(javafx.scene.Node node) throws Exception {
+        javafx.geometry.Bounds[] last = {null};
+        // Asked from this thread, not the FX thread's: it sleeps between two looks.
+        org.testfx.util.WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> {
+            javafx.geometry.Bounds now = FxWait.read(() -> node.localToScreen(node.getBoundsInLocal()));
+            boolean same = now != null && now.equals(last[0]);
+            last[0] = now;
+            if (!same) Thread.sleep(150);
+            return same;
+        });
+        return node;
+    }
+
     /** The centre's selected tab, or null; read on the FX thread. */
     protected javafx.scene.control.Tab selectedTab() {
         return FxWait.read(() -> fixture.workbench().window().tabs().getSelectionModel().getSelectedItem());

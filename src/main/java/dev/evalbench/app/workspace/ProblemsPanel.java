@@ -48,7 +48,9 @@ public final class ProblemsPanel extends TitledPane {
             List<Row> all = new ArrayList<>();
             problems.forEach(e -> all.add(new Row(e, false)));
             warnings.forEach(e -> all.add(new Row(e, true)));
-            rows.setAll(all);
+            // The same problems read again (the watcher saw the file written twice) leave the rows, and the row the
+            // user is clicking, alone: replaced, the row's selection was gone between press and release.
+            if (!rows.equals(all)) rows.setAll(all);
         };
         fill.run();
         problems.addListener((ListChangeListener<InputError>) c -> fill.run());

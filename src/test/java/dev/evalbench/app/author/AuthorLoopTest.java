@@ -316,7 +316,7 @@ class AuthorLoopTest extends TriageWindowTestBase {
         assertThat(problem.file()).isEqualTo("gates.yaml");
         assertThat(problem.line()).isGreaterThan(1);
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn(listCell(t -> t.startsWith("gates.yaml:" + problem.line())));
+        robot.clickOn(settled(listCell(t -> t.startsWith("gates.yaml:" + problem.line()))));
         waitFor(10, TimeUnit.SECONDS, () -> selectedTab() != null && "gates.yaml".equals(selectedTab().getText()));
         CodeArea area = robot.lookup("#read-only-file").queryAs(CodeArea.class);
         waitFor(5, TimeUnit.SECONDS, () -> area.getCurrentParagraph() + 1 == problem.line());

@@ -59,6 +59,21 @@ class ProblemsPanelTest {
     }
 
     @Test
+    void theSameProblemsReadAgainKeepTheRowTheUserSelected() {
+        ProblemsPanel p = panel();
+        robot.interact(() -> problems.setAll(BROKEN, REUSED));
+        var list = p.list;
+        robot.interact(() -> list.getSelectionModel().select(1));
+        // The watcher saw the file written twice: the same problems again, in new objects.
+        robot.interact(() -> problems.setAll(new InputError(BROKEN.file(), BROKEN.line(), BROKEN.column(), BROKEN.message()),
+                new InputError(REUSED.file(), REUSED.line(), REUSED.column(), REUSED.message())));
+        assertThat(list.getSelectionModel().getSelectedIndex()).as("the row being clicked").isEqualTo(1);
+
+        robot.interact(() -> problems.setAll(REUSED));
+        assertThat(list.getItems()).extracting(ProblemsPanel.Row::error).containsExactly(REUSED);
+    }
+
+    @Test
     void aPanelTheUserOpenedStaysOpenWhenTheProblemsAreFixed() {
         ProblemsPanel p = panel();
         robot.interact(() -> p.setExpanded(true));
