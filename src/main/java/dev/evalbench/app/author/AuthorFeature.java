@@ -81,7 +81,7 @@ public final class AuthorFeature {
         files = new OpenFiles(wb, unsaved);
         // A run reads the files as saved: the launcher says which open files have edits it leaves out.
         wb.session().setUnsavedFiles(() -> files.dirtyEditors().stream().map(TemplateEditorModel::file).toList());
-        tree = new WorkspaceTreeView(files::open);
+        tree = new WorkspaceTreeView(new WorkspaceTreeView.Actions(files::open, this::showFolder, this::copyPath));
         tree.setHeader(new WorkspaceSwitcher(wb.runner(), wb.session(), wb.recentWorkspaces(), this::switchTo,
                 this::chooseWorkspace));
         wb.window().setWorkspaceView(tree);
@@ -144,6 +144,23 @@ public final class AuthorFeature {
 
     /** An editor's unsaved text, and the file's text it was edited from. */
     private record Unsaved(java.nio.file.Path file, String text, String base) {}
+
+    /** The tree's "Show in folder": the desktop's file manager opens {@code folder} of the open workspace. */
+    private void showFolder(String folder) {
+        Path ws = wb.session().folder();
+        if (ws != null) wb.window().openOnDesktop(ws.resolve(folder).normalize(), "in its file manager", wb.runner());
+    }
+
+    /** The tree's "Copy path": the full path of a workspace file or folder, as a terminal or another program wants it. */
+    private void copyPath(String file) {
+        Path ws = wb.session().folder();
+        if (ws == null) return;
+        String path = ws.resolve(file).normalize().toString();
+        javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+        content.putString(path);
+        javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        wb.window().status("Copied " + path);
+    }
 
     private void openProblem(InputError problem) {
         Path ws = wb.session().folder();

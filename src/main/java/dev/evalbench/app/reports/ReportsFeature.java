@@ -112,19 +112,9 @@ public final class ReportsFeature {
         return b;
     }
 
-    /**
-     * Opens {@code file} with the window's document opener on the task runner (finding a browser starts processes
-     * and waits for them); a failure is said in the status line.
-     */
+    /** Opens the report's page {@code file} in the desktop's browser; the status line says how it went. */
     private void openInBrowser(Path file) {
-        String uri = file.toUri().toString();
-        java.util.function.Consumer<String> opener = window.documentOpener();
-        dev.evalbench.app.fx.BackgroundTask.of(() -> {
-            opener.accept(uri);
-            return file;
-        }).onSuccess(opened -> window.status("Asked the desktop to open " + opened + " in its browser."))
-                .onFailure(e -> window.status("Cannot open " + file + ": " + e.getMessage() + ". Open it from the folder."))
-                .executeWith(runner);
+        window.openOnDesktop(file, "in its browser", runner);
     }
 
     /** Opens (or selects) the export tab of run {@code runId}. */

@@ -314,6 +314,23 @@ public final class MainWindow {
         return documents;
     }
 
+    /**
+     * Asks the desktop to open {@code target} (a report's page, a file's folder) with the {@link #documentOpener} on
+     * {@code runner}, since the opener starts a process and waits for it; the status line then says it asked
+     * ("Asked the desktop to open TARGET " + {@code where} + "."), or why it could not, naming the target for the
+     * reader to open by hand. FX thread.
+     */
+    public void openOnDesktop(java.nio.file.Path target, String where, dev.evalbench.app.fx.TaskRunner runner) {
+        String uri = target.toUri().toString();
+        java.util.function.Consumer<String> opener = documents;
+        dev.evalbench.app.fx.BackgroundTask.of(() -> {
+            opener.accept(uri);
+            return target;
+        }).onSuccess(opened -> status("Asked the desktop to open " + opened + " " + where + "."))
+                .onFailure(e -> status("Cannot open " + target + " " + where + ": " + e.getMessage() + "."))
+                .executeWith(runner);
+    }
+
     /** The split panes whose divider positions are remembered, by name. */
     public Map<String, SplitPane> splitPanes() {
         return Map.of("main", main, "left", left);

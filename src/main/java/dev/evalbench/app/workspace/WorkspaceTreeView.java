@@ -1,9 +1,13 @@
 package dev.evalbench.app.workspace;
 
+import dev.evalbench.app.fx.ContextMenuKeys;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
@@ -13,17 +17,27 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The open workspace as files, grouped (workspace files, prompts, datasets, schemas, ...); a prompt shows its
- * revision ("triage.yaml  r4"). Double-click or Enter opens a file. Controls only: the caller lists the
- * files off the UI thread and calls {@link #show}. FX thread only.
+ * revision ("triage.yaml  r4"). Double-click or Enter opens a file; its menu (right click, Shift+F10) opens it,
+ * shows its folder in the desktop's file manager or copies its path, and a group's shows or copies its folder.
+ * Controls only: the caller lists the files off the UI thread and calls {@link #show}, and does what the menu
+ * asks. FX thread only.
  */
 public final class WorkspaceTreeView extends BorderPane {
     /** A row: a group (null file) or a workspace-relative file. */
     record Entry(String label, String file) {}
 
+    /**
+     * What the tree's rows ask for, each given a workspace-relative path with '/' separators: a file to
+     * {@code open}; a folder ("" is the workspace's own) to show in the desktop's file manager; a file or folder
+     * whose path to copy. Called on the FX thread.
+     */
+    public record Actions(Consumer<String> open, Consumer<String> showFolder, Consumer<String> copyPath) {}
+
     final TreeView<Entry> tree = new TreeView<>();
     private List<Object> shown;
 
-    public WorkspaceTreeView(Consumer<String> open) {
+    public WorkspaceTreeView(Actions actions) {
+        Consumer<String> open = actions.open();
         Label title = new Label("WORKSPACE");
         title.getStyleClass().add("text-muted");
         title.setStyle("-fx-padding: 4 6 4 6;");
@@ -45,7 +59,42 @@ public final class WorkspaceTreeView extends BorderPane {
         tree.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) openSelected(open);
         });
+        ContextMenu menu = menu(actions);
+        tree.setContextMenu(menu);
+        ContextMenuKeys.install(tree, menu, () -> tree.getSelectionModel().getSelectedIndex());
         setCenter(tree);
+    }
+
+    private ContextMenu menu(Actions actions) {
+        MenuItem open = new MenuItem("Open (Enter)", new FontIcon("fth-edit-3"));
+        open.setId("tree-open");
+        open.setOnAction(e -> openSelected(actions.open()));
+        MenuItem folder = new MenuItem("Show in folder", new FontIcon("fth-folder"));
+        folder.setId("tree-show-folder");
+        folder.setOnAction(e -> selected().ifPresent(entry -> actions.showFolder().accept(folderOf(entry))));
+        MenuItem copy = new MenuItem("Copy path", new FontIcon("fth-copy"));
+        copy.setId("tree-copy-path");
+        copy.setOnAction(e -> selected().ifPresent(entry ->
+                actions.copyPath().accept(entry.file() != null ? entry.file() : folderOf(entry))));
+        ContextMenu menu = new ContextMenu(open, folder, copy);
+        menu.setOnShowing(e -> {
+            Optional<Entry> entry = selected();
+            open.setDisable(entry.map(Entry::file).isEmpty());
+            folder.setDisable(entry.isEmpty());
+            copy.setDisable(entry.isEmpty());
+        });
+        return menu;
+    }
+
+    private Optional<Entry> selected() {
+        return Optional.ofNullable(tree.getSelectionModel().getSelectedItem()).map(TreeItem::getValue);
+    }
+
+    /** The folder a row stands for: a file's own, or a group's ("workspace" is the workspace folder, ""). */
+    static String folderOf(Entry entry) {
+        if (entry.file() == null) return entry.label().equals(WorkspaceFileList.TOP) ? "" : entry.label();
+        int slash = entry.file().lastIndexOf('/');
+        return slash < 0 ? "" : entry.file().substring(0, slash);
     }
 
     private void openSelected(Consumer<String> open) {
