@@ -3,13 +3,17 @@ package dev.evalbench.app.editor;
 import dev.evalbench.app.fx.BackgroundTask;
 import dev.evalbench.core.compare.DiffRow;
 import dev.evalbench.core.compare.OutputDiff;
+import dev.evalbench.core.service.PromptFileException;
 import dev.evalbench.core.service.PromptHistory;
 import dev.evalbench.core.service.PromptRevisions;
 import dev.evalbench.core.service.PromptSaver;
 import dev.evalbench.core.service.PromptVersion;
+import dev.evalbench.core.workspace.InputError;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -34,6 +38,8 @@ public final class RevisionHistoryModel {
     private final ObservableList<PromptVersion> versions = FXCollections.observableArrayList();
     private final ObservableList<DiffLine> diff = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper diffTitle = new ReadOnlyStringWrapper(this, "diffTitle", "");
+    /** Why each version's text that does not load does not, by its sha256; set with {@link #versions}. */
+    private Map<String, String> unloadable = Map.of();
 
     public RevisionHistoryModel(TemplateEditorModel editor) {
         this.editor = editor;
@@ -41,17 +47,32 @@ public final class RevisionHistoryModel {
     }
 
     /**
-     * Reads every version again. A diff shown before goes with the versions it was between: "the file now" has
-     * moved on (a save, a rollback), and the list's selection is gone with the list.
+     * Reads every version again, and learns which of them do not load (a template that does not parse: one edited
+     * outside the workbench, a run's snapshot of it). A diff shown before goes with the versions it was between:
+     * "the file now" has moved on (a save, a rollback), and the list's selection is gone with the list.
      */
     public void load() {
         Path ws = editor.workspace();
         String file = editor.file();
-        BackgroundTask.of(() -> PromptHistory.of(ws, file))
+        BackgroundTask.of(() -> {
+                    List<PromptVersion> found = PromptHistory.of(ws, file);
+                    Map<String, String> broken = new HashMap<>();
+                    for (PromptVersion v : found) {
+                        if (broken.containsKey(v.sha256())) continue;
+                        try {
+                            editor.refuseUnloadable(v.text());
+                        } catch (PromptFileException e) {
+                            InputError why = e.error();
+                            broken.put(v.sha256(), (why.line() > 0 ? "line " + why.line() + ": " : "") + why.message());
+                        }
+                    }
+                    return Map.entry(found, broken);
+                })
                 .onSuccess(found -> {
                     diff.clear();
                     diffTitle.set("");
-                    versions.setAll(found);
+                    unloadable = Map.copyOf(found.getValue());
+                    versions.setAll(found.getKey());
                 })
                 .onFailure(e -> diffTitle.set("History unavailable: " + e.getMessage()))
                 .executeWith(editor.runner());
@@ -133,6 +154,14 @@ public final class RevisionHistoryModel {
     }
 
     public ObservableList<PromptVersion> versions() { return versions; }
+
+    /**
+     * Why {@code version}'s text does not load as this file ("line 71: …"), which also refuses a rollback to it;
+     * empty when it loads. Known for the versions {@link #versions} holds.
+     */
+    public String problemOf(PromptVersion version) {
+        return unloadable.getOrDefault(version.sha256(), "");
+    }
     /** Whether the editor has unsaved edits ({@link #diffUnsaved} shows them). */
     public javafx.beans.property.ReadOnlyBooleanProperty editorDirtyProperty() { return editor.dirtyProperty(); }
     public ObservableList<DiffLine> diffLines() { return diff; }

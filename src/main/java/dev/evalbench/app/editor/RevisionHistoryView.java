@@ -16,7 +16,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The revision history beside an editor: every version (select one to diff it against the file now, two to
- * diff them), the unified diff with removed and added lines highlighted, and "Roll back" to the selected one.
+ * diff them; one that does not load says why and cannot be rolled back to), the unified diff with removed and
+ * added lines highlighted, and "Roll back" to the selected one.
  * Controls only; {@link RevisionHistoryModel} does the work. FX thread only.
  */
 final class RevisionHistoryView extends VBox {
@@ -36,8 +37,12 @@ final class RevisionHistoryView extends VBox {
                 @Override
                 protected void updateItem(PromptVersion v, boolean empty) {
                     super.updateItem(v, empty);
-                    setText(empty || v == null ? null : label(v));
-                    setTooltip(empty || v == null ? null : new Tooltip(label(v)));
+                    String problem = empty || v == null ? "" : model.problemOf(v);
+                    setText(empty || v == null ? null : label(v, problem));
+                    setTooltip(empty || v == null ? null : new Tooltip(label(v, problem)));
+                    // Marked where the author chooses what to roll back to: it would not load, and is refused.
+                    getStyleClass().remove("revision-broken");
+                    if (!problem.isEmpty()) getStyleClass().add("revision-broken");
                 }
             };
             // A changelog is longer than the pane is wide: wrapped within the list's width, every word in sight,
@@ -52,7 +57,10 @@ final class RevisionHistoryView extends VBox {
         versions.getSelectionModel().getSelectedItems().addListener((ListChangeListener<PromptVersion>) c -> showDiff(model));
         Button rollback = new Button("Roll back", new FontIcon("fth-rotate-ccw"));
         rollback.setId("rollback");
-        rollback.disableProperty().bind(versions.getSelectionModel().selectedItemProperty().isNull());
+        rollback.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
+            PromptVersion chosen = versions.getSelectionModel().getSelectedItem();
+            return chosen == null || !model.problemOf(chosen).isEmpty();
+        }, versions.getSelectionModel().selectedItemProperty()));
         rollback.setOnAction(e -> model.rollback(versions.getSelectionModel().getSelectedItem()));
         // What the edits not yet saved change, as an editor's "local changes" shows them: asked before a save's
         // changelog line is written.
@@ -80,9 +88,11 @@ final class RevisionHistoryView extends VBox {
         setStyle("-fx-padding: 6;");
     }
 
-    static String label(PromptVersion v) {
+    /** "r5 · run 20261129-1041-ab12 · Tighten refund rule", and why it does not load when {@code problem} says. */
+    static String label(PromptVersion v, String problem) {
         String rev = v.revision() < 0 ? "r?" : "r" + v.revision();
-        return rev + " · " + v.origin() + (v.changelog().isEmpty() ? "" : " · " + v.changelog());
+        return rev + " · " + v.origin() + (v.changelog().isEmpty() ? "" : " · " + v.changelog())
+                + (problem.isEmpty() ? "" : " · does not load, " + problem);
     }
 
     /** One version: against the file now; two: the older against the newer. */

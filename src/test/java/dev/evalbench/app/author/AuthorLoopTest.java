@@ -26,17 +26,6 @@ class AuthorLoopTest extends TriageWindowTestBase {
     /** Longer than the revision pane is wide, over more lines than the theme's fixed cell height holds. */
     private static final String CHANGELOG = "Say the ticket is quoted verbatim, so that the model reads it as the customer's words";
 
-    /**
-     * The app watches the workspace from a thread it starts once the folder is registered with the OS, off the FX
-     * thread, after the window shows the workspace: a file written before that is not an edit the app can see.
-     * (This test once waited in vain for a reload, in one of three local runs of the window tests; this rules out
-     * that race.) The previous test's watcher is closed when its window closes.
-     */
-    private void waitUntilWatching() throws Exception {
-        waitFor(10, TimeUnit.SECONDS, () -> Thread.getAllStackTraces().keySet().stream()
-                .anyMatch(t -> t.isAlive() && t.getName().equals("evalbench-watch-" + fixture.workspace.getFileName())));
-    }
-
     private boolean marked(CodeArea area) {
         for (var span : area.getStyleSpans(0, area.getLength())) {
             if (((Collection<?>) span.getStyle()).contains("undefined-var")) return true;
@@ -296,57 +285,6 @@ class AuthorLoopTest extends TriageWindowTestBase {
         assertThat(fixture.stage.isShowing()).isTrue();
         assertThat(area.getText()).contains("The customer wrote: draft");
         assertThat(Files.readString(fixture.workspace.resolve("prompts/triage.yaml"))).doesNotContain("draft");
-    }
-
-    /**
-     * The tree's menu (a right click, Shift+F10): a file's path to the clipboard (for a terminal), its folder to the
-     * desktop's file manager (a recorder stands in for it), and the file opened. A group row has no file to open:
-     * its menu shows the group's folder. The tree had no menu: a right click did nothing.
-     */
-    @Test
-    void theTreesMenuCopiesAFilesPathShowsItsFolderAndOpensIt() throws Exception {
-        java.util.List<String> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
-        robot.interact(() -> fixture.workbench().window().documentOpener(opened::add));
-        Path tickets = fixture.workspace.resolve("datasets/tickets.jsonl");
-
-        menuItemOf("tickets.jsonl", "#tree-copy-path");
-        javafx.scene.control.ContextMenu menu = robot.lookup("#workspace-tree").queryAs(javafx.scene.control.TreeView.class)
-                .getContextMenu();
-        assertThat(FxWait.read(() -> menu.getItems().stream().map(i -> i.getText() + (i.isDisable() ? " (off)" : "")).toList()))
-                .containsExactly("Open (Enter)", "Show in folder", "Copy path");
-        robot.clickOn("#tree-copy-path");
-        waitFor(5, TimeUnit.SECONDS, () -> tickets.toString().equals(javafx.scene.input.Clipboard.getSystemClipboard().getString()));
-        assertThat(robot.lookup("#status-message").queryLabeled().getText()).isEqualTo("Copied " + tickets);
-
-        menuItemOf("tickets.jsonl", "#tree-show-folder");
-        robot.clickOn("#tree-show-folder");
-        Path datasets = fixture.workspace.resolve("datasets");
-        waitFor(10, TimeUnit.SECONDS, () -> opened.equals(java.util.List.of(datasets.toUri().toString())));
-        waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#status-message").queryLabeled().getText()
-                .equals("Asked the desktop to open " + datasets + " in its file manager."));
-
-        menuItemOf("prompts", "#tree-show-folder");
-        assertThat(FxWait.read(() -> menu.getItems().stream().map(i -> i.getText() + (i.isDisable() ? " (off)" : "")).toList()))
-                .containsExactly("Open (Enter) (off)", "Show in folder", "Copy path");
-        robot.clickOn("#tree-show-folder");
-        waitFor(10, TimeUnit.SECONDS, () -> opened.size() == 2 && opened.get(1).equals(fixture.workspace.resolve("prompts").toUri().toString()));
-
-        menuItemOf("tickets.jsonl", "#tree-open");
-        robot.clickOn("#tree-open");
-        waitFor(10, TimeUnit.SECONDS, () -> selectedTab() != null && "tickets.jsonl (cases)".equals(selectedTab().getText()));
-    }
-
-    /**
-     * Selects the tree's row {@code row} with a click and opens its menu with Shift+F10, as the keyboard does (Monocle
-     * makes no menu request of a right click); waits for the menu to show {@code item}.
-     */
-    private void menuItemOf(String row, String item) throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn(settled(treeCell(row)));
-        waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#workspace-tree").queryAs(javafx.scene.control.TreeView.class)
-                .getSelectionModel().getSelectedItem() != null);
-        robot.press(KeyCode.SHIFT, KeyCode.F10).release(KeyCode.F10, KeyCode.SHIFT);
-        waitUntilShown(robot, item, 10, TimeUnit.SECONDS);
     }
 
     @Test

@@ -244,6 +244,34 @@ class TemplateEditorWindowTest extends TriageWindowTestBase {
         waitFor(5, TimeUnit.SECONDS, () -> "triage.yaml".equals(selectedTab().getText()));
     }
 
+    /**
+     * A revision that does not load (here the file now, edited outside the window into a template that does not
+     * parse) says so in the revision list, in the danger colour, and Roll back is off while it is chosen. It read as
+     * any other did, and a rollback to it was refused only once tried.
+     */
+    @Test
+    void aRevisionThatDoesNotLoadIsMarkedInTheListAndRollBackIsOffForIt() throws Exception {
+        CodeArea area = openTriage();
+        waitUntilWatching();
+        java.nio.file.Path file = fixture.workspace.resolve("prompts/triage.yaml");
+        String broken = java.nio.file.Files.readString(file).replace("revision: 4", "revision: 5")
+                .replace("The customer wrote:", "The customer wrote: {{ ticket");
+        java.nio.file.Files.writeString(file, broken);
+        waitFor(10, TimeUnit.SECONDS, () -> area.getText().contains("{{ ticket"));
+        int line = (int) broken.substring(0, broken.indexOf("{{ ticket")).lines().count();
+        waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#revision-list .revision-broken").tryQuery()
+                .map(n -> ((javafx.scene.control.ListCell<?>) n).getText())
+                .filter(t -> t.startsWith("r5 · ") && t.contains(" · does not load, line " + line + ": ")).isPresent());
+        javafx.scene.Node row = robot.lookup("#revision-list .revision-broken").query();
+        assertThat(FxWait.read(() -> ((javafx.scene.control.ListCell<?>) row).getTextFill()))
+                .as("in the theme's danger colour, not the text's").isNotEqualTo(FxWait.read(() ->
+                        ((javafx.scene.control.Label) robot.lookup("#revision-history .title-4").query()).getTextFill()));
+        robot.clickOn(row);
+        javafx.scene.control.ListView<?> list = robot.lookup("#revision-list").queryAs(javafx.scene.control.ListView.class);
+        waitFor(5, TimeUnit.SECONDS, () -> list.getSelectionModel().getSelectedIndex() == 0);
+        assertThat(FxWait.read(() -> robot.lookup("#rollback").queryButton().isDisabled())).isTrue();
+    }
+
     /** The runs of the workspace's history, newest first. */
     private List<dev.evalbench.core.record.RunHeader> runs() throws Exception {
         java.nio.file.Path db = fixture.workspace.resolve(".evalbench/history.db");

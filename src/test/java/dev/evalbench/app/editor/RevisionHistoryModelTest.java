@@ -97,6 +97,10 @@ class RevisionHistoryModelTest {
         editor.save();
         assertThat(history.versions()).extracting(PromptVersion::revision).startsWith(6, 5);
         String mended = Files.readString(ws.resolve(FILE));
+        // Said in the list where it is chosen, before anyone tries: the line and what is wrong there.
+        int line = (int) broken.substring(0, broken.indexOf("{{ ticket")).lines().count();
+        assertThat(history.problemOf(history.versions().get(1))).startsWith("line " + line + ": ").contains("\"{{\" is not closed");
+        assertThat(history.problemOf(history.versions().get(0))).isEmpty();
 
         history.rollback(history.versions().get(1));
         assertThat(history.diffTitleProperty().get()).startsWith("Not rolled back: " + FILE + ":")

@@ -1,0 +1,68 @@
+package dev.evalbench.app.author;
+
+import static dev.evalbench.app.FxWait.waitFor;
+import static dev.evalbench.app.FxWait.waitUntilShown;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.evalbench.app.FxWait;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The workspace tree's menu in the real window, on a copy of the sample workspace. */
+@dev.evalbench.app.SharesFxToolkit
+class WorkspaceTreeMenuTest extends TriageWindowTestBase {
+
+    /**
+     * The tree's menu (a right click, Shift+F10): a file's path to the clipboard (for a terminal), its folder to the
+     * desktop's file manager (a recorder stands in for it), and the file opened. A group row has no file to open:
+     * its menu shows the group's folder. The tree had no menu: a right click did nothing.
+     */
+    @Test
+    void theTreesMenuCopiesAFilesPathShowsItsFolderAndOpensIt() throws Exception {
+        java.util.List<String> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.interact(() -> fixture.workbench().window().documentOpener(opened::add));
+        Path tickets = fixture.workspace.resolve("datasets/tickets.jsonl");
+
+        menuItemOf("tickets.jsonl", "#tree-copy-path");
+        javafx.scene.control.ContextMenu menu = robot.lookup("#workspace-tree").queryAs(javafx.scene.control.TreeView.class)
+                .getContextMenu();
+        assertThat(FxWait.read(() -> menu.getItems().stream().map(i -> i.getText() + (i.isDisable() ? " (off)" : "")).toList()))
+                .containsExactly("Open (Enter)", "Show in folder", "Copy path");
+        robot.clickOn("#tree-copy-path");
+        waitFor(5, TimeUnit.SECONDS, () -> tickets.toString().equals(javafx.scene.input.Clipboard.getSystemClipboard().getString()));
+        assertThat(robot.lookup("#status-message").queryLabeled().getText()).isEqualTo("Copied " + tickets);
+
+        menuItemOf("tickets.jsonl", "#tree-show-folder");
+        robot.clickOn("#tree-show-folder");
+        Path datasets = fixture.workspace.resolve("datasets");
+        waitFor(10, TimeUnit.SECONDS, () -> opened.equals(java.util.List.of(datasets.toUri().toString())));
+        waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#status-message").queryLabeled().getText()
+                .equals("Asked the desktop to open " + datasets + " in its file manager."));
+
+        menuItemOf("prompts", "#tree-show-folder");
+        assertThat(FxWait.read(() -> menu.getItems().stream().map(i -> i.getText() + (i.isDisable() ? " (off)" : "")).toList()))
+                .containsExactly("Open (Enter) (off)", "Show in folder", "Copy path");
+        robot.clickOn("#tree-show-folder");
+        waitFor(10, TimeUnit.SECONDS, () -> opened.size() == 2 && opened.get(1).equals(fixture.workspace.resolve("prompts").toUri().toString()));
+
+        menuItemOf("tickets.jsonl", "#tree-open");
+        robot.clickOn("#tree-open");
+        waitFor(10, TimeUnit.SECONDS, () -> selectedTab() != null && "tickets.jsonl (cases)".equals(selectedTab().getText()));
+    }
+
+    /**
+     * Selects the tree's row {@code row} with a click and opens its menu with Shift+F10, as the keyboard does (Monocle
+     * makes no menu request of a right click); waits for the menu to show {@code item}.
+     */
+    private void menuItemOf(String row, String item) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(settled(treeCell(row)));
+        waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#workspace-tree").queryAs(javafx.scene.control.TreeView.class)
+                .getSelectionModel().getSelectedItem() != null);
+        robot.press(KeyCode.SHIFT, KeyCode.F10).release(KeyCode.F10, KeyCode.SHIFT);
+        waitUntilShown(robot, item, 10, TimeUnit.SECONDS);
+    }
+}
