@@ -18,7 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * --delete TAG} removes a tag (as {@code git tag -d}): a mistaken one, or main to gate without a baseline.
  */
 @Command(name = "tag", mixinStandardHelpOptions = true, customSynopsis = {
-        "Usage: evalbench tag [-hV] [--json] [--db=PATH] [-w=DIR] RUN TAG",
+        "evalbench tag [-hV] [--json] [--db=PATH] [-w=DIR] RUN TAG",
         "       evalbench tag --delete TAG [--json] [--db=PATH] [-w=DIR]"}, description = {
         "Point a tag (such as main) at a run, to use it as --baseline.",
         "With --delete TAG, remove a tag instead: `evalbench tag --delete TAG`."})

@@ -28,6 +28,18 @@ class CommandLineOfOneVerbTest {
         }
     }
 
+    /** Every verb's help opens with one "Usage:" naming it ("Usage: Usage: evalbench tag" once did, its synopsis written by hand). */
+    @Test
+    void everyVerbsHelpStartsWithOneUsageLineThatNamesIt() {
+        CommandLine all = EvalbenchCommand.commandLine(Map.of());
+        for (CommandLine verb : all.getSubcommands().values()) {
+            if (verb.getCommandSpec().userObject() instanceof CommandLine.HelpCommand) continue;
+            String help = verb.getUsageMessage(CommandLine.Help.Ansi.OFF);
+            assertThat(help).as(verb.getCommandName()).startsWith("Usage: evalbench " + verb.getCommandName() + " ");
+            assertThat(help.split("Usage:", -1)).as(verb.getCommandName() + ": one \"Usage:\"\n" + help).hasSize(2);
+        }
+    }
+
     /**
      * A help footer reads as written: a line that picocli wrapped mid-sentence ("printed and in the" / "report);",
      * or "a canary that" / "holds" at the margin under the list of exit codes) fails here. Each line of every
