@@ -112,6 +112,9 @@ class ReportComparisonWindowTest extends WindowTestBase {
 
         fixture.start(Map.of(), List.of(RunFiles.open(folder)));
 
+        // The report's tab opens once its files are read, off the FX thread: after the window shows (a CI run looked
+        // for its table before that, and found none).
+        waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#compare-gates").tryQuery().isPresent());
         TableView<GateDelta> deltas = table("#compare-gates");
         waitFor(20, TimeUnit.SECONDS, () -> deltas.getItems().size() == report.at("/comparison/gates").size());
         assertThat(label("#compare-overview-state")).isEqualTo("gates as the report recorded them (run "
