@@ -100,6 +100,12 @@ public final class AuthorFeature {
                 "Indent the line by two spaces (Shift+Tab takes them back); Enter keeps the line's indentation");
         wb.window().shortcuts().add(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), "Workspace",
                 "Open another workspace folder", this::chooseWorkspace);
+        wb.window().shortcuts().add(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                "Workspace", "Go to the workspace files (Enter opens the selected file, Shift+F10 its menu: Show in folder,"
+                        + " Copy path)", () -> {
+                    wb.window().revealLeftColumn();
+                    tree.focusTree();
+                });
         if (wb.kept() != null) wb.window().atStop(this::keepUnsavedEdits);
         WhileOnStage.attach(wb.window().scene(), stage -> {
             EventHandler<WindowEvent> guard = e -> {

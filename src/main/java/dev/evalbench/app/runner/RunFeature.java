@@ -79,6 +79,7 @@ public final class RunFeature {
         window.shortcuts().add(new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN), "Runs",
                 "Go to the run history (Enter opens the selected run, Shift+F10 its menu: Tag main, Resume, Compare…)",
                 () -> {
+                    window.revealLeftColumn();
                     var list = historyView.list();
                     if (list.getSelectionModel().isEmpty() && !list.getItems().isEmpty()) list.getSelectionModel().select(0);
                     list.requestFocus();

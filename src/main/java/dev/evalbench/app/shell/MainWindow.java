@@ -138,6 +138,11 @@ public final class MainWindow {
         if (mainWithDetail != null) mainWithDetail[0] = to;
     }
 
+    /** Brings the left column back if it is hidden (a key that goes to the workspace or the runs). */
+    public void revealLeftColumn() {
+        if (leftColumnHidden()) toggleLeftColumn();
+    }
+
     /** True while the left column is hidden: its divider at the window's edge. */
     public boolean leftColumnHidden() {
         return main.getDividerPositions()[0] <= HIDDEN;

@@ -102,6 +102,19 @@ public final class WorkspaceTreeView extends BorderPane {
         if (item != null && item.getValue().file() != null) open.accept(item.getValue().file());
     }
 
+    /** Gives the tree the keyboard, its first file selected if nothing is. */
+    public void focusTree() {
+        if (tree.getSelectionModel().isEmpty()) {
+            for (int row = 0; row < tree.getExpandedItemCount(); row++) {
+                if (tree.getTreeItem(row).getValue().file() != null) {
+                    tree.getSelectionModel().select(row);
+                    break;
+                }
+            }
+        }
+        tree.requestFocus();
+    }
+
     /** Puts {@code header} where the "WORKSPACE" title is (the workspace switcher). */
     public void setHeader(javafx.scene.Node header) {
         setTop(header);

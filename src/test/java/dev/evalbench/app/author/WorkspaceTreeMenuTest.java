@@ -54,6 +54,31 @@ class WorkspaceTreeMenuTest extends TriageWindowTestBase {
     }
 
     /**
+     * From the keyboard alone, with the workspace and runs column hidden (Ctrl+B): Ctrl+Shift+E brings it back with
+     * the tree's first file selected, and Enter opens it; Ctrl+H brings the hidden column back for the runs list.
+     * (Ctrl+H gave the keyboard to a list nobody could see.)
+     */
+    @Test
+    void ctrlShiftEGoesToTheFilesAndCtrlHToTheRunsEvenWithTheColumnHidden() throws Exception {
+        var window = fixture.workbench().window();
+        javafx.scene.control.TreeView<?> tree = robot.lookup("#workspace-tree").queryAs(javafx.scene.control.TreeView.class);
+        robot.push(KeyCode.CONTROL, KeyCode.B);
+        waitFor(5, TimeUnit.SECONDS, window::leftColumnHidden);
+        robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.E);
+        waitFor(5, TimeUnit.SECONDS, () -> !window.leftColumnHidden() && tree.isFocused());
+        String selected = FxWait.read(() -> String.valueOf(tree.getSelectionModel().getSelectedItem().getValue()));
+        assertThat(selected).contains("reply-rubric.yaml  r1");
+        robot.push(KeyCode.ENTER);
+        waitFor(10, TimeUnit.SECONDS, () -> selectedTab() != null && "reply-rubric.yaml".equals(selectedTab().getText()));
+
+        robot.push(KeyCode.CONTROL, KeyCode.B);
+        waitFor(5, TimeUnit.SECONDS, window::leftColumnHidden);
+        robot.push(KeyCode.CONTROL, KeyCode.H);
+        waitFor(5, TimeUnit.SECONDS, () -> !window.leftColumnHidden()
+                && robot.lookup("#history-list").queryAs(javafx.scene.control.ListView.class).isFocused());
+    }
+
+    /**
      * Selects the tree's row {@code row} with a click and opens its menu with Shift+F10, as the keyboard does (Monocle
      * makes no menu request of a right click); waits for the menu to show {@code item}.
      */
