@@ -11,7 +11,8 @@ import javafx.stage.Window;
 
 /**
  * Asks which two runs to compare: the first (the baseline side) and the second, each from the history or the
- * runs opened from files. Preselects the pair given ({@link FirstPair}), else the second-newest and the newest.
+ * runs opened from files; OK is off while both name the same run. Preselects the pair given ({@link FirstPair}),
+ * else the second-newest and the newest.
  * FX thread only.
  */
 final class RunPicker {
@@ -49,6 +50,18 @@ final class RunPicker {
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+        // A run against itself differs in nothing and would read "no regression to review": not a comparison.
+        Label same = new Label("Both sides are the same run: choose two different runs.");
+        same.setId("pick-same");
+        same.getStyleClass().add("text-muted");
+        grid.add(same, 0, 2, 2, 1);
+        javafx.beans.binding.BooleanBinding sameRun = javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> first.getValue() != null && second.getValue() != null
+                        && first.getValue().runId().equals(second.getValue().runId()),
+                first.valueProperty(), second.valueProperty());
+        same.visibleProperty().bind(sameRun);
+        same.managedProperty().bind(sameRun);
+        dialog.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(sameRun);
         return dialog.showAndWait().filter(b -> b == ButtonType.OK && first.getValue() != null && second.getValue() != null)
                 .map(b -> new RunChoice[] {first.getValue(), second.getValue()});
     }

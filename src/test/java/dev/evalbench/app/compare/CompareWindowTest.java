@@ -56,8 +56,9 @@ class CompareWindowTest extends WindowTestBase {
                 && history.getItems().stream().allMatch(r -> r.gates() != null));
         robot.clickOn("#compare-pick");
         // The labels and the chosen runs are drawn in full: nothing ends in "…".
+        // (The line shown when both sides name the same run is hidden: not drawn at all.)
         waitFor(10, TimeUnit.SECONDS, () -> !labels("#pick-runs .label").isEmpty()
-                && labels("#pick-runs .label").stream().allMatch(DrawnWhole::of)
+                && labels("#pick-runs .label").stream().filter(Node::isVisible).allMatch(DrawnWhole::of)
                 && labels("#pick-first .list-cell").stream().allMatch(DrawnWhole::of));
         assertThat(FxWait.read(() -> labels("#pick-runs .label").stream().map(Labeled::getText).toList()))
                 .contains("First run (baseline side)", "Second run");
@@ -66,8 +67,19 @@ class CompareWindowTest extends WindowTestBase {
         assertThat(firstRun).contains("[main]").endsWith(" · " + history.getItems().get(1).gates());
         assertThat(FxWait.read(() -> String.valueOf(robot.lookup("#pick-second").queryAs(ComboBox.class).getValue())))
                 .endsWith(" · " + history.getItems().get(0).gates());
-        robot.clickOn(robot.lookup("#pick-runs .button").match((Button b) -> "OK".equals(b.getText()))
-                .queryAs(Node.class));
+        // The same run on both sides is no comparison: OK is off and a line says why, until the sides differ again.
+        Button ok = robot.lookup("#pick-runs .button").match((Button b) -> "OK".equals(b.getText())).queryAs(Button.class);
+        @SuppressWarnings("unchecked")
+        ComboBox<Object> second = robot.lookup("#pick-second").queryAs(ComboBox.class);
+        Object newest = FxWait.read(second::getValue);
+        robot.interact(() -> second.setValue(robot.lookup("#pick-first").queryAs(ComboBox.class).getValue()));
+        assertThat(FxWait.read(ok::isDisabled)).isTrue();
+        FxWait.waitUntilShown(robot, "#pick-same", 5, TimeUnit.SECONDS);
+        assertThat(FxWait.read(() -> robot.lookup("#pick-same").queryLabeled().getText()))
+                .isEqualTo("Both sides are the same run: choose two different runs.");
+        robot.interact(() -> second.setValue(newest));
+        assertThat(FxWait.read(ok::isDisabled)).isFalse();
+        robot.clickOn(ok);
         waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#compare-table").tryQuery().isPresent()
                 && !cases().getItems().isEmpty());
         // The case list's column titles are drawn whole ("Second run", "Reviewed"; the table scrolls sideways), and
