@@ -97,6 +97,14 @@ final class CompareCommand implements Callable<Integer> {
                         + "'s snapshots and " + (workspace == null ? "no workspace was named" : workspace + " holds no evalbench.yaml") + ")"));
             }
             out.flush();
+            if (!oneReport && result.before().id().equals(b.id())) {
+                // Both names resolved to one run (main just tagged on the latest): every count reads 0, which says
+                // nothing about the change a reviewer meant to compare.
+                PrintWriter err = spec.commandLine().getErr();
+                err.println("note: both sides are run " + b.id() + ": nothing can differ (name two runs: compare main latest"
+                        + " after a new run)");
+                err.flush();
+            }
             return ExitCodes.OK;
         }
     }

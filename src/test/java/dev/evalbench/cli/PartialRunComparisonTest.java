@@ -67,6 +67,27 @@ class PartialRunComparisonTest {
         assertThat(json.get("scope").get("before_chose").isNull()).isTrue();
     }
 
+    /**
+     * A run compared with itself ("compare main latest" just after tagging the latest main) differs in nothing, and
+     * said only "0 regressed": a note says both sides are the same run, and the output is still written (exit 0).
+     */
+    @Test
+    void aRunComparedWithItselfIsSaidToBeTheSameRun() throws Exception {
+        Path ws = Cli.copySample(tmp);
+        String w = ws.toString();
+        String only = runId(Cli.run("run", w, "--json"));
+        assertThat(Cli.run("tag", "latest", "main", "-w", w).exit()).isZero();
+
+        Cli.Result text = Cli.run("compare", "main", "latest", "-w", w);
+
+        assertThat(text.exit()).as(text.err()).isZero();
+        assertThat(text.out()).contains("(159 cases in both runs)");
+        assertThat(text.err()).isEqualTo("note: both sides are run " + only + ": nothing can differ (name two runs:"
+                + " compare main latest after a new run)\n");
+        Cli.Result two = Cli.run("compare", only, runId(Cli.run("run", w, "--json")), "-w", w);
+        assertThat(two.err()).doesNotContain("both sides");
+    }
+
     private static String runId(Cli.Result run) throws Exception {
         assertThat(run.exit()).as(run.err()).isBetween(0, 1);
         return Json.MAPPER.readTree(run.out()).get("run_id").asText();
