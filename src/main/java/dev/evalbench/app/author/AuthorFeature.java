@@ -44,6 +44,8 @@ public final class AuthorFeature {
     private OpenFiles files;
     private UnsavedEdits unsaved;
     private WorkspaceWatcher watcher;
+    /** The workspace's files as the tree last listed them (FX thread). */
+    private Listing shownListing;
 
     private AuthorFeature(AuthorParts parts) {
         this.wb = parts;
@@ -89,6 +91,8 @@ public final class AuthorFeature {
         wb.session().folderProperty().addListener((o, was, now) -> workspaceOpened(now));
         wb.session().workspaceProperty().addListener((o, was, now) -> refreshTree());
         wb.session().problems().addListener((ListChangeListener<InputError>) c -> refreshTree());
+        // A warning changes no file's name or revision: the rows are marked again from the listing shown.
+        wb.session().warnings().addListener((ListChangeListener<InputError>) c -> showTree());
         wb.window().shortcuts().add(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), "Editor",
                 "Save the template as a new revision (asks for a changelog line)", files::saveSelected);
         // The editor's own keys (its text area handles them), listed so that F1 says every key that works.
@@ -250,8 +254,20 @@ public final class AuthorFeature {
             }
             return new Listing(dir, groups, revisions);
         }).onSuccess(listing -> {
-            if (listing.dir().equals(wb.session().folder())) tree.show(listing.groups(), listing.revisions());
+            if (!listing.dir().equals(wb.session().folder())) return;
+            shownListing = listing;
+            showTree();
         }).executeWith(wb.runner());
+    }
+
+    /** The last listing again, each file marked with what the Problems panel says of it now. FX thread. */
+    private void showTree() {
+        Listing listing = shownListing;
+        if (listing == null || !listing.dir().equals(wb.session().folder())) return;
+        Map<String, WorkspaceTreeView.Mark> marks = new HashMap<>();
+        wb.session().problems().forEach(p -> marks.putIfAbsent(p.file(), new WorkspaceTreeView.Mark(p.toString(), false)));
+        wb.session().warnings().forEach(w -> marks.putIfAbsent(w.file(), new WorkspaceTreeView.Mark(w.toString(), true)));
+        tree.show(listing.groups(), listing.revisions(), marks);
     }
 
     private record Listing(Path dir, List<WorkspaceFileList.Group> groups, Map<String, Integer> revisions) {}

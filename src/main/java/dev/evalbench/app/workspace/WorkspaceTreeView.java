@@ -23,8 +23,18 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * asks. FX thread only.
  */
 public final class WorkspaceTreeView extends BorderPane {
-    /** A row: a group (null file) or a workspace-relative file. */
-    record Entry(String label, String file) {}
+    /** A row: a group (null file) or a workspace-relative file, and the problem the file has (null: none). */
+    record Entry(String label, String file, Mark mark) {
+        Entry(String label, String file) {
+            this(label, file, null);
+        }
+    }
+
+    /**
+     * What the Problems panel says of a file, shown on its row: the first problem ({@code warning} false), else the
+     * first warning, as the panel words it.
+     */
+    public record Mark(String text, boolean warning) {}
 
     /**
      * What the tree's rows ask for, each given a workspace-relative path with '/' separators: a file to
@@ -49,8 +59,23 @@ public final class WorkspaceTreeView extends BorderPane {
             @Override
             protected void updateItem(Entry entry, boolean empty) {
                 super.updateItem(entry, empty);
+                getStyleClass().removeAll("tree-problem", "tree-warning");
                 setText(empty || entry == null ? null : entry.label());
-                setGraphic(empty || entry == null ? null : new FontIcon(entry.file() == null ? "fth-folder" : "fth-file-text"));
+                setTooltip(null);
+                if (empty || entry == null) {
+                    setGraphic(null);
+                } else if (entry.mark() == null) {
+                    setGraphic(new FontIcon(entry.file() == null ? "fth-folder" : "fth-file-text"));
+                } else {
+                    // The file's problem where the author looks for the file, as an editor's tree marks it.
+                    boolean warning = entry.mark().warning();
+                    FontIcon icon = new FontIcon(warning ? "fth-alert-triangle" : "fth-x-circle");
+                    // Added to the icon's own style, which names its font: replaced, the glyph was a box.
+                    icon.setStyle(icon.getStyle() + "-fx-icon-color: " + (warning ? "-color-warning-fg" : "-color-danger-fg") + ";");
+                    setGraphic(icon);
+                    getStyleClass().add(warning ? "tree-warning" : "tree-problem");
+                    setTooltip(new javafx.scene.control.Tooltip((warning ? "warning: " : "") + entry.mark().text()));
+                }
             }
         });
         tree.setOnMouseClicked(e -> {
@@ -120,10 +145,13 @@ public final class WorkspaceTreeView extends BorderPane {
         setTop(header);
     }
 
-    /** Shows these groups; {@code revisions} labels prompt files with their revision. Groups stay expanded. */
-    public void show(List<WorkspaceFileList.Group> groups, Map<String, Integer> revisions) {
+    /**
+     * Shows these groups; {@code revisions} labels prompt files with their revision, {@code marks} marks the files
+     * with a problem (by workspace-relative file). Groups stay expanded.
+     */
+    public void show(List<WorkspaceFileList.Group> groups, Map<String, Integer> revisions, Map<String, Mark> marks) {
         // rebuilding an unchanged tree would lose the selection and scroll position for nothing
-        List<Object> listing = List.of(groups, revisions);
+        List<Object> listing = List.of(groups, revisions, marks);
         if (listing.equals(shown)) return;
         shown = listing;
         TreeItem<Entry> root = new TreeItem<>(new Entry("", null));
@@ -133,7 +161,7 @@ public final class WorkspaceTreeView extends BorderPane {
             for (String file : group.files()) {
                 String name = file.substring(file.lastIndexOf('/') + 1);
                 Integer rev = revisions.get(file);
-                item.getChildren().add(new TreeItem<>(new Entry(rev == null ? name : name + "  r" + rev, file)));
+                item.getChildren().add(new TreeItem<>(new Entry(rev == null ? name : name + "  r" + rev, file, marks.get(file))));
             }
             root.getChildren().add(item);
         }

@@ -304,6 +304,8 @@ class AuthorLoopTest extends TriageWindowTestBase {
         var problem = fixture.workbench().session().problems().get(0);
         assertThat(problem.file()).isEqualTo("gates.yaml");
         assertThat(problem.line()).isGreaterThan(1);
+        // The tree marks the file where the author looks for it, the problem in its tooltip.
+        waitFor(10, TimeUnit.SECONDS, () -> treeMark("gates.yaml").equals("tree-problem " + problem));
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(settled(listCell(t -> t.startsWith("gates.yaml:" + problem.line()))));
         waitFor(10, TimeUnit.SECONDS, () -> selectedTab() != null && "gates.yaml".equals(selectedTab().getText()));
@@ -337,6 +339,7 @@ class AuthorLoopTest extends TriageWindowTestBase {
         TitledPane panel = robot.lookup("#problems-panel").queryAs(TitledPane.class);
         waitFor(15, TimeUnit.SECONDS, () -> "Problems (0) · 1 warning".equals(panel.getText()));
         String cell = "warning: prompts/triage.yaml:2:1: its text differs from the one run ";
+        waitFor(10, TimeUnit.SECONDS, () -> treeMark("triage.yaml  r4").startsWith("tree-warning " + cell));
         robot.clickOn(listCell(t -> t.startsWith(cell) && t.endsWith("give the new text revision 5 and a changelog "
                 + "line, so the history, reports and comparisons tell them apart")));
         waitFor(10, TimeUnit.SECONDS, () -> selectedTab() != null && "triage.yaml".equals(selectedTab().getText()));
@@ -353,5 +356,24 @@ class AuthorLoopTest extends TriageWindowTestBase {
         robot.clickOn("#changelog").write("The text edited outside").push(KeyCode.ENTER);
         waitFor(10, TimeUnit.SECONDS, () -> Files.readString(file).contains("revision: 5\n"));
         waitFor(15, TimeUnit.SECONDS, () -> "Problems (0)".equals(panel.getText()));
+        waitFor(10, TimeUnit.SECONDS, () -> treeMark("triage.yaml  r5").isEmpty());
+    }
+
+    /**
+     * How the tree's row {@code row} is marked: "tree-problem " or "tree-warning " and its tooltip's text, or "" when
+     * it is not (or no row shows it).
+     */
+    private String treeMark(String row) {
+        return FxWait.read(() -> {
+            // Scrolled into view as the user would (a row below the tree's fold has no cell); the next poll finds it.
+            javafx.scene.control.TreeView<?> tree = robot.lookup("#workspace-tree").queryAs(javafx.scene.control.TreeView.class);
+            for (int i = 0; i < tree.getExpandedItemCount(); i++) {
+                if (String.valueOf(tree.getTreeItem(i).getValue()).contains("label=" + row + ",")) tree.scrollTo(i);
+            }
+            if (!(treeCell(row) instanceof javafx.scene.control.TreeCell<?> cell)) return "";
+            String kind = cell.getStyleClass().contains("tree-problem") ? "tree-problem"
+                    : cell.getStyleClass().contains("tree-warning") ? "tree-warning" : "";
+            return kind.isEmpty() ? "" : kind + " " + (cell.getTooltip() == null ? "" : cell.getTooltip().getText());
+        });
     }
 }
