@@ -58,7 +58,7 @@ class HostileWorkspaceTest {
     @Test
     void truncatedYaml() {
         assertThat(refused(workspaceWith("prompts/triage.yaml", "truncated-prompt.yaml")))
-                .contains("prompts/triage.yaml:3:38: YAML syntax error: found unexpected end of stream");
+                .contains("prompts/triage.yaml:3:38: YAML syntax error: found the end of the file before it was closed");
     }
 
     @Test

@@ -97,13 +97,13 @@ public final class YamlSyntaxMessage {
                 + " as one: indent it into the block above it, or put it in quotes";
     }
 
-    /** The problem at its own line and column, with where the construct it broke started. */
+    /** The problem at its own line and column, in plain words, with where the construct it broke started. */
     private static InputError described(String file, MarkedYAMLException marked) {
         Mark problem = marked.getProblemMark();
-        StringBuilder message = new StringBuilder("YAML syntax error: ").append(clean(marked.getProblem()));
+        StringBuilder message = new StringBuilder("YAML syntax error: ").append(YamlProblemWords.problem(clean(marked.getProblem())));
         Mark context = marked.getContextMark();
         if (marked.getContext() != null && context != null) {
-            message.append(" (").append(clean(marked.getContext()))
+            message.append(" (").append(YamlProblemWords.context(clean(marked.getContext())))
                     .append(" that starts at line ").append(context.getLine() + 1).append(')');
         }
         return problem == null ? new InputError(file, 0, 0, message.toString())

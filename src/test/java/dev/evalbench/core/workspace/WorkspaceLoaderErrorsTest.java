@@ -28,8 +28,41 @@ class WorkspaceLoaderErrorsTest {
             assertThat(err.file()).isEqualTo("routes.yaml");
             assertThat(err.line()).isEqualTo(5);
             assertThat(err.column()).isEqualTo(11);
-            assertThat(err.message()).startsWith("YAML syntax error: expected ',' or ']'");
+            assertThat(err.message()).startsWith("YAML syntax error: '[' is not closed: expected ',' or ']'");
         });
+    }
+
+    /**
+     * The mistakes every YAML author makes once are said in the author's words, with how to fix them, not in the
+     * parser's token names ("expected <block end>, but found '<block mapping start>'", "found character '\t(TAB)'
+     * that cannot start any token", "mapping values are not allowed here").
+     */
+    @Test
+    void commonYamlMistakesAreSaidInTheAuthorsWordsWithTheFix() {
+        assertThat(routesError("    script: models/triage-rules.yaml", "   script: models/triage-rules.yaml"))
+                .isEqualTo("5: this line is indented unlike the lines above it: the block ended, but a key follows; indent it"
+                        + " as its neighbours are (in the block of keys that starts at line 2)");
+        assertThat(routesError("    script: models/triage-rules.yaml", "    - script: models/triage-rules.yaml"))
+                .isEqualTo("5: a list item ('- ') stands among keys: remove the '- ', or put the list under a key of its own"
+                        + " (in the block of keys that starts at line 3)");
+        assertThat(routesError("    model: triage-rules-v1", "\tmodel: triage-rules-v1"))
+                .isEqualTo("4: found a tab character: YAML indents with spaces, never tabs");
+        assertThat(routesError("    model: triage-rules-v1", "    model: triage: rules"))
+                .isEqualTo("4: a ': ' inside a value starts a new key, which is not allowed here: put the value in quotes");
+        assertThat(routesError("    params: {temperature: 0, max_tokens: 400}", "    params: [0"))
+                .isEqualTo("13: '[' is not closed: expected ',' or ']', but got ':' (in the [ ] list that starts at line 12)");
+        // Found where the file ends, whatever its length.
+        assertThat(routesError("    model: triage-rules-v1", "    model: \"triage-rules-v1"))
+                .endsWith(": found the end of the file before it was closed (in the quoted text that starts at line 4)");
+    }
+
+    /** "LINE: MESSAGE" of the first error of the sample with {@code from} replaced by {@code to} in routes.yaml. */
+    private String routesError(String from, String to) {
+        Path root = FixtureWorkspace.copyTo(dir.resolve("case" + to.hashCode()));
+        FixtureWorkspace.replace(root, "routes.yaml", from, to);
+        InputError err = FixtureWorkspace.loadFailure(root).errors().get(0);
+        assertThat(err.file()).isEqualTo("routes.yaml");
+        return err.line() + ": " + err.message().replace("YAML syntax error: ", "");
     }
 
     /**
