@@ -89,7 +89,7 @@ public final class SchemaViolations {
         switch (keyword) {
             case "additionalProperties":
                 return new Draft(pointer, e.getProperty(), "unknown key \"" + e.getProperty() + "\"", null,
-                        expectedKeys(schemaRoot.at(JsonPointers.parent(schemaPointer) + "/properties")));
+                        expectedKeys(e.getProperty(), schemaRoot.at(JsonPointers.parent(schemaPointer) + "/properties")));
             case "propertyNames":
                 return propertyName(e, pointer, schemaNode, schemaRoot, schemaPointer);
             case "required":
@@ -98,7 +98,9 @@ public final class SchemaViolations {
             case "type":
                 return value(pointer, "must be " + TypeWords.expected(schemaNode), found);
             case "enum":
-                return value(pointer, "must be one of: " + TypeWords.list(schemaNode), found);
+                return new Draft(pointer, null, "must be one of: " + TypeWords.list(schemaNode), found,
+                        e.getInstanceNode() != null && e.getInstanceNode().isTextual()
+                                ? meant(e.getInstanceNode().asText(), textsOf(schemaNode)).map(m -> " (" + m + ")").orElse("") : "");
             case "const":
                 return value(pointer, "must be " + TypeWords.literal(schemaNode), found);
             case "pattern":
@@ -157,11 +159,26 @@ public final class SchemaViolations {
         return Optional.empty();
     }
 
-    private static String expectedKeys(JsonNode properties) {
+    private static String expectedKeys(String typed, JsonNode properties) {
         if (!properties.isObject() || properties.isEmpty()) return "";
         List<String> names = new ArrayList<>();
         properties.fieldNames().forEachRemaining(names::add);
-        return " (expected one of: " + String.join(", ", names) + ")";
+        return " (" + meant(typed, names).map(m -> m + " ").orElse("") + "expected one of: " + String.join(", ", names) + ")";
+    }
+
+    /** "did you mean \"model\"?" when one of {@code known} is a likely slip for {@code typed} ("modle"). */
+    private static Optional<String> meant(String typed, List<String> known) {
+        List<String> near = dev.evalbench.core.text.NearestNames.to(typed, known);
+        if (near.isEmpty()) return Optional.empty();
+        return Optional.of("did you mean " + String.join(" or ", near.stream().map(n -> "\"" + n + "\"").toList()) + "?");
+    }
+
+    private static List<String> textsOf(JsonNode values) {
+        List<String> texts = new ArrayList<>();
+        values.forEach(v -> {
+            if (v.isTextual()) texts.add(v.asText());
+        });
+        return texts;
     }
 
     private static Draft value(String pointer, String expectation, String found) {

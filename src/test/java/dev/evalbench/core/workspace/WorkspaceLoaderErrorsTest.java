@@ -56,6 +56,24 @@ class WorkspaceLoaderErrorsTest {
                 .endsWith(": found the end of the file before it was closed (in the quoted text that starts at line 4)");
     }
 
+    /** A slip of the keyboard in a key or a fixed value is answered with the name meant, before the whole list. */
+    @Test
+    void aMistypedKeyOrValueIsAnsweredWithTheNameMeant() {
+        Path root = FixtureWorkspace.copyTo(dir.resolve("typos"));
+        FixtureWorkspace.replace(root, "routes.yaml", "    provider: scripted ", "    provider: scriptd ");
+        FixtureWorkspace.replace(root, "routes.yaml", "    timeout_ms: 30000", "    timeuot_ms: 30000");
+        List<String> said = FixtureWorkspace.loadFailure(root).errors().stream().map(InputError::message).toList();
+        assertThat(said).anySatisfy(m -> assertThat(m).startsWith("\"provider\" must be one of: scripted, ")
+                .endsWith("; found string \"scriptd\" (did you mean \"scripted\"?)"));
+        assertThat(said).anySatisfy(m -> assertThat(m).startsWith("unknown key \"timeuot_ms\" in route \"openai\" (did you mean"
+                + " \"timeout_ms\"? expected one of: provider, model, "));
+        // Nothing near: the list alone.
+        Path other = FixtureWorkspace.copyTo(dir.resolve("far"));
+        FixtureWorkspace.replace(other, "routes.yaml", "    timeout_ms: 30000", "    xyzzy: 30000");
+        assertThat(FixtureWorkspace.loadFailure(other).errors()).extracting(InputError::message)
+                .anySatisfy(m -> assertThat(m).startsWith("unknown key \"xyzzy\" in route \"openai\" (expected one of: "));
+    }
+
     /** "LINE: MESSAGE" of the first error of the sample with {@code from} replaced by {@code to} in routes.yaml. */
     private String routesError(String from, String to) {
         Path root = FixtureWorkspace.copyTo(dir.resolve("case" + to.hashCode()));
@@ -113,7 +131,7 @@ class WorkspaceLoaderErrorsTest {
 
         WorkspaceException e = FixtureWorkspace.loadFailure(root);
 
-        assertThat(e.getMessage()).isEqualTo("routes.yaml:14:5: unknown key \"retires\" in route \"openai\" (expected one of: "
+        assertThat(e.getMessage()).isEqualTo("routes.yaml:14:5: unknown key \"retires\" in route \"openai\" (did you mean \"retries\"? expected one of: "
                 + "provider, model, base_url, api_key_env, headers, secret_headers, api_version, ca_file, script, params, timeout_ms, max_response_bytes, retries, fallbacks, breaker, limits, price)");
     }
 
@@ -209,7 +227,7 @@ class WorkspaceLoaderErrorsTest {
 
         assertThat(e.errors()).extracting(InputError::toString).containsExactlyInAnyOrder(
                 "schemas/triage.schema.json:3:11: \"type\" must be one of: array, boolean, integer, null, number, object, "
-                        + "string, or a list; found string \"objekt\" (this file must be a valid JSON Schema)",
+                        + "string, or a list; found string \"objekt\" (did you mean \"object\"?) (this file must be a valid JSON Schema)",
                 "models/triage-rules.yaml:2:13: capture \"order_id\" has no group: its value is group 1, e.g. '\\b(ORD-\\d{5})\\b'",
                 "routes.yaml:15:17: unknown route \"ofline\" (routes: offline, openai)",
                 "policy.yaml:6:32: the regex of restricted pattern \"card_number\" does not compile: Unclosed group near "
