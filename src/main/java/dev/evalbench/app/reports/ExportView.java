@@ -27,8 +27,9 @@ final class ExportView extends ScrollPane {
     /**
      * @param verify opens the verify view on an envelope
      * @param open opens a written file (report.html) in the desktop's browser
+     * @param showFolder shows the folder written in the desktop's file manager
      */
-    ExportView(ExportViewModel vm, Consumer<Path> verify, Consumer<Path> open) {
+    ExportView(ExportViewModel vm, Consumer<Path> verify, Consumer<Path> open, Consumer<Path> showFolder) {
         setId("export-view");
         setFitToWidth(true);
         // Opaque viewport: the window's "nothing open" hint lies under the tabs.
@@ -111,7 +112,13 @@ final class ExportView extends ScrollPane {
         openPage.visibleProperty().bind(vm.htmlProperty().isNotNull());
         openPage.managedProperty().bind(openPage.visibleProperty());
         openPage.setOnAction(e -> open.accept(vm.htmlProperty().get()));
-        HBox afterExport = new HBox(8, openPage, verifyIt);
+        // The files go to the pull request as attachments: their folder, where a reviewer drags them from.
+        Button written = new Button("Show in folder", new FontIcon("fth-folder"));
+        written.setId("export-show-folder");
+        written.visibleProperty().bind(vm.htmlProperty().isNotNull());
+        written.managedProperty().bind(written.visibleProperty());
+        written.setOnAction(e -> showFolder.accept(vm.htmlProperty().get().getParent()));
+        HBox afterExport = new HBox(8, openPage, written, verifyIt);
         afterExport.managedProperty().bind(openPage.visibleProperty().or(verifyIt.visibleProperty()));
 
         VBox body = new VBox(10, title, what, form, export, ReportsText.problem("export-problem", vm.problemProperty()),
