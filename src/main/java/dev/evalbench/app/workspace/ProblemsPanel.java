@@ -19,7 +19,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * The problems of the open workspace, at the bottom of the window: one row per validation error with file,
  * line and column, then one per warning (a text changed under a revision a stored run used: the workspace runs,
  * but the history would tell two texts apart only by hash), and the counts in the header ("Problems (3)",
- * "Problems (0) · 1 warning"). A click (or Enter) opens the file at that place. It opens itself when a row
+ * "Problems (0) · 1 warning"). A click (or Enter) opens the file at that place; Ctrl+C and the list's menu copy a
+ * problem as its row says it, the menu every row too. It opens itself when a row
  * appears and closes itself when the last one is gone, unless the user opened or closed it in between (it kept
  * 170 px of an emptied list under the comparison). Controls only. FX thread only.
  */
@@ -80,7 +81,11 @@ public final class ProblemsPanel extends TitledPane {
         list.setOnKeyPressed(e -> {
             Row chosen = list.getSelectionModel().getSelectedItem();
             if (e.getCode() == KeyCode.ENTER && chosen != null) open.accept(chosen.error());
+            if (e.getCode() == KeyCode.C && e.isShortcutDown() && chosen != null) copy(chosen.toString());
         });
+        javafx.scene.control.ContextMenu menu = menu(rows, open);
+        list.setContextMenu(menu);
+        dev.evalbench.app.fx.ContextMenuKeys.install(list, menu, () -> list.getSelectionModel().getSelectedIndex());
         setContent(list);
         // open by default only while there is something to read
         setExpanded(!rows.isEmpty());
@@ -97,6 +102,36 @@ public final class ProblemsPanel extends TitledPane {
                 openedForProblems = false;
             }
         });
+    }
+
+    /**
+     * The list's menu (right click, Shift+F10): the selected problem opened or copied as the row says it, or every
+     * row copied, one a line, for a bug report or a message to whoever broke the file.
+     */
+    private javafx.scene.control.ContextMenu menu(ObservableList<Row> rows, Consumer<InputError> open) {
+        javafx.scene.control.MenuItem openIt = new javafx.scene.control.MenuItem("Open (Enter)", new FontIcon("fth-edit-3"));
+        openIt.setId("problems-open");
+        openIt.setOnAction(e -> open.accept(list.getSelectionModel().getSelectedItem().error()));
+        javafx.scene.control.MenuItem copy = new javafx.scene.control.MenuItem("Copy (Ctrl+C)", new FontIcon("fth-copy"));
+        copy.setId("problems-copy");
+        copy.setOnAction(e -> copy(list.getSelectionModel().getSelectedItem().toString()));
+        javafx.scene.control.MenuItem copyAll = new javafx.scene.control.MenuItem("Copy all");
+        copyAll.setId("problems-copy-all");
+        copyAll.setOnAction(e -> copy(String.join("\n", rows.stream().map(Row::toString).toList())));
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(openIt, copy, copyAll);
+        menu.setOnShowing(e -> {
+            boolean none = list.getSelectionModel().getSelectedItem() == null;
+            openIt.setDisable(none);
+            copy.setDisable(none);
+            copyAll.setDisable(rows.isEmpty());
+        });
+        return menu;
+    }
+
+    private static void copy(String text) {
+        javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+        content.putString(text);
+        javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
     }
 
     private void expandItself(boolean expanded) {

@@ -73,6 +73,46 @@ class ProblemsPanelTest {
         assertThat(list.getItems()).extracting(ProblemsPanel.Row::error).containsExactly(REUSED);
     }
 
+    /**
+     * A problem is copied as its row says it (Ctrl+C, or the list's menu), and "Copy all" copies every row, one a
+     * line; the menu's Open opens the problem's file as a click does.
+     */
+    @Test
+    void aProblemIsCopiedAsItsRowSaysItAndCopyAllCopiesEveryRow() {
+        ProblemsPanel p = panel();
+        robot.interact(() -> {
+            problems.setAll(BROKEN);
+            warnings.setAll(REUSED);
+            p.list.getSelectionModel().select(1);
+            javafx.event.Event.fireEvent(p.list, new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED, "", "",
+                    javafx.scene.input.KeyCode.C, false, true, false, false));
+        });
+        assertThat(clipboard()).isEqualTo("warning: prompts/triage.yaml:2:1: its text differs from the one run run-1 used,"
+                + " but both say revision 4");
+
+        var menu = p.list.getContextMenu();
+        robot.interact(() -> {
+            p.list.getSelectionModel().select(0);
+            item(menu, "problems-copy").fire();
+        });
+        assertThat(clipboard()).isEqualTo("gates.yaml:9:5: YAML syntax error: expected ',' or '}'");
+        robot.interact(() -> item(menu, "problems-copy-all").fire());
+        assertThat(clipboard()).isEqualTo("gates.yaml:9:5: YAML syntax error: expected ',' or '}'\n"
+                + "warning: prompts/triage.yaml:2:1: its text differs from the one run run-1 used, but both say revision 4");
+        robot.interact(() -> item(menu, "problems-open").fire());
+        assertThat(opened.get()).isEqualTo(BROKEN);
+    }
+
+    private String clipboard() {
+        AtomicReference<String> text = new AtomicReference<>();
+        robot.interact(() -> text.set(javafx.scene.input.Clipboard.getSystemClipboard().getString()));
+        return text.get();
+    }
+
+    private static javafx.scene.control.MenuItem item(javafx.scene.control.ContextMenu menu, String id) {
+        return menu.getItems().stream().filter(i -> id.equals(i.getId())).findFirst().orElseThrow();
+    }
+
     @Test
     void aPanelTheUserOpenedStaysOpenWhenTheProblemsAreFixed() {
         ProblemsPanel p = panel();
