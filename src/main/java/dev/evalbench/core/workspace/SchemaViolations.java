@@ -166,11 +166,10 @@ public final class SchemaViolations {
         return " (" + meant(typed, names).map(m -> m + " ").orElse("") + "expected one of: " + String.join(", ", names) + ")";
     }
 
-    /** "did you mean \"model\"?" when one of {@code known} is a likely slip for {@code typed} ("modle"). */
+    /** "did you mean model?" (as the command line's suggestions read) when one of {@code known} is a likely slip for {@code typed}. */
     private static Optional<String> meant(String typed, List<String> known) {
-        List<String> near = dev.evalbench.core.text.NearestNames.to(typed, known);
-        if (near.isEmpty()) return Optional.empty();
-        return Optional.of("did you mean " + String.join(" or ", near.stream().map(n -> "\"" + n + "\"").toList()) + "?");
+        String meant = dev.evalbench.core.text.NearestNames.didYouMean(typed, known).strip();
+        return meant.isEmpty() ? Optional.empty() : Optional.of(meant);
     }
 
     private static List<String> textsOf(JsonNode values) {

@@ -33,8 +33,9 @@ final class SuiteJudges {
             String what = "judge \"" + judge.name() + "\" of suite \"" + suite.name() + "\"";
             int before = ctx.errorCount();
             if (routes != null && !routes.byName().containsKey(judge.route())) {
-                ctx.add(manifest.tree().errorAt(at + "/route", what + ": unknown route \"" + judge.route()
-                        + "\" (routes: " + String.join(", ", routes.byName().keySet()) + ")"));
+                ctx.add(manifest.tree().errorAt(at + "/route", what + ": unknown route \"" + judge.route() + "\" ("
+                        + dev.evalbench.core.text.NearestNames.didYouMean(judge.route(), routes.byName().keySet())
+                        + "routes: " + String.join(", ", routes.byName().keySet()) + ")"));
             }
             checkField(ctx, manifest, at, what, judge, suitePrompt);
             // Reading a stored run, its judges' verdicts are stored: the pass rule checked then is not run now.

@@ -64,9 +64,9 @@ class WorkspaceLoaderErrorsTest {
         FixtureWorkspace.replace(root, "routes.yaml", "    timeout_ms: 30000", "    timeuot_ms: 30000");
         List<String> said = FixtureWorkspace.loadFailure(root).errors().stream().map(InputError::message).toList();
         assertThat(said).anySatisfy(m -> assertThat(m).startsWith("\"provider\" must be one of: scripted, ")
-                .endsWith("; found string \"scriptd\" (did you mean \"scripted\"?)"));
+                .endsWith("; found string \"scriptd\" (did you mean scripted?)"));
         assertThat(said).anySatisfy(m -> assertThat(m).startsWith("unknown key \"timeuot_ms\" in route \"openai\" (did you mean"
-                + " \"timeout_ms\"? expected one of: provider, model, "));
+                + " timeout_ms? expected one of: provider, model, "));
         // Nothing near: the list alone.
         Path other = FixtureWorkspace.copyTo(dir.resolve("far"));
         FixtureWorkspace.replace(other, "routes.yaml", "    timeout_ms: 30000", "    xyzzy: 30000");
@@ -131,7 +131,7 @@ class WorkspaceLoaderErrorsTest {
 
         WorkspaceException e = FixtureWorkspace.loadFailure(root);
 
-        assertThat(e.getMessage()).isEqualTo("routes.yaml:14:5: unknown key \"retires\" in route \"openai\" (did you mean \"retries\"? expected one of: "
+        assertThat(e.getMessage()).isEqualTo("routes.yaml:14:5: unknown key \"retires\" in route \"openai\" (did you mean retries? expected one of: "
                 + "provider, model, base_url, api_key_env, headers, secret_headers, api_version, ca_file, script, params, timeout_ms, max_response_bytes, retries, fallbacks, breaker, limits, price)");
     }
 
@@ -163,7 +163,7 @@ class WorkspaceLoaderErrorsTest {
 
         WorkspaceException e = FixtureWorkspace.loadFailure(root);
 
-        assertThat(e.getMessage()).isEqualTo("evalbench.yaml:4:16: unknown route \"ofline\" (routes: offline, openai)");
+        assertThat(e.getMessage()).isEqualTo("evalbench.yaml:4:16: unknown route \"ofline\" (did you mean offline? routes: offline, openai)");
     }
 
     @Test
@@ -227,16 +227,16 @@ class WorkspaceLoaderErrorsTest {
 
         assertThat(e.errors()).extracting(InputError::toString).containsExactlyInAnyOrder(
                 "schemas/triage.schema.json:3:11: \"type\" must be one of: array, boolean, integer, null, number, object, "
-                        + "string, or a list; found string \"objekt\" (did you mean \"object\"?) (this file must be a valid JSON Schema)",
+                        + "string, or a list; found string \"objekt\" (did you mean object?) (this file must be a valid JSON Schema)",
                 "models/triage-rules.yaml:2:13: capture \"order_id\" has no group: its value is group 1, e.g. '\\b(ORD-\\d{5})\\b'",
-                "routes.yaml:15:17: unknown route \"ofline\" (routes: offline, openai)",
+                "routes.yaml:15:17: unknown route \"ofline\" (did you mean offline? routes: offline, openai)",
                 "policy.yaml:6:32: the regex of restricted pattern \"card_number\" does not compile: Unclosed group near "
                         + "position 10 in '(unclosed'",
                 "evalbench.yaml:13:14: dataset \"datasets/tickts.jsonl\" does not exist",
-                "evalbench.yaml:20:13: unknown prompt \"triag\" (prompts: triage)",
+                "evalbench.yaml:20:13: unknown prompt \"triag\" (did you mean triage? prompts: triage)",
                 "gates.yaml:3:66: suite \"triage\" does not score \"categroy\" as classification (classification fields: "
                         + "category, priority)",
-                "gates.yaml:5:49: unknown suite \"safty\" (suites: triage, safety)");
+                "gates.yaml:5:49: unknown suite \"safty\" (did you mean safety? suites: triage, safety)");
     }
 
     /**
