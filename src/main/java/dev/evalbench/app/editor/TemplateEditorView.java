@@ -198,10 +198,10 @@ public final class TemplateEditorView extends BorderPane implements dev.evalbenc
         cases.valueProperty().bindBidirectional(model.chosenCaseProperty());
         cases.setPrefWidth(220);
         cases.setTooltip(new javafx.scene.control.Tooltip("The case the preview renders; type a case id to choose it"));
-        CaseTypeAhead typeAhead = new CaseTypeAhead();
+        dev.evalbench.app.fx.TypeAhead<CaseChoice> typeAhead = new dev.evalbench.app.fx.TypeAhead<>(CaseChoice::id, CaseChoice::toString);
         cases.addEventFilter(javafx.scene.input.KeyEvent.KEY_TYPED, e -> {
             String key = e.getCharacter();
-            if (key.isEmpty() || Character.isISOControl(key.charAt(0)) || e.isShortcutDown() || e.isAltDown()) return;
+            if (!dev.evalbench.app.fx.TypeAhead.isText(key, e.isShortcutDown(), e.isAltDown())) return;
             CaseChoice match = typeAhead.type(cases.getItems(), key, System.currentTimeMillis());
             if (match != null) cases.setValue(match);
             e.consume();

@@ -1,6 +1,7 @@
 package dev.evalbench.app.workspace;
 
 import dev.evalbench.app.fx.ContextMenuKeys;
+import dev.evalbench.app.fx.TypeAhead;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,12 +13,13 @@ import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The open workspace as files, grouped (workspace files, prompts, datasets, schemas, ...); a prompt shows its
- * revision ("triage.yaml  r4"). Double-click or Enter opens a file; its menu (right click, Shift+F10) opens it,
+ * revision ("triage.yaml  r4"). Typing a file's name selects it; double-click or Enter opens it; its menu (right click, Shift+F10) opens it,
  * shows its folder in the desktop's file manager or copies its path, and a group's shows or copies its folder.
  * Controls only: the caller lists the files off the UI thread and calls {@link #show}, and does what the menu
  * asks. FX thread only.
@@ -83,6 +85,22 @@ public final class WorkspaceTreeView extends BorderPane {
         });
         tree.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) openSelected(open);
+        });
+        // Typing a file's name selects it, as a file manager's list does: a workspace with traffic captures and
+        // models has more files than the pane shows.
+        TypeAhead<TreeItem<Entry>> typeAhead = new TypeAhead<>(item -> item.getValue().label(), item -> item.getValue().file());
+        tree.addEventHandler(KeyEvent.KEY_TYPED, e -> {
+            if (!TypeAhead.isText(e.getCharacter(), e.isShortcutDown(), e.isAltDown())) return;
+            List<TreeItem<Entry>> files = new java.util.ArrayList<>();
+            for (int row = 0; row < tree.getExpandedItemCount(); row++) {
+                if (tree.getTreeItem(row).getValue().file() != null) files.add(tree.getTreeItem(row));
+            }
+            TreeItem<Entry> match = typeAhead.type(files, e.getCharacter(), System.currentTimeMillis());
+            if (match != null) {
+                tree.getSelectionModel().select(match);
+                tree.scrollTo(tree.getRow(match));
+            }
+            e.consume();
         });
         ContextMenu menu = menu(actions);
         tree.setContextMenu(menu);

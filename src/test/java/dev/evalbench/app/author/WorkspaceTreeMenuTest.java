@@ -55,7 +55,8 @@ class WorkspaceTreeMenuTest extends TriageWindowTestBase {
 
     /**
      * From the keyboard alone, with the workspace and runs column hidden (Ctrl+B): Ctrl+Shift+E brings it back with
-     * the tree's first file selected, and Enter opens it; Ctrl+H brings the hidden column back for the runs list.
+     * the tree's first file selected; typing a file's name selects it and Enter opens it; Ctrl+H brings the hidden
+     * column back for the runs list.
      * (Ctrl+H gave the keyboard to a list nobody could see.)
      */
     @Test
@@ -68,8 +69,14 @@ class WorkspaceTreeMenuTest extends TriageWindowTestBase {
         waitFor(5, TimeUnit.SECONDS, () -> !window.leftColumnHidden() && tree.isFocused());
         String selected = FxWait.read(() -> String.valueOf(tree.getSelectionModel().getSelectedItem().getValue()));
         assertThat(selected).contains("reply-rubric.yaml  r1");
+        // Typing a name selects the file, below the fold too: "ti" is tickets.jsonl, "gat" gates.yaml.
+        robot.write("ti");
+        waitFor(5, TimeUnit.SECONDS, () -> String.valueOf(tree.getSelectionModel().getSelectedItem().getValue()).contains("label=tickets.jsonl,"));
+        org.testfx.util.WaitForAsyncUtils.sleep(dev.evalbench.app.fx.TypeAhead.PAUSE_MS + 100, TimeUnit.MILLISECONDS);
+        robot.write("gat");
+        waitFor(5, TimeUnit.SECONDS, () -> String.valueOf(tree.getSelectionModel().getSelectedItem().getValue()).contains("label=gates.yaml,"));
         robot.push(KeyCode.ENTER);
-        waitFor(10, TimeUnit.SECONDS, () -> selectedTab() != null && "reply-rubric.yaml".equals(selectedTab().getText()));
+        waitFor(10, TimeUnit.SECONDS, () -> selectedTab() != null && "gates.yaml".equals(selectedTab().getText()));
 
         robot.push(KeyCode.CONTROL, KeyCode.B);
         waitFor(5, TimeUnit.SECONDS, window::leftColumnHidden);

@@ -2,6 +2,7 @@ package dev.evalbench.app.editor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.evalbench.app.fx.TypeAhead;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class CaseTypeAheadTest {
 
     @Test
     void keysTypedTogetherNarrowToTheFirstIdThatBeginsWithThem() {
-        CaseTypeAhead typeAhead = new CaseTypeAhead();
+        TypeAhead<CaseChoice> typeAhead = new TypeAhead<>(CaseChoice::id, CaseChoice::toString);
         assertThat(typeAhead.type(CASES, "t", 0).id()).isEqualTo("t001");
         assertThat(typeAhead.type(CASES, "0", 100).id()).isEqualTo("t001");
         assertThat(typeAhead.type(CASES, "1", 200).id()).isEqualTo("t019");
@@ -27,11 +28,11 @@ class CaseTypeAheadTest {
 
     @Test
     void aPauseStartsANewTextAndASuiteNameFindsItsCases() {
-        CaseTypeAhead typeAhead = new CaseTypeAhead();
+        TypeAhead<CaseChoice> typeAhead = new TypeAhead<>(CaseChoice::id, CaseChoice::toString);
         assertThat(typeAhead.type(CASES, "t", 0).id()).isEqualTo("t001");
-        assertThat(typeAhead.type(CASES, "p", CaseTypeAhead.PAUSE_MS + 1).id()).isEqualTo("p03");
-        assertThat(CaseTypeAhead.match(CASES, "T1").id()).as("ignoring case").isEqualTo("t190");
-        assertThat(CaseTypeAhead.match(CASES, "safety / t").id()).isEqualTo("T1-probe");
-        assertThat(CaseTypeAhead.match(CASES, " ")).isNull();
+        assertThat(typeAhead.type(CASES, "p", TypeAhead.PAUSE_MS + 1).id()).isEqualTo("p03");
+        assertThat(typeAhead.match(CASES, "T1").id()).as("ignoring case").isEqualTo("t190");
+        assertThat(typeAhead.match(CASES, "safety / t").id()).isEqualTo("T1-probe");
+        assertThat(typeAhead.match(CASES, " ")).isNull();
     }
 }
