@@ -28,7 +28,10 @@ class CommandLineOfOneVerbTest {
         }
     }
 
-    /** Every verb's help opens with one "Usage:" naming it ("Usage: Usage: evalbench tag" once did, its synopsis written by hand). */
+    /**
+     * Every verb's help opens with one "Usage:" naming it ("Usage: Usage: evalbench tag" once did, its synopsis
+     * written by hand).
+     */
     @Test
     void everyVerbsHelpStartsWithOneUsageLineThatNamesIt() {
         CommandLine all = EvalbenchCommand.commandLine(Map.of());

@@ -50,7 +50,8 @@ class JudgeConfigTest {
     void anUnknownRouteIsNamedWhereItIsWritten() throws Exception {
         Path ws = withJudge(l -> l.replace("route: grader", "route: gradr"));
         assertThat(runRefused(ws).err()).contains(placeOf(ws, "gradr")
-                + ": judge \"reply-quality\" of suite \"triage\": unknown route \"gradr\" (did you mean grader? routes: offline, offline-live, grader, openai)");
+                + ": judge \"reply-quality\" of suite \"triage\": unknown route \"gradr\" (did you mean grader? routes: offline,"
+                + " offline-live, grader, openai)");
     }
 
     @Test

@@ -198,7 +198,8 @@ public final class TemplateEditorView extends BorderPane implements dev.evalbenc
         cases.valueProperty().bindBidirectional(model.chosenCaseProperty());
         cases.setPrefWidth(220);
         cases.setTooltip(new javafx.scene.control.Tooltip("The case the preview renders; type a case id to choose it"));
-        dev.evalbench.app.fx.TypeAhead<CaseChoice> typeAhead = new dev.evalbench.app.fx.TypeAhead<>(CaseChoice::id, CaseChoice::toString);
+        dev.evalbench.app.fx.TypeAhead<CaseChoice> typeAhead =
+                new dev.evalbench.app.fx.TypeAhead<>(CaseChoice::id, CaseChoice::toString);
         cases.addEventFilter(javafx.scene.input.KeyEvent.KEY_TYPED, e -> {
             String key = e.getCharacter();
             if (!dev.evalbench.app.fx.TypeAhead.isText(key, e.isShortcutDown(), e.isAltDown())) return;

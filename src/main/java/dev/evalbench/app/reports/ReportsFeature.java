@@ -132,8 +132,9 @@ public final class ReportsFeature {
         if (tab == null || !window.tabs().getTabs().contains(tab)) {
             ExportViewModel vm = new ExportViewModel(runner, history::store, env, session::folder, runId, keys, baselineId);
             tab = new Tab("Report · run " + ExportViewModel.shortId(runId)
-                    + (baselineId == null ? "" : " vs " + ExportViewModel.shortId(baselineId)), new ExportView(vm, this::verify, this::openInBrowser,
-                    folder -> window.openOnDesktop(folder, "in its file manager", runner)));
+                    + (baselineId == null ? "" : " vs " + ExportViewModel.shortId(baselineId)),
+                    new ExportView(vm, this::verify, this::openInBrowser,
+                            folder -> window.openOnDesktop(folder, "in its file manager", runner)));
             // Nothing here uses the detail pane: the tables and charts take its width.
             dev.evalbench.app.shell.MainWindow.wantsWholeWidth(tab);
             tab.setId("export-tab-" + runId + (baselineId == null ? "" : "-vs-" + baselineId));

@@ -19,8 +19,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The open workspace as files, grouped (workspace files, prompts, datasets, schemas, ...); a prompt shows its
- * revision ("triage.yaml  r4"). Typing a file's name selects it; double-click or Enter opens it; its menu (right click, Shift+F10) opens it,
- * shows its folder in the desktop's file manager or copies its path, and a group's shows or copies its folder.
+ * revision ("triage.yaml  r4"). Typing a file's name selects it; double-click or Enter opens it; its menu (right
+ * click, Shift+F10) opens it, shows its folder in the desktop's file manager or copies its path, and a group's shows
+ * or copies its folder.
  * Controls only: the caller lists the files off the UI thread and calls {@link #show}, and does what the menu
  * asks. FX thread only.
  */
@@ -73,7 +74,8 @@ public final class WorkspaceTreeView extends BorderPane {
                     boolean warning = entry.mark().warning();
                     FontIcon icon = new FontIcon(warning ? "fth-alert-triangle" : "fth-x-circle");
                     // Added to the icon's own style, which names its font: replaced, the glyph was a box.
-                    icon.setStyle(icon.getStyle() + "-fx-icon-color: " + (warning ? "-color-warning-fg" : "-color-danger-fg") + ";");
+                    String colour = warning ? "-color-warning-fg" : "-color-danger-fg";
+                    icon.setStyle(icon.getStyle() + "-fx-icon-color: " + colour + ";");
                     setGraphic(icon);
                     getStyleClass().add(warning ? "tree-warning" : "tree-problem");
                     setTooltip(new javafx.scene.control.Tooltip((warning ? "warning: " : "") + entry.mark().text()));

@@ -105,7 +105,8 @@ final class GateReader {
         if (suites == null) return;
         if (gate.suite() != null && !suites.containsKey(gate.suite())) {
             ctx.add(tree.errorAt(at + "/suite", "unknown suite \"" + gate.suite() + "\" ("
-                    + dev.evalbench.core.text.NearestNames.didYouMean(gate.suite(), suites.keySet()) + "suites: " + String.join(", ", suites.keySet()) + ")"));
+                    + dev.evalbench.core.text.NearestNames.didYouMean(gate.suite(), suites.keySet())
+                    + "suites: " + String.join(", ", suites.keySet()) + ")"));
             return;
         }
         // With every file read so far a stored run's vouched input, its tags passed this check when the run was made;

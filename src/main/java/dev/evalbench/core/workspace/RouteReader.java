@@ -114,7 +114,8 @@ final class RouteReader {
                     ctx.add(tree.errorAt(where, "route \"" + route.name() + "\" cannot fall back to itself"));
                 } else if (!byName.containsKey(fallback)) {
                     ctx.add(tree.errorAt(where, "unknown route \"" + fallback + "\" ("
-                            + dev.evalbench.core.text.NearestNames.didYouMean(fallback, byName.keySet()) + "routes: " + known + ")"));
+                            + dev.evalbench.core.text.NearestNames.didYouMean(fallback, byName.keySet())
+                            + "routes: " + known + ")"));
                 }
             }
             if (route.retries() != null && route.retries().baseDelayMs() > route.retries().maxDelayMs()) {

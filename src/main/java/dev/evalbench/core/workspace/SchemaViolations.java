@@ -98,9 +98,10 @@ public final class SchemaViolations {
             case "type":
                 return value(pointer, "must be " + TypeWords.expected(schemaNode), found);
             case "enum":
-                return new Draft(pointer, null, "must be one of: " + TypeWords.list(schemaNode), found,
-                        e.getInstanceNode() != null && e.getInstanceNode().isTextual()
-                                ? meant(e.getInstanceNode().asText(), textsOf(schemaNode)).map(m -> " (" + m + ")").orElse("") : "");
+                JsonNode given = e.getInstanceNode();
+                String meant = given != null && given.isTextual()
+                        ? meant(given.asText(), textsOf(schemaNode)).map(m -> " (" + m + ")").orElse("") : "";
+                return new Draft(pointer, null, "must be one of: " + TypeWords.list(schemaNode), found, meant);
             case "const":
                 return value(pointer, "must be " + TypeWords.literal(schemaNode), found);
             case "pattern":
@@ -166,7 +167,10 @@ public final class SchemaViolations {
         return " (" + meant(typed, names).map(m -> m + " ").orElse("") + "expected one of: " + String.join(", ", names) + ")";
     }
 
-    /** "did you mean model?" (as the command line's suggestions read) when one of {@code known} is a likely slip for {@code typed}. */
+    /**
+     * "did you mean model?", as the command line's suggestions read, when one of {@code known} is a likely slip for
+     * {@code typed}.
+     */
     private static Optional<String> meant(String typed, List<String> known) {
         String meant = dev.evalbench.core.text.NearestNames.didYouMean(typed, known).strip();
         return meant.isEmpty() ? Optional.empty() : Optional.of(meant);

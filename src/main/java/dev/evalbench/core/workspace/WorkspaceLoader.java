@@ -88,7 +88,8 @@ public final class WorkspaceLoader {
             if (!promptKnown && !prompts.declaredIds().contains(decl.promptId())) {
                 String known = prompts.declaredIds().isEmpty() ? "none in prompts/" : String.join(", ", new TreeSet<>(prompts.declaredIds()));
                 ctx.add(manifest.tree().errorAt(decl.pointer() + "/prompt", "unknown prompt \"" + decl.promptId() + "\" ("
-                        + dev.evalbench.core.text.NearestNames.didYouMean(decl.promptId(), prompts.declaredIds()) + "prompts: " + known + ")"));
+                        + dev.evalbench.core.text.NearestNames.didYouMean(decl.promptId(), prompts.declaredIds())
+                        + "prompts: " + known + ")"));
             }
             if (decl.kind() == SuiteKind.TASK) SuiteCheckTypes.check(ctx, manifest, decl, prompts.byId().get(decl.promptId()));
             List<JudgeSpec> judges = decl.kind() == SuiteKind.TASK ? SuiteJudges.resolve(ctx, manifest, decl, prompts, routes) : List.of();
@@ -115,6 +116,7 @@ public final class WorkspaceLoader {
         if (routes.byName().containsKey(manifest.defaultRoute())) return;
         List<String> names = new ArrayList<>(routes.byName().keySet());
         ctx.add(manifest.tree().errorAt("/default_route", "unknown route \"" + manifest.defaultRoute()
-                + "\" (" + dev.evalbench.core.text.NearestNames.didYouMean(manifest.defaultRoute(), names) + "routes: " + String.join(", ", names) + ")"));
+                + "\" (" + dev.evalbench.core.text.NearestNames.didYouMean(manifest.defaultRoute(), names)
+                + "routes: " + String.join(", ", names) + ")"));
     }
 }

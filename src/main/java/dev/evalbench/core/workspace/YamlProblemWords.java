@@ -29,7 +29,8 @@ final class YamlProblemWords {
             "while parsing a block node", "in the value",
             "while parsing a flow node", "in the value");
 
-    private static final String TAB = "found character '\\t(TAB)' that cannot start any token. (Do not use \\t(TAB) for indentation)";
+    private static final String TAB =
+            "found character '\\t(TAB)' that cannot start any token. (Do not use \\t(TAB) for indentation)";
     private static final String NOT_HERE = "mapping values are not allowed here";
     private static final String BLOCK_END = "expected <block end>, but found ";
 

@@ -100,7 +100,8 @@ public final class YamlSyntaxMessage {
     /** The problem at its own line and column, in plain words, with where the construct it broke started. */
     private static InputError described(String file, MarkedYAMLException marked) {
         Mark problem = marked.getProblemMark();
-        StringBuilder message = new StringBuilder("YAML syntax error: ").append(YamlProblemWords.problem(clean(marked.getProblem())));
+        StringBuilder message = new StringBuilder("YAML syntax error: ")
+                .append(YamlProblemWords.problem(clean(marked.getProblem())));
         Mark context = marked.getContextMark();
         if (marked.getContext() != null && context != null) {
             message.append(" (").append(YamlProblemWords.context(clean(marked.getContext())))

@@ -32,7 +32,8 @@ class WorkspaceTreeMenuTest extends TriageWindowTestBase {
         assertThat(FxWait.read(() -> menu.getItems().stream().map(i -> i.getText() + (i.isDisable() ? " (off)" : "")).toList()))
                 .containsExactly("Open (Enter)", "Show in folder", "Copy path");
         robot.clickOn("#tree-copy-path");
-        waitFor(5, TimeUnit.SECONDS, () -> tickets.toString().equals(javafx.scene.input.Clipboard.getSystemClipboard().getString()));
+        waitFor(5, TimeUnit.SECONDS,
+                () -> tickets.toString().equals(javafx.scene.input.Clipboard.getSystemClipboard().getString()));
         assertThat(robot.lookup("#status-message").queryLabeled().getText()).isEqualTo("Copied " + tickets);
 
         menuItemOf("tickets.jsonl", "#tree-show-folder");
@@ -46,7 +47,8 @@ class WorkspaceTreeMenuTest extends TriageWindowTestBase {
         assertThat(FxWait.read(() -> menu.getItems().stream().map(i -> i.getText() + (i.isDisable() ? " (off)" : "")).toList()))
                 .containsExactly("Open (Enter) (off)", "Show in folder", "Copy path");
         robot.clickOn("#tree-show-folder");
-        waitFor(10, TimeUnit.SECONDS, () -> opened.size() == 2 && opened.get(1).equals(fixture.workspace.resolve("prompts").toUri().toString()));
+        String prompts = fixture.workspace.resolve("prompts").toUri().toString();
+        waitFor(10, TimeUnit.SECONDS, () -> opened.size() == 2 && opened.get(1).equals(prompts));
 
         menuItemOf("tickets.jsonl", "#tree-open");
         robot.clickOn("#tree-open");
@@ -67,14 +69,13 @@ class WorkspaceTreeMenuTest extends TriageWindowTestBase {
         waitFor(5, TimeUnit.SECONDS, window::leftColumnHidden);
         robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.E);
         waitFor(5, TimeUnit.SECONDS, () -> !window.leftColumnHidden() && tree.isFocused());
-        String selected = FxWait.read(() -> String.valueOf(tree.getSelectionModel().getSelectedItem().getValue()));
-        assertThat(selected).contains("reply-rubric.yaml  r1");
+        assertThat(FxWait.read(() -> selectedRow(tree))).contains("label=reply-rubric.yaml  r1,");
         // Typing a name selects the file, below the fold too: "ti" is tickets.jsonl, "gat" gates.yaml.
         robot.write("ti");
-        waitFor(5, TimeUnit.SECONDS, () -> String.valueOf(tree.getSelectionModel().getSelectedItem().getValue()).contains("label=tickets.jsonl,"));
+        waitFor(5, TimeUnit.SECONDS, () -> selectedRow(tree).contains("label=tickets.jsonl,"));
         org.testfx.util.WaitForAsyncUtils.sleep(dev.evalbench.app.fx.TypeAhead.PAUSE_MS + 100, TimeUnit.MILLISECONDS);
         robot.write("gat");
-        waitFor(5, TimeUnit.SECONDS, () -> String.valueOf(tree.getSelectionModel().getSelectedItem().getValue()).contains("label=gates.yaml,"));
+        waitFor(5, TimeUnit.SECONDS, () -> selectedRow(tree).contains("label=gates.yaml,"));
         robot.push(KeyCode.ENTER);
         waitFor(10, TimeUnit.SECONDS, () -> selectedTab() != null && "gates.yaml".equals(selectedTab().getText()));
 
@@ -83,6 +84,11 @@ class WorkspaceTreeMenuTest extends TriageWindowTestBase {
         robot.push(KeyCode.CONTROL, KeyCode.H);
         waitFor(5, TimeUnit.SECONDS, () -> !window.leftColumnHidden()
                 && robot.lookup("#history-list").queryAs(javafx.scene.control.ListView.class).isFocused());
+    }
+
+    /** The selected row of {@code tree} as its entry prints itself ("Entry[label=gates.yaml, file=…]"). FX thread. */
+    private static String selectedRow(javafx.scene.control.TreeView<?> tree) {
+        return String.valueOf(tree.getSelectionModel().getSelectedItem().getValue());
     }
 
     /**

@@ -99,7 +99,8 @@ class RevisionHistoryModelTest {
         String mended = Files.readString(ws.resolve(FILE));
         // Said in the list where it is chosen, before anyone tries: the line and what is wrong there.
         int line = (int) broken.substring(0, broken.indexOf("{{ ticket")).lines().count();
-        assertThat(history.problemOf(history.versions().get(1))).startsWith("line " + line + ": ").contains("\"{{\" is not closed");
+        assertThat(history.problemOf(history.versions().get(1))).startsWith("line " + line + ": ")
+                .contains("\"{{\" is not closed");
         assertThat(history.problemOf(history.versions().get(0))).isEmpty();
 
         history.rollback(history.versions().get(1));

@@ -308,6 +308,34 @@ class HistoryListWindowTest extends WindowTestBase {
         assertThat(dev.evalbench.app.FxWait.read(() -> status.getTooltip().getText())).isEqualTo(status.getText());
     }
 
+    /**
+     * The same run on both sides of "Compare…" is no comparison ("0 regressed … no regression to review"): OK is off
+     * and a line says why, until the sides differ again.
+     */
+    @Test
+    void compareOfARunWithItselfIsNotOffered() throws Exception {
+        sampleWithOneRun();
+        assertThat(Cli.run("run", "-w", fixture.workspace.toString(), "--quiet").exit()).isEqualTo(1);
+        windowListing(2);
+        robot.clickOn("#compare-pick");
+        dev.evalbench.app.FxWait.waitUntilShown(robot, "#pick-second", 10, TimeUnit.SECONDS);
+        javafx.scene.control.Button ok = robot.lookup("#pick-runs .button")
+                .match((javafx.scene.control.Button b) -> "OK".equals(b.getText())).queryAs(javafx.scene.control.Button.class);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<Object> second = robot.lookup("#pick-second").queryAs(javafx.scene.control.ComboBox.class);
+        Object newest = dev.evalbench.app.FxWait.read(second::getValue);
+        Object oldest = robot.lookup("#pick-first").queryAs(javafx.scene.control.ComboBox.class).getValue();
+        robot.interact(() -> second.setValue(oldest));
+        assertThat(dev.evalbench.app.FxWait.read(ok::isDisabled)).isTrue();
+        dev.evalbench.app.FxWait.waitUntilShown(robot, "#pick-same", 5, TimeUnit.SECONDS);
+        assertThat(dev.evalbench.app.FxWait.read(() -> robot.lookup("#pick-same").queryLabeled().getText()))
+                .isEqualTo("Both sides are the same run: choose two different runs.");
+        robot.interact(() -> second.setValue(newest));
+        assertThat(dev.evalbench.app.FxWait.read(ok::isDisabled)).isFalse();
+        robot.clickOn(robot.lookup("#pick-runs .button").match((javafx.scene.control.Button b) -> "Cancel".equals(b.getText()))
+                .queryAs(javafx.scene.Node.class));
+    }
+
     private Path sampleWithOneRun() {
         fixture = WorkbenchFixture.ofSample(temp);
         assertThat(Cli.run("run", "-w", fixture.workspace.toString(), "--quiet").exit()).isEqualTo(1);

@@ -111,7 +111,8 @@ class ReportsWindowTest extends WindowTestBase {
         // And the folder, where the files are taken from to attach them to the pull request.
         robot.clickOn("#export-show-folder");
         waitFor(10, TimeUnit.SECONDS, () -> opened.size() == 2 && opened.get(1).equals(out.toUri().toString()));
-        waitFor(10, TimeUnit.SECONDS, () -> text("#status-message").equals("Asked the desktop to open " + out + " in its file manager."));
+        waitFor(10, TimeUnit.SECONDS,
+                () -> text("#status-message").equals("Asked the desktop to open " + out + " in its file manager."));
 
         // Verify it: every signature and every signed file valid. The "Verify it" button appears with the outcome
         // and has its place only after the next layout pulse (a click before that found it outside the window):

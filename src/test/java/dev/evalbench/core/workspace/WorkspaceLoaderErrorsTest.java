@@ -33,57 +33,6 @@ class WorkspaceLoaderErrorsTest {
     }
 
     /**
-     * The mistakes every YAML author makes once are said in the author's words, with how to fix them, not in the
-     * parser's token names ("expected <block end>, but found '<block mapping start>'", "found character '\t(TAB)'
-     * that cannot start any token", "mapping values are not allowed here").
-     */
-    @Test
-    void commonYamlMistakesAreSaidInTheAuthorsWordsWithTheFix() {
-        assertThat(routesError("    script: models/triage-rules.yaml", "   script: models/triage-rules.yaml"))
-                .isEqualTo("5: this line is indented unlike the lines above it: the block ended, but a key follows; indent it"
-                        + " as its neighbours are (in the block of keys that starts at line 2)");
-        assertThat(routesError("    script: models/triage-rules.yaml", "    - script: models/triage-rules.yaml"))
-                .isEqualTo("5: a list item ('- ') stands among keys: remove the '- ', or put the list under a key of its own"
-                        + " (in the block of keys that starts at line 3)");
-        assertThat(routesError("    model: triage-rules-v1", "\tmodel: triage-rules-v1"))
-                .isEqualTo("4: found a tab character: YAML indents with spaces, never tabs");
-        assertThat(routesError("    model: triage-rules-v1", "    model: triage: rules"))
-                .isEqualTo("4: a ': ' inside a value starts a new key, which is not allowed here: put the value in quotes");
-        assertThat(routesError("    params: {temperature: 0, max_tokens: 400}", "    params: [0"))
-                .isEqualTo("13: '[' is not closed: expected ',' or ']', but got ':' (in the [ ] list that starts at line 12)");
-        // Found where the file ends, whatever its length.
-        assertThat(routesError("    model: triage-rules-v1", "    model: \"triage-rules-v1"))
-                .endsWith(": found the end of the file before it was closed (in the quoted text that starts at line 4)");
-    }
-
-    /** A slip of the keyboard in a key or a fixed value is answered with the name meant, before the whole list. */
-    @Test
-    void aMistypedKeyOrValueIsAnsweredWithTheNameMeant() {
-        Path root = FixtureWorkspace.copyTo(dir.resolve("typos"));
-        FixtureWorkspace.replace(root, "routes.yaml", "    provider: scripted ", "    provider: scriptd ");
-        FixtureWorkspace.replace(root, "routes.yaml", "    timeout_ms: 30000", "    timeuot_ms: 30000");
-        List<String> said = FixtureWorkspace.loadFailure(root).errors().stream().map(InputError::message).toList();
-        assertThat(said).anySatisfy(m -> assertThat(m).startsWith("\"provider\" must be one of: scripted, ")
-                .endsWith("; found string \"scriptd\" (did you mean scripted?)"));
-        assertThat(said).anySatisfy(m -> assertThat(m).startsWith("unknown key \"timeuot_ms\" in route \"openai\" (did you mean"
-                + " timeout_ms? expected one of: provider, model, "));
-        // Nothing near: the list alone.
-        Path other = FixtureWorkspace.copyTo(dir.resolve("far"));
-        FixtureWorkspace.replace(other, "routes.yaml", "    timeout_ms: 30000", "    xyzzy: 30000");
-        assertThat(FixtureWorkspace.loadFailure(other).errors()).extracting(InputError::message)
-                .anySatisfy(m -> assertThat(m).startsWith("unknown key \"xyzzy\" in route \"openai\" (expected one of: "));
-    }
-
-    /** "LINE: MESSAGE" of the first error of the sample with {@code from} replaced by {@code to} in routes.yaml. */
-    private String routesError(String from, String to) {
-        Path root = FixtureWorkspace.copyTo(dir.resolve("case" + to.hashCode()));
-        FixtureWorkspace.replace(root, "routes.yaml", from, to);
-        InputError err = FixtureWorkspace.loadFailure(root).errors().get(0);
-        assertThat(err.file()).isEqualTo("routes.yaml");
-        return err.line() + ": " + err.message().replace("YAML syntax error: ", "");
-    }
-
-    /**
      * A sentence typed at the left margin inside a prompt's block: the parser gives up on the indented line after
      * it ("could not find expected ':'"); the error names the line typed and how to fix it.
      */
@@ -131,7 +80,8 @@ class WorkspaceLoaderErrorsTest {
 
         WorkspaceException e = FixtureWorkspace.loadFailure(root);
 
-        assertThat(e.getMessage()).isEqualTo("routes.yaml:14:5: unknown key \"retires\" in route \"openai\" (did you mean retries? expected one of: "
+        assertThat(e.getMessage()).isEqualTo("routes.yaml:14:5: unknown key \"retires\" in route \"openai\" (did you mean"
+                + " retries? expected one of: "
                 + "provider, model, base_url, api_key_env, headers, secret_headers, api_version, ca_file, script, params, timeout_ms, max_response_bytes, retries, fallbacks, breaker, limits, price)");
     }
 
@@ -163,7 +113,8 @@ class WorkspaceLoaderErrorsTest {
 
         WorkspaceException e = FixtureWorkspace.loadFailure(root);
 
-        assertThat(e.getMessage()).isEqualTo("evalbench.yaml:4:16: unknown route \"ofline\" (did you mean offline? routes: offline, openai)");
+        assertThat(e.getMessage())
+                .isEqualTo("evalbench.yaml:4:16: unknown route \"ofline\" (did you mean offline? routes: offline, openai)");
     }
 
     @Test
@@ -227,7 +178,8 @@ class WorkspaceLoaderErrorsTest {
 
         assertThat(e.errors()).extracting(InputError::toString).containsExactlyInAnyOrder(
                 "schemas/triage.schema.json:3:11: \"type\" must be one of: array, boolean, integer, null, number, object, "
-                        + "string, or a list; found string \"objekt\" (did you mean object?) (this file must be a valid JSON Schema)",
+                        + "string, or a list; found string \"objekt\" (did you mean object?) (this file must be a valid JSON"
+                        + " Schema)",
                 "models/triage-rules.yaml:2:13: capture \"order_id\" has no group: its value is group 1, e.g. '\\b(ORD-\\d{5})\\b'",
                 "routes.yaml:15:17: unknown route \"ofline\" (did you mean offline? routes: offline, openai)",
                 "policy.yaml:6:32: the regex of restricted pattern \"card_number\" does not compile: Unclosed group near "
