@@ -173,7 +173,20 @@ public final class WorkspaceTreeView extends BorderPane {
         // rebuilding an unchanged tree would lose the selection and scroll position for nothing
         List<Object> listing = List.of(groups, revisions, marks);
         if (listing.equals(shown)) return;
+        boolean sameFiles = shown != null && shown.subList(0, 2).equals(listing.subList(0, 2));
         shown = listing;
+        if (sameFiles) {
+            // Only the marks moved (a problem found or fixed while the author works): the rows change in place,
+            // the selection and the scroll position stay where the author left them.
+            for (TreeItem<Entry> group : tree.getRoot().getChildren()) {
+                for (TreeItem<Entry> row : group.getChildren()) {
+                    Entry was = row.getValue();
+                    Entry now = new Entry(was.label(), was.file(), marks.get(was.file()));
+                    if (!now.equals(was)) row.setValue(now);
+                }
+            }
+            return;
+        }
         TreeItem<Entry> root = new TreeItem<>(new Entry("", null));
         for (WorkspaceFileList.Group group : groups) {
             TreeItem<Entry> item = new TreeItem<>(new Entry(group.name(), null));

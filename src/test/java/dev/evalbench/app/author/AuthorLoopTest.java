@@ -291,6 +291,9 @@ class AuthorLoopTest extends TriageWindowTestBase {
     void aBrokenFileShowsInProblemsAndAClickOpensItAtTheLine() throws Exception {
         Path gates = fixture.workspace.resolve("gates.yaml");
         waitUntilWatching();
+        robot.clickOn(settled(treeCell("tickets.jsonl")));
+        javafx.scene.control.TreeView<?> tree = robot.lookup("#workspace-tree").queryAs(javafx.scene.control.TreeView.class);
+        waitFor(5, TimeUnit.SECONDS, () -> String.valueOf(tree.getSelectionModel().getSelectedItem()).contains("tickets.jsonl"));
         Files.writeString(gates, Files.readString(gates) + "\n  - metric: [unclosed\n");
         TitledPane panel = robot.lookup("#problems-panel").queryAs(TitledPane.class);
         waitFor(15, TimeUnit.SECONDS, () -> panel.getText().matches("Problems \\([1-9]\\d*\\)"));
@@ -306,6 +309,8 @@ class AuthorLoopTest extends TriageWindowTestBase {
         assertThat(problem.line()).isGreaterThan(1);
         // The tree marks the file where the author looks for it, the problem in its tooltip.
         waitFor(10, TimeUnit.SECONDS, () -> treeMark("gates.yaml").equals("tree-problem " + problem));
+        assertThat(FxWait.read(() -> String.valueOf(tree.getSelectionModel().getSelectedItem())))
+                .as("the row the author had selected, kept as the marks change").contains("tickets.jsonl");
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(settled(listCell(t -> t.startsWith("gates.yaml:" + problem.line()))));
         waitFor(10, TimeUnit.SECONDS, () -> selectedTab() != null && "gates.yaml".equals(selectedTab().getText()));
