@@ -198,6 +198,14 @@ public final class WorkspaceTreeView extends BorderPane {
             }
             root.getChildren().add(item);
         }
+        // A file added or a revision saved rebuilds the rows: the file the author had selected stays selected.
+        String selectedFile = selected().map(Entry::file).orElse(null);
         tree.setRoot(root);
+        for (int row = 0; selectedFile != null && row < tree.getExpandedItemCount(); row++) {
+            if (selectedFile.equals(tree.getTreeItem(row).getValue().file())) {
+                tree.getSelectionModel().select(row);
+                break;
+            }
+        }
     }
 }

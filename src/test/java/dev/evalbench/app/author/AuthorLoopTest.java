@@ -355,13 +355,18 @@ class AuthorLoopTest extends TriageWindowTestBase {
         assertThat(FxWait.read(() -> robot.lookup("#problems-list").queryAs(ListView.class).getHeight()))
                 .isBetween(28.0, 40.0);
 
-        // The warning asks for a new revision: Ctrl+S gives the text as it is one, though nothing was typed.
+        // The warning asks for a new revision: Ctrl+S gives the text as it is one, though nothing was typed. (The tree
+        // has a file selected: the save renames the prompt's row, and that selection stays.)
+        robot.clickOn(settled(treeCell("tickets.jsonl")));
+        javafx.scene.control.TreeView<?> tree = robot.lookup("#workspace-tree").queryAs(javafx.scene.control.TreeView.class);
+        waitFor(5, TimeUnit.SECONDS, () -> String.valueOf(tree.getSelectionModel().getSelectedItem()).contains("tickets.jsonl"));
         robot.push(KeyCode.CONTROL, KeyCode.S);
         waitUntilShown(robot, "#changelog", 5, TimeUnit.SECONDS);
         robot.clickOn("#changelog").write("The text edited outside").push(KeyCode.ENTER);
         waitFor(10, TimeUnit.SECONDS, () -> Files.readString(file).contains("revision: 5\n"));
         waitFor(15, TimeUnit.SECONDS, () -> "Problems (0)".equals(panel.getText()));
-        waitFor(10, TimeUnit.SECONDS, () -> treeMark("triage.yaml  r5").isEmpty());
+        waitFor(10, TimeUnit.SECONDS, () -> treeMark("triage.yaml  r5").isEmpty() && treeCell("triage.yaml  r5") != null);
+        assertThat(FxWait.read(() -> String.valueOf(tree.getSelectionModel().getSelectedItem()))).contains("tickets.jsonl");
     }
 
     /**
