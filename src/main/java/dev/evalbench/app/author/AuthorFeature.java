@@ -87,6 +87,9 @@ public final class AuthorFeature {
         tree.setHeader(new WorkspaceSwitcher(wb.runner(), wb.session(), wb.recentWorkspaces(), this::switchTo,
                 this::chooseWorkspace));
         wb.window().setWorkspaceView(tree);
+        // The tree follows the file shown, as an editor's explorer does: the file a failing case opened is found there.
+        wb.window().tabs().getSelectionModel().selectedItemProperty().addListener((o, was, now) ->
+                files.fileOf(now).ifPresent(tree::reveal));
         wb.window().addBottomPanel(new ProblemsPanel(wb.session().problems(), wb.session().warnings(), this::openProblem));
         wb.session().folderProperty().addListener((o, was, now) -> workspaceOpened(now));
         wb.session().workspaceProperty().addListener((o, was, now) -> refreshTree());

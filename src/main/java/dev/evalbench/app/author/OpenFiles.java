@@ -162,6 +162,12 @@ final class OpenFiles {
         }).onFailure(e -> wb.window().status("Cannot open " + file + ": " + e.getMessage())).executeWith(wb.runner());
     }
 
+    /** The workspace file {@code tab} shows (an editor, a dataset, a read-only view), or empty for another tab. */
+    java.util.Optional<String> fileOf(Tab tab) {
+        return tabs.entrySet().stream().filter(e -> e.getValue() == tab).map(Map.Entry::getKey)
+                .map(key -> key.startsWith(DATASET) ? key.substring(DATASET.length()) : key).findFirst();
+    }
+
     /** @param wholeWidth the tab shows no case in the detail pane, which steps aside while it is selected */
     private Tab add(String key, String title, javafx.scene.Node content, boolean wholeWidth) {
         Tab tab = new Tab(title, content);

@@ -147,6 +147,20 @@ public final class WorkspaceTreeView extends BorderPane {
         if (item != null && item.getValue().file() != null) open.accept(item.getValue().file());
     }
 
+    /**
+     * Selects {@code file}'s row and scrolls it into view, as little as needed (TreeView's own scrollTo puts the row
+     * at the top, which moved the whole tree at each tab selected); the keyboard stays where it is.
+     */
+    public void reveal(String file) {
+        for (int row = 0; row < tree.getExpandedItemCount(); row++) {
+            if (file.equals(tree.getTreeItem(row).getValue().file())) {
+                tree.getSelectionModel().clearAndSelect(row);
+                if (tree.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) flow.scrollTo(row);
+                return;
+            }
+        }
+    }
+
     /** Gives the tree the keyboard, its first file selected if nothing is. */
     public void focusTree() {
         if (tree.getSelectionModel().isEmpty()) {

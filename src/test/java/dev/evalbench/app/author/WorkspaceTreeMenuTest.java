@@ -86,6 +86,20 @@ class WorkspaceTreeMenuTest extends TriageWindowTestBase {
                 && robot.lookup("#history-list").queryAs(javafx.scene.control.ListView.class).isFocused());
     }
 
+    /** The tree follows the tab shown: the file it shows is selected there. */
+    @Test
+    void theTreeSelectsTheFileOfTheTabShown() throws Exception {
+        openTriage();
+        javafx.scene.control.TreeView<?> tree = robot.lookup("#workspace-tree").queryAs(javafx.scene.control.TreeView.class);
+        dev.evalbench.app.DoubleClick.opening(robot, () -> treeCell("tickets.jsonl"),
+                () -> selectedTab() != null && "tickets.jsonl (cases)".equals(selectedTab().getText()));
+        robot.interact(() -> tree.getSelectionModel().clearSelection());
+        robot.interact(() -> fixture.workbench().window().tabs().getSelectionModel().select(0));
+        waitFor(5, TimeUnit.SECONDS, () -> selectedRow(tree).contains("label=triage.yaml  r4,"));
+        robot.interact(() -> fixture.workbench().window().tabs().getSelectionModel().select(1));
+        waitFor(5, TimeUnit.SECONDS, () -> selectedRow(tree).contains("label=tickets.jsonl,"));
+    }
+
     /** The selected row of {@code tree} as its entry prints itself ("Entry[label=gates.yaml, file=…]"). FX thread. */
     private static String selectedRow(javafx.scene.control.TreeView<?> tree) {
         return String.valueOf(tree.getSelectionModel().getSelectedItem().getValue());
