@@ -347,7 +347,7 @@ public final class CompareTabs {
     private Tab show(RunChoice before, RunChoice after, ReviewService.Side[] sides) {
         Workspace ws = openWorkspace.get();
         // Built by the first task that masks a record, not here on the FX thread.
-        Supplier<OutboundMask> mask = OutboundMasks.later(ws == null ? List.of() : List.of(ws), Map.of());
+        Supplier<OutboundMask> mask = OutboundMasks.later(ws, Map.of(), sides[0], sides[1]);
         CompareViewModel vm = new CompareViewModel(runner, service, sides[0], sides[1], workspaceDir,
                 ComparisonMask.of(mask), new dev.evalbench.app.results.DatasetLookup(ws));
         if (marks != null) vm.keepMarksIn(marks);

@@ -44,6 +44,17 @@ public final class OutboundMasks {
             throws StoreException {
         List<Workspace> sources = new ArrayList<>();
         if (current != null) sources.add(current);
+        sources.addAll(snapshots(current, store, env, runs));
+        return of(sources, env);
+    }
+
+    /**
+     * The workspaces the runs were made from, read from {@code store}'s snapshots; none for a run made from the very
+     * files in use ({@code current}), whose mask they already give.
+     */
+    private static List<Workspace> snapshots(Workspace current, RunStore store, Map<String, String> env, RunHeader... runs)
+            throws StoreException {
+        List<Workspace> sources = new ArrayList<>();
         for (RunHeader run : runs) {
             if (run == null || store == null) continue;
             // A run made from the very files in use masks with them: rebuilding the same workspace from its
@@ -56,7 +67,38 @@ public final class OutboundMasks {
                 // A snapshot that no longer loads (an older format): the current workspace still masks.
             }
         }
-        return of(sources, env);
+        return sources;
+    }
+
+    /**
+     * As {@link #later(List, Map)} for a comparison's runs, each read from its own store (the history, a run file):
+     * the workspace in use ({@code current}, null when it could not be read) and the workspaces each run was made
+     * from. A comparison masked with the open workspace alone showed a case's e-mail and card in full while that
+     * workspace had a problem, and a case dropped from its dataset since the run. Built by its first user (a task,
+     * off the FX thread), then kept. Thread-safe.
+     *
+     * @throws IllegalStateException from {@code get()}, saying which run's record could not be read
+     */
+    public static Supplier<OutboundMask> later(Workspace current, Map<String, String> env, ReviewService.Side... runs) {
+        return new Supplier<>() {
+            private OutboundMask mask;
+
+            @Override
+            public synchronized OutboundMask get() {
+                if (mask != null) return mask;
+                List<Workspace> sources = new ArrayList<>();
+                if (current != null) sources.add(current);
+                for (ReviewService.Side run : runs) {
+                    try {
+                        sources.addAll(snapshots(current, run.store(), env, RunLookup.header(run.store(), run.runId())));
+                    } catch (RequestException | StoreException e) {
+                        throw new IllegalStateException("cannot read the masks of run " + run.runId() + ": " + e.getMessage(), e);
+                    }
+                }
+                mask = of(sources, env);
+                return mask;
+            }
+        };
     }
 
     /** The mask of these workspaces together: a case id's values are the union over all of them. */
