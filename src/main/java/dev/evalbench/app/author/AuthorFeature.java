@@ -169,9 +169,7 @@ public final class AuthorFeature {
         Path ws = wb.session().folder();
         if (ws == null) return;
         String path = ws.resolve(file).normalize().toString();
-        javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
-        content.putString(path);
-        javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        dev.evalbench.app.fx.CopyButton.toClipboard(path);
         wb.window().status("Copied " + path);
     }
 

@@ -46,13 +46,18 @@ public final class CopyButton {
         button.setOnAction(e -> {
             String shown = text.get();
             if (shown == null || shown.isEmpty()) return;
-            ClipboardContent content = new ClipboardContent();
-            content.putString(shown);
-            Clipboard.getSystemClipboard().setContent(content);
+            toClipboard(shown);
             button.setGraphic(done);
             back.playFromStart();
         });
         return button;
+    }
+
+    /** Puts {@code text} on the system clipboard, as plain text (a menu's "Copy", Ctrl+C in a list). FX thread. */
+    public static void toClipboard(String text) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(text);
+        Clipboard.getSystemClipboard().setContent(content);
     }
 
     /** A section heading with {@code button} at the right end of its row. */

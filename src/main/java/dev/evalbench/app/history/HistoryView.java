@@ -107,9 +107,7 @@ public final class HistoryView extends VBox {
         copy.setId("history-copy-id");
         copy.setDisable(selected() == null);
         copy.setOnAction(a -> {
-            javafx.scene.input.ClipboardContent id = new javafx.scene.input.ClipboardContent();
-            id.putString(selected().id());
-            javafx.scene.input.Clipboard.getSystemClipboard().setContent(id);
+            dev.evalbench.app.fx.CopyButton.toClipboard(selected().id());
         });
         menu.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), copy);
         // A tag put on the wrong run, or main taken away to gate without a baseline (`evalbench tag --delete TAG`).

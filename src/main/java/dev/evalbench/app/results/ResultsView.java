@@ -16,8 +16,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -199,9 +197,7 @@ public final class ResultsView extends VBox implements dev.evalbench.app.fx.Filt
     private void copySelectedId() {
         CaseSummary selected = table.getSelectionModel().getSelectedItem();
         if (selected == null) return;
-        ClipboardContent id = new ClipboardContent();
-        id.putString(selected.key().caseId());
-        Clipboard.getSystemClipboard().setContent(id);
+        dev.evalbench.app.fx.CopyButton.toClipboard(selected.key().caseId());
     }
 
     /**

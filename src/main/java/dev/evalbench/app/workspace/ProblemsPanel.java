@@ -1,5 +1,6 @@
 package dev.evalbench.app.workspace;
 
+import dev.evalbench.app.fx.CopyButton;
 import dev.evalbench.core.workspace.InputError;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,7 +82,7 @@ public final class ProblemsPanel extends TitledPane {
         list.setOnKeyPressed(e -> {
             Row chosen = list.getSelectionModel().getSelectedItem();
             if (e.getCode() == KeyCode.ENTER && chosen != null) open.accept(chosen.error());
-            if (e.getCode() == KeyCode.C && e.isShortcutDown() && chosen != null) copy(chosen.toString());
+            if (e.getCode() == KeyCode.C && e.isShortcutDown() && chosen != null) CopyButton.toClipboard(chosen.toString());
         });
         javafx.scene.control.ContextMenu menu = menu(rows, open);
         list.setContextMenu(menu);
@@ -114,10 +115,10 @@ public final class ProblemsPanel extends TitledPane {
         openIt.setOnAction(e -> open.accept(list.getSelectionModel().getSelectedItem().error()));
         javafx.scene.control.MenuItem copy = new javafx.scene.control.MenuItem("Copy (Ctrl+C)", new FontIcon("fth-copy"));
         copy.setId("problems-copy");
-        copy.setOnAction(e -> copy(list.getSelectionModel().getSelectedItem().toString()));
+        copy.setOnAction(e -> CopyButton.toClipboard(list.getSelectionModel().getSelectedItem().toString()));
         javafx.scene.control.MenuItem copyAll = new javafx.scene.control.MenuItem("Copy all");
         copyAll.setId("problems-copy-all");
-        copyAll.setOnAction(e -> copy(String.join("\n", rows.stream().map(Row::toString).toList())));
+        copyAll.setOnAction(e -> CopyButton.toClipboard(String.join("\n", rows.stream().map(Row::toString).toList())));
         javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(openIt, copy, copyAll);
         menu.setOnShowing(e -> {
             boolean none = list.getSelectionModel().getSelectedItem() == null;
@@ -126,12 +127,6 @@ public final class ProblemsPanel extends TitledPane {
             copyAll.setDisable(rows.isEmpty());
         });
         return menu;
-    }
-
-    private static void copy(String text) {
-        javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
-        content.putString(text);
-        javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
     }
 
     private void expandItself(boolean expanded) {

@@ -93,15 +93,8 @@ public final class WorkspaceTreeView extends BorderPane {
         TypeAhead<TreeItem<Entry>> typeAhead = new TypeAhead<>(item -> item.getValue().label(), item -> item.getValue().file());
         tree.addEventHandler(KeyEvent.KEY_TYPED, e -> {
             if (!TypeAhead.isText(e.getCharacter(), e.isShortcutDown(), e.isAltDown())) return;
-            List<TreeItem<Entry>> files = new java.util.ArrayList<>();
-            for (int row = 0; row < tree.getExpandedItemCount(); row++) {
-                if (tree.getTreeItem(row).getValue().file() != null) files.add(tree.getTreeItem(row));
-            }
-            TreeItem<Entry> match = typeAhead.type(files, e.getCharacter(), System.currentTimeMillis());
-            if (match != null) {
-                tree.getSelectionModel().select(match);
-                tree.scrollTo(tree.getRow(match));
-            }
+            TreeItem<Entry> match = typeAhead.type(fileRows(), e.getCharacter(), System.currentTimeMillis());
+            if (match != null) selectInView(tree.getRow(match));
             e.consume();
         });
         ContextMenu menu = menu(actions);
@@ -152,26 +145,33 @@ public final class WorkspaceTreeView extends BorderPane {
      * at the top, which moved the whole tree at each tab selected); the keyboard stays where it is.
      */
     public void reveal(String file) {
-        for (int row = 0; row < tree.getExpandedItemCount(); row++) {
-            if (file.equals(tree.getTreeItem(row).getValue().file())) {
-                tree.getSelectionModel().clearAndSelect(row);
-                if (tree.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) flow.scrollTo(row);
-                return;
-            }
-        }
+        rowOf(file).ifPresent(item -> selectInView(tree.getRow(item)));
     }
 
     /** Gives the tree the keyboard, its first file selected if nothing is. */
     public void focusTree() {
-        if (tree.getSelectionModel().isEmpty()) {
-            for (int row = 0; row < tree.getExpandedItemCount(); row++) {
-                if (tree.getTreeItem(row).getValue().file() != null) {
-                    tree.getSelectionModel().select(row);
-                    break;
-                }
-            }
-        }
+        if (tree.getSelectionModel().isEmpty()) fileRows().stream().findFirst().ifPresent(tree.getSelectionModel()::select);
         tree.requestFocus();
+    }
+
+    /** The rows that are files (not groups), top to bottom. */
+    private List<TreeItem<Entry>> fileRows() {
+        List<TreeItem<Entry>> files = new java.util.ArrayList<>();
+        for (int row = 0; row < tree.getExpandedItemCount(); row++) {
+            if (tree.getTreeItem(row).getValue().file() != null) files.add(tree.getTreeItem(row));
+        }
+        return files;
+    }
+
+    /** The row of workspace-relative {@code file}, if the tree lists it. */
+    private Optional<TreeItem<Entry>> rowOf(String file) {
+        return fileRows().stream().filter(item -> file.equals(item.getValue().file())).findFirst();
+    }
+
+    /** Selects row {@code row} alone and scrolls it into view, as little as needed. */
+    private void selectInView(int row) {
+        tree.getSelectionModel().clearAndSelect(row);
+        if (tree.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) flow.scrollTo(row);
     }
 
     /** Puts {@code header} where the "WORKSPACE" title is (the workspace switcher). */
@@ -215,11 +215,6 @@ public final class WorkspaceTreeView extends BorderPane {
         // A file added or a revision saved rebuilds the rows: the file the author had selected stays selected.
         String selectedFile = selected().map(Entry::file).orElse(null);
         tree.setRoot(root);
-        for (int row = 0; selectedFile != null && row < tree.getExpandedItemCount(); row++) {
-            if (selectedFile.equals(tree.getTreeItem(row).getValue().file())) {
-                tree.getSelectionModel().select(row);
-                break;
-            }
-        }
+        if (selectedFile != null) rowOf(selectedFile).ifPresent(tree.getSelectionModel()::select);
     }
 }

@@ -80,25 +80,18 @@ public final class OutboundMasks {
      * @throws IllegalStateException from {@code get()}, saying which run's record could not be read
      */
     public static Supplier<OutboundMask> later(Workspace current, Map<String, String> env, ReviewService.Side... runs) {
-        return new Supplier<>() {
-            private OutboundMask mask;
-
-            @Override
-            public synchronized OutboundMask get() {
-                if (mask != null) return mask;
-                List<Workspace> sources = new ArrayList<>();
-                if (current != null) sources.add(current);
-                for (ReviewService.Side run : runs) {
-                    try {
-                        sources.addAll(snapshots(current, run.store(), env, RunLookup.header(run.store(), run.runId())));
-                    } catch (RequestException | StoreException e) {
-                        throw new IllegalStateException("cannot read the masks of run " + run.runId() + ": " + e.getMessage(), e);
-                    }
+        return memoized(() -> {
+            List<Workspace> sources = new ArrayList<>();
+            if (current != null) sources.add(current);
+            for (ReviewService.Side run : runs) {
+                try {
+                    sources.addAll(snapshots(current, run.store(), env, RunLookup.header(run.store(), run.runId())));
+                } catch (RequestException | StoreException e) {
+                    throw new IllegalStateException("cannot read the masks of run " + run.runId() + ": " + e.getMessage(), e);
                 }
-                mask = of(sources, env);
-                return mask;
             }
-        };
+            return of(sources, env);
+        });
     }
 
     /** The mask of these workspaces together: a case id's values are the union over all of them. */
@@ -129,12 +122,17 @@ public final class OutboundMasks {
      * (0.6 s for the 100,000-case bench workspace). Thread-safe.
      */
     public static Supplier<OutboundMask> later(List<Workspace> workspaces, Map<String, String> env) {
+        return memoized(() -> of(workspaces, env));
+    }
+
+    /** {@code make}'s mask, made by the first {@code get()} and then kept (a failed make is tried again). Thread-safe. */
+    private static Supplier<OutboundMask> memoized(Supplier<OutboundMask> make) {
         return new Supplier<>() {
             private OutboundMask mask;
 
             @Override
             public synchronized OutboundMask get() {
-                if (mask == null) mask = of(workspaces, env);
+                if (mask == null) mask = make.get();
                 return mask;
             }
         };
