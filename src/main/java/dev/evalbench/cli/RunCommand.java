@@ -37,16 +37,19 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     WorkspaceOption workspaceOption;
 
-    @Option(names = "--route", paramLabel = "NAME", description = "Route to run (repeatable; default: the workspace's default_route).")
+    @Option(names = "--route", split = ",", paramLabel = "NAME",
+            description = "Route to run (repeatable, or several at once: offline,openai; default: the workspace's default_route).")
     List<String> routes = new ArrayList<>();
 
-    @Option(names = "--suite", paramLabel = "NAME", description = "Suite to run (repeatable; default: every suite).")
+    @Option(names = "--suite", split = ",", paramLabel = "NAME",
+            description = "Suite to run (repeatable, or several at once: triage,safety; default: every suite).")
     List<String> suites = new ArrayList<>();
 
     @Option(names = "--tag", paramLabel = "TAG", description = "Run only the cases carrying this dataset tag (repeatable: any of them).")
     List<String> tags = new ArrayList<>();
 
-    @Option(names = "--case", paramLabel = "ID", description = "Run only the case with this id (repeatable).")
+    @Option(names = "--case", split = ",", paramLabel = "ID",
+            description = "Run only the case with this id (repeatable, or several at once: t001,t002).")
     List<String> caseIds = new ArrayList<>();
 
     @Option(names = "--failing-of", paramLabel = "RUN", description = "Run again only the cases that did not pass in this stored run (an id, a tag such as main, or latest), on its routes and with its repeat.")

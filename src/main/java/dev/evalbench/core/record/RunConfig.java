@@ -14,10 +14,20 @@ public record RunConfig(List<String> routes, List<String> suites, int repeat, in
                         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> tags,
                         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> caseIds) {
 
+    /**
+     * Each list keeps a name once, in the order first given: {@code --route offline --route offline} (or
+     * {@code offline,offline}) is one route, not two runs of every case under the same key, which the history
+     * refused at the second record and left the run incomplete for good.
+     */
     public RunConfig {
-        suites = suites == null ? List.of() : List.copyOf(suites);
-        tags = tags == null ? List.of() : List.copyOf(tags);
-        caseIds = caseIds == null ? List.of() : List.copyOf(caseIds);
+        routes = routes == null ? null : once(routes);
+        suites = suites == null ? List.of() : once(suites);
+        tags = tags == null ? List.of() : once(tags);
+        caseIds = caseIds == null ? List.of() : once(caseIds);
+    }
+
+    private static List<String> once(List<String> names) {
+        return List.copyOf(new java.util.LinkedHashSet<>(names));
     }
 
     /** A run of whole suites (no slice by tag or case). */
