@@ -114,6 +114,7 @@ class RequestWordingTest {
         Cli.Result baseline = Cli.run("gate", ws.toString(), "--baseline", "mian");
         Cli.Result far = Cli.run("gate", ws.toString(), "--baseline", "release-7");
         Cli.Result lates = Cli.run("compare", "main", "lates", "--workspace", ws.toString());
+        Cli.Result back = Cli.run("compare", "latest~3", "latest", "--workspace", ws.toString());
 
         assertThat(route.err()).startsWith("error: --route: unknown route \"ofline\" (did you mean offline? routes in ");
         assertThat(baseline.exit()).isEqualTo(ExitCodes.BAD_INPUT);
@@ -122,6 +123,10 @@ class RequestWordingTest {
         assertThat(far.err()).as("nothing near: no guess").contains("named \"release-7\" (see `evalbench history`)");
         assertThat(lates.err()).as("the word latest is a name too").isEqualTo("error: lates: no run, tag or run file named "
                 + "\"lates\"; did you mean latest? (see `evalbench history`)" + System.lineSeparator());
+        // Further back than the history goes: how far it goes, not "did you mean latest?".
+        assertThat(back.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(back.err()).isEqualTo("error: latest~3: no run, tag or run file named \"latest~3\": the history has 1 run, "
+                + "the oldest is latest (see `evalbench history`)" + System.lineSeparator());
     }
 
     /**

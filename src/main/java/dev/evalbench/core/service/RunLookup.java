@@ -34,12 +34,19 @@ public final class RunLookup {
         if (header.isPresent()) return header.get();
         // A mistyped tag ("mian" for main, in a CI step's --baseline) gets the tags near it, and "lates" the word latest.
         String near = "";
-        if (id.isEmpty()) {
+        java.util.OptionalInt back = dev.evalbench.core.store.LatestBack.steps(ref);
+        if (back.isPresent()) {
+            // "latest~5" in a history of two runs: say how far back it goes, not "did you mean latest?".
+            int runs = store.runs(back.getAsInt() + 1).size();
+            near = runs == 0 ? ": the history has no run yet" : ": the history has " + runs + (runs == 1 ? " run" : " runs")
+                    + ", the oldest is " + (runs == 1 ? "latest" : "latest~" + (runs - 1));
+        } else if (id.isEmpty()) {
             java.util.Set<String> names = new java.util.TreeSet<>(store.tags().keySet());
             names.add("latest");
             near = NearestNames.didYouMean(ref, names);
         }
-        throw new RequestException("run", ref, NOT_FOUND + "\"" + ref + "\"" + (near.isEmpty() ? "" : "; " + near.strip()));
+        if (!near.isEmpty() && back.isEmpty()) near = "; " + near.strip();
+        throw new RequestException("run", ref, NOT_FOUND + "\"" + ref + "\"" + near);
     }
 
     public static StoredRun run(RunStore store, String ref) throws RequestException, StoreException {
