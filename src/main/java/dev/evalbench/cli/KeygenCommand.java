@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code evalbench keygen --out DIR [--name NAME] [--signer "Alice Example"]}: a new Ed25519 key pair,
+ * {@code evalbench keygen [NAME] [--out DIR] [--name NAME] [--signer "Alice Example"]}: a new Ed25519 key pair,
  * {@code NAME.key} (PKCS#8 PEM, owner-only) and {@code NAME.pub} (SubjectPublicKeyInfo PEM), both carrying the
  * signer's name when given ({@code KeyName}). Never overwrites: an existing file is bad input
  * (exit 2) and nothing is written. Prints the key id.
@@ -40,6 +40,10 @@ final class KeygenCommand implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "NAME", defaultValue = "evalbench", description = "File name stem (default: ${DEFAULT-VALUE}).")
     String name;
 
+    /** {@code keygen ci}, as people type it after reading "(NAME.key, NAME.pub)": was "Unmatched argument 'ci'". */
+    @picocli.CommandLine.Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "Same as --name NAME.")
+    String positionalName;
+
     @Option(names = "--signer", paramLabel = "NAME", description = "Who signs with this key, as reports and verification name them "
             + "(e.g. \"Alice Example\"); written into both key files. Without it, reports show the key's fingerprint.")
     String signer;
@@ -53,8 +57,14 @@ final class KeygenCommand implements Callable<Integer> {
                 throw new BadInputException("--signer: " + e.getMessage(), e);
             }
         }
+        if (positionalName != null) {
+            if (spec.commandLine().getParseResult().hasMatchedOption("--name") && !positionalName.equals(name)) {
+                throw new BadInputException("two names for the key: " + positionalName + " and --name " + name + "; give one");
+            }
+            name = positionalName;
+        }
         if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
-            throw new BadInputException("--name " + name + ": use letters, digits, '.', '_' or '-' (a file name stem, no folders)");
+            throw new BadInputException((positionalName != null ? "key name " : "--name ") + name + ": use letters, digits, '.', '_' or '-' (a file name stem, no folders)");
         }
         Path out = this.out != null ? this.out
                 : KeyLocation.defaultFolder(parent.env(), System.getProperty("os.name"), UserHome.of(parent.env()));

@@ -71,6 +71,26 @@ class WorkspaceLocatorAndKeysTest {
         assertThat(made.out()).contains(home.resolve(".config/evalbench/keys/evalbench.key").toString());
     }
 
+    /** "(NAME.key, NAME.pub)", says the help: {@code keygen ci} was "Unmatched argument at index 1: 'ci'". */
+    @Test
+    void keygenTakesTheKeysNameAsAnArgumentToo() {
+        Path home = tmp.resolve("home");
+        Map<String, String> env = Map.of("HOME", home.toString());
+        dev.evalbench.cli.Cli.Result made = dev.evalbench.cli.Cli.run(env, "keygen", "ci");
+        assertThat(made.exit()).as(made.err()).isZero();
+        assertThat(home.resolve(".config/evalbench/keys/ci.key")).isRegularFile();
+        assertThat(home.resolve(".config/evalbench/keys/ci.pub")).isRegularFile();
+
+        dev.evalbench.cli.Cli.Result two = dev.evalbench.cli.Cli.run(env, "keygen", "release", "--name", "other");
+        assertThat(two.exit()).isEqualTo(dev.evalbench.cli.ExitCodes.BAD_INPUT);
+        assertThat(two.err()).contains("two names for the key: release and --name other");
+        assertThat(home.resolve(".config/evalbench/keys/other.key")).doesNotExist();
+        assertThat(home.resolve(".config/evalbench/keys/release.key")).doesNotExist();
+        dev.evalbench.cli.Cli.Result folder = dev.evalbench.cli.Cli.run(env, "keygen", "../ci");
+        assertThat(folder.exit()).isEqualTo(dev.evalbench.cli.ExitCodes.BAD_INPUT);
+        assertThat(folder.err()).contains("key name ../ci: use letters");
+    }
+
     @Test
     void aFolderInsideAGitWorkTreeIsFoundAndItsKeyIgnored() throws Exception {
         Path repo = Files.createDirectories(tmp.resolve("repo"));
