@@ -18,7 +18,8 @@ import java.util.Map;
  * (the prompt file's line where the author fixes it, and the part's own line).
  * A template's syntax error is its own, not a case's: listed once, at the file line the author edits
  * ({@code prompts/triage.yaml:10: system line 5: template syntax error: ...}). One problem shared by many cases
- * (a variable no case defines) is listed for the first {@link #SHOWN_PER_PROBLEM} cases, then counted.
+ * (a variable many cases lack) is listed for the first {@link #SHOWN_PER_PROBLEM} cases, then counted; one that every
+ * case of a suite has (a variable no case defines) is the template's, named once at its file line.
  * Stateless; as thread-safe as the renderer.
  */
 public final class WorkspaceValidator {
@@ -37,6 +38,8 @@ public final class WorkspaceValidator {
             if (!parses.computeIfAbsent(prompt.file(), f -> parses(ws, prompt, renderer, errors))) continue;
             Map<String, Integer> casesByProblem = new LinkedHashMap<>();
             Map<String, Integer> firstLines = new LinkedHashMap<>();
+            int suiteStart = errors.size();
+            InputError atTemplate = null;
             for (EvalCase c : suite.cases()) {
                 try {
                     renderer.render(prompt, TemplateVars.of(c.vars()));
@@ -44,12 +47,23 @@ public final class WorkspaceValidator {
                     // Where the author fixes it, the prompt file's own line, as well as the case that found it.
                     int first = e.line() <= 0 ? 0 : firstLines.computeIfAbsent(e.part(),
                             part -> PromptPartLines.firstLine(ws.files(), prompt.file(), part));
-                    String problem = e.inFile(first).toString();
+                    atTemplate = e.inFile(first);
+                    String problem = atTemplate.toString();
                     int seen = casesByProblem.merge(problem, 1, Integer::sum);
                     if (seen <= SHOWN_PER_PROBLEM) {
                         errors.add(new InputError(c.file(), c.line(), 0, "case \"" + c.id() + "\": " + problem));
                     }
                 }
+            }
+            int cases = suite.cases().size();
+            if (cases > 1 && casesByProblem.size() == 1 && casesByProblem.values().iterator().next() == cases) {
+                // Every case fails the same way (a variable no case defines): it was listed at three cases' dataset
+                // lines and the tree marked the dataset, while the line to fix is the template's.
+                errors.subList(suiteStart, errors.size()).clear();
+                errors.add(new InputError(atTemplate.file(), atTemplate.line(), atTemplate.column(), atTemplate.message()
+                        + " (all " + cases + " cases of suite \"" + suite.name() + "\" in " + suite.dataset()
+                        + " fail the same way)"));
+                continue;
             }
             casesByProblem.forEach((problem, count) -> {
                 if (count > SHOWN_PER_PROBLEM) {

@@ -70,6 +70,7 @@ class WorkspaceValidatorTest {
         for (int i = 0; i < 6; i++) {
             many.append("{\"id\": \"x").append(i).append("\", \"vars\": {\"ticket\": \"t\", \"customer\": {\"name\": \"n\", \"vip\": false}}}\n");
         }
+        many.append("{\"id\": \"x6\", \"vars\": {\"ticket\": \"t\", \"locale\": \"de\", \"customer\": {\"name\": \"n\", \"vip\": false}}}\n");
         Files.writeString(root.resolve("datasets/probes.jsonl"), many.toString());
         Workspace ws = WorkspaceLoader.load(new DiskWorkspaceFiles(root), Map.of());
 
@@ -82,6 +83,25 @@ class WorkspaceValidatorTest {
                 "datasets/probes.jsonl:3: case \"x2\": prompts/triage.yaml:10: body line 2: variable \"locale\" is not defined",
                 "datasets/probes.jsonl: 3 more cases of suite \"safety\" fail the same way: prompts/triage.yaml:10: body line 2: "
                         + "variable \"locale\" is not defined");
+    }
+
+    /**
+     * A problem every case of a suite has is the template's: named once, at the template's line, with the suite and
+     * its count. It was listed at three cases' dataset lines and counted, and the workspace tree marked the dataset.
+     */
+    @Test
+    void aVariableNoCaseDefinesIsNamedOnceAtTheTemplatesLine() throws Exception {
+        Path root = fixture();
+        edit(root.resolve("prompts/triage.yaml"), "{{ ticket }}", "{{ ticket }} {{ locale }}");
+        Workspace ws = WorkspaceLoader.load(new DiskWorkspaceFiles(root), Map.of());
+        int tickets = ws.suites().stream().filter(s -> s.name().equals("triage")).findFirst().orElseThrow().cases().size();
+
+        List<InputError> errors = WorkspaceValidator.check(ws, new PebblePromptRenderer());
+
+        assertThat(errors).extracting(InputError::toString).contains(
+                "prompts/triage.yaml:10: body line 2: variable \"locale\" is not defined (all " + tickets
+                        + " cases of suite \"triage\" in datasets/tickets.jsonl fail the same way)");
+        assertThat(errors).noneMatch(e -> e.file().equals("datasets/tickets.jsonl"));
     }
 
     /**
