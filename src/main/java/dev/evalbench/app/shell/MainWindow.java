@@ -108,6 +108,9 @@ public final class MainWindow {
                     Tab shown = tabs.getSelectionModel().getSelectedItem();
                     if (shown != null && shown.getContent() instanceof dev.evalbench.app.fx.Filterable f) f.focusFilter();
                 });
+        // Each filter box, find field and dialog handles Esc itself; listed so that the sheet says what Esc does.
+        shortcuts.listOnly(new KeyCodeCombination(KeyCode.ESCAPE), "Window",
+                "Clear the filter or find field being typed in (the whole list again); close a dialog, a menu or this list");
     }
 
     /**

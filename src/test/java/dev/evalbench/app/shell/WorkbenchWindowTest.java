@@ -70,6 +70,8 @@ class WorkbenchWindowTest extends WindowTestBase {
         // The template editor's own keys, which its text area handles, are listed too.
         assertThat(FxWait.read(() -> robot.lookup("Undo (back to the file as opened, no further)").tryQuery().isPresent()))
                 .as("the editor's undo").isTrue();
+        assertThat(FxWait.read(() -> robot.lookup("Clear the filter or find field being typed in (the whole list again); "
+                + "close a dialog, a menu or this list").tryQuery().isPresent())).as("what Esc does").isTrue();
     }
 
     /**
