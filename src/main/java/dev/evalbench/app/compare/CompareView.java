@@ -217,7 +217,8 @@ public final class CompareView extends VBox implements dev.evalbench.app.fx.Filt
 
     /** The status as an icon and a word, so it reads without colour. */
     private static TableColumn<ReviewCase, String> status() {
-        TableColumn<ReviewCase, String> c = text("Status", 170, r -> r.status().label());
+        // As wide as its longest word, "only in the second run", with the icon: at 170 it read "only in the first r...".
+        TableColumn<ReviewCase, String> c = text("Status", 205, r -> r.status().label());
         c.setCellFactory(col -> new TableCell<>() {
             /** The status shown now: a row scrolled in with the same status keeps its icon and colours. */
             private ReviewStatus shown;

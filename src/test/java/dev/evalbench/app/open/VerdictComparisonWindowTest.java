@@ -103,6 +103,24 @@ class VerdictComparisonWindowTest extends WindowTestBase {
                 && text("#compare-runs").contains("second run: run " + canary + " [canary]"));
         assertThat(robot.lookup("#status-message").queryAs(Label.class).getText())
                 .isEqualTo("Comparing the canary run " + canary + " against its control " + control + ".");
+        // Requests of two traffic runs do not pair: every row is in one run only, and says which in full (the
+        // status column cut "only in the first run" to "only in the first r...").
+        waitFor(10, TimeUnit.SECONDS, () -> !statusWords().isEmpty());
+        assertThat(statusWords()).containsOnly("only in the first run");
+        TableView<?> table = (TableView<?>) selectedTab().getContent().lookup("#compare-table");
+        robot.interact(() -> table.scrollTo(table.getItems().size() - 1));
+        waitFor(10, TimeUnit.SECONDS, () -> statusWords().contains("only in the second run"));
+        assertThat(statusWords()).containsOnly("only in the second run");
+    }
+
+    /** The status words the case table shows, as drawn (a cell too narrow draws its word cut, ending in "..."). */
+    private List<String> statusWords() {
+        javafx.scene.Node shown = selectedTab().getContent(); // the canary's tab, not the shadow's
+        return FxWait.read(() -> shown.lookupAll("#compare-table .table-row-cell .table-cell").stream()
+                .map(javafx.scene.control.TableCell.class::cast)
+                .filter(c -> c.getTableColumn().getText().equals("Status") && c.getItem() != null)
+                .map(c -> c.lookup(".text") instanceof javafx.scene.text.Text t ? t.getText() : "")
+                .toList());
     }
 
     @Test
