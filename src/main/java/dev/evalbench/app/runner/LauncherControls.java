@@ -1,6 +1,7 @@
 package dev.evalbench.app.runner;
 
 import atlantafx.base.theme.Styles;
+import dev.evalbench.app.fx.NumberSpinner;
 import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -16,8 +17,8 @@ import javafx.scene.control.Tooltip;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The launcher in the tool bar: routes and suites to tick (several at once), concurrency, repeat, cache mode
- * and the Run button (Ctrl+R). A refused run says why in the window's status line. FX thread only.
+ * The launcher in the tool bar: routes and suites to tick (several at once), concurrency and repeat (typed, or
+ * stepped with the arrows), cache mode and the Run button (Ctrl+R). A refused run says why in the window's status line. FX thread only.
  */
 final class LauncherControls {
     private LauncherControls() {}
@@ -25,7 +26,7 @@ final class LauncherControls {
     static List<Node> of(RunLauncherViewModel vm, Runnable run) {
         MenuButton routes = ticks("launcher-routes", "No route", vm.routes(), vm.chosenRoutes(), "every route ticked runs");
         MenuButton suites = ticks("launcher-suites", "All suites", vm.suites(), vm.chosenSuites(), "none ticked: every suite");
-        Spinner<Integer> concurrency = new Spinner<>(1, 256, vm.concurrencyProperty().get());
+        Spinner<Integer> concurrency = NumberSpinner.of(1, 256, vm.concurrencyProperty().get());
         concurrency.setId("launcher-concurrency");
         concurrency.setPrefWidth(75);
         concurrency.setTooltip(new Tooltip("Concurrency: cases in flight at once"));
@@ -33,7 +34,7 @@ final class LauncherControls {
         // Both ways: the choices remembered for a workspace come back once it opens, after the controls were made,
         // and the controls went on showing the defaults ("read-write") over a launcher set to "off".
         vm.concurrencyProperty().addListener((o, was, now) -> concurrency.getValueFactory().setValue(now.intValue()));
-        Spinner<Integer> repeat = new Spinner<>(1, 100, vm.repeatProperty().get());
+        Spinner<Integer> repeat = NumberSpinner.of(1, 100, vm.repeatProperty().get());
         repeat.setId("launcher-repeat");
         repeat.setPrefWidth(65);
         repeat.setTooltip(new Tooltip("Repeat: samples per case"));

@@ -40,4 +40,46 @@ class LauncherControlsWindowTest extends WindowTestBase {
         assertThat(FxWait.read(concurrency::getValue)).isEqualTo(2);
         assertThat(FxWait.read(repeat::getValue)).isEqualTo(3);
     }
+
+    /**
+     * Concurrency and repeat are typed (they took a click on an arrow per step: 56 clicks from 8 to 64): a number
+     * typed is the value at once, with no Enter before Ctrl+R; letters are not taken; a number beyond the range is
+     * put at its nearest end when the field is left, and an emptied field goes back to the value it had.
+     */
+    @Test
+    void concurrencyAndRepeatAreTypedAndKeptWithinTheirRange() throws Exception {
+        fixture = WorkbenchFixture.ofSample(temp).start();
+        waitFor(20, TimeUnit.SECONDS, () -> fixture.workbench().session().workspace() != null);
+        @SuppressWarnings("unchecked")
+        Spinner<Integer> concurrency = robot.lookup("#launcher-concurrency").queryAs(Spinner.class);
+        @SuppressWarnings("unchecked")
+        Spinner<Integer> repeat = robot.lookup("#launcher-repeat").queryAs(Spinner.class);
+
+        retype(concurrency, "64");
+        waitFor(5, TimeUnit.SECONDS, () -> concurrency.getValue() == 64);
+        robot.write("x!");
+        assertThat(FxWait.read(() -> concurrency.getEditor().getText())).isEqualTo("64");
+
+        retype(concurrency, "999");
+        robot.push(javafx.scene.input.KeyCode.TAB);
+        waitFor(5, TimeUnit.SECONDS, () -> "256".equals(concurrency.getEditor().getText()));
+        assertThat(FxWait.read(concurrency::getValue)).isEqualTo(256);
+
+        retype(repeat, "0");
+        robot.push(javafx.scene.input.KeyCode.ENTER);
+        waitFor(5, TimeUnit.SECONDS, () -> "1".equals(repeat.getEditor().getText()));
+        assertThat(FxWait.read(repeat::getValue)).isEqualTo(1);
+        retype(repeat, "5");
+        waitFor(5, TimeUnit.SECONDS, () -> repeat.getValue() == 5);
+        robot.push(javafx.scene.input.KeyCode.BACK_SPACE).push(javafx.scene.input.KeyCode.TAB);
+        waitFor(5, TimeUnit.SECONDS, () -> "5".equals(repeat.getEditor().getText()));
+        assertThat(FxWait.read(repeat::getValue)).isEqualTo(5);
+    }
+
+    /** Clicks into the spinner's field, selects what it holds and types {@code text} over it. */
+    private void retype(Spinner<Integer> spinner, String text) {
+        robot.clickOn(spinner.getEditor());
+        robot.interact(() -> spinner.getEditor().selectAll());
+        robot.write(text);
+    }
 }
