@@ -9,6 +9,7 @@ import dev.evalbench.core.service.PromptRevisions;
 import dev.evalbench.core.service.PromptSaver;
 import dev.evalbench.core.service.UndefinedVariables;
 import dev.evalbench.core.template.PromptRenderer;
+import dev.evalbench.core.text.LineEnds;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,7 +109,8 @@ public final class TemplateEditorModel {
      */
     public void open() {
         BackgroundTask.of(() -> {
-                    String loaded = Files.readString(path(), StandardCharsets.UTF_8);
+                    // In \n alone, as the text area holds it: a \r\n file opened as edited (saving keeps its ends).
+                    String loaded = LineEnds.toLf(Files.readString(path(), StandardCharsets.UTF_8));
                     KeptEdits.Kept found = kept == null ? null : kept.find(path().toAbsolutePath()).orElse(null);
                     if (found != null && found.text().equals(loaded)) {
                         kept.forget(path().toAbsolutePath());
@@ -307,14 +309,15 @@ public final class TemplateEditorModel {
 
     /** The file now holds {@code written} (saved here, or a rollback): the editor shows it, with no unsaved edits. */
     void adoptSaved(String written) {
-        savedText.set(written);
-        text.set(written);
+        String lf = LineEnds.toLf(written);
+        savedText.set(lf);
+        text.set(lf);
         analyze();
     }
 
     /** The file changed on disk: reloads it unless the author has unsaved edits, which are kept (and said so). */
     public void diskChanged() {
-        BackgroundTask.of(() -> Files.readString(path(), StandardCharsets.UTF_8)).onSuccess(disk -> {
+        BackgroundTask.of(() -> LineEnds.toLf(Files.readString(path(), StandardCharsets.UTF_8))).onSuccess(disk -> {
             if (disk.equals(savedText.get()) || disk.equals(text.get())) {
                 if (disk.equals(text.get())) savedText.set(disk);
                 return;

@@ -1,6 +1,7 @@
 package dev.evalbench.core.service;
 
 import dev.evalbench.core.io.AtomicFiles;
+import dev.evalbench.core.text.LineEnds;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,7 +10,7 @@ import java.nio.file.Path;
 /**
  * Saves prompt revisions to disk: the edited text as revision + 1 with its changelog line, or a rollback to an
  * older version's template as a new revision. Each write is atomic, and a copy of the text written and of the
- * text it replaced is kept in {@link SavedRevisions}. Blocking file IO: call off the UI thread. Failures:
+ * text it replaced is kept in {@link SavedRevisions}; a file keeps its line ends ({@link LineEnds}). Blocking file IO: call off the UI thread. Failures:
  * {@link PromptFileException} for text that cannot be a new revision (nothing written), {@link IOException} for
  * the disk.
  */
@@ -53,13 +54,17 @@ public final class PromptSaver {
         void check(String text) throws PromptFileException;
     }
 
-    private static String write(Path workspace, String file, String text) throws IOException {
+    /** Writes {@code text} with the line ends the file has now ({@code \r\n} kept); returns what was written. */
+    private static String write(Path workspace, String file, String edited) throws IOException {
         // The text being replaced is kept first: a revision that was never saved here, run or committed (the file
         // as it came, or as edited outside the workbench) would otherwise leave the history, and its roll back.
         Path onDisk = workspace.resolve(file);
+        String before = null;
         if (Files.isRegularFile(onDisk)) {
-            SavedRevisions.keep(workspace, file, Files.readString(onDisk, StandardCharsets.UTF_8));
+            before = Files.readString(onDisk, StandardCharsets.UTF_8);
+            SavedRevisions.keep(workspace, file, before);
         }
+        String text = LineEnds.like(edited, before);
         AtomicFiles.write(onDisk, text.getBytes(StandardCharsets.UTF_8));
         SavedRevisions.keep(workspace, file, text);
         return text;

@@ -67,6 +67,26 @@ class PromptHistoryTest {
         assertThat(Files.readString(ws.resolve(FILE))).contains("revision: 3").contains("  one\n");
     }
 
+    /** A file with \r\n line ends keeps them through a save and a roll back; one with \n alone keeps those. */
+    @Test
+    void savesAndRollBacksKeepTheFilesLineEnds() throws Exception {
+        write(prompt(1, "As it came", "one").replace("\n", "\r\n"));
+
+        String written = PromptSaver.saveNext(ws, FILE, prompt(1, "As it came", "two"), "Second");
+        String onDisk = Files.readString(ws.resolve(FILE));
+        assertThat(written).isEqualTo(onDisk);
+        assertThat(onDisk).contains("revision: 2\r\n").contains("  two\r\n");
+        assertThat(onDisk.replace("\r\n", "")).doesNotContain("\n");
+        PromptSaver.rollback(ws, FILE, PromptHistory.of(ws, FILE).get(1));
+        String rolledBack = Files.readString(ws.resolve(FILE));
+        assertThat(rolledBack).contains("revision: 3\r\n").contains("  one\r\n");
+        assertThat(rolledBack.replace("\r\n", "")).doesNotContain("\n");
+
+        write(prompt(1, "As it came", "one"));
+        PromptSaver.saveNext(ws, FILE, prompt(1, "As it came", "two").replace("\n", "\r\n"), "Second");
+        assertThat(Files.readString(ws.resolve(FILE))).doesNotContain("\r");
+    }
+
     @Test
     void listsTheFileTheRunsSnapshotsAndNoDuplicates() throws Exception {
         storeRun("run-a", prompt(1, "First", "one"));
