@@ -155,7 +155,8 @@ final class OpenFiles {
         Path path = wb.session().folder().resolve(file);
         BackgroundTask.of(() -> Files.readString(path, StandardCharsets.UTF_8)).onSuccess(text -> {
             if (tabs.containsKey(file)) return;
-            ReadOnlyFileView view = new ReadOnlyFileView(file, text);
+            ReadOnlyFileView view = new ReadOnlyFileView(file, text,
+                    () -> wb.window().openOnDesktop(path, "in its editor", wb.runner()));
             add(file, Path.of(file).getFileName().toString(), view, true);
             viewers.put(file, view);
             view.moveTo(line, column);

@@ -20,16 +20,30 @@ public final class ReadOnlyFileView extends BorderPane implements dev.evalbench.
     private final FindBar find = new FindBar(area);
     private int marked = -1;
 
-    /** @param file the file's path in the workspace, as the note names it */
-    public ReadOnlyFileView(String file, String text) {
+    /**
+     * @param file         the file's path in the workspace, as the note names it
+     * @param openElsewhere opens the file in the desktop's editor for it (the note said "edit it in your editor" and
+     *                     left finding the file to the reader)
+     */
+    public ReadOnlyFileView(String file, String text, Runnable openElsewhere) {
         getStylesheets().add(ReadOnlyFileView.class.getResource("editor.css").toExternalForm());
         Label note = new Label("Read-only here: edit " + file + " in your editor. This view and the problems below"
                 + " follow the file each time it is saved.");
         note.setId("read-only-note");
         note.setWrapText(true);
         note.getStyleClass().add(Styles.TEXT_MUTED);
-        note.setPadding(new Insets(4, 8, 4, 8));
-        setTop(new javafx.scene.layout.VBox(note, find));
+        javafx.scene.control.Button edit = new javafx.scene.control.Button("Open in your editor",
+                new org.kordamp.ikonli.javafx.FontIcon("fth-external-link"));
+        edit.setId("read-only-open-elsewhere");
+        edit.setTooltip(new javafx.scene.control.Tooltip("Opens " + file + " with the desktop's application for it"));
+        edit.setOnAction(e -> openElsewhere.run());
+        edit.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.HBox.setHgrow(note, javafx.scene.layout.Priority.ALWAYS);
+        note.setMaxWidth(Double.MAX_VALUE);
+        javafx.scene.layout.HBox bar = new javafx.scene.layout.HBox(8, note, edit);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 8, 4, 8));
+        setTop(new javafx.scene.layout.VBox(bar, find));
         area.getStyleClass().add("read-only-code");
         area.setId("read-only-file");
         area.setEditable(false);

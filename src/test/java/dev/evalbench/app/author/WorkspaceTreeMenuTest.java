@@ -100,6 +100,38 @@ class WorkspaceTreeMenuTest extends TriageWindowTestBase {
         waitFor(5, TimeUnit.SECONDS, () -> selectedRow(tree).contains("label=tickets.jsonl,"));
     }
 
+    /**
+     * A file shown read-only here (gates.yaml) opens in the desktop's editor for it from its tab (a recorder stands in
+     * for the desktop): the tab said "edit gates.yaml in your editor" and left finding the file to the reader.
+     */
+    @Test
+    void aReadOnlyFileOpensInTheDesktopsEditorFromItsTab() throws Exception {
+        java.util.List<String> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.interact(() -> fixture.workbench().window().documentOpener(opened::add));
+        openTriage();
+        javafx.scene.paint.Paint templateGutter = gutterOf("#template-code");
+        // By keys, as below the fold of the tree: to the files, "gates" typed, Enter.
+        robot.clickOn(fixture.stage.getScene().getRoot()).push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.E);
+        robot.write("gates").push(KeyCode.ENTER);
+        waitFor(10, TimeUnit.SECONDS, () -> selectedTab() != null && "gates.yaml".equals(selectedTab().getText()));
+
+        // Its line numbers in the theme's colours, as the template editor's (they were light grey in the dark theme).
+        assertThat(gutterOf("#read-only-file")).isEqualTo(templateGutter);
+        robot.clickOn(settled(robot.lookup("#read-only-open-elsewhere").query()));
+
+        Path gates = fixture.workspace.resolve("gates.yaml");
+        waitFor(10, TimeUnit.SECONDS, () -> opened.equals(java.util.List.of(gates.toUri().toString())));
+        waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#status-message").queryLabeled().getText()
+                .equals("Asked the desktop to open " + gates + " in its editor."));
+    }
+
+    /** The background of the first line number of the code area {@code id}, once it shows. */
+    private javafx.scene.paint.Paint gutterOf(String id) throws Exception {
+        waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(id + " .lineno").tryQuery().isPresent());
+        return FxWait.read(() -> robot.lookup(id + " .lineno").queryAs(javafx.scene.control.Label.class).getBackground()
+                .getFills().get(0).getFill());
+    }
+
     /** The selected row of {@code tree} as its entry prints itself ("Entry[label=gates.yaml, file=…]"). FX thread. */
     private static String selectedRow(javafx.scene.control.TreeView<?> tree) {
         return String.valueOf(tree.getSelectionModel().getSelectedItem().getValue());
