@@ -58,7 +58,12 @@ public final class LatencyHistogram {
         }
         if (Double.isFinite(p95)) {
             double x = LEFT + plotW * p95 / (bins * (double) step);
-            svg.line(x, TOP, x, TOP + plotH, "marker").text(x + 4, TOP + 10, "start", "tick", String.format(Locale.ROOT, "p95 %.0f ms", p95));
+            String label = String.format(Locale.ROOT, "p95 %.0f ms", p95);
+            // Right of the marker, unless it would run past the chart's edge (a p95 in the last bin read "p95 3"):
+            // then left of it. About 6.5 px a character at the 11 px of the tick labels.
+            boolean fitsRight = x + 4 + label.length() * 6.5 <= WIDTH;
+            svg.line(x, TOP, x, TOP + plotH, "marker")
+                    .text(fitsRight ? x + 4 : x - 4, TOP + 10, fitsRight ? "start" : "end", "tick marker-label", label);
         }
         svg.text(LEFT + plotW / 2, HEIGHT - 6, "middle", "axis-label", "latency (ms)");
         return svg.end();

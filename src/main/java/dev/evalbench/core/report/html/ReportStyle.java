@@ -60,6 +60,7 @@ final class ReportStyle {
             figure{margin:0}figcaption{color:var(--muted);font-size:13px;margin:4px 0}
             .chart{width:100%;height:auto}
             .chart .axis{stroke:var(--muted)}.chart .tick,.chart .axis-label{fill:var(--muted);font-size:11px}
+            .chart .marker-label{paint-order:stroke;stroke:var(--bg);stroke-width:3px}
             .chart .bar-run{fill:var(--accent)}.chart .bar-base{fill:var(--base)}.chart .bar-pass{fill:var(--pass)}
             .chart .track{fill:var(--soft)}.chart .whisker{stroke:var(--fg);stroke-width:1.5}
             .chart .marker{stroke:var(--fail);stroke-width:2;stroke-dasharray:4 3}
