@@ -8,9 +8,10 @@ import java.util.Locale;
  * whisker and the baseline's rate as a tick when there is one. Pure.
  */
 final class PassRateBars {
-    private static final int WIDTH = 560;
+    static final int WIDTH = 560;
     private static final int LABEL = 110;
-    private static final int VALUE = 130;
+    /** Room right of the bars for the longest value, "100.0% (base 100.0%)": at 130 its ")" was cut off. */
+    static final int VALUE = 150;
     private static final int ROW = 30;
     private static final int TOP = 8;
 
