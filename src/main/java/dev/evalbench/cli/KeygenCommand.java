@@ -64,7 +64,8 @@ final class KeygenCommand implements Callable<Integer> {
             name = positionalName;
         }
         if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
-            throw new BadInputException((positionalName != null ? "key name " : "--name ") + name + ": use letters, digits, '.', '_' or '-' (a file name stem, no folders)");
+            throw new BadInputException((positionalName != null ? "key name " : "--name ") + name
+                    + ": use letters, digits, '.', '_' or '-' (a file name stem, no folders)");
         }
         Path out = this.out != null ? this.out
                 : KeyLocation.defaultFolder(parent.env(), System.getProperty("os.name"), UserHome.of(parent.env()));

@@ -38,7 +38,8 @@ final class RunCommand implements Callable<Integer> {
     WorkspaceOption workspaceOption;
 
     @Option(names = "--route", split = ",", paramLabel = "NAME",
-            description = "Route to run (repeatable, or several at once: offline,openai; default: the workspace's default_route).")
+            description = "Route to run (repeatable, or several at once: offline,openai; default: the workspace's "
+                    + "default_route).")
     List<String> routes = new ArrayList<>();
 
     @Option(names = "--suite", split = ",", paramLabel = "NAME",

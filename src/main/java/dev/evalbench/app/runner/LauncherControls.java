@@ -18,7 +18,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The launcher in the tool bar: routes and suites to tick (several at once), concurrency and repeat (typed, or
- * stepped with the arrows), cache mode and the Run button (Ctrl+R). A refused run says why in the window's status line. FX thread only.
+ * stepped with the arrows), cache mode and the Run button (Ctrl+R). A refused run says why in the window's status
+ * line. FX thread only.
  */
 final class LauncherControls {
     private LauncherControls() {}

@@ -10,7 +10,8 @@ import java.nio.file.Path;
 /**
  * Saves prompt revisions to disk: the edited text as revision + 1 with its changelog line, or a rollback to an
  * older version's template as a new revision. Each write is atomic, and a copy of the text written and of the
- * text it replaced is kept in {@link SavedRevisions}; a file keeps its line ends ({@link LineEnds}). Blocking file IO: call off the UI thread. Failures:
+ * text it replaced is kept in {@link SavedRevisions}; a file keeps its line ends ({@link LineEnds}). Blocking file
+ * IO: call off the UI thread. Failures:
  * {@link PromptFileException} for text that cannot be a new revision (nothing written), {@link IOException} for
  * the disk.
  */

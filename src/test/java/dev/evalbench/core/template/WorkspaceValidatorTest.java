@@ -70,7 +70,8 @@ class WorkspaceValidatorTest {
         for (int i = 0; i < 6; i++) {
             many.append("{\"id\": \"x").append(i).append("\", \"vars\": {\"ticket\": \"t\", \"customer\": {\"name\": \"n\", \"vip\": false}}}\n");
         }
-        many.append("{\"id\": \"x6\", \"vars\": {\"ticket\": \"t\", \"locale\": \"de\", \"customer\": {\"name\": \"n\", \"vip\": false}}}\n");
+        many.append("{\"id\": \"x6\", \"vars\": {\"ticket\": \"t\", \"locale\": \"de\", "
+                + "\"customer\": {\"name\": \"n\", \"vip\": false}}}\n");
         Files.writeString(root.resolve("datasets/probes.jsonl"), many.toString());
         Workspace ws = WorkspaceLoader.load(new DiskWorkspaceFiles(root), Map.of());
 

@@ -24,7 +24,8 @@ class PassRateBarsTest {
             found++;
             assertThat(value.group(2)).isEqualTo("100.0% (base 100.0%)");
             // About 6.5 px a character at the tick labels' 11 px.
-            assertThat(Double.parseDouble(value.group(1)) + value.group(2).length() * 6.5).isLessThanOrEqualTo(PassRateBars.WIDTH);
+            double end = Double.parseDouble(value.group(1)) + value.group(2).length() * 6.5;
+            assertThat(end).isLessThanOrEqualTo(PassRateBars.WIDTH);
         }
         assertThat(found).as(svg).isEqualTo(2);
     }
