@@ -31,6 +31,9 @@ public final class WorkspaceValidator {
     public static List<InputError> check(Workspace ws, PromptRenderer renderer) {
         List<InputError> errors = new ArrayList<>();
         Map<String, Boolean> parses = new LinkedHashMap<>();
+        // A template problem every case has, by the problem: its place in errors and the suites it was found in.
+        Map<String, Integer> templateErrorAt = new LinkedHashMap<>();
+        Map<String, List<String>> templateErrorSuites = new LinkedHashMap<>();
         for (SuiteSpec suite : ws.suites()) {
             PromptTemplate prompt = ws.prompts().get(suite.promptId());
             // A syntax error is the template's, whatever the case: named once, at the file's line, and its cases
@@ -59,10 +62,21 @@ public final class WorkspaceValidator {
             if (cases > 1 && casesByProblem.size() == 1 && casesByProblem.values().iterator().next() == cases) {
                 // Every case fails the same way (a variable no case defines): it was listed at three cases' dataset
                 // lines and the tree marked the dataset, while the line to fix is the template's.
+                // Said once for every suite that shares the template.
                 errors.subList(suiteStart, errors.size()).clear();
-                errors.add(new InputError(atTemplate.file(), atTemplate.line(), atTemplate.column(), atTemplate.message()
-                        + " (all " + cases + " cases of suite \"" + suite.name() + "\" in " + suite.dataset()
-                        + " fail the same way)"));
+                String problem = atTemplate.toString();
+                List<String> suites = templateErrorSuites.computeIfAbsent(problem, k -> new ArrayList<>());
+                suites.add((suites.isEmpty() ? "all " + cases + " cases" : "all " + cases) + " of suite \"" + suite.name()
+                        + "\" in " + suite.dataset());
+                InputError said = new InputError(atTemplate.file(), atTemplate.line(), atTemplate.column(),
+                        atTemplate.message() + " (" + String.join(" and ", suites) + " fail the same way)");
+                Integer at = templateErrorAt.get(problem);
+                if (at == null) {
+                    templateErrorAt.put(problem, errors.size());
+                    errors.add(said);
+                } else {
+                    errors.set(at, said);
+                }
                 continue;
             }
             casesByProblem.forEach((problem, count) -> {
