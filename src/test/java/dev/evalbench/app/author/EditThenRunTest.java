@@ -80,10 +80,12 @@ class EditThenRunTest extends TriageWindowTestBase {
         waitUntilShown(robot, "#changelog", 5, TimeUnit.SECONDS);
         robot.clickOn("#changelog").write("Quote the ticket").push(KeyCode.ENTER);
         waitFor(10, TimeUnit.SECONDS, () -> fixture.workbench().session().unsavedFiles().isEmpty());
-        robot.push(KeyCode.CONTROL, KeyCode.R);
         // The second run, of the same cases on the same routes, takes the first one's results tab once it has finished.
+        // The first tab's id is read before Ctrl+R: read after, it was once the second's (the run had finished
+        // meanwhile, on a loaded CI machine), and the wait for another tab timed out.
         String first = FxWait.read(() -> fixture.workbench().window().tabs().getTabs().stream()
                 .filter(t -> t.getText().startsWith("Results")).findFirst().orElseThrow().getId());
+        robot.push(KeyCode.CONTROL, KeyCode.R);
         waitFor(60, TimeUnit.SECONDS, () -> fixture.workbench().window().tabs().getTabs().stream()
                 .anyMatch(t -> t.getText().startsWith("Results") && !t.getId().equals(first)));
         assertThat(FxWait.read(() -> fixture.workbench().window().tabs().getTabs().stream()
