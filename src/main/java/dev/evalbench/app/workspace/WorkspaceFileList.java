@@ -11,7 +11,8 @@ import java.util.Map;
  * The files of a workspace folder as the tree shows them: prompts, datasets and schemas first, then any
  * other folder (models, ...), then the top-level files (manifest, routes, policy, gates) under "workspace";
  * files sorted within each group.
- * Hidden entries ({@code .evalbench}, {@code .git}) are left out. Reads the disk: call off the UI thread.
+ * Hidden entries ({@code .evalbench}, {@code .git}, editors' backups: {@link #hidden}) are left out. Reads the disk:
+ * call off the UI thread.
  */
 public final class WorkspaceFileList {
     /** A group of the tree and its files, workspace-relative with '/' separators. */
@@ -51,9 +52,17 @@ public final class WorkspaceFileList {
         return result;
     }
 
+    /**
+     * Hidden: a dot name ({@code .git}, vim's {@code .triage.yaml.swp}), or an editor's backup or autosave beside the
+     * file ({@code triage.yaml~}, {@code #triage.yaml#}), which file managers hide too: the tree listed
+     * {@code triage.yaml~} under the prompts as if it were one.
+     */
     static boolean hidden(Path rel) {
         for (Path part : rel) {
-            if (part.toString().startsWith(".")) return true;
+            String name = part.toString();
+            if (name.startsWith(".") || name.endsWith("~") || name.length() > 1 && name.startsWith("#") && name.endsWith("#")) {
+                return true;
+            }
         }
         return false;
     }

@@ -18,10 +18,15 @@ class WorkspaceFileListTest {
         Files.createDirectories(ws.resolve(".evalbench"));
         Files.writeString(ws.resolve(".evalbench/history.db-journal"), "x");
         Files.createSymbolicLink(ws.resolve("prompts/linked.yaml"), ws.resolve("prompts/triage.yaml"));
+        // Editors' leavings beside a template: vim's swap file, a backup (gedit, emacs), emacs's autosave.
+        for (String left : List.of(".triage.yaml.swp", "triage.yaml~", "#triage.yaml#")) {
+            Files.writeString(ws.resolve("prompts").resolve(left), "x");
+        }
         List<WorkspaceFileList.Group> groups = WorkspaceFileList.of(ws);
         assertThat(groups.stream().map(WorkspaceFileList.Group::name)).startsWith("prompts", "datasets", "schemas")
                 .endsWith("workspace");
-        assertThat(groups.get(0).files()).contains("prompts/linked.yaml", "prompts/triage.yaml").isSorted();
+        assertThat(groups.get(0).files())
+                .containsExactly("prompts/linked.yaml", "prompts/reply-rubric.yaml", "prompts/triage.yaml");
         assertThat(groups.stream().flatMap(g -> g.files().stream())).noneMatch(f -> f.startsWith("."))
                 .contains("evalbench.yaml");
     }
