@@ -46,7 +46,8 @@ final class RunCommand implements Callable<Integer> {
             description = "Suite to run (repeatable, or several at once: triage,safety; default: every suite).")
     List<String> suites = new ArrayList<>();
 
-    @Option(names = "--tag", paramLabel = "TAG", description = "Run only the cases carrying this dataset tag (repeatable: any of them).")
+    @Option(names = "--tag", split = ",", paramLabel = "TAG",
+            description = "Run only the cases carrying this dataset tag (repeatable, or several at once: de,ch; any of them).")
     List<String> tags = new ArrayList<>();
 
     @Option(names = "--case", split = ",", paramLabel = "ID",

@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code run}'s repeatable options, {@code --route}, {@code --suite} and {@code --case}, also take several names at
- * once, comma-separated, as the window lists routes ("offline, openai"): {@code --route offline,openai} read as one
- * unknown route named "offline,openai". And a name given twice is run once: {@code --route offline --route offline}
+ * {@code run}'s repeatable options, {@code --route}, {@code --suite}, {@code --case} and {@code --tag}, also take
+ * several names at once, comma-separated, as the window lists routes ("offline, openai"): {@code --route
+ * offline,openai} read as one unknown route named "offline,openai". And a name given twice is run once: {@code --route offline --route offline}
  * planned every case twice under the same key, the history refused the second record, and the run stayed incomplete
  * (exit 3) with nothing a resume could finish.
  */
@@ -43,6 +43,10 @@ class RunListOptionsTest {
         assertThat(once.get("counts").get("planned_cases").asInt()).isEqualTo(1);
         assertThat(once.get("slice").get("suites").toString()).isEqualTo("[\"safety\"]");
         assertThat(Cli.run("history", w).out()).doesNotContain("incomplete");
+
+        Cli.Result tags = Cli.run("run", w, "--tag", "shipping,2fa", "--json");
+        assertThat(tags.exit()).as(tags.err()).isIn(ExitCodes.OK, ExitCodes.GATE_FAILED);
+        assertThat(Json.MAPPER.readTree(tags.out()).get("slice").get("tags").toString()).isEqualTo("[\"shipping\",\"2fa\"]");
     }
 
     @Test
