@@ -11,9 +11,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code run}'s repeatable options, {@code --route}, {@code --suite}, {@code --case} and {@code --tag}, also take
  * several names at once, comma-separated, as the window lists routes ("offline, openai"): {@code --route
- * offline,openai} read as one unknown route named "offline,openai". And a name given twice is run once: {@code --route offline --route offline}
- * planned every case twice under the same key, the history refused the second record, and the run stayed incomplete
- * (exit 3) with nothing a resume could finish.
+ * offline,openai} read as one unknown route named "offline,openai". And a name given twice is run once:
+ * {@code --route offline --route offline} planned every case twice under the same key, the history refused the
+ * second record, and the run stayed incomplete (exit 3) with nothing a resume could finish.
  */
 class RunListOptionsTest {
     @TempDir Path tmp;
