@@ -61,7 +61,8 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--require", paramLabel = "KEYID|PUB", description = "A key id, or a public key file, that must have signed (e.g. a reviewer's); repeat for several.")
     List<String> required = new ArrayList<>();
 
-    @Option(names = "--allow-missing", paramLabel = "NAME|GLOB", description = "A signed subject that may be absent (e.g. report.json or 'datasets/*'); repeat for several. Any other absent subject makes the report INVALID.")
+    @Option(names = "--allow-missing", paramLabel = "NAME|GLOB", description = "A signed subject that may be absent (e.g. report.json, 'datasets/*', or '**' for every input); repeat "
+            + "for several. Any other absent subject makes the report INVALID.")
     List<String> allowMissing = new ArrayList<>();
 
     /**
@@ -132,7 +133,8 @@ final class VerifyCommand implements Callable<Integer> {
             // Files unchecked for want of --workspace are said once (named under "not checked" below); --json
             // keeps one problem per file.
             result.problemsInWords("name the workspace the report was made from (--workspace DIR) to check them, or"
-                    + " accept a file's absence with --allow-missing NAME").forEach(p -> o.println("  " + p));
+                    + " accept a file's absence with --allow-missing NAME (a glob: '*' stays in one folder, '**' is every"
+                    + " file)").forEach(p -> o.println("  " + p));
             if (!result.signers().isEmpty()) o.println("valid signatures by " + TrustedKey.signers(result, trusted));
         }
         // Who signed and approved, by the names the trusted keys carry: a name is shown only when verified.

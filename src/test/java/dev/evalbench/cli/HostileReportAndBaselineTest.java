@@ -67,7 +67,12 @@ class HostileReportAndBaselineTest {
         assertThat(r.out()).containsPattern("\n  \\d+ signed input files not checked: no workspace folder given: name the "
                 + "workspace the report was made from \\(--workspace DIR\\)")
                 .containsPattern("\nnot checked \\(file not given or not found\\): .*prompts/triage.yaml")
-                .doesNotContain("prompts/triage.yaml: not checked");
+                .doesNotContain("prompts/triage.yaml: not checked")
+                // '*' does not reach the files in folders ("8 not checked" after --allow-missing '*'): the hint says so.
+                .contains("--allow-missing NAME (a glob: '*' stays in one folder, '**' is every file)");
+        Cli.Result every = Cli.run("verify", signed.envelope.toString(), "--key", signed.authorPub.toString(),
+                "--allow-missing", "**");
+        assertThat(every.exit()).as(every.out()).isZero();
         // --json keeps one problem per file, for scripts.
         JsonNode json = Json.MAPPER.readTree(Cli.run("verify", signed.envelope.toString(), "--key", signed.authorPub.toString(),
                 "--json").out());
