@@ -61,8 +61,9 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--require", paramLabel = "KEYID|PUB", description = "A key id, or a public key file, that must have signed (e.g. a reviewer's); repeat for several.")
     List<String> required = new ArrayList<>();
 
-    @Option(names = "--allow-missing", paramLabel = "NAME|GLOB", description = "A signed subject that may be absent (e.g. report.json, 'datasets/*', or '**' for every input); repeat "
-            + "for several. Any other absent subject makes the report INVALID.")
+    @Option(names = "--allow-missing", paramLabel = "NAME|GLOB", description = "A signed subject that may be absent (e.g. "
+            + "report.json, 'datasets/*', or '**' for every input); repeat for several. Any other absent subject makes the "
+            + "report INVALID.")
     List<String> allowMissing = new ArrayList<>();
 
     /**
