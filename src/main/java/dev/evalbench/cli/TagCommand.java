@@ -1,6 +1,7 @@
 package dev.evalbench.cli;
 
 import dev.evalbench.core.record.RunHeader;
+import dev.evalbench.core.record.RunKind;
 import dev.evalbench.core.service.HistoryService;
 import dev.evalbench.core.store.RunStore;
 import java.nio.file.Path;
@@ -63,12 +64,22 @@ final class TagCommand implements Callable<Integer> {
         HistoryService.checkTag(tag, runRef); // before the history is opened
         Path workspace = history.workspace(workspaceOption, null);
         try (RunStore store = history.openExisting(workspace)) {
+            String was = store.tags().get(tag);
             RunHeader header = new HistoryService(store).tag(runRef, tag);
+            if (tag.equals("main") && header.kind() != RunKind.EVAL) {
+                // After a traffic import "latest" is the traffic: gated against it, a run matched none of its cases.
+                spec.commandLine().getErr().println("note: run " + header.id() + " is a " + header.kind().name().toLowerCase(
+                        java.util.Locale.ROOT) + " run (production's requests, not the eval cases): runs gated against main"
+                        + " will match none of its cases; tag an eval run main (`evalbench history` lists them)");
+                spec.commandLine().getErr().flush();
+            }
             if (json) {
                 JsonOut.print(spec.commandLine().getOut(), JsonOut.object().put("tag", tag).put("run_id", header.id()));
                 return ExitCodes.OK;
             }
-            spec.commandLine().getOut().println(tag + " -> " + header.id());
+            // A tag moved says from where, as the baseline every later run is gated against has changed.
+            boolean moved = was != null && !was.equals(header.id());
+            spec.commandLine().getOut().println(tag + " -> " + header.id() + (moved ? " (moved from " + was + ")" : ""));
             spec.commandLine().getOut().flush();
             return ExitCodes.OK;
         }
