@@ -61,7 +61,9 @@ public final class HistoryView extends VBox {
         place(openButton, run -> true, null);
         Button tag = button("history-tag", "fth-tag", "Tag " + baselineTag, "Tag the selected run " + baselineTag + ": later runs are gated against it");
         tag.setOnAction(e -> vm.tag(selected(), baselineTag));
-        place(tag, run -> true, null);
+        // A traffic or shadow run holds production's requests: runs gated against it matched none of its cases.
+        place(tag, run -> run.kind().isEmpty(), "This is a traffic or shadow run (production's requests, not the eval "
+                + "cases): runs gated against it would match none of its cases. Tag an eval run " + baselineTag + ".");
         Button resumeButton = button("history-resume", "fth-play-circle", "Resume", "Finish the selected incomplete run");
         resumeButton.setOnAction(e -> resume.accept(selected()));
         place(resumeButton, RunRow::resumable, "This run is complete: only an incomplete run can be resumed.");

@@ -73,12 +73,19 @@ class HistoryListWindowTest extends WindowTestBase {
         robot.clickOn(robot.lookup("#history-list .list-cell").nth(2).queryAs(Node.class));
         dev.evalbench.app.FxWait.waitFor(10, TimeUnit.SECONDS, () -> list.getSelectionModel().getSelectedIndex() == 2
                 && robot.lookup("#history-compare-verdict").queryButton().isDisabled());
+        assertThat(robot.lookup("#history-tag").queryButton().isDisabled()).as("an eval run can be tagged main").isFalse();
         robot.moveTo("#history-compare-verdict");
         assertThat(dev.evalbench.app.FxWait.tooltipShown("Compare shadow or canary")).endsWith(
                 "\nThis is an eval run: select a shadow run or an imported traffic run.");
         robot.clickOn(robot.lookup("#history-list .list-cell").nth(0).queryAs(Node.class));
         dev.evalbench.app.FxWait.waitFor(10, TimeUnit.SECONDS, () -> list.getSelectionModel().getSelectedIndex() == 0
                 && !robot.lookup("#history-compare-verdict").queryButton().isDisabled());
+        // Not main: gated against production's requests, a run matched none of its cases.
+        assertThat(robot.lookup("#history-tag").queryButton().isDisabled()).isTrue();
+        robot.moveTo("#history-tag");
+        assertThat(dev.evalbench.app.FxWait.tooltipShown("Tag main")).endsWith("\nThis is a traffic or shadow run "
+                + "(production's requests, not the eval cases): runs gated against it would match none of its cases. Tag an"
+                + " eval run main.");
         robot.clickOn("#history-compare-verdict");
         dev.evalbench.app.FxWait.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#compare-canary-verdict").tryQuery()
                 .map(n -> n.isVisible() && ((Label) n).getText().startsWith("Canary ")).orElse(false));
