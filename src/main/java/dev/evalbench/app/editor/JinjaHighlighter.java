@@ -20,7 +20,8 @@ final class JinjaHighlighter {
     static final String UNDEFINED = "undefined-var";
     private static final String[] CLASSES = {"yaml-key", "yaml-comment", "jinja-tag", "jinja-expr", "jinja-comment",
             "jinja-var", UNDEFINED};
-    private static final Pattern YAML_KEY = Pattern.compile("(?m)^[A-Za-z_][A-Za-z0-9_]*(?=:)");
+    /** A key at the margin; the file's first may follow a byte order mark (Windows editors write one). */
+    private static final Pattern YAML_KEY = Pattern.compile("(?m)^\uFEFF?([A-Za-z_][A-Za-z0-9_]*)(?=:)");
     private static final Pattern YAML_COMMENT = Pattern.compile("(?m)^\\s*#.*$");
     private static final Pattern JINJA = Pattern.compile(
             "(\\{#.*?#})|(\\{%(?:(?!\\{[{%#]).)*?%})|(\\{\\{(?:(?!\\{[{%#]).)*?}})", Pattern.DOTALL);
@@ -29,7 +30,7 @@ final class JinjaHighlighter {
 
     static StyleSpans<Collection<String>> styles(String text, List<UndefinedVariables.Undefined> undefined) {
         int[] bits = new int[text.length()];
-        mark(bits, YAML_KEY.matcher(text), 0, 0);
+        mark(bits, YAML_KEY.matcher(text), 1, 0);
         mark(bits, YAML_COMMENT.matcher(text), 0, 1);
         Matcher jinja = JINJA.matcher(text);
         while (jinja.find()) {

@@ -34,6 +34,12 @@ class JinjaHighlighterTest {
                 "name=jinja-expr+jinja-var", " }}=jinja-expr", "{# hidden #}=jinja-comment", "{% endif %}=jinja-tag");
     }
 
+    /** A file saved with a byte order mark (as Windows editors may) has its first key marked too: "id" was plain. */
+    @Test
+    void theFirstKeyAfterAByteOrderMarkIsAKey() {
+        assertThat(styled("\uFEFFid: triage\nrevision: 4\n", List.of())).containsExactly("id=yaml-key", "revision=yaml-key");
+    }
+
     @Test
     void underlinesOnlyTheUndefinedVariable() {
         String text = "body: {{ a }} {{ nope }}";
