@@ -123,6 +123,14 @@ class RequestWordingTest {
         assertThat(far.err()).as("nothing near: no guess").contains("named \"release-7\" (see `evalbench history`)");
         assertThat(lates.err()).as("the word latest is a name too").isEqualTo("error: lates: no run, tag or run file named "
                 + "\"lates\"; did you mean latest? (see `evalbench history`)" + System.lineSeparator());
+        // A run file where a run of the history is read: said so, not "no … run file named" a file that is there.
+        Path exported = tmp.resolve("run.json");
+        assertThat(Cli.run("export", "main", "--workspace", ws.toString(), "--out", exported.toString()).exit()).isZero();
+        Cli.Result file = Cli.run("gate", "--run", exported.toString(), "--workspace", ws.toString());
+        assertThat(file.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(file.err()).isEqualTo("error: " + exported + ": \"" + exported + "\" is a run file (an export or a report), "
+                + "not a run of the history, which this command reads (an id, a tag, latest); compare, --baseline and open "
+                + "read run files" + System.lineSeparator());
         // Further back than the history goes: how far it goes, not "did you mean latest?".
         assertThat(back.exit()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(back.err()).isEqualTo("error: latest~3: no run, tag or run file named \"latest~3\": the history has 1 run, "

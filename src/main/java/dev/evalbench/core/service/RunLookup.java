@@ -32,6 +32,11 @@ public final class RunLookup {
         }
         java.util.Optional<RunHeader> header = id.isEmpty() ? java.util.Optional.empty() : store.run(id.get());
         if (header.isPresent()) return header.get();
+        // "no run, tag or run file named run.json" for a file that is there: the command reads the history alone.
+        if (id.isEmpty() && runFile(ref).isPresent()) {
+            throw new RequestException("run", ref, "\"" + ref + "\" is a run file (an export or a report), not a run of the "
+                    + "history, which this command reads (an id, a tag, latest); compare, --baseline and open read run files");
+        }
         // A mistyped tag ("mian" for main, in a CI step's --baseline) gets the tags near it, and "lates" the word latest.
         String near = "";
         java.util.OptionalInt back = dev.evalbench.core.store.LatestBack.steps(ref);
