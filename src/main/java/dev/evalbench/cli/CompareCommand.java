@@ -1,5 +1,7 @@
 package dev.evalbench.cli;
 
+import dev.evalbench.core.record.RunHeader;
+import dev.evalbench.core.record.RunKind;
 import dev.evalbench.core.gate.GateReport;
 import dev.evalbench.core.compare.CompareJson;
 import dev.evalbench.core.compare.CompareMarkdown;
@@ -103,6 +105,16 @@ final class CompareCommand implements Callable<Integer> {
                 PrintWriter err = spec.commandLine().getErr();
                 err.println("note: both sides are run " + b.id() + ": nothing can differ (name two runs: compare main latest"
                         + " after a new run)");
+                err.flush();
+            }
+            RunKind beforeKind = result.before().header().kind();
+            if ((beforeKind == RunKind.EVAL) != (b.header().kind() == RunKind.EVAL)) {
+                // An eval run and production's requests pair on no case: "0 cases in both runs", every part changed.
+                RunHeader traffic = beforeKind == RunKind.EVAL ? b.header() : result.before().header();
+                PrintWriter err = spec.commandLine().getErr();
+                err.println("note: run " + traffic.id() + " is a " + traffic.kind().name().toLowerCase(java.util.Locale.ROOT)
+                        + " run (production's requests, not the eval cases): no case pairs with the other run's (a shadow run"
+                        + " compares with the traffic it replayed, a canary with its control: `evalbench canary`)");
                 err.flush();
             }
             return ExitCodes.OK;

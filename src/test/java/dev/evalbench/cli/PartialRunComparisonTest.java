@@ -85,7 +85,15 @@ class PartialRunComparisonTest {
         assertThat(text.err()).isEqualTo("note: both sides are run " + only + ": nothing can differ (name two runs:"
                 + " compare main latest after a new run)\n");
         Cli.Result two = Cli.run("compare", only, runId(Cli.run("run", w, "--json")), "-w", w);
-        assertThat(two.err()).doesNotContain("both sides");
+        assertThat(two.err()).doesNotContain("both sides").doesNotContain("production's requests");
+
+        // An eval run against a traffic run pairs no case: it read "0 cases in both runs", every part changed.
+        assertThat(Cli.run("traffic", "import", ws.resolve("traffic/control-small.jsonl").toString(), "-w", w).exit()).isZero();
+        Cli.Result traffic = Cli.run("compare", "main", "latest", "-w", w);
+        assertThat(traffic.exit()).as(traffic.err()).isZero();
+        assertThat(traffic.out()).contains("(0 cases in both runs)");
+        assertThat(traffic.err()).contains("is a traffic run (production's requests, not the eval cases): no case pairs"
+                + " with the other run's");
     }
 
     private static String runId(Cli.Result run) throws Exception {
