@@ -38,7 +38,7 @@ final class GateCommand implements Callable<Integer> {
     @Mixin
     WorkspaceOption workspaceOption;
 
-    @Option(names = "--run", paramLabel = "RUN", defaultValue = "latest", description = "Run id, id prefix or tag (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--run", paramLabel = "RUN", defaultValue = "latest", description = "Run id, id prefix or tag, or an exported run or report (default: ${DEFAULT-VALUE}).")
     String runRef;
 
     @Mixin
@@ -61,6 +61,8 @@ final class GateCommand implements Callable<Integer> {
             positional = null;
         }
         Path workspace = workspaceOption.require(positional);
+        java.util.Optional<Path> file = RunLookup.runFile(runRef);
+        if (file.isPresent()) return gateFile(file.get(), workspace);
         // Gating renders nothing, so the folder is loaded without rendering every case (the run's cost, not the gate's).
         try (RunStore store = history.openReadOnly(workspace)) {
             RunHeader header = RunLookup.header(store, runRef);
@@ -76,6 +78,33 @@ final class GateCommand implements Callable<Integer> {
                     baseline == null ? null : baseline.header());
             int exit = GateOutput.emit(report, mask, run, baseline, output, spec.commandLine().getOut(), spec.commandLine().getErr(), parent.env());
             GatedRun.baselineHint(report, baseline != null, store, header.id()).ifPresent(spec.commandLine().getErr()::println);
+            spec.commandLine().getErr().flush();
+            return exit;
+        }
+    }
+
+    /**
+     * {@code gate --run FILE}: an exported run or a report (CI's artifact) gated with the workspace's gates, as a
+     * run of the history is; it read "no run, tag or run file named" of the file. A file's records were masked when
+     * it was written; the outputs are masked with the workspace too.
+     */
+    private int gateFile(Path file, Path workspace) throws Exception {
+        dev.evalbench.core.record.StoredRun stored;
+        try {
+            stored = dev.evalbench.core.service.RunFiles.open(file).run();
+        } catch (dev.evalbench.core.store.RunFileException e) {
+            throw new dev.evalbench.core.workspace.WorkspaceException(
+                    new dev.evalbench.core.workspace.InputError(e.file(), e.line(), e.column(), e.problem()));
+        }
+        try (RunStore store = history.openReadOnlyIfAny(workspace)) {
+            Workspace ws = PendingWorkspace.start(workspace, parent.env(), stored.header()).get();
+            RunCases run = RunCases.of(stored);
+            RunCases baseline = output.baseline == null ? null : RunLookup.baselineCases(store, output.baseline);
+            output.resumeWith = history.namedBy(workspace);
+            GateReport report = new GateService().gate(ws, run, baseline);
+            GateOutput.MaskSource mask = () -> OutboundMasks.of(java.util.List.of(ws), parent.env());
+            int exit = GateOutput.emit(report, mask, run, baseline, output, spec.commandLine().getOut(),
+                    spec.commandLine().getErr(), parent.env());
             spec.commandLine().getErr().flush();
             return exit;
         }

@@ -126,7 +126,7 @@ class RequestWordingTest {
         // A run file where a run of the history is read: said so, not "no … run file named" a file that is there.
         Path exported = tmp.resolve("run.json");
         assertThat(Cli.run("export", "main", "--workspace", ws.toString(), "--out", exported.toString()).exit()).isZero();
-        Cli.Result file = Cli.run("gate", "--run", exported.toString(), "--workspace", ws.toString());
+        Cli.Result file = Cli.run("tag", exported.toString(), "nightly", "--workspace", ws.toString());
         assertThat(file.exit()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(file.err()).isEqualTo("error: " + exported + ": \"" + exported + "\" is a run file (an export or a report), "
                 + "not a run of the history, which this command reads (an id, a tag, latest); compare, --baseline and open "
