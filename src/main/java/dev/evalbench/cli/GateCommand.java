@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code evalbench gate [--run RUN] [-w DIR]}: re-gate a stored run with the workspace's gates; no model is called.
+ * {@code evalbench gate [--run RUN|FILE] [-w DIR]}: re-gate a stored run (or an exported one) with the workspace's
+ * gates; no model is called.
  * {@code gate RUN -w DIR} names the run as {@code report}, {@code export} and {@code compare} do; a first argument
  * without {@code -w} is the workspace, as earlier versions documented.
  */
@@ -38,7 +39,8 @@ final class GateCommand implements Callable<Integer> {
     @Mixin
     WorkspaceOption workspaceOption;
 
-    @Option(names = "--run", paramLabel = "RUN", defaultValue = "latest", description = "Run id, id prefix or tag, or an exported run or report (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--run", paramLabel = "RUN", defaultValue = "latest",
+            description = "Run id, id prefix or tag, or an exported run or report (default: ${DEFAULT-VALUE}).")
     String runRef;
 
     @Mixin
