@@ -4,11 +4,13 @@ import dev.evalbench.core.service.OutboundMasks;
 import dev.evalbench.core.gate.GateReport;
 import dev.evalbench.core.record.RunCases;
 import dev.evalbench.core.record.RunHeader;
+import dev.evalbench.core.record.StoredRun;
 import dev.evalbench.core.service.PendingWorkspace;
 import dev.evalbench.core.service.GateService;
 import dev.evalbench.core.service.RunLookup;
 import dev.evalbench.core.store.RunStore;
 import dev.evalbench.core.workspace.Workspace;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -63,52 +65,41 @@ final class GateCommand implements Callable<Integer> {
             positional = null;
         }
         Path workspace = workspaceOption.require(positional);
-        java.util.Optional<Path> file = RunLookup.runFile(runRef);
-        if (file.isPresent()) return gateFile(file.get(), workspace);
+        java.util.Optional<StoredRun> file = RunLookup.baselineFile(runRef);
+        if (file.isPresent()) {
+            // CI's exported run or report: its records were masked when it was written; its masks are the workspace's.
+            try (RunStore store = history.openReadOnlyIfAny(workspace)) {
+                Workspace ws = PendingWorkspace.start(workspace, parent.env(), file.get().header()).get();
+                return gate(store, workspace, ws, RunCases.of(file.get()), false);
+            }
+        }
         // Gating renders nothing, so the folder is loaded without rendering every case (the run's cost, not the gate's).
         try (RunStore store = history.openReadOnly(workspace)) {
             RunHeader header = RunLookup.header(store, runRef);
             // The folder loads on a second thread while the cases are read: the two take about as long on a large run.
             PendingWorkspace loading = PendingWorkspace.start(workspace, parent.env(), header);
             RunCases run = RunLookup.runCases(store, header);
-            Workspace ws = loading.get();
-            RunCases baseline = output.baseline == null ? null : RunLookup.baselineCases(store, output.baseline);
-            output.resumeWith = history.namedBy(workspace);
-            GateReport report = new GateService().gate(ws, run, baseline);
-            // Gated on the raw records; CI outputs leave the machine, so they are written from masked ones.
-            GateOutput.MaskSource mask = () -> OutboundMasks.of(ws, store, parent.env(), run.header(),
-                    baseline == null ? null : baseline.header());
-            int exit = GateOutput.emit(report, mask, run, baseline, output, spec.commandLine().getOut(), spec.commandLine().getErr(), parent.env());
-            GatedRun.baselineHint(report, baseline != null, store, header.id()).ifPresent(spec.commandLine().getErr()::println);
-            spec.commandLine().getErr().flush();
-            return exit;
+            return gate(store, workspace, loading.get(), run, true);
         }
     }
 
     /**
-     * {@code gate --run FILE}: an exported run or a report (CI's artifact) gated with the workspace's gates, as a
-     * run of the history is; it read "no run, tag or run file named" of the file. A file's records were masked when
-     * it was written; the outputs are masked with the workspace too.
+     * Gates {@code run} with {@code ws}'s gates (against --baseline when given) and prints it as GateOutput does; the
+     * exit code. A run of the history ({@code inHistory}) is masked with its runs' snapshots too, and gets the hint to
+     * gate against the run tagged main.
      */
-    private int gateFile(Path file, Path workspace) throws Exception {
-        dev.evalbench.core.record.StoredRun stored;
-        try {
-            stored = dev.evalbench.core.service.RunFiles.open(file).run();
-        } catch (dev.evalbench.core.store.RunFileException e) {
-            throw new dev.evalbench.core.workspace.WorkspaceException(
-                    new dev.evalbench.core.workspace.InputError(e.file(), e.line(), e.column(), e.problem()));
-        }
-        try (RunStore store = history.openReadOnlyIfAny(workspace)) {
-            Workspace ws = PendingWorkspace.start(workspace, parent.env(), stored.header()).get();
-            RunCases run = RunCases.of(stored);
-            RunCases baseline = output.baseline == null ? null : RunLookup.baselineCases(store, output.baseline);
-            output.resumeWith = history.namedBy(workspace);
-            GateReport report = new GateService().gate(ws, run, baseline);
-            GateOutput.MaskSource mask = () -> OutboundMasks.of(java.util.List.of(ws), parent.env());
-            int exit = GateOutput.emit(report, mask, run, baseline, output, spec.commandLine().getOut(),
-                    spec.commandLine().getErr(), parent.env());
-            spec.commandLine().getErr().flush();
-            return exit;
-        }
+    private int gate(RunStore store, Path workspace, Workspace ws, RunCases run, boolean inHistory) throws Exception {
+        RunCases baseline = output.baseline == null ? null : RunLookup.baselineCases(store, output.baseline);
+        output.resumeWith = history.namedBy(workspace);
+        GateReport report = new GateService().gate(ws, run, baseline);
+        // Gated on the raw records; CI outputs leave the machine, so they are written from masked ones.
+        GateOutput.MaskSource mask = inHistory
+                ? () -> OutboundMasks.of(ws, store, parent.env(), run.header(), baseline == null ? null : baseline.header())
+                : () -> OutboundMasks.of(java.util.List.of(ws), parent.env());
+        PrintWriter err = spec.commandLine().getErr();
+        int exit = GateOutput.emit(report, mask, run, baseline, output, spec.commandLine().getOut(), err, parent.env());
+        if (inHistory) GatedRun.baselineHint(report, baseline != null, store, run.header().id()).ifPresent(err::println);
+        err.flush();
+        return exit;
     }
 }

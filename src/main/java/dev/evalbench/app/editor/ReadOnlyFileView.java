@@ -2,11 +2,19 @@ package dev.evalbench.app.editor;
 
 import atlantafx.base.theme.Styles;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.richtext.LineNumberFactory;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * A workspace file that is not a prompt (a dataset, a schema, routes, gates), shown read-only in the
@@ -32,18 +40,17 @@ public final class ReadOnlyFileView extends BorderPane implements dev.evalbench.
         note.setId("read-only-note");
         note.setWrapText(true);
         note.getStyleClass().add(Styles.TEXT_MUTED);
-        javafx.scene.control.Button edit = new javafx.scene.control.Button("Open in your editor",
-                new org.kordamp.ikonli.javafx.FontIcon("fth-external-link"));
+        Button edit = new Button("Open in your editor", new FontIcon("fth-external-link"));
         edit.setId("read-only-open-elsewhere");
-        edit.setTooltip(new javafx.scene.control.Tooltip("Opens " + file + " with the desktop's application for it"));
+        edit.setTooltip(new Tooltip("Opens " + file + " with the desktop's application for it"));
         edit.setOnAction(e -> openElsewhere.run());
-        edit.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        javafx.scene.layout.HBox.setHgrow(note, javafx.scene.layout.Priority.ALWAYS);
+        edit.setMinWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(note, Priority.ALWAYS);
         note.setMaxWidth(Double.MAX_VALUE);
-        javafx.scene.layout.HBox bar = new javafx.scene.layout.HBox(8, note, edit);
-        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox bar = new HBox(8, note, edit);
+        bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 8, 4, 8));
-        setTop(new javafx.scene.layout.VBox(bar, find));
+        setTop(new VBox(bar, find));
         area.getStyleClass().add("read-only-code");
         area.setId("read-only-file");
         area.setEditable(false);

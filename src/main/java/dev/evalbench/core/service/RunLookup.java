@@ -37,21 +37,22 @@ public final class RunLookup {
             throw new RequestException("run", ref, "\"" + ref + "\" is a run file (an export or a report), not a run of the "
                     + "history, which this command reads (an id, a tag, latest); compare, --baseline and open read run files");
         }
-        // A mistyped tag ("mian" for main, in a CI step's --baseline) gets the tags near it, and "lates" the word latest.
-        String near = "";
+        // What follows the name: how far back the history goes, or the names near a mistyped one.
+        String after = "";
         java.util.OptionalInt back = dev.evalbench.core.store.LatestBack.steps(ref);
         if (back.isPresent()) {
             // "latest~5" in a history of two runs: say how far back it goes, not "did you mean latest?".
             int runs = store.runs(back.getAsInt() + 1).size();
-            near = runs == 0 ? ": the history has no run yet" : ": the history has " + runs + (runs == 1 ? " run" : " runs")
+            after = runs == 0 ? ": the history has no run yet" : ": the history has " + runs + (runs == 1 ? " run" : " runs")
                     + ", the oldest is " + (runs == 1 ? "latest" : "latest~" + (runs - 1));
         } else if (id.isEmpty()) {
+            // A mistyped tag ("mian" for main, in a CI step's --baseline) gets the tags near it, "lates" the word latest.
             java.util.Set<String> names = new java.util.TreeSet<>(store.tags().keySet());
             names.add("latest");
-            near = NearestNames.didYouMean(ref, names);
+            String near = NearestNames.didYouMean(ref, names);
+            after = near.isEmpty() ? "" : "; " + near.strip();
         }
-        if (!near.isEmpty() && back.isEmpty()) near = "; " + near.strip();
-        throw new RequestException("run", ref, NOT_FOUND + "\"" + ref + "\"" + near);
+        throw new RequestException("run", ref, NOT_FOUND + "\"" + ref + "\"" + after);
     }
 
     public static StoredRun run(RunStore store, String ref) throws RequestException, StoreException {

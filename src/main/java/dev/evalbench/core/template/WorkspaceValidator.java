@@ -31,9 +31,7 @@ public final class WorkspaceValidator {
     public static List<InputError> check(Workspace ws, PromptRenderer renderer) {
         List<InputError> errors = new ArrayList<>();
         Map<String, Boolean> parses = new LinkedHashMap<>();
-        // A template problem every case has, by the problem: its place in errors and the suites it was found in.
-        Map<String, Integer> templateErrorAt = new LinkedHashMap<>();
-        Map<String, List<String>> templateErrorSuites = new LinkedHashMap<>();
+        Map<String, AllCases> allCases = new LinkedHashMap<>();
         for (SuiteSpec suite : ws.suites()) {
             PromptTemplate prompt = ws.prompts().get(suite.promptId());
             // A syntax error is the template's, whatever the case: named once, at the file's line, and its cases
@@ -62,21 +60,8 @@ public final class WorkspaceValidator {
             if (cases > 1 && casesByProblem.size() == 1 && casesByProblem.values().iterator().next() == cases) {
                 // Every case fails the same way (a variable no case defines): it was listed at three cases' dataset
                 // lines and the tree marked the dataset, while the line to fix is the template's.
-                // Said once for every suite that shares the template.
                 errors.subList(suiteStart, errors.size()).clear();
-                String problem = atTemplate.toString();
-                List<String> suites = templateErrorSuites.computeIfAbsent(problem, k -> new ArrayList<>());
-                suites.add((suites.isEmpty() ? "all " + cases + " cases" : "all " + cases) + " of suite \"" + suite.name()
-                        + "\" in " + suite.dataset());
-                InputError said = new InputError(atTemplate.file(), atTemplate.line(), atTemplate.column(),
-                        atTemplate.message() + " (" + String.join(" and ", suites) + " fail the same way)");
-                Integer at = templateErrorAt.get(problem);
-                if (at == null) {
-                    templateErrorAt.put(problem, errors.size());
-                    errors.add(said);
-                } else {
-                    errors.set(at, said);
-                }
+                sayAtTemplate(errors, allCases, atTemplate, suite);
                 continue;
             }
             casesByProblem.forEach((problem, count) -> {
@@ -87,6 +72,27 @@ public final class WorkspaceValidator {
             });
         }
         return errors;
+    }
+
+    /** A problem every case of one suite or more has: where it stands in the errors, and those suites' words. */
+    private record AllCases(int at, List<String> suites) {}
+
+    /**
+     * Names {@code problem}, which every case of {@code suite} has, at the template's line: once for all the suites
+     * that share the template ("all 127 cases of suite "triage" in … and all 32 of suite "safety" in … fail the same
+     * way"), in the place the first of them put it.
+     */
+    private static void sayAtTemplate(List<InputError> errors, Map<String, AllCases> said, InputError problem, SuiteSpec suite) {
+        AllCases before = said.get(problem.toString());
+        List<String> suites = new ArrayList<>(before == null ? List.of() : before.suites());
+        suites.add("all " + suite.cases().size() + (suites.isEmpty() ? " cases" : "") + " of suite \"" + suite.name() + "\" in "
+                + suite.dataset());
+        InputError error = new InputError(problem.file(), problem.line(), problem.column(),
+                problem.message() + " (" + String.join(" and ", suites) + " fail the same way)");
+        int at = before == null ? errors.size() : before.at();
+        said.put(problem.toString(), new AllCases(at, suites));
+        if (before == null) errors.add(error);
+        else errors.set(at, error);
     }
 
     /** True when both parts of {@code prompt} parse; else records the syntax error at its file line. */
