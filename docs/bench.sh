@@ -17,12 +17,19 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# quiet_mvn ARGS...: Maven with its output shown only when it fails (Maven 3.8's console library writes two
+# colour resets even with -Dstyle.color=never, which would begin the benchmark's one line).
+quiet_mvn() {
+    local out
+    out=$(mvn -B -q -Dstyle.color=never "$@" 2>&1) || { printf '%s\n' "$out" >&2; return 1; }
+}
+
 test_classes() {
-    mvn -B -q -Dstyle.color=never test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
+    quiet_mvn test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 }
 
 jar() {
-    [ -f target/evalbench.jar ] || mvn -B -q -Dstyle.color=never package -DskipTests >/dev/null
+    [ -f target/evalbench.jar ] || quiet_mvn package -DskipTests
 }
 
 # measure CMD...: runs CMD under GNU time; sets wall (s), cpu (user + sys, s), rss_mb (peak resident) and rc
@@ -121,7 +128,7 @@ name=${1:?a benchmark class, e.g. EngineOverheadBenchmark, or e2e / grid / workb
 if [ "$name" = workbench ] || [ "$name" = compare ]; then
     main=dev.evalbench.bench.WorkbenchBench
     [ "$name" = compare ] && main=dev.evalbench.bench.CompareBench
-    mvn -B -q -Dstyle.color=never test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
+    test_classes
     # The app's own heap settings (none), headless Monocle with software rendering, as the TestFX tests run.
     exec java ${JAVA_OPTS:-} -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw \
         -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" "$main" "$@"
