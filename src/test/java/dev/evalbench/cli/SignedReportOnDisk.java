@@ -28,6 +28,11 @@ final class SignedReportOnDisk {
     final Path authorPub;
 
     SignedReportOnDisk(Path root) throws Exception {
+        this(root, "\n");
+    }
+
+    /** @param lineEnd what ends each line of the workspace's files, as the signer's checkout had them */
+    SignedReportOnDisk(Path root, String lineEnd) throws Exception {
         workspace = Files.createDirectories(root.resolve("workspace"));
         Map<String, String> files = Map.of(
                 "prompts/triage.yaml", "id: triage\nrevision: 4\nbody: |\n  Classify {{ ticket }}\n",
@@ -37,8 +42,9 @@ final class SignedReportOnDisk {
         for (Map.Entry<String, String> f : files.entrySet()) {
             Path file = workspace.resolve(f.getKey());
             Files.createDirectories(file.getParent());
-            Files.writeString(file, f.getValue(), StandardCharsets.UTF_8);
-            inputs.put(f.getKey(), Digests.sha256(f.getValue()));
+            String text = f.getValue().replace("\n", lineEnd);
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+            inputs.put(f.getKey(), Digests.sha256(text));
         }
         StoredRun fixture = ReportFixture.run();
         RunHeader h = fixture.header();

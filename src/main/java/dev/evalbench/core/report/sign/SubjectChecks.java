@@ -19,6 +19,8 @@ import java.util.Optional;
  */
 final class SubjectChecks {
     private static final int SHOWN_HEX_DIGITS = 12;
+    private static final String KEEP_LF = "the line \"* text=auto eol=lf\" in the workspace's .gitattributes"
+            + " checks its files out as they are committed on every machine";
 
     final List<String> problems = new ArrayList<>();
     final List<String> checked = new ArrayList<>();
@@ -77,9 +79,29 @@ final class SubjectChecks {
                     subject.name() + ": sha256 matches the signed subject"));
         } else {
             String problem = subject.name() + ": sha256 differs from the signed subject (expected "
-                    + shortHex(subject.sha256()) + ", found " + shortHex(found) + ")";
+                    + shortHex(subject.sha256()) + ", found " + shortHex(found) + ")" + lineEndsHint(subject, file);
             problems.add(problem);
             outcomes.add(new SubjectOutcome(subject.name(), SubjectOutcome.Status.DIFFERS, problem));
+        }
+    }
+
+    /**
+     * Why a differing file differs, when only its line ends do: the file still differs (the signature covers
+     * bytes), but the reader learns it is a checkout's line ends and how to keep them as signed.
+     */
+    private static String lineEndsHint(StatementSubject subject, Path file) throws SigningInputException {
+        try {
+            if (LineEndDigests.sha256(file, LineEndDigests.Change.CRLF_AS_LF).filter(subject.sha256()::equals).isPresent()) {
+                return "; it matches with its Windows line ends (\\r\\n) read as \\n: it was checked out with"
+                        + " git's core.autocrlf, and " + KEEP_LF;
+            }
+            if (LineEndDigests.sha256(file, LineEndDigests.Change.LF_AS_CRLF).filter(subject.sha256()::equals).isPresent()) {
+                return "; it matches with its line ends read as Windows line ends (\\r\\n): the report was signed"
+                        + " from a checkout with git's core.autocrlf, and " + KEEP_LF;
+            }
+            return "";
+        } catch (IOException e) {
+            throw new SigningInputException(file + ": cannot be read (" + e.getMessage() + ")", e);
         }
     }
 
