@@ -6,6 +6,7 @@ import dev.evalbench.core.store.HistoryLocation;
 import dev.evalbench.core.store.RunStore;
 import dev.evalbench.core.store.StoreException;
 import dev.evalbench.core.store.sqlite.SqliteRunStore;
+import dev.evalbench.core.text.LineEnds;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,9 +23,9 @@ import java.util.Set;
  * Every text a prompt file has had that can still be found: the file now, the revisions saved in the
  * workbench ({@link SavedRevisions}), the snapshots stored runs took of
  * it (the workspace's {@code .evalbench/history.db}, only read; a workspace without one has none) and its git
- * commits when the workspace is in a repository. The same bytes found twice are listed once, under the first
- * source of file, runs, git, saved (a run or a commit says more of a text than that it was saved here). Reads
- * files, SQLite and a process: call off the UI thread.
+ * commits when the workspace is in a repository. The same text found twice (its line ends aside) is listed once,
+ * under the first source of file, runs, git, saved (a run or a commit says more of a text than that it was saved
+ * here). Reads files, SQLite and a process: call off the UI thread.
  */
 public final class PromptHistory {
     static final int RUNS_READ = 500;
@@ -70,7 +71,9 @@ public final class PromptHistory {
     }
 
     private static void add(List<PromptVersion> versions, Set<String> seen, PromptVersion.Source source, String origin,
-                            Instant when, String file, byte[] bytes) {
+                            Instant when, String file, byte[] read) {
+        // in \n alone, as the workspace is read: the file now, checked out with \r\n, is the text its runs took
+        byte[] bytes = LineEnds.toLf(read);
         String sha = Digests.sha256(bytes);
         if (!seen.add(sha)) return;
         String text = new String(bytes, StandardCharsets.UTF_8);

@@ -1,6 +1,7 @@
 package dev.evalbench.core.workspace;
 
 import dev.evalbench.core.io.FileBytes;
+import dev.evalbench.core.text.LineEnds;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -12,8 +13,11 @@ import java.util.stream.Stream;
 /**
  * A workspace folder on disk. Paths are relative to the root with '/' separators; a path that would leave
  * the root (absolute, "..", or through a symbolic link pointing outside) is refused with
- * {@link AccessDeniedException}. Immutable and thread-safe; reads go straight to disk every time (a large
- * file's digest may come from a {@link FileDigestCache}).
+ * {@link AccessDeniedException}. Files are read with each {@code \r\n} as {@code \n} ({@link LineEnds}): a
+ * checkout with Windows line ends (git's {@code core.autocrlf}) is the same workspace, with the same digests, as
+ * the one committed, so neither a comparison nor {@code verify} calls its prompts and eval sets changed.
+ * Immutable and thread-safe; reads go straight to disk every time (a large file's digest may come from a
+ * {@link FileDigestCache}).
  */
 public final class DiskWorkspaceFiles implements WorkspaceFiles {
     private final Path root;
@@ -43,7 +47,7 @@ public final class DiskWorkspaceFiles implements WorkspaceFiles {
     public byte[] read(String relativePath) throws IOException {
         Path file = resolve(relativePath);
         if (!Files.isRegularFile(file)) throw new NoSuchFileException(relativePath);
-        return FileBytes.read(file);
+        return LineEnds.toLf(FileBytes.read(file));
     }
 
     @Override

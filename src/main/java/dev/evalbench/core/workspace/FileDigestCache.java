@@ -4,6 +4,7 @@ import dev.evalbench.core.io.AtomicFiles;
 import dev.evalbench.core.io.FileBytes;
 import dev.evalbench.core.io.OwnerOnlyFolder;
 import dev.evalbench.core.json.Digests;
+import dev.evalbench.core.text.LineEnds;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,7 +36,8 @@ public final class FileDigestCache {
     static final long SMALLEST = 1 << 20;
     /** How long before a read a file must have been left alone for its digest to be kept: more than FAT's 2 s step. */
     static final long SETTLED = TimeUnit.SECONDS.toNanos(3);
-    private static final String HEADER = "evalbench file digest 1";
+    /** Version 2 digests the file as the workspace reads it, with {@code \n} line ends; version 1 entries are not believed. */
+    private static final String HEADER = "evalbench file digest 2";
 
     /** Keeps nothing: every file is hashed as it is read. */
     public static final FileDigestCache NONE = new FileDigestCache(null, false, Clock.systemUTC());
@@ -64,16 +66,18 @@ public final class FileDigestCache {
     }
 
     /**
-     * Reads {@code file} and gives its bytes with their SHA-256, kept or computed as the class says.
+     * Reads {@code file} and gives its bytes, each {@code \r\n} as {@code \n} ({@link DiskWorkspaceFiles}), with
+     * their SHA-256, kept or computed as the class says.
      *
      * @throws IOException as {@link FileBytes#read} does
      */
     WorkspaceFiles.DigestedBytes read(Path file) throws IOException {
-        if (folder == null) return hashed(FileBytes.read(file));
+        if (folder == null) return hashed(LineEnds.toLf(FileBytes.read(file)));
         Instant started = clock.instant();
         FileStamp before = FileStamp.of(file);
-        byte[] bytes = FileBytes.read(file);
-        if (before == null || bytes.length < SMALLEST || bytes.length != before.size()) return hashed(bytes);
+        byte[] read = FileBytes.read(file);
+        byte[] bytes = LineEnds.toLf(read);
+        if (before == null || read.length < SMALLEST || read.length != before.size()) return hashed(bytes);
         if (!before.equals(FileStamp.of(file))) return hashed(bytes); // written while it was read
         boolean settled = before.settledBefore(started, SETTLED);
         // Nothing to believe without a folder, nothing to keep unless settled; either way, only in a folder of our own.
@@ -85,9 +89,9 @@ public final class FileDigestCache {
             String kept = kept(entry, absolute, before);
             if (kept != null) return new WorkspaceFiles.DigestedBytes(bytes, kept);
         }
-        WorkspaceFiles.DigestedBytes read = hashed(bytes);
-        if (settled) keep(entry, absolute, before, read.sha256());
-        return read;
+        WorkspaceFiles.DigestedBytes digested = hashed(bytes);
+        if (settled) keep(entry, absolute, before, digested.sha256());
+        return digested;
     }
 
     /** Whether the folder is this user's alone (made so when missing): entries anyone else may write are not believed. */

@@ -159,6 +159,28 @@ class FileDigestCacheTest {
     }
 
     /** A file of a little over {@link FileDigestCache#SMALLEST} bytes of {@code fill}. */
+    /**
+     * A large file with Windows line ends is read, hashed and kept as the workspace reads it, each {@code \r\n} as
+     * {@code \n}: the digest is the committed file's, whether hashed or believed, and the bytes handed out are too.
+     */
+    @Test
+    void aLargeFileWithWindowsLineEndsIsHashedAndKeptWithItsLinesEndingInNewlines() throws IOException {
+        String line = "{\"id\":\"t\",\"vars\":{\"ticket\":\"a\\r\\nb\"}}";
+        int lines = (int) FileDigestCache.SMALLEST / line.length() + 10;
+        String committed = (line + "\n").repeat(lines);
+        Path file = Files.writeString(dir.resolve("tickets.jsonl"), committed.replace("\n", "\r\n"));
+        Path folder = dir.resolve("cache");
+
+        WorkspaceFiles.DigestedBytes hashed = new FileDigestCache(folder, true, anHourOn).read(file);
+        WorkspaceFiles.DigestedBytes believed = new FileDigestCache(folder, true, anHourOn).read(file);
+
+        String sha = Digests.sha256(committed);
+        assertThat(hashed.sha256()).isEqualTo(sha);
+        assertThat(believed.sha256()).isEqualTo(sha);
+        assertThat(new String(believed.bytes(), StandardCharsets.UTF_8)).isEqualTo(committed);
+        assertThat(new String(new DiskWorkspaceFiles(dir).read("tickets.jsonl"), StandardCharsets.UTF_8)).isEqualTo(committed);
+    }
+
     private Path large(String name, char fill) throws IOException {
         return Files.writeString(dir.resolve(name), String.valueOf(fill).repeat((int) FileDigestCache.SMALLEST + 100));
     }

@@ -77,6 +77,11 @@ final class SubjectChecks {
             checked.add(subject.name());
             outcomes.add(new SubjectOutcome(subject.name(), SubjectOutcome.Status.MATCHES,
                     subject.name() + ": sha256 matches the signed subject"));
+        } else if (!StatementSubject.REPORT_NAME.equals(subject.name()) && readAsTheWorkspaceIs(file, subject)) {
+            checked.add(subject.name());
+            outcomes.add(new SubjectOutcome(subject.name(), SubjectOutcome.Status.MATCHES, subject.name()
+                    + ": sha256 matches the signed subject with its Windows line ends (\\r\\n) read as \\n, as Evalbench"
+                    + " reads a workspace"));
         } else {
             String problem = subject.name() + ": sha256 differs from the signed subject (expected "
                     + shortHex(subject.sha256()) + ", found " + shortHex(found) + ")" + lineEndsHint(subject, file);
@@ -86,16 +91,25 @@ final class SubjectChecks {
     }
 
     /**
-     * Why a differing file differs, when only its line ends do: the file still differs (the signature covers
-     * bytes), but the reader learns it is a checkout's line ends and how to keep them as signed.
+     * Whether a workspace file is the signed one as the workspace is read ({@code DiskWorkspaceFiles}: each
+     * {@code \r\n} as {@code \n}, the digest a run records): a checkout with Windows line ends of the files signed.
+     */
+    private static boolean readAsTheWorkspaceIs(Path file, StatementSubject subject) throws SigningInputException {
+        try {
+            return LineEndDigests.asTheWorkspaceReadsIt(file).filter(subject.sha256()::equals).isPresent();
+        } catch (IOException e) {
+            throw new SigningInputException(file + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
+     * Why a differing file differs, when only its line ends do: a report signed by an Evalbench that digested a
+     * Windows checkout's bytes as they were. The file still differs (the signature covers those bytes), but the
+     * reader learns why, and how to keep every checkout alike.
      */
     private static String lineEndsHint(StatementSubject subject, Path file) throws SigningInputException {
         try {
-            if (LineEndDigests.sha256(file, LineEndDigests.Change.CRLF_AS_LF).filter(subject.sha256()::equals).isPresent()) {
-                return "; it matches with its Windows line ends (\\r\\n) read as \\n: it was checked out with"
-                        + " git's core.autocrlf, and " + KEEP_LF;
-            }
-            if (LineEndDigests.sha256(file, LineEndDigests.Change.LF_AS_CRLF).filter(subject.sha256()::equals).isPresent()) {
+            if (LineEndDigests.withWindowsLineEnds(file).filter(subject.sha256()::equals).isPresent()) {
                 return "; it matches with its line ends read as Windows line ends (\\r\\n): the report was signed"
                         + " from a checkout with git's core.autocrlf, and " + KEEP_LF;
             }
