@@ -7,6 +7,7 @@ import dev.evalbench.core.service.PromptParts;
 import dev.evalbench.core.service.UndefinedVariables;
 import dev.evalbench.core.template.PromptRenderer;
 import dev.evalbench.core.template.TemplateException;
+import dev.evalbench.core.template.TemplateReferences;
 import dev.evalbench.core.workspace.InputError;
 import dev.evalbench.core.workspace.PromptFileShape;
 import dev.evalbench.core.workspace.PromptPartLines;
@@ -103,14 +104,25 @@ record TemplateAnalysis(List<UndefinedVariables.Undefined> undefined, String pre
         return (first.line() > 0 ? "Line " + first.line() + ": " : "") + first.message() + more;
     }
 
-    /** One line naming what the case lacks, or empty. */
-    String undefinedSummary(CaseChoice chosen) {
+    /**
+     * One line naming what the case lacks, or empty. A variable none of {@code cases} (the prompt's, read so far)
+     * defines is the template's to fix, not the case's: said so, as {@code validate} names it at the template's line.
+     */
+    String undefinedSummary(CaseChoice chosen, List<CaseChoice> cases) {
         if (undefined.isEmpty() || chosen == null) return "";
-        StringBuilder line = new StringBuilder("Not defined by case ").append(chosen.id()).append(": ");
+        java.util.function.Predicate<String> noCaseDefines =
+                path -> cases.stream().noneMatch(c -> TemplateReferences.defines(c.vars(), path));
+        boolean noneDefinedAnywhere = cases.size() > 1 && undefined.stream().map(UndefinedVariables.Undefined::path)
+                .allMatch(noCaseDefines);
+        StringBuilder line = new StringBuilder(noneDefinedAnywhere
+                ? "Not defined by any of the " + cases.size() + " cases: "
+                : "Not defined by case " + chosen.id() + ": ");
         for (int i = 0; i < undefined.size(); i++) {
             UndefinedVariables.Undefined u = undefined.get(i);
             if (i > 0) line.append(", ");
-            line.append(u.path()).append(" (line ").append(u.line()).append(')');
+            line.append(u.path()).append(" (line ").append(u.line());
+            if (!noneDefinedAnywhere && cases.size() > 1 && noCaseDefines.test(u.path())) line.append(", nor by any other case");
+            line.append(')');
         }
         return line.toString();
     }

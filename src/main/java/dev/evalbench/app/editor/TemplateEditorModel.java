@@ -193,7 +193,7 @@ public final class TemplateEditorModel {
         dev.evalbench.core.mask.OutboundMask masking = mask;
         analysis.submit(() -> TemplateAnalysis.of(file, current, chosen, renderer, masking), result -> {
             undefined.setAll(result.undefined());
-            undefinedSummary.set(result.undefinedSummary(chosen));
+            undefinedSummary.set(result.undefinedSummary(chosen, cases));
             fileProblem.set(result.fileProblem());
             problemLine.set(result.problemLine());
             lastAnalysis = result;

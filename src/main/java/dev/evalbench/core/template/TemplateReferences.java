@@ -60,7 +60,7 @@ public final class TemplateReferences {
      * Whether {@code vars} has every step of the dotted path. A step through something other than a map (a list,
      * a string, null) cannot be checked here and counts as defined: the renderer decides.
      */
-    static boolean defines(Map<String, Object> vars, String path) {
+    public static boolean defines(Map<String, Object> vars, String path) {
         Object at = vars;
         for (String step : path.split("\\.")) {
             if (!(at instanceof Map<?, ?> map)) return true;

@@ -61,9 +61,9 @@ class AuthorLoopTest extends TriageWindowTestBase {
         robot.write(" {{ nope }}");
         // The summary's text, its visibility and the mark in the editor are each set as the check's result lands
         // on the FX thread; the test reads them from its own thread, so it waits for all three, not the first.
-        waitFor(10, TimeUnit.SECONDS, () -> summary.getText().startsWith("Not defined by case t001: nope (line ")
+        waitFor(10, TimeUnit.SECONDS, () -> summary.getText().startsWith("Not defined by any of the 159 cases: nope (line ")
                 && summary.isVisible() && marked(area));
-        assertThat(summary.getText()).isEqualTo("Not defined by case t001: nope (line 68)");
+        assertThat(summary.getText()).isEqualTo("Not defined by any of the 159 cases: nope (line 68)");
         assertThat(selectedTab().getText()).isEqualTo("triage.yaml *");
         assertThat(robot.lookup("#template-preview").queryTextInputControl().getText()).contains("variable \"nope\" is not defined");
 

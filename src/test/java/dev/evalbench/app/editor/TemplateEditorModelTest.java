@@ -128,7 +128,7 @@ class TemplateEditorModelTest {
             assertThat(u.path()).isEqualTo("nope");
             assertThat(editor.textProperty().get().substring(u.start(), u.end())).isEqualTo("nope");
         });
-        assertThat(editor.undefinedSummaryProperty().get()).startsWith("Not defined by case t001: nope (line ");
+        assertThat(editor.undefinedSummaryProperty().get()).startsWith("Not defined by any of the 159 cases: nope (line ");
         assertThat(editor.previewProperty().get()).contains("variable \"nope\" is not defined").doesNotContain("── USER ──");
 
         type(" for {{ nope }}", "");
