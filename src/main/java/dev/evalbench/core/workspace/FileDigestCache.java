@@ -59,7 +59,7 @@ public final class FileDigestCache {
 
     /**
      * This cache keeping what it hashes but believing nothing it kept: for a load whose digests go into a run's
-     * record, which are to be of the bytes read and nothing else.
+     * record, which are to be of the bytes read (as the workspace reads them) and nothing else.
      */
     public FileDigestCache rememberingOnly() {
         return new FileDigestCache(folder, false, clock);

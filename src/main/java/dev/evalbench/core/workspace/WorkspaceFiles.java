@@ -13,7 +13,11 @@ public interface WorkspaceFiles {
     /** A human name for messages: the folder, or "snapshot of run X". */
     String describe();
 
-    /** The bytes of a file; {@link java.nio.file.NoSuchFileException} when it is not there. */
+    /**
+     * The bytes of a file, as the workspace reads them (a folder's with each {@code \r\n} as {@code \n}, {@link
+     * DiskWorkspaceFiles}); {@link java.nio.file.NoSuchFileException} when it is not there. Every digest of a
+     * file is of these bytes.
+     */
     byte[] read(String relativePath) throws IOException;
 
     boolean exists(String relativePath);
