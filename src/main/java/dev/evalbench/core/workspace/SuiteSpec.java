@@ -7,8 +7,8 @@ import java.util.Map;
  * A suite from the manifest. {@code classification}, {@code extraction} and {@code routing} are empty/null for
  * safety suites. {@code datasetHash} is the SHA-256 of the dataset file's bytes (as the workspace reads them:
  * {@link WorkspaceFiles}). {@code extractionRules} holds the normalizers and tolerance of the extraction fields
- * that have any (a field without an entry is compared exactly); {@code checks} are the suite's CEL checks, already type-checked at load; {@code judges} its
- * model-graded judges, rubrics loaded and routes checked.
+ * that have any (a field without an entry is compared exactly); {@code checks} are the suite's CEL checks, already
+ * type-checked at load; {@code judges} its model-graded judges, rubrics loaded and routes checked.
  */
 public record SuiteSpec(
         String name,
