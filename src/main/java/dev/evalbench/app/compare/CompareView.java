@@ -171,10 +171,12 @@ public final class CompareView extends VBox implements dev.evalbench.app.fx.Filt
         SplitPane split = new SplitPane(firstScroll, list, pairScroll);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.24, 0.56);
-        // The list: the movements, the filter bar, and the table's header, three rows and scroll bar (five rows' worth).
+        // The list: the movements, the filter bar, and the table's header, three rows and scroll bar (five rows' worth);
+        // under a canary's verdict, whose requests pair with none, a header and two rows.
         CompareSplit.install(split, () -> (canary.isManaged() ? canary.prefHeight(first.getWidth()) : 0)
                 + overview.neededHeight(), () -> movements.prefHeight(list.getWidth()) + filterBar.prefHeight(list.getWidth())
-                + 5 * ROW_HEIGHT, keptDividers, vm.overviewProperty(), vm.canaryProperty(), movements.heightProperty());
+                + (canary.isManaged() ? 3 : 5) * ROW_HEIGHT, canary::isManaged, keptDividers, vm.overviewProperty(),
+                vm.canaryProperty(), canary.heightProperty(), movements.heightProperty());
         VBox.setVgrow(split, Priority.ALWAYS);
         getChildren().addAll(top, split);
     }

@@ -119,6 +119,7 @@ class VerdictComparisonWindowTest extends WindowTestBase {
         return FxWait.read(() -> shown.lookupAll("#compare-table .table-row-cell .table-cell").stream()
                 .map(javafx.scene.control.TableCell.class::cast)
                 .filter(c -> c.getTableColumn().getText().equals("Status") && c.getItem() != null)
+                .filter(c -> c.getTableRow() != null && c.getTableRow().isVisible()) // not a spare row the table keeps
                 .map(c -> c.lookup(".text") instanceof javafx.scene.text.Text t ? t.getText() : "")
                 .toList());
     }
