@@ -11,9 +11,9 @@ import javafx.scene.input.MouseEvent;
 /**
  * The heights of a comparison's three parts (overview, case list, selected case). Until the reviewer drags a
  * divider, the overview gets the height that shows all it holds, a canary's verdict and every gate row (at most
- * 45%, 62% under a verdict), each time they arrive or the view's height changes. Once dragged, the dividers stay where they were put,
- * and are kept for every comparison opened later, at this start and the next: a reviewer who gave the two outputs
- * more room on a laptop's screen did it once, not for each pull request. FX thread only.
+ * 45%, 62% under a verdict), each time they arrive or the view's size changes. Once dragged, the dividers stay
+ * where they were put, and are kept for every comparison opened later, at this start and the next: a reviewer who
+ * gave the two outputs more room on a laptop's screen did it once, not for each pull request. FX thread only.
  */
 final class CompareSplit {
     /** The key under which the settings keep the dividers a reviewer dragged. */
