@@ -43,7 +43,10 @@ class LineEndsVerifyTest {
 
         assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(ExitCodes.OK);
         assertThat(r.out()).startsWith("VALID")
-                .contains("checked: datasets/tickets.jsonl, gates.yaml, prompts/triage.yaml, report.json");
+                .contains("checked: datasets/tickets.jsonl, gates.yaml, prompts/triage.yaml, report.json")
+                .contains("note: prompts/triage.yaml has Windows line ends (\\r\\n) here and matched as Evalbench reads a"
+                        + " workspace, each \\r\\n as \\n; sha256sum of the file as it is differs (sed 's/\\r$//' FILE |"
+                        + " sha256sum gives the signed digest)");
     }
 
     @Test

@@ -46,6 +46,9 @@ class WindowsCheckoutRunTest {
                     "--key", keys.resolve("author.pub").toString(), "-w", checkout.toString());
             assertThat(verified.exit()).as(checkout + ": " + verified.out() + verified.err()).isEqualTo(ExitCodes.OK);
             assertThat(verified.out()).startsWith("VALID").contains("prompts/triage.yaml, report.json");
+            // One who checks by hand with sha256sum is told why the Windows checkout's files differ from the digests.
+            if (checkout.equals(windows)) assertThat(verified.out()).contains("Windows line ends");
+            else assertThat(verified.out()).doesNotContain("line ends");
         }
     }
 

@@ -57,6 +57,7 @@ public final class ReportVerifier {
             problems.add("statement: " + e.getMessage());
         }
         problems.addAll(subjects.problems);
+        subjects.lineEndsNote().ifPresent(notes::add);
         return new VerificationResult(problems.isEmpty(), signers, problems, notes, subjects.checked, subjects.unchecked,
                 outcomes, subjects.outcomes);
     }

@@ -26,6 +26,8 @@ final class SubjectChecks {
     final List<String> checked = new ArrayList<>();
     final List<String> unchecked = new ArrayList<>();
     final List<SubjectOutcome> outcomes = new ArrayList<>();
+    /** Checked subjects whose file has Windows line ends and matches as the workspace reads it. */
+    final List<String> matchedWithLf = new ArrayList<>();
 
     /**
      * @param allowedMissing subject names or globs that may be absent; every other absent subject is a problem
@@ -79,6 +81,7 @@ final class SubjectChecks {
                     subject.name() + ": sha256 matches the signed subject"));
         } else if (!StatementSubject.REPORT_NAME.equals(subject.name()) && readAsTheWorkspaceIs(file, subject)) {
             checked.add(subject.name());
+            matchedWithLf.add(subject.name());
             outcomes.add(new SubjectOutcome(subject.name(), SubjectOutcome.Status.MATCHES, subject.name()
                     + ": sha256 matches the signed subject with its Windows line ends (\\r\\n) read as \\n, as Evalbench"
                     + " reads a workspace"));
@@ -117,6 +120,17 @@ final class SubjectChecks {
         } catch (IOException e) {
             throw new SigningInputException(file + ": cannot be read (" + e.getMessage() + ")", e);
         }
+    }
+
+    /**
+     * What a reader checking by hand needs to know of the files that matched with their line ends read as
+     * {@code \n}: {@code sha256sum} of them differs. Empty when there are none.
+     */
+    java.util.Optional<String> lineEndsNote() {
+        if (matchedWithLf.isEmpty()) return java.util.Optional.empty();
+        return java.util.Optional.of(String.join(", ", matchedWithLf) + (matchedWithLf.size() == 1 ? " has" : " have")
+                + " Windows line ends (\\r\\n) here and matched as Evalbench reads a workspace, each \\r\\n as \\n;"
+                + " sha256sum of the file as it is differs (sed 's/\\r$//' FILE | sha256sum gives the signed digest)");
     }
 
     /** A file report.json binds ({@link BoundFiles}), found: its SHA-256 against the bound one. */
