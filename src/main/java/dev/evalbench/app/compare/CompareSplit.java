@@ -1,5 +1,6 @@
 package dev.evalbench.app.compare;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleSupplier;
@@ -105,7 +106,7 @@ final class CompareSplit {
         // The split's skin may move them once more as it lays out parts whose contents changed in the same pulse (a
         // canary's verdict and gates arriving together): put them back after that layout, once.
         dev.evalbench.app.fx.AfterLayout.runIn(split, () -> {
-            if (!held && !java.util.Arrays.equals(split.getDividerPositions(), positions)) split.setDividerPositions(positions);
+            if (!held && !Arrays.equals(split.getDividerPositions(), positions)) split.setDividerPositions(positions);
         });
     }
 }

@@ -14,6 +14,7 @@ import dev.evalbench.core.workspace.PromptPartLines;
 import dev.evalbench.core.workspace.PromptTemplate;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * What the editor shows beside a prompt file's text for one case: the variables the case does not define
@@ -110,8 +111,7 @@ record TemplateAnalysis(List<UndefinedVariables.Undefined> undefined, String pre
      */
     String undefinedSummary(CaseChoice chosen, List<CaseChoice> cases) {
         if (undefined.isEmpty() || chosen == null) return "";
-        java.util.function.Predicate<String> noCaseDefines =
-                path -> cases.stream().noneMatch(c -> TemplateReferences.defines(c.vars(), path));
+        Predicate<String> noCaseDefines = path -> cases.stream().noneMatch(c -> TemplateReferences.defines(c.vars(), path));
         boolean noneDefinedAnywhere = cases.size() > 1 && undefined.stream().map(UndefinedVariables.Undefined::path)
                 .allMatch(noCaseDefines);
         StringBuilder line = new StringBuilder(noneDefinedAnywhere

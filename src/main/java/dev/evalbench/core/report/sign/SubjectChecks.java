@@ -126,9 +126,9 @@ final class SubjectChecks {
      * What a reader checking by hand needs to know of the files that matched with their line ends read as
      * {@code \n}: {@code sha256sum} of them differs. Empty when there are none.
      */
-    java.util.Optional<String> lineEndsNote() {
-        if (matchedWithLf.isEmpty()) return java.util.Optional.empty();
-        return java.util.Optional.of(String.join(", ", matchedWithLf) + (matchedWithLf.size() == 1 ? " has" : " have")
+    Optional<String> lineEndsNote() {
+        if (matchedWithLf.isEmpty()) return Optional.empty();
+        return Optional.of(String.join(", ", matchedWithLf) + (matchedWithLf.size() == 1 ? " has" : " have")
                 + " Windows line ends (\\r\\n) here and matched as Evalbench reads a workspace, each \\r\\n as \\n;"
                 + " sha256sum of the file as it is differs (sed 's/\\r$//' FILE | sha256sum gives the signed digest)");
     }
