@@ -96,6 +96,23 @@ class HostileWorkspaceTest {
                 .contains("datasets/probes.jsonl:1:389: not a JSON object: the text ends before the JSON value is complete");
     }
 
+    /** Files saved as UTF-16 (Windows PowerShell's >, Notepad's "Unicode") are named as such, not by a bad byte. */
+    @Test
+    void utf16FilesAreSaidToBeUtf16() throws IOException {
+        Path ws = Cli.copySample(tmp);
+        Path probes = ws.resolve("datasets/probes.jsonl");
+        byte[] littleEndian = Files.readString(probes).getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+        Files.write(probes, java.nio.ByteBuffer.allocate(littleEndian.length + 2).put((byte) 0xFF).put((byte) 0xFE)
+                .put(littleEndian).array());
+        Path gates = ws.resolve("gates.yaml");
+        Files.write(gates, Files.readString(gates).getBytes(java.nio.charset.StandardCharsets.UTF_16)); // FE FF, then big-endian
+
+        assertThat(refused(ws))
+                .contains("datasets/probes.jsonl:1:1: is UTF-16 text (it begins with the byte-order mark FF FE, as Windows"
+                        + " PowerShell's > and Notepad's \"Unicode\" write it), not UTF-8; save the file as UTF-8")
+                .contains("gates.yaml:1:1: is UTF-16 text (it begins with the byte-order mark FE FF");
+    }
+
     @Test
     void misEncodedJsonl() {
         assertThat(refused(workspaceWith("datasets/probes.jsonl", "latin1-probes.jsonl")))

@@ -9,7 +9,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Decodes a workspace file as strict UTF-8, or names the first byte that is not UTF-8 by its own line and
- * column (columns count characters, as an editor does). A leading byte-order mark is dropped. Stateless.
+ * column (columns count characters, as an editor does), or says it is UTF-16 when it begins with that encoding's
+ * byte-order mark. A leading UTF-8 byte-order mark is dropped. Stateless.
  */
 final class Utf8Text {
     private Utf8Text() {}
@@ -51,6 +52,14 @@ final class Utf8Text {
     }
 
     private static InputError badByte(String path, byte[] bytes, int offset) {
+        int first = bytes[0] & 0xff;
+        int second = bytes.length > 1 ? bytes[1] & 0xff : 0;
+        if (offset == 0 && (first == 0xFF && second == 0xFE || first == 0xFE && second == 0xFF)) {
+            // Notepad's "Unicode" and Windows PowerShell's > write UTF-16 after this byte-order mark
+            return new InputError(path, 1, 1, String.format(java.util.Locale.ROOT, "is UTF-16 text (it begins with the"
+                    + " byte-order mark %02X %02X, as Windows PowerShell's > and Notepad's \"Unicode\" write it), not UTF-8;"
+                    + " save the file as UTF-8", first, second));
+        }
         int line = 1;
         int lineStart = 0;
         for (int i = 0; i < offset; i++) {
