@@ -9,7 +9,7 @@ import dev.evalbench.app.editor.TemplateEditorModel;
 import dev.evalbench.app.editor.TemplateEditorView;
 import dev.evalbench.app.fx.BackgroundTask;
 import dev.evalbench.app.shell.TabMemory;
-import java.nio.charset.StandardCharsets;
+import dev.evalbench.core.text.Utf8Files;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -153,7 +153,7 @@ final class OpenFiles {
             return;
         }
         Path path = wb.session().folder().resolve(file);
-        BackgroundTask.of(() -> Files.readString(path, StandardCharsets.UTF_8)).onSuccess(text -> {
+        BackgroundTask.of(() -> Utf8Files.read(path)).onSuccess(text -> {
             if (tabs.containsKey(file)) return;
             ReadOnlyFileView view = new ReadOnlyFileView(file, text,
                     () -> wb.window().openOnDesktop(path, "in its editor", wb.runner()));
@@ -216,7 +216,7 @@ final class OpenFiles {
         viewers.forEach((file, view) -> {
             if (!files.contains(file)) return;
             Path path = wb.session().folder().resolve(file);
-            BackgroundTask.of(() -> Files.readString(path, StandardCharsets.UTF_8)).onSuccess(view::setText)
+            BackgroundTask.of(() -> Utf8Files.read(path)).onSuccess(view::setText)
                     .onFailure(e -> { }).executeWith(wb.runner());
         });
         datasets.values().forEach(DatasetModel::load);

@@ -10,8 +10,7 @@ import dev.evalbench.core.service.PromptSaver;
 import dev.evalbench.core.service.UndefinedVariables;
 import dev.evalbench.core.template.PromptRenderer;
 import dev.evalbench.core.text.LineEnds;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.evalbench.core.text.Utf8Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -110,7 +109,7 @@ public final class TemplateEditorModel {
     public void open() {
         BackgroundTask.of(() -> {
                     // In \n alone, as the text area holds it: a \r\n file opened as edited (saving keeps its ends).
-                    String loaded = LineEnds.toLf(Files.readString(path(), StandardCharsets.UTF_8));
+                    String loaded = LineEnds.toLf(Utf8Files.read(path()));
                     KeptEdits.Kept found = kept == null ? null : kept.find(path().toAbsolutePath()).orElse(null);
                     if (found != null && found.text().equals(loaded)) {
                         kept.forget(path().toAbsolutePath());
@@ -317,7 +316,7 @@ public final class TemplateEditorModel {
 
     /** The file changed on disk: reloads it unless the author has unsaved edits, which are kept (and said so). */
     public void diskChanged() {
-        BackgroundTask.of(() -> LineEnds.toLf(Files.readString(path(), StandardCharsets.UTF_8))).onSuccess(disk -> {
+        BackgroundTask.of(() -> LineEnds.toLf(Utf8Files.read(path()))).onSuccess(disk -> {
             if (disk.equals(savedText.get()) || disk.equals(text.get())) {
                 if (disk.equals(text.get())) savedText.set(disk);
                 return;

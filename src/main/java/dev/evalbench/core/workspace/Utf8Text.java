@@ -1,5 +1,6 @@
 package dev.evalbench.core.workspace;
 
+import dev.evalbench.core.text.Utf8Files;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -52,14 +53,8 @@ final class Utf8Text {
     }
 
     private static InputError badByte(String path, byte[] bytes, int offset) {
-        int first = bytes[0] & 0xff;
-        int second = bytes.length > 1 ? bytes[1] & 0xff : 0;
-        if (offset == 0 && (first == 0xFF && second == 0xFE || first == 0xFE && second == 0xFF)) {
-            // Notepad's "Unicode" and Windows PowerShell's > write UTF-16 after this byte-order mark
-            return new InputError(path, 1, 1, String.format(java.util.Locale.ROOT, "is UTF-16 text (it begins with the"
-                    + " byte-order mark %02X %02X, as Windows PowerShell's > and Notepad's \"Unicode\" write it), not UTF-8;"
-                    + " save the file as UTF-8", first, second));
-        }
+        java.util.Optional<String> utf16 = offset == 0 ? Utf8Files.utf16(bytes) : java.util.Optional.empty();
+        if (utf16.isPresent()) return new InputError(path, 1, 1, "is " + utf16.get() + ", not UTF-8; save the file as UTF-8");
         int line = 1;
         int lineStart = 0;
         for (int i = 0; i < offset; i++) {
