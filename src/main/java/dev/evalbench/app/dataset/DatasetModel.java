@@ -46,6 +46,8 @@ public final class DatasetModel {
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
     private final ObjectProperty<String> tag = new SimpleObjectProperty<>(this, "tag", ALL_TAGS);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    /** What the table says while it shows no case: why, in the words of the summary when the cases cannot be read. */
+    private final ReadOnlyStringWrapper empty = new ReadOnlyStringWrapper(this, "empty", "Reading the cases…");
 
     public DatasetModel(TaskRunner runner, Path workspace, String file, Map<String, String> env) {
         this.runner = runner;
@@ -69,9 +71,12 @@ public final class DatasetModel {
                     if (!tags.contains(tag.get())) tag.set(ALL_TAGS);
                     refilter();
                 })
-                .onFailure(e -> summary.set(e instanceof WorkspaceException
-                        ? "The workspace has problems; fix them to see this dataset's cases (see Problems)."
-                        : "Cannot read the cases: " + e.getMessage()))
+                .onFailure(e -> {
+                    summary.set(e instanceof WorkspaceException
+                            ? "The workspace has problems; fix them to see this dataset's cases (see Problems)."
+                            : "Cannot read the cases: " + e.getMessage());
+                    empty.set(summary.get());
+                })
                 .executeWith(runner);
     }
 
@@ -92,6 +97,7 @@ public final class DatasetModel {
         shown.setPredicate(row -> (needle.isEmpty() || row.haystack().contains(needle))
                 && (wanted == null || ALL_TAGS.equals(wanted) || row.tags().contains(wanted)));
         summary.set(dev.evalbench.core.text.Counted.partOf(shown.size(), all.size(), "case"));
+        empty.set(all.isEmpty() ? "No suite of the workspace reads its cases from " + file + "." : "No case matches the filter.");
     }
 
     /** Shows every case again: no text, all tags. */
@@ -106,4 +112,5 @@ public final class DatasetModel {
     public StringProperty textProperty() { return text; }
     public ObjectProperty<String> tagProperty() { return tag; }
     public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty emptyProperty() { return empty.getReadOnlyProperty(); }
 }

@@ -52,7 +52,11 @@ public final class DatasetView extends BorderPane implements dev.evalbench.app.f
         table.getColumns().add(column("Vars", 420, DatasetRow::vars));
         table.getColumns().add(column("Expected", 300, DatasetRow::expected));
         table.getColumns().add(column("Tags", 160, r -> String.join(", ", r.tags())));
-        table.setPlaceholder(new Label("No case matches the filter."));
+        Label empty = new Label();
+        empty.setId("dataset-empty");
+        empty.setWrapText(true);
+        empty.textProperty().bind(model.emptyProperty());
+        table.setPlaceholder(empty);
         javafx.scene.control.ContextMenu menu = menu();
         table.setContextMenu(menu);
         dev.evalbench.app.fx.ContextMenuKeys.install(table, menu, () -> table.getSelectionModel().getSelectedIndex());

@@ -45,6 +45,7 @@ class DatasetModelTest {
         model.textProperty().set("no case says this");
         assertThat(model.rows()).isEmpty();
         assertThat(model.summaryProperty().get()).startsWith("0 of ");
+        assertThat(model.emptyProperty().get()).isEqualTo("No case matches the filter.");
 
         // Esc's clearing: no text and all tags, every case shown again.
         model.tagProperty().set("promo-code");
@@ -52,6 +53,34 @@ class DatasetModelTest {
         assertThat(model.textProperty().get()).isEmpty();
         assertThat(model.tagProperty().get()).isEqualTo(DatasetModel.ALL_TAGS);
         assertThat(model.summaryProperty().get()).matches("(\\d+) of \\1 cases");
+    }
+
+    /**
+     * A workspace with a problem shows no case, and the empty table says why (it said "No case matches the filter."
+     * with no filter typed), as the line above it does.
+     */
+    @Test
+    void aWorkspaceWithAProblemLeavesTheTableSayingWhyItIsEmpty() throws Exception {
+        Path ws = dev.evalbench.cli.Cli.copySample(temp.resolve("broken"));
+        Files.writeString(ws.resolve("gates.yaml"), "gates: [\n");
+        DatasetModel model = new DatasetModel(new SameThreadTaskRunner(), ws, "datasets/probes.jsonl", Map.of());
+        model.load();
+
+        assertThat(model.rows()).isEmpty();
+        assertThat(model.emptyProperty().get())
+                .isEqualTo("The workspace has problems; fix them to see this dataset's cases (see Problems).")
+                .isEqualTo(model.summaryProperty().get());
+    }
+
+    @Test
+    void aFileNoSuiteReadsSaysSo() throws Exception {
+        Path ws = dev.evalbench.cli.Cli.copySample(temp.resolve("extra"));
+        Files.writeString(ws.resolve("datasets/extra.jsonl"), "{\"id\": \"x1\", \"vars\": {}}\n");
+        DatasetModel model = new DatasetModel(new SameThreadTaskRunner(), ws, "datasets/extra.jsonl", Map.of());
+        model.load();
+
+        assertThat(model.rows()).isEmpty();
+        assertThat(model.emptyProperty().get()).isEqualTo("No suite of the workspace reads its cases from datasets/extra.jsonl.");
     }
 
     /** A dataset of one case read "1 of 1 cases". */
