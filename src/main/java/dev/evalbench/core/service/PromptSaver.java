@@ -2,6 +2,7 @@ package dev.evalbench.core.service;
 
 import dev.evalbench.core.io.AtomicFiles;
 import dev.evalbench.core.text.LineEnds;
+import dev.evalbench.core.text.Utf8Files;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +14,7 @@ import java.nio.file.Path;
  * text it replaced is kept in {@link SavedRevisions}; a file keeps its line ends ({@link LineEnds}). Blocking file
  * IO: call off the UI thread. Failures:
  * {@link PromptFileException} for text that cannot be a new revision (nothing written), {@link IOException} for
- * the disk.
+ * the disk, or for a file on disk that is not UTF-8 (nothing written: it is not replaced by what was typed).
  */
 public final class PromptSaver {
     private PromptSaver() {}
@@ -26,7 +27,7 @@ public final class PromptSaver {
             throws PromptFileException, IOException {
         Path onDisk = workspace.resolve(file);
         int saved = Files.isRegularFile(onDisk)
-                ? PromptRevisions.revisionOf(file, Files.readString(onDisk, StandardCharsets.UTF_8)) : -1;
+                ? PromptRevisions.revisionOf(file, Utf8Files.read(onDisk)) : -1;
         return write(workspace, file, PromptRevisions.nextRevision(file, text, changelog, saved));
     }
 
@@ -43,7 +44,7 @@ public final class PromptSaver {
     public static String rollback(Path workspace, String file, PromptVersion old, TextCheck refuse)
             throws PromptFileException, IOException {
         if (old.parts() == null) throw new PromptFileException(file, 0, 0, "that version does not parse; it cannot be rolled back to");
-        String now = Files.readString(workspace.resolve(file), StandardCharsets.UTF_8);
+        String now = Utf8Files.read(workspace.resolve(file));
         String text = PromptRevisions.rollback(file, now, old.parts().system(), old.parts().body(), old.revision());
         refuse.check(text);
         return write(workspace, file, text);
@@ -62,7 +63,7 @@ public final class PromptSaver {
         Path onDisk = workspace.resolve(file);
         String before = null;
         if (Files.isRegularFile(onDisk)) {
-            before = Files.readString(onDisk, StandardCharsets.UTF_8);
+            before = Utf8Files.read(onDisk);
             SavedRevisions.keep(workspace, file, before);
         }
         String text = LineEnds.like(edited, before);

@@ -31,5 +31,15 @@ class NotUtf8TemplateTest {
                 + " save the file as UTF-8");
         assertThat(editor.textProperty().get()).isEmpty();
         assertThat(editor.isDirty()).isFalse();
+
+        // What is typed into the empty editor is not saved over the file.
+        byte[] before = Files.readAllBytes(template);
+        editor.textProperty().set("id: triage\nrevision: 4\nchangelog: \"x\"\noutput_schema: schemas/triage.schema.json\n"
+                + "body: |\n  Hello\n");
+        editor.changelogProperty().set("typed over a UTF-16 file");
+        editor.save();
+        assertThat(editor.noticeProperty().get()).startsWith("Not saved: it is UTF-16 text (it begins with the byte-order"
+                + " mark FE FF");
+        assertThat(Files.readAllBytes(template)).isEqualTo(before);
     }
 }
