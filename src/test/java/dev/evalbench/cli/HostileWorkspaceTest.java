@@ -64,7 +64,8 @@ class HostileWorkspaceTest {
     @Test
     void misEncodedYamlIsNamedAtItsOwnLineAndColumn() {
         assertThat(refused(workspaceWith("prompts/triage.yaml", "latin1-prompt.yaml")))
-                .contains("prompts/triage.yaml:6:6: is not valid UTF-8 text (byte 0xE9)");
+                .contains("prompts/triage.yaml:6:6: is not valid UTF-8 text (byte 0xE9, \"é\" in Windows-1252, as Notepad's"
+                        + " \"ANSI\" saves it); save the file as UTF-8");
     }
 
     @Test
@@ -116,7 +117,7 @@ class HostileWorkspaceTest {
     @Test
     void misEncodedJsonl() {
         assertThat(refused(workspaceWith("datasets/probes.jsonl", "latin1-probes.jsonl")))
-                .contains("datasets/probes.jsonl:1:222: is not valid UTF-8 text (byte 0xF6)");
+                .contains("datasets/probes.jsonl:1:222: is not valid UTF-8 text (byte 0xF6, \"ö\" in Windows-1252");
     }
 
     @Test

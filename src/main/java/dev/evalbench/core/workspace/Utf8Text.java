@@ -68,7 +68,11 @@ final class Utf8Text {
         for (int i = lineStart; i < offset; i++) {
             if ((bytes[i] & 0xC0) != 0x80) column++;
         }
+        int bad = bytes[offset] & 0xff;
+        // What the byte is in Windows-1252 (Notepad's "ANSI", the usual other encoding) tells which character to look for.
+        String ansi = new String(new byte[] {bytes[offset]}, java.nio.charset.Charset.forName("windows-1252"));
+        String seen = ansi.charAt(0) != '\uFFFD' ? ", \"" + ansi + "\" in Windows-1252, as Notepad's \"ANSI\" saves it" : "";
         return new InputError(path, line, column, String.format(java.util.Locale.ROOT,
-                "is not valid UTF-8 text (byte 0x%02X); save the file as UTF-8", bytes[offset] & 0xff));
+                "is not valid UTF-8 text (byte 0x%02X%s); save the file as UTF-8", bad, seen));
     }
 }
