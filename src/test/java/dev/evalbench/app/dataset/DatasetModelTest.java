@@ -19,6 +19,15 @@ class DatasetModelTest {
         return model;
     }
 
+    /** {@code file} of a copy of the sample in which {@code written} holds {@code text}, read. */
+    private DatasetModel openWith(String written, String text, String file) throws Exception {
+        Path ws = dev.evalbench.cli.Cli.copySample(temp.resolve("changed"));
+        Files.writeString(ws.resolve(written), text);
+        DatasetModel model = new DatasetModel(new SameThreadTaskRunner(), ws, file, Map.of());
+        model.load();
+        return model;
+    }
+
     @Test
     void listsEveryCaseOfTheDatasetWithItsTags() throws Exception {
         DatasetModel model = open("datasets/tickets.jsonl");
@@ -61,10 +70,7 @@ class DatasetModelTest {
      */
     @Test
     void aWorkspaceWithAProblemLeavesTheTableSayingWhyItIsEmpty() throws Exception {
-        Path ws = dev.evalbench.cli.Cli.copySample(temp.resolve("broken"));
-        Files.writeString(ws.resolve("gates.yaml"), "gates: [\n");
-        DatasetModel model = new DatasetModel(new SameThreadTaskRunner(), ws, "datasets/probes.jsonl", Map.of());
-        model.load();
+        DatasetModel model = openWith("gates.yaml", "gates: [\n", "datasets/probes.jsonl");
 
         assertThat(model.rows()).isEmpty();
         assertThat(model.emptyProperty().get())
@@ -74,10 +80,7 @@ class DatasetModelTest {
 
     @Test
     void aFileNoSuiteReadsSaysSo() throws Exception {
-        Path ws = dev.evalbench.cli.Cli.copySample(temp.resolve("extra"));
-        Files.writeString(ws.resolve("datasets/extra.jsonl"), "{\"id\": \"x1\", \"vars\": {}}\n");
-        DatasetModel model = new DatasetModel(new SameThreadTaskRunner(), ws, "datasets/extra.jsonl", Map.of());
-        model.load();
+        DatasetModel model = openWith("datasets/extra.jsonl", "{\"id\": \"x1\", \"vars\": {}}\n", "datasets/extra.jsonl");
 
         assertThat(model.rows()).isEmpty();
         assertThat(model.emptyProperty().get()).isEqualTo("No suite of the workspace reads its cases from datasets/extra.jsonl.");
