@@ -23,7 +23,8 @@ class NotUtf8TemplateTest {
         Path template = ws.resolve(TemplateEditorModelTest.FILE);
         Files.write(template, Files.readString(template).getBytes(StandardCharsets.UTF_16));
 
-        TemplateEditorModel editor = new TemplateEditorModel(new SameThreadTaskRunner(), ws, TemplateEditorModelTest.FILE, Map.of());
+        TemplateEditorModel editor =
+                new TemplateEditorModel(new SameThreadTaskRunner(), ws, TemplateEditorModelTest.FILE, Map.of());
         editor.open();
 
         assertThat(editor.noticeProperty().get()).isEqualTo("Cannot read prompts/triage.yaml: it is UTF-16 text (it begins"

@@ -16,9 +16,10 @@ class Utf8FilesTest {
 
     @Test
     void utf8IsReadByteForByteWithItsMarkAndLineEnds() throws IOException {
-        Path file = Files.write(dir.resolve("triage.yaml"), "\uFEFFid: triage\r\nbody: Grüße\r\n".getBytes(StandardCharsets.UTF_8));
+        String text = "\uFEFFid: triage\r\nbody: Grüße\r\n";
+        Path file = Files.write(dir.resolve("triage.yaml"), text.getBytes(StandardCharsets.UTF_8));
 
-        assertThat(Utf8Files.read(file)).isEqualTo("\uFEFFid: triage\r\nbody: Grüße\r\n");
+        assertThat(Utf8Files.read(file)).isEqualTo(text);
     }
 
     @Test
