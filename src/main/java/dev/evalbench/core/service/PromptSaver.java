@@ -25,10 +25,9 @@ public final class PromptSaver {
      */
     public static String saveNext(Path workspace, String file, String text, String changelog)
             throws PromptFileException, IOException {
-        Path onDisk = workspace.resolve(file);
-        int saved = Files.isRegularFile(onDisk)
-                ? PromptRevisions.revisionOf(file, Utf8Files.read(onDisk)) : -1;
-        return write(workspace, file, PromptRevisions.nextRevision(file, text, changelog, saved));
+        String before = onDisk(workspace, file);
+        int saved = before == null ? -1 : PromptRevisions.revisionOf(file, before);
+        return write(workspace, file, before, PromptRevisions.nextRevision(file, text, changelog, saved));
     }
 
     /** Writes the file on disk as a new revision with {@code old}'s system and body; returns what was written. */
@@ -47,7 +46,7 @@ public final class PromptSaver {
         String now = Utf8Files.read(workspace.resolve(file));
         String text = PromptRevisions.rollback(file, now, old.parts().system(), old.parts().body(), old.revision());
         refuse.check(text);
-        return write(workspace, file, text);
+        return write(workspace, file, now, text);
     }
 
     /** A check of a prompt file's text before it is written; throws what is wrong with it. */
@@ -56,18 +55,22 @@ public final class PromptSaver {
         void check(String text) throws PromptFileException;
     }
 
-    /** Writes {@code text} with the line ends the file has now ({@code \r\n} kept); returns what was written. */
-    private static String write(Path workspace, String file, String edited) throws IOException {
+    /** The file's text on disk, or null when there is none. */
+    private static String onDisk(Path workspace, String file) throws IOException {
+        Path onDisk = workspace.resolve(file);
+        return Files.isRegularFile(onDisk) ? Utf8Files.read(onDisk) : null;
+    }
+
+    /**
+     * Writes {@code edited} over {@code before} (the file's text as just read, null when there is none) with the line
+     * ends the file has ({@code \r\n} kept); returns what was written.
+     */
+    private static String write(Path workspace, String file, String before, String edited) throws IOException {
         // The text being replaced is kept first: a revision that was never saved here, run or committed (the file
         // as it came, or as edited outside the workbench) would otherwise leave the history, and its roll back.
-        Path onDisk = workspace.resolve(file);
-        String before = null;
-        if (Files.isRegularFile(onDisk)) {
-            before = Utf8Files.read(onDisk);
-            SavedRevisions.keep(workspace, file, before);
-        }
+        if (before != null) SavedRevisions.keep(workspace, file, before);
         String text = LineEnds.like(edited, before);
-        AtomicFiles.write(onDisk, text.getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(workspace.resolve(file), text.getBytes(StandardCharsets.UTF_8));
         SavedRevisions.keep(workspace, file, text);
         return text;
     }

@@ -27,6 +27,11 @@ class TemplateEditorModelTest {
     }
 
     private void type(String from, String to) {
+        type(editor, from, to);
+    }
+
+    /** The author replaces {@code from} with {@code to} in {@code editor}'s text, and the editor analyses it. */
+    static void type(TemplateEditorModel editor, String from, String to) {
         editor.textProperty().set(editor.textProperty().get().replace(from, to));
         editor.analyze();
     }

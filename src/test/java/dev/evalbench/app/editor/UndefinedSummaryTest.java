@@ -32,8 +32,7 @@ class UndefinedSummaryTest {
     }
 
     private void type(String from, String to) {
-        editor.textProperty().set(editor.textProperty().get().replace(from, to));
-        editor.analyze();
+        TemplateEditorModelTest.type(editor, from, to);
     }
 
     @Test

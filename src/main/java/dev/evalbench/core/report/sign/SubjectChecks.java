@@ -79,30 +79,30 @@ final class SubjectChecks {
             checked.add(subject.name());
             outcomes.add(new SubjectOutcome(subject.name(), SubjectOutcome.Status.MATCHES,
                     subject.name() + ": sha256 matches the signed subject"));
-        } else if (!StatementSubject.REPORT_NAME.equals(subject.name()) && readAsTheWorkspaceIs(file, subject)) {
+            return;
+        }
+        // Differs byte for byte: the file is read once more, whole, to learn whether only its line ends do.
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new SigningInputException(file + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+        // A workspace file as the workspace is read (DiskWorkspaceFiles: each \r\n as \n, the digest a run records):
+        // a checkout with Windows line ends of the files signed.
+        if (!StatementSubject.REPORT_NAME.equals(subject.name())
+                && LineEndDigests.asTheWorkspaceReadsIt(bytes).filter(subject.sha256()::equals).isPresent()) {
             checked.add(subject.name());
             matchedWithLf.add(subject.name());
             outcomes.add(new SubjectOutcome(subject.name(), SubjectOutcome.Status.MATCHES, subject.name()
                     + ": sha256 matches the signed subject with its Windows line ends (\\r\\n) read as \\n, as Evalbench"
                     + " reads a workspace"));
-        } else {
-            String problem = subject.name() + ": sha256 differs from the signed subject (expected "
-                    + shortHex(subject.sha256()) + ", found " + shortHex(found) + ")" + lineEndsHint(subject, file);
-            problems.add(problem);
-            outcomes.add(new SubjectOutcome(subject.name(), SubjectOutcome.Status.DIFFERS, problem));
+            return;
         }
-    }
-
-    /**
-     * Whether a workspace file is the signed one as the workspace is read ({@code DiskWorkspaceFiles}: each
-     * {@code \r\n} as {@code \n}, the digest a run records): a checkout with Windows line ends of the files signed.
-     */
-    private static boolean readAsTheWorkspaceIs(Path file, StatementSubject subject) throws SigningInputException {
-        try {
-            return LineEndDigests.asTheWorkspaceReadsIt(file).filter(subject.sha256()::equals).isPresent();
-        } catch (IOException e) {
-            throw new SigningInputException(file + ": cannot be read (" + e.getMessage() + ")", e);
-        }
+        String problem = subject.name() + ": sha256 differs from the signed subject (expected "
+                + shortHex(subject.sha256()) + ", found " + shortHex(found) + ")" + lineEndsHint(subject, bytes);
+        problems.add(problem);
+        outcomes.add(new SubjectOutcome(subject.name(), SubjectOutcome.Status.DIFFERS, problem));
     }
 
     /**
@@ -110,16 +110,10 @@ final class SubjectChecks {
      * Windows checkout's bytes as they were. The file still differs (the signature covers those bytes), but the
      * reader learns why, and how to keep every checkout alike.
      */
-    private static String lineEndsHint(StatementSubject subject, Path file) throws SigningInputException {
-        try {
-            if (LineEndDigests.withWindowsLineEnds(file).filter(subject.sha256()::equals).isPresent()) {
-                return "; it matches with its line ends read as Windows line ends (\\r\\n): the report was signed"
-                        + " from a checkout with git's core.autocrlf, and " + KEEP_LF;
-            }
-            return "";
-        } catch (IOException e) {
-            throw new SigningInputException(file + ": cannot be read (" + e.getMessage() + ")", e);
-        }
+    private static String lineEndsHint(StatementSubject subject, byte[] bytes) {
+        return LineEndDigests.withWindowsLineEnds(bytes).filter(subject.sha256()::equals).isEmpty() ? ""
+                : "; it matches with its line ends read as Windows line ends (\\r\\n): the report was signed from a"
+                        + " checkout with git's core.autocrlf, and " + KEEP_LF;
     }
 
     /**
