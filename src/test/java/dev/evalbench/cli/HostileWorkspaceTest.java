@@ -114,6 +114,21 @@ class HostileWorkspaceTest {
                 .contains("gates.yaml:1:1: is UTF-16 text (it begins with the byte-order mark FE FF");
     }
 
+    /** Without a byte-order mark (iconv -t UTF-16LE, some editors), ASCII in UTF-16 is valid UTF-8 with 0 bytes. */
+    @Test
+    void utf16FilesWithoutAByteOrderMarkAreSaidToBeUtf16() throws IOException {
+        Path ws = Cli.copySample(tmp);
+        Path probes = ws.resolve("datasets/probes.jsonl");
+        Files.write(probes, Files.readString(probes).getBytes(java.nio.charset.StandardCharsets.UTF_16BE));
+        Path gates = ws.resolve("gates.yaml");
+        Files.write(gates, Files.readString(gates).getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+
+        assertThat(refused(ws))
+                .contains("datasets/probes.jsonl:1:1: is UTF-16 text without a byte-order mark (big-endian: every other"
+                        + " byte is 0), not UTF-8; save the file as UTF-8")
+                .contains("gates.yaml:1:1: is UTF-16 text without a byte-order mark (little-endian: every other byte is 0)");
+    }
+
     @Test
     void misEncodedJsonl() {
         assertThat(refused(workspaceWith("datasets/probes.jsonl", "latin1-probes.jsonl")))

@@ -24,23 +24,32 @@ public final class Utf8Files {
      */
     public static String read(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
+        Optional<String> utf16 = utf16(bytes);
+        if (utf16.isPresent()) throw new IOException("it is " + utf16.get() + ", not UTF-8; save the file as UTF-8");
         try {
             return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new IOException(utf16(bytes).map(what -> "it is " + what + ", not UTF-8")
-                    .orElse("it is not UTF-8 text") + "; save the file as UTF-8", e);
+            throw new IOException("it is not UTF-8 text; save the file as UTF-8", e);
         }
     }
 
     /**
      * "UTF-16 text (it begins with the byte-order mark FF FE, …)" when {@code bytes} begin with that encoding's mark,
-     * as Notepad's "Unicode" and Windows PowerShell's {@code >} write it; else empty.
+     * as Notepad's "Unicode" and Windows PowerShell's {@code >} write it; "UTF-16 text without a byte-order mark (…)"
+     * when one of the first two bytes is 0 and the other is not, as a character of ASCII is in UTF-16 (a UTF-8 text
+     * never holds a 0 byte there: YAML and JSON refuse it); else empty. Reads two bytes, so any file may be asked.
      */
     public static Optional<String> utf16(byte[] bytes) {
-        int first = bytes.length > 0 ? bytes[0] & 0xff : 0;
-        int second = bytes.length > 1 ? bytes[1] & 0xff : 0;
-        if (!(first == 0xFF && second == 0xFE || first == 0xFE && second == 0xFF)) return Optional.empty();
-        return Optional.of(String.format(Locale.ROOT, "UTF-16 text (it begins with the byte-order mark %02X %02X, as"
-                + " Windows PowerShell's > and Notepad's \"Unicode\" write it)", first, second));
+        int first = bytes.length > 0 ? bytes[0] & 0xff : -1;
+        int second = bytes.length > 1 ? bytes[1] & 0xff : -1;
+        if (first == 0xFF && second == 0xFE || first == 0xFE && second == 0xFF) {
+            return Optional.of(String.format(Locale.ROOT, "UTF-16 text (it begins with the byte-order mark %02X %02X, as"
+                    + " Windows PowerShell's > and Notepad's \"Unicode\" write it)", first, second));
+        }
+        if (first == 0 && second > 0 || first > 0 && second == 0) {
+            return Optional.of("UTF-16 text without a byte-order mark (" + (first == 0 ? "big" : "little")
+                    + "-endian: every other byte is 0)");
+        }
+        return Optional.empty();
     }
 }

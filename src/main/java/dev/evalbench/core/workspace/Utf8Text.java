@@ -11,12 +11,13 @@ import java.nio.charset.StandardCharsets;
 /**
  * Decodes a workspace file as strict UTF-8, or names the first byte that is not UTF-8 by its own line and
  * column (columns count characters, as an editor does), or says it is UTF-16 when it begins with that encoding's
- * byte-order mark. A leading UTF-8 byte-order mark is dropped. Stateless.
+ * byte-order mark or with a character of it that has a 0 byte ({@link Utf8Files#utf16}). A leading UTF-8 byte-order mark is dropped. Stateless.
  */
 final class Utf8Text {
     private Utf8Text() {}
 
     static String decode(String path, byte[] bytes) throws SourceSyntaxException {
+        refuseUtf16(path, bytes);
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -37,6 +38,7 @@ final class Utf8Text {
      * holds no copy of it.
      */
     static void check(String path, byte[] bytes) throws SourceSyntaxException {
+        refuseUtf16(path, bytes);
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -52,9 +54,15 @@ final class Utf8Text {
         decoder.flush(out);
     }
 
+    /** A UTF-16 file is named as such at its start: without a byte-order mark its ASCII decodes as UTF-8 with 0 bytes. */
+    private static void refuseUtf16(String path, byte[] bytes) throws SourceSyntaxException {
+        java.util.Optional<String> utf16 = Utf8Files.utf16(bytes);
+        if (utf16.isPresent()) {
+            throw new SourceSyntaxException(new InputError(path, 1, 1, "is " + utf16.get() + ", not UTF-8; save the file as UTF-8"));
+        }
+    }
+
     private static InputError badByte(String path, byte[] bytes, int offset) {
-        java.util.Optional<String> utf16 = offset == 0 ? Utf8Files.utf16(bytes) : java.util.Optional.empty();
-        if (utf16.isPresent()) return new InputError(path, 1, 1, "is " + utf16.get() + ", not UTF-8; save the file as UTF-8");
         int line = 1;
         int lineStart = 0;
         for (int i = 0; i < offset; i++) {

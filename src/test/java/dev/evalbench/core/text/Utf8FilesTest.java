@@ -33,4 +33,16 @@ class Utf8FilesTest {
         assertThat(catchThrowableOfType(() -> Utf8Files.read(latin1), IOException.class))
                 .hasMessage("it is not UTF-8 text; save the file as UTF-8");
     }
+
+    @Test
+    void utf16WithoutAByteOrderMarkIsSaidToBeUtf16AndUtf8IsRead() throws IOException {
+        Path noMark = Files.write(dir.resolve("triage.yaml"), "name: x\n".getBytes(StandardCharsets.UTF_16LE));
+        Path utf8 = Files.write(dir.resolve("policy.yaml"), "name: Grüße\n".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(catchThrowableOfType(() -> Utf8Files.read(noMark), IOException.class)).hasMessage("it is UTF-16 text"
+                + " without a byte-order mark (little-endian: every other byte is 0), not UTF-8; save the file as UTF-8");
+        assertThat(Utf8Files.read(utf8)).isEqualTo("name: Grüße\n");
+        assertThat(Utf8Files.utf16(new byte[] {'a'})).isEmpty();
+        assertThat(Utf8Files.utf16(new byte[0])).isEmpty();
+    }
 }
