@@ -11,9 +11,10 @@ import dev.evalbench.app.workspace.WorkspaceFileList;
 import dev.evalbench.app.workspace.WorkspaceTreeView;
 import dev.evalbench.app.workspace.WorkspaceWatcher;
 import dev.evalbench.core.service.PromptRevisions;
+import dev.evalbench.core.text.Utf8Files;
 import dev.evalbench.core.workspace.InputError;
 import java.io.File;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -149,7 +150,7 @@ public final class AuthorFeature {
         return () -> unsaved.forEach(edits -> {
             try {
                 wb.kept().keep(edits.file(), edits.text(), edits.base(), now);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 System.err.println("evalbench: could not keep the unsaved edits of " + edits.file() + ": " + e.getMessage());
             }
         });
@@ -246,10 +247,11 @@ public final class AuthorFeature {
                 for (String f : g.files()) {
                     if (!OpenFiles.isPrompt(f)) continue;
                     try {
-                        int rev = PromptRevisions.revisionOf(f, Files.readString(dir.resolve(f), StandardCharsets.UTF_8));
+                        int rev = PromptRevisions.revisionOf(f, Utf8Files.read(dir.resolve(f)));
                         if (rev >= 0) revisions.put(f, rev);
-                    } catch (java.nio.file.NoSuchFileException gone) {
-                        // deleted since the listing (a checkout): the watcher's next notice lists the folder again
+                    } catch (IOException unread) {
+                        // Deleted since the listing (the watcher's next notice lists the folder again), or not UTF-8
+                        // (the Problems panel says so): listed without a revision, the other files with theirs.
                     }
                 }
             }
