@@ -5,7 +5,8 @@ import dev.evalbench.cli.EvalbenchCommand;
 import java.util.Optional;
 
 /**
- * Entry point of {@code evalbench.jar}. No arguments (or {@code open DIR}, {@code open FILE [FILE]}) opens the workbench; anything else
+ * Entry point of {@code evalbench.jar}. No arguments (or {@code open DIR}, {@code open FILE [FILE]}, or those paths without
+ * {@code open}) opens the workbench; anything else
  * is the command line, which never loads JavaFX, so CI machines without a display run it as they are.
  *
  * <p>{@code --version} (or {@code -V}) alone is answered before the command tree is built: picocli builds its
@@ -19,7 +20,8 @@ import java.util.Optional;
 public final class Launcher {
     private Launcher() {}
 
-    public static void main(String[] args) {
+    public static void main(String[] given) {
+        String[] args = WorkbenchLauncher.withOpenWhenNamingPaths(given, EvalbenchCommand::isVerb);
         if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
             System.out.println(EvalbenchCommand.versionText());
             System.exit(0);

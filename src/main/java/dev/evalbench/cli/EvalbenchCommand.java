@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         versionProvider = EvalbenchCommand.Version.class,
         // `open` is the launcher's, not a picocli verb (it starts the window's JVM): said here, or --help hid it.
         description = {"Eval gates for LLM features: run a workspace's suites, gate the run, compare and report.",
-                "No command, or `open [DIR | RUN-FILE...]`: opens the workbench (the window)."},
+                "No command, or `[open] DIR | RUN-FILE...`: opens the workbench (the window)."},
         // One line an element: picocli wraps an element longer than the help's 80 columns at the margin.
         footer = {"", "Exit codes:",
                 "  0  every gate passed; report, compare, export: the output is written",
@@ -43,6 +43,14 @@ public final class EvalbenchCommand implements Runnable {
             GateCommand.class, HistoryCommand.class, ResumeCommand.class, TagCommand.class, ExportCommand.class,
             CompareCommand.class, ReportCommand.class, KeygenCommand.class, VerifyCommand.class, ApproveCommand.class,
             TrafficCommand.class, CanaryCommand.class, ShadowCommand.class, CommandLine.HelpCommand.class);
+
+    /** Whether {@code word} is a verb's name ({@code run}, {@code help}, ...), as the first word of a command line. */
+    public static boolean isVerb(String word) {
+        for (Class<?> verb : VERBS) {
+            if (verb.getAnnotation(Command.class).name().equals(word)) return true;
+        }
+        return false;
+    }
 
     /** Builds the command line with the exit-code mapping every verb shares. */
     public static CommandLine commandLine() {
