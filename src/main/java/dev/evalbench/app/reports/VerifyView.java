@@ -23,7 +23,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * "Verify report": open or drop a signed report's envelope and see each signature and each signed file with
- * its result (icon and word), every problem in the verifier's words, and approve it with your key. Dropping a
+ * its result (icon and word), every problem and note in the verifier's words, and approve it with your key. Dropping a
  * file anywhere on the view opens it. Bound to a {@link VerifyViewModel}; FX thread only.
  */
 final class VerifyView extends ScrollPane {
@@ -103,6 +103,14 @@ final class VerifyView extends ScrollPane {
                 problems.setText(vm.problems().stream().map(p -> "• " + p).reduce((a, b) -> a + "\n" + b).orElse("")));
         problems.managedProperty().bind(problems.textProperty().isNotEmpty());
 
+        Label notes = new Label();
+        notes.setId("verify-notes");
+        notes.setWrapText(true);
+        notes.getStyleClass().add(Styles.TEXT_MUTED);
+        vm.notes().addListener((ListChangeListener<String>) c ->
+                notes.setText(vm.notes().stream().map(n -> "Note: " + n).reduce((a, b) -> a + "\n" + b).orElse("")));
+        notes.managedProperty().bind(notes.textProperty().isNotEmpty());
+
         ComboBox<Path> approveKey = new ComboBox<>();
         approveKey.setId("approve-key");
         approveKey.setPromptText("your key");
@@ -133,7 +141,7 @@ final class VerifyView extends ScrollPane {
         VBox body = new VBox(10, title, hint, envelopeRow, workspaceRow, absent,
                 ReportsText.problem("verify-problem", vm.problemProperty()), verdict, problems, heading("Signatures"),
                 new CheckTable("verify-signatures", "Signer", vm.signatures()), heading("Signed files"),
-                new CheckTable("verify-files", "File", vm.files()), approveRow, approval,
+                new CheckTable("verify-files", "File", vm.files()), notes, approveRow, approval,
                 // The pair made here is the one to approve with, as the export form signs with the pair made there.
                 new KeyPairPane(vm.keys(), "verify", created -> vm.approveWithProperty().set(created)));
         body.setStyle("-fx-padding: 12; -fx-background-color: -color-bg-default;");

@@ -49,6 +49,7 @@ public final class VerifyViewModel {
     private final ObservableList<CheckRow> signatures = FXCollections.observableArrayList();
     private final ObservableList<CheckRow> files = FXCollections.observableArrayList();
     private final ObservableList<String> problems = FXCollections.observableArrayList();
+    private final ObservableList<String> notes = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyStringWrapper approval = new ReadOnlyStringWrapper(this, "approval", "");
 
@@ -125,6 +126,7 @@ public final class VerifyViewModel {
         files.setAll(result.subjects().stream().map(CheckRow::of).toList());
         problems.setAll(result.problemsInWords("choose the workspace the report was made from under \"Input files under\" to check them,"
                 + " or tick \"Input files may be absent\" to check the signatures and the report alone"));
+        notes.setAll(result.notes());
         int n = result.problems().size();
         int unchecked = result.uncheckedSubjects().size();
         headline.set(result.valid() ? "VALID: signed by " + TrustedKey.signers(result, trusted)
@@ -138,6 +140,7 @@ public final class VerifyViewModel {
         signatures.clear();
         files.clear();
         problems.clear();
+        notes.clear();
         problem.set("");
     }
 
@@ -184,6 +187,12 @@ public final class VerifyViewModel {
     public ObservableList<CheckRow> files() { return files; }
     /** Every reason the report is invalid, in the verifier's words. */
     public ObservableList<String> problems() { return problems; }
+    /**
+     * What the verifier notes without it making the report invalid, in the words {@code verify} prints after "note:"
+     * (a signature by a key not trusted here; a file that matched with its Windows line ends read as \n, and why its
+     * {@code sha256sum} differs).
+     */
+    public ObservableList<String> notes() { return notes; }
     /** Why nothing could be verified (unusable input), or "". */
     public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
     public ReadOnlyStringProperty approvalProperty() { return approval.getReadOnlyProperty(); }

@@ -1,0 +1,58 @@
+package dev.evalbench.app.reports;
+
+import static dev.evalbench.app.FxWait.read;
+import static dev.evalbench.app.FxWait.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.evalbench.app.WindowTestBase;
+import dev.evalbench.app.WorkbenchFixture;
+import dev.evalbench.app.fx.FileDrop;
+import dev.evalbench.cli.Cli;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What {@code verify} prints after "note:", the window shows under the signed files: here, that a template checked
+ * out with Windows line ends matched as Evalbench reads it, and that {@code sha256sum} of it differs. The window
+ * showed VALID and the file's row, and kept the note that a reviewer checking by hand needs.
+ */
+@dev.evalbench.app.SharesFxToolkit
+class VerifyNotesWindowTest extends WindowTestBase {
+
+    @Test
+    void aFileThatMatchedWithItsLineEndsReadAsNewlinesIsNoted() throws Exception {
+        fixture = WorkbenchFixture.ofSample(temp.resolve("reviewer"));
+        String ws = fixture.workspace.toString();
+        Path xdg = temp.resolve("xdg");
+        Path keys = xdg.resolve("evalbench/keys");
+        Path out = temp.resolve("report");
+        assertThat(Cli.run("run", "--workspace", ws, "--quiet").exit()).isIn(0, 1);
+        assertThat(Cli.run("keygen", "--out", keys.toString(), "--name", "ci").exit()).isZero();
+        assertThat(Cli.run("report", "latest", "--workspace", ws, "--out", out.toString(),
+                "--sign", keys.resolve("ci.key").toString()).exit()).isZero();
+        Path template = fixture.workspace.resolve("prompts/triage.yaml");
+        Files.writeString(template, Files.readString(template, StandardCharsets.UTF_8).replace("\n", "\r\n"), StandardCharsets.UTF_8);
+        fixture.start(java.util.Map.of("XDG_CONFIG_HOME", xdg.toString()));
+
+        robot.clickOn("#verify-report-button");
+        waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#verify-verdict").tryQuery().isPresent());
+        ScrollPane verifyView = (ScrollPane) robot.lookup(n -> n instanceof VerifyView).query();
+        robot.interact(() -> FileDrop.drop(verifyView, out.resolve("report.intoto.json")));
+
+        waitFor(30, TimeUnit.SECONDS, () -> text("#verify-verdict").startsWith("VALID") || text("#verify-verdict").startsWith("INVALID"));
+        assertThat(text("#verify-verdict")).startsWith("VALID: signed by ed25519:");
+        assertThat(text("#verify-notes")).isEqualTo("Note: prompts/triage.yaml has Windows line ends (\\r\\n) here and"
+                + " matched as Evalbench reads a workspace, each \\r\\n as \\n; sha256sum of the file as it is differs"
+                + " (sed 's/\\r$//' FILE | sha256sum gives the signed digest)");
+        assertThat(read(() -> robot.lookup("#verify-notes").query().isVisible())).isTrue();
+    }
+
+    private String text(String id) throws Exception {
+        return read(() -> robot.lookup(id).queryAs(Label.class).getText());
+    }
+}
