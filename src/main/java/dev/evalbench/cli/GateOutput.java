@@ -105,7 +105,7 @@ final class GateOutput {
 
     private static void printTable(GateReport report, RunCases run, RunCases baseline, String resumeWith, PrintWriter out) {
         long passed = run.cases().stream().filter(c -> c.passed()).count();
-        out.printf(Locale.ROOT, "run %s  %s  %d/%d cases stored, %d passed%s%n", run.id(),
+        out.printf(Locale.ROOT, "run %s  %s  %,d/%,d cases stored, %,d passed%s%n", run.id(),
                 run.header().status().name().toLowerCase(Locale.ROOT), run.cases().size(), run.header().plannedCases(),
                 passed, baseline == null ? "" : "  (baseline " + baseline.id() + ")");
         // Said above the gates it qualifies: a slice's green table says nothing of the cases it left out.

@@ -37,7 +37,7 @@ final class ProgressPrinter implements CoalescingListener.Sink {
     @Override
     public void started(RunHeader header, int alreadyDone) {
         err.printf(Locale.ROOT, "run %s: %s%s%n", header.id(), Counted.cases(header.plannedCases()),
-                alreadyDone > 0 ? " (" + alreadyDone + " already done)" : "");
+                alreadyDone > 0 ? String.format(Locale.ROOT, " (%,d already done)", alreadyDone) : "");
         err.flush();
     }
 
@@ -47,7 +47,7 @@ final class ProgressPrinter implements CoalescingListener.Sink {
         int decile = s.total() == 0 ? 10 : s.done() * 10 / s.total();
         if (!terminal && decile == lastDecile) return;
         lastDecile = decile;
-        String line = String.format(Locale.ROOT, "%d/%d cases  %d not passed%s", s.done(), s.total(), s.notPassed(),
+        String line = String.format(Locale.ROOT, "%,d/%,d cases  %,d not passed%s", s.done(), s.total(), s.notPassed(),
                 s.eta().map(eta -> String.format(Locale.ROOT, "  ETA %ds", Math.round(eta.toMillis() / 1000.0))).orElse(""));
         if (terminal) {
             err.print(redraw(line) + (s.finished() ? "\n" : ""));

@@ -239,8 +239,8 @@ public final class CompareViewModel {
 
     /** The counts by status. */
     static String headline(ReviewService.Cases c) {
-        return String.format(Locale.ROOT, "%d regressed · %d improved · %d with another output · %d unchanged"
-                        + " · %d only in the first run · %d only in the second",
+        return String.format(Locale.ROOT, "%,d regressed · %,d improved · %,d with another output · %,d unchanged"
+                        + " · %,d only in the first run · %,d only in the second",
                 c.count(ReviewStatus.REGRESSED), c.count(ReviewStatus.IMPROVED), c.count(ReviewStatus.OTHER_OUTPUT),
                 c.count(ReviewStatus.UNCHANGED), c.count(ReviewStatus.ONLY_BEFORE), c.count(ReviewStatus.ONLY_AFTER));
     }
@@ -343,7 +343,7 @@ public final class CompareViewModel {
         long total = all.stream().filter(ReviewCase::regressed).count();
         long left = all.stream().filter(r -> r.regressed() && !reviewed.contains(r.key())).count();
         remaining.set(total == 0 ? "no regression to review"
-                : String.format(Locale.ROOT, "%d of %d regressions left to review", left, total));
+                : String.format(Locale.ROOT, "%,d of %,d regressions left to review", left, total));
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.evalbench.core.compare.MetricMovement;
 import dev.evalbench.core.compare.TemplateDiff;
 import dev.evalbench.core.compare.VersionChange;
 import dev.evalbench.core.service.ReviewService;
+import java.util.Locale;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -208,12 +209,12 @@ final class OverviewPane extends HBox {
         if (vm.movements().isEmpty()) movements.getChildren().add(muted("No metric moved any case."));
         for (MetricMovement m : vm.movements()) {
             Label name = new Label(m.label() + ":");
-            Button better = link("movement-" + m.id() + "-better", "▲ " + m.better().size() + " better", Styles.SUCCESS);
+            Button better = link("movement-" + m.id() + "-better", String.format(Locale.ROOT, "▲ %,d better", m.better().size()), Styles.SUCCESS);
             better.setDisable(m.better().isEmpty());
             better.setOnAction(e -> vm.showMoved(m, true));
             Label slash = new Label("/");
             slash.getStyleClass().add(Styles.TEXT_MUTED);
-            Button worse = link("movement-" + m.id() + "-worse", "▼ " + m.worse().size() + " worse", Styles.DANGER);
+            Button worse = link("movement-" + m.id() + "-worse", String.format(Locale.ROOT, "▼ %,d worse", m.worse().size()), Styles.DANGER);
             worse.setDisable(m.worse().isEmpty());
             worse.setOnAction(e -> vm.showMoved(m, false));
             markActive(better, vm.movedProperty().get(), m, "better");

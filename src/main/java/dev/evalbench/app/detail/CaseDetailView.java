@@ -191,7 +191,7 @@ public final class CaseDetailView extends ScrollPane {
 
     private static String numbers(CaseRecord r) {
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "latency %d ms · tokens %d in, %d out · cost $%.6f%n", r.latencyMs(),
+        s.append(String.format(Locale.ROOT, "latency %,d ms · tokens %,d in, %,d out · cost $%.6f%n", r.latencyMs(),
                 r.tokensIn(), r.tokensOut(), r.costUsd()));
         s.append("route ").append(orDash(r.routeUsed())).append(" · model ").append(orDash(r.modelUsed()))
                 .append(r.cacheHit() ? " · from cache" : "").append('\n');

@@ -61,7 +61,7 @@ public record RunRow(RunHeader header, int casesStored, String gates, String pro
     }
 
     public String cases() {
-        return casesStored + "/" + header.plannedCases();
+        return String.format(Locale.ROOT, "%,d/%,d", casesStored, header.plannedCases());
     }
 
     /** Everything the search box matches against, lower case. */
