@@ -95,21 +95,9 @@ final class VerifyView extends ScrollPane {
                 ReportsText.paint(verdict, now);
             }
         });
-        Label problems = new Label();
-        problems.setId("verify-problems");
-        problems.setWrapText(true);
-        problems.getStyleClass().add(Styles.DANGER);
-        vm.problems().addListener((ListChangeListener<String>) c ->
-                problems.setText(vm.problems().stream().map(p -> "• " + p).reduce((a, b) -> a + "\n" + b).orElse("")));
-        problems.managedProperty().bind(problems.textProperty().isNotEmpty());
+        Label problems = lines("verify-problems", vm.problems(), "• ", Styles.DANGER);
 
-        Label notes = new Label();
-        notes.setId("verify-notes");
-        notes.setWrapText(true);
-        notes.getStyleClass().add(Styles.TEXT_MUTED);
-        vm.notes().addListener((ListChangeListener<String>) c ->
-                notes.setText(vm.notes().stream().map(n -> "Note: " + n).reduce((a, b) -> a + "\n" + b).orElse("")));
-        notes.managedProperty().bind(notes.textProperty().isNotEmpty());
+        Label notes = lines("verify-notes", vm.notes(), "Note: ", Styles.TEXT_MUTED);
 
         ComboBox<Path> approveKey = new ComboBox<>();
         approveKey.setId("approve-key");
@@ -159,6 +147,18 @@ final class VerifyView extends ScrollPane {
     private void acceptFiles(DragEvent e) {
         if (e.getDragboard().hasFiles()) e.acceptTransferModes(TransferMode.COPY);
         e.consume();
+    }
+
+    /** One line per item of {@code items}, each after {@code prefix}; takes no room while there is none. */
+    private static Label lines(String id, javafx.collections.ObservableList<String> items, String prefix, String style) {
+        Label label = new Label();
+        label.setId(id);
+        label.setWrapText(true);
+        label.getStyleClass().add(style);
+        items.addListener((ListChangeListener<String>) c ->
+                label.setText(items.stream().map(item -> prefix + item).reduce((a, b) -> a + "\n" + b).orElse("")));
+        label.managedProperty().bind(label.textProperty().isNotEmpty());
+        return label;
     }
 
     private static Label heading(String text) {

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Counts of a thousand and more read as people write them, as "10,000 of 10,000 cases" did already: the comparison's
  * headline said "10000 unchanged", the gate table "10000/10000 cases stored", the progress lines
- * "10000/10000 cases" and the history list "10000/10000". Two real runs of 1,048 cases (the sample's tickets, eight of each), offline.
+ * "10000/10000 cases" and the history list "10000/10000". Two real runs of 1,048 cases (the sample's tickets, eight of
+ * each), offline.
  */
 class ThousandsGroupedTest {
     @TempDir Path temp;

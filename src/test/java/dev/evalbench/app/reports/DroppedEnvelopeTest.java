@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.evalbench.app.WindowTestBase;
 import dev.evalbench.app.WorkbenchFixture;
 import dev.evalbench.app.fx.FileDrop;
-import dev.evalbench.cli.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -25,28 +24,19 @@ class DroppedEnvelopeTest extends WindowTestBase {
     @Test
     void aDroppedEnvelopeIsVerifiedAndATamperedOneIsInvalid() throws Exception {
         fixture = WorkbenchFixture.ofSample(temp.resolve("reviewer"));
-        String ws = fixture.workspace.toString();
-        // The reviewer's key folder holds the signer's public key, as after "Trust a public key…".
-        Path xdg = temp.resolve("xdg");
-        Path keys = xdg.resolve("evalbench/keys");
-        Path out = temp.resolve("report");
-        assertThat(Cli.run("run", "--workspace", ws, "--quiet").exit()).isIn(0, 1);
-        assertThat(Cli.run("keygen", "--out", keys.toString(), "--name", "ci").exit()).isZero();
-        Cli.Result report = Cli.run("report", "latest", "--workspace", ws, "--out", out.toString(),
-                "--sign", keys.resolve("ci.key").toString());
-        assertThat(report.exit()).as(report.err()).isZero();
-        Path envelope = out.resolve("report.intoto.json");
+        CiSignedReport signed = CiSignedReport.of(fixture.workspace, temp);
+        Path envelope = signed.envelope();
         Path tampered = temp.resolve("tampered/report.intoto.json");
         Files.createDirectories(tampered.getParent());
         // The signature's first character changed to another: a signature that began with "A" already (1 in 64)
         // made the "tampered" copy equal to the original, and the test failed at the next line.
-        String signed = Files.readString(envelope);
-        java.util.regex.Matcher sig = java.util.regex.Pattern.compile("\"sig\": *\"([A-Za-z0-9+/])").matcher(signed);
-        assertThat(sig.find()).as("a signature in %s", signed).isTrue();
+        String json = Files.readString(envelope);
+        java.util.regex.Matcher sig = java.util.regex.Pattern.compile("\"sig\": *\"([A-Za-z0-9+/])").matcher(json);
+        assertThat(sig.find()).as("a signature in %s", json).isTrue();
         String other = sig.group(1).equals("A") ? "B" : "A";
-        Files.writeString(tampered, signed.substring(0, sig.start(1)) + other + signed.substring(sig.end(1)));
+        Files.writeString(tampered, json.substring(0, sig.start(1)) + other + json.substring(sig.end(1)));
         assertThat(Files.readString(tampered)).isNotEqualTo(Files.readString(envelope));
-        fixture.start(java.util.Map.of("XDG_CONFIG_HOME", xdg.toString()));
+        fixture.start(signed.env());
 
         robot.clickOn("#verify-report-button");
         waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#verify-verdict").tryQuery().isPresent());

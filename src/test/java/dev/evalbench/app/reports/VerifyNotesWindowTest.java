@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.evalbench.app.WindowTestBase;
 import dev.evalbench.app.WorkbenchFixture;
 import dev.evalbench.app.fx.FileDrop;
-import dev.evalbench.cli.Cli;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,22 +26,15 @@ class VerifyNotesWindowTest extends WindowTestBase {
     @Test
     void aFileThatMatchedWithItsLineEndsReadAsNewlinesIsNoted() throws Exception {
         fixture = WorkbenchFixture.ofSample(temp.resolve("reviewer"));
-        String ws = fixture.workspace.toString();
-        Path xdg = temp.resolve("xdg");
-        Path keys = xdg.resolve("evalbench/keys");
-        Path out = temp.resolve("report");
-        assertThat(Cli.run("run", "--workspace", ws, "--quiet").exit()).isIn(0, 1);
-        assertThat(Cli.run("keygen", "--out", keys.toString(), "--name", "ci").exit()).isZero();
-        assertThat(Cli.run("report", "latest", "--workspace", ws, "--out", out.toString(),
-                "--sign", keys.resolve("ci.key").toString()).exit()).isZero();
+        CiSignedReport signed = CiSignedReport.of(fixture.workspace, temp);
         Path template = fixture.workspace.resolve("prompts/triage.yaml");
         Files.writeString(template, Files.readString(template, StandardCharsets.UTF_8).replace("\n", "\r\n"), StandardCharsets.UTF_8);
-        fixture.start(java.util.Map.of("XDG_CONFIG_HOME", xdg.toString()));
+        fixture.start(signed.env());
 
         robot.clickOn("#verify-report-button");
         waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#verify-verdict").tryQuery().isPresent());
         ScrollPane verifyView = (ScrollPane) robot.lookup(n -> n instanceof VerifyView).query();
-        robot.interact(() -> FileDrop.drop(verifyView, out.resolve("report.intoto.json")));
+        robot.interact(() -> FileDrop.drop(verifyView, signed.envelope()));
 
         waitFor(30, TimeUnit.SECONDS, () -> text("#verify-verdict").startsWith("VALID") || text("#verify-verdict").startsWith("INVALID"));
         assertThat(text("#verify-verdict")).startsWith("VALID: signed by ed25519:");
