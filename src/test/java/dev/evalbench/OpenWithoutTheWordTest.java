@@ -27,7 +27,8 @@ class OpenWithoutTheWordTest {
 
         assertThat(WorkbenchLauncher.withOpenWhenNamingPaths(new String[] {folder.toString()}, EvalbenchCommand::isVerb))
                 .containsExactly("open", folder.toString());
-        assertThat(WorkbenchLauncher.withOpenWhenNamingPaths(new String[] {run.toString(), run.toString()}, EvalbenchCommand::isVerb))
+        assertThat(WorkbenchLauncher.withOpenWhenNamingPaths(new String[] {run.toString(), run.toString()},
+                EvalbenchCommand::isVerb))
                 .containsExactly("open", run.toString(), run.toString());
         for (String[] left : List.of(new String[] {"run", folder.toString()}, new String[] {folder.toString(), "--json"},
                 new String[] {temp.resolve("gone").toString()}, new String[0], new String[] {"open", folder.toString()})) {
@@ -54,7 +55,8 @@ class OpenWithoutTheWordTest {
 
     private Result launch(String... args) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), Launcher.class.getName()));
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                Launcher.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(temp.toFile()).redirectErrorStream(true);
         builder.environment().remove("DISPLAY");

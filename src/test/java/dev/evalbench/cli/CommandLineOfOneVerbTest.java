@@ -89,7 +89,8 @@ class CommandLineOfOneVerbTest {
     @Test
     void theTopLevelHelpNamesTheWindowAndItsOpen() {
         String help = execute(EvalbenchCommand.commandLine(Map.of()), new String[] {"--help"});
-        assertThat(help).startsWith("0\n").contains("\nNo command, or `[open] DIR | RUN-FILE...`: opens the workbench (the window).\n");
+        assertThat(help).startsWith("0\n")
+                .contains("\nNo command, or `[open] DIR | RUN-FILE...`: opens the workbench (the window).\n");
     }
 
     private static String execute(CommandLine cl, String[] args) {

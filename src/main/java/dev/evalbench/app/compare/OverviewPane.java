@@ -209,12 +209,14 @@ final class OverviewPane extends HBox {
         if (vm.movements().isEmpty()) movements.getChildren().add(muted("No metric moved any case."));
         for (MetricMovement m : vm.movements()) {
             Label name = new Label(m.label() + ":");
-            Button better = link("movement-" + m.id() + "-better", String.format(Locale.ROOT, "▲ %,d better", m.better().size()), Styles.SUCCESS);
+            Button better = link("movement-" + m.id() + "-better", String.format(Locale.ROOT, "▲ %,d better", m.better().size()),
+                    Styles.SUCCESS);
             better.setDisable(m.better().isEmpty());
             better.setOnAction(e -> vm.showMoved(m, true));
             Label slash = new Label("/");
             slash.getStyleClass().add(Styles.TEXT_MUTED);
-            Button worse = link("movement-" + m.id() + "-worse", String.format(Locale.ROOT, "▼ %,d worse", m.worse().size()), Styles.DANGER);
+            Button worse = link("movement-" + m.id() + "-worse", String.format(Locale.ROOT, "▼ %,d worse", m.worse().size()),
+                    Styles.DANGER);
             worse.setDisable(m.worse().isEmpty());
             worse.setOnAction(e -> vm.showMoved(m, false));
             markActive(better, vm.movedProperty().get(), m, "better");

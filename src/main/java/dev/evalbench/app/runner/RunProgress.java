@@ -66,7 +66,8 @@ public final class RunProgress {
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%,d / %,d", s.done(), s.total()));
         for (Map.Entry<String, ProgressSnapshot.RouteCounts> r : s.routes().entrySet()) {
             ProgressSnapshot.RouteCounts c = r.getValue();
-            b.append(String.format(Locale.ROOT, "  %s: pass %,d fail %,d error %,d", r.getKey(), c.passed(), c.failed(), c.errored()));
+            b.append(String.format(Locale.ROOT, "  %s: pass %,d fail %,d error %,d", r.getKey(), c.passed(), c.failed(),
+                    c.errored()));
         }
         if (state == State.RUNNING) b.append("  ETA ").append(s.eta().map(RunProgress::clock).orElse("…"));
         return b.toString();

@@ -27,7 +27,8 @@ public final class CompareText {
         out.append("what changed: ").append(c.versions().summary()).append('\n');
         out.append("masking: ").append(OutboundMask.notice(c.before(), c.after())).append('\n');
         c.versions().changes().forEach(v -> out.append("  ").append(v.describe()).append('\n'));
-        out.append(String.format(Locale.ROOT, "cases: %,d pass -> fail, %,d fail -> pass, %,d other outputs changed, %,d only in %s, %,d only in %s%n",
+        out.append(String.format(Locale.ROOT,
+                "cases: %,d pass -> fail, %,d fail -> pass, %,d other outputs changed, %,d only in %s, %,d only in %s%n",
                 c.count(CaseChange.Kind.PASS_TO_FAIL), c.count(CaseChange.Kind.FAIL_TO_PASS), c.count(CaseChange.Kind.OUTPUT_CHANGED),
                 c.count(CaseChange.Kind.ONLY_BEFORE), c.before().id(), c.count(CaseChange.Kind.ONLY_AFTER), c.after().id()));
         String scope = c.scope().sentence(c.before().id(), c.after().id());

@@ -11,7 +11,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Decodes a workspace file as strict UTF-8, or names the first byte that is not UTF-8 by its own line and
  * column (columns count characters, as an editor does), or says it is UTF-16 when it begins with that encoding's
- * byte-order mark or with a character of it that has a 0 byte ({@link Utf8Files#utf16}). A leading UTF-8 byte-order mark is dropped. Stateless.
+ * byte-order mark or with a character of it that has a 0 byte ({@link Utf8Files#utf16}). A leading UTF-8 byte-order
+ * mark is dropped. Stateless.
  */
 final class Utf8Text {
     private Utf8Text() {}
@@ -58,7 +59,8 @@ final class Utf8Text {
     private static void refuseUtf16(String path, byte[] bytes) throws SourceSyntaxException {
         java.util.Optional<String> utf16 = Utf8Files.utf16(bytes);
         if (utf16.isPresent()) {
-            throw new SourceSyntaxException(new InputError(path, 1, 1, "is " + utf16.get() + ", not UTF-8; save the file as UTF-8"));
+            throw new SourceSyntaxException(
+                    new InputError(path, 1, 1, "is " + utf16.get() + ", not UTF-8; save the file as UTF-8"));
         }
     }
 

@@ -28,7 +28,8 @@ class VerifyNotesWindowTest extends WindowTestBase {
         fixture = WorkbenchFixture.ofSample(temp.resolve("reviewer"));
         CiSignedReport signed = CiSignedReport.of(fixture.workspace, temp);
         Path template = fixture.workspace.resolve("prompts/triage.yaml");
-        Files.writeString(template, Files.readString(template, StandardCharsets.UTF_8).replace("\n", "\r\n"), StandardCharsets.UTF_8);
+        Files.writeString(template, Files.readString(template, StandardCharsets.UTF_8).replace("\n", "\r\n"),
+                StandardCharsets.UTF_8);
         fixture.start(signed.env());
 
         robot.clickOn("#verify-report-button");
@@ -36,7 +37,8 @@ class VerifyNotesWindowTest extends WindowTestBase {
         ScrollPane verifyView = (ScrollPane) robot.lookup(n -> n instanceof VerifyView).query();
         robot.interact(() -> FileDrop.drop(verifyView, signed.envelope()));
 
-        waitFor(30, TimeUnit.SECONDS, () -> text("#verify-verdict").startsWith("VALID") || text("#verify-verdict").startsWith("INVALID"));
+        waitFor(30, TimeUnit.SECONDS,
+                () -> text("#verify-verdict").startsWith("VALID") || text("#verify-verdict").startsWith("INVALID"));
         assertThat(text("#verify-verdict")).startsWith("VALID: signed by ed25519:");
         assertThat(text("#verify-notes")).isEqualTo("Note: prompts/triage.yaml has Windows line ends (\\r\\n) here and"
                 + " matched as Evalbench reads a workspace, each \\r\\n as \\n; sha256sum of the file as it is differs"
