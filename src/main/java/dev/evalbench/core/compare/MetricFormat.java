@@ -53,16 +53,16 @@ public final class MetricFormat {
         return sign + "$" + twoDigits.toPlainString();
     }
 
-    /** "[low, high]" in the unit, or an em dash when there is no interval. */
+    /** "[low, high]" in the unit ({@link dev.evalbench.core.text.IntervalText}), or an em dash when there is no interval. */
     public static String interval(Double low, Double high, String unit) {
         if (low == null || high == null) return NONE;
-        return "[" + value(low, unit) + ", " + value(high, unit) + "]";
+        return dev.evalbench.core.text.IntervalText.of(value(low, unit), value(high, unit));
     }
 
     /** A delta interval: "[−1.0 pp, +3.0 pp]". */
     public static String deltaInterval(Double low, Double high, String unit) {
         if (low == null || high == null) return NONE;
-        return "[" + delta(low, unit) + ", " + delta(high, unit) + "]";
+        return dev.evalbench.core.text.IntervalText.of(delta(low, unit), delta(high, unit));
     }
 
     public static String pValue(Double p) {

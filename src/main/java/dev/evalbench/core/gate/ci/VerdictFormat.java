@@ -69,7 +69,10 @@ public final class VerdictFormat {
         }
     }
 
-    /** "[low, high]", prefixed with "Δ " when it is the interval of the difference against the baseline. */
+    /**
+     * "[low, high]" ({@link dev.evalbench.core.text.IntervalText}: "[189,869; 192,141]" for thousands), prefixed with
+     * "Δ " when it is the interval of the difference against the baseline.
+     */
     public static String interval(GateVerdict v) {
         if (v.intervalLow() == null || v.intervalHigh() == null) {
             return NONE;
@@ -77,7 +80,7 @@ public final class VerdictFormat {
         if (intervalOfDifference(v)) {
             return String.format(Locale.ROOT, "Δ [%+.3f, %+.3f]", v.intervalLow(), v.intervalHigh());
         }
-        return "[" + number(v.kind(), v.intervalLow()) + ", " + number(v.kind(), v.intervalHigh()) + "]";
+        return dev.evalbench.core.text.IntervalText.of(number(v.kind(), v.intervalLow()), number(v.kind(), v.intervalHigh()));
     }
 
     public static String pValue(GateVerdict v) {

@@ -88,7 +88,7 @@ class MarkdownSummaryTest {
         String text = new MarkdownSummary().render(report, incomplete, null);
 
         assertThat(text).startsWith("## ✅ Evalbench: the 1 gate passes");
-        assertThat(text).contains("| ✅ | tokens | total_tokens | 1,200 | ≤ 60,000 | — | — | [1,100, 1,300] | — |");
+        assertThat(text).contains("| ✅ | tokens | total_tokens | 1,200 | ≤ 60,000 | — | — | [1,100; 1,300] | — |");
         assertThat(text).contains("the run is incomplete").doesNotContain("Flipped").doesNotContain("Against the baseline");
     }
 
