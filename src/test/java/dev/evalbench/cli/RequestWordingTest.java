@@ -115,6 +115,8 @@ class RequestWordingTest {
         Cli.Result far = Cli.run("gate", ws.toString(), "--baseline", "release-7");
         Cli.Result lates = Cli.run("compare", "main", "lates", "--workspace", ws.toString());
         Cli.Result back = Cli.run("compare", "latest~3", "latest", "--workspace", ws.toString());
+        Cli.Result previous = Cli.run("report", "latest", "--baseline", "previous", "--workspace", ws.toString(),
+                "--out", tmp.resolve("report").toString());
 
         assertThat(route.err()).startsWith("error: --route: unknown route \"ofline\" (did you mean offline? routes in ");
         assertThat(baseline.exit()).isEqualTo(ExitCodes.BAD_INPUT);
@@ -123,6 +125,9 @@ class RequestWordingTest {
         assertThat(far.err()).as("nothing near: no guess").contains("named \"release-7\" (see `evalbench history`)");
         assertThat(lates.err()).as("the word latest is a name too").isEqualTo("error: lates: no run, tag or run file named "
                 + "\"lates\"; did you mean latest? (see `evalbench history`)" + System.lineSeparator());
+        assertThat(previous.err()).as("the window's word for it").isEqualTo("error: previous: no run, tag or run file named"
+                + " \"previous\"; the run before the latest is latest~1 (see `evalbench history`)" + System.lineSeparator());
+        assertThat(tmp.resolve("report")).doesNotExist();
         // A run file where a run of the history is read: said so, not "no … run file named" a file that is there.
         Path exported = tmp.resolve("run.json");
         assertThat(Cli.run("export", "main", "--workspace", ws.toString(), "--out", exported.toString()).exit()).isZero();

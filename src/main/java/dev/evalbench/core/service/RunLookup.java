@@ -51,6 +51,10 @@ public final class RunLookup {
             names.add("latest");
             String near = NearestNames.didYouMean(ref, names);
             after = near.isEmpty() ? "" : "; " + near.strip();
+            // The window's "Previous" button and git's HEAD~1 make "previous" a word to try: say how it is written.
+            if (near.isEmpty() && BEFORE_LATEST.contains(ref.toLowerCase(java.util.Locale.ROOT))) {
+                after = "; the run before the latest is latest~1";
+            }
         }
         throw new RequestException("run", ref, NOT_FOUND + "\"" + ref + "\"" + after);
     }
@@ -125,6 +129,9 @@ public final class RunLookup {
         }
         return new RunExport.Exported(run(store, ref), java.util.Map.of());
     }
+
+    /** Words people try for the run before the latest, which is written {@code latest~1}. */
+    private static final java.util.Set<String> BEFORE_LATEST = java.util.Set.of("previous", "prev", "latest-1", "latest^");
 
     /** How the reason of a {@link RequestException} for a reference that matched nothing begins. */
     public static final String NOT_FOUND = "no run, tag or run file named ";
