@@ -39,7 +39,7 @@ public final class EvalbenchCommand implements Runnable {
     }
 
     /** The verbs, in the order help lists them. */
-    static final java.util.List<Class<?>> VERBS = java.util.List.of(ValidateCommand.class, RunCommand.class,
+    static final java.util.List<Class<?>> VERBS = java.util.List.of(InitCommand.class, ValidateCommand.class, RunCommand.class,
             GateCommand.class, HistoryCommand.class, ResumeCommand.class, TagCommand.class, ExportCommand.class,
             CompareCommand.class, ReportCommand.class, KeygenCommand.class, VerifyCommand.class, ApproveCommand.class,
             TrafficCommand.class, CanaryCommand.class, ShadowCommand.class, CommandLine.HelpCommand.class);

@@ -1,0 +1,96 @@
+package dev.evalbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code evalbench init}: a new user's first workspace runs as it is, offline and with no key, and passes its gates
+ * with one case failing; init never writes over a file, and a refused init leaves nothing behind.
+ */
+class InitCommandTest {
+    @TempDir Path tmp;
+
+    @Test
+    void aNewWorkspaceValidatesRunsAndPassesItsGatesWithOneCaseFailing() throws IOException {
+        Path ws = tmp.resolve("Team Evals");
+
+        Cli.Result init = Cli.run("init", ws.toString());
+
+        assertThat(init.exit()).as(init.err()).isZero();
+        assertThat(init.out()).startsWith("created workspace team-evals in " + ws + ": evalbench.yaml, prompts/classify.yaml,")
+                .contains("next: evalbench run " + ws);
+        assertThat(Files.readString(ws.resolve("evalbench.yaml"))).contains("\nname: team-evals\n");
+        assertThat(Files.readString(ws.resolve(".gitignore"))).isEqualTo(".evalbench/\n");
+        assertThat(Files.readString(ws.resolve(".gitattributes"))).contains("* text=auto eol=lf");
+        assertThat(Files.readString(ws.resolve("routes.yaml"))).as("copied as it is, not filtered by the build")
+                .contains("base_url: ${OPENAI_BASE_URL:-https://api.openai.com/v1}");
+        assertThat(Files.readString(ws.resolve("datasets/feedback.jsonl"))).contains("ana.lima@example.com");
+
+        Cli.Result validate = Cli.run("validate", ws.toString());
+        assertThat(validate.exit()).as(validate.err()).isZero();
+        assertThat(validate.out()).startsWith("team-evals is valid: 1 suite (feedback), 8 cases, 1 prompt, 2 routes, 5 gates");
+        Cli.Result run = Cli.run("run", ws.toString(), "--quiet");
+        assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out()).contains("complete  8/8 cases stored, 7 passed").contains("PASSED: all 5 gates pass");
+        assertThat(Cli.run("tag", "latest", "main", "--workspace", ws.toString()).exit()).isZero();
+    }
+
+    @Test
+    void theCurrentFolderIsTheDefaultAndItsNameTheWorkspacesUnlessNamed() throws IOException {
+        Path ws = Files.createDirectories(tmp.resolve("evals"));
+        Cli.Result named = Cli.run("init", ws.toString(), "--name", "checkout-assistant");
+        assertThat(named.exit()).as(named.err()).isZero();
+        assertThat(Files.readString(ws.resolve("evalbench.yaml"))).contains("\nname: checkout-assistant\n");
+        assertThat(Files.readString(ws.resolve("README.md"))).startsWith("# checkout-assistant\n");
+    }
+
+    @Test
+    void initWritesNothingOverAFileAndARefusedInitLeavesNothing() throws IOException {
+        Path ws = tmp.resolve("ws");
+        assertThat(Cli.run("init", ws.toString()).exit()).isZero();
+        byte[] manifest = Files.readAllBytes(ws.resolve("evalbench.yaml"));
+        Cli.Result again = Cli.run("init", ws.toString());
+        assertThat(again.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(again.err()).isEqualTo("error: " + ws.toAbsolutePath() + " holds a workspace already (evalbench.yaml); init"
+                + " writes nothing over one" + System.lineSeparator());
+        assertThat(Files.readAllBytes(ws.resolve("evalbench.yaml"))).isEqualTo(manifest);
+
+        Path project = Files.createDirectories(tmp.resolve("project"));
+        Files.writeString(project.resolve("README.md"), "# our project\n");
+        Cli.Result over = Cli.run("init", project.toString());
+        assertThat(over.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(over.err()).contains(" holds README.md already; init writes nothing over a file");
+        assertThat(listing(project)).containsExactly("README.md");
+
+        Cli.Result badName = Cli.run("init", tmp.resolve("new").toString(), "--name", "My Evals");
+        assertThat(badName.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(badName.err()).startsWith("error: --name My Evals: a workspace name is lower-case letters, digits and"
+                + " '-', starting with a letter or digit, e.g. my-evals");
+        assertThat(tmp.resolve("new")).doesNotExist();
+
+        Path file = Files.writeString(tmp.resolve("notes.txt"), "x");
+        assertThat(Cli.run("init", file.toString()).err()).contains("notes.txt is a file, not a folder");
+
+        // A file where the starter needs a folder: the write fails, and nothing of it is left.
+        Path blocked = Files.createDirectories(tmp.resolve("blocked"));
+        Files.writeString(blocked.resolve("prompts"), "a file, not a folder");
+        Cli.Result refused = Cli.run("init", blocked.toString());
+        assertThat(refused.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(refused.err()).contains("prompts is a file, not a folder: ");
+        assertThat(listing(blocked)).containsExactly("prompts");
+    }
+
+    private static List<String> listing(Path dir) throws IOException {
+        try (Stream<Path> all = Files.walk(dir)) {
+            return all.filter(p -> !p.equals(dir)).map(p -> dir.relativize(p).toString().replace('\\', '/')).sorted().toList();
+        }
+    }
+}
