@@ -98,7 +98,7 @@ public final class WorkbenchApp extends Application {
         if (options.workspace() != null) {
             session.open(options.workspace());
         } else {
-            window.status("No workspace open: open one with Ctrl+O.");
+            window.status("No workspace open: open one with Ctrl+O, or make a new one with Ctrl+N.");
         }
     }
 

@@ -11,6 +11,8 @@ import dev.evalbench.app.workspace.WorkspaceFileList;
 import dev.evalbench.app.workspace.WorkspaceTreeView;
 import dev.evalbench.app.workspace.WorkspaceWatcher;
 import dev.evalbench.core.service.PromptRevisions;
+import dev.evalbench.core.service.RequestException;
+import dev.evalbench.core.service.StarterWorkspace;
 import dev.evalbench.core.text.Utf8Files;
 import dev.evalbench.core.workspace.InputError;
 import java.io.File;
@@ -86,7 +88,7 @@ public final class AuthorFeature {
         wb.session().setUnsavedFiles(() -> files.dirtyEditors().stream().map(TemplateEditorModel::file).toList());
         tree = new WorkspaceTreeView(new WorkspaceTreeView.Actions(files::open, this::showFolder, this::copyPath));
         tree.setHeader(new WorkspaceSwitcher(wb.runner(), wb.session(), wb.recentWorkspaces(), this::switchTo,
-                this::chooseWorkspace));
+                this::chooseWorkspace, this::newWorkspace));
         wb.window().setWorkspaceView(tree);
         // The tree follows the file shown, as an editor's explorer does: the file a failing case opened is found there.
         wb.window().tabs().getSelectionModel().selectedItemProperty().addListener((o, was, now) ->
@@ -108,6 +110,8 @@ public final class AuthorFeature {
                 "Indent the line by two spaces (Shift+Tab takes them back); Enter keeps the line's indentation");
         wb.window().shortcuts().add(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), "Workspace",
                 "Open another workspace folder", this::chooseWorkspace);
+        wb.window().shortcuts().add(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), "Workspace",
+                "New workspace: one that runs as it is, offline (evalbench init)", this::newWorkspace);
         wb.window().shortcuts().add(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 "Workspace", "Go to the workspace files (Enter opens the selected file, Shift+F10 its menu: Show in folder,"
                         + " Copy path)", () -> {
@@ -201,6 +205,24 @@ public final class AuthorFeature {
         if (now != null && now.getParent() != null && Files.isDirectory(now.getParent())) chooser.setInitialDirectory(now.getParent().toFile());
         File chosen = chooser.showDialog(wb.window().scene().getWindow());
         if (chosen != null) switchTo(chosen.toPath());
+    }
+
+    /**
+     * "New workspace…" (Ctrl+N): asks for a folder, writes the starter workspace there ({@link StarterWorkspace}, as
+     * {@code evalbench init} does) and opens it; the status bar says what was made, or why nothing was.
+     */
+    private void newWorkspace() {
+        Path besides = wb.session().folder();
+        Path home = dev.evalbench.core.io.UserHome.of(wb.env());
+        BackgroundTask.of(() -> NewWorkspaceDialog.suggestion(besides, home)).onSuccess(suggested ->
+                NewWorkspaceDialog.ask(wb.window().scene().getWindow(), suggested, home).ifPresent(folder ->
+                        BackgroundTask.of(() -> StarterWorkspace.create(folder, null)).onSuccess(created -> {
+                            wb.window().status("Created workspace " + created.name() + " in " + created.folder().toAbsolutePath()
+                                    + ": Ctrl+R runs it offline; its prompt is prompts/classify.yaml");
+                            switchTo(created.folder().toAbsolutePath().normalize());
+                        }).onFailure(e -> wb.window().status("No workspace created: "
+                                + (e instanceof RequestException r ? r.reason() : e.getMessage()))).executeWith(wb.runner())))
+                .executeWith(wb.runner());
     }
 
     /** Opens {@code dir} once every unsaved edit of the current workspace is saved or discarded. */

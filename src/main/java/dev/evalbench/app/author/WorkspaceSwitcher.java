@@ -16,7 +16,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The workspace pane's title: the open workspace's folder name, and a menu of the workspaces opened before (the
- * most recent first, those still holding an {@code evalbench.yaml}) and "Open another workspace folder…" (Ctrl+O).
+ * most recent first, those still holding an {@code evalbench.yaml}), "Open another workspace folder…" (Ctrl+O) and
+ * "New workspace…" (Ctrl+N).
  * Each workspace opened is put first in {@code recent}, the settings' list, kept to {@value #KEPT}; which of them
  * still exist is read off the FX thread when one opens. FX thread only.
  */
@@ -27,21 +28,25 @@ final class WorkspaceSwitcher extends MenuButton {
     private final List<String> recent;
     private final Consumer<Path> open;
     private final Runnable choose;
+    private final Runnable create;
 
     /**
      * @param recent the settings' list of recent workspaces (absolute paths), changed here
      * @param open   opens a workspace folder (asking about unsaved edits first)
      * @param choose asks for a workspace folder and opens it
+     * @param create asks for a folder, makes a new workspace there and opens it
      */
-    WorkspaceSwitcher(TaskRunner runner, WorkspaceSession session, List<String> recent, Consumer<Path> open, Runnable choose) {
+    WorkspaceSwitcher(TaskRunner runner, WorkspaceSession session, List<String> recent, Consumer<Path> open, Runnable choose,
+                      Runnable create) {
         this.reading = new LatestOnly(runner);
         this.recent = recent;
         this.open = open;
         this.choose = choose;
+        this.create = create;
         setId("workspace-switcher");
         getStyleClass().addAll(atlantafx.base.theme.Styles.FLAT, atlantafx.base.theme.Styles.SMALL);
         setGraphic(new FontIcon("fth-folder"));
-        setTooltip(new Tooltip("Open a recent workspace, or another folder (Ctrl+O)"));
+        setTooltip(new Tooltip("Open a recent workspace, or another folder (Ctrl+O), or make a new one (Ctrl+N)"));
         setMaxWidth(Double.MAX_VALUE);
         showing(session.folder());
         session.folderProperty().addListener((o, was, now) -> showing(now));
@@ -74,6 +79,10 @@ final class WorkspaceSwitcher extends MenuButton {
         other.setId("workspace-open-other");
         other.setOnAction(e -> choose.run());
         items.add(other);
+        MenuItem made = new MenuItem("New workspace…   Ctrl+N");
+        made.setId("workspace-new");
+        made.setOnAction(e -> create.run());
+        items.add(made);
         getItems().setAll(items);
     }
 }

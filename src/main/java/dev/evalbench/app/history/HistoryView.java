@@ -233,7 +233,7 @@ public final class HistoryView extends VBox {
         empty.setWrapText(true);
         empty.setStyle("-fx-padding: 8;");
         empty.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> !workspaceOpen.get()
-                        ? "No workspace open: Ctrl+O opens one."
+                        ? "No workspace open: Ctrl+O opens one, Ctrl+N makes a new one."
                         : vm.rows().isEmpty() && !vm.problemProperty().get().isEmpty()
                         ? "No runs to list: the history could not be read (below)."
                         : vm.rows().isEmpty()

@@ -35,10 +35,11 @@ class WorkspaceSwitcherTest extends WindowTestBase {
         fixture.start();
 
         MenuButton switcher = robot.lookup("#workspace-switcher").queryAs(MenuButton.class);
-        waitFor(20, TimeUnit.SECONDS, () -> "support-triage".equals(switcher.getText()) && switcher.getItems().size() == 3);
+        waitFor(20, TimeUnit.SECONDS, () -> "support-triage".equals(switcher.getText()) && switcher.getItems().size() == 4);
         assertThat(FxWait.read(() -> switcher.getItems().stream()
                 .map(i -> i instanceof SeparatorMenuItem ? "—" : i.getText()).toList()))
-                .containsExactly("invoice-extraction   " + invoices, "—", "Open another workspace folder…   Ctrl+O");
+                .containsExactly("invoice-extraction   " + invoices, "—", "Open another workspace folder…   Ctrl+O",
+                        "New workspace…   Ctrl+N");
 
         robot.clickOn(switcher);
         MenuItem invoiceItem = switcher.getItems().get(0);
@@ -46,7 +47,7 @@ class WorkspaceSwitcherTest extends WindowTestBase {
         robot.interact(switcher::hide);
 
         waitFor(20, TimeUnit.SECONDS, () -> invoices.equals(fixture.workbench().session().folder())
-                && "invoice-extraction".equals(switcher.getText()) && switcher.getItems().size() == 3
+                && "invoice-extraction".equals(switcher.getText()) && switcher.getItems().size() == 4
                 && switcher.getItems().get(0).getText().startsWith("support-triage   "));
         fixture.stop();
         waitFor(10, TimeUnit.SECONDS, () -> Files.isRegularFile(fixture.settings)

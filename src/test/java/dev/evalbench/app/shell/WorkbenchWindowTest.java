@@ -53,7 +53,7 @@ class WorkbenchWindowTest extends WindowTestBase {
         Label empty = robot.lookup("#history-empty").queryAs(Label.class);
         waitFor(10, TimeUnit.SECONDS, () -> empty.isVisible() && empty.getWidth() > 0);
         assertThat(FxWait.read(empty::getText)).as("the runs list, not 'Ctrl+R runs the workspace'")
-                .isEqualTo("No workspace open: Ctrl+O opens one.");
+                .isEqualTo("No workspace open: Ctrl+O opens one, Ctrl+N makes a new one.");
         assertThat(FxWait.read(() -> DrawnWhole.of(empty))).isTrue();
     }
 
