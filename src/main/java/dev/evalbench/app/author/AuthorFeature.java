@@ -214,15 +214,21 @@ public final class AuthorFeature {
     private void newWorkspace() {
         Path besides = wb.session().folder();
         Path home = dev.evalbench.core.io.UserHome.of(wb.env());
-        BackgroundTask.of(() -> NewWorkspaceDialog.suggestion(besides, home)).onSuccess(suggested ->
-                NewWorkspaceDialog.ask(wb.window().scene().getWindow(), suggested, home).ifPresent(folder ->
-                        BackgroundTask.of(() -> StarterWorkspace.create(folder, null)).onSuccess(created -> {
-                            wb.window().status("Created workspace " + created.name() + " in " + created.folder().toAbsolutePath()
-                                    + ": Ctrl+R runs it offline; its prompt is prompts/classify.yaml");
-                            switchTo(created.folder().toAbsolutePath().normalize());
-                        }).onFailure(e -> wb.window().status("No workspace created: "
-                                + (e instanceof RequestException r ? r.reason() : e.getMessage()))).executeWith(wb.runner())))
+        // The suggested folder is one not taken, which the file system says: asked off the FX thread.
+        BackgroundTask.of(() -> NewWorkspaceDialog.suggestion(besides, home))
+                .onSuccess(suggested -> NewWorkspaceDialog.ask(wb.window().scene().getWindow(), suggested, home)
+                        .ifPresent(this::createWorkspaceIn))
                 .executeWith(wb.runner());
+    }
+
+    /** Writes the starter into {@code folder} on the task runner, then opens it. FX thread. */
+    private void createWorkspaceIn(Path folder) {
+        BackgroundTask.of(() -> StarterWorkspace.create(folder, null)).onSuccess(created -> {
+            wb.window().status("Created workspace " + created.name() + " in " + created.folder().toAbsolutePath()
+                    + ": Ctrl+R runs it offline; its prompt is prompts/classify.yaml");
+            switchTo(created.folder().toAbsolutePath().normalize());
+        }).onFailure(e -> wb.window().status("No workspace created: "
+                + (e instanceof RequestException r ? r.reason() : e.getMessage()))).executeWith(wb.runner());
     }
 
     /** Opens {@code dir} once every unsaved edit of the current workspace is saved or discarded. */
