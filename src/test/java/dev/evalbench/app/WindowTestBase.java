@@ -55,9 +55,13 @@ public abstract class WindowTestBase {
         return FxWait.read(() -> fixture.workbench().window().tabs().getSelectionModel().getSelectedItem());
     }
 
-    /** The workspace tree's row showing {@code text} ("triage.yaml  r4"), or null while none does. */
+    /**
+     * The workspace tree's row showing {@code text} ("triage.yaml  r4"), or null while none does. Looked up on the FX
+     * thread: a lookup from the test's thread walked the tree's cells while a new listing replaced them, and failed
+     * with "Index 1 out of bounds for length 0" (WorkspaceSwitcherTest, once in a CI run).
+     */
     protected javafx.scene.Node treeCell(String text) {
-        return robot.lookup(n -> n instanceof javafx.scene.control.TreeCell<?> c && text.equals(c.getText()))
-                .tryQuery().orElse(null);
+        return FxWait.read(() -> robot.lookup(n -> n instanceof javafx.scene.control.TreeCell<?> c && text.equals(c.getText()))
+                .tryQuery().orElse(null));
     }
 }

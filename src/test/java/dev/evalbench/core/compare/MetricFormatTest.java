@@ -30,6 +30,6 @@ class MetricFormatTest {
         assertThat(MetricFormat.value(1199.94, "tokens")).isEqualTo("1,199.9");
         assertThat(MetricFormat.delta(-1234.56, "tokens")).isEqualTo("-1,234.6");
         assertThat(MetricFormat.delta(-0.01, "tokens")).isEqualTo("+0.0");
-        assertThat(MetricFormat.deltaInterval(-1500.0, 2.5, "tokens")).isEqualTo("[-1,500.0, +2.5]");
+        assertThat(MetricFormat.deltaInterval(-1500.0, 2.5, "tokens")).isEqualTo("[-1,500.0; +2.5]");
     }
 }
