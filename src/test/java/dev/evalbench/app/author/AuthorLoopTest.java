@@ -345,8 +345,9 @@ class AuthorLoopTest extends TriageWindowTestBase {
         waitFor(15, TimeUnit.SECONDS, () -> "Problems (0) · 1 warning".equals(panel.getText()));
         String cell = "warning: prompts/triage.yaml:2:1: its text differs from the one run ";
         waitFor(10, TimeUnit.SECONDS, () -> treeMark("triage.yaml  r4").startsWith("tree-warning " + cell));
-        robot.clickOn(listCell(t -> t.startsWith(cell) && t.endsWith("give the new text revision 5 and a changelog "
-                + "line, so the history, reports and comparisons tell them apart")));
+        // Settled first: the panel opens itself as the warning comes, and a click mid-slide missed the row (a CI run).
+        robot.clickOn(settled(listCell(t -> t.startsWith(cell) && t.endsWith("give the new text revision 5 and a changelog "
+                + "line, so the history, reports and comparisons tell them apart"))));
         waitFor(10, TimeUnit.SECONDS, () -> selectedTab() != null && "triage.yaml".equals(selectedTab().getText()));
         CodeArea area = robot.lookup("#template-code").queryAs(CodeArea.class);
         // At the revision line: line 2, the second paragraph (the caret stayed at the first before the fix).
