@@ -42,7 +42,8 @@ public final class EvalbenchCommand implements Runnable {
     static final java.util.List<Class<?>> VERBS = java.util.List.of(InitCommand.class, ValidateCommand.class, RunCommand.class,
             GateCommand.class, HistoryCommand.class, ResumeCommand.class, TagCommand.class, ExportCommand.class,
             CompareCommand.class, ReportCommand.class, KeygenCommand.class, VerifyCommand.class, ApproveCommand.class,
-            TrafficCommand.class, CanaryCommand.class, ShadowCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class);
+            TrafficCommand.class, CanaryCommand.class, ShadowCommand.class, CompletionCommand.class,
+            CommandLine.HelpCommand.class);
 
     /** Whether {@code word} is a verb's name ({@code run}, {@code help}, ...), as the first word of a command line. */
     public static boolean isVerb(String word) {

@@ -95,7 +95,10 @@ public final class StarterWorkspace {
         }
     }
 
-    /** The folders a write of the starter would make, the deepest last: {@code folder} and its parents if missing, then its subfolders. */
+    /**
+     * The folders a write of the starter would make, the deepest last: {@code folder} and its parents if missing,
+     * then its subfolders.
+     */
     private static List<Path> foldersMissing(Path folder) {
         List<Path> missing = new ArrayList<>();
         for (Path p = folder.toAbsolutePath().normalize(); p != null && !Files.exists(p); p = p.getParent()) missing.add(0, p);
