@@ -76,6 +76,12 @@ class InitCommandTest {
                 + " '-', starting with a letter or digit, e.g. my-evals");
         assertThat(tmp.resolve("new")).doesNotExist();
 
+        Cli.Result inside = Cli.run("init", ws.resolve("prompts/more").toString());
+        assertThat(inside.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(inside.err()).isEqualTo("error: " + ws.resolve("prompts/more").toAbsolutePath() + " is inside the workspace "
+                + ws.toAbsolutePath() + "; make the new one beside it, not in it" + System.lineSeparator());
+        assertThat(ws.resolve("prompts/more")).doesNotExist();
+
         Path file = Files.writeString(tmp.resolve("notes.txt"), "x");
         assertThat(Cli.run("init", file.toString()).err()).contains("notes.txt is a file, not a folder");
 

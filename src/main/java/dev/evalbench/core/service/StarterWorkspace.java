@@ -39,7 +39,8 @@ public final class StarterWorkspace {
      * failure removes the folders this call made.
      *
      * @throws RequestException ("workspace") when {@code folder} is a file, already holds a workspace or any of the
-     *                          files, or {@code name} is not a workspace name; nothing is written
+     *                          files, or is inside a workspace; ("name") when {@code name} is not a workspace name;
+     *                          nothing is written
      * @throws IOException      when the disk refuses; nothing is left of this call
      */
     public static Created create(Path folder, String name) throws RequestException, IOException {
@@ -55,6 +56,14 @@ public final class StarterWorkspace {
         if (Files.isRegularFile(folder.resolve("evalbench.yaml"))) {
             throw new RequestException("workspace", folder.toString(), shown + " holds a workspace already (evalbench.yaml);"
                     + " init writes nothing over one");
+        }
+        // A workspace inside another: the outer one's commands would find the inner files as theirs (git finds the
+        // nearest evalbench.yaml upwards, and so does every command without --workspace).
+        for (Path up = folder.toAbsolutePath().normalize().getParent(); up != null; up = up.getParent()) {
+            if (Files.isRegularFile(up.resolve("evalbench.yaml"))) {
+                throw new RequestException("workspace", folder.toString(), shown + " is inside the workspace " + up
+                        + "; make the new one beside it, not in it");
+            }
         }
         List<String> there = FILES.stream().filter(f -> Files.exists(folder.resolve(f))).toList();
         if (!there.isEmpty()) {
