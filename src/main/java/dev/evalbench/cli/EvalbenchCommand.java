@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         versionProvider = EvalbenchCommand.Version.class,
         // `open` is the launcher's, not a picocli verb (it starts the window's JVM): said here, or --help hid it.
         description = {"Eval gates for LLM features: run a workspace's suites, gate the run, compare and report.",
-                "No command, or `[open] DIR | RUN-FILE...`: opens the workbench (the window)."},
+                "No command, `open DIR | RUN-FILE...`, or the path alone: opens the workbench."},
         // One line an element: picocli wraps an element longer than the help's 80 columns at the margin.
         footer = {"", "Exit codes:",
                 "  0  every gate passed; report, compare, export: the output is written",

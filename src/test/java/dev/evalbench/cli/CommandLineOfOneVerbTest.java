@@ -90,7 +90,7 @@ class CommandLineOfOneVerbTest {
     void theTopLevelHelpNamesTheWindowAndItsOpen() {
         String help = execute(EvalbenchCommand.commandLine(Map.of()), new String[] {"--help"});
         assertThat(help).startsWith("0\n")
-                .contains("\nNo command, or `[open] DIR | RUN-FILE...`: opens the workbench (the window).\n");
+                .contains("\nNo command, `open DIR | RUN-FILE...`, or the path alone: opens the workbench.\n");
     }
 
     private static String execute(CommandLine cl, String[] args) {
