@@ -29,8 +29,10 @@ public abstract class WindowTestBase {
     protected javafx.scene.Node listCell(java.util.function.Predicate<String> text) throws Exception {
         java.util.function.Predicate<javafx.scene.Node> matching =
                 n -> n instanceof javafx.scene.control.ListCell<?> c && c.getText() != null && text.test(c.getText());
-        FxWait.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> robot.lookup(matching).tryQuery().isPresent());
-        return robot.lookup(matching).query();
+        // On the FX thread, as treeCell: a list's cells are replaced while the lookup walks them.
+        FxWait.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> FxWait.read(() -> robot.lookup(matching).tryQuery().isPresent()));
+        return FxWait.read(() -> robot.lookup(matching).query());
     }
 
     /**
