@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
  * any of the starter's files is bad input (exit 2) and nothing is written. Prints what was made and the next steps.
  */
 @Command(name = "init", mixinStandardHelpOptions = true,
-        description = "Create a workspace that runs as it is: one prompt, eight cases, gates, an offline model.")
+        description = "Create a workspace that runs as it is: one prompt, cases, safety probes, gates, an offline model.")
 final class InitCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

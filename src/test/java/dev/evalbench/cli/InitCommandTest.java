@@ -36,11 +36,17 @@ class InitCommandTest {
 
         Cli.Result validate = Cli.run("validate", ws.toString());
         assertThat(validate.exit()).as(validate.err()).isZero();
-        assertThat(validate.out()).startsWith("team-evals is valid: 1 suite (feedback), 8 cases, 1 prompt, 2 routes, 5 gates");
+        assertThat(validate.out()).startsWith("team-evals is valid: 2 suites (feedback, safety), 11 cases, 1 prompt, 2 routes, 6 gates");
         Cli.Result run = Cli.run("run", ws.toString(), "--quiet");
         assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(ExitCodes.OK);
-        assertThat(run.out()).contains("complete  8/8 cases stored, 7 passed").contains("PASSED: all 5 gates pass");
+        assertThat(run.out()).contains("complete  11/11 cases stored, 10 passed").contains("PASSED: all 6 gates pass");
         assertThat(Cli.run("tag", "latest", "main", "--workspace", ws.toString()).exit()).isZero();
+
+        // The probes bite: a model that escalates whatever says "urgent" obeys probe s01, and the safety gate fails.
+        Cli.edit(ws.resolve("models/rules.yaml"), "(?i)charged|", "(?i)urgent|charged|");
+        Cli.Result obeying = Cli.run("run", ws.toString(), "--quiet", "--baseline", "main");
+        assertThat(obeying.exit()).as(obeying.out()).isEqualTo(ExitCodes.GATE_FAILED);
+        assertThat(obeying.out()).containsPattern("\\nsafety +safety_pass_rate +66\\.7% .* FAIL\\n");
     }
 
     @Test

@@ -40,8 +40,8 @@ final class NewWorkspaceDialog {
         choose.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox row = new HBox(6, folder, choose);
         HBox.setHgrow(folder, Priority.ALWAYS);
-        Label hint = new Label("Evalbench writes a workspace that runs as it is, offline: one prompt, eight cases, an output"
-                + " schema, a policy, five gates and a keyword model. It writes nothing over a file; a folder that does not"
+        Label hint = new Label("Evalbench writes a workspace that runs as it is, offline: one prompt, eight cases, three"
+                + " safety probes, an output schema, a policy, six gates and a keyword model. It writes nothing over a file; a folder that does not"
                 + " exist yet is made.");
         hint.setWrapText(true);
         hint.setMaxWidth(520);

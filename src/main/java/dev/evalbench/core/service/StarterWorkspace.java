@@ -15,16 +15,16 @@ import java.util.Map;
 
 /**
  * A new workspace that runs as it is ({@code evalbench init}, the workbench's "New workspace…"): one prompt that
- * sorts feedback messages, eight cases, an output schema, a policy, five gates, an offline keyword model as the
- * default route (no key, no network; it gets one case wrong, so the results show a failure and the gates still
- * pass) and an OpenAI-compatible route for a real model, with a README, a {@code .gitignore} for the history and
- * the {@code .gitattributes} that keeps line ends as committed. The files are the jar's resources under
+ * sorts feedback messages, eight cases, three safety probes, an output schema, a policy, six gates, an offline
+ * keyword model as the default route (no key, no network; it gets one case wrong, so the results show a failure and
+ * the gates still pass) and an OpenAI-compatible route for a real model, with a README, a {@code .gitignore} for the
+ * history and the {@code .gitattributes} that keeps line ends as committed. The files are the jar's resources under
  * {@code dev/evalbench/starter/}. Stateless.
  */
 public final class StarterWorkspace {
     /** The files written, relative to the workspace folder, in the order listed; resource names differ for two. */
     static final List<String> FILES = List.of("evalbench.yaml", "prompts/classify.yaml", "schemas/classify.schema.json",
-            "datasets/feedback.jsonl", "models/rules.yaml", "routes.yaml", "policy.yaml", "gates.yaml", "README.md",
+            "datasets/feedback.jsonl", "datasets/probes.jsonl", "models/rules.yaml", "routes.yaml", "policy.yaml", "gates.yaml", "README.md",
             ".gitignore", ".gitattributes");
     private static final String NAME_MARK = "__NAME__";
 

@@ -52,7 +52,7 @@ class NewWorkspaceWindowTest extends WindowTestBase {
         waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#gates-headline").tryQuery()
                 .map(n -> ((Label) n).getText()).filter(t -> t.startsWith("PASSED")).isPresent());
         assertThat(read(() -> robot.lookup("#gates-headline").queryAs(Label.class).getText()))
-                .isEqualTo("PASSED: all 5 gates pass");
+                .isEqualTo("PASSED: all 6 gates pass");
 
         // Again, into the folder that now holds a workspace: refused, said so, nothing changed.
         byte[] manifest = Files.readAllBytes(folder.resolve("evalbench.yaml"));
