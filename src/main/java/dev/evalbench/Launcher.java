@@ -21,7 +21,7 @@ public final class Launcher {
     private Launcher() {}
 
     public static void main(String[] given) {
-        String[] args = WorkbenchLauncher.withOpenWhenNamingPaths(given, EvalbenchCommand::isVerb);
+        String[] args = withOpenWhenNamingPaths(given);
         if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
             System.out.println(EvalbenchCommand.versionText());
             System.exit(0);
@@ -40,5 +40,32 @@ public final class Launcher {
         int exit = EvalbenchCommand.commandLine(System.getenv(), args).execute(args);
         if (Boolean.getBoolean(ClassArchive.MAKING)) ClassArchive.loadOptionalParts();
         System.exit(exit);
+    }
+
+    /**
+     * {@code args} with {@code open} put first when they name a folder or file to open without it, as {@code code DIR}
+     * and {@code idea DIR} do: one or two words, none an option, each an existing path, the first no verb. A verb wins
+     * over a folder of its name ({@code evalbench run} runs), and a path that does not exist is left to the command
+     * line, which says it is no command. Otherwise {@code args} as given. Costs a command one look at the file system:
+     * the verbs' names are read (their classes loaded) only for a first word that is a path.
+     */
+    static String[] withOpenWhenNamingPaths(String[] args) {
+        if (args.length < 1 || args.length > 2 || args[0].equals("open")) return args;
+        for (String arg : args) {
+            if (arg.startsWith("-") || !exists(arg)) return args;
+        }
+        if (EvalbenchCommand.isVerb(args[0])) return args;
+        String[] opening = new String[args.length + 1];
+        opening[0] = "open";
+        System.arraycopy(args, 0, opening, 1, args.length);
+        return opening;
+    }
+
+    private static boolean exists(String path) {
+        try {
+            return java.nio.file.Files.exists(java.nio.file.Path.of(path));
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
     }
 }

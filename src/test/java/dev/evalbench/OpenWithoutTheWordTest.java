@@ -2,8 +2,6 @@ package dev.evalbench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.evalbench.app.WorkbenchLauncher;
-import dev.evalbench.cli.EvalbenchCommand;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,14 +23,13 @@ class OpenWithoutTheWordTest {
         Path folder = Files.createDirectories(temp.resolve("not-a-workspace"));
         Path run = Files.writeString(temp.resolve("run.json"), "{}");
 
-        assertThat(WorkbenchLauncher.withOpenWhenNamingPaths(new String[] {folder.toString()}, EvalbenchCommand::isVerb))
+        assertThat(Launcher.withOpenWhenNamingPaths(new String[] {folder.toString()}))
                 .containsExactly("open", folder.toString());
-        assertThat(WorkbenchLauncher.withOpenWhenNamingPaths(new String[] {run.toString(), run.toString()},
-                EvalbenchCommand::isVerb))
+        assertThat(Launcher.withOpenWhenNamingPaths(new String[] {run.toString(), run.toString()}))
                 .containsExactly("open", run.toString(), run.toString());
         for (String[] left : List.of(new String[] {"run", folder.toString()}, new String[] {folder.toString(), "--json"},
                 new String[] {temp.resolve("gone").toString()}, new String[0], new String[] {"open", folder.toString()})) {
-            assertThat(WorkbenchLauncher.withOpenWhenNamingPaths(left, EvalbenchCommand::isVerb)).isSameAs(left);
+            assertThat(Launcher.withOpenWhenNamingPaths(left)).isSameAs(left);
         }
     }
 

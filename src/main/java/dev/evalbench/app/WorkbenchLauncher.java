@@ -54,31 +54,6 @@ public final class WorkbenchLauncher {
             It needs a display; the command line needs none: evalbench --help.
             """;
 
-    /**
-     * {@code args} with {@code open} put first when they name a folder or file to open without it, as {@code code DIR}
-     * and {@code idea DIR} do: one or two words, none an option, the first no verb, each an existing path. A verb
-     * wins over a folder of its name ({@code evalbench run} runs), and a path that does not exist is left to the
-     * command line, which says it is no command. Otherwise {@code args} as given.
-     */
-    public static String[] withOpenWhenNamingPaths(String[] args, java.util.function.Predicate<String> isVerb) {
-        if (args.length < 1 || args.length > 2 || args[0].equals("open") || isVerb.test(args[0])) return args;
-        for (String arg : args) {
-            if (arg.startsWith("-") || !exists(arg)) return args;
-        }
-        String[] opening = new String[args.length + 1];
-        opening[0] = "open";
-        System.arraycopy(args, 0, opening, 1, args.length);
-        return opening;
-    }
-
-    private static boolean exists(String path) {
-        try {
-            return Files.exists(Path.of(path));
-        } catch (java.nio.file.InvalidPathException e) {
-            return false;
-        }
-    }
-
     /** {@code open --help} or {@code open -h}. */
     public static boolean asksForHelp(String[] args) {
         return args.length == 2 && args[0].equals("open") && (args[1].equals("--help") || args[1].equals("-h"));
