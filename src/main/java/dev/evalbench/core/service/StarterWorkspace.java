@@ -24,8 +24,8 @@ import java.util.Map;
 public final class StarterWorkspace {
     /** The files written, relative to the workspace folder, in the order listed; resource names differ for two. */
     static final List<String> FILES = List.of("evalbench.yaml", "prompts/classify.yaml", "schemas/classify.schema.json",
-            "datasets/feedback.jsonl", "datasets/probes.jsonl", "models/rules.yaml", "routes.yaml", "policy.yaml", "gates.yaml", "README.md",
-            ".gitignore", ".gitattributes");
+            "datasets/feedback.jsonl", "datasets/probes.jsonl", "models/rules.yaml", "routes.yaml", "policy.yaml",
+            "gates.yaml", "README.md", ".gitignore", ".gitattributes");
     private static final String NAME_MARK = "__NAME__";
 
     private StarterWorkspace() {}
@@ -57,8 +57,8 @@ public final class StarterWorkspace {
             throw new RequestException("workspace", folder.toString(), shown + " holds a workspace already (evalbench.yaml);"
                     + " init writes nothing over one");
         }
-        // A workspace inside another: the outer one's commands would find the inner files as theirs (git finds the
-        // nearest evalbench.yaml upwards, and so does every command without --workspace).
+        // A workspace inside another: the outer one's files would hold the inner one's, and a command run in a folder
+        // between them without --workspace finds the nearest evalbench.yaml upwards, as git finds its repository.
         for (Path up = folder.toAbsolutePath().normalize().getParent(); up != null; up = up.getParent()) {
             if (Files.isRegularFile(up.resolve("evalbench.yaml"))) {
                 throw new RequestException("workspace", folder.toString(), shown + " is inside the workspace " + up
