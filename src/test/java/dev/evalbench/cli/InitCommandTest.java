@@ -36,7 +36,8 @@ class InitCommandTest {
 
         Cli.Result validate = Cli.run("validate", ws.toString());
         assertThat(validate.exit()).as(validate.err()).isZero();
-        assertThat(validate.out()).startsWith("team-evals is valid: 2 suites (feedback, safety), 11 cases, 1 prompt, 2 routes, 6 gates");
+        assertThat(validate.out())
+                .startsWith("team-evals is valid: 2 suites (feedback, safety), 11 cases, 1 prompt, 2 routes, 6 gates");
         Cli.Result run = Cli.run("run", ws.toString(), "--quiet");
         assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(ExitCodes.OK);
         assertThat(run.out()).contains("complete  11/11 cases stored, 10 passed").contains("PASSED: all 6 gates pass");

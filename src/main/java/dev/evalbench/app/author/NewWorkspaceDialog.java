@@ -41,8 +41,8 @@ final class NewWorkspaceDialog {
         HBox row = new HBox(6, folder, choose);
         HBox.setHgrow(folder, Priority.ALWAYS);
         Label hint = new Label("Evalbench writes a workspace that runs as it is, offline: one prompt, eight cases, three"
-                + " safety probes, an output schema, a policy, six gates and a keyword model. It writes nothing over a file; a folder that does not"
-                + " exist yet is made.");
+                + " safety probes, an output schema, a policy, six gates and a keyword model. It writes nothing over a"
+                + " file; a folder that does not exist yet is made.");
         hint.setWrapText(true);
         hint.setMaxWidth(520);
         hint.getStyleClass().add("text-muted");
