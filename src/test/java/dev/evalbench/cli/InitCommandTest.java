@@ -64,41 +64,38 @@ class InitCommandTest {
         Path ws = tmp.resolve("ws");
         assertThat(Cli.run("init", ws.toString()).exit()).isZero();
         byte[] manifest = Files.readAllBytes(ws.resolve("evalbench.yaml"));
-        Cli.Result again = Cli.run("init", ws.toString());
-        assertThat(again.exit()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(again.err()).isEqualTo("error: " + ws.toAbsolutePath() + " holds a workspace already (evalbench.yaml); init"
+        assertThat(refused("init", ws.toString())).isEqualTo("error: " + ws.toAbsolutePath() + " holds a workspace already (evalbench.yaml); init"
                 + " writes nothing over one" + System.lineSeparator());
         assertThat(Files.readAllBytes(ws.resolve("evalbench.yaml"))).isEqualTo(manifest);
 
         Path project = Files.createDirectories(tmp.resolve("project"));
         Files.writeString(project.resolve("README.md"), "# our project\n");
-        Cli.Result over = Cli.run("init", project.toString());
-        assertThat(over.exit()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(over.err()).contains(" holds README.md already; init writes nothing over a file");
+        assertThat(refused("init", project.toString())).contains(" holds README.md already; init writes nothing over a file");
         assertThat(listing(project)).containsExactly("README.md");
 
-        Cli.Result badName = Cli.run("init", tmp.resolve("new").toString(), "--name", "My Evals");
-        assertThat(badName.exit()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(badName.err()).startsWith("error: --name My Evals: a workspace name is lower-case letters, digits and"
+        assertThat(refused("init", tmp.resolve("new").toString(), "--name", "My Evals")).startsWith("error: --name My Evals: a workspace name is lower-case letters, digits and"
                 + " '-', starting with a letter or digit, e.g. my-evals");
         assertThat(tmp.resolve("new")).doesNotExist();
 
-        Cli.Result inside = Cli.run("init", ws.resolve("prompts/more").toString());
-        assertThat(inside.exit()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(inside.err()).isEqualTo("error: " + ws.resolve("prompts/more").toAbsolutePath() + " is inside the workspace "
+        assertThat(refused("init", ws.resolve("prompts/more").toString())).isEqualTo("error: " + ws.resolve("prompts/more").toAbsolutePath() + " is inside the workspace "
                 + ws.toAbsolutePath() + "; make the new one beside it, not in it" + System.lineSeparator());
         assertThat(ws.resolve("prompts/more")).doesNotExist();
 
         Path file = Files.writeString(tmp.resolve("notes.txt"), "x");
-        assertThat(Cli.run("init", file.toString()).err()).contains("notes.txt is a file, not a folder");
+        assertThat(refused("init", file.toString())).contains("notes.txt is a file, not a folder");
 
         // A file where the starter needs a folder: the write fails, and nothing of it is left.
         Path blocked = Files.createDirectories(tmp.resolve("blocked"));
         Files.writeString(blocked.resolve("prompts"), "a file, not a folder");
-        Cli.Result refused = Cli.run("init", blocked.toString());
-        assertThat(refused.exit()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(refused.err()).contains("prompts is a file, not a folder: ");
+        assertThat(refused("init", blocked.toString())).contains("prompts is a file, not a folder: ");
         assertThat(listing(blocked)).containsExactly("prompts");
+    }
+
+    /** What a refused command says: exit 2 (bad input), its standard error. */
+    private static String refused(String... args) {
+        Cli.Result r = Cli.run(args);
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(ExitCodes.BAD_INPUT);
+        return r.err();
     }
 
     private static List<String> listing(Path dir) throws IOException {
