@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code evalbench init [DIR] [--name NAME]}: a new workspace that runs as it is ({@link StarterWorkspace}), in DIR
  * (the current folder by default; made when missing). Never writes over a file: a folder that holds a workspace or
- * any of the starter's files is bad input (exit 2) and nothing is written. Prints what was made and the next steps.
+ * any of the starter's files, or lies inside another workspace, is bad input (exit 2) and nothing is written. Prints
+ * what was made and the next steps.
  */
 @Command(name = "init", mixinStandardHelpOptions = true,
         description = "Create a workspace that runs as it is: one prompt, cases, safety probes, gates, an offline model.")

@@ -58,14 +58,19 @@ final class NewWorkspaceDialog {
             folder.requestFocus();
             folder.selectAll();
         });
-        return dialog.showAndWait().filter(b -> b == create).flatMap(b -> path(folder.getText().strip(), home));
+        Path besides = suggested.toAbsolutePath().getParent();
+        return dialog.showAndWait().filter(b -> b == create).flatMap(b -> path(folder.getText().strip(), home, besides));
     }
 
-    /** The folder typed: "~/" is the home folder, as a shell reads it. */
-    private static Optional<Path> path(String typed, Path home) {
+    /**
+     * The folder typed: "~/" is the home folder, as a shell reads it; a relative name lies beside the suggested folder
+     * (the folder the field showed), not in the window process's working folder, which the author never sees.
+     */
+    private static Optional<Path> path(String typed, Path home, Path besides) {
         if (typed.isEmpty()) return Optional.empty();
         try {
-            return Optional.of(typed.startsWith("~/") ? home.resolve(typed.substring(2)) : Path.of(typed));
+            Path path = typed.startsWith("~/") ? home.resolve(typed.substring(2)) : Path.of(typed);
+            return Optional.of(path.isAbsolute() || besides == null ? path : besides.resolve(path));
         } catch (InvalidPathException e) {
             return Optional.empty();
         }

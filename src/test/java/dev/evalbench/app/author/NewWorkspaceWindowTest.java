@@ -64,6 +64,16 @@ class NewWorkspaceWindowTest extends WindowTestBase {
         assertThat(status()).isEqualTo("No workspace created: " + folder.toAbsolutePath() + " holds a workspace already"
                 + " (evalbench.yaml); init writes nothing over one");
         assertThat(Files.readAllBytes(folder.resolve("evalbench.yaml"))).isEqualTo(manifest);
+
+        // A name alone lies beside the folder the field suggested (the open workspace's parent), not in the window
+        // process's working folder, which the author never sees.
+        robot.push(KeyCode.CONTROL, KeyCode.N);
+        waitUntilShown(robot, "#new-workspace-folder", 10, TimeUnit.SECONDS);
+        robot.interact(() -> robot.lookup("#new-workspace-folder").queryAs(TextField.class).setText("second-evals"));
+        robot.clickOn(createButton());
+        Path beside = folder.toAbsolutePath().getParent().resolve("second-evals");
+        waitFor(20, TimeUnit.SECONDS, () -> "second-evals".equals(switcher.getText()));
+        assertThat(beside.resolve("evalbench.yaml")).exists();
     }
 
     private Node createButton() {
