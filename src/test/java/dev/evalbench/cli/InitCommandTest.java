@@ -64,8 +64,8 @@ class InitCommandTest {
         Path ws = tmp.resolve("ws");
         assertThat(Cli.run("init", ws.toString()).exit()).isZero();
         byte[] manifest = Files.readAllBytes(ws.resolve("evalbench.yaml"));
-        assertThat(refused("init", ws.toString())).isEqualTo("error: " + ws.toAbsolutePath() + " holds a workspace already (evalbench.yaml); init"
-                + " writes nothing over one" + System.lineSeparator());
+        assertThat(refused("init", ws.toString())).isEqualTo("error: " + ws.toAbsolutePath() + " holds a workspace already"
+                + " (evalbench.yaml); init writes nothing over one" + System.lineSeparator());
         assertThat(Files.readAllBytes(ws.resolve("evalbench.yaml"))).isEqualTo(manifest);
 
         Path project = Files.createDirectories(tmp.resolve("project"));
@@ -73,12 +73,13 @@ class InitCommandTest {
         assertThat(refused("init", project.toString())).contains(" holds README.md already; init writes nothing over a file");
         assertThat(listing(project)).containsExactly("README.md");
 
-        assertThat(refused("init", tmp.resolve("new").toString(), "--name", "My Evals")).startsWith("error: --name My Evals: a workspace name is lower-case letters, digits and"
-                + " '-', starting with a letter or digit, e.g. my-evals");
+        assertThat(refused("init", tmp.resolve("new").toString(), "--name", "My Evals")).startsWith("error: --name My Evals:"
+                + " a workspace name is lower-case letters, digits and '-', starting with a letter or digit, e.g. my-evals");
         assertThat(tmp.resolve("new")).doesNotExist();
 
-        assertThat(refused("init", ws.resolve("prompts/more").toString())).isEqualTo("error: " + ws.resolve("prompts/more").toAbsolutePath() + " is inside the workspace "
-                + ws.toAbsolutePath() + "; make the new one beside it, not in it" + System.lineSeparator());
+        assertThat(refused("init", ws.resolve("prompts/more").toString())).isEqualTo("error: "
+                + ws.resolve("prompts/more").toAbsolutePath() + " is inside the workspace " + ws.toAbsolutePath()
+                + "; make the new one beside it, not in it" + System.lineSeparator());
         assertThat(ws.resolve("prompts/more")).doesNotExist();
 
         Path file = Files.writeString(tmp.resolve("notes.txt"), "x");
