@@ -40,11 +40,12 @@ final class InitCommand implements Callable<Integer> {
             throw new BadInputException((e.field().equals("name") ? "--name " + e.value() + ": " : "") + e.reason(), e);
         }
         PrintWriter out = spec.commandLine().getOut();
-        String shown = dir.toString().equals(".") ? "the current folder" : dir.toString();
-        out.println("created workspace " + created.name() + " in " + shown + ": " + String.join(", ", created.files()));
-        String where = dir.toString().equals(".") ? "" : " " + dir;
-        out.println("next: evalbench run" + where + "     (offline, no key: a keyword model answers; the gates judge the run)");
-        out.println("      evalbench open" + (where.isEmpty() ? " ." : where) + "    (the workbench: edit the prompt, Ctrl+R)");
+        boolean here = dir.toString().equals(".");
+        out.println("created workspace " + created.name() + " in " + (here ? "the current folder" : dir) + ": "
+                + String.join(", ", created.files()));
+        out.println("next: evalbench run" + (here ? "" : " " + dir)
+                + "     (offline, no key: a keyword model answers; the gates judge the run)");
+        out.println("      evalbench open " + (here ? "." : dir) + "    (the workbench: edit the prompt, Ctrl+R)");
         out.flush();
         return ExitCodes.OK;
     }

@@ -73,15 +73,9 @@ public final class KeysViewModel {
         });
     }
 
-    /**
-     * A key file name for {@code signer}: lower case, accents dropped, every run of other characters one hyphen
-     * ("Zoë O'Brien" gives zoe-o-brien); {@code fallback} when nothing is left.
-     */
+    /** A key file name for {@code signer} ({@link dev.evalbench.core.text.Slug}); {@code fallback} when nothing is left. */
     static String fileNameFor(String signer, String fallback) {
-        String plain = java.text.Normalizer.normalize(signer == null ? "" : signer, java.text.Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "").toLowerCase(java.util.Locale.ROOT);
-        String slug = plain.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
-        return slug.isEmpty() ? fallback : slug;
+        return dev.evalbench.core.text.Slug.of(signer, fallback);
     }
 
     /**

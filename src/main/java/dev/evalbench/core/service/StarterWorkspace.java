@@ -1,6 +1,7 @@
 package dev.evalbench.core.service;
 
 import dev.evalbench.core.io.AtomicFiles;
+import dev.evalbench.core.text.Slug;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -47,7 +47,7 @@ public final class StarterWorkspace {
         String chosen = name == null ? nameFor(folder) : name;
         if (!chosen.matches("[a-z0-9][a-z0-9-]*")) {
             throw new RequestException("name", chosen, "a workspace name is lower-case letters, digits and '-', starting with"
-                    + " a letter or digit, e.g. " + nameFor(Path.of(chosen)));
+                    + " a letter or digit, e.g. " + Slug.of(chosen, "evals"));
         }
         String shown = folder.toAbsolutePath().normalize().toString();
         if (Files.exists(folder) && !Files.isDirectory(folder)) {
@@ -82,15 +82,10 @@ public final class StarterWorkspace {
         return new Created(folder, chosen, FILES);
     }
 
-    /**
-     * A workspace name after {@code folder}'s own: lower case, every run of other characters one '-' ("My Evals" →
-     * "my-evals"); "evals" when nothing is left.
-     */
+    /** A workspace name after {@code folder}'s own ({@link Slug}: "My Evals" → "my-evals"); "evals" when nothing is left. */
     public static String nameFor(Path folder) {
         Path last = folder.toAbsolutePath().normalize().getFileName();
-        String name = (last == null ? "" : last.toString()).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
-                .replaceAll("^-+|-+$", "");
-        return name.isEmpty() ? "evals" : name;
+        return Slug.of(last == null ? null : last.toString(), "evals");
     }
 
     private static byte[] content(String file, String name) {

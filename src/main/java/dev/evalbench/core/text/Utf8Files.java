@@ -24,13 +24,18 @@ public final class Utf8Files {
      */
     public static String read(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
-        Optional<String> utf16 = utf16(bytes);
-        if (utf16.isPresent()) throw new IOException("it is " + utf16.get() + ", not UTF-8; save the file as UTF-8");
+        Optional<String> utf16 = utf16Problem(bytes);
+        if (utf16.isPresent()) throw new IOException("it " + utf16.get());
         try {
             return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw new IOException("it is not UTF-8 text; save the file as UTF-8", e);
         }
+    }
+
+    /** "is UTF-16 text (…), not UTF-8; save the file as UTF-8" when {@link #utf16} finds it is; else empty. */
+    public static Optional<String> utf16Problem(byte[] bytes) {
+        return utf16(bytes).map(what -> "is " + what + ", not UTF-8; save the file as UTF-8");
     }
 
     /**

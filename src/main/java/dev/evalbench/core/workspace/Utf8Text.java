@@ -57,11 +57,8 @@ final class Utf8Text {
 
     /** A UTF-16 file is named as such at its start: without a byte-order mark its ASCII decodes as UTF-8 with 0 bytes. */
     private static void refuseUtf16(String path, byte[] bytes) throws SourceSyntaxException {
-        java.util.Optional<String> utf16 = Utf8Files.utf16(bytes);
-        if (utf16.isPresent()) {
-            throw new SourceSyntaxException(
-                    new InputError(path, 1, 1, "is " + utf16.get() + ", not UTF-8; save the file as UTF-8"));
-        }
+        java.util.Optional<String> utf16 = Utf8Files.utf16Problem(bytes);
+        if (utf16.isPresent()) throw new SourceSyntaxException(new InputError(path, 1, 1, utf16.get()));
     }
 
     private static InputError badByte(String path, byte[] bytes, int offset) {
