@@ -69,6 +69,28 @@ class RunSliceTest {
     }
 
     /**
+     * Every suite named ({@code --suite triage,safety} on the sample, as every suite ticked in the window) is the
+     * whole eval set: no "slice:" line, no slice in the history, the same verdict as a run naming none. A tag added
+     * to them still makes a slice.
+     */
+    @Test
+    void everySuiteNamedIsTheWholeEvalSet() {
+        Path ws = Cli.copySample(tmp);
+
+        Cli.Result named = Cli.run("run", "--suite", "safety,triage", "--cache", "off", "--quiet", "--workspace", ws.toString());
+        Cli.Result none = Cli.run("run", "--cache", "off", "--quiet", "--workspace", ws.toString());
+        Cli.Result tagged = Cli.run("run", "--suite", "triage", "--suite", "safety", "--tag", "customs", "--cache", "off",
+                "--quiet", "--workspace", ws.toString());
+
+        assertThat(named.out()).contains("159/159 cases stored").doesNotContain("slice");
+        assertThat(named.out().lines().skip(1).toList()).isEqualTo(none.out().lines().skip(1).toList());
+        assertThat(tagged.out()).contains("slice: this run chose only some cases (tag customs)");
+        java.util.List<String> listed = Cli.run("history", "--workspace", ws.toString()).out().lines().skip(1).toList();
+        assertThat(listed.get(0)).endsWith("(slice: tag customs)");
+        assertThat(listed.subList(1, 3)).noneMatch(line -> line.contains("slice"));
+    }
+
+    /**
      * {@code run --failing-of RUN}, the command line's "Rerun failing": only the cases that did not pass in RUN run,
      * on its route; nothing to rerun is said and stores nothing; it refuses to be combined with a choice of cases.
      */
@@ -87,7 +109,7 @@ class RunSliceTest {
         Cli.Result passing = Cli.run("run", "--case", "t003", "--cache", "off", "--quiet", "--workspace", ws.toString());
         Cli.Result nothing = Cli.run("run", "--failing-of", "latest", "--workspace", ws.toString());
 
-        assertThat(again.out()).contains(failing.size() + "/" + failing.size() + " cases stored").contains("\nslice: this run chose only some cases (suites triage, safety; cases ");
+        assertThat(again.out()).contains(failing.size() + "/" + failing.size() + " cases stored").contains("\nslice: this run chose only some cases (cases t019, t031, ");
         try (var store = dev.evalbench.core.store.sqlite.SqliteRunStore.open(dev.evalbench.core.store.HistoryLocation.defaultDb(ws))) {
             var runs = store.runs(10);
             assertThat(runs).hasSize(3);

@@ -43,6 +43,16 @@ public record RunConfig(List<String> routes, List<String> suites, int repeat, in
         return suites.isEmpty() && caseIds.isEmpty() && tags.isEmpty();
     }
 
+    /**
+     * This config, or when its suites name every one of {@code allSuites} (and maybe more), the same with no
+     * suites: {@code run --suite triage,safety} on a workspace of those two suites, or every suite ticked in the
+     * window, is a run of the whole eval set, and its gates, history row and report must not call it a slice.
+     */
+    public RunConfig withEverySuiteAsAll(java.util.Collection<String> allSuites) {
+        if (suites.isEmpty() || allSuites.isEmpty() || !suites.containsAll(allSuites)) return this;
+        return new RunConfig(routes, List.of(), repeat, concurrency, cacheMode, tags, caseIds);
+    }
+
     /** Whether a case of {@code key} with {@code caseTags} is among those this config chose. */
     public boolean covers(CaseKey key, List<String> caseTags) {
         return (suites.isEmpty() || suites.contains(key.suite())) && selects(key.caseId(), caseTags);

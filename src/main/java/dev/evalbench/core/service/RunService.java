@@ -59,6 +59,7 @@ public final class RunService {
     public RunHeader run(Workspace ws, Path workspaceDir, RunConfig config, RunStore store, RunListener listener,
                          Cancellation cancellation, dev.evalbench.core.record.RunKind kind) throws WorkspaceException, StoreException {
         check(ws, config);
+        config = config.withEverySuiteAsAll(ws.suites().stream().map(s -> s.name()).toList());
         RunEventRelay relay = new RunEventRelay(store);
         try (RouteCaller caller = Components.routeCaller(ws, workspaceDir, config.cacheMode(), env, providers, relay)) {
             RunEngine engine = new RunEngine(store, Components.processor(ws, clock), clock, workers);

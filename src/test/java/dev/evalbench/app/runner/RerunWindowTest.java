@@ -54,12 +54,12 @@ class RerunWindowTest extends WindowTestBase {
         // Its gates are of those 28 cases, and the tab and the history's tooltip say so.
         waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#results-slice").queryAllAs(Label.class).stream().anyMatch(Label::isVisible));
         assertThat(FxWait.read(() -> robot.lookup("#results-slice").queryAllAs(Label.class).stream().filter(Label::isVisible)
-                .findFirst().orElseThrow().getText())).isEqualTo("The gates judge only the cases this run chose: suites triage, safety; "
+                .findFirst().orElseThrow().getText())).isEqualTo("The gates judge only the cases this run chose: "
                         + "cases t001, t019, t031, t035, t036 and 23 more");
         ListView<?> list = robot.lookup("#history-list").queryAs(ListView.class);
         waitFor(30, TimeUnit.SECONDS, () -> list.getItems().size() == 2);
         assertThat(FxWait.read(() -> ((dev.evalbench.app.history.RunRow) list.getItems().get(0)).description(java.time.ZoneOffset.UTC)))
-                .contains("\nchose: suites triage, safety; cases t001, t019, ");
+                .contains("\nchose: cases t001, t019, ");
         // Its row is marked as one in the list, before its facts: "FAIL 5" there is of those 28 cases.
         waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#history-list .run-kind").queryAllAs(Label.class).stream()
                 .filter(Label::isVisible).map(Label::getText).toList().equals(List.of("slice")));
