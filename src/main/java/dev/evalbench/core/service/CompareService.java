@@ -117,12 +117,21 @@ public final class CompareService {
         Optional<RunGates> found = gates.gatesOf(after.run(), store, workspaceDir);
         Map<String, PromptTemplates.Text> carried = new HashMap<>(before.templates());
         carried.putAll(after.templates());
-        Optional<RecordedGates> recorded = found.isEmpty() && afterFile.isPresent()
-                ? recordedAgainst(after, before.run().id()) : Optional.empty();
-        RunComparison comparison = compare(before.run(), after.run(), found.orElse(null), null, carried, recorded.orElse(null));
+        Optional<RecordedGates> recorded = afterFile.isPresent() ? recordedAgainst(after, before.run().id()) : Optional.empty();
+        // A report's runs gated again with a workspace folder's gates, edited since the report was signed, read
+        // "pass" where the report failed: the report's own gates stand then, and the folder only masks.
+        String otherwise = found.isPresent() && found.get().fromFolder() && recorded.isPresent()
+                ? recorded.get().differenceFrom(gates.gate(found.get(), before.run(), null),
+                        gates.gate(found.get(), after.run(), before.run())).orElse(null)
+                : null;
+        boolean asRecorded = recorded.isPresent() && (found.isEmpty() || otherwise != null);
+        RunComparison comparison = compare(before.run(), after.run(), found.orElse(null), null, carried,
+                asRecorded ? recorded.get() : null);
         // A report compared with the run it was written against: its gate deltas as it recorded them.
-        return new Result(comparison.before(), comparison.after(), comparison, found,
-                recorded.isPresent() ? "the report " + afterFile.get() + ", as it recorded them" : null);
+        return new Result(comparison.before(), comparison.after(), comparison, asRecorded ? Optional.empty() : found,
+                asRecorded ? "the report " + afterFile.get() + ", as it recorded them" + (otherwise == null ? ""
+                        : "; not computed again here: " + found.get().source() + " judges them otherwise (" + otherwise + ")")
+                        : null);
     }
 
     /**
@@ -219,22 +228,26 @@ public final class CompareService {
         return compare(wholeBefore, wholeAfter, runGates, afterVerdicts, carried, null);
     }
 
-    /** As above; with no {@code runGates}, the gate deltas are {@code recorded}'s, when given (may be null). */
+    /**
+     * As above; the gate deltas are {@code recorded}'s when given (may be null), else those of {@code runGates}, which
+     * also masks and orders the comparison either way.
+     */
     private RunComparison compare(StoredRun wholeBefore, StoredRun wholeAfter, RunGates runGates, GateReport afterVerdicts,
                                   Map<String, PromptTemplates.Text> carried, RecordedGates recorded) throws StoreException {
         ComparedScope.Narrowed<CaseRecord> n = ComparedScope.of(wholeBefore.header(), wholeBefore.cases(),
                 wholeAfter.header(), wholeAfter.cases());
         StoredRun before = new StoredRun(n.beforeHeader(), n.before(), wholeBefore.events());
         StoredRun after = new StoredRun(n.afterHeader(), n.after(), wholeAfter.events());
-        GateReport beforeVerdicts = runGates == null ? null : gates.gate(runGates, before, null);
-        if (runGates != null && afterVerdicts == null) afterVerdicts = gates.gate(runGates, after, before);
+        boolean gated = runGates != null && recorded == null;
+        GateReport beforeVerdicts = gated ? gates.gate(runGates, before, null) : null;
+        if (gated && afterVerdicts == null) afterVerdicts = gates.gate(runGates, after, before);
         // Gated on the raw records; a comparison is printed and attached to pull requests, so its runs are masked.
         OutboundMask mask = OutboundMasks.of(runGates == null ? null : runGates.workspace(), store, gates.env(), before, after);
         ComparisonBuilder builder = new ComparisonBuilder(mask.run(before), mask.run(after))
                 .snapshots(SnapshotSource.of(store, carried).masked(t -> mask.text(null, t)))
                 .order(WorkspaceOrder.of(runGates == null ? null : runGates.workspace()));
-        if (runGates != null) builder.gates(beforeVerdicts, afterVerdicts);
-        else if (recorded != null) builder.gates(recorded.before(), recorded.after());
+        if (recorded != null) builder.gates(recorded.before(), recorded.after());
+        else if (runGates != null) builder.gates(beforeVerdicts, afterVerdicts);
         return builder.build().within(n.scope());
     }
 }

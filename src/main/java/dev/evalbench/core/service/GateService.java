@@ -95,7 +95,7 @@ public final class GateService {
             throws WorkspaceException, StoreException {
         if (hasAllSnapshots(header, store)) {
             return Optional.of(new RunGates(Components.loadSnapshotForReading(header, store, env),
-                    "the stored snapshot of run " + header.id()));
+                    "the stored snapshot of run " + header.id(), false));
         }
         return folderGates(header, workspaceDir);
     }
@@ -125,7 +125,7 @@ public final class GateService {
             return new FolderGates(Optional.empty(), "the workspace folder " + workspaceDir + " is the workspace \""
                     + ws.name() + "\", not this run's \"" + header.workspace() + "\"");
         }
-        return new FolderGates(Optional.of(new RunGates(ws, "the workspace folder " + workspaceDir)), null);
+        return new FolderGates(Optional.of(new RunGates(ws, "the workspace folder " + workspaceDir, true)), null);
     }
 
     private static boolean hasAllSnapshots(RunHeader header, RunStore store) throws StoreException {

@@ -1,6 +1,7 @@
 package dev.evalbench.core.service;
 
 import dev.evalbench.core.gate.GateReport;
+import dev.evalbench.core.gate.GateVerdict;
 import java.util.Optional;
 
 /**
@@ -18,5 +19,42 @@ public record RecordedGates(GateReport before, GateReport after) {
             return Optional.empty();
         }
         return Optional.of(new RecordedGates(before, after));
+    }
+
+    /**
+     * How gates computed again ({@code before}, {@code after}) judge otherwise than these recorded ones, in words
+     * ("gate schema: pass there, FAIL in the report"), or empty when every gate has the same id, verdict, value
+     * and threshold in both. A gate only one side has is a difference too.
+     */
+    public Optional<String> differenceFrom(GateReport before, GateReport after) {
+        Optional<String> first = differenceOf(before, this.before);
+        return first.isPresent() ? first : differenceOf(after, this.after);
+    }
+
+    private static Optional<String> differenceOf(GateReport computed, GateReport recorded) {
+        if (computed == null) return Optional.of("no gates there");
+        java.util.Map<String, GateVerdict> byId = new java.util.LinkedHashMap<>();
+        for (GateVerdict v : recorded.verdicts()) byId.put(v.id(), v);
+        for (GateVerdict v : computed.verdicts()) {
+            GateVerdict r = byId.remove(v.id());
+            if (r == null) return Optional.of("gate " + v.id() + " is not in the report");
+            if (v.passed() != r.passed() || v.ran() != r.ran()) {
+                return Optional.of("gate " + v.id() + ": " + word(v) + " there, " + word(r) + " in the report");
+            }
+            if (!same(v.value(), r.value()) || !same(v.threshold(), r.threshold())
+                    || !java.util.Objects.equals(v.comparator(), r.comparator())) {
+                return Optional.of("gate " + v.id() + ": another value or threshold there than in the report");
+            }
+        }
+        return byId.isEmpty() ? Optional.empty() : Optional.of("gate " + byId.keySet().iterator().next() + " is only in the report");
+    }
+
+    private static String word(GateVerdict v) {
+        return !v.ran() ? "not run" : v.passed() ? "pass" : "FAIL";
+    }
+
+    /** Equal as stored numbers: the report's went through JSON, which keeps a double's shortest exact form. */
+    private static boolean same(double a, double b) {
+        return Double.compare(a, b) == 0 || Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
     }
 }

@@ -169,10 +169,19 @@ public final class ReviewService {
         }
         GateReport beforeGates = found.isPresent() ? gates.gate(found.get().workspace(), a, null) : null;
         GateReport afterGates = found.isPresent() ? gates.gate(found.get().workspace(), b, a) : null;
+        Optional<RecordedGates> recordedPair = RecordedGates.of(recorded.of(before.runId()), recorded.of(after.runId()));
+        if (found.isPresent() && found.get().fromFolder() && recordedPair.isPresent()) {
+            // A report's runs gated again with the open folder's gates, which the author may have edited since: a
+            // schema gate the signed report failed read "pass" to its reviewer. The report's own gates win then.
+            Optional<String> differs = recordedPair.get().differenceFrom(beforeGates, afterGates);
+            if (differs.isPresent()) {
+                folderTrouble = "the workspace folder " + workspaceDir + " judges them otherwise (" + differs.get() + ")";
+                found = Optional.empty();
+            }
+        }
         String from = found.map(g -> "gates from " + g.source())
                 .orElse(folderTrouble == null ? NO_GATES : "no gates: " + folderTrouble);
-        Optional<RecordedGates> pair = found.isPresent() ? Optional.empty()
-                : RecordedGates.of(recorded.of(before.runId()), recorded.of(after.runId()));
+        Optional<RecordedGates> pair = found.isPresent() ? Optional.empty() : recordedPair;
         if (pair.isPresent()) {
             beforeGates = pair.get().before();
             afterGates = pair.get().after();
