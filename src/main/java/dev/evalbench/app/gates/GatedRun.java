@@ -43,10 +43,30 @@ public record GatedRun(RunHeader header, GateReport report, String baselineTag, 
         return new GatedRun(run.header(), recorded, null, null, FROM_REPORT, Map.of());
     }
 
+    /**
+     * The gates a report recorded, for a run the open workspace's gates judge otherwise ({@code otherwise}, in words:
+     * "gate schema: pass there, FAIL in the report"): they were edited since the report was signed, and the
+     * reviewer reads the verdict that was signed.
+     */
+    public static GatedRun asRecorded(RunCases run, GateReport recorded, String otherwise) {
+        return new GatedRun(run.header(), recorded, null, null, FROM_REPORT + OTHERWISE + otherwise, Map.of());
+    }
+
+    private static final String OTHERWISE = "; the open workspace judges otherwise: ";
+
     /** Whether the gates are the ones a report recorded ({@link #asRecorded}), not computed here. */
     public boolean recorded() {
-        return FROM_REPORT.equals(gatesFrom);
+        return gatesFrom.startsWith(FROM_REPORT);
     }
+
+    /** How the open workspace's gates judge a report's run otherwise than the report recorded, or null. */
+    public String judgedOtherwise() {
+        int at = gatesFrom.indexOf(OTHERWISE);
+        return recorded() && at >= 0 ? gatesFrom.substring(at + OTHERWISE.length()) : null;
+    }
+
+    /** The baseline "tag" of a report's run gated again against the baseline the report brought. */
+    public static final String REPORTS_BASELINE = "the report's baseline";
 
     public long failedGates() {
         return report.verdicts().stream().filter(v -> !v.passed()).count();

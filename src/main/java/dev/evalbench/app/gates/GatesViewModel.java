@@ -78,8 +78,14 @@ public final class GatesViewModel {
                 .map(v -> new GateRow(v, g.casesBehind().getOrDefault(v.id(), GateCases.Behind.NONE), outage)).toList());
         headline.set(headline(g, outage));
         if (g.recorded()) {
-            baseline.set("As the report recorded them" + (g.report().baselineRunId() == null ? ""
-                    : ", against run " + g.report().baselineRunId()) + "; open the workspace (Ctrl+O) to gate it here.");
+            String against = g.report().baselineRunId() == null ? "" : ", against run " + g.report().baselineRunId();
+            baseline.set(g.judgedOtherwise() != null
+                    ? "As the report recorded them" + against + ": the open workspace's gates judge it otherwise ("
+                            + g.judgedOtherwise() + ")."
+                    : "As the report recorded them" + against + "; open the workspace (Ctrl+O) to gate it here.");
+        } else if (GatedRun.REPORTS_BASELINE.equals(g.baselineTag())) {
+            baseline.set("Against the baseline the report brought (run " + g.report().baselineRunId() + "): the verdicts"
+                    + " the report recorded.");
         } else {
             baseline.set(g.baselineTag() != null
                     ? "Against baseline " + g.baselineTag() + " (run " + g.report().baselineRunId() + ")."

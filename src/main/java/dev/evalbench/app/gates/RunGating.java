@@ -110,20 +110,38 @@ public final class RunGating {
                     ? null : open.name();
             ws = other == null ? open : null;
             from = "the open workspace";
-            GateReport recorded = ws == null ? reportGates.apply(runId) : null;
-            if (recorded != null) return GatedRun.asRecorded(run, recorded);
+            GateReport recorded = reportGates.apply(runId);
+            if (recorded != null && ws == null) return GatedRun.asRecorded(run, recorded);
             if (ws == null) {
                 throw new IllegalStateException("it carries no copy of its workspace's files and "
                         + (other == null ? "no workspace is open" : "the open workspace is \"" + other + "\", not its \""
                                 + run.header().workspace() + "\"")
                         + "; open its workspace (Ctrl+O) to gate it with that workspace's gates");
             }
+            if (recorded != null) return againstTheReport(store, run, ws, recorded, from);
         }
         Optional<String> baselineId = gatedAlone(run.header()) ? Optional.empty()
                 : store.resolve(BASELINE_TAG).filter(id -> !id.equals(run.id()));
         RunCases baseline = baselineId.isPresent() ? baseline(store, baselineId.get()) : null;
         GateReport report = new GateService().gate(ws, run, baseline);
         return GatedRun.of(run, report, baseline == null ? null : BASELINE_TAG, ws, from);
+    }
+
+    /**
+     * A report's run gated with the open workspace against the baseline the report brought, as the report was: those
+     * verdicts (and the cases behind each gate) when they are the report's, else the report's own, saying how the
+     * workspace judges otherwise. A reviewer whose gates.yaml was loosened since read "pass" for the schema gate
+     * that the signed report failed.
+     */
+    private static GatedRun againstTheReport(RunStore store, RunCases run, Workspace ws, GateReport recorded, String from)
+            throws Exception {
+        String baselineId = recorded.baselineRunId();
+        RunCases baseline = baselineId == null || store.run(baselineId).isEmpty() ? null : RunLookup.runCases(store, baselineId);
+        if (baselineId != null && baseline == null) return GatedRun.asRecorded(run, recorded);
+        GateReport again = new GateService().gate(ws, run, baseline);
+        Optional<String> otherwise = dev.evalbench.core.service.RecordedGates.differenceOf(again, recorded);
+        if (otherwise.isPresent()) return GatedRun.asRecorded(run, recorded, otherwise.get());
+        return GatedRun.of(run, again, baseline == null ? null : GatedRun.REPORTS_BASELINE, ws, from);
     }
 
     /** The baseline's summaries, read once while it stays the baseline: the history gates every run against it. */

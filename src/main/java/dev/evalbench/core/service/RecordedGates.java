@@ -31,7 +31,8 @@ public record RecordedGates(GateReport before, GateReport after) {
         return first.isPresent() ? first : differenceOf(after, this.after);
     }
 
-    private static Optional<String> differenceOf(GateReport computed, GateReport recorded) {
+    /** As {@link #differenceFrom}, for one run's gates: {@code computed} again, {@code recorded} as a report has them. */
+    public static Optional<String> differenceOf(GateReport computed, GateReport recorded) {
         if (computed == null) return Optional.of("no gates there");
         java.util.Map<String, GateVerdict> byId = new java.util.LinkedHashMap<>();
         for (GateVerdict v : recorded.verdicts()) byId.put(v.id(), v);
