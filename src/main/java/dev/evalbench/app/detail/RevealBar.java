@@ -40,7 +40,7 @@ public final class RevealBar extends HBox {
     public void reveal(boolean revealed) {
         this.revealed = revealed;
         notice.setText(revealed ? "Showing restricted values as " + keptBy + " keeps them."
-                : "Restricted values of this case are masked, as in reports and CI outputs.");
+                : "Restricted values (any case's) and patterns are masked, as in reports and CI outputs.");
         toggle.setText(revealed ? "Mask" : "Reveal");
         onReveal.accept(revealed);
     }

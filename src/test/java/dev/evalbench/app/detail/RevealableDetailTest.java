@@ -27,6 +27,23 @@ class RevealableDetailTest {
         FxToolkit.registerPrimaryStage();
     }
 
+    /**
+     * Another case's restricted value is masked in this case's texts too (the starter's probe s03 restricts a sentence
+     * of the system prompt, and every case's preview shows it masked), and the notice says so: it read "Restricted
+     * values of this case are masked".
+     */
+    @Test
+    void anotherCasesRestrictedValueIsMaskedHereTooAndTheNoticeSaysAnyCases() {
+        CaseRecord shown = CaseRecords.sample("r1", "triage", "t001", true, 40); // its output names ORD-10421
+        OutboundMask mask = new OutboundMask(Map.of("t999", List.of("ord-10421")), Map.of(), KeyScrubber.of(List.of()));
+        AtomicReference<RevealableDetail> detail = new AtomicReference<>();
+        robot.interact(() -> detail.set(new RevealableDetail(shown, mask, null)));
+
+        assertThat(rawOutput(detail.get())).doesNotContain("ORD-10421").contains("masked");
+        assertThat(detail.get().lookupAll(".label").stream().map(n -> ((javafx.scene.control.Label) n).getText()).toList())
+                .contains("Restricted values (any case's) and patterns are masked, as in reports and CI outputs.");
+    }
+
     @Test
     void aRestrictedValueInTheOutputIsMaskedUntilRevealedAndMaskedAgain() {
         CaseRecord leaked = CaseRecords.sample("r1", "triage", "t001", true, 40); // its output names ORD-10421
