@@ -59,10 +59,22 @@ public final class WorkbenchApp extends Application {
     @Override
     public void init() {
         settings = options.settingsFile().load();
+        about = aboutLine();
         // Beside the toolkit's start: what the save at close needs is loaded while the jar is the one we started from.
         Thread rehearsal = new Thread(SettingsFile::rehearseSave, "evalbench-settings-rehearsal");
         rehearsal.setDaemon(true);
         rehearsal.start();
+    }
+
+    /** The shortcut sheet's line on this build, made by {@link #init}. */
+    private String about = "";
+
+    /** "Evalbench 0.1.0 · Java 17.0.17 · JavaFX 21.0.11": the version is read from the jar, so not on the FX thread. */
+    static String aboutLine() {
+        String fx = System.getProperty("javafx.runtime.version");
+        return "Evalbench " + dev.evalbench.core.run.AppInfo.appVersion() + " · Java " + Runtime.version().feature()
+                + "." + Runtime.version().interim() + "." + Runtime.version().update()
+                + (fx == null ? "" : " · JavaFX " + fx.replaceFirst("\\+.*$", ""));
     }
 
     /** Whether Ctrl+Q is asking about unsaved edits now. FX thread only. */
@@ -72,6 +84,7 @@ public final class WorkbenchApp extends Application {
     public void start(Stage stage) {
         ThemeSwitch.apply(settings.theme);
         MainWindow window = new MainWindow();
+        window.about(about);
         // The desktop's handler for report.html: xdg-open on Linux, open on macOS, the host services on Windows.
         window.documentOpener(dev.evalbench.app.shell.DesktopOpener.forThisOs(getHostServices()::showDocument));
         runner = new FxTaskRunner(failure -> window.status("Failed: " + failure.getMessage()));

@@ -57,6 +57,17 @@ public final class MainWindow {
         throw new IllegalStateException("no browser is known to this window");
     };
 
+    /** What the shortcut sheet says of the application under its list: version, Java, JavaFX. */
+    private String about = "";
+
+    /**
+     * Sets the line under the shortcut sheet's list ("Evalbench 0.1.0 · Java 17.0.17 · JavaFX 21.0.11"), read off the
+     * FX thread by whoever starts the window (the version is a resource of the jar).
+     */
+    public void about(String line) {
+        this.about = line == null ? "" : line;
+    }
+
     public MainWindow() {
         left.setOrientation(Orientation.VERTICAL);
         left.getItems().addAll(workspaceSlot, runsSlot);
@@ -95,7 +106,7 @@ public final class MainWindow {
         root.setBottom(bottom);
         scene = new Scene(root);
         shortcuts = new Shortcuts(scene);
-        Runnable sheet = () -> ShortcutSheet.show(scene.getWindow(), shortcuts.entries());
+        Runnable sheet = () -> ShortcutSheet.show(scene.getWindow(), shortcuts.entries(), about);
         shortcuts.add(new KeyCodeCombination(KeyCode.F1), "Window", "Show this list of shortcuts", sheet);
         shortcuts.add(new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN), "Window",
                 "Hide or show the workspace and runs column", this::toggleLeftColumn);

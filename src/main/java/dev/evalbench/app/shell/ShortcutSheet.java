@@ -38,7 +38,8 @@ final class ShortcutSheet {
     /** One group's title and its rows, each row its two labels. */
     private record Group(Label title, List<Node[]> rows, List<String> texts) {}
 
-    static Stage show(Window owner, List<Shortcuts.Entry> entries) {
+    /** @param about the line under the list (the application's version), or "" for none */
+    static Stage show(Window owner, List<Shortcuts.Entry> entries, String about) {
         Map<String, Group> groups = new LinkedHashMap<>();
         for (Shortcuts.Entry e : entries) {
             Group group = groups.computeIfAbsent(e.group(), name -> {
@@ -87,6 +88,13 @@ final class ShortcutSheet {
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
         VBox box = new VBox(12, find, scroll);
+        if (!about.isEmpty()) {
+            // Under the list, as a desktop application's About says which build the user runs (a bug report needs it).
+            Label version = new Label(about);
+            version.setId("shortcut-about");
+            version.getStyleClass().add(atlantafx.base.theme.Styles.TEXT_MUTED);
+            box.getChildren().add(version);
+        }
         box.setPadding(new Insets(16));
 
         // Sized to its content but never taller than most of the screen it opens on; when that cuts the height, the

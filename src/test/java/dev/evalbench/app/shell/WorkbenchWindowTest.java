@@ -103,6 +103,10 @@ class WorkbenchWindowTest extends WindowTestBase {
             javafx.geometry.Bounds label = last.localToScene(last.getLayoutBounds());
             return label.getMinY() >= shown.getMinY() && label.getMaxY() <= shown.getMaxY();
         })).as("the last shortcut (%s) can be scrolled into view", FxWait.read(last::getText)).isTrue();
+        // Under the list, which build this is, as a desktop application's About says (a bug report needs it).
+        assertThat(FxWait.read(() -> robot.lookup("#shortcut-about").queryAs(Label.class).getText()))
+                .matches("Evalbench \\d+\\.\\d+\\.\\d+\\S* · Java 17\\.\\d+\\.\\d+ · JavaFX 21\\.[0-9.]+")
+                .startsWith("Evalbench " + dev.evalbench.core.run.AppInfo.appVersion() + " · ");
 
         // Typed at once: the find field has the keyboard. (TestFX types into the window it last clicked unless told.)
         robot.targetWindow(sheet).write("regression");
