@@ -1,5 +1,6 @@
 package dev.evalbench.cli;
 
+import dev.evalbench.core.report.ReportApproval;
 import dev.evalbench.core.report.sign.DsseEnvelope;
 import dev.evalbench.core.report.sign.SigningInputException;
 import java.io.PrintWriter;
@@ -13,8 +14,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code evalbench approve ENVELOPE --key KEY [--pub PUB]}: adds a reviewer's signature to a signed report's
- * envelope, rewriting it atomically. It does not check the signatures already there: run {@code verify} first.
- * Exit 0, or 2 for unusable keys or envelope, or a key that already signed.
+ * envelope (or the report folder holding it), rewriting it atomically. It refuses (exit 1, nothing written) when
+ * report.json or the records it binds are not the bytes signed; it does not check the signatures already there: run
+ * {@code verify} first. Exit 0, or 2 for unusable keys or envelope, or a key that already signed.
  */
 @Command(name = "approve", mixinStandardHelpOptions = true, description = "Add your signature to a signed report's envelope (verify it first).")
 final class ApproveCommand implements Callable<Integer> {
@@ -24,7 +26,7 @@ final class ApproveCommand implements Callable<Integer> {
     @Option(names = "--json", description = JsonOut.HELP)
     boolean json;
 
-    @Parameters(index = "0", paramLabel = "ENVELOPE", description = "The DSSE envelope, e.g. report.intoto.json.")
+    @Parameters(index = "0", paramLabel = "ENVELOPE", description = "The DSSE envelope, e.g. report.intoto.json, or the report folder holding it.")
     Path envelope;
 
     @Option(names = "--key", required = true, paramLabel = "KEY", description = "Your Ed25519 private key (PEM).")
@@ -35,16 +37,25 @@ final class ApproveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        envelope = EnvelopeArgument.resolve(envelope);
         KeyFiles keys = KeyFiles.load(key, pub);
         DsseEnvelope approved;
+        PrintWriter o = spec.commandLine().getOut();
         try {
             // Also names the approver on the report.html beside the envelope, as the workbench does.
             approved = dev.evalbench.core.service.ReportService.approve(envelope,
                     keys.signer());
         } catch (SigningInputException e) {
             throw new BadInputException(e.getMessage(), e);
+        } catch (ReportApproval.ChangedSinceSigned e) {
+            // Exit 1, as verify's INVALID: the report is not what was signed, which is no usage error. Said on
+            // stderr with --json too, as every refusal is: the JSON on stdout describes an approval.
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("not approved: the report beside " + envelope + " is not the one that was signed; nothing written");
+            e.problems().forEach(p -> err.println("  " + p));
+            err.flush();
+            return ExitCodes.GATE_FAILED;
         }
-        PrintWriter o = spec.commandLine().getOut();
         if (json) {
             JsonOut.print(o, JsonOut.object().put("approved_by", keys.keyId()).put("envelope", envelope.toString())
                     .put("signatures", approved.signatures().size()).put("existing_signatures_checked", false));

@@ -41,7 +41,7 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--json", description = JsonOut.HELP)
     boolean json;
 
-    @Parameters(index = "0", paramLabel = "ENVELOPE", description = "The DSSE envelope, e.g. report.intoto.json.")
+    @Parameters(index = "0", paramLabel = "ENVELOPE", description = "The DSSE envelope, e.g. report.intoto.json, or the report folder holding it.")
     Path envelope;
 
     @ParentCommand
@@ -89,6 +89,7 @@ final class VerifyCommand implements Callable<Integer> {
         try {
             // A mistyped report path is the first thing to say, before anything about keys (as the window says it).
             if (!Files.exists(envelope)) throw new SigningInputException(envelope + ": file not found");
+            envelope = EnvelopeArgument.resolve(envelope);
             List<PublicKey> publicKeys = new ArrayList<>();
             for (Path key : keys.isEmpty() ? keyFolderKeys() : keys) {
                 TrustedKey k = TrustedKey.read(key);

@@ -15,12 +15,29 @@ import java.security.PublicKey;
 
 /**
  * A reviewer's approval: one more signature over the unchanged payload of an existing envelope, written back
- * atomically. It checks that the envelope is an evalbench report statement and that the reviewer's keys are one
- * pair; it does not check the signatures already there (the reviewer may not hold the author's public key):
- * run {@code evalbench verify} first. Stateless.
+ * atomically. It checks that the envelope is an evalbench report statement, that report.json beside it and the
+ * records files it binds are the bytes that were signed (what the reviewer read is what they approve), and that
+ * the reviewer's keys are one pair; it does not check the signatures already there (the reviewer may not hold the
+ * author's public key): run {@code evalbench verify} first. Stateless.
  */
 public final class ReportApproval {
     private ReportApproval() {}
+
+    /** The report's files beside the envelope are not the ones signed; nothing was written. */
+    public static final class ChangedSinceSigned extends Exception {
+        private final java.util.List<String> problems;
+
+        ChangedSinceSigned(Path envelopeFile, java.util.List<String> problems) {
+            super("not approved: the report beside " + envelopeFile + " is not the one signed (" + problems.get(0)
+                    + (problems.size() > 1 ? "; and " + (problems.size() - 1) + " more" : "") + "); nothing written");
+            this.problems = java.util.List.copyOf(problems);
+        }
+
+        /** Each file that differs from its signed digest, in the verifier's words. */
+        public java.util.List<String> problems() {
+            return problems;
+        }
+    }
 
     /**
      * @return the envelope as written
@@ -28,14 +45,15 @@ public final class ReportApproval {
      *                               keys are not one pair, or this key already signed it
      */
     public static DsseEnvelope approve(Path envelopeFile, PrivateKey key, PublicKey publicKey)
-            throws SigningInputException, IOException {
+            throws SigningInputException, IOException, ChangedSinceSigned {
         DsseEnvelope envelope = DsseEnvelope.read(envelopeFile);
         if (!Dsse.IN_TOTO_PAYLOAD_TYPE.equals(envelope.payloadType())) {
             throw new SigningInputException(envelopeFile + ": payloadType is '" + envelope.payloadType() + "', expected '"
                     + Dsse.IN_TOTO_PAYLOAD_TYPE + "'; not an evalbench report envelope");
         }
+        InTotoStatement statement;
         try {
-            InTotoStatement statement = InTotoStatement.parse(envelope.payloadBytes());
+            statement = InTotoStatement.parse(envelope.payloadBytes());
             if (!InTotoStatement.EVALBENCH_REPORT_PREDICATE.equals(statement.predicateType())) {
                 throw new SigningInputException(envelopeFile + ": the statement's predicateType is '" + statement.predicateType()
                         + "', not an evalbench report");
@@ -43,6 +61,10 @@ public final class ReportApproval {
         } catch (InvalidStatementException e) {
             throw new SigningInputException(envelopeFile + ": the payload is not an in-toto statement: " + e.getMessage(), e);
         }
+        Path folder = envelopeFile.toAbsolutePath().getParent();
+        java.util.List<String> changed = dev.evalbench.core.report.sign.ReportVerifier.reportFileProblems(statement,
+                (folder == null ? Path.of(".") : folder).resolve(ReportWriter.JSON));
+        if (!changed.isEmpty()) throw new ChangedSinceSigned(envelopeFile, changed);
         String keyId = Ed25519Keys.keyId(publicKey);
         if (!Ed25519Keys.isPair(key, publicKey)) {
             throw new SigningInputException("the private key and the public key " + keyId + " are not one key pair");

@@ -181,8 +181,11 @@ public final class ReportService {
      * Stateless; does not use the store.
      *
      * @throws SigningInputException if the envelope is not an evalbench report, or this key already signed it
+     * @throws dev.evalbench.core.report.ReportApproval.ChangedSinceSigned if report.json or its records beside the
+     *                                                                     envelope are not the signed bytes
      */
-    public static DsseEnvelope approve(Path envelopeFile, Signer approver) throws SigningInputException, IOException {
+    public static DsseEnvelope approve(Path envelopeFile, Signer approver)
+            throws SigningInputException, IOException, dev.evalbench.core.report.ReportApproval.ChangedSinceSigned {
         DsseEnvelope approved = ReportApproval.approve(envelopeFile, approver.privateKey(), approver.publicKey());
         Path parent = envelopeFile.toAbsolutePath().getParent();
         Path html = parent == null ? null : parent.resolve(ReportWriter.HTML);

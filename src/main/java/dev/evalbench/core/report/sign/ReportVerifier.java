@@ -85,6 +85,22 @@ public final class ReportVerifier {
         return signers;
     }
 
+    /**
+     * What is wrong with the report's own files against {@code statement}, which needs no key: {@code reportJson}
+     * and the records files it binds by digest (its input files are the workspace's, not checked here). Empty when
+     * they are the files that were signed. A reviewer's approval is of these: approving a report.json changed after
+     * signing would sign a statement about other bytes than the ones read.
+     *
+     * @throws SigningInputException if report.json is absent or a file cannot be read
+     */
+    public static List<String> reportFileProblems(InTotoStatement statement, Path reportJson) throws SigningInputException {
+        requireFile(Optional.of(reportJson));
+        SubjectChecks subjects = new SubjectChecks();
+        subjects.run(statement, Optional.of(reportJson), Optional.empty(), java.util.Set.of("**"));
+        if (subjects.checked.contains(StatementSubject.REPORT_NAME)) BoundFiles.check(reportJson, subjects);
+        return List.copyOf(subjects.problems);
+    }
+
     private static List<String> givenKeyIds(List<PublicKey> keys) {
         return keys.stream().map(Ed25519Keys::keyId).toList();
     }
