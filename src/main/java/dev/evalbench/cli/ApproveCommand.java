@@ -37,11 +37,11 @@ final class ApproveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        envelope = EnvelopeArgument.resolve(envelope);
         KeyFiles keys = KeyFiles.load(key, pub);
         DsseEnvelope approved;
         PrintWriter o = spec.commandLine().getOut();
         try {
+            envelope = dev.evalbench.core.report.ReportEnvelope.of(envelope);
             // Also names the approver on the report.html beside the envelope, as the workbench does.
             approved = dev.evalbench.core.service.ReportService.approve(envelope,
                     keys.signer());

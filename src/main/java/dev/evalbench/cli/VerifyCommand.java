@@ -89,7 +89,7 @@ final class VerifyCommand implements Callable<Integer> {
         try {
             // A mistyped report path is the first thing to say, before anything about keys (as the window says it).
             if (!Files.exists(envelope)) throw new SigningInputException(envelope + ": file not found");
-            envelope = EnvelopeArgument.resolve(envelope);
+            envelope = dev.evalbench.core.report.ReportEnvelope.of(envelope);
             List<PublicKey> publicKeys = new ArrayList<>();
             for (Path key : keys.isEmpty() ? keyFolderKeys() : keys) {
                 TrustedKey k = TrustedKey.read(key);

@@ -100,7 +100,8 @@ public final class VerifyViewModel {
     private static Checked check(Path envelopeFile, Path workspaceDir, Path keyFolder, List<Path> extra,
                                  boolean absentInputsAllowed) throws Exception {
         // A mistyped path is the first thing to say, as `evalbench verify` says it, before anything about keys.
-        if (!Files.isRegularFile(envelopeFile)) throw new SigningInputException(envelopeFile + ": file not found");
+        if (!Files.exists(envelopeFile)) throw new SigningInputException(envelopeFile + ": file not found");
+        envelopeFile = dev.evalbench.core.report.ReportEnvelope.of(envelopeFile);
         List<TrustedKey> trusted = new ArrayList<>();
         for (Path pub : SigningKeys.publicKeys(keyFolder)) trusted.add(TrustedKey.read(pub));
         for (Path pub : extra) trusted.add(TrustedKey.read(pub));

@@ -137,6 +137,23 @@ class VerifyViewModelTest {
         assertThat(vm.problems()).anyMatch(p -> p.startsWith("report.json: "));
     }
 
+    /**
+     * The report folder dropped or typed (what CI uploads) is verified through its envelope; it read "out: file not
+     * found". A folder with no envelope says why.
+     */
+    @Test
+    void theReportFolderIsVerifiedThroughItsEnvelope() throws Exception {
+        vm.open(envelope.getParent());
+
+        assertThat(vm.verdictProperty().get()).isEqualTo(CheckRow.State.VALID);
+        assertThat(vm.files()).extracting(CheckRow::what).contains("report.json");
+
+        vm.open(workspace);
+
+        assertThat(vm.headlineProperty().get()).isEqualTo("Cannot verify");
+        assertThat(vm.problemProperty().get()).startsWith(workspace + ": a folder without report.intoto.json");
+    }
+
     @Test
     void aMistypedEnvelopePathIsNamedFirst() throws Exception {
         Files.delete(keys.resolve("author.pub"));
