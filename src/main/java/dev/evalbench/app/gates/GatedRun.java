@@ -16,11 +16,13 @@ import java.util.Map;
  * gate (by key), the baseline's tag when one was used, and the workspace the gates came from. Immutable. It
  * keeps the run's header, not its records, so an open 10,000-case run does not hold every text in memory.
  *
- * @param baselineTag the tag that named the baseline ("main"), or null when there was none
- * @param gatesFrom   where the gates came from, in words ("the stored snapshot of run ...")
+ * @param baselineTag     the tag that named the baseline ("main"), or null when there was none
+ * @param gatesFrom       where the gates came from, in words ("the stored snapshot of run ...")
+ * @param judgedOtherwise for a report's recorded gates, how the open workspace's gates judge its run otherwise
+ *                        ("gate schema: pass there, FAIL in the report"), else null
  */
 public record GatedRun(RunHeader header, GateReport report, String baselineTag, Workspace workspace, String gatesFrom,
-                       Map<String, GateCases.Behind> casesBehind) {
+                       Map<String, GateCases.Behind> casesBehind, String judgedOtherwise) {
 
     /** Gates {@code run} already read and gated: finds the cases behind each verdict. */
     public static GatedRun of(RunCases run, GateReport report, String baselineTag, Workspace ws, String gatesFrom) {
@@ -29,7 +31,7 @@ public record GatedRun(RunHeader header, GateReport report, String baselineTag, 
             GateSpec spec = ws.gates().stream().filter(g -> g.id().equals(v.id())).findFirst().orElse(null);
             behind.put(v.id(), GateCases.behind(spec, ws, run.cases()));
         }
-        return new GatedRun(run.header(), report, baselineTag, ws, gatesFrom, Map.copyOf(behind));
+        return new GatedRun(run.header(), report, baselineTag, ws, gatesFrom, Map.copyOf(behind), null);
     }
 
     /** Where the gates of {@link #asRecorded} come from, in words. */
@@ -40,7 +42,7 @@ public record GatedRun(RunHeader header, GateReport report, String baselineTag, 
      * its gates (the gates panel then filters nothing when one is clicked) and no baseline tag.
      */
     public static GatedRun asRecorded(RunCases run, GateReport recorded) {
-        return new GatedRun(run.header(), recorded, null, null, FROM_REPORT, Map.of());
+        return new GatedRun(run.header(), recorded, null, null, FROM_REPORT, Map.of(), null);
     }
 
     /**
@@ -49,20 +51,12 @@ public record GatedRun(RunHeader header, GateReport report, String baselineTag, 
      * reviewer reads the verdict that was signed.
      */
     public static GatedRun asRecorded(RunCases run, GateReport recorded, String otherwise) {
-        return new GatedRun(run.header(), recorded, null, null, FROM_REPORT + OTHERWISE + otherwise, Map.of());
+        return new GatedRun(run.header(), recorded, null, null, FROM_REPORT, Map.of(), otherwise);
     }
-
-    private static final String OTHERWISE = "; the open workspace judges otherwise: ";
 
     /** Whether the gates are the ones a report recorded ({@link #asRecorded}), not computed here. */
     public boolean recorded() {
-        return gatesFrom.startsWith(FROM_REPORT);
-    }
-
-    /** How the open workspace's gates judge a report's run otherwise than the report recorded, or null. */
-    public String judgedOtherwise() {
-        int at = gatesFrom.indexOf(OTHERWISE);
-        return recorded() && at >= 0 ? gatesFrom.substring(at + OTHERWISE.length()) : null;
+        return FROM_REPORT.equals(gatesFrom);
     }
 
     /** The baseline "tag" of a report's run gated again against the baseline the report brought. */
