@@ -35,6 +35,12 @@ class ApproveWhatWasSignedTest {
                 + " is not the one that was signed; nothing written\n  report.json: sha256 differs from the signed subject");
         assertThat(Files.readAllBytes(signed.envelope)).isEqualTo(envelope);
         assertThat(Files.readAllBytes(signed.out.resolve("report.html"))).isEqualTo(html);
+
+        // compare reads it as any report, and says first that it is not the one signed.
+        Cli.Result compare = Cli.run("compare", signed.out.toString(), signed.out.toString());
+        assertThat(compare.exit()).isZero();
+        assertThat(compare.err()).startsWith("warning: " + signed.report + " is not the report that was signed (report.json:"
+                + " sha256 differs from the signed subject");
     }
 
     @Test

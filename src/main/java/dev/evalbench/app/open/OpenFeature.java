@@ -127,7 +127,11 @@ public final class OpenFeature {
         }).onSuccess(this::show).onFailure(e -> window.status("Cannot open: " + e.getMessage())).executeWith(runner);
     }
 
+    /** What a signed report whose report.json or records changed since signing is called beside its name. */
+    static final String NOT_AS_SIGNED = "[NOT AS SIGNED]";
+
     private void show(List<OpenedRun> runs) {
+        List<String> changedSinceSigned = new ArrayList<>();
         List<RunChoice> choices = new ArrayList<>();
         List<Path> envelopes = new ArrayList<>();
         List<String> names = new ArrayList<>();
@@ -139,7 +143,11 @@ public final class OpenFeature {
             }
             String id = compare.opened().add(run.run(), run.templates());
             if (run.reportGates() != null) compare.reports().recordGates(id, run.reportGates());
-            String label = run.kind() + " " + id + " (" + run.opened().getFileName() + ")";
+            // A signed report whose files are not the ones signed says so wherever it is named (the comparison's
+            // runs line, the tabs' tooltips), not only after "Verify".
+            String label = run.kind() + " " + id + " (" + run.opened().getFileName() + ")"
+                    + (run.notAsSigned() == null ? "" : " " + NOT_AS_SIGNED);
+            if (run.notAsSigned() != null) changedSinceSigned.add(run.notAsSigned());
             compare.nameOpened(id, label);
             names.add(label);
             choices.add(RunChoice.ofFile(id, label, compare::opened));
@@ -152,7 +160,9 @@ public final class OpenFeature {
                         + run.baselineUnread() + ")");
             }
         }
-        window.status("Opened " + String.join(", ", names) + " read-only.");
+        window.status("Opened " + String.join(", ", names) + " read-only."
+                + (changedSinceSigned.isEmpty() ? "" : " Not as signed, so not to be trusted: "
+                        + String.join("; ", changedSinceSigned) + "."));
         if (choices.size() == 2) {
             compare.open(choices.get(0), choices.get(1));
             return;

@@ -16,23 +16,28 @@ import java.util.Map;
  * comparison; both null otherwise. {@code baselineUnread} says why a report's baseline could not be brought (its
  * records file missing, altered or truncated: the run's own records still checked out, so it opens alone), else
  * null. {@code envelope} is the signed envelope beside a report's report.json (found when the file was read, so no
- * one asks the file system again on a UI thread), or null. Immutable.
+ * one asks the file system again on a UI thread), or null. {@code notAsSigned} says how a signed report's
+ * report.json or records differ from what its envelope signed ("report.json: sha256 differs from the signed
+ * subject …"), checked as the folder is read, with no key needed; null when they are as signed or nothing is signed.
+ * Immutable.
  */
 public record OpenedRun(StoredRun run, Path file, Path opened, String kind,
                         Map<String, dev.evalbench.core.store.PromptTemplates.Text> templates, VerdictReport verdict,
                         dev.evalbench.core.gate.GateReport reportGates, StoredRun baseline,
-                        dev.evalbench.core.gate.GateReport baselineGates, String baselineUnread, Path envelope) {
+                        dev.evalbench.core.gate.GateReport baselineGates, String baselineUnread, Path envelope,
+                        String notAsSigned) {
     public OpenedRun {
         templates = Map.copyOf(templates);
     }
 
     public OpenedRun(StoredRun run, Path file, Path opened, String kind) {
-        this(run, file, opened, kind, Map.of(), null, null, null, null, null, null);
+        this(run, file, opened, kind, Map.of(), null, null, null, null, null, null, null);
     }
 
     /** A verdict report folder. */
     public static OpenedRun ofVerdict(VerdictReport verdict, Path file, Path opened) {
-        return new OpenedRun(null, file, opened, verdict.kind() + " verdict", Map.of(), verdict, null, null, null, null, null);
+        return new OpenedRun(null, file, opened, verdict.kind() + " verdict", Map.of(), verdict, null, null, null, null, null,
+                null);
     }
 
     /** Whether it is a report that brought the baseline it was compared with. */

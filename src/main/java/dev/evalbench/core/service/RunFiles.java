@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Opens what CI produced as a run, read-only and without a history: an exported run file ({@code export}), a
@@ -55,7 +56,9 @@ public final class RunFiles {
             if (verdict.isPresent()) return OpenedRun.ofVerdict(verdict.get(), file, opened);
         }
         RunExport.Exported exported = withTemplates(file);
-        if (!isReport(file)) return new OpenedRun(exported.run(), file, opened, kind, exported.templates(), null, null, null, null, null, null);
+        if (!isReport(file)) {
+            return new OpenedRun(exported.run(), file, opened, kind, exported.templates(), null, null, null, null, null, null, null);
+        }
         var gates = dev.evalbench.core.report.ReportGates.of(exported.gates()).orElse(null);
         java.util.Optional<dev.evalbench.core.record.StoredRun> baseline;
         String baselineUnread = null;
@@ -67,9 +70,14 @@ public final class RunFiles {
             baseline = java.util.Optional.empty();
             baselineUnread = e.getMessage();
         }
+        Path envelope = envelopeBeside(file);
+        // Checked now, off any UI thread and with no key: a reviewer shown a signed report's gates must learn at once
+        // that its report.json is not the one signed (the verdicts edited to pass), not only after "Verify".
+        List<String> changed = envelope == null ? List.of()
+                : dev.evalbench.core.report.sign.ReportVerifier.reportFileProblems(envelope, file);
         return new OpenedRun(exported.run(), file, opened, kind, exported.templates(), null, gates, baseline.orElse(null),
                 baseline.isEmpty() ? null : dev.evalbench.core.report.ReportGates.baselineOf(exported.comparison()).orElse(null),
-                baselineUnread, envelopeBeside(file));
+                baselineUnread, envelope, changed.isEmpty() ? null : String.join("; ", changed));
     }
 
     /**

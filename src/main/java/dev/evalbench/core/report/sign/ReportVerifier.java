@@ -101,6 +101,18 @@ public final class ReportVerifier {
         return List.copyOf(subjects.problems);
     }
 
+    /**
+     * As {@link #reportFileProblems(InTotoStatement, Path)}, the statement read from {@code envelopeFile}; a problem
+     * too when the envelope cannot be read or holds no statement.
+     */
+    public static List<String> reportFileProblems(Path envelopeFile, Path reportJson) {
+        try {
+            return reportFileProblems(InTotoStatement.parse(DsseEnvelope.read(envelopeFile).payloadBytes()), reportJson);
+        } catch (SigningInputException | InvalidStatementException e) {
+            return List.of(envelopeFile.getFileName() + ": " + e.getMessage());
+        }
+    }
+
     private static List<String> givenKeyIds(List<PublicKey> keys) {
         return keys.stream().map(Ed25519Keys::keyId).toList();
     }
