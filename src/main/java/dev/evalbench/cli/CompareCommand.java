@@ -17,10 +17,7 @@ import dev.evalbench.core.service.RunLookup;
 import dev.evalbench.core.store.RunStore;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -81,7 +78,7 @@ final class CompareCommand implements Callable<Integer> {
             throw new BadInputException("name two runs to compare (compare A B), or one report folder written with --baseline");
         }
         boolean twoFiles = RunLookup.runFile(before).isPresent() && (oneReport || RunLookup.runFile(after).isPresent());
-        warnNotAsSigned(oneReport ? List.of(before) : List.of(before, after));
+        NotAsSigned.warn(spec.commandLine().getErr(), before, after);
         Path workspace = twoFiles ? workspaceOption.optional(null) : history.workspace(workspaceOption, null);
         try (RunStore store = twoFiles ? history.openReadOnlyIfAny(workspace) : history.openReadOnly(workspace)) {
             // The terminal shows the first --max-cases changes: flips beyond them need not be read (counts are the
@@ -123,25 +120,5 @@ final class CompareCommand implements Callable<Integer> {
             }
             return ExitCodes.OK;
         }
-    }
-
-    /**
-     * Says first, on stderr, which signed report named here holds a report.json or records that are not the ones its
-     * envelope signed (its gates edited to pass): the comparison reads them all the same, as it reads an unsigned one.
-     */
-    private void warnNotAsSigned(List<String> refs) throws Exception {
-        PrintWriter err = spec.commandLine().getErr();
-        for (String ref : refs) {
-            Optional<Path> file = RunLookup.runFile(ref);
-            if (file.isEmpty()) continue;
-            Path envelope = file.get().toAbsolutePath().resolveSibling(dev.evalbench.core.report.ReportSigner.ENVELOPE);
-            if (!Files.isRegularFile(envelope)) continue;
-            List<String> changed = dev.evalbench.core.report.sign.ReportVerifier.reportFileProblems(envelope, file.get());
-            if (!changed.isEmpty()) {
-                err.println("warning: " + file.get() + " is not the report that was signed (" + String.join("; ", changed)
-                        + "): do not trust this comparison; `evalbench verify` says more");
-            }
-        }
-        err.flush();
     }
 }

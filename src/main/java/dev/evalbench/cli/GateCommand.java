@@ -65,6 +65,7 @@ final class GateCommand implements Callable<Integer> {
             positional = null;
         }
         Path workspace = workspaceOption.require(positional);
+        NotAsSigned.warn(spec.commandLine().getErr(), runRef, output.baseline);
         java.util.Optional<StoredRun> file = RunLookup.baselineFile(runRef);
         if (file.isPresent()) {
             // CI's exported run or report: its records were masked when it was written; its masks are the workspace's.

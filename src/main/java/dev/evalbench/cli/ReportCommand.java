@@ -71,6 +71,7 @@ final class ReportCommand implements Callable<Integer> {
         // Under --json the text lines go nowhere and one object is printed at the end.
         PrintWriter o = json ? new PrintWriter(java.io.Writer.nullWriter()) : spec.commandLine().getOut();
         Path workspace = history.workspace(workspaceOption, null);
+        NotAsSigned.warn(spec.commandLine().getErr(), runRef, baseline);
         try (RunStore store = history.openReadOnly(workspace)) {
             ReportService.Signer signer = keys == null ? null : keys.signer();
             ReportService.Result written = new ReportService(store, new GateService(parent.env()))

@@ -103,6 +103,7 @@ final class RunCommand implements Callable<Integer> {
         }
         // Every input is checked before anything is created: a baseline file is read now, and a baseline
         // named by run or tag needs a history that already exists.
+        NotAsSigned.warn(spec.commandLine().getErr(), output.baseline);
         StoredRun fileBaseline = output.baseline == null ? null : RunLookup.baselineFile(output.baseline).orElse(null);
         if (output.baseline != null && fileBaseline == null && !Files.isRegularFile(history.dbFor(workspace))) {
             throw new BadInputException("--baseline " + output.baseline + ": no such file, and no run history at "

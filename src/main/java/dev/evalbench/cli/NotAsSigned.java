@@ -1,0 +1,36 @@
+package dev.evalbench.cli;
+
+import dev.evalbench.core.report.ReportSigner;
+import dev.evalbench.core.report.sign.ReportVerifier;
+import dev.evalbench.core.service.RunLookup;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The warning a command prints first, on stderr, for each signed report it was given to read (as a run, a baseline,
+ * one side of a comparison) whose report.json or records are not the bytes its envelope signed: the command reads
+ * it all the same, as it reads an unsigned one, so whoever reads its output must be told. No key is needed.
+ */
+final class NotAsSigned {
+    private NotAsSigned() {}
+
+    /** @param refs what the user named (run ids, tags, files, report folders); nulls and non-files are passed over */
+    static void warn(PrintWriter err, String... refs) {
+        for (String ref : refs) {
+            if (ref == null) continue;
+            Optional<Path> file = RunLookup.runFile(ref);
+            if (file.isEmpty()) continue;
+            Path envelope = file.get().toAbsolutePath().resolveSibling(ReportSigner.ENVELOPE);
+            if (!Files.isRegularFile(envelope)) continue;
+            List<String> changed = ReportVerifier.reportFileProblems(envelope, file.get());
+            if (!changed.isEmpty()) {
+                err.println("warning: " + file.get() + " is not the report that was signed (" + String.join("; ", changed)
+                        + "): do not trust what is read from it; `evalbench verify` says more");
+            }
+        }
+        err.flush();
+    }
+}
