@@ -138,7 +138,8 @@ public final class OpenFeature {
         for (OpenedRun run : runs) {
             if (run.isVerdict()) {
                 showVerdict(run);
-                names.add(run.describe());
+                names.add(run.describe() + (run.notAsSigned() == null ? "" : " " + NOT_AS_SIGNED));
+                if (run.notAsSigned() != null) changedSinceSigned.add(run.notAsSigned());
                 continue;
             }
             String id = compare.opened().add(run.run(), run.templates());
@@ -202,7 +203,8 @@ public final class OpenFeature {
     private void showVerdict(OpenedRun opened) {
         var r = opened.verdict();
         VerdictView view = new VerdictView(r, () -> compare.compareHistoryRuns(r.firstRunId(), r.secondRunId()));
-        Tab tab = new Tab(r.kind() + " verdict " + (r.secondRunId().length() > 15 ? r.secondRunId().substring(0, 15) : r.secondRunId()), view);
+        Tab tab = new Tab(r.kind() + " verdict " + (r.secondRunId().length() > 15 ? r.secondRunId().substring(0, 15) : r.secondRunId())
+                + (opened.notAsSigned() == null ? "" : " " + NOT_AS_SIGNED), view);
         tab.setId("verdict-tab");
         tab.setTooltip(new Tooltip(opened.describe()));
         window.tabs().getTabs().add(tab);

@@ -34,10 +34,10 @@ public record OpenedRun(StoredRun run, Path file, Path opened, String kind,
         this(run, file, opened, kind, Map.of(), null, null, null, null, null, null, null);
     }
 
-    /** A verdict report folder. */
-    public static OpenedRun ofVerdict(VerdictReport verdict, Path file, Path opened) {
+    /** A verdict report folder; {@code notAsSigned} as for a report (null: as signed, or unsigned). */
+    public static OpenedRun ofVerdict(VerdictReport verdict, Path file, Path opened, String notAsSigned) {
         return new OpenedRun(null, file, opened, verdict.kind() + " verdict", Map.of(), verdict, null, null, null, null, null,
-                null);
+                notAsSigned);
     }
 
     /** Whether it is a report that brought the baseline it was compared with. */

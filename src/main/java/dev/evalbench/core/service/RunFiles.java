@@ -53,7 +53,7 @@ public final class RunFiles {
     private static OpenedRun read(Path file, Path opened, String kind) throws RunFileException {
         if (isVerdict(file)) {
             var verdict = VerdictReport.read(file);
-            if (verdict.isPresent()) return OpenedRun.ofVerdict(verdict.get(), file, opened);
+            if (verdict.isPresent()) return OpenedRun.ofVerdict(verdict.get(), file, opened, notAsSigned(file, envelopeBeside(file)));
         }
         RunExport.Exported exported = withTemplates(file);
         if (!isReport(file)) {
@@ -71,13 +71,20 @@ public final class RunFiles {
             baselineUnread = e.getMessage();
         }
         Path envelope = envelopeBeside(file);
-        // Checked now, off any UI thread and with no key: a reviewer shown a signed report's gates must learn at once
-        // that its report.json is not the one signed (the verdicts edited to pass), not only after "Verify".
-        List<String> changed = envelope == null ? List.of()
-                : dev.evalbench.core.report.sign.ReportVerifier.reportFileProblems(envelope, file);
         return new OpenedRun(exported.run(), file, opened, kind, exported.templates(), null, gates, baseline.orElse(null),
                 baseline.isEmpty() ? null : dev.evalbench.core.report.ReportGates.baselineOf(exported.comparison()).orElse(null),
-                baselineUnread, envelope, changed.isEmpty() ? null : String.join("; ", changed));
+                baselineUnread, envelope, notAsSigned(file, envelope));
+    }
+
+    /**
+     * How {@code file} (a report.json) and what it binds differ from what {@code envelope} signed, or null (as signed,
+     * or no envelope). Checked as the folder is read, off any UI thread and with no key: a reviewer shown a signed
+     * report's verdicts must learn at once that they are not the ones signed, not only after "Verify".
+     */
+    private static String notAsSigned(Path file, Path envelope) {
+        List<String> changed = envelope == null ? List.of()
+                : dev.evalbench.core.report.sign.ReportVerifier.reportFileProblems(envelope, file);
+        return changed.isEmpty() ? null : String.join("; ", changed);
     }
 
     /**

@@ -134,6 +134,29 @@ class VerdictComparisonWindowTest extends WindowTestBase {
                 "Cannot compare: no workspace is open, so there is no run history to read (Ctrl+O opens one)"));
     }
 
+    /** A signed canary verdict whose report.json was edited after signing ("hold" made "promote") says so as it opens. */
+    @Test
+    void aSignedVerdictEditedAfterSigningIsNamedNotAsSigned() throws Exception {
+        Path keys = temp.resolve("keys");
+        assertThat(Cli.run("keygen", "--out", keys.toString(), "--name", "ci").exit()).isZero();
+        Path signed = temp.resolve("signed-canary");
+        Cli.Result c = Cli.run("canary", "control", "canary", "-w", fixture.workspace.toString(), "--out", signed.toString(),
+                "--sign", keys.resolve("ci.key").toString());
+        assertThat(signed.resolve("report.intoto.json")).as(c.err()).exists();
+        assertThat(RunFiles.open(signed).notAsSigned()).isNull();
+        Path json = signed.resolve("report.json");
+        String text = java.nio.file.Files.readString(json);
+        assertThat(text).contains("\"hold\"");
+        java.nio.file.Files.writeString(json, text.replace("\"hold\"", "\"promote\""));
+
+        fixture.start(Map.of(), List.of(RunFiles.open(signed)));
+        waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#verdict-headline").tryQuery().isPresent());
+        assertThat(FxWait.read(() -> fixture.workbench().window().tabs().getSelectionModel().getSelectedItem().getText()))
+                .endsWith(" [NOT AS SIGNED]");
+        assertThat(text("#status-message")).contains("[NOT AS SIGNED] read-only. Not as signed, so not to be trusted:"
+                + " report.json: sha256 differs from the signed subject");
+    }
+
     @Test
     void aCanaryReportFolderOpensAsItsVerdictAndOneClickComparesItsRuns() throws Exception {
         OpenedRun opened = RunFiles.open(canaryDir);
