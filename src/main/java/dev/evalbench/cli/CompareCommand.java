@@ -108,6 +108,16 @@ final class CompareCommand implements Callable<Integer> {
                         + " after a new run)");
                 err.flush();
             }
+            String beforeWorkspace = result.before().header().workspace();
+            String afterWorkspace = b.header().workspace();
+            if (beforeWorkspace != null && afterWorkspace != null && !beforeWorkspace.equals(afterWorkspace)) {
+                // Two workspaces' runs pair only where suite and case ids happen to match: "0 cases in both runs"
+                // read as if every case had been dropped.
+                PrintWriter err = spec.commandLine().getErr();
+                err.println("note: run " + result.before().id() + " is of workspace " + beforeWorkspace + " and run " + b.id()
+                        + " of workspace " + afterWorkspace + ": their cases pair only where suite and case id match");
+                err.flush();
+            }
             RunKind beforeKind = result.before().header().kind();
             if ((beforeKind == RunKind.EVAL) != (b.header().kind() == RunKind.EVAL)) {
                 // An eval run and production's requests pair on no case: "0 cases in both runs", every part changed.

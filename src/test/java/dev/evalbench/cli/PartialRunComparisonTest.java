@@ -94,6 +94,19 @@ class PartialRunComparisonTest {
         assertThat(traffic.out()).contains("(0 cases in both runs)");
         assertThat(traffic.err()).contains("is a traffic run (production's requests, not the eval cases): no case pairs"
                 + " with the other run's");
+        assertThat(traffic.err()).doesNotContain("of workspace");
+
+        // A run of another workspace (the starter, exported) against the sample's: "0 cases in both runs" is said why.
+        Path other = tmp.resolve("starter");
+        assertThat(Cli.run("init", other.toString()).exit()).isZero();
+        assertThat(Cli.run("run", other.toString(), "--quiet").exit()).isZero();
+        Path export = tmp.resolve("starter.json");
+        assertThat(Cli.run("export", "latest", "--out", export.toString(), "-w", other.toString()).exit()).isZero();
+        Cli.Result across = Cli.run("compare", export.toString(), only, "-w", w);
+        assertThat(across.out()).contains("(0 cases in both runs)");
+        assertThat(across.err()).isEqualTo("note: run " + Json.MAPPER.readTree(export.toFile()).at("/run/header/id").asText()
+                + " is of workspace starter and run " + only + " of workspace support-triage: their cases pair only where"
+                + " suite and case id match\n");
     }
 
     private static String runId(Cli.Result run) throws Exception {
