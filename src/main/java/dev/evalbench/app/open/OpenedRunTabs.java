@@ -69,7 +69,8 @@ final class OpenedRunTabs {
                 + " tagged " + RunGating.BASELINE_TAG + " in this workspace's history.");
         ResultsView view = new ResultsView(vm, new GatesView(gatesVm));
         view.addAction(CompareButtons.of(run.runId(), id -> compare.compareWithBaseline(run), id -> compare.compareWithPrevious(run)));
-        Tab tab = new Tab("Read-only " + run.runId(), view);
+        Tab tab = new Tab("Read-only " + run.runId() + (run.label().contains(OpenFeature.NOT_AS_SIGNED)
+                ? " " + OpenFeature.NOT_AS_SIGNED : ""), view);
         gatesVm.setOnChosen(row -> dev.evalbench.app.results.ResultsTabs.followGate(vm, window, tab, row));
         tab.setId("opened-tab-" + run.runId());
         tab.setTooltip(new Tooltip(run.label()));

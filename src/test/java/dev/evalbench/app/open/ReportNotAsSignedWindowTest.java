@@ -51,6 +51,9 @@ class ReportNotAsSignedWindowTest extends WindowTestBase {
         assertThat(label("#compare-runs")).contains("(ci-report) [NOT AS SIGNED] (read-only)");
         assertThat(label("#status-message")).contains(" read-only. Not as signed, so not to be trusted: report.json:"
                 + " sha256 differs from the signed subject");
+        // Its own results tab, beside the comparison, is named so too.
+        assertThat(FxWait.read(() -> fixture.workbench().window().tabs().getTabs().stream().map(javafx.scene.control.Tab::getText)
+                .filter(t -> t.startsWith("Read-only ")).toList())).containsExactly("Read-only " + opened.run().id() + " [NOT AS SIGNED]");
     }
 
     private String label(String id) {
