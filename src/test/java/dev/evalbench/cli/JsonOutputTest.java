@@ -92,6 +92,9 @@ class JsonOutputTest {
         assertThat(reported.get("signed_by").asText()).isEqualTo(author.get("key_id").asText());
 
         json(Cli.run("gate", "--workspace", w, "--run", "main", "--json"), "gate");
+        // Against a baseline a threshold is made of two settings, and says so in "bound", which the schema knows.
+        JsonNode against = json(Cli.run("gate", "--workspace", w, "--run", runId, "--baseline", "main", "--json"), "gate");
+        assertThat(against.get("gates").findValues("bound")).isNotEmpty();
         JsonNode compared = json(Cli.run("compare", "main", runId, "--workspace", w, "--json"), "compare");
         assertThat(compared.get("after").get("run_id").asText()).isEqualTo(runId);
         String envelope = reported.get("envelope").asText();

@@ -151,6 +151,8 @@ public final class CompareJson {
         nullable(node, "interval_high", v.intervalHigh());
         nullable(node, "p_value", v.pValue());
         node.put("mode", v.mode()).put("detail", v.detail());
+        // The threshold in the user's words where more than one setting made it ("min 0.850; baseline 0.921 − 0.020").
+        if (v.bound() != null) node.put("bound", v.bound());
         return node;
     }
 

@@ -55,7 +55,8 @@ public final class ReportGates {
         return new GateVerdict(text(v, "id"), text(v, "kind"), text(v, "suite"), v.path("passed").asBoolean(),
                 number(v, "value"), number(v, "threshold"), comparator, nullable(v, "baseline_value"),
                 nullable(v, "interval_low"), nullable(v, "interval_high"), nullable(v, "p_value"), text(v, "mode"),
-                text(v, "detail"), v.has("verdict") ? !"not_run".equals(text(v, "verdict")) : comparator != null);
+                text(v, "detail"), v.has("verdict") ? !"not_run".equals(text(v, "verdict")) : comparator != null,
+                text(v, "bound"));
     }
 
     private static String text(JsonNode node, String field) {

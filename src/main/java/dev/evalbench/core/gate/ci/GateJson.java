@@ -126,6 +126,8 @@ public final class GateJson {
         number(g, "p_value", v.pValue());
         g.put("mode", v.mode());
         g.put("detail", v.detail());
+        // The threshold in the user's words where more than one setting made it ("min 0.850; baseline 0.921 − 0.020").
+        if (v.bound() != null) g.put("bound", v.bound());
         return g;
     }
 
