@@ -26,7 +26,8 @@ final class ApproveCommand implements Callable<Integer> {
     @Option(names = "--json", description = JsonOut.HELP)
     boolean json;
 
-    @Parameters(index = "0", paramLabel = "ENVELOPE", description = "The DSSE envelope, e.g. report.intoto.json, or the report folder holding it.")
+    @Parameters(index = "0", paramLabel = "ENVELOPE",
+            description = "The DSSE envelope, e.g. report.intoto.json, or the report folder holding it.")
     Path envelope;
 
     @Option(names = "--key", required = true, paramLabel = "KEY", description = "Your Ed25519 private key (PEM).")

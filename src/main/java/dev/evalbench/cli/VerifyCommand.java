@@ -41,7 +41,8 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--json", description = JsonOut.HELP)
     boolean json;
 
-    @Parameters(index = "0", paramLabel = "ENVELOPE", description = "The DSSE envelope, e.g. report.intoto.json, or the report folder holding it.")
+    @Parameters(index = "0", paramLabel = "ENVELOPE",
+            description = "The DSSE envelope, e.g. report.intoto.json, or the report folder holding it.")
     Path envelope;
 
     @ParentCommand

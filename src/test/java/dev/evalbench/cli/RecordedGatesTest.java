@@ -63,7 +63,9 @@ class RecordedGatesTest {
                 recorded.threshold()) + " (" + recorded.bound() + ")");
         com.fasterxml.jackson.databind.JsonNode printed = dev.evalbench.core.json.Json.MAPPER.readTree(gate.out());
         java.util.List<String> bounds = new java.util.ArrayList<>();
-        printed.path("gates").forEach(g -> { if (g.has("bound")) bounds.add(g.path("id").asText() + ": " + g.path("bound").asText()); });
+        printed.path("gates").forEach(g -> {
+            if (g.has("bound")) bounds.add(g.path("id").asText() + ": " + g.path("bound").asText());
+        });
         assertThat(bounds).containsExactly("action-vs-baseline: " + recorded.bound());
     }
 }

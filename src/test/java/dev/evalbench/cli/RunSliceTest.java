@@ -109,7 +109,8 @@ class RunSliceTest {
         Cli.Result passing = Cli.run("run", "--case", "t003", "--cache", "off", "--quiet", "--workspace", ws.toString());
         Cli.Result nothing = Cli.run("run", "--failing-of", "latest", "--workspace", ws.toString());
 
-        assertThat(again.out()).contains(failing.size() + "/" + failing.size() + " cases stored").contains("\nslice: this run chose only some cases (cases t019, t031, ");
+        assertThat(again.out()).contains(failing.size() + "/" + failing.size() + " cases stored")
+                .contains("\nslice: this run chose only some cases (cases t019, t031, ");
         try (var store = dev.evalbench.core.store.sqlite.SqliteRunStore.open(dev.evalbench.core.store.HistoryLocation.defaultDb(ws))) {
             var runs = store.runs(10);
             assertThat(runs).hasSize(3);

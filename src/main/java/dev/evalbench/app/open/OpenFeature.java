@@ -203,8 +203,8 @@ public final class OpenFeature {
     private void showVerdict(OpenedRun opened) {
         var r = opened.verdict();
         VerdictView view = new VerdictView(r, () -> compare.compareHistoryRuns(r.firstRunId(), r.secondRunId()));
-        Tab tab = new Tab(r.kind() + " verdict " + (r.secondRunId().length() > 15 ? r.secondRunId().substring(0, 15) : r.secondRunId())
-                + (opened.notAsSigned() == null ? "" : " " + NOT_AS_SIGNED), view);
+        String second = r.secondRunId().length() > 15 ? r.secondRunId().substring(0, 15) : r.secondRunId();
+        Tab tab = new Tab(r.kind() + " verdict " + second + (opened.notAsSigned() == null ? "" : " " + NOT_AS_SIGNED), view);
         tab.setId("verdict-tab");
         tab.setTooltip(new Tooltip(opened.describe()));
         window.tabs().getTabs().add(tab);

@@ -47,7 +47,8 @@ public record RecordedGates(GateReport before, GateReport after) {
                 return Optional.of("gate " + v.id() + ": another value or threshold there than in the report");
             }
         }
-        return byId.isEmpty() ? Optional.empty() : Optional.of("gate " + byId.keySet().iterator().next() + " is only in the report");
+        return byId.isEmpty() ? Optional.empty()
+                : Optional.of("gate " + byId.keySet().iterator().next() + " is only in the report");
     }
 
     private static String word(GateVerdict v) {

@@ -53,11 +53,14 @@ public final class RunFiles {
     private static OpenedRun read(Path file, Path opened, String kind) throws RunFileException {
         if (isVerdict(file)) {
             var verdict = VerdictReport.read(file);
-            if (verdict.isPresent()) return OpenedRun.ofVerdict(verdict.get(), file, opened, notAsSigned(file, envelopeBeside(file)));
+            if (verdict.isPresent()) {
+                return OpenedRun.ofVerdict(verdict.get(), file, opened, notAsSigned(file, envelopeBeside(file)));
+            }
         }
         RunExport.Exported exported = withTemplates(file);
         if (!isReport(file)) {
-            return new OpenedRun(exported.run(), file, opened, kind, exported.templates(), null, null, null, null, null, null, null);
+            return new OpenedRun(exported.run(), file, opened, kind, exported.templates(), null, null, null, null, null, null,
+                    null);
         }
         var gates = dev.evalbench.core.report.ReportGates.of(exported.gates()).orElse(null);
         java.util.Optional<dev.evalbench.core.record.StoredRun> baseline;

@@ -52,7 +52,8 @@ class ReportBesideEditedGatesWindowTest extends WindowTestBase {
         assertThat(label("#compare-overview-state")).isEqualTo("gates as the report recorded them (run " + run + " against "
                 + base + "); not computed again here: the workspace folder " + fixture.workspace
                 + " judges them otherwise (gate schema: pass there, FAIL in the report)");
-        GateDelta schema = FxWait.read(() -> deltas.getItems().stream().filter(g -> g.id().equals("schema")).findFirst().orElseThrow());
+        GateDelta schema = FxWait.read(() -> deltas.getItems().stream().filter(g -> g.id().equals("schema")).findFirst()
+                .orElseThrow());
         assertThat(schema.before().passed()).isFalse();
         assertThat(schema.after().passed()).isFalse();
 
@@ -65,7 +66,8 @@ class ReportBesideEditedGatesWindowTest extends WindowTestBase {
         TableView<GateRow> rows = table("#gates-table");
         for (JsonNode recorded : report.at("/gates/verdicts")) {
             String id = recorded.get("id").asText();
-            GateRow shown = FxWait.read(() -> rows.getItems().stream().filter(r -> r.verdict().id().equals(id)).findFirst().orElseThrow());
+            GateRow shown = FxWait.read(() -> rows.getItems().stream().filter(r -> r.verdict().id().equals(id)).findFirst()
+                    .orElseThrow());
             assertThat(shown.verdict().passed()).as(id).isEqualTo(recorded.get("passed").asBoolean());
         }
         long failed = report.at("/gates/verdicts").findValues("passed").stream().filter(p -> !p.asBoolean()).count();

@@ -53,7 +53,8 @@ class ReportNotAsSignedWindowTest extends WindowTestBase {
                 + " sha256 differs from the signed subject");
         // Its own results tab, beside the comparison, is named so too.
         assertThat(FxWait.read(() -> fixture.workbench().window().tabs().getTabs().stream().map(javafx.scene.control.Tab::getText)
-                .filter(t -> t.startsWith("Read-only ")).toList())).containsExactly("Read-only " + opened.run().id() + " [NOT AS SIGNED]");
+                .filter(t -> t.startsWith("Read-only ")).toList()))
+                .containsExactly("Read-only " + opened.run().id() + " [NOT AS SIGNED]");
     }
 
     private String label(String id) {
