@@ -11,8 +11,9 @@ import java.util.Optional;
 
 /**
  * The warning a command prints first, on stderr, for each signed report it was given to read (as a run, a baseline,
- * one side of a comparison) whose report.json or records are not the bytes its envelope signed: the command reads
- * it all the same, as it reads an unsigned one, so whoever reads its output must be told. No key is needed.
+ * one side of a comparison) whose report.json is not the one its envelope signed: the command reads it all the same,
+ * as it reads an unsigned one, so whoever reads its output must be told. No key is needed. Its records need no
+ * check here: reading them checks each against the digest report.json binds it by.
  */
 final class NotAsSigned {
     private NotAsSigned() {}
@@ -25,7 +26,7 @@ final class NotAsSigned {
             if (file.isEmpty()) continue;
             Path envelope = file.get().toAbsolutePath().resolveSibling(ReportSigner.ENVELOPE);
             if (!Files.isRegularFile(envelope)) continue;
-            List<String> changed = ReportVerifier.reportFileProblems(envelope, file.get());
+            List<String> changed = ReportVerifier.reportJsonProblems(envelope, file.get());
             if (!changed.isEmpty()) {
                 err.println("warning: " + file.get() + " is not the report that was signed (" + String.join("; ", changed)
                         + "): do not trust what is read from it; `evalbench verify` says more");

@@ -17,8 +17,9 @@ import java.util.Map;
  * records file missing, altered or truncated: the run's own records still checked out, so it opens alone), else
  * null. {@code envelope} is the signed envelope beside a report's report.json (found when the file was read, so no
  * one asks the file system again on a UI thread), or null. {@code notAsSigned} says how a signed report's
- * report.json or records differ from what its envelope signed ("report.json: sha256 differs from the signed
- * subject …"), checked as the folder is read, with no key needed; null when they are as signed or nothing is signed.
+ * report.json differs from what its envelope signed ("report.json: sha256 differs from the signed subject …"; its
+ * records were checked against report.json as they were read), with no key needed; null when it is as signed or
+ * nothing is signed.
  * Immutable.
  */
 public record OpenedRun(StoredRun run, Path file, Path opened, String kind,

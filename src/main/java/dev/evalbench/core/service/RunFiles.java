@@ -86,7 +86,7 @@ public final class RunFiles {
      */
     private static String notAsSigned(Path file, Path envelope) {
         List<String> changed = envelope == null ? List.of()
-                : dev.evalbench.core.report.sign.ReportVerifier.reportFileProblems(envelope, file);
+                : dev.evalbench.core.report.sign.ReportVerifier.reportJsonProblems(envelope, file);
         return changed.isEmpty() ? null : String.join("; ", changed);
     }
 
