@@ -127,7 +127,7 @@ public final class OpenFeature {
         }).onSuccess(this::show).onFailure(e -> window.status("Cannot open: " + e.getMessage())).executeWith(runner);
     }
 
-    /** What a signed report whose report.json or records changed since signing is called beside its name. */
+    /** What a signed report whose report.json changed since signing is called beside its name. */
     static final String NOT_AS_SIGNED = "[NOT AS SIGNED]";
 
     private void show(List<OpenedRun> runs) {
