@@ -49,9 +49,11 @@ class ReportBesideEditedGatesWindowTest extends WindowTestBase {
         waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#compare-gates").tryQuery().isPresent());
         TableView<GateDelta> deltas = table("#compare-gates");
         waitFor(20, TimeUnit.SECONDS, () -> deltas.getItems().size() == report.at("/comparison/gates").size());
-        assertThat(label("#compare-overview-state")).isEqualTo("gates as the report recorded them (run " + run + " against "
-                + base + "); not computed again here: the workspace folder " + fixture.workspace
-                + " judges them otherwise (gate schema: pass there, FAIL in the report)");
+        // Waited for whole: the report may be read before the workspace is, and is compared again once it is.
+        String otherwise = "gates as the report recorded them (run " + run + " against " + base + "); not computed again"
+                + " here: the workspace folder " + fixture.workspace + " judges them otherwise (gate schema: pass there,"
+                + " FAIL in the report)";
+        waitFor(20, TimeUnit.SECONDS, () -> label("#compare-overview-state").equals(otherwise));
         GateDelta schema = FxWait.read(() -> deltas.getItems().stream().filter(g -> g.id().equals("schema")).findFirst()
                 .orElseThrow());
         assertThat(schema.before().passed()).isFalse();
@@ -60,9 +62,9 @@ class ReportBesideEditedGatesWindowTest extends WindowTestBase {
         Tab results = FxWait.read(() -> fixture.workbench().window().tabs().getTabs().stream()
                 .filter(t -> t.getId() != null && t.getId().startsWith("opened-tab-")).findFirst().orElseThrow());
         robot.interact(() -> fixture.workbench().window().tabs().getSelectionModel().select(results));
-        waitFor(20, TimeUnit.SECONDS, () -> label("#gates-baseline").startsWith("As the report recorded them"));
-        assertThat(label("#gates-baseline")).isEqualTo("As the report recorded them, against run " + base
-                + ": the open workspace's gates judge it otherwise (gate schema: pass there, FAIL in the report).");
+        String recordedLine = "As the report recorded them, against run " + base
+                + ": the open workspace's gates judge it otherwise (gate schema: pass there, FAIL in the report).";
+        waitFor(20, TimeUnit.SECONDS, () -> label("#gates-baseline").equals(recordedLine));
         TableView<GateRow> rows = table("#gates-table");
         for (JsonNode recorded : report.at("/gates/verdicts")) {
             String id = recorded.get("id").asText();
@@ -78,9 +80,8 @@ class ReportBesideEditedGatesWindowTest extends WindowTestBase {
         // The workspace's gates put back as the report's: gated here again, against the baseline the report brought,
         // to the same verdicts (and a gate's cases can be listed again).
         Files.writeString(gates, text);
-        waitFor(20, TimeUnit.SECONDS, () -> label("#gates-baseline").startsWith("Against the baseline the report brought"));
-        assertThat(label("#gates-baseline")).isEqualTo("Against the baseline the report brought (run " + base
-                + "): the verdicts the report recorded.");
+        waitFor(20, TimeUnit.SECONDS, () -> label("#gates-baseline").equals("Against the baseline the report brought (run "
+                + base + "): the verdicts the report recorded."));
     }
 
     private String label(String id) {
