@@ -28,7 +28,7 @@ public final class ReportApproval {
         private final java.util.List<String> problems;
 
         ChangedSinceSigned(Path envelopeFile, java.util.List<String> problems) {
-            super("not approved: the report beside " + envelopeFile + " is not the one signed (" + problems.get(0)
+            super("the report beside " + envelopeFile + " is not the one signed (" + problems.get(0)
                     + (problems.size() > 1 ? "; and " + (problems.size() - 1) + " more" : "") + "); nothing written");
             this.problems = java.util.List.copyOf(problems);
         }

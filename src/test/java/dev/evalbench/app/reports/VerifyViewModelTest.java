@@ -75,6 +75,23 @@ class VerifyViewModelTest {
         assertThat(next.approveWithProperty().get()).isEqualTo(reviewer);
     }
 
+    /** report.json changed between the verification and the click on Approve: nothing is signed, and it says why once. */
+    @Test
+    void aReportChangedAfterItsVerificationIsNotApproved() throws Exception {
+        Path reviewer = SigningKeys.create(keys, "reviewer", "Rita Reviewer", null).privateKeyFile();
+        vm.open(envelope);
+        assertThat(vm.verdictProperty().get()).isEqualTo(CheckRow.State.VALID);
+        byte[] signed = Files.readAllBytes(envelope);
+        Files.writeString(envelope.resolveSibling("report.json"), "{\"run\":\"r2\"}");
+
+        vm.approveWithProperty().set(reviewer);
+        vm.approve();
+
+        assertThat(vm.approvalProperty().get()).startsWith("Not approved: the report beside " + envelope
+                + " is not the one signed (report.json: sha256 differs from the signed subject");
+        assertThat(Files.readAllBytes(envelope)).isEqualTo(signed);
+    }
+
     @Test
     void aChangedReportIsInvalidAndItsRowSaysWhichFile() throws Exception {
         Files.writeString(envelope.resolveSibling("report.json"), "{\"run\":\"r2\"}");
