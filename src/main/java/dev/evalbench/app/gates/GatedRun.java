@@ -18,11 +18,12 @@ import java.util.Map;
  *
  * @param baselineTag     the tag that named the baseline ("main"), or null when there was none
  * @param gatesFrom       where the gates came from, in words ("the stored snapshot of run ...")
- * @param judgedOtherwise for a report's recorded gates, how the open workspace's gates judge its run otherwise
- *                        ("gate schema: pass there, FAIL in the report"), else null
+ * @param whyRecorded     for a report's recorded gates shown while a workspace is open, why they are not gated here
+ *                        ("the open workspace's gates judge it otherwise (gate schema: pass there, FAIL in the
+ *                        report)"), else null
  */
 public record GatedRun(RunHeader header, GateReport report, String baselineTag, Workspace workspace, String gatesFrom,
-                       Map<String, GateCases.Behind> casesBehind, String judgedOtherwise) {
+                       Map<String, GateCases.Behind> casesBehind, String whyRecorded) {
 
     /** Gates {@code run} already read and gated: finds the cases behind each verdict. */
     public static GatedRun of(RunCases run, GateReport report, String baselineTag, Workspace ws, String gatesFrom) {
@@ -46,12 +47,12 @@ public record GatedRun(RunHeader header, GateReport report, String baselineTag, 
     }
 
     /**
-     * The gates a report recorded, for a run the open workspace's gates judge otherwise ({@code otherwise}, in words:
-     * "gate schema: pass there, FAIL in the report"): they were edited since the report was signed, and the
-     * reviewer reads the verdict that was signed.
+     * The gates a report recorded, for a run that the open workspace does not gate here, {@code why} in words: its
+     * gates judge the run otherwise (edited since the report was signed: the reviewer reads the verdict that was
+     * signed), or the baseline the report was gated against is not at hand.
      */
-    public static GatedRun asRecorded(RunCases run, GateReport recorded, String otherwise) {
-        return new GatedRun(run.header(), recorded, null, null, FROM_REPORT, Map.of(), otherwise);
+    public static GatedRun asRecorded(RunCases run, GateReport recorded, String why) {
+        return new GatedRun(run.header(), recorded, null, null, FROM_REPORT, Map.of(), why);
     }
 
     /** Whether the gates are the ones a report recorded ({@link #asRecorded}), not computed here. */

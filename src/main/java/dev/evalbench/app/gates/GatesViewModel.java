@@ -79,9 +79,8 @@ public final class GatesViewModel {
         headline.set(headline(g, outage));
         if (g.recorded()) {
             String against = g.report().baselineRunId() == null ? "" : ", against run " + g.report().baselineRunId();
-            baseline.set(g.judgedOtherwise() != null
-                    ? "As the report recorded them" + against + ": the open workspace's gates judge it otherwise ("
-                            + g.judgedOtherwise() + ")."
+            baseline.set(g.whyRecorded() != null
+                    ? "As the report recorded them" + against + ": " + g.whyRecorded() + "."
                     : "As the report recorded them" + against + "; open the workspace (Ctrl+O) to gate it here.");
         } else if (GatedRun.REPORTS_BASELINE.equals(g.baselineTag())) {
             baseline.set("Against the baseline the report brought (run " + g.report().baselineRunId() + "): the verdicts"

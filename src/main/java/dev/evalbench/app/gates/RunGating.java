@@ -137,10 +137,16 @@ public final class RunGating {
             throws Exception {
         String baselineId = recorded.baselineRunId();
         RunCases baseline = baselineId == null || store.run(baselineId).isEmpty() ? null : RunLookup.runCases(store, baselineId);
-        if (baselineId != null && baseline == null) return GatedRun.asRecorded(run, recorded);
+        if (baselineId != null && baseline == null) {
+            // A report folder that lost its baseline's records: "open the workspace" would be no advice, it is open.
+            return GatedRun.asRecorded(run, recorded, "the baseline's records are not beside the report, so it is not"
+                    + " gated again here");
+        }
         GateReport again = new GateService().gate(ws, run, baseline);
         Optional<String> otherwise = dev.evalbench.core.service.RecordedGates.differenceOf(again, recorded);
-        if (otherwise.isPresent()) return GatedRun.asRecorded(run, recorded, otherwise.get());
+        if (otherwise.isPresent()) {
+            return GatedRun.asRecorded(run, recorded, "the open workspace's gates judge it otherwise (" + otherwise.get() + ")");
+        }
         return GatedRun.of(run, again, baseline == null ? null : GatedRun.REPORTS_BASELINE, ws, from);
     }
 

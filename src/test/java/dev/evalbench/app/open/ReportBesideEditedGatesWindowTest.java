@@ -84,6 +84,26 @@ class ReportBesideEditedGatesWindowTest extends WindowTestBase {
                 + base + "): the verdicts the report recorded."));
     }
 
+    /**
+     * A report folder that lost its baseline's records, opened over its workspace: its gates as recorded (against that
+     * baseline), saying why they are not gated here; it said "open the workspace (Ctrl+O)" with the workspace open.
+     */
+    @Test
+    void aReportWithoutItsBaselinesRecordsShowsItsRecordedGatesAndSaysWhy() throws Exception {
+        Path ci = EditedPromptRuns.make(temp.resolve("ci"));
+        Path folder = EditedPromptRuns.report(ci, temp.resolve("ci-report"));
+        Files.delete(folder.resolve("report-baseline-cases.jsonl.gz"));
+        JsonNode report = Json.MAPPER.readTree(folder.resolve("report.json").toFile());
+        fixture = WorkbenchFixture.ofSample(temp.resolve("reviewer"));
+
+        fixture.start(Map.of(), List.of(RunFiles.open(folder)));
+
+        String why = "As the report recorded them, against run " + report.at("/baseline/run_id").asText()
+                + ": the baseline's records are not beside the report, so it is not gated again here.";
+        waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#gates-baseline").tryQuery().isPresent()
+                && label("#gates-baseline").equals(why));
+    }
+
     private String label(String id) {
         return FxWait.read(() -> robot.lookup(id).queryAs(Label.class).getText());
     }
