@@ -149,8 +149,13 @@ final class RunCommand implements Callable<Integer> {
             } catch (dev.evalbench.core.service.RequestException e) {
                 throw new BadInputException("--failing-of " + failingOf + ": " + e.reason());
             }
+            // By suite and id, not in the order the cases finished: the slice's sentence ("cases p18, p27, t019 …") read
+            // differently on each rerun of one same run.
             List<dev.evalbench.core.record.CaseKey> failing = store.summaries(header.id()).stream()
-                    .filter(c -> !c.passed()).map(dev.evalbench.core.record.CaseSummary::key).toList();
+                    .filter(c -> !c.passed()).map(dev.evalbench.core.record.CaseSummary::key)
+                    .sorted(java.util.Comparator.comparing(dev.evalbench.core.record.CaseKey::suite)
+                            .thenComparing(dev.evalbench.core.record.CaseKey::caseId))
+                    .toList();
             if (failing.isEmpty()) {
                 // Not a run: --json promises one run's object on stdout, so the sentence goes to stderr there.
                 (output.json ? spec.commandLine().getErr() : spec.commandLine().getOut())
