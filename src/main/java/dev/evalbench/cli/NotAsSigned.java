@@ -1,12 +1,9 @@
 package dev.evalbench.cli;
 
-import dev.evalbench.core.report.ReportSigner;
-import dev.evalbench.core.report.sign.ReportVerifier;
+import dev.evalbench.core.service.RunFiles;
 import dev.evalbench.core.service.RunLookup;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -23,12 +20,9 @@ final class NotAsSigned {
         for (String ref : refs) {
             if (ref == null) continue;
             Optional<Path> file = RunLookup.runFile(ref);
-            if (file.isEmpty()) continue;
-            Path envelope = file.get().toAbsolutePath().resolveSibling(ReportSigner.ENVELOPE);
-            if (!Files.isRegularFile(envelope)) continue;
-            List<String> changed = ReportVerifier.reportJsonProblems(envelope, file.get());
-            if (!changed.isEmpty()) {
-                err.println("warning: " + file.get() + " is not the report that was signed (" + String.join("; ", changed)
+            String changed = file.isEmpty() ? null : RunFiles.notAsSigned(file.get());
+            if (changed != null) {
+                err.println("warning: " + file.get() + " is not the report that was signed (" + changed
                         + "): do not trust what is read from it; `evalbench verify` says more");
             }
         }

@@ -118,20 +118,14 @@ public final class CompareService {
         Map<String, PromptTemplates.Text> carried = new HashMap<>(before.templates());
         carried.putAll(after.templates());
         Optional<RecordedGates> recorded = afterFile.isPresent() ? recordedAgainst(after, before.run().id()) : Optional.empty();
-        // A report's runs gated again with a workspace folder's gates, edited since the report was signed, read
-        // "pass" where the report failed: the report's own gates stand then, and the folder only masks.
-        String otherwise = found.isPresent() && found.get().fromFolder() && recorded.isPresent()
-                ? recorded.get().differenceFrom(gates.gate(found.get(), before.run(), null),
-                        gates.gate(found.get(), after.run(), before.run())).orElse(null)
-                : null;
-        boolean asRecorded = recorded.isPresent() && (found.isEmpty() || otherwise != null);
-        RunComparison comparison = compare(before.run(), after.run(), found.orElse(null), null, carried,
-                asRecorded ? recorded.get() : null);
+        Compared compared = compare(before.run(), after.run(), found.orElse(null), null, carried, recorded.orElse(null));
+        RunComparison comparison = compared.comparison();
+        if (!compared.asRecorded()) return new Result(comparison.before(), comparison.after(), comparison, found, null);
         // A report compared with the run it was written against: its gate deltas as it recorded them.
-        return new Result(comparison.before(), comparison.after(), comparison, asRecorded ? Optional.empty() : found,
-                asRecorded ? "the report " + afterFile.get() + ", as it recorded them" + (otherwise == null ? ""
-                        : "; not computed again here: " + found.get().source() + " judges them otherwise (" + otherwise + ")")
-                        : null);
+        return new Result(comparison.before(), comparison.after(), comparison, Optional.empty(),
+                "the report " + afterFile.get() + ", as it recorded them" + (compared.otherwise() == null ? ""
+                        : "; not computed again here: " + found.get().source() + " judges them otherwise ("
+                        + compared.otherwise() + ")"));
     }
 
     /**
@@ -225,29 +219,39 @@ public final class CompareService {
      */
     public RunComparison compare(StoredRun wholeBefore, StoredRun wholeAfter, RunGates runGates, GateReport afterVerdicts,
                                  Map<String, PromptTemplates.Text> carried) throws StoreException {
-        return compare(wholeBefore, wholeAfter, runGates, afterVerdicts, carried, null);
+        return compare(wholeBefore, wholeAfter, runGates, afterVerdicts, carried, null).comparison();
     }
 
     /**
-     * As above; the gate deltas are {@code recorded}'s when given (may be null), else those of {@code runGates}, which
-     * also masks and orders the comparison either way.
+     * A comparison, whether its gate deltas are a report's recorded ones, and, when they stand over a folder's gates,
+     * how the folder judged otherwise (else null).
      */
-    private RunComparison compare(StoredRun wholeBefore, StoredRun wholeAfter, RunGates runGates, GateReport afterVerdicts,
-                                  Map<String, PromptTemplates.Text> carried, RecordedGates recorded) throws StoreException {
+    private record Compared(RunComparison comparison, boolean asRecorded, String otherwise) {}
+
+    /**
+     * As above, with the gates a report recorded ({@code recorded}, may be null): its gate deltas are those of
+     * {@code runGates}, unless there are none, or they are a workspace folder's that judge the runs otherwise than
+     * the report recorded (a report's runs gated with a gates.yaml edited since it was signed read "pass" where the
+     * report failed); then {@code recorded}'s. {@code runGates} masks and orders the comparison either way.
+     */
+    private Compared compare(StoredRun wholeBefore, StoredRun wholeAfter, RunGates runGates, GateReport afterVerdicts,
+                             Map<String, PromptTemplates.Text> carried, RecordedGates recorded) throws StoreException {
         ComparedScope.Narrowed<CaseRecord> n = ComparedScope.of(wholeBefore.header(), wholeBefore.cases(),
                 wholeAfter.header(), wholeAfter.cases());
         StoredRun before = new StoredRun(n.beforeHeader(), n.before(), wholeBefore.events());
         StoredRun after = new StoredRun(n.afterHeader(), n.after(), wholeAfter.events());
-        boolean gated = runGates != null && recorded == null;
-        GateReport beforeVerdicts = gated ? gates.gate(runGates, before, null) : null;
-        if (gated && afterVerdicts == null) afterVerdicts = gates.gate(runGates, after, before);
+        GateReport beforeVerdicts = runGates == null ? null : gates.gate(runGates, before, null);
+        if (runGates != null && afterVerdicts == null) afterVerdicts = gates.gate(runGates, after, before);
+        String otherwise = runGates != null && runGates.fromFolder() && recorded != null
+                ? recorded.differenceFrom(beforeVerdicts, afterVerdicts).orElse(null) : null;
+        boolean asRecorded = recorded != null && (runGates == null || otherwise != null);
         // Gated on the raw records; a comparison is printed and attached to pull requests, so its runs are masked.
         OutboundMask mask = OutboundMasks.of(runGates == null ? null : runGates.workspace(), store, gates.env(), before, after);
         ComparisonBuilder builder = new ComparisonBuilder(mask.run(before), mask.run(after))
                 .snapshots(SnapshotSource.of(store, carried).masked(t -> mask.text(null, t)))
                 .order(WorkspaceOrder.of(runGates == null ? null : runGates.workspace()));
-        if (recorded != null) builder.gates(recorded.before(), recorded.after());
+        if (asRecorded) builder.gates(recorded.before(), recorded.after());
         else if (runGates != null) builder.gates(beforeVerdicts, afterVerdicts);
-        return builder.build().within(n.scope());
+        return new Compared(builder.build().within(n.scope()), asRecorded, otherwise);
     }
 }

@@ -80,8 +80,17 @@ public final class RunFiles {
     }
 
     /**
-     * How {@code file} (a report.json) and what it binds differ from what {@code envelope} signed, or null (as signed,
-     * or no envelope). Checked as the folder is read, off any UI thread and with no key: a reviewer shown a signed
+     * How {@code reportJson} differs from what the envelope beside it signed, or null (as signed, or no envelope): for
+     * a command about to read a signed report, to say so first. Reads no records (their reader checks them against
+     * report.json).
+     */
+    public static String notAsSigned(Path reportJson) {
+        return notAsSigned(reportJson, envelopeBeside(reportJson));
+    }
+
+    /**
+     * How {@code file} (a report.json) differs from what {@code envelope} signed, or null (as signed, or no
+     * envelope). Checked as the folder is read, off any UI thread and with no key: a reviewer shown a signed
      * report's verdicts must learn at once that they are not the ones signed, not only after "Verify".
      */
     private static String notAsSigned(Path file, Path envelope) {
