@@ -1,7 +1,6 @@
 package dev.evalbench.cli;
 
 import dev.evalbench.core.io.UserHome;
-import dev.evalbench.core.report.ReportWriter;
 import dev.evalbench.core.report.sign.Ed25519Keys;
 import dev.evalbench.core.report.sign.ReportVerifier;
 import dev.evalbench.core.report.sign.SigningInputException;
@@ -153,8 +152,7 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     private Path besideEnvelope() {
-        Path parent = envelope.toAbsolutePath().getParent();
-        Path candidate = parent == null ? null : parent.resolve(ReportWriter.JSON);
-        return candidate != null && Files.isRegularFile(candidate) ? candidate : null;
+        Path candidate = dev.evalbench.core.report.ReportEnvelope.reportJsonBeside(envelope);
+        return Files.isRegularFile(candidate) ? candidate : null;
     }
 }

@@ -2,7 +2,6 @@ package dev.evalbench.app.reports;
 
 import dev.evalbench.app.fx.BackgroundTask;
 import dev.evalbench.app.fx.TaskRunner;
-import dev.evalbench.core.report.ReportWriter;
 import dev.evalbench.core.report.sign.ReportVerifier;
 import dev.evalbench.core.report.sign.SigningInputException;
 import dev.evalbench.core.report.sign.TrustedKey;
@@ -111,9 +110,8 @@ public final class VerifyViewModel {
                     + ", or add one with \"Trust a public key…\".");
         }
         VerificationRequest request = VerificationRequest.of(envelopeFile, publicKeys);
-        Path parent = envelopeFile.toAbsolutePath().getParent();
-        Path report = parent == null ? null : parent.resolve(ReportWriter.JSON);
-        if (report != null && Files.isRegularFile(report)) {
+        Path report = dev.evalbench.core.report.ReportEnvelope.reportJsonBeside(envelopeFile);
+        if (Files.isRegularFile(report)) {
             request = request.withReport(report);
             if (absentInputsAllowed) request = request.allowingMissing(java.util.Set.of("**"));
         }

@@ -61,9 +61,8 @@ public final class ReportApproval {
         } catch (InvalidStatementException e) {
             throw new SigningInputException(envelopeFile + ": the payload is not an in-toto statement: " + e.getMessage(), e);
         }
-        Path folder = envelopeFile.toAbsolutePath().getParent();
         java.util.List<String> changed = dev.evalbench.core.report.sign.ReportVerifier.reportFileProblems(statement,
-                (folder == null ? Path.of(".") : folder).resolve(ReportWriter.JSON));
+                ReportEnvelope.reportJsonBeside(envelopeFile));
         if (!changed.isEmpty()) throw new ChangedSinceSigned(envelopeFile, changed);
         String keyId = Ed25519Keys.keyId(publicKey);
         if (!Ed25519Keys.isPair(key, publicKey)) {

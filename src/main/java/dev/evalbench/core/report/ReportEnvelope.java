@@ -25,4 +25,9 @@ public final class ReportEnvelope {
         throw new SigningInputException(given + ": a folder without " + ReportSigner.ENVELOPE + " (a report written"
                 + " without --sign is not signed; sign it with report RUN --sign KEY)");
     }
+
+    /** Where the report.json an envelope signs lies: beside it (whether it is there is the caller's to ask). */
+    public static Path reportJsonBeside(Path envelope) {
+        return envelope.toAbsolutePath().resolveSibling(ReportWriter.JSON);
+    }
 }
