@@ -133,8 +133,10 @@ final class GateOutput {
             out.println("cache: " + RouteUsage.cacheInWords(usage.cacheHits(), run.cases().size())
                     + "; --cache off asks the model every time");
         }
-        // An incomplete run's outage closes the output as its own line: not also among the events.
-        run.events().stream().filter(e -> !(incomplete && e.kind().equals(RunEvent.OUTAGE)))
+        // What left a run incomplete (an outage, cases an open breaker kept back) closes the output as its own line:
+        // not also among the events.
+        RunEvent why = RunEvent.whyIncomplete(run.header().status(), run.events());
+        run.events().stream().filter(e -> e != why)
                 .forEach(e -> out.println("event: " + e.kind() + " " + dev.evalbench.core.record.EventWords.detail(e, run.header().status())));
         JudgeAgreement.of(run.cases()).forEach(a -> out.println(JudgeWording.line(a)));
         RepeatStats repeat = RepeatStats.hasRepeats(run.cases()) ? RepeatStats.of(run.cases()) : RepeatStats.NONE;
@@ -152,8 +154,10 @@ final class GateOutput {
             }
         }
         if (incomplete) {
-            run.events().stream().filter(e -> e.kind().equals(RunEvent.OUTAGE)).findFirst()
-                    .ifPresent(e -> out.println("outage: " + e.detail()));
+            if (why != null) {
+                out.println(why.kind() + ": " + why.detail()
+                        + (RunEvent.UNSENT.equals(why.kind()) ? "; the run is incomplete and resume sends them" : ""));
+            }
             out.println("INCOMPLETE: resume with `evalbench resume " + run.id() + resumeWith + "`");
         } else {
             out.println(failed == 0 ? "PASSED: " + Counted.allGatesPass(report.verdicts().size(), report.notRun())

@@ -50,9 +50,10 @@ public final class GatesViewModel {
         BackgroundTask.of(() -> {
                     RunStore s = store.get();
                     GatedRun g = gating.gate(s, runId);
-                    return new Shown(g, s.resolve(RunGating.BASELINE_TAG).filter(runId::equals).isPresent(), outage(s, g));
+                    return new Shown(g, s.resolve(RunGating.BASELINE_TAG).filter(runId::equals).isPresent(), outage(s, g),
+                            !g.recorded() && dev.evalbench.core.service.Outages.leftUnsent(s, g.header()));
                 })
-                .onSuccess(shown -> show(shown.gated(), shown.isBaseline(), shown.outage()))
+                .onSuccess(shown -> show(shown.gated(), shown.isBaseline(), shown.outage(), shown.unsent()))
                 .onFailure(e -> {
                     headline.set("Not gated");
                     problem.set("Cannot gate run " + runId + ": " + e.getMessage());
@@ -62,21 +63,22 @@ public final class GatesViewModel {
 
     /**
      * A run as gated, whether it is itself the baseline (so it has none to be gated against), and whether it is
-     * incomplete because no case got an answer (the engine's outage event).
+     * incomplete because no case got an answer (the engine's outage event), or because an open breaker kept some
+     * cases from the model.
      */
-    private record Shown(GatedRun gated, boolean isBaseline, boolean outage) {}
+    private record Shown(GatedRun gated, boolean isBaseline, boolean outage, boolean unsent) {}
 
     /** Whether {@code g}'s run stands incomplete after an outage: the model answered none of its cases. */
     private static boolean outage(RunStore s, GatedRun g) throws dev.evalbench.core.store.StoreException {
         return !g.recorded() && dev.evalbench.core.service.Outages.leftIncomplete(s, g.header());
     }
 
-    private void show(GatedRun g, boolean isBaseline, boolean outage) {
+    private void show(GatedRun g, boolean isBaseline, boolean outage, boolean unsent) {
         problem.set(null);
         gated.set(g);
         rows.setAll(g.report().verdicts().stream()
                 .map(v -> new GateRow(v, g.casesBehind().getOrDefault(v.id(), GateCases.Behind.NONE), outage)).toList());
-        headline.set(headline(g, outage));
+        headline.set(headline(g, outage, unsent));
         if (g.recorded()) {
             String against = g.report().baselineRunId() == null ? "" : ", against run " + g.report().baselineRunId();
             baseline.set(g.whyRecorded() != null
@@ -107,8 +109,9 @@ public final class GatesViewModel {
      * outage, not the model.
      *
      * @param outage whether the run is incomplete because the model answered none of its cases
+     * @param unsent whether it is incomplete because an open breaker kept some of its cases from the model
      */
-    static String headline(GatedRun g, boolean outage) {
+    static String headline(GatedRun g, boolean outage, boolean unsent) {
         long failed = g.failedGates();
         int total = g.report().verdicts().size();
         if (g.header().status() == dev.evalbench.core.record.RunStatus.RUNNING) {
@@ -120,6 +123,7 @@ public final class GatesViewModel {
             // of failures the run bar shows, cut it to "… Resume finishes it onc…", and "no case got an answer from
             // the model" went past the edge of a 1,280-px window's centre pane.
             return outage ? "INCOMPLETE: no answer from the model. Resume once the route answers"
+                    : unsent ? "INCOMPLETE: a breaker kept cases from the model. Resume sends them"
                     : "INCOMPLETE: Resume finishes it (beside Rerun failing, or in the history)";
         }
         return failed == 0 ? "PASSED: " + Counted.allGatesPass(total, g.report().notRun())

@@ -259,15 +259,19 @@ public final class RunLauncherViewModel {
         going.set(true);
         BackgroundTask.of(() -> {
                     RunHeader header = body.run(listener, progress.cancellation(), w -> warning.compareAndSet(null, w));
-                    return new Ended(header, dev.evalbench.core.service.Outages.leftIncomplete(store.get(), header));
+                    return new Ended(header, dev.evalbench.core.service.Outages.leftIncomplete(store.get(), header),
+                            dev.evalbench.core.service.Outages.leftUnsent(store.get(), header));
                 })
                 .onSuccess(ended -> {
                     RunHeader header = ended.header();
                     listening.remove(progress);
                     going.set(!listening.isEmpty());
-                    // Incomplete without being asked to stop: the engine found that no case got an answer.
+                    // Incomplete without being asked to stop: the engine found that no case got an answer, or an open
+                    // breaker kept some cases from the model.
+                    boolean stopped = progress.cancellation().isCancelled();
                     RunProgress.State how = header.status() == RunStatus.COMPLETE ? RunProgress.State.COMPLETE
-                            : ended.outage() && !progress.cancellation().isCancelled() ? RunProgress.State.OUTAGE
+                            : ended.outage() && !stopped ? RunProgress.State.OUTAGE
+                            : ended.unsent() && !stopped ? RunProgress.State.UNSENT
                             : RunProgress.State.CANCELLED;
                     progress.ended(how, header, null);
                     onEnded.accept(progress, header);
@@ -284,8 +288,11 @@ public final class RunLauncherViewModel {
         return progress;
     }
 
-    /** A run's final header, and whether an outage left it incomplete (read in the task body, after it ended). */
-    private record Ended(RunHeader header, boolean outage) {}
+    /**
+     * A run's final header, whether an outage left it incomplete, and whether an open breaker did (read in the task
+     * body, after it ended).
+     */
+    private record Ended(RunHeader header, boolean outage, boolean unsent) {}
 
     /** Hops every callback of the coalescer to the UI thread; the batches of cases are not needed here. */
     private CoalescingListener.Sink sink(RunProgress progress, AtomicReference<String> warning) {

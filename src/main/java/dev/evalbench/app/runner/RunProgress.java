@@ -20,10 +20,11 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  */
 public final class RunProgress {
     /**
-     * Where a run stands. CANCELLED and OUTAGE both leave it incomplete and resumable: asked to stop, or stopped
-     * because no case got an answer from the model (the route is down), which nobody asked for.
+     * Where a run stands. CANCELLED, OUTAGE and UNSENT leave it incomplete and resumable: asked to stop; stopped
+     * because no case got an answer from the model (the route is down); or with cases an open breaker kept from the
+     * model. Nobody asked for the last two.
      */
-    public enum State { STARTING, RUNNING, COMPLETE, CANCELLED, OUTAGE, FAILED }
+    public enum State { STARTING, RUNNING, COMPLETE, CANCELLED, OUTAGE, UNSENT, FAILED }
 
     private final Cancellation cancellation = new Cancellation();
     private final ReadOnlyStringWrapper runId = new ReadOnlyStringWrapper(this, "runId");
@@ -54,6 +55,7 @@ public final class RunProgress {
             case COMPLETE -> "complete: " + counts;
             case CANCELLED -> "cancelled (Resume is in its results tab): " + counts;
             case OUTAGE -> "incomplete, no answer from the model (Resume is in its results tab): " + counts;
+            case UNSENT -> "incomplete, cases not sent while a breaker was open (Resume is in its results tab): " + counts;
             default -> "failed: " + problem;
         });
         if (how == State.COMPLETE) fraction.set(1);

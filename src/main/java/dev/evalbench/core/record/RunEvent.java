@@ -12,10 +12,31 @@ public record RunEvent(Instant at, String kind, String route, String detail) {
     public static final String OUTAGE = "outage";
 
     /**
+     * The kind of the event a run ends with when some of its cases were never sent (their route's breaker was open):
+     * it stays incomplete, and resume sends them.
+     */
+    public static final String UNSENT = "unsent";
+
+    /**
      * Whether a run with these events stands incomplete because of an outage: the model answered none of its cases
      * and the engine left it open for resume. A run resumed to its end keeps the event but is no outage any more.
      */
     public static boolean leftByAnOutage(RunStatus status, List<RunEvent> events) {
-        return status == RunStatus.INCOMPLETE && events != null && events.stream().anyMatch(e -> OUTAGE.equals(e.kind()));
+        RunEvent why = whyIncomplete(status, events);
+        return why != null && OUTAGE.equals(why.kind());
+    }
+
+    /**
+     * What left a run with these events incomplete when nobody stopped it: the last outage or cases an open breaker
+     * kept from the model (a resume that sent them may have met its own), or null: a run someone stopped, or one that
+     * is not incomplete.
+     */
+    public static RunEvent whyIncomplete(RunStatus status, List<RunEvent> events) {
+        if (status != RunStatus.INCOMPLETE || events == null) return null;
+        RunEvent why = null;
+        for (RunEvent e : events) {
+            if (OUTAGE.equals(e.kind()) || UNSENT.equals(e.kind())) why = e;
+        }
+        return why;
     }
 }

@@ -31,7 +31,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * own ({@link CaseWriter}). The listener hears of a case from that writer once it is stored; of route events,
  * from the workers.
  *
- * <p>Failures: provider trouble never ends a run (it is a recorded outcome). A store failure (disk full, a
+ * <p>Failures: provider trouble never ends a run (it is a recorded outcome), but a case an open breaker kept from
+ * every route of its chain is no outcome: it is left for resume ({@link UnsentCases}). A store failure (disk full, a
  * locked or broken history) stops the run: cases already stored stay, the run is marked incomplete when the
  * store still answers, and {@link StoreException} is thrown. Cancellation ends the run incomplete.
  */
@@ -107,6 +108,7 @@ public final class RunEngine {
         AtomicInteger done = new AtomicInteger(alreadyDone);
         AtomicInteger answered = new AtomicInteger(answeredBefore ? 1 : 0);
         AtomicReference<StoreException> storeFailure = new AtomicReference<>();
+        UnsentCases unsent = new UnsentCases();
         // Each worker takes the next case when it is free, and only then is the case built (RunPlan#get): a queue
         // of every case's task would hold every case's trees for the whole run.
         AtomicInteger next = new AtomicInteger();
@@ -130,7 +132,7 @@ public final class RunEngine {
                         int i;
                         while (!stopped.get() && !cancellation.isCancelled() && storeFailure.get() == null
                                 && (i = next.getAndIncrement()) < work.size()) {
-                            runOne(header, work.get(i), caller, cancellation, stopped, writer, storeFailure);
+                            runOne(header, work.get(i), caller, cancellation, stopped, writer, storeFailure, unsent);
                         }
                     });
                 } catch (RejectedExecutionException cancelledMeanwhile) {
@@ -149,8 +151,10 @@ public final class RunEngine {
             writer.finish();
         }
         boolean allStored = storeFailure.get() == null && done.get() == header.plannedCases();
+        // Every case was tried, but some were never sent: the breaker of their route was open when their turn came.
+        boolean allTried = storeFailure.get() == null && done.get() + unsent.count() == header.plannedCases();
         // A run in which the model answered no case measured the outage, not the model: keep it open for resume.
-        boolean outage = allStored && header.plannedCases() > 0 && answered.get() == 0;
+        boolean outage = allTried && header.plannedCases() > 0 && answered.get() == 0;
         RunStatus status = allStored && !outage ? RunStatus.COMPLETE : RunStatus.INCOMPLETE;
         if (storeFailure.get() != null) {
             tryMarkIncomplete(header.id());
@@ -161,7 +165,12 @@ public final class RunEngine {
         try {
             if (outage) {
                 store.appendEvent(header.id(), new RunEvent(clock.instant(), OUTAGE, null, "no case got an answer from the model ("
-                        + done.get() + " provider failures); the run is incomplete and resume retries those cases"));
+                        + done.get() + " provider failures" + unsent.inParentheses()
+                        + "); the run is incomplete and resume retries those cases"));
+            } else if (allTried && unsent.count() > 0) {
+                RunEvent event = unsent.event(clock.instant());
+                store.appendEvent(header.id(), event);
+                listener.event(event);
             }
             store.finishRun(header.id(), status, clock.instant());
             finished = store.run(header.id()).orElseThrow(() -> new StoreException("run " + header.id() + " vanished from the history"));
@@ -174,7 +183,8 @@ public final class RunEngine {
     }
 
     private void runOne(RunHeader header, WorkItem item, RouteCaller caller, Cancellation cancellation,
-                        AtomicBoolean stopped, CaseWriter writer, AtomicReference<StoreException> storeFailure) {
+                        AtomicBoolean stopped, CaseWriter writer, AtomicReference<StoreException> storeFailure,
+                        UnsentCases unsent) {
         if (cancellation.isCancelled() || storeFailure.get() != null) return;
         CaseRecord record;
         try {
@@ -186,6 +196,9 @@ public final class RunEngine {
         // A case cut short by cancel, or by the caller's thread being interrupted (the workbench closing its task
         // threads as it stops), is not finished: leave it for resume rather than store a failure.
         if ((cancellation.isCancelled() || stopped.get()) && record.failureKind() != null) return;
+        // Refused by an open breaker, with no fallback that answered: no model saw it, so its "failure" would measure
+        // the breaker, not the model. Left for resume, as a cancelled case is.
+        if (unsent.tookIfRefused(record)) return;
         // Counted (done, the listener) by the writer once committed; the worker goes on to its next case meanwhile.
         writer.submit(record);
     }

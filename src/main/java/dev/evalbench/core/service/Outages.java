@@ -19,4 +19,14 @@ public final class Outages {
         if (run.status() != RunStatus.INCOMPLETE) return false;
         return RunEvent.leftByAnOutage(run.status(), store.events(run.id()));
     }
+
+    /**
+     * Whether the run stands incomplete because an open breaker kept some of its cases from the model (and the model
+     * answered others): resume sends them. Reads the run's events when it is incomplete; blocking.
+     */
+    public static boolean leftUnsent(RunStore store, RunHeader run) throws StoreException {
+        if (run.status() != RunStatus.INCOMPLETE) return false;
+        RunEvent why = RunEvent.whyIncomplete(run.status(), store.events(run.id()));
+        return why != null && RunEvent.UNSENT.equals(why.kind());
+    }
 }

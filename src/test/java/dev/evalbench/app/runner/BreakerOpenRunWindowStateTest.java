@@ -1,0 +1,96 @@
+package dev.evalbench.app.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.evalbench.app.SampleHistory;
+import dev.evalbench.app.fx.SameThreadTaskRunner;
+import dev.evalbench.app.gates.GatesViewModel;
+import dev.evalbench.app.gates.RunGating;
+import dev.evalbench.core.record.RunStatus;
+import dev.evalbench.core.service.Components;
+import dev.evalbench.core.service.RunService;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A route whose breaker opens after two answers, run from the window's launcher over a real loopback server: the
+ * run bar and the run's gates headline say that cases were not sent and that Resume sends them. It read "cancelled",
+ * which nobody had asked for, and before that the run was "complete" with 28 "circuit open" failures.
+ */
+class BreakerOpenRunWindowStateTest {
+    private static final String ANSWER = "{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":"
+            + "\"{\\\"category\\\":\\\"other\\\",\\\"priority\\\":\\\"low\\\",\\\"action\\\":\\\"reply\\\","
+            + "\\\"order_id\\\":null,\\\"reply\\\":\\\"Hello.\\\"}\"},\"finish_reason\":\"stop\"}],"
+            + "\"model\":\"m\",\"usage\":{\"prompt_tokens\":10,\"completion_tokens\":5}}";
+
+    @TempDir Path temp;
+    private SampleHistory sample;
+    private HttpServer server;
+    private final AtomicInteger calls = new AtomicInteger();
+
+    @BeforeEach
+    void open() throws Exception {
+        sample = SampleHistory.in(temp);
+        // Two answers, then server errors: a window of 4 at an error rate of 0.5 opens the breaker for ten minutes.
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/v1/chat/completions", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            boolean answers = calls.incrementAndGet() <= 2;
+            byte[] body = (answers ? ANSWER : "{\"error\":{\"message\":\"overloaded\"}}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(answers ? 200 : 500, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        Files.writeString(sample.workspace.resolve("routes.yaml"), "  flaky:\n    provider: openai\n"
+                + "    base_url: http://127.0.0.1:" + server.getAddress().getPort() + "/v1\n    model: m\n"
+                + "    api_key_env: FLAKY_KEY\n    retries: {max_attempts: 1}\n"
+                + "    breaker: {window: 4, min_calls: 4, error_rate: 0.5, open_ms: 600000}\n", StandardOpenOption.APPEND);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        server.stop(0);
+        sample.close();
+    }
+
+    @Test
+    void theRunBarAndTheGatesSayTheBreakerKeptCasesFromTheModel() throws Exception {
+        Map<String, String> env = Map.of("FLAKY_KEY", "not-a-secret");
+        SameThreadTaskRunner runner = new SameThreadTaskRunner();
+        RunLauncherViewModel vm = new RunLauncherViewModel(runner, () -> sample.store, () -> sample.workspace,
+                new RunService(Clock.systemUTC(), env));
+        var workspace = Components.loadChecked(sample.workspace, env);
+        vm.setWorkspace(workspace);
+        vm.chosenRoutes().setAll("flaky");
+        vm.chosenSuites().setAll("safety");
+        vm.concurrencyProperty().set(1);
+
+        RunProgress run = vm.run();
+
+        assertThat(calls.get()).as("no call while the breaker is open").isEqualTo(4);
+        assertThat(run.stateProperty().get()).isEqualTo(RunProgress.State.UNSENT);
+        assertThat(run.textProperty().get())
+                .startsWith("incomplete, cases not sent while a breaker was open (Resume is in its results tab): 4 / 32");
+        String id = run.runIdProperty().get();
+        assertThat(sample.store.run(id).orElseThrow().status()).isEqualTo(RunStatus.INCOMPLETE);
+
+        GatesViewModel gates = new GatesViewModel(runner, () -> sample.store,
+                new RunGating(env, () -> workspace), id);
+        gates.load();
+        assertThat(gates.headlineProperty().get()).isEqualTo("INCOMPLETE: a breaker kept cases from the model. Resume sends them");
+    }
+}
