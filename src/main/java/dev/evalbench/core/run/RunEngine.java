@@ -168,9 +168,8 @@ public final class RunEngine {
                         + done.get() + " provider failures" + unsent.inParentheses()
                         + "); the run is incomplete and resume retries those cases"));
             } else if (allTried && unsent.count() > 0) {
-                RunEvent event = unsent.event(clock.instant());
-                store.appendEvent(header.id(), event);
-                listener.event(event);
+                // Not also told to the listener: the run's end says it (the closing line, the run bar), once.
+                store.appendEvent(header.id(), unsent.event(clock.instant()));
             }
             store.finishRun(header.id(), status, clock.instant());
             finished = store.run(header.id()).orElseThrow(() -> new StoreException("run " + header.id() + " vanished from the history"));

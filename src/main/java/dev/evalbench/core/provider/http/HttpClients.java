@@ -19,6 +19,13 @@ import okhttp3.OkHttpClient;
  *       (OkHttp's defaults, 64 calls and 5 per host, would serialise a run at concurrency 64).</li>
  *   <li>No read, write or call timeout on the client: each call sets its own from the route's {@code timeout_ms}.</li>
  *   <li>No transparent retry on connection failure: the router retries and records every attempt.</li>
+ *   <li>Idle connections kept {@link #IDLE_CONNECTION_MS} only. Servers close theirs after a few seconds (gunicorn
+ *       2, uvicorn and Node 5), and OkHttp checks that a pooled connection is still open only after 10 s idle: a
+ *       retry after a 429's Retry-After of 2 s went out on a connection the server had closed and failed as
+ *       CONNECTION ("unexpected end of stream"), a retry spent and a failure in the breaker's window for a request
+ *       no server saw. Without the transparent retry nothing resends it, and resending a request that may have
+ *       reached the server is what the router alone decides. Calls of a run follow each other within
+ *       milliseconds, so they still share connections.</li>
  *   <li>No redirects: a route talks to its configured host only, and a key is never replayed elsewhere.</li>
  * </ul>
  * Tests add an event listener or a DNS through {@link #newBuilder()} to watch every destination.
@@ -27,6 +34,8 @@ public final class HttpClients {
     /** Upper bound of concurrent calls the dispatcher lets through, in total and per host. */
     public static final int MAX_CONCURRENT_CALLS = 256;
     private static final int MAX_IDLE_CONNECTIONS = 128;
+    /** How long an idle connection is kept for the next call: under the 2 s after which gunicorn closes its own. */
+    static final long IDLE_CONNECTION_MS = 1_000;
 
     private HttpClients() {}
 
@@ -59,7 +68,7 @@ public final class HttpClients {
         dispatcher.setMaxRequestsPerHost(MAX_CONCURRENT_CALLS);
         return new OkHttpClient.Builder()
                 .dispatcher(dispatcher)
-                .connectionPool(new ConnectionPool(MAX_IDLE_CONNECTIONS, 5, TimeUnit.MINUTES))
+                .connectionPool(new ConnectionPool(MAX_IDLE_CONNECTIONS, IDLE_CONNECTION_MS, TimeUnit.MILLISECONDS))
                 .connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(Duration.ZERO)
                 .writeTimeout(Duration.ZERO)
