@@ -87,7 +87,11 @@ final class AnthropicWireFormat {
         if (!content.isArray()) {
             throw WireJson.bad(WHAT + ": 'content' is not an array");
         }
-        String text = structured ? toolInput(content) : joinedText(content);
+        // A refusal (stop_reason "refusal") is the model's answer, not a broken reply: whatever text it wrote before
+        // it stopped, kept as the output (no JSON, so the policy rejects it), not a BAD_RESPONSE counted against the
+        // route's breaker.
+        boolean refused = "refusal".equals(root.path("stop_reason").asText());
+        String text = refused ? textOf(content) : structured ? toolInput(content) : joinedText(content);
         String model = WireJson.text(WHAT, root, "model");
         String requestId = reply.headers().get("request-id");
         if (requestId == null && root.hasNonNull("id")) {
@@ -115,6 +119,15 @@ final class AnthropicWireFormat {
             }
         }
         throw WireJson.bad(WHAT + ": response has no " + TOOL + " tool call");
+    }
+
+    /** The text blocks of {@code content} joined; "" when there are none. */
+    private static String textOf(JsonNode content) throws ProviderException {
+        StringBuilder text = new StringBuilder();
+        for (JsonNode block : content) {
+            if ("text".equals(block.path("type").asText())) text.append(WireJson.text(WHAT, block, "text"));
+        }
+        return text.toString();
     }
 
     private static String joinedText(JsonNode content) throws ProviderException {

@@ -106,9 +106,12 @@ final class OpenAiWireFormat {
         JsonNode message = WireJson.child(WHAT, choices.get(0), "message");
         JsonNode content = message.get("content");
         if (content == null || !content.isTextual()) {
+            // A refusal is the model's answer, not a broken reply: kept as the output it gave (no JSON, so the policy
+            // rejects it, and a safety probe that must be rejected passes). As a BAD_RESPONSE it failed every probe
+            // the model refused and counted against the route's breaker.
             JsonNode refusal = message.get("refusal");
-            String why = refusal != null && refusal.isTextual() ? " (refusal: " + refusal.asText() + ")" : "";
-            throw WireJson.bad(WHAT + ": first choice has no text content" + why);
+            if (refusal == null || !refusal.isTextual()) throw WireJson.bad(WHAT + ": first choice has no text content");
+            content = refusal;
         }
         String model = WireJson.text(WHAT, root, "model");
         String requestId = reply.headers().get("x-request-id");

@@ -134,6 +134,24 @@ class AnthropicProviderTest {
         assertThat(e.getMessage()).contains("emit_output");
     }
 
+    /**
+     * A refusal (stop_reason "refusal", no tool call) is the model's answer, kept as the text it wrote: the policy
+     * rejects it as no JSON. It was a BAD_RESPONSE, a failed probe and a failure in the breaker's window.
+     */
+    @Test
+    void aRefusalIsTheModelsAnswerNotABadResponse() throws Exception {
+        server.enqueue(new MockResponse.Builder().body("""
+                {"id":"msg_04","model":"claude-x","content":[{"type":"text","text":"I can't help with that."}],
+                 "stop_reason":"refusal","usage":{"input_tokens":3,"output_tokens":7}}""").build());
+        server.enqueue(new MockResponse.Builder().body("""
+                {"id":"msg_05","model":"claude-x","content":[],"stop_reason":"refusal",
+                 "usage":{"input_tokens":3,"output_tokens":0}}""").build());
+        ModelProvider p = provider(anthropic());
+
+        assertThat(p.complete(requestFor(anthropic(), "x")).text()).isEqualTo("I can't help with that.");
+        assertThat(p.complete(requestFor(anthropic(), "x")).text()).as("stopped before any text").isEmpty();
+    }
+
     @Test
     void overloadedIsAServerErrorAndADroppedConnectionAConnectionFailure() throws Exception {
         server.enqueue(new MockResponse.Builder().code(529).body("{\"type\":\"error\"}").build());
