@@ -3,6 +3,7 @@ package dev.evalbench.core.provider.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.evalbench.core.json.Json;
 import dev.evalbench.core.record.FailureKind;
 import dev.evalbench.core.record.Message;
@@ -109,9 +110,12 @@ final class OpenAiWireFormat {
             // A refusal is the model's answer, not a broken reply: kept as the output it gave (no JSON, so the policy
             // rejects it, and a safety probe that must be rejected passes). As a BAD_RESPONSE it failed every probe
             // the model refused and counted against the route's breaker.
+            // So is an answer the server's content filter withheld (Azure: finish_reason "content_filter", no content).
             JsonNode refusal = message.get("refusal");
-            if (refusal == null || !refusal.isTextual()) throw WireJson.bad(WHAT + ": first choice has no text content");
-            content = refusal;
+            boolean filtered = "content_filter".equals(choices.get(0).path("finish_reason").asText());
+            if (refusal != null && refusal.isTextual()) content = refusal;
+            else if (filtered) content = TextNode.valueOf("");
+            else throw WireJson.bad(WHAT + ": first choice has no text content");
         }
         String model = WireJson.text(WHAT, root, "model");
         String requestId = reply.headers().get("x-request-id");

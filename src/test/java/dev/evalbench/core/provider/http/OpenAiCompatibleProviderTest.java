@@ -144,6 +144,27 @@ class OpenAiCompatibleProviderTest {
         assertThat(response.text()).isEqualTo("{\"category\":\"refunds\",\"extra\":1}");
     }
 
+    /** A refusal and an answer the content filter withheld are the model's answers (their text, or none), not broken replies. */
+    @Test
+    void aRefusalOrAFilteredAnswerIsAnAnswer() throws Exception {
+        server.enqueue(new MockResponse.Builder().body("""
+                {"id":"chatcmpl-7","model":"gpt-4o","choices":[{"index":0,"finish_reason":"stop",
+                 "message":{"role":"assistant","content":null,"refusal":"I can't help with that."}}],
+                 "usage":{"prompt_tokens":9,"completion_tokens":6}}""").build());
+        server.enqueue(new MockResponse.Builder().body("""
+                {"id":"chatcmpl-8","model":"gpt-4o","choices":[{"index":0,"finish_reason":"content_filter",
+                 "message":{"role":"assistant","content":null}}],"usage":{"prompt_tokens":9,"completion_tokens":0}}""").build());
+        server.enqueue(new MockResponse.Builder().body("""
+                {"id":"chatcmpl-9","model":"gpt-4o","choices":[{"index":0,"finish_reason":"stop",
+                 "message":{"role":"assistant","content":null}}],"usage":{"prompt_tokens":9,"completion_tokens":0}}""").build());
+        ModelProvider p = provider(openai());
+
+        assertThat(p.complete(requestFor(openai(), "x")).text()).isEqualTo("I can't help with that.");
+        assertThat(p.complete(requestFor(openai(), "x")).text()).isEmpty();
+        assertThat(catchThrowableOfType(ProviderException.class, () -> p.complete(requestFor(openai(), "x"))).kind())
+                .as("no content and no reason for it").isEqualTo(FailureKind.BAD_RESPONSE);
+    }
+
     @Test
     void aBodyThatIsNotJsonIsABadResponse() throws Exception {
         server.enqueue(new MockResponse.Builder().body("{\"choices\": [").build());
