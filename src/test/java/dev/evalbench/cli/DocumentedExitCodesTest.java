@@ -32,8 +32,10 @@ class DocumentedExitCodesTest {
         server.setDispatcher(chat);
         OpenAiWorkspace ws = new OpenAiWorkspace(tmp, server, "sk-test");
 
-        OpenAiWorkspace.Run outage = ws.runSafety();
+        // One call at a time, so that exactly the first three are sent: after three 401s the route is not called again.
+        OpenAiWorkspace.Run outage = ws.runSafety("--concurrency", "1");
         assertThat(outage.result().exit()).as(outage.result().err()).isEqualTo(ExitCodes.INCOMPLETE);
+        assertThat(chat.exchanges()).as("a bad key sent 3 times, not 32").hasSize(3);
         assertThat(outage.header().status()).isEqualTo(RunStatus.INCOMPLETE);
         assertThat(outage.json().get("status").asText()).isEqualTo("incomplete");
 
@@ -54,7 +56,12 @@ class DocumentedExitCodesTest {
                 .doesNotContain("❌ |").doesNotContain("✅").doesNotContain("Failed gates");
         assertThat(text.out()).contains("outage: no case got an answer").contains("INCOMPLETE: resume with `evalbench resume");
         // How the routes served it, in words (it read "answered {}; fallbacks {}; provider failures {CLIENT_ERROR=32}").
-        assertThat(text.out()).contains("routes: answered none; fallbacks none; provider failures client error 32; 0 retries\n");
+        assertThat(text.out()).contains("routes: answered none; fallbacks none; provider failures client error 3; 0 retries\n")
+                .contains("event: refused openai: the server refused its first 3 calls with HTTP 401 and answered none: not"
+                        + " called again this run (check its key, model and base_url)\n")
+                .contains("outage: no case got an answer from the model (3 provider failures, 29 cases not sent: route openai"
+                        + " not called: the server refused its first 3 calls with HTTP 401 (check its key, model and base_url));"
+                        + " the run is incomplete and resume retries those cases\n");
         assertThat(text.out().split("no case got an answer", -1)).as("the outage said once").hasSize(2);
         // Its gates measured the outage: each reads "no answer" without a value, as the gates panel says it, not
         // "schema 0.0% FAIL" beside "no-leaks pass".
@@ -87,8 +94,9 @@ class DocumentedExitCodesTest {
         // Finished by the resume, the run no longer says it is incomplete: the outage reads as past, everywhere.
         Cli.Result after = Cli.run(ws.env, "gate", outage.header().id(), "--workspace", ws.dir.toString(), "--db",
                 ws.db.toString(), "--markdown", summary.toString());
-        assertThat(after.out()).contains("event: outage no case got an answer from the model (32 provider failures); "
-                + "resumed since, the run is complete\n").doesNotContain("the run is incomplete").doesNotContain("INCOMPLETE");
+        assertThat(after.out()).contains("event: outage no case got an answer from the model (3 provider failures, 29 cases"
+                + " not sent: route openai not called: the server refused its first 3 calls with HTTP 401 (check its key,"
+                + " model and base_url)); resumed since, the run is complete\n").doesNotContain("the run is incomplete").doesNotContain("INCOMPLETE");
         assertThat(java.nio.file.Files.readString(summary)).doesNotContain("the run is incomplete").doesNotContain("no answer |");
         Path finished = tmp.resolve("finished-report");
         assertThat(Cli.run(ws.env, "report", outage.header().id(), "--workspace", ws.dir.toString(), "--db",

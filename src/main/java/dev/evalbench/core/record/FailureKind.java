@@ -12,7 +12,10 @@ public enum FailureKind {
     CLIENT_ERROR(false),
     /** The replay provider has no recorded answer for this request. */
     REPLAY_MISS(false),
-    /** The route's circuit breaker is open and no fallback could serve. */
+    /**
+     * The route was not called, and no fallback could serve: its circuit breaker is open, or the server refused the
+     * route itself (its first calls all 401, 403 or 404). No model saw the case.
+     */
     CIRCUIT_OPEN(false),
     /** The route's API key variable is not set. */
     MISSING_KEY(false),

@@ -66,12 +66,19 @@ final class RouteAttempts {
         }
         int tokens = RouteLimiter.estimateTokens(request.messages());
         for (int number = 1; ; number++) {
+            String refused = route.refusal.why();
+            if (refused != null) {
+                // Not sent, as with an open breaker: the fallbacks take over, and a case no route sent stays for resume.
+                String message = "route " + name + " not called: " + refused;
+                attempts.add(new Attempt(name, number, FailureKind.CIRCUIT_OPEN.name(), null, 0, message));
+                return RouteOutcome.failed(name, FailureKind.CIRCUIT_OPEN, message);
+            }
             CircuitBreaker.Permit permit = route.breaker.tryAcquire();
             if (!permit.granted()) {
                 if (number > 1) {
                     route.budget.giveBack(); // the retry taken for this attempt was never sent
                 }
-                String message = "circuit breaker of route " + name + " is open";
+                String message = CircuitBreaker.refusal(name);
                 attempts.add(new Attempt(name, number, FailureKind.CIRCUIT_OPEN.name(), null, 0, message));
                 return RouteOutcome.failed(name, FailureKind.CIRCUIT_OPEN, message);
             }
@@ -115,6 +122,7 @@ final class RouteAttempts {
                 ModelResponse response = provider.complete(request);
                 latency = elapsedMs(start);
                 route.breaker.record(permit, CallVerdict.SUCCESS, latency);
+                route.refusal.answered();
                 attempts.add(new Attempt(name, number, "ok", null, latency, null));
                 return new Tried(response, null);
             } catch (ProviderException e) {
@@ -130,6 +138,7 @@ final class RouteAttempts {
             failure = new ProviderException(FailureKind.CANCELLED, "cancelled before calling route " + name);
         }
         route.breaker.record(permit, CallVerdict.of(failure.kind()), latency);
+        route.refusal.failed(failure);
         attempts.add(new Attempt(name, number, failure.kind().name(), failure.httpStatus(), latency, failure.getMessage()));
         return new Tried(null, failure);
     }

@@ -16,7 +16,8 @@ import dev.evalbench.core.workspace.Workspace;
 import java.util.Map;
 
 /**
- * Everything the router keeps about one route for the length of a run: its breaker, limiter, retry policy
+ * Everything the router keeps about one route for the length of a run: its breaker, whether the server refused it,
+ * its limiter, retry policy
  * and budget, and its provider. The provider is built on first use, so a route that is never called never
  * needs its key; a failed build is remembered and reported on every call to the route. Thread-safe.
  */
@@ -26,6 +27,7 @@ final class RouteState {
 
     final RouteSpec spec;
     final CircuitBreaker breaker;
+    final RouteRefusal refusal;
     final RouteLimiter limiter;
     final RetryPolicy retry;
     final RetryBudget budget;
@@ -39,6 +41,7 @@ final class RouteState {
         this.factory = factory;
         this.keys = keys;
         this.breaker = new CircuitBreaker(spec.name(), spec.breaker(), options.clock(), options.events());
+        this.refusal = new RouteRefusal(spec.name(), options.clock(), options.events());
         this.limiter = new RouteLimiter(spec.limits(), options.clock());
         this.retry = RetryPolicy.of(spec.retries(), options.jitter());
         this.budget = new RetryBudget(spec.retries() == null ? 0 : spec.retries().budget());

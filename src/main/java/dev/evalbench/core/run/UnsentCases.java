@@ -3,29 +3,34 @@ package dev.evalbench.core.run;
 import dev.evalbench.core.record.CaseRecord;
 import dev.evalbench.core.record.FailureKind;
 import dev.evalbench.core.record.RunEvent;
+import dev.evalbench.core.route.breaker.CircuitBreaker;
 import java.time.Instant;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The cases of one run that no model saw: each was refused by an open circuit breaker (and by every fallback's, or
- * it had none). They are not stored, so the run ends incomplete and resume sends them, rather than count as the
- * model's failures: a breaker that opened on a burst of rate limits made the gates read "category accuracy
- * 0.008" of a model that had answered 4 cases of 4.
+ * The cases of one run that no model saw: each was refused by an open circuit breaker, or by a route the server had
+ * refused itself (its first calls 401, 403 or 404), on every route of its chain. They are not stored, so the run
+ * ends incomplete and resume sends them, rather than count as the model's failures: a breaker that opened on a
+ * burst of rate limits made the gates read "category accuracy 0.008" of a model that had answered 4 cases of 4.
  *
  * <p>Threads: the run's workers call {@link #tookIfRefused}; the engine reads the count and the event once they
  * have ended.
  */
 final class UnsentCases {
     private final AtomicInteger count = new AtomicInteger();
-    private final Set<String> routes = new TreeSet<>();
+    /** Why each route's cases were not sent, in the words of the first of them, by route. */
+    private final Map<String, String> why = new TreeMap<>();
 
-    /** Counts {@code record} and returns true when an open breaker refused it; false (nothing counted) otherwise. */
+    /** Counts {@code record} and returns true when it was not sent; false (nothing counted) otherwise. */
     boolean tookIfRefused(CaseRecord record) {
         if (!FailureKind.CIRCUIT_OPEN.name().equals(record.failureKind())) return false;
-        synchronized (routes) {
-            if (record.routeUsed() != null) routes.add(record.routeUsed());
+        String route = record.routeUsed() == null ? "" : record.routeUsed();
+        String reason = CircuitBreaker.refusal(route).equals(record.failureMessage())
+                ? "the breaker of route " + route + " was open" : record.failureMessage();
+        synchronized (why) {
+            why.putIfAbsent(route, reason);
         }
         count.incrementAndGet();
         return true;
@@ -46,20 +51,18 @@ final class UnsentCases {
      */
     RunEvent event(Instant at) {
         String route;
-        synchronized (routes) {
-            route = routes.size() == 1 ? routes.iterator().next() : null;
+        synchronized (why) {
+            route = why.size() == 1 ? why.keySet().iterator().next() : null;
         }
         return new RunEvent(at, RunEvent.UNSENT, route, notSent());
     }
 
     private String notSent() {
-        String whose;
-        synchronized (routes) {
-            whose = routes.isEmpty() ? "the breaker was open"
-                    : routes.size() == 1 ? "the breaker of route " + routes.iterator().next() + " was open"
-                    : "the breakers of routes " + String.join(", ", routes) + " were open";
+        String reasons;
+        synchronized (why) {
+            reasons = why.isEmpty() ? "no route was called" : String.join("; ", why.values());
         }
         int n = count();
-        return (n == 1 ? "1 case" : String.format(java.util.Locale.ROOT, "%,d cases", n)) + " not sent: " + whose;
+        return (n == 1 ? "1 case" : String.format(java.util.Locale.ROOT, "%,d cases", n)) + " not sent: " + reasons;
     }
 }

@@ -47,6 +47,11 @@ public final class CircuitBreaker {
     private int probesGranted;
     private int probesSucceeded;
 
+    /** The message of a call an open breaker of {@code route} refused, as its attempt records it. */
+    public static String refusal(String route) {
+        return "circuit breaker of route " + route + " is open";
+    }
+
     public CircuitBreaker(String route, RouteSpec.Breaker config, RouterClock clock, Consumer<RunEvent> events) {
         this.route = route;
         this.config = config;
