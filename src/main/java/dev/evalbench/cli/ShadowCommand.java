@@ -28,7 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code evalbench shadow TRAFFIC-RUN --route R [--calibrate]}: the workspace as it is now over production's
  * captured inputs, acting on nothing, compared with what production did. Exit 0 when nothing changed beyond the
- * noise and the run-wide gates pass, 1 when something did, 2 bad input.
+ * noise and the run-wide gates pass, 1 when something did, 2 bad input, 3 when the shadow run (or its calibration) was
+ * left incomplete (its route down, or its breaker open): nothing is judged from part of the requests.
  */
 @Command(name = "shadow", mixinStandardHelpOptions = true,
         description = "Replay a traffic run's captured inputs through the workspace as it is now (acting on nothing) and compare with production.")
@@ -89,10 +90,12 @@ final class ShadowCommand implements Callable<Integer> {
             var node = ShadowReport.toJson(c, r.gates(), r.passed(), r.traffic().id(), r.shadow().id(), r.calibrationRunId(), route, ws.name(),
                     r.rollback(), "evalbench");
             node.remove("generator");
+            if (r.unfinished() != null) node.put("verdict", "incomplete");
             if (r.reportDir() != null) node.put("report", r.reportDir().toString());
             o.println(Json.MAPPER.writeValueAsString(node));
         } else {
-            o.printf(Locale.ROOT, "shadow run %s over traffic run %s: %s%n", r.shadow().id(), r.traffic().id(), r.passed() ? "no change beyond noise" : "changed");
+            o.printf(Locale.ROOT, "shadow run %s over traffic run %s: %s%n", r.shadow().id(), r.traffic().id(),
+                    r.unfinished() != null ? "incomplete" : r.passed() ? "no change beyond noise" : "changed");
             // Latency and cost as the gate table and the canary write them: "1,010 ms", "$0.000172".
             o.printf(Locale.ROOT, "  %,d requests; validation agrees %.1f%%, decision %.1f%%; p95 latency %,.0f -> %,.0f ms; cost per request $%.6f -> $%.6f%n",
                     c.compared(), 100 * c.validationAgreement(), 100 * c.decisionAgreement(), c.productionP95Ms(), c.candidateP95Ms(),
@@ -106,8 +109,13 @@ final class ShadowCommand implements Callable<Integer> {
             c.flips().stream().limit(10).forEach(f -> o.println("  flip " + f.id() + " " + f.field() + ": " + f.production() + " -> " + f.candidate()));
             r.gates().verdicts().stream().filter(v -> !v.passed()).forEach(v -> o.println("  gate " + v.id() + " failed: " + v.detail()));
             if (r.reportDir() != null) o.println("wrote " + r.reportDir() + (keys == null ? "" : " (signed by " + keys.signedBy() + ")"));
+            if (r.unfinished() != null) {
+                o.println("INCOMPLETE: " + r.unfinished() + "; the figures above cover only the requests answered, so"
+                        + " nothing is judged from them" + (out == null ? "" : " and no report is written")
+                        + ": run shadow again once the route answers");
+            }
         }
         o.flush();
-        return r.passed() ? ExitCodes.OK : ExitCodes.GATE_FAILED;
+        return r.unfinished() != null ? ExitCodes.INCOMPLETE : r.passed() ? ExitCodes.OK : ExitCodes.GATE_FAILED;
     }
 }

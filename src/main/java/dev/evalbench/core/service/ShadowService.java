@@ -47,9 +47,15 @@ import java.util.stream.Collectors;
 public final class ShadowService {
     public static final String SUITE = "shadow";
 
-    /** What was run and found. {@code calibrationRunId} is null without calibration; {@code reportDir} without --out. */
+    /**
+     * What was run and found. {@code calibrationRunId} is null without calibration; {@code reportDir} without --out, or
+     * when a run was left incomplete. {@code unfinished} says why the shadow run or its calibration stands incomplete
+     * ("run … is incomplete (8 of 20 requests stored: 12 cases not sent: …)"), else null. When it is set nothing is
+     * judged (never passed, no report): the comparison covers only the requests that were answered.
+     */
     public record Result(RunHeader traffic, RunHeader shadow, String calibrationRunId, ShadowComparison.Result comparison,
-                         GateReport gates, boolean passed, RollbackTarget rollback, Path reportDir, String reportSha256) {}
+                         GateReport gates, boolean passed, RollbackTarget rollback, Path reportDir, String reportSha256,
+                         String unfinished) {}
 
     private final RunService runs;
     private final Map<String, String> env;
@@ -80,6 +86,7 @@ public final class ShadowService {
                 store, listener, cancellation, RunKind.SHADOW);
         String calibrationId = null;
         List<ShadowAnswer> secondary = null;
+        String unfinished = unfinished(store, shadow);
         if (calibrate) {
             Workspace production = Components.loadSnapshot(traffic.header(), store, env);
             String productionRoute = mostCommon(captured, TrafficRequest::route);
@@ -90,22 +97,36 @@ public final class ShadowService {
                     new RunConfig(List.of(productionRoute), List.of(SUITE), 1, 8, "off"), store, listener, cancellation, RunKind.SHADOW);
             calibrationId = again.id();
             secondary = answers(store.cases(again.id()));
+            if (unfinished == null) unfinished = unfinished(store, again);
         }
         ShadowComparison.Result comparison = ShadowComparison.compare(answers(traffic.cases()), answers(store.cases(shadow.id())), secondary, margins);
         Workspace gated = new Workspace(current.name(), current.description(), current.files(), current.defaultRoute(), current.preprocess(),
                 current.preprocessHash(), List.of(suite), current.prompts(), current.routes(), current.policy(),
                 current.gates().stream().filter(dev.evalbench.core.gate.GateEvaluator::appliesToTraffic).toList(), current.inputDigests());
         GateReport gates = new GateService(env).gate(gated, RunLookup.runCases(store, shadow.id()), (RunCases) null);
-        boolean passed = gates.passed() && comparison.flagged().isEmpty();
+        boolean passed = unfinished == null && gates.passed() && comparison.flagged().isEmpty();
         RollbackTarget rollback = RollbackTargets.of(traffic.header(), traffic.cases().stream().map(CaseRecord::versions)
                 .filter(java.util.Objects::nonNull).toList());
-        if (out == null) return new Result(traffic.header(), shadow, calibrationId, comparison, gates, passed, rollback, null, null);
+        if (out == null || unfinished != null) {
+            return new Result(traffic.header(), shadow, calibrationId, comparison, gates, passed, rollback, null, null, unfinished);
+        }
         var json = ShadowReport.toJson(comparison, gates, passed, traffic.id(), shadow.id(), calibrationId, route, current.name(), rollback,
                 "evalbench " + AppInfo.appVersion());
         String sha = CanaryReport.write(json, ShadowReport.markdown(json, comparison, rollback), out, shadow.inputs(),
                 signer == null ? null : signer.privateKey(), signer == null ? null : signer.publicKey(), shadow.id(), traffic.id(),
                 current.name(), passed);
-        return new Result(traffic.header(), shadow, calibrationId, comparison, gates, passed, rollback, out, sha);
+        return new Result(traffic.header(), shadow, calibrationId, comparison, gates, passed, rollback, out, sha, null);
+    }
+
+    /**
+     * Why {@code run} stands incomplete ("run … is incomplete (8 of 20 requests stored: 12 cases not sent: …)"), or
+     * null when it is complete.
+     */
+    private static String unfinished(RunStore store, RunHeader run) throws StoreException {
+        if (run.status() == dev.evalbench.core.record.RunStatus.COMPLETE) return null;
+        dev.evalbench.core.record.RunEvent why = dev.evalbench.core.record.RunEvent.whyIncomplete(run.status(), store.events(run.id()));
+        return "run " + run.id() + " is incomplete (" + store.finishedKeys(run.id()).size() + " of " + run.plannedCases()
+                + " requests stored" + (why == null ? "" : ": " + dev.evalbench.core.record.EventWords.happened(why)) + ")";
     }
 
     /** The captured requests as the cases of one task suite with nothing expected: replayed, not scored. */
