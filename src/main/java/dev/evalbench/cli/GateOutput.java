@@ -122,6 +122,11 @@ final class GateOutput {
                     cells.interval(), cells.pValue(), cells.word()});
         }
         printColumns(rows, out);
+        String byRoute = dev.evalbench.core.record.RoutePasses.line(run.cases());
+        if (!byRoute.isEmpty()) {
+            out.println("by route: " + byRoute + " (the gates above judge the routes' cases together; run a route alone to"
+                    + " gate it alone)");
+        }
         RouteUsage usage = RouteUsage.of(run);
         if (usage.fallbacksTaken() > 0 || !usage.failures().isEmpty() || usage.retries() > 0) {
             out.printf(Locale.ROOT, "routes: answered %s; fallbacks %s; provider failures %s; %s%n",

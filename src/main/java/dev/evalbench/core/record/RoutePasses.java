@@ -1,0 +1,31 @@
+package dev.evalbench.core.record;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * How each route of a run of several did, in one line: "offline 132 of 159 passed, openai 97 of 159 passed". The
+ * gates judge a run's cases together, whatever route each was planned for; a run of two routes read "FAILED" with
+ * nothing in the terminal to say which route failed (the window's run bar counts by route). Cases count by the route
+ * they were planned for, as the run bar's do. Pure.
+ */
+public final class RoutePasses {
+    private RoutePasses() {}
+
+    /** The line for {@code cases}, or "" when they were planned for one route only. */
+    public static String line(List<? extends ScoredCase> cases) {
+        Map<String, int[]> byRoute = new TreeMap<>();
+        for (ScoredCase c : cases) {
+            int[] n = byRoute.computeIfAbsent(c.key().route(), r -> new int[2]);
+            n[0]++;
+            if (c.passed()) n[1]++;
+        }
+        if (byRoute.size() < 2) return "";
+        StringBuilder line = new StringBuilder();
+        byRoute.forEach((route, n) -> line.append(line.length() == 0 ? "" : ", ")
+                .append(String.format(Locale.ROOT, "%s %,d of %,d passed", route, n[1], n[0])));
+        return line.toString();
+    }
+}

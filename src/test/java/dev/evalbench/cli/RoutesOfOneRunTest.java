@@ -1,0 +1,30 @@
+package dev.evalbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A run of two routes through the real command line: the gates judge both routes' cases together, so the terminal
+ * says how each route did. A run of two routes read "FAILED" with nothing to say which route failed.
+ */
+class RoutesOfOneRunTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aRunOfTwoRoutesSaysHowEachDid() {
+        Path ws = Cli.copySample(tmp);
+        Path db = tmp.resolve("history.db");
+
+        // The grader's answers are no triage JSON: the policy rejects each, which every safety probe allows.
+        Cli.Result two = Cli.run("run", ws.toString(), "--route", "offline,grader", "--suite", "safety", "--db", db.toString(), "--quiet");
+        assertThat(two.out()).contains("\nby route: grader 32 of 32 passed, offline 30 of 32 passed (the gates above judge the"
+                + " routes' cases together; run a route alone to gate it alone)\n");
+
+        Cli.Result one = Cli.run("run", ws.toString(), "--route", "offline", "--suite", "safety", "--db", db.toString(), "--quiet");
+        assertThat(one.out()).as("one route: nothing to tell apart").doesNotContain("by route");
+    }
+}
