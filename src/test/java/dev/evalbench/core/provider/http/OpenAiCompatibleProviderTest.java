@@ -228,8 +228,32 @@ class OpenAiCompatibleProviderTest {
     @Test
     void aDroppedConnectionIsAConnectionFailure() throws Exception {
         server.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
+        server.enqueue(new MockResponse.Builder().body(OK_BODY).build());
 
         assertThat(failure(openai()).kind()).isEqualTo(FailureKind.CONNECTION);
+        assertThat(server.getRequestCount()).as("not sent again by the client: the server may have acted on it").isEqualTo(1);
+    }
+
+    /**
+     * A server that closes a kept-alive connection while it lies idle (gunicorn after 2 s, uvicorn after 5 s): the next
+     * call, after a pause shorter than OkHttp's own 10 s check of an idle connection, went out on the dead connection
+     * and failed as CONNECTION "unexpected end of stream", a retry spent and a failure in the breaker's window for a
+     * request the server never saw. The client keeps idle connections for a second only.
+     */
+    @Test
+    void aCallAfterAPauseGoesOutOnANewConnectionNotOneTheServerClosedWhileIdle() throws Exception {
+        // Answered, then the server closes the connection it left open (no "Connection: close": the client pools it).
+        server.enqueue(new MockResponse.Builder().body(OK_BODY).onResponseEnd(new SocketEffect.CloseSocket()).build());
+        server.enqueue(new MockResponse.Builder().body(OK_BODY).build());
+        ModelProvider p = provider(openai());
+
+        p.complete(requestFor(openai(), "first"));
+        Thread.sleep(HttpClients.IDLE_CONNECTION_MS + 300);
+        ModelResponse second = p.complete(requestFor(openai(), "second"));
+
+        assertThat(second.text()).isEqualTo("{\"category\":\"billing\"}");
+        server.takeRequest();
+        assertThat(server.takeRequest().getConnectionIndex()).as("on a new connection").isEqualTo(1);
     }
 
     @Test
