@@ -51,7 +51,7 @@ public final class GatesViewModel {
                     RunStore s = store.get();
                     GatedRun g = gating.gate(s, runId);
                     return new Shown(g, s.resolve(RunGating.BASELINE_TAG).filter(runId::equals).isPresent(), outage(s, g),
-                            !g.recorded() && dev.evalbench.core.service.Outages.leftUnsent(s, g.header()));
+                            !g.recorded() && dev.evalbench.core.service.Outages.unsent(s, g.header()) != null);
                 })
                 .onSuccess(shown -> show(shown.gated(), shown.isBaseline(), shown.outage(), shown.unsent()))
                 .onFailure(e -> {
@@ -63,8 +63,8 @@ public final class GatesViewModel {
 
     /**
      * A run as gated, whether it is itself the baseline (so it has none to be gated against), and whether it is
-     * incomplete because no case got an answer (the engine's outage event), or because an open breaker kept some
-     * cases from the model.
+     * incomplete because no case got an answer (the engine's outage event), or because some cases were kept from the
+     * model (an open breaker, a route the server refused).
      */
     private record Shown(GatedRun gated, boolean isBaseline, boolean outage, boolean unsent) {}
 
@@ -109,7 +109,7 @@ public final class GatesViewModel {
      * outage, not the model.
      *
      * @param outage whether the run is incomplete because the model answered none of its cases
-     * @param unsent whether it is incomplete because an open breaker kept some of its cases from the model
+     * @param unsent whether it is incomplete because some of its cases were kept from the model
      */
     static String headline(GatedRun g, boolean outage, boolean unsent) {
         long failed = g.failedGates();
@@ -123,7 +123,7 @@ public final class GatesViewModel {
             // of failures the run bar shows, cut it to "… Resume finishes it onc…", and "no case got an answer from
             // the model" went past the edge of a 1,280-px window's centre pane.
             return outage ? "INCOMPLETE: no answer from the model. Resume once the route answers"
-                    : unsent ? "INCOMPLETE: a breaker kept cases from the model. Resume sends them"
+                    : unsent ? "INCOMPLETE: some cases were not sent to the model. Resume sends them"
                     : "INCOMPLETE: Resume finishes it (beside Rerun failing, or in the history)";
         }
         return failed == 0 ? "PASSED: " + Counted.allGatesPass(total, g.report().notRun())

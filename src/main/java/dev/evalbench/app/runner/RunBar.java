@@ -72,7 +72,10 @@ final class RunBar extends HBox {
         cancel.visibleProperty().bind(Bindings.createBooleanBinding(run::active, run.stateProperty()));
         // Counts read whole; a failure's reason may be a path and a paragraph, which the status line says whole too: it
         // gives way (cut, whole in its tooltip) rather than widen the window past the screen, hiding the detail pane.
-        text.minWidthProperty().bind(Bindings.when(run.stateProperty().isEqualTo(RunProgress.State.FAILED))
+        // So does the why of cases not sent ("151 cases not sent: route openai not called: the server refused …"):
+        // the status line's "…" left it unread beside two routes' counts.
+        text.minWidthProperty().bind(Bindings.when(run.stateProperty().isEqualTo(RunProgress.State.FAILED)
+                        .or(run.stateProperty().isEqualTo(RunProgress.State.UNSENT)))
                 .then(0.0).otherwise(javafx.scene.layout.Region.USE_PREF_SIZE));
         cancel.setOnAction(e -> run.cancel());
     }

@@ -260,20 +260,24 @@ public final class RunLauncherViewModel {
         BackgroundTask.of(() -> {
                     RunHeader header = body.run(listener, progress.cancellation(), w -> warning.compareAndSet(null, w));
                     return new Ended(header, dev.evalbench.core.service.Outages.leftIncomplete(store.get(), header),
-                            dev.evalbench.core.service.Outages.leftUnsent(store.get(), header));
+                            dev.evalbench.core.service.Outages.unsent(store.get(), header));
                 })
                 .onSuccess(ended -> {
                     RunHeader header = ended.header();
                     listening.remove(progress);
                     going.set(!listening.isEmpty());
-                    // Incomplete without being asked to stop: the engine found that no case got an answer, or an open
-                    // breaker kept some cases from the model.
+                    // Incomplete without being asked to stop: the engine found that no case got an answer, or some cases
+                    // were kept from the model (an open breaker, a route the server refused).
                     boolean stopped = progress.cancellation().isCancelled();
                     RunProgress.State how = header.status() == RunStatus.COMPLETE ? RunProgress.State.COMPLETE
                             : ended.outage() && !stopped ? RunProgress.State.OUTAGE
-                            : ended.unsent() && !stopped ? RunProgress.State.UNSENT
+                            : ended.unsent() != null && !stopped ? RunProgress.State.UNSENT
                             : RunProgress.State.CANCELLED;
                     progress.ended(how, header, null);
+                    // Why, in the status line: the run bar has no room for "route openai not called: the server refused …".
+                    if (how == RunProgress.State.UNSENT) {
+                        problem.set(ended.unsent() + ". Resume (in its results tab) sends them.");
+                    }
                     onEnded.accept(progress, header);
                 })
                 .onFailure(e -> {
@@ -289,10 +293,10 @@ public final class RunLauncherViewModel {
     }
 
     /**
-     * A run's final header, whether an outage left it incomplete, and whether an open breaker did (read in the task
-     * body, after it ended).
+     * A run's final header, whether an outage left it incomplete, and why cases were not sent when that left it so,
+     * else null (read in the task body, after it ended).
      */
-    private record Ended(RunHeader header, boolean outage, boolean unsent) {}
+    private record Ended(RunHeader header, boolean outage, String unsent) {}
 
     /** Hops every callback of the coalescer to the UI thread; the batches of cases are not needed here. */
     private CoalescingListener.Sink sink(RunProgress progress, AtomicReference<String> warning) {

@@ -21,8 +21,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 public final class RunProgress {
     /**
      * Where a run stands. CANCELLED, OUTAGE and UNSENT leave it incomplete and resumable: asked to stop; stopped
-     * because no case got an answer from the model (the route is down); or with cases an open breaker kept from the
-     * model. Nobody asked for the last two.
+     * because no case got an answer from the model (the route is down); or with cases kept from the model (an open
+     * breaker, a route the server refused). Nobody asked for the last two.
      */
     public enum State { STARTING, RUNNING, COMPLETE, CANCELLED, OUTAGE, UNSENT, FAILED }
 
@@ -55,7 +55,7 @@ public final class RunProgress {
             case COMPLETE -> "complete: " + counts;
             case CANCELLED -> "cancelled (Resume is in its results tab): " + counts;
             case OUTAGE -> "incomplete, no answer from the model (Resume is in its results tab): " + counts;
-            case UNSENT -> "incomplete, cases not sent while a breaker was open (Resume is in its results tab): " + counts;
+            case UNSENT -> "incomplete, cases not sent to the model (Resume is in its results tab): " + counts;
             default -> "failed: " + problem;
         });
         if (how == State.COMPLETE) fraction.set(1);

@@ -21,12 +21,13 @@ public final class Outages {
     }
 
     /**
-     * Whether the run stands incomplete because an open breaker kept some of its cases from the model (and the model
-     * answered others): resume sends them. Reads the run's events when it is incomplete; blocking.
+     * Why the run stands incomplete when cases were kept from the model (an open breaker, a route the server refused)
+     * and the model answered others: the event's words ("151 cases not sent: …"); null otherwise. Resume sends them.
+     * Reads the run's events when it is incomplete; blocking.
      */
-    public static boolean leftUnsent(RunStore store, RunHeader run) throws StoreException {
-        if (run.status() != RunStatus.INCOMPLETE) return false;
+    public static String unsent(RunStore store, RunHeader run) throws StoreException {
+        if (run.status() != RunStatus.INCOMPLETE) return null;
         RunEvent why = RunEvent.whyIncomplete(run.status(), store.events(run.id()));
-        return why != null && RunEvent.UNSENT.equals(why.kind());
+        return why != null && RunEvent.UNSENT.equals(why.kind()) ? why.detail() : null;
     }
 }

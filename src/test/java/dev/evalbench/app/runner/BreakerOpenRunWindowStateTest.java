@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A route whose breaker opens after two answers, run from the window's launcher over a real loopback server: the
- * run bar and the run's gates headline say that cases were not sent and that Resume sends them. It read "cancelled",
+ * run bar, the status line and the run's gates headline say that cases were not sent, why, and that Resume sends
+ * them. It read "cancelled",
  * which nobody had asked for, and before that the run was "complete" with 28 "circuit open" failures.
  */
 class BreakerOpenRunWindowStateTest {
@@ -84,13 +85,15 @@ class BreakerOpenRunWindowStateTest {
         assertThat(calls.get()).as("no call while the breaker is open").isEqualTo(4);
         assertThat(run.stateProperty().get()).isEqualTo(RunProgress.State.UNSENT);
         assertThat(run.textProperty().get())
-                .startsWith("incomplete, cases not sent while a breaker was open (Resume is in its results tab): 4 / 32");
+                .startsWith("incomplete, cases not sent to the model (Resume is in its results tab): 4 / 32");
         String id = run.runIdProperty().get();
+        assertThat(vm.problemProperty().get())
+                .isEqualTo("28 cases not sent: the breaker of route flaky was open. Resume (in its results tab) sends them.");
         assertThat(sample.store.run(id).orElseThrow().status()).isEqualTo(RunStatus.INCOMPLETE);
 
         GatesViewModel gates = new GatesViewModel(runner, () -> sample.store,
                 new RunGating(env, () -> workspace), id);
         gates.load();
-        assertThat(gates.headlineProperty().get()).isEqualTo("INCOMPLETE: a breaker kept cases from the model. Resume sends them");
+        assertThat(gates.headlineProperty().get()).isEqualTo("INCOMPLETE: some cases were not sent to the model. Resume sends them");
     }
 }
