@@ -56,6 +56,11 @@ class BreakerUnsentCasesTest {
                 .contains("unsent: 28 cases not sent: the breaker of route openai was open; the run is incomplete and resume"
                         + " sends them\nINCOMPLETE: resume with `evalbench resume " + run.header().id())
                 .as("said once, as the closing line, not also among the events").doesNotContain("event: unsent");
+        // Not a baseline: it measured part of the eval set.
+        Cli.Result tag = Cli.run(ws.env, "tag", run.header().id(), "main", "--workspace", ws.dir.toString(), "--db", ws.db.toString());
+        assertThat(tag.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(tag.err()).contains("run " + run.header().id() + " is incomplete (28 cases not sent: the breaker of route"
+                + " openai was open): resume it, then tag it");
         Set<String> answered = new HashSet<>();
         for (CaseRecord c : run.cases()) answered.add(c.key().caseId());
 
@@ -78,5 +83,7 @@ class BreakerUnsentCasesTest {
                 ws.db.toString());
         assertThat(after.out()).contains("event: unsent 28 cases not sent: the breaker of route openai was open\n")
                 .doesNotContain("INCOMPLETE").doesNotContain("the run is incomplete");
+        assertThat(Cli.run(ws.env, "tag", run.header().id(), "main", "--workspace", ws.dir.toString(), "--db",
+                ws.db.toString()).exit()).as("resumed to its end, it is a baseline").isZero();
     }
 }

@@ -95,6 +95,13 @@ public final class HistoryService {
             throw new RequestException("run", runRef, "run " + header.id() + " got no answer from the model (an"
                     + " outage): it measured the outage, not the model; resume it once the route answers, then tag it");
         }
+        // Nor a run some of whose cases were kept from the model (an open breaker, a route the server refused): it
+        // measured part of the eval set, and a later run would be held against a baseline missing those cases.
+        String unsent = Outages.unsent(store, header);
+        if (unsent != null) {
+            throw new RequestException("run", runRef, "run " + header.id() + " is incomplete (" + unsent + "): resume it,"
+                    + " then tag it");
+        }
         store.tag(header.id(), tag);
         return header;
     }
