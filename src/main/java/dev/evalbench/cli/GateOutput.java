@@ -138,8 +138,8 @@ final class GateOutput {
             out.println("cache: " + RouteUsage.cacheInWords(usage.cacheHits(), run.cases().size())
                     + "; --cache off asks the model every time");
         }
-        // What left a run incomplete (an outage, cases an open breaker kept back) closes the output as its own line:
-        // not also among the events.
+        // What left a run incomplete (an outage, cases kept from the model) closes the output as its own line: not
+        // also among the events.
         RunEvent why = RunEvent.whyIncomplete(run.header().status(), run.events());
         run.events().stream().filter(e -> e != why)
                 .forEach(e -> out.println("event: " + e.kind() + " " + dev.evalbench.core.record.EventWords.detail(e, run.header().status())));

@@ -57,7 +57,8 @@ class BreakerUnsentCasesTest {
                         + " sends them\nINCOMPLETE: resume with `evalbench resume " + run.header().id())
                 .as("said once, as the closing line, not also among the events").doesNotContain("event: unsent");
         // Not a baseline: it measured part of the eval set.
-        Cli.Result tag = Cli.run(ws.env, "tag", run.header().id(), "main", "--workspace", ws.dir.toString(), "--db", ws.db.toString());
+        Cli.Result tag = Cli.run(ws.env, "tag", run.header().id(), "main", "--workspace", ws.dir.toString(), "--db",
+                ws.db.toString());
         assertThat(tag.exit()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(tag.err()).contains("run " + run.header().id() + " is incomplete (28 cases not sent: the breaker of route"
                 + " openai was open): resume it, then tag it");

@@ -96,7 +96,8 @@ class DocumentedExitCodesTest {
                 ws.db.toString(), "--markdown", summary.toString());
         assertThat(after.out()).contains("event: outage no case got an answer from the model (3 provider failures, 29 cases"
                 + " not sent: route openai not called: the server refused its first 3 calls with HTTP 401 (check its key,"
-                + " model and base_url)); resumed since, the run is complete\n").doesNotContain("the run is incomplete").doesNotContain("INCOMPLETE");
+                + " model and base_url)); resumed since, the run is complete\n")
+                .doesNotContain("the run is incomplete").doesNotContain("INCOMPLETE");
         assertThat(java.nio.file.Files.readString(summary)).doesNotContain("the run is incomplete").doesNotContain("no answer |");
         Path finished = tmp.resolve("finished-report");
         assertThat(Cli.run(ws.env, "report", outage.header().id(), "--workspace", ws.dir.toString(), "--db",

@@ -28,7 +28,8 @@ class RoutesOfOneRunTest {
         assertThat(java.nio.file.Files.readString(summary)).as("the CI summary").contains("\n**By route:** grader 32 of 32"
                 + " passed, offline 30 of 32 passed (the gates judge the routes' cases together)\n");
 
-        Cli.Result one = Cli.run("run", ws.toString(), "--route", "offline", "--suite", "safety", "--db", db.toString(), "--quiet");
+        Cli.Result one = Cli.run("run", ws.toString(), "--route", "offline", "--suite", "safety", "--db", db.toString(),
+                "--quiet");
         assertThat(one.out()).as("one route: nothing to tell apart").doesNotContain("by route");
     }
 }

@@ -12,8 +12,8 @@ public record RunEvent(Instant at, String kind, String route, String detail) {
     public static final String OUTAGE = "outage";
 
     /**
-     * The kind of the event a run ends with when some of its cases were never sent (their route's breaker was open):
-     * it stays incomplete, and resume sends them.
+     * The kind of the event a run ends with when some of its cases were never sent (their route's breaker was open, or
+     * the server had refused the route): it stays incomplete, and resume sends them.
      */
     public static final String UNSENT = "unsent";
 

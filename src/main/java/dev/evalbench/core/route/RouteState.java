@@ -17,9 +17,9 @@ import java.util.Map;
 
 /**
  * Everything the router keeps about one route for the length of a run: its breaker, whether the server refused it,
- * its limiter, retry policy
- * and budget, and its provider. The provider is built on first use, so a route that is never called never
- * needs its key; a failed build is remembered and reported on every call to the route. Thread-safe.
+ * its limiter, retry policy and budget, and its provider. The provider is built on first use, so a route that is
+ * never called never needs its key; a failed build is remembered and reported on every call to the route.
+ * Thread-safe.
  */
 final class RouteState {
     /** Used when neither the route nor the caller sets a timeout. */

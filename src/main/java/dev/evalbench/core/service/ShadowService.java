@@ -108,7 +108,8 @@ public final class ShadowService {
         RollbackTarget rollback = RollbackTargets.of(traffic.header(), traffic.cases().stream().map(CaseRecord::versions)
                 .filter(java.util.Objects::nonNull).toList());
         if (out == null || unfinished != null) {
-            return new Result(traffic.header(), shadow, calibrationId, comparison, gates, passed, rollback, null, null, unfinished);
+            return new Result(traffic.header(), shadow, calibrationId, comparison, gates, passed, rollback, null, null,
+                    unfinished);
         }
         var json = ShadowReport.toJson(comparison, gates, passed, traffic.id(), shadow.id(), calibrationId, route, current.name(), rollback,
                 "evalbench " + AppInfo.appVersion());
@@ -124,7 +125,7 @@ public final class ShadowService {
      */
     private static String unfinished(RunStore store, RunHeader run) throws StoreException {
         if (run.status() == dev.evalbench.core.record.RunStatus.COMPLETE) return null;
-        dev.evalbench.core.record.RunEvent why = dev.evalbench.core.record.RunEvent.whyIncomplete(run.status(), store.events(run.id()));
+        var why = dev.evalbench.core.record.RunEvent.whyIncomplete(run.status(), store.events(run.id()));
         return "run " + run.id() + " is incomplete (" + store.finishedKeys(run.id()).size() + " of " + run.plannedCases()
                 + " requests stored" + (why == null ? "" : ": " + dev.evalbench.core.record.EventWords.happened(why)) + ")";
     }

@@ -94,6 +94,7 @@ class BreakerOpenRunWindowStateTest {
         GatesViewModel gates = new GatesViewModel(runner, () -> sample.store,
                 new RunGating(env, () -> workspace), id);
         gates.load();
-        assertThat(gates.headlineProperty().get()).isEqualTo("INCOMPLETE: some cases were not sent to the model. Resume sends them");
+        assertThat(gates.headlineProperty().get())
+                .isEqualTo("INCOMPLETE: some cases were not sent to the model. Resume sends them");
     }
 }

@@ -16,7 +16,8 @@ class RouteRefusalTest {
     private final RouteRefusal refusal = new RouteRefusal("openai", RouterClock.SYSTEM, events::add);
 
     private static ProviderException status(int code) {
-        return new ProviderException(code == 500 ? FailureKind.SERVER_ERROR : FailureKind.CLIENT_ERROR, "HTTP " + code, code, -1, null);
+        FailureKind kind = code == 500 ? FailureKind.SERVER_ERROR : FailureKind.CLIENT_ERROR;
+        return new ProviderException(kind, "HTTP " + code, code, -1, null);
     }
 
     @Test
@@ -28,7 +29,8 @@ class RouteRefusalTest {
         refusal.failed(status(401));
         refusal.failed(status(401));
 
-        assertThat(refusal.why()).isEqualTo("the server refused its first 3 calls with HTTP 401 (check its key, model and base_url)");
+        assertThat(refusal.why())
+                .isEqualTo("the server refused its first 3 calls with HTTP 401 (check its key, model and base_url)");
         assertThat(events).singleElement().satisfies(e -> {
             assertThat(e.kind()).isEqualTo("refused");
             assertThat(e.route()).isEqualTo("openai");
