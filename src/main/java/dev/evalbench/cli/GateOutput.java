@@ -124,8 +124,7 @@ final class GateOutput {
         printColumns(rows, out);
         String byRoute = dev.evalbench.core.record.RoutePasses.line(run.cases());
         if (!byRoute.isEmpty()) {
-            out.println("by route: " + byRoute + " (the gates above judge the routes' cases together; run a route alone to"
-                    + " gate it alone)");
+            out.println("by route: " + byRoute);
         }
         RouteUsage usage = RouteUsage.of(run);
         if (usage.fallbacksTaken() > 0 || !usage.failures().isEmpty() || usage.retries() > 0) {

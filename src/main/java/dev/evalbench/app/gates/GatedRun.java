@@ -29,8 +29,12 @@ public record GatedRun(RunHeader header, GateReport report, String baselineTag, 
     public static GatedRun of(RunCases run, GateReport report, String baselineTag, Workspace ws, String gatesFrom) {
         Map<String, GateCases.Behind> behind = new LinkedHashMap<>();
         for (GateVerdict v : report.verdicts()) {
-            GateSpec spec = ws.gates().stream().filter(g -> g.id().equals(v.id())).findFirst().orElse(null);
-            behind.put(v.id(), GateCases.behind(spec, ws, run.cases()));
+            // A verdict of one route ("schema@openai") has that route's cases behind it.
+            String gate = dev.evalbench.core.gate.GateRoutes.gateOf(v.id());
+            String route = dev.evalbench.core.gate.GateRoutes.routeOf(v.id());
+            GateSpec spec = ws.gates().stream().filter(g -> g.id().equals(gate)).findFirst().orElse(null);
+            var cases = route == null ? run.cases() : run.cases().stream().filter(c -> c.key().route().equals(route)).toList();
+            behind.put(v.id(), GateCases.behind(spec, ws, cases));
         }
         return new GatedRun(run.header(), report, baselineTag, ws, gatesFrom, Map.copyOf(behind), null);
     }

@@ -75,9 +75,31 @@ public final class GateEvaluator {
         // Each gate of a large run is a pass or a bootstrap over all its cases, and the gates share nothing but
         // what they read: side by side they take the longest gate's time, not the sum (the caller's thread and the
         // common pool's). A small run's gates are quicker than the hand-over.
+        List<String> routes = GateRoutes.of(run);
+        if (routes.size() > 1) return new GateReport(run.id(), baseline == null ? null : baseline.id(), byRoute(gates, routes, in));
         List<GateVerdict> verdicts = (gates.size() > 1 && run.cases().size() >= sideBySideFrom
                 ? gates.parallelStream() : gates.stream()).map(gate -> evaluate(gate, in)).toList();
         return new GateReport(run.id(), baseline == null ? null : baseline.id(), verdicts);
+    }
+
+    /**
+     * A run of several routes: each gate once per route, over that route's cases ({@link GateRoutes#id}: "schema@openai").
+     * Gated as one, two models' cases were one blend: tokens summed over both against one budget, an accuracy of
+     * neither model.
+     */
+    private List<GateVerdict> byRoute(List<GateSpec> gates, List<String> routes, GateInputs in) {
+        List<GateVerdict> verdicts = new java.util.ArrayList<>();
+        java.util.Map<String, GateInputs> inputs = new java.util.LinkedHashMap<>();
+        for (String route : routes) inputs.put(route, in.onlyRoute(route));
+        for (GateSpec gate : gates) {
+            for (String route : routes) {
+                GateVerdict v = evaluate(gate, inputs.get(route));
+                verdicts.add(new GateVerdict(GateRoutes.id(gate.id(), route), v.kind(), v.suite(), v.passed(), v.value(),
+                        v.threshold(), v.comparator(), v.baselineValue(), v.intervalLow(), v.intervalHigh(), v.pValue(),
+                        v.mode(), "Route " + route + ": " + v.detail(), v.ran(), v.bound()));
+            }
+        }
+        return verdicts;
     }
 
     /**

@@ -33,6 +33,21 @@ record GateInputs(RunCases run, RunCases baseline, List<SuiteSpec> suites, Boots
         return baseline == null ? List.of() : select(baseline, suite);
     }
 
+    /**
+     * These inputs with only the run's cases planned for {@code route}; the baseline's of that route when it ran it,
+     * else all of them (a baseline of one route is what each route of a later run is held against).
+     */
+    GateInputs onlyRoute(String route) {
+        RunCases base = baseline;
+        if (base != null && base.cases().stream().anyMatch(r -> r.key().route().equals(route))) base = routed(base, route);
+        return new GateInputs(routed(run, route), base, suites, bootstrap);
+    }
+
+    private static RunCases routed(RunCases from, String route) {
+        return new RunCases(from.header(), from.cases().stream().filter(r -> r.key().route().equals(route)).toList(),
+                from.events());
+    }
+
     /** These inputs with only the cases carrying the tag, in the run and in the baseline. */
     GateInputs onlyTag(String tag) {
         return new GateInputs(tagged(run, tag), baseline == null ? null : tagged(baseline, tag), suites, bootstrap);

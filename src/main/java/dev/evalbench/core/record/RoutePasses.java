@@ -6,10 +6,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * How each route of a run of several did, in one line: "offline 132 of 159 passed, openai 97 of 159 passed". The
- * gates judge a run's cases together, whatever route each was planned for; a run of two routes read "FAILED" with
- * nothing in the terminal to say which route failed (the window's run bar counts by route). Cases count by the route
- * they were planned for, as the run bar's do. Pure.
+ * How each route of a run of several did, in one line: "offline 132 of 159 passed, openai 97 of 159 passed", beside
+ * the gates of each route (the window's run bar counts by route too). Cases count by the route they were planned for,
+ * as the run bar's and the gates' do. Pure.
  */
 public final class RoutePasses {
     private RoutePasses() {}

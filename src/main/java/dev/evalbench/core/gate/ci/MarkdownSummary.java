@@ -55,11 +55,9 @@ public final class MarkdownSummary {
         md.append("\n\n");
         String slice = dev.evalbench.core.record.RunSlice.sentence(run.header().config());
         if (!slice.isEmpty()) md.append("**Slice:** ").append(cell(slice)).append("\n\n");
-        // Several routes are gated as one: how each did, as the terminal's "by route:" line says it.
+        // Several routes: how each did, as the terminal's "by route:" line says it (the gates are each route's).
         String byRoute = dev.evalbench.core.record.RoutePasses.line(run.cases());
-        if (!byRoute.isEmpty()) {
-            md.append("**By route:** ").append(cell(byRoute)).append(" (the gates judge the routes' cases together)\n\n");
-        }
+        if (!byRoute.isEmpty()) md.append("**By route:** ").append(cell(byRoute)).append("\n\n");
         // What happened to the run (an outage, a breaker that opened), as the terminal says it; masked by the caller.
         run.events().forEach(e -> md.append("**").append(cell(e.kind())).append(":** ")
                 .append(cell(dev.evalbench.core.record.EventWords.detail(e, run.header().status()))).append("\n\n"));
