@@ -3,6 +3,7 @@ package dev.evalbench.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +38,15 @@ class RoutesOfOneRunTest {
                 .contains("\n**By route:** grader 32 of 32 passed, offline 30 of 32 passed\n")
                 // '@' is followed by a zero-width space there, so that GitHub does not read "@grader" as a person.
                 .contains("| ❌ | schema@\u200Bgrader |").contains("| ✅ | schema@\u200Boffline |");
+
+        // A second run of both routes, compared with the first: each route's gate with its own, in one column.
+        Cli.run("run", ws.toString(), "--route", "offline,grader", "--suite", "safety", "--db", db.toString(), "--quiet");
+        Cli.Result compared = Cli.run("compare", "latest~1", "latest", "--workspace", ws.toString(), "--db", db.toString());
+        assertThat(compared.out()).containsPattern("\n  schema@grader +FAIL 0\\.0% +-> FAIL 0\\.0%")
+                .containsPattern("\n  shipping-actions@offline +not run");
+        List<String> gateLines = compared.out().lines().filter(l -> l.matches("  \\S+@(grader|offline) .*")).toList();
+        assertThat(gateLines).hasSize(18);
+        assertThat(gateLines.stream().map(l -> l.indexOf("->")).distinct()).as("one column: " + gateLines).hasSize(1);
 
         Cli.Result one = Cli.run("run", ws.toString(), "--route", "offline", "--suite", "safety", "--db", db.toString(),
                 "--quiet");

@@ -60,8 +60,10 @@ public final class CompareText {
         }
         if (!c.gates().isEmpty()) {
             out.append("gates (both runs held to the same gates; the second against the first as its baseline):\n");
+            // As wide as the longest id: a run of several routes names its gates "category-accuracy@offline".
+            int width = Math.max(22, c.gates().stream().mapToInt(g -> g.id().length()).max().orElse(0));
             for (GateDelta g : c.gates()) {
-                out.append(String.format(Locale.ROOT, "  %-22s %-24s -> %-16s%s%n", g.id(),
+                out.append(String.format(Locale.ROOT, "  %-" + width + "s %-24s -> %-16s%s%n", g.id(),
                         g.beforeApplicable() ? verdict(g.before()) : "n/a (needs a baseline)", verdict(g.after()),
                         g.after() != null && g.after().pValue() != null ? "  p=" + VerdictFormat.pValue(g.after()) : ""));
             }
