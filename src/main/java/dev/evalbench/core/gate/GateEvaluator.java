@@ -76,7 +76,8 @@ public final class GateEvaluator {
         // what they read: side by side they take the longest gate's time, not the sum (the caller's thread and the
         // common pool's). A small run's gates are quicker than the hand-over.
         List<String> routes = GateRoutes.of(run);
-        if (routes.size() > 1) return new GateReport(run.id(), baseline == null ? null : baseline.id(), byRoute(gates, routes, in));
+        String baselineId = baseline == null ? null : baseline.id();
+        if (routes.size() > 1) return new GateReport(run.id(), baselineId, byRoute(gates, routes, in));
         List<GateVerdict> verdicts = (gates.size() > 1 && run.cases().size() >= sideBySideFrom
                 ? gates.parallelStream() : gates.stream()).map(gate -> evaluate(gate, in)).toList();
         return new GateReport(run.id(), baseline == null ? null : baseline.id(), verdicts);
