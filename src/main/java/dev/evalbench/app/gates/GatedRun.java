@@ -4,6 +4,7 @@ import dev.evalbench.core.gate.GateReport;
 import dev.evalbench.core.gate.GateVerdict;
 import dev.evalbench.core.record.RunHeader;
 import dev.evalbench.core.record.RunCases;
+import dev.evalbench.core.record.ScoredCase;
 import dev.evalbench.core.text.Counted;
 import dev.evalbench.core.workspace.GateSpec;
 import dev.evalbench.core.workspace.Workspace;
@@ -28,12 +29,14 @@ public record GatedRun(RunHeader header, GateReport report, String baselineTag, 
     /** Gates {@code run} already read and gated: finds the cases behind each verdict. */
     public static GatedRun of(RunCases run, GateReport report, String baselineTag, Workspace ws, String gatesFrom) {
         Map<String, GateCases.Behind> behind = new LinkedHashMap<>();
+        // A verdict of one route ("schema@openai") has that route's cases behind it: the run's cases split once.
+        Map<String, List<ScoredCase>> byRoute = new java.util.HashMap<>();
         for (GateVerdict v : report.verdicts()) {
-            // A verdict of one route ("schema@openai") has that route's cases behind it.
             String gate = dev.evalbench.core.gate.GateRoutes.gateOf(v.id());
             String route = dev.evalbench.core.gate.GateRoutes.routeOf(v.id());
             GateSpec spec = ws.gates().stream().filter(g -> g.id().equals(gate)).findFirst().orElse(null);
-            var cases = route == null ? run.cases() : run.cases().stream().filter(c -> c.key().route().equals(route)).toList();
+            List<? extends ScoredCase> cases = route == null ? run.cases() : byRoute.computeIfAbsent(route,
+                    r -> run.cases().stream().filter(c -> c.key().route().equals(r)).map(c -> (ScoredCase) c).toList());
             behind.put(v.id(), GateCases.behind(spec, ws, cases));
         }
         return new GatedRun(run.header(), report, baselineTag, ws, gatesFrom, Map.copyOf(behind), null);

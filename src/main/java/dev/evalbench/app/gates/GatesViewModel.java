@@ -50,8 +50,11 @@ public final class GatesViewModel {
         BackgroundTask.of(() -> {
                     RunStore s = store.get();
                     GatedRun g = gating.gate(s, runId);
-                    return new Shown(g, s.resolve(RunGating.BASELINE_TAG).filter(runId::equals).isPresent(), outage(s, g),
-                            !g.recorded() && dev.evalbench.core.service.Outages.unsent(s, g.header()) != null);
+                    // A report's recorded gates are not of a run left incomplete here.
+                    var why = g.recorded() ? null : dev.evalbench.core.service.Outages.why(s, g.header());
+                    return new Shown(g, s.resolve(RunGating.BASELINE_TAG).filter(runId::equals).isPresent(),
+                            dev.evalbench.core.service.Outages.isOutage(why),
+                            dev.evalbench.core.service.Outages.unsentDetail(why) != null);
                 })
                 .onSuccess(shown -> show(shown.gated(), shown.isBaseline(), shown.outage(), shown.unsent()))
                 .onFailure(e -> {
@@ -67,11 +70,6 @@ public final class GatesViewModel {
      * model (an open breaker, a route the server refused).
      */
     private record Shown(GatedRun gated, boolean isBaseline, boolean outage, boolean unsent) {}
-
-    /** Whether {@code g}'s run stands incomplete after an outage: the model answered none of its cases. */
-    private static boolean outage(RunStore s, GatedRun g) throws dev.evalbench.core.store.StoreException {
-        return !g.recorded() && dev.evalbench.core.service.Outages.leftIncomplete(s, g.header());
-    }
 
     private void show(GatedRun g, boolean isBaseline, boolean outage, boolean unsent) {
         problem.set(null);

@@ -259,8 +259,9 @@ public final class RunLauncherViewModel {
         going.set(true);
         BackgroundTask.of(() -> {
                     RunHeader header = body.run(listener, progress.cancellation(), w -> warning.compareAndSet(null, w));
-                    return new Ended(header, dev.evalbench.core.service.Outages.leftIncomplete(store.get(), header),
-                            dev.evalbench.core.service.Outages.unsent(store.get(), header));
+                    var why = dev.evalbench.core.service.Outages.why(store.get(), header);
+                    return new Ended(header, dev.evalbench.core.service.Outages.isOutage(why),
+                            dev.evalbench.core.service.Outages.unsentDetail(why));
                 })
                 .onSuccess(ended -> {
                     RunHeader header = ended.header();

@@ -91,13 +91,14 @@ public final class HistoryService {
         checkTag(tag, runRef);
         RunHeader header = resolve(runRef);
         // A tag names a run to compare with: gated against an outage, a run "beat" a baseline that "has 0.000".
-        if (Outages.leftIncomplete(store, header)) {
+        var why = Outages.why(store, header);
+        if (Outages.isOutage(why)) {
             throw new RequestException("run", runRef, "run " + header.id() + " got no answer from the model (an"
                     + " outage): it measured the outage, not the model; resume it once the route answers, then tag it");
         }
         // Nor a run some of whose cases were kept from the model (an open breaker, a route the server refused): it
         // measured part of the eval set, and a later run would be held against a baseline missing those cases.
-        String unsent = Outages.unsent(store, header);
+        String unsent = Outages.unsentDetail(why);
         if (unsent != null) {
             throw new RequestException("run", runRef, "run " + header.id() + " is incomplete (" + unsent + "): resume it,"
                     + " then tag it");

@@ -16,18 +16,29 @@ public final class Outages {
     private Outages() {}
 
     public static boolean leftIncomplete(RunStore store, RunHeader run) throws StoreException {
-        if (run.status() != RunStatus.INCOMPLETE) return false;
-        return RunEvent.leftByAnOutage(run.status(), store.events(run.id()));
+        return isOutage(why(store, run));
     }
 
     /**
-     * Why the run stands incomplete when cases were kept from the model (an open breaker, a route the server refused)
-     * and the model answered others: the event's words ("151 cases not sent: …"); null otherwise. Resume sends them.
-     * Reads the run's events when it is incomplete; blocking.
+     * What left the run incomplete when nobody stopped it (an outage's event, or the cases kept from the model), else
+     * null: one read of its events when it is incomplete, for a caller that asks both {@link #isOutage} and
+     * {@link #unsentDetail} of it. Blocking.
      */
-    public static String unsent(RunStore store, RunHeader run) throws StoreException {
+    public static RunEvent why(RunStore store, RunHeader run) throws StoreException {
         if (run.status() != RunStatus.INCOMPLETE) return null;
-        RunEvent why = RunEvent.whyIncomplete(run.status(), store.events(run.id()));
+        return RunEvent.whyIncomplete(run.status(), store.events(run.id()));
+    }
+
+    /** Whether {@code why} ({@link #why}) is an outage: the model answered none of the run's cases. */
+    public static boolean isOutage(RunEvent why) {
+        return why != null && RunEvent.OUTAGE.equals(why.kind());
+    }
+
+    /**
+     * The words of {@code why} ({@link #why}) when cases were kept from the model (an open breaker, a route the server
+     * refused) and the model answered others ("151 cases not sent: …"), else null. Resume sends them.
+     */
+    public static String unsentDetail(RunEvent why) {
         return why != null && RunEvent.UNSENT.equals(why.kind()) ? why.detail() : null;
     }
 }
