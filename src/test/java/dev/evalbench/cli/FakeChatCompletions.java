@@ -72,6 +72,27 @@ final class FakeChatCompletions extends Dispatcher {
             choice.putObject("message").put("role", "assistant").put("content", content);
             body.putObject("usage").put("prompt_tokens", 1000 + number).put("completion_tokens", 20 + number)
                     .put("total_tokens", 1020 + 2 * number);
+            return json(body);
+        }
+
+        /**
+         * An answer cut off at the output token limit ({@code finish_reason "length"}, 400 completion tokens, of which
+         * {@code reasoningTokens} reasoning): {@code content} is what was written, null as reasoning models send nothing.
+         */
+        MockResponse cutOff(String content, int reasoningTokens) {
+            ObjectNode body = Json.MAPPER.createObjectNode();
+            body.put("id", "chatcmpl-" + number).put("object", "chat.completion").put("model", SERVED_MODEL);
+            ObjectNode choice = body.putArray("choices").addObject().put("index", 0).put("finish_reason", "length");
+            ObjectNode message = choice.putObject("message").put("role", "assistant");
+            if (content == null) message.putNull("content");
+            else message.put("content", content);
+            ObjectNode usage = body.putObject("usage").put("prompt_tokens", 900).put("completion_tokens", 400)
+                    .put("total_tokens", 1300);
+            usage.putObject("completion_tokens_details").put("reasoning_tokens", reasoningTokens);
+            return json(body);
+        }
+
+        private MockResponse json(ObjectNode body) {
             return new MockResponse.Builder().addHeader("Content-Type", "application/json")
                     .addHeader("x-request-id", requestId()).body(body.toString()).build();
         }

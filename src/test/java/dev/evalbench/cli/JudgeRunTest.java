@@ -60,6 +60,7 @@ class JudgeRunTest {
                 .when("discount code", e -> e.answer("{\"score\":7,\"reason\":\"Off the scale.\"}"))
                 .when("merge my two accounts", e -> e.answer("I would give this a 4 out of 5."))
                 .when("account not found", e -> e.answer("{\"score\":4}"))
+                .when("skillet is fantastic", e -> e.cutOff("{\"score\":5,\"rea", 0))
                 .when("stuck in customs", e -> new MockResponse.Builder().code(500).body("{\"error\":\"boom\"}").build());
     }
 
@@ -92,19 +93,22 @@ class JudgeRunTest {
         assertThat(verdict(run, "t004").error()).startsWith("the judge's answer is not valid").contains("JSON");
         assertThat(verdict(run, "t006").error()).contains("reason");
         assertThat(verdict(run, "t005").error()).startsWith("the judge's route failed: SERVER_ERROR");
+        assertThat(verdict(run, "t008").error()).as("an answer cut off at the judge route's limit says so")
+                .startsWith("the judge's answer is not valid").endsWith("(the model stopped at its output token limit after "
+                        + "400 tokens, so the answer is cut off: raise the limit in the route's params)");
         assertThat(verdict(run, "t072").outcome()).as("no valid output: nothing judged").isEqualTo("NO_OUTPUT");
         // the case's own verdict is the model's, whatever the judge said
         assertThat(run.caseOf("t001").passed()).isTrue();
 
         JsonNode judge = run.json().at("/judges/0");
-        assertThat(judge.get("passed").asInt()).isEqualTo(JUDGED - 5);
+        assertThat(judge.get("passed").asInt()).isEqualTo(JUDGED - 6);
         assertThat(judge.get("failed").asInt()).isEqualTo(1);
-        assertThat(judge.get("errors").asInt()).isEqualTo(4);
+        assertThat(judge.get("errors").asInt()).isEqualTo(5);
         assertThat(judge.get("no_output").asInt()).isEqualTo(2);
-        assertThat(run.gateValue("judged-replies")).isEqualTo((double) (JUDGED - 5) / TRIAGE_CASES);
+        assertThat(run.gateValue("judged-replies")).isEqualTo((double) (JUDGED - 6) / TRIAGE_CASES);
         assertThat(run.gatePassed("judged-replies")).isTrue();
-        // mean over the 121 scores: 120 fives and one two
-        assertThat(run.gateValue("reply-score")).isEqualTo((120 * 5 + 2) / 121.0);
+        // mean over the 120 scores: 119 fives and one two
+        assertThat(run.gateValue("reply-score")).isEqualTo((119 * 5 + 2) / 120.0);
     }
 
     @Test
@@ -119,7 +123,7 @@ class JudgeRunTest {
         // the failed call was not cached, so only its case asks again (twice, with its retry)
         assertThat(server.getRequestCount() - calls).isEqualTo(2);
         assertThat(again.cases()).filteredOn(c -> c.judgements().get(0).judged())
-                .hasSize(JUDGED - 4).allSatisfy(c -> assertThat(c.judgements().get(0).cacheHit()).isTrue());
+                .hasSize(JUDGED - 5).allSatisfy(c -> assertThat(c.judgements().get(0).cacheHit()).isTrue());
         for (CaseRecord c : first.cases()) {
             assertThat(again.caseOf(c.key().caseId()).judgements().get(0).score()).isEqualTo(c.judgements().get(0).score());
         }

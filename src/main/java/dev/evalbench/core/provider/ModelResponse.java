@@ -8,9 +8,20 @@ package dev.evalbench.core.provider;
  * <p>{@code tokensOut} counts every output token billed, reasoning included; {@code reasoningTokens} is the
  * part of it the model spent reasoning (0 when the provider does not say). {@code tokensEstimated} is true when
  * the provider reported no usage and the counts are {@link TokenEstimate estimates}.
+ *
+ * <p>{@code truncated} is true when the provider says the model stopped at its output token limit (OpenAI's
+ * {@code finish_reason "length"}, Anthropic's {@code stop_reason "max_tokens"}, Ollama's {@code done_reason
+ * "length"}): {@code text} is then what it wrote before it was cut off, possibly nothing (a reasoning model can spend
+ * the whole limit reasoning).
  */
 public record ModelResponse(String text, String modelReported, int tokensIn, int tokensOut, long latencyMs,
-                            String requestId, int reasoningTokens, boolean tokensEstimated) {
+                            String requestId, int reasoningTokens, boolean tokensEstimated, boolean truncated) {
+
+    /** A complete answer (not cut off at the output token limit). */
+    public ModelResponse(String text, String modelReported, int tokensIn, int tokensOut, long latencyMs,
+                         String requestId, int reasoningTokens, boolean tokensEstimated) {
+        this(text, modelReported, tokensIn, tokensOut, latencyMs, requestId, reasoningTokens, tokensEstimated, false);
+    }
 
     /** A response with reported counts and no reasoning tokens. */
     public ModelResponse(String text, String modelReported, int tokensIn, int tokensOut, long latencyMs, String requestId) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.evalbench.core.cel.CompiledExpression;
 import dev.evalbench.core.cel.ExpressionException;
 import dev.evalbench.core.cel.ExpressionScope;
+import dev.evalbench.core.eval.CutOffAnswer;
 import dev.evalbench.core.eval.OutputValidator;
 import dev.evalbench.core.provider.ModelRequest;
 import dev.evalbench.core.record.JudgeVerdict;
@@ -99,7 +100,10 @@ public final class CaseJudge {
                     + (call.failureMessage() == null ? "" : " (" + call.failureMessage() + ")"), call.cacheHit());
         }
         JudgeAnswer answer = JudgeAnswer.read(call.response().text(), judge.template().outputSchema(), validator);
-        if (answer.problem() != null) return error(judge, label, answer.problem(), call.cacheHit());
+        if (answer.problem() != null) {
+            String problem = call.response().truncated() ? answer.problem() + " (" + CutOffAnswer.why(call.response()) + ")" : answer.problem();
+            return error(judge, label, problem, call.cacheHit());
+        }
         Object pass = passExpressions.computeIfAbsent(judge.pass(), CaseJudge::compile);
         if (pass instanceof ExpressionException e) return error(judge, label, "pass does not compile: " + e.getMessage(), call.cacheHit());
         try {

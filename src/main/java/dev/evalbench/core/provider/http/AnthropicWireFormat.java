@@ -90,8 +90,14 @@ final class AnthropicWireFormat {
         // A refusal (stop_reason "refusal") is the model's answer, not a broken reply: whatever text it wrote before
         // it stopped, kept as the output (no JSON, so the policy rejects it), not a BAD_RESPONSE counted against the
         // route's breaker.
-        boolean refused = "refusal".equals(root.path("stop_reason").asText());
-        String text = refused ? textOf(content) : structured ? toolInput(content) : joinedText(content);
+        String stopReason = root.path("stop_reason").asText();
+        boolean refused = "refusal".equals(stopReason);
+        // Cut off at max_tokens: what it wrote before the limit, possibly no tool call or text block at all (the
+        // limit reached mid-call). That is the model's answer too, an incomplete one, not a broken reply.
+        boolean truncated = "max_tokens".equals(stopReason);
+        String text = refused ? textOf(content)
+                : truncated ? (structured ? toolInputOr(content, textOf(content)) : textOf(content))
+                : structured ? toolInput(content) : joinedText(content);
         String model = WireJson.text(WHAT, root, "model");
         String requestId = reply.headers().get("request-id");
         if (requestId == null && root.hasNonNull("id")) {
@@ -100,14 +106,21 @@ final class AnthropicWireFormat {
         JsonNode usage = root.get("usage");
         if (usage == null || usage.isNull()) {
             return new ModelResponse(text, model, TokenEstimate.of(request.messages()), TokenEstimate.of(text),
-                    reply.latencyMs(), requestId, 0, true);
+                    reply.latencyMs(), requestId, 0, true, truncated);
         }
         int tokensIn = WireJson.count(WHAT, usage, "input_tokens");
         int tokensOut = WireJson.count(WHAT, usage, "output_tokens");
-        return new ModelResponse(text, model, tokensIn, tokensOut, reply.latencyMs(), requestId);
+        return new ModelResponse(text, model, tokensIn, tokensOut, reply.latencyMs(), requestId, 0, false, truncated);
     }
 
     private static String toolInput(JsonNode content) throws ProviderException {
+        String input = toolInputOr(content, null);
+        if (input == null) throw WireJson.bad(WHAT + ": response has no " + TOOL + " tool call");
+        return input;
+    }
+
+    /** The input of the {@link #TOOL} call in {@code content} as JSON text, or {@code otherwise} when there is none. */
+    private static String toolInputOr(JsonNode content, String otherwise) throws ProviderException {
         for (JsonNode block : content) {
             if ("tool_use".equals(block.path("type").asText()) && TOOL.equals(block.path("name").asText())) {
                 JsonNode input = WireJson.child(WHAT, block, "input");
@@ -118,7 +131,7 @@ final class AnthropicWireFormat {
                 }
             }
         }
-        throw WireJson.bad(WHAT + ": response has no " + TOOL + " tool call");
+        return otherwise;
     }
 
     /** The text blocks of {@code content} joined; "" when there are none. */

@@ -68,12 +68,13 @@ final class OllamaWireFormat {
         // Ollama leaves prompt_eval_count out when the whole prompt came from its KV cache, i.e. when it
         // evaluated zero prompt tokens: absence means 0 here by the server's own convention.
         int tokensIn = root.has("prompt_eval_count") ? WireJson.count(WHAT, root, "prompt_eval_count") : 0;
+        boolean truncated = "length".equals(root.path("done_reason").asText()); // stopped at options.num_predict
         if (!root.has("eval_count")) {
             // Servers imitating Ollama may send no counts at all: the answer stands, its counts are estimates.
             return new ModelResponse(text, model, TokenEstimate.of(request.messages()), TokenEstimate.of(text),
-                    reply.latencyMs(), null, 0, true);
+                    reply.latencyMs(), null, 0, true, truncated);
         }
         int tokensOut = WireJson.count(WHAT, root, "eval_count");
-        return new ModelResponse(text, model, tokensIn, tokensOut, reply.latencyMs(), null);
+        return new ModelResponse(text, model, tokensIn, tokensOut, reply.latencyMs(), null, 0, false, truncated);
     }
 }

@@ -106,15 +106,19 @@ final class OpenAiWireFormat {
         }
         JsonNode message = WireJson.child(WHAT, choices.get(0), "message");
         JsonNode content = message.get("content");
+        String finishReason = choices.get(0).path("finish_reason").asText();
+        boolean truncated = "length".equals(finishReason);
         if (content == null || !content.isTextual()) {
             // A refusal is the model's answer, not a broken reply: kept as the output it gave (no JSON, so the policy
             // rejects it, and a safety probe that must be rejected passes). As a BAD_RESPONSE it failed every probe
             // the model refused and counted against the route's breaker.
             // So is an answer the server's content filter withheld (Azure: finish_reason "content_filter", no content).
+            // And so is an answer cut off at the output token limit before any text (a reasoning model that spent
+            // the whole limit reasoning): an empty answer, marked truncated below.
             JsonNode refusal = message.get("refusal");
-            boolean filtered = "content_filter".equals(choices.get(0).path("finish_reason").asText());
+            boolean filtered = "content_filter".equals(finishReason);
             if (refusal != null && refusal.isTextual()) content = refusal;
-            else if (filtered) content = TextNode.valueOf("");
+            else if (filtered || truncated) content = TextNode.valueOf("");
             else throw WireJson.bad(WHAT + ": first choice has no text content");
         }
         String model = WireJson.text(WHAT, root, "model");
@@ -126,7 +130,7 @@ final class OpenAiWireFormat {
         if (usage == null || usage.isNull()) {
             // Gateways and local servers often leave usage out: the answer stands, its counts are estimates.
             return new ModelResponse(content.asText(), model, TokenEstimate.of(request.messages()),
-                    TokenEstimate.of(content.asText()), reply.latencyMs(), requestId, 0, true);
+                    TokenEstimate.of(content.asText()), reply.latencyMs(), requestId, 0, true, truncated);
         }
         int tokensIn = WireJson.count(WHAT, usage, "prompt_tokens");
         int tokensOut = WireJson.count(WHAT, usage, "completion_tokens");
@@ -134,6 +138,6 @@ final class OpenAiWireFormat {
         int reasoning = details.has("reasoning_tokens") && !details.get("reasoning_tokens").isNull()
                 ? WireJson.count(WHAT, details, "reasoning_tokens") : 0;
         return new ModelResponse(content.asText(), model, tokensIn, tokensOut, reply.latencyMs(), requestId,
-                reasoning, false);
+                reasoning, false, truncated);
     }
 }

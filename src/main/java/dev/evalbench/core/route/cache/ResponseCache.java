@@ -16,8 +16,8 @@ import org.sqlite.SQLiteConfig;
 
 /**
  * Recorded answers in a SQLite file (WAL), by {@link CacheKeys cache key}. Stores the answer text, the model
- * the provider reported, tokens (reasoning tokens, whether they were estimated), latency and request id: nothing of the request, so no prompt and no key
- * reaches the file. The first answer stored under a key stays (insert-or-ignore), so every later read of a
+ * the provider reported, tokens (reasoning tokens, whether they were estimated), latency, request id and whether the
+ * answer was cut off at the output token limit: nothing of the request, so no prompt and no key reaches the file. The first answer stored under a key stays (insert-or-ignore), so every later read of a
  * key gives the same answer. Thread-safe: one connection, calls serialised. Closed by its owner.
  */
 public final class ResponseCache implements AutoCloseable {
@@ -61,6 +61,7 @@ public final class ResponseCache implements AutoCloseable {
                         + "stored_at TEXT NOT NULL)");
                 addColumnIfMissing(c, "reasoning_tokens", "INTEGER NOT NULL DEFAULT 0");
                 addColumnIfMissing(c, "tokens_estimated", "INTEGER NOT NULL DEFAULT 0");
+                addColumnIfMissing(c, "truncated", "INTEGER NOT NULL DEFAULT 0");
                 s.execute("COMMIT");
             } catch (SQLException e) {
                 c.close();
@@ -86,14 +87,14 @@ public final class ResponseCache implements AutoCloseable {
 
     public synchronized Optional<ModelResponse> get(String key) {
         try (PreparedStatement q = connection.prepareStatement("SELECT text, model, tokens_in, tokens_out, latency_ms, "
-                + "request_id, reasoning_tokens, tokens_estimated FROM responses WHERE key = ?")) {
+                + "request_id, reasoning_tokens, tokens_estimated, truncated FROM responses WHERE key = ?")) {
             q.setString(1, key);
             try (ResultSet r = q.executeQuery()) {
                 if (!r.next()) {
                     return Optional.empty();
                 }
                 return Optional.of(new ModelResponse(r.getString(1), r.getString(2), r.getInt(3), r.getInt(4),
-                        r.getLong(5), r.getString(6), r.getInt(7), r.getInt(8) != 0));
+                        r.getLong(5), r.getString(6), r.getInt(7), r.getInt(8) != 0, r.getInt(9) != 0));
             }
         } catch (SQLException e) {
             throw new CacheException("cache database " + file + " could not be read: " + e.getMessage(), e);
@@ -103,7 +104,7 @@ public final class ResponseCache implements AutoCloseable {
     public synchronized void put(String key, ModelResponse response) {
         try (PreparedStatement s = connection.prepareStatement(
                 "INSERT OR IGNORE INTO responses (key, text, model, tokens_in, tokens_out, latency_ms, request_id, "
-                + "stored_at, reasoning_tokens, tokens_estimated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "stored_at, reasoning_tokens, tokens_estimated, truncated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setString(1, key);
             s.setString(2, response.text());
             s.setString(3, response.modelReported());
@@ -114,6 +115,7 @@ public final class ResponseCache implements AutoCloseable {
             s.setString(8, Instant.now().toString());
             s.setInt(9, response.reasoningTokens());
             s.setInt(10, response.tokensEstimated() ? 1 : 0);
+            s.setInt(11, response.truncated() ? 1 : 0);
             s.executeUpdate();
         } catch (SQLException e) {
             throw new CacheException("cache database " + file + " could not be written: " + e.getMessage(), e);

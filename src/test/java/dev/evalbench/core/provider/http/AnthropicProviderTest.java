@@ -152,6 +152,27 @@ class AnthropicProviderTest {
         assertThat(p.complete(requestFor(anthropic(), "x")).text()).as("stopped before any text").isEmpty();
     }
 
+    /**
+     * Cut off at max_tokens before the tool call (or in the middle of it, when the API leaves the call out): what the
+     * model wrote is its answer, marked cut off, not a BAD_RESPONSE ("response has no emit_output tool call").
+     */
+    @Test
+    void anAnswerCutOffAtMaxTokensIsMarkedSoNotABadResponse() throws Exception {
+        server.enqueue(new MockResponse.Builder().body("""
+                {"id":"msg_06","model":"claude-x","content":[{"type":"text","text":"Let me think about the ticket"}],
+                 "stop_reason":"max_tokens","usage":{"input_tokens":3,"output_tokens":400}}""").build());
+        server.enqueue(new MockResponse.Builder().body(TOOL_BODY).build());
+        ModelProvider p = provider(anthropic());
+
+        ModelResponse cut = p.complete(requestFor(anthropic(), "x"));
+        ModelResponse whole = p.complete(requestFor(anthropic(), "x"));
+
+        assertThat(cut.text()).isEqualTo("Let me think about the ticket");
+        assertThat(cut.truncated()).isTrue();
+        assertThat(cut.tokensOut()).isEqualTo(400);
+        assertThat(whole.truncated()).as("stop_reason tool_use").isFalse();
+    }
+
     @Test
     void overloadedIsAServerErrorAndADroppedConnectionAConnectionFailure() throws Exception {
         server.enqueue(new MockResponse.Builder().code(529).body("{\"type\":\"error\"}").build());

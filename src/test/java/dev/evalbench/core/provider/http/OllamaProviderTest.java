@@ -117,4 +117,21 @@ class OllamaProviderTest {
 
         assertThat(e.kind()).isEqualTo(FailureKind.TIMEOUT);
     }
+
+    /** {@code done_reason "length"}: the model stopped at {@code num_predict}; the answer is kept, marked cut off. */
+    @Test
+    void anAnswerThatStoppedAtNumPredictIsMarkedCutOff() throws Exception {
+        String cutOff = OK_BODY.replace("\"done\":true", "\"done\":true,\"done_reason\":\"length\"")
+                .replace("{\\\"category\\\":\\\"other\\\"}", "{\\\"categ");
+        server.enqueue(new MockResponse.Builder().body(cutOff).build());
+        server.enqueue(new MockResponse.Builder().body(OK_BODY.replace("\"done\":true", "\"done\":true,\"done_reason\":\"stop\"")).build());
+        ModelProvider p = provider(ollama());
+
+        ModelResponse cut = p.complete(requestFor(ollama(), "where is my parcel"));
+        ModelResponse whole = p.complete(requestFor(ollama(), "where is my parcel"));
+
+        assertThat(cut.text()).isEqualTo("{\"categ");
+        assertThat(cut.truncated()).isTrue();
+        assertThat(whole.truncated()).isFalse();
+    }
 }
