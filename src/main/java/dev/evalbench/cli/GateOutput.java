@@ -160,7 +160,8 @@ final class GateOutput {
         if (incomplete) {
             if (why != null) {
                 out.println(why.kind() + ": " + why.detail()
-                        + (RunEvent.UNSENT.equals(why.kind()) ? "; the run is incomplete and resume sends them" : ""));
+                        + (RunEvent.UNSENT.equals(why.kind()) || RunEvent.UNJUDGED.equals(why.kind())
+                                ? "; the run is incomplete and resume sends them" : ""));
             }
             out.println("INCOMPLETE: resume with `evalbench resume " + run.id() + resumeWith + "`");
         } else {

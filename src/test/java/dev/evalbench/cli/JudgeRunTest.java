@@ -46,6 +46,11 @@ class JudgeRunTest {
     Path tmp;
 
     private OpenAiWorkspace workspace(FakeChatCompletions grader) {
+        return workspace(tmp, server, grader);
+    }
+
+    /** The sample in {@code tmp} with its judge on {@link #GRADER_ROUTE} at {@code server}, answered by {@code grader}. */
+    static OpenAiWorkspace workspace(Path tmp, MockWebServer server, FakeChatCompletions grader) {
         server.setDispatcher(grader);
         OpenAiWorkspace ws = new OpenAiWorkspace(tmp, server, "sk-judge").addRoute(GRADER_ROUTE);
         Cli.edit(ws.dir.resolve("evalbench.yaml"), "route: grader", "route: http-grader");
@@ -61,7 +66,9 @@ class JudgeRunTest {
                 .when("merge my two accounts", e -> e.answer("I would give this a 4 out of 5."))
                 .when("account not found", e -> e.answer("{\"score\":4}"))
                 .when("skillet is fantastic", e -> e.cutOff("{\"score\":5,\"rea", 0))
-                .when("stuck in customs", e -> new MockResponse.Builder().code(500).body("{\"error\":\"boom\"}").build());
+                // A request the judge's server refuses (asking again would not mend it): a recorded judge error. A
+                // server error is passing trouble, and leaves its case for resume (JudgeRouteDownTest).
+                .when("stuck in customs", e -> new MockResponse.Builder().code(400).body("{\"error\":\"bad request\"}").build());
     }
 
     static JudgeVerdict verdict(OpenAiWorkspace.Run run, String caseId) {
@@ -78,8 +85,8 @@ class JudgeRunTest {
         OpenAiWorkspace.Run run = ws.runWith("--suite", "triage", "--cache", "off");
 
         assertThat(run.exit()).as(run.result().err()).isEqualTo(ExitCodes.OK);
-        // one call per judged case, plus the retry of the failing one
-        assertThat(server.getRequestCount()).isEqualTo(JUDGED + 1);
+        // one call per judged case: a 400 is not retried
+        assertThat(server.getRequestCount()).isEqualTo(JUDGED);
         assertThat(grader.exchanges()).allSatisfy(e -> assertThat(e.userMessage()).contains("The reply to grade (reply):\n<<<"));
 
         assertThat(verdict(run, "t002")).extracting(JudgeVerdict::outcome, JudgeVerdict::score, JudgeVerdict::reason)
@@ -92,7 +99,7 @@ class JudgeRunTest {
         assertThat(offScale.error()).contains("the judge's answer is not valid").contains("/score");
         assertThat(verdict(run, "t004").error()).startsWith("the judge's answer is not valid").contains("JSON");
         assertThat(verdict(run, "t006").error()).contains("reason");
-        assertThat(verdict(run, "t005").error()).startsWith("the judge's route failed: SERVER_ERROR");
+        assertThat(verdict(run, "t005").error()).startsWith("the judge's route failed: CLIENT_ERROR");
         assertThat(verdict(run, "t008").error()).as("an answer cut off at the judge route's limit says so")
                 .startsWith("the judge's answer is not valid").endsWith("(the model stopped at its output token limit after "
                         + "400 tokens, so the answer is cut off: raise the limit in the route's params)");
@@ -116,12 +123,12 @@ class JudgeRunTest {
         OpenAiWorkspace ws = workspace(grader());
         OpenAiWorkspace.Run first = ws.runWith("--suite", "triage", "--cache", "read-write");
         int calls = server.getRequestCount();
-        assertThat(calls).isEqualTo(JUDGED + 1);
+        assertThat(calls).isEqualTo(JUDGED);
 
         OpenAiWorkspace.Run again = ws.runWith("--suite", "triage", "--cache", "read-write");
 
-        // the failed call was not cached, so only its case asks again (twice, with its retry)
-        assertThat(server.getRequestCount() - calls).isEqualTo(2);
+        // the failed call was not cached, so only its case asks again
+        assertThat(server.getRequestCount() - calls).isEqualTo(1);
         assertThat(again.cases()).filteredOn(c -> c.judgements().get(0).judged())
                 .hasSize(JUDGED - 5).allSatisfy(c -> assertThat(c.judgements().get(0).cacheHit()).isTrue());
         for (CaseRecord c : first.cases()) {

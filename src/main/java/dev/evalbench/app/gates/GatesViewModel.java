@@ -2,6 +2,7 @@ package dev.evalbench.app.gates;
 
 import dev.evalbench.app.fx.BackgroundTask;
 import dev.evalbench.app.fx.TaskRunner;
+import dev.evalbench.core.record.RunEvent;
 import dev.evalbench.core.store.RunStore;
 import dev.evalbench.core.text.Counted;
 import java.util.function.Consumer;
@@ -54,9 +55,9 @@ public final class GatesViewModel {
                     var why = g.recorded() ? null : dev.evalbench.core.service.Outages.why(s, g.header());
                     return new Shown(g, s.resolve(RunGating.BASELINE_TAG).filter(runId::equals).isPresent(),
                             dev.evalbench.core.service.Outages.isOutage(why),
-                            dev.evalbench.core.service.Outages.unsentDetail(why) != null);
+                            dev.evalbench.core.service.Outages.unsentDetail(why) == null ? null : why.kind());
                 })
-                .onSuccess(shown -> show(shown.gated(), shown.isBaseline(), shown.outage(), shown.unsent()))
+                .onSuccess(shown -> show(shown.gated(), shown.isBaseline(), shown.outage(), shown.left()))
                 .onFailure(e -> {
                     headline.set("Not gated");
                     problem.set("Cannot gate run " + runId + ": " + e.getMessage());
@@ -69,14 +70,15 @@ public final class GatesViewModel {
      * incomplete because no case got an answer (the engine's outage event), or because some cases were kept from the
      * model (an open breaker, a route the server refused).
      */
-    private record Shown(GatedRun gated, boolean isBaseline, boolean outage, boolean unsent) {}
+    /** {@code left}: the kind of the event that left cases for resume (unsent, unjudged), else null. */
+    private record Shown(GatedRun gated, boolean isBaseline, boolean outage, String left) {}
 
-    private void show(GatedRun g, boolean isBaseline, boolean outage, boolean unsent) {
+    private void show(GatedRun g, boolean isBaseline, boolean outage, String left) {
         problem.set(null);
         gated.set(g);
         rows.setAll(g.report().verdicts().stream()
                 .map(v -> new GateRow(v, g.casesBehind().getOrDefault(v.id(), GateCases.Behind.NONE), outage)).toList());
-        headline.set(headline(g, outage, unsent));
+        headline.set(headline(g, outage, left));
         if (g.recorded()) {
             String against = g.report().baselineRunId() == null ? "" : ", against run " + g.report().baselineRunId();
             baseline.set(g.whyRecorded() != null
@@ -107,9 +109,10 @@ public final class GatesViewModel {
      * outage, not the model.
      *
      * @param outage whether the run is incomplete because the model answered none of its cases
-     * @param unsent whether it is incomplete because some of its cases were kept from the model
+     * @param left the kind of the event that left some of its cases for resume ({@link RunEvent#UNSENT}: kept from the
+     *             model; {@link RunEvent#UNJUDGED}: a judge's route gave no grade), else null
      */
-    static String headline(GatedRun g, boolean outage, boolean unsent) {
+    static String headline(GatedRun g, boolean outage, String left) {
         long failed = g.failedGates();
         int total = g.report().verdicts().size();
         if (g.header().status() == dev.evalbench.core.record.RunStatus.RUNNING) {
@@ -121,7 +124,8 @@ public final class GatesViewModel {
             // of failures the run bar shows, cut it to "… Resume finishes it onc…", and "no case got an answer from
             // the model" went past the edge of a 1,280-px window's centre pane.
             return outage ? "INCOMPLETE: no answer from the model. Resume once the route answers"
-                    : unsent ? "INCOMPLETE: some cases were not sent to the model. Resume sends them"
+                    : RunEvent.UNSENT.equals(left) ? "INCOMPLETE: some cases were not sent to the model. Resume sends them"
+                    : RunEvent.UNJUDGED.equals(left) ? "INCOMPLETE: some cases got no grade from a judge. Resume sends them"
                     : "INCOMPLETE: Resume finishes it (beside Rerun failing, or in the history)";
         }
         return failed == 0 ? "PASSED: " + Counted.allGatesPass(total, g.report().notRun())

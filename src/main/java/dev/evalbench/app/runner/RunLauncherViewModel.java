@@ -261,7 +261,8 @@ public final class RunLauncherViewModel {
                     RunHeader header = body.run(listener, progress.cancellation(), w -> warning.compareAndSet(null, w));
                     var why = dev.evalbench.core.service.Outages.why(store.get(), header);
                     return new Ended(header, dev.evalbench.core.service.Outages.isOutage(why),
-                            dev.evalbench.core.service.Outages.unsentDetail(why));
+                            dev.evalbench.core.service.Outages.unsentDetail(why),
+                            dev.evalbench.core.service.Outages.onlyUnjudged(why));
                 })
                 .onSuccess(ended -> {
                     RunHeader header = ended.header();
@@ -272,11 +273,12 @@ public final class RunLauncherViewModel {
                     boolean stopped = progress.cancellation().isCancelled();
                     RunProgress.State how = header.status() == RunStatus.COMPLETE ? RunProgress.State.COMPLETE
                             : ended.outage() && !stopped ? RunProgress.State.OUTAGE
+                            : ended.unjudged() && !stopped ? RunProgress.State.UNJUDGED
                             : ended.unsent() != null && !stopped ? RunProgress.State.UNSENT
                             : RunProgress.State.CANCELLED;
                     progress.ended(how, header, null);
                     // Why, in the status line: the run bar has no room for "route openai not called: the server refused …".
-                    if (how == RunProgress.State.UNSENT) {
+                    if (how == RunProgress.State.UNSENT || how == RunProgress.State.UNJUDGED) {
                         problem.set(ended.unsent() + ". Resume (in its results tab) sends them.");
                     }
                     onEnded.accept(progress, header);
@@ -294,10 +296,11 @@ public final class RunLauncherViewModel {
     }
 
     /**
-     * A run's final header, whether an outage left it incomplete, and why cases were not sent when that left it so,
-     * else null (read in the task body, after it ended).
+     * A run's final header, whether an outage left it incomplete, why cases were left for resume (not sent, or not
+     * judged) when that left it so, else null, and whether they were only cases no judge graded (read in the task
+     * body, after it ended).
      */
-    private record Ended(RunHeader header, boolean outage, String unsent) {}
+    private record Ended(RunHeader header, boolean outage, String unsent, boolean unjudged) {}
 
     /** Hops every callback of the coalescer to the UI thread; the batches of cases are not needed here. */
     private CoalescingListener.Sink sink(RunProgress progress, AtomicReference<String> warning) {

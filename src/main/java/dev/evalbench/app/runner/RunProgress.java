@@ -20,11 +20,12 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  */
 public final class RunProgress {
     /**
-     * Where a run stands. CANCELLED, OUTAGE and UNSENT leave it incomplete and resumable: asked to stop; stopped
-     * because no case got an answer from the model (the route is down); or with cases kept from the model (an open
-     * breaker, a route the server refused). Nobody asked for the last two.
+     * Where a run stands. CANCELLED, OUTAGE, UNSENT and UNJUDGED leave it incomplete and resumable: asked to stop;
+     * stopped because no case got an answer from the model (the route is down); with cases kept from the model (an
+     * open breaker, a route the server refused); or with cases a judge's route left ungraded. Nobody asked for the
+     * last three.
      */
-    public enum State { STARTING, RUNNING, COMPLETE, CANCELLED, OUTAGE, UNSENT, FAILED }
+    public enum State { STARTING, RUNNING, COMPLETE, CANCELLED, OUTAGE, UNSENT, UNJUDGED, FAILED }
 
     private final Cancellation cancellation = new Cancellation();
     private final ReadOnlyStringWrapper runId = new ReadOnlyStringWrapper(this, "runId");
@@ -56,6 +57,7 @@ public final class RunProgress {
             case CANCELLED -> "cancelled (Resume is in its results tab): " + counts;
             case OUTAGE -> "incomplete, no answer from the model (Resume is in its results tab): " + counts;
             case UNSENT -> "incomplete, cases not sent to the model (Resume is in its results tab): " + counts;
+            case UNJUDGED -> "incomplete, cases no judge graded (Resume is in its results tab): " + counts;
             default -> "failed: " + problem;
         });
         if (how == State.COMPLETE) fraction.set(1);

@@ -18,6 +18,13 @@ public record RunEvent(Instant at, String kind, String route, String detail) {
     public static final String UNSENT = "unsent";
 
     /**
+     * The kind of the event a run ends with when the model answered some of its cases but a judge's route did not
+     * (a timeout, a rate limit, a server error, an open breaker): they have no grade, so they are not stored; the run
+     * stays incomplete, and resume runs them again.
+     */
+    public static final String UNJUDGED = "unjudged";
+
+    /**
      * Whether a run with these events stands incomplete because of an outage: the model answered none of its cases
      * and the engine left it open for resume. A run resumed to its end keeps the event but is no outage any more.
      */
@@ -27,15 +34,15 @@ public record RunEvent(Instant at, String kind, String route, String detail) {
     }
 
     /**
-     * What left a run with these events incomplete when nobody stopped it: the last outage or cases an open breaker
-     * kept from the model (a resume that sent them may have met its own), or null: a run someone stopped, or one that
-     * is not incomplete.
+     * What left a run with these events incomplete when nobody stopped it: the last outage, or cases an open breaker
+     * kept from the model or a judge's route left ungraded (a resume that ran them may have met its own), or null: a
+     * run someone stopped, or one that is not incomplete.
      */
     public static RunEvent whyIncomplete(RunStatus status, List<RunEvent> events) {
         if (status != RunStatus.INCOMPLETE || events == null) return null;
         RunEvent why = null;
         for (RunEvent e : events) {
-            if (OUTAGE.equals(e.kind()) || UNSENT.equals(e.kind())) why = e;
+            if (OUTAGE.equals(e.kind()) || UNSENT.equals(e.kind()) || UNJUDGED.equals(e.kind())) why = e;
         }
         return why;
     }

@@ -153,8 +153,9 @@ public final class RunEngine {
         boolean allStored = storeFailure.get() == null && done.get() == header.plannedCases();
         // Every case was tried, but some were never sent: the breaker of their route was open when their turn came.
         boolean allTried = storeFailure.get() == null && done.get() + unsent.count() == header.plannedCases();
-        // A run in which the model answered no case measured the outage, not the model: keep it open for resume.
-        boolean outage = allTried && header.plannedCases() > 0 && answered.get() == 0;
+        // A run in which the model answered no case measured the outage, not the model: keep it open for resume. (A case
+        // left because its judge got no answer was answered by the model.)
+        boolean outage = allTried && header.plannedCases() > 0 && answered.get() == 0 && unsent.unjudged() == 0;
         RunStatus status = allStored && !outage ? RunStatus.COMPLETE : RunStatus.INCOMPLETE;
         if (storeFailure.get() != null) {
             tryMarkIncomplete(header.id());
@@ -196,8 +197,9 @@ public final class RunEngine {
         // threads as it stops), is not finished: leave it for resume rather than store a failure.
         if ((cancellation.isCancelled() || stopped.get()) && record.failureKind() != null) return;
         // Refused by an open breaker, with no fallback that answered: no model saw it, so its "failure" would measure
-        // the breaker, not the model. Left for resume, as a cancelled case is.
-        if (unsent.tookIfRefused(record)) return;
+        // the breaker, not the model. Or a judge's route gave no answer: its ERROR would count against the judge's pass
+        // rate a reply nobody graded. Left for resume, as a cancelled case is.
+        if (unsent.tookIfLeft(record)) return;
         // Counted (done, the listener) by the writer once committed; the worker goes on to its next case meanwhile.
         writer.submit(record);
     }

@@ -7,6 +7,7 @@ import dev.evalbench.core.cel.ExpressionScope;
 import dev.evalbench.core.eval.CutOffAnswer;
 import dev.evalbench.core.eval.OutputValidator;
 import dev.evalbench.core.provider.ModelRequest;
+import dev.evalbench.core.record.FailureKind;
 import dev.evalbench.core.record.JudgeVerdict;
 import dev.evalbench.core.record.Message;
 import dev.evalbench.core.route.CallResult;
@@ -20,6 +21,7 @@ import dev.evalbench.core.workspace.SuiteSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -35,6 +37,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class CaseJudge {
     private static final long DEFAULT_TIMEOUT_MS = 60_000;
+    /** How the error of a verdict whose route gave no answer begins; the failure kind's name follows. */
+    private static final String ROUTE_FAILED = "the judge's route failed: ";
 
     private final PromptRenderer renderer;
     private final OutputValidator validator;
@@ -96,7 +100,7 @@ public final class CaseJudge {
                 traceparent, timeout);
         CallResult call = caller.call(route.name(), request, bypassCache);
         if (call.response() == null) {
-            return error(judge, label, "the judge's route failed: " + call.failure()
+            return error(judge, label, ROUTE_FAILED + call.failure()
                     + (call.failureMessage() == null ? "" : " (" + call.failureMessage() + ")"), call.cacheHit());
         }
         JudgeAnswer answer = JudgeAnswer.read(call.response().text(), judge.template().outputSchema(), validator);
@@ -113,6 +117,23 @@ public final class CaseJudge {
         } catch (ExpressionException e) {
             return error(judge, label, "pass could not be evaluated: " + e.getMessage(), call.cacheHit());
         }
+    }
+
+    /**
+     * The failure of the judge's route behind {@code v} when it was passing trouble (a timeout, a rate limit, a server
+     * error, a dropped connection, an open breaker or a route the server refused): no grade of the case, so the run
+     * leaves the case for resume rather than store an ERROR that counts against the judge's pass rate. Empty for any
+     * other verdict, a route failure that asking again would not mend (a bad request, an unreadable answer) included.
+     */
+    public static Optional<FailureKind> passingRouteTrouble(JudgeVerdict v) {
+        if (!v.errored() || v.error() == null || !v.error().startsWith(ROUTE_FAILED)) return Optional.empty();
+        String rest = v.error().substring(ROUTE_FAILED.length());
+        int end = rest.indexOf(' ');
+        String name = end < 0 ? rest : rest.substring(0, end);
+        for (FailureKind kind : FailureKind.values()) {
+            if (kind.name().equals(name) && (kind.retryable() || kind == FailureKind.CIRCUIT_OPEN)) return Optional.of(kind);
+        }
+        return Optional.empty();
     }
 
     private static JudgeVerdict error(JudgeSpec judge, Label label, String why, boolean cacheHit) {

@@ -1,0 +1,73 @@
+package dev.evalbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.evalbench.core.record.CaseRecord;
+import dev.evalbench.core.record.RunStatus;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A judge whose route has a bad minute, through the real command line: the triage suite runs on the offline route
+ * and its judge at a MockWebServer that answers one case's rubric with server errors. That case got no grade, which
+ * is the judge's route's trouble, not the reply's: it is left for resume (the run ends incomplete, exit 3) instead of
+ * stored as an ERROR that the judge's pass-rate gate counts as a failed reply. Before, the run was complete, the gate
+ * read one reply fewer passed, and nothing could grade that case again but a new run.
+ */
+class JudgeRouteDownTest {
+    @StartStop
+    final MockWebServer server = FakeChatCompletions.newServer();
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aCaseTheJudgesRouteLeftUngradedIsLeftForResumeNotCountedAFailedReply() {
+        AtomicBoolean down = new AtomicBoolean(true);
+        FakeChatCompletions grader = new FakeChatCompletions()
+                .otherwise(e -> e.answer("{\"score\":5,\"reason\":\"Clear and helpful.\"}"))
+                .when("stuck in customs", e -> down.get() // t005's rubric
+                        ? new MockResponse.Builder().code(500).body("{\"error\":\"boom\"}").build()
+                        : e.answer("{\"score\":4,\"reason\":\"Helpful.\"}"));
+        OpenAiWorkspace ws = JudgeRunTest.workspace(tmp, server, grader);
+
+        OpenAiWorkspace.Run run = ws.runWith("--suite", "triage", "--cache", "off");
+
+        assertThat(run.exit()).as(run.result().err()).isEqualTo(ExitCodes.INCOMPLETE);
+        assertThat(run.header().status()).isEqualTo(RunStatus.INCOMPLETE);
+        assertThat(run.cases()).as("every case but the ungraded one").hasSize(JudgeRunTest.TRIAGE_CASES - 1)
+                .noneMatch(c -> c.key().caseId().equals("t005"))
+                .noneMatch(c -> c.judgements().stream().anyMatch(v -> v.errored()));
+        assertThat(run.events()).extracting(e -> e.kind() + " " + e.detail()).containsExactly(
+                "unjudged 1 case not judged: judge reply-quality's route http-grader gave no answer (SERVER_ERROR)");
+        Cli.Result text = Cli.run(ws.env, "gate", run.header().id(), "--workspace", ws.dir.toString(), "--db",
+                ws.db.toString());
+        assertThat(text.exit()).isEqualTo(ExitCodes.INCOMPLETE);
+        assertThat(text.out()).contains("unjudged: 1 case not judged: judge reply-quality's route http-grader gave no answer"
+                + " (SERVER_ERROR); the run is incomplete and resume sends them\nINCOMPLETE: resume with `evalbench resume");
+        Cli.Result tag = Cli.run(ws.env, "tag", run.header().id(), "main", "--workspace", ws.dir.toString(), "--db",
+                ws.db.toString());
+        assertThat(tag.exit()).as("not a baseline: a case has no grade").isEqualTo(ExitCodes.BAD_INPUT);
+
+        // The judge's route answers again: resume runs that case, and only it, and grades it.
+        down.set(false);
+        int before = grader.exchanges().size();
+        OpenAiWorkspace.Run resumed = ws.run("resume", run.header().id(), "--workspace", ws.dir.toString(),
+                "--db", ws.db.toString(), "--json", "--quiet");
+
+        assertThat(resumed.exit()).as(resumed.result().err()).isEqualTo(ExitCodes.OK);
+        assertThat(resumed.header().status()).isEqualTo(RunStatus.COMPLETE);
+        assertThat(grader.exchanges().size() - before).as("one judge call: the case left ungraded").isEqualTo(1);
+        CaseRecord t005 = resumed.caseOf("t005");
+        assertThat(t005.judgements()).singleElement().satisfies(v -> {
+            assertThat(v.outcome()).isEqualTo("PASS");
+            assertThat(v.score()).isEqualTo(4);
+        });
+        // Every reply with a valid output was graded and passed: the gate reads all of them, none lost to the outage.
+        assertThat(resumed.gateValue("judged-replies")).isEqualTo((double) JudgeRunTest.JUDGED / JudgeRunTest.TRIAGE_CASES);
+    }
+}
