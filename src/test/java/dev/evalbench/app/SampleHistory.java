@@ -72,6 +72,12 @@ public final class SampleHistory implements AutoCloseable {
         return run(List.of(suites), RunListener.NONE, new Cancellation());
     }
 
+    /** One complete run of every suite on each of these routes ({@code run --route a,b}). */
+    public RunHeader runRoutes(String... routes) throws Exception {
+        RunConfig config = new RunConfig(List.of(routes), List.of(), 1, 4, "off");
+        return new RunService(Clock.systemUTC(), Map.of()).run(ws, workspace, config, store, RunListener.NONE, new Cancellation());
+    }
+
     /** One complete run of every suite on the offline route, stamped as started at {@code startedAt}. */
     public RunHeader runAt(java.time.Instant startedAt) throws Exception {
         return run(Clock.fixed(startedAt, java.time.ZoneOffset.UTC), List.of(), RunListener.NONE, new Cancellation());

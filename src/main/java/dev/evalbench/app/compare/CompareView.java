@@ -103,17 +103,23 @@ public final class CompareView extends VBox implements dev.evalbench.app.fx.Filt
         // A column title is never cut ("Seco…", "Revie…"): each column at least as wide as its title, once styled.
         dev.evalbench.app.fx.FitColumns.toHeadersOnceShown(table);
         TableColumn<ReviewCase, String> suite = text("Suite", 80, r -> r.either().key().suite());
+        // Runs of several routes pair each case once per route: without the route, "t001" was listed twice, alike.
+        TableColumn<ReviewCase, String> route = text("Route", 80, r -> r.either().key().route());
+        route.setVisible(false);
         TableColumn<ReviewCase, String> firstDecision = text("First decision", 140, r -> decision(r.before()));
         TableColumn<ReviewCase, String> secondDecision = text("Second decision", 140, r -> decision(r.after()));
-        table.getColumns().setAll(List.of(status(), text("Case", 140, r -> r.either().key().caseId()), suite,
+        table.getColumns().setAll(List.of(status(), text("Case", 140, r -> r.either().key().caseId()), suite, route,
                 text("First run", 80, r -> verdict(r.before())), text("Second run", 80, r -> verdict(r.after())),
                 firstDecision, secondDecision, text("Reviewed", 80, r -> vm.isReviewed(r) ? "✓ reviewed" : "")));
         table.setPlaceholder(new Label("Reading both runs…"));
-        // Nor a suite name ("extract…") or a decision ("escalate (reject…"): the few distinct values, measured once
-        // both runs are read (every case is shown then).
+        // Nor a suite name ("extract…"), a route or a decision ("escalate (reject…"): the few distinct values, measured
+        // once both runs are read (every case is shown then). The route only when the runs have more than one.
         vm.suites().addListener((javafx.collections.ListChangeListener<String>) change ->
                 dev.evalbench.app.fx.AfterLayout.runIn(table, () -> {
                     dev.evalbench.app.fx.FitColumns.toValues(table, suite, vm.suites());
+                    List<String> routes = vm.visible().stream().map(r -> r.either().key().route()).distinct().toList();
+                    route.setVisible(routes.size() > 1);
+                    dev.evalbench.app.fx.FitColumns.toValues(table, route, routes);
                     List<String> decisions = vm.visible().stream().flatMap(r -> java.util.stream.Stream.of(
                             decision(r.before()), decision(r.after()))).distinct().toList();
                     dev.evalbench.app.fx.FitColumns.toValues(table, firstDecision, decisions);

@@ -102,6 +102,9 @@ class GateDeltasVisibleTest extends WindowTestBase {
         int schema = FxWait.read(() -> gates.getItems().stream().map(GateDelta::id).toList().indexOf("schema"));
         robot.clickOn(FxWait.rowShowing(robot, "#compare-gates", schema));
         TableView<?> cases = robot.lookup("#compare-table").queryAs(TableView.class);
+        assertThat(FxWait.read(() -> cases.getColumns().stream().filter(c -> c.getText().equals("Route")).toList()))
+                .as("runs of one route: no Route column (CompareRoutesColumnTest)").singleElement()
+                .matches(c -> !c.isVisible());
         waitFor(10, TimeUnit.SECONDS, () -> cases.getItems().size() == 2
                 && robot.lookup("#compare-moved").queryAs(javafx.scene.control.Label.class).getText().equals("gate schema: 2 cases"));
         // The scope reads whole, and the pane below reads the first case listed (the one it showed is filtered out).

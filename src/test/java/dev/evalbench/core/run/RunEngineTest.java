@@ -109,8 +109,10 @@ class RunEngineTest {
 
     @Test
     void providerTroubleIsARecordedOutcomeAndTheRunCompletes() throws Exception {
+        // The model's calls about refunds fail, not the judge's (its rubric quotes the ticket): a judge's route that
+        // gives no answer leaves the case for resume (JudgeRouteDownTest).
         FakeRouteCaller caller = new FakeRouteCaller(user -> user.contains("crash") ? "not json at all" : VALID,
-                user -> user.contains("refund") ? FailureKind.SERVER_ERROR : null);
+                user -> user.contains("refund") && !user.contains("The reply to grade") ? FailureKind.SERVER_ERROR : null);
         RunHeader header = engine().start(ws, new RunConfig(List.of("offline"), List.of("triage"), 1, 4, "off"), app, caller, RunListener.NONE, new Cancellation());
 
         assertThat(header.status()).isEqualTo(RunStatus.COMPLETE);
