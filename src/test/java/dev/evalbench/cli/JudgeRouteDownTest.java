@@ -70,4 +70,36 @@ class JudgeRouteDownTest {
         // Every reply with a valid output was graded and passed: the gate reads all of them, none lost to the outage.
         assertThat(resumed.gateValue("judged-replies")).isEqualTo((double) JudgeRunTest.JUDGED / JudgeRunTest.TRIAGE_CASES);
     }
+
+    /**
+     * The judge's key revoked: the server answers 401. No reply gets a grade, and none is stored as a judge ERROR that
+     * a new key could never mend: the cases are left for resume, which grades them once the key is replaced.
+     */
+    @Test
+    void aRefusedJudgeKeyLeavesTheCasesForResumeWhichGradesThemWithANewKey() {
+        FakeChatCompletions grader = new FakeChatCompletions().otherwise(e -> e.authorization().contains("sk-revoked")
+                ? new MockResponse.Builder().code(401).body("{\"error\":{\"message\":\"Incorrect API key provided\"}}").build()
+                : e.answer("{\"score\":5,\"reason\":\"Clear and helpful.\"}"));
+        OpenAiWorkspace ws = JudgeRunTest.workspace(tmp, server, grader);
+        ws.env.put("OPENAI_API_KEY", "sk-revoked-0123456789");
+
+        OpenAiWorkspace.Run run = ws.runWith("--suite", "triage", "--cache", "off");
+
+        assertThat(run.exit()).as(run.result().err()).isEqualTo(ExitCodes.INCOMPLETE);
+        assertThat(run.cases()).as("only the two outputs with nothing to judge").hasSize(JudgeRunTest.TRIAGE_CASES - JudgeRunTest.JUDGED)
+                .allSatisfy(c -> assertThat(c.judgements().get(0).outcome()).isEqualTo("NO_OUTPUT"));
+        assertThat(grader.exchanges().size()).as("the route refused after its first calls, not called 125 times")
+                .isLessThan(10);
+        assertThat(run.events()).extracting(e -> e.kind()).containsExactly("refused", "unjudged");
+        assertThat(run.events().get(1).detail()).startsWith(JudgeRunTest.JUDGED + " cases not judged: judge reply-quality's"
+                + " route http-grader gave no answer (").doesNotContain("sk-revoked");
+
+        ws.env.put("OPENAI_API_KEY", "sk-new-0123456789");
+        OpenAiWorkspace.Run resumed = ws.run("resume", run.header().id(), "--workspace", ws.dir.toString(),
+                "--db", ws.db.toString(), "--json", "--quiet");
+
+        assertThat(resumed.exit()).as(resumed.result().err()).isEqualTo(ExitCodes.OK);
+        assertThat(resumed.cases()).hasSize(JudgeRunTest.TRIAGE_CASES)
+                .noneMatch(c -> c.judgements().get(0).errored());
+    }
 }

@@ -198,7 +198,8 @@ public final class RunEngine {
         if ((cancellation.isCancelled() || stopped.get()) && record.failureKind() != null) return;
         // Refused by an open breaker, with no fallback that answered: no model saw it, so its "failure" would measure
         // the breaker, not the model. Or a judge's route gave no answer: its ERROR would count against the judge's pass
-        // rate a reply nobody graded. Left for resume, as a cancelled case is.
+        // rate a reply nobody graded (a judge's call cut short by cancel among them). Left for resume, as a cancelled
+        // case is.
         if (unsent.tookIfLeft(record)) return;
         // Counted (done, the listener) by the writer once committed; the worker goes on to its next case meanwhile.
         writer.submit(record);

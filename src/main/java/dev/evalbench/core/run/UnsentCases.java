@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The cases of one run left for resume because provider trouble kept them from being measured. Not sent: each was
  * refused by an open circuit breaker, or by a route the server had refused itself (its first calls 401, 403 or 404),
  * on every route of its chain, so no model saw it. Not judged: the model answered, but a judge's route gave no answer
- * for a passing reason (a timeout, a rate limit, a server error, an open breaker), so the case has no grade. Neither
+ * for a reason that says nothing of the reply ({@link CaseJudge#noGrade}: a timeout, a rate limit, a server error, an
+ * open breaker, a refused key), so the case has no grade. Neither
  * is stored, so the run ends incomplete and resume runs them, rather than count as the model's failures: a breaker
  * that opened on a burst of rate limits made the gates read "category accuracy 0.008" of a model that had answered 4
  * cases of 4, and a judge's route down for a minute failed the judge's pass-rate gate of replies nobody graded.
@@ -55,10 +56,10 @@ final class UnsentCases {
 
     private boolean tookIfUnjudged(CaseRecord record) {
         for (JudgeVerdict verdict : record.judgements()) {
-            Optional<FailureKind> trouble = CaseJudge.passingRouteTrouble(verdict);
-            if (trouble.isEmpty()) continue;
+            Optional<String> why = CaseJudge.noGrade(verdict);
+            if (why.isEmpty()) continue;
             String reason = "judge " + verdict.name() + "'s route" + judgeRoute(record, verdict.name()) + " gave no answer ("
-                    + trouble.get() + ")";
+                    + shortWhy(why.get()) + ")";
             synchronized (whyUnjudged) {
                 whyUnjudged.putIfAbsent(verdict.name(), reason);
             }
@@ -66,6 +67,22 @@ final class UnsentCases {
             return true;
         }
         return false;
+    }
+
+    /**
+     * "SERVER_ERROR" of a passing failure (the server's words add nothing to a run's closing line), the whole why
+     * otherwise: a key refused, a route not called, and why ("CIRCUIT_OPEN: route grader not called: the server refused
+     * its first 3 calls with HTTP 401 (check its key, model and base_url)").
+     */
+    private static String shortWhy(String why) {
+        int space = why.indexOf(' ');
+        String kind = space < 0 ? why : why.substring(0, space);
+        for (FailureKind k : FailureKind.values()) {
+            if (k.name().equals(kind) && k.retryable()) return kind;
+        }
+        if (space < 0) return why;
+        String rest = why.substring(space + 1);
+        return kind + ": " + (rest.startsWith("(") && rest.endsWith(")") ? rest.substring(1, rest.length() - 1) : rest);
     }
 
     /** " grader": the judge's route as the case recorded it, or "" when it recorded none. */

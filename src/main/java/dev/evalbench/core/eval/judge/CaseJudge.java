@@ -37,8 +37,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class CaseJudge {
     private static final long DEFAULT_TIMEOUT_MS = 60_000;
-    /** How the error of a verdict whose route gave no answer begins; the failure kind's name follows. */
+    /** How the error of a verdict begins when the judge's route failed on this case; the failure kind's name follows. */
     private static final String ROUTE_FAILED = "the judge's route failed: ";
+    /** How it begins when the route's failure says nothing of the case ({@link #noGrade}); the failure kind follows. */
+    private static final String NO_ANSWER = "the judge's route gave no answer: ";
 
     private final PromptRenderer renderer;
     private final OutputValidator validator;
@@ -100,7 +102,7 @@ public final class CaseJudge {
                 traceparent, timeout);
         CallResult call = caller.call(route.name(), request, bypassCache);
         if (call.response() == null) {
-            return error(judge, label, ROUTE_FAILED + call.failure()
+            return error(judge, label, (gradesNothing(call) ? NO_ANSWER : ROUTE_FAILED) + call.failure()
                     + (call.failureMessage() == null ? "" : " (" + call.failureMessage() + ")"), call.cacheHit());
         }
         JudgeAnswer answer = JudgeAnswer.read(call.response().text(), judge.template().outputSchema(), validator);
@@ -120,20 +122,28 @@ public final class CaseJudge {
     }
 
     /**
-     * The failure of the judge's route behind {@code v} when it was passing trouble (a timeout, a rate limit, a server
-     * error, a dropped connection, an open breaker or a route the server refused): no grade of the case, so the run
-     * leaves the case for resume rather than store an ERROR that counts against the judge's pass rate. Empty for any
-     * other verdict, a route failure that asking again would not mend (a bad request, an unreadable answer) included.
+     * Whether the judge's route failing this call says nothing of the reply, so the case got no grade: a timeout, a
+     * rate limit, a server error, a dropped connection, an open breaker or a route the server refused, a key it refused
+     * (401, 403), a cancel. Another failure (a 400 such as a reply past the judge's context, an answer too large or
+     * carrying a key, a replay miss) is the judge's ERROR on this case: asking again would meet it again.
      */
-    public static Optional<FailureKind> passingRouteTrouble(JudgeVerdict v) {
-        if (!v.errored() || v.error() == null || !v.error().startsWith(ROUTE_FAILED)) return Optional.empty();
-        String rest = v.error().substring(ROUTE_FAILED.length());
-        int end = rest.indexOf(' ');
-        String name = end < 0 ? rest : rest.substring(0, end);
-        for (FailureKind kind : FailureKind.values()) {
-            if (kind.name().equals(name) && (kind.retryable() || kind == FailureKind.CIRCUIT_OPEN)) return Optional.of(kind);
-        }
-        return Optional.empty();
+    private static boolean gradesNothing(CallResult call) {
+        FailureKind kind = call.failure();
+        if (kind == null) return false;
+        if (kind.retryable() || kind == FailureKind.CIRCUIT_OPEN || kind == FailureKind.CANCELLED) return true;
+        if (kind != FailureKind.CLIENT_ERROR || call.attempts().isEmpty()) return false;
+        Integer status = call.attempts().get(call.attempts().size() - 1).httpStatus();
+        return status != null && (status == 401 || status == 403);
+    }
+
+    /**
+     * Why the judge's route gave no grade behind {@code v} ("SERVER_ERROR (HTTP 503 …)"), when it gave none for a
+     * reason that says nothing of the reply; else empty. Such a verdict is never stored: the run leaves its case for
+     * resume rather than count an ERROR against the judge's pass rate, a reply nobody graded as a failed one.
+     */
+    public static Optional<String> noGrade(JudgeVerdict v) {
+        if (!v.errored() || v.error() == null || !v.error().startsWith(NO_ANSWER)) return Optional.empty();
+        return Optional.of(v.error().substring(NO_ANSWER.length()));
     }
 
     private static JudgeVerdict error(JudgeSpec judge, Label label, String why, boolean cacheHit) {
