@@ -141,6 +141,19 @@ public final class SampleHistory implements AutoCloseable {
                 RunListener.NONE, new Cancellation());
     }
 
+    /**
+     * A run of every suite on the offline route whose judge grades on route "down" ({@link #addRouteDown}): the model
+     * answers every case, the judge's route none, so the cases with an output to grade are left for resume.
+     */
+    public RunHeader runWithJudgeDown() throws Exception {
+        Map<String, String> env = addRouteDown(workspace);
+        Path manifest = workspace.resolve("evalbench.yaml");
+        java.nio.file.Files.writeString(manifest, java.nio.file.Files.readString(manifest).replace("route: grader", "route: down"));
+        RunConfig config = new RunConfig(List.of("offline"), List.of(), 1, 4, "off");
+        return new RunService(Clock.systemUTC(), env).run(Components.loadChecked(workspace, env), workspace, config, store,
+                RunListener.NONE, new Cancellation());
+    }
+
     @Override
     public void close() throws Exception {
         store.close();

@@ -111,12 +111,15 @@ public final class HistoryViewModel {
             // others are counted, so a refresh (one every few seconds while a terminal's run goes) reads no keys
             // of the finished runs.
             int stored = h.status() == RunStatus.COMPLETE ? h.plannedCases() : s.finishedKeys(h.id()).size();
-            // An incomplete run's events say whether an outage left it so (a few runs: one small read each).
-            boolean outage = dev.evalbench.core.service.Outages.leftIncomplete(s, h);
+            // An incomplete run's events say whether an outage left it so, or cases kept from the model or a judge
+            // (a few runs: one small read each).
+            var why = dev.evalbench.core.service.Outages.why(s, h);
+            boolean outage = dev.evalbench.core.service.Outages.isOutage(why);
+            String left = dev.evalbench.core.service.Outages.unsentDetail(why);
             if (outage) outages.add(h.id());
             else outages.remove(h.id());
-            out.add(known == null ? new RunRow(h, stored, null, null, null, outage)
-                    : new RunRow(h, stored, known.gates(), known.prompts(), known.inWords(), outage));
+            out.add(known == null ? new RunRow(h, stored, null, null, null, outage, left)
+                    : new RunRow(h, stored, known.gates(), known.prompts(), known.inWords(), outage, left));
         }
         return out;
     }

@@ -11,7 +11,7 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * One run in the history list, on two lines: date and verdict (icon and word: pass, FAIL n, incomplete, no answer,
+ * One run in the history list, on two lines: date and verdict (icon and word: pass, FAIL n, incomplete, no answer, cases left,
  * running); then, for production traffic or a shadow replay, a "traffic" / "shadow" mark, the run's tags (the
  * baseline {@code main} among them), and routes, prompt revisions and cases. The tooltip holds all of it in words.
  * Reused as the list scrolls. FX thread only.
@@ -81,6 +81,9 @@ final class RunCell extends ListCell<RunRow> {
         } else if (row.resumable() && row.outage()) {
             // Not paused: the route was down. Told apart from a run someone stopped.
             word = "no answer"; literal = "fth-wifi-off"; colour = "warning";
+        } else if (row.resumable() && row.left() != null) {
+            // Nor paused: the route or a judge's route kept some cases from being measured (the tooltip says which).
+            word = "cases left"; literal = "fth-alert-triangle"; colour = "warning";
         } else if (row.resumable()) {
             word = "incomplete"; literal = "fth-pause-circle"; colour = "warning";
         } else if (row.gates() == null) {

@@ -11,10 +11,12 @@ import java.util.Locale;
  * One run as the history lists it. {@code gates} ("pass" or "FAIL n"), {@code prompts} ("triage r4") and
  * {@code gatesInWords} ("2 of 9 gates failed: schema, cost") are null until the run has been gated in the
  * background. {@code outage}: the run is incomplete because the model answered none of its cases (its route was
- * down), not because it was stopped. Immutable: an update replaces the row.
+ * down), not because it was stopped. {@code left}: why it is incomplete when provider trouble left some of its cases
+ * for resume ("28 cases not sent: the breaker of route openai was open", "7 cases not judged: …"), else null.
+ * Immutable: an update replaces the row.
  */
 public record RunRow(RunHeader header, int casesStored, String gates, String prompts, String gatesInWords,
-                     boolean outage) {
+                     boolean outage, String left) {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss", Locale.ROOT);
 
     public String id() {
@@ -71,7 +73,7 @@ public record RunRow(RunHeader header, int casesStored, String gates, String pro
     }
 
     RunRow withGates(String gates, String prompts, String gatesInWords) {
-        return new RunRow(header, casesStored, gates, prompts, gatesInWords, outage);
+        return new RunRow(header, casesStored, gates, prompts, gatesInWords, outage, left);
     }
 
     /**
@@ -80,7 +82,8 @@ public record RunRow(RunHeader header, int casesStored, String gates, String pro
      */
     public String description(ZoneId zone) {
         StringBuilder s = new StringBuilder("Run ").append(id()).append(" · ").append(status())
-                .append(outage ? " (no case got an answer from the model)" : "").append(" · started ")
+                .append(outage ? " (no case got an answer from the model)" : left != null ? " (" + left + ")" : "")
+                .append(" · started ")
                 .append(RunTime.of(header.startedAt(), zone)).append('\n');
         s.append(gatesInWords == null ? "gates: not read yet" : gatesInWords).append('\n');
         s.append("routes: ").append(routes());

@@ -46,7 +46,7 @@ class ThousandsGroupedTest {
             List<dev.evalbench.core.record.RunHeader> headers = history.store.runs(2);
             List<String> ids = headers.stream().map(h -> h.id()).toList();
             // The history list's line under each run.
-            assertThat(new dev.evalbench.app.history.RunRow(headers.get(0), 1048, null, null, null, false).cases())
+            assertThat(new dev.evalbench.app.history.RunRow(headers.get(0), 1048, null, null, null, false, null).cases())
                     .isEqualTo("1,048/1,048");
             CompareViewModel vm = new CompareViewModel(new SameThreadTaskRunner(), new ReviewService(Map.of()),
                     new ReviewService.Side(history.store, ids.get(1)), new ReviewService.Side(history.store, ids.get(0)),

@@ -73,6 +73,19 @@ class HistoryViewModelTest {
         assertThat(vm.gatesOf(outage.id())).isEqualTo("no answer");
     }
 
+    /** A run provider trouble left with cases for resume says why in its row, not as if someone had paused it. */
+    @Test
+    void aRunWithCasesAJudgesRouteLeftUngradedSaysSo() throws Exception {
+        var left = sample.runWithJudgeDown();
+        vm.refresh();
+        RunRow row = vm.rows().stream().filter(r -> r.id().equals(left.id())).findFirst().orElseThrow();
+        assertThat(row.resumable()).isTrue();
+        assertThat(row.outage()).as("the model answered").isFalse();
+        assertThat(row.left()).startsWith("125 cases not judged: judge reply-quality's route down gave no answer (");
+        assertThat(row.description(java.time.ZoneOffset.UTC)).startsWith("Run " + left.id() + " · incomplete (125 cases"
+                + " not judged: judge reply-quality's route down gave no answer (");
+    }
+
     /** Its gates summary is of the run as it was then: resumed since (here or in a terminal), it is gated again. */
     @Test
     void aRunResumedSinceItWasGatedIsGatedAgain() throws Exception {
