@@ -75,7 +75,8 @@ public final class SampleHistory implements AutoCloseable {
     /** One complete run of every suite on each of these routes ({@code run --route a,b}). */
     public RunHeader runRoutes(String... routes) throws Exception {
         RunConfig config = new RunConfig(List.of(routes), List.of(), 1, 4, "off");
-        return new RunService(Clock.systemUTC(), Map.of()).run(ws, workspace, config, store, RunListener.NONE, new Cancellation());
+        return new RunService(Clock.systemUTC(), Map.of())
+                .run(ws, workspace, config, store, RunListener.NONE, new Cancellation());
     }
 
     /** One complete run of every suite on the offline route, stamped as started at {@code startedAt}. */
@@ -148,7 +149,8 @@ public final class SampleHistory implements AutoCloseable {
     public RunHeader runWithJudgeDown() throws Exception {
         Map<String, String> env = addRouteDown(workspace);
         Path manifest = workspace.resolve("evalbench.yaml");
-        java.nio.file.Files.writeString(manifest, java.nio.file.Files.readString(manifest).replace("route: grader", "route: down"));
+        java.nio.file.Files.writeString(manifest,
+                java.nio.file.Files.readString(manifest).replace("route: grader", "route: down"));
         RunConfig config = new RunConfig(List.of("offline"), List.of(), 1, 4, "off");
         return new RunService(Clock.systemUTC(), env).run(Components.loadChecked(workspace, env), workspace, config, store,
                 RunListener.NONE, new Cancellation());

@@ -86,10 +86,12 @@ class JudgeRouteDownTest {
         OpenAiWorkspace.Run run = ws.runWith("--suite", "triage", "--cache", "off");
 
         assertThat(run.exit()).as(run.result().err()).isEqualTo(ExitCodes.INCOMPLETE);
-        assertThat(run.cases()).as("only the two outputs with nothing to judge").hasSize(JudgeRunTest.TRIAGE_CASES - JudgeRunTest.JUDGED)
+        assertThat(run.cases()).as("only the two outputs with nothing to judge")
+                .hasSize(JudgeRunTest.TRIAGE_CASES - JudgeRunTest.JUDGED)
                 .allSatisfy(c -> assertThat(c.judgements().get(0).outcome()).isEqualTo("NO_OUTPUT"));
+        // Three refusals, and at most the other seven of the 8 cases in flight (the default concurrency) already asking.
         assertThat(grader.exchanges().size()).as("the route refused after its first calls, not called 125 times")
-                .isLessThan(10);
+                .isLessThanOrEqualTo(3 + 7);
         assertThat(run.events()).extracting(e -> e.kind()).containsExactly("refused", "unjudged");
         assertThat(run.events().get(1).detail()).startsWith(JudgeRunTest.JUDGED + " cases not judged: judge reply-quality's"
                 + " route http-grader gave no answer (").doesNotContain("sk-revoked");

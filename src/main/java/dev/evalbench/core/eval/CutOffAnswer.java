@@ -34,8 +34,8 @@ public final class CutOffAnswer {
     public static String why(ModelResponse response) {
         int out = response.tokensOut();
         int reasoning = response.reasoningTokens();
-        String spent = reasoning <= 0 ? ""
-                : reasoning >= out ? " (all of them reasoning)" : String.format(Locale.ROOT, " (%,d of them reasoning)", reasoning);
+        String spent = reasoning <= 0 ? "" : reasoning >= out ? " (all of them reasoning)"
+                : String.format(Locale.ROOT, " (%,d of them reasoning)", reasoning);
         String after = out > 0 && !response.tokensEstimated() ? " after " + Counted.of(out, "token") + spent : "";
         return "the model stopped at its output token limit" + after
                 + ", so the answer is cut off: raise the limit in the route's params";

@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * from the workers.
  *
  * <p>Failures: provider trouble never ends a run (it is a recorded outcome), but a case an open breaker kept from
- * every route of its chain is no outcome: it is left for resume ({@link UnsentCases}). A store failure (disk full, a
+ * every route of its chain is no outcome: it is left for resume ({@link LeftCases}). A store failure (disk full, a
  * locked or broken history) stops the run: cases already stored stay, the run is marked incomplete when the
  * store still answers, and {@link StoreException} is thrown. Cancellation ends the run incomplete.
  */
@@ -108,7 +108,7 @@ public final class RunEngine {
         AtomicInteger done = new AtomicInteger(alreadyDone);
         AtomicInteger answered = new AtomicInteger(answeredBefore ? 1 : 0);
         AtomicReference<StoreException> storeFailure = new AtomicReference<>();
-        UnsentCases unsent = new UnsentCases();
+        LeftCases left = new LeftCases();
         // Each worker takes the next case when it is free, and only then is the case built (RunPlan#get): a queue
         // of every case's task would hold every case's trees for the whole run.
         AtomicInteger next = new AtomicInteger();
@@ -132,7 +132,7 @@ public final class RunEngine {
                         int i;
                         while (!stopped.get() && !cancellation.isCancelled() && storeFailure.get() == null
                                 && (i = next.getAndIncrement()) < work.size()) {
-                            runOne(header, work.get(i), caller, cancellation, stopped, writer, storeFailure, unsent);
+                            runOne(header, work.get(i), caller, cancellation, stopped, writer, storeFailure, left);
                         }
                     });
                 } catch (RejectedExecutionException cancelledMeanwhile) {
@@ -152,10 +152,10 @@ public final class RunEngine {
         }
         boolean allStored = storeFailure.get() == null && done.get() == header.plannedCases();
         // Every case was tried, but some were never sent: the breaker of their route was open when their turn came.
-        boolean allTried = storeFailure.get() == null && done.get() + unsent.count() == header.plannedCases();
+        boolean allTried = storeFailure.get() == null && done.get() + left.count() == header.plannedCases();
         // A run in which the model answered no case measured the outage, not the model: keep it open for resume. (A case
         // left because its judge got no answer was answered by the model.)
-        boolean outage = allTried && header.plannedCases() > 0 && answered.get() == 0 && unsent.unjudged() == 0;
+        boolean outage = allTried && header.plannedCases() > 0 && answered.get() == 0 && left.unjudged() == 0;
         RunStatus status = allStored && !outage ? RunStatus.COMPLETE : RunStatus.INCOMPLETE;
         if (storeFailure.get() != null) {
             tryMarkIncomplete(header.id());
@@ -166,11 +166,11 @@ public final class RunEngine {
         try {
             if (outage) {
                 store.appendEvent(header.id(), new RunEvent(clock.instant(), OUTAGE, null, "no case got an answer from the model ("
-                        + done.get() + " provider failures" + unsent.inParentheses()
+                        + done.get() + " provider failures" + left.inParentheses()
                         + "); the run is incomplete and resume retries those cases"));
-            } else if (allTried && unsent.count() > 0) {
+            } else if (allTried && left.count() > 0) {
                 // Not also told to the listener: the run's end says it (the closing line, the run bar), once.
-                store.appendEvent(header.id(), unsent.event(clock.instant()));
+                store.appendEvent(header.id(), left.event(clock.instant()));
             }
             store.finishRun(header.id(), status, clock.instant());
             finished = store.run(header.id()).orElseThrow(() -> new StoreException("run " + header.id() + " vanished from the history"));
@@ -184,7 +184,7 @@ public final class RunEngine {
 
     private void runOne(RunHeader header, WorkItem item, RouteCaller caller, Cancellation cancellation,
                         AtomicBoolean stopped, CaseWriter writer, AtomicReference<StoreException> storeFailure,
-                        UnsentCases unsent) {
+                        LeftCases left) {
         if (cancellation.isCancelled() || storeFailure.get() != null) return;
         CaseRecord record;
         try {
@@ -200,7 +200,7 @@ public final class RunEngine {
         // the breaker, not the model. Or a judge's route gave no answer: its ERROR would count against the judge's pass
         // rate a reply nobody graded (a judge's call cut short by cancel among them). Left for resume, as a cancelled
         // case is.
-        if (unsent.tookIfLeft(record)) return;
+        if (left.tookIfLeft(record)) return;
         // Counted (done, the listener) by the writer once committed; the worker goes on to its next case meanwhile.
         writer.submit(record);
     }

@@ -87,6 +87,7 @@ class JudgeDownRunWindowStateTest {
 
         GatesViewModel gates = new GatesViewModel(runner, () -> sample.store, new RunGating(env, () -> workspace), id);
         gates.load();
-        assertThat(gates.headlineProperty().get()).isEqualTo("INCOMPLETE: some cases got no grade from a judge. Resume sends them");
+        assertThat(gates.headlineProperty().get())
+                .isEqualTo("INCOMPLETE: some cases got no grade from a judge. Resume sends them");
     }
 }

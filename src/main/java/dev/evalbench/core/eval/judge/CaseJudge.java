@@ -107,7 +107,8 @@ public final class CaseJudge {
         }
         JudgeAnswer answer = JudgeAnswer.read(call.response().text(), judge.template().outputSchema(), validator);
         if (answer.problem() != null) {
-            String problem = call.response().truncated() ? answer.problem() + " (" + CutOffAnswer.why(call.response()) + ")" : answer.problem();
+            String problem = answer.problem();
+            if (call.response().truncated()) problem += " (" + CutOffAnswer.why(call.response()) + ")";
             return error(judge, label, problem, call.cacheHit());
         }
         Object pass = passExpressions.computeIfAbsent(judge.pass(), CaseJudge::compile);

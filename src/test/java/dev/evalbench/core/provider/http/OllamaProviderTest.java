@@ -123,8 +123,9 @@ class OllamaProviderTest {
     void anAnswerThatStoppedAtNumPredictIsMarkedCutOff() throws Exception {
         String cutOff = OK_BODY.replace("\"done\":true", "\"done\":true,\"done_reason\":\"length\"")
                 .replace("{\\\"category\\\":\\\"other\\\"}", "{\\\"categ");
+        String stopped = OK_BODY.replace("\"done\":true", "\"done\":true,\"done_reason\":\"stop\"");
         server.enqueue(new MockResponse.Builder().body(cutOff).build());
-        server.enqueue(new MockResponse.Builder().body(OK_BODY.replace("\"done\":true", "\"done\":true,\"done_reason\":\"stop\"")).build());
+        server.enqueue(new MockResponse.Builder().body(stopped).build());
         ModelProvider p = provider(ollama());
 
         ModelResponse cut = p.complete(requestFor(ollama(), "where is my parcel"));

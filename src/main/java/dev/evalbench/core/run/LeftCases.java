@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Threads: the run's workers call {@link #tookIfLeft}; the engine reads the counts and the event once they have
  * ended.
  */
-final class UnsentCases {
+final class LeftCases {
     private final AtomicInteger unsent = new AtomicInteger();
     private final AtomicInteger unjudged = new AtomicInteger();
     /** Why each route's cases were not sent, in the words of the first of them, by route. */
