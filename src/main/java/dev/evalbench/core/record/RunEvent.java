@@ -19,8 +19,8 @@ public record RunEvent(Instant at, String kind, String route, String detail) {
 
     /**
      * The kind of the event a run ends with when the model answered some of its cases but a judge's route did not
-     * (a timeout, a rate limit, a server error, an open breaker): they have no grade, so they are not stored; the run
-     * stays incomplete, and resume runs them again.
+     * (a timeout, a rate limit, a server error, an open breaker, a refused key): they have no grade, so they are not
+     * stored; the run stays incomplete, and resume runs them again.
      */
     public static final String UNJUDGED = "unjudged";
 
