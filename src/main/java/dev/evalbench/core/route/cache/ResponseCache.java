@@ -18,7 +18,8 @@ import org.sqlite.SQLiteConfig;
  * Recorded answers in a SQLite file (WAL), by {@link CacheKeys cache key}. Stores the answer text, the model
  * the provider reported, tokens (reasoning tokens, whether they were estimated), latency, request id and whether the
  * answer was cut off at the output token limit: nothing of the request, so no prompt and no key reaches the file. The
- * first answer stored under a key stays (insert-or-ignore), so every later read of a key gives the same answer. Thread-safe: one connection, calls serialised. Closed by its owner.
+ * first answer stored under a key stays (insert-or-ignore), so every later read of a key gives the same answer.
+ * Thread-safe: one connection, calls serialised. Closed by its owner.
  */
 public final class ResponseCache implements AutoCloseable {
     private static final int BUSY_TIMEOUT_MS = 5_000;
