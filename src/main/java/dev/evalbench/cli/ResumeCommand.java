@@ -2,7 +2,9 @@ package dev.evalbench.cli;
 
 import dev.evalbench.core.record.RunCases;
 import dev.evalbench.core.record.RunHeader;
+import dev.evalbench.core.record.RunStatus;
 import dev.evalbench.core.service.Components;
+import dev.evalbench.core.service.EditsSinceRun;
 import dev.evalbench.core.service.RunLookup;
 import dev.evalbench.core.service.RunService;
 import dev.evalbench.core.store.RunStore;
@@ -61,6 +63,9 @@ final class ResumeCommand implements Callable<Integer> {
         try (RunStore store = history.openExisting(workspace)) {
             RunCases baseline = output.baseline == null ? null : RunLookup.baselineCases(store, output.baseline);
             RunHeader header = RunLookup.header(store, runRef);
+            // Before the work: a fix made in the folder since (a model name the server did not know) is not in it.
+            String edits = header.status() == RunStatus.INCOMPLETE ? EditsSinceRun.note(header, current) : null;
+            if (edits != null) spec.commandLine().getErr().println("note: " + edits);
             var ws = current != null ? current : Components.loadSnapshot(header, store, env);
             Path dir = workspace != null ? workspace : RunService.resumeFolder(header, history.dbFor(null));
             int exit = GatedRun.execute(spec, env, store, ws, baseline, output, quiet, history.namedBy(workspace), (progress, cancellation) ->

@@ -11,6 +11,7 @@ import dev.evalbench.core.run.Cancellation;
 import dev.evalbench.core.run.CoalescingListener;
 import dev.evalbench.core.run.ProgressSnapshot;
 import dev.evalbench.core.run.RunListener;
+import dev.evalbench.core.service.EditsSinceRun;
 import dev.evalbench.core.service.RequestException;
 import dev.evalbench.core.service.RevisionReuse;
 import dev.evalbench.core.service.RunAgain;
@@ -224,12 +225,20 @@ public final class RunLauncherViewModel {
         this.unsavedFiles = unsavedFiles;
     }
 
-    /** Finishes an incomplete run from its stored inputs (the history's Resume). */
+    /**
+     * Finishes an incomplete run from its stored inputs (the history's Resume); the status line warns of the workspace's
+     * files edited since the run started, which it does not use.
+     */
     public RunProgress resume(String runId) {
         Path dir = folder.get();
         Workspace ws = workspace;
-        return start(ws == null ? key -> List.of() : CoalescingListener.tagsOf(ws),
-                (listener, cancel, warn) -> service.resume(runId, dir, store.get(), null, listener, cancel));
+        return start(ws == null ? key -> List.of() : CoalescingListener.tagsOf(ws), (listener, cancel, warn) -> {
+            RunStore history = store.get();
+            // An edit made since (a route's model fixed after the server refused it) is not in the resumed cases: say so.
+            String edits = history.run(runId).map(header -> EditsSinceRun.note(header, ws)).orElse(null);
+            if (edits != null) warn.accept("Warning: " + edits);
+            return service.resume(runId, dir, history, null, listener, cancel);
+        });
     }
 
     private RunProgress refuse(String why) {

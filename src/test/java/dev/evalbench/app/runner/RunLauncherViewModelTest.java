@@ -292,8 +292,16 @@ class RunLauncherViewModelTest {
         assertThat(kept).isPositive().isLessThan(32);
         assertThat(cancelled.textProperty().get()).startsWith("cancelled (Resume is in its results tab)");
 
+        // Edited since, and the window's workspace read again: the resume runs the recorded files and says so.
+        Path routes = sample.workspace.resolve("routes.yaml");
+        java.nio.file.Files.writeString(routes, java.nio.file.Files.readString(routes) + "# edited after the run\n");
         RunLauncherViewModel again = launcher(new SameThreadTaskRunner());
+        again.setWorkspace(dev.evalbench.core.service.Components.loadChecked(sample.workspace, Map.of()));
+        List<String> status = new ArrayList<>();
+        again.problemProperty().addListener((o, was, now) -> status.add(now));
         RunProgress resumed = again.resume(id);
+        assertThat(status).contains("Warning: routes.yaml changed since run " + id + " started: resume runs its cases on"
+                + " the files as the run recorded them (a new run uses the edits)");
         assertThat(resumed.stateProperty().get()).isEqualTo(RunProgress.State.COMPLETE);
         assertThat(resumed.runIdProperty().get()).isEqualTo(id);
         assertThat(sample.store.run(id).orElseThrow().status()).isEqualTo(RunStatus.COMPLETE);
