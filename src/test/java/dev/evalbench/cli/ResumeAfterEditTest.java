@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -68,6 +69,45 @@ class ResumeAfterEditTest {
         OpenAiWorkspace.Run fresh = ws.runSafety();
         assertThat(fresh.header().status()).isEqualTo(RunStatus.COMPLETE);
         assertThat(asked).hasSize(refused.header().plannedCases()).containsOnly("gpt-4o-mini");
+    }
+
+    /**
+     * A run left incomplete (a judge's route down for one case), resumed where the judge's model variable reads
+     * otherwise: refused before anything is sent (exit 2), or the run would hold two models' grades under one id. With
+     * the variable as it was, the resume finishes it.
+     */
+    @Test
+    void aResumeWhoseEnvironmentChangesAnAnsweringRoutesModelIsRefused() {
+        AtomicBoolean down = new AtomicBoolean(true);
+        FakeChatCompletions grader = new FakeChatCompletions()
+                .otherwise(e -> e.answer("{\"score\":5,\"reason\":\"Clear and helpful.\"}"))
+                .when("stuck in customs", e -> down.get() // t005's rubric
+                        ? new MockResponse.Builder().code(500).body("{\"error\":\"boom\"}").build()
+                        : e.answer("{\"score\":4,\"reason\":\"Helpful.\"}"));
+        OpenAiWorkspace ws = JudgeRunTest.workspace(tmp, server, grader)
+                .editRoutes("model: gpt-4o-mini", "model: ${GRADER_MODEL:-gpt-4o-mini}");
+        OpenAiWorkspace.Run run = ws.runWith("--suite", "triage", "--cache", "off");
+        assertThat(run.exit()).as(run.result().err()).isEqualTo(ExitCodes.INCOMPLETE);
+        String id = run.header().id();
+        down.set(false);
+
+        ws.env.put("GRADER_MODEL", "gpt-4o");
+        int before = grader.exchanges().size();
+        Cli.Result refused = Cli.run(ws.env, "resume", id, "--workspace", ws.dir.toString(), "--db", ws.db.toString());
+
+        assertThat(refused.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(refused.err()).contains(id + ": route http-grader asks for model gpt-4o here, where the run asked for"
+                + " gpt-4o-mini: routes.yaml takes it from environment variables, which read differently now. Resume calls"
+                + " the routes the run's answers came from: set the variables as they were, or start a new run");
+        assertThat(grader.exchanges()).as("nothing sent").hasSize(before);
+
+        ws.env.remove("GRADER_MODEL");
+        OpenAiWorkspace.Run resumed = ws.run("resume", id, "--workspace", ws.dir.toString(), "--db", ws.db.toString(),
+                "--json", "--quiet");
+        assertThat(resumed.exit()).as(resumed.result().err()).isEqualTo(ExitCodes.OK);
+        assertThat(resumed.header().status()).isEqualTo(RunStatus.COMPLETE);
+        assertThat(resumed.cases()).flatExtracting(c -> c.versions().judges()).extracting(j -> j.model())
+                .containsOnly("gpt-4o-mini");
     }
 
     private static String modelOf(RecordedRequest request) {

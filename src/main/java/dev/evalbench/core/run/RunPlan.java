@@ -124,8 +124,11 @@ public final class RunPlan extends AbstractList<WorkItem> implements RandomAcces
         return segments.get(lo);
     }
 
-    /** The route's definition in canonical JSON, with its scripted rules file's digest when it has one. */
-    static String routeHash(Workspace ws, RouteSpec route) {
+    /**
+     * The SHA-256 of the route's definition (as {@code ws} read it, its environment's values in) in canonical JSON,
+     * with its scripted rules file's digest when it has one: the {@code routeHash} a case's versions record.
+     */
+    public static String routeHash(Workspace ws, RouteSpec route) {
         ObjectNode definition = Json.MAPPER.valueToTree(route);
         if (route.script() != null) definition.put("script_sha256", ws.inputDigests().get(route.script()));
         return Digests.sha256(CanonicalJson.canonicalize(definition));

@@ -83,6 +83,7 @@ public final class RunService {
         }
         Workspace ws = Components.loadSnapshot(header, store, env);
         checkKeys(ws, header.config().routes());
+        RecordedRoutes.check(header, ws, store);
         RunEventRelay relay = new RunEventRelay(store);
         try (RouteCaller caller = Components.routeCaller(ws, workspaceDir, header.config().cacheMode(), env, providers, relay)) {
             RunEngine engine = new RunEngine(store, Components.processor(ws, clock), clock, workers);
