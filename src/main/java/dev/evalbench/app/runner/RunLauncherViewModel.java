@@ -297,7 +297,8 @@ public final class RunLauncherViewModel {
                     going.set(!listening.isEmpty());
                     String why = e instanceof RequestException r ? r.reason() : String.valueOf(e.getMessage());
                     progress.ended(RunProgress.State.FAILED, null, why);
-                    problem.set("The run failed: " + why);
+                    // A request refused before anything was sent (a resume whose routes read otherwise now) did not fail.
+                    problem.set((e instanceof RequestException ? "Refused: " : "The run failed: ") + why);
                     onEnded.accept(progress, progress.header());
                 })
                 .executeWith(runner);

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The sample's judge on a route over a real loopback server that fails one case's rubric with server errors, run
  * from the window's launcher: the run bar, the status line and the gates headline say a case got no grade, why, and
- * that Resume sends it. It read "complete", with the gates counting the ungraded reply as a failed one.
+ * that Resume sends it. It read "complete", with the gates counting the ungraded reply as a failed one. Resumed where
+ * the judge's model variable reads otherwise, the window says it was refused.
  */
 class JudgeDownRunWindowStateTest {
     private static final String GRADE = "{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":"
@@ -52,7 +53,7 @@ class JudgeDownRunWindowStateTest {
         });
         server.start();
         Files.writeString(sample.workspace.resolve("routes.yaml"), "  http-grader:\n    provider: openai\n"
-                + "    base_url: http://127.0.0.1:" + server.getAddress().getPort() + "/v1\n    model: m\n"
+                + "    base_url: http://127.0.0.1:" + server.getAddress().getPort() + "/v1\n    model: ${GRADER_MODEL:-m}\n"
                 + "    api_key_env: GRADER_KEY\n    retries: {max_attempts: 1}\n", StandardOpenOption.APPEND);
         Path manifest = sample.workspace.resolve("evalbench.yaml");
         Files.writeString(manifest, Files.readString(manifest).replace("route: grader", "route: http-grader"));
@@ -89,5 +90,14 @@ class JudgeDownRunWindowStateTest {
         gates.load();
         assertThat(gates.headlineProperty().get())
                 .isEqualTo("INCOMPLETE: some cases got no grade from a judge. Resume sends them");
+
+        // Resumed where the judge's model variable reads otherwise: refused, the run left as it was.
+        RunLauncherViewModel elsewhere = new RunLauncherViewModel(runner, () -> sample.store, () -> sample.workspace,
+                new RunService(Clock.systemUTC(), Map.of("GRADER_KEY", "not-a-secret", "GRADER_MODEL", "m2")));
+        RunProgress refused = elsewhere.resume(id);
+        assertThat(refused.stateProperty().get()).isEqualTo(RunProgress.State.FAILED);
+        assertThat(elsewhere.problemProperty().get()).startsWith("Refused: route http-grader asks for model m2 here, where"
+                + " the run asked for m: ");
+        assertThat(sample.store.summaries(id)).hasSize(126);
     }
 }
