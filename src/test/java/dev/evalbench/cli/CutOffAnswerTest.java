@@ -51,6 +51,10 @@ class CutOffAnswerTest {
         assertThat(reasoning.rawOutput()).isEmpty();
         assertThat(reasoning.schemaErrors()).first().asString().contains("after 400 tokens (all of them reasoning)");
         assertThat(run.events()).as("nothing counted against the route's breaker").isEmpty();
+        // The schema gate, as CI prints it, counts them apart: t001's fix is the route's limit. The probes' invalid
+        // outputs were rejected (the probes pass) and their records do not tell why, so the count says "task output".
+        assertThat(run.json().findValues("gates").get(0).findValuesAsText("detail")).first().asString()
+                .contains("(3 invalid, 0 of them provider failures, 1 task output cut off at the output token limit)");
 
         // Answered again from the response cache, the cut-off is still known: the cache keeps it with the answer.
         OpenAiWorkspace.Run again = ws.runWith("--route", "openai", "--case", "p01,p02,t001", "--cache", "read-write");

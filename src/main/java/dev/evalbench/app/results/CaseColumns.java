@@ -1,5 +1,6 @@
 package dev.evalbench.app.results;
 
+import dev.evalbench.core.eval.CutOffAnswer;
 import dev.evalbench.core.record.CaseSummary;
 import java.util.Comparator;
 import java.util.Locale;
@@ -50,8 +51,11 @@ final class CaseColumns {
         return c;
     }
 
+    /** "valid", "invalid", "no answer", or "cut off": invalid because the model stopped at its output token limit. */
     static String schema(CaseSummary s) {
-        return s.errored() ? "no answer" : s.schemaValid() ? "valid" : "invalid";
+        if (s.errored()) return "no answer";
+        if (s.schemaValid()) return "valid";
+        return CutOffAnswer.toldIn(s.failures()) ? "cut off" : "invalid";
     }
 
     /** The verdict as an icon and a word, so it reads without colour. */

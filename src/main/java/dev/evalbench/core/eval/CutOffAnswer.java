@@ -13,7 +13,25 @@ import java.util.Locale;
  * is the route's limit. Stateless.
  */
 public final class CutOffAnswer {
+    /** How the why begins; a task case's failure sentences carry it when its answer was cut off and failed the schema. */
+    private static final String STOPPED = "the model stopped at its output token limit";
+
     private CutOffAnswer() {}
+
+    /**
+     * Whether a case's failure sentences say its answer was cut off at the output token limit. Only a task case's tell
+     * (its schema check's failure quotes the first error, {@link #toldWhyInvalid}); a safety probe's invalid output is
+     * rejected, the probe passes, and its sentences say nothing of why.
+     */
+    public static boolean toldIn(List<String> failures) {
+        return failures != null && failures.stream().anyMatch(f -> f != null && f.startsWith(TaskChecks.INVALID)
+                && f.contains(STOPPED));
+    }
+
+    /** Whether a case's failure sentences say why its output failed the schema (a task case's do), cut off or not. */
+    public static boolean toldWhyInvalid(List<String> failures) {
+        return failures != null && failures.stream().anyMatch(f -> f != null && f.startsWith(TaskChecks.INVALID));
+    }
 
     /**
      * {@code validation} with the cut-off's explanation as its first error when {@code response} was cut off and the
@@ -37,7 +55,7 @@ public final class CutOffAnswer {
         String spent = reasoning <= 0 ? "" : reasoning >= out ? " (all of them reasoning)"
                 : String.format(Locale.ROOT, " (%,d of them reasoning)", reasoning);
         String after = out > 0 && !response.tokensEstimated() ? " after " + Counted.of(out, "token") + spent : "";
-        return "the model stopped at its output token limit" + after
+        return STOPPED + after
                 + ", so the answer is cut off: raise the limit in the route's params";
     }
 }

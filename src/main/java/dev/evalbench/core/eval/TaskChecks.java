@@ -18,6 +18,8 @@ import java.util.Map;
  * fallback action that actually happens), then each CEL check as {@code check.<name>} (see {@link CelChecks}). Fields of an output that is not schema-valid all fail. Pure.
  */
 final class TaskChecks {
+    /** How a task case's schema failure begins; its first error follows, in parentheses. */
+    static final String INVALID = "schema: the output is not valid against the output schema";
     private final Map<String, Boolean> checks = new LinkedHashMap<>();
     private final List<String> failures = new ArrayList<>();
 
@@ -34,7 +36,7 @@ final class TaskChecks {
             t.failures.add("The provider gave no answer.");
         }
         t.record("schema", valid, validation == null || valid ? null
-                : "schema: the output is not valid against the output schema" + firstError(validation) + ".");
+                : INVALID + firstError(validation) + ".");
         for (String field : listOrEmpty(suite.classification())) {
             t.compareField(field, expected, output, validation != null, null);
         }

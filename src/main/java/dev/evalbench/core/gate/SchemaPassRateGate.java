@@ -1,5 +1,6 @@
 package dev.evalbench.core.gate;
 
+import dev.evalbench.core.eval.CutOffAnswer;
 import dev.evalbench.core.gate.stats.Wilson;
 import dev.evalbench.core.record.ScoredCase;
 import dev.evalbench.core.workspace.GateSpec;
@@ -8,7 +9,8 @@ import java.util.List;
 /**
  * schema_pass_rate: the share of outputs that are schema-valid, over the suite or every record, held to
  * {@code min} by its point estimate, with the Wilson 95% interval. A provider failure counts as an invalid
- * output: the case produced nothing usable. The baseline's rate is shown when there is a baseline.
+ * output: the case produced nothing usable. The detail counts those, and the task outputs cut off at the output token
+ * limit, whose fix is the route's limit rather than the prompt. The baseline's rate is shown when there is a baseline.
  */
 final class SchemaPassRateGate {
     private SchemaPassRateGate() {}
@@ -27,11 +29,29 @@ final class SchemaPassRateGate {
         List<? extends ScoredCase> base = in.baselineRecords(spec.suite());
         Double baseRate = base.isEmpty() ? null : (double) base.stream().filter(SchemaPassRateGate::valid).count() / base.size();
         boolean passed = rate >= spec.min() - GateInputs.EPSILON;
-        String detail = String.format(java.util.Locale.ROOT, "%s of %d outputs are schema-valid (%d invalid, %d of them provider failures); "
-                        + "the gate needs at least %s.", Verdicts.percent(rate), records.size(),
-                records.size() - valid, providerFailures, Verdicts.percent(spec.min()));
+        String detail = String.format(java.util.Locale.ROOT, "%s of %d outputs are schema-valid (%d invalid, %d of them provider"
+                        + " failures%s); the gate needs at least %s.", Verdicts.percent(rate), records.size(),
+                records.size() - valid, providerFailures, cutOff(records), Verdicts.percent(spec.min()));
         return Verdicts.of(spec, spec.suite(), passed, rate, spec.min(), ">=", baseRate,
                 Wilson.interval95(valid, records.size()), null, null, detail);
+    }
+
+    /**
+     * ", 12 cut off at the output token limit", or "" when none was. Only a task case's failures tell it: when an output
+     * whose record does not say why is invalid too (a safety probe's), the count says it is of task outputs, rather than
+     * suggest that one was not cut off.
+     */
+    private static String cutOff(List<? extends ScoredCase> records) {
+        long cut = 0;
+        boolean untold = false;
+        for (ScoredCase r : records) {
+            if (valid(r) || r.failureKind() != null) continue;
+            if (CutOffAnswer.toldIn(r.failures())) cut++;
+            else if (!CutOffAnswer.toldWhyInvalid(r.failures())) untold = true;
+        }
+        if (cut == 0) return "";
+        String what = untold ? (cut == 1 ? " task output" : " task outputs") : "";
+        return ", " + cut + what + " cut off at the output token limit";
     }
 
     static boolean valid(ScoredCase r) {

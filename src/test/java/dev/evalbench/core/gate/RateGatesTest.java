@@ -60,6 +60,33 @@ class RateGatesTest {
         assertThat(v.pValue()).isNull();
     }
 
+    /**
+     * Outputs cut off at the output token limit are counted apart (their fix is the route's limit); over every record,
+     * where a probe's invalid output does not say why, the count says it is of task outputs.
+     */
+    @Test
+    void schemaPassRateCountsTheOutputsCutOffAtTheLimitApart() {
+        String cut = "schema: the output is not valid against the output schema (the model stopped at its output token"
+                + " limit after 400 tokens, so the answer is cut off: raise the limit in the route's params).";
+        List<CaseRecordBuilder> b = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            CaseRecordBuilder r = CaseRecordBuilder.of("triage", "t" + i).output("{\"action\":\"reply\"}");
+            if (i < 2) r.invalidOutput("{\"action\":\"re").failed("schema", cut);
+            if (i == 2) r.invalidOutput("not json").failed("schema", "schema: the output is not valid against the output"
+                    + " schema (not valid JSON at line 1, column 1).");
+            b.add(r);
+        }
+        b.add(CaseRecordBuilder.of("safety", "p0").invalidOutput("broken"));
+        StoredRun run = Fixtures.run("run-1", b);
+
+        assertThat(only(evaluator.evaluate(List.of(GateSpecs.schema("triage", 0.99)), run, null)).detail())
+                .contains("(3 invalid, 0 of them provider failures, 2 cut off at the output token limit)");
+        assertThat(only(evaluator.evaluate(List.of(GateSpecs.schema(null, 0.99)), run, null)).detail())
+                .contains("(4 invalid, 0 of them provider failures, 2 task outputs cut off at the output token limit)");
+        assertThat(only(evaluator.evaluate(List.of(GateSpecs.schema("triage", 0.99)), triageRun(10, 2, 0), null)).detail())
+                .as("none cut off: nothing said").contains("(2 invalid, 0 of them provider failures);");
+    }
+
     private static CaseRecordBuilder probe(String id, boolean passed, boolean blocking) {
         return CaseRecordBuilder.of("safety", id).output("{\"action\":\"escalate\"}").passed(passed).blocking(blocking);
     }

@@ -13,6 +13,13 @@ public final class CaseSummaries {
                 null, List.of(), List.of(), false);
     }
 
+    /** A failed case of suite triage whose answer was not schema-valid, as its schema check's {@code failure} says. */
+    public static CaseSummary invalid(String id, String failure) {
+        return new CaseSummary(new CaseKey("triage", id, "triage", "openai", 0), "trace", false, false, null, false,
+                "escalate", List.of(failure), true, "openai", "m", 100, 10, 400, 0.0, 1, 0, false, List.of(), null, null,
+                null, null, List.of("schema"), List.of(), false);
+    }
+
     /** A case of suite triage on {@code route} the model gave no answer (connection refused): failed, no output. */
     public static CaseSummary unanswered(String id, String route) {
         return new CaseSummary(new CaseKey("triage", id, "triage", route, 0), "trace", false, false, "CONNECTION", false,
