@@ -1,6 +1,5 @@
 package dev.evalbench.app.results;
 
-import dev.evalbench.core.eval.CutOffAnswer;
 import dev.evalbench.core.record.CaseSummary;
 import java.util.Comparator;
 import java.util.Locale;
@@ -49,13 +48,6 @@ final class CaseColumns {
             }
         });
         return c;
-    }
-
-    /** "valid", "invalid", "no answer", or "cut off": invalid because the model stopped at its output token limit. */
-    static String schema(CaseSummary s) {
-        if (s.errored()) return "no answer";
-        if (s.schemaValid()) return "valid";
-        return CutOffAnswer.toldIn(s.failures()) ? "cut off" : "invalid";
     }
 
     /** The verdict as an icon and a word, so it reads without colour. */

@@ -1,5 +1,6 @@
 package dev.evalbench.app.results;
 
+import dev.evalbench.core.eval.CutOffAnswer;
 import dev.evalbench.core.record.CaseKey;
 import dev.evalbench.core.record.CaseSummary;
 import java.util.ArrayList;
@@ -32,6 +33,16 @@ public record CaseFilter(String text, boolean regex, String verdict, String suit
     /** The verdict of one case in the table's words: pass, fail (answered, not passing) or error (no answer). */
     public static String verdictOf(CaseSummary s) {
         return s.errored() ? ERROR : s.passed() ? PASS : FAIL;
+    }
+
+    /**
+     * The Schema column's word for one case: "valid", "invalid", "no answer", or "cut off" (invalid because the model
+     * stopped at its output token limit: the route's limit is the fix, not the prompt).
+     */
+    public static String schemaOf(CaseSummary s) {
+        if (s.errored()) return "no answer";
+        if (s.schemaValid()) return "valid";
+        return CutOffAnswer.toldIn(s.failures()) ? "cut off" : "invalid";
     }
 
     /** The failure kinds this filter offers: how an answer failed, then each provider failure kind present. */

@@ -69,7 +69,7 @@ public final class ResultsView extends VBox implements dev.evalbench.app.fx.Filt
                 suite,
                 CaseColumns.verdict(),
                 decision,
-                CaseColumns.text("Schema", 75, CaseColumns::schema),
+                CaseColumns.text("Schema", 75, CaseFilter::schemaOf),
                 CaseColumns.number("Latency", 80, CaseSummary::latencyMs, " ms"),
                 CaseColumns.number("Tokens", 70, s -> s.tokensIn() + s.tokensOut(), ""),
                 route,

@@ -16,9 +16,9 @@ class SchemaColumnTest {
                 + " limit after 400 tokens, so the answer is cut off: raise the limit in the route's params).";
         String broken = "schema: the output is not valid against the output schema (not valid JSON at line 1, column 9).";
 
-        assertThat(CaseColumns.schema(CaseSummaries.invalid("t001", cut))).isEqualTo("cut off");
-        assertThat(CaseColumns.schema(CaseSummaries.invalid("t002", broken))).isEqualTo("invalid");
-        assertThat(CaseColumns.schema(CaseSummaries.of("t003", "openai", true, false))).isEqualTo("valid");
-        assertThat(CaseColumns.schema(CaseSummaries.unanswered("t004", "openai"))).isEqualTo("no answer");
+        assertThat(CaseFilter.schemaOf(CaseSummaries.invalid("t001", cut))).isEqualTo("cut off");
+        assertThat(CaseFilter.schemaOf(CaseSummaries.invalid("t002", broken))).isEqualTo("invalid");
+        assertThat(CaseFilter.schemaOf(CaseSummaries.of("t003", "openai", true, false))).isEqualTo("valid");
+        assertThat(CaseFilter.schemaOf(CaseSummaries.unanswered("t004", "openai"))).isEqualTo("no answer");
     }
 }
