@@ -102,6 +102,13 @@ class ResumeAfterEditTest {
         assertThat(grader.exchanges()).as("nothing sent").hasSize(before);
 
         ws.env.remove("GRADER_MODEL");
+        String baseUrl = ws.env.get("OPENAI_BASE_URL");
+        ws.env.put("OPENAI_BASE_URL", baseUrl + "/");
+        Cli.Result elsewhere = Cli.run(ws.env, "resume", id, "--workspace", ws.dir.toString(), "--db", ws.db.toString());
+        assertThat(elsewhere.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(elsewhere.err()).contains("route http-grader is defined otherwise here than when the run called it (its"
+                + " base_url, params, headers or limits)");
+        ws.env.put("OPENAI_BASE_URL", baseUrl);
         OpenAiWorkspace.Run resumed = ws.run("resume", id, "--workspace", ws.dir.toString(), "--db", ws.db.toString(),
                 "--json", "--quiet");
         assertThat(resumed.exit()).as(resumed.result().err()).isEqualTo(ExitCodes.OK);

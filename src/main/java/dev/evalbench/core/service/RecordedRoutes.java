@@ -53,7 +53,7 @@ final class RecordedRoutes {
         if (route == null || hash == null || hash.equals(RunPlan.routeHash(ws, route))) return;
         String what = model != null && !model.equals(route.model())
                 ? "asks for model " + route.model() + " here, where the run asked for " + model
-                : "is defined otherwise here than when the run called it (its base_url, params or limits)";
+                : "is defined otherwise here than when the run called it (its base_url, params, headers or limits)";
         throw new RequestException("run", runId, "route " + name + " " + what + ": routes.yaml takes it from"
                 + " environment variables, which read differently now. Resume calls the routes the run's answers came"
                 + " from: set the variables as they were, or start a new run");
