@@ -117,6 +117,38 @@ class ResumeAfterEditTest {
                 .containsOnly("gpt-4o-mini");
     }
 
+    /**
+     * A judge whose model variable named a model the server did not know graded nothing: the route was refused and its
+     * cases left. Resumed with the variable corrected, it is not held to the old definition, and grades them.
+     */
+    @Test
+    void aJudgeThatGradedNothingMayBeMendedByItsVariable() {
+        FakeChatCompletions grades = new FakeChatCompletions().otherwise(e -> e.answer("{\"score\":5,\"reason\":\"Clear.\"}"));
+        OpenAiWorkspace ws = JudgeRunTest.workspace(tmp, server, grades)
+                .editRoutes("model: gpt-4o-mini", "model: ${GRADER_MODEL:-gpt-4o-mini}");
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return modelOf(request).equals("gpt-4o-mnii")
+                        ? new MockResponse.Builder().code(404).body("{\"error\":{\"message\":\"no such model\"}}").build()
+                        : grades.dispatch(request);
+            }
+        });
+        ws.env.put("GRADER_MODEL", "gpt-4o-mnii");
+        OpenAiWorkspace.Run run = ws.runWith("--suite", "triage", "--cache", "off");
+        assertThat(run.exit()).as(run.result().err()).isEqualTo(ExitCodes.INCOMPLETE);
+        assertThat(run.cases()).allSatisfy(c -> assertThat(c.judgements().get(0).outcome()).isIn("ERROR", "NO_OUTPUT"));
+
+        ws.env.remove("GRADER_MODEL");
+        OpenAiWorkspace.Run resumed = ws.run("resume", run.header().id(), "--workspace", ws.dir.toString(), "--db",
+                ws.db.toString(), "--json", "--quiet");
+
+        assertThat(resumed.exit()).as(resumed.result().err()).isIn(ExitCodes.OK, ExitCodes.GATE_FAILED);
+        assertThat(resumed.header().status()).isEqualTo(RunStatus.COMPLETE);
+        assertThat(resumed.cases()).as("the left cases graded by the corrected model")
+                .filteredOn(c -> c.judgements().get(0).outcome().equals("PASS")).hasSizeGreaterThan(100);
+    }
+
     private static String modelOf(RecordedRequest request) {
         try {
             return Json.MAPPER.readTree(request.getBody().utf8()).get("model").asText();

@@ -3,6 +3,7 @@ package dev.evalbench.core.service;
 import dev.evalbench.core.record.CaseKey;
 import dev.evalbench.core.record.CaseRecord;
 import dev.evalbench.core.record.CaseSummary;
+import dev.evalbench.core.record.JudgeVerdict;
 import dev.evalbench.core.record.JudgeVersion;
 import dev.evalbench.core.record.RunHeader;
 import dev.evalbench.core.record.VersionTuple;
@@ -11,18 +12,21 @@ import dev.evalbench.core.store.RunStore;
 import dev.evalbench.core.store.StoreException;
 import dev.evalbench.core.workspace.RouteSpec;
 import dev.evalbench.core.workspace.Workspace;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Refuses a resume that would call a route other than the one the run's answers came from. A resume reads the run's
  * own files, but routes.yaml takes values from the environment ({@code ${OPENAI_MODEL:-gpt-4o-mini}}), read again
  * as it resumes: a run started in CI and resumed on a laptop with another model or base_url set would hold the
- * answers of two models under one run id, its gates and signed report a blend no one asked for. Each route and
- * judge route is held to its definition's SHA-256 as the run's first answered case on it recorded it. A route with
- * no answered case yet may differ (a model name the server did not know, corrected in the variable, is how resume
- * mends a refused route), and so may anything in a run that no case got an answer in: resume runs every case of it
- * again. Fallback routes are not recorded per case and are not checked. Stateless.
+ * answers of two models under one run id, its gates and signed report a blend no one asked for. Each route that
+ * answered a case, and each judge route that graded one, is held to its definition's SHA-256 as the run's first
+ * answered case on that route recorded it. One with no answer or grade yet may differ (a model name the server did
+ * not know, corrected in the variable, is how resume mends a refused route), and so may anything in a run that no
+ * case got an answer in: resume runs every case of it again. Fallback routes are not recorded per case and are not
+ * checked. Stateless.
  */
 final class RecordedRoutes {
     private RecordedRoutes() {}
@@ -34,8 +38,12 @@ final class RecordedRoutes {
      */
     static void check(RunHeader run, Workspace ws, RunStore store) throws StoreException, RequestException {
         Map<String, CaseKey> firstAnswered = new LinkedHashMap<>();
+        Set<String> gradingJudges = new HashSet<>();
         for (CaseSummary s : store.summaries(run.id())) {
             if (s.failureKind() == null) firstAnswered.putIfAbsent(s.key().route(), s.key());
+            for (JudgeVerdict v : s.judgements()) {
+                if (JudgeVerdict.PASS.equals(v.outcome()) || JudgeVerdict.FAIL.equals(v.outcome())) gradingJudges.add(v.name());
+            }
         }
         for (CaseKey key : firstAnswered.values()) {
             CaseRecord record = store.caseRecord(run.id(), key).orElse(null);
@@ -43,7 +51,8 @@ final class RecordedRoutes {
             if (recorded == null) continue;
             check(run.id(), ws, recorded.route(), recorded.model(), recorded.routeHash());
             for (JudgeVersion judge : recorded.judges()) {
-                check(run.id(), ws, judge.route(), judge.model(), judge.routeHash());
+                // A judge that graded nothing yet may differ, as a route that answered nothing may.
+                if (gradingJudges.contains(judge.name())) check(run.id(), ws, judge.route(), judge.model(), judge.routeHash());
             }
         }
     }
