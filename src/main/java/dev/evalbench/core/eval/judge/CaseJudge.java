@@ -125,8 +125,9 @@ public final class CaseJudge {
     /**
      * Whether the judge's route failing this call says nothing of the reply, so the case got no grade: a timeout, a
      * rate limit, a server error, a dropped connection, an open breaker or a route the server refused, a key it refused
-     * (401, 403), a cancel. Another failure (a 400 such as a reply past the judge's context, an answer too large or
-     * carrying a key, a replay miss) is the judge's ERROR on this case: asking again would meet it again.
+     * (401, 403), a model or path it does not know (404: the route's, whatever the reply), a cancel. Another failure
+     * (a 400 such as a reply past the judge's context, an answer too large or carrying a key, a replay miss) is the
+     * judge's ERROR on this case: asking again would meet it again.
      */
     private static boolean gradesNothing(CallResult call) {
         FailureKind kind = call.failure();
@@ -134,7 +135,7 @@ public final class CaseJudge {
         if (kind.retryable() || kind == FailureKind.CIRCUIT_OPEN || kind == FailureKind.CANCELLED) return true;
         if (kind != FailureKind.CLIENT_ERROR || call.attempts().isEmpty()) return false;
         Integer status = call.attempts().get(call.attempts().size() - 1).httpStatus();
-        return status != null && (status == 401 || status == 403);
+        return status != null && (status == 401 || status == 403 || status == 404);
     }
 
     /**
