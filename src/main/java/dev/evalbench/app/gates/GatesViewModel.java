@@ -66,11 +66,11 @@ public final class GatesViewModel {
     }
 
     /**
-     * A run as gated, whether it is itself the baseline (so it has none to be gated against), and whether it is
-     * incomplete because no case got an answer (the engine's outage event), or because some cases were kept from the
-     * model (an open breaker, a route the server refused).
+     * A run as gated, whether it is itself the baseline (so it has none to be gated against), whether it is incomplete
+     * because no case got an answer (the engine's outage event), and {@code left}: the kind of the event that left some
+     * of its cases for resume ({@link RunEvent#UNSENT}: kept from the model; {@link RunEvent#UNJUDGED}: no grade from a
+     * judge), else null.
      */
-    /** {@code left}: the kind of the event that left cases for resume (unsent, unjudged), else null. */
     private record Shown(GatedRun gated, boolean isBaseline, boolean outage, String left) {}
 
     private void show(GatedRun g, boolean isBaseline, boolean outage, String left) {

@@ -11,9 +11,9 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * One run in the history list, on two lines: date and verdict (icon and word: pass, FAIL n, incomplete, no answer, cases left,
- * running); then, for production traffic or a shadow replay, a "traffic" / "shadow" mark, the run's tags (the
- * baseline {@code main} among them), and routes, prompt revisions and cases. The tooltip holds all of it in words.
+ * One run in the history list, on two lines: date and verdict (icon and word: pass, FAIL n, incomplete, no answer,
+ * cases left, running); then, for production traffic or a shadow replay, a "traffic" / "shadow" mark, the run's tags
+ * (the baseline {@code main} among them), and routes, prompt revisions and cases. The tooltip holds all of it in words.
  * Reused as the list scrolls. FX thread only.
  */
 final class RunCell extends ListCell<RunRow> {
