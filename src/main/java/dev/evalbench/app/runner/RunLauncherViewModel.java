@@ -288,7 +288,9 @@ public final class RunLauncherViewModel {
                     progress.ended(how, header, null);
                     // Why, in the status line: the run bar has no room for "route openai not called: the server refused …".
                     if (how == RunProgress.State.UNSENT || how == RunProgress.State.UNJUDGED) {
-                        problem.set(ended.unsent() + ". Resume (in its results tab) sends them.");
+                        // The start's warning (files edited since a resumed run started) is kept after it, not lost.
+                        problem.set(ended.unsent() + ". Resume (in its results tab) sends them."
+                                + (warning.get() == null ? "" : " " + warning.get()));
                     }
                     onEnded.accept(progress, header);
                 })

@@ -26,8 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The sample's judge on a route over a real loopback server that fails one case's rubric with server errors, run
  * from the window's launcher: the run bar, the status line and the gates headline say a case got no grade, why, and
- * that Resume sends it. It read "complete", with the gates counting the ungraded reply as a failed one. Resumed where
- * the judge's model variable reads otherwise, the window says it was refused.
+ * that Resume sends it. It read "complete", with the gates counting the ungraded reply as a failed one. Resumed after
+ * an edit, the status line keeps the warning that the edit is not in it; where the judge's model variable reads
+ * otherwise, the window says the resume was refused.
  */
 class JudgeDownRunWindowStateTest {
     private static final String GRADE = "{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":"
@@ -90,6 +91,17 @@ class JudgeDownRunWindowStateTest {
         gates.load();
         assertThat(gates.headlineProperty().get())
                 .isEqualTo("INCOMPLETE: some cases got no grade from a judge. Resume sends them");
+
+        // Resumed after an edit, the judge still down: the status line says why again, and keeps the start's warning.
+        Path prompt = sample.workspace.resolve("prompts/triage.yaml");
+        Files.writeString(prompt, Files.readString(prompt) + "# edited after the run\n");
+        vm.setWorkspace(Components.loadChecked(sample.workspace, env));
+        RunProgress again = vm.resume(id);
+        assertThat(again.stateProperty().get()).isEqualTo(RunProgress.State.UNJUDGED);
+        assertThat(vm.problemProperty().get()).isEqualTo("1 case not judged: judge reply-quality's route http-grader gave"
+                + " no answer (SERVER_ERROR). Resume (in its results tab) sends them. Warning: prompts/triage.yaml changed"
+                + " since run " + id + " started: resume runs its cases on the files as the run recorded them (a new run"
+                + " uses the edits)");
 
         // Resumed where the judge's model variable reads otherwise: refused, the run left as it was.
         RunLauncherViewModel elsewhere = new RunLauncherViewModel(runner, () -> sample.store, () -> sample.workspace,
