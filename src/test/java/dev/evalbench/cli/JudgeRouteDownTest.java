@@ -25,14 +25,19 @@ class JudgeRouteDownTest {
     @TempDir
     Path tmp;
 
-    @Test
-    void aCaseTheJudgesRouteLeftUngradedIsLeftForResumeNotCountedAFailedReply() {
-        AtomicBoolean down = new AtomicBoolean(true);
-        FakeChatCompletions grader = new FakeChatCompletions()
+    /** A judge's server that grades every reply, but answers t005's with a server error while {@code down} is set. */
+    static FakeChatCompletions downOnT005(AtomicBoolean down) {
+        return new FakeChatCompletions()
                 .otherwise(e -> e.answer("{\"score\":5,\"reason\":\"Clear and helpful.\"}"))
                 .when("stuck in customs", e -> down.get() // t005's rubric
                         ? new MockResponse.Builder().code(500).body("{\"error\":\"boom\"}").build()
                         : e.answer("{\"score\":4,\"reason\":\"Helpful.\"}"));
+    }
+
+    @Test
+    void aCaseTheJudgesRouteLeftUngradedIsLeftForResumeNotCountedAFailedReply() {
+        AtomicBoolean down = new AtomicBoolean(true);
+        FakeChatCompletions grader = downOnT005(down);
         OpenAiWorkspace ws = JudgeRunTest.workspace(tmp, server, grader);
 
         OpenAiWorkspace.Run run = ws.runWith("--suite", "triage", "--cache", "off");

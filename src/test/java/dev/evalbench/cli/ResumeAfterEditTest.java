@@ -80,11 +80,7 @@ class ResumeAfterEditTest {
     @Test
     void aResumeWhoseEnvironmentChangesAnAnsweringRoutesModelIsRefused() {
         AtomicBoolean down = new AtomicBoolean(true);
-        FakeChatCompletions grader = new FakeChatCompletions()
-                .otherwise(e -> e.answer("{\"score\":5,\"reason\":\"Clear and helpful.\"}"))
-                .when("stuck in customs", e -> down.get() // t005's rubric
-                        ? new MockResponse.Builder().code(500).body("{\"error\":\"boom\"}").build()
-                        : e.answer("{\"score\":4,\"reason\":\"Helpful.\"}"));
+        FakeChatCompletions grader = JudgeRouteDownTest.downOnT005(down);
         OpenAiWorkspace ws = JudgeRunTest.workspace(tmp, server, grader)
                 .editRoutes("model: gpt-4o-mini", "model: ${GRADER_MODEL:-gpt-4o-mini}");
         OpenAiWorkspace.Run run = ws.runWith("--suite", "triage", "--cache", "off");
