@@ -75,6 +75,7 @@ final class RunBar extends HBox {
         // So does the why of cases not sent ("151 cases not sent: route openai not called: the server refused …"):
         // the status line's "…" left it unread beside two routes' counts.
         text.minWidthProperty().bind(Bindings.when(run.stateProperty().isEqualTo(RunProgress.State.FAILED)
+                        .or(run.stateProperty().isEqualTo(RunProgress.State.REFUSED))
                         .or(run.stateProperty().isEqualTo(RunProgress.State.UNSENT))
                         .or(run.stateProperty().isEqualTo(RunProgress.State.UNJUDGED)))
                 .then(0.0).otherwise(javafx.scene.layout.Region.USE_PREF_SIZE));

@@ -222,7 +222,8 @@ public final class RunFeature {
             // The loop in seconds: a finished run shows its results and gates without another click.
             if (progress.stateProperty().get() == RunProgress.State.COMPLETE && header != null) {
                 results.openInPlaceOf(rerunTabs.replaced(header), header.id(), header.startedAt());
-            } else if (header != null && progress.stateProperty().get() != RunProgress.State.FAILED) {
+            } else if (header != null && progress.stateProperty().get() != RunProgress.State.FAILED
+                    && progress.stateProperty().get() != RunProgress.State.REFUSED) {
                 // Its tab opens as a finished run's does, and says what happened (the headline; after an outage, each
                 // case's cause under its verdict) and has Resume. A status line saying "resume it from the history"
                 // sent the reader to find the run's row; after an outage it was cut to "Run 20261206-021658-fa…"

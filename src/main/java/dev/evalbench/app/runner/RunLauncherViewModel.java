@@ -298,9 +298,10 @@ public final class RunLauncherViewModel {
                     listening.remove(progress);
                     going.set(!listening.isEmpty());
                     String why = e instanceof RequestException r ? r.reason() : String.valueOf(e.getMessage());
-                    progress.ended(RunProgress.State.FAILED, null, why);
                     // A request refused before anything was sent (a resume whose routes read otherwise now) did not fail.
-                    problem.set((e instanceof RequestException ? "Refused: " : "The run failed: ") + why);
+                    boolean refused = e instanceof RequestException;
+                    progress.ended(refused ? RunProgress.State.REFUSED : RunProgress.State.FAILED, null, why);
+                    problem.set((refused ? "Refused: " : "The run failed: ") + why);
                     onEnded.accept(progress, progress.header());
                 })
                 .executeWith(runner);

@@ -23,9 +23,10 @@ public final class RunProgress {
      * Where a run stands. CANCELLED, OUTAGE, UNSENT and UNJUDGED leave it incomplete and resumable: asked to stop;
      * stopped because no case got an answer from the model (the route is down); with cases kept from the model (an
      * open breaker, a route the server refused); or with cases a judge's route left ungraded. Nobody asked for the
-     * last three.
+     * last three. REFUSED: the request was refused before anything was sent (a resume whose routes read otherwise
+     * now); FAILED: it broke (the history could not be written, say).
      */
-    public enum State { STARTING, RUNNING, COMPLETE, CANCELLED, OUTAGE, UNSENT, UNJUDGED, FAILED }
+    public enum State { STARTING, RUNNING, COMPLETE, CANCELLED, OUTAGE, UNSENT, UNJUDGED, REFUSED, FAILED }
 
     private final Cancellation cancellation = new Cancellation();
     private final ReadOnlyStringWrapper runId = new ReadOnlyStringWrapper(this, "runId");
@@ -47,7 +48,7 @@ public final class RunProgress {
         text.set(describe(s, state.get()));
     }
 
-    /** @param problem why it failed (FAILED); null otherwise */
+    /** @param problem why it was refused (REFUSED) or failed (FAILED); null otherwise */
     void ended(State how, RunHeader finalHeader, String problem) {
         if (finalHeader != null) header = finalHeader;
         state.set(how);
@@ -58,6 +59,7 @@ public final class RunProgress {
             case OUTAGE -> "incomplete, no answer from the model (Resume is in its results tab): " + counts;
             case UNSENT -> "incomplete, cases not sent to the model (Resume is in its results tab): " + counts;
             case UNJUDGED -> "incomplete, cases no judge graded (Resume is in its results tab): " + counts;
+            case REFUSED -> "refused: " + problem;
             default -> "failed: " + problem;
         });
         if (how == State.COMPLETE) fraction.set(1);

@@ -107,7 +107,8 @@ class JudgeDownRunWindowStateTest {
         RunLauncherViewModel elsewhere = new RunLauncherViewModel(runner, () -> sample.store, () -> sample.workspace,
                 new RunService(Clock.systemUTC(), Map.of("GRADER_KEY", "not-a-secret", "GRADER_MODEL", "m2")));
         RunProgress refused = elsewhere.resume(id);
-        assertThat(refused.stateProperty().get()).isEqualTo(RunProgress.State.FAILED);
+        assertThat(refused.stateProperty().get()).isEqualTo(RunProgress.State.REFUSED);
+        assertThat(refused.textProperty().get()).startsWith("refused: route http-grader asks for model m2 here");
         assertThat(elsewhere.problemProperty().get()).startsWith("Refused: route http-grader asks for model m2 here, where"
                 + " the run asked for m: ");
         assertThat(sample.store.summaries(id)).hasSize(126);
