@@ -23,10 +23,10 @@ import java.util.Set;
  * as it resumes: a run started in CI and resumed on a laptop with another model or base_url set would hold the
  * answers of two models under one run id, its gates and signed report a blend no one asked for. Each route that
  * answered a case, and each judge route that graded one, is held to its definition's SHA-256 as the run's first
- * answered case on that route recorded it. One with no answer or grade yet may differ (a model name the server did
- * not know, corrected in the variable, is how resume mends a refused route), and so may anything in a run that no
- * case got an answer in: resume runs every case of it again. Fallback routes are not recorded per case and are not
- * checked. Stateless.
+ * answered case of each suite on that route recorded it. One with no answer or grade yet may differ (a model name
+ * the server did not know, corrected in the variable, is how resume mends a refused route), and so may anything in
+ * a run that no case got an answer in: resume runs every case of it again. Fallback routes are not recorded per case
+ * and are not checked. Stateless.
  */
 final class RecordedRoutes {
     private RecordedRoutes() {}
@@ -37,10 +37,11 @@ final class RecordedRoutes {
      * @throws StoreException when the run's cases cannot be read
      */
     static void check(RunHeader run, Workspace ws, RunStore store) throws StoreException, RequestException {
+        // By route and suite: a suite's case records the versions of that suite's judges.
         Map<String, CaseKey> firstAnswered = new LinkedHashMap<>();
         Set<String> gradingJudges = new HashSet<>();
         for (CaseSummary s : store.summaries(run.id())) {
-            if (s.failureKind() == null) firstAnswered.putIfAbsent(s.key().route(), s.key());
+            if (s.failureKind() == null) firstAnswered.putIfAbsent(s.key().route() + '\u0000' + s.key().suite(), s.key());
             for (JudgeVerdict v : s.judgements()) {
                 if (JudgeVerdict.PASS.equals(v.outcome()) || JudgeVerdict.FAIL.equals(v.outcome())) gradingJudges.add(v.name());
             }
