@@ -78,13 +78,19 @@ class ResumeAfterEditTest {
      * the variable as it was, the resume finishes it.
      */
     @Test
-    void aResumeWhoseEnvironmentChangesAnAnsweringRoutesModelIsRefused() {
+    void aResumeWhoseEnvironmentChangesAnAnsweringRoutesModelIsRefused() throws Exception {
         AtomicBoolean down = new AtomicBoolean(true);
         FakeChatCompletions grader = JudgeRouteDownTest.downOnT005(down);
         OpenAiWorkspace ws = JudgeRunTest.workspace(tmp, server, grader)
                 .editRoutes("model: gpt-4o-mini", "model: ${GRADER_MODEL:-gpt-4o-mini}");
-        // Every suite: the safety probes answer on the same route, and their records name no judge.
+        // Every suite, safety first: its probes answer first on the same route, and their records name no judge.
+        String manifest = java.nio.file.Files.readString(ws.dir.resolve("evalbench.yaml"));
+        int triage = manifest.indexOf("  - name: triage");
+        int safety = manifest.indexOf("  - name: safety");
+        ws.write("evalbench.yaml", manifest.substring(0, triage) + manifest.substring(safety).stripTrailing() + "\n"
+                + manifest.substring(triage, safety));
         OpenAiWorkspace.Run run = ws.runWith("--cache", "off");
+        assertThat(run.cases().get(0).key().suite()).as("the first stored answer").isEqualTo("safety");
         assertThat(run.exit()).as(run.result().err()).isEqualTo(ExitCodes.INCOMPLETE);
         String id = run.header().id();
         down.set(false);
