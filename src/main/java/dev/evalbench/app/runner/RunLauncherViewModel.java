@@ -18,6 +18,7 @@ import dev.evalbench.core.service.RunAgain;
 import dev.evalbench.core.service.RunService;
 import dev.evalbench.core.store.RunStore;
 import dev.evalbench.core.store.StoreException;
+import dev.evalbench.core.text.Listed;
 import dev.evalbench.core.workspace.SuiteSpec;
 import dev.evalbench.core.workspace.Workspace;
 import dev.evalbench.core.workspace.WorkspaceException;
@@ -209,9 +210,7 @@ public final class RunLauncherViewModel {
      */
     static String unsavedWarning(java.util.Collection<String> files) {
         if (files.isEmpty()) return null;
-        List<String> names = List.copyOf(files);
-        String named = names.size() == 1 ? names.get(0)
-                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+        String named = Listed.inWords(List.copyOf(files));
         // What and whose first: the status line is cut at the window's width.
         return "unsaved edits to " + named + " are not in this run: it is of the files as saved (Ctrl+S saves them as a"
                 + " new revision)";

@@ -1,6 +1,8 @@
 package dev.evalbench.core.service;
 
 import dev.evalbench.core.record.RunHeader;
+import dev.evalbench.core.text.Counted;
+import dev.evalbench.core.text.Listed;
 import dev.evalbench.core.workspace.Workspace;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,11 +55,7 @@ public final class EditsSinceRun {
 
     /** "routes.yaml", "a.yaml and b.yaml", "a, b, c and 2 other files". */
     private static String named(List<String> paths) {
-        if (paths.size() == 1) return paths.get(0);
-        if (paths.size() <= NAMED) {
-            return String.join(", ", paths.subList(0, paths.size() - 1)) + " and " + paths.get(paths.size() - 1);
-        }
-        int rest = paths.size() - NAMED;
-        return String.join(", ", paths.subList(0, NAMED)) + " and " + rest + (rest == 1 ? " other file" : " other files");
+        if (paths.size() <= NAMED) return Listed.inWords(paths);
+        return String.join(", ", paths.subList(0, NAMED)) + " and " + Counted.of(paths.size() - NAMED, "other file");
     }
 }
