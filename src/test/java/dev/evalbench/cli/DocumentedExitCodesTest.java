@@ -55,12 +55,14 @@ class DocumentedExitCodesTest {
                 .contains("| ➖ no answer | schema | schema_pass_rate | — | ≥ 99.0% | — | — | — | — |")
                 .doesNotContain("❌ |").doesNotContain("✅").doesNotContain("Failed gates");
         assertThat(text.out()).contains("outage: no case got an answer").contains("INCOMPLETE: resume with `evalbench resume");
-        // How the routes served it, in words (it read "answered {}; fallbacks {}; provider failures {CLIENT_ERROR=32}").
+        // How the routes served it, in words (it read "answered {}; fallbacks {}; provider failures {CLIENT_ERROR=32}"),
+        // and the server's own words on the refusal.
         assertThat(text.out()).contains("routes: answered none; fallbacks none; provider failures client error 3; 0 retries\n")
-                .contains("event: refused openai: the server refused its first 3 calls with HTTP 401 and answered none: not"
+                .contains("event: refused openai: the server refused its first 3 calls with HTTP 401 (\"bad key\") and answered none: not"
                         + " called again this run (check its key, model and base_url)\n")
                 .contains("outage: no case got an answer from the model (3 provider failures, 29 cases not sent: route openai"
-                        + " not called: the server refused its first 3 calls with HTTP 401 (check its key, model and base_url));"
+                        + " not called: the server refused its first 3 calls with HTTP 401 (\"bad key\") (check its key, model and"
+                        + " base_url));"
                         + " the run is incomplete and resume retries those cases\n");
         assertThat(text.out().split("no case got an answer", -1)).as("the outage said once").hasSize(2);
         // Its gates measured the outage: each reads "no answer" without a value, as the gates panel says it, not
@@ -95,8 +97,8 @@ class DocumentedExitCodesTest {
         Cli.Result after = Cli.run(ws.env, "gate", outage.header().id(), "--workspace", ws.dir.toString(), "--db",
                 ws.db.toString(), "--markdown", summary.toString());
         assertThat(after.out()).contains("event: outage no case got an answer from the model (3 provider failures, 29 cases"
-                + " not sent: route openai not called: the server refused its first 3 calls with HTTP 401 (check its key,"
-                + " model and base_url)); resumed since, the run is complete\n")
+                + " not sent: route openai not called: the server refused its first 3 calls with HTTP 401 (\"bad key\") (check"
+                + " its key, model and base_url)); resumed since, the run is complete\n")
                 .doesNotContain("the run is incomplete").doesNotContain("INCOMPLETE");
         assertThat(java.nio.file.Files.readString(summary)).doesNotContain("the run is incomplete").doesNotContain("no answer |");
         Path finished = tmp.resolve("finished-report");

@@ -31,7 +31,8 @@ final class KeyScreenedProvider implements ModelProvider {
         try {
             response = inner.complete(request);
         } catch (ProviderException e) {
-            throw new ProviderException(e.kind(), keys.scrub(e.getMessage()), e.httpStatus(), e.retryAfterMs(), null);
+            throw new ProviderException(e.kind(), keys.scrub(e.getMessage()), e.httpStatus(), e.retryAfterMs(),
+                    e.serverSays() == null ? null : keys.scrub(e.serverSays()), null);
         } catch (RuntimeException e) {
             throw new ProviderException(FailureKind.INTERNAL,
                     keys.scrub("provider of route " + route + " failed unexpectedly: " + e), null, -1, null);

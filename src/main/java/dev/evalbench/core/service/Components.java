@@ -123,10 +123,13 @@ public final class Components {
                 throw new java.io.UncheckedIOException("cannot create " + HistoryLocation.folder(workspaceDir), e);
             }
         }
+        // Built only when a server's words are to be written (a route refused): it indexes every restricted value.
+        java.util.function.Supplier<dev.evalbench.core.mask.OutboundMask> mask = OutboundMasks.later(List.of(ws), env);
         RouterOptions options = RouterOptions.defaults(workspaceDir, env)
                 .withProviders(providers)
                 .withCacheMode(CacheMode.parse(cacheMode))
-                .withEvents(events);
+                .withEvents(events)
+                .withMasking(text -> mask.get().text(null, text));
         return RouteCallers.create(ws, options);
     }
 }

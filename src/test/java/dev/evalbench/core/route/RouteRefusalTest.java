@@ -13,11 +13,15 @@ import org.junit.jupiter.api.Test;
 /** When the server's answers refuse a route itself, and when they are only one call's. */
 class RouteRefusalTest {
     private final List<RunEvent> events = new ArrayList<>();
-    private final RouteRefusal refusal = new RouteRefusal("openai", RouterClock.SYSTEM, events::add);
+    private final RouteRefusal refusal = new RouteRefusal("openai", RouterClock.SYSTEM, events::add, text -> text.replace("secret@example.com", "[restricted]"));
 
     private static ProviderException status(int code) {
         FailureKind kind = code == 500 ? FailureKind.SERVER_ERROR : FailureKind.CLIENT_ERROR;
         return new ProviderException(kind, "HTTP " + code, code, -1, null);
+    }
+
+    private static ProviderException says(int code, String words) {
+        return new ProviderException(FailureKind.CLIENT_ERROR, "HTTP " + code + ": {...}", code, -1, words, null);
     }
 
     @Test
@@ -38,6 +42,41 @@ class RouteRefusalTest {
     }
 
     @Test
+    void aRefusalQuotesTheServersWordsMasked() {
+        for (int i = 0; i < 3; i++) refusal.failed(says(403, "Key of secret@example.com is not allowed to use gpt-4o"));
+
+        assertThat(refusal.why()).isEqualTo("the server refused its first 3 calls with HTTP 403 (\"Key of [restricted] is"
+                + " not allowed to use gpt-4o\") (check its key, model and base_url)");
+        assertThat(events).singleElement().extracting(RunEvent::detail).asString()
+                .contains("HTTP 403 (\"Key of [restricted] is not allowed")
+                .doesNotContain("secret@example.com");
+    }
+
+    @Test
+    void threeBadRequestsExplainedAlikeRejectTheRoute() {
+        String words = "Unsupported value: 'temperature' does not support 0 with this model.";
+        for (int i = 0; i < 3; i++) refusal.failed(says(400, words));
+
+        assertThat(refusal.why()).isEqualTo("the server rejected its first 3 calls with HTTP 400 (\"" + words + "\") (check"
+                + " the route's model and params; an edit to routes.yaml takes a new run, as resume sends what this run"
+                + " recorded)");
+        assertThat(events).singleElement().extracting(RunEvent::kind).isEqualTo("refused");
+    }
+
+    @Test
+    void badRequestsExplainedEachTheirOwnWayAreTheCasesOwn() {
+        // A prompt past the context: the message counts each case's tokens, so no two read alike.
+        refusal.failed(says(400, "maximum context length is 8192 tokens; your messages resulted in 9120 tokens"));
+        refusal.failed(says(400, "maximum context length is 8192 tokens; your messages resulted in 8710 tokens"));
+        refusal.failed(says(400, "maximum context length is 8192 tokens; your messages resulted in 9998 tokens"));
+        refusal.failed(says(422, "Field required"));
+        refusal.failed(says(422, "Field required"));
+        refusal.failed(says(400, "Field required")); // another status starts the count again
+        assertThat(refusal.why()).isNull();
+        assertThat(events).isEmpty();
+    }
+
+    @Test
     void aRouteThatAnsweredOnceIsNeverRefused() {
         refusal.answered();
         for (int i = 0; i < 5; i++) refusal.failed(status(404));
@@ -52,7 +91,7 @@ class RouteRefusalTest {
         refusal.failed(status(401));
         refusal.failed(status(404));
         refusal.failed(status(404));
-        refusal.failed(status(400)); // a bad request is the case's, not the route's
+        refusal.failed(status(400)); // another status: the count starts again
         refusal.failed(status(404));
         assertThat(refusal.why()).isNull();
         assertThat(events).isEmpty();

@@ -8,7 +8,8 @@ import java.time.Clock;
  * Judges an HTTP status: 2xx passes; 429 is {@link FailureKind#RATE_LIMITED} with the server's Retry-After;
  * 5xx is {@link FailureKind#SERVER_ERROR}; every other status, 4xx and the redirects we do not follow, is
  * {@link FailureKind#CLIENT_ERROR}. The message carries the start of the error body (servers explain
- * themselves there), scrubbed of the key.
+ * themselves there), and {@link ProviderException#serverSays()} the server's sentence read from it, both scrubbed
+ * of the key.
  */
 final class HttpStatuses {
     private static final int BODY_SNIPPET = 300;
@@ -32,6 +33,7 @@ final class HttpStatuses {
         String body = reply.body().length() > BODY_SNIPPET ? reply.body().substring(0, BODY_SNIPPET) + "..." : reply.body();
         String note = status >= 300 && status < 400 ? " (redirects are not followed)" : "";
         String message = redactor.scrub("HTTP " + status + " from " + endpoint + note + ": " + body.strip());
-        throw new ProviderException(kind, message, status, retryAfter, null);
+        String says = ServerWords.of(reply.body());
+        throw new ProviderException(kind, message, status, retryAfter, says == null ? null : redactor.scrub(says), null);
     }
 }
