@@ -89,6 +89,11 @@ class RequestWordingTest {
         assertThat(swapped.err()).contains("error: tag \"" + prefix + "\" looks like a run id: the run comes first,"
                 + " then the tag: `evalbench tag " + prefix + " main`");
         assertThat(Cli.run("tag", "main", latest, "--workspace", ws.toString()).exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        // The same order with the run named by its place in the history.
+        Cli.Result byPlace = Cli.run("tag", "main", "latest~1", "--workspace", ws.toString());
+        assertThat(byPlace.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(byPlace.err()).contains("error: tag \"latest~1\" is not allowed: it names a run; the run comes first,"
+                + " then the tag: `evalbench tag latest~1 main`");
         assertThat(Cli.run("tag", "latest", "release-2026.12", "--workspace", ws.toString()).exit()).isZero();
         // Nor may an imported capture carry one.
         Cli.Result imported = Cli.run("traffic", "import", ws.resolve("traffic/control-small.jsonl").toString(), "-w",

@@ -130,6 +130,12 @@ public final class HistoryService {
      * words the hint of a tag that looks like a run id.
      */
     public static void checkTag(String tag, String runRef) throws RequestException {
+        // `tag main latest`, in git's order: "latest" names a run, never a tag.
+        if (tag != null && tag.matches("latest(~\\d+)?") && runRef != null && runRef.matches(TAG_PATTERN)
+                && !runRef.equals("latest")) {
+            throw new RequestException("tag", tag, "tag \"" + tag + "\" is not allowed: it names a run; the run comes first,"
+                    + " then the tag: `evalbench tag " + tag + " " + runRef + "`");
+        }
         if (tag == null || !tag.matches(TAG_PATTERN) || tag.equals("latest")) {
             throw new RequestException("tag", tag, "tag \"" + tag
                     + "\" is not allowed: use letters, digits, '.', '_', '-', '/' (and not \"latest\")");
