@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 /**
  * Whether the server has refused a route itself rather than a call: its first {@value #CALLS} calls, with no answer
@@ -15,7 +16,7 @@ import java.util.function.UnaryOperator;
  * base_url), or all came back 400 or 422 with the same explanation (a param the model does not take, such as a
  * temperature a reasoning model refuses: every request the route sends is malformed the same way). A 400 that differs
  * from the one before is a case's own (a prompt past the context, whose message counts its tokens) and starts the
- * count again. From then on the route is not called for the rest of the run: every case would meet the same answer,
+ * count again, as does one about what the case says, however alike ({@link #CASES_OWN}). From then on the route is not called for the rest of the run: every case would meet the same answer,
  * and at the sample's 300 requests a minute a 10,000-case run took half an hour to say so. The breaker does not see
  * these (a bad request says nothing of a server's health). A route that answered once is never refused: a 404 then
  * is that call's. The event says it once, with the server's own words, masked:
@@ -29,6 +30,13 @@ final class RouteRefusal {
     private static final Set<Integer> REFUSING = Set.of(401, 403, 404);
     /** Statuses that refuse it when the server says the same each time: the request itself is malformed. */
     private static final Set<Integer> REJECTING = Set.of(400, 422);
+    /**
+     * A 400 about what a case says, however alike its words: a content filter or usage policy flagging the prompt (a
+     * safety suite's probes are written to be flagged, and a run starting with three of them is no malformed route)
+     * or a prompt past the context, worded without its count.
+     */
+    private static final Pattern CASES_OWN = Pattern.compile("(?i)content[ _-]?(filter|management|policy)|usage polic"
+            + "|flagged|context[ _]length|maximum context|too long|too many tokens");
 
     private final String route;
     private final RouterClock clock;
@@ -62,13 +70,13 @@ final class RouteRefusal {
         synchronized (this) {
             if (answered || why != null) return;
             Integer code = failure.httpStatus();
-            boolean refusal = failure.kind() == FailureKind.CLIENT_ERROR && code != null
-                    && (REFUSING.contains(code) || REJECTING.contains(code));
+            String says = failure.serverSays();
+            boolean refusal = failure.kind() == FailureKind.CLIENT_ERROR && code != null && (REFUSING.contains(code)
+                    || REJECTING.contains(code) && (says == null || !CASES_OWN.matcher(says).find()));
             if (!refusal) {
                 inARow = 0;
                 return;
             }
-            String says = failure.serverSays();
             // A malformed request counts only when the server explains it as it did the one before.
             boolean same = code == status && (REFUSING.contains(code) || Objects.equals(says, serverSays));
             inARow = same ? inARow + 1 : 1;

@@ -72,6 +72,15 @@ class RouteRefusalTest {
         refusal.failed(says(422, "Field required"));
         refusal.failed(says(422, "Field required"));
         refusal.failed(says(400, "Field required")); // another status starts the count again
+        // Alike, but about what each case says: a safety suite's probes flagged by the provider's filter.
+        for (int i = 0; i < 3; i++) {
+            refusal.failed(says(400, "The response was filtered due to the prompt triggering Azure OpenAI's content"
+                    + " management policy. Please modify your prompt and retry."));
+        }
+        for (int i = 0; i < 3; i++) {
+            refusal.failed(says(400, "Invalid prompt: your prompt was flagged as potentially violating our usage policy."));
+        }
+        for (int i = 0; i < 3; i++) refusal.failed(says(400, "Input is too long for requested model."));
         assertThat(refusal.why()).isNull();
         assertThat(events).isEmpty();
     }
