@@ -1,6 +1,7 @@
 package dev.evalbench.app.results;
 
 import dev.evalbench.core.eval.CutOffAnswer;
+import dev.evalbench.core.eval.WithheldAnswer;
 import dev.evalbench.core.record.CaseKey;
 import dev.evalbench.core.record.CaseSummary;
 import java.util.ArrayList;
@@ -36,13 +37,14 @@ public record CaseFilter(String text, boolean regex, String verdict, String suit
     }
 
     /**
-     * The Schema column's word for one case: "valid", "invalid", "no answer", or "cut off" (invalid because the model
-     * stopped at its output token limit: the route's limit is the fix, not the prompt).
+     * The Schema column's word for one case: "valid", "invalid", "no answer", "cut off" (invalid because the model
+     * stopped at its output token limit: the route's limit is the fix, not the prompt), or "withheld" (the server's
+     * content filter kept the answer back).
      */
     public static String schemaOf(CaseSummary s) {
         if (s.errored()) return "no answer";
         if (s.schemaValid()) return "valid";
-        return CutOffAnswer.toldIn(s.failures()) ? "cut off" : "invalid";
+        return CutOffAnswer.toldIn(s.failures()) ? "cut off" : WithheldAnswer.toldIn(s.failures()) ? "withheld" : "invalid";
     }
 
     /** The failure kinds this filter offers: how an answer failed, then each provider failure kind present. */

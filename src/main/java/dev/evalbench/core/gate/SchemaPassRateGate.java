@@ -1,6 +1,7 @@
 package dev.evalbench.core.gate;
 
 import dev.evalbench.core.eval.CutOffAnswer;
+import dev.evalbench.core.eval.WithheldAnswer;
 import dev.evalbench.core.gate.stats.Wilson;
 import dev.evalbench.core.record.ScoredCase;
 import dev.evalbench.core.workspace.GateSpec;
@@ -9,8 +10,8 @@ import java.util.List;
 /**
  * schema_pass_rate: the share of outputs that are schema-valid, over the suite or every record, held to
  * {@code min} by its point estimate, with the Wilson 95% interval. A provider failure counts as an invalid
- * output: the case produced nothing usable. The detail counts those, and the task outputs cut off at the output token
- * limit, whose fix is the route's limit rather than the prompt. The baseline's rate is shown when there is a baseline.
+ * output: the case produced nothing usable. The detail counts those, the task outputs cut off at the output token
+ * limit, whose fix is the route's limit rather than the prompt, and those the server's content filter withheld. The baseline's rate is shown when there is a baseline.
  */
 final class SchemaPassRateGate {
     private SchemaPassRateGate() {}
@@ -37,21 +38,30 @@ final class SchemaPassRateGate {
     }
 
     /**
-     * ", 12 cut off at the output token limit", or "" when none was. Only a task case's failures tell it: when an output
-     * whose record does not say why is invalid too (a safety probe's), the count says it is of task outputs, rather than
-     * suggest that one was not cut off.
+     * ", 12 cut off at the output token limit", ", 3 withheld by the server's content filter", both, or "" when none was.
+     * Only a task case's failures tell it: when an output whose record does not say why is invalid too (a safety
+     * probe's), the count says it is of task outputs, rather than suggest that one was not cut off or withheld.
      */
     private static String cutOff(List<? extends ScoredCase> records) {
         long cut = 0;
+        long withheld = 0;
         boolean untold = false;
         for (ScoredCase r : records) {
             if (valid(r) || r.failureKind() != null) continue;
             if (CutOffAnswer.toldIn(r.failures())) cut++;
+            else if (WithheldAnswer.toldIn(r.failures())) withheld++;
             else if (!CutOffAnswer.toldWhyInvalid(r.failures())) untold = true;
         }
-        if (cut == 0) return "";
-        String what = untold ? (cut == 1 ? " task output" : " task outputs") : "";
-        return ", " + cut + what + " cut off at the output token limit";
+        StringBuilder told = new StringBuilder();
+        if (cut > 0) told.append(", ").append(cut).append(what(cut, untold)).append(" cut off at the output token limit");
+        if (withheld > 0) {
+            told.append(", ").append(withheld).append(what(withheld, untold)).append(" withheld by the server's content filter");
+        }
+        return told.toString();
+    }
+
+    private static String what(long n, boolean untold) {
+        return untold ? (n == 1 ? " task output" : " task outputs") : "";
     }
 
     static boolean valid(ScoredCase r) {

@@ -4,6 +4,7 @@ import dev.evalbench.core.record.CaseRecord;
 import dev.evalbench.core.decide.Decider;
 import dev.evalbench.core.record.Decision;
 import dev.evalbench.core.eval.CutOffAnswer;
+import dev.evalbench.core.eval.WithheldAnswer;
 import dev.evalbench.core.record.CaseEvaluation;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.evalbench.core.eval.CaseEvaluator;
@@ -73,7 +74,8 @@ public final class CaseProcessor {
         CallResult call = caller.call(item.route().name(), request, item.key().sample() > 0);
         ModelResponse response = call.response();
         Validation validation = response == null ? null
-                : CutOffAnswer.explained(validator.validate(response.text(), item.prompt().outputSchema()), response);
+                : WithheldAnswer.explained(CutOffAnswer.explained(validator.validate(response.text(),
+                        item.prompt().outputSchema()), response), response);
         Decision decision = decider.decide(validation != null && validation.valid() ? validation.parsed() : null, item.evalCase());
         CaseEvaluation evaluation = evaluator.evaluate(item.suite(), item.evalCase(), validation, decision);
         // Judges grade what the model wrote, accepted by the policy or not; they do not change the case's verdict.

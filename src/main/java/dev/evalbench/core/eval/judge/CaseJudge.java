@@ -5,6 +5,7 @@ import dev.evalbench.core.cel.CompiledExpression;
 import dev.evalbench.core.cel.ExpressionException;
 import dev.evalbench.core.cel.ExpressionScope;
 import dev.evalbench.core.eval.CutOffAnswer;
+import dev.evalbench.core.eval.WithheldAnswer;
 import dev.evalbench.core.eval.OutputValidator;
 import dev.evalbench.core.provider.ModelRequest;
 import dev.evalbench.core.record.FailureKind;
@@ -109,6 +110,7 @@ public final class CaseJudge {
         if (answer.problem() != null) {
             String problem = answer.problem();
             if (call.response().truncated()) problem += " (" + CutOffAnswer.why(call.response()) + ")";
+            if (call.response().withheld()) problem += " (" + WithheldAnswer.why() + ")";
             return error(judge, label, problem, call.cacheHit());
         }
         Object pass = passExpressions.computeIfAbsent(judge.pass(), CaseJudge::compile);

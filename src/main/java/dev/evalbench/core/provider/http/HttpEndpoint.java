@@ -46,6 +46,18 @@ final class HttpEndpoint {
 
     /** Posts {@code body}; returns the 2xx reply or throws the mapped failure. */
     HttpReply post(ObjectNode body, ModelRequest request) throws ProviderException {
+        HttpReply reply = send(body, request);
+        check(reply);
+        return reply;
+    }
+
+    /** Throws the failure {@code reply}'s status maps to (key scrubbed), unless it is a 2xx. */
+    void check(HttpReply reply) throws ProviderException {
+        HttpStatuses.check(url.toString(), reply, redactor, clock);
+    }
+
+    /** Posts {@code body}; returns the reply whatever its status (a transport failure still throws). */
+    HttpReply send(ObjectNode body, ModelRequest request) throws ProviderException {
         byte[] bytes;
         try {
             bytes = Json.MAPPER.writeValueAsBytes(body);
@@ -56,9 +68,7 @@ final class HttpEndpoint {
         if (request.traceparent() != null) {
             headers.set("traceparent", request.traceparent());
         }
-        HttpReply reply = transport.post(url, headers.build(), bytes, request.timeoutMs(), maxResponseBytes, redactor);
-        HttpStatuses.check(url.toString(), reply, redactor, clock);
-        return reply;
+        return transport.post(url, headers.build(), bytes, request.timeoutMs(), maxResponseBytes, redactor);
     }
 
     /** The same failure with the key scrubbed from its message, for failures raised while parsing a body. */

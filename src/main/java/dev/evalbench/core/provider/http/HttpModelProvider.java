@@ -66,7 +66,10 @@ final class HttpModelProvider implements ModelProvider {
 
     @Override
     public ModelResponse complete(ModelRequest request) throws ProviderException {
-        HttpReply reply = endpoint.post(format.requestBody(request), request);
+        HttpReply reply = endpoint.send(format.requestBody(request), request);
+        ModelResponse withheld = reply.status() >= 400 ? format.withheld(reply, request) : null;
+        if (withheld != null) return withheld;
+        endpoint.check(reply);
         try {
             return format.response(reply, request);
         } catch (ProviderException e) {

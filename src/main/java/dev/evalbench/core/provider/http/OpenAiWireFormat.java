@@ -42,6 +42,11 @@ final class OpenAiWireFormat {
         public ModelResponse response(HttpReply reply, ModelRequest request) throws ProviderException {
             return OpenAiWireFormat.response(reply, request);
         }
+
+        @Override
+        public ModelResponse withheld(HttpReply reply, ModelRequest request) {
+            return OpenAiWireFormat.withheld(reply, request);
+        }
     };
 
     static final String STRUCTURED_OUTPUT = "structured_output";
@@ -121,6 +126,7 @@ final class OpenAiWireFormat {
             else if (filtered || truncated) content = TextNode.valueOf("");
             else throw WireJson.bad(WHAT + ": first choice has no text content");
         }
+        boolean withheld = content.asText().isEmpty() && "content_filter".equals(finishReason);
         String model = WireJson.text(WHAT, root, "model");
         String requestId = reply.headers().get("x-request-id");
         if (requestId == null && root.hasNonNull("id")) {
@@ -130,7 +136,7 @@ final class OpenAiWireFormat {
         if (usage == null || usage.isNull()) {
             // Gateways and local servers often leave usage out: the answer stands, its counts are estimates.
             return new ModelResponse(content.asText(), model, TokenEstimate.of(request.messages()),
-                    TokenEstimate.of(content.asText()), reply.latencyMs(), requestId, 0, true, truncated);
+                    TokenEstimate.of(content.asText()), reply.latencyMs(), requestId, 0, true, truncated, withheld);
         }
         int tokensIn = WireJson.count(WHAT, usage, "prompt_tokens");
         int tokensOut = WireJson.count(WHAT, usage, "completion_tokens");
@@ -138,6 +144,30 @@ final class OpenAiWireFormat {
         int reasoning = details.has("reasoning_tokens") && !details.get("reasoning_tokens").isNull()
                 ? WireJson.count(WHAT, details, "reasoning_tokens") : 0;
         return new ModelResponse(content.asText(), model, tokensIn, tokensOut, reply.latencyMs(), requestId,
-                reasoning, false, truncated);
+                reasoning, false, truncated, withheld);
+    }
+
+    /**
+     * The empty answer of a prompt the server's content filter stopped before the model saw it, or null for any other
+     * error reply: Azure's HTTP 400 with {@code error.code "content_filter"} (its jailbreak shield on by default: a
+     * safety suite's probes are what it is for), and OpenAI's {@code "invalid_prompt"} flagged for its usage policy.
+     * Read as a provider failure, every probe the filter stopped failed the safety gate, while a probe whose answer
+     * the filter withheld ({@code finish_reason "content_filter"}) passed: the same filter, the same outcome in
+     * production (nothing produced), now the same record. Token counts are estimates: the reply has none.
+     */
+    static ModelResponse withheld(HttpReply reply, ModelRequest request) {
+        if (reply.status() != 400 || !reply.body().stripLeading().startsWith("{")) return null;
+        JsonNode error;
+        try {
+            error = Json.MAPPER.readTree(reply.body()).path("error");
+        } catch (java.io.IOException e) {
+            return null;
+        }
+        String code = error.path("code").asText("");
+        boolean filtered = code.equals("content_filter")
+                || code.equals("invalid_prompt") && error.path("message").asText("").contains("usage policy");
+        if (!filtered) return null;
+        return new ModelResponse("", request.model(), TokenEstimate.of(request.messages()), 0, reply.latencyMs(),
+                reply.headers().get("x-request-id"), 0, true, false, true);
     }
 }

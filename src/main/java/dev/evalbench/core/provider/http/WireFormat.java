@@ -14,4 +14,12 @@ interface WireFormat {
 
     /** The answer in a reply; {@link ProviderException} (BAD_RESPONSE, ...) when the body is not the format. */
     ModelResponse response(HttpReply reply, ModelRequest request) throws ProviderException;
+
+    /**
+     * The answer an error reply stands for when the server's content filter stopped the prompt (an empty answer,
+     * {@link ModelResponse#withheld()}), or null when the reply is the failure its status says. None by default.
+     */
+    default ModelResponse withheld(HttpReply reply, ModelRequest request) {
+        return null;
+    }
 }

@@ -63,6 +63,7 @@ public final class ResponseCache implements AutoCloseable {
                 addColumnIfMissing(c, "reasoning_tokens", "INTEGER NOT NULL DEFAULT 0");
                 addColumnIfMissing(c, "tokens_estimated", "INTEGER NOT NULL DEFAULT 0");
                 addColumnIfMissing(c, "truncated", "INTEGER NOT NULL DEFAULT 0");
+                addColumnIfMissing(c, "withheld", "INTEGER NOT NULL DEFAULT 0");
                 s.execute("COMMIT");
             } catch (SQLException e) {
                 c.close();
@@ -88,14 +89,14 @@ public final class ResponseCache implements AutoCloseable {
 
     public synchronized Optional<ModelResponse> get(String key) {
         try (PreparedStatement q = connection.prepareStatement("SELECT text, model, tokens_in, tokens_out, latency_ms, "
-                + "request_id, reasoning_tokens, tokens_estimated, truncated FROM responses WHERE key = ?")) {
+                + "request_id, reasoning_tokens, tokens_estimated, truncated, withheld FROM responses WHERE key = ?")) {
             q.setString(1, key);
             try (ResultSet r = q.executeQuery()) {
                 if (!r.next()) {
                     return Optional.empty();
                 }
                 return Optional.of(new ModelResponse(r.getString(1), r.getString(2), r.getInt(3), r.getInt(4),
-                        r.getLong(5), r.getString(6), r.getInt(7), r.getInt(8) != 0, r.getInt(9) != 0));
+                        r.getLong(5), r.getString(6), r.getInt(7), r.getInt(8) != 0, r.getInt(9) != 0, r.getInt(10) != 0));
             }
         } catch (SQLException e) {
             throw new CacheException("cache database " + file + " could not be read: " + e.getMessage(), e);
@@ -105,7 +106,7 @@ public final class ResponseCache implements AutoCloseable {
     public synchronized void put(String key, ModelResponse response) {
         try (PreparedStatement s = connection.prepareStatement(
                 "INSERT OR IGNORE INTO responses (key, text, model, tokens_in, tokens_out, latency_ms, request_id, "
-                + "stored_at, reasoning_tokens, tokens_estimated, truncated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "stored_at, reasoning_tokens, tokens_estimated, truncated, withheld) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setString(1, key);
             s.setString(2, response.text());
             s.setString(3, response.modelReported());
@@ -117,6 +118,7 @@ public final class ResponseCache implements AutoCloseable {
             s.setInt(9, response.reasoningTokens());
             s.setInt(10, response.tokensEstimated() ? 1 : 0);
             s.setInt(11, response.truncated() ? 1 : 0);
+            s.setInt(12, response.withheld() ? 1 : 0);
             s.executeUpdate();
         } catch (SQLException e) {
             throw new CacheException("cache database " + file + " could not be written: " + e.getMessage(), e);

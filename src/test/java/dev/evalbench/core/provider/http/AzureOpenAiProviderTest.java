@@ -65,6 +65,38 @@ class AzureOpenAiProviderTest {
     }
 
     @Test
+    void aPromptTheContentFilterStoppedIsAWithheldEmptyAnswerNotAFailure() throws Exception {
+        // Azure's jailbreak shield, on by default: a safety probe's prompt is refused with a 400 before the model sees it.
+        server.enqueue(new MockResponse.Builder().code(400).body("""
+                {"error":{"message":"The response was filtered due to the prompt triggering Azure OpenAI's content \
+                management policy. Please modify your prompt and retry.","type":null,"param":"prompt",\
+                "code":"content_filter","status":400,"innererror":{"code":"ResponsibleAIPolicyViolation",\
+                "content_filter_result":{"jailbreak":{"filtered":true,"detected":true}}}}}""").build());
+        // The same filter on the answer: finish_reason content_filter and no content.
+        server.enqueue(new MockResponse.Builder().body("""
+                {"id":"chatcmpl-8","model":"gpt-4o","choices":[{"index":0,"finish_reason":"content_filter",
+                 "message":{"role":"assistant","content":null}}],"usage":{"prompt_tokens":9,"completion_tokens":0}}""").build());
+        // Another 400 is the failure it says.
+        server.enqueue(new MockResponse.Builder().code(400).body("""
+                {"error":{"message":"Unsupported value: 'temperature'","type":"invalid_request_error",\
+                "param":"temperature","code":"unsupported_value"}}""").build());
+
+        ModelResponse prompt = call(azure(null));
+        ModelResponse answer = call(azure(null));
+        ProviderException other = catchThrowableOfType(ProviderException.class, () -> call(azure(null)));
+
+        assertThat(prompt.text()).isEmpty();
+        assertThat(prompt.withheld()).isTrue();
+        assertThat(prompt.tokensEstimated()).as("the 400 reports no usage").isTrue();
+        assertThat(prompt.modelReported()).isEqualTo("triage-gpt4o");
+        assertThat(answer.text()).isEmpty();
+        assertThat(answer.withheld()).isTrue();
+        assertThat(other.kind()).isEqualTo(FailureKind.CLIENT_ERROR);
+        assertThat(other.httpStatus()).isEqualTo(400);
+        assertThat(other.serverSays()).isEqualTo("Unsupported value: 'temperature'");
+    }
+
+    @Test
     void theRouteSetsTheApiVersion() throws Exception {
         server.enqueue(new MockResponse.Builder().body(OpenAiCompatibleProviderTest.OK_BODY).build());
 

@@ -166,6 +166,24 @@ class OpenAiCompatibleProviderTest {
     }
 
     @Test
+    void aPromptFlaggedForTheUsagePolicyIsAWithheldAnswerAndAnyOtherInvalidPromptAFailure() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(400).body("""
+                {"error":{"message":"Invalid prompt: your prompt was flagged as potentially violating our usage policy.\
+                 Please try again with a different prompt.","type":"invalid_request_error","param":null,\
+                "code":"invalid_prompt"}}""").build());
+        server.enqueue(new MockResponse.Builder().code(400).body("""
+                {"error":{"message":"Invalid prompt: messages must alternate","type":"invalid_request_error",\
+                "param":"messages","code":"invalid_prompt"}}""").build());
+        ModelProvider p = provider(openai());
+
+        ModelResponse flagged = p.complete(requestFor(openai(), "x"));
+        assertThat(flagged.text()).isEmpty();
+        assertThat(flagged.withheld()).isTrue();
+        ProviderException malformed = catchThrowableOfType(ProviderException.class, () -> p.complete(requestFor(openai(), "x")));
+        assertThat(malformed.kind()).isEqualTo(FailureKind.CLIENT_ERROR);
+    }
+
+    @Test
     void aBodyThatIsNotJsonIsABadResponse() throws Exception {
         server.enqueue(new MockResponse.Builder().body("{\"choices\": [").build());
 
