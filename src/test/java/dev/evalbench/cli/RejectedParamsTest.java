@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code temperature: 0}, HTTP 400) sent every case, 159 calls paced by the route's rate limit, and the output never
  * said what the server said: "provider failures client error 159" and "resume the run once the route answers". Now
  * three alike stop the route, the server's words are in the event and the outage line, masked like every text that
- * leaves the machine, and the way out is named: fix routes.yaml and start a new run.
+ * leaves the machine, and the way out is named: fix routes.yaml and start a new run. So too an account out of quota,
+ * whose 429 is no rate limit.
  */
 class RejectedParamsTest {
     static final String TEMPERATURE = "Unsupported value: 'temperature' does not support 0 with this model."
@@ -91,6 +92,26 @@ class RejectedParamsTest {
         assertThat(fixed.header().status()).isEqualTo(RunStatus.COMPLETE);
         assertThat(fixed.cases()).hasSize(32).allSatisfy(c -> assertThat(c.failureKind()).isNull());
         assertThat(reasoning.rejected.get()).as("no request of the new run rejected").isEqualTo(6);
+    }
+
+    @Test
+    void anAccountOutOfQuotaIsRefusedSayingSoNotABreakerOpenedByRetries() {
+        // OpenAI answers 429 to an account without credit: read as a rate limit, each case was retried, the breaker
+        // opened after 8 calls and the run said "159 cases not sent: the breaker of route openai was open", no word of
+        // the quota. Resuming met the same.
+        server.setDispatcher(new FakeChatCompletions().otherwise(FakeChatCompletions.status(429, "{\"error\":{\"message\":"
+                + "\"You exceeded your current quota, please check your plan and billing details.\",\"type\":"
+                + "\"insufficient_quota\",\"param\":null,\"code\":\"insufficient_quota\"}}")));
+        OpenAiWorkspace ws = new OpenAiWorkspace(tmp, server, "sk-test");
+
+        OpenAiWorkspace.Run run = ws.runSafety("--concurrency", "1");
+
+        assertThat(run.exit()).isEqualTo(ExitCodes.INCOMPLETE);
+        assertThat(server.getRequestCount()).as("no retries, 3 calls").isEqualTo(3);
+        assertThat(run.events()).extracting(e -> e.kind()).containsExactly("refused", "outage");
+        assertThat(run.events().get(0).detail()).isEqualTo("openai: the server refused its first 3 calls with HTTP 429"
+                + " (\"You exceeded your current quota, please check your plan and billing details.\") and answered none:"
+                + " not called again this run (check the plan and billing of the account its key belongs to)");
     }
 
     @Test

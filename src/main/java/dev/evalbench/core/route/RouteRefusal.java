@@ -13,21 +13,25 @@ import java.util.regex.Pattern;
 /**
  * Whether the server has refused a route itself rather than a call: its first {@value #CALLS} calls, with no answer
  * before them, all came back 401, 403 or 404 (a revoked key, a model name the server does not know, a wrong
- * base_url), or all came back 400 or 422 with the same explanation (a param the model does not take, such as a
- * temperature a reasoning model refuses: every request the route sends is malformed the same way). A 400 that differs
- * from the one before is a case's own (a prompt past the context, whose message counts its tokens) and starts the
- * count again, as does one about what the case says, however alike ({@link #CASES_OWN}). From then on the route is not called for the rest of the run: every case would meet the same answer,
- * and at the sample's 300 requests a minute a 10,000-case run took half an hour to say so. The breaker does not see
- * these (a bad request says nothing of a server's health). A route that answered once is never refused: a 404 then
- * is that call's. The event says it once, with the server's own words, masked:
+ * base_url) or 429 out of quota (an account without credit, which no wait mends), or all came back 400 or 422 with
+ * the same explanation (a param the model does not take, such as a temperature a reasoning model refuses: every
+ * request the route sends is malformed the same way). A 400 that differs from the one before is a case's own (a
+ * prompt past the context, whose message counts its tokens) and starts the count again, as does one about what the
+ * case says, however alike ({@link #CASES_OWN}). From then on the route is not called for the rest of the run: every
+ * case would meet the same answer, and at the sample's 300 requests a minute a 10,000-case run took half an hour to
+ * say so. The breaker does not see these (a bad request says nothing of a server's health). A route that answered
+ * once is never refused: a 404 then is that call's. The event says it once, with the server's own words, masked:
  * {@code refused openai: the server refused its first 3 calls with HTTP 401 ("Incorrect API key provided") …}.
  * Thread-safe.
  */
 final class RouteRefusal {
     /** How many refusals in a row, before any answer, stop the route. */
     static final int CALLS = 3;
-    /** Statuses that refuse the route whatever the server says: the key, the model or the address is wrong. */
-    private static final Set<Integer> REFUSING = Set.of(401, 403, 404);
+    /**
+     * Statuses that refuse the route whatever the server says: the key, the model or the address is wrong, or (a 429
+     * read as a client error, not a rate limit) the account is out of quota.
+     */
+    private static final Set<Integer> REFUSING = Set.of(401, 403, 404, 429);
     /** Statuses that refuse it when the server says the same each time: the request itself is malformed. */
     private static final Set<Integer> REJECTING = Set.of(400, 422);
     /**
@@ -88,6 +92,7 @@ final class RouteRefusal {
             String check = malformed
                     ? "check the route's model and params; an edit to routes.yaml takes a new run, as resume sends what"
                             + " this run recorded"
+                    : code == 429 ? "check the plan and billing of the account its key belongs to"
                     : "check its key, model and base_url";
             String verb = malformed ? "rejected" : "refused";
             why = "the server " + verb + " its first " + CALLS + " calls with HTTP " + status + quoted + " (" + check + ")";

@@ -86,6 +86,18 @@ class RouteRefusalTest {
     }
 
     @Test
+    void anAccountOutOfQuotaIsRefusedWithItsOwnAdvice() {
+        // A 429 the wire format read as out of quota is a client error; a rate limit's 429 never reaches the count.
+        refusal.failed(new ProviderException(FailureKind.RATE_LIMITED, "HTTP 429", 429, -1, "Rate limit reached", null));
+        for (int i = 0; i < 2; i++) refusal.failed(says(429, "You exceeded your current quota"));
+        assertThat(refusal.why()).isNull();
+        refusal.failed(says(429, "You exceeded your current quota"));
+
+        assertThat(refusal.why()).isEqualTo("the server refused its first 3 calls with HTTP 429 (\"You exceeded your"
+                + " current quota\") (check the plan and billing of the account its key belongs to)");
+    }
+
+    @Test
     void aRouteThatAnsweredOnceIsNeverRefused() {
         refusal.answered();
         for (int i = 0; i < 5; i++) refusal.failed(status(404));

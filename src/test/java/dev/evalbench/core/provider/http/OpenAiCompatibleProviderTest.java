@@ -184,6 +184,24 @@ class OpenAiCompatibleProviderTest {
     }
 
     @Test
+    void a429OutOfQuotaIsNoRateLimitNoWaitEnds() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(429).body("""
+                {"error":{"message":"You exceeded your current quota, please check your plan and billing details.",\
+                "type":"insufficient_quota","param":null,"code":"insufficient_quota"}}""").build());
+        server.enqueue(new MockResponse.Builder().code(429).body("""
+                {"error":{"message":"Rate limit reached for gpt-4o-mini","type":"requests","code":"rate_limit_exceeded"}}""")
+                .build());
+
+        ProviderException quota = failure(openai());
+        ProviderException rate = failure(openai());
+
+        assertThat(quota.kind()).isEqualTo(FailureKind.CLIENT_ERROR);
+        assertThat(quota.httpStatus()).isEqualTo(429);
+        assertThat(quota.serverSays()).isEqualTo("You exceeded your current quota, please check your plan and billing details.");
+        assertThat(rate.kind()).isEqualTo(FailureKind.RATE_LIMITED);
+    }
+
+    @Test
     void aBodyThatIsNotJsonIsABadResponse() throws Exception {
         server.enqueue(new MockResponse.Builder().body("{\"choices\": [").build());
 
