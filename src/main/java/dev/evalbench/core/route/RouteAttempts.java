@@ -137,7 +137,7 @@ final class RouteAttempts {
             Thread.currentThread().interrupt();
             failure = new ProviderException(FailureKind.CANCELLED, "cancelled before calling route " + name);
         }
-        route.breaker.record(permit, CallVerdict.of(failure.kind()), latency);
+        route.breaker.record(permit, CallVerdict.of(failure.kind()), latency, FailureWords.of(failure));
         route.refusal.failed(failure);
         attempts.add(new Attempt(name, number, failure.kind().name(), failure.httpStatus(), latency, failure.getMessage()));
         return new Tried(null, failure);

@@ -40,7 +40,7 @@ final class RouteState {
         this.spec = spec;
         this.factory = factory;
         this.keys = keys;
-        this.breaker = new CircuitBreaker(spec.name(), spec.breaker(), options.clock(), options.events());
+        this.breaker = new CircuitBreaker(spec.name(), spec.breaker(), options.clock(), options.events(), options.masking());
         this.refusal = new RouteRefusal(spec.name(), options.clock(), options.events(), options.masking());
         this.limiter = new RouteLimiter(spec.limits(), options.clock());
         this.retry = RetryPolicy.of(spec.retries(), options.jitter());

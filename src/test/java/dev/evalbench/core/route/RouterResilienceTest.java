@@ -66,7 +66,7 @@ class RouterResilienceTest {
         assertThat(events).singleElement().satisfies(e -> {
             assertThat(e.kind()).isEqualTo("breaker");
             assertThat(e.route()).isEqualTo("main");
-            assertThat(e.detail()).isEqualTo("main: closed -> open (error rate 0.50 over 4 calls)");
+            assertThat(e.detail()).isEqualTo("main: closed -> open (error rate 0.50 over 4 calls; the last failure: HTTP 500)");
         });
 
         CallResult whileOpen = call();
@@ -85,7 +85,7 @@ class RouterResilienceTest {
         assertThat(primary.calls()).isEqualTo(5);
         assertThat(router.breakerState("main")).isEqualTo("closed");
         assertThat(details()).containsExactly(
-                "main: closed -> open (error rate 0.50 over 4 calls)",
+                "main: closed -> open (error rate 0.50 over 4 calls; the last failure: HTTP 500)",
                 "main: open -> half-open (after 30000 ms)",
                 "main: half-open -> closed (1 probe succeeded)");
         assertThat(events).extracting(RunEvent::at).isSorted();
@@ -105,7 +105,7 @@ class RouterResilienceTest {
         assertThat(probe.routeUsed()).isEqualTo("spare");
         assertThat(probe.fallbacks()).containsExactly(new FallbackTaken("main", "spare", "SERVER_ERROR"));
         assertThat(router.breakerState("main")).isEqualTo("open");
-        assertThat(details()).last().isEqualTo("main: half-open -> open (probe failed)");
+        assertThat(details()).last().isEqualTo("main: half-open -> open (probe failed: HTTP 500)");
         assertThat(call().fallbacks()).extracting(FallbackTaken::reason).containsExactly("circuit_open");
     }
 

@@ -44,6 +44,11 @@ final class BreakerWindow {
         return slow;
     }
 
+    /** Failed calls, the slow ones among them. */
+    int failures() {
+        return failures;
+    }
+
     double errorRate() {
         return count == 0 ? 0 : (double) failures / count;
     }

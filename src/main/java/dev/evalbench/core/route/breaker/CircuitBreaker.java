@@ -6,6 +6,7 @@ import dev.evalbench.core.workspace.RouteSpec;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * One route's circuit breaker. Rules:
@@ -21,7 +22,8 @@ import java.util.function.Consumer;
  * Neutral verdicts change nothing (a neutral probe gives its slot back). A result from a call let through in an
  * earlier state is ignored, so a straggler cannot close a breaker it never probed. Every state change is
  * emitted as a {@link RunEvent} of kind "breaker" with detail like
- * {@code "openai: closed -> open (error rate 0.60 over 10 calls)"}, outside the lock. A route without a
+ * {@code "openai: closed -> open (error rate 0.60 over 10 calls; the last failure: HTTP 503 (\"overloaded\"))"},
+ * outside the lock. A route without a
  * breaker config never opens. Thread-safe.
  */
 public final class CircuitBreaker {
@@ -41,6 +43,9 @@ public final class CircuitBreaker {
     private final RouterClock clock;
     private final Consumer<RunEvent> events;
     private final BreakerWindow window;
+    private final UnaryOperator<String> masking;
+    /** The last failed call in a few words ("HTTP 503 ("upstream overloaded")"), unmasked, or null. */
+    private String lastFailure;
     private State state = State.CLOSED;
     private long generation;
     private long openedAtNanos;
@@ -53,10 +58,20 @@ public final class CircuitBreaker {
     }
 
     public CircuitBreaker(String route, RouteSpec.Breaker config, RouterClock clock, Consumer<RunEvent> events) {
+        this(route, config, clock, events, UnaryOperator.identity());
+    }
+
+    /**
+     * @param masking masks the last failure's words (which may quote the server) when an opening names them; called
+     *                only then, outside the lock's hot path
+     */
+    public CircuitBreaker(String route, RouteSpec.Breaker config, RouterClock clock, Consumer<RunEvent> events,
+                          UnaryOperator<String> masking) {
         this.route = route;
         this.config = config;
         this.clock = clock;
         this.events = events;
+        this.masking = masking;
         this.window = new BreakerWindow(config == null ? 1 : config.window());
     }
 
@@ -85,6 +100,15 @@ public final class CircuitBreaker {
 
     /** Records the outcome of a granted call; {@code latencyMs} turns a success into SLOW past the SLA. */
     public void record(Permit permit, CallVerdict verdict, long latencyMs) {
+        record(permit, verdict, latencyMs, null);
+    }
+
+    /**
+     * As {@link #record(Permit, CallVerdict, long)}, with a failed call's words ({@code "HTTP 503 (\"upstream
+     * overloaded\")"}, {@code "connection refused"}), which an opening names as its last failure: "error rate 1.00
+     * over 5 calls" alone did not say whether the server was down, overloaded or elsewhere.
+     */
+    public void record(Permit permit, CallVerdict verdict, long latencyMs, String failure) {
         if (config == null || !permit.granted()) {
             return;
         }
@@ -95,6 +119,7 @@ public final class CircuitBreaker {
             if (permit.generation() != generation) {
                 return;
             }
+            if (v.failed() && failure != null) lastFailure = failure;
             if (state == State.CLOSED && v != CallVerdict.NEUTRAL) {
                 window.add(v);
                 if (window.count() >= config.minCalls() && window.errorRate() >= config.errorRate()) {
@@ -118,7 +143,7 @@ public final class CircuitBreaker {
         }
         if (v.failed()) {
             String why = v == CallVerdict.SLOW ? "probe took " + latencyMs + " ms, over the " + config.slaMs() + " ms SLA"
-                    : "probe failed";
+                    : "probe failed" + (lastFailure == null ? "" : ": " + masking.apply(lastFailure));
             return move(State.OPEN, why);
         }
         probesSucceeded++;
@@ -133,6 +158,7 @@ public final class CircuitBreaker {
         if (window.slow() > 0) {
             reason += String.format(Locale.ROOT, ", %d over the %d ms SLA", window.slow(), config.slaMs());
         }
+        if (lastFailure != null && window.slow() < window.failures()) reason += "; the last failure: " + masking.apply(lastFailure);
         return reason;
     }
 
@@ -145,6 +171,8 @@ public final class CircuitBreaker {
         probesSucceeded = 0;
         if (to == State.OPEN) {
             openedAtNanos = clock.nanoTime();
+        } else if (to == State.CLOSED) {
+            lastFailure = null;
         }
         return detail;
     }

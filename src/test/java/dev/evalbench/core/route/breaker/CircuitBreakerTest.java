@@ -37,6 +37,29 @@ class CircuitBreakerTest {
     }
 
     @Test
+    void anOpeningNamesTheLastFailureMaskedAndAFailedProbeItsOwn() {
+        CircuitBreaker b = new CircuitBreaker("r", new RouteSpec.Breaker(10, 3, 0.5, null, 1000, 1), clock, events::add,
+                text -> text.replace("ann@example.com", "[restricted]"));
+        b.record(b.tryAcquire(), CallVerdict.FAILURE, 0, "timeout: no answer in 30000 ms");
+        b.record(b.tryAcquire(), CallVerdict.FAILURE, 0, "HTTP 500 (\"bad input ann@example.com\")");
+        b.record(b.tryAcquire(), CallVerdict.FAILURE, 0, "HTTP 503 (\"overloaded\")");
+        clock.advance(1000);
+        b.record(b.tryAcquire(), CallVerdict.FAILURE, 0, "connection: connection refused");
+
+        assertThat(events).extracting(RunEvent::detail).containsExactly(
+                "r: closed -> open (error rate 1.00 over 3 calls; the last failure: HTTP 503 (\"overloaded\"))",
+                "r: open -> half-open (after 1000 ms)",
+                "r: half-open -> open (probe failed: connection: connection refused)");
+        events.clear();
+        CircuitBreaker masked = new CircuitBreaker("m", new RouteSpec.Breaker(10, 1, 0.5, null, 1000, 1), clock,
+                events::add, text -> text.replace("ann@example.com", "[restricted]"));
+        masked.record(masked.tryAcquire(), CallVerdict.FAILURE, 0, "HTTP 500 (\"bad input ann@example.com\")");
+        assertThat(events).extracting(RunEvent::detail)
+                .containsExactly("m: closed -> open (error rate 1.00 over 1 calls; the last failure: HTTP 500 (\"bad input"
+                        + " [restricted]\"))");
+    }
+
+    @Test
     void theWindowForgetsOldCalls() {
         CircuitBreaker b = breaker(4, 4, 0.75, 1);
         run(b, CallVerdict.FAILURE);
