@@ -82,7 +82,8 @@ public final class RunEngine {
     /**
      * Finishes an incomplete run: the same plan, minus the cases already stored. {@code ws} must be the
      * workspace as the run saw it (the caller reloads it from the run's snapshots). After an outage (no stored
-     * case got an answer) the unanswered cases are run again; an answered case never is.
+     * case got an answer), or of the cases of a route that answered none of them, the unanswered cases are run
+     * again; an answered case never is, nor the failures of a route that answered others.
      */
     public RunHeader resume(RunHeader header, Workspace ws, AppInfo app, RouteCaller caller,
                             RunListener listener, Cancellation cancellation) throws StoreException {
@@ -90,13 +91,20 @@ public final class RunEngine {
         // The compact summaries say whether the model answered: reading every stored record in full to learn it
         // held the whole history of a large run in memory.
         List<CaseSummary> stored = store.summaries(header.id());
-        boolean anyAnswered = stored.stream().anyMatch(s -> s.failureKind() == null);
-        if (!anyAnswered && !stored.isEmpty()) {
-            store.discardCases(header.id(), stored.stream().map(CaseSummary::key).toList());
+        // Per route, as per run: a route that answered none of its cases (a key refused, a server down for the whole
+        // run) recorded its outage, not its model. Its cases are run again, so that a run of two routes, one of them
+        // refused for a revoked key, is not left holding that route's 401s after the key is mended.
+        java.util.Set<String> answering = new java.util.HashSet<>();
+        for (CaseSummary s : stored) if (s.failureKind() == null) answering.add(s.key().route());
+        List<CaseSummary> kept = stored.stream().filter(s -> answering.contains(s.key().route())).toList();
+        if (kept.size() < stored.size()) {
+            store.discardCases(header.id(), stored.stream().filter(s -> !answering.contains(s.key().route()))
+                    .map(CaseSummary::key).toList());
         }
+        boolean anyAnswered = !answering.isEmpty();
         var finished = store.finishedKeys(header.id());
         store.reopenRun(header.id(), ProcessHandle.current().pid());
-        listener.resumedWith(anyAnswered ? stored : List.of());
+        listener.resumedWith(kept);
         return execute(header, RunPlan.remaining(plan, finished), finished.size(), anyAnswered, caller, listener, cancellation);
     }
 

@@ -1,0 +1,52 @@
+package dev.evalbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.evalbench.core.record.RunStatus;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A run of two routes, one of them refused for a revoked key: the server refused its first 3 calls and the rest of its
+ * cases were left for resume. Resumed with a mended key, the run finished holding those 3 calls' 401s as the route's
+ * answers to 3 cases, forever counted against its gates, while a run of that route alone would have run them again
+ * (an outage's cases are). Now a route that answered none of its cases has them run again, as a run that answered
+ * none does; the failures of a route that answered others are its own and stay.
+ */
+class RouteDownInARunOfTwoTest {
+    @TempDir
+    java.nio.file.Path tmp;
+
+    @StartStop
+    final MockWebServer server = FakeChatCompletions.newServer();
+
+    @Test
+    void theRefusedRoutesFailuresAreRunAgainOnResumeAndTheOtherRoutesCasesAreNot() {
+        server.setDispatcher(new FakeChatCompletions().otherwise(FakeChatCompletions.status(401,
+                "{\"error\":{\"message\":\"Incorrect API key provided\",\"code\":\"invalid_api_key\"}}")));
+        OpenAiWorkspace ws = new OpenAiWorkspace(tmp, server, "sk-revoked");
+
+        OpenAiWorkspace.Run refused = ws.runWith("--route", "offline,openai", "--suite", "safety", "--concurrency", "1");
+        assertThat(refused.exit()).isEqualTo(ExitCodes.INCOMPLETE);
+        assertThat(refused.cases()).filteredOn(c -> c.key().route().equals("openai")).hasSize(3)
+                .allSatisfy(c -> assertThat(c.failureKind()).isEqualTo("CLIENT_ERROR"));
+        assertThat(refused.cases()).filteredOn(c -> c.key().route().equals("offline")).hasSize(32);
+        String offlineTraces = refused.cases().stream().filter(c -> c.key().route().equals("offline"))
+                .map(c -> c.traceId()).sorted().toList().toString();
+
+        server.setDispatcher(new FakeChatCompletions());
+        ws.env.put("OPENAI_API_KEY", "sk-mended");
+        OpenAiWorkspace.Run resumed = ws.run("resume", refused.header().id(), "--workspace", ws.dir.toString(), "--db",
+                ws.db.toString(), "--json", "--quiet");
+
+        assertThat(resumed.exit()).as(resumed.result().err()).isIn(ExitCodes.OK, ExitCodes.GATE_FAILED);
+        assertThat(resumed.header().status()).isEqualTo(RunStatus.COMPLETE);
+        assertThat(resumed.cases()).filteredOn(c -> c.key().route().equals("openai")).hasSize(32)
+                .allSatisfy(c -> assertThat(c.failureKind()).as(c.key().caseId() + " on openai").isNull());
+        assertThat(server.getRequestCount()).as("3 refused, then every openai case once").isEqualTo(3 + 32);
+        assertThat(resumed.cases().stream().filter(c -> c.key().route().equals("offline")).map(c -> c.traceId()).sorted()
+                .toList().toString()).as("the offline route's cases, answered, were not run again").isEqualTo(offlineTraces);
+    }
+}
