@@ -110,7 +110,7 @@ final class OpenAiWireFormat {
             throw WireJson.bad(WHAT + ": response has no choices");
         }
         JsonNode message = WireJson.child(WHAT, choices.get(0), "message");
-        JsonNode content = message.get("content");
+        JsonNode content = textParts(message.get("content"));
         String finishReason = choices.get(0).path("finish_reason").asText();
         boolean truncated = "length".equals(finishReason);
         if (content == null || !content.isTextual()) {
@@ -145,6 +145,25 @@ final class OpenAiWireFormat {
                 ? WireJson.count(WHAT, details, "reasoning_tokens") : 0;
         return new ModelResponse(content.asText(), model, tokensIn, tokensOut, reply.latencyMs(), requestId,
                 reasoning, false, truncated, withheld);
+    }
+
+    /**
+     * {@code content} as text: itself when it is a string (or absent), else the {@code text} of its parts of type
+     * {@code "text"} joined, the way Mistral's reasoning models answer ({@code [{"type": "thinking", …}, {"type":
+     * "text", "text": "{…}"}]}): the thinking is not the answer. An array with no text part gives null, as no content
+     * does.
+     */
+    static JsonNode textParts(JsonNode content) {
+        if (content == null || !content.isArray()) return content;
+        StringBuilder text = new StringBuilder();
+        boolean any = false;
+        for (JsonNode part : content) {
+            if ("text".equals(part.path("type").asText()) && part.path("text").isTextual()) {
+                text.append(part.get("text").asText());
+                any = true;
+            }
+        }
+        return any ? TextNode.valueOf(text.toString()) : null;
     }
 
     /**

@@ -202,6 +202,26 @@ class OpenAiCompatibleProviderTest {
     }
 
     @Test
+    void contentGivenAsPartsIsTheTextOfItsTextPartsNotTheThinking() throws Exception {
+        // Mistral's reasoning models: the thinking first, then the answer, as typed parts.
+        server.enqueue(new MockResponse.Builder().body("""
+                {"id":"c-1","model":"magistral-medium-2509","choices":[{"index":0,"finish_reason":"stop",
+                 "message":{"role":"assistant","content":[
+                   {"type":"thinking","thinking":[{"type":"text","text":"The ticket is about a charge."}]},
+                   {"type":"text","text":"{\\"category\\":"},{"type":"text","text":"\\"billing\\"}"}]}}],
+                 "usage":{"prompt_tokens":9,"completion_tokens":30}}""").build());
+        server.enqueue(new MockResponse.Builder().body("""
+                {"id":"c-2","model":"magistral-medium-2509","choices":[{"index":0,"finish_reason":"stop",
+                 "message":{"role":"assistant","content":[{"type":"thinking","thinking":[]}]}}],
+                 "usage":{"prompt_tokens":9,"completion_tokens":3}}""").build());
+        ModelProvider p = provider(openai());
+
+        assertThat(p.complete(requestFor(openai(), "x")).text()).isEqualTo("{\"category\":\"billing\"}");
+        assertThat(catchThrowableOfType(ProviderException.class, () -> p.complete(requestFor(openai(), "x"))).kind())
+                .as("thinking and no answer").isEqualTo(FailureKind.BAD_RESPONSE);
+    }
+
+    @Test
     void aBodyThatIsNotJsonIsABadResponse() throws Exception {
         server.enqueue(new MockResponse.Builder().body("{\"choices\": [").build());
 
