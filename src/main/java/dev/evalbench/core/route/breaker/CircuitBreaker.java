@@ -63,7 +63,8 @@ public final class CircuitBreaker {
 
     /**
      * @param masking masks the last failure's words (which may quote the server) when an opening names them; called
-     *                only then, outside the lock's hot path
+     *                only then, under the breaker's lock (its first call may build the mask: the calls it holds up
+     *                are refused either way), and must be thread-safe
      */
     public CircuitBreaker(String route, RouteSpec.Breaker config, RouterClock clock, Consumer<RunEvent> events,
                           UnaryOperator<String> masking) {
