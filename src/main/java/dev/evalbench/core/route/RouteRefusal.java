@@ -42,6 +42,9 @@ final class RouteRefusal {
     private static final Pattern CASES_OWN = Pattern.compile("(?i)content[ _-]?(filter|management|policy)|usage polic"
             + "|flagged|context[ _]length|maximum context|too long|too many tokens");
 
+    /** Words of a refusal for want of credit, whatever its status. */
+    private static final Pattern BILLING = Pattern.compile("(?i)credit balance|billing|quota");
+
     private final String route;
     private final RouterClock clock;
     private final Consumer<RunEvent> events;
@@ -89,10 +92,11 @@ final class RouteRefusal {
             if (inARow < CALLS) return;
             String quoted = says == null ? "" : " (\"" + masking.apply(says) + "\")";
             boolean malformed = REJECTING.contains(code);
-            String check = malformed
-                    ? "check the route's model and params; an edit to routes.yaml takes a new run, as resume sends what"
-                            + " this run recorded"
-                    : code == 429 ? "check the plan and billing of the account its key belongs to"
+            // Anthropic answers an account without credit with a 400 ("Your credit balance is too low …").
+            boolean billing = code == 429 || says != null && BILLING.matcher(says).find();
+            String check = billing ? "check the plan and billing of the account its key belongs to"
+                    : malformed ? "check the route's model and params; an edit to routes.yaml takes a new run, as resume"
+                            + " sends what this run recorded"
                     : "check its key, model and base_url";
             String verb = malformed ? "rejected" : "refused";
             why = "the server " + verb + " its first " + CALLS + " calls with HTTP " + status + quoted + " (" + check + ")";

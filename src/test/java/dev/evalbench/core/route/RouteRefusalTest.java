@@ -98,6 +98,16 @@ class RouteRefusalTest {
     }
 
     @Test
+    void aBadRequestForWantOfCreditAdvisesTheBillingNotTheParams() {
+        String anthropic = "Your credit balance is too low to access the Anthropic API. Please go to Plans & Billing to"
+                + " upgrade or purchase credits.";
+        for (int i = 0; i < 3; i++) refusal.failed(says(400, anthropic));
+
+        assertThat(refusal.why()).isEqualTo("the server rejected its first 3 calls with HTTP 400 (\"" + anthropic
+                + "\") (check the plan and billing of the account its key belongs to)");
+    }
+
+    @Test
     void aRouteThatAnsweredOnceIsNeverRefused() {
         refusal.answered();
         for (int i = 0; i < 5; i++) refusal.failed(status(404));
