@@ -102,6 +102,8 @@ final class RouteReader {
             } else if (route.script() != null) {
                 scripts.check(route.script(), tree, at + "/script");
             }
+            String baseUrl = BaseUrlCheck.problem(route);
+            if (baseUrl != null) ctx.add(tree.errorAt(at + "/base_url", baseUrl));
             if (route.http().apiVersion() != null && !route.provider().equals("azure")) {
                 ctx.add(tree.errorAtKey(at + "/api_version", "\"api_version\" applies only to azure routes (route \""
                         + route.name() + "\" has provider " + route.provider() + ")"));

@@ -81,6 +81,46 @@ class RouteHttpSettingsTest {
     }
 
     @Test
+    void aBaseUrlHoldingThePathItsProviderAddsIsSaidWhereItIsWritten() throws Exception {
+        // The endpoint's whole URL pasted from the provider's page, through the variable the sample's route reads.
+        Path root = FixtureWorkspace.copyTo(dir);
+        WorkspaceException e = FixtureWorkspace.loadFailure(root, Map.of("OPENAI_BASE_URL",
+                "https://gw.example.com/v1/chat/completions"));
+
+        assertThat(e.getMessage()).containsPattern("routes\\.yaml:9:\\d+: \"base_url\" https://gw\\.example\\.com/v1/chat/completions"
+                + " already holds /chat/completions, the path the openai provider adds to it: give the API's base,"
+                + " https://gw\\.example\\.com/v1 \\(calls go to base_url/chat/completions\\)");
+        // The API's base loads.
+        Workspace ws = WorkspaceLoader.load(new DiskWorkspaceFiles(root), Map.of("OPENAI_BASE_URL", "https://gw.example.com/v1"));
+        assertThat(ws.routes().get("openai").baseUrl()).isEqualTo("https://gw.example.com/v1");
+    }
+
+    @Test
+    void anAnthropicBaseUrlEndingInV1OrAnAzureDeploymentsUrlIsRefused() {
+        Path root = FixtureWorkspace.copyTo(dir);
+        FixtureWorkspace.replace(root, "routes.yaml", "routes:\n", """
+                routes:
+                  claude:
+                    provider: anthropic
+                    model: claude-sonnet-4-5
+                    base_url: https://api.anthropic.com/v1
+                    api_key_env: ANTHROPIC_API_KEY
+                  azure:
+                    provider: azure
+                    model: triage-gpt4o
+                    base_url: https://contoso.openai.azure.com/openai/deployments/triage-gpt4o/chat/completions?api-version=2024-10-21
+                    api_key_env: AZURE_OPENAI_API_KEY
+                """);
+
+        String message = FixtureWorkspace.loadFailure(root).getMessage();
+
+        assertThat(message).contains("\"base_url\" https://api.anthropic.com/v1 ends with /v1, which the anthropic provider"
+                + " adds (it calls base_url/v1/messages): give https://api.anthropic.com");
+        assertThat(message).contains("already holds /openai/deployments, the path the azure provider adds to it: give the"
+                + " API's base, https://contoso.openai.azure.com (calls go to base_url/openai/deployments/MODEL/chat/completions)");
+    }
+
+    @Test
     void apiVersionOnANonAzureRouteIsRefused() {
         Path root = FixtureWorkspace.copyTo(dir);
         FixtureWorkspace.replace(root, "routes.yaml", KEY_LINE, KEY_LINE + "    api_version: 2024-10-21\n");
