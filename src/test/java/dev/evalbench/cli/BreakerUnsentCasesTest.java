@@ -46,7 +46,8 @@ class BreakerUnsentCasesTest {
                 .noneMatch(c -> "CIRCUIT_OPEN".equals(c.failureKind()));
         assertThat(run.failureKinds()).containsOnlyKeys("SERVER_ERROR");
         assertThat(run.events()).extracting(e -> e.kind() + " " + e.detail()).containsExactly(
-                "breaker openai: closed -> open (error rate 0.50 over 4 calls; the last failure: HTTP 500 (\"The server had an error\"))",
+                "breaker openai: closed -> open (error rate 0.50 over 4 calls; the last failure: HTTP 500 (\"The server had"
+                        + " an error\"))",
                 "unsent 28 cases not sent: the breaker of route openai was open");
 
         Cli.Result text = Cli.run(ws.env, "gate", run.header().id(), "--workspace", ws.dir.toString(), "--db",

@@ -58,11 +58,11 @@ class DocumentedExitCodesTest {
         // How the routes served it, in words (it read "answered {}; fallbacks {}; provider failures {CLIENT_ERROR=32}"),
         // and the server's own words on the refusal.
         assertThat(text.out()).contains("routes: answered none; fallbacks none; provider failures client error 3; 0 retries\n")
-                .contains("event: refused openai: the server refused its first 3 calls with HTTP 401 (\"bad key\") and answered none: not"
-                        + " called again this run (check its key, model and base_url)\n")
+                .contains("event: refused openai: the server refused its first 3 calls with HTTP 401 (\"bad key\") and answered"
+                        + " none: not called again this run (check its key, model and base_url)\n")
                 .contains("outage: no case got an answer from the model (3 provider failures, 29 cases not sent: route openai"
-                        + " not called: the server refused its first 3 calls with HTTP 401 (\"bad key\") (check its key, model and"
-                        + " base_url));"
+                        + " not called: the server refused its first 3 calls with HTTP 401 (\"bad key\") (check its key, model"
+                        + " and base_url));"
                         + " the run is incomplete and resume retries those cases\n");
         assertThat(text.out().split("no case got an answer", -1)).as("the outage said once").hasSize(2);
         // Its gates measured the outage: each reads "no answer" without a value, as the gates panel says it, not

@@ -99,6 +99,7 @@ class FallbackRunTest {
         assertThat(events).hasSize(1);
         assertThat(events.get(0).get("kind").asText()).isEqualTo("breaker");
         assertThat(events.get(0).get("route").asText()).isEqualTo("openai");
-        assertThat(events.get(0).get("detail").asText()).isEqualTo("openai: closed -> open (error rate 0.50 over 4 calls; the last failure: HTTP 500 (\"The server had an error\"))");
+        assertThat(events.get(0).get("detail").asText()).isEqualTo("openai: closed -> open (error rate 0.50 over 4 calls;"
+                + " the last failure: HTTP 500 (\"The server had an error\"))");
     }
 }

@@ -131,7 +131,8 @@ class RejectedParamsTest {
         Cli.Result gate = Cli.run(ws.env, "gate", "--workspace", ws.dir.toString(), "--db", ws.db.toString(),
                 "--markdown", summary.toString());
         assertThat(gate.out()).contains("HTTP 422 (\"Input should be plain text, not ");
-        for (String output : new String[] {run.out(), run.err(), gate.out(), gate.err(), java.nio.file.Files.readString(summary)}) {
+        String markdown = java.nio.file.Files.readString(summary);
+        for (String output : new String[] {run.out(), run.err(), gate.out(), gate.err(), markdown}) {
             assertThat(output).doesNotContain("victor.lang@example.com");
         }
     }

@@ -11,7 +11,8 @@ import java.util.List;
  * schema_pass_rate: the share of outputs that are schema-valid, over the suite or every record, held to
  * {@code min} by its point estimate, with the Wilson 95% interval. A provider failure counts as an invalid
  * output: the case produced nothing usable. The detail counts those, the task outputs cut off at the output token
- * limit, whose fix is the route's limit rather than the prompt, and those the server's content filter withheld. The baseline's rate is shown when there is a baseline.
+ * limit, whose fix is the route's limit rather than the prompt, and those the server's content filter withheld. The
+ * baseline's rate is shown when there is a baseline.
  */
 final class SchemaPassRateGate {
     private SchemaPassRateGate() {}

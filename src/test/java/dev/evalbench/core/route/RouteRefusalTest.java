@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /** When the server's answers refuse a route itself, and when they are only one call's. */
 class RouteRefusalTest {
     private final List<RunEvent> events = new ArrayList<>();
-    private final RouteRefusal refusal = new RouteRefusal("openai", RouterClock.SYSTEM, events::add, text -> text.replace("secret@example.com", "[restricted]"));
+    private final RouteRefusal refusal = new RouteRefusal("openai", RouterClock.SYSTEM, events::add,
+            text -> text.replace("secret@example.com", "[restricted]"));
 
     private static ProviderException status(int code) {
         FailureKind kind = code == 500 ? FailureKind.SERVER_ERROR : FailureKind.CLIENT_ERROR;

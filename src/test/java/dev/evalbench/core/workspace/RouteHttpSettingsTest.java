@@ -87,7 +87,8 @@ class RouteHttpSettingsTest {
         WorkspaceException e = FixtureWorkspace.loadFailure(root, Map.of("OPENAI_BASE_URL",
                 "https://gw.example.com/v1/chat/completions"));
 
-        assertThat(e.getMessage()).containsPattern("routes\\.yaml:9:\\d+: \"base_url\" https://gw\\.example\\.com/v1/chat/completions"
+        assertThat(e.getMessage()).containsPattern("routes\\.yaml:9:\\d+: \"base_url\""
+                + " https://gw\\.example\\.com/v1/chat/completions"
                 + " already holds /chat/completions, the path the openai provider adds to it: give the API's base,"
                 + " https://gw\\.example\\.com/v1 \\(calls go to base_url/chat/completions\\)");
         // The API's base loads.
@@ -108,7 +109,8 @@ class RouteHttpSettingsTest {
                   azure:
                     provider: azure
                     model: triage-gpt4o
-                    base_url: https://contoso.openai.azure.com/openai/deployments/triage-gpt4o/chat/completions?api-version=2024-10-21
+                    base_url: https://contoso.openai.azure.com/openai/deployments/triage-gpt4o/chat/completions\
+                ?api-version=2024-10-21
                     api_key_env: AZURE_OPENAI_API_KEY
                 """);
 
@@ -117,7 +119,8 @@ class RouteHttpSettingsTest {
         assertThat(message).contains("\"base_url\" https://api.anthropic.com/v1 ends with /v1, which the anthropic provider"
                 + " adds (it calls base_url/v1/messages): give https://api.anthropic.com");
         assertThat(message).contains("already holds /openai/deployments, the path the azure provider adds to it: give the"
-                + " API's base, https://contoso.openai.azure.com (calls go to base_url/openai/deployments/MODEL/chat/completions)");
+                + " API's base, https://contoso.openai.azure.com (calls go to"
+                + " base_url/openai/deployments/MODEL/chat/completions)");
     }
 
     @Test

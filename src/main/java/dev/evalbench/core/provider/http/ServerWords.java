@@ -20,7 +20,8 @@ final class ServerWords {
     static String of(String body) {
         if (body == null || body.isBlank()) return null;
         String text = body.strip();
-        String words = text.startsWith("{") ? fromJson(text) : text.startsWith("<") ? null : text.lines().findFirst().orElse(null);
+        String words = text.startsWith("{") ? fromJson(text)
+                : text.startsWith("<") ? null : text.lines().findFirst().orElse(null);
         if (words == null || words.isBlank()) return null;
         String line = words.strip().replaceAll("\\s+", " ");
         return line.length() <= MAX_CHARS ? line : line.substring(0, MAX_CHARS - 1).stripTrailing() + "…";

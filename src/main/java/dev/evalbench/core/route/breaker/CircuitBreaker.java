@@ -159,7 +159,9 @@ public final class CircuitBreaker {
         if (window.slow() > 0) {
             reason += String.format(Locale.ROOT, ", %d over the %d ms SLA", window.slow(), config.slaMs());
         }
-        if (lastFailure != null && window.slow() < window.failures()) reason += "; the last failure: " + masking.apply(lastFailure);
+        if (lastFailure != null && window.slow() < window.failures()) {
+            reason += "; the last failure: " + masking.apply(lastFailure);
+        }
         return reason;
     }
 

@@ -106,7 +106,8 @@ public final class ResponseCache implements AutoCloseable {
     public synchronized void put(String key, ModelResponse response) {
         try (PreparedStatement s = connection.prepareStatement(
                 "INSERT OR IGNORE INTO responses (key, text, model, tokens_in, tokens_out, latency_ms, request_id, "
-                + "stored_at, reasoning_tokens, tokens_estimated, truncated, withheld) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "stored_at, reasoning_tokens, tokens_estimated, truncated, withheld)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setString(1, key);
             s.setString(2, response.text());
             s.setString(3, response.modelReported());

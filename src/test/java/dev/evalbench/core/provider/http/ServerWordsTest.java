@@ -10,12 +10,14 @@ class ServerWordsTest {
     void readsEachServersErrorShape() {
         assertThat(ServerWords.of("{\"error\": {\"message\": \"Incorrect API key provided: sk-te***st.\","
                 + " \"type\": \"invalid_request_error\"}}")).isEqualTo("Incorrect API key provided: sk-te***st.");
-        assertThat(ServerWords.of("{\"type\":\"error\",\"error\":{\"type\":\"not_found_error\",\"message\":\"model: claude-x\"}}"))
+        assertThat(ServerWords.of("{\"type\":\"error\",\"error\":{\"type\":\"not_found_error\","
+                + "\"message\":\"model: claude-x\"}}"))
                 .isEqualTo("model: claude-x");
         assertThat(ServerWords.of("{\"error\":\"model 'llama9' not found\"}")).isEqualTo("model 'llama9' not found");
         assertThat(ServerWords.of("{\"object\":\"error\",\"message\":\"The model `m` does not exist.\",\"code\":404}"))
                 .isEqualTo("The model `m` does not exist.");
-        assertThat(ServerWords.of("{\"detail\":[{\"type\":\"missing\",\"loc\":[\"body\",\"model\"],\"msg\":\"Field required\"}]}"))
+        assertThat(ServerWords.of("{\"detail\":[{\"type\":\"missing\",\"loc\":[\"body\",\"model\"],"
+                + "\"msg\":\"Field required\"}]}"))
                 .isEqualTo("Field required");
         assertThat(ServerWords.of("{\"detail\":\"Not authenticated\"}")).isEqualTo("Not authenticated");
     }
