@@ -69,7 +69,8 @@ class RejectedParamsTest {
         assertThat(reasoning.rejected.get()).as("requests the server rejected, of the suite's 32").isEqualTo(3);
         assertThat(rejected.header().status()).isEqualTo(RunStatus.INCOMPLETE);
         String said = "the server rejected its first 3 calls with HTTP 400 (\"" + TEMPERATURE + "\") (check the route's"
-                + " model and params; an edit to routes.yaml takes a new run, as resume sends what this run recorded)";
+                + " model and params, or the file the server names; an edit takes a new run, as resume sends what this run"
+                + " recorded)";
         assertThat(rejected.events()).filteredOn(e -> e.kind().equals("refused")).singleElement()
                 .satisfies(e -> assertThat(e.detail()).isEqualTo("openai: " + said.replace(") (check", ") and answered none:"
                         + " not called again this run (check")));

@@ -95,8 +95,8 @@ final class RouteRefusal {
             // Anthropic answers an account without credit with a 400 ("Your credit balance is too low …").
             boolean billing = code == 429 || says != null && BILLING.matcher(says).find();
             String check = billing ? "check the plan and billing of the account its key belongs to"
-                    : malformed ? "check the route's model and params; an edit to routes.yaml takes a new run, as resume"
-                            + " sends what this run recorded"
+                    : malformed ? "check the route's model and params, or the file the server names; an edit takes a new"
+                            + " run, as resume sends what this run recorded"
                     : "check its key, model and base_url";
             String verb = malformed ? "rejected" : "refused";
             why = "the server " + verb + " its first " + CALLS + " calls with HTTP " + status + quoted + " (" + check + ")";

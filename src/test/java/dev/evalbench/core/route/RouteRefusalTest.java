@@ -59,8 +59,8 @@ class RouteRefusalTest {
         for (int i = 0; i < 3; i++) refusal.failed(says(400, words));
 
         assertThat(refusal.why()).isEqualTo("the server rejected its first 3 calls with HTTP 400 (\"" + words + "\") (check"
-                + " the route's model and params; an edit to routes.yaml takes a new run, as resume sends what this run"
-                + " recorded)");
+                + " the route's model and params, or the file the server names; an edit takes a new run, as resume sends"
+                + " what this run recorded)");
         assertThat(events).singleElement().extracting(RunEvent::kind).isEqualTo("refused");
     }
 
