@@ -92,6 +92,23 @@ public final class SpanExport {
         code.join(TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS);
         if (code.isSuccess()) return null;
         Throwable why = code.getFailureThrowable();
-        return "the spans were not delivered to " + target + (why == null ? "" : ": " + why.getMessage());
+        return "the spans were not delivered to " + target + (why == null ? "" : ": " + inWords(why));
+    }
+
+    /**
+     * Why an export failed, in words: "connection refused (nothing listens at that address)" for a collector that is
+     * not there, else the first message along the causes. The SDK's own message for a refused connection was the bare
+     * class name, "java.net.ConnectException".
+     */
+    static String inWords(Throwable why) {
+        for (Throwable t = why; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException) return "connection refused (nothing listens at that address)";
+            if (t instanceof java.net.UnknownHostException) return "unknown host " + t.getMessage();
+        }
+        for (Throwable t = why; t != null; t = t.getCause()) {
+            String m = t.getMessage();
+            if (m != null && !m.isBlank() && !m.equals(t.getClass().getName()) && !m.startsWith("java.")) return m;
+        }
+        return why.getClass().getSimpleName();
     }
 }
