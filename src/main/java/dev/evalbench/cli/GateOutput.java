@@ -161,7 +161,9 @@ final class GateOutput {
             if (why != null) {
                 out.println(why.kind() + ": " + why.detail()
                         + (RunEvent.UNSENT.equals(why.kind()) || RunEvent.UNJUDGED.equals(why.kind())
-                                ? "; the run is incomplete and resume sends them" : ""));
+                                ? "; the run is incomplete and resume sends them"
+                                : RunEvent.UNANSWERED.equals(why.kind()) ? "; the run is incomplete and resume runs them again"
+                                : ""));
             }
             out.println("INCOMPLETE: resume with `evalbench resume " + run.id() + resumeWith + "`");
         } else {

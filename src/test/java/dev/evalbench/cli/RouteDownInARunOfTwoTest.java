@@ -13,7 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
  * cases were left for resume. Resumed with a mended key, the run finished holding those 3 calls' 401s as the route's
  * answers to 3 cases, forever counted against its gates, while a run of that route alone would have run them again
  * (an outage's cases are). Now a route that answered none of its cases has them run again, as a run that answered
- * none does; the failures of a route that answered others are its own and stay.
+ * none does; the failures of a route that answered others are its own and stay. And a route down for the whole run
+ * with no breaker to stop it (every call a 500, stored as its failures) left a "complete" run, exit 1, its gates 0%,
+ * with nothing to resume: now the run stays incomplete, exit 3, as a run of that route alone would.
  */
 class RouteDownInARunOfTwoTest {
     @TempDir
@@ -21,6 +23,43 @@ class RouteDownInARunOfTwoTest {
 
     @StartStop
     final MockWebServer server = FakeChatCompletions.newServer();
+
+    @Test
+    void aRouteDownForTheWholeRunLeavesTheRunIncompleteAndResumeRunsOnlyItsCases() {
+        server.setDispatcher(new FakeChatCompletions().otherwise(FakeChatCompletions.status(500,
+                "{\"error\":{\"message\":\"upstream down\"}}")));
+        OpenAiWorkspace ws = new OpenAiWorkspace(tmp, server, "sk-test").fastRetries(1, 1)
+                .editRoutes(OpenAiWorkspace.BREAKER, "");
+
+        OpenAiWorkspace.Run down = ws.runWith("--route", "offline,openai", "--suite", "safety");
+
+        assertThat(down.exit()).as(down.result().err()).isEqualTo(ExitCodes.INCOMPLETE);
+        assertThat(down.header().status()).isEqualTo(RunStatus.INCOMPLETE);
+        assertThat(down.cases()).hasSize(64);
+        assertThat(down.events()).last().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo("unanswered");
+            assertThat(e.detail()).isEqualTo("32 cases of route openai got no answer from it (server error 32)");
+        });
+        Cli.Result gate = Cli.run(ws.env, "gate", down.header().id(), "--workspace", ws.dir.toString(), "--db",
+                ws.db.toString());
+        assertThat(gate.exit()).isEqualTo(ExitCodes.INCOMPLETE);
+        assertThat(gate.out()).contains("unanswered: 32 cases of route openai got no answer from it (server error 32); the"
+                + " run is incomplete and resume runs them again\n");
+        assertThat(Cli.run(ws.env, "tag", down.header().id(), "main", "--workspace", ws.dir.toString(), "--db",
+                ws.db.toString()).exit()).as("no baseline").isEqualTo(ExitCodes.BAD_INPUT);
+        String offlineTraces = down.cases().stream().filter(c -> c.key().route().equals("offline"))
+                .map(c -> c.traceId()).sorted().toList().toString();
+
+        server.setDispatcher(new FakeChatCompletions());
+        OpenAiWorkspace.Run resumed = ws.run("resume", down.header().id(), "--workspace", ws.dir.toString(), "--db",
+                ws.db.toString(), "--json", "--quiet");
+
+        assertThat(resumed.header().status()).isEqualTo(RunStatus.COMPLETE);
+        assertThat(resumed.cases()).filteredOn(c -> c.key().route().equals("openai")).hasSize(32)
+                .allSatisfy(c -> assertThat(c.failureKind()).isNull());
+        assertThat(resumed.cases().stream().filter(c -> c.key().route().equals("offline")).map(c -> c.traceId()).sorted()
+                .toList().toString()).isEqualTo(offlineTraces);
+    }
 
     @Test
     void theRefusedRoutesFailuresAreRunAgainOnResumeAndTheOtherRoutesCasesAreNot() {

@@ -110,7 +110,8 @@ public final class GatesViewModel {
      *
      * @param outage whether the run is incomplete because the model answered none of its cases
      * @param left the kind of the event that left some of its cases for resume ({@link RunEvent#UNSENT}: kept from the
-     *             model; {@link RunEvent#UNJUDGED}: a judge's route gave no grade), else null
+     *             model; {@link RunEvent#UNJUDGED}: a judge's route gave no grade; {@link RunEvent#UNANSWERED}: a route
+     *             answered none of its cases), else null
      */
     static String headline(GatedRun g, boolean outage, String left) {
         long failed = g.failedGates();
@@ -126,6 +127,7 @@ public final class GatesViewModel {
             return outage ? "INCOMPLETE: no answer from the model. Resume once the route answers"
                     : RunEvent.UNSENT.equals(left) ? "INCOMPLETE: some cases were not sent to the model. Resume sends them"
                     : RunEvent.UNJUDGED.equals(left) ? "INCOMPLETE: some cases got no grade from a judge. Resume sends them"
+                    : RunEvent.UNANSWERED.equals(left) ? "INCOMPLETE: a route answered none of its cases. Resume runs them again"
                     : "INCOMPLETE: Resume finishes it (beside Rerun failing, or in the history)";
         }
         return failed == 0 ? "PASSED: " + Counted.allGatesPass(total, g.report().notRun())

@@ -77,7 +77,8 @@ final class RunBar extends HBox {
         text.minWidthProperty().bind(Bindings.when(run.stateProperty().isEqualTo(RunProgress.State.FAILED)
                         .or(run.stateProperty().isEqualTo(RunProgress.State.REFUSED))
                         .or(run.stateProperty().isEqualTo(RunProgress.State.UNSENT))
-                        .or(run.stateProperty().isEqualTo(RunProgress.State.UNJUDGED)))
+                        .or(run.stateProperty().isEqualTo(RunProgress.State.UNJUDGED))
+                        .or(run.stateProperty().isEqualTo(RunProgress.State.UNANSWERED)))
                 .then(0.0).otherwise(javafx.scene.layout.Region.USE_PREF_SIZE));
         cancel.setOnAction(e -> run.cancel());
     }

@@ -270,7 +270,8 @@ public final class RunLauncherViewModel {
                     var why = dev.evalbench.core.service.Outages.why(store.get(), header);
                     return new Ended(header, dev.evalbench.core.service.Outages.isOutage(why),
                             dev.evalbench.core.service.Outages.unsentDetail(why),
-                            dev.evalbench.core.service.Outages.onlyUnjudged(why));
+                            dev.evalbench.core.service.Outages.onlyUnjudged(why),
+                            why != null && dev.evalbench.core.record.RunEvent.UNANSWERED.equals(why.kind()));
                 })
                 .onSuccess(ended -> {
                     RunHeader header = ended.header();
@@ -282,13 +283,16 @@ public final class RunLauncherViewModel {
                     RunProgress.State how = header.status() == RunStatus.COMPLETE ? RunProgress.State.COMPLETE
                             : ended.outage() && !stopped ? RunProgress.State.OUTAGE
                             : ended.unjudged() && !stopped ? RunProgress.State.UNJUDGED
+                            : ended.unanswered() && !stopped ? RunProgress.State.UNANSWERED
                             : ended.unsent() != null && !stopped ? RunProgress.State.UNSENT
                             : RunProgress.State.CANCELLED;
                     progress.ended(how, header, null);
                     // Why, in the status line: the run bar has no room for "route openai not called: the server refused …".
-                    if (how == RunProgress.State.UNSENT || how == RunProgress.State.UNJUDGED) {
+                    if (how == RunProgress.State.UNSENT || how == RunProgress.State.UNJUDGED
+                            || how == RunProgress.State.UNANSWERED) {
                         // The start's warning (files edited since a resumed run started) is kept after it, not lost.
-                        problem.set(ended.unsent() + ". Resume (in its results tab) sends them."
+                        problem.set(ended.unsent() + (how == RunProgress.State.UNANSWERED
+                                ? ". Resume (in its results tab) runs them again." : ". Resume (in its results tab) sends them.")
                                 + (warning.get() == null ? "" : " " + warning.get()));
                     }
                     onEnded.accept(progress, header);
@@ -312,7 +316,7 @@ public final class RunLauncherViewModel {
      * judged) when that left it so, else null, and whether they were only cases no judge graded (read in the task
      * body, after it ended).
      */
-    private record Ended(RunHeader header, boolean outage, String unsent, boolean unjudged) {}
+    private record Ended(RunHeader header, boolean outage, String unsent, boolean unjudged, boolean unanswered) {}
 
     /** Hops every callback of the coalescer to the UI thread; the batches of cases are not needed here. */
     private CoalescingListener.Sink sink(RunProgress progress, AtomicReference<String> warning) {

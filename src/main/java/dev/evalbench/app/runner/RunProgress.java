@@ -20,13 +20,13 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  */
 public final class RunProgress {
     /**
-     * Where a run stands. CANCELLED, OUTAGE, UNSENT and UNJUDGED leave it incomplete and resumable: asked to stop;
-     * stopped because no case got an answer from the model (the route is down); with cases kept from the model (an
-     * open breaker, a route the server refused); or with cases a judge's route left ungraded. Nobody asked for the
-     * last three. REFUSED: the request was refused before anything was sent (a resume whose routes read otherwise
+     * Where a run stands. CANCELLED, OUTAGE, UNSENT, UNJUDGED and UNANSWERED leave it incomplete and resumable: asked
+     * to stop; stopped because no case got an answer from the model (the route is down); with cases kept from the model
+     * (an open breaker, a route the server refused); with cases a judge's route left ungraded; or with a route of
+     * several that answered none of its cases. Nobody asked for the last four. REFUSED: the request was refused before anything was sent (a resume whose routes read otherwise
      * now); FAILED: it broke (the history could not be written, say).
      */
-    public enum State { STARTING, RUNNING, COMPLETE, CANCELLED, OUTAGE, UNSENT, UNJUDGED, REFUSED, FAILED }
+    public enum State { STARTING, RUNNING, COMPLETE, CANCELLED, OUTAGE, UNSENT, UNJUDGED, UNANSWERED, REFUSED, FAILED }
 
     private final Cancellation cancellation = new Cancellation();
     private final ReadOnlyStringWrapper runId = new ReadOnlyStringWrapper(this, "runId");
@@ -59,6 +59,7 @@ public final class RunProgress {
             case OUTAGE -> "incomplete, no answer from the model (Resume is in its results tab): " + counts;
             case UNSENT -> "incomplete, cases not sent to the model (Resume is in its results tab): " + counts;
             case UNJUDGED -> "incomplete, cases no judge graded (Resume is in its results tab): " + counts;
+            case UNANSWERED -> "incomplete, a route answered none of its cases (Resume is in its results tab): " + counts;
             case REFUSED -> "refused: " + problem;
             default -> "failed: " + problem;
         });

@@ -25,6 +25,14 @@ public record RunEvent(Instant at, String kind, String route, String detail) {
     public static final String UNJUDGED = "unjudged";
 
     /**
+     * The kind of the event a run of several routes ends with when a route answered none of its cases while another
+     * answered (its server down for the run, every call failing with no breaker to stop it): those cases are stored
+     * as its failures, but they measured its outage, as a run that answered none did; the run stays incomplete, and
+     * resume runs them again. Detail: "32 cases of route ollama got no answer from it (connection 32)".
+     */
+    public static final String UNANSWERED = "unanswered";
+
+    /**
      * Whether a run with these events stands incomplete because of an outage: the model answered none of its cases
      * and the engine left it open for resume. A run resumed to its end keeps the event but is no outage any more.
      */
@@ -35,14 +43,15 @@ public record RunEvent(Instant at, String kind, String route, String detail) {
 
     /**
      * What left a run with these events incomplete when nobody stopped it: the last outage, or cases an open breaker
-     * kept from the model or a judge's route left ungraded (a resume that ran them may have met its own), or null: a
-     * run someone stopped, or one that is not incomplete.
+     * kept from the model or a judge's route left ungraded, or a route that answered none of its cases (a resume that
+     * ran them may have met its own), or null: a run someone stopped, or one that is not incomplete.
      */
     public static RunEvent whyIncomplete(RunStatus status, List<RunEvent> events) {
         if (status != RunStatus.INCOMPLETE || events == null) return null;
         RunEvent why = null;
         for (RunEvent e : events) {
-            if (OUTAGE.equals(e.kind()) || UNSENT.equals(e.kind()) || UNJUDGED.equals(e.kind())) why = e;
+            if (OUTAGE.equals(e.kind()) || UNSENT.equals(e.kind()) || UNJUDGED.equals(e.kind())
+                    || UNANSWERED.equals(e.kind())) why = e;
         }
         return why;
     }

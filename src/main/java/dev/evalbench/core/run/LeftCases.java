@@ -36,10 +36,13 @@ final class LeftCases {
     private final Map<String, String> whyUnsent = new TreeMap<>();
     /** Why each judge's cases were not judged, by judge. */
     private final Map<String, String> whyUnjudged = new TreeMap<>();
+    private final java.util.Set<String> plannedRoutes = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** Counts {@code record} and returns true when it is left for resume (not sent, or not judged); false otherwise. */
     boolean tookIfLeft(CaseRecord record) {
-        return tookIfRefused(record) || tookIfUnjudged(record);
+        boolean left = tookIfRefused(record) || tookIfUnjudged(record);
+        if (left) plannedRoutes.add(record.key().route());
+        return left;
     }
 
     private boolean tookIfRefused(CaseRecord record) {
@@ -95,6 +98,11 @@ final class LeftCases {
     /** Every case left for resume. */
     int count() {
         return unsent.get() + unjudged.get();
+    }
+
+    /** The routes the left cases were planned for (not sent, or sent and not judged). */
+    java.util.Set<String> routes() {
+        return java.util.Set.copyOf(plannedRoutes);
     }
 
     /** The cases left because a judge's route gave no answer: the model answered them. */

@@ -76,7 +76,7 @@ public final class RunEngine {
         RunHeader header = new RunHeader(runId, ws.name(), path, config, RunStatus.RUNNING, clock.instant(), null,
                 app.version(), app.gitCommit(), inputs, plan.size(), ProcessHandle.current().pid(), List.of(), kind);
         store.createRun(header);
-        return execute(header, plan, 0, false, caller, listener, cancellation);
+        return execute(header, plan, 0, java.util.Set.of(), caller, listener, cancellation);
     }
 
     /**
@@ -101,20 +101,19 @@ public final class RunEngine {
             store.discardCases(header.id(), stored.stream().filter(s -> !answering.contains(s.key().route()))
                     .map(CaseSummary::key).toList());
         }
-        boolean anyAnswered = !answering.isEmpty();
         var finished = store.finishedKeys(header.id());
         store.reopenRun(header.id(), ProcessHandle.current().pid());
         listener.resumedWith(kept);
-        return execute(header, RunPlan.remaining(plan, finished), finished.size(), anyAnswered, caller, listener, cancellation);
+        return execute(header, RunPlan.remaining(plan, finished), finished.size(), answering, caller, listener, cancellation);
     }
 
-    private RunHeader execute(RunHeader header, List<WorkItem> work, int alreadyDone, boolean answeredBefore,
+    private RunHeader execute(RunHeader header, List<WorkItem> work, int alreadyDone, java.util.Set<String> answeredBefore,
                               RouteCaller caller, RunListener listener, Cancellation cancellation) throws StoreException {
         listener.started(header, alreadyDone);
         int threads = Math.max(1, Math.min(header.config().concurrency(), Math.max(1, work.size())));
         ExecutorService pool = workers.create(header.id(), threads);
         AtomicInteger done = new AtomicInteger(alreadyDone);
-        AtomicInteger answered = new AtomicInteger(answeredBefore ? 1 : 0);
+        RouteAnswers answered = new RouteAnswers(answeredBefore);
         AtomicReference<StoreException> storeFailure = new AtomicReference<>();
         LeftCases left = new LeftCases();
         // Each worker takes the next case when it is free, and only then is the case built (RunPlan#get): a queue
@@ -128,7 +127,7 @@ public final class RunEngine {
         cancellation.onCancel(stop);
         CaseWriter writer = new CaseWriter(store, header.id(), Math.max(WRITE_AHEAD, 2 * threads), records -> {
             for (CaseRecord record : records) {
-                if (record.failureKind() == null) answered.incrementAndGet();
+                answered.count(record);
                 listener.caseFinished(record, done.incrementAndGet(), header.plannedCases());
             }
         }, failure -> storeFailure.compareAndSet(null, failure));
@@ -163,8 +162,10 @@ public final class RunEngine {
         boolean allTried = storeFailure.get() == null && done.get() + left.count() == header.plannedCases();
         // A run in which the model answered no case measured the outage, not the model: keep it open for resume. (A case
         // left because its judge got no answer was answered by the model.)
-        boolean outage = allTried && header.plannedCases() > 0 && answered.get() == 0 && left.unjudged() == 0;
-        RunStatus status = allStored && !outage ? RunStatus.COMPLETE : RunStatus.INCOMPLETE;
+        boolean outage = allTried && header.plannedCases() > 0 && !answered.any() && left.unjudged() == 0;
+        // So did a route of several that answered none of its cases while another answered: its cases are run again.
+        RunEvent unanswered = allTried && !outage ? answered.unanswered(clock.instant(), left.routes()) : null;
+        RunStatus status = allStored && !outage && unanswered == null ? RunStatus.COMPLETE : RunStatus.INCOMPLETE;
         if (storeFailure.get() != null) {
             tryMarkIncomplete(header.id());
             listener.storeFailed(storeFailure.get());
@@ -180,6 +181,7 @@ public final class RunEngine {
                 // Not also told to the listener: the run's end says it (the closing line, the run bar), once.
                 store.appendEvent(header.id(), left.event(clock.instant()));
             }
+            if (unanswered != null) store.appendEvent(header.id(), unanswered);
             store.finishRun(header.id(), status, clock.instant());
             finished = store.run(header.id()).orElseThrow(() -> new StoreException("run " + header.id() + " vanished from the history"));
         } catch (StoreException e) {

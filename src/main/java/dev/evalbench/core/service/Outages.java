@@ -36,11 +36,13 @@ public final class Outages {
 
     /**
      * The words of {@code why} ({@link #why}) when cases were left for resume while the model answered others: kept
-     * from the model (an open breaker, a route the server refused: "151 cases not sent: …"), or left ungraded by a
-     * judge's route ("12 cases not judged: …"); else null. Resume sends them.
+     * from the model (an open breaker, a route the server refused: "151 cases not sent: …"), left ungraded by a
+     * judge's route ("12 cases not judged: …"), or stored as the failures of a route that answered none of them ("32
+     * cases of route ollama got no answer from it …"); else null. Resume sends them.
      */
     public static String unsentDetail(RunEvent why) {
-        return why != null && (RunEvent.UNSENT.equals(why.kind()) || RunEvent.UNJUDGED.equals(why.kind())) ? why.detail() : null;
+        return why != null && (RunEvent.UNSENT.equals(why.kind()) || RunEvent.UNJUDGED.equals(why.kind())
+                || RunEvent.UNANSWERED.equals(why.kind())) ? why.detail() : null;
     }
 
     /** Whether {@code why} ({@link #why}) is cases left ungraded by a judge's route alone, every case sent to the model. */
