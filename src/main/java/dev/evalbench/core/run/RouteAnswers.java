@@ -66,7 +66,8 @@ final class RouteAnswers {
                 cases = kinds.values().stream().mapToInt(Integer::intValue).sum();
                 kinds.forEach((kind, n) -> how.add(kind + " " + n));
             }
-            parts.add(Counted.of(cases, "case") + " of route " + route + " got no answer from it (" + String.join(", ", how) + ")");
+            parts.add(Counted.of(cases, "case") + " of route " + route + " got no answer from it ("
+                    + String.join(", ", how) + ")");
             only = parts.size() == 1 ? route : null;
         }
         return parts.isEmpty() ? null : new RunEvent(at, RunEvent.UNANSWERED, only, String.join("; ", parts));

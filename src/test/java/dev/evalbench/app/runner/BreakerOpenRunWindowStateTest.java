@@ -28,7 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
  * A route whose breaker opens after two answers, run from the window's launcher over a real loopback server: the
  * run bar, the status line and the run's gates headline say that cases were not sent, why, and that Resume sends
  * them. It read "cancelled",
- * which nobody had asked for, and before that the run was "complete" with 28 "circuit open" failures.
+ * which nobody had asked for, and before that the run was "complete" with 28 "circuit open" failures. And a second
+ * route on the same server with no breaker, every call of it a server error, beside the offline route: the window
+ * says that route answered none of its cases and that Resume runs them again (it read "complete", FAILED, the route's
+ * gates at 0%, with nothing to resume).
  */
 class BreakerOpenRunWindowStateTest {
     private static final String ANSWER = "{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":"
@@ -96,5 +99,36 @@ class BreakerOpenRunWindowStateTest {
         gates.load();
         assertThat(gates.headlineProperty().get())
                 .isEqualTo("INCOMPLETE: some cases were not sent to the model. Resume sends them");
+    }
+
+    @Test
+    void theRunBarAndTheGatesSayARouteOfTwoAnsweredNone() throws Exception {
+        calls.set(2); // past the two answers: every call a server error
+        Files.writeString(sample.workspace.resolve("routes.yaml"), "  down:\n    provider: openai\n"
+                + "    base_url: http://127.0.0.1:" + server.getAddress().getPort() + "/v1\n    model: m\n"
+                + "    api_key_env: FLAKY_KEY\n    retries: {max_attempts: 1}\n", StandardOpenOption.APPEND);
+        Map<String, String> env = Map.of("FLAKY_KEY", "not-a-secret");
+        SameThreadTaskRunner runner = new SameThreadTaskRunner();
+        RunLauncherViewModel vm = new RunLauncherViewModel(runner, () -> sample.store, () -> sample.workspace,
+                new RunService(Clock.systemUTC(), env));
+        var workspace = Components.loadChecked(sample.workspace, env);
+        vm.setWorkspace(workspace);
+        vm.chosenRoutes().setAll("offline", "down");
+        vm.chosenSuites().setAll("safety");
+
+        RunProgress run = vm.run();
+
+        assertThat(run.stateProperty().get()).isEqualTo(RunProgress.State.UNANSWERED);
+        assertThat(run.textProperty().get())
+                .startsWith("incomplete, a route answered none of its cases (Resume is in its results tab): 64 / 64");
+        assertThat(vm.problemProperty().get()).isEqualTo("32 cases of route down got no answer from it (server error"
+                + " 32). Resume (in its results tab) runs them again.");
+        String id = run.runIdProperty().get();
+        assertThat(sample.store.run(id).orElseThrow().status()).isEqualTo(RunStatus.INCOMPLETE);
+
+        GatesViewModel gates = new GatesViewModel(runner, () -> sample.store, new RunGating(env, () -> workspace), id);
+        gates.load();
+        assertThat(gates.headlineProperty().get())
+                .isEqualTo("INCOMPLETE: a route answered none of its cases. Resume runs them again");
     }
 }
