@@ -23,8 +23,9 @@ public final class RunProgress {
      * Where a run stands. CANCELLED, OUTAGE, UNSENT, UNJUDGED and UNANSWERED leave it incomplete and resumable:
      * asked to stop; stopped because no case got an answer from the model (the route is down); with cases kept from
      * the model (an open breaker, a route the server refused); with cases a judge's route left ungraded; or with a
-     * route of several that answered none of its cases. Nobody asked for the last four. REFUSED: the request was refused before anything was sent (a resume whose routes read otherwise
-     * now); FAILED: it broke (the history could not be written, say).
+     * route of several that answered none of its cases. Nobody asked for the last four. REFUSED: the request was
+     * refused before anything was sent (a resume whose routes read otherwise now); FAILED: it broke (the history could
+     * not be written, say).
      */
     public enum State { STARTING, RUNNING, COMPLETE, CANCELLED, OUTAGE, UNSENT, UNJUDGED, UNANSWERED, REFUSED, FAILED }
 

@@ -39,7 +39,10 @@ class BreakerOpenRunWindowStateTest {
             + "\\\"order_id\\\":null,\\\"reply\\\":\\\"Hello.\\\"}\"},\"finish_reason\":\"stop\"}],"
             + "\"model\":\"m\",\"usage\":{\"prompt_tokens\":10,\"completion_tokens\":5}}";
 
+    private static final Map<String, String> ENV = Map.of("FLAKY_KEY", "not-a-secret");
+
     @TempDir Path temp;
+    private final SameThreadTaskRunner runner = new SameThreadTaskRunner();
     private SampleHistory sample;
     private HttpServer server;
     private final AtomicInteger calls = new AtomicInteger();
@@ -65,6 +68,20 @@ class BreakerOpenRunWindowStateTest {
                 + "    breaker: {window: 4, min_calls: 4, error_rate: 0.5, open_ms: 600000}\n", StandardOpenOption.APPEND);
     }
 
+    /** The window's launcher over the sample, on this thread, with the key the loopback routes name. */
+    private RunLauncherViewModel launcher() throws Exception {
+        RunLauncherViewModel vm = new RunLauncherViewModel(runner, () -> sample.store, () -> sample.workspace,
+                new RunService(Clock.systemUTC(), ENV));
+        vm.setWorkspace(Components.loadChecked(sample.workspace, ENV));
+        return vm;
+    }
+
+    /** The gates panel of run {@code id}, as its results tab shows them. */
+    private GatesViewModel gates(String id) throws Exception {
+        var workspace = Components.loadChecked(sample.workspace, ENV);
+        return new GatesViewModel(runner, () -> sample.store, new RunGating(ENV, () -> workspace), id);
+    }
+
     @AfterEach
     void close() throws Exception {
         server.stop(0);
@@ -73,12 +90,7 @@ class BreakerOpenRunWindowStateTest {
 
     @Test
     void theRunBarAndTheGatesSayTheBreakerKeptCasesFromTheModel() throws Exception {
-        Map<String, String> env = Map.of("FLAKY_KEY", "not-a-secret");
-        SameThreadTaskRunner runner = new SameThreadTaskRunner();
-        RunLauncherViewModel vm = new RunLauncherViewModel(runner, () -> sample.store, () -> sample.workspace,
-                new RunService(Clock.systemUTC(), env));
-        var workspace = Components.loadChecked(sample.workspace, env);
-        vm.setWorkspace(workspace);
+        RunLauncherViewModel vm = launcher();
         vm.chosenRoutes().setAll("flaky");
         vm.chosenSuites().setAll("safety");
         vm.concurrencyProperty().set(1);
@@ -94,8 +106,7 @@ class BreakerOpenRunWindowStateTest {
                 .isEqualTo("28 cases not sent: the breaker of route flaky was open. Resume (in its results tab) sends them.");
         assertThat(sample.store.run(id).orElseThrow().status()).isEqualTo(RunStatus.INCOMPLETE);
 
-        GatesViewModel gates = new GatesViewModel(runner, () -> sample.store,
-                new RunGating(env, () -> workspace), id);
+        GatesViewModel gates = gates(id);
         gates.load();
         assertThat(gates.headlineProperty().get())
                 .isEqualTo("INCOMPLETE: some cases were not sent to the model. Resume sends them");
@@ -107,12 +118,7 @@ class BreakerOpenRunWindowStateTest {
         Files.writeString(sample.workspace.resolve("routes.yaml"), "  down:\n    provider: openai\n"
                 + "    base_url: http://127.0.0.1:" + server.getAddress().getPort() + "/v1\n    model: m\n"
                 + "    api_key_env: FLAKY_KEY\n    retries: {max_attempts: 1}\n", StandardOpenOption.APPEND);
-        Map<String, String> env = Map.of("FLAKY_KEY", "not-a-secret");
-        SameThreadTaskRunner runner = new SameThreadTaskRunner();
-        RunLauncherViewModel vm = new RunLauncherViewModel(runner, () -> sample.store, () -> sample.workspace,
-                new RunService(Clock.systemUTC(), env));
-        var workspace = Components.loadChecked(sample.workspace, env);
-        vm.setWorkspace(workspace);
+        RunLauncherViewModel vm = launcher();
         vm.chosenRoutes().setAll("offline", "down");
         vm.chosenSuites().setAll("safety");
 
@@ -126,7 +132,7 @@ class BreakerOpenRunWindowStateTest {
         String id = run.runIdProperty().get();
         assertThat(sample.store.run(id).orElseThrow().status()).isEqualTo(RunStatus.INCOMPLETE);
 
-        GatesViewModel gates = new GatesViewModel(runner, () -> sample.store, new RunGating(env, () -> workspace), id);
+        GatesViewModel gates = gates(id);
         gates.load();
         assertThat(gates.headlineProperty().get())
                 .isEqualTo("INCOMPLETE: a route answered none of its cases. Resume runs them again");
