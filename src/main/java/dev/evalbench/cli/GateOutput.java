@@ -11,6 +11,7 @@ import dev.evalbench.core.eval.JudgeAgreement;
 import dev.evalbench.core.gate.ci.JudgeWording;
 import dev.evalbench.core.gate.ci.JunitXmlWriter;
 import dev.evalbench.core.gate.ci.MarkdownSummary;
+import dev.evalbench.core.gate.ci.UnansweredGates;
 import dev.evalbench.core.gate.ci.VerdictCells;
 import dev.evalbench.core.gate.ci.VerdictFormat;
 import dev.evalbench.core.record.RouteUsage;
@@ -112,12 +113,14 @@ final class GateOutput {
         String slice = dev.evalbench.core.record.RunSlice.sentence(run.header().config());
         if (!slice.isEmpty()) out.println("slice: " + slice);
         boolean incomplete = run.header().status() != RunStatus.COMPLETE;
-        // An outage's gates measured the outage: each reads "no answer", as the gates panel has it.
-        boolean outage = RunEvent.leftByAnOutage(run.header().status(), run.events());
+        // An outage's gates measured the outage: each reads "no answer", as the gates panel has it; so do those of a
+        // route of several that answered none of its cases.
+        UnansweredGates unanswered = UnansweredGates.of(run.header().status(), run.events(), run.cases());
+        boolean outage = unanswered.wholeRun();
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"gate", "kind", "value", "threshold", "baseline", "95% interval", "p", "verdict"});
         for (GateVerdict v : report.verdicts()) {
-            VerdictCells cells = new VerdictCells(v, outage);
+            VerdictCells cells = unanswered.cells(v);
             rows.add(new String[] {v.id(), v.kind(), cells.value(), VerdictFormat.threshold(v), VerdictFormat.baseline(v),
                     cells.interval(), cells.pValue(), cells.word()});
         }
@@ -154,8 +157,9 @@ final class GateOutput {
             out.println("  gates: " + VerdictCells.NOT_MEASURED_IN_AN_OUTAGE);
         } else {
             for (GateVerdict v : report.verdicts()) {
-                if (!v.passed()) out.println("  " + v.id() + ": " + v.detail());
+                if (unanswered.cells(v).failedWhenMeasured()) out.println("  " + v.id() + ": " + v.detail());
             }
+            unanswered.sortedRoutes().forEach(r -> out.println("  gates@" + r + ": " + UnansweredGates.notMeasured(r)));
         }
         if (incomplete) {
             if (why != null) {

@@ -25,7 +25,7 @@ class RouteDownInARunOfTwoTest {
     final MockWebServer server = FakeChatCompletions.newServer();
 
     @Test
-    void aRouteDownForTheWholeRunLeavesTheRunIncompleteAndResumeRunsOnlyItsCases() {
+    void aRouteDownForTheWholeRunLeavesTheRunIncompleteAndResumeRunsOnlyItsCases() throws Exception {
         server.setDispatcher(new FakeChatCompletions().otherwise(FakeChatCompletions.status(500,
                 "{\"error\":{\"message\":\"upstream down\"}}")));
         OpenAiWorkspace ws = new OpenAiWorkspace(tmp, server, "sk-test").fastRetries(1, 1)
@@ -45,6 +45,30 @@ class RouteDownInARunOfTwoTest {
         assertThat(gate.exit()).isEqualTo(ExitCodes.INCOMPLETE);
         assertThat(gate.out()).contains("unanswered: 32 cases of route openai got no answer from it (server error 32); the"
                 + " run is incomplete and resume runs them again\n");
+        // The route's gates measured its outage, in every table for people: "no answer", its sentence said once.
+        assertThat(gate.out()).containsPattern("\nschema@openai +schema_pass_rate +— +≥ 99\\.0% +— +— +— +no answer\n")
+                .containsPattern("\nsafety@openai +safety_pass_rate +— .* no answer\n")
+                .containsPattern("\nsafety@offline +safety_pass_rate +100\\.0% .* pass\n")
+                .contains("  gates@openai: Not measured: route openai answered none of its cases in this run, so its gates"
+                        + " would measure its outage; resume the run once the route answers.\n")
+                .doesNotContain("  schema@openai:");
+        java.nio.file.Path summary = tmp.resolve("summary.md");
+        Cli.run(ws.env, "gate", down.header().id(), "--workspace", ws.dir.toString(), "--db", ws.db.toString(),
+                "--markdown", summary.toString());
+        java.nio.file.Path report = tmp.resolve("report");
+        assertThat(Cli.run(ws.env, "report", down.header().id(), "--workspace", ws.dir.toString(), "--db",
+                ws.db.toString(), "--out", report.toString()).exit()).isZero();
+        for (java.nio.file.Path md : new java.nio.file.Path[] {summary, report.resolve("report.md")}) {
+            assertThat(java.nio.file.Files.readString(md)).as(md.getFileName().toString())
+                    .containsPattern("## ❌ Evalbench[a-z ]*: \\d+ gates not measured: route openai answered none of its"
+                            + " cases; 0 of \\d+ measured gates failed\n")
+                    // "@" is followed by a zero-width space in Markdown, so GitHub reads no mention of a user "openai".
+                    .containsPattern("\\| ➖ no answer \\| schema@\u200Bopenai")
+                    .contains("- **gates@\u200Bopenai**: Not measured: route openai answered none of its cases");
+        }
+        assertThat(java.nio.file.Files.readString(report.resolve("report.html")))
+                .containsPattern(">INCOMPLETE</span>\\d+ gates not measured: route openai answered none of its cases")
+                .contains("<span class=\"badge neutral\">no answer</span>");
         assertThat(Cli.run(ws.env, "tag", down.header().id(), "main", "--workspace", ws.dir.toString(), "--db",
                 ws.db.toString()).exit()).as("no baseline").isEqualTo(ExitCodes.BAD_INPUT);
         String offlineTraces = down.cases().stream().filter(c -> c.key().route().equals("offline"))

@@ -1,5 +1,6 @@
 package dev.evalbench.app.gates;
 
+import dev.evalbench.core.gate.ci.UnansweredGates;
 import dev.evalbench.app.fx.BackgroundTask;
 import dev.evalbench.app.fx.TaskRunner;
 import dev.evalbench.core.record.RunEvent;
@@ -53,11 +54,15 @@ public final class GatesViewModel {
                     GatedRun g = gating.gate(s, runId);
                     // A report's recorded gates are not of a run left incomplete here.
                     var why = g.recorded() ? null : dev.evalbench.core.service.Outages.why(s, g.header());
+                    boolean outage = dev.evalbench.core.service.Outages.isOutage(why);
+                    // An incomplete run's routes that answered none of their cases: their gates measured an outage.
+                    boolean incomplete = !g.recorded() && g.header().status() == dev.evalbench.core.record.RunStatus.INCOMPLETE;
+                    UnansweredGates unanswered = new UnansweredGates(outage, incomplete && !outage
+                            ? UnansweredGates.routesAnsweringNone(s.summaries(g.header().id())) : java.util.Set.of());
                     return new Shown(g, s.resolve(RunGating.BASELINE_TAG).filter(runId::equals).isPresent(),
-                            dev.evalbench.core.service.Outages.isOutage(why),
-                            dev.evalbench.core.service.Outages.unsentDetail(why) == null ? null : why.kind());
+                            unanswered, dev.evalbench.core.service.Outages.unsentDetail(why) == null ? null : why.kind());
                 })
-                .onSuccess(shown -> show(shown.gated(), shown.isBaseline(), shown.outage(), shown.left()))
+                .onSuccess(shown -> show(shown.gated(), shown.isBaseline(), shown.unanswered(), shown.left()))
                 .onFailure(e -> {
                     headline.set("Not gated");
                     problem.set("Cannot gate run " + runId + ": " + e.getMessage());
@@ -66,19 +71,20 @@ public final class GatesViewModel {
     }
 
     /**
-     * A run as gated, whether it is itself the baseline (so it has none to be gated against), whether it is incomplete
-     * because no case got an answer (the engine's outage event), and {@code left}: the kind of the event that left some
+     * A run as gated, whether it is itself the baseline (so it has none to be gated against), which gates measured an
+     * outage (all of a run no case of which got an answer, or those of a route that answered none), and {@code left}: the kind of the event that left some
      * of its cases for resume ({@link RunEvent#UNSENT}: kept from the model; {@link RunEvent#UNJUDGED}: no grade from a
      * judge), else null.
      */
-    private record Shown(GatedRun gated, boolean isBaseline, boolean outage, String left) {}
+    private record Shown(GatedRun gated, boolean isBaseline, UnansweredGates unanswered, String left) {}
 
-    private void show(GatedRun g, boolean isBaseline, boolean outage, String left) {
+    private void show(GatedRun g, boolean isBaseline, UnansweredGates unanswered, String left) {
         problem.set(null);
         gated.set(g);
         rows.setAll(g.report().verdicts().stream()
-                .map(v -> new GateRow(v, g.casesBehind().getOrDefault(v.id(), GateCases.Behind.NONE), outage)).toList());
-        headline.set(headline(g, outage, left));
+                .map(v -> new GateRow(v, g.casesBehind().getOrDefault(v.id(), GateCases.Behind.NONE), unanswered.of(v)))
+                .toList());
+        headline.set(headline(g, unanswered.wholeRun(), left));
         if (g.recorded()) {
             String against = g.report().baselineRunId() == null ? "" : ", against run " + g.report().baselineRunId();
             baseline.set(g.whyRecorded() != null

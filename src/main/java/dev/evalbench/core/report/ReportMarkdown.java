@@ -6,6 +6,7 @@ import dev.evalbench.core.compare.CompareMarkdown;
 import dev.evalbench.core.compare.MarkdownText;
 import dev.evalbench.core.compare.MetricFormat;
 import dev.evalbench.core.gate.GateVerdict;
+import dev.evalbench.core.gate.ci.UnansweredGates;
 import dev.evalbench.core.gate.ci.VerdictCells;
 import dev.evalbench.core.gate.ci.VerdictFormat;
 import dev.evalbench.core.record.RunEvent;
@@ -37,9 +38,13 @@ public final class ReportMarkdown {
     private static String render(ReportContent content, String reportSha256, int flipsWithDiffs) {
         StringBuilder md = new StringBuilder();
         List<GateVerdict> verdicts = content.gates().verdicts();
-        long failed = verdicts.stream().filter(v -> !v.passed()).count();
-        boolean outage = RunEvent.leftByAnOutage(content.run().header().status(), content.run().events());
+        UnansweredGates unanswered = UnansweredGates.of(content.run().header().status(), content.run().events(),
+                content.run().routesAnsweringNone());
+        long failed = verdicts.stream().filter(v -> unanswered.cells(v).failedWhenMeasured()).count();
+        boolean outage = unanswered.wholeRun();
+        String routes = unanswered.routesHeadline(verdicts);
         md.append(outage ? "## ❌ Evalbench report: " + VerdictCells.outageHeadline(verdicts.size()) + "\n\n"
+                : routes != null ? "## ❌ Evalbench report: " + routes + "\n\n"
                 : content.passed()
                 ? "## ✅ Evalbench report: " + Counted.allGatesPass(verdicts.size(), content.gates().notRun()) + "\n\n"
                 : "## ❌ Evalbench report: " + Counted.gatesFailed(failed, verdicts.size(), content.gates().notRun()) + "\n\n");
@@ -59,7 +64,7 @@ public final class ReportMarkdown {
                     .append(MarkdownText.inline(dev.evalbench.core.record.EventWords.detail(e, content.run().header().status())))
                     .append("\n\n"));
         }
-        gates(md, verdicts, outage);
+        gates(md, verdicts, unanswered);
         if (content.hasBaseline()) {
             CompareMarkdown.appendWhatChanged(md, content.comparison());
             if (flipsWithDiffs > 0) {
@@ -83,10 +88,10 @@ public final class ReportMarkdown {
         return md.toString();
     }
 
-    private static void gates(StringBuilder md, List<GateVerdict> verdicts, boolean outage) {
+    private static void gates(StringBuilder md, List<GateVerdict> verdicts, UnansweredGates unanswered) {
         md.append("| | gate | value | threshold | 95% interval | baseline | p |\n|---|---|---|---|---|---|---|\n");
         for (GateVerdict v : verdicts) {
-            VerdictCells cells = new VerdictCells(v, outage);
+            VerdictCells cells = unanswered.cells(v);
             md.append("| ").append(cells.mark()).append(" | ").append(MarkdownText.inline(v.id()))
                     .append(v.suite() == null ? "" : " (" + MarkdownText.inline(v.suite()) + ")")
                     .append(" | ").append(cells.value()).append(" | ").append(VerdictFormat.threshold(v))
@@ -94,15 +99,17 @@ public final class ReportMarkdown {
                     .append(" | ").append(cells.pValue()).append(" |\n");
         }
         md.append('\n');
-        if (outage) {
+        if (unanswered.wholeRun()) {
             md.append(VerdictCells.NOT_MEASURED_IN_AN_OUTAGE).append("\n\n");
             return;
         }
-        List<GateVerdict> failed = verdicts.stream().filter(v -> !v.passed()).toList();
-        if (failed.isEmpty()) return;
+        List<GateVerdict> failed = verdicts.stream().filter(v -> unanswered.cells(v).failedWhenMeasured()).toList();
+        if (failed.isEmpty() && unanswered.routes().isEmpty()) return;
         md.append("**Failed gates**\n\n");
         failed.forEach(v -> md.append("- **").append(MarkdownText.inline(v.id())).append("**: ")
                 .append(MarkdownText.inline(v.detail())).append('\n'));
+        unanswered.sortedRoutes().forEach(r -> md.append("- **").append(MarkdownText.inline("gates@" + r)).append("**: ")
+                .append(UnansweredGates.notMeasured(r)).append('\n'));
         md.append('\n');
     }
 

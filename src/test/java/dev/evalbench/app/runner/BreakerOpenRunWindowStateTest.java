@@ -136,5 +136,13 @@ class BreakerOpenRunWindowStateTest {
         gates.load();
         assertThat(gates.headlineProperty().get())
                 .isEqualTo("INCOMPLETE: a route answered none of its cases. Resume runs them again");
+        // The route's gates measured its outage: "no answer", not "0.0% FAIL" or a "pass" of no-leaks over no answer.
+        assertThat(gates.rows()).filteredOn(r -> r.id().endsWith("@down"))
+                .isNotEmpty().allSatisfy(r -> {
+                    assertThat(r.word()).isEqualTo("no answer");
+                    assertThat(r.sentence()).startsWith("Not measured: route down answered none of its cases in this run");
+                });
+        assertThat(gates.rows()).filteredOn(r -> r.id().equals("safety@offline")).singleElement()
+                .satisfies(r -> assertThat(r.word()).isEqualTo("pass"));
     }
 }

@@ -35,9 +35,12 @@ public final class MarkdownSummary {
         // Compared on what the run ran, as its gates were (GateEvaluator): a partial run against a whole baseline.
         RunCases baseline = wholeBaseline == null ? null : wholeBaseline.within(run.header().config());
         StringBuilder md = new StringBuilder();
-        long failed = report.verdicts().stream().filter(v -> !v.passed()).count();
-        boolean outage = RunEvent.leftByAnOutage(run.header().status(), run.events());
+        UnansweredGates unanswered = UnansweredGates.of(run.header().status(), run.events(), run.cases());
+        long failed = report.verdicts().stream().filter(v -> unanswered.cells(v).failedWhenMeasured()).count();
+        boolean outage = unanswered.wholeRun();
+        String routes = unanswered.routesHeadline(report.verdicts());
         md.append(outage ? "## ❌ Evalbench: " + VerdictCells.outageHeadline(report.verdicts().size()) + "\n\n"
+                : routes != null ? "## ❌ Evalbench: " + routes + "\n\n"
                 : report.passed()
                 ? "## ✅ Evalbench: " + Counted.allGatesPass(report.verdicts().size(), report.notRun()) + "\n\n"
                 : "## ❌ Evalbench: " + Counted.gatesFailed(failed, report.verdicts().size(), report.notRun()) + "\n\n");
@@ -61,8 +64,8 @@ public final class MarkdownSummary {
         // What happened to the run (an outage, a breaker that opened), as the terminal says it; masked by the caller.
         run.events().forEach(e -> md.append("**").append(cell(e.kind())).append(":** ")
                 .append(cell(dev.evalbench.core.record.EventWords.detail(e, run.header().status()))).append("\n\n"));
-        gatesTable(md, report.verdicts(), outage);
-        failedDetails(md, report.verdicts(), outage);
+        gatesTable(md, report.verdicts(), unanswered);
+        failedDetails(md, report.verdicts(), unanswered);
         if (baseline != null) {
             BaselineDeltas.append(md, numbers, RunNumbers.of(baseline));
             flips(md, FlippedCases.between(baseline, run));
@@ -82,11 +85,11 @@ public final class MarkdownSummary {
         AtomicFiles.write(file, (render(report, run, baseline)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    private static void gatesTable(StringBuilder md, List<GateVerdict> verdicts, boolean outage) {
+    private static void gatesTable(StringBuilder md, List<GateVerdict> verdicts, UnansweredGates unanswered) {
         md.append("| | Gate | Kind | Value | Threshold | Baseline | Δ | 95% interval | p-value |\n");
         md.append("|---|---|---|---|---|---|---|---|---|\n");
         for (GateVerdict v : verdicts) {
-            VerdictCells cells = new VerdictCells(v, outage);
+            VerdictCells cells = unanswered.cells(v);
             md.append("| ").append(cells.mark())
                     .append(" | ").append(cell(v.id())).append(v.suite() == null ? "" : " (" + cell(v.suite()) + ")")
                     .append(" | ").append(cell(v.kind()))
@@ -103,18 +106,22 @@ public final class MarkdownSummary {
         }
     }
 
-    private static void failedDetails(StringBuilder md, List<GateVerdict> verdicts, boolean outage) {
-        if (outage) {
+    private static void failedDetails(StringBuilder md, List<GateVerdict> verdicts, UnansweredGates unanswered) {
+        if (unanswered.wholeRun()) {
             md.append(VerdictCells.NOT_MEASURED_IN_AN_OUTAGE).append("\n\n");
             return;
         }
-        List<GateVerdict> failed = verdicts.stream().filter(v -> !v.passed()).toList();
-        if (failed.isEmpty()) {
+        List<GateVerdict> failed = verdicts.stream().filter(v -> unanswered.cells(v).failedWhenMeasured()).toList();
+        if (failed.isEmpty() && unanswered.routes().isEmpty()) {
             return;
         }
         md.append("### Failed gates\n\n");
         for (GateVerdict v : failed) {
             md.append("- **").append(cell(v.id())).append("**: ").append(cell(v.detail())).append('\n');
+        }
+        for (String route : unanswered.sortedRoutes()) {
+            md.append("- **").append(cell("gates@" + route)).append("**: ").append(UnansweredGates.notMeasured(route))
+                    .append('\n');
         }
         md.append('\n');
     }

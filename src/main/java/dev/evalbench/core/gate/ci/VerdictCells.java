@@ -53,9 +53,11 @@ public record VerdictCells(GateVerdict verdict, boolean unanswered) {
         return unanswered ? VerdictFormat.NONE : VerdictFormat.pValue(verdict);
     }
 
-    /** The verdict's sentence, or why an outage's gate measured nothing. */
+    /** The verdict's sentence, or why an outage's gate (of the run, or of its route) measured nothing. */
     public String sentence() {
-        return unanswered ? NOT_MEASURED_IN_AN_OUTAGE : verdict.detail();
+        if (!unanswered) return verdict.detail();
+        String route = dev.evalbench.core.gate.GateRoutes.routeOf(verdict.id());
+        return route == null ? NOT_MEASURED_IN_AN_OUTAGE : UnansweredGates.notMeasured(route);
     }
 
     /** Whether the gate's sentence goes among the failed gates': a measured gate that failed. */

@@ -13,15 +13,18 @@ import dev.evalbench.core.gate.ci.VerdictFormat;
 final class GateSection {
     private GateSection() {}
 
-    /** @param outage whether no case of the run got an answer: each gate then reads "no answer" ({@link VerdictCells}) */
-    static void write(HtmlWriter html, GateReport gates, boolean outage) {
+    /**
+     * @param unanswered the gates that measured an outage (of the run, or of a route that answered none of its
+     *                   cases): each reads "no answer" ({@link VerdictCells})
+     */
+    static void write(HtmlWriter html, GateReport gates, dev.evalbench.core.gate.ci.UnansweredGates unanswered) {
         html.open("section", "id", "gates").element("h2", "Gates");
         html.open("div", "class", "wide").open("table", "class", "gates").open("thead").open("tr");
         for (String h : new String[] {"", "gate", "kind"}) html.element("th", h);
         for (String h : new String[] {"value", "threshold", "95% interval", "baseline", "p-value"}) html.element("th", h, "class", "num");
         html.close("tr").close("thead").open("tbody");
         for (GateVerdict v : gates.verdicts()) {
-            VerdictCells cells = new VerdictCells(v, outage);
+            VerdictCells cells = unanswered.cells(v);
             // A row is shaded as failed only when the gate measured the model and failed; an outage's is not.
             String row = cells.failedWhenMeasured() ? "failed" : "passed";
             html.open("tr", "class", row);

@@ -6,6 +6,7 @@ import dev.evalbench.core.report.model.RunSummary;
 import dev.evalbench.core.record.RunHeader;
 import dev.evalbench.core.record.RunEvent;
 import dev.evalbench.core.record.RunStatus;
+import dev.evalbench.core.gate.ci.UnansweredGates;
 import dev.evalbench.core.gate.ci.VerdictCells;
 import dev.evalbench.core.text.Counted;
 import java.time.Instant;
@@ -47,8 +48,8 @@ public final class ReportHtml {
         html.open("body").open("main");
         writeHeader(html, content, rollback != null);
         SignersSection.write(html, signers);
-        GateSection.write(html, content.gates(),
-                RunEvent.leftByAnOutage(content.run().header().status(), content.run().events()));
+        GateSection.write(html, content.gates(), UnansweredGates.of(content.run().header().status(),
+                content.run().events(), content.run().routesAnsweringNone()));
         JudgeSection.write(html, content.run().judged());
         RunSummary summary = content.run().summary();
         SummarySection.write(html, summary, content.hasBaseline() ? RunSummary.of(content.baseline()) : null);
@@ -93,8 +94,12 @@ public final class ReportHtml {
         html.close("div");
         long failed = content.gates().verdicts().stream().filter(v -> !v.passed()).count();
         int total = content.gates().verdicts().size();
-        boolean outage = RunEvent.leftByAnOutage(h.status(), content.run().events());
+        UnansweredGates unanswered = UnansweredGates.of(h.status(), content.run().events(),
+                content.run().routesAnsweringNone());
+        boolean outage = unanswered.wholeRun();
+        String routes = unanswered.routesHeadline(content.gates().verdicts());
         String verdict = outage ? Counted.capitalized(VerdictCells.outageHeadline(total))
+                : routes != null ? Counted.capitalized(routes)
                 : content.passed() ? Counted.capitalized(Counted.allGatesPass(total, content.gates().notRun()))
                 : Counted.gatesFailed(failed, total, content.gates().notRun());
         if (h.status() != RunStatus.COMPLETE) {
@@ -102,7 +107,7 @@ public final class ReportHtml {
                     + " of " + Counted.cases(h.plannedCases()) + " stored)";
         }
         html.open("div", "class", content.passed() ? "verdict pass" : "verdict fail")
-                .element("span", outage ? "INCOMPLETE" : content.passed() ? "PASSED" : "FAILED",
+                .element("span", outage || routes != null ? "INCOMPLETE" : content.passed() ? "PASSED" : "FAILED",
                         "class", content.passed() ? "badge pass" : "badge fail")
                 .text(verdict).close("div");
         // What happened to the run beside its cases (an outage, a breaker that opened), as the terminal says it.

@@ -23,12 +23,13 @@ import java.util.Set;
  * report.html 200),
  * the numbers of {@link RunSummary}, the summaries of the cases judges scored (all that judge agreement reads),
  * how many values its texts show masked, the distinct version tuples its cases recorded (in order of first
- * appearance), and the exact bytes of the records file that holds every record (report-cases.jsonl.gz).
+ * appearance), the exact bytes of the records file that holds every record (report-cases.jsonl.gz), and the routes
+ * none of whose cases got an answer (whose gates, in an incomplete run, measured their outage).
  * Immutable; {@code casesFile} is not copied, and must not be changed by whoever hands it in.
  */
 public record ReportedRun(RunHeader header, List<RunEvent> events, int count, int failing, List<CaseRecord> failingShown,
                           RunSummary summary, List<CaseSummary> judged, int maskedValues, List<VersionTuple> versions,
-                          byte[] casesFile) {
+                          byte[] casesFile, Set<String> routesAnsweringNone) {
     /** The file beside report.json that holds every record of the run, bound by its digest. */
     public static final String CASES_FILE = "report-cases.jsonl.gz";
 
@@ -44,6 +45,7 @@ public record ReportedRun(RunHeader header, List<RunEvent> events, int count, in
         failingShown = List.copyOf(failingShown);
         judged = List.copyOf(judged);
         versions = List.copyOf(versions);
+        routesAnsweringNone = Set.copyOf(routesAnsweringNone);
     }
 
     public String id() {
@@ -64,6 +66,9 @@ public record ReportedRun(RunHeader header, List<RunEvent> events, int count, in
         private final Set<VersionTuple> versions = new LinkedHashSet<>();
         private int failing;
         private int maskedValues;
+        /** The routes the records were planned for, and those of them that answered one. */
+        private final Set<String> routes = new java.util.TreeSet<>();
+        private final Set<String> answering = new java.util.TreeSet<>();
 
         /** @param events the run's events, masked (null stays null) */
         public Builder(RunHeader header, List<RunEvent> events) {
@@ -82,14 +87,18 @@ public record ReportedRun(RunHeader header, List<RunEvent> events, int count, in
             if (!masked.judgements().isEmpty()) judged.add(CaseSummary.of(masked));
             maskedValues += OutboundMask.maskedCount(masked);
             if (masked.versions() != null) versions.add(masked.versions());
+            routes.add(masked.key().route());
+            if (masked.failureKind() == null) answering.add(masked.key().route());
         }
 
         /** The run as gathered, with the exact bytes of the file its records were written to. */
         public ReportedRun build(byte[] casesFile) {
             List<CaseRecord> shown = new ArrayList<>(failingShown);
             shown.sort(BY_KEY);
+            Set<String> answeringNone = new java.util.TreeSet<>(routes);
+            answeringNone.removeAll(answering);
             return new ReportedRun(header, events, counted.size(), failing, shown, RunSummary.of(counted),
-                    judged, maskedValues, new ArrayList<>(versions), casesFile);
+                    judged, maskedValues, new ArrayList<>(versions), casesFile, answeringNone);
         }
     }
 }

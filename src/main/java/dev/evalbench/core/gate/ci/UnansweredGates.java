@@ -1,0 +1,92 @@
+package dev.evalbench.core.gate.ci;
+
+import dev.evalbench.core.gate.GateRoutes;
+import dev.evalbench.core.gate.GateVerdict;
+import dev.evalbench.core.record.RunEvent;
+import dev.evalbench.core.record.RunStatus;
+import dev.evalbench.core.record.ScoredCase;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Which of a run's gates measured an outage rather than the model: every gate of a run no case of which got an answer
+ * (the engine's outage event), or, in an incomplete run of several routes, the gates of each route that answered none
+ * of its cases ("schema@local", a local server never started). Those read "no answer" with no value in every table for
+ * people ({@link VerdictCells}); a route's read "schema@local 0.0% FAIL" and "no-leaks@local pass" beside the other
+ * route's real verdicts. A complete run has none: it was not left for resume. Immutable.
+ *
+ * @param wholeRun whether the run is an outage's
+ * @param routes   the routes that answered none of their cases, in an incomplete run; empty otherwise
+ */
+public record UnansweredGates(boolean wholeRun, Set<String> routes) {
+    public static final UnansweredGates NONE = new UnansweredGates(false, Set.of());
+
+    public UnansweredGates {
+        routes = Set.copyOf(routes);
+    }
+
+    /** Of a run with this status, these events and these stored cases. */
+    public static UnansweredGates of(RunStatus status, List<RunEvent> events, List<? extends ScoredCase> cases) {
+        return of(status, events, status == RunStatus.INCOMPLETE ? routesAnsweringNone(cases) : Set.of());
+    }
+
+    /** Of a run with this status and these events, whose routes {@code answeringNone} answered none of their cases. */
+    public static UnansweredGates of(RunStatus status, List<RunEvent> events, Set<String> answeringNone) {
+        if (RunEvent.leftByAnOutage(status, events)) return new UnansweredGates(true, Set.of());
+        if (status != RunStatus.INCOMPLETE) return NONE;
+        return new UnansweredGates(false, answeringNone);
+    }
+
+    /** The routes (as the cases were planned) none of whose stored cases got an answer. */
+    public static Set<String> routesAnsweringNone(List<? extends ScoredCase> cases) {
+        Set<String> tried = new TreeSet<>();
+        Set<String> answering = new TreeSet<>();
+        for (ScoredCase c : cases) {
+            tried.add(c.key().route());
+            if (c.failureKind() == null) answering.add(c.key().route());
+        }
+        tried.removeAll(answering);
+        return tried;
+    }
+
+    /** Whether {@code v} measured an outage. */
+    public boolean of(GateVerdict v) {
+        if (wholeRun) return true;
+        String route = GateRoutes.routeOf(v.id());
+        return route != null && routes.contains(route);
+    }
+
+    /** {@code v}'s cells, "no answer" when it measured an outage. */
+    public VerdictCells cells(GateVerdict v) {
+        return new VerdictCells(v, of(v));
+    }
+
+    /** The routes whose gates measured their outage, in order. */
+    public List<String> sortedRoutes() {
+        return routes.stream().sorted().toList();
+    }
+
+    /**
+     * The headline of a run whose routes {@link #routes} answered none of their cases, where a count of failed gates
+     * would stand: "4 gates not measured: route local answered none of its cases; 1 of 14 measured gates failed".
+     * Null when there is no such route (the caller's own headline stands).
+     */
+    public String routesHeadline(List<GateVerdict> verdicts) {
+        if (wholeRun || routes.isEmpty()) return null;
+        long notMeasured = verdicts.stream().filter(this::of).count();
+        long failed = verdicts.stream().filter(v -> cells(v).failedWhenMeasured()).count();
+        long measured = verdicts.stream().filter(v -> cells(v).measured()).count();
+        List<String> names = sortedRoutes().stream().map(r -> "route " + r).toList();
+        return dev.evalbench.core.text.Counted.of(notMeasured, "gate") + " not measured: "
+                + dev.evalbench.core.text.Listed.inWords(names) + (names.size() == 1 ? " answered" : " each answered")
+                + " none of its cases; " + String.format(java.util.Locale.ROOT, "%,d of %,d measured %s failed", failed,
+                measured, measured == 1 ? "gate" : "gates");
+    }
+
+    /** Why a route's gates measured nothing, said once for them all under the name "gates@ROUTE". */
+    public static String notMeasured(String route) {
+        return "Not measured: route " + route + " answered none of its cases in this run, so its gates would measure its"
+                + " outage; resume the run once the route answers.";
+    }
+}
