@@ -53,8 +53,12 @@ class RouteDownInARunOfTwoTest {
                         + " would measure its outage; resume the run once the route answers.\n")
                 .doesNotContain("  schema@openai:");
         java.nio.file.Path summary = tmp.resolve("summary.md");
+        java.nio.file.Path junit = tmp.resolve("gates.xml");
         Cli.run(ws.env, "gate", down.header().id(), "--workspace", ws.dir.toString(), "--db", ws.db.toString(),
-                "--markdown", summary.toString());
+                "--markdown", summary.toString(), "--junit", junit.toString());
+        // A CI test reporter reads the route's gates as errors (they could not measure), as it does an outage's.
+        assertThat(java.nio.file.Files.readString(junit)).containsPattern("<testsuite [^>]*errors=\"4\"")
+                .contains("<error message=\"Not measured: route openai answered none of its cases");
         java.nio.file.Path report = tmp.resolve("report");
         assertThat(Cli.run(ws.env, "report", down.header().id(), "--workspace", ws.dir.toString(), "--db",
                 ws.db.toString(), "--out", report.toString()).exit()).isZero();

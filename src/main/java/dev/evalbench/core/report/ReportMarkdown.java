@@ -9,7 +9,6 @@ import dev.evalbench.core.gate.GateVerdict;
 import dev.evalbench.core.gate.ci.UnansweredGates;
 import dev.evalbench.core.gate.ci.VerdictCells;
 import dev.evalbench.core.gate.ci.VerdictFormat;
-import dev.evalbench.core.record.RunEvent;
 import dev.evalbench.core.record.RunStatus;
 import dev.evalbench.core.gate.ci.JudgeMarkdown;
 import dev.evalbench.core.text.Counted;

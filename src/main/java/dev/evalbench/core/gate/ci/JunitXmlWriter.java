@@ -4,7 +4,6 @@ import dev.evalbench.core.mask.OutboundMask;
 import dev.evalbench.core.io.AtomicFiles;
 import dev.evalbench.core.gate.GateReport;
 import dev.evalbench.core.gate.GateVerdict;
-import dev.evalbench.core.record.RunEvent;
 import dev.evalbench.core.record.ScoredCase;
 import dev.evalbench.core.record.RunCases;
 import dev.evalbench.core.record.StoredRun;
@@ -67,15 +66,16 @@ public final class JunitXmlWriter {
             int tests = 0;
             int failures = 0;
             int errors = 0;
-            boolean outage = RunEvent.leftByAnOutage(run.header().status(), run.events());
+            UnansweredGates unanswered = UnansweredGates.of(run.header().status(), run.events(), run.cases());
             for (GateVerdict v : report.verdicts()) {
                 Element testcase = testcase(doc, suite, "evalbench.gates", v.id() + " (" + v.kind() + ")", 0);
                 tests++;
-                if (outage && v.ran()) {
-                    // It measured the outage, not the model: an error (the test could not run), not a failed gate.
+                if (unanswered.of(v) && v.ran()) {
+                    // It measured an outage (the run's, or its route's), not the model: an error (the test could not
+                    // run), not a failed gate.
                     errors++;
-                    problem(doc, testcase, "error", VerdictCells.NO_ANSWER.replace(' ', '_'),
-                            VerdictCells.NOT_MEASURED_IN_AN_OUTAGE, VerdictCells.NOT_MEASURED_IN_AN_OUTAGE);
+                    String why = unanswered.cells(v).sentence();
+                    problem(doc, testcase, "error", VerdictCells.NO_ANSWER.replace(' ', '_'), why, why);
                 } else if (!v.ran()) {
                     Element skipped = doc.createElement("skipped");
                     skipped.setAttribute("message", v.detail());
