@@ -72,9 +72,9 @@ public final class GatesViewModel {
 
     /**
      * A run as gated, whether it is itself the baseline (so it has none to be gated against), which gates measured an
-     * outage (all of a run no case of which got an answer, or those of a route that answered none), and {@code left}: the kind of the event that left some
-     * of its cases for resume ({@link RunEvent#UNSENT}: kept from the model; {@link RunEvent#UNJUDGED}: no grade from a
-     * judge), else null.
+     * outage (all of a run no case of which got an answer, or those of a route that answered none), and {@code left}:
+     * the kind of the event that left some of its cases for resume ({@link RunEvent#UNSENT}: kept from the model;
+     * {@link RunEvent#UNJUDGED}: no grade from a judge; {@link RunEvent#UNANSWERED}: a route answered none), else null.
      */
     private record Shown(GatedRun gated, boolean isBaseline, UnansweredGates unanswered, String left) {}
 
