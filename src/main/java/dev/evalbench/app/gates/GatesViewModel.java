@@ -57,8 +57,10 @@ public final class GatesViewModel {
                     boolean outage = dev.evalbench.core.service.Outages.isOutage(why);
                     // An incomplete run's routes that answered none of their cases: their gates measured an outage.
                     boolean incomplete = !g.recorded() && g.header().status() == dev.evalbench.core.record.RunStatus.INCOMPLETE;
-                    UnansweredGates unanswered = new UnansweredGates(outage, incomplete && !outage
-                            ? UnansweredGates.routesAnsweringNone(s.summaries(g.header().id())) : java.util.Set.of());
+                    java.util.Set<String> answeringNone = incomplete && !outage
+                            ? dev.evalbench.core.record.RoutePasses.answeringNone(s.summaries(g.header().id()))
+                            : java.util.Set.of();
+                    UnansweredGates unanswered = new UnansweredGates(outage, answeringNone);
                     return new Shown(g, s.resolve(RunGating.BASELINE_TAG).filter(runId::equals).isPresent(),
                             unanswered, dev.evalbench.core.service.Outages.unsentDetail(why) == null ? null : why.kind());
                 })

@@ -1,5 +1,6 @@
 package dev.evalbench.app.runner;
 
+import dev.evalbench.core.record.RunEvent;
 import dev.evalbench.app.fx.BackgroundTask;
 import dev.evalbench.app.fx.TaskRunner;
 import dev.evalbench.core.record.CaseKey;
@@ -267,11 +268,7 @@ public final class RunLauncherViewModel {
         going.set(true);
         BackgroundTask.of(() -> {
                     RunHeader header = body.run(listener, progress.cancellation(), w -> warning.compareAndSet(null, w));
-                    var why = dev.evalbench.core.service.Outages.why(store.get(), header);
-                    return new Ended(header, dev.evalbench.core.service.Outages.isOutage(why),
-                            dev.evalbench.core.service.Outages.unsentDetail(why),
-                            dev.evalbench.core.service.Outages.onlyUnjudged(why),
-                            why != null && dev.evalbench.core.record.RunEvent.UNANSWERED.equals(why.kind()));
+                    return new Ended(header, dev.evalbench.core.service.Outages.why(store.get(), header));
                 })
                 .onSuccess(ended -> {
                     RunHeader header = ended.header();
@@ -280,18 +277,21 @@ public final class RunLauncherViewModel {
                     // Incomplete without being asked to stop: the engine found that no case got an answer, or some cases
                     // were kept from the model (an open breaker, a route the server refused).
                     boolean stopped = progress.cancellation().isCancelled();
+                    RunEvent why = ended.why();
                     RunProgress.State how = header.status() == RunStatus.COMPLETE ? RunProgress.State.COMPLETE
-                            : ended.outage() && !stopped ? RunProgress.State.OUTAGE
-                            : ended.unjudged() && !stopped ? RunProgress.State.UNJUDGED
-                            : ended.unanswered() && !stopped ? RunProgress.State.UNANSWERED
-                            : ended.unsent() != null && !stopped ? RunProgress.State.UNSENT
-                            : RunProgress.State.CANCELLED;
+                            : why == null || stopped ? RunProgress.State.CANCELLED
+                            : switch (why.kind()) {
+                                case RunEvent.OUTAGE -> RunProgress.State.OUTAGE;
+                                case RunEvent.UNJUDGED -> RunProgress.State.UNJUDGED;
+                                case RunEvent.UNANSWERED -> RunProgress.State.UNANSWERED;
+                                default -> RunProgress.State.UNSENT;
+                            };
                     progress.ended(how, header, null);
                     // Why, in the status line: the run bar has no room for "route openai not called: the server refused …".
                     if (how == RunProgress.State.UNSENT || how == RunProgress.State.UNJUDGED
                             || how == RunProgress.State.UNANSWERED) {
                         // The start's warning (files edited since a resumed run started) is kept after it, not lost.
-                        problem.set(ended.unsent() + (how == RunProgress.State.UNANSWERED
+                        problem.set(why.detail() + (how == RunProgress.State.UNANSWERED
                                 ? ". Resume (in its results tab) runs them again." : ". Resume (in its results tab) sends them.")
                                 + (warning.get() == null ? "" : " " + warning.get()));
                     }
@@ -316,7 +316,8 @@ public final class RunLauncherViewModel {
      * judged) when that left it so, else null, and whether they were only cases no judge graded (read in the task
      * body, after it ended).
      */
-    private record Ended(RunHeader header, boolean outage, String unsent, boolean unjudged, boolean unanswered) {}
+    /** A run as it ended, and what left it incomplete when nobody stopped it ({@link dev.evalbench.core.service.Outages#why}). */
+    private record Ended(RunHeader header, RunEvent why) {}
 
     /** Hops every callback of the coalescer to the UI thread; the batches of cases are not needed here. */
     private CoalescingListener.Sink sink(RunProgress progress, AtomicReference<String> warning) {

@@ -2,7 +2,6 @@ package dev.evalbench.core.eval;
 
 import dev.evalbench.core.provider.ModelResponse;
 import dev.evalbench.core.text.Counted;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -24,8 +23,7 @@ public final class CutOffAnswer {
      * rejected, the probe passes, and its sentences say nothing of why.
      */
     public static boolean toldIn(List<String> failures) {
-        return failures != null && failures.stream().anyMatch(f -> f != null && f.startsWith(TaskChecks.INVALID)
-                && f.contains(STOPPED));
+        return TaskChecks.invalidBecause(failures, STOPPED);
     }
 
     /** Whether a case's failure sentences say why its output failed the schema (a task case's do), cut off or not. */
@@ -39,10 +37,7 @@ public final class CutOffAnswer {
      */
     public static Validation explained(Validation validation, ModelResponse response) {
         if (response == null || !response.truncated() || validation == null || validation.valid()) return validation;
-        List<String> errors = new ArrayList<>();
-        errors.add(why(response));
-        if (validation.errors() != null) errors.addAll(validation.errors());
-        return new Validation(validation.parsed(), false, errors);
+        return validation.explainedBy(why(response));
     }
 
     /**

@@ -20,6 +20,11 @@ import java.util.Map;
 final class TaskChecks {
     /** How a task case's schema failure begins; its first error follows, in parentheses. */
     static final String INVALID = "schema: the output is not valid against the output schema";
+
+    /** Whether a task case's failure sentences say its output was invalid because {@code why}. */
+    static boolean invalidBecause(List<String> failures, String why) {
+        return failures != null && failures.stream().anyMatch(f -> f != null && f.startsWith(INVALID) && f.contains(why));
+    }
     private final Map<String, Boolean> checks = new LinkedHashMap<>();
     private final List<String> failures = new ArrayList<>();
 

@@ -1,7 +1,6 @@
 package dev.evalbench.core.eval;
 
 import dev.evalbench.core.provider.ModelResponse;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,10 +18,7 @@ public final class WithheldAnswer {
     /** {@code validation} with the why as its first error when {@code response} was withheld; else itself. */
     public static Validation explained(Validation validation, ModelResponse response) {
         if (response == null || !response.withheld() || validation == null || validation.valid()) return validation;
-        List<String> errors = new ArrayList<>();
-        errors.add(WHY);
-        if (validation.errors() != null) errors.addAll(validation.errors());
-        return new Validation(validation.parsed(), false, errors);
+        return validation.explainedBy(WHY);
     }
 
     /**
@@ -31,8 +27,7 @@ public final class WithheldAnswer {
      * say nothing of why.
      */
     public static boolean toldIn(List<String> failures) {
-        return failures != null && failures.stream().anyMatch(f -> f != null && f.startsWith(TaskChecks.INVALID)
-                && f.contains(WHY));
+        return TaskChecks.invalidBecause(failures, WHY);
     }
 
     /** The why alone, for a judge's error. */

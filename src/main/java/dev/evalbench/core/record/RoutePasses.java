@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * How each route of a run of several did, in one line: "offline 132 of 159 passed, openai 97 of 159 passed", beside
- * the gates of each route (the window's run bar counts by route too). Cases count by the route they were planned for,
- * as the run bar's and the gates' do. Pure.
+ * How each route of a run of several did: in one line, "offline 132 of 159 passed, openai 97 of 159 passed", beside
+ * the gates of each route (the window's run bar counts by route too), and which routes answered none of their cases.
+ * Cases count by the route they were planned for, as the run bar's and the gates' do. Pure.
  */
 public final class RoutePasses {
     private RoutePasses() {}
@@ -26,5 +26,20 @@ public final class RoutePasses {
         byRoute.forEach((route, n) -> line.append(line.length() == 0 ? "" : ", ")
                 .append(String.format(Locale.ROOT, "%s %,d of %,d passed", route, n[1], n[0])));
         return line.toString();
+    }
+
+    /**
+     * The routes (as the cases were planned) none of whose cases in {@code cases} got an answer: a route that answered
+     * none measured its outage, not its model (resume runs its cases again; its gates read "no answer").
+     */
+    public static java.util.Set<String> answeringNone(List<? extends ScoredCase> cases) {
+        java.util.Set<String> none = new java.util.TreeSet<>();
+        java.util.Set<String> answering = new java.util.HashSet<>();
+        for (ScoredCase c : cases) {
+            none.add(c.key().route());
+            if (c.failureKind() == null) answering.add(c.key().route());
+        }
+        none.removeAll(answering);
+        return none;
     }
 }

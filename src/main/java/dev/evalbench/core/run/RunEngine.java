@@ -1,5 +1,6 @@
 package dev.evalbench.core.run;
 
+import dev.evalbench.core.record.RoutePasses;
 import dev.evalbench.core.record.CaseRecord;
 import dev.evalbench.core.record.CaseSummary;
 import dev.evalbench.core.record.RunConfig;
@@ -94,13 +95,14 @@ public final class RunEngine {
         // Per route, as per run: a route that answered none of its cases (a key refused, a server down for the whole
         // run) recorded its outage, not its model. Its cases are run again, so that a run of two routes, one of them
         // refused for a revoked key, is not left holding that route's 401s after the key is mended.
-        java.util.Set<String> answering = new java.util.HashSet<>();
-        for (CaseSummary s : stored) if (s.failureKind() == null) answering.add(s.key().route());
-        List<CaseSummary> kept = stored.stream().filter(s -> answering.contains(s.key().route())).toList();
+        java.util.Set<String> answeringNone = RoutePasses.answeringNone(stored);
+        List<CaseSummary> kept = stored.stream().filter(s -> !answeringNone.contains(s.key().route())).toList();
         if (kept.size() < stored.size()) {
-            store.discardCases(header.id(), stored.stream().filter(s -> !answering.contains(s.key().route()))
+            store.discardCases(header.id(), stored.stream().filter(s -> answeringNone.contains(s.key().route()))
                     .map(CaseSummary::key).toList());
         }
+        java.util.Set<String> answering = new java.util.HashSet<>();
+        kept.forEach(s -> answering.add(s.key().route()));
         var finished = store.finishedKeys(header.id());
         store.reopenRun(header.id(), ProcessHandle.current().pid());
         listener.resumedWith(kept);

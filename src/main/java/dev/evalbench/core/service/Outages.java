@@ -44,9 +44,4 @@ public final class Outages {
         return why != null && (RunEvent.UNSENT.equals(why.kind()) || RunEvent.UNJUDGED.equals(why.kind())
                 || RunEvent.UNANSWERED.equals(why.kind())) ? why.detail() : null;
     }
-
-    /** Whether {@code why} ({@link #why}) is cases left ungraded by a judge's route alone, every case sent to the model. */
-    public static boolean onlyUnjudged(RunEvent why) {
-        return why != null && RunEvent.UNJUDGED.equals(why.kind());
-    }
 }

@@ -2,12 +2,12 @@ package dev.evalbench.core.gate.ci;
 
 import dev.evalbench.core.gate.GateRoutes;
 import dev.evalbench.core.gate.GateVerdict;
+import dev.evalbench.core.record.RoutePasses;
 import dev.evalbench.core.record.RunEvent;
 import dev.evalbench.core.record.RunStatus;
 import dev.evalbench.core.record.ScoredCase;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Which of a run's gates measured an outage rather than the model: every gate of a run no case of which got an answer
@@ -28,7 +28,7 @@ public record UnansweredGates(boolean wholeRun, Set<String> routes) {
 
     /** Of a run with this status, these events and these stored cases. */
     public static UnansweredGates of(RunStatus status, List<RunEvent> events, List<? extends ScoredCase> cases) {
-        return of(status, events, status == RunStatus.INCOMPLETE ? routesAnsweringNone(cases) : Set.of());
+        return of(status, events, status == RunStatus.INCOMPLETE ? RoutePasses.answeringNone(cases) : Set.of());
     }
 
     /** Of a run with this status and these events, whose routes {@code answeringNone} answered none of their cases. */
@@ -36,18 +36,6 @@ public record UnansweredGates(boolean wholeRun, Set<String> routes) {
         if (RunEvent.leftByAnOutage(status, events)) return new UnansweredGates(true, Set.of());
         if (status != RunStatus.INCOMPLETE) return NONE;
         return new UnansweredGates(false, answeringNone);
-    }
-
-    /** The routes (as the cases were planned) none of whose stored cases got an answer. */
-    public static Set<String> routesAnsweringNone(List<? extends ScoredCase> cases) {
-        Set<String> tried = new TreeSet<>();
-        Set<String> answering = new TreeSet<>();
-        for (ScoredCase c : cases) {
-            tried.add(c.key().route());
-            if (c.failureKind() == null) answering.add(c.key().route());
-        }
-        tried.removeAll(answering);
-        return tried;
     }
 
     /** Whether {@code v} measured an outage. */
