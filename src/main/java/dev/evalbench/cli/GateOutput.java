@@ -68,7 +68,7 @@ final class GateOutput {
         if (options.markdown != null) new MarkdownSummary().write(report, run, baseline, options.markdown);
         // Workflow commands are read from stderr too, which keeps stdout pure JSON under --json.
         if ("true".equals(env.get("GITHUB_ACTIONS"))) {
-            err.print(new GithubAnnotations().render(report));
+            err.print(new GithubAnnotations().render(report, run, options.resumeWith));
             err.flush();
         }
         if (options.json) {
@@ -162,13 +162,7 @@ final class GateOutput {
             unanswered.sortedRoutes().forEach(r -> out.println("  gates@" + r + ": " + UnansweredGates.notMeasured(r)));
         }
         if (incomplete) {
-            if (why != null) {
-                out.println(why.kind() + ": " + why.detail()
-                        + (RunEvent.UNSENT.equals(why.kind()) || RunEvent.UNJUDGED.equals(why.kind())
-                                ? "; the run is incomplete and resume sends them"
-                                : RunEvent.UNANSWERED.equals(why.kind()) ? "; the run is incomplete and resume runs them again"
-                                : ""));
-            }
+            if (why != null) out.println(dev.evalbench.core.record.EventWords.whyIncomplete(why));
             out.println("INCOMPLETE: resume with `evalbench resume " + run.id() + resumeWith + "`");
         } else {
             out.println(failed == 0 ? "PASSED: " + Counted.allGatesPass(report.verdicts().size(), report.notRun())

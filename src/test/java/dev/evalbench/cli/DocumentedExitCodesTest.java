@@ -41,8 +41,18 @@ class DocumentedExitCodesTest {
 
         Path summary = tmp.resolve("summary.md");
         Path junit = tmp.resolve("gates.xml");
-        Cli.Result text = Cli.run(ws.env, "gate", "--workspace", ws.dir.toString(), "--db", ws.db.toString(),
+        java.util.Map<String, String> actions = new java.util.HashMap<>(ws.env);
+        actions.put("GITHUB_ACTIONS", "true");
+        Cli.Result text = Cli.run(actions, "gate", "--workspace", ws.dir.toString(), "--db", ws.db.toString(),
                 "--markdown", summary.toString(), "--junit", junit.toString());
+        // The job's summary page says the run is incomplete and why, and that its gates measured nothing: no gate
+        // "failed" for the outage (it listed four, "The run has no cases in this run").
+        assertThat(text.err().lines().filter(l -> l.startsWith("::error")).toList()).satisfiesExactly(
+                l -> assertThat(l).startsWith("::error title=Evalbench run incomplete::outage: no case got an answer from"
+                        + " the model (3 provider failures, 29 cases not sent").endsWith("; resume with `evalbench resume "
+                        + outage.header().id() + " --workspace " + ws.dir + " --db " + ws.db + "`"),
+                l -> assertThat(l).isEqualTo("::error title=Evalbench gates not measured::"
+                        + dev.evalbench.core.gate.ci.VerdictCells.NOT_MEASURED_IN_AN_OUTAGE));
         // A CI test reporter reads the gates as errors (they could not measure), not as the prompt's failures.
         assertThat(java.nio.file.Files.readString(junit)).as("the JUnit XML")
                 .containsPattern("<testsuite [^>]*errors=\"[1-9]\\d*\"")

@@ -54,8 +54,17 @@ class RouteDownInARunOfTwoTest {
                 .doesNotContain("  schema@openai:");
         java.nio.file.Path summary = tmp.resolve("summary.md");
         java.nio.file.Path junit = tmp.resolve("gates.xml");
-        Cli.run(ws.env, "gate", down.header().id(), "--workspace", ws.dir.toString(), "--db", ws.db.toString(),
-                "--markdown", summary.toString(), "--junit", junit.toString());
+        java.util.Map<String, String> actions = new java.util.HashMap<>(ws.env);
+        actions.put("GITHUB_ACTIONS", "true");
+        Cli.Result ci = Cli.run(actions, "gate", down.header().id(), "--workspace", ws.dir.toString(), "--db",
+                ws.db.toString(), "--markdown", summary.toString(), "--junit", junit.toString());
+        // The job's summary page says why it failed: the run is incomplete, and the route's gates measured nothing.
+        assertThat(ci.err().lines().filter(l -> l.startsWith("::error")).toList()).containsExactly(
+                "::error title=Evalbench run incomplete::unanswered: 32 cases of route openai got no answer from it (server"
+                        + " error 32); the run is incomplete and resume runs them again; resume with `evalbench resume "
+                        + down.header().id() + " --workspace " + ws.dir + " --db " + ws.db + "`",
+                "::error title=Evalbench gates@openai not measured::Not measured: route openai answered none of its cases"
+                        + " in this run, so its gates would measure its outage; resume the run once the route answers.");
         // A CI test reporter reads the route's gates as errors (they could not measure), as it does an outage's.
         assertThat(java.nio.file.Files.readString(junit)).containsPattern("<testsuite [^>]*errors=\"4\"")
                 .contains("<error message=\"Not measured: route openai answered none of its cases");

@@ -22,4 +22,16 @@ public final class EventWords {
     public static String happened(RunEvent event) {
         return event.detail().split(";", 2)[0];
     }
+
+    /**
+     * The line that closes an incomplete run's output, of the event that left it so ({@link RunEvent#whyIncomplete}):
+     * "unsent: 159 cases not sent: the breaker of route openai was open; the run is incomplete and resume sends them".
+     * An outage's detail already says what resume does.
+     */
+    public static String whyIncomplete(RunEvent why) {
+        String kind = why.kind();
+        return kind + ": " + why.detail()
+                + (RunEvent.UNSENT.equals(kind) || RunEvent.UNJUDGED.equals(kind) ? "; the run is incomplete and resume sends them"
+                : RunEvent.UNANSWERED.equals(kind) ? "; the run is incomplete and resume runs them again" : "");
+    }
 }
