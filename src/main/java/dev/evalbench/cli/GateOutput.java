@@ -115,7 +115,7 @@ final class GateOutput {
         boolean incomplete = run.header().status() != RunStatus.COMPLETE;
         // An outage's gates measured the outage: each reads "no answer", as the gates panel has it; so do those of a
         // route of several that answered none of its cases.
-        UnansweredGates unanswered = UnansweredGates.of(run.header().status(), run.events(), run.cases());
+        UnansweredGates unanswered = UnansweredGates.of(run);
         boolean outage = unanswered.wholeRun();
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"gate", "kind", "value", "threshold", "baseline", "95% interval", "p", "verdict"});

@@ -125,4 +125,31 @@ class RouteDownInARunOfTwoTest {
         assertThat(resumed.cases().stream().filter(c -> c.key().route().equals("offline")).map(c -> c.traceId()).sorted()
                 .toList().toString()).as("the offline route's cases, answered, were not run again").isEqualTo(offlineTraces);
     }
+
+    @Test
+    void aRouteWhoseBreakerKeptEveryCaseFromItHasItsGatesNotMeasuredNotTheOtherRoutesPassingForTheRuns() throws Exception {
+        // More attempts than the breaker's 5 calls: the first case's fifth failed attempt opens it, before any is stored.
+        OpenAiWorkspace ws = new OpenAiWorkspace(tmp, server, "sk-test").fastRetries(6, 1);
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        ws.env.put("OPENAI_BASE_URL", "http://127.0.0.1:" + closed + "/v1"); // nothing listens there
+
+        OpenAiWorkspace.Run down = ws.runWith("--route", "offline,openai", "--suite", "safety",
+                "--concurrency", "1");
+
+        assertThat(down.exit()).as(down.result().err()).isEqualTo(ExitCodes.INCOMPLETE);
+        assertThat(down.cases().stream().map(c -> c.key().route()).distinct()).as("the breaker kept every openai case from the model, none stored")
+                .containsExactly("offline");
+        Cli.Result gate = Cli.run(ws.env, "gate", down.header().id(), "--workspace", ws.dir.toString(), "--db",
+                ws.db.toString(), "--markdown", tmp.resolve("summary.md").toString());
+        // Gated on the offline route's cases alone, the table read "schema 100.0% pass" as though it were the run's.
+        assertThat(gate.out()).containsPattern("\\nschema@offline +schema_pass_rate +100\\.0% .* pass\\n")
+                .containsPattern("\\nschema@openai +schema_pass_rate +— .* no answer\\n")
+                .doesNotContainPattern("\\nschema +")
+                .contains("  gates@openai: Not measured: route openai answered none of its cases");
+        assertThat(java.nio.file.Files.readString(tmp.resolve("summary.md")))
+                .containsPattern("## ❌ Evalbench: \\d+ gates not measured: route openai answered none of its cases");
+    }
 }

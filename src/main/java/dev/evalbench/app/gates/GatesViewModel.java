@@ -58,7 +58,8 @@ public final class GatesViewModel {
                     // An incomplete run's routes that answered none of their cases: their gates measured an outage.
                     boolean incomplete = !g.recorded() && g.header().status() == dev.evalbench.core.record.RunStatus.INCOMPLETE;
                     java.util.Set<String> answeringNone = incomplete && !outage
-                            ? dev.evalbench.core.record.RoutePasses.answeringNone(s.summaries(g.header().id()))
+                            ? dev.evalbench.core.record.RoutePasses.answeringNone(g.header(), s.events(g.header().id()),
+                                    s.summaries(g.header().id()))
                             : java.util.Set.of();
                     UnansweredGates unanswered = new UnansweredGates(outage, answeringNone);
                     return new Shown(g, s.resolve(RunGating.BASELINE_TAG).filter(runId::equals).isPresent(),

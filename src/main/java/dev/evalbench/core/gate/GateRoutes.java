@@ -1,5 +1,6 @@
 package dev.evalbench.core.gate;
 
+import dev.evalbench.core.record.RoutePasses;
 import dev.evalbench.core.record.RunCases;
 import java.util.List;
 import java.util.TreeSet;
@@ -12,10 +13,15 @@ import java.util.TreeSet;
 public final class GateRoutes {
     private GateRoutes() {}
 
-    /** The routes the run's cases were planned for, sorted. */
+    /**
+     * The routes the run's cases were planned for, sorted: those of its stored cases, and a route that stored none
+     * because the run found it down ({@link RoutePasses#neverStored}), whose gates read "no answer" rather than the
+     * other route's verdicts passing for the run's.
+     */
     public static List<String> of(RunCases run) {
         TreeSet<String> routes = new TreeSet<>();
         run.cases().forEach(c -> routes.add(c.key().route()));
+        routes.addAll(RoutePasses.neverStored(run.header(), run.events(), routes));
         return List.copyOf(routes);
     }
 

@@ -42,4 +42,35 @@ public final class RoutePasses {
         none.removeAll(answering);
         return none;
     }
+
+    /**
+     * {@link #answeringNone(List)}, with the routes the run was planned for that stored no case at all in a run the
+     * engine left incomplete ({@link RunEvent#whyIncomplete}): an open breaker kept every one of their cases from the
+     * model before any was stored ("--route openai,offline" with nothing listening at openai's address). A run someone
+     * stopped has none such: a route it had not reached yet was not down.
+     */
+    public static java.util.Set<String> answeringNone(RunHeader header, List<RunEvent> events,
+                                                      List<? extends ScoredCase> cases) {
+        java.util.Set<String> none = answeringNone(cases);
+        none.addAll(neverStored(header, events, storedRoutes(cases)));
+        return none;
+    }
+
+    /** The routes {@code cases} were planned for. */
+    public static java.util.Set<String> storedRoutes(List<? extends ScoredCase> cases) {
+        java.util.Set<String> routes = new java.util.HashSet<>();
+        for (ScoredCase c : cases) routes.add(c.key().route());
+        return routes;
+    }
+
+    /** The routes of {@link #answeringNone(RunHeader, List, List)} of none of which a case is among {@code stored}. */
+    public static java.util.Set<String> neverStored(RunHeader header, List<RunEvent> events,
+                                                    java.util.Set<String> stored) {
+        if (header.config() == null || header.config().routes() == null
+                || RunEvent.whyIncomplete(header.status(), events) == null) return java.util.Set.of();
+        java.util.Set<String> never = new java.util.TreeSet<>(header.config().routes());
+        if (never.size() < 2) return java.util.Set.of(); // a run of one route that stored nothing is an outage
+        never.removeAll(stored);
+        return never;
+    }
 }

@@ -39,7 +39,7 @@ public final class GithubAnnotations {
         line(out, "Evalbench run incomplete", (why == null ? "The run " + run.id() + " is incomplete: "
                 + run.cases().size() + " of " + run.header().plannedCases() + " planned cases are stored"
                 : EventWords.whyIncomplete(why)) + "; " + resume);
-        UnansweredGates unanswered = UnansweredGates.of(status, run.events(), run.cases());
+        UnansweredGates unanswered = UnansweredGates.of(run);
         if (unanswered.wholeRun()) {
             line(out, "Evalbench gates not measured", VerdictCells.NOT_MEASURED_IN_AN_OUTAGE);
             return out.toString();

@@ -66,7 +66,7 @@ public final class JunitXmlWriter {
             int tests = 0;
             int failures = 0;
             int errors = 0;
-            UnansweredGates unanswered = UnansweredGates.of(run.header().status(), run.events(), run.cases());
+            UnansweredGates unanswered = UnansweredGates.of(run);
             for (GateVerdict v : report.verdicts()) {
                 Element testcase = testcase(doc, suite, "evalbench.gates", v.id() + " (" + v.kind() + ")", 0);
                 tests++;

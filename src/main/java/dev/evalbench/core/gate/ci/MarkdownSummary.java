@@ -34,7 +34,7 @@ public final class MarkdownSummary {
         // Compared on what the run ran, as its gates were (GateEvaluator): a partial run against a whole baseline.
         RunCases baseline = wholeBaseline == null ? null : wholeBaseline.within(run.header().config());
         StringBuilder md = new StringBuilder();
-        UnansweredGates unanswered = UnansweredGates.of(run.header().status(), run.events(), run.cases());
+        UnansweredGates unanswered = UnansweredGates.of(run);
         long failed = report.verdicts().stream().filter(v -> unanswered.cells(v).failedWhenMeasured()).count();
         boolean outage = unanswered.wholeRun();
         String routes = unanswered.routesHeadline(report.verdicts());

@@ -3,9 +3,10 @@ package dev.evalbench.core.gate.ci;
 import dev.evalbench.core.gate.GateRoutes;
 import dev.evalbench.core.gate.GateVerdict;
 import dev.evalbench.core.record.RoutePasses;
+import dev.evalbench.core.record.RunCases;
 import dev.evalbench.core.record.RunEvent;
+import dev.evalbench.core.record.RunHeader;
 import dev.evalbench.core.record.RunStatus;
-import dev.evalbench.core.record.ScoredCase;
 import java.util.List;
 import java.util.Set;
 
@@ -26,9 +27,11 @@ public record UnansweredGates(boolean wholeRun, Set<String> routes) {
         routes = Set.copyOf(routes);
     }
 
-    /** Of a run with this status, these events and these stored cases. */
-    public static UnansweredGates of(RunStatus status, List<RunEvent> events, List<? extends ScoredCase> cases) {
-        return of(status, events, status == RunStatus.INCOMPLETE ? RoutePasses.answeringNone(cases) : Set.of());
+    /** Of a run with its stored cases and events. */
+    public static UnansweredGates of(RunCases run) {
+        RunHeader h = run.header();
+        return of(h.status(), run.events(),
+                h.status() == RunStatus.INCOMPLETE ? RoutePasses.answeringNone(h, run.events(), run.cases()) : Set.of());
     }
 
     /** Of a run with this status and these events, whose routes {@code answeringNone} answered none of their cases. */

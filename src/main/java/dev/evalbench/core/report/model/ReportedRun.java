@@ -97,6 +97,7 @@ public record ReportedRun(RunHeader header, List<RunEvent> events, int count, in
             shown.sort(BY_KEY);
             Set<String> answeringNone = new java.util.TreeSet<>(routes);
             answeringNone.removeAll(answering);
+            answeringNone.addAll(dev.evalbench.core.record.RoutePasses.neverStored(header, events, routes));
             return new ReportedRun(header, events, counted.size(), failing, shown, RunSummary.of(counted),
                     judged, maskedValues, new ArrayList<>(versions), casesFile, answeringNone);
         }
