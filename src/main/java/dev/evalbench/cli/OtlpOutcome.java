@@ -23,16 +23,20 @@ final class OtlpOutcome {
         return ExitCodes.OK;
     }
 
-    /** After a run: the spans' line on stderr (stdout is the gate output), and 3 only when they were not delivered. */
-    static int afterRun(CommandSpec spec, SpanExport.Result result, int gateExit) {
+    /**
+     * After a run: the spans' line on stderr (stdout is the gate output), and 3 only when they were not delivered.
+     *
+     * @param sendAgain the command that sends the stored run's spans again: {@code traffic export RUN …}
+     */
+    static int afterRun(CommandSpec spec, SpanExport.Result result, int gateExit, String sendAgain) {
         var err = spec.commandLine().getErr();
         if (result.ok()) {
             err.println("sent " + result.spans() + " spans to " + result.target());
             err.flush();
             return gateExit;
         }
-        err.println("error: " + result.failure() + " (the run is stored; send it again with `evalbench traffic export RUN --out "
-                + result.target() + "`)");
+        err.println("error: " + result.failure() + " (the run is stored; send it again with `evalbench " + sendAgain
+                + " --out " + result.target() + "`)");
         err.flush();
         return ExitCodes.INCOMPLETE;
     }

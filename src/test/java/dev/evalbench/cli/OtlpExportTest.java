@@ -128,6 +128,47 @@ class OtlpExportTest {
         assertThat(r.err()).contains("the spans were not delivered to " + collector.url("/v1/traces"));
     }
 
+    @Test
+    void aCollectorNotThereIsToldAtOnceWithTheCommandThatSendsTheRunAgain() throws Exception {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        String url = "http://127.0.0.1:" + closed;
+
+        Cli.Result r = Cli.run("run", "-w", ws.toString(), "--suite", "safety", "--quiet", "--otlp", url);
+
+        assertThat(r.exit()).isEqualTo(ExitCodes.INCOMPLETE);
+        String id;
+        try (SqliteRunStore store = SqliteRunStore.openReadOnly(ws.resolve(".evalbench/history.db"))) {
+            id = RunLookup.run(store, "latest").header().id();
+        }
+        // It said "traffic export RUN": the run it had just stored, by name, and where its history is.
+        String again = "evalbench traffic export " + id + " --workspace " + ws + " --out " + url;
+        assertThat(r.err()).contains("the spans were not delivered to " + url + ": connection refused (nothing listens at"
+                + " that address) (the run is stored; send it again with `" + again + "`)");
+
+        collector.enqueue(new MockResponse.Builder().code(200).build());
+        Cli.Result sent = Cli.run(again.replace(url, collector.url("/v1/traces").toString())
+                .substring("evalbench ".length()).split(" ", -1));
+
+        assertThat(sent.exit()).as(sent.err()).isZero();
+        assertThat(sent.out()).isEqualTo("sent 32 spans to " + collector.url("/v1/traces") + "\n");
+    }
+
+    @Test
+    void aCollectorThatIsBusyIsAskedAgain() throws Exception {
+        assertThat(Cli.run("run", "-w", ws.toString(), "--suite", "safety", "--quiet").exit())
+                .isIn(ExitCodes.OK, ExitCodes.GATE_FAILED);
+        collector.enqueue(new MockResponse.Builder().code(503).body("restarting").build());
+        collector.enqueue(new MockResponse.Builder().code(200).build());
+
+        Cli.Result r = Cli.run("traffic", "export", "latest", "-w", ws.toString(), "--out", collector.url("/").toString());
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(collector.getRequestCount()).isEqualTo(2);
+    }
+
     private static int indexOf(byte[] haystack, byte[] needle) {
         outer:
         for (int i = 0; i + needle.length <= haystack.length; i++) {

@@ -35,6 +35,16 @@ public final class SpanExport {
         SDK_EXPORT_LOG.setLevel(Level.OFF);
     }
 
+    /**
+     * The SDK's backoff (5 attempts, 1 s to 5 s apart) for what may pass: a timeout, a reset connection, HTTP 429 and
+     * 5xx; not for a TLS failure, as the SDK's own rule has it. Nor for a collector that is not there: a refused
+     * connection or an unknown host was retried for 10 s after every run (`run --otlp` to a collector not started
+     * yet), to the same "connection refused".
+     */
+    static final io.opentelemetry.sdk.common.export.RetryPolicy RETRY = io.opentelemetry.sdk.common.export.RetryPolicy
+            .getDefault().toBuilder()
+            .setRetryExceptionPredicate(e -> !notThere(e) && !(e instanceof javax.net.ssl.SSLException)).build();
+
     /** {@code failure} is null when every span was accepted. */
     public record Result(int spans, String target, String failure) {
         public boolean ok() {
@@ -67,7 +77,8 @@ public final class SpanExport {
         List<SpanData> spans = new CaseSpans().of(run.header(), requests(run, vars));
         boolean http = target.startsWith("http://") || target.startsWith("https://");
         SpanExporter exporter = http
-                ? OtlpHttpSpanExporter.builder().setEndpoint(endpoint(target)).setTimeout(TIMEOUT).build()
+                ? OtlpHttpSpanExporter.builder().setEndpoint(endpoint(target)).setTimeout(TIMEOUT)
+                        .setRetryPolicy(RETRY).build()
                 : new OtlpFileExporter(Path.of(target));
         String failure = null;
         try {
@@ -101,10 +112,29 @@ public final class SpanExport {
      * class name, "java.net.ConnectException".
      */
     static String inWords(Throwable why) {
+        // The JDK's client says an unknown host as a ConnectException caused by an UnresolvedAddressException.
+        for (Throwable t = why; t != null; t = t.getCause()) {
+            if (t instanceof java.net.UnknownHostException) return "unknown host " + t.getMessage();
+            if (t instanceof java.nio.channels.UnresolvedAddressException) return "unknown host (no address for its name)";
+        }
         for (Throwable t = why; t != null; t = t.getCause()) {
             if (t instanceof java.net.ConnectException) return "connection refused (nothing listens at that address)";
-            if (t instanceof java.net.UnknownHostException) return "unknown host " + t.getMessage();
         }
+        return firstMessage(why);
+    }
+
+    /** Whether {@code why} says the collector is not there: a refused connection or a host with no address. */
+    static boolean notThere(Throwable why) {
+        for (Throwable t = why; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException && !(t instanceof java.net.http.HttpConnectTimeoutException)) {
+                return true;
+            }
+            if (t instanceof java.net.UnknownHostException) return true;
+        }
+        return false;
+    }
+
+    private static String firstMessage(Throwable why) {
         for (Throwable t = why; t != null; t = t.getCause()) {
             String m = t.getMessage();
             if (m != null && !m.isBlank() && !m.equals(t.getClass().getName()) && !m.startsWith("java.")) return m;

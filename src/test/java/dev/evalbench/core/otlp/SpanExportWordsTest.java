@@ -20,4 +20,27 @@ class SpanExportWordsTest {
                 + " status code 400."))).isEqualTo("Failed to export spans. Server responded with HTTP status code 400.");
         assertThat(SpanExport.inWords(new IOException((String) null))).isEqualTo("IOException");
     }
+
+    @Test
+    void aCollectorThatIsNotThereIsNotAskedAgainAndOneThatMayComeBackIs() {
+        var retried = SpanExport.RETRY.getRetryExceptionPredicate();
+        assertThat(retried.test(new IOException("java.net.ConnectException", new ConnectException()))).isFalse();
+        assertThat(retried.test(new java.net.ConnectException("x"))).isFalse();
+        assertThat(retried.test(new IOException("x", new UnknownHostException("collector.internal")))).isFalse();
+        assertThat(retried.test(new java.net.ConnectException() {{ initCause(new java.nio.channels.UnresolvedAddressException()); }}))
+                .isFalse();
+        assertThat(retried.test(new javax.net.ssl.SSLHandshakeException("no cipher"))).isFalse();
+        assertThat(retried.test(new java.net.http.HttpConnectTimeoutException("connect timed out"))).isTrue();
+        assertThat(retried.test(new java.net.http.HttpTimeoutException("request timed out"))).isTrue();
+        assertThat(retried.test(new IOException("Connection reset"))).isTrue();
+        assertThat(SpanExport.RETRY.getMaxAttempts()).isGreaterThan(1);
+    }
+
+    @Test
+    void anUnknownHostIsSaidAsOneNotAsARefusal() {
+        // As the JDK's client hands it over.
+        java.net.ConnectException unresolved = new java.net.ConnectException();
+        unresolved.initCause(new java.nio.channels.UnresolvedAddressException());
+        assertThat(SpanExport.inWords(new IOException("x", unresolved))).isEqualTo("unknown host (no address for its name)");
+    }
 }
