@@ -106,7 +106,7 @@ final class ReportCommand implements Callable<Integer> {
             boolean outage = dev.evalbench.core.service.Outages.leftIncomplete(store, run.header());
             String incomplete = run.header().status() == dev.evalbench.core.record.RunStatus.COMPLETE ? ""
                     : "run " + run.id() + " is incomplete" + (outage ? ": " : "; ");
-            o.println("verdict: " + incomplete + (outage ? VerdictCells.outageHeadline(verdicts.verdicts().size())
+            o.println("verdict: " + incomplete + (outage ? VerdictCells.outageHeadline(verdicts.verdicts())
                     : failed == 0
                     ? Counted.allGatesPass(verdicts.verdicts().size(), verdicts.notRun())
                     : Counted.gatesFailed(failed, verdicts.verdicts().size(), verdicts.notRun()))

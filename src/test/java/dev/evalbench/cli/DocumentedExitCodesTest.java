@@ -27,6 +27,32 @@ class DocumentedExitCodesTest {
     final MockWebServer server = FakeChatCompletions.newServer();
 
     @Test
+    void anOutagesGatesOfSuitesTheRunLeftOutReadNotRunAndThoseItStoppedBeforeNoAnswer() throws Exception {
+        server.setDispatcher(new FakeChatCompletions().otherwise(FakeChatCompletions.status(401, "{\"error\":\"bad key\"}")));
+        OpenAiWorkspace ws = new OpenAiWorkspace(tmp, server, "sk-test");
+        ws.write("gates.yaml", java.nio.file.Files.readString(Cli.SAMPLE.resolve("gates.yaml")));
+
+        OpenAiWorkspace.Run safetyOnly = ws.runSafety("--concurrency", "1");
+        OpenAiWorkspace.Run whole = ws.runWith("--route", "openai", "--concurrency", "1");
+
+        Path summary = tmp.resolve("summary.md");
+        Cli.Result slice = Cli.run(ws.env, "gate", safetyOnly.header().id(), "--workspace", ws.dir.toString(), "--db",
+                ws.db.toString(), "--markdown", summary.toString());
+        // The triage gates of a safety run were chosen out: "not run", as in a run that was answered; they read "no
+        // answer" as though the outage had kept them.
+        assertThat(slice.out()).containsPattern("\ncategory-accuracy +metric +— .* not run\n")
+                .containsPattern("\nshipping-actions +metric +— .* not run\n")
+                .containsPattern("\nsafety +safety_pass_rate +— .* no answer\n");
+        assertThat(java.nio.file.Files.readString(summary))
+                .startsWith("## ❌ Evalbench: 5 gates not measured: no answer from the model, 4 not run\n");
+        // A whole run the outage stopped before it reached the triage suite: those gates would have run.
+        Cli.Result all = Cli.run(ws.env, "gate", whole.header().id(), "--workspace", ws.dir.toString(), "--db",
+                ws.db.toString());
+        assertThat(all.out()).containsPattern("\ncategory-accuracy +metric +— .* no answer\n")
+                .containsPattern("\nshipping-actions +metric +— .* no answer\n").doesNotContain("not run");
+    }
+
+    @Test
     void aRunWithNoAnswerIsAnOutageExit3AndResumeFinishesIt() throws Exception {
         FakeChatCompletions chat = new FakeChatCompletions().otherwise(FakeChatCompletions.status(401, "{\"error\":\"bad key\"}"));
         server.setDispatcher(chat);

@@ -46,6 +46,14 @@ public record GateVerdict(
         return detail != null && detail.contains(GateEvaluator.NEEDS_BASELINE);
     }
 
+    /**
+     * Whether the run left this gate's cases out by choice (its suites, a slice, a traffic run): "not run", answered or
+     * not. A gate of suites an incomplete run stopped before ({@link Verdicts#NOT_RUN_YET}) was not left out.
+     */
+    public boolean leftOut() {
+        return !ran && (detail == null || !detail.contains(Verdicts.NOT_RUN_YET));
+    }
+
     /** This verdict with its threshold worded as {@code bound}. */
     public GateVerdict withBound(String bound) {
         return new GateVerdict(id, kind, suite, passed, value, threshold, comparator, baselineValue, intervalLow,

@@ -42,7 +42,7 @@ public final class ReportMarkdown {
         long failed = verdicts.stream().filter(v -> unanswered.cells(v).failedWhenMeasured()).count();
         boolean outage = unanswered.wholeRun();
         String routes = unanswered.routesHeadline(verdicts);
-        md.append(outage ? "## ❌ Evalbench report: " + VerdictCells.outageHeadline(verdicts.size()) + "\n\n"
+        md.append(outage ? "## ❌ Evalbench report: " + VerdictCells.outageHeadline(verdicts) + "\n\n"
                 : routes != null ? "## ❌ Evalbench report: " + routes + "\n\n"
                 : content.passed()
                 ? "## ✅ Evalbench report: " + Counted.allGatesPass(verdicts.size(), content.gates().notRun()) + "\n\n"

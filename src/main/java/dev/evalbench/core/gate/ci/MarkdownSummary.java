@@ -38,7 +38,7 @@ public final class MarkdownSummary {
         long failed = report.verdicts().stream().filter(v -> unanswered.cells(v).failedWhenMeasured()).count();
         boolean outage = unanswered.wholeRun();
         String routes = unanswered.routesHeadline(report.verdicts());
-        md.append(outage ? "## ❌ Evalbench: " + VerdictCells.outageHeadline(report.verdicts().size()) + "\n\n"
+        md.append(outage ? "## ❌ Evalbench: " + VerdictCells.outageHeadline(report.verdicts()) + "\n\n"
                 : routes != null ? "## ❌ Evalbench: " + routes + "\n\n"
                 : report.passed()
                 ? "## ✅ Evalbench: " + Counted.allGatesPass(report.verdicts().size(), report.notRun()) + "\n\n"

@@ -41,8 +41,9 @@ public record UnansweredGates(boolean wholeRun, Set<String> routes) {
         return new UnansweredGates(false, answeringNone);
     }
 
-    /** Whether {@code v} measured an outage. */
+    /** Whether {@code v} measured an outage; a gate of suites the run left out by choice did not run at all. */
     public boolean of(GateVerdict v) {
+        if (v.leftOut()) return false;
         if (wholeRun) return true;
         String route = GateRoutes.routeOf(v.id());
         return route != null && routes.contains(route);

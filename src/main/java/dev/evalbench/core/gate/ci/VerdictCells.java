@@ -17,9 +17,14 @@ public record VerdictCells(GateVerdict verdict, boolean unanswered) {
     public static final String NOT_MEASURED_IN_AN_OUTAGE = "Not measured: the model answered no case of this run, so"
             + " its gates would measure the outage; resume the run once the route answers.";
 
-    /** The headline of an outage's run where a count of failed gates would stand: "9 gates not measured: …". */
-    public static String outageHeadline(int gates) {
-        return dev.evalbench.core.text.Counted.of(gates, "gate") + " not measured: no answer from the model";
+    /**
+     * The headline of an outage's run where a count of failed gates would stand: "5 gates not measured: no answer from
+     * the model, 4 not run" (gates of suites the run left out by choice are not run, answered or not).
+     */
+    public static String outageHeadline(java.util.List<GateVerdict> verdicts) {
+        long notRun = verdicts.stream().filter(GateVerdict::leftOut).count();
+        return dev.evalbench.core.text.Counted.of(verdicts.size() - notRun, "gate")
+                + " not measured: no answer from the model" + (notRun == 0 ? "" : ", " + notRun + " not run");
     }
 
     /** Whether the gate measured the model: false for a gate whose suites were not run, or of an outage's run. */

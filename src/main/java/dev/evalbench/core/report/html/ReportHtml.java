@@ -98,7 +98,7 @@ public final class ReportHtml {
                 content.run().routesAnsweringNone());
         boolean outage = unanswered.wholeRun();
         String routes = unanswered.routesHeadline(content.gates().verdicts());
-        String verdict = outage ? Counted.capitalized(VerdictCells.outageHeadline(total))
+        String verdict = outage ? Counted.capitalized(VerdictCells.outageHeadline(content.gates().verdicts()))
                 : routes != null ? Counted.capitalized(routes)
                 : content.passed() ? Counted.capitalized(Counted.allGatesPass(total, content.gates().notRun()))
                 : Counted.gatesFailed(failed, total, content.gates().notRun());
