@@ -72,7 +72,8 @@ final class ResumeCommand implements Callable<Integer> {
                     new RunService(Clock.systemUTC(), env).resume(runRef, dir, store, concurrency, progress, cancellation));
             // An interrupted resume sends nothing: the spans of a run go out once it is whole.
             if (otlp == null || exit == ExitCodes.INCOMPLETE) return exit;
-            return OtlpOutcome.afterRun(spec, dev.evalbench.core.service.TrafficSpans.send(RunLookup.run(store, header.id()), ws, store, env, otlp), exit,
+            var sent = dev.evalbench.core.service.TrafficSpans.send(RunLookup.run(store, header.id()), ws, store, env, otlp);
+            return OtlpOutcome.afterRun(spec, sent, exit,
                     "traffic export " + header.id() + history.namedBy(workspace));
         }
     }

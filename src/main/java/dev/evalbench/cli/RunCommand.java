@@ -124,7 +124,8 @@ final class RunCommand implements Callable<Integer> {
             });
             // An incomplete run sends nothing: `resume --otlp` sends it once it is whole.
             if (otlp == null || runId[0] == null || exit == ExitCodes.INCOMPLETE) return exit;
-            return OtlpOutcome.afterRun(spec, dev.evalbench.core.service.TrafficSpans.send(RunLookup.run(store, runId[0]), ws, store, env, otlp), exit,
+            var sent = dev.evalbench.core.service.TrafficSpans.send(RunLookup.run(store, runId[0]), ws, store, env, otlp);
+            return OtlpOutcome.afterRun(spec, sent, exit,
                     "traffic export " + runId[0] + history.namedBy(workspace));
         }
     }

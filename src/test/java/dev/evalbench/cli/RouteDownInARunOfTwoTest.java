@@ -140,7 +140,8 @@ class RouteDownInARunOfTwoTest {
                 "--concurrency", "1");
 
         assertThat(down.exit()).as(down.result().err()).isEqualTo(ExitCodes.INCOMPLETE);
-        assertThat(down.cases().stream().map(c -> c.key().route()).distinct()).as("the breaker kept every openai case from the model, none stored")
+        assertThat(down.cases().stream().map(c -> c.key().route()).distinct())
+                .as("the breaker kept every openai case from the model, none stored")
                 .containsExactly("offline");
         Cli.Result gate = Cli.run(ws.env, "gate", down.header().id(), "--workspace", ws.dir.toString(), "--db",
                 ws.db.toString(), "--markdown", tmp.resolve("summary.md").toString());

@@ -31,7 +31,8 @@ public final class EventWords {
     public static String whyIncomplete(RunEvent why) {
         String kind = why.kind();
         return kind + ": " + why.detail()
-                + (RunEvent.UNSENT.equals(kind) || RunEvent.UNJUDGED.equals(kind) ? "; the run is incomplete and resume sends them"
+                + (RunEvent.UNSENT.equals(kind) || RunEvent.UNJUDGED.equals(kind)
+                        ? "; the run is incomplete and resume sends them"
                 : RunEvent.UNANSWERED.equals(kind) ? "; the run is incomplete and resume runs them again" : "");
     }
 }

@@ -27,8 +27,9 @@ class SpanExportWordsTest {
         assertThat(retried.test(new IOException("java.net.ConnectException", new ConnectException()))).isFalse();
         assertThat(retried.test(new java.net.ConnectException("x"))).isFalse();
         assertThat(retried.test(new IOException("x", new UnknownHostException("collector.internal")))).isFalse();
-        assertThat(retried.test(new java.net.ConnectException() {{ initCause(new java.nio.channels.UnresolvedAddressException()); }}))
-                .isFalse();
+        java.net.ConnectException unresolved = new java.net.ConnectException();
+        unresolved.initCause(new java.nio.channels.UnresolvedAddressException());
+        assertThat(retried.test(unresolved)).isFalse();
         assertThat(retried.test(new javax.net.ssl.SSLHandshakeException("no cipher"))).isFalse();
         assertThat(retried.test(new java.net.http.HttpConnectTimeoutException("connect timed out"))).isTrue();
         assertThat(retried.test(new java.net.http.HttpTimeoutException("request timed out"))).isTrue();
