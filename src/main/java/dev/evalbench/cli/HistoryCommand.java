@@ -76,11 +76,23 @@ final class HistoryCommand implements Callable<Integer> {
                                     + (h.kind() == RunKind.EVAL ? "" : "  (" + h.kind().name().toLowerCase(Locale.ROOT) + ")")
                                     // A slice passes on its cases alone: the list says so, as the window's list does.
                                     + (h.kind() != RunKind.EVAL || h.config().coversAll() ? ""
-                                            : "  (slice: " + dev.evalbench.core.record.RunSlice.chose(h.config()) + ")"));
+                                            : "  (slice: " + dev.evalbench.core.record.RunSlice.chose(h.config()) + ")")
+                                    + left(store, h));
                 }
             }
             out.flush();
             return ExitCodes.OK;
         }
+    }
+
+    /**
+     * Why an incomplete run is so, as the window's runs list marks it: "  (no answer)" when the model answered none of
+     * its cases, "  (cases left)" when a breaker, a refused route or a judge's route kept some from being measured;
+     * nothing for a run someone stopped.
+     */
+    private static String left(RunStore store, RunHeader h) throws dev.evalbench.core.store.StoreException {
+        dev.evalbench.core.record.RunEvent why = dev.evalbench.core.service.Outages.why(store, h);
+        if (why == null) return "";
+        return dev.evalbench.core.service.Outages.isOutage(why) ? "  (no answer)" : "  (cases left)";
     }
 }

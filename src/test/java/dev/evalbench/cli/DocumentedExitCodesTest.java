@@ -106,6 +106,10 @@ class DocumentedExitCodesTest {
         assertThat(text.out()).containsPattern("\\nschema +schema_pass_rate +— +≥ 99\\.0% +— +— +— +no answer\\n")
                 .doesNotContain(" FAIL\n").doesNotContain(" pass\n")
                 .contains("  gates: Not measured: the model answered no case of this run");
+        // The history marks it, as the window's runs list does: not one more "incomplete" among runs someone stopped.
+        assertThat(Cli.run(ws.env, "history", "--workspace", ws.dir.toString(), "--db", ws.db.toString()).out())
+                .containsPattern("\\n" + outage.header().id() + " .* incomplete +3/32 +openai +\\(slice: suite safety\\)"
+                        + "  \\(no answer\\)\\n");
         // The report says it too, not just "the run is incomplete (32 of 32 cases stored)" over an empty chart.
         Path report = tmp.resolve("outage-report");
         Cli.Result written = Cli.run(ws.env, "report", outage.header().id(), "--workspace", ws.dir.toString(), "--db",

@@ -84,6 +84,8 @@ class RouteDownInARunOfTwoTest {
                 .contains("<span class=\"badge neutral\">no answer</span>");
         assertThat(Cli.run(ws.env, "tag", down.header().id(), "main", "--workspace", ws.dir.toString(), "--db",
                 ws.db.toString()).exit()).as("no baseline").isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(Cli.run(ws.env, "history", "--workspace", ws.dir.toString(), "--db", ws.db.toString()).out())
+                .contains(" incomplete ").endsWith("(slice: suite safety)  (cases left)\n");
         String offlineTraces = down.cases().stream().filter(c -> c.key().route().equals("offline"))
                 .map(c -> c.traceId()).sorted().toList().toString();
 
