@@ -9,6 +9,7 @@ import dev.evalbench.core.service.GateService;
 import dev.evalbench.core.service.ReportService;
 import dev.evalbench.core.service.RunGates;
 import dev.evalbench.core.store.RunStore;
+import dev.evalbench.core.gate.ci.UnansweredGates;
 import dev.evalbench.core.gate.ci.VerdictCells;
 import dev.evalbench.core.text.Counted;
 import java.io.PrintWriter;
@@ -102,11 +103,15 @@ final class ReportCommand implements Callable<Integer> {
                 JsonOut.print(spec.commandLine().getOut(), node);
                 return ExitCodes.OK;
             }
-            // An outage's gates measured the outage: none is counted as failed, as the report's headline says it.
-            boolean outage = dev.evalbench.core.service.Outages.leftIncomplete(store, run.header());
+            // An outage's gates measured the outage, and so did those of a route that answered none of its cases: none
+            // is counted as failed, as the report's headline says it.
+            UnansweredGates unanswered = UnansweredGates.of(run.header().status(), run.events(), run.routesAnsweringNone());
+            boolean outage = unanswered.wholeRun();
+            String routes = unanswered.routesHeadline(verdicts.verdicts());
             String incomplete = run.header().status() == dev.evalbench.core.record.RunStatus.COMPLETE ? ""
-                    : "run " + run.id() + " is incomplete" + (outage ? ": " : "; ");
+                    : "run " + run.id() + " is incomplete" + (outage || routes != null ? ": " : "; ");
             o.println("verdict: " + incomplete + (outage ? VerdictCells.outageHeadline(verdicts.verdicts())
+                    : routes != null ? routes
                     : failed == 0
                     ? Counted.allGatesPass(verdicts.verdicts().size(), verdicts.notRun())
                     : Counted.gatesFailed(failed, verdicts.verdicts().size(), verdicts.notRun()))

@@ -69,8 +69,12 @@ class RouteDownInARunOfTwoTest {
         assertThat(java.nio.file.Files.readString(junit)).containsPattern("<testsuite [^>]*errors=\"4\"")
                 .contains("<error message=\"Not measured: route openai answered none of its cases");
         java.nio.file.Path report = tmp.resolve("report");
-        assertThat(Cli.run(ws.env, "report", down.header().id(), "--workspace", ws.dir.toString(), "--db",
-                ws.db.toString(), "--out", report.toString()).exit()).isZero();
+        Cli.Result reported = Cli.run(ws.env, "report", down.header().id(), "--workspace", ws.dir.toString(), "--db",
+                ws.db.toString(), "--out", report.toString());
+        assertThat(reported.exit()).isZero();
+        // It read "5 of 8 gates that ran failed", the route's outage counted as its model's failures.
+        assertThat(reported.out()).contains("verdict: run " + down.header().id() + " is incomplete: 4 gates not measured:"
+                + " route openai answered none of its cases; 0 of 4 measured gates failed (gates from ");
         for (java.nio.file.Path md : new java.nio.file.Path[] {summary, report.resolve("report.md")}) {
             assertThat(java.nio.file.Files.readString(md)).as(md.getFileName().toString())
                     .containsPattern("## ❌ Evalbench[a-z ]*: \\d+ gates not measured: route openai answered none of its"
@@ -137,6 +141,7 @@ class RouteDownInARunOfTwoTest {
             closed = socket.getLocalPort();
         }
         ws.env.put("OPENAI_BASE_URL", "http://127.0.0.1:" + closed + "/v1"); // nothing listens there
+        ws.write("gates.yaml", java.nio.file.Files.readString(Cli.SAMPLE.resolve("gates.yaml")));
 
         OpenAiWorkspace.Run down = ws.runWith("--route", "offline,openai", "--suite", "safety",
                 "--concurrency", "1");
@@ -153,6 +158,7 @@ class RouteDownInARunOfTwoTest {
                 .doesNotContainPattern("\\nschema +")
                 .contains("  gates@openai: Not measured: route openai answered none of its cases");
         assertThat(java.nio.file.Files.readString(tmp.resolve("summary.md")))
-                .containsPattern("## ❌ Evalbench: \\d+ gates not measured: route openai answered none of its cases");
+                .startsWith("## ❌ Evalbench: 5 gates not measured: route openai answered none of its cases; 1 of 5"
+                        + " measured gates failed, 8 not run\n");
     }
 }

@@ -61,7 +61,8 @@ public record UnansweredGates(boolean wholeRun, Set<String> routes) {
 
     /**
      * The headline of a run whose routes {@link #routes} answered none of their cases, where a count of failed gates
-     * would stand: "4 gates not measured: route local answered none of its cases; 1 of 14 measured gates failed".
+     * would stand: "4 gates not measured: route local answered none of its cases; 1 of 14 measured gates failed", and
+     * ", 8 not run" when the run left some gates' suites out.
      * Null when there is no such route (the caller's own headline stands).
      */
     public String routesHeadline(List<GateVerdict> verdicts) {
@@ -69,11 +70,12 @@ public record UnansweredGates(boolean wholeRun, Set<String> routes) {
         long notMeasured = verdicts.stream().filter(this::of).count();
         long failed = verdicts.stream().filter(v -> cells(v).failedWhenMeasured()).count();
         long measured = verdicts.stream().filter(v -> cells(v).measured()).count();
+        long notRun = verdicts.stream().filter(GateVerdict::leftOut).count();
         List<String> names = sortedRoutes().stream().map(r -> "route " + r).toList();
         return dev.evalbench.core.text.Counted.of(notMeasured, "gate") + " not measured: "
                 + dev.evalbench.core.text.Listed.inWords(names) + (names.size() == 1 ? " answered" : " each answered")
                 + " none of its cases; " + String.format(java.util.Locale.ROOT, "%,d of %,d measured %s failed", failed,
-                measured, measured == 1 ? "gate" : "gates");
+                measured, measured == 1 ? "gate" : "gates") + (notRun == 0 ? "" : ", " + notRun + " not run");
     }
 
     /** Why a route's gates measured nothing, said once for them all under the name "gates@ROUTE". */
