@@ -125,7 +125,7 @@ final class GateOutput {
                     cells.interval(), cells.pValue(), cells.word()});
         }
         printColumns(rows, out);
-        String byRoute = dev.evalbench.core.record.RoutePasses.line(run.cases());
+        String byRoute = dev.evalbench.core.record.RoutePasses.line(run);
         if (!byRoute.isEmpty()) {
             out.println("by route: " + byRoute);
         }

@@ -156,7 +156,8 @@ class RouteDownInARunOfTwoTest {
         assertThat(gate.out()).containsPattern("\\nschema@offline +schema_pass_rate +100\\.0% .* pass\\n")
                 .containsPattern("\\nschema@openai +schema_pass_rate +— .* no answer\\n")
                 .doesNotContainPattern("\\nschema +")
-                .contains("  gates@openai: Not measured: route openai answered none of its cases");
+                .contains("  gates@openai: Not measured: route openai answered none of its cases")
+                .contains("\nby route: offline 30 of 32 passed, openai none stored\n");
         assertThat(java.nio.file.Files.readString(tmp.resolve("summary.md")))
                 .startsWith("## ❌ Evalbench: 5 gates not measured: route openai answered none of its cases; 1 of 5"
                         + " measured gates failed, 8 not run\n");

@@ -13,18 +13,22 @@ import java.util.TreeMap;
 public final class RoutePasses {
     private RoutePasses() {}
 
-    /** The line for {@code cases}, or "" when they were planned for one route only. */
-    public static String line(List<? extends ScoredCase> cases) {
+    /**
+     * The line for {@code run}'s stored cases, a route the run found down before it stored any among them ("offline 30
+     * of 32 passed, openai none stored"), or "" when they were planned for one route only.
+     */
+    public static String line(RunCases run) {
         Map<String, int[]> byRoute = new TreeMap<>();
-        for (ScoredCase c : cases) {
+        neverStored(run.header(), run.events(), storedRoutes(run.cases())).forEach(r -> byRoute.put(r, null));
+        for (ScoredCase c : run.cases()) {
             int[] n = byRoute.computeIfAbsent(c.key().route(), r -> new int[2]);
             n[0]++;
             if (c.passed()) n[1]++;
         }
         if (byRoute.size() < 2) return "";
         StringBuilder line = new StringBuilder();
-        byRoute.forEach((route, n) -> line.append(line.length() == 0 ? "" : ", ")
-                .append(String.format(Locale.ROOT, "%s %,d of %,d passed", route, n[1], n[0])));
+        byRoute.forEach((route, n) -> line.append(line.length() == 0 ? "" : ", ").append(n == null ? route + " none stored"
+                : String.format(Locale.ROOT, "%s %,d of %,d passed", route, n[1], n[0])));
         return line.toString();
     }
 

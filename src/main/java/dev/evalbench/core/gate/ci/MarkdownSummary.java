@@ -58,7 +58,7 @@ public final class MarkdownSummary {
         String slice = dev.evalbench.core.record.RunSlice.sentence(run.header().config());
         if (!slice.isEmpty()) md.append("**Slice:** ").append(cell(slice)).append("\n\n");
         // Several routes: how each did, as the terminal's "by route:" line says it (the gates are each route's).
-        String byRoute = dev.evalbench.core.record.RoutePasses.line(run.cases());
+        String byRoute = dev.evalbench.core.record.RoutePasses.line(run);
         if (!byRoute.isEmpty()) md.append("**By route:** ").append(cell(byRoute)).append("\n\n");
         // What happened to the run (an outage, a breaker that opened), as the terminal says it; masked by the caller.
         run.events().forEach(e -> md.append("**").append(cell(e.kind())).append(":** ")
