@@ -23,6 +23,9 @@ final class ApproveCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.ParentCommand
+    EvalbenchCommand parent;
+
     @Option(names = "--json", description = JsonOut.HELP)
     boolean json;
 
@@ -30,7 +33,7 @@ final class ApproveCommand implements Callable<Integer> {
             description = "The DSSE envelope, e.g. report.intoto.json, or the report folder holding it.")
     Path envelope;
 
-    @Option(names = "--key", required = true, paramLabel = "KEY", description = "Your Ed25519 private key (PEM).")
+    @Option(names = "--key", required = true, paramLabel = "KEY", description = "Your Ed25519 private key (PEM): a file, or the NAME keygen gave it in your key folder.")
     Path key;
 
     @Option(names = "--pub", paramLabel = "PUB", description = "Your public key (default: KEY with .key replaced by .pub).")
@@ -38,7 +41,7 @@ final class ApproveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        KeyFiles keys = KeyFiles.load(key, pub);
+        KeyFiles keys = KeyFiles.load(key, pub, parent.env());
         DsseEnvelope approved;
         PrintWriter o = spec.commandLine().getOut();
         try {

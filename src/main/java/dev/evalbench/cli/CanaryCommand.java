@@ -32,6 +32,9 @@ final class CanaryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.ParentCommand
+    EvalbenchCommand parent;
+
     @Parameters(index = "0", paramLabel = "CONTROL", description = "The control's traffic run: id, id prefix or tag.")
     String control;
 
@@ -63,7 +66,7 @@ final class CanaryCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (!(alpha > 0 && alpha < 1)) throw new BadInputException("--alpha must be between 0 and 1, not " + alpha);
         if (minSamples < 2) throw new BadInputException("--min-samples must be at least 2, not " + minSamples);
-        KeyFiles keys = signing.keys(out);
+        KeyFiles keys = signing.keys(out, parent.env());
         CanaryOptions options = new CanaryOptions(alpha, minSamples, CanaryOptions.DEFAULTS.passScore(), CanaryOptions.DEFAULTS.marginalScore());
         Path workspace = history.workspace(workspaceOption, null);
         CanaryService.Result r;

@@ -15,6 +15,27 @@ import java.security.PublicKey;
  * Every problem is bad input (exit 2), checked before anything is written.
  */
 record KeyFiles(PrivateKey privateKey, PublicKey publicKey, String keyId, String name) {
+    /**
+     * The pair {@code keyFile} names: a path, or the bare name {@code keygen NAME} gave it ("ci", or "ci.key"), found
+     * in the key folder ({@link dev.evalbench.core.service.KeyLocation#defaultFolder}) when no file of that name is
+     * in the current folder. {@code keygen ci} then {@code report --sign ci} read "ci: name the public key with --pub".
+     */
+    static KeyFiles load(Path keyFile, Path pubFile, java.util.Map<String, String> env) throws BadInputException {
+        return load(inKeyFolder(keyFile, env), pubFile);
+    }
+
+    private static Path inKeyFolder(Path keyFile, java.util.Map<String, String> env) throws BadInputException {
+        if (keyFile.getParent() != null || java.nio.file.Files.exists(keyFile)) return keyFile;
+        Path folder = dev.evalbench.core.service.KeyLocation.defaultFolder(env, System.getProperty("os.name"),
+                dev.evalbench.core.io.UserHome.of(env));
+        String name = keyFile.toString();
+        String base = name.endsWith(".key") ? name.substring(0, name.length() - ".key".length()) : name;
+        Path named = folder.resolve(base + ".key");
+        if (java.nio.file.Files.isRegularFile(named)) return named;
+        throw new BadInputException(name + ": no such key file here, nor " + named + " in your key folder (make one with"
+                + " `evalbench keygen " + base + "`)");
+    }
+
     static KeyFiles load(Path keyFile, Path pubFile) throws BadInputException {
         Path pub = pubFile != null ? pubFile : publicBeside(keyFile);
         try {

@@ -66,7 +66,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        KeyFiles keys = signing.keys(out);
+        KeyFiles keys = signing.keys(out, parent.env());
         if (Files.exists(out) && !Files.isDirectory(out)) throw new BadInputException(out + ": not a folder");
         dev.evalbench.core.io.OutputFolder.check(out, out);
         // Under --json the text lines go nowhere and one object is printed at the end.

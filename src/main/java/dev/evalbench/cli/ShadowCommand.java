@@ -72,7 +72,7 @@ final class ShadowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        KeyFiles keys = signing.keys(out);
+        KeyFiles keys = signing.keys(out, parent.env());
         Path workspace = workspaceOption.require(null);
         Workspace ws = Components.loadChecked(workspace, parent.env());
         if (!ws.routes().containsKey(route)) {

@@ -71,6 +71,34 @@ class SignerNamesTest {
     }
 
     @Test
+    void aKeyIsNamedAsKeygenNamedItAndFoundInTheKeyFolder() throws Exception {
+        Path ws = Cli.copySample(tmp);
+        java.util.Map<String, String> env = java.util.Map.of("XDG_CONFIG_HOME", tmp.resolve("xdg").toString());
+        assertThat(Cli.run(env, "run", ws.toString(), "--quiet").exit()).isIn(ExitCodes.OK, ExitCodes.GATE_FAILED);
+        assertThat(Cli.run(env, "keygen", "ci", "--signer", "CI Bot").exit()).isZero();
+        assertThat(Cli.run(env, "keygen", "reviewer", "--signer", "Rita Reviewer").exit()).isZero();
+        Path out = tmp.resolve("report");
+
+        // keygen ci, then --sign ci: it read "ci: name the public key with --pub".
+        Cli.Result report = Cli.run(env, "report", "latest", "--out", out.toString(), "--sign", "ci", "--workspace",
+                ws.toString());
+        assertThat(report.exit()).as(report.err()).isZero();
+        assertThat(report.out()).contains("(signed by CI Bot (ed25519:");
+        Cli.Result approve = Cli.run(env, "approve", out.toString(), "--key", "reviewer.key");
+        assertThat(approve.exit()).as(approve.err()).isZero();
+        Cli.Result verify = Cli.run(env, "verify", out.toString(), "--workspace", ws.toString());
+        assertThat(verify.out()).as(verify.err()).startsWith("VALID: signed by CI Bot (ed25519:").contains("Rita Reviewer");
+
+        Path none = tmp.resolve("none");
+        Cli.Result missing = Cli.run(env, "report", "latest", "--out", none.toString(), "--sign", "nosuch", "--workspace",
+                ws.toString());
+        assertThat(missing.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(missing.err()).isEqualTo("error: nosuch: no such key file here, nor " + tmp.resolve("xdg/evalbench/keys")
+                .resolve("nosuch.key") + " in your key folder (make one with `evalbench keygen nosuch`)\n");
+        assertThat(none).doesNotExist();
+    }
+
+    @Test
     void aKeyWithoutANameIsShownByItsFingerprintAndABadNameIsRefused() throws Exception {
         Path ws = Cli.copySample(tmp);
         assertThat(Cli.run("run", ws.toString(), "--quiet").exit()).isIn(ExitCodes.OK, ExitCodes.GATE_FAILED);
