@@ -27,6 +27,8 @@ public record GateRow(GateVerdict verdict, GateCases.Behind behind, boolean unan
     public String casesInWords() {
         if (behind.which() == null) return null;
         int n = behind.keys().size();
+        // A route the run found down before it stored a case: none is "invalid" or "slow", none is there at all.
+        if (n == 0 && unanswered) return "The results below list none: the run stored no case of it; resume sends them.";
         return n == 0 ? "The results below list none: its cases are " + behind.which() + ", and this run has none."
                 : "The results below list its " + Counted.of(n, "case") + ": " + behind.which() + ".";
     }

@@ -148,4 +148,33 @@ class BreakerOpenRunWindowStateTest {
         assertThat(gates.rows()).filteredOn(r -> r.id().equals("safety@offline")).singleElement()
                 .satisfies(r -> assertThat(r.word()).isEqualTo("pass"));
     }
+
+    @Test
+    void theGatesOfARouteTheBreakerKeptEveryCaseFromReadNoAnswerBesideTheOtherRoutes() throws Exception {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        // More attempts than the breaker's window: the first case's fourth failure opens it before any is stored.
+        Files.writeString(sample.workspace.resolve("routes.yaml"), "  gone:\n    provider: openai\n"
+                + "    base_url: http://127.0.0.1:" + closed + "/v1\n    model: m\n    api_key_env: FLAKY_KEY\n"
+                + "    retries: {max_attempts: 6, base_delay_ms: 1, max_delay_ms: 1}\n"
+                + "    breaker: {window: 4, min_calls: 4, error_rate: 0.5, open_ms: 600000}\n", StandardOpenOption.APPEND);
+        RunLauncherViewModel vm = launcher();
+        vm.chosenRoutes().setAll("offline", "gone");
+        vm.chosenSuites().setAll("safety");
+        vm.concurrencyProperty().set(1);
+
+        String id = vm.run().runIdProperty().get();
+
+        assertThat(sample.store.summaries(id)).allSatisfy(c -> assertThat(c.key().route()).isEqualTo("offline"));
+        GatesViewModel gates = gates(id);
+        gates.load();
+        // They read as the run's own gates ("schema 100.0% pass"), the offline route's alone.
+        assertThat(gates.rows()).extracting(r -> r.id() + " " + r.word()).contains("schema@offline pass",
+                "schema@gone no answer", "safety@gone no answer", "category-accuracy@gone not run");
+        assertThat(gates.rows()).filteredOn(r -> r.id().equals("schema@gone")).singleElement().satisfies(r ->
+                assertThat(r.casesInWords()).isEqualTo("The results below list none: the run stored no case of it;"
+                        + " resume sends them."));
+    }
 }
