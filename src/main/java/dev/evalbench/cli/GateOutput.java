@@ -143,7 +143,7 @@ final class GateOutput {
         // What left a run incomplete (an outage, cases kept from the model) closes the output as its own line: not
         // also among the events.
         RunEvent why = RunEvent.whyIncomplete(run.header().status(), run.events());
-        run.events().stream().filter(e -> e != why)
+        dev.evalbench.core.record.EventWords.shown(run.header().status(), run.events()).stream().filter(e -> e != why)
                 .forEach(e -> out.println("event: " + e.kind() + " " + dev.evalbench.core.record.EventWords.detail(e, run.header().status())));
         JudgeAgreement.of(run.cases()).forEach(a -> out.println(JudgeWording.line(a)));
         RepeatStats repeat = RepeatStats.hasRepeats(run.cases()) ? RepeatStats.of(run.cases()) : RepeatStats.NONE;

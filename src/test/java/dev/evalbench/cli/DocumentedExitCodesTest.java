@@ -86,21 +86,23 @@ class DocumentedExitCodesTest {
                 .contains("type=\"no_answer\"").doesNotContain("type=\"gate_failed\"")
                 .contains("type=\"provider_failure\"");
         assertThat(java.nio.file.Files.readString(summary)).as("the CI summary")
-                .contains("**outage:** no case got an answer from the model")
+                .contains("**outage:** no case got an answer from the model").doesNotContain("**refused:**")
                 .containsPattern("## ❌ Evalbench: \\d+ gates not measured: no answer from the model\n")
                 .contains("| ➖ no answer | schema | schema_pass_rate | — | ≥ 99.0% | — | — | — | — |")
                 .doesNotContain("❌ |").doesNotContain("✅").doesNotContain("Failed gates");
         assertThat(text.out()).contains("outage: no case got an answer").contains("INCOMPLETE: resume with `evalbench resume");
         // How the routes served it, in words (it read "answered {}; fallbacks {}; provider failures {CLIENT_ERROR=32}"),
-        // and the server's own words on the refusal.
+        // and the server's own words on the refusal, once: the refusal's event said them again above the outage's line.
         assertThat(text.out()).contains("routes: answered none; fallbacks none; provider failures client error 3; 0 retries\n")
-                .contains("event: refused openai: the server refused its first 3 calls with HTTP 401 (\"bad key\") and answered"
-                        + " none: not called again this run (check its key, model and base_url)\n")
+                .doesNotContain("event: refused")
                 .contains("outage: no case got an answer from the model (3 provider failures, 29 cases not sent: route openai"
                         + " not called: the server refused its first 3 calls with HTTP 401 (\"bad key\") (check its key, model"
                         + " and base_url));"
                         + " the run is incomplete and resume retries those cases\n");
         assertThat(text.out().split("no case got an answer", -1)).as("the outage said once").hasSize(2);
+        assertThat(text.out().split("\"bad key\"", -1)).as("the server's words said once").hasSize(2);
+        assertThat(Cli.run(ws.env, "gate", "--workspace", ws.dir.toString(), "--db", ws.db.toString(), "--json").out())
+                .as("kept for scripts").containsPattern("\"kind\" ?: ?\"refused\"");
         // Its gates measured the outage: each reads "no answer" without a value, as the gates panel says it, not
         // "schema 0.0% FAIL" beside "no-leaks pass".
         assertThat(text.out()).containsPattern("\\nschema +schema_pass_rate +— +≥ 99\\.0% +— +— +— +no answer\\n")
@@ -119,12 +121,14 @@ class DocumentedExitCodesTest {
                 + " measured: no answer from the model \\(gates from ");
         String html = java.nio.file.Files.readString(report.resolve("report.html"));
         assertThat(html).contains("<strong>outage:</strong> no case got an answer from the model")
+                .doesNotContain("<strong>refused:</strong>")
                 .containsPattern(">INCOMPLETE</span>\\d+ gates not measured: no answer from the model · the run is incomplete")
                 .contains("<span class=\"badge neutral\">no answer</span>").doesNotContain("badge fail\">FAIL<")
                 .as("no gate row shaded as failed").doesNotContain("<tr class=\"failed\">")
                 .contains("No case of this run was answered: there is no latency to show.").doesNotContain("Latency distribution: 0 cases");
         assertThat(java.nio.file.Files.readString(report.resolve("report.md")))
-                .contains("**outage:** no case got an answer from the model").contains("| ➖ no answer | schema | — |")
+                .contains("**outage:** no case got an answer from the model").doesNotContain("**refused:**")
+                .contains("| ➖ no answer | schema | — |")
                 .contains("Not measured: the model answered no case of this run").doesNotContain("❌ |");
 
         server.setDispatcher(new FakeChatCompletions());

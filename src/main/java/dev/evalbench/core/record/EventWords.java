@@ -35,4 +35,25 @@ public final class EventWords {
                         ? "; the run is incomplete and resume sends them"
                 : RunEvent.UNANSWERED.equals(kind) ? "; the run is incomplete and resume runs them again" : "");
     }
+
+    /**
+     * The events a reader of a run with this status is shown, in order: each but those another says in full
+     * ({@link #toldBy}, of the event that left the run incomplete). Null reads as none.
+     */
+    public static java.util.List<RunEvent> shown(RunStatus runStatus, java.util.List<RunEvent> events) {
+        if (events == null) return java.util.List.of();
+        RunEvent why = RunEvent.whyIncomplete(runStatus, events);
+        return events.stream().filter(e -> !toldBy(e, why)).toList();
+    }
+
+    /**
+     * Whether {@code event} says again what {@code why} (the line that closes an incomplete run) says: a route's
+     * refusal ("refused openai: the server refused its first 3 calls with HTTP 401 ("bad key") …") whose words the
+     * cases it kept from the model carry ("…, 29 cases not sent: route openai not called: the server refused …").
+     * Listed above it, the server's words were printed twice in four lines.
+     */
+    public static boolean toldBy(RunEvent event, RunEvent why) {
+        return why != null && event != why && RunEvent.REFUSED.equals(event.kind()) && event.route() != null
+                && why.detail().contains("route " + event.route() + " not called: ");
+    }
 }

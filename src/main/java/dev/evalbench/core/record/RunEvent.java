@@ -10,6 +10,8 @@ import java.util.List;
 public record RunEvent(Instant at, String kind, String route, String detail) {
     /** The kind of the event a run in which no case got an answer ends with (it stays incomplete, for resume). */
     public static final String OUTAGE = "outage";
+    /** A route the server refused or rejected its first calls to, not called again this run ({@code RouteRefusal}). */
+    public static final String REFUSED = "refused";
 
     /**
      * The kind of the event a run ends with when some of its cases were never sent (their route's breaker was open, or

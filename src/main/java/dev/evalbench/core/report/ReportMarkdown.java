@@ -58,11 +58,10 @@ public final class ReportMarkdown {
         md.append("\n\n");
         String slice = dev.evalbench.core.record.RunSlice.sentence(content.run().header().config());
         if (!slice.isEmpty()) md.append("**Slice:** ").append(MarkdownText.inline(slice)).append("\n\n");
-        if (content.run().events() != null) {
-            content.run().events().forEach(e -> md.append("**").append(MarkdownText.inline(e.kind())).append(":** ")
-                    .append(MarkdownText.inline(dev.evalbench.core.record.EventWords.detail(e, content.run().header().status())))
-                    .append("\n\n"));
-        }
+        RunStatus status = content.run().header().status();
+        dev.evalbench.core.record.EventWords.shown(status, content.run().events()).forEach(e -> md.append("**")
+                .append(MarkdownText.inline(e.kind())).append(":** ")
+                .append(MarkdownText.inline(dev.evalbench.core.record.EventWords.detail(e, status))).append("\n\n"));
         gates(md, verdicts, unanswered);
         if (content.hasBaseline()) {
             CompareMarkdown.appendWhatChanged(md, content.comparison());

@@ -100,7 +100,7 @@ final class RouteRefusal {
                     : "check its key, model and base_url";
             String verb = malformed ? "rejected" : "refused";
             why = "the server " + verb + " its first " + CALLS + " calls with HTTP " + status + quoted + " (" + check + ")";
-            event = new RunEvent(clock.now(), "refused", route, route + ": the server " + verb + " its first " + CALLS
+            event = new RunEvent(clock.now(), RunEvent.REFUSED, route, route + ": the server " + verb + " its first " + CALLS
                     + " calls with HTTP " + status + quoted + " and answered none: not called again this run (" + check + ")");
         }
         events.accept(event);

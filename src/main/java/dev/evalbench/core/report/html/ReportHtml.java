@@ -113,7 +113,7 @@ public final class ReportHtml {
         // What happened to the run beside its cases (an outage, a breaker that opened), as the terminal says it.
         String slice = dev.evalbench.core.record.RunSlice.sentence(h.config());
         if (!slice.isEmpty()) html.open("p", "class", "run-event").element("strong", "Slice:").text(" " + slice).close("p");
-        List<RunEvent> events = content.run().events() == null ? List.of() : content.run().events();
+        List<RunEvent> events = dev.evalbench.core.record.EventWords.shown(h.status(), content.run().events());
         for (RunEvent e : events) {
             html.open("p", "class", "run-event").element("strong", e.kind() + ":")
                     .text(" " + dev.evalbench.core.record.EventWords.detail(e, h.status())).close("p");
