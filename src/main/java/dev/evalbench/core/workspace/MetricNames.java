@@ -38,31 +38,31 @@ final class MetricNames {
                 if (parts.length == 3 && parts[2].equals("accuracy")) {
                     return field(parts[1], suite.extraction(), "extraction", suite);
                 }
-                return unknown(metric);
+                return unknown(metric, suite);
             case "policy":
                 return parts.length == 2 && (parts[1].equals("rejection_rate") || parts[1].equals("leak_rate"))
-                        ? Optional.empty() : unknown(metric);
+                        ? Optional.empty() : unknown(metric, suite);
             case "check":
                 if (parts.length == 3 && parts[2].equals("pass_rate")) {
                     if (suite.checks().stream().anyMatch(c -> c.name().equals(parts[1]))) return Optional.empty();
                     return Optional.of("suite \"" + suite.name() + "\" has no check named \"" + parts[1] + "\" (checks: "
                             + (suite.checks().isEmpty() ? "none" : String.join(", ", suite.checks().stream().map(CheckSpec::name).toList())) + ")");
                 }
-                return unknown(metric);
+                return unknown(metric, suite);
             case "judge":
                 if (parts.length == 3 && (parts[2].equals("pass_rate") || parts[2].equals("mean_score"))) {
                     if (suite.judges().stream().anyMatch(j -> j.name().equals(parts[1]))) return Optional.empty();
                     return Optional.of("suite \"" + suite.name() + "\" has no judge named \"" + parts[1] + "\" (judges: "
                             + (suite.judges().isEmpty() ? "none" : String.join(", ", suite.judges().stream().map(JudgeSpec::name).toList())) + ")");
                 }
-                return unknown(metric);
+                return unknown(metric, suite);
             case "routing":
                 if (parts.length == 2 && parts[1].equals("accuracy")) {
                     return suite.routing() == null ? notScored(metric, suite, "a routing field") : Optional.empty();
                 }
-                return unknown(metric);
+                return unknown(metric, suite);
             default:
-                return unknown(metric);
+                return unknown(metric, suite);
         }
     }
 
@@ -85,7 +85,7 @@ final class MetricNames {
             }
             return Optional.empty();
         }
-        return unknown(metric);
+        return unknown(metric, suite);
     }
 
     private static Optional<String> field(String field, List<String> fields, String kind, Manifest.SuiteDecl suite) {
@@ -98,7 +98,21 @@ final class MetricNames {
         return Optional.of("metric \"" + metric + "\" needs " + what + ", and suite \"" + suite.name() + "\" has none");
     }
 
-    private static Optional<String> unknown(String metric) {
-        return Optional.of("unknown metric \"" + metric + "\" (expected one of: " + FORMS + ")");
+    private static Optional<String> unknown(String metric, Manifest.SuiteDecl suite) {
+        String near = dev.evalbench.core.text.NearestNames.didYouMean(metric, named(suite));
+        return Optional.of("unknown metric \"" + metric + "\" (" + near + "expected one of: " + FORMS + ")");
+    }
+
+    /** The metrics {@code suite} can be gated on, by name (labels left out): what a mistyped name may have meant. */
+    private static List<String> named(Manifest.SuiteDecl suite) {
+        List<String> names = new java.util.ArrayList<>(List.of("policy.rejection_rate", "policy.leak_rate"));
+        suite.classification().forEach(f -> names.addAll(List.of("classification." + f + ".accuracy",
+                "classification." + f + ".macro_f1")));
+        suite.extraction().forEach(f -> names.add("extraction." + f + ".accuracy"));
+        if (!suite.extraction().isEmpty()) names.add("extraction.exact_match");
+        if (suite.routing() != null) names.add("routing.accuracy");
+        suite.checks().forEach(c -> names.add("check." + c.name() + ".pass_rate"));
+        suite.judges().forEach(j -> names.addAll(List.of("judge." + j.name() + ".pass_rate", "judge." + j.name() + ".mean_score")));
+        return names;
     }
 }

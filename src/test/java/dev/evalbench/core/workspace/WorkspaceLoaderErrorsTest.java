@@ -169,6 +169,7 @@ class WorkspaceLoaderErrorsTest {
         FixtureWorkspace.replace(root, "policy.yaml", "regex: '\\b(?:\\d[ -]?){13,16}\\b'", "regex: '(unclosed'");
         FixtureWorkspace.replace(root, "gates.yaml", "suite: safety}", "suite: safty}");
         FixtureWorkspace.replace(root, "gates.yaml", "classification.category.accuracy", "classification.categroy.accuracy");
+        FixtureWorkspace.replace(root, "gates.yaml", "metric: routing.accuracy, baseline", "metric: routing.acuracy, baseline");
         FixtureWorkspace.replace(root, "models/triage-rules.yaml", "'\\b(ORD-\\d{5})\\b'", "'\\bORD-\\d{5}\\b'");
         FixtureWorkspace.replace(root, "routes.yaml", "fallbacks: [offline]", "fallbacks: [ofline]");
         FixtureWorkspace.replace(root, "schemas/triage.schema.json", "\"type\": \"object\",\n  \"additionalProperties\"",
@@ -188,7 +189,13 @@ class WorkspaceLoaderErrorsTest {
                 "evalbench.yaml:20:13: unknown prompt \"triag\" (did you mean triage? prompts: triage)",
                 "gates.yaml:3:66: suite \"triage\" does not score \"categroy\" as classification (classification fields: "
                         + "category, priority)",
-                "gates.yaml:5:49: unknown suite \"safty\" (did you mean safety? suites: triage, safety)");
+                "gates.yaml:5:49: unknown suite \"safty\" (did you mean safety? suites: triage, safety)",
+                // It listed the thirteen forms a metric may take, and left the reader to find the slip.
+                "gates.yaml:4:67: unknown metric \"routing.acuracy\" (did you mean routing.accuracy? expected one of: "
+                        + "classification.<field>.accuracy, classification.<field>.macro_f1, classification.<field>.precision"
+                        + ".<label>, classification.<field>.recall.<label>, classification.<field>.f1.<label>, extraction"
+                        + ".<field>.accuracy, extraction.exact_match, routing.accuracy, check.<name>.pass_rate, judge.<name>"
+                        + ".pass_rate, judge.<name>.mean_score, policy.rejection_rate, policy.leak_rate)");
     }
 
     /**
