@@ -86,6 +86,19 @@ class WorkspaceLoaderErrorsTest {
     }
 
     @Test
+    void aReservedParamWithAValueNoProviderTakesIsRefusedWhereItIsWritten() {
+        Path root = workspace();
+        FixtureWorkspace.replace(root, "routes.yaml", "params: {temperature: 0, max_tokens: 400}",
+                "params: {temperature: 0, max_tokens: 400, structured_output: json_objct}");
+
+        WorkspaceException e = FixtureWorkspace.loadFailure(root);
+
+        // It loaded, and every call of the route then failed as a client error before it was sent.
+        assertThat(e.getMessage()).isEqualTo("routes.yaml:12:66: \"structured_output\" must be one of: json_schema,"
+                + " json_object, none; found string \"json_objct\" (did you mean json_object?)");
+    }
+
+    @Test
     void wrongTypeSaysWhatWasFoundAndWhatWasExpected() {
         Path root = workspace();
         FixtureWorkspace.replace(root, "gates.yaml", "{id: schema, kind: schema_pass_rate, min: 0.99}",
