@@ -111,7 +111,7 @@ final class ChartsView extends ScrollPane {
         XYChart.Series<String, Number> run = new XYChart.Series<>();
         run.setName("this run");
         XYChart.Series<String, Number> base = new XYChart.Series<>();
-        base.setName("baseline");
+        base.setName(vm.distributionBaseProperty().get());
         for (LatencyDistribution.Bin b : d.bins()) {
             run.getData().add(new XYChart.Data<>(b.label(), d.runHeight(b)));
             base.getData().add(new XYChart.Data<>(b.label(), d.baselineHeight(b)));

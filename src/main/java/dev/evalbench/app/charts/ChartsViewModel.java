@@ -36,6 +36,8 @@ public final class ChartsViewModel {
     private final ObservableList<RunTrends.Point> points = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<LatencyDistribution> distribution = new ReadOnlyObjectWrapper<>(this, "distribution");
     private final ReadOnlyStringWrapper distributionTitle = new ReadOnlyStringWrapper(this, "distributionTitle", "");
+    /** What the distribution is drawn against, for its legend: "baseline (main)", or "the run before". */
+    private final ReadOnlyStringWrapper distributionBase = new ReadOnlyStringWrapper(this, "distributionBase", "");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private String focusRun;
 
@@ -69,17 +71,20 @@ public final class ChartsViewModel {
             RunStore s = store.get();
             Optional<String> base = RunTrends.baselineOf(s, runId, BASELINE_TAG);
             LatencyDistribution d = LatencyDistribution.of(s.summaries(runId), base.isPresent() ? s.summaries(base.get()) : null);
-            String title = "Latency of run " + shortId(runId) + (base.isPresent()
-                    ? " (" + d.runCases() + " cases) against baseline " + shortId(base.get()) + " (" + d.baseCases() + " cases)"
-                    : " (" + d.runCases() + " cases); no baseline");
-            return new Shown(d, title);
+            // The run tagged main is the baseline; without one, the run before it is drawn, and named as what it is.
+            boolean tagged = base.isPresent() && s.resolve(BASELINE_TAG).filter(base.get()::equals).isPresent();
+            String title = "Latency of run " + shortId(runId) + (base.isEmpty() ? " (" + d.runCases() + " cases); no baseline"
+                    : " (" + d.runCases() + " cases) against " + (tagged ? "baseline " + BASELINE_TAG + ", run "
+                    : "the run before it, ") + shortId(base.get()) + " (" + d.baseCases() + " cases)");
+            return new Shown(d, title, tagged ? "baseline (" + BASELINE_TAG + ")" : "the run before");
         }, shown -> {
             distributionTitle.set(shown.title());
+            distributionBase.set(shown.base());
             distribution.set(shown.distribution());
         }, e -> problem.set("Cannot read run " + runId + ": " + e.getMessage()));
     }
 
-    private record Shown(LatencyDistribution distribution, String title) {}
+    private record Shown(LatencyDistribution distribution, String title, String base) {}
 
     /** Run ids are short already (date, time, 4 hex digits) and their start is the same for a day's runs. */
     static String shortId(String id) {
@@ -90,5 +95,6 @@ public final class ChartsViewModel {
     public ObservableList<RunTrends.Point> points() { return points; }
     public ReadOnlyObjectProperty<LatencyDistribution> distributionProperty() { return distribution.getReadOnlyProperty(); }
     public ReadOnlyStringProperty distributionTitleProperty() { return distributionTitle.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty distributionBaseProperty() { return distributionBase.getReadOnlyProperty(); }
     public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
 }

@@ -46,6 +46,9 @@ class ChartsWindowTest extends WindowTestBase {
 
     @Test
     void theChartsShowTheHistoryAndAClickOnAPointOpensThatRun() throws Exception {
+        try (SampleHistory history = SampleHistory.of(fixture.workspace)) {
+            history.store.tag(first.id(), "main");
+        }
         robot.clickOn("#charts-button");
         dev.evalbench.app.FxWait.waitUntilShown(robot, "#charts-p95", 20, TimeUnit.SECONDS);
         @SuppressWarnings("unchecked")
@@ -59,7 +62,9 @@ class ChartsWindowTest extends WindowTestBase {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(robot.lookup("#charts-latency-title").queryAs(javafx.scene.control.Label.class).getText()).isEqualTo("Latency of run " + second.id()
-                + " (159 cases) against baseline " + first.id() + " (159 cases)");
+                + " (159 cases) against baseline main, run " + first.id() + " (159 cases)");
+        assertThat(dev.evalbench.app.FxWait.read(() -> latency.getData().stream().map(XYChart.Series::getName).toList()))
+                .containsExactly("this run", "baseline (main)");
         int counted = latency.getData().get(0).getData().stream().mapToInt(d -> d.getYValue().intValue()).sum();
         assertThat(counted).isEqualTo(159);
         assertThat(latency.getYAxis().getLabel()).as("two runs of one size: counts").isEqualTo("cases");
@@ -123,7 +128,13 @@ class ChartsWindowTest extends WindowTestBase {
         javafx.scene.control.Label title = robot.lookup("#charts-latency-title").queryAs(javafx.scene.control.Label.class);
         waitFor(20, TimeUnit.SECONDS, () -> title.getText() != null && title.getText().startsWith("Latency of run " + third.id() + " ("));
         assertThat(dev.evalbench.app.FxWait.read(title::getText))
-                .isEqualTo("Latency of run " + third.id() + " (159 cases) against baseline " + second.id() + " (159 cases)");
+                .isEqualTo("Latency of run " + third.id() + " (159 cases) against the run before it, " + second.id()
+                        + " (159 cases)");
+        // No run is tagged main: the run before it is drawn, and said to be that, not "baseline".
+        @SuppressWarnings("unchecked")
+        BarChart<String, Number> latency = robot.lookup("#charts-latency").queryAs(BarChart.class);
+        assertThat(dev.evalbench.app.FxWait.read(() -> latency.getData().stream().map(XYChart.Series::getName).toList()))
+                .containsExactly("this run", "the run before");
         assertThat(traffic.kind()).isEqualTo(dev.evalbench.core.record.RunKind.TRAFFIC);
     }
 }
