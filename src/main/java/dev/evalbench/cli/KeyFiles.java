@@ -36,6 +36,20 @@ record KeyFiles(PrivateKey privateKey, PublicKey publicKey, String keyId, String
                 + " `evalbench keygen " + base + "`)");
     }
 
+    /**
+     * The public key file {@code named} names: a path, or the bare name keygen gave the pair ("reviewer", or
+     * "reviewer.pub"), found in the key folder when no file of that name is in the current folder; else null.
+     */
+    static Path publicKey(String named, java.util.Map<String, String> env) {
+        Path path = Path.of(named);
+        if (java.nio.file.Files.isRegularFile(path)) return path;
+        if (path.getParent() != null) return null;
+        String base = named.endsWith(".pub") ? named.substring(0, named.length() - ".pub".length()) : named;
+        Path inFolder = dev.evalbench.core.service.KeyLocation.defaultFolder(env, System.getProperty("os.name"),
+                dev.evalbench.core.io.UserHome.of(env)).resolve(base + ".pub");
+        return java.nio.file.Files.isRegularFile(inFolder) ? inFolder : null;
+    }
+
     static KeyFiles load(Path keyFile, Path pubFile) throws BadInputException {
         Path pub = pubFile != null ? pubFile : publicBeside(keyFile);
         try {

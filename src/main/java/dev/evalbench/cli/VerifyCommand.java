@@ -47,7 +47,8 @@ final class VerifyCommand implements Callable<Integer> {
     @ParentCommand
     EvalbenchCommand parent;
 
-    @Option(names = "--key", paramLabel = "PUB", description = "A trusted Ed25519 public key (PEM); repeat for several."
+    @Option(names = "--key", paramLabel = "PUB", description = "A trusted Ed25519 public key (PEM): a file, or the NAME"
+            + " keygen gave it in your key folder; repeat for several."
             + " Default: every .pub file in your key folder (~/.config/evalbench/keys), as the workbench verifies.")
     List<Path> keys = new ArrayList<>();
 
@@ -58,7 +59,8 @@ final class VerifyCommand implements Callable<Integer> {
             description = "Check the input files the statement lists under this workspace folder.")
     Path workspace;
 
-    @Option(names = "--require", paramLabel = "KEYID|PUB", description = "A key id, or a public key file, that must have signed (e.g. a reviewer's); repeat for several.")
+    @Option(names = "--require", paramLabel = "KEYID|PUB", description = "A key id, a public key file, or the NAME keygen gave it in your key folder, that must have signed (e.g. a"
+            + " reviewer's); repeat for several.")
     List<String> required = new ArrayList<>();
 
     @Option(names = "--allow-missing", paramLabel = "NAME|GLOB", description = "A signed subject that may be absent (e.g. "
@@ -92,15 +94,16 @@ final class VerifyCommand implements Callable<Integer> {
             envelope = dev.evalbench.core.report.ReportEnvelope.of(envelope);
             List<PublicKey> publicKeys = new ArrayList<>();
             for (Path key : keys.isEmpty() ? keyFolderKeys() : keys) {
-                TrustedKey k = TrustedKey.read(key);
+                Path named = KeyFiles.publicKey(key.toString(), parent.env());
+                TrustedKey k = TrustedKey.read(named != null ? named : key);
                 trusted.add(k);
                 publicKeys.add(k.key());
             }
             // A public key file stands for its key id, so a script needs no id copied from keygen's output.
             LinkedHashSet<String> requiredIds = new LinkedHashSet<>();
             for (String r : required) {
-                requiredIds.add(!r.startsWith("ed25519:") && Files.isRegularFile(Path.of(r))
-                        ? Ed25519Keys.keyId(Ed25519Keys.readPublicKey(Path.of(r))) : r);
+                Path pub = r.startsWith("ed25519:") ? null : KeyFiles.publicKey(r, parent.env());
+                requiredIds.add(pub != null ? Ed25519Keys.keyId(Ed25519Keys.readPublicKey(pub)) : r);
             }
             VerificationRequest request = VerificationRequest.of(envelope, publicKeys).requiring(requiredIds)
                     .allowingMissing(new LinkedHashSet<>(allowMissing));

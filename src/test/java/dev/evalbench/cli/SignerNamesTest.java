@@ -88,6 +88,14 @@ class SignerNamesTest {
         assertThat(approve.exit()).as(approve.err()).isZero();
         Cli.Result verify = Cli.run(env, "verify", out.toString(), "--workspace", ws.toString());
         assertThat(verify.out()).as(verify.err()).startsWith("VALID: signed by CI Bot (ed25519:").contains("Rita Reviewer");
+        // verify names them the same way: the keys it trusts and the signer it requires.
+        Cli.Result byName = Cli.run(env, "verify", out.toString(), "--key", "ci", "--key", "reviewer.pub", "--require",
+                "reviewer", "--workspace", ws.toString());
+        assertThat(byName.exit()).as(byName.out() + byName.err()).isZero();
+        Cli.Result notGiven = Cli.run(env, "verify", out.toString(), "--key", "ci", "--require", "reviewer",
+                "--workspace", ws.toString());
+        assertThat(notGiven.out()).containsPattern("required signer ed25519:\\w+ has no valid signature on this envelope"
+                + " \\(and its public key was not given\\)");
 
         Path none = tmp.resolve("none");
         Cli.Result missing = Cli.run(env, "report", "latest", "--out", none.toString(), "--sign", "nosuch", "--workspace",
