@@ -41,7 +41,7 @@ final class GateDeltaTable extends TableView<GateDelta> {
         setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         getColumns().setAll(List.of(
                 text("Gate", 125, GateDelta::id),
-                verdict("First run", GateDelta::before, d -> !d.beforeApplicable()),
+                verdict("First run", GateDelta::before, GateDelta::beforeNeedsBaseline),
                 text("Value", 68, d -> d.before() == null ? VerdictFormat.NONE : VerdictFormat.value(d.before())),
                 verdict("Second run", GateDelta::after, d -> false),
                 text("Value", 68, d -> d.after() == null ? VerdictFormat.NONE : VerdictFormat.value(d.after())),

@@ -64,7 +64,7 @@ public final class CompareText {
             int width = Math.max(22, c.gates().stream().mapToInt(g -> g.id().length()).max().orElse(0));
             for (GateDelta g : c.gates()) {
                 out.append(String.format(Locale.ROOT, "  %-" + width + "s %-24s -> %-16s%s%n", g.id(),
-                        g.beforeApplicable() ? verdict(g.before()) : "n/a (needs a baseline)", verdict(g.after()),
+                        g.beforeNeedsBaseline() ? CompareMarkdown.NEEDS_BASELINE : verdict(g.before()), verdict(g.after()),
                         g.after() != null && g.after().pValue() != null ? "  p=" + VerdictFormat.pValue(g.after()) : ""));
             }
         }

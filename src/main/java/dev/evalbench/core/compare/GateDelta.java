@@ -14,6 +14,14 @@ public record GateDelta(String id, GateVerdict before, GateVerdict after) {
         return before != null && !before.needsBaseline();
     }
 
+    /**
+     * Whether the first run's verdict failed only for want of a baseline ("n/a (needs a baseline)"); false too for a
+     * gate the first run has no verdict of (a route only the second ran), which reads "-" as the second's does.
+     */
+    public boolean beforeNeedsBaseline() {
+        return before != null && before.needsBaseline();
+    }
+
     public boolean verdictChanged() {
         return beforeApplicable() && after != null && before.passed() != after.passed();
     }

@@ -75,6 +75,22 @@ class MetricAndGateDeltasTest {
     }
 
     @Test
+    void aGateOnlyTheSecondRunHasReadsADashForTheFirstNotNeedsABaseline() throws Exception {
+        // A run of one route against a run of two: the second's "schema@openai" read "n/a (needs a baseline) -> FAIL".
+        StoredRun a = run("a", List.of(CaseRecords.sample("a", "triage", "t1", true, 300)));
+        StoredRun b = run("b", List.of(CaseRecords.sample("b", "triage", "t1", true, 300)));
+        GateVerdict only = new GateVerdict("schema@openai", "schema_pass_rate", null, true, 1.0, 0.99, ">=", null, null,
+                null, null, null, "Route openai: 100.0% of 1 outputs are schema-valid.");
+
+        RunComparison c = new ComparisonBuilder(a, b)
+                .gates(new GateReport("a", null, List.of()), new GateReport("b", "a", List.of(only))).build();
+
+        assertThat(c.gates()).singleElement().satisfies(g -> assertThat(g.beforeNeedsBaseline()).isFalse());
+        assertThat(CompareMarkdown.render(c)).contains("| schema@\u200Bopenai | — | pass 100.0% |");
+        assertThat(CompareText.render(c, 10, null)).containsPattern("\n  schema@openai +- +-> pass 100\\.0%");
+    }
+
+    @Test
     void aGateTheLaterRunDidNotRunReadsNotRunNotPass() throws Exception {
         // compare main (every suite) with a run of the safety suite only: it said "pass 0.913 -> pass —".
         StoredRun a = run("a", List.of(CaseRecords.sample("a", "triage", "t1", true, 300)));
