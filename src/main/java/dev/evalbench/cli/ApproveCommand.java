@@ -33,7 +33,8 @@ final class ApproveCommand implements Callable<Integer> {
             description = "The DSSE envelope, e.g. report.intoto.json, or the report folder holding it.")
     Path envelope;
 
-    @Option(names = "--key", required = true, paramLabel = "KEY", description = "Your Ed25519 private key (PEM): a file, or the NAME keygen gave it in your key folder.")
+    @Option(names = "--key", required = true, paramLabel = "KEY",
+            description = "Your Ed25519 private key (PEM): a file, or the NAME keygen gave it in your key folder.")
     Path key;
 
     @Option(names = "--pub", paramLabel = "PUB", description = "Your public key (default: KEY with .key replaced by .pub).")

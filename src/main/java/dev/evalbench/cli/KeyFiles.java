@@ -26,14 +26,11 @@ record KeyFiles(PrivateKey privateKey, PublicKey publicKey, String keyId, String
 
     private static Path inKeyFolder(Path keyFile, java.util.Map<String, String> env) throws BadInputException {
         if (keyFile.getParent() != null || java.nio.file.Files.exists(keyFile)) return keyFile;
-        Path folder = dev.evalbench.core.service.KeyLocation.defaultFolder(env, System.getProperty("os.name"),
-                dev.evalbench.core.io.UserHome.of(env));
-        String name = keyFile.toString();
-        String base = name.endsWith(".key") ? name.substring(0, name.length() - ".key".length()) : name;
-        Path named = folder.resolve(base + ".key");
-        if (java.nio.file.Files.isRegularFile(named)) return named;
-        throw new BadInputException(name + ": no such key file here, nor " + named + " in your key folder (make one with"
-                + " `evalbench keygen " + base + "`)");
+        Path found = inKeyFolder(keyFile.toString(), ".key", env);
+        if (found != null) return found;
+        String base = withoutExtension(keyFile.toString(), ".key");
+        throw new BadInputException(keyFile + ": no such key file here, nor " + keyFolder(env).resolve(base + ".key")
+                + " in your key folder (make one with `evalbench keygen " + base + "`)");
     }
 
     /**
@@ -43,11 +40,22 @@ record KeyFiles(PrivateKey privateKey, PublicKey publicKey, String keyId, String
     static Path publicKey(String named, java.util.Map<String, String> env) {
         Path path = Path.of(named);
         if (java.nio.file.Files.isRegularFile(path)) return path;
-        if (path.getParent() != null) return null;
-        String base = named.endsWith(".pub") ? named.substring(0, named.length() - ".pub".length()) : named;
-        Path inFolder = dev.evalbench.core.service.KeyLocation.defaultFolder(env, System.getProperty("os.name"),
-                dev.evalbench.core.io.UserHome.of(env)).resolve(base + ".pub");
-        return java.nio.file.Files.isRegularFile(inFolder) ? inFolder : null;
+        return path.getParent() != null ? null : inKeyFolder(named, ".pub", env);
+    }
+
+    /** The key folder's file of the pair keygen named {@code name} ("ci" or "ci.key"), with {@code extension}; or null. */
+    private static Path inKeyFolder(String name, String extension, java.util.Map<String, String> env) {
+        Path file = keyFolder(env).resolve(withoutExtension(name, extension) + extension);
+        return java.nio.file.Files.isRegularFile(file) ? file : null;
+    }
+
+    private static Path keyFolder(java.util.Map<String, String> env) {
+        return dev.evalbench.core.service.KeyLocation.defaultFolder(env, System.getProperty("os.name"),
+                dev.evalbench.core.io.UserHome.of(env));
+    }
+
+    private static String withoutExtension(String name, String extension) {
+        return name.endsWith(extension) ? name.substring(0, name.length() - extension.length()) : name;
     }
 
     static KeyFiles load(Path keyFile, Path pubFile) throws BadInputException {

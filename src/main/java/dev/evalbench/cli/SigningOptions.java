@@ -8,8 +8,8 @@ import picocli.CommandLine.Option;
  * ({@code report}, {@code canary}, {@code shadow}), read and checked the same way in each.
  */
 final class SigningOptions {
-    @Option(names = "--sign", paramLabel = "KEY", description = "Sign the report with this Ed25519 private key (PEM): a file, or the NAME keygen gave it in your key"
-            + " folder; writes report.intoto.json.")
+    @Option(names = "--sign", paramLabel = "KEY", description = "Sign the report with this Ed25519 private key (PEM): a"
+            + " file, or the NAME keygen gave it in your key folder; writes report.intoto.json.")
     Path signKey;
 
     @Option(names = "--pub", paramLabel = "PUB", description = "The public key of --sign (default: KEY with .key replaced by .pub).")

@@ -59,8 +59,8 @@ final class VerifyCommand implements Callable<Integer> {
             description = "Check the input files the statement lists under this workspace folder.")
     Path workspace;
 
-    @Option(names = "--require", paramLabel = "KEYID|PUB", description = "A key id, a public key file, or the NAME keygen gave it in your key folder, that must have signed (e.g. a"
-            + " reviewer's); repeat for several.")
+    @Option(names = "--require", paramLabel = "KEYID|PUB", description = "A key id, a public key file, or the NAME"
+            + " keygen gave it in your key folder, that must have signed (e.g. a reviewer's); repeat for several.")
     List<String> required = new ArrayList<>();
 
     @Option(names = "--allow-missing", paramLabel = "NAME|GLOB", description = "A signed subject that may be absent (e.g. "

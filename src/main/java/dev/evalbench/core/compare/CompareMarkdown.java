@@ -65,7 +65,8 @@ public final class CompareMarkdown {
                 .append("| gate | before | after | paired test p |\n|---|---|---|---|\n");
         for (GateDelta g : c.gates()) {
             md.append("| ").append(MarkdownText.inline(g.id())).append(g.verdictChanged() ? " **(changed)**" : "")
-                    .append(" | ").append(g.beforeNeedsBaseline() ? NEEDS_BASELINE : verdict(g.before())).append(" | ").append(verdict(g.after()))
+                    .append(" | ").append(g.beforeNeedsBaseline() ? NEEDS_BASELINE : verdict(g.before()))
+                    .append(" | ").append(verdict(g.after()))
                     .append(" | ").append(g.after() == null ? MetricFormat.NONE : VerdictFormat.pValue(g.after()))
                     .append(" |\n");
         }

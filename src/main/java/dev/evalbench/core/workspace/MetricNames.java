@@ -112,7 +112,8 @@ final class MetricNames {
         if (!suite.extraction().isEmpty()) names.add("extraction.exact_match");
         if (suite.routing() != null) names.add("routing.accuracy");
         suite.checks().forEach(c -> names.add("check." + c.name() + ".pass_rate"));
-        suite.judges().forEach(j -> names.addAll(List.of("judge." + j.name() + ".pass_rate", "judge." + j.name() + ".mean_score")));
+        suite.judges().forEach(j -> names.addAll(List.of("judge." + j.name() + ".pass_rate",
+                "judge." + j.name() + ".mean_score")));
         return names;
     }
 }

@@ -61,8 +61,10 @@ public final class MarkdownSummary {
         String byRoute = dev.evalbench.core.record.RoutePasses.line(run);
         if (!byRoute.isEmpty()) md.append("**By route:** ").append(cell(byRoute)).append("\n\n");
         // What happened to the run (an outage, a breaker that opened), as the terminal says it; masked by the caller.
-        dev.evalbench.core.record.EventWords.shown(run.header().status(), run.events()).forEach(e -> md.append("**").append(cell(e.kind())).append(":** ")
-                .append(cell(dev.evalbench.core.record.EventWords.detail(e, run.header().status()))).append("\n\n"));
+        RunStatus status = run.header().status();
+        dev.evalbench.core.record.EventWords.shown(status, run.events()).forEach(e -> md.append("**")
+                .append(cell(e.kind())).append(":** ")
+                .append(cell(dev.evalbench.core.record.EventWords.detail(e, status))).append("\n\n"));
         gatesTable(md, report.verdicts(), unanswered);
         failedDetails(md, report.verdicts(), unanswered);
         if (baseline != null) {
