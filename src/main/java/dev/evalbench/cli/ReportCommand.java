@@ -105,7 +105,7 @@ final class ReportCommand implements Callable<Integer> {
             }
             // An outage's gates measured the outage, and so did those of a route that answered none of its cases: none
             // is counted as failed, as the report's headline says it.
-            UnansweredGates unanswered = UnansweredGates.of(run.header().status(), run.events(), run.routesAnsweringNone());
+            UnansweredGates unanswered = run.unanswered();
             boolean outage = unanswered.wholeRun();
             String routes = unanswered.routesHeadline(verdicts.verdicts());
             String incomplete = run.header().status() == dev.evalbench.core.record.RunStatus.COMPLETE ? ""

@@ -52,13 +52,16 @@ public final class GatesViewModel {
         BackgroundTask.of(() -> {
                     RunStore s = store.get();
                     GatedRun g = gating.gate(s, runId);
-                    // A report's recorded gates are not of a run left incomplete here.
-                    var why = g.recorded() ? null : dev.evalbench.core.service.Outages.why(s, g.header());
+                    // A report's recorded gates are not of a run left incomplete here. Its events are read once, for
+                    // why it is incomplete and for the routes it found down.
+                    var status = g.header().status();
+                    boolean incomplete = !g.recorded() && status == dev.evalbench.core.record.RunStatus.INCOMPLETE;
+                    var events = incomplete ? s.events(g.header().id()) : java.util.List.<RunEvent>of();
+                    var why = RunEvent.whyIncomplete(status, events);
                     boolean outage = dev.evalbench.core.service.Outages.isOutage(why);
                     // An incomplete run's routes that answered none of their cases: their gates measured an outage.
-                    boolean incomplete = !g.recorded() && g.header().status() == dev.evalbench.core.record.RunStatus.INCOMPLETE;
                     java.util.Set<String> answeringNone = incomplete && !outage
-                            ? dev.evalbench.core.record.RoutePasses.answeringNone(g.header(), s.events(g.header().id()),
+                            ? dev.evalbench.core.record.RoutePasses.answeringNone(g.header(), events,
                                     s.summaries(g.header().id()))
                             : java.util.Set.of();
                     UnansweredGates unanswered = new UnansweredGates(outage, answeringNone);

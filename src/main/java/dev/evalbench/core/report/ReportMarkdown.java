@@ -37,8 +37,7 @@ public final class ReportMarkdown {
     private static String render(ReportContent content, String reportSha256, int flipsWithDiffs) {
         StringBuilder md = new StringBuilder();
         List<GateVerdict> verdicts = content.gates().verdicts();
-        UnansweredGates unanswered = UnansweredGates.of(content.run().header().status(), content.run().events(),
-                content.run().routesAnsweringNone());
+        UnansweredGates unanswered = content.run().unanswered();
         long failed = verdicts.stream().filter(v -> unanswered.cells(v).failedWhenMeasured()).count();
         boolean outage = unanswered.wholeRun();
         String routes = unanswered.routesHeadline(verdicts);

@@ -101,8 +101,7 @@ public final class RunEngine {
             store.discardCases(header.id(), stored.stream().filter(s -> answeringNone.contains(s.key().route()))
                     .map(CaseSummary::key).toList());
         }
-        java.util.Set<String> answering = new java.util.HashSet<>();
-        kept.forEach(s -> answering.add(s.key().route()));
+        java.util.Set<String> answering = RoutePasses.storedRoutes(kept);
         var finished = store.finishedKeys(header.id());
         store.reopenRun(header.id(), ProcessHandle.current().pid());
         listener.resumedWith(kept);

@@ -48,8 +48,7 @@ public final class ReportHtml {
         html.open("body").open("main");
         writeHeader(html, content, rollback != null);
         SignersSection.write(html, signers);
-        GateSection.write(html, content.gates(), UnansweredGates.of(content.run().header().status(),
-                content.run().events(), content.run().routesAnsweringNone()));
+        GateSection.write(html, content.gates(), content.run().unanswered());
         JudgeSection.write(html, content.run().judged());
         RunSummary summary = content.run().summary();
         SummarySection.write(html, summary, content.hasBaseline() ? RunSummary.of(content.baseline()) : null);
@@ -94,8 +93,7 @@ public final class ReportHtml {
         html.close("div");
         long failed = content.gates().verdicts().stream().filter(v -> !v.passed()).count();
         int total = content.gates().verdicts().size();
-        UnansweredGates unanswered = UnansweredGates.of(h.status(), content.run().events(),
-                content.run().routesAnsweringNone());
+        UnansweredGates unanswered = content.run().unanswered();
         boolean outage = unanswered.wholeRun();
         String routes = unanswered.routesHeadline(content.gates().verdicts());
         String verdict = outage ? Counted.capitalized(VerdictCells.outageHeadline(content.gates().verdicts()))

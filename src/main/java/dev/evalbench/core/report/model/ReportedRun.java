@@ -38,6 +38,11 @@ public record ReportedRun(RunHeader header, List<RunEvent> events, int count, in
     private static final Comparator<CaseRecord> BY_KEY = Comparator.comparing(CaseRecord::key, CaseKey.ORDER);
     private static final Comparator<CaseRecord> LAST_BY_KEY = BY_KEY.reversed();
 
+    /** Which of its gates measured an outage (all of them, or a dead route's), as every table of the report words them. */
+    public dev.evalbench.core.gate.ci.UnansweredGates unanswered() {
+        return dev.evalbench.core.gate.ci.UnansweredGates.of(header.status(), events, routesAnsweringNone);
+    }
+
     public ReportedRun {
         Objects.requireNonNull(header, "header");
         Objects.requireNonNull(casesFile, "casesFile");
