@@ -3,7 +3,7 @@ package dev.evalbench.app.compare;
 import dev.evalbench.app.gates.VerdictCell;
 
 import dev.evalbench.core.compare.GateDelta;
-import dev.evalbench.core.gate.GateVerdict;
+import dev.evalbench.core.gate.ci.VerdictCells;
 import dev.evalbench.core.gate.ci.VerdictFormat;
 import java.util.List;
 import java.util.function.Function;
@@ -41,14 +41,14 @@ final class GateDeltaTable extends TableView<GateDelta> {
         setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         getColumns().setAll(List.of(
                 text("Gate", 125, GateDelta::id),
-                verdict("First run", GateDelta::before, GateDelta::beforeNeedsBaseline),
-                text("Value", 68, d -> d.before() == null ? VerdictFormat.NONE : VerdictFormat.value(d.before())),
-                verdict("Second run", GateDelta::after, d -> false),
-                text("Value", 68, d -> d.after() == null ? VerdictFormat.NONE : VerdictFormat.value(d.after())),
-                text("Change", 75, d -> d.after() == null ? VerdictFormat.NONE : VerdictFormat.delta(d.after())),
-                text("95% interval", 160, d -> d.after() == null ? VerdictFormat.NONE : VerdictFormat.interval(d.after())),
-                text("p", 60, d -> d.after() == null ? VerdictFormat.NONE : VerdictFormat.pValue(d.after())),
-                text("Why", 300, d -> d.after() == null ? "" : d.after().detail())));
+                verdict("First run", GateDelta::beforeCells, GateDelta::beforeNeedsBaseline),
+                text("Value", 68, d -> d.before() == null ? VerdictFormat.NONE : d.beforeCells().value()),
+                verdict("Second run", GateDelta::afterCells, d -> false),
+                text("Value", 68, d -> d.after() == null ? VerdictFormat.NONE : d.afterCells().value()),
+                text("Change", 75, d -> d.after() == null ? VerdictFormat.NONE : d.afterCells().delta()),
+                text("95% interval", 160, d -> d.after() == null ? VerdictFormat.NONE : d.afterCells().interval()),
+                text("p", 60, d -> d.after() == null ? VerdictFormat.NONE : d.afterCells().pValue()),
+                text("Why", 300, d -> d.after() == null ? "" : d.afterCells().sentence())));
         getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         setRowFactory(t -> new javafx.scene.control.TableRow<>() {
             @Override
@@ -58,7 +58,7 @@ final class GateDeltaTable extends TableView<GateDelta> {
                     setTooltip(null);
                     return;
                 }
-                setTooltip(new javafx.scene.control.Tooltip(d.after().detail()
+                setTooltip(new javafx.scene.control.Tooltip(d.afterCells().sentence()
                         + (casesBehind.test(d.id()) ? "\nClick to list the cases behind this gate in either run." : "")));
             }
         });
@@ -101,13 +101,13 @@ final class GateDeltaTable extends TableView<GateDelta> {
     }
 
     /** pass / FAIL with a check or a cross, as the gates panel shows them: the verdict reads without colour. */
-    private static TableColumn<GateDelta, String> verdict(String title, Function<GateDelta, GateVerdict> side,
+    private static TableColumn<GateDelta, String> verdict(String title, Function<GateDelta, VerdictCells> side,
                                                           java.util.function.Predicate<GateDelta> needsBaseline) {
         TableColumn<GateDelta, String> c = text(title, 95, d -> {
-            GateVerdict v = side.apply(d);
+            VerdictCells v = side.apply(d);
             if (v == null) return "not gated";
             if (needsBaseline.test(d)) return VerdictCell.NEEDS_BASELINE;
-            return VerdictFormat.word(v);
+            return v.word();
         });
         c.setCellFactory(col -> new VerdictCell<>());
         return c;

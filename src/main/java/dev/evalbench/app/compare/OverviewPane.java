@@ -122,7 +122,11 @@ final class OverviewPane extends HBox {
     private void show(ChangeOverview o) {
         versions.getChildren().clear();
         if (o == null) return;
-        if (o.versions().changes().isEmpty()) versions.getChildren().add(muted("Nothing in the version tuple changed."));
+        if (o.versions().unknown() != null) {
+            versions.getChildren().add(muted("What changed is not known: " + o.versions().unknown() + "."));
+        } else if (o.versions().changes().isEmpty()) {
+            versions.getChildren().add(muted("Nothing in the version tuple changed."));
+        }
         for (VersionChange c : o.versions().changes()) {
             Label l = new Label(c.describe());
             l.getStyleClass().add("version-change");

@@ -37,6 +37,6 @@ public record ChangeOverview(VersionDiff versions, List<TemplateDiff> templates,
         return new ChangeOverview(VersionDiff.between(beforeTuples, afterTuples),
                 TemplateDiffs.between(beforeTuples, afterTuples, snapshots),
                 MetricDeltas.between(before, after),
-                ComparisonBuilder.gateDeltas(beforeGates, afterGates), gatesFrom);
+                ComparisonBuilder.gateDeltas(before, beforeGates, after, afterGates), gatesFrom);
     }
 }

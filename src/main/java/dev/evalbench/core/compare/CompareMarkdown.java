@@ -1,8 +1,7 @@
 package dev.evalbench.core.compare;
 
 import dev.evalbench.core.mask.OutboundMask;
-import dev.evalbench.core.gate.GateVerdict;
-import dev.evalbench.core.gate.ci.VerdictFormat;
+import dev.evalbench.core.gate.ci.VerdictCells;
 import dev.evalbench.core.text.Clipped;
 import dev.evalbench.core.text.Counted;
 import java.util.List;
@@ -30,6 +29,7 @@ public final class CompareMarkdown {
         md.append("## Comparison: ").append(MarkdownText.code(c.before().id())).append(" → ")
                 .append(MarkdownText.code(c.after().id())).append("\n\n");
         appendWhatChanged(md, c);
+        for (String line : c.incompleteRuns()) md.append("> **Incomplete:** ").append(MarkdownText.inline(line)).append("\n\n");
         appendGates(md, c);
         appendFlips(md, c, maxCases);
         appendMetrics(md, c);
@@ -64,10 +64,10 @@ public final class CompareMarkdown {
         md.append("### Gates\n\nBoth runs held to the same gates; the second run against the first as its baseline.\n\n")
                 .append("| gate | before | after | paired test p |\n|---|---|---|---|\n");
         for (GateDelta g : c.gates()) {
-            md.append("| ").append(MarkdownText.inline(g.id())).append(g.verdictChanged() ? " **(changed)**" : "")
-                    .append(" | ").append(g.beforeNeedsBaseline() ? NEEDS_BASELINE : verdict(g.before()))
-                    .append(" | ").append(verdict(g.after()))
-                    .append(" | ").append(g.after() == null ? MetricFormat.NONE : VerdictFormat.pValue(g.after()))
+            md.append("| ").append(MarkdownText.inline(g.id())).append(g.measuredChange() ? " **(changed)**" : "")
+                    .append(" | ").append(g.beforeNeedsBaseline() ? NEEDS_BASELINE : verdict(g.beforeCells()))
+                    .append(" | ").append(verdict(g.afterCells()))
+                    .append(" | ").append(g.after() == null ? MetricFormat.NONE : g.afterCells().pValue())
                     .append(" |\n");
         }
         md.append('\n');
@@ -153,9 +153,9 @@ public final class CompareMarkdown {
         return Clipped.withLength(text, MAX_LINE_CHARS);
     }
 
-    private static String verdict(GateVerdict v) {
+    private static String verdict(VerdictCells v) {
         if (v == null) return MetricFormat.NONE;
-        if (!v.ran()) return "not run";
-        return (v.passed() ? "pass" : "**FAIL**") + " " + VerdictFormat.value(v);
+        if (!v.measured()) return v.word();
+        return (v.verdict().passed() ? "pass" : "**FAIL**") + " " + v.value();
     }
 }

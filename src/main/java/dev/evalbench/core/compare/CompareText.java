@@ -2,7 +2,7 @@ package dev.evalbench.core.compare;
 
 import dev.evalbench.core.text.Clipped;
 import dev.evalbench.core.mask.OutboundMask;
-import dev.evalbench.core.gate.GateVerdict;
+import dev.evalbench.core.gate.ci.VerdictCells;
 import dev.evalbench.core.gate.ci.VerdictFormat;
 import dev.evalbench.core.text.Counted;
 import java.util.List;
@@ -33,6 +33,7 @@ public final class CompareText {
                 c.count(CaseChange.Kind.ONLY_BEFORE), c.before().id(), c.count(CaseChange.Kind.ONLY_AFTER), c.after().id()));
         String scope = c.scope().sentence(c.before().id(), c.after().id());
         if (scope != null) out.append("scope: ").append(scope).append('\n');
+        c.incompleteRuns().forEach(line -> out.append("incomplete: ").append(line).append('\n'));
         List<CaseChange> shown = c.cases().stream().filter(ch -> ch.diff() != null).limit(maxCases).toList();
         for (CaseChange change : shown) {
             out.append("  ").append(change.kind() == CaseChange.Kind.PASS_TO_FAIL ? "FAIL " : change.kind() == CaseChange.Kind.FAIL_TO_PASS ? "pass " : "     ")
@@ -64,8 +65,9 @@ public final class CompareText {
             int width = Math.max(22, c.gates().stream().mapToInt(g -> g.id().length()).max().orElse(0));
             for (GateDelta g : c.gates()) {
                 out.append(String.format(Locale.ROOT, "  %-" + width + "s %-24s -> %-16s%s%n", g.id(),
-                        g.beforeNeedsBaseline() ? CompareMarkdown.NEEDS_BASELINE : verdict(g.before()), verdict(g.after()),
-                        g.after() != null && g.after().pValue() != null ? "  p=" + VerdictFormat.pValue(g.after()) : ""));
+                        g.beforeNeedsBaseline() ? CompareMarkdown.NEEDS_BASELINE : verdict(g.beforeCells()),
+                        verdict(g.afterCells()), g.after() != null && g.after().pValue() != null && !g.afterUnanswered()
+                                ? "  p=" + VerdictFormat.pValue(g.after()) : ""));
             }
         }
         for (TemplateDiff t : c.templates()) {
@@ -126,9 +128,10 @@ public final class CompareText {
         return line.toString();
     }
 
-    private static String verdict(GateVerdict v) {
+    private static String verdict(VerdictCells v) {
         if (v == null) return "-";
-        // A gate of suites the run left out (run --suite) measured nothing, and has no value to show.
-        return v.ran() ? VerdictFormat.word(v) + " " + VerdictFormat.value(v) : VerdictFormat.word(v);
+        // A gate of suites the run left out (run --suite), or of a route that got no answer, measured nothing, and has
+        // no value to show.
+        return v.measured() ? v.word() + " " + v.value() : v.word();
     }
 }

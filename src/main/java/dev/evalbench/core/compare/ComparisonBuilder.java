@@ -4,6 +4,7 @@ import dev.evalbench.core.record.CaseAlignment;
 import dev.evalbench.core.record.RunCases;
 import dev.evalbench.core.gate.GateReport;
 import dev.evalbench.core.gate.GateVerdict;
+import dev.evalbench.core.gate.ci.UnansweredGates;
 import dev.evalbench.core.record.StoredRun;
 import dev.evalbench.core.store.StoreException;
 import java.util.ArrayList;
@@ -61,11 +62,17 @@ public final class ComparisonBuilder {
                 CaseChanges.between(before.cases(), after.cases(), place),
                 CaseAlignment.matched(before.cases(), after.cases()).size(),
                 MetricDeltas.between(RunCases.of(before), RunCases.of(after)),
-                gateDeltas(beforeGates, afterGates));
+                gateDeltas(RunCases.of(before), beforeGates, RunCases.of(after), afterGates));
     }
 
-    /** One delta per gate id of either report, in the order the reports list them; either report may be null. */
-    static List<GateDelta> gateDeltas(GateReport beforeGates, GateReport afterGates) {
+    /**
+     * One delta per gate id of either report, in the order the reports list them; either report may be null. Each
+     * side's verdicts that measured an outage of its run ({@code before}, {@code after}: the cases they were gated on,
+     * with the run's events) are marked so ({@link UnansweredGates}).
+     */
+    static List<GateDelta> gateDeltas(RunCases before, GateReport beforeGates, RunCases after, GateReport afterGates) {
+        UnansweredGates beforeUnanswered = beforeGates == null ? UnansweredGates.NONE : UnansweredGates.of(before);
+        UnansweredGates afterUnanswered = afterGates == null ? UnansweredGates.NONE : UnansweredGates.of(after);
         Map<String, GateVerdict[]> byId = new LinkedHashMap<>();
         if (beforeGates != null) {
             beforeGates.verdicts().forEach(v -> byId.computeIfAbsent(v.id(), k -> new GateVerdict[2])[0] = v);
@@ -74,7 +81,8 @@ public final class ComparisonBuilder {
             afterGates.verdicts().forEach(v -> byId.computeIfAbsent(v.id(), k -> new GateVerdict[2])[1] = v);
         }
         List<GateDelta> deltas = new ArrayList<>();
-        byId.forEach((id, pair) -> deltas.add(new GateDelta(id, pair[0], pair[1])));
+        byId.forEach((id, pair) -> deltas.add(new GateDelta(id, pair[0], pair[1],
+                pair[0] != null && beforeUnanswered.of(pair[0]), pair[1] != null && afterUnanswered.of(pair[1]))));
         return deltas;
     }
 }

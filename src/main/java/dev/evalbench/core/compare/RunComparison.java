@@ -55,6 +55,23 @@ public record RunComparison(
                 afterTally, scope);
     }
 
+    /**
+     * Of each run that stands incomplete, first run first, why, for people: "run X: unsent: 159 cases not sent: the
+     * breaker of route openai was open; the run is incomplete and resume sends them" (the words its own output closes
+     * with), or "run X: stopped before it finished; resume sends the cases left". A comparison with an incomplete run
+     * compares the cases it stored: the reader is told so before reading its figures.
+     */
+    public List<String> incompleteRuns() {
+        List<String> lines = new java.util.ArrayList<>();
+        for (StoredRun run : List.of(before, after)) {
+            if (run.header().status() != dev.evalbench.core.record.RunStatus.INCOMPLETE) continue;
+            var why = dev.evalbench.core.record.RunEvent.whyIncomplete(run.header().status(), run.events());
+            lines.add("run " + run.id() + ": " + (why == null ? "stopped before it finished; resume sends the cases left"
+                    : dev.evalbench.core.record.EventWords.whyIncomplete(why)));
+        }
+        return lines;
+    }
+
     public List<CaseChange> ofKind(CaseChange.Kind kind) {
         return cases.stream().filter(c -> c.kind() == kind).toList();
     }

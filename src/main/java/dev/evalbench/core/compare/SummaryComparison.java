@@ -126,7 +126,7 @@ public final class SummaryComparison {
                 changes,
                 CaseAlignment.matched(before.cases(), after.cases()).size(),
                 joined(metrics),
-                ComparisonBuilder.gateDeltas(beforeGates.get(), afterGates.get()),
+                ComparisonBuilder.gateDeltas(before, beforeGates.get(), after, afterGates.get()),
                 RunTally.of(before.cases()), RunTally.of(after.cases()));
     }
 

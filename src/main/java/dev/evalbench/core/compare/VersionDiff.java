@@ -17,18 +17,28 @@ import java.util.TreeSet;
  * What changed between the version tuples of two runs: the answer to "was it the prompt, the route, the
  * policy or the eval set?". Every case carries its tuple; a run's value for a part is the set of values its
  * cases recorded (normally one), keyed by prompt id for the prompt and its output schema and by suite for
- * the eval set. Changes are listed in {@link VersionComponent} order. Immutable; {@link #between} is pure.
+ * the eval set. Changes are listed in {@link VersionComponent} order. A run that stored no case (an outage) recorded
+ * no tuple: what changed is then not known ({@code unknown} says why, and there are no changes), rather than every
+ * part read as changed to "(none)". Immutable; {@link #between} is pure.
  */
-public record VersionDiff(List<VersionChange> changes) {
+public record VersionDiff(List<VersionChange> changes, String unknown) {
     static final int SHORT_HASH = 12;
 
     public VersionDiff {
         changes = List.copyOf(changes);
     }
 
+    /** The changes between two runs that both recorded tuples. */
+    public VersionDiff(List<VersionChange> changes) {
+        this(changes, null);
+    }
+
     public static VersionDiff between(StoredRun before, StoredRun after) {
         Map<VersionComponent, Map<String, Set<String>>> a = describe(before);
         Map<VersionComponent, Map<String, Set<String>>> b = describe(after);
+        if (a.isEmpty() != b.isEmpty()) {
+            return new VersionDiff(List.of(), "run " + (a.isEmpty() ? before : after).id() + " stored no case to tell");
+        }
         List<VersionChange> changes = new ArrayList<>();
         for (VersionComponent component : VersionComponent.values()) {
             Map<String, Set<String>> left = a.getOrDefault(component, Map.of());
@@ -60,8 +70,12 @@ public record VersionDiff(List<VersionChange> changes) {
         return changes.stream().anyMatch(c -> c.component() == component);
     }
 
-    /** One line for people, e.g. "prompt, route/model changed" or "nothing that affects outputs changed". */
+    /**
+     * One line for people, e.g. "prompt, route/model changed", "nothing that affects outputs changed", or "not known:
+     * run X stored no case to tell".
+     */
     public String summary() {
+        if (unknown != null) return "not known: " + unknown;
         List<String> parts = outputAffecting().stream().map(c -> c.component().label()).distinct().toList();
         return parts.isEmpty() ? "nothing that affects outputs changed" : String.join(", ", parts) + " changed";
     }

@@ -32,10 +32,10 @@ final class Verdicts {
                 false);
     }
 
-    /** A gate of suites an incomplete run stopped before: it passes, measured nothing yet, and says what runs them. */
     /** How the sentence of a gate of suites an incomplete run stopped before begins. */
     static final String NOT_RUN_YET = "Not run yet: ";
 
+    /** A gate of suites an incomplete run stopped before: it passes, measured nothing yet, and says what runs them. */
     static GateVerdict notRunYet(GateSpec spec, List<String> suites) {
         return new GateVerdict(spec.id(), kindName(spec), spec.suite(), true, Double.NaN, Double.NaN, null,
                 null, null, null, null, spec.mode(), NOT_RUN_YET + "this incomplete run has no case of suite "
