@@ -63,7 +63,8 @@ final class SignedReportOnDisk {
         ReportFiles written = ReportWriter.write(content, out);
         report = written.json();
         envelope = out.resolve(ReportSigner.ENVELOPE);
-        ReportSigner.sign(content, Files.readAllBytes(report), Ed25519Keys.readPrivateKey(authorKey),
+        ReportSigner.sign(content, Files.readAllBytes(report), Files.readAllBytes(written.markdown()),
+                Ed25519Keys.readPrivateKey(authorKey),
                 Ed25519Keys.readPublicKey(authorPub), envelope);
     }
 

@@ -33,7 +33,30 @@ class VerifyCommandTest {
 
         assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(ExitCodes.OK);
         assertThat(r.out()).contains("VALID: signed by " + signed.authorKeyId())
-                .contains("checked: datasets/tickets.jsonl, gates.yaml, prompts/triage.yaml, report.json");
+                .contains("checked: datasets/tickets.jsonl, gates.yaml, prompts/triage.yaml, report.json, report.md")
+                .contains("\nnote: report.html is not signed (approving a report names the approver on it): the verdict"
+                        + " signed is report.json's and report.md's\n");
+    }
+
+    /**
+     * report.md is what a pull request shows of the report (CI posts it as the comment). Its verdict edited after
+     * signing, the report verified as VALID: no signature covered it. Now it is a subject; an approval of it is
+     * refused too, as one of an edited report.json is.
+     */
+    @Test
+    void anEditedVerdictInReportMdIsCaughtAndNotApproved() throws Exception {
+        Path md = signed.report.resolveSibling("report.md");
+        String page = Files.readString(md);
+        assertThat(page).contains("❌");
+        Files.writeString(md, page.replace("❌", "✅"));
+
+        Cli.Result r = verify();
+
+        assertThat(r.exit()).isEqualTo(ExitCodes.GATE_FAILED);
+        assertThat(r.out()).contains("INVALID: 1 problem\n  report.md: sha256 differs from the signed subject");
+        Cli.Result approved = Cli.run("approve", signed.envelope.toString(), "--key", signed.authorKey.toString());
+        assertThat(approved.exit()).isNotZero();
+        assertThat(approved.err()).contains("report.md: sha256 differs from the signed subject");
     }
 
     @Test
@@ -153,7 +176,7 @@ class VerifyCommandTest {
         Path records = signed.report.resolveSibling("report-cases.jsonl.gz");
         Cli.Result untouched = verify();
         assertThat(untouched.exit()).as(untouched.out()).isEqualTo(ExitCodes.OK);
-        assertThat(untouched.out()).contains("checked: datasets/tickets.jsonl, gates.yaml, prompts/triage.yaml, report.json, report-cases.jsonl.gz");
+        assertThat(untouched.out()).contains("checked: datasets/tickets.jsonl, gates.yaml, prompts/triage.yaml, report.json, report.md, report-cases.jsonl.gz");
 
         byte[] bytes = Files.readAllBytes(records);
         bytes[bytes.length / 2] ^= 0x01;

@@ -23,7 +23,8 @@ import java.util.TreeMap;
 
 /**
  * Signs a written report: a DSSE envelope ({@value Dsse#IN_TOTO_PAYLOAD_TYPE}) around an in-toto Statement v1
- * whose subjects are {@code report.json} (the SHA-256 of its exact bytes) and every input file the run used
+ * whose subjects are {@code report.json} (the SHA-256 of its exact bytes), {@code report.md} beside it (the pull
+ * request's comment; report.html is not, as approving names the approver on it) and every input file the run used
  * (the workspace-relative paths and SHA-256 values of {@code RunHeader.inputs()}), and whose predicate
  * ({@value InTotoStatement#EVALBENCH_REPORT_PREDICATE}) carries the run's id, workspace, status, baseline, the
  * distinct version tuples its cases recorded and every gate verdict. The envelope is written as canonical
@@ -34,9 +35,10 @@ public final class ReportSigner {
 
     private ReportSigner() {}
 
-    /** The statement for a report whose report.json has exactly these bytes. */
-    public static InTotoStatement statement(ReportContent content, byte[] reportJson) {
-        InTotoStatement.Builder builder = InTotoStatement.builder().subjectContent(StatementSubject.REPORT_NAME, reportJson);
+    /** The statement for a report whose report.json and report.md have exactly these bytes. */
+    public static InTotoStatement statement(ReportContent content, byte[] reportJson, byte[] reportMd) {
+        InTotoStatement.Builder builder = InTotoStatement.builder().subjectContent(StatementSubject.REPORT_NAME, reportJson)
+                .subjectContent(StatementSubject.MARKDOWN_NAME, reportMd);
         Map<String, String> inputs = content.run().header().inputs() == null ? Map.of() : new TreeMap<>(content.run().header().inputs());
         inputs.forEach(builder::subject);
         return builder.predicate(predicate(content)).build();
@@ -47,13 +49,13 @@ public final class ReportSigner {
      *
      * @throws SigningInputException if the private and public key are not one pair
      */
-    public static DsseEnvelope sign(ReportContent content, byte[] reportJson, PrivateKey key, PublicKey publicKey,
-                                    Path envelopeFile) throws SigningInputException, IOException {
+    public static DsseEnvelope sign(ReportContent content, byte[] reportJson, byte[] reportMd, PrivateKey key,
+                                    PublicKey publicKey, Path envelopeFile) throws SigningInputException, IOException {
         if (!Ed25519Keys.isPair(key, publicKey)) {
             throw new SigningInputException("the private key and the public key " + Ed25519Keys.keyId(publicKey)
                     + " are not one key pair");
         }
-        DsseEnvelope envelope = DsseSigner.sign(Dsse.IN_TOTO_PAYLOAD_TYPE, statement(content, reportJson).payload(),
+        DsseEnvelope envelope = DsseSigner.sign(Dsse.IN_TOTO_PAYLOAD_TYPE, statement(content, reportJson, reportMd).payload(),
                 key, Ed25519Keys.keyId(publicKey));
         AtomicFiles.write(envelopeFile, envelope.toJson());
         return envelope;

@@ -100,7 +100,8 @@ public final class ReportService {
         dev.evalbench.core.report.ReportTemplates.write(out, templates);
         Path envelope = out.resolve(ReportSigner.ENVELOPE);
         if (signer != null) {
-            ReportSigner.sign(content, Files.readAllBytes(files.json()), signer.privateKey(), signer.publicKey(), envelope);
+            ReportSigner.sign(content, Files.readAllBytes(files.json()), Files.readAllBytes(files.markdown()),
+                    signer.privateKey(), signer.publicKey(), envelope);
             return new Result(content.run(), content.baseline(), content.gates(), reported.gates(), files, envelope, null);
         }
         return new Result(content.run(), content.baseline(), content.gates(), reported.gates(), files, null,

@@ -42,7 +42,8 @@ class VerifyNotesWindowTest extends WindowTestBase {
         assertThat(text("#verify-verdict")).startsWith("VALID: signed by ed25519:");
         assertThat(text("#verify-notes")).isEqualTo("Note: prompts/triage.yaml has Windows line ends (\\r\\n) here and"
                 + " matched as Evalbench reads a workspace, each \\r\\n as \\n; sha256sum of the file as it is differs"
-                + " (sed 's/\\r$//' FILE | sha256sum gives the signed digest)");
+                + " (sed 's/\\r$//' FILE | sha256sum gives the signed digest)\nNote: report.html is not signed (approving a"
+                + " report names the approver on it): the verdict signed is report.json's and report.md's");
         assertThat(read(() -> robot.lookup("#verify-notes").query().isVisible())).isTrue();
     }
 

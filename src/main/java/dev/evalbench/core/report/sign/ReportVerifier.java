@@ -43,13 +43,16 @@ public final class ReportVerifier {
         List<String> signers = checkSignatures(envelope, request, problems, notes, outcomes);
 
         SubjectChecks subjects = new SubjectChecks();
+        boolean signsMarkdown = false;
         try {
             InTotoStatement statement = InTotoStatement.parse(envelope.payloadBytes());
+            signsMarkdown = statement.subject(StatementSubject.MARKDOWN_NAME) != null;
             if (!InTotoStatement.EVALBENCH_REPORT_PREDICATE.equals(statement.predicateType())) {
                 problems.add("statement: predicateType is '" + statement.predicateType() + "', expected '"
                         + InTotoStatement.EVALBENCH_REPORT_PREDICATE + "'");
             }
-            subjects.run(statement, request.reportJson(), request.workspaceDir(), request.allowedMissing());
+            Path reportMd = request.reportJson().orElse(request.envelopeFile()).resolveSibling(StatementSubject.MARKDOWN_NAME);
+            subjects.run(statement, request.reportJson(), reportMd, request.workspaceDir(), request.allowedMissing());
             if (request.reportJson().isPresent() && subjects.checked.contains(StatementSubject.REPORT_NAME)) {
                 BoundFiles.check(request.reportJson().get(), subjects);
             }
@@ -58,6 +61,7 @@ public final class ReportVerifier {
         }
         problems.addAll(subjects.problems);
         subjects.lineEndsNote().ifPresent(notes::add);
+        unsignedPage(request.reportJson(), signsMarkdown).ifPresent(notes::add);
         return new VerificationResult(problems.isEmpty(), signers, problems, notes, subjects.checked, subjects.unchecked,
                 outcomes, subjects.outcomes);
     }
@@ -101,7 +105,8 @@ public final class ReportVerifier {
             throws SigningInputException {
         requireFile(Optional.of(reportJson));
         SubjectChecks subjects = new SubjectChecks();
-        subjects.run(statement, Optional.of(reportJson), Optional.empty(), java.util.Set.of("**"));
+        subjects.run(statement, Optional.of(reportJson), reportJson.resolveSibling(StatementSubject.MARKDOWN_NAME),
+                Optional.empty(), java.util.Set.of("**"));
         if (records && subjects.checked.contains(StatementSubject.REPORT_NAME)) BoundFiles.check(reportJson, subjects);
         return List.copyOf(subjects.problems);
     }
@@ -118,6 +123,16 @@ public final class ReportVerifier {
         } catch (SigningInputException | InvalidStatementException e) {
             return List.of(envelopeFile.getFileName() + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * What a reader of the folder must know of report.html, when it is there: no signature covers it (approving a
+     * report names the approver on it), so its words are not what was verified.
+     */
+    private static Optional<String> unsignedPage(Optional<Path> reportJson, boolean signsMarkdown) {
+        if (reportJson.isEmpty() || !Files.isRegularFile(reportJson.get().resolveSibling("report.html"))) return Optional.empty();
+        return Optional.of("report.html is not signed (approving a report names the approver on it): the verdict signed is"
+                + (signsMarkdown ? " report.json's and report.md's" : " report.json's"));
     }
 
     private static List<String> givenKeyIds(List<PublicKey> keys) {

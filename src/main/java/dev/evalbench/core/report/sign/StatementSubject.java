@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 /**
  * One subject of an in-toto Statement: a file bound to the report by its SHA-256.
  *
- * <p>{@code name} is {@code "report.json"} for the report itself, otherwise a workspace-relative path with
+ * <p>{@code name} is {@code "report.json"} for the report itself, {@code "report.md"} for the Markdown beside it (the
+ * pull-request comment), otherwise a workspace-relative path with
  * {@code /} separators such as {@code prompts/triage.yaml}: not absolute, no {@code .} or {@code ..} or empty
  * segment, no backslash or control character, so a verifier can resolve it under a workspace without ever
  * leaving it, and {@code sha256sum -c} can read it. {@code sha256} is 64 lower-case hex digits.
@@ -14,6 +15,17 @@ import java.util.regex.Pattern;
 public record StatementSubject(String name, String sha256) {
     /** The subject name that binds the report file itself. */
     public static final String REPORT_NAME = "report.json";
+    /**
+     * The subject name that binds report.md, found beside report.json: what a pull request shows of the report, so
+     * an edited verdict in it makes the report invalid. report.html is not a subject: approving a report names the
+     * approver on it.
+     */
+    public static final String MARKDOWN_NAME = "report.md";
+
+    /** Whether {@code name} is a file of the report folder (found beside report.json), not of the workspace. */
+    public static boolean ofTheReportFolder(String name) {
+        return REPORT_NAME.equals(name) || MARKDOWN_NAME.equals(name);
+    }
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
     /** @throws IllegalArgumentException if the name or the digest breaks the rules above */

@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * Compares the files a statement names with their signed digests. {@code report.json} is looked for at the
- * given report path only; every other subject under the workspace folder. A file that cannot be found is
+ * given report path only, {@code report.md} where the caller says (the report's folder); every other subject under the
+ * workspace folder. A file that cannot be found is
  * "not checked" and a problem too, unless the caller allowed that subject to be absent (verification never
  * calls valid what it did not check); a file whose digest differs is a problem. Used by {@link ReportVerifier}; not thread-safe
  * (collects into its own lists), one instance per verification.
@@ -30,10 +31,11 @@ final class SubjectChecks {
     final List<String> matchedWithLf = new ArrayList<>();
 
     /**
+     * @param reportMd       where report.md is (beside report.json, or the envelope when report.json is gone)
      * @param allowedMissing subject names or globs that may be absent; every other absent subject is a problem
      * @throws SigningInputException if a file exists but cannot be read
      */
-    void run(InTotoStatement statement, Optional<Path> reportJson, Optional<Path> workspaceDir,
+    void run(InTotoStatement statement, Optional<Path> reportJson, Path reportMd, Optional<Path> workspaceDir,
              Set<String> allowedMissing) throws SigningInputException {
         List<PathMatcher> allowed = allowedMissing.stream()
                 .map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob)).toList();
@@ -42,8 +44,9 @@ final class SubjectChecks {
                     + "so the report file is not covered by the signature");
         }
         for (StatementSubject subject : statement.subjects()) {
-            Optional<Path> file = StatementSubject.REPORT_NAME.equals(subject.name())
-                    ? reportJson
+            Optional<Path> file = StatementSubject.REPORT_NAME.equals(subject.name()) ? reportJson
+                    : StatementSubject.MARKDOWN_NAME.equals(subject.name())
+                            ? Optional.of(reportMd)
                     : workspaceDir.map(dir -> insideWorkspace(dir, subject.name()));
             if (file.isEmpty() || !Files.isRegularFile(file.get())) {
                 unchecked.add(subject.name());
@@ -63,7 +66,7 @@ final class SubjectChecks {
         if (file.isPresent()) {
             return "not found at " + file.get();
         }
-        return StatementSubject.REPORT_NAME.equals(name)
+        return StatementSubject.ofTheReportFolder(name)
                 ? "no report file given and none found beside the envelope"
                 : SubjectOutcome.NO_WORKSPACE_GIVEN;
     }
@@ -90,7 +93,7 @@ final class SubjectChecks {
         }
         // A workspace file as the workspace is read (DiskWorkspaceFiles: each \r\n as \n, the digest a run records):
         // a checkout with Windows line ends of the files signed.
-        if (!StatementSubject.REPORT_NAME.equals(subject.name())
+        if (!StatementSubject.ofTheReportFolder(subject.name())
                 && LineEndDigests.asTheWorkspaceReadsIt(bytes).filter(subject.sha256()::equals).isPresent()) {
             checked.add(subject.name());
             matchedWithLf.add(subject.name());

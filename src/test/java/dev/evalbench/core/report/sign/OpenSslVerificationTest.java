@@ -82,9 +82,17 @@ class OpenSslVerificationTest {
         assertThat(report.exitCode).isNotZero();
 
         Files.write(fixture.report, signedReport);
+        // report.md, the pull request's comment, with its verdict edited
+        byte[] signedMarkdown = Files.readAllBytes(fixture.markdown);
+        Files.writeString(fixture.markdown, "## ✅ Evalbench report: all 3 gates pass\n");
+        Result markdown = bash(script, variables());
+        assertThat(markdown.output).contains("report.json: OK", "report.md: sha256 differs");
+        assertThat(markdown.exitCode).isNotZero();
+
+        Files.write(fixture.markdown, signedMarkdown);
         Files.writeString(fixture.workspace.resolve("datasets/cases.jsonl"), "{\"id\":\"c1\",\"ticket\":\"other\"}\n");
         Result input = bash(script, variables());
-        assertThat(input.output).contains("report.json: OK", "datasets/cases.jsonl: FAILED");
+        assertThat(input.output).contains("report.json: OK", "report.md: OK", "datasets/cases.jsonl: FAILED");
         assertThat(input.exitCode).isNotZero();
     }
 

@@ -37,7 +37,8 @@ class ReportVerifierTest {
         assertThat(result.problems()).isEmpty();
         assertThat(result.valid()).isTrue();
         assertThat(result.signers()).containsExactly(fixture.authorId);
-        assertThat(result.checkedSubjects()).containsExactly("datasets/cases.jsonl", "prompts/triage.yaml", "report.json");
+        assertThat(result.checkedSubjects()).containsExactly("datasets/cases.jsonl", "prompts/triage.yaml", "report.json",
+                "report.md");
         assertThat(result.uncheckedSubjects()).isEmpty();
     }
 
@@ -46,7 +47,8 @@ class ReportVerifierTest {
         VerificationResult result = ReportVerifier.verify(VerificationRequest.of(fixture.envelope, List.of(authorPub)));
         assertThat(result.valid()).isFalse();
         assertThat(result.signers()).containsExactly(fixture.authorId);
-        assertThat(result.checkedSubjects()).isEmpty();
+        // report.md is looked for beside the envelope when no report.json is given
+        assertThat(result.checkedSubjects()).containsExactly("report.md");
         assertThat(result.uncheckedSubjects()).containsExactly("datasets/cases.jsonl", "prompts/triage.yaml", "report.json");
         assertThat(result.problems()).hasSize(3)
                 .anySatisfy(p -> assertThat(p).startsWith("report.json: no report file given"))
@@ -69,7 +71,7 @@ class ReportVerifierTest {
         assertThat(result.problems()).singleElement().asString()
                 .startsWith("datasets/cases.jsonl: not found at ").contains("--allow-missing datasets/cases.jsonl");
         assertThat(result.uncheckedSubjects()).containsExactly("datasets/cases.jsonl");
-        assertThat(result.checkedSubjects()).containsExactly("prompts/triage.yaml", "report.json");
+        assertThat(result.checkedSubjects()).containsExactly("prompts/triage.yaml", "report.json", "report.md");
 
         VerificationResult allowed = ReportVerifier.verify(fullRequest(List.of(authorPub)).allowingMissing(Set.of("datasets/*")));
         assertThat(allowed.valid()).isTrue();
@@ -157,7 +159,7 @@ class ReportVerifierTest {
         assertThat(result.signers()).containsExactly(fixture.authorId);
         assertThat(result.problems()).containsExactly("report.json: sha256 differs from the signed subject (expected "
                 + signed.substring(0, 12) + "…, found " + found.substring(0, 12) + "…)");
-        assertThat(result.checkedSubjects()).containsExactly("datasets/cases.jsonl", "prompts/triage.yaml");
+        assertThat(result.checkedSubjects()).containsExactly("datasets/cases.jsonl", "prompts/triage.yaml", "report.md");
     }
 
     @Test
@@ -168,7 +170,7 @@ class ReportVerifierTest {
         assertThat(result.valid()).isFalse();
         assertThat(result.problems()).singleElement().asString()
                 .startsWith("prompts/triage.yaml: sha256 differs from the signed subject (expected ");
-        assertThat(result.checkedSubjects()).containsExactly("datasets/cases.jsonl", "report.json");
+        assertThat(result.checkedSubjects()).containsExactly("datasets/cases.jsonl", "report.json", "report.md");
     }
 
     @Test

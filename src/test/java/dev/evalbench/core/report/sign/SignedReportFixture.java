@@ -16,6 +16,7 @@ import java.security.PublicKey;
 final class SignedReportFixture {
     final Path workspace;
     final Path report;
+    final Path markdown;
     final Path envelope;
     final Path authorKey;
     final Path authorPub;
@@ -30,6 +31,8 @@ final class SignedReportFixture {
         Path out = Files.createDirectories(root.resolve("out"));
         report = out.resolve("report.json");
         Files.writeString(report, "{\"run_id\":\"r-42\",\"gates\":[{\"id\":\"schema\",\"passed\":true}]}\n");
+        markdown = out.resolve("report.md");
+        Files.writeString(markdown, "## ✅ Evalbench report: all 1 gates pass\n");
         Path keys = Files.createDirectories(root.resolve("keys"));
         authorKey = keys.resolve("author.key");
         authorPub = keys.resolve("author.pub");
@@ -47,6 +50,7 @@ final class SignedReportFixture {
         ObjectNode predicate = JsonNodeFactory.instance.objectNode().put("run_id", "r-42").put("gates_passed", true);
         return InTotoStatement.builder()
                 .subjectFile("report.json", report)
+                .subjectFile("report.md", markdown)
                 .subjectFile("prompts/triage.yaml", workspace.resolve("prompts/triage.yaml"))
                 .subjectFile("datasets/cases.jsonl", workspace.resolve("datasets/cases.jsonl"))
                 .predicate(predicate);
