@@ -160,6 +160,15 @@ class CanaryCommandTest {
         Cli.Result verify = Cli.run("verify", out.resolve("report.intoto.json").toString(), "--key", keys.resolve("release.pub").toString(),
                 "-w", ws.toString());
         assertThat(verify.exit()).as(verify.out() + verify.err()).isZero();
+        assertThat(verify.out()).contains("report.json, report.md");
+        // The verdict a pull request shows, edited: the signature covers report.md too.
+        String md = Files.readString(out.resolve("report.md"));
+        Files.writeString(out.resolve("report.md"), md.replace("❌ roll back", "✅ promote"));
+        Cli.Result editedMd = Cli.run("verify", out.resolve("report.intoto.json").toString(), "--key",
+                keys.resolve("release.pub").toString(), "-w", ws.toString());
+        assertThat(editedMd.exit()).isEqualTo(ExitCodes.GATE_FAILED);
+        assertThat(editedMd.out()).contains("report.md: sha256 differs from the signed subject");
+        Files.writeString(out.resolve("report.md"), md);
 
         // Judged again into the same folder without a key: the old signature stays, and the command says so.
         Cli.Result unsigned = Cli.run("canary", "control", "canary-shifted", "-w", ws.toString(), "--out", out.toString());

@@ -124,12 +124,16 @@ public final class CanaryReport {
         String sha256 = Digests.sha256(bytes);
         Map<Path, byte[]> files = new LinkedHashMap<>();
         files.put(dir.resolve(ReportWriter.JSON), bytes);
-        files.put(dir.resolve(ReportWriter.MARKDOWN), markdownWithoutSha.replace("{report_sha256}", sha256).getBytes(StandardCharsets.UTF_8));
+        byte[] markdown = markdownWithoutSha.replace("{report_sha256}", sha256).getBytes(StandardCharsets.UTF_8);
+        files.put(dir.resolve(ReportWriter.MARKDOWN), markdown);
         if (key != null) {
             if (!Ed25519Keys.isPair(key, publicKey)) {
                 throw new SigningInputException("the private key and the public key " + Ed25519Keys.keyId(publicKey) + " are not one key pair");
             }
-            InTotoStatement.Builder statement = InTotoStatement.builder().subjectContent("report.json", bytes);
+            // report.md is the verdict a pull request shows: signed with report.json, as a run's report is.
+            InTotoStatement.Builder statement = InTotoStatement.builder()
+                    .subjectContent(dev.evalbench.core.report.sign.StatementSubject.REPORT_NAME, bytes)
+                    .subjectContent(dev.evalbench.core.report.sign.StatementSubject.MARKDOWN_NAME, markdown);
             new TreeMap<>(inputs).forEach(statement::subject);
             ObjectNode predicate = Json.MAPPER.createObjectNode();
             predicate.put("kind", json.path("format").asText());
