@@ -58,7 +58,7 @@ public final class PebblePromptRenderer implements PromptRenderer {
         for (Map.Entry<String, Integer> global : template.globalsRead().entrySet()) {
             if (!vars.containsKey(global.getKey())) {
                 throw new TemplateException(file, part, global.getValue(),
-                        "variable \"" + global.getKey() + "\" is not defined", null);
+                        TemplateErrors.notDefined(global.getKey(), vars.keySet()), null);
             }
         }
         StringWriter out = new StringWriter(source.length() * 2);
@@ -66,7 +66,7 @@ public final class PebblePromptRenderer implements PromptRenderer {
             // a copy: {% set %} writes into the top scope, which must not be the caller's map
             template.template().evaluate(out, new HashMap<>(vars));
         } catch (PebbleException e) {
-            throw TemplateErrors.of(file, part, source, e);
+            throw TemplateErrors.of(file, part, source, e, vars.keySet());
         } catch (IOException e) {
             throw new UncheckedIOException("writing to a StringWriter cannot fail", e);
         }
@@ -80,7 +80,7 @@ public final class PebblePromptRenderer implements PromptRenderer {
         try {
             template = new Compiled(engine.getLiteralTemplate(source), PebbleGlobals.readBy(engine, source));
         } catch (PebbleException e) {
-            throw TemplateErrors.of(file, part, source, e);
+            throw TemplateErrors.of(file, part, source, e, java.util.Set.of());
         }
         // templates being edited live produce many versions; a full reset is rare and cheap to recover from
         if (compiled.size() >= MAX_CACHED) compiled.clear();

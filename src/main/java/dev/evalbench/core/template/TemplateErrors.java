@@ -19,7 +19,8 @@ final class TemplateErrors {
 
     private TemplateErrors() {}
 
-    static TemplateException of(String file, String part, String source, PebbleException e) {
+    /** @param variables the case's variables, to suggest one near a mistyped name (empty when compiling) */
+    static TemplateException of(String file, String part, String source, PebbleException e, Set<String> variables) {
         int line = lineOf(e);
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ParserException parse) {
@@ -27,13 +28,22 @@ final class TemplateErrors {
                 return new TemplateException(file, part, worded.line(), TemplateException.SYNTAX_ERROR + worded.problem(), e);
             }
         }
-        return new TemplateException(file, part, line, problem(e, source, line), e);
+        return new TemplateException(file, part, line, problem(e, source, line, variables), e);
     }
 
-    private static String problem(PebbleException e, String source, int line) {
+    /**
+     * "variable "tikcet" is not defined (did you mean ticket?)": the suggestion from {@code variables} (the case's),
+     * when one is near.
+     */
+    static String notDefined(String name, Set<String> variables) {
+        String near = dev.evalbench.core.text.NearestNames.didYouMean(name, variables).trim();
+        return "variable \"" + name + "\" is not defined" + (near.isEmpty() ? "" : " (" + near + ")");
+    }
+
+    private static String problem(PebbleException e, String source, int line, Set<String> variables) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof RootAttributeNotFoundException root) {
-                return "variable \"" + root.getAttributeName() + "\" is not defined";
+                return notDefined(root.getAttributeName(), variables);
             }
             if (t instanceof AttributeNotFoundException attribute) {
                 if (attribute.getPebbleMessage().startsWith("Index out of bounds")) {

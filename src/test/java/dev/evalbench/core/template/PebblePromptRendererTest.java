@@ -51,6 +51,22 @@ class PebblePromptRendererTest {
     }
 
     @Test
+    void aMistypedVariableSuggestsTheCasesNearestName() {
+        TemplateException inText = catchThrowableOfType(TemplateException.class,
+                () -> renderer.render(template(null, "Ticket: {{ tikcet }}"), vars("{\"ticket\": \"hi\", \"channel\": \"app\"}")));
+        TemplateException inCondition = catchThrowableOfType(TemplateException.class,
+                () -> renderer.render(template(null, "{% if chanel == 'app' %}via app{% endif %}"),
+                        vars("{\"ticket\": \"hi\", \"channel\": \"app\"}")));
+        TemplateException nothingNear = catchThrowableOfType(TemplateException.class,
+                () -> renderer.render(template(null, "{{ locale }}"), vars("{\"ticket\": \"hi\"}")));
+
+        assertThat(inText.getMessage()).isEqualTo("prompts/triage.yaml: body line 1: variable \"tikcet\" is not defined"
+                + " (did you mean ticket?)");
+        assertThat(inCondition.getMessage()).endsWith("variable \"chanel\" is not defined (did you mean channel?)");
+        assertThat(nothingNear.getMessage()).endsWith("variable \"locale\" is not defined");
+    }
+
+    @Test
     void missingNestedVariableIsNamedByItsFullPath() throws Exception {
         TemplateException e = catchThrowableOfType(TemplateException.class,
                 () -> renderer.render(template(null, "{{ customer.name }}\n{{ customer.email }}"), vars("{\"customer\": {\"name\": \"Ana\"}}")));
