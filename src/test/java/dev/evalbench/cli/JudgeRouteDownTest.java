@@ -109,4 +109,33 @@ class JudgeRouteDownTest {
         assertThat(resumed.cases()).hasSize(JudgeRunTest.TRIAGE_CASES)
                 .noneMatch(c -> c.judgements().get(0).errored());
     }
+
+    /**
+     * A judge's route the server rejects as a bad request (a model name it does not know, set in a variable): its
+     * first three calls were stored as judge errors, the rest left for resume, and resume with the name mended graded
+     * the rest but kept those three as errors, which the judge's pass-rate gate counts as failed replies. A judge that
+     * graded none of the run's cases has them all graded again, as a route that answered none has its cases run again.
+     */
+    @Test
+    void aJudgeRouteRejectedBeforeItGradedAnyHasEveryCaseGradedOnResume() {
+        AtomicBoolean unknownModel = new AtomicBoolean(true); // the server's view of the name the variable gave
+        FakeChatCompletions grader = new FakeChatCompletions().otherwise(e -> unknownModel.get()
+                ? new MockResponse.Builder().code(400).body("{\"error\":{\"message\":\"The model `gpt-nosuch` does not"
+                        + " exist\",\"code\":\"model_not_found\"}}").build()
+                : e.answer("{\"score\":5,\"reason\":\"Clear and helpful.\"}"));
+        OpenAiWorkspace ws = JudgeRunTest.workspace(tmp, server, grader);
+
+        OpenAiWorkspace.Run run = ws.runWith("--suite", "triage", "--cache", "off", "--concurrency", "1");
+
+        assertThat(run.exit()).as(run.result().err()).isEqualTo(ExitCodes.INCOMPLETE);
+        assertThat(run.events()).extracting(e -> e.kind()).containsExactly("refused", "unjudged");
+
+        unknownModel.set(false);
+        OpenAiWorkspace.Run resumed = ws.run("resume", run.header().id(), "--workspace", ws.dir.toString(),
+                "--db", ws.db.toString(), "--json", "--quiet");
+
+        assertThat(resumed.exit()).as(resumed.result().err()).isEqualTo(ExitCodes.OK);
+        assertThat(resumed.cases()).hasSize(JudgeRunTest.TRIAGE_CASES)
+                .noneMatch(c -> c.judgements().get(0).errored());
+    }
 }

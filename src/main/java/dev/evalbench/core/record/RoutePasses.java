@@ -60,6 +60,27 @@ public final class RoutePasses {
         return none;
     }
 
+    /**
+     * The cases of {@code cases} to run again on resume, as the outage they recorded: each of a route that answered
+     * none of its cases ({@link #answeringNone(List)}), and each whose judge errored where that judge graded none of
+     * the run's cases (its route refused every call: a model name the server did not know, a revoked key), so that
+     * the mended route grades them all rather than keeping its first errors as failed replies.
+     */
+    public static <T extends ScoredCase> List<T> outagesOf(List<T> cases) {
+        java.util.Set<String> answeringNone = answeringNone(cases);
+        java.util.Set<String> erring = new java.util.HashSet<>();
+        java.util.Set<String> grading = new java.util.HashSet<>();
+        for (ScoredCase c : cases) {
+            for (JudgeVerdict v : c.judgements()) {
+                if (v.errored()) erring.add(v.name());
+                if (v.judged()) grading.add(v.name());
+            }
+        }
+        erring.removeAll(grading);
+        return cases.stream().filter(c -> answeringNone.contains(c.key().route())
+                || c.judgements().stream().anyMatch(v -> v.errored() && erring.contains(v.name()))).toList();
+    }
+
     /** The routes {@code cases} were planned for. */
     public static java.util.Set<String> storedRoutes(List<? extends ScoredCase> cases) {
         java.util.Set<String> routes = new java.util.HashSet<>();

@@ -84,7 +84,8 @@ public final class RunEngine {
      * Finishes an incomplete run: the same plan, minus the cases already stored. {@code ws} must be the
      * workspace as the run saw it (the caller reloads it from the run's snapshots). After an outage (no stored
      * case got an answer), or of the cases of a route that answered none of them, the unanswered cases are run
-     * again; an answered case never is, nor the failures of a route that answered others.
+     * again, and so are those a judge that graded none of the run's cases errored on (its route refused it); an
+     * answered case never is otherwise, nor the failures of a route that answered others.
      */
     public RunHeader resume(RunHeader header, Workspace ws, AppInfo app, RouteCaller caller,
                             RunListener listener, Cancellation cancellation) throws StoreException {
@@ -95,11 +96,13 @@ public final class RunEngine {
         // Per route, as per run: a route that answered none of its cases (a key refused, a server down for the whole
         // run) recorded its outage, not its model. Its cases are run again, so that a run of two routes, one of them
         // refused for a revoked key, is not left holding that route's 401s after the key is mended.
-        java.util.Set<String> answeringNone = RoutePasses.answeringNone(stored);
-        List<CaseSummary> kept = stored.stream().filter(s -> !answeringNone.contains(s.key().route())).toList();
-        if (kept.size() < stored.size()) {
-            store.discardCases(header.id(), stored.stream().filter(s -> answeringNone.contains(s.key().route()))
-                    .map(CaseSummary::key).toList());
+        List<CaseSummary> again = RoutePasses.outagesOf(stored);
+        List<CaseSummary> kept = stored;
+        if (!again.isEmpty()) {
+            java.util.Set<dev.evalbench.core.record.CaseKey> keys = new java.util.HashSet<>();
+            again.forEach(s -> keys.add(s.key()));
+            kept = stored.stream().filter(s -> !keys.contains(s.key())).toList();
+            store.discardCases(header.id(), keys);
         }
         java.util.Set<String> answering = RoutePasses.storedRoutes(kept);
         var finished = store.finishedKeys(header.id());
