@@ -106,8 +106,8 @@ final class OverviewPane extends HBox {
 
     /** A gate's sentences: "schema, first run: … Second run: …", or the one run's where only one judged. */
     static String why(dev.evalbench.core.compare.GateDelta d) {
-        String first = d.before() == null ? null : d.before().detail();
-        String second = d.after() == null ? null : d.after().detail();
+        String first = d.before() == null ? null : d.beforeCells().sentence();
+        String second = d.after() == null ? null : d.afterCells().sentence();
         if (first == null) return d.id() + ", second run: " + second;
         if (second == null) return d.id() + ", first run: " + first;
         return d.id() + ", first run: " + first + "\nSecond run: " + second;
@@ -122,6 +122,12 @@ final class OverviewPane extends HBox {
     private void show(ChangeOverview o) {
         versions.getChildren().clear();
         if (o == null) return;
+        for (String line : o.incomplete()) {
+            Label l = new Label("Incomplete: " + line);
+            l.getStyleClass().addAll("compare-incomplete", Styles.WARNING);
+            l.setWrapText(true);
+            versions.getChildren().add(l);
+        }
         if (o.versions().unknown() != null) {
             versions.getChildren().add(muted("What changed is not known: " + o.versions().unknown() + "."));
         } else if (o.versions().changes().isEmpty()) {

@@ -11,11 +11,13 @@ import java.util.List;
  * diffs of changed prompts, the metric deltas with their paired tests, and the gate deltas. The part of a
  * comparison a review shows above its case list; built apart from the cases ({@link ReviewCases}) because
  * the bootstrap intervals take longer than aligning the cases. {@code gatesFrom} says where the gates came
- * from, or why there are none. Immutable.
+ * from, or why there are none; {@code incomplete} why each incomplete run of the two is so (see
+ * {@link RunComparison#incompleteRuns}). Immutable.
  */
 public record ChangeOverview(VersionDiff versions, List<TemplateDiff> templates, List<MetricDelta> metrics,
-                             List<GateDelta> gates, String gatesFrom) {
+                             List<GateDelta> gates, String gatesFrom, List<String> incomplete) {
     public ChangeOverview {
+        incomplete = List.copyOf(incomplete);
         templates = List.copyOf(templates);
         metrics = List.copyOf(metrics);
         gates = List.copyOf(gates);
@@ -37,6 +39,7 @@ public record ChangeOverview(VersionDiff versions, List<TemplateDiff> templates,
         return new ChangeOverview(VersionDiff.between(beforeTuples, afterTuples),
                 TemplateDiffs.between(beforeTuples, afterTuples, snapshots),
                 MetricDeltas.between(before, after),
-                ComparisonBuilder.gateDeltas(before, beforeGates, after, afterGates), gatesFrom);
+                ComparisonBuilder.gateDeltas(before, beforeGates, after, afterGates), gatesFrom,
+                IncompleteRuns.of(before.header(), before.events(), after.header(), after.events()));
     }
 }

@@ -62,14 +62,7 @@ public record RunComparison(
      * compares the cases it stored: the reader is told so before reading its figures.
      */
     public List<String> incompleteRuns() {
-        List<String> lines = new java.util.ArrayList<>();
-        for (StoredRun run : List.of(before, after)) {
-            if (run.header().status() != dev.evalbench.core.record.RunStatus.INCOMPLETE) continue;
-            var why = dev.evalbench.core.record.RunEvent.whyIncomplete(run.header().status(), run.events());
-            lines.add("run " + run.id() + ": " + (why == null ? "stopped before it finished; resume sends the cases left"
-                    : dev.evalbench.core.record.EventWords.whyIncomplete(why)));
-        }
-        return lines;
+        return IncompleteRuns.of(before.header(), before.events(), after.header(), after.events());
     }
 
     public List<CaseChange> ofKind(CaseChange.Kind kind) {
