@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
  * A reviewer compares main with a run whose second route had nothing listening at its address: the breaker kept
  * every one of that route's cases from the model, and the run stands incomplete. The comparison said nothing of it,
  * and its gate table read that route's gates "FAIL" and "not run". Now the overview says the run is incomplete and
- * why, and the route's gates read "no answer", as the run's own gate table does.
+ * why, and the route's gates read "no answer", as the run's own gate table does; main's gates (of one route) are
+ * paired with the offline route's.
  */
 @dev.evalbench.app.SharesFxToolkit
 class CompareIncompleteRunWindowTest extends WindowTestBase {
@@ -59,6 +60,12 @@ class CompareIncompleteRunWindowTest extends WindowTestBase {
         String secondRun = FxWait.read(() -> gates.getItems().stream().filter(g -> g.id().equals("schema@openai"))
                 .map(g -> String.valueOf(gates.getColumns().get(3).getCellData(g))).findFirst().orElseThrow());
         assertThat(secondRun).isEqualTo("no answer");
+        // main's gates, of its one route, paired with that route's: not "schema … not gated" beside "schema@offline".
+        assertThat(FxWait.read(() -> gates.getItems().stream().map(GateDelta::id).toList())).doesNotContain("schema")
+                .contains("schema@offline");
+        String firstRun = FxWait.read(() -> gates.getItems().stream().filter(g -> g.id().equals("safety@offline"))
+                .map(g -> String.valueOf(gates.getColumns().get(1).getCellData(g))).findFirst().orElseThrow());
+        assertThat(firstRun).isEqualTo("pass");
         waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".compare-incomplete").tryQuery().isPresent());
         String incomplete = FxWait.read(() -> robot.lookup(".compare-incomplete").queryAs(Label.class).getText());
         assertThat(incomplete).startsWith("Incomplete: run ").contains(": unsent: 32 cases not sent: the breaker of route"
