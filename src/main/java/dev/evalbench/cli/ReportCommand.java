@@ -87,7 +87,9 @@ final class ReportCommand implements Callable<Integer> {
             o.println("wrote " + files.markdown());
             o.println("wrote " + files.html());
             if (written.envelope() != null) {
-                o.println("wrote " + envelope + " (signed by " + keys.signedBy() + ", " + (run.header().inputs().size() + 2) + " subjects)");
+                // report.json, report.md and the run's inputs
+                o.println("wrote " + envelope + " (signed by " + keys.signedBy() + ", " + (run.header().inputs().size() + 2)
+                        + " subjects)");
             } else if (written.staleEnvelope() != null) {
                 o.println("note: " + envelope + " was left as it is; it signs the report.json it was made with (verify tells)");
             }

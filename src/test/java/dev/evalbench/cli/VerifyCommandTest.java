@@ -176,7 +176,8 @@ class VerifyCommandTest {
         Path records = signed.report.resolveSibling("report-cases.jsonl.gz");
         Cli.Result untouched = verify();
         assertThat(untouched.exit()).as(untouched.out()).isEqualTo(ExitCodes.OK);
-        assertThat(untouched.out()).contains("checked: datasets/tickets.jsonl, gates.yaml, prompts/triage.yaml, report.json, report.md, report-cases.jsonl.gz");
+        assertThat(untouched.out()).contains("checked: datasets/tickets.jsonl, gates.yaml, prompts/triage.yaml, report.json,"
+                + " report.md, report-cases.jsonl.gz");
 
         byte[] bytes = Files.readAllBytes(records);
         bytes[bytes.length / 2] ^= 0x01;

@@ -53,7 +53,8 @@ class PebblePromptRendererTest {
     @Test
     void aMistypedVariableSuggestsTheCasesNearestName() {
         TemplateException inText = catchThrowableOfType(TemplateException.class,
-                () -> renderer.render(template(null, "Ticket: {{ tikcet }}"), vars("{\"ticket\": \"hi\", \"channel\": \"app\"}")));
+                () -> renderer.render(template(null, "Ticket: {{ tikcet }}"),
+                        vars("{\"ticket\": \"hi\", \"channel\": \"app\"}")));
         TemplateException inCondition = catchThrowableOfType(TemplateException.class,
                 () -> renderer.render(template(null, "{% if chanel == 'app' %}via app{% endif %}"),
                         vars("{\"ticket\": \"hi\", \"channel\": \"app\"}")));
