@@ -44,6 +44,19 @@ public final class HistoryViewModel {
     private final StringProperty search = new SimpleStringProperty(this, "search", "");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final Map<String, Gated> gated = new ConcurrentHashMap<>();
+    /**
+     * What a finished incomplete run stored and why it stopped, as read at its last end: a refresh (one every few
+     * seconds while a terminal's run goes) read every such run's case keys and events again. Resumed, a run ends
+     * anew (another process, another end), and is read again.
+     */
+    private final Map<String, Stopped> stopped = new ConcurrentHashMap<>();
+
+    /** An incomplete run's stored cases and the event that left it so (null: someone stopped it), as of {@code end}. */
+    private record Stopped(java.time.Instant end, long pid, int stored, dev.evalbench.core.record.RunEvent why) {
+        boolean of(RunHeader h) {
+            return java.util.Objects.equals(end, h.finishedAt()) && pid == h.pid();
+        }
+    }
     /** The runs an outage left incomplete, as the last listing found them; read from any thread. */
     private final java.util.Set<String> outages = ConcurrentHashMap.newKeySet();
     private final AtomicLong generation = new AtomicLong();
@@ -110,10 +123,17 @@ public final class HistoryViewModel {
             // A complete run stored every case it planned (the engine completes none short of that); only the
             // others are counted, so a refresh (one every few seconds while a terminal's run goes) reads no keys
             // of the finished runs.
-            int stored = h.status() == RunStatus.COMPLETE ? h.plannedCases() : s.finishedKeys(h.id()).size();
-            // An incomplete run's events say whether an outage left it so, or cases kept from the model or a judge
-            // (a few runs: one small read each).
-            var why = dev.evalbench.core.service.Outages.why(s, h);
+            Stopped last = h.status() == RunStatus.INCOMPLETE ? stopped.get(h.id()) : null;
+            if (last != null && !last.of(h)) last = null;
+            if (last == null && h.status() == RunStatus.INCOMPLETE) {
+                // An incomplete run's events say whether an outage left it so, or cases kept from the model or a judge.
+                last = new Stopped(h.finishedAt(), h.pid(), s.finishedKeys(h.id()).size(),
+                        dev.evalbench.core.service.Outages.why(s, h));
+                stopped.put(h.id(), last);
+            }
+            int stored = h.status() == RunStatus.COMPLETE ? h.plannedCases()
+                    : last != null ? last.stored() : s.finishedKeys(h.id()).size();
+            var why = last == null ? null : last.why();
             boolean outage = dev.evalbench.core.service.Outages.isOutage(why);
             String left = dev.evalbench.core.service.Outages.unsentDetail(why);
             if (outage) outages.add(h.id());

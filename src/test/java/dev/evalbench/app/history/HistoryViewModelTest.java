@@ -86,6 +86,48 @@ class HistoryViewModelTest {
                 + " not judged: judge reply-quality's route down gave no answer (");
     }
 
+    /**
+     * A stopped run's stored cases and the event that left it so are read at the first listing after it ended, not at
+     * every refresh (one every few seconds while a terminal's run goes): each read every case key of the run. Resumed
+     * and stopped again, it ended anew, and its row says what it holds now.
+     */
+    @Test
+    void aStoppedRunIsReadOncePerEndNotAtEveryRefresh() throws Exception {
+        RunHeader stopped = sample.runStoppedAtCall(10);
+        java.util.concurrent.atomic.AtomicInteger keyReads = new java.util.concurrent.atomic.AtomicInteger();
+        // The real store, counting the reads of this run's case keys.
+        dev.evalbench.core.store.RunStore counting = (dev.evalbench.core.store.RunStore) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {dev.evalbench.core.store.RunStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("finishedKeys") && stopped.id().equals(args[0])) keyReads.incrementAndGet();
+                    try {
+                        return method.invoke(sample.store, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        HistoryViewModel listed = new HistoryViewModel(runner, () -> counting, new RunGating(Map.of(), () -> sample.ws),
+                ZoneOffset.UTC);
+
+        listed.refresh();
+        int stored = listed.rows().get(0).casesStored();
+        listed.refresh();
+        listed.refresh();
+
+        assertThat(keyReads.get()).isEqualTo(1);
+        var stopAgain = new dev.evalbench.core.run.Cancellation();
+        new dev.evalbench.core.service.RunService(java.time.Clock.systemUTC(), Map.of()).resume(stopped.id(), sample.workspace,
+                sample.store, null, new dev.evalbench.core.run.RunListener() {
+                    @Override
+                    public void caseFinished(dev.evalbench.core.record.CaseRecord record, int done, int planned) {
+                        if (done >= stored + 5) stopAgain.cancel();
+                    }
+                }, stopAgain);
+        listed.refresh();
+        assertThat(listed.rows().get(0).status()).isEqualTo("incomplete");
+        assertThat(listed.rows().get(0).casesStored()).isGreaterThanOrEqualTo(stored + 5).isLessThan(159);
+        assertThat(keyReads.get()).isEqualTo(2);
+    }
+
     /** Its gates summary is of the run as it was then: resumed since (here or in a terminal), it is gated again. */
     @Test
     void aRunResumedSinceItWasGatedIsGatedAgain() throws Exception {
