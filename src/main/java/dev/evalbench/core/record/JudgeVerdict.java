@@ -29,6 +29,8 @@ public record JudgeVerdict(
     public static final String FAIL = "FAIL";
     public static final String ERROR = "ERROR";
     public static final String NO_OUTPUT = "NO_OUTPUT";
+    /** How the error of a verdict begins when the judge's route failed on this case; the failure kind's name follows. */
+    public static final String ROUTE_FAILED = "the judge's route failed: ";
 
     public boolean passed() {
         return PASS.equals(outcome);
@@ -41,5 +43,10 @@ public record JudgeVerdict(
 
     public boolean errored() {
         return ERROR.equals(outcome);
+    }
+
+    /** An error because the judge's route failed on the case ({@link #ROUTE_FAILED}), not because of its answer. */
+    public boolean routeFailed() {
+        return errored() && error != null && error.startsWith(ROUTE_FAILED);
     }
 }

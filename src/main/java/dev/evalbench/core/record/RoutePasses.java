@@ -62,9 +62,10 @@ public final class RoutePasses {
 
     /**
      * The cases of {@code cases} to run again on resume, as the outage they recorded: each of a route that answered
-     * none of its cases ({@link #answeringNone(List)}), and each whose judge errored where that judge graded none of
-     * the run's cases (its route refused every call: a model name the server did not know, a revoked key), so that
-     * the mended route grades them all rather than keeping its first errors as failed replies.
+     * none of its cases ({@link #answeringNone(List)}), and each whose judge's route failed on it where that judge
+     * graded none of the run's cases (the server refused every call: a model name it did not know), so that the mended
+     * route grades them all rather than keeping its first errors as failed replies. A judge whose answers could not be
+     * read erred on the reply, not for want of a route: those stay.
      */
     public static <T extends ScoredCase> List<T> outagesOf(List<T> cases) {
         java.util.Set<String> answeringNone = answeringNone(cases);
@@ -72,13 +73,13 @@ public final class RoutePasses {
         java.util.Set<String> grading = new java.util.HashSet<>();
         for (ScoredCase c : cases) {
             for (JudgeVerdict v : c.judgements()) {
-                if (v.errored()) erring.add(v.name());
+                if (v.routeFailed()) erring.add(v.name());
                 if (v.judged()) grading.add(v.name());
             }
         }
         erring.removeAll(grading);
         return cases.stream().filter(c -> answeringNone.contains(c.key().route())
-                || c.judgements().stream().anyMatch(v -> v.errored() && erring.contains(v.name()))).toList();
+                || c.judgements().stream().anyMatch(v -> v.routeFailed() && erring.contains(v.name()))).toList();
     }
 
     /** The routes {@code cases} were planned for. */

@@ -39,7 +39,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class CaseJudge {
     private static final long DEFAULT_TIMEOUT_MS = 60_000;
     /** How the error of a verdict begins when the judge's route failed on this case; the failure kind's name follows. */
-    private static final String ROUTE_FAILED = "the judge's route failed: ";
+    private static final String ROUTE_FAILED = JudgeVerdict.ROUTE_FAILED;
     /** How it begins when the route's failure says nothing of the case ({@link #noGrade}); the failure kind follows. */
     private static final String NO_ANSWER = "the judge's route gave no answer: ";
 
