@@ -15,6 +15,11 @@ import java.util.Map;
 public record ShadowAnswer(String id, Map<String, String> fields, long latencyMs, double costUsd) {
     public static final String VALIDATION = "validation";
     public static final String DECISION = "decision";
+    /**
+     * The field of an answer that is not a JSON object: its whole text. Named so beside the fields of the answers that
+     * are ("output.reply"): a plain "output" row read as a field of theirs that differed.
+     */
+    public static final String NOT_JSON = "output (not JSON)";
 
     public ShadowAnswer {
         fields = Map.copyOf(fields);
@@ -31,7 +36,7 @@ public record ShadowAnswer(String id, Map<String, String> fields, long latencyMs
                 f.put("output." + e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString());
             }
         } else if (rawOutput != null) {
-            f.put("output", rawOutput);
+            f.put(NOT_JSON, rawOutput);
         }
         return new ShadowAnswer(id, f, latencyMs, costUsd);
     }
