@@ -35,8 +35,8 @@ final class VerifyView extends ScrollPane {
         Label title = new Label("Verify a signed report");
         title.getStyleClass().add(Styles.TITLE_4);
         Label hint = new Label("Drop report.intoto.json here, or open it. Signatures are checked against the public keys in "
-                + vm.keys().keyFolder() + "; report.json beside the envelope and the input files under the folder below "
-                + "against their signed digests.");
+                + vm.keys().keyFolder() + "; report.json and report.md beside the envelope and the input files under the"
+                + " folder below against their signed digests (report.html is not signed: approving names you on it).");
         hint.setWrapText(true);
         hint.getStyleClass().add(Styles.TEXT_MUTED);
 
