@@ -40,6 +40,9 @@ class CompareWithAnIncompleteRunTest {
                 ws.dir.toString(), "--db", ws.db.toString(), "--markdown", md.toString());
 
         assertThat(compared.exit()).as(compared.err()).isZero();
+        // The second run was asked of openai too, which stored no case to tell it.
+        assertThat(compared.out()).contains("\nwhat changed: route/model changed\n")
+                .contains("\n  route/model routes run: offline → offline, openai\n");
         assertThat(compared.out()).contains("\nincomplete: run " + down.header().id() + ": unsent: 32 cases not sent: the"
                         + " breaker of route openai was open; the run is incomplete and resume sends them\n")
                 .containsPattern("\n  schema@openai +- +-> no answer *\n")

@@ -53,7 +53,35 @@ public record VersionDiff(List<VersionChange> changes, String unknown) {
                 }
             }
         }
+        plannedRoutes(before, after).ifPresent(change -> {
+            // In component order: after the last change of an earlier part.
+            int at = 0;
+            while (at < changes.size() && changes.get(at).component().ordinal() <= VersionComponent.ROUTE_MODEL.ordinal()) at++;
+            changes.add(at, change);
+        });
         return new VersionDiff(changes);
+    }
+
+    /**
+     * The routes each run was asked to run, when they differ and no case's tuple told it: a route of the second run
+     * that stored no case (nothing listened at its address) records no tuple, so "nothing that affects outputs
+     * changed" was said of a run asked of another route too.
+     */
+    private static java.util.Optional<VersionChange> plannedRoutes(StoredRun before, StoredRun after) {
+        if (before.header().config() == null || after.header().config() == null) return java.util.Optional.empty();
+        Set<String> a = new TreeSet<>(before.header().config().routes());
+        Set<String> b = new TreeSet<>(after.header().config().routes());
+        if (a.equals(b)) return java.util.Optional.empty();
+        Set<String> stored = new TreeSet<>();
+        for (StoredRun run : List.of(before, after)) {
+            for (CaseRecord c : run.cases()) stored.add(c.key().route());
+        }
+        // Told by the tuples already when each planned route stored a case.
+        Set<String> planned = new TreeSet<>(a);
+        planned.addAll(b);
+        if (stored.containsAll(planned)) return java.util.Optional.empty();
+        return java.util.Optional.of(new VersionChange(VersionComponent.ROUTE_MODEL, "routes run", String.join(", ", a),
+                String.join(", ", b)));
     }
 
     /** The parts that changed, in order, each once. */
