@@ -4,15 +4,23 @@ package dev.evalbench.core.record;
  * What a stored run event says to a reader of the run as it stands now. The history keeps each event as it was
  * written; an outage's ("no case got an answer …; the run is incomplete and resume retries those cases") is
  * false once a resume finished the run, so for a complete run it reads as past: "…; resumed since, the run is
- * complete". Every output that lists a run's events (the terminal, report.md, report.html, the CI summary)
+ * complete", and so does any end a resume went past. Every output that lists a run's events (the terminal, report.md, report.html, the CI summary)
  * words them here. Pure.
  */
 public final class EventWords {
     private EventWords() {}
 
-    public static String detail(RunEvent event, RunStatus runStatus) {
-        if (!RunEvent.OUTAGE.equals(event.kind()) || runStatus != RunStatus.COMPLETE) return event.detail();
-        return happened(event) + "; resumed since, the run is complete";
+    /**
+     * {@code event}'s words in a run with this status and these events: as written, unless it closed an end of the
+     * run that a resume has gone past ({@link RunEvent#closesARun}, not the one the run stands incomplete with):
+     * "159 cases not sent: the breaker of route openai was open; resumed since" beside the "151 cases not sent" the
+     * run was left with again, or "…; resumed since, the run is complete".
+     */
+    public static String detail(RunEvent event, RunStatus runStatus, java.util.List<RunEvent> events) {
+        if (!RunEvent.closesARun(event) || event == RunEvent.whyIncomplete(runStatus, events)) return event.detail();
+        // An outage's detail ends with what the engine said of the run then ("; the run is incomplete …").
+        return (RunEvent.OUTAGE.equals(event.kind()) ? happened(event) : event.detail()) + "; resumed since"
+                + (runStatus == RunStatus.COMPLETE ? ", the run is complete" : "");
     }
 
     /**

@@ -52,9 +52,18 @@ public record RunEvent(Instant at, String kind, String route, String detail) {
         if (status != RunStatus.INCOMPLETE || events == null) return null;
         RunEvent why = null;
         for (RunEvent e : events) {
-            if (OUTAGE.equals(e.kind()) || UNSENT.equals(e.kind()) || UNJUDGED.equals(e.kind())
-                    || UNANSWERED.equals(e.kind())) why = e;
+            if (closesARun(e)) why = e;
         }
         return why;
+    }
+
+    /**
+     * Whether {@code e} is what a run the engine left incomplete ended with (an outage, cases not sent, not judged or
+     * not answered by a route): the last one says why the run stands incomplete; an earlier one, of an end a resume
+     * has gone past, says nothing of the run as it is.
+     */
+    public static boolean closesARun(RunEvent e) {
+        return OUTAGE.equals(e.kind()) || UNSENT.equals(e.kind()) || UNJUDGED.equals(e.kind())
+                || UNANSWERED.equals(e.kind());
     }
 }

@@ -64,7 +64,7 @@ public final class MarkdownSummary {
         RunStatus status = run.header().status();
         dev.evalbench.core.record.EventWords.shown(status, run.events()).forEach(e -> md.append("**")
                 .append(cell(e.kind())).append(":** ")
-                .append(cell(dev.evalbench.core.record.EventWords.detail(e, status))).append("\n\n"));
+                .append(cell(dev.evalbench.core.record.EventWords.detail(e, status, run.events()))).append("\n\n"));
         gatesTable(md, report.verdicts(), unanswered);
         failedDetails(md, report.verdicts(), unanswered);
         if (baseline != null) {
