@@ -119,7 +119,9 @@ class ReportsWindowTest extends WindowTestBase {
         // wait until both are inside the form's viewport, where the user sees them.
         waitFor(10, TimeUnit.SECONDS, () -> onScreen("export", "#export-outcome") && onScreen("export", "#export-verify"));
         robot.clickOn("#export-verify");
-        waitFor(30, TimeUnit.SECONDS, () -> text("#verify-verdict").startsWith("VALID") || text("#verify-verdict").startsWith("INVALID"));
+        // The verify tab opens on the FX thread after the click: its verdict is looked for once it is there.
+        waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#verify-verdict").tryQuery().isPresent()
+                && (text("#verify-verdict").startsWith("VALID") || text("#verify-verdict").startsWith("INVALID")));
         // The headline names the signer by the verified key's name, as the approval line does.
         assertThat(text("#verify-verdict")).startsWith("VALID: signed by Ada Author (ed25519:");
         TableView<CheckRow> signatures = table("#verify-signatures");
