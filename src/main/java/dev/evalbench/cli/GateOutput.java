@@ -144,8 +144,8 @@ final class GateOutput {
         // also among the events.
         RunEvent why = RunEvent.whyIncomplete(run.header().status(), run.events());
         dev.evalbench.core.record.EventWords.shown(run.header().status(), run.events()).stream().filter(e -> e != why)
-                .forEach(e -> out.println("event: " + e.kind() + " " + dev.evalbench.core.record.EventWords.detail(e, run.header().status(),
-                        run.events())));
+                .forEach(e -> out.println("event: " + e.kind() + " "
+                        + dev.evalbench.core.record.EventWords.detail(e, run.header().status(), run.events())));
         JudgeAgreement.of(run.cases()).forEach(a -> out.println(JudgeWording.line(a)));
         RepeatStats repeat = RepeatStats.hasRepeats(run.cases()) ? RepeatStats.of(run.cases()) : RepeatStats.NONE;
         if (repeat.samplesPerCase() > 1) {

@@ -4,8 +4,8 @@ package dev.evalbench.core.record;
  * What a stored run event says to a reader of the run as it stands now. The history keeps each event as it was
  * written; an outage's ("no case got an answer …; the run is incomplete and resume retries those cases") is
  * false once a resume finished the run, so for a complete run it reads as past: "…; resumed since, the run is
- * complete", and so does any end a resume went past. Every output that lists a run's events (the terminal, report.md, report.html, the CI summary)
- * words them here. Pure.
+ * complete", and so does any end a resume went past. Every output that lists a run's events (the terminal,
+ * report.md, report.html, the CI summary) words them here. Pure.
  */
 public final class EventWords {
     private EventWords() {}

@@ -60,7 +60,8 @@ public final class ReportMarkdown {
         RunStatus status = content.run().header().status();
         dev.evalbench.core.record.EventWords.shown(status, content.run().events()).forEach(e -> md.append("**")
                 .append(MarkdownText.inline(e.kind())).append(":** ")
-                .append(MarkdownText.inline(dev.evalbench.core.record.EventWords.detail(e, status, content.run().events()))).append("\n\n"));
+                .append(MarkdownText.inline(dev.evalbench.core.record.EventWords.detail(e, status, content.run().events())))
+                .append("\n\n"));
         gates(md, verdicts, unanswered);
         if (content.hasBaseline()) {
             CompareMarkdown.appendWhatChanged(md, content.comparison());

@@ -114,7 +114,8 @@ public final class ReportHtml {
         List<RunEvent> events = dev.evalbench.core.record.EventWords.shown(h.status(), content.run().events());
         for (RunEvent e : events) {
             html.open("p", "class", "run-event").element("strong", e.kind() + ":")
-                    .text(" " + dev.evalbench.core.record.EventWords.detail(e, h.status(), content.run().events())).close("p");
+                    .text(" " + dev.evalbench.core.record.EventWords.detail(e, h.status(), content.run().events()))
+                    .close("p");
         }
         html.open("nav").open("a", "href", "#gates").text("Gates").close("a").open("a", "href", "#summary").text("Numbers").close("a");
         if (content.hasBaseline()) {

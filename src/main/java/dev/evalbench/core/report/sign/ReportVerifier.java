@@ -52,7 +52,8 @@ public final class ReportVerifier {
                         + InTotoStatement.EVALBENCH_REPORT_PREDICATE + "'");
             }
             Path reportMd = request.reportJson().orElse(request.envelopeFile()).resolveSibling(StatementSubject.MARKDOWN_NAME);
-            subjects.run(statement, request.reportJson(), reportMd, request.workspaceDir(), request.allowedMissing());
+            subjects.run(statement, request.reportJson(), Optional.of(reportMd), request.workspaceDir(),
+                    request.allowedMissing());
             if (request.reportJson().isPresent() && subjects.checked.contains(StatementSubject.REPORT_NAME)) {
                 BoundFiles.check(request.reportJson().get(), subjects);
             }
@@ -90,8 +91,9 @@ public final class ReportVerifier {
     }
 
     /**
-     * What is wrong with the report's own files against {@code statement}, which needs no key: {@code reportJson}
-     * and the records files it binds by digest (its input files are the workspace's, not checked here). Empty when
+     * What is wrong with the report's own files against {@code statement}, which needs no key: {@code reportJson},
+     * report.md beside it when the statement signs it, and the records files report.json binds by digest (its input
+     * files are the workspace's, not checked here). Empty when
      * they are the files that were signed. A reviewer's approval is of these: approving a report.json changed after
      * signing would sign a statement about other bytes than the ones read.
      *
@@ -101,12 +103,15 @@ public final class ReportVerifier {
         return problems(statement, reportJson, true);
     }
 
+    /** @param records whether the records files and report.md are checked too (an approval), or report.json alone */
     private static List<String> problems(InTotoStatement statement, Path reportJson, boolean records)
             throws SigningInputException {
         requireFile(Optional.of(reportJson));
         SubjectChecks subjects = new SubjectChecks();
-        subjects.run(statement, Optional.of(reportJson), reportJson.resolveSibling(StatementSubject.MARKDOWN_NAME),
-                Optional.empty(), java.util.Set.of("**"));
+        // The report's own files: report.md too for an approval (what a pull request shows was read and approved);
+        // only report.json for a folder opened to read it, which is all that is read.
+        subjects.run(statement, Optional.of(reportJson), records ? Optional.of(reportJson.resolveSibling(
+                StatementSubject.MARKDOWN_NAME)) : Optional.empty(), Optional.empty(), java.util.Set.of("**"));
         if (records && subjects.checked.contains(StatementSubject.REPORT_NAME)) BoundFiles.check(reportJson, subjects);
         return List.copyOf(subjects.problems);
     }

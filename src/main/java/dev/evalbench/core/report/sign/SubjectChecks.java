@@ -31,11 +31,12 @@ final class SubjectChecks {
     final List<String> matchedWithLf = new ArrayList<>();
 
     /**
-     * @param reportMd       where report.md is (beside report.json, or the envelope when report.json is gone)
+     * @param reportMd       where report.md is (beside report.json, or the envelope when report.json is gone); empty
+     *                       when it is not to be checked
      * @param allowedMissing subject names or globs that may be absent; every other absent subject is a problem
      * @throws SigningInputException if a file exists but cannot be read
      */
-    void run(InTotoStatement statement, Optional<Path> reportJson, Path reportMd, Optional<Path> workspaceDir,
+    void run(InTotoStatement statement, Optional<Path> reportJson, Optional<Path> reportMd, Optional<Path> workspaceDir,
              Set<String> allowedMissing) throws SigningInputException {
         List<PathMatcher> allowed = allowedMissing.stream()
                 .map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob)).toList();
@@ -46,7 +47,7 @@ final class SubjectChecks {
         for (StatementSubject subject : statement.subjects()) {
             Optional<Path> file = StatementSubject.REPORT_NAME.equals(subject.name()) ? reportJson
                     : StatementSubject.MARKDOWN_NAME.equals(subject.name())
-                            ? Optional.of(reportMd)
+                            ? reportMd
                     : workspaceDir.map(dir -> insideWorkspace(dir, subject.name()));
             if (file.isEmpty() || !Files.isRegularFile(file.get())) {
                 unchecked.add(subject.name());
