@@ -143,9 +143,8 @@ final class GateOutput {
         // What left a run incomplete (an outage, cases kept from the model) closes the output as its own line: not
         // also among the events.
         RunEvent why = RunEvent.whyIncomplete(run.header().status(), run.events());
-        dev.evalbench.core.record.EventWords.shown(run.header().status(), run.events()).stream().filter(e -> e != why)
-                .forEach(e -> out.println("event: " + e.kind() + " "
-                        + dev.evalbench.core.record.EventWords.detail(e, run.header().status(), run.events())));
+        dev.evalbench.core.record.EventWords.lines(run.header().status(), run.events()).stream()
+                .filter(l -> l.event() != why).forEach(l -> out.println("event: " + l.event().kind() + " " + l.words()));
         JudgeAgreement.of(run.cases()).forEach(a -> out.println(JudgeWording.line(a)));
         RepeatStats repeat = RepeatStats.hasRepeats(run.cases()) ? RepeatStats.of(run.cases()) : RepeatStats.NONE;
         if (repeat.samplesPerCase() > 1) {

@@ -53,12 +53,9 @@ public record VersionDiff(List<VersionChange> changes, String unknown) {
                 }
             }
         }
-        plannedRoutes(before, after).ifPresent(change -> {
-            // In component order: after the last change of an earlier part.
-            int at = 0;
-            while (at < changes.size() && changes.get(at).component().ordinal() <= VersionComponent.ROUTE_MODEL.ordinal()) at++;
-            changes.add(at, change);
-        });
+        plannedRoutes(before, after).ifPresent(changes::add);
+        // In component order (a stable sort: each part's changes keep theirs).
+        changes.sort(java.util.Comparator.comparing(VersionChange::component));
         return new VersionDiff(changes);
     }
 

@@ -17,10 +17,27 @@ public final class EventWords {
      * run was left with again, or "…; resumed since, the run is complete".
      */
     public static String detail(RunEvent event, RunStatus runStatus, java.util.List<RunEvent> events) {
-        if (!RunEvent.closesARun(event) || event == RunEvent.whyIncomplete(runStatus, events)) return event.detail();
+        return detail(event, runStatus == RunStatus.COMPLETE, RunEvent.whyIncomplete(runStatus, events));
+    }
+
+    private static String detail(RunEvent event, boolean complete, RunEvent why) {
+        if (!RunEvent.closesARun(event) || event == why) return event.detail();
         // An outage's detail ends with what the engine said of the run then ("; the run is incomplete …").
         return (RunEvent.OUTAGE.equals(event.kind()) ? happened(event) : event.detail()) + "; resumed since"
-                + (runStatus == RunStatus.COMPLETE ? ", the run is complete" : "");
+                + (complete ? ", the run is complete" : "");
+    }
+
+    /** An event as a reader is shown it: its kind and its {@link #detail} words. */
+    public record Line(RunEvent event, String words) {}
+
+    /**
+     * The events a reader of a run with this status is shown ({@link #shown}), each with its words ({@link #detail}),
+     * the event that left the run incomplete found once for them all.
+     */
+    public static java.util.List<Line> lines(RunStatus runStatus, java.util.List<RunEvent> events) {
+        RunEvent why = RunEvent.whyIncomplete(runStatus, events);
+        return shown(runStatus, events).stream()
+                .map(e -> new Line(e, detail(e, runStatus == RunStatus.COMPLETE, why))).toList();
     }
 
     /**

@@ -58,9 +58,8 @@ public final class ReportMarkdown {
         String slice = dev.evalbench.core.record.RunSlice.sentence(content.run().header().config());
         if (!slice.isEmpty()) md.append("**Slice:** ").append(MarkdownText.inline(slice)).append("\n\n");
         RunStatus status = content.run().header().status();
-        dev.evalbench.core.record.EventWords.shown(status, content.run().events()).forEach(e -> md.append("**")
-                .append(MarkdownText.inline(e.kind())).append(":** ")
-                .append(MarkdownText.inline(dev.evalbench.core.record.EventWords.detail(e, status, content.run().events())))
+        dev.evalbench.core.record.EventWords.lines(status, content.run().events()).forEach(l -> md.append("**")
+                .append(MarkdownText.inline(l.event().kind())).append(":** ").append(MarkdownText.inline(l.words()))
                 .append("\n\n"));
         gates(md, verdicts, unanswered);
         if (content.hasBaseline()) {

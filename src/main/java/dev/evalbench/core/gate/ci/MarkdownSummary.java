@@ -62,9 +62,8 @@ public final class MarkdownSummary {
         if (!byRoute.isEmpty()) md.append("**By route:** ").append(cell(byRoute)).append("\n\n");
         // What happened to the run (an outage, a breaker that opened), as the terminal says it; masked by the caller.
         RunStatus status = run.header().status();
-        dev.evalbench.core.record.EventWords.shown(status, run.events()).forEach(e -> md.append("**")
-                .append(cell(e.kind())).append(":** ")
-                .append(cell(dev.evalbench.core.record.EventWords.detail(e, status, run.events()))).append("\n\n"));
+        dev.evalbench.core.record.EventWords.lines(status, run.events()).forEach(l -> md.append("**")
+                .append(cell(l.event().kind())).append(":** ").append(cell(l.words())).append("\n\n"));
         gatesTable(md, report.verdicts(), unanswered);
         failedDetails(md, report.verdicts(), unanswered);
         if (baseline != null) {

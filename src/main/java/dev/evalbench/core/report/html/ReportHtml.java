@@ -4,7 +4,6 @@ import dev.evalbench.core.report.model.ReportContent;
 import dev.evalbench.core.report.model.RollbackTarget;
 import dev.evalbench.core.report.model.RunSummary;
 import dev.evalbench.core.record.RunHeader;
-import dev.evalbench.core.record.RunEvent;
 import dev.evalbench.core.record.RunStatus;
 import dev.evalbench.core.gate.ci.UnansweredGates;
 import dev.evalbench.core.gate.ci.VerdictCells;
@@ -111,10 +110,8 @@ public final class ReportHtml {
         // What happened to the run beside its cases (an outage, a breaker that opened), as the terminal says it.
         String slice = dev.evalbench.core.record.RunSlice.sentence(h.config());
         if (!slice.isEmpty()) html.open("p", "class", "run-event").element("strong", "Slice:").text(" " + slice).close("p");
-        List<RunEvent> events = dev.evalbench.core.record.EventWords.shown(h.status(), content.run().events());
-        for (RunEvent e : events) {
-            html.open("p", "class", "run-event").element("strong", e.kind() + ":")
-                    .text(" " + dev.evalbench.core.record.EventWords.detail(e, h.status(), content.run().events()))
+        for (var line : dev.evalbench.core.record.EventWords.lines(h.status(), content.run().events())) {
+            html.open("p", "class", "run-event").element("strong", line.event().kind() + ":").text(" " + line.words())
                     .close("p");
         }
         html.open("nav").open("a", "href", "#gates").text("Gates").close("a").open("a", "href", "#summary").text("Numbers").close("a");
