@@ -9,11 +9,10 @@ import dev.evalbench.core.compare.VersionChange;
 import dev.evalbench.core.service.ReviewService;
 import java.util.Locale;
 import javafx.collections.ListChangeListener;
-import javafx.scene.control.Button;
-import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.geometry.Insets;
-import javafx.scene.control.ListView;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
@@ -23,7 +22,7 @@ import javafx.scene.layout.VBox;
 
 /**
  * The top of a comparison, side by side so that both fit the height of a laptop screen: on the left what changed
- * in the version tuple (with each changed prompt's template diff, folded; scrolls when long), on the right the
+ * in the version tuple (with a link to each changed prompt's template diff; scrolls when long), on the right the
  * gate deltas, every row shown ({@link #neededHeight}), a click on one listing the cases behind it
  * ({@link CompareViewModel#showGate}) and saying why it judged as it did in each run, in full, under what changed;
  * and, placed above the case list by {@link CompareView}, per metric how many cases got better and worse (a click
@@ -168,46 +167,28 @@ final class OverviewPane extends HBox {
         return l;
     }
 
-    /** A changed prompt's template diff, folded: a reviewer opens it when the tuple line is not enough. */
-    private static TitledPane template(TemplateDiff t) {
+    /**
+     * A changed prompt's template diff: a link that says how many lines changed and opens the diff in a window of its
+     * own ({@link TemplateDiffWindow}), since a prompt's lines are long and this column is narrow (wrapped here, a
+     * line was a word a row); or, when a side's text is not to be found, why, folded.
+     */
+    private static javafx.scene.Node template(TemplateDiff t) {
         String title = "template diff of prompt " + t.promptId() + (t.afterPath() == null ? "" : " (" + t.afterPath() + ")");
         if (!t.available()) {
             TitledPane pane = new TitledPane(title, muted(t.unavailable()));
             pane.setMinWidth(0);
             pane.setExpanded(false);
+            pane.setId("compare-template-" + t.promptId());
             return pane;
         }
-        ListView<DiffRow> rows = new ListView<>();
-        rows.getStyleClass().add("template-diff");
-        rows.setFixedCellSize(20);
-        rows.getItems().setAll(t.diff().hunks(2));
-        rows.setCellFactory(l -> new ListCell<>() {
-            @Override
-            protected void updateItem(DiffRow row, boolean empty) {
-                super.updateItem(row, empty);
-                getStyleClass().removeAll("diff-added", "diff-removed");
-                if (empty || row == null) {
-                    setText(null);
-                    return;
-                }
-                switch (row.kind()) {
-                    case EQUAL -> setText("  " + row.afterText());
-                    case INSERTED -> { setText("+ " + row.afterText()); getStyleClass().add("diff-added"); }
-                    case DELETED -> { setText("- " + row.beforeText()); getStyleClass().add("diff-removed"); }
-                    case CHANGED -> { setText("- " + row.beforeText() + "\n+ " + row.afterText()); getStyleClass().add("diff-added"); }
-                }
-            }
-        });
-        rows.setPrefHeight(Math.min(12, rows.getItems().size() + 1) * 20.0);
-        rows.setMinWidth(0);
-        // The column beside the gates is narrow, and a titled pane's title keeps to one line: the short title reads
-        // whole ("template diff o…" did not), the tooltip says it all.
-        TitledPane pane = new TitledPane("diff of " + t.promptId(), rows);
-        pane.setTooltip(new javafx.scene.control.Tooltip(title));
-        pane.setMinWidth(0);
-        pane.setId("compare-template-" + t.promptId());
-        pane.setExpanded(false);
-        return pane;
+        long changed = t.diff().rows().stream().filter(r -> r.kind() != DiffRow.Kind.EQUAL).count();
+        Hyperlink open = new Hyperlink("diff of " + t.promptId() + ": " + changed + (changed == 1 ? " line" : " lines") + " changed");
+        open.setId("compare-template-" + t.promptId());
+        open.setWrapText(true);
+        open.setMinWidth(0);
+        open.setTooltip(new Tooltip(title + ": open it in a window"));
+        open.setOnAction(e -> TemplateDiffWindow.open(open.getScene().getWindow(), t));
+        return open;
     }
 
     /**

@@ -1,8 +1,8 @@
 package dev.evalbench.app.editor;
 
 import dev.evalbench.app.fx.BackgroundTask;
-import dev.evalbench.core.compare.DiffRow;
 import dev.evalbench.core.compare.OutputDiff;
+import dev.evalbench.core.compare.UnifiedLine;
 import dev.evalbench.core.service.PromptFileException;
 import dev.evalbench.core.service.PromptHistory;
 import dev.evalbench.core.service.PromptRevisions;
@@ -25,18 +25,12 @@ import javafx.collections.ObservableList;
  * (history is never rewritten). The history file and git are read through the task runner. UI thread only.
  */
 public final class RevisionHistoryModel {
-    /**
-     * One line of a unified diff: {@code kind} is ' ' (both), '-' (only the older), '+' (only the newer) or '~'
-     * (equal lines left out between two changes).
-     */
-    public record DiffLine(char kind, String text) {}
-
     /** Equal lines shown around each change. */
     static final int CONTEXT = 3;
 
     private final TemplateEditorModel editor;
     private final ObservableList<PromptVersion> versions = FXCollections.observableArrayList();
-    private final ObservableList<DiffLine> diff = FXCollections.observableArrayList();
+    private final ObservableList<UnifiedLine> diff = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper diffTitle = new ReadOnlyStringWrapper(this, "diffTitle", "");
     /** Why each version's text that does not load does not, by its sha256; set with {@link #versions}. */
     private Map<String, String> unloadable = Map.of();
@@ -100,33 +94,12 @@ public final class RevisionHistoryModel {
 
     /** The diff from {@code before} to {@code after}, computed off the UI thread, under {@code title}. */
     private void show(String before, String after, String title) {
-        BackgroundTask.of(() -> unified(OutputDiff.between(before, after)))
+        BackgroundTask.of(() -> UnifiedLine.of(OutputDiff.between(before, after).hunks(CONTEXT)))
                 .onSuccess(lines -> {
                     diff.setAll(lines);
                     diffTitle.set(title);
                 })
                 .executeWith(editor.runner());
-    }
-
-    static List<DiffLine> unified(OutputDiff d) {
-        List<DiffLine> lines = new ArrayList<>();
-        List<DiffRow> rows = d.hunks(CONTEXT);
-        for (int i = 0; i < rows.size(); i++) {
-            DiffRow row = rows.get(i);
-            Integer line = row.beforeLine() != null ? row.beforeLine() : row.afterLine();
-            Integer previous = i == 0 ? null : rows.get(i - 1).beforeLine() != null ? rows.get(i - 1).beforeLine() : rows.get(i - 1).afterLine();
-            if (i > 0 && line != null && previous != null && line - previous > 1) lines.add(new DiffLine('~', "…"));
-            switch (row.kind()) {
-                case EQUAL -> lines.add(new DiffLine(' ', row.beforeText()));
-                case DELETED -> lines.add(new DiffLine('-', row.beforeText()));
-                case INSERTED -> lines.add(new DiffLine('+', row.afterText()));
-                case CHANGED -> {
-                    lines.add(new DiffLine('-', row.beforeText()));
-                    lines.add(new DiffLine('+', row.afterText()));
-                }
-            }
-        }
-        return lines;
     }
 
     /**
@@ -164,6 +137,6 @@ public final class RevisionHistoryModel {
     }
     /** Whether the editor has unsaved edits ({@link #diffUnsaved} shows them). */
     public javafx.beans.property.ReadOnlyBooleanProperty editorDirtyProperty() { return editor.dirtyProperty(); }
-    public ObservableList<DiffLine> diffLines() { return diff; }
+    public ObservableList<UnifiedLine> diffLines() { return diff; }
     public ReadOnlyStringProperty diffTitleProperty() { return diffTitle.getReadOnlyProperty(); }
 }

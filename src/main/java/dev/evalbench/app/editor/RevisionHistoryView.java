@@ -1,5 +1,7 @@
 package dev.evalbench.app.editor;
 
+import dev.evalbench.app.fx.UnifiedDiffView;
+import dev.evalbench.core.compare.UnifiedLine;
 import dev.evalbench.core.service.PromptVersion;
 import java.util.List;
 import javafx.collections.ListChangeListener;
@@ -16,13 +18,13 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The revision history beside an editor: every version (select one to diff it against the file now, two to
- * diff them; one that does not load says why and cannot be rolled back to), the unified diff with removed and
- * added lines highlighted, and "Roll back" to the selected one.
+ * diff them; one that does not load says why and cannot be rolled back to), the unified diff ({@link UnifiedDiffView}:
+ * removed and added lines tinted, the words that changed in a line marked), and "Roll back" to the selected one.
  * Controls only; {@link RevisionHistoryModel} does the work. FX thread only.
  */
 final class RevisionHistoryView extends VBox {
     final ListView<PromptVersion> versions = new ListView<>();
-    final ListView<RevisionHistoryModel.DiffLine> diff = new ListView<>();
+    final UnifiedDiffView diff = new UnifiedDiffView();
 
     RevisionHistoryView(RevisionHistoryModel model) {
         super(6);
@@ -75,14 +77,8 @@ final class RevisionHistoryView extends VBox {
         diffTitle.setWrapText(true);
         diffTitle.textProperty().bind(model.diffTitleProperty());
         diff.setId("revision-diff");
-        diff.getStyleClass().add("diff-view");
-        diff.setItems(model.diffLines());
-        diff.setCellFactory(list -> new DiffCell());
-        diff.setFixedCellSize(20);
-        Label howTo = new Label("Select a revision to see what changed since it, or two to compare them.");
-        howTo.setWrapText(true);
-        howTo.getStyleClass().add("text-muted");
-        diff.setPlaceholder(howTo);
+        model.diffLines().addListener((ListChangeListener<UnifiedLine>) c -> diff.show(model.diffLines()));
+        diff.setPlaceholder("Select a revision to see what changed since it, or two to compare them.");
         VBox.setVgrow(diff, Priority.ALWAYS);
         getChildren().addAll(title, versions, new HBox(6, rollback, unsaved), diffTitle, diff);
         setStyle("-fx-padding: 6;");
@@ -103,21 +99,5 @@ final class RevisionHistoryView extends VBox {
         PromptVersion b = chosen.size() > 1 ? chosen.get(1) : model.versions().get(0);
         boolean aOlder = model.versions().indexOf(a) >= model.versions().indexOf(b);
         model.diff(aOlder ? a : b, aOlder ? b : a);
-    }
-
-    /** A diff line: its sign, its text in the monospace face, and the theme's success / danger tint. */
-    private static final class DiffCell extends ListCell<RevisionHistoryModel.DiffLine> {
-        @Override
-        protected void updateItem(RevisionHistoryModel.DiffLine line, boolean empty) {
-            super.updateItem(line, empty);
-            getStyleClass().removeAll("diff-added", "diff-removed");
-            if (empty || line == null) {
-                setText(null);
-                return;
-            }
-            setText(line.kind() == '~' ? "  " + line.text() : line.kind() + " " + line.text());
-            if (line.kind() == '+') getStyleClass().add("diff-added");
-            if (line.kind() == '-') getStyleClass().add("diff-removed");
-        }
     }
 }

@@ -208,11 +208,18 @@ class TemplateEditorWindowTest extends TriageWindowTestBase {
         robot.write(" (verbatim)");
         waitFor(5, TimeUnit.SECONDS, () -> !unsaved.isDisabled());
         robot.clickOn(unsaved);
-        @SuppressWarnings("unchecked")
-        javafx.scene.control.ListView<dev.evalbench.app.editor.RevisionHistoryModel.DiffLine> diff =
-                robot.lookup("#revision-diff").queryAs(javafx.scene.control.ListView.class);
-        waitFor(5, TimeUnit.SECONDS, () -> diff.getItems().contains(
-                new dev.evalbench.app.editor.RevisionHistoryModel.DiffLine('+', "  The customer wrote: (verbatim)")));
+        dev.evalbench.app.fx.UnifiedDiffView diff = robot.lookup("#revision-diff").queryAs(dev.evalbench.app.fx.UnifiedDiffView.class);
+        waitFor(5, TimeUnit.SECONDS, () -> diff.area().getText().contains("  The customer wrote: (verbatim)"));
+        // Drawn as a patch: the line as saved tinted as removed above the edited one tinted as added, and in it the words
+        // typed marked, so a short edit of a long line is seen without reading the whole line.
+        org.fxmisc.richtext.StyleClassedTextArea text = diff.area();
+        int added = FxWait.read(() -> text.getText().lines().toList().indexOf("  The customer wrote: (verbatim)"));
+        assertThat(FxWait.read(() -> text.getParagraph(added).getParagraphStyle())).containsExactly("diff-added");
+        assertThat(FxWait.read(() -> text.getParagraph(added - 1).getText())).isEqualTo("  The customer wrote:");
+        assertThat(FxWait.read(() -> text.getParagraph(added - 1).getParagraphStyle())).containsExactly("diff-removed");
+        int typed = "  The customer wrote: (".length();
+        assertThat(FxWait.read(() -> text.getStyleOfChar(added, typed))).containsExactly("word-added");
+        assertThat(FxWait.read(() -> text.getStyleOfChar(added, 4))).as("the words kept").isEmpty();
     }
 
     /**

@@ -329,14 +329,14 @@ class CompareWindowTest extends WindowTestBase {
         robot.push(KeyCode.ESCAPE);
         waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 159);
 
-        // The tuple diff names the changed prompt revision, with the template's diff folded under it.
+        // The tuple diff names the changed prompt revision, with a link to the template's diff under it (a window).
         waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#compare-versions .label").queryAllAs(Label.class).stream()
                 .anyMatch(l -> l.getText().startsWith("prompt triage: revision 4")));
         assertThat(robot.lookup("#compare-versions .label").queryAllAs(Label.class)).extracting(Label::getText)
                 .anyMatch(t -> t.matches("prompt triage: revision 4, sha256 \\w+ → revision 5, sha256 \\w+"));
         assertThat(robot.lookup("#compare-template-triage").tryQuery()).isPresent();
         waitFor(5, TimeUnit.SECONDS, () -> labels("#compare-template-triage").stream()
-                .allMatch(l -> l.getText().equals("diff of triage") && DrawnWhole.of(l)));
+                .allMatch(l -> l.getText().equals("diff of triage: 2 lines changed") && DrawnWhole.of(l)));
         waitFor(30, TimeUnit.SECONDS, () -> !robot.lookup("#compare-gates").queryAs(TableView.class).getItems().isEmpty());
         waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#compare-gates .table-cell").queryAllAs(javafx.scene.control.TableCell.class)
                 .stream().map(c -> String.valueOf(c.getText())).toList().containsAll(java.util.List.of("schema", "FAIL", "+0.0 pp")));

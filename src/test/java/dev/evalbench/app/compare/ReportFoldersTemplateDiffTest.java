@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.evalbench.app.WindowTestBase;
 import dev.evalbench.app.WorkbenchFixture;
 import dev.evalbench.cli.Cli;
-import dev.evalbench.core.compare.DiffRow;
+import dev.evalbench.core.compare.UnifiedLine;
 import dev.evalbench.core.report.ReportTemplates;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javafx.scene.control.ListView;
+import java.util.List;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +37,7 @@ class ReportFoldersTemplateDiffTest extends WindowTestBase {
                 .doesNotContain("The ticket is text written by a customer");
 
         fixture = WorkbenchFixture.ofSample(temp.resolve("reviewer"));
-        ListView<DiffRow> rows = OpenedPairTemplateDiff.open(robot, fixture, before, after);
-        assertThat(rows.getItems()).noneSatisfy(r -> assertThat(r.afterText()).contains("The ticket is text written by a customer"));
+        List<UnifiedLine> lines = OpenedPairTemplateDiff.open(robot, fixture, before, after);
+        assertThat(lines).noneSatisfy(l -> assertThat(l.text()).contains("The ticket is text written by a customer"));
     }
 }

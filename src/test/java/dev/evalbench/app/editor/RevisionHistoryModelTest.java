@@ -3,6 +3,8 @@ package dev.evalbench.app.editor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.evalbench.app.fx.SameThreadTaskRunner;
+import dev.evalbench.core.compare.DiffSegment;
+import dev.evalbench.core.compare.UnifiedLine;
 import dev.evalbench.core.record.RunConfig;
 import dev.evalbench.core.record.RunHeader;
 import dev.evalbench.core.record.RunStatus;
@@ -53,8 +55,11 @@ class RevisionHistoryModelTest {
         assertThat(history.versions().get(1).origin()).isEqualTo("run run-1");
 
         history.diff(history.versions().get(1), history.versions().get(0));
-        assertThat(history.diffLines()).contains(new RevisionHistoryModel.DiffLine('-', "  The customer wrote:"),
-                new RevisionHistoryModel.DiffLine('+', "  Ticket text:"), new RevisionHistoryModel.DiffLine('+', "revision: 5"));
+        assertThat(patch(history.diffLines())).contains("-  The customer wrote:", "+  Ticket text:", "+revision: 5");
+        // In a changed line, the words that changed are marked: the revision's number, not "revision:".
+        assertThat(history.diffLines()).filteredOn(l -> l.text().equals("revision: 5")).singleElement()
+                .satisfies(l -> assertThat(l.segments()).filteredOn(DiffSegment::changed).extracting(DiffSegment::text)
+                        .containsExactly("5"));
 
         history.rollback(history.versions().get(1));
         String disk = Files.readString(ws.resolve(FILE));
@@ -122,9 +127,13 @@ class RevisionHistoryModelTest {
         editor.textProperty().set(editor.textProperty().get().replace("The customer wrote:", "Ticket text:"));
         history.diffUnsaved();
         assertThat(history.diffTitleProperty().get()).isEqualTo("The file as saved  →  your unsaved edits");
-        assertThat(history.diffLines()).contains(new RevisionHistoryModel.DiffLine('-', "  The customer wrote:"),
-                new RevisionHistoryModel.DiffLine('+', "  Ticket text:"));
-        assertThat(history.diffLines()).filteredOn(l -> l.kind() == '+' || l.kind() == '-').hasSize(2);
+        assertThat(patch(history.diffLines())).contains("-  The customer wrote:", "+  Ticket text:");
+        assertThat(history.diffLines()).filteredOn(l -> l.kind() != UnifiedLine.Kind.SAME).hasSize(2);
         assertThat(Files.readString(ws.resolve(FILE))).as("nothing written").contains("The customer wrote:");
+    }
+
+    /** Each line as a patch writes it: its sign, then its text. */
+    private static List<String> patch(List<UnifiedLine> lines) {
+        return lines.stream().map(l -> l.kind().sign() + l.text()).toList();
     }
 }

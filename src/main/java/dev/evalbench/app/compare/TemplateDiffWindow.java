@@ -1,0 +1,45 @@
+package dev.evalbench.app.compare;
+
+import dev.evalbench.app.fx.UnifiedDiffView;
+import dev.evalbench.core.compare.TemplateDiff;
+import dev.evalbench.core.compare.UnifiedLine;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * A changed prompt's template diff in a window of its own, as wide as a reader wants it: the comparison shows it in
+ * the narrow column beside the gates, where a long line wraps into many. Not modal, so the comparison stays usable
+ * beside it; Escape closes it. FX thread only.
+ */
+final class TemplateDiffWindow {
+    /** Equal lines shown around each change: more than the folded view's two, there is room. */
+    static final int CONTEXT = 4;
+
+    private TemplateDiffWindow() {}
+
+    /** Opens the window over {@code owner} and returns it. {@code diff} must be {@link TemplateDiff#available}. */
+    static Stage open(Window owner, TemplateDiff diff) {
+        UnifiedDiffView view = new UnifiedDiffView();
+        view.setId("template-diff-window");
+        view.show(UnifiedLine.of(diff.diff().hunks(CONTEXT)));
+        Scene scene = new Scene(view, Math.max(640, owner.getWidth() * 0.7), Math.max(400, owner.getHeight() * 0.7));
+        Stage stage = new Stage();
+        stage.initOwner(owner);
+        stage.setTitle(title(diff));
+        scene.setOnKeyPressed(k -> {
+            if (k.getCode() == KeyCode.ESCAPE) stage.close();
+        });
+        stage.setScene(scene);
+        stage.show();
+        return stage;
+    }
+
+    /** "Prompt triage: prompts/triage.yaml, first run → second run", naming both files when it was renamed. */
+    static String title(TemplateDiff diff) {
+        String path = diff.beforePath() == null || diff.beforePath().equals(diff.afterPath()) ? diff.afterPath()
+                : diff.beforePath() + " → " + diff.afterPath();
+        return "Prompt " + diff.promptId() + (path == null ? "" : ": " + path) + ", first run → second run";
+    }
+}
