@@ -182,7 +182,8 @@ final class OverviewPane extends HBox {
             return pane;
         }
         long changed = t.diff().rows().stream().filter(r -> r.kind() != DiffRow.Kind.EQUAL).count();
-        Hyperlink open = new Hyperlink("diff of " + t.promptId() + ": " + changed + (changed == 1 ? " line" : " lines") + " changed");
+        String lines = changed + (changed == 1 ? " line" : " lines");
+        Hyperlink open = new Hyperlink("diff of " + t.promptId() + ": " + lines + " changed");
         open.setId("compare-template-" + t.promptId());
         open.setWrapText(true);
         open.setMinWidth(0);

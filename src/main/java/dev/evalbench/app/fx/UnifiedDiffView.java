@@ -77,7 +77,10 @@ public final class UnifiedDiffView extends StackPane {
         return area;
     }
 
-    /** The style class of a line of {@code kind}: {@code diff-same}, {@code diff-removed}, {@code diff-added}, {@code diff-gap}. */
+    /**
+     * The style class of a line of {@code kind}: {@code diff-same}, {@code diff-removed}, {@code diff-added} or
+     * {@code diff-gap}.
+     */
     public static String lineClass(UnifiedLine.Kind kind) {
         return "diff-" + kind.name().toLowerCase(Locale.ROOT);
     }

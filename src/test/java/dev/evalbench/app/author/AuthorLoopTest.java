@@ -100,8 +100,10 @@ class AuthorLoopTest extends TriageWindowTestBase {
         assertThat(FxWait.read(() -> r5.getTooltip().getText())).isEqualTo("r5 · the file now · " + CHANGELOG);
         assertThat(FxWait.read(() -> r5.getWidth())).isLessThanOrEqualTo(FxWait.read(history::getWidth));
         assertThat(FxWait.read(() -> dev.evalbench.app.DrawnWhole.of(r5))).isTrue();
-        dev.evalbench.app.fx.UnifiedDiffView diff = robot.lookup("#revision-diff").queryAs(dev.evalbench.app.fx.UnifiedDiffView.class);
-        assertThat(FxWait.read(diff::placeholderText)).isEqualTo("Select a revision to see what changed since it, or two to compare them.");
+        dev.evalbench.app.fx.UnifiedDiffView diff =
+                robot.lookup("#revision-diff").queryAs(dev.evalbench.app.fx.UnifiedDiffView.class);
+        assertThat(FxWait.read(diff::placeholderText))
+                .isEqualTo("Select a revision to see what changed since it, or two to compare them.");
         assertThat(FxWait.read(() -> diff.lines().isEmpty() && diff.lookup(".diff-placeholder").isVisible()
                 && dev.evalbench.app.DrawnWhole.of((Label) diff.lookup(".diff-placeholder")))).isTrue();
         waitFor(10, TimeUnit.SECONDS, () -> "triage.yaml".equals(selectedTab().getText()));

@@ -208,7 +208,8 @@ class TemplateEditorWindowTest extends TriageWindowTestBase {
         robot.write(" (verbatim)");
         waitFor(5, TimeUnit.SECONDS, () -> !unsaved.isDisabled());
         robot.clickOn(unsaved);
-        dev.evalbench.app.fx.UnifiedDiffView diff = robot.lookup("#revision-diff").queryAs(dev.evalbench.app.fx.UnifiedDiffView.class);
+        dev.evalbench.app.fx.UnifiedDiffView diff =
+                robot.lookup("#revision-diff").queryAs(dev.evalbench.app.fx.UnifiedDiffView.class);
         waitFor(5, TimeUnit.SECONDS, () -> diff.area().getText().contains("  The customer wrote: (verbatim)"));
         // Drawn as a patch: the line as saved tinted as removed above the edited one tinted as added, and in it the words
         // typed marked, so a short edit of a long line is seen without reading the whole line.

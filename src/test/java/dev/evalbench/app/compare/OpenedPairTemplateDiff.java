@@ -47,7 +47,8 @@ final class OpenedPairTemplateDiff {
         // The column beside the gates is narrow: a link says how much changed and opens the diff in a window.
         Hyperlink link = robot.lookup("#compare-template-triage").queryAs(Hyperlink.class);
         assertThat(link.getText()).isEqualTo("diff of triage: 2 lines changed");
-        assertThat(link.getTooltip().getText()).isEqualTo("template diff of prompt triage (prompts/triage.yaml): open it in a window");
+        assertThat(link.getTooltip().getText())
+                .isEqualTo("template diff of prompt triage (prompts/triage.yaml): open it in a window");
         robot.clickOn(link);
         waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#template-diff-window").tryQuery().isPresent());
         UnifiedDiffView view = robot.lookup("#template-diff-window").queryAs(UnifiedDiffView.class);
