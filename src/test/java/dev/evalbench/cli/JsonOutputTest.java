@@ -19,7 +19,7 @@ class JsonOutputTest {
     Path tmp;
 
     /** The output, checked against the command's schema in resources/schemas/output/ (run and resume share gate's). */
-    private static JsonNode json(Cli.Result r, String command) throws IOException {
+    static JsonNode json(Cli.Result r, String command) throws IOException {
         assertThat(r.err()).as("stderr").doesNotContain("error");
         JsonNode node = Json.MAPPER.readTree(r.out());
         String schemaName = switch (command) {

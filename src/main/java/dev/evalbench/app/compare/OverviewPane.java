@@ -138,6 +138,11 @@ final class OverviewPane extends HBox {
             l.setWrapText(true);
             if (!c.component().affectsOutput()) l.getStyleClass().add(Styles.TEXT_MUTED);
             versions.getChildren().add(l);
+            if (!c.detail().isEmpty()) {
+                Label detail = muted(c.detail());
+                detail.getStyleClass().add("version-change-detail");
+                versions.getChildren().add(detail);
+            }
         }
         for (TemplateDiff t : o.templates()) versions.getChildren().add(template(t));
         gates.getItems().setAll(o.gates());

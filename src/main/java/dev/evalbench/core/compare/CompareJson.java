@@ -31,8 +31,9 @@ public final class CompareJson {
         c.versions().outputAffecting().stream().map(v -> v.component().label()).distinct().forEach(changed::add);
         ArrayNode versions = root.putArray("version_changes");
         for (VersionChange v : c.versions().changes()) {
-            versions.addObject().put("component", v.component().label()).put("subject", v.subject())
+            ObjectNode node = versions.addObject().put("component", v.component().label()).put("subject", v.subject())
                     .put("before", v.before()).put("after", v.after()).put("affects_output", v.component().affectsOutput());
+            if (!v.detail().isEmpty()) node.put("detail", v.detail());
         }
         ArrayNode templates = root.putArray("templates");
         for (TemplateDiff t : c.templates()) {

@@ -57,6 +57,13 @@ public final class CompareMarkdown {
                     .append(" |\n");
         }
         md.append('\n');
+        // Which cases an eval set's change touched: the table's hashes say only that they did.
+        for (VersionChange v : c.versions().changes()) {
+            if (v.detail().isEmpty()) continue;
+            md.append("- ").append(MarkdownText.inline(v.component().label() + (v.subject().isEmpty() ? "" : " " + v.subject())))
+                    .append(": ").append(MarkdownText.inline(v.detail())).append('\n');
+        }
+        if (c.versions().changes().stream().anyMatch(v -> !v.detail().isEmpty())) md.append('\n');
     }
 
     public static void appendGates(StringBuilder md, RunComparison c) {

@@ -26,7 +26,10 @@ public final class CompareText {
                 .append("  (").append(Counted.cases(c.matchedCases())).append(" in both runs)\n");
         out.append("what changed: ").append(c.versions().summary()).append('\n');
         out.append("masking: ").append(OutboundMask.notice(c.before(), c.after())).append('\n');
-        c.versions().changes().forEach(v -> out.append("  ").append(v.describe()).append('\n'));
+        for (VersionChange v : c.versions().changes()) {
+            out.append("  ").append(v.describe()).append('\n');
+            if (!v.detail().isEmpty()) out.append("    ").append(v.detail()).append('\n');
+        }
         out.append(String.format(Locale.ROOT,
                 "cases: %,d pass -> fail, %,d fail -> pass, %,d other outputs changed, %,d only in %s, %,d only in %s%n",
                 c.count(CaseChange.Kind.PASS_TO_FAIL), c.count(CaseChange.Kind.FAIL_TO_PASS), c.count(CaseChange.Kind.OUTPUT_CHANGED),

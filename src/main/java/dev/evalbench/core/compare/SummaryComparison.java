@@ -121,7 +121,7 @@ public final class SummaryComparison {
         StoredRun beforeTuples = tuples(before, beforeRecords);
         StoredRun afterTuples = tuples(after, afterRecords);
         return new RunComparison(shown(before, changes, true), shown(after, changes, false),
-                VersionDiff.between(beforeTuples, afterTuples),
+                EvalSetEdits.annotate(VersionDiff.between(beforeTuples, afterTuples), beforeTuples, afterTuples, snapshots),
                 TemplateDiffs.between(beforeTuples, afterTuples, snapshots),
                 changes,
                 CaseAlignment.matched(before.cases(), after.cases()).size(),
