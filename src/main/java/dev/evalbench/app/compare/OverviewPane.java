@@ -6,6 +6,7 @@ import dev.evalbench.core.compare.DiffRow;
 import dev.evalbench.core.compare.MetricMovement;
 import dev.evalbench.core.compare.TemplateDiff;
 import dev.evalbench.core.compare.VersionChange;
+import dev.evalbench.core.compare.VersionComponent;
 import dev.evalbench.core.service.ReviewService;
 import java.util.Locale;
 import javafx.collections.ListChangeListener;
@@ -178,18 +179,19 @@ final class OverviewPane extends HBox {
      * line was a word a row); or, when a side's text is not to be found, why, folded.
      */
     private static javafx.scene.Node template(TemplateDiff t) {
-        String title = "template diff of prompt " + t.promptId() + (t.afterPath() == null ? "" : " (" + t.afterPath() + ")");
+        String title = (t.component() == VersionComponent.PROMPT ? "template diff of prompt " + t.subject() : "diff of the " + t.title())
+                + (t.afterPath() == null ? "" : " (" + t.afterPath() + ")");
         if (!t.available()) {
             TitledPane pane = new TitledPane(title, muted(t.unavailable()));
             pane.setMinWidth(0);
             pane.setExpanded(false);
-            pane.setId("compare-template-" + t.promptId());
+            pane.setId("compare-template-" + t.key());
             return pane;
         }
         long changed = t.diff().rows().stream().filter(r -> r.kind() != DiffRow.Kind.EQUAL).count();
         String lines = changed + (changed == 1 ? " line" : " lines");
-        Hyperlink open = new Hyperlink("diff of " + t.promptId() + ": " + lines + " changed");
-        open.setId("compare-template-" + t.promptId());
+        Hyperlink open = new Hyperlink("diff of " + t.name() + ": " + lines + " changed");
+        open.setId("compare-template-" + t.key());
         open.setWrapText(true);
         open.setMinWidth(0);
         open.setTooltip(new Tooltip(title + ": open it in a window"));

@@ -3,13 +3,14 @@ package dev.evalbench.app.compare;
 import dev.evalbench.app.fx.UnifiedDiffView;
 import dev.evalbench.core.compare.TemplateDiff;
 import dev.evalbench.core.compare.UnifiedLine;
+import dev.evalbench.core.compare.VersionComponent;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /**
- * A changed prompt's template diff in a window of its own, as wide as a reader wants it: the comparison shows it in
+ * A changed prompt's template diff (or its output schema's, or the policy's) in a window of its own, as wide as a reader wants it: the comparison shows it in
  * the narrow column beside the gates, where a long line wraps into many. Not modal, so the comparison stays usable
  * beside it; Escape closes it. FX thread only.
  */
@@ -36,10 +37,14 @@ final class TemplateDiffWindow {
         return stage;
     }
 
-    /** "Prompt triage: prompts/triage.yaml, first run → second run", naming both files when it was renamed. */
+    /**
+     * "Prompt triage: prompts/triage.yaml, first run → second run" ("Policy: policy.yaml, …"), naming both files when
+     * it was renamed.
+     */
     static String title(TemplateDiff diff) {
         String path = diff.beforePath() == null || diff.beforePath().equals(diff.afterPath()) ? diff.afterPath()
                 : diff.beforePath() + " → " + diff.afterPath();
-        return "Prompt " + diff.promptId() + (path == null ? "" : ": " + path) + ", first run → second run";
+        String what = diff.component() == VersionComponent.PROMPT ? "Prompt " + diff.subject() : diff.heading();
+        return what + (path == null ? "" : ": " + path) + ", first run → second run";
     }
 }

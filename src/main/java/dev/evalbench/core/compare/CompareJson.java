@@ -37,8 +37,10 @@ public final class CompareJson {
         }
         ArrayNode templates = root.putArray("templates");
         for (TemplateDiff t : c.templates()) {
-            ObjectNode node = templates.addObject().put("prompt_id", t.promptId())
-                    .put("before_path", t.beforePath()).put("after_path", t.afterPath()).put("available", t.available());
+            // A prompt's template, a prompt's output schema, or the policy (no prompt id).
+            ObjectNode node = templates.addObject().put("component", t.component().label());
+            if (!t.subject().isEmpty()) node.put("prompt_id", t.subject());
+            node.put("before_path", t.beforePath()).put("after_path", t.afterPath()).put("available", t.available());
             if (t.available()) node.set("diff", rows(t.diff()));
             else node.put("unavailable", t.unavailable());
         }

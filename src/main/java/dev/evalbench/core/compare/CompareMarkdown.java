@@ -117,7 +117,7 @@ public final class CompareMarkdown {
 
     public static void appendTemplates(StringBuilder md, RunComparison c) {
         for (TemplateDiff t : c.templates()) {
-            md.append("<details><summary>Prompt template ").append(MarkdownText.inline(t.promptId())).append(": ")
+            md.append("<details><summary>").append(MarkdownText.inline(t.heading())).append(": ")
                     .append(MarkdownText.inline(t.afterPath() == null ? "(file unknown)" : t.afterPath()))
                     .append("</summary>\n\n");
             md.append(t.available() ? MarkdownText.fenced("diff", diffLines(t.diff())) : MarkdownText.inline(t.unavailable()) + "\n");

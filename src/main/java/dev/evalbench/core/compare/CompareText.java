@@ -74,7 +74,7 @@ public final class CompareText {
             }
         }
         for (TemplateDiff t : c.templates()) {
-            out.append("template of prompt ").append(t.promptId()).append(" (").append(t.afterPath()).append("):\n");
+            out.append(t.title()).append(" (").append(t.afterPath()).append("):\n");
             if (t.available()) appendWordDiff(out, t.diff(), "  ");
             else out.append("  ").append(t.unavailable()).append('\n');
         }

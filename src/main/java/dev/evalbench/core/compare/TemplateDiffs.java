@@ -6,29 +6,62 @@ import dev.evalbench.core.record.VersionTuple;
 import dev.evalbench.core.store.StoreException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
- * Finds the template files of prompts whose content hash changed and diffs their text. A prompt's file is
- * the input whose SHA-256 equals the prompt hash of the version tuple (tuple hashes are of file bytes), so
- * no knowledge of the workspace layout is needed; its text comes from the snapshot stored under that hash.
+ * Finds the input files whose content hash changed and diffs their text: each prompt's template, then each prompt's
+ * output schema and the policy (what decides on the model's proposals: a limit raised or a rule dropped there passes
+ * cases as surely as a better model does). A file is the input whose SHA-256 equals the hash the version tuple
+ * recorded (tuple hashes are of file bytes), so no knowledge of the workspace layout is needed; its text comes from
+ * the snapshot stored under that hash. A prompt whose text is not at hand says so; a schema or policy that is not
+ * (a run file from CI carries its templates only) is left out.
  */
 final class TemplateDiffs {
     private TemplateDiffs() {}
 
     static List<TemplateDiff> between(StoredRun before, StoredRun after, SnapshotSource snapshots) throws StoreException {
-        Map<String, String> a = promptHashes(before);
-        Map<String, String> b = promptHashes(after);
+        Map<String, String> a = hashes(before, VersionTuple::promptId, VersionTuple::promptHash);
+        Map<String, String> b = hashes(after, VersionTuple::promptId, VersionTuple::promptHash);
         List<TemplateDiff> diffs = new ArrayList<>();
         for (Map.Entry<String, String> entry : a.entrySet()) {
             String afterHash = b.get(entry.getKey());
             if (afterHash == null || afterHash.equals(entry.getValue())) continue;
             diffs.add(diff(entry.getKey(), before, entry.getValue(), after, afterHash, snapshots));
         }
+        files(VersionComponent.OUTPUT_SCHEMA, VersionTuple::promptId, VersionTuple::outputSchemaHash, before, after, snapshots,
+                diffs);
+        files(VersionComponent.POLICY, v -> "", VersionTuple::policyHash, before, after, snapshots, diffs);
         return diffs;
+    }
+
+    /**
+     * Adds the diff of each file of {@code component} whose hash changed, where both runs list it among their inputs
+     * and both texts are kept; one diff for a pair of texts that several subjects share (two prompts, one schema).
+     */
+    private static void files(VersionComponent component, Function<VersionTuple, String> subject, Function<VersionTuple, String> hash,
+            StoredRun before, StoredRun after, SnapshotSource snapshots, List<TemplateDiff> into) throws StoreException {
+        Map<String, String> a = hashes(before, subject, hash);
+        Map<String, String> b = hashes(after, subject, hash);
+        Set<String> shown = new HashSet<>();
+        for (Map.Entry<String, String> entry : a.entrySet()) {
+            String beforeHash = entry.getValue();
+            String afterHash = b.get(entry.getKey());
+            if (afterHash == null || afterHash.equals(beforeHash) || !shown.add(beforeHash + " " + afterHash)) continue;
+            String beforePath = pathOf(before, beforeHash);
+            String afterPath = pathOf(after, afterHash);
+            if (beforePath == null || afterPath == null) continue;
+            Optional<byte[]> left = snapshots.snapshot(beforeHash);
+            Optional<byte[]> right = snapshots.snapshot(afterHash);
+            if (left.isEmpty() || right.isEmpty()) continue;
+            into.add(new TemplateDiff(component, entry.getKey(), beforePath, afterPath,
+                    OutputDiff.between(text(left.get()), text(right.get())), null));
+        }
     }
 
     private static TemplateDiff diff(String promptId, StoredRun before, String beforeHash, StoredRun after, String afterHash,
@@ -46,12 +79,13 @@ final class TemplateDiffs {
                 OutputDiff.between(text(left.get()), text(right.get())), null);
     }
 
-    /** The prompt hash each prompt id recorded; a run that recorded two hashes for one prompt keeps the first. */
-    private static Map<String, String> promptHashes(StoredRun run) {
+    /** The hash each subject recorded; a run that recorded two for one subject keeps the first. */
+    private static Map<String, String> hashes(StoredRun run, Function<VersionTuple, String> subject,
+            Function<VersionTuple, String> hash) {
         Map<String, String> hashes = new TreeMap<>();
         for (CaseRecord record : run.cases()) {
             VersionTuple v = record.versions();
-            if (v != null && v.promptHash() != null) hashes.putIfAbsent(v.promptId(), v.promptHash());
+            if (v != null && hash.apply(v) != null) hashes.putIfAbsent(subject.apply(v), hash.apply(v));
         }
         return hashes;
     }

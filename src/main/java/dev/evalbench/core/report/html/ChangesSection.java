@@ -40,7 +40,7 @@ final class ChangesSection {
             html.close("tbody").close("table").close("div");
         }
         for (TemplateDiff t : c.templates()) {
-            html.element("h3", "Prompt template " + t.promptId() + (t.afterPath() == null ? "" : " (" + t.afterPath() + ")"));
+            html.element("h3", t.heading() + (t.afterPath() == null ? "" : " (" + t.afterPath() + ")"));
             if (t.available()) DiffTable.write(html, t.diff(), "baseline", "this run");
             else html.element("p", t.unavailable(), "class", "meta");
         }
