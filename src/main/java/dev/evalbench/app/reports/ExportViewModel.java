@@ -56,11 +56,11 @@ public final class ExportViewModel {
     }
 
     /** What the form writes, said above it: an eval report. */
-    public static final String WRITES_REPORT = "Writes report.json (the file a signature covers), report.md (for a pull "
-            + "request) and report.html (one page, no script); restricted values are masked in all of them.";
+    public static final String WRITES_REPORT = "Writes report.json and report.md (for a pull request), the files a signature "
+            + "covers, and report.html (one page, no script); restricted values are masked in all of them.";
     /** What the form writes for a canary compared with its control. */
     public static final String WRITES_CANARY = "A canary and its control: writes the canary's verdict as `evalbench "
-            + "canary` writes it, report.json (the file a signature covers) and report.md (for a pull request), each "
+            + "canary` writes it, report.json and report.md (for a pull request), the files a signature covers, each "
             + "metric with its test, interval and effect size, and the rollback target.";
 
     public static final Baseline NONE = new Baseline(null, "no baseline (this run alone)");

@@ -67,6 +67,16 @@ class ExportViewModelTest {
             signed.folderProperty().set(temp.resolve("signed").toString());
             signed.export();
             assertThat(signed.envelopeProperty().get()).isNotNull();
+            // The form's sentence names the report files the signature covers: those the signed statement lists (it
+            // said report.json alone once report.md was signed too).
+            var statement = dev.evalbench.core.report.sign.InTotoStatement.parse(
+                    dev.evalbench.core.report.sign.DsseEnvelope.read(signed.envelopeProperty().get()).payloadBytes());
+            java.util.List<String> reportFiles = statement.subjects().stream().map(s -> s.name())
+                    .filter(n -> n.startsWith("report.")).toList();
+            assertThat(reportFiles).containsExactlyInAnyOrder("report.json", "report.md");
+            String writes = ExportViewModel.WRITES_REPORT;
+            String covered = writes.substring(0, writes.indexOf(", the files a signature covers"));
+            assertThat(covered).contains(reportFiles).doesNotContain("report.html");
 
             ExportViewModel next = new ExportViewModel(runner, () -> history.store, Map.of(), () -> history.workspace,
                     first.id(), keys);
