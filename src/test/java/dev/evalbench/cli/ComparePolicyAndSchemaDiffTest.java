@@ -70,6 +70,25 @@ class ComparePolicyAndSchemaDiffTest {
         }
     }
 
+    /** A judge's rubric is a prompt's template: a score's meaning reworded moves the judge's verdicts with no other change. */
+    @Test
+    void aJudgesRubricChangeIsShownAsItsTemplatesDiff() throws Exception {
+        Path ws = Cli.copySample(tmp);
+        String w = ws.toString();
+        assertThat(Cli.run("run", w, "--suite", "triage").exit()).isIn(0, 1);
+        String before = latest(ws);
+        edit(ws.resolve("prompts/reply-rubric.yaml"), "revision: 1\n", "revision: 2\n");
+        edit(ws.resolve("prompts/reply-rubric.yaml"), "  4: helpful and correct,", "  4: helpful and mostly correct,");
+        assertThat(Cli.run("run", w, "--suite", "triage").exit()).isIn(0, 1);
+
+        Cli.Result compared = Cli.run("compare", before, latest(ws), "--workspace", w);
+
+        assertThat(compared.out()).contains("\n  judge triage/reply-quality: reply-rubric revision 1")
+                .contains("\ntemplate of prompt reply-rubric (prompts/reply-rubric.yaml):\n  revision: [-1-]{+2+}\n"
+                        + "    4: helpful and {+mostly +}correct, with a next step, but generic or a little stiff.\n")
+                .doesNotContain("template of prompt triage");
+    }
+
     private static void edit(Path file, String from, String to) throws Exception {
         String text = Files.readString(file);
         assertThat(text).contains(from);

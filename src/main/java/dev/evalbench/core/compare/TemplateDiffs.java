@@ -15,11 +15,11 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * Finds the input files whose content hash changed and diffs their text: each prompt's template, then each prompt's
- * output schema and the policy (what decides on the model's proposals: a limit raised or a rule dropped there passes
+ * Finds the input files whose content hash changed and diffs their text: each prompt's template, each judge's rubric
+ * (a prompt's template too), each prompt's output schema and the policy (what decides on the model's proposals: a limit raised or a rule dropped there passes
  * cases as surely as a better model does). A file is the input whose SHA-256 equals the hash the version tuple
  * recorded (tuple hashes are of file bytes), so no knowledge of the workspace layout is needed; its text comes from
- * the snapshot stored under that hash. A prompt whose text is not at hand says so; a schema or policy that is not
+ * the snapshot stored under that hash. A prompt whose text is not at hand says so; a rubric, schema or policy that is not
  * (a run file from CI carries its templates only) is left out.
  */
 final class TemplateDiffs {
@@ -34,9 +34,15 @@ final class TemplateDiffs {
             if (afterHash == null || afterHash.equals(entry.getValue())) continue;
             diffs.add(diff(entry.getKey(), before, entry.getValue(), after, afterHash, snapshots));
         }
-        files(VersionComponent.OUTPUT_SCHEMA, VersionTuple::promptId, VersionTuple::outputSchemaHash, before, after, snapshots,
-                diffs);
-        files(VersionComponent.POLICY, v -> "", VersionTuple::policyHash, before, after, snapshots, diffs);
+        // A judge's rubric is a prompt's template too, which the judge's verdicts follow.
+        Map<String, String> rubricsBefore = rubrics(before);
+        Map<String, String> rubricsAfter = rubrics(after);
+        rubricsBefore.keySet().removeAll(a.keySet());
+        files(VersionComponent.PROMPT, rubricsBefore, rubricsAfter, before, after, snapshots, diffs);
+        files(VersionComponent.OUTPUT_SCHEMA, hashes(before, VersionTuple::promptId, VersionTuple::outputSchemaHash),
+                hashes(after, VersionTuple::promptId, VersionTuple::outputSchemaHash), before, after, snapshots, diffs);
+        files(VersionComponent.POLICY, hashes(before, v -> "", VersionTuple::policyHash),
+                hashes(after, v -> "", VersionTuple::policyHash), before, after, snapshots, diffs);
         return diffs;
     }
 
@@ -44,10 +50,8 @@ final class TemplateDiffs {
      * Adds the diff of each file of {@code component} whose hash changed, where both runs list it among their inputs
      * and both texts are kept; one diff for a pair of texts that several subjects share (two prompts, one schema).
      */
-    private static void files(VersionComponent component, Function<VersionTuple, String> subject, Function<VersionTuple, String> hash,
-            StoredRun before, StoredRun after, SnapshotSource snapshots, List<TemplateDiff> into) throws StoreException {
-        Map<String, String> a = hashes(before, subject, hash);
-        Map<String, String> b = hashes(after, subject, hash);
+    private static void files(VersionComponent component, Map<String, String> a, Map<String, String> b, StoredRun before,
+            StoredRun after, SnapshotSource snapshots, List<TemplateDiff> into) throws StoreException {
         Set<String> shown = new HashSet<>();
         for (Map.Entry<String, String> entry : a.entrySet()) {
             String beforeHash = entry.getValue();
@@ -86,6 +90,19 @@ final class TemplateDiffs {
         for (CaseRecord record : run.cases()) {
             VersionTuple v = record.versions();
             if (v != null && hash.apply(v) != null) hashes.putIfAbsent(subject.apply(v), hash.apply(v));
+        }
+        return hashes;
+    }
+
+    /** The rubric hash of each judge's prompt, by prompt id; the first a run recorded for each. */
+    private static Map<String, String> rubrics(StoredRun run) {
+        Map<String, String> hashes = new TreeMap<>();
+        for (CaseRecord record : run.cases()) {
+            VersionTuple v = record.versions();
+            if (v == null) continue;
+            for (var judge : v.judges()) {
+                if (judge.promptId() != null && judge.promptHash() != null) hashes.putIfAbsent(judge.promptId(), judge.promptHash());
+            }
         }
         return hashes;
     }

@@ -118,7 +118,8 @@ public record VersionDiff(List<VersionChange> changes, String unknown) {
             put(parts, VersionComponent.ROUTE_MODEL, "", v.route() + " (" + v.provider() + "/" + v.model()
                     + (v.routeHash() == null ? "" : ", config sha256 " + shortHash(v.routeHash())) + ")");
             for (var j : v.judges()) {
-                put(parts, VersionComponent.JUDGE, record.key().suite() + "/" + j.name(), j.describe() + ", rubric sha256 "
+                // Named by the subject ("judge triage/reply-quality: reply-rubric revision 1 on grader …"), not again.
+                put(parts, VersionComponent.JUDGE, record.key().suite() + "/" + j.name(), j.grading() + ", rubric sha256 "
                         + shortHash(j.promptHash()) + (j.routeHash() == null ? "" : ", route config sha256 " + shortHash(j.routeHash())));
             }
             put(parts, VersionComponent.APP_VERSION, "", String.valueOf(v.appVersion()));

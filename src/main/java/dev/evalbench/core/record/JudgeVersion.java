@@ -19,6 +19,11 @@ public record JudgeVersion(
 
     /** One line for people: "reply-quality: reply-rubric revision 2 on grader (scripted/reply-grader-v1)". */
     public String describe() {
-        return name + ": " + promptId + " revision " + promptRevision + " on " + route + " (" + provider + "/" + model + ")";
+        return name + ": " + grading();
+    }
+
+    /** How it grades, where its name is said already: "reply-rubric revision 2 on grader (scripted/reply-grader-v1)". */
+    public String grading() {
+        return promptId + " revision " + promptRevision + " on " + route + " (" + provider + "/" + model + ")";
     }
 }
