@@ -18,8 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The policy decides on what the model proposes and the output schema says what it may propose: a refund limit raised
- * or a required field dropped passes cases as surely as a better model does. A comparison showed such a change as two
- * hashes; now it shows each file's diff, as it shows a prompt's, in the terminal, the Markdown, the JSON (against its
+ * or a required field dropped passes cases as surely as a better model does, and a route's parameters and price move
+ * its outputs and cost. A comparison showed such a change as two hashes; now it shows each file's diff, as it shows a
+ * prompt's, in the terminal, the Markdown, the JSON (against its
  * schema), the report against a baseline and the overview the window's comparison reads.
  */
 class ComparePolicyAndSchemaDiffTest {
@@ -35,6 +36,9 @@ class ComparePolicyAndSchemaDiffTest {
         edit(ws.resolve("policy.yaml"), "max_refund_amount: 200\n", "max_refund_amount: 2000\n");
         edit(ws.resolve("policy.yaml"), "revision: 2\n", "revision: 3\n");
         edit(ws.resolve("schemas/triage.schema.json"), "\"required\": [\"category\", \"priority\", ", "\"required\": [\"category\", ");
+        // The offline route's price, which its cost follows.
+        edit(ws.resolve("routes.yaml"), "    price: {input_per_mtok: 0.15, output_per_mtok: 0.60}\n\n  # The same model",
+                "    price: {input_per_mtok: 0.30, output_per_mtok: 0.60}\n\n  # The same model");
         assertThat(Cli.run("run", w, "--suite", "safety").exit()).isIn(0, 1);
         String after = latest(ws);
         Path md = tmp.resolve("compare.md");
@@ -45,13 +49,14 @@ class ComparePolicyAndSchemaDiffTest {
         assertThat(compared.out())
                 .contains("\noutput schema of prompt triage (schemas/triage.schema.json):\n"
                         + "    \"required\": [\"category\", \"[-priority\", \"-]action\", \"order_id\", \"reply\"],\n")
-                .contains("\npolicy (policy.yaml):\n  revision: [-2-]{+3+}\n    max_refund_amount: [-200-]{+2000+}\n");
+                .contains("\npolicy (policy.yaml):\n  revision: [-2-]{+3+}\n    max_refund_amount: [-200-]{+2000+}\n")
+                .contains("\nroutes (routes.yaml):\n      price: {input_per_mtok: 0.[-15-]{+30+}, output_per_mtok: 0.60}\n");
         assertThat(Files.readString(md)).contains("<details><summary>Policy: policy.yaml</summary>")
                 .contains("<details><summary>Output schema of prompt triage: schemas/triage.schema.json</summary>")
                 .contains("\n-   max_refund_amount: 200\n+   max_refund_amount: 2000\n");
         JsonNode json = JsonOutputTest.json(Cli.run("compare", before, after, "--workspace", w, "--json"), "compare");
         assertThat(json.get("templates")).extracting(t -> t.get("component").asText())
-                .containsExactly("output schema", "policy");
+                .containsExactly("output schema", "policy", "route/model");
         assertThat(json.get("templates").get(1).has("prompt_id")).as("the policy is no prompt's").isFalse();
         Path report = tmp.resolve("report");
         assertThat(Cli.run("report", after, "--baseline", before, "--out", report.toString(), "--workspace", w).exit()).isZero();
@@ -65,7 +70,8 @@ class ComparePolicyAndSchemaDiffTest {
             List<TemplateDiff> diffs = review.overview(a, b, review.cases(a, b), ws).templates();
             assertThat(diffs).extracting(TemplateDiff::component, TemplateDiff::name, TemplateDiff::key).containsExactly(
                     org.assertj.core.groups.Tuple.tuple(VersionComponent.OUTPUT_SCHEMA, "output schema of triage", "output-schema-triage"),
-                    org.assertj.core.groups.Tuple.tuple(VersionComponent.POLICY, "policy", "policy"));
+                    org.assertj.core.groups.Tuple.tuple(VersionComponent.POLICY, "policy", "policy"),
+                    org.assertj.core.groups.Tuple.tuple(VersionComponent.ROUTE_MODEL, "routes", "routes"));
             assertThat(diffs).allMatch(TemplateDiff::available);
         }
     }

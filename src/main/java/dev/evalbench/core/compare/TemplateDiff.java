@@ -4,8 +4,9 @@ import java.util.Locale;
 
 /**
  * The text diff of an input file whose content changed between two runs, from the runs' stored snapshots: a prompt's
- * template (keyed by prompt id), the policy (the deterministic layer that decides on the model's proposals) or a
- * prompt's output schema; {@code subject} says which prompt, empty for the policy. {@code beforePath}/{@code afterPath}
+ * template or a judge's rubric (keyed by prompt id), a prompt's output schema, the policy (the deterministic layer that
+ * decides on the model's proposals) or the routes file; {@code subject} says which prompt, empty for the policy and
+ * the routes. {@code beforePath}/{@code afterPath}
  * are workspace-relative (they may differ when the file was renamed). When a side's text cannot be found, {@code diff}
  * is null and {@code unavailable} says why.
  */
@@ -25,16 +26,20 @@ public record TemplateDiff(VersionComponent component, String subject, String be
         return subject;
     }
 
-    /** What the file is, in the terminal's words: "template of prompt triage", "policy", "output schema of prompt triage". */
+    /**
+     * What the file is, in the terminal's words: "template of prompt triage", "output schema of prompt triage", "policy",
+     * "routes".
+     */
     public String title() {
         return switch (component) {
             case PROMPT -> "template of prompt " + subject;
             case OUTPUT_SCHEMA -> "output schema of prompt " + subject;
+            case ROUTE_MODEL -> "routes";
             default -> component.label() + (subject.isEmpty() ? "" : " " + subject);
         };
     }
 
-    /** {@link #title} as a heading begins it: "Prompt template triage", "Policy", "Output schema of prompt triage". */
+    /** {@link #title} as a heading begins it: "Prompt template triage", "Output schema of prompt triage", "Policy", "Routes". */
     public String heading() {
         String t = component == VersionComponent.PROMPT ? "prompt template " + subject : title();
         return t.substring(0, 1).toUpperCase(Locale.ROOT) + t.substring(1);

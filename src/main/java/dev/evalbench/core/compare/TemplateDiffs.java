@@ -16,11 +16,12 @@ import java.util.function.Function;
 
 /**
  * Finds the input files whose content hash changed and diffs their text: each prompt's template, each judge's rubric
- * (a prompt's template too), each prompt's output schema and the policy (what decides on the model's proposals: a limit raised or a rule dropped there passes
- * cases as surely as a better model does). A file is the input whose SHA-256 equals the hash the version tuple
- * recorded (tuple hashes are of file bytes), so no knowledge of the workspace layout is needed; its text comes from
- * the snapshot stored under that hash. A prompt whose text is not at hand says so; a rubric, schema or policy that is not
- * (a run file from CI carries its templates only) is left out.
+ * (a prompt's template too), each prompt's output schema, the policy (what decides on the model's proposals: a limit
+ * raised or a rule dropped there passes cases as surely as a better model does), and routes.yaml when a route's
+ * definition changed. A file is the input whose SHA-256 equals the hash the version tuple recorded (tuple hashes are
+ * of file bytes), so no knowledge of the workspace layout is needed; its text comes from the snapshot stored under
+ * that hash. A prompt whose text is not at hand says so; a rubric, schema, policy or routes file that is not (a run
+ * file from CI carries its templates only) is left out.
  */
 final class TemplateDiffs {
     private TemplateDiffs() {}
@@ -43,6 +44,10 @@ final class TemplateDiffs {
                 hashes(after, VersionTuple::promptId, VersionTuple::outputSchemaHash), before, after, snapshots, diffs);
         files(VersionComponent.POLICY, hashes(before, v -> "", VersionTuple::policyHash),
                 hashes(after, v -> "", VersionTuple::policyHash), before, after, snapshots, diffs);
+        // A route's definition changed (a parameter, a model named through a variable's default): its file, whole.
+        if (routeChanged(before, after)) {
+            files(VersionComponent.ROUTE_MODEL, routesFile(before), routesFile(after), before, after, snapshots, diffs);
+        }
         return diffs;
     }
 
@@ -93,6 +98,22 @@ final class TemplateDiffs {
         }
         return hashes;
     }
+
+    /** Whether a route both runs called recorded another definition's hash in the second. */
+    private static boolean routeChanged(StoredRun before, StoredRun after) {
+        Map<String, String> a = hashes(before, VersionTuple::route, VersionTuple::routeHash);
+        Map<String, String> b = hashes(after, VersionTuple::route, VersionTuple::routeHash);
+        return a.entrySet().stream().anyMatch(e -> b.containsKey(e.getKey()) && !b.get(e.getKey()).equals(e.getValue()));
+    }
+
+    /** The routes file among the run's inputs, by its hash: {@code routes.yaml}, as the manifest names it by default. */
+    private static Map<String, String> routesFile(StoredRun run) {
+        Map<String, String> inputs = run.header().inputs();
+        String hash = inputs == null ? null : inputs.get(ROUTES_FILE);
+        return hash == null ? Map.of() : Map.of("", hash);
+    }
+
+    static final String ROUTES_FILE = "routes.yaml";
 
     /** The rubric hash of each judge's prompt, by prompt id; the first a run recorded for each. */
     private static Map<String, String> rubrics(StoredRun run) {
