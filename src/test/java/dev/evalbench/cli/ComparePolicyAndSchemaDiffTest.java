@@ -39,6 +39,10 @@ class ComparePolicyAndSchemaDiffTest {
         // The offline route's price, which its cost follows.
         edit(ws.resolve("routes.yaml"), "    price: {input_per_mtok: 0.15, output_per_mtok: 0.60}\n\n  # The same model",
                 "    price: {input_per_mtok: 0.30, output_per_mtok: 0.60}\n\n  # The same model");
+        // And a gateway's key pasted into a header, against the docs (it belongs in secret_headers' variable): the diff
+        // shows that a header changed, never its value.
+        edit(ws.resolve("routes.yaml"), "    api_key_env: OPENAI_API_KEY\n",
+                "    api_key_env: OPENAI_API_KEY\n    headers: {Helicone-Auth: \"Bearer sk-pasted-0123456789abcdef\"}\n");
         assertThat(Cli.run("run", w, "--suite", "safety").exit()).isIn(0, 1);
         String after = latest(ws);
         Path md = tmp.resolve("compare.md");
@@ -58,8 +62,13 @@ class ComparePolicyAndSchemaDiffTest {
         assertThat(json.get("templates")).extracting(t -> t.get("component").asText())
                 .containsExactly("output schema", "policy", "route/model");
         assertThat(json.get("templates").get(1).has("prompt_id")).as("the policy is no prompt's").isFalse();
+        assertThat(compared.out()).contains("{+    headers: {Helicone-Auth: [not shown]}+}");
         Path report = tmp.resolve("report");
         assertThat(Cli.run("report", after, "--baseline", before, "--out", report.toString(), "--workspace", w).exit()).isZero();
+        for (String written : List.of(compared.out(), Files.readString(md), json.toString(), Files.readString(report.resolve("report.md")),
+                Files.readString(report.resolve("report.html")))) {
+            assertThat(written).doesNotContain("sk-pasted");
+        }
         assertThat(Files.readString(report.resolve("report.html"))).contains("<h3>Policy (policy.yaml)</h3>")
                 .contains("<h3>Output schema of prompt triage (schemas/triage.schema.json)</h3>");
         // The window's comparison reads the same overview: a link per file, "diff of policy: 2 lines changed".

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Finds the input files whose content hash changed and diffs their text: each prompt's template, each judge's rubric
@@ -39,24 +40,27 @@ final class TemplateDiffs {
         Map<String, String> rubricsBefore = rubrics(before);
         Map<String, String> rubricsAfter = rubrics(after);
         rubricsBefore.keySet().removeAll(a.keySet());
-        files(VersionComponent.PROMPT, rubricsBefore, rubricsAfter, before, after, snapshots, diffs);
+        files(VersionComponent.PROMPT, rubricsBefore, rubricsAfter, before, after, snapshots, text -> text, diffs);
         files(VersionComponent.OUTPUT_SCHEMA, hashes(before, VersionTuple::promptId, VersionTuple::outputSchemaHash),
-                hashes(after, VersionTuple::promptId, VersionTuple::outputSchemaHash), before, after, snapshots, diffs);
+                hashes(after, VersionTuple::promptId, VersionTuple::outputSchemaHash), before, after, snapshots, text -> text, diffs);
         files(VersionComponent.POLICY, hashes(before, v -> "", VersionTuple::policyHash),
-                hashes(after, v -> "", VersionTuple::policyHash), before, after, snapshots, diffs);
+                hashes(after, v -> "", VersionTuple::policyHash), before, after, snapshots, text -> text, diffs);
         // A route's definition changed (a parameter, a model named through a variable's default): its file, whole.
         if (routeChanged(before, after)) {
-            files(VersionComponent.ROUTE_MODEL, routesFile(before), routesFile(after), before, after, snapshots, diffs);
+            // Without a header's value or a URL's credentials, should someone have written a key there.
+            files(VersionComponent.ROUTE_MODEL, routesFile(before), routesFile(after), before, after, snapshots,
+                    RoutesText::shown, diffs);
         }
         return diffs;
     }
 
     /**
      * Adds the diff of each file of {@code component} whose hash changed, where both runs list it among their inputs
-     * and both texts are kept; one diff for a pair of texts that several subjects share (two prompts, one schema).
+     * and both texts are kept, each text as {@code asShown} makes it; one diff for a pair of texts that several subjects
+     * share (two prompts, one schema).
      */
     private static void files(VersionComponent component, Map<String, String> a, Map<String, String> b, StoredRun before,
-            StoredRun after, SnapshotSource snapshots, List<TemplateDiff> into) throws StoreException {
+            StoredRun after, SnapshotSource snapshots, UnaryOperator<String> asShown, List<TemplateDiff> into) throws StoreException {
         Set<String> shown = new HashSet<>();
         for (Map.Entry<String, String> entry : a.entrySet()) {
             String beforeHash = entry.getValue();
@@ -69,7 +73,7 @@ final class TemplateDiffs {
             Optional<byte[]> right = snapshots.snapshot(afterHash);
             if (left.isEmpty() || right.isEmpty()) continue;
             into.add(new TemplateDiff(component, entry.getKey(), beforePath, afterPath,
-                    OutputDiff.between(text(left.get()), text(right.get())), null));
+                    OutputDiff.between(asShown.apply(text(left.get())), asShown.apply(text(right.get()))), null));
         }
     }
 
