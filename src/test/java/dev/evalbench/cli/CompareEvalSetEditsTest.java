@@ -4,18 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.evalbench.core.compare.VersionChange;
 import dev.evalbench.core.compare.VersionComponent;
 import dev.evalbench.core.json.Json;
-import dev.evalbench.core.service.ReviewService;
-import dev.evalbench.core.store.HistoryLocation;
-import dev.evalbench.core.store.RunStore;
-import dev.evalbench.core.store.sqlite.SqliteRunStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,54 +26,36 @@ class CompareEvalSetEditsTest {
 
     @Test
     void theChangedEvalSetNamesTheCasesRelabelledEditedAddedAndRemoved() throws Exception {
-        Path ws = Cli.copySample(tmp);
-        String w = ws.toString();
-        assertThat(Cli.run("run", w, "--suite", "triage").exit()).isIn(0, 1);
-        String before = latest(ws);
-        editTickets(ws.resolve("datasets/tickets.jsonl"));
-        assertThat(Cli.run("run", w, "--suite", "triage").exit()).isIn(0, 1);
-        String after = latest(ws);
+        RunsAroundAnEdit runs = RunsAroundAnEdit.of(tmp, "triage", ws -> editTickets(ws.resolve("datasets/tickets.jsonl")));
         String edits = "2 cases edited: t002 (expected), t005 (input); 1 case added: t900; 1 case removed: t127";
         Path md = tmp.resolve("compare.md");
 
-        Cli.Result compared = Cli.run("compare", before, after, "--workspace", w, "--markdown", md.toString());
+        Cli.Result compared = runs.compare("--markdown", md.toString());
 
         assertThat(compared.exit()).as(compared.err()).isZero();
-        assertThat(compared.out()).containsPattern("\n  eval set triage: version [^\n]+ → version [^\n]+\n    " + java.util.regex.Pattern
-                .quote(edits) + "\n");
+        assertThat(compared.out()).containsPattern("\n  eval set triage: version [^\n]+ → version [^\n]+\n    "
+                + Pattern.quote(edits) + "\n");
         assertThat(Files.readString(md)).contains("\n- eval set triage: " + edits + "\n");
-        JsonNode json = JsonOutputTest.json(Cli.run("compare", before, after, "--workspace", w, "--json"), "compare");
+        JsonNode json = JsonOutputTest.json(runs.compare("--json"), "compare");
         assertThat(json.get("version_changes")).anySatisfy(v -> {
             assertThat(v.get("component").asText()).isEqualTo("eval set");
             assertThat(v.get("detail").asText()).isEqualTo(edits);
         });
         Path report = tmp.resolve("report");
-        assertThat(Cli.run("report", after, "--baseline", before, "--out", report.toString(), "--workspace", w).exit()).isZero();
+        assertThat(Cli.run("report", runs.after(), "--baseline", runs.before(), "--out", report.toString(), "--workspace",
+                runs.ws().toString()).exit()).isZero();
         assertThat(Files.readString(report.resolve("report.md"))).contains("\n- eval set triage: " + edits + "\n");
         assertThat(Files.readString(report.resolve("report.html")))
                 .contains("<tr class=\"change-detail\"><td></td><td colspan=\"2\">" + edits + "</td></tr>");
-        // The window's comparison reads the same overview.
-        try (RunStore store = SqliteRunStore.open(HistoryLocation.defaultDb(ws))) {
-            ReviewService review = new ReviewService(Map.of());
-            ReviewService.Side a = new ReviewService.Side(store, before);
-            ReviewService.Side b = new ReviewService.Side(store, after);
-            List<VersionChange> changes = review.overview(a, b, review.cases(a, b), ws).versions().changes();
-            assertThat(changes).filteredOn(c -> c.component() == VersionComponent.EVAL_SET).singleElement()
-                    .satisfies(c -> assertThat(c.detail()).isEqualTo(edits));
-        }
+        assertThat(runs.overview().versions().changes()).filteredOn(c -> c.component() == VersionComponent.EVAL_SET)
+                .singleElement().satisfies(c -> assertThat(c.detail()).isEqualTo(edits));
     }
 
     @Test
     void anUnchangedEvalSetSaysNothingMore() throws Exception {
-        Path ws = Cli.copySample(tmp);
-        String w = ws.toString();
-        assertThat(Cli.run("run", w, "--suite", "safety").exit()).isIn(0, 1);
-        String before = latest(ws);
-        assertThat(Cli.run("run", w, "--suite", "safety").exit()).isIn(0, 1);
+        RunsAroundAnEdit runs = RunsAroundAnEdit.of(tmp, "safety", ws -> { });
 
-        Cli.Result compared = Cli.run("compare", before, latest(ws), "--workspace", w);
-
-        assertThat(compared.out()).doesNotContain("eval set").doesNotContain("edited");
+        assertThat(runs.compare().out()).doesNotContain("eval set").doesNotContain("edited");
     }
 
     /** t002 relabelled, t005's ticket reworded, t900 added (a copy of t001), t127 removed. */
@@ -98,11 +75,5 @@ class CompareEvalSetEditsTest {
             if (id.equals("t001")) lines.add(Json.MAPPER.writeValueAsString(c.deepCopy().put("id", "t900")));
         }
         Files.write(file, lines);
-    }
-
-    private static String latest(Path ws) throws Exception {
-        try (RunStore store = SqliteRunStore.open(HistoryLocation.defaultDb(ws))) {
-            return store.runs(1).get(0).id();
-        }
     }
 }

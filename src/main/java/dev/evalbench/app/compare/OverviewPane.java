@@ -179,8 +179,9 @@ final class OverviewPane extends HBox {
      * line was a word a row); or, when a side's text is not to be found, why, folded.
      */
     private static javafx.scene.Node template(TemplateDiff t) {
-        String title = (t.component() == VersionComponent.PROMPT ? "template diff of prompt " + t.subject() : "diff of the " + t.title())
-                + (t.afterPath() == null ? "" : " (" + t.afterPath() + ")");
+        String what = t.component() == VersionComponent.PROMPT ? "template diff of prompt " + t.subject()
+                : "diff of the " + t.title();
+        String title = what + (t.afterPath() == null ? "" : " (" + t.afterPath() + ")");
         if (!t.available()) {
             TitledPane pane = new TitledPane(title, muted(t.unavailable()));
             pane.setMinWidth(0);

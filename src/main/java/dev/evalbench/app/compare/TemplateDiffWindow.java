@@ -10,8 +10,9 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /**
- * A changed prompt's template diff (or its output schema's, or the policy's) in a window of its own, as wide as a reader wants it: the comparison shows it in
- * the narrow column beside the gates, where a long line wraps into many. Not modal, so the comparison stays usable
+ * A changed prompt's template diff (or its output schema's, the policy's, the routes') in a window of its own, as wide
+ * as a reader wants it: the comparison shows it in the narrow column beside the gates, where a long line wraps into
+ * many. Not modal, so the comparison stays usable
  * beside it; Escape closes it. FX thread only.
  */
 final class TemplateDiffWindow {

@@ -36,7 +36,8 @@ final class EvalSetEdits {
     private EvalSetEdits() {}
 
     /** {@code diff} with each eval set's change saying which cases it touched, where both files are at hand. */
-    static VersionDiff annotate(VersionDiff diff, StoredRun before, StoredRun after, SnapshotSource snapshots) throws StoreException {
+    static VersionDiff annotate(VersionDiff diff, StoredRun before, StoredRun after, SnapshotSource snapshots)
+            throws StoreException {
         if (diff.changes().stream().noneMatch(c -> c.component() == VersionComponent.EVAL_SET)) return diff;
         Map<String, String> a = evalSetHashes(before);
         Map<String, String> b = evalSetHashes(after);

@@ -34,7 +34,8 @@ final class RoutesText {
         int headersIndent = -1;
         for (String line : text.split("\n", -1)) {
             int indent = indent(line);
-            if (headersIndent >= 0 && !line.isBlank() && !line.trim().startsWith("#") && indent <= headersIndent) headersIndent = -1;
+            boolean content = !line.isBlank() && !line.trim().startsWith("#");
+            if (headersIndent >= 0 && content && indent <= headersIndent) headersIndent = -1;
             Matcher headers = HEADERS.matcher(line);
             if (headers.matches()) {
                 if (headers.group(2) == null) {

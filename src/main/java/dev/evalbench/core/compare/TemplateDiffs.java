@@ -42,7 +42,8 @@ final class TemplateDiffs {
         rubricsBefore.keySet().removeAll(a.keySet());
         files(VersionComponent.PROMPT, rubricsBefore, rubricsAfter, before, after, snapshots, text -> text, diffs);
         files(VersionComponent.OUTPUT_SCHEMA, hashes(before, VersionTuple::promptId, VersionTuple::outputSchemaHash),
-                hashes(after, VersionTuple::promptId, VersionTuple::outputSchemaHash), before, after, snapshots, text -> text, diffs);
+                hashes(after, VersionTuple::promptId, VersionTuple::outputSchemaHash), before, after, snapshots, text -> text,
+                diffs);
         files(VersionComponent.POLICY, hashes(before, v -> "", VersionTuple::policyHash),
                 hashes(after, v -> "", VersionTuple::policyHash), before, after, snapshots, text -> text, diffs);
         // A route's definition changed (a parameter, a model named through a variable's default): its file, whole.
@@ -60,7 +61,8 @@ final class TemplateDiffs {
      * share (two prompts, one schema).
      */
     private static void files(VersionComponent component, Map<String, String> a, Map<String, String> b, StoredRun before,
-            StoredRun after, SnapshotSource snapshots, UnaryOperator<String> asShown, List<TemplateDiff> into) throws StoreException {
+            StoredRun after, SnapshotSource snapshots, UnaryOperator<String> asShown, List<TemplateDiff> into)
+            throws StoreException {
         Set<String> shown = new HashSet<>();
         for (Map.Entry<String, String> entry : a.entrySet()) {
             String beforeHash = entry.getValue();
@@ -126,7 +128,8 @@ final class TemplateDiffs {
             VersionTuple v = record.versions();
             if (v == null) continue;
             for (var judge : v.judges()) {
-                if (judge.promptId() != null && judge.promptHash() != null) hashes.putIfAbsent(judge.promptId(), judge.promptHash());
+                if (judge.promptId() == null || judge.promptHash() == null) continue;
+                hashes.putIfAbsent(judge.promptId(), judge.promptHash());
             }
         }
         return hashes;

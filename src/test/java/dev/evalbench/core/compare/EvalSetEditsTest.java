@@ -34,12 +34,14 @@ class EvalSetEditsTest {
                 {"id": "a", "vars": {"q": "one"}, "tags": ["t"], "expected": {"label": "x"}}
                 {"id": "b",   "vars": {"q": "two"}, "expected": {"label": "y"}, "restricted": ["s@example.com"]}
                 """;
-        assertThat(EvalSetEdits.between(bytes(BEFORE), bytes(reordered))).contains("no case differs (the file's layout or order changed)");
+        assertThat(EvalSetEdits.between(bytes(BEFORE), bytes(reordered)))
+                .contains("no case differs (the file's layout or order changed)");
     }
 
     @Test
     void manyCasesAreNamedUpToTenAndTheRestCounted() {
-        String many = IntStream.range(0, 13).mapToObj(i -> "{\"id\": \"n" + i + "\", \"vars\": {}}").collect(Collectors.joining("\n"));
+        String many = IntStream.range(0, 13).mapToObj(i -> "{\"id\": \"n" + i + "\", \"vars\": {}}")
+                .collect(Collectors.joining("\n"));
         assertThat(EvalSetEdits.between(bytes(""), bytes(many)))
                 .contains("13 cases added: n0, n1, n2, n3, n4, n5, n6, n7, n8, n9 and 3 more");
     }

@@ -34,7 +34,8 @@ final class ChangesSection {
                         .open("td").element("code", v.after()).close("td").close("tr");
                 // Which cases an eval set's change touched, under its hashes, across the row.
                 if (!v.detail().isEmpty()) {
-                    html.open("tr", "class", "change-detail").element("td", "").element("td", v.detail(), "colspan", "2").close("tr");
+                    html.open("tr", "class", "change-detail").element("td", "").element("td", v.detail(), "colspan", "2")
+                            .close("tr");
                 }
             }
             html.close("tbody").close("table").close("div");
