@@ -3,6 +3,7 @@ package dev.evalbench.core.compare;
 import dev.evalbench.core.record.CaseRecord;
 import dev.evalbench.core.record.StoredRun;
 import dev.evalbench.core.record.VersionTuple;
+import dev.evalbench.core.secret.RoutesText;
 import dev.evalbench.core.store.StoreException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -115,11 +116,9 @@ final class TemplateDiffs {
     /** The routes file among the run's inputs, by its hash: {@code routes.yaml}, as the manifest names it by default. */
     private static Map<String, String> routesFile(StoredRun run) {
         Map<String, String> inputs = run.header().inputs();
-        String hash = inputs == null ? null : inputs.get(ROUTES_FILE);
+        String hash = inputs == null ? null : inputs.get(RoutesText.FILE);
         return hash == null ? Map.of() : Map.of("", hash);
     }
-
-    static final String ROUTES_FILE = "routes.yaml";
 
     /** The rubric hash of each judge's prompt, by prompt id; the first a run recorded for each. */
     private static Map<String, String> rubrics(StoredRun run) {

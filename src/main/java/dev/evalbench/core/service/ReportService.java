@@ -96,7 +96,8 @@ public final class ReportService {
             templates.putAll(base.templates()); // an exported baseline's, masked as it was exported
             templates.putAll(dev.evalbench.core.store.PromptTemplates.of(content.baseline(), store, text -> mask.text(null, text)));
         }
-        templates.putAll(dev.evalbench.core.store.PromptTemplates.of(content.run().versions(), store, text -> mask.text(null, text)));
+        templates.putAll(dev.evalbench.core.store.PromptTemplates.of(content.run().versions(), content.run().header().inputs(),
+                store, text -> mask.text(null, text)));
         dev.evalbench.core.report.ReportTemplates.write(out, templates);
         Path envelope = out.resolve(ReportSigner.ENVELOPE);
         if (signer != null) {

@@ -1,4 +1,4 @@
-package dev.evalbench.core.compare;
+package dev.evalbench.core.secret;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,10 +11,13 @@ import java.util.regex.Pattern;
  * a route's {@code headers} (a gateway's "Bearer …" pasted in), the user and password of a URL, and the value of a
  * URL's query parameter named like a key, token, signature or password. A value that is only a {@code ${VARIABLE}}
  * reference is kept: it names the variable, not its value. The diff of two such texts shows that a hidden value
- * changed, never what it was. Line by line, so line numbers stay the file's. Pure.
+ * changed, never what it was; an export or a report folder carries the routes file so. Line by line, so line numbers
+ * stay the file's. Pure.
  */
-final class RoutesText {
-    static final String HIDDEN = "[not shown]";
+public final class RoutesText {
+    public static final String HIDDEN = "[not shown]";
+    /** The routes file as a run lists it among its inputs (the manifest's default name). */
+    public static final String FILE = "routes.yaml";
 
     private static final Pattern HEADERS = Pattern.compile("^(\\s*)(?:-\\s+)?headers\\s*:\\s*(\\{.*)?$");
     /** An entry of a flow mapping: its key, then a quoted value, a variable reference or a plain run up to , or }. */
@@ -29,7 +32,7 @@ final class RoutesText {
     private RoutesText() {}
 
     /** {@code text} with header values, URL credentials and secret-named query values replaced by {@link #HIDDEN}. */
-    static String shown(String text) {
+    public static String shown(String text) {
         List<String> out = new ArrayList<>();
         int headersIndent = -1;
         for (String line : text.split("\n", -1)) {

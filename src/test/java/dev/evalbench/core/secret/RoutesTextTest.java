@@ -1,4 +1,4 @@
-package dev.evalbench.core.compare;
+package dev.evalbench.core.secret;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
