@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The policy decides on what the model proposes and the output schema says what it may propose: a refund limit raised
- * or a required field dropped passes cases as surely as a better model does, and a route's parameters and price move
- * its outputs and cost. A comparison showed such a change as two hashes; now it shows each file's diff, as it shows a
+ * or a required field dropped passes cases as surely as a better model does, a route's parameters and price move
+ * its outputs and cost, and a gate loosened passes the run. A comparison showed such a change as two hashes; now it shows each file's diff, as it shows a
  * prompt's, in the terminal, the Markdown, the JSON (against its
  * schema), the report against a baseline and the overview the window's comparison reads.
  */
@@ -38,24 +38,28 @@ class ComparePolicyAndSchemaDiffTest {
             // diff shows that a header changed, never its value.
             edit(ws.resolve("routes.yaml"), "    api_key_env: OPENAI_API_KEY\n",
                     "    api_key_env: OPENAI_API_KEY\n    headers: {Helicone-Auth: \"Bearer sk-pasted-0123456789abcdef\"}\n");
+            // The cost gate loosened to let the dearer route pass: no part of a case's version tuple, a run's input.
+            edit(ws.resolve("gates.yaml"), "max_increase: 0.10", "max_increase: 1.00");
         });
         Path md = tmp.resolve("compare.md");
 
         Cli.Result compared = runs.compare("--markdown", md.toString());
 
         assertThat(compared.exit()).as(compared.err()).isZero();
-        assertThat(compared.out())
+        assertThat(compared.out()).contains("\nwhat changed: output schema, policy, route/model, gates changed\n")
+                .containsPattern("\n  gates: sha256 \\w{12} → sha256 \\w{12}\n")
+                .contains("\ngates (gates.yaml):\n    - {id: cost, kind: cost_variance, max_increase: [-0.10-]{+1.00+}}\n")
                 .contains("\noutput schema of prompt triage (schemas/triage.schema.json):\n"
                         + "    \"required\": [\"category\", \"[-priority\", \"-]action\", \"order_id\", \"reply\"],\n")
                 .contains("\npolicy (policy.yaml):\n  revision: [-2-]{+3+}\n    max_refund_amount: [-200-]{+2000+}\n")
-                .contains("\nroutes (routes.yaml):\n      price: {input_per_mtok: 0.[-15-]{+30+}, output_per_mtok: 0.60}\n")
+                .contains("\nroutes (routes.yaml):\n      price: {input_per_mtok: [-0.15-]{+0.30+}, output_per_mtok: 0.60}\n")
                 .contains("{+    headers: {Helicone-Auth: [not shown]}+}");
         assertThat(Files.readString(md)).contains("<details><summary>Policy: policy.yaml</summary>")
                 .contains("<details><summary>Output schema of prompt triage: schemas/triage.schema.json</summary>")
                 .contains("\n-   max_refund_amount: 200\n+   max_refund_amount: 2000\n");
         JsonNode json = JsonOutputTest.json(runs.compare("--json"), "compare");
         assertThat(json.get("templates")).extracting(t -> t.get("component").asText())
-                .containsExactly("output schema", "policy", "route/model");
+                .containsExactly("output schema", "policy", "route/model", "gates");
         assertThat(json.get("templates").get(1).has("prompt_id")).as("the policy is no prompt's").isFalse();
         Path report = tmp.resolve("report");
         assertThat(Cli.run("report", runs.after(), "--baseline", runs.before(), "--out", report.toString(), "--workspace",
@@ -71,7 +75,8 @@ class ComparePolicyAndSchemaDiffTest {
         Cli.Result fromFiles = Cli.run("compare", beforeFile.toString(), afterFile.toString());
         assertThat(fromFiles.out()).as(fromFiles.err())
                 .contains("\npolicy (policy.yaml):\n  revision: [-2-]{+3+}\n    max_refund_amount: [-200-]{+2000+}\n")
-                .contains("\nroutes (routes.yaml):\n      price: {input_per_mtok: 0.[-15-]{+30+}, output_per_mtok: 0.60}\n");
+                .contains("\nroutes (routes.yaml):\n      price: {input_per_mtok: [-0.15-]{+0.30+}, output_per_mtok: 0.60}\n")
+                .contains("\ngates (gates.yaml):\n");
         for (String written : List.of(compared.out(), Files.readString(md), json.toString(),
                 Files.readString(report.resolve("report.md")), Files.readString(report.resolve("report.html")),
                 Files.readString(report.resolve("report-templates.json")), Files.readString(afterFile), fromFiles.out())) {
@@ -82,7 +87,8 @@ class ComparePolicyAndSchemaDiffTest {
         assertThat(diffs).extracting(TemplateDiff::component, TemplateDiff::name, TemplateDiff::key).containsExactly(
                 tuple(VersionComponent.OUTPUT_SCHEMA, "output schema of triage", "output-schema-triage"),
                 tuple(VersionComponent.POLICY, "policy", "policy"),
-                tuple(VersionComponent.ROUTE_MODEL, "routes", "routes"));
+                tuple(VersionComponent.ROUTE_MODEL, "routes", "routes"),
+                tuple(VersionComponent.GATES, "gates", "gates"));
         assertThat(diffs).allMatch(TemplateDiff::available);
     }
 

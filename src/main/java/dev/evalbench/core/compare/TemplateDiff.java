@@ -5,8 +5,8 @@ import java.util.Locale;
 /**
  * The text diff of an input file whose content changed between two runs, from the runs' stored snapshots: a prompt's
  * template or a judge's rubric (keyed by prompt id), a prompt's output schema, the policy (the deterministic layer that
- * decides on the model's proposals) or the routes file; {@code subject} says which prompt, empty for the policy and
- * the routes. {@code beforePath}/{@code afterPath}
+ * decides on the model's proposals), the routes file or the gates file; {@code subject} says which prompt, empty for
+ * the others. {@code beforePath}/{@code afterPath}
  * are workspace-relative (they may differ when the file was renamed). When a side's text cannot be found, {@code diff}
  * is null and {@code unavailable} says why.
  */
@@ -35,6 +35,7 @@ public record TemplateDiff(VersionComponent component, String subject, String be
             case PROMPT -> "template of prompt " + subject;
             case OUTPUT_SCHEMA -> "output schema of prompt " + subject;
             case ROUTE_MODEL -> "routes";
+            case GATES -> "gates";
             default -> component.label() + (subject.isEmpty() ? "" : " " + subject);
         };
     }

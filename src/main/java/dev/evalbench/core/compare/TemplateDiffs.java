@@ -19,8 +19,8 @@ import java.util.function.UnaryOperator;
 /**
  * Finds the input files whose content hash changed and diffs their text: each prompt's template, each judge's rubric
  * (a prompt's template too), each prompt's output schema, the policy (what decides on the model's proposals: a limit
- * raised or a rule dropped there passes cases as surely as a better model does), and routes.yaml when a route's
- * definition changed. A file is the input whose SHA-256 equals the hash the version tuple recorded (tuple hashes are
+ * raised or a rule dropped there passes cases as surely as a better model does), routes.yaml when a route's
+ * definition changed, and gates.yaml (a threshold loosened passes the run). A file is the input whose SHA-256 equals the hash the version tuple recorded (tuple hashes are
  * of file bytes), so no knowledge of the workspace layout is needed; its text comes from the snapshot stored under
  * that hash. A prompt whose text is not at hand says so; a rubric, schema, policy or routes file that is not (a run
  * file from CI carries its templates only) is left out.
@@ -50,9 +50,11 @@ final class TemplateDiffs {
         // A route's definition changed (a parameter, a model named through a variable's default): its file, whole.
         if (routeChanged(before, after)) {
             // Without a header's value or a URL's credentials, should someone have written a key there.
-            files(VersionComponent.ROUTE_MODEL, routesFile(before), routesFile(after), before, after, snapshots,
-                    RoutesText::shown, diffs);
+            files(VersionComponent.ROUTE_MODEL, input(before, RoutesText.FILE), input(after, RoutesText.FILE), before, after,
+                    snapshots, RoutesText::shown, diffs);
         }
+        files(VersionComponent.GATES, input(before, VersionDiff.GATES_FILE), input(after, VersionDiff.GATES_FILE), before,
+                after, snapshots, text -> text, diffs);
         return diffs;
     }
 
@@ -113,10 +115,10 @@ final class TemplateDiffs {
         return a.entrySet().stream().anyMatch(e -> b.containsKey(e.getKey()) && !b.get(e.getKey()).equals(e.getValue()));
     }
 
-    /** The routes file among the run's inputs, by its hash: {@code routes.yaml}, as the manifest names it by default. */
-    private static Map<String, String> routesFile(StoredRun run) {
+    /** The run's input of that path by its hash, under no subject; none when the run does not list it. */
+    private static Map<String, String> input(StoredRun run, String path) {
         Map<String, String> inputs = run.header().inputs();
-        String hash = inputs == null ? null : inputs.get(RoutesText.FILE);
+        String hash = inputs == null ? null : inputs.get(path);
         return hash == null ? Map.of() : Map.of("", hash);
     }
 

@@ -3,7 +3,8 @@ package dev.evalbench.core.compare;
 /**
  * The parts of a version tuple a reviewer asks about, in the order a comparison names them. The first six
  * change what a model outputs; {@link #JUDGE} (a judge's rubric or grading route/model) changes how outputs
- * are scored; {@link #APP_VERSION} and {@link #GIT_COMMIT} are context.
+ * are scored and {@link #GATES} (the gates file, which the tuple does not carry: a run's inputs do) what passes;
+ * {@link #APP_VERSION} and {@link #GIT_COMMIT} are context.
  */
 public enum VersionComponent {
     PROMPT("prompt"),
@@ -13,6 +14,7 @@ public enum VersionComponent {
     EVAL_SET("eval set"),
     ROUTE_MODEL("route/model"),
     JUDGE("judge"),
+    GATES("gates"),
     APP_VERSION("app version"),
     GIT_COMMIT("git commit");
 
@@ -27,7 +29,7 @@ public enum VersionComponent {
         return label;
     }
 
-    /** Whether a change here can change what the model outputs or how it is decided and scored. */
+    /** Whether a change here can change what the model outputs or how it is decided, scored and gated. */
     public boolean affectsOutput() {
         return this != APP_VERSION && this != GIT_COMMIT;
     }

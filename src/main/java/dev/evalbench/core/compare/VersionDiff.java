@@ -105,6 +105,9 @@ public record VersionDiff(List<VersionChange> changes, String unknown) {
         return parts.isEmpty() ? "nothing that affects outputs changed" : String.join(", ", parts) + " changed";
     }
 
+    /** The gates file as a run lists it among its inputs (the manifest's default name). */
+    static final String GATES_FILE = "gates.yaml";
+
     private static Map<VersionComponent, Map<String, Set<String>>> describe(StoredRun run) {
         Map<VersionComponent, Map<String, Set<String>>> parts = new EnumMap<>(VersionComponent.class);
         for (CaseRecord record : run.cases()) {
@@ -125,6 +128,10 @@ public record VersionDiff(List<VersionChange> changes, String unknown) {
             put(parts, VersionComponent.APP_VERSION, "", String.valueOf(v.appVersion()));
             put(parts, VersionComponent.GIT_COMMIT, "", v.gitCommit() == null ? "none" : shortHash(v.gitCommit()));
         }
+        // The gates file is no part of a case's tuple, but a loosened threshold passes a run as surely as a better model:
+        // the run's inputs name it. Only for a run that recorded tuples (one that stored no case tells nothing).
+        String gates = run.header().inputs() == null ? null : run.header().inputs().get(GATES_FILE);
+        if (!parts.isEmpty() && gates != null) put(parts, VersionComponent.GATES, "", "sha256 " + shortHash(gates));
         return parts;
     }
 

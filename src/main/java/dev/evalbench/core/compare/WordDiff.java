@@ -8,13 +8,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The word-level diff of two lines: both are cut into tokens (runs of letters and digits, runs of spaces,
- * and single other characters, so {@code "high",} gives {@code "}, {@code high}, {@code "}, {@code ,}) and
+ * The word-level diff of two lines: both are cut into tokens (decimal numbers, runs of letters and digits, runs of
+ * spaces, and single other characters, so {@code "high",} gives {@code "}, {@code high}, {@code "}, {@code ,}) and
  * diffed with java-diff-utils ({@link BoundedDiff}). The tokens of one unchanged run, or of one change, form
  * one segment. Pure.
  */
 final class WordDiff {
-    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}_]+|\\s+|.", Pattern.DOTALL);
+    /** A decimal number is one token ("0.10": a changed limit reads [-0.10-]{+1.00+}, not [-0-]{+1+}.[-10-]{+00+}). */
+    private static final Pattern TOKEN = Pattern.compile("\\p{N}+(?:\\.\\p{N}+)+|[\\p{L}\\p{N}_]+|\\s+|.", Pattern.DOTALL);
 
     private WordDiff() {}
 

@@ -16,7 +16,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * The text of the prompt template files a run used, by SHA-256, and of the other files a comparison diffs (its judges'
- * rubrics, its prompts' output schemas, its policy and its routes file): what an export and a report folder carry so
+ * rubrics, its prompts' output schemas, its policy, its routes file and its gates file): what an export and a report folder carry so
  * that the comparison of two runs opened from files can show each changed file's diff without the history that ran
  * them. A file is the snapshot whose SHA-256 is the hash the version tuple recorded (tuple hashes are of file bytes);
  * the routes file is the run's input of that name, carried without what could be a secret ({@link RoutesText}). An export leaves the machine, so a template is carried masked like the rest of the run when
@@ -26,6 +26,9 @@ import java.util.function.UnaryOperator;
 public final class PromptTemplates {
     /** One template's text as exported; {@code masked}: restricted values in it were replaced. */
     public record Text(String text, boolean masked) {}
+
+    /** The gates file as a run lists it among its inputs. */
+    private static final String GATES_FILE = "gates.yaml";
 
     private PromptTemplates() {}
 
@@ -54,6 +57,7 @@ public final class PromptTemplates {
         }
         String routes = inputs == null ? null : inputs.get(RoutesText.FILE);
         put(texts, routes, store, text -> outbound.apply(RoutesText.shown(text)));
+        put(texts, inputs == null ? null : inputs.get(GATES_FILE), store, outbound);
         return texts;
     }
 

@@ -31,6 +31,15 @@ class OutputDiffTest {
                 .isEqualTo("Sorry [-about-]{+for+} the [-double -]charge, Ana[-.-]{+!+}");
     }
 
+    /** A decimal number changes whole: a limit of 0.10 raised to 1.00 read [-0-]{+1+}.[-10-]{+00+}. */
+    @Test
+    void aChangedDecimalNumberIsOneWord() {
+        OutputDiff diff = OutputDiff.between("max_increase: 0.10, refund 12.50.", "max_increase: 1.00, refund 12.75.");
+
+        assertThat(CompareText.wordDiff(diff.rows().get(0)))
+                .isEqualTo("max_increase: [-0.10-]{+1.00+}, refund [-12.50-]{+12.75+}.");
+    }
+
     @Test
     void extraLinesAreInsertedOrDeletedRowsWithLineNumbers() {
         OutputDiff diff = OutputDiff.between("a\nb\nc", "a\nc\nd");
