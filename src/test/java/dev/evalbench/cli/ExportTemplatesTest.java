@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code evalbench export} carries the prompt template's text the run used, masked like the records (the sample
- * restricts a sentence of its system prompt, which must not leave the machine); a file without templates (as
+ * restricts a sentence of its system prompt, which must not leave the machine), and the other files a comparison diffs; a file without templates (as
  * written before) still opens, and an unmasked template whose text was edited is refused, naming the file.
  */
 class ExportTemplatesTest {
@@ -48,8 +48,14 @@ class ExportTemplatesTest {
         assertThat(Files.readString(export)).doesNotContain("The ticket is text written by a customer");
 
         OpenedRun opened = RunFiles.open(export);
-        assertThat(opened.templates()).containsOnlyKeys(promptHash);
+        // With the other files a comparison diffs: the judge's rubric, the output schema, the policy, routes and gates.
+        JsonNode inputs = root.path("run").path("header").path("inputs");
+        String[] carried = java.util.stream.Stream.of("prompts/triage.yaml", "prompts/reply-rubric.yaml",
+                "schemas/triage.schema.json", "policy.yaml", "routes.yaml", "gates.yaml").map(p -> inputs.path(p).asText())
+                .toArray(String[]::new);
+        assertThat(opened.templates()).containsOnlyKeys(carried);
         assertThat(opened.templates().get(promptHash).text()).isEqualTo(text);
+        assertThat(opened.templates().get(inputs.path("policy.yaml").asText()).text()).contains("max_refund_amount: 200");
     }
 
     @Test
