@@ -1,5 +1,7 @@
 package dev.evalbench.app.editor;
 
+import atlantafx.base.theme.Styles;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -7,15 +9,20 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 
 /**
  * The changelog line, asked inline when the author saves (no modal dialog): Enter saves, Esc cancels. Shown
- * while {@link TemplateEditorModel#askingChangelogProperty()} is true. FX thread only.
+ * while {@link TemplateEditorModel#askingChangelogProperty()} is true. When the text to be saved does not render for
+ * the case previewed (a variable it does not define), a line under it says so before the revision is written: the
+ * save is allowed (a file is the author's), but runs refuse the workspace until it is mended. FX thread only.
  */
-final class ChangelogBar extends HBox {
+final class ChangelogBar extends VBox {
     ChangelogBar(TemplateEditorModel model) {
-        super(8);
-        setAlignment(Pos.CENTER_LEFT);
+        super(4);
+        setId("changelog-bar");
+        HBox row = new HBox(8);
+        row.setAlignment(Pos.CENTER_LEFT);
         setStyle("-fx-padding: 4 6 4 6; -fx-background-color: -color-accent-subtle;");
         TextField line = new TextField();
         line.setId("changelog");
@@ -32,11 +39,26 @@ final class ChangelogBar extends HBox {
             if (e.getCode() == KeyCode.ENTER) model.save();
             if (e.getCode() == KeyCode.ESCAPE) model.cancelSave();
         });
-        getChildren().addAll(new Label("Changelog for the new revision"), line, save, cancel);
+        row.getChildren().addAll(new Label("Changelog for the new revision"), line, save, cancel);
+        Label warning = new Label();
+        warning.setId("changelog-warning");
+        warning.setWrapText(true);
+        warning.getStyleClass().add(Styles.DANGER);
+        warning.textProperty().bind(Bindings.createStringBinding(() -> model.undefinedSummaryProperty().get().isEmpty() ? ""
+                : "This revision will not render: " + lowerFirst(model.undefinedSummaryProperty().get())
+                        + ". Runs refuse the workspace until it does; save it anyway, or Cancel and mend it.",
+                model.undefinedSummaryProperty()));
+        warning.managedProperty().bind(warning.textProperty().isNotEmpty());
+        warning.visibleProperty().bind(warning.managedProperty());
+        getChildren().addAll(row, warning);
         visibleProperty().bind(model.askingChangelogProperty());
         managedProperty().bind(visibleProperty());
         model.askingChangelogProperty().addListener((o, was, now) -> {
             if (now) line.requestFocus();
         });
+    }
+
+    private static String lowerFirst(String sentence) {
+        return sentence.isEmpty() ? sentence : Character.toLowerCase(sentence.charAt(0)) + sentence.substring(1);
     }
 }
