@@ -44,6 +44,40 @@ class TemplateEditorWindowTest extends TriageWindowTestBase {
     }
 
     /**
+     * Saving a text that will not render is asked about in words where the changelog is typed (it saved silently, and
+     * the next run was refused); Esc leaves it unsaved, and a text that renders is saved with no such line.
+     */
+    @Test
+    void savingATextThatWillNotRenderIsWarnedOfWhereTheChangelogIsAsked() throws Exception {
+        CodeArea area = openTriage();
+        waitFor(10, TimeUnit.SECONDS, () -> area.getScene() != null && area.getScene().getFocusOwner() == area);
+        caretAfter(area, "New ticket via {{ channel }}");
+        robot.write(" {{ nope }}");
+        Label summary = robot.lookup("#undefined-summary").queryAs(Label.class);
+        waitFor(10, TimeUnit.SECONDS, () -> summary.isVisible() && summary.getText().contains("nope"));
+
+        robot.push(KeyCode.CONTROL, KeyCode.S);
+        dev.evalbench.app.FxWait.waitUntilShown(robot, "#changelog", 5, TimeUnit.SECONDS);
+        Label warning = robot.lookup("#changelog-warning").queryAs(Label.class);
+        assertThat(FxWait.read(() -> warning.isVisible() ? warning.getText() : "")).isEqualTo("This revision will not render: "
+                + "not defined by any of the 159 cases: nope (line 68). Runs refuse the workspace until it does; save it anyway,"
+                + " or Cancel and mend it.");
+        robot.clickOn("#changelog").push(KeyCode.ESCAPE);
+        waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup("#changelog-bar").query().isVisible());
+        assertThat(java.nio.file.Files.readString(fixture.workspace.resolve("prompts/triage.yaml"))).as("nothing saved")
+                .doesNotContain("nope");
+
+        caretAfter(area, "New ticket via {{ channel }} {{ nope }}");
+        for (int i = 0; i < " {{ nope }}".length(); i++) robot.push(KeyCode.BACK_SPACE);
+        caretAfter(area, "The customer wrote:");
+        robot.write(" (verbatim)");
+        waitFor(10, TimeUnit.SECONDS, () -> !summary.isVisible());
+        robot.push(KeyCode.CONTROL, KeyCode.S);
+        dev.evalbench.app.FxWait.waitUntilShown(robot, "#changelog", 5, TimeUnit.SECONDS);
+        assertThat(FxWait.read(warning::isVisible)).as("the text renders").isFalse();
+    }
+
+    /**
      * Ctrl+F finds in a template (it did nothing there): selected as typed, ignoring case, the other occurrences
      * tinted, Enter on and Shift+Enter back, wrapping, "2 of N" beside; Esc gives the text the keyboard, the
      * occurrence still selected, and takes the tints away.
