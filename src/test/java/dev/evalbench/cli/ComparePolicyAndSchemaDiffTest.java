@@ -15,10 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The policy decides on what the model proposes and the output schema says what it may propose: a refund limit raised
- * or a required field dropped passes cases as surely as a better model does, a route's parameters and price move
- * its outputs and cost, and a gate loosened passes the run. A comparison showed such a change as two hashes; now it shows each file's diff, as it shows a
- * prompt's, in the terminal, the Markdown, the JSON (against its
- * schema), the report against a baseline and the overview the window's comparison reads.
+ * or a required field dropped passes cases as surely as a better model does, a route's parameters and price move its
+ * outputs and cost, and a gate loosened passes the run. A comparison showed such a change as two hashes; now it shows
+ * each file's diff, as it shows a prompt's, in the terminal, the Markdown, the JSON (against its schema), the report
+ * against a baseline and the overview the window's comparison reads.
  */
 class ComparePolicyAndSchemaDiffTest {
     @TempDir

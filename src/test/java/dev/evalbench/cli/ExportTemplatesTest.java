@@ -19,8 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code evalbench export} carries the prompt template's text the run used, masked like the records (the sample
- * restricts a sentence of its system prompt, which must not leave the machine), and the other files a comparison diffs; a file without templates (as
- * written before) still opens, and an unmasked template whose text was edited is refused, naming the file.
+ * restricts a sentence of its system prompt, which must not leave the machine), and the other files a comparison diffs;
+ * a file without templates (as written before) still opens, and an unmasked template whose text was edited is refused,
+ * naming the file.
  */
 class ExportTemplatesTest {
     @TempDir static Path tmp;

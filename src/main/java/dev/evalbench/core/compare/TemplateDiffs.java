@@ -17,13 +17,13 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
- * Finds the input files whose content hash changed and diffs their text: each prompt's template, each judge's rubric
- * (a prompt's template too), each prompt's output schema, the policy (what decides on the model's proposals: a limit
- * raised or a rule dropped there passes cases as surely as a better model does), routes.yaml when a route's
- * definition changed, and gates.yaml (a threshold loosened passes the run). A file is the input whose SHA-256 equals the hash the version tuple recorded (tuple hashes are
- * of file bytes), so no knowledge of the workspace layout is needed; its text comes from the snapshot stored under
- * that hash. A prompt whose text is not at hand says so; a rubric, schema, policy or routes file that is not (a run
- * file from CI carries its templates only) is left out.
+ * Finds the input files whose content hash changed and diffs their text: each prompt's template, each judge's rubric (a
+ * prompt's template too), each prompt's output schema, the policy (what decides on the model's proposals: a limit
+ * raised or a rule dropped there passes cases as surely as a better model does), routes.yaml when a route's definition
+ * changed, and gates.yaml (a threshold loosened passes the run). A file is the input whose SHA-256 equals the hash the
+ * version tuple recorded (tuple hashes are of file bytes), so no knowledge of the workspace layout is needed; its text
+ * comes from the snapshot stored under that hash. A prompt whose text is not at hand says so; a rubric, schema, policy
+ * or routes file that is not (a run file from CI carries its templates only) is left out.
  */
 final class TemplateDiffs {
     private TemplateDiffs() {}

@@ -16,12 +16,13 @@ import java.util.function.UnaryOperator;
 
 /**
  * The text of the prompt template files a run used, by SHA-256, and of the other files a comparison diffs (its judges'
- * rubrics, its prompts' output schemas, its policy, its routes file and its gates file): what an export and a report folder carry so
- * that the comparison of two runs opened from files can show each changed file's diff without the history that ran
- * them. A file is the snapshot whose SHA-256 is the hash the version tuple recorded (tuple hashes are of file bytes);
- * the routes file is the run's input of that name, carried without what could be a secret ({@link RoutesText}). An export leaves the machine, so a template is carried masked like the rest of the run when
- * it holds a restricted value (the sample restricts a sentence of its system prompt): then {@code masked} is
- * true and the text no longer has the SHA-256 it is listed under; an unmasked text must have it. Stateless.
+ * rubrics, its prompts' output schemas, its policy, its routes file and its gates file): what an export and a report
+ * folder carry so that the comparison of two runs opened from files can show each changed file's diff without the
+ * history that ran them. A file is the snapshot whose SHA-256 is the hash the version tuple recorded (tuple hashes are
+ * of file bytes); the routes file is the run's input of that name, carried without what could be a secret
+ * ({@link RoutesText}). An export leaves the machine, so a template is carried masked like the rest of the run when it
+ * holds a restricted value (the sample restricts a sentence of its system prompt): then {@code masked} is true and the
+ * text no longer has the SHA-256 it is listed under; an unmasked text must have it. Stateless.
  */
 public final class PromptTemplates {
     /** One template's text as exported; {@code masked}: restricted values in it were replaced. */
