@@ -22,8 +22,8 @@ import java.util.function.UnaryOperator;
  * raised or a rule dropped there passes cases as surely as a better model does), routes.yaml when a route's definition
  * changed, and gates.yaml (a threshold loosened passes the run). A file is the input whose SHA-256 equals the hash the
  * version tuple recorded (tuple hashes are of file bytes), so no knowledge of the workspace layout is needed; its text
- * comes from the snapshot stored under that hash. A prompt whose text is not at hand says so; a rubric, schema, policy
- * or routes file that is not (a run file from CI carries its templates only) is left out.
+ * comes from the snapshot stored under that hash. A prompt whose text is not at hand says so; another file that is not
+ * (a run file written before files carried these texts) is left out.
  */
 final class TemplateDiffs {
     private TemplateDiffs() {}

@@ -130,9 +130,41 @@ class ComparisonBuilderTest {
                 "route/model: offline (scripted/triage-rules-v1, config sha256 0be16649df13) → openai (scripted/triage-rules-v1, config sha256 d1c15ebe82df)");
     }
 
+    /**
+     * The gates file is named among what changed when both runs list it with other bytes; a run that lists it against
+     * one that does not (written before runs listed their inputs) is no change of it.
+     */
+    @Test
+    void aGatesFileBothRunsListWithOtherBytesIsAChange() throws Exception {
+        String gates = "gates:\n  - {id: cost, kind: cost_variance, max_increase: %s}\n";
+        String loose = store.putSnapshot(gates.formatted("1.00").getBytes(StandardCharsets.UTF_8));
+        String strict = store.putSnapshot(gates.formatted("0.10").getBytes(StandardCharsets.UTF_8));
+        StoredRun strictRun = run("run-s", before.cases().get(0).versions().promptHash(), 3, List.of(
+                CaseRecords.sample("run-s", "triage", "t001", true, 300)), Map.of("gates.yaml", strict));
+        StoredRun looseRun = run("run-l", before.cases().get(0).versions().promptHash(), 3, List.of(
+                CaseRecords.sample("run-l", "triage", "t001", true, 300)), Map.of("gates.yaml", loose));
+
+        RunComparison c = new ComparisonBuilder(strictRun, looseRun).snapshots(SnapshotSource.of(store)).build();
+
+        assertThat(c.versions().summary()).isEqualTo("gates changed");
+        assertThat(c.templates()).singleElement().satisfies(t -> {
+            assertThat(t.component()).isEqualTo(VersionComponent.GATES);
+            assertThat(t.diff().rows()).filteredOn(r -> r.kind() == DiffRow.Kind.CHANGED).extracting(CompareText::wordDiff)
+                    .containsExactly("  - {id: cost, kind: cost_variance, max_increase: [-0.10-]{+1.00+}}");
+        });
+        RunComparison withoutTheFile = new ComparisonBuilder(before, looseRun).snapshots(SnapshotSource.of(store)).build();
+        assertThat(withoutTheFile.versions().changed(VersionComponent.GATES)).isFalse();
+    }
+
     private StoredRun run(String id, String promptHash, int revision, List<CaseRecord> cases) throws Exception {
-        Map<String, String> inputs = Map.of("prompts/triage.yaml", promptHash,
-                "datasets/tickets.jsonl", Digests.sha256("dataset"));
+        return run(id, promptHash, revision, cases, Map.of());
+    }
+
+    private StoredRun run(String id, String promptHash, int revision, List<CaseRecord> cases, Map<String, String> more)
+            throws Exception {
+        Map<String, String> inputs = new java.util.HashMap<>(Map.of("prompts/triage.yaml", promptHash,
+                "datasets/tickets.jsonl", Digests.sha256("dataset")));
+        inputs.putAll(more);
         store.createRun(RecordEdits.completeHeader(id, Instant.parse("2026-03-07T10:00:00Z"), inputs, cases.size()));
         for (CaseRecord record : cases) {
             store.appendCase(RecordEdits.withPrompt(record, revision, promptHash));
