@@ -49,12 +49,14 @@ class ComparePolicyAndSchemaDiffTest {
         assertThat(compared.out()).contains("\nwhat changed: output schema, policy, route/model, gates changed\n")
                 .containsPattern("\n  gates: sha256 \\w{12} → sha256 \\w{12}\n")
                 .contains("\ngates (gates.yaml):\n    - {id: cost, kind: cost_variance, max_increase: [-0.10-]{+1.00+}}\n")
+                .contains("\ngates (both runs held to the second run's gates, which changed since the first: the diff below;")
                 .contains("\noutput schema of prompt triage (schemas/triage.schema.json):\n"
                         + "    \"required\": [\"category\", \"[-priority\", \"-]action\", \"order_id\", \"reply\"],\n")
                 .contains("\npolicy (policy.yaml):\n  revision: [-2-]{+3+}\n    max_refund_amount: [-200-]{+2000+}\n")
                 .contains("\nroutes (routes.yaml):\n      price: {input_per_mtok: [-0.15-]{+0.30+}, output_per_mtok: 0.60}\n")
                 .contains("{+    headers: {Helicone-Auth: [not shown]}+}");
         assertThat(Files.readString(md)).contains("<details><summary>Policy: policy.yaml</summary>")
+                .contains("\nBoth runs held to the second run's gates, which changed since the first (the gates file's diff is below);")
                 .contains("<details><summary>Output schema of prompt triage: schemas/triage.schema.json</summary>")
                 .contains("\n-   max_refund_amount: 200\n+   max_refund_amount: 2000\n");
         JsonNode json = JsonOutputTest.json(runs.compare("--json"), "compare");

@@ -68,7 +68,10 @@ public final class CompareMarkdown {
 
     public static void appendGates(StringBuilder md, RunComparison c) {
         if (c.gates().isEmpty()) return;
-        md.append("### Gates\n\nBoth runs held to the same gates; the second run against the first as its baseline.\n\n")
+        md.append("### Gates\n\n").append(c.versions().changed(VersionComponent.GATES)
+                ? "Both runs held to the second run's gates, which changed since the first (the gates file's diff is below);"
+                        + " the second run against the first as its baseline.\n\n"
+                : "Both runs held to the same gates; the second run against the first as its baseline.\n\n")
                 .append("| gate | before | after | paired test p |\n|---|---|---|---|\n");
         for (GateDelta g : c.gates()) {
             md.append("| ").append(MarkdownText.inline(g.id())).append(g.measuredChange() ? " **(changed)**" : "")

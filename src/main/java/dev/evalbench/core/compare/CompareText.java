@@ -63,7 +63,11 @@ public final class CompareText {
             }
         }
         if (!c.gates().isEmpty()) {
-            out.append("gates (both runs held to the same gates; the second against the first as its baseline):\n");
+            // Held to the second run's gates: when the gates file changed, the first run's own verdicts were other ones.
+            out.append(c.versions().changed(VersionComponent.GATES)
+                    ? "gates (both runs held to the second run's gates, which changed since the first: the diff below; the"
+                            + " second against the first as its baseline):\n"
+                    : "gates (both runs held to the same gates; the second against the first as its baseline):\n");
             // As wide as the longest id: a run of several routes names its gates "category-accuracy@offline".
             int width = Math.max(22, c.gates().stream().mapToInt(g -> g.id().length()).max().orElse(0));
             for (GateDelta g : c.gates()) {
