@@ -56,7 +56,8 @@ class ComparePolicyAndSchemaDiffTest {
                 .contains("\nroutes (routes.yaml):\n      price: {input_per_mtok: [-0.15-]{+0.30+}, output_per_mtok: 0.60}\n")
                 .contains("{+    headers: {Helicone-Auth: [not shown]}+}");
         assertThat(Files.readString(md)).contains("<details><summary>Policy: policy.yaml</summary>")
-                .contains("\nBoth runs held to the second run's gates, which changed since the first (the gates file's diff is below);")
+                .contains("\nBoth runs held to the second run's gates, which changed since the first (the gates file's diff is"
+                        + " below);")
                 .contains("<details><summary>Output schema of prompt triage: schemas/triage.schema.json</summary>")
                 .contains("\n-   max_refund_amount: 200\n+   max_refund_amount: 2000\n");
         JsonNode json = JsonOutputTest.json(runs.compare("--json"), "compare");
