@@ -226,7 +226,7 @@ public final class CompareViewModel {
                 .onSuccess(read -> {
                     gateScopes = read.gateScopes();
                     overview.set(read.overview());
-                    overviewState.set(read.overview().gatesFrom());
+                    overviewState.set(read.overview().gatesFromInWords());
                 })
                 .onFailure(e -> {
                     overviewState.set("Cannot compare metrics and gates: " + e.getMessage());

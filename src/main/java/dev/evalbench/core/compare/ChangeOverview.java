@@ -24,6 +24,16 @@ public record ChangeOverview(VersionDiff versions, List<TemplateDiff> templates,
     }
 
     /**
+     * {@link #gatesFrom}, and when the gates file changed between the runs, that both were held to the second's (the
+     * first run's own verdicts were other ones): "… (both runs held to them; they changed since the first run: the
+     * gates' diff is above)".
+     */
+    public String gatesFromInWords() {
+        if (gatesFrom == null || !versions.changed(VersionComponent.GATES)) return gatesFrom;
+        return gatesFrom + " (both runs held to them; they changed since the first run: the gates' diff is above)";
+    }
+
+    /**
      * @param beforeTuples a run whose cases carry every distinct version tuple of the first run (one record per
      *                     suite, prompt and route is enough: the tuple diff reads only the tuples)
      * @param afterTuples  the same of the second run

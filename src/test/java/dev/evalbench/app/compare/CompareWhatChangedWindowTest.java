@@ -51,12 +51,18 @@ class CompareWhatChangedWindowTest extends WindowTestBase {
                 .isEqualTo("1 case edited: p01 (blocking)");
         assertThat(FxWait.read(() -> robot.lookup("#compare-template-gates").queryAs(Hyperlink.class).getText()))
                 .isEqualTo("diff of gates: 1 line changed");
+        waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#compare-overview-state").queryAs(Label.class).getText()
+                .endsWith(" (both runs held to them; they changed since the first run: the gates' diff is above)"));
         Hyperlink policy = robot.lookup("#compare-template-policy").queryAs(Hyperlink.class);
         assertThat(FxWait.read(policy::getText)).isEqualTo("diff of policy: 1 line changed");
 
         // The column scrolls when what changed is long: brought into sight, as a reader scrolls to it.
         javafx.scene.control.ScrollPane changes = robot.lookup("#compare-changes").queryAs(javafx.scene.control.ScrollPane.class);
-        robot.interact(() -> changes.setVvalue(1));
+        robot.interact(() -> {
+            double y = changes.getContent().sceneToLocal(policy.localToScene(0, 0)).getY();
+            double hidden = changes.getContent().getBoundsInLocal().getHeight() - changes.getViewportBounds().getHeight();
+            changes.setVvalue(hidden <= 0 ? 0 : Math.min(1, y / hidden));
+        });
         robot.clickOn(policy);
         waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#template-diff-window").tryQuery().isPresent());
         UnifiedDiffView view = robot.lookup("#template-diff-window").queryAs(UnifiedDiffView.class);
