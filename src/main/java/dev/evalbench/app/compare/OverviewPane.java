@@ -23,7 +23,7 @@ import javafx.scene.layout.VBox;
 
 /**
  * The top of a comparison, side by side so that both fit the height of a laptop screen: on the left what changed
- * in the version tuple (with a link to each changed prompt's template diff; scrolls when long), on the right the
+ * in the version tuple (with a link to each changed file's diff; scrolls when long), on the right the
  * gate deltas, every row shown ({@link #neededHeight}), a click on one listing the cases behind it
  * ({@link CompareViewModel#showGate}) and saying why it judged as it did in each run, in full, under what changed;
  * and, placed above the case list by {@link CompareView}, per metric how many cases got better and worse (a click

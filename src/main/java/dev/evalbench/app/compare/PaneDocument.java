@@ -1,8 +1,8 @@
 package dev.evalbench.app.compare;
 
+import dev.evalbench.app.fx.StyledRuns;
 import dev.evalbench.core.compare.DiffRow;
 import dev.evalbench.core.compare.DiffSegment;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
@@ -10,7 +10,6 @@ import org.fxmisc.richtext.StyleClassedTextArea;
 import org.fxmisc.richtext.model.Paragraph;
 import org.fxmisc.richtext.model.ReadOnlyStyledDocument;
 import org.fxmisc.richtext.model.ReadOnlyStyledDocumentBuilder;
-import org.fxmisc.richtext.model.StyledSegment;
 
 /**
  * One side of a diff as the paragraphs of a {@link StyleClassedTextArea}: a paragraph per diff row, styled
@@ -42,28 +41,10 @@ final class PaneDocument {
                 case CHANGED -> List.of("line-changed");
                 default -> List.of(row.kind() == absent ? "line-missing" : own);
             };
-            builder.addParagraph(segments(side.apply(row), row.kind() == DiffRow.Kind.CHANGED), style);
+            builder.addParagraph(StyledRuns.of(side.apply(row), row.kind() == DiffRow.Kind.CHANGED, WORD_CHANGED), style);
         }
         if (rows.isEmpty()) builder.addParagraph("", PLAIN, PLAIN);
         return builder.build().getParagraphs();
-    }
-
-    /** The row's text as styled segments, neighbours of one style merged; one empty segment for an empty line. */
-    private static List<StyledSegment<String, Collection<String>>> segments(List<DiffSegment> parts, boolean markWords) {
-        List<StyledSegment<String, Collection<String>>> out = new ArrayList<>(parts.size());
-        StringBuilder run = new StringBuilder();
-        boolean runChanged = false;
-        for (DiffSegment s : parts) {
-            boolean changed = markWords && s.changed();
-            if (changed != runChanged && run.length() > 0) {
-                out.add(new StyledSegment<>(run.toString(), runChanged ? WORD_CHANGED : PLAIN));
-                run.setLength(0);
-            }
-            runChanged = changed;
-            run.append(s.text());
-        }
-        if (run.length() > 0 || out.isEmpty()) out.add(new StyledSegment<>(run.toString(), runChanged ? WORD_CHANGED : PLAIN));
-        return out;
     }
 
     /** Makes {@code area} show {@code wanted}, replacing only the paragraphs between the equal head and tail. */

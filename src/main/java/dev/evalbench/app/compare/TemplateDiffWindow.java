@@ -10,13 +10,12 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /**
- * A changed prompt's template diff (or its output schema's, the policy's, the routes') in a window of its own, as wide
- * as a reader wants it: the comparison shows it in the narrow column beside the gates, where a long line wraps into
- * many. Not modal, so the comparison stays usable
- * beside it; Escape closes it. FX thread only.
+ * A changed prompt's template diff (or its output schema's, the policy's, the routes' or the gates') in a window of its
+ * own, as wide as a reader wants it: the comparison links it from the narrow column beside the gates, where a long line
+ * would wrap into many. Not modal, so the comparison stays usable beside it; Escape closes it. FX thread only.
  */
 final class TemplateDiffWindow {
-    /** Equal lines shown around each change: more than the folded view's two, there is room. */
+    /** Equal lines shown around each change: a window has room for more than the revision history's three. */
     static final int CONTEXT = 4;
 
     private TemplateDiffWindow() {}

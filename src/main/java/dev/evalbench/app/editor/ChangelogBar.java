@@ -1,6 +1,7 @@
 package dev.evalbench.app.editor;
 
 import atlantafx.base.theme.Styles;
+import dev.evalbench.core.text.Counted;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -45,7 +46,7 @@ final class ChangelogBar extends VBox {
         warning.setWrapText(true);
         warning.getStyleClass().add(Styles.DANGER);
         warning.textProperty().bind(Bindings.createStringBinding(() -> model.undefinedSummaryProperty().get().isEmpty() ? ""
-                : "This revision will not render: " + lowerFirst(model.undefinedSummaryProperty().get())
+                : "This revision will not render: " + Counted.uncapitalized(model.undefinedSummaryProperty().get())
                         + ". Runs refuse the workspace until it does; save it anyway, or Cancel and mend it.",
                 model.undefinedSummaryProperty()));
         warning.managedProperty().bind(warning.textProperty().isNotEmpty());
@@ -58,7 +59,4 @@ final class ChangelogBar extends VBox {
         });
     }
 
-    private static String lowerFirst(String sentence) {
-        return sentence.isEmpty() ? sentence : Character.toLowerCase(sentence.charAt(0)) + sentence.substring(1);
-    }
 }

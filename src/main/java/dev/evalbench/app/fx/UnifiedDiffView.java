@@ -1,8 +1,6 @@
 package dev.evalbench.app.fx;
 
-import dev.evalbench.core.compare.DiffSegment;
 import dev.evalbench.core.compare.UnifiedLine;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +11,6 @@ import javafx.scene.layout.StackPane;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.StyleClassedTextArea;
 import org.fxmisc.richtext.model.ReadOnlyStyledDocumentBuilder;
-import org.fxmisc.richtext.model.StyledSegment;
 
 /**
  * A diff read as a patch, one text under the other (RichTextFX, read-only, monospace, lines wrapped to the width):
@@ -51,7 +48,11 @@ public final class UnifiedDiffView extends StackPane {
         lines = List.copyOf(shown);
         placeholder.setVisible(lines.isEmpty());
         var builder = new ReadOnlyStyledDocumentBuilder<Collection<String>, String, Collection<String>>(area.getSegOps(), PLAIN);
-        for (UnifiedLine line : lines) builder.addParagraph(segments(line), List.of(lineClass(line.kind())));
+        // Only a changed line's words are marked (UnifiedLine); a line's tint says the rest.
+        for (UnifiedLine line : lines) {
+            List<String> marked = List.of(wordClass(line.kind()));
+            builder.addParagraph(StyledRuns.of(line.segments(), true, marked), List.of(lineClass(line.kind())));
+        }
         if (lines.isEmpty()) builder.addParagraph("", PLAIN, PLAIN);
         area.replace(builder.build());
         area.moveTo(0);
@@ -88,24 +89,6 @@ public final class UnifiedDiffView extends StackPane {
     /** The style class of a changed word in a line of {@code kind}: {@code word-removed} or {@code word-added}. */
     public static String wordClass(UnifiedLine.Kind kind) {
         return kind == UnifiedLine.Kind.REMOVED ? "word-removed" : "word-added";
-    }
-
-    /** The line's text in as few spans as it can: neighbours of one kind (changed or not) merged. */
-    private static List<StyledSegment<String, Collection<String>>> segments(UnifiedLine line) {
-        List<StyledSegment<String, Collection<String>>> out = new ArrayList<>();
-        List<String> marked = List.of(wordClass(line.kind()));
-        StringBuilder run = new StringBuilder();
-        boolean runChanged = false;
-        for (DiffSegment s : line.segments()) {
-            if (s.changed() != runChanged && run.length() > 0) {
-                out.add(new StyledSegment<>(run.toString(), runChanged ? marked : PLAIN));
-                run.setLength(0);
-            }
-            runChanged = s.changed();
-            run.append(s.text());
-        }
-        if (run.length() > 0 || out.isEmpty()) out.add(new StyledSegment<>(run.toString(), runChanged ? marked : PLAIN));
-        return out;
     }
 
     /** The gutter of paragraph {@code index}: the line's number (none in a gap) and its sign. */

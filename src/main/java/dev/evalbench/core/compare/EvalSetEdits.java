@@ -2,7 +2,6 @@ package dev.evalbench.core.compare;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.evalbench.core.json.Json;
-import dev.evalbench.core.record.CaseRecord;
 import dev.evalbench.core.record.StoredRun;
 import dev.evalbench.core.record.VersionTuple;
 import dev.evalbench.core.store.StoreException;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Which cases an eval set's change touched: "2 cases edited: t002 (expected), t005 (input); 1 added: t128". A changed
@@ -39,8 +37,9 @@ final class EvalSetEdits {
     static VersionDiff annotate(VersionDiff diff, StoredRun before, StoredRun after, SnapshotSource snapshots)
             throws StoreException {
         if (diff.changes().stream().noneMatch(c -> c.component() == VersionComponent.EVAL_SET)) return diff;
-        Map<String, String> a = evalSetHashes(before);
-        Map<String, String> b = evalSetHashes(after);
+        // The eval set hash each suite recorded.
+        Map<String, String> a = TemplateDiffs.hashesByRecord(before, r -> r.key().suite(), VersionTuple::evalSetHash);
+        Map<String, String> b = TemplateDiffs.hashesByRecord(after, r -> r.key().suite(), VersionTuple::evalSetHash);
         List<VersionChange> changes = new ArrayList<>(diff.changes().size());
         for (VersionChange change : diff.changes()) {
             String left = a.get(change.subject());
@@ -113,15 +112,5 @@ final class EvalSetEdits {
             }
         }
         return Optional.of(cases);
-    }
-
-    /** The eval set hash each suite recorded; a run that recorded two for one suite keeps the first. */
-    private static Map<String, String> evalSetHashes(StoredRun run) {
-        Map<String, String> hashes = new TreeMap<>();
-        for (CaseRecord record : run.cases()) {
-            VersionTuple v = record.versions();
-            if (v != null && v.evalSetHash() != null) hashes.putIfAbsent(record.key().suite(), v.evalSetHash());
-        }
-        return hashes;
     }
 }

@@ -4,6 +4,7 @@ import dev.evalbench.core.record.CaseRecord;
 import dev.evalbench.core.record.StoredRun;
 import dev.evalbench.core.record.VersionTuple;
 import dev.evalbench.core.secret.RoutesText;
+import dev.evalbench.core.store.PromptTemplates;
 import dev.evalbench.core.store.StoreException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -53,8 +54,8 @@ final class TemplateDiffs {
             files(VersionComponent.ROUTE_MODEL, input(before, RoutesText.FILE), input(after, RoutesText.FILE), before, after,
                     snapshots, RoutesText::shown, diffs);
         }
-        files(VersionComponent.GATES, input(before, VersionDiff.GATES_FILE), input(after, VersionDiff.GATES_FILE), before,
-                after, snapshots, text -> text, diffs);
+        files(VersionComponent.GATES, input(before, PromptTemplates.GATES_FILE), input(after, PromptTemplates.GATES_FILE),
+                before, after, snapshots, text -> text, diffs);
         return diffs;
     }
 
@@ -100,10 +101,16 @@ final class TemplateDiffs {
     /** The hash each subject recorded; a run that recorded two for one subject keeps the first. */
     private static Map<String, String> hashes(StoredRun run, Function<VersionTuple, String> subject,
             Function<VersionTuple, String> hash) {
+        return hashesByRecord(run, record -> subject.apply(record.versions()), hash);
+    }
+
+    /** As {@link #hashes}, the subject read from the record (its suite, say) rather than its tuple. */
+    static Map<String, String> hashesByRecord(StoredRun run, Function<CaseRecord, String> subject,
+            Function<VersionTuple, String> hash) {
         Map<String, String> hashes = new TreeMap<>();
         for (CaseRecord record : run.cases()) {
             VersionTuple v = record.versions();
-            if (v != null && hash.apply(v) != null) hashes.putIfAbsent(subject.apply(v), hash.apply(v));
+            if (v != null && hash.apply(v) != null) hashes.putIfAbsent(subject.apply(record), hash.apply(v));
         }
         return hashes;
     }

@@ -3,6 +3,7 @@ package dev.evalbench.core.compare;
 import dev.evalbench.core.record.CaseRecord;
 import dev.evalbench.core.record.StoredRun;
 import dev.evalbench.core.record.VersionTuple;
+import dev.evalbench.core.store.PromptTemplates;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -110,9 +111,6 @@ public record VersionDiff(List<VersionChange> changes, String unknown) {
         return parts.isEmpty() ? "nothing that affects outputs changed" : String.join(", ", parts) + " changed";
     }
 
-    /** The gates file as a run lists it among its inputs (the manifest's default name). */
-    static final String GATES_FILE = "gates.yaml";
-
     private static Map<VersionComponent, Map<String, Set<String>>> describe(StoredRun run) {
         Map<VersionComponent, Map<String, Set<String>>> parts = new EnumMap<>(VersionComponent.class);
         for (CaseRecord record : run.cases()) {
@@ -135,7 +133,7 @@ public record VersionDiff(List<VersionChange> changes, String unknown) {
         }
         // The gates file is no part of a case's tuple, but a loosened threshold passes a run as surely as a better model:
         // the run's inputs name it. Only for a run that recorded tuples (one that stored no case tells nothing).
-        String gates = run.header().inputs() == null ? null : run.header().inputs().get(GATES_FILE);
+        String gates = run.header().inputs() == null ? null : run.header().inputs().get(PromptTemplates.GATES_FILE);
         if (!parts.isEmpty() && gates != null) put(parts, VersionComponent.GATES, "", "sha256 " + shortHash(gates));
         return parts;
     }

@@ -183,6 +183,6 @@ final class MetricGate {
 
     private static String lowerFirst(String sentence) {
         String s = sentence.endsWith(".") ? sentence.substring(0, sentence.length() - 1) : sentence;
-        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+        return dev.evalbench.core.text.Counted.uncapitalized(s);
     }
 }

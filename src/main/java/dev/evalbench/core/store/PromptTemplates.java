@@ -28,8 +28,8 @@ public final class PromptTemplates {
     /** One template's text as exported; {@code masked}: restricted values in it were replaced. */
     public record Text(String text, boolean masked) {}
 
-    /** The gates file as a run lists it among its inputs. */
-    private static final String GATES_FILE = "gates.yaml";
+    /** The gates file as a run lists it among its inputs (the manifest's default name). */
+    public static final String GATES_FILE = "gates.yaml";
 
     private PromptTemplates() {}
 

@@ -56,6 +56,11 @@ public final class Counted {
         return text.isEmpty() ? text : text.substring(0, 1).toUpperCase(Locale.ROOT) + text.substring(1);
     }
 
+    /** {@code text} with its first letter a small one, to go on inside a sentence ("…: not defined by …"). */
+    public static String uncapitalized(String text) {
+        return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
+    }
+
     /** {@code "n case"} or {@code "n cases"}, the count of most sentences. */
     public static String cases(long n) {
         return of(n, "case");
