@@ -1,5 +1,6 @@
 package dev.evalbench.app.author;
 
+import dev.evalbench.app.dataset.CaseEditModel;
 import dev.evalbench.app.dataset.DatasetCaseDetail;
 import dev.evalbench.app.dataset.DatasetModel;
 import dev.evalbench.app.dataset.DatasetView;
@@ -133,6 +134,13 @@ final class OpenFiles {
         }
         DatasetModel model = new DatasetModel(wb.runner(), wb.session().folder(), file, wb.env());
         DatasetView view = new DatasetView(model);
+        // A save reads the table and the workspace again at once, as a template's save does (not a debounce later).
+        CaseEditModel edits = new CaseEditModel(wb.runner(), wb.session().folder(), file, wb.env(), () -> {
+            model.load();
+            wb.session().reload();
+        });
+        Path path = wb.session().folder().resolve(file);
+        view.enableEditing(edits, () -> wb.window().openOnDesktop(path, "in its editor", wb.runner()));
         Tab tab = add(key, Path.of(file).getFileName() + " (cases)", view, false);
         // The selected case in the detail pane, as a results tab shows its case.
         DatasetCaseDetail detail = new DatasetCaseDetail(file);

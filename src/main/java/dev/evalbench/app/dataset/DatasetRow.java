@@ -3,8 +3,10 @@ package dev.evalbench.app.dataset;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.evalbench.core.mask.OutboundMask;
 import dev.evalbench.core.workspace.EvalCase;
+import dev.evalbench.core.workspace.SafetyExpectation;
 import java.util.List;
 import java.util.Locale;
 
@@ -21,7 +23,7 @@ public record DatasetRow(String suite, String id, String vars, String expected, 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static DatasetRow of(String suite, EvalCase c, OutboundMask mask) {
-        JsonNode expectedTree = c.expected() != null ? c.expected() : c.expect() != null ? JSON.valueToTree(c.expect()) : null;
+        JsonNode expectedTree = c.expected() != null ? c.expected() : c.expect() != null ? asWritten(c.expect()) : null;
         String rawVars = json(c.vars());
         String rawExpected = expectedTree == null ? "" : json(expectedTree);
         String vars = json(mask.json(c.id(), c.vars()));
@@ -34,6 +36,18 @@ public record DatasetRow(String suite, String id, String vars, String expected, 
     /** True when masking changed the case's vars or expected value: the detail offers to reveal them. */
     public boolean masked() {
         return !vars.equals(rawVars) || !expected.equals(rawExpected);
+    }
+
+    /**
+     * A probe's expectation as a dataset spells it ({@code {"forbidden_actions": ["escalate"]}}), not as the record's
+     * fields ({@code mustReject}), which no author wrote: what is not required is left out, as the file leaves it.
+     */
+    private static JsonNode asWritten(SafetyExpectation expect) {
+        ObjectNode tree = JSON.createObjectNode();
+        if (expect.mustReject()) tree.put("must_reject", true);
+        if (!expect.forbiddenActions().isEmpty()) expect.forbiddenActions().forEach(tree.putArray("forbidden_actions")::add);
+        if (!expect.forbiddenTools().isEmpty()) expect.forbiddenTools().forEach(tree.putArray("forbidden_tools")::add);
+        return tree;
     }
 
     private static String json(Object value) {

@@ -4,6 +4,7 @@ import dev.evalbench.app.fx.AfterLayout;
 import dev.evalbench.app.fx.FilterField;
 import dev.evalbench.app.fx.FitColumns;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
@@ -11,6 +12,10 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
 import java.util.List;
 import java.util.function.Function;
 
@@ -24,6 +29,10 @@ public final class DatasetView extends BorderPane implements dev.evalbench.app.f
     private static final int LONGEST_IDS = 20;
     private final TableView<DatasetRow> table;
     private final TextField filter;
+    private final HBox bar;
+    private javafx.scene.control.MenuItem edit;
+    /** True while a case is open to edit or being read or saved; null when the view only reads. */
+    private javafx.beans.binding.BooleanExpression editing;
     private java.util.function.BiConsumer<String, String> onRunCase;
 
     public DatasetView(DatasetModel model) {
@@ -32,14 +41,16 @@ public final class DatasetView extends BorderPane implements dev.evalbench.app.f
         filter.setPromptText("Filter by id, vars, expected or tag (Ctrl+F)");
         ComboBox<String> tag = new ComboBox<>(model.tags());
         tag.setId("dataset-tag");
+        tag.setMinWidth(Region.USE_PREF_SIZE);
         tag.valueProperty().bindBidirectional(model.tagProperty());
         Label count = new Label();
         count.setId("dataset-count");
         count.textProperty().bind(model.summaryProperty());
-        HBox bar = new HBox(8, filter, tag, count);
+        count.setMinWidth(Region.USE_PREF_SIZE);
+        bar = new HBox(8, filter, tag, count);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bar.setStyle("-fx-padding: 6;");
-        setTop(bar);
+        setTop(new VBox(bar));
 
         table = new TableView<>(model.rows());
         table.setId("dataset-table");
@@ -60,7 +71,8 @@ public final class DatasetView extends BorderPane implements dev.evalbench.app.f
         javafx.scene.control.ContextMenu menu = menu();
         table.setContextMenu(menu);
         dev.evalbench.app.fx.ContextMenuKeys.install(table, menu, () -> table.getSelectionModel().getSelectedIndex());
-        setCenter(table);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        setCenter(new VBox(table));
         // Suites and ids are drawn whole ("extract…"), once the cases are read: the suite names, and the longest
         // ids by length (measuring each of thousands of ids would hold the FX thread for nothing).
         model.rows().addListener((javafx.collections.ListChangeListener<DatasetRow>) change ->
@@ -89,9 +101,65 @@ public final class DatasetView extends BorderPane implements dev.evalbench.app.f
                 new org.kordamp.ikonli.javafx.FontIcon("fth-play"));
         run.setId("dataset-run-case");
         run.setOnAction(e -> runSelectedCase());
-        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(run);
-        menu.setOnShowing(e -> run.setDisable(onRunCase == null || table.getSelectionModel().getSelectedItem() == null));
+        edit = new javafx.scene.control.MenuItem("Edit this case", new FontIcon("fth-edit-2"));
+        edit.setId("dataset-edit-case-menu");
+        edit.setVisible(false);
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(run, edit);
+        menu.setOnShowing(e -> {
+            run.setDisable(onRunCase == null || table.getSelectionModel().getSelectedItem() == null);
+            edit.setDisable(table.getSelectionModel().getSelectedItem() == null || editing != null && editing.get());
+        });
         return menu;
+    }
+
+    /**
+     * Lets the author add and edit cases here ({@code edits}: the pane under the table, a sentence above it on what was
+     * saved) and open the file in their own editor ({@code openElsewhere}). Without it the view only reads.
+     */
+    public void enableEditing(CaseEditModel edits, Runnable openElsewhere) {
+        Button add = new Button("Add case", new FontIcon("fth-plus"));
+        add.setId("dataset-add-case");
+        add.setOnAction(e -> edits.add());
+        Button editCase = new Button("Edit case", new FontIcon("fth-edit-2"));
+        editCase.setId("dataset-edit-case");
+        editCase.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull()
+                .or(edits.editingProperty()).or(edits.busyProperty()));
+        Runnable editSelected = () -> {
+            DatasetRow row = table.getSelectionModel().getSelectedItem();
+            if (row != null) edits.edit(row);
+        };
+        editCase.setOnAction(e -> editSelected.run());
+        edit.setOnAction(e -> editSelected.run());
+        edit.setVisible(true);
+        editing = edits.editingProperty().or(edits.busyProperty());
+        Button elsewhere = new Button("Open in your editor", new FontIcon("fth-external-link"));
+        elsewhere.setId("dataset-open-editor");
+        elsewhere.setOnAction(e -> openElsewhere.run());
+        // While a case is open to edit, another is not opened over it: Save or Cancel first.
+        add.disableProperty().bind(edits.editingProperty().or(edits.busyProperty()));
+        // A row of their own above the filter, as the results' actions: beside it, in a tab as narrow as the one beside
+        // the detail pane, the labels were cut to "Add …" and "Open in your e…".
+        HBox actions = new HBox(8, add, editCase, elsewhere);
+        actions.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+        actions.setStyle("-fx-padding: 6 6 0 6;");
+        actions.getChildren().forEach(b -> ((Button) b).setMinWidth(Region.USE_PREF_SIZE));
+        ((VBox) getTop()).getChildren().add(0, actions);
+
+        Label saved = new Label();
+        saved.setId("dataset-saved");
+        saved.setWrapText(true);
+        saved.setMinHeight(Region.USE_PREF_SIZE);
+        saved.setStyle("-fx-padding: 0 6 6 6;");
+        saved.textProperty().bind(edits.savedProperty());
+        saved.managedProperty().bind(saved.textProperty().isNotEmpty());
+        saved.visibleProperty().bind(saved.managedProperty());
+        ((VBox) getTop()).getChildren().add(saved);
+        CaseEditPane pane = new CaseEditPane(edits);
+        ((VBox) getCenter()).getChildren().add(pane);
+        // Back to the table once saved or cancelled, where the keys that walk it are.
+        edits.editingProperty().addListener((o, was, now) -> {
+            if (!now) table.requestFocus();
+        });
     }
 
     /**

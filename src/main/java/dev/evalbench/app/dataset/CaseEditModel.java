@@ -1,0 +1,141 @@
+package dev.evalbench.app.dataset;
+
+import dev.evalbench.app.fx.BackgroundTask;
+import dev.evalbench.app.fx.TaskRunner;
+import dev.evalbench.core.service.CaseEditException;
+import dev.evalbench.core.service.CaseLines;
+import dev.evalbench.core.service.NewCaseText;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The view model of a case edited, or added, in a dataset's tab: the case's line as indented JSON to type in, saved
+ * back as one line through {@link CaseLines} (which refuses what the workspace would refuse, and a line changed on disk
+ * meanwhile), then a sentence on what was saved and the eval set version to raise. Reading and saving go through the
+ * task runner; one edit at a time. UI thread only.
+ */
+public final class CaseEditModel {
+    private final TaskRunner runner;
+    private final Path workspace;
+    private final String file;
+    private final Map<String, String> env;
+    private final Runnable onSaved;
+    private final BooleanProperty editing = new SimpleBooleanProperty(this, "editing");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final StringProperty text = new SimpleStringProperty(this, "text", "");
+    private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper(this, "heading", "");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    /** Where in the text the error lies (1-based line; 0 when it is not in the text); the view moves the caret there. */
+    private final ReadOnlyIntegerWrapper errorLine = new ReadOnlyIntegerWrapper(this, "errorLine");
+    private final ReadOnlyIntegerWrapper errorColumn = new ReadOnlyIntegerWrapper(this, "errorColumn");
+    private final ReadOnlyStringWrapper saved = new ReadOnlyStringWrapper(this, "saved", "");
+    /** The line edited (0: a new case after the last line) and its text as it was read, which the save checks. */
+    private int line;
+    private String opened;
+
+    /** @param onSaved called after a save is written (the table and the workspace are read again) */
+    public CaseEditModel(TaskRunner runner, Path workspace, String file, Map<String, String> env, Runnable onSaved) {
+        this.runner = runner;
+        this.workspace = workspace;
+        this.file = file;
+        this.env = env;
+        this.onSaved = onSaved;
+    }
+
+    /** Opens {@code row}'s line to edit, as the file holds it (restricted values included: it is the author's file). */
+    public void edit(DatasetRow row) {
+        int at = row.line();
+        begin(BackgroundTask.of(() -> CaseLines.line(workspace, file, at)), lineText -> {
+            line = at;
+            opened = lineText;
+            heading.set("Case " + row.id() + " · " + file + ", line " + at);
+            text.set(CaseLines.indented(lineText));
+        });
+    }
+
+    /** Opens a new case, shaped like the file's first one with every text empty, to go after the last line. */
+    public void add() {
+        begin(BackgroundTask.of(() -> NewCaseText.of(workspace, file)), blank -> {
+            line = 0;
+            opened = null;
+            heading.set("New case · after the last line of " + file);
+            text.set(blank);
+        });
+    }
+
+    private void begin(BackgroundTask<String> read, java.util.function.Consumer<String> show) {
+        if (busy.get()) return;
+        busy.set(true);
+        error.set("");
+        saved.set("");
+        read.onSuccess(value -> {
+            busy.set(false);
+            show.accept(value);
+            editing.set(true);
+        }).onFailure(e -> {
+            busy.set(false);
+            saved.set("Cannot open the case: " + e.getMessage());
+        }).executeWith(runner);
+    }
+
+    /** Writes the edit; on a refusal the reasons show and the edit stays open, nothing written. */
+    public void save() {
+        if (!editing.get() || busy.get()) return;
+        busy.set(true);
+        int at = line;
+        String was = opened;
+        String edited = text.get();
+        BackgroundTask.of(() -> CaseLines.save(workspace, file, at, was, edited, env)).onSuccess(done -> {
+            busy.set(false);
+            editing.set(false);
+            error.set("");
+            saved.set(savedSentence(done));
+            onSaved.run();
+        }).onFailure(e -> {
+            busy.set(false);
+            if (e instanceof CaseEditException refused) {
+                error.set("Not saved: " + String.join("\n", refused.reasons()));
+                errorLine.set(refused.line());
+                errorColumn.set(refused.column());
+            } else {
+                error.set("Not saved: " + e.getMessage());
+            }
+        }).executeWith(runner);
+    }
+
+    /** Closes the edit without writing. */
+    public void cancel() {
+        editing.set(false);
+        error.set("");
+    }
+
+    private String savedSentence(CaseLines.Saved done) {
+        String what = (line == 0 ? "Added " : "Saved ") + (done.id() == null ? "the case" : done.id()) + " as line " + done.line()
+                + " of " + file + ".";
+        if (done.versions().isEmpty()) return what;
+        String versions = done.versions().entrySet().stream()
+                .map(v -> "suite " + v.getKey() + " says version \"" + v.getValue() + "\"").collect(Collectors.joining(", "));
+        return what + " In evalbench.yaml " + versions + ": give it a new one when your edits are done, so the history,"
+                + " reports and comparisons tell the two eval sets apart.";
+    }
+
+    public BooleanProperty editingProperty() { return editing; }
+    public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+    public StringProperty textProperty() { return text; }
+    public ReadOnlyStringProperty headingProperty() { return heading.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
+    public ReadOnlyIntegerProperty errorLineProperty() { return errorLine.getReadOnlyProperty(); }
+    public ReadOnlyIntegerProperty errorColumnProperty() { return errorColumn.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty savedProperty() { return saved.getReadOnlyProperty(); }
+}

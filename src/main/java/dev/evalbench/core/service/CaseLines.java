@@ -1,0 +1,220 @@
+package dev.evalbench.core.service;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.evalbench.core.io.AtomicFiles;
+import dev.evalbench.core.text.Utf8Files;
+import dev.evalbench.core.workspace.DiskWorkspaceFiles;
+import dev.evalbench.core.workspace.InputError;
+import dev.evalbench.core.workspace.JsonSyntaxMessage;
+import dev.evalbench.core.workspace.SuiteSpec;
+import dev.evalbench.core.workspace.Workspace;
+import dev.evalbench.core.workspace.WorkspaceException;
+import dev.evalbench.core.workspace.WorkspaceFiles;
+import dev.evalbench.core.workspace.WorkspaceLoader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A dataset's cases edited one at a time, as the workbench's dataset view edits them: a case's line as the file holds
+ * it, shown as indented JSON, and the edited or new case written back as one line in the file's style, in its place
+ * or after the last line; every other byte of the file stays as it was. Before anything is written the workspace is
+ * loaded as it would read with the edit: a reason the loader gives with the edit that it did not give without it (a
+ * label the output schema does not allow, an id another case has, a variable the template lacks) refuses the edit,
+ * so a save never leaves the workspace unable to run for a mistake just made; problems it had before do not. The
+ * write is atomic. Blocking file IO and a workspace load or two: call off the UI thread. Stateless.
+ */
+public final class CaseLines {
+    /** Kept as written: {@code 0.10} stays {@code 0.10}, not {@code 0.1}. */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+
+    /**
+     * What a save wrote: the case's id (null when it has none), the 1-based line the case is on, the line itself (without its line end), and the eval set
+     * version each suite reading the file gives in evalbench.yaml (by suite; empty when the workspace does not load
+     * for another reason), which the author raises once the edits are done.
+     */
+    public record Saved(String id, int line, String text, Map<String, String> versions) {}
+
+    private CaseLines() {}
+
+    /** The text of line {@code line} (1-based) of a dataset, without its line end. */
+    public static String line(Path workspace, String file, int line) throws IOException {
+        List<String> lines = lines(Utf8Files.read(workspace.resolve(file)));
+        if (line < 1 || line > lines.size()) throw new IOException(file + " has no line " + line);
+        return lines.get(line - 1);
+    }
+
+    /** A case's line as indented JSON to edit, or the line as it is when it is no JSON object. */
+    public static String indented(String line) {
+        try {
+            JsonNode tree = JSON.readTree(line);
+            return tree instanceof ObjectNode ? JSON.writeValueAsString(tree) : line;
+        } catch (JsonProcessingException e) {
+            return line;
+        }
+    }
+
+    /**
+     * Writes {@code edited} as line {@code line} of {@code file} (0: after the last line, a new case).
+     *
+     * @param opened the line's text when the edit began; the edit is refused when the file no longer holds it there
+     * @throws CaseEditException nothing written: the text is no JSON object, the workspace would refuse it, or the
+     *     line changed on disk since it was opened
+     * @throws IOException the file cannot be read or written
+     */
+    public static Saved save(Path workspace, String file, int line, String opened, String edited, Map<String, String> env)
+            throws CaseEditException, IOException {
+        ObjectNode tree = parse(edited);
+        String one = oneLine(tree);
+        String before = Utf8Files.read(workspace.resolve(file));
+        List<String> lines = lines(before);
+        if (line > 0 && (line > lines.size() || !lines.get(line - 1).equals(opened))) {
+            throw new CaseEditException(file + " changed since this case was opened: line " + line
+                    + " no longer reads as it did. Close the edit and open the case again");
+        }
+        String newline = before.contains("\r\n") ? "\r\n" : "\n";
+        String after;
+        int at;
+        if (line > 0) {
+            lines.set(line - 1, one);
+            // Split and joined again, the file keeps its last line end, or its lack of one.
+            after = String.join(newline, lines) + (endsWithNewline(before) ? newline : "");
+            at = line;
+        } else {
+            String head = before.isEmpty() || endsWithNewline(before) ? before : before + newline;
+            after = head + one + newline;
+            at = lines(head).size() + 1;
+        }
+        Loaded loaded = refuseNewProblems(workspace, file, at, before, after, env);
+        AtomicFiles.write(workspace.resolve(file), after.getBytes(StandardCharsets.UTF_8));
+        Map<String, String> versions = new LinkedHashMap<>();
+        if (loaded.workspace() != null) {
+            for (SuiteSpec suite : loaded.workspace().suites()) if (suite.dataset().equals(file)) versions.put(suite.name(), suite.version());
+        }
+        return new Saved(tree.path("id").isTextual() ? tree.get("id").asText() : null, at, one, versions);
+    }
+
+    /** The edited text as one JSON line in the datasets' style ({@code {"id": "t1", "vars": {…}}}). */
+    static String oneLine(String edited) throws CaseEditException {
+        return oneLine(parse(edited));
+    }
+
+    private static String oneLine(ObjectNode tree) {
+        try {
+            return JSON.writer(new SpacedPrinter()).without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(tree);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a parsed tree always writes", e);
+        }
+    }
+
+    /** The edited text as a JSON object, or where and why it is none. */
+    private static ObjectNode parse(String edited) throws CaseEditException {
+        JsonNode tree;
+        try {
+            tree = JSON.readTree(edited);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            int line = at == null ? 0 : Math.max(at.getLineNr(), 0);
+            int column = at == null ? 0 : Math.max(at.getColumnNr(), 0);
+            throw new CaseEditException(List.of("line " + line + ", column " + column + ": " + JsonSyntaxMessage.describe(e)),
+                    line, column);
+        }
+        if (tree instanceof ObjectNode object) return object;
+        throw new CaseEditException(List.of("a case is one JSON object ({\"id\": …, \"vars\": {…}, …}), not "
+                + (tree == null || tree.isMissingNode() ? "nothing" : "a " + tree.getNodeType().name().toLowerCase(java.util.Locale.ROOT))), 1, 1);
+    }
+
+    /** The workspace as it reads with the edit; throws the reasons to refuse it that it had not without the edit. */
+    private static Loaded refuseNewProblems(Path workspace, String file, int line, String before, String after,
+                                            Map<String, String> env) throws CaseEditException {
+        Loaded edited = load(workspace, file, after, env);
+        if (edited.errors().isEmpty()) return edited;
+        Set<InputError> had = new HashSet<>(load(workspace, file, before, env).errors());
+        List<String> reasons = new ArrayList<>();
+        for (InputError e : edited.errors()) {
+            if (had.contains(e)) continue;
+            // The edited case's own line is not written yet: its place in the file would say nothing to its author.
+            reasons.add(e.file().equals(file) && e.line() == line ? e.message() : e.toString());
+        }
+        if (!reasons.isEmpty()) throw new CaseEditException(reasons, 0, 0);
+        return edited;
+    }
+
+    /** A workspace as loaded, or the loader's reasons to refuse it (then {@code workspace} is null). */
+    private record Loaded(Workspace workspace, List<InputError> errors) {}
+
+    /** The workspace with {@code file} reading {@code text}. */
+    private static Loaded load(Path workspace, String file, String text, Map<String, String> env) {
+        try {
+            return new Loaded(WorkspaceLoader.load(new OneFileEdited(new DiskWorkspaceFiles(workspace), file, text), env), List.of());
+        } catch (WorkspaceException e) {
+            return new Loaded(null, e.errors());
+        }
+    }
+
+    private static boolean endsWithNewline(String text) {
+        return text.endsWith("\n");
+    }
+
+    /** The lines of a text, without their line ends (a last line end starts no line of its own). */
+    private static List<String> lines(String text) {
+        List<String> lines = new ArrayList<>(List.of(text.split("\r?\n", -1)));
+        if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) lines.remove(lines.size() - 1);
+        return lines;
+    }
+
+    /** A workspace read from disk but for one file, which reads as given. */
+    private record OneFileEdited(WorkspaceFiles disk, String file, String text) implements WorkspaceFiles {
+        @Override public String describe() { return disk.describe(); }
+
+        @Override
+        public byte[] read(String relativePath) throws IOException {
+            // As the disk's reader gives a file: each \r\n as \n.
+            return relativePath.equals(file) ? text.replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8) : disk.read(relativePath);
+        }
+
+        @Override public boolean exists(String relativePath) { return relativePath.equals(file) || disk.exists(relativePath); }
+
+        @Override public List<String> list(String relativeDir) throws IOException { return disk.list(relativeDir); }
+    }
+
+    /** One line, with a space after each colon and comma, as the datasets Evalbench writes and ships read. */
+    private static final class SpacedPrinter extends MinimalPrettyPrinter {
+        @Override
+        public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException {
+            g.writeRaw(": ");
+        }
+
+        @Override
+        public void writeObjectEntrySeparator(JsonGenerator g) throws IOException {
+            g.writeRaw(", ");
+        }
+
+        @Override
+        public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
+            g.writeRaw(", ");
+        }
+    }
+}

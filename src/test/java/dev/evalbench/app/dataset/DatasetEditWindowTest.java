@@ -1,0 +1,88 @@
+package dev.evalbench.app.dataset;
+
+import static dev.evalbench.app.FxWait.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.evalbench.app.FxWait;
+import dev.evalbench.app.WindowTestBase;
+import dev.evalbench.app.WorkbenchFixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.Test;
+
+/** An author relabels a case and adds one in the dataset's tab of the real window, and the file and table follow. */
+@dev.evalbench.app.SharesFxToolkit
+class DatasetEditWindowTest extends WindowTestBase {
+
+    @Test
+    void aCaseIsRelabelledAndANewOneAddedInTheDatasetsTab() throws Exception {
+        fixture = WorkbenchFixture.ofSample(temp).start();
+        Path file = temp.resolve("support-triage/datasets/tickets.jsonl");
+        List<String> was = Files.readAllLines(file);
+        waitFor(20, TimeUnit.SECONDS, () -> treeCell("tickets.jsonl") != null);
+        dev.evalbench.app.DoubleClick.opening(robot, () -> treeCell("tickets.jsonl"),
+                () -> selectedTab() != null && "tickets.jsonl (cases)".equals(selectedTab().getText()));
+        TableView<?> table = robot.lookup("#dataset-table").queryAs(TableView.class);
+        waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 127);
+
+        // t002 from the table's menu: its line as the file holds it, indented, to type in.
+        robot.clickOn("#dataset-filter").write("t002");
+        waitFor(5, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
+        robot.clickOn(visibleRow());
+        robot.press(KeyCode.SHIFT, KeyCode.F10).release(KeyCode.F10, KeyCode.SHIFT);
+        FxWait.waitUntilShown(robot, "#dataset-edit-case-menu", 10, TimeUnit.SECONDS);
+        robot.clickOn("#dataset-edit-case-menu");
+        TextArea text = robot.lookup("#case-edit-text").queryAs(TextArea.class);
+        waitFor(5, TimeUnit.SECONDS, () -> text.isVisible() && text.getText().contains("\"id\" : \"t002\""));
+        assertThat(label("#case-edit-heading")).isEqualTo("Case t002 · datasets/tickets.jsonl, line 2");
+        String original = FxWait.read(text::getText);
+        String category = original.replaceAll("(?s).*\"expected\" : \\{\\s*\"category\" : \"([a-z]+)\".*", "$1");
+
+        // A label the output schema does not allow is refused in the loader's words; the file is not touched.
+        robot.interact(() -> text.setText(original.replace("\"category\" : \"" + category + "\"", "\"category\" : \"billingg\"")));
+        robot.clickOn("#case-edit-save");
+        waitFor(10, TimeUnit.SECONDS, () -> !label("#case-edit-error").isEmpty());
+        assertThat(label("#case-edit-error")).startsWith("Not saved: case \"t002\": expected \"category\" is \"billingg\"")
+                .contains("allows \"billing\"");
+        assertThat(Files.readAllLines(file)).isEqualTo(was);
+
+        // Relabelled as the schema allows, and saved with Ctrl+S from the text: line 2 alone changes.
+        String relabel = "billing".equals(category) ? "account" : "billing";
+        robot.interact(() -> text.setText(original.replace("\"category\" : \"" + category + "\"", "\"category\" : \"" + relabel + "\"")));
+        robot.clickOn("#case-edit-text").press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+        waitFor(10, TimeUnit.SECONDS, () -> label("#dataset-saved").startsWith("Saved t002 as line 2"));
+        assertThat(label("#dataset-saved")).contains("suite triage says version \"2026.11.1\"");
+        assertThat(robot.lookup("#case-edit").query().isVisible()).as("the edit closes once saved").isFalse();
+        List<String> now = Files.readAllLines(file);
+        assertThat(now.get(1)).contains("\"expected\": {\"category\": \"" + relabel + "\"");
+        assertThat(now.subList(2, now.size())).isEqualTo(was.subList(2, was.size()));
+        waitFor(10, TimeUnit.SECONDS, () -> FxWait.read(() -> table.getItems().size() == 1
+                && ((DatasetRow) table.getItems().get(0)).expected().contains("\"category\":\"" + relabel + "\"")));
+
+        // A new case: the first case's shape, every value empty, the next id; Esc drops it unwritten.
+        robot.clickOn("#dataset-add-case");
+        waitFor(5, TimeUnit.SECONDS, () -> text.isVisible() && text.getText().contains("\"id\" : \"t128\""));
+        assertThat(label("#case-edit-heading")).isEqualTo("New case · after the last line of datasets/tickets.jsonl");
+        assertThat(FxWait.read(() -> text.getText())).contains("\"ticket\" : \"\"", "\"category\" : \"\"", "\"reply-quality\" : null")
+                .doesNotContain("Hiroshi");
+        robot.clickOn("#case-edit-text").press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup("#case-edit").query().isVisible());
+        assertThat(Files.readAllLines(file)).hasSize(127);
+    }
+
+    private javafx.scene.Node visibleRow() {
+        return robot.lookup("#dataset-table .table-row-cell")
+                .match((javafx.scene.control.TableRow<?> r) -> r.getItem() != null && r.isVisible())
+                .queryAs(javafx.scene.Node.class);
+    }
+
+    private String label(String id) throws Exception {
+        return FxWait.read(() -> robot.lookup(id).queryAs(Label.class).getText());
+    }
+}
