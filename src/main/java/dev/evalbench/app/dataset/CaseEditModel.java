@@ -40,6 +40,8 @@ public final class CaseEditModel {
     private final ReadOnlyIntegerWrapper errorLine = new ReadOnlyIntegerWrapper(this, "errorLine");
     private final ReadOnlyIntegerWrapper errorColumn = new ReadOnlyIntegerWrapper(this, "errorColumn");
     private final ReadOnlyStringWrapper saved = new ReadOnlyStringWrapper(this, "saved", "");
+    /** The id of the case just saved (set anew on each save), which the table selects once it has read the file again. */
+    private final ReadOnlyStringWrapper savedId = new ReadOnlyStringWrapper(this, "savedId");
     /** The line edited (0: a new case after the last line) and its text as it was read, which the save checks. */
     private int line;
     private String opened;
@@ -101,11 +103,14 @@ public final class CaseEditModel {
             editing.set(false);
             error.set("");
             saved.set(savedSentence(done));
+            savedId.set(null);
+            savedId.set(done.id());
             onSaved.run();
         }).onFailure(e -> {
             busy.set(false);
             if (e instanceof CaseEditException refused) {
-                error.set("Not saved: " + String.join("\n", refused.reasons()));
+                error.set(refused.reasons().size() == 1 ? "Not saved: " + refused.reasons().get(0)
+                        : "Not saved:\n• " + String.join("\n• ", refused.reasons()));
                 errorLine.set(refused.line());
                 errorColumn.set(refused.column());
             } else {
@@ -138,4 +143,5 @@ public final class CaseEditModel {
     public ReadOnlyIntegerProperty errorLineProperty() { return errorLine.getReadOnlyProperty(); }
     public ReadOnlyIntegerProperty errorColumnProperty() { return errorColumn.getReadOnlyProperty(); }
     public ReadOnlyStringProperty savedProperty() { return saved.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty savedIdProperty() { return savedId.getReadOnlyProperty(); }
 }

@@ -29,6 +29,7 @@ final class CaseEditPane extends VBox {
         Label note = new Label("As the file holds it, restricted values included; saved as one line once the workspace"
                 + " accepts it. Ctrl+S saves, Esc cancels.");
         note.setWrapText(true);
+        note.setMinHeight(Region.USE_PREF_SIZE);
         note.getStyleClass().add(Styles.TEXT_MUTED);
 
         TextArea text = new TextArea();
@@ -74,6 +75,8 @@ final class CaseEditPane extends VBox {
         buttons.setAlignment(Pos.CENTER_LEFT);
 
         getChildren().addAll(heading, note, text, error, buttons);
+        // Its ten lines whole: the table above gives up its height first (it showed six, the case's expected value cut).
+        setMinHeight(Region.USE_PREF_SIZE);
         visibleProperty().bind(model.editingProperty());
         managedProperty().bind(visibleProperty());
         model.editingProperty().addListener((o, was, now) -> {

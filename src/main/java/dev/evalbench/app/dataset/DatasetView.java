@@ -156,6 +156,21 @@ public final class DatasetView extends BorderPane implements dev.evalbench.app.f
         ((VBox) getTop()).getChildren().add(saved);
         CaseEditPane pane = new CaseEditPane(edits);
         ((VBox) getCenter()).getChildren().add(pane);
+        // The case just saved is selected again once the table has read the file anew (its detail shows the saved text).
+        String[] reselect = new String[1];
+        edits.savedIdProperty().addListener((o, was, now) -> {
+            if (now != null) reselect[0] = now;
+        });
+        table.getItems().addListener((javafx.collections.ListChangeListener<DatasetRow>) change -> {
+            if (reselect[0] == null) return;
+            for (DatasetRow row : table.getItems()) {
+                if (!row.id().equals(reselect[0])) continue;
+                reselect[0] = null;
+                table.getSelectionModel().select(row);
+                table.scrollTo(row);
+                return;
+            }
+        });
         // Back to the table once saved or cancelled, where the keys that walk it are.
         edits.editingProperty().addListener((o, was, now) -> {
             if (!now) table.requestFocus();

@@ -64,6 +64,11 @@ class DatasetEditWindowTest extends WindowTestBase {
         assertThat(now.subList(2, now.size())).isEqualTo(was.subList(2, was.size()));
         waitFor(10, TimeUnit.SECONDS, () -> FxWait.read(() -> table.getItems().size() == 1
                 && ((DatasetRow) table.getItems().get(0)).expected().contains("\"category\":\"" + relabel + "\"")));
+        // Selected again, its detail shows the saved label.
+        waitFor(5, TimeUnit.SECONDS, () -> FxWait.read(() -> table.getSelectionModel().getSelectedItem() != null
+                && robot.lookup("#dataset-case-expected").tryQuery().isPresent()));
+        assertThat(FxWait.read(() -> robot.lookup("#dataset-case-expected").queryAs(javafx.scene.text.Text.class).getText()))
+                .contains("\"category\" : \"" + relabel + "\"");
 
         // A new case: the first case's shape, every value empty, the next id; Esc drops it unwritten.
         robot.clickOn("#dataset-add-case");
