@@ -108,6 +108,10 @@ public final class AuthorFeature {
                 "Redo (Ctrl+Shift+Z too)");
         wb.window().shortcuts().listOnly(new KeyCodeCombination(KeyCode.TAB), "Editor",
                 "Indent the line by two spaces (Shift+Tab takes them back); Enter keeps the line's indentation");
+        // A dataset tab's table handles these itself (DatasetView), listed so that F1 says them.
+        wb.window().shortcuts().listOnly(new KeyCodeCombination(KeyCode.F2), "Dataset",
+                "Edit the selected case (Ctrl+S saves it, Esc cancels)");
+        wb.window().shortcuts().listOnly(new KeyCodeCombination(KeyCode.INSERT), "Dataset", "Add a case");
         wb.window().shortcuts().add(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), "Workspace",
                 "Open another workspace folder", this::chooseWorkspace);
         wb.window().shortcuts().add(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), "Workspace",

@@ -156,6 +156,17 @@ public final class DatasetView extends BorderPane implements dev.evalbench.app.f
         ((VBox) getTop()).getChildren().add(saved);
         CaseEditPane pane = new CaseEditPane(edits);
         ((VBox) getCenter()).getChildren().add(pane);
+        // F2 edits the selected case and Insert adds one, from the table, as a spreadsheet's keys do (listed on F1).
+        table.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.isShortcutDown() || e.isAltDown() || e.isShiftDown() || editing.get()) return;
+            if (e.getCode() == javafx.scene.input.KeyCode.F2) {
+                editSelected.run();
+                e.consume();
+            } else if (e.getCode() == javafx.scene.input.KeyCode.INSERT) {
+                edits.add();
+                e.consume();
+            }
+        });
         // The case just saved is selected again once the table has read the file anew (its detail shows the saved text).
         String[] reselect = new String[1];
         edits.savedIdProperty().addListener((o, was, now) -> {

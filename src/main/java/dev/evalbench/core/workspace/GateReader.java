@@ -90,7 +90,10 @@ final class GateReader {
         // min is a rate (0 to 1) except for a judge's mean score, which is on the judge's scale
         boolean meanScore = gate.metric() != null && gate.metric().matches("judge\\.[^.]+\\.mean_score");
         if (gate.min() != null && gate.min() > 1 && !meanScore) {
-            ctx.add(tree.errorAt(at + "/min", "\"min\" must be at most 1, found number " + node.get("min").asText()));
+            // A percentage is the likely slip (75 for 75%): the message says how the rate is written.
+            String written = node.get("min").asText();
+            String hint = gate.min() <= 100 ? " (a rate is written from 0 to 1: " + java.math.BigDecimal.valueOf(gate.min()).movePointLeft(2).stripTrailingZeros().toPlainString() + " for " + written + "%)" : "";
+            ctx.add(tree.errorAt(at + "/min", "\"min\" must be at most 1, found number " + written + hint));
         }
         if (compares && !ceiling && gate.min() == null && gate.baselineTolerance() == null) {
             ctx.add(tree.errorAtKey(at, name + " needs \"min\", \"baseline_tolerance\" or both"));

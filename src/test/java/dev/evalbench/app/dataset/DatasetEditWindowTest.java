@@ -70,8 +70,9 @@ class DatasetEditWindowTest extends WindowTestBase {
         assertThat(FxWait.read(() -> robot.lookup("#dataset-case-expected").queryAs(javafx.scene.text.Text.class).getText()))
                 .contains("\"category\" : \"" + relabel + "\"");
 
-        // A new case: the first case's shape, every value empty, the next id; Esc drops it unwritten.
-        robot.clickOn("#dataset-add-case");
+        // A new case (Insert, from the table): the first case's shape, every value empty, the next id; Esc drops it.
+        robot.interact(table::requestFocus);
+        robot.press(KeyCode.INSERT).release(KeyCode.INSERT);
         waitFor(5, TimeUnit.SECONDS, () -> text.isVisible() && text.getText().contains("\"id\" : \"t128\""));
         assertThat(label("#case-edit-heading")).isEqualTo("New case · after the last line of datasets/tickets.jsonl");
         assertThat(FxWait.read(() -> text.getText())).contains("\"ticket\" : \"\"", "\"category\" : \"\"", "\"reply-quality\" : null")
@@ -79,6 +80,11 @@ class DatasetEditWindowTest extends WindowTestBase {
         robot.clickOn("#case-edit-text").press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
         waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup("#case-edit").query().isVisible());
         assertThat(Files.readAllLines(file)).hasSize(127);
+        // F2 edits the selected case, as the button does.
+        robot.interact(table::requestFocus);
+        robot.press(KeyCode.F2).release(KeyCode.F2);
+        waitFor(5, TimeUnit.SECONDS, () -> text.isVisible() && text.getText().contains("\"id\" : \"t002\""));
+        robot.clickOn("#case-edit-cancel");
     }
 
     private javafx.scene.Node visibleRow() {
