@@ -73,12 +73,29 @@ public final class AuthorFeature {
      * As {@link #install(TaskRunner, WorkspaceSession, MainWindow, java.util.Map, java.nio.file.Path)}, keeping the
      * workspaces opened in {@code recentWorkspaces} (the settings' list, changed on the FX thread).
      */
-    public static void install(TaskRunner runner, WorkspaceSession session, MainWindow window,
-                               java.util.Map<String, String> env, java.nio.file.Path configFolder,
-                               List<String> recentWorkspaces) {
+    public static AuthorFeature install(TaskRunner runner, WorkspaceSession session, MainWindow window,
+                                       java.util.Map<String, String> env, java.nio.file.Path configFolder,
+                                       List<String> recentWorkspaces) {
         dev.evalbench.app.editor.KeptEdits kept =
                 configFolder == null ? null : new dev.evalbench.app.editor.KeptEdits(configFolder);
-        new AuthorFeature(new AuthorParts(runner, session, window, env, kept, recentWorkspaces)).install();
+        AuthorFeature feature = new AuthorFeature(new AuthorParts(runner, session, window, env, kept, recentWorkspaces));
+        feature.install();
+        return feature;
+    }
+
+    /**
+     * Opens the dataset suite {@code suite} reads, as the workspace now reads it, on case {@code caseId}, with the case
+     * open to edit; the status line says why not when the suite or the case is no longer there. FX thread.
+     */
+    public void editCase(String suite, String caseId) {
+        var ws = wb.session().workspace();
+        var spec = ws == null ? null : ws.suites().stream().filter(s -> s.name().equals(suite)).findFirst().orElse(null);
+        if (spec == null) {
+            wb.window().status(ws == null ? "The workspace is still being read (or has problems): edit case " + caseId
+                    + " once it reads." : "Suite " + suite + " is no longer in evalbench.yaml: case " + caseId + " has no dataset to edit.");
+            return;
+        }
+        files.editCase(spec.dataset(), suite, caseId);
     }
 
     private void install() {

@@ -37,6 +37,7 @@ final class OpenFiles {
     private final Map<String, TemplateEditorView> editorViews = new LinkedHashMap<>();
     private final Map<String, ReadOnlyFileView> viewers = new LinkedHashMap<>();
     private final Map<String, DatasetModel> datasets = new LinkedHashMap<>();
+    private final Map<String, DatasetView> datasetViews = new LinkedHashMap<>();
 
     OpenFiles(AuthorParts wb, UnsavedEdits unsaved) {
         this.wb = wb;
@@ -125,6 +126,13 @@ final class OpenFiles {
         model.open();
     }
 
+    /** Opens dataset {@code file}'s tab (or selects it) on case {@code id} of {@code suite}, open to edit. */
+    void editCase(String file, String suite, String id) {
+        openDataset(file);
+        DatasetView view = datasetViews.get(DATASET + file);
+        if (view != null) view.selectAndEdit(suite, id);
+    }
+
     private void openDataset(String file) {
         String key = DATASET + file;
         Tab open = tabs.get(key);
@@ -140,7 +148,7 @@ final class OpenFiles {
             wb.session().reload();
         });
         Path path = wb.session().folder().resolve(file);
-        view.enableEditing(edits, () -> wb.window().openOnDesktop(path, "in its editor", wb.runner()));
+        view.enableEditing(edits, () -> wb.window().openOnDesktop(path, "in its editor", wb.runner()), wb.window()::status);
         Tab tab = add(key, Path.of(file).getFileName() + " (cases)", view, false);
         // The selected case in the detail pane, as a results tab shows its case.
         DatasetCaseDetail detail = new DatasetCaseDetail(file);
@@ -150,6 +158,7 @@ final class OpenFiles {
             if (now != null) editors.values().forEach(m -> m.preferCase(now.suite(), now.id()));
         });
         datasets.put(key, model);
+        datasetViews.put(key, view);
         model.load();
     }
 
@@ -206,11 +215,13 @@ final class OpenFiles {
         editorViews.remove(key);
         viewers.remove(key);
         datasets.remove(key);
+        datasetViews.remove(key);
     }
 
-    /** Ctrl+S: saves the editor in the selected tab (asking for its changelog line). */
+    /** Ctrl+S: saves the editor in the selected tab (asking for its changelog line), or the case open in a dataset's. */
     void saveSelected() {
         Tab selected = wb.window().tabs().getSelectionModel().getSelectedItem();
+        if (datasetViews.entrySet().stream().anyMatch(e -> tabs.get(e.getKey()) == selected && e.getValue().saveOpenEdit())) return;
         editors.entrySet().stream().filter(e -> tabs.get(e.getKey()) == selected).findFirst()
                 .ifPresentOrElse(e -> e.getValue().requestSave(), () -> wb.window().status("No template editor is selected."));
     }

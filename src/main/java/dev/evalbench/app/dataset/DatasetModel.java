@@ -45,6 +45,8 @@ public final class DatasetModel {
     private final ObservableList<String> tags = FXCollections.observableArrayList(ALL_TAGS);
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
     private final ObjectProperty<String> tag = new SimpleObjectProperty<>(this, "tag", ALL_TAGS);
+    /** How many times the cases have been read; the view acts on a case asked for once they are. */
+    private final javafx.beans.property.ReadOnlyIntegerWrapper loads = new javafx.beans.property.ReadOnlyIntegerWrapper(this, "loads");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     /** What the table says while it shows no case: why, in the words of the summary when the cases cannot be read. */
     private final ReadOnlyStringWrapper empty = new ReadOnlyStringWrapper(this, "empty", "Reading the cases…");
@@ -70,6 +72,7 @@ public final class DatasetModel {
                     tags.setAll(choices);
                     if (!tags.contains(tag.get())) tag.set(ALL_TAGS);
                     refilter();
+                    loads.set(loads.get() + 1);
                 })
                 .onFailure(e -> {
                     summary.set(e instanceof WorkspaceException
@@ -113,4 +116,5 @@ public final class DatasetModel {
     public ObjectProperty<String> tagProperty() { return tag; }
     public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
     public ReadOnlyStringProperty emptyProperty() { return empty.getReadOnlyProperty(); }
+    public javafx.beans.property.ReadOnlyIntegerProperty loadsProperty() { return loads.getReadOnlyProperty(); }
 }

@@ -30,12 +30,21 @@ public final class DatasetView extends BorderPane implements dev.evalbench.app.f
     private final TableView<DatasetRow> table;
     private final TextField filter;
     private final HBox bar;
+    private final DatasetModel model;
+    private CaseEditModel edits;
+    private java.util.function.Consumer<String> status = s -> { };
+    /** A case to select (and perhaps edit) once the table has read the file: asked for before, or just saved. */
+    private Pending pending;
+
+    private record Pending(String suite, String id, boolean edit) {}
     private javafx.scene.control.MenuItem edit;
     /** True while a case is open to edit or being read or saved; null when the view only reads. */
     private javafx.beans.binding.BooleanExpression editing;
     private java.util.function.BiConsumer<String, String> onRunCase;
 
     public DatasetView(DatasetModel model) {
+        this.model = model;
+        model.loadsProperty().addListener((o, was, now) -> settlePending());
         // Esc clears the whole filter, as in the results and the comparison; Ctrl+F reaches it as it does theirs.
         filter = FilterField.text("dataset-filter", model.textProperty(), model::clearFilter);
         filter.setPromptText("Filter by id, vars, expected or tag (Ctrl+F)");
@@ -114,9 +123,12 @@ public final class DatasetView extends BorderPane implements dev.evalbench.app.f
 
     /**
      * Lets the author add and edit cases here ({@code edits}: the pane under the table, a sentence above it on what was
-     * saved) and open the file in their own editor ({@code openElsewhere}). Without it the view only reads.
+     * saved) and open the file in their own editor ({@code openElsewhere}); {@code status} says why a case asked for by
+     * {@link #selectAndEdit} cannot be edited. Without it the view only reads.
      */
-    public void enableEditing(CaseEditModel edits, Runnable openElsewhere) {
+    public void enableEditing(CaseEditModel edits, Runnable openElsewhere, java.util.function.Consumer<String> status) {
+        this.edits = edits;
+        this.status = status;
         Button add = new Button("Add case", new FontIcon("fth-plus"));
         add.setId("dataset-add-case");
         add.setOnAction(e -> edits.add());
@@ -168,24 +180,48 @@ public final class DatasetView extends BorderPane implements dev.evalbench.app.f
             }
         });
         // The case just saved is selected again once the table has read the file anew (its detail shows the saved text).
-        String[] reselect = new String[1];
         edits.savedIdProperty().addListener((o, was, now) -> {
-            if (now != null) reselect[0] = now;
-        });
-        table.getItems().addListener((javafx.collections.ListChangeListener<DatasetRow>) change -> {
-            if (reselect[0] == null) return;
-            for (DatasetRow row : table.getItems()) {
-                if (!row.id().equals(reselect[0])) continue;
-                reselect[0] = null;
-                table.getSelectionModel().select(row);
-                table.scrollTo(row);
-                return;
-            }
+            if (now != null) pending = new Pending(null, now, false);
         });
         // Back to the table once saved or cancelled, where the keys that walk it are.
         edits.editingProperty().addListener((o, was, now) -> {
             if (!now) table.requestFocus();
         });
+    }
+
+    /**
+     * Selects case {@code id} of suite {@code suite} (the filter cleared) and opens it to edit, once the table has read
+     * the file; the status says why not when it is not there, or when another case is open to edit (its typing is kept).
+     */
+    public void selectAndEdit(String suite, String id) {
+        if (edits != null && edits.editingProperty().get()) {
+            status.accept("A case of " + model.file() + " is open to edit: save or cancel it first, then edit case " + id + ".");
+            return;
+        }
+        pending = new Pending(suite, id, true);
+        model.clearFilter();
+        if (model.loadsProperty().get() > 0) settlePending();
+    }
+
+    /** Saves the case open to edit, if one is (Ctrl+S with the focus outside its text); false when none is. */
+    public boolean saveOpenEdit() {
+        if (edits == null || !edits.editingProperty().get()) return false;
+        edits.save();
+        return true;
+    }
+
+    private void settlePending() {
+        Pending p = pending;
+        if (p == null) return;
+        pending = null;
+        for (DatasetRow row : table.getItems()) {
+            if (!row.id().equals(p.id()) || p.suite() != null && !row.suite().equals(p.suite())) continue;
+            table.getSelectionModel().select(row);
+            table.scrollTo(row);
+            if (p.edit() && edits != null) edits.edit(row);
+            return;
+        }
+        if (p.edit()) status.accept("Case " + p.id() + " is no longer in " + model.file() + ": removed or renamed since that run.");
     }
 
     /**

@@ -44,6 +44,13 @@ public final class RunFeature {
     private CompareTabs compare;
     private dev.evalbench.app.settings.WorkbenchSettings settings;
     private final RerunTabs rerunTabs = new RerunTabs();
+    /** Opens a case of the workspace's datasets to edit it (suite, case id): the author's feature; null: no such item. */
+    private java.util.function.BiConsumer<String, String> editCase;
+
+    /** Offers "Edit this case in its dataset" in results tabs opened from now on, through {@code edit}. FX thread. */
+    public void editCasesWith(java.util.function.BiConsumer<String, String> edit) {
+        this.editCase = edit;
+    }
 
     public void install(MainWindow window, TaskRunner runner, WorkspaceSession session, Map<String, String> env, Clock clock,
                         dev.evalbench.app.settings.WorkbenchSettings settings) {
@@ -185,6 +192,7 @@ public final class RunFeature {
         results.onOpen(view -> {
             RerunActions.install(view, results.gated(view.viewModel().runId()), again);
             ResumeAction.install(view, results.gated(view.viewModel().runId()), launcher::resume);
+            if (editCase != null) EditCaseAction.install(view, results.gated(view.viewModel().runId()), editCase);
             // The case read here is the one an open template previews: the author goes from it to the prompt.
             view.viewModel().selectedProperty().addListener((o, was, now) -> {
                 if (now != null) session.caseInFocusProperty().set(now.key());

@@ -94,6 +94,39 @@ class RerunWindowTest extends WindowTestBase {
     }
 
     /**
+     * The label was what was wrong: from the failing case to its line in the dataset (the results' menu), mended there,
+     * and the case run again from the results now passes.
+     */
+    @Test
+    void aWrongLabelIsMendedFromTheFailingCaseAndTheCaseRunAgainPasses() throws Exception {
+        firstRunWithT001Failing(false);
+        openTheRunsResults();
+        TableView<?> table = selectInTheResults(0, "t001");
+        openTheTablesMenuOnTheFirstRow(table, "#results-edit-case");
+        robot.clickOn("#results-edit-case");
+        javafx.scene.control.TextArea text = robot.lookup("#case-edit-text").queryAs(javafx.scene.control.TextArea.class);
+        waitFor(10, TimeUnit.SECONDS, () -> text.isVisible() && text.getText().contains("\"id\" : \"t001\""));
+        assertThat(FxWait.read(() -> selectedTab().getText())).isEqualTo("tickets.jsonl (cases)");
+        robot.interact(() -> text.setText(text.getText().replace("\"category\" : \"billing\"", "\"category\" : \"bug\"")));
+        robot.clickOn("#case-edit-save");
+        Path tickets = fixture.workspace.resolve("datasets/tickets.jsonl");
+        waitFor(10, TimeUnit.SECONDS, () -> Files.readString(tickets).contains(RIGHT));
+
+        robot.interact(() -> fixture.workbench().window().tabs().getSelectionModel().select(0));
+        openTheTablesMenuOnTheFirstRow(table, "#results-rerun-selected");
+        robot.clickOn("#results-rerun-selected");
+        assertThat(keysOf(secondRun())).extracting(CaseKey::caseId).containsExactly("t001");
+        assertThat(sinceThePreviousRun()).isEqualTo("Since the previous run (1 of its 159 cases run again): 1 case now passes");
+    }
+
+    private void openTheTablesMenuOnTheFirstRow(TableView<?> table, String item) throws Exception {
+        robot.clickOn(FxWait.rowShowing(robot, "#results-table", 0));
+        waitFor(10, TimeUnit.SECONDS, () -> table.isFocused() && table.getSelectionModel().getSelectedIndex() == 0);
+        robot.press(KeyCode.SHIFT, KeyCode.F10).release(KeyCode.F10, KeyCode.SHIFT);
+        FxWait.waitUntilShown(robot, item, 10, TimeUnit.SECONDS);
+    }
+
+    /**
      * The loop from the keyboard: Ctrl+Shift+R with no results open says what it needs; from the template's tab,
      * where the author went from the results to fix the prompt, it runs the failing cases of the results tab shown
      * last.
@@ -176,13 +209,18 @@ class RerunWindowTest extends WindowTestBase {
 
     /** The sample with t001's expected category wrong, run from the command line, then put right. */
     private List<CaseKey> firstRunWithT001Failing() throws Exception {
+        return firstRunWithT001Failing(true);
+    }
+
+    /** As {@link #firstRunWithT001Failing()}; {@code putRight} false leaves the wrong category in the dataset. */
+    private List<CaseKey> firstRunWithT001Failing(boolean putRight) throws Exception {
         fixture = WorkbenchFixture.ofSample(temp);
         Path tickets = fixture.workspace.resolve("datasets/tickets.jsonl");
         String right = Files.readString(tickets);
         assertThat(right).contains(RIGHT);
         Files.writeString(tickets, right.replaceFirst(java.util.regex.Pattern.quote(RIGHT), WRONG));
         assertThat(Cli.run("run", "-w", fixture.workspace.toString(), "--quiet").exit()).isEqualTo(1);
-        Files.writeString(tickets, right);
+        if (putRight) Files.writeString(tickets, right);
         try (RunStore store = history()) {
             String id = store.runs(1).get(0).id();
             return store.summaries(id).stream().filter(s -> !s.passed()).map(CaseSummary::key).toList();
