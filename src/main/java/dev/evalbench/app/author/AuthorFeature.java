@@ -142,9 +142,9 @@ public final class AuthorFeature {
         if (wb.kept() != null) wb.window().atStop(this::keepUnsavedEdits);
         WhileOnStage.attach(wb.window().scene(), stage -> {
             EventHandler<WindowEvent> guard = e -> {
-                if (files.dirtyEditors().isEmpty()) return;
+                if (files.dirtyEditors().isEmpty() && !files.caseEditsDirty()) return;
                 e.consume();
-                unsaved.guardAll(files.dirtyEditors(), stage::close);
+                if (files.discardCaseEdits()) unsaved.guardAll(files.dirtyEditors(), stage::close);
             };
             stage.setOnCloseRequest(guard);
             // the watcher's thread must not outlive the window (its callbacks would reach a closed runner)
@@ -256,7 +256,7 @@ public final class AuthorFeature {
     void switchTo(Path dir) {
         // The files' tabs close as the folder changes (workspaceOpened), after the session said it is leaving this
         // one: the tabs it had are remembered for coming back to it.
-        unsaved.guardAll(files.dirtyEditors(), () -> wb.session().open(dir));
+        if (files.discardCaseEdits()) unsaved.guardAll(files.dirtyEditors(), () -> wb.session().open(dir));
     }
 
     private void stopWatching() {

@@ -38,6 +38,7 @@ final class OpenFiles {
     private final Map<String, ReadOnlyFileView> viewers = new LinkedHashMap<>();
     private final Map<String, DatasetModel> datasets = new LinkedHashMap<>();
     private final Map<String, DatasetView> datasetViews = new LinkedHashMap<>();
+    private final Map<String, CaseEditModel> caseEdits = new LinkedHashMap<>();
 
     OpenFiles(AuthorParts wb, UnsavedEdits unsaved) {
         this.wb = wb;
@@ -150,6 +151,10 @@ final class OpenFiles {
         Path path = wb.session().folder().resolve(file);
         view.enableEditing(edits, () -> wb.window().openOnDesktop(path, "in its editor", wb.runner()), wb.window()::status);
         Tab tab = add(key, Path.of(file).getFileName() + " (cases)", view, false);
+        caseEdits.put(key, edits);
+        tab.setOnCloseRequest(e -> {
+            if (edits.dirty() && !unsaved.discardCase(file, edits.subject())) e.consume();
+        });
         // The selected case in the detail pane, as a results tab shows its case.
         DatasetCaseDetail detail = new DatasetCaseDetail(file);
         view.selected().addListener((o, was, now) -> {
@@ -216,6 +221,24 @@ final class OpenFiles {
         viewers.remove(key);
         datasets.remove(key);
         datasetViews.remove(key);
+        caseEdits.remove(key);
+    }
+
+    /**
+     * Whether the typing in every case open to edit in a dataset's tab may go (asked one after the other; false at the
+     * first Cancel), before the window closes or another workspace opens. True when none was typed in.
+     */
+    boolean discardCaseEdits() {
+        for (Map.Entry<String, CaseEditModel> e : caseEdits.entrySet()) {
+            CaseEditModel edit = e.getValue();
+            if (edit.dirty() && !unsaved.discardCase(e.getKey().substring(DATASET.length()), edit.subject())) return false;
+        }
+        return true;
+    }
+
+    /** Whether a case open to edit in a dataset's tab was typed in. */
+    boolean caseEditsDirty() {
+        return caseEdits.values().stream().anyMatch(CaseEditModel::dirty);
     }
 
     /** Ctrl+S: saves the editor in the selected tab (asking for its changelog line), or the case open in a dataset's. */

@@ -33,6 +33,19 @@ final class UnsavedEdits {
         return answer == SAVE ? GuardChoice.SAVE : answer == DISCARD ? GuardChoice.DISCARD : GuardChoice.CANCEL;
     }
 
+    /**
+     * Whether the typing in a case open to edit in a dataset's tab may go ({@code subject}: "case t002"); a case is saved
+     * by its own Save once the workspace accepts it, so the choice here is to discard it or to go back to it.
+     */
+    boolean discardCase(String file, String subject) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "The edit of " + subject + " is not saved to " + file
+                + ". Cancel goes back to it, to save it there.", DISCARD, ButtonType.CANCEL);
+        alert.setTitle("Unsaved edits");
+        alert.setHeaderText("Discard the edit of " + subject + "?");
+        if (owner.get() != null) alert.initOwner(owner.get());
+        return alert.showAndWait().orElse(ButtonType.CANCEL) == DISCARD;
+    }
+
     /** Runs {@code proceed} once every editor's edits are saved or discarded; stops at the first cancel. */
     void guardAll(List<TemplateEditorModel> editors, Runnable proceed) {
         List<TemplateEditorModel> rest = new ArrayList<>(editors);

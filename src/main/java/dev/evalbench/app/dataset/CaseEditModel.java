@@ -45,6 +45,9 @@ public final class CaseEditModel {
     /** The line edited (0: a new case after the last line) and its text as it was read, which the save checks. */
     private int line;
     private String opened;
+    /** The text as the edit began, to tell typing from none; and what the edit is of, in a sentence's words. */
+    private String shown = "";
+    private String subject = "";
 
     /** @param onSaved called after a save is written (the table and the workspace are read again) */
     public CaseEditModel(TaskRunner runner, Path workspace, String file, Map<String, String> env, Runnable onSaved) {
@@ -62,7 +65,9 @@ public final class CaseEditModel {
             line = at;
             opened = lineText;
             heading.set("Case " + row.id() + " · " + file + ", line " + at);
-            text.set(CaseLines.indented(lineText));
+            subject = "case " + row.id();
+            shown = CaseLines.indented(lineText);
+            text.set(shown);
         });
     }
 
@@ -72,6 +77,8 @@ public final class CaseEditModel {
             line = 0;
             opened = null;
             heading.set("New case · after the last line of " + file);
+            subject = "the new case";
+            shown = blank;
             text.set(blank);
         });
     }
@@ -117,6 +124,16 @@ public final class CaseEditModel {
                 error.set("Not saved: " + e.getMessage());
             }
         }).executeWith(runner);
+    }
+
+    /** True while a case is open to edit and its text was typed in: closing it would lose what was typed. */
+    public boolean dirty() {
+        return editing.get() && !shown.equals(text.get());
+    }
+
+    /** What is open to edit, in a sentence's words: "case t002", "the new case". */
+    public String subject() {
+        return subject;
     }
 
     /** Closes the edit without writing. */

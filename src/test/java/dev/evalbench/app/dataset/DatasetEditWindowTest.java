@@ -87,6 +87,34 @@ class DatasetEditWindowTest extends WindowTestBase {
         robot.clickOn("#case-edit-cancel");
     }
 
+    /** Typing in a case open to edit is not lost to a closed tab without asking; Cancel goes back to it. */
+    @Test
+    void closingTheTabOfACaseTypedInAsksFirst() throws Exception {
+        fixture = WorkbenchFixture.ofSample(temp).start();
+        waitFor(20, TimeUnit.SECONDS, () -> treeCell("tickets.jsonl") != null);
+        dev.evalbench.app.DoubleClick.opening(robot, () -> treeCell("tickets.jsonl"),
+                () -> selectedTab() != null && "tickets.jsonl (cases)".equals(selectedTab().getText()));
+        TableView<?> table = robot.lookup("#dataset-table").queryAs(TableView.class);
+        waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 127);
+        robot.clickOn("#dataset-add-case");
+        TextArea text = robot.lookup("#case-edit-text").queryAs(TextArea.class);
+        waitFor(5, TimeUnit.SECONDS, () -> text.isVisible() && text.getText().contains("\"id\" : \"t128\""));
+        robot.interact(() -> text.setText(text.getText().replace("\"ticket\" : \"\"", "\"ticket\" : \"Where is my parcel?\"")));
+
+        robot.push(KeyCode.CONTROL, KeyCode.W);
+        waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("Discard the edit of the new case?").tryQuery().isPresent());
+        robot.clickOn("Cancel");
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertThat(FxWait.read(() -> selectedTab().getText())).isEqualTo("tickets.jsonl (cases)");
+        assertThat(FxWait.read(() -> text.getText())).contains("Where is my parcel?");
+
+        robot.push(KeyCode.CONTROL, KeyCode.W);
+        waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("Discard").tryQuery().isPresent());
+        robot.clickOn("Discard");
+        waitFor(5, TimeUnit.SECONDS, () -> fixture.workbench().window().tabs().getTabs().isEmpty());
+        assertThat(Files.readAllLines(temp.resolve("support-triage/datasets/tickets.jsonl"))).hasSize(127);
+    }
+
     private javafx.scene.Node visibleRow() {
         return robot.lookup("#dataset-table .table-row-cell")
                 .match((javafx.scene.control.TableRow<?> r) -> r.getItem() != null && r.isVisible())
