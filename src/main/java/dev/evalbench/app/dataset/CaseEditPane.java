@@ -36,6 +36,8 @@ final class CaseEditPane extends VBox {
         text.setId("case-edit-text");
         text.setStyle("-fx-font-family: 'monospace';");
         text.setPrefRowCount(10);
+        // A ticket's text is read whole, not scrolled to sideways.
+        text.setWrapText(true);
         text.textProperty().bindBidirectional(model.textProperty());
         VBox.setVgrow(text, Priority.ALWAYS);
         // Before the window's accelerators: Ctrl+S here saves the case, not a template open in another tab.

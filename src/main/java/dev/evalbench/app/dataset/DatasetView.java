@@ -186,6 +186,9 @@ public final class DatasetView extends BorderPane implements dev.evalbench.app.f
         // Back to the table once saved or cancelled, where the keys that walk it are.
         edits.editingProperty().addListener((o, was, now) -> {
             if (!now) table.requestFocus();
+            // The pane takes the table's lower rows: the case being edited stays in sight once the table is laid out again.
+            int selected = table.getSelectionModel().getSelectedIndex();
+            if (now && selected >= 0) AfterLayout.runIn(table, () -> table.scrollTo(Math.max(0, selected - 2)));
         });
     }
 
