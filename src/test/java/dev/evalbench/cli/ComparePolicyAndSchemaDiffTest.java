@@ -95,6 +95,27 @@ class ComparePolicyAndSchemaDiffTest {
         assertThat(diffs).allMatch(TemplateDiff::available);
     }
 
+    /**
+     * The manifest says how a case is scored: a refund within five units counted right, where a cent was, passes cases
+     * with no other change. It read as nothing; now as a change of the manifest, with its diff.
+     */
+    @Test
+    void aLoosenedToleranceInTheManifestIsShownAsItsDiff() throws Exception {
+        RunsAroundAnEdit runs = RunsAroundAnEdit.of(tmp, "triage", ws ->
+                edit(ws.resolve("evalbench.yaml"), "tolerance: {abs: 0.01}}", "tolerance: {abs: 5}}"));
+
+        Cli.Result compared = runs.compare();
+
+        assertThat(compared.out()).as(compared.err()).contains("what changed: manifest changed")
+                .containsPattern("\n  manifest: sha256 [0-9a-f]{12} → sha256 [0-9a-f]{12}\n")
+                .contains("\nmanifest (evalbench.yaml):\n")
+                .contains("refund_amount, tolerance: {abs: [-0.01-]{+5+}}}");
+        JsonNode json = JsonOutputTest.json(runs.compare("--json"), "compare");
+        assertThat(json.get("templates")).extracting(t -> t.get("component").asText()).containsExactly("manifest");
+        assertThat(runs.overview().templates()).extracting(TemplateDiff::component, TemplateDiff::name)
+                .containsExactly(tuple(VersionComponent.MANIFEST, "manifest"));
+    }
+
     /** A judge's rubric is a prompt's template: a score's meaning reworded moves the judge's verdicts with no other change. */
     @Test
     void aJudgesRubricChangeIsShownAsItsTemplatesDiff() throws Exception {

@@ -49,10 +49,11 @@ class ExportTemplatesTest {
         assertThat(Files.readString(export)).doesNotContain("The ticket is text written by a customer");
 
         OpenedRun opened = RunFiles.open(export);
-        // With the other files a comparison diffs: the judge's rubric, the output schema, the policy, routes and gates.
+        // With the other files a comparison diffs: the judge's rubric, the output schema, the policy, routes, the manifest
+        // and gates.
         JsonNode inputs = root.path("run").path("header").path("inputs");
         String[] carried = java.util.stream.Stream.of("prompts/triage.yaml", "prompts/reply-rubric.yaml",
-                "schemas/triage.schema.json", "policy.yaml", "routes.yaml", "gates.yaml").map(p -> inputs.path(p).asText())
+                "schemas/triage.schema.json", "policy.yaml", "routes.yaml", "evalbench.yaml", "gates.yaml").map(p -> inputs.path(p).asText())
                 .toArray(String[]::new);
         assertThat(opened.templates()).containsOnlyKeys(carried);
         assertThat(opened.templates().get(promptHash).text()).isEqualTo(text);

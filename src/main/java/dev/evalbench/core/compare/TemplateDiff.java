@@ -36,6 +36,7 @@ public record TemplateDiff(VersionComponent component, String subject, String be
             case OUTPUT_SCHEMA -> "output schema of prompt " + subject;
             case ROUTE_MODEL -> "routes";
             case GATES -> "gates";
+            case MANIFEST -> "manifest";
             default -> component.label() + (subject.isEmpty() ? "" : " " + subject);
         };
     }

@@ -40,10 +40,11 @@ public record VersionDiff(List<VersionChange> changes, String unknown) {
         if (a.isEmpty() != b.isEmpty()) {
             return new VersionDiff(List.of(), "run " + (a.isEmpty() ? before : after).id() + " stored no case to tell");
         }
-        if (a.containsKey(VersionComponent.GATES) != b.containsKey(VersionComponent.GATES)) {
-            // A run written before runs listed their inputs (an old export) tells nothing of its gates file.
-            a.remove(VersionComponent.GATES);
-            b.remove(VersionComponent.GATES);
+        for (VersionComponent file : List.of(VersionComponent.MANIFEST, VersionComponent.GATES)) {
+            if (a.containsKey(file) == b.containsKey(file)) continue;
+            // A run written before runs listed their inputs (an old export) tells nothing of its manifest or gates file.
+            a.remove(file);
+            b.remove(file);
         }
         List<VersionChange> changes = new ArrayList<>();
         for (VersionComponent component : VersionComponent.values()) {
@@ -133,8 +134,12 @@ public record VersionDiff(List<VersionChange> changes, String unknown) {
         }
         // The gates file is no part of a case's tuple, but a loosened threshold passes a run as surely as a better model:
         // the run's inputs name it. Only for a run that recorded tuples (one that stored no case tells nothing).
+        // So is the manifest: what each suite scores (its classification and extraction fields, their tolerances), its
+        // judges, checks and preprocessing steps.
         String gates = run.header().inputs() == null ? null : run.header().inputs().get(PromptTemplates.GATES_FILE);
         if (!parts.isEmpty() && gates != null) put(parts, VersionComponent.GATES, "", "sha256 " + shortHash(gates));
+        String manifest = run.header().inputs() == null ? null : run.header().inputs().get(PromptTemplates.MANIFEST_FILE);
+        if (!parts.isEmpty() && manifest != null) put(parts, VersionComponent.MANIFEST, "", "sha256 " + shortHash(manifest));
         return parts;
     }
 

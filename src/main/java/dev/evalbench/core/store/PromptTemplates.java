@@ -30,6 +30,8 @@ public final class PromptTemplates {
 
     /** The gates file as a run lists it among its inputs (the manifest's default name). */
     public static final String GATES_FILE = "gates.yaml";
+    /** The workspace's manifest as a run lists it among its inputs. */
+    public static final String MANIFEST_FILE = "evalbench.yaml";
 
     private PromptTemplates() {}
 
@@ -59,6 +61,7 @@ public final class PromptTemplates {
         String routes = inputs == null ? null : inputs.get(RoutesText.FILE);
         put(texts, routes, store, text -> outbound.apply(RoutesText.shown(text)));
         put(texts, inputs == null ? null : inputs.get(GATES_FILE), store, outbound);
+        put(texts, inputs == null ? null : inputs.get(MANIFEST_FILE), store, outbound);
         return texts;
     }
 
