@@ -210,7 +210,7 @@ public final class AuthorFeature {
         // A problem may name a folder ("prompts/: …"), which has no line to open at: it is said in the status line.
         BackgroundTask.of(() -> Files.isDirectory(target)).onSuccess(folder -> {
             if (folder) wb.window().status(problem.toString());
-            else files.openAt(ws.relativize(target).toString().replace('\\', '/'), problem.line(), problem.column());
+            else files.openProblem(ws.relativize(target).toString().replace('\\', '/'), problem);
         }).executeWith(wb.runner());
     }
 

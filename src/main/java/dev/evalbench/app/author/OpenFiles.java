@@ -79,7 +79,7 @@ final class OpenFiles {
     /** Opens a file from the tree: a prompt in the editor, a dataset as its cases, else read-only. */
     void open(String file) {
         if (isPrompt(file)) openEditor(file, 0, 0);
-        else if (file.startsWith("datasets/") && file.endsWith(".jsonl")) openDataset(file);
+        else if (isDataset(file)) openDataset(file);
         else openViewer(file, 0, 0);
     }
 
@@ -87,6 +87,24 @@ final class OpenFiles {
     void openAt(String file, int line, int column) {
         if (isPrompt(file)) openEditor(file, line, column);
         else openViewer(file, line, column);
+    }
+
+    /**
+     * Opens the place of {@code problem} in {@code file}: a dataset's line in its tab, open to edit with the problem above
+     * it (a broken case is mended where it is read); any other file as {@link #openAt} does.
+     */
+    void openProblem(String file, dev.evalbench.core.workspace.InputError problem) {
+        if (!isDataset(file) || problem.line() < 1) {
+            openAt(file, problem.line(), problem.column());
+            return;
+        }
+        openDataset(file);
+        DatasetView view = datasetViews.get(DATASET + file);
+        if (view != null) view.editLine(problem.line(), problem.column(), problem.message());
+    }
+
+    private static boolean isDataset(String file) {
+        return file.startsWith("datasets/") && file.endsWith(".jsonl");
     }
 
     private void openEditor(String file, int line, int column) {

@@ -71,6 +71,26 @@ public final class CaseEditModel {
         });
     }
 
+    /**
+     * Opens line {@code at} to mend the problem the workspace reads there ({@code problem}, shown as the edit's error):
+     * indented when it is a JSON object, else as the file holds it, the caret at the problem's {@code column} (1-based;
+     * 0: unknown), where a syntax error is. The table cannot show such a case: the workspace does not load.
+     */
+    public void editLine(int at, int column, String problem) {
+        begin(BackgroundTask.of(() -> CaseLines.line(workspace, file, at)), lineText -> {
+            line = at;
+            opened = lineText;
+            heading.set("Line " + at + " of " + file);
+            subject = "line " + at;
+            shown = CaseLines.indented(lineText);
+            text.set(shown);
+            boolean raw = shown.equals(lineText);
+            errorLine.set(raw && column > 0 ? 1 : 0);
+            errorColumn.set(raw ? column : 0);
+            error.set("The workspace reads: " + problem);
+        });
+    }
+
     /** Opens a new case, shaped like the file's first one with every text empty, to go after the last line. */
     public void add() {
         begin(BackgroundTask.of(() -> NewCaseText.of(workspace, file)), blank -> {
@@ -87,6 +107,7 @@ public final class CaseEditModel {
         if (busy.get()) return;
         busy.set(true);
         error.set("");
+        errorLine.set(0);
         saved.set("");
         read.onSuccess(value -> {
             busy.set(false);

@@ -82,7 +82,11 @@ final class CaseEditPane extends VBox {
         visibleProperty().bind(model.editingProperty());
         managedProperty().bind(visibleProperty());
         model.editingProperty().addListener((o, was, now) -> {
-            if (now) {
+            if (!now) return;
+            // At a problem's place, when the edit was opened on one (a line that is no JSON); else at the start.
+            if (model.errorLineProperty().get() > 0) {
+                moveTo(text, model.errorLineProperty().get(), model.errorColumnProperty().get());
+            } else {
                 text.requestFocus();
                 text.positionCaret(0);
             }

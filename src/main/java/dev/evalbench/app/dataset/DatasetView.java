@@ -206,6 +206,16 @@ public final class DatasetView extends BorderPane implements dev.evalbench.app.f
         if (model.loadsProperty().get() > 0) settlePending();
     }
 
+    /** Opens line {@code line} of the file to edit, on the problem the workspace reads there (the Problems panel's). */
+    public void editLine(int line, int column, String problem) {
+        if (edits == null) return;
+        if (edits.editingProperty().get()) {
+            status.accept("A case of " + model.file() + " is open to edit: save or cancel it first, then open line " + line + ".");
+            return;
+        }
+        edits.editLine(line, column, problem);
+    }
+
     /** Saves the case open to edit, if one is (Ctrl+S with the focus outside its text); false when none is. */
     public boolean saveOpenEdit() {
         if (edits == null || !edits.editingProperty().get()) return false;

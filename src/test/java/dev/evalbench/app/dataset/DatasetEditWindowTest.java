@@ -115,6 +115,39 @@ class DatasetEditWindowTest extends WindowTestBase {
         assertThat(Files.readAllLines(temp.resolve("support-triage/datasets/tickets.jsonl"))).hasSize(127);
     }
 
+    /**
+     * A case broken outside the window (its closing brace lost) keeps the workspace from loading, so the table shows no
+     * case: the problem, clicked in the Problems panel, opens that line to mend in the dataset's tab.
+     */
+    @Test
+    void aBrokenLineIsMendedFromItsProblem() throws Exception {
+        fixture = WorkbenchFixture.ofSample(temp);
+        Path file = fixture.workspace.resolve("datasets/tickets.jsonl");
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(file));
+        String whole = lines.get(4);
+        lines.set(4, whole.substring(0, whole.length() - 1));
+        Files.write(file, lines);
+        fixture.start();
+        waitFor(20, TimeUnit.SECONDS, () -> !fixture.workbench().session().problems().isEmpty());
+        var problem = FxWait.read(() -> fixture.workbench().session().problems().get(0));
+        assertThat(problem.toString()).startsWith("datasets/tickets.jsonl:5:");
+
+        robot.clickOn(settled(listCell(t -> t.startsWith("datasets/tickets.jsonl:5:"))));
+        TextArea text = robot.lookup("#case-edit-text").queryAs(TextArea.class);
+        waitFor(10, TimeUnit.SECONDS, () -> text.isVisible() && text.getText().equals(lines.get(4)));
+        assertThat(label("#case-edit-heading")).isEqualTo("Line 5 of datasets/tickets.jsonl");
+        assertThat(label("#case-edit-error")).isEqualTo("The workspace reads: " + problem.message());
+        // The caret is where the parser stopped: the line's end.
+        assertThat(FxWait.read(text::getCaretPosition)).isEqualTo(problem.column() - 1);
+
+        robot.write("}");
+        robot.clickOn("#case-edit-save");
+        TableView<?> table = robot.lookup("#dataset-table").queryAs(TableView.class);
+        waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 127 && fixture.workbench().session().problems().isEmpty());
+        assertThat(Files.readAllLines(file).get(4)).isEqualTo(whole);
+        assertThat(label("#dataset-saved")).startsWith("Saved t005 as line 5 of datasets/tickets.jsonl.");
+    }
+
     private javafx.scene.Node visibleRow() {
         return robot.lookup("#dataset-table .table-row-cell")
                 .match((javafx.scene.control.TableRow<?> r) -> r.getItem() != null && r.isVisible())
