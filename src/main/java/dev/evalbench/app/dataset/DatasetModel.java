@@ -75,10 +75,12 @@ public final class DatasetModel {
                     loads.set(loads.get() + 1);
                 })
                 .onFailure(e -> {
-                    summary.set(e instanceof WorkspaceException
-                            ? "The workspace has problems; fix them to see this dataset's cases (see Problems)."
+                    // The table says why at length; the count beside the filter, short, leaves the filter its width.
+                    summary.set("no case read");
+                    empty.set(e instanceof WorkspaceException
+                            ? "The workspace has problems; fix them to see this dataset's cases (a problem of this file,"
+                                    + " clicked in Problems, opens its line here to mend)."
                             : "Cannot read the cases: " + e.getMessage());
-                    empty.set(summary.get());
                 })
                 .executeWith(runner);
     }

@@ -73,9 +73,9 @@ class DatasetModelTest {
         DatasetModel model = openWith("gates.yaml", "gates: [\n", "datasets/probes.jsonl");
 
         assertThat(model.rows()).isEmpty();
-        assertThat(model.emptyProperty().get())
-                .isEqualTo("The workspace has problems; fix them to see this dataset's cases (see Problems).")
-                .isEqualTo(model.summaryProperty().get());
+        assertThat(model.emptyProperty().get()).isEqualTo("The workspace has problems; fix them to see this dataset's cases"
+                + " (a problem of this file, clicked in Problems, opens its line here to mend).");
+        assertThat(model.summaryProperty().get()).isEqualTo("no case read");
     }
 
     @Test
