@@ -89,21 +89,20 @@ public final class CaseLines {
         ObjectNode tree = parse(edited);
         String one = oneLine(tree);
         String before = Utf8Files.read(workspace.resolve(file));
-        List<String> lines = lines(before);
-        if (line > 0 && (line > lines.size() || !lines.get(line - 1).equals(opened))) {
-            throw new CaseEditException(file + " changed since this case was opened: line " + line
-                    + " no longer reads as it did. Close the edit and open the case again");
-        }
-        String newline = before.contains("\r\n") ? "\r\n" : "\n";
         String after;
         int at;
         if (line > 0) {
-            lines.set(line - 1, one);
-            // Split and joined again, the file keeps its last line end, or its lack of one.
-            after = String.join(newline, lines) + (endsWithNewline(before) ? newline : "");
+            // The line's text alone is replaced, its line end and every other byte kept (mixed line ends too).
+            int[] span = span(before, line);
+            if (span == null || !before.substring(span[0], span[1]).equals(opened)) {
+                throw new CaseEditException(file + " changed since this case was opened: line " + line
+                        + " no longer reads as it did. Close the edit and open the case again");
+            }
+            after = before.substring(0, span[0]) + one + before.substring(span[1]);
             at = line;
         } else {
-            String head = before.isEmpty() || endsWithNewline(before) ? before : before + newline;
+            String newline = before.contains("\r\n") ? "\r\n" : "\n";
+            String head = before.isEmpty() || before.endsWith("\n") ? before : before + newline;
             after = head + one + newline;
             at = lines(head).size() + 1;
         }
@@ -174,8 +173,19 @@ public final class CaseLines {
         }
     }
 
-    private static boolean endsWithNewline(String text) {
-        return text.endsWith("\n");
+    /** Where line {@code line} (1-based) of {@code text} begins and ends, its line end left out; null past the last. */
+    private static int[] span(String text, int line) {
+        int start = 0;
+        for (int l = 1; l < line; l++) {
+            int end = text.indexOf('\n', start);
+            if (end < 0) return null;
+            start = end + 1;
+        }
+        if (start >= text.length()) return null;
+        int end = text.indexOf('\n', start);
+        if (end < 0) end = text.length();
+        if (end > start && text.charAt(end - 1) == '\r') end--;
+        return new int[] {start, end};
     }
 
     /** The lines of a text, without their line ends (a last line end starts no line of its own). */

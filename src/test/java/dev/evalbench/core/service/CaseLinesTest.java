@@ -120,6 +120,16 @@ class CaseLinesTest {
     }
 
     @Test
+    void mixedLineEndsStayAsTheyWere() throws Exception {
+        List<String> lines = Files.readAllLines(ws.resolve(FILE));
+        String mixed = lines.get(0) + "\r\n" + lines.get(1) + "\n" + lines.get(2) + "\r\n" + String.join("\n", lines.subList(3, 8)) + "\n";
+        Files.writeString(ws.resolve(FILE), mixed);
+        String opened = CaseLines.line(ws, FILE, 2);
+        var saved = CaseLines.save(ws, FILE, 2, opened, CaseLines.indented(opened).replace("\"feature\"", "\"question\""), Map.of());
+        assertThat(Files.readString(ws.resolve(FILE))).isEqualTo(mixed.replace(lines.get(1), saved.text()));
+    }
+
+    @Test
     void aNumberKeepsHowItWasWritten() throws Exception {
         assertThat(CaseLines.oneLine("{\"id\": \"a\", \"vars\": {\"price\": 0.10, \"n\": 3, \"big\": 12345678901234567890}}"))
                 .isEqualTo("{\"id\": \"a\", \"vars\": {\"price\": 0.10, \"n\": 3, \"big\": 12345678901234567890}}");
