@@ -157,6 +157,26 @@ public final class CaseEditModel {
         return subject;
     }
 
+    /**
+     * Deletes {@code row}'s case from the file (the caller has asked the author); the sentence above the table says so,
+     * or why not, and the table is read again.
+     */
+    public void delete(DatasetRow row) {
+        if (editing.get() || busy.get()) return;
+        busy.set(true);
+        saved.set("");
+        BackgroundTask.of(() -> CaseLines.delete(workspace, file, row.line(), row.id(), env)).onSuccess(done -> {
+            busy.set(false);
+            String versions = versionsSentence(done);
+            saved.set("Deleted " + row.id() + " (line " + done.line() + " of " + file + ")." + versions);
+            onSaved.run();
+        }).onFailure(e -> {
+            busy.set(false);
+            saved.set("Not deleted: " + (e instanceof CaseEditException refused ? String.join("; ", refused.reasons())
+                    : e.getMessage()));
+        }).executeWith(runner);
+    }
+
     /** Closes the edit without writing. */
     public void cancel() {
         editing.set(false);
@@ -166,10 +186,15 @@ public final class CaseEditModel {
     private String savedSentence(CaseLines.Saved done) {
         String what = (line == 0 ? "Added " : "Saved ") + (done.id() == null ? "the case" : done.id()) + " as line " + done.line()
                 + " of " + file + ".";
-        if (done.versions().isEmpty()) return what;
+        return what + versionsSentence(done);
+    }
+
+    /** " In evalbench.yaml suite triage says version …: give it a new one …", or "" when no suite's version is known. */
+    private static String versionsSentence(CaseLines.Saved done) {
+        if (done.versions().isEmpty()) return "";
         String versions = done.versions().entrySet().stream()
                 .map(v -> "suite " + v.getKey() + " says version \"" + v.getValue() + "\"").collect(Collectors.joining(", "));
-        return what + " In evalbench.yaml " + versions + ": give it a new one when your edits are done, so the history,"
+        return " In evalbench.yaml " + versions + ": give it a new one when your edits are done, so the history,"
                 + " reports and comparisons tell the two eval sets apart.";
     }
 

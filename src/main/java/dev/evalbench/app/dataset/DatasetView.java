@@ -38,6 +38,7 @@ public final class DatasetView extends BorderPane implements dev.evalbench.app.f
 
     private record Pending(String suite, String id, boolean edit) {}
     private javafx.scene.control.MenuItem edit;
+    private javafx.scene.control.MenuItem remove;
     /** True while a case is open to edit or being read or saved; null when the view only reads. */
     private javafx.beans.binding.BooleanExpression editing;
     private java.util.function.BiConsumer<String, String> onRunCase;
@@ -113,10 +114,14 @@ public final class DatasetView extends BorderPane implements dev.evalbench.app.f
         edit = new javafx.scene.control.MenuItem("Edit this case", new FontIcon("fth-edit-2"));
         edit.setId("dataset-edit-case-menu");
         edit.setVisible(false);
-        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(run, edit);
+        remove = new javafx.scene.control.MenuItem("Delete this case…", new FontIcon("fth-trash-2"));
+        remove.setId("dataset-delete-case-menu");
+        remove.setVisible(false);
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(run, edit, remove);
         menu.setOnShowing(e -> {
             run.setDisable(onRunCase == null || table.getSelectionModel().getSelectedItem() == null);
             edit.setDisable(table.getSelectionModel().getSelectedItem() == null || editing != null && editing.get());
+            remove.setDisable(edit.isDisable());
         });
         return menu;
     }
@@ -144,6 +149,12 @@ public final class DatasetView extends BorderPane implements dev.evalbench.app.f
         edit.setOnAction(e -> editSelected.run());
         edit.setVisible(true);
         editing = edits.editingProperty().or(edits.busyProperty());
+        Button delete = new Button("Delete case", new FontIcon("fth-trash-2"));
+        delete.setId("dataset-delete-case");
+        delete.disableProperty().bind(editCase.disableProperty());
+        delete.setOnAction(e -> deleteSelected());
+        remove.setOnAction(e -> deleteSelected());
+        remove.setVisible(true);
         Button elsewhere = new Button("Open in your editor", new FontIcon("fth-external-link"));
         elsewhere.setId("dataset-open-editor");
         elsewhere.setOnAction(e -> openElsewhere.run());
@@ -151,7 +162,7 @@ public final class DatasetView extends BorderPane implements dev.evalbench.app.f
         add.disableProperty().bind(edits.editingProperty().or(edits.busyProperty()));
         // A row of their own above the filter, as the results' actions: beside it, in a tab as narrow as the one beside
         // the detail pane, the labels were cut to "Add …" and "Open in your e…".
-        HBox actions = new HBox(8, add, editCase, elsewhere);
+        HBox actions = new HBox(8, add, editCase, delete, elsewhere);
         actions.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
         actions.setStyle("-fx-padding: 6 6 0 6;");
         actions.getChildren().forEach(b -> ((Button) b).setMinWidth(Region.USE_PREF_SIZE));
@@ -176,6 +187,9 @@ public final class DatasetView extends BorderPane implements dev.evalbench.app.f
                 e.consume();
             } else if (e.getCode() == javafx.scene.input.KeyCode.INSERT) {
                 edits.add();
+                e.consume();
+            } else if (e.getCode() == javafx.scene.input.KeyCode.DELETE) {
+                deleteSelected();
                 e.consume();
             }
         });
@@ -214,6 +228,21 @@ public final class DatasetView extends BorderPane implements dev.evalbench.app.f
             return;
         }
         edits.editLine(line, column, problem);
+    }
+
+    /** Deletes the selected case once the author says so in a dialog (Delete, or Cancel); nothing while one is edited. */
+    private void deleteSelected() {
+        DatasetRow row = table.getSelectionModel().getSelectedItem();
+        if (row == null || edits == null || editing.get()) return;
+        javafx.scene.control.ButtonType delete = new javafx.scene.control.ButtonType("Delete",
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                "Line " + row.line() + " of " + model.file() + " is removed; runs from now on do not have the case.", delete,
+                javafx.scene.control.ButtonType.CANCEL);
+        ask.setTitle("Delete case");
+        ask.setHeaderText("Delete case " + row.id() + " from " + model.file() + "?");
+        if (getScene() != null) ask.initOwner(getScene().getWindow());
+        if (ask.showAndWait().orElse(javafx.scene.control.ButtonType.CANCEL) == delete) edits.delete(row);
     }
 
     /** Saves the case open to edit, if one is (Ctrl+S with the focus outside its text); false when none is. */

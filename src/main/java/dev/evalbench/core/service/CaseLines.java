@@ -108,11 +108,48 @@ public final class CaseLines {
         }
         Loaded loaded = refuseNewProblems(workspace, file, at, before, after, env);
         AtomicFiles.write(workspace.resolve(file), after.getBytes(StandardCharsets.UTF_8));
+        return new Saved(tree.path("id").isTextual() ? tree.get("id").asText() : null, at, one, versions(loaded, file));
+    }
+
+    /** The eval set version each suite reading {@code file} gives, by suite; empty when the workspace did not load. */
+    private static Map<String, String> versions(Loaded loaded, String file) {
         Map<String, String> versions = new LinkedHashMap<>();
-        if (loaded.workspace() != null) {
-            for (SuiteSpec suite : loaded.workspace().suites()) if (suite.dataset().equals(file)) versions.put(suite.name(), suite.version());
+        if (loaded.workspace() == null) return versions;
+        for (SuiteSpec suite : loaded.workspace().suites()) if (suite.dataset().equals(file)) versions.put(suite.name(), suite.version());
+        return versions;
+    }
+
+    /**
+     * Removes case {@code id} from {@code file}, where it was read on line {@code line}: the line and its line end; every
+     * other byte is kept. The returned {@link Saved} names the line the case was on and its text, as it was.
+     *
+     * @throws CaseEditException nothing written: line {@code line} is no longer case {@code id} (the file changed since
+     *     it was read), or the workspace would refuse the file without it
+     */
+    public static Saved delete(Path workspace, String file, int line, String id, Map<String, String> env)
+            throws CaseEditException, IOException {
+        String before = Utf8Files.read(workspace.resolve(file));
+        int[] span = span(before, line);
+        String text = span == null ? null : before.substring(span[0], span[1]);
+        if (text == null || !id.equals(idOf(text))) {
+            throw new CaseEditException(file + " changed since its cases were read: line " + line + " is no longer case "
+                    + id + ". Nothing was deleted; look again once the table has read the file anew");
         }
-        return new Saved(tree.path("id").isTextual() ? tree.get("id").asText() : null, at, one, versions);
+        int end = before.indexOf('\n', span[1]);
+        String after = before.substring(0, span[0]) + (end < 0 ? "" : before.substring(end + 1));
+        Loaded loaded = refuseNewProblems(workspace, file, line, before, after, env);
+        AtomicFiles.write(workspace.resolve(file), after.getBytes(StandardCharsets.UTF_8));
+        return new Saved(id, line, text, versions(loaded, file));
+    }
+
+    /** The id of the case a line holds, or null when it is no case with one. */
+    private static String idOf(String line) {
+        try {
+            JsonNode tree = JSON.readTree(line);
+            return tree != null && tree.path("id").isTextual() ? tree.get("id").asText() : null;
+        } catch (JsonProcessingException notJson) {
+            return null;
+        }
     }
 
     /** The edited text as one JSON line in the datasets' style ({@code {"id": "t1", "vars": {…}}}). */

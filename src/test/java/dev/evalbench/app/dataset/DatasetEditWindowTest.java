@@ -85,6 +85,22 @@ class DatasetEditWindowTest extends WindowTestBase {
         robot.press(KeyCode.F2).release(KeyCode.F2);
         waitFor(5, TimeUnit.SECONDS, () -> text.isVisible() && text.getText().contains("\"id\" : \"t002\""));
         robot.clickOn("#case-edit-cancel");
+
+        // Delete asks first; Cancel keeps the case, Delete removes its line.
+        robot.interact(table::requestFocus);
+        robot.press(KeyCode.DELETE).release(KeyCode.DELETE);
+        waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("Delete case t002 from datasets/tickets.jsonl?").tryQuery().isPresent());
+        robot.clickOn("Cancel");
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertThat(Files.readAllLines(file)).hasSize(127);
+        robot.clickOn("#dataset-delete-case");
+        waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("Delete case t002 from datasets/tickets.jsonl?").tryQuery().isPresent());
+        robot.clickOn(robot.lookup(".dialog-pane .button").match((javafx.scene.control.Button b) -> "Delete".equals(b.getText()))
+                .queryAs(javafx.scene.control.Button.class));
+        waitFor(10, TimeUnit.SECONDS, () -> label("#dataset-saved").startsWith("Deleted t002 (line 2 of datasets/tickets.jsonl)."));
+        List<String> after = Files.readAllLines(file);
+        assertThat(after).hasSize(126);
+        assertThat(after.subList(1, 126)).isEqualTo(was.subList(2, 127));
     }
 
     /** Typing in a case open to edit is not lost to a closed tab without asking; Cancel goes back to it. */

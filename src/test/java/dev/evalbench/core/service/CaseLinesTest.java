@@ -130,6 +130,21 @@ class CaseLinesTest {
     }
 
     @Test
+    void aDeletedCaseTakesItsLineAndLineEndAlone() throws Exception {
+        String was = Files.readString(ws.resolve(FILE));
+        String third = CaseLines.line(ws, FILE, 3);
+        var deleted = CaseLines.delete(ws, FILE, 3, "f03", Map.of());
+        assertThat(deleted.text()).isEqualTo(third);
+        assertThat(deleted.versions()).isEqualTo(Map.of("feedback", "1"));
+        assertThat(Files.readString(ws.resolve(FILE))).isEqualTo(was.replace(third + "\n", ""));
+        // Line 3 is f04 now: a table that still reads f03 there deletes nothing.
+        String now = Files.readString(ws.resolve(FILE));
+        assertThatThrownBy(() -> CaseLines.delete(ws, FILE, 3, "f03", Map.of()))
+                .hasMessageContaining("line 3 is no longer case f03");
+        assertThat(Files.readString(ws.resolve(FILE))).isEqualTo(now);
+    }
+
+    @Test
     void aNumberKeepsHowItWasWritten() throws Exception {
         assertThat(CaseLines.oneLine("{\"id\": \"a\", \"vars\": {\"price\": 0.10, \"n\": 3, \"big\": 12345678901234567890}}"))
                 .isEqualTo("{\"id\": \"a\", \"vars\": {\"price\": 0.10, \"n\": 3, \"big\": 12345678901234567890}}");
