@@ -53,7 +53,8 @@ class ExportTemplatesTest {
         // and gates.
         JsonNode inputs = root.path("run").path("header").path("inputs");
         String[] carried = java.util.stream.Stream.of("prompts/triage.yaml", "prompts/reply-rubric.yaml",
-                "schemas/triage.schema.json", "policy.yaml", "routes.yaml", "evalbench.yaml", "gates.yaml").map(p -> inputs.path(p).asText())
+                "schemas/triage.schema.json", "policy.yaml", "routes.yaml", "evalbench.yaml", "gates.yaml")
+                .map(p -> inputs.path(p).asText())
                 .toArray(String[]::new);
         assertThat(opened.templates()).containsOnlyKeys(carried);
         assertThat(opened.templates().get(promptHash).text()).isEqualTo(text);

@@ -109,7 +109,8 @@ class JudgeConfigTest {
                   - {id: replies, kind: metric, suite: triage, metric: judge.reply-quality.pass_rate, min: 85}
                 """);
         String err = runRefused(ws).err();
-        assertThat(err).contains("gates.yaml:3:92: \"min\" must be at most 1, found number 85 (a rate is written from 0 to 1: 0.85 for 85%)");
+        assertThat(err).contains("gates.yaml:3:92: \"min\" must be at most 1, found number 85"
+                + " (a rate is written from 0 to 1: 0.85 for 85%)");
         assertThat(err).doesNotContain("gates.yaml:2:");
     }
 }

@@ -92,7 +92,8 @@ public final class AuthorFeature {
         var spec = ws == null ? null : ws.suites().stream().filter(s -> s.name().equals(suite)).findFirst().orElse(null);
         if (spec == null) {
             wb.window().status(ws == null ? "The workspace is still being read (or has problems): edit case " + caseId
-                    + " once it reads." : "Suite " + suite + " is no longer in evalbench.yaml: case " + caseId + " has no dataset to edit.");
+                    + " once it reads." : "Suite " + suite + " is no longer in evalbench.yaml: case " + caseId
+                    + " has no dataset to edit.");
             return;
         }
         files.editCase(spec.dataset(), suite, caseId);
@@ -129,7 +130,8 @@ public final class AuthorFeature {
         wb.window().shortcuts().listOnly(new KeyCodeCombination(KeyCode.F2), "Dataset",
                 "Edit the selected case (Ctrl+S saves it, Esc cancels)");
         wb.window().shortcuts().listOnly(new KeyCodeCombination(KeyCode.INSERT), "Dataset", "Add a case");
-        wb.window().shortcuts().listOnly(new KeyCodeCombination(KeyCode.DELETE), "Dataset", "Delete the selected case (asks first)");
+        wb.window().shortcuts().listOnly(new KeyCodeCombination(KeyCode.DELETE), "Dataset",
+                "Delete the selected case (asks first)");
         wb.window().shortcuts().add(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), "Workspace",
                 "Open another workspace folder", this::chooseWorkspace);
         wb.window().shortcuts().add(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), "Workspace",

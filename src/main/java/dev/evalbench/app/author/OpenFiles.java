@@ -262,7 +262,9 @@ final class OpenFiles {
     /** Ctrl+S: saves the editor in the selected tab (asking for its changelog line), or the case open in a dataset's. */
     void saveSelected() {
         Tab selected = wb.window().tabs().getSelectionModel().getSelectedItem();
-        if (datasetViews.entrySet().stream().anyMatch(e -> tabs.get(e.getKey()) == selected && e.getValue().saveOpenEdit())) return;
+        boolean caseSaved = datasetViews.entrySet().stream()
+                .anyMatch(e -> tabs.get(e.getKey()) == selected && e.getValue().saveOpenEdit());
+        if (caseSaved) return;
         editors.entrySet().stream().filter(e -> tabs.get(e.getKey()) == selected).findFirst()
                 .ifPresentOrElse(e -> e.getValue().requestSave(), () -> wb.window().status("No template editor is selected."));
     }

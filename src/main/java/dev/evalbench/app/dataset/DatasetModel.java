@@ -46,7 +46,8 @@ public final class DatasetModel {
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
     private final ObjectProperty<String> tag = new SimpleObjectProperty<>(this, "tag", ALL_TAGS);
     /** How many times the cases have been read; the view acts on a case asked for once they are. */
-    private final javafx.beans.property.ReadOnlyIntegerWrapper loads = new javafx.beans.property.ReadOnlyIntegerWrapper(this, "loads");
+    private final javafx.beans.property.ReadOnlyIntegerWrapper loads =
+            new javafx.beans.property.ReadOnlyIntegerWrapper(this, "loads");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     /** What the table says while it shows no case: why, in the words of the summary when the cases cannot be read. */
     private final ReadOnlyStringWrapper empty = new ReadOnlyStringWrapper(this, "empty", "Reading the cases…");

@@ -224,7 +224,8 @@ public final class DatasetView extends BorderPane implements dev.evalbench.app.f
     public void editLine(int line, int column, String problem) {
         if (edits == null) return;
         if (edits.editingProperty().get()) {
-            status.accept("A case of " + model.file() + " is open to edit: save or cancel it first, then open line " + line + ".");
+            status.accept("A case of " + model.file() + " is open to edit: save or cancel it first, then open line "
+                    + line + ".");
             return;
         }
         edits.editLine(line, column, problem);
@@ -263,7 +264,9 @@ public final class DatasetView extends BorderPane implements dev.evalbench.app.f
             if (p.edit() && edits != null) edits.edit(row);
             return;
         }
-        if (p.edit()) status.accept("Case " + p.id() + " is no longer in " + model.file() + ": removed or renamed since that run.");
+        if (p.edit()) {
+            status.accept("Case " + p.id() + " is no longer in " + model.file() + ": removed or renamed since that run.");
+        }
     }
 
     /**

@@ -54,8 +54,8 @@ final class TemplateDiffs {
             files(VersionComponent.ROUTE_MODEL, input(before, RoutesText.FILE), input(after, RoutesText.FILE), before, after,
                     snapshots, RoutesText::shown, diffs);
         }
-        files(VersionComponent.MANIFEST, input(before, PromptTemplates.MANIFEST_FILE), input(after, PromptTemplates.MANIFEST_FILE),
-                before, after, snapshots, text -> text, diffs);
+        files(VersionComponent.MANIFEST, input(before, PromptTemplates.MANIFEST_FILE),
+                input(after, PromptTemplates.MANIFEST_FILE), before, after, snapshots, text -> text, diffs);
         files(VersionComponent.GATES, input(before, PromptTemplates.GATES_FILE), input(after, PromptTemplates.GATES_FILE),
                 before, after, snapshots, text -> text, diffs);
         return diffs;

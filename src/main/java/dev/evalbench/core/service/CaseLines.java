@@ -51,9 +51,10 @@ public final class CaseLines {
             .build();
 
     /**
-     * What a save wrote: the case's id (null when it has none), the 1-based line the case is on, the line itself (without its line end), and the eval set
-     * version each suite reading the file gives in evalbench.yaml (by suite; empty when the workspace does not load
-     * for another reason), which the author raises once the edits are done.
+     * What a save or a delete wrote: the case's id (null when it has none), the 1-based line the case is (or was) on,
+     * that line (without its line end), and the eval set version each suite reading the file gives in evalbench.yaml
+     * (by suite; empty when the workspace does not load for another reason), which the author raises once the edits
+     * are done.
      */
     public record Saved(String id, int line, String text, Map<String, String> versions) {}
 
@@ -115,7 +116,9 @@ public final class CaseLines {
     private static Map<String, String> versions(Loaded loaded, String file) {
         Map<String, String> versions = new LinkedHashMap<>();
         if (loaded.workspace() == null) return versions;
-        for (SuiteSpec suite : loaded.workspace().suites()) if (suite.dataset().equals(file)) versions.put(suite.name(), suite.version());
+        for (SuiteSpec suite : loaded.workspace().suites()) {
+            if (suite.dataset().equals(file)) versions.put(suite.name(), suite.version());
+        }
         return versions;
     }
 
@@ -178,8 +181,9 @@ public final class CaseLines {
                     line, column);
         }
         if (tree instanceof ObjectNode object) return object;
-        throw new CaseEditException(List.of("a case is one JSON object ({\"id\": …, \"vars\": {…}, …}), not "
-                + (tree == null || tree.isMissingNode() ? "nothing" : "a " + tree.getNodeType().name().toLowerCase(java.util.Locale.ROOT))), 1, 1);
+        String found = tree == null || tree.isMissingNode() ? "nothing"
+                : "a " + tree.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        throw new CaseEditException(List.of("a case is one JSON object ({\"id\": …, \"vars\": {…}, …}), not " + found), 1, 1);
     }
 
     /** The workspace as it reads with the edit; throws the reasons to refuse it that it had not without the edit. */
@@ -204,7 +208,8 @@ public final class CaseLines {
     /** The workspace with {@code file} reading {@code text}. */
     private static Loaded load(Path workspace, String file, String text, Map<String, String> env) {
         try {
-            return new Loaded(WorkspaceLoader.load(new OneFileEdited(new DiskWorkspaceFiles(workspace), file, text), env), List.of());
+            WorkspaceFiles files = new OneFileEdited(new DiskWorkspaceFiles(workspace), file, text);
+            return new Loaded(WorkspaceLoader.load(files, env), List.of());
         } catch (WorkspaceException e) {
             return new Loaded(null, e.errors());
         }
@@ -239,7 +244,8 @@ public final class CaseLines {
         @Override
         public byte[] read(String relativePath) throws IOException {
             // As the disk's reader gives a file: each \r\n as \n.
-            return relativePath.equals(file) ? text.replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8) : disk.read(relativePath);
+            if (!relativePath.equals(file)) return disk.read(relativePath);
+            return text.replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8);
         }
 
         @Override public boolean exists(String relativePath) { return relativePath.equals(file) || disk.exists(relativePath); }

@@ -92,7 +92,8 @@ final class GateReader {
         if (gate.min() != null && gate.min() > 1 && !meanScore) {
             // A percentage is the likely slip (75 for 75%): the message says how the rate is written.
             String written = node.get("min").asText();
-            String hint = gate.min() <= 100 ? " (a rate is written from 0 to 1: " + java.math.BigDecimal.valueOf(gate.min()).movePointLeft(2).stripTrailingZeros().toPlainString() + " for " + written + "%)" : "";
+            String rate = java.math.BigDecimal.valueOf(gate.min()).movePointLeft(2).stripTrailingZeros().toPlainString();
+            String hint = gate.min() <= 100 ? " (a rate is written from 0 to 1: " + rate + " for " + written + "%)" : "";
             ctx.add(tree.errorAt(at + "/min", "\"min\" must be at most 1, found number " + written + hint));
         }
         if (compares && !ceiling && gate.min() == null && gate.baselineTolerance() == null) {

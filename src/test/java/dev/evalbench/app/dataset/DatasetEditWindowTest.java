@@ -22,14 +22,9 @@ class DatasetEditWindowTest extends WindowTestBase {
 
     @Test
     void aCaseIsRelabelledAndANewOneAddedInTheDatasetsTab() throws Exception {
-        fixture = WorkbenchFixture.ofSample(temp).start();
         Path file = temp.resolve("support-triage/datasets/tickets.jsonl");
+        TableView<?> table = theSamplesTickets();
         List<String> was = Files.readAllLines(file);
-        waitFor(20, TimeUnit.SECONDS, () -> treeCell("tickets.jsonl") != null);
-        dev.evalbench.app.DoubleClick.opening(robot, () -> treeCell("tickets.jsonl"),
-                () -> selectedTab() != null && "tickets.jsonl (cases)".equals(selectedTab().getText()));
-        TableView<?> table = robot.lookup("#dataset-table").queryAs(TableView.class);
-        waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 127);
 
         // t002 from the table's menu: its line as the file holds it, indented, to type in.
         robot.clickOn("#dataset-filter").write("t002");
@@ -45,7 +40,8 @@ class DatasetEditWindowTest extends WindowTestBase {
         String category = original.replaceAll("(?s).*\"expected\" : \\{\\s*\"category\" : \"([a-z]+)\".*", "$1");
 
         // A label the output schema does not allow is refused in the loader's words; the file is not touched.
-        robot.interact(() -> text.setText(original.replace("\"category\" : \"" + category + "\"", "\"category\" : \"billingg\"")));
+        String labelled = "\"category\" : \"" + category + "\"";
+        robot.interact(() -> text.setText(original.replace(labelled, "\"category\" : \"billingg\"")));
         robot.clickOn("#case-edit-save");
         waitFor(10, TimeUnit.SECONDS, () -> !label("#case-edit-error").isEmpty());
         assertThat(label("#case-edit-error")).startsWith("Not saved: case \"t002\": expected \"category\" is \"billingg\"")
@@ -54,7 +50,7 @@ class DatasetEditWindowTest extends WindowTestBase {
 
         // Relabelled as the schema allows, and saved with Ctrl+S from the text: line 2 alone changes.
         String relabel = "billing".equals(category) ? "account" : "billing";
-        robot.interact(() -> text.setText(original.replace("\"category\" : \"" + category + "\"", "\"category\" : \"" + relabel + "\"")));
+        robot.interact(() -> text.setText(original.replace(labelled, "\"category\" : \"" + relabel + "\"")));
         robot.clickOn("#case-edit-text").press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
         waitFor(10, TimeUnit.SECONDS, () -> label("#dataset-saved").startsWith("Saved t002 as line 2"));
         assertThat(label("#dataset-saved")).contains("suite triage says version \"2026.11.1\"");
@@ -75,7 +71,8 @@ class DatasetEditWindowTest extends WindowTestBase {
         robot.press(KeyCode.INSERT).release(KeyCode.INSERT);
         waitFor(5, TimeUnit.SECONDS, () -> text.isVisible() && text.getText().contains("\"id\" : \"t128\""));
         assertThat(label("#case-edit-heading")).isEqualTo("New case · after the last line of datasets/tickets.jsonl");
-        assertThat(FxWait.read(() -> text.getText())).contains("\"ticket\" : \"\"", "\"category\" : \"\"", "\"reply-quality\" : null")
+        assertThat(FxWait.read(() -> text.getText()))
+                .contains("\"ticket\" : \"\"", "\"category\" : \"\"", "\"reply-quality\" : null")
                 .doesNotContain("Hiroshi");
         robot.clickOn("#case-edit-text").press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
         waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup("#case-edit").query().isVisible());
@@ -97,7 +94,8 @@ class DatasetEditWindowTest extends WindowTestBase {
         waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("Delete case t002 from datasets/tickets.jsonl?").tryQuery().isPresent());
         robot.clickOn(robot.lookup(".dialog-pane .button").match((javafx.scene.control.Button b) -> "Delete".equals(b.getText()))
                 .queryAs(javafx.scene.control.Button.class));
-        waitFor(10, TimeUnit.SECONDS, () -> label("#dataset-saved").startsWith("Deleted t002 (line 2 of datasets/tickets.jsonl)."));
+        waitFor(10, TimeUnit.SECONDS,
+                () -> label("#dataset-saved").startsWith("Deleted t002 (line 2 of datasets/tickets.jsonl)."));
         List<String> after = Files.readAllLines(file);
         assertThat(after).hasSize(126);
         assertThat(after.subList(1, 126)).isEqualTo(was.subList(2, 127));
@@ -106,12 +104,7 @@ class DatasetEditWindowTest extends WindowTestBase {
     /** Typing in a case open to edit is not lost to a closed tab without asking; Cancel goes back to it. */
     @Test
     void closingTheTabOfACaseTypedInAsksFirst() throws Exception {
-        fixture = WorkbenchFixture.ofSample(temp).start();
-        waitFor(20, TimeUnit.SECONDS, () -> treeCell("tickets.jsonl") != null);
-        dev.evalbench.app.DoubleClick.opening(robot, () -> treeCell("tickets.jsonl"),
-                () -> selectedTab() != null && "tickets.jsonl (cases)".equals(selectedTab().getText()));
-        TableView<?> table = robot.lookup("#dataset-table").queryAs(TableView.class);
-        waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 127);
+        theSamplesTickets();
         robot.clickOn("#dataset-add-case");
         TextArea text = robot.lookup("#case-edit-text").queryAs(TextArea.class);
         waitFor(5, TimeUnit.SECONDS, () -> text.isVisible() && text.getText().contains("\"id\" : \"t128\""));
@@ -162,6 +155,17 @@ class DatasetEditWindowTest extends WindowTestBase {
         waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 127 && fixture.workbench().session().problems().isEmpty());
         assertThat(Files.readAllLines(file).get(4)).isEqualTo(whole);
         assertThat(label("#dataset-saved")).startsWith("Saved t005 as line 5 of datasets/tickets.jsonl.");
+    }
+
+    /** The sample's window, its tickets' tab opened from the tree once its 127 cases are read; their table. */
+    private TableView<?> theSamplesTickets() throws Exception {
+        fixture = WorkbenchFixture.ofSample(temp).start();
+        waitFor(20, TimeUnit.SECONDS, () -> treeCell("tickets.jsonl") != null);
+        dev.evalbench.app.DoubleClick.opening(robot, () -> treeCell("tickets.jsonl"),
+                () -> selectedTab() != null && "tickets.jsonl (cases)".equals(selectedTab().getText()));
+        TableView<?> table = robot.lookup("#dataset-table").queryAs(TableView.class);
+        waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 127);
+        return table;
     }
 
     private javafx.scene.Node visibleRow() {

@@ -25,7 +25,8 @@ class DatasetRowTest {
         SuiteSpec safety = ws.suites().stream().filter(s -> s.name().equals("safety")).findFirst().orElseThrow();
         var mask = OutboundMasks.of(List.of(ws), Map.of());
         // The file says {"forbidden_actions": ["escalate"]}; the table said {"mustReject":false,"forbiddenActions":…}.
-        assertThat(DatasetRow.of("safety", safety.cases().get(0), mask).expected()).isEqualTo("{\"forbidden_actions\":[\"escalate\"]}");
+        assertThat(DatasetRow.of("safety", safety.cases().get(0), mask).expected())
+                .isEqualTo("{\"forbidden_actions\":[\"escalate\"]}");
         assertThat(DatasetRow.of("safety", safety.cases().get(1), mask).expected()).isEqualTo("{}");
     }
 }

@@ -59,7 +59,8 @@ class CaseLinesTest {
         assertThat(Files.readAllBytes(ws.resolve(FILE))).isEqualTo(before);
 
         String filled = blank.replace("\"message\" : \"\"", "\"message\" : \"Where is the invoice from March?\"")
-                .replace("\"category\" : \"\"", "\"category\" : \"question\"").replace("\"action\" : \"\"", "\"action\" : \"reply\"");
+                .replace("\"category\" : \"\"", "\"category\" : \"question\"")
+                .replace("\"action\" : \"\"", "\"action\" : \"reply\"");
         var saved = CaseLines.save(ws, FILE, 0, null, filled, Map.of());
         assertThat(saved.line()).isEqualTo(9);
         assertThat(Files.readString(ws.resolve(FILE))).startsWith(new String(before, StandardCharsets.UTF_8))
@@ -122,10 +123,12 @@ class CaseLinesTest {
     @Test
     void mixedLineEndsStayAsTheyWere() throws Exception {
         List<String> lines = Files.readAllLines(ws.resolve(FILE));
-        String mixed = lines.get(0) + "\r\n" + lines.get(1) + "\n" + lines.get(2) + "\r\n" + String.join("\n", lines.subList(3, 8)) + "\n";
+        String mixed = lines.get(0) + "\r\n" + lines.get(1) + "\n" + lines.get(2) + "\r\n"
+                + String.join("\n", lines.subList(3, 8)) + "\n";
         Files.writeString(ws.resolve(FILE), mixed);
         String opened = CaseLines.line(ws, FILE, 2);
-        var saved = CaseLines.save(ws, FILE, 2, opened, CaseLines.indented(opened).replace("\"feature\"", "\"question\""), Map.of());
+        String relabelled = CaseLines.indented(opened).replace("\"feature\"", "\"question\"");
+        var saved = CaseLines.save(ws, FILE, 2, opened, relabelled, Map.of());
         assertThat(Files.readString(ws.resolve(FILE))).isEqualTo(mixed.replace(lines.get(1), saved.text()));
     }
 
