@@ -48,12 +48,13 @@ class ComparePolicyAndSchemaDiffTest {
         assertThat(compared.exit()).as(compared.err()).isZero();
         assertThat(compared.out()).contains("\nwhat changed: output schema, policy, route/model, gates changed\n")
                 .containsPattern("\n  gates: sha256 \\w{12} → sha256 \\w{12}\n")
-                .contains("\ngates (gates.yaml):\n    - {id: cost, kind: cost_variance, max_increase: [-0.10-]{+1.00+}}\n")
+                // Each changed line after its number in the file, so a CI log says where.
+                .contains("\ngates (gates.yaml):\n  10 │   - {id: cost, kind: cost_variance, max_increase: [-0.10-]{+1.00+}}\n")
                 .contains("\ngates (both runs held to the second run's gates, which changed since the first: the diff below;")
                 .contains("\noutput schema of prompt triage (schemas/triage.schema.json):\n"
-                        + "    \"required\": [\"category\", \"[-priority\", \"-]action\", \"order_id\", \"reply\"],\n")
-                .contains("\npolicy (policy.yaml):\n  revision: [-2-]{+3+}\n    max_refund_amount: [-200-]{+2000+}\n")
-                .contains("\nroutes (routes.yaml):\n      price: {input_per_mtok: [-0.15-]{+0.30+}, output_per_mtok: 0.60}\n")
+                        + "  7 │   \"required\": [\"category\", \"[-priority\", \"-]action\", \"order_id\", \"reply\"],\n")
+                .contains("\npolicy (policy.yaml):\n   3 │ revision: [-2-]{+3+}\n  11 │   max_refund_amount: [-200-]{+2000+}\n")
+                .contains("\nroutes (routes.yaml):\n   9 │     price: {input_per_mtok: [-0.15-]{+0.30+}, output_per_mtok: 0.60}\n")
                 .contains("{+    headers: {Helicone-Auth: [not shown]}+}");
         assertThat(Files.readString(md)).contains("<details><summary>Policy: policy.yaml</summary>")
                 .contains("\nBoth runs held to the second run's gates, which changed since the first (the gates file's diff is"
@@ -77,8 +78,8 @@ class ComparePolicyAndSchemaDiffTest {
         assertThat(Cli.run("export", runs.after(), "--out", afterFile.toString(), "--workspace", w).exit()).isZero();
         Cli.Result fromFiles = Cli.run("compare", beforeFile.toString(), afterFile.toString());
         assertThat(fromFiles.out()).as(fromFiles.err())
-                .contains("\npolicy (policy.yaml):\n  revision: [-2-]{+3+}\n    max_refund_amount: [-200-]{+2000+}\n")
-                .contains("\nroutes (routes.yaml):\n      price: {input_per_mtok: [-0.15-]{+0.30+}, output_per_mtok: 0.60}\n")
+                .contains("\npolicy (policy.yaml):\n   3 │ revision: [-2-]{+3+}\n  11 │   max_refund_amount: [-200-]{+2000+}\n")
+                .contains("\nroutes (routes.yaml):\n   9 │     price: {input_per_mtok: [-0.15-]{+0.30+}, output_per_mtok: 0.60}\n")
                 .contains("\ngates (gates.yaml):\n");
         for (String written : List.of(compared.out(), Files.readString(md), json.toString(),
                 Files.readString(report.resolve("report.md")), Files.readString(report.resolve("report.html")),
@@ -109,7 +110,7 @@ class ComparePolicyAndSchemaDiffTest {
         assertThat(compared.out()).as(compared.err()).contains("what changed: manifest changed")
                 .containsPattern("\n  manifest: sha256 [0-9a-f]{12} → sha256 [0-9a-f]{12}\n")
                 .contains("\nmanifest (evalbench.yaml):\n")
-                .contains("refund_amount, tolerance: {abs: [-0.01-]{+5+}}}");
+                .containsPattern("\\n  17 │       - \\{field: refund_amount, tolerance: \\{abs: \\[-0.01-]\\{\\+5\\+}}}");
         JsonNode json = JsonOutputTest.json(runs.compare("--json"), "compare");
         assertThat(json.get("templates")).extracting(t -> t.get("component").asText()).containsExactly("manifest");
         assertThat(runs.overview().templates()).extracting(TemplateDiff::component, TemplateDiff::name)
@@ -127,8 +128,8 @@ class ComparePolicyAndSchemaDiffTest {
         Cli.Result compared = runs.compare();
 
         assertThat(compared.out()).contains("\n  judge triage/reply-quality: reply-rubric revision 1")
-                .contains("\ntemplate of prompt reply-rubric (prompts/reply-rubric.yaml):\n  revision: [-1-]{+2+}\n"
-                        + "    4: helpful and {+mostly +}correct, with a next step, but generic or a little stiff.\n")
+                .contains("\ntemplate of prompt reply-rubric (prompts/reply-rubric.yaml):\n   2 │ revision: [-1-]{+2+}\n"
+                        + "  11 │   4: helpful and {+mostly +}correct, with a next step, but generic or a little stiff.\n")
                 .doesNotContain("template of prompt triage");
     }
 }

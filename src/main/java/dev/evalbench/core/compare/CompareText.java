@@ -79,7 +79,7 @@ public final class CompareText {
         }
         for (TemplateDiff t : c.templates()) {
             out.append(t.title()).append(" (").append(t.afterPath()).append("):\n");
-            if (t.available()) appendWordDiff(out, t.diff(), "  ");
+            if (t.available()) appendNumberedWordDiff(out, t.diff());
             else out.append("  ").append(t.unavailable()).append('\n');
         }
         return out.toString();
@@ -104,6 +104,29 @@ public final class CompareText {
                 case CHANGED -> out.append(indent).append(wordDiff(row)).append('\n');
             }
         }
+    }
+
+    /**
+     * As {@link #appendWordDiff}, each changed row after its line number in a gutter ({@code "  17 │ "}: the second
+     * file's line, the first's for a removed one), as a file's diff is read: a CI log names where in the file a limit
+     * or a tolerance changed.
+     */
+    static void appendNumberedWordDiff(StringBuilder out, OutputDiff diff) {
+        int width = 1;
+        for (DiffRow row : diff.rows()) {
+            if (row.kind() != DiffRow.Kind.EQUAL) width = Math.max(width, String.valueOf(lineOf(row)).length());
+        }
+        for (DiffRow row : diff.rows()) {
+            if (row.kind() == DiffRow.Kind.EQUAL) continue;
+            StringBuilder one = new StringBuilder();
+            appendWordDiff(one, new OutputDiff(java.util.List.of(row)), "");
+            out.append("  ").append(String.format("%" + width + "d", lineOf(row))).append(" │ ").append(one);
+        }
+    }
+
+    private static int lineOf(DiffRow row) {
+        Integer line = row.afterLine() != null ? row.afterLine() : row.beforeLine();
+        return line == null ? 0 : line;
     }
 
     private static String shown(String text) {
