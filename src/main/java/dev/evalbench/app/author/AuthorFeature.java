@@ -130,6 +130,8 @@ public final class AuthorFeature {
         wb.window().shortcuts().listOnly(new KeyCodeCombination(KeyCode.F2), "Dataset",
                 "Edit the selected case (Ctrl+S saves it, Esc cancels)");
         wb.window().shortcuts().listOnly(new KeyCodeCombination(KeyCode.INSERT), "Dataset", "Add a case");
+        wb.window().shortcuts().listOnly(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN), "Dataset",
+                "Duplicate the selected case under the next id, to edit into a variant");
         wb.window().shortcuts().listOnly(new KeyCodeCombination(KeyCode.DELETE), "Dataset",
                 "Delete the selected case (asks first)");
         wb.window().shortcuts().add(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), "Workspace",

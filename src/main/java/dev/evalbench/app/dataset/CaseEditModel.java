@@ -91,6 +91,19 @@ public final class CaseEditModel {
         });
     }
 
+    /** Opens a copy of {@code row}'s case under the next free id, as a new case to go after the last line. */
+    public void duplicate(DatasetRow row) {
+        int from = row.line();
+        begin(BackgroundTask.of(() -> NewCaseText.copyOf(workspace, file, from)), copy -> {
+            line = 0;
+            opened = null;
+            heading.set("New case, a copy of " + row.id() + " · after the last line of " + file);
+            subject = "the new case";
+            shown = copy;
+            text.set(copy);
+        });
+    }
+
     /** Opens a new case, shaped like the file's first one with every text empty, to go after the last line. */
     public void add() {
         begin(BackgroundTask.of(() -> NewCaseText.of(workspace, file)), blank -> {

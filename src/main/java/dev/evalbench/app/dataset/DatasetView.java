@@ -39,6 +39,7 @@ public final class DatasetView extends BorderPane implements dev.evalbench.app.f
     private record Pending(String suite, String id, boolean edit) {}
     private javafx.scene.control.MenuItem edit;
     private javafx.scene.control.MenuItem remove;
+    private javafx.scene.control.MenuItem copy;
     /** True while a case is open to edit or being read or saved; null when the view only reads. */
     private javafx.beans.binding.BooleanExpression editing;
     private java.util.function.BiConsumer<String, String> onRunCase;
@@ -114,14 +115,18 @@ public final class DatasetView extends BorderPane implements dev.evalbench.app.f
         edit = new javafx.scene.control.MenuItem("Edit this case", new FontIcon("fth-edit-2"));
         edit.setId("dataset-edit-case-menu");
         edit.setVisible(false);
+        copy = new javafx.scene.control.MenuItem("Duplicate this case (Ctrl+D)", new FontIcon("fth-copy"));
+        copy.setId("dataset-duplicate-case-menu");
+        copy.setVisible(false);
         remove = new javafx.scene.control.MenuItem("Delete this case…", new FontIcon("fth-trash-2"));
         remove.setId("dataset-delete-case-menu");
         remove.setVisible(false);
-        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(run, edit, remove);
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(run, edit, copy, remove);
         menu.setOnShowing(e -> {
             run.setDisable(onRunCase == null || table.getSelectionModel().getSelectedItem() == null);
             edit.setDisable(table.getSelectionModel().getSelectedItem() == null || editing != null && editing.get());
             remove.setDisable(edit.isDisable());
+            copy.setDisable(edit.isDisable());
         });
         return menu;
     }
@@ -155,6 +160,12 @@ public final class DatasetView extends BorderPane implements dev.evalbench.app.f
         delete.setOnAction(e -> deleteSelected());
         remove.setOnAction(e -> deleteSelected());
         remove.setVisible(true);
+        Runnable duplicateSelected = () -> {
+            DatasetRow row = table.getSelectionModel().getSelectedItem();
+            if (row != null && !editing.get()) edits.duplicate(row);
+        };
+        copy.setOnAction(e -> duplicateSelected.run());
+        copy.setVisible(true);
         Button elsewhere = new Button("Open in your editor", new FontIcon("fth-external-link"));
         elsewhere.setId("dataset-open-editor");
         elsewhere.setOnAction(e -> openElsewhere.run());
@@ -181,6 +192,11 @@ public final class DatasetView extends BorderPane implements dev.evalbench.app.f
         ((VBox) getCenter()).getChildren().add(pane);
         // F2 edits the selected case and Insert adds one, from the table, as a spreadsheet's keys do (listed on F1).
         table.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.D && e.isShortcutDown() && !e.isShiftDown() && !e.isAltDown()) {
+                duplicateSelected.run();
+                e.consume();
+                return;
+            }
             if (e.isShortcutDown() || e.isAltDown() || e.isShiftDown() || editing.get()) return;
             if (e.getCode() == javafx.scene.input.KeyCode.F2) {
                 editSelected.run();

@@ -22,17 +22,48 @@ import java.util.regex.Pattern;
  * null, is refused when saved, so a case is never labelled by default. Blocking file IO. Stateless.
  */
 public final class NewCaseText {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Numbers kept as written ({@code 0.10}), as {@link CaseLines} keeps them. */
+    private static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .nodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true))
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
     private static final Pattern NUMBERED = Pattern.compile("(.*?)(\\d+)");
 
     private NewCaseText() {}
 
     /** Indented JSON for a new case of {@code file}: {@code {"id": "case-1", "vars": {}}} when it has no case yet. */
     public static String of(Path workspace, String file) throws IOException {
+        Cases cases = read(workspace, file, 0);
+        ObjectNode shape = cases.first() == null ? JSON.createObjectNode().put("id", "").set("vars", JSON.createObjectNode())
+                : (ObjectNode) emptied(cases.first());
+        shape.put("id", nextId(cases.lastId(), cases.ids()));
+        return CaseLines.indented(JSON.writeValueAsString(shape));
+    }
+
+    /**
+     * Indented JSON for a copy of the case on line {@code line} of {@code file} under the next free id, every other value
+     * as it is: a variant of a case, made by changing what differs. The author copies the labels on purpose here.
+     *
+     * @throws IOException the file cannot be read, or that line is no case
+     */
+    public static String copyOf(Path workspace, String file, int line) throws IOException {
+        Cases cases = read(workspace, file, line);
+        if (cases.wanted() == null) throw new IOException(file + ": line " + line + " is no case to copy");
+        ObjectNode copy = cases.wanted().deepCopy();
+        copy.put("id", nextId(cases.lastId(), cases.ids()));
+        return CaseLines.indented(JSON.writeValueAsString(copy));
+    }
+
+    /** A dataset's first case, the case on the line asked for (null: none, or 0 asked), its ids and the last of them. */
+    private record Cases(ObjectNode first, ObjectNode wanted, Set<String> ids, String lastId) {}
+
+    private static Cases read(Path workspace, String file, int wantedLine) throws IOException {
         ObjectNode first = null;
+        ObjectNode wanted = null;
         Set<String> ids = new HashSet<>();
         String lastId = null;
+        int number = 0;
         for (String line : Utf8Files.read(workspace.resolve(file)).split("\r?\n")) {
+            number++;
             if (line.isBlank()) continue;
             JsonNode tree;
             try {
@@ -42,15 +73,13 @@ public final class NewCaseText {
             }
             if (!(tree instanceof ObjectNode object)) continue;
             if (first == null) first = object;
+            if (number == wantedLine) wanted = object;
             if (object.path("id").isTextual()) {
                 lastId = object.get("id").asText();
                 ids.add(lastId);
             }
         }
-        ObjectNode shape = first == null ? JSON.createObjectNode().put("id", "").set("vars", JSON.createObjectNode())
-                : (ObjectNode) emptied(first);
-        shape.put("id", nextId(lastId, ids));
-        return CaseLines.indented(JSON.writeValueAsString(shape));
+        return new Cases(first, wanted, ids, lastId);
     }
 
     /** The id after {@code last} (t009 after t008), not one of {@code taken}; case-N when ids carry no number. */

@@ -83,6 +83,14 @@ class DatasetEditWindowTest extends WindowTestBase {
         waitFor(5, TimeUnit.SECONDS, () -> text.isVisible() && text.getText().contains("\"id\" : \"t002\""));
         robot.clickOn("#case-edit-cancel");
 
+        // Ctrl+D copies the selected case under the next id, every value kept, to edit into a variant.
+        robot.interact(table::requestFocus);
+        robot.press(KeyCode.CONTROL, KeyCode.D).release(KeyCode.D, KeyCode.CONTROL);
+        waitFor(5, TimeUnit.SECONDS, () -> text.isVisible() && text.getText().contains("\"id\" : \"t128\""));
+        assertThat(label("#case-edit-heading")).isEqualTo("New case, a copy of t002 · after the last line of datasets/tickets.jsonl");
+        assertThat(FxWait.read(() -> text.getText())).contains("\"category\" : \"" + relabel + "\"");
+        robot.clickOn("#case-edit-cancel");
+
         // Delete asks first; Cancel keeps the case, Delete removes its line.
         robot.interact(table::requestFocus);
         robot.press(KeyCode.DELETE).release(KeyCode.DELETE);

@@ -154,6 +154,13 @@ class CaseLinesTest {
     }
 
     @Test
+    void aCopyOfACaseTakesTheNextIdAndKeepsEveryOtherValue() throws Exception {
+        String copy = NewCaseText.copyOf(ws, FILE, 4);
+        assertThat(copy).isEqualTo(CaseLines.indented(CaseLines.line(ws, FILE, 4)).replace("\"f04\"", "\"f09\""));
+        assertThatThrownBy(() -> NewCaseText.copyOf(ws, FILE, 40)).hasMessage(FILE + ": line 40 is no case to copy");
+    }
+
+    @Test
     void theNextIdFollowsTheLastOneAndSkipsTakenOnes() {
         assertThat(NewCaseText.nextId("t008", Set.of("t008"))).isEqualTo("t009");
         assertThat(NewCaseText.nextId("t099", Set.of("t099", "t100"))).isEqualTo("t101");
