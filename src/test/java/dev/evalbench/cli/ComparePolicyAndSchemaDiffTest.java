@@ -54,7 +54,8 @@ class ComparePolicyAndSchemaDiffTest {
                 .contains("\noutput schema of prompt triage (schemas/triage.schema.json):\n"
                         + "  7 │   \"required\": [\"category\", \"[-priority\", \"-]action\", \"order_id\", \"reply\"],\n")
                 .contains("\npolicy (policy.yaml):\n   3 │ revision: [-2-]{+3+}\n  11 │   max_refund_amount: [-200-]{+2000+}\n")
-                .contains("\nroutes (routes.yaml):\n   9 │     price: {input_per_mtok: [-0.15-]{+0.30+}, output_per_mtok: 0.60}\n")
+                .contains("\nroutes (routes.yaml):\n"
+                        + "   9 │     price: {input_per_mtok: [-0.15-]{+0.30+}, output_per_mtok: 0.60}\n")
                 .contains("{+    headers: {Helicone-Auth: [not shown]}+}");
         assertThat(Files.readString(md)).contains("<details><summary>Policy: policy.yaml</summary>")
                 .contains("\nBoth runs held to the second run's gates, which changed since the first (the gates file's diff is"
@@ -79,7 +80,8 @@ class ComparePolicyAndSchemaDiffTest {
         Cli.Result fromFiles = Cli.run("compare", beforeFile.toString(), afterFile.toString());
         assertThat(fromFiles.out()).as(fromFiles.err())
                 .contains("\npolicy (policy.yaml):\n   3 │ revision: [-2-]{+3+}\n  11 │   max_refund_amount: [-200-]{+2000+}\n")
-                .contains("\nroutes (routes.yaml):\n   9 │     price: {input_per_mtok: [-0.15-]{+0.30+}, output_per_mtok: 0.60}\n")
+                .contains("\nroutes (routes.yaml):\n"
+                        + "   9 │     price: {input_per_mtok: [-0.15-]{+0.30+}, output_per_mtok: 0.60}\n")
                 .contains("\ngates (gates.yaml):\n");
         for (String written : List.of(compared.out(), Files.readString(md), json.toString(),
                 Files.readString(report.resolve("report.md")), Files.readString(report.resolve("report.html")),

@@ -87,7 +87,8 @@ class DatasetEditWindowTest extends WindowTestBase {
         robot.interact(table::requestFocus);
         robot.press(KeyCode.CONTROL, KeyCode.D).release(KeyCode.D, KeyCode.CONTROL);
         waitFor(5, TimeUnit.SECONDS, () -> text.isVisible() && text.getText().contains("\"id\" : \"t128\""));
-        assertThat(label("#case-edit-heading")).isEqualTo("New case, a copy of t002 · after the last line of datasets/tickets.jsonl");
+        assertThat(label("#case-edit-heading"))
+                .isEqualTo("New case, a copy of t002 · after the last line of datasets/tickets.jsonl");
         assertThat(FxWait.read(() -> text.getText())).contains("\"category\" : \"" + relabel + "\"");
         robot.clickOn("#case-edit-cancel");
 
