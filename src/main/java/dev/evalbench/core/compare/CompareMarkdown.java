@@ -145,7 +145,9 @@ public final class CompareMarkdown {
                 break;
             }
             if (row.beforeLine() != null) {
-                if (previous != null && row.beforeLine() > previous + 1) out.append("@@ line ").append(row.beforeLine()).append(" @@\n");
+                // Each hunk says where it begins, the first too when it is not the file's start (it began unplaced).
+                boolean gap = previous == null ? row.beforeLine() > 1 : row.beforeLine() > previous + 1;
+                if (gap) out.append("@@ line ").append(row.beforeLine()).append(" @@\n");
                 previous = row.beforeLine();
             }
             switch (row.kind()) {

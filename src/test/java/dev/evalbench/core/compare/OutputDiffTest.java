@@ -145,6 +145,20 @@ class OutputDiffTest {
         assertThat(lines.length()).isLessThan(1_000);
     }
 
+    /** Every hunk of a Markdown diff says the line it begins at, the first too when it is not the file's first line. */
+    @Test
+    void theMarkdownDiffPlacesEveryHunk() {
+        StringBuilder before = new StringBuilder();
+        for (int i = 1; i <= 30; i++) before.append("line ").append(i).append('\n');
+        String after = before.toString().replace("line 12\n", "line twelve\n").replace("line 25\n", "line 25b\n");
+
+        String lines = CompareMarkdown.diffLines(OutputDiff.between(before.toString(), after));
+
+        assertThat(lines).startsWith("@@ line 10 @@\n  line 10\n  line 11\n- line 12\n+ line twelve\n")
+                .contains("\n@@ line 23 @@\n  line 23\n");
+        assertThat(CompareMarkdown.diffLines(OutputDiff.between("a\nb\n", "a\nc\n"))).startsWith("  a\n- b\n+ c\n");
+    }
+
     /** In a terminal (and a CI log), each run of words shows its first 1,000 characters and its length. */
     @Test
     void theTerminalWordDiffShowsTheStartOfALongRunOfWordsAndItsLength() {
