@@ -4,6 +4,7 @@ import dev.evalbench.app.fx.BackgroundTask;
 import dev.evalbench.app.fx.TaskRunner;
 import dev.evalbench.core.service.CaseEditException;
 import dev.evalbench.core.service.CaseLines;
+import dev.evalbench.core.service.EvalSetVersions;
 import dev.evalbench.core.service.NewCaseText;
 import java.nio.file.Path;
 import java.util.Map;
@@ -190,6 +191,27 @@ public final class CaseEditModel {
         }).executeWith(runner);
     }
 
+    /**
+     * Gives the suites reading the file the versions in {@code raised} (by suite) in evalbench.yaml, once the edits are
+     * done; the sentence above the table says what was written, or why not, and the workspace is read again.
+     */
+    public void raiseVersions(Map<String, String> raised) {
+        if (busy.get()) return;
+        busy.set(true);
+        Map<String, String> asked = Map.copyOf(raised);
+        BackgroundTask.run(() -> EvalSetVersions.write(workspace, asked, env)).onSuccess(none -> {
+            busy.set(false);
+            saved.set("In evalbench.yaml " + asked.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .map(v -> "suite " + v.getKey() + " now says version \"" + v.getValue().strip() + "\"")
+                    .collect(Collectors.joining(", ")) + ".");
+            onSaved.run();
+        }).onFailure(e -> {
+            busy.set(false);
+            saved.set("Version not written: " + (e instanceof CaseEditException refused
+                    ? String.join("; ", refused.reasons()) : e.getMessage()));
+        }).executeWith(runner);
+    }
+
     /** Closes the edit without writing. */
     public void cancel() {
         editing.set(false);
@@ -207,8 +229,8 @@ public final class CaseEditModel {
         if (done.versions().isEmpty()) return "";
         String versions = done.versions().entrySet().stream()
                 .map(v -> "suite " + v.getKey() + " says version \"" + v.getValue() + "\"").collect(Collectors.joining(", "));
-        return " In evalbench.yaml " + versions + ": give it a new one when your edits are done, so the history,"
-                + " reports and comparisons tell the two eval sets apart.";
+        return " In evalbench.yaml " + versions + ": give it a new one (New version…) when your edits are done, so the"
+                + " history, reports and comparisons tell the two eval sets apart.";
     }
 
     public BooleanProperty editingProperty() { return editing; }
@@ -220,4 +242,5 @@ public final class CaseEditModel {
     public ReadOnlyIntegerProperty errorColumnProperty() { return errorColumn.getReadOnlyProperty(); }
     public ReadOnlyStringProperty savedProperty() { return saved.getReadOnlyProperty(); }
     public ReadOnlyStringProperty savedIdProperty() { return savedId.getReadOnlyProperty(); }
+
 }

@@ -63,8 +63,10 @@ public final class DatasetModel {
 
     /** Reads the cases again (on open and after the workspace changed). */
     public void load() {
-        BackgroundTask.of(() -> rows(WorkspaceLoader.load(new DiskWorkspaceFiles(workspace), env)))
-                .onSuccess(rows -> {
+        BackgroundTask.of(() -> read(WorkspaceLoader.load(new DiskWorkspaceFiles(workspace), env)))
+                .onSuccess(read -> {
+                    List<DatasetRow> rows = read.rows();
+                    versions.set(read.versions());
                     all.setAll(rows);
                     TreeSet<String> found = new TreeSet<>();
                     rows.forEach(r -> found.addAll(r.tags()));
@@ -84,6 +86,19 @@ public final class DatasetModel {
                             : "Cannot read the cases: " + e.getMessage());
                 })
                 .executeWith(runner);
+    }
+
+    /** The eval set version each suite reading the file gives in evalbench.yaml, by suite, as last read. */
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Map<String, String>> versions =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "versions", Map.of());
+
+    /** The cases and the suites' versions, as one load read them. */
+    private record Read(List<DatasetRow> rows, Map<String, String> versions) {}
+
+    private Read read(Workspace ws) {
+        Map<String, String> byName = new java.util.TreeMap<>();
+        for (SuiteSpec suite : ws.suites()) if (suite.dataset().equals(file)) byName.put(suite.name(), suite.version());
+        return new Read(rows(ws), byName);
     }
 
     private List<DatasetRow> rows(Workspace ws) {
@@ -120,4 +135,7 @@ public final class DatasetModel {
     public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
     public ReadOnlyStringProperty emptyProperty() { return empty.getReadOnlyProperty(); }
     public javafx.beans.property.ReadOnlyIntegerProperty loadsProperty() { return loads.getReadOnlyProperty(); }
+    public javafx.beans.property.ReadOnlyObjectProperty<Map<String, String>> versionsProperty() {
+        return versions.getReadOnlyProperty();
+    }
 }

@@ -166,6 +166,15 @@ public final class DatasetView extends BorderPane implements dev.evalbench.app.f
         };
         copy.setOnAction(e -> duplicateSelected.run());
         copy.setVisible(true);
+        SavedLine savedLine = new SavedLine(edits, model);
+        // Once the edits are done: the eval set's version given anew, so two sets are not told apart by hash alone.
+        Button version = new Button("New version…", new FontIcon("fth-tag"));
+        version.setId("dataset-new-version");
+        version.setTooltip(new javafx.scene.control.Tooltip("Give the eval set a new version in evalbench.yaml once your"
+                + " edits are done, so the history, reports and comparisons tell the two sets apart"));
+        version.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> model.versionsProperty().get().isEmpty(), model.versionsProperty()).or(edits.busyProperty()));
+        version.setOnAction(e -> savedLine.openVersions());
         Button elsewhere = new Button("Open in your editor", new FontIcon("fth-external-link"));
         elsewhere.setId("dataset-open-editor");
         elsewhere.setOnAction(e -> openElsewhere.run());
@@ -173,21 +182,14 @@ public final class DatasetView extends BorderPane implements dev.evalbench.app.f
         add.disableProperty().bind(edits.editingProperty().or(edits.busyProperty()));
         // A row of their own above the filter, as the results' actions: beside it, in a tab as narrow as the one beside
         // the detail pane, the labels were cut to "Add …" and "Open in your e…".
-        HBox actions = new HBox(8, add, editCase, delete, elsewhere);
+        // A second row where the tab is too narrow for one (a 1280-pixel window beside the detail pane), not cut words.
+        javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(8, 6, add, editCase, delete, version, elsewhere);
         actions.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
         actions.setStyle("-fx-padding: 6 6 0 6;");
         actions.getChildren().forEach(b -> ((Button) b).setMinWidth(Region.USE_PREF_SIZE));
         ((VBox) getTop()).getChildren().add(0, actions);
 
-        Label saved = new Label();
-        saved.setId("dataset-saved");
-        saved.setWrapText(true);
-        saved.setMinHeight(Region.USE_PREF_SIZE);
-        saved.setStyle("-fx-padding: 0 6 6 6;");
-        saved.textProperty().bind(edits.savedProperty());
-        saved.managedProperty().bind(saved.textProperty().isNotEmpty());
-        saved.visibleProperty().bind(saved.managedProperty());
-        ((VBox) getTop()).getChildren().add(saved);
+        ((VBox) getTop()).getChildren().add(savedLine);
         CaseEditPane pane = new CaseEditPane(edits);
         ((VBox) getCenter()).getChildren().add(pane);
         // F2 edits the selected case and Insert adds one, from the table, as a spreadsheet's keys do (listed on F1).

@@ -187,7 +187,7 @@ public final class CaseLines {
     }
 
     /** The workspace as it reads with the edit; throws the reasons to refuse it that it had not without the edit. */
-    private static Loaded refuseNewProblems(Path workspace, String file, int line, String before, String after,
+    static Loaded refuseNewProblems(Path workspace, String file, int line, String before, String after,
                                             Map<String, String> env) throws CaseEditException {
         Loaded edited = load(workspace, file, after, env);
         if (edited.errors().isEmpty()) return edited;
@@ -203,7 +203,7 @@ public final class CaseLines {
     }
 
     /** A workspace as loaded, or the loader's reasons to refuse it (then {@code workspace} is null). */
-    private record Loaded(Workspace workspace, List<InputError> errors) {}
+    record Loaded(Workspace workspace, List<InputError> errors) {}
 
     /** The workspace with {@code file} reading {@code text}. */
     private static Loaded load(Path workspace, String file, String text, Map<String, String> env) {

@@ -60,6 +60,16 @@ class DatasetEditWindowTest extends WindowTestBase {
         assertThat(now.subList(2, now.size())).isEqualTo(was.subList(2, was.size()));
         waitFor(10, TimeUnit.SECONDS, () -> FxWait.read(() -> table.getItems().size() == 1
                 && ((DatasetRow) table.getItems().get(0)).expected().contains("\"category\":\"" + relabel + "\"")));
+        // The edits done, the suite's eval set version is given anew from the tab: the next one is offered.
+        robot.clickOn("#dataset-new-version");
+        javafx.scene.control.TextField version =
+                robot.lookup("#dataset-version-triage").queryAs(javafx.scene.control.TextField.class);
+        assertThat(FxWait.read(() -> version.getText())).isEqualTo("2026.11.2");
+        robot.clickOn("#dataset-version-save");
+        Path manifest = temp.resolve("support-triage/evalbench.yaml");
+        waitFor(10, TimeUnit.SECONDS,
+                () -> label("#dataset-saved").equals("In evalbench.yaml suite triage now says version \"2026.11.2\"."));
+        assertThat(Files.readString(manifest)).contains("version: \"2026.11.2\"");
         // Selected again, its detail shows the saved label.
         waitFor(5, TimeUnit.SECONDS, () -> FxWait.read(() -> table.getSelectionModel().getSelectedItem() != null
                 && robot.lookup("#dataset-case-expected").tryQuery().isPresent()));
