@@ -47,7 +47,7 @@ public record ChangeOverview(VersionDiff versions, List<TemplateDiff> templates,
                                     SnapshotSource snapshots, GateReport beforeGates, GateReport afterGates,
                                     String gatesFrom) throws StoreException {
         return new ChangeOverview(EvalSetEdits.annotate(VersionDiff.between(beforeTuples, afterTuples), beforeTuples, afterTuples,
-                snapshots),
+                snapshots, before.cases(), after.cases()),
                 TemplateDiffs.between(beforeTuples, afterTuples, snapshots),
                 MetricDeltas.between(before, after),
                 ComparisonBuilder.gateDeltas(before, beforeGates, after, afterGates), gatesFrom,

@@ -2,6 +2,9 @@ package dev.evalbench.core.compare;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.evalbench.core.json.Json;
+import dev.evalbench.core.record.RunHeader;
+import dev.evalbench.core.record.RunStatus;
+import dev.evalbench.core.record.ScoredCase;
 import dev.evalbench.core.record.StoredRun;
 import dev.evalbench.core.record.VersionTuple;
 import dev.evalbench.core.store.StoreException;
@@ -21,8 +24,11 @@ import java.util.Set;
  * found as {@link TemplateDiffs} finds templates: the input whose SHA-256 is the eval set's hash, its bytes from the
  * snapshots. Cases are matched by id and compared by field, in a reader's words ({@code vars} is "input", {@code expect}
  * "expectation"). The file is compared whole: a suite that takes only some of a dataset's cases by tag hears of them
- * all. Pure but for the snapshot reads; nothing is said when a side's file is not at hand (an exported run carries
- * its templates, not its datasets) or a line is not JSON.
+ * all. Where a side's file is not at hand (an exported run or a report folder carries its templates, not its datasets:
+ * they hold restricted values), the two runs' cases say what they can ({@link #fromCases}): each case's expected value
+ * and tags as the run recorded them, and, when both runs ran every case to the end, the cases one of them lacks; an
+ * input's change is not seen there, and the sentence says so. Pure but for the snapshot reads; nothing is said when a
+ * line is not JSON.
  */
 final class EvalSetEdits {
     /** Case ids named per kind of change; more are counted. */
@@ -33,8 +39,13 @@ final class EvalSetEdits {
 
     private EvalSetEdits() {}
 
-    /** {@code diff} with each eval set's change saying which cases it touched, where both files are at hand. */
-    static VersionDiff annotate(VersionDiff diff, StoredRun before, StoredRun after, SnapshotSource snapshots)
+    /**
+     * {@code diff} with each eval set's change saying which cases it touched: from both dataset files where they are at
+     * hand, else from {@code beforeCases} and {@code afterCases}, every case of each run (whose header {@code before}'s and
+     * {@code after}'s are).
+     */
+    static VersionDiff annotate(VersionDiff diff, StoredRun before, StoredRun after, SnapshotSource snapshots,
+                                List<? extends ScoredCase> beforeCases, List<? extends ScoredCase> afterCases)
             throws StoreException {
         if (diff.changes().stream().noneMatch(c -> c.component() == VersionComponent.EVAL_SET)) return diff;
         // The eval set hash each suite recorded.
@@ -49,6 +60,10 @@ final class EvalSetEdits {
                 continue;
             }
             Optional<String> sentence = between(snapshots.snapshot(left), snapshots.snapshot(right));
+            if (sentence.isEmpty()) {
+                boolean everyCase = ranEveryCase(before.header()) && ranEveryCase(after.header());
+                sentence = fromCases(change.subject(), beforeCases, afterCases, everyCase);
+            }
             changes.add(sentence.map(change::withDetail).orElse(change));
         }
         return new VersionDiff(changes, diff.unknown());
@@ -76,6 +91,51 @@ final class EvalSetEdits {
         if (!added.isEmpty()) parts.add(named(added, "added"));
         if (!removed.isEmpty()) parts.add(named(removed, "removed"));
         return Optional.of(parts.isEmpty() ? "no case differs (the file's layout or order changed)" : String.join("; ", parts));
+    }
+
+    /**
+     * The sentence from the two runs' cases of {@code suite}: expected values and tags compared by case id, and, when
+     * {@code everyCase} (both ran every case of the suite to the end), the ids one run lacks; empty when neither differs
+     * in what a run records, as an input's edit does not.
+     */
+    static Optional<String> fromCases(String suite, List<? extends ScoredCase> before, List<? extends ScoredCase> after,
+                                      boolean everyCase) {
+        Map<String, ScoredCase> a = firstById(suite, before);
+        Map<String, ScoredCase> b = firstById(suite, after);
+        if (a.isEmpty() || b.isEmpty()) return Optional.empty();
+        List<String> edited = new ArrayList<>();
+        for (Map.Entry<String, ScoredCase> c : a.entrySet()) {
+            ScoredCase now = b.get(c.getKey());
+            if (now == null) continue;
+            List<String> fields = new ArrayList<>();
+            if (!java.util.Objects.equals(c.getValue().expected(), now.expected())) fields.add("expected");
+            if (!c.getValue().tags().equals(now.tags())) fields.add("tags");
+            if (!fields.isEmpty()) edited.add(c.getKey() + " (" + String.join(", ", fields) + ")");
+        }
+        List<String> parts = new ArrayList<>();
+        if (!edited.isEmpty()) parts.add(named(edited, "edited"));
+        if (everyCase) {
+            List<String> added = b.keySet().stream().filter(id -> !a.containsKey(id)).toList();
+            List<String> removed = a.keySet().stream().filter(id -> !b.containsKey(id)).toList();
+            if (!added.isEmpty()) parts.add(named(added, "added"));
+            if (!removed.isEmpty()) parts.add(named(removed, "removed"));
+        }
+        if (parts.isEmpty()) return Optional.empty();
+        return Optional.of(String.join("; ", parts) + " (from the runs' cases: an input's edit is not seen without the"
+                + " dataset files)");
+    }
+
+    /** A suite's cases by id, the first of each (a case run on several routes or passes is one case of the set). */
+    private static Map<String, ScoredCase> firstById(String suite, List<? extends ScoredCase> cases) {
+        Map<String, ScoredCase> byId = new LinkedHashMap<>();
+        for (ScoredCase c : cases) if (c.key().suite().equals(suite)) byId.putIfAbsent(c.key().caseId(), c);
+        return byId;
+    }
+
+    /** A complete run that chose no slice: what it lacks of a suite's cases, the set lacks. */
+    private static boolean ranEveryCase(RunHeader header) {
+        return header.status() == RunStatus.COMPLETE && header.config() != null && header.config().caseIds().isEmpty()
+                && header.config().tags().isEmpty();
     }
 
     /** The fields that differ between two versions of a case, in the file's order, in a reader's words. */

@@ -121,7 +121,8 @@ public final class SummaryComparison {
         StoredRun beforeTuples = tuples(before, beforeRecords);
         StoredRun afterTuples = tuples(after, afterRecords);
         return new RunComparison(shown(before, changes, true), shown(after, changes, false),
-                EvalSetEdits.annotate(VersionDiff.between(beforeTuples, afterTuples), beforeTuples, afterTuples, snapshots),
+                EvalSetEdits.annotate(VersionDiff.between(beforeTuples, afterTuples), beforeTuples, afterTuples, snapshots,
+                        before.cases(), after.cases()),
                 TemplateDiffs.between(beforeTuples, afterTuples, snapshots),
                 changes,
                 CaseAlignment.matched(before.cases(), after.cases()).size(),
