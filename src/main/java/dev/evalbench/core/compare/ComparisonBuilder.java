@@ -58,7 +58,8 @@ public final class ComparisonBuilder {
     /** @throws StoreException when the snapshot source cannot be read */
     public RunComparison build() throws StoreException {
         return new RunComparison(before, after,
-                EvalSetEdits.annotate(VersionDiff.between(before, after), before, after, snapshots, before.cases(), after.cases()),
+                EvalSetEdits.annotate(VersionDiff.between(before, after), before, after, snapshots, before.cases(),
+                        after.cases()),
                 TemplateDiffs.between(before, after, snapshots),
                 CaseChanges.between(before.cases(), after.cases(), place),
                 CaseAlignment.matched(before.cases(), after.cases()).size(),
