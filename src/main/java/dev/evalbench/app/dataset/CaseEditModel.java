@@ -62,14 +62,8 @@ public final class CaseEditModel {
     /** Opens {@code row}'s line to edit, as the file holds it (restricted values included: it is the author's file). */
     public void edit(DatasetRow row) {
         int at = row.line();
-        begin(BackgroundTask.of(() -> CaseLines.line(workspace, file, at)), lineText -> {
-            line = at;
-            opened = lineText;
-            heading.set("Case " + row.id() + " · " + file + ", line " + at);
-            subject = "case " + row.id();
-            shown = CaseLines.indented(lineText);
-            text.set(shown);
-        });
+        begin(BackgroundTask.of(() -> CaseLines.line(workspace, file, at)), lineText -> show(at, lineText,
+                "Case " + row.id() + " · " + file + ", line " + at, "case " + row.id(), CaseLines.indented(lineText)));
     }
 
     /**
@@ -79,12 +73,7 @@ public final class CaseEditModel {
      */
     public void editLine(int at, int column, String problem) {
         begin(BackgroundTask.of(() -> CaseLines.line(workspace, file, at)), lineText -> {
-            line = at;
-            opened = lineText;
-            heading.set("Line " + at + " of " + file);
-            subject = "line " + at;
-            shown = CaseLines.indented(lineText);
-            text.set(shown);
+            show(at, lineText, "Line " + at + " of " + file, "line " + at, CaseLines.indented(lineText));
             boolean raw = shown.equals(lineText);
             errorLine.set(raw && column > 0 ? 1 : 0);
             errorColumn.set(raw ? column : 0);
@@ -95,26 +84,27 @@ public final class CaseEditModel {
     /** Opens a copy of {@code row}'s case under the next free id, as a new case to go after the last line. */
     public void duplicate(DatasetRow row) {
         int from = row.line();
-        begin(BackgroundTask.of(() -> NewCaseText.copyOf(workspace, file, from)), copy -> {
-            line = 0;
-            opened = null;
-            heading.set("New case, a copy of " + row.id() + " · after the last line of " + file);
-            subject = "the new case";
-            shown = copy;
-            text.set(copy);
-        });
+        begin(BackgroundTask.of(() -> NewCaseText.copyOf(workspace, file, from)), copy -> show(0, null,
+                "New case, a copy of " + row.id() + " · after the last line of " + file, "the new case", copy));
     }
 
     /** Opens a new case, shaped like the file's first one with every text empty, to go after the last line. */
     public void add() {
-        begin(BackgroundTask.of(() -> NewCaseText.of(workspace, file)), blank -> {
-            line = 0;
-            opened = null;
-            heading.set("New case · after the last line of " + file);
-            subject = "the new case";
-            shown = blank;
-            text.set(blank);
-        });
+        begin(BackgroundTask.of(() -> NewCaseText.of(workspace, file)), blank -> show(0, null,
+                "New case · after the last line of " + file, "the new case", blank));
+    }
+
+    /**
+     * The edit's state once its text is read: the line it writes (0: a new case after the last line), that line's text as
+     * read (null for a new case), the heading, the subject a question names, and the text to type in.
+     */
+    private void show(int at, String lineText, String headingText, String what, String editable) {
+        line = at;
+        opened = lineText;
+        heading.set(headingText);
+        subject = what;
+        shown = editable;
+        text.set(editable);
     }
 
     private void begin(BackgroundTask<String> read, java.util.function.Consumer<String> show) {
@@ -151,10 +141,11 @@ public final class CaseEditModel {
         }).onFailure(e -> {
             busy.set(false);
             if (e instanceof CaseEditException refused) {
-                error.set(refused.reasons().size() == 1 ? "Not saved: " + refused.reasons().get(0)
-                        : "Not saved:\n• " + String.join("\n• ", refused.reasons()));
+                // Where first, then the words: the pane moves the caret when the words change.
                 errorLine.set(refused.line());
                 errorColumn.set(refused.column());
+                error.set(refused.reasons().size() == 1 ? "Not saved: " + refused.reasons().get(0)
+                        : "Not saved:\n• " + String.join("\n• ", refused.reasons()));
             } else {
                 error.set("Not saved: " + e.getMessage());
             }

@@ -48,6 +48,14 @@ class DatasetEditWindowTest extends WindowTestBase {
                 .contains("allows \"billing\"");
         assertThat(Files.readAllLines(file)).isEqualTo(was);
 
+        // Text that is no JSON says where, and the caret goes there: line 3 of the edit, the stray comma.
+        robot.interact(() -> text.setText(original.replace("\"vars\" : {", "\"vars\" : {,")));
+        robot.clickOn("#case-edit-save");
+        waitFor(10, TimeUnit.SECONDS, () -> label("#case-edit-error").startsWith("Not saved: line 3, column "));
+        String typed = FxWait.read(() -> text.getText());
+        int thirdLine = typed.indexOf('\n', typed.indexOf('\n') + 1) + 1;
+        assertThat(FxWait.read(() -> text.getCaretPosition())).isBetween(thirdLine, typed.indexOf('\n', thirdLine));
+
         // Relabelled as the schema allows, and saved with Ctrl+S from the text: line 2 alone changes.
         String relabel = "billing".equals(category) ? "account" : "billing";
         robot.interact(() -> text.setText(original.replace(labelled, "\"category\" : \"" + relabel + "\"")));
