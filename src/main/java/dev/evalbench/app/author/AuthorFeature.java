@@ -118,7 +118,8 @@ public final class AuthorFeature {
         // A warning changes no file's name or revision: the rows are marked again from the listing shown.
         wb.session().warnings().addListener((ListChangeListener<InputError>) c -> showTree());
         wb.window().shortcuts().add(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), "Editor",
-                "Save the template as a new revision (asks for a changelog line)", files::saveSelected);
+                "Save the template as a new revision (asks for a changelog line), or the case open in a dataset's tab",
+                files::saveSelected);
         // The editor's own keys (its text area handles them), listed so that F1 says every key that works.
         wb.window().shortcuts().listOnly(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), "Editor",
                 "Undo (back to the file as opened, no further)");
@@ -126,7 +127,7 @@ public final class AuthorFeature {
                 "Redo (Ctrl+Shift+Z too)");
         wb.window().shortcuts().listOnly(new KeyCodeCombination(KeyCode.TAB), "Editor",
                 "Indent the line by two spaces (Shift+Tab takes them back); Enter keeps the line's indentation");
-        // A dataset tab's table handles these itself (DatasetView), listed so that F1 says them.
+        // A dataset tab's table handles these itself (DatasetEditing), listed so that F1 says them.
         wb.window().shortcuts().listOnly(new KeyCodeCombination(KeyCode.F2), "Dataset",
                 "Edit the selected case (Ctrl+S saves it, Esc cancels)");
         wb.window().shortcuts().listOnly(new KeyCodeCombination(KeyCode.INSERT), "Dataset", "Add a case");

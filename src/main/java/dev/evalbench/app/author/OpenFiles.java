@@ -36,9 +36,10 @@ final class OpenFiles {
     private final Map<String, TemplateEditorModel> editors = new LinkedHashMap<>();
     private final Map<String, TemplateEditorView> editorViews = new LinkedHashMap<>();
     private final Map<String, ReadOnlyFileView> viewers = new LinkedHashMap<>();
-    private final Map<String, DatasetModel> datasets = new LinkedHashMap<>();
-    private final Map<String, DatasetView> datasetViews = new LinkedHashMap<>();
-    private final Map<String, CaseEditModel> caseEdits = new LinkedHashMap<>();
+    private final Map<String, OpenDataset> datasets = new LinkedHashMap<>();
+
+    /** A dataset's tab: its cases, their table and the author's edits of them. */
+    private record OpenDataset(DatasetModel model, DatasetView view, CaseEditModel edits) {}
 
     OpenFiles(AuthorParts wb, UnsavedEdits unsaved) {
         this.wb = wb;
@@ -99,8 +100,8 @@ final class OpenFiles {
             return;
         }
         openDataset(file);
-        DatasetView view = datasetViews.get(DATASET + file);
-        if (view != null) view.editLine(problem.line(), problem.column(), problem.message());
+        OpenDataset open = datasets.get(DATASET + file);
+        if (open != null) open.view().editLine(problem.line(), problem.column(), problem.message());
     }
 
     private static boolean isDataset(String file) {
@@ -148,8 +149,8 @@ final class OpenFiles {
     /** Opens dataset {@code file}'s tab (or selects it) on case {@code id} of {@code suite}, open to edit. */
     void editCase(String file, String suite, String id) {
         openDataset(file);
-        DatasetView view = datasetViews.get(DATASET + file);
-        if (view != null) view.selectAndEdit(suite, id);
+        OpenDataset open = datasets.get(DATASET + file);
+        if (open != null) open.view().selectAndEdit(suite, id);
     }
 
     private void openDataset(String file) {
@@ -169,7 +170,6 @@ final class OpenFiles {
         Path path = wb.session().folder().resolve(file);
         view.enableEditing(edits, () -> wb.window().openOnDesktop(path, "in its editor", wb.runner()), wb.window()::status);
         Tab tab = add(key, Path.of(file).getFileName() + " (cases)", view, false);
-        caseEdits.put(key, edits);
         tab.setOnCloseRequest(e -> {
             if (edits.dirty() && !unsaved.discardCase(file, edits.subject())) e.consume();
         });
@@ -180,8 +180,7 @@ final class OpenFiles {
             // As a case selected in a run's results: every open template previews it, when it is one of theirs.
             if (now != null) editors.values().forEach(m -> m.preferCase(now.suite(), now.id()));
         });
-        datasets.put(key, model);
-        datasetViews.put(key, view);
+        datasets.put(key, new OpenDataset(model, view, edits));
         model.load();
     }
 
@@ -238,8 +237,6 @@ final class OpenFiles {
         editorViews.remove(key);
         viewers.remove(key);
         datasets.remove(key);
-        datasetViews.remove(key);
-        caseEdits.remove(key);
     }
 
     /**
@@ -247,8 +244,8 @@ final class OpenFiles {
      * first Cancel), before the window closes or another workspace opens. True when none was typed in.
      */
     boolean discardCaseEdits() {
-        for (Map.Entry<String, CaseEditModel> e : caseEdits.entrySet()) {
-            CaseEditModel edit = e.getValue();
+        for (Map.Entry<String, OpenDataset> e : datasets.entrySet()) {
+            CaseEditModel edit = e.getValue().edits();
             if (edit.dirty() && !unsaved.discardCase(e.getKey().substring(DATASET.length()), edit.subject())) return false;
         }
         return true;
@@ -256,14 +253,14 @@ final class OpenFiles {
 
     /** Whether a case open to edit in a dataset's tab was typed in. */
     boolean caseEditsDirty() {
-        return caseEdits.values().stream().anyMatch(CaseEditModel::dirty);
+        return datasets.values().stream().anyMatch(d -> d.edits().dirty());
     }
 
     /** Ctrl+S: saves the editor in the selected tab (asking for its changelog line), or the case open in a dataset's. */
     void saveSelected() {
         Tab selected = wb.window().tabs().getSelectionModel().getSelectedItem();
-        boolean caseSaved = datasetViews.entrySet().stream()
-                .anyMatch(e -> tabs.get(e.getKey()) == selected && e.getValue().saveOpenEdit());
+        boolean caseSaved = datasets.entrySet().stream()
+                .anyMatch(e -> tabs.get(e.getKey()) == selected && e.getValue().view().saveOpenEdit());
         if (caseSaved) return;
         editors.entrySet().stream().filter(e -> tabs.get(e.getKey()) == selected).findFirst()
                 .ifPresentOrElse(e -> e.getValue().requestSave(), () -> wb.window().status("No template editor is selected."));
@@ -281,7 +278,7 @@ final class OpenFiles {
             BackgroundTask.of(() -> Utf8Files.read(path)).onSuccess(view::setText)
                     .onFailure(e -> { }).executeWith(wb.runner());
         });
-        datasets.values().forEach(DatasetModel::load);
+        datasets.values().forEach(d -> d.model().load());
     }
 
     /** The editors with unsaved edits, in the order their tabs were opened. */
