@@ -61,19 +61,15 @@ class CompareEvalSetEditsTest {
         RunsAroundAnEdit runs = RunsAroundAnEdit.of(tmp, "triage", ws -> editTickets(ws.resolve("datasets/tickets.jsonl")));
         String edits = "1 case edited: t002 (expected); 1 case added: t900; 1 case removed: t127 (from the runs' cases: an"
                 + " input's edit is not seen without the dataset files)";
-        Path beforeFile = tmp.resolve("before.json");
-        Path afterFile = tmp.resolve("after.json");
-        String w = runs.ws().toString();
-        assertThat(Cli.run("export", runs.before(), "--out", beforeFile.toString(), "--workspace", w).exit()).isZero();
-        assertThat(Cli.run("export", runs.after(), "--out", afterFile.toString(), "--workspace", w).exit()).isZero();
+        RunsAroundAnEdit.Exports files = runs.exported(tmp);
 
-        Cli.Result fromFiles = Cli.run("compare", beforeFile.toString(), afterFile.toString());
+        Cli.Result fromFiles = Cli.run("compare", files.before().toString(), files.after().toString());
 
         assertThat(fromFiles.out()).as(fromFiles.err()).contains("\n    " + edits + "\n");
         // A report folder, written where the history held both files (report.md names t005 too), compared alone.
         Path report = tmp.resolve("report");
         assertThat(Cli.run("report", runs.after(), "--baseline", runs.before(), "--out", report.toString(),
-                "--workspace", w).exit()).isZero();
+                "--workspace", runs.ws().toString()).exit()).isZero();
         assertThat(Files.readString(report.resolve("report.md"))).contains("t005 (input)");
         assertThat(Cli.run("compare", report.toString()).out()).contains("\n    " + edits + "\n");
     }

@@ -72,12 +72,8 @@ class ComparePolicyAndSchemaDiffTest {
         assertThat(Files.readString(report.resolve("report.html"))).contains("<h3>Policy (policy.yaml)</h3>")
                 .contains("<h3>Output schema of prompt triage (schemas/triage.schema.json)</h3>");
         // Exported, the two runs carry these files' texts, so a reviewer without the history sees the same diffs.
-        Path beforeFile = tmp.resolve("before.json");
-        Path afterFile = tmp.resolve("after.json");
-        String w = runs.ws().toString();
-        assertThat(Cli.run("export", runs.before(), "--out", beforeFile.toString(), "--workspace", w).exit()).isZero();
-        assertThat(Cli.run("export", runs.after(), "--out", afterFile.toString(), "--workspace", w).exit()).isZero();
-        Cli.Result fromFiles = Cli.run("compare", beforeFile.toString(), afterFile.toString());
+        RunsAroundAnEdit.Exports files = runs.exported(tmp);
+        Cli.Result fromFiles = Cli.run("compare", files.before().toString(), files.after().toString());
         assertThat(fromFiles.out()).as(fromFiles.err())
                 .contains("\npolicy (policy.yaml):\n   3 │ revision: [-2-]{+3+}\n  11 │   max_refund_amount: [-200-]{+2000+}\n")
                 .contains("\nroutes (routes.yaml):\n"
@@ -85,7 +81,7 @@ class ComparePolicyAndSchemaDiffTest {
                 .contains("\ngates (gates.yaml):\n");
         for (String written : List.of(compared.out(), Files.readString(md), json.toString(),
                 Files.readString(report.resolve("report.md")), Files.readString(report.resolve("report.html")),
-                Files.readString(report.resolve("report-templates.json")), Files.readString(afterFile), fromFiles.out())) {
+                Files.readString(report.resolve("report-templates.json")), Files.readString(files.after()), fromFiles.out())) {
             assertThat(written).doesNotContain("sk-pasted");
         }
         // The window's comparison reads the same overview: a link per file, "diff of policy: 2 lines changed".

@@ -39,6 +39,17 @@ record RunsAroundAnEdit(Path ws, String before, String after) {
         return Cli.run(args);
     }
 
+    /** The two runs exported into {@code dir} as CI keeps them ({@code before.json}, {@code after.json}). */
+    Exports exported(Path dir) throws Exception {
+        Exports files = new Exports(dir.resolve("before.json"), dir.resolve("after.json"));
+        assertThat(Cli.run("export", before, "--out", files.before().toString(), "--workspace", ws.toString()).exit()).isZero();
+        assertThat(Cli.run("export", after, "--out", files.after().toString(), "--workspace", ws.toString()).exit()).isZero();
+        return files;
+    }
+
+    /** The files of two exported runs. */
+    record Exports(Path before, Path after) {}
+
     /** The comparison's overview as the window's review of the two runs builds it. */
     ChangeOverview overview() throws Exception {
         try (RunStore store = SqliteRunStore.open(HistoryLocation.defaultDb(ws))) {

@@ -40,12 +40,9 @@ final class CaseEditPane extends VBox {
         text.setWrapText(true);
         text.textProperty().bindBidirectional(model.textProperty());
         VBox.setVgrow(text, Priority.ALWAYS);
-        // Before the window's accelerators: Ctrl+S here saves the case, not a template open in another tab.
+        // Esc cancels here; Ctrl+S is the window's, which saves the case open in the tab shown (OpenFiles.saveSelected).
         text.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.S && e.isShortcutDown()) {
-                model.save();
-                e.consume();
-            } else if (e.getCode() == KeyCode.ESCAPE) {
+            if (e.getCode() == KeyCode.ESCAPE) {
                 model.cancel();
                 e.consume();
             }

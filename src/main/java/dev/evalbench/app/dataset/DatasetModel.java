@@ -96,9 +96,7 @@ public final class DatasetModel {
     private record Read(List<DatasetRow> rows, Map<String, String> versions) {}
 
     private Read read(Workspace ws) {
-        Map<String, String> byName = new java.util.TreeMap<>();
-        for (SuiteSpec suite : ws.suites()) if (suite.dataset().equals(file)) byName.put(suite.name(), suite.version());
-        return new Read(rows(ws), byName);
+        return new Read(rows(ws), dev.evalbench.core.service.CaseLines.versionsOf(ws, file));
     }
 
     private List<DatasetRow> rows(Workspace ws) {

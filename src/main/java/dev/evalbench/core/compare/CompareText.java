@@ -97,13 +97,17 @@ public final class CompareText {
      */
     public static void appendWordDiff(StringBuilder out, OutputDiff diff, String indent) {
         for (DiffRow row : diff.rows()) {
-            switch (row.kind()) {
-                case EQUAL -> { }
-                case DELETED -> out.append(indent).append("[-").append(shown(row.beforeText())).append("-]\n");
-                case INSERTED -> out.append(indent).append("{+").append(shown(row.afterText())).append("+}\n");
-                case CHANGED -> out.append(indent).append(wordDiff(row)).append('\n');
-            }
+            if (row.kind() != DiffRow.Kind.EQUAL) out.append(indent).append(changed(row)).append('\n');
         }
+    }
+
+    /** A changed row as one line: {@code [-removed-]}, {@code {+added+}}, or both words marked within it. */
+    private static String changed(DiffRow row) {
+        return switch (row.kind()) {
+            case DELETED -> "[-" + shown(row.beforeText()) + "-]";
+            case INSERTED -> "{+" + shown(row.afterText()) + "+}";
+            default -> wordDiff(row);
+        };
     }
 
     /**
@@ -118,9 +122,8 @@ public final class CompareText {
         }
         for (DiffRow row : diff.rows()) {
             if (row.kind() == DiffRow.Kind.EQUAL) continue;
-            StringBuilder one = new StringBuilder();
-            appendWordDiff(one, new OutputDiff(java.util.List.of(row)), "");
-            out.append("  ").append(String.format("%" + width + "d", lineOf(row))).append(" │ ").append(one);
+            out.append("  ").append(String.format("%" + width + "d", lineOf(row))).append(" │ ").append(changed(row))
+                    .append('\n');
         }
     }
 

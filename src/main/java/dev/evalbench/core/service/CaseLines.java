@@ -26,7 +26,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,8 +40,8 @@ import java.util.Set;
  * write is atomic. Blocking file IO and a workspace load or two: call off the UI thread. Stateless.
  */
 public final class CaseLines {
-    /** Kept as written: {@code 0.10} stays {@code 0.10}, not {@code 0.1}. */
-    private static final JsonMapper JSON = JsonMapper.builder()
+    /** Kept as written: {@code 0.10} stays {@code 0.10}, not {@code 0.1}; indented when written ({@link NewCaseText} too). */
+    static final JsonMapper JSON = JsonMapper.builder()
             .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -62,9 +61,10 @@ public final class CaseLines {
 
     /** The text of line {@code line} (1-based) of a dataset, without its line end. */
     public static String line(Path workspace, String file, int line) throws IOException {
-        List<String> lines = lines(Utf8Files.read(workspace.resolve(file)));
-        if (line < 1 || line > lines.size()) throw new IOException(file + " has no line " + line);
-        return lines.get(line - 1);
+        String text = Utf8Files.read(workspace.resolve(file));
+        int[] span = line < 1 ? null : span(text, line);
+        if (span == null) throw new IOException(file + " has no line " + line);
+        return text.substring(span[0], span[1]);
     }
 
     /** A case's line as indented JSON to edit, or the line as it is when it is no JSON object. */
@@ -105,7 +105,8 @@ public final class CaseLines {
             String newline = before.contains("\r\n") ? "\r\n" : "\n";
             String head = before.isEmpty() || before.endsWith("\n") ? before : before + newline;
             after = head + one + newline;
-            at = lines(head).size() + 1;
+            // The head ends with its last line's end, so the new line's number is one more than the line ends before it.
+            at = (int) head.chars().filter(c -> c == '\n').count() + 1;
         }
         Loaded loaded = refuseNewProblems(workspace, file, at, before, after, env);
         AtomicFiles.write(workspace.resolve(file), after.getBytes(StandardCharsets.UTF_8));
@@ -114,9 +115,13 @@ public final class CaseLines {
 
     /** The eval set version each suite reading {@code file} gives, by suite; empty when the workspace did not load. */
     private static Map<String, String> versions(Loaded loaded, String file) {
-        Map<String, String> versions = new LinkedHashMap<>();
-        if (loaded.workspace() == null) return versions;
-        for (SuiteSpec suite : loaded.workspace().suites()) {
+        return loaded.workspace() == null ? Map.of() : versionsOf(loaded.workspace(), file);
+    }
+
+    /** The eval set version each suite of {@code ws} reading dataset {@code file} gives in evalbench.yaml, by suite name. */
+    public static Map<String, String> versionsOf(Workspace ws, String file) {
+        Map<String, String> versions = new java.util.TreeMap<>();
+        for (SuiteSpec suite : ws.suites()) {
             if (suite.dataset().equals(file)) versions.put(suite.name(), suite.version());
         }
         return versions;
@@ -228,13 +233,6 @@ public final class CaseLines {
         if (end < 0) end = text.length();
         if (end > start && text.charAt(end - 1) == '\r') end--;
         return new int[] {start, end};
-    }
-
-    /** The lines of a text, without their line ends (a last line end starts no line of its own). */
-    private static List<String> lines(String text) {
-        List<String> lines = new ArrayList<>(List.of(text.split("\r?\n", -1)));
-        if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) lines.remove(lines.size() - 1);
-        return lines;
     }
 
     /** A workspace read from disk but for one file, which reads as given. */

@@ -6,9 +6,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,7 +27,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * ({@link CaseLines}). Blocking file IO and a workspace load: call off the UI thread. Stateless.
  */
 public final class EvalSetVersions {
-    static final String MANIFEST = "evalbench.yaml";
+    private static final String MANIFEST = dev.evalbench.core.store.PromptTemplates.MANIFEST_FILE;
     private static final Pattern LAST_NUMBER = Pattern.compile("(.*?)(\\d+)(\\D*)");
 
     private EvalSetVersions() {}
@@ -57,8 +55,8 @@ public final class EvalSetVersions {
             throws CaseEditException, IOException {
         String before = Utf8Files.read(workspace.resolve(MANIFEST));
         Map<String, ScalarNode> nodes = versionNodes(before);
-        List<int[]> spans = new ArrayList<>();
-        List<String> values = new ArrayList<>();
+        // Replaced from the end backwards, so the earlier offsets still hold.
+        java.util.TreeMap<Integer, Replaced> bySpan = new java.util.TreeMap<>(Comparator.reverseOrder());
         for (Map.Entry<String, String> v : versions.entrySet()) {
             if (v.getValue() == null || v.getValue().isBlank()) {
                 throw new CaseEditException("suite " + v.getKey() + ": a version is some text, such as \"2026.12.1\"");
@@ -68,15 +66,11 @@ public final class EvalSetVersions {
                 throw new CaseEditException(MANIFEST + " gives suite " + v.getKey() + " no version to replace: add "
                         + "`version: \"...\"` to it there");
             }
-            spans.add(new int[] {offset(before, node.getStartMark().getIndex()), offset(before, node.getEndMark().getIndex())});
-            values.add(quoted(v.getValue().strip()));
+            int start = YamlValueSpans.offset(before, node.getStartMark());
+            bySpan.put(start, new Replaced(YamlValueSpans.offset(before, node.getEndMark()), quoted(v.getValue().strip())));
         }
-        // From the end backwards, so the earlier offsets still hold.
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < spans.size(); i++) order.add(i);
-        order.sort(Comparator.comparingInt((Integer i) -> spans.get(i)[0]).reversed());
         StringBuilder after = new StringBuilder(before);
-        for (int i : order) after.replace(spans.get(i)[0], spans.get(i)[1], values.get(i));
+        bySpan.forEach((start, r) -> after.replace(start, r.end(), r.value()));
         CaseLines.refuseNewProblems(workspace, MANIFEST, 0, before, after.toString(), env);
         AtomicFiles.write(workspace.resolve(MANIFEST), after.toString().getBytes(StandardCharsets.UTF_8));
     }
@@ -113,8 +107,6 @@ public final class EvalSetVersions {
         return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
-    /** SnakeYAML counts code points; Java strings count chars. */
-    private static int offset(String text, int codePoints) {
-        return text.offsetByCodePoints(0, Math.min(codePoints, text.codePointCount(0, text.length())));
-    }
+    /** A version's value ends at {@code end} and is written as {@code value}. */
+    private record Replaced(int end, String value) {}
 }

@@ -22,10 +22,8 @@ import java.util.regex.Pattern;
  * null, is refused when saved, so a case is never labelled by default. Blocking file IO. Stateless.
  */
 public final class NewCaseText {
-    /** Numbers kept as written ({@code 0.10}), as {@link CaseLines} keeps them. */
-    private static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
-            .nodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true))
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+    /** Numbers kept as written ({@code 0.10}), each case written indented to edit: {@link CaseLines}'s. */
+    private static final ObjectMapper JSON = CaseLines.JSON;
     private static final Pattern NUMBERED = Pattern.compile("(.*?)(\\d+)");
 
     private NewCaseText() {}
@@ -36,7 +34,7 @@ public final class NewCaseText {
         ObjectNode shape = cases.first() == null ? JSON.createObjectNode().put("id", "").set("vars", JSON.createObjectNode())
                 : (ObjectNode) emptied(cases.first());
         shape.put("id", nextId(cases.lastId(), cases.ids()));
-        return CaseLines.indented(JSON.writeValueAsString(shape));
+        return JSON.writeValueAsString(shape);
     }
 
     /**
@@ -50,7 +48,7 @@ public final class NewCaseText {
         if (cases.wanted() == null) throw new IOException(file + ": line " + line + " is no case to copy");
         ObjectNode copy = cases.wanted().deepCopy();
         copy.put("id", nextId(cases.lastId(), cases.ids()));
-        return CaseLines.indented(JSON.writeValueAsString(copy));
+        return JSON.writeValueAsString(copy);
     }
 
     /** A dataset's first case, the case on the line asked for (null: none, or 0 asked), its ids and the last of them. */

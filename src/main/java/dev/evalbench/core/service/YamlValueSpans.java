@@ -92,8 +92,8 @@ final class YamlValueSpans {
         return spans;
     }
 
-    /** SnakeYAML counts code points; Java strings count chars. */
-    private static int offset(String text, Mark mark) {
+    /** Where {@code mark} lies in {@code text}: SnakeYAML counts code points, Java strings count chars. */
+    static int offset(String text, Mark mark) {
         return text.offsetByCodePoints(0, Math.min(mark.getIndex(), text.codePointCount(0, text.length())));
     }
 }
