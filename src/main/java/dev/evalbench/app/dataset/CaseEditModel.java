@@ -2,7 +2,7 @@ package dev.evalbench.app.dataset;
 
 import dev.evalbench.app.fx.BackgroundTask;
 import dev.evalbench.app.fx.TaskRunner;
-import dev.evalbench.core.service.CaseEditException;
+import dev.evalbench.core.service.EditRefusedException;
 import dev.evalbench.core.service.CaseLines;
 import dev.evalbench.core.service.EvalSetVersions;
 import dev.evalbench.core.service.NewCaseText;
@@ -140,7 +140,7 @@ public final class CaseEditModel {
             onSaved.run();
         }).onFailure(e -> {
             busy.set(false);
-            if (e instanceof CaseEditException refused) {
+            if (e instanceof EditRefusedException refused) {
                 // Where first, then the words: the pane moves the caret when the words change.
                 errorLine.set(refused.line());
                 errorColumn.set(refused.column());
@@ -177,7 +177,7 @@ public final class CaseEditModel {
             onSaved.run();
         }).onFailure(e -> {
             busy.set(false);
-            saved.set("Not deleted: " + (e instanceof CaseEditException refused ? String.join("; ", refused.reasons())
+            saved.set("Not deleted: " + (e instanceof EditRefusedException refused ? String.join("; ", refused.reasons())
                     : e.getMessage()));
         }).executeWith(runner);
     }
@@ -198,7 +198,7 @@ public final class CaseEditModel {
             onSaved.run();
         }).onFailure(e -> {
             busy.set(false);
-            saved.set("Version not written: " + (e instanceof CaseEditException refused
+            saved.set("Version not written: " + (e instanceof EditRefusedException refused
                     ? String.join("; ", refused.reasons()) : e.getMessage()));
         }).executeWith(runner);
     }

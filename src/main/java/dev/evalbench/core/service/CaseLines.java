@@ -13,22 +13,16 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.evalbench.core.io.AtomicFiles;
 import dev.evalbench.core.text.Utf8Files;
-import dev.evalbench.core.workspace.DiskWorkspaceFiles;
 import dev.evalbench.core.workspace.InputError;
 import dev.evalbench.core.workspace.JsonSyntaxMessage;
 import dev.evalbench.core.workspace.SuiteSpec;
 import dev.evalbench.core.workspace.Workspace;
-import dev.evalbench.core.workspace.WorkspaceException;
-import dev.evalbench.core.workspace.WorkspaceFiles;
-import dev.evalbench.core.workspace.WorkspaceLoader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A dataset's cases edited one at a time, as the workbench's dataset view edits them: a case's line as the file holds
@@ -81,12 +75,12 @@ public final class CaseLines {
      * Writes {@code edited} as line {@code line} of {@code file} (0: after the last line, a new case).
      *
      * @param opened the line's text when the edit began; the edit is refused when the file no longer holds it there
-     * @throws CaseEditException nothing written: the text is no JSON object, the workspace would refuse it, or the
+     * @throws EditRefusedException nothing written: the text is no JSON object, the workspace would refuse it, or the
      *     line changed on disk since it was opened
      * @throws IOException the file cannot be read or written
      */
     public static Saved save(Path workspace, String file, int line, String opened, String edited, Map<String, String> env)
-            throws CaseEditException, IOException {
+            throws EditRefusedException, IOException {
         ObjectNode tree = parse(edited);
         String one = oneLine(tree);
         String before = Utf8Files.read(workspace.resolve(file));
@@ -96,7 +90,7 @@ public final class CaseLines {
             // The line's text alone is replaced, its line end and every other byte kept (mixed line ends too).
             int[] span = span(before, line);
             if (span == null || !before.substring(span[0], span[1]).equals(opened)) {
-                throw new CaseEditException(file + " changed since this case was opened: line " + line
+                throw new EditRefusedException(file + " changed since this case was opened: line " + line
                         + " no longer reads as it did. Close the edit and open the case again");
             }
             after = before.substring(0, span[0]) + one + before.substring(span[1]);
@@ -108,13 +102,13 @@ public final class CaseLines {
             // The head ends with its last line's end, so the new line's number is one more than the line ends before it.
             at = (int) head.chars().filter(c -> c == '\n').count() + 1;
         }
-        Loaded loaded = refuseNewProblems(workspace, file, at, before, after, env);
+        EditedWorkspace.Loaded loaded = refuseNewProblems(workspace, file, at, before, after, env);
         AtomicFiles.write(workspace.resolve(file), after.getBytes(StandardCharsets.UTF_8));
         return new Saved(tree.path("id").isTextual() ? tree.get("id").asText() : null, at, one, versions(loaded, file));
     }
 
     /** The eval set version each suite reading {@code file} gives, by suite; empty when the workspace did not load. */
-    private static Map<String, String> versions(Loaded loaded, String file) {
+    private static Map<String, String> versions(EditedWorkspace.Loaded loaded, String file) {
         return loaded.workspace() == null ? Map.of() : versionsOf(loaded.workspace(), file);
     }
 
@@ -131,21 +125,21 @@ public final class CaseLines {
      * Removes case {@code id} from {@code file}, where it was read on line {@code line}: the line and its line end; every
      * other byte is kept. The returned {@link Saved} names the line the case was on and its text, as it was.
      *
-     * @throws CaseEditException nothing written: line {@code line} is no longer case {@code id} (the file changed since
+     * @throws EditRefusedException nothing written: line {@code line} is no longer case {@code id} (the file changed since
      *     it was read), or the workspace would refuse the file without it
      */
     public static Saved delete(Path workspace, String file, int line, String id, Map<String, String> env)
-            throws CaseEditException, IOException {
+            throws EditRefusedException, IOException {
         String before = Utf8Files.read(workspace.resolve(file));
         int[] span = span(before, line);
         String text = span == null ? null : before.substring(span[0], span[1]);
         if (text == null || !id.equals(idOf(text))) {
-            throw new CaseEditException(file + " changed since its cases were read: line " + line + " is no longer case "
+            throw new EditRefusedException(file + " changed since its cases were read: line " + line + " is no longer case "
                     + id + ". Nothing was deleted; look again once the table has read the file anew");
         }
         int end = before.indexOf('\n', span[1]);
         String after = before.substring(0, span[0]) + (end < 0 ? "" : before.substring(end + 1));
-        Loaded loaded = refuseNewProblems(workspace, file, line, before, after, env);
+        EditedWorkspace.Loaded loaded = refuseNewProblems(workspace, file, line, before, after, env);
         AtomicFiles.write(workspace.resolve(file), after.getBytes(StandardCharsets.UTF_8));
         return new Saved(id, line, text, versions(loaded, file));
     }
@@ -161,7 +155,7 @@ public final class CaseLines {
     }
 
     /** The edited text as one JSON line in the datasets' style ({@code {"id": "t1", "vars": {…}}}). */
-    static String oneLine(String edited) throws CaseEditException {
+    static String oneLine(String edited) throws EditRefusedException {
         return oneLine(parse(edited));
     }
 
@@ -174,7 +168,7 @@ public final class CaseLines {
     }
 
     /** The edited text as a JSON object, or where and why it is none. */
-    private static ObjectNode parse(String edited) throws CaseEditException {
+    private static ObjectNode parse(String edited) throws EditRefusedException {
         JsonNode tree;
         try {
             tree = JSON.readTree(edited);
@@ -182,42 +176,29 @@ public final class CaseLines {
             JsonLocation at = e.getLocation();
             int line = at == null ? 0 : Math.max(at.getLineNr(), 0);
             int column = at == null ? 0 : Math.max(at.getColumnNr(), 0);
-            throw new CaseEditException(List.of("line " + line + ", column " + column + ": " + JsonSyntaxMessage.describe(e)),
+            throw new EditRefusedException(List.of("line " + line + ", column " + column + ": " + JsonSyntaxMessage.describe(e)),
                     line, column);
         }
         if (tree instanceof ObjectNode object) return object;
         String found = tree == null || tree.isMissingNode() ? "nothing"
                 : "a " + tree.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
-        throw new CaseEditException(List.of("a case is one JSON object ({\"id\": …, \"vars\": {…}, …}), not " + found), 1, 1);
+        throw new EditRefusedException(List.of("a case is one JSON object ({\"id\": …, \"vars\": {…}, …}), not " + found), 1, 1);
     }
 
     /** The workspace as it reads with the edit; throws the reasons to refuse it that it had not without the edit. */
-    static Loaded refuseNewProblems(Path workspace, String file, int line, String before, String after,
-                                            Map<String, String> env) throws CaseEditException {
-        Loaded edited = load(workspace, file, after, env);
+    static EditedWorkspace.Loaded refuseNewProblems(Path workspace, String file, int line, String before, String after,
+                                                    Map<String, String> env) throws EditRefusedException {
+        EditedWorkspace.Loaded edited = EditedWorkspace.load(workspace, file, after, env);
         if (edited.errors().isEmpty()) return edited;
-        Set<InputError> had = new HashSet<>(load(workspace, file, before, env).errors());
+        List<InputError> added = EditedWorkspace.added(EditedWorkspace.load(workspace, file, before, env).errors(),
+                edited.errors());
         List<String> reasons = new ArrayList<>();
-        for (InputError e : edited.errors()) {
-            if (had.contains(e)) continue;
+        for (InputError e : added) {
             // The edited case's own line is not written yet: its place in the file would say nothing to its author.
             reasons.add(e.file().equals(file) && e.line() == line ? e.message() : e.toString());
         }
-        if (!reasons.isEmpty()) throw new CaseEditException(reasons, 0, 0);
+        if (!reasons.isEmpty()) throw new EditRefusedException(reasons, 0, 0);
         return edited;
-    }
-
-    /** A workspace as loaded, or the loader's reasons to refuse it (then {@code workspace} is null). */
-    record Loaded(Workspace workspace, List<InputError> errors) {}
-
-    /** The workspace with {@code file} reading {@code text}. */
-    private static Loaded load(Path workspace, String file, String text, Map<String, String> env) {
-        try {
-            WorkspaceFiles files = new OneFileEdited(new DiskWorkspaceFiles(workspace), file, text);
-            return new Loaded(WorkspaceLoader.load(files, env), List.of());
-        } catch (WorkspaceException e) {
-            return new Loaded(null, e.errors());
-        }
     }
 
     /** Where line {@code line} (1-based) of {@code text} begins and ends, its line end left out; null past the last. */
@@ -233,22 +214,6 @@ public final class CaseLines {
         if (end < 0) end = text.length();
         if (end > start && text.charAt(end - 1) == '\r') end--;
         return new int[] {start, end};
-    }
-
-    /** A workspace read from disk but for one file, which reads as given. */
-    private record OneFileEdited(WorkspaceFiles disk, String file, String text) implements WorkspaceFiles {
-        @Override public String describe() { return disk.describe(); }
-
-        @Override
-        public byte[] read(String relativePath) throws IOException {
-            // As the disk's reader gives a file: each \r\n as \n.
-            if (!relativePath.equals(file)) return disk.read(relativePath);
-            return text.replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8);
-        }
-
-        @Override public boolean exists(String relativePath) { return relativePath.equals(file) || disk.exists(relativePath); }
-
-        @Override public List<String> list(String relativeDir) throws IOException { return disk.list(relativeDir); }
     }
 
     /** One line, with a space after each colon and comma, as the datasets Evalbench writes and ships read. */

@@ -47,23 +47,23 @@ public final class EvalSetVersions {
     /**
      * Writes each suite's new version ({@code versions}: suite name to version) in place of its {@code version:} value.
      *
-     * @throws CaseEditException nothing written: a suite is not in the file or gives no version there, a version is
+     * @throws EditRefusedException nothing written: a suite is not in the file or gives no version there, a version is
      *     empty, or the workspace would read worse with the file so written
      * @throws IOException evalbench.yaml cannot be read or written
      */
     public static void write(Path workspace, Map<String, String> versions, Map<String, String> env)
-            throws CaseEditException, IOException {
+            throws EditRefusedException, IOException {
         String before = Utf8Files.read(workspace.resolve(MANIFEST));
         Map<String, ScalarNode> nodes = versionNodes(before);
         // Replaced from the end backwards, so the earlier offsets still hold.
         java.util.TreeMap<Integer, Replaced> bySpan = new java.util.TreeMap<>(Comparator.reverseOrder());
         for (Map.Entry<String, String> v : versions.entrySet()) {
             if (v.getValue() == null || v.getValue().isBlank()) {
-                throw new CaseEditException("suite " + v.getKey() + ": a version is some text, such as \"2026.12.1\"");
+                throw new EditRefusedException("suite " + v.getKey() + ": a version is some text, such as \"2026.12.1\"");
             }
             ScalarNode node = nodes.get(v.getKey());
             if (node == null) {
-                throw new CaseEditException(MANIFEST + " gives suite " + v.getKey() + " no version to replace: add "
+                throw new EditRefusedException(MANIFEST + " gives suite " + v.getKey() + " no version to replace: add "
                         + "`version: \"...\"` to it there");
             }
             int start = YamlValueSpans.offset(before, node.getStartMark());
@@ -76,12 +76,12 @@ public final class EvalSetVersions {
     }
 
     /** Each suite's {@code version} value node, by suite name. */
-    private static Map<String, ScalarNode> versionNodes(String text) throws CaseEditException {
+    private static Map<String, ScalarNode> versionNodes(String text) throws EditRefusedException {
         Node root;
         try {
             root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
-            throw new CaseEditException(MANIFEST + " does not read as YAML now (" + e.getProblem() + "): mend it first");
+            throw new EditRefusedException(MANIFEST + " does not read as YAML now (" + e.getProblem() + "): mend it first");
         }
         Map<String, ScalarNode> found = new java.util.LinkedHashMap<>();
         Node suites = root instanceof MappingNode m ? value(m, "suites") : null;

@@ -53,7 +53,7 @@ class CaseLinesTest {
         // Left empty, the label is refused as the loader words it, and nothing is written.
         byte[] before = Files.readAllBytes(ws.resolve(FILE));
         assertThatThrownBy(() -> CaseLines.save(ws, FILE, 0, null, blank, Map.of()))
-                .isInstanceOf(CaseEditException.class)
+                .isInstanceOf(EditRefusedException.class)
                 .hasMessageContaining("case \"f09\": expected \"category\" is \"\", which no output can match")
                 .hasMessageNotContaining(FILE + ":");
         assertThat(Files.readAllBytes(ws.resolve(FILE))).isEqualTo(before);
@@ -73,7 +73,7 @@ class CaseLinesTest {
     void anIdAnotherCaseHasIsRefused() throws Exception {
         String opened = CaseLines.line(ws, FILE, 3);
         assertThatThrownBy(() -> CaseLines.save(ws, FILE, 3, opened, CaseLines.indented(opened).replace("\"f03\"", "\"f01\""),
-                Map.of())).isInstanceOf(CaseEditException.class).hasMessageContaining("f01");
+                Map.of())).isInstanceOf(EditRefusedException.class).hasMessageContaining("f01");
         assertThat(CaseLines.line(ws, FILE, 3)).isEqualTo(opened);
     }
 
@@ -82,7 +82,7 @@ class CaseLinesTest {
         String opened = CaseLines.line(ws, FILE, 2);
         String broken = CaseLines.indented(opened).replace("\"vars\" : {", "\"vars\" : {,");
         assertThatThrownBy(() -> CaseLines.save(ws, FILE, 2, opened, broken, Map.of()))
-                .isInstanceOfSatisfying(CaseEditException.class, e -> {
+                .isInstanceOfSatisfying(EditRefusedException.class, e -> {
                     assertThat(e.line()).isEqualTo(3);
                     assertThat(e.getMessage()).startsWith("line 3, column ");
                 });
@@ -145,6 +145,19 @@ class CaseLinesTest {
         assertThatThrownBy(() -> CaseLines.delete(ws, FILE, 3, "f03", Map.of()))
                 .hasMessageContaining("line 3 is no longer case f03");
         assertThat(Files.readString(ws.resolve(FILE))).isEqualTo(now);
+    }
+
+    @Test
+    void aCaseDeletedAboveABrokenLineIsDeleted() throws Exception {
+        // The last case's label is one no output can match: a problem the file has already, on line 8. Deleting line 3
+        // moves it to line 7; it is the same problem, not one the delete made.
+        String last = CaseLines.line(ws, FILE, 8);
+        String broken = last.replaceFirst("\"category\": \"[a-z]+\"", "\"category\": \"compliment\"");
+        Files.writeString(ws.resolve(FILE), Files.readString(ws.resolve(FILE)).replace(last, broken));
+
+        CaseLines.delete(ws, FILE, 3, "f03", Map.of());
+
+        assertThat(Files.readAllLines(ws.resolve(FILE))).hasSize(7).last().isEqualTo(broken);
     }
 
     @Test

@@ -1,0 +1,77 @@
+package dev.evalbench.core.service;
+
+import dev.evalbench.core.io.AtomicFiles;
+import dev.evalbench.core.text.LineEnds;
+import dev.evalbench.core.text.Utf8Files;
+import dev.evalbench.core.workspace.InputError;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A workspace's configuration files edited whole, as the workbench edits them: the manifest, the gates, the policy,
+ * the routes, an output schema, a scripted model's rules. Before anything is written the workspace is loaded as it
+ * would read with the edit ({@link EditedWorkspace}): a problem the loader gives with it that it did not give
+ * without it (a gate of a suite that does not exist, a policy rule that no longer parses, a schema that is no JSON)
+ * keeps the file as it is, and the problems are returned in {@code validate}'s words; problems the workspace had
+ * already do not block. The write is atomic and keeps the file's line ends. Blocking file IO and two workspace loads
+ * per call: off the UI thread. Stateless.
+ */
+public final class ConfigFiles {
+    private ConfigFiles() {}
+
+    /**
+     * Whether the workbench edits {@code file} (a path in the workspace, with {@code /}) here: a YAML or JSON file that
+     * is not a prompt (the template editor saves those as revisions), a dataset (edited a case at a time) or a traffic
+     * capture (production's requests as recorded, which a traffic run's replay stands on).
+     */
+    public static boolean editable(String file) {
+        String lower = file.toLowerCase(Locale.ROOT);
+        boolean config = lower.endsWith(".yaml") || lower.endsWith(".yml") || lower.endsWith(".json");
+        return config && !file.startsWith("prompts/") && !file.startsWith("datasets/") && !file.startsWith("traffic/");
+    }
+
+    /**
+     * The problems the workspace would have with {@code file} reading {@code text} that it does not have with the file
+     * as it is on disk, in the loader's order; empty when the edit adds none.
+     *
+     * @throws IOException the file cannot be read
+     */
+    public static List<InputError> problemsAdded(Path workspace, String file, String text, Map<String, String> env)
+            throws IOException {
+        return problemsAdded(workspace, file, Utf8Files.read(workspace.resolve(file)), text, env);
+    }
+
+    private static List<InputError> problemsAdded(Path workspace, String file, String disk, String text,
+                                                  Map<String, String> env) {
+        List<InputError> edited = EditedWorkspace.load(workspace, file, text, env).errors();
+        if (edited.isEmpty()) return List.of();
+        return EditedWorkspace.added(EditedWorkspace.load(workspace, file, disk, env).errors(), edited);
+    }
+
+    /**
+     * Writes {@code text} as {@code file}, unless the workspace would read worse for it.
+     *
+     * @param base the file's text the edit was made to; the edit is refused when the file holds another now (its line
+     *     ends aside: the window holds a text with {@code \n} alone)
+     * @return the problems the edit would add, nothing written; empty when the file was written (with the line ends it
+     *     had: {@code \r\n} throughout when it had any)
+     * @throws EditRefusedException nothing written: the file changed on disk since {@code base} was read from it
+     * @throws IOException the file cannot be read or written
+     */
+    public static List<InputError> save(Path workspace, String file, String base, String text, Map<String, String> env)
+            throws EditRefusedException, IOException {
+        String disk = Utf8Files.read(workspace.resolve(file));
+        if (!LineEnds.toLf(disk).equals(LineEnds.toLf(base))) {
+            throw new EditRefusedException(file + " changed on disk since it was read here: nothing was written. Load"
+                    + " its text again, or copy your edits first");
+        }
+        List<InputError> added = problemsAdded(workspace, file, disk, text, env);
+        if (!added.isEmpty()) return added;
+        AtomicFiles.write(workspace.resolve(file), LineEnds.like(text, disk).getBytes(StandardCharsets.UTF_8));
+        return List.of();
+    }
+}
