@@ -103,7 +103,7 @@ public final class AuthorFeature {
         unsaved = new UnsavedEdits(() -> wb.window().scene().getWindow());
         files = new OpenFiles(wb, unsaved);
         // A run reads the files as saved: the launcher says which open files have edits it leaves out.
-        wb.session().setUnsavedFiles(() -> files.dirtyEditors().stream().map(TemplateEditorModel::file).toList());
+        wb.session().setUnsavedFiles(files::unsavedFiles);
         tree = new WorkspaceTreeView(new WorkspaceTreeView.Actions(files::open, this::showFolder, this::copyPath));
         tree.setHeader(new WorkspaceSwitcher(wb.runner(), wb.session(), wb.recentWorkspaces(), this::switchTo,
                 this::chooseWorkspace, this::newWorkspace));
@@ -118,7 +118,8 @@ public final class AuthorFeature {
         // A warning changes no file's name or revision: the rows are marked again from the listing shown.
         wb.session().warnings().addListener((ListChangeListener<InputError>) c -> showTree());
         wb.window().shortcuts().add(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), "Editor",
-                "Save the template as a new revision (asks for a changelog line), or the case open in a dataset's tab",
+                "Save the template as a new revision (asks for a changelog line), the configuration file shown, or the case"
+                        + " open in a dataset's tab",
                 files::saveSelected);
         // The editor's own keys (its text area handles them), listed so that F1 says every key that works.
         wb.window().shortcuts().listOnly(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), "Editor",
@@ -148,9 +149,9 @@ public final class AuthorFeature {
         if (wb.kept() != null) wb.window().atStop(this::keepUnsavedEdits);
         WhileOnStage.attach(wb.window().scene(), stage -> {
             EventHandler<WindowEvent> guard = e -> {
-                if (files.dirtyEditors().isEmpty() && !files.caseEditsDirty()) return;
+                if (!files.anyUnsaved()) return;
                 e.consume();
-                if (files.discardCaseEdits()) unsaved.guardAll(files.dirtyEditors(), stage::close);
+                files.leave(stage::close);
             };
             stage.setOnCloseRequest(guard);
             // the watcher's thread must not outlive the window (its callbacks would reach a closed runner)
@@ -262,7 +263,7 @@ public final class AuthorFeature {
     void switchTo(Path dir) {
         // The files' tabs close as the folder changes (workspaceOpened), after the session said it is leaving this
         // one: the tabs it had are remembered for coming back to it.
-        if (files.discardCaseEdits()) unsaved.guardAll(files.dirtyEditors(), () -> wb.session().open(dir));
+        files.leave(() -> wb.session().open(dir));
     }
 
     private void stopWatching() {

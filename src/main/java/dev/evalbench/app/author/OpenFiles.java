@@ -4,12 +4,15 @@ import dev.evalbench.app.dataset.CaseEditModel;
 import dev.evalbench.app.dataset.DatasetCaseDetail;
 import dev.evalbench.app.dataset.DatasetModel;
 import dev.evalbench.app.dataset.DatasetView;
+import dev.evalbench.app.editor.ConfigFileModel;
+import dev.evalbench.app.editor.ConfigFileView;
 import dev.evalbench.app.editor.ReadOnlyFileView;
 import dev.evalbench.app.editor.RevisionHistoryModel;
 import dev.evalbench.app.editor.TemplateEditorModel;
 import dev.evalbench.app.editor.TemplateEditorView;
 import dev.evalbench.app.fx.BackgroundTask;
 import dev.evalbench.app.shell.TabMemory;
+import dev.evalbench.core.service.ConfigFiles;
 import dev.evalbench.core.text.Utf8Files;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +27,9 @@ import javafx.scene.control.Tab;
 
 /**
  * The workspace files open in centre tabs, one tab per file and kind: a prompt in the template editor, a
- * dataset as its table of cases, anything else read-only in the monospace face. Knows which editors have
- * unsaved edits, passes outside changes on to every open view, and guards closing an editor's tab. FX thread only.
+ * dataset as its table of cases, a configuration file (the manifest, gates, policy, routes, a schema) in its own
+ * editor, anything else read-only in the monospace face. Knows which editors have unsaved edits, passes outside
+ * changes on to every open view, and guards closing an editor's tab. FX thread only.
  */
 final class OpenFiles {
     /** How a dataset's tab is keyed: the same file may be open as its cases and, from a problem, read-only. */
@@ -37,9 +41,13 @@ final class OpenFiles {
     private final Map<String, TemplateEditorView> editorViews = new LinkedHashMap<>();
     private final Map<String, ReadOnlyFileView> viewers = new LinkedHashMap<>();
     private final Map<String, OpenDataset> datasets = new LinkedHashMap<>();
+    private final Map<String, OpenConfig> configs = new LinkedHashMap<>();
 
     /** A dataset's tab: its cases, their table and the author's edits of them. */
     private record OpenDataset(DatasetModel model, DatasetView view, CaseEditModel edits) {}
+
+    /** A configuration file's tab: its editor's model and view. */
+    private record OpenConfig(ConfigFileModel model, ConfigFileView view) {}
 
     OpenFiles(AuthorParts wb, UnsavedEdits unsaved) {
         this.wb = wb;
@@ -77,16 +85,16 @@ final class OpenFiles {
         return file.startsWith("prompts/") && (file.endsWith(".yaml") || file.endsWith(".yml"));
     }
 
-    /** Opens a file from the tree: a prompt in the editor, a dataset as its cases, else read-only. */
+    /** Opens a file from the tree: a prompt or a configuration file in its editor, a dataset as its cases, else read-only. */
     void open(String file) {
-        if (isPrompt(file)) openEditor(file, 0, 0);
-        else if (isDataset(file)) openDataset(file);
-        else openViewer(file, 0, 0);
+        if (isDataset(file)) openDataset(file);
+        else openAt(file, 0, 0);
     }
 
-    /** Opens a file at a 1-based line and column (a problem's place): prompts in the editor, else read-only. */
+    /** Opens a file at a 1-based line and column (a problem's place): prompts and configuration files in their editors, else read-only. */
     void openAt(String file, int line, int column) {
         if (isPrompt(file)) openEditor(file, line, column);
+        else if (ConfigFiles.editable(file)) openConfig(file, line, column);
         else openViewer(file, line, column);
     }
 
@@ -184,6 +192,38 @@ final class OpenFiles {
         model.load();
     }
 
+    private void openConfig(String file, int line, int column) {
+        Tab open = tabs.get(file);
+        if (open != null) {
+            select(open);
+            configs.get(file).view().moveTo(line, column);
+            return;
+        }
+        Path path = wb.session().folder().resolve(file);
+        // A save reads the workspace again at once, as a template's save does (not a debounce later).
+        ConfigFileModel model = new ConfigFileModel(wb.runner(), wb.session().folder(), file, wb.env(), wb.session()::reload);
+        ConfigFileView view = new ConfigFileView(model, () -> wb.window().openOnDesktop(path, "in its editor", wb.runner()),
+                problem -> openProblem(problem.file(), problem));
+        Tab tab = add(file, file, view, true);
+        String name = Path.of(file).getFileName().toString();
+        tab.textProperty().bind(Bindings.when(model.dirtyProperty()).then(name + " *").otherwise(name));
+        tab.setOnCloseRequest(e -> {
+            e.consume();
+            model.guard(() -> unsaved.askConfig(file), () -> close(file));
+        });
+        configs.put(file, new OpenConfig(model, view));
+        // The caret to the problem's place (or the text, to type in) once the file is read: on the text, which the
+        // area shows (the saved text is set first, while the area is still empty).
+        model.textProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends String> o, String was, String now) {
+                o.removeListener(this);
+                view.moveTo(line, column);
+            }
+        });
+        model.open();
+    }
+
     private void openViewer(String file, int line, int column) {
         Tab open = tabs.get(file);
         if (open != null) {
@@ -237,6 +277,44 @@ final class OpenFiles {
         editorViews.remove(key);
         viewers.remove(key);
         datasets.remove(key);
+        configs.remove(key);
+    }
+
+    /**
+     * Runs {@code proceed} once every unsaved edit of the workspace is dealt with, one after the other (a case's typing
+     * discarded; a configuration file's and a template's saved or discarded), as the window closes or another workspace
+     * opens; nothing at the first Cancel, or while a save is refused.
+     */
+    void leave(Runnable proceed) {
+        if (discardCaseEdits()) guardConfigs(dirtyConfigs(), () -> unsaved.guardAll(dirtyEditors(), proceed));
+    }
+
+    private void guardConfigs(List<ConfigFileModel> rest, Runnable proceed) {
+        if (rest.isEmpty()) {
+            proceed.run();
+            return;
+        }
+        ConfigFileModel first = rest.get(0);
+        // Its tab shown: a save the workspace refuses says why there.
+        Tab tab = tabs.get(first.file());
+        if (tab != null) select(tab);
+        first.guard(() -> unsaved.askConfig(first.file()), () -> guardConfigs(rest.subList(1, rest.size()), proceed));
+    }
+
+    private List<ConfigFileModel> dirtyConfigs() {
+        return configs.values().stream().map(OpenConfig::model).filter(ConfigFileModel::isDirty).toList();
+    }
+
+    /** Whether any open file has edits not saved: a template, a configuration file, a case open to edit. */
+    boolean anyUnsaved() {
+        return !dirtyEditors().isEmpty() || !dirtyConfigs().isEmpty() || caseEditsDirty();
+    }
+
+    /** The files whose unsaved edits a run leaves out (it reads the files as saved): templates and configuration files. */
+    List<String> unsavedFiles() {
+        List<String> files = new ArrayList<>(dirtyEditors().stream().map(TemplateEditorModel::file).toList());
+        dirtyConfigs().forEach(c -> files.add(c.file()));
+        return files;
     }
 
     /**
@@ -256,14 +334,22 @@ final class OpenFiles {
         return datasets.values().stream().anyMatch(d -> d.edits().dirty());
     }
 
-    /** Ctrl+S: saves the editor in the selected tab (asking for its changelog line), or the case open in a dataset's. */
+    /**
+     * Ctrl+S: saves the editor in the selected tab (a template asking for its changelog line), or the case open in a
+     * dataset's.
+     */
     void saveSelected() {
         Tab selected = wb.window().tabs().getSelectionModel().getSelectedItem();
         boolean caseSaved = datasets.entrySet().stream()
                 .anyMatch(e -> tabs.get(e.getKey()) == selected && e.getValue().view().saveOpenEdit());
         if (caseSaved) return;
+        var config = configs.entrySet().stream().filter(e -> tabs.get(e.getKey()) == selected).findFirst();
+        if (config.isPresent()) {
+            config.get().getValue().model().save();
+            return;
+        }
         editors.entrySet().stream().filter(e -> tabs.get(e.getKey()) == selected).findFirst()
-                .ifPresentOrElse(e -> e.getValue().requestSave(), () -> wb.window().status("No template editor is selected."));
+                .ifPresentOrElse(e -> e.getValue().requestSave(), () -> wb.window().status("No editor is selected."));
     }
 
     /** Files changed on disk: every open view of them reads them again; editors keep unsaved edits. */
@@ -279,6 +365,9 @@ final class OpenFiles {
                     .onFailure(e -> { }).executeWith(wb.runner());
         });
         datasets.values().forEach(d -> d.model().load());
+        configs.forEach((file, config) -> {
+            if (files.contains(file)) config.model().diskChanged();
+        });
     }
 
     /** The editors with unsaved edits, in the order their tabs were opened. */

@@ -33,6 +33,17 @@ final class UnsavedEdits {
         return answer == SAVE ? GuardChoice.SAVE : answer == DISCARD ? GuardChoice.DISCARD : GuardChoice.CANCEL;
     }
 
+    /** A configuration file's edits: saved (once the workspace reads with them, as Ctrl+S saves), discarded or kept. */
+    GuardChoice askConfig(String file) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, file + " has unsaved edits. Save writes them once the"
+                + " workspace reads with them, as Ctrl+S does; Cancel goes back to them.", SAVE, DISCARD, ButtonType.CANCEL);
+        alert.setTitle("Unsaved edits");
+        alert.setHeaderText("Save the edits to " + file + "?");
+        if (owner.get() != null) alert.initOwner(owner.get());
+        ButtonType answer = alert.showAndWait().orElse(ButtonType.CANCEL);
+        return answer == SAVE ? GuardChoice.SAVE : answer == DISCARD ? GuardChoice.DISCARD : GuardChoice.CANCEL;
+    }
+
     /**
      * Whether the typing in a case open to edit in a dataset's tab may go ({@code subject}: "case t002"); a case is saved
      * by its own Save once the workspace accepts it, so the choice here is to discard it or to go back to it.

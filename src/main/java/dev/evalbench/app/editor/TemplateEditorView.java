@@ -42,7 +42,7 @@ public final class TemplateEditorView extends BorderPane implements dev.evalbenc
         area.getStyleClass().add("template-code");
         area.setParagraphGraphicFactory(LineNumberFactory.get(area));
         bindText();
-        keepIndentation();
+        YamlTyping.install(area); // a template line typed at the margin would end its YAML block
         area.multiPlainChanges().successionEnds(PAUSE).subscribe(changes -> model.analyze());
 
         TextArea preview = new TextArea();
@@ -94,44 +94,6 @@ public final class TemplateEditorView extends BorderPane implements dev.evalbenc
         line.tooltipProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
                 () -> line.getText().isEmpty() ? null : new javafx.scene.control.Tooltip(line.getText()), line.textProperty()));
         return line;
-    }
-
-    /**
-     * Enter keeps the line's indentation, Tab indents with spaces and Shift+Tab takes one level back
-     * ({@link YamlIndent}): a template line typed at the margin would end its YAML block.
-     */
-    private void keepIndentation() {
-        // Text typed at the margin of an empty line inside a block (a click on the blank line between two
-        // paragraphs of the system prompt puts the caret there) goes in at the block's indentation.
-        area.addEventFilter(javafx.scene.input.KeyEvent.KEY_TYPED, e -> {
-            String typed = e.getCharacter();
-            if (e.isShortcutDown() || e.isAltDown() || typed.isEmpty() || typed.isBlank()
-                    || Character.isISOControl(typed.charAt(0)) || area.getCaretColumn() != 0
-                    || area.getSelection().getLength() > 0) {
-                return;
-            }
-            int paragraph = area.getCurrentParagraph();
-            java.util.List<String> lines = area.getParagraphs().stream().map(p -> p.getText()).toList();
-            String indent = YamlIndent.onEmptyLine(lines, paragraph);
-            if (!indent.isEmpty()) area.insertText(area.getCaretPosition(), indent);
-        });
-        area.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.isShortcutDown() || e.isAltDown()) return;
-            int paragraph = area.getCurrentParagraph();
-            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && !e.isShiftDown()) {
-                String before = area.getParagraph(paragraph).getText().substring(0, area.getCaretColumn());
-                area.replaceSelection(YamlIndent.newLine(before));
-            } else if (e.getCode() == javafx.scene.input.KeyCode.TAB && !e.isShiftDown()) {
-                area.replaceSelection(YamlIndent.STEP);
-            } else if (e.getCode() == javafx.scene.input.KeyCode.TAB) {
-                int remove = YamlIndent.outdent(area.getParagraph(paragraph).getText());
-                if (remove > 0) area.deleteText(paragraph, 0, paragraph, remove);
-            } else {
-                return;
-            }
-            area.requestFollowCaret();
-            e.consume();
-        });
     }
 
     /** The model's text and the area's stay equal; the area is restyled on each change and on new marks. */

@@ -317,15 +317,15 @@ class AuthorLoopTest extends TriageWindowTestBase {
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(settled(listCell(t -> t.startsWith("gates.yaml:" + problem.line()))));
         waitFor(10, TimeUnit.SECONDS, () -> selectedTab() != null && "gates.yaml".equals(selectedTab().getText()));
-        CodeArea area = robot.lookup("#read-only-file").queryAs(CodeArea.class);
+        CodeArea area = robot.lookup("#config-code").queryAs(CodeArea.class);
         waitFor(5, TimeUnit.SECONDS, () -> area.getCurrentParagraph() + 1 == problem.line());
-        // Typing into it does nothing: it says so, and where the file is edited.
-        assertThat(area.isEditable()).isFalse();
-        assertThat(robot.lookup("#read-only-note").queryAs(Label.class).getText())
-                .startsWith("Read-only here: edit gates.yaml in your editor.");
-        // The line is marked where the reader sees it, not only by a caret that does not show in a read-only text.
+        // It opens to be mended there: the note says how a save goes.
+        assertThat(area.isEditable()).isTrue();
+        assertThat(robot.lookup("#config-note").queryAs(Label.class).getText())
+                .startsWith("Ctrl+S saves gates.yaml once the workspace reads with it");
+        // The line is marked where the reader sees it, not only by the caret.
         waitFor(5, TimeUnit.SECONDS, () -> area.getParagraph(problem.line() - 1).getParagraphStyle().contains("problem-line"));
-        waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#read-only-file .problem-line").tryQuery()
+        waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#config-code .problem-line").tryQuery()
                 .map(n -> n.getBoundsInLocal().getHeight() > 0).orElse(false));
         assertThat(list.getItems()).isNotEmpty();
     }

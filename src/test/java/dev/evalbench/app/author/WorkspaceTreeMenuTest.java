@@ -101,11 +101,11 @@ class WorkspaceTreeMenuTest extends TriageWindowTestBase {
     }
 
     /**
-     * A file shown read-only here (gates.yaml) opens in the desktop's editor for it from its tab (a recorder stands in
-     * for the desktop): the tab said "edit gates.yaml in your editor" and left finding the file to the reader.
+     * A configuration file (gates.yaml) opens in the desktop's editor for it from its tab (a recorder stands in for the
+     * desktop), for an author who edits it there.
      */
     @Test
-    void aReadOnlyFileOpensInTheDesktopsEditorFromItsTab() throws Exception {
+    void aConfigurationFileOpensInTheDesktopsEditorFromItsTab() throws Exception {
         java.util.List<String> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
         robot.interact(() -> fixture.workbench().window().documentOpener(opened::add));
         openTriage();
@@ -116,8 +116,8 @@ class WorkspaceTreeMenuTest extends TriageWindowTestBase {
         waitFor(10, TimeUnit.SECONDS, () -> selectedTab() != null && "gates.yaml".equals(selectedTab().getText()));
 
         // Its line numbers in the theme's colours, as the template editor's (they were light grey in the dark theme).
-        assertThat(gutterOf("#read-only-file")).isEqualTo(templateGutter);
-        robot.clickOn(settled(robot.lookup("#read-only-open-elsewhere").query()));
+        assertThat(gutterOf("#config-code")).isEqualTo(templateGutter);
+        robot.clickOn(settled(robot.lookup("#config-open-elsewhere").query()));
 
         Path gates = fixture.workspace.resolve("gates.yaml");
         waitFor(10, TimeUnit.SECONDS, () -> opened.equals(java.util.List.of(gates.toUri().toString())));

@@ -1,0 +1,210 @@
+package dev.evalbench.app.editor;
+
+import dev.evalbench.app.editor.TemplateEditorModel.GuardChoice;
+import dev.evalbench.app.fx.BackgroundTask;
+import dev.evalbench.app.fx.TaskRunner;
+import dev.evalbench.core.service.ConfigFiles;
+import dev.evalbench.core.service.EditRefusedException;
+import dev.evalbench.core.text.LineEnds;
+import dev.evalbench.core.text.Utf8Files;
+import dev.evalbench.core.workspace.InputError;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The view model of a configuration file's editor (the manifest, gates, policy, routes, an output schema): its text,
+ * whether it has unsaved edits, the problems the edits would add to the workspace (checked as the author types, one
+ * check at a time, the last text always checked), saving it ({@link ConfigFiles#save}: refused, nothing written, while
+ * the edits add a problem), the file changing on disk, and the guard against losing edits. Every read, check and
+ * write goes through the task runner. UI thread only.
+ */
+public final class ConfigFileModel {
+    private final TaskRunner runner;
+    private final Path workspace;
+    private final String file;
+    private final Map<String, String> env;
+    private final StringProperty text = new SimpleStringProperty(this, "text", "");
+    private final ReadOnlyStringWrapper savedText = new ReadOnlyStringWrapper(this, "savedText", "");
+    private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
+    private final ReadOnlyBooleanWrapper writing = new ReadOnlyBooleanWrapper(this, "writing");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
+    private final ReadOnlyBooleanWrapper refused = new ReadOnlyBooleanWrapper(this, "refused");
+    private final ObservableList<InputError> problems = FXCollections.observableArrayList();
+    private boolean checking;
+    private boolean checkAgain;
+    private Runnable afterSave = () -> { };
+    private final Runnable saved;
+
+    /** @param saved run after each write (the window reads the workspace again at once, as after a template's save) */
+    public ConfigFileModel(TaskRunner runner, Path workspace, String file, Map<String, String> env, Runnable saved) {
+        this.runner = runner;
+        this.workspace = workspace;
+        this.file = file;
+        this.env = env;
+        this.saved = saved;
+        text.addListener((o, was, now) -> {
+            dirty.set(!now.equals(savedText.get()));
+            notice.set(""); // said of the text before this edit ("Saved …", "Not saved: … below")
+            check();
+        });
+        savedText.addListener((o, was, now) -> dirty.set(!text.get().equals(now)));
+    }
+
+    /** Reads the file (with {@code \n} line ends, as the text area holds it; a save writes the ends it had). */
+    public void open() {
+        BackgroundTask.of(() -> LineEnds.toLf(Utf8Files.read(path()))).onSuccess(read -> {
+            savedText.set(read);
+            text.set(read);
+        }).onFailure(e -> notice.set("Cannot read " + file + ": " + e.getMessage())).executeWith(runner);
+    }
+
+    /**
+     * Checks the text against the workspace off the UI thread: the problems it would add. One check runs at a time;
+     * text typed meanwhile is checked once it ends, as it then is, and a result for a text no longer shown is dropped.
+     * Text as saved adds nothing: its problems are the workspace's, in the Problems panel.
+     */
+    private void check() {
+        if (!dirty.get()) {
+            problems.clear();
+            refused.set(false);
+            return;
+        }
+        if (checking) {
+            checkAgain = true;
+            return;
+        }
+        checking = true;
+        String checked = text.get();
+        BackgroundTask.of(() -> ConfigFiles.problemsAdded(workspace, file, checked, env)).onSuccess(added -> {
+            if (checked.equals(text.get()) && dirty.get()) showProblems(added);
+            checkDone();
+        }).onFailure(e -> {
+            notice.set("Cannot check " + file + ": " + e.getMessage());
+            checkDone();
+        }).executeWith(runner);
+    }
+
+    private void checkDone() {
+        checking = false;
+        if (checkAgain) {
+            checkAgain = false;
+            check();
+        }
+    }
+
+    private void showProblems(List<InputError> added) {
+        problems.setAll(added);
+        if (added.isEmpty()) refused.set(false);
+    }
+
+    /**
+     * Ctrl+S: writes the text once the workspace reads no worse for it. Refused, nothing written, while it would add a
+     * problem (they are listed) or when the file changed on disk unseen; then the edits stay, unsaved.
+     */
+    public void save() {
+        if (writing.get()) return;
+        if (!dirty.get()) {
+            notice.set("No edits to save: " + file + " reads as the file holds it.");
+            return;
+        }
+        String written = text.get();
+        String base = savedText.get();
+        writing.set(true);
+        BackgroundTask.of(() -> ConfigFiles.save(workspace, file, base, written, env)).onSuccess(added -> {
+            writing.set(false);
+            if (added.isEmpty()) {
+                savedText.set(written);
+                refused.set(false);
+                notice.set("Saved " + file + ". The next run reads it.");
+                saved.run();
+                Runnable then = afterSave;
+                afterSave = () -> { };
+                then.run();
+            } else {
+                showProblems(added);
+                refused.set(true);
+                notice.set("Not saved: the workspace would not run with " + file + " as it is here ("
+                        + (added.size() == 1 ? "1 problem" : added.size() + " problems") + " below). Mend it, or Revert.");
+                afterSave = () -> { };
+            }
+        }).onFailure(e -> {
+            writing.set(false);
+            afterSave = () -> { };
+            notice.set(e instanceof EditRefusedException r ? "Not saved: " + r.getMessage()
+                    : "Cannot save " + file + ": " + e.getMessage());
+        }).executeWith(runner);
+    }
+
+    /** Drops the unsaved edits: the text is the file's again. */
+    public void revert() {
+        text.set(savedText.get());
+        notice.set("");
+    }
+
+    /** The file changed on disk: reloads it unless the author has unsaved edits, which are kept (and said so). */
+    public void diskChanged() {
+        BackgroundTask.of(() -> LineEnds.toLf(Utf8Files.read(path()))).onSuccess(disk -> {
+            if (disk.equals(savedText.get())) return;
+            if (!dirty.get() || disk.equals(text.get())) {
+                savedText.set(disk);
+                text.set(disk);
+                notice.set(file + " changed on disk and was read again.");
+            } else {
+                // The edits were made to another text: Ctrl+S now writes them over the file's, as the author was told.
+                savedText.set(disk);
+                notice.set(file + " changed on disk; your unsaved edits are kept (Save writes them over it, Revert"
+                        + " takes the file's).");
+            }
+        }).onFailure(e -> notice.set(file + " can no longer be read: " + e.getMessage())).executeWith(runner);
+    }
+
+    /**
+     * Runs {@code proceed} once the unsaved edits are dealt with: at once when there are none; otherwise as {@code ask}
+     * decides: saved first (proceeding once written; a refused save stays, its problems shown), discarded, or
+     * cancelled.
+     */
+    public void guard(Supplier<GuardChoice> ask, Runnable proceed) {
+        if (!dirty.get()) {
+            proceed.run();
+            return;
+        }
+        switch (ask.get()) {
+            case SAVE -> {
+                afterSave = proceed;
+                save();
+            }
+            case DISCARD -> {
+                revert();
+                proceed.run();
+            }
+            case CANCEL -> { }
+        }
+    }
+
+    private Path path() {
+        return workspace.resolve(file);
+    }
+
+    public String file() { return file; }
+    public StringProperty textProperty() { return text; }
+    public ReadOnlyStringProperty savedTextProperty() { return savedText.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty dirtyProperty() { return dirty.getReadOnlyProperty(); }
+    public boolean isDirty() { return dirty.get(); }
+    public ReadOnlyBooleanProperty writingProperty() { return writing.getReadOnlyProperty(); }
+    /** What the last action said: saved, refused and why, the file changed on disk; empty when nothing to say. */
+    public ReadOnlyStringProperty noticeProperty() { return notice.getReadOnlyProperty(); }
+    /** Whether the last save was refused for the problems listed, until they are mended or the edits reverted. */
+    public ReadOnlyBooleanProperty refusedProperty() { return refused.getReadOnlyProperty(); }
+    /** The problems the unsaved text would add to the workspace, as the loader words them; empty without edits. */
+    public ObservableList<InputError> problems() { return problems; }
+}
