@@ -120,17 +120,22 @@ public final class ConfigFileModel {
         String written = text.get();
         String base = savedText.get();
         writing.set(true);
-        BackgroundTask.of(() -> ConfigFiles.save(workspace, file, base, written, env)).onSuccess(added -> {
+        BackgroundTask.of(() -> ConfigFiles.save(workspace, file, base, written, env)).onSuccess(outcome -> {
             writing.set(false);
-            if (added.isEmpty()) {
-                savedText.set(written);
+            if (outcome.isWritten()) {
+                // A changed policy saved under its revision is written with the next one: the text shows it.
+                savedText.set(outcome.written());
+                text.set(outcome.written());
                 refused.set(false);
-                notice.set("Saved " + file + ". The next run reads it.");
+                notice.set(outcome.revision() > 0 ? "Saved " + file + " as revision " + outcome.revision() + " (its text"
+                        + " changed under revision " + (outcome.revision() - 1) + "). The next run reads it."
+                        : "Saved " + file + ". The next run reads it.");
                 saved.run();
                 Runnable then = afterSave;
                 afterSave = () -> { };
                 then.run();
             } else {
+                List<InputError> added = outcome.refused();
                 showProblems(added);
                 refused.set(true);
                 notice.set("Not saved: the workspace would not run with " + file + " as it is here ("

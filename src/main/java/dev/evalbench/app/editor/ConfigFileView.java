@@ -50,6 +50,8 @@ public final class ConfigFileView extends BorderPane implements dev.evalbench.ap
         area.getStyleClass().add("config-code");
         area.setId("config-code");
         area.setParagraphGraphicFactory(LineNumberFactory.get(area));
+        // Not typed in while a save is written: the text written (a policy's raised revision) comes back into it.
+        area.editableProperty().bind(model.writingProperty().not());
         if (model.file().endsWith(".yaml") || model.file().endsWith(".yml")) YamlTyping.install(area);
         bindText();
         setCenter(new VirtualizedScrollPane<>(area));

@@ -17,10 +17,21 @@ import java.util.Map;
  * would read with the edit ({@link EditedWorkspace}): a problem the loader gives with it that it did not give
  * without it (a gate of a suite that does not exist, a policy rule that no longer parses, a schema that is no JSON)
  * keeps the file as it is, and the problems are returned in {@code validate}'s words; problems the workspace had
- * already do not block. The write is atomic and keeps the file's line ends. Blocking file IO and two workspace loads
+ * already do not block. A changed policy saved under the revision it had gets the next one ({@link PolicyRevision}).
+ * The write is atomic and keeps the file's line ends. Blocking file IO and two workspace loads
  * per call: off the UI thread. Stateless.
  */
 public final class ConfigFiles {
+    /**
+     * What a save did: the problems the edit would add, nothing written; or, with none, the text written (with
+     * {@code \n} line ends, as the window holds it) and the revision a changed policy was given (0: none given).
+     */
+    public record Saved(List<InputError> refused, String written, int revision) {
+        public boolean isWritten() {
+            return refused.isEmpty();
+        }
+    }
+
     private ConfigFiles() {}
 
     /**
@@ -57,21 +68,26 @@ public final class ConfigFiles {
      *
      * @param base the file's text the edit was made to; the edit is refused when the file holds another now (its line
      *     ends aside: the window holds a text with {@code \n} alone)
-     * @return the problems the edit would add, nothing written; empty when the file was written (with the line ends it
-     *     had: {@code \r\n} throughout when it had any)
+     * @return the problems the edit would add, nothing written; or the text written (with the line ends the file had:
+     *     {@code \r\n} throughout when it had any)
      * @throws EditRefusedException nothing written: the file changed on disk since {@code base} was read from it
      * @throws IOException the file cannot be read or written
      */
-    public static List<InputError> save(Path workspace, String file, String base, String text, Map<String, String> env)
+    public static Saved save(Path workspace, String file, String base, String text, Map<String, String> env)
             throws EditRefusedException, IOException {
         String disk = Utf8Files.read(workspace.resolve(file));
         if (!LineEnds.toLf(disk).equals(LineEnds.toLf(base))) {
             throw new EditRefusedException(file + " changed on disk since it was read here: nothing was written. Load"
                     + " its text again, or copy your edits first");
         }
-        List<InputError> added = problemsAdded(workspace, file, disk, text, env);
-        if (!added.isEmpty()) return added;
-        AtomicFiles.write(workspace.resolve(file), LineEnds.like(text, disk).getBytes(StandardCharsets.UTF_8));
-        return List.of();
+        PolicyRevision.Raised raised = new PolicyRevision.Raised(LineEnds.toLf(text), 0);
+        Path manifest = workspace.resolve(dev.evalbench.core.store.PromptTemplates.MANIFEST_FILE);
+        if (java.nio.file.Files.isRegularFile(manifest) && file.equals(PolicyRevision.file(Utf8Files.read(manifest)))) {
+            raised = PolicyRevision.raised(LineEnds.toLf(disk), raised.text());
+        }
+        List<InputError> added = problemsAdded(workspace, file, disk, raised.text(), env);
+        if (!added.isEmpty()) return new Saved(added, null, 0);
+        AtomicFiles.write(workspace.resolve(file), LineEnds.like(raised.text(), disk).getBytes(StandardCharsets.UTF_8));
+        return new Saved(List.of(), raised.text(), raised.revision());
     }
 }

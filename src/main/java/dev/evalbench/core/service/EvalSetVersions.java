@@ -15,7 +15,6 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
@@ -84,22 +83,16 @@ public final class EvalSetVersions {
             throw new EditRefusedException(MANIFEST + " does not read as YAML now (" + e.getProblem() + "): mend it first");
         }
         Map<String, ScalarNode> found = new java.util.LinkedHashMap<>();
-        Node suites = root instanceof MappingNode m ? value(m, "suites") : null;
+        Node suites = root instanceof MappingNode m ? YamlValueSpans.value(m, "suites") : null;
         if (!(suites instanceof SequenceNode list)) return found;
         for (Node suite : list.getValue()) {
             if (!(suite instanceof MappingNode s)) continue;
-            if (value(s, "name") instanceof ScalarNode name && value(s, "version") instanceof ScalarNode version) {
+            if (YamlValueSpans.value(s, "name") instanceof ScalarNode name
+                    && YamlValueSpans.value(s, "version") instanceof ScalarNode version) {
                 found.put(name.getValue(), version);
             }
         }
         return found;
-    }
-
-    private static Node value(MappingNode mapping, String key) {
-        for (NodeTuple t : mapping.getValue()) {
-            if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) return t.getValueNode();
-        }
-        return null;
     }
 
     /** A YAML double-quoted scalar: a version such as 2026.12 must stay text, not become a number. */

@@ -96,4 +96,12 @@ final class YamlValueSpans {
     static int offset(String text, Mark mark) {
         return text.offsetByCodePoints(0, Math.min(mark.getIndex(), text.codePointCount(0, text.length())));
     }
+
+    /** The value of {@code key} in {@code mapping}, or null when the mapping has no such key. */
+    static Node value(MappingNode mapping, String key) {
+        for (NodeTuple t : mapping.getValue()) {
+            if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) return t.getValueNode();
+        }
+        return null;
+    }
 }

@@ -41,7 +41,7 @@ class ConfigFilesTest {
         String edited = before.replace("routing.accuracy, min: 0.9}", "routing.accuracy, min: 0.8}");
 
         assertThat(ConfigFiles.problemsAdded(ws, GATES, edited, Map.of())).isEmpty();
-        assertThat(ConfigFiles.save(ws, GATES, before, edited, Map.of())).as("nothing refused").isEmpty();
+        assertThat(ConfigFiles.save(ws, GATES, before, edited, Map.of()).refused()).as("nothing refused").isEmpty();
 
         assertThat(text(GATES)).isEqualTo(edited);
         GateSpec actions = WorkspaceLoader.load(new DiskWorkspaceFiles(ws), Map.of()).gates().stream()
@@ -55,7 +55,7 @@ class ConfigFilesTest {
         String edited = before.replace("suite: feedback, metric: routing.accuracy", "suite: feedbak, metric: routing.accuracy");
 
         List<InputError> live = ConfigFiles.problemsAdded(ws, GATES, edited, Map.of());
-        List<InputError> refused = ConfigFiles.save(ws, GATES, before, edited, Map.of());
+        List<InputError> refused = ConfigFiles.save(ws, GATES, before, edited, Map.of()).refused();
 
         assertThat(refused).isEqualTo(live).hasSize(1);
         assertThat(refused.get(0).file()).isEqualTo(GATES);
@@ -74,7 +74,7 @@ class ConfigFilesTest {
                 + broken.replace("classification.category.accuracy, min: 0.75", "classification.category.accuracy, min: 0.7");
 
         assertThat(ConfigFiles.problemsAdded(ws, GATES, edited, Map.of())).isEmpty();
-        assertThat(ConfigFiles.save(ws, GATES, broken, edited, Map.of())).isEmpty();
+        assertThat(ConfigFiles.save(ws, GATES, broken, edited, Map.of()).isWritten()).isTrue();
         assertThat(text(GATES)).isEqualTo(edited);
     }
 
@@ -95,7 +95,7 @@ class ConfigFilesTest {
         Files.writeString(ws.resolve(GATES), lf.replace("\n", "\r\n"));
         String edited = lf.replace("max_ms: 5000", "max_ms: 6000");
 
-        assertThat(ConfigFiles.save(ws, GATES, lf, edited, Map.of())).isEmpty();
+        assertThat(ConfigFiles.save(ws, GATES, lf, edited, Map.of()).isWritten()).isTrue();
         assertThat(text(GATES)).isEqualTo(edited.replace("\n", "\r\n"));
     }
 
@@ -105,11 +105,34 @@ class ConfigFilesTest {
         String before = text(file);
         String edited = before.replaceFirst("\\{", "{,");
 
-        List<InputError> refused = ConfigFiles.save(ws, file, before, edited, Map.of());
+        List<InputError> refused = ConfigFiles.save(ws, file, before, edited, Map.of()).refused();
 
         assertThat(refused).isNotEmpty();
         assertThat(refused.get(0).toString()).startsWith(file + ":1:");
         assertThat(text(file)).isEqualTo(before);
+    }
+
+    @Test
+    void aPolicyChangedUnderItsRevisionIsSavedAsTheNextAndARevisionTheAuthorGaveIsKept() throws Exception {
+        String file = "policy.yaml";
+        String before = text(file);
+        assertThat(before).contains("revision: 1\n");
+        String edited = before.replace("revision: 1\n", "revision: 1   # raised by hand, or not\n") + "# reviewed\n";
+
+        ConfigFiles.Saved saved = ConfigFiles.save(ws, file, before, edited, Map.of());
+
+        assertThat(saved.revision()).isEqualTo(2);
+        assertThat(saved.written()).isEqualTo(edited.replace("revision: 1 ", "revision: 2 "));
+        assertThat(text(file)).isEqualTo(saved.written());
+        assertThat(WorkspaceLoader.load(new DiskWorkspaceFiles(ws), Map.of()).policy().revision()).isEqualTo(2);
+
+        // Given by the author, the revision is theirs; another file's revision-like key is no policy's.
+        String mine = saved.written().replace("revision: 2 ", "revision: 7 ").replace("# reviewed\n", "");
+        ConfigFiles.Saved again = ConfigFiles.save(ws, file, saved.written(), mine, Map.of());
+        assertThat(again.revision()).isZero();
+        assertThat(text(file)).isEqualTo(mine);
+        String schema = "schemas/classify.schema.json";
+        assertThat(ConfigFiles.save(ws, schema, text(schema), text(schema) + "\n", Map.of()).revision()).isZero();
     }
 
     private String text(String file) throws Exception {
