@@ -52,7 +52,7 @@ public final class ConfigFileView extends BorderPane implements dev.evalbench.ap
         area.setParagraphGraphicFactory(LineNumberFactory.get(area));
         // Not typed in while a save is written: the text written (a policy's raised revision) comes back into it.
         area.editableProperty().bind(model.writingProperty().not());
-        if (model.file().endsWith(".yaml") || model.file().endsWith(".yml")) YamlTyping.install(area);
+        if (model.file().endsWith(".yaml") || model.file().endsWith(".yml")) YamlTyping.install(area, true);
         bindText();
         setCenter(new VirtualizedScrollPane<>(area));
         setTop(new VBox(toolBar(openOnDesktop), find));

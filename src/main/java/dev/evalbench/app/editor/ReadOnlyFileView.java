@@ -17,8 +17,9 @@ import org.fxmisc.richtext.LineNumberFactory;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * A workspace file that is not a prompt (a dataset, a schema, routes, gates), shown read-only in the
- * monospace face with line numbers, so a problem's line and column can be pointed at. A line above the text
+ * A workspace file that no editor of the window edits (a traffic capture, a README, a generator script, a dataset's
+ * line opened from a problem), shown read-only in the monospace face with line numbers, so a problem's line and column
+ * can be pointed at. A line above the text
  * says it is read-only and where to edit it: keys typed into it did nothing, and said nothing. FX thread only.
  */
 public final class ReadOnlyFileView extends BorderPane implements dev.evalbench.app.fx.Filterable {

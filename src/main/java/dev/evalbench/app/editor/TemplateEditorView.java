@@ -42,7 +42,7 @@ public final class TemplateEditorView extends BorderPane implements dev.evalbenc
         area.getStyleClass().add("template-code");
         area.setParagraphGraphicFactory(LineNumberFactory.get(area));
         bindText();
-        YamlTyping.install(area); // a template line typed at the margin would end its YAML block
+        YamlTyping.install(area, false); // a template line typed at the margin would end its YAML block
         area.multiPlainChanges().successionEnds(PAUSE).subscribe(changes -> model.analyze());
 
         TextArea preview = new TextArea();

@@ -3,7 +3,7 @@ package dev.evalbench.app.editor;
 import java.util.regex.Pattern;
 
 /**
- * Indentation as a YAML editor keeps it, for the template editor's Enter, Tab and Shift+Tab. A prompt's
+ * Indentation as a YAML editor keeps it, for Enter, Tab and Shift+Tab in the template and configuration editors. A prompt's
  * templates are YAML block scalars ({@code body: |}): a line typed at the left margin ends the block and turns
  * the text into a new key, which the workspace then refuses. So Enter keeps the line's indentation (one level
  * more after a line that opens a block scalar, {@code body: |}), and Tab writes spaces, since YAML refuses tabs
@@ -16,6 +16,8 @@ final class YamlIndent {
     static final String STEP = "  ";
     /** A line that opens a block scalar: "body: |", "system: >-", "body: |2". */
     private static final Pattern OPENS_BLOCK = Pattern.compile("[^#]*:\\s*[|>][-+]?[1-9]?[-+]?\\s*");
+    /** A key with nothing after it but a comment, in a configuration file: "limits:", "- name: x" aside. */
+    private static final Pattern OPENS_MAPPING = Pattern.compile("[^#'\"]*:\\s*(#.*)?");
 
     private YamlIndent() {}
 
@@ -24,9 +26,18 @@ final class YamlIndent {
      * and the indentation of the new line.
      */
     static String newLine(String lineBeforeCaret) {
+        return newLine(lineBeforeCaret, false);
+    }
+
+    /**
+     * As {@link #newLine(String)}; with {@code keysNest} (a configuration file, whose keys hold mappings and lists),
+     * a line that is a key with no value ({@code limits:}) opens one more level too.
+     */
+    static String newLine(String lineBeforeCaret, boolean keysNest) {
         String indent = leadingSpaces(lineBeforeCaret);
         String content = lineBeforeCaret.substring(indent.length());
-        return "\n" + indent + (OPENS_BLOCK.matcher(content).matches() ? STEP : "");
+        boolean opens = OPENS_BLOCK.matcher(content).matches() || keysNest && OPENS_MAPPING.matcher(content).matches();
+        return "\n" + indent + (opens ? STEP : "");
     }
 
     /**

@@ -14,7 +14,8 @@ import org.fxmisc.richtext.CodeArea;
 final class YamlTyping {
     private YamlTyping() {}
 
-    static void install(CodeArea area) {
+    /** @param keysNest a configuration file: a key with no value opens a level ({@link YamlIndent#newLine(String, boolean)}) */
+    static void install(CodeArea area, boolean keysNest) {
         // Text typed at the margin of an empty line inside a block (a click on the blank line between two
         // paragraphs of the system prompt puts the caret there) goes in at the block's indentation.
         area.addEventFilter(KeyEvent.KEY_TYPED, e -> {
@@ -34,7 +35,7 @@ final class YamlTyping {
             int paragraph = area.getCurrentParagraph();
             if (e.getCode() == KeyCode.ENTER && !e.isShiftDown()) {
                 String before = area.getParagraph(paragraph).getText().substring(0, area.getCaretColumn());
-                area.replaceSelection(YamlIndent.newLine(before));
+                area.replaceSelection(YamlIndent.newLine(before, keysNest));
             } else if (e.getCode() == KeyCode.TAB && !e.isShiftDown()) {
                 area.replaceSelection(YamlIndent.STEP);
             } else if (e.getCode() == KeyCode.TAB) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** What Enter and Shift+Tab do to a prompt file's indentation. */
+/** What Enter and Shift+Tab do to a prompt file's indentation, and Enter to a configuration file's. */
 class YamlIndentTest {
     @Test
     void enterKeepsTheLinesIndentation() {
@@ -22,6 +22,18 @@ class YamlIndentTest {
         assertThat(YamlIndent.newLine("system: >-")).isEqualTo("\n  ");
         assertThat(YamlIndent.newLine("body: |2 ")).isEqualTo("\n  ");
         assertThat(YamlIndent.newLine("# body: |")).isEqualTo("\n");
+    }
+
+    @Test
+    void inAConfigurationFileAKeyWithNoValueOpensALevel() {
+        assertThat(YamlIndent.newLine("limits:", true)).isEqualTo("\n  ");
+        assertThat(YamlIndent.newLine("  - name: refund-needs-order", true)).as("a key with a value").isEqualTo("\n  ");
+        assertThat(YamlIndent.newLine("rules:   # in CEL", true)).isEqualTo("\n  ");
+        assertThat(YamlIndent.newLine("  restricted_patterns:", true)).isEqualTo("\n    ");
+        assertThat(YamlIndent.newLine("# limits:", true)).as("a comment").isEqualTo("\n");
+        assertThat(YamlIndent.newLine("  reason: 'a refund:'", true)).as("a quoted colon").isEqualTo("\n  ");
+        // A prompt's template text ending in a colon opens nothing there (above); the configuration's keys do.
+        assertThat(YamlIndent.newLine("limits:")).isEqualTo("\n");
     }
 
     @Test
