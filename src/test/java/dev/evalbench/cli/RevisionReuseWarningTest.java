@@ -67,6 +67,26 @@ class RevisionReuseWarningTest {
         assertThat(run(ws).err()).doesNotContain("warning:");
     }
 
+    /**
+     * The policy edited outside the window under its revision (a limit raised): the same warning, without the changelog
+     * line a policy does not have; a new revision ends it.
+     */
+    @Test
+    void aPolicyChangedUnderTheSameRevisionIsWarnedAboutUntilItGetsANewOne() throws Exception {
+        Path ws = Cli.copySample(tmp);
+        run(ws);
+        String firstRun = history(ws).lines().filter(l -> l.contains("complete")).findFirst().orElseThrow().split("\\s+")[0];
+        Path policy = ws.resolve("policy.yaml");
+        edit(policy, "max_refund_amount: 200", "max_refund_amount: 250");
+
+        assertThat(run(ws).err()).contains("warning: policy.yaml: its text differs from the one run " + firstRun
+                + " used, but both say revision 2; give the new text revision 3, so the history, reports and comparisons"
+                + " tell them apart").doesNotContain("prompts/");
+
+        edit(policy, "revision: 2", "revision: 3");
+        assertThat(run(ws).err()).doesNotContain("warning:");
+    }
+
     private static Cli.Result run(Path ws) {
         Cli.Result r = Cli.run("run", "-w", ws.toString(), "--suite", "safety", "--quiet");
         assertThat(r.exit()).as(r.err()).isIn(ExitCodes.OK, ExitCodes.GATE_FAILED);

@@ -46,6 +46,16 @@ final class PolicyRevision {
         return new Raised(after.substring(0, start) + (number + 1) + after.substring(end), number + 1);
     }
 
+    /** The whole number a policy's text gives as its {@code revision}, or null when it gives none (or is no YAML). */
+    static Integer revisionOf(String text) {
+        ScalarNode node = revision(compose(text));
+        try {
+            return node == null ? null : Integer.valueOf(node.getValue().strip());
+        } catch (NumberFormatException notANumber) {
+            return null;
+        }
+    }
+
     private static ScalarNode revision(Node root) {
         return root instanceof MappingNode m && YamlValueSpans.value(m, "revision") instanceof ScalarNode s ? s : null;
     }

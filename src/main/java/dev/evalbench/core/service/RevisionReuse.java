@@ -17,9 +17,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Prompt files whose text changed since a stored run took them while their revision number stayed the same (edited
- * outside the workbench, whose save always writes a new revision): two texts would both be "triage r4" in the
- * history, reports and comparisons, told apart only by SHA-256. Found from the runs' own snapshots of each file,
+ * Prompt files, and the policy, whose text changed since a stored run took them while their revision number stayed
+ * the same (edited outside the workbench, whose save always writes a new revision): two texts would both be "triage
+ * r4" (or "policy r2") in the history, reports and comparisons, told apart only by SHA-256. Found from the runs' own snapshots of each file,
  * the newest {@link #RUNS_READ} runs. A warning, not an error: the run is valid, and its records carry the hash.
  * Reads the store: call off the UI thread.
  */
@@ -27,7 +27,7 @@ public final class RevisionReuse {
     static final int RUNS_READ = 50;
 
     /** A file of the workspace whose revision {@code revision} was run with another text, by run {@code runId}. */
-    public record Reuse(String file, int revision, String runId) {
+    public record Reuse(String file, int revision, String runId, boolean changelog) {
         /** The warning, in a user's words. */
         public String sentence() {
             return file + ": " + detail();
@@ -36,8 +36,8 @@ public final class RevisionReuse {
         /** The warning without the file it is about. */
         String detail() {
             return "its text differs from the one run " + runId + " used, but both say revision " + revision
-                    + "; give the new text revision " + (revision + 1) + " and a changelog line, so the history, reports "
-                    + "and comparisons tell them apart";
+                    + "; give the new text revision " + (revision + 1) + (changelog ? " and a changelog line" : "")
+                    + ", so the history, reports and comparisons tell them apart";
         }
     }
 
@@ -85,7 +85,10 @@ public final class RevisionReuse {
         }
     }
 
-    /** One reuse per prompt file at most (the newest run that shows it), in the workspace's prompt order. */
+    /**
+     * One reuse per prompt file at most (the newest run that shows it), in the workspace's prompt order, then the
+     * policy's.
+     */
     public static List<Reuse> in(Workspace ws, RunStore store) throws StoreException {
         return in(ws, store, store.runs(RUNS_READ));
     }
@@ -101,11 +104,32 @@ public final class RevisionReuse {
                 Optional<byte[]> bytes = store.snapshot(sha);
                 if (bytes.isPresent() && PromptRevisions.revisionOf(prompt.file(),
                         new String(bytes.get(), StandardCharsets.UTF_8)) == prompt.revision()) {
-                    found.add(new Reuse(prompt.file(), prompt.revision(), run.id()));
+                    found.add(new Reuse(prompt.file(), prompt.revision(), run.id(), true));
                     break;
                 }
             }
         }
+        policyReuse(ws, store, runs).ifPresent(found::add);
         return found;
+    }
+
+    /** The policy's reuse, if a run (the newest that shows one) read another text under the revision it gives now. */
+    private static Optional<Reuse> policyReuse(Workspace ws, RunStore store, List<RunHeader> runs) throws StoreException {
+        // The policy's file is the input its hash is the digest of (evalbench.yaml may name another than policy.yaml).
+        String hash = ws.policy() == null ? null : ws.policy().hash();
+        String file = ws.inputDigests().entrySet().stream().filter(e -> e.getValue().equals(hash))
+                .map(java.util.Map.Entry::getKey).findFirst().orElse(null);
+        if (file == null) return Optional.empty();
+        Set<String> read = new HashSet<>();
+        for (RunHeader run : runs) {
+            String sha = run.inputs() == null ? null : run.inputs().get(file);
+            if (sha == null || sha.equals(hash) || !read.add(sha)) continue;
+            Optional<byte[]> bytes = store.snapshot(sha);
+            if (bytes.isPresent() && Integer.valueOf(ws.policy().revision())
+                    .equals(PolicyRevision.revisionOf(new String(bytes.get(), StandardCharsets.UTF_8)))) {
+                return Optional.of(new Reuse(file, ws.policy().revision(), run.id(), false));
+            }
+        }
+        return Optional.empty();
     }
 }
