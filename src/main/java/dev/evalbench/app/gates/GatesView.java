@@ -51,7 +51,7 @@ public final class GatesView extends VBox {
         Tooltip baselineWhole = new Tooltip();
         baselineWhole.textProperty().bind(baseline.textProperty());
         baseline.setTooltip(baselineWhole);
-        HBox top = new HBox(12, headline, baseline);
+        HBox top = new HBox(12, headline, baseline, gatesNowLink(vm));
         top.setAlignment(Pos.CENTER_LEFT);
 
         table.setId("gates-table");
@@ -98,6 +98,24 @@ public final class GatesView extends VBox {
         // Not shrunk below that by the results panel's column, which gives the cases what is left.
         setMinHeight(USE_PREF_SIZE);
         getChildren().addAll(top, table);
+    }
+
+    /**
+     * Beside the baseline's line while the workspace's gates differ from the run's (gates.yaml edited since): a link to
+     * see the run judged with them, as {@code evalbench gate} judges it, and back to its own gates.
+     */
+    private static javafx.scene.control.Hyperlink gatesNowLink(GatesViewModel vm) {
+        javafx.scene.control.Hyperlink link = new javafx.scene.control.Hyperlink();
+        link.setId("gates-now");
+        link.textProperty().bind(javafx.beans.binding.Bindings.when(vm.withGatesNowProperty())
+                .then("Back to the run's own gates").otherwise("The gates changed since this run: gate it with them"));
+        link.setTooltip(new Tooltip("The run's cases held to the workspace's gates as they are now (a threshold edited"
+                + " since), without running anything again; the history keeps the verdict of its own gates"));
+        link.visibleProperty().bind(vm.gatesEditedProperty());
+        link.managedProperty().bind(link.visibleProperty());
+        link.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        link.setOnAction(e -> vm.gateWithGatesNow(!vm.withGatesNowProperty().get()));
+        return link;
     }
 
     private static TableColumn<GateRow, String> column(String title, double width, Function<GateRow, String> value) {

@@ -29,6 +29,12 @@ public final class GatesViewModel {
     private final ReadOnlyStringWrapper baseline = new ReadOnlyStringWrapper(this, "baseline", "");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
     private final ReadOnlyObjectWrapper<GatedRun> gated = new ReadOnlyObjectWrapper<>(this, "gated");
+    /** Whether the open workspace's gates differ from the run's own (its gates file edited since the run). */
+    private final javafx.beans.property.ReadOnlyBooleanWrapper gatesEdited =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "gatesEdited");
+    /** Whether the run is shown gated with the open workspace's gates as they are now, not its own. */
+    private final javafx.beans.property.ReadOnlyBooleanWrapper withGatesNow =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "withGatesNow");
     private Consumer<GateRow> onChosen = row -> {};
     private String noBaseline = "No baseline: tag a run " + RunGating.BASELINE_TAG + " in the history to compare with it.";
 
@@ -47,11 +53,23 @@ public final class GatesViewModel {
         this.noBaseline = sentence;
     }
 
-    /** Gates the run (again): after opening, and after the baseline tag moved. */
+    /**
+     * Shows the run gated with the open workspace's gates as they are now ({@code true}; as {@code evalbench gate}
+     * judges it) or with its own, as it was made ({@code false}), and gates it so.
+     */
+    public void gateWithGatesNow(boolean now) {
+        withGatesNow.set(now);
+        load();
+    }
+
+    /** Gates the run (again): after opening, after the baseline tag moved, and after the workspace was read again. */
     public void load() {
+        boolean now = withGatesNow.get();
         BackgroundTask.of(() -> {
                     RunStore s = store.get();
-                    GatedRun g = gating.gate(s, runId);
+                    GatedRun own = gating.gate(s, runId);
+                    boolean edited = gating.openGatesDiffer(own);
+                    GatedRun g = now && edited ? gating.gateWithOpen(s, runId) : own;
                     // A report's recorded gates are not of a run left incomplete here. Its events are read once, for
                     // why it is incomplete and for the routes it found down.
                     var status = g.header().status();
@@ -66,9 +84,15 @@ public final class GatesViewModel {
                             : java.util.Set.of();
                     UnansweredGates unanswered = new UnansweredGates(outage, answeringNone);
                     return new Shown(g, s.resolve(RunGating.BASELINE_TAG).filter(runId::equals).isPresent(),
-                            unanswered, dev.evalbench.core.service.Outages.unsentDetail(why) == null ? null : why.kind());
+                            unanswered, dev.evalbench.core.service.Outages.unsentDetail(why) == null ? null : why.kind(),
+                            edited);
                 })
-                .onSuccess(shown -> show(shown.gated(), shown.isBaseline(), shown.unanswered(), shown.left()))
+                .onSuccess(shown -> {
+                    gatesEdited.set(shown.gatesEdited());
+                    // The gates back as the run's (the file undone): nothing else to show them with.
+                    if (!shown.gatesEdited()) withGatesNow.set(false);
+                    show(shown.gated(), shown.isBaseline(), shown.unanswered(), shown.left());
+                })
                 .onFailure(e -> {
                     headline.set("Not gated");
                     problem.set("Cannot gate run " + runId + ": " + e.getMessage());
@@ -82,7 +106,7 @@ public final class GatesViewModel {
      * the kind of the event that left some of its cases for resume ({@link RunEvent#UNSENT}: kept from the model;
      * {@link RunEvent#UNJUDGED}: no grade from a judge; {@link RunEvent#UNANSWERED}: a route answered none), else null.
      */
-    private record Shown(GatedRun gated, boolean isBaseline, UnansweredGates unanswered, String left) {}
+    private record Shown(GatedRun gated, boolean isBaseline, UnansweredGates unanswered, String left, boolean gatesEdited) {}
 
     private void show(GatedRun g, boolean isBaseline, UnansweredGates unanswered, String left) {
         problem.set(null);
@@ -90,8 +114,14 @@ public final class GatesViewModel {
         rows.setAll(g.report().verdicts().stream()
                 .map(v -> new GateRow(v, g.casesBehind().getOrDefault(v.id(), GateCases.Behind.NONE), unanswered.of(v)))
                 .toList());
-        headline.set(headline(g, unanswered.wholeRun(), left));
-        if (g.recorded()) {
+        boolean now = RunGating.FROM_OPEN_NOW.equals(g.gatesFrom());
+        headline.set((now ? "With the gates as they are now: " : "") + headline(g, unanswered.wholeRun(), left));
+        if (now) {
+            String against = g.baselineTag() == null ? "" : ", against baseline " + g.baselineTag() + " (run "
+                    + g.report().baselineRunId() + ")";
+            baseline.set("Not the gates this run was made with: the workspace's as they are now" + against
+                    + ", as evalbench gate judges it.");
+        } else if (g.recorded()) {
             String against = g.report().baselineRunId() == null ? "" : ", against run " + g.report().baselineRunId();
             baseline.set(g.whyRecorded() != null
                     ? "As the report recorded them" + against + ": " + g.whyRecorded() + "."
@@ -165,4 +195,8 @@ public final class GatesViewModel {
     /** The gated run once gating finished; null before. */
     public ReadOnlyObjectProperty<GatedRun> gatedProperty() { return gated.getReadOnlyProperty(); }
     public String runId() { return runId; }
+    /** Whether the open workspace's gates differ from those the run was made with. */
+    public javafx.beans.property.ReadOnlyBooleanProperty gatesEditedProperty() { return gatesEdited.getReadOnlyProperty(); }
+    /** Whether the run is shown gated with the workspace's gates as they are now. */
+    public javafx.beans.property.ReadOnlyBooleanProperty withGatesNowProperty() { return withGatesNow.getReadOnlyProperty(); }
 }

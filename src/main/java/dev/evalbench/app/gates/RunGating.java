@@ -82,6 +82,40 @@ public final class RunGating {
     }
 
     private static final String FROM_SNAPSHOT = "the stored snapshot of run ";
+    /** Where the gates of {@link #gateWithOpen} come from, in words. */
+    public static final String FROM_OPEN_NOW = "the open workspace's gates as they are now";
+
+    /**
+     * Whether the open workspace's gates differ from those {@code gated} was judged with (its gates file edited since
+     * the run: {@code evalbench gate RUN} judges the run with the file as it is now). False for a run of another
+     * workspace, a report's recorded gates, or with no workspace open.
+     */
+    public boolean openGatesDiffer(GatedRun gated) {
+        Workspace open = openWorkspace.get();
+        if (open == null || gated.workspace() == null || gated.recorded()) return false;
+        String of = gated.header().workspace();
+        return (of == null || of.equals(open.name())) && !open.gates().equals(gated.workspace().gates());
+    }
+
+    /**
+     * Gates a stored run as {@code evalbench gate RUN --baseline main} does: with the open workspace's gates as they are
+     * now, not those of its snapshot (an author trying a threshold without paying for the run again). Never kept: the
+     * gates change as the author edits them.
+     *
+     * @throws IllegalStateException no workspace is open, or it is another than the run's
+     */
+    public GatedRun gateWithOpen(RunStore store, String runId) throws Exception {
+        RunCases run = RunLookup.runCases(store, runId);
+        Workspace open = openWorkspace.get();
+        if (open == null || run.header().workspace() != null && !run.header().workspace().equals(open.name())) {
+            throw new IllegalStateException("the open workspace is not this run's: its gates are no gates for it");
+        }
+        Optional<String> baselineId = gatedAlone(run.header()) ? Optional.empty()
+                : store.resolve(BASELINE_TAG).filter(id -> !id.equals(run.id()));
+        RunCases baseline = baselineId.isPresent() ? baseline(store, baselineId.get()) : null;
+        GateReport report = new GateService().gate(open, run, baseline);
+        return GatedRun.of(run, report, baseline == null ? null : BASELINE_TAG, open, FROM_OPEN_NOW);
+    }
 
     /**
      * A traffic run holds production's requests, not the eval set's cases, and a shadow run those requests replayed:

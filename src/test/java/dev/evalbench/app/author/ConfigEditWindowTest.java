@@ -61,6 +61,43 @@ class ConfigEditWindowTest extends WindowTestBase {
         }));
     }
 
+    /**
+     * A run's results keep the gates it was made with; once gates.yaml is saved with a lower schema threshold, its tab
+     * offers the run judged with the gates as they are now (as {@code evalbench gate} judges it), without running it
+     * again, and back. The run is a real one from the command line into the window's history.
+     */
+    @Test
+    void aRunsResultsAreGatedWithTheGatesAsSavedNowOnAskingAndBack() throws Exception {
+        fixture = WorkbenchFixture.ofSample(temp);
+        assertThat(dev.evalbench.cli.Cli.run("run", "-w", fixture.workspace.toString(), "--quiet").exit()).isEqualTo(1);
+        fixture.start();
+        javafx.scene.control.ListView<?> list = robot.lookup("#history-list").queryAs(javafx.scene.control.ListView.class);
+        waitFor(30, TimeUnit.SECONDS, () -> list.getItems().size() == 1 && fixture.workbench().session().workspace() != null);
+        FxWait.waitUntilShown(robot, "#history-list .list-cell", 10, TimeUnit.SECONDS);
+        robot.doubleClickOn(robot.lookup("#history-list .list-cell").nth(0).queryAs(javafx.scene.Node.class));
+        waitFor(30, TimeUnit.SECONDS, () -> label("#gates-headline").equals("FAILED: 2 of 9 gates failed"));
+        assertThat(FxWait.read(() -> robot.lookup("#gates-now").query().isVisible())).as("the gates are the run's").isFalse();
+        var results = selectedTab();
+
+        CodeArea area = openGates();
+        select(area, "schema_pass_rate, min: 0.99", "schema_pass_rate, min: ".length(), "schema_pass_rate, min: 0.99".length());
+        robot.write("0.98");
+        robot.push(KeyCode.CONTROL, KeyCode.S);
+        waitFor(10, TimeUnit.SECONDS, () -> label("#config-notice").equals("Saved gates.yaml. The next run reads it."));
+        robot.interact(() -> fixture.workbench().window().tabs().getSelectionModel().select(results));
+
+        javafx.scene.control.Hyperlink now = robot.lookup("#gates-now").queryAs(javafx.scene.control.Hyperlink.class);
+        waitFor(20, TimeUnit.SECONDS, () -> FxWait.read(now::isVisible));
+        assertThat(label("#gates-headline")).as("still the run's own").isEqualTo("FAILED: 2 of 9 gates failed");
+        robot.clickOn(now);
+        waitFor(20, TimeUnit.SECONDS, () -> label("#gates-headline")
+                .equals("With the gates as they are now: FAILED: 1 of 9 gates failed"));
+        assertThat(label("#gates-baseline")).startsWith("Not the gates this run was made with");
+        assertThat(FxWait.read(now::getText)).isEqualTo("Back to the run's own gates");
+        robot.clickOn(now);
+        waitFor(20, TimeUnit.SECONDS, () -> label("#gates-headline").equals("FAILED: 2 of 9 gates failed"));
+    }
+
     /** Typing in a configuration file is not lost to a closed tab without asking; Cancel goes back to it. */
     @Test
     void closingTheTabOfAnEditedFileAsksFirst() throws Exception {
@@ -89,8 +126,20 @@ class ConfigEditWindowTest extends WindowTestBase {
     private CodeArea gatesOpened() throws Exception {
         fixture = WorkbenchFixture.ofSample(temp).start();
         waitFor(20, TimeUnit.SECONDS, () -> fixture.workbench().session().workspace() != null);
-        robot.clickOn(fixture.stage.getScene().getRoot()).push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.E);
-        robot.write("gates").push(KeyCode.ENTER);
+        return openGates();
+    }
+
+    private CodeArea openGates() throws Exception {
+        // A click on the window's status bar first, where it does nothing (the middle of the window, over a run's results,
+        // is their Rerun failing button).
+        robot.clickOn(robot.lookup("#status-message").queryAs(javafx.scene.Node.class)).push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.E);
+        // Typed once the tree has the keyboard: typed before, "gates" went to whatever had it.
+        javafx.scene.control.TreeView<?> tree = robot.lookup("#workspace-tree").queryAs(javafx.scene.control.TreeView.class);
+        waitFor(10, TimeUnit.SECONDS, () -> FxWait.read(tree::isFocused));
+        robot.write("gates");
+        waitFor(10, TimeUnit.SECONDS, () -> FxWait.read(() -> String.valueOf(tree.getSelectionModel().getSelectedItem())
+                .contains("gates.yaml")));
+        robot.push(KeyCode.ENTER);
         waitFor(10, TimeUnit.SECONDS, () -> selectedTab() != null && "gates.yaml".equals(selectedTab().getText()));
         CodeArea area = robot.lookup("#config-code").queryAs(CodeArea.class);
         waitFor(10, TimeUnit.SECONDS, () -> FxWait.read(() -> area.getText().startsWith("gates:")));
