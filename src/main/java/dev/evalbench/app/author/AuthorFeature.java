@@ -19,6 +19,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -175,9 +176,11 @@ public final class AuthorFeature {
         // Nothing to keep: return before the lambdas below, whose linking loads the editor's classes (a jar replaced
         // under the running window has none to give).
         List<TemplateEditorModel> dirty = files.dirtyEditors();
-        if (dirty.isEmpty()) return () -> { };
-        List<Unsaved> unsaved = dirty.stream().map(editor -> new Unsaved(editor.absolutePath(),
-                editor.textProperty().get(), editor.savedTextProperty().get())).toList();
+        List<dev.evalbench.app.editor.ConfigFileModel> configs = files.dirtyConfigs();
+        if (dirty.isEmpty() && configs.isEmpty()) return () -> { };
+        List<Unsaved> unsaved = new ArrayList<>(dirty.stream().map(editor -> new Unsaved(editor.absolutePath(),
+                editor.textProperty().get(), editor.savedTextProperty().get())).toList());
+        configs.forEach(c -> unsaved.add(new Unsaved(c.absolutePath(), c.textProperty().get(), c.savedTextProperty().get())));
         java.time.Instant now = java.time.Instant.now();
         return () -> unsaved.forEach(edits -> {
             try {

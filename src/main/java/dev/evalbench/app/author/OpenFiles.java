@@ -201,7 +201,8 @@ final class OpenFiles {
         }
         Path path = wb.session().folder().resolve(file);
         // A save reads the workspace again at once, as a template's save does (not a debounce later).
-        ConfigFileModel model = new ConfigFileModel(wb.runner(), wb.session().folder(), file, wb.env(), wb.session()::reload);
+        ConfigFileModel model = new ConfigFileModel(wb.runner(), wb.session().folder(), file, wb.env(), wb.session()::reload,
+                wb.kept());
         ConfigFileView view = new ConfigFileView(model, () -> wb.window().openOnDesktop(path, "in its editor", wb.runner()),
                 problem -> openProblem(problem.file(), problem));
         Tab tab = add(file, file, view, true);
@@ -301,7 +302,8 @@ final class OpenFiles {
         first.guard(() -> unsaved.askConfig(first.file()), () -> guardConfigs(rest.subList(1, rest.size()), proceed));
     }
 
-    private List<ConfigFileModel> dirtyConfigs() {
+    /** The configuration files' editors with unsaved edits, in the order their tabs were opened. */
+    List<ConfigFileModel> dirtyConfigs() {
         return configs.values().stream().map(OpenConfig::model).filter(ConfigFileModel::isDirty).toList();
     }
 

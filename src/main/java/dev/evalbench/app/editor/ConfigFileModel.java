@@ -26,9 +26,10 @@ import javafx.collections.ObservableList;
  * whether it has unsaved edits, the problems the edits would add to the workspace (checked as the author types, one
  * check at a time, the last text always checked), saving it ({@link ConfigFiles#save}: refused, nothing written, while
  * the edits add a problem), the file changing on disk, and the guard against losing edits. Every read, check and
- * write goes through the task runner. UI thread only.
+ * write goes through the task runner. Edits kept at a stop nobody was asked about are offered when it opens again, as a
+ * template's are ({@link KeptEditsOffer}). UI thread only.
  */
-public final class ConfigFileModel {
+public final class ConfigFileModel implements KeptEditsBar.Offering {
     private final TaskRunner runner;
     private final Path workspace;
     private final String file;
@@ -44,9 +45,15 @@ public final class ConfigFileModel {
     private boolean checkAgain;
     private Runnable afterSave = () -> { };
     private final Runnable saved;
+    private final KeptEditsOffer offer;
 
-    /** @param saved run after each write (the window reads the workspace again at once, as after a template's save) */
-    public ConfigFileModel(TaskRunner runner, Path workspace, String file, Map<String, String> env, Runnable saved) {
+    /**
+     * @param saved run after each write (the window reads the workspace again at once, as after a template's save)
+     * @param kept  where the workbench keeps unsaved edits at a stop nobody was asked about; null: none offered
+     */
+    public ConfigFileModel(TaskRunner runner, Path workspace, String file, Map<String, String> env, Runnable saved,
+                           KeptEdits kept) {
+        this.offer = new KeptEditsOffer(runner, kept, workspace.resolve(file));
         this.runner = runner;
         this.workspace = workspace;
         this.file = file;
@@ -60,12 +67,34 @@ public final class ConfigFileModel {
         savedText.addListener((o, was, now) -> dirty.set(!text.get().equals(now)));
     }
 
-    /** Reads the file (with {@code \n} line ends, as the text area holds it; a save writes the ends it had). */
+    /** What the file's read found: its text, and the edits kept for it at the last stop (null: none). */
+    private record Opened(String text, KeptEdits.Kept kept) {}
+
+    /**
+     * Reads the file (with {@code \n} line ends, as the text area holds it; a save writes the ends it had), and offers
+     * the edits kept for it at the last stop, if any ({@link #offeredProperty()}).
+     */
     public void open() {
-        BackgroundTask.of(() -> LineEnds.toLf(Utf8Files.read(path()))).onSuccess(read -> {
-            savedText.set(read);
-            text.set(read);
+        BackgroundTask.of(() -> {
+            String read = LineEnds.toLf(Utf8Files.read(path()));
+            return new Opened(read, offer.find(read));
+        }).onSuccess(opened -> {
+            savedText.set(opened.text());
+            text.set(opened.text());
+            offer.offer(opened.kept());
         }).onFailure(e -> notice.set("Cannot read " + file + ": " + e.getMessage())).executeWith(runner);
+    }
+
+    /** The offered edits replace the text (unsaved, as they were); they are no longer kept. */
+    @Override
+    public void restoreKept() {
+        offer.restore(text::set, notice::set);
+    }
+
+    /** The offered edits are thrown away; the text stays as the file holds it. */
+    @Override
+    public void discardKept() {
+        offer.discard(notice::set);
     }
 
     /**
@@ -200,9 +229,15 @@ public final class ConfigFileModel {
         return workspace.resolve(file);
     }
 
-    public String file() { return file; }
+    @Override public String file() { return file; }
+    /** The file as an absolute path, as {@link KeptEdits} names it. */
+    public Path absolutePath() { return path().toAbsolutePath(); }
+    /** Edits kept for this file at the last stop nobody was asked about, offered until restored or discarded; null: none. */
+    @Override public javafx.beans.property.ReadOnlyObjectProperty<KeptEdits.Kept> offeredProperty() {
+        return offer.offeredProperty();
+    }
     public StringProperty textProperty() { return text; }
-    public ReadOnlyStringProperty savedTextProperty() { return savedText.getReadOnlyProperty(); }
+    @Override public ReadOnlyStringProperty savedTextProperty() { return savedText.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty dirtyProperty() { return dirty.getReadOnlyProperty(); }
     public boolean isDirty() { return dirty.get(); }
     public ReadOnlyBooleanProperty writingProperty() { return writing.getReadOnlyProperty(); }

@@ -55,7 +55,7 @@ public final class ConfigFileView extends BorderPane implements dev.evalbench.ap
         if (model.file().endsWith(".yaml") || model.file().endsWith(".yml")) YamlTyping.install(area, true);
         bindText();
         setCenter(new VirtualizedScrollPane<>(area));
-        setTop(new VBox(toolBar(openOnDesktop), find));
+        setTop(new VBox(toolBar(openOnDesktop), new KeptEditsBar(model), find));
         setBottom(underEditor());
         find.found().addListener((javafx.beans.InvalidationListener) o -> restyle());
         model.problems().addListener((ListChangeListener<InputError>) c -> showProblems());

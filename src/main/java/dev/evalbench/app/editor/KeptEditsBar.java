@@ -10,13 +10,27 @@ import javafx.scene.layout.Priority;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * Above the editor while edits kept at the last stop are offered ({@link TemplateEditorModel#offeredProperty()}):
- * what they are, and Restore or Discard. Hidden otherwise. FX thread only.
+ * Above an editor while edits kept at the last stop are offered ({@link Offering#offeredProperty()}): what they are,
+ * and Restore or Discard. Hidden otherwise. FX thread only.
  */
 final class KeptEditsBar extends HBox {
+    /** An editor's model that offers the edits kept for its file ({@link KeptEditsOffer}). */
+    interface Offering {
+        String file();
+
+        /** The file's text as read (the kept edits were made to it, or to another one). */
+        javafx.beans.property.ReadOnlyStringProperty savedTextProperty();
+
+        javafx.beans.property.ReadOnlyObjectProperty<KeptEdits.Kept> offeredProperty();
+
+        void restoreKept();
+
+        void discardKept();
+    }
+
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    KeptEditsBar(TemplateEditorModel model) {
+    KeptEditsBar(Offering model) {
         super(8);
         setId("kept-edits");
         setStyle("-fx-padding: 4 6 4 6; -fx-background-color: -color-warning-subtle;");
@@ -40,7 +54,7 @@ final class KeptEditsBar extends HBox {
         show(what, model, model.offeredProperty().get());
     }
 
-    private void show(Label what, TemplateEditorModel model, KeptEdits.Kept kept) {
+    private void show(Label what, Offering model, KeptEdits.Kept kept) {
         setVisible(kept != null);
         setManaged(kept != null);
         if (kept == null) return;

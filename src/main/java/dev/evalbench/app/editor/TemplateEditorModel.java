@@ -32,7 +32,7 @@ import javafx.collections.ObservableList;
  * new revision with a changelog line, and the guard against losing edits. Plain Java; every file read, write
  * and render goes through the task runner. UI thread only.
  */
-public final class TemplateEditorModel {
+public final class TemplateEditorModel implements KeptEditsBar.Offering {
     /** The answer to "save your edits?" when an editor with unsaved edits is about to go away. */
     public enum GuardChoice { SAVE, DISCARD, CANCEL }
 
@@ -65,9 +65,7 @@ public final class TemplateEditorModel {
     private final BooleanProperty askingChangelog = new SimpleBooleanProperty(this, "askingChangelog");
     private final BooleanProperty revisionReused = new SimpleBooleanProperty(this, "revisionReused");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
-    private final javafx.beans.property.ReadOnlyObjectWrapper<KeptEdits.Kept> offered =
-            new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "offered");
-    private final KeptEdits kept;
+    private final KeptEditsOffer offer;
     private Runnable afterSave = () -> {};
 
     /** An editor that keeps no edits across a stop. */
@@ -84,7 +82,7 @@ public final class TemplateEditorModel {
         this.workspace = workspace;
         this.file = file;
         this.env = env;
-        this.kept = kept;
+        this.offer = new KeptEditsOffer(runner, kept, workspace.resolve(file));
         this.analysis = new LatestOnly(runner);
         text.addListener((o, was, now) -> {
             dirty.set(!now.equals(savedText.get()));
@@ -110,17 +108,12 @@ public final class TemplateEditorModel {
         BackgroundTask.of(() -> {
                     // In \n alone, as the text area holds it: a \r\n file opened as edited (saving keeps its ends).
                     String loaded = LineEnds.toLf(Utf8Files.read(path()));
-                    KeptEdits.Kept found = kept == null ? null : kept.find(path().toAbsolutePath()).orElse(null);
-                    if (found != null && found.text().equals(loaded)) {
-                        kept.forget(path().toAbsolutePath());
-                        found = null;
-                    }
-                    return new Opened(loaded, found);
+                    return new Opened(loaded, offer.find(loaded));
                 })
                 .onSuccess(opened -> {
                     savedText.set(opened.text());
                     text.set(opened.text());
-                    offered.set(opened.kept());
+                    offer.offer(opened.kept());
                     loadCases();
                 })
                 .onFailure(e -> notice.set("Cannot read " + file + ": " + e.getMessage()))
@@ -129,26 +122,12 @@ public final class TemplateEditorModel {
 
     /** The offered edits replace the text (unsaved, as they were); they are no longer kept. */
     public void restoreKept() {
-        KeptEdits.Kept restored = offered.get();
-        if (restored == null) return;
-        offered.set(null);
-        text.set(restored.text());
-        forgetKept();
+        offer.restore(text::set, notice::set);
     }
 
     /** The offered edits are thrown away; the text stays as the file holds it. */
     public void discardKept() {
-        if (offered.get() == null) return;
-        offered.set(null);
-        forgetKept();
-    }
-
-    private void forgetKept() {
-        Path absolute = path().toAbsolutePath();
-        BackgroundTask.of(() -> {
-            kept.forget(absolute);
-            return null;
-        }).onFailure(e -> notice.set("Cannot forget the kept edits of " + file + ": " + e.getMessage())).executeWith(runner);
+        offer.discard(notice::set);
     }
 
     /** Reads the cases again (after the workspace changed); keeps the chosen one when it still exists. */
@@ -386,7 +365,7 @@ public final class TemplateEditorModel {
     public BooleanProperty askingChangelogProperty() { return askingChangelog; }
     public javafx.beans.property.ReadOnlyStringProperty noticeProperty() { return notice.getReadOnlyProperty(); }
     /** Edits kept for this file when the workbench last stopped without asking, offered until restored or discarded; null: none. */
-    public javafx.beans.property.ReadOnlyObjectProperty<KeptEdits.Kept> offeredProperty() { return offered.getReadOnlyProperty(); }
+    public javafx.beans.property.ReadOnlyObjectProperty<KeptEdits.Kept> offeredProperty() { return offer.offeredProperty(); }
     /** The file as an absolute path, as {@link KeptEdits} names it. */
     public Path absolutePath() { return path().toAbsolutePath(); }
 }

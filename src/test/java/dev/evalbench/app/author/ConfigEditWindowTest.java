@@ -122,6 +122,37 @@ class ConfigEditWindowTest extends WindowTestBase {
         assertThat(Files.readString(gates)).isEqualTo(was);
     }
 
+    /**
+     * Stopped with nobody to ask (a signal: the app stops as the fixture stops it), the workbench keeps the edits of a
+     * configuration file in the config folder, as a template's; the next start reopens gates.yaml and offers them, and
+     * Restore puts them back, unsaved.
+     */
+    @Test
+    void editsOfAStoppedAppAreKeptAndRestoredAtTheNextStart() throws Exception {
+        CodeArea area = gatesOpened();
+        Path gates = fixture.workspace.resolve("gates.yaml");
+        String was = Files.readString(gates);
+        robot.interact(() -> area.moveTo(0));
+        robot.write("# draft\n");
+        waitFor(5, TimeUnit.SECONDS, () -> "gates.yaml *".equals(FxWait.read(() -> selectedTab().getText())));
+
+        fixture.stop();
+        dev.evalbench.app.WorkbenchApp.awaitSettingsSaved();
+        try (var kept = Files.list(fixture.settings.resolveSibling("recovery"))) {
+            assertThat(kept.toList()).singleElement().satisfies(f -> assertThat(Files.readString(f)).contains("# draft"));
+        }
+        assertThat(Files.readString(gates)).isEqualTo(was);
+
+        fixture.start();
+        waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#kept-edits").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
+        assertThat(label("#kept-edits-text")).startsWith("Unsaved edits to gates.yaml were kept when the workbench was stopped");
+        CodeArea again = robot.lookup("#config-code").queryAs(CodeArea.class);
+        assertThat(FxWait.read(() -> again.getText())).as("offered, not put in unasked").isEqualTo(was);
+        robot.clickOn("#kept-edits-restore");
+        waitFor(5, TimeUnit.SECONDS, () -> FxWait.read(() -> again.getText()).startsWith("# draft\n"));
+        waitFor(5, TimeUnit.SECONDS, () -> "gates.yaml *".equals(FxWait.read(() -> selectedTab().getText())));
+    }
+
     /** The sample's window with gates.yaml opened from the tree by keys (below the tree's fold); its text area. */
     private CodeArea gatesOpened() throws Exception {
         fixture = WorkbenchFixture.ofSample(temp).start();

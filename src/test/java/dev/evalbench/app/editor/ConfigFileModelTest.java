@@ -27,7 +27,7 @@ class ConfigFileModelTest {
     void open() throws Exception {
         Path ws = StarterWorkspace.create(temp.resolve("demo"), "demo").folder();
         gates = ws.resolve("gates.yaml");
-        model = new ConfigFileModel(new SameThreadTaskRunner(), ws, "gates.yaml", Map.of(), saves::incrementAndGet);
+        model = new ConfigFileModel(new SameThreadTaskRunner(), ws, "gates.yaml", Map.of(), saves::incrementAndGet, null);
         model.open();
     }
 
