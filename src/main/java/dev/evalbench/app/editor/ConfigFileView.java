@@ -57,7 +57,7 @@ public final class ConfigFileView extends BorderPane implements dev.evalbench.ap
         setCenter(new VirtualizedScrollPane<>(area));
         setTop(new VBox(toolBar(openOnDesktop), new KeptEditsBar(model), find));
         setBottom(underEditor());
-        find.found().addListener((javafx.beans.InvalidationListener) o -> restyle());
+        find.found().addListener((javafx.beans.InvalidationListener) o -> restyleText());
         model.problems().addListener((ListChangeListener<InputError>) c -> showProblems());
     }
 
@@ -146,6 +146,8 @@ public final class ConfigFileView extends BorderPane implements dev.evalbench.ap
             if (marked >= 0) { // the problem's line was pointed at; the author is at it now
                 marked = -1;
                 restyle();
+            } else {
+                restyleText();
             }
         });
         model.textProperty().addListener((o, was, now) -> {
@@ -160,14 +162,21 @@ public final class ConfigFileView extends BorderPane implements dev.evalbench.ap
         });
     }
 
-    /** The find bar's occurrences tinted, and the lines of the problems the text would add. */
+    /** Keys and comments in colour, the find bar's occurrences tinted, and the lines of the problems the text would add. */
     private void restyle() {
-        if (area.getLength() > 0) area.setStyleSpans(0, FindTint.over(FindTint.plain(area.getLength()), find.found()));
+        restyleText();
         int paragraphs = area.getParagraphs().size();
         for (int i = 0; i < paragraphs; i++) {
             boolean problem = tinted.contains(i + 1) || i == marked;
             area.setParagraphStyle(i, problem ? List.of(ReadOnlyFileView.PROBLEM_LINE) : List.of());
         }
+    }
+
+    /** Keys and comments in colour ({@link ConfigHighlighter}), the find bar's occurrences tinted over them. */
+    private void restyleText() {
+        if (area.getLength() == 0) return;
+        boolean yaml = !model.file().endsWith(".json");
+        area.setStyleSpans(0, FindTint.over(ConfigHighlighter.styles(area.getText(), yaml), find.found()));
     }
 
     /** Puts the caret at a 1-based line and column (a problem's place), scrolls to it and marks that line. */

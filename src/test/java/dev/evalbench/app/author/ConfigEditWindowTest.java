@@ -104,9 +104,7 @@ class ConfigEditWindowTest extends WindowTestBase {
         CodeArea area = gatesOpened();
         Path gates = fixture.workspace.resolve("gates.yaml");
         String was = Files.readString(gates);
-        robot.interact(() -> area.moveTo(0));
-        robot.write("# reviewed\n");
-        waitFor(5, TimeUnit.SECONDS, () -> "gates.yaml *".equals(FxWait.read(() -> selectedTab().getText())));
+        typeAtTheTop(area, "# reviewed\n");
 
         robot.push(KeyCode.CONTROL, KeyCode.W);
         waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("Save the edits to gates.yaml?").tryQuery().isPresent());
@@ -132,9 +130,7 @@ class ConfigEditWindowTest extends WindowTestBase {
         CodeArea area = gatesOpened();
         Path gates = fixture.workspace.resolve("gates.yaml");
         String was = Files.readString(gates);
-        robot.interact(() -> area.moveTo(0));
-        robot.write("# draft\n");
-        waitFor(5, TimeUnit.SECONDS, () -> "gates.yaml *".equals(FxWait.read(() -> selectedTab().getText())));
+        typeAtTheTop(area, "# draft\n");
 
         fixture.stop();
         dev.evalbench.app.WorkbenchApp.awaitSettingsSaved();
@@ -175,6 +171,13 @@ class ConfigEditWindowTest extends WindowTestBase {
         CodeArea area = robot.lookup("#config-code").queryAs(CodeArea.class);
         waitFor(10, TimeUnit.SECONDS, () -> FxWait.read(() -> area.getText().startsWith("gates:")));
         return area;
+    }
+
+    /** Types {@code text} at the start of the file, and waits for the tab to say it has unsaved edits. */
+    private void typeAtTheTop(CodeArea area, String text) throws Exception {
+        robot.interact(() -> area.moveTo(0));
+        robot.write(text);
+        waitFor(5, TimeUnit.SECONDS, () -> "gates.yaml *".equals(FxWait.read(() -> selectedTab().getText())));
     }
 
     /** Selects the part {@code from}..{@code to} of the first occurrence of {@code anchor}, the keyboard in the text. */
