@@ -50,6 +50,8 @@ public final class AuthorFeature {
     private WorkspaceWatcher watcher;
     /** The workspace's files as the tree last listed them (FX thread). */
     private Listing shownListing;
+    /** The folder the tree lists; another one is listed from its top. */
+    private Path treeShows;
 
     private AuthorFeature(AuthorParts parts) {
         this.wb = parts;
@@ -329,7 +331,10 @@ public final class AuthorFeature {
         Map<String, WorkspaceTreeView.Mark> marks = new HashMap<>();
         wb.session().problems().forEach(p -> marks.putIfAbsent(p.file(), new WorkspaceTreeView.Mark(p.toString(), false)));
         wb.session().warnings().forEach(w -> marks.putIfAbsent(w.file(), new WorkspaceTreeView.Mark(w.toString(), true)));
+        boolean anotherFolder = !listing.dir().equals(treeShows);
+        treeShows = listing.dir();
         tree.show(listing.groups(), listing.revisions(), marks);
+        if (anotherFolder) tree.scrollToTop();
     }
 
     private record Listing(Path dir, List<WorkspaceFileList.Group> groups, Map<String, Integer> revisions) {}

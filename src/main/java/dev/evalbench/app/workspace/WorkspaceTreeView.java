@@ -174,6 +174,14 @@ public final class WorkspaceTreeView extends BorderPane {
         if (tree.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) flow.scrollTo(row);
     }
 
+    /**
+     * Scrolls to the first row: another workspace's files are read from the top (its prompts), not from where the last
+     * one's were left scrolled.
+     */
+    public void scrollToTop() {
+        if (tree.getExpandedItemCount() > 0) tree.scrollTo(0);
+    }
+
     /** Puts {@code header} where the "WORKSPACE" title is (the workspace switcher). */
     public void setHeader(javafx.scene.Node header) {
         setTop(header);

@@ -33,6 +33,11 @@ class NewWorkspaceWindowTest extends WindowTestBase {
         waitFor(20, TimeUnit.SECONDS, () -> "support-triage".equals(switcher.getText()));
         Path folder = temp.resolve("team/feedback-evals");
 
+        // The sample's tree read down to its last file: the new workspace's is read from its top, its prompt in view.
+        javafx.scene.control.TreeView<?> tree = robot.lookup("#workspace-tree").queryAs(javafx.scene.control.TreeView.class);
+        waitFor(20, TimeUnit.SECONDS, () -> treeCell("triage.yaml  r4") != null);
+        robot.interact(() -> tree.scrollTo(tree.getExpandedItemCount() - 1));
+        waitFor(10, TimeUnit.SECONDS, () -> treeCell("triage.yaml  r4") == null);
         waitFor(10, TimeUnit.SECONDS, () -> switcher.getItems().stream().anyMatch(i -> "workspace-new".equals(i.getId())));
         robot.interact(() -> switcher.getItems().stream().filter(i -> "workspace-new".equals(i.getId())).findFirst()
                 .orElseThrow().fire());
@@ -44,6 +49,7 @@ class NewWorkspaceWindowTest extends WindowTestBase {
         robot.clickOn(createButton());
 
         waitFor(20, TimeUnit.SECONDS, () -> "feedback-evals".equals(switcher.getText()) && treeCell("classify.yaml  r1") != null);
+        assertThat(treeCell("prompts")).as("the tree from its top").isNotNull();
         assertThat(Files.readString(folder.resolve("evalbench.yaml"))).contains("\nname: feedback-evals\n");
         assertThat(status()).isEqualTo("Created workspace feedback-evals in " + folder.toAbsolutePath()
                 + ": Ctrl+R runs it offline; its prompt is prompts/classify.yaml");
