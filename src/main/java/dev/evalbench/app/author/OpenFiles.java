@@ -91,7 +91,7 @@ final class OpenFiles {
         else openAt(file, 0, 0);
     }
 
-    /** Opens a file at a 1-based line and column (a problem's place): prompts and configuration files in their editors, else read-only. */
+    /** Opens a file at a 1-based line and column (a problem's place): in its editor where it has one, else read-only. */
     void openAt(String file, int line, int column) {
         if (isPrompt(file)) openEditor(file, line, column);
         else if (ConfigFiles.editable(file)) openConfig(file, line, column);
@@ -150,7 +150,7 @@ final class OpenFiles {
         // The author opened it to type in it: the caret goes there (to the problem's place, if one was named) once
         // the file is read, as an IDE's editor takes the keyboard from the tree on a double click. On the text, not the
         // saved text: the model sets that first, when the view's area is still empty, and the caret stayed at line 1.
-        model.textProperty().addListener(new MoveOnce(view, line, column));
+        model.textProperty().addListener(new OnceRead(() -> caretTo(view, line, column)));
         model.open();
     }
 
@@ -215,13 +215,7 @@ final class OpenFiles {
         configs.put(file, new OpenConfig(model, view));
         // The caret to the problem's place (or the text, to type in) once the file is read: on the text, which the
         // area shows (the saved text is set first, while the area is still empty).
-        model.textProperty().addListener(new javafx.beans.value.ChangeListener<>() {
-            @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends String> o, String was, String now) {
-                o.removeListener(this);
-                view.moveTo(line, column);
-            }
-        });
+        model.textProperty().addListener(new OnceRead(() -> view.moveTo(line, column)));
         model.open();
     }
 
@@ -390,12 +384,12 @@ final class OpenFiles {
         else view.focusEditor();
     }
 
-    /** Gives the editor the keyboard, and moves its caret, once its file has been read. */
-    private record MoveOnce(TemplateEditorView view, int line, int column) implements javafx.beans.value.ChangeListener<String> {
+    /** Runs {@code then} once, at the first change of an editor's text: once its file has been read. */
+    private record OnceRead(Runnable then) implements javafx.beans.value.ChangeListener<String> {
         @Override
         public void changed(javafx.beans.value.ObservableValue<? extends String> o, String was, String now) {
             o.removeListener(this);
-            caretTo(view, line, column);
+            then.run();
         }
     }
 

@@ -19,9 +19,9 @@ import java.util.Set;
 /**
  * Prompt files, and the policy, whose text changed since a stored run took them while their revision number stayed
  * the same (edited outside the workbench, whose save always writes a new revision): two texts would both be "triage
- * r4" (or "policy r2") in the history, reports and comparisons, told apart only by SHA-256. Found from the runs' own snapshots of each file,
- * the newest {@link #RUNS_READ} runs. A warning, not an error: the run is valid, and its records carry the hash.
- * Reads the store: call off the UI thread.
+ * r4" (or "policy r2") in the history, reports and comparisons, told apart only by SHA-256. Found from the runs'
+ * own snapshots of each file, the newest {@link #RUNS_READ} runs. A warning, not an error: the run is valid, and its
+ * records carry the hash. Reads the store: call off the UI thread.
  */
 public final class RevisionReuse {
     static final int RUNS_READ = 50;

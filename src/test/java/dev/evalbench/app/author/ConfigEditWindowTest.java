@@ -140,7 +140,8 @@ class ConfigEditWindowTest extends WindowTestBase {
         assertThat(Files.readString(gates)).isEqualTo(was);
 
         fixture.start();
-        waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#kept-edits").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
+        waitFor(30, TimeUnit.SECONDS,
+                () -> robot.lookup("#kept-edits").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
         assertThat(label("#kept-edits-text")).startsWith("Unsaved edits to gates.yaml were kept when the workbench was stopped");
         CodeArea again = robot.lookup("#config-code").queryAs(CodeArea.class);
         assertThat(FxWait.read(() -> again.getText())).as("offered, not put in unasked").isEqualTo(was);
@@ -159,7 +160,8 @@ class ConfigEditWindowTest extends WindowTestBase {
     private CodeArea openGates() throws Exception {
         // A click on the window's status bar first, where it does nothing (the middle of the window, over a run's results,
         // is their Rerun failing button).
-        robot.clickOn(robot.lookup("#status-message").queryAs(javafx.scene.Node.class)).push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.E);
+        robot.clickOn(robot.lookup("#status-message").queryAs(javafx.scene.Node.class));
+        robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.E);
         // Typed once the tree has the keyboard: typed before, "gates" went to whatever had it.
         javafx.scene.control.TreeView<?> tree = robot.lookup("#workspace-tree").queryAs(javafx.scene.control.TreeView.class);
         waitFor(10, TimeUnit.SECONDS, () -> FxWait.read(tree::isFocused));

@@ -68,7 +68,8 @@ class ConfigFilesTest {
     void aProblemTheFileHadAlreadyDoesNotBlockAnEditThatMovesIt() throws Exception {
         // On disk already: a gate of a suite that is not there. The edit adds two comment lines above it (its line
         // moves by two) and lowers another gate's threshold: a save, the old problem still said by the Problems panel.
-        String broken = text(GATES).replace("suite: feedback, metric: routing.accuracy", "suite: nosuch, metric: routing.accuracy");
+        String broken = text(GATES).replace("suite: feedback, metric: routing.accuracy",
+                "suite: nosuch, metric: routing.accuracy");
         Files.writeString(ws.resolve(GATES), broken);
         String edited = "# lowered while the categories are relabelled\n# (ticket 42)\n"
                 + broken.replace("classification.category.accuracy, min: 0.75", "classification.category.accuracy, min: 0.7");
