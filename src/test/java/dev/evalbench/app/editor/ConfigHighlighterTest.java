@@ -10,6 +10,7 @@ import org.fxmisc.richtext.model.StyleSpans;
 import org.junit.jupiter.api.Test;
 
 /** Which words of a configuration file are keys and comments, as its editor colours them. */
+@dev.evalbench.app.SharesFxToolkit
 class ConfigHighlighterTest {
     @Test
     void yamlKeysAtAnyDepthAndInFlowMappingsAndCommentsOutsideQuotes() {
