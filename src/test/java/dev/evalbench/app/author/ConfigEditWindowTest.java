@@ -121,6 +121,26 @@ class ConfigEditWindowTest extends WindowTestBase {
     }
 
     /**
+     * Ctrl+Q with a configuration file's edits asks about them first; Save writes them (once the workspace reads with
+     * them) and the window then closes.
+     */
+    @Test
+    void quittingWithEditsSavesThemOnAskingAndCloses() throws Exception {
+        CodeArea area = gatesOpened();
+        Path gates = fixture.workspace.resolve("gates.yaml");
+        String was = Files.readString(gates);
+        typeAtTheTop(area, "# reviewed before the release\n");
+
+        robot.push(KeyCode.CONTROL, KeyCode.Q);
+        waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("Save the edits to gates.yaml?").tryQuery().isPresent());
+        robot.clickOn(robot.lookup(".dialog-pane .button")
+                .match((javafx.scene.control.Button b) -> "Save".equals(b.getText())).queryAs(javafx.scene.Node.class));
+
+        waitFor(10, TimeUnit.SECONDS, () -> !FxWait.read(fixture.stage::isShowing));
+        assertThat(Files.readString(gates)).isEqualTo("# reviewed before the release\n" + was);
+    }
+
+    /**
      * Stopped with nobody to ask (a signal: the app stops as the fixture stops it), the workbench keeps the edits of a
      * configuration file in the config folder, as a template's; the next start reopens gates.yaml and offers them, and
      * Restore puts them back, unsaved.
