@@ -43,8 +43,12 @@ public final class WorkbenchApp extends Application {
         RunFeature runs = new RunFeature();
         dev.evalbench.app.reports.ReportsFeature reports = new dev.evalbench.app.reports.ReportsFeature();
         return List.of(
-                wb -> runs.editCasesWith(dev.evalbench.app.author.AuthorFeature.install(wb.runner(), wb.session(), wb.window(),
-                        wb.env(), wb.configFolder(), wb.settings().recentWorkspaces)::editCase),
+                wb -> {
+                    var author = dev.evalbench.app.author.AuthorFeature.install(wb.runner(), wb.session(), wb.window(),
+                            wb.env(), wb.configFolder(), wb.settings().recentWorkspaces);
+                    runs.editCasesWith(author::editCase);
+                    runs.editGatesWith(author::editGate);
+                },
                 wb -> runs.install(wb.window(), wb.runner(), wb.session(), wb.env(), wb.clock(), wb.settings()),
                 wb -> reports.install(wb.window(), wb.runner(), wb.session(), wb.env(), runs.history(), runs.results(),
                         runs.compare(), wb.settings()),

@@ -102,6 +102,21 @@ public final class AuthorFeature {
         files.editCase(spec.dataset(), suite, caseId);
     }
 
+    /**
+     * Opens the gates file in its editor at gate {@code id}'s line (found off the FX thread); a gate the file no longer
+     * has (edited since the run) opens the file, and the status line says so.
+     */
+    public void editGate(String id) {
+        Path folder = wb.session().folder();
+        if (folder == null) return;
+        BackgroundTask.of(() -> dev.evalbench.core.service.ConfigFiles.gatePlace(folder, id)).onSuccess(place -> {
+            if (!folder.equals(wb.session().folder())) return;
+            if (place.line() == 0) wb.window().status("Gate " + id + " is not in " + place.file() + " now: it was edited"
+                    + " since the run.");
+            files.openAt(place.file(), place.line(), place.column());
+        }).onFailure(e -> wb.window().status("Cannot open the gates file: " + e.getMessage())).executeWith(wb.runner());
+    }
+
     private void install() {
         unsaved = new UnsavedEdits(() -> wb.window().scene().getWindow());
         files = new OpenFiles(wb, unsaved);

@@ -33,6 +33,8 @@ public final class GatesView extends VBox {
     /** The widest the "Why" column grows to fit its sentences; a longer one ends in "…" (the tooltip has it). */
     private static final double WHY_CAP = 520;
     private final TableView<GateRow> table = new TableView<>();
+    /** The gates' menu (right click, Shift+F10): empty until another feature adds to it, and shown only then. */
+    private final javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu();
 
     public GatesView(GatesViewModel vm) {
         super(2);
@@ -93,6 +95,8 @@ public final class GatesView extends VBox {
         table.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) vm.choose(table.getSelectionModel().getSelectedItem());
         });
+        menu.getItems().addListener((ListChangeListener<javafx.scene.control.MenuItem>) c ->
+                table.setContextMenu(menu.getItems().isEmpty() ? null : menu));
         table.setPrefHeight(ROW * 7 + HEADERS_AND_BAR);
         table.setMinHeight(ROW * 3);
         // Not shrunk below that by the results panel's column, which gives the cases what is left.
@@ -137,5 +141,10 @@ public final class GatesView extends VBox {
 
     public TableView<GateRow> table() {
         return table;
+    }
+
+    /** The gates' menu, for other features' items ({@code EditGateAction}). */
+    public javafx.scene.control.ContextMenu contextMenu() {
+        return menu;
     }
 }

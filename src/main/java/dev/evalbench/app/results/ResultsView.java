@@ -44,9 +44,11 @@ public final class ResultsView extends VBox implements dev.evalbench.app.fx.Filt
     private final HBox actions = new HBox(6);
     /** The table's menu (right click, Shift+F10): copying the selected case's id, and what other features add. */
     private final ContextMenu menu = new ContextMenu();
+    private final Node gates;
 
     /** @param gates the gates panel of the same run, shown above the filter */
     public ResultsView(ResultsViewModel vm, Node gates) {
+        this.gates = gates;
         this.vm = vm;
         this.filterBar = new FilterBar(vm);
         getStyleClass().add("results-view");
@@ -204,6 +206,11 @@ public final class ResultsView extends VBox implements dev.evalbench.app.fx.Filt
      * The table's menu, for other features' items (running cases again); it opens on a right click and on
      * Shift+F10 or the menu key below the selected row.
      */
+    /** The gates panel above the cases, as given; null when none. */
+    public Node gates() {
+        return gates;
+    }
+
     public ContextMenu contextMenu() {
         return menu;
     }

@@ -52,6 +52,13 @@ public final class RunFeature {
         this.editCase = edit;
     }
 
+    private java.util.function.Consumer<String> editGate;
+
+    /** Who opens the gates file at a gate's line, by gate id, for "Edit this gate in gates.yaml" (the author's feature). */
+    public void editGatesWith(java.util.function.Consumer<String> edit) {
+        this.editGate = edit;
+    }
+
     public void install(MainWindow window, TaskRunner runner, WorkspaceSession session, Map<String, String> env, Clock clock,
                         dev.evalbench.app.settings.WorkbenchSettings settings) {
         this.settings = settings;
@@ -197,6 +204,7 @@ public final class RunFeature {
             RerunActions.install(view, results.gated(view.viewModel().runId()), again);
             ResumeAction.install(view, results.gated(view.viewModel().runId()), launcher::resume);
             if (editCase != null) EditCaseAction.install(view, results.gated(view.viewModel().runId()), editCase);
+            if (editGate != null) EditGateAction.install(view, results.gated(view.viewModel().runId()), editGate);
             // The case read here is the one an open template previews: the author goes from it to the prompt.
             view.viewModel().selectedProperty().addListener((o, was, now) -> {
                 if (now != null) session.caseInFocusProperty().set(now.key());

@@ -4,6 +4,7 @@ import dev.evalbench.core.io.AtomicFiles;
 import dev.evalbench.core.text.LineEnds;
 import dev.evalbench.core.text.Utf8Files;
 import dev.evalbench.core.workspace.InputError;
+import dev.evalbench.core.workspace.KeyPlaces;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -56,6 +57,24 @@ public final class ConfigFiles {
         return problemsAdded(workspace, file, Utf8Files.read(workspace.resolve(file)), text, env);
     }
 
+    /**
+     * Where gate {@code id} is defined: the gates file evalbench.yaml names, at the gate's {@code id} key (line 0: the
+     * file, when it has no such gate now or does not parse).
+     *
+     * @throws IOException the gates file cannot be read
+     */
+    public static InputError gatePlace(Path workspace, String id) throws IOException {
+        String file = named(workspace, "gates", "gates.yaml");
+        return KeyPlaces.atGate(file, java.nio.file.Files.readAllBytes(workspace.resolve(file)), id, "gate " + id);
+    }
+
+    /** The file evalbench.yaml names under {@code key}, else {@code fallback} (the loader's default). */
+    private static String named(Path workspace, String key, String fallback) throws IOException {
+        Path manifest = workspace.resolve(dev.evalbench.core.store.PromptTemplates.MANIFEST_FILE);
+        return java.nio.file.Files.isRegularFile(manifest)
+                ? KeyPlaces.manifestPath(java.nio.file.Files.readAllBytes(manifest), key, fallback) : fallback;
+    }
+
     private static List<InputError> problemsAdded(Path workspace, String file, String disk, String text,
                                                   Map<String, String> env) {
         List<InputError> edited = EditedWorkspace.load(workspace, file, text, env).errors();
@@ -81,8 +100,7 @@ public final class ConfigFiles {
                     + " its text again, or copy your edits first");
         }
         PolicyRevision.Raised raised = new PolicyRevision.Raised(LineEnds.toLf(text), 0);
-        Path manifest = workspace.resolve(dev.evalbench.core.store.PromptTemplates.MANIFEST_FILE);
-        if (java.nio.file.Files.isRegularFile(manifest) && file.equals(PolicyRevision.file(Utf8Files.read(manifest)))) {
+        if (file.equals(named(workspace, "policy", "policy.yaml"))) {
             raised = PolicyRevision.raised(LineEnds.toLf(disk), raised.text());
         }
         List<InputError> added = problemsAdded(workspace, file, disk, raised.text(), env);

@@ -19,13 +19,6 @@ final class PolicyRevision {
 
     private PolicyRevision() {}
 
-    /** The policy file {@code manifest} (evalbench.yaml's text) names, {@code policy.yaml} by default. */
-    static String file(String manifest) {
-        Node root = compose(manifest);
-        Node named = root instanceof MappingNode m ? YamlValueSpans.value(m, "policy") : null;
-        return named instanceof ScalarNode s && !s.getValue().isBlank() ? s.getValue() : "policy.yaml";
-    }
-
     /**
      * {@code after} with its revision one more than {@code before}'s, when the texts differ and both give the same whole
      * number; else {@code after} as it is (a text that does not read as YAML is left to the loader to refuse).

@@ -44,4 +44,36 @@ public final class KeyPlaces {
         }
         return new InputError(Manifest.FILE, 0, 0, message);
     }
+
+    /**
+     * The file a manifest names under top-level {@code key} ({@code gates: gates.yaml}), or {@code fallback} when it
+     * names none or does not parse (the loader's default).
+     */
+    public static String manifestPath(byte[] manifest, String key, String fallback) {
+        try {
+            JsonNode named = LocatedTreeParser.parseYaml(Manifest.FILE, manifest).root().path(key);
+            return named.isTextual() && !named.asText().isBlank() ? WorkspacePaths.normalize(named.asText()) : fallback;
+        } catch (SourceSyntaxException | RuntimeException e) {
+            return fallback;
+        }
+    }
+
+    /**
+     * {@code message} placed at the {@code id} key of the gate {@code id} in a gates file (its {@code gates} list), or
+     * at line 0 when the file does not parse or has no such gate.
+     */
+    public static InputError atGate(String file, byte[] gates, String id, String message) {
+        try {
+            LocatedTree tree = LocatedTreeParser.parseYaml(file, gates);
+            JsonNode list = tree.root().path("gates");
+            for (int i = 0; i < list.size(); i++) {
+                if (id.equals(list.get(i).path("id").asText(null))) {
+                    return tree.errorAtKey(JsonPointers.child(JsonPointers.child("/gates", i), "id"), message);
+                }
+            }
+        } catch (SourceSyntaxException e) {
+            // Not YAML now: the message names the file, without a line.
+        }
+        return new InputError(file, 0, 0, message);
+    }
 }

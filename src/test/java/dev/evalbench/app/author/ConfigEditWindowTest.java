@@ -62,8 +62,8 @@ class ConfigEditWindowTest extends WindowTestBase {
     }
 
     /**
-     * A run's results keep the gates it was made with; once gates.yaml is saved with a lower schema threshold, its tab
-     * offers the run judged with the gates as they are now (as {@code evalbench gate} judges it), without running it
+     * A run's results keep the gates it was made with; its failing schema gate's menu opens gates.yaml at the gate's
+     * line, and once it is saved with a lower threshold, the run's tab offers the run judged with the gates as they are now (as {@code evalbench gate} judges it), without running it
      * again, and back. The run is a real one from the command line into the window's history.
      */
     @Test
@@ -79,7 +79,19 @@ class ConfigEditWindowTest extends WindowTestBase {
         assertThat(FxWait.read(() -> robot.lookup("#gates-now").query().isVisible())).as("the gates are the run's").isFalse();
         var results = selectedTab();
 
-        CodeArea area = openGates();
+        // From the failing gate to its line: the gates' menu (Shift+F10 on the selected gate) opens gates.yaml there.
+        javafx.scene.control.TableView<?> gatesTable =
+                robot.lookup("#gates-table").queryAs(javafx.scene.control.TableView.class);
+        robot.clickOn(FxWait.rowShowing(robot, "#gates-table", 0));
+        waitFor(10, TimeUnit.SECONDS, () -> FxWait.read(() -> gatesTable.isFocused()
+                && gatesTable.getSelectionModel().getSelectedIndex() == 0));
+        robot.push(KeyCode.SHIFT, KeyCode.F10);
+        FxWait.waitUntilShown(robot, "#gates-edit", 10, TimeUnit.SECONDS);
+        robot.clickOn("#gates-edit");
+        waitFor(10, TimeUnit.SECONDS, () -> selectedTab() != null && "gates.yaml".equals(selectedTab().getText()));
+        CodeArea area = robot.lookup("#config-code").queryAs(CodeArea.class);
+        waitFor(10, TimeUnit.SECONDS, () -> FxWait.read(() -> area.getCurrentParagraph()) == 1);
+        assertThat(FxWait.read(() -> area.getParagraph(1).getText())).contains("{id: schema,");
         select(area, "schema_pass_rate, min: 0.99", "schema_pass_rate, min: ".length(), "schema_pass_rate, min: 0.99".length());
         robot.write("0.98");
         robot.push(KeyCode.CONTROL, KeyCode.S);

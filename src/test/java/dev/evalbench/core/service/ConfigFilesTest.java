@@ -136,6 +136,19 @@ class ConfigFilesTest {
         assertThat(ConfigFiles.save(ws, schema, text(schema), text(schema) + "\n", Map.of()).revision()).isZero();
     }
 
+    @Test
+    void aGateIsFoundAtItsIdInTheGatesFileTheManifestNames() throws Exception {
+        var actions = ConfigFiles.gatePlace(ws, "actions");
+        assertThat(actions.file()).isEqualTo(GATES);
+        assertThat(Files.readAllLines(ws.resolve(GATES)).get(actions.line() - 1)).contains("{id: actions,");
+        assertThat(ConfigFiles.gatePlace(ws, "no-such-gate").line()).as("the file, no line").isZero();
+
+        Files.createDirectories(ws.resolve("checks"));
+        Files.move(ws.resolve(GATES), ws.resolve("checks/release-gates.yaml"));
+        Files.writeString(ws.resolve("evalbench.yaml"), text("evalbench.yaml") + "gates: checks/release-gates.yaml\n");
+        assertThat(ConfigFiles.gatePlace(ws, "actions").file()).isEqualTo("checks/release-gates.yaml");
+    }
+
     private String text(String file) throws Exception {
         return Files.readString(ws.resolve(file), StandardCharsets.UTF_8);
     }
