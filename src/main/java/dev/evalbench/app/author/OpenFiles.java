@@ -141,8 +141,7 @@ final class OpenFiles {
             else wb.session().reload();
         });
         // The Problems panel's warning that a run used this revision with another text: Ctrl+S then saves it as the next.
-        model.revisionReusedProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
-                () -> wb.session().warnings().stream().anyMatch(w -> w.file().equals(file)), wb.session().warnings()));
+        model.revisionReusedProperty().bind(warnedAbout(file));
         editors.put(file, model);
         editorViews.put(file, view);
         var focus = wb.session().caseInFocusProperty().get();
@@ -212,6 +211,7 @@ final class OpenFiles {
             e.consume();
             model.guard(() -> unsaved.askConfig(file), () -> close(file));
         });
+        model.revisionReusedProperty().bind(warnedAbout(file));
         configs.put(file, new OpenConfig(model, view));
         // The caret to the problem's place (or the text, to type in) once the file is read: on the text, which the
         // area shows (the saved text is set first, while the area is still empty).
@@ -235,6 +235,12 @@ final class OpenFiles {
             viewers.put(file, view);
             view.moveTo(line, column);
         }).onFailure(e -> wb.window().status("Cannot open " + file + ": " + e.getMessage())).executeWith(wb.runner());
+    }
+
+    /** Whether the workspace warns about {@code file} now (a run read another text under its revision): Ctrl+S raises it. */
+    private javafx.beans.binding.BooleanBinding warnedAbout(String file) {
+        return Bindings.createBooleanBinding(() -> wb.session().warnings().stream().anyMatch(w -> w.file().equals(file)),
+                wb.session().warnings());
     }
 
     /** The workspace file {@code tab} shows (an editor, a dataset, a read-only view), or empty for another tab. */
@@ -276,9 +282,8 @@ final class OpenFiles {
     }
 
     /**
-     * Runs {@code proceed} once every unsaved edit of the workspace is dealt with, one after the other (a case's typing
-     * discarded; a configuration file's and a template's saved or discarded), as the window closes or another workspace
-     * opens; nothing at the first Cancel, or while a save is refused.
+     * Runs {@code proceed} once every unsaved edit is dealt with, one after the other, as the window closes or another
+     * workspace opens; nothing at the first Cancel, or while a save is refused.
      */
     void leave(Runnable proceed) {
         if (discardCaseEdits()) guardConfigs(dirtyConfigs(), () -> unsaved.guardAll(dirtyEditors(), proceed));
@@ -303,7 +308,8 @@ final class OpenFiles {
 
     /** Whether any open file has edits not saved: a template, a configuration file, a case open to edit. */
     boolean anyUnsaved() {
-        return !dirtyEditors().isEmpty() || !dirtyConfigs().isEmpty() || caseEditsDirty();
+        return !dirtyEditors().isEmpty() || !dirtyConfigs().isEmpty()
+                || datasets.values().stream().anyMatch(d -> d.edits().dirty());
     }
 
     /** The files whose unsaved edits a run leaves out (it reads the files as saved): templates and configuration files. */
@@ -317,17 +323,12 @@ final class OpenFiles {
      * Whether the typing in every case open to edit in a dataset's tab may go (asked one after the other; false at the
      * first Cancel), before the window closes or another workspace opens. True when none was typed in.
      */
-    boolean discardCaseEdits() {
+    private boolean discardCaseEdits() {
         for (Map.Entry<String, OpenDataset> e : datasets.entrySet()) {
             CaseEditModel edit = e.getValue().edits();
             if (edit.dirty() && !unsaved.discardCase(e.getKey().substring(DATASET.length()), edit.subject())) return false;
         }
         return true;
-    }
-
-    /** Whether a case open to edit in a dataset's tab was typed in. */
-    boolean caseEditsDirty() {
-        return datasets.values().stream().anyMatch(d -> d.edits().dirty());
     }
 
     /**

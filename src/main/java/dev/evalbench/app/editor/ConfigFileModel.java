@@ -40,6 +40,8 @@ public final class ConfigFileModel implements KeptEditsBar.Offering {
     private final ReadOnlyBooleanWrapper writing = new ReadOnlyBooleanWrapper(this, "writing");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     private final ReadOnlyBooleanWrapper refused = new ReadOnlyBooleanWrapper(this, "refused");
+    private final javafx.beans.property.BooleanProperty revisionReused =
+            new javafx.beans.property.SimpleBooleanProperty(this, "revisionReused");
     private final ObservableList<InputError> problems = FXCollections.observableArrayList();
     private boolean checking;
     private boolean checkAgain;
@@ -142,14 +144,15 @@ public final class ConfigFileModel implements KeptEditsBar.Offering {
      */
     public void save() {
         if (writing.get()) return;
-        if (!dirty.get()) {
+        boolean newRevision = revisionReused.get();
+        if (!dirty.get() && !newRevision) {
             notice.set("No edits to save: " + file + " reads as the file holds it.");
             return;
         }
         String written = text.get();
         String base = savedText.get();
         writing.set(true);
-        BackgroundTask.of(() -> ConfigFiles.save(workspace, file, base, written, env)).onSuccess(outcome -> {
+        BackgroundTask.of(() -> ConfigFiles.save(workspace, file, base, written, env, newRevision)).onSuccess(outcome -> {
             writing.set(false);
             if (outcome.isWritten()) {
                 // A changed policy saved under its revision is written with the next one: the text shows it.
@@ -177,6 +180,15 @@ public final class ConfigFileModel implements KeptEditsBar.Offering {
             notice.set(e instanceof EditRefusedException r ? "Not saved: " + r.getMessage()
                     : "Cannot save " + file + ": " + e.getMessage());
         }).executeWith(runner);
+    }
+
+    /**
+     * True while the workspace warns that a stored run read another text of this file under the revision it gives (the
+     * policy, edited outside the window): Ctrl+S then saves it as it is with the next revision, as the warning asks.
+     * Set by whoever holds the workspace's warnings. FX thread.
+     */
+    public javafx.beans.property.BooleanProperty revisionReusedProperty() {
+        return revisionReused;
     }
 
     /** Drops the unsaved edits: the text is the file's again. */

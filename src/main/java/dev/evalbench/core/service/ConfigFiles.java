@@ -94,6 +94,16 @@ public final class ConfigFiles {
      */
     public static Saved save(Path workspace, String file, String base, String text, Map<String, String> env)
             throws EditRefusedException, IOException {
+        return save(workspace, file, base, text, env, false);
+    }
+
+    /**
+     * As {@link #save(Path, String, String, String, Map)}; with {@code newRevision}, the policy gets the next revision
+     * even when its text is as the file holds it (a stored run read another text under the revision it gives: the
+     * Problems panel's warning, which a new revision ends).
+     */
+    public static Saved save(Path workspace, String file, String base, String text, Map<String, String> env,
+                             boolean newRevision) throws EditRefusedException, IOException {
         String disk = Utf8Files.read(workspace.resolve(file));
         if (!LineEnds.toLf(disk).equals(LineEnds.toLf(base))) {
             throw new EditRefusedException(file + " changed on disk since it was read here: nothing was written. Load"
@@ -101,7 +111,7 @@ public final class ConfigFiles {
         }
         PolicyRevision.Raised raised = new PolicyRevision.Raised(LineEnds.toLf(text), 0);
         if (file.equals(named(workspace, "policy", "policy.yaml"))) {
-            raised = PolicyRevision.raised(LineEnds.toLf(disk), raised.text());
+            raised = PolicyRevision.raised(LineEnds.toLf(disk), raised.text(), newRevision);
         }
         List<InputError> added = problemsAdded(workspace, file, disk, raised.text(), env);
         if (!added.isEmpty()) return new Saved(added, null, 0);

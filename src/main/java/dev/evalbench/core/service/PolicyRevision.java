@@ -20,11 +20,12 @@ final class PolicyRevision {
     private PolicyRevision() {}
 
     /**
-     * {@code after} with its revision one more than {@code before}'s, when the texts differ and both give the same whole
-     * number; else {@code after} as it is (a text that does not read as YAML is left to the loader to refuse).
+     * {@code after} with its revision one more than {@code before}'s, when the texts differ (or {@code evenUnchanged}:
+     * a stored run read another text under this revision) and both give the same whole number; else {@code after} as
+     * it is (a text that does not read as YAML is left to the loader to refuse).
      */
-    static Raised raised(String before, String after) {
-        if (before.equals(after)) return new Raised(after, 0);
+    static Raised raised(String before, String after, boolean evenUnchanged) {
+        if (before.equals(after) && !evenUnchanged) return new Raised(after, 0);
         ScalarNode was = revision(compose(before));
         ScalarNode now = revision(compose(after));
         if (was == null || now == null || !was.getValue().equals(now.getValue())) return new Raised(after, 0);

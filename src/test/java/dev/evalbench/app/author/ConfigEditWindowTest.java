@@ -63,8 +63,9 @@ class ConfigEditWindowTest extends WindowTestBase {
 
     /**
      * A run's results keep the gates it was made with; its failing schema gate's menu opens gates.yaml at the gate's
-     * line, and once it is saved with a lower threshold, the run's tab offers the run judged with the gates as they are now (as {@code evalbench gate} judges it), without running it
-     * again, and back. The run is a real one from the command line into the window's history.
+     * line, and once it is saved with a lower threshold, the run's tab offers the run judged with the gates as they are
+     * now (as {@code evalbench gate} judges it), without running it again, and back. The run is a real one from the
+     * command line into the window's history.
      */
     @Test
     void aRunsResultsAreGatedWithTheGatesAsSavedNowOnAskingAndBack() throws Exception {

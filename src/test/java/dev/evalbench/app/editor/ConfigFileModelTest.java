@@ -77,6 +77,22 @@ class ConfigFileModelTest {
     }
 
     @Test
+    void aPolicyWarnedAboutIsSavedAsItIsWithTheNextRevision() throws Exception {
+        Path ws = gates.getParent();
+        ConfigFileModel policy = new ConfigFileModel(new SameThreadTaskRunner(), ws, "policy.yaml", Map.of(), () -> { }, null);
+        policy.open();
+        policy.save();
+        assertThat(policy.noticeProperty().get()).isEqualTo("No edits to save: policy.yaml reads as the file holds it.");
+
+        // The Problems panel warns that a run read another text under revision 1: Ctrl+S then needs no edit.
+        policy.revisionReusedProperty().set(true);
+        policy.save();
+        assertThat(Files.readString(ws.resolve("policy.yaml"))).contains("revision: 2\n");
+        assertThat(policy.textProperty().get()).as("the editor shows what was written").contains("revision: 2\n");
+        assertThat(policy.noticeProperty().get()).startsWith("Saved policy.yaml as revision 2");
+    }
+
+    @Test
     void revertAndDiscardGiveTheFilesTextBack() throws Exception {
         String was = Files.readString(gates);
         model.textProperty().set("gates: [");

@@ -134,6 +134,11 @@ class ConfigFilesTest {
         assertThat(text(file)).isEqualTo(mine);
         String schema = "schemas/classify.schema.json";
         assertThat(ConfigFiles.save(ws, schema, text(schema), text(schema) + "\n", Map.of()).revision()).isZero();
+
+        // A run read another text under revision 7 (edited outside the window): saved as it is, it gets the next one.
+        ConfigFiles.Saved raised = ConfigFiles.save(ws, file, mine, mine, Map.of(), true);
+        assertThat(raised.revision()).isEqualTo(8);
+        assertThat(text(file)).isEqualTo(mine.replace("revision: 7 ", "revision: 8 "));
     }
 
     @Test
