@@ -79,9 +79,10 @@ public final class RunFeature {
         HistoryViewModel historyVm = new HistoryViewModel(runner, history::store, gating, zone);
         // However the baseline moved (Tag main here, or `evalbench tag` in a terminal), open results re-gate.
         historyVm.setOnBaselineMoved(results::regateAll);
-        // The workspace read again (gates.yaml saved): each open run says whether its gates are still the workspace's.
+        // The workspace's gates changed (gates.yaml saved): each open run says whether its gates are still the workspace's.
+        // Not at every read of the workspace (a template saved): a re-gated table loses the gate row selected in it.
         session.workspaceProperty().addListener((o, was, now) -> {
-            if (now != null) results.regateAll();
+            if (now != null && (was == null || !now.gates().equals(was.gates()))) results.regateAll();
         });
         TabsFollowHistory.install(historyVm.rows(), results);
         HistoryView historyView = new HistoryView(historyVm, this::open, row -> resume(row), RunGating.BASELINE_TAG);
