@@ -43,6 +43,8 @@ public final class ConfigFileModel implements KeptEditsBar.Offering {
     private final javafx.beans.property.BooleanProperty revisionReused =
             new javafx.beans.property.SimpleBooleanProperty(this, "revisionReused");
     private final ObservableList<InputError> problems = FXCollections.observableArrayList();
+    private final ObservableList<dev.evalbench.core.compare.UnifiedLine> changes = FXCollections.observableArrayList();
+    private final dev.evalbench.app.fx.LatestOnly diffs;
     private boolean checking;
     private boolean checkAgain;
     private Runnable afterSave = () -> { };
@@ -61,6 +63,7 @@ public final class ConfigFileModel implements KeptEditsBar.Offering {
         this.file = file;
         this.env = env;
         this.saved = saved;
+        this.diffs = new dev.evalbench.app.fx.LatestOnly(runner);
         text.addListener((o, was, now) -> {
             dirty.set(!now.equals(savedText.get()));
             notice.set(""); // said of the text before this edit ("Saved …", "Not saved: … below")
@@ -189,6 +192,28 @@ public final class ConfigFileModel implements KeptEditsBar.Offering {
      */
     public javafx.beans.property.BooleanProperty revisionReusedProperty() {
         return revisionReused;
+    }
+
+    /**
+     * What the unsaved edits change in the file as saved, line by line with the words marked ({@link #changes()}),
+     * computed off the UI thread (a newer text's diff wins); none without edits.
+     */
+    public void diffUnsaved() {
+        String before = savedText.get();
+        String after = text.get();
+        if (before.equals(after)) {
+            diffs.cancelPending();
+            changes.clear();
+            return;
+        }
+        diffs.submit(() -> dev.evalbench.core.compare.UnifiedLine.of(
+                dev.evalbench.core.compare.OutputDiff.between(before, after).hunks(RevisionHistoryModel.CONTEXT)),
+                changes::setAll, e -> notice.set("Cannot show the changes: " + e.getMessage()));
+    }
+
+    /** The last {@link #diffUnsaved} of the edits: the file as saved, then the edits. */
+    public ObservableList<dev.evalbench.core.compare.UnifiedLine> changes() {
+        return changes;
     }
 
     /** Drops the unsaved edits: the text is the file's again. */

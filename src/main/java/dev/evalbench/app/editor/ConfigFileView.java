@@ -35,6 +35,7 @@ public final class ConfigFileView extends BorderPane implements dev.evalbench.ap
     private final CodeArea area = new CodeArea();
     private final FindBar find = new FindBar(area);
     private final VBox problemLines = new VBox(2);
+    private final javafx.scene.control.ToggleButton changesShown = new javafx.scene.control.ToggleButton("Unsaved changes");
     private final Consumer<InputError> openElsewhere;
     private List<Integer> tinted = List.of();
     private int marked = -1;
@@ -54,7 +55,7 @@ public final class ConfigFileView extends BorderPane implements dev.evalbench.ap
         area.editableProperty().bind(model.writingProperty().not());
         if (model.file().endsWith(".yaml") || model.file().endsWith(".yml")) YamlTyping.install(area, true);
         bindText();
-        setCenter(new VirtualizedScrollPane<>(area));
+        setCenter(textAndChanges());
         setTop(new VBox(toolBar(openOnDesktop), new KeptEditsBar(model), find));
         setBottom(underEditor());
         find.found().addListener((javafx.beans.InvalidationListener) o -> restyleText());
@@ -76,13 +77,50 @@ public final class ConfigFileView extends BorderPane implements dev.evalbench.ap
         Button revert = button("config-revert", "Revert", "fth-rotate-ccw", "Drops the unsaved edits: the file's text again");
         revert.setOnAction(e -> model.revert());
         revert.disableProperty().bind(model.dirtyProperty().not().or(model.writingProperty()));
+        changesShown.setId("config-changes");
+        changesShown.setGraphic(new FontIcon("fth-file-text"));
+        changesShown.setTooltip(new Tooltip("What your edits change in the file as saved, line by line"));
+        changesShown.setMinWidth(Region.USE_PREF_SIZE);
+        changesShown.disableProperty().bind(model.dirtyProperty().not());
         Button elsewhere = button("config-open-elsewhere", "Open in your editor", "fth-external-link",
                 "Opens " + model.file() + " with the desktop's application for it");
         elsewhere.setOnAction(e -> openOnDesktop.run());
-        HBox bar = new HBox(8, note, save, revert, elsewhere);
+        HBox bar = new HBox(8, note, save, revert, changesShown, elsewhere);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 8, 4, 8));
         return bar;
+    }
+
+    /**
+     * The text, and under it while "Unsaved changes" is down, what the edits change in the file as saved, as the
+     * revision history draws a diff: kept up to date as the author types; gone once the edits are saved or reverted.
+     */
+    private javafx.scene.Node textAndChanges() {
+        dev.evalbench.app.fx.UnifiedDiffView changes = new dev.evalbench.app.fx.UnifiedDiffView();
+        changes.setId("config-changes-diff");
+        changes.setPlaceholder("No unsaved edits: the editor holds the file as saved.");
+        model.changes().addListener((ListChangeListener<dev.evalbench.core.compare.UnifiedLine>) c ->
+                changes.show(model.changes()));
+        javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(new VirtualizedScrollPane<>(area));
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        Runnable diffIfShown = () -> {
+            if (changesShown.isSelected()) model.diffUnsaved();
+        };
+        model.textProperty().addListener((o, was, now) -> diffIfShown.run());
+        model.savedTextProperty().addListener((o, was, now) -> diffIfShown.run());
+        model.dirtyProperty().addListener((o, was, now) -> {
+            if (!now) changesShown.setSelected(false);
+        });
+        changesShown.selectedProperty().addListener((o, was, now) -> {
+            if (now) {
+                split.getItems().add(changes);
+                split.setDividerPositions(0.55);
+                model.diffUnsaved();
+            } else {
+                split.getItems().remove(changes);
+            }
+        });
+        return split;
     }
 
     private static Button button(String id, String text, String icon, String tip) {

@@ -50,6 +50,12 @@ class ConfigEditWindowTest extends WindowTestBase {
         select(area, "classification.category.accuracy, min: 0.85", "classification.category.accuracy, min: ".length(),
                 "classification.category.accuracy, min: 0.85".length());
         robot.write("0.8");
+        // What the edits change, before they are saved: the line as saved, then as edited.
+        robot.clickOn("#config-changes");
+        var changes = robot.lookup("#config-changes-diff").queryAs(dev.evalbench.app.fx.UnifiedDiffView.class);
+        waitFor(10, TimeUnit.SECONDS, () -> FxWait.read(() -> changes.lines().stream()
+                .anyMatch(l -> l.kind() == dev.evalbench.core.compare.UnifiedLine.Kind.ADDED && l.text().contains("min: 0.8}"))));
+        robot.clickOn(area);
         robot.push(KeyCode.CONTROL, KeyCode.S);
         waitFor(10, TimeUnit.SECONDS, () -> label("#config-notice").equals("Saved gates.yaml. The next run reads it."));
         assertThat(Files.readString(gates)).isEqualTo(was.replace("classification.category.accuracy, min: 0.85",

@@ -93,6 +93,20 @@ class ConfigFileModelTest {
     }
 
     @Test
+    void theUnsavedChangesAreTheFileAsSavedThenTheEdits() throws Exception {
+        model.textProperty().set(Files.readString(gates).replace("max_ms: 5000", "max_ms: 6000"));
+        model.diffUnsaved();
+
+        var changed = model.changes().stream().filter(l -> l.kind() != dev.evalbench.core.compare.UnifiedLine.Kind.SAME
+                && l.kind() != dev.evalbench.core.compare.UnifiedLine.Kind.GAP).map(l -> l.kind() + " " + l.text()).toList();
+        assertThat(changed).containsExactly("REMOVED   - {id: latency, kind: p95_latency, max_ms: 5000}",
+                "ADDED   - {id: latency, kind: p95_latency, max_ms: 6000}");
+        model.revert();
+        model.diffUnsaved();
+        assertThat(model.changes()).as("no edits, no changes").isEmpty();
+    }
+
+    @Test
     void revertAndDiscardGiveTheFilesTextBack() throws Exception {
         String was = Files.readString(gates);
         model.textProperty().set("gates: [");
