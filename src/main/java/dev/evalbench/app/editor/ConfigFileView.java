@@ -64,7 +64,7 @@ public final class ConfigFileView extends BorderPane implements dev.evalbench.ap
 
     private HBox toolBar(Runnable openOnDesktop) {
         // Short enough for one line beside the buttons: the tab names the file.
-        Label note = new Label("Ctrl+S saves the file once the workspace reads with it; a run reads it as saved.");
+        Label note = new Label("Ctrl+S saves it once the workspace accepts it; runs read it as saved.");
         note.setId("config-note");
         note.setWrapText(true);
         note.getStyleClass().add(Styles.TEXT_MUTED);

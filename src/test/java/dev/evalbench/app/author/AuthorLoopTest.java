@@ -322,7 +322,7 @@ class AuthorLoopTest extends TriageWindowTestBase {
         // It opens to be mended there: the note says how a save goes.
         assertThat(area.isEditable()).isTrue();
         assertThat(robot.lookup("#config-note").queryAs(Label.class).getText())
-                .startsWith("Ctrl+S saves the file once the workspace reads with it");
+                .startsWith("Ctrl+S saves it once the workspace accepts it");
         // The line is marked where the reader sees it, not only by the caret.
         waitFor(5, TimeUnit.SECONDS, () -> area.getParagraph(problem.line() - 1).getParagraphStyle().contains("problem-line"));
         waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#config-code .problem-line").tryQuery()
