@@ -72,6 +72,7 @@ final class OpenedRunTabs {
         Tab tab = new Tab("Read-only " + run.runId() + (run.label().contains(OpenFeature.NOT_AS_SIGNED)
                 ? " " + OpenFeature.NOT_AS_SIGNED : ""), view);
         gatesVm.setOnChosen(row -> dev.evalbench.app.results.ResultsTabs.followGate(vm, window, tab, row));
+        dev.evalbench.app.results.ResultsTabs.keepFollowing(vm, window, tab, gatesVm);
         tab.setId("opened-tab-" + run.runId());
         tab.setTooltip(new Tooltip(run.label()));
         // The selected case, masked with the open workspace's values in a task (the mask is built once for each

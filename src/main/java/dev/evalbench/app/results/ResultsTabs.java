@@ -87,6 +87,22 @@ public final class ResultsTabs {
         window.showDetail(tab, new GateDetail(row));
     }
 
+    /**
+     * The run gated again (the baseline moved, the gates edited): a gate the results follow is followed anew, its cases
+     * and, while the detail pane shows it, its detail as the gates now judge it (the pane kept "FAIL, ≥ 99.0%" beside a
+     * table that read "pass, ≥ 98.0%").
+     */
+    public static void keepFollowing(ResultsViewModel vm, MainWindow window, Tab tab, GatesViewModel gates) {
+        gates.rows().addListener((ListChangeListener<GateRow>) c -> {
+            CaseFilter.Scope scope = vm.scopeProperty().get();
+            if (scope == null) return;
+            gates.rows().stream().filter(r -> r.id().equals(scope.name())).findFirst().ifPresent(row -> {
+                vm.scopeProperty().set(new CaseFilter.Scope(row.id(), row.cases()));
+                if (window.detailOf(tab) instanceof GateDetail) window.showDetail(tab, new GateDetail(row));
+            });
+        });
+    }
+
     /** Closes every results tab (another workspace, another history, was opened). */
     public void closeAll() {
         window.tabs().getTabs().removeAll(new java.util.ArrayList<>(open.values()));
@@ -142,6 +158,7 @@ public final class ResultsTabs {
         ResultsView view = new ResultsView(vm, new GatesView(gatesVm));
         Tab tab = new Tab("Results " + RunTime.of(startedAt, zone), view);
         gatesVm.setOnChosen(row -> followGate(vm, window, tab, row));
+        keepFollowing(vm, window, tab, gatesVm);
         tab.setId("results-tab-" + runId);
         dev.evalbench.app.shell.TabMemory.remember(tab, "run", runId);
         tab.setTooltip(new Tooltip("Run " + runId));

@@ -283,6 +283,11 @@ public final class MainWindow {
         if (owner.isSelected()) setDetail(view);
     }
 
+    /** What {@code owner}'s tab shows in the detail pane, or null for the empty hint. FX thread. */
+    public Node detailOf(Tab owner) {
+        return (Node) owner.getProperties().get(DETAIL);
+    }
+
     /**
      * Takes {@code shown} out of {@code owner}'s detail when it is what the tab shows (a case's pane whose case left
      * the selection), leaving any other detail: a gate chosen meanwhile narrows the table, which drops the selected

@@ -112,6 +112,8 @@ class ConfigEditWindowTest extends WindowTestBase {
         waitFor(20, TimeUnit.SECONDS, () -> label("#gates-headline")
                 .equals("With the gates as they are now: FAILED: 1 of 9 gates failed"));
         assertThat(label("#gates-baseline")).startsWith("Not the gates this run was made with");
+        // The schema gate chosen before (its row clicked) is followed anew: its detail as the gates now judge it.
+        waitFor(10, TimeUnit.SECONDS, () -> label("#gate-detail-title").startsWith("pass  schema"));
         assertThat(FxWait.read(now::getText)).isEqualTo("Back to the run's own gates");
         robot.clickOn(now);
         waitFor(20, TimeUnit.SECONDS, () -> label("#gates-headline").equals("FAILED: 2 of 9 gates failed"));
