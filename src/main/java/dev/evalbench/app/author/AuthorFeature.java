@@ -199,7 +199,14 @@ public final class AuthorFeature {
                 editor.textProperty().get(), editor.savedTextProperty().get())).toList());
         configs.forEach(c -> unsaved.add(new Unsaved(c.absolutePath(), c.textProperty().get(), c.savedTextProperty().get())));
         java.time.Instant now = java.time.Instant.now();
+        var ws = wb.session().workspace();
         return () -> unsaved.forEach(edits -> {
+            // Kept outside the workspace, by nobody's choice: never a copy of a configured API key pasted into the text.
+            if (dev.evalbench.core.service.ConfiguredKeys.foundIn(ws, wb.env(), edits.text())) {
+                System.err.println("evalbench: the unsaved edits of " + edits.file() + " hold a configured API key:"
+                        + " not kept");
+                return;
+            }
             try {
                 wb.kept().keep(edits.file(), edits.text(), edits.base(), now);
             } catch (IOException e) {

@@ -132,7 +132,7 @@ public final class Router implements RouteCaller {
      * Every key and secret header value the workspace's routes name that is set in the environment: a model may echo any of them,
      * not only its own route's.
      */
-    private static KeyScrubber configuredKeys(Workspace workspace, Map<String, String> env) {
+    public static KeyScrubber configuredKeys(Workspace workspace, Map<String, String> env) {
         List<String> values = new ArrayList<>();
         for (RouteSpec spec : workspace.routes().values()) {
             if (spec.apiKeyEnv() != null && env.get(spec.apiKeyEnv()) != null) {

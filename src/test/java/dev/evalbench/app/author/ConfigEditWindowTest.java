@@ -191,6 +191,30 @@ class ConfigEditWindowTest extends WindowTestBase {
         waitFor(5, TimeUnit.SECONDS, () -> "gates.yaml *".equals(FxWait.read(() -> selectedTab().getText())));
     }
 
+    /**
+     * Edits that hold a configured API key (pasted into a comment) are not kept at such a stop: the workbench writes no
+     * copy of a key outside the workspace by nobody's choice.
+     */
+    @Test
+    void editsHoldingAConfiguredKeyAreNotKeptAtAStop() throws Exception {
+        String key = "sk-live-4f9a8b7c6d5e4f3a2b1c0d9e";
+        fixture = WorkbenchFixture.ofSample(temp).start(java.util.Map.of("OPENAI_API_KEY", key));
+        waitFor(20, TimeUnit.SECONDS, () -> fixture.workbench().session().workspace() != null);
+        CodeArea area = openGates();
+        typeAtTheTop(area, "# the key for later: " + key + "\n");
+
+        fixture.stop();
+        dev.evalbench.app.WorkbenchApp.awaitSettingsSaved();
+        Path recovery = fixture.settings.resolveSibling("recovery");
+        if (Files.isDirectory(recovery)) {
+            try (var kept = Files.list(recovery)) {
+                assertThat(kept.toList()).as("nothing kept").isEmpty();
+            }
+        }
+        assertThat(Files.readString(fixture.workspace.resolve("gates.yaml"))).doesNotContain(key);
+        fixture.start(); // as the other tests leave it, for the closing check
+    }
+
     /** The sample's window with gates.yaml opened from the tree by keys (below the tree's fold); its text area. */
     private CodeArea gatesOpened() throws Exception {
         fixture = WorkbenchFixture.ofSample(temp).start();
@@ -218,7 +242,12 @@ class ConfigEditWindowTest extends WindowTestBase {
 
     /** Types {@code text} at the start of the file, and waits for the tab to say it has unsaved edits. */
     private void typeAtTheTop(CodeArea area, String text) throws Exception {
-        robot.interact(() -> area.moveTo(0));
+        // The keyboard in the text first: a loaded CI run typed while the tree still had it, and the text stayed as read.
+        robot.interact(() -> {
+            area.requestFocus();
+            area.moveTo(0);
+        });
+        waitFor(5, TimeUnit.SECONDS, () -> FxWait.read(area::isFocused));
         robot.write(text);
         waitFor(5, TimeUnit.SECONDS, () -> "gates.yaml *".equals(FxWait.read(() -> selectedTab().getText())));
     }
