@@ -23,10 +23,11 @@ import org.fxmisc.richtext.LineNumberFactory;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * A configuration file's editor ({@link ConfigFileModel}): the file in the monospace face with line numbers, Save,
- * Revert and "Open in your editor" above it, and under it what the last action said and the problems the unsaved text
- * would add, each in {@code validate}'s words; a click on one takes the caret to its line (or opens the file it names),
- * and their lines are tinted. A YAML file types as YAML ({@link YamlTyping}). FX thread only.
+ * A configuration file's editor ({@link ConfigFileModel}): the file in the monospace face with line numbers, its keys
+ * and comments coloured ({@link ConfigHighlighter}); Save, Revert, Unsaved changes (a diff under the text) and "Open in
+ * your editor" above it, with the offer of edits kept at the last stop; under it what the last action said and the
+ * problems the unsaved text would add, each in {@code validate}'s words: a click on one takes the caret to its line (or
+ * opens the file it names), and their lines are tinted. A YAML file types as YAML ({@link YamlTyping}). FX thread only.
  */
 public final class ConfigFileView extends BorderPane implements dev.evalbench.app.fx.Filterable {
     /** At most this many problems are listed (an edit that breaks the manifest can make every file fail). */
@@ -39,6 +40,8 @@ public final class ConfigFileView extends BorderPane implements dev.evalbench.ap
     private final Consumer<InputError> openElsewhere;
     private List<Integer> tinted = List.of();
     private int marked = -1;
+    /** A YAML file, not a JSON one (a schema): how it types and what its keys and comments look like. */
+    private final boolean yaml;
 
     /**
      * @param openOnDesktop opens the file in the desktop's editor for it
@@ -47,13 +50,14 @@ public final class ConfigFileView extends BorderPane implements dev.evalbench.ap
     public ConfigFileView(ConfigFileModel model, Runnable openOnDesktop, Consumer<InputError> openProblem) {
         this.model = model;
         this.openElsewhere = openProblem;
+        this.yaml = !model.file().toLowerCase(java.util.Locale.ROOT).endsWith(".json");
         getStylesheets().add(ConfigFileView.class.getResource("editor.css").toExternalForm());
         area.getStyleClass().add("config-code");
         area.setId("config-code");
         area.setParagraphGraphicFactory(LineNumberFactory.get(area));
         // Not typed in while a save is written: the text written (a policy's raised revision) comes back into it.
         area.editableProperty().bind(model.writingProperty().not());
-        if (model.file().endsWith(".yaml") || model.file().endsWith(".yml")) YamlTyping.install(area, true);
+        if (yaml) YamlTyping.install(area, true);
         bindText();
         setCenter(textAndChanges());
         setTop(new VBox(toolBar(openOnDesktop), new KeptEditsBar(model), find));
@@ -213,7 +217,6 @@ public final class ConfigFileView extends BorderPane implements dev.evalbench.ap
     /** Keys and comments in colour ({@link ConfigHighlighter}), the find bar's occurrences tinted over them. */
     private void restyleText() {
         if (area.getLength() == 0) return;
-        boolean yaml = !model.file().endsWith(".json");
         area.setStyleSpans(0, FindTint.over(ConfigHighlighter.styles(area.getText(), yaml), find.found()));
     }
 

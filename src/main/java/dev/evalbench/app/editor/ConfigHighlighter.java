@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.fxmisc.richtext.model.StyleSpans;
-import org.fxmisc.richtext.model.StyleSpansBuilder;
 
 /**
  * The style classes of a configuration file's text, in the template editor's colours: keys ({@code yaml-key}: a YAML
@@ -25,27 +24,15 @@ final class ConfigHighlighter {
     private ConfigHighlighter() {}
 
     static StyleSpans<Collection<String>> styles(String text, boolean yaml) {
-        String[] kinds = new String[text.length()];
+        int[] kinds = new int[text.length()];
         Matcher keys = (yaml ? YAML_KEY : JSON_KEY).matcher(text);
-        while (keys.find()) fill(kinds, keys.start(1), keys.end(1), KEY);
+        while (keys.find()) fill(kinds, keys.start(1), keys.end(1), 1);
         if (yaml) markComments(text, kinds);
-        StyleSpansBuilder<Collection<String>> spans = new StyleSpansBuilder<>();
-        if (text.isEmpty()) {
-            spans.add(List.of(), 0);
-            return spans.create();
-        }
-        int runStart = 0;
-        for (int i = 1; i <= text.length(); i++) {
-            if (i == text.length() || kinds[i] != kinds[runStart]) {
-                spans.add(kinds[runStart] == null ? List.of() : List.of(kinds[runStart]), i - runStart);
-                runStart = i;
-            }
-        }
-        return spans.create();
+        return StyleRuns.of(kinds, kind -> kind == 0 ? List.of() : List.of(kind == 1 ? KEY : COMMENT));
     }
 
     /** Each line's comment, outside single and double quotes. */
-    private static void markComments(String text, String[] kinds) {
+    private static void markComments(String text, int[] kinds) {
         char quote = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -58,13 +45,13 @@ final class ConfigHighlighter {
             } else if (c == '#' && (i == 0 || Character.isWhitespace(text.charAt(i - 1)))) {
                 int end = text.indexOf('\n', i);
                 if (end < 0) end = text.length();
-                fill(kinds, i, end, COMMENT);
+                fill(kinds, i, end, 2);
                 i = end - 1;
             }
         }
     }
 
-    private static void fill(String[] kinds, int from, int to, String kind) {
+    private static void fill(int[] kinds, int from, int to, int kind) {
         for (int i = from; i < to; i++) kinds[i] = kind;
     }
 }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.fxmisc.richtext.model.StyleSpans;
-import org.fxmisc.richtext.model.StyleSpansBuilder;
 
 /**
  * The style classes of a prompt file's text: YAML keys and comments, Jinja tags ({@code {% %}}), expressions
@@ -41,19 +40,7 @@ final class JinjaHighlighter {
         for (UndefinedVariables.Undefined u : undefined) {
             if (u.end() <= text.length()) set(bits, u.start(), u.end(), 6);
         }
-        StyleSpansBuilder<Collection<String>> spans = new StyleSpansBuilder<>();
-        if (text.isEmpty()) {
-            spans.add(List.of(), 0);
-            return spans.create();
-        }
-        int runStart = 0;
-        for (int i = 1; i <= text.length(); i++) {
-            if (i == text.length() || bits[i] != bits[runStart]) {
-                spans.add(classes(bits[runStart]), i - runStart);
-                runStart = i;
-            }
-        }
-        return spans.create();
+        return StyleRuns.of(bits, JinjaHighlighter::classes);
     }
 
     private static void mark(int[] bits, Matcher m, int group, int kind) {

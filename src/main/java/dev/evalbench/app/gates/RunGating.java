@@ -110,11 +110,7 @@ public final class RunGating {
         if (open == null || run.header().workspace() != null && !run.header().workspace().equals(open.name())) {
             throw new IllegalStateException("the open workspace is not this run's: its gates are no gates for it");
         }
-        Optional<String> baselineId = gatedAlone(run.header()) ? Optional.empty()
-                : store.resolve(BASELINE_TAG).filter(id -> !id.equals(run.id()));
-        RunCases baseline = baselineId.isPresent() ? baseline(store, baselineId.get()) : null;
-        GateReport report = new GateService().gate(open, run, baseline);
-        return GatedRun.of(run, report, baseline == null ? null : BASELINE_TAG, open, FROM_OPEN_NOW);
+        return againstTheBaseline(store, run, open, FROM_OPEN_NOW);
     }
 
     /**
@@ -154,6 +150,11 @@ public final class RunGating {
             }
             if (recorded != null) return againstTheReport(store, run, ws, recorded, from);
         }
+        return againstTheBaseline(store, run, ws, from);
+    }
+
+    /** {@code run} held to {@code ws}'s gates against the run tagged main (none for a run gated alone, or for main). */
+    private GatedRun againstTheBaseline(RunStore store, RunCases run, Workspace ws, String from) throws Exception {
         Optional<String> baselineId = gatedAlone(run.header()) ? Optional.empty()
                 : store.resolve(BASELINE_TAG).filter(id -> !id.equals(run.id()));
         RunCases baseline = baselineId.isPresent() ? baseline(store, baselineId.get()) : null;

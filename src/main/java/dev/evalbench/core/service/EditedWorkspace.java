@@ -65,7 +65,7 @@ final class EditedWorkspace {
         public byte[] read(String relativePath) throws IOException {
             // As the disk's reader gives a file: each \r\n as \n.
             if (!relativePath.equals(file)) return disk.read(relativePath);
-            return text.replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8);
+            return dev.evalbench.core.text.LineEnds.toLf(text).getBytes(StandardCharsets.UTF_8);
         }
 
         @Override public boolean exists(String relativePath) { return relativePath.equals(file) || disk.exists(relativePath); }

@@ -21,12 +21,13 @@ import org.junit.jupiter.api.Test;
  */
 @dev.evalbench.app.SharesFxToolkit
 class ConfigEditWindowTest extends WindowTestBase {
+    /** The sample's gates.yaml, and its text when {@link #gatesOpened} opened it. */
+    private Path gates;
+    private String was;
 
     @Test
     void aGatesThresholdIsEditedATypoRefusedAndTheWorkspaceReadsTheSave() throws Exception {
         CodeArea area = gatesOpened();
-        Path gates = fixture.workspace.resolve("gates.yaml");
-        String was = Files.readString(gates);
 
         // A typo in a suite's name: said under the text as it is typed, in validate's words, its line tinted.
         select(area, "suite: triage, metric: classification", "suite: triage".length() - 1, "suite: triage".length());
@@ -123,8 +124,6 @@ class ConfigEditWindowTest extends WindowTestBase {
     @Test
     void closingTheTabOfAnEditedFileAsksFirst() throws Exception {
         CodeArea area = gatesOpened();
-        Path gates = fixture.workspace.resolve("gates.yaml");
-        String was = Files.readString(gates);
         typeAtTheTop(area, "# reviewed\n");
 
         robot.push(KeyCode.CONTROL, KeyCode.W);
@@ -148,8 +147,6 @@ class ConfigEditWindowTest extends WindowTestBase {
     @Test
     void quittingWithEditsSavesThemOnAskingAndCloses() throws Exception {
         CodeArea area = gatesOpened();
-        Path gates = fixture.workspace.resolve("gates.yaml");
-        String was = Files.readString(gates);
         typeAtTheTop(area, "# reviewed before the release\n");
 
         robot.push(KeyCode.CONTROL, KeyCode.Q);
@@ -169,8 +166,6 @@ class ConfigEditWindowTest extends WindowTestBase {
     @Test
     void editsOfAStoppedAppAreKeptAndRestoredAtTheNextStart() throws Exception {
         CodeArea area = gatesOpened();
-        Path gates = fixture.workspace.resolve("gates.yaml");
-        String was = Files.readString(gates);
         typeAtTheTop(area, "# draft\n");
 
         fixture.stop();
@@ -219,6 +214,8 @@ class ConfigEditWindowTest extends WindowTestBase {
     private CodeArea gatesOpened() throws Exception {
         fixture = WorkbenchFixture.ofSample(temp).start();
         waitFor(20, TimeUnit.SECONDS, () -> fixture.workbench().session().workspace() != null);
+        gates = fixture.workspace.resolve("gates.yaml");
+        was = Files.readString(gates);
         return openGates();
     }
 
