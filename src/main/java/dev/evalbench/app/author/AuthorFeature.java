@@ -194,10 +194,16 @@ public final class AuthorFeature {
         // under the running window has none to give).
         List<TemplateEditorModel> dirty = files.dirtyEditors();
         List<dev.evalbench.app.editor.ConfigFileModel> configs = files.dirtyConfigs();
-        if (dirty.isEmpty() && configs.isEmpty()) return () -> { };
+        var cases = files.dirtyCases();
+        if (dirty.isEmpty() && configs.isEmpty() && cases.isEmpty()) return () -> { };
         List<Unsaved> unsaved = new ArrayList<>(dirty.stream().map(editor -> new Unsaved(editor.absolutePath(),
-                editor.textProperty().get(), editor.savedTextProperty().get())).toList());
-        configs.forEach(c -> unsaved.add(new Unsaved(c.absolutePath(), c.textProperty().get(), c.savedTextProperty().get())));
+                editor.textProperty().get(), editor.savedTextProperty().get(), null)).toList());
+        configs.forEach(c -> unsaved.add(new Unsaved(c.absolutePath(), c.textProperty().get(), c.savedTextProperty().get(), null)));
+        Path folder = wb.session().folder();
+        cases.forEach((file, edit) -> {
+            var typed = edit.typed();
+            unsaved.add(new Unsaved(folder.resolve(file).toAbsolutePath(), typed.text(), typed.lineRead(), typed.at()));
+        });
         java.time.Instant now = java.time.Instant.now();
         var ws = wb.session().workspace();
         return () -> unsaved.forEach(edits -> {
@@ -208,15 +214,19 @@ public final class AuthorFeature {
                 return;
             }
             try {
-                wb.kept().keep(edits.file(), edits.text(), edits.base(), now);
+                if (edits.caseAt() == null) wb.kept().keep(edits.file(), edits.text(), edits.base(), now);
+                else wb.kept().keepCase(edits.file(), edits.caseAt(), edits.text(), edits.base(), now);
             } catch (IOException e) {
                 System.err.println("evalbench: could not keep the unsaved edits of " + edits.file() + ": " + e.getMessage());
             }
         });
     }
 
-    /** An editor's unsaved text, and the file's text it was edited from. */
-    private record Unsaved(java.nio.file.Path file, String text, String base) {}
+    /**
+     * An editor's unsaved text, and the file's text it was edited from; for a dataset's case, where the case goes
+     * ({@code caseAt}) and its line as read ({@code base}; null for a new case).
+     */
+    private record Unsaved(Path file, String text, String base, dev.evalbench.app.editor.KeptEdits.CaseAt caseAt) {}
 
     /** The tree's "Show in folder": the desktop's file manager opens {@code folder} of the open workspace. */
     private void showFolder(String folder) {

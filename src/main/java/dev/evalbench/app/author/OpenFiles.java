@@ -173,7 +173,7 @@ final class OpenFiles {
         CaseEditModel edits = new CaseEditModel(wb.runner(), wb.session().folder(), file, wb.env(), () -> {
             model.load();
             wb.session().reload();
-        });
+        }, wb.kept());
         Path path = wb.session().folder().resolve(file);
         view.enableEditing(edits, () -> wb.window().openOnDesktop(path, "in its editor", wb.runner()), wb.window()::status);
         Tab tab = add(key, Path.of(file).getFileName() + " (cases)", view, false);
@@ -189,6 +189,7 @@ final class OpenFiles {
         });
         datasets.put(key, new OpenDataset(model, view, edits));
         model.load();
+        edits.lookForKept();
     }
 
     private void openConfig(String file, int line, int column) {
@@ -308,8 +309,16 @@ final class OpenFiles {
 
     /** Whether any open file has edits not saved: a template, a configuration file, a case open to edit. */
     boolean anyUnsaved() {
-        return !dirtyEditors().isEmpty() || !dirtyConfigs().isEmpty()
-                || datasets.values().stream().anyMatch(d -> d.edits().dirty());
+        return !dirtyEditors().isEmpty() || !dirtyConfigs().isEmpty() || !dirtyCases().isEmpty();
+    }
+
+    /** The datasets' case edits typed in, by the dataset's file, in the order their tabs were opened. */
+    Map<String, CaseEditModel> dirtyCases() {
+        Map<String, CaseEditModel> dirty = new LinkedHashMap<>();
+        datasets.forEach((key, d) -> {
+            if (d.edits().dirty()) dirty.put(key.substring(DATASET.length()), d.edits());
+        });
+        return dirty;
     }
 
     /** The files whose unsaved edits a run leaves out (it reads the files as saved): templates and configuration files. */
@@ -324,11 +333,7 @@ final class OpenFiles {
      * first Cancel), before the window closes or another workspace opens. True when none was typed in.
      */
     private boolean discardCaseEdits() {
-        for (Map.Entry<String, OpenDataset> e : datasets.entrySet()) {
-            CaseEditModel edit = e.getValue().edits();
-            if (edit.dirty() && !unsaved.discardCase(e.getKey().substring(DATASET.length()), edit.subject())) return false;
-        }
-        return true;
+        return dirtyCases().entrySet().stream().allMatch(e -> unsaved.discardCase(e.getKey(), e.getValue().subject()));
     }
 
     /**
@@ -383,15 +388,6 @@ final class OpenFiles {
     private static void caretTo(TemplateEditorView view, int line, int column) {
         if (line > 0) view.moveTo(line, column);
         else view.focusEditor();
-    }
-
-    /** Runs {@code then} once, at the first change of an editor's text: once its file has been read. */
-    private record OnceRead(Runnable then) implements javafx.beans.value.ChangeListener<String> {
-        @Override
-        public void changed(javafx.beans.value.ObservableValue<? extends String> o, String was, String now) {
-            o.removeListener(this);
-            then.run();
-        }
     }
 
     Consumer<String> opener() {

@@ -1,7 +1,11 @@
 package dev.evalbench.app.dataset;
 
+import dev.evalbench.app.editor.KeptEdits;
+import dev.evalbench.app.editor.KeptEditsBar;
+import dev.evalbench.app.editor.KeptEditsOffer;
 import dev.evalbench.app.fx.BackgroundTask;
 import dev.evalbench.app.fx.TaskRunner;
+import dev.evalbench.core.json.Digests;
 import dev.evalbench.core.service.EditRefusedException;
 import dev.evalbench.core.service.CaseLines;
 import dev.evalbench.core.service.EvalSetVersions;
@@ -24,9 +28,10 @@ import javafx.beans.property.StringProperty;
  * The view model of a case edited, or added, in a dataset's tab: the case's line as indented JSON to type in, saved
  * back as one line through {@link CaseLines} (which refuses what the workspace would refuse, and a line changed on disk
  * meanwhile), then a sentence on what was saved and the eval set version to raise. Reading and saving go through the
- * task runner; one edit at a time. UI thread only.
+ * task runner; one edit at a time. The edit typed when the workbench stopped without asking ({@link #typed}) is kept
+ * outside the workspace and offered when the dataset's tab opens again ({@link #lookForKept}). UI thread only.
  */
-public final class CaseEditModel {
+public final class CaseEditModel implements KeptEditsBar.Offering {
     private final TaskRunner runner;
     private final Path workspace;
     private final String file;
@@ -49,14 +54,22 @@ public final class CaseEditModel {
     /** The text as the edit began, to tell typing from none; and what the edit is of, in a sentence's words. */
     private String shown = "";
     private String subject = "";
+    private final KeptEditsOffer offer;
+    /** The kept case's line as the file holds it now (null: a new case, or a line the file no longer has). */
+    private String keptLineNow;
 
-    /** @param onSaved called after a save is written (the table and the workspace are read again) */
-    public CaseEditModel(TaskRunner runner, Path workspace, String file, Map<String, String> env, Runnable onSaved) {
+    /**
+     * @param onSaved called after a save is written (the table and the workspace are read again)
+     * @param kept    where the workbench keeps an edit at a stop nobody was asked about; null: none offered
+     */
+    public CaseEditModel(TaskRunner runner, Path workspace, String file, Map<String, String> env, Runnable onSaved,
+                         KeptEdits kept) {
         this.runner = runner;
         this.workspace = workspace;
         this.file = file;
         this.env = env;
         this.onSaved = onSaved;
+        this.offer = new KeptEditsOffer(runner, kept, workspace.resolve(file));
     }
 
     /** Opens {@code row}'s line to edit, as the file holds it (restricted values included: it is the author's file). */
@@ -222,6 +235,87 @@ public final class CaseEditModel {
                 .map(v -> "suite " + v.getKey() + " says version \"" + v.getValue() + "\"").collect(Collectors.joining(", "));
         return " In evalbench.yaml " + versions + ": give it a new one (New version…) when your edits are done, so the"
                 + " history, reports and comparisons tell the two eval sets apart.";
+    }
+
+    /** The edit as typed, and where it goes, to keep at a stop nobody was asked about; null when nothing was typed. */
+    public Typed typed() {
+        return dirty() ? new Typed(new KeptEdits.CaseAt(line, heading.get(), subject), text.get(), opened) : null;
+    }
+
+    /** An edit typed: where it goes, its text, and the line's text as read (null for a new case). */
+    public record Typed(KeptEdits.CaseAt at, String text, String lineRead) {}
+
+    /** Looks for an edit kept for this dataset at the last stop, and offers it ({@link #offeredProperty()}). */
+    public void lookForKept() {
+        BackgroundTask.of(() -> {
+            KeptEdits.Kept found = offer.find(null);
+            if (found == null || found.caseAt() == null) return null;
+            int at = found.caseAt().line();
+            String lineNow = null;
+            if (at > 0) {
+                try {
+                    lineNow = CaseLines.line(workspace, file, at);
+                } catch (java.io.IOException gone) {
+                    // The file is shorter now: restored, the case goes after the last line.
+                }
+            }
+            return new Found(found, lineNow);
+        }).onSuccess(found -> {
+            keptLineNow = found == null ? null : found.lineNow();
+            offer.offer(found == null ? null : found.kept());
+        }).onFailure(e -> saved.set("Cannot read the edit kept for " + file + ": " + e.getMessage())).executeWith(runner);
+    }
+
+    /** An edit kept for this dataset, and its line's text now (null: a new case, or a line no longer there). */
+    private record Found(KeptEdits.Kept kept, String lineNow) {}
+
+    @Override
+    public String offeredSentence(KeptEdits.Kept kept) {
+        KeptEdits.CaseAt at = kept.caseAt();
+        String where = "";
+        if (at.line() > 0 && keptLineNow == null) {
+            where = " Line " + at.line() + " is no longer in the file: restored, the case is saved after the last line.";
+        } else if (at.line() > 0 && !Digests.sha256(keptLineNow).equals(kept.baseSha256())) {
+            where = " Line " + at.line() + " has changed since: saving the restored edit writes over its new text.";
+        }
+        String what = at.line() > 0 ? at.subject() : "a new case";
+        return "An unsaved edit of " + what + " of " + file + KeptEditsBar.keptWhen(kept).replace(" were kept", " was kept")
+                + " Restore it under the table (still unsaved), or discard it." + where;
+    }
+
+    /** The offered edit opens under the table, unsaved, as it was typed; it is no longer kept. */
+    @Override
+    public void restoreKept() {
+        KeptEdits.Kept kept = offer.offeredProperty().get();
+        if (kept == null || busy.get()) return;
+        if (dirty()) {
+            saved.set("Save or cancel the edit of " + subject + " first: the kept edit stays offered.");
+            return;
+        }
+        KeptEdits.CaseAt at = kept.caseAt();
+        String lineNow = keptLineNow;
+        offer.restore(typedText -> {
+            if (at.line() > 0 && lineNow != null) {
+                show(at.line(), lineNow, at.heading(), at.subject(), CaseLines.indented(lineNow));
+            } else {
+                show(0, null, "New case · after the last line of " + file, "the new case", "");
+            }
+            text.set(typedText);
+            error.set("");
+            errorLine.set(0);
+            saved.set("");
+            editing.set(true);
+        }, saved::set);
+    }
+
+    @Override
+    public void discardKept() {
+        offer.discard(saved::set);
+    }
+
+    @Override
+    public javafx.beans.property.ReadOnlyObjectProperty<KeptEdits.Kept> offeredProperty() {
+        return offer.offeredProperty();
     }
 
     public BooleanProperty editingProperty() { return editing; }

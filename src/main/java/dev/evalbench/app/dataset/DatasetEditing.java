@@ -47,6 +47,8 @@ final class DatasetEditing {
         SavedLine saved = new SavedLine(edits, model);
         FlowPane actions = actions(saved, openElsewhere);
         view.top().getChildren().add(0, actions);
+        // Above the actions: an edit kept at the last stop, offered until restored or discarded.
+        view.top().getChildren().add(0, new dev.evalbench.app.editor.KeptEditsBar(edits));
         view.top().getChildren().add(saved);
         view.center().getChildren().add(new CaseEditPane(edits));
         menuItems();

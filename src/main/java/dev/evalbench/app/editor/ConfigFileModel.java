@@ -29,7 +29,7 @@ import javafx.collections.ObservableList;
  * write goes through the task runner. Edits kept at a stop nobody was asked about are offered when it opens again, as a
  * template's are ({@link KeptEditsOffer}). UI thread only.
  */
-public final class ConfigFileModel implements KeptEditsBar.Offering {
+public final class ConfigFileModel implements KeptEditsBar.FileOffering {
     private final TaskRunner runner;
     private final Path workspace;
     private final String file;

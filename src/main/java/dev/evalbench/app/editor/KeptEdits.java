@@ -17,19 +17,28 @@ import java.util.Optional;
  * logs out, Ctrl-C in the terminal that started it): one file per template under the user's config folder
  * ({@code recovery/}, never the workspace, which is a git work tree), named by a digest of the template's path
  * and holding that path, when they were kept and the text. The editor offers them the next time it opens that
- * template. Blocking file work: never on the FX thread. Stateless; thread-safe as the file system is.
+ * template. A dataset's are the one case open to edit in its tab ({@link #keepCase}): its text, and where it goes.
+ * Blocking file work: never on the FX thread. Stateless; thread-safe as the file system is.
  */
 public final class KeptEdits {
     /**
      * Edits kept for a template: its text as it was in the editor, when, and the SHA-256 of the file the edits were
-     * made to (null in a file kept without it), so that the editor can say when the file has changed since.
+     * made to (null in a file kept without it), so that the editor can say when the file has changed since. For a
+     * dataset's case, {@code caseAt} says which (null for a whole file's edits), and the SHA-256 is of its line as read
+     * (null for a new case).
      */
-    public record Kept(String text, Instant keptAt, String baseSha256) {
+    public record Kept(String text, Instant keptAt, String baseSha256, CaseAt caseAt) {
         /** Whether the file now holding {@code current} is not the one these edits were made to. */
         public boolean madeToAnotherVersion(String current) {
             return baseSha256 != null && !baseSha256.equals(Digests.sha256(current));
         }
     }
+
+    /**
+     * Where a dataset's kept case goes: the line it was read from (0: a new case, after the last line), the edit's
+     * heading and what a sentence calls it ("case t002", "the new case").
+     */
+    public record CaseAt(int line, String heading, String subject) {}
 
     private final Path folder;
 
@@ -43,10 +52,24 @@ public final class KeptEdits {
      * replacing any kept before.
      */
     public void keep(Path template, String text, String base, Instant now) throws IOException {
-        ObjectNode node = Json.MAPPER.createObjectNode().put("file", template.toString()).put("kept_at", now.toString())
-                .put("base_sha256", Digests.sha256(base)).put("text", text);
+        write(template, Json.MAPPER.createObjectNode().put("file", template.toString()).put("kept_at", now.toString())
+                .put("base_sha256", Digests.sha256(base)).put("text", text));
+    }
+
+    /**
+     * Keeps {@code text} as the unsaved edit of one case of {@code dataset} (absolute), read from {@code line}'s text
+     * {@code lineRead} (null for a new case), replacing any kept before for that dataset.
+     */
+    public void keepCase(Path dataset, CaseAt at, String text, String lineRead, Instant now) throws IOException {
+        ObjectNode node = Json.MAPPER.createObjectNode().put("file", dataset.toString()).put("kept_at", now.toString());
+        if (lineRead != null) node.put("base_sha256", Digests.sha256(lineRead));
+        node.putObject("case").put("line", at.line()).put("heading", at.heading()).put("subject", at.subject());
+        write(dataset, node.put("text", text));
+    }
+
+    private void write(Path file, ObjectNode node) throws IOException {
         Files.createDirectories(folder);
-        AtomicFiles.write(fileOf(template), Json.MAPPER.writeValueAsBytes(node));
+        AtomicFiles.write(fileOf(file), Json.MAPPER.writeValueAsBytes(node));
     }
 
     /**
@@ -62,7 +85,10 @@ public final class KeptEdits {
                 return Optional.empty();
             }
             String base = node.path("base_sha256").isTextual() ? node.get("base_sha256").asText() : null;
-            return Optional.of(new Kept(node.get("text").asText(), Instant.parse(node.path("kept_at").asText()), base));
+            JsonNode c = node.path("case");
+            CaseAt at = c.isObject() ? new CaseAt(c.path("line").asInt(), c.path("heading").asText(), c.path("subject").asText())
+                    : null;
+            return Optional.of(new Kept(node.get("text").asText(), Instant.parse(node.path("kept_at").asText()), base, at));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

@@ -13,24 +13,46 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * Above an editor while edits kept at the last stop are offered ({@link Offering#offeredProperty()}): what they are,
  * and Restore or Discard. Hidden otherwise. FX thread only.
  */
-final class KeptEditsBar extends HBox {
-    /** An editor's model that offers the edits kept for its file ({@link KeptEditsOffer}). */
-    interface Offering {
-        String file();
-
-        /** The file's text as read (the kept edits were made to it, or to another one). */
-        javafx.beans.property.ReadOnlyStringProperty savedTextProperty();
-
+public final class KeptEditsBar extends HBox {
+    /** A model that offers the edits kept for its file ({@link KeptEditsOffer}): an editor's, a dataset's case edit. */
+    public interface Offering {
         javafx.beans.property.ReadOnlyObjectProperty<KeptEdits.Kept> offeredProperty();
+
+        /** What {@code kept} (offered now) are, in a sentence above the two buttons. */
+        String offeredSentence(KeptEdits.Kept kept);
 
         void restoreKept();
 
         void discardKept();
     }
 
+    /** An editor of a whole file that offers the edits kept for it: the template and configuration editors. */
+    interface FileOffering extends Offering {
+        String file();
+
+        /** The file's text as read (the kept edits were made to it, or to another one). */
+        javafx.beans.property.ReadOnlyStringProperty savedTextProperty();
+
+        @Override
+        default String offeredSentence(KeptEdits.Kept kept) {
+            // Restored over a file changed since (a pull, another editor), the kept text would undo that change when
+            // saved: said before the choice, not after.
+            String changed = kept.madeToAnotherVersion(savedTextProperty().get())
+                    ? " The file has changed since: restoring replaces its new text in the editor with the kept one." : "";
+            return "Unsaved edits to " + file() + keptWhen(kept) + " Restore them into the editor (still unsaved), or"
+                    + " discard them." + changed;
+        }
+    }
+
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    KeptEditsBar(Offering model) {
+    /** " were kept when the workbench was stopped at 2026-12-08 01:10 without asking." */
+    public static String keptWhen(KeptEdits.Kept kept) {
+        return " were kept when the workbench was stopped at " + WHEN.format(kept.keptAt().atZone(ZoneId.systemDefault()))
+                + " without asking.";
+    }
+
+    public KeptEditsBar(Offering model) {
         super(8);
         setId("kept-edits");
         setStyle("-fx-padding: 4 6 4 6; -fx-background-color: -color-warning-subtle;");
@@ -57,13 +79,6 @@ final class KeptEditsBar extends HBox {
     private void show(Label what, Offering model, KeptEdits.Kept kept) {
         setVisible(kept != null);
         setManaged(kept != null);
-        if (kept == null) return;
-        // Restored over a file changed since (a pull, another editor), the kept text would undo that change when
-        // saved: said before the choice, not after.
-        String changed = kept.madeToAnotherVersion(model.savedTextProperty().get())
-                ? " The file has changed since: restoring replaces its new text in the editor with the kept one." : "";
-        what.setText("Unsaved edits to " + model.file() + " were kept when the workbench was stopped at "
-                + WHEN.format(kept.keptAt().atZone(ZoneId.systemDefault()))
-                + " without asking. Restore them into the editor (still unsaved), or discard them." + changed);
+        if (kept != null) what.setText(model.offeredSentence(kept));
     }
 }

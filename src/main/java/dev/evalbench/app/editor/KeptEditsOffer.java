@@ -11,16 +11,16 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 /**
  * The edits an editor's file had kept for it when the workbench last stopped without asking ({@link KeptEdits}),
  * offered above the editor until they are restored into it or discarded; for the template and configuration editors
- * alike. {@link #find} runs in the task that reads the file; the rest on the UI thread.
+ * and a dataset's case edit alike. {@link #find} runs in the task that reads the file; the rest on the UI thread.
  */
-final class KeptEditsOffer {
+public final class KeptEditsOffer {
     private final TaskRunner runner;
     private final KeptEdits kept;
     private final Path file;
     private final ReadOnlyObjectWrapper<KeptEdits.Kept> offered = new ReadOnlyObjectWrapper<>(this, "offered");
 
     /** @param kept where the workbench keeps edits at a stop nobody was asked about; null: none kept, none offered */
-    KeptEditsOffer(TaskRunner runner, KeptEdits kept, Path file) {
+    public KeptEditsOffer(TaskRunner runner, KeptEdits kept, Path file) {
         this.runner = runner;
         this.kept = kept;
         this.file = file.toAbsolutePath();
@@ -30,7 +30,7 @@ final class KeptEditsOffer {
      * The edits kept for the file, unless they are what it holds now ({@code text}: then they are forgotten); null when
      * none. Blocking file IO: in a task body, beside the file's read.
      */
-    KeptEdits.Kept find(String text) throws IOException {
+    public KeptEdits.Kept find(String text) throws IOException {
         KeptEdits.Kept found = kept == null ? null : kept.find(file).orElse(null);
         if (found != null && found.text().equals(text)) {
             kept.forget(file);
@@ -40,12 +40,12 @@ final class KeptEditsOffer {
     }
 
     /** Offers {@code found} (null: nothing), as {@link #find} gave it. */
-    void offer(KeptEdits.Kept found) {
+    public void offer(KeptEdits.Kept found) {
         offered.set(found);
     }
 
     /** The offered edits go into the editor ({@code into}), unsaved, as they were; they are no longer kept. */
-    void restore(Consumer<String> into, Consumer<String> problem) {
+    public void restore(Consumer<String> into, Consumer<String> problem) {
         KeptEdits.Kept restored = offered.get();
         if (restored == null) return;
         offered.set(null);
@@ -54,7 +54,7 @@ final class KeptEditsOffer {
     }
 
     /** The offered edits are thrown away. */
-    void discard(Consumer<String> problem) {
+    public void discard(Consumer<String> problem) {
         if (offered.get() == null) return;
         offered.set(null);
         forget(problem);
@@ -68,7 +68,7 @@ final class KeptEditsOffer {
                 .executeWith(runner);
     }
 
-    ReadOnlyObjectProperty<KeptEdits.Kept> offeredProperty() {
+    public ReadOnlyObjectProperty<KeptEdits.Kept> offeredProperty() {
         return offered.getReadOnlyProperty();
     }
 }

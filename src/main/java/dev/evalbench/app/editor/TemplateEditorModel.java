@@ -32,7 +32,7 @@ import javafx.collections.ObservableList;
  * new revision with a changelog line, and the guard against losing edits. Plain Java; every file read, write
  * and render goes through the task runner. UI thread only.
  */
-public final class TemplateEditorModel implements KeptEditsBar.Offering {
+public final class TemplateEditorModel implements KeptEditsBar.FileOffering {
     /** The answer to "save your edits?" when an editor with unsaved edits is about to go away. */
     public enum GuardChoice { SAVE, DISCARD, CANCEL }
 

@@ -152,6 +152,48 @@ class DatasetEditWindowTest extends WindowTestBase {
     }
 
     /**
+     * Stopped with nobody to ask (a signal: the app stops as the fixture stops it, without the close request's
+     * question), the workbench keeps the case typed in outside the workspace; the dataset's tab, reopened at the next
+     * start, offers it, and Restore opens it under the table as it was typed, to save.
+     */
+    @Test
+    void aCaseTypedInAtAStopIsKeptAndRestoredAtTheNextStart() throws Exception {
+        TableView<?> table = theSamplesTickets();
+        Path file = temp.resolve("support-triage/datasets/tickets.jsonl");
+        List<String> was = Files.readAllLines(file);
+        robot.clickOn("#dataset-filter").write("t002");
+        waitFor(5, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
+        robot.clickOn(visibleRow());
+        robot.push(KeyCode.F2);
+        TextArea text = robot.lookup("#case-edit-text").queryAs(TextArea.class);
+        waitFor(5, TimeUnit.SECONDS, () -> text.isVisible() && text.getText().contains("\"id\" : \"t002\""));
+        String typed = FxWait.read(text::getText).replaceFirst("\"ticket\" : \"[^\"]*\"", "\"ticket\" : \"Typed before the stop\"");
+        robot.interact(() -> text.setText(typed));
+
+        fixture.stop();
+        dev.evalbench.app.WorkbenchApp.awaitSettingsSaved();
+        try (var kept = Files.list(fixture.settings.resolveSibling("recovery"))) {
+            assertThat(kept.toList()).singleElement().satisfies(k -> assertThat(Files.readString(k))
+                    .contains("Typed before the stop", "\"line\":2"));
+        }
+        assertThat(Files.readAllLines(file)).isEqualTo(was);
+
+        fixture.start();
+        waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#kept-edits").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
+        assertThat(label("#kept-edits-text"))
+                .startsWith("An unsaved edit of case t002 of datasets/tickets.jsonl was kept when the workbench was stopped at ");
+        robot.clickOn("#kept-edits-restore");
+        TextArea restored = robot.lookup("#case-edit-text").queryAs(TextArea.class);
+        waitFor(10, TimeUnit.SECONDS, () -> restored.isVisible() && restored.getText().equals(typed));
+        assertThat(label("#case-edit-heading")).isEqualTo("Case t002 · datasets/tickets.jsonl, line 2");
+        assertThat(robot.lookup("#kept-edits").query().isVisible()).isFalse();
+
+        robot.clickOn("#case-edit-save");
+        waitFor(10, TimeUnit.SECONDS, () -> label("#dataset-saved").startsWith("Saved t002 as line 2"));
+        assertThat(Files.readAllLines(file).get(1)).contains("\"ticket\": \"Typed before the stop\"");
+    }
+
+    /**
      * A case broken outside the window (its closing brace lost) keeps the workspace from loading, so the table shows no
      * case: the problem, clicked in the Problems panel, opens that line to mend in the dataset's tab.
      */
