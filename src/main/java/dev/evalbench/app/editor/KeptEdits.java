@@ -68,7 +68,12 @@ public final class KeptEdits {
     }
 
     private void write(Path file, ObjectNode node) throws IOException {
+        // What was typed may hold a case's restricted values or a prompt's draft: outside the workspace, only the user
+        // may list or read it (the files inside are rw-r--r--, as AtomicFiles writes a new file, but cannot be reached).
         Files.createDirectories(folder);
+        if (Files.getFileStore(folder).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        }
         AtomicFiles.write(fileOf(file), Json.MAPPER.writeValueAsBytes(node));
     }
 

@@ -29,9 +29,32 @@ class KeptEditsTest {
         assertThat(found.madeToAnotherVersion("id: triage\nrevision: 5\n")).as("pulled since").isTrue();
         assertThat(kept.find(rubric)).isEmpty();
         assertThat(config.resolve("recovery")).isDirectoryContaining(p -> p.toString().endsWith(".json"));
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(config.resolve("recovery"))))
+                .as("what was typed is the user's alone").isEqualTo("rwx------");
         kept.forget(triage);
         assertThat(kept.find(triage)).isEmpty();
         kept.forget(triage); // nothing kept: fine
+    }
+
+    /** A case's edit is kept with where it goes and its line as read; a new case with no line, and none read. */
+    @Test
+    void aCasesEditIsKeptWithItsPlace() throws Exception {
+        KeptEdits kept = new KeptEdits(config);
+        Path dataset = Path.of("/work/ws/datasets/tickets.jsonl");
+        kept.keepCase(dataset, new KeptEdits.CaseAt(2, "Case t002 · datasets/tickets.jsonl, line 2", "case t002"), "{ typed }",
+                "{\"id\": \"t002\"}", Instant.EPOCH);
+        KeptEdits.Kept found = kept.find(dataset).orElseThrow();
+        assertThat(found.caseAt()).isEqualTo(new KeptEdits.CaseAt(2, "Case t002 · datasets/tickets.jsonl, line 2", "case t002"));
+        assertThat(found.text()).isEqualTo("{ typed }");
+        assertThat(found.madeToAnotherVersion("{\"id\": \"t002\"}")).isFalse();
+        assertThat(kept.find(triage).orElse(null)).isNull();
+
+        kept.keepCase(dataset, new KeptEdits.CaseAt(0, "New case", "the new case"), "{ new }", null, Instant.EPOCH);
+        found = kept.find(dataset).orElseThrow();
+        assertThat(found.caseAt().line()).as("replaces the one kept before").isZero();
+        assertThat(found.baseSha256()).isNull();
+        kept.keep(triage, "t", "b", Instant.EPOCH);
+        assertThat(kept.find(triage).orElseThrow().caseAt()).as("a whole file's edits").isNull();
     }
 
     @Test
