@@ -279,8 +279,8 @@ public final class CaseEditModel implements KeptEditsBar.Offering {
             where = " Line " + at.line() + " has changed since: saving the restored edit writes over its new text.";
         }
         String what = at.line() > 0 ? at.subject() : "a new case";
-        return "An unsaved edit of " + what + " of " + file + KeptEditsBar.keptWhen(kept).replace(" were kept", " was kept")
-                + " Restore it under the table (still unsaved), or discard it." + where;
+        return "An unsaved edit of " + what + " of " + file + " was kept when the workbench was stopped at " + kept.stoppedAt()
+                + " without asking. Restore it under the table (still unsaved), or discard it." + where;
     }
 
     /** The offered edit opens under the table, unsaved, as it was typed; it is no longer kept. */

@@ -32,6 +32,11 @@ public final class KeptEdits {
         public boolean madeToAnotherVersion(String current) {
             return baseSha256 != null && !baseSha256.equals(Digests.sha256(current));
         }
+
+        /** When they were kept, in this machine's time zone, as an offer says it: "2026-12-08 01:10". */
+        public String stoppedAt() {
+            return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(keptAt.atZone(java.time.ZoneId.systemDefault()));
+        }
     }
 
     /**

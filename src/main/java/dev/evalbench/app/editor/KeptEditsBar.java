@@ -1,8 +1,6 @@
 package dev.evalbench.app.editor;
 
 import atlantafx.base.theme.Styles;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -39,17 +37,9 @@ public final class KeptEditsBar extends HBox {
             // saved: said before the choice, not after.
             String changed = kept.madeToAnotherVersion(savedTextProperty().get())
                     ? " The file has changed since: restoring replaces its new text in the editor with the kept one." : "";
-            return "Unsaved edits to " + file() + keptWhen(kept) + " Restore them into the editor (still unsaved), or"
-                    + " discard them." + changed;
+            return "Unsaved edits to " + file() + " were kept when the workbench was stopped at " + kept.stoppedAt()
+                    + " without asking. Restore them into the editor (still unsaved), or discard them." + changed;
         }
-    }
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
-    /** " were kept when the workbench was stopped at 2026-12-08 01:10 without asking." */
-    public static String keptWhen(KeptEdits.Kept kept) {
-        return " were kept when the workbench was stopped at " + WHEN.format(kept.keptAt().atZone(ZoneId.systemDefault()))
-                + " without asking.";
     }
 
     public KeptEditsBar(Offering model) {
