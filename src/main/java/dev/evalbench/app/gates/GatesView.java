@@ -13,7 +13,6 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /**
@@ -48,12 +47,12 @@ public final class GatesView extends VBox {
         baseline.setId("gates-baseline");
         baseline.getStyleClass().add(Styles.TEXT_MUTED);
         baseline.textProperty().bind(vm.baselineProperty());
-        // The verdict keeps its words; the baseline's sentence gives way, whole in its tooltip.
-        headline.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Tooltip baselineWhole = new Tooltip();
         baselineWhole.textProperty().bind(baseline.textProperty());
         baseline.setTooltip(baselineWhole);
-        HBox top = new HBox(12, headline, baseline, gatesNowLink(vm));
+        // Each keeps its words, the next going under it when the centre is narrow: in one row, the baseline's sentence
+        // was cut to "Against baseline …" beside the link to the gates as they are now.
+        javafx.scene.layout.FlowPane top = new javafx.scene.layout.FlowPane(12, 0, headline, baseline, gatesNowLink(vm));
         top.setAlignment(Pos.CENTER_LEFT);
 
         table.setId("gates-table");

@@ -109,6 +109,9 @@ class ConfigEditWindowTest extends WindowTestBase {
         javafx.scene.control.Hyperlink now = robot.lookup("#gates-now").queryAs(javafx.scene.control.Hyperlink.class);
         waitFor(20, TimeUnit.SECONDS, () -> FxWait.read(now::isVisible));
         assertThat(label("#gates-headline")).as("still the run's own").isEqualTo("FAILED: 2 of 9 gates failed");
+        Label baseline = robot.lookup("#gates-baseline").queryAs(Label.class);
+        waitFor(5, TimeUnit.SECONDS, () -> FxWait.read(() -> baseline.getWidth() >= baseline.prefWidth(-1)
+                && now.getWidth() >= now.prefWidth(-1)));
         robot.clickOn(now);
         waitFor(20, TimeUnit.SECONDS, () -> label("#gates-headline")
                 .equals("With the gates as they are now: FAILED: 1 of 9 gates failed"));
