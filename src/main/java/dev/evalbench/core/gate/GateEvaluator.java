@@ -159,6 +159,8 @@ public final class GateEvaluator {
         }
         if (gate.tag() != null) {
             GateVerdict v = evaluateUntagged(gate, in.onlyTag(gate.tag()));
+            // Left out with its suite, it measured no tagged case: "Not run: this run did not include suite triage."
+            if (!v.ran()) return v;
             return new GateVerdict(v.id(), v.kind(), v.suite(), v.passed(), v.value(), v.threshold(), v.comparator(),
                     v.baselineValue(), v.intervalLow(), v.intervalHigh(), v.pValue(), v.mode(),
                     "Cases tagged " + gate.tag() + ": " + v.detail(), v.ran(), v.bound());

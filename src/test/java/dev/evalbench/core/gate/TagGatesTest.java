@@ -49,4 +49,17 @@ class TagGatesTest {
         assertThat(all.value()).isEqualTo(0.9);
         assertThat(all.passed()).isTrue();
     }
+
+    /** A run of the safety suite alone did not run the tagged triage gate: it says so as an untagged gate would. */
+    @Test
+    void aTaggedGateOfASuiteNotRunSaysSoPlainly() {
+        StoredRun whole = run();
+        StoredRun safetyOnly = new StoredRun(whole.header().withConfig(new dev.evalbench.core.record.RunConfig(List.of("offline"),
+                List.of("safety"), 1, 4, "off")), List.of(), List.of());
+
+        GateVerdict de = evaluator.evaluate(List.of(accuracy("de")), safetyOnly, null).verdicts().get(0);
+
+        assertThat(de.passed()).isTrue();
+        assertThat(de.detail()).isEqualTo("Not run: this run did not include suite triage.");
+    }
 }
