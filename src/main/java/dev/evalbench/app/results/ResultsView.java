@@ -89,7 +89,18 @@ public final class ResultsView extends VBox implements dev.evalbench.app.fx.Filt
             dev.evalbench.app.fx.FitColumns.toValues(table, route, vm.routes());
         }));
         table.setPlaceholder(new Label("Reading the run…"));
-        vm.loadedProperty().addListener((o, was, now) -> table.setPlaceholder(new Label("No case matches the filter.")));
+        // A run that stored no case (the model answered none, the breaker kept every call) is not a filter's doing.
+        Label empty = new Label();
+        empty.setId("results-empty");
+        empty.setWrapText(true);
+        empty.setStyle("-fx-padding: 8;");
+        Runnable sayWhyEmpty = () -> empty.setText(vm.all().isEmpty()
+                ? "This run stored no case: the gates above say why." : "No case matches the filter.");
+        vm.loadedProperty().addListener((o, was, now) -> {
+            sayWhyEmpty.run();
+            table.setPlaceholder(empty);
+        });
+        table.getItems().addListener((ListChangeListener<CaseSummary>) c -> sayWhyEmpty.run());
         vm.loadProblemProperty().addListener((o, was, now) -> table.setPlaceholder(new Label(now)));
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> vm.selectedProperty().set(now));
         // A run of one case (the editor's "Run case") is run to be read: its case is shown in the detail at once.

@@ -223,6 +223,37 @@ class RunWindowTest extends WindowTestBase {
     }
 
     /**
+     * A run the breaker kept every case from (its route down, the breaker open after two refused connections, each
+     * case's retry not sent) stores no case: its empty table says so. It said "No case matches the filter." with no
+     * filter set.
+     */
+    @Test
+    void aRunThatStoredNoCaseSaysSoWhereItsCasesWouldBe() throws Exception {
+        fixture = WorkbenchFixture.ofSample(temp);
+        int closed;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = probe.getLocalPort();
+        }
+        java.nio.file.Files.writeString(fixture.workspace.resolve("routes.yaml"), "  gone:\n    provider: openai\n"
+                + "    base_url: http://127.0.0.1:" + closed + "/v1\n    model: m\n    api_key_env: GONE_KEY\n"
+                + "    retries: {max_attempts: 3, base_delay_ms: 1, max_delay_ms: 1}\n"
+                + "    breaker: {window: 2, min_calls: 2, error_rate: 0.5, open_ms: 600000}\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        fixture.start(java.util.Map.of("GONE_KEY", "not-a-secret"));
+        waitFor(20, TimeUnit.SECONDS, () -> fixture.workbench().session().workspace() != null
+                && !robot.lookup("#launcher-routes").queryAs(MenuButton.class).getItems().isEmpty());
+        tick("#launcher-routes", "gone");
+        tick("#launcher-suites", "safety");
+        robot.push(KeyCode.CONTROL, KeyCode.R);
+
+        waitFor(60, TimeUnit.SECONDS, () -> resultsTabIds().size() == 1 && resultsTabIds().get(0).equals(selectedTab().getId())
+                && shownHeadline().startsWith("INCOMPLETE: "));
+        Label empty = FxWait.read(() -> (Label) ((Node) selectedTab().getContent()).lookup("#results-empty"));
+        waitFor(10, TimeUnit.SECONDS, () -> FxWait.read(() -> empty.isVisible()
+                && "This run stored no case: the gates above say why.".equals(empty.getText())));
+    }
+
+    /**
      * Ctrl+R on a workspace with a problem is refused in the status line; once the file is fixed the refusal goes.
      * It stayed, "The workspace has problems: fix them before running", beside "Problems (0)".
      */
