@@ -7,7 +7,7 @@ import javafx.scene.input.KeyCombination;
 
 /**
  * The keys a desktop user expects of tabs, from anywhere in the window: Ctrl+W closes the tab shown as its × does
- * (a template's unsaved edits are asked about first), Ctrl+Tab and Ctrl+Shift+Tab step through the tabs, wrapping.
+ * (its unsaved edits are asked about first), Ctrl+Tab and Ctrl+Shift+Tab step through the tabs, wrapping.
  * The tab pane's own Ctrl+Tab works only while the keyboard is inside it; from the workspace tree or the run
  * history it did nothing. FX thread only.
  */
@@ -23,7 +23,7 @@ public final class TabKeys {
         TabKeys keys = new TabKeys(window.tabs());
         Shortcuts shortcuts = window.shortcuts();
         shortcuts.add(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN), "Window",
-                "Close the tab shown (a template's unsaved edits are asked about first)",
+                "Close the tab shown (its unsaved edits are asked about first)",
                 // After the key's events: the question is a modal dialog, which opened inside the key press would
                 // take the key's release (as Ctrl+Q found).
                 () -> afterThisEvent.accept(keys::closeShown));

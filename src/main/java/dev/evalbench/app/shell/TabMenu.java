@@ -11,7 +11,7 @@ import javafx.scene.control.TabPane;
 /**
  * Each tab's menu, on a right click on its title: Close, Close other tabs, Close tabs to the right, as desktop tools
  * have them. Every run and comparison opens a tab, and an afternoon's loop leaves dozens. Each tab closes as its ×
- * closes it ({@link #close}): a template's unsaved edits are asked about first, and may keep it open. FX thread only.
+ * closes it ({@link #close}): its unsaved edits are asked about first, and may keep it open. FX thread only.
  */
 final class TabMenu {
     private TabMenu() {}
