@@ -55,8 +55,8 @@ public final class CaseEditModel implements KeptEditsBar.Offering {
     private String shown = "";
     private String subject = "";
     private final KeptEditsOffer offer;
-    /** The kept case's line as the file holds it now (null: a new case, or a line the file no longer has). */
-    private String keptLineNow;
+    /** The edit kept at the last stop, and where its case is now: read when the tab opens (null: none). */
+    private Found keptFound;
 
     /**
      * @param onSaved called after a save is written (the table and the workspace are read again)
@@ -237,66 +237,88 @@ public final class CaseEditModel implements KeptEditsBar.Offering {
                 + " history, reports and comparisons tell the two eval sets apart.";
     }
 
-    /** The edit as typed, and where it goes, to keep at a stop nobody was asked about; null when nothing was typed. */
+    /** The edit as typed, and which case it is of, to keep at a stop nobody was asked about; null when nothing was typed. */
     public Typed typed() {
-        return dirty() ? new Typed(new KeptEdits.CaseAt(line, heading.get(), subject), text.get(), opened) : null;
+        if (!dirty()) return null;
+        return new Typed(new KeptEdits.CaseAt(line, opened == null ? null : CaseLines.idOf(opened)), text.get(), opened);
     }
 
-    /** An edit typed: where it goes, its text, and the line's text as read (null for a new case). */
+    /** An edit typed: which case, its text, and the line's text as read (null for a new case). */
     public record Typed(KeptEdits.CaseAt at, String text, String lineRead) {}
 
-    /** Looks for an edit kept for this dataset at the last stop, and offers it ({@link #offeredProperty()}). */
+    /**
+     * Looks for an edit kept for this dataset at the last stop, and offers it ({@link #offeredProperty()}). Its case is
+     * looked for by id where its line holds another now (a case deleted above it).
+     */
     public void lookForKept() {
         BackgroundTask.of(() -> {
             KeptEdits.Kept found = offer.find(null);
             if (found == null || found.caseAt() == null) return null;
-            int at = found.caseAt().line();
+            KeptEdits.CaseAt was = found.caseAt();
+            int at = was.line();
             String lineNow = null;
             if (at > 0) {
                 try {
                     lineNow = CaseLines.line(workspace, file, at);
                 } catch (java.io.IOException gone) {
-                    // The file is shorter now: restored, the case goes after the last line.
+                    // The file is shorter now.
                 }
+                if (was.id() != null && (lineNow == null || !was.id().equals(CaseLines.idOf(lineNow)))) {
+                    at = CaseLines.lineOf(workspace, file, was.id());
+                    lineNow = at > 0 ? CaseLines.line(workspace, file, at) : null;
+                }
+                if (lineNow == null) at = 0;
             }
-            return new Found(found, lineNow);
+            return new Found(found, at, lineNow);
         }).onSuccess(found -> {
-            keptLineNow = found == null ? null : found.lineNow();
+            keptFound = found;
             offer.offer(found == null ? null : found.kept());
         }).onFailure(e -> saved.set("Cannot read the edit kept for " + file + ": " + e.getMessage())).executeWith(runner);
     }
 
-    /** An edit kept for this dataset, and its line's text now (null: a new case, or a line no longer there). */
-    private record Found(KeptEdits.Kept kept, String lineNow) {}
+    /** An edit kept for this dataset, the line its case is now (0: a new case, or one no longer there) and its text. */
+    private record Found(KeptEdits.Kept kept, int lineNow, String textNow) {}
 
     @Override
     public String offeredSentence(KeptEdits.Kept kept) {
-        KeptEdits.CaseAt at = kept.caseAt();
+        KeptEdits.CaseAt was = kept.caseAt();
+        Found now = keptFound;
+        String who = was.id() != null ? "Case " + was.id() : "Line " + was.line();
         String where = "";
-        if (at.line() > 0 && keptLineNow == null) {
-            where = " Line " + at.line() + " is no longer in the file: restored, the case is saved after the last line.";
-        } else if (at.line() > 0 && !Digests.sha256(keptLineNow).equals(kept.baseSha256())) {
-            where = " Line " + at.line() + " has changed since: saving the restored edit writes over its new text.";
+        if (was.line() > 0 && (now == null || now.lineNow() == 0)) {
+            where = " " + who + " is no longer in the file: restored, it is saved as a new case after the last line.";
+        } else if (was.line() > 0) {
+            boolean changed = !Digests.sha256(now.textNow()).equals(kept.baseSha256());
+            String moved = now.lineNow() != was.line() ? " is line " + now.lineNow() + " now" : "";
+            if (changed) {
+                where = " " + who + moved + (moved.isEmpty() ? "" : ", and") + " has changed since: saving the restored"
+                        + " edit writes over its new text.";
+            } else if (!moved.isEmpty()) {
+                where = " " + who + moved + ": restored, it is saved there.";
+            }
         }
-        String what = at.line() > 0 ? at.subject() : "a new case";
+        String what = was.line() == 0 ? "a new case" : was.id() != null ? "case " + was.id() : "line " + was.line();
         return "An unsaved edit of " + what + " of " + file + " was kept when the workbench was stopped at " + kept.stoppedAt()
                 + " without asking. Restore it under the table (still unsaved), or discard it." + where;
     }
 
-    /** The offered edit opens under the table, unsaved, as it was typed; it is no longer kept. */
+    /** The offered edit opens under the table, unsaved, as it was typed, on its case's line now; it is no longer kept. */
     @Override
     public void restoreKept() {
         KeptEdits.Kept kept = offer.offeredProperty().get();
-        if (kept == null || busy.get()) return;
+        Found now = keptFound;
+        if (kept == null || now == null || busy.get()) return;
         if (dirty()) {
             saved.set("Save or cancel the edit of " + subject + " first: the kept edit stays offered.");
             return;
         }
-        KeptEdits.CaseAt at = kept.caseAt();
-        String lineNow = keptLineNow;
+        String id = kept.caseAt().id();
         offer.restore(typedText -> {
-            if (at.line() > 0 && lineNow != null) {
-                show(at.line(), lineNow, at.heading(), at.subject(), CaseLines.indented(lineNow));
+            int at = now.lineNow();
+            if (at > 0 && id != null) {
+                show(at, now.textNow(), "Case " + id + " · " + file + ", line " + at, "case " + id, CaseLines.indented(now.textNow()));
+            } else if (at > 0) {
+                show(at, now.textNow(), "Line " + at + " of " + file, "line " + at, CaseLines.indented(now.textNow()));
             } else {
                 show(0, null, "New case · after the last line of " + file, "the new case", "");
             }

@@ -40,10 +40,10 @@ public final class KeptEdits {
     }
 
     /**
-     * Where a dataset's kept case goes: the line it was read from (0: a new case, after the last line), the edit's
-     * heading and what a sentence calls it ("case t002", "the new case").
+     * Which case of a dataset was kept: the line it was read from (0: a new case, after the last line) and the id that
+     * line held (null for a new case, or a line that was no case), to find it again if lines moved since.
      */
-    public record CaseAt(int line, String heading, String subject) {}
+    public record CaseAt(int line, String id) {}
 
     private final Path folder;
 
@@ -68,7 +68,8 @@ public final class KeptEdits {
     public void keepCase(Path dataset, CaseAt at, String text, String lineRead, Instant now) throws IOException {
         ObjectNode node = Json.MAPPER.createObjectNode().put("file", dataset.toString()).put("kept_at", now.toString());
         if (lineRead != null) node.put("base_sha256", Digests.sha256(lineRead));
-        node.putObject("case").put("line", at.line()).put("heading", at.heading()).put("subject", at.subject());
+        ObjectNode c = node.putObject("case").put("line", at.line());
+        if (at.id() != null) c.put("id", at.id());
         write(dataset, node.put("text", text));
     }
 
@@ -96,7 +97,7 @@ public final class KeptEdits {
             }
             String base = node.path("base_sha256").isTextual() ? node.get("base_sha256").asText() : null;
             JsonNode c = node.path("case");
-            CaseAt at = c.isObject() ? new CaseAt(c.path("line").asInt(), c.path("heading").asText(), c.path("subject").asText())
+            CaseAt at = c.isObject() ? new CaseAt(c.path("line").asInt(), c.path("id").isTextual() ? c.get("id").asText() : null)
                     : null;
             return Optional.of(new Kept(node.get("text").asText(), Instant.parse(node.path("kept_at").asText()), base, at));
         } catch (IOException | RuntimeException e) {

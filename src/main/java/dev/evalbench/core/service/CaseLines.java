@@ -61,6 +61,20 @@ public final class CaseLines {
         return text.substring(span[0], span[1]);
     }
 
+    /**
+     * The 1-based line of {@code file} that holds the case with {@code id}, its first if several do; 0 when none does.
+     *
+     * @throws IOException when the file cannot be read
+     */
+    public static int lineOf(Path workspace, String file, String id) throws IOException {
+        String quoted = "\"" + id + "\"";
+        List<String> lines = Utf8Files.read(workspace.resolve(file)).lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(quoted) && id.equals(idOf(lines.get(i)))) return i + 1;
+        }
+        return 0;
+    }
+
     /** A case's line as indented JSON to edit, or the line as it is when it is no JSON object. */
     public static String indented(String line) {
         try {
@@ -145,7 +159,7 @@ public final class CaseLines {
     }
 
     /** The id of the case a line holds, or null when it is no case with one. */
-    private static String idOf(String line) {
+    public static String idOf(String line) {
         try {
             JsonNode tree = JSON.readTree(line);
             return tree != null && tree.path("id").isTextual() ? tree.get("id").asText() : null;

@@ -47,7 +47,7 @@ class CaseEditKeptTest {
         String typed = before.textProperty().get().replaceFirst("\"ticket\" : \"[^\"]*\"", "\"ticket\" : \"Kept at a stop\"");
         before.textProperty().set(typed);
         CaseEditModel.Typed edit = before.typed();
-        assertThat(edit.at()).isEqualTo(new KeptEdits.CaseAt(2, "Case t002 · datasets/tickets.jsonl, line 2", "case t002"));
+        assertThat(edit.at()).isEqualTo(new KeptEdits.CaseAt(2, "t002"));
         try {
             kept.keepCase(dataset, edit.at(), edit.text(), edit.lineRead(), STOPPED);
         } catch (java.io.IOException e) {
@@ -85,24 +85,40 @@ class CaseEditKeptTest {
         assertThat(now.subList(2, now.size())).isEqualTo(was.subList(2, was.size()));
     }
 
+    /**
+     * What changed in the file while the app was down is said before the choice: the case's line changed, the case
+     * moved (a case deleted above it: found by its id, and restored on its line now, not over the case that took its
+     * place), or the case is gone (restored as a new case).
+     */
     @Test
-    void theOfferSaysWhenTheCasesLineChangedOrIsGoneSince() throws Exception {
-        t002TypedAndKept();
+    void theOfferSaysWhenTheCaseChangedMovedOrIsGoneSince() throws Exception {
+        String typed = t002TypedAndKept();
         List<String> lines = Files.readAllLines(dataset);
-        Files.write(dataset, List.of(lines.get(0), lines.get(1).replace("\"t002\"", "\"t002\" ")));
+        Files.write(dataset, List.of(lines.get(0), lines.get(1).replace("\"t002\"", "\"t002\" "), lines.get(2)));
         CaseEditModel changed = model();
         changed.lookForKept();
         assertThat(changed.offeredSentence(changed.offeredProperty().get()))
-                .endsWith(" Line 2 has changed since: saving the restored edit writes over its new text.");
+                .endsWith(" Case t002 has changed since: saving the restored edit writes over its new text.");
 
-        Files.write(dataset, List.of(lines.get(0)));
+        Files.write(dataset, List.of(lines.get(1), lines.get(2)));
+        CaseEditModel moved = model();
+        moved.lookForKept();
+        assertThat(moved.offeredSentence(moved.offeredProperty().get())).endsWith(" Case t002 is line 1 now: restored, it is saved there.");
+        moved.restoreKept();
+        assertThat(moved.headingProperty().get()).isEqualTo("Case t002 · datasets/tickets.jsonl, line 1");
+        assertThat(moved.textProperty().get()).isEqualTo(typed);
+        kept.keepCase(dataset, new KeptEdits.CaseAt(2, "t002"), typed, lines.get(1), Instant.EPOCH);
+
+        Files.write(dataset, List.of(lines.get(0), lines.get(2)));
         CaseEditModel gone = model();
         gone.lookForKept();
         assertThat(gone.offeredSentence(gone.offeredProperty().get()))
-                .endsWith(" Line 2 is no longer in the file: restored, the case is saved after the last line.");
+                .endsWith(" Case t002 is no longer in the file: restored, it is saved as a new case after the last line.");
         gone.restoreKept();
         assertThat(gone.headingProperty().get()).isEqualTo("New case · after the last line of datasets/tickets.jsonl");
         assertThat(gone.textProperty().get()).contains("Kept at a stop");
+        gone.save();
+        assertThat(Files.readAllLines(dataset)).hasSize(3).last().asString().contains("\"id\": \"t002\"", "Kept at a stop");
     }
 
     @Test

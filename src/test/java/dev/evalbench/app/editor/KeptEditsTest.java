@@ -41,17 +41,17 @@ class KeptEditsTest {
     void aCasesEditIsKeptWithItsPlace() throws Exception {
         KeptEdits kept = new KeptEdits(config);
         Path dataset = Path.of("/work/ws/datasets/tickets.jsonl");
-        kept.keepCase(dataset, new KeptEdits.CaseAt(2, "Case t002 · datasets/tickets.jsonl, line 2", "case t002"), "{ typed }",
+        kept.keepCase(dataset, new KeptEdits.CaseAt(2, "t002"), "{ typed }",
                 "{\"id\": \"t002\"}", Instant.EPOCH);
         KeptEdits.Kept found = kept.find(dataset).orElseThrow();
-        assertThat(found.caseAt()).isEqualTo(new KeptEdits.CaseAt(2, "Case t002 · datasets/tickets.jsonl, line 2", "case t002"));
+        assertThat(found.caseAt()).isEqualTo(new KeptEdits.CaseAt(2, "t002"));
         assertThat(found.text()).isEqualTo("{ typed }");
         assertThat(found.madeToAnotherVersion("{\"id\": \"t002\"}")).isFalse();
         assertThat(kept.find(triage).orElse(null)).isNull();
 
-        kept.keepCase(dataset, new KeptEdits.CaseAt(0, "New case", "the new case"), "{ new }", null, Instant.EPOCH);
+        kept.keepCase(dataset, new KeptEdits.CaseAt(0, null), "{ new }", null, Instant.EPOCH);
         found = kept.find(dataset).orElseThrow();
-        assertThat(found.caseAt().line()).as("replaces the one kept before").isZero();
+        assertThat(found.caseAt()).as("replaces the one kept before").isEqualTo(new KeptEdits.CaseAt(0, null));
         assertThat(found.baseSha256()).isNull();
         kept.keep(triage, "t", "b", Instant.EPOCH);
         assertThat(kept.find(triage).orElseThrow().caseAt()).as("a whole file's edits").isNull();
