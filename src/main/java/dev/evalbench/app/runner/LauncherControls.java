@@ -25,8 +25,11 @@ final class LauncherControls {
     private LauncherControls() {}
 
     static List<Node> of(RunLauncherViewModel vm, Runnable run) {
-        MenuButton routes = ticks("launcher-routes", "No route", vm.routes(), vm.chosenRoutes(), "every route ticked runs");
-        MenuButton suites = ticks("launcher-suites", "All suites", vm.suites(), vm.chosenSuites(), "none ticked: every suite");
+        // A route whose key is unset here says so beside its name: ticked all the same, Run says what to do.
+        MenuButton routes = ticks("launcher-routes", "No route", vm.routes(), vm.chosenRoutes(), "every route ticked runs",
+                vm::routeNote);
+        MenuButton suites = ticks("launcher-suites", "All suites", vm.suites(), vm.chosenSuites(), "none ticked: every suite",
+                suite -> null);
         Spinner<Integer> concurrency = NumberSpinner.of(1, 256, vm.concurrencyProperty().get());
         concurrency.setId("launcher-concurrency");
         concurrency.setPrefWidth(75);
@@ -65,16 +68,21 @@ final class LauncherControls {
                 runButton, new Separator(javafx.geometry.Orientation.VERTICAL));
     }
 
-    /** A menu of check items mirroring {@code chosen} over {@code all}. */
+    /**
+     * A menu of check items mirroring {@code chosen} over {@code all}, each named by its item's user data; an item's
+     * {@code note} (null: none) follows its name.
+     */
     private static MenuButton ticks(String id, String title, ObservableList<String> all, ObservableList<String> chosen,
-                                    String tip) {
+                                    String tip, java.util.function.Function<String, String> note) {
         MenuButton menu = new MenuButton(title);
         menu.setId(id);
         menu.setTooltip(new Tooltip(tip));
         Runnable fill = () -> {
             menu.getItems().clear();
             for (String name : all) {
-                CheckMenuItem item = new CheckMenuItem(name);
+                String said = note.apply(name);
+                CheckMenuItem item = new CheckMenuItem(said == null ? name : name + "  ·  " + said);
+                item.setUserData(name);
                 item.setSelected(chosen.contains(name));
                 item.selectedProperty().addListener((o, was, now) -> {
                     if (now && !chosen.contains(name)) chosen.add(name);
@@ -87,7 +95,7 @@ final class LauncherControls {
         all.addListener((ListChangeListener<String>) c -> fill.run());
         chosen.addListener((ListChangeListener<String>) c -> {
             menu.setText(chosen.isEmpty() ? title : String.join(", ", chosen));
-            menu.getItems().forEach(i -> ((CheckMenuItem) i).setSelected(chosen.contains(i.getText())));
+            menu.getItems().forEach(i -> ((CheckMenuItem) i).setSelected(chosen.contains((String) i.getUserData())));
         });
         fill.run();
         return menu;

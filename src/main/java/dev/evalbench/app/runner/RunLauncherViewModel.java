@@ -75,6 +75,8 @@ public final class RunLauncherViewModel {
     private Consumer<RunHeader> onStarted = h -> {};
     private BiConsumer<RunProgress, RunHeader> onEnded = (p, h) -> {};
     private Supplier<java.util.Collection<String>> unsavedFiles = List::of;
+    /** By route: the API key variable it (or a fallback) reads that is unset here, in words; none for a route with its keys. */
+    private final Map<String, String> keyNotes = new java.util.HashMap<>();
 
     /**
      * @param store  the history runs are stored in (called in task bodies)
@@ -103,6 +105,12 @@ public final class RunLauncherViewModel {
         if (HAS_PROBLEMS.equals(problem.get())) problem.set("");
         List<String> keepRoutes = new ArrayList<>(chosenRoutes);
         List<String> keepSuites = new ArrayList<>(chosenSuites);
+        // Before the routes: their menu is filled from both when they change.
+        keyNotes.clear();
+        for (String route : ws.routes().keySet()) {
+            service.missingKey(ws, route).ifPresent(m -> keyNotes.put(route, (m.route().equals(route) ? ""
+                    : "its fallback " + m.route() + ": ") + m.variable() + " not set"));
+        }
         routes.setAll(List.copyOf(ws.routes().keySet()));
         suites.setAll(ws.suites().stream().map(SuiteSpec::name).toList());
         keepRoutes.retainAll(routes);
@@ -356,6 +364,8 @@ public final class RunLauncherViewModel {
     /** Called when a run ended however it ended; the header is null when it never started. */
     public void setOnEnded(BiConsumer<RunProgress, RunHeader> onEnded) { this.onEnded = onEnded; }
     public ObservableList<String> routes() { return routes; }
+    /** What keeps {@code route} from running here ("OPENAI_API_KEY not set"), said beside it in the menu; null: nothing. */
+    public String routeNote(String route) { return keyNotes.get(route); }
     public ObservableList<String> chosenRoutes() { return chosenRoutes; }
     public ObservableList<String> suites() { return suites; }
     /** Empty: every suite. */

@@ -125,28 +125,38 @@ public final class RunService {
     }
 
     private void checkKeys(Workspace ws, java.util.List<String> chosen) throws RequestException {
-        java.util.Deque<String> todo = new java.util.ArrayDeque<>(chosen);
+        for (String name : chosen) {
+            MissingKey missing = missingKey(ws, name).orElse(null);
+            if (missing == null) continue;
+            // Found now, not as one MISSING_KEY failure per case: nothing is written for a run that cannot work. The
+            // route the user named is what the message must mention, when a fallback is the one without its key.
+            String via = missing.route().equals(name) ? "" : " (a fallback of route " + name + ")";
+            throw new RequestException("route", name, "route " + missing.route() + via + " reads its API key from "
+                    + missing.variable() + ", which is not set in the environment; set it where Evalbench starts (a local"
+                    + " server takes any value), or choose another route");
+        }
+    }
+
+    /** A route (the one named, or a fallback it reaches) whose API key variable is unset, and that variable. */
+    public record MissingKey(String route, String variable) {}
+
+    /**
+     * The first route reached from {@code name} (itself, then its fallbacks, breadth first) whose API key variable is
+     * unset or blank in this service's environment; empty when each has its key, or needs none. Pure.
+     */
+    public java.util.Optional<MissingKey> missingKey(Workspace ws, String name) {
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>(java.util.List.of(name));
         java.util.Set<String> seen = new java.util.HashSet<>();
-        // Which chosen route a fallback is reached from: the one the user named is what the message must mention.
-        java.util.Map<String, String> fallbackOf = new java.util.HashMap<>();
         while (!todo.isEmpty()) {
-            String name = todo.pop();
-            var route = ws.routes().get(name);
-            if (route == null || !seen.add(name)) continue;
+            String next = todo.pop();
+            var route = ws.routes().get(next);
+            if (route == null || !seen.add(next)) continue;
             String variable = route.apiKeyEnv();
             String value = variable == null ? null : env.get(variable);
-            if (variable != null && (value == null || value.isBlank())) {
-                // Found now, not as one MISSING_KEY failure per case: nothing is written for a run that cannot work.
-                String via = fallbackOf.containsKey(name) ? " (a fallback of route " + fallbackOf.get(name) + ")" : "";
-                throw new RequestException("route", name, "route " + name + via + " reads its API key from " + variable
-                        + ", which is not set in the environment; set it where Evalbench starts (a local server takes"
-                        + " any value), or choose another route");
-            }
-            if (route.fallbacks() != null) {
-                for (String fallback : route.fallbacks()) fallbackOf.putIfAbsent(fallback, fallbackOf.getOrDefault(name, name));
-                todo.addAll(route.fallbacks());
-            }
+            if (variable != null && (value == null || value.isBlank())) return java.util.Optional.of(new MissingKey(next, variable));
+            if (route.fallbacks() != null) todo.addAll(route.fallbacks());
         }
+        return java.util.Optional.empty();
     }
 
     /** Bad routes, suites or counts in a run request, found before anything is opened or written. */

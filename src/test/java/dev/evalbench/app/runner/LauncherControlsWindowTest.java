@@ -82,4 +82,37 @@ class LauncherControlsWindowTest extends WindowTestBase {
         robot.interact(() -> spinner.getEditor().selectAll());
         robot.write(text);
     }
+
+    /**
+     * A route whose API key variable is unset where the window started says so beside its name in the routes menu, and
+     * so does one whose fallback's is: found before Run, which refuses it with what to do. With the key set, the names
+     * stand alone.
+     */
+    @Test
+    void aRouteWithoutItsKeyHereSaysSoInTheRoutesMenu() throws Exception {
+        fixture = WorkbenchFixture.ofSample(temp);
+        dev.evalbench.cli.Cli.edit(fixture.workspace.resolve("routes.yaml"), "    params: {realtime: true}\n",
+                "    params: {realtime: true}\n    fallbacks: [openai]\n");
+        fixture.start(java.util.Map.of());
+        javafx.scene.control.MenuButton routes = robot.lookup("#launcher-routes").queryAs(javafx.scene.control.MenuButton.class);
+        waitFor(20, TimeUnit.SECONDS, () -> FxWait.read(() -> routes.getItems().size()) == 4);
+        assertThat(FxWait.read(() -> routes.getItems().stream().map(javafx.scene.control.MenuItem::getText).toList()))
+                .containsExactly("offline", "offline-live  ·  its fallback openai: OPENAI_API_KEY not set", "grader",
+                        "openai  ·  OPENAI_API_KEY not set");
+
+        robot.interact(() -> routes.getItems().forEach(i -> ((javafx.scene.control.CheckMenuItem) i)
+                .setSelected("openai".equals(i.getUserData()))));
+        assertThat(FxWait.read(routes::getText)).as("the chosen route by its name").isEqualTo("openai");
+        robot.clickOn("#status-message");
+        robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.R);
+        waitFor(10, TimeUnit.SECONDS, () -> FxWait.read(() -> robot.lookup("#status-message")
+                .queryAs(javafx.scene.control.Label.class).getText()).startsWith("route openai reads its API key from OPENAI_API_KEY"));
+
+        fixture.stop();
+        fixture.start(java.util.Map.of("OPENAI_API_KEY", "sk-local"));
+        javafx.scene.control.MenuButton again = robot.lookup("#launcher-routes").queryAs(javafx.scene.control.MenuButton.class);
+        waitFor(20, TimeUnit.SECONDS, () -> FxWait.read(() -> again.getItems().size()) == 4);
+        assertThat(FxWait.read(() -> again.getItems().stream().map(javafx.scene.control.MenuItem::getText).toList()))
+                .containsExactly("offline", "offline-live", "grader", "openai");
+    }
 }

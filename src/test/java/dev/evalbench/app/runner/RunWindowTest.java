@@ -40,7 +40,7 @@ class RunWindowTest extends WindowTestBase {
     private void tick(String menu, String... names) {
         MenuButton button = robot.lookup(menu).queryAs(MenuButton.class);
         robot.interact(() -> button.getItems().forEach(i ->
-                ((CheckMenuItem) i).setSelected(Set.of(names).contains(i.getText()))));
+                ((CheckMenuItem) i).setSelected(Set.of(names).contains((String) i.getUserData()))));
     }
 
     @Test
