@@ -38,6 +38,7 @@ final class WorkspaceSwitcher extends MenuButton {
      */
     WorkspaceSwitcher(TaskRunner runner, WorkspaceSession session, List<String> recent, Consumer<Path> open, Runnable choose,
                       Runnable create) {
+        setMnemonicParsing(false);
         this.reading = new LatestOnly(runner);
         this.recent = recent;
         this.open = open;
@@ -83,6 +84,8 @@ final class WorkspaceSwitcher extends MenuButton {
         made.setId("workspace-new");
         made.setOnAction(e -> create.run());
         items.add(made);
+        // Folder names are read as written: "my_evals", not "_" taken as a mnemonic ("myevals").
+        items.forEach(i -> i.setMnemonicParsing(false));
         getItems().setAll(items);
     }
 }

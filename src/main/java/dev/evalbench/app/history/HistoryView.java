@@ -119,6 +119,7 @@ public final class HistoryView extends VBox {
         for (String tag : run.header().tags()) {
             javafx.scene.control.MenuItem remove = new javafx.scene.control.MenuItem("Remove tag " + tag, new FontIcon("fth-x"));
             remove.setId("history-untag-" + tag);
+            remove.setMnemonicParsing(false); // a tag such as release_1 read as written
             remove.setOnAction(a -> vm.untag(tag));
             menu.getItems().add(remove);
         }

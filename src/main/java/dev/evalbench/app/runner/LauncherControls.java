@@ -76,6 +76,7 @@ final class LauncherControls {
                                     String tip, java.util.function.Function<String, String> note) {
         MenuButton menu = new MenuButton(title);
         menu.setId(id);
+        menu.setMnemonicParsing(false);
         menu.setTooltip(new Tooltip(tip));
         Runnable fill = () -> {
             menu.getItems().clear();
@@ -83,6 +84,8 @@ final class LauncherControls {
                 String said = note.apply(name);
                 CheckMenuItem item = new CheckMenuItem(said == null ? name : name + "  ·  " + said);
                 item.setUserData(name);
+                // Read as written: "OPENAI_API_KEY" (a route or suite named my_route too), not "_" taken as a mnemonic.
+                item.setMnemonicParsing(false);
                 item.setSelected(chosen.contains(name));
                 item.selectedProperty().addListener((o, was, now) -> {
                     if (now && !chosen.contains(name)) chosen.add(name);

@@ -291,6 +291,8 @@ class HistoryListWindowTest extends WindowTestBase {
         dev.evalbench.app.FxWait.waitUntilShown(robot, "#history-untag-main", 10, TimeUnit.SECONDS);
         assertThat(dev.evalbench.app.FxWait.read(() -> menu.getItems().get(menu.getItems().size() - 1).getText()))
                 .isEqualTo("Remove tag main");
+        assertThat(dev.evalbench.app.FxWait.read(() -> menu.getItems().get(menu.getItems().size() - 1).isMnemonicParsing()))
+                .as("a tag such as release_1 drawn as written").isFalse();
         robot.clickOn("#history-untag-main");
         dev.evalbench.app.FxWait.waitFor(20, TimeUnit.SECONDS, () -> list.getItems().get(0).tags().isEmpty());
         try (var store = dev.evalbench.core.store.sqlite.SqliteRunStore.openReadOnly(

@@ -99,10 +99,13 @@ class LauncherControlsWindowTest extends WindowTestBase {
         assertThat(FxWait.read(() -> routes.getItems().stream().map(javafx.scene.control.MenuItem::getText).toList()))
                 .containsExactly("offline", "offline-live  ·  its fallback openai: OPENAI_API_KEY not set", "grader",
                         "openai  ·  OPENAI_API_KEY not set");
+        assertThat(FxWait.read(() -> routes.getItems().stream().noneMatch(javafx.scene.control.MenuItem::isMnemonicParsing)))
+                .as("OPENAI_API_KEY drawn with its underscores").isTrue();
 
         robot.interact(() -> routes.getItems().forEach(i -> ((javafx.scene.control.CheckMenuItem) i)
                 .setSelected("openai".equals(i.getUserData()))));
         assertThat(FxWait.read(routes::getText)).as("the chosen route by its name").isEqualTo("openai");
+        assertThat(FxWait.read(routes::isMnemonicParsing)).as("a route named my_route drawn with its underscore").isFalse();
         robot.clickOn("#status-message");
         robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.R);
         waitFor(10, TimeUnit.SECONDS, () -> FxWait.read(() -> robot.lookup("#status-message")
