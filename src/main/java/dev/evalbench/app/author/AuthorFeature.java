@@ -198,7 +198,8 @@ public final class AuthorFeature {
         if (dirty.isEmpty() && configs.isEmpty() && cases.isEmpty()) return () -> { };
         List<Unsaved> unsaved = new ArrayList<>(dirty.stream().map(editor -> new Unsaved(editor.absolutePath(),
                 editor.textProperty().get(), editor.savedTextProperty().get(), null)).toList());
-        configs.forEach(c -> unsaved.add(new Unsaved(c.absolutePath(), c.textProperty().get(), c.savedTextProperty().get(), null)));
+        configs.forEach(c -> unsaved.add(new Unsaved(c.absolutePath(), c.textProperty().get(), c.savedTextProperty().get(),
+                null)));
         Path folder = wb.session().folder();
         cases.forEach((file, edit) -> {
             var typed = edit.typed();

@@ -316,7 +316,8 @@ public final class CaseEditModel implements KeptEditsBar.Offering {
         offer.restore(typedText -> {
             int at = now.lineNow();
             if (at > 0 && id != null) {
-                show(at, now.textNow(), "Case " + id + " · " + file + ", line " + at, "case " + id, CaseLines.indented(now.textNow()));
+                show(at, now.textNow(), "Case " + id + " · " + file + ", line " + at, "case " + id,
+                        CaseLines.indented(now.textNow()));
             } else if (at > 0) {
                 show(at, now.textNow(), "Line " + at + " of " + file, "line " + at, CaseLines.indented(now.textNow()));
             } else {

@@ -35,7 +35,8 @@ public final class KeptEdits {
 
         /** When they were kept, in this machine's time zone, as an offer says it: "2026-12-08 01:10". */
         public String stoppedAt() {
-            return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(keptAt.atZone(java.time.ZoneId.systemDefault()));
+            return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                    .format(keptAt.atZone(java.time.ZoneId.systemDefault()));
         }
     }
 

@@ -153,7 +153,9 @@ public final class RunService {
             if (route == null || !seen.add(next)) continue;
             String variable = route.apiKeyEnv();
             String value = variable == null ? null : env.get(variable);
-            if (variable != null && (value == null || value.isBlank())) return java.util.Optional.of(new MissingKey(next, variable));
+            if (variable != null && (value == null || value.isBlank())) {
+                return java.util.Optional.of(new MissingKey(next, variable));
+            }
             if (route.fallbacks() != null) todo.addAll(route.fallbacks());
         }
         return java.util.Optional.empty();

@@ -40,7 +40,8 @@ class WorkspaceSwitcherTest extends WindowTestBase {
                 .map(i -> i instanceof SeparatorMenuItem ? "—" : i.getText()).toList()))
                 .containsExactly("invoice-extraction   " + invoices, "—", "Open another workspace folder…   Ctrl+O",
                         "New workspace…   Ctrl+N");
-        assertThat(FxWait.read(() -> !switcher.isMnemonicParsing() && switcher.getItems().stream().noneMatch(MenuItem::isMnemonicParsing)))
+        assertThat(FxWait.read(() -> !switcher.isMnemonicParsing()
+                && switcher.getItems().stream().noneMatch(MenuItem::isMnemonicParsing)))
                 .as("a folder named my_evals drawn with its underscore").isTrue();
 
         robot.clickOn(switcher);

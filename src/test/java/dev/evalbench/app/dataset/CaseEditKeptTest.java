@@ -103,7 +103,8 @@ class CaseEditKeptTest {
         Files.write(dataset, List.of(lines.get(1), lines.get(2)));
         CaseEditModel moved = model();
         moved.lookForKept();
-        assertThat(moved.offeredSentence(moved.offeredProperty().get())).endsWith(" Case t002 is line 1 now: restored, it is saved there.");
+        assertThat(moved.offeredSentence(moved.offeredProperty().get()))
+                .endsWith(" Case t002 is line 1 now: restored, it is saved there.");
         moved.restoreKept();
         assertThat(moved.headingProperty().get()).isEqualTo("Case t002 · datasets/tickets.jsonl, line 1");
         assertThat(moved.textProperty().get()).isEqualTo(typed);

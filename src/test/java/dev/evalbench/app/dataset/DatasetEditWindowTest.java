@@ -167,7 +167,8 @@ class DatasetEditWindowTest extends WindowTestBase {
         robot.push(KeyCode.F2);
         TextArea text = robot.lookup("#case-edit-text").queryAs(TextArea.class);
         waitFor(5, TimeUnit.SECONDS, () -> text.isVisible() && text.getText().contains("\"id\" : \"t002\""));
-        String typed = FxWait.read(text::getText).replaceFirst("\"ticket\" : \"[^\"]*\"", "\"ticket\" : \"Typed before the stop\"");
+        String typed = FxWait.read(text::getText)
+                .replaceFirst("\"ticket\" : \"[^\"]*\"", "\"ticket\" : \"Typed before the stop\"");
         robot.interact(() -> text.setText(typed));
 
         fixture.stop();
@@ -179,7 +180,8 @@ class DatasetEditWindowTest extends WindowTestBase {
         assertThat(Files.readAllLines(file)).isEqualTo(was);
 
         fixture.start();
-        waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#kept-edits").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
+        waitFor(30, TimeUnit.SECONDS,
+                () -> robot.lookup("#kept-edits").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
         assertThat(label("#kept-edits-text"))
                 .startsWith("An unsaved edit of case t002 of datasets/tickets.jsonl was kept when the workbench was stopped at ");
         robot.clickOn("#kept-edits-restore");

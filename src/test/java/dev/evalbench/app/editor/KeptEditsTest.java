@@ -29,7 +29,8 @@ class KeptEditsTest {
         assertThat(found.madeToAnotherVersion("id: triage\nrevision: 5\n")).as("pulled since").isTrue();
         assertThat(kept.find(rubric)).isEmpty();
         assertThat(config.resolve("recovery")).isDirectoryContaining(p -> p.toString().endsWith(".json"));
-        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(config.resolve("recovery"))))
+        var mode = Files.getPosixFilePermissions(config.resolve("recovery"));
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(mode))
                 .as("what was typed is the user's alone").isEqualTo("rwx------");
         kept.forget(triage);
         assertThat(kept.find(triage)).isEmpty();

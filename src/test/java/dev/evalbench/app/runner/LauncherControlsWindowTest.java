@@ -109,7 +109,8 @@ class LauncherControlsWindowTest extends WindowTestBase {
         robot.clickOn("#status-message");
         robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.R);
         waitFor(10, TimeUnit.SECONDS, () -> FxWait.read(() -> robot.lookup("#status-message")
-                .queryAs(javafx.scene.control.Label.class).getText()).startsWith("route openai reads its API key from OPENAI_API_KEY"));
+                .queryAs(javafx.scene.control.Label.class).getText())
+                .startsWith("route openai reads its API key from OPENAI_API_KEY"));
 
         fixture.stop();
         fixture.start(java.util.Map.of("OPENAI_API_KEY", "sk-local"));
