@@ -57,6 +57,8 @@ public final class CaseEditModel implements KeptEditsBar.Offering {
     private final KeptEditsOffer offer;
     /** The edit kept at the last stop, and where its case is now: read when the tab opens (null: none). */
     private Found keptFound;
+    /** The id of the case whose kept edit was just restored (set anew on each restore), which the table selects. */
+    private final ReadOnlyStringWrapper restoredId = new ReadOnlyStringWrapper(this, "restoredId");
 
     /**
      * @param onSaved called after a save is written (the table and the workspace are read again)
@@ -328,6 +330,10 @@ public final class CaseEditModel implements KeptEditsBar.Offering {
             errorLine.set(0);
             saved.set("");
             editing.set(true);
+            if (at > 0 && id != null) {
+                restoredId.set(null);
+                restoredId.set(id);
+            }
         }, saved::set);
     }
 
@@ -350,5 +356,6 @@ public final class CaseEditModel implements KeptEditsBar.Offering {
     public ReadOnlyIntegerProperty errorColumnProperty() { return errorColumn.getReadOnlyProperty(); }
     public ReadOnlyStringProperty savedProperty() { return saved.getReadOnlyProperty(); }
     public ReadOnlyStringProperty savedIdProperty() { return savedId.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty restoredIdProperty() { return restoredId.getReadOnlyProperty(); }
 
 }

@@ -58,6 +58,12 @@ final class DatasetEditing {
         edits.savedIdProperty().addListener((o, was, now) -> {
             if (now != null) pending = new Pending(null, now, false);
         });
+        // A kept edit restored: its case selected, its detail beside, as when it is edited from the table.
+        edits.restoredIdProperty().addListener((o, was, now) -> {
+            if (now == null) return;
+            pending = new Pending(null, now, false);
+            settlePending();
+        });
         edits.editingProperty().addListener((o, was, now) -> {
             // Back to the table once saved or cancelled, where the keys that walk it are.
             if (!now) table.requestFocus();

@@ -189,6 +189,9 @@ class DatasetEditWindowTest extends WindowTestBase {
         waitFor(10, TimeUnit.SECONDS, () -> restored.isVisible() && restored.getText().equals(typed));
         assertThat(label("#case-edit-heading")).isEqualTo("Case t002 · datasets/tickets.jsonl, line 2");
         assertThat(robot.lookup("#kept-edits").query().isVisible()).isFalse();
+        TableView<?> reopened = robot.lookup("#dataset-table").queryAs(TableView.class);
+        waitFor(10, TimeUnit.SECONDS, () -> FxWait.read(() ->
+                reopened.getSelectionModel().getSelectedItem() instanceof DatasetRow r && r.id().equals("t002")));
 
         robot.clickOn("#case-edit-save");
         waitFor(10, TimeUnit.SECONDS, () -> label("#dataset-saved").startsWith("Saved t002 as line 2"));
