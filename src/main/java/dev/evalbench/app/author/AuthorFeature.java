@@ -164,8 +164,15 @@ public final class AuthorFeature {
                     wb.window().revealLeftColumn();
                     tree.focusTree();
                 });
-        if (wb.kept() != null) wb.window().atStop(this::keepUnsavedEdits);
+        KeptWhileOpen keeper = wb.kept() == null ? null
+                : new KeptWhileOpen(wb.kept(), wb.runner(), this::unsavedNow, () -> wb.session().workspace(), wb.env());
+        if (keeper != null) wb.window().atStop(keeper::atStop);
         WhileOnStage.attach(wb.window().scene(), stage -> {
+            // While the window runs, the edits are kept every few seconds too: a crash it never sees loses no more.
+            javafx.animation.Timeline keeping = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
+                    javafx.util.Duration.millis(KeptWhileOpen.everyMs()), e -> keeper.keepNow()));
+            keeping.setCycleCount(javafx.animation.Animation.INDEFINITE);
+            if (keeper != null) keeping.play();
             EventHandler<WindowEvent> guard = e -> {
                 if (!files.anyUnsaved()) return;
                 e.consume();
@@ -178,6 +185,7 @@ public final class AuthorFeature {
             };
             stage.showingProperty().addListener(hidden);
             return () -> {
+                keeping.stop();
                 stage.showingProperty().removeListener(hidden);
                 if (stage.getOnCloseRequest() == guard) stage.setOnCloseRequest(null);
             };
@@ -185,49 +193,28 @@ public final class AuthorFeature {
     }
 
     /**
-     * The texts of the editors with unsaved edits, gathered now (FX thread), and the work that keeps them (the
-     * thread that writes the settings). A window closed by the user has asked about them already; this is for a
-     * stop nobody could be asked about.
+     * The open editors' unsaved edits, gathered now (FX thread), for {@link KeptWhileOpen} to keep: a window closed by the
+     * user has asked about them already; this is for a stop nobody could be asked about, or a crash.
      */
-    private Runnable keepUnsavedEdits() {
+    private List<KeptWhileOpen.Unsaved> unsavedNow() {
         // Nothing to keep: return before the lambdas below, whose linking loads the editor's classes (a jar replaced
         // under the running window has none to give).
         List<TemplateEditorModel> dirty = files.dirtyEditors();
         List<dev.evalbench.app.editor.ConfigFileModel> configs = files.dirtyConfigs();
         var cases = files.dirtyCases();
-        if (dirty.isEmpty() && configs.isEmpty() && cases.isEmpty()) return () -> { };
-        List<Unsaved> unsaved = new ArrayList<>(dirty.stream().map(editor -> new Unsaved(editor.absolutePath(),
-                editor.textProperty().get(), editor.savedTextProperty().get(), null)).toList());
-        configs.forEach(c -> unsaved.add(new Unsaved(c.absolutePath(), c.textProperty().get(), c.savedTextProperty().get(),
-                null)));
+        if (dirty.isEmpty() && configs.isEmpty() && cases.isEmpty()) return List.of();
+        List<KeptWhileOpen.Unsaved> unsaved = new ArrayList<>(dirty.stream().map(editor -> new KeptWhileOpen.Unsaved(
+                editor.absolutePath(), editor.textProperty().get(), editor.savedTextProperty().get(), null)).toList());
+        configs.forEach(c -> unsaved.add(new KeptWhileOpen.Unsaved(c.absolutePath(), c.textProperty().get(),
+                c.savedTextProperty().get(), null)));
         Path folder = wb.session().folder();
         cases.forEach((file, edit) -> {
             var typed = edit.typed();
-            unsaved.add(new Unsaved(folder.resolve(file).toAbsolutePath(), typed.text(), typed.lineRead(), typed.at()));
+            unsaved.add(new KeptWhileOpen.Unsaved(folder.resolve(file).toAbsolutePath(), typed.text(), typed.lineRead(),
+                    typed.at()));
         });
-        java.time.Instant now = java.time.Instant.now();
-        var ws = wb.session().workspace();
-        return () -> unsaved.forEach(edits -> {
-            // Kept outside the workspace, by nobody's choice: never a copy of a configured API key pasted into the text.
-            if (dev.evalbench.core.service.ConfiguredKeys.foundIn(ws, wb.env(), edits.text())) {
-                System.err.println("evalbench: the unsaved edits of " + edits.file() + " hold a configured API key:"
-                        + " not kept");
-                return;
-            }
-            try {
-                if (edits.caseAt() == null) wb.kept().keep(edits.file(), edits.text(), edits.base(), now);
-                else wb.kept().keepCase(edits.file(), edits.caseAt(), edits.text(), edits.base(), now);
-            } catch (IOException e) {
-                System.err.println("evalbench: could not keep the unsaved edits of " + edits.file() + ": " + e.getMessage());
-            }
-        });
+        return unsaved;
     }
-
-    /**
-     * An editor's unsaved text, and the file's text it was edited from; for a dataset's case, where the case goes
-     * ({@code caseAt}) and its line as read ({@code base}; null for a new case).
-     */
-    private record Unsaved(Path file, String text, String base, dev.evalbench.app.editor.KeptEdits.CaseAt caseAt) {}
 
     /** The tree's "Show in folder": the desktop's file manager opens {@code folder} of the open workspace. */
     private void showFolder(String folder) {
