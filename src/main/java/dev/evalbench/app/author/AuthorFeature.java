@@ -309,6 +309,23 @@ public final class AuthorFeature {
                 })
                 .onFailure(e -> wb.window().status("Files changed outside the app will not be noticed: " + e.getMessage()))
                 .executeWith(wb.runner());
+        openFilesWithKeptEdits(dir);
+    }
+
+    /**
+     * Opens the files of {@code dir} that have edits kept from the last stop, so each offers them: after a crash, which
+     * saves no layout, their tabs were not remembered, and the edits waited unseen until the file was opened by hand.
+     */
+    private void openFilesWithKeptEdits(Path dir) {
+        if (wb.kept() == null) return;
+        BackgroundTask.of(() -> wb.kept().filesUnder(dir)).onSuccess(kept -> {
+            if (!dir.equals(wb.session().folder()) || kept.isEmpty()) return;
+            Path root = dir.toAbsolutePath().normalize();
+            List<String> named = kept.stream().map(p -> root.relativize(p).toString().replace('\\', '/')).sorted().toList();
+            named.forEach(files::open);
+            wb.window().status("Unsaved edits of " + String.join(", ", named) + " were kept when the workbench last stopped:"
+                    + " " + (named.size() == 1 ? "its tab offers them" : "their tabs offer them") + ".");
+        }).onFailure(e -> { }).executeWith(wb.runner());
     }
 
     private void changedOnDisk(Set<String> changed) {

@@ -99,7 +99,9 @@ final class KeptWhileOpen {
     /** @param say whether to say on stderr that a text holding a key was not kept (once, at the stop) */
     private void keep(Workspace ws, Unsaved edits, Instant at, boolean say) {
         if (ConfiguredKeys.foundIn(ws, env, edits.text())) {
-            if (say) System.err.println("evalbench: the unsaved edits of " + edits.file() + " hold a configured API key: not kept");
+            if (say) {
+                System.err.println("evalbench: the unsaved edits of " + edits.file() + " hold a configured API key: not kept");
+            }
             return;
         }
         try {

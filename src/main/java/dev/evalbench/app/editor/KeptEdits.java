@@ -106,6 +106,30 @@ public final class KeptEdits {
         }
     }
 
+    /**
+     * The files under {@code folder} (a workspace) that have edits kept, absolute, in no particular order: the window
+     * opens them, so their offers show though their tabs were not remembered (a crash saves no layout). Unreadable
+     * kept files are left out.
+     */
+    public java.util.List<Path> filesUnder(Path folder) throws IOException {
+        if (!Files.isDirectory(this.folder)) return java.util.List.of();
+        Path under = folder.toAbsolutePath().normalize();
+        java.util.List<Path> found = new java.util.ArrayList<>();
+        try (var kept = Files.list(this.folder)) {
+            for (Path file : kept.filter(f -> f.getFileName().toString().endsWith(".json")).toList()) {
+                try {
+                    JsonNode node = Json.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
+                    String named = node.path("file").asText("");
+                    Path path = named.isEmpty() ? null : Path.of(named).normalize();
+                    if (path != null && path.startsWith(under)) found.add(path);
+                } catch (IOException | RuntimeException unreadable) {
+                    // Offered by nobody: find() refuses it as well.
+                }
+            }
+        }
+        return found;
+    }
+
     /** Forgets the edits kept for {@code template} (restored into the editor, or discarded); none kept is fine. */
     public void forget(Path template) throws IOException {
         Files.deleteIfExists(fileOf(template));
