@@ -167,6 +167,7 @@ public final class AuthorFeature {
         KeptWhileOpen keeper = wb.kept() == null ? null
                 : new KeptWhileOpen(wb.kept(), wb.runner(), this::unsavedNow, () -> wb.session().workspace(), wb.env());
         if (keeper != null) wb.window().atStop(keeper::atStop);
+        wb.window().tabMemory().whenReopened(this::openFilesWithKeptEdits);
         WhileOnStage.attach(wb.window().scene(), stage -> {
             // While the window runs, the edits are kept every few seconds too: a crash it never sees loses no more.
             javafx.animation.Timeline keeping = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
@@ -309,15 +310,16 @@ public final class AuthorFeature {
                 })
                 .onFailure(e -> wb.window().status("Files changed outside the app will not be noticed: " + e.getMessage()))
                 .executeWith(wb.runner());
-        openFilesWithKeptEdits(dir);
     }
 
     /**
-     * Opens the files of {@code dir} that have edits kept from the last stop, so each offers them: after a crash, which
-     * saves no layout, their tabs were not remembered, and the edits waited unseen until the file was opened by hand.
+     * Opens the files of the workspace that have edits kept from the last stop, so each offers them, over the tabs the
+     * workspace had (once they are reopened): after a crash, which saves no layout, their tabs were not remembered, and
+     * the edits waited unseen until the file was opened by hand.
      */
-    private void openFilesWithKeptEdits(Path dir) {
-        if (wb.kept() == null) return;
+    private void openFilesWithKeptEdits() {
+        Path dir = wb.session().folder();
+        if (wb.kept() == null || dir == null) return;
         BackgroundTask.of(() -> wb.kept().filesUnder(dir)).onSuccess(kept -> {
             if (!dir.equals(wb.session().folder()) || kept.isEmpty()) return;
             Path root = dir.toAbsolutePath().normalize();

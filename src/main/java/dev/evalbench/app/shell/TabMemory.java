@@ -33,6 +33,7 @@ public final class TabMemory {
 
     private final TabPane tabs;
     private final Map<String, Opener> openers = new LinkedHashMap<>();
+    private final List<Runnable> whenReopened = new java.util.ArrayList<>();
 
     /** How a feature opens a tab of its kind again. */
     @FunctionalInterface
@@ -55,6 +56,14 @@ public final class TabMemory {
 
     private static Optional<String> idOf(Tab tab) {
         return Optional.ofNullable((String) tab.getProperties().get(KEY));
+    }
+
+    /**
+     * Runs {@code then} each time a reopening ends (its tabs opened, the remembered one selected), or at once for a
+     * workspace that had none: what opens after it is shown over the remembered tabs.
+     */
+    public void whenReopened(Runnable then) {
+        whenReopened.add(then);
     }
 
     /** How to open a tab of {@code kind} again. */
@@ -83,6 +92,7 @@ public final class TabMemory {
             if (colon > 0 && openers.containsKey(id.substring(0, colon)) && !pending.contains(id)) pending.add(id);
         }
         if (!pending.isEmpty()) new Reopening(pending, selected).next();
+        else whenReopened.forEach(Runnable::run);
     }
 
     /** One reopening in progress: the ids still to open and the wait for the last one's tab. */
@@ -105,6 +115,7 @@ public final class TabMemory {
             if (awaited == null) {
                 tabs.getTabs().stream().filter(t -> idOf(t).filter(id -> id.equals(selected)).isPresent()).findFirst()
                         .ifPresent(t -> tabs.getSelectionModel().select(t));
+                whenReopened.forEach(Runnable::run);
                 return;
             }
             if (openIds().contains(awaited)) {
