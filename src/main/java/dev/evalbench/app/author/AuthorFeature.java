@@ -170,10 +170,13 @@ public final class AuthorFeature {
         wb.window().tabMemory().whenReopened(this::openFilesWithKeptEdits);
         WhileOnStage.attach(wb.window().scene(), stage -> {
             // While the window runs, the edits are kept every few seconds too: a crash it never sees loses no more.
-            javafx.animation.Timeline keeping = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
-                    javafx.util.Duration.millis(KeptWhileOpen.everyMs()), e -> keeper.keepNow()));
-            keeping.setCycleCount(javafx.animation.Animation.INDEFINITE);
-            if (keeper != null) keeping.play();
+            javafx.animation.Timeline keeping = new javafx.animation.Timeline();
+            if (keeper != null) {
+                keeping.getKeyFrames().add(new javafx.animation.KeyFrame(javafx.util.Duration.millis(KeptWhileOpen.everyMs()),
+                        e -> keeper.keepNow()));
+                keeping.setCycleCount(javafx.animation.Animation.INDEFINITE);
+                keeping.play();
+            }
             EventHandler<WindowEvent> guard = e -> {
                 if (!files.anyUnsaved()) return;
                 e.consume();

@@ -68,7 +68,9 @@ final class KeptWhileOpen {
     /** Keeps what is unsaved now and forgets what no longer is, off the FX thread. FX thread. */
     void keepNow() {
         Runnable work = work(false);
-        if (work != null) BackgroundTask.run(work::run).onFailure(e -> { }).executeWith(runner);
+        if (work == null) return;
+        BackgroundTask.run(work::run).onFailure(e -> System.err.println("evalbench: could not keep the unsaved edits: "
+                + e.getMessage())).executeWith(runner);
     }
 
     /** The stop's work, gathered now (FX thread), for the thread that writes the settings. */

@@ -107,9 +107,10 @@ public final class KeptEdits {
     }
 
     /**
-     * The files under {@code folder} (a workspace) that have edits kept, absolute, in no particular order: the window
-     * opens them, so their offers show though their tabs were not remembered (a crash saves no layout). Unreadable
-     * kept files are left out.
+     * The files under {@code folder} (a workspace) whose kept edits their editors will offer, absolute, in no particular
+     * order: the window opens them, so their offers show though their tabs were not remembered (a crash saves no
+     * layout). Left out: unreadable kept files, files gone, and a whole file's edits that are what it holds now (its
+     * editor forgets those rather than offer them).
      */
     public java.util.List<Path> filesUnder(Path folder) throws IOException {
         if (!Files.isDirectory(this.folder)) return java.util.List.of();
@@ -121,7 +122,11 @@ public final class KeptEdits {
                     JsonNode node = Json.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
                     String named = node.path("file").asText("");
                     Path path = named.isEmpty() ? null : Path.of(named).normalize();
-                    if (path != null && path.startsWith(under)) found.add(path);
+                    if (path == null || !path.startsWith(under) || !Files.isRegularFile(path)) continue;
+                    boolean wholeFile = !node.path("case").isObject();
+                    if (wholeFile && node.path("text").asText("").equals(
+                            dev.evalbench.core.text.LineEnds.toLf(dev.evalbench.core.text.Utf8Files.read(path)))) continue;
+                    found.add(path);
                 } catch (IOException | RuntimeException unreadable) {
                     // Offered by nobody: find() refuses it as well.
                 }

@@ -58,6 +58,26 @@ class KeptEditsTest {
         assertThat(kept.find(triage).orElseThrow().caseAt()).as("a whole file's edits").isNull();
     }
 
+    /**
+     * The files a workspace opens at start for their offers: those whose kept edits differ from what they hold (a case's
+     * always), not a file whose kept text it holds now (line ends aside), nor a file gone, nor another folder's.
+     */
+    @Test
+    void theFilesOfAWorkspaceWithEditsToOfferAreThoseItsEditorsWillOffer(@TempDir Path ws) throws Exception {
+        KeptEdits kept = new KeptEdits(config);
+        Path edited = Files.writeString(Files.createDirectories(ws.resolve("prompts")).resolve("a.yaml"), "id: a\r\n");
+        Path same = Files.writeString(ws.resolve("prompts/b.yaml"), "id: b\r\n");
+        Path cases = Files.writeString(Files.createDirectories(ws.resolve("datasets")).resolve("c.jsonl"), "{}\n");
+        kept.keep(edited, "id: a\n# typed\n", "id: a\n", Instant.EPOCH);
+        kept.keep(same, "id: b\n", "id: b\n", Instant.EPOCH);
+        kept.keepCase(cases, new KeptEdits.CaseAt(0, null), "{ }", null, Instant.EPOCH);
+        kept.keep(ws.resolve("prompts/gone.yaml"), "x", "y", Instant.EPOCH);
+        kept.keep(triage, "elsewhere", "base", Instant.EPOCH);
+
+        assertThat(kept.filesUnder(ws)).containsExactlyInAnyOrder(edited.toAbsolutePath().normalize(),
+                cases.toAbsolutePath().normalize());
+    }
+
     @Test
     void aDamagedOrForeignFileOffersNothingRatherThanTheWrongText() throws Exception {
         KeptEdits kept = new KeptEdits(config);
