@@ -72,11 +72,10 @@ public final class RunEngine {
                            RunListener listener, Cancellation cancellation, dev.evalbench.core.record.RunKind kind) throws StoreException {
         RunPlan plan = RunPlan.of(ws, config, app);
         Map<String, String> inputs = snapshotInputs(ws);
-        String runId = RunIds.next(clock);
         String path = ws.files().describe();
-        RunHeader header = new RunHeader(runId, ws.name(), path, config, RunStatus.RUNNING, clock.instant(), null,
-                app.version(), app.gitCommit(), inputs, plan.size(), ProcessHandle.current().pid(), List.of(), kind);
-        store.createRun(header);
+        RunHeader header = RunIds.create(clock, runId -> new RunHeader(runId, ws.name(), path, config, RunStatus.RUNNING,
+                clock.instant(), null, app.version(), app.gitCommit(), inputs, plan.size(), ProcessHandle.current().pid(),
+                List.of(), kind), store::createRun);
         return execute(header, plan, 0, java.util.Set.of(), caller, listener, cancellation);
     }
 

@@ -58,21 +58,24 @@ public final class TrafficImport {
         }
         Captures.Parsed parsed = Captures.parse(file.toString(), new String(bytes, StandardCharsets.UTF_8));
         String sha256 = Digests.sha256(bytes);
-        String runId = RunIds.next(clock);
         AppInfo app = AppInfo.forWorkspace(workspace);
-        List<CaseRecord> records = new ArrayList<>();
-        for (TrafficRequest r : parsed.requests()) records.add(TrafficRecords.record(runId, r, sha256, app.version()));
         Map<String, String> inputs = new TreeMap<>();
         for (String path : ws.inputDigests().keySet()) inputs.put(path, store.putSnapshot(ws.files().read(path)));
         inputs.put(captureName(file, workspace), store.putSnapshot(bytes));
         List<String> routes = parsed.requests().stream().map(TrafficRequest::route).distinct().toList();
-        RunHeader header = new RunHeader(runId, ws.name(), ws.files().describe(),
-                new RunConfig(routes, List.of(TrafficRecords.SUITE), 1, 1, "off"), RunStatus.COMPLETE, clock.instant(),
-                clock.instant(), app.version(), app.gitCommit(), inputs, records.size(), ProcessHandle.current().pid(),
-                tags, RunKind.TRAFFIC);
-        store.importRun(header, records);
-        return new Result(header, parsed.requests(), parsed.skippedSpans(), parsed.format());
+        Imported imported = RunIds.create(clock, runId -> {
+            List<CaseRecord> records = new ArrayList<>();
+            for (TrafficRequest r : parsed.requests()) records.add(TrafficRecords.record(runId, r, sha256, app.version()));
+            return new Imported(new RunHeader(runId, ws.name(), ws.files().describe(),
+                    new RunConfig(routes, List.of(TrafficRecords.SUITE), 1, 1, "off"), RunStatus.COMPLETE, clock.instant(),
+                    clock.instant(), app.version(), app.gitCommit(), inputs, records.size(), ProcessHandle.current().pid(),
+                    tags, RunKind.TRAFFIC), records);
+        }, made -> store.importRun(made.header(), made.records()));
+        return new Result(imported.header(), parsed.requests(), parsed.skippedSpans(), parsed.format());
     }
+
+    /** A traffic run made of the captured requests under one id: its header and cases. */
+    private record Imported(RunHeader header, List<CaseRecord> records) {}
 
     /** The capture's name among the run's inputs: workspace-relative when it lies inside, else under captures/. */
     static String captureName(Path file, Path workspace) {

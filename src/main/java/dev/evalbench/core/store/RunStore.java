@@ -18,7 +18,11 @@ import java.util.Set;
  * a run writes, from this or another process. Failures are {@link StoreException}. Close when done.
  */
 public interface RunStore extends AutoCloseable {
-    /** Records a new run (status RUNNING). The id is the caller's. */
+    /**
+     * Records a new run (status RUNNING). The id is the caller's.
+     *
+     * @throws StoreException {@link StoreException#isIdTaken() id taken} when the history has a run with that id
+     */
     void createRun(RunHeader header) throws StoreException;
 
     /** Stores content by its SHA-256 (idempotent) and returns the hash. */

@@ -10,7 +10,7 @@ package dev.evalbench.core.store;
  */
 public final class StoreException extends Exception {
     /** Which trouble it is: one at most, so one field, not a flag per kind. */
-    private enum Kind { ENVIRONMENT, UNUSABLE_FILE, AMBIGUOUS_NAME }
+    private enum Kind { ENVIRONMENT, UNUSABLE_FILE, AMBIGUOUS_NAME, ID_TAKEN }
 
     private final Kind kind;
 
@@ -35,6 +35,16 @@ public final class StoreException extends Exception {
     /** A run was named by an id prefix several runs' ids begin with: the name the user typed, not the machine. */
     public static StoreException ambiguousName(String message) {
         return new StoreException(message, null, Kind.AMBIGUOUS_NAME);
+    }
+
+    /** A new run's id is one the history has already: its maker draws another ({@code RunIds.create}). */
+    public static StoreException idTaken(String message) {
+        return new StoreException(message, null, Kind.ID_TAKEN);
+    }
+
+    /** Whether a new run's id was taken ({@link #idTaken}). */
+    public boolean isIdTaken() {
+        return kind == Kind.ID_TAKEN;
     }
 
     /** Whether a name the user gave matched several runs ({@link #ambiguousName}). */

@@ -145,7 +145,7 @@ public final class SqliteRunStore implements RunStore {
         header.tags().forEach(SqliteRunStore::checkTag);
         writer.inTransaction("create run " + header.id(), c -> {
             if (RunRows.exists(c, header.id())) {
-                throw new StoreException("a run with id " + header.id() + " already exists in " + dbFile);
+                throw StoreException.idTaken("a run with id " + header.id() + " already exists in " + dbFile);
             }
             RunRows.insert(c, header);
             for (String tag : header.tags()) {
@@ -162,7 +162,7 @@ public final class SqliteRunStore implements RunStore {
         header.tags().forEach(SqliteRunStore::checkTag);
         writer.inTransaction("import run " + header.id() + " (" + cases.size() + " cases)", c -> {
             if (RunRows.exists(c, header.id())) {
-                throw new StoreException("a run with id " + header.id() + " already exists in " + dbFile);
+                throw StoreException.idTaken("a run with id " + header.id() + " already exists in " + dbFile);
             }
             RunRows.insert(c, header);
             for (String tag : header.tags()) {
