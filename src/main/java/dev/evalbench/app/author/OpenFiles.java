@@ -127,13 +127,7 @@ final class OpenFiles {
         RevisionHistoryModel history = new RevisionHistoryModel(model);
         TemplateEditorView view = new TemplateEditorView(model, history);
         // The editor holds its own preview and revision history: the detail pane, empty here, gives it its width.
-        Tab tab = add(file, file, view, true);
-        String name = Path.of(file).getFileName().toString();
-        tab.textProperty().bind(Bindings.when(model.dirtyProperty()).then(name + " *").otherwise(name));
-        tab.setOnCloseRequest(e -> {
-            e.consume();
-            model.guard(() -> unsaved.ask(file), () -> close(file));
-        });
+        editorTab(file, view, model.dirtyProperty(), then -> model.guard(() -> unsaved.ask(file), then));
         // A save or rollback changes what a run is made of: the workspace reads as out of date from the write
         // on, and is read again as soon as it is done (not a debounce later, when the watcher sees the file).
         model.writingProperty().addListener((o, was, now) -> {
@@ -205,13 +199,7 @@ final class OpenFiles {
                 wb.kept());
         ConfigFileView view = new ConfigFileView(model, () -> wb.window().openOnDesktop(path, "in its editor", wb.runner()),
                 problem -> openProblem(problem.file(), problem));
-        Tab tab = add(file, file, view, true);
-        String name = Path.of(file).getFileName().toString();
-        tab.textProperty().bind(Bindings.when(model.dirtyProperty()).then(name + " *").otherwise(name));
-        tab.setOnCloseRequest(e -> {
-            e.consume();
-            model.guard(() -> unsaved.askConfig(file), () -> close(file));
-        });
+        editorTab(file, view, model.dirtyProperty(), then -> model.guard(() -> unsaved.askConfig(file), then));
         model.revisionReusedProperty().bind(warnedAbout(file));
         configs.put(file, new OpenConfig(model, view));
         // The caret to the problem's place (or the text, to type in) once the file is read: on the text, which the
@@ -236,6 +224,21 @@ final class OpenFiles {
             viewers.put(file, view);
             view.moveTo(line, column);
         }).onFailure(e -> wb.window().status("Cannot open " + file + ": " + e.getMessage())).executeWith(wb.runner());
+    }
+
+    /**
+     * An editor's tab, whole width: its title carries "*" while the edits are unsaved, and closing it (×, Ctrl+W, its
+     * menu) runs {@code guarded} with the closing, which the editor's guard runs once the edits are dealt with.
+     */
+    private void editorTab(String file, javafx.scene.Node view, javafx.beans.value.ObservableBooleanValue dirty,
+                           Consumer<Runnable> guarded) {
+        Tab tab = add(file, file, view, true);
+        String name = Path.of(file).getFileName().toString();
+        tab.textProperty().bind(Bindings.when(dirty).then(name + " *").otherwise(name));
+        tab.setOnCloseRequest(e -> {
+            e.consume();
+            guarded.accept(() -> close(file));
+        });
     }
 
     /** Whether the workspace warns about {@code file} now (a run read another text under its revision): Ctrl+S raises it. */

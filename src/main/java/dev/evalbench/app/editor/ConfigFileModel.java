@@ -245,21 +245,10 @@ public final class ConfigFileModel implements KeptEditsBar.FileOffering {
      * cancelled.
      */
     public void guard(Supplier<GuardChoice> ask, Runnable proceed) {
-        if (!dirty.get()) {
-            proceed.run();
-            return;
-        }
-        switch (ask.get()) {
-            case SAVE -> {
-                afterSave = proceed;
-                save();
-            }
-            case DISCARD -> {
-                revert();
-                proceed.run();
-            }
-            case CANCEL -> { }
-        }
+        GuardChoice.guard(dirty.get(), ask, proceed, then -> {
+            afterSave = then;
+            save();
+        }, this::revert);
     }
 
     private Path path() {

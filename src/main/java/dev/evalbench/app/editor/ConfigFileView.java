@@ -226,11 +226,8 @@ public final class ConfigFileView extends BorderPane implements dev.evalbench.ap
             area.requestFocus();
             return;
         }
-        int paragraph = Math.min(line - 1, area.getParagraphs().size() - 1);
-        marked = paragraph;
+        marked = CaretPlace.moveTo(area, line, column);
         restyle();
-        area.moveTo(paragraph, Math.max(0, Math.min(column - 1, area.getParagraphLength(paragraph))));
-        area.requestFollowCaret();
         area.requestFocus();
     }
 

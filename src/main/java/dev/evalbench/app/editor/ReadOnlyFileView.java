@@ -81,12 +81,9 @@ public final class ReadOnlyFileView extends BorderPane implements dev.evalbench.
      */
     public void moveTo(int line, int column) {
         if (line < 1 || area.getParagraphs().isEmpty()) return;
-        int paragraph = Math.min(line - 1, area.getParagraphs().size() - 1);
         if (marked >= 0 && marked < area.getParagraphs().size()) area.setParagraphStyle(marked, java.util.List.of());
-        area.setParagraphStyle(paragraph, java.util.List.of(PROBLEM_LINE));
-        marked = paragraph;
-        area.moveTo(paragraph, Math.max(0, Math.min(column - 1, area.getParagraphLength(paragraph))));
-        area.requestFollowCaret();
+        marked = CaretPlace.moveTo(area, line, column);
+        area.setParagraphStyle(marked, java.util.List.of(PROBLEM_LINE));
         area.requestFocus();
     }
 

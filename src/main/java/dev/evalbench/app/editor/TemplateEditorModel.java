@@ -34,7 +34,29 @@ import javafx.collections.ObservableList;
  */
 public final class TemplateEditorModel implements KeptEditsBar.FileOffering {
     /** The answer to "save your edits?" when an editor with unsaved edits is about to go away. */
-    public enum GuardChoice { SAVE, DISCARD, CANCEL }
+    public enum GuardChoice {
+        SAVE, DISCARD, CANCEL;
+
+        /**
+         * An editor's guard: {@code proceed} at once when nothing is {@code dirty}; else as {@code ask} decides: saved
+         * ({@code save} is given what to run once written), discarded and then proceeded, or cancelled (nothing).
+         */
+        static void guard(boolean dirty, java.util.function.Supplier<GuardChoice> ask, Runnable proceed,
+                          java.util.function.Consumer<Runnable> save, Runnable discard) {
+            if (!dirty) {
+                proceed.run();
+                return;
+            }
+            switch (ask.get()) {
+                case SAVE -> save.accept(proceed);
+                case DISCARD -> {
+                    discard.run();
+                    proceed.run();
+                }
+                case CANCEL -> { }
+            }
+        }
+    }
 
     private final TaskRunner runner;
     private final Path workspace;
@@ -316,26 +338,15 @@ public final class TemplateEditorModel implements KeptEditsBar.FileOffering {
      * proceeds yet), discarded, or cancelled (nothing happens).
      */
     public void guard(Supplier<GuardChoice> ask, Runnable proceed) {
-        if (!dirty.get()) {
-            proceed.run();
-            return;
-        }
-        switch (ask.get()) {
-            case SAVE -> {
-                afterSave = proceed;
-                if (changelog.get() == null || changelog.get().isBlank()) {
-                    askingChangelog.set(true);
-                    notice.set("Write a changelog line to save " + file + ".");
-                } else {
-                    save();
-                }
+        GuardChoice.guard(dirty.get(), ask, proceed, then -> {
+            afterSave = then;
+            if (changelog.get() == null || changelog.get().isBlank()) {
+                askingChangelog.set(true);
+                notice.set("Write a changelog line to save " + file + ".");
+            } else {
+                save();
             }
-            case DISCARD -> {
-                text.set(savedText.get());
-                proceed.run();
-            }
-            case CANCEL -> { }
-        }
+        }, () -> text.set(savedText.get()));
     }
 
     private Path path() {

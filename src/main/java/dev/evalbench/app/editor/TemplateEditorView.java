@@ -236,10 +236,7 @@ public final class TemplateEditorView extends BorderPane implements dev.evalbenc
     /** Puts the caret at a 1-based line and column (a problem's place) and shows it. */
     public void moveTo(int line, int column) {
         if (line < 1) return;
-        int paragraph = Math.min(line - 1, area.getParagraphs().size() - 1);
-        int col = Math.max(0, Math.min(column - 1, area.getParagraphLength(paragraph)));
-        area.moveTo(paragraph, col);
-        area.requestFollowCaret();
+        CaretPlace.moveTo(area, line, column);
         focusEditor();
     }
 
