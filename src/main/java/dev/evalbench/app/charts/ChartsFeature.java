@@ -39,7 +39,11 @@ public final class ChartsFeature {
             if (isOpen()) vm.load();
         });
         session.folderProperty().addListener((o, was, now) -> {
-            if (isOpen()) vm.load();
+            if (!isOpen()) return;
+            // It charts the history the workspace left: it goes with it, as the results and comparisons do (the
+            // workspace opened brings back its own tabs). Left open, it named a run of the other history, "0 cases".
+            if (was != null && !was.equals(now)) window.tabs().getTabs().remove(tab);
+            else vm.load();
         });
         Button button = new Button("Charts", new FontIcon("fth-bar-chart-2"));
         button.setId("charts-button");
@@ -71,7 +75,7 @@ public final class ChartsFeature {
             tab.setId("charts-tab");
             dev.evalbench.app.shell.TabMemory.remember(tab, "charts", "history");
             window.tabs().getTabs().add(tab);
-            if (runId != null) vm.showDistribution(runId);
+            vm.focus(runId);
             vm.load();
         } else if (runId != null) {
             vm.showDistribution(runId);

@@ -58,10 +58,24 @@ public final class ChartsViewModel {
                     points.setAll(list);
                     problem.set(list.isEmpty() ? "No finished runs yet: Ctrl+R runs the workspace." : "");
                     String run = focusRun != null ? focusRun : list.isEmpty() ? null : list.get(list.size() - 1).runId();
-                    if (run != null) showDistribution(run);
+                    if (run != null) {
+                        showDistribution(run);
+                    } else {
+                        distributionTitle.set("");
+                        distributionBase.set("");
+                        distribution.set(null);
+                    }
                 })
                 .onFailure(e -> problem.set("Cannot read the history: " + e.getMessage()))
                 .executeWith(runner);
+    }
+
+    /**
+     * The run whose distribution the next {@link #load} draws: {@code runId}, or the newest run when null. A tab
+     * opened anew, or over another workspace's history, starts from here: a run focused before may not be there.
+     */
+    public void focus(String runId) {
+        focusRun = runId;
     }
 
     /** Shows {@code runId}'s latency distribution against its baseline. */

@@ -147,4 +147,45 @@ class ChartsWindowTest extends WindowTestBase {
                 .containsExactly("this run", "the run before");
         assertThat(traffic.kind()).isEqualTo(dev.evalbench.core.record.RunKind.TRAFFIC);
     }
+
+    /**
+     * The tab opened anew draws the newest run, whatever it drew when it was closed; and it goes with the workspace whose
+     * history it charts. Left open over a new workspace with no runs, it read "Latency of run (a run of the other
+     * history) (0 cases); no baseline".
+     */
+    @Test
+    void theTabOpenedAnewDrawsTheNewestRunAndGoesWithItsWorkspace() throws Exception {
+        // The oldest run's results, and its charts from there.
+        robot.doubleClickOn(robot.lookup("#history-list .list-cell").nth(1).queryAs(Node.class));
+        waitFor(30, TimeUnit.SECONDS, () -> ("results-tab-" + first.id()).equals(selectedTabId()));
+        robot.clickOn(robot.lookup("#results-charts-button").match(Node::isVisible).queryAs(Node.class));
+        dev.evalbench.app.FxWait.waitUntilShown(robot, "#charts-p95", 20, TimeUnit.SECONDS);
+        javafx.scene.control.Label title = robot.lookup("#charts-latency-title").queryAs(javafx.scene.control.Label.class);
+        waitFor(30, TimeUnit.SECONDS, () -> title.getText().startsWith("Latency of run " + first.id() + " ("));
+
+        robot.interact(() -> fixture.workbench().window().tabs().getTabs().removeIf(t -> "charts-tab".equals(t.getId())));
+        robot.clickOn("#charts-button");
+        javafx.scene.control.Label reopened = robot.lookup("#charts-latency-title").queryAs(javafx.scene.control.Label.class);
+        waitFor(30, TimeUnit.SECONDS, () -> reopened.getText().startsWith("Latency of run " + second.id() + " ("));
+
+        java.nio.file.Path empty = temp.resolve("invoice-extraction").toAbsolutePath();
+        dev.evalbench.cli.Cli.copyTree(java.nio.file.Path.of("workspaces/invoice-extraction"), empty);
+        robot.interact(() -> fixture.workbench().session().open(empty));
+        waitFor(30, TimeUnit.SECONDS, () -> empty.equals(fixture.workbench().session().folder())
+                && !dev.evalbench.app.FxWait.read(() -> fixture.workbench().session().loadingProperty().get()));
+        assertThat(dev.evalbench.app.FxWait.read(() -> fixture.workbench().window().tabs().getTabs().stream()
+                .map(Tab::getId).toList())).as("the other history's charts").doesNotContain("charts-tab");
+        robot.clickOn("#charts-button");
+        javafx.scene.control.Label problem = robot.lookup("#charts-problem").queryAs(javafx.scene.control.Label.class);
+        waitFor(30, TimeUnit.SECONDS, () -> "No finished runs yet: Ctrl+R runs the workspace.".equals(problem.getText()));
+        assertThat(dev.evalbench.app.FxWait.read(() -> robot.lookup("#charts-latency-title")
+                .queryAs(javafx.scene.control.Label.class).getText())).isEmpty();
+    }
+
+    private String selectedTabId() {
+        return dev.evalbench.app.FxWait.read(() -> {
+            Tab t = fixture.workbench().window().tabs().getSelectionModel().getSelectedItem();
+            return t == null ? null : t.getId();
+        });
+    }
 }
