@@ -67,6 +67,7 @@ final class ChartsView extends ScrollPane {
         latencyTitle.getStyleClass().add(Styles.TEXT_BOLD);
         latencyTitle.setWrapText(true);
         latencyTitle.textProperty().bind(vm.distributionTitleProperty());
+        latencyTitle.managedProperty().bind(latencyTitle.textProperty().isNotEmpty());
         latency.getXAxis().setLabel("latency (ms)");
         vm.distributionProperty().addListener((o, was, now) -> showDistribution(now));
         vm.points().addListener((ListChangeListener<RunTrends.Point>) c -> showHistory(vm.points()));
