@@ -6,26 +6,40 @@ import dev.evalbench.core.store.RunStore;
 import dev.evalbench.core.store.StoreException;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 
 /**
  * The run history of the open workspace, shared by the launcher, the history list and every results tab: one
  * SQLite store per workspace folder, opened on first use and closed when another folder is opened or the
- * window closes.
+ * window closes, unless a run still {@linkplain #hold holds} it: a run goes on in its workspace's history while
+ * another workspace is read (its store was closed under it at the switch, and the run failed part way).
  *
- * <p>Threads: {@link #store()} opens files, so it is called from task bodies only, never on the FX thread; it
- * is synchronized, and the store it returns is thread-safe. {@link #changed()} and {@link #touch()} belong to
- * the FX thread: views that list runs refresh when it moves (a run finished or a tag moved, here or in another
- * process: {@link HistoryWatch} asks {@link #writtenByOthers()}).
+ * <p>Threads: {@link #store()} and {@link #hold} open files, so they are called from task bodies only, never on
+ * the FX thread; they are synchronized, and the stores they return are thread-safe. {@link #changed()} and
+ * {@link #touch()} belong to the FX thread: views that list runs refresh when it moves (a run finished or a tag
+ * moved, here or in another process: {@link HistoryWatch} asks {@link #writtenByOthers()}).
  */
 public final class HistoryStore implements AutoCloseable {
     private final ReadOnlyIntegerWrapper changed = new ReadOnlyIntegerWrapper(this, "changed");
     private volatile Path folder;
+    /** The folder whose store {@link #store()} last returned. */
     private Path openFor;
-    private RunStore store;
+    /** Each open store, by workspace folder, with the runs holding it. */
+    private final Map<Path, Open> opened = new HashMap<>();
     /** The open store's {@link RunStore#writesByOthers()} when last asked (or when opened). */
     private long othersSeen;
+
+    private static final class Open {
+        final RunStore store;
+        int holds;
+
+        Open(RunStore store) {
+            this.store = store;
+        }
+    }
 
     /** The workspace whose history {@link #store()} opens next; the FX thread sets it when a folder opens. */
     public void setFolder(Path workspaceFolder) {
@@ -40,25 +54,89 @@ public final class HistoryStore implements AutoCloseable {
     private static final String NO_WORKSPACE = "no workspace is open, so there is no run history to read (Ctrl+O opens one)";
 
     /**
-     * The history of the current workspace folder, created (with its git-ignored folder) when missing. Off
-     * the FX thread only.
+     * The history of the current workspace folder, created (with its git-ignored folder) when missing; the previous
+     * folder's is closed unless a run holds it. Off the FX thread only.
      *
      * @throws StoreException when no workspace is open or the file cannot be opened
      */
     public synchronized RunStore store() throws StoreException {
         Path want = folder;
         if (want == null) throw new StoreException(NO_WORKSPACE);
-        if (store != null && want.equals(openFor)) return store;
-        closeQuietly();
-        try {
-            store = HistoryService.openForWriting(want, null);
-        } catch (IOException e) {
-            throw new StoreException("cannot create " + HistoryLocation.folder(want) + ": " + e.getMessage(), e);
+        RunStore store = open(want);
+        if (!want.equals(openFor)) {
+            Path left = openFor;
+            openFor = want;
+            if (left != null) closeUnheld(left);
+            // From here on, what another process commits is news: the views read the history after this.
+            othersSeen = store.writesByOthers();
         }
-        openFor = want;
-        // From here on, what another process commits is news: the views read the history after this.
-        othersSeen = store.writesByOthers();
         return store;
+    }
+
+    /**
+     * Holds {@code workspaceFolder}'s history open for a run until the hold is closed, whichever folder is opened
+     * meanwhile; the same store as {@link #store()} returns while that folder is the open one. Off the FX thread.
+     *
+     * @throws StoreException when the file cannot be opened
+     */
+    public synchronized Held hold(Path workspaceFolder) throws StoreException {
+        if (workspaceFolder == null) throw new StoreException(NO_WORKSPACE);
+        RunStore store = open(workspaceFolder);
+        opened.get(workspaceFolder).holds++;
+        return new Held(this, workspaceFolder, store);
+    }
+
+    /** Opens and holds the history of a workspace folder for one run, in its task body ({@link #hold}). */
+    @FunctionalInterface
+    public interface Holds {
+        Held hold(Path workspaceFolder) throws Exception;
+    }
+
+    /** A run's hold on one workspace's history: {@link #store()} stays open until {@link #close()}. */
+    public static final class Held implements AutoCloseable {
+        private final HistoryStore owner;
+        private final Path folder;
+        private final RunStore store;
+        private boolean closed;
+
+        private Held(HistoryStore owner, Path folder, RunStore store) {
+            this.owner = owner;
+            this.folder = folder;
+            this.store = store;
+        }
+
+        /** A hold on a store nobody closes here (view-model tests own theirs). */
+        public static Held of(RunStore store) {
+            return new Held(null, null, store);
+        }
+
+        public RunStore store() {
+            return store;
+        }
+
+        /** Releases the hold; the store closes if its folder is no longer the open one and no other run holds it. */
+        @Override
+        public void close() {
+            if (owner == null) return;
+            synchronized (owner) {
+                if (closed) return;
+                closed = true;
+                Open open = owner.opened.get(folder);
+                if (open != null && --open.holds == 0 && !folder.equals(owner.openFor)) owner.closeUnheld(folder);
+            }
+        }
+    }
+
+    private RunStore open(Path workspaceFolder) throws StoreException {
+        Open open = opened.get(workspaceFolder);
+        if (open != null) return open.store;
+        try {
+            RunStore store = HistoryService.openForWriting(workspaceFolder, null);
+            opened.put(workspaceFolder, new Open(store));
+            return store;
+        } catch (IOException e) {
+            throw new StoreException("cannot create " + HistoryLocation.folder(workspaceFolder) + ": " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -69,8 +147,9 @@ public final class HistoryStore implements AutoCloseable {
      * @throws StoreException when the open history cannot be read
      */
     public synchronized boolean writtenByOthers() throws StoreException {
-        if (store == null) return false;
-        long now = store.writesByOthers();
+        Open open = openFor == null ? null : opened.get(openFor);
+        if (open == null) return false;
+        long now = open.store.writesByOthers();
         boolean moved = now != othersSeen;
         othersSeen = now;
         return moved;
@@ -86,19 +165,25 @@ public final class HistoryStore implements AutoCloseable {
         changed.set(changed.get() + 1);
     }
 
+    /** Closes every open history (the window closes; its runs were stopped before). */
     @Override
     public synchronized void close() {
-        closeQuietly();
+        for (Path f : new java.util.ArrayList<>(opened.keySet())) closeQuietly(f);
+        openFor = null;
     }
 
-    private void closeQuietly() {
-        if (store == null) return;
+    private void closeUnheld(Path workspaceFolder) {
+        Open open = opened.get(workspaceFolder);
+        if (open != null && open.holds == 0) closeQuietly(workspaceFolder);
+    }
+
+    private void closeQuietly(Path workspaceFolder) {
+        Open open = opened.remove(workspaceFolder);
+        if (open == null) return;
         try {
-            store.close();
+            open.store.close();
         } catch (StoreException e) {
             // Every write was committed when it returned; a failed close loses nothing.
         }
-        store = null;
-        openFor = null;
     }
 }

@@ -186,7 +186,7 @@ public final class RunFeature {
 
     private void installLauncher(MainWindow window, TaskRunner runner, WorkspaceSession session, Map<String, String> env,
                                  Clock clock) {
-        launcher = new RunLauncherViewModel(runner, history::store, session::folder, new RunService(clock, env));
+        launcher = new RunLauncherViewModel(runner, history::store, history::hold, session::folder, new RunService(clock, env));
         launcher.setWorkspace(session.workspace());
         launcher.setUnsavedFiles(session::unsavedFiles);
         LauncherMemory.install(launcher, session.folderProperty(), settings, work -> window.atStop(() -> {
@@ -240,6 +240,12 @@ public final class RunFeature {
         });
         launcher.setOnEnded((progress, header) -> {
             history.touch();
+            if (header != null && progress.folder() != null && !progress.folder().equals(session.folder())) {
+                // Another workspace was opened while it ran: its tabs read this history, not the run's.
+                window.status("Run " + header.id() + " ended in workspace " + progress.folder().getFileName()
+                        + ", not the one open: its results are in that workspace's history.");
+                return;
+            }
             // The loop in seconds: a finished run shows its results and gates without another click.
             if (progress.stateProperty().get() == RunProgress.State.COMPLETE && header != null) {
                 results.openInPlaceOf(rerunTabs.replaced(header), header.id(), header.startedAt());

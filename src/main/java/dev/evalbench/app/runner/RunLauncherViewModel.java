@@ -3,6 +3,7 @@ package dev.evalbench.app.runner;
 import dev.evalbench.core.record.RunEvent;
 import dev.evalbench.app.fx.BackgroundTask;
 import dev.evalbench.app.fx.TaskRunner;
+import dev.evalbench.app.history.HistoryStore;
 import dev.evalbench.core.record.CaseKey;
 import dev.evalbench.core.record.CaseSummary;
 import dev.evalbench.core.record.RunConfig;
@@ -55,6 +56,7 @@ import javafx.collections.ObservableList;
 public final class RunLauncherViewModel {
     private final TaskRunner runner;
     private final BackgroundTask.ThrowingSupplier<RunStore> store;
+    private final HistoryStore.Holds holds;
     private final Supplier<Path> folder;
     private final RunService service;
     private final ObservableList<String> routes = FXCollections.observableArrayList();
@@ -84,8 +86,18 @@ public final class RunLauncherViewModel {
      */
     public RunLauncherViewModel(TaskRunner runner, BackgroundTask.ThrowingSupplier<RunStore> store, Supplier<Path> folder,
                                 RunService service) {
+        this(runner, store, dir -> HistoryStore.Held.of(store.get()), folder, service);
+    }
+
+    /**
+     * @param holds the history of a run's workspace folder, held open from the run's start to its end (another
+     *              workspace may be opened meanwhile: the run goes on in its own)
+     */
+    public RunLauncherViewModel(TaskRunner runner, BackgroundTask.ThrowingSupplier<RunStore> store, HistoryStore.Holds holds,
+                                Supplier<Path> folder, RunService service) {
         this.runner = runner;
         this.store = store;
+        this.holds = holds;
         this.folder = folder;
         this.service = service;
     }
@@ -201,8 +213,7 @@ public final class RunLauncherViewModel {
         Path dir = folder.get();
         // Read here, on the UI thread, as the run starts: edits typed after this are not in it either way.
         String unsaved = unsavedWarning(unsavedFiles.get());
-        return start(CoalescingListener.tagsOf(ws), (listener, cancel, warn) -> {
-            RunStore history = store.get();
+        return start(dir, CoalescingListener.tagsOf(ws), (history, listener, cancel, warn) -> {
             // The status line holds one line: every warning in it, the first first.
             List<String> warnings = new ArrayList<>();
             if (unsaved != null) warnings.add(unsaved);
@@ -240,8 +251,7 @@ public final class RunLauncherViewModel {
     public RunProgress resume(String runId) {
         Path dir = folder.get();
         Workspace ws = workspace;
-        return start(ws == null ? key -> List.of() : CoalescingListener.tagsOf(ws), (listener, cancel, warn) -> {
-            RunStore history = store.get();
+        return start(dir, ws == null ? key -> List.of() : CoalescingListener.tagsOf(ws), (history, listener, cancel, warn) -> {
             // An edit made since (a route's model fixed after the server refused it) is not in the resumed cases: say so.
             String edits = history.run(runId).map(header -> EditsSinceRun.note(header, ws)).orElse(null);
             if (edits != null) warn.accept("Warning: " + edits);
@@ -261,12 +271,14 @@ public final class RunLauncherViewModel {
      * line, shown once the run has started (starting clears the status line).
      */
     private interface RunBody {
-        RunHeader run(RunListener listener, Cancellation cancellation, Consumer<String> warn) throws Exception;
+        RunHeader run(RunStore history, RunListener listener, Cancellation cancellation, Consumer<String> warn) throws Exception;
     }
 
-    private RunProgress start(java.util.function.Function<dev.evalbench.core.record.CaseKey, List<String>> tags, RunBody body) {
+    /** Starts {@code body} on the task runner, in the history of workspace folder {@code dir}, held to its end. */
+    private RunProgress start(Path dir, java.util.function.Function<dev.evalbench.core.record.CaseKey, List<String>> tags,
+                              RunBody body) {
         problem.set("");
-        RunProgress progress = new RunProgress();
+        RunProgress progress = new RunProgress(dir);
         runs.add(progress);
         current.set(progress);
         AtomicReference<String> warning = new AtomicReference<>();
@@ -275,8 +287,11 @@ public final class RunLauncherViewModel {
         listening.put(progress, listener);
         going.set(true);
         BackgroundTask.of(() -> {
-                    RunHeader header = body.run(listener, progress.cancellation(), w -> warning.compareAndSet(null, w));
-                    return new Ended(header, dev.evalbench.core.service.Outages.why(store.get(), header));
+                    try (HistoryStore.Held held = holds.hold(dir)) {
+                        RunHeader header = body.run(held.store(), listener, progress.cancellation(),
+                                w -> warning.compareAndSet(null, w));
+                        return new Ended(header, dev.evalbench.core.service.Outages.why(held.store(), header));
+                    }
                 })
                 .onSuccess(ended -> {
                     RunHeader header = ended.header();

@@ -36,6 +36,22 @@ public final class RunProgress {
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.STARTING);
     private ProgressSnapshot last;
     private RunHeader header;
+    private final java.nio.file.Path folder;
+
+    /** A run of no known workspace folder (view-model tests). */
+    public RunProgress() {
+        this(null);
+    }
+
+    /** A run of the workspace in {@code folder}, whose history stores it. */
+    RunProgress(java.nio.file.Path folder) {
+        this.folder = folder;
+    }
+
+    /** The workspace folder the run was started in, whose history stores it; null when not known. */
+    public java.nio.file.Path folder() {
+        return folder;
+    }
 
     void started(RunHeader header) {
         this.header = header;

@@ -1,0 +1,58 @@
+package dev.evalbench.app.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.evalbench.core.store.RunStore;
+import dev.evalbench.core.store.StoreException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A run's hold keeps its workspace's history open across a switch to another workspace, and the history closes once
+ * the hold ends; the open workspace's history is the held one while it is open. Real SQLite files.
+ */
+class HistoryStoreHoldTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void aHeldHistoryOutlivesASwitchAndClosesWhenReleased() throws Exception {
+        Path first = Files.createDirectories(temp.resolve("first"));
+        Path second = Files.createDirectories(temp.resolve("second"));
+        try (HistoryStore history = new HistoryStore()) {
+            history.setFolder(first);
+            HistoryStore.Held held = history.hold(first);
+            RunStore running = held.store();
+            assertThat(history.store()).as("one connection for the open workspace and its run").isSameAs(running);
+
+            history.setFolder(second);
+            RunStore other = history.store();
+            assertThat(other).isNotSameAs(running);
+            assertThat(running.runs(1)).as("the run's history, still open").isEmpty();
+
+            held.close();
+            assertThatThrownBy(() -> running.runs(1)).isInstanceOf(StoreException.class);
+            assertThat(other.runs(1)).isEmpty();
+        }
+    }
+
+    @Test
+    void aHistoryReleasedWhileItsWorkspaceIsOpenStaysOpenUntilTheSwitch() throws Exception {
+        Path first = Files.createDirectories(temp.resolve("first"));
+        Path second = Files.createDirectories(temp.resolve("second"));
+        try (HistoryStore history = new HistoryStore()) {
+            history.setFolder(first);
+            RunStore open = history.store();
+            try (HistoryStore.Held held = history.hold(first)) {
+                assertThat(held.store()).isSameAs(open);
+            }
+            assertThat(open.runs(1)).as("still the open workspace's").isEmpty();
+            history.setFolder(second);
+            history.store();
+            assertThatThrownBy(() -> open.runs(1)).isInstanceOf(StoreException.class);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.evalbench.app.runner;
+
+import static dev.evalbench.app.FxWait.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.evalbench.app.FxWait;
+import dev.evalbench.app.SampleHistory;
+import dev.evalbench.app.WindowTestBase;
+import dev.evalbench.app.WorkbenchFixture;
+import dev.evalbench.core.record.RunHeader;
+import dev.evalbench.core.record.RunStatus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.Tab;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A run goes on in its own workspace's history when another workspace is opened while it runs: the switch closed
+ * the history under it, and the run failed part way ("The run failed: …/history.db …"), left "running" in its history.
+ * Its end is said in the status line; no results tab opens over the other workspace's history.
+ */
+@dev.evalbench.app.SharesFxToolkit
+class RunAcrossWorkspacesTest extends WindowTestBase {
+    /** Probes of the safety suite kept in the test's copy: each answer takes its scripted quarter to half a second. */
+    private static final int CASES = 10;
+
+    @Test
+    void aRunGoesOnInItsWorkspaceWhileAnotherIsOpened() throws Exception {
+        fixture = WorkbenchFixture.ofSample(temp);
+        Path probes = fixture.workspace.resolve("datasets/probes.jsonl");
+        Files.write(probes, Files.readAllLines(probes).subList(0, CASES));
+        Path invoices = temp.resolve("invoice-extraction").toAbsolutePath();
+        dev.evalbench.cli.Cli.copyTree(Path.of("workspaces/invoice-extraction"), invoices);
+        fixture.start();
+        waitFor(20, TimeUnit.SECONDS, () -> fixture.workbench().session().workspace() != null
+                && !robot.lookup("#launcher-routes").queryAs(MenuButton.class).getItems().isEmpty());
+        tick("#launcher-routes", "offline-live");
+        tick("#launcher-suites", "safety");
+        @SuppressWarnings("unchecked")
+        Spinner<Integer> concurrency = robot.lookup("#launcher-concurrency").queryAs(Spinner.class);
+        robot.interact(() -> concurrency.getValueFactory().setValue(1));
+
+        robot.clickOn("#launcher-run");
+        waitFor(30, TimeUnit.SECONDS, () -> barText().matches("run \\S+: [1-4] / " + CASES + " .*"));
+        robot.interact(() -> fixture.workbench().session().open(invoices));
+        waitFor(30, TimeUnit.SECONDS, () -> invoices.equals(fixture.workbench().session().folder())
+                && !FxWait.read(() -> fixture.workbench().session().loadingProperty().get()));
+
+        waitFor(60, TimeUnit.SECONDS, () -> !barText().matches("run \\S+: [0-9]+ / .*"));
+        assertThat(barText()).startsWith("run ").contains(": complete: " + CASES + " / " + CASES + " ");
+        RunHeader run;
+        try (SampleHistory history = SampleHistory.of(fixture.workspace)) {
+            run = history.store.runs(10).get(0);
+            assertThat(run.status()).isEqualTo(RunStatus.COMPLETE);
+            assertThat(history.store.summaries(run.id())).hasSize(CASES);
+        }
+        assertThat(FxWait.read(() -> robot.lookup("#status-message").queryAs(Label.class).getText())).isEqualTo("Run "
+                + run.id() + " ended in workspace " + fixture.workspace.getFileName() + ", not the one open: its results are"
+                + " in that workspace's history.");
+        assertThat(FxWait.read(() -> fixture.workbench().window().tabs().getTabs().stream().map(Tab::getId).toList()))
+                .doesNotContain("results-tab-" + run.id());
+        try (SampleHistory history = SampleHistory.of(invoices)) {
+            assertThat(history.store.runs(10)).as("the invoices' history").isEmpty();
+        }
+    }
+
+    private String barText() {
+        return FxWait.read(() -> robot.lookup("#run-bar-text").queryAs(Label.class).getText());
+    }
+
+    private void tick(String menu, String... names) {
+        MenuButton button = robot.lookup(menu).queryAs(MenuButton.class);
+        robot.interact(() -> button.getItems().forEach(i ->
+                ((CheckMenuItem) i).setSelected(Set.of(names).contains((String) i.getUserData()))));
+    }
+}
