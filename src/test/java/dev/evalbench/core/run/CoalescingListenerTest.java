@@ -98,6 +98,30 @@ class CoalescingListenerTest {
         assertThat(sink.last().eta()).as("one case in 150 ms").isEmpty();
     }
 
+    /**
+     * Two routes share the workers: eight cases of a scripted route (10 ms of a worker each) and one of a model's (400 ms)
+     * in the first 800 ms after the first case. Counted alone, the 11 cases left read 1.1 s; nine of them are the
+     * model's, and they take 6.8 s at the pace the run shows.
+     */
+    @Test
+    void aRunOfTwoRoutesWeighsTheCasesLeftByHowLongEachRoutesCasesTake() {
+        RunHeader two = new RunHeader("r1", "ws", "/ws", new RunConfig(List.of("fast", "slow"), List.of(), 1, 4, "off"),
+                RunStatus.RUNNING, Instant.EPOCH, null, "test", null, Map.of(), 20, 1L, List.of());
+        listener.started(two, 0);
+        int done = 0;
+        for (int i = 1; i <= 8; i++) {
+            now.addAndGet(100 * MS);
+            listener.caseFinished(CaseRecords.builder("r1", "triage", "c" + i).route("fast").latencyMs(10).build(), ++done, 20);
+        }
+        now.addAndGet(100 * MS);
+        listener.caseFinished(CaseRecords.builder("r1", "triage", "c1").route("slow").latencyMs(400).build(), ++done, 20);
+        listener.flushIfDue();
+        // 100 ms a case on average (800 ms over 8 cases after the first), 53.3 ms of a worker each: 2 × 10 + 9 × 400 ms of
+        // work left, at that rate.
+        assertThat(sink.last().eta()).isPresent();
+        assertThat(sink.last().eta().get().toNanos()).isCloseTo(6_787_500_000L, org.assertj.core.data.Offset.offset(MS));
+    }
+
     @Test
     void pendingCasesGoOutWhenATimerFlushesAfterTheInterval() {
         listener.started(header(10), 0);
