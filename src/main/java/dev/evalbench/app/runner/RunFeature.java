@@ -241,9 +241,8 @@ public final class RunFeature {
         launcher.setOnEnded((progress, header) -> {
             history.touch();
             if (header != null && progress.folder() != null && !progress.folder().equals(session.folder())) {
-                // Another workspace was opened while it ran: its tabs read this history, not the run's.
-                window.status("Run " + header.id() + " ended in workspace " + progress.folder().getFileName()
-                        + ", not the one open: its results are in that workspace's history.");
+                // Another workspace was opened while it ran: its tabs read that one's history, not the run's.
+                progress.endedElsewhere(String.valueOf(progress.folder().getFileName()));
                 return;
             }
             // The loop in seconds: a finished run shows its results and gates without another click.

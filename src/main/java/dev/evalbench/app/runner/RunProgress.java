@@ -36,6 +36,8 @@ public final class RunProgress {
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.STARTING);
     private ProgressSnapshot last;
     private RunHeader header;
+    /** Why it was refused or failed, once it was. */
+    private String problem;
     private final java.nio.file.Path folder;
 
     /** A run of no known workspace folder (view-model tests). */
@@ -69,20 +71,36 @@ public final class RunProgress {
     void ended(State how, RunHeader finalHeader, String problem) {
         if (finalHeader != null) header = finalHeader;
         state.set(how);
-        String counts = last == null ? "" : describe(last, how);
-        text.set(switch (how) {
-            case COMPLETE -> "complete: " + counts;
-            case CANCELLED -> "cancelled (Resume is in its results tab): " + counts;
-            case OUTAGE -> "incomplete, no answer from the model (Resume is in its results tab): " + counts;
-            case UNSENT -> "incomplete, cases not sent to the model (Resume is in its results tab): " + counts;
-            case UNJUDGED -> "incomplete, cases no judge graded (Resume is in its results tab): " + counts;
-            case UNANSWERED -> "incomplete, a route answered none of its cases (Resume is in its results tab): " + counts;
-            case REFUSED -> "refused: " + problem;
-            default -> "failed: " + problem;
-        });
+        this.problem = problem;
+        text.set(endText(null));
         if (how == State.COMPLETE) fraction.set(1);
         // Ended before its first count: a still, empty bar, not one that goes on moving as if it were busy.
         else if (fraction.get() < 0) fraction.set(0);
+    }
+
+    /**
+     * Says that the run ended in workspace {@code name}, not the one open now (another was opened while it ran): its
+     * results tab does not open over the other workspace's history.
+     */
+    void endedElsewhere(String name) {
+        text.set(endText(name));
+    }
+
+    private String endText(String elsewhere) {
+        State how = state.get();
+        String counts = last == null ? "" : describe(last, how);
+        String where = elsewhere == null ? "" : ", in workspace " + elsewhere;
+        String resume = elsewhere == null ? " (Resume is in its results tab): " : " (Resume it from that workspace's history): ";
+        return switch (how) {
+            case COMPLETE -> "complete" + where + ": " + counts;
+            case CANCELLED -> "cancelled" + where + resume + counts;
+            case OUTAGE -> "incomplete, no answer from the model" + where + resume + counts;
+            case UNSENT -> "incomplete, cases not sent to the model" + where + resume + counts;
+            case UNJUDGED -> "incomplete, cases no judge graded" + where + resume + counts;
+            case UNANSWERED -> "incomplete, a route answered none of its cases" + where + resume + counts;
+            case REFUSED -> "refused: " + problem;
+            default -> "failed: " + problem;
+        };
     }
 
     /** "812 / 10,032  offline: pass 701 fail 96 error 15  ETA 0:14", in the run bar's words. */
