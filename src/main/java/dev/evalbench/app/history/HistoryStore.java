@@ -5,7 +5,9 @@ import dev.evalbench.core.service.HistoryService;
 import dev.evalbench.core.store.RunStore;
 import dev.evalbench.core.store.StoreException;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.Map;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -15,7 +17,8 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
  * The run history of the open workspace, shared by the launcher, the history list and every results tab: one
  * SQLite store per workspace folder, opened on first use and closed when another folder is opened or the
  * window closes, unless a run still {@linkplain #hold holds} it: a run goes on in its workspace's history while
- * another workspace is read (its store was closed under it at the switch, and the run failed part way).
+ * another workspace is read (its store was closed under it at the switch, and the run failed part way). A history
+ * file removed or replaced on disk ({@code git clean -fdx}) is opened anew at the next read or run.
  *
  * <p>Threads: {@link #store()} and {@link #hold} open files, so they are called from task bodies only, never on
  * the FX thread; they are synchronized, and the stores they return are thread-safe. {@link #changed()} and
@@ -25,8 +28,9 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
 public final class HistoryStore implements AutoCloseable {
     private final ReadOnlyIntegerWrapper changed = new ReadOnlyIntegerWrapper(this, "changed");
     private volatile Path folder;
-    /** The folder whose store {@link #store()} last returned. */
+    /** The folder whose store {@link #store()} last returned, and that store. */
     private Path openFor;
+    private RunStore returned;
     /** Each open store, by workspace folder, with the runs holding it. */
     private final Map<Path, Open> opened = new HashMap<>();
     /** The open store's {@link RunStore#writesByOthers()} when last asked (or when opened). */
@@ -34,10 +38,35 @@ public final class HistoryStore implements AutoCloseable {
 
     private static final class Open {
         final RunStore store;
+        final Path file;
+        /** The file's identity when opened (device and inode here); null where the platform has none. */
+        final Object fileKey;
         int holds;
 
-        Open(RunStore store) {
+        Open(RunStore store, Path file, Object fileKey) {
             this.store = store;
+            this.file = file;
+            this.fileKey = fileKey;
+        }
+
+        /**
+         * Whether the file opened is still the history on disk: {@code git clean -fdx} removes the git-ignored
+         * {@code .evalbench/}, and the window went on writing runs into the unlinked file, gone at its close, while
+         * the command line read "no run history here".
+         */
+        boolean onDisk() {
+            Object now = fileKeyOf(file);
+            return now != null && (fileKey == null || fileKey.equals(now));
+        }
+    }
+
+    /** The file's identity, {@code Boolean.TRUE} for a file of a platform without one, or null when it is gone. */
+    private static Object fileKeyOf(Path file) {
+        try {
+            Object key = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+            return key != null ? key : Boolean.TRUE;
+        } catch (IOException gone) {
+            return null;
         }
     }
 
@@ -63,10 +92,11 @@ public final class HistoryStore implements AutoCloseable {
         Path want = folder;
         if (want == null) throw new StoreException(NO_WORKSPACE);
         RunStore store = open(want);
-        if (!want.equals(openFor)) {
+        if (!want.equals(openFor) || store != returned) {
+            returned = store;
             Path left = openFor;
             openFor = want;
-            if (left != null) closeUnheld(left);
+            if (left != null && !left.equals(want)) closeUnheld(left);
             // From here on, what another process commits is news: the views read the history after this.
             othersSeen = store.writesByOthers();
         }
@@ -127,12 +157,22 @@ public final class HistoryStore implements AutoCloseable {
         }
     }
 
+    /**
+     * The open store of {@code workspaceFolder}'s history, opened anew when its file was removed or replaced since
+     * (unless a run holds it: its writes go on where they started).
+     */
     private RunStore open(Path workspaceFolder) throws StoreException {
         Open open = opened.get(workspaceFolder);
+        if (open != null && open.holds == 0 && !open.onDisk()) {
+            closeQuietly(workspaceFolder);
+            open = null;
+        }
         if (open != null) return open.store;
         try {
-            RunStore store = HistoryService.openForWriting(workspaceFolder, null);
-            opened.put(workspaceFolder, new Open(store));
+            Path file = HistoryLocation.prepare(workspaceFolder);
+            RunStore store = HistoryService.openForWriting(workspaceFolder, file);
+            Object key = fileKeyOf(file);
+            opened.put(workspaceFolder, new Open(store, file, key == Boolean.TRUE ? null : key));
             return store;
         } catch (IOException e) {
             throw new StoreException("cannot create " + HistoryLocation.folder(workspaceFolder) + ": " + e.getMessage(), e);
@@ -149,6 +189,8 @@ public final class HistoryStore implements AutoCloseable {
     public synchronized boolean writtenByOthers() throws StoreException {
         Open open = openFor == null ? null : opened.get(openFor);
         if (open == null) return false;
+        // Removed or replaced: the views read again, and the history they open is the one on disk.
+        if (!open.onDisk()) return true;
         long now = open.store.writesByOthers();
         boolean moved = now != othersSeen;
         othersSeen = now;

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A run's hold keeps its workspace's history open across a switch to another workspace, and the history closes once
- * the hold ends; the open workspace's history is the held one while it is open. Real SQLite files.
+ * the hold ends; the open workspace's history is the held one while it is open; a history removed on disk is opened
+ * anew. Real SQLite files.
  */
 class HistoryStoreHoldTest {
     @TempDir
@@ -53,6 +54,44 @@ class HistoryStoreHoldTest {
             history.setFolder(second);
             history.store();
             assertThatThrownBy(() -> open.runs(1)).isInstanceOf(StoreException.class);
+        }
+    }
+
+    /**
+     * {@code git clean -fdx} removes the git-ignored {@code .evalbench/} under an open window: the views are told, and
+     * the history they and the next run open is a file on disk, not the unlinked one (runs stored there were gone at
+     * the window's close, and the command line read "no run history here").
+     */
+    @Test
+    void aHistoryRemovedOnDiskIsOpenedAnewForTheViewsAndTheNextRun() throws Exception {
+        Path ws = Files.createDirectories(temp.resolve("ws"));
+        Path file = dev.evalbench.core.store.HistoryLocation.defaultDb(ws);
+        try (HistoryStore history = new HistoryStore()) {
+            history.setFolder(ws);
+            RunStore before = history.store();
+            assertThat(history.writtenByOthers()).isFalse();
+            deleteTree(dev.evalbench.core.store.HistoryLocation.folder(ws));
+
+            assertThat(history.writtenByOthers()).as("the views read again").isTrue();
+            RunStore after = history.store();
+            assertThat(after).isNotSameAs(before);
+            assertThat(file).isRegularFile();
+            try (HistoryStore.Held held = history.hold(ws)) {
+                assertThat(held.store()).isSameAs(after);
+            }
+            assertThat(history.writtenByOthers()).isFalse();
+
+            deleteTree(dev.evalbench.core.store.HistoryLocation.folder(ws));
+            try (HistoryStore.Held run = history.hold(ws)) {
+                assertThat(run.store()).as("a run started after the removal").isNotSameAs(after);
+                assertThat(file).isRegularFile();
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
         }
     }
 }
