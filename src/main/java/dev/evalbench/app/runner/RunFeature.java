@@ -131,6 +131,8 @@ public final class RunFeature {
             }
             history.setFolder(now);
             historyVm.refresh();
+            RunProgress shown = launcher == null ? null : launcher.currentProperty().get();
+            if (shown != null) shown.shownFrom(now);
         });
         history.changed().addListener((o, was, now) -> historyVm.refresh());
         if (session.folder() != null) historyVm.refresh();
@@ -242,7 +244,7 @@ public final class RunFeature {
             history.touch();
             if (header != null && progress.folder() != null && !progress.folder().equals(session.folder())) {
                 // Another workspace was opened while it ran: its tabs read that one's history, not the run's.
-                progress.endedElsewhere(String.valueOf(progress.folder().getFileName()));
+                progress.shownFrom(session.folder());
                 return;
             }
             // The loop in seconds: a finished run shows its results and gates without another click.

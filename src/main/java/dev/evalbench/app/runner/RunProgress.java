@@ -79,11 +79,14 @@ public final class RunProgress {
     }
 
     /**
-     * Says that the run ended in workspace {@code name}, not the one open now (another was opened while it ran): its
-     * results tab does not open over the other workspace's history.
+     * Words an ended run for a window showing workspace {@code open}: when the run was of another (it ended while
+     * another was opened, or one was opened since), the text names its workspace, since its results are in that one's
+     * history, not the one the window lists. A run still going is left as it is.
      */
-    void endedElsewhere(String name) {
-        text.set(endText(name));
+    void shownFrom(java.nio.file.Path open) {
+        State how = state.get();
+        if (how == State.STARTING || how == State.RUNNING) return;
+        text.set(endText(folder != null && !folder.equals(open) ? String.valueOf(folder.getFileName()) : null));
     }
 
     private String endText(String elsewhere) {

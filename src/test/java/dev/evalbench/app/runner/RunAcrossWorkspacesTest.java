@@ -66,6 +66,11 @@ class RunAcrossWorkspacesTest extends WindowTestBase {
         try (SampleHistory history = SampleHistory.of(invoices)) {
             assertThat(history.store.runs(10)).as("the invoices' history").isEmpty();
         }
+        // Back in its workspace, the bar reads as for a run of it; opened elsewhere again, it names it again.
+        robot.interact(() -> fixture.workbench().session().open(fixture.workspace));
+        waitFor(30, TimeUnit.SECONDS, () -> barText().contains(": complete: " + CASES + " / " + CASES + " "));
+        robot.interact(() -> fixture.workbench().session().open(invoices));
+        waitFor(30, TimeUnit.SECONDS, () -> barText().contains(": complete, in workspace " + fixture.workspace.getFileName()));
     }
 
     private String barText() {
