@@ -21,8 +21,8 @@ class HistoryStoreHoldTest {
 
     @Test
     void aHeldHistoryOutlivesASwitchAndClosesWhenReleased() throws Exception {
-        Path first = Files.createDirectories(temp.resolve("first"));
-        Path second = Files.createDirectories(temp.resolve("second"));
+        Path first = folder("first");
+        Path second = folder("second");
         try (HistoryStore history = new HistoryStore()) {
             history.setFolder(first);
             HistoryStore.Held held = history.hold(first);
@@ -42,8 +42,8 @@ class HistoryStoreHoldTest {
 
     @Test
     void aHistoryReleasedWhileItsWorkspaceIsOpenStaysOpenUntilTheSwitch() throws Exception {
-        Path first = Files.createDirectories(temp.resolve("first"));
-        Path second = Files.createDirectories(temp.resolve("second"));
+        Path first = folder("first");
+        Path second = folder("second");
         try (HistoryStore history = new HistoryStore()) {
             history.setFolder(first);
             RunStore open = history.store();
@@ -64,7 +64,7 @@ class HistoryStoreHoldTest {
      */
     @Test
     void aHistoryRemovedOnDiskIsOpenedAnewForTheViewsAndTheNextRun() throws Exception {
-        Path ws = Files.createDirectories(temp.resolve("ws"));
+        Path ws = folder("ws");
         Path file = dev.evalbench.core.store.HistoryLocation.defaultDb(ws);
         try (HistoryStore history = new HistoryStore()) {
             history.setFolder(ws);
@@ -87,6 +87,10 @@ class HistoryStoreHoldTest {
                 assertThat(file).isRegularFile();
             }
         }
+    }
+
+    private Path folder(String name) throws java.io.IOException {
+        return Files.createDirectories(temp.resolve(name));
     }
 
     private static void deleteTree(Path dir) throws java.io.IOException {

@@ -11,10 +11,7 @@ import dev.evalbench.core.record.RunHeader;
 import dev.evalbench.core.record.RunStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.control.CheckMenuItem;
-import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.Tab;
@@ -74,12 +71,10 @@ class RunAcrossWorkspacesTest extends WindowTestBase {
     }
 
     private String barText() {
-        return FxWait.read(() -> robot.lookup("#run-bar-text").queryAs(Label.class).getText());
+        return LauncherDriving.barText(robot);
     }
 
     private void tick(String menu, String... names) {
-        MenuButton button = robot.lookup(menu).queryAs(MenuButton.class);
-        robot.interact(() -> button.getItems().forEach(i ->
-                ((CheckMenuItem) i).setSelected(Set.of(names).contains((String) i.getUserData()))));
+        LauncherDriving.tick(robot, menu, names);
     }
 }

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -34,13 +33,11 @@ class RunWindowTest extends WindowTestBase {
     private static final int CASES = 12;
 
     private String barText() {
-        return FxWait.read(() -> robot.lookup("#run-bar-text").queryAs(Label.class).getText());
+        return LauncherDriving.barText(robot);
     }
 
     private void tick(String menu, String... names) {
-        MenuButton button = robot.lookup(menu).queryAs(MenuButton.class);
-        robot.interact(() -> button.getItems().forEach(i ->
-                ((CheckMenuItem) i).setSelected(Set.of(names).contains((String) i.getUserData()))));
+        LauncherDriving.tick(robot, menu, names);
     }
 
     @Test
