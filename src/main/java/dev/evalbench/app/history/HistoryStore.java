@@ -163,11 +163,15 @@ public final class HistoryStore implements AutoCloseable {
      */
     private RunStore open(Path workspaceFolder) throws StoreException {
         Open open = opened.get(workspaceFolder);
-        if (open != null && open.holds == 0 && !open.onDisk()) {
+        // Not when the workspace folder itself went (moved away: the window says so, and it may come back): making
+        // its history anew would make the folder again where it was, in the way of its return.
+        boolean folderThere = Files.isDirectory(workspaceFolder);
+        if (open != null && open.holds == 0 && folderThere && !open.onDisk()) {
             closeQuietly(workspaceFolder);
             open = null;
         }
         if (open != null) return open.store;
+        if (!folderThere) throw new StoreException(workspaceFolder + ": the workspace folder is gone (moved or deleted)");
         try {
             Path file = HistoryLocation.prepare(workspaceFolder);
             RunStore store = HistoryService.openForWriting(workspaceFolder, file);
@@ -189,8 +193,9 @@ public final class HistoryStore implements AutoCloseable {
     public synchronized boolean writtenByOthers() throws StoreException {
         Open open = openFor == null ? null : opened.get(openFor);
         if (open == null) return false;
-        // Removed or replaced: the views read again, and the history they open is the one on disk.
-        if (!open.onDisk()) return true;
+        // Removed or replaced: the views read again, and the history they open is the one on disk (unless the whole
+        // workspace folder went: the window says that, and the history it had is read until it comes back).
+        if (!open.onDisk()) return Files.isDirectory(openFor);
         long now = open.store.writesByOthers();
         boolean moved = now != othersSeen;
         othersSeen = now;

@@ -89,6 +89,31 @@ class HistoryStoreHoldTest {
         }
     }
 
+    /**
+     * A workspace folder moved away while open is not made again by its history (it would stand in the way of the
+     * folder's return): its open history is read until it is back, and none is opened for a folder that is not there.
+     */
+    @Test
+    void aWorkspaceFolderMovedAwayIsNotMadeAgainByItsHistory() throws Exception {
+        Path ws = folder("ws");
+        Path away = temp.resolve("away");
+        try (HistoryStore history = new HistoryStore()) {
+            history.setFolder(ws);
+            RunStore open = history.store();
+            Files.move(ws, away);
+            assertThat(history.writtenByOthers()).isFalse();
+            assertThat(history.store()).isSameAs(open);
+            assertThat(ws).doesNotExist();
+            Files.move(away, ws);
+            assertThat(history.store()).isSameAs(open);
+
+            history.setFolder(temp.resolve("never-made"));
+            assertThatThrownBy(history::store).isInstanceOf(StoreException.class).hasMessageEndingWith(
+                    "never-made: the workspace folder is gone (moved or deleted)");
+            assertThat(temp.resolve("never-made")).doesNotExist();
+        }
+    }
+
     private Path folder(String name) throws java.io.IOException {
         return Files.createDirectories(temp.resolve(name));
     }
