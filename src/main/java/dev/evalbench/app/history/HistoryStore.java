@@ -152,7 +152,9 @@ public final class HistoryStore implements AutoCloseable {
                 if (closed) return;
                 closed = true;
                 Open open = owner.opened.get(folder);
-                if (open != null && --open.holds == 0 && !folder.equals(owner.openFor)) owner.closeUnheld(folder);
+                // The store it holds, not another opened since for the folder (the window closed all meanwhile).
+                if (open == null || open.store != store) return;
+                if (--open.holds == 0 && !folder.equals(owner.openFor)) owner.closeUnheld(folder);
             }
         }
     }
