@@ -114,6 +114,24 @@ class HistoryStoreHoldTest {
         }
     }
 
+    /** A hold that outlived the close of every history leaves alone the hold of a run started after it. */
+    @Test
+    void aHoldReleasedAfterACloseLeavesTheNextRunsHoldAlone() throws Exception {
+        Path first = folder("first");
+        HistoryStore history = new HistoryStore();
+        history.setFolder(first);
+        HistoryStore.Held stale = history.hold(first);
+        history.close();
+        HistoryStore.Held running = history.hold(first);
+        stale.close();
+        history.setFolder(folder("second"));
+        history.store();
+        assertThat(running.store().runs(1)).as("the running run's history, still open").isEmpty();
+        running.close();
+        assertThatThrownBy(() -> running.store().runs(1)).isInstanceOf(StoreException.class);
+        history.close();
+    }
+
     private Path folder(String name) throws java.io.IOException {
         return Files.createDirectories(temp.resolve(name));
     }
