@@ -38,6 +38,8 @@ public final class RunProgress {
     private RunHeader header;
     /** Why it was refused or failed, once it was. */
     private String problem;
+    /** The run's workspace, named while the window shows another; null while it shows the run's own. */
+    private String elsewhere;
     private final java.nio.file.Path folder;
 
     /** A run of no known workspace folder (view-model tests). */
@@ -64,7 +66,11 @@ public final class RunProgress {
     void update(ProgressSnapshot s) {
         last = s;
         fraction.set(s.total() == 0 ? 0 : (double) s.done() / s.total());
-        text.set(describe(s, state.get()));
+        text.set(runningText());
+    }
+
+    private String runningText() {
+        return (elsewhere == null ? "" : "in workspace " + elsewhere + ": ") + describe(last, state.get());
     }
 
     /** @param problem why it was refused (REFUSED) or failed (FAILED); null otherwise */
@@ -72,21 +78,26 @@ public final class RunProgress {
         if (finalHeader != null) header = finalHeader;
         state.set(how);
         this.problem = problem;
-        text.set(endText(null));
+        text.set(endText(elsewhere));
         if (how == State.COMPLETE) fraction.set(1);
         // Ended before its first count: a still, empty bar, not one that goes on moving as if it were busy.
         else if (fraction.get() < 0) fraction.set(0);
     }
 
     /**
-     * Words an ended run for a window showing workspace {@code open}: when the run was of another (it ended while
-     * another was opened, or one was opened since), the text names its workspace, since its results are in that one's
-     * history, not the one the window lists. A run still going is left as it is.
+     * Words the run for a window showing workspace {@code open}: when the run is of another (one was opened while it
+     * ran, or since it ended), the text names its workspace, since its cases are in that one's history, not the one
+     * the window lists.
      */
     void shownFrom(java.nio.file.Path open) {
+        elsewhere = folder != null && !folder.equals(open) ? String.valueOf(folder.getFileName()) : null;
         State how = state.get();
-        if (how == State.STARTING || how == State.RUNNING) return;
-        text.set(endText(folder != null && !folder.equals(open) ? String.valueOf(folder.getFileName()) : null));
+        if (how == State.STARTING) return;
+        if (how == State.RUNNING) {
+            if (last != null) text.set(runningText());
+        } else {
+            text.set(endText(elsewhere));
+        }
     }
 
     private String endText(String elsewhere) {

@@ -49,7 +49,15 @@ class RunAcrossWorkspacesTest extends WindowTestBase {
         waitFor(30, TimeUnit.SECONDS, () -> invoices.equals(fixture.workbench().session().folder())
                 && !FxWait.read(() -> fixture.workbench().session().loadingProperty().get()));
 
-        waitFor(60, TimeUnit.SECONDS, () -> !barText().matches("run \\S+: [0-9]+ / .*"));
+        // While it goes, the bar says whose run it is; then where it ended.
+        java.util.concurrent.atomic.AtomicBoolean namedWhileRunning = new java.util.concurrent.atomic.AtomicBoolean();
+        String goingHere = "run \\S+: in workspace " + fixture.workspace.getFileName() + ": [0-9]+ / " + CASES + " .*ETA.*";
+        waitFor(60, TimeUnit.SECONDS, () -> {
+            String text = barText();
+            if (text.matches(goingHere)) namedWhileRunning.set(true);
+            return !text.matches(goingHere) && !text.matches("run \\S+: [0-9]+ / .*");
+        });
+        assertThat(namedWhileRunning).as("the bar named the run's workspace while it went").isTrue();
         assertThat(barText()).startsWith("run ").contains(": complete, in workspace " + fixture.workspace.getFileName() + ": "
                 + CASES + " / " + CASES + " ");
         RunHeader run;
