@@ -59,6 +59,22 @@ final class RunBar extends HBox {
         });
     }
 
+    /** The share of the window's width the counts may claim to be read whole. */
+    static final double WHOLE_SHARE = 0.75;
+
+    /**
+     * The counts' width, up to {@code share} of the window's: three routes' counts, or a run of another workspace named
+     * before its counts, asked for more than a 1,440-pixel window had, and the window grew past the screen's edge.
+     * Beyond it they are cut, whole in the tooltip.
+     */
+    private javafx.beans.binding.DoubleBinding wholeUpTo(double share) {
+        javafx.beans.binding.DoubleExpression windowWidth = Bindings.selectDouble(text.sceneProperty(), "width");
+        return Bindings.createDoubleBinding(() -> {
+            double whole = text.prefWidth(-1);
+            return windowWidth.get() <= 0 ? whole : Math.min(whole, windowWidth.get() * share);
+        }, text.textProperty(), windowWidth);
+    }
+
     private void show(RunProgress run) {
         bar.progressProperty().unbind();
         text.textProperty().unbind();
@@ -79,7 +95,7 @@ final class RunBar extends HBox {
                         .or(run.stateProperty().isEqualTo(RunProgress.State.UNSENT))
                         .or(run.stateProperty().isEqualTo(RunProgress.State.UNJUDGED))
                         .or(run.stateProperty().isEqualTo(RunProgress.State.UNANSWERED)))
-                .then(0.0).otherwise(javafx.scene.layout.Region.USE_PREF_SIZE));
+                .then(0.0).otherwise(wholeUpTo(WHOLE_SHARE)));
         cancel.setOnAction(e -> run.cancel());
     }
 }

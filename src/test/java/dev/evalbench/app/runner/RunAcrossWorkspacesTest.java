@@ -12,6 +12,7 @@ import dev.evalbench.core.record.RunStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.Tab;
@@ -43,6 +44,8 @@ class RunAcrossWorkspacesTest extends WindowTestBase {
         Spinner<Integer> concurrency = robot.lookup("#launcher-concurrency").queryAs(Spinner.class);
         robot.interact(() -> concurrency.getValueFactory().setValue(1));
 
+        // A narrow window: the bar's counts, with the run's workspace named before them, ask for more than it has.
+        robot.interact(() -> fixture.stage.setWidth(1000));
         robot.clickOn("#launcher-run");
         waitFor(30, TimeUnit.SECONDS, () -> barText().matches("run \\S+: [1-4] / " + CASES + " .*"));
         robot.interact(() -> fixture.workbench().session().open(invoices));
@@ -51,13 +54,22 @@ class RunAcrossWorkspacesTest extends WindowTestBase {
 
         // While it goes, the bar says whose run it is; then where it ended.
         java.util.concurrent.atomic.AtomicBoolean namedWhileRunning = new java.util.concurrent.atomic.AtomicBoolean();
+        double[] claimed = {0};
         String goingHere = "run \\S+: in workspace " + fixture.workspace.getFileName() + ": [0-9]+ / " + CASES + " .*ETA.*";
         waitFor(60, TimeUnit.SECONDS, () -> {
             String text = barText();
-            if (text.matches(goingHere)) namedWhileRunning.set(true);
+            if (text.matches(goingHere)) {
+                namedWhileRunning.set(true);
+                Label counts = robot.lookup("#run-bar-text").queryAs(Label.class);
+                // Read whole up to three quarters of the window, cut beyond (whole in the tooltip): not a window widened
+                // past the screen's edge.
+                claimed[0] = Math.max(claimed[0], FxWait.read(() -> counts.minWidth(-1) / counts.getScene().getWidth()));
+            }
             return !text.matches(goingHere) && !text.matches("run \\S+: [0-9]+ / .*");
         });
         assertThat(namedWhileRunning).as("the bar named the run's workspace while it went").isTrue();
+        assertThat(claimed[0]).as("the share of the window the counts claimed").isLessThanOrEqualTo(RunBar.WHOLE_SHARE + 0.001);
+        assertThat(FxWait.read(fixture.stage::getWidth)).isEqualTo(1000.0);
         assertThat(barText()).startsWith("run ").contains(": complete, in workspace " + fixture.workspace.getFileName() + ": "
                 + CASES + " / " + CASES + " ");
         RunHeader run;
