@@ -120,7 +120,10 @@ final class DatasetReader {
             tree = LocatedTreeParser.parseJsonLine(suite.dataset(), line, lineNo);
         } catch (SourceSyntaxException e) {
             InputError error = e.error();
-            ctx.add(new InputError(error.file(), error.line(), error.column(), "not a JSON object: " + error.message()));
+            // Cases written as YAML's list items, as the workspace's other files are.
+            String yaml = line.stripLeading().startsWith("- ") ? "; a line of a .jsonl file is one JSON object, {\"id\": …},"
+                    + " not a YAML list item" : "";
+            ctx.add(new InputError(error.file(), error.line(), error.column(), "not a JSON object: " + error.message() + yaml));
             return;
         }
         if (!tree.root().isObject()) {

@@ -55,6 +55,11 @@ public final class JsonSyntaxMessage {
         if (message.contains("field name")) return base + " (expected a key in double quotes)";
         if (message.contains("expecting comma")) return base + " (expected ',' or the end of the object or array)";
         if (message.contains("expecting a colon")) return base + " (expected ':' after the key)";
+        // A YAML list item ("- {id: …}") read as JSON: its '-' starts a number.
+        if (message.contains("in numeric value") && message.contains("minus sign")) {
+            return base + " after '-' (JSON reads '-' as the sign of a number)";
+        }
+        if (message.contains("in numeric value")) return base + " in a number";
         return base;
     }
 

@@ -57,6 +57,19 @@ class WorkspaceLoaderMoreErrorsTest {
         });
     }
 
+    /** A case written as a YAML list item: its '-' read as a number's sign said only "unexpected character ' '". */
+    @Test
+    void aCaseWrittenAsAYamlListItemSaysWhatJsonReadInIt() {
+        Path root = FixtureWorkspace.copyTo(dir);
+        FixtureWorkspace.write(root, "datasets/probes.jsonl", "- {id: p01, vars: {ticket: hello}}\n");
+
+        WorkspaceException e = FixtureWorkspace.loadFailure(root);
+
+        assertThat(e.getMessage()).startsWith("datasets/probes.jsonl:1:2: not a JSON object: unexpected character ' ' after '-'"
+                + " (JSON reads '-' as the sign of a number); a line of a .jsonl file is one JSON object, {\"id\": …}, not a YAML"
+                + " list item");
+    }
+
     @Test
     void anOutputSchemaThatIsNotJsonSaysWhere() {
         Path root = FixtureWorkspace.copyTo(dir);
