@@ -78,7 +78,7 @@ public final class RunProgress {
         if (finalHeader != null) header = finalHeader;
         state.set(how);
         this.problem = problem;
-        text.set(endText(elsewhere));
+        text.set(endText());
         if (how == State.COMPLETE) fraction.set(1);
         // Ended before its first count: a still, empty bar, not one that goes on moving as if it were busy.
         else if (fraction.get() < 0) fraction.set(0);
@@ -96,11 +96,11 @@ public final class RunProgress {
         if (how == State.RUNNING) {
             if (last != null) text.set(runningText());
         } else {
-            text.set(endText(elsewhere));
+            text.set(endText());
         }
     }
 
-    private String endText(String elsewhere) {
+    private String endText() {
         State how = state.get();
         String counts = last == null ? "" : describe(last, how);
         String where = elsewhere == null ? "" : ", in workspace " + elsewhere;
