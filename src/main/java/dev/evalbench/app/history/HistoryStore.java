@@ -39,7 +39,7 @@ public final class HistoryStore implements AutoCloseable {
     private static final class Open {
         final RunStore store;
         final Path file;
-        /** The file's identity when opened (device and inode here); null where the platform has none. */
+        /** The file's identity when opened ({@link #fileKeyOf}). */
         final Object fileKey;
         int holds;
 
@@ -56,11 +56,14 @@ public final class HistoryStore implements AutoCloseable {
          */
         boolean onDisk() {
             Object now = fileKeyOf(file);
-            return now != null && (fileKey == null || fileKey.equals(now));
+            return now != null && now.equals(fileKey);
         }
     }
 
-    /** The file's identity, {@code Boolean.TRUE} for a file of a platform without one, or null when it is gone. */
+    /**
+     * The file's identity (device and inode here), {@code Boolean.TRUE} for a file of a platform without one (its
+     * presence is all that is known), or null when it is gone.
+     */
     private static Object fileKeyOf(Path file) {
         try {
             Object key = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
@@ -167,18 +170,18 @@ public final class HistoryStore implements AutoCloseable {
         Open open = opened.get(workspaceFolder);
         // Not when the workspace folder itself went (moved away: the window says so, and it may come back): making
         // its history anew would make the folder again where it was, in the way of its return.
-        boolean folderThere = Files.isDirectory(workspaceFolder);
-        if (open != null && open.holds == 0 && folderThere && !open.onDisk()) {
+        if (open != null && open.holds == 0 && !open.onDisk() && Files.isDirectory(workspaceFolder)) {
             closeQuietly(workspaceFolder);
             open = null;
         }
         if (open != null) return open.store;
-        if (!folderThere) throw new StoreException(workspaceFolder + ": the workspace folder is gone (moved or deleted)");
+        if (!Files.isDirectory(workspaceFolder)) {
+            throw new StoreException(workspaceFolder + ": the workspace folder is gone (moved or deleted)");
+        }
         try {
             Path file = HistoryLocation.prepare(workspaceFolder);
             RunStore store = HistoryService.openForWriting(workspaceFolder, file);
-            Object key = fileKeyOf(file);
-            opened.put(workspaceFolder, new Open(store, file, key == Boolean.TRUE ? null : key));
+            opened.put(workspaceFolder, new Open(store, file, fileKeyOf(file)));
             return store;
         } catch (IOException e) {
             throw new StoreException("cannot create " + HistoryLocation.folder(workspaceFolder) + ": " + e.getMessage(), e);
