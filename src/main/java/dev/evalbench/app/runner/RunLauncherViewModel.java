@@ -120,7 +120,7 @@ public final class RunLauncherViewModel {
         // Before the routes: their menu is filled from both when they change.
         keyNotes.clear();
         for (String route : ws.routes().keySet()) {
-            service.missingKey(ws, route).ifPresent(m -> keyNotes.put(route, (m.route().equals(route) ? ""
+            service.missingVariable(ws, route).ifPresent(m -> keyNotes.put(route, (m.route().equals(route) ? ""
                     : "its fallback " + m.route() + ": ") + m.variable() + " not set"));
         }
         routes.setAll(List.copyOf(ws.routes().keySet()));

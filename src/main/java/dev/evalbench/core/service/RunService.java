@@ -31,6 +31,7 @@ public final class RunService {
     private final Map<String, String> env;
     private final ProviderRegistry providers;
     private final WorkerPools workers;
+    private final RouteReadiness readiness;
 
     /** Real providers (every built-in kind) on daemon worker threads. */
     public RunService(Clock clock, Map<String, String> env) {
@@ -48,6 +49,7 @@ public final class RunService {
         this.env = Map.copyOf(env);
         this.providers = providers;
         this.workers = workers;
+        this.readiness = new RouteReadiness(this.env);
     }
 
     public RunHeader run(Workspace ws, Path workspaceDir, RunConfig config, RunStore store, RunListener listener,
@@ -82,7 +84,7 @@ public final class RunService {
             throw new RequestException("run", runRef, "run " + header.id() + " is still running in process " + header.pid());
         }
         Workspace ws = Components.loadSnapshot(header, store, env);
-        checkKeys(ws, header.config().routes());
+        readiness.check(ws, header.config());
         RecordedRoutes.check(header, ws, store);
         RunEventRelay relay = new RunEventRelay(store);
         try (RouteCaller caller = Components.routeCaller(ws, workspaceDir, header.config().cacheMode(), env, providers, relay)) {
@@ -116,49 +118,28 @@ public final class RunService {
     }
 
     /**
-     * Everything about a run request that can be found wrong before anything is written: {@link #checkConfig}
-     * and an API key variable that a chosen route (or one of its fallbacks) names but the environment lacks.
+     * Everything about a run request that can be found wrong before anything is written: {@link #checkConfig}, and
+     * a variable that a route the run reaches (chosen, a judge's, or a fallback of either) needs but the
+     * environment lacks ({@link #missingVariable}).
      */
     public void check(Workspace ws, RunConfig config) throws WorkspaceException {
         checkConfig(ws, config);
-        checkKeys(ws, config.routes());
+        readiness.check(ws, config);
     }
-
-    private void checkKeys(Workspace ws, java.util.List<String> chosen) throws RequestException {
-        for (String name : chosen) {
-            MissingKey missing = missingKey(ws, name).orElse(null);
-            if (missing == null) continue;
-            // Found now, not as one MISSING_KEY failure per case: nothing is written for a run that cannot work. The
-            // route the user named is what the message must mention, when a fallback is the one without its key.
-            String via = missing.route().equals(name) ? "" : " (a fallback of route " + name + ")";
-            throw new RequestException("route", name, "route " + missing.route() + via + " reads its API key from "
-                    + missing.variable() + ", which is not set in the environment; set it where Evalbench starts (a local"
-                    + " server takes any value), or choose another route");
-        }
-    }
-
-    /** A route (the one named, or a fallback it reaches) whose API key variable is unset, and that variable. */
-    public record MissingKey(String route, String variable) {}
 
     /**
-     * The first route reached from {@code name} (itself, then its fallbacks, breadth first) whose API key variable is
-     * unset or blank in this service's environment; empty when each has its key, or needs none. Pure.
+     * A route (the one named, or a fallback it reaches) that needs a variable the environment lacks: {@code variable},
+     * for {@code need} ("its API key", "its header X-Org", "its base_url").
      */
-    public java.util.Optional<MissingKey> missingKey(Workspace ws, String name) {
-        java.util.Deque<String> todo = new java.util.ArrayDeque<>(java.util.List.of(name));
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        while (!todo.isEmpty()) {
-            String next = todo.pop();
-            var route = ws.routes().get(next);
-            if (route == null || !seen.add(next)) continue;
-            String variable = route.apiKeyEnv();
-            String value = variable == null ? null : env.get(variable);
-            if (variable != null && (value == null || value.isBlank())) {
-                return java.util.Optional.of(new MissingKey(next, variable));
-            }
-            if (route.fallbacks() != null) todo.addAll(route.fallbacks());
-        }
-        return java.util.Optional.empty();
+    public record MissingVariable(String route, String variable, String need) {}
+
+    /**
+     * The first route reached from {@code name} (itself, then its fallbacks, breadth first) that needs a variable
+     * unset or blank in this service's environment: its API key's, a secret header's, or one its settings take
+     * ({@link Workspace#unsetVariables}); empty when each has what it needs. Pure.
+     */
+    public java.util.Optional<MissingVariable> missingVariable(Workspace ws, String name) {
+        return readiness.missing(ws, name);
     }
 
     /** Bad routes, suites or counts in a run request, found before anything is opened or written. */

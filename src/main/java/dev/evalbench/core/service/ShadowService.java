@@ -102,7 +102,8 @@ public final class ShadowService {
         ShadowComparison.Result comparison = ShadowComparison.compare(answers(traffic.cases()), answers(store.cases(shadow.id())), secondary, margins);
         Workspace gated = new Workspace(current.name(), current.description(), current.files(), current.defaultRoute(), current.preprocess(),
                 current.preprocessHash(), List.of(suite), current.prompts(), current.routes(), current.policy(),
-                current.gates().stream().filter(dev.evalbench.core.gate.GateEvaluator::appliesToTraffic).toList(), current.inputDigests());
+                current.gates().stream().filter(dev.evalbench.core.gate.GateEvaluator::appliesToTraffic).toList(), current.inputDigests(),
+                current.unsetVariables());
         GateReport gates = new GateService(env).gate(gated, RunLookup.runCases(store, shadow.id()), (RunCases) null);
         boolean passed = unfinished == null && gates.passed() && comparison.flagged().isEmpty();
         RollbackTarget rollback = RollbackTargets.of(traffic.header(), traffic.cases().stream().map(CaseRecord::versions)
@@ -141,7 +142,7 @@ public final class ShadowService {
 
     private static Workspace withSuite(Workspace ws, SuiteSpec suite) {
         return new Workspace(ws.name(), ws.description(), ws.files(), ws.defaultRoute(), ws.preprocess(), ws.preprocessHash(),
-                List.of(suite), ws.prompts(), ws.routes(), ws.policy(), ws.gates(), ws.inputDigests());
+                List.of(suite), ws.prompts(), ws.routes(), ws.policy(), ws.gates(), ws.inputDigests(), ws.unsetVariables());
     }
 
     private static List<ShadowAnswer> answers(List<CaseRecord> cases) {

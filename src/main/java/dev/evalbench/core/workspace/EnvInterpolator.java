@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -12,8 +15,9 @@ import java.util.regex.Pattern;
 
 /**
  * Resolves {@code ${NAME}} and {@code ${NAME:-default}} in the string values of routes.yaml, in place. Shell
- * semantics: the default applies when the variable is unset or empty; a plain {@code ${NAME}} that is unset is
- * an error naming the variable and where it is used. A reference always yields a string. {@code api_key_env}
+ * semantics: the default applies when the variable is unset or empty. A plain {@code ${NAME}} that is unset is
+ * no error of the file: it makes its route one that cannot run here ({@link UnsetVariable}), found before a run
+ * that needs the route, so a variable of one route never stops a run of another. A reference always yields a string. {@code api_key_env}
  * and {@code secret_headers} values are names, never interpolated, and a variable that some route names as its API key may not be
  * interpolated anywhere: keys must never land in a route, a record or a message.
  */
@@ -24,7 +28,8 @@ final class EnvInterpolator {
     private final Map<String, String> env;
     private final Set<String> keyVariables;
     private final LoadContext ctx;
-    private final Set<String> failed = new HashSet<>();
+    private final Set<String> unresolved = new HashSet<>();
+    private final Map<String, List<UnsetVariable>> unset = new LinkedHashMap<>();
 
     private EnvInterpolator(LocatedTree tree, Map<String, String> env, Set<String> keyVariables, LoadContext ctx) {
         this.tree = tree;
@@ -34,14 +39,18 @@ final class EnvInterpolator {
     }
 
     /**
-     * Rewrites every string under {@code /routes}. Returns the pointers of values whose references failed
-     * (errors recorded); those values keep their raw text.
+     * What resolving left: the pointers of values whose references are in error (errors recorded) or name an
+     * unset variable (those values keep their raw text, so the schema does not judge them), and the unset
+     * variables by route, in file order.
      */
-    static Set<String> resolveRoutes(LocatedTree tree, Map<String, String> env, Set<String> keyVariables, LoadContext ctx) {
+    record Resolved(Set<String> unresolved, Map<String, List<UnsetVariable>> unset) {}
+
+    /** Rewrites every string under {@code /routes}. */
+    static Resolved resolveRoutes(LocatedTree tree, Map<String, String> env, Set<String> keyVariables, LoadContext ctx) {
         EnvInterpolator interpolator = new EnvInterpolator(tree, env, keyVariables, ctx);
         JsonNode routes = tree.root().path("routes");
         if (routes.isObject()) interpolator.walk(routes, "/routes");
-        return interpolator.failed;
+        return new Resolved(interpolator.unresolved, interpolator.unset);
     }
 
     private void walk(JsonNode node, String pointer) {
@@ -76,13 +85,13 @@ final class EnvInterpolator {
             if (end < 0) {
                 ctx.add(tree.errorAt(pointer, "unclosed environment reference \"" + text.substring(start)
                         + "\" (expected ${NAME} or ${NAME:-default})"));
-                failed.add(pointer);
+                unresolved.add(pointer);
                 return TextNode.valueOf(text);
             }
             out.append(text, from, start);
             String value = lookup(text.substring(start + 2, end), pointer);
             if (value == null) {
-                failed.add(pointer);
+                unresolved.add(pointer);
                 return TextNode.valueOf(text);
             }
             out.append(value);
@@ -110,9 +119,11 @@ final class EnvInterpolator {
         String fallback = m.group(2);
         if (fallback != null) return value == null || value.isEmpty() ? fallback : value;
         if (value == null) {
-            if (ctx.forReading()) return null; // nothing will be sent: the setting keeps its ${NAME} text
-            ctx.add(tree.errorAt(pointer, "environment variable \"" + name + "\" is not set (write ${" + name
-                    + ":-default} to give a default)"));
+            String[] at = JsonPointers.segments(pointer);
+            String setting = String.join(".", java.util.Arrays.copyOfRange(at, 2, at.length));
+            InputError where = tree.errorAt(pointer, "environment variable \"" + name + "\" is not set, and route " + at[1]
+                    + " takes its " + setting + " from it (set it, or write ${" + name + ":-default} to give a default)");
+            unset.computeIfAbsent(at[1], route -> new ArrayList<>()).add(new UnsetVariable(at[1], setting, name, where));
             return null;
         }
         return value;

@@ -242,17 +242,16 @@ final class LoadContext {
     }
 
     /**
-     * As {@link #conforms(LocatedTree, String)}, leaving out violations at {@code alreadyReported} pointers
-     * (values whose own error, such as an unset variable, was recorded already).
+     * As {@link #conforms(LocatedTree, String)}, leaving out violations at {@code unjudged} pointers: values that
+     * still hold an environment reference's text (its variable unset, or the reference in error, recorded already).
      */
-    boolean conforms(LocatedTree tree, String schemaName, Set<String> alreadyReported) {
+    boolean conforms(LocatedTree tree, String schemaName, Set<String> unjudged) {
         if (checkedByItsRun()) return true;
         List<SchemaViolation> violations = WorkspaceSchemas.validate(schemaName, tree.root()).stream()
-                .filter(v -> v.isKeyProblem() || !alreadyReported.contains(v.pointer()))
+                .filter(v -> v.isKeyProblem() || !unjudged.contains(v.pointer()))
                 .toList();
         addViolations(tree, violations);
-        // Values left unresolved on purpose (unset variables, when reading) carry no error of their own.
-        return violations.isEmpty() && (alreadyReported.isEmpty() || forReading);
+        return violations.isEmpty();
     }
 
     /** Records schema violations as located, plainly worded errors, in the order they appear in the file. */

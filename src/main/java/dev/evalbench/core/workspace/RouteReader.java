@@ -15,8 +15,11 @@ import java.util.Set;
  * is a valid scripted model).
  */
 final class RouteReader {
-    /** The routes by name in file order, with the tree kept to locate later errors. */
-    record Routes(LocatedTree tree, Map<String, RouteSpec> byName) {}
+    /**
+     * The routes by name in file order, with the tree kept to locate later errors, and the variables each route
+     * names that the environment lacks ({@link UnsetVariable}).
+     */
+    record Routes(LocatedTree tree, Map<String, RouteSpec> byName, Map<String, List<UnsetVariable>> unset) {}
 
     private RouteReader() {}
 
@@ -26,8 +29,10 @@ final class RouteReader {
         if (bytes == null) return null;
         LocatedTree tree = ctx.parseYaml(path, bytes);
         if (tree == null) return null;
-        Set<String> failed = EnvInterpolator.resolveRoutes(tree, env, apiKeyVariables(tree.root()), ctx);
-        if (!ctx.conforms(tree, WorkspaceSchemas.ROUTES, failed)) return null;
+        int errorsBefore = ctx.errorCount();
+        EnvInterpolator.Resolved resolved = EnvInterpolator.resolveRoutes(tree, env, apiKeyVariables(tree.root()), ctx);
+        boolean referencesResolved = ctx.errorCount() == errorsBefore;
+        if (!ctx.conforms(tree, WorkspaceSchemas.ROUTES, resolved.unresolved()) || !referencesResolved) return null;
         Map<String, RouteSpec> byName = new LinkedHashMap<>();
         Iterator<Map.Entry<String, JsonNode>> routes = tree.root().get("routes").fields();
         while (routes.hasNext()) {
@@ -35,8 +40,8 @@ final class RouteReader {
             byName.put(route.getKey(), route(route.getKey(), route.getValue()));
         }
         int before = ctx.errorCount();
-        check(ctx, tree, byName);
-        return ctx.errorCount() == before ? new Routes(tree, byName) : null;
+        check(ctx, tree, byName, resolved.unset().keySet());
+        return ctx.errorCount() == before ? new Routes(tree, byName, resolved.unset()) : null;
     }
 
     private static Set<String> apiKeyVariables(JsonNode root) {
@@ -53,10 +58,11 @@ final class RouteReader {
     }
 
     private static RouteSpec route(String name, JsonNode r) {
-        JsonNode retries = r.get("retries");
-        JsonNode breaker = r.get("breaker");
-        JsonNode limits = r.get("limits");
-        JsonNode price = r.get("price");
+        // Null unless an object: a whole setting written as an unset ${NAME} holds that text.
+        JsonNode retries = object(r, "retries");
+        JsonNode breaker = object(r, "breaker");
+        JsonNode limits = object(r, "limits");
+        JsonNode price = object(r, "price");
         String script = Trees.text(r, "script");
         return new RouteSpec(name,
                 Trees.text(r, "provider"),
@@ -64,7 +70,7 @@ final class RouteReader {
                 Trees.text(r, "base_url"),
                 Trees.text(r, "api_key_env"),
                 script == null ? null : WorkspacePaths.normalize(script),
-                r.has("params") ? (ObjectNode) r.get("params") : null,
+                (ObjectNode) object(r, "params"),
                 Trees.integer(r, "timeout_ms"),
                 retries == null ? null : new RouteSpec.Retry(retries.get("max_attempts").asInt(),
                         retries.path("base_delay_ms").asLong(500), retries.path("max_delay_ms").asLong(8000),
@@ -83,6 +89,11 @@ final class RouteReader {
                         Trees.text(r, "api_version"), Trees.text(r, "ca_file")));
     }
 
+    private static JsonNode object(JsonNode route, String field) {
+        JsonNode value = route.get(field);
+        return value != null && value.isObject() ? value : null;
+    }
+
     private static Map<String, String> stringMap(JsonNode node) {
         Map<String, String> out = new LinkedHashMap<>();
         if (node != null) {
@@ -91,10 +102,16 @@ final class RouteReader {
         return out;
     }
 
-    private static void check(LoadContext ctx, LocatedTree tree, Map<String, RouteSpec> byName) {
+    /**
+     * The checks across a route's settings and across routes. A route with an unset variable is left out: some
+     * setting still holds a reference's text, so what these checks say of it would be about that text (a
+     * {@code ${PROVIDER}} is no scripted provider); it is checked whole once the variable is set.
+     */
+    private static void check(LoadContext ctx, LocatedTree tree, Map<String, RouteSpec> byName, Set<String> unsetRoutes) {
         ScriptedModelCheck scripts = new ScriptedModelCheck(ctx);
         String known = String.join(", ", byName.keySet());
         for (RouteSpec route : byName.values()) {
+            if (unsetRoutes.contains(route.name())) continue;
             String at = JsonPointers.child("/routes", route.name());
             if (route.script() != null && !route.provider().equals("scripted")) {
                 ctx.add(tree.errorAtKey(at + "/script", "\"script\" applies only to scripted routes (route \""

@@ -20,7 +20,8 @@ public final class WorkspaceLoader {
 
     /**
      * @param env the environment for {@code ${NAME}} references in routes.yaml (usually {@code System.getenv()});
-     *     API keys are not read here
+     *     API keys are not read here. A reference to a variable it lacks, written without a default, is no error:
+     *     its route is one that cannot run in this environment ({@link Workspace#unsetVariables})
      * @throws WorkspaceException listing every problem found, in file order
      */
     public static Workspace load(WorkspaceFiles files, Map<String, String> env) throws WorkspaceException {
@@ -40,8 +41,7 @@ public final class WorkspaceLoader {
 
     /**
      * As {@link #load(WorkspaceFiles, Map, Map)}, to read stored runs (gate them, mask what leaves the machine):
-     * no route will be called, so a variable that routes.yaml names and this environment lacks is no error and
-     * its setting keeps the {@code ${NAME}} text. Never use the result to call a model. Files that are byte for
+     * no route will be called. Never use the result to call a model. Files that are byte for
      * byte ones the run checked are not checked again ({@code LoadContext.checkedByItsRun}).
      */
     public static Workspace loadForReading(WorkspaceFiles files, Map<String, String> env, Map<String, String> vouched)
@@ -75,7 +75,13 @@ public final class WorkspaceLoader {
                 manifest.preprocess(), preprocessor.hash(), List.copyOf(suites.values()),
                 Collections.unmodifiableMap(new LinkedHashMap<>(prompts.byId())),
                 Collections.unmodifiableMap(new LinkedHashMap<>(routes.byName())),
-                policy, gates, Collections.unmodifiableMap(new TreeMap<>(ctx.digests())));
+                policy, gates, Collections.unmodifiableMap(new TreeMap<>(ctx.digests())), unset(routes));
+    }
+
+    private static Map<String, List<UnsetVariable>> unset(RouteReader.Routes routes) {
+        Map<String, List<UnsetVariable>> copy = new LinkedHashMap<>();
+        routes.unset().forEach((route, variables) -> copy.put(route, List.copyOf(variables)));
+        return Collections.unmodifiableMap(copy);
     }
 
     /** The suites whose prompt exists and whose cases loaded, by name in manifest order. */

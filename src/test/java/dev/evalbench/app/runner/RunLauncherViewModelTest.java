@@ -165,6 +165,30 @@ class RunLauncherViewModelTest {
     }
 
     /**
+     * A route whose setting names a variable this environment lacks leaves the workspace open and every other route
+     * running: the menu says what that route lacks, and Run refuses it with file and line (the whole workspace
+     * showed as having problems, and nothing could run).
+     */
+    @Test
+    void aRouteWithAnUnsetVariableIsNotedAndRefusedWhileTheOthersRun() throws Exception {
+        java.nio.file.Files.writeString(sample.workspace.resolve("routes.yaml"), "\n  local:\n    provider: ollama\n"
+                + "    model: llama3\n    base_url: ${LOCAL_LLM_URL}\n", java.nio.file.StandardOpenOption.APPEND);
+        RunLauncherViewModel vm = launcher(new SameThreadTaskRunner());
+        vm.setWorkspace(dev.evalbench.core.service.Components.loadChecked(sample.workspace, Map.of()));
+
+        assertThat(vm.routes()).contains("offline", "local");
+        assertThat(vm.routeNote("local")).isEqualTo("LOCAL_LLM_URL not set");
+        assertThat(vm.routeNote("offline")).isNull();
+        vm.chosenRoutes().setAll("local");
+        assertThat(vm.run()).isNull();
+        assertThat(vm.problemProperty().get()).startsWith("route local takes its base_url from LOCAL_LLM_URL (routes.yaml:46:15)");
+        vm.chosenRoutes().setAll("offline");
+        RunProgress run = vm.run();
+        assertThat(run).isNotNull();
+        assertThat(sample.store.runs(10)).hasSize(1);
+    }
+
+    /**
      * A prompt edited outside the workbench without a new revision: the run goes, and once it has started (which
      * clears the status line) the status line says why two texts would share "triage r4".
      */

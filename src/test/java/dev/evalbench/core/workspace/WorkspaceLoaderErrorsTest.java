@@ -140,17 +140,6 @@ class WorkspaceLoaderErrorsTest {
     }
 
     @Test
-    void unsetEnvironmentVariableIsNamedWithItsFileAndLine() {
-        Path root = workspace();
-        FixtureWorkspace.replace(root, "routes.yaml", "${OPENAI_MODEL:-gpt-4o-mini}", "${OPENAI_MODEL}");
-
-        WorkspaceException e = FixtureWorkspace.loadFailure(root, Map.of("PATH", "/bin"));
-
-        assertThat(e.getMessage()).isEqualTo("routes.yaml:10:12: environment variable \"OPENAI_MODEL\" is not set "
-                + "(write ${OPENAI_MODEL:-default} to give a default)");
-    }
-
-    @Test
     void anApiKeyVariableCannotBeInterpolatedIntoARoute() {
         Path root = workspace();
         FixtureWorkspace.replace(root, "routes.yaml", "${OPENAI_MODEL:-gpt-4o-mini}", "${OPENAI_API_KEY}");
