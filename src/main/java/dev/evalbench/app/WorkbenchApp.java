@@ -93,6 +93,11 @@ public final class WorkbenchApp extends Application {
         window.documentOpener(dev.evalbench.app.shell.DesktopOpener.forThisOs(getHostServices()::showDocument));
         runner = new FxTaskRunner(failure -> window.status("Failed: " + failure.getMessage()));
         WorkspaceSession session = new WorkspaceSession(runner, options.env());
+        // Before the features' listeners, so what they say of the workspace opened stays: a message about the one left
+        // ("Saved triage r5", a warning of its run) read as if about this one.
+        session.folderProperty().addListener((o, was, now) -> {
+            if (was != null && !was.equals(now)) window.status("");
+        });
         workbench = new Workbench(runner, session, window, settings, options.env(), Clock.systemDefaultZone(),
                 options.openedRuns(), options.settingsFile().path().toAbsolutePath().getParent());
         for (Workbench.Feature feature : features()) feature.install(workbench);

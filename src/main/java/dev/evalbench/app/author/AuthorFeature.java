@@ -281,18 +281,27 @@ public final class AuthorFeature {
     /** Writes the starter into {@code folder} on the task runner, then opens it. FX thread. */
     private void createWorkspaceIn(Path folder) {
         BackgroundTask.of(() -> StarterWorkspace.create(folder, null)).onSuccess(created -> {
-            wb.window().status("Created workspace " + created.name() + " in " + created.folder().toAbsolutePath()
-                    + ": Ctrl+R runs it offline; its prompt is prompts/classify.yaml");
-            switchTo(created.folder().toAbsolutePath().normalize());
+            // Said once it is open: the switch clears what the status line said of the workspace left.
+            switchTo(created.folder().toAbsolutePath().normalize(), () -> wb.window().status("Created workspace "
+                    + created.name() + " in " + created.folder().toAbsolutePath() + ": Ctrl+R runs it offline; its prompt"
+                    + " is prompts/classify.yaml"));
         }).onFailure(e -> wb.window().status("No workspace created: "
                 + (e instanceof RequestException r ? r.reason() : e.getMessage()))).executeWith(wb.runner());
     }
 
     /** Opens {@code dir} once every unsaved edit of the current workspace is saved or discarded. */
     void switchTo(Path dir) {
+        switchTo(dir, () -> { });
+    }
+
+    /** As {@link #switchTo(Path)}, then runs {@code opened}; neither when the author keeps the workspace open. */
+    private void switchTo(Path dir, Runnable opened) {
         // The files' tabs close as the folder changes (workspaceOpened), after the session said it is leaving this
         // one: the tabs it had are remembered for coming back to it.
-        files.leave(() -> wb.session().open(dir));
+        files.leave(() -> {
+            wb.session().open(dir);
+            opened.run();
+        });
     }
 
     private void stopWatching() {

@@ -80,6 +80,12 @@ class NewWorkspaceWindowTest extends WindowTestBase {
         Path beside = folder.toAbsolutePath().getParent().resolve("second-evals");
         waitFor(20, TimeUnit.SECONDS, () -> "second-evals".equals(switcher.getText()));
         assertThat(beside.resolve("evalbench.yaml")).exists();
+        waitFor(10, TimeUnit.SECONDS, () -> status().startsWith("Created workspace second-evals in "));
+
+        // Another workspace opened: what the status line said of this one goes (it stayed, read as about the sample).
+        robot.interact(() -> fixture.workbench().session().open(fixture.workspace));
+        waitFor(20, TimeUnit.SECONDS, () -> "support-triage".equals(switcher.getText()) && treeCell("triage.yaml  r4") != null);
+        assertThat(status()).doesNotContain("second-evals");
     }
 
     private Node createButton() {
