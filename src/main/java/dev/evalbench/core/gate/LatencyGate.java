@@ -22,7 +22,7 @@ final class LatencyGate {
         }
         double[] latencies = latencies(in.runRecords(spec.suite()));
         if (latencies.length == 0) {
-            return Verdicts.cannotMeasure(spec, "<=", null, "No case of this run has a latency to measure.");
+            return Verdicts.cannotMeasure(spec, "<=", spec.maxMs(), null, "No case of this run has a latency to measure.");
         }
         double p95 = Percentiles.p95(latencies);
         double[] base = latencies(in.baselineRecords(spec.suite()));

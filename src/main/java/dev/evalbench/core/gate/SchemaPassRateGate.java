@@ -23,7 +23,7 @@ final class SchemaPassRateGate {
         }
         List<? extends ScoredCase> records = in.runRecords(spec.suite());
         if (records.isEmpty()) {
-            return Verdicts.cannotMeasure(spec, ">=", null, where(spec) + " has no cases in this run.");
+            return Verdicts.cannotMeasure(spec, ">=", spec.min(), null, where(spec) + " has no cases in this run.");
         }
         long valid = records.stream().filter(SchemaPassRateGate::valid).count();
         long providerFailures = records.stream().filter(r -> r.failureKind() != null).count();

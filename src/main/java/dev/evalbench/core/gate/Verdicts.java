@@ -27,7 +27,7 @@ final class Verdicts {
 
     /** A gate none of whose suites the run included: it passes, measured nothing, and says so. */
     static GateVerdict notRun(GateSpec spec, List<String> suites) {
-        return new GateVerdict(spec.id(), kindName(spec), spec.suite(), true, Double.NaN, Double.NaN, null,
+        return new GateVerdict(spec.id(), kindName(spec), spec.suite(), true, Double.NaN, stated(spec), statedComparator(spec),
                 null, null, null, null, spec.mode(), "Not run: this run did not include suite " + String.join(", ", suites) + ".",
                 false);
     }
@@ -37,7 +37,7 @@ final class Verdicts {
 
     /** A gate of suites an incomplete run stopped before: it passes, measured nothing yet, and says what runs them. */
     static GateVerdict notRunYet(GateSpec spec, List<String> suites) {
-        return new GateVerdict(spec.id(), kindName(spec), spec.suite(), true, Double.NaN, Double.NaN, null,
+        return new GateVerdict(spec.id(), kindName(spec), spec.suite(), true, Double.NaN, stated(spec), statedComparator(spec),
                 null, null, null, null, spec.mode(), NOT_RUN_YET + "this incomplete run has no case of suite "
                 + String.join(", ", suites) + " stored; resume it to run them.", false);
     }
@@ -47,17 +47,45 @@ final class Verdicts {
      * window's "Rerun failing"): it passes, measured nothing, and says so. The whole eval set would have had them.
      */
     static GateVerdict notRunInSlice(GateSpec spec, String what) {
-        return new GateVerdict(spec.id(), kindName(spec), spec.suite(), true, Double.NaN, Double.NaN, null,
+        return new GateVerdict(spec.id(), kindName(spec), spec.suite(), true, Double.NaN, stated(spec), statedComparator(spec),
                 null, null, null, null, spec.mode(), "Not run: the cases this run chose include no " + what + ".", false);
     }
 
     /** A gate a traffic or shadow run is not held to ({@link GateEvaluator#appliesToTraffic}). */
     static GateVerdict notRunOnTraffic(GateSpec spec, dev.evalbench.core.record.RunKind kind) {
-        return new GateVerdict(spec.id(), kindName(spec), spec.suite(), true, Double.NaN, Double.NaN, null,
+        return new GateVerdict(spec.id(), kindName(spec), spec.suite(), true, Double.NaN, stated(spec), statedComparator(spec),
                 null, null, null, null, spec.mode(), "Not run: a " + kind.name().toLowerCase(java.util.Locale.ROOT)
                         + " run is held only to run-wide rates (schema pass rate, p95 latency); budgets, baselines and"
                         + " suite metrics are the eval set's.",
                 false);
+    }
+
+    /**
+     * The threshold {@code spec} states without a baseline (a schema gate's min, a latency gate's max_ms, the safety
+     * gate's 100%), shown beside a verdict that measured nothing (its suites not run, no case to measure) so a reader
+     * still sees what the gate asks; NaN when only a baseline would set it.
+     */
+    static double stated(GateSpec spec) {
+        if (spec.kind() == null) return Double.NaN;
+        Double stated = switch (spec.kind()) {
+            case SCHEMA_PASS_RATE -> spec.min();
+            case SAFETY_PASS_RATE -> 1.0;
+            case P95_LATENCY -> spec.maxMs();
+            case TOTAL_TOKENS -> spec.max();
+            case COST_VARIANCE -> spec.maxIncrease();
+            case METRIC -> spec.min() != null ? spec.min() : spec.max();
+        };
+        return stated == null ? Double.NaN : stated;
+    }
+
+    /** How {@link #stated} is compared: "<=" for a ceiling (latency, tokens, cost, a metric's max), else ">=". */
+    static String statedComparator(GateSpec spec) {
+        if (spec.kind() == null) return null;
+        return switch (spec.kind()) {
+            case SCHEMA_PASS_RATE, SAFETY_PASS_RATE -> ">=";
+            case P95_LATENCY, TOTAL_TOKENS, COST_VARIANCE -> "<=";
+            case METRIC -> spec.min() == null && spec.max() != null ? "<=" : ">=";
+        };
     }
 
     static GateVerdict of(GateSpec spec, String suite, boolean passed, double value, double threshold, String comparator,

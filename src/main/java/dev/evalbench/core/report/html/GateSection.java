@@ -7,7 +7,8 @@ import dev.evalbench.core.gate.ci.VerdictFormat;
 
 /**
  * The gates table: each gate's verdict, measured value, threshold, 95% interval, baseline value and the
- * p-value of its paired test, with the gate's one-sentence detail under it. Numbers read as in every other
+ * p-value of its paired test, with the gate's one-sentence detail under it (of a run the model answered no case of,
+ * why its gates measured nothing is said once above the table). Numbers read as in every other
  * view ({@link VerdictFormat}). Pure.
  */
 final class GateSection {
@@ -19,6 +20,8 @@ final class GateSection {
      */
     static void write(HtmlWriter html, GateReport gates, dev.evalbench.core.gate.ci.UnansweredGates unanswered) {
         html.open("section", "id", "gates").element("h2", "Gates");
+        // Said once, as report.md says it: under each of the run's gates it read the same sentence nine times.
+        if (unanswered.wholeRun()) html.element("p", VerdictCells.NOT_MEASURED_IN_AN_OUTAGE, "class", "outage-gates");
         html.open("div", "class", "wide").open("table", "class", "gates").open("thead").open("tr");
         for (String h : new String[] {"", "gate", "kind"}) html.element("th", h);
         for (String h : new String[] {"value", "threshold", "95% interval", "baseline", "p-value"}) html.element("th", h, "class", "num");
@@ -46,6 +49,10 @@ final class GateSection {
             html.element("td", VerdictFormat.baseline(v), "class", "num");
             html.element("td", cells.pValue(), "class", "num");
             html.close("tr");
+            if (unanswered.wholeRun() && cells.unanswered()) {
+                html.newline();
+                continue;
+            }
             html.open("tr", "class", row).open("td").close("td")
                     .element("td", cells.sentence(), "class", "detail", "colspan", "7").close("tr").newline();
         }
