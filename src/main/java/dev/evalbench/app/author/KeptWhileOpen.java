@@ -18,9 +18,10 @@ import java.util.stream.Collectors;
 /**
  * Keeps the unsaved edits of the open editors (templates, configuration files, the case typed in under a dataset's
  * table) in the recovery folder ({@link KeptEdits}), where the next start offers them: at a stop the window sees but
- * nobody could be asked about (a signal: {@link #atStop}), and every few seconds while the window runs
- * ({@link #keepNow}), so a crash or a kill it never sees (SIGKILL, the power gone) loses at most that much typing. What
- * is kept follows what is unsaved: a file saved, reverted or discarded since is forgotten at the next keeping, the last
+ * nobody could be asked about (a signal: {@link #atStop}), and every two seconds while the window runs
+ * ({@link #keepNow}), so a crash or a kill it never sees (SIGKILL, the power gone) loses at most that much typing; a
+ * text unchanged since it was last kept is not written again, so keeping that often costs nothing while nobody types,
+ * and the time kept says when the typing stopped. What is kept follows what is unsaved: a file saved, reverted or discarded since is forgotten at the next keeping, the last
  * one at the stop. Never a text that holds a configured API key: the workbench writes no copy of a key outside the
  * workspace by nobody's choice. Gathers on the FX thread; writes on the task runner, or at a stop on the thread that
  * runs the stop's work, one writer at a time, none after the stop's.
@@ -28,7 +29,7 @@ import java.util.stream.Collectors;
 final class KeptWhileOpen {
     /** How often, in milliseconds, edits are kept while the window runs; a test may ask for less. */
     static final String EVERY_PROPERTY = "evalbench.keepEditsEveryMs";
-    static final long EVERY_MS = 15_000;
+    static final long EVERY_MS = 2_000;
 
     /**
      * An editor's unsaved text and the file's text it was edited from; for a dataset's case, which case ({@code caseAt})
@@ -42,8 +43,8 @@ final class KeptWhileOpen {
     private final Supplier<Workspace> workspace;
     private final Map<String, String> env;
     private final Object writing = new Object();
-    /** The files whose edits this window has kept (FX thread). */
-    private Set<Path> keptNow = Set.of();
+    /** The edits this window has kept, by file, as they were kept (FX thread). */
+    private Map<Path, Unsaved> keptNow = Map.of();
     /** Set by the stop's work: a keeping still queued then writes nothing (guarded by {@link #writing}). */
     private boolean stopped;
 
@@ -80,11 +81,14 @@ final class KeptWhileOpen {
 
     /** Null when a keeping has nothing to do; the stop's work always ends the keeping. */
     private Runnable work(boolean last) {
-        List<Unsaved> now = unsaved.get();
-        Set<Path> files = now.stream().map(Unsaved::file).collect(Collectors.toSet());
-        Set<Path> gone = new HashSet<>(keptNow);
-        gone.removeAll(files);
-        keptNow = files;
+        List<Unsaved> unsavedNow = unsaved.get();
+        Map<Path, Unsaved> byFile = unsavedNow.stream().collect(Collectors.toMap(Unsaved::file, u -> u, (a, b) -> b));
+        Set<Path> gone = new HashSet<>(keptNow.keySet());
+        gone.removeAll(byFile.keySet());
+        // The stop writes every text, so the time kept is the stop's ("kept when the workbench was stopped at …").
+        Map<Path, Unsaved> before = keptNow;
+        List<Unsaved> now = last ? unsavedNow : unsavedNow.stream().filter(u -> !u.equals(before.get(u.file()))).toList();
+        keptNow = byFile;
         if (!last && now.isEmpty() && gone.isEmpty()) return null;
         Workspace ws = workspace.get();
         Instant at = Instant.now();
