@@ -79,7 +79,7 @@ public final class DatasetCaseDetail extends BorderPane {
 
     private static String indented(String compactJson) {
         try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(compactJson));
+            return JSON.writer(dev.evalbench.core.json.Json.prettyPrinter()).writeValueAsString(JSON.readTree(compactJson));
         } catch (JsonProcessingException e) {
             return compactJson; // written by DatasetRow from a parsed tree: does not happen, and the text still reads
         }

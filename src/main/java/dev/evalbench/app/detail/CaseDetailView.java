@@ -1,7 +1,6 @@
 package dev.evalbench.app.detail;
 
 import atlantafx.base.theme.Styles;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.evalbench.app.fx.CopyButton;
 import dev.evalbench.core.json.Json;
@@ -310,10 +309,6 @@ public final class CaseDetailView extends ScrollPane {
     }
 
     private static String pretty(JsonNode node) {
-        try {
-            return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            return node.toString();
-        }
+        return Json.pretty(node);
     }
 }

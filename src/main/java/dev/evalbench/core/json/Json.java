@@ -28,4 +28,23 @@ public final class Json {
             .build();
 
     private Json() {}
+
+    /**
+     * How JSON a person reads or edits is indented: two spaces, one member a line, {@code "key": value} as people
+     * and jq write it (Jackson's default says {@code "key" : value}). Hand it to a writer or a mapper's builder; Jackson
+     * makes an instance of its own for each use, so sharing it is safe.
+     */
+    public static com.fasterxml.jackson.core.util.DefaultPrettyPrinter prettyPrinter() {
+        return new com.fasterxml.jackson.core.util.DefaultPrettyPrinter(com.fasterxml.jackson.core.util.Separators
+                .createDefaultInstance().withObjectFieldValueSpacing(com.fasterxml.jackson.core.util.Separators.Spacing.AFTER));
+    }
+
+    /** {@code node} indented for a person to read ({@link #prettyPrinter}). */
+    public static String pretty(com.fasterxml.jackson.databind.JsonNode node) {
+        try {
+            return MAPPER.writer(prettyPrinter()).writeValueAsString(node);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always writes", e);
+        }
+    }
 }

@@ -41,6 +41,7 @@ public final class CaseLines {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(SerializationFeature.INDENT_OUTPUT)
+            .defaultPrettyPrinter(dev.evalbench.core.json.Json.prettyPrinter())
             .build();
 
     /**

@@ -44,7 +44,7 @@ class CaseEditKeptTest {
         CaseEditModel before = model();
         before.edit(table.rows().stream().filter(r -> r.id().equals("t002")).findFirst().orElseThrow());
         assertThat(before.typed()).as("nothing typed, nothing to keep").isNull();
-        String typed = before.textProperty().get().replaceFirst("\"ticket\" : \"[^\"]*\"", "\"ticket\" : \"Kept at a stop\"");
+        String typed = before.textProperty().get().replaceFirst("\"ticket\": \"[^\"]*\"", "\"ticket\": \"Kept at a stop\"");
         before.textProperty().set(typed);
         CaseEditModel.Typed edit = before.typed();
         assertThat(edit.at()).isEqualTo(new KeptEdits.CaseAt(2, "t002"));
@@ -126,7 +126,7 @@ class CaseEditKeptTest {
     void aNewCaseIsKeptAsOneAndDiscardingForgetsIt() throws Exception {
         CaseEditModel before = model();
         before.add();
-        before.textProperty().set(before.textProperty().get().replace("\"ticket\" : \"\"", "\"ticket\" : \"Where is it?\""));
+        before.textProperty().set(before.textProperty().get().replace("\"ticket\": \"\"", "\"ticket\": \"Where is it?\""));
         CaseEditModel.Typed edit = before.typed();
         assertThat(edit.at().line()).isZero();
         assertThat(edit.lineRead()).isNull();

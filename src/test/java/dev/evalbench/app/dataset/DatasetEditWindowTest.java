@@ -34,14 +34,14 @@ class DatasetEditWindowTest extends WindowTestBase {
         FxWait.waitUntilShown(robot, "#dataset-edit-case-menu", 10, TimeUnit.SECONDS);
         robot.clickOn("#dataset-edit-case-menu");
         TextArea text = robot.lookup("#case-edit-text").queryAs(TextArea.class);
-        waitFor(5, TimeUnit.SECONDS, () -> text.isVisible() && text.getText().contains("\"id\" : \"t002\""));
+        waitFor(5, TimeUnit.SECONDS, () -> text.isVisible() && text.getText().contains("\"id\": \"t002\""));
         assertThat(label("#case-edit-heading")).isEqualTo("Case t002 · datasets/tickets.jsonl, line 2");
         String original = FxWait.read(text::getText);
-        String category = original.replaceAll("(?s).*\"expected\" : \\{\\s*\"category\" : \"([a-z]+)\".*", "$1");
+        String category = original.replaceAll("(?s).*\"expected\": \\{\\s*\"category\": \"([a-z]+)\".*", "$1");
 
         // A label the output schema does not allow is refused in the loader's words; the file is not touched.
-        String labelled = "\"category\" : \"" + category + "\"";
-        robot.interact(() -> text.setText(original.replace(labelled, "\"category\" : \"billingg\"")));
+        String labelled = "\"category\": \"" + category + "\"";
+        robot.interact(() -> text.setText(original.replace(labelled, "\"category\": \"billingg\"")));
         robot.clickOn("#case-edit-save");
         waitFor(10, TimeUnit.SECONDS, () -> !label("#case-edit-error").isEmpty());
         assertThat(label("#case-edit-error")).startsWith("Not saved: case \"t002\": expected \"category\" is \"billingg\"")
@@ -49,7 +49,7 @@ class DatasetEditWindowTest extends WindowTestBase {
         assertThat(Files.readAllLines(file)).isEqualTo(was);
 
         // Text that is no JSON says where, and the caret goes there: line 3 of the edit, the stray comma.
-        robot.interact(() -> text.setText(original.replace("\"vars\" : {", "\"vars\" : {,")));
+        robot.interact(() -> text.setText(original.replace("\"vars\": {", "\"vars\": {,")));
         robot.clickOn("#case-edit-save");
         waitFor(10, TimeUnit.SECONDS, () -> label("#case-edit-error").startsWith("Not saved: line 3, column "));
         String typed = FxWait.read(() -> text.getText());
@@ -58,7 +58,7 @@ class DatasetEditWindowTest extends WindowTestBase {
 
         // Relabelled as the schema allows, and saved with Ctrl+S from the text: line 2 alone changes.
         String relabel = "billing".equals(category) ? "account" : "billing";
-        robot.interact(() -> text.setText(original.replace(labelled, "\"category\" : \"" + relabel + "\"")));
+        robot.interact(() -> text.setText(original.replace(labelled, "\"category\": \"" + relabel + "\"")));
         robot.clickOn("#case-edit-text").press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
         waitFor(10, TimeUnit.SECONDS, () -> label("#dataset-saved").startsWith("Saved t002 as line 2"));
         assertThat(label("#dataset-saved")).contains("suite triage says version \"2026.11.1\"");
@@ -82,15 +82,15 @@ class DatasetEditWindowTest extends WindowTestBase {
         waitFor(5, TimeUnit.SECONDS, () -> FxWait.read(() -> table.getSelectionModel().getSelectedItem() != null
                 && robot.lookup("#dataset-case-expected").tryQuery().isPresent()));
         assertThat(FxWait.read(() -> robot.lookup("#dataset-case-expected").queryAs(javafx.scene.text.Text.class).getText()))
-                .contains("\"category\" : \"" + relabel + "\"");
+                .contains("\"category\": \"" + relabel + "\"");
 
         // A new case (Insert, from the table): the first case's shape, every value empty, the next id; Esc drops it.
         robot.interact(table::requestFocus);
         robot.press(KeyCode.INSERT).release(KeyCode.INSERT);
-        waitFor(5, TimeUnit.SECONDS, () -> text.isVisible() && text.getText().contains("\"id\" : \"t128\""));
+        waitFor(5, TimeUnit.SECONDS, () -> text.isVisible() && text.getText().contains("\"id\": \"t128\""));
         assertThat(label("#case-edit-heading")).isEqualTo("New case · after the last line of datasets/tickets.jsonl");
         assertThat(FxWait.read(() -> text.getText()))
-                .contains("\"ticket\" : \"\"", "\"category\" : \"\"", "\"reply-quality\" : null")
+                .contains("\"ticket\": \"\"", "\"category\": \"\"", "\"reply-quality\": null")
                 .doesNotContain("Hiroshi");
         robot.clickOn("#case-edit-text").press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
         waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup("#case-edit").query().isVisible());
@@ -98,16 +98,16 @@ class DatasetEditWindowTest extends WindowTestBase {
         // F2 edits the selected case, as the button does.
         robot.interact(table::requestFocus);
         robot.press(KeyCode.F2).release(KeyCode.F2);
-        waitFor(5, TimeUnit.SECONDS, () -> text.isVisible() && text.getText().contains("\"id\" : \"t002\""));
+        waitFor(5, TimeUnit.SECONDS, () -> text.isVisible() && text.getText().contains("\"id\": \"t002\""));
         robot.clickOn("#case-edit-cancel");
 
         // Ctrl+D copies the selected case under the next id, every value kept, to edit into a variant.
         robot.interact(table::requestFocus);
         robot.press(KeyCode.CONTROL, KeyCode.D).release(KeyCode.D, KeyCode.CONTROL);
-        waitFor(5, TimeUnit.SECONDS, () -> text.isVisible() && text.getText().contains("\"id\" : \"t128\""));
+        waitFor(5, TimeUnit.SECONDS, () -> text.isVisible() && text.getText().contains("\"id\": \"t128\""));
         assertThat(label("#case-edit-heading"))
                 .isEqualTo("New case, a copy of t002 · after the last line of datasets/tickets.jsonl");
-        assertThat(FxWait.read(() -> text.getText())).contains("\"category\" : \"" + relabel + "\"");
+        assertThat(FxWait.read(() -> text.getText())).contains("\"category\": \"" + relabel + "\"");
         robot.clickOn("#case-edit-cancel");
 
         // Delete asks first; Cancel keeps the case, Delete removes its line.
@@ -134,8 +134,8 @@ class DatasetEditWindowTest extends WindowTestBase {
         theSamplesTickets();
         robot.clickOn("#dataset-add-case");
         TextArea text = robot.lookup("#case-edit-text").queryAs(TextArea.class);
-        waitFor(5, TimeUnit.SECONDS, () -> text.isVisible() && text.getText().contains("\"id\" : \"t128\""));
-        robot.interact(() -> text.setText(text.getText().replace("\"ticket\" : \"\"", "\"ticket\" : \"Where is my parcel?\"")));
+        waitFor(5, TimeUnit.SECONDS, () -> text.isVisible() && text.getText().contains("\"id\": \"t128\""));
+        robot.interact(() -> text.setText(text.getText().replace("\"ticket\": \"\"", "\"ticket\": \"Where is my parcel?\"")));
 
         robot.push(KeyCode.CONTROL, KeyCode.W);
         waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("Discard the edit of the new case?").tryQuery().isPresent());
@@ -166,9 +166,9 @@ class DatasetEditWindowTest extends WindowTestBase {
         robot.clickOn(visibleRow());
         robot.push(KeyCode.F2);
         TextArea text = robot.lookup("#case-edit-text").queryAs(TextArea.class);
-        waitFor(5, TimeUnit.SECONDS, () -> text.isVisible() && text.getText().contains("\"id\" : \"t002\""));
+        waitFor(5, TimeUnit.SECONDS, () -> text.isVisible() && text.getText().contains("\"id\": \"t002\""));
         String typed = FxWait.read(text::getText)
-                .replaceFirst("\"ticket\" : \"[^\"]*\"", "\"ticket\" : \"Typed before the stop\"");
+                .replaceFirst("\"ticket\": \"[^\"]*\"", "\"ticket\": \"Typed before the stop\"");
         robot.interact(() -> text.setText(typed));
 
         fixture.stop();

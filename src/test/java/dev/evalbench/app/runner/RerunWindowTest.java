@@ -105,9 +105,9 @@ class RerunWindowTest extends WindowTestBase {
         openTheTablesMenuOnTheFirstRow(table, "#results-edit-case");
         robot.clickOn("#results-edit-case");
         javafx.scene.control.TextArea text = robot.lookup("#case-edit-text").queryAs(javafx.scene.control.TextArea.class);
-        waitFor(10, TimeUnit.SECONDS, () -> text.isVisible() && text.getText().contains("\"id\" : \"t001\""));
+        waitFor(10, TimeUnit.SECONDS, () -> text.isVisible() && text.getText().contains("\"id\": \"t001\""));
         assertThat(FxWait.read(() -> selectedTab().getText())).isEqualTo("tickets.jsonl (cases)");
-        robot.interact(() -> text.setText(text.getText().replace("\"category\" : \"billing\"", "\"category\" : \"bug\"")));
+        robot.interact(() -> text.setText(text.getText().replace("\"category\": \"billing\"", "\"category\": \"bug\"")));
         robot.clickOn("#case-edit-save");
         Path tickets = fixture.workspace.resolve("datasets/tickets.jsonl");
         waitFor(10, TimeUnit.SECONDS, () -> Files.readString(tickets).contains(RIGHT));

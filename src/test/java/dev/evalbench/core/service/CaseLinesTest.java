@@ -32,7 +32,7 @@ class CaseLinesTest {
         List<String> was = Files.readAllLines(ws.resolve(FILE));
         String opened = CaseLines.line(ws, FILE, 8);
         String edit = CaseLines.indented(opened);
-        assertThat(edit).as("indented to edit").contains("\n  \"vars\" : {");
+        assertThat(edit).as("indented to edit").contains("\n  \"vars\": {");
         var saved = CaseLines.save(ws, FILE, 8, opened, edit.replace("\"question\"", "\"feature\""), Map.of());
 
         assertThat(saved.line()).isEqualTo(8);
@@ -48,8 +48,8 @@ class CaseLinesTest {
     @Test
     void aNewCaseStartsFromTheFirstCasesShapeEmptiedAndIsAppended() throws Exception {
         String blank = NewCaseText.of(ws, FILE);
-        assertThat(blank).contains("\"id\" : \"f09\"", "\"message\" : \"\"", "\"category\" : \"\"", "\"action\" : \"\"",
-                "\"tags\" : [ ]");
+        assertThat(blank).contains("\"id\": \"f09\"", "\"message\": \"\"", "\"category\": \"\"", "\"action\": \"\"",
+                "\"tags\": [ ]");
         // Left empty, the label is refused as the loader words it, and nothing is written.
         byte[] before = Files.readAllBytes(ws.resolve(FILE));
         assertThatThrownBy(() -> CaseLines.save(ws, FILE, 0, null, blank, Map.of()))
@@ -58,9 +58,9 @@ class CaseLinesTest {
                 .hasMessageNotContaining(FILE + ":");
         assertThat(Files.readAllBytes(ws.resolve(FILE))).isEqualTo(before);
 
-        String filled = blank.replace("\"message\" : \"\"", "\"message\" : \"Where is the invoice from March?\"")
-                .replace("\"category\" : \"\"", "\"category\" : \"question\"")
-                .replace("\"action\" : \"\"", "\"action\" : \"reply\"");
+        String filled = blank.replace("\"message\": \"\"", "\"message\": \"Where is the invoice from March?\"")
+                .replace("\"category\": \"\"", "\"category\": \"question\"")
+                .replace("\"action\": \"\"", "\"action\": \"reply\"");
         var saved = CaseLines.save(ws, FILE, 0, null, filled, Map.of());
         assertThat(saved.line()).isEqualTo(9);
         assertThat(Files.readString(ws.resolve(FILE))).startsWith(new String(before, StandardCharsets.UTF_8))
@@ -80,7 +80,7 @@ class CaseLinesTest {
     @Test
     void textThatIsNoJsonObjectSaysWhereInTheEdit() throws Exception {
         String opened = CaseLines.line(ws, FILE, 2);
-        String broken = CaseLines.indented(opened).replace("\"vars\" : {", "\"vars\" : {,");
+        String broken = CaseLines.indented(opened).replace("\"vars\": {", "\"vars\": {,");
         assertThatThrownBy(() -> CaseLines.save(ws, FILE, 2, opened, broken, Map.of()))
                 .isInstanceOfSatisfying(EditRefusedException.class, e -> {
                     assertThat(e.line()).isEqualTo(3);
@@ -114,8 +114,8 @@ class CaseLinesTest {
         assertThat(edited.replace("\r\n", "")).doesNotContain("\n");
 
         CaseLines.save(ws, FILE, 0, null, NewCaseText.of(ws, FILE).replace("\"\"", "\"x\"")
-                .replace("\"category\" : \"x\"", "\"category\" : \"bug\"").replace("\"action\" : \"x\"", "\"action\" : \"reply\"")
-                .replace("\"id\" : \"x\"", "\"id\" : \"f09\""), Map.of());
+                .replace("\"category\": \"x\"", "\"category\": \"bug\"").replace("\"action\": \"x\"", "\"action\": \"reply\"")
+                .replace("\"id\": \"x\"", "\"id\": \"f09\""), Map.of());
         assertThat(Files.readString(ws.resolve(FILE))).endsWith("}\r\n").contains("}\r\n{\"id\": \"f09\"");
         assertThat(caseOf("f09").line()).isEqualTo(9);
     }
