@@ -44,6 +44,8 @@ public final class RunFeature {
     private CompareTabs compare;
     private dev.evalbench.app.settings.WorkbenchSettings settings;
     private final RerunTabs rerunTabs = new RerunTabs();
+    /** Runs that ended while another workspace was shown, by their workspace's folder (FX thread). */
+    private final java.util.Map<java.nio.file.Path, EndedAway> endedAway = new java.util.HashMap<>();
     /** Opens a case of the workspace's datasets to edit it (suite, case id): the author's feature; null: no such item. */
     private java.util.function.BiConsumer<String, String> editCase;
 
@@ -243,24 +245,38 @@ public final class RunFeature {
         launcher.setOnEnded((progress, header) -> {
             history.touch();
             if (header != null && progress.folder() != null && !progress.folder().equals(session.folder())) {
-                // Another workspace was opened while it ran: its tabs read that one's history, not the run's.
+                // Another workspace was opened while it ran: its tabs read that one's history, not the run's. Its results
+                // open when its workspace is opened again, once that one's tabs are back.
                 progress.shownFrom(session.folder());
+                endedAway.put(progress.folder(), new EndedAway(progress, header));
                 return;
             }
-            // The loop in seconds: a finished run shows its results and gates without another click.
-            if (progress.stateProperty().get() == RunProgress.State.COMPLETE && header != null) {
-                results.openInPlaceOf(rerunTabs.replaced(header), header.id(), header.startedAt());
-            } else if (header != null && progress.stateProperty().get() != RunProgress.State.FAILED
-                    && progress.stateProperty().get() != RunProgress.State.REFUSED) {
-                // Its tab opens as a finished run's does, and says what happened (the headline; after an outage, each
-                // case's cause under its verdict) and has Resume. A status line saying "resume it from the history"
-                // sent the reader to find the run's row; after an outage it was cut to "Run 20261206-021658-fa…"
-                // beside the run bar, which said it already. A tab of its own: the last complete run's stays open
-                // (what was read before the edit); the next run of the same cases takes this one's.
-                rerunTabs.replaced(header);
-                results.openInPlaceOf(null, header.id(), header.startedAt());
-            }
+            showEnded(progress, header);
         });
+        window.tabMemory().whenReopened(() -> {
+            EndedAway away = session.folder() == null ? null : endedAway.remove(session.folder());
+            if (away != null) showEnded(away.progress(), away.header());
+        });
+    }
+
+    /** A run that ended while another workspace was shown, and how it ended. */
+    private record EndedAway(RunProgress progress, dev.evalbench.core.record.RunHeader header) {}
+
+    /** The loop in seconds: an ended run of the workspace shown shows its results and gates without another click. */
+    private void showEnded(RunProgress progress, dev.evalbench.core.record.RunHeader header) {
+        if (header == null) return;
+        RunProgress.State state = progress.stateProperty().get();
+        if (state == RunProgress.State.COMPLETE) {
+            results.openInPlaceOf(rerunTabs.replaced(header), header.id(), header.startedAt());
+        } else if (state != RunProgress.State.FAILED && state != RunProgress.State.REFUSED) {
+            // Its tab opens as a finished run's does, and says what happened (the headline; after an outage, each
+            // case's cause under its verdict) and has Resume. A status line saying "resume it from the history"
+            // sent the reader to find the run's row; after an outage it was cut to "Run 20261206-021658-fa…"
+            // beside the run bar, which said it already. A tab of its own: the last complete run's stays open
+            // (what was read before the edit); the next run of the same cases takes this one's.
+            rerunTabs.replaced(header);
+            results.openInPlaceOf(null, header.id(), header.startedAt());
+        }
     }
 
     /** The shared history, for tests that drive the real window. */

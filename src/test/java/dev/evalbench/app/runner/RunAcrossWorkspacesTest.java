@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A run goes on in its own workspace's history when another workspace is opened while it runs: the switch closed
  * the history under it, and the run failed part way ("The run failed: …/history.db …"), left "running" in its history.
- * The run bar says where it ended; no results tab opens over the other workspace's history.
+ * The run bar says where it ended; no results tab opens over the other workspace's history, and the run's opens when its
+ * workspace is opened again.
  */
 @dev.evalbench.app.SharesFxToolkit
 class RunAcrossWorkspacesTest extends WindowTestBase {
@@ -83,9 +84,13 @@ class RunAcrossWorkspacesTest extends WindowTestBase {
         try (SampleHistory history = SampleHistory.of(invoices)) {
             assertThat(history.store.runs(10)).as("the invoices' history").isEmpty();
         }
-        // Back in its workspace, the bar reads as for a run of it; opened elsewhere again, it names it again.
+        // Back in its workspace, the bar reads as for a run of it, and the run's results open, as they would have had
+        // it ended there (its row had to be found in the history); opened elsewhere again, the bar names it again.
         robot.interact(() -> fixture.workbench().session().open(fixture.workspace));
         waitFor(30, TimeUnit.SECONDS, () -> barText().contains(": complete: " + CASES + " / " + CASES + " "));
+        waitFor(30, TimeUnit.SECONDS, () -> ("results-tab-" + run.id()).equals(FxWait.read(() -> fixture.workbench().window()
+                .tabs().getSelectionModel().getSelectedItem() == null ? null
+                : fixture.workbench().window().tabs().getSelectionModel().getSelectedItem().getId())));
         robot.interact(() -> fixture.workbench().session().open(invoices));
         waitFor(30, TimeUnit.SECONDS, () -> barText().contains(": complete, in workspace " + fixture.workspace.getFileName()));
     }
