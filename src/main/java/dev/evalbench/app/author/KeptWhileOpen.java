@@ -85,21 +85,29 @@ final class KeptWhileOpen {
         Map<Path, Unsaved> byFile = unsavedNow.stream().collect(Collectors.toMap(Unsaved::file, u -> u, (a, b) -> b));
         Set<Path> gone = new HashSet<>(keptNow.keySet());
         gone.removeAll(byFile.keySet());
-        // The stop writes every text, so the time kept is the stop's ("kept when the workbench was stopped at …").
         Map<Path, Unsaved> before = keptNow;
-        List<Unsaved> now = last ? unsavedNow : unsavedNow.stream().filter(u -> !u.equals(before.get(u.file()))).toList();
         keptNow = byFile;
-        if (!last && now.isEmpty() && gone.isEmpty()) return null;
+        if (!last && unsavedNow.isEmpty() && gone.isEmpty()) return null;
         Workspace ws = workspace.get();
         Instant at = Instant.now();
         return () -> {
             synchronized (writing) {
                 if (stopped) return;
                 stopped = last;
-                now.forEach(edits -> keep(ws, edits, at, last));
+                for (Unsaved edits : unsavedNow) {
+                    // Unchanged since this window kept it, and what the recovery folder still holds (another window on
+                    // the workspace may have written over it, or forgotten it on a save): not written again. The stop
+                    // writes every text, so the time kept is the stop's ("kept when the workbench was stopped at …").
+                    if (!last && edits.equals(before.get(edits.file())) && stillKept(edits)) continue;
+                    keep(ws, edits, at, last);
+                }
                 gone.forEach(this::forget);
             }
         };
+    }
+
+    private boolean stillKept(Unsaved edits) {
+        return kept.find(edits.file()).filter(k -> k.text().equals(edits.text())).isPresent();
     }
 
     /** @param say whether to say on stderr that a text holding a key was not kept (once, at the stop) */
