@@ -1,18 +1,18 @@
 package dev.evalbench.core.service;
 
 import dev.evalbench.core.record.CaseSummary;
-import dev.evalbench.core.report.html.LatencyHistogram;
+import dev.evalbench.core.report.model.LatencyBins;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A run's latency distribution beside its baseline's, as the workbench's chart draws it: both counted the way
  * the gates count latency (a provider failure keeps its latency unless it has none) and binned alike, with a
- * round bin width (1, 2 or 5 times a power of ten ms, as report.html's histogram) chosen for about
- * {@value #TARGET_BINS} bins over the larger of the two maxima. Read from case summaries only. Immutable.
+ * round bin width (1, 2 or 5 times a power of ten ms, as report.html's histogram: {@link LatencyBins}) chosen for
+ * about {@value #TARGET_BINS} bins over the range both span. Read from case summaries only. Immutable.
  *
  * @param binWidthMs the width of every bin
- * @param bins       from 0 ms up, the last one holding the largest latency
+ * @param bins       from the one holding the smallest latency to the one holding the largest
  * @param runCases   cases of the run counted
  * @param baseCases  cases of the baseline counted (0 when there is no baseline)
  */
@@ -53,30 +53,16 @@ public record LatencyDistribution(long binWidthMs, List<Bin> bins, int runCases,
     public static LatencyDistribution of(List<CaseSummary> run, List<CaseSummary> baseline) {
         long[] a = counted(run);
         long[] b = baseline == null ? new long[0] : counted(baseline);
-        long max = Math.max(max(a), max(b));
-        long step = LatencyHistogram.niceStep(Math.max(1, max) / (double) TARGET_BINS);
-        int n = (int) (max / step) + 1;
-        int[] runCounts = counts(a, step, n);
-        int[] baseCounts = counts(b, step, n);
-        List<Bin> bins = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) bins.add(new Bin(i * step, (i + 1) * step, runCounts[i], baseCounts[i]));
-        return new LatencyDistribution(step, bins, a.length, b.length);
+        LatencyBins binned = LatencyBins.of(a, b, TARGET_BINS);
+        List<Bin> bins = new ArrayList<>(binned.count());
+        for (int i = 0; i < binned.count(); i++) {
+            bins.add(new Bin(binned.lowMs(i), binned.lowMs(i + 1), binned.run()[i], binned.baseline()[i]));
+        }
+        return new LatencyDistribution(binned.widthMs(), bins, a.length, b.length);
     }
 
     /** The latencies the gates count: answered cases, and failures that took measurable time. */
     static long[] counted(List<CaseSummary> cases) {
         return cases.stream().filter(s -> s.failureKind() == null || s.latencyMs() > 0).mapToLong(CaseSummary::latencyMs).toArray();
-    }
-
-    private static int[] counts(long[] values, long step, int bins) {
-        int[] counts = new int[bins];
-        for (long v : values) counts[(int) Math.min(bins - 1, Math.max(0, v) / step)]++;
-        return counts;
-    }
-
-    private static long max(long[] values) {
-        long m = 0;
-        for (long v : values) m = Math.max(m, v);
-        return m;
     }
 }

@@ -59,21 +59,22 @@ class RunTrendsTest {
 
         LatencyDistribution d = LatencyDistribution.of(run, base);
 
-        // The largest latency is 950 ms: 950 / 20 bins = 47.5 ms, rounded up to 50 ms; 950 / 50 + 1 = 20 bins.
+        // From 50 to 950 ms: 900 / 20 bins = 45 ms, rounded up to 50 ms; the bins of 50 ms up to the one holding 950 ms,
+        // 19 of them (not from 0 ms, which left a bin of nothing).
         assertThat(d.binWidthMs()).isEqualTo(50);
-        assertThat(d.bins()).hasSize(20);
+        assertThat(d.bins()).hasSize(19);
         assertThat(d.runCases()).isEqualTo(3);
         assertThat(d.baseCases()).isEqualTo(2);
-        assertThat(d.bins().get(2)).isEqualTo(new LatencyDistribution.Bin(100, 150, 2, 0));
-        assertThat(d.bins().get(6)).isEqualTo(new LatencyDistribution.Bin(300, 350, 1, 0));
-        assertThat(d.bins().get(1)).isEqualTo(new LatencyDistribution.Bin(50, 100, 0, 1));
-        assertThat(d.bins().get(19)).isEqualTo(new LatencyDistribution.Bin(950, 1000, 0, 1));
+        assertThat(d.bins().get(1)).isEqualTo(new LatencyDistribution.Bin(100, 150, 2, 0));
+        assertThat(d.bins().get(5)).isEqualTo(new LatencyDistribution.Bin(300, 350, 1, 0));
+        assertThat(d.bins().get(0)).isEqualTo(new LatencyDistribution.Bin(50, 100, 0, 1));
+        assertThat(d.bins().get(18)).isEqualTo(new LatencyDistribution.Bin(950, 1000, 0, 1));
         assertThat(d.bins().stream().mapToInt(LatencyDistribution.Bin::run).sum()).isEqualTo(3);
-        assertThat(d.bins().get(2).label()).isEqualTo("100–150");
+        assertThat(d.bins().get(1).label()).isEqualTo("100–150");
         // 3 cases beside 2: drawn as shares of each run's cases, each run's bars summing to 100%.
         assertThat(d.asShares()).isTrue();
-        assertThat(d.runHeight(d.bins().get(2))).isCloseTo(200.0 / 3, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(d.baselineHeight(d.bins().get(1))).isEqualTo(50.0);
+        assertThat(d.runHeight(d.bins().get(1))).isCloseTo(200.0 / 3, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(d.baselineHeight(d.bins().get(0))).isEqualTo(50.0);
         assertThat(d.bins().stream().mapToDouble(d::runHeight).sum()).isCloseTo(100.0, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(d.bins().stream().mapToDouble(d::baselineHeight).sum()).isCloseTo(100.0, org.assertj.core.data.Offset.offset(1e-9));
     }
@@ -92,10 +93,9 @@ class RunTrendsTest {
     void withoutABaselineOnlyTheRunIsCounted() {
         LatencyDistribution d = LatencyDistribution.of(List.of(answered("t001", 7)), null);
 
-        // 7 / 20 = 0.35 ms rounds up to a 1 ms bin; 8 bins from 0 to 7 ms.
+        // One latency spans no range: one bin of 1 ms, the one holding it.
         assertThat(d.binWidthMs()).isEqualTo(1);
-        assertThat(d.bins()).hasSize(8);
-        assertThat(d.bins().get(7)).isEqualTo(new LatencyDistribution.Bin(7, 8, 1, 0));
+        assertThat(d.bins()).containsExactly(new LatencyDistribution.Bin(7, 8, 1, 0));
         assertThat(d.baseCases()).isZero();
     }
 }

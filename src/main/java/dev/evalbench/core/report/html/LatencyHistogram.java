@@ -1,12 +1,13 @@
 package dev.evalbench.core.report.html;
 
+import dev.evalbench.core.report.model.LatencyBins;
 import java.util.Arrays;
 import java.util.Locale;
 
 /**
  * The latency distribution of a run as an inline SVG histogram, with the baseline's distribution beside it
  * when there is one and the run's p95 marked. Bins have a round width (1, 2 or 5 times a power of ten ms)
- * chosen for about 20 bins. Pure.
+ * chosen for about 20 bins over the range the latencies span ({@link LatencyBins}). Pure.
  */
 public final class LatencyHistogram {
     static final int WIDTH = 560;
@@ -25,11 +26,11 @@ public final class LatencyHistogram {
      * @param p95      the run's p95 latency, ms (NaN to leave it out)
      */
     static String render(long[] run, long[] baseline, double p95) {
-        long max = Math.max(maxOf(run), baseline == null ? 0 : maxOf(baseline));
-        long step = niceStep(Math.max(1, max) / (double) TARGET_BINS);
-        int bins = (int) (max / step) + 1;
-        int[] runCounts = counts(run, step, bins);
-        int[] baseCounts = baseline == null ? null : counts(baseline, step, bins);
+        LatencyBins binned = LatencyBins.of(run, baseline, TARGET_BINS);
+        long step = binned.widthMs();
+        int bins = binned.count();
+        int[] runCounts = binned.run();
+        int[] baseCounts = baseline == null ? null : binned.baseline();
         int top = Math.max(1, Math.max(Arrays.stream(runCounts).max().orElse(0),
                 baseCounts == null ? 0 : Arrays.stream(baseCounts).max().orElse(0)));
 
@@ -45,7 +46,7 @@ public final class LatencyHistogram {
         }
         for (int b = 0; b < bins; b++) {
             double x = LEFT + b * binW;
-            String range = (b * step) + "–" + ((b + 1) * step) + " ms";
+            String range = binned.lowMs(b) + "–" + binned.lowMs(b + 1) + " ms";
             if (baseCounts == null) {
                 bar(svg, x + 1, binW - 2, runCounts[b], top, plotH, "bar-run", range + ": " + runCounts[b] + " cases");
             } else {
@@ -53,11 +54,11 @@ public final class LatencyHistogram {
                 bar(svg, x + binW / 2, binW / 2 - 1, runCounts[b], top, plotH, "bar-run", range + ": " + runCounts[b] + " cases");
             }
             if (b % Math.max(1, bins / 5) == 0) {
-                svg.text(x, TOP + plotH + 16, "middle", "tick", Long.toString(b * step));
+                svg.text(x, TOP + plotH + 16, "middle", "tick", Long.toString(binned.lowMs(b)));
             }
         }
         if (Double.isFinite(p95)) {
-            double x = LEFT + plotW * p95 / (bins * (double) step);
+            double x = LEFT + plotW * Math.max(0, p95 - binned.firstMs()) / (bins * (double) step);
             String label = String.format(Locale.ROOT, "p95 %.0f ms", p95);
             // Right of the marker, unless it would run past the chart's edge (a p95 in the last bin read "p95 3"):
             // then left of it. About 6.5 px a character at the 11 px of the tick labels.
@@ -72,26 +73,5 @@ public final class LatencyHistogram {
     private static void bar(Svg svg, double x, double w, int count, int top, double plotH, String cssClass, String tooltip) {
         double h = plotH * count / top;
         svg.rect(x, TOP + plotH - h, w, h, cssClass, tooltip);
-    }
-
-    private static int[] counts(long[] values, long step, int bins) {
-        int[] counts = new int[bins];
-        for (long v : values) counts[(int) Math.min(bins - 1, Math.max(0, v) / step)]++;
-        return counts;
-    }
-
-    private static long maxOf(long[] values) {
-        return Arrays.stream(values).max().orElse(0);
-    }
-
-    /** The smallest of 1, 2, 5 × 10^k that is at least {@code raw} (and at least 1). */
-    public static long niceStep(double raw) {
-        long power = 1;
-        while (true) {
-            for (long m : new long[] {1, 2, 5}) {
-                if (m * power >= raw) return m * power;
-            }
-            power *= 10;
-        }
     }
 }
