@@ -51,8 +51,17 @@ public final class GatesView extends VBox {
         baselineWhole.textProperty().bind(baseline.textProperty());
         baseline.setTooltip(baselineWhole);
         // Each keeps its words, the next going under it when the centre is narrow: in one row, the baseline's sentence
-        // was cut to "Against baseline …" beside the link to the gates as they are now.
-        javafx.scene.layout.FlowPane top = new javafx.scene.layout.FlowPane(12, 0, headline, baseline, gatesNowLink(vm));
+        // was cut to "Against baseline …" beside the link to the gates as they are now. Narrower than the sentence
+        // alone, it gives way (whole in its tooltip): a flow pane is as wide as its widest child at least, and the
+        // sentence's width held the whole results view wider than the centre, its right edge (the count, the last
+        // action) cut off.
+        javafx.scene.layout.FlowPane top = new javafx.scene.layout.FlowPane(12, 0, headline, baseline, gatesNowLink(vm)) {
+            @Override
+            protected double computeMinWidth(double height) {
+                return snappedLeftInset() + headline.minWidth(-1) + snappedRightInset();
+            }
+        };
+        baseline.maxWidthProperty().bind(top.widthProperty());
         top.setAlignment(Pos.CENTER_LEFT);
 
         table.setId("gates-table");
