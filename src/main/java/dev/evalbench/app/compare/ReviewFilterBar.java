@@ -28,14 +28,13 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * {@link CompareViewModel}; holds no state of its own. Esc in the text field clears the whole filter. FX thread
  * only.
  */
-final class ReviewFilterBar extends HBox {
+final class ReviewFilterBar extends dev.evalbench.app.fx.TwoRowBar {
     static final String ANY = AnyChoice.ANY;
     final TextField text;
     final Label count = new Label();
 
     ReviewFilterBar(CompareViewModel vm) {
         super(6);
-        setAlignment(Pos.CENTER_LEFT);
         setStyle("-fx-padding: 4 6 4 6;");
         text = FilterField.text("compare-filter", vm.textProperty(), vm::clearFilter);
         text.setMinWidth(120);
@@ -80,6 +79,8 @@ final class ReviewFilterBar extends HBox {
         count.setMinWidth(Region.USE_PREF_SIZE);
         vm.visible().addListener((ListChangeListener<Object>) c -> count.setText(
                 dev.evalbench.core.text.Counted.partOf(vm.visible().size(), vm.total(), "case")));
-        getChildren().addAll(text, regex, status, verdict, suite, tag, kind, movedBox, count);
+        // Under the rest, where the centre is narrow (a window at half a screen): rather than the count cut off.
+        group().getChildren().addAll(status, verdict, suite, tag, kind);
+        row().getChildren().addAll(text, regex, group(), movedBox, count);
     }
 }

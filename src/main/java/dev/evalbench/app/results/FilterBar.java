@@ -21,7 +21,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * when a gate was clicked (with a button to drop it), and "n of m cases". Bound to a {@link ResultsViewModel};
  * holds no state of its own. Esc in the text field clears the whole filter. FX thread only.
  */
-final class FilterBar extends HBox {
+final class FilterBar extends dev.evalbench.app.fx.TwoRowBar {
     static final String ANY = AnyChoice.ANY;
     final TextField text;
     final Label count = new Label();
@@ -31,7 +31,6 @@ final class FilterBar extends HBox {
 
     FilterBar(ResultsViewModel vm) {
         super(6);
-        setAlignment(Pos.CENTER_LEFT);
         setStyle("-fx-padding: 4 6 4 6;");
         text = FilterField.text("results-filter", vm.textProperty(), vm::clearFilter);
         ToggleButton regex = FilterField.regex("results-regex", vm.regexProperty());
@@ -64,7 +63,9 @@ final class FilterBar extends HBox {
         count.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         vm.visible().addListener((ListChangeListener<Object>) c -> count.setText(count(vm)));
         vm.loadedProperty().addListener((o, was, now) -> count.setText(count(vm)));
-        getChildren().addAll(text, regex, verdict, suite, tag, kind, problem, count);
+        // Under the rest, where the centre is narrow (a window at half a screen): rather than the count cut off.
+        group().getChildren().addAll(verdict, suite, tag, kind);
+        row().getChildren().addAll(text, regex, group(), problem, count);
     }
 
     private static String count(ResultsViewModel vm) {
