@@ -35,7 +35,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Mixin
     WorkspaceOption workspaceOption;
 
-    @Option(names = "--json", description = "Print one JSON object: valid, errors and warnings (file, line, column, message), counts.")
+    @Option(names = "--json",
+            description = "Print one JSON object: valid, errors and warnings (file, line, column, message), counts.")
     boolean json;
 
     @Override

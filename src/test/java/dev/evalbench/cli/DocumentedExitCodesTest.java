@@ -125,7 +125,8 @@ class DocumentedExitCodesTest {
                 .containsPattern(">INCOMPLETE</span>\\d+ gates not measured: no answer from the model · the run is incomplete")
                 .contains("<span class=\"badge neutral\">no answer</span>").doesNotContain("badge fail\">FAIL<")
                 .as("no gate row shaded as failed").doesNotContain("<tr class=\"failed\">")
-                .contains("No case of this run was answered: there is no latency to show.").doesNotContain("Latency distribution: 0 cases")
+                .contains("No case of this run was answered: there is no latency to show.")
+                .doesNotContain("Latency distribution: 0 cases")
                 // Why they measured nothing, once above the gates, as report.md says it (it stood under each of nine).
                 .containsOnlyOnce("Not measured: the model answered no case of this run");
         assertThat(java.nio.file.Files.readString(report.resolve("report.md")))

@@ -31,7 +31,8 @@ class ValidateUnsetRouteVariableTest {
         assertThat(text.exit()).isZero();
         assertThat(text.out()).startsWith("support-triage is valid: 2 suites (triage, safety), 159 cases, 2 prompts, 5 routes");
         assertThat(text.err().strip()).isEqualTo("warning: routes.yaml:46:15: environment variable \"LOCAL_LLM_URL\" is not"
-                + " set, and route local takes its base_url from it (set it, or write ${LOCAL_LLM_URL:-default} to give a default)");
+                + " set, and route local takes its base_url from it (set it, or write ${LOCAL_LLM_URL:-default} to give a"
+                + " default)");
         assertThat(json.get("valid").asBoolean()).isTrue();
         assertThat(json.at("/warnings/0/line").asInt()).isEqualTo(46);
         assertThat(json.at("/warnings/0/message").asText()).startsWith("environment variable \"LOCAL_LLM_URL\" is not set");

@@ -20,9 +20,10 @@ import java.util.stream.Collectors;
  * table) in the recovery folder ({@link KeptEdits}), where the next start offers them: at a stop the window sees but
  * nobody could be asked about (a signal: {@link #atStop}), and every two seconds while the window runs
  * ({@link #keepNow}), so a crash or a kill it never sees (SIGKILL, the power gone) loses at most that much typing; a
- * text unchanged since it was last kept is not written again, so keeping that often costs nothing while nobody types,
- * and the time kept says when the typing stopped. What is kept follows what is unsaved: a file saved, reverted or discarded since is forgotten at the next keeping, the last
- * one at the stop. Never a text that holds a configured API key: the workbench writes no copy of a key outside the
+ * text unchanged since it was last kept, and still what the recovery folder holds, is not written again, so keeping
+ * that often costs nothing while nobody types, and the time kept says when the typing stopped. What is kept follows
+ * what is unsaved: a file saved, reverted or discarded since is forgotten at the next keeping, the last one at the
+ * stop. Never a text that holds a configured API key: the workbench writes no copy of a key outside the
  * workspace by nobody's choice. Gathers on the FX thread; writes on the task runner, or at a stop on the thread that
  * runs the stop's work, one writer at a time, none after the stop's.
  */

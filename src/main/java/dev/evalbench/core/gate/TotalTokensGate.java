@@ -35,7 +35,8 @@ final class TotalTokensGate {
         }
         List<? extends ScoredCase> records = in.runRecords(spec.suite());
         if (records.isEmpty()) {
-            return Verdicts.cannotMeasure(spec, "<=", Verdicts.stated(spec), null, "There are no cases in this run to count tokens of.");
+            return Verdicts.cannotMeasure(spec, "<=", Verdicts.stated(spec), null,
+                    "There are no cases in this run to count tokens of.");
         }
         if (spec.maxIncrease() != null && in.baseline() != null) {
             return againstBaseline(spec, in);

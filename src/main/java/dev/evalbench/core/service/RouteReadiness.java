@@ -68,10 +68,11 @@ final class RouteReadiness {
         String who = "route " + missing.route() + (via.isEmpty() ? "" : " (" + via + ")");
         List<UnsetVariable> unset = ws.unsetVariables().getOrDefault(missing.route(), List.of());
         if (!unset.isEmpty()) {
-            throw new RequestException("route", name, who + " takes " + takes(unset) + ", which " + (unset.size() == 1 ? "is" : "are")
-                    + " not set in the environment;"
-                    + " set " + (unset.size() == 1 ? "it" : "them") + " where Evalbench starts, or give a default in "
-                    + unset.get(0).where().file() + " (${" + unset.get(0).variable() + ":-…}), or choose another route");
+            boolean one = unset.size() == 1;
+            throw new RequestException("route", name, who + " takes " + takes(unset) + ", which " + (one ? "is" : "are")
+                    + " not set in the environment; set " + (one ? "it" : "them") + " where Evalbench starts, or give a"
+                    + " default in " + unset.get(0).where().file() + " (${" + unset.get(0).variable() + ":-…}), or choose"
+                    + " another route");
         }
         throw new RequestException("route", name, who + " reads " + missing.need() + " from " + missing.variable()
                 + ", which is not set in the environment; set it where Evalbench starts (a local server takes any"
@@ -87,14 +88,16 @@ final class RouteReadiness {
     private Optional<RunService.MissingVariable> missingIn(Workspace ws, RouteSpec route) {
         List<UnsetVariable> unset = ws.unsetVariables().getOrDefault(route.name(), List.of());
         if (!unset.isEmpty()) {
-            return Optional.of(new RunService.MissingVariable(route.name(), unset.get(0).variable(), "its " + unset.get(0).setting()));
+            UnsetVariable first = unset.get(0);
+            return Optional.of(new RunService.MissingVariable(route.name(), first.variable(), "its " + first.setting()));
         }
         if (route.apiKeyEnv() != null && blank(route.apiKeyEnv())) {
             return Optional.of(new RunService.MissingVariable(route.name(), route.apiKeyEnv(), "its API key"));
         }
         for (Map.Entry<String, String> header : route.http().secretHeaders().entrySet()) {
             if (blank(header.getValue())) {
-                return Optional.of(new RunService.MissingVariable(route.name(), header.getValue(), "its header " + header.getKey()));
+                String need = "its header " + header.getKey();
+                return Optional.of(new RunService.MissingVariable(route.name(), header.getValue(), need));
             }
         }
         return Optional.empty();

@@ -102,8 +102,8 @@ public final class ShadowService {
         ShadowComparison.Result comparison = ShadowComparison.compare(answers(traffic.cases()), answers(store.cases(shadow.id())), secondary, margins);
         Workspace gated = new Workspace(current.name(), current.description(), current.files(), current.defaultRoute(), current.preprocess(),
                 current.preprocessHash(), List.of(suite), current.prompts(), current.routes(), current.policy(),
-                current.gates().stream().filter(dev.evalbench.core.gate.GateEvaluator::appliesToTraffic).toList(), current.inputDigests(),
-                current.unsetVariables());
+                current.gates().stream().filter(dev.evalbench.core.gate.GateEvaluator::appliesToTraffic).toList(),
+                current.inputDigests(), current.unsetVariables());
         GateReport gates = new GateService(env).gate(gated, RunLookup.runCases(store, shadow.id()), (RunCases) null);
         boolean passed = unfinished == null && gates.passed() && comparison.flagged().isEmpty();
         RollbackTarget rollback = RollbackTargets.of(traffic.header(), traffic.cases().stream().map(CaseRecord::versions)

@@ -17,9 +17,10 @@ import java.util.regex.Pattern;
  * Resolves {@code ${NAME}} and {@code ${NAME:-default}} in the string values of routes.yaml, in place. Shell
  * semantics: the default applies when the variable is unset or empty. A plain {@code ${NAME}} that is unset is
  * no error of the file: it makes its route one that cannot run here ({@link UnsetVariable}), found before a run
- * that needs the route, so a variable of one route never stops a run of another. A reference always yields a string. {@code api_key_env}
- * and {@code secret_headers} values are names, never interpolated, and a variable that some route names as its API key may not be
- * interpolated anywhere: keys must never land in a route, a record or a message.
+ * that needs the route, so a variable of one route never stops a run of another. A reference always yields a
+ * string. {@code api_key_env} and {@code secret_headers} values are names, never interpolated, and a variable that
+ * some route names as its API key may not be interpolated anywhere: keys must never land in a route, a record or a
+ * message.
  */
 final class EnvInterpolator {
     private static final Pattern REFERENCE = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*)(?::-(.*))?$", Pattern.DOTALL);

@@ -47,8 +47,8 @@ class ReadOnlyReportFitsTest extends WindowTestBase {
             Tab readOnly = tabs.getTabs().stream().filter(t -> t.getText().startsWith("Read-only ")).findFirst().orElseThrow();
             tabs.getSelectionModel().select(readOnly);
         });
-        waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#gates-baseline").tryQuery()
-                .map(n -> ((Label) n).getText()).filter(t -> t.startsWith("As the report recorded them, against run ")).isPresent());
+        waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#gates-baseline").tryQuery().map(n -> ((Label) n).getText())
+                .filter(t -> t.startsWith("As the report recorded them, against run ")).isPresent());
 
         Node centre = fixture.workbench().window().tabs();
         Node view = robot.lookup(".results-view").match(Node::isVisible).query();

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A run's results in a window 1,100 pixels wide: the filter's choice boxes go under the text field, and the count of
- * cases it shows stays in view, whole; at the headless screen's full 1,280 they are one row again. The one row asked for more than the
- * centre's 500 pixels: its right end was cut off, the count read "159 of 15", and the text field was squeezed to
- * nothing.
+ * cases it shows stays in view, whole; at the headless screen's full 1,280 they are one row again. The one row asked
+ * for more than the centre's 500 pixels: its right end was cut off, the count read "159 of 15", and the text field
+ * was squeezed to nothing.
  */
 @dev.evalbench.app.SharesFxToolkit
 class NarrowResultsWindowTest extends WindowTestBase {

@@ -181,7 +181,8 @@ class RunLauncherViewModelTest {
         assertThat(vm.routeNote("offline")).isNull();
         vm.chosenRoutes().setAll("local");
         assertThat(vm.run()).isNull();
-        assertThat(vm.problemProperty().get()).startsWith("route local takes its base_url from LOCAL_LLM_URL (routes.yaml:46:15)");
+        assertThat(vm.problemProperty().get())
+                .startsWith("route local takes its base_url from LOCAL_LLM_URL (routes.yaml:46:15)");
         vm.chosenRoutes().setAll("offline");
         RunProgress run = vm.run();
         assertThat(run).isNotNull();

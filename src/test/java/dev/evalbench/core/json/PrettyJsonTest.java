@@ -10,6 +10,7 @@ class PrettyJsonTest {
     void membersReadAsPeopleWriteThem() throws Exception {
         String pretty = Json.pretty(Json.MAPPER.readTree("{\"category\":\"billing\",\"refund\":null,\"items\":{\"n\":2}}"));
 
-        assertThat(pretty).isEqualTo("{\n  \"category\": \"billing\",\n  \"refund\": null,\n  \"items\": {\n    \"n\": 2\n  }\n}");
+        assertThat(pretty).isEqualTo("{\n  \"category\": \"billing\",\n  \"refund\": null,\n"
+                + "  \"items\": {\n    \"n\": 2\n  }\n}");
     }
 }

@@ -54,7 +54,8 @@ class UnsetRouteVariableTest {
         Path root = FixtureWorkspace.copyTo(tmp.resolve("ws"));
         // A provider that is not "scripted" beside a script, and a breaker that is a string, would each be an error
         // of a route whose values are known; here they are a reference's text, left for when the variable is set.
-        FixtureWorkspace.replace(root, "routes.yaml", "    provider: openai\n", "    provider: ${PROVIDER}\n    script: models/triage-rules.yaml\n");
+        FixtureWorkspace.replace(root, "routes.yaml", "    provider: openai\n",
+                "    provider: ${PROVIDER}\n    script: models/triage-rules.yaml\n");
         FixtureWorkspace.replace(root, "routes.yaml", "breaker: {window: 20, min_calls: 5, error_rate: 0.5, sla_ms: 15000,"
                 + " open_ms: 30000, half_open_probes: 1}", "breaker: ${BREAKER}");
 
