@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.evalbench.app.FxWait;
 import dev.evalbench.app.WindowTestBase;
 import dev.evalbench.app.WorkbenchFixture;
-import dev.evalbench.cli.Cli;
-import dev.evalbench.cli.EditedPromptRuns;
 import dev.evalbench.core.service.RunFiles;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,13 +28,7 @@ class ReadOnlyReportFitsTest extends WindowTestBase {
 
     @Test
     void theReadOnlyResultsOfASignedReportWithABaselineFitTheCentre() throws Exception {
-        Path ws = EditedPromptRuns.make(temp.resolve("ci"));
-        Path keys = temp.resolve("keys");
-        assertThat(Cli.run("keygen", "--out", keys.toString(), "--name", "ci").exit()).isZero();
-        Path folder = temp.resolve("ci-report");
-        Cli.Result report = Cli.run("report", "latest", "--baseline", "main", "--out", folder.toString(), "--workspace",
-                ws.toString(), "--sign", keys.resolve("ci.key").toString());
-        assertThat(report.exit()).as(report.err()).isZero();
+        Path folder = SignedReportFolder.make(temp);
 
         fixture = WorkbenchFixture.withoutWorkspace(temp.resolve("reviewer"));
         fixture.start(Map.of(), List.of(RunFiles.open(folder)));

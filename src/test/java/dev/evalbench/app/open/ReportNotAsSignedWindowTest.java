@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.evalbench.app.FxWait;
 import dev.evalbench.app.WindowTestBase;
 import dev.evalbench.app.WorkbenchFixture;
-import dev.evalbench.cli.Cli;
-import dev.evalbench.cli.EditedPromptRuns;
 import dev.evalbench.core.service.OpenedRun;
 import dev.evalbench.core.service.RunFiles;
 import java.nio.charset.StandardCharsets;
@@ -29,13 +27,7 @@ class ReportNotAsSignedWindowTest extends WindowTestBase {
 
     @Test
     void aSignedReportEditedAfterSigningIsNamedNotAsSignedWhenOpened() throws Exception {
-        Path ws = EditedPromptRuns.make(temp.resolve("ci"));
-        Path keys = temp.resolve("keys");
-        assertThat(Cli.run("keygen", "--out", keys.toString(), "--name", "ci").exit()).isZero();
-        Path folder = temp.resolve("ci-report");
-        Cli.Result report = Cli.run("report", "latest", "--baseline", "main", "--out", folder.toString(), "--workspace",
-                ws.toString(), "--sign", keys.resolve("ci.key").toString());
-        assertThat(report.exit()).as(report.err()).isZero();
+        Path folder = SignedReportFolder.make(temp);
         assertThat(RunFiles.open(folder).notAsSigned()).as("as signed").isNull();
         Path json = folder.resolve("report.json");
         String text = Files.readString(json, StandardCharsets.UTF_8);
