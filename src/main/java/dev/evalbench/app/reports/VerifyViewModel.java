@@ -30,7 +30,8 @@ import javafx.collections.ObservableList;
  * Verifying a signed report ({@code report.intoto.json}) as {@code evalbench verify} does, through the same
  * {@link ReportVerifier}: every signature against the public keys of the user's key folder (and any added),
  * the report.json beside the envelope, and every input file under the chosen workspace folder (the open
- * workspace by default). Each signature and each signed file becomes a {@link CheckRow}. Approving adds the
+ * workspace by default; with none open, the folder the report's run was made in, when it is a workspace still:
+ * {@link dev.evalbench.core.report.ReportMadeFrom}). Each signature and each signed file becomes a {@link CheckRow}. Approving adds the
  * chosen key's signature ({@link ReportService#approve}) and verifies again. File and crypto work on the task
  * runner; UI thread only.
  */
@@ -79,7 +80,11 @@ public final class VerifyViewModel {
         clear();
         boolean absentInputsAllowed = inputsMayBeAbsent.get();
         BackgroundTask.of(() -> check(Path.of(env), ws.isEmpty() ? null : Path.of(ws), keyFolder, trusted, absentInputsAllowed))
-                .onSuccess(checked -> show(checked.result(), checked.trusted()))
+                .onSuccess(checked -> {
+                    // Chosen for the reader, and shown where they choose: the next verification uses it too.
+                    if (ws.isEmpty() && checked.workspace() != null) workspace.set(checked.workspace().toString());
+                    show(checked.result(), checked.trusted());
+                })
                 .onFailure(e -> {
                     verdict.set(CheckRow.State.INVALID);
                     headline.set("Cannot verify");
@@ -88,8 +93,8 @@ public final class VerifyViewModel {
                 .executeWith(runner);
     }
 
-    /** A verification with the keys it trusted, whose names the signatures are shown by. */
-    private record Checked(VerificationResult result, List<TrustedKey> trusted) {}
+    /** A verification with the keys it trusted, whose names the signatures are shown by, and the folder it read. */
+    private record Checked(VerificationResult result, List<TrustedKey> trusted, Path workspace) {}
 
     /**
      * @param absentInputsAllowed input files that cannot be found are not problems ({@code --allow-missing '**'}),
@@ -115,8 +120,11 @@ public final class VerifyViewModel {
             request = request.withReport(report);
             if (absentInputsAllowed) request = request.allowingMissing(java.util.Set.of("**"));
         }
+        if (workspaceDir == null && Files.isRegularFile(report)) {
+            workspaceDir = dev.evalbench.core.report.ReportMadeFrom.workspace(report).orElse(null);
+        }
         if (workspaceDir != null) request = request.withWorkspace(workspaceDir);
-        return new Checked(ReportVerifier.verify(request), trusted);
+        return new Checked(ReportVerifier.verify(request), trusted, workspaceDir);
     }
 
     private void show(VerificationResult result, List<TrustedKey> trusted) {

@@ -25,25 +25,33 @@ class VerifyViewModelTest {
     private VerifyViewModel vm;
     private KeysViewModel keyModel;
 
+    private SigningKeys.Created author;
+
     @BeforeEach
     void signAReport() throws Exception {
         keys = temp.resolve("keys");
-        SigningKeys.Created author = SigningKeys.create(keys, "author", null);
+        author = SigningKeys.create(keys, "author", null);
         workspace = Files.createDirectories(temp.resolve("ws/prompts")).getParent();
         Files.writeString(workspace.resolve("prompts/triage.yaml"), "id: triage\n");
         Files.writeString(workspace.resolve("gates.yaml"), "gates: []\n");
+        envelope = sign("{\"run\":\"r1\"}");
+        keyModel = new KeysViewModel(runner, keys, () -> workspace);
+        vm = new VerifyViewModel(runner, keyModel, () -> workspace);
+    }
+
+    /** Writes {@code reportJson} as out/report.json and signs it with the workspace's two files; returns the envelope. */
+    private Path sign(String reportJson) throws Exception {
         Path out = Files.createDirectories(temp.resolve("out"));
-        Files.writeString(out.resolve("report.json"), "{\"run\":\"r1\"}");
+        Files.writeString(out.resolve("report.json"), reportJson);
         InTotoStatement statement = InTotoStatement.builder().subjectFile("report.json", out.resolve("report.json"))
                 .subjectFile("prompts/triage.yaml", workspace.resolve("prompts/triage.yaml"))
                 .subjectFile("gates.yaml", workspace.resolve("gates.yaml"))
                 .predicateType(InTotoStatement.EVALBENCH_REPORT_PREDICATE)
                 .predicate(JsonNodeFactory.instance.objectNode().put("run_id", "r1")).build();
-        envelope = out.resolve("report.intoto.json");
-        Files.write(envelope, DsseSigner.sign(Dsse.IN_TOTO_PAYLOAD_TYPE, statement.payload(),
+        Path signed = out.resolve("report.intoto.json");
+        Files.write(signed, DsseSigner.sign(Dsse.IN_TOTO_PAYLOAD_TYPE, statement.payload(),
                 Ed25519Keys.readPrivateKey(author.privateKeyFile()), author.keyId()).toJson());
-        keyModel = new KeysViewModel(runner, keys, () -> workspace);
-        vm = new VerifyViewModel(runner, keyModel, () -> workspace);
+        return signed;
     }
 
     @Test
@@ -122,6 +130,32 @@ class VerifyViewModelTest {
         assertThat(vm.problems()).containsExactly("2 signed input files not checked: no workspace folder given: choose the "
                 + "workspace the report was made from under \"Input files under\" to check them, or tick \"Input files may be absent\""
                 + " to check the signatures and the report alone");
+    }
+
+    /**
+     * With no workspace open, the input files are looked for in the folder the report's run was made in (its
+     * report.json's run header names it), when that is a workspace still: the author verifying their own report read
+     * "INVALID: 12 problems", every input "not checked", until they chose the folder the report already named. The
+     * folder is shown where it is chosen; one that is no workspace is not used.
+     */
+    @Test
+    void withNoWorkspaceOpenTheFolderTheRunWasMadeInIsUsed() throws Exception {
+        Files.writeString(workspace.resolve("evalbench.yaml"), "name: ws\n");
+        Path made = sign("{\"run\":{\"header\":{\"id\":\"r1\",\"workspace_path\":"
+                + dev.evalbench.core.json.Json.MAPPER.writeValueAsString(workspace.toString()) + "}}}");
+        VerifyViewModel none = new VerifyViewModel(runner, keyModel, () -> null);
+
+        none.open(made);
+
+        assertThat(none.verdictProperty().get()).isEqualTo(CheckRow.State.VALID);
+        assertThat(none.workspaceProperty().get()).isEqualTo(workspace.toString());
+        assertThat(none.files()).extracting(CheckRow::word).containsOnly("valid");
+
+        Files.delete(workspace.resolve("evalbench.yaml"));
+        VerifyViewModel notAWorkspace = new VerifyViewModel(runner, keyModel, () -> null);
+        notAWorkspace.open(made);
+        assertThat(notAWorkspace.verdictProperty().get()).isEqualTo(CheckRow.State.INVALID);
+        assertThat(notAWorkspace.workspaceProperty().get()).isEmpty();
     }
 
     /**
