@@ -27,9 +27,7 @@ final class Verdicts {
 
     /** A gate none of whose suites the run included: it passes, measured nothing, and says so. */
     static GateVerdict notRun(GateSpec spec, List<String> suites) {
-        return new GateVerdict(spec.id(), kindName(spec), spec.suite(), true, Double.NaN, stated(spec), statedComparator(spec),
-                null, null, null, null, spec.mode(), "Not run: this run did not include suite " + String.join(", ", suites) + ".",
-                false);
+        return unmeasured(spec, "Not run: this run did not include suite " + String.join(", ", suites) + ".");
     }
 
     /** How the sentence of a gate of suites an incomplete run stopped before begins. */
@@ -37,9 +35,8 @@ final class Verdicts {
 
     /** A gate of suites an incomplete run stopped before: it passes, measured nothing yet, and says what runs them. */
     static GateVerdict notRunYet(GateSpec spec, List<String> suites) {
-        return new GateVerdict(spec.id(), kindName(spec), spec.suite(), true, Double.NaN, stated(spec), statedComparator(spec),
-                null, null, null, null, spec.mode(), NOT_RUN_YET + "this incomplete run has no case of suite "
-                + String.join(", ", suites) + " stored; resume it to run them.", false);
+        return unmeasured(spec, NOT_RUN_YET + "this incomplete run has no case of suite " + String.join(", ", suites)
+                + " stored; resume it to run them.");
     }
 
     /**
@@ -47,17 +44,19 @@ final class Verdicts {
      * window's "Rerun failing"): it passes, measured nothing, and says so. The whole eval set would have had them.
      */
     static GateVerdict notRunInSlice(GateSpec spec, String what) {
-        return new GateVerdict(spec.id(), kindName(spec), spec.suite(), true, Double.NaN, stated(spec), statedComparator(spec),
-                null, null, null, null, spec.mode(), "Not run: the cases this run chose include no " + what + ".", false);
+        return unmeasured(spec, "Not run: the cases this run chose include no " + what + ".");
     }
 
     /** A gate a traffic or shadow run is not held to ({@link GateEvaluator#appliesToTraffic}). */
     static GateVerdict notRunOnTraffic(GateSpec spec, dev.evalbench.core.record.RunKind kind) {
+        return unmeasured(spec, "Not run: a " + kind.name().toLowerCase(java.util.Locale.ROOT) + " run is held only to"
+                + " run-wide rates (schema pass rate, p95 latency); budgets, baselines and suite metrics are the eval set's.");
+    }
+
+    /** A gate that did not run: it passes, measured nothing, shows the threshold it states, and says {@code why}. */
+    private static GateVerdict unmeasured(GateSpec spec, String why) {
         return new GateVerdict(spec.id(), kindName(spec), spec.suite(), true, Double.NaN, stated(spec), statedComparator(spec),
-                null, null, null, null, spec.mode(), "Not run: a " + kind.name().toLowerCase(java.util.Locale.ROOT)
-                        + " run is held only to run-wide rates (schema pass rate, p95 latency); budgets, baselines and"
-                        + " suite metrics are the eval set's.",
-                false);
+                null, null, null, null, spec.mode(), why, false);
     }
 
     /**
