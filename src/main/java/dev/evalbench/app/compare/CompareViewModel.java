@@ -12,7 +12,6 @@ import dev.evalbench.core.compare.ReviewCase;
 import dev.evalbench.core.compare.ReviewStatus;
 import dev.evalbench.core.record.CaseRecord;
 import dev.evalbench.core.record.CaseSummary;
-import dev.evalbench.core.record.RunKind;
 import dev.evalbench.core.service.ReviewService;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -203,14 +202,14 @@ public final class CompareViewModel {
         tags.setAll(aligned.tags());
         failureKinds.setAll(aligned.kinds());
         movements.setAll(cases.movements().stream().filter(MetricMovement::moved).toList());
-        headline.set(headline(cases));
-        scope.set(scope(cases));
+        headline.set(ComparisonWords.headline(cases));
+        scope.set(ComparisonWords.scope(cases));
         visible.setAll(all);
         updateRemaining();
         firstShown.set(all.isEmpty() ? null : all.get(0));
         reviewed.read(cases.before().id(), cases.after().id());
         loadOverview(cases, dir);
-        if (unpaired(cases)) {
+        if (ComparisonWords.unpaired(cases)) {
             BackgroundTask.of(() -> ReviewService.canary(cases).orElse(null))
                     .onSuccess(canary::set)
                     .onFailure(e -> problem.set("Cannot judge the canary: " + e.getMessage()))
@@ -236,40 +235,6 @@ public final class CompareViewModel {
     }
 
     private record OverviewRead(ChangeOverview overview, Map<String, Moved> gateScopes) {}
-
-    /**
-     * The counts by status. Of two traffic runs, whose requests never pair, only the counts of each run: "0 regressed ·
-     * 0 improved · 0 with another output · 0 unchanged" said nothing, and pushed the counts that do off a laptop's line.
-     */
-    static String headline(ReviewService.Cases c) {
-        if (unpaired(c)) {
-            return String.format(Locale.ROOT, "%,d only in the first run · %,d only in the second",
-                    c.count(ReviewStatus.ONLY_BEFORE), c.count(ReviewStatus.ONLY_AFTER));
-        }
-        return String.format(Locale.ROOT, "%,d regressed · %,d improved · %,d with another output · %,d unchanged"
-                        + " · %,d only in the first run · %,d only in the second",
-                c.count(ReviewStatus.REGRESSED), c.count(ReviewStatus.IMPROVED), c.count(ReviewStatus.OTHER_OUTPUT),
-                c.count(ReviewStatus.UNCHANGED), c.count(ReviewStatus.ONLY_BEFORE), c.count(ReviewStatus.ONLY_AFTER));
-    }
-
-    /** Two traffic runs (a control and its canary): production's requests, none of one the same as one of the other. */
-    private static boolean unpaired(ReviewService.Cases c) {
-        return c.before().kind() == RunKind.TRAFFIC && c.after().kind() == RunKind.TRAFFIC;
-    }
-
-    /**
-     * When one run ran only part of what the other did, what the comparison left out, capitalized; for two traffic
-     * runs (a control and its canary), that their requests do not pair (the list reads "500 only in the first run ·
-     * 500 only in the second") and that the canary is judged as the command line judges it; else "".
-     */
-    static String scope(ReviewService.Cases c) {
-        if (unpaired(c)) {
-            return "Two traffic runs hold different requests, so no case pairs with another. The second is judged as a"
-                    + " canary of the first, as `evalbench canary CONTROL CANARY` judges it (promote, roll back or hold).";
-        }
-        String scope = c.scope().sentence("the first run", "the second");
-        return scope == null ? "" : dev.evalbench.core.text.Counted.capitalized(scope) + ".";
-    }
 
     /** The filter as the bar reads now. */
     ReviewFilter filter() {
@@ -355,7 +320,7 @@ public final class CompareViewModel {
         long total = all.stream().filter(ReviewCase::regressed).count();
         long left = all.stream().filter(r -> r.regressed() && !reviewed.contains(r.key())).count();
         // Nothing pairs between a control and its canary, so nothing regresses case by case: the verdict says it.
-        if (loadedCases != null && unpaired(loadedCases)) remaining.set("");
+        if (loadedCases != null && ComparisonWords.unpaired(loadedCases)) remaining.set("");
         else remaining.set(total == 0 ? "no regression to review"
                 : String.format(Locale.ROOT, "%,d of %,d regressions left to review", left, total));
     }

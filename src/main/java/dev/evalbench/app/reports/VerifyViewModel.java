@@ -31,9 +31,9 @@ import javafx.collections.ObservableList;
  * {@link ReportVerifier}: every signature against the public keys of the user's key folder (and any added),
  * the report.json beside the envelope, and every input file under the chosen workspace folder (the open
  * workspace by default; with none open, the folder the report's run was made in, when it is a workspace still:
- * {@link dev.evalbench.core.report.ReportMadeFrom}). Each signature and each signed file becomes a {@link CheckRow}. Approving adds the
- * chosen key's signature ({@link ReportService#approve}) and verifies again. File and crypto work on the task
- * runner; UI thread only.
+ * {@link dev.evalbench.core.report.ReportMadeFrom}). Each signature and each signed file becomes a {@link CheckRow}.
+ * Approving adds the chosen key's signature ({@link ReportService#approve}) and verifies again. File and crypto work
+ * on the task runner; UI thread only.
  */
 public final class VerifyViewModel {
     private final TaskRunner runner;

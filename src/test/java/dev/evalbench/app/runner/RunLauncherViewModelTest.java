@@ -164,11 +164,7 @@ class RunLauncherViewModelTest {
         assertThat(sample.store.runs(10)).isEmpty();
     }
 
-    /**
-     * A route whose setting names a variable this environment lacks leaves the workspace open and every other route
-     * running: the menu says what that route lacks, and Run refuses it with file and line (the whole workspace
-     * showed as having problems, and nothing could run).
-     */
+    /** A route's unset ${NAME} is said in the menu and refused with file and line; the others run (none could). */
     @Test
     void aRouteWithAnUnsetVariableIsNotedAndRefusedWhileTheOthersRun() throws Exception {
         java.nio.file.Files.writeString(sample.workspace.resolve("routes.yaml"), "\n  local:\n    provider: ollama\n"
