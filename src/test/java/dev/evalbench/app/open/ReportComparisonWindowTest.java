@@ -166,6 +166,9 @@ class ReportComparisonWindowTest extends WindowTestBase {
         var report = dev.evalbench.cli.Cli.run("report", "latest", "--baseline", "main", "--out", folder.toString(),
                 "--workspace", ws.toString(), "--sign", keys.resolve("ci.key").toString());
         assertThat(report.exit()).as(report.err()).isZero();
+        // CI's checkout, where the run was made, is not on the reviewer's machine: with it there, Verify would read the
+        // input files from it (the folder the report names), as for an author verifying their own report.
+        java.nio.file.Files.move(ws, temp.resolve("ci-elsewhere"));
 
         fixture = WorkbenchFixture.withoutWorkspace(temp.resolve("reviewer"));
         fixture.start(Map.of("XDG_CONFIG_HOME", xdg.toString()), List.of(RunFiles.open(folder)));
