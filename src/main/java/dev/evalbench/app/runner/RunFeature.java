@@ -138,7 +138,7 @@ public final class RunFeature {
         });
         history.changed().addListener((o, was, now) -> historyVm.refresh());
         if (session.folder() != null) historyVm.refresh();
-        ReuseWarnings.install(runner, session, history);
+        WorkspaceWarnings.install(runner, session, history);
         installLauncher(window, runner, session, env, clock);
         HistoryFollowsRun follows = new HistoryFollowsRun(historyVm::refresh, System::currentTimeMillis);
         launcher.currentProperty().addListener((o, was, now) -> {
