@@ -14,7 +14,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -26,7 +25,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class HistoryView extends VBox {
     private final ListView<RunRow> list = new ListView<>();
-    private final HBox actions = new HBox(4);
+    /** The row's buttons, wrapping onto a second line in a column narrower than the six of them. */
+    private final javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(4, 4);
     /** The row's buttons, in order (each sits in its {@link DisabledTooltip} pane); the list's menu repeats them. */
     private final List<Button> buttons = new ArrayList<>();
     private final javafx.beans.property.BooleanProperty workspaceOpen =
@@ -36,7 +36,9 @@ public final class HistoryView extends VBox {
         super(4);
         setId("history-view");
         setStyle("-fx-padding: 4;");
-        setMinWidth(220);
+        // No minimum width of its own: the column may be dragged narrower than the six buttons' row (which then wraps),
+        // and a minimum held the view wider than the column, its left side cut off ("UNS", the runs' first letters).
+        setMinWidth(0);
         Label title = new Label("RUNS");
         title.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_BOLD, Styles.TEXT_MUTED);
         TextField search = new TextField();
