@@ -59,7 +59,7 @@ final class ValidateCommand implements Callable<Integer> {
                     .put("suites", ws.suites().size()).put("cases", cases).put("prompts", ws.prompts().size())
                     .put("routes", ws.routes().size()).put("gates", ws.gates().size());
             result.set("errors", Json.MAPPER.createArrayNode());
-            result.set("warnings", Json.MAPPER.valueToTree(unsetVariables(ws)));
+            result.set("warnings", Json.MAPPER.valueToTree(ws.unsetVariableWarnings()));
             ObjectNode network = result.putObject("network").put("proxy", EnvProxy.from(parent.env()).describe());
             ObjectNode cas = network.putObject("ca_files");
             caFiles(ws).forEach(cas::put);
@@ -74,17 +74,11 @@ final class ValidateCommand implements Callable<Integer> {
             caFiles(ws).forEach((route, file) -> out.println("route " + route + " trusts the CAs in " + file + " besides the JDK's"));
             // Not errors: every other route runs. Said here so a misspelt variable is not first met as a refused run.
             PrintWriter err = spec.commandLine().getErr();
-            unsetVariables(ws).forEach(where -> err.println("warning: " + where));
+            ws.unsetVariableWarnings().forEach(where -> err.println("warning: " + where));
             err.flush();
         }
         out.flush();
         return ExitCodes.OK;
-    }
-
-    /** Where each route takes a setting from a variable this environment lacks: that route cannot run here. */
-    private static java.util.List<dev.evalbench.core.workspace.InputError> unsetVariables(Workspace ws) {
-        return ws.unsetVariables().values().stream().flatMap(java.util.List::stream)
-                .map(dev.evalbench.core.workspace.UnsetVariable::where).toList();
     }
 
     /** Route name to the CA file it trusts, for HTTP routes that have one. */

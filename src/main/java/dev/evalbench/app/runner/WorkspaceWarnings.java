@@ -6,7 +6,6 @@ import dev.evalbench.app.history.HistoryStore;
 import dev.evalbench.app.workspace.WorkspaceSession;
 import dev.evalbench.core.service.RevisionReuse;
 import dev.evalbench.core.workspace.InputError;
-import dev.evalbench.core.workspace.UnsetVariable;
 import dev.evalbench.core.workspace.Workspace;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +33,7 @@ final class WorkspaceWarnings {
                 session.warnings().clear();
                 return;
             }
-            List<InputError> routes = unsetVariables(ws);
+            List<InputError> routes = ws.unsetVariableWarnings();
             reads.submit(() -> {
                 List<InputError> all = new ArrayList<>(routes);
                 all.addAll(RevisionReuse.placed(ws, history.store()));
@@ -52,10 +51,5 @@ final class WorkspaceWarnings {
         });
         history.changed().addListener((o, was, now) -> refresh.run());
         refresh.run();
-    }
-
-    /** Where each route that cannot run here takes a setting from an unset variable, in file order. */
-    private static List<InputError> unsetVariables(Workspace ws) {
-        return ws.unsetVariables().values().stream().flatMap(List::stream).map(UnsetVariable::where).toList();
     }
 }

@@ -39,6 +39,14 @@ public record Workspace(
                 inputDigests, Map.of());
     }
 
+    /**
+     * Where each route that cannot run here takes a setting from an unset variable, in file order: what
+     * {@code validate} and the window's Problems give as warnings.
+     */
+    public List<InputError> unsetVariableWarnings() {
+        return unsetVariables.values().stream().flatMap(List::stream).map(UnsetVariable::where).toList();
+    }
+
     public SuiteSpec suite(String name) {
         return suites.stream().filter(s -> s.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no suite named " + name));

@@ -2,6 +2,9 @@ package dev.evalbench.app.history;
 
 import static dev.evalbench.app.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.evalbench.app.InScene.left;
+import static dev.evalbench.app.InScene.right;
+import static dev.evalbench.app.InScene.top;
 
 import dev.evalbench.app.FxWait;
 import dev.evalbench.app.SampleHistory;
@@ -44,17 +47,5 @@ class NarrowRunsColumnTest extends WindowTestBase {
                 && right(b) <= right(column) + 0.5))).as("every button in the column").isTrue();
         assertThat(FxWait.read(() -> buttons.stream().map(b -> Math.round(top(b))).distinct().count()))
                 .as("the buttons' lines").isEqualTo(2);
-    }
-
-    private static double left(Node node) {
-        return node.localToScene(node.getLayoutBounds()).getMinX();
-    }
-
-    private static double right(Node node) {
-        return node.localToScene(node.getLayoutBounds()).getMaxX();
-    }
-
-    private static double top(Node node) {
-        return node.localToScene(node.getLayoutBounds()).getMinY();
     }
 }

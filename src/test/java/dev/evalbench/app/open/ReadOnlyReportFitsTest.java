@@ -2,6 +2,7 @@ package dev.evalbench.app.open;
 
 import static dev.evalbench.app.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.evalbench.app.InScene.right;
 
 import dev.evalbench.app.FxWait;
 import dev.evalbench.app.WindowTestBase;
@@ -50,9 +51,5 @@ class ReadOnlyReportFitsTest extends WindowTestBase {
                 && right(verify) <= right(centre) && right(count) <= right(centre)));
         assertThat(FxWait.read(() -> ((Label) robot.lookup("#gates-baseline").query()).getTooltip().getText()))
                 .startsWith("As the report recorded them, against run ");
-    }
-
-    private static double right(Node node) {
-        return node.localToScene(node.getLayoutBounds()).getMaxX();
     }
 }

@@ -2,6 +2,9 @@ package dev.evalbench.app.results;
 
 import static dev.evalbench.app.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.evalbench.app.InScene.centreY;
+import static dev.evalbench.app.InScene.right;
+import static dev.evalbench.app.InScene.top;
 
 import dev.evalbench.app.DrawnWhole;
 import dev.evalbench.app.FxWait;
@@ -53,17 +56,5 @@ class NarrowResultsWindowTest extends WindowTestBase {
 
     private static boolean sameRow(Node a, Node b) {
         return Math.abs(centreY(a) - centreY(b)) < 2;
-    }
-
-    private static double centreY(Node node) {
-        return node.localToScene(node.getLayoutBounds()).getCenterY();
-    }
-
-    private static double top(Node node) {
-        return node.localToScene(node.getLayoutBounds()).getMinY();
-    }
-
-    private static double right(Node node) {
-        return node.localToScene(node.getLayoutBounds()).getMaxX();
     }
 }
